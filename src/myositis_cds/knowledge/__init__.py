@@ -1,0 +1,71 @@
+"""Guideline content as versioned data, validated at load time.
+
+Each YAML file in this folder carries a ``meta`` block (citation, version, date checked) and
+per-item ``source`` and ``verified`` tags (V: read in a primary source; S: secondary source only;
+U: unverified, stated so the gap is visible; C: computed from verified values). A malformed file
+raises :class:`~myositis_cds.errors.KnowledgeError` the first time it is loaded, so a typo in the
+data is a start-up error, never a wrong answer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from myositis_cds.errors import KnowledgeError
+
+__all__ = ["KnowledgeMeta", "KnowledgeModel", "Verified", "load", "raw"]
+
+Verified = Literal["V", "S", "U", "C"]
+"""V primary source read; S secondary only; U unverified; C computed from verified values."""
+
+
+class KnowledgeModel(BaseModel):
+    """Base for knowledge-file models: unknown keys are errors (catches typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KnowledgeMeta(KnowledgeModel):
+    id: str
+    title: str
+    version: str
+    citation: str
+    doi: str | None = None
+    url: str | None = None
+    checked: date = Field(description="date the content was last checked against its sources")
+    notes: list[str] = Field(default_factory=list)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@cache
+def raw(name: str) -> Any:
+    """The parsed YAML of ``knowledge/<name>.yaml``."""
+    resource = files(__name__).joinpath(f"{name}.yaml")
+    try:
+        return yaml.safe_load(resource.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"knowledge/{name}.yaml cannot be read: {exc}") from exc
+
+
+_loaded: dict[tuple[str, type[BaseModel]], BaseModel] = {}
+
+
+def load(name: str, model: type[M]) -> M:
+    """Load and validate ``knowledge/<name>.yaml`` against ``model`` (cached)."""
+    key = (name, model)
+    if key not in _loaded:
+        try:
+            _loaded[key] = model.model_validate(raw(name))
+        except ValidationError as exc:
+            raise KnowledgeError(f"knowledge/{name}.yaml is invalid:\n{exc}") from exc
+    result = _loaded[key]
+    assert isinstance(result, model)
+    return result

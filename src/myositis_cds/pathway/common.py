@@ -1,0 +1,51 @@
+"""Types shared by every pathway stage: recommendations, data gaps and the notes accumulator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Indicator", "NotAssessed", "Notes", "Recommendation"]
+
+Indicator = Literal["info", "warning", "critical"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Recommendation(_Out):
+    """One recommendation (contract §3), explainable: the rule that fired and its source."""
+
+    id: str = Field(description="stable rule identifier, e.g. 'screening.overdue.ct_chest'")
+    summary: str = Field(max_length=139, description="one line, under 140 characters")
+    detail: str
+    indicator: Indicator
+    source: str = Field(description="guideline, year and section/table")
+    evidence: list[str] = Field(default_factory=list, description="facts that triggered it")
+
+
+class NotAssessed(_Out):
+    """An item that could not be judged for lack of data, and what data would change."""
+
+    item: str
+    reason: str
+    would_change: str
+
+
+@dataclass
+class Notes:
+    """Collects recommendations and warnings while the stages run (pure: no I/O)."""
+
+    recommendations: list[Recommendation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def recommend(self, rec: Recommendation) -> None:
+        if all(r.id != rec.id for r in self.recommendations):
+            self.recommendations.append(rec)
