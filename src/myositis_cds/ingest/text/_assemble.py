@@ -1,0 +1,375 @@
+"""Facts → a validated :class:`Case`: pick the index date, resolve times, merge duplicates.
+
+Only facts about this patient, now (status present or absent) become case records; the rest
+stay in ``facts`` for the clinician to see. Each record keeps the evidence of the words it came
+from, flagged ``inferred`` when a rule read a sign from its description and ``uncertain`` when a
+time or an assertion could not be pinned down.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from myositis_cds.case import Case, age_in_years, parse_case
+from myositis_cds.errors import CaseError
+from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
+from myositis_cds.ingest.text._model import ExtractionResult, Fact
+
+__all__ = ["assemble"]
+
+_INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
+
+
+def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
+    if ex.note_date is not None:
+        return ex.note_date
+    base = anchor if anchor is not None else today
+    index = base
+    for _ in range(3):
+        latest = max(
+            (d.time.resolve(index) for d in ex.drafts if d.time.absolute is None
+             and d.status in ("present", "absent")),
+            default=index,
+        )
+        if latest <= base:
+            break
+        index = index - timedelta(days=(latest - base).days)
+    if index != base:
+        ex.warn(
+            f"the note states no date of its own: the presentation is placed on "
+            f"{index.isoformat()} so that the last follow-up it describes falls on "
+            f"{base.isoformat()}; dates are approximate"
+        )
+    else:
+        ex.warn(
+            f"the note states no date of its own: facts are dated {base.isoformat()} "
+            "(the anchor date) and times it gives relative to that"
+        )
+    return index
+
+
+def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResult:
+    index = _index_date(ex, anchor, today)
+    used: set[int] = set()
+    data: dict[str, Any] = {}
+    drafts = ex.drafts
+
+    def ev(d: Draft) -> dict[str, Any]:
+        uncertain = d.uncertain or d.time.uncertain
+        return ex.evidence(d.start, d.end, d.sentence, d.inferred, uncertain).model_dump()
+
+    def when(d: Draft) -> date:
+        return d.time.resolve(index)
+
+    def ok(d: Draft) -> bool:
+        if when(d) > today:
+            ex.warn(
+                f"a {d.type} ('{_quote(ex, d)}') resolves to {when(d).isoformat()}, after "
+                "today: left out of the case"
+            )
+            return False
+        return True
+
+    # ---------------------------------------------------------------- patient
+    patient: dict[str, Any] = {}
+    for d in drafts:
+        if d.type == "patient" and d.code not in patient:
+            patient[d.code] = d.value["value"]
+            used.add(id(d))
+    if "sex" not in patient:
+        guess = pronoun_sex(ex)
+        if guess is not None:
+            sex, a, b = guess
+            patient["sex"] = sex
+            sent = next(s for s in ex.sentences if s.start <= a < s.end)
+            drafts.append(Draft("patient", "sex", "present", a, b, sent, index,
+                                {"value": sex}, inferred=True))
+            used.add(id(drafts[-1]))
+            ex.warn(f"sex not stated: {sex} inferred from pronouns")
+        else:
+            patient["sex"] = "unknown"
+            ex.warn("sex not stated in the note: recorded as unknown")
+    if "age" not in patient:
+        raise CaseError.single(
+            "patient.age",
+            "the note does not state the patient's age (e.g. '65-year-old'); add it to the "
+            "note, or write a case file",
+        )
+    elapsed = age_in_years(index, today) if index < today else 0
+    if elapsed:
+        ex.warn(f"age {patient['age']} is stated at {index.isoformat()}; {elapsed} year(s) added")
+    patient["age"] = patient["age"] + elapsed
+    data["patient"] = patient
+
+    # ---------------------------------------------------------------- onset, diagnosis
+    for d in drafts:
+        if d.type == "onset" and ok(d):
+            data["onset_date"] = when(d).isoformat()
+            used.add(id(d))
+            break
+    for d in drafts:
+        if d.type == "event" and d.code == "diagnosis" and d.status == "present" and ok(d):
+            data["diagnosis_date"] = when(d).isoformat()
+            break
+
+    # ---------------------------------------------------------------- findings
+    findings: dict[tuple[str, bool, date], Draft] = {}
+    for d in drafts:
+        if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
+            continue
+        key = (d.code, d.status == "present", when(d))
+        current = findings.get(key)
+        if current is None or (current.inferred and not d.inferred):
+            findings[key] = d
+    explicit = {(c, day) for (c, _, day), d in findings.items() if not d.inferred}
+    records = []
+    for (code, present, day), d in findings.items():
+        if d.inferred and (code, day) in explicit and (code, present, day) not in {
+            k for k, v in findings.items() if not v.inferred
+        }:
+            continue  # the note states the opposite in so many words
+        records.append({"code": code, "present": present, "date": day.isoformat(),
+                        "evidence": ev(d)})
+        used.add(id(d))
+    if records:
+        data["findings"] = records
+
+    # ---------------------------------------------------------------- labs
+    lab_units = {str(k): v.unit for k, v in ex.rules.lexicon.labs.items()}
+    conversions = {(str(c.lab), c.from_): c for c in ex.rules.patterns.unit_conversions}
+    labs: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for d in drafts:
+        if d.type != "lab" or d.status != "present" or not ok(d):
+            continue
+        v = dict(d.value)
+        rec: dict[str, Any] = {"code": d.code, "date": when(d).isoformat()}
+        if "value" in v:
+            unit = v.get("unit")
+            if unit is None:
+                unit = lab_units[d.code]
+                d.uncertain = True
+                ex.warn(f"{d.code} {v['value']:g}: no unit stated, {unit} assumed")
+            conv = conversions.get((d.code, unit))
+            factor = 1.0
+            if conv is not None:
+                factor = conv.factor
+                ex.warn(f"{d.code} converted from {unit} to {conv.to} (×{conv.factor:g})")
+                unit = conv.to
+            rec["value"] = round(v["value"] * factor, 6)
+            rec["unit"] = unit
+            for lim in ("upper_limit", "lower_limit"):
+                if lim in v:
+                    rec[lim] = round(v[lim] * factor, 6)
+            if rec.get("upper_limit") == 0:
+                del rec["upper_limit"]
+        if "above_uln" in v:
+            rec["above_uln"] = v["above_uln"]
+        if "value" not in rec and "above_uln" not in rec:
+            continue
+        key = tuple(sorted((k, str(x)) for k, x in rec.items()))
+        if key not in labs:
+            rec["evidence"] = ev(d)
+            labs[key] = rec
+            used.add(id(d))
+    if labs:
+        data["labs"] = list(labs.values())
+
+    # ---------------------------------------------------------------- antibodies
+    antibodies: dict[tuple[str, date], tuple[Draft, dict[str, Any]]] = {}
+    for d in drafts:
+        if d.type != "antibody" or d.status != "present" or "result" not in d.value or not ok(d):
+            continue
+        key = (d.code, when(d))
+        if key in antibodies:
+            if antibodies[key][1]["result"] != d.value["result"]:
+                ex.warn(
+                    f"{d.code} is reported both {antibodies[key][1]['result']} and "
+                    f"{d.value['result']} on {when(d).isoformat()}: the first is kept"
+                )
+            continue
+        rec = {"code": d.code, "result": d.value["result"], "date": when(d).isoformat(),
+               "evidence": ev(d)}
+        antibodies[key] = (d, rec)
+        used.add(id(d))
+    if antibodies:
+        data["antibodies"] = [rec for _, rec in antibodies.values()]
+
+    # ---------------------------------------------------------------- investigations
+    investigations: dict[tuple[str, date], Draft] = {}
+    for d in drafts:
+        if d.type != "investigation" or d.status != "present" or not ok(d):
+            continue
+        key = (d.code, when(d))
+        cur = investigations.get(key)
+        if cur is None or _better_investigation(d, cur):
+            investigations[key] = d
+    if investigations:
+        data["investigations"] = []
+        for (code, day), d in investigations.items():
+            rec = {"code": code, "date": day.isoformat(), "result": d.value["result"],
+                   "evidence": ev(d)}
+            if "note" in d.value:
+                rec["note"] = d.value["note"]
+            data["investigations"].append(rec)
+            used.add(id(d))
+
+    # ---------------------------------------------------------------- tumours
+    tumour = _tumour(ex, drafts, when, ok, used, ev)
+    if tumour is not None:
+        data["tumours"] = [tumour]
+
+    # ---------------------------------------------------------------- treatments
+    treatments: dict[str, dict[str, Any]] = {}
+    for d in drafts:
+        if d.type != "treatment" or d.status not in ("present", "historical") or not ok(d):
+            continue
+        day = when(d)
+        rec = treatments.get(d.code)
+        if rec is None:
+            rec = {"drug": d.code, "start": day.isoformat(), "evidence": ev(d)}
+            treatments[d.code] = rec
+            used.add(id(d))
+        for k in ("dose", "route"):
+            if k in d.value and k not in rec:
+                rec[k] = d.value[k]
+                used.add(id(d))
+        if d.value.get("stopped") and day.isoformat() >= rec["start"]:
+            rec["stop"] = day.isoformat()
+            used.add(id(d))
+    if treatments:
+        data["treatments"] = list(treatments.values())
+
+    # ---------------------------------------------------------------- events
+    events: dict[tuple[str, date], dict[str, Any]] = {}
+    for d in drafts:
+        if d.type != "event" or d.status != "present" or not ok(d):
+            continue
+        key = (d.code, when(d))
+        if key not in events:
+            events[key] = {"kind": d.code, "date": when(d).isoformat(), "evidence": ev(d)}
+            used.add(id(d))
+    if events:
+        data["events"] = list(events.values())
+
+    # ---------------------------------------------------------------- muscle biopsy
+    biopsy = [d for d in drafts if d.type == "muscle_biopsy" and d.status in ("present", "absent")
+              and ok(d)]
+    if biopsy:
+        mb: dict[str, Any] = {"date": when(biopsy[0]).isoformat(), "evidence": ev(biopsy[0])}
+        for d in biopsy:
+            mb.setdefault(d.code, d.value["value"])
+            used.add(id(d))
+        data["muscle_biopsy"] = mb
+
+    # ---------------------------------------------------------------- core set assessments
+    visits: dict[date, dict[str, Any]] = {}
+    for d in drafts:
+        if d.type != "assessment" or not ok(d):
+            continue
+        visit = visits.setdefault(when(d), {"date": when(d).isoformat(), "evidence": ev(d)})
+        visit.setdefault(d.code, d.value["value"])
+        if d.code == "mmt8" and "max" in d.value:
+            visit.setdefault("mmt8_max", d.value["max"])
+        used.add(id(d))
+    if visits:
+        data["assessments"] = list(visits.values())
+
+    case = _validate(ex, data, today)
+    facts = [_fact(ex, d, index, id(d) in used) for d in drafts]
+    return ExtractionResult(case=case, facts=facts, warnings=list(ex.warnings), index_date=index)
+
+
+def _better_investigation(new: Draft, cur: Draft) -> bool:
+    if cur.inferred != new.inferred:
+        return cur.inferred
+    return _INVESTIGATION_RANK[new.value["result"]] > _INVESTIGATION_RANK[cur.value["result"]]
+
+
+def _tumour(
+    ex: Extraction,
+    drafts: list[Draft],
+    when: Any,
+    ok: Any,
+    used: set[int],
+    ev: Any,
+) -> dict[str, Any] | None:
+    parts = [d for d in drafts if d.type == "tumour" and d.status == "present" and ok(d)]
+    if not parts:
+        return None
+    first: dict[str, Draft] = {}
+    for d in parts:
+        first.setdefault(d.code, d)
+    rec: dict[str, Any] = {}
+    site = first.get("site")
+    size = first.get("size_mm")
+    if site is None or size is None:
+        missing = " and ".join(k for k, v in (("site", site), ("size", size)) if v is None)
+        ex.warn(f"a tumour is described but its {missing} is not stated: not added to the case")
+        return None
+    rec["site"] = site.value["value"]
+    hist = first.get("histology")
+    rec["histology"] = hist.value["value"] if hist else "other"
+    if hist is None:
+        ex.warn("tumour histology not stated: recorded as 'other'")
+    rec["size_mm"] = size.value["value"]
+    mapping = {"functional": "functional", "syndrome": "syndrome", "ki67_percent": "ki67_percent",
+               "mitoses": "mitoses", "nodes": "nodes", "metastases": "metastases"}
+    for code, field_name in mapping.items():
+        if code in first:
+            rec[field_name] = first[code].value["value"]
+            used.add(id(first[code]))
+    found = min(parts, key=lambda d: when(d))
+    rec["found_date"] = when(found).isoformat()
+    if "resected" in first:
+        resected = when(first["resected"])
+        if resected >= when(found):
+            rec["resected_date"] = resected.isoformat()
+            used.add(id(first["resected"]))
+    if "grade" in first:
+        used.add(id(first["grade"]))  # stated grade: a fact shown to the clinician
+    anchor = hist or site
+    rec["evidence"] = ev(anchor)
+    for d in (site, size, hist, first.get("mention")):
+        if d is not None:
+            used.add(id(d))
+    return rec
+
+
+def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:
+    """Validate; a record the model refuses is dropped with a warning naming it."""
+    for _ in range(10):
+        try:
+            return parse_case(data, today=today)
+        except CaseError as exc:
+            dropped = False
+            for problem in exc.problems:
+                m = re.match(r"^(\w+)\[(\d+)\]", problem.path)
+                if m is None or m.group(1) not in data:
+                    m2 = re.match(r"^(\w+)", problem.path)
+                    if m2 and m2.group(1) in data and m2.group(1) != "patient":
+                        ex.warn(f"{problem}: left out of the case")
+                        del data[m2.group(1)]
+                        dropped = True
+                        break
+                    raise
+                section, i = m.group(1), int(m.group(2))
+                ex.warn(f"{problem}: left out of the case")
+                del data[section][i]
+                if not data[section]:
+                    del data[section]
+                dropped = True
+                break
+            if not dropped:
+                raise
+    return parse_case(data, today=today)
+
+
+def _fact(ex: Extraction, d: Draft, index: date, in_case: bool) -> Fact:
+    return d.to_fact(ex, index, in_case=in_case)
+
+
+def _quote(ex: Extraction, d: Draft) -> str:
+    words = ex.text[d.start:d.end]
+    return words if len(words) <= 40 else words[:37] + "..."

@@ -1,0 +1,823 @@
+"""From a note to facts: targets, their assertion status, values and times.
+
+One pass over the sentences in reading order gives each sentence its time (an event mentioned
+earlier, such as a resection, can anchor "two months after removal" later); then each kind of
+fact is read with the sentence's ConText modifiers. Facts keep their evidence; the case is
+built from them in :mod:`myositis_cds.ingest.text._assemble`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from myositis_cds.case import Evidence
+from myositis_cds.ingest.text._context import Assertion, ContextSentence
+from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
+from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
+from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
+from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
+
+__all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
+
+_FINDING_CATS = frozenset(
+    {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL",
+     "HISTORICAL", "FAMILY", "GENERIC"}
+)
+_ANTIBODY_CATS = frozenset(
+    {"NEGATED_EXISTENCE", "POSITIVE", "WEAK_POSITIVE", "INDETERMINATE", "NORMAL", "PENDING",
+     "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "GENERIC"}
+)
+_LAB_CATS = frozenset(
+    {"NORMAL", "ABNORMAL", "PENDING", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "GENERIC"}
+)
+_INVESTIGATION_CATS = frozenset(
+    {"NORMAL", "ABNORMAL", "PENDING", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "GENERIC"}
+)
+_EVENT_CATS = frozenset(
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY", "GENERIC"}
+)
+_THING_CATS = frozenset(
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "HISTORICAL", "FAMILY",
+     "GENERIC"}
+)
+_HISTORICAL_DAYS = 365
+"""A finding dated more than a year before the index visit belongs to the past history."""
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tok_first: int
+    tok_last: int
+    segment: Segment | None
+    paragraph: int
+    context: ContextSentence
+    time: TimePoint = INDEX
+    time_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def patient(self) -> bool:
+        return self.segment is None or self.segment.patient
+
+    @property
+    def section(self) -> str:
+        return self.segment.section if self.segment else "body"
+
+
+@dataclass
+class Draft:
+    """A fact before the index date is known (its time is still a TimePoint)."""
+
+    type: FactType
+    code: str
+    status: FactStatus
+    start: int
+    end: int
+    sentence: Sentence
+    time: TimePoint
+    value: dict[str, Any] = field(default_factory=dict)
+    inferred: bool = False
+    uncertain: bool = False
+
+    def to_fact(self, ex: Extraction, index: date, in_case: bool = False) -> Fact:
+        return Fact(
+            type=self.type,
+            code=self.code,
+            status=self.status,
+            value=self.value,
+            date=self.time.resolve(index),
+            section=self.sentence.section,
+            evidence=ex.evidence(self.start, self.end, self.sentence, self.inferred,
+                                 self.uncertain or self.time.uncertain),
+            inferred=self.inferred,
+            uncertain=self.uncertain or self.time.uncertain,
+            in_case=in_case,
+        )
+
+
+@dataclass
+class Extraction:
+    norm: NormalisedText
+    rules: Rules
+    sentences: list[Sentence]
+    drafts: list[Draft] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    note_date: date | None = None
+    note_date_uncertain: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def evidence(
+        self, start: int, end: int, sent: Sentence, inferred: bool, uncertain: bool
+    ) -> Evidence:
+        o_start, o_end = self.norm.to_original(start, end)
+        return Evidence(
+            text=self.norm.original[o_start:o_end],
+            start=o_start,
+            end=o_end,
+            sentence=self.text[sent.start:sent.end].strip(),
+            inferred=inferred,
+            certainty="uncertain" if uncertain else "certain",
+        )
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+# --------------------------------------------------------------------------- entry point
+def extract_drafts(original: str) -> Extraction:
+    from myositis_cds.ingest.text._nlp import pipeline  # spaCy loads only when text is read
+
+    r = rules()
+    norm = normalise(original, r)
+    doc = pipeline()(norm.text)
+    tok_starts = [t.idx for t in doc]
+    sentences: list[Sentence] = []
+    paragraph = 0
+    last_end = 0
+    for i, span in enumerate(doc.sents):
+        start = span.start_char
+        end = span.end_char
+        while end > start and norm.text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if "\n\n" in norm.text[last_end:start] or i == 0:
+            paragraph += 1
+        last_end = end
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                start=start,
+                end=end,
+                tok_first=span.start,
+                tok_last=span.end,
+                segment=norm.segment_at(start),
+                paragraph=paragraph,
+                context=ContextSentence(norm.text, start, end, tok_starts, span.start, span.end, r),
+            )
+        )
+    ex = Extraction(norm=norm, rules=r, sentences=sentences)
+    _note_date(ex)
+    _times_and_events(ex)
+    _findings(ex)
+    _inferred_findings(ex)
+    _labs(ex)
+    _antibodies(ex)
+    _investigations(ex)
+    _treatments(ex)
+    _tumours(ex)
+    _muscle_biopsy(ex)
+    _assessments(ex)
+    _patient(ex)
+    _onset(ex)
+    return ex
+
+
+# --------------------------------------------------------------------------- helpers
+def _bucket(ex: Extraction, matches: list[TermMatch]) -> dict[int, list[TermMatch]]:
+    starts = [s.start for s in ex.sentences]
+    out: dict[int, list[TermMatch]] = {}
+    for m in matches:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < ex.sentences[i].end:
+            out.setdefault(i, []).append(m)
+    return out
+
+
+def _status(
+    ex: Extraction, sent: Sentence, assertion: Assertion, time: TimePoint
+) -> tuple[FactStatus, bool]:
+    """(status, uncertain) from the section, the modifiers and the time."""
+    uncertain = assertion.get("certainty") == "POSSIBLE_EXISTENCE"
+    if not sent.patient or assertion.get("generic"):
+        return "generic", uncertain
+    if assertion.get("experiencer") or (sent.segment and sent.segment.status == "family"):
+        return "family", uncertain
+    if assertion.get("hypothetical"):
+        return "hypothetical", uncertain
+    historical = (
+        assertion.get("temporality") == "HISTORICAL"
+        or (sent.segment is not None and sent.segment.status == "historical")
+        or _long_ago(ex, time)
+    )
+    if historical:
+        return "historical", uncertain
+    existence = assertion.get("existence")
+    if existence in ("NEGATED_EXISTENCE", "RESOLVED"):
+        return "absent", uncertain
+    return "present", uncertain
+
+
+def _long_ago(ex: Extraction, time: TimePoint) -> bool:
+    if time.absolute is None:
+        return time.approx_days < -_HISTORICAL_DAYS
+    if ex.note_date is None:
+        return False
+    return (ex.note_date - time.resolve(ex.note_date)).days > _HISTORICAL_DAYS
+
+
+def _add(ex: Extraction, draft: Draft) -> None:
+    ex.drafts.append(draft)
+
+
+def _outside_time(sent: Sentence, m: TermMatch) -> bool:
+    return not any(a <= m.start < b for a, b in sent.time_spans)
+
+
+# --------------------------------------------------------------------------- time
+def _note_date(ex: Extraction) -> None:
+    r = ex.rules
+    head = ex.norm.original[:3000]
+    for rx in r.time["note_date"]:
+        for m in rx.finditer(head):
+            found = find_dates(m.group("date"), r)
+            if found:
+                ex.note_date = found[0].day
+                ex.note_date_uncertain = found[0].uncertain
+                if found[0].uncertain:
+                    ex.warn(
+                        "the note's date is ambiguous (day and month could be swapped); "
+                        "read as day-month: check it"
+                    )
+                return
+
+
+def _times_and_events(ex: Extraction) -> None:
+    """Give each sentence its time; register events so later sentences can refer to them."""
+    r = ex.rules
+    text = ex.text
+    events_by_sentence = _bucket(ex, r.events.find(text))
+    event_times: dict[str, TimePoint] = {}
+    prev: Sentence | None = None
+    for sent in ex.sentences:
+        time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
+        sent.time_spans = spans
+        if time is None:
+            same_paragraph = prev is not None and prev.paragraph == sent.paragraph
+            if prev is not None and anaphoric and same_paragraph:
+                time = prev.time
+            elif prev is not None and same_paragraph and prev.time.is_forward():
+                time = prev.time  # a follow-up story goes on until the paragraph ends
+            else:
+                time = INDEX
+        sent.time = time
+        for m in events_by_sentence.get(sent.index, []):
+            if not _outside_time(sent, m):
+                continue
+            assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
+            status, uncertain = _status(ex, sent, assertion, time)
+            if m.concept == "remission" and _partial(text, m):
+                continue
+            _add(ex, Draft("event", m.concept, status, m.start, m.end, sent, time,
+                           uncertain=uncertain))
+            if status == "present" and m.concept not in event_times:
+                event_times[m.concept] = time
+        prev = sent
+
+
+def _partial(text: str, m: TermMatch) -> bool:
+    before = text[max(0, m.start - 25):m.start].casefold()
+    return any(w in before for w in ("partial", "nearly", "incomplete", "almost", "partly"))
+
+
+def _sentence_time(
+    ex: Extraction, sent: Sentence, event_times: dict[str, TimePoint], prev: Sentence | None
+) -> tuple[TimePoint | None, list[tuple[int, int]], bool]:
+    r = ex.rules
+    text = ex.text
+    spans: list[tuple[int, int]] = []
+    anaphoric = any(rx.search(text, sent.start, sent.end) for rx in r.time["anaphora"])
+    candidates: list[tuple[int, TimePoint]] = []
+    for d in find_dates(text, r, sent.start, sent.end):
+        candidates.append((d.start, TimePoint(absolute=d.day, uncertain=d.uncertain)))
+        spans.append((d.start, d.end))
+    onset_spans = [
+        (m.start(), m.end())
+        for rx in r.time["onset"]
+        for m in rx.finditer(text, sent.start, sent.end)
+    ]
+    spans.extend(onset_spans)
+    for rx in r.time["before"]:
+        for m in rx.finditer(text, sent.start, sent.end):
+            if any(a <= m.start() < b for a, b in onset_spans):
+                continue
+            q = parse_quantity(m.group("n"), m.group("unit"), r)
+            if q is None:
+                continue
+            months, days, vague = q
+            candidates.append((m.start(), INDEX.shifted(-months, -days, vague)))
+            spans.append((m.start(), m.end()))
+    for rx in r.time["after"]:
+        for m in rx.finditer(text, sent.start, sent.end):
+            q = parse_quantity(m.group("n"), m.group("unit"), r)
+            if q is None:
+                continue
+            months, days, vague = q
+            ref_text = m.group("ref") or ""
+            base = _event_base(ex, ref_text, event_times)
+            if base is None:
+                if prev is None:
+                    continue
+                base = prev.time
+                if ref_text.strip() and not ref_text.strip().startswith(("the ", "her ", "his ")):
+                    pass
+            candidates.append((m.start(), base.shifted(months, days, vague)))
+            spans.append((m.start(), m.end()))
+    for rx in r.time["at_event"]:
+        for m in rx.finditer(text, sent.start, sent.end):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            base = _event_base(ex, m.group("ref"), event_times)
+            spans.append((m.start(), m.end()))
+            if base is not None:
+                candidates.append((m.start(), base))
+    if not candidates:
+        return None, spans, anaphoric
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1], spans, anaphoric
+
+
+def _event_base(
+    ex: Extraction, ref_text: str, event_times: dict[str, TimePoint]
+) -> TimePoint | None:
+    if not ref_text:
+        return None
+    for m in ex.rules.events.find(ref_text):
+        if m.concept in event_times:
+            return event_times[m.concept]
+    return None
+
+
+# --------------------------------------------------------------------------- findings
+def _findings(ex: Extraction) -> None:
+    for idx, matches in _bucket(ex, ex.rules.findings.find(ex.text)).items():
+        sent = ex.sentences[idx]
+        for m in matches:
+            assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time)
+            _add(ex, Draft("finding", m.concept, status, m.start, m.end, sent, sent.time,
+                           uncertain=uncertain))
+
+
+def _inferred_findings(ex: Extraction) -> None:
+    """Morphology at a site → the named sign, marked inferred (rules/inference.yaml)."""
+    text = ex.text
+    explicit = [(d.start, d.end, d.code) for d in ex.drafts if d.type == "finding"]
+    for sent in ex.sentences:
+        for rule, lesion_m, site_m, colour_m in ex.rules.inference_matchers:
+            named = {str(c) for c in rule.infers}
+            lesions = [
+                m for m in lesion_m.find(text, sent.start, sent.end)
+                if not any(a < m.end and m.start < b and c in named for a, b, c in explicit)
+            ]
+            if not lesions:
+                continue
+            sites = site_m.find(text, sent.start, sent.end)
+            if not sites:
+                continue
+            colours = colour_m.find(text, sent.start, sent.end) if rule.colour else []
+            if rule.colour and not colours:
+                continue
+            best: tuple[int, TermMatch, TermMatch] | None = None
+            for le in lesions:
+                for si in sites:
+                    if sent.context.separated(le.start, si.start):
+                        continue
+                    gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
+                    if gap <= rule.max_gap and (best is None or gap < best[0]):
+                        best = (gap, le, si)
+            if best is None:
+                continue
+            _, le, si = best
+            start, end = min(le.start, si.start), max(le.end, si.end)
+            if colours:
+                near = min(colours, key=lambda c: abs(c.start - le.start))
+                start, end = min(start, near.start), max(end, near.end)
+            assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time)
+            for code in rule.infers:
+                _add(ex, Draft("finding", str(code), status, start, end, sent, sent.time,
+                               value={"rule": rule.id}, inferred=True, uncertain=uncertain))
+
+
+# --------------------------------------------------------------------------- labs
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _labs(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    for idx, matches in _bucket(ex, r.labs.find(text)).items():
+        sent = ex.sentences[idx]
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            tail = text[m.end:window_end]
+            assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time)
+            value: dict[str, Any] = {}
+            end = m.end
+            vm = r.value["lab_value"][0].match(tail)
+            if vm is not None and vm.group("value"):
+                value["value"] = _number(vm.group("value"))
+                end = m.end + vm.end()
+                unit = vm.group("unit")
+                if unit:
+                    value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                rest = tail[vm.end():]
+                for rx in r.value["lab_reference"]:
+                    rm = rx.match(rest)
+                    if rm is None:
+                        continue
+                    groups = rm.groupdict()
+                    if groups.get("upper"):
+                        value["upper_limit"] = _number(groups["upper"])
+                        value["lower_limit"] = _number(groups["lower"])
+                    elif groups.get("upper_only"):
+                        value["upper_limit"] = _number(groups["upper_only"])
+                    end = m.end + vm.end() + rm.end()
+                    break
+            else:
+                tm = r.value["times_uln"][0].match(tail)
+                if tm is not None:
+                    value["above_uln"] = float(tm.group("times")) > 1
+                    end = m.end + tm.end()
+            existence = assertion.get("existence")
+            if "above_uln" not in value and "upper_limit" not in value:
+                if existence == "NORMAL":
+                    value["above_uln"] = False
+                elif existence == "ABNORMAL":
+                    value["above_uln"] = True
+            if existence == "PENDING" and status == "present":
+                status = "hypothetical"
+            if not value:
+                status = "unknown" if status == "present" else status
+            _add(ex, Draft("lab", m.concept, status, m.start, end, sent, sent.time, value,
+                           uncertain=uncertain))
+
+
+# --------------------------------------------------------------------------- antibodies
+_RESULT = {
+    "POSITIVE": "positive",
+    "WEAK_POSITIVE": "weak_positive",
+    "NEGATED_EXISTENCE": "negative",
+    "NORMAL": "negative",
+    "INDETERMINATE": "indeterminate",
+}
+_ANTI_CONTEXT = re.compile(
+    r"(?:anti-?\s*$)", re.IGNORECASE
+)
+_DISEASE_AFTER = re.compile(
+    r"^[\s-]*(?:auto)?(?:antibody|antibodies)?[\s-]*(?:positive|\+|associated|related)?[\s-]*"
+    r"(?:dermatomyositis|dm|myositis|cadm|amyopathic)\b",
+    re.IGNORECASE,
+)
+
+
+def _antibodies(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
+        sent = ex.sentences[idx]
+        for m in matches:
+            assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time)
+            existence = assertion.get("existence")
+            value: dict[str, Any] = {}
+            if existence == "PENDING":
+                status = "hypothetical" if status == "present" else status
+            elif existence in _RESULT:
+                value["result"] = _RESULT[existence]
+                if status == "absent":
+                    status = "present"  # a negative result is a result, stated about now
+            elif _ANTI_CONTEXT.search(text[max(0, m.start - 6):m.start]) or _DISEASE_AFTER.match(
+                text[m.end:m.end + 40]
+            ):
+                value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
+            else:
+                status = "unknown" if status == "present" else status
+            _add(ex, Draft("antibody", m.concept, status, m.start, m.end, sent, sent.time,
+                           value, uncertain=uncertain))
+
+
+# --------------------------------------------------------------------------- investigations
+def _investigations(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    last_ct: str | None = None
+    for idx, matches in sorted(_bucket(ex, r.investigations.find(text)).items()):
+        sent = ex.sentences[idx]
+        for m in matches:
+            code = m.concept
+            if code.startswith("@"):
+                if code == "@ct" and last_ct is not None and sent.patient:
+                    code = last_ct
+                else:
+                    continue
+            elif code.startswith("ct_") and sent.patient:
+                last_ct = code
+            assertion = sent.context.assert_target(m.start, m.end, _INVESTIGATION_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time)
+            existence = assertion.get("existence")
+            value: dict[str, Any] = {}
+            inferred = False
+            if status == "hypothetical" or existence == "PENDING":
+                if status in ("present", "hypothetical"):
+                    status = "present"
+                    value["result"] = "pending"
+            elif existence == "NORMAL":
+                value["result"] = "normal"
+            elif existence == "ABNORMAL":
+                value["result"] = "abnormal"
+            else:
+                value["result"] = "normal"  # listed as done, no abnormality reported
+                inferred = True
+                uncertain = True
+            if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
+                value["note"] = "PET tracer not named; FDG assumed"
+                inferred = True
+            _add(ex, Draft("investigation", code, status, m.start, m.end, sent, sent.time,
+                           value, inferred=inferred, uncertain=uncertain))
+
+
+# --------------------------------------------------------------------------- treatments
+_STOP = re.compile(
+    r"\b(?:stopped|discontinued|ceased|withdrawn|tapered off|weaned off|stop)\b", re.IGNORECASE
+)
+
+
+def _treatments(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    routes_default = {k: v.route for k, v in r.lexicon.treatments.items()}
+    for idx, matches in _bucket(ex, r.treatments.find(text)).items():
+        sent = ex.sentences[idx]
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            tail = text[m.end:window_end]
+            assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time)
+            value: dict[str, Any] = {}
+            end = m.end
+            dm = r.value["dose"][0].match(tail)
+            if dm is not None:
+                value["dose"] = re.sub(r"\s+", " ", dm.group("dose")).strip()
+                end = m.end + dm.end()
+            route = routes_default.get(m.concept)
+            near = r.routes.find(tail[:30])
+            if near:
+                route = near[0].concept
+                end = max(end, m.end + near[0].end)
+            if route:
+                value["route"] = route
+            if _STOP.search(text, sent.start, sent.end):
+                value["stopped"] = True
+            _add(ex, Draft("treatment", m.concept, status, m.start, end, sent, sent.time,
+                           value, uncertain=uncertain))
+
+
+# --------------------------------------------------------------------------- tumours
+@dataclass
+class _TumourBuild:
+    drafts: list[Draft] = field(default_factory=list)
+    site: str | None = None
+
+
+def _tumours(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    hist = _bucket(ex, r.histology.find(text))
+    sites = _bucket(ex, r.sites.find(text))
+    syndromes = _bucket(ex, r.syndromes.find(text))
+    surgery_sentences = {
+        d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "surgery"
+        and d.status == "present"
+    }
+    tumour_no = 0
+    have_tumour = False
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        s, e = sent.start, sent.end
+        mentions = [
+            m for m in hist.get(sent.index, [])
+            if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
+            != "NEGATED_EXISTENCE"
+        ]
+        specific = [m for m in mentions if m.concept != "other"]
+        site_ms = sites.get(sent.index, [])
+        sizes = [m for rx in r.value["tumour_size"] for m in rx.finditer(text, s, e)]
+        attrs: list[tuple[str, Any, int, int]] = []
+        for rx in r.value["ki67"]:
+            for km in rx.finditer(text, s, e):
+                attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
+                break
+        for rx in r.value["mitoses"]:
+            for mm in rx.finditer(text, s, e):
+                per_text = mm.group("per").casefold().replace(" ", "")
+                per = "10hpf" if per_text.startswith("10") else (
+                    "2mm2" if per_text.startswith("2") else "mm2"
+                )
+                attrs.append(
+                    ("mitoses", {"count": float(mm.group("count")), "per": per},
+                     mm.start(), mm.end())
+                )
+                break
+        for rx in r.value["grade"]:
+            for gm in rx.finditer(text, s, e):
+                g = gm.group("grade").upper().lstrip("G")
+                g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
+                attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
+                break
+        examples = [(m.start(), m.end()) for rx in r.value["examples"]
+                    for m in rx.finditer(text, s, e)]
+        non_functional = [m for rx in r.value["non_functional"] for m in rx.finditer(text, s, e)]
+        functional = [m for rx in r.value["functional"] for m in rx.finditer(text, s, e)]
+        if non_functional:
+            nf = non_functional[0]
+            attrs.append(("functional", False, nf.start(), nf.end()))
+        else:
+            for sm in syndromes.get(sent.index, []):
+                if any(a <= sm.start < b for a, b in examples):
+                    continue
+                a = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
+                if a.get("existence") == "NEGATED_EXISTENCE":
+                    continue
+                attrs.append(("syndrome", sm.concept, sm.start, sm.end))
+                attrs.append(("functional", True, sm.start, sm.end))
+                break
+            else:
+                if functional:
+                    fm = functional[0]
+                    attrs.append(("functional", True, fm.start(), fm.end()))
+        for rx in r.value["nodes"]:
+            for nm in rx.finditer(text, s, e):
+                attrs.append(("nodes", "N0" if nm.group("n0") else "N1", nm.start(), nm.end()))
+                break
+        for rx in r.value["metastases"]:
+            for mm2 in rx.finditer(text, s, e):
+                attrs.append(
+                    ("metastases", "M0" if mm2.group("m0") else "M1a", mm2.start(), mm2.end())
+                )
+                break
+
+        starts_tumour = bool(specific) or (mentions and (site_ms or sizes))
+        resection = sent.index in surgery_sentences and bool(mentions)
+        if not starts_tumour and not (
+            have_tumour and (attrs or (mentions and sizes) or resection)
+        ):
+            continue
+        anchor = (specific or mentions or [None])[0]
+        if anchor is not None:
+            assertion = sent.context.assert_target(anchor.start, anchor.end, _THING_CATS)
+        else:
+            assertion = sent.context.assert_target(s, s, _THING_CATS)
+        status, uncertain = _status(ex, sent, assertion, sent.time)
+        if status == "absent":
+            continue
+        if not have_tumour and starts_tumour:
+            have_tumour = True
+            tumour_no = 1
+
+        def add(code: str, value: Any, a: int, b: int, inferred: bool = False) -> None:
+            _add(ex, Draft("tumour", code, status, a, b, sent, sent.time,
+                           {"value": value, "tumour": tumour_no}, inferred=inferred,
+                           uncertain=uncertain))
+
+        if anchor is not None:
+            add("mention", anchor.text, anchor.start, anchor.end)
+        for m in specific[:1]:
+            add("histology", m.concept, m.start, m.end)
+        if site_ms and (mentions or sizes):
+            ref = anchor.start if anchor is not None else s
+            near = min(site_ms, key=lambda x: abs(x.start - ref))
+            add("site", near.concept, near.start, near.end)
+        if sizes and mentions:
+            ref = anchor.start if anchor is not None else s
+            sz = min(sizes, key=lambda x: abs(x.start() - ref))
+            dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
+            factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
+            add("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end())
+        for code, value, a, b in attrs:
+            add(code, value, a, b)
+        if sent.index in surgery_sentences and mentions:
+            add("resected", True, anchor.start if anchor else s, anchor.end if anchor else e)
+
+
+# --------------------------------------------------------------------------- muscle biopsy
+def _muscle_biopsy(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    triggers = _bucket(ex, r.biopsy_trigger.find(text))
+    for idx in triggers:
+        sent = ex.sentences[idx]
+        trig = triggers[idx][0]
+        a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
+        status, uncertain = _status(ex, sent, a, sent.time)
+        for fm in r.biopsy_features.find(text, sent.start, sent.end):
+            fa = sent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
+            fstatus, _ = _status(ex, sent, fa, sent.time)
+            if status != "present":
+                fstatus = status
+            _add(ex, Draft("muscle_biopsy", fm.concept, fstatus, fm.start, fm.end, sent,
+                           sent.time, {"value": fstatus == "present"}, uncertain=uncertain))
+
+
+# --------------------------------------------------------------------------- core set
+def _assessments(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for name in ("mmt8", "physician_global", "patient_global", "haq", "cdasi_activity",
+                     "cdasi_damage"):
+            for rx in r.value[name]:
+                for m in rx.finditer(text, sent.start, sent.end):
+                    value: dict[str, Any] = {"value": float(m.group("value"))}
+                    if name == "mmt8" and m.groupdict().get("max"):
+                        value["max"] = int(m.group("max"))
+                    _add(ex, Draft("assessment", name, "present", m.start(), m.end(), sent,
+                                   sent.time, value))
+
+
+# --------------------------------------------------------------------------- patient
+def _patient(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
+    for sent in ordered:
+        for rx in r.value["age_sex"]:
+            m = rx.search(text, sent.start, sent.end)
+            if m is None:
+                continue
+            age = int(m.group("age"))
+            if not 0 <= age <= 130:
+                continue
+            _add(ex, Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX,
+                           {"value": age}))
+            sex = "female" if m.group("female") else ("male" if m.group("male") else None)
+            if sex:
+                _add(ex, Draft("patient", "sex", "present", m.start(), m.end(), sent, INDEX,
+                               {"value": sex}))
+            return
+    for sent in ordered:
+        for rx in r.value["sex_only"]:
+            m = rx.search(text, sent.start, sent.end)
+            if m is not None:
+                sex = "female" if m.group("female") else "male"
+                _add(ex, Draft("patient", "sex", "present", m.start(), m.end(), sent, INDEX,
+                               {"value": sex}))
+                return
+
+
+def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
+    """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided."""
+    female = male = 0
+    first: dict[str, tuple[int, int]] = {}
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for m in re.finditer(r"\b(she|her|he|his|him)\b", ex.text[sent.start:sent.end], re.I):
+            word = m.group(1).casefold()
+            key = "female" if word in ("she", "her") else "male"
+            if key == "female":
+                female += 1
+            else:
+                male += 1
+            first.setdefault(key, (sent.start + m.start(), sent.start + m.end()))
+    if female >= 2 and male == 0:
+        return "female", *first["female"]
+    if male >= 2 and female == 0:
+        return "male", *first["male"]
+    return None
+
+
+def _onset(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for rx in r.time["onset"]:
+            m = rx.search(text, sent.start, sent.end)
+            if m is None:
+                continue
+            q = parse_quantity(m.group("n"), m.group("unit"), r)
+            if q is None:
+                continue
+            months, days, vague = q
+            time = sent.time.shifted(-months, -days, vague)
+            _add(ex, Draft("onset", "onset_date", "present", m.start(), m.end(), sent, time,
+                           uncertain=vague))
+            return

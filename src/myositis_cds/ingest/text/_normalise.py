@@ -1,0 +1,317 @@
+"""Clean up real-world text while remembering where every character came from.
+
+PDF-extracted case reports wrap lines mid-sentence, hyphenate words across lines ("Jo-\\n1"),
+interleave the two columns (the abstract appears inside the case synopsis), and carry figure
+captions and reference markers ("[4,5]"). Clinic letters use hard line breaks for lists. This
+module turns either into a normalised text in which
+
+- each section is one run of text, in the order sections first appear, with a text that was
+  interrupted by another column resumed where it left off;
+- soft line wraps are spaces and words hyphenated across lines are joined;
+- captions, in-text figure references and reference markers are gone;
+- unusual characters are mapped to plain ones (mathematical 𝛾 → γ, en dash → hyphen),
+
+and ``offsets[i]`` is the index in the original text of normalised character ``i``, so any span
+found in the normalised text maps back to the exact words of the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from myositis_cds.ingest.text._rules import Rules
+
+__all__ = ["NormalisedText", "Segment", "normalise"]
+
+# Characters mapped one-to-one; anything in the mathematical alphanumeric block or the Latin
+# ligature block goes through NFKC (𝛾 U+1D6FE → γ, ﬁ → fi).
+_CHAR_MAP = {
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\r": " ",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ad": "",
+    "\u03d2": "γ",
+}
+_KEEP_HYPHEN_PREFIXES = {
+    "anti", "non", "pre", "post", "co", "self", "well", "sub", "semi", "multi", "inter", "intra",
+    "para", "peri", "re", "de", "mid", "long", "short", "low", "high", "follow", "ill", "all",
+    "red", "first", "second", "third", "x", "t", "b",
+}
+_CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\s*[.:|]", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s+", re.I)
+_REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
+_FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]?\s*\)", re.I)
+_HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of normalised text belonging to one section."""
+
+    section: str
+    patient: bool
+    status: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class NormalisedText:
+    original: str
+    text: str
+    offsets: list[int]
+    segments: list[Segment]
+    wrapped: bool
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span [start, end) to the original text."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def segment_at(self, pos: int) -> Segment | None:
+        for seg in self.segments:
+            if seg.start <= pos < seg.end:
+                return seg
+        return None
+
+
+@dataclass
+class _Section:
+    name: str
+    patient: bool
+    status: str | None
+    chars: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+
+    def emit(self, text: str, start: int) -> None:
+        for i, ch in enumerate(text):
+            self._put(ch, start + i)
+
+    def _put(self, ch: str, pos: int) -> None:
+        mapped = _CHAR_MAP.get(ch)
+        if mapped is None:
+            cp = ord(ch)
+            if 0x1D400 <= cp <= 0x1D7FF or 0xFB00 <= cp <= 0xFB06 or 0xFF01 <= cp <= 0xFF5E:
+                mapped = unicodedata.normalize("NFKC", ch)
+            else:
+                mapped = ch
+        for out in mapped:
+            if out == " " and (not self.chars or self.chars[-1] in " \n"):
+                continue  # collapse runs of spaces
+            if out in ".,;:)" and self.chars and self.chars[-1] == " ":
+                self.chars.pop()  # the space left where a reference marker was removed
+                self.offsets.pop()
+            self.chars.append(out)
+            self.offsets.append(pos)
+
+    def separator(self, sep: str, pos: int) -> None:
+        while self.chars and self.chars[-1] == " ":
+            self.chars.pop()
+            self.offsets.pop()
+        if not self.chars:
+            return
+        if sep == " " and self.chars[-1] == "\n":
+            return
+        if sep.startswith("\n") and self.chars[-1] == "\n":
+            if sep == "\n\n" and (len(self.chars) < 2 or self.chars[-2] != "\n"):
+                self.chars.append("\n")
+                self.offsets.append(pos)
+            return
+        for ch in sep:
+            self.chars.append(ch)
+            self.offsets.append(pos)
+
+    def reopen(self) -> None:
+        """Continue the last paragraph: drop trailing blank lines."""
+        while self.chars and self.chars[-1] in " \n":
+            self.chars.pop()
+            self.offsets.pop()
+
+    def last_char(self) -> str:
+        for ch in reversed(self.chars):
+            if ch not in " \n":
+                return ch
+        return ""
+
+    def unhyphenate(self) -> bool:
+        """Drop a trailing soft hyphen; True if the hyphen was dropped (False: kept)."""
+        text = "".join(self.chars[-40:])
+        m = re.search(r"([A-Za-z]+)-$", text)
+        if m is None:
+            return False
+        if m.group(1).casefold() in _KEEP_HYPHEN_PREFIXES or m.group(1).isupper():
+            return False
+        self.chars.pop()
+        self.offsets.pop()
+        return True
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _header(line: str, rules: Rules) -> tuple[str, int] | None:
+    """(section name, offset where inline text starts or -1) if the line opens a section."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    body = _HEADER_NUMBER.sub("", stripped)
+    name = rules.section_titles.get(body.rstrip(":").strip().casefold())
+    if name is not None:
+        return name, -1
+    m = re.match(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(\S.*)$", line)
+    if m is not None:
+        name = rules.section_titles.get(m.group(1).strip().casefold())
+        if name is not None:
+            return name, m.start(2)
+    return None
+
+
+def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
+    """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line."""
+    pairs = runs = 0
+    for (_, a), (_, b) in zip(lines, lines[1:], strict=False):
+        if a.strip() and b.strip():
+            pairs += 1
+            if not a.rstrip().endswith(_TERMINAL) and b.lstrip()[:1].islower():
+                runs += 1
+    return pairs >= 4 and runs / pairs >= 0.2
+
+
+def normalise(original: str, rules: Rules) -> NormalisedText:
+    lines = _lines(original)
+    wrapped = _is_wrapped(lines)
+    sec_rules = rules.sections.sections
+    sections: list[_Section] = []
+
+    def open_section(name: str) -> _Section:
+        rule = sec_rules.get(name)
+        sec = _Section(
+            name=name,
+            patient=rule.patient if rule else True,
+            status=rule.status if rule else None,
+        )
+        sections.append(sec)
+        return sec
+
+    current = open_section("body")
+    interrupted: _Section | None = None
+    in_caption = False
+    after_break = True  # at the start of a paragraph
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        stripped = line.strip()
+        i += 1
+        if not stripped:
+            in_caption = False
+            after_break = True
+            current.separator("\n\n", start)
+            continue
+        if in_caption:
+            if stripped.endswith("."):
+                in_caption = False
+            continue
+        if _CAPTION.match(line):
+            in_caption = not stripped.endswith(".")
+            after_break = True
+            continue
+        header = _header(line, rules) if after_break or not wrapped else None
+        if header is not None:
+            name, inline_at = header
+            previous = current
+            if (
+                wrapped
+                and previous.patient
+                and previous.chars
+                and previous.last_char() not in ".!?:;"
+            ):
+                interrupted = previous  # a column break cut this section mid-sentence
+            current.separator("\n\n", start)
+            current = open_section(name)
+            if inline_at < 0:
+                after_break = True
+                continue
+            line = line[inline_at:]
+            start += inline_at
+            stripped = line.strip()
+        elif (
+            interrupted is not None
+            and after_break
+            and stripped[:1].islower()
+            and current is not interrupted
+        ):
+            current = interrupted  # the interrupted column resumes here
+            interrupted = None
+            current.reopen()
+            after_break = False
+        elif (
+            wrapped
+            and after_break
+            and stripped[:1].islower()
+            and current.chars
+            and current.last_char() not in ".!?:;"
+        ):
+            current.reopen()  # a page or column break inside a sentence
+            after_break = False
+        # emit the line, joining it to what came before
+        lead = len(line) - len(line.lstrip())
+        if not after_break:
+            prev_char = current.chars[-1] if current.chars else ""
+            soft = (wrapped or stripped[:1].islower()) and not _BULLET.match(line)
+            if soft and prev_char == "-" and stripped[:1].isalnum():
+                if stripped[:1].islower():
+                    current.unhyphenate()
+            elif soft:
+                current.separator(" ", start - 1)
+            else:
+                current.separator("\n", start - 1)
+        elif current.chars and current.chars[-1] not in "\n":
+            current.separator("\n\n", start)
+        _emit_clean(current, line, start, lead)
+        after_break = False
+
+    # lay the sections out one after another
+    chars: list[str] = []
+    offsets: list[int] = []
+    segments: list[Segment] = []
+    for sec in sections:
+        while sec.chars and sec.chars[-1] in " \n":
+            sec.chars.pop()
+            sec.offsets.pop()
+        if not sec.chars:
+            continue
+        if chars:
+            chars.extend("\n\n")
+            offsets.extend([offsets[-1], offsets[-1]])
+        seg_start = len(chars)
+        chars.extend(sec.chars)
+        offsets.extend(sec.offsets)
+        segments.append(Segment(sec.name, sec.patient, sec.status, seg_start, len(chars)))
+    offsets.append(len(original))
+    return NormalisedText(original, "".join(chars), offsets, segments, wrapped)
+
+
+def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
+    """Emit a line without reference markers, figure references and trailing spaces."""
+    body = line.rstrip()
+    skip: list[tuple[int, int]] = []
+    for rx in (_REFERENCE, _FIGURE_REF):
+        skip.extend((m.start(), m.end()) for m in rx.finditer(body))
+    skip.sort()
+    pos = lead
+    for a, b in skip:
+        if a > pos:
+            sec.emit(body[pos:a], start + pos)
+        pos = max(pos, b)
+    if pos < len(body):
+        sec.emit(body[pos:], start + pos)

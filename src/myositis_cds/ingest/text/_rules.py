@@ -1,0 +1,421 @@
+"""Rules as data: load and validate ``rules/*.yaml`` once, compile them into matchers.
+
+Each rule file has a schema (pydantic, unknown keys forbidden, codes checked against the Case
+enums), so a typo in the rules is a start-up error, never a silent miss. Term lists compile to
+one case-insensitive regular expression per file section; a match is mapped back to its concept
+through a normalised key (lower case, no spaces, hyphens or apostrophes), which is why the same
+term may not name two concepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from myositis_cds.case import (
+    AntibodyCode,
+    EventKind,
+    FindingCode,
+    InvestigationCode,
+    LabCode,
+    TumourHistology,
+    TumourSite,
+    TumourSyndrome,
+)
+from myositis_cds.errors import KnowledgeError
+
+__all__ = ["Rules", "TermMatcher", "rules"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RulesMeta(_Strict):
+    id: str
+    version: str
+    notes: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- lexicon
+class LabEntry(_Strict):
+    terms: list[str]
+    unit: str
+
+
+class DrugEntry(_Strict):
+    terms: list[str]
+    route: Literal["oral", "intravenous", "subcutaneous", "topical", "other"] | None = None
+
+
+class TumourLexicon(_Strict):
+    histology: dict[TumourHistology, list[str]]
+    sites: dict[TumourSite, list[str]]
+    syndromes: dict[TumourSyndrome, list[str]]
+
+
+class MuscleBiopsyLexicon(_Strict):
+    trigger: list[str]
+    features: dict[
+        Literal[
+            "endomysial_infiltrate",
+            "perimysial_perivascular_infiltrate",
+            "perifascicular_atrophy",
+            "rimmed_vacuoles",
+        ],
+        list[str],
+    ]
+
+
+class Lexicon(_Strict):
+    meta: RulesMeta
+    findings: dict[FindingCode, list[str]]
+    labs: dict[LabCode, LabEntry]
+    antibodies: dict[AntibodyCode, list[str]]
+    investigations: dict[InvestigationCode, list[str]]
+    investigation_back_references: dict[str, list[str]]
+    treatments: dict[str, DrugEntry]
+    routes: dict[Literal["oral", "intravenous", "subcutaneous", "topical"], list[str]]
+    tumour: TumourLexicon
+    events: dict[EventKind, list[str]]
+    muscle_biopsy: MuscleBiopsyLexicon
+
+
+# --------------------------------------------------------------------------- context
+Category = Literal[
+    "NEGATED_EXISTENCE",
+    "RESOLVED",
+    "POSITIVE",
+    "WEAK_POSITIVE",
+    "INDETERMINATE",
+    "NORMAL",
+    "ABNORMAL",
+    "PENDING",
+    "POSSIBLE_EXISTENCE",
+    "HYPOTHETICAL",
+    "HISTORICAL",
+    "FAMILY",
+    "GENERIC",
+    "PSEUDO",
+    "TERMINATE",
+]
+Direction = Literal["forward", "backward", "bidirectional", "terminate", "pseudo"]
+
+
+class ContextRule(_Strict):
+    literal: str | None = None
+    pattern: str | None = None
+    category: Category
+    direction: Direction
+    max_scope: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_matcher(self) -> ContextRule:
+        if (self.literal is None) == (self.pattern is None):
+            raise ValueError("give exactly one of literal or pattern")
+        if self.pattern is not None:
+            re.compile(self.pattern)
+        if (self.category == "TERMINATE") != (self.direction == "terminate"):
+            raise ValueError("TERMINATE goes with direction terminate, and only it")
+        if (self.category == "PSEUDO") != (self.direction == "pseudo"):
+            raise ValueError("PSEUDO goes with direction pseudo, and only it")
+        return self
+
+
+class ContextRules(_Strict):
+    meta: RulesMeta
+    rules: list[ContextRule]
+
+
+# --------------------------------------------------------------------------- sections
+class SectionRule(_Strict):
+    titles: list[str]
+    patient: bool
+    status: Literal["historical", "family"] | None = None
+
+
+class SectionRules(_Strict):
+    meta: RulesMeta
+    sections: dict[str, SectionRule]
+
+
+# --------------------------------------------------------------------------- inference
+class InferenceRule(_Strict):
+    id: str
+    infers: list[FindingCode] = Field(min_length=1)
+    lesion: list[str] = Field(min_length=1)
+    site: list[str] = Field(min_length=1)
+    colour: list[str] = Field(default_factory=list)
+    max_gap: int = Field(ge=1, le=60)
+    verified: Literal["V", "S", "U", "C"]
+
+
+class InferenceRules(_Strict):
+    meta: RulesMeta
+    rules: list[InferenceRule]
+
+
+# --------------------------------------------------------------------------- patterns
+_REQUIRED_GROUPS: dict[str, set[str]] = {
+    "age_sex": {"age"},
+    "sex_only": set(),
+    "lab_value": {"value", "unit"},
+    "lab_reference": {"upper_only"},
+    "times_uln": {"times"},
+    "tumour_size": {"dims", "unit"},
+    "ki67": {"value"},
+    "mitoses": {"count", "per"},
+    "grade": {"grade"},
+    "nodes": set(),
+    "metastases": set(),
+    "non_functional": set(),
+    "functional": set(),
+    "examples": set(),
+    "dose": {"dose"},
+    "mmt8": {"value"},
+    "physician_global": {"value"},
+    "patient_global": {"value"},
+    "haq": {"value"},
+    "cdasi_activity": {"value"},
+    "cdasi_damage": {"value"},
+}
+_REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
+    "note_date": {"date"},
+    "dates": {"y"},
+    "onset": {"n", "unit"},
+    "before": {"n", "unit"},
+    "after": {"n", "unit"},
+    "at_event": {"ref"},
+    "anaphora": set(),
+}
+
+
+class UnitConversion(_Strict):
+    lab: LabCode
+    from_: str = Field(alias="from")
+    to: str
+    factor: float = Field(gt=0)
+
+
+class TimePatterns(_Strict):
+    note_date: list[str]
+    dates: list[str]
+    onset: list[str]
+    before: list[str]
+    after: list[str]
+    at_event: list[str]
+    anaphora: list[str]
+
+
+class Patterns(_Strict):
+    meta: RulesMeta
+    fragments: dict[str, str]
+    unit_synonyms: dict[str, list[str]]
+    unit_conversions: list[UnitConversion]
+    patterns: dict[str, list[str]]
+    time: TimePatterns
+    numbers: dict[str, int]
+    vague_numbers: dict[str, int]
+
+    @field_validator("patterns")
+    @classmethod
+    def _known_patterns(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        missing = set(_REQUIRED_GROUPS) - set(value)
+        unknown = set(value) - set(_REQUIRED_GROUPS)
+        if missing or unknown:
+            raise ValueError(f"patterns missing {sorted(missing)}, unknown {sorted(unknown)}")
+        return value
+
+
+# --------------------------------------------------------------------------- compiled forms
+def term_key(text: str) -> str:
+    """The normalised form under which a term and a matched text are compared."""
+    return re.sub(r"[\s\-'’‐‑]+", "", text.casefold())
+
+
+def _term_regex(term: str) -> str:
+    out = []
+    i = 0
+    while i < len(term):
+        ch = term[i]
+        if term.startswith("'s", i):
+            out.append(r"(?:['’]s|s)?")
+            i += 2
+            continue
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == "-":
+            out.append(r"[-\s‐‑]?")
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    concept: str
+    text: str
+
+
+class TermMatcher:
+    """Whole-word, case-insensitive matching of many literal terms at once; longest wins."""
+
+    def __init__(self, name: str, concepts: Mapping[str, Iterable[str]]) -> None:
+        self.name = name
+        self._by_key: dict[str, str] = {}
+        terms: list[str] = []
+        for concept, concept_terms in concepts.items():
+            for term in concept_terms:
+                key = term_key(term)
+                if not key:
+                    raise KnowledgeError(f"{name}: empty term for {concept}")
+                other = self._by_key.get(key)
+                if other is not None and other != concept:
+                    raise KnowledgeError(
+                        f"{name}: term {term!r} names both {other!r} and {concept!r}"
+                    )
+                self._by_key[key] = concept
+                terms.append(term)
+        alternatives = sorted({_term_regex(t) for t in terms}, key=len, reverse=True)
+        body = "|".join(alternatives) or r"(?!x)x"
+        self._regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        found: list[TermMatch] = []
+        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+            concept = self._by_key.get(term_key(m.group()))
+            if concept is not None:
+                found.append(TermMatch(m.start(), m.end(), concept, m.group()))
+        return found
+
+
+@dataclass(frozen=True)
+class CompiledContextRule:
+    rule: ContextRule
+    regex: re.Pattern[str]
+
+
+class Rules:
+    """Every rule file, validated and compiled."""
+
+    def __init__(self) -> None:
+        self.lexicon = _load("lexicon", Lexicon)
+        self.context = _load("context", ContextRules)
+        self.sections = _load("sections", SectionRules)
+        self.inference = _load("inference", InferenceRules)
+        self.patterns = _load("patterns", Patterns)
+        lex = self.lexicon
+        self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
+        self.labs = TermMatcher("labs", {str(k): v.terms for k, v in lex.labs.items()})
+        self.antibodies = TermMatcher("antibodies", {str(k): v for k, v in lex.antibodies.items()})
+        self.investigations = TermMatcher(
+            "investigations",
+            {
+                **{str(k): v for k, v in lex.investigations.items()},
+                **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
+            },
+        )
+        self.treatments = TermMatcher("treatments", {k: v.terms for k, v in lex.treatments.items()})
+        self.routes = TermMatcher("routes", {str(k): v for k, v in lex.routes.items()})
+        self.histology = TermMatcher(
+            "tumour.histology", {str(k): v for k, v in lex.tumour.histology.items()}
+        )
+        self.sites = TermMatcher("tumour.sites", {str(k): v for k, v in lex.tumour.sites.items()})
+        self.syndromes = TermMatcher(
+            "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
+        )
+        self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.biopsy_trigger = TermMatcher(
+            "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
+        )
+        self.biopsy_features = TermMatcher(
+            "muscle_biopsy.features", {str(k): v for k, v in lex.muscle_biopsy.features.items()}
+        )
+        # Several rules may share a literal (e.g. "negative" backward and forward): the concept
+        # of a context term is the comma-separated list of the rules it triggers.
+        by_key: dict[str, list[int]] = {}
+        first_spelling: dict[str, str] = {}
+        for i, r in enumerate(self.context.rules):
+            if r.literal is not None:
+                by_key.setdefault(term_key(r.literal), []).append(i)
+                first_spelling.setdefault(term_key(r.literal), r.literal)
+        self.context_literals = TermMatcher(
+            "context",
+            {",".join(map(str, idx)): [first_spelling[k]] for k, idx in by_key.items()},
+        )
+        self.context_patterns = [
+            (i, re.compile(r.pattern, re.IGNORECASE))
+            for i, r in enumerate(self.context.rules)
+            if r.pattern is not None
+        ]
+        self.section_titles: dict[str, str] = {}
+        for name, sec in self.sections.sections.items():
+            for title in sec.titles:
+                self.section_titles[title.casefold()] = name
+        self.inference_matchers = [
+            (
+                rule,
+                TermMatcher(f"inference.{rule.id}.lesion", {"lesion": rule.lesion}),
+                TermMatcher(f"inference.{rule.id}.site", {"site": rule.site}),
+                TermMatcher(f"inference.{rule.id}.colour", {"colour": rule.colour}),
+            )
+            for rule in self.inference.rules
+        ]
+        self.value = {
+            name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
+            for name, pats in self.patterns.patterns.items()
+        }
+        tp = self.patterns.time
+        self.time = {
+            name: [
+                self._compile(p, f"time.{name}", _REQUIRED_TIME_GROUPS[name])
+                for p in getattr(tp, name)
+            ]
+            for name in _REQUIRED_TIME_GROUPS
+        }
+        self.unit_canonical: dict[str, str] = {}
+        for canonical, spellings in self.patterns.unit_synonyms.items():
+            for s in spellings:
+                self.unit_canonical[s.casefold()] = canonical
+        self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
+        self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
+
+    def _compile(self, pattern: str, name: str, groups: set[str]) -> re.Pattern[str]:
+        text = pattern
+        for key, frag in self.patterns.fragments.items():
+            text = text.replace("{" + key + "}", frag)
+        try:
+            compiled = re.compile(text, re.IGNORECASE)
+        except re.error as exc:
+            raise KnowledgeError(f"rules/patterns.yaml {name}: {exc}") from exc
+        missing = groups - set(compiled.groupindex)
+        if missing:
+            raise KnowledgeError(f"rules/patterns.yaml {name}: needs groups {sorted(missing)}")
+        return compiled
+
+
+def _load(name: str, model: type[Any]) -> Any:
+    resource = files(__package__ or __name__).joinpath("rules", f"{name}.yaml")
+    try:
+        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+        return model.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"ingest/text/rules/{name}.yaml cannot be read: {exc}") from exc
+    except ValidationError as exc:
+        raise KnowledgeError(f"ingest/text/rules/{name}.yaml is invalid:\n{exc}") from exc
+
+
+@cache
+def rules() -> Rules:
+    """The validated, compiled rules (loaded once per process)."""
+    return Rules()
