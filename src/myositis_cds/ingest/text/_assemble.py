@@ -16,6 +16,7 @@ from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
+from myositis_cds.ingest.text._time import INDEX
 
 __all__ = ["assemble"]
 
@@ -84,7 +85,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             sex, a, b = guess
             patient["sex"] = sex
             sent = next(s for s in ex.sentences if s.start <= a < s.end)
-            drafts.append(Draft("patient", "sex", "present", a, b, sent, index,
+            drafts.append(Draft("patient", "sex", "present", a, b, sent, INDEX,
                                 {"value": sex}, inferred=True))
             used.add(id(drafts[-1]))
             ex.warn(f"sex not stated: {sex} inferred from pronouns")
@@ -168,10 +169,10 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             rec["above_uln"] = v["above_uln"]
         if "value" not in rec and "above_uln" not in rec:
             continue
-        key = tuple(sorted((k, str(x)) for k, x in rec.items()))
-        if key not in labs:
+        lab_key = tuple(sorted((k, str(x)) for k, x in rec.items()))
+        if lab_key not in labs:
             rec["evidence"] = ev(d)
-            labs[key] = rec
+            labs[lab_key] = rec
             used.add(id(d))
     if labs:
         data["labs"] = list(labs.values())
@@ -181,17 +182,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type != "antibody" or d.status != "present" or "result" not in d.value or not ok(d):
             continue
-        key = (d.code, when(d))
-        if key in antibodies:
-            if antibodies[key][1]["result"] != d.value["result"]:
+        ab_key = (d.code, when(d))
+        if ab_key in antibodies:
+            if antibodies[ab_key][1]["result"] != d.value["result"]:
                 ex.warn(
-                    f"{d.code} is reported both {antibodies[key][1]['result']} and "
+                    f"{d.code} is reported both {antibodies[ab_key][1]['result']} and "
                     f"{d.value['result']} on {when(d).isoformat()}: the first is kept"
                 )
             continue
-        rec = {"code": d.code, "result": d.value["result"], "date": when(d).isoformat(),
-               "evidence": ev(d)}
-        antibodies[key] = (d, rec)
+        ab_rec = {"code": d.code, "result": d.value["result"], "date": when(d).isoformat(),
+                  "evidence": ev(d)}
+        antibodies[ab_key] = (d, ab_rec)
         used.add(id(d))
     if antibodies:
         data["antibodies"] = [rec for _, rec in antibodies.values()]
@@ -201,18 +202,18 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type != "investigation" or d.status != "present" or not ok(d):
             continue
-        key = (d.code, when(d))
-        cur = investigations.get(key)
+        inv_key = (d.code, when(d))
+        cur = investigations.get(inv_key)
         if cur is None or _better_investigation(d, cur):
-            investigations[key] = d
+            investigations[inv_key] = d
     if investigations:
         data["investigations"] = []
         for (code, day), d in investigations.items():
-            rec = {"code": code, "date": day.isoformat(), "result": d.value["result"],
+            inv = {"code": code, "date": day.isoformat(), "result": d.value["result"],
                    "evidence": ev(d)}
             if "note" in d.value:
-                rec["note"] = d.value["note"]
-            data["investigations"].append(rec)
+                inv["note"] = d.value["note"]
+            data["investigations"].append(inv)
             used.add(id(d))
 
     # ---------------------------------------------------------------- tumours
@@ -226,17 +227,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type != "treatment" or d.status not in ("present", "historical") or not ok(d):
             continue
         day = when(d)
-        rec = treatments.get(d.code)
-        if rec is None:
-            rec = {"drug": d.code, "start": day.isoformat(), "evidence": ev(d)}
-            treatments[d.code] = rec
+        tr = treatments.get(d.code)
+        if tr is None:
+            tr = {"drug": d.code, "start": day.isoformat(), "evidence": ev(d)}
+            treatments[d.code] = tr
             used.add(id(d))
         for k in ("dose", "route"):
-            if k in d.value and k not in rec:
-                rec[k] = d.value[k]
+            if k in d.value and k not in tr:
+                tr[k] = d.value[k]
                 used.add(id(d))
-        if d.value.get("stopped") and day.isoformat() >= rec["start"]:
-            rec["stop"] = day.isoformat()
+        if d.value.get("stopped") and day.isoformat() >= tr["start"]:
+            tr["stop"] = day.isoformat()
             used.add(id(d))
     if treatments:
         data["treatments"] = list(treatments.values())
@@ -246,9 +247,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type != "event" or d.status != "present" or not ok(d):
             continue
-        key = (d.code, when(d))
-        if key not in events:
-            events[key] = {"kind": d.code, "date": when(d).isoformat(), "evidence": ev(d)}
+        ev_key = (d.code, when(d))
+        if ev_key not in events:
+            events[ev_key] = {"kind": d.code, "date": when(d).isoformat(), "evidence": ev(d)}
             used.add(id(d))
     if events:
         data["events"] = list(events.values())
@@ -331,9 +332,9 @@ def _tumour(
         used.add(id(first["grade"]))  # stated grade: a fact shown to the clinician
     anchor = hist or site
     rec["evidence"] = ev(anchor)
-    for d in (site, size, hist, first.get("mention")):
-        if d is not None:
-            used.add(id(d))
+    for part in (site, size, hist, first.get("mention")):
+        if part is not None:
+            used.add(id(part))
     return rec
 
 

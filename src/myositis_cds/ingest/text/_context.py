@@ -70,8 +70,8 @@ class ContextSentence:
         self._tok_starts = tok_starts
         found: list[tuple[int, int, ContextRule]] = []
         for m in rules.context_literals.find(text, start, end):
-            for idx in m.concept.split(","):
-                found.append((m.start, m.end, rules.context.rules[int(idx)]))
+            for rule_no in m.concept.split(","):
+                found.append((m.start, m.end, rules.context.rules[int(rule_no)]))
         for idx, rx in rules.context_patterns:
             for pm in rx.finditer(text, start, end):
                 found.append((pm.start(), pm.end(), rules.context.rules[idx]))

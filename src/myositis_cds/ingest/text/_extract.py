@@ -603,7 +603,6 @@ def _tumours(ex: Extraction) -> None:
         d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "surgery"
         and d.status == "present"
     }
-    tumour_no = 0
     have_tumour = False
     for sent in ex.sentences:
         if not sent.patient:
@@ -650,8 +649,8 @@ def _tumours(ex: Extraction) -> None:
             for sm in syndromes.get(sent.index, []):
                 if any(a <= sm.start < b for a, b in examples):
                     continue
-                a = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
-                if a.get("existence") == "NEGATED_EXISTENCE":
+                sa = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
+                if sa.get("existence") == "NEGATED_EXISTENCE":
                     continue
                 attrs.append(("syndrome", sm.concept, sm.start, sm.end))
                 attrs.append(("functional", True, sm.start, sm.end))
@@ -677,7 +676,7 @@ def _tumours(ex: Extraction) -> None:
             have_tumour and (attrs or (mentions and sizes) or resection)
         ):
             continue
-        anchor = (specific or mentions or [None])[0]
+        anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
             assertion = sent.context.assert_target(anchor.start, anchor.end, _THING_CATS)
         else:
@@ -685,33 +684,27 @@ def _tumours(ex: Extraction) -> None:
         status, uncertain = _status(ex, sent, assertion, sent.time)
         if status == "absent":
             continue
-        if not have_tumour and starts_tumour:
-            have_tumour = True
-            tumour_no = 1
-
-        def add(code: str, value: Any, a: int, b: int, inferred: bool = False) -> None:
-            _add(ex, Draft("tumour", code, status, a, b, sent, sent.time,
-                           {"value": value, "tumour": tumour_no}, inferred=inferred,
-                           uncertain=uncertain))
-
+        have_tumour = have_tumour or bool(starts_tumour)
+        parts: list[tuple[str, Any, int, int]] = []
         if anchor is not None:
-            add("mention", anchor.text, anchor.start, anchor.end)
+            parts.append(("mention", anchor.text, anchor.start, anchor.end))
         for m in specific[:1]:
-            add("histology", m.concept, m.start, m.end)
+            parts.append(("histology", m.concept, m.start, m.end))
+        ref = anchor.start if anchor is not None else s
         if site_ms and (mentions or sizes):
-            ref = anchor.start if anchor is not None else s
             near = min(site_ms, key=lambda x: abs(x.start - ref))
-            add("site", near.concept, near.start, near.end)
+            parts.append(("site", near.concept, near.start, near.end))
         if sizes and mentions:
-            ref = anchor.start if anchor is not None else s
             sz = min(sizes, key=lambda x: abs(x.start() - ref))
             dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
             factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
-            add("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end())
-        for code, value, a, b in attrs:
-            add(code, value, a, b)
-        if sent.index in surgery_sentences and mentions:
-            add("resected", True, anchor.start if anchor else s, anchor.end if anchor else e)
+            parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
+        parts.extend(attrs)
+        if resection and anchor is not None:
+            parts.append(("resected", True, anchor.start, anchor.end))
+        for code, value, a, b in parts:
+            _add(ex, Draft("tumour", code, status, a, b, sent, sent.time, {"value": value},
+                           uncertain=uncertain))
 
 
 # --------------------------------------------------------------------------- muscle biopsy

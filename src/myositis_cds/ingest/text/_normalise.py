@@ -17,6 +17,7 @@ found in the normalised text maps back to the exact words of the original.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -179,7 +180,7 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
 def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
     """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line."""
     pairs = runs = 0
-    for (_, a), (_, b) in zip(lines, lines[1:], strict=False):
+    for (_, a), (_, b) in itertools.pairwise(lines):
         if a.strip() and b.strip():
             pairs += 1
             if not a.rstrip().endswith(_TERMINAL) and b.lstrip()[:1].islower():
