@@ -183,6 +183,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type != "antibody" or d.status != "present" or "result" not in d.value or not ok(d):
             continue
         ab_key = (d.code, when(d))
+        if ab_key in antibodies and antibodies[ab_key][0].inferred and not d.inferred:
+            del antibodies[ab_key]  # a stated result beats one read from a diagnosis label
         if ab_key in antibodies:
             if antibodies[ab_key][1]["result"] != d.value["result"]:
                 ex.warn(
@@ -323,11 +325,17 @@ def _tumour(
             used.add(id(first[code]))
     found = min(parts, key=lambda d: when(d))
     rec["found_date"] = when(found).isoformat()
-    if "resected" in first:
-        resected = when(first["resected"])
-        if resected >= when(found):
-            rec["resected_date"] = resected.isoformat()
-            used.add(id(first["resected"]))
+    resection = first.get("resected")
+    if resection is None:
+        # a resection reported without naming the tumour ("underwent sigmoid colectomy")
+        resection = next(
+            (d for d in drafts if d.type == "event" and d.code == "surgery"
+             and d.status == "present" and when(d) >= when(found)),
+            None,
+        )
+    if resection is not None and when(resection) >= when(found):
+        rec["resected_date"] = when(resection).isoformat()
+        used.add(id(resection))
     if "grade" in first:
         used.add(id(first["grade"]))  # stated grade: a fact shown to the clinician
     anchor = hist or site

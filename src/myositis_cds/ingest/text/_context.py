@@ -26,10 +26,14 @@ AXIS = {
     "PENDING": "existence",
     "POSSIBLE_EXISTENCE": "certainty",
     "HYPOTHETICAL": "hypothetical",
+    "CONDITIONAL": "hypothetical",
     "HISTORICAL": "temporality",
     "FAMILY": "experiencer",
     "GENERIC": "generic",
 }
+
+
+_DOMINANT = frozenset({"CONDITIONAL"})
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,9 @@ class ContextSentence:
             if not (mod.scope_start < te and ts < mod.scope_end):
                 continue
             distance = ts - mod.tok_end if mod.tok_end <= ts else mod.tok_start - te
+            if cat in _DOMINANT:
+                distance = -1  # "if … we will repeat a PET-CT": the condition governs
             axis = AXIS[cat]
             if axis not in best or distance < best[axis][0]:
-                best[axis] = (max(distance, 0), cat, mod.start, mod.end)
+                best[axis] = (distance, cat, mod.start, mod.end)
         return Assertion({axis: (c, a, b) for axis, (_, c, a, b) in best.items()})

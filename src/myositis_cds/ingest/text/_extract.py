@@ -24,24 +24,26 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_q
 __all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
 
 _FINDING_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL",
+    {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL",
      "HISTORICAL", "FAMILY", "GENERIC"}
 )
 _ANTIBODY_CATS = frozenset(
     {"NEGATED_EXISTENCE", "POSITIVE", "WEAK_POSITIVE", "INDETERMINATE", "NORMAL", "PENDING",
-     "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "GENERIC"}
+     "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "HISTORICAL", "FAMILY", "GENERIC"}
 )
 _LAB_CATS = frozenset(
-    {"NORMAL", "ABNORMAL", "PENDING", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "GENERIC"}
+    {"NORMAL", "ABNORMAL", "PENDING", "HYPOTHETICAL", "CONDITIONAL", "HISTORICAL", "FAMILY", "GENERIC"}
 )
 _INVESTIGATION_CATS = frozenset(
-    {"NORMAL", "ABNORMAL", "PENDING", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "GENERIC"}
+    {"NORMAL", "ABNORMAL", "PENDING", "NEGATED_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL",
+     "HISTORICAL", "FAMILY", "GENERIC"}
 )
 _EVENT_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY", "GENERIC"}
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY",
+     "GENERIC", "PENDING"}
 )
 _THING_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "HISTORICAL", "FAMILY",
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "HISTORICAL", "FAMILY",
      "GENERIC"}
 )
 _HISTORICAL_DAYS = 365
@@ -250,6 +252,18 @@ def _note_date(ex: Extraction) -> None:
                         "read as day-month: check it"
                     )
                 return
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        found = find_dates(ex.text, r, sent.start, sent.end)
+        if found:
+            ex.note_date = found[0].day
+            ex.note_date_uncertain = found[0].uncertain
+            ex.warn(
+                f"the note states no date of its own: its first date ({found[0].day.isoformat()}"
+                ") is taken as the date of the visit"
+            )
+            return
 
 
 def _times_and_events(ex: Extraction) -> None:
@@ -266,8 +280,10 @@ def _times_and_events(ex: Extraction) -> None:
             same_paragraph = prev is not None and prev.paragraph == sent.paragraph
             if prev is not None and anaphoric and same_paragraph:
                 time = prev.time
-            elif prev is not None and same_paragraph and prev.time.is_forward():
-                time = prev.time  # a follow-up story goes on until the paragraph ends
+            elif prev is not None and same_paragraph and (
+                prev.time.is_forward() or prev.time.absolute is not None
+            ):
+                time = prev.time  # a dated or follow-up story goes on until the paragraph ends
             else:
                 time = INDEX
         sent.time = time
@@ -276,6 +292,8 @@ def _times_and_events(ex: Extraction) -> None:
                 continue
             assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
             status, uncertain = _status(ex, sent, assertion, time)
+            if assertion.get("existence") == "PENDING" and status == "present":
+                status = "hypothetical"
             if m.concept == "remission" and _partial(text, m):
                 continue
             _add(ex, Draft("event", m.concept, status, m.start, m.end, sent, time,
@@ -341,6 +359,9 @@ def _sentence_time(
             spans.append((m.start(), m.end()))
             if base is not None:
                 candidates.append((m.start(), base))
+    for rx in r.time["present"]:
+        for m in rx.finditer(text, sent.start, sent.end):
+            candidates.append((m.start(), INDEX))
     if not candidates:
         return None, spans, anaphoric
     candidates.sort(key=lambda c: c[0])
@@ -376,18 +397,17 @@ def _inferred_findings(ex: Extraction) -> None:
     for sent in ex.sentences:
         for rule, lesion_m, site_m, colour_m in ex.rules.inference_matchers:
             named = {str(c) for c in rule.infers}
-            lesions = [
-                m for m in lesion_m.find(text, sent.start, sent.end)
-                if not any(a < m.end and m.start < b and c in named for a, b, c in explicit)
-            ]
+            lesions = lesion_m.find(text, sent.start, sent.end)
             if not lesions:
                 continue
-            sites = site_m.find(text, sent.start, sent.end)
+            # a site word inside a term that already names the sign is not new evidence
+            sites = [
+                m for m in site_m.find(text, sent.start, sent.end)
+                if not any(a < m.end and m.start < b and c in named for a, b, c in explicit)
+            ]
             if not sites:
                 continue
             colours = colour_m.find(text, sent.start, sent.end) if rule.colour else []
-            if rule.colour and not colours:
-                continue
             best: tuple[int, TermMatch, TermMatch] | None = None
             for le in lesions:
                 for si in sites:
@@ -405,6 +425,8 @@ def _inferred_findings(ex: Extraction) -> None:
                 start, end = min(start, near.start), max(end, near.end)
             assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time)
+            if rule.colour and not colours and status != "absent":
+                continue  # a rash at the site, colour not described: not enough to name it
             for code in rule.infers:
                 _add(ex, Draft("finding", str(code), status, start, end, sent, sent.time,
                                value={"rule": rule.id}, inferred=True, uncertain=uncertain))
@@ -494,6 +516,7 @@ def _antibodies(ex: Extraction) -> None:
             status, uncertain = _status(ex, sent, assertion, sent.time)
             existence = assertion.get("existence")
             value: dict[str, Any] = {}
+            inferred = False
             if existence == "PENDING":
                 status = "hypothetical" if status == "present" else status
             elif existence in _RESULT:
@@ -504,10 +527,11 @@ def _antibodies(ex: Extraction) -> None:
                 text[m.end:m.end + 40]
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
+                inferred = True
             else:
                 status = "unknown" if status == "present" else status
             _add(ex, Draft("antibody", m.concept, status, m.start, m.end, sent, sent.time,
-                           value, uncertain=uncertain))
+                           value, inferred=inferred, uncertain=uncertain))
 
 
 # --------------------------------------------------------------------------- investigations
@@ -529,13 +553,19 @@ def _investigations(ex: Extraction) -> None:
             assertion = sent.context.assert_target(m.start, m.end, _INVESTIGATION_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time)
             existence = assertion.get("existence")
+            if existence is None:
+                existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
             inferred = False
-            if status == "hypothetical" or existence == "PENDING":
+            if status == "absent":
+                status = "present"  # "FOBT negative": a normal result
+            if status == "hypothetical" and assertion.get("hypothetical") == "CONDITIONAL":
+                pass  # "if the rash returns we will repeat a PET-CT": not requested
+            elif status == "hypothetical" or existence == "PENDING":
                 if status in ("present", "hypothetical"):
                     status = "present"
                     value["result"] = "pending"
-            elif existence == "NORMAL":
+            elif existence in ("NORMAL", "NEGATED_EXISTENCE"):
                 value["result"] = "normal"
             elif existence == "ABNORMAL":
                 value["result"] = "abnormal"
@@ -548,6 +578,23 @@ def _investigations(ex: Extraction) -> None:
                 inferred = True
             _add(ex, Draft("investigation", code, status, m.start, m.end, sent, sent.time,
                            value, inferred=inferred, uncertain=uncertain))
+
+
+def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
+    """A result stated in the next sentence of the paragraph ("Skin biopsy.\nInterface …")."""
+    if sent.index + 1 >= len(ex.sentences):
+        return None
+    nxt = ex.sentences[sent.index + 1]
+    if nxt.paragraph != sent.paragraph:
+        return None
+    if ex.rules.investigations.find(ex.text, nxt.start, nxt.end):
+        return None
+    cats = {m.rule.category for m in nxt.context.modifiers}
+    if "ABNORMAL" in cats:
+        return "ABNORMAL"
+    if "NORMAL" in cats:
+        return "NORMAL"
+    return None
 
 
 # --------------------------------------------------------------------------- treatments
@@ -661,13 +708,13 @@ def _tumours(ex: Extraction) -> None:
                     attrs.append(("functional", True, fm.start(), fm.end()))
         for rx in r.value["nodes"]:
             for nm in rx.finditer(text, s, e):
-                attrs.append(("nodes", "N0" if nm.group("n0") else "N1", nm.start(), nm.end()))
+                n0 = nm.groupdict().get("n0")
+                attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
                 break
         for rx in r.value["metastases"]:
             for mm2 in rx.finditer(text, s, e):
-                attrs.append(
-                    ("metastases", "M0" if mm2.group("m0") else "M1a", mm2.start(), mm2.end())
-                )
+                m0 = mm2.groupdict().get("m0")
+                attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
                 break
 
         starts_tumour = bool(specific) or (mentions and (site_ms or sizes))
@@ -717,12 +764,14 @@ def _muscle_biopsy(ex: Extraction) -> None:
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time)
-        for fm in r.biopsy_features.find(text, sent.start, sent.end):
-            fa = sent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
-            fstatus, _ = _status(ex, sent, fa, sent.time)
+        para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
+        for fm in r.biopsy_features.find(text, sent.start, para_end):
+            fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
+            fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
+            fstatus, _ = _status(ex, fsent, fa, sent.time)
             if status != "present":
                 fstatus = status
-            _add(ex, Draft("muscle_biopsy", fm.concept, fstatus, fm.start, fm.end, sent,
+            _add(ex, Draft("muscle_biopsy", fm.concept, fstatus, fm.start, fm.end, fsent,
                            sent.time, {"value": fstatus == "present"}, uncertain=uncertain))
 
 

@@ -37,7 +37,8 @@ _CHAR_MAP = {
 _KEEP_HYPHEN_PREFIXES = {
     "anti", "non", "pre", "post", "co", "self", "well", "sub", "semi", "multi", "inter", "intra",
     "para", "peri", "re", "de", "mid", "long", "short", "low", "high", "follow", "ill", "all",
-    "red", "first", "second", "third", "x", "t", "b",
+    "red", "first", "second", "third", "x", "t", "b", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several", "few",
 }
 _CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\s*[.:|]", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s+", re.I)

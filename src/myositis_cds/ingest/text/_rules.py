@@ -100,6 +100,7 @@ Category = Literal[
     "PENDING",
     "POSSIBLE_EXISTENCE",
     "HYPOTHETICAL",
+    "CONDITIONAL",
     "HISTORICAL",
     "FAMILY",
     "GENERIC",
@@ -193,6 +194,7 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "before": {"n", "unit"},
     "after": {"n", "unit"},
     "at_event": {"ref"},
+    "present": set(),
     "anaphora": set(),
 }
 
@@ -211,6 +213,7 @@ class TimePatterns(_Strict):
     before: list[str]
     after: list[str]
     at_event: list[str]
+    present: list[str]
     anaphora: list[str]
 
 
@@ -286,9 +289,20 @@ class TermMatcher:
                     )
                 self._by_key[key] = concept
                 terms.append(term)
-        alternatives = sorted({_term_regex(t) for t in terms}, key=len, reverse=True)
+        # Word boundaries only where the term itself starts or ends with a word character, so
+        # punctuation terms (";", "+") match right after a word.
+        alternatives = sorted(
+            {
+                ("(?<![\\w])" if t[:1].isalnum() else "")
+                + _term_regex(t)
+                + ("(?![\\w])" if t[-1:].isalnum() else "")
+                for t in terms
+            },
+            key=len,
+            reverse=True,
+        )
         body = "|".join(alternatives) or r"(?!x)x"
-        self._regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+        self._regex = re.compile(f"(?:{body})", re.IGNORECASE)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []

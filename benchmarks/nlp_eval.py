@@ -1,0 +1,122 @@
+"""Precision and recall of the text adapter on the labelled notes, per fact type.
+
+Each ``tests/data/notes/NN_name.txt`` has a gold case file ``NN_name.yaml`` written by hand;
+``tests/data/notes/index.yaml`` gives each note its split (dev: used while writing the rules;
+test: held out) and, for notes that state no date, the anchor date. A fact counts as found when
+every compared field matches exactly, dates included.
+
+    PYTHONPATH=src python benchmarks/nlp_eval.py [--split dev|test|all] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from myositis_cds.case import Case, parse_case
+from myositis_cds.ingest.text import extract_case
+
+NOTES = Path(__file__).resolve().parent.parent / "tests" / "data" / "notes"
+TODAY = date(2026, 11, 27)
+
+Item = tuple[str, tuple[Any, ...]]
+
+
+def items(case: Case) -> Iterator[Item]:
+    """The comparable facts of a case, as (fact type, key)."""
+    p = case.patient
+    yield "patient", ("age", p.age)
+    yield "patient", ("sex", p.sex.value)
+    if case.onset_date is not None:
+        yield "dates", ("onset_date", case.onset_date)
+    if case.diagnosis_date is not None:
+        yield "dates", ("diagnosis_date", case.diagnosis_date)
+    for f in case.findings:
+        yield "finding", (f.code.value, f.present, f.date)
+    for lab in case.labs:
+        yield "lab", (lab.code.value, lab.value, lab.unit, lab.upper_limit, lab.is_above_uln,
+                      lab.date)
+    for a in case.antibodies:
+        yield "antibody", (a.code.value, a.result.value, a.date)
+    for inv in case.investigations:
+        yield "investigation", (inv.code.value, inv.result.value, inv.date)
+    for t in case.tumours:
+        for name in ("site", "histology", "size_mm", "functional", "syndrome", "ki67_percent",
+                     "nodes", "metastases", "found_date", "resected_date"):
+            value = getattr(t, name)
+            if value is not None:
+                yield "tumour", (name, getattr(value, "value", value))
+        if t.mitoses is not None:
+            yield "tumour", ("mitoses", t.mitoses.count, t.mitoses.per)
+    for tr in case.treatments:
+        yield "treatment", (tr.drug, tr.start)
+        if tr.dose:
+            yield "treatment", (tr.drug, "dose", tr.dose.replace(" ", ""))
+    for e in case.events:
+        yield "event", (e.kind.value, e.date)
+    if case.muscle_biopsy is not None:
+        for name in ("endomysial_infiltrate", "perimysial_perivascular_infiltrate",
+                     "perifascicular_atrophy", "rimmed_vacuoles"):
+            value = getattr(case.muscle_biopsy, name)
+            if value is not None:
+                yield "muscle_biopsy", (name, value)
+    for visit in case.assessments:
+        for name in ("mmt8", "physician_global", "patient_global", "haq"):
+            value = getattr(visit, name)
+            if value is not None:
+                yield "assessment", (name, value, visit.date)
+
+
+def evaluate(split: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
+    index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for name, meta in index["notes"].items():
+        if split != "all" and meta["split"] != split:
+            continue
+        text = (NOTES / f"{name}.txt").read_text(encoding="utf-8")
+        gold_case = parse_case(yaml.safe_load((NOTES / f"{name}.yaml").read_text("utf-8")),
+                               today=TODAY)
+        result = extract_case(text, anchor=meta.get("anchor"), today=TODAY)
+        gold = Counter(items(gold_case))
+        got = Counter(items(result.case))
+        for kind, key in (gold | got):
+            g, e = gold[(kind, key)], got[(kind, key)]
+            tp[kind] += min(g, e)
+            fp[kind] += max(0, e - g)
+            fn[kind] += max(0, g - e)
+            if verbose and g != e:
+                sign = "missed" if g > e else "extra "
+                print(f"  {name}: {sign} {kind} {key}")
+    return {k: (tp[k], fp[k], fn[k]) for k in sorted(set(tp) | set(fp) | set(fn))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    scores = evaluate(args.split, args.verbose)
+    print(f"split: {args.split}")
+    print(f"{'fact type':<15}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
+    total = [0, 0, 0]
+    for kind, (t, f, n) in scores.items():
+        precision = t / (t + f) if t + f else 1.0
+        recall = t / (t + n) if t + n else 1.0
+        print(f"{kind:<15}{t:>5}{f:>5}{n:>5}{precision:>11.3f}{recall:>8.3f}")
+        total = [total[0] + t, total[1] + f, total[2] + n]
+    t, f, n = total
+    print(f"{'all':<15}{t:>5}{f:>5}{n:>5}{t / (t + f):>11.3f}{t / (t + n):>8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
