@@ -174,8 +174,13 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             rec["evidence"] = ev(d)
             labs[lab_key] = rec
             used.add(id(d))
-    if labs:
-        data["labs"] = list(labs.values())
+    measured = {(r["code"], r["date"]) for r in labs.values() if "value" in r}
+    kept = [
+        r for r in labs.values()
+        if "value" in r or (r["code"], r["date"]) not in measured  # "elevated CK" + its value
+    ]
+    if kept:
+        data["labs"] = kept
 
     # ---------------------------------------------------------------- antibodies
     antibodies: dict[tuple[str, date], tuple[Draft, dict[str, Any]]] = {}

@@ -61,7 +61,26 @@ class Sentence:
     paragraph: int
     context: ContextSentence
     time: TimePoint = INDEX
+    base_time: TimePoint = INDEX
     time_spans: list[tuple[int, int]] = field(default_factory=list)
+    candidates: list[tuple[int, TimePoint]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+
+    def time_at(self, pos: int) -> TimePoint:
+        """The time of words at ``pos``: the nearest time stated in the same clause, else the
+        time the sentence inherits ("A CT on 20 Jan was normal and an endoscopy on 3 Feb …")."""
+        if len(self.candidates) <= 1 and not self.breaks:
+            return self.time
+        same = [
+            (abs(c - pos), t) for c, t in self.candidates
+            if not any(min(c, pos) < b < max(c, pos) for b in self.breaks)
+        ]
+        if same:
+            return min(same, key=lambda x: x[0])[1]
+        earlier = [(pos - c, t) for c, t in self.candidates if c < pos]
+        if earlier:  # a time stated earlier in the sentence carries on past a clause break
+            return min(earlier, key=lambda x: x[0])[1]
+        return self.base_time
 
     @property
     def patient(self) -> bool:
@@ -229,6 +248,8 @@ def _long_ago(ex: Extraction, time: TimePoint) -> bool:
 
 
 def _add(ex: Extraction, draft: Draft) -> None:
+    if draft.time is draft.sentence.time:
+        draft.time = draft.sentence.time_at(draft.start)
     ex.drafts.append(draft)
 
 
@@ -276,30 +297,33 @@ def _times_and_events(ex: Extraction) -> None:
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
-        if time is None:
-            same_paragraph = prev is not None and prev.paragraph == sent.paragraph
-            if prev is not None and anaphoric and same_paragraph:
-                time = prev.time
-            elif prev is not None and same_paragraph and (
-                prev.time.is_forward() or prev.time.absolute is not None
-            ):
-                time = prev.time  # a dated or follow-up story goes on until the paragraph ends
-            else:
-                time = INDEX
-        sent.time = time
+        same_paragraph = prev is not None and prev.paragraph == sent.paragraph
+        if prev is not None and anaphoric and same_paragraph:
+            base = prev.time
+        elif prev is not None and same_paragraph and (
+            prev.time.is_forward() or prev.time.absolute is not None
+        ):
+            base = prev.time  # a dated or follow-up story goes on until the paragraph ends
+        else:
+            base = INDEX
+        sent.base_time = base
+        sent.breaks = [
+            m.start() for rx in r.time["clause_break"] for m in rx.finditer(text, sent.start, sent.end)
+        ]
+        sent.time = time if time is not None else base
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
             assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
-            status, uncertain = _status(ex, sent, assertion, time)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start))
             if assertion.get("existence") == "PENDING" and status == "present":
                 status = "hypothetical"
             if m.concept == "remission" and _partial(text, m):
                 continue
-            _add(ex, Draft("event", m.concept, status, m.start, m.end, sent, time,
+            _add(ex, Draft("event", m.concept, status, m.start, m.end, sent, sent.time,
                            uncertain=uncertain))
             if status == "present" and m.concept not in event_times:
-                event_times[m.concept] = time
+                event_times[m.concept] = ex.drafts[-1].time
         prev = sent
 
 
@@ -362,9 +386,10 @@ def _sentence_time(
     for rx in r.time["present"]:
         for m in rx.finditer(text, sent.start, sent.end):
             candidates.append((m.start(), INDEX))
+    candidates.sort(key=lambda c: c[0])
+    sent.candidates = candidates
     if not candidates:
         return None, spans, anaphoric
-    candidates.sort(key=lambda c: c[0])
     return candidates[0][1], spans, anaphoric
 
 
@@ -714,6 +739,9 @@ def _tumours(ex: Extraction) -> None:
         for rx in r.value["metastases"]:
             for mm2 in rx.finditer(text, s, e):
                 m0 = mm2.groupdict().get("m0")
+                negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
+                if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":
+                    continue
                 attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
                 break
 
@@ -735,6 +763,12 @@ def _tumours(ex: Extraction) -> None:
         parts: list[tuple[str, Any, int, int]] = []
         if anchor is not None:
             parts.append(("mention", anchor.text, anchor.start, anchor.end))
+        if uncertain:
+            ex.warn(
+                f"a suspected tumour ('{text[anchor.start:anchor.end] if anchor else ''}') is "
+                "not recorded as found: confirm it and add it to the case"
+            )
+            specific, site_ms = [], []
         for m in specific[:1]:
             parts.append(("histology", m.concept, m.start, m.end))
         ref = anchor.start if anchor is not None else s
@@ -808,7 +842,8 @@ def _patient(ex: Extraction) -> None:
                 continue
             _add(ex, Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX,
                            {"value": age}))
-            sex = "female" if m.group("female") else ("male" if m.group("male") else None)
+            groups = m.groupdict()
+            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
             if sex:
                 _add(ex, Draft("patient", "sex", "present", m.start(), m.end(), sent, INDEX,
                                {"value": sex}))

@@ -16,6 +16,11 @@ from spacy.tokens import Doc
 __all__ = ["pipeline"]
 
 _ENDERS = {".", "!", "?"}
+# Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
+_ABBREVIATIONS = {
+    "e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "vs.", "approx.", "st.", "no.", "fig.", "etc.",
+    "prof.", "cf.", "al.", "resp.", "max.", "min.", "ca.",
+}
 
 
 @Language.component("myositis_note_sentences")
@@ -36,7 +41,10 @@ def note_sentences(doc: Doc) -> Doc:
             j = i - 1
             while j >= 0 and doc[j].is_space:
                 j -= 1
-            ender = j >= 0 and doc[j].text in _ENDERS
+            last = doc[j].text if j >= 0 else ""
+            ender = last in _ENDERS or (
+                len(last) > 1 and last.endswith(".") and last.casefold() not in _ABBREVIATIONS
+            )
             tok.is_sent_start = ender and not tok.text[:1].islower()
     return doc
 

@@ -195,6 +195,7 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "after": {"n", "unit"},
     "at_event": {"ref"},
     "present": set(),
+    "clause_break": set(),
     "anaphora": set(),
 }
 
@@ -214,6 +215,7 @@ class TimePatterns(_Strict):
     after: list[str]
     at_event: list[str]
     present: list[str]
+    clause_break: list[str]
     anaphora: list[str]
 
 
