@@ -23,29 +23,19 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_q
 
 __all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
 
-_FINDING_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL",
-     "HISTORICAL", "FAMILY", "GENERIC"}
-)
-_ANTIBODY_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "POSITIVE", "WEAK_POSITIVE", "INDETERMINATE", "NORMAL", "PENDING",
-     "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "HISTORICAL", "FAMILY", "GENERIC"}
-)
-_LAB_CATS = frozenset(
-    {"NORMAL", "ABNORMAL", "PENDING", "HYPOTHETICAL", "CONDITIONAL", "HISTORICAL", "FAMILY", "GENERIC"}
-)
-_INVESTIGATION_CATS = frozenset(
-    {"NORMAL", "ABNORMAL", "PENDING", "NEGATED_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL",
-     "HISTORICAL", "FAMILY", "GENERIC"}
-)
-_EVENT_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY",
-     "GENERIC", "PENDING"}
-)
-_THING_CATS = frozenset(
-    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "HISTORICAL", "FAMILY",
-     "GENERIC"}
-)
+# Which ConText categories each kind of target listens to.
+_CONTEXT = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY", "GENERIC"})
+_FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "HISTORICAL"}
+_ANTIBODY_CATS = _CONTEXT | {
+    "NEGATED_EXISTENCE", "POSITIVE", "WEAK_POSITIVE", "INDETERMINATE", "NORMAL", "PENDING",
+    "HISTORICAL",
+}
+_LAB_CATS = _CONTEXT | {"NORMAL", "ABNORMAL", "PENDING", "HISTORICAL"}
+_INVESTIGATION_CATS = _CONTEXT | {
+    "NORMAL", "ABNORMAL", "PENDING", "NEGATED_EXISTENCE", "HISTORICAL",
+}
+_EVENT_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "PENDING"}
+_THING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "HISTORICAL"}
 _HISTORICAL_DAYS = 365
 """A finding dated more than a year before the index visit belongs to the past history."""
 
@@ -308,7 +298,9 @@ def _times_and_events(ex: Extraction) -> None:
             base = INDEX
         sent.base_time = base
         sent.breaks = [
-            m.start() for rx in r.time["clause_break"] for m in rx.finditer(text, sent.start, sent.end)
+            m.start()
+            for rx in r.time["clause_break"]
+            for m in rx.finditer(text, sent.start, sent.end)
         ]
         sent.time = time if time is not None else base
         for m in events_by_sentence.get(sent.index, []):

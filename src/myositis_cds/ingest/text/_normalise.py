@@ -269,7 +269,8 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         lead = len(line) - len(line.lstrip())
         if not after_break:
             prev_char = current.chars[-1] if current.chars else ""
-            soft = (wrapped or stripped[:1].islower()) and not _BULLET.match(line)
+            hyphenated = prev_char == "-" and len(current.chars) > 1 and current.chars[-2].isalnum()
+            soft = (wrapped or hyphenated or stripped[:1].islower()) and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
                     current.unhyphenate()
