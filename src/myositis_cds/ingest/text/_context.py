@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from myositis_cds.ingest.text._rules import ContextRule, Rules
 
-__all__ = ["AXIS", "Assertion", "ContextSentence", "Modifier"]
+__all__ = ["AXIS", "Assertion", "ContextSentence", "Modifier", "find_modifiers"]
 
 AXIS = {
     "NEGATED_EXISTENCE": "existence",
@@ -58,27 +58,31 @@ class Assertion:
         return hit[0] if hit else None
 
 
+def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]]:
+    """Every modifier phrase in the text, in one pass per matcher."""
+    found: list[tuple[int, int, ContextRule]] = []
+    for m in rules.context_literals.find(text):
+        for rule_no in m.concept.split(","):
+            found.append((m.start, m.end, rules.context.rules[int(rule_no)]))
+    for idx, rx in rules.context_patterns:
+        for pm in rx.finditer(text):
+            found.append((pm.start(), pm.end(), rules.context.rules[idx]))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
 class ContextSentence:
     """Modifiers of one sentence, ready to judge targets in it."""
 
     def __init__(
         self,
-        text: str,
-        start: int,
-        end: int,
+        found: list[tuple[int, int, ContextRule]],
         tok_starts: list[int],
         tok_first: int,
         tok_last: int,
-        rules: Rules,
     ) -> None:
+        """``found``: the modifier phrases of this sentence (see :func:`find_modifiers`)."""
         self._tok_starts = tok_starts
-        found: list[tuple[int, int, ContextRule]] = []
-        for m in rules.context_literals.find(text, start, end):
-            for rule_no in m.concept.split(","):
-                found.append((m.start, m.end, rules.context.rules[int(rule_no)]))
-        for idx, rx in rules.context_patterns:
-            for pm in rx.finditer(text, start, end):
-                found.append((pm.start(), pm.end(), rules.context.rules[idx]))
         pseudo = [(a, b) for a, b, r in found if r.direction == "pseudo"]
         terms = [(a, b, r) for a, b, r in found if r.direction == "terminate"]
         live = [

@@ -9,13 +9,13 @@ built from them in :mod:`myositis_cds.ingest.text._assemble`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from myositis_cds.case import Evidence
-from myositis_cds.ingest.text._context import Assertion, ContextSentence
+from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_modifiers
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
@@ -152,6 +152,8 @@ def extract_drafts(original: str) -> Extraction:
     norm = normalise(original, r)
     doc = pipeline()(norm.text)
     tok_starts = [t.idx for t in doc]
+    modifiers = find_modifiers(norm.text, r)
+    mod_starts = [m[0] for m in modifiers]
     sentences: list[Sentence] = []
     paragraph = 0
     last_end = 0
@@ -174,7 +176,12 @@ def extract_drafts(original: str) -> Extraction:
                 tok_last=span.end,
                 segment=norm.segment_at(start),
                 paragraph=paragraph,
-                context=ContextSentence(norm.text, start, end, tok_starts, span.start, span.end, r),
+                context=ContextSentence(
+                    modifiers[bisect_left(mod_starts, start):bisect_left(mod_starts, end)],
+                    tok_starts,
+                    span.start,
+                    span.end,
+                ),
             )
         )
     ex = Extraction(norm=norm, rules=r, sentences=sentences)
@@ -410,21 +417,28 @@ def _findings(ex: Extraction) -> None:
 def _inferred_findings(ex: Extraction) -> None:
     """Morphology at a site → the named sign, marked inferred (rules/inference.yaml)."""
     text = ex.text
-    explicit = [(d.start, d.end, d.code) for d in ex.drafts if d.type == "finding"]
-    for sent in ex.sentences:
-        for rule, lesion_m, site_m, colour_m in ex.rules.inference_matchers:
-            named = {str(c) for c in rule.infers}
-            lesions = lesion_m.find(text, sent.start, sent.end)
-            if not lesions:
-                continue
+    explicit: dict[int, list[tuple[int, int, str]]] = {}
+    for d in ex.drafts:
+        if d.type == "finding":
+            explicit.setdefault(d.sentence.index, []).append((d.start, d.end, d.code))
+    for rule, lesion_m, site_m, colour_m in ex.rules.inference_matchers:
+        named = {str(c) for c in rule.infers}
+        lesion_by = _bucket(ex, lesion_m.find(text))
+        site_by = _bucket(ex, site_m.find(text))
+        colour_by = _bucket(ex, colour_m.find(text)) if rule.colour else {}
+        for idx in sorted(set(lesion_by) & set(site_by)):
+            sent = ex.sentences[idx]
+            lesions = lesion_by[idx]
             # a site word inside a term that already names the sign is not new evidence
             sites = [
-                m for m in site_m.find(text, sent.start, sent.end)
-                if not any(a < m.end and m.start < b and c in named for a, b, c in explicit)
+                m for m in site_by[idx]
+                if not any(
+                    a < m.end and m.start < b and c in named for a, b, c in explicit.get(idx, [])
+                )
             ]
             if not sites:
                 continue
-            colours = colour_m.find(text, sent.start, sent.end) if rule.colour else []
+            colours = colour_by.get(idx, [])
             best: tuple[int, TermMatch, TermMatch] | None = None
             for le in lesions:
                 for si in sites:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,27 +27,30 @@ _ABBREVIATIONS = {
 
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks."""
-    n = len(doc)
-    for i in range(n):
-        tok = doc[i]
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
+    """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
+
+    Boundaries are written in one array (setting ``token.is_sent_start`` one token at a time
+    rescans the document each time, which is quadratic on long notes).
+    """
+    # spaCy reads SENT_START as 1 (start) / -1 (not a start) through a uint64 array
+    starts = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
+    last = ""  # the last non-space token's text
+    newline = True
+    for i, tok in enumerate(doc):
+        text = tok.text
         if tok.is_space:
-            tok.is_sent_start = False
-        elif prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
-        else:
-            j = i - 1
-            while j >= 0 and doc[j].is_space:
-                j -= 1
-            last = doc[j].text if j >= 0 else ""
-            ender = last in _ENDERS or (
-                len(last) > 1 and last.endswith(".") and last.casefold() not in _ABBREVIATIONS
-            )
-            tok.is_sent_start = ender and not tok.text[:1].islower()
+            newline = newline or "\n" in text
+            continue
+        ender = last in _ENDERS or (
+            len(last) > 1 and last.endswith(".") and last.casefold() not in _ABBREVIATIONS
+        )
+        if i == 0 or newline or (ender and not text[:1].islower()):
+            starts[i, 0] = 1
+        last = text
+        newline = False
+    if len(doc):
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -245,23 +245,66 @@ def term_key(text: str) -> str:
     return re.sub(r"[\s\-'’‐‑]+", "", text.casefold())
 
 
-def _term_regex(term: str) -> str:
-    out = []
+def _units(term: str) -> list[str]:
+    """A term split into matching units: "'s" is one unit, every other character one each."""
+    out: list[str] = []
     i = 0
     while i < len(term):
-        ch = term[i]
         if term.startswith("'s", i):
-            out.append(r"(?:['’]s|s)?")
+            out.append("'s")
             i += 2
-            continue
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch == "-":
-            out.append(r"[-\s‐‑]?")
         else:
-            out.append(re.escape(ch))
-        i += 1
-    return "".join(out)
+            out.append(term[i].casefold())
+            i += 1
+    return out
+
+
+def _unit_regex(unit: str) -> str:
+    if unit == "'s":
+        return r"(?:['’]s|s)?"
+    if unit == " ":
+        return r"\s+"
+    if unit == "-":
+        return r"[-\s‐‑]?"
+    return re.escape(unit)
+
+
+_Trie = dict[str, "_Trie"]
+_END = ""
+
+
+def _trie_regex(terms: Iterable[str]) -> str:
+    """One regular expression for many terms, factored on shared prefixes (a trie), so the
+    engine tries each position once per distinct prefix instead of once per term. Longer
+    continuations come first, so the longest term wins; a term ending in a letter or digit must
+    not be followed by one."""
+    trie: _Trie = {}
+    for term in terms:
+        node = trie
+        for unit in _units(term):
+            node = node.setdefault(unit, {})
+        node[_END] = {}
+
+    def emit(node: _Trie, last: str) -> str:
+        branches = [
+            _unit_regex(unit) + emit(child, unit)
+            for unit, child in sorted(node.items())
+            if unit != _END
+        ]
+        if _END in node:
+            branches.append(r"(?!\w)" if last[-1:].isalnum() else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    words = {k: v for k, v in trie.items() if k[:1].isalnum()}
+    others = {k: v for k, v in trie.items() if not k[:1].isalnum()}
+    parts = []
+    if words:
+        parts.append(r"(?<!\w)" + emit(words, ""))
+    if others:
+        parts.append(emit(others, ""))
+    return "|".join(parts) or r"(?!x)x"
 
 
 @dataclass(frozen=True)
@@ -281,30 +324,21 @@ class TermMatcher:
         terms: list[str] = []
         for concept, concept_terms in concepts.items():
             for term in concept_terms:
-                key = term_key(term)
-                if not key:
+                if not term_key(term):
                     raise KnowledgeError(f"{name}: empty term for {concept}")
-                other = self._by_key.get(key)
-                if other is not None and other != concept:
-                    raise KnowledgeError(
-                        f"{name}: term {term!r} names both {other!r} and {concept!r}"
-                    )
-                self._by_key[key] = concept
+                # "gottron's papules" also matches "gottrons papules" and "gottron papules"
+                spellings = {term, term.replace("'s", "s"), term.replace("'s", "")}
+                for key in {term_key(s) for s in spellings}:
+                    other = self._by_key.get(key)
+                    if other is not None and other != concept:
+                        raise KnowledgeError(
+                            f"{name}: term {term!r} names both {other!r} and {concept!r}"
+                        )
+                    self._by_key[key] = concept
                 terms.append(term)
         # Word boundaries only where the term itself starts or ends with a word character, so
         # punctuation terms (";", "+") match right after a word.
-        alternatives = sorted(
-            {
-                ("(?<![\\w])" if t[:1].isalnum() else "")
-                + _term_regex(t)
-                + ("(?![\\w])" if t[-1:].isalnum() else "")
-                for t in terms
-            },
-            key=len,
-            reverse=True,
-        )
-        body = "|".join(alternatives) or r"(?!x)x"
-        self._regex = re.compile(f"(?:{body})", re.IGNORECASE)
+        self._regex = re.compile(_trie_regex(terms), re.IGNORECASE)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []

@@ -1,0 +1,46 @@
+"""Precision and recall on the labelled notes (tests/data/notes), per fact type.
+
+The figures are computed by benchmarks/nlp_eval.py against gold case files written by hand.
+The test keeps them from sliding below the issue's target of 0.95 for every fact type.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from tests.ingest.text.helpers import REPO
+
+
+def _eval_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("nlp_eval", REPO / "benchmarks" / "nlp_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, tuple[int, int, int]]:
+    result: dict[str, tuple[int, int, int]] = _eval_module().evaluate("all", verbose=False)
+    return result
+
+
+def test_at_least_twenty_labelled_notes_each_with_a_gold_case() -> None:
+    notes = sorted((REPO / "tests" / "data" / "notes").glob("[0-9]*.txt"))
+    assert len(notes) >= 20
+    for note in notes:
+        assert note.with_suffix(".yaml").is_file(), note.name
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["patient", "dates", "finding", "lab", "antibody", "investigation", "tumour", "treatment",
+     "event"],
+)
+def test_precision_and_recall_at_least_095(scores: dict[str, tuple[int, int, int]],
+                                           kind: str) -> None:
+    tp, fp, fn = scores[kind]
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.95
