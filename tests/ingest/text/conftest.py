@@ -16,5 +16,5 @@ if find_spec("spacy") is None:  # pragma: no cover - only without the nlp extra
 def seed_text() -> str:
     path = seed_path()
     if path is None:
-        pytest.skip(f"../shared/seed/{SEED_NAME} is not present: the seed case report tests need it")
+        pytest.skip(f"../shared/seed/{SEED_NAME} is absent: the seed case report tests need it")
     return path.read_text(encoding="utf-8")

@@ -47,7 +47,9 @@ def test_seed_anti_tif1g_positive_and_eight_antibodies_not_detected(case: Case) 
 
 def test_seed_repeat_panel_weakly_positive_later(case: Case) -> None:
     tif1g = sorted((a.date, a.result) for a in case.antibodies if a.code.value == "TIF1G")
-    assert [r for _, r in tif1g] == [AntibodyResultValue.positive, AntibodyResultValue.weak_positive]
+    assert [r for _, r in tif1g] == [
+        AntibodyResultValue.positive, AntibodyResultValue.weak_positive
+    ]
     assert tif1g[1][0] > tif1g[0][0]
 
 

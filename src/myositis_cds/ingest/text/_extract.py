@@ -97,7 +97,8 @@ class Draft:
     uncertain: bool = False
 
     def to_fact(self, ex: Extraction, index: date, in_case: bool = False) -> Fact:
-        return Fact(
+        # built from our own values: construct without re-validating (the case is validated)
+        return Fact.model_construct(
             type=self.type,
             code=self.code,
             status=self.status,
@@ -130,7 +131,7 @@ class Extraction:
         self, start: int, end: int, sent: Sentence, inferred: bool, uncertain: bool
     ) -> Evidence:
         o_start, o_end = self.norm.to_original(start, end)
-        return Evidence(
+        return Evidence.model_construct(
             text=self.norm.original[o_start:o_end],
             start=o_start,
             end=o_end,
@@ -421,11 +422,15 @@ def _inferred_findings(ex: Extraction) -> None:
     for d in ex.drafts:
         if d.type == "finding":
             explicit.setdefault(d.sentence.index, []).append((d.start, d.end, d.code))
-    for rule, lesion_m, site_m, colour_m in ex.rules.inference_matchers:
+    roles: dict[tuple[int, str], list[TermMatch]] = {}
+    for m in ex.rules.inference_words.find(text):
+        for rule_no, role in ex.rules.inference_roles[m.concept]:
+            roles.setdefault((rule_no, role), []).append(m)
+    for rule_no, rule in enumerate(ex.rules.inference.rules):
         named = {str(c) for c in rule.infers}
-        lesion_by = _bucket(ex, lesion_m.find(text))
-        site_by = _bucket(ex, site_m.find(text))
-        colour_by = _bucket(ex, colour_m.find(text)) if rule.colour else {}
+        lesion_by = _bucket(ex, roles.get((rule_no, "lesion"), []))
+        site_by = _bucket(ex, roles.get((rule_no, "site"), []))
+        colour_by = _bucket(ex, roles.get((rule_no, "colour"), []))
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
             lesions = lesion_by[idx]

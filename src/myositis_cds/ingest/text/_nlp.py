@@ -8,10 +8,10 @@ normalised note is a boundary (lists, headings) and that "e.g." is not.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any, cast
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,7 +50,7 @@ def note_sentences(doc: Doc) -> Doc:
         newline = False
     if len(doc):
         starts[0, 0] = 1
-        doc.from_array([SENT_START], starts)
+        doc.from_array(["SENT_START"], cast(Any, starts))
     return doc
 
 

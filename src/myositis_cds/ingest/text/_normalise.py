@@ -46,6 +46,7 @@ _REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
 _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]?\s*\)", re.I)
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TERMINAL = (".", "!", "?", ":", ";")
+_SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ class _Section:
     offsets: list[int] = field(default_factory=list)
 
     def emit(self, text: str, start: int) -> None:
+        if len(text) > 1 and text.isascii() and not _SLOW.search(text):
+            # plain ASCII with single spaces: only the first character needs the rules
+            self._put(text[0], start)
+            self.chars.extend(text[1:])
+            self.offsets.extend(range(start + 1, start + len(text)))
+            return
         for i, ch in enumerate(text):
             self._put(ch, start + i)
 

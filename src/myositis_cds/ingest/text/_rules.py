@@ -412,15 +412,16 @@ class Rules:
         for name, sec in self.sections.sections.items():
             for title in sec.titles:
                 self.section_titles[title.casefold()] = name
-        self.inference_matchers = [
-            (
-                rule,
-                TermMatcher(f"inference.{rule.id}.lesion", {"lesion": rule.lesion}),
-                TermMatcher(f"inference.{rule.id}.site", {"site": rule.site}),
-                TermMatcher(f"inference.{rule.id}.colour", {"colour": rule.colour}),
-            )
-            for rule in self.inference.rules
-        ]
+        # One matcher for the words of every inference rule; each word knows its (rule, role)s.
+        self.inference_roles: dict[str, list[tuple[int, str]]] = {}
+        for i, rule in enumerate(self.inference.rules):
+            for role, words in (("lesion", rule.lesion), ("site", rule.site),
+                                ("colour", rule.colour)):
+                for word in words:
+                    self.inference_roles.setdefault(term_key(word), []).append((i, role))
+        self.inference_words = TermMatcher(
+            "inference", {key: [key_spelling] for key, key_spelling in self._inference_spellings()}
+        )
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()
@@ -439,6 +440,13 @@ class Rules:
                 self.unit_canonical[s.casefold()] = canonical
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
+
+    def _inference_spellings(self) -> list[tuple[str, str]]:
+        seen: dict[str, str] = {}
+        for rule in self.inference.rules:
+            for word in (*rule.lesion, *rule.site, *rule.colour):
+                seen.setdefault(term_key(word), word)
+        return list(seen.items())
 
     def _compile(self, pattern: str, name: str, groups: set[str]) -> re.Pattern[str]:
         text = pattern

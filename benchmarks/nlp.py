@@ -1,0 +1,109 @@
+"""Speed of the text adapter: notes per second on one core after warm-up, and cold start.
+
+Pages are built from the labelled notes (tests/data/notes), joined until each holds at least
+3,000 characters (about one printed page). The baseline, measured in the same run on the same
+pages, is plain regular-expression tokenisation (``re.findall(r"\\w+|[^\\w\\s]", page)``): the
+least any text reader must do, so the ratio says what the clinical reading costs on top.
+Cold start is a fresh interpreter that imports the adapter and reads one page (what
+``myositis-cds extract NOTE.txt`` pays once), against a fresh interpreter that only runs the
+baseline.
+
+    PYTHONPATH=src python benchmarks/nlp.py [--seconds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = ROOT / "tests" / "data" / "notes"
+PAGE_CHARS = 3000
+TODAY = date(2026, 11, 27)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def pages() -> list[str]:
+    out: list[str] = []
+    current = ""
+    for path in sorted(NOTES.glob("[0-9]*.txt")):
+        current = f"{current}\n\n{path.read_text(encoding='utf-8')}" if current else (
+            path.read_text(encoding="utf-8")
+        )
+        if len(current) >= PAGE_CHARS:
+            out.append(current)
+            current = ""
+    return out
+
+
+def rate(work: list[str], step: object, seconds: float) -> float:
+    """Notes per second over repeated passes lasting at least ``seconds``."""
+    done = 0
+    started = time.perf_counter()
+    while True:
+        for page in work:
+            step(page)  # type: ignore[operator]
+        done += len(work)
+        elapsed = time.perf_counter() - started
+        if elapsed >= seconds:
+            return done / elapsed
+
+
+def cold(code: str, runs: int = 3) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="time per throughput run")
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+
+    from myositis_cds.ingest.text import extract_case
+
+    work = pages()
+    for page in work:  # warm-up: rules, spaCy and regex caches
+        extract_case(page, anchor=TODAY, today=TODAY)
+    nlp_rate = rate(work, lambda p: extract_case(p, anchor=TODAY, today=TODAY), args.seconds)
+    base_rate = rate(work, _TOKEN.findall, args.seconds)
+
+    first = str(NOTES / "01_clinic_letter_new_dm.txt")
+    cold_nlp = cold(
+        "from pathlib import Path; from myositis_cds.ingest.text import extract_case; "
+        f"extract_case(Path({first!r}).read_text())"
+    )
+    cold_import = cold("import myositis_cds.ingest.text")
+    cold_base = cold(f"import re; from pathlib import Path; re.findall(r'\\w+', Path({first!r})"
+                     ".read_text())")
+
+    mean_chars = statistics.mean(len(p) for p in work)
+    print(f"pages: {len(work)} (mean {mean_chars:,.0f} characters), one core, Python "
+          f"{sys.version.split()[0]}")
+    print(f"{'measure':<44}{'adapter':>12}{'baseline':>12}{'ratio':>9}")
+    print(f"{'throughput after warm-up (notes/s)':<44}{nlp_rate:>12.1f}{base_rate:>12.1f}"
+          f"{base_rate / nlp_rate:>8.0f}x")
+    print(f"{'cold start: import + read one note (s)':<44}{cold_nlp:>12.2f}{cold_base:>12.2f}"
+          f"{cold_nlp / cold_base:>8.1f}x")
+    print(f"{'import without reading (no spaCy) (s)':<44}{cold_import:>12.2f}{cold_base:>12.2f}"
+          f"{cold_import / cold_base:>8.1f}x")
+    print(f"targets: >= 50 notes/s ({'met' if nlp_rate >= 50 else 'NOT met'}), "
+          f"cold start <= 3 s ({'met' if cold_nlp <= 3 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
