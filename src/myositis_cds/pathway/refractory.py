@@ -252,17 +252,15 @@ def _trial_text(
     glucocorticoid: list[tuple[date, date]],
     data: _Definition,
 ) -> str:
+    months = data.minimum_glucocorticoid_months
     if course is None:
         gc = (
             "no systemic glucocorticoid recorded"
             if not glucocorticoid
-            else f"systemic glucocorticoid for less than {data.minimum_glucocorticoid_months} months"
+            else f"systemic glucocorticoid for less than {months} months"
         )
     else:
-        gc = (
-            f"≥{data.minimum_glucocorticoid_months} months of systemic glucocorticoid "
-            f"(from {course[0].isoformat()})"
-        )
+        gc = f"≥{months} months of systemic glucocorticoid (from {course[0].isoformat()})"
     if agents:
         return f"{gc} with {', '.join(agents)}"
     if course is None:
@@ -274,12 +272,11 @@ def _latest_response_finding(
     case: Case, as_of: date, code: FindingCode
 ) -> tuple[bool, date | None] | None:
     """(present, date) of the latest relevant finding; undated findings rank before dated ones."""
-    relevant = [
-        f for f in case.findings if f.code == code and (f.date is None or f.date <= as_of)
-    ]
+    relevant = [f for f in case.findings if f.code == code and (f.date is None or f.date <= as_of)]
     if not relevant:
         return None
     latest = max(
-        enumerate(relevant), key=lambda pair: (pair[1].date is not None, pair[1].date or date.min, pair[0])
+        enumerate(relevant),
+        key=lambda pair: (pair[1].date is not None, pair[1].date or date.min, pair[0]),
     )[1]
     return latest.present, latest.date

@@ -108,7 +108,9 @@ class StageResult(BaseModel):
     )
     tnm: str | None = Field(default=None, description="e.g. 'cT1 cN0 cM0'")
     t_reason: str | None = None
-    note: str | None = Field(default=None, description="why staging does not apply, when it does not")
+    note: str | None = Field(
+        default=None, description="why staging does not apply, when it does not"
+    )
     warnings: list[str] = Field(default_factory=list)
     not_assessed: list[NotAssessed] = Field(default_factory=list)
     source: str | None = None
@@ -246,9 +248,7 @@ def _t_category(
     if by_invasion:
         worst = max(by_invasion, key=_T_ORDER.index)
         if _T_ORDER.index(worst) > _T_ORDER.index(t):
-            names = ", ".join(
-                s.value.replace("_", " ") for s, c in invaded.items() if c == worst
-            )
+            names = ", ".join(s.value.replace("_", " ") for s, c in invaded.items() if c == worst)
             t, reason = worst, f"invades {names}"
     if TumourInvasion.peripancreatic_fat in invaded:
         warnings.append(
@@ -271,4 +271,5 @@ def _lookup(t: TCategory, n: NCategory, m: MCategory, rules: Ajcc8PancreasNet) -
     for group in rules.stage_groups:
         if t in group.t and n in group.n and m in group.m:
             return group.stage
-    raise AssertionError(f"no AJCC stage group for {t} {n} {m}")  # the data covers every combination
+    # The stage table covers every T/N/M combination; reaching here means the data is broken.
+    raise AssertionError(f"no AJCC stage group for {t} {n} {m}")
