@@ -87,3 +87,15 @@ def test_no_panel_warns_what_testing_would_add() -> None:
     panel = read_panel(build_case(), TODAY, notes)
     assert len(panel.not_tested) == 17
     assert any("anti-TIF1γ" in w for w in notes.warnings)
+
+
+def test_tif1g_notes_differ_for_juvenile_and_adult_onset() -> None:
+    tif1g = [{"code": "TIF1G", "result": "positive", "date": "2024-01-01"}]
+    child = build_case(birth_date="2012-01-01", onset_date="2020-01-01", antibodies=tif1g)
+    adult = build_case(birth_date="1960-01-01", onset_date="2020-01-01", antibodies=tif1g)
+    child_notes = read_panel(child, TODAY, Notes()).phenotype[0].notes
+    adult_notes = read_panel(adult, TODAY, Notes()).phenotype[0].notes
+    assert any("juvenile" in n for n in child_notes)
+    assert not any("cancer prevalence" in n for n in child_notes)
+    assert any("cancer prevalence" in n for n in adult_notes)
+    assert not any("juvenile" in n for n in adult_notes)
