@@ -17,6 +17,7 @@ from myositis_cds import knowledge
 from myositis_cds.case import AntibodyCode, AntibodyResult, AntibodyResultValue, Case, FindingCode
 from myositis_cds.errors import KnowledgeError
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
+from myositis_cds.pathway.classification import age_at_onset
 from myositis_cds.pathway.common import Notes
 
 __all__ = ["AntibodyKnowledge", "AntibodyPanel", "LatestResult", "PhenotypeNote", "read_panel"]
@@ -27,6 +28,7 @@ class _PhenotypeFact(KnowledgeModel):
     text: str
     source: str
     verified: Verified
+    population: Literal["adult", "juvenile", "all"] = "all"
 
 
 class _Antibody(KnowledgeModel):
@@ -153,12 +155,23 @@ def read_panel(case: Case, as_of: date, notes: Notes) -> AntibodyPanel:
         weak_positive=having(AntibodyResultValue.weak_positive),
         indeterminate=having(AntibodyResultValue.indeterminate),
         results=latest,
-        phenotype=[_phenotype(code, case, data) for code in positive],
+        phenotype=[_phenotype(code, case, data, _population(case, as_of)) for code in positive],
     )
 
 
-def _phenotype(code: AntibodyCode, case: Case, data: AntibodyKnowledge) -> PhenotypeNote:
+def _population(case: Case, as_of: date) -> set[str]:
+    """Which phenotype notes apply: adult or juvenile onset, or both when age is unknown."""
+    onset_age, _ = age_at_onset(case, as_of)
+    if onset_age is None:
+        return {"all", "adult", "juvenile"}
+    return {"all", "juvenile" if onset_age < 18 else "adult"}
+
+
+def _phenotype(
+    code: AntibodyCode, case: Case, data: AntibodyKnowledge, population: set[str]
+) -> PhenotypeNote:
     info = data.antibodies[code]
+    facts = [p for p in info.phenotype if p.population in population]
     present = {f.code for f in case.findings if f.present}
     absent = {f.code for f in case.findings if not f.present} - present
     fits = [_label(c) for c in info.typical_findings if c in present]
@@ -180,11 +193,9 @@ def _phenotype(code: AntibodyCode, case: Case, data: AntibodyKnowledge) -> Pheno
     return PhenotypeNote(
         code=code,
         name=info.name,
-        notes=[p.text for p in info.phenotype],
-        sources=sorted(
-            {data.sources[key.strip()] for p in info.phenotype for key in p.source.split(";")}
-        ),
-        verified=[p.verified for p in info.phenotype],
+        notes=[p.text for p in facts],
+        sources=sorted({data.sources[key.strip()] for p in facts for key in p.source.split(";")}),
+        verified=[p.verified for p in facts],
         fits=fits,
         departs=departs,
     )
