@@ -63,6 +63,7 @@ def test_reference_case_tif1g_falls_and_the_course_supports_a_paraneoplastic_lin
     para = course.paraneoplastic
     assert para.assessment == "supported"
     assert para.removal_date == date(2023, 7, 12)
+    assert para.refractory_before_removal is True  # steroid + MTX/MMF, non-response recorded
     joined = "\n".join(para.evidence)
     assert "+2 d after removal" in joined  # rash began to improve two days after surgery
     assert "2023-09-18 (+68 d after removal): remission" in joined

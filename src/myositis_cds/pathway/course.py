@@ -15,10 +15,9 @@ the missing measures could add) and gives a level only when both bounds fall in 
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -37,6 +36,7 @@ from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway.cancer_risk import CancerRisk
 from myositis_cds.pathway.classification import age_at_onset, criteria
 from myositis_cds.pathway.common import Notes, Recommendation
+from myositis_cds.pathway.refractory import RefractoryStatus, assess_refractory
 from myositis_cds.pathway.timeline import TherapyLine, Timeline, TimelineEntry, build_timeline
 
 __all__ = [
@@ -280,9 +280,8 @@ class Course(_Out):
     treatments: list[TherapyLine]
     response: list[Response]
     refractory: bool | None
-    refractory_definition: str | None
-    # TODO(issue-4): type as RefractoryStatus once pathway/refractory.py is merged.
-    refractory_status: dict[str, Any] | None
+    refractory_definition: str
+    refractory_status: RefractoryStatus
     antibody_trends: list[AntibodyTrend]
     paraneoplastic: ParaneoplasticCourse
     alerts: list[CourseAlert]
@@ -300,9 +299,7 @@ def follow_course(case: Case, as_of: date, risk: CancerRisk | None, notes: Notes
     population = _population(case, as_of)
     response = _responses(case, population, notes)
     trends = [antibody_trend(code, case) for code in _trend_codes(case)]
-    status = _refractory_on(case, as_of)
-    if status is None:
-        notes.warn("course: refractory status not available (pathway/refractory.py, issue #4)")
+    status = assess_refractory(case, as_of)
     paraneoplastic = _paraneoplastic(case, timeline, trends, population)
     alerts = _alerts(case, timeline, trends, risk, as_of, notes)
     rules = course_knowledge()
@@ -310,9 +307,9 @@ def follow_course(case: Case, as_of: date, risk: CancerRisk | None, notes: Notes
         timeline=timeline,
         treatments=timeline.therapy,
         response=response,
-        refractory=status.refractory if status is not None else None,
-        refractory_definition=status.definition if status is not None else None,
-        refractory_status=status.model_dump(mode="json") if status is not None else None,
+        refractory=status.refractory,
+        refractory_definition=status.definition,
+        refractory_status=status,
         antibody_trends=trends,
         paraneoplastic=paraneoplastic,
         alerts=alerts,
@@ -722,15 +719,14 @@ def _judge_removal(
             _direction, _basis, detail = _compare(name, pre_results[-1], post_results[-1])
             antibody_notes.append(f"antibody across removal: {detail}")
 
-    refractory_before = _refractory_on(case, removal - timedelta(days=1))
+    day_before = removal - timedelta(days=1)
+    refractory_before = _refractory_on(case, day_before)
     context: list[str] = []
     if refractory_before is not None:
+        verdict = {True: "refractory", False: "not refractory", None: "refractoriness undecided"}
         context.append(
-            "before removal: "
-            + ("refractory" if refractory_before.refractory else "not refractory")
-            + f" to immunosuppression ({refractory_before.definition})"
-            if refractory_before.refractory is not None
-            else f"before removal: refractoriness not assessed ({refractory_before.definition})"
+            f"before removal ({day_before.isoformat()}): "
+            f"{verdict[refractory_before.refractory]} — {refractory_before.reason}"
         )
     window_text = (
         f"window {removal.isoformat()} → {window_end.isoformat()} ({para.window_days} days, "
@@ -777,15 +773,12 @@ def _judge_removal(
     )
 
 
-def _refractory_on(case: Case, day: date) -> Any | None:
-    """The one refractoriness rule (pathway/refractory.py) applied to the case as of ``day``."""
-    # TODO(issue-4): import assess_refractory directly once its branch is merged.
-    try:
-        module = importlib.import_module("myositis_cds.pathway.refractory")
-    except ModuleNotFoundError:
+def _refractory_on(case: Case, day: date) -> RefractoryStatus | None:
+    """The one refractoriness rule applied to the case as it stood on ``day``."""
+    if not any(t.start <= day for t in case.treatments):
         return None
     cut, _left_out = case.as_of(day)
-    return module.assess_refractory(cut, day)
+    return assess_refractory(cut, day)
 
 
 # --------------------------------------------------------------------------- alerts
