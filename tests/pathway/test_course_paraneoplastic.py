@@ -291,3 +291,21 @@ def test_flare_after_remission_with_unknown_risk_and_no_tumour_is_a_warning_not_
     course = _course(case, risk=None, notes=notes)
     assert course.alerts == []
     assert any("could not be judged" in w for w in notes.warnings)
+
+
+def test_vignette_flare_and_rising_tif1g_after_remission_each_alert_with_a_due_date() -> None:
+    data = yaml.safe_load((EXAMPLES / "vignette-tis.yaml").read_text(encoding="utf-8"))
+    notes = Notes()
+    course = _course(parse_case(data, today=TODAY), as_of=date(2025, 3, 20), notes=notes)
+    # TIF1γ 92 -> 30 AU across the resection, then 30 -> 75 AU at the flare (> 10 %): rising.
+    assert [(t.code.value, t.direction) for t in course.antibody_trends] == [("TIF1G", "rising")]
+    assert "anti-TIF1G 92 → 30 AU (2024-03-05 → 2024-09-05): falling" in "\n".join(
+        course.paraneoplastic.evidence
+    )
+    assert course.paraneoplastic.assessment == "supported"
+    assert course.paraneoplastic.refractory_before_removal is False  # < 3 months of steroid
+    assert [(a.kind, a.rescreen_due) for a in course.alerts] == [
+        ("flare_after_remission", date(2025, 4, 9)),
+        ("rising_antibody_after_remission", date(2025, 4, 9)),
+    ]
+    assert len(notes.recommendations) == 2

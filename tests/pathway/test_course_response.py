@@ -10,9 +10,11 @@ abnormal enzyme to its baseline in multiples of the upper limit of normal (withi
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ from myositis_cds.pathway.common import Notes
 from myositis_cds.pathway.course import Response, follow_course, score_response
 
 TODAY = date(2026, 11, 27)
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BASE_DAY = date(2024, 1, 10)
 FOLLOW_DAY = date(2024, 7, 10)
 
@@ -493,3 +496,28 @@ def test_tis_is_between_0_and_100_and_never_falls_when_one_measure_improves_more
     better = score_response(base, visit(FOLLOW_DAY, 1, min(md[1], md[0]) / 2), labs, "adult")
     assert better.total_improvement_score is not None
     assert better.total_improvement_score >= r.total_improvement_score
+
+
+# ----------------------------------------------------------------------------- the vignette
+def test_vignette_major_response_then_an_incomplete_score_at_the_flare() -> None:
+    data = yaml.safe_load((EXAMPLES / "vignette-tis.yaml").read_text(encoding="utf-8"))
+    case, _ = parse_case(data, today=TODAY).as_of(date(2025, 3, 20))
+    course = follow_course(case, date(2025, 3, 20), None, Notes())
+    assert course is not None
+    # Baseline 2024-03-05: MD 7, patient 8, MMT 52/80, HAQ 1.8, extramuscular 6, CK 21 x ULN.
+    # 2024-06-05: MD 3.5 (35 %): 17.5; patient 4.5 (35 %): 7.5; MMT 67 (18.75 %): 20;
+    #   HAQ 1.0 (26.7 %): 7.5; extramuscular 2.5 (35 %): 15; CK 3 x ULN (85.7 %): 7.5 -> 75.
+    # 2024-09-05: MD 1 (60 %): 20; patient 1.5 (65 %): 10; MMT 75 (28.75 %): 27.5;
+    #   HAQ 0.3 (50 %): 10; extramuscular 0.5 (55 %): 20; CK 0.9 -> 1 x ULN (95.2 %): 7.5 -> 95.
+    # 2025-03-10: MD 5: 15; patient 6: 5; MMT 61 (11.25 %): 20; HAQ 1.5 (10 %): 5;
+    #   extramuscular 5 (10 %): 7.5; no CK within 14 days -> 52.5 to 60, moderate or major.
+    got = [
+        (r.date.isoformat(), r.total_improvement_score, r.level, r.score_lower, r.score_upper)
+        for r in course.response
+    ]
+    assert got == [
+        ("2024-06-05", 75, "major", 75, 75),
+        ("2024-09-05", 95, "major", 95, 95),
+        ("2025-03-10", None, None, 52.5, 60),
+    ]
+    assert course.response[2].missing == ["muscle_enzyme"]

@@ -713,7 +713,9 @@ def _judge_removal(
     antibody_notes: list[str] = []
     for trend in trends:
         pre_results = [v for v in trend.values if v.date <= removal and v.result in ranks]
-        post_results = [v for v in trend.values if v.date > removal and v.result in ranks]
+        post_results = [
+            v for v in trend.values if removal < v.date <= window_end and v.result in ranks
+        ]
         if pre_results and post_results:
             name = f"anti-{trend.code.value}"
             _direction, _basis, detail = _compare(name, pre_results[-1], post_results[-1])
