@@ -290,17 +290,20 @@ def _lab_label(
     return f"{name} {'above' if above else 'within'} normal limits"
 
 
+_ASSESSMENT_NAMES = {
+    "physician_global": "physician global",
+    "patient_global": "patient global",
+    "mmt8": "MMT-8",
+    "haq": "HAQ",
+    "extramuscular_global": "extramuscular global",
+    "cdasi_activity": "CDASI activity",
+}
+
+
 def _assessment_label(fields: dict[str, object]) -> str:
     shown = [
-        f"{name} {fields[name]:g}"
-        for name in (
-            "physician_global",
-            "patient_global",
-            "mmt8",
-            "haq",
-            "extramuscular_global",
-            "cdasi_activity",
-        )
+        f"{label} {fields[name]:g}" + (f"/{fields.get('mmt8_max') or 80}" if name == "mmt8" else "")
+        for name, label in _ASSESSMENT_NAMES.items()
         if isinstance(fields.get(name), int | float)
     ]
     return "core-set assessment" + (": " + ", ".join(shown) if shown else "")

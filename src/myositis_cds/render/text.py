@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from myositis_cds.assessment import Assessment
+from myositis_cds.pathway.timeline import TimelineEntry
 
 __all__ = ["to_text"]
 
@@ -101,9 +102,76 @@ def section_tumours(a: Assessment) -> list[str]:
 
 
 def section_course(a: Assessment) -> list[str]:
-    if a.course is None:
+    c = a.course
+    if c is None:
         return []
-    return ["COURSE"]
+    out = ["COURSE"]
+    if c.treatments:
+        out.append("  lines of therapy:")
+        for t in c.treatments:
+            route = t.route or "route not given"
+            dose = f" {t.dose}" if t.dose else ""
+            end = "ongoing" if t.ongoing else (t.stop.isoformat() if t.stop else "?")
+            out.append(f"    {t.drug}{dose} ({route}) {t.start.isoformat()} → {end} ({t.days} d)")
+    if c.response:
+        out.append("  response (2016 ACR/EULAR total improvement score):")
+        for r in c.response:
+            head = f"    {r.date.isoformat()} vs {r.baseline_date.isoformat()}:"
+            if r.complete:
+                out.append(f"{head} TIS {r.total_improvement_score:g} — {r.level}")
+            else:
+                level = r.level or "level undecided"
+                out.append(
+                    f"{head} no TIS ({', '.join(r.missing)} missing); "
+                    f"{r.score_lower:g} to {r.score_upper:g} — {level}"
+                )
+    verdict = {True: "yes", False: "no", None: "undecided"}[c.refractory]
+    out.append(f"  refractory to immunosuppression: {verdict} — {c.refractory_status.reason}")
+    out.append(f"    definition: {c.refractory_definition}")
+    for trend in c.antibody_trends:
+        out.append(f"  antibody trend: {trend.detail}")
+    p = c.paraneoplastic
+    removal = f" (removal {p.removal_date.isoformat()})" if p.removal_date else ""
+    out.append(f"  paraneoplastic course: {p.assessment.replace('_', ' ').upper()}{removal}")
+    out += [f"    - {e}" for e in p.evidence]
+    if p.would_change:
+        out.append(f"    would change: {p.would_change}")
+    for alert in c.alerts:
+        out.append(f"  ALERT: {alert.summary}")
+    compact = _compact_timeline([e for e in c.timeline.entries if _on_compact_timeline(e)])
+    if compact:
+        out.append("  timeline:")
+        out += [f"    {line}" for line in compact]
+    return out
+
+
+def _compact_timeline(entries: list[TimelineEntry]) -> list[str]:
+    """One line per entry, with same-day treatment starts (or stops) joined on one line."""
+    lines: list[str] = []
+    joined: dict[tuple[str, str], int] = {}
+    for e in entries:
+        if e.kind in ("treatment_start", "treatment_stop"):
+            verb = "started" if e.kind == "treatment_start" else "stopped"
+            key = (e.date.isoformat(), verb)
+            what = e.label.removeprefix(f"{verb} ")
+            if key in joined:
+                lines[joined[key]] += f", {what}"
+                continue
+            joined[key] = len(lines)
+            lines.append(f"{e.date.isoformat()}  {verb} {what}")
+            continue
+        lines.append(f"{e.date.isoformat()}  {e.label}")
+    return lines
+
+
+def _on_compact_timeline(e: TimelineEntry) -> bool:
+    if e.kind in ("finding", "lab"):
+        return e.kind == "lab" and e.code == "ck" and e.value is not None
+    if e.kind == "antibody":
+        return e.result != "negative"
+    if e.kind == "investigation":
+        return e.result == "abnormal"
+    return True
 
 
 def section_recommendations(a: Assessment) -> list[str]:
