@@ -78,6 +78,16 @@ def test_reference_case_before_surgery_has_no_paraneoplastic_evidence_yet() -> N
     assert course.antibody_trends[0].direction == "insufficient_data"
 
 
+def test_a_supported_course_without_alerts_advises_watching_for_recurrence() -> None:
+    notes = Notes()
+    _course(_reference(), as_of=date(2024, 1, 31), notes=notes)
+    [watch] = [r for r in notes.recommendations if r.id.startswith("course.")]
+    assert watch.id == "course.paraneoplastic.watch"
+    assert watch.indicator == "info"
+    assert "within 30 days" in watch.summary
+    assert len(watch.summary) < 140
+
+
 # ----------------------------------------------------------------------------- branches
 def test_resolved_findings_alone_support_the_link() -> None:
     case = _case(
@@ -276,7 +286,7 @@ def test_no_alert_without_a_turn_after_remission_in_a_cancer_context(
     notes = Notes()
     course = _course(case, risk=CancerRisk(category=risk_category, factors=[]), notes=notes)
     assert course.alerts == []
-    assert notes.recommendations == []
+    assert not [r for r in notes.recommendations if r.id.startswith("course.rescreen")]
 
 
 def test_flare_after_remission_with_unknown_risk_and_no_tumour_is_a_warning_not_silence() -> None:

@@ -111,3 +111,22 @@ def test_entries_are_always_in_date_order(events: list[tuple[date, str]]) -> Non
     tl = build_timeline(case, TODAY)
     assert len(tl.entries) == len(events)
     assert [e.date for e in tl.entries] == sorted(d for d, _ in events)
+
+
+def test_terminal_course_section_has_a_compact_timeline() -> None:
+    from myositis_cds.assessment import assess
+    from myositis_cds.render.text import section_course
+
+    data = yaml.safe_load((EXAMPLES / "reference-case.yaml").read_text(encoding="utf-8"))
+    lines = section_course(assess(parse_case(data, today=TODAY), as_of=date(2024, 1, 31)))
+    text = "\n".join(lines)
+    assert lines[0] == "COURSE"
+    assert "paraneoplastic course: SUPPORTED (removal 2023-07-12)" in text
+    assert "refractory to immunosuppression: yes" in text
+    start = lines.index("  timeline:")
+    compact = lines[start + 1 :]
+    assert compact[0] == "    2022-09-10  onset of first symptom"
+    # Same-day starts share one line; negative antibodies and findings are left out.
+    assert sum("started prednisone (oral)" in line for line in compact) == 1
+    assert not any("negative" in line for line in compact)
+    assert "    2023-09-18  anti-TIF1G weak positive" in compact

@@ -302,6 +302,8 @@ def follow_course(case: Case, as_of: date, risk: CancerRisk | None, notes: Notes
     status = assess_refractory(case, as_of)
     paraneoplastic = _paraneoplastic(case, timeline, trends, population)
     alerts = _alerts(case, timeline, trends, risk, as_of, notes)
+    if paraneoplastic.assessment == "supported" and not alerts:
+        _watch_for_recurrence(paraneoplastic, notes)
     rules = course_knowledge()
     return Course(
         timeline=timeline,
@@ -784,6 +786,30 @@ def _refractory_on(case: Case, day: date) -> RefractoryStatus | None:
 
 
 # --------------------------------------------------------------------------- alerts
+def _watch_for_recurrence(para: ParaneoplasticCourse, notes: Notes) -> None:
+    rules = course_knowledge().alerts
+    days = rules.rescreen_within_days
+    removal = para.removal_date.isoformat() if para.removal_date else "removal"
+    notes.recommend(
+        Recommendation(
+            id="course.paraneoplastic.watch",
+            summary=(
+                "Myositis improved after tumour removal: if it flares or the antibody rises, "
+                f"re-screen for cancer within {days} days"
+            ),
+            detail=(
+                f"The course after tumour removal ({removal}) supports a paraneoplastic link. A "
+                "later flare, or a rising myositis antibody (anti-TIF1γ titres have been reported "
+                "to rise again on cancer recurrence), should prompt a repeat risk-directed cancer "
+                f"screen and the tumour's follow-up imaging within {days} days."
+            ),
+            indicator="info",
+            source=rules.rescreen_source_text.strip(),
+            evidence=[e for e in para.evidence if e.startswith("improved")][:3],
+        )
+    )
+
+
 def _alerts(
     case: Case,
     timeline: Timeline,
