@@ -127,7 +127,9 @@ def test_ki67_2_2_with_1_2_mitoses_per_10hpf_is_g1_with_both_warnings() -> None:
     assert any("WHO 2010 gap" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize(("ki67", "flagged"), [(2.0, False), (2.1, True), (2.9, True), (3.0, False)])
+@pytest.mark.parametrize(
+    ("ki67", "flagged"), [(2.0, False), (2.1, True), (2.9, True), (3.0, False)]
+)
 def test_legacy_who_2010_gap_flagged_only_between_2_and_3(ki67: float, flagged: bool) -> None:
     result = grade(ki67_percent=ki67)
     assert any("WHO 2010 gap" in w for w in result.warnings) is flagged

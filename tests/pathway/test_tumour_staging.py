@@ -163,7 +163,11 @@ def test_after_resection_with_a_node_status_the_stage_is_pathological() -> None:
 
 def test_after_resection_without_nodes_the_n_stays_clinical() -> None:
     result = stage(resected_date="2023-07-12", nodes=None, metastases="M0")
-    assert (result.basis, result.tnm, result.stage) == ("pathological T, clinical N", "pT1 cN0 cM0", "I")
+    assert (result.basis, result.tnm, result.stage) == (
+        "pathological T, clinical N",
+        "pT1 cN0 cM0",
+        "I",
+    )
     assert any("nodes may not have been sampled" in w for w in result.warnings)
 
 
