@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from myositis_cds.assessment import Assessment
+from myositis_cds.pathway.tumour_follow_up import FollowUp
 
 __all__ = ["to_text"]
 
@@ -97,7 +100,69 @@ def section_screening(a: Assessment) -> list[str]:
 def section_tumours(a: Assessment) -> list[str]:
     if not a.tumours:
         return []
-    return ["TUMOURS"] + [f"  {t.site}: {t.histology}" for t in a.tumours]
+    out = ["TUMOURS  WHO 2019/2022 grade, AJCC 8th stage, management options, follow-up"]
+    for t in a.tumours:
+        dates = f"found {t.found_date.isoformat()}" + (
+            f", resected {t.resected_date.isoformat()}" if t.resected_date else ""
+        )
+        out.append(
+            f"  [{t.index}] {t.site.replace('_', ' ')}: {t.histology.replace('_', ' ')}, "
+            f"{t.size_mm:g} mm ({dates})"
+        )
+        out.append(f"      functional status: {t.functional_status}")
+        out += [f"        - {test}" for test in t.hormone_tests]
+        out.append(f"      grade: {t.grade or 'not graded'} — {t.grade_basis}")
+        if t.tnm is not None:
+            out.append(f"      stage: {t.tnm} → stage {t.stage or 'not determined'} ({t.basis})")
+        elif t.staging_note:
+            out.append(f"      stage: {t.staging_note}")
+        if t.options:
+            out.append("      options:")
+        for o in t.options:
+            stance = "recommended" if o.recommended else "not recommended"
+            if o.basis == "paraneoplastic modifier":
+                stance = "to discuss"
+            flags = [stance, o.basis, f"verified {o.verified}", *(["done"] if o.taken else [])]
+            mark = "*" if o.recommended else "-"
+            out += _wrapped(f"{mark} {o.option} [{'; '.join(flags)}]", "        ", "          ")
+            out += _wrapped(o.rationale, "            ")
+            out += _wrapped(f"source: {o.source}", "            ")
+        if t.paraneoplastic:
+            out += _wrapped(f"paraneoplastic modifier: {t.paraneoplastic}", "      ")
+        out += _tumour_follow_up(t.follow_up)
+        if t.not_assessed:
+            out.append("      not assessed:")
+            for n in t.not_assessed:
+                out += _wrapped(
+                    f"- {n.item}: {n.reason}; {n.would_change}", "        ", "          "
+                )
+    return out
+
+
+def _tumour_follow_up(f: FollowUp) -> list[str]:
+    if f.plan == "none":
+        return [f"      follow-up: none — {f.reason}"]
+    plan = "after resection" if f.plan == "post_resection" else "on active surveillance"
+    out = [
+        f"      follow-up {plan} (from {f.anchor_date}; until {f.ends_on}): "
+        f"{(f.status or '').upper()}"
+    ]
+    for v in f.visits:
+        done = f" on {v.done_on} ({v.investigation})" if v.done_on else ""
+        out.append(
+            f"        visit {v.number}: {v.window_start} to {v.window_end} — {v.status}{done}"
+        )
+    if f.content:
+        out += _wrapped(f"each visit: {f.content}", "        ")
+    if f.source:
+        out += _wrapped(f"source: {f.source}", "        ")
+    return out
+
+
+def _wrapped(text: str, indent: str, then: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text, width=100, initial_indent=indent, subsequent_indent=indent if then is None else then
+    )
 
 
 def section_course(a: Assessment) -> list[str]:
