@@ -227,7 +227,7 @@ def test_invalid_tumour_input_is_rejected_with_the_field_path(
 
 
 # ----------------------------------------------------------------------------- properties
-mitotic_counts = st.one_of(
+mitotic_counts: st.SearchStrategy[dict[str, Any] | None] = st.one_of(
     st.none(),
     st.builds(
         dict,
