@@ -10,12 +10,14 @@ normal duct, assessed on 1 July 2023.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from myositis_cds.case import Case, parse_case
+from myositis_cds.case import Case, TumourHistology, TumourInvasion, parse_case
 from myositis_cds.pathway.common import Notes
 from myositis_cds.pathway.tumours import TumourAssessment, work_up_tumours
 from tests.conftest import TODAY
@@ -321,3 +323,49 @@ def test_no_tumours_gives_an_empty_list() -> None:
 def test_tumour_warnings_reach_the_top_level_with_the_field_path() -> None:
     _, notes = work_up(case({**BASE, "mitoses": {"count": 1, "per": "10hpf"}}))
     assert any(w.startswith("tumours[0]: mitoses 1 per 10 HPF converted") for w in notes.warnings)
+
+
+# ----------------------------------------------------------------------------- properties
+@st.composite
+def tumour_cases(draw: st.DrawFn) -> tuple[Case, date]:
+    found = draw(st.dates(min_value=date(2015, 1, 1), max_value=date(2024, 1, 1)))
+    tumour: dict[str, Any] = {
+        "site": draw(st.sampled_from(["pancreas", "pancreas", "rectum", "lung"])),
+        "histology": draw(st.sampled_from(list(TumourHistology))).value,
+        "size_mm": draw(st.floats(min_value=0.5, max_value=120, allow_nan=False)),
+        "functional": draw(st.none() | st.booleans()),
+        "ki67_percent": draw(st.none() | st.floats(min_value=0, max_value=100, allow_nan=False)),
+        "nodes": draw(st.none() | st.sampled_from(["N0", "N1", "NX"])),
+        "metastases": draw(st.none() | st.sampled_from(["M0", "M1a", "M1b", "M1c", "MX"])),
+        "invades": draw(st.lists(st.sampled_from(list(TumourInvasion)), max_size=3)),
+        "symptomatic": draw(st.none() | st.booleans()),
+        "main_duct_dilated": draw(st.none() | st.booleans()),
+        "found_date": found.isoformat(),
+    }
+    if draw(st.booleans()):
+        tumour["mitoses"] = {
+            "count": draw(st.floats(min_value=0, max_value=50, allow_nan=False)),
+            "per": draw(st.sampled_from(["2mm2", "mm2", "10hpf"])),
+        }
+    if draw(st.booleans()):
+        tumour["resected_date"] = (found + timedelta(days=draw(st.integers(0, 400)))).isoformat()
+    sections = REFRACTORY if draw(st.booleans()) else {}
+    as_of = found + timedelta(days=draw(st.integers(0, 3000)))
+    return case(tumour, **sections), min(as_of, TODAY)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tumour_cases())
+def test_any_tumour_is_worked_up_and_the_guideline_default_is_never_hidden(
+    drawn: tuple[Case, date],
+) -> None:
+    c, as_of = drawn
+    (t,), _ = work_up(c, as_of)
+    bases = [o.basis for o in t.options]
+    if "paraneoplastic modifier" in bases:
+        assert "guideline" in bases
+        assert t.paraneoplastic is not None and t.paraneoplastic.startswith("applies")
+    assert sum(o.basis == "guideline" for o in t.options) <= 1
+    assert all(o.source for o in t.options)
+    if t.follow_up.visits:
+        assert t.follow_up.plan != "none"
