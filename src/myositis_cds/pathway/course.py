@@ -17,8 +17,6 @@ class Course(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def follow_course(
-    case: Case, as_of: date, risk: CancerRisk | None, notes: Notes
-) -> Course | None:
+def follow_course(case: Case, as_of: date, risk: CancerRisk | None, notes: Notes) -> Course | None:
     notes.warn("course: not built yet (issue #5); no response or trend analysis is given")
     return None

@@ -1,0 +1,122 @@
+"""The assessment as a readable terminal summary: one function per section."""
+
+from __future__ import annotations
+
+from myositis_cds.assessment import Assessment
+
+__all__ = ["to_text"]
+
+_RULE = "-" * 72
+
+
+def to_text(a: Assessment) -> str:
+    parts: list[str] = [
+        f"myositis-cds {a.tool_version} — assessment as of {a.as_of.isoformat()}"
+        + (f" — case {a.case_id}" if a.case_id else ""),
+        "Decision support only: check every item against the patient in front of you.",
+    ]
+    for section in (
+        section_classification,
+        section_antibodies,
+        section_cancer_risk,
+        section_screening,
+        section_tumours,
+        section_course,
+        section_recommendations,
+        section_warnings,
+    ):
+        lines = section(a)
+        if lines:
+            parts += ["", _RULE, *lines]
+    return "\n".join(parts) + "\n"
+
+
+def section_classification(a: Assessment) -> list[str]:
+    c = a.classification
+    model = "with muscle biopsy" if c.biopsy_used else "without muscle biopsy"
+    out = [
+        f"CLASSIFICATION  {c.criteria} ({model})",
+        f"  score {c.score:.1f}  probability {c.probability:.1%}  category: {c.category.upper()}"
+        + (f"  subgroup: {c.subgroup}" if c.subgroup else ""),
+    ]
+    if c.requires_biopsy:
+        out.append(
+            "  no heliotrope rash / Gottron's papules / Gottron's sign: needs muscle-biopsy "
+            "features to be classified as IIM"
+        )
+    for item in c.items:
+        mark = "+" if item.present else " "
+        out.append(f"  {mark}{item.points:4.1f}  {item.label} — {item.evidence}")
+    if c.not_assessed:
+        out.append("  not assessed:")
+        out += [f"    - {n.item}: {n.reason}; {n.would_change}" for n in c.not_assessed]
+    out.append(f"  source: {c.source}")
+    return out
+
+
+def section_antibodies(a: Assessment) -> list[str]:
+    p = a.antibodies
+
+    def names(codes: list[object]) -> str:
+        return ", ".join(str(getattr(c, "value", c)) for c in codes) or "none"
+
+    out = [
+        "ANTIBODIES",
+        f"  positive: {names(list(p.positive))}"
+        + (f" (weak: {names(list(p.weak_positive))})" if p.weak_positive else ""),
+        f"  negative: {names(list(p.negative))}",
+    ]
+    if p.indeterminate:
+        out.append(f"  indeterminate: {names(list(p.indeterminate))}")
+    out.append(f"  not tested: {names(list(p.not_tested))}")
+    for note in p.phenotype:
+        out.append(f"  {note.name}:")
+        out += [f"    - {n}" for n in note.notes]
+        if note.fits:
+            out.append(f"    fits: {', '.join(note.fits)}")
+        if note.departs:
+            out.append(f"    departs: {', '.join(note.departs)}")
+    return out
+
+
+def section_cancer_risk(a: Assessment) -> list[str]:
+    if a.cancer_risk is None:
+        return []
+    return [f"CANCER RISK  {a.cancer_risk.guideline}: {a.cancer_risk.category.upper()}"]
+
+
+def section_screening(a: Assessment) -> list[str]:
+    if not a.screening:
+        return []
+    out = ["CANCER SCREENING"]
+    for s in a.screening:
+        out.append(f"  [{s.status:>13}] {s.test} ({s.panel}) — {s.reason}")
+    return out
+
+
+def section_tumours(a: Assessment) -> list[str]:
+    if not a.tumours:
+        return []
+    return ["TUMOURS"] + [f"  {t.site}: {t.histology}" for t in a.tumours]
+
+
+def section_course(a: Assessment) -> list[str]:
+    if a.course is None:
+        return []
+    return ["COURSE"]
+
+
+def section_recommendations(a: Assessment) -> list[str]:
+    if not a.recommendations:
+        return []
+    out = ["RECOMMENDATIONS"]
+    for r in a.recommendations:
+        out.append(f"  [{r.indicator}] {r.summary}")
+        out.append(f"      source: {r.source}")
+    return out
+
+
+def section_warnings(a: Assessment) -> list[str]:
+    if not a.warnings:
+        return []
+    return ["WARNINGS (data gaps and assumptions)"] + [f"  - {w}" for w in a.warnings]
