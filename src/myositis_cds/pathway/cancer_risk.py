@@ -160,9 +160,7 @@ def add_months(day: date, months: int) -> date:
 
 
 # --------------------------------------------------------------------------- rule
-def categorise(
-    counts: dict[Tier, int], data: Imacs2023Risk | None = None
-) -> tuple[Stratum, str]:
+def categorise(counts: dict[Tier, int], data: Imacs2023Risk | None = None) -> tuple[Stratum, str]:
     """(category, rule text) for the number of present factors per tier."""
     data = data or risk_rules()
     for rule in data.combination.rules:
@@ -293,9 +291,7 @@ def _judge(
     basis = factor.basis
     if basis.kind == "subgroup":
         if subgroup is None:
-            return None, (
-                f"no subgroup (classification: {classification.category})"
-            )
+            return None, (f"no subgroup (classification: {classification.category})")
         weak_gap = next(
             (g for g in classification.not_assessed if g.item == "objective_weakness"), None
         )
@@ -334,9 +330,7 @@ def _judge(
     return None, "not recorded"
 
 
-def _gap(
-    factor: _Factor, reason: str, counts: dict[Tier, int], data: Imacs2023Risk
-) -> NotAssessed:
+def _gap(factor: _Factor, reason: str, counts: dict[Tier, int], data: Imacs2023Risk) -> NotAssessed:
     if data.tiers[factor.tier] == "lowers":
         change = "if present: reported as a lower-risk feature; the category would not change"
     else:

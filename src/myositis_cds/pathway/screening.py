@@ -209,14 +209,10 @@ def _plan(
         for i in items
         if i.panel == "enhanced" and i.status == "done" and i.round == "at diagnosis"
     ]
-    enhanced_open = [
-        i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")
-    ]
+    enhanced_open = [i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")]
     consider: dict[str, list[str]] = {}
     for cond in data.conditional:
-        item, met = _conditional_item(
-            case, as_of, cond, risk, category, start, enhanced_open, data
-        )
+        item, met = _conditional_item(case, as_of, cond, risk, category, start, enhanced_open, data)
         items.append(item)
         consider[cond.id] = met
 
@@ -437,8 +433,10 @@ def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
             if track.next_due is not None
             else "; no further round scheduled"
         )
-        return f"done {done.day.isoformat()}{via}{result} for the {track.round_label} round of "\
+        return (
+            f"done {done.day.isoformat()}{via}{result} for the {track.round_label} round of "
             f"the {what}{nxt}"
+        )
     before = (
         f"; last done {track.last.day.isoformat()}, before this round's window "
         f"(from {track.opens.isoformat()})"
