@@ -424,6 +424,7 @@ def _track(
 
 
 def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
+    round_ = f"{_phrase(track.round_label)} round"
     if track.status == "done" and track.counted is not None:
         done = track.counted
         via = f" via {done.code}" if done.code != test_id else ""
@@ -433,10 +434,7 @@ def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
             if track.next_due is not None
             else "; no further round scheduled"
         )
-        return (
-            f"done {done.day.isoformat()}{via}{result} for the {track.round_label} round of "
-            f"the {what}{nxt}"
-        )
+        return f"done {done.day.isoformat()}{via}{result} for the {round_} of the {what}{nxt}"
     before = (
         f"; last done {track.last.day.isoformat()}, before this round's window "
         f"(from {track.opens.isoformat()})"
@@ -451,16 +449,18 @@ def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
             else ""
         )
         return (
-            f"overdue since {track.overdue_from.isoformat()}: {track.round_label} round of the "
-            f"{what} (due {track.round_date.isoformat()}){before}{ended}"
+            f"overdue since {track.overdue_from.isoformat()}: {round_} of the {what} "
+            f"(due {track.round_date.isoformat()}){before}{ended}"
         )
     deadline = (
         f", overdue from {track.overdue_from.isoformat()}" if what != "conditional test" else ""
     )
-    return (
-        f"due: {track.round_label} round of the {what} (from {track.round_date.isoformat()}"
-        f"{deadline}){before}"
-    )
+    return f"due: {round_} of the {what} (from {track.round_date.isoformat()}{deadline}){before}"
+
+
+def _phrase(label: str) -> str:
+    """'at diagnosis' → 'diagnosis'; '12 months' → '12-month' (for 'the ... round')."""
+    return "diagnosis" if label == "at diagnosis" else label.replace(" months", "-month")
 
 
 def _records(case: Case, satisfied_by: list[_Record]) -> list[_Done]:
@@ -573,7 +573,7 @@ def _recommend(
                 ),
                 detail="None of the enhanced-panel tests ("
                 + ", ".join(i.label for i in enhanced_expected)
-                + f") is recorded for the at-diagnosis round. Cancer risk is {category}: "
+                + f") is recorded for the diagnosis round. Cancer risk is {category}: "
                 + "; ".join(f.label for f in risk.factors if f.direction == "raises")
                 + ".",
                 indicator="critical",
