@@ -83,17 +83,43 @@ def section_antibodies(a: Assessment) -> list[str]:
 
 
 def section_cancer_risk(a: Assessment) -> list[str]:
-    if a.cancer_risk is None:
+    r = a.cancer_risk
+    if r is None:
         return []
-    return [f"CANCER RISK  {a.cancer_risk.guideline}: {a.cancer_risk.category.upper()}"]
+    arrow = {"raises": "↑", "lowers": "↓"}
+    out = [
+        f"CANCER RISK  {r.guideline}: {r.category.upper()}",
+        f"  rule: {r.rule} (rule verification {r.rule_verified}); scope: {r.scope_note}",
+    ]
+    for f in r.factors:
+        out.append(
+            f"  {arrow[f.direction]} [{f.tier}] {f.label} — {f.evidence} ({f.verified}: {f.source})"
+        )
+    if not r.factors:
+        out.append("  no risk factor found present")
+    if r.not_assessed:
+        out.append("  not assessed:")
+        out += [f"    - {n.item}: {n.reason}; {n.would_change}" for n in r.not_assessed]
+    out.append(f"  source: {r.source}")
+    return out
 
 
 def section_screening(a: Assessment) -> list[str]:
-    if not a.screening:
+    if a.screening is None:
         return []
-    out = ["CANCER SCREENING"]
-    for s in a.screening:
-        out.append(f"  [{s.status:>13}] {s.test} ({s.panel}) — {s.reason}")
+    out = ["CANCER SCREENING  IMACS 2023 (done / due / overdue / not indicated)"]
+    out += [f"  ! {r.summary}" for r in a.recommendations if r.id == "screening.tumour_found"]
+    if not a.screening:
+        out.append("  no IIM-associated cancer screening plan (see cancer risk)")
+        return out
+    for panel in ("basic", "enhanced", "conditional"):
+        items = [s for s in a.screening if s.panel == panel]
+        if not items:
+            continue
+        out.append(f"  {panel}:")
+        for s in items:
+            status = s.status.replace("_", " ")
+            out.append(f"    [{status:>13}] {s.label or s.test} — {s.reason}")
     return out
 
 
