@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from myositis_cds.case import Case, parse_case
 from myositis_cds.ingest.files import load_case_file
+from myositis_cds.pathway._calendar import add_months
 from myositis_cds.pathway.cancer_risk import (
     CancerRisk,
-    add_months,
     assess_cancer_risk,
     categorise,
     risk_rules,

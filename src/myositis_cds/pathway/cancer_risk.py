@@ -11,7 +11,6 @@ would change, so a missing test is never read as a negative one.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Literal
 
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myositis_cds import knowledge
 from myositis_cds.case import AntibodyCode, AntibodyResultValue, Case, FindingCode
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
+from myositis_cds.pathway._calendar import add_months
 from myositis_cds.pathway.classification import Classification, Subgroup
 from myositis_cds.pathway.common import NotAssessed, Notes, Recommendation
 
@@ -30,7 +30,6 @@ __all__ = [
     "RiskFactor",
     "Stratum",
     "Tier",
-    "add_months",
     "assess_cancer_risk",
     "categorise",
     "risk_rules",
@@ -151,14 +150,6 @@ class CancerRisk(BaseModel):
 
 
 # --------------------------------------------------------------------------- dates
-def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months; the 31st becomes the last day of a shorter month."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 # --------------------------------------------------------------------------- rule
 def categorise(counts: dict[Tier, int], data: Imacs2023Risk | None = None) -> tuple[Stratum, str]:
     """(category, rule text) for the number of present factors per tier."""

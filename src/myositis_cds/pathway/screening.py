@@ -28,7 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from myositis_cds import knowledge
 from myositis_cds.case import Case, InvestigationCode, LabCode, Sex
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
-from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum, add_months
+from myositis_cds.pathway._calendar import add_months
+from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum
 from myositis_cds.pathway.classification import Subgroup
 from myositis_cds.pathway.common import Notes, Recommendation
 
