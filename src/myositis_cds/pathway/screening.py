@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -401,14 +402,18 @@ def _track(
     *,
     can_be_overdue: bool,
 ) -> _Track:
-    rounds: list[tuple[str, date, date, date]] = []  # label, round date, opens, overdue from
-    for months in rounds_months:
-        window = data.windows["at_diagnosis" if months == 0 else "follow_up"]
-        day = add_months(start, months)
-        opens = add_months(day, -window.opens_months_before)
-        overdue_from = add_months(day, window.overdue_after_months) + timedelta(days=1)
-        label = "at diagnosis" if months == 0 else f"{months} months"
-        rounds.append((label, day, opens, overdue_from))
+    rounds = _rounds(
+        start,
+        tuple(rounds_months),
+        (
+            data.windows["at_diagnosis"].opens_months_before,
+            data.windows["at_diagnosis"].overdue_after_months,
+        ),
+        (
+            data.windows["follow_up"].opens_months_before,
+            data.windows["follow_up"].overdue_after_months,
+        ),
+    )
     current = 0
     for k, (_, _, opens, _) in enumerate(rounds):
         if opens <= as_of:
@@ -422,6 +427,25 @@ def _track(
         return _Track("done", last, counted[-1], following, label, day, overdue_from, opens, end)
     status: Status = "overdue" if can_be_overdue and as_of >= overdue_from else "due"
     return _Track(status, last, None, day, label, day, overdue_from, opens, end)
+
+
+@lru_cache(maxsize=1024)
+def _rounds(
+    start: date,
+    rounds_months: tuple[int, ...],
+    at_diagnosis: tuple[int, int],
+    follow_up: tuple[int, int],
+) -> tuple[tuple[str, date, date, date], ...]:
+    """(label, round date, window opens, overdue from) for each round of a schedule."""
+    out = []
+    for months in rounds_months:
+        opens_before, overdue_after = at_diagnosis if months == 0 else follow_up
+        day = add_months(start, months)
+        opens = add_months(day, -opens_before)
+        overdue_from = add_months(day, overdue_after) + timedelta(days=1)
+        label = "at diagnosis" if months == 0 else f"{months} months"
+        out.append((label, day, opens, overdue_from))
+    return tuple(out)
 
 
 def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
