@@ -45,7 +45,12 @@ def _load(path: str, as_of: date) -> tuple[Case, list[str]]:
     fmt = sniff_format(text, name)
     if fmt == "text":
         result = _extract(text, as_of)
-        return result.case, list(result.warnings)
+        review = [
+            f"confirm {f.type} '{f.code}' ({'inferred' if f.inferred else 'uncertain'}): "
+            f'"{f.evidence.text}" at characters {f.evidence.start}-{f.evidence.end}'
+            for f in result.to_review()
+        ]
+        return result.case, [*result.warnings, *review]
     if fmt == "fhir":
         from myositis_cds.errors import CaseError
 
@@ -141,6 +146,96 @@ def assess(file: str, fmt: str, as_of: str | None, biopsy: str) -> None:
         from myositis_cds.render.text import to_text
 
         click.echo(to_text(result), nl=False)
+
+
+@main.command()
+@click.argument("note")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="date the note speaks from")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write to a file")
+@_guard
+def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
+    """Free text → case file, every fact with its evidence (needs the nlp extra)."""
+    from myositis_cds.ingest.files import read_text
+
+    text, _ = read_text(note)
+    result = _extract(text, _as_of(as_of))
+    data = result.to_case_dict()
+    if fmt == "json":
+        import json
+
+        out = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        import yaml
+
+        out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    for warning in result.warnings:
+        click.echo(f"note: {warning}", err=True)
+    if output:
+        _write_atomically(output, out.encode("utf-8"))
+    else:
+        click.echo(out, nl=False)
+
+
+@main.command()
+@click.argument("file")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="OUT.html (self-contained) or OUT.pdf",
+)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="report the case as it stood then")
+@click.option("--biopsy", type=click.Choice(["auto", "yes", "no"]), default="auto")
+@_guard
+def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
+    """Human report with the timeline plot (needs the report extra)."""
+    from pathlib import Path
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        _fail(f"-o: {output!r} must end in .html or .pdf")
+    from myositis_cds.assessment import assess as run
+
+    day = _as_of(as_of)
+    case, extraction_warnings = _load(file, day)
+    result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
+    if extraction_warnings:
+        result = result.model_copy(
+            update={
+                "warnings": [*result.warnings, *(f"extraction: {w}" for w in extraction_warnings)]
+            }
+        )
+    try:
+        from myositis_cds.render import report as report_module  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        _fail(
+            "the report needs the report extra: pip install 'myositis-cds[report]'", EXIT_INTERNAL
+        )
+    target = Path(output)
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        report_module.render_report(result, case, tmp)
+        tmp.replace(target)  # nothing half-written is ever left at the target path
+    finally:
+        tmp.unlink(missing_ok=True)
+    click.echo(f"wrote {target}", err=True)
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Write via a temporary file in the same folder, then rename: no half-written output."""
+    from pathlib import Path
+
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @main.command()

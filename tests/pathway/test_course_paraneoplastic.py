@@ -51,6 +51,20 @@ def _course(
     return course
 
 
+def _risk(category: str) -> CancerRisk:
+    return CancerRisk.model_validate(
+        {
+            "category": category,
+            "factors": [],
+            "rule": "set by the test",
+            "rule_verified": "C",
+            "in_scope": True,
+            "scope_note": "",
+            "source": "test",
+        }
+    )
+
+
 def _reference() -> Case:
     data = yaml.safe_load((EXAMPLES / "reference-case.yaml").read_text(encoding="utf-8"))
     return parse_case(data, today=TODAY)
@@ -248,7 +262,7 @@ def test_rising_antibody_after_remission_in_a_high_risk_patient_alerts() -> None
             {"code": "TIF1G", "result": "positive", "date": "2024-03-01"},
         ],
     )
-    risk = CancerRisk(category="high", factors=[])
+    risk = _risk("high")
     course = _course(case, as_of=date(2024, 6, 1), risk=risk)
     [alert] = course.alerts
     assert alert.kind == "rising_antibody_after_remission"
@@ -284,7 +298,7 @@ def test_no_alert_without_a_turn_after_remission_in_a_cancer_context(
     tumours = _case().model_dump(mode="json")["tumours"] if tumour_resected else []
     case = _case(events=events, tumours=tumours)
     notes = Notes()
-    course = _course(case, risk=CancerRisk(category=risk_category, factors=[]), notes=notes)
+    course = _course(case, risk=_risk(risk_category), notes=notes)
     assert course.alerts == []
     assert not [r for r in notes.recommendations if r.id.startswith("course.rescreen")]
 

@@ -139,6 +139,12 @@ def test_an_unknown_suffix_is_refused(tmp_path: Path) -> None:
         render_report(a, case, tmp_path / "report.docx")
 
 
+def test_a_temporary_name_keeps_the_format_of_its_last_known_suffix(tmp_path: Path) -> None:
+    a, case = _load("reference-case.yaml", date(2024, 1, 31))
+    out = render_report(a, case, tmp_path / ".report.pdf.partial")
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
 def test_html_escapes_what_the_case_says() -> None:
     _, case = _load("reference-case.yaml", date(2024, 1, 31))
     events = [*case.events, case.events[0].model_copy(update={"note": "<script>x</script>"})]

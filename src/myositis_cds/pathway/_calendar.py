@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["add_interval", "add_months"]
 
 
+@lru_cache(maxsize=8192)  # pure, and called for every round of every test of every case
 def add_months(day: date, months: int) -> date:
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)

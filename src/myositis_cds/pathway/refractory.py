@@ -14,17 +14,17 @@ refractory = a clinician-recorded inadequate response (finding
 ``no_response_to_immunosuppression`` present) after at least 3 months of systemic glucocorticoid
 together with at least one systemic steroid-sparing agent. How the inputs combine:
 
-================================  ====================  ======================================
-latest response finding           treatment trial       result
-================================  ====================  ======================================
-non-response (present: true)      adequate              True
-non-response                      no treatments given   True (trial not checkable; said so)
-non-response                      inadequate            False (trial too short or incomplete)
-response (present: false)         any                   False
-not recorded                      adequate              None (response not recorded)
-not recorded                      inadequate            False
-not recorded                      no treatments given   None
-================================  ====================  ======================================
+==============================  =====================  ====================================
+latest response finding         treatment recorded     result
+==============================  =====================  ====================================
+non-response (present: true)    adequate trial         True
+non-response                    none at all            True (trial not checkable; said so)
+non-response                    inadequate trial       False (trial too short or incomplete)
+response (present: false)       any                    False
+not recorded                    adequate trial         None (response not recorded)
+not recorded                    inadequate trial       False
+not recorded                    none at all            None
+==============================  =====================  ====================================
 
 Topical treatment never counts; a missing route is assumed systemic (said in the evidence); route
 "other" is not counted. "Refractory" describes the response to immunosuppression: a later
@@ -154,7 +154,8 @@ def assess_refractory(case: Case, as_of: date) -> RefractoryStatus:
     overlapping = sorted(
         {name for name, start, end in agents if course and start <= course[1] and end >= course[0]}
     )
-    has_treatment = bool(glucocorticoid or agents)
+    # Any recorded treatment (even topical-only) means the history was given: judge it.
+    has_treatment = bool(recorded)
     adequate: bool | None = (
         course is not None and len(overlapping) >= data.minimum_steroid_sparing_agents
         if has_treatment

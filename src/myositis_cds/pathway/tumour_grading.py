@@ -229,7 +229,7 @@ def grade_tumour(tumour: Tumour) -> GradeResult:
     grade = max(grades, key=_NET_ORDER.index)
 
     if ki67_grade is None:
-        gaps.append(_missing("ki67_percent", "Ki-67 index", grade, rules.ki67_percent, "%"))
+        gaps.append(_missing("ki67_percent", "Ki-67 index", grade, rules.ki67_percent, " %"))
         basis = f"mitotic count only ({_mitoses_text(mitoses)}); Ki-67 not given"
     elif mitotic_grade is None:
         gaps.append(_missing("mitoses", "mitotic count", grade, rules.mitoses_per_2mm2, "/2 mm²"))

@@ -13,6 +13,7 @@ report keeps working while those stages add fields.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,16 @@ __all__ = [
 ]
 
 Tone = Literal["normal", "muted", "alert"]
+Format = Literal["html", "pdf"]
+_SUFFIXES: dict[str, Format] = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+# Fail at import (cheaply, without importing them) when the report extra is missing, so that the
+# caller can say which extra to install.
+for _module in ("matplotlib", "fpdf", "jinja2"):
+    if importlib.util.find_spec(_module) is None:
+        raise ImportError(
+            f"the report needs {_module}: pip install 'myositis-cds[report]'", name=_module
+        )
 
 
 # --------------------------------------------------------------------------- content blocks
@@ -76,13 +87,21 @@ class Section:
 
 
 # --------------------------------------------------------------------------- entry points
-def render_report(assessment: Assessment, case: Case, path: str | Path) -> Path:
-    """Write the report to ``path``: ``.html`` (self-contained page) or ``.pdf``."""
+def render_report(
+    assessment: Assessment, case: Case, path: str | Path, *, fmt: Format | None = None
+) -> Path:
+    """Write the report to ``path`` as a self-contained HTML page or a PDF.
+
+    The format is ``fmt`` or, by default, the last suffix of ``path`` that names one, so a
+    temporary name such as ``.report.pdf.partial`` still gives a PDF.
+    """
     target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix in (".html", ".htm"):
+    chosen = fmt or next(
+        (_SUFFIXES[s.lower()] for s in reversed(target.suffixes) if s.lower() in _SUFFIXES), None
+    )
+    if chosen == "html":
         target.write_text(report_html(assessment, case), encoding="utf-8")
-    elif suffix == ".pdf":
+    elif chosen == "pdf":
         target.write_bytes(report_pdf(assessment, case))
     else:
         raise ValueError(f"{target.name}: the report is written as .html or .pdf")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from myositis_cds.assessment import Assessment
 from myositis_cds.pathway.timeline import TimelineEntry
+from myositis_cds.pathway.tumour_follow_up import FollowUp
 
 __all__ = ["to_text"]
 
@@ -81,24 +84,112 @@ def section_antibodies(a: Assessment) -> list[str]:
 
 
 def section_cancer_risk(a: Assessment) -> list[str]:
-    if a.cancer_risk is None:
+    r = a.cancer_risk
+    if r is None:
         return []
-    return [f"CANCER RISK  {a.cancer_risk.guideline}: {a.cancer_risk.category.upper()}"]
+    arrow = {"raises": "↑", "lowers": "↓"}
+    out = [
+        f"CANCER RISK  {r.guideline}: {r.category.upper()}",
+        f"  rule: {r.rule} (rule verification {r.rule_verified}); scope: {r.scope_note}",
+    ]
+    for f in r.factors:
+        out.append(
+            f"  {arrow[f.direction]} [{f.tier}] {f.label} — {f.evidence} ({f.verified}: {f.source})"
+        )
+    if not r.factors:
+        out.append("  no risk factor found present")
+    if r.not_assessed:
+        out.append("  not assessed:")
+        out += [f"    - {n.item}: {n.reason}; {n.would_change}" for n in r.not_assessed]
+    out.append(f"  source: {r.source}")
+    return out
 
 
 def section_screening(a: Assessment) -> list[str]:
-    if not a.screening:
+    if a.screening is None:
         return []
-    out = ["CANCER SCREENING"]
-    for s in a.screening:
-        out.append(f"  [{s.status:>13}] {s.test} ({s.panel}) — {s.reason}")
+    out = ["CANCER SCREENING  IMACS 2023 (done / due / overdue / not indicated)"]
+    out += [f"  ! {r.summary}" for r in a.recommendations if r.id == "screening.tumour_found"]
+    if not a.screening:
+        out.append("  no IIM-associated cancer screening plan (see cancer risk)")
+        return out
+    for panel in ("basic", "enhanced", "conditional"):
+        items = [s for s in a.screening if s.panel == panel]
+        if not items:
+            continue
+        out.append(f"  {panel}:")
+        for s in items:
+            status = s.status.replace("_", " ")
+            out.append(f"    [{status:>13}] {s.label or s.test} — {s.reason}")
     return out
 
 
 def section_tumours(a: Assessment) -> list[str]:
     if not a.tumours:
         return []
-    return ["TUMOURS"] + [f"  {t.site}: {t.histology}" for t in a.tumours]
+    out = ["TUMOURS  WHO 2019/2022 grade, AJCC 8th stage, management options, follow-up"]
+    for t in a.tumours:
+        dates = f"found {t.found_date.isoformat()}" + (
+            f", resected {t.resected_date.isoformat()}" if t.resected_date else ""
+        )
+        out.append(
+            f"  [{t.index}] {t.site.replace('_', ' ')}: {t.histology.replace('_', ' ')}, "
+            f"{t.size_mm:g} mm ({dates})"
+        )
+        out.append(f"      functional status: {t.functional_status}")
+        out += [f"        - {test}" for test in t.hormone_tests]
+        out.append(f"      grade: {t.grade or 'not graded'} — {t.grade_basis}")
+        if t.tnm is not None:
+            out.append(f"      stage: {t.tnm} → stage {t.stage or 'not determined'} ({t.basis})")
+        elif t.staging_note:
+            out.append(f"      stage: {t.staging_note}")
+        if t.options:
+            out.append("      options:")
+        for o in t.options:
+            stance = "recommended" if o.recommended else "not recommended"
+            if o.basis == "paraneoplastic modifier":
+                stance = "to discuss"
+            flags = [stance, o.basis, f"verified {o.verified}", *(["done"] if o.taken else [])]
+            mark = "*" if o.recommended else "-"
+            out += _wrapped(f"{mark} {o.option} [{'; '.join(flags)}]", "        ", "          ")
+            out += _wrapped(o.rationale, "            ")
+            out += _wrapped(f"source: {o.source}", "            ")
+        if t.paraneoplastic:
+            out += _wrapped(f"paraneoplastic modifier: {t.paraneoplastic}", "      ")
+        out += _tumour_follow_up(t.follow_up)
+        if t.not_assessed:
+            out.append("      not assessed:")
+            for n in t.not_assessed:
+                out += _wrapped(
+                    f"- {n.item}: {n.reason}; {n.would_change}", "        ", "          "
+                )
+    return out
+
+
+def _tumour_follow_up(f: FollowUp) -> list[str]:
+    if f.plan == "none":
+        return [f"      follow-up: none — {f.reason}"]
+    plan = "after resection" if f.plan == "post_resection" else "on active surveillance"
+    out = [
+        f"      follow-up {plan} (from {f.anchor_date}; until {f.ends_on}): "
+        f"{(f.status or '').upper()}"
+    ]
+    for v in f.visits:
+        done = f" on {v.done_on} ({v.investigation})" if v.done_on else ""
+        out.append(
+            f"        visit {v.number}: {v.window_start} to {v.window_end} — {v.status}{done}"
+        )
+    if f.content:
+        out += _wrapped(f"each visit: {f.content}", "        ")
+    if f.source:
+        out += _wrapped(f"source: {f.source}", "        ")
+    return out
+
+
+def _wrapped(text: str, indent: str, then: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text, width=100, initial_indent=indent, subsequent_indent=indent if then is None else then
+    )
 
 
 def section_course(a: Assessment) -> list[str]:
