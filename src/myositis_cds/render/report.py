@@ -314,7 +314,7 @@ def _risk_and_screening(d: dict[str, Any]) -> Section:
                     ]
                     for s in screening
                 ],
-                [1.8, 0.9, 0.9, 1.0, 1.0, 2.6],
+                [1.6, 0.8, 0.8, 1.0, 1.0, 3.6],
             )
         )
     else:
@@ -323,13 +323,14 @@ def _risk_and_screening(d: dict[str, Any]) -> Section:
 
 
 def _factor_text(f: Any) -> str:
-    if isinstance(f, dict):
-        parts = [
-            str(f.get(k)) for k in ("factor", "name", "label", "tier", "direction") if f.get(k)
-        ]
-        text = ", ".join(parts) or ", ".join(f"{k}: {v}" for k, v in f.items())
-        return text + (f" ({f['source']})" if f.get("source") else "")
-    return str(f)
+    if not isinstance(f, dict):
+        return str(f)
+    label = f.get("label") or f.get("name") or f.get("id") or "factor"
+    how = ", ".join(str(f[k]) for k in ("tier", "direction") if f.get(k))
+    text = f"{label}" + (f" ({how})" if how else "")
+    if f.get("evidence"):
+        text += f" — {f['evidence']}"
+    return text + (f"; {f['source']}" if f.get("source") else "")
 
 
 def _tumours(d: dict[str, Any], case: Case) -> Section:
