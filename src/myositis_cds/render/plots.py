@@ -294,8 +294,7 @@ _LABELLED = {"removal": "removal", "tumour_found": "tumour found", "flare": "fla
 
 def _event_labels(ax: Any, entries: list[TimelineEntry]) -> None:
     """Name the main turning points just above the top panel; close labels are staggered."""
-    import matplotlib.dates as mdates
-
+    mdates: Any = importlib.import_module("matplotlib.dates")  # untyped module
     left, right = ax.get_xlim()
     placed: list[tuple[float, int]] = []  # (axis fraction, row)
     for e in entries:
@@ -306,7 +305,7 @@ def _event_labels(ax: Any, entries: list[TimelineEntry]) -> None:
             text = _LABELLED[key or ""]
         else:
             continue
-        where = (float(mdates.date2num(e.date)) - left) / (right - left)  # type: ignore[no-untyped-call]
+        where = (float(mdates.date2num(e.date)) - left) / (right - left)
         if any(abs(where - x) < 1e-9 for x, _ in placed):
             continue  # one label per day
         close = [row for x, row in placed if abs(where - x) < 0.09]
@@ -337,18 +336,18 @@ def _mark_key(e: TimelineEntry) -> str | None:
 
 
 def _legend(fig: Figure, ax: Any, entries: list[TimelineEntry]) -> None:
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
+    line2d: Any = importlib.import_module("matplotlib.lines").Line2D
+    patch: Any = importlib.import_module("matplotlib.patches").Patch
 
     present = {k for e in entries if (k := _mark_key(e)) is not None}
     handles: list[Any] = [
-        Line2D([0], [0], color=_MARKS[k][0], linestyle=_MARKS[k][1], label=_MARKS[k][2])  # type: ignore[arg-type]
+        line2d([0], [0], color=_MARKS[k][0], linestyle=_MARKS[k][1], label=_MARKS[k][2])
         for k in _MARKS
         if k in present
     ]
     handles += [
-        Patch(facecolor="#7aa6d6", edgecolor="#1f4e79", label="systemic"),
-        Patch(facecolor="#f3c98b", edgecolor="#b35900", hatch="////", label="topical"),
+        patch(facecolor="#7aa6d6", edgecolor="#1f4e79", label="systemic"),
+        patch(facecolor="#f3c98b", edgecolor="#b35900", hatch="////", label="topical"),
     ]
     fig.legend(
         handles=handles, loc="outside lower center", ncols=len(handles), fontsize=7, frameon=False

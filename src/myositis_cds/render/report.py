@@ -126,7 +126,7 @@ def report_html(assessment: Assessment, case: Case) -> str:
         for block in section.blocks
         if isinstance(block, Figure)
     }
-    return env.get_template("report.html.j2").render(
+    page: str = env.get_template("report.html.j2").render(
         a=assessment,
         title=_title(assessment),
         sections=sections,
@@ -134,6 +134,7 @@ def report_html(assessment: Assessment, case: Case) -> str:
         kind=lambda block: type(block).__name__.lower(),
         id=id,
     )
+    return page
 
 
 def report_pdf(assessment: Assessment, case: Case) -> bytes:
@@ -601,7 +602,7 @@ class _Pdf:
 
         from myositis_cds.render.plots import timeline_png
 
-        pdf = FPDF(orientation="P", unit="mm", format="A4")
+        pdf: Any = FPDF(orientation="P", unit="mm", format="A4")
         pdf.set_creation_date(_as_datetime(a.as_of))
         _fonts(pdf)
         pdf.set_auto_page_break(auto=True, margin=14)
@@ -616,7 +617,7 @@ class _Pdf:
             pdf.cell(0, 4, f"{title} — as of {as_of} — page {pdf.page_no()}", align="C")
             pdf.set_text_color(0, 0, 0)
 
-        pdf.footer = footer  # type: ignore[method-assign]
+        pdf.footer = footer
         pdf.add_page()
         pdf.set_font("DejaVu", "B", 14)
         pdf.multi_cell(0, 7, title, new_x="LMARGIN", new_y="NEXT")
