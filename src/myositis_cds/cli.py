@@ -210,7 +210,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
             }
         )
     try:
-        from myositis_cds.render import report as report_module  # type: ignore[attr-defined,unused-ignore]
+        from myositis_cds.render.report import render_report
     except ImportError:
         _fail(
             "the report needs the report extra: pip install 'myositis-cds[report]'", EXIT_INTERNAL
@@ -218,7 +218,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     target = Path(output)
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        report_module.render_report(result, case, tmp)
+        render_report(result, case, tmp)
         tmp.replace(target)  # nothing half-written is ever left at the target path
     finally:
         tmp.unlink(missing_ok=True)
