@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,32 @@ def test_help_runs_without_importing_pydantic() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().endswith("False")
+
+
+def test_report_with_invalid_case_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("patient: {sex: female, age: 60}\nonset_date: 2999-01-01\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    code, _, err = invoke("report", str(bad), "-o", str(out))
+    assert code == 2
+    assert "onset_date: 2999-01-01 is after today" in err
+    assert list(tmp_path.iterdir()) == [bad]  # no report, no partial file
+
+
+def test_report_writes_self_contained_html(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    code, _, _ = invoke("report", str(REFERENCE_CASE), "-o", str(out), "--as-of", "2024-01-31")
+    assert code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" in html
+    # Nothing is fetched: no external scripts, stylesheets or images (SVG namespace URIs are
+    # identifiers, not requests).
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "<link" not in html
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_report_rejects_unknown_output_type(tmp_path: Path) -> None:
+    code, _, err = invoke("report", str(REFERENCE_CASE), "-o", str(tmp_path / "r.docx"))
+    assert code == 2
+    assert "must end in .html or .pdf" in err

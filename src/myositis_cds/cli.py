@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
+    from myositis_cds.assessment import Assessment
     from myositis_cds.case import Case
 
 EXIT_INVALID = 2
@@ -64,6 +65,19 @@ def _extract(text: str, as_of: date) -> Any:
     except ImportError:
         _fail("free-text input needs the NLP extra: pip install 'myositis-cds[nlp]'", EXIT_INTERNAL)
     return extract_case(text, anchor=as_of)
+
+
+def _assess_file(file: str, as_of: str | None, biopsy: str) -> tuple[Assessment, Case]:
+    """Load any supported input and assess it; extraction warnings join the assessment's."""
+    from myositis_cds.assessment import assess as run
+
+    day = _as_of(as_of)
+    case, extraction_warnings = _load(file, day)
+    result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
+    if extraction_warnings:
+        extra = [f"extraction: {w}" for w in extraction_warnings]
+        result = result.model_copy(update={"warnings": [*result.warnings, *extra]})
+    return result, case
 
 
 def _guard(fn: Any) -> Any:
@@ -123,17 +137,7 @@ def main() -> None:
 @_guard
 def assess(file: str, fmt: str, as_of: str | None, biopsy: str) -> None:
     """Assess one case: FILE is .yaml/.yml/.json, a .txt note, or - for stdin."""
-    from myositis_cds.assessment import assess as run
-
-    day = _as_of(as_of)
-    case, extraction_warnings = _load(file, day)
-    result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
-    if extraction_warnings:
-        result = result.model_copy(
-            update={
-                "warnings": [*result.warnings, *(f"extraction: {w}" for w in extraction_warnings)]
-            }
-        )
+    result, _ = _assess_file(file, as_of, biopsy)
     if fmt == "json":
         from myositis_cds.render.json import to_json
 
@@ -198,17 +202,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     suffix = Path(output).suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         _fail(f"-o: {output!r} must end in .html or .pdf")
-    from myositis_cds.assessment import assess as run
-
-    day = _as_of(as_of)
-    case, extraction_warnings = _load(file, day)
-    result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
-    if extraction_warnings:
-        result = result.model_copy(
-            update={
-                "warnings": [*result.warnings, *(f"extraction: {w}" for w in extraction_warnings)]
-            }
-        )
+    result, case = _assess_file(file, as_of, biopsy)
     try:
         from myositis_cds.render.report import render_report
     except ImportError:
