@@ -638,7 +638,7 @@ def _message(err: Any, loc: list[str | int]) -> str:
         return "is required"
     if kind == "extra_forbidden":
         return "is not a known field"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return f"{shown} is not a date (use YYYY-MM-DD)"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         return f"{shown} is not a number" if "int" not in kind else f"{shown} is not a whole number"

@@ -60,12 +60,15 @@ class _Basis(KnowledgeModel):
     max_age: int | None = None
     code: FindingCode | AntibodyCode | None = None
     codes: list[LabCode] = Field(default_factory=list)
-    field: Literal[
-        "endomysial_infiltrate",
-        "perimysial_perivascular_infiltrate",
-        "perifascicular_atrophy",
-        "rimmed_vacuoles",
-    ] | None = None
+    field: (
+        Literal[
+            "endomysial_infiltrate",
+            "perimysial_perivascular_infiltrate",
+            "perifascicular_atrophy",
+            "rimmed_vacuoles",
+        ]
+        | None
+    ) = None
 
 
 class _Item(KnowledgeModel):
@@ -202,8 +205,8 @@ def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto")
     subgroup, subgroup_gap = _subgroup(data, category, onset_age, present_ids, case, biopsy_used)
 
     not_assessed = [
-        _gap(item, points, reason, tenths, cutoffs, requires_biopsy, data) for item, points, reason
-        in gaps
+        _gap(item, points, reason, tenths, cutoffs, requires_biopsy, data)
+        for item, points, reason in gaps
     ]
     if subgroup_gap is not None:
         not_assessed.append(subgroup_gap)
@@ -265,19 +268,19 @@ def _judge(item: _Item, case: Case, onset_age: float | None) -> tuple[bool | Non
         return False, f"{records[-1].code.value} recorded absent"
     if basis.kind == "antibody":
         results = sorted((a for a in case.antibodies if a.code == basis.code), key=lambda a: a.date)
-        if any(a.result == AntibodyResultValue.positive for a in results):
-            first = next(a for a in results if a.result == AntibodyResultValue.positive)
-            return True, f"anti-{first.code.value} positive on {first.date.isoformat()}"
-        unsure = [
-            a
-            for a in results
-            if a.result in (AntibodyResultValue.weak_positive, AntibodyResultValue.indeterminate)
-        ]
-        if unsure:
-            return None, f"anti-{unsure[-1].code.value} {unsure[-1].result.value.replace('_', ' ')}"
-        if results:
-            return False, f"anti-{results[-1].code.value} negative"
-        return None, "not tested"
+        if not results:
+            return None, "not tested"
+        positives = [a for a in results if a.result == AntibodyResultValue.positive]
+        if positives:
+            return (
+                True,
+                f"anti-{positives[0].code.value} positive on {positives[0].date.isoformat()}",
+            )
+        latest = results[-1]
+        if latest.result == AntibodyResultValue.negative:
+            return False, f"anti-{latest.code.value} negative on {latest.date.isoformat()}"
+        # Weak or indeterminate results are not scored: the clinician should confirm them.
+        return None, f"anti-{latest.code.value} {latest.result.value.replace('_', ' ')}"
     if basis.kind == "enzymes":
         labs = [lab for lab in case.labs if lab.code in basis.codes]
         if not labs:
@@ -297,10 +300,10 @@ def _judge(item: _Item, case: Case, onset_age: float | None) -> tuple[bool | Non
         return None, "values given without an upper limit of normal"
     # biopsy
     biopsy = case.muscle_biopsy
-    value = getattr(biopsy, basis.field or "", None) if biopsy is not None else None
-    if value is None:
+    finding = getattr(biopsy, basis.field or "", None) if biopsy is not None else None
+    if finding is None:
         return None, "not reported on muscle biopsy"
-    return bool(value), f"muscle biopsy: {'present' if value else 'absent'}"
+    return bool(finding), f"muscle biopsy: {'present' if finding else 'absent'}"
 
 
 def _category(tenths: int, cutoffs: _Cutoffs, requires_biopsy: bool) -> Category:
@@ -336,9 +339,7 @@ def _subgroup(
         )
     if onset_age < tree.juvenile_below_age:
         return ("juvenile dermatomyositis" if skin else "juvenile myositis other than JDM"), None
-    weakness_known = [
-        f for f in case.findings if f.code.value in tree.weakness_items
-    ]
+    weakness_known = [f for f in case.findings if f.code.value in tree.weakness_items]
     weak = bool(present & set(tree.weakness_items))
     if skin:
         if weak:
@@ -355,8 +356,10 @@ def _subgroup(
     ibm_by_findings = all(
         any(f.code == code and f.present for f in case.findings) for code in tree.ibm_findings_all
     )
-    vacuoles = biopsy_used and case.muscle_biopsy is not None and bool(
-        getattr(case.muscle_biopsy, tree.ibm_biopsy_field)
+    vacuoles = (
+        biopsy_used
+        and case.muscle_biopsy is not None
+        and bool(getattr(case.muscle_biopsy, tree.ibm_biopsy_field))
     )
     if ibm_by_findings or vacuoles:
         return "inclusion body myositis", None
@@ -380,7 +383,6 @@ def _gap(
         item=item.id,
         reason=reason,
         would_change=(
-            f"if present: +{points / 10:.1f} → score {new_tenths / 10:.1f}, "
-            f"category {new_category}"
+            f"if present: +{points / 10:.1f} → score {new_tenths / 10:.1f}, category {new_category}"
         ),
     )

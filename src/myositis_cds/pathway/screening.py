@@ -1,32 +1,659 @@
-"""Stage 3b: the dated IMACS 2023 cancer-screening plan (stub: issue #3 builds it)."""
+"""Stage 3b: the dated IMACS 2023 cancer-screening plan.
+
+Panels, the schedule per risk category, the windows that decide *done / due / overdue*, which
+investigations satisfy which test, the conditional tests and the nasopharyngeal-carcinoma regions
+are data (``knowledge/imacs_2023_screening.yaml``); this module only applies them.
+
+How a test's status is decided (all dates inclusive):
+
+* The clock starts at ``diagnosis_date`` (fallback onset, then the earliest record, with a warning).
+* Each scheduled round falls a whole number of months after the start. A round's window opens
+  ``opens_months_before`` months before its date; from then the test is *due*. A record of the
+  test (or of an equivalent investigation) dated in the open window makes it *done*. With no such
+  record, the test becomes *overdue* the day after ``overdue_after_months`` months past the round.
+* The current round is the latest whose window has opened on the assessment date.
+* A test outside the patient's schedule, of the wrong sex or age, or a conditional test whose
+  criteria are not met, is *not_indicated*, with the reason. Conditional tests are never overdue:
+  the guideline says "consider".
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from myositis_cds.case import Case
-from myositis_cds.pathway.cancer_risk import CancerRisk
-from myositis_cds.pathway.common import Notes
+from myositis_cds import knowledge
+from myositis_cds.case import Case, InvestigationCode, LabCode, Sex
+from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
+from myositis_cds.pathway._calendar import add_months
+from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum
+from myositis_cds.pathway.classification import Subgroup
+from myositis_cds.pathway.common import Notes, Recommendation
 
-__all__ = ["ScreeningItem", "plan_screening"]
+__all__ = ["Imacs2023Screening", "ScreeningItem", "plan_screening", "screening_rules"]
+
+Panel = Literal["basic", "enhanced", "conditional"]
+Status = Literal["done", "due", "overdue", "not_indicated"]
+Criterion = Literal[
+    "high_risk_initial_screen_negative", "tif1g_dm_onset_over_40_plus_clinical", "npc_region"
+]
 
 
+# --------------------------------------------------------------------------- knowledge schema
+class _Record(KnowledgeModel):
+    investigation: InvestigationCode | None = None
+    lab: LabCode | None = None
+
+
+class _Test(KnowledgeModel):
+    id: str
+    label: str
+    panel: Literal["basic", "enhanced"]
+    satisfied_by: list[_Record]
+    sex: Literal["female", "male"] | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+    source: str
+    verified: Verified
+
+
+class _Conditional(KnowledgeModel):
+    id: str
+    label: str
+    satisfied_by: list[_Record]
+    rounds_months: list[int]
+    when_any: list[Criterion]
+    source: str
+    verified: Verified
+
+
+class _Window(KnowledgeModel):
+    opens_months_before: int = Field(ge=0)
+    overdue_after_months: int = Field(ge=0)
+    verified: Verified
+    note: str
+
+
+class _PanelRounds(KnowledgeModel):
+    panel: Literal["basic", "enhanced"]
+    rounds_months: list[int]
+
+
+class _Schedule(KnowledgeModel):
+    panels: list[_PanelRounds]
+    source: str
+    verified: Verified
+
+
+class _Critical(KnowledgeModel):
+    category: Stratum
+    after_months: int
+    source: str
+    verified: Verified
+
+
+class _Tif1gClause(KnowledgeModel):
+    antibody_factor: str
+    age_factor: str
+    subgroups: list[Subgroup]
+    min_clinical: int
+    verified: Verified
+
+
+class _Region(KnowledgeModel):
+    code: str
+    names: list[str]
+    verified: Verified
+    source: str
+
+
+class Imacs2023Screening(KnowledgeModel):
+    meta: KnowledgeMeta
+    source: str
+    windows: dict[Literal["at_diagnosis", "follow_up"], _Window]
+    schedule: dict[Stratum, _Schedule]
+    critical_no_enhanced: _Critical
+    tests: list[_Test]
+    conditional: list[_Conditional]
+    tif1g_clause: _Tif1gClause
+    npc_regions: list[_Region]
+
+
+def screening_rules() -> Imacs2023Screening:
+    return knowledge.load("imacs_2023_screening", Imacs2023Screening)
+
+
+# --------------------------------------------------------------------------- output
 class ScreeningItem(BaseModel):
+    """Contract §3 ``screening`` item, with the round, the record that counted and the source."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     test: str
-    panel: Literal["basic", "enhanced", "conditional"]
-    status: Literal["done", "due", "overdue", "not_indicated"]
+    label: str = ""
+    panel: Panel
+    status: Status
     last_done: date | None = None
-    next_due: date | None = None
+    next_due: date | None = Field(
+        default=None, description="date the current round fell (or next round falls) due"
+    )
     reason: str
+    round: str | None = Field(default=None, description="e.g. 'at diagnosis', '12 months'")
+    satisfied_by: str | None = Field(
+        default=None, description="code of the record that counted (may be an equivalent test)"
+    )
+    source: str = ""
+    verified: Verified | None = None
+
+
+# --------------------------------------------------------------------------- plan
+@dataclass(frozen=True)
+class _Done:
+    day: date
+    code: str
+    result: str | None
+
+
+@dataclass(frozen=True)
+class _Track:
+    status: Status
+    last: _Done | None
+    counted: _Done | None
+    next_due: date | None
+    round_label: str
+    round_date: date
+    overdue_from: date
+    opens: date
+    schedule_end: date
 
 
 def plan_screening(
     case: Case, as_of: date, risk: CancerRisk | None, notes: Notes
 ) -> list[ScreeningItem] | None:
-    notes.warn("screening: not built yet (issue #3); no screening plan is given")
+    if risk is None:
+        notes.warn("screening: no cancer-risk category, so no screening plan is given")
+        return None
+    if risk.category == "not applicable":
+        return []
+    start = _clock(case, notes)
+    if start is None:
+        notes.warn(
+            "screening: no diagnosis_date, onset_date or dated record to start the screening "
+            "clock; no dated plan is given"
+        )
+        return None
+    return _plan(case, as_of, risk, risk.category, start, notes, screening_rules())
+
+
+def _plan(
+    case: Case,
+    as_of: date,
+    risk: CancerRisk,
+    category: Stratum,
+    start: date,
+    notes: Notes,
+    data: Imacs2023Screening,
+) -> list[ScreeningItem]:
+    schedule: dict[str, list[int]] = {
+        p.panel: p.rounds_months for p in data.schedule[category].panels
+    }
+    age = case.age_on(as_of)
+    items: list[ScreeningItem] = []
+    for test in data.tests:
+        items.append(_scheduled_item(case, as_of, test, schedule, category, start, age, data))
+
+    enhanced_done = [
+        i
+        for i in items
+        if i.panel == "enhanced" and i.status == "done" and i.round == "at diagnosis"
+    ]
+    enhanced_open = [i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")]
+    consider: dict[str, list[str]] = {}
+    for cond in data.conditional:
+        item, met = _conditional_item(case, as_of, cond, risk, category, start, enhanced_open, data)
+        items.append(item)
+        consider[cond.id] = met
+
+    _recommend(case, as_of, risk, category, start, items, enhanced_done, consider, notes, data)
+    return items
+
+
+def _scheduled_item(
+    case: Case,
+    as_of: date,
+    test: _Test,
+    schedule: dict[str, list[int]],
+    category: Stratum,
+    start: date,
+    age: int | None,
+    data: Imacs2023Screening,
+) -> ScreeningItem:
+    records = _records(case, test.satisfied_by)
+    last = records[-1] if records else None
+
+    def not_indicated(why: str) -> ScreeningItem:
+        return ScreeningItem(
+            test=test.id,
+            label=test.label,
+            panel=test.panel,
+            status="not_indicated",
+            last_done=last.day if last else None,
+            reason=why,
+            source=test.source,
+            verified=test.verified,
+        )
+
+    rounds = schedule.get(test.panel)
+    if rounds is None:
+        return not_indicated(
+            f"not in the {category}-risk schedule (which has the "
+            f"{' and '.join(schedule)} panel{'s' if len(schedule) > 1 else ''})"
+        )
+    sex = case.patient.sex
+    hedge = ""
+    if test.sex is not None:
+        if sex in (Sex.female, Sex.male) and sex.value != test.sex:
+            return not_indicated(f"for {test.sex} patients only")
+        if sex not in (Sex.female, Sex.male):
+            hedge = f"if anatomically appropriate (sex recorded as {sex.value}): "
+    if age is not None and test.min_age is not None and age < test.min_age:
+        return not_indicated(f"from age {test.min_age} (patient is {age})")
+    if age is not None and test.max_age is not None and age > test.max_age:
+        return not_indicated(f"up to age {test.max_age} (patient is {age})")
+
+    track = _track(records, rounds, start, as_of, data, can_be_overdue=True)
+    return ScreeningItem(
+        test=test.id,
+        label=test.label,
+        panel=test.panel,
+        status=track.status,
+        last_done=last.day if last else None,
+        next_due=track.next_due,
+        reason=hedge + _reason(track, as_of, f"{category}-risk {test.panel} panel", test.id),
+        round=track.round_label,
+        satisfied_by=track.counted.code if track.counted else None,
+        source=test.source,
+        verified=test.verified,
+    )
+
+
+def _conditional_item(
+    case: Case,
+    as_of: date,
+    cond: _Conditional,
+    risk: CancerRisk,
+    category: Stratum,
+    start: date,
+    enhanced_open: list[ScreeningItem],
+    data: Imacs2023Screening,
+) -> tuple[ScreeningItem, list[str]]:
+    """The item and the reasons it is to be considered (empty when no criterion holds)."""
+    records = _records(case, cond.satisfied_by)
+    last = records[-1] if records else None
+    met: list[str] = []
+    unmet: list[str] = []
+    for criterion in cond.when_any:
+        holds, why = _criterion(criterion, case, risk, category, enhanced_open, data)
+        bucket = met if holds else unmet
+        if why not in bucket:
+            bucket.append(why)
+    track = _track(records, cond.rounds_months, start, as_of, data, can_be_overdue=False)
+    if not met and track.status != "done":
+        item = ScreeningItem(
+            test=cond.id,
+            label=cond.label,
+            panel="conditional",
+            status="not_indicated",
+            last_done=last.day if last else None,
+            reason="; ".join(unmet),
+            round=track.round_label,
+            source=cond.source,
+            verified=cond.verified,
+        )
+        return item, met
+    why = "consider: " + "; ".join(met) if met else "not required now: " + "; ".join(unmet)
+    item = ScreeningItem(
+        test=cond.id,
+        label=cond.label,
+        panel="conditional",
+        status=track.status,
+        last_done=last.day if last else None,
+        next_due=track.next_due,
+        reason=f"{_reason(track, as_of, 'conditional test', cond.id)} ({why})",
+        round=track.round_label,
+        satisfied_by=track.counted.code if track.counted else None,
+        source=cond.source,
+        verified=cond.verified,
+    )
+    return item, met
+
+
+def _criterion(
+    criterion: Criterion,
+    case: Case,
+    risk: CancerRisk,
+    category: Stratum,
+    enhanced_open: list[ScreeningItem],
+    data: Imacs2023Screening,
+) -> tuple[bool, str]:
+    tumour = _tumour_text(case)
+    if criterion == "npc_region":
+        region = case.patient.region
+        if region is None:
+            return False, (
+                "patient.region not given: consider nasoendoscopy at diagnosis if the patient "
+                "lives in or comes from a region where nasopharyngeal carcinoma is common ("
+                + ", ".join(r.code for r in data.npc_regions)
+                + ")"
+            )
+        match = _npc_region(region, data)
+        if match is None:
+            return False, f"region {region!r} is not listed as one where NPC risk is increased"
+        return True, f"region {region!r}: nasopharyngeal carcinoma risk increased ({match.source})"
+    if tumour is not None:
+        return False, (
+            f"a tumour has been found ({tumour}): the search for an occult cancer gives way to "
+            "the tumour work-up"
+        )
+    if criterion == "high_risk_initial_screen_negative":
+        if category != "high":
+            return False, f"for high risk when the initial screen finds no cancer ({category} risk)"
+        if enhanced_open:
+            pending = ", ".join(i.label for i in enhanced_open)
+            return False, (
+                "high risk: consider once the initial screen is complete and has found no cancer "
+                f"(still open: {pending})"
+            )
+        return True, "high risk and the initial screen found no cancer"
+    # tif1g_dm_onset_over_40_plus_clinical
+    clause = data.tif1g_clause
+    present = {f.id: f for f in risk.factors}
+    clinical = [
+        f
+        for f in risk.factors
+        if f.group == "clinical" and f.tier == "high" and f.id != clause.age_factor
+    ]
+    parts = {
+        "anti-TIF1γ positive": clause.antibody_factor in present,
+        "dermatomyositis": risk.subgroup in clause.subgroups,
+        "onset after 40": clause.age_factor in present,
+        f">= {clause.min_clinical} more high-risk clinical feature": len(clinical)
+        >= clause.min_clinical,
+    }
+    if all(parts.values()):
+        return True, (
+            "as a single screening test: anti-TIF1γ-positive DM with onset after 40 and "
+            + ", ".join(f.label.lower() for f in clinical)
+        )
+    missing = ", ".join(k for k, ok in parts.items() if not ok)
+    return False, f"TIF1γ single-test clause not met (missing: {missing})"
+
+
+def _track(
+    records: list[_Done],
+    rounds_months: list[int],
+    start: date,
+    as_of: date,
+    data: Imacs2023Screening,
+    *,
+    can_be_overdue: bool,
+) -> _Track:
+    rounds = _rounds(
+        start,
+        tuple(rounds_months),
+        (
+            data.windows["at_diagnosis"].opens_months_before,
+            data.windows["at_diagnosis"].overdue_after_months,
+        ),
+        (
+            data.windows["follow_up"].opens_months_before,
+            data.windows["follow_up"].overdue_after_months,
+        ),
+    )
+    current = 0
+    for k, (_, _, opens, _) in enumerate(rounds):
+        if opens <= as_of:
+            current = k
+    label, day, opens, overdue_from = rounds[current]
+    end = rounds[-1][3]
+    last = records[-1] if records else None
+    counted = [r for r in records if opens <= r.day <= as_of]
+    if counted:
+        following = rounds[current + 1][1] if current + 1 < len(rounds) else None
+        return _Track("done", last, counted[-1], following, label, day, overdue_from, opens, end)
+    status: Status = "overdue" if can_be_overdue and as_of >= overdue_from else "due"
+    return _Track(status, last, None, day, label, day, overdue_from, opens, end)
+
+
+@lru_cache(maxsize=1024)
+def _rounds(
+    start: date,
+    rounds_months: tuple[int, ...],
+    at_diagnosis: tuple[int, int],
+    follow_up: tuple[int, int],
+) -> tuple[tuple[str, date, date, date], ...]:
+    """(label, round date, window opens, overdue from) for each round of a schedule."""
+    out = []
+    for months in rounds_months:
+        opens_before, overdue_after = at_diagnosis if months == 0 else follow_up
+        day = add_months(start, months)
+        opens = add_months(day, -opens_before)
+        overdue_from = add_months(day, overdue_after) + timedelta(days=1)
+        label = "at diagnosis" if months == 0 else f"{months} months"
+        out.append((label, day, opens, overdue_from))
+    return tuple(out)
+
+
+def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
+    round_ = f"{_phrase(track.round_label)} round"
+    if track.status == "done" and track.counted is not None:
+        done = track.counted
+        via = f" via {done.code}" if done.code != test_id else ""
+        result = f" ({done.result})" if done.result else ""
+        nxt = (
+            f"; next due {track.next_due.isoformat()}"
+            if track.next_due is not None
+            else "; no further round scheduled"
+        )
+        return f"done {done.day.isoformat()}{via}{result} for the {round_} of the {what}{nxt}"
+    before = (
+        f"; last done {track.last.day.isoformat()}, before this round's window "
+        f"(from {track.opens.isoformat()})"
+        if track.last is not None
+        else "; not recorded"
+    )
+    if track.status == "overdue":
+        closed = track.schedule_end - timedelta(days=1)
+        ended = (
+            f"; its last scheduled round closed {closed.isoformat()}"
+            if as_of >= track.schedule_end
+            else ""
+        )
+        return (
+            f"overdue since {track.overdue_from.isoformat()}: {round_} of the {what} "
+            f"(due {track.round_date.isoformat()}){before}{ended}"
+        )
+    deadline = (
+        f", overdue from {track.overdue_from.isoformat()}" if what != "conditional test" else ""
+    )
+    return f"due: {round_} of the {what} (from {track.round_date.isoformat()}{deadline}){before}"
+
+
+def _phrase(label: str) -> str:
+    """'at diagnosis' → 'diagnosis'; '12 months' → '12-month' (for 'the ... round')."""
+    return "diagnosis" if label == "at diagnosis" else label.replace(" months", "-month")
+
+
+def _records(case: Case, satisfied_by: list[_Record]) -> list[_Done]:
+    """Records satisfying the test, oldest first (the case is already cut to the as-of date)."""
+    investigations = {r.investigation for r in satisfied_by if r.investigation is not None}
+    labs = {r.lab for r in satisfied_by if r.lab is not None}
+    found = [
+        _Done(i.date, i.code.value, _result_text(i.result.value, i.note))
+        for i in case.investigations
+        if i.code in investigations
+    ]
+    found += [_Done(lab.date, lab.code.value, None) for lab in case.labs if lab.code in labs]
+    return sorted(found, key=lambda d: d.day)
+
+
+def _result_text(result: str, note: str | None) -> str | None:
+    if result == "normal":
+        return "normal"
+    return f"{result}: {note}" if note else result
+
+
+def _clock(case: Case, notes: Notes) -> date | None:
+    if case.diagnosis_date is not None:
+        return case.diagnosis_date
+    if case.onset_date is not None:
+        notes.warn(
+            "screening: diagnosis_date not given; the screening clock starts at onset_date "
+            f"({case.onset_date.isoformat()}) instead"
+        )
+        return case.onset_date
+    dates = [d for _, d in case.dated_fields()]
+    if not dates:
+        return None
+    first = min(dates)
+    notes.warn(
+        "screening: neither diagnosis_date nor onset_date given; the screening clock starts at "
+        f"the earliest dated record ({first.isoformat()})"
+    )
+    return first
+
+
+def _npc_region(region: str, data: Imacs2023Screening) -> _Region | None:
+    given = region.strip().casefold()
+    country = given.split("-", 1)[0]
+    for entry in data.npc_regions:
+        code = entry.code.casefold()
+        if given == code or country == code or given in entry.names:
+            return entry
     return None
+
+
+def _tumour_text(case: Case) -> str | None:
+    if not case.tumours:
+        return None
+    first = min(case.tumours, key=lambda t: t.found_date)
+    more = f" and {len(case.tumours) - 1} more" if len(case.tumours) > 1 else ""
+    return f"{first.site.value}, found {first.found_date.isoformat()}{more}"
+
+
+# --------------------------------------------------------------------------- recommendations
+def _recommend(
+    case: Case,
+    as_of: date,
+    risk: CancerRisk,
+    category: Stratum,
+    start: date,
+    items: list[ScreeningItem],
+    enhanced_done: list[ScreeningItem],
+    consider: dict[str, list[str]],
+    notes: Notes,
+    data: Imacs2023Screening,
+) -> None:
+    source = data.schedule[category].source
+    tumour = _tumour_text(case)
+    if tumour is not None:
+        notes.recommend(
+            Recommendation(
+                id="screening.tumour_found",
+                summary=_clip(
+                    f"Tumour found ({tumour}): follow the tumour work-up; remaining screening "
+                    "stays listed",
+                    139,
+                ),
+                detail="A tumour is recorded. Its grading, staging and options are in the tumour "
+                "work-up. Screening tests for other cancers are still shown with their status; "
+                "conditional imaging aimed at finding an occult cancer is not indicated while the "
+                "tumour is being worked up.",
+                indicator="warning",
+                source=data.source,
+                evidence=[tumour],
+            )
+        )
+
+    critical = data.critical_no_enhanced
+    enhanced_expected = [i for i in items if i.panel == "enhanced" and i.status != "not_indicated"]
+    deadline = add_months(start, critical.after_months)
+    if (
+        category == critical.category
+        and enhanced_expected
+        and not enhanced_done
+        and as_of > deadline
+    ):
+        notes.recommend(
+            Recommendation(
+                id="screening.enhanced_missing",
+                summary=_clip(
+                    f"High IMACS cancer risk and no enhanced screening {critical.after_months} "
+                    f"months after diagnosis ({start.isoformat()}): arrange it now",
+                    139,
+                ),
+                detail="None of the enhanced-panel tests ("
+                + ", ".join(i.label for i in enhanced_expected)
+                + f") is recorded for the diagnosis round. Cancer risk is {category}: "
+                + "; ".join(f.label for f in risk.factors if f.direction == "raises")
+                + ".",
+                indicator="critical",
+                source=f"{data.schedule[category].source}; {critical.source}",
+                evidence=[f.evidence for f in risk.factors if f.direction == "raises"],
+            )
+        )
+
+    for item in items:
+        if item.status == "overdue":
+            notes.recommend(
+                Recommendation(
+                    id=f"screening.overdue.{item.test}",
+                    summary=_clip(
+                        f"Overdue cancer screening: {item.label} ({item.round} round, due "
+                        f"{item.next_due.isoformat() if item.next_due else '?'})",
+                        139,
+                    ),
+                    detail=item.reason,
+                    indicator="warning",
+                    source=f"{item.source}; {source}",
+                    evidence=[item.reason],
+                )
+            )
+    due = [i for i in items if i.status == "due" and i.panel != "conditional"]
+    if due:
+        notes.recommend(
+            Recommendation(
+                id="screening.due",
+                summary=_clip(
+                    f"{len(due)} cancer screening test{'s' if len(due) > 1 else ''} due "
+                    f"({category} risk): " + ", ".join(i.label for i in due),
+                    139,
+                ),
+                detail="; ".join(f"{i.label}: {i.reason}" for i in due),
+                indicator="info",
+                source=source,
+                evidence=[i.reason for i in due],
+            )
+        )
+    for item in items:
+        if item.panel == "conditional" and item.status == "due":
+            notes.recommend(
+                Recommendation(
+                    id=f"screening.consider.{item.test}",
+                    summary=_clip(
+                        f"Consider {item.label}: " + "; ".join(consider.get(item.test, [])), 139
+                    ),
+                    detail=item.reason,
+                    indicator="info",
+                    source=item.source,
+                    evidence=[item.reason],
+                )
+            )
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

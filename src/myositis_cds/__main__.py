@@ -1,0 +1,3 @@
+from myositis_cds.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Adapters out: terminal text, JSON, FHIR, CDS Hooks cards, HTML/PDF report."""
