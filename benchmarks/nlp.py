@@ -34,8 +34,10 @@ def pages() -> list[str]:
     out: list[str] = []
     current = ""
     for path in sorted(NOTES.glob("[0-9]*.txt")):
-        current = f"{current}\n\n{path.read_text(encoding='utf-8')}" if current else (
-            path.read_text(encoding="utf-8")
+        current = (
+            f"{current}\n\n{path.read_text(encoding='utf-8')}"
+            if current
+            else (path.read_text(encoding="utf-8"))
         )
         if len(current) >= PAGE_CHARS:
             out.append(current)
@@ -87,21 +89,32 @@ def main(argv: list[str] | None = None) -> int:
         f"extract_case(Path({first!r}).read_text())"
     )
     cold_import = cold("import myositis_cds.ingest.text")
-    cold_base = cold(f"import re; from pathlib import Path; re.findall(r'\\w+', Path({first!r})"
-                     ".read_text())")
+    cold_base = cold(
+        f"import re; from pathlib import Path; re.findall(r'\\w+', Path({first!r}).read_text())"
+    )
 
     mean_chars = statistics.mean(len(p) for p in work)
-    print(f"pages: {len(work)} (mean {mean_chars:,.0f} characters), one core, Python "
-          f"{sys.version.split()[0]}")
+    print(
+        f"pages: {len(work)} (mean {mean_chars:,.0f} characters), one core, Python "
+        f"{sys.version.split()[0]}"
+    )
     print(f"{'measure':<44}{'adapter':>12}{'baseline':>12}{'ratio':>9}")
-    print(f"{'throughput after warm-up (notes/s)':<44}{nlp_rate:>12.1f}{base_rate:>12.1f}"
-          f"{base_rate / nlp_rate:>8.0f}x")
-    print(f"{'cold start: import + read one note (s)':<44}{cold_nlp:>12.2f}{cold_base:>12.2f}"
-          f"{cold_nlp / cold_base:>8.1f}x")
-    print(f"{'import without reading (no spaCy) (s)':<44}{cold_import:>12.2f}{cold_base:>12.2f}"
-          f"{cold_import / cold_base:>8.1f}x")
-    print(f"targets: >= 50 notes/s ({'met' if nlp_rate >= 50 else 'NOT met'}), "
-          f"cold start <= 3 s ({'met' if cold_nlp <= 3 else 'NOT met'})")
+    print(
+        f"{'throughput after warm-up (notes/s)':<44}{nlp_rate:>12.1f}{base_rate:>12.1f}"
+        f"{base_rate / nlp_rate:>8.0f}x"
+    )
+    print(
+        f"{'cold start: import + read one note (s)':<44}{cold_nlp:>12.2f}{cold_base:>12.2f}"
+        f"{cold_nlp / cold_base:>8.1f}x"
+    )
+    print(
+        f"{'import without reading (no spaCy) (s)':<44}{cold_import:>12.2f}{cold_base:>12.2f}"
+        f"{cold_import / cold_base:>8.1f}x"
+    )
+    print(
+        f"targets: >= 50 notes/s ({'met' if nlp_rate >= 50 else 'NOT met'}), "
+        f"cold start <= 3 s ({'met' if cold_nlp <= 3 else 'NOT met'})"
+    )
     return 0
 
 

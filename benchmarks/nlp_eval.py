@@ -42,15 +42,27 @@ def items(case: Case) -> Iterator[Item]:
     for f in case.findings:
         yield "finding", (f.code.value, f.present, f.date)
     for lab in case.labs:
-        yield "lab", (lab.code.value, lab.value, lab.unit, lab.upper_limit, lab.is_above_uln,
-                      lab.date)
+        yield (
+            "lab",
+            (lab.code.value, lab.value, lab.unit, lab.upper_limit, lab.is_above_uln, lab.date),
+        )
     for a in case.antibodies:
         yield "antibody", (a.code.value, a.result.value, a.date)
     for inv in case.investigations:
         yield "investigation", (inv.code.value, inv.result.value, inv.date)
     for t in case.tumours:
-        for name in ("site", "histology", "size_mm", "functional", "syndrome", "ki67_percent",
-                     "nodes", "metastases", "found_date", "resected_date"):
+        for name in (
+            "site",
+            "histology",
+            "size_mm",
+            "functional",
+            "syndrome",
+            "ki67_percent",
+            "nodes",
+            "metastases",
+            "found_date",
+            "resected_date",
+        ):
             value = getattr(t, name)
             if value is not None:
                 yield "tumour", (name, getattr(value, "value", value))
@@ -63,8 +75,12 @@ def items(case: Case) -> Iterator[Item]:
     for e in case.events:
         yield "event", (e.kind.value, e.date)
     if case.muscle_biopsy is not None:
-        for name in ("endomysial_infiltrate", "perimysial_perivascular_infiltrate",
-                     "perifascicular_atrophy", "rimmed_vacuoles"):
+        for name in (
+            "endomysial_infiltrate",
+            "perimysial_perivascular_infiltrate",
+            "perifascicular_atrophy",
+            "rimmed_vacuoles",
+        ):
             value = getattr(case.muscle_biopsy, name)
             if value is not None:
                 yield "muscle_biopsy", (name, value)
@@ -84,15 +100,16 @@ def evaluate(split: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
         if split != "all" and meta["split"] != split:
             continue
         text = (NOTES / f"{name}.txt").read_text(encoding="utf-8")
-        gold_case = parse_case(yaml.safe_load((NOTES / f"{name}.yaml").read_text("utf-8")),
-                               today=TODAY)
+        gold_case = parse_case(
+            yaml.safe_load((NOTES / f"{name}.yaml").read_text("utf-8")), today=TODAY
+        )
         gold = Counter(items(gold_case))
         try:
             got = Counter(items(extract_case(text, anchor=meta.get("anchor"), today=TODAY).case))
         except CaseError as exc:  # the note could not be read at all: every fact is missed
             print(f"  {name}: no case ({exc})")
             got = Counter()
-        for kind, key in (gold | got):
+        for kind, key in gold | got:
             g, e = gold[(kind, key)], got[(kind, key)]
             tp[kind] += min(g, e)
             fp[kind] += max(0, e - g)

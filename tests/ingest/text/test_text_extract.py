@@ -185,15 +185,18 @@ def test_within_normal_limits_for_a_list_of_tests() -> None:
         "were within normal limits."
     ).case
     assert {lab.code.value: lab.above_uln for lab in case.labs} == {
-        "ck": False, "aldolase": False, "alt": False, "ast": False, "crp": False, "esr": False
+        "ck": False,
+        "aldolase": False,
+        "alt": False,
+        "ast": False,
+        "crp": False,
+        "esr": False,
     }
 
 
 def test_not_elevated_is_normal_and_elevated_is_above_uln() -> None:
     case = extract("58-year-old woman. Aldolase was elevated. CK was not elevated.").case
-    assert {lab.code.value: lab.above_uln for lab in case.labs} == {
-        "aldolase": True, "ck": False
-    }
+    assert {lab.code.value: lab.above_uln for lab in case.labs} == {"aldolase": True, "ck": False}
 
 
 def test_crp_in_mg_per_dl_is_converted_to_mg_per_l_with_a_warning() -> None:
@@ -220,7 +223,10 @@ def test_tumour_size_ki67_mitoses_and_function() -> None:
     ).case
     (t,) = case.tumours
     assert (t.site.value, t.histology.value, t.size_mm, t.functional) == (
-        "pancreas", "neuroendocrine_tumour", 9.5, False
+        "pancreas",
+        "neuroendocrine_tumour",
+        9.5,
+        False,
     )
     assert t.ki67_percent == 2.2
     assert t.mitoses is not None and (t.mitoses.count, t.mitoses.per) == (1.2, "10hpf")
@@ -256,7 +262,8 @@ def test_events_relative_to_surgery() -> None:
         "Two months after removal of the tumour her dysphagia had resolved."
     ).case
     assert {(e.kind.value, e.date) for e in case.events} == {
-        ("surgery", date(2024, 5, 2)), ("remission", date(2024, 7, 2))
+        ("surgery", date(2024, 5, 2)),
+        ("remission", date(2024, 7, 2)),
     }
     assert [(f.present, f.date) for f in case.findings] == [(False, date(2024, 7, 2))]
 
@@ -267,7 +274,8 @@ def test_each_fact_takes_the_date_in_its_own_clause() -> None:
         "was normal."
     ).case
     assert {(i.code.value, i.date) for i in case.investigations} == {
-        ("ct_chest", date(2024, 1, 20)), ("colonoscopy", date(2024, 2, 3))
+        ("ct_chest", date(2024, 1, 20)),
+        ("colonoscopy", date(2024, 2, 3)),
     }
 
 
@@ -318,7 +326,8 @@ def test_no_rash_on_the_eyelids_is_heliotrope_absent() -> None:
 
 def test_proximal_weakness_names_both_girdles_but_a_named_girdle_only_itself() -> None:
     assert findings(extract("58-year-old man with proximal muscle weakness.").case) == {
-        "weakness_proximal_upper": True, "weakness_proximal_lower": True
+        "weakness_proximal_upper": True,
+        "weakness_proximal_lower": True,
     }
     assert findings(extract("58-year-old man with proximal upper limb weakness.").case) == {
         "weakness_proximal_upper": True
@@ -354,7 +363,7 @@ def test_every_record_points_at_its_words_in_the_original() -> None:
     assert len(records) == 3
     for r in records:
         assert r.evidence is not None
-        assert text[r.evidence.start:r.evidence.end] == r.evidence.text
+        assert text[r.evidence.start : r.evidence.end] == r.evidence.text
     assert result.case.antibodies[0].evidence is not None
     assert result.case.antibodies[0].evidence.text == "Jo-\n1"
 

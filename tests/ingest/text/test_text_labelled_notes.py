@@ -36,11 +36,21 @@ def test_at_least_twenty_labelled_notes_each_with_a_gold_case() -> None:
 
 @pytest.mark.parametrize(
     "kind",
-    ["patient", "dates", "finding", "lab", "antibody", "investigation", "tumour", "treatment",
-     "event"],
+    [
+        "patient",
+        "dates",
+        "finding",
+        "lab",
+        "antibody",
+        "investigation",
+        "tumour",
+        "treatment",
+        "event",
+    ],
 )
-def test_precision_and_recall_at_least_095(scores: dict[str, tuple[int, int, int]],
-                                           kind: str) -> None:
+def test_precision_and_recall_at_least_095(
+    scores: dict[str, tuple[int, int, int]], kind: str
+) -> None:
     tp, fp, fn = scores[kind]
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.95

@@ -32,7 +32,7 @@ TWO_COLUMNS = (
 
 def test_interrupted_column_resumes_where_it_left_off() -> None:
     norm = normalise(TWO_COLUMNS, rules())
-    sections = {s.section: norm.text[s.start:s.end] for s in norm.segments}
+    sections = {s.section: norm.text[s.start : s.end] for s in norm.segments}
     assert sections["case"].startswith(
         "A 65-year-old woman reported a four-month history of dysphagia and a tender skin "
         "eruption. Antibodies against Jo-1 and anti-p155/140 were tested."

@@ -45,16 +45,28 @@ def test_misspelt_key_in_a_context_rule_is_an_error() -> None:
 
 
 def test_terminate_rule_must_say_terminate() -> None:
-    data = {"meta": {"id": "x", "version": "1"},
-            "rules": [{"literal": "but", "category": "TERMINATE", "direction": "forward"}]}
+    data = {
+        "meta": {"id": "x", "version": "1"},
+        "rules": [{"literal": "but", "category": "TERMINATE", "direction": "forward"}],
+    }
     with pytest.raises(ValidationError, match="TERMINATE"):
         ContextRules.model_validate(data)
 
 
 def test_inference_rule_needs_a_finding_code() -> None:
-    data = {"meta": {"id": "x", "version": "1"},
-            "rules": [{"id": "r", "infers": ["purple_eyes"], "lesion": ["rash"],
-                       "site": ["eyelids"], "max_gap": 5, "verified": "S"}]}
+    data = {
+        "meta": {"id": "x", "version": "1"},
+        "rules": [
+            {
+                "id": "r",
+                "infers": ["purple_eyes"],
+                "lesion": ["rash"],
+                "site": ["eyelids"],
+                "max_gap": 5,
+                "verified": "S",
+            }
+        ],
+    }
     with pytest.raises(ValidationError):
         InferenceRules.model_validate(data)
 
@@ -76,10 +88,16 @@ def test_missing_rule_file_is_a_knowledge_error() -> None:
 
 
 def test_public_names_do_not_drift() -> None:
-    assert sorted(text_api.__all__) == sorted([
-        "MAX_NOTE_CHARS", "ExtractionResult", "Fact", "TextInputError", "decode_note",
-        "extract_case",
-    ])
+    assert sorted(text_api.__all__) == sorted(
+        [
+            "MAX_NOTE_CHARS",
+            "ExtractionResult",
+            "Fact",
+            "TextInputError",
+            "decode_note",
+            "extract_case",
+        ]
+    )
 
 
 def test_importing_the_adapter_does_not_import_spacy() -> None:
@@ -87,6 +105,12 @@ def test_importing_the_adapter_does_not_import_spacy() -> None:
         "import sys, myositis_cds.ingest.text as t; "
         "assert 'spacy' not in sys.modules, 'spacy imported eagerly'; print('ok')"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=REPO, env={"PYTHONPATH": str(REPO / "src")}, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "src")},
+        check=False,
+    )
     assert out.stdout.strip() == "ok", out.stderr

@@ -48,7 +48,8 @@ def test_seed_anti_tif1g_positive_and_eight_antibodies_not_detected(case: Case) 
 def test_seed_repeat_panel_weakly_positive_later(case: Case) -> None:
     tif1g = sorted((a.date, a.result) for a in case.antibodies if a.code.value == "TIF1G")
     assert [r for _, r in tif1g] == [
-        AntibodyResultValue.positive, AntibodyResultValue.weak_positive
+        AntibodyResultValue.positive,
+        AntibodyResultValue.weak_positive,
     ]
     assert tif1g[1][0] > tif1g[0][0]
 
@@ -138,12 +139,19 @@ def test_seed_classifies_definite_with_score_8(case: Case) -> None:
 
 
 def test_seed_every_record_carries_its_words(seed: ExtractionResult, seed_text: str) -> None:
-    for section in ("findings", "labs", "antibodies", "investigations", "tumours",
-                    "treatments", "events"):
+    for section in (
+        "findings",
+        "labs",
+        "antibodies",
+        "investigations",
+        "tumours",
+        "treatments",
+        "events",
+    ):
         for record in getattr(seed.case, section):
             ev = record.evidence
             assert ev is not None, section
-            assert seed_text[ev.start:ev.end] == ev.text
+            assert seed_text[ev.start : ev.end] == ev.text
             assert ev.sentence
 
 

@@ -35,9 +35,7 @@ __all__ = [
 ]
 
 if find_spec("spacy") is None:  # pragma: no cover - exercised only without the extra
-    raise ImportError(
-        "free-text extraction needs the NLP extra: pip install 'myositis-cds[nlp]'"
-    )
+    raise ImportError("free-text extraction needs the NLP extra: pip install 'myositis-cds[nlp]'")
 
 
 def extract_case(

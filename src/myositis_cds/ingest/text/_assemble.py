@@ -30,8 +30,11 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
     index = base
     for _ in range(3):
         latest = max(
-            (d.time.resolve(index) for d in ex.drafts if d.time.absolute is None
-             and d.status in ("present", "absent")),
+            (
+                d.time.resolve(index)
+                for d in ex.drafts
+                if d.time.absolute is None and d.status in ("present", "absent")
+            ),
             default=index,
         )
         if latest <= base:
@@ -85,8 +88,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             sex, a, b = guess
             patient["sex"] = sex
             sent = next(s for s in ex.sentences if s.start <= a < s.end)
-            drafts.append(Draft("patient", "sex", "present", a, b, sent, INDEX,
-                                {"value": sex}, inferred=True))
+            drafts.append(
+                Draft("patient", "sex", "present", a, b, sent, INDEX, {"value": sex}, inferred=True)
+            )
             used.add(id(drafts[-1]))
             ex.warn(f"sex not stated: {sex} inferred from pronouns")
         else:
@@ -127,12 +131,15 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     explicit = {(c, day) for (c, _, day), d in findings.items() if not d.inferred}
     records = []
     for (code, present, day), d in findings.items():
-        if d.inferred and (code, day) in explicit and (code, present, day) not in {
-            k for k, v in findings.items() if not v.inferred
-        }:
+        if (
+            d.inferred
+            and (code, day) in explicit
+            and (code, present, day) not in {k for k, v in findings.items() if not v.inferred}
+        ):
             continue  # the note states the opposite in so many words
-        records.append({"code": code, "present": present, "date": day.isoformat(),
-                        "evidence": ev(d)})
+        records.append(
+            {"code": code, "present": present, "date": day.isoformat(), "evidence": ev(d)}
+        )
         used.add(id(d))
     if records:
         data["findings"] = records
@@ -176,7 +183,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             used.add(id(d))
     measured = {(r["code"], r["date"]) for r in labs.values() if "value" in r}
     kept = [
-        r for r in labs.values()
+        r
+        for r in labs.values()
         if "value" in r or (r["code"], r["date"]) not in measured  # "elevated CK" + its value
     ]
     if kept:
@@ -197,8 +205,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                     f"{d.value['result']} on {when(d).isoformat()}: the first is kept"
                 )
             continue
-        ab_rec = {"code": d.code, "result": d.value["result"], "date": when(d).isoformat(),
-                  "evidence": ev(d)}
+        ab_rec = {
+            "code": d.code,
+            "result": d.value["result"],
+            "date": when(d).isoformat(),
+            "evidence": ev(d),
+        }
         antibodies[ab_key] = (d, ab_rec)
         used.add(id(d))
     if antibodies:
@@ -216,8 +228,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     if investigations:
         data["investigations"] = []
         for (code, day), d in investigations.items():
-            inv = {"code": code, "date": day.isoformat(), "result": d.value["result"],
-                   "evidence": ev(d)}
+            inv = {
+                "code": code,
+                "date": day.isoformat(),
+                "result": d.value["result"],
+                "evidence": ev(d),
+            }
             if "note" in d.value:
                 inv["note"] = d.value["note"]
             data["investigations"].append(inv)
@@ -262,8 +278,11 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         data["events"] = list(events.values())
 
     # ---------------------------------------------------------------- muscle biopsy
-    biopsy = [d for d in drafts if d.type == "muscle_biopsy" and d.status in ("present", "absent")
-              and ok(d)]
+    biopsy = [
+        d
+        for d in drafts
+        if d.type == "muscle_biopsy" and d.status in ("present", "absent") and ok(d)
+    ]
     if biopsy:
         mb: dict[str, Any] = {"date": when(biopsy[0]).isoformat(), "evidence": ev(biopsy[0])}
         for d in biopsy:
@@ -322,8 +341,14 @@ def _tumour(
     if hist is None:
         ex.warn("tumour histology not stated: recorded as 'other'")
     rec["size_mm"] = size.value["value"]
-    mapping = {"functional": "functional", "syndrome": "syndrome", "ki67_percent": "ki67_percent",
-               "mitoses": "mitoses", "nodes": "nodes", "metastases": "metastases"}
+    mapping = {
+        "functional": "functional",
+        "syndrome": "syndrome",
+        "ki67_percent": "ki67_percent",
+        "mitoses": "mitoses",
+        "nodes": "nodes",
+        "metastases": "metastases",
+    }
     for code, field_name in mapping.items():
         if code in first:
             rec[field_name] = first[code].value["value"]
@@ -334,8 +359,14 @@ def _tumour(
     if resection is None:
         # a resection reported without naming the tumour ("underwent sigmoid colectomy")
         resection = next(
-            (d for d in drafts if d.type == "event" and d.code == "surgery"
-             and d.status == "present" and when(d) >= when(found)),
+            (
+                d
+                for d in drafts
+                if d.type == "event"
+                and d.code == "surgery"
+                and d.status == "present"
+                and when(d) >= when(found)
+            ),
             None,
         )
     if resection is not None and when(resection) >= when(found):
@@ -385,5 +416,5 @@ def _fact(ex: Extraction, d: Draft, index: date, in_case: bool) -> Fact:
 
 
 def _quote(ex: Extraction, d: Draft) -> str:
-    words = ex.text[d.start:d.end]
+    words = ex.text[d.start : d.end]
     return words if len(words) <= 40 else words[:37] + "..."

@@ -95,9 +95,7 @@ class ContextSentence:
         live = [
             (a, b, r)
             for a, b, r in live
-            if not any(
-                (a2 <= a and b <= b2 and (b2 - a2) > (b - a)) for a2, b2, _ in live
-            )
+            if not any((a2 <= a and b <= b2 and (b2 - a2) > (b - a)) for a2, b2, _ in live)
         ]
         self.terminators = sorted(a for a, _, _ in terms)
         term_toks = sorted(self.tok(a) for a, _, _ in terms)

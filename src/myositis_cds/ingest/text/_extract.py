@@ -27,12 +27,21 @@ __all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
 _CONTEXT = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY", "GENERIC"})
 _FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "HISTORICAL"}
 _ANTIBODY_CATS = _CONTEXT | {
-    "NEGATED_EXISTENCE", "POSITIVE", "WEAK_POSITIVE", "INDETERMINATE", "NORMAL", "PENDING",
+    "NEGATED_EXISTENCE",
+    "POSITIVE",
+    "WEAK_POSITIVE",
+    "INDETERMINATE",
+    "NORMAL",
+    "PENDING",
     "HISTORICAL",
 }
 _LAB_CATS = _CONTEXT | {"NORMAL", "ABNORMAL", "PENDING", "HISTORICAL"}
 _INVESTIGATION_CATS = _CONTEXT | {
-    "NORMAL", "ABNORMAL", "PENDING", "NEGATED_EXISTENCE", "HISTORICAL",
+    "NORMAL",
+    "ABNORMAL",
+    "PENDING",
+    "NEGATED_EXISTENCE",
+    "HISTORICAL",
 }
 _EVENT_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "PENDING"}
 _THING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "HISTORICAL"}
@@ -62,7 +71,8 @@ class Sentence:
         if len(self.candidates) <= 1 and not self.breaks:
             return self.time
         same = [
-            (abs(c - pos), t) for c, t in self.candidates
+            (abs(c - pos), t)
+            for c, t in self.candidates
             if not any(min(c, pos) < b < max(c, pos) for b in self.breaks)
         ]
         if same:
@@ -105,8 +115,13 @@ class Draft:
             value=self.value,
             date=self.time.resolve(index),
             section=self.sentence.section,
-            evidence=ex.evidence(self.start, self.end, self.sentence, self.inferred,
-                                 self.uncertain or self.time.uncertain),
+            evidence=ex.evidence(
+                self.start,
+                self.end,
+                self.sentence,
+                self.inferred,
+                self.uncertain or self.time.uncertain,
+            ),
             inferred=self.inferred,
             uncertain=self.uncertain or self.time.uncertain,
             in_case=in_case,
@@ -135,7 +150,7 @@ class Extraction:
             text=self.norm.original[o_start:o_end],
             start=o_start,
             end=o_end,
-            sentence=self.text[sent.start:sent.end].strip(),
+            sentence=self.text[sent.start : sent.end].strip(),
             inferred=inferred,
             certainty="uncertain" if uncertain else "certain",
         )
@@ -178,7 +193,7 @@ def extract_drafts(original: str) -> Extraction:
                 segment=norm.segment_at(start),
                 paragraph=paragraph,
                 context=ContextSentence(
-                    modifiers[bisect_left(mod_starts, start):bisect_left(mod_starts, end)],
+                    modifiers[bisect_left(mod_starts, start) : bisect_left(mod_starts, end)],
                     tok_starts,
                     span.start,
                     span.end,
@@ -298,8 +313,10 @@ def _times_and_events(ex: Extraction) -> None:
         same_paragraph = prev is not None and prev.paragraph == sent.paragraph
         if prev is not None and anaphoric and same_paragraph:
             base = prev.time
-        elif prev is not None and same_paragraph and (
-            prev.time.is_forward() or prev.time.absolute is not None
+        elif (
+            prev is not None
+            and same_paragraph
+            and (prev.time.is_forward() or prev.time.absolute is not None)
         ):
             base = prev.time  # a dated or follow-up story goes on until the paragraph ends
         else:
@@ -320,15 +337,19 @@ def _times_and_events(ex: Extraction) -> None:
                 status = "hypothetical"
             if m.concept == "remission" and _partial(text, m):
                 continue
-            _add(ex, Draft("event", m.concept, status, m.start, m.end, sent, sent.time,
-                           uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "event", m.concept, status, m.start, m.end, sent, sent.time, uncertain=uncertain
+                ),
+            )
             if status == "present" and m.concept not in event_times:
                 event_times[m.concept] = ex.drafts[-1].time
         prev = sent
 
 
 def _partial(text: str, m: TermMatch) -> bool:
-    before = text[max(0, m.start - 25):m.start].casefold()
+    before = text[max(0, m.start - 25) : m.start].casefold()
     return any(w in before for w in ("partial", "nearly", "incomplete", "almost", "partly"))
 
 
@@ -411,8 +432,19 @@ def _findings(ex: Extraction) -> None:
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time)
-            _add(ex, Draft("finding", m.concept, status, m.start, m.end, sent, sent.time,
-                           uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "finding",
+                    m.concept,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    sent.time,
+                    uncertain=uncertain,
+                ),
+            )
 
 
 def _inferred_findings(ex: Extraction) -> None:
@@ -436,7 +468,8 @@ def _inferred_findings(ex: Extraction) -> None:
             lesions = lesion_by[idx]
             # a site word inside a term that already names the sign is not new evidence
             sites = [
-                m for m in site_by[idx]
+                m
+                for m in site_by[idx]
                 if not any(
                     a < m.end and m.start < b and c in named for a, b, c in explicit.get(idx, [])
                 )
@@ -464,8 +497,21 @@ def _inferred_findings(ex: Extraction) -> None:
             if rule.colour and not colours and status != "absent":
                 continue  # a rash at the site, colour not described: not enough to name it
             for code in rule.infers:
-                _add(ex, Draft("finding", str(code), status, start, end, sent, sent.time,
-                               value={"rule": rule.id}, inferred=True, uncertain=uncertain))
+                _add(
+                    ex,
+                    Draft(
+                        "finding",
+                        str(code),
+                        status,
+                        start,
+                        end,
+                        sent,
+                        sent.time,
+                        value={"rule": rule.id},
+                        inferred=True,
+                        uncertain=uncertain,
+                    ),
+                )
 
 
 # --------------------------------------------------------------------------- labs
@@ -480,7 +526,7 @@ def _labs(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            tail = text[m.end:window_end]
+            tail = text[m.end : window_end]
             assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time)
             value: dict[str, Any] = {}
@@ -492,7 +538,7 @@ def _labs(ex: Extraction) -> None:
                 unit = vm.group("unit")
                 if unit:
                     value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
-                rest = tail[vm.end():]
+                rest = tail[vm.end() :]
                 for rx in r.value["lab_reference"]:
                     rm = rx.match(rest)
                     if rm is None:
@@ -520,8 +566,20 @@ def _labs(ex: Extraction) -> None:
                 status = "hypothetical"
             if not value:
                 status = "unknown" if status == "present" else status
-            _add(ex, Draft("lab", m.concept, status, m.start, end, sent, sent.time, value,
-                           uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "lab",
+                    m.concept,
+                    status,
+                    m.start,
+                    end,
+                    sent,
+                    sent.time,
+                    value,
+                    uncertain=uncertain,
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- antibodies
@@ -532,9 +590,7 @@ _RESULT = {
     "NORMAL": "negative",
     "INDETERMINATE": "indeterminate",
 }
-_ANTI_CONTEXT = re.compile(
-    r"(?:anti-?\s*$)", re.IGNORECASE
-)
+_ANTI_CONTEXT = re.compile(r"(?:anti-?\s*$)", re.IGNORECASE)
 _DISEASE_AFTER = re.compile(
     r"^[\s-]*(?:auto)?(?:antibody|antibodies)?[\s-]*(?:positive|\+|associated|related)?[\s-]*"
     r"(?:dermatomyositis|dm|myositis|cadm|amyopathic)\b",
@@ -559,15 +615,28 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = _RESULT[existence]
                 if status == "absent":
                     status = "present"  # a negative result is a result, stated about now
-            elif _ANTI_CONTEXT.search(text[max(0, m.start - 6):m.start]) or _DISEASE_AFTER.match(
-                text[m.end:m.end + 40]
+            elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
+                text[m.end : m.end + 40]
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
                 inferred = True
             else:
                 status = "unknown" if status == "present" else status
-            _add(ex, Draft("antibody", m.concept, status, m.start, m.end, sent, sent.time,
-                           value, inferred=inferred, uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "antibody",
+                    m.concept,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    sent.time,
+                    value,
+                    inferred=inferred,
+                    uncertain=uncertain,
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- investigations
@@ -612,8 +681,21 @@ def _investigations(ex: Extraction) -> None:
             if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
                 value["note"] = "PET tracer not named; FDG assumed"
                 inferred = True
-            _add(ex, Draft("investigation", code, status, m.start, m.end, sent, sent.time,
-                           value, inferred=inferred, uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "investigation",
+                    code,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    sent.time,
+                    value,
+                    inferred=inferred,
+                    uncertain=uncertain,
+                ),
+            )
 
 
 def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
@@ -647,7 +729,7 @@ def _treatments(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            tail = text[m.end:window_end]
+            tail = text[m.end : window_end]
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time)
             value: dict[str, Any] = {}
@@ -665,8 +747,20 @@ def _treatments(ex: Extraction) -> None:
                 value["route"] = route
             if _STOP.search(text, sent.start, sent.end):
                 value["stopped"] = True
-            _add(ex, Draft("treatment", m.concept, status, m.start, end, sent, sent.time,
-                           value, uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "treatment",
+                    m.concept,
+                    status,
+                    m.start,
+                    end,
+                    sent,
+                    sent.time,
+                    value,
+                    uncertain=uncertain,
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- tumours
@@ -683,8 +777,9 @@ def _tumours(ex: Extraction) -> None:
     sites = _bucket(ex, r.sites.find(text))
     syndromes = _bucket(ex, r.syndromes.find(text))
     surgery_sentences = {
-        d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "surgery"
-        and d.status == "present"
+        d.sentence.index
+        for d in ex.drafts
+        if d.type == "event" and d.code == "surgery" and d.status == "present"
     }
     have_tumour = False
     for sent in ex.sentences:
@@ -692,7 +787,8 @@ def _tumours(ex: Extraction) -> None:
             continue
         s, e = sent.start, sent.end
         mentions = [
-            m for m in hist.get(sent.index, [])
+            m
+            for m in hist.get(sent.index, [])
             if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
             != "NEGATED_EXISTENCE"
         ]
@@ -707,12 +803,18 @@ def _tumours(ex: Extraction) -> None:
         for rx in r.value["mitoses"]:
             for mm in rx.finditer(text, s, e):
                 per_text = mm.group("per").casefold().replace(" ", "")
-                per = "10hpf" if per_text.startswith("10") else (
-                    "2mm2" if per_text.startswith("2") else "mm2"
+                per = (
+                    "10hpf"
+                    if per_text.startswith("10")
+                    else ("2mm2" if per_text.startswith("2") else "mm2")
                 )
                 attrs.append(
-                    ("mitoses", {"count": float(mm.group("count")), "per": per},
-                     mm.start(), mm.end())
+                    (
+                        "mitoses",
+                        {"count": float(mm.group("count")), "per": per},
+                        mm.start(),
+                        mm.end(),
+                    )
                 )
                 break
         for rx in r.value["grade"]:
@@ -721,8 +823,9 @@ def _tumours(ex: Extraction) -> None:
                 g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
                 attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
                 break
-        examples = [(m.start(), m.end()) for rx in r.value["examples"]
-                    for m in rx.finditer(text, s, e)]
+        examples = [
+            (m.start(), m.end()) for rx in r.value["examples"] for m in rx.finditer(text, s, e)
+        ]
         non_functional = [m for rx in r.value["non_functional"] for m in rx.finditer(text, s, e)]
         functional = [m for rx in r.value["functional"] for m in rx.finditer(text, s, e)]
         if non_functional:
@@ -758,9 +861,7 @@ def _tumours(ex: Extraction) -> None:
 
         starts_tumour = bool(specific) or (mentions and (site_ms or sizes))
         resection = sent.index in surgery_sentences and bool(mentions)
-        if not starts_tumour and not (
-            have_tumour and (attrs or (mentions and sizes) or resection)
-        ):
+        if not starts_tumour and not (have_tumour and (attrs or (mentions and sizes) or resection)):
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
@@ -776,7 +877,7 @@ def _tumours(ex: Extraction) -> None:
             parts.append(("mention", anchor.text, anchor.start, anchor.end))
         if uncertain:
             ex.warn(
-                f"a suspected tumour ('{text[anchor.start:anchor.end] if anchor else ''}') is "
+                f"a suspected tumour ('{text[anchor.start : anchor.end] if anchor else ''}') is "
                 "not recorded as found: confirm it and add it to the case"
             )
             specific, site_ms = [], []
@@ -795,8 +896,20 @@ def _tumours(ex: Extraction) -> None:
         if resection and anchor is not None:
             parts.append(("resected", True, anchor.start, anchor.end))
         for code, value, a, b in parts:
-            _add(ex, Draft("tumour", code, status, a, b, sent, sent.time, {"value": value},
-                           uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "tumour",
+                    code,
+                    status,
+                    a,
+                    b,
+                    sent,
+                    sent.time,
+                    {"value": value},
+                    uncertain=uncertain,
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- muscle biopsy
@@ -816,8 +929,20 @@ def _muscle_biopsy(ex: Extraction) -> None:
             fstatus, _ = _status(ex, fsent, fa, sent.time)
             if status != "present":
                 fstatus = status
-            _add(ex, Draft("muscle_biopsy", fm.concept, fstatus, fm.start, fm.end, fsent,
-                           sent.time, {"value": fstatus == "present"}, uncertain=uncertain))
+            _add(
+                ex,
+                Draft(
+                    "muscle_biopsy",
+                    fm.concept,
+                    fstatus,
+                    fm.start,
+                    fm.end,
+                    fsent,
+                    sent.time,
+                    {"value": fstatus == "present"},
+                    uncertain=uncertain,
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- core set
@@ -827,15 +952,32 @@ def _assessments(ex: Extraction) -> None:
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for name in ("mmt8", "physician_global", "patient_global", "haq", "cdasi_activity",
-                     "cdasi_damage"):
+        for name in (
+            "mmt8",
+            "physician_global",
+            "patient_global",
+            "haq",
+            "cdasi_activity",
+            "cdasi_damage",
+        ):
             for rx in r.value[name]:
                 for m in rx.finditer(text, sent.start, sent.end):
                     value: dict[str, Any] = {"value": float(m.group("value"))}
                     if name == "mmt8" and m.groupdict().get("max"):
                         value["max"] = int(m.group("max"))
-                    _add(ex, Draft("assessment", name, "present", m.start(), m.end(), sent,
-                                   sent.time, value))
+                    _add(
+                        ex,
+                        Draft(
+                            "assessment",
+                            name,
+                            "present",
+                            m.start(),
+                            m.end(),
+                            sent,
+                            sent.time,
+                            value,
+                        ),
+                    )
 
 
 # --------------------------------------------------------------------------- patient
@@ -851,21 +993,31 @@ def _patient(ex: Extraction) -> None:
             age = int(m.group("age"))
             if not 0 <= age <= 130:
                 continue
-            _add(ex, Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX,
-                           {"value": age}))
+            _add(
+                ex,
+                Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, {"value": age}),
+            )
             groups = m.groupdict()
             sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
             if sex:
-                _add(ex, Draft("patient", "sex", "present", m.start(), m.end(), sent, INDEX,
-                               {"value": sex}))
+                _add(
+                    ex,
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    ),
+                )
             return
     for sent in ordered:
         for rx in r.value["sex_only"]:
             m = rx.search(text, sent.start, sent.end)
             if m is not None:
                 sex = "female" if m.group("female") else "male"
-                _add(ex, Draft("patient", "sex", "present", m.start(), m.end(), sent, INDEX,
-                               {"value": sex}))
+                _add(
+                    ex,
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    ),
+                )
                 return
 
 
@@ -876,7 +1028,7 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for m in re.finditer(r"\b(she|her|he|his|him)\b", ex.text[sent.start:sent.end], re.I):
+        for m in re.finditer(r"\b(she|her|he|his|him)\b", ex.text[sent.start : sent.end], re.I):
             word = m.group(1).casefold()
             key = "female" if word in ("she", "her") else "male"
             if key == "female":
@@ -906,6 +1058,17 @@ def _onset(ex: Extraction) -> None:
                 continue
             months, days, vague = q
             time = sent.time.shifted(-months, -days, vague)
-            _add(ex, Draft("onset", "onset_date", "present", m.start(), m.end(), sent, time,
-                           uncertain=vague))
+            _add(
+                ex,
+                Draft(
+                    "onset",
+                    "onset_date",
+                    "present",
+                    m.start(),
+                    m.end(),
+                    sent,
+                    time,
+                    uncertain=vague,
+                ),
+            )
             return

@@ -110,8 +110,7 @@ def decode_note(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TextInputError(
-            f"the note is not UTF-8 text (undecodable byte at offset {exc.start}); "
-            "save it as UTF-8"
+            f"the note is not UTF-8 text (undecodable byte at offset {exc.start}); save it as UTF-8"
         ) from None
     return check_note(text)
 
@@ -134,5 +133,3 @@ def check_note(text: str) -> str:
     if len(_LETTER.findall(sample, 0, 2000)) < 3:
         raise TextInputError("the note has no words in it")
     return text
-
-

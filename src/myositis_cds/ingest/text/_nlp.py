@@ -20,8 +20,25 @@ __all__ = ["pipeline"]
 _ENDERS = {".", "!", "?"}
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
 _ABBREVIATIONS = {
-    "e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "vs.", "approx.", "st.", "no.", "fig.", "etc.",
-    "prof.", "cf.", "al.", "resp.", "max.", "min.", "ca.",
+    "e.g.",
+    "i.e.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "vs.",
+    "approx.",
+    "st.",
+    "no.",
+    "fig.",
+    "etc.",
+    "prof.",
+    "cf.",
+    "al.",
+    "resp.",
+    "max.",
+    "min.",
+    "ca.",
 }
 
 

@@ -415,8 +415,11 @@ class Rules:
         # One matcher for the words of every inference rule; each word knows its (rule, role)s.
         self.inference_roles: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(self.inference.rules):
-            for role, words in (("lesion", rule.lesion), ("site", rule.site),
-                                ("colour", rule.colour)):
+            for role, words in (
+                ("lesion", rule.lesion),
+                ("site", rule.site),
+                ("colour", rule.colour),
+            ):
                 for word in words:
                     self.inference_roles.setdefault(term_key(word), []).append((i, role))
         self.inference_words = TermMatcher(
