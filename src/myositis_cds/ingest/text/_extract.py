@@ -680,7 +680,7 @@ def _investigations(ex: Extraction) -> None:
                 uncertain = True
             if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
                 value["note"] = "PET tracer not named; FDG assumed"
-                inferred = True
+                inferred = uncertain = True  # it may be a somatostatin-receptor PET: confirm
             _add(
                 ex,
                 Draft(
