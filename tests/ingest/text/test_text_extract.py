@@ -374,3 +374,36 @@ def test_to_case_dict_round_trips_through_the_case_model() -> None:
     result = extract("58-year-old woman with a heliotrope rash. CK 300 U/L (ULN 200).")
     again = parse_case(result.to_case_dict(), today=TODAY)
     assert again == result.case
+
+
+# --------------------------------------------------------------------------- found on held-out notes
+def test_minus_ve_is_a_result_word_but_not_the_end_of_have() -> None:
+    case = extract("58-year-old woman. The rash and Gottron papules have returned. Jo-1 -ve.").case
+    assert findings(case) == {"gottron_papules": True}
+    assert antibodies(case) == {"JO1": "negative"}
+
+
+def test_honorific_gives_sex_when_the_age_phrase_does_not() -> None:
+    case = extract("Mrs K, 57 years old, attends with a rash.").case
+    assert (case.patient.age, case.patient.sex.value) == (59, "female")  # 57 in March 2024
+
+
+def test_normal_swallowing_is_dysphagia_absent_and_kilograms_lost_is_weight_loss() -> None:
+    case = extract("62-year-old man. His swallowing is normal. He has lost 5 kg in weight.").case
+    assert findings(case) == {"dysphagia": False, "weight_loss": True}
+
+
+def test_a_test_followed_by_a_tumour_diagnosis_is_abnormal() -> None:
+    case = extract("54-year-old woman. EUS-FNA: well-differentiated neuroendocrine tumour.").case
+    assert [(i.code.value, i.result.value) for i in case.investigations] == [
+        ("eus_fna", "abnormal")
+    ]
+
+
+def test_a_flare_over_recent_weeks_does_not_date_the_onset() -> None:
+    case = extract(
+        "57-year-old woman in remission, attends with a flare: the rash has returned over the "
+        "last 3 weeks."
+    ).case
+    assert case.onset_date is None
+    assert "flare" in {e.kind.value for e in case.events}

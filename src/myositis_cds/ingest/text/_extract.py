@@ -496,6 +496,8 @@ def _inferred_findings(ex: Extraction) -> None:
             status, uncertain = _status(ex, sent, assertion, sent.time)
             if rule.colour and not colours and status != "absent":
                 continue  # a rash at the site, colour not described: not enough to name it
+            if rule.asserts == "absent" and status == "present":
+                status = "absent"  # "swallowing is normal"
             for code in rule.infers:
                 _add(
                     ex,
@@ -658,6 +660,8 @@ def _investigations(ex: Extraction) -> None:
             assertion = sent.context.assert_target(m.start, m.end, _INVESTIGATION_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time)
             existence = assertion.get("existence")
+            if existence is None and _names_tumour_after(ex, sent, m.end):
+                existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
@@ -696,6 +700,15 @@ def _investigations(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+
+
+def _names_tumour_after(ex: Extraction, sent: Sentence, pos: int) -> bool:
+    for m in ex.rules.histology.find(ex.text, pos, sent.end):
+        if m.concept == "other":
+            continue
+        if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence") is None:
+            return True
+    return False
 
 
 def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
@@ -982,41 +995,46 @@ def _assessments(ex: Extraction) -> None:
 
 # --------------------------------------------------------------------------- patient
 def _patient(ex: Extraction) -> None:
+    """Age and sex: the patient's own sections first, then any section ("We report a …")."""
     r = ex.rules
     text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
+    sex_found = age_found = False
     for sent in ordered:
         for rx in r.value["age_sex"]:
             m = rx.search(text, sent.start, sent.end)
-            if m is None:
+            if m is None or age_found:
                 continue
             age = int(m.group("age"))
             if not 0 <= age <= 130:
                 continue
-            _add(
-                ex,
-                Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, {"value": age}),
+            age_found = True
+            ex.drafts.append(
+                Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, {"value": age})
             )
             groups = m.groupdict()
             sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
             if sex:
-                _add(
-                    ex,
+                sex_found = True
+                ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
-                    ),
+                    )
                 )
-            return
+        if age_found:
+            break
+    if sex_found:
+        return
     for sent in ordered:
         for rx in r.value["sex_only"]:
             m = rx.search(text, sent.start, sent.end)
             if m is not None:
-                sex = "female" if m.group("female") else "male"
-                _add(
-                    ex,
+                groups = m.groupdict()
+                sex = "female" if groups.get("female") else "male"
+                ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
-                    ),
+                    )
                 )
                 return
 
@@ -1046,9 +1064,14 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
 def _onset(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
+    flares = {
+        d.sentence.index
+        for d in ex.drafts
+        if d.type == "event" and d.code in ("flare", "relapse", "remission")
+    }
     for sent in ex.sentences:
-        if not sent.patient:
-            continue
+        if not sent.patient or sent.index in flares:
+            continue  # "a flare over the last 3 weeks" dates the flare, not the disease
         for rx in r.time["onset"]:
             m = rx.search(text, sent.start, sent.end)
             if m is None:

@@ -155,6 +155,7 @@ class InferenceRule(_Strict):
     site: list[str] = Field(min_length=1)
     colour: list[str] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
+    asserts: Literal["present", "absent"] = "present"
     verified: Literal["V", "S", "U", "C"]
 
 
@@ -287,7 +288,8 @@ def _trie_regex(terms: Iterable[str]) -> str:
 
     def emit(node: _Trie, last: str) -> str:
         branches = [
-            _unit_regex(unit) + emit(child, unit)
+            # a leading hyphen is the word's own ("-ve"), not an optional joiner
+            (re.escape(unit) if not last else _unit_regex(unit)) + emit(child, unit)
             for unit, child in sorted(node.items())
             if unit != _END
         ]
