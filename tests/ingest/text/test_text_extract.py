@@ -376,7 +376,7 @@ def test_to_case_dict_round_trips_through_the_case_model() -> None:
     assert again == result.case
 
 
-# --------------------------------------------------------------------------- found on held-out notes
+# ---------------------------------------------------------------- found on held-out notes
 def test_minus_ve_is_a_result_word_but_not_the_end_of_have() -> None:
     case = extract("58-year-old woman. The rash and Gottron papules have returned. Jo-1 -ve.").case
     assert findings(case) == {"gottron_papules": True}
