@@ -5,7 +5,7 @@ Each ``tests/data/notes/NN_name.txt`` has a gold case file ``NN_name.yaml`` writ
 test: held out) and, for notes that state no date, the anchor date. A fact counts as found when
 every compared field matches exactly, dates included.
 
-    PYTHONPATH=src python benchmarks/nlp_eval.py [--split dev|test|heldout|all] [--verbose]
+    PYTHONPATH=src python benchmarks/nlp_eval.py [--split dev|test|heldout|heldout2|all] [--verbose]
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def evaluate(split: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "heldout", "heldout2", "all"], default="all")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     scores = evaluate(args.split, args.verbose)
