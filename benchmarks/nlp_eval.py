@@ -122,7 +122,9 @@ def evaluate(split: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "heldout", "heldout2", "all"], default="all")
+    parser.add_argument(
+        "--split", choices=["dev", "test", "heldout", "heldout2", "all"], default="all"
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     scores = evaluate(args.split, args.verbose)

@@ -404,9 +404,10 @@ def _sentence_time(
             spans.append((m.start(), m.end()))
             if base is not None:
                 candidates.append((m.start(), base))
-    for rx in r.time["present"]:
-        for m in rx.finditer(text, sent.start, sent.end):
-            candidates.append((m.start(), INDEX))
+    if not candidates:  # "remains", "today": the visit itself, unless a date is given
+        for rx in r.time["present"]:
+            for m in rx.finditer(text, sent.start, sent.end):
+                candidates.append((m.start(), INDEX))
     candidates.sort(key=lambda c: c[0])
     sent.candidates = candidates
     if not candidates:
