@@ -48,7 +48,8 @@ def _load(path: str, as_of: date) -> tuple[Case, list[str]]:
         result = _extract(text, as_of)
         review = [
             f"confirm {f.type} '{f.code}' ({'inferred' if f.inferred else 'uncertain'}): "
-            f'"{f.evidence.text}" at characters {f.evidence.start}-{f.evidence.end}'
+            f'"{" ".join(f.evidence.text.split())}" at characters '
+            f"{f.evidence.start}-{f.evidence.end}"
             for f in result.to_review()
         ]
         return result.case, [*result.warnings, *review]
