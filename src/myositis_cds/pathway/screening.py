@@ -158,6 +158,10 @@ class _Done:
     result: str | None
 
 
+# A record that can satisfy a test: an investigation or a lab (the code says which), as _Done.
+_Coded = tuple[InvestigationCode | LabCode, _Done]
+
+
 @dataclass(frozen=True)
 class _Track:
     status: Status
@@ -202,9 +206,10 @@ def _plan(
         p.panel: p.rounds_months for p in data.schedule[category].panels
     }
     age = case.age_on(as_of)
+    done = _case_records(case)
     items: list[ScreeningItem] = []
     for test in data.tests:
-        items.append(_scheduled_item(case, as_of, test, schedule, category, start, age, data))
+        items.append(_scheduled_item(case, as_of, test, schedule, category, start, age, data, done))
 
     enhanced_done = [
         i
@@ -214,7 +219,9 @@ def _plan(
     enhanced_open = [i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")]
     consider: dict[str, list[str]] = {}
     for cond in data.conditional:
-        item, met = _conditional_item(case, as_of, cond, risk, category, start, enhanced_open, data)
+        item, met = _conditional_item(
+            case, as_of, cond, risk, category, start, enhanced_open, data, done
+        )
         items.append(item)
         consider[cond.id] = met
 
@@ -231,8 +238,9 @@ def _scheduled_item(
     start: date,
     age: int | None,
     data: Imacs2023Screening,
+    done: list[_Coded],
 ) -> ScreeningItem:
-    records = _records(case, test.satisfied_by)
+    records = _records(done, test.satisfied_by)
     last = records[-1] if records else None
 
     def not_indicated(why: str) -> ScreeningItem:
@@ -265,7 +273,7 @@ def _scheduled_item(
     if age is not None and test.max_age is not None and age > test.max_age:
         return not_indicated(f"up to age {test.max_age} (patient is {age})")
 
-    track = _track(records, rounds, start, as_of, data, can_be_overdue=True)
+    track = _track(records, tuple(rounds), start, as_of, _windows(data), can_be_overdue=True)
     return ScreeningItem(
         test=test.id,
         label=test.label,
@@ -290,9 +298,10 @@ def _conditional_item(
     start: date,
     enhanced_open: list[ScreeningItem],
     data: Imacs2023Screening,
+    done: list[_Coded],
 ) -> tuple[ScreeningItem, list[str]]:
     """The item and the reasons it is to be considered (empty when no criterion holds)."""
-    records = _records(case, cond.satisfied_by)
+    records = _records(done, cond.satisfied_by)
     last = records[-1] if records else None
     met: list[str] = []
     unmet: list[str] = []
@@ -301,7 +310,9 @@ def _conditional_item(
         bucket = met if holds else unmet
         if why not in bucket:
             bucket.append(why)
-    track = _track(records, cond.rounds_months, start, as_of, data, can_be_overdue=False)
+    track = _track(
+        records, tuple(cond.rounds_months), start, as_of, _windows(data), can_be_overdue=False
+    )
     if not met and track.status != "done":
         item = ScreeningItem(
             test=cond.id,
@@ -393,27 +404,31 @@ def _criterion(
     return False, f"TIF1γ single-test clause not met (missing: {missing})"
 
 
+# (opens_months_before, overdue_after_months) at diagnosis and at follow-up rounds.
+_Windows = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _windows(data: Imacs2023Screening) -> _Windows:
+    at_diagnosis, follow_up = data.windows["at_diagnosis"], data.windows["follow_up"]
+    return (
+        (at_diagnosis.opens_months_before, at_diagnosis.overdue_after_months),
+        (follow_up.opens_months_before, follow_up.overdue_after_months),
+    )
+
+
+# Pure and keyed on plain values: within one plan every test of a panel with no record shares
+# one track, and a batch of cases with the same clock and date share them too.
+@lru_cache(maxsize=4096)
 def _track(
-    records: list[_Done],
-    rounds_months: list[int],
+    records: tuple[_Done, ...],
+    rounds_months: tuple[int, ...],
     start: date,
     as_of: date,
-    data: Imacs2023Screening,
+    windows: _Windows,
     *,
     can_be_overdue: bool,
 ) -> _Track:
-    rounds = _rounds(
-        start,
-        tuple(rounds_months),
-        (
-            data.windows["at_diagnosis"].opens_months_before,
-            data.windows["at_diagnosis"].overdue_after_months,
-        ),
-        (
-            data.windows["follow_up"].opens_months_before,
-            data.windows["follow_up"].overdue_after_months,
-        ),
-    )
+    rounds = _rounds(start, rounds_months, *windows)
     current = 0
     for k, (_, _, opens, _) in enumerate(rounds):
         if opens <= as_of:
@@ -488,17 +503,26 @@ def _phrase(label: str) -> str:
     return "diagnosis" if label == "at diagnosis" else label.replace(" months", "-month")
 
 
-def _records(case: Case, satisfied_by: list[_Record]) -> list[_Done]:
+def _case_records(case: Case) -> list[_Coded]:
+    """Every investigation and lab of the case, oldest first; same day: investigations first,
+    then labs, each in case order. Built once per plan: every test then only filters it."""
+    found: list[_Coded] = [
+        (i.code, _Done(i.date, i.code.value, _result_text(i.result.value, i.note)))
+        for i in case.investigations
+    ]
+    found += [(lab.code, _Done(lab.date, lab.code.value, None)) for lab in case.labs]
+    return sorted(found, key=lambda coded: coded[1].day)
+
+
+def _records(done: list[_Coded], satisfied_by: list[_Record]) -> tuple[_Done, ...]:
     """Records satisfying the test, oldest first (the case is already cut to the as-of date)."""
     investigations = {r.investigation for r in satisfied_by if r.investigation is not None}
     labs = {r.lab for r in satisfied_by if r.lab is not None}
-    found = [
-        _Done(i.date, i.code.value, _result_text(i.result.value, i.note))
-        for i in case.investigations
-        if i.code in investigations
-    ]
-    found += [_Done(lab.date, lab.code.value, None) for lab in case.labs if lab.code in labs]
-    return sorted(found, key=lambda d: d.day)
+    return tuple(
+        record
+        for code, record in done
+        if (code in investigations if isinstance(code, InvestigationCode) else code in labs)
+    )
 
 
 def _result_text(result: str, note: str | None) -> str | None:
