@@ -21,7 +21,7 @@ from myositis_cds.case import AntibodyCode, AntibodyResultValue, Case, FindingCo
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway._calendar import add_months
 from myositis_cds.pathway.classification import Classification, Subgroup
-from myositis_cds.pathway.common import NotAssessed, Notes, Recommendation
+from myositis_cds.pathway.common import NotAssessed, Notes, Recommendation, shared_not_assessed
 
 __all__ = [
     "CancerRisk",
@@ -192,7 +192,9 @@ def assess_cancer_risk(
     for f in present:
         counts[f.tier] += 1
     category, rule = categorise(counts, data)
-    not_assessed = [_gap(f, why, counts, data) for f, why in unknown]
+    # What a missing factor would change depends only on its tier: work that out once per tier.
+    changes = {tier: _would_change(tier, counts, data) for tier in data.tiers}
+    not_assessed = [shared_not_assessed(f.id, why, changes[f.tier]) for f, why in unknown]
 
     not_applicable = _not_applicable(data, subgroup, onset_age)
     if not_applicable is not None:
@@ -321,20 +323,19 @@ def _judge(
     return None, "not recorded"
 
 
-def _gap(factor: _Factor, reason: str, counts: dict[Tier, int], data: Imacs2023Risk) -> NotAssessed:
-    if data.tiers[factor.tier] == "lowers":
-        change = "if present: reported as a lower-risk feature; the category would not change"
-    else:
-        more = dict(counts)
-        more[factor.tier] = more.get(factor.tier, 0) + 1
-        now, _ = categorise(counts, data)
-        then, _ = categorise(more, data)
-        change = (
-            f"if present: category {then} instead of {now}"
-            if then != now
-            else f"if present: category stays {now}"
-        )
-    return NotAssessed(item=factor.id, reason=reason, would_change=change)
+def _would_change(tier: Tier, counts: dict[Tier, int], data: Imacs2023Risk) -> str:
+    """What one more factor of ``tier``, were it present, would do to the category."""
+    if data.tiers[tier] == "lowers":
+        return "if present: reported as a lower-risk feature; the category would not change"
+    more = dict(counts)
+    more[tier] = more.get(tier, 0) + 1
+    now, _ = categorise(counts, data)
+    then, _ = categorise(more, data)
+    return (
+        f"if present: category {then} instead of {now}"
+        if then != now
+        else f"if present: category stays {now}"
+    )
 
 
 def _not_applicable(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Indicator", "NotAssessed", "Notes", "Recommendation"]
+__all__ = ["Indicator", "NotAssessed", "Notes", "Recommendation", "shared_not_assessed"]
 
 Indicator = Literal["info", "warning", "critical"]
 
@@ -33,6 +34,16 @@ class NotAssessed(_Out):
     item: str
     reason: str
     would_change: str
+
+
+# NotAssessed is frozen and holds only strings, so equal gaps can be one object. Across a batch
+# the scoring stages report the same few hundred gaps tens of thousands of times ("anti-NXP2 not
+# tested", ...): sharing them saves building each again, and keeps the results that a caller
+# holds on to (and so the garbage collector's passes over them) smaller.
+@lru_cache(maxsize=4096)
+def shared_not_assessed(item: str, reason: str, would_change: str) -> NotAssessed:
+    """The (validated) :class:`NotAssessed` for these values, shared between equal gaps."""
+    return NotAssessed(item=item, reason=reason, would_change=would_change)
 
 
 @dataclass
