@@ -26,7 +26,7 @@ from myositis_cds.case import (
     age_in_years,
 )
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
-from myositis_cds.pathway.common import NotAssessed, Notes
+from myositis_cds.pathway.common import NotAssessed, Notes, shared_not_assessed
 
 __all__ = [
     "BiopsyMode",
@@ -379,10 +379,8 @@ def _gap(
     still_requires = requires_biopsy and not skin_now_present
     new_tenths = tenths + points
     new_category = _category(new_tenths, cutoffs, still_requires)
-    return NotAssessed(
-        item=item.id,
-        reason=reason,
-        would_change=(
-            f"if present: +{points / 10:.1f} → score {new_tenths / 10:.1f}, category {new_category}"
-        ),
+    return shared_not_assessed(
+        item.id,
+        reason,
+        f"if present: +{points / 10:.1f} → score {new_tenths / 10:.1f}, category {new_category}",
     )
