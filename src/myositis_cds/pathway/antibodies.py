@@ -9,6 +9,7 @@ and where this patient's picture fits or departs from it. Phenotype content is d
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -55,9 +56,14 @@ class AntibodyKnowledge(KnowledgeModel):
         return self
 
 
+# Contract order, for stable output (iterating an Enum class is slow, so once, here).
+_CODES: tuple[AntibodyCode, ...] = tuple(AntibodyCode)
+
+
+@cache  # the file is checked once; a failing check raises again on every call (not cached)
 def antibody_knowledge() -> AntibodyKnowledge:
     data = knowledge.load("antibodies", AntibodyKnowledge)
-    missing = set(AntibodyCode) - set(data.antibodies)
+    missing = set(_CODES) - set(data.antibodies)
     if missing:
         raise KnowledgeError(
             f"knowledge/antibodies.yaml has no entry for {sorted(m.value for m in missing)}"
@@ -113,7 +119,7 @@ def read_panel(case: Case, as_of: date, notes: Notes) -> AntibodyPanel:
         by_code.setdefault(result.code, []).append(result)
 
     latest: list[LatestResult] = []
-    for code in AntibodyCode:  # contract order, stable output
+    for code in _CODES:
         history = by_code.get(code)
         if not history:
             continue
@@ -148,14 +154,15 @@ def read_panel(case: Case, as_of: date, notes: Notes) -> AntibodyPanel:
             "antibodies: no myositis antibody results; a myositis panel (including anti-TIF1γ, "
             "anti-NXP2, anti-MDA5, anti-SAE1) would inform phenotype and cancer risk"
         )
+    population = _population(case, as_of)
     return AntibodyPanel(
         positive=positive,
         negative=having(AntibodyResultValue.negative),
-        not_tested=[c for c in AntibodyCode if c not in tested],
+        not_tested=[c for c in _CODES if c not in tested],
         weak_positive=having(AntibodyResultValue.weak_positive),
         indeterminate=having(AntibodyResultValue.indeterminate),
         results=latest,
-        phenotype=[_phenotype(code, case, data, _population(case, as_of)) for code in positive],
+        phenotype=[_phenotype(code, case, data, population) for code in positive],
     )
 
 
