@@ -244,15 +244,14 @@ def _scheduled_item(
     last = records[-1] if records else None
 
     def not_indicated(why: str) -> ScreeningItem:
-        return ScreeningItem(
-            test=test.id,
-            label=test.label,
-            panel=test.panel,
-            status="not_indicated",
-            last_done=last.day if last else None,
-            reason=why,
-            source=test.source,
-            verified=test.verified,
+        return _not_indicated_item(
+            test.id,
+            test.label,
+            test.panel,
+            last.day if last else None,
+            why,
+            test.source,
+            test.verified,
         )
 
     rounds = schedule.get(test.panel)
@@ -286,6 +285,31 @@ def _scheduled_item(
         satisfied_by=track.counted.code if track.counted else None,
         source=test.source,
         verified=test.verified,
+    )
+
+
+# A not-indicated item carries no date of its own (only when the test was last done, if ever), so
+# across a batch the same few recur ("for female patients only", ...). ScreeningItem is frozen
+# and holds only strings and dates, so equal ones are shared, as NotAssessed gaps are.
+@lru_cache(maxsize=4096)
+def _not_indicated_item(
+    test_id: str,
+    label: str,
+    panel: Panel,
+    last_done: date | None,
+    reason: str,
+    source: str,
+    verified: Verified,
+) -> ScreeningItem:
+    return ScreeningItem(
+        test=test_id,
+        label=label,
+        panel=panel,
+        status="not_indicated",
+        last_done=last_done,
+        reason=reason,
+        source=source,
+        verified=verified,
     )
 
 
