@@ -52,11 +52,17 @@ class Notes:
 
     recommendations: list[Recommendation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Ids already recommended, so that each offer is one set look-up, not a scan of the list.
+    _ids: set[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._ids = {r.id for r in self.recommendations}
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
 
     def recommend(self, rec: Recommendation) -> None:
-        if all(r.id != rec.id for r in self.recommendations):
+        if rec.id not in self._ids:
+            self._ids.add(rec.id)
             self.recommendations.append(rec)
