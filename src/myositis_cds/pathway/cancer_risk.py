@@ -20,6 +20,7 @@ from myositis_cds import knowledge
 from myositis_cds.case import AntibodyCode, AntibodyResultValue, Case, FindingCode
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway._calendar import add_months
+from myositis_cds.pathway._records import RecordsByCode, by_code
 from myositis_cds.pathway.classification import Classification, Subgroup
 from myositis_cds.pathway.common import NotAssessed, Notes, Recommendation, shared_not_assessed
 
@@ -169,10 +170,11 @@ def assess_cancer_risk(
     subgroup = classification.subgroup
     onset_age = classification.age_at_onset
 
+    records = by_code(case)
     present: list[RiskFactor] = []
     unknown: list[tuple[_Factor, str]] = []
     for factor in data.factors:
-        state, evidence = _judge(factor, case, subgroup, onset_age, classification)
+        state, evidence = _judge(factor, records, subgroup, onset_age, classification)
         if state is None:
             unknown.append((factor, evidence))
         elif state:
@@ -275,7 +277,7 @@ def assess_cancer_risk(
 
 def _judge(
     factor: _Factor,
-    case: Case,
+    records: RecordsByCode,
     subgroup: Subgroup | None,
     onset_age: float | None,
     classification: Classification,
@@ -296,7 +298,7 @@ def _judge(
             return None, "age at onset unknown (give birth_date and onset_date, or onset_age)"
         return onset_age > basis.age, f"age at onset {onset_age:g} years"
     if basis.kind == "antibody":
-        results = sorted((a for a in case.antibodies if a.code == basis.code), key=lambda a: a.date)
+        results = records.antibodies(basis.code)
         positive = [a for a in results if a.result == AntibodyResultValue.positive]
         if positive:
             return True, f"anti-{positive[0].code.value} positive on {positive[0].date.isoformat()}"
@@ -312,14 +314,14 @@ def _judge(
             return False, f"anti-{results[-1].code.value} negative"
         return None, "not tested"
     # finding
-    records = [f for f in case.findings if f.code == basis.code]
-    shown = [f for f in records if f.present]
+    findings = records.findings(basis.code)
+    shown = [f for f in findings if f.present]
     if shown:
         first = shown[0]
         when = f" on {first.date.isoformat()}" if first.date else ""
         return True, f"{first.code.value.replace('_', ' ')} present{when}"
-    if records:
-        return False, f"{records[-1].code.value.replace('_', ' ')} recorded absent"
+    if findings:
+        return False, f"{findings[-1].code.value.replace('_', ' ')} recorded absent"
     return None, "not recorded"
 
 
