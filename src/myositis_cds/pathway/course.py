@@ -563,6 +563,9 @@ def _level_between(
 
 
 # --------------------------------------------------------------------------- antibody trends
+_ANTIBODY_ORDER: tuple[AntibodyCode, ...] = tuple(AntibodyCode)  # iterating an Enum is slow
+
+
 def _trend_codes(case: Case) -> list[AntibodyCode]:
     """Antibodies worth a trend: ever other than negative, or tested more than once."""
     counts: dict[AntibodyCode, int] = {}
@@ -571,7 +574,7 @@ def _trend_codes(case: Case) -> list[AntibodyCode]:
         counts[a.code] = counts.get(a.code, 0) + 1
         if a.result != AntibodyResultValue.negative:
             flagged.add(a.code)
-    return [c for c in AntibodyCode if c in flagged or counts.get(c, 0) > 1]
+    return [c for c in _ANTIBODY_ORDER if c in flagged or counts.get(c, 0) > 1]
 
 
 def antibody_trend(code: AntibodyCode, case: Case, until: date | None = None) -> AntibodyTrend:

@@ -116,12 +116,13 @@ def build_timeline(case: Case, as_of: date) -> Timeline:
         if f.date is None:
             undated.append(ref)
             continue
-        words = f.code.value.replace("_", " ")
+        code = f.code.value
+        words = code.replace("_", " ")
         entries.append(
             TimelineEntry(
                 date=f.date,
                 kind="finding",
-                code=f.code.value,
+                code=code,
                 present=f.present,
                 label=f"{words} {'present' if f.present else 'absent'}"
                 + (f" ({f.note})" if f.note else ""),
@@ -146,15 +147,16 @@ def build_timeline(case: Case, as_of: date) -> Timeline:
         )
     for i, ab in enumerate(case.antibodies):
         level = f" {ab.level:g}{' ' + ab.unit if ab.unit else ''}" if ab.level is not None else ""
+        code, result = ab.code.value, ab.result.value
         entries.append(
             TimelineEntry(
                 date=ab.date,
                 kind="antibody",
-                code=ab.code.value,
-                result=ab.result.value,
+                code=code,
+                result=result,
                 value=ab.level,
                 unit=ab.unit,
-                label=f"anti-{ab.code.value} {ab.result.value.replace('_', ' ')}{level}",
+                label=f"anti-{code} {result.replace('_', ' ')}{level}",
                 ref=f"antibodies[{i}]",
             )
         )
