@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -185,13 +186,13 @@ def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto")
             gaps.append((item, points, evidence))
         else:
             scored.append(
-                ScoredItem(
-                    id=item.id,
-                    label=item.label,
-                    present=state,
-                    points=(points if state else 0) / 10,
-                    evidence=evidence,
-                    verified=item.verified,
+                _scored_item(
+                    item.id,
+                    item.label,
+                    state,
+                    (points if state else 0) / 10,
+                    evidence,
+                    item.verified,
                 )
             )
 
@@ -228,6 +229,22 @@ def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto")
         requires_biopsy=requires_biopsy,
         age_at_onset=onset_age,
         source=data.source,
+    )
+
+
+# Frozen and all scalars, so equal items are shared, as NotAssessed gaps are (see
+# common.shared_not_assessed): most items of most cases read "... recorded absent" or the like.
+@lru_cache(maxsize=4096)
+def _scored_item(
+    item_id: str, label: str, present: bool, points: float, evidence: str, verified: Verified
+) -> ScoredItem:
+    return ScoredItem(
+        id=item_id,
+        label=label,
+        present=present,
+        points=points,
+        evidence=evidence,
+        verified=verified,
     )
 
 
