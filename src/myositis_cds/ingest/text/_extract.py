@@ -19,13 +19,20 @@ from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_m
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
-from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
+from myositis_cds.ingest.text._time import (
+    INDEX,
+    DateStyle,
+    TimePoint,
+    date_style,
+    find_dates,
+    parse_quantity,
+)
 
 __all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
 
 # Which ConText categories each kind of target listens to.
 _CONTEXT = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY", "GENERIC"})
-_FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "HISTORICAL"}
+_FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "IMPROVED", "POSITIVE", "HISTORICAL"}
 _ANTIBODY_CATS = _CONTEXT | {
     "NEGATED_EXISTENCE",
     "POSITIVE",
@@ -45,6 +52,9 @@ _INVESTIGATION_CATS = _CONTEXT | {
 }
 _EVENT_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "PENDING"}
 _THING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "HISTORICAL"}
+_PAST_HISTORY_EVENTS = frozenset({"surgery"})
+"""Events that, dated long before the visit, belong to the past history (an old operation);
+the others (diagnosis, remission, relapse …) are about this illness whenever they happened."""
 _HISTORICAL_DAYS = 365
 """A finding dated more than a year before the index visit belongs to the past history."""
 
@@ -63,11 +73,22 @@ class Sentence:
     base_time: TimePoint = INDEX
     time_spans: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[tuple[int, TimePoint]] = field(default_factory=list)
+    local: list[tuple[int, TimePoint, int, int, bool]] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
 
-    def time_at(self, pos: int) -> TimePoint:
-        """The time of words at ``pos``: the nearest time stated in the same clause, else the
-        time the sentence inherits ("A CT on 20 Jan was normal and an endoscopy on 3 Feb …")."""
+    def time_at(self, pos: int, ongoing: bool = False) -> TimePoint:
+        """The time of words at ``pos``: a time that governs only its own words ("(14 mm in
+        May 2024)", "in remission since 2024") if ``pos`` is among them; else the nearest time
+        stated in the same clause, else the time the sentence inherits ("A CT on 20 Jan was
+        normal and an endoscopy on 3 Feb …"). ``ongoing``: a state that is still there (a
+        finding) is not dated by "since 2019", which says when it began."""
+        local = [
+            (abs(c - pos), t)
+            for c, t, lo, hi, since in self.local
+            if lo <= pos < hi and not (ongoing and since)
+        ]
+        if local:
+            return min(local, key=lambda x: x[0])[1]
         if len(self.candidates) <= 1 and not self.breaks:
             return self.time
         same = [
@@ -137,6 +158,7 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     note_date: date | None = None
     note_date_uncertain: bool = False
+    style: DateStyle = field(default_factory=DateStyle)
 
     @property
     def text(self) -> str:
@@ -200,7 +222,7 @@ def extract_drafts(original: str) -> Extraction:
                 ),
             )
         )
-    ex = Extraction(norm=norm, rules=r, sentences=sentences)
+    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
@@ -214,6 +236,7 @@ def extract_drafts(original: str) -> Extraction:
     _assessments(ex)
     _patient(ex)
     _onset(ex)
+    _before_the_illness(ex)
     return ex
 
 
@@ -229,9 +252,11 @@ def _bucket(ex: Extraction, matches: list[TermMatch]) -> dict[int, list[TermMatc
 
 
 def _status(
-    ex: Extraction, sent: Sentence, assertion: Assertion, time: TimePoint
+    ex: Extraction, sent: Sentence, assertion: Assertion, time: TimePoint, dated: bool = True
 ) -> tuple[FactStatus, bool]:
-    """(status, uncertain) from the section, the modifiers and the time."""
+    """(status, uncertain) from the section, the modifiers and the time. ``dated``: whether a
+    date more than a year before the visit makes the fact past history (a finding, a tumour, an
+    operation), or is simply when it happened (a test result, a remission, a diagnosis)."""
     uncertain = assertion.get("certainty") == "POSSIBLE_EXISTENCE"
     if not sent.patient or assertion.get("generic"):
         return "generic", uncertain
@@ -242,13 +267,15 @@ def _status(
     historical = (
         assertion.get("temporality") == "HISTORICAL"
         or (sent.segment is not None and sent.segment.status == "historical")
-        or _long_ago(ex, time)
+        or (dated and _long_ago(ex, time))
     )
     if historical:
         return "historical", uncertain
     existence = assertion.get("existence")
     if existence in ("NEGATED_EXISTENCE", "RESOLVED"):
         return "absent", uncertain
+    if existence == "IMPROVED":
+        return "improving", uncertain
     return "present", uncertain
 
 
@@ -262,7 +289,7 @@ def _long_ago(ex: Extraction, time: TimePoint) -> bool:
 
 def _add(ex: Extraction, draft: Draft) -> None:
     if draft.time is draft.sentence.time:
-        draft.time = draft.sentence.time_at(draft.start)
+        draft.time = draft.sentence.time_at(draft.start, ongoing=draft.type == "finding")
     ex.drafts.append(draft)
 
 
@@ -271,33 +298,53 @@ def _outside_time(sent: Sentence, m: TermMatch) -> bool:
 
 
 # --------------------------------------------------------------------------- time
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
+
+
 def _note_date(ex: Extraction) -> None:
+    """The index date: a dated heading (visit before report before a bare "Date:"), else a
+    sentence saying when the patient was seen, else the note's first date (not a birth date)."""
     r = ex.rules
     head = ex.norm.original[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
-            found = find_dates(m.group("date"), r)
+            found = find_dates(m.group("date"), r, style=ex.style)
             if found:
-                ex.note_date = found[0].day
-                ex.note_date_uncertain = found[0].uncertain
+                _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
                     ex.warn(
                         "the note's date is ambiguous (day and month could be swapped); "
                         "read as day-month: check it"
                     )
                 return
-    for sent in ex.sentences:
-        if not sent.patient:
-            continue
-        found = find_dates(ex.text, r, sent.start, sent.end)
-        if found:
-            ex.note_date = found[0].day
-            ex.note_date_uncertain = found[0].uncertain
+    patient = [s for s in ex.sentences if s.patient]
+    for sent in patient:
+        for rx in r.time["visit"]:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                found = find_dates(m.group("date"), r, style=ex.style)
+                if found and m.start("date") + found[0].start == m.start("date"):
+                    _set_note_date(ex, found[0].day, found[0].uncertain)
+                    ex.warn(
+                        f"the note states no date of its own: the visit it describes "
+                        f"({found[0].day.isoformat()}) is taken as the date of the visit"
+                    )
+                    return
+    for sent in patient:
+        for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
+            if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
+                continue
+            _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
-                f"the note states no date of its own: its first date ({found[0].day.isoformat()}"
+                f"the note states no date of its own: its first date ({hit.day.isoformat()}"
                 ") is taken as the date of the visit"
             )
             return
+
+
+def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
+    ex.note_date = day
+    ex.note_date_uncertain = uncertain
+    ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
 
 
 def _times_and_events(ex: Extraction) -> None:
@@ -311,28 +358,26 @@ def _times_and_events(ex: Extraction) -> None:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
         same_paragraph = prev is not None and prev.paragraph == sent.paragraph
-        if prev is not None and anaphoric and same_paragraph:
+        planned = any(
+            m.rule.category in ("HYPOTHETICAL", "CONDITIONAL") for m in sent.context.modifiers
+        )
+        if prev is None or not same_paragraph or planned:
+            base = INDEX  # a plan speaks from the visit, whatever the story before it
+        elif anaphoric:
             base = prev.time
-        elif (
-            prev is not None
-            and same_paragraph
-            and (prev.time.is_forward() or prev.time.absolute is not None)
-        ):
+        elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
             base = prev.time  # a dated or follow-up story goes on until the paragraph ends
         else:
             base = INDEX
         sent.base_time = base
-        sent.breaks = [
-            m.start()
-            for rx in r.time["clause_break"]
-            for m in rx.finditer(text, sent.start, sent.end)
-        ]
         sent.time = time if time is not None else base
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
             assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start))
+            status, uncertain = _status(
+                ex, sent, assertion, sent.time_at(m.start), m.concept in _PAST_HISTORY_EVENTS
+            )
             if assertion.get("existence") == "PENDING" and status == "present":
                 status = "hypothetical"
             if m.concept == "remission" and _partial(text, m):
@@ -348,6 +393,35 @@ def _times_and_events(ex: Extraction) -> None:
         prev = sent
 
 
+def _sets_scene(sent: Sentence) -> bool:
+    """Whether the sentence's date opens it ("On 19 April she had ...") and so may carry on to
+    the next sentence, rather than closing one clause ("... and peaked at 21,300 on 17 Jan")."""
+    if not sent.candidates:
+        return False
+    first = sent.candidates[0][0]
+    return (first - sent.start) <= 0.5 * (sent.end - sent.start)
+
+
+def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The words a date governs when it does not govern its sentence: the parentheses around
+    it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
+    "since DATE"."""
+    opened = text.rfind("(", sent.start, start)
+    if opened >= 0 and text.find(")", opened, start) < 0:
+        closed = text.find(")", end, sent.end)
+        if closed >= 0:
+            after = text[closed + 1 : closed + 3].lstrip()
+            if not after.startswith(":"):
+                return opened, closed + 1, False
+    if re.search(r"\bsince\s*$", text[max(sent.start, start - 8) : start], re.I) or text[
+        start:end
+    ].casefold().startswith("since"):
+        lo = max(sent.start, start - 30)
+        comma = text.rfind(",", lo, start)
+        return (comma + 1 if comma >= 0 else lo), end, True
+    return None
+
+
 def _partial(text: str, m: TermMatch) -> bool:
     before = text[max(0, m.start - 25) : m.start].casefold()
     return any(w in before for w in ("partial", "nearly", "incomplete", "almost", "partly"))
@@ -361,9 +435,18 @@ def _sentence_time(
     spans: list[tuple[int, int]] = []
     anaphoric = any(rx.search(text, sent.start, sent.end) for rx in r.time["anaphora"])
     candidates: list[tuple[int, TimePoint]] = []
-    for d in find_dates(text, r, sent.start, sent.end):
-        candidates.append((d.start, TimePoint(absolute=d.day, uncertain=d.uncertain)))
+    sent.breaks = [
+        m.start() for rx in r.time["clause_break"] for m in rx.finditer(text, sent.start, sent.end)
+    ]
+    sent.local = []
+    for d in find_dates(text, r, sent.start, sent.end, ex.style):
+        point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
+        scope = _local_scope(text, sent, d.start, d.end)
+        if scope is not None:
+            sent.local.append((d.start, point, *scope))
+        else:
+            candidates.append((d.start, point))
     onset_spans = [
         (m.start(), m.end())
         for rx in r.time["onset"]
@@ -404,6 +487,11 @@ def _sentence_time(
             spans.append((m.start(), m.end()))
             if base is not None:
                 candidates.append((m.start(), base))
+    for rx in r.time["at_index"]:
+        for m in rx.finditer(text, sent.start, sent.end):
+            if not any(a <= m.start() < b for a, b in spans):
+                candidates.append((m.start(), INDEX))
+                spans.append((m.start(), m.end()))
     if not candidates:  # "remains", "today": the visit itself, unless a date is given
         for rx in r.time["present"]:
             for m in rx.finditer(text, sent.start, sent.end):
@@ -420,6 +508,8 @@ def _event_base(
 ) -> TimePoint | None:
     if not ref_text:
         return None
+    if ref_text.strip().casefold() == "diagnosis":
+        return event_times.get("diagnosis")
     for m in ex.rules.events.find(ref_text):
         if m.concept in event_times:
             return event_times[m.concept]
@@ -432,7 +522,7 @@ def _findings(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start, ongoing=True))
             _add(
                 ex,
                 Draft(
@@ -494,7 +584,7 @@ def _inferred_findings(ex: Extraction) -> None:
                 near = min(colours, key=lambda c: abs(c.start - le.start))
                 start, end = min(start, near.start), max(end, near.end)
             assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
             if rule.colour and not colours and status != "absent":
                 continue  # a rash at the site, colour not described: not enough to name it
             if rule.asserts == "absent" and status == "present":
@@ -531,7 +621,7 @@ def _labs(ex: Extraction) -> None:
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
             assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
             end = m.end
             vm = r.value["lab_value"][0].match(tail)
@@ -583,6 +673,27 @@ def _labs(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
+                more = r.value["lab_more"][0].match(text[end:window_end])
+                if more is not None:
+                    again: dict[str, Any] = {"value": _number(more.group("value"))}
+                    unit = more.group("unit") or value.get("unit")
+                    if unit:
+                        again["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                    _add(
+                        ex,
+                        Draft(
+                            "lab",
+                            m.concept,
+                            status,
+                            end + more.start("value"),
+                            end + more.end(),
+                            sent,
+                            sent.time,
+                            again,
+                            uncertain=uncertain,
+                        ),
+                    )
 
 
 # --------------------------------------------------------------------------- antibodies
@@ -608,7 +719,7 @@ def _antibodies(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             existence = assertion.get("existence")
             value: dict[str, Any] = {}
             inferred = False
@@ -659,7 +770,7 @@ def _investigations(ex: Extraction) -> None:
             elif code.startswith("ct_") and sent.patient:
                 last_ct = code
             assertion = sent.context.assert_target(m.start, m.end, _INVESTIGATION_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             existence = assertion.get("existence")
             if existence is None and _names_tumour_after(ex, sent, m.end):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
@@ -745,7 +856,7 @@ def _treatments(ex: Extraction) -> None:
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
             end = m.end
             dm = r.value["dose"][0].match(tail)
@@ -935,12 +1046,12 @@ def _muscle_biopsy(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
-        status, uncertain = _status(ex, sent, a, sent.time)
+        status, uncertain = _status(ex, sent, a, sent.time, dated=False)
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
         for fm in r.biopsy_features.find(text, sent.start, para_end):
             fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
             fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
-            fstatus, _ = _status(ex, fsent, fa, sent.time)
+            fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
             if status != "present":
                 fstatus = status
             _add(
@@ -1096,3 +1207,27 @@ def _onset(ex: Extraction) -> None:
                 ),
             )
             return
+
+
+def _before_the_illness(ex: Extraction) -> None:
+    """A remission, flare or improvement dated before the illness began ("twenty years earlier
+    ... which had resolved") is about something else in the past history."""
+    starts = [
+        d.time
+        for d in ex.drafts
+        if (d.type == "onset" or (d.type == "event" and d.code == "diagnosis"))
+        and d.status == "present"
+    ]
+    if not starts:
+        return
+    day = ex.note_date or date(2000, 1, 1)  # a relative story: offsets compare on any day
+    begun = min(t.resolve(day) for t in starts)
+    for d in ex.drafts:
+        if (
+            d.type == "event"
+            and d.code not in _PAST_HISTORY_EVENTS
+            and d.code != "diagnosis"
+            and d.status == "present"
+            and d.time.resolve(day) < begun
+        ):
+            d.status = "historical"

@@ -92,6 +92,7 @@ class Lexicon(_Strict):
 Category = Literal[
     "NEGATED_EXISTENCE",
     "RESOLVED",
+    "IMPROVED",
     "POSITIVE",
     "WEAK_POSITIVE",
     "INDETERMINATE",
@@ -169,6 +170,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
     "sex_only": set(),
     "lab_value": {"value", "unit"},
+    "lab_more": {"value", "unit"},
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
     "tumour_size": {"dims", "unit"},
@@ -190,11 +192,13 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
-    "dates": {"y"},
+    "visit": {"date"},
+    "dates": set(),
     "onset": {"n", "unit"},
     "before": {"n", "unit"},
     "after": {"n", "unit"},
     "at_event": {"ref"},
+    "at_index": set(),
     "present": set(),
     "clause_break": set(),
     "anaphora": set(),
@@ -210,11 +214,13 @@ class UnitConversion(_Strict):
 
 class TimePatterns(_Strict):
     note_date: list[str]
+    visit: list[str]
     dates: list[str]
     onset: list[str]
     before: list[str]
     after: list[str]
     at_event: list[str]
+    at_index: list[str]
     present: list[str]
     clause_break: list[str]
     anaphora: list[str]
