@@ -96,16 +96,29 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         else:
             patient["sex"] = "unknown"
             ex.warn("sex not stated in the note: recorded as unknown")
-    if "age" not in patient:
+    born = patient.pop("birth_date", None)
+    if born is not None and born <= today:
+        patient["birth_date"] = born.isoformat()
+        stated = patient.get("age")
+        patient["age"] = age_in_years(born, today)
+        if stated is not None and abs(age_in_years(born, index) - stated) > 1:
+            ex.warn(
+                f"the stated age ({stated}) and the date of birth ({born.isoformat()}) disagree; "
+                "the age is taken from the date of birth"
+            )
+    elif "age" not in patient:
         raise CaseError.single(
             "patient.age",
-            "the note does not state the patient's age (e.g. '65-year-old'); add it to the "
-            "note, or write a case file",
+            "the note does not state the patient's age (e.g. '65-year-old') or date of birth; "
+            "add it to the note, or write a case file",
         )
-    elapsed = age_in_years(index, today) if index < today else 0
-    if elapsed:
-        ex.warn(f"age {patient['age']} is stated at {index.isoformat()}; {elapsed} year(s) added")
-    patient["age"] = patient["age"] + elapsed
+    else:
+        elapsed = age_in_years(index, today) if index < today else 0
+        if elapsed:
+            ex.warn(
+                f"age {patient['age']} is stated at {index.isoformat()}; {elapsed} year(s) added"
+            )
+        patient["age"] = patient["age"] + elapsed
     data["patient"] = patient
 
     # ---------------------------------------------------------------- onset, diagnosis

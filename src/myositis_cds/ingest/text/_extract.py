@@ -1107,7 +1107,9 @@ def _assessments(ex: Extraction) -> None:
 
 # --------------------------------------------------------------------------- patient
 def _patient(ex: Extraction) -> None:
-    """Age and sex: the patient's own sections first, then any section ("We report a …")."""
+    """Age and sex: the patient's own sections first, then any section ("We report a …");
+    never from words about a relative ("her mother, aged 70"). Then a date of birth and the
+    region the patient comes from or lives in."""
     r = ex.rules
     text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
@@ -1119,6 +1121,9 @@ def _patient(ex: Extraction) -> None:
                 continue
             age = int(m.group("age"))
             if not 0 <= age <= 130:
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            if about.get("experiencer") or (about.get("generic") and sent.patient):
                 continue
             age_found = True
             ex.drafts.append(
@@ -1135,9 +1140,13 @@ def _patient(ex: Extraction) -> None:
                 )
         if age_found:
             break
+    _birth_date(ex)
+    _region(ex)
     if sex_found:
         return
     for sent in ordered:
+        if not sent.patient:
+            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
         for rx in r.value["sex_only"]:
             m = rx.search(text, sent.start, sent.end)
             if m is not None:
@@ -1149,6 +1158,78 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+
+
+_ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+
+
+def _birth_date(ex: Extraction) -> None:
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for rx in ex.rules.value["birth_date"]:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                found = find_dates(m.group("date"), ex.rules, style=ex.style)
+                if not found or found[0].start != 0:
+                    continue
+                born = found[0].day
+                ex.drafts.append(
+                    Draft(
+                        "patient",
+                        "birth_date",
+                        "present",
+                        m.start(),
+                        m.start("date") + found[0].end,
+                        sent,
+                        TimePoint(absolute=born),
+                        {"value": born},
+                        uncertain=found[0].uncertain,
+                    )
+                )
+                return
+
+
+def _region(ex: Extraction) -> None:
+    """Where the patient comes from ("born in Vietnam", "originally from Hong Kong"), else where
+    they live ("lives in Dayton, Ohio"): a region term a few words after the cue, written with
+    a capital letter, and not about a relative."""
+    text = ex.text
+    best: tuple[int, Draft] | None = None
+    for rank, name in enumerate(("region_origin", "region_residence")):
+        for sent in ex.sentences:
+            if not sent.patient:
+                continue
+            for rx in ex.rules.value[name]:
+                for cue in rx.finditer(text, sent.start, sent.end):
+                    window_end = min(sent.end, cue.end() + 30)
+                    for place in ex.rules.regions.find(text, cue.end(), window_end):
+                        between = text[cue.end() : place.start]
+                        named = any(w[:1].isupper() for w in place.text.split())
+                        if not named or re.search(r"[.;:()]", between):
+                            continue
+                        if len(between.split()) > 3:
+                            continue
+                        about = sent.context.assert_target(
+                            place.start, place.end, _ABOUT_SOMEONE_ELSE
+                        )
+                        if about.get("experiencer") or about.get("generic"):
+                            continue
+                        draft = Draft(
+                            "patient",
+                            "region",
+                            "present",
+                            cue.start(),
+                            place.end,
+                            sent,
+                            INDEX,
+                            {"value": place.concept},
+                        )
+                        key = (rank, sent.index, cue.start())
+                        if best is None or key < (best[0], best[1].sentence.index, best[1].start):
+                            best = (rank, draft)
+                        break
+    if best is not None:
+        ex.drafts.append(best[1])
 
 
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:

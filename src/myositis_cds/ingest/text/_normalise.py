@@ -268,6 +268,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         return sec
 
     current = open_section("body")
+    resume: str | None = None  # the section a one-line section (a staff line) hands back to
     interrupted: _Section | None = None
     in_caption = False
     after_break = True  # at the start of a paragraph
@@ -301,6 +302,8 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             ):
                 interrupted = previous  # a column break cut this section mid-sentence
             current.separator("\n\n", start)
+            one_line = name in sec_rules and sec_rules[name].one_line
+            resume = (resume or previous.name) if one_line else None
             current = open_section(name)
             if inline_at < 0:
                 after_break = True
@@ -344,6 +347,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             current.separator("\n\n", start)
         _emit_clean(current, line, start, lead)
         after_break = False
+        if resume is not None:
+            current.separator("\n\n", start + len(line))
+            current = open_section(resume)
+            resume = None
+            after_break = True
 
     # lay the sections out one after another
     chars: list[str] = []

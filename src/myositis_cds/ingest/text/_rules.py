@@ -86,6 +86,15 @@ class Lexicon(_Strict):
     tumour: TumourLexicon
     events: dict[EventKind, list[str]]
     muscle_biopsy: MuscleBiopsyLexicon
+    regions: dict[str, list[str]]
+
+    @field_validator("regions")
+    @classmethod
+    def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        bad = [code for code in value if not re.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", code)]
+        if bad:
+            raise ValueError(f"regions: {bad} are not ISO 3166 codes (e.g. CN, HK, US)")
+        return value
 
 
 # --------------------------------------------------------------------------- context
@@ -140,7 +149,8 @@ class ContextRules(_Strict):
 class SectionRule(_Strict):
     titles: list[str]
     patient: bool
-    status: Literal["historical", "family"] | None = None
+    status: Literal["historical", "family", "planned"] | None = None
+    one_line: bool = False  # the section is its title's line only ("Consultant: Dr X")
 
 
 class SectionRules(_Strict):
@@ -169,6 +179,9 @@ class InferenceRules(_Strict):
 _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
     "sex_only": set(),
+    "birth_date": {"date"},
+    "region_origin": set(),
+    "region_residence": set(),
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
     "lab_reference": {"upper_only"},
@@ -393,6 +406,7 @@ class Rules:
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.regions = TermMatcher("regions", lex.regions)
         self.biopsy_trigger = TermMatcher(
             "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
         )
