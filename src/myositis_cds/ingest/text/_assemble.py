@@ -123,14 +123,19 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- onset, diagnosis
     for d in drafts:
-        if d.type == "onset" and ok(d):
-            data["onset_date"] = when(d).isoformat()
-            used.add(id(d))
-            break
-    for d in drafts:
         if d.type == "event" and d.code == "diagnosis" and d.status == "present" and ok(d):
             data["diagnosis_date"] = when(d).isoformat()
             break
+    onset = _onset(ex, drafts, when, ok, index)
+    if onset is not None:
+        if "diagnosis_date" in data and when(onset).isoformat() > data["diagnosis_date"]:
+            ex.warn(
+                f"'{_quote(ex, onset)}' would put the onset after the diagnosis "
+                f"({data['diagnosis_date']}): it dates a later symptom, not the onset"
+            )
+        else:
+            data["onset_date"] = when(onset).isoformat()
+            used.add(id(onset))
 
     # ---------------------------------------------------------------- findings
     findings: dict[tuple[str, bool, date], Draft] = {}
@@ -205,9 +210,16 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- antibodies
     antibodies: dict[tuple[str, date], tuple[Draft, dict[str, Any]]] = {}
+    stated = {
+        d.code
+        for d in drafts
+        if d.type == "antibody" and d.status == "present" and "result" in d.value and not d.inferred
+    }
     for d in drafts:
         if d.type != "antibody" or d.status != "present" or "result" not in d.value or not ok(d):
             continue
+        if d.inferred and d.code in stated:
+            continue  # "anti-MDA5 dermatomyositis" repeats a result the note states elsewhere
         ab_key = (d.code, when(d))
         if ab_key in antibodies and antibodies[ab_key][0].inferred and not d.inferred:
             del antibodies[ab_key]  # a stated result beats one read from a diagnosis label
@@ -280,9 +292,16 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- events
     events: dict[tuple[str, date], dict[str, Any]] = {}
+    dated_kinds = {
+        d.code
+        for d in drafts
+        if d.type == "event" and d.status == "present" and d.time.absolute is not None
+    }
     for d in drafts:
         if d.type != "event" or d.status != "present" or not ok(d):
             continue
+        if d.code == "surgery" and d.code in dated_kinds and d.time == INDEX:
+            continue  # "Specimen: pancreaticoduodenectomy" names the operation dated elsewhere
         ev_key = (d.code, when(d))
         if ev_key not in events:
             events[ev_key] = {"kind": d.code, "date": when(d).isoformat(), "evidence": ev(d)}
@@ -319,6 +338,42 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     case = _validate(ex, data, today)
     facts = [_fact(ex, d, index, id(d) in used) for d in drafts]
     return ExtractionResult(case=case, facts=facts, warnings=list(ex.warnings), index_date=index)
+
+
+def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date) -> Draft | None:
+    """The stated onset ("three-month history", "onset Sept 2021"), else the first symptom the
+    note dates before the visit ("In March 2022 she noticed difficulty lifting her arms")."""
+    for d in drafts:
+        if d.type == "onset" and ok(d):
+            return d
+    earlier = [
+        d
+        for d in drafts
+        if d.type == "finding"
+        and d.status == "present"
+        and ok(d)
+        and index - timedelta(days=730) <= when(d) < index
+    ]
+    if not earlier:
+        return None
+    first = min(earlier, key=when)
+    ex.warn(
+        f"onset taken as the first symptom the note dates ({when(first).isoformat()}, "
+        f"'{_quote(ex, first)}'): check it"
+    )
+    drafts.append(
+        Draft(
+            "onset",
+            "onset_date",
+            "present",
+            first.start,
+            first.end,
+            first.sentence,
+            first.time,
+            inferred=True,
+        )
+    )
+    return drafts[-1]
 
 
 def _better_investigation(new: Draft, cur: Draft) -> bool:

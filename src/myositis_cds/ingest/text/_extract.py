@@ -237,6 +237,7 @@ def extract_drafts(original: str) -> Extraction:
     _patient(ex)
     _onset(ex)
     _before_the_illness(ex)
+    _report_subject(ex)
     return ex
 
 
@@ -351,7 +352,7 @@ def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
     text = ex.text
-    events_by_sentence = _bucket(ex, r.events.find(text))
+    events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     for sent in ex.sentences:
@@ -361,8 +362,10 @@ def _times_and_events(ex: Extraction) -> None:
         planned = any(
             m.rule.category in ("HYPOTHETICAL", "CONDITIONAL") for m in sent.context.modifiers
         )
-        if prev is None or not same_paragraph or planned:
-            base = INDEX  # a plan speaks from the visit, whatever the story before it
+        own_line = prev is not None and "\n" in text[prev.end : sent.start]
+        now = _present_tense(ex, sent)
+        if prev is None or not same_paragraph or planned or own_line or now:
+            base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
             base = prev.time
         elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
@@ -378,8 +381,11 @@ def _times_and_events(ex: Extraction) -> None:
             status, uncertain = _status(
                 ex, sent, assertion, sent.time_at(m.start), m.concept in _PAST_HISTORY_EVENTS
             )
-            if assertion.get("existence") == "PENDING" and status == "present":
-                status = "hypothetical"
+            if status == "present" and (
+                assertion.get("existence") == "PENDING"
+                or (_planned(sent) and m.concept in _PAST_HISTORY_EVENTS)
+            ):
+                status = "hypothetical"  # "Plan: sigmoid colectomy"
             if m.concept == "remission" and _partial(text, m):
                 continue
             _add(
@@ -393,11 +399,40 @@ def _times_and_events(ex: Extraction) -> None:
         prev = sent
 
 
+def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
+    """Event mentions plus "diagnosed"/"dx" said of the myositis ("DM (TIF1-γ +ve), diagnosed
+    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019")."""
+    text = ex.text
+    histology = ex.rules.histology
+    found = list(events)
+    names = ex.rules.myositis.find(text)
+    for rx in ex.rules.time["diagnosed"]:
+        for m in rx.finditer(text):
+            if any(e.start < m.end() and m.start() < e.end for e in events):
+                continue
+            near = [n for n in names if abs(n.start - m.start()) <= 80]
+            for n in near:
+                lo, hi = min(n.end, m.start()), max(n.start, m.end())
+                if re.search(r"[.;\n]", text[lo:hi]) or histology.find(text, lo, hi):
+                    continue
+                found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
+                break
+    return sorted(found, key=lambda t: t.start)
+
+
+def _present_tense(ex: Extraction, sent: Sentence) -> bool:
+    text, time = ex.text, ex.rules.time
+    return any(rx.search(text, sent.start, sent.end) for rx in time["present_tense"]) and not any(
+        rx.search(text, sent.start, sent.end) for rx in time["past_tense"]
+    )
+
+
 def _sets_scene(sent: Sentence) -> bool:
     """Whether the sentence's date opens it ("On 19 April she had ...") and so may carry on to
-    the next sentence, rather than closing one clause ("... and peaked at 21,300 on 17 Jan")."""
+    the next sentence, rather than closing one clause ("... and peaked at 21,300 on 17 Jan").
+    A sentence with no time of its own passes on the time it inherited."""
     if not sent.candidates:
-        return False
+        return sent.time.absolute is not None and sent.time == sent.base_time
     first = sent.candidates[0][0]
     return (first - sent.start) <= 0.5 * (sent.end - sent.start)
 
@@ -772,12 +807,18 @@ def _investigations(ex: Extraction) -> None:
             assertion = sent.context.assert_target(m.start, m.end, _INVESTIGATION_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             existence = assertion.get("existence")
-            if existence is None and _names_tumour_after(ex, sent, m.end):
+            if existence is None and _planned(sent):
+                existence = "PENDING"  # "Plan: CT chest/abd/pelvis, mammogram"
+            if code == "eus" and _FNA.search(text, m.end, min(sent.end, m.end + 60)):
+                code = "eus_fna"  # "EUS in June 2025, FNA cytology: NET"
+            if existence is None and _names_tumour(ex, sent):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
             inferred = False
+            if status == "absent" and _not_done(ex, assertion, m.start):
+                continue  # "no EUS needed at present", "CT not performed"
             if status == "absent":
                 status = "present"  # "FOBT negative": a normal result
             if status == "hypothetical" and assertion.get("hypothetical") == "CONDITIONAL":
@@ -794,6 +835,9 @@ def _investigations(ex: Extraction) -> None:
                 value["result"] = "normal"  # listed as done, no abnormality reported
                 inferred = True
                 uncertain = True
+            time = sent.time
+            if value.get("result") == "pending":
+                time = _requested(ex, sent, m.start)
             if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
                 value["note"] = "PET tracer not named; FDG assumed"
                 inferred = uncertain = True  # it may be a somatostatin-receptor PET: confirm
@@ -806,7 +850,7 @@ def _investigations(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    sent.time,
+                    time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -814,13 +858,43 @@ def _investigations(ex: Extraction) -> None:
             )
 
 
-def _names_tumour_after(ex: Extraction, sent: Sentence, pos: int) -> bool:
-    for m in ex.rules.histology.find(ex.text, pos, sent.end):
+_FNA = re.compile(r"\b(?:fna|fnb|fine[- ]needle|needle biopsy|guided biopsy)\b", re.I)
+
+
+def _planned(sent: Sentence) -> bool:
+    return sent.segment is not None and sent.segment.status == "planned"
+
+
+def _requested(ex: Extraction, sent: Sentence, pos: int) -> TimePoint:
+    """When a pending test was asked for: the date the note gives if it is in the past ("a CT
+    was requested on 3 Jan"), else the visit ("repeat CT TAP Jan 2026" is due, not asked)."""
+    time = sent.time_at(pos)
+    if time.absolute is not None and ex.note_date is not None and time.absolute <= ex.note_date:
+        return time
+    return INDEX
+
+
+def _names_tumour(ex: Extraction, sent: Sentence) -> bool:
+    """Whether the sentence names a tumour as found ("EUS-FNA: well-differentiated NET",
+    "Known pancreatic NET (EUS-FNA 2023)")."""
+    for m in ex.rules.histology.find(ex.text, sent.start, sent.end):
         if m.concept == "other":
             continue
         if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence") is None:
             return True
     return False
+
+
+_NOT_DONE = frozenset({"no", "not", "without", "nil", "never"})
+
+
+def _not_done(ex: Extraction, assertion: Assertion, start: int) -> bool:
+    """A plain "no"/"not" right before a test says it was not done, not that it was normal."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] != "NEGATED_EXISTENCE":
+        return False
+    _, a, b = hit
+    return b <= start and ex.text[a:b].casefold() in _NOT_DONE and start - b <= 12
 
 
 def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
@@ -1262,6 +1336,20 @@ def _onset(ex: Extraction) -> None:
         for d in ex.drafts
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
+    for sent in ex.sentences:  # "onset Sept 2021"
+        if not sent.patient:
+            continue
+        for rx in r.time["onset_date"]:
+            for cue in rx.finditer(text, sent.start, sent.end):
+                dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
+                if dates and dates[0].start == cue.end():
+                    day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    ex.drafts.append(
+                        Draft(
+                            "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
+                        )
+                    )
+                    return
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
@@ -1312,3 +1400,26 @@ def _before_the_illness(ex: Extraction) -> None:
             and d.time.resolve(day) < begun
         ):
             d.status = "historical"
+
+
+def _report_subject(ex: Extraction) -> None:
+    """A report titled by its test ("CT CHEST, ABDOMEN AND PELVIS WITH IV CONTRAST") gives that
+    test's result in its body: abnormal when the body describes a tumour or a finding, else the
+    normal read from a test listed without a result stands."""
+    if not ex.sentences:
+        return
+    title = ex.sentences[0]
+    line = ex.text[title.start : title.end]
+    if len(line) > 80 or line.rstrip().endswith(".") or "\n" not in ex.text[title.end :][:2]:
+        return
+    named = [d for d in ex.drafts if d.type == "investigation" and d.sentence is title]
+    if len(named) != 1 or not named[0].inferred or named[0].value.get("result") != "normal":
+        return
+    described = any(
+        d.status == "present"
+        and d.sentence.index > 0
+        and (d.type == "finding" or (d.type == "tumour" and d.code in ("histology", "size_mm")))
+        for d in ex.drafts
+    )
+    if described:
+        named[0].value["result"] = "abnormal"

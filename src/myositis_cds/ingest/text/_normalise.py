@@ -234,7 +234,7 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         return name, -1
     m = re.match(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(\S.*)$", line)
     if m is not None:
-        name = rules.section_titles.get(m.group(1).strip().casefold())
+        name = rules.inline_titles.get(m.group(1).strip().casefold())
         if name is not None:
             return name, m.start(2)
     return None

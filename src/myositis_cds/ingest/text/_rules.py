@@ -86,6 +86,7 @@ class Lexicon(_Strict):
     tumour: TumourLexicon
     events: dict[EventKind, list[str]]
     muscle_biopsy: MuscleBiopsyLexicon
+    myositis: list[str]
     regions: dict[str, list[str]]
 
     @field_validator("regions")
@@ -151,6 +152,9 @@ class SectionRule(_Strict):
     patient: bool
     status: Literal["historical", "family", "planned"] | None = None
     one_line: bool = False  # the section is its title's line only ("Consultant: Dr X")
+    # "alone": the title opens the section only on a line of its own (a case report's
+    # "Background"); "inline": only with text after it ("Background: DM diagnosed 2024").
+    title_use: Literal["any", "alone", "inline"] = "any"
 
 
 class SectionRules(_Strict):
@@ -214,6 +218,10 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "at_index": set(),
     "present": set(),
     "clause_break": set(),
+    "diagnosed": set(),
+    "onset_date": set(),
+    "present_tense": set(),
+    "past_tense": set(),
     "anaphora": set(),
 }
 
@@ -236,6 +244,10 @@ class TimePatterns(_Strict):
     at_index: list[str]
     present: list[str]
     clause_break: list[str]
+    diagnosed: list[str]
+    onset_date: list[str]
+    present_tense: list[str]
+    past_tense: list[str]
     anaphora: list[str]
 
 
@@ -407,6 +419,7 @@ class Rules:
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
         self.regions = TermMatcher("regions", lex.regions)
+        self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
         self.biopsy_trigger = TermMatcher(
             "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
         )
@@ -430,10 +443,20 @@ class Rules:
             for i, r in enumerate(self.context.rules)
             if r.pattern is not None
         ]
+        # title -> section name, for a title alone on its line and for "Title: text"
         self.section_titles: dict[str, str] = {}
+        self.inline_titles: dict[str, str] = {}
         for name, sec in self.sections.sections.items():
             for title in sec.titles:
-                self.section_titles[title.casefold()] = name
+                key = title.casefold()
+                for use, table in (("alone", self.section_titles), ("inline", self.inline_titles)):
+                    if sec.title_use in ("any", use):
+                        if key in table and table[key] != name:
+                            raise KnowledgeError(
+                                f"rules/sections.yaml: title {title!r} opens both "
+                                f"{table[key]!r} and {name!r}"
+                            )
+                        table[key] = name
         # One matcher for the words of every inference rule; each word knows its (rule, role)s.
         self.inference_roles: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(self.inference.rules):
