@@ -271,22 +271,34 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- treatments
     treatments: dict[str, dict[str, Any]] = {}
-    for d in drafts:
-        if d.type != "treatment" or d.status not in ("present", "historical") or not ok(d):
-            continue
+    given = [
+        d
+        for d in drafts
+        if d.type == "treatment" and d.status in ("present", "historical") and ok(d)
+    ]
+    # The start is the earliest one the note states ("since diagnosis", "started on 18/01"); a
+    # mention with no time of its own ("discharged on prednisolone") only says it goes on.
+    first_stated: dict[str, Draft] = {}
+    for d in given:
+        if d.time != INDEX and (d.code not in first_stated or when(d) < when(first_stated[d.code])):
+            first_stated[d.code] = d
+    for d in given:
         day = when(d)
         tr = treatments.get(d.code)
         if tr is None:
-            tr = {"drug": d.code, "start": day.isoformat(), "evidence": ev(d)}
+            first = first_stated.get(d.code, d)
+            tr = {"drug": d.code, "start": when(first).isoformat(), "evidence": ev(first)}
             treatments[d.code] = tr
-            used.add(id(d))
+            used.add(id(first))
         for k in ("dose", "route"):
             if k in d.value and k not in tr:
                 tr[k] = d.value[k]
                 used.add(id(d))
-        if d.value.get("stopped") and day.isoformat() >= tr["start"]:
-            tr["stop"] = day.isoformat()
-            used.add(id(d))
+        if d.until is not None:
+            stop = d.until.resolve(index)
+            if stop.isoformat() >= tr["start"] and stop <= today:
+                tr["stop"] = stop.isoformat()
+                used.add(id(d))
     if treatments:
         data["treatments"] = list(treatments.values())
 

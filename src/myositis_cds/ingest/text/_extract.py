@@ -126,14 +126,18 @@ class Draft:
     value: dict[str, Any] = field(default_factory=dict)
     inferred: bool = False
     uncertain: bool = False
+    until: TimePoint | None = None  # when it ended (a treatment stopped)
 
     def to_fact(self, ex: Extraction, index: date, in_case: bool = False) -> Fact:
         # built from our own values: construct without re-validating (the case is validated)
+        value = self.value
+        if self.until is not None:
+            value = {**value, "stop": self.until.resolve(index).isoformat()}
         return Fact.model_construct(
             type=self.type,
             code=self.code,
             status=self.status,
-            value=self.value,
+            value=value,
             date=self.time.resolve(index),
             section=self.sentence.section,
             evidence=ex.evidence(
@@ -915,17 +919,13 @@ def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
 
 
 # --------------------------------------------------------------------------- treatments
-_STOP = re.compile(
-    r"\b(?:stopped|discontinued|ceased|withdrawn|tapered off|weaned off|stop)\b", re.IGNORECASE
-)
-
-
 def _treatments(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     routes_default = {k: v.route for k, v in r.lexicon.treatments.items()}
     for idx, matches in _bucket(ex, r.treatments.find(text)).items():
         sent = ex.sentences[idx]
+        before: Draft | None = None
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
@@ -935,31 +935,98 @@ def _treatments(ex: Extraction) -> None:
             end = m.end
             dm = r.value["dose"][0].match(tail)
             if dm is not None:
-                value["dose"] = re.sub(r"\s+", " ", dm.group("dose")).strip()
+                dose = dm.group("amount") + (dm.group("freq") or "")
+                value["dose"] = re.sub(r"\s+", " ", dose).strip()
                 end = m.end + dm.end()
             route = routes_default.get(m.concept)
-            near = r.routes.find(tail[:30])
-            if near:
-                route = near[0].concept
-                end = max(end, m.end + near[0].end)
+            ahead = r.routes.find(text, max(sent.start, m.start - 12), m.start)
+            behind = [
+                t  # a route word just before the next drug is that drug's ("then oral pred")
+                for t in r.routes.find(text, m.end, min(window_end, m.end + 50))
+                if k + 1 >= len(matches) or window_end - t.end > 3
+            ]
+            if ahead and not text[ahead[-1].end : m.start].strip():
+                route = ahead[-1].concept  # "IV methylprednisolone"
+            elif behind:
+                route = behind[0].concept  # "methotrexate 15 mg/m² weekly by subcutaneous"
+                end = max(end, behind[0].end)
             if route:
                 value["route"] = route
-            if _STOP.search(text, sent.start, sent.end):
+            start, until = _treatment_times(ex, sent, m, window_end, before)
+            if until is not None:
                 value["stopped"] = True
-            _add(
-                ex,
-                Draft(
-                    "treatment",
-                    m.concept,
-                    status,
-                    m.start,
-                    end,
-                    sent,
-                    sent.time,
-                    value,
-                    uncertain=uncertain,
-                ),
+            draft = Draft(
+                "treatment",
+                m.concept,
+                status,
+                m.start,
+                end,
+                sent,
+                start,
+                value,
+                uncertain=uncertain,
+                until=until,
             )
+            _add(ex, draft)
+            before = draft
+
+
+def _treatment_times(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> tuple[TimePoint, TimePoint | None]:
+    """(start, stop) of one mention of a treatment: a range after it ("for 3 days (15-17 Jan)");
+    the times stated right after "started"/"stopped" next to it ("started Dec 2024, stopped
+    Feb 2025", "was weaned off in July 2025"); "then X" after a course that stopped starts the
+    next day; else the time of the words, not stopped."""
+    r = ex.rules
+    text = ex.text
+    for d in find_dates(text, r, m.end, window_end, ex.style):
+        if d.until is not None:
+            return (
+                TimePoint(absolute=d.day, uncertain=d.uncertain),
+                TimePoint(absolute=d.until, uncertain=d.uncertain),
+            )
+    start = sent.time_at(m.start)
+    stop: TimePoint | None = None
+    for rx in r.value["treatment_start"]:
+        for cue in rx.finditer(text, m.end, window_end):
+            stated = _time_after(sent, cue.end())
+            if stated is not None:
+                start = stated
+                break
+    lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
+    for rx in r.value["treatment_stop"]:
+        ahead = [  # "stopped her prednisolone", not "statin was stopped and prednisolone"
+            cue
+            for cue in rx.finditer(text, lead, m.start)
+            if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
+        ]
+        for cue in [*ahead, *rx.finditer(text, m.end, window_end)]:
+            stop = _time_after(sent, cue.end()) or sent.time_at(cue.start())
+            break
+    if (
+        before is not None
+        and before.until is not None
+        and re.search(r"\bthen\b", text[max(before.end, m.start - 15) : m.start], re.I)
+    ):
+        start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
+    return start, stop
+
+
+_GOVERNS = re.compile(
+    r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
+    """A time stated within a few characters after ``pos`` ("started Dec 2024", "at
+    diagnosis", "on admission")."""
+    near = [(c, t) for c, t in sent.candidates if 0 <= c - pos <= 12]
+    near += [(c, t) for c, t, _, _, _ in sent.local if 0 <= c - pos <= 12]
+    if not near:
+        return None
+    return min(near, key=lambda x: x[0])[1]
 
 
 # --------------------------------------------------------------------------- tumours
