@@ -103,3 +103,23 @@ def test_a_report_titled_by_its_test_is_abnormal_when_it_describes_a_lesion() ->
     assert [(i.code.value, i.result.value) for i in case.investigations] == [
         ("ct_chest_abdomen_pelvis", "abnormal")
     ]
+
+
+def test_a_relative_who_notices_is_not_the_one_with_the_finding() -> None:
+    body = "Her mother has noticed that she again struggles to climb the stairs."
+    assert [(f.code.value, f.present) for f in case_of(body).findings] == [
+        ("weakness_proximal_lower", True)
+    ]
+
+
+def test_a_normal_value_in_shorthand() -> None:
+    (ck,) = case_of("Bloods: CK nl (142).").labs
+    assert (ck.value, ck.unit, ck.is_above_uln) == (142, "U/L", False)
+
+
+def test_a_present_perfect_sentence_speaks_from_the_visit() -> None:
+    body = (
+        "She has amyopathic dermatomyositis, diagnosed in 2024 on the basis of a rash. "
+        "Her CK has always been normal."
+    )
+    assert [(lab.code.value, lab.date) for lab in case_of(body).labs] == [("ck", DAY)]

@@ -236,6 +236,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             "date": when(d).isoformat(),
             "evidence": ev(d),
         }
+        if "level" in d.value:
+            ab_rec["level"] = d.value["level"]
+            ab_rec["unit"] = d.value["unit"]
         antibodies[ab_key] = (d, ab_rec)
         used.add(id(d))
     if antibodies:

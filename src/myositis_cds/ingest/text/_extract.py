@@ -75,8 +75,15 @@ class Sentence:
     candidates: list[tuple[int, TimePoint]] = field(default_factory=list)
     local: list[tuple[int, TimePoint, int, int, bool]] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+    ends: dict[int, int] = field(default_factory=dict)  # where each stated time ends
 
-    def time_at(self, pos: int, ongoing: bool = False) -> TimePoint:
+    def gap(self, c: int, pos: int, end: int) -> int:
+        """Characters between a time stated at ``c`` and words at [pos, end)."""
+        if c >= end:
+            return c - end
+        return max(0, pos - self.ends.get(c, c))
+
+    def time_at(self, pos: int, ongoing: bool = False, end: int | None = None) -> TimePoint:
         """The time of words at ``pos``: a time that governs only its own words ("(14 mm in
         May 2024)", "in remission since 2024") if ``pos`` is among them; else the nearest time
         stated in the same clause, else the time the sentence inherits ("A CT on 20 Jan was
@@ -92,7 +99,7 @@ class Sentence:
         if len(self.candidates) <= 1 and not self.breaks:
             return self.time
         same = [
-            (abs(c - pos), t)
+            (self.gap(c, pos, end if end is not None else pos), t)
             for c, t in self.candidates
             if not any(min(c, pos) < b < max(c, pos) for b in self.breaks)
         ]
@@ -294,7 +301,9 @@ def _long_ago(ex: Extraction, time: TimePoint) -> bool:
 
 def _add(ex: Extraction, draft: Draft) -> None:
     if draft.time is draft.sentence.time:
-        draft.time = draft.sentence.time_at(draft.start, ongoing=draft.type == "finding")
+        draft.time = draft.sentence.time_at(
+            draft.start, ongoing=draft.type == "finding", end=draft.end
+        )
     ex.drafts.append(draft)
 
 
@@ -537,6 +546,7 @@ def _sentence_time(
                 candidates.append((m.start(), INDEX))
     candidates.sort(key=lambda c: c[0])
     sent.candidates = candidates
+    sent.ends = dict(spans)
     if not candidates:
         return None, spans, anaphoric
     return candidates[0][1], spans, anaphoric
@@ -756,7 +766,8 @@ def _antibodies(ex: Extraction) -> None:
     text = ex.text
     for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
         sent = ex.sentences[idx]
-        for m in matches:
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             existence = assertion.get("existence")
@@ -768,6 +779,7 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = _RESULT[existence]
                 if status == "absent":
                     status = "present"  # a negative result is a result, stated about now
+                value.update(_antibody_level(ex, m.end, window_end))
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -790,6 +802,52 @@ def _antibodies(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if "result" in value and not inferred:
+                _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:
+    """The level after a result: "positive, 112 U/mL (cut-off 32)", "titre 1:640"."""
+    for rx in ex.rules.value["antibody_level"]:
+        lm = rx.match(ex.text[start : min(end, start + 50)])
+        if lm is not None:
+            unit = lm.groupdict().get("unit") or "titre"
+            return {"level": _number(lm.group("level")), "unit": unit}
+    return {}
+
+
+def _earlier_result(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, status: str, uncertain: bool
+) -> None:
+    """A dated earlier result in parentheses after the current one: "Anti-SAE1 now weakly
+    positive (strongly positive in Nov 2021)"."""
+    text = ex.text
+    opened = text.find("(", m.end, window_end)
+    closed = text.find(")", opened, window_end) if opened >= 0 else -1
+    if opened < 0 or closed < 0:
+        return
+    dated = [t for c, t, lo, _, _ in sent.local if lo == opened and opened < c < closed]
+    results = [
+        mod
+        for mod in sent.context.modifiers
+        if mod.rule.category in _RESULT and opened < mod.start < closed
+    ]
+    if not dated or not results or status != "present":
+        return
+    _add(
+        ex,
+        Draft(
+            "antibody",
+            m.concept,
+            "present",
+            opened + 1,
+            closed,
+            sent,
+            dated[0],
+            {"result": _RESULT[results[0].rule.category]},
+            uncertain=uncertain,
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- investigations

@@ -226,12 +226,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     """(section name, offset where inline text starts or -1) if the line opens a section."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 60:
+    if not stripped:
         return None
-    body = _HEADER_NUMBER.sub("", stripped)
-    name = rules.section_titles.get(body.rstrip(":").strip().casefold())
-    if name is not None:
-        return name, -1
+    if len(stripped) <= 60:
+        body = _HEADER_NUMBER.sub("", stripped)
+        name = rules.section_titles.get(body.rstrip(":").strip().casefold())
+        if name is not None:
+            return name, -1
     m = re.match(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(\S.*)$", line)
     if m is not None:
         name = rules.inline_titles.get(m.group(1).strip().casefold())

@@ -188,6 +188,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "region_residence": set(),
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
+    "antibody_level": {"level"},
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
     "tumour_size": {"dims", "unit"},
