@@ -268,9 +268,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             used.add(id(d))
 
     # ---------------------------------------------------------------- tumours
-    tumour = _tumour(ex, drafts, when, ok, used, ev)
-    if tumour is not None:
-        data["tumours"] = [tumour]
+    tumours = _tumours(ex, drafts, when, ok, used, ev)
+    if tumours:
+        data["tumours"] = tumours
 
     # ---------------------------------------------------------------- treatments
     treatments: dict[str, dict[str, Any]] = {}
@@ -397,17 +397,37 @@ def _better_investigation(new: Draft, cur: Draft) -> bool:
     return _INVESTIGATION_RANK[new.value["result"]] > _INVESTIGATION_RANK[cur.value["result"]]
 
 
-def _tumour(
+def _tumours(
     ex: Extraction,
     drafts: list[Draft],
     when: Any,
     ok: Any,
     used: set[int],
     ev: Any,
-) -> dict[str, Any] | None:
+) -> list[dict[str, Any]]:
+    """One record per tumour the note describes with a site and a size, in the order found."""
     parts = [d for d in drafts if d.type == "tumour" and d.status == "present" and ok(d)]
-    if not parts:
-        return None
+    by_tumour: dict[int, list[Draft]] = {}
+    for d in parts:
+        by_tumour.setdefault(d.value.get("tumour", 0), []).append(d)
+    records: list[dict[str, Any]] = []
+    taken: set[int] = set()  # operations already given to a tumour
+    for key in sorted(by_tumour):
+        rec = _tumour(ex, drafts, by_tumour[key], when, used, ev, taken)
+        if rec is not None:
+            records.append(rec)
+    return sorted(records, key=lambda rec: rec["found_date"])
+
+
+def _tumour(
+    ex: Extraction,
+    drafts: list[Draft],
+    parts: list[Draft],
+    when: Any,
+    used: set[int],
+    ev: Any,
+    taken: set[int],
+) -> dict[str, Any] | None:
     first: dict[str, Draft] = {}
     for d in parts:
         first.setdefault(d.code, d)
@@ -431,12 +451,31 @@ def _tumour(
         "mitoses": "mitoses",
         "nodes": "nodes",
         "metastases": "metastases",
+        "main_duct_dilated": "main_duct_dilated",
     }
     for code, field_name in mapping.items():
         if code in first:
             rec[field_name] = first[code].value["value"]
             used.add(id(first[code]))
-    found = min(parts, key=lambda d: when(d))
+    invades = []
+    for d in parts:
+        if d.code == "invades" and d.value["value"] not in invades:
+            invades.append(d.value["value"])
+            used.add(id(d))
+    if invades:
+        rec["invades"] = invades
+    # found: the first time the note mentions it, or a test in the same sentence that showed
+    # it ("Known pancreatic NET (EUS-FNA 2023)")
+    sentences = {d.sentence.index for d in parts if d.code != "resected"}
+    shown = [
+        d
+        for d in drafts
+        if d.type == "investigation"
+        and d.status == "present"
+        and d.value.get("result") == "abnormal"
+        and d.sentence.index in sentences
+    ]
+    found = min([d for d in parts if d.code != "resected"] + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
     if resection is None:
@@ -448,13 +487,41 @@ def _tumour(
                 if d.type == "event"
                 and d.code == "surgery"
                 and d.status == "present"
+                and id(d) not in taken
                 and when(d) >= when(found)
+                and _removes(ex, d, rec["site"])
             ),
             None,
         )
+    if resection is None:
+        # a specimen from an operation on its organ dated before the report ("Whipple's
+        # procedure 02/09/2025" in a pathology report): found at the latest when removed
+        resection = next(
+            (
+                d
+                for d in drafts
+                if d.type == "event"
+                and d.code == "surgery"
+                and d.status == "present"
+                and id(d) not in taken
+                and when(d) < when(found)
+                and rec["site"]
+                in {m.concept for m in ex.rules.operations.find(ex.text, d.start, d.end)}
+            ),
+            None,
+        )
+        if resection is not None:
+            rec["found_date"] = when(resection).isoformat()
+            found = resection
     if resection is not None and when(resection) >= when(found):
         rec["resected_date"] = when(resection).isoformat()
         used.add(id(resection))
+        taken.add(id(resection))
+        taken.update(
+            id(d)
+            for d in drafts
+            if d.type == "event" and d.code == "surgery" and d.start == resection.start
+        )
     if "grade" in first:
         used.add(id(first["grade"]))  # stated grade: a fact shown to the clinician
     anchor = hist or site
@@ -463,6 +530,13 @@ def _tumour(
         if part is not None:
             used.add(id(part))
     return rec
+
+
+def _removes(ex: Extraction, operation: Draft, site: str) -> bool:
+    """Whether an operation can be the one that removed a tumour at ``site``: it names no organ
+    ("underwent surgery") or names that one ("gastrectomy" for the stomach)."""
+    organs = {m.concept for m in ex.rules.operations.find(ex.text, operation.start, operation.end)}
+    return not organs or site in organs
 
 
 def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:

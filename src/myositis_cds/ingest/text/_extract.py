@@ -938,9 +938,10 @@ def _requested(ex: Extraction, sent: Sentence, pos: int) -> TimePoint:
 
 def _names_tumour(ex: Extraction, sent: Sentence) -> bool:
     """Whether the sentence names a tumour as found ("EUS-FNA: well-differentiated NET",
-    "Known pancreatic NET (EUS-FNA 2023)")."""
+    "Known pancreatic NET (EUS-FNA 2023)", "CT 14 May: 32 mm mass in the sigmoid colon")."""
+    sized = any(rx.search(ex.text, sent.start, sent.end) for rx in ex.rules.value["tumour_size"])
     for m in ex.rules.histology.find(ex.text, sent.start, sent.end):
-        if m.concept == "other":
+        if m.concept == "other" and not sized:
             continue
         if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence") is None:
             return True
@@ -1090,22 +1091,45 @@ def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
 # --------------------------------------------------------------------------- tumours
 @dataclass
 class _TumourBuild:
-    drafts: list[Draft] = field(default_factory=list)
+    """One tumour the note describes, gathered across sentences (keyed by its site)."""
+
+    key: int
     site: str | None = None
+    resected: bool = False
+    real: bool = False  # it has a size or a named histology, not just "a lesion"
+
+
+_SEGMENT = re.compile(r";|:\s")
 
 
 def _tumours(ex: Extraction) -> None:
+    """Tumour parts (site, histology, size, grade, Ki-67, nodes, invasion …), each tagged with
+    the tumour it belongs to. A note can describe several tumours: a part goes to the tumour
+    whose site, name or operation is nearest to it in its clause ("32 mm mass in the sigmoid
+    colon; incidental 11 mm lesion in the tail of the pancreas"), else to the tumour the note
+    was last describing ("Ki-67 1%", "It invades the stomach")."""
     r = ex.rules
     text = ex.text
     hist = _bucket(ex, r.histology.find(text))
     sites = _bucket(ex, r.sites.find(text))
     syndromes = _bucket(ex, r.syndromes.find(text))
-    surgery_sentences = {
-        d.sentence.index
-        for d in ex.drafts
-        if d.type == "event" and d.code == "surgery" and d.status == "present"
-    }
-    have_tumour = False
+    surgeries: dict[int, list[Draft]] = {}
+    for d in ex.drafts:
+        if d.type == "event" and d.code == "surgery" and d.status == "present":
+            surgeries.setdefault(d.sentence.index, []).append(d)
+    builds: list[_TumourBuild] = []
+    current: _TumourBuild | None = None
+
+    def build_for(site: str | None) -> _TumourBuild:
+        for b in builds:
+            if site is not None and b.site == site:
+                return b
+        if current is not None and (site is None or current.site is None):
+            current.site = current.site or site  # "NET, Ki-67 1%" ... "pancreatic NET"
+            return current
+        builds.append(_TumourBuild(len(builds), site))
+        return builds[-1]
+
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -1117,109 +1141,81 @@ def _tumours(ex: Extraction) -> None:
             != "NEGATED_EXISTENCE"
         ]
         specific = [m for m in mentions if m.concept != "other"]
-        site_ms = sites.get(sent.index, [])
-        sizes = [m for rx in r.value["tumour_size"] for m in rx.finditer(text, s, e)]
-        attrs: list[tuple[str, Any, int, int]] = []
-        for rx in r.value["ki67"]:
-            for km in rx.finditer(text, s, e):
-                attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
-                break
-        for rx in r.value["mitoses"]:
-            for mm in rx.finditer(text, s, e):
-                per_text = mm.group("per").casefold().replace(" ", "")
-                per = (
-                    "10hpf"
-                    if per_text.startswith("10")
-                    else ("2mm2" if per_text.startswith("2") else "mm2")
-                )
-                attrs.append(
-                    (
-                        "mitoses",
-                        {"count": float(mm.group("count")), "per": per},
-                        mm.start(),
-                        mm.end(),
-                    )
-                )
-                break
-        for rx in r.value["grade"]:
-            for gm in rx.finditer(text, s, e):
-                g = gm.group("grade").upper().lstrip("G")
-                g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
-                attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
-                break
-        examples = [
-            (m.start(), m.end()) for rx in r.value["examples"] for m in rx.finditer(text, s, e)
+        invades, duct, taken = _invasion_and_duct(ex, sent)
+        site_ms = [m for m in sites.get(sent.index, []) if not _inside(m.start, taken)]
+        organ = [m for m in site_ms if m.concept != "lymph_node"]
+        lymphoma = any(m.concept == "lymphoma" for m in specific) or any(
+            m.text.casefold() == "lymphadenopathy" for m in mentions
+        )
+        site_ms = organ or (site_ms if lymphoma else [])
+        sizes = [
+            m
+            for rx in r.value["tumour_size"]
+            for m in rx.finditer(text, s, e)
+            if not _inside(m.start(), taken) and not _dated_aside(sent, m.start())
         ]
-        non_functional = [m for rx in r.value["non_functional"] for m in rx.finditer(text, s, e)]
-        functional = [m for rx in r.value["functional"] for m in rx.finditer(text, s, e)]
-        if non_functional:
-            nf = non_functional[0]
-            attrs.append(("functional", False, nf.start(), nf.end()))
-        else:
-            for sm in syndromes.get(sent.index, []):
-                if any(a <= sm.start < b for a, b in examples):
-                    continue
-                sa = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
-                if sa.get("existence") == "NEGATED_EXISTENCE":
-                    continue
-                attrs.append(("syndrome", sm.concept, sm.start, sm.end))
-                attrs.append(("functional", True, sm.start, sm.end))
-                break
-            else:
-                if functional:
-                    fm = functional[0]
-                    attrs.append(("functional", True, fm.start(), fm.end()))
-        for rx in r.value["nodes"]:
-            for nm in rx.finditer(text, s, e):
-                n0 = nm.groupdict().get("n0")
-                attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
-                break
-        for rx in r.value["metastases"]:
-            for mm2 in rx.finditer(text, s, e):
-                m0 = mm2.groupdict().get("m0")
-                negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
-                if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":
-                    continue
-                attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
-                break
+        attrs = _tumour_attributes(ex, sent, syndromes.get(sent.index, []))
+        attrs += invades + duct
+        resections = surgeries.get(sent.index, [])
 
-        starts_tumour = bool(specific) or (mentions and (site_ms or sizes))
-        resection = sent.index in surgery_sentences and bool(mentions)
-        if not starts_tumour and not (have_tumour and (attrs or (mentions and sizes) or resection)):
+        starts_tumour = bool(specific) or bool(mentions and (site_ms or sizes))
+        have_tumour = bool(builds)
+        if not starts_tumour and not (
+            have_tumour and (attrs or (mentions and sizes) or (resections and mentions))
+        ):
+            if have_tumour and resections:
+                _attach_resections(ex, sent, resections, builds, site_ms, text)
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
-            assertion = sent.context.assert_target(anchor.start, anchor.end, _THING_CATS)
+            assertion = sent.context.assert_target(
+                anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+            )
         else:
             assertion = sent.context.assert_target(s, s, _THING_CATS)
         status, uncertain = _status(ex, sent, assertion, sent.time)
+        if assertion.get("existence") == "INDETERMINATE":
+            uncertain = True  # "two indeterminate liver lesions"
         if status == "absent":
             continue
-        have_tumour = have_tumour or bool(starts_tumour)
-        parts: list[tuple[str, Any, int, int]] = []
-        if anchor is not None:
-            parts.append(("mention", anchor.text, anchor.start, anchor.end))
         if uncertain:
+            words = text[anchor.start : anchor.end] if anchor else ""
             ex.warn(
-                f"a suspected tumour ('{text[anchor.start : anchor.end] if anchor else ''}') is "
-                "not recorded as found: confirm it and add it to the case"
+                f"a suspected tumour ('{words}') is not recorded as found: confirm it and add it "
+                "to the case"
             )
-            specific, site_ms = [], []
-        for m in specific[:1]:
+            continue
+
+        # the tumours this sentence speaks of, each at a place in the sentence
+        anchors: list[tuple[int, _TumourBuild]] = [(m.start, build_for(m.concept)) for m in site_ms]
+        anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
+        if not anchors:
+            anchors = [(anchor.start if anchor else s, build_for(None))]
+        parts: list[tuple[str, Any, int, int]] = []
+        for m in mentions:
+            parts.append(("mention", m.text, m.start, m.end))
+        for m in specific:
             parts.append(("histology", m.concept, m.start, m.end))
-        ref = anchor.start if anchor is not None else s
-        if site_ms and (mentions or sizes):
-            near = min(site_ms, key=lambda x: abs(x.start - ref))
-            parts.append(("site", near.concept, near.start, near.end))
-        if sizes and mentions:
-            sz = min(sizes, key=lambda x: abs(x.start() - ref))
-            dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
-            factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
-            parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
+        for m in site_ms:
+            parts.append(("site", m.concept, m.start, m.end))
+        if mentions:
+            for sz in sizes:
+                dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
+                factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
+                parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
         parts.extend(attrs)
-        if resection and anchor is not None:
-            parts.append(("resected", True, anchor.start, anchor.end))
+        placed: set[int] = set()
         for code, value, a, b in parts:
+            build = _nearest(text, sent, anchors, a, b)
+            if code == "site" and value != build.site:
+                continue
+            if code == "size_mm":
+                if build.key in placed:
+                    continue  # the first size of a tumour in a sentence is its size
+                placed.add(build.key)
+            if code in ("size_mm", "histology"):
+                build.real = True
+                current = build
             _add(
                 ex,
                 Draft(
@@ -1230,10 +1226,189 @@ def _tumours(ex: Extraction) -> None:
                     b,
                     sent,
                     sent.time,
-                    {"value": value},
-                    uncertain=uncertain,
+                    {"value": value, "tumour": build.key},
                 ),
             )
+        if current is None or not current.real:
+            current = anchors[-1][1]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _dated_aside(sent: Sentence, pos: int) -> bool:
+    """Words in parentheses with a date of their own ("(14 mm in May 2024)")."""
+    return any(lo <= pos < hi and not since for _, _, lo, hi, since in sent.local)
+
+
+def _nearest(
+    text: str, sent: Sentence, anchors: list[tuple[int, _TumourBuild]], a: int, b: int
+) -> _TumourBuild:
+    """The tumour a part belongs to: the nearest anchor in the same clause, else the nearest
+    one before it, else the nearest one at all."""
+
+    def segment(pos: int) -> int:
+        return len(_SEGMENT.findall(text, sent.start, pos))
+
+    opened = text.rfind("(", sent.start, a)
+    if opened >= 0 and text.find(")", opened, a) < 0:  # "(pT1c, 2 of 12 nodes involved)"
+        before_paren = [(opened - p, t) for p, t in anchors if p < opened]
+        if before_paren:
+            return min(before_paren, key=lambda x: x[0])[1]
+    here = segment(a)
+    same = [(abs(p - a), t) for p, t in anchors if segment(p) == here]
+    if same:
+        return min(same, key=lambda x: x[0])[1]
+    before = [(a - p, t) for p, t in anchors if p <= a]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
+    return min(anchors, key=lambda x: abs(x[0] - a))[1]
+
+
+def _attach_resections(
+    ex: Extraction,
+    sent: Sentence,
+    resections: list[Draft],
+    builds: list[_TumourBuild],
+    site_ms: list[TermMatch],
+    text: str,
+) -> list[tuple[int, _TumourBuild]]:
+    """Each operation in the sentence goes to the tumour it removes: the organ it names
+    ("gastrectomy"), the site just after it ("dissection of the gastric lesion"), else the one
+    tumour not yet removed whose site the sentence does not give to another operation."""
+    out: list[tuple[int, _TumourBuild]] = []
+    named = {m.concept for m in site_ms}
+    for d in resections:
+        organ = [m.concept for m in ex.rules.operations.find(text, d.start, d.end)]
+        after = [m.concept for m in site_ms if 0 <= m.start - d.end <= 30]
+        site: str | None = (organ or after)[0] if (organ or after) else None
+        build = next((b for b in builds if site is not None and b.site == site), None)
+        if build is None and site is None:
+            left = [b for b in builds if b.real and not b.resected and b.site not in named]
+            build = left[0] if len(left) == 1 else None
+        if build is None:
+            continue
+        build.resected = True
+        out.append((d.start, build))
+        ex.drafts.append(
+            Draft(
+                "tumour",
+                "resected",
+                "present",
+                d.start,
+                d.end,
+                sent,
+                d.time,
+                {"value": True, "tumour": build.key},
+            )
+        )
+    return out
+
+
+def _invasion_and_duct(
+    ex: Extraction, sent: Sentence
+) -> tuple[list[tuple[str, Any, int, int]], list[tuple[str, Any, int, int]], list[tuple[int, int]]]:
+    """Structures the tumour invades ("invades the duodenal wall and peripancreatic fat; common
+    bile duct not involved") and whether the main pancreatic duct is dilated; with the spans
+    they take, whose site words and sizes are not the tumour's."""
+    r = ex.rules
+    text = ex.text
+    invades: list[tuple[str, Any, int, int]] = []
+    duct: list[tuple[str, Any, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in r.value["invasion"]:
+        for cue in rx.finditer(text, sent.start, sent.end):
+            stop = min(
+                [sent.end, cue.end() + 80]
+                + [b for b in sent.breaks if b > cue.end()]
+                + [i for i in (text.find(";", cue.end(), sent.end),) if i >= 0]
+            )
+            for m in r.invasion.find(text, cue.end(), stop):
+                taken.append((m.start, m.end))
+                a = sent.context.assert_target(m.start, m.end, _THING_CATS)
+                if a.get("existence") == "NEGATED_EXISTENCE" or a.get("certainty"):
+                    continue
+                invades.append(("invades", m.concept, m.start, m.end))
+    for name, dilated in (("duct_not_dilated", False), ("duct_dilated", True)):
+        for rx in r.value[name]:
+            for dm in rx.finditer(text, sent.start, sent.end):
+                if _inside(dm.start(), taken):
+                    continue
+                taken.append((dm.start(), dm.end()))
+                value = dilated
+                if dilated:
+                    a = sent.context.assert_target(dm.start(), dm.end(), _THING_CATS)
+                    if a.get("existence") == "NEGATED_EXISTENCE":
+                        value = False  # "without duct dilatation"
+                duct.append(("main_duct_dilated", value, dm.start(), dm.end()))
+    return invades, duct, taken
+
+
+def _tumour_attributes(
+    ex: Extraction, sent: Sentence, syndromes: list[TermMatch]
+) -> list[tuple[str, Any, int, int]]:
+    """Ki-67, mitoses, grade, function, nodes and metastases stated in the sentence."""
+    r = ex.rules
+    text = ex.text
+    s, e = sent.start, sent.end
+    attrs: list[tuple[str, Any, int, int]] = []
+    for rx in r.value["ki67"]:
+        for km in rx.finditer(text, s, e):
+            attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
+            break
+    for rx in r.value["mitoses"]:
+        for mm in rx.finditer(text, s, e):
+            per_text = mm.group("per").casefold().replace(" ", "")
+            per = (
+                "10hpf"
+                if per_text.startswith("10")
+                else ("2mm2" if per_text.startswith("2") else "mm2")
+            )
+            attrs.append(
+                ("mitoses", {"count": float(mm.group("count")), "per": per}, mm.start(), mm.end())
+            )
+            break
+    for rx in r.value["grade"]:
+        for gm in rx.finditer(text, s, e):
+            g = gm.group("grade").upper().lstrip("G")
+            g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
+            attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
+            break
+    examples = [(m.start(), m.end()) for rx in r.value["examples"] for m in rx.finditer(text, s, e)]
+    non_functional = [m for rx in r.value["non_functional"] for m in rx.finditer(text, s, e)]
+    functional = [m for rx in r.value["functional"] for m in rx.finditer(text, s, e)]
+    if non_functional:
+        nf = non_functional[0]
+        attrs.append(("functional", False, nf.start(), nf.end()))
+    else:
+        for sm in syndromes:
+            if any(a <= sm.start < b for a, b in examples):
+                continue
+            sa = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
+            if sa.get("existence") == "NEGATED_EXISTENCE":
+                continue
+            attrs.append(("syndrome", sm.concept, sm.start, sm.end))
+            attrs.append(("functional", True, sm.start, sm.end))
+            break
+        else:
+            if functional:
+                fm = functional[0]
+                attrs.append(("functional", True, fm.start(), fm.end()))
+    for rx in r.value["nodes"]:
+        for nm in rx.finditer(text, s, e):
+            n0 = nm.groupdict().get("n0")
+            attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
+            break
+    for rx in r.value["metastases"]:
+        for mm2 in rx.finditer(text, s, e):
+            m0 = mm2.groupdict().get("m0")
+            negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
+            if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":
+                continue
+            attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
+            break
+    return attrs
 
 
 # --------------------------------------------------------------------------- muscle biopsy

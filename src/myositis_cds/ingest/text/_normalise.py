@@ -241,6 +241,30 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     return None
 
 
+def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
+    """The end of a case report's title (its first line, unpunctuated, before a blank line and
+    an "Abstract"/"Background"/"Case ..." heading), or 0. A title sums the case up without dates,
+    so it is not read as facts."""
+    filled = [(start, line) for start, line in lines if line.strip()]
+    if len(filled) < 2:
+        return 0
+    (start, first), (_, second) = filled[0], filled[1]
+    gap = [line for s, line in lines if start < s < filled[1][0]]
+    header = _header(second, rules)
+    if (
+        not gap
+        or first.rstrip().endswith((".", ":"))
+        or len(first.strip()) > 200
+        or header is None
+        or header[0] not in _CASE_REPORT_OPENINGS
+    ):
+        return 0
+    return start + len(first)
+
+
+_CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
+
+
 def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
     """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line."""
     pairs = runs = 0
@@ -269,6 +293,9 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         return sec
 
     current = open_section("body")
+    title_end = _case_report_title(lines, rules)
+    if title_end:
+        current = open_section("title")
     resume: str | None = None  # the section a one-line section (a staff line) hands back to
     interrupted: _Section | None = None
     in_caption = False
@@ -282,6 +309,8 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             in_caption = False
             after_break = True
             current.separator("\n\n", start)
+            if title_end and start >= title_end and current.name == "title":
+                current = open_section("body")
             continue
         if in_caption:
             if stripped.endswith("."):

@@ -26,6 +26,7 @@ from myositis_cds.case import (
     InvestigationCode,
     LabCode,
     TumourHistology,
+    TumourInvasion,
     TumourSite,
     TumourSyndrome,
 )
@@ -59,6 +60,8 @@ class TumourLexicon(_Strict):
     histology: dict[TumourHistology, list[str]]
     sites: dict[TumourSite, list[str]]
     syndromes: dict[TumourSyndrome, list[str]]
+    operations: dict[TumourSite, list[str]]
+    invasion: dict[TumourInvasion, list[str]]
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -196,6 +199,9 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "mitoses": {"count", "per"},
     "grade": {"grade"},
     "nodes": set(),
+    "invasion": set(),
+    "duct_dilated": set(),
+    "duct_not_dilated": set(),
     "metastases": set(),
     "non_functional": set(),
     "functional": set(),
@@ -419,6 +425,12 @@ class Rules:
         self.sites = TermMatcher("tumour.sites", {str(k): v for k, v in lex.tumour.sites.items()})
         self.syndromes = TermMatcher(
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
+        )
+        self.operations = TermMatcher(
+            "tumour.operations", {str(k): v for k, v in lex.tumour.operations.items()}
+        )
+        self.invasion = TermMatcher(
+            "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
         self.regions = TermMatcher("regions", lex.regions)
