@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normali
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
 from myositis_cds.ingest.text._time import (
     INDEX,
+    DateMatch,
     DateStyle,
     TimePoint,
     date_style,
@@ -170,10 +171,67 @@ class Extraction:
     note_date: date | None = None
     note_date_uncertain: bool = False
     style: DateStyle = field(default_factory=DateStyle)
+    _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
+    _lower: str | None = None  # the text in lower case, for the pattern gates
+    _dates: dict[int, list[DateMatch]] | None = None
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def hits(self, group: str, name: str, sent: Sentence) -> list[list[re.Match[str]]]:
+        """The matches in ``sent`` of each pattern of ``rules.<group>[name]`` (group "value" or
+        "time"), found in one pass over the note and cached: the same as matching each sentence
+        alone, which on a long note would repeat every pattern once per sentence."""
+        key = (group, name)
+        table = self._hits.get(key)
+        if table is None:
+            table = self._hits[key] = self._match_all(group, name)
+        found = table.get(sent.index)
+        if found is None:
+            return [[] for _ in self._patterns(group, name)]
+        return found
+
+    def dates_in(self, sent: Sentence) -> list[DateMatch]:
+        """The explicit dates in ``sent`` (all the note's dates found once, by the note's
+        style, which is final once the note's date is known)."""
+        if self._dates is None:
+            starts = [s.start for s in self.sentences]
+            self._dates = {}
+            for d in find_dates(self.text, self.rules, style=self.style):
+                k = bisect_right(starts, d.start) - 1
+                if k >= 0 and d.end <= self.sentences[k].end:
+                    self._dates.setdefault(k, []).append(d)
+        return self._dates.get(sent.index, [])
+
+    def _patterns(self, group: str, name: str) -> list[re.Pattern[str]]:
+        return self.rules.value[name] if group == "value" else self.rules.time[name]
+
+    def _match_all(self, group: str, name: str) -> dict[int, list[list[re.Match[str]]]]:
+        patterns = self._patterns(group, name)
+        starts = [s.start for s in self.sentences]
+        table: dict[int, list[list[re.Match[str]]]] = {}
+        gate = self.rules.patterns.gates.get(name) if group == "value" else None
+        if gate is not None:
+            if self._lower is None:
+                self._lower = self.text.casefold()
+            if not any(word in self._lower for word in gate):
+                return table  # "duct" nowhere in the note: no duct pattern can match
+        for i, rx in enumerate(patterns):
+            redo: set[int] = set()
+            for m in rx.finditer(self.text):
+                k = bisect_right(starts, m.start()) - 1
+                if k < 0 or m.start() >= self.sentences[k].end:
+                    continue
+                if m.end() > self.sentences[k].end:  # ran into the next sentence: redo both
+                    redo.update(range(k, bisect_right(starts, m.end())))
+                    continue
+                table.setdefault(k, [[] for _ in patterns])[i].append(m)
+            for k in redo:
+                sent = self.sentences[k]
+                row = table.setdefault(k, [[] for _ in patterns])
+                row[i] = list(rx.finditer(self.text, sent.start, sent.end))
+        return table
 
     def evidence(
         self, start: int, end: int, sent: Sentence, inferred: bool, uncertain: bool
@@ -200,7 +258,7 @@ def extract_drafts(original: str) -> Extraction:
     r = rules()
     norm = normalise(original, r)
     doc = pipeline()(norm.text)
-    tok_starts = [t.idx for t in doc]
+    tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
     mod_starts = [m[0] for m in modifiers]
     sentences: list[Sentence] = []
@@ -434,9 +492,8 @@ def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
 
 
 def _present_tense(ex: Extraction, sent: Sentence) -> bool:
-    text, time = ex.text, ex.rules.time
-    return any(rx.search(text, sent.start, sent.end) for rx in time["present_tense"]) and not any(
-        rx.search(text, sent.start, sent.end) for rx in time["past_tense"]
+    return any(ex.hits("time", "present_tense", sent)) and not any(
+        ex.hits("time", "past_tense", sent)
     )
 
 
@@ -481,13 +538,11 @@ def _sentence_time(
     r = ex.rules
     text = ex.text
     spans: list[tuple[int, int]] = []
-    anaphoric = any(rx.search(text, sent.start, sent.end) for rx in r.time["anaphora"])
+    anaphoric = any(ex.hits("time", "anaphora", sent))
     candidates: list[tuple[int, TimePoint]] = []
-    sent.breaks = [
-        m.start() for rx in r.time["clause_break"] for m in rx.finditer(text, sent.start, sent.end)
-    ]
+    sent.breaks = [m.start() for found in ex.hits("time", "clause_break", sent) for m in found]
     sent.local = []
-    for d in find_dates(text, r, sent.start, sent.end, ex.style):
+    for d in ex.dates_in(sent):
         point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
         scope = _local_scope(text, sent, d.start, d.end)
@@ -495,14 +550,10 @@ def _sentence_time(
             sent.local.append((d.start, point, *scope))
         else:
             candidates.append((d.start, point))
-    onset_spans = [
-        (m.start(), m.end())
-        for rx in r.time["onset"]
-        for m in rx.finditer(text, sent.start, sent.end)
-    ]
+    onset_spans = [(m.start(), m.end()) for found in ex.hits("time", "onset", sent) for m in found]
     spans.extend(onset_spans)
-    for rx in r.time["before"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "before", sent):
+        for m in found:
             if any(a <= m.start() < b for a, b in onset_spans):
                 continue
             q = parse_quantity(m.group("n"), m.group("unit"), r)
@@ -511,8 +562,8 @@ def _sentence_time(
             months, days, vague = q
             candidates.append((m.start(), INDEX.shifted(-months, -days, vague)))
             spans.append((m.start(), m.end()))
-    for rx in r.time["after"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "after", sent):
+        for m in found:
             q = parse_quantity(m.group("n"), m.group("unit"), r)
             if q is None:
                 continue
@@ -527,22 +578,22 @@ def _sentence_time(
                     pass
             candidates.append((m.start(), base.shifted(months, days, vague)))
             spans.append((m.start(), m.end()))
-    for rx in r.time["at_event"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "at_event", sent):
+        for m in found:
             if any(a <= m.start() < b for a, b in spans):
                 continue
             base = _event_base(ex, m.group("ref"), event_times)
             spans.append((m.start(), m.end()))
             if base is not None:
                 candidates.append((m.start(), base))
-    for rx in r.time["at_index"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "at_index", sent):
+        for m in found:
             if not any(a <= m.start() < b for a, b in spans):
                 candidates.append((m.start(), INDEX))
                 spans.append((m.start(), m.end()))
     if not candidates:  # "remains", "today": the visit itself, unless a date is given
-        for rx in r.time["present"]:
-            for m in rx.finditer(text, sent.start, sent.end):
+        for found in ex.hits("time", "present", sent):
+            for m in found:
                 candidates.append((m.start(), INDEX))
     candidates.sort(key=lambda c: c[0])
     sent.candidates = candidates
@@ -939,7 +990,7 @@ def _requested(ex: Extraction, sent: Sentence, pos: int) -> TimePoint:
 def _names_tumour(ex: Extraction, sent: Sentence) -> bool:
     """Whether the sentence names a tumour as found ("EUS-FNA: well-differentiated NET",
     "Known pancreatic NET (EUS-FNA 2023)", "CT 14 May: 32 mm mass in the sigmoid colon")."""
-    sized = any(rx.search(ex.text, sent.start, sent.end) for rx in ex.rules.value["tumour_size"])
+    sized = any(ex.hits("value", "tumour_size", sent))
     for m in ex.rules.histology.find(ex.text, sent.start, sent.end):
         if m.concept == "other" and not sized:
             continue
@@ -1133,7 +1184,7 @@ def _tumours(ex: Extraction) -> None:
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        s, e = sent.start, sent.end
+        s = sent.start
         mentions = [
             m
             for m in hist.get(sent.index, [])
@@ -1150,8 +1201,8 @@ def _tumours(ex: Extraction) -> None:
         site_ms = organ or (site_ms if lymphoma else [])
         sizes = [
             m
-            for rx in r.value["tumour_size"]
-            for m in rx.finditer(text, s, e)
+            for found in ex.hits("value", "tumour_size", sent)
+            for m in found
             if not _inside(m.start(), taken) and not _dated_aside(sent, m.start())
         ]
         attrs = _tumour_attributes(ex, sent, syndromes.get(sent.index, []))
@@ -1317,8 +1368,8 @@ def _invasion_and_duct(
     invades: list[tuple[str, Any, int, int]] = []
     duct: list[tuple[str, Any, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for rx in r.value["invasion"]:
-        for cue in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("value", "invasion", sent):
+        for cue in found:
             stop = min(
                 [sent.end, cue.end() + 80]
                 + [b for b in sent.breaks if b > cue.end()]
@@ -1331,8 +1382,8 @@ def _invasion_and_duct(
                     continue
                 invades.append(("invades", m.concept, m.start, m.end))
     for name, dilated in (("duct_not_dilated", False), ("duct_dilated", True)):
-        for rx in r.value[name]:
-            for dm in rx.finditer(text, sent.start, sent.end):
+        for found in ex.hits("value", name, sent):
+            for dm in found:
                 if _inside(dm.start(), taken):
                     continue
                 taken.append((dm.start(), dm.end()))
@@ -1349,16 +1400,13 @@ def _tumour_attributes(
     ex: Extraction, sent: Sentence, syndromes: list[TermMatch]
 ) -> list[tuple[str, Any, int, int]]:
     """Ki-67, mitoses, grade, function, nodes and metastases stated in the sentence."""
-    r = ex.rules
-    text = ex.text
-    s, e = sent.start, sent.end
     attrs: list[tuple[str, Any, int, int]] = []
-    for rx in r.value["ki67"]:
-        for km in rx.finditer(text, s, e):
+    for found in ex.hits("value", "ki67", sent):
+        for km in found:
             attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
             break
-    for rx in r.value["mitoses"]:
-        for mm in rx.finditer(text, s, e):
+    for found in ex.hits("value", "mitoses", sent):
+        for mm in found:
             per_text = mm.group("per").casefold().replace(" ", "")
             per = (
                 "10hpf"
@@ -1369,15 +1417,15 @@ def _tumour_attributes(
                 ("mitoses", {"count": float(mm.group("count")), "per": per}, mm.start(), mm.end())
             )
             break
-    for rx in r.value["grade"]:
-        for gm in rx.finditer(text, s, e):
+    for found in ex.hits("value", "grade", sent):
+        for gm in found:
             g = gm.group("grade").upper().lstrip("G")
             g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
             attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
             break
-    examples = [(m.start(), m.end()) for rx in r.value["examples"] for m in rx.finditer(text, s, e)]
-    non_functional = [m for rx in r.value["non_functional"] for m in rx.finditer(text, s, e)]
-    functional = [m for rx in r.value["functional"] for m in rx.finditer(text, s, e)]
+    examples = [(m.start(), m.end()) for found in ex.hits("value", "examples", sent) for m in found]
+    non_functional = [m for found in ex.hits("value", "non_functional", sent) for m in found]
+    functional = [m for found in ex.hits("value", "functional", sent) for m in found]
     if non_functional:
         nf = non_functional[0]
         attrs.append(("functional", False, nf.start(), nf.end()))
@@ -1395,13 +1443,13 @@ def _tumour_attributes(
             if functional:
                 fm = functional[0]
                 attrs.append(("functional", True, fm.start(), fm.end()))
-    for rx in r.value["nodes"]:
-        for nm in rx.finditer(text, s, e):
+    for found in ex.hits("value", "nodes", sent):
+        for nm in found:
             n0 = nm.groupdict().get("n0")
             attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
             break
-    for rx in r.value["metastases"]:
-        for mm2 in rx.finditer(text, s, e):
+    for found in ex.hits("value", "metastases", sent):
+        for mm2 in found:
             m0 = mm2.groupdict().get("m0")
             negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
             if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from myositis_cds.ingest.text._rules import Rules
 
@@ -66,8 +67,7 @@ class TimePoint:
         )
 
     def resolve(self, index: date) -> date:
-        base = self.absolute if self.absolute is not None else index
-        return add_months(base, self.months) + timedelta(days=self.days)
+        return _resolve(self, index)
 
     @property
     def approx_days(self) -> int:
@@ -76,6 +76,13 @@ class TimePoint:
 
     def is_forward(self) -> bool:
         return self.absolute is None and self.approx_days > 0
+
+
+@lru_cache(maxsize=4096)
+def _resolve(point: TimePoint, index: date) -> date:
+    # the assembler asks for the same few dates many times while sorting and merging
+    base = point.absolute if point.absolute is not None else index
+    return add_months(base, point.months) + timedelta(days=point.days)
 
 
 INDEX = TimePoint()
