@@ -123,3 +123,28 @@ def test_a_present_perfect_sentence_speaks_from_the_visit() -> None:
         "Her CK has always been normal."
     )
     assert [(lab.code.value, lab.date) for lab in case_of(body).labs] == [("ck", DAY)]
+
+
+def test_all_others_negative_including_a_list() -> None:
+    body = "Myositis panel: Mi-2 positive; all others negative including TIF1-gamma, NXP-2, SRP."
+    case = case_of(body)
+    assert {a.code.value: a.result.value for a in case.antibodies} == {
+        "MI2": "positive",
+        "TIF1G": "negative",
+        "NXP2": "negative",
+        "SRP": "negative",
+    }
+
+
+def test_a_previous_cancer_does_not_make_the_tests_arranged_for_it_historical() -> None:
+    body = "Given her previous breast cancer we have arranged CT of the thorax, abdomen and pelvis."
+    assert results(body) == {("ct_chest_abdomen_pelvis", "pending", DAY)}
+
+
+def test_a_pathologists_comment_is_about_this_patient() -> None:
+    note = (
+        "Reported: 06.02.2026\n\n64-year-old man with a 38 mm lung mass.\n\nCOMMENT: small cell "
+        "carcinoma; Ki-67 proliferation index approximately 90%. Staging: cT2b N2 M0."
+    )
+    (t,) = extract_case(note, today=TODAY).case.tumours
+    assert (t.ki67_percent, t.nodes, t.metastases) == (90, "N1", "M0")

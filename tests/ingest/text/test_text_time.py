@@ -151,3 +151,64 @@ def test_an_old_operation_is_past_history_but_an_old_normal_test_is_a_result() -
     assert [(i.code.value, i.date) for i in case.investigations] == [
         ("colonoscopy", date(2019, 1, 1))
     ]
+
+
+def test_two_digit_years_and_a_date_of_birth_after_dob_with_full_stops() -> None:
+    note = (
+        "Clinic date: 14.01.26\n\nRe: Ms H K, d.o.b. 03.05.1961\n\nCA-125 has fallen from "
+        "1,840 U/mL (08.09.25) to 96 U/mL on 07.01.26 (normal <35)."
+    )
+    result = extract_case(note, today=TODAY)
+    assert result.index_date == date(2026, 1, 14)
+    assert (result.case.patient.birth_date, result.case.patient.age) == (date(1961, 5, 3), 65)
+    got = [(lab.value, lab.upper_limit, lab.date) for lab in result.case.labs]
+    assert got == [(1840, None, date(2025, 9, 8)), (96, 35, date(2026, 1, 7))]
+
+
+def test_a_decimal_over_a_count_is_not_a_date() -> None:
+    # "1.2/10 high power fields" mixes separators: a mitotic rate, not 1 February 2010
+    note = "Date: 14 March 2024\n\n58-year-old woman. Mitotic rate 1.2/10 high power fields."
+    assert extract_case(note, today=TODAY).index_date == date(2024, 3, 14)
+
+
+def test_us_spelling_reads_an_ambiguous_date_month_first() -> None:
+    note = "Reported: 2/6/2026\n\n64-year-old man. Tumor cells are positive for TTF-1."
+    assert extract_case(note, today=TODAY).index_date == date(2026, 2, 6)
+
+
+def test_a_date_alone_in_parentheses_dates_what_precedes_it() -> None:
+    note = "DOS: 04/22/2025\n\n46 y.o. male.\n- CK 7,850 U/L (03/30/2025)"
+    (ck,) = extract_case(note, today=TODAY).case.labs
+    assert (ck.value, ck.date) == (7850, date(2025, 3, 30))
+
+
+def test_a_value_at_discharge_takes_the_discharge_date() -> None:
+    note = (
+        "Admission: 28 Aug 2025     Discharge: 4 Sep 2025\n\n52-year-old male.\n"
+        "CK 9,120 IU/L on admission, 4,300 IU/L at discharge"
+    )
+    got = [(lab.value, lab.date) for lab in extract_case(note, today=TODAY).case.labs]
+    assert got == [(9120, date(2025, 8, 28)), (4300, date(2025, 9, 4))]
+
+
+def test_weeks_in_uk_shorthand_and_an_age_after_a_comma() -> None:
+    note = "date 12/03/2025\nMrs A, 67 yrs. pt c/o prox weakness x3/12. no dysphagia."
+    case = extract_case(note, today=TODAY).case
+    assert (case.patient.age, case.onset_date) == (68, date(2024, 12, 12))
+
+
+def test_a_past_history_list_ends_at_the_blank_line() -> None:
+    note = (
+        "Visit: 17 June 2025\n\nMrs B, aged 70.\n\nPast history:\n2009 - hypertension\n"
+        "2018 - breast cancer\n\nFor the past two months she has had Gottron's papules."
+    )
+    case = extract_case(note, today=TODAY).case
+    assert [(f.code.value, f.present, f.date) for f in case.findings] == [
+        ("gottron_papules", True, date(2025, 6, 17))
+    ]
+
+
+def test_an_inline_past_history_is_its_own_line_only() -> None:
+    note = "date 12/03/2025\n67yo m.\npmh: t2dm, htn.\nbloods 10/03/25: ck 3400."
+    (ck,) = extract_case(note, today=TODAY).case.labs
+    assert (ck.value, ck.date) == (3400, date(2025, 3, 10))

@@ -108,3 +108,26 @@ def test_a_drug_stopped_elsewhere_in_the_sentence_is_not_stopped() -> None:
         "started."
     )
     assert treatments(note)["prednisolone"]["stop"] is None
+
+
+def test_from_one_month_to_another_and_a_range_across_months() -> None:
+    note = (
+        "Date: 09/10/2025\n\nMrs S, 59 yrs.\nRefractory dermatomyositis despite methotrexate from "
+        "June 2023 to March 2024.\nIVIG 2 g/kg given 30 Aug - 3 Sep."
+    )
+    given = treatments(note)
+    assert (given["methotrexate"]["start"], given["methotrexate"]["stop"]) == (
+        date(2023, 6, 1),
+        date(2024, 3, 1),
+    )
+    ivig = given["intravenous immunoglobulin"]
+    assert (ivig["start"], ivig["stop"], ivig["dose"]) == (
+        date(2025, 8, 30),
+        date(2025, 9, 3),
+        "2 g/kg",
+    )
+
+
+def test_a_brand_name_in_parentheses_before_the_dose() -> None:
+    note = "Date: 09/10/2025\n\nMrs S, 59 yrs.\nCycle 4 of IVIG (Privigen) 2 g/kg over 2 days."
+    assert treatments(note)["intravenous immunoglobulin"]["dose"] == "2 g/kg"

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from myositis_cds.case import Evidence
@@ -170,6 +171,7 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     note_date: date | None = None
     note_date_uncertain: bool = False
+    discharge_date: date | None = None
     style: DateStyle = field(default_factory=DateStyle)
     _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
     _lower: str | None = None  # the text in lower case, for the pattern gates
@@ -417,6 +419,12 @@ def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
     ex.note_date = day
     ex.note_date_uncertain = uncertain
     ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
+    for rx in ex.rules.time["discharge_date"]:  # "Discharge: 4 Sep 2025", for "at discharge"
+        for m in rx.finditer(ex.norm.original[:3000]):
+            found = find_dates(m.group("date"), ex.rules, style=ex.style)
+            if found and found[0].day >= day:
+                ex.discharge_date = found[0].day
+                return
 
 
 def _times_and_events(ex: Extraction) -> None:
@@ -507,6 +515,13 @@ def _sets_scene(sent: Sentence) -> bool:
     return (first - sent.start) <= 0.5 * (sent.end - sent.start)
 
 
+# Words that may stand with a date in parentheses that dates what precedes them:
+# "CK 7,850 U/L (03/30/2025)", "dermatomyositis (diagnosed June 2024)".
+_DATE_WORDS = re.compile(
+    r"\b(?:on|in|at|from|since|dated|done|performed|reported|diagnosed|dx|onset|started)\b", re.I
+)
+
+
 def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
     """The words a date governs when it does not govern its sentence: the parentheses around
     it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
@@ -516,11 +531,13 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         closed = text.find(")", end, sent.end)
         if closed >= 0:
             after = text[closed + 1 : closed + 3].lstrip()
-            if not after.startswith(":"):
+            rest = text[opened + 1 : start] + " " + text[end:closed]
+            only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
+            if not after.startswith(":") and not only_date:
                 return opened, closed + 1, False
-    if re.search(r"\bsince\s*$", text[max(sent.start, start - 8) : start], re.I) or text[
-        start:end
-    ].casefold().startswith("since"):
+    if re.search(
+        r"\b(?:since|from|to|until|till)\s*$", text[max(sent.start, start - 8) : start], re.I
+    ) or text[start:end].casefold().startswith("since"):
         lo = max(sent.start, start - 30)
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
@@ -586,6 +603,11 @@ def _sentence_time(
             spans.append((m.start(), m.end()))
             if base is not None:
                 candidates.append((m.start(), base))
+    if ex.discharge_date is not None:
+        for found in ex.hits("time", "at_discharge", sent):
+            for m in found:
+                candidates.append((m.start(), TimePoint(absolute=ex.discharge_date)))
+                spans.append((m.start(), m.end()))
     for found in ex.hits("time", "at_index", sent):
         for m in found:
             if not any(a <= m.start() < b for a, b in spans):
@@ -774,12 +796,30 @@ def _labs(ex: Extraction) -> None:
                 ),
             )
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
-                more = r.value["lab_more"][0].match(text[end:window_end])
+                more = next(
+                    (
+                        hit
+                        for rx in r.value["lab_more"]
+                        if (hit := rx.match(text[end:window_end])) is not None
+                    ),
+                    None,
+                )
                 if more is not None:
                     again: dict[str, Any] = {"value": _number(more.group("value"))}
                     unit = more.group("unit") or value.get("unit")
                     if unit:
                         again["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                    after = text[end + more.end() : window_end]
+                    for rx in r.value["lab_reference"]:  # "... to 96 U/mL (normal <35)"
+                        rm = rx.match(after)
+                        if rm is not None:
+                            limits = rm.groupdict()
+                            if limits.get("upper"):
+                                again["upper_limit"] = _number(limits["upper"])
+                                again["lower_limit"] = _number(limits["lower"])
+                            elif limits.get("upper_only"):
+                                again["upper_limit"] = _number(limits["upper_only"])
+                            break
                     _add(
                         ex,
                         Draft(
@@ -948,9 +988,6 @@ def _investigations(ex: Extraction) -> None:
                 value["result"] = "normal"  # listed as done, no abnormality reported
                 inferred = True
                 uncertain = True
-            time = sent.time
-            if value.get("result") == "pending":
-                time = _requested(ex, sent, m.start)
             if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
                 value["note"] = "PET tracer not named; FDG assumed"
                 inferred = uncertain = True  # it may be a somatostatin-receptor PET: confirm
@@ -963,12 +1000,14 @@ def _investigations(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    time,
+                    sent.time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
                 ),
             )
+            if value.get("result") == "pending":
+                ex.drafts[-1].time = _requested(ex, sent, m.start)
 
 
 _FNA = re.compile(r"\b(?:fna|fnb|fine[- ]needle|needle biopsy|guided biopsy)\b", re.I)
@@ -979,11 +1018,8 @@ def _planned(sent: Sentence) -> bool:
 
 
 def _requested(ex: Extraction, sent: Sentence, pos: int) -> TimePoint:
-    """When a pending test was asked for: the date the note gives if it is in the past ("a CT
-    was requested on 3 Jan"), else the visit ("repeat CT TAP Jan 2026" is due, not asked)."""
-    time = sent.time_at(pos)
-    if time.absolute is not None and ex.note_date is not None and time.absolute <= ex.note_date:
-        return time
+    """A pending test is dated on the visit that asked for it: a date next to it says when it
+    is due ("repeat CT TAP Jan 2026") or when the last one was done ("last one 2014")."""
     return INDEX
 
 
@@ -1090,11 +1126,20 @@ def _treatment_times(
     next day; else the time of the words, not stopped."""
     r = ex.rules
     text = ex.text
-    for d in find_dates(text, r, m.end, window_end, ex.style):
+    dates = find_dates(text, r, m.end, window_end, ex.style)
+    for d in dates:
         if d.until is not None:
             return (
                 TimePoint(absolute=d.day, uncertain=d.uncertain),
                 TimePoint(absolute=d.until, uncertain=d.uncertain),
+            )
+    for a, b in pairwise(dates):  # "from June 2023 to March 2024"
+        if _FROM.search(text, max(m.end, a.start - 8), a.start) and _TO.fullmatch(
+            text[a.end : b.start]
+        ):
+            return (
+                TimePoint(absolute=a.day, uncertain=a.uncertain),
+                TimePoint(absolute=b.day, uncertain=b.uncertain),
             )
     start = sent.time_at(m.start)
     stop: TimePoint | None = None
@@ -1123,6 +1168,8 @@ def _treatment_times(
     return start, stop
 
 
+_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+_TO = re.compile(r"\s*(?:to|until|till|and|-)\s*", re.I)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,

@@ -297,6 +297,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
     if title_end:
         current = open_section("title")
     resume: str | None = None  # the section a one-line section (a staff line) hands back to
+    paragraph_ends: str | None = None  # the section a one-paragraph section hands back to
     interrupted: _Section | None = None
     in_caption = False
     after_break = True  # at the start of a paragraph
@@ -311,6 +312,9 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             current.separator("\n\n", start)
             if title_end and start >= title_end and current.name == "title":
                 current = open_section("body")
+            elif paragraph_ends is not None and current.chars:
+                current = open_section(paragraph_ends)  # the past-history list is over
+                paragraph_ends = None
             continue
         if in_caption:
             if stripped.endswith("."):
@@ -334,6 +338,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             current.separator("\n\n", start)
             one_line = name in sec_rules and sec_rules[name].one_line
             resume = (resume or previous.name) if one_line else None
+            one_paragraph = name in sec_rules and sec_rules[name].one_paragraph
+            if one_paragraph and inline_at >= 0:
+                resume = resume or previous.name  # "PMH: t2dm, htn": the line is the section
+                one_paragraph = False
+            paragraph_ends = (paragraph_ends or previous.name) if one_paragraph else None
             current = open_section(name)
             if inline_at < 0:
                 after_break = True

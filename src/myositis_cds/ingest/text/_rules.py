@@ -155,6 +155,7 @@ class SectionRule(_Strict):
     patient: bool
     status: Literal["historical", "family", "planned"] | None = None
     one_line: bool = False  # the section is its title's line only ("Consultant: Dr X")
+    one_paragraph: bool = False  # the section ends at the next blank line
     # "alone": the title opens the section only on a line of its own (a case report's
     # "Background"); "inline": only with text after it ("Background: DM diagnosed 2024").
     title_use: Literal["any", "alone", "inline"] = "any"
@@ -230,6 +231,10 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "diagnosed": set(),
     "onset_date": set(),
     "present_tense": set(),
+    "us_spelling": set(),
+    "uk_spelling": set(),
+    "discharge_date": {"date"},
+    "at_discharge": set(),
     "past_tense": set(),
     "anaphora": set(),
 }
@@ -256,6 +261,10 @@ class TimePatterns(_Strict):
     diagnosed: list[str]
     onset_date: list[str]
     present_tense: list[str]
+    us_spelling: list[str]
+    uk_spelling: list[str]
+    discharge_date: list[str]
+    at_discharge: list[str]
     past_tense: list[str]
     anaphora: list[str]
 

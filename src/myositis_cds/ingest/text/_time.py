@@ -123,6 +123,12 @@ def date_style(text: str, rules: Rules) -> DateStyle:
                 day_first += 1
             elif b > 12 >= a:
                 month_first += 1
+    if day_first == month_first == 0:
+        # No numeric date tells; the spelling may ("tumor", "edema" against "tumour",
+        # "oedema"). The dates stay flagged uncertain: the order is a guess from the spelling.
+        us = len(rules.time["us_spelling"][0].findall(text))
+        uk = len(rules.time["uk_spelling"][0].findall(text))
+        return DateStyle(month_first=us > uk, order_known=False)
     return DateStyle(month_first=month_first > day_first, order_known=(day_first + month_first) > 0)
 
 
@@ -161,6 +167,10 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):
         year = int(groups["y"])
+    elif groups.get("yy"):  # "14.01.26": this century unless that is more than a year ahead
+        year = 2000 + int(groups["yy"])
+        if year > date.today().year + 1:
+            year -= 100
     elif style.note_date is not None:
         year = style.note_date.year
     else:
@@ -194,11 +204,16 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
         month, day, uncertain = 1, 1, True  # "in 2024": the year alone
     try:
         found = date(year, month, day)
-        until = date(year, month, int(groups["d2"])) if groups.get("d2") else None
+        until = None
+        if groups.get("d2"):  # "15-17 Jan", "30 Aug - 3 Sep"
+            month2 = _month(groups["mon2"]) if groups.get("mon2") else month
+            if month2 is None:
+                return None
+            until = date(year + (month2 < month), month2, int(groups["d2"]))
     except ValueError:
         return None
     late = style.note_date is not None and (found - style.note_date).days > 31
-    if not groups.get("y") and late:  # "15 Dec" in a note of 3 January: last December
+    if not groups.get("y") and not groups.get("yy") and late:  # "15 Dec" in a 3 Jan note
         found = found.replace(year=year - 1)
         until = until.replace(year=year - 1) if until else None
     if until is not None and until < found:
@@ -220,6 +235,8 @@ def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | N
         except ValueError:
             return None
     u = unit.casefold()
+    if u in ("/12", "/52"):  # "x3/12": three twelfths of a year; "/52": weeks of a year
+        u = "months" if u == "/12" else "weeks"
     if u.startswith(("y",)):
         return round(value * 12), 0, uncertain or value != int(value)
     if u.startswith("mo"):
