@@ -165,7 +165,8 @@ def test_the_start_lookahead_never_changes_what_a_rule_matches() -> None:
     [
         (r"\b(?:was|were)\b", True),
         (r"(?<!\w)(?:a|b)c", True),
-        (r"^\s*x", False),  # may start with any space: left alone
+        (r"^\s*x", True),  # a space or the x
+        (r"[^a]x", False),  # may start with almost anything: left alone
         (r"(?:a)?", False),  # may match nothing: left alone
     ],
 )

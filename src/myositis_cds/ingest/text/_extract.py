@@ -91,13 +91,14 @@ class Sentence:
         stated in the same clause, else the time the sentence inherits ("A CT on 20 Jan was
         normal and an endoscopy on 3 Feb …"). ``ongoing``: a state that is still there (a
         finding) is not dated by "since 2019", which says when it began."""
-        local = [
-            (abs(c - pos), t)
-            for c, t, lo, hi, since in self.local
-            if lo <= pos < hi and not (ongoing and since)
-        ]
-        if local:
-            return min(local, key=lambda x: x[0])[1]
+        if self.local:
+            local = [
+                (abs(c - pos), t)
+                for c, t, lo, hi, since in self.local
+                if lo <= pos < hi and not (ongoing and since)
+            ]
+            if local:
+                return min(local, key=lambda x: x[0])[1]
         if len(self.candidates) <= 1 and not self.breaks:
             return self.time
         same = [

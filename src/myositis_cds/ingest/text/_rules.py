@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Literal
 
@@ -353,6 +353,8 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
                     chars |= {chr(x) for x in range(a[0], a[1] + 1)}
                 elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
                     chars |= set("0123456789")
+                elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
+                    chars |= set(" \t\n\r\f\v")
                 else:
                     return None, False
             return chars, False
@@ -378,9 +380,14 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
     return None if chars is None or empty or not chars else chars
 
 
+_KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
+
+
+@lru_cache(maxsize=8192)
 def term_key(text: str) -> str:
-    """The normalised form under which a term and a matched text are compared."""
-    return re.sub(r"[\s\-'’‐‑]+", "", text.casefold())
+    """The normalised form under which a term and a matched text are compared (memoised: the
+    same few hundred words are looked up on every note)."""
+    return _KEY_JOINERS.sub("", text.casefold())
 
 
 def _units(term: str) -> list[str]:
