@@ -13,7 +13,7 @@ import pytest
 
 from tests.ingest.text.helpers import REPO
 
-TUNED_SPLITS = "dev,test,heldout,heldout2,heldout3"
+TUNED_SPLITS = "dev,test,heldout,heldout2,heldout3,heldout4"
 
 
 def _eval_module():  # type: ignore[no-untyped-def]
