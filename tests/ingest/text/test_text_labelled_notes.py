@@ -57,3 +57,24 @@ def test_precision_and_recall_at_least_095(
     tp, fp, fn = scores[kind]
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.95
+
+
+def test_every_fact_on_every_labelled_note_points_at_its_words_in_the_original() -> None:
+    from datetime import date
+
+    import yaml
+
+    from myositis_cds.ingest.text import extract_case
+
+    notes = REPO / "tests" / "data" / "notes"
+    index = yaml.safe_load((notes / "index.yaml").read_text(encoding="utf-8"))["notes"]
+    checked = 0
+    for name, meta in index.items():
+        text = (notes / f"{name}.txt").read_text(encoding="utf-8")
+        result = extract_case(text, anchor=meta.get("anchor"), today=date(2026, 11, 27))
+        for fact in result.facts:
+            evidence = fact.evidence
+            assert text[evidence.start : evidence.end] == evidence.text, (name, fact.code)
+            assert evidence.text.strip(), (name, fact.code)
+            checked += 1
+    assert checked > 1000

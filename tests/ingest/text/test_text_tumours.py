@@ -134,3 +134,14 @@ def test_a_case_report_title_is_not_a_dated_finding() -> None:
     )
     assert [(t["site"], t["found_date"]) for t in tumours(note)] == [("stomach", "2022-05-03")]
     assert extract_case(note, today=TODAY).index_date == date(2022, 4, 19)
+
+
+def test_a_stated_t_category_is_shown_but_is_not_a_case_field() -> None:
+    note = (
+        "Report date: 09.09.2025\n\n61 yr old woman. A 23 mm pancreatic neuroendocrine tumour. "
+        "Pathological stage (AJCC 8th ed.): pT3 pN1. T1-weighted images were not reviewed."
+    )
+    result = extract_case(note, today=TODAY)
+    stages = [f.value["value"] for f in result.facts if f.code == "t_stage"]
+    assert stages == ["T3"]
+    assert result.case.tumours[0].nodes == "N1"

@@ -1465,6 +1465,10 @@ def _tumour_attributes(
                 ("mitoses", {"count": float(mm.group("count")), "per": per}, mm.start(), mm.end())
             )
             break
+    for found in ex.hits("value", "t_stage", sent):
+        for tm in found:
+            attrs.append(("t_stage", f"T{tm.group('t')}", tm.start(), tm.end()))
+            break
     for found in ex.hits("value", "grade", sent):
         for gm in found:
             g = gm.group("grade").upper().lstrip("G")

@@ -199,6 +199,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "ki67": {"value"},
     "mitoses": {"count", "per"},
     "grade": {"grade"},
+    "t_stage": {"t"},
     "nodes": set(),
     "invasion": set(),
     "duct_dilated": set(),
