@@ -522,9 +522,9 @@ def _tumour(
             for d in drafts
             if d.type == "event" and d.code == "surgery" and d.start == resection.start
         )
-    for shown in ("grade", "t_stage"):  # stated grade and T: facts shown to the clinician
-        if shown in first:
-            used.add(id(first[shown]))
+    for stated in ("grade", "t_stage"):  # stated grade and T: facts shown to the clinician
+        if stated in first:
+            used.add(id(first[stated]))
     anchor = hist or site
     rec["evidence"] = ev(anchor)
     for part in (site, size, hist, first.get("mention")):
