@@ -163,6 +163,9 @@ class Draft:
         )
 
 
+_NO_HITS: list[list[re.Match[str]]] = []  # read only: no pattern matched in the sentence
+
+
 @dataclass
 class Extraction:
     norm: NormalisedText
@@ -190,10 +193,7 @@ class Extraction:
         table = self._hits.get(key)
         if table is None:
             table = self._hits[key] = self._match_all(group, name)
-        found = table.get(sent.index)
-        if found is None:
-            return [[] for _ in self._patterns(group, name)]
-        return found
+        return table.get(sent.index, _NO_HITS)
 
     def dates_in(self, sent: Sentence) -> list[DateMatch]:
         """The explicit dates in ``sent`` (all the note's dates found once, by the note's
@@ -1546,8 +1546,6 @@ def _muscle_biopsy(ex: Extraction) -> None:
 
 # --------------------------------------------------------------------------- core set
 def _assessments(ex: Extraction) -> None:
-    r = ex.rules
-    text = ex.text
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -1559,8 +1557,8 @@ def _assessments(ex: Extraction) -> None:
             "cdasi_activity",
             "cdasi_damage",
         ):
-            for rx in r.value[name]:
-                for m in rx.finditer(text, sent.start, sent.end):
+            for found in ex.hits("value", name, sent):
+                for m in found:
                     value: dict[str, Any] = {"value": float(m.group("value"))}
                     if name == "mmt8" and m.groupdict().get("max"):
                         value["max"] = int(m.group("max"))
