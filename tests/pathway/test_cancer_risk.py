@@ -6,6 +6,10 @@ Expected values are worked out by hand from the reading encoded in the data and 
 anti-TIF1γ, anti-NXP2, onset after 40, dysphagia, cutaneous ulceration, refractory disease.
 Intermediate: anti-SAE1, anti-HMGCR, anti-Mi2, anti-MDA5. Lower-risk (reported, not counted):
 CADM and PM subtypes, antisynthetase antibodies, ILD, Raynaud's, arthritis.
+
+The rule is stated by one secondary source (the EULAR 2024 report of the Hong Kong validation);
+the guideline's Figure 1, which holds the tiers and the rule, has not been read in any stored
+copy, so nothing here may claim primary (V) verification.
 """
 
 from __future__ import annotations
@@ -234,6 +238,14 @@ def test_combination_rule_branches(counts: dict[str, int], category: str) -> Non
     assert categorise(counts)[0] == category  # type: ignore[arg-type]
 
 
+def test_no_tier_or_rule_claims_primary_verification_while_figure_1_is_unread() -> None:
+    data = risk_rules()
+    assert [f.id for f in data.factors if f.verified == "V"] == []
+    # Read in a secondary summary of the guideline, not in the guideline itself.
+    assert data.combination.verified == "S"
+    assert "omnihealthpractice" in data.combination.source
+
+
 def test_two_intermediate_factors_give_moderate_end_to_end() -> None:
     result = risk_of(case(antibodies={"SAE1": "positive", "HMGCR": "positive"}))
     assert result.category == "moderate"
@@ -447,8 +459,11 @@ def test_reference_case_is_high_risk_from_tif1g_age_and_dysphagia() -> None:
     # Onset 2022-09-10, diagnosis 2022-12-20: 3 whole months, within the 3-year window.
     assert result.in_scope is True
     assert result.scope_note == "diagnosed 3 months after symptom onset"
+    assert result.rule == "high: >= 2 high-risk"
+    assert result.rule_verified == "S"
     rec = next(r for r in notes.recommendations if r.id == "cancer_risk.category")
     assert len(rec.summary) < 140
+    assert "rule verification S" in rec.detail
 
 
 # --------------------------------------------------------------------------- properties

@@ -114,3 +114,63 @@ def test_importing_the_adapter_does_not_import_spacy() -> None:
         check=False,
     )
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_every_match_of_a_gated_pattern_contains_a_gate_word() -> None:
+    # A gate skips a pattern list on notes without its words; it must never drop a match.
+    from myositis_cds.ingest.text._rules import rules
+
+    r = rules()
+    texts = [
+        p.read_text(encoding="utf-8") for p in (REPO / "tests" / "data" / "notes").glob("*.txt")
+    ]
+    checked = 0
+    for name, words in r.patterns.gates.items():
+        for rx in r.value[name]:
+            for text in texts:
+                for m in rx.finditer(text):
+                    checked += 1
+                    assert any(w in m.group().casefold() for w in words), (name, m.group())
+    assert checked > 50
+
+
+def test_the_start_lookahead_never_changes_what_a_rule_matches() -> None:
+    # compile_rule leads each pattern with the characters it can start with, for speed only.
+    import re
+
+    from myositis_cds.ingest.text._rules import compile_rule, rules
+
+    r = rules()
+    texts = [
+        p.read_text(encoding="utf-8") for p in (REPO / "tests" / "data" / "notes").glob("*.txt")
+    ]
+    patterns = [rx.pattern for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
+    patterns += [rx.pattern for _, rx in r.context_patterns]
+    sped_up = 0
+    for fast_pattern in patterns:
+        if not fast_pattern.startswith("(?=["):
+            continue
+        sped_up += 1
+        plain = re.compile(fast_pattern.split("])(?:", 1)[1][:-1], re.IGNORECASE)
+        fast = compile_rule(plain.pattern)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], plain.pattern
+    assert sped_up > 60
+
+
+@pytest.mark.parametrize(
+    ("pattern", "led"),
+    [
+        (r"\b(?:was|were)\b", True),
+        (r"(?<!\w)(?:a|b)c", True),
+        (r"^\s*x", True),  # a space or the x
+        (r"[^a]x", False),  # may start with almost anything: left alone
+        (r"(?:a)?", False),  # may match nothing: left alone
+    ],
+)
+def test_which_patterns_get_a_start_lookahead(pattern: str, led: bool) -> None:
+    from myositis_cds.ingest.text._rules import compile_rule
+
+    assert compile_rule(pattern).pattern.startswith("(?=[") is led

@@ -96,28 +96,46 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         else:
             patient["sex"] = "unknown"
             ex.warn("sex not stated in the note: recorded as unknown")
-    if "age" not in patient:
+    born = patient.pop("birth_date", None)
+    if born is not None and born <= today:
+        patient["birth_date"] = born.isoformat()
+        stated = patient.get("age")
+        patient["age"] = age_in_years(born, today)
+        if stated is not None and abs(age_in_years(born, index) - stated) > 1:
+            ex.warn(
+                f"the stated age ({stated}) and the date of birth ({born.isoformat()}) disagree; "
+                "the age is taken from the date of birth"
+            )
+    elif "age" not in patient:
         raise CaseError.single(
             "patient.age",
-            "the note does not state the patient's age (e.g. '65-year-old'); add it to the "
-            "note, or write a case file",
+            "the note does not state the patient's age (e.g. '65-year-old') or date of birth; "
+            "add it to the note, or write a case file",
         )
-    elapsed = age_in_years(index, today) if index < today else 0
-    if elapsed:
-        ex.warn(f"age {patient['age']} is stated at {index.isoformat()}; {elapsed} year(s) added")
-    patient["age"] = patient["age"] + elapsed
+    else:
+        elapsed = age_in_years(index, today) if index < today else 0
+        if elapsed:
+            ex.warn(
+                f"age {patient['age']} is stated at {index.isoformat()}; {elapsed} year(s) added"
+            )
+        patient["age"] = patient["age"] + elapsed
     data["patient"] = patient
 
     # ---------------------------------------------------------------- onset, diagnosis
     for d in drafts:
-        if d.type == "onset" and ok(d):
-            data["onset_date"] = when(d).isoformat()
-            used.add(id(d))
-            break
-    for d in drafts:
         if d.type == "event" and d.code == "diagnosis" and d.status == "present" and ok(d):
             data["diagnosis_date"] = when(d).isoformat()
             break
+    onset = _onset(ex, drafts, when, ok, index)
+    if onset is not None:
+        if "diagnosis_date" in data and when(onset).isoformat() > data["diagnosis_date"]:
+            ex.warn(
+                f"'{_quote(ex, onset)}' would put the onset after the diagnosis "
+                f"({data['diagnosis_date']}): it dates a later symptom, not the onset"
+            )
+        else:
+            data["onset_date"] = when(onset).isoformat()
+            used.add(id(onset))
 
     # ---------------------------------------------------------------- findings
     findings: dict[tuple[str, bool, date], Draft] = {}
@@ -192,9 +210,16 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- antibodies
     antibodies: dict[tuple[str, date], tuple[Draft, dict[str, Any]]] = {}
+    stated = {
+        d.code
+        for d in drafts
+        if d.type == "antibody" and d.status == "present" and "result" in d.value and not d.inferred
+    }
     for d in drafts:
         if d.type != "antibody" or d.status != "present" or "result" not in d.value or not ok(d):
             continue
+        if d.inferred and d.code in stated:
+            continue  # "anti-MDA5 dermatomyositis" repeats a result the note states elsewhere
         ab_key = (d.code, when(d))
         if ab_key in antibodies and antibodies[ab_key][0].inferred and not d.inferred:
             del antibodies[ab_key]  # a stated result beats one read from a diagnosis label
@@ -211,6 +236,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             "date": when(d).isoformat(),
             "evidence": ev(d),
         }
+        if "level" in d.value:
+            ab_rec["level"] = d.value["level"]
+            ab_rec["unit"] = d.value["unit"]
         antibodies[ab_key] = (d, ab_rec)
         used.add(id(d))
     if antibodies:
@@ -240,36 +268,55 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             used.add(id(d))
 
     # ---------------------------------------------------------------- tumours
-    tumour = _tumour(ex, drafts, when, ok, used, ev)
-    if tumour is not None:
-        data["tumours"] = [tumour]
+    tumours = _tumours(ex, drafts, when, ok, used, ev)
+    if tumours:
+        data["tumours"] = tumours
 
     # ---------------------------------------------------------------- treatments
     treatments: dict[str, dict[str, Any]] = {}
-    for d in drafts:
-        if d.type != "treatment" or d.status not in ("present", "historical") or not ok(d):
-            continue
+    given = [
+        d
+        for d in drafts
+        if d.type == "treatment" and d.status in ("present", "historical") and ok(d)
+    ]
+    # The start is the earliest one the note states ("since diagnosis", "started on 18/01"); a
+    # mention with no time of its own ("discharged on prednisolone") only says it goes on.
+    first_stated: dict[str, Draft] = {}
+    for d in given:
+        if d.time != INDEX and (d.code not in first_stated or when(d) < when(first_stated[d.code])):
+            first_stated[d.code] = d
+    for d in given:
         day = when(d)
         tr = treatments.get(d.code)
         if tr is None:
-            tr = {"drug": d.code, "start": day.isoformat(), "evidence": ev(d)}
+            first = first_stated.get(d.code, d)
+            tr = {"drug": d.code, "start": when(first).isoformat(), "evidence": ev(first)}
             treatments[d.code] = tr
-            used.add(id(d))
+            used.add(id(first))
         for k in ("dose", "route"):
             if k in d.value and k not in tr:
                 tr[k] = d.value[k]
                 used.add(id(d))
-        if d.value.get("stopped") and day.isoformat() >= tr["start"]:
-            tr["stop"] = day.isoformat()
-            used.add(id(d))
+        if d.until is not None:
+            stop = d.until.resolve(index)
+            if stop.isoformat() >= tr["start"] and stop <= today:
+                tr["stop"] = stop.isoformat()
+                used.add(id(d))
     if treatments:
         data["treatments"] = list(treatments.values())
 
     # ---------------------------------------------------------------- events
     events: dict[tuple[str, date], dict[str, Any]] = {}
+    dated_kinds = {
+        d.code
+        for d in drafts
+        if d.type == "event" and d.status == "present" and d.time.absolute is not None
+    }
     for d in drafts:
         if d.type != "event" or d.status != "present" or not ok(d):
             continue
+        if d.code == "surgery" and d.code in dated_kinds and d.time == INDEX:
+            continue  # "Specimen: pancreaticoduodenectomy" names the operation dated elsewhere
         ev_key = (d.code, when(d))
         if ev_key not in events:
             events[ev_key] = {"kind": d.code, "date": when(d).isoformat(), "evidence": ev(d)}
@@ -308,23 +355,79 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     return ExtractionResult(case=case, facts=facts, warnings=list(ex.warnings), index_date=index)
 
 
+def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date) -> Draft | None:
+    """The stated onset ("three-month history", "onset Sept 2021"), else the first symptom the
+    note dates before the visit ("In March 2022 she noticed difficulty lifting her arms")."""
+    for d in drafts:
+        if d.type == "onset" and ok(d):
+            return d
+    earlier = [
+        d
+        for d in drafts
+        if d.type == "finding"
+        and d.status == "present"
+        and ok(d)
+        and index - timedelta(days=730) <= when(d) < index
+    ]
+    if not earlier:
+        return None
+    first = min(earlier, key=when)
+    ex.warn(
+        f"onset taken as the first symptom the note dates ({when(first).isoformat()}, "
+        f"'{_quote(ex, first)}'): check it"
+    )
+    drafts.append(
+        Draft(
+            "onset",
+            "onset_date",
+            "present",
+            first.start,
+            first.end,
+            first.sentence,
+            first.time,
+            inferred=True,
+        )
+    )
+    return drafts[-1]
+
+
 def _better_investigation(new: Draft, cur: Draft) -> bool:
     if cur.inferred != new.inferred:
         return cur.inferred
     return _INVESTIGATION_RANK[new.value["result"]] > _INVESTIGATION_RANK[cur.value["result"]]
 
 
-def _tumour(
+def _tumours(
     ex: Extraction,
     drafts: list[Draft],
     when: Any,
     ok: Any,
     used: set[int],
     ev: Any,
-) -> dict[str, Any] | None:
+) -> list[dict[str, Any]]:
+    """One record per tumour the note describes with a site and a size, in the order found."""
     parts = [d for d in drafts if d.type == "tumour" and d.status == "present" and ok(d)]
-    if not parts:
-        return None
+    by_tumour: dict[int, list[Draft]] = {}
+    for d in parts:
+        by_tumour.setdefault(d.value.get("tumour", 0), []).append(d)
+    records: list[dict[str, Any]] = []
+    taken: set[int] = set()  # operations already given to a tumour
+    for key in sorted(by_tumour):
+        rec = _tumour(ex, drafts, by_tumour[key], when, used, ev, taken)
+        if rec is not None:
+            records.append(rec)
+    return sorted(records, key=lambda rec: rec["found_date"])
+
+
+def _tumour(
+    ex: Extraction,
+    drafts: list[Draft],
+    parts: list[Draft],
+    when: Any,
+    used: set[int],
+    ev: Any,
+    taken: set[int],
+) -> dict[str, Any] | None:
     first: dict[str, Draft] = {}
     for d in parts:
         first.setdefault(d.code, d)
@@ -348,12 +451,31 @@ def _tumour(
         "mitoses": "mitoses",
         "nodes": "nodes",
         "metastases": "metastases",
+        "main_duct_dilated": "main_duct_dilated",
     }
     for code, field_name in mapping.items():
         if code in first:
             rec[field_name] = first[code].value["value"]
             used.add(id(first[code]))
-    found = min(parts, key=lambda d: when(d))
+    invades = []
+    for d in parts:
+        if d.code == "invades" and d.value["value"] not in invades:
+            invades.append(d.value["value"])
+            used.add(id(d))
+    if invades:
+        rec["invades"] = invades
+    # found: the first time the note mentions it, or a test in the same sentence that showed
+    # it ("Known pancreatic NET (EUS-FNA 2023)")
+    sentences = {d.sentence.index for d in parts if d.code != "resected"}
+    shown = [
+        d
+        for d in drafts
+        if d.type == "investigation"
+        and d.status == "present"
+        and d.value.get("result") == "abnormal"
+        and d.sentence.index in sentences
+    ]
+    found = min([d for d in parts if d.code != "resected"] + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
     if resection is None:
@@ -365,21 +487,57 @@ def _tumour(
                 if d.type == "event"
                 and d.code == "surgery"
                 and d.status == "present"
+                and id(d) not in taken
                 and when(d) >= when(found)
+                and _removes(ex, d, rec["site"])
             ),
             None,
         )
+    if resection is None:
+        # a specimen from an operation on its organ dated before the report ("Whipple's
+        # procedure 02/09/2025" in a pathology report): found at the latest when removed
+        resection = next(
+            (
+                d
+                for d in drafts
+                if d.type == "event"
+                and d.code == "surgery"
+                and d.status == "present"
+                and id(d) not in taken
+                and when(d) < when(found)
+                and rec["site"]
+                in {m.concept for m in ex.rules.operations.find(ex.text, d.start, d.end)}
+            ),
+            None,
+        )
+        if resection is not None:
+            rec["found_date"] = when(resection).isoformat()
+            found = resection
     if resection is not None and when(resection) >= when(found):
         rec["resected_date"] = when(resection).isoformat()
         used.add(id(resection))
-    if "grade" in first:
-        used.add(id(first["grade"]))  # stated grade: a fact shown to the clinician
+        taken.add(id(resection))
+        taken.update(
+            id(d)
+            for d in drafts
+            if d.type == "event" and d.code == "surgery" and d.start == resection.start
+        )
+    for stated in ("grade", "t_stage"):  # stated grade and T: facts shown to the clinician
+        if stated in first:
+            used.add(id(first[stated]))
     anchor = hist or site
     rec["evidence"] = ev(anchor)
     for part in (site, size, hist, first.get("mention")):
         if part is not None:
             used.add(id(part))
     return rec
+
+
+def _removes(ex: Extraction, operation: Draft, site: str) -> bool:
+    """Whether an operation can be the one that removed a tumour at ``site``: it names no organ
+    ("underwent surgery") or names that one ("gastrectomy" for the stomach)."""
+    organs = {m.concept for m in ex.rules.operations.find(ex.text, operation.start, operation.end)}
+    return not organs or site in organs
 
 
 def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:

@@ -18,6 +18,7 @@ __all__ = ["AXIS", "Assertion", "ContextSentence", "Modifier", "find_modifiers"]
 AXIS = {
     "NEGATED_EXISTENCE": "existence",
     "RESOLVED": "existence",
+    "IMPROVED": "existence",
     "POSITIVE": "existence",
     "WEAK_POSITIVE": "existence",
     "INDETERMINATE": "existence",

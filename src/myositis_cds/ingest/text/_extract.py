@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from myositis_cds.case import Evidence
@@ -19,13 +20,21 @@ from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_m
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
-from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
+from myositis_cds.ingest.text._time import (
+    INDEX,
+    DateMatch,
+    DateStyle,
+    TimePoint,
+    date_style,
+    find_dates,
+    parse_quantity,
+)
 
 __all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
 
 # Which ConText categories each kind of target listens to.
 _CONTEXT = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY", "GENERIC"})
-_FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "POSITIVE", "HISTORICAL"}
+_FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "IMPROVED", "POSITIVE", "HISTORICAL"}
 _ANTIBODY_CATS = _CONTEXT | {
     "NEGATED_EXISTENCE",
     "POSITIVE",
@@ -45,6 +54,9 @@ _INVESTIGATION_CATS = _CONTEXT | {
 }
 _EVENT_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "PENDING"}
 _THING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "HISTORICAL"}
+_PAST_HISTORY_EVENTS = frozenset({"surgery"})
+"""Events that, dated long before the visit, belong to the past history (an old operation);
+the others (diagnosis, remission, relapse …) are about this illness whenever they happened."""
 _HISTORICAL_DAYS = 365
 """A finding dated more than a year before the index visit belongs to the past history."""
 
@@ -63,15 +75,34 @@ class Sentence:
     base_time: TimePoint = INDEX
     time_spans: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[tuple[int, TimePoint]] = field(default_factory=list)
+    local: list[tuple[int, TimePoint, int, int, bool]] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+    ends: dict[int, int] = field(default_factory=dict)  # where each stated time ends
 
-    def time_at(self, pos: int) -> TimePoint:
-        """The time of words at ``pos``: the nearest time stated in the same clause, else the
-        time the sentence inherits ("A CT on 20 Jan was normal and an endoscopy on 3 Feb …")."""
+    def gap(self, c: int, pos: int, end: int) -> int:
+        """Characters between a time stated at ``c`` and words at [pos, end)."""
+        if c >= end:
+            return c - end
+        return max(0, pos - self.ends.get(c, c))
+
+    def time_at(self, pos: int, ongoing: bool = False, end: int | None = None) -> TimePoint:
+        """The time of words at ``pos``: a time that governs only its own words ("(14 mm in
+        May 2024)", "in remission since 2024") if ``pos`` is among them; else the nearest time
+        stated in the same clause, else the time the sentence inherits ("A CT on 20 Jan was
+        normal and an endoscopy on 3 Feb …"). ``ongoing``: a state that is still there (a
+        finding) is not dated by "since 2019", which says when it began."""
+        if self.local:
+            local = [
+                (abs(c - pos), t)
+                for c, t, lo, hi, since in self.local
+                if lo <= pos < hi and not (ongoing and since)
+            ]
+            if local:
+                return min(local, key=lambda x: x[0])[1]
         if len(self.candidates) <= 1 and not self.breaks:
             return self.time
         same = [
-            (abs(c - pos), t)
+            (self.gap(c, pos, end if end is not None else pos), t)
             for c, t in self.candidates
             if not any(min(c, pos) < b < max(c, pos) for b in self.breaks)
         ]
@@ -105,14 +136,18 @@ class Draft:
     value: dict[str, Any] = field(default_factory=dict)
     inferred: bool = False
     uncertain: bool = False
+    until: TimePoint | None = None  # when it ended (a treatment stopped)
 
     def to_fact(self, ex: Extraction, index: date, in_case: bool = False) -> Fact:
         # built from our own values: construct without re-validating (the case is validated)
+        value = self.value
+        if self.until is not None:
+            value = {**value, "stop": self.until.resolve(index).isoformat()}
         return Fact.model_construct(
             type=self.type,
             code=self.code,
             status=self.status,
-            value=self.value,
+            value=value,
             date=self.time.resolve(index),
             section=self.sentence.section,
             evidence=ex.evidence(
@@ -128,6 +163,9 @@ class Draft:
         )
 
 
+_NO_HITS: list[list[re.Match[str]]] = []  # read only: no pattern matched in the sentence
+
+
 @dataclass
 class Extraction:
     norm: NormalisedText
@@ -137,10 +175,66 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     note_date: date | None = None
     note_date_uncertain: bool = False
+    discharge_date: date | None = None
+    style: DateStyle = field(default_factory=DateStyle)
+    _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
+    _lower: str | None = None  # the text in lower case, for the pattern gates
+    _dates: dict[int, list[DateMatch]] | None = None
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def hits(self, group: str, name: str, sent: Sentence) -> list[list[re.Match[str]]]:
+        """The matches in ``sent`` of each pattern of ``rules.<group>[name]`` (group "value" or
+        "time"), found in one pass over the note and cached: the same as matching each sentence
+        alone, which on a long note would repeat every pattern once per sentence."""
+        key = (group, name)
+        table = self._hits.get(key)
+        if table is None:
+            table = self._hits[key] = self._match_all(group, name)
+        return table.get(sent.index, _NO_HITS)
+
+    def dates_in(self, sent: Sentence) -> list[DateMatch]:
+        """The explicit dates in ``sent`` (all the note's dates found once, by the note's
+        style, which is final once the note's date is known)."""
+        if self._dates is None:
+            starts = [s.start for s in self.sentences]
+            self._dates = {}
+            for d in find_dates(self.text, self.rules, style=self.style):
+                k = bisect_right(starts, d.start) - 1
+                if k >= 0 and d.end <= self.sentences[k].end:
+                    self._dates.setdefault(k, []).append(d)
+        return self._dates.get(sent.index, [])
+
+    def _patterns(self, group: str, name: str) -> list[re.Pattern[str]]:
+        return self.rules.value[name] if group == "value" else self.rules.time[name]
+
+    def _match_all(self, group: str, name: str) -> dict[int, list[list[re.Match[str]]]]:
+        patterns = self._patterns(group, name)
+        starts = [s.start for s in self.sentences]
+        table: dict[int, list[list[re.Match[str]]]] = {}
+        gate = self.rules.patterns.gates.get(name) if group == "value" else None
+        if gate is not None:
+            if self._lower is None:
+                self._lower = self.text.casefold()
+            if not any(word in self._lower for word in gate):
+                return table  # "duct" nowhere in the note: no duct pattern can match
+        for i, rx in enumerate(patterns):
+            redo: set[int] = set()
+            for m in rx.finditer(self.text):
+                k = bisect_right(starts, m.start()) - 1
+                if k < 0 or m.start() >= self.sentences[k].end:
+                    continue
+                if m.end() > self.sentences[k].end:  # ran into the next sentence: redo both
+                    redo.update(range(k, bisect_right(starts, m.end())))
+                    continue
+                table.setdefault(k, [[] for _ in patterns])[i].append(m)
+            for k in redo:
+                sent = self.sentences[k]
+                row = table.setdefault(k, [[] for _ in patterns])
+                row[i] = list(rx.finditer(self.text, sent.start, sent.end))
+        return table
 
     def evidence(
         self, start: int, end: int, sent: Sentence, inferred: bool, uncertain: bool
@@ -167,7 +261,7 @@ def extract_drafts(original: str) -> Extraction:
     r = rules()
     norm = normalise(original, r)
     doc = pipeline()(norm.text)
-    tok_starts = [t.idx for t in doc]
+    tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
     mod_starts = [m[0] for m in modifiers]
     sentences: list[Sentence] = []
@@ -200,7 +294,7 @@ def extract_drafts(original: str) -> Extraction:
                 ),
             )
         )
-    ex = Extraction(norm=norm, rules=r, sentences=sentences)
+    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
@@ -214,6 +308,8 @@ def extract_drafts(original: str) -> Extraction:
     _assessments(ex)
     _patient(ex)
     _onset(ex)
+    _before_the_illness(ex)
+    _report_subject(ex)
     return ex
 
 
@@ -229,9 +325,11 @@ def _bucket(ex: Extraction, matches: list[TermMatch]) -> dict[int, list[TermMatc
 
 
 def _status(
-    ex: Extraction, sent: Sentence, assertion: Assertion, time: TimePoint
+    ex: Extraction, sent: Sentence, assertion: Assertion, time: TimePoint, dated: bool = True
 ) -> tuple[FactStatus, bool]:
-    """(status, uncertain) from the section, the modifiers and the time."""
+    """(status, uncertain) from the section, the modifiers and the time. ``dated``: whether a
+    date more than a year before the visit makes the fact past history (a finding, a tumour, an
+    operation), or is simply when it happened (a test result, a remission, a diagnosis)."""
     uncertain = assertion.get("certainty") == "POSSIBLE_EXISTENCE"
     if not sent.patient or assertion.get("generic"):
         return "generic", uncertain
@@ -242,13 +340,15 @@ def _status(
     historical = (
         assertion.get("temporality") == "HISTORICAL"
         or (sent.segment is not None and sent.segment.status == "historical")
-        or _long_ago(ex, time)
+        or (dated and _long_ago(ex, time))
     )
     if historical:
         return "historical", uncertain
     existence = assertion.get("existence")
     if existence in ("NEGATED_EXISTENCE", "RESOLVED"):
         return "absent", uncertain
+    if existence == "IMPROVED":
+        return "improving", uncertain
     return "present", uncertain
 
 
@@ -262,7 +362,9 @@ def _long_ago(ex: Extraction, time: TimePoint) -> bool:
 
 def _add(ex: Extraction, draft: Draft) -> None:
     if draft.time is draft.sentence.time:
-        draft.time = draft.sentence.time_at(draft.start)
+        draft.time = draft.sentence.time_at(
+            draft.start, ongoing=draft.type == "finding", end=draft.end
+        )
     ex.drafts.append(draft)
 
 
@@ -271,70 +373,99 @@ def _outside_time(sent: Sentence, m: TermMatch) -> bool:
 
 
 # --------------------------------------------------------------------------- time
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
+
+
 def _note_date(ex: Extraction) -> None:
+    """The index date: a dated heading (visit before report before a bare "Date:"), else a
+    sentence saying when the patient was seen, else the note's first date (not a birth date)."""
     r = ex.rules
     head = ex.norm.original[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
-            found = find_dates(m.group("date"), r)
+            found = find_dates(m.group("date"), r, style=ex.style)
             if found:
-                ex.note_date = found[0].day
-                ex.note_date_uncertain = found[0].uncertain
+                _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
                     ex.warn(
                         "the note's date is ambiguous (day and month could be swapped); "
                         "read as day-month: check it"
                     )
                 return
-    for sent in ex.sentences:
-        if not sent.patient:
-            continue
-        found = find_dates(ex.text, r, sent.start, sent.end)
-        if found:
-            ex.note_date = found[0].day
-            ex.note_date_uncertain = found[0].uncertain
+    patient = [s for s in ex.sentences if s.patient]
+    for sent in patient:
+        for rx in r.time["visit"]:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                found = find_dates(m.group("date"), r, style=ex.style)
+                if found and m.start("date") + found[0].start == m.start("date"):
+                    _set_note_date(ex, found[0].day, found[0].uncertain)
+                    ex.warn(
+                        f"the note states no date of its own: the visit it describes "
+                        f"({found[0].day.isoformat()}) is taken as the date of the visit"
+                    )
+                    return
+    for sent in patient:
+        for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
+            if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
+                continue
+            _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
-                f"the note states no date of its own: its first date ({found[0].day.isoformat()}"
+                f"the note states no date of its own: its first date ({hit.day.isoformat()}"
                 ") is taken as the date of the visit"
             )
             return
+
+
+def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
+    ex.note_date = day
+    ex.note_date_uncertain = uncertain
+    ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
+    for rx in ex.rules.time["discharge_date"]:  # "Discharge: 4 Sep 2025", for "at discharge"
+        for m in rx.finditer(ex.norm.original[:3000]):
+            found = find_dates(m.group("date"), ex.rules, style=ex.style)
+            if found and found[0].day >= day:
+                ex.discharge_date = found[0].day
+                return
 
 
 def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
     text = ex.text
-    events_by_sentence = _bucket(ex, r.events.find(text))
+    events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
         same_paragraph = prev is not None and prev.paragraph == sent.paragraph
-        if prev is not None and anaphoric and same_paragraph:
+        planned = any(
+            m.rule.category in ("HYPOTHETICAL", "CONDITIONAL") for m in sent.context.modifiers
+        )
+        own_line = prev is not None and "\n" in text[prev.end : sent.start]
+        now = _present_tense(ex, sent)
+        if prev is None or not same_paragraph or planned or own_line or now:
+            base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
+        elif anaphoric:
             base = prev.time
-        elif (
-            prev is not None
-            and same_paragraph
-            and (prev.time.is_forward() or prev.time.absolute is not None)
-        ):
+        elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
             base = prev.time  # a dated or follow-up story goes on until the paragraph ends
         else:
             base = INDEX
         sent.base_time = base
-        sent.breaks = [
-            m.start()
-            for rx in r.time["clause_break"]
-            for m in rx.finditer(text, sent.start, sent.end)
-        ]
         sent.time = time if time is not None else base
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
             assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start))
-            if assertion.get("existence") == "PENDING" and status == "present":
-                status = "hypothetical"
+            status, uncertain = _status(
+                ex, sent, assertion, sent.time_at(m.start), m.concept in _PAST_HISTORY_EVENTS
+            )
+            if status == "present" and (
+                assertion.get("existence") == "PENDING"
+                or (_planned(sent) and m.concept in _PAST_HISTORY_EVENTS)
+            ):
+                status = "hypothetical"  # "Plan: sigmoid colectomy"
             if m.concept == "remission" and _partial(text, m):
                 continue
             _add(
@@ -348,6 +479,72 @@ def _times_and_events(ex: Extraction) -> None:
         prev = sent
 
 
+def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
+    """Event mentions plus "diagnosed"/"dx" said of the myositis ("DM (TIF1-γ +ve), diagnosed
+    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019")."""
+    text = ex.text
+    histology = ex.rules.histology
+    found = list(events)
+    names = ex.rules.myositis.find(text)
+    for rx in ex.rules.time["diagnosed"]:
+        for m in rx.finditer(text):
+            if any(e.start < m.end() and m.start() < e.end for e in events):
+                continue
+            near = [n for n in names if abs(n.start - m.start()) <= 80]
+            for n in near:
+                lo, hi = min(n.end, m.start()), max(n.start, m.end())
+                if re.search(r"[.;\n]", text[lo:hi]) or histology.find(text, lo, hi):
+                    continue
+                found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
+                break
+    return sorted(found, key=lambda t: t.start)
+
+
+def _present_tense(ex: Extraction, sent: Sentence) -> bool:
+    return any(ex.hits("time", "present_tense", sent)) and not any(
+        ex.hits("time", "past_tense", sent)
+    )
+
+
+def _sets_scene(sent: Sentence) -> bool:
+    """Whether the sentence's date opens it ("On 19 April she had ...") and so may carry on to
+    the next sentence, rather than closing one clause ("... and peaked at 21,300 on 17 Jan").
+    A sentence with no time of its own passes on the time it inherited."""
+    if not sent.candidates:
+        return sent.time.absolute is not None and sent.time == sent.base_time
+    first = sent.candidates[0][0]
+    return (first - sent.start) <= 0.5 * (sent.end - sent.start)
+
+
+# Words that may stand with a date in parentheses that dates what precedes them:
+# "CK 7,850 U/L (03/30/2025)", "dermatomyositis (diagnosed June 2024)".
+_DATE_WORDS = re.compile(
+    r"\b(?:on|in|at|from|since|dated|done|performed|reported|diagnosed|dx|onset|started)\b", re.I
+)
+
+
+def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The words a date governs when it does not govern its sentence: the parentheses around
+    it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
+    "since DATE"."""
+    opened = text.rfind("(", sent.start, start)
+    if opened >= 0 and text.find(")", opened, start) < 0:
+        closed = text.find(")", end, sent.end)
+        if closed >= 0:
+            after = text[closed + 1 : closed + 3].lstrip()
+            rest = text[opened + 1 : start] + " " + text[end:closed]
+            only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
+            if not after.startswith(":") and not only_date:
+                return opened, closed + 1, False
+    if re.search(
+        r"\b(?:since|from|to|until|till)\s*$", text[max(sent.start, start - 8) : start], re.I
+    ) or text[start:end].casefold().startswith("since"):
+        lo = max(sent.start, start - 30)
+        comma = text.rfind(",", lo, start)
+        return (comma + 1 if comma >= 0 else lo), end, True
+    return None
+
+
 def _partial(text: str, m: TermMatch) -> bool:
     before = text[max(0, m.start - 25) : m.start].casefold()
     return any(w in before for w in ("partial", "nearly", "incomplete", "almost", "partly"))
@@ -359,19 +556,22 @@ def _sentence_time(
     r = ex.rules
     text = ex.text
     spans: list[tuple[int, int]] = []
-    anaphoric = any(rx.search(text, sent.start, sent.end) for rx in r.time["anaphora"])
+    anaphoric = any(ex.hits("time", "anaphora", sent))
     candidates: list[tuple[int, TimePoint]] = []
-    for d in find_dates(text, r, sent.start, sent.end):
-        candidates.append((d.start, TimePoint(absolute=d.day, uncertain=d.uncertain)))
+    sent.breaks = [m.start() for found in ex.hits("time", "clause_break", sent) for m in found]
+    sent.local = []
+    for d in ex.dates_in(sent):
+        point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
-    onset_spans = [
-        (m.start(), m.end())
-        for rx in r.time["onset"]
-        for m in rx.finditer(text, sent.start, sent.end)
-    ]
+        scope = _local_scope(text, sent, d.start, d.end)
+        if scope is not None:
+            sent.local.append((d.start, point, *scope))
+        else:
+            candidates.append((d.start, point))
+    onset_spans = [(m.start(), m.end()) for found in ex.hits("time", "onset", sent) for m in found]
     spans.extend(onset_spans)
-    for rx in r.time["before"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "before", sent):
+        for m in found:
             if any(a <= m.start() < b for a, b in onset_spans):
                 continue
             q = parse_quantity(m.group("n"), m.group("unit"), r)
@@ -380,8 +580,8 @@ def _sentence_time(
             months, days, vague = q
             candidates.append((m.start(), INDEX.shifted(-months, -days, vague)))
             spans.append((m.start(), m.end()))
-    for rx in r.time["after"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "after", sent):
+        for m in found:
             q = parse_quantity(m.group("n"), m.group("unit"), r)
             if q is None:
                 continue
@@ -396,20 +596,31 @@ def _sentence_time(
                     pass
             candidates.append((m.start(), base.shifted(months, days, vague)))
             spans.append((m.start(), m.end()))
-    for rx in r.time["at_event"]:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for found in ex.hits("time", "at_event", sent):
+        for m in found:
             if any(a <= m.start() < b for a, b in spans):
                 continue
             base = _event_base(ex, m.group("ref"), event_times)
             spans.append((m.start(), m.end()))
             if base is not None:
                 candidates.append((m.start(), base))
+    if ex.discharge_date is not None:
+        for found in ex.hits("time", "at_discharge", sent):
+            for m in found:
+                candidates.append((m.start(), TimePoint(absolute=ex.discharge_date)))
+                spans.append((m.start(), m.end()))
+    for found in ex.hits("time", "at_index", sent):
+        for m in found:
+            if not any(a <= m.start() < b for a, b in spans):
+                candidates.append((m.start(), INDEX))
+                spans.append((m.start(), m.end()))
     if not candidates:  # "remains", "today": the visit itself, unless a date is given
-        for rx in r.time["present"]:
-            for m in rx.finditer(text, sent.start, sent.end):
+        for found in ex.hits("time", "present", sent):
+            for m in found:
                 candidates.append((m.start(), INDEX))
     candidates.sort(key=lambda c: c[0])
     sent.candidates = candidates
+    sent.ends = dict(spans)
     if not candidates:
         return None, spans, anaphoric
     return candidates[0][1], spans, anaphoric
@@ -420,6 +631,8 @@ def _event_base(
 ) -> TimePoint | None:
     if not ref_text:
         return None
+    if ref_text.strip().casefold() == "diagnosis":
+        return event_times.get("diagnosis")
     for m in ex.rules.events.find(ref_text):
         if m.concept in event_times:
             return event_times[m.concept]
@@ -432,7 +645,7 @@ def _findings(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start, ongoing=True))
             _add(
                 ex,
                 Draft(
@@ -494,7 +707,7 @@ def _inferred_findings(ex: Extraction) -> None:
                 near = min(colours, key=lambda c: abs(c.start - le.start))
                 start, end = min(start, near.start), max(end, near.end)
             assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
             if rule.colour and not colours and status != "absent":
                 continue  # a rash at the site, colour not described: not enough to name it
             if rule.asserts == "absent" and status == "present":
@@ -531,7 +744,7 @@ def _labs(ex: Extraction) -> None:
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
             assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
             end = m.end
             vm = r.value["lab_value"][0].match(tail)
@@ -583,6 +796,45 @@ def _labs(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
+                more = next(
+                    (
+                        hit
+                        for rx in r.value["lab_more"]
+                        if (hit := rx.match(text[end:window_end])) is not None
+                    ),
+                    None,
+                )
+                if more is not None:
+                    again: dict[str, Any] = {"value": _number(more.group("value"))}
+                    unit = more.group("unit") or value.get("unit")
+                    if unit:
+                        again["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                    after = text[end + more.end() : window_end]
+                    for rx in r.value["lab_reference"]:  # "... to 96 U/mL (normal <35)"
+                        rm = rx.match(after)
+                        if rm is not None:
+                            limits = rm.groupdict()
+                            if limits.get("upper"):
+                                again["upper_limit"] = _number(limits["upper"])
+                                again["lower_limit"] = _number(limits["lower"])
+                            elif limits.get("upper_only"):
+                                again["upper_limit"] = _number(limits["upper_only"])
+                            break
+                    _add(
+                        ex,
+                        Draft(
+                            "lab",
+                            m.concept,
+                            status,
+                            end + more.start("value"),
+                            end + more.end(),
+                            sent,
+                            sent.time,
+                            again,
+                            uncertain=uncertain,
+                        ),
+                    )
 
 
 # --------------------------------------------------------------------------- antibodies
@@ -606,9 +858,10 @@ def _antibodies(ex: Extraction) -> None:
     text = ex.text
     for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
         sent = ex.sentences[idx]
-        for m in matches:
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             existence = assertion.get("existence")
             value: dict[str, Any] = {}
             inferred = False
@@ -618,6 +871,7 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = _RESULT[existence]
                 if status == "absent":
                     status = "present"  # a negative result is a result, stated about now
+                value.update(_antibody_level(ex, m.end, window_end))
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -640,6 +894,52 @@ def _antibodies(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if "result" in value and not inferred:
+                _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:
+    """The level after a result: "positive, 112 U/mL (cut-off 32)", "titre 1:640"."""
+    for rx in ex.rules.value["antibody_level"]:
+        lm = rx.match(ex.text[start : min(end, start + 50)])
+        if lm is not None:
+            unit = lm.groupdict().get("unit") or "titre"
+            return {"level": _number(lm.group("level")), "unit": unit}
+    return {}
+
+
+def _earlier_result(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, status: str, uncertain: bool
+) -> None:
+    """A dated earlier result in parentheses after the current one: "Anti-SAE1 now weakly
+    positive (strongly positive in Nov 2021)"."""
+    text = ex.text
+    opened = text.find("(", m.end, window_end)
+    closed = text.find(")", opened, window_end) if opened >= 0 else -1
+    if opened < 0 or closed < 0:
+        return
+    dated = [t for c, t, lo, _, _ in sent.local if lo == opened and opened < c < closed]
+    results = [
+        mod
+        for mod in sent.context.modifiers
+        if mod.rule.category in _RESULT and opened < mod.start < closed
+    ]
+    if not dated or not results or status != "present":
+        return
+    _add(
+        ex,
+        Draft(
+            "antibody",
+            m.concept,
+            "present",
+            opened + 1,
+            closed,
+            sent,
+            dated[0],
+            {"result": _RESULT[results[0].rule.category]},
+            uncertain=uncertain,
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- investigations
@@ -659,14 +959,20 @@ def _investigations(ex: Extraction) -> None:
             elif code.startswith("ct_") and sent.patient:
                 last_ct = code
             assertion = sent.context.assert_target(m.start, m.end, _INVESTIGATION_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             existence = assertion.get("existence")
-            if existence is None and _names_tumour_after(ex, sent, m.end):
+            if existence is None and _planned(sent):
+                existence = "PENDING"  # "Plan: CT chest/abd/pelvis, mammogram"
+            if code == "eus" and _FNA.search(text, m.end, min(sent.end, m.end + 60)):
+                code = "eus_fna"  # "EUS in June 2025, FNA cytology: NET"
+            if existence is None and _names_tumour(ex, sent):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
             inferred = False
+            if status == "absent" and _not_done(ex, assertion, m.start):
+                continue  # "no EUS needed at present", "CT not performed"
             if status == "absent":
                 status = "present"  # "FOBT negative": a normal result
             if status == "hypothetical" and assertion.get("hypothetical") == "CONDITIONAL":
@@ -701,15 +1007,45 @@ def _investigations(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if value.get("result") == "pending":
+                ex.drafts[-1].time = _requested(ex, sent, m.start)
 
 
-def _names_tumour_after(ex: Extraction, sent: Sentence, pos: int) -> bool:
-    for m in ex.rules.histology.find(ex.text, pos, sent.end):
-        if m.concept == "other":
+_FNA = re.compile(r"\b(?:fna|fnb|fine[- ]needle|needle biopsy|guided biopsy)\b", re.I)
+
+
+def _planned(sent: Sentence) -> bool:
+    return sent.segment is not None and sent.segment.status == "planned"
+
+
+def _requested(ex: Extraction, sent: Sentence, pos: int) -> TimePoint:
+    """A pending test is dated on the visit that asked for it: a date next to it says when it
+    is due ("repeat CT TAP Jan 2026") or when the last one was done ("last one 2014")."""
+    return INDEX
+
+
+def _names_tumour(ex: Extraction, sent: Sentence) -> bool:
+    """Whether the sentence names a tumour as found ("EUS-FNA: well-differentiated NET",
+    "Known pancreatic NET (EUS-FNA 2023)", "CT 14 May: 32 mm mass in the sigmoid colon")."""
+    sized = any(ex.hits("value", "tumour_size", sent))
+    for m in ex.rules.histology.find(ex.text, sent.start, sent.end):
+        if m.concept == "other" and not sized:
             continue
         if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence") is None:
             return True
     return False
+
+
+_NOT_DONE = frozenset({"no", "not", "without", "nil", "never"})
+
+
+def _not_done(ex: Extraction, assertion: Assertion, start: int) -> bool:
+    """A plain "no"/"not" right before a test says it was not done, not that it was normal."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] != "NEGATED_EXISTENCE":
+        return False
+    _, a, b = hit
+    return b <= start and ex.text[a:b].casefold() in _NOT_DONE and start - b <= 12
 
 
 def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
@@ -730,76 +1066,173 @@ def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
 
 
 # --------------------------------------------------------------------------- treatments
-_STOP = re.compile(
-    r"\b(?:stopped|discontinued|ceased|withdrawn|tapered off|weaned off|stop)\b", re.IGNORECASE
-)
-
-
 def _treatments(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     routes_default = {k: v.route for k, v in r.lexicon.treatments.items()}
     for idx, matches in _bucket(ex, r.treatments.find(text)).items():
         sent = ex.sentences[idx]
+        before: Draft | None = None
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
             end = m.end
             dm = r.value["dose"][0].match(tail)
             if dm is not None:
-                value["dose"] = re.sub(r"\s+", " ", dm.group("dose")).strip()
+                dose = dm.group("amount") + (dm.group("freq") or "")
+                value["dose"] = re.sub(r"\s+", " ", dose).strip()
                 end = m.end + dm.end()
             route = routes_default.get(m.concept)
-            near = r.routes.find(tail[:30])
-            if near:
-                route = near[0].concept
-                end = max(end, m.end + near[0].end)
+            ahead = r.routes.find(text, max(sent.start, m.start - 12), m.start)
+            behind = [
+                t  # a route word just before the next drug is that drug's ("then oral pred")
+                for t in r.routes.find(text, m.end, min(window_end, m.end + 50))
+                if k + 1 >= len(matches) or window_end - t.end > 3
+            ]
+            if ahead and not text[ahead[-1].end : m.start].strip():
+                route = ahead[-1].concept  # "IV methylprednisolone"
+            elif behind:
+                route = behind[0].concept  # "methotrexate 15 mg/m² weekly by subcutaneous"
+                end = max(end, behind[0].end)
             if route:
                 value["route"] = route
-            if _STOP.search(text, sent.start, sent.end):
+            start, until = _treatment_times(ex, sent, m, window_end, before)
+            if until is not None:
                 value["stopped"] = True
-            _add(
-                ex,
-                Draft(
-                    "treatment",
-                    m.concept,
-                    status,
-                    m.start,
-                    end,
-                    sent,
-                    sent.time,
-                    value,
-                    uncertain=uncertain,
-                ),
+            draft = Draft(
+                "treatment",
+                m.concept,
+                status,
+                m.start,
+                end,
+                sent,
+                start,
+                value,
+                uncertain=uncertain,
+                until=until,
             )
+            _add(ex, draft)
+            before = draft
+
+
+def _treatment_times(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> tuple[TimePoint, TimePoint | None]:
+    """(start, stop) of one mention of a treatment: a range after it ("for 3 days (15-17 Jan)");
+    the times stated right after "started"/"stopped" next to it ("started Dec 2024, stopped
+    Feb 2025", "was weaned off in July 2025"); "then X" after a course that stopped starts the
+    next day; else the time of the words, not stopped."""
+    r = ex.rules
+    text = ex.text
+    dates = find_dates(text, r, m.end, window_end, ex.style)
+    for d in dates:
+        if d.until is not None:
+            return (
+                TimePoint(absolute=d.day, uncertain=d.uncertain),
+                TimePoint(absolute=d.until, uncertain=d.uncertain),
+            )
+    for a, b in pairwise(dates):  # "from June 2023 to March 2024"
+        if _FROM.search(text, max(m.end, a.start - 8), a.start) and _TO.fullmatch(
+            text[a.end : b.start]
+        ):
+            return (
+                TimePoint(absolute=a.day, uncertain=a.uncertain),
+                TimePoint(absolute=b.day, uncertain=b.uncertain),
+            )
+    start = sent.time_at(m.start)
+    stop: TimePoint | None = None
+    for rx in r.value["treatment_start"]:
+        for cue in rx.finditer(text, m.end, window_end):
+            stated = _time_after(sent, cue.end())
+            if stated is not None:
+                start = stated
+                break
+    lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
+    for rx in r.value["treatment_stop"]:
+        ahead = [  # "stopped her prednisolone", not "statin was stopped and prednisolone"
+            cue
+            for cue in rx.finditer(text, lead, m.start)
+            if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
+        ]
+        for cue in [*ahead, *rx.finditer(text, m.end, window_end)]:
+            stop = _time_after(sent, cue.end()) or sent.time_at(cue.start())
+            break
+    if (
+        before is not None
+        and before.until is not None
+        and re.search(r"\bthen\b", text[max(before.end, m.start - 15) : m.start], re.I)
+    ):
+        start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
+    return start, stop
+
+
+_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+_TO = re.compile(r"\s*(?:to|until|till|and|-)\s*", re.I)
+_GOVERNS = re.compile(
+    r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
+    """A time stated within a few characters after ``pos`` ("started Dec 2024", "at
+    diagnosis", "on admission")."""
+    near = [(c, t) for c, t in sent.candidates if 0 <= c - pos <= 12]
+    near += [(c, t) for c, t, _, _, _ in sent.local if 0 <= c - pos <= 12]
+    if not near:
+        return None
+    return min(near, key=lambda x: x[0])[1]
 
 
 # --------------------------------------------------------------------------- tumours
 @dataclass
 class _TumourBuild:
-    drafts: list[Draft] = field(default_factory=list)
+    """One tumour the note describes, gathered across sentences (keyed by its site)."""
+
+    key: int
     site: str | None = None
+    resected: bool = False
+    real: bool = False  # it has a size or a named histology, not just "a lesion"
+
+
+_SEGMENT = re.compile(r";|:\s")
 
 
 def _tumours(ex: Extraction) -> None:
+    """Tumour parts (site, histology, size, grade, Ki-67, nodes, invasion …), each tagged with
+    the tumour it belongs to. A note can describe several tumours: a part goes to the tumour
+    whose site, name or operation is nearest to it in its clause ("32 mm mass in the sigmoid
+    colon; incidental 11 mm lesion in the tail of the pancreas"), else to the tumour the note
+    was last describing ("Ki-67 1%", "It invades the stomach")."""
     r = ex.rules
     text = ex.text
     hist = _bucket(ex, r.histology.find(text))
     sites = _bucket(ex, r.sites.find(text))
     syndromes = _bucket(ex, r.syndromes.find(text))
-    surgery_sentences = {
-        d.sentence.index
-        for d in ex.drafts
-        if d.type == "event" and d.code == "surgery" and d.status == "present"
-    }
-    have_tumour = False
+    surgeries: dict[int, list[Draft]] = {}
+    for d in ex.drafts:
+        if d.type == "event" and d.code == "surgery" and d.status == "present":
+            surgeries.setdefault(d.sentence.index, []).append(d)
+    builds: list[_TumourBuild] = []
+    current: _TumourBuild | None = None
+
+    def build_for(site: str | None) -> _TumourBuild:
+        for b in builds:
+            if site is not None and b.site == site:
+                return b
+        if current is not None and (site is None or current.site is None):
+            current.site = current.site or site  # "NET, Ki-67 1%" ... "pancreatic NET"
+            return current
+        builds.append(_TumourBuild(len(builds), site))
+        return builds[-1]
+
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        s, e = sent.start, sent.end
+        s = sent.start
         mentions = [
             m
             for m in hist.get(sent.index, [])
@@ -807,109 +1240,81 @@ def _tumours(ex: Extraction) -> None:
             != "NEGATED_EXISTENCE"
         ]
         specific = [m for m in mentions if m.concept != "other"]
-        site_ms = sites.get(sent.index, [])
-        sizes = [m for rx in r.value["tumour_size"] for m in rx.finditer(text, s, e)]
-        attrs: list[tuple[str, Any, int, int]] = []
-        for rx in r.value["ki67"]:
-            for km in rx.finditer(text, s, e):
-                attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
-                break
-        for rx in r.value["mitoses"]:
-            for mm in rx.finditer(text, s, e):
-                per_text = mm.group("per").casefold().replace(" ", "")
-                per = (
-                    "10hpf"
-                    if per_text.startswith("10")
-                    else ("2mm2" if per_text.startswith("2") else "mm2")
-                )
-                attrs.append(
-                    (
-                        "mitoses",
-                        {"count": float(mm.group("count")), "per": per},
-                        mm.start(),
-                        mm.end(),
-                    )
-                )
-                break
-        for rx in r.value["grade"]:
-            for gm in rx.finditer(text, s, e):
-                g = gm.group("grade").upper().lstrip("G")
-                g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
-                attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
-                break
-        examples = [
-            (m.start(), m.end()) for rx in r.value["examples"] for m in rx.finditer(text, s, e)
+        invades, duct, taken = _invasion_and_duct(ex, sent)
+        site_ms = [m for m in sites.get(sent.index, []) if not _inside(m.start, taken)]
+        organ = [m for m in site_ms if m.concept != "lymph_node"]
+        lymphoma = any(m.concept == "lymphoma" for m in specific) or any(
+            m.text.casefold() == "lymphadenopathy" for m in mentions
+        )
+        site_ms = organ or (site_ms if lymphoma else [])
+        sizes = [
+            m
+            for found in ex.hits("value", "tumour_size", sent)
+            for m in found
+            if not _inside(m.start(), taken) and not _dated_aside(sent, m.start())
         ]
-        non_functional = [m for rx in r.value["non_functional"] for m in rx.finditer(text, s, e)]
-        functional = [m for rx in r.value["functional"] for m in rx.finditer(text, s, e)]
-        if non_functional:
-            nf = non_functional[0]
-            attrs.append(("functional", False, nf.start(), nf.end()))
-        else:
-            for sm in syndromes.get(sent.index, []):
-                if any(a <= sm.start < b for a, b in examples):
-                    continue
-                sa = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
-                if sa.get("existence") == "NEGATED_EXISTENCE":
-                    continue
-                attrs.append(("syndrome", sm.concept, sm.start, sm.end))
-                attrs.append(("functional", True, sm.start, sm.end))
-                break
-            else:
-                if functional:
-                    fm = functional[0]
-                    attrs.append(("functional", True, fm.start(), fm.end()))
-        for rx in r.value["nodes"]:
-            for nm in rx.finditer(text, s, e):
-                n0 = nm.groupdict().get("n0")
-                attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
-                break
-        for rx in r.value["metastases"]:
-            for mm2 in rx.finditer(text, s, e):
-                m0 = mm2.groupdict().get("m0")
-                negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
-                if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":
-                    continue
-                attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
-                break
+        attrs = _tumour_attributes(ex, sent, syndromes.get(sent.index, []))
+        attrs += invades + duct
+        resections = surgeries.get(sent.index, [])
 
-        starts_tumour = bool(specific) or (mentions and (site_ms or sizes))
-        resection = sent.index in surgery_sentences and bool(mentions)
-        if not starts_tumour and not (have_tumour and (attrs or (mentions and sizes) or resection)):
+        starts_tumour = bool(specific) or bool(mentions and (site_ms or sizes))
+        have_tumour = bool(builds)
+        if not starts_tumour and not (
+            have_tumour and (attrs or (mentions and sizes) or (resections and mentions))
+        ):
+            if have_tumour and resections:
+                _attach_resections(ex, sent, resections, builds, site_ms, text)
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
-            assertion = sent.context.assert_target(anchor.start, anchor.end, _THING_CATS)
+            assertion = sent.context.assert_target(
+                anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+            )
         else:
             assertion = sent.context.assert_target(s, s, _THING_CATS)
         status, uncertain = _status(ex, sent, assertion, sent.time)
+        if assertion.get("existence") == "INDETERMINATE":
+            uncertain = True  # "two indeterminate liver lesions"
         if status == "absent":
             continue
-        have_tumour = have_tumour or bool(starts_tumour)
-        parts: list[tuple[str, Any, int, int]] = []
-        if anchor is not None:
-            parts.append(("mention", anchor.text, anchor.start, anchor.end))
         if uncertain:
+            words = text[anchor.start : anchor.end] if anchor else ""
             ex.warn(
-                f"a suspected tumour ('{text[anchor.start : anchor.end] if anchor else ''}') is "
-                "not recorded as found: confirm it and add it to the case"
+                f"a suspected tumour ('{words}') is not recorded as found: confirm it and add it "
+                "to the case"
             )
-            specific, site_ms = [], []
-        for m in specific[:1]:
+            continue
+
+        # the tumours this sentence speaks of, each at a place in the sentence
+        anchors: list[tuple[int, _TumourBuild]] = [(m.start, build_for(m.concept)) for m in site_ms]
+        anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
+        if not anchors:
+            anchors = [(anchor.start if anchor else s, build_for(None))]
+        parts: list[tuple[str, Any, int, int]] = []
+        for m in mentions:
+            parts.append(("mention", m.text, m.start, m.end))
+        for m in specific:
             parts.append(("histology", m.concept, m.start, m.end))
-        ref = anchor.start if anchor is not None else s
-        if site_ms and (mentions or sizes):
-            near = min(site_ms, key=lambda x: abs(x.start - ref))
-            parts.append(("site", near.concept, near.start, near.end))
-        if sizes and mentions:
-            sz = min(sizes, key=lambda x: abs(x.start() - ref))
-            dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
-            factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
-            parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
+        for m in site_ms:
+            parts.append(("site", m.concept, m.start, m.end))
+        if mentions:
+            for sz in sizes:
+                dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
+                factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
+                parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
         parts.extend(attrs)
-        if resection and anchor is not None:
-            parts.append(("resected", True, anchor.start, anchor.end))
+        placed: set[int] = set()
         for code, value, a, b in parts:
+            build = _nearest(text, sent, anchors, a, b)
+            if code == "site" and value != build.site:
+                continue
+            if code == "size_mm":
+                if build.key in placed:
+                    continue  # the first size of a tumour in a sentence is its size
+                placed.add(build.key)
+            if code in ("size_mm", "histology"):
+                build.real = True
+                current = build
             _add(
                 ex,
                 Draft(
@@ -920,10 +1325,190 @@ def _tumours(ex: Extraction) -> None:
                     b,
                     sent,
                     sent.time,
-                    {"value": value},
-                    uncertain=uncertain,
+                    {"value": value, "tumour": build.key},
                 ),
             )
+        if current is None or not current.real:
+            current = anchors[-1][1]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _dated_aside(sent: Sentence, pos: int) -> bool:
+    """Words in parentheses with a date of their own ("(14 mm in May 2024)")."""
+    return any(lo <= pos < hi and not since for _, _, lo, hi, since in sent.local)
+
+
+def _nearest(
+    text: str, sent: Sentence, anchors: list[tuple[int, _TumourBuild]], a: int, b: int
+) -> _TumourBuild:
+    """The tumour a part belongs to: the nearest anchor in the same clause, else the nearest
+    one before it, else the nearest one at all."""
+
+    def segment(pos: int) -> int:
+        return len(_SEGMENT.findall(text, sent.start, pos))
+
+    opened = text.rfind("(", sent.start, a)
+    if opened >= 0 and text.find(")", opened, a) < 0:  # "(pT1c, 2 of 12 nodes involved)"
+        before_paren = [(opened - p, t) for p, t in anchors if p < opened]
+        if before_paren:
+            return min(before_paren, key=lambda x: x[0])[1]
+    here = segment(a)
+    same = [(abs(p - a), t) for p, t in anchors if segment(p) == here]
+    if same:
+        return min(same, key=lambda x: x[0])[1]
+    before = [(a - p, t) for p, t in anchors if p <= a]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
+    return min(anchors, key=lambda x: abs(x[0] - a))[1]
+
+
+def _attach_resections(
+    ex: Extraction,
+    sent: Sentence,
+    resections: list[Draft],
+    builds: list[_TumourBuild],
+    site_ms: list[TermMatch],
+    text: str,
+) -> list[tuple[int, _TumourBuild]]:
+    """Each operation in the sentence goes to the tumour it removes: the organ it names
+    ("gastrectomy"), the site just after it ("dissection of the gastric lesion"), else the one
+    tumour not yet removed whose site the sentence does not give to another operation."""
+    out: list[tuple[int, _TumourBuild]] = []
+    named = {m.concept for m in site_ms}
+    for d in resections:
+        organ = [m.concept for m in ex.rules.operations.find(text, d.start, d.end)]
+        after = [m.concept for m in site_ms if 0 <= m.start - d.end <= 30]
+        site: str | None = (organ or after)[0] if (organ or after) else None
+        build = next((b for b in builds if site is not None and b.site == site), None)
+        if build is None and site is None:
+            left = [b for b in builds if b.real and not b.resected and b.site not in named]
+            build = left[0] if len(left) == 1 else None
+        if build is None:
+            continue
+        build.resected = True
+        out.append((d.start, build))
+        ex.drafts.append(
+            Draft(
+                "tumour",
+                "resected",
+                "present",
+                d.start,
+                d.end,
+                sent,
+                d.time,
+                {"value": True, "tumour": build.key},
+            )
+        )
+    return out
+
+
+def _invasion_and_duct(
+    ex: Extraction, sent: Sentence
+) -> tuple[list[tuple[str, Any, int, int]], list[tuple[str, Any, int, int]], list[tuple[int, int]]]:
+    """Structures the tumour invades ("invades the duodenal wall and peripancreatic fat; common
+    bile duct not involved") and whether the main pancreatic duct is dilated; with the spans
+    they take, whose site words and sizes are not the tumour's."""
+    r = ex.rules
+    text = ex.text
+    invades: list[tuple[str, Any, int, int]] = []
+    duct: list[tuple[str, Any, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for found in ex.hits("value", "invasion", sent):
+        for cue in found:
+            stop = min(
+                [sent.end, cue.end() + 80]
+                + [b for b in sent.breaks if b > cue.end()]
+                + [i for i in (text.find(";", cue.end(), sent.end),) if i >= 0]
+            )
+            for m in r.invasion.find(text, cue.end(), stop):
+                taken.append((m.start, m.end))
+                a = sent.context.assert_target(m.start, m.end, _THING_CATS)
+                if a.get("existence") == "NEGATED_EXISTENCE" or a.get("certainty"):
+                    continue
+                invades.append(("invades", m.concept, m.start, m.end))
+    for name, dilated in (("duct_not_dilated", False), ("duct_dilated", True)):
+        for found in ex.hits("value", name, sent):
+            for dm in found:
+                if _inside(dm.start(), taken):
+                    continue
+                taken.append((dm.start(), dm.end()))
+                value = dilated
+                if dilated:
+                    a = sent.context.assert_target(dm.start(), dm.end(), _THING_CATS)
+                    if a.get("existence") == "NEGATED_EXISTENCE":
+                        value = False  # "without duct dilatation"
+                duct.append(("main_duct_dilated", value, dm.start(), dm.end()))
+    return invades, duct, taken
+
+
+def _tumour_attributes(
+    ex: Extraction, sent: Sentence, syndromes: list[TermMatch]
+) -> list[tuple[str, Any, int, int]]:
+    """Ki-67, mitoses, grade, function, nodes and metastases stated in the sentence."""
+    attrs: list[tuple[str, Any, int, int]] = []
+    for found in ex.hits("value", "ki67", sent):
+        for km in found:
+            attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
+            break
+    for found in ex.hits("value", "mitoses", sent):
+        for mm in found:
+            per_text = mm.group("per").casefold().replace(" ", "")
+            per = (
+                "10hpf"
+                if per_text.startswith("10")
+                else ("2mm2" if per_text.startswith("2") else "mm2")
+            )
+            attrs.append(
+                ("mitoses", {"count": float(mm.group("count")), "per": per}, mm.start(), mm.end())
+            )
+            break
+    for found in ex.hits("value", "t_stage", sent):
+        for tm in found:
+            attrs.append(("t_stage", f"T{tm.group('t')}", tm.start(), tm.end()))
+            break
+    for found in ex.hits("value", "grade", sent):
+        for gm in found:
+            g = gm.group("grade").upper().lstrip("G")
+            g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
+            attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
+            break
+    examples = [(m.start(), m.end()) for found in ex.hits("value", "examples", sent) for m in found]
+    non_functional = [m for found in ex.hits("value", "non_functional", sent) for m in found]
+    functional = [m for found in ex.hits("value", "functional", sent) for m in found]
+    if non_functional:
+        nf = non_functional[0]
+        attrs.append(("functional", False, nf.start(), nf.end()))
+    else:
+        for sm in syndromes:
+            if any(a <= sm.start < b for a, b in examples):
+                continue
+            sa = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
+            if sa.get("existence") == "NEGATED_EXISTENCE":
+                continue
+            attrs.append(("syndrome", sm.concept, sm.start, sm.end))
+            attrs.append(("functional", True, sm.start, sm.end))
+            break
+        else:
+            if functional:
+                fm = functional[0]
+                attrs.append(("functional", True, fm.start(), fm.end()))
+    for found in ex.hits("value", "nodes", sent):
+        for nm in found:
+            n0 = nm.groupdict().get("n0")
+            attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
+            break
+    for found in ex.hits("value", "metastases", sent):
+        for mm2 in found:
+            m0 = mm2.groupdict().get("m0")
+            negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
+            if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":
+                continue
+            attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
+            break
+    return attrs
 
 
 # --------------------------------------------------------------------------- muscle biopsy
@@ -935,12 +1520,12 @@ def _muscle_biopsy(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
-        status, uncertain = _status(ex, sent, a, sent.time)
+        status, uncertain = _status(ex, sent, a, sent.time, dated=False)
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
         for fm in r.biopsy_features.find(text, sent.start, para_end):
             fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
             fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
-            fstatus, _ = _status(ex, fsent, fa, sent.time)
+            fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
             if status != "present":
                 fstatus = status
             _add(
@@ -961,8 +1546,6 @@ def _muscle_biopsy(ex: Extraction) -> None:
 
 # --------------------------------------------------------------------------- core set
 def _assessments(ex: Extraction) -> None:
-    r = ex.rules
-    text = ex.text
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -974,8 +1557,8 @@ def _assessments(ex: Extraction) -> None:
             "cdasi_activity",
             "cdasi_damage",
         ):
-            for rx in r.value[name]:
-                for m in rx.finditer(text, sent.start, sent.end):
+            for found in ex.hits("value", name, sent):
+                for m in found:
                     value: dict[str, Any] = {"value": float(m.group("value"))}
                     if name == "mmt8" and m.groupdict().get("max"):
                         value["max"] = int(m.group("max"))
@@ -996,7 +1579,9 @@ def _assessments(ex: Extraction) -> None:
 
 # --------------------------------------------------------------------------- patient
 def _patient(ex: Extraction) -> None:
-    """Age and sex: the patient's own sections first, then any section ("We report a …")."""
+    """Age and sex: the patient's own sections first, then any section ("We report a …");
+    never from words about a relative ("her mother, aged 70"). Then a date of birth and the
+    region the patient comes from or lives in."""
     r = ex.rules
     text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
@@ -1008,6 +1593,9 @@ def _patient(ex: Extraction) -> None:
                 continue
             age = int(m.group("age"))
             if not 0 <= age <= 130:
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            if about.get("experiencer") or (about.get("generic") and sent.patient):
                 continue
             age_found = True
             ex.drafts.append(
@@ -1024,9 +1612,13 @@ def _patient(ex: Extraction) -> None:
                 )
         if age_found:
             break
+    _birth_date(ex)
+    _region(ex)
     if sex_found:
         return
     for sent in ordered:
+        if not sent.patient:
+            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
         for rx in r.value["sex_only"]:
             m = rx.search(text, sent.start, sent.end)
             if m is not None:
@@ -1038,6 +1630,78 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+
+
+_ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+
+
+def _birth_date(ex: Extraction) -> None:
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for rx in ex.rules.value["birth_date"]:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                found = find_dates(m.group("date"), ex.rules, style=ex.style)
+                if not found or found[0].start != 0:
+                    continue
+                born = found[0].day
+                ex.drafts.append(
+                    Draft(
+                        "patient",
+                        "birth_date",
+                        "present",
+                        m.start(),
+                        m.start("date") + found[0].end,
+                        sent,
+                        TimePoint(absolute=born),
+                        {"value": born},
+                        uncertain=found[0].uncertain,
+                    )
+                )
+                return
+
+
+def _region(ex: Extraction) -> None:
+    """Where the patient comes from ("born in Vietnam", "originally from Hong Kong"), else where
+    they live ("lives in Dayton, Ohio"): a region term a few words after the cue, written with
+    a capital letter, and not about a relative."""
+    text = ex.text
+    best: tuple[int, Draft] | None = None
+    for rank, name in enumerate(("region_origin", "region_residence")):
+        for sent in ex.sentences:
+            if not sent.patient:
+                continue
+            for rx in ex.rules.value[name]:
+                for cue in rx.finditer(text, sent.start, sent.end):
+                    window_end = min(sent.end, cue.end() + 30)
+                    for place in ex.rules.regions.find(text, cue.end(), window_end):
+                        between = text[cue.end() : place.start]
+                        named = any(w[:1].isupper() for w in place.text.split())
+                        if not named or re.search(r"[.;:()]", between):
+                            continue
+                        if len(between.split()) > 3:
+                            continue
+                        about = sent.context.assert_target(
+                            place.start, place.end, _ABOUT_SOMEONE_ELSE
+                        )
+                        if about.get("experiencer") or about.get("generic"):
+                            continue
+                        draft = Draft(
+                            "patient",
+                            "region",
+                            "present",
+                            cue.start(),
+                            place.end,
+                            sent,
+                            INDEX,
+                            {"value": place.concept},
+                        )
+                        key = (rank, sent.index, cue.start())
+                        if best is None or key < (best[0], best[1].sentence.index, best[1].start):
+                            best = (rank, draft)
+                        break
+    if best is not None:
+        ex.drafts.append(best[1])
 
 
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
@@ -1070,6 +1734,20 @@ def _onset(ex: Extraction) -> None:
         for d in ex.drafts
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
+    for sent in ex.sentences:  # "onset Sept 2021"
+        if not sent.patient:
+            continue
+        for rx in r.time["onset_date"]:
+            for cue in rx.finditer(text, sent.start, sent.end):
+                dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
+                if dates and dates[0].start == cue.end():
+                    day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    ex.drafts.append(
+                        Draft(
+                            "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
+                        )
+                    )
+                    return
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
@@ -1096,3 +1774,50 @@ def _onset(ex: Extraction) -> None:
                 ),
             )
             return
+
+
+def _before_the_illness(ex: Extraction) -> None:
+    """A remission, flare or improvement dated before the illness began ("twenty years earlier
+    ... which had resolved") is about something else in the past history."""
+    starts = [
+        d.time
+        for d in ex.drafts
+        if (d.type == "onset" or (d.type == "event" and d.code == "diagnosis"))
+        and d.status == "present"
+    ]
+    if not starts:
+        return
+    day = ex.note_date or date(2000, 1, 1)  # a relative story: offsets compare on any day
+    begun = min(t.resolve(day) for t in starts)
+    for d in ex.drafts:
+        if (
+            d.type == "event"
+            and d.code not in _PAST_HISTORY_EVENTS
+            and d.code != "diagnosis"
+            and d.status == "present"
+            and d.time.resolve(day) < begun
+        ):
+            d.status = "historical"
+
+
+def _report_subject(ex: Extraction) -> None:
+    """A report titled by its test ("CT CHEST, ABDOMEN AND PELVIS WITH IV CONTRAST") gives that
+    test's result in its body: abnormal when the body describes a tumour or a finding, else the
+    normal read from a test listed without a result stands."""
+    if not ex.sentences:
+        return
+    title = ex.sentences[0]
+    line = ex.text[title.start : title.end]
+    if len(line) > 80 or line.rstrip().endswith(".") or "\n" not in ex.text[title.end :][:2]:
+        return
+    named = [d for d in ex.drafts if d.type == "investigation" and d.sentence is title]
+    if len(named) != 1 or not named[0].inferred or named[0].value.get("result") != "normal":
+        return
+    described = any(
+        d.status == "present"
+        and d.sentence.index > 0
+        and (d.type == "finding" or (d.type == "tumour" and d.code in ("histology", "size_mm")))
+        for d in ex.drafts
+    )
+    if described:
+        named[0].value["result"] = "abnormal"

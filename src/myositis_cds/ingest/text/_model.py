@@ -46,6 +46,7 @@ FactType = Literal[
 FactStatus = Literal[
     "present",  # stated about this patient, now
     "absent",  # stated as not present (negated, resolved, or a negative/normal result)
+    "improving",  # stated as improved or improving: the improvement is the event recorded
     "historical",  # in the patient's past, before this illness
     "family",  # about a relative
     "hypothetical",  # planned, conditional or to be ruled out

@@ -39,6 +39,14 @@ _ABBREVIATIONS = {
     "max.",
     "min.",
     "ca.",
+    "d.o.b.",
+    "dob.",
+    "b.d.",
+    "o.d.",
+    "t.d.s.",
+    "p.o.",
+    "i.v.",
+    "s.c.",
 }
 
 
@@ -52,18 +60,19 @@ def note_sentences(doc: Doc) -> Doc:
     # spaCy reads SENT_START as 1 (start) / -1 (not a start) through a uint64 array
     starts = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
     last = ""  # the last non-space token's text
+    before = ""  # the one before it ("d.o.b" of "d.o.b" + ".")
     newline = True
     for i, tok in enumerate(doc):
         text = tok.text
         if tok.is_space:
             newline = newline or "\n" in text
             continue
-        ender = last in _ENDERS or (
+        ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (
             len(last) > 1 and last.endswith(".") and last.casefold() not in _ABBREVIATIONS
         )
         if i == 0 or newline or (ender and not text[:1].islower()):
             starts[i, 0] = 1
-        last = text
+        before, last = last, text
         newline = False
     if len(doc):
         starts[0, 0] = 1

@@ -226,18 +226,43 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     """(section name, offset where inline text starts or -1) if the line opens a section."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 60:
+    if not stripped:
         return None
-    body = _HEADER_NUMBER.sub("", stripped)
-    name = rules.section_titles.get(body.rstrip(":").strip().casefold())
-    if name is not None:
-        return name, -1
+    if len(stripped) <= 60:
+        body = _HEADER_NUMBER.sub("", stripped)
+        name = rules.section_titles.get(body.rstrip(":").strip().casefold())
+        if name is not None:
+            return name, -1
     m = re.match(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(\S.*)$", line)
     if m is not None:
-        name = rules.section_titles.get(m.group(1).strip().casefold())
+        name = rules.inline_titles.get(m.group(1).strip().casefold())
         if name is not None:
             return name, m.start(2)
     return None
+
+
+def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
+    """The end of a case report's title (its first line, unpunctuated, before a blank line and
+    an "Abstract"/"Background"/"Case ..." heading), or 0. A title sums the case up without dates,
+    so it is not read as facts."""
+    filled = [(start, line) for start, line in lines if line.strip()]
+    if len(filled) < 2:
+        return 0
+    (start, first), (_, second) = filled[0], filled[1]
+    gap = [line for s, line in lines if start < s < filled[1][0]]
+    header = _header(second, rules)
+    if (
+        not gap
+        or first.rstrip().endswith((".", ":"))
+        or len(first.strip()) > 200
+        or header is None
+        or header[0] not in _CASE_REPORT_OPENINGS
+    ):
+        return 0
+    return start + len(first)
+
+
+_CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
 
 
 def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
@@ -268,6 +293,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         return sec
 
     current = open_section("body")
+    title_end = _case_report_title(lines, rules)
+    if title_end:
+        current = open_section("title")
+    resume: str | None = None  # the section a one-line section (a staff line) hands back to
+    paragraph_ends: str | None = None  # the section a one-paragraph section hands back to
     interrupted: _Section | None = None
     in_caption = False
     after_break = True  # at the start of a paragraph
@@ -280,6 +310,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             in_caption = False
             after_break = True
             current.separator("\n\n", start)
+            if title_end and start >= title_end and current.name == "title":
+                current = open_section("body")
+            elif paragraph_ends is not None and current.chars:
+                current = open_section(paragraph_ends)  # the past-history list is over
+                paragraph_ends = None
             continue
         if in_caption:
             if stripped.endswith("."):
@@ -301,6 +336,13 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             ):
                 interrupted = previous  # a column break cut this section mid-sentence
             current.separator("\n\n", start)
+            one_line = name in sec_rules and sec_rules[name].one_line
+            resume = (resume or previous.name) if one_line else None
+            one_paragraph = name in sec_rules and sec_rules[name].one_paragraph
+            if one_paragraph and inline_at >= 0:
+                resume = resume or previous.name  # "PMH: t2dm, htn": the line is the section
+                one_paragraph = False
+            paragraph_ends = (paragraph_ends or previous.name) if one_paragraph else None
             current = open_section(name)
             if inline_at < 0:
                 after_break = True
@@ -344,6 +386,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             current.separator("\n\n", start)
         _emit_clean(current, line, start, lead)
         after_break = False
+        if resume is not None:
+            current.separator("\n\n", start + len(line))
+            current = open_section(resume)
+            resume = None
+            after_break = True
 
     # lay the sections out one after another
     chars: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Literal
 
@@ -26,6 +26,7 @@ from myositis_cds.case import (
     InvestigationCode,
     LabCode,
     TumourHistology,
+    TumourInvasion,
     TumourSite,
     TumourSyndrome,
 )
@@ -59,6 +60,8 @@ class TumourLexicon(_Strict):
     histology: dict[TumourHistology, list[str]]
     sites: dict[TumourSite, list[str]]
     syndromes: dict[TumourSyndrome, list[str]]
+    operations: dict[TumourSite, list[str]]
+    invasion: dict[TumourInvasion, list[str]]
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -86,12 +89,23 @@ class Lexicon(_Strict):
     tumour: TumourLexicon
     events: dict[EventKind, list[str]]
     muscle_biopsy: MuscleBiopsyLexicon
+    myositis: list[str]
+    regions: dict[str, list[str]]
+
+    @field_validator("regions")
+    @classmethod
+    def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        bad = [code for code in value if not re.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", code)]
+        if bad:
+            raise ValueError(f"regions: {bad} are not ISO 3166 codes (e.g. CN, HK, US)")
+        return value
 
 
 # --------------------------------------------------------------------------- context
 Category = Literal[
     "NEGATED_EXISTENCE",
     "RESOLVED",
+    "IMPROVED",
     "POSITIVE",
     "WEAK_POSITIVE",
     "INDETERMINATE",
@@ -139,7 +153,12 @@ class ContextRules(_Strict):
 class SectionRule(_Strict):
     titles: list[str]
     patient: bool
-    status: Literal["historical", "family"] | None = None
+    status: Literal["historical", "family", "planned"] | None = None
+    one_line: bool = False  # the section is its title's line only ("Consultant: Dr X")
+    one_paragraph: bool = False  # the section ends at the next blank line
+    # "alone": the title opens the section only on a line of its own (a case report's
+    # "Background"); "inline": only with text after it ("Background: DM diagnosed 2024").
+    title_use: Literal["any", "alone", "inline"] = "any"
 
 
 class SectionRules(_Strict):
@@ -168,19 +187,30 @@ class InferenceRules(_Strict):
 _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
     "sex_only": set(),
+    "birth_date": {"date"},
+    "region_origin": set(),
+    "region_residence": set(),
     "lab_value": {"value", "unit"},
+    "lab_more": {"value", "unit"},
+    "antibody_level": {"level"},
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
     "tumour_size": {"dims", "unit"},
     "ki67": {"value"},
     "mitoses": {"count", "per"},
     "grade": {"grade"},
+    "t_stage": {"t"},
     "nodes": set(),
+    "invasion": set(),
+    "duct_dilated": set(),
+    "duct_not_dilated": set(),
     "metastases": set(),
     "non_functional": set(),
     "functional": set(),
     "examples": set(),
-    "dose": {"dose"},
+    "dose": {"amount", "freq"},
+    "treatment_start": set(),
+    "treatment_stop": set(),
     "mmt8": {"value"},
     "physician_global": {"value"},
     "patient_global": {"value"},
@@ -190,13 +220,23 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
-    "dates": {"y"},
+    "visit": {"date"},
+    "dates": set(),
     "onset": {"n", "unit"},
     "before": {"n", "unit"},
     "after": {"n", "unit"},
     "at_event": {"ref"},
+    "at_index": set(),
     "present": set(),
     "clause_break": set(),
+    "diagnosed": set(),
+    "onset_date": set(),
+    "present_tense": set(),
+    "us_spelling": set(),
+    "uk_spelling": set(),
+    "discharge_date": {"date"},
+    "at_discharge": set(),
+    "past_tense": set(),
     "anaphora": set(),
 }
 
@@ -210,13 +250,23 @@ class UnitConversion(_Strict):
 
 class TimePatterns(_Strict):
     note_date: list[str]
+    visit: list[str]
     dates: list[str]
     onset: list[str]
     before: list[str]
     after: list[str]
     at_event: list[str]
+    at_index: list[str]
     present: list[str]
     clause_break: list[str]
+    diagnosed: list[str]
+    onset_date: list[str]
+    present_tense: list[str]
+    us_spelling: list[str]
+    uk_spelling: list[str]
+    discharge_date: list[str]
+    at_discharge: list[str]
+    past_tense: list[str]
     anaphora: list[str]
 
 
@@ -229,6 +279,17 @@ class Patterns(_Strict):
     time: TimePatterns
     numbers: dict[str, int]
     vague_numbers: dict[str, int]
+    gates: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _gated_patterns_exist(self) -> Patterns:
+        unknown = set(self.gates) - set(self.patterns)
+        if unknown:
+            raise ValueError(f"gates for unknown patterns {sorted(unknown)}")
+        for name, words in self.gates.items():
+            if not words or any(w != w.casefold() for w in words):
+                raise ValueError(f"gates.{name}: give lower-case words")
+        return self
 
     @field_validator("patterns")
     @classmethod
@@ -241,9 +302,93 @@ class Patterns(_Strict):
 
 
 # --------------------------------------------------------------------------- compiled forms
+def compile_rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a rule pattern, led by a lookahead for the characters it can start with.
+
+    Python's regular-expression engine tries a pattern at every position of the text; a leading
+    character-class lookahead lets it skip positions where no match can start, which makes
+    word-list patterns (``\\b(?:was|were|...)``) several times faster on long notes. The class
+    is derived from the pattern itself, so it cannot disagree with it; when it cannot be derived
+    (a pattern that may start with any character, or match nothing) the pattern is left as is.
+    """
+    first = _first_characters(pattern, flags)
+    if first and not re.match(r"\(\?[aiLmsux]+\)", pattern):
+        cls = "".join(re.escape(c) for c in sorted(first))
+        return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
+    return re.compile(pattern, flags)
+
+
+def _first_characters(pattern: str, flags: int) -> set[str] | None:
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - only on a Python without these modules
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+
+    def seq(items: Any) -> tuple[set[str] | None, bool]:
+        chars: set[str] = set()
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # zero-width: the next item starts the match
+            got, empty = item(op, av)
+            if got is None:
+                return None, False
+            chars |= got
+            if not empty:
+                return chars, False
+        return chars, True
+
+    def item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] <= 300:
+                    chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                    chars |= set("0123456789")
+                elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
+                    chars |= set(" \t\n\r\f\v")
+                else:
+                    return None, False
+            return chars, False
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op is c.BRANCH:
+            chars = set()
+            empty = False
+            for alternative in av[1]:
+                got, e = seq(alternative)
+                if got is None:
+                    return None, False
+                chars |= got
+                empty = empty or e
+            return chars, empty
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, _, sub = av
+            got, e = seq(sub)
+            return got, e or lo == 0
+        return None, False
+
+    chars, empty = seq(parsed)
+    return None if chars is None or empty or not chars else chars
+
+
+_KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
+
+
+@lru_cache(maxsize=8192)
 def term_key(text: str) -> str:
-    """The normalised form under which a term and a matched text are compared."""
-    return re.sub(r"[\s\-'’‐‑]+", "", text.casefold())
+    """The normalised form under which a term and a matched text are compared (memoised: the
+    same few hundred words are looked up on every note)."""
+    return _KEY_JOINERS.sub("", text.casefold())
 
 
 def _units(term: str) -> list[str]:
@@ -340,7 +485,7 @@ class TermMatcher:
                 terms.append(term)
         # Word boundaries only where the term itself starts or ends with a word character, so
         # punctuation terms (";", "+") match right after a word.
-        self._regex = re.compile(_trie_regex(terms), re.IGNORECASE)
+        self._regex = compile_rule(_trie_regex(terms))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []
@@ -386,7 +531,15 @@ class Rules:
         self.syndromes = TermMatcher(
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
         )
+        self.operations = TermMatcher(
+            "tumour.operations", {str(k): v for k, v in lex.tumour.operations.items()}
+        )
+        self.invasion = TermMatcher(
+            "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
+        )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.regions = TermMatcher("regions", lex.regions)
+        self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
         self.biopsy_trigger = TermMatcher(
             "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
         )
@@ -406,14 +559,24 @@ class Rules:
             {",".join(map(str, idx)): [first_spelling[k]] for k, idx in by_key.items()},
         )
         self.context_patterns = [
-            (i, re.compile(r.pattern, re.IGNORECASE))
+            (i, compile_rule(r.pattern))
             for i, r in enumerate(self.context.rules)
             if r.pattern is not None
         ]
+        # title -> section name, for a title alone on its line and for "Title: text"
         self.section_titles: dict[str, str] = {}
+        self.inline_titles: dict[str, str] = {}
         for name, sec in self.sections.sections.items():
             for title in sec.titles:
-                self.section_titles[title.casefold()] = name
+                key = title.casefold()
+                for use, table in (("alone", self.section_titles), ("inline", self.inline_titles)):
+                    if sec.title_use in ("any", use):
+                        if key in table and table[key] != name:
+                            raise KnowledgeError(
+                                f"rules/sections.yaml: title {title!r} opens both "
+                                f"{table[key]!r} and {name!r}"
+                            )
+                        table[key] = name
         # One matcher for the words of every inference rule; each word knows its (rule, role)s.
         self.inference_roles: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(self.inference.rules):
@@ -458,7 +621,7 @@ class Rules:
         for key, frag in self.patterns.fragments.items():
             text = text.replace("{" + key + "}", frag)
         try:
-            compiled = re.compile(text, re.IGNORECASE)
+            compiled = compile_rule(text)
         except re.error as exc:
             raise KnowledgeError(f"rules/patterns.yaml {name}: {exc}") from exc
         missing = groups - set(compiled.groupindex)

@@ -13,10 +13,19 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from myositis_cds.ingest.text._rules import Rules
 
-__all__ = ["DateMatch", "TimePoint", "add_months", "find_dates", "parse_quantity"]
+__all__ = [
+    "DateMatch",
+    "DateStyle",
+    "TimePoint",
+    "add_months",
+    "date_style",
+    "find_dates",
+    "parse_quantity",
+]
 
 _MONTHS = {
     "jan": 1,
@@ -58,8 +67,7 @@ class TimePoint:
         )
 
     def resolve(self, index: date) -> date:
-        base = self.absolute if self.absolute is not None else index
-        return add_months(base, self.months) + timedelta(days=self.days)
+        return _resolve(self, index)
 
     @property
     def approx_days(self) -> int:
@@ -68,6 +76,13 @@ class TimePoint:
 
     def is_forward(self) -> bool:
         return self.absolute is None and self.approx_days > 0
+
+
+@lru_cache(maxsize=4096)
+def _resolve(point: TimePoint, index: date) -> date:
+    # the assembler asks for the same few dates many times while sorting and merging
+    base = point.absolute if point.absolute is not None else index
+    return add_months(base, point.months) + timedelta(days=point.days)
 
 
 INDEX = TimePoint()
@@ -79,34 +94,87 @@ class DateMatch:
     end: int
     day: date
     uncertain: bool
+    until: date | None = None  # the last day of a range ("15-17 Jan")
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How one note writes dates: which way round 03/02/2024 is, and the year of "3 Feb"."""
+
+    month_first: bool = False
+    order_known: bool = False  # the note has an unambiguous numeric date (15/01 or 01/15)
+    note_date: date | None = None  # year-less dates take this date's year
 
 
 def _month(text: str) -> int | None:
     return _MONTHS.get(text[:3].casefold())
 
 
-def find_dates(text: str, rules: Rules, start: int = 0, end: int | None = None) -> list[DateMatch]:
-    """Explicit calendar dates in text[start:end]; day-month order assumed when ambiguous."""
+def date_style(text: str, rules: Rules) -> DateStyle:
+    """The note's numeric date order, from its unambiguous numeric dates ("11/15/2022" is
+    month first, "27/01/2026" day first); day first when none tells (the UK/EU default)."""
+    day_first = month_first = 0
+    for rx in rules.time["dates"]:
+        if "a" not in rx.groupindex:
+            continue
+        for m in rx.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                day_first += 1
+            elif b > 12 >= a:
+                month_first += 1
+    if day_first == month_first == 0:
+        # No numeric date tells; the spelling may ("tumor", "edema" against "tumour",
+        # "oedema"). The dates stay flagged uncertain: the order is a guess from the spelling.
+        us = len(rules.time["us_spelling"][0].findall(text))
+        uk = len(rules.time["uk_spelling"][0].findall(text))
+        return DateStyle(month_first=us > uk, order_known=False)
+    return DateStyle(month_first=month_first > day_first, order_known=(day_first + month_first) > 0)
+
+
+def find_dates(
+    text: str,
+    rules: Rules,
+    start: int = 0,
+    end: int | None = None,
+    style: DateStyle | None = None,
+) -> list[DateMatch]:
+    """Explicit calendar dates in text[start:end]. A numeric date that could be either way round
+    follows the note's style (day-month unless the note shows month-first dates elsewhere); a
+    date without a year ("3 February") is placed in the note's year, and is skipped when the
+    note's date is not known."""
     stop = len(text) if end is None else end
+    how = style or DateStyle()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for rx in rules.time["dates"]:
         for m in rx.finditer(text, start, stop):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            parsed = _date_from_match(m)
+            parsed = _date_from_match(m, how)
             if parsed is None:
                 continue
-            day, uncertain = parsed
-            found.append(DateMatch(m.start(), m.end(), day, uncertain))
+            day, uncertain, until = parsed
+            found.append(DateMatch(m.start(), m.end(), day, uncertain, until))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _date_from_match(m: re.Match[str]) -> tuple[date, bool] | None:
+def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, date | None] | None:
     groups = m.groupdict()
-    year = int(groups["y"])
+    if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
+        return None  # "may" in lower case without a year is the verb
+    if groups.get("y"):
+        year = int(groups["y"])
+    elif groups.get("yy"):  # "14.01.26": this century unless that is more than a year ahead
+        year = 2000 + int(groups["yy"])
+        if year > date.today().year + 1:
+            year -= 100
+    elif style.note_date is not None:
+        year = style.note_date.year
+    else:
+        return None
     uncertain = False
     if groups.get("mon"):
         month = _month(groups["mon"])
@@ -116,20 +184,41 @@ def _date_from_match(m: re.Match[str]) -> tuple[date, bool] | None:
             day = int(groups["d"])
         else:
             day, uncertain = 1, True  # "March 2024": the day is not stated
+    elif groups.get("nm"):
+        month, day, uncertain = int(groups["nm"]), 1, True  # "03/2023"
     elif groups.get("a"):
         a, b = int(groups["a"]), int(groups["b"])
         if a > 12 >= b:
             day, month = a, b
         elif b > 12 >= a:
             day, month = b, a
+        elif style.month_first:
+            month, day = a, b
+            uncertain = a != b and not style.order_known
         else:
-            day, month, uncertain = a, b, a != b  # 03/04/2024: day-month assumed
-    else:
+            day, month = a, b  # 03/04/2024: day-month unless the note writes month first
+            uncertain = a != b and not style.order_known
+    elif groups.get("m"):
         month, day = int(groups["m"]), int(groups["d"])
+    else:
+        month, day, uncertain = 1, 1, True  # "in 2024": the year alone
     try:
-        return date(year, month, day), uncertain
+        found = date(year, month, day)
+        until = None
+        if groups.get("d2"):  # "15-17 Jan", "30 Aug - 3 Sep"
+            month2 = _month(groups["mon2"]) if groups.get("mon2") else month
+            if month2 is None:
+                return None
+            until = date(year + (month2 < month), month2, int(groups["d2"]))
     except ValueError:
         return None
+    late = style.note_date is not None and (found - style.note_date).days > 31
+    if not groups.get("y") and not groups.get("yy") and late:  # "15 Dec" in a 3 Jan note
+        found = found.replace(year=year - 1)
+        until = until.replace(year=year - 1) if until else None
+    if until is not None and until < found:
+        return None
+    return found, uncertain, until
 
 
 def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | None:
@@ -146,6 +235,8 @@ def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | N
         except ValueError:
             return None
     u = unit.casefold()
+    if u in ("/12", "/52"):  # "x3/12": three twelfths of a year; "/52": weeks of a year
+        u = "months" if u == "/12" else "weeks"
     if u.startswith(("y",)):
         return round(value * 12), 0, uncertain or value != int(value)
     if u.startswith("mo"):
