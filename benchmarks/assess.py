@@ -80,6 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     assess_s = best_of(args.repeats, lambda: [assess(c, as_of=AS_OF) for c in cases])
     total_s = parse_s + assess_s
 
+    def stream() -> None:
+        # How a service or batch job runs: each result is used (serialised) and dropped, so the
+        # garbage collector does not re-scan 10,000 live results on every full pass.
+        for c in cases:
+            assess(c, as_of=AS_OF).model_dump()
+
+    def parse_stream() -> None:
+        for t in texts:
+            parse_case_text(t, "yaml", today=AS_OF)
+
+    parse_stream_s = best_of(args.repeats, parse_stream)
+    stream_s = best_of(args.repeats, stream)
+
     print(f"In-process throughput, {args.cases:,} generated cases (best of {args.repeats})")
     print(
         table(
@@ -98,6 +111,18 @@ def main(argv: list[str] | None = None) -> int:
                     f"{assess_s / parse_s:.2f}",
                 ],
                 [
+                    "streaming: parse + validate, dropped (floor)",
+                    f"{parse_stream_s:.2f}",
+                    f"{args.cases / parse_stream_s:,.0f}",
+                    "1.00",
+                ],
+                [
+                    "streaming: assess + model_dump, dropped",
+                    f"{stream_s:.2f}",
+                    f"{args.cases / stream_s:,.0f}",
+                    f"{stream_s / parse_stream_s:.2f}",
+                ],
+                [
                     "parse + validate + assess",
                     f"{total_s:.2f}",
                     f"{args.cases / total_s:,.0f}",
@@ -109,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = assess_s / parse_s
     print(
         f"target: assessment adds <= 1x the floor -> {ratio:.2f}x "
-        f"({'met' if ratio <= 1 else 'NOT met'})\n"
+        f"({'met' if ratio <= 1 else 'NOT met'}); streaming {stream_s / parse_stream_s:.2f}x\n"
     )
 
     bare = command_seconds([sys.executable, "-c", "pass"])
