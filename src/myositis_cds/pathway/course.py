@@ -433,12 +433,8 @@ def _measure_change(
     field = measure.case_field or measure.id
     before = getattr(baseline, field)
     after = getattr(follow_up, field)
-    absent = [
-        f"{when} ({visit.date.isoformat()})"
-        for when, visit, value in (("baseline", baseline, before), ("follow-up", follow_up, after))
-        if value is None
-    ]
-    if absent:
+
+    def unscored(detail: str) -> MeasureChange:
         return MeasureChange(
             measure=measure.id,
             label=measure.label,
@@ -446,21 +442,23 @@ def _measure_change(
             follow_up=after,
             improvement_percent=None,
             points=None,
-            detail=f"not recorded at {' and '.join(absent)}",
+            detail=detail,
         )
+
+    absent = [
+        f"{when} ({visit.date.isoformat()})"
+        for when, visit, value in (("baseline", baseline, before), ("follow-up", follow_up, after))
+        if value is None
+    ]
+    if absent:
+        return unscored(f"not recorded at {' and '.join(absent)}")
     if measure.scale.kind == "stated_maximum":
         default = measure.scale.default_maximum
         max_before = baseline.mmt8_max or default
         max_after = follow_up.mmt8_max or default
         if max_before != max_after or max_before is None:
-            return MeasureChange(
-                measure=measure.id,
-                label=measure.label,
-                baseline=before,
-                follow_up=after,
-                improvement_percent=None,
-                points=None,
-                detail=f"maxima differ ({max_before:g} vs {max_after:g}): scores not comparable",
+            return unscored(
+                f"maxima differ ({max_before:g} vs {max_after:g}): scores not comparable"
             )
         span = _exact(max_before)
         scale_text = f"of its maximum {max_before:g}"
