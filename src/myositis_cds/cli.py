@@ -54,9 +54,9 @@ def _load(path: str, as_of: date) -> tuple[Case, list[str]]:
         ]
         return result.case, [*result.warnings, *review]
     if fmt == "fhir":
-        from myositis_cds.errors import CaseError
+        from myositis_cds.ingest.files import parse_fhir_text
 
-        raise CaseError.single("(file)", "FHIR Bundle input is not supported in this version")
+        return parse_fhir_text(text)
     return parse_case_text(text, fmt), []
 
 
@@ -76,7 +76,7 @@ def _assess_file(file: str, as_of: str | None, biopsy: str) -> tuple[Assessment,
     case, extraction_warnings = _load(file, day)
     result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
     if extraction_warnings:
-        extra = [f"extraction: {w}" for w in extraction_warnings]
+        extra = [w if w.startswith("FHIR: ") else f"extraction: {w}" for w in extraction_warnings]
         result = result.model_copy(update={"warnings": [*result.warnings, *extra]})
     return result, case
 
@@ -122,10 +122,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "cards"]),
+    type=click.Choice(["text", "json", "fhir", "cards"]),
     default="text",
     show_default=True,
-    help="text for people; json (contract §3) or CDS Hooks cards for systems",
+    help="text for people; json (contract §3), a FHIR R4 Bundle or CDS Hooks cards for systems",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="assess the case as it stood then")
 @click.option(
@@ -137,12 +137,16 @@ def main() -> None:
 )
 @_guard
 def assess(file: str, fmt: str, as_of: str | None, biopsy: str) -> None:
-    """Assess one case: FILE is .yaml/.yml/.json, a .txt note, or - for stdin."""
+    """Assess one case: FILE is .yaml/.yml/.json, a FHIR Bundle, a .txt note, or - for stdin."""
     result, _ = _assess_file(file, as_of, biopsy)
     if fmt == "json":
         from myositis_cds.render.json import to_json
 
         click.echo(to_json(result))
+    elif fmt == "fhir":
+        from myositis_cds.render.fhir import to_fhir_json
+
+        click.echo(to_fhir_json(result))
     elif fmt == "cards":
         from myositis_cds.render.cards import to_cards_json
 

@@ -12,7 +12,7 @@ import yaml
 from myositis_cds.case import Case, parse_case
 from myositis_cds.errors import CaseError
 
-__all__ = ["MAX_CASE_BYTES", "load_case_file", "parse_case_text", "sniff_format"]
+__all__ = ["MAX_CASE_BYTES", "load_case_file", "parse_case_text", "parse_fhir_text", "sniff_format"]
 
 # libyaml's loader when PyYAML was built with it (10x faster), else the pure-Python one.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -70,6 +70,16 @@ def _read_bytes(path: str) -> bytes:
         return fh.read(MAX_CASE_BYTES + 1)
 
 
+def load_json(text: str) -> Any:
+    """JSON text → data, or a CaseError giving the line and column of the syntax error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseError.single(
+            "(file)", f"is not valid JSON at line {exc.lineno}, column {exc.colno}"
+        ) from None
+
+
 def parse_case_text(text: str, fmt: str, *, today: date | None = None) -> Case:
     data: Any
     if fmt == "yaml":
@@ -80,17 +90,27 @@ def parse_case_text(text: str, fmt: str, *, today: date | None = None) -> Case:
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             raise CaseError.single("(file)", f"is not valid YAML{where}") from None
     elif fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CaseError.single(
-                "(file)", f"is not valid JSON at line {exc.lineno}, column {exc.colno}"
-            ) from None
+        data = load_json(text)
     else:
         raise CaseError.single("(file)", f"cannot read format {fmt!r} as a case file")
     if data is None:
         raise CaseError.single("(file)", "is empty")
     return parse_case(data, today=today)
+
+
+def parse_fhir_text(text: str, *, today: date | None = None) -> tuple[Case, list[str]]:
+    """A FHIR R4 Bundle (JSON text) → (Case, warnings about what was left out or assumed).
+
+    Needs the ``fhir`` extra (fhir.resources); the module is imported only for FHIR input.
+    """
+    try:
+        from myositis_cds.ingest.fhir import parse_bundle_text
+    except ImportError:
+        raise CaseError.single(
+            "(file)", "FHIR input needs the fhir extra: pip install 'myositis-cds[fhir]'"
+        ) from None
+    result = parse_bundle_text(text, today=today)
+    return result.case, result.warnings
 
 
 def load_case_file(path: str, *, today: date | None = None) -> Case:
