@@ -75,11 +75,13 @@ def test_a_bundle_without_a_patient_is_refused() -> None:
 def test_a_patient_without_birth_date_names_the_fhir_element() -> None:
     with pytest.raises(CaseError) as err:
         read_bundle(
-            {"resourceType": "Bundle", "type": "collection", "entry": [
-                {"resource": {"resourceType": "Patient", "gender": "female"}}
-            ]},
+            {
+                "resourceType": "Bundle",
+                "type": "collection",
+                "entry": [{"resource": {"resourceType": "Patient", "gender": "female"}}],
+            },
             today=TODAY,
-        )  # fmt: skip
+        )
     assert err.value.problems[0].path == "Bundle.entry[0].resource.birthDate"
 
 

@@ -67,8 +67,15 @@ def test_every_fact_reaches_the_case() -> None:
     tif1g = [a for a in case.antibodies if a.code.value == "TIF1G"]
     assert [a.result.value for a in tif1g] == ["positive", "weak_positive"]  # code, valueString
     assert {a.code.value for a in case.antibodies if a.result.value == "negative"} == {
-        "JO1", "OJ", "EJ", "PL7", "PL12", "NXP2", "MI2", "SRP"
-    }  # fmt: skip
+        "JO1",
+        "OJ",
+        "EJ",
+        "PL7",
+        "PL12",
+        "NXP2",
+        "MI2",
+        "SRP",
+    }
     (tumour,) = case.tumours
     assert tumour.size_mm == 9.5 and tumour.ki67_percent == 2.2
     assert tumour.mitoses is not None and (tumour.mitoses.count, tumour.mitoses.per) == (

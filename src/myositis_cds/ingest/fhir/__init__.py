@@ -44,6 +44,7 @@ class FhirCase:
 
     case: Case
     warnings: list[str]
+    myositis_recorded: bool = False  # a Condition (or course Observation) names the myositis
 
 
 def read_bundle(data: Any, *, today: date | None = None) -> FhirCase:
@@ -76,7 +77,7 @@ def read_resources(resources: Iterable[FhirResource], *, today: date | None = No
             FieldProblem(draft.fhir_path(p.path), f"{p.message} (case field {p.path})")
             for p in exc.problems
         ) from None
-    return FhirCase(case, draft.warnings())
+    return FhirCase(case, draft.warnings(), draft.myositis_recorded)
 
 
 def parse_bundle_text(text: str, *, today: date | None = None) -> FhirCase:

@@ -61,6 +61,7 @@ class CaseDraft:
     not_read: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    myositis_recorded: bool = False
 
     def add(
         self, section: str, record: dict[str, Any], res: FhirResource, fields: dict[str, str]
@@ -261,7 +262,6 @@ class _Reader:
         self.tumour_origin: dict[str, tuple[FhirResource, dict[str, str]]] = {}
         self.pending_measures: list[tuple[FhirResource, str]] = []
         self.surgeries: list[tuple[FhirResource, str | None, str, str | None]] = []
-        self.myositis_seen = False
 
     # ------------------------------------------------------------------ driver
     def read(self) -> CaseDraft:
@@ -415,7 +415,7 @@ class _Reader:
             if _note(res.data):
                 record["note"] = _note(res.data)
             self.draft.add("events", record, res, {"date": "abatementDateTime"})
-        self.myositis_seen = True
+        self.draft.myositis_recorded = True
 
     def _top_origin(self, name: str, res: FhirResource, sub: str) -> None:
         self.draft.origins[(name, -1)] = (res.path, {"": sub})
