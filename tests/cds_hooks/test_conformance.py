@@ -114,7 +114,7 @@ def test_the_screening_card_for_the_reference_case(cards: list[dict[str, Any]]) 
 
 
 def test_a_patient_without_myositis_gets_no_card(bench: Bench, sign: Signer) -> None:
-    resources = [
+    resources: list[dict[str, Any]] = [
         {"resourceType": "Patient", "id": "p2", "gender": "male", "birthDate": "1950-02-03"},
         {
             "resourceType": "Condition",

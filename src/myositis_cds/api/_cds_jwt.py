@@ -14,6 +14,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,12 @@ class IssuerAllowlist:
         return keys
 
 
+@lru_cache(maxsize=256)
+def _pyjwk(jwk_json: str, alg: str) -> jwt.PyJWK:
+    """A parsed public key, kept: parsing a JWK costs more than verifying a signature."""
+    return jwt.PyJWK(json.loads(jwk_json), algorithm=alg)
+
+
 def load_issuers(path: Path, *, transport: httpx.BaseTransport | None = None) -> IssuerAllowlist:
     """``--cds-issuers FILE``: a JSON or YAML mapping ``iss → JWKS file or https URL``.
 
@@ -146,7 +153,7 @@ def verify_client_jwt(
     if kid not in keys:
         raise JwtRejected("no key with this kid in the issuer's key set")
     try:
-        key = jwt.PyJWK(keys[kid], algorithm=alg)
+        key = _pyjwk(json.dumps(keys[kid], sort_keys=True), alg)
         claims = jwt.decode(
             token,
             key=key,

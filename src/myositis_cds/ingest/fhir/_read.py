@@ -44,10 +44,10 @@ class FhirResource:
 
     path: str
     data: Mapping[str, Any]
+    type: str = field(init=False)
 
-    @property
-    def type(self) -> str:
-        return str(self.data.get("resourceType", ""))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "type", str(self.data.get("resourceType", "")))
 
 
 @dataclass
