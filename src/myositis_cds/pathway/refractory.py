@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -156,6 +157,7 @@ class RelapseOnTherapy(BaseModel):
 
 
 # --------------------------------------------------------------------------- rules
+@lru_cache(maxsize=1024)
 def classify_drug(name: str) -> DrugClass | None:
     """The drug class whose name list matches ``name`` as whole words (case-insensitive)."""
     words = _words(name)
@@ -172,8 +174,11 @@ def relapse_on_therapy(case: Case, as_of: date) -> RelapseOnTherapy | None:
     knowledge_ = treatment_response()
     rule = knowledge_.relapse
     events = sorted((e for e in case.events if e.date <= as_of), key=lambda e: e.date)
+    relapses = [e for e in events if e.kind == rule.relapse_event]
+    if not relapses:
+        return None
     recorded = [t for t in case.treatments if t.start <= as_of]
-    for relapse in (e for e in events if e.kind == rule.relapse_event):
+    for relapse in relapses:
         controlled = [
             e for e in events if e.kind in rule.controlled_events and e.date < relapse.date
         ]
