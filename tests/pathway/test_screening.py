@@ -534,6 +534,8 @@ def test_reference_case_plan_after_the_enhanced_screen() -> None:
     # PET-CT clause.
     assert pet.status == "due" and "single screening test" in pet.reason
     assert "continues alongside the tumour work-up" in pet.reason
+    # The clause rests on a dysphagia whose severity is not recorded: the reason says so.
+    assert "dysphagia (moderate to severe) - severity not recorded, counted" in pet.reason
     assert items["psa"].status == "not_indicated"
     assert items["nasoendoscopy"].status == "not_indicated"  # region US
     assert any(r.id == "screening.tumour_found" for r in notes.recommendations)

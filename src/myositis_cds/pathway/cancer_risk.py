@@ -323,6 +323,11 @@ def _judge(
         relapse = relapse_on_therapy(case, as_of)
         if relapse is not None:
             return True, relapse.evidence
+        if not records.findings(basis.code):
+            return None, (
+                "not recorded (neither a non-response to immunosuppression nor a relapse after "
+                "remission or improvement while on therapy)"
+            )
     if basis.kind == "subgroup":
         if subgroup is None:
             return None, (f"no subgroup (classification: {classification.category})")

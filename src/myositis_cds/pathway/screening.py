@@ -510,7 +510,15 @@ def _criterion(
     if all(parts.values()):
         return True, (
             "as a single screening test: anti-TIF1γ-positive DM with onset after 40 and "
-            + ", ".join(f.label.lower() for f in clinical)
+            + ", ".join(
+                f.label.lower()
+                + (
+                    " - severity not recorded, counted"
+                    if "severity not recorded" in f.evidence
+                    else ""
+                )
+                for f in clinical
+            )
         )
     missing = ", ".join(k for k, ok in parts.items() if not ok)
     return False, f"TIF1γ single-test clause not met (missing: {missing})"
