@@ -18,14 +18,17 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from myositis_cds.assessment import assess
 from myositis_cds.case import Case, parse_case
 from myositis_cds.pathway.cancer_risk import CancerRisk, assess_cancer_risk
-from myositis_cds.pathway.classification import classify
+from myositis_cds.pathway.classification import Subgroup, classify
 from myositis_cds.pathway.common import Notes
 from myositis_cds.pathway.refractory import assess_refractory, relapse_on_therapy
 from tests.conftest import TODAY
+from tests.pathway.test_cancer_risk import case as base_case
+from tests.pathway.test_cancer_risk import risk_inputs, risk_of
 
 AS_OF = date(2023, 6, 1)
 
@@ -385,3 +388,30 @@ def test_every_lower_risk_factor_is_listed_and_does_not_change_the_category() ->
     }
     assert result.counts == {"high": 0, "intermediate": 1, "low": 11}
     assert result.category == "standard"
+
+
+# --------------------------------------------------------------------------- invariants
+@given(risk_inputs())
+@settings(max_examples=100, deadline=None)
+def test_mild_dysphagia_equals_none_and_ungraded_equals_moderate(
+    inputs: tuple[dict[str, Any], Subgroup | None, float | None],
+) -> None:
+    sections, subgroup, age = inputs
+    findings = {k: v for k, v in sections["findings"].items() if k != "dysphagia"}
+
+    def category(severity: str | None, present_: bool = True) -> str:
+        c = base_case(antibodies=sections["antibodies"], findings=findings)
+        if present_:
+            extra = {"severity": severity} if severity else {}
+            dysphagia = parse_case(
+                {
+                    "patient": {"sex": "female", "age": 50},
+                    "findings": [present("dysphagia", **extra)],
+                },
+                today=TODAY,
+            ).findings
+            c = c.model_copy(update={"findings": [*c.findings, *dysphagia]})
+        return risk_of(c, subgroup, age).category
+
+    assert category("mild") == category(None, present_=False)
+    assert category(None) == category("moderate") == category("severe")
