@@ -278,6 +278,9 @@ def _open_store(db: str | None, *, migrate: bool | None = None) -> Any:
 @click.option(
     "--max-body", "max_body_mb", default=2.0, show_default=True, help="request body limit, MB"
 )
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="processes"
+)
 def serve(
     host: str,
     port: int,
@@ -285,6 +288,7 @@ def serve(
     auth: str | None,
     tokens_file: str | None,
     max_body_mb: float,
+    workers: int,
 ) -> None:
     """REST API (and CDS Hooks / web page when installed) over a patient store."""
     _server_extra()
@@ -304,6 +308,8 @@ def serve(
         host=host,
         port=port,
         max_body_bytes=int(max_body_mb * 1024 * 1024),
+        workers=workers,
+        warm_worklist=True,
     )
     try:
         run(settings)

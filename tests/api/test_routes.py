@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from myositis_cds import __version__
+from myositis_cds.api import Settings, create_app
+from myositis_cds.store import Store
 from tests.api.conftest import YAML, Api
 
 
@@ -158,3 +160,27 @@ def test_no_page_loads_assets_from_a_cdn(api: Api) -> None:
     # FastAPI's default /docs and /redoc fetch scripts from a CDN: they are not served.
     assert api.get("/docs").status_code == 404
     assert api.get("/redoc").status_code == 404
+
+
+def test_a_write_warms_the_worklist_in_the_background(store: Store, reference_yaml: bytes) -> None:
+    import time
+    from datetime import date
+
+    import sqlalchemy as sa
+
+    app = create_app(Settings(auth="none", warm_worklist=True), store=store)
+    api = Api(app)
+    try:
+        patient_id = api.post("/api/patients", content=reference_yaml, headers=YAML).json()["id"]
+        deadline = time.monotonic() + 60
+        query = sa.text("SELECT patient_id, revision, as_of FROM worklist_cache")
+        while True:
+            with store.engine.connect() as conn:
+                rows = [(p, r, str(d)) for p, r, d in conn.execute(query)]
+            if rows or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        assert rows == [(patient_id, 1, date.today().isoformat())]
+    finally:
+        app.state.warmer.close()
+        api.close()

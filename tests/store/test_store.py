@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import UTC, date, datetime, timedelta
 
@@ -182,6 +183,9 @@ def test_worklist_lists_overdue_before_due_and_skips_patients_with_nothing_due(
     later = store.worklist(date(2024, 8, 1))
     tumour = [i for i in later[1].items if i.kind == "tumour_follow_up"]
     assert [(i.status, i.due_date) for i in tumour] == [("overdue", date(2024, 7, 12))]
+    # The HTTP route's raw-JSON path says exactly what the typed list says.
+    raw = json.loads(store.worklist_json(date(2024, 8, 1)))
+    assert raw == [e.model_dump(mode="json") for e in later]
 
 
 def test_worklist_follows_a_new_revision(store: Store, reference: Case) -> None:
@@ -190,6 +194,16 @@ def test_worklist_follows_a_new_revision(store: Store, reference: Case) -> None:
     bare = parse_case({"case_id": "reference-case", "patient": {"sex": "female", "age": 66}})
     store.update_patient(record.id, bare, expected_revision=1, actor="a")
     assert store.worklist(date(2024, 1, 1)) == []
+
+
+def test_warming_a_patient_keeps_its_items_for_the_worklist(store: Store, reference: Case) -> None:
+    record = store.create_patient(reference, actor="a")
+    store.warm_worklist(record.id, record.revision, date(2024, 1, 1))
+    store.warm_worklist(record.id, record.revision, date(2024, 1, 1))  # already kept: no error
+    with store.engine.connect() as conn:
+        kept = conn.execute(sa.text("SELECT status, earliest_due FROM worklist_cache")).all()
+    assert [(status, str(due)) for status, due in kept] == [("overdue", "2022-12-20")]
+    assert [e.patient_id for e in store.worklist(date(2024, 1, 1))] == [record.id]
 
 
 def test_claim_jti_accepts_an_id_once(store: Store) -> None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+
+from fastapi import FastAPI
 
 from myositis_cds.api._app import check_settings, create_app
 from myositis_cds.api._auth import TokenStore, default_tokens_file
 from myositis_cds.api._settings import Settings
 from myositis_cds.store import Store, redact_url
 
-__all__ = ["ServeError", "serve"]
+__all__ = ["ServeError", "app_from_environment", "serve"]
+
+_SETTINGS_ENV = "MYOSITIS_CDS_SERVE_SETTINGS"
 
 
 class ServeError(RuntimeError):
@@ -37,18 +42,34 @@ def serve(settings: Settings) -> None:
         where.replace('"', "'"),
         settings.auth,
     )
+    options = {
+        "host": settings.host,
+        "port": settings.port,
+        "access_log": False,  # uvicorn's own access line carries the query string
+        "log_config": None,
+        "server_header": False,
+    }
+    if settings.workers > 1:
+        store.close()  # schema checked (and SQLite migrated) once, here; each worker reopens
+        os.environ[_SETTINGS_ENV] = settings.to_json()
+        uvicorn.run(
+            f"{__name__}:app_from_environment",
+            factory=True,
+            workers=settings.workers,
+            **options,  # type: ignore[arg-type]
+        )
+        return
     app = create_app(settings, store=store)
     try:
-        uvicorn.run(
-            app,
-            host=settings.host,
-            port=settings.port,
-            access_log=False,  # uvicorn's own access line carries the query string
-            log_config=None,
-            server_header=False,
-        )
+        uvicorn.run(app, **options)  # type: ignore[arg-type]
     finally:
         store.close()
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process, built from the settings `serve` left in the environment."""
+    _configure_logging()
+    return create_app(Settings.from_json(os.environ[_SETTINGS_ENV]))
 
 
 def _configure_logging() -> None:

@@ -136,6 +136,12 @@ def _list_json(models: list[Any]) -> str:
     return "[" + ",".join(m.model_dump_json() for m in models) + "]"
 
 
+def _warm(request: Request, patient_id: str, revision: int) -> None:
+    warmer = request.app.state.warmer
+    if warmer is not None:
+        warmer.submit(patient_id, revision)
+
+
 def _expected_revision(if_match: str | None) -> int:
     if if_match is None or if_match.strip() == "*":
         raise ApiError(428, 'this needs If-Match: "<revision>" (the ETag of the case you edited)')
@@ -239,6 +245,7 @@ async def create_patient(request: Request, store: CurrentStore, caller: Clinicia
     def work() -> Response:
         parsed = read_case_body(body, content_type, date.today(), accepted=CASE_TYPES)
         record = store.create_patient(parsed.case, actor=caller.name)
+        _warm(request, record.id, record.revision)
         summary = PatientSummary.model_validate(record.model_dump(exclude={"case"}))
         return _json(
             summary.model_dump_json(),
@@ -285,6 +292,7 @@ async def replace_patient(
         record = store.update_patient(
             patient_id, parsed.case, expected_revision=expected, actor=caller.name
         )
+        _warm(request, record.id, record.revision)
         summary = PatientSummary.model_validate(record.model_dump(exclude={"case"}))
         return _json(summary.model_dump_json(), headers={"ETag": record.etag})
 
@@ -360,4 +368,4 @@ def list_assessments(patient_id: str, store: CurrentStore, _caller: Reader) -> R
 def worklist(store: CurrentStore, _caller: Reader, as_of: AsOf = None) -> Response:
     """Patients with overdue or due screening or tumour follow-up, most urgent first."""
     day = _day(as_of)
-    return _json(Worklist(as_of=day, patients=store.worklist(day)).model_dump_json())
+    return _json(f'{{"as_of": "{day.isoformat()}", "patients": {store.worklist_json(day)}}}')

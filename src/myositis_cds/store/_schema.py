@@ -81,6 +81,9 @@ worklist_cache = sa.Table(
     sa.Column("revision", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("as_of", sa.Date, primary_key=True),
     sa.Column("tool_version", sa.String(40), primary_key=True),
+    # The most urgent item's status and due date (NULL: nothing due), for ordering in SQL.
+    sa.Column("status", sa.String(10), nullable=True),
+    sa.Column("earliest_due", sa.Date, nullable=True),
     sa.Column("items_json", sa.Text, nullable=False),
 )
 

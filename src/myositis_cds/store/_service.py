@@ -41,7 +41,7 @@ from myositis_cds.store._schema import (
     patients,
     worklist_cache,
 )
-from myositis_cds.store._worklist import order_worklist, worklist_entry, worklist_items
+from myositis_cds.store._worklist import worklist_items
 
 __all__ = ["PatientNotFound", "StaleRevision", "Store", "knowledge_versions"]
 
@@ -396,74 +396,122 @@ class Store:
         first, as the pathway assesses each patient's current revision on ``as_of``.
 
         Each patient revision's items for a date are kept (``worklist_cache``), so only patients
-        written since the last call are assessed again.
+        written since the last call (for that date) are assessed again.
         """
-        day = as_of or date.today()
-        with self._read() as conn:
-            rows = conn.execute(
-                sa.select(
-                    patients.c.id,
-                    patients.c.case_id,
-                    patients.c.current_revision,
-                    worklist_cache.c.items_json,
-                ).outerjoin(
-                    worklist_cache,
-                    sa.and_(
-                        worklist_cache.c.patient_id == patients.c.id,
-                        worklist_cache.c.revision == patients.c.current_revision,
-                        worklist_cache.c.as_of == day,
-                        worklist_cache.c.tool_version == __version__,
-                    ),
-                )
-            ).all()
-        entries: list[WorklistEntry] = []
-        missing: list[tuple[str, str | None, int]] = []
-        for r in rows:
-            if r.items_json is None:
-                missing.append((r.id, r.case_id, r.current_revision))
-                continue
-            items = [WorklistItem.model_validate(i) for i in json.loads(r.items_json)]
-            entry = worklist_entry(r.id, r.case_id, r.current_revision, items)
-            if entry is not None:
-                entries.append(entry)
-        if missing:
-            entries.extend(self._compute_worklist(missing, day))
-        return order_worklist(entries)
-
-    def _compute_worklist(
-        self, missing: list[tuple[str, str | None, int]], day: date
-    ) -> list[WorklistEntry]:
-        entries: list[WorklistEntry] = []
-        computed: list[dict[str, Any]] = []
-        with self._read() as conn:
-            texts = dict(
-                conn.execute(
-                    sa.select(case_revisions.c.patient_id, case_revisions.c.case_json).where(
-                        sa.tuple_(case_revisions.c.patient_id, case_revisions.c.revision).in_(
-                            [(pid, rev) for pid, _, rev in missing]
-                        )
-                    )
-                ).all()
+        return [
+            WorklistEntry(
+                patient_id=r.id,
+                case_id=r.case_id,
+                revision=r.current_revision,
+                status=r.status,
+                earliest_due=r.earliest_due,
+                items=[WorklistItem.model_validate(i) for i in json.loads(r.items_json)],
             )
-        for patient_id, case_id, revision in missing:
-            text = texts.get(patient_id)
-            if text is None:  # erased meanwhile
-                continue
-            items = worklist_items(assess(_load_case(text), as_of=day))
-            entry = worklist_entry(patient_id, case_id, revision, items)
-            if entry is not None:
-                entries.append(entry)
-            computed.append(
+            for r in self._worklist_rows(as_of or date.today())
+        ]
+
+    def worklist_json(self, as_of: date | None = None) -> str:
+        """:meth:`worklist` as a JSON array, assembled from the kept rows without re-parsing
+        them (the HTTP route's fast path; same content as the typed list)."""
+        parts = []
+        for r in self._worklist_rows(as_of or date.today()):
+            head = json.dumps(
                 {
-                    "patient_id": patient_id,
-                    "revision": revision,
-                    "as_of": day,
-                    "tool_version": __version__,
-                    "items_json": json.dumps([i.model_dump(mode="json") for i in items]),
+                    "patient_id": r.id,
+                    "case_id": r.case_id,
+                    "revision": r.current_revision,
+                    "status": r.status,
+                    "earliest_due": None if r.earliest_due is None else r.earliest_due.isoformat(),
                 }
             )
+            parts.append(f'{head[:-1]}, "items": {r.items_json}}}')
+        return "[" + ",".join(parts) + "]"
+
+    def _worklist_rows(self, day: date) -> list[sa.Row[Any]]:
+        missing = self._worklist_missing(day)
+        if missing:
+            self._compute_worklist(missing, day)
+        kept = sa.and_(
+            worklist_cache.c.patient_id == patients.c.id,
+            worklist_cache.c.revision == patients.c.current_revision,
+            worklist_cache.c.as_of == day,
+            worklist_cache.c.tool_version == __version__,
+        )
+        # Most urgent first: any overdue item, then the oldest due date (undated last).
+        urgency = sa.case((worklist_cache.c.status == "overdue", 0), else_=1)
+        query = (
+            sa.select(
+                patients.c.id,
+                patients.c.case_id,
+                patients.c.current_revision,
+                worklist_cache.c.status,
+                worklist_cache.c.earliest_due,
+                worklist_cache.c.items_json,
+            )
+            .join(worklist_cache, kept)
+            .where(worklist_cache.c.status.is_not(None))
+            .order_by(
+                urgency,
+                worklist_cache.c.earliest_due.is_(None),
+                worklist_cache.c.earliest_due,
+                patients.c.id,
+            )
+        )
+        with self._read() as conn:
+            return list(conn.execute(query))
+
+    def _worklist_missing(self, day: date) -> list[tuple[str, int]]:
+        """Patients whose current revision has no kept items for ``day``."""
+        kept = sa.and_(
+            worklist_cache.c.patient_id == patients.c.id,
+            worklist_cache.c.revision == patients.c.current_revision,
+            worklist_cache.c.as_of == day,
+            worklist_cache.c.tool_version == __version__,
+        )
+        query = (
+            sa.select(patients.c.id, patients.c.current_revision)
+            .outerjoin(worklist_cache, kept)
+            .where(worklist_cache.c.patient_id.is_(None))
+        )
+        with self._read() as conn:
+            return [(r.id, r.current_revision) for r in conn.execute(query)]
+
+    def warm_worklist(self, patient_id: str, revision: int, as_of: date | None = None) -> None:
+        """Compute and keep one patient revision's items (e.g. right after a write), so the
+        next worklist call does not have to."""
+        self._compute_worklist([(patient_id, revision)], as_of or date.today())
+
+    def _compute_worklist(self, missing: list[tuple[str, int]], day: date) -> None:
+        computed: list[dict[str, Any]] = []
+        for chunk_start in range(0, len(missing), 500):
+            chunk = missing[chunk_start : chunk_start + 500]
+            with self._read() as conn:
+                texts = dict(
+                    conn.execute(
+                        sa.select(case_revisions.c.patient_id, case_revisions.c.case_json).where(
+                            sa.tuple_(case_revisions.c.patient_id, case_revisions.c.revision).in_(
+                                chunk
+                            )
+                        )
+                    ).all()
+                )
+            for patient_id, revision in chunk:
+                text = texts.get(patient_id)
+                if text is None:  # erased meanwhile
+                    continue
+                items = worklist_items(assess(_load_case(text), as_of=day))
+                computed.append(
+                    {
+                        "patient_id": patient_id,
+                        "revision": revision,
+                        "as_of": day,
+                        "tool_version": __version__,
+                        "status": items[0].status if items else None,
+                        "earliest_due": items[0].due_date if items else None,
+                        "items_json": json.dumps([i.model_dump(mode="json") for i in items]),
+                    }
+                )
         self._keep_worklist(computed)
-        return entries
 
     def _keep_worklist(self, computed: list[dict[str, Any]]) -> None:
         """Keep computed items; a row another worker wrote first (or a patient erased

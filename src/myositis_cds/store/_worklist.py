@@ -1,7 +1,9 @@
 """Worklist items from an assessment: what the pathway says is overdue or due.
 
 No rule lives here: screening statuses and tumour follow-up statuses come from the pathway's
-own output (:func:`myositis_cds.assess`); this module only picks and orders them.
+own output (:func:`myositis_cds.assess`); this module only picks them and orders one patient's
+items (overdue first, then the oldest due date). Patients are ordered the same way, by their most
+urgent item, in :meth:`myositis_cds.store.Store.worklist`.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from myositis_cds.assessment import Assessment
-from myositis_cds.store._records import WorklistEntry, WorklistItem
+from myositis_cds.store._records import WorklistItem
 
-__all__ = ["order_worklist", "worklist_entry", "worklist_items"]
+__all__ = ["worklist_items"]
 
 _RANK = {"overdue": 0, "due": 1}
 
@@ -48,27 +50,3 @@ def worklist_items(assessment: Assessment) -> list[WorklistItem]:
 
 def _item_key(item: WorklistItem) -> tuple[int, date, str]:
     return (_RANK[item.status], item.due_date or date.max, item.code)
-
-
-def worklist_entry(
-    patient_id: str, case_id: str | None, revision: int, items: list[WorklistItem]
-) -> WorklistEntry | None:
-    if not items:
-        return None
-    first = items[0]
-    return WorklistEntry(
-        patient_id=patient_id,
-        case_id=case_id,
-        revision=revision,
-        status=first.status,
-        earliest_due=first.due_date,
-        items=items,
-    )
-
-
-def order_worklist(entries: list[WorklistEntry]) -> list[WorklistEntry]:
-    """Most urgent first: any overdue item before only-due ones, then the oldest due date."""
-    return sorted(
-        entries,
-        key=lambda e: (_RANK[e.status], e.earliest_due or date.max, e.patient_id),
-    )

@@ -71,6 +71,8 @@ def upgrade() -> None:
         sa.Column("revision", sa.Integer, nullable=False, autoincrement=False),
         sa.Column("as_of", sa.Date, nullable=False),
         sa.Column("tool_version", sa.String(40), nullable=False),
+        sa.Column("status", sa.String(10), nullable=True),
+        sa.Column("earliest_due", sa.Date, nullable=True),
         sa.Column("items_json", sa.Text, nullable=False),
         sa.ForeignKeyConstraint(
             ["patient_id"],
