@@ -3,7 +3,6 @@ of a trusted EHR, and a local FHIR server (an ASGI app serving searchset Bundles
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 import uuid
@@ -23,6 +22,7 @@ from fastapi.responses import JSONResponse
 
 from myositis_cds.api._cds_jwt import load_issuers
 from myositis_cds.api.cds_hooks import SERVICE_ID, CdsHooksConfig, make_router
+from tests.api.conftest import Api
 from tests.conftest import EXAMPLES
 
 ISSUER = "https://ehr.example.org"
@@ -218,29 +218,11 @@ class FhirServer:
         return JSONResponse(found[0], media_type="application/fhir+json")
 
 
-class Client:
-    """Synchronous calls into an app in-process, through httpx's ASGI transport (starlette's
-    TestClient warns that it is deprecated with httpx, and warnings are errors here)."""
-
-    def __init__(self, app: FastAPI) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE)
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        return self._loop.run_until_complete(self._client.request(method, url, **kwargs))
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
+class Client(Api):
+    """The API tests' in-process client (httpx over ASGI), with OPTIONS for CORS preflights."""
 
     def options(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("OPTIONS", url, **kwargs)
-
-    def close(self) -> None:
-        self._loop.run_until_complete(self._client.aclose())
-        self._loop.close()
 
 
 @dataclass

@@ -4,7 +4,10 @@ input/pagecontent/index.md; card checks as Inferno's CRD cards_validation does t
 The reference case (examples/reference-case.fhir.json) on 2024-01-15: CT neck and CA-125
 overdue (at-diagnosis round 2022-12-20, overdue 3 months later); the basic panel's 12-month round
 (2023-12-20) due, not yet overdue (that needs 2 months past the round: knowledge/
-imacs_2023_screening.yaml `windows`); the first post-resection NET visit (window to 2024-07-12) due.
+imacs_2023_screening.yaml `windows`); FDG PET-CT due as a conditional test (anti-TIF1γ DM with
+onset after 40 plus a clinical high-risk feature; a small localised NET does not explain the
+myositis, so the search goes on: `found_tumour`); the first post-resection NET visit (window to
+2024-07-12) due.
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ def test_suggestions_create_draft_service_requests(cards: list[dict[str, Any]]) 
 
 def test_the_screening_card_for_the_reference_case(cards: list[dict[str, Any]]) -> None:
     (screening,) = [c for c in cards if c["summary"].startswith("Myositis cancer screening")]
-    assert screening["summary"] == ("Myositis cancer screening: 2 overdue, 8 due (IMACS high risk)")
+    assert screening["summary"] == ("Myositis cancer screening: 2 overdue, 9 due (IMACS high risk)")
     assert screening["source"]["url"] == "https://doi.org/10.1038/s41584-023-01045-w"
     due = {
         s["actions"][0]["resource"]["code"]["text"]: s["actions"][0]["resource"][
@@ -104,7 +107,8 @@ def test_the_screening_card_for_the_reference_case(cards: list[dict[str, Any]]) 
     }
     assert due["CT neck"] == "2022-12-20" and due["Serum CA-125"] == "2022-12-20"
     assert due["Full blood count"] == "2023-12-20"  # 12 months after diagnosis
-    assert len(due) == 10 and screening["selectionBehavior"] == "any"
+    assert due["18F-FDG PET-CT"] == "2022-12-20"
+    assert len(due) == 11 and screening["selectionBehavior"] == "any"
     (tumour,) = [c for c in cards if c["summary"].startswith("Tumour follow-up")]
     assert (
         tumour["summary"] == "Tumour follow-up due (pancreas neuroendocrine tumour, due 2024-07-12)"

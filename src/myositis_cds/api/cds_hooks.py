@@ -44,6 +44,7 @@ __all__ = [
     "config_from_file",
     "make_router",
     "router",
+    "settings_config",
 ]
 
 log = logging.getLogger("myositis_cds.cds_hooks")
@@ -116,6 +117,17 @@ def config_from_file(
         issuers=load_issuers(issuers_file),
         cors_origins=cors_origins,
         public_base_url=public_base_url,
+    )
+
+
+def settings_config(settings: Any) -> CdsHooksConfig:
+    """The configuration from ``serve``'s settings (``cds_issuers``, ``cds_cors_origins``,
+    ``public_base_url``); with no issuers file no client is trusted."""
+    issuers_file = getattr(settings, "cds_issuers", None)
+    return CdsHooksConfig(
+        issuers=load_issuers(Path(issuers_file)) if issuers_file else IssuerAllowlist({}),
+        cors_origins=tuple(getattr(settings, "cds_cors_origins", ()) or ()),
+        public_base_url=getattr(settings, "public_base_url", None),
     )
 
 
