@@ -89,6 +89,7 @@ def test_cds_hooks_are_mounted_with_the_store(service: tuple[Client, Store], sig
     assert call.status_code == 200, call.text
     card = call.json()["cards"][0]
     assert len(card["summary"]) < 140 and card["source"]["label"]
+    assert "links" not in card  # the patient is not stored: no page to link to
     feedback = {
         "feedback": [
             {
@@ -133,3 +134,26 @@ def test_serve_refuses_a_bad_issuers_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--cds-issuers", str(bad)])
     assert result.exit_code == 2
     assert "must use https" in result.output
+
+
+def test_a_stored_patient_gets_a_link_to_its_page(
+    service: tuple[Client, Store], sign: Signer
+) -> None:
+    client, _ = service
+    yaml_case = (EXAMPLES / "reference-case.yaml").read_bytes()
+    created = client.post(
+        "/api/patients", content=yaml_case, headers={"Content-Type": "application/yaml"}
+    )
+    assert created.status_code == 201, created.text
+    stored_id = created.json()["id"]
+    call = client.post(
+        "/cds-services/myositis-cancer-screening",
+        json=hook_request(prefetch=prefetch_for(reference_resources())),
+        headers=bearer(sign()),
+    )
+    (link,) = call.json()["cards"][0]["links"]
+    assert link == {
+        "label": "Open in myositis-cds",
+        "url": f"http://testserver/patients/{stored_id}",
+        "type": "absolute",
+    }

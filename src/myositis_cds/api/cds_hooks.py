@@ -100,7 +100,8 @@ class CdsHooksConfig:
     leeway_seconds: int = 60
     allow_http_fhir_server: bool = False  # tests and local development only
     fhir_transport: httpx.AsyncBaseTransport | None = None  # tests: an in-process FHIR server
-    # The web page's patient view, if the case is stored there: "{base}/patients/{patient_id}"
+    # A fixed link to a patient page ("https://.../{patient_id}"); None: the web page's view of
+    # the stored patient whose case_id is the FHIR patient id, when the store has one.
     patient_link: str | None = None
     today: Callable[[], date] = date.today  # the assessment date (tests fix it)
 
@@ -186,7 +187,10 @@ def make_router(config: CdsHooksConfig | None = None, store: CdsStore | None = N
 
     @api.post(f"/cds-services/{SERVICE_ID}", summary="patient-view: cancer screening cards")
     async def patient_view(request: Request) -> Response:
-        return await guarded(request, _patient_view)
+        async def handle(r: Request, conf: CdsHooksConfig, _v: VerifiedClient) -> Response:
+            return await _patient_view(r, conf, the_store(r))
+
+        return await guarded(request, handle)
 
     @api.post(f"/cds-services/{SERVICE_ID}/feedback", summary="CDS Hooks feedback")
     async def feedback(request: Request) -> Response:
@@ -216,7 +220,7 @@ async def _json_body(request: Request) -> Any:
         return None
 
 
-async def _patient_view(request: Request, conf: CdsHooksConfig, _c: VerifiedClient) -> Response:
+async def _patient_view(request: Request, conf: CdsHooksConfig, store: Any) -> Response:
     body = await _json_body(request)
     if not isinstance(body, dict):
         return _bad_request("the body must be a CDS Hooks request (a JSON object)")
@@ -245,14 +249,30 @@ async def _patient_view(request: Request, conf: CdsHooksConfig, _c: VerifiedClie
         )
     except PrefetchMissing as exc:
         return JSONResponse({"error": "precondition failed", "message": str(exc)}, status_code=412)
+    link = await _patient_page(request, conf, store, patient_id)
     try:
-        cards = _cards(resources, patient_id, conf)
+        cards = _cards(resources, patient_id, conf, link)
     except CaseError as exc:
         return JSONResponse({"errors": exc.as_json()}, status_code=422)
     return JSONResponse({"cards": cards})
 
 
-def _cards(resources: list[Any], patient_id: str, conf: CdsHooksConfig) -> list[dict[str, Any]]:
+async def _patient_page(
+    request: Request, conf: CdsHooksConfig, store: Any, patient_id: str
+) -> str | None:
+    """The web page's view of this patient, when the patient is stored (case_id = FHIR id)."""
+    if conf.patient_link:
+        return conf.patient_link.format(patient_id=patient_id)
+    find = getattr(store, "find_by_case_id", None)
+    if find is None:
+        return None
+    stored = await anyio.to_thread.run_sync(find, patient_id)
+    return f"{_base_url(request, conf)}/patients/{stored.id}" if stored is not None else None
+
+
+def _cards(
+    resources: list[Any], patient_id: str, conf: CdsHooksConfig, link: str | None = None
+) -> list[dict[str, Any]]:
     from myositis_cds.assessment import assess
     from myositis_cds.ingest.fhir import read_resources
     from myositis_cds.render.cards import to_hook_cards
@@ -263,7 +283,6 @@ def _cards(resources: list[Any], patient_id: str, conf: CdsHooksConfig) -> list[
     assessment = assess(read.case, as_of=conf.today())
     if not read.myositis_recorded and assessment.classification.category == "not classified":
         return []  # the service is for myositis patients: no card for anyone else
-    link = conf.patient_link.format(patient_id=patient_id) if conf.patient_link else None
     return to_hook_cards(assessment, patient_id=patient_id, link=link)
 
 
