@@ -179,6 +179,16 @@ def test_antibody_polarity(value: dict[str, Any], expected: str) -> None:
     assert (ab.code.value, ab.result.value) == ("TIF1G", expected)
 
 
+@pytest.mark.parametrize(
+    ("loinc", "antibody"),
+    [("107563-9", "MDA5"), ("33772-5", "PL7"), ("45152-6", "OJ"), ("33921-8", "SRP")],
+)
+def test_myositis_panel_loinc_codes(loinc: str, antibody: str) -> None:
+    # a bare code with no display: only the code table can map it
+    (ab,) = read(obs(coded(LOINC, loinc), valueString="negative")).case.antibodies
+    assert (ab.code.value, ab.result.value) == (antibody, "negative")
+
+
 def test_anti_nxp2_is_mj_in_loinc() -> None:
     (ab,) = read(obs(coded(LOINC, "82426-8", "Mj Ab"), valueString="positive")).case.antibodies
     assert ab.code.value == "NXP2"
