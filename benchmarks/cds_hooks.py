@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -179,6 +180,51 @@ async def drive(
     }
 
 
+def stage_breakdown(name: str, body: bytes) -> list[list[object]]:
+    """CPU time (ms, best of 5) of each stage of one patient-view call, in this process."""
+    from myositis_cds.api._cds_fetch import gather_resources
+    from myositis_cds.assessment import assess
+    from myositis_cds.ingest.fhir import read_resources
+    from myositis_cds.render.cards import to_hook_cards
+
+    def cpu(fn: Any) -> tuple[float, Any]:
+        result = fn()
+        times = []
+        for _ in range(5):
+            start = time.process_time()
+            result = fn()
+            times.append(time.process_time() - start)
+        return min(times) * 1000, result
+
+    decode_ms, request = cpu(lambda: json.loads(body))
+    patient_id = request["context"]["patientId"]
+    unpack_ms, resources = cpu(
+        lambda: asyncio.run(
+            gather_resources(
+                patient_id=patient_id,
+                prefetch=request["prefetch"],
+                fhir_server=None,
+                access_token=None,
+            )
+        )
+    )
+    read_ms, read = cpu(lambda: read_resources(resources))
+    assess_ms, assessment = cpu(lambda: assess(read.case, as_of=AS_OF))
+    cards_ms, _ = cpu(lambda: to_hook_cards(assessment, patient_id=patient_id))
+    return [
+        [
+            name,
+            f"{len(body) // 1024}",
+            len(resources),
+            f"{decode_ms:.1f}",
+            f"{unpack_ms:.1f}",
+            f"{read_ms:.1f}",
+            f"{assess_ms:.1f}",
+            f"{cards_ms:.1f}",
+        ]
+    ]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -201,6 +247,19 @@ def main() -> None:
         "reference": (SERVICE, hook_body(reference_resources())),
         "synthea": (SERVICE, hook_body(synthea_resources())),
     }
+    stages: list[list[object]] = []
+    for name in ("reference", "synthea"):
+        body = scenarios[name][1]
+        assert body is not None
+        stages += stage_breakdown(name, body)
+    print("CPU per patient-view call, by stage (ms, in-process, best of 5):")
+    print(
+        table(
+            ["prefetch", "KB", "resources", "JSON", "unpack", "FHIR read", "assess", "cards"],
+            stages,
+        )
+    )
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     with tempfile.TemporaryDirectory() as tmp:
         key = make_issuer(Path(tmp))
         port = free_port()
@@ -252,6 +311,7 @@ def main() -> None:
                 "errors",
             ]
             print(table(headers, rows))
+            print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -344,6 +344,19 @@ def test_invalid_value_names_the_fhir_path() -> None:
     assert err.value.problems[0].path == "Bundle.entry[1].resource.valueQuantity.value"
 
 
+def test_error_messages_do_not_repeat_text_from_the_record() -> None:
+    # a malformed name: the path says where, the message never repeats the words
+    patient = {**PATIENT, "name": [{"family": "Smith-Example", "given": "Jane"}]}
+    with pytest.raises(CaseError) as err:
+        read_bundle(
+            {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": patient}]},
+            today=TODAY,
+        )
+    text = str(err.value)
+    assert "Bundle.entry[0].resource.name[0].given" in text
+    assert "Jane" not in text and "Smith" not in text
+
+
 def test_case_rule_broken_names_the_fhir_path() -> None:
     future = obs(CK, valueQuantity={"value": 90, "unit": "U/L"}, effectiveDateTime="2027-01-01")
     with pytest.raises(CaseError) as err:

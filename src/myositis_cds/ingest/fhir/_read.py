@@ -906,10 +906,13 @@ def _fhir_message(err: Any) -> str:
     if kind == "extra_forbidden":
         return "is not an element of this resource in FHIR R4"
     msg = str(err.get("msg", "is invalid")).removeprefix("Value error, ")
+    # The value is named only when it is a number (as the case file's messages do): a string
+    # could be a name or a note, and messages must carry no patient data.
     value = err.get("input")
-    shown = isinstance(value, str | int | float) and not isinstance(value, bool)
-    if shown and len(str(value)) < 40:
-        return f"{value!r}: {msg}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:g}: {msg}"
+    if isinstance(value, str):
+        return f"a {type(value).__name__} value: {msg}"
     return msg
 
 
