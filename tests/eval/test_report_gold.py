@@ -48,7 +48,7 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
     index = _index()
     splits = [meta["split"] for meta in index.values()]
     assert len(index) >= 30
-    assert set(splits) == {"dev", "heldout"}
+    assert set(splits) == {"dev", "heldout", "heldout_b"}
     assert 0.25 <= splits.count("dev") / len(splits) <= 0.40
 
 
