@@ -18,7 +18,7 @@ benchmarks/report_cache.py; a report whose text is absent is skipped and counted
 text, for the dev set only: held-out texts are reported as figures, never as details.
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
-        [--sets reports:dev,reports:heldout,notes:heldout5]
+        [--sets reports:dev,reports:heldout,reports:heldout_b,notes:heldout5]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
 NOTES = ROOT / "tests" / "data" / "notes"
 NOTES_TODAY = date(2026, 11, 27)  # the date benchmarks/nlp_eval.py reads the notes on
-DEFAULT_SETS = "reports:dev,reports:heldout,notes:heldout5"
+DEFAULT_SETS = "reports:dev,reports:heldout,reports:heldout_b,notes:heldout5"
 DETAIL_SETS = {"reports:dev"}
 
 
