@@ -153,6 +153,8 @@ class Tally:
     body_fp: int = 0
     body_fn: int = 0
     category_right: int = 0
+    classified: int = 0  # texts the gold classifies (possible, probable or definite)
+    classified_right: int = 0
     score_exact: int = 0
     sex_right: int = 0
     ab_stated: int = 0
@@ -204,6 +206,9 @@ def evaluate(items: list[Item], tally: Tally, detail: bool) -> Tally:
         tally.body_fp += len(e_body - g_body)
         tally.body_fn += len(g_body - e_body)
         tally.category_right += e_category == g_category
+        if g_category != "not classified":
+            tally.classified += 1
+            tally.classified_right += e_category == g_category
         tally.score_exact += e_score is not None and abs(e_score - g_score) < 1e-9
         for code, polarity in g_abs:
             tally.ab_stated += 1
@@ -262,7 +267,8 @@ def report(name: str, t: Tally) -> list[str]:
     lines = [
         f"| {name} | {t.texts} | {t.refused} | {precision:.2f} | {recall:.2f} "
         f"| {body_p:.2f} | {body_r:.2f} "
-        f"| {_ratio(t.category_right, t.texts)} | {_ratio(t.score_exact, t.texts)} "
+        f"| {_ratio(t.category_right, t.texts)} | {_ratio(t.classified_right, t.classified)} "
+        f"| {_ratio(t.score_exact, t.texts)} "
         f"| {_ratio(t.ab_found, t.ab_stated)} | {_ratio(t.ab_pos_found, t.ab_pos_stated)} "
         f"| {t.ab_opposite} | {_ratio(t.cancers_recorded, t.cancers_stated)} "
         f"| {_ratio(t.histology_right, t.histology_stated)} | {_ratio(t.sex_right, t.texts)} |"
@@ -272,10 +278,11 @@ def report(name: str, t: Tally) -> list[str]:
 
 HEADER = [
     "| set | texts | refused | item P | item R | P no age | R no age "
-    "| category right | score exact | antibodies found (polarity right) | positives found "
+    "| category right | of them classified | score exact "
+    "| antibodies found (polarity right) | positives found "
     "| opposite polarity "
     "| cancers recorded | histology right | sex right |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
 
 
