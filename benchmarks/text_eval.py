@@ -18,7 +18,7 @@ benchmarks/report_cache.py; a report whose text is absent is skipped and counted
 text, for the dev set only: held-out texts are reported as figures, never as details.
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
-        [--sets reports:dev,reports:heldout,reports:heldout_b,notes:heldout5]
+        [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5]
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
 NOTES = ROOT / "tests" / "data" / "notes"
 NOTES_TODAY = date(2026, 11, 27)  # the date benchmarks/nlp_eval.py reads the notes on
-DEFAULT_SETS = "reports:dev,reports:heldout,reports:heldout_b,notes:heldout5"
-DETAIL_SETS = {"reports:dev"}
+DEFAULT_SETS = "reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5"
+DETAIL_SETS = {"reports:dev", "reports:dev_b"}
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
 AGE_ITEMS = {"age_onset_18_to_40", "age_onset_40_plus"}
