@@ -142,6 +142,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
             continue
+        if d.value.get("criterion") is False:
+            continue  # weakness on one side only, or a symptom: shown, not a criterion
         key = (d.code, d.status == "present", when(d))
         current = findings.get(key)
         if current is None or (current.inferred and not d.inferred):

@@ -20,6 +20,12 @@ from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_m
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
+from myositis_cds.ingest.text._strength import (
+    StrengthReading,
+    grades_in,
+    group_states,
+    read_grades,
+)
 from myositis_cds.ingest.text._time import (
     INDEX,
     DateMatch,
@@ -299,6 +305,7 @@ def extract_drafts(original: str) -> Extraction:
     _times_and_events(ex)
     _findings(ex)
     _inferred_findings(ex)
+    _strength_exam(ex)
     _labs(ex)
     _antibodies(ex)
     _investigations(ex)
@@ -728,6 +735,118 @@ def _inferred_findings(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+# --------------------------------------------------------------------------- strength
+_SIDES = ("right", "left")
+
+
+def _strength_exam(ex: Extraction) -> None:
+    """Graded muscles (see :mod:`._strength`) → the EULAR/ACR weakness items, one examination
+    per paragraph."""
+    r = ex.rules
+    text = ex.text
+    found = _bucket(ex, r.muscles.find(text))
+    for idx, ms in _bucket(ex, r.throughout.find(text)).items():
+        found.setdefault(idx, [])
+        sent = ex.sentences[idx]
+        for t in ms:  # "power 5/5 throughout": every group at that grade
+            lo = max(sent.start, t.start - 25)
+            grades = [g for g in grades_in(text, lo, t.start) if g.explicit]
+            named = r.muscles.find(text, lo, t.start)  # "prox power 5/5 throughout": that group
+            if grades and not named:
+                g = grades[-1]
+                for group in ("proximal_both", "distal_both"):
+                    found[idx].append(TermMatch(g.start, g.start, group, t.text))
+    exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
+    for idx in sorted(found):
+        sent = ex.sentences[idx]
+        if not sent.patient or not found[idx]:
+            continue
+        muscles = sorted(found[idx], key=lambda m: m.start)
+        for reading in read_grades(text, sent.start, sent.end, muscles):
+            exams.setdefault(sent.paragraph, []).append((sent, reading))
+    for readings in exams.values():
+        _strength_items(ex, readings)
+
+
+def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReading]]) -> None:
+    states = group_states([rd for _, rd in readings])
+
+    def add(code: str, present: bool, groups: tuple[str, ...], value: dict[str, Any]) -> None:
+        mine = [
+            (s, rd)
+            for s, rd in readings
+            if rd.group in groups
+            or (rd.group == "proximal_both" and any(g.startswith("proximal") for g in groups))
+            or (rd.group == "distal_both" and any(g.startswith("distal") for g in groups))
+            or (rd.group == "finger_flexors" and "distal_upper" in groups)
+        ]
+        if not mine:
+            return
+        sent = mine[0][0]
+        spans = [rd for s, rd in mine if s is sent]
+        start, end = min(rd.start for rd in spans), max(rd.end for rd in spans)
+        # a grade is a measurement: negation ("no complaint of weakness, ... 4/5") does not
+        # reach it, but a relative's or a general statement's grades are not the patient's
+        assertion = sent.context.assert_target(start, end, _CONTEXT | {"HISTORICAL"})
+        status, uncertain = _status(ex, sent, assertion, sent.time_at(start, ongoing=True))
+        if status == "present" and not present:
+            status = "absent"
+        _add(
+            ex,
+            Draft(
+                "finding",
+                code,
+                status,
+                start,
+                end,
+                sent,
+                sent.time,
+                {"rule": "strength_examination", **value},
+                uncertain=uncertain,
+            ),
+        )
+
+    for group in ("proximal_upper", "proximal_lower"):
+        sides = states.get(group)
+        if not sides:
+            continue
+        weak = [s for s in _SIDES if sides.get(s, 5.0) < 5]
+        grades = {s: sides[s] for s in _SIDES if s in sides}
+        code = f"weakness_{group}"
+        if len(weak) == 2:
+            add(code, True, (group,), {"grades": grades, "side": "bilateral"})
+        elif weak:
+            # one side weak: not the criteria's symmetric weakness; shown, not counted
+            add(code, True, (group,), {"grades": grades, "side": weak[0], "criterion": False})
+            ex.warn(
+                f"{group.replace('_', ' ')} weakness graded on the {weak[0]} only: the EULAR/ACR "
+                "item needs symmetric weakness, so it is not counted (grade both sides to decide)"
+            )
+        else:
+            add(code, False, (group,), {"grades": grades})
+    neck_f, neck_e = states.get("neck_flexors"), states.get("neck_extensors")
+    if neck_f and neck_e:
+        f, e = min(neck_f.values()), min(neck_e.values())
+        add(
+            "neck_flexors_weaker_than_extensors",
+            f < e,
+            ("neck_flexors", "neck_extensors"),
+            {"flexors": f, "extensors": e},
+        )
+    prox, dist = states.get("proximal_lower"), states.get("distal_lower")
+    if prox and dist:
+        p, d = min(prox.values()), min(dist.values())
+        add(
+            "legs_proximal_weaker_than_distal",
+            p < d,
+            ("proximal_lower", "distal_lower"),
+            {"proximal": p, "distal": d},
+        )
+    fingers = states.get("finger_flexors")
+    if fingers:
+        add("finger_flexor_weakness", min(fingers.values()) < 5, ("finger_flexors",), {})
 
 
 # --------------------------------------------------------------------------- labs

@@ -183,6 +183,26 @@ class InferenceRules(_Strict):
     rules: list[InferenceRule]
 
 
+# --------------------------------------------------------------------------- strength
+StrengthGroup = Literal[
+    "proximal_upper",
+    "proximal_lower",
+    "proximal_both",
+    "finger_flexors",
+    "distal_upper",
+    "distal_lower",
+    "distal_both",
+    "neck_flexors",
+    "neck_extensors",
+]
+
+
+class StrengthRules(_Strict):
+    meta: RulesMeta
+    groups: dict[StrengthGroup, list[str]]
+    throughout: list[str]
+
+
 # --------------------------------------------------------------------------- patterns
 _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
@@ -511,6 +531,7 @@ class Rules:
         self.sections = _load("sections", SectionRules)
         self.inference = _load("inference", InferenceRules)
         self.patterns = _load("patterns", Patterns)
+        self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
         self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
         self.labs = TermMatcher("labs", {str(k): v.terms for k, v in lex.labs.items()})
@@ -538,6 +559,8 @@ class Rules:
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.muscles = TermMatcher("strength.groups", dict(self.strength.groups))
+        self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
         self.biopsy_trigger = TermMatcher(
