@@ -20,6 +20,10 @@ from myositis_cds.ingest.text._time import INDEX
 
 __all__ = ["assemble"]
 
+_CANCER_WORDS = frozenset({"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor"})
+"""Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
+and "lesion" need a size or a histology to be recorded."""
+
 _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
 
 
@@ -107,10 +111,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 "the age is taken from the date of birth"
             )
     elif "age" not in patient:
-        raise CaseError.single(
-            "patient.age",
-            "the note does not state the patient's age (e.g. '65-year-old') or date of birth; "
-            "add it to the note, or write a case file",
+        # never refuse a note for one missing fact: the case is assessed without an age
+        patient["age_unknown"] = True
+        ex.warn(
+            "age not stated (no age or date of birth found): the age at onset is unknown, so "
+            "the EULAR/ACR age item, the adult/juvenile subgroup and the age-dependent cancer "
+            "risk factor are not assessed; a stated age or date of birth would decide them"
         )
     else:
         elapsed = age_in_years(index, today) if index < today else 0
@@ -136,6 +142,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         else:
             data["onset_date"] = when(onset).isoformat()
             used.add(id(onset))
+
+    # a child's age makes the onset juvenile even when the onset itself is not stated
+    age_now = patient.get("age")
+    if "onset_date" not in data and age_now is not None and age_now < 18:
+        stated = next((d for d in drafts if d.type == "patient" and d.code == "age"), None)
+        at_index = stated.value["value"] if stated is not None else age_now
+        data["onset_age"] = at_index
+        ex.warn(
+            f"onset not stated: the age at onset is taken as at most the age in the note "
+            f"({at_index}), so the onset is juvenile; a stated onset would give the exact age"
+        )
 
     # ---------------------------------------------------------------- findings
     findings: dict[tuple[str, bool, date], Draft] = {}
@@ -436,16 +453,29 @@ def _tumour(
     rec: dict[str, Any] = {}
     site = first.get("site")
     size = first.get("size_mm")
-    if site is None or size is None:
-        missing = " and ".join(k for k, v in (("site", site), ("size", size)) if v is None)
-        ex.warn(f"a tumour is described but its {missing} is not stated: not added to the case")
+    hist = first.get("histology")
+    if site is None:
+        ex.warn("a tumour is described but its site is not stated: not added to the case")
+        return None
+    named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
+    if size is None and hist is None and not named & _CANCER_WORDS:
+        ex.warn(
+            "a lesion is described without a size or a histology: not added to the case "
+            "(a size or a pathology report would add it)"
+        )
         return None
     rec["site"] = site.value["value"]
-    hist = first.get("histology")
     rec["histology"] = hist.value["value"] if hist else "other"
     if hist is None:
         ex.warn("tumour histology not stated: recorded as 'other'")
-    rec["size_mm"] = size.value["value"]
+    if size is not None:
+        rec["size_mm"] = size.value["value"]
+    else:
+        # a cancer named without a size is still a cancer (cancer-associated myositis)
+        ex.warn(
+            f"a tumour ({rec['site'].replace('_', ' ')}) is recorded without a size: grading, "
+            "staging and size-based options are not assessed; a measured size would give them"
+        )
     mapping = {
         "functional": "functional",
         "syndrome": "syndrome",

@@ -1731,6 +1731,8 @@ def _patient(ex: Extraction) -> None:
                 )
         if age_found:
             break
+    if not age_found:
+        sex_found = _age_decade(ex, ordered) or sex_found
     _birth_date(ex)
     _region(ex)
     if sex_found:
@@ -1752,6 +1754,58 @@ def _patient(ex: Extraction) -> None:
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+
+
+def _age_decade(ex: Extraction, ordered: list[Sentence]) -> bool:
+    """ "in his 70s": the decade's first year, flagged uncertain (the criteria's age bands start
+    at 18 and 40, so a decade from the 20s up decides them). Returns whether it gave the sex."""
+    for sent in ordered:
+        for rx in ex.rules.value["age_decade"]:
+            m = rx.search(ex.text, sent.start, sent.end)
+            if m is None:
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            if about.get("experiencer") or (about.get("generic") and sent.patient):
+                continue
+            groups = m.groupdict()
+            age = int(groups["decade"]) if groups.get("decade") else _DECADE_WORDS[groups["word"]]
+            ex.drafts.append(
+                Draft(
+                    "patient",
+                    "age",
+                    "present",
+                    m.start(),
+                    m.end(),
+                    sent,
+                    INDEX,
+                    {"value": age, "decade": True},
+                    uncertain=True,
+                )
+            )
+            ex.warn(
+                f"age stated only as a decade ('{m.group()}'): {age} used (the decade's first "
+                "year); the EULAR/ACR age band is the same for any age in it from the 20s up"
+            )
+            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
+            if sex:
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return True
+            return False
+    return False
 
 
 def _birth_date(ex: Extraction) -> None:

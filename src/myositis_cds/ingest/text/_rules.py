@@ -206,6 +206,7 @@ class StrengthRules(_Strict):
 # --------------------------------------------------------------------------- patterns
 _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
+    "age_decade": set(),
     "sex_only": set(),
     "birth_date": {"date"},
     "region_origin": set(),
