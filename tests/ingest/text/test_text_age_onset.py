@@ -82,5 +82,19 @@ def test_a_childs_age_makes_the_onset_juvenile_when_the_onset_is_not_stated() ->
     assert any("juvenile" in w for w in result.warnings)
 
 
-def test_an_adults_age_does_not_invent_an_onset_age() -> None:
-    assert read("A 50-year-old woman with a heliotrope rash.").case.onset_age is None
+def test_without_an_onset_the_age_at_presentation_estimates_it_with_a_warning() -> None:
+    result = read("A 50-year-old woman with a heliotrope rash.")
+    assert result.case.onset_age == 50
+    assert any("onset not stated" in w for w in result.warnings)
+
+
+def test_without_an_onset_a_dated_diagnosis_estimates_it() -> None:
+    # 63 on the note's date, 27 Nov 2026; diagnosed in March 2021, five whole years (and some
+    # months) earlier: about 58 at diagnosis
+    note = "Date: 27 Nov 2026\n\nA 63-year-old man. Dermatomyositis was diagnosed in March 2021."
+    assert read(note).case.onset_age == 58
+
+
+def test_a_stated_duration_gives_the_onset_date_and_no_estimate() -> None:
+    case = read("A 50-year-old woman with a three-month history of a heliotrope rash.").case
+    assert (case.onset_date, case.onset_age) == (date(2026, 8, 27), None)

@@ -143,16 +143,21 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             data["onset_date"] = when(onset).isoformat()
             used.add(id(onset))
 
-    # a child's age makes the onset juvenile even when the onset itself is not stated
+    # No onset stated: the age at presentation (or at the diagnosis, if dated) is the best
+    # estimate of the age at onset. A child's age makes the onset juvenile whatever the exact
+    # onset; an adult's age decides the criteria's age band unless the onset was years earlier.
     age_now = patient.get("age")
-    if "onset_date" not in data and age_now is not None and age_now < 18:
-        stated = next((d for d in drafts if d.type == "patient" and d.code == "age"), None)
-        at_index = stated.value["value"] if stated is not None else age_now
-        data["onset_age"] = at_index
-        ex.warn(
-            f"onset not stated: the age at onset is taken as at most the age in the note "
-            f"({at_index}), so the onset is juvenile; a stated onset would give the exact age"
-        )
+    if "onset_date" not in data and age_now is not None:
+        base = date.fromisoformat(data["diagnosis_date"]) if "diagnosis_date" in data else index
+        estimate = age_now - (age_in_years(base, today) if base < today else 0)
+        if estimate >= 0:
+            data["onset_age"] = estimate
+            where = "at the diagnosis" if "diagnosis_date" in data else "in the note"
+            ex.warn(
+                f"onset not stated: the age at onset is taken as the age {where} ({estimate})"
+                + (", so the onset is juvenile" if estimate < 18 else "")
+                + "; a stated onset or duration of symptoms would give it exactly"
+            )
 
     # ---------------------------------------------------------------- findings
     findings: dict[tuple[str, bool, date], Draft] = {}
