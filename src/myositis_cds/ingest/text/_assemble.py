@@ -24,6 +24,7 @@ _CANCER_WORDS = frozenset({"carcinoma", "cancer", "malignancy", "neoplasm", "tum
 """Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
 and "lesion" need a size or a histology to be recorded."""
 
+_POSITIVE = frozenset({"positive", "weak_positive"})
 _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
 
 
@@ -248,12 +249,19 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if ab_key in antibodies and antibodies[ab_key][0].inferred and not d.inferred:
             del antibodies[ab_key]  # a stated result beats one read from a diagnosis label
         if ab_key in antibodies:
-            if antibodies[ab_key][1]["result"] != d.value["result"]:
+            kept = antibodies[ab_key][1]["result"]
+            if kept != d.value["result"]:
+                later_positive = kept == "negative" and d.value["result"] in _POSITIVE
                 ex.warn(
-                    f"{d.code} is reported both {antibodies[ab_key][1]['result']} and "
-                    f"{d.value['result']} on {when(d).isoformat()}: the first is kept"
+                    f"{d.code} is reported both {kept} and {d.value['result']} on "
+                    f"{when(d).isoformat()}: the "
+                    + ("later positive is kept" if later_positive else "first is kept")
                 )
-            continue
+                if later_positive:  # a positive is never discarded for an earlier negative
+                    used.discard(id(antibodies[ab_key][0]))
+                    del antibodies[ab_key]
+            if ab_key in antibodies:
+                continue
         ab_rec = {
             "code": d.code,
             "result": d.value["result"],

@@ -308,6 +308,7 @@ def extract_drafts(original: str) -> Extraction:
     _strength_exam(ex)
     _labs(ex)
     _antibodies(ex)
+    _antibody_panels(ex)
     _investigations(ex)
     _treatments(ex)
     _tumours(ex)
@@ -912,6 +913,7 @@ def _labs(ex: Extraction) -> None:
                     sent,
                     sent.time,
                     value,
+                    inferred="enzyme" in m.text.casefold(),  # "muscle enzymes": read as CK
                     uncertain=uncertain,
                 ),
             )
@@ -996,6 +998,8 @@ def _antibodies(ex: Extraction) -> None:
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
                 inferred = True
+            elif (shared := _shared_result(ex, sent, m)) is not None:
+                value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             else:
                 status = "unknown" if status == "present" else status
             _add(
@@ -1015,6 +1019,68 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
+# "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
+_LIST_GLUE = re.compile(
+    r"(?:[\s,/;]|\band\b|\bor\b|\bnor\b|\banti\b|-|\bantibod(?:y|ies)\b|\bab[s]?\b|\(|\))*",
+    re.IGNORECASE,
+)
+
+
+def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """The result of the antibody just before ``m`` in the same list, when only list words
+    separate them: a result stated once for a coordinated list holds for each member."""
+    before = [
+        d
+        for d in ex.drafts
+        if d.type == "antibody"
+        and d.sentence is sent
+        and d.end <= m.start
+        and "result" in d.value
+        and not d.inferred
+    ]
+    if not before:
+        return None
+    prev = max(before, key=lambda d: d.end)
+    gap = ex.text[prev.end : m.start]
+    if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+        return None
+    # "Jo-1 positive, PL-7 ..." : a result word after the previous one closes its list
+    if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
+        return None
+    return str(prev.value["result"])
+
+
+def _antibody_panels(ex: Extraction) -> None:
+    """ "Myositis panel negative": each antibody of the panel (rules/lexicon.yaml
+    ``antibody_panels``) negative, flagged inferred; an antibody the note states beats it."""
+    for idx, matches in _bucket(ex, ex.rules.panels.find(ex.text)).items():
+        sent = ex.sentences[idx]
+        for m in matches:
+            a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
+            if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
+                continue
+            status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+            if status not in ("present", "absent"):
+                continue
+            for code in ex.rules.lexicon.antibody_panels[m.concept].codes:
+                _add(
+                    ex,
+                    Draft(
+                        "antibody",
+                        str(code),
+                        "present",
+                        m.start,
+                        m.end,
+                        sent,
+                        sent.time,
+                        {"result": "negative", "panel": m.concept},
+                        inferred=True,
+                        uncertain=uncertain,
+                    ),
+                )
 
 
 def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:

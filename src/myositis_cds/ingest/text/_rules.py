@@ -77,6 +77,11 @@ class MuscleBiopsyLexicon(_Strict):
     ]
 
 
+class AntibodyPanel(_Strict):
+    terms: list[str]
+    codes: list[AntibodyCode] = Field(min_length=1)
+
+
 class Lexicon(_Strict):
     meta: RulesMeta
     findings: dict[FindingCode, list[str]]
@@ -91,6 +96,7 @@ class Lexicon(_Strict):
     muscle_biopsy: MuscleBiopsyLexicon
     myositis: list[str]
     regions: dict[str, list[str]]
+    antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
 
     @field_validator("regions")
     @classmethod
@@ -564,6 +570,9 @@ class Rules:
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
+        self.panels = TermMatcher(
+            "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}
+        )
         self.biopsy_trigger = TermMatcher(
             "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
         )
