@@ -318,6 +318,7 @@ def extract_drafts(original: str) -> Extraction:
     _onset(ex)
     _before_the_illness(ex)
     _report_subject(ex)
+    _abstract_as_summary(ex)
     return ex
 
 
@@ -2037,6 +2038,21 @@ def _before_the_illness(ex: Extraction) -> None:
             and d.time.resolve(day) < begun
         ):
             d.status = "historical"
+
+
+def _abstract_as_summary(ex: Extraction) -> None:
+    """A case report's abstract restates the case in short, without its times ("Surgical
+    resection resulted in improvement"): what the body of the report also says is taken from
+    the body; the abstract stands alone only for what the body does not say (or when the text
+    is the abstract alone)."""
+    in_body = {
+        (d.type, d.code)
+        for d in ex.drafts
+        if d.sentence.section != "abstract" and d.sentence.patient and d.status != "generic"
+    }
+    for d in ex.drafts:
+        if d.sentence.section == "abstract" and d.type != "patient" and (d.type, d.code) in in_body:
+            d.status = "generic"
 
 
 def _report_subject(ex: Extraction) -> None:
