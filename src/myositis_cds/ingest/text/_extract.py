@@ -994,13 +994,13 @@ def _antibodies(ex: Extraction) -> None:
                 if status == "absent":
                     status = "present"  # a negative result is a result, stated about now
                 value.update(_antibody_level(ex, m.end, window_end))
+            elif (shared := _shared_result(ex, sent, m)) is not None:
+                value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
                 inferred = True
-            elif (shared := _shared_result(ex, sent, m)) is not None:
-                value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             else:
                 status = "unknown" if status == "present" else status
             _add(
@@ -1043,7 +1043,7 @@ def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
         and not d.inferred
     ]
     if not before:
-        return None
+        return _result_before_list(ex, sent, m)
     prev = max(before, key=lambda d: d.end)
     gap = ex.text[prev.end : m.start]
     if ";" in gap or not _LIST_GLUE.fullmatch(gap):
@@ -1052,6 +1052,48 @@ def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
     if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
         return None
     return str(prev.value["result"])
+
+
+_GLUE_TAIL = re.compile(f"(?:{_LIST_GLUE.pattern})$", re.IGNORECASE)
+
+# Antibodies the case model does not record, which may stand in a list with ones it does.
+_OTHER_ANTIBODY = re.compile(
+    r"(?:\bana\b|\bantinuclear antibod(?:y|ies)\b|\bena\b|\bds-?dna\b|\bro-?60\b|\bssa\b"
+    r"|\bssb\b|\bla\b|\bsm\b|\banca\b|\bccp\b|\brf\b|\brheumatoid factor\b|\bscl-?70\b"
+    r"|\bcentromere\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """A result word that opens a list of antibodies gives every member its result:
+    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"."""
+    text = ex.text
+    members = [d for d in ex.drafts if d.type == "antibody" and d.sentence is sent]
+    start = m.start
+    while start > sent.start:
+        tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
+        lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
+        prev = next((d for d in members if d.end == lo or d.end == start), None)
+        other = _OTHER_ANTIBODY.search(text, sent.start, lo)
+        if prev is not None:
+            if "result" in prev.value:
+                return None  # the list member before has its own result word: not shared
+            start = prev.start
+        elif other is not None:
+            start = other.start()
+        else:
+            start = lo
+            break
+    for mod in sent.context.modifiers:
+        if (
+            mod.rule.category in _RESULT
+            and mod.rule.direction in ("forward", "bidirectional")
+            and mod.end <= start
+            and not text[mod.end : start].strip(" ,:")
+        ):
+            return _RESULT[mod.rule.category]
+    return None
 
 
 def _antibody_panels(ex: Extraction) -> None:
