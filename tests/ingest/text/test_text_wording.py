@@ -201,3 +201,47 @@ def test_ki67_with_its_clone_and_mitoses_in_ten_fields() -> None:
     (t,) = read(note).case.tumours
     assert t.ki67_percent == 7
     assert t.mitoses is not None and (t.mitoses.count, t.mitoses.per) == (3, "10hpf")
+
+
+def test_a_sentence_introducing_the_case_in_an_introduction_is_about_the_patient() -> None:
+    note = (
+        "Introduction:\nDermatomyositis is a rare autoimmune disease. This report aims to "
+        "describe a clinical case of a patient with dermatomyositis and metastatic breast "
+        "cancer.\nCase Report:\nA 38-year-old woman has proximal weakness."
+    )
+    (t,) = read(note).case.tumours
+    assert t.site.value == "breast"
+
+
+def test_a_title_naming_the_patients_antibody() -> None:
+    note = (
+        "Necrotizing Myopathy in a Positive HMG-CR Antibody Patient\n\nCase Presentation\n\n"
+        "A 75-year-old woman has proximal weakness."
+    )
+    assert antibodies(note) == {"HMGCR": "positive"}
+
+
+def test_laboratory_studies_are_the_patients_not_the_literature() -> None:
+    note = "A 38-year-old woman. Laboratory studies demonstrated elevation of creatine kinase."
+    (lab,) = read(note).case.labs
+    assert lab.above_uln is True
+
+
+def test_a_duration_of_evolution_gives_the_onset() -> None:
+    note = "A 38-year-old woman with proximal weakness with four months of evolution."
+    assert read(note).case.onset_date is not None
+    assert read(note).case.onset_date.month == 7  # 27 Nov 2026 less four months
+
+
+def test_symmetrical_proximodistal_weakness_includes_both_proximal_items() -> None:
+    got = findings("A 5-year-old boy. A symmetrical proximodistal weakness was found.")
+    assert got == {"weakness_proximal_upper": True, "weakness_proximal_lower": True}
+
+
+def test_a_biopsy_showing_a_muscle_only_feature_is_a_muscle_biopsy() -> None:
+    note = (
+        "A 5-year-old boy. Biopsy specimens showed infiltration of mononuclear cells, few "
+        "necrotic fibers, and perifascicular atrophy."
+    )
+    biopsy = read(note).case.muscle_biopsy
+    assert biopsy is not None and biopsy.perifascicular_atrophy is True

@@ -119,9 +119,11 @@ class Sentence:
             return min(earlier, key=lambda x: x[0])[1]
         return self.base_time
 
+    about_case: bool = False  # a sentence of a general section that introduces the case
+
     @property
     def patient(self) -> bool:
-        return self.segment is None or self.segment.patient
+        return self.about_case or self.segment is None or self.segment.patient
 
     @property
     def section(self) -> str:
@@ -300,6 +302,9 @@ def extract_drafts(original: str) -> Extraction:
                 ),
             )
         )
+    for sent in sentences:  # "This report describes a case of a patient with ...", a title
+        if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
+            sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
     _note_date(ex)
     _times_and_events(ex)
@@ -320,6 +325,20 @@ def extract_drafts(original: str) -> Extraction:
     _report_subject(ex)
     _abstract_as_summary(ex)
     return ex
+
+
+# Sections that speak of patients in general, where one sentence may still introduce the case
+# ("This report aims to describe a clinical case of a patient with DM and metastatic breast
+# cancer"; a title "... in a Positive HMG-CR Antibody Patient"). Such a sentence is read as a
+# summary of the case, like an abstract (see _abstract_as_summary).
+_SUMMARY = frozenset({"title", "introduction", "background", "abstract"})
+_CASE_INTRO = re.compile(
+    r"\b(?:we|the authors|authors|this report|this article|this paper)\s+(?:\w+\s+){0,3}?"
+    r"(?:report|present|describe|discuss)\w*\s+(?:the\s+|a\s+|an\s+)?(?:clinical\s+)?"
+    r"(?:case|patient|\d{1,3}[- ]year)|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
+    r"|\bin\s+an?\s+(?:[\w-]+\s+){0,4}patient\b|\bcase\s+report\b|\b\d{1,3}[- ]year[- ]old\b",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -1740,11 +1759,23 @@ def _tumour_attributes(
 
 
 # --------------------------------------------------------------------------- muscle biopsy
+_ANY_BIOPSY = re.compile(r"\bbiops(?:y|ies)\b", re.IGNORECASE)
+_MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     triggers = _bucket(ex, r.biopsy_trigger.find(text))
-    for idx in triggers:
+    # "Biopsy specimens showed ... perifascicular atrophy": a feature only muscle has names it
+    for idx, feats in _bucket(ex, r.biopsy_features.find(text)).items():
+        sent = ex.sentences[idx]
+        if idx in triggers or not any(f.concept in _MUSCLE_ONLY for f in feats):
+            continue
+        hit = _ANY_BIOPSY.search(text, sent.start, sent.end)
+        if hit is not None:
+            triggers[idx] = [TermMatch(hit.start(), hit.end(), "muscle_biopsy", hit.group())]
+    for idx in sorted(triggers):
         sent = ex.sentences[idx]
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
@@ -2087,13 +2118,17 @@ def _abstract_as_summary(ex: Extraction) -> None:
     resection resulted in improvement"): what the body of the report also says is taken from
     the body; the abstract stands alone only for what the body does not say (or when the text
     is the abstract alone)."""
+
+    def summary(s: Sentence) -> bool:
+        return s.section == "abstract" or s.about_case
+
     in_body = {
         (d.type, d.code)
         for d in ex.drafts
-        if d.sentence.section != "abstract" and d.sentence.patient and d.status != "generic"
+        if not summary(d.sentence) and d.sentence.patient and d.status != "generic"
     }
     for d in ex.drafts:
-        if d.sentence.section == "abstract" and d.type != "patient" and (d.type, d.code) in in_body:
+        if summary(d.sentence) and d.type != "patient" and (d.type, d.code) in in_body:
             d.status = "generic"
 
 
