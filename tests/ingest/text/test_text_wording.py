@@ -245,3 +245,27 @@ def test_a_biopsy_showing_a_muscle_only_feature_is_a_muscle_biopsy() -> None:
     )
     biopsy = read(note).case.muscle_biopsy
     assert biopsy is not None and biopsy.perifascicular_atrophy is True
+
+
+def test_no_inflammatory_infiltration_on_a_muscle_biopsy_is_neither_infiltrate() -> None:
+    note = (
+        "A 63-year-old woman. Muscle biopsy showed necrotic fibers but no inflammatory cell "
+        "infiltration."
+    )
+    biopsy = read(note).case.muscle_biopsy
+    assert biopsy is not None
+    assert (biopsy.endomysial_infiltrate, biopsy.perimysial_perivascular_infiltrate) == (
+        False,
+        False,
+    )
+
+
+def test_a_negated_abnormality_is_a_normal_result() -> None:
+    note = "A 61-year-old woman whose disease did not present with raised CK."
+    assert all(lab.above_uln is not True for lab in read(note).case.labs)
+
+
+def test_an_elevated_judgement_goes_to_the_value_of_that_day() -> None:
+    note = "A 75-year-old woman with persistently elevated CK levels. Her CK was 7400."
+    (lab,) = read(note).case.labs
+    assert (lab.value, lab.above_uln) == (7400, True)

@@ -225,6 +225,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             labs[lab_key] = rec
             used.add(id(d))
     measured = {(r["code"], r["date"]) for r in labs.values() if "value" in r}
+    # "persistently elevated CK ... CK levels decreased to 7400": the judgement goes to the
+    # value of that day when the value has no reference limit of its own
+    judged = {
+        (r["code"], r["date"]): r["above_uln"]
+        for r in labs.values()
+        if "value" not in r and r.get("above_uln") is True
+    }
+    for r in labs.values():
+        key = (r["code"], r["date"])
+        if "value" in r and key in judged and "upper_limit" not in r and "above_uln" not in r:
+            r["above_uln"] = judged[key]
     kept = [
         r
         for r in labs.values()

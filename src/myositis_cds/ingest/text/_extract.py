@@ -913,6 +913,8 @@ def _labs(ex: Extraction) -> None:
                     value["above_uln"] = float(tm.group("times")) > 1
                     end = m.end + tm.end()
             existence = assertion.get("existence")
+            if existence == "ABNORMAL" and _negated_cue(sent, assertion):
+                existence = "NORMAL"  # "... do not present with raised CK"
             if "above_uln" not in value and "upper_limit" not in value:
                 if existence == "NORMAL":
                     value["above_uln"] = False
@@ -976,6 +978,21 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+def _negated_cue(sent: Sentence, assertion: Any) -> bool:
+    """Whether the word that makes a result abnormal ("raised") is itself negated ("not")."""
+    hit = assertion.categories.get("existence")
+    if hit is None:
+        return False
+    _, a, _ = hit
+    tok = sent.context.tok(a)
+    return any(
+        mod.rule.category == "NEGATED_EXISTENCE"
+        and mod.rule.direction in ("forward", "bidirectional")
+        and mod.tok_end <= tok < mod.scope_end
+        for mod in sent.context.modifiers
+    )
 
 
 # --------------------------------------------------------------------------- antibodies
@@ -1787,20 +1804,28 @@ def _muscle_biopsy(ex: Extraction) -> None:
             fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
             if status != "present":
                 fstatus = status
-            _add(
-                ex,
-                Draft(
-                    "muscle_biopsy",
-                    fm.concept,
-                    fstatus,
-                    fm.start,
-                    fm.end,
-                    fsent,
-                    sent.time,
-                    {"value": fstatus == "present"},
-                    uncertain=uncertain,
-                ),
-            )
+            codes = [fm.concept]
+            if fm.concept == "any_infiltrate":
+                # "no inflammatory cell infiltration": neither infiltrate; one present without
+                # its place in the muscle names neither item
+                if fstatus != "absent":
+                    continue
+                codes = ["endomysial_infiltrate", "perimysial_perivascular_infiltrate"]
+            for code in codes:
+                _add(
+                    ex,
+                    Draft(
+                        "muscle_biopsy",
+                        code,
+                        fstatus,
+                        fm.start,
+                        fm.end,
+                        fsent,
+                        sent.time,
+                        {"value": fstatus == "present"},
+                        uncertain=uncertain,
+                    ),
+                )
 
 
 # --------------------------------------------------------------------------- core set

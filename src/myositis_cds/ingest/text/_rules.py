@@ -72,6 +72,7 @@ class MuscleBiopsyLexicon(_Strict):
             "perimysial_perivascular_infiltrate",
             "perifascicular_atrophy",
             "rimmed_vacuoles",
+            "any_infiltrate",
         ],
         list[str],
     ]
