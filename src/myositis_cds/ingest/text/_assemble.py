@@ -228,14 +228,14 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # "persistently elevated CK ... CK levels decreased to 7400": the judgement goes to the
     # value of that day when the value has no reference limit of its own
     judged = {
-        (r["code"], r["date"]): r["above_uln"]
-        for r in labs.values()
-        if "value" not in r and r.get("above_uln") is True
+        (rec["code"], rec["date"])
+        for rec in labs.values()
+        if "value" not in rec and rec.get("above_uln") is True
     }
-    for r in labs.values():
-        key = (r["code"], r["date"])
-        if "value" in r and key in judged and "upper_limit" not in r and "above_uln" not in r:
-            r["above_uln"] = judged[key]
+    for rec in labs.values():
+        day_key = (rec["code"], rec["date"])
+        if "value" in rec and day_key in judged and "upper_limit" not in rec:
+            rec.setdefault("above_uln", True)
     kept = [
         r
         for r in labs.values()
