@@ -308,11 +308,18 @@ class Patient(_Model):
         description="country or region of residence/origin (ISO 3166 code or name); used for "
         "region-specific screening such as nasoendoscopy",
     )
+    age_unknown: bool = Field(
+        default=False,
+        description="the source states neither age nor date of birth (e.g. a free-text note): "
+        "the case is still assessed and every age-dependent item is reported as not assessed",
+    )
 
     @model_validator(mode="after")
     def _age_known(self) -> Self:
-        if self.birth_date is None and self.age is None:
+        if self.birth_date is None and self.age is None and not self.age_unknown:
             raise ValueError("give birth_date or age")
+        if self.age_unknown and (self.birth_date is not None or self.age is not None):
+            raise ValueError("age_unknown is for a patient with neither birth_date nor age")
         return self
 
 
@@ -399,7 +406,13 @@ class MitoticCount(_Model):
 class Tumour(_Record):
     site: TumourSite
     histology: TumourHistology
-    size_mm: float = Field(gt=0, le=1000)
+    size_mm: float | None = Field(
+        default=None,
+        gt=0,
+        le=1000,
+        description="largest diameter; null when the source names the tumour without a size "
+        "(size-dependent grading, staging and options are then reported as not assessed)",
+    )
     functional: bool | None = None
     syndrome: TumourSyndrome | None = None
     ki67_percent: Percent | None = None

@@ -186,8 +186,9 @@ def _summary(a: Assessment, d: dict[str, Any]) -> Section:
     for t in d.get("tumours") or []:
         grade = f", {t['grade']}" if t.get("grade") else ""
         stage = f", stage {t['stage']}" if t.get("stage") else ""
+        size = f"{t['size_mm']:g} mm" if t.get("size_mm") is not None else "size not stated"
         lines.append(
-            f"Tumour: {t['site']} {t['histology'].replace('_', ' ')} {t['size_mm']:g} mm"
+            f"Tumour: {t['site']} {t['histology'].replace('_', ' ')} {size}"
             f"{grade}{stage}"
             + (f", resected {t['resected_date']}" if t.get("resected_date") else "")
         )
@@ -347,7 +348,7 @@ def _tumours(d: dict[str, Any], case: Case) -> Section:
                 "Site / histology",
                 f"{tumour.site.value}, {tumour.histology.value.replace('_', ' ')}",
             ],
-            ["Size", f"{tumour.size_mm:g} mm"],
+            ["Size", f"{tumour.size_mm:g} mm" if tumour.size_mm is not None else "not stated"],
             [
                 "Functional",
                 {True: "yes", False: "no", None: "not stated"}[tumour.functional]

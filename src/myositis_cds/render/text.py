@@ -134,7 +134,8 @@ def section_tumours(a: Assessment) -> list[str]:
         )
         out.append(
             f"  [{t.index}] {t.site.replace('_', ' ')}: {t.histology.replace('_', ' ')}, "
-            f"{t.size_mm:g} mm ({dates})"
+            + (f"{t.size_mm:g} mm" if t.size_mm is not None else "size not stated")
+            + f" ({dates})"
         )
         out.append(f"      functional status: {t.functional_status}")
         out += [f"        - {test}" for test in t.hormone_tests]

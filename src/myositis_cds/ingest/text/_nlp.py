@@ -50,6 +50,14 @@ _ABBREVIATIONS = {
 }
 
 
+def _initial(token: str, before: str) -> bool:
+    """An initial after a title ("Mr A. Khan", "Mrs J. Smith"), not a sentence end."""
+    return len(token) == 2 and token[0].isupper() and before.casefold().rstrip(".") in _TITLES
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master"}
+
+
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
@@ -68,7 +76,10 @@ def note_sentences(doc: Doc) -> Doc:
             newline = newline or "\n" in text
             continue
         ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (
-            len(last) > 1 and last.endswith(".") and last.casefold() not in _ABBREVIATIONS
+            len(last) > 1
+            and last.endswith(".")
+            and last.casefold() not in _ABBREVIATIONS
+            and not _initial(last, before)
         )
         if i == 0 or newline or (ender and not text[:1].islower()):
             starts[i, 0] = 1
