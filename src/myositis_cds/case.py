@@ -7,6 +7,7 @@ rejected: pass ``context={"today": date}`` to ``model_validate``; :func:`parse_c
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from datetime import date
 from enum import StrEnum
@@ -273,7 +274,11 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # Numbers must be finite: an infinite level or size is a typo or an export artefact, and
+    # arithmetic on it (ratios, areas) has no clinical meaning.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Evidence(_Model):
@@ -559,18 +564,63 @@ def age_in_years(birth: date, day: date) -> int:
 
 
 # --------------------------------------------------------------------------- parsing
+MAX_NESTING = 16  # the case model is 4 levels deep; anything far deeper is not a case file
+_MAX_INT = 2**63  # integers beyond 64 bits are not measurements (and overflow a float)
+
+
 def parse_case(data: Any, *, today: date | None = None) -> Case:
-    """Validate a mapping (from YAML/JSON) into a :class:`Case`, or raise :class:`CaseError`."""
+    """Validate a mapping (from YAML/JSON) into a :class:`Case`, or raise :class:`CaseError`.
+
+    Types are strict, with JSON's meaning whatever the source: a boolean is ``true``/``false``
+    (not ``"yes"`` or ``1``), a number is a finite JSON number (not ``"3.5"``, not ``true``, not
+    infinite), a date is ``YYYY-MM-DD`` text (or a ``date``). The mapping is serialised to JSON
+    and validated in pydantic's strict JSON mode, which gives exactly these rules.
+    """
     if not isinstance(data, Mapping):
         raise CaseError.single("(case)", "the case file must be a mapping of sections")
     try:
-        case = Case.model_validate(data, context={"today": today or date.today()})
+        case = Case.model_validate_json(
+            _as_json(data), strict=True, context={"today": today or date.today()}
+        )
     except ValidationError as exc:
         raise CaseError(_problems(exc)) from None
     problems = _cross_field_problems(case)
     if problems:
         raise CaseError(problems)
     return case
+
+
+def _as_json(data: Mapping[str, Any]) -> str:
+    """JSON text of ``data``, after refusing what JSON or the model cannot hold sensibly."""
+    problems: list[FieldProblem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:  # iterative: a hostile depth must not exhaust the interpreter's stack
+        value, loc = stack.pop()
+        if len(loc) > MAX_NESTING:
+            raise CaseError.single(format_path(loc[:MAX_NESTING]), "is nested too deeply")
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    problems.append(FieldProblem(format_path(loc), "field names must be text"))
+                else:
+                    stack.append((item, (*loc, key)))
+        elif isinstance(value, list | tuple):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
+            problems.append(FieldProblem(format_path(loc), f"{_show(value)} is out of range"))
+        elif not isinstance(value, str | int | float | date | None):
+            problems.append(
+                FieldProblem(format_path(loc), f"a {type(value).__name__} is not a case value")
+            )
+    if problems:
+        raise CaseError(problems)
+    return json.dumps(data, default=_json_default, ensure_ascii=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)  # unreachable: _as_json checked every value
 
 
 def _cross_field_problems(case: Case) -> list[FieldProblem]:
@@ -638,6 +688,8 @@ def _message(err: Any, loc: list[str | int]) -> str:
         return "is required"
     if kind == "extra_forbidden":
         return "is not a known field"
+    if kind == "finite_number":
+        return f"{shown} is not a finite number"
     if kind.startswith(("date", "datetime")):
         return f"{shown} is not a date (use YYYY-MM-DD)"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
@@ -652,6 +704,10 @@ def _message(err: Any, loc: list[str | int]) -> str:
         return "must be text"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind == "too_long":
+        return f"has more than {ctx.get('max_length')} records"
     if kind == "value_error":
         msg = str(err.get("msg", ""))
         return msg.removeprefix("Value error, ")
@@ -663,6 +719,9 @@ def _show(value: Any) -> str:
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     if isinstance(value, bool) or value is None:
         return str(value).lower()
+    if isinstance(value, int) and abs(value) >= 10**15:
+        # never format a huge integer (int → float overflows; thousands of digits are noise)
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     if isinstance(value, int | float):
         return f"{value:g}"
     return type(value).__name__
