@@ -123,6 +123,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _load_json(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates)
+    except CaseError:
+        raise
     except json.JSONDecodeError as exc:
         raise CaseError.single(
             "(file)", f"is not valid JSON at line {exc.lineno}, column {exc.colno}"
@@ -160,7 +162,12 @@ def sniff_format(text: str, name: str = "-") -> str:
             data = _load_yaml(text)
         except CaseError:  # broken YAML that starts like a case file is an error, not a note
             return "yaml" if _looks_like_case_file(text) else "text"
-        return "yaml" if isinstance(data, dict) else "text"
+        if not isinstance(data, dict):
+            return "text"
+        # "65-year-old woman with ...: heliotrope rash" parses as a mapping too; keys with spaces
+        # are prose, not fields.
+        prose = any(not isinstance(k, str) or " " in k.strip() for k in data)
+        return "text" if prose and not _looks_like_case_file(text) else "yaml"
     raise CaseError.single(
         "(file)", f"unsupported file type {suffix or '(none)'}; use .yaml, .yml, .json or .txt"
     )
