@@ -270,6 +270,13 @@ def _today(info: ValidationInfo) -> date:
 
 
 PastDate = Annotated[date, AfterValidator(_not_after_today)]
+
+# Size limits (issue #15): generous for any real record, and they bound the work and the
+# report's layout (a table cell must fit a page).
+MAX_NOTE_CHARS = 4000
+MAX_LABEL_CHARS = 200
+Note = Annotated[str, Field(max_length=MAX_NOTE_CHARS)]
+Label = Annotated[str, Field(max_length=MAX_LABEL_CHARS)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
@@ -284,10 +291,10 @@ class _Model(BaseModel):
 class Evidence(_Model):
     """Where a fact came from in a free-text source (filled by the text adapter)."""
 
-    text: str = Field(description="the words that state the fact")
+    text: str = Field(max_length=MAX_NOTE_CHARS, description="the words that state the fact")
     start: int = Field(ge=0, description="character offset of the first character")
     end: int = Field(ge=0, description="character offset one past the last character")
-    sentence: str | None = None
+    sentence: Note | None = None
     inferred: bool = Field(
         default=False,
         description="true when the fact was inferred from a description (e.g. a morphology "
@@ -305,7 +312,7 @@ class Patient(_Model):
     sex: Sex
     birth_date: PastDate | None = None
     age: int | None = Field(default=None, ge=0, le=130, description="age in years today")
-    region: str | None = Field(
+    region: Label | None = Field(
         default=None,
         description="country or region of residence/origin (ISO 3166 code or name); used for "
         "region-specific screening such as nasoendoscopy",
@@ -323,13 +330,13 @@ class Finding(_Record):
     present: bool
     date: PastDate | None = None
     side: Literal["left", "right", "bilateral"] | None = None
-    note: str | None = None
+    note: Note | None = None
 
 
 class Lab(_Record):
     code: LabCode
     value: float | None = Field(default=None, ge=0)
-    unit: str | None = None
+    unit: Label | None = None
     upper_limit: float | None = Field(default=None, gt=0)
     lower_limit: float | None = Field(default=None, ge=0)
     above_uln: bool | None = None
@@ -363,7 +370,7 @@ class AntibodyResult(_Record):
     code: AntibodyCode
     result: AntibodyResultValue
     level: float | None = Field(default=None, ge=0)
-    unit: str | None = None
+    unit: Label | None = None
     date: PastDate
 
 
@@ -379,13 +386,19 @@ class Investigation(_Record):
     code: InvestigationCode
     date: PastDate
     result: InvestigationResult
-    note: str | None = None
+    note: Note | None = None
 
 
 class MitoticCount(_Model):
     count: float = Field(ge=0)
     per: Literal["2mm2", "10hpf", "mm2"]
-    field_diameter_mm: float | None = Field(default=None, gt=0, le=2)
+    field_diameter_mm: float | None = Field(
+        default=None,
+        ge=0.1,
+        le=2,
+        description="diameter of one high-power field (microscopes: 0.40-0.70 mm); values "
+        "outside 0.1-2 mm are typing errors",
+    )
 
 
 class Tumour(_Record):
@@ -414,8 +427,8 @@ class Tumour(_Record):
 
 
 class Treatment(_Record):
-    drug: str = Field(min_length=1)
-    dose: str | None = None
+    drug: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+    dose: Label | None = None
     route: Literal["oral", "intravenous", "subcutaneous", "topical", "other"] | None = None
     start: PastDate
     stop: PastDate | None = None
@@ -430,7 +443,7 @@ class Treatment(_Record):
 class Event(_Record):
     kind: EventKind
     date: PastDate
-    note: str | None = None
+    note: Note | None = None
 
 
 class CoreSetAssessment(_Record):
@@ -460,7 +473,7 @@ class CoreSetAssessment(_Record):
 class Case(_Model):
     """One patient's case (contract §2)."""
 
-    case_id: str | None = Field(default=None, description="a local identifier, never a name")
+    case_id: Label | None = Field(default=None, description="a local identifier, never a name")
     patient: Patient
     onset_date: PastDate | None = None
     onset_age: float | None = Field(default=None, ge=0, le=130)
@@ -721,7 +734,7 @@ def _show(value: Any) -> str:
         return str(value).lower()
     if isinstance(value, int) and abs(value) >= 10**15:
         # never format a huge integer (int → float overflows; thousands of digits are noise)
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, int | float):
         return f"{value:g}"
     return type(value).__name__

@@ -33,6 +33,7 @@ from myositis_cds.case import (
     LabCode,
 )
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
+from myositis_cds.pathway._calendar import add_days
 from myositis_cds.pathway.cancer_risk import CancerRisk
 from myositis_cds.pathway.classification import age_at_onset, criteria
 from myositis_cds.pathway.common import Notes, Recommendation
@@ -724,7 +725,7 @@ def _judge_removal(
             _direction, _basis, detail = _compare(name, pre_results[-1], post_results[-1])
             antibody_notes.append(f"antibody across removal: {detail}")
 
-    day_before = removal - timedelta(days=1)
+    day_before = add_days(removal, -1)
     refractory_before = _refractory_on(case, day_before)
     context: list[str] = []
     if refractory_before is not None:

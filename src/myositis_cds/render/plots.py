@@ -13,9 +13,10 @@ import importlib
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from myositis_cds.pathway._calendar import add_days
 from myositis_cds.pathway.course import Course, response_criteria
 from myositis_cds.pathway.timeline import TimelineEntry
 
@@ -51,6 +52,8 @@ def _style() -> Iterator[None]:
         {
             "font.family": "DejaVu Sans",  # shipped with matplotlib: no system fonts needed
             "font.size": 8,
+            "text.parse_math": False,  # user text ("$x^{$" in a unit) is text, never mathtext
+            "text.usetex": False,
             "svg.fonttype": "path",  # text as outlines: the SVG needs no fonts at all
             "svg.hashsalt": "myositis-cds",  # stable element ids: same case, same SVG
             "axes.spines.top": False,
@@ -115,8 +118,8 @@ def timeline_png(course: Course, *, dpi: int = 200) -> bytes:
 def _span(course: Course) -> tuple[date, date]:
     days = [e.date for e in course.timeline.entries] or [course.timeline.as_of]
     first, last = min(days), course.timeline.as_of
-    margin = timedelta(days=max(7, (last - first).days // 40))
-    return first - margin, last + margin
+    margin = max(7, (last - first).days // 40)
+    return add_days(first, -margin), add_days(last, margin)
 
 
 def _antibody_panel(ax: Any, entries: list[TimelineEntry]) -> None:
@@ -147,7 +150,7 @@ def _antibody_panel(ax: Any, entries: list[TimelineEntry]) -> None:
                     )
     if by_level:
         unit = next(iter(units)) or "level"
-        ax.set_ylabel(f"level ({unit})")
+        ax.set_ylabel(f"level ({_short(unit)})")
         ax.set_ylim(bottom=0)
     else:
         ax.set_yticks([0, 1, 2], ["negative", "weak +", "positive"])
@@ -277,7 +280,12 @@ def _therapy_panel(ax: Any, course: Course, end: date) -> None:
 
 
 def _therapy_label(drug: str, route: str | None) -> str:
-    return f"{drug} ({route})" if route else drug
+    return _short(f"{drug} ({route})" if route else drug)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """User text shortened to fit an axis label (the report's tables give it in full)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _event_lines(ax: Any, entries: list[TimelineEntry]) -> None:

@@ -687,8 +687,18 @@ class _Pdf:
             for values in table.rows:
                 row = grid.row()
                 for value in values:
-                    row.cell(value)
+                    row.cell(_fit_cell(value))
         pdf.ln(1.5)
+
+
+_CELL_CHARS = 600  # a 7.5 pt cell of the narrowest column holds this on well under a page
+
+
+def _fit_cell(text: str) -> str:
+    """A table row must fit on one page (fpdf2 cannot split a row): shorten long cell text."""
+    if len(text) <= _CELL_CHARS:
+        return text
+    return f"{text[:_CELL_CHARS]}… ({len(text) - _CELL_CHARS} more characters in the case file)"
 
 
 def _heading_style() -> Any:
