@@ -273,6 +273,7 @@ PastDate = Annotated[date, AfterValidator(_not_after_today)]
 
 # Size limits (issue #15): generous for any real record, and they bound the work and the
 # report's layout (a table cell must fit a page).
+MAX_RECORDS = 5000  # per section: decades of monthly visits, and the work stays bounded
 MAX_NOTE_CHARS = 4000
 MAX_LABEL_CHARS = 200
 Note = Annotated[str, Field(max_length=MAX_NOTE_CHARS)]
@@ -471,7 +472,13 @@ class CoreSetAssessment(_Record):
 
 # --------------------------------------------------------------------------- the case
 class Case(_Model):
-    """One patient's case (contract §2)."""
+    """One patient's case (contract §2).
+
+    Read strictly: booleans are true/false; numbers are finite JSON numbers (never text, never
+    infinite, integers within 64 bits); dates are YYYY-MM-DD (year 1 to 9999); a key appears
+    once. At most 5000 records per section, 4000 characters per note and 200 per label (drug,
+    dose, unit, region, case_id).
+    """
 
     case_id: Label | None = Field(default=None, description="a local identifier, never a name")
     patient: Patient
@@ -480,15 +487,15 @@ class Case(_Model):
     diagnosis_date: PastDate | None = Field(
         default=None, description="date the myositis was diagnosed (starts the screening clock)"
     )
-    findings: list[Finding] = Field(default_factory=list)
-    labs: list[Lab] = Field(default_factory=list)
-    antibodies: list[AntibodyResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, max_length=MAX_RECORDS)
+    labs: list[Lab] = Field(default_factory=list, max_length=MAX_RECORDS)
+    antibodies: list[AntibodyResult] = Field(default_factory=list, max_length=MAX_RECORDS)
     muscle_biopsy: MuscleBiopsy | None = None
-    investigations: list[Investigation] = Field(default_factory=list)
-    tumours: list[Tumour] = Field(default_factory=list)
-    treatments: list[Treatment] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    assessments: list[CoreSetAssessment] = Field(default_factory=list)
+    investigations: list[Investigation] = Field(default_factory=list, max_length=MAX_RECORDS)
+    tumours: list[Tumour] = Field(default_factory=list, max_length=MAX_RECORDS)
+    treatments: list[Treatment] = Field(default_factory=list, max_length=MAX_RECORDS)
+    events: list[Event] = Field(default_factory=list, max_length=MAX_RECORDS)
+    assessments: list[CoreSetAssessment] = Field(default_factory=list, max_length=MAX_RECORDS)
 
     def dated_fields(self) -> Iterator[tuple[str, date]]:
         """Every date in the case with its field path (used for range checks)."""

@@ -645,7 +645,7 @@ class _Pdf:
                 if isinstance(block, Para):
                     self._para(pdf, block.text, block.tone)
                 elif isinstance(block, Bullets):
-                    for item in block.items:
+                    for item in _capped(block.items, "items"):
                         self._para(pdf, f"•  {item}", block.tone, indent=3)
                 elif isinstance(block, Table):
                     self._table(pdf, block)
@@ -684,11 +684,27 @@ class _Pdf:
                 row = grid.row()
                 for h in table.headers:
                     row.cell(h)
-            for values in table.rows:
+            rows = table.rows
+            if len(rows) > MAX_PDF_ROWS:
+                more = f"… {len(rows) - MAX_PDF_ROWS} more rows in the HTML report and JSON output"
+                rows = [*rows[:MAX_PDF_ROWS], [more, *[""] * (len(table.headers) - 1)]]
+            for values in rows:
                 row = grid.row()
                 for value in values:
                     row.cell(_fit_cell(value))
         pdf.ln(1.5)
+
+
+# fpdf2 lays a table out at a few milliseconds a cell: 10,000 findings took most of a minute. A
+# printed report of more rows than this is not read; the HTML report and the JSON have them all.
+MAX_PDF_ROWS = 300
+
+
+def _capped(items: list[str], noun: str) -> list[str]:
+    if len(items) <= MAX_PDF_ROWS:
+        return items
+    more = len(items) - MAX_PDF_ROWS
+    return [*items[:MAX_PDF_ROWS], f"… {more} more {noun} in the HTML report and JSON output"]
 
 
 _CELL_CHARS = 600  # a 7.5 pt cell of the narrowest column holds this on well under a page
