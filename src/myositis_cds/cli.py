@@ -21,8 +21,15 @@ EXIT_INTERNAL = 1
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    _echo_err(f"error: {message}")
     sys.exit(code)
+
+
+def _echo_err(line: str) -> None:
+    """A line on stderr, without control characters (user text must not drive the terminal)."""
+    from myositis_cds.render.text import terminal_safe
+
+    click.echo(terminal_safe(line), err=True)
 
 
 def _as_of(value: str | None) -> date:
@@ -93,7 +100,7 @@ def _guard(fn: Any) -> Any:
             return fn(*args, **kwargs)
         except CaseError as exc:
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
+                _echo_err(f"error: {problem}")
             sys.exit(EXIT_INVALID)
         except KnowledgeError as exc:
             _fail(f"guideline data problem: {exc}", EXIT_INTERNAL)
@@ -179,7 +186,7 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
 
         out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     for warning in result.warnings:
-        click.echo(f"note: {warning}", err=True)
+        _echo_err(f"note: {warning}")
     if output:
         _write_atomically(output, out.encode("utf-8"))
     else:
@@ -216,7 +223,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     target = Path(output)
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        render_report(result, case, tmp)
+        render_report(result, case, tmp, warn=lambda text: _echo_err(f"note: {text}"))
         tmp.replace(target)  # nothing half-written is ever left at the target path
     except OSError as exc:
         _fail(f"-o: {output} could not be written ({exc.strerror or type(exc).__name__})")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -48,18 +49,23 @@ def _require_matplotlib() -> None:
 def _style() -> Iterator[None]:
     import matplotlib
 
-    with matplotlib.rc_context(
-        {
-            "font.family": "DejaVu Sans",  # shipped with matplotlib: no system fonts needed
-            "font.size": 8,
-            "text.parse_math": False,  # user text ("$x^{$" in a unit) is text, never mathtext
-            "text.usetex": False,
-            "svg.fonttype": "path",  # text as outlines: the SVG needs no fonts at all
-            "svg.hashsalt": "myositis-cds",  # stable element ids: same case, same SVG
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
+    with (
+        warnings.catch_warnings(),
+        matplotlib.rc_context(
+            {
+                "font.family": "DejaVu Sans",  # shipped with matplotlib: no system fonts needed
+                "font.size": 8,
+                "text.parse_math": False,  # user text ("$x^{$" in a unit) is text, never mathtext
+                "text.usetex": False,
+                "svg.fonttype": "path",  # text as outlines: the SVG needs no fonts at all
+                "svg.hashsalt": "myositis-cds",  # stable element ids: same case, same SVG
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+            }
+        ),
     ):
+        # Library warnings can quote the text being drawn: none reaches stderr.
+        warnings.simplefilter("ignore")
         yield
 
 
@@ -284,7 +290,11 @@ def _therapy_label(drug: str, route: str | None) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    """User text shortened to fit an axis label (the report's tables give it in full)."""
+    """User text shortened to fit an axis label (the report's tables give it in full), with
+    characters the font lacks replaced (matplotlib would warn with them on stderr)."""
+    from myositis_cds.render._glyphs import GlyphFilter
+
+    text = GlyphFilter()(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
