@@ -518,7 +518,6 @@ def _paraneoplastic(
     index: int, case: Case, refractory: RefractoryStatus | None, gaps: list[NotAssessed]
 ) -> tuple[bool, str]:
     """Whether the modifier applies, and a one-line explanation."""
-    others = [f"tumours[{i}] ({t.site.value})" for i, t in enumerate(case.tumours) if i != index]
     if refractory is None or refractory.refractory is None:
         reason = refractory.reason if refractory else "not judged"
         gaps.append(
@@ -532,12 +531,24 @@ def _paraneoplastic(
         return False, f"not assessed: refractoriness unknown ({reason})"
     if not refractory.refractory:
         return False, f"does not apply: myositis not refractory ({refractory.reason})"
-    if others:
+    if len(case.tumours) > 1:
         return False, (
-            "does not apply: another neoplasm is recorded (" + ", ".join(others) + "), so this "
+            f"does not apply: another neoplasm is recorded ({_others(index, case)}), so this "
             "tumour is not the only candidate driver"
         )
     return True, f"applies: refractory myositis ({refractory.reason}); only neoplasm recorded"
+
+
+def _others(index: int, case: Case, named: int = 3) -> str:
+    """The other tumours, the first few by name: listing all of them for each tumour made the
+    work and the output quadratic in the number of tumours."""
+    shown = [
+        f"tumours[{i}] ({t.site.value})"
+        for i, t in enumerate(case.tumours[: named + 1])
+        if i != index
+    ][:named]
+    more = len(case.tumours) - 1 - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 def _paraneoplastic_rationale(rules: PnetManagement, refractory: RefractoryStatus | None) -> str:
