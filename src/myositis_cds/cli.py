@@ -21,8 +21,15 @@ EXIT_INTERNAL = 1
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    _echo_err(f"error: {message}")
     sys.exit(code)
+
+
+def _echo_err(line: str) -> None:
+    """A line on stderr, without control characters (user text must not drive the terminal)."""
+    from myositis_cds.render.text import terminal_safe
+
+    click.echo(terminal_safe(line), err=True)
 
 
 def _as_of(value: str | None) -> date:
@@ -93,7 +100,7 @@ def _guard(fn: Any) -> Any:
             return fn(*args, **kwargs)
         except CaseError as exc:
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
+                _echo_err(f"error: {problem}")
             sys.exit(EXIT_INVALID)
         except KnowledgeError as exc:
             _fail(f"guideline data problem: {exc}", EXIT_INTERNAL)
@@ -169,6 +176,8 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
     """Free text → case file, every fact with its evidence (needs the nlp extra)."""
     from myositis_cds.ingest.files import read_text
 
+    if output:
+        _check_output(output)
     text, _ = read_text(note)
     result = _extract(text, _as_of(as_of))
     data = result.to_case_dict()
@@ -181,7 +190,7 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
 
         out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     for warning in result.warnings:
-        click.echo(f"note: {warning}", err=True)
+        _echo_err(f"note: {warning}")
     if output:
         _write_atomically(output, out.encode("utf-8"))
     else:
@@ -207,6 +216,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     suffix = Path(output).suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         _fail(f"-o: {output!r} must end in .html or .pdf")
+    _check_output(output)
     result, case = _assess_file(file, as_of, biopsy)
     try:
         from myositis_cds.render.report import render_report
@@ -217,11 +227,32 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     target = Path(output)
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        render_report(result, case, tmp)
+        render_report(result, case, tmp, warn=lambda text: _echo_err(f"note: {text}"))
         tmp.replace(target)  # nothing half-written is ever left at the target path
+    except OSError as exc:
+        _fail(f"-o: {output} could not be written ({exc.strerror or type(exc).__name__})")
     finally:
         tmp.unlink(missing_ok=True)
     click.echo(f"wrote {target}", err=True)
+
+
+def _check_output(path: str) -> None:
+    """Fail fast (exit 2) when ``path`` cannot be written, before any work is done."""
+    from pathlib import Path
+
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        _fail(f"-o: {str(folder)!r} is not an existing folder")
+    if target.is_dir():
+        _fail(f"-o: {path!r} is a folder")
+    probe = target.with_name(f".{target.name}.partial")
+    try:  # the only reliable test of writability (permissions, read-only mounts, quotas)
+        probe.touch()
+    except OSError as exc:
+        _fail(f"-o: cannot write into {str(folder)!r} ({exc.strerror or type(exc).__name__})")
+    finally:
+        probe.unlink(missing_ok=True)
 
 
 def _write_atomically(path: str, data: bytes) -> None:
@@ -233,6 +264,8 @@ def _write_atomically(path: str, data: bytes) -> None:
     try:
         tmp.write_bytes(data)
         tmp.replace(target)
+    except OSError as exc:
+        _fail(f"-o: {path} could not be written ({exc.strerror or type(exc).__name__})")
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myositis_cds import knowledge
 from myositis_cds.case import Case, InvestigationCode, LabCode, Sex, Tumour, TumourHistology
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
-from myositis_cds.pathway._calendar import add_months
+from myositis_cds.pathway._calendar import add_days, add_months
 from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum
 from myositis_cds.pathway.classification import Subgroup
 from myositis_cds.pathway.common import Notes, Recommendation
@@ -602,7 +602,7 @@ def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
         else "; not recorded"
     )
     if track.status == "overdue":
-        closed = track.schedule_end - timedelta(days=1)
+        closed = add_days(track.schedule_end, -1)
         ended = (
             f"; its last scheduled round closed {closed.isoformat()}"
             if as_of >= track.schedule_end
