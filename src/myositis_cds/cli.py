@@ -61,9 +61,9 @@ def _load(path: str, as_of: date) -> tuple[Case, list[str]]:
         ]
         return result.case, [*result.warnings, *review]
     if fmt == "fhir":
-        from myositis_cds.errors import CaseError
+        from myositis_cds.ingest.files import parse_fhir_text
 
-        raise CaseError.single("(file)", "FHIR Bundle input is not supported in this version")
+        return parse_fhir_text(text)
     return parse_case_text(text, fmt), []
 
 
@@ -83,7 +83,7 @@ def _assess_file(file: str, as_of: str | None, biopsy: str) -> tuple[Assessment,
     case, extraction_warnings = _load(file, day)
     result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
     if extraction_warnings:
-        extra = [f"extraction: {w}" for w in extraction_warnings]
+        extra = [w if w.startswith("FHIR: ") else f"extraction: {w}" for w in extraction_warnings]
         result = result.model_copy(update={"warnings": [*result.warnings, *extra]})
     return result, case
 
@@ -129,10 +129,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "cards"]),
+    type=click.Choice(["text", "json", "fhir", "cards"]),
     default="text",
     show_default=True,
-    help="text for people; json (contract §3) or CDS Hooks cards for systems",
+    help="text for people; json (contract §3), a FHIR R4 Bundle or CDS Hooks cards for systems",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="assess the case as it stood then")
 @click.option(
@@ -144,12 +144,16 @@ def main() -> None:
 )
 @_guard
 def assess(file: str, fmt: str, as_of: str | None, biopsy: str) -> None:
-    """Assess one case: FILE is .yaml/.yml/.json, a .txt note, or - for stdin."""
+    """Assess one case: FILE is .yaml/.yml/.json, a FHIR Bundle, a .txt note, or - for stdin."""
     result, _ = _assess_file(file, as_of, biopsy)
     if fmt == "json":
         from myositis_cds.render.json import to_json
 
         click.echo(to_json(result))
+    elif fmt == "fhir":
+        from myositis_cds.render.fhir import to_fhir_json
+
+        click.echo(to_fhir_json(result))
     elif fmt == "cards":
         from myositis_cds.render.cards import to_cards_json
 
@@ -314,6 +318,26 @@ def _open_store(db: str | None, *, migrate: bool | None = None) -> Any:
 @click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="processes"
 )
+@click.option(
+    "--cds-issuers",
+    "cds_issuers",
+    metavar="FILE",
+    help="CDS Hooks: JSON/YAML mapping each trusted JWT iss to its JWKS (file path or https "
+    "URL); without it no CDS Hooks client is trusted",
+)
+@click.option(
+    "--cds-cors-origin",
+    "cds_cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="CDS Hooks: a browser origin allowed to call /cds-services (repeatable; never *)",
+)
+@click.option(
+    "--public-url",
+    "public_base_url",
+    metavar="URL",
+    help="the base URL clients call (CDS Hooks JWT aud), when behind a proxy",
+)
 def serve(
     host: str,
     port: int,
@@ -322,6 +346,9 @@ def serve(
     tokens_file: str | None,
     max_body_mb: float,
     workers: int,
+    cds_issuers: str | None,
+    cds_cors_origins: tuple[str, ...],
+    public_base_url: str | None,
 ) -> None:
     """REST API (and CDS Hooks / web page when installed) over a patient store."""
     _server_extra()
@@ -343,11 +370,28 @@ def serve(
         max_body_bytes=int(max_body_mb * 1024 * 1024),
         workers=workers,
         warm_worklist=True,
+        cds_issuers=Path(cds_issuers) if cds_issuers else None,
+        cds_cors_origins=cds_cors_origins,
+        public_base_url=public_base_url,
     )
+    if cds_issuers:
+        _check_cds_issuers(settings)
     try:
         run(settings)
     except (InsecureSettings, ServeError, SchemaOutOfDate, StoreConfigError, TokenError) as exc:
         _fail(str(exc))
+
+
+def _check_cds_issuers(settings: Any) -> None:
+    """A wrong issuers file or CORS origin stops `serve` at start-up (exit 2), not at first call."""
+    try:
+        from myositis_cds.api.cds_hooks import settings_config
+    except ImportError:
+        _fail("--cds-issuers needs the cds-hooks extra: pip install 'myositis-cds[cds-hooks]'")
+    try:
+        settings_config(settings)
+    except (OSError, ValueError) as exc:
+        _fail(f"--cds-issuers: {exc}")
 
 
 @main.group()

@@ -13,7 +13,15 @@ import yaml
 from myositis_cds.case import Case, parse_case
 from myositis_cds.errors import CaseError
 
-__all__ = ["MAX_CASE_BYTES", "load_case_file", "parse_case_text", "read_text", "sniff_format"]
+__all__ = [
+    "MAX_CASE_BYTES",
+    "load_case_file",
+    "load_json",
+    "parse_case_text",
+    "parse_fhir_text",
+    "read_text",
+    "sniff_format",
+]
 
 MAX_CASE_BYTES = 5 * 1024 * 1024
 
@@ -120,7 +128,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _load_json(text: str) -> Any:
+def load_json(text: str) -> Any:
+    """JSON text → data (duplicate keys refused), or a CaseError saying where and why."""
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates)
     except CaseError:
@@ -153,7 +162,7 @@ def sniff_format(text: str, name: str = "-") -> str:
     stripped = text.lstrip()
     if suffix == ".json" or stripped.startswith("{"):
         try:
-            data = _load_json(text)
+            data = load_json(text)
         except CaseError:
             return "json"
         return "fhir" if isinstance(data, dict) and data.get("resourceType") else "json"
@@ -206,12 +215,27 @@ def parse_case_text(text: str, fmt: str, *, today: date | None = None) -> Case:
     if fmt == "yaml":
         data = _load_yaml(text)
     elif fmt == "json":
-        data = _load_json(text)
+        data = load_json(text)
     else:
         raise CaseError.single("(file)", f"cannot read format {fmt!r} as a case file")
     if data is None:
         raise CaseError.single("(file)", "is empty")
     return parse_case(data, today=today)
+
+
+def parse_fhir_text(text: str, *, today: date | None = None) -> tuple[Case, list[str]]:
+    """A FHIR R4 Bundle (JSON text) → (Case, warnings about what was left out or assumed).
+
+    Needs the ``fhir`` extra (fhir.resources); the module is imported only for FHIR input.
+    """
+    try:
+        from myositis_cds.ingest.fhir import parse_bundle_text
+    except ImportError:
+        raise CaseError.single(
+            "(file)", "FHIR input needs the fhir extra: pip install 'myositis-cds[fhir]'"
+        ) from None
+    result = parse_bundle_text(text, today=today)
+    return result.case, result.warnings
 
 
 def load_case_file(path: str, *, today: date | None = None) -> Case:
