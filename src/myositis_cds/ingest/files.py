@@ -128,7 +128,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _load_json(text: str) -> Any:
+def load_json(text: str) -> Any:
+    """JSON text → data (duplicate keys refused), or a CaseError saying where and why."""
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates)
     except CaseError:
@@ -161,7 +162,7 @@ def sniff_format(text: str, name: str = "-") -> str:
     stripped = text.lstrip()
     if suffix == ".json" or stripped.startswith("{"):
         try:
-            data = _load_json(text)
+            data = load_json(text)
         except CaseError:
             return "json"
         return "fhir" if isinstance(data, dict) and data.get("resourceType") else "json"
@@ -209,18 +210,12 @@ def _read_bytes(path: str) -> bytes:
         raise CaseError.single("(file)", f"{path} cannot be read ({exc.strerror})") from None
 
 
-def load_json(text: str) -> Any:
-    """JSON text → data, or a CaseError saying where and why it is not valid JSON (duplicate
-    keys, nesting too deep and over-long numbers included)."""
-    return _load_json(text)
-
-
 def parse_case_text(text: str, fmt: str, *, today: date | None = None) -> Case:
     data: Any
     if fmt == "yaml":
         data = _load_yaml(text)
     elif fmt == "json":
-        data = _load_json(text)
+        data = load_json(text)
     else:
         raise CaseError.single("(file)", f"cannot read format {fmt!r} as a case file")
     if data is None:

@@ -268,9 +268,10 @@ def _judge_tumours(case: Case, data: Imacs2023Screening) -> list[_Judged]:
 
 def _describe(index: int, tumour: Tumour) -> str:
     stage = f", {tumour.metastases.value}" if tumour.metastases is not None else ""
+    size = f"{tumour.size_mm:g} mm" if tumour.size_mm is not None else "size not stated"
     return (
         f"tumours[{index}]: {tumour.site.value.replace('_', ' ')} "
-        f"{tumour.histology.value.replace('_', ' ')} {tumour.size_mm:g} mm{stage}, found "
+        f"{tumour.histology.value.replace('_', ' ')} {size}{stage}, found "
         f"{tumour.found_date.isoformat()}"
     )
 
