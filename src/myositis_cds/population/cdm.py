@@ -103,6 +103,11 @@ class Cdm:
     cdm_version: str | None = None
     spark: Any | None = None
 
+    def close(self) -> None:
+        """Release the connection (a Spark session is left running for the caller)."""
+        if self.spark is None:
+            self.con.disconnect()
+
     def small_table(self, name: str, columns: dict[str, list[Any]]) -> Any:
         """A small lookup table the engine can join (Spark: a temporary view)."""
         import ibis
@@ -180,6 +185,7 @@ def spark_session() -> Any:
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )

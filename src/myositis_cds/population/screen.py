@@ -18,12 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from myositis_cds.population.cases import build_case
+from myositis_cds.population.cases import BuiltCase, build_case
 from myositis_cds.population.cdm import Cdm, OmopError, open_cdm
 from myositis_cds.population.concept_sets import resolve
 from myositis_cds.population.worklist import WORKLIST_COLUMNS, assess_candidate, sort_key
 
-__all__ = ["ScreenResult", "screen", "summary", "write_worklist"]
+__all__ = ["ScreenResult", "build_cases", "screen", "summary", "write_worklist"]
 
 
 @dataclass
@@ -58,13 +58,29 @@ def screen(
     today = today or date.today()
     as_of = as_of or today
     cdm, expr, warnings = prepare(source, engine)
-    if engine == "spark":
-        rows = _screen_spark(cdm, expr, as_of, today)
-    else:
-        table = expr.to_pyarrow()
-        rows = list(_assess_all(table.to_pylist(), as_of, today, progress))
+    try:
+        if engine == "spark":
+            rows = _screen_spark(cdm, expr, as_of, today)
+        else:
+            table = expr.to_pyarrow()
+            rows = list(_assess_all(table.to_pylist(), as_of, today, progress))
+    finally:
+        cdm.close()
     rows.sort(key=sort_key)
     return ScreenResult(rows=rows, warnings=warnings, engine=engine, as_of=as_of)
+
+
+def build_cases(
+    source: str, engine: str = "duckdb", *, today: date | None = None
+) -> list[BuiltCase]:
+    """Every candidate's case as the screen builds it (to export, inspect or test)."""
+    today = today or date.today()
+    cdm, expr, _ = prepare(source, engine)
+    try:
+        records = expr.to_pyarrow().to_pylist()
+    finally:
+        cdm.close()
+    return [build_case(pid, rows, today) for pid, rows in _by_person(records)]
 
 
 def _by_person(records: list[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
