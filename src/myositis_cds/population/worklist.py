@@ -81,6 +81,7 @@ def worklist_row(built: BuiltCase, assessment: Any) -> dict[str, Any]:
         next_due=min(open_dates).isoformat() if open_dates else "",
         reason=reason,
         warnings=len(assessment.warnings) + len(built.warnings),
+        cancers_recorded=sum(1 for _, day in built.cancers if day <= assessment.as_of),
     )
 
 
