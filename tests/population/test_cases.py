@@ -131,3 +131,17 @@ def test_missing_month_and_day_of_birth_are_estimated_with_a_warning() -> None:
         1, [_row("diagnosis", "dermatomyositis", date(2026, 3, 1), year_of_birth=None)], TODAY
     )
     assert nobody.case is None and nobody.error is not None
+
+
+def test_a_case_that_cannot_be_built_is_a_worklist_error_not_a_crash() -> None:
+    from myositis_cds.population.worklist import assess_candidate
+
+    nobody = build_case(
+        7, [_row("diagnosis", "dermatomyositis", date(2026, 3, 1), year_of_birth=None)], TODAY
+    )
+    row = assess_candidate(nobody, TODAY)
+    assert row["person_id"] == 7
+    assert row["status"] == "error"
+    assert row["reason"] == (
+        "case could not be built from the CDM: patient.birth_date: no year of birth in the CDM"
+    )
