@@ -91,5 +91,8 @@ def test_synth_omop_is_deterministic_with_its_seed(tmp_path: Path) -> None:
     assert _digest(tmp_path / "a.duckdb") != _digest(tmp_path / "c.duckdb")
     manifest = json.loads((tmp_path / "a.duckdb.manifest.json").read_text(encoding="utf-8"))
     assert manifest["as_of"] == "2026-01-31"
-    assert [p["person_id"] for p in manifest["planted"]] == list(range(401, 416))
+    planted = [p["person_id"] for p in manifest["planted"]]
+    # Spread through the 415 ids, not a block at the end.
+    assert len(set(planted)) == 15 and min(planted) >= 1 and max(planted) <= 415
+    assert planted != list(range(401, 416))
     assert date.fromisoformat(manifest["as_of"]) < date.today()

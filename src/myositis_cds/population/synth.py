@@ -627,15 +627,13 @@ def _plant(p: _Patient, kind: PlantedKind) -> None:
 def _planted(
     rows: _Rows,
     ids: dict[tuple[str, str], int],
-    first_id: int,
-    count: int,
+    person_ids: list[int],
     as_of: date,
     rng: Any,
 ) -> list[dict[str, Any]]:
     manifest = []
-    for i in range(count):
+    for i, pid in enumerate(person_ids):
         kind = KINDS[i % len(KINDS)]
-        pid = first_id + i
         jitter = int(rng.integers(0, 11))
         diag = add_months(as_of, -kind.diagnosed_months_ago) - timedelta(days=jitter)
         onset = add_months(diag, -1)
@@ -743,14 +741,14 @@ def _measurement_pool(
     ]
 
 
-def _background(n: int, as_of: date, rng: Any, ids: dict[tuple[str, str], int]) -> dict[str, Any]:
-    """Column arrays for ``n`` background persons (vectorised; nothing loops over persons)."""
+def _background(pid: Any, as_of: date, rng: Any, ids: dict[tuple[str, str], int]) -> dict[str, Any]:
+    """Column arrays for the background persons ``pid`` (vectorised; no loop over persons)."""
     import numpy as np
     import pyarrow as pa
 
     epoch = date(1970, 1, 1)
     today = (as_of - epoch).days
-    pid = np.arange(1, n + 1, dtype=np.int64)
+    n = len(pid)
     sex = rng.choice(np.array([MALE, FEMALE], dtype=np.int32), n)
     age = np.minimum(rng.gamma(4.0, 10.0, n), 99).astype(np.int64)
     yob = as_of.year - age
@@ -904,6 +902,7 @@ def synth_omop(
     import duckdb
     import numpy as np
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     say = progress or (lambda _msg: None)
     as_of = as_of or date.today()
@@ -953,15 +952,21 @@ def synth_omop(
             [as_of, as_of],
         )
         say(f"background population: {persons} persons")
-        background = _background(persons, as_of, rng, ids)
+        # Planted patients' ids are spread through the population, as a real CDM's would be.
+        everyone = np.arange(1, persons + planted + 1, dtype=np.int64)
+        chosen = np.zeros(len(everyone), dtype=bool)
+        chosen[rng.choice(len(everyone), planted, replace=False)] = True
+        background = _background(everyone[~chosen], as_of, rng, ids)
         rows = _Rows()
-        manifest = _planted(rows, ids, persons + 1, planted, as_of, rng)
+        manifest = _planted(rows, ids, everyone[chosen].tolist(), as_of, rng)
         say(f"planted patients: {planted}")
         for table, id_column in _ID_COLUMNS.items():
             first = 1
             if table in background:
                 _insert(con, table, background[table], id_column)
                 first = background[table].num_rows + 1
+                if id_column in background[table].column_names:
+                    first = int(pc.max(background[table][id_column]).as_py()) + 1
             extra = getattr(rows, table, None)
             if extra:
                 _insert(con, table, _arrow_rows(extra), id_column, first)
@@ -1048,7 +1053,8 @@ def plant_into(
             top = con.execute(f"SELECT max(person_id) FROM {tables['person']}").fetchone()
             first_id = int((top[0] if top else None) or 0) + 1_000_000
         rows = _Rows()
-        manifest = _planted(rows, ids, first_id, count, as_of, np.random.default_rng(seed))
+        person_ids = list(range(first_id, first_id + count))
+        manifest = _planted(rows, ids, person_ids, as_of, np.random.default_rng(seed))
         for table, id_column in _ID_COLUMNS.items():
             extra = getattr(rows, table, None)
             if extra and table in tables:
