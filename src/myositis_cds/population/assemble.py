@@ -155,76 +155,96 @@ def _lookups(cdm: Cdm, resolved: Resolved) -> tuple[Any, Any]:
     return by_concept, by_source
 
 
-def matched(cdm: Cdm, resolved: Resolved) -> Any:
-    """Every record of every read table that belongs to a concept set, with its kind and code."""
-    by_concept, by_source = _lookups(cdm, resolved)
-    parts = []
+def _match(e: Any, by_concept: Any, by_source: Any) -> list[Any]:
+    """The records of ``e`` in a concept set: by concept id; when unmapped (concept 0), by source
+    concept id or by source value."""
     keep = ("person_id", *_TYPES)
-    for table in _SHAPES:
-        if table not in cdm.tables:
-            continue
-        e = _events(cdm, table)
-        mapped = e.join(by_concept, e.concept_id == by_concept.map_concept_id)
-        unmapped = e.filter(e.concept_id.isnull() | (e.concept_id == 0))
-        by_src_id = unmapped.join(
-            by_concept, unmapped.source_concept_id == by_concept.map_concept_id
-        )
-        norm = unmapped.mutate(
-            src_norm=unmapped.source_value.upper().replace(".", "").replace(" ", "")
-        )
-        by_src_value = norm.join(
-            by_source,
-            (norm.src_norm == by_source.map_source)
-            | (by_source.map_prefix & norm.src_norm.startswith(by_source.map_source)),
-        )
-        for part in (mapped, by_src_id, by_src_value):
-            parts.append(part.select(*keep, kind=part.map_kind, code=part.map_code))
+    mapped = e.join(by_concept, e.concept_id == by_concept.map_concept_id)
+    unmapped = e.filter(e.concept_id.isnull() | (e.concept_id == 0))
+    by_src_id = unmapped.join(by_concept, unmapped.source_concept_id == by_concept.map_concept_id)
+    norm = unmapped.mutate(src_norm=unmapped.source_value.upper().replace(".", "").replace(" ", ""))
+    by_src_value = norm.join(
+        by_source,
+        (norm.src_norm == by_source.map_source)
+        | (by_source.map_prefix & norm.src_norm.startswith(by_source.map_source)),
+    )
+    return [
+        part.select(*keep, kind=part.map_kind, code=part.map_code)
+        for part in (mapped, by_src_id, by_src_value)
+    ]
+
+
+def _union(parts: list[Any]) -> Any:
     out = parts[0]
     for part in parts[1:]:
         out = out.union(part, distinct=False)
     return out
 
 
-def candidates(all_matched: Any) -> Any:
-    """Persons with at least one IIM diagnosis record (one row each)."""
-    return all_matched.filter(all_matched.kind == "diagnosis").select("person_id").distinct()
+def _only(table: Any, cand: Any) -> Any:
+    """The rows of ``table`` that belong to a candidate. An inner join on the distinct candidate
+    ids (ibis compiles SEMI JOIN, which PostgreSQL does not accept with an in-memory table)."""
+    return table.join(cand, "person_id").select(*table.columns)
+
+
+def candidates(cdm: Cdm, resolved: Resolved) -> Any:
+    """Persons with at least one IIM diagnosis record (one row each), as a cached table: every
+    later step reads only their records."""
+    by_concept, by_source = _lookups(cdm, resolved)
+    by_concept = by_concept.filter(by_concept.map_kind == "diagnosis")
+    by_source = by_source.filter(by_source.map_kind == "diagnosis")
+    parts = [
+        part
+        for table in ("condition_occurrence", "observation")
+        if table in cdm.tables
+        for part in _match(_events(cdm, table), by_concept, by_source)
+    ]
+    return cdm.cache(_union(parts).select("person_id").distinct())
 
 
 def facts(cdm: Cdm, resolved: Resolved) -> Any:
     """The long fact table of every candidate (see ``FACT_COLUMNS``), sorted by person."""
     import ibis
 
-    m = matched(cdm, resolved)
-    cand = candidates(m)
-    m = m.semi_join(cand, "person_id")
+    cand = candidates(cdm, resolved)
+    by_concept, by_source = _lookups(cdm, resolved)
+    m = _union(
+        [
+            part
+            for table in _SHAPES
+            if table in cdm.tables
+            for part in _match(_only(_events(cdm, table), cand), by_concept, by_source)
+        ]
+    )
 
     # Records outside every observation period are left out and counted (for persons who have
-    # observation periods at all; a CDM without the table keeps everything).
+    # observation periods at all; a CDM without the table keeps everything). One pass: a flag
+    # per record from a left join, the count per person from a window.
     if "observation_period" in cdm.tables:
         op = cdm.tables["observation_period"]
-        observed = op.select("person_id").distinct()
-        inside = m.semi_join(
+        op = _only(op, cand)
+        observed = op.select(observed_id=op.person_id).distinct()
+        m = m.left_join(
             op,
             [
                 m.person_id == op.person_id,
                 m.day >= op.observation_period_start_date,
                 m.day <= op.observation_period_end_date,
             ],
+        ).select(*m.columns, in_period=op.person_id.notnull())
+        m = m.left_join(observed, m.person_id == observed.observed_id).select(
+            *m.columns, outside=~m.in_period & observed.observed_id.notnull()
         )
-        no_periods = m.anti_join(observed, "person_id")
-        with_periods = m.semi_join(observed, "person_id")
-        outside = with_periods.anti_join(
-            op,
-            [
-                with_periods.person_id == op.person_id,
-                with_periods.day >= op.observation_period_start_date,
-                with_periods.day <= op.observation_period_end_date,
-            ],
+        # One row per record (overlapping periods give several matches), then count and drop.
+        m = m.group_by([c for c in m.columns if c not in ("in_period", "outside")]).aggregate(
+            outside=m.outside.all()
         )
-        left_out = outside.group_by("person_id").aggregate(left_out=outside.count())
-        m = inside.union(no_periods, distinct=False)
+        m = m.mutate(
+            left_out=ibis.ifelse(m.outside, 1, 0).sum().over(ibis.window(group_by=m.person_id))
+        )
+        m = m.filter(~m.outside)
     else:
-        left_out = cand.mutate(left_out=ibis.literal(0, "int64")).limit(0)
+        m = m.mutate(left_out=ibis.literal(0, "int64"))
 
     # Qualitative result and unit, read through the vocabulary.
     concept = cdm.tables["concept"]
@@ -243,6 +263,7 @@ def facts(cdm: Cdm, resolved: Resolved) -> Any:
     )
     m = m.select(
         "person_id",
+        "left_out",
         "kind",
         "code",
         "day",
@@ -258,7 +279,7 @@ def facts(cdm: Cdm, resolved: Resolved) -> Any:
     ).distinct()
 
     person = cdm.tables["person"]
-    p = person.semi_join(cand, "person_id")
+    p = _only(person, cand)
     p = p.select(
         "person_id",
         "gender_concept_id",
@@ -267,7 +288,7 @@ def facts(cdm: Cdm, resolved: Resolved) -> Any:
         "day_of_birth",
         birth_date=p.birth_datetime.cast("date"),
     )
-    joined = m.join(p, "person_id").left_join(left_out, "person_id")
+    joined = m.join(p, "person_id")
     joined = joined.select(
         "person_id",
         "gender_concept_id",
@@ -275,7 +296,7 @@ def facts(cdm: Cdm, resolved: Resolved) -> Any:
         "month_of_birth",
         "day_of_birth",
         "birth_date",
-        left_out=ibis.coalesce(joined.left_out, 0).cast("int64"),
+        left_out=joined.left_out.cast("int64"),
         kind=joined.kind,
         code=joined.code,
         day=joined.day,

@@ -102,9 +102,24 @@ class Cdm:
     warnings: list[str] = field(default_factory=list)
     cdm_version: str | None = None
     spark: Any | None = None
+    cached: list[Any] = field(default_factory=list)
+
+    def cache(self, expr: Any) -> Any:
+        """Materialise a small intermediate result once, so later steps do not recompute it: a
+        cached frame on Spark (it stays on the cluster), an in-memory table elsewhere."""
+        if self.spark is not None:
+            cached = expr.cache()
+            self.cached.append(cached)
+            return cached
+        import ibis
+
+        return ibis.memtable(expr.to_pyarrow())
 
     def close(self) -> None:
-        """Release the connection (a Spark session is left running for the caller)."""
+        """Release cached frames and the connection (a Spark session is left running)."""
+        for cached in self.cached:
+            cached.release()
+        self.cached.clear()
         if self.spark is None:
             self.con.disconnect()
 
