@@ -4,7 +4,7 @@ Run: ``python -m benchmarks.service [--clients 1,8,32] [--seconds 4] [--patients
 For each backend it starts ``myositis-cds serve`` (a fresh database; PostgreSQL when
 ``MYOSITIS_CDS_TEST_PG`` names a role that may create databases), stores ``--patients``
 generated cases, then drives the server from a separate process with N concurrent clients and
-prints requests/s and p50/p99 latency for ``POST /api/assess`` (the reference case),
+prints requests/s and p50/p99 latency for ``POST /api/assess`` (the reference case, as JSON),
 ``PUT /api/patients/{id}`` and ``GET /api/worklist``, each with its ratio to ``GET /health``
 measured on the same server in the same run. The patients are stored through the store's
 service layer, so the first worklist call is cold (every patient assessed by the pathway); the
@@ -36,8 +36,17 @@ import httpx
 
 from benchmarks._util import ROOT, table
 
-REFERENCE = (ROOT / "examples" / "reference-case.yaml").read_bytes()
-YAML = {"Content-Type": "application/yaml"}
+JSON = {"Content-Type": "application/json"}
+
+
+def _reference_json() -> bytes:
+    """The reference case as JSON (the integrators' format; YAML parsing costs more)."""
+    from myositis_cds.ingest.files import load_case_file
+
+    case = load_case_file(str(ROOT / "examples" / "reference-case.yaml"))
+    return case.model_dump_json(exclude_none=True).encode()
+
+
 PG_ENV = "MYOSITIS_CDS_TEST_PG"
 
 
@@ -47,6 +56,7 @@ async def _drive(base: str, scenario: str, clients: int, seconds: float) -> dict
     latencies: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    reference = _reference_json()
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         ids: list[str] = []
         if scenario == "put":
@@ -67,7 +77,7 @@ async def _drive(base: str, scenario: str, clients: int, seconds: float) -> dict
                 if scenario == "health":
                     r = await http.get("/health")
                 elif scenario == "assess":
-                    r = await http.post("/api/assess", content=REFERENCE, headers=YAML)
+                    r = await http.post("/api/assess", content=reference, headers=JSON)
                 elif scenario == "put":
                     r = await http.put(
                         f"/api/patients/{ids[n]}",
