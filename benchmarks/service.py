@@ -229,6 +229,63 @@ def run_backend(backend: str, clients: list[int], seconds: float, patients: int)
     return rows
 
 
+def cpu_costs(repeats: int, patients: int) -> list[list[Any]]:
+    """CPU milliseconds per request, in-process (httpx's ASGI transport, SQLite, one request at
+    a time; the client's own CPU is included, as it is for every row). CPU time moves much less
+    than wall time when other programs share the machine, so on a busy machine these ratios to
+    /health are the steadier figure."""
+    from myositis_cds.api import Settings, create_app
+    from myositis_cds.store import Store
+
+    with _database("sqlite") as db_url:
+        _seed(db_url, patients)
+        store = Store.open(db_url)
+        app = create_app(Settings(auth="none"), store=store)
+        reference = _reference_json()
+
+        async def measure() -> dict[str, float]:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+                patient_id = (await http.get("/api/patients")).json()[0]["id"]
+                got = await http.get(f"/api/patients/{patient_id}")
+                revision, case = int(got.headers["etag"].strip('"')), got.content
+                await http.get("/api/worklist")  # computed once, then kept
+                out: dict[str, float] = {}
+                for name in ("health", "assess", "put", "worklist"):
+                    # The worklist over all patients is ~100x a single request: fewer calls.
+                    count = max(3, repeats // 20) if name == "worklist" else repeats
+                    started = time.process_time()
+                    for _ in range(count):
+                        if name == "health":
+                            r = await http.get("/health")
+                        elif name == "assess":
+                            r = await http.post("/api/assess", content=reference, headers=JSON)
+                        elif name == "put":
+                            r = await http.put(
+                                f"/api/patients/{patient_id}",
+                                content=case,
+                                headers={**JSON, "If-Match": f'"{revision}"'},
+                            )
+                            revision += 1
+                        else:
+                            r = await http.get("/api/worklist")
+                        r.raise_for_status()
+                    out[name] = (time.process_time() - started) * 1000 / count
+                return out
+
+        try:
+            costs = asyncio.run(measure())
+        finally:
+            store.close()
+    names = {
+        "health": "GET /health",
+        "assess": "POST /api/assess",
+        "put": "PUT /api/patients/{id}",
+        "worklist": f"GET /api/worklist ({patients} stored, kept)",
+    }
+    return [[names[k], f"{v:.2f}", f"{costs['health'] / v:.1%}"] for k, v in costs.items()]
+
+
 def _row(
     backend: str, name: str, clients: int, result: dict[str, Any], health: dict[str, Any]
 ) -> list[Any]:
@@ -251,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patients", type=int, default=1000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--drive", nargs=3, metavar=("BASE", "SCENARIO", "CLIENTS"))
+    parser.add_argument("--cpu-repeats", type=int, default=200, help="0: skip the CPU table")
     args = parser.parse_args(argv)
     if args.drive:
         base, scenario, clients = args.drive
@@ -269,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} CPUs, load average now {load} (1, 5, 15 min)")
     headers = ["store", "request", "clients", "req/s", "p50 ms", "p99 ms", "vs health", "errors"]
     print(table(headers, rows))
+    if args.cpu_repeats:
+        print(f"\nCPU per request, in-process, SQLite ({args.cpu_repeats} requests each)")
+        cpu_rows = cpu_costs(args.cpu_repeats, args.patients)
+        print(table(["request", "CPU ms", "throughput vs health"], cpu_rows))
     print(
         "\ntargets: POST /api/assess >= 25% of /health req/s and p99 <= 50 ms at 8 clients; "
         "worklist over 1,000 patients <= 1 s"
