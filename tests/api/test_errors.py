@@ -81,7 +81,13 @@ def test_a_body_at_the_limit_is_read(store: Store) -> None:
         api.close()
 
 
-def test_415_for_unknown_and_not_yet_supported_types(api: Api, reference_yaml: bytes) -> None:
+def test_415_for_unknown_and_not_yet_supported_types(
+    api: Api, reference_yaml: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    # As on an installation without the FHIR adapter (None in sys.modules: "not importable").
+    monkeypatch.setitem(sys.modules, "myositis_cds.ingest.fhir", None)
     unknown = api.post("/api/assess", content=reference_yaml, headers={"Content-Type": "image/png"})
     assert unknown.status_code == 415
     assert "application/json" in unknown.json()["error"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from myositis_cds import __version__
 from myositis_cds.api import Settings, create_app
 from myositis_cds.store import Store
@@ -184,3 +186,44 @@ def test_a_write_warms_the_worklist_in_the_background(store: Store, reference_ya
     finally:
         app.state.warmer.close()
         api.close()
+
+
+def test_fhir_bodies_and_output_go_to_the_fhir_adapter_once_installed(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    from dataclasses import dataclass
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
+    from myositis_cds import parse_case
+
+    @dataclass
+    class Read:
+        case: Any
+        warnings: list[str]
+
+    seen: list[str] = []
+
+    def parse_bundle_text(text: str) -> Read:
+        seen.append(text)
+        return Read(parse_case({"patient": {"sex": "female", "age": 61}}), ["2 Encounter ignored"])
+
+    reader = ModuleType("myositis_cds.ingest.fhir")
+    reader.__spec__ = ModuleSpec(reader.__name__, None)
+    reader.parse_bundle_text = parse_bundle_text  # type: ignore[attr-defined]
+    writer = ModuleType("myositis_cds.render.fhir")
+    writer.__spec__ = ModuleSpec(writer.__name__, None)
+    writer.to_fhir_json = lambda a: '{"resourceType": "Bundle", "type": "collection"}'  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, reader.__name__, reader)
+    monkeypatch.setitem(sys.modules, writer.__name__, writer)
+
+    bundle = '{"resourceType": "Bundle", "type": "collection", "entry": []}'
+    headers = {"Content-Type": "application/fhir+json"}
+    response = api.post("/api/assess", content=bundle, headers=headers)
+    assert response.status_code == 200, response.text
+    assert seen == [bundle]
+    assert "fhir: 2 Encounter ignored" in response.json()["warnings"]
+    as_fhir = api.post("/api/assess?format=fhir", content=bundle, headers=headers)
+    assert as_fhir.headers["content-type"] == "application/fhir+json"
+    assert as_fhir.json()["resourceType"] == "Bundle"

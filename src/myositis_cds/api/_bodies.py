@@ -1,7 +1,7 @@
 """Request bodies → a :class:`~myositis_cds.case.Case`, dispatched on the content type.
 
 ``CASE_READERS`` is the one table of what the API accepts; an adapter adds itself with one
-line (the FHIR adapter replaces ``_read_fhir``). Unknown types are 415.
+line. Unknown types are 415; FHIR is 415 until ``myositis_cds.ingest.fhir`` is installed.
 """
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
 
 from myositis_cds.case import Case
 from myositis_cds.errors import CaseError
@@ -76,11 +79,15 @@ def _read_note(body: bytes, as_of: date) -> ParsedBody:
 
 
 def _read_fhir(body: bytes, as_of: date) -> ParsedBody:
-    # Replaced by the FHIR adapter's reader once myositis_cds.ingest.fhir exists.
-    raise UnsupportedMediaType(
-        "FHIR Bundles (application/fhir+json) are not supported by this version yet; "
-        "send a case file as application/json or application/yaml"
-    )
+    """A FHIR R4 Bundle, read by the FHIR adapter when it is installed (415 until then)."""
+    if find_spec("myositis_cds.ingest.fhir") is None:
+        raise UnsupportedMediaType(
+            "FHIR Bundles (application/fhir+json) are not supported by this version yet; "
+            "send a case file as application/json or application/yaml"
+        )
+    fhir: Any = import_module("myositis_cds.ingest.fhir")
+    result = fhir.parse_bundle_text(_text(body))
+    return ParsedBody(result.case, [f"fhir: {w}" for w in result.warnings])
 
 
 CASE_READERS: dict[str, CaseReader] = {

@@ -5,6 +5,8 @@ or the pathway, render. Rules (ETag checks, the worklist, what is stored) live i
 from __future__ import annotations
 
 from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -80,8 +82,11 @@ def _render_cards(result: Assessment) -> str:
 
 
 def _render_fhir(result: Assessment) -> str:
-    # Replaced by the FHIR adapter's renderer once myositis_cds.render.fhir exists.
-    raise CaseError.single("format", "fhir output is not supported by this version yet")
+    if find_spec("myositis_cds.render.fhir") is None:
+        raise CaseError.single("format", "fhir output is not supported by this version yet")
+    fhir: Any = import_module("myositis_cds.render.fhir")
+    text: str = fhir.to_fhir_json(result)
+    return text
 
 
 # format → (renderer, media type): one table, one line per output adapter.
