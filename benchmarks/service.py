@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average at start {load} (1, 5, 15 min)")
     rows: list[list[Any]] = []
-    for backend in args.backends.split(","):
+    for backend in filter(None, args.backends.split(",")):  # --backends "": CPU table only
         if backend == "postgresql" and not os.environ.get(PG_ENV):
             print(f"postgresql skipped: set {PG_ENV} (see .ci/run)", file=sys.stderr)
             continue
