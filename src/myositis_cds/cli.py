@@ -270,6 +270,50 @@ def _write_atomically(path: str, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
+# --------------------------------------------------------------------------- population (#14)
+@main.command()
+@click.option(
+    "--omop",
+    "source",
+    required=True,
+    metavar="SOURCE",
+    help="DuckDB file, postgresql:// URL, or a folder of Parquet/CSV tables",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "postgres", "spark"]),
+    default="duckdb",
+    show_default=True,
+)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="screen as things stood then")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="worklist OUT.csv, OUT.parquet or OUT.json (default: CSV on stdout)",
+)
+@_guard
+def screen(source: str, engine: str, as_of: str | None, output: str | None) -> None:
+    """Population screening over an OMOP CDM (needs the population extra)."""
+    from myositis_cds.population.cli import run_screen
+
+    run_screen(source, engine, _as_of(as_of), output, _fail)
+
+
+@main.command("synth-omop")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--persons", type=click.IntRange(min=1), default=10_000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="date the data lead up to")
+@click.option("--planted", type=click.IntRange(min=0), help="planted patients (default 0.3 %)")
+@_guard
+def synth_omop(out: str, persons: int, seed: int, as_of: str | None, planted: int | None) -> None:
+    """Write a synthetic OMOP CDM 5.4 DuckDB with planted myositis patients and a manifest."""
+    from myositis_cds.population.cli import run_synth
+
+    run_synth(out, persons, seed, _as_of(as_of), planted, _fail)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the case file."""

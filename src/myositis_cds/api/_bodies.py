@@ -1,7 +1,7 @@
 """Request bodies → a :class:`~myositis_cds.case.Case`, dispatched on the content type.
 
 ``CASE_READERS`` is the one table of what the API accepts; an adapter adds itself with one
-line (the FHIR adapter replaces ``_read_fhir``). Unknown types are 415.
+line. Unknown types are 415; FHIR is 415 until ``myositis_cds.ingest.fhir`` is installed.
 """
 
 from __future__ import annotations

@@ -154,8 +154,8 @@ def _expected_revision(if_match: str | None) -> int:
 
 # ---------------------------------------------------------------------------- service
 @router.get("/health", response_model=Health, tags=["service"])
-def health(store: CurrentStore) -> Response:
-    """Liveness: no authentication, no database round trip."""
+async def health(store: CurrentStore) -> Response:
+    """Liveness: no authentication, no database round trip (and no worker thread)."""
     return _json(Health(version=__version__, store=store.backend).model_dump_json())
 
 
