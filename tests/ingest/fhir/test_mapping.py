@@ -379,3 +379,32 @@ def test_a_lone_resource_is_not_a_bundle(tmp_path: Any) -> None:
     path.write_text(json.dumps(PATIENT))
     result = CliRunner().invoke(main, ["assess", str(path)])
     assert result.exit_code == 2 and "send a Bundle" in result.output
+
+
+def test_a_recorded_cancer_without_a_size_is_kept_and_said() -> None:
+    cancer = {
+        "resourceType": "Condition",
+        "code": {"text": "Adenocarcinoma of the stomach"},
+        "onsetDateTime": "2023-05-02",
+    }
+    result = read(cancer)
+    (tumour,) = result.case.tumours
+    assert (tumour.site.value, tumour.histology.value, tumour.size_mm) == (
+        "stomach",
+        "adenocarcinoma",
+        None,
+    )
+    assert any("has no size observation" in w for w in result.warnings)
+
+
+def test_body_mass_index_is_not_a_tumour() -> None:
+    # "mass" names a tumour in free text, but a Condition is read as a neoplasm only when its
+    # words say so (Synthea's "Body mass index 30+ - obesity (finding)")
+    bmi = {
+        "resourceType": "Condition",
+        "code": {"text": "Body mass index 30+ - obesity (finding)"},
+        "recordedDate": "2020-01-01",
+    }
+    result = read(bmi)
+    assert result.case.tumours == []
+    assert any("1 Condition resource(s) mapped to nothing" in w for w in result.warnings)

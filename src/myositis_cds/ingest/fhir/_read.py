@@ -814,13 +814,16 @@ class _Reader:
                 self.tumour_origin[target or ""][1]["resected_date"] = f"({res.path})"
         for ref, tumour in self.tumours.items():
             res, fields = self.tumour_origin[ref]
-            if tumour.get("size_mm") is None or tumour.get("found_date") is None:
-                missing = "size" if tumour.get("size_mm") is None else "date found"
+            what = f"tumour (histology {tumour['histology']}, site {tumour['site']})"
+            if tumour.get("found_date") is None:
                 self.draft.notes.append(
-                    f"FHIR: {res.path}: tumour (histology {tumour['histology']}, site "
-                    f"{tumour['site']}) has no {missing}; the tumour is not assessed"
+                    f"FHIR: {res.path}: {what} has no onset or recorded date; not assessed"
                 )
                 continue
+            if tumour.get("size_mm") is None:
+                # sizes are optional (a record may name a cancer without its size): the
+                # size-dependent grading, staging and options are then reported as not assessed
+                self.draft.notes.append(f"FHIR: {res.path}: {what} has no size observation")
             self.draft.add("tumours", tumour, res, fields)
 
     def _measure(
