@@ -146,3 +146,20 @@ def test_kendall_grades_out_of_ten() -> None:
 def test_a_relatives_strength_is_not_the_patients() -> None:
     got = findings("Woman aged 50. Her mother had deltoids 4/5 from a stroke.")
     assert "weakness_proximal_upper" not in got
+
+
+def test_difficulty_with_a_task_is_a_symptom_not_objective_weakness() -> None:
+    result = extract_case(
+        "A 62-year-old man with difficulty getting up from a chair and combing his hair.",
+        anchor=TODAY,
+        today=TODAY,
+    )
+    assert result.case.findings == []
+    symptoms = {f.code for f in result.facts if f.value.get("symptom")}
+    assert symptoms == {"weakness_proximal_lower", "weakness_proximal_upper"}
+    assert any("symptom, not objective" in w for w in result.warnings)
+
+
+def test_weak_hip_flexors_in_words_are_objective_weakness() -> None:
+    got = findings("A 62-year-old man with weak hip flexors and shoulder girdle weakness.")
+    assert got == {"weakness_proximal_lower": True, "weakness_proximal_upper": True}

@@ -166,6 +166,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
             continue
         if d.value.get("criterion") is False:
+            if d.value.get("symptom") and d.status == "present":
+                ex.warn(
+                    f"difficulty with a task ('{_quote(ex, d)}') is a symptom, not objective "
+                    f"{d.code.replace('_', ' ')}: not counted; a graded strength examination "
+                    "would decide the EULAR/ACR item"
+                )
             continue  # weakness on one side only, or a symptom: shown, not a criterion
         key = (d.code, d.status == "present", when(d))
         current = findings.get(key)

@@ -182,6 +182,8 @@ class InferenceRule(_Strict):
     colour: list[str] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
     asserts: Literal["present", "absent"] = "present"
+    # a symptom (difficulty with a task), not the sign itself: shown, not a case record
+    symptom: bool = False
     verified: Literal["V", "S", "U", "C"]
 
 
