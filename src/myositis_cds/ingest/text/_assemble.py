@@ -16,7 +16,7 @@ from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
-from myositis_cds.ingest.text._time import INDEX
+from myositis_cds.ingest.text._time import INDEX, TimePoint
 
 __all__ = ["assemble"]
 
@@ -61,6 +61,13 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
 
 def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResult:
     index = _index_date(ex, anchor, today)
+    for d in ex.drafts:  # "since around Christmas": the last one before the visit
+        if d.type == "onset" and "holiday" in d.value:
+            month, day_of_month = d.value.pop("holiday")
+            day = date(index.year, month, day_of_month)
+            if day > index:
+                day = date(index.year - 1, month, day_of_month)
+            d.time = TimePoint(absolute=day, uncertain=True)
     used: set[int] = set()
     data: dict[str, Any] = {}
     drafts = ex.drafts

@@ -2098,6 +2098,26 @@ def _onset(ex: Extraction) -> None:
                         )
                     )
                     return
+    for sent in ex.sentences:  # "since around Christmas": resolved on the index date
+        if not sent.patient or sent.index in flares:
+            continue
+        hm = _SINCE_HOLIDAY.search(text, sent.start, sent.end)
+        if hm is not None:
+            month_day = _HOLIDAYS[hm.group("day").casefold()]
+            ex.drafts.append(
+                Draft(
+                    "onset",
+                    "onset_date",
+                    "present",
+                    hm.start(),
+                    hm.end(),
+                    sent,
+                    INDEX,
+                    {"holiday": month_day},
+                    uncertain=True,
+                )
+            )
+            return
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
@@ -2124,6 +2144,15 @@ def _onset(ex: Extraction) -> None:
                 ),
             )
             return
+
+
+# "since around Christmas", "since the New Year": the last such day before the visit.
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new year's": (1, 1)}
+_SINCE_HOLIDAY = re.compile(
+    r"\b(?:since|from|began|begun|started)\s+(?:around\s+|about\s+|just\s+(?:before|after)\s+"
+    r"|shortly\s+(?:before|after)\s+)?(?:the\s+)?(?P<day>christmas|xmas|new year(?:'s)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _before_the_illness(ex: Extraction) -> None:
