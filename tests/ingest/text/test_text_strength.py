@@ -28,6 +28,7 @@ def findings(note: str) -> dict[str, bool]:
         ("MRC 3", [3.0]),
         ("8/10", [4.0]),  # Kendall 0-10
         ("5/5", [5.0]),
+        ("deltoids 4/5.", [4.0]),  # a grade that ends the sentence
         ("for 3 months", []),  # a duration, not a grade
         ("on 3/12/2024", []),  # a date
         ("4/12", []),  # four months (UK shorthand), not a grade
@@ -163,3 +164,15 @@ def test_difficulty_with_a_task_is_a_symptom_not_objective_weakness() -> None:
 def test_weak_hip_flexors_in_words_are_objective_weakness() -> None:
     got = findings("A 62-year-old man with weak hip flexors and shoulder girdle weakness.")
     assert got == {"weakness_proximal_lower": True, "weakness_proximal_upper": True}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Shoulder: 3 injections so far.",
+        "Hip X-ray: grade 2 osteoarthritis.",
+        "Knee extension deficit of 10 degrees.",
+    ],
+)
+def test_numbers_near_a_muscle_that_are_not_grades(words: str) -> None:
+    assert findings(f"A 60-year-old man. {words}") == {}

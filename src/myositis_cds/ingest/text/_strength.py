@@ -32,8 +32,8 @@ __all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades
 
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
 _GRADE = re.compile(
-    r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength|grade)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
-    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?![\d.]))?"
+    r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
+    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
     re.IGNORECASE,
@@ -53,6 +53,14 @@ _FILLER = re.compile(
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
     re.IGNORECASE,
 )
+# What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
+# "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
+_BARE_END = re.compile(
+    r"\s*(?:$|[,;.)|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"|at|proximally|distally|\d)\b)",
+    re.IGNORECASE,
+)
+
 # A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
 _FORWARD = re.compile(
     r"^\s*(?:power|strength|weakness)?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+|her\s+|his\s+"
@@ -183,8 +191,10 @@ def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> li
             continue
         if not g.explicit:
             prev_end = target[-1].grades[-1].end if target[-1].grades else target[-1].muscle.end
-            if not _FILLER.match(text[prev_end : g.start]):
-                continue  # "shoulder pain for 3 months": not a grade
+            if not _FILLER.match(text[prev_end : g.start]) or not _BARE_END.match(
+                text, g.end, min(end, g.end + 20)
+            ):
+                continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
         for owner in target:
             owner.grades.append(g)
         if waiting:
