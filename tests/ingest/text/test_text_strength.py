@@ -176,3 +176,17 @@ def test_weak_hip_flexors_in_words_are_objective_weakness() -> None:
 )
 def test_numbers_near_a_muscle_that_are_not_grades(words: str) -> None:
     assert findings(f"A 60-year-old man. {words}") == {}
+
+
+def test_a_movement_without_its_joint_takes_the_joint_before_it() -> None:
+    got = findings("58M. Neck flexion 4-/5, extension 5/5. Deltoids 4/5.")
+    assert got["neck_flexors_weaker_than_extensors"] is True  # 3.67 < 5
+
+
+def test_an_r_l_row_with_sides_before_each_grade() -> None:
+    note = "Woman, 47.\nMMT: Deltoids R 4 L 4; Iliopsoas R 3 L 3; Tibialis anterior R 5 L 5."
+    assert findings(note) == {
+        "weakness_proximal_upper": True,
+        "weakness_proximal_lower": True,
+        "legs_proximal_weaker_than_distal": True,
+    }

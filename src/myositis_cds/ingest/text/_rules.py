@@ -209,6 +209,7 @@ StrengthGroup = Literal[
 class StrengthRules(_Strict):
     meta: RulesMeta
     groups: dict[StrengthGroup, list[str]]
+    ellipsis: list[str]
     throughout: list[str]
 
 
@@ -569,7 +570,9 @@ class Rules:
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
-        self.muscles = TermMatcher("strength.groups", dict(self.strength.groups))
+        self.muscles = TermMatcher(
+            "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+        )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})

@@ -53,6 +53,8 @@ _FILLER = re.compile(
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
     re.IGNORECASE,
 )
+_NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
+
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
 # "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
 _BARE_END = re.compile(
@@ -127,6 +129,8 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
         if value > 5:
             continue
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
+        if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
+            after = None  # "R 4 L 4": the "L" is the next grade's side
         before = _SIDE_BEFORE.search(text, max(start, m.start() - 10), m.start())
         side = _side(after) or _side(before)
         explicit = bool(of or m.group("lead"))
@@ -137,6 +141,7 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
 def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
     muscle terms found there (concept = the term's group in rules/strength.yaml)."""
+    muscles = _resolve_ellipsis(muscles)
     if not muscles:
         return []
     grades = grades_in(text, start, end)
@@ -217,6 +222,28 @@ def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> li
                     max(owner.muscle.end, g.end),
                 )
             )
+    return out
+
+
+def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
+    """ "Neck flexion 4-/5, extension 5/5": a movement without its joint takes the joint of the
+    muscle named before it (neck flexion → neck extension); with none before, it is dropped."""
+    out: list[TermMatch] = []
+    for m in muscles:
+        if m.concept != "ellipsis":
+            out.append(m)
+            continue
+        if not out:
+            continue
+        prev = out[-1].concept
+        extension = m.text.casefold().startswith("exten")
+        if prev in ("neck_flexors", "neck_extensors"):
+            group = "neck_extensors" if extension else "neck_flexors"
+        elif prev in ("finger_flexors",) and extension:
+            group = "distal_upper"
+        else:
+            group = prev
+        out.append(TermMatch(m.start, m.end, group, m.text))
     return out
 
 
