@@ -9,14 +9,14 @@ time or an assertion could not be pinned down.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
-from myositis_cds.ingest.text._time import INDEX, TimePoint
+from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 
 __all__ = ["assemble"]
 
@@ -44,7 +44,7 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
         )
         if latest <= base:
             break
-        index = index - timedelta(days=(latest - base).days)
+        index = shift_days(index, -(latest - base).days)
     if index != base:
         ex.warn(
             f"the note states no date of its own: the presentation is placed on "
@@ -423,7 +423,7 @@ def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date)
         if d.type == "finding"
         and d.status == "present"
         and ok(d)
-        and index - timedelta(days=730) <= when(d) < index
+        and shift_days(index, -730) <= when(d) < index
     ]
     if not earlier:
         return None

@@ -264,11 +264,14 @@ class Extraction:
 
 # --------------------------------------------------------------------------- entry point
 def extract_drafts(original: str) -> Extraction:
-    from myositis_cds.ingest.text._nlp import pipeline  # spaCy loads only when text is read
+    from myositis_cds.ingest.text._nlp import (  # spaCy loads only when text is read
+        pipeline,
+        tokenizer_text,
+    )
 
     r = rules()
     norm = normalise(original, r)
-    doc = pipeline()(norm.text)
+    doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
     mod_starts = [m[0] for m in modifiers]
