@@ -98,3 +98,11 @@ def test_without_an_onset_a_dated_diagnosis_estimates_it() -> None:
 def test_a_stated_duration_gives_the_onset_date_and_no_estimate() -> None:
     case = read("A 50-year-old woman with a three-month history of a heliotrope rash.").case
     assert (case.onset_date, case.onset_age) == (date(2026, 8, 27), None)
+
+
+def test_since_around_christmas_is_the_last_christmas_before_the_visit() -> None:
+    note = "Clinic date: 3 March 2026\n\nA 58-year-old woman with a rash since around Christmas."
+    result = extract_case(note, today=TODAY)
+    assert result.case.onset_date == date(2025, 12, 25)
+    onset = next(f for f in result.facts if f.type == "onset")
+    assert onset.uncertain

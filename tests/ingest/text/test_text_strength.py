@@ -28,6 +28,7 @@ def findings(note: str) -> dict[str, bool]:
         ("MRC 3", [3.0]),
         ("8/10", [4.0]),  # Kendall 0-10
         ("5/5", [5.0]),
+        ("deltoids 4/5.", [4.0]),  # a grade that ends the sentence
         ("for 3 months", []),  # a duration, not a grade
         ("on 3/12/2024", []),  # a date
         ("4/12", []),  # four months (UK shorthand), not a grade
@@ -146,3 +147,46 @@ def test_kendall_grades_out_of_ten() -> None:
 def test_a_relatives_strength_is_not_the_patients() -> None:
     got = findings("Woman aged 50. Her mother had deltoids 4/5 from a stroke.")
     assert "weakness_proximal_upper" not in got
+
+
+def test_difficulty_with_a_task_is_a_symptom_not_objective_weakness() -> None:
+    result = extract_case(
+        "A 62-year-old man with difficulty getting up from a chair and combing his hair.",
+        anchor=TODAY,
+        today=TODAY,
+    )
+    assert result.case.findings == []
+    symptoms = {f.code for f in result.facts if f.value.get("symptom")}
+    assert symptoms == {"weakness_proximal_lower", "weakness_proximal_upper"}
+    assert any("symptom, not objective" in w for w in result.warnings)
+
+
+def test_weak_hip_flexors_in_words_are_objective_weakness() -> None:
+    got = findings("A 62-year-old man with weak hip flexors and shoulder girdle weakness.")
+    assert got == {"weakness_proximal_lower": True, "weakness_proximal_upper": True}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Shoulder: 3 injections so far.",
+        "Hip X-ray: grade 2 osteoarthritis.",
+        "Knee extension deficit of 10 degrees.",
+    ],
+)
+def test_numbers_near_a_muscle_that_are_not_grades(words: str) -> None:
+    assert findings(f"A 60-year-old man. {words}") == {}
+
+
+def test_a_movement_without_its_joint_takes_the_joint_before_it() -> None:
+    got = findings("58M. Neck flexion 4-/5, extension 5/5. Deltoids 4/5.")
+    assert got["neck_flexors_weaker_than_extensors"] is True  # 3.67 < 5
+
+
+def test_an_r_l_row_with_sides_before_each_grade() -> None:
+    note = "Woman, 47.\nMMT: Deltoids R 4 L 4; Iliopsoas R 3 L 3; Tibialis anterior R 5 L 5."
+    assert findings(note) == {
+        "weakness_proximal_upper": True,
+        "weakness_proximal_lower": True,
+        "legs_proximal_weaker_than_distal": True,
+    }

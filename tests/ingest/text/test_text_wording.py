@@ -269,3 +269,29 @@ def test_an_elevated_judgement_goes_to_the_value_of_that_day() -> None:
     note = "A 75-year-old woman with persistently elevated CK levels. Her CK was 7400."
     (lab,) = read(note).case.labs
     assert (lab.value, lab.above_uln) == (7400, True)
+
+
+def test_presenting_features_at_diagnosis_in_a_follow_up_letter_are_the_presentation() -> None:
+    note = (
+        "Clinic date: 3 Feb 2026\n\nRe: Mrs Jones, 63\n\nDiagnosis: dermatomyositis, diagnosed "
+        "March 2019.\nPresenting features at diagnosis (March 2019): heliotrope rash, Gottron's "
+        "papules and dysphagia.\n\nShe remains well."
+    )
+    got = {
+        (f.code.value, f.present, f.date.isoformat() if f.date else None)
+        for f in extract_case(note, today=TODAY).case.findings
+    }
+    # dated nearly seven years before the visit, but not before the illness: the presentation
+    assert got >= {
+        ("heliotrope_rash", True, "2019-03-01"),
+        ("gottron_papules", True, "2019-03-01"),
+        ("dysphagia", True, "2019-03-01"),
+    }
+
+
+def test_an_illness_long_before_the_myositis_stays_past_history() -> None:
+    note = (
+        "Clinic date: 3 Feb 2026\n\nA 63-year-old woman. Dermatomyositis diagnosed in March "
+        "2025.\nIn 2005 she had dysphagia from an oesophageal stricture."
+    )
+    assert all(f.code.value != "dysphagia" for f in extract_case(note, today=TODAY).case.findings)

@@ -16,7 +16,7 @@ from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
-from myositis_cds.ingest.text._time import INDEX, shift_days
+from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 
 __all__ = ["assemble"]
 
@@ -61,6 +61,13 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
 
 def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResult:
     index = _index_date(ex, anchor, today)
+    for d in ex.drafts:  # "since around Christmas": the last one before the visit
+        if d.type == "onset" and "holiday" in d.value:
+            month, day_of_month = d.value.pop("holiday")
+            day = date(index.year, month, day_of_month)
+            if day > index:
+                day = date(index.year - 1, month, day_of_month)
+            d.time = TimePoint(absolute=day, uncertain=True)
     used: set[int] = set()
     data: dict[str, Any] = {}
     drafts = ex.drafts
@@ -166,6 +173,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
             continue
         if d.value.get("criterion") is False:
+            if d.value.get("symptom") and d.status == "present":
+                ex.warn(
+                    f"difficulty with a task ('{_quote(ex, d)}') is a symptom, not objective "
+                    f"{d.code.replace('_', ' ')}: not counted; a graded strength examination "
+                    "would decide the EULAR/ACR item"
+                )
             continue  # weakness on one side only, or a symptom: shown, not a criterion
         key = (d.code, d.status == "present", when(d))
         current = findings.get(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -676,7 +676,14 @@ def _findings(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start, ongoing=True))
+            when = sent.time_at(m.start, ongoing=True)
+            status, uncertain = _status(ex, sent, assertion, when)
+            value: dict[str, Any] = {}
+            if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
+                "present",
+                "absent",
+            ):
+                value["dated_old"] = True  # old only by its date: may be this illness's start
             _add(
                 ex,
                 Draft(
@@ -687,6 +694,7 @@ def _findings(ex: Extraction) -> None:
                     m.end,
                     sent,
                     sent.time,
+                    value,
                     uncertain=uncertain,
                 ),
             )
@@ -754,7 +762,11 @@ def _inferred_findings(ex: Extraction) -> None:
                         end,
                         sent,
                         sent.time,
-                        value={"rule": rule.id},
+                        value=(
+                            {"rule": rule.id, "symptom": True, "criterion": False}
+                            if rule.symptom
+                            else {"rule": rule.id}
+                        ),
                         inferred=True,
                         uncertain=uncertain,
                     ),
@@ -2089,6 +2101,26 @@ def _onset(ex: Extraction) -> None:
                         )
                     )
                     return
+    for sent in ex.sentences:  # "since around Christmas": resolved on the index date
+        if not sent.patient or sent.index in flares:
+            continue
+        hm = _SINCE_HOLIDAY.search(text, sent.start, sent.end)
+        if hm is not None:
+            month_day = _HOLIDAYS[hm.group("day").casefold()]
+            ex.drafts.append(
+                Draft(
+                    "onset",
+                    "onset_date",
+                    "present",
+                    hm.start(),
+                    hm.end(),
+                    sent,
+                    INDEX,
+                    {"holiday": month_day},
+                    uncertain=True,
+                )
+            )
+            return
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
@@ -2117,9 +2149,21 @@ def _onset(ex: Extraction) -> None:
             return
 
 
+# "since around Christmas", "since the New Year": the last such day before the visit.
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new year's": (1, 1)}
+_SINCE_HOLIDAY = re.compile(
+    r"\b(?:since|from|began|begun|started)\s+(?:around\s+|about\s+|just\s+(?:before|after)\s+"
+    r"|shortly\s+(?:before|after)\s+)?(?:the\s+)?(?P<day>christmas|xmas|new year(?:'s)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _before_the_illness(ex: Extraction) -> None:
     """A remission, flare or improvement dated before the illness began ("twenty years earlier
-    ... which had resolved") is about something else in the past history."""
+    ... which had resolved") is about something else in the past history. A finding dated more
+    than a year before the visit but not before the illness began ("Presenting features at
+    diagnosis (2019): heliotrope rash ...") is the presentation, not old history."""
+    dated_old = [d for d in ex.drafts if d.type == "finding" and d.value.pop("dated_old", False)]
     starts = [
         d.time
         for d in ex.drafts
@@ -2130,6 +2174,13 @@ def _before_the_illness(ex: Extraction) -> None:
         return
     day = ex.note_date or date(2000, 1, 1)  # a relative story: offsets compare on any day
     begun = min(t.resolve(day) for t in starts)
+    # a sentence that dates the diagnosis ("dysphagia in known DM (diagnosed June 2024)") gives
+    # that date to the diagnosis, not to the symptoms it names: those are left as they are
+    dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
+    for d in dated_old:
+        if d.sentence.index not in dating and d.time.resolve(day) >= begun - timedelta(days=31):
+            a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
+            d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
     for d in ex.drafts:
         if (
             d.type == "event"

@@ -182,6 +182,8 @@ class InferenceRule(_Strict):
     colour: list[str] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
     asserts: Literal["present", "absent"] = "present"
+    # a symptom (difficulty with a task), not the sign itself: shown, not a case record
+    symptom: bool = False
     verified: Literal["V", "S", "U", "C"]
 
 
@@ -207,6 +209,7 @@ StrengthGroup = Literal[
 class StrengthRules(_Strict):
     meta: RulesMeta
     groups: dict[StrengthGroup, list[str]]
+    ellipsis: list[str]
     throughout: list[str]
 
 
@@ -567,7 +570,9 @@ class Rules:
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
-        self.muscles = TermMatcher("strength.groups", dict(self.strength.groups))
+        self.muscles = TermMatcher(
+            "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+        )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})

@@ -32,8 +32,8 @@ __all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades
 
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
 _GRADE = re.compile(
-    r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength|grade)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
-    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?![\d.]))?"
+    r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
+    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
     re.IGNORECASE,
@@ -53,6 +53,16 @@ _FILLER = re.compile(
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
     re.IGNORECASE,
 )
+_NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
+
+# What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
+# "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
+_BARE_END = re.compile(
+    r"\s*(?:$|[,;.)|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"|at|proximally|distally|\d)\b)",
+    re.IGNORECASE,
+)
+
 # A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
 _FORWARD = re.compile(
     r"^\s*(?:power|strength|weakness)?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+|her\s+|his\s+"
@@ -119,6 +129,8 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
         if value > 5:
             continue
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
+        if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
+            after = None  # "R 4 L 4": the "L" is the next grade's side
         before = _SIDE_BEFORE.search(text, max(start, m.start() - 10), m.start())
         side = _side(after) or _side(before)
         explicit = bool(of or m.group("lead"))
@@ -129,6 +141,7 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
 def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
     muscle terms found there (concept = the term's group in rules/strength.yaml)."""
+    muscles = _resolve_ellipsis(muscles)
     if not muscles:
         return []
     grades = grades_in(text, start, end)
@@ -183,8 +196,10 @@ def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> li
             continue
         if not g.explicit:
             prev_end = target[-1].grades[-1].end if target[-1].grades else target[-1].muscle.end
-            if not _FILLER.match(text[prev_end : g.start]):
-                continue  # "shoulder pain for 3 months": not a grade
+            if not _FILLER.match(text[prev_end : g.start]) or not _BARE_END.match(
+                text, g.end, min(end, g.end + 20)
+            ):
+                continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
         for owner in target:
             owner.grades.append(g)
         if waiting:
@@ -207,6 +222,28 @@ def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> li
                     max(owner.muscle.end, g.end),
                 )
             )
+    return out
+
+
+def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
+    """ "Neck flexion 4-/5, extension 5/5": a movement without its joint takes the joint of the
+    muscle named before it (neck flexion → neck extension); with none before, it is dropped."""
+    out: list[TermMatch] = []
+    for m in muscles:
+        if m.concept != "ellipsis":
+            out.append(m)
+            continue
+        if not out:
+            continue
+        prev = out[-1].concept
+        extension = m.text.casefold().startswith("exten")
+        if prev in ("neck_flexors", "neck_extensors"):
+            group = "neck_extensors" if extension else "neck_flexors"
+        elif prev in ("finger_flexors",) and extension:
+            group = "distal_upper"
+        else:
+            group = prev
+        out.append(TermMatch(m.start, m.end, group, m.text))
     return out
 
 
