@@ -21,8 +21,15 @@ EXIT_INTERNAL = 1
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    _echo_err(f"error: {message}")
     sys.exit(code)
+
+
+def _echo_err(line: str) -> None:
+    """A line on stderr, without control characters (user text must not drive the terminal)."""
+    from myositis_cds.render.text import terminal_safe
+
+    click.echo(terminal_safe(line), err=True)
 
 
 def _as_of(value: str | None) -> date:
@@ -54,9 +61,9 @@ def _load(path: str, as_of: date) -> tuple[Case, list[str]]:
         ]
         return result.case, [*result.warnings, *review]
     if fmt == "fhir":
-        from myositis_cds.errors import CaseError
+        from myositis_cds.ingest.files import parse_fhir_text
 
-        raise CaseError.single("(file)", "FHIR Bundle input is not supported in this version")
+        return parse_fhir_text(text)
     return parse_case_text(text, fmt), []
 
 
@@ -76,7 +83,7 @@ def _assess_file(file: str, as_of: str | None, biopsy: str) -> tuple[Assessment,
     case, extraction_warnings = _load(file, day)
     result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
     if extraction_warnings:
-        extra = [f"extraction: {w}" for w in extraction_warnings]
+        extra = [w if w.startswith("FHIR: ") else f"extraction: {w}" for w in extraction_warnings]
         result = result.model_copy(update={"warnings": [*result.warnings, *extra]})
     return result, case
 
@@ -93,7 +100,7 @@ def _guard(fn: Any) -> Any:
             return fn(*args, **kwargs)
         except CaseError as exc:
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
+                _echo_err(f"error: {problem}")
             sys.exit(EXIT_INVALID)
         except KnowledgeError as exc:
             _fail(f"guideline data problem: {exc}", EXIT_INTERNAL)
@@ -122,10 +129,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "cards"]),
+    type=click.Choice(["text", "json", "fhir", "cards"]),
     default="text",
     show_default=True,
-    help="text for people; json (contract §3) or CDS Hooks cards for systems",
+    help="text for people; json (contract §3), a FHIR R4 Bundle or CDS Hooks cards for systems",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="assess the case as it stood then")
 @click.option(
@@ -137,12 +144,16 @@ def main() -> None:
 )
 @_guard
 def assess(file: str, fmt: str, as_of: str | None, biopsy: str) -> None:
-    """Assess one case: FILE is .yaml/.yml/.json, a .txt note, or - for stdin."""
+    """Assess one case: FILE is .yaml/.yml/.json, a FHIR Bundle, a .txt note, or - for stdin."""
     result, _ = _assess_file(file, as_of, biopsy)
     if fmt == "json":
         from myositis_cds.render.json import to_json
 
         click.echo(to_json(result))
+    elif fmt == "fhir":
+        from myositis_cds.render.fhir import to_fhir_json
+
+        click.echo(to_fhir_json(result))
     elif fmt == "cards":
         from myositis_cds.render.cards import to_cards_json
 
@@ -165,6 +176,8 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
     """Free text → case file, every fact with its evidence (needs the nlp extra)."""
     from myositis_cds.ingest.files import read_text
 
+    if output:
+        _check_output(output)
     text, _ = read_text(note)
     result = _extract(text, _as_of(as_of))
     data = result.to_case_dict()
@@ -177,7 +190,7 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
 
         out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     for warning in result.warnings:
-        click.echo(f"note: {warning}", err=True)
+        _echo_err(f"note: {warning}")
     if output:
         _write_atomically(output, out.encode("utf-8"))
     else:
@@ -203,6 +216,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     suffix = Path(output).suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         _fail(f"-o: {output!r} must end in .html or .pdf")
+    _check_output(output)
     result, case = _assess_file(file, as_of, biopsy)
     try:
         from myositis_cds.render.report import render_report
@@ -213,11 +227,32 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     target = Path(output)
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        render_report(result, case, tmp)
+        render_report(result, case, tmp, warn=lambda text: _echo_err(f"note: {text}"))
         tmp.replace(target)  # nothing half-written is ever left at the target path
+    except OSError as exc:
+        _fail(f"-o: {output} could not be written ({exc.strerror or type(exc).__name__})")
     finally:
         tmp.unlink(missing_ok=True)
     click.echo(f"wrote {target}", err=True)
+
+
+def _check_output(path: str) -> None:
+    """Fail fast (exit 2) when ``path`` cannot be written, before any work is done."""
+    from pathlib import Path
+
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        _fail(f"-o: {str(folder)!r} is not an existing folder")
+    if target.is_dir():
+        _fail(f"-o: {path!r} is a folder")
+    probe = target.with_name(f".{target.name}.partial")
+    try:  # the only reliable test of writability (permissions, read-only mounts, quotas)
+        probe.touch()
+    except OSError as exc:
+        _fail(f"-o: cannot write into {str(folder)!r} ({exc.strerror or type(exc).__name__})")
+    finally:
+        probe.unlink(missing_ok=True)
 
 
 def _write_atomically(path: str, data: bytes) -> None:
@@ -229,6 +264,8 @@ def _write_atomically(path: str, data: bytes) -> None:
     try:
         tmp.write_bytes(data)
         tmp.replace(target)
+    except OSError as exc:
+        _fail(f"-o: {path} could not be written ({exc.strerror or type(exc).__name__})")
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -285,6 +322,211 @@ def schema() -> None:
     from myositis_cds.case import Case
 
     click.echo(json.dumps(Case.model_json_schema(), indent=2))
+
+
+# ---------------------------------------------------------------------------- service (#11)
+# Thin wrappers: the bodies live in myositis_cds.api and myositis_cds.store (server extra).
+_DB_HELP = "database URL (default: an SQLite file in the user data directory)"
+
+
+def _server_extra() -> None:
+    from importlib.util import find_spec
+
+    if find_spec("fastapi") is None or find_spec("sqlalchemy") is None:
+        _fail("this needs the server extra: pip install 'myositis-cds[server]'", EXIT_INTERNAL)
+
+
+def _open_store(db: str | None, *, migrate: bool | None = None) -> Any:
+    from myositis_cds.store import SchemaOutOfDate, Store, StoreConfigError
+
+    try:
+        return Store.open(db, migrate=migrate)
+    except (SchemaOutOfDate, StoreConfigError) as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--db", metavar="URL", help=_DB_HELP)
+@click.option(
+    "--auth",
+    type=click.Choice(["none", "token"]),
+    default=None,
+    help="none: no authentication (loopback hosts only; the default there); token: bearer tokens",
+)
+@click.option("--tokens", "tokens_file", metavar="FILE", help="tokens file (see `token create`)")
+@click.option(
+    "--max-body", "max_body_mb", default=2.0, show_default=True, help="request body limit, MB"
+)
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="processes"
+)
+@click.option(
+    "--cds-issuers",
+    "cds_issuers",
+    metavar="FILE",
+    help="CDS Hooks: JSON/YAML mapping each trusted JWT iss to its JWKS (file path or https "
+    "URL); without it no CDS Hooks client is trusted",
+)
+@click.option(
+    "--cds-cors-origin",
+    "cds_cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="CDS Hooks: a browser origin allowed to call /cds-services (repeatable; never *)",
+)
+@click.option(
+    "--public-url",
+    "public_base_url",
+    metavar="URL",
+    help="the base URL clients call (CDS Hooks JWT aud), when behind a proxy",
+)
+def serve(
+    host: str,
+    port: int,
+    db: str | None,
+    auth: str | None,
+    tokens_file: str | None,
+    max_body_mb: float,
+    workers: int,
+    cds_issuers: str | None,
+    cds_cors_origins: tuple[str, ...],
+    public_base_url: str | None,
+) -> None:
+    """REST API (and CDS Hooks / web page when installed) over a patient store."""
+    _server_extra()
+    from pathlib import Path
+
+    from myositis_cds.api import InsecureSettings, Settings
+    from myositis_cds.api._auth import TokenError, is_loopback
+    from myositis_cds.api._server import ServeError
+    from myositis_cds.api._server import serve as run
+    from myositis_cds.store import SchemaOutOfDate, StoreConfigError
+
+    mode = auth or ("none" if is_loopback(host) else "token")
+    settings = Settings(
+        db_url=db,
+        auth=mode,  # type: ignore[arg-type]
+        tokens_file=Path(tokens_file) if tokens_file else None,
+        host=host,
+        port=port,
+        max_body_bytes=int(max_body_mb * 1024 * 1024),
+        workers=workers,
+        warm_worklist=True,
+        cds_issuers=Path(cds_issuers) if cds_issuers else None,
+        cds_cors_origins=cds_cors_origins,
+        public_base_url=public_base_url,
+    )
+    if cds_issuers:
+        _check_cds_issuers(settings)
+    try:
+        run(settings)
+    except (InsecureSettings, ServeError, SchemaOutOfDate, StoreConfigError, TokenError) as exc:
+        _fail(str(exc))
+
+
+def _check_cds_issuers(settings: Any) -> None:
+    """A wrong issuers file or CORS origin stops `serve` at start-up (exit 2), not at first call."""
+    try:
+        from myositis_cds.api.cds_hooks import settings_config
+    except ImportError:
+        _fail("--cds-issuers needs the cds-hooks extra: pip install 'myositis-cds[cds-hooks]'")
+    try:
+        settings_config(settings)
+    except (OSError, ValueError) as exc:
+        _fail(f"--cds-issuers: {exc}")
+
+
+@main.group()
+def db() -> None:
+    """The patient store's database."""
+
+
+@db.command("upgrade")
+@click.option("--db", "url", metavar="URL", help=_DB_HELP)
+def db_upgrade(url: str | None) -> None:
+    """Apply schema migrations (needed before `serve` on PostgreSQL)."""
+    _server_extra()
+    store = _open_store(url, migrate=True)
+    try:
+        from myositis_cds.store import current_schema
+
+        click.echo(f"schema {current_schema(store.engine)} ({store.backend})")
+    finally:
+        store.close()
+
+
+@main.group()
+def token() -> None:
+    """Bearer tokens for `serve --auth token`."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["reader", "clinician", "admin"]))
+@click.option("--tokens", "tokens_file", metavar="FILE", help="tokens file (default: user config)")
+def token_create(name: str, role: str, tokens_file: str | None) -> None:
+    """Create a token for NAME (recorded as the author of its writes); printed once."""
+    _server_extra()
+    from pathlib import Path
+
+    from myositis_cds.api._auth import TokenError, create_token, default_tokens_file
+
+    path = Path(tokens_file) if tokens_file else default_tokens_file()
+    try:
+        secret = create_token(name, role, path)
+    except TokenError as exc:
+        _fail(str(exc))
+    click.echo(secret)
+    click.echo(f"stored its hash in {path}; the token is not shown again", err=True)
+
+
+@main.group()
+def patients() -> None:
+    """Case files in and out of the patient store."""
+
+
+@patients.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", metavar="URL", help=_DB_HELP)
+@click.option("--author", help="recorded as the revisions' author (default: your user name)")
+@_guard
+def patients_import(paths: tuple[str, ...], db: str | None, author: str | None) -> None:
+    """Store case files (or folders of them): each a new patient or, when its case_id matches
+    a stored patient, a new revision. Nothing is written if any file is invalid."""
+    _server_extra()
+    import getpass
+
+    from myositis_cds.store._transfer import case_paths, import_cases
+
+    store = _open_store(db)
+    try:
+        outcomes = import_cases(store, case_paths(list(paths)), actor=author or getpass.getuser())
+    finally:
+        store.close()
+    for o in outcomes:
+        what = "new patient" if o.created else f"revision {o.revision}"
+        click.echo(f"{o.path}: {o.patient_id} ({what})")
+
+
+@patients.command("export")
+@click.argument("folder")
+@click.option("--db", metavar="URL", help=_DB_HELP)
+@_guard
+def patients_export(folder: str, db: str | None) -> None:
+    """Write each patient's current case to FOLDER/<patient id>.json."""
+    _server_extra()
+    from pathlib import Path
+
+    from myositis_cds.store._transfer import export_patients
+
+    store = _open_store(db)
+    try:
+        written = export_patients(store, Path(folder))
+    finally:
+        store.close()
+    click.echo(f"wrote {len(written)} case file(s) to {folder}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

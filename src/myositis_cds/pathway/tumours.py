@@ -8,7 +8,8 @@ For each tumour the case records (already cut to ``as_of``):
    it; when not stated, "not assessed" with the syndromes to check.
 4. **Management options** for a localised pancreatic NET (data: ``pnet_management.yaml``):
    functional → resection; non-functional with any trigger (> 2 cm, G3, N1, T3/T4, symptoms,
-   main-duct dilatation) → resection; non-functional ≤ 2 cm, G1 or low G2 (Ki-67 ≤ 5 %) without a
+   main-duct dilatation) → resection; non-functional ≤ 2 cm, G1 or low G2 (Ki-67 ≤ 5 %: a project
+   convention, not a guideline criterion; options resting on it say so in ``basis``) without a
    trigger → active surveillance (the guideline default) with resection as the alternative.
    **Paraneoplastic modifier**: when the myositis is refractory to immunosuppression
    (:func:`~myositis_cds.pathway.refractory.assess_refractory`) and this tumour is the only
@@ -50,7 +51,9 @@ __all__ = [
     "work_up_tumours",
 ]
 
-OptionBasis = Literal["guideline", "guideline alternative", "paraneoplastic modifier"]
+OptionBasis = Literal[
+    "guideline", "guideline alternative", "paraneoplastic modifier", "project convention"
+]
 _OptionKey = Literal[
     "surveillance", "resection_alternative", "resection", "functional", "metastatic", "carcinoma"
 ]
@@ -86,6 +89,8 @@ class _Surveillance(KnowledgeModel):
     modality: str
     source: str
     verified: Verified
+    g2_ki67_basis: Literal["project convention", "guideline"]
+    g2_ki67_reasoning: str
     g2_ki67_source: str
     g2_ki67_verified: Verified
 
@@ -154,7 +159,7 @@ class TumourAssessment(BaseModel):
     functional: bool | None
     functional_status: str = Field(description="'non-functional', the syndrome, or 'not assessed'")
     hormone_tests: list[str] = Field(default_factory=list)
-    size_mm: float
+    size_mm: float | None
     found_date: date
     resected_date: date | None
     grade: Grade | None
@@ -222,6 +227,20 @@ def _work_up(
             )
         )
         follow_up = no_follow_up("follow-up of neuroendocrine carcinoma / MiNEN not supported")
+    elif (
+        tumour.site == TumourSite.pancreas
+        and graded.histology_kind == "net"
+        and tumour.size_mm is None
+    ):
+        gaps.append(
+            NotAssessed(
+                item="size",
+                reason="tumour size not stated",
+                would_change="a measured size decides between surveillance and resection and "
+                "gives the T category",
+            )
+        )
+        follow_up = no_follow_up("tumour size not stated: follow-up schedule not chosen")
     elif tumour.site == TumourSite.pancreas and graded.histology_kind == "net":
         options, surveillance_default, paraneoplastic = _options(
             index, tumour, case, as_of, graded, staged, functional, refractory, rules, gaps
@@ -326,6 +345,7 @@ def _options(
     gaps: list[NotAssessed],
 ) -> tuple[list[ManagementOption], bool, str | None]:
     """(options, whether surveillance is the guideline default, paraneoplastic note)."""
+    assert tumour.size_mm is not None  # _work_up reaches the options only with a size
     if staged.m in ("M1a", "M1b", "M1c"):
         return (
             [_option(rules, "metastatic", True, f"distant metastasis ({staged.m})", "guideline")],
@@ -371,15 +391,19 @@ def _options(
     _gaps_for_triggers(tumour, staged, gaps)
     if low_grade is False:
         rationale = (
-            f"{prefix}{tumour.size_mm:g} mm non-functional but not low grade "
-            f"({graded.grade}, Ki-67 {tumour.ki67_percent:g} % > "
-            f"{surveillance.g2_max_ki67_percent:g} %): outside the surveillance criteria"
+            f"{prefix}{tumour.size_mm:g} mm non-functional {graded.grade} with Ki-67 "
+            f"{tumour.ki67_percent:g} % > {surveillance.g2_max_ki67_percent:g} %: outside "
+            f"surveillance by the {surveillance.g2_ki67_basis} for 'low G2' "
+            f"({surveillance.g2_ki67_reasoning.strip()})"
         )
-        return (
-            [_option(rules, "resection", True, rationale, "guideline", tumour)],
-            False,
-            paraneoplastic,
+        option = _option(rules, "resection", True, rationale, surveillance.g2_ki67_basis, tumour)
+        option = option.model_copy(
+            update={
+                "source": f"{surveillance.g2_ki67_source}; {option.source}",
+                "verified": surveillance.g2_ki67_verified,
+            }
         )
+        return [option], False, paraneoplastic
     if low_grade is None:
         assert grade_gap is not None
         gaps.append(grade_gap)
@@ -428,6 +452,7 @@ def _resection_triggers(
 ) -> list[str]:
     triggers = rules.resection_triggers
     found: list[str] = []
+    assert tumour.size_mm is not None  # _work_up reaches the options only with a size
     if tumour.size_mm > triggers.size_above_mm:
         found.append(f"size {tumour.size_mm:g} mm (>{triggers.size_above_mm:g} mm)")
     if graded.grade in triggers.grades:
@@ -456,7 +481,7 @@ def _low_grade(
                 item="Ki-67 for surveillance",
                 reason="G2 by mitotic count; Ki-67 not given, so low vs higher G2 is unknown",
                 would_change=f"Ki-67 ≤{limit:g} % keeps surveillance an option; above it, "
-                "resection is recommended",
+                f"resection is listed ({surveillance.g2_ki67_basis})",
             )
         return tumour.ki67_percent <= limit, None
     if graded.grade is None:
@@ -493,7 +518,6 @@ def _paraneoplastic(
     index: int, case: Case, refractory: RefractoryStatus | None, gaps: list[NotAssessed]
 ) -> tuple[bool, str]:
     """Whether the modifier applies, and a one-line explanation."""
-    others = [f"tumours[{i}] ({t.site.value})" for i, t in enumerate(case.tumours) if i != index]
     if refractory is None or refractory.refractory is None:
         reason = refractory.reason if refractory else "not judged"
         gaps.append(
@@ -507,12 +531,24 @@ def _paraneoplastic(
         return False, f"not assessed: refractoriness unknown ({reason})"
     if not refractory.refractory:
         return False, f"does not apply: myositis not refractory ({refractory.reason})"
-    if others:
+    if len(case.tumours) > 1:
         return False, (
-            "does not apply: another neoplasm is recorded (" + ", ".join(others) + "), so this "
+            f"does not apply: another neoplasm is recorded ({_others(index, case)}), so this "
             "tumour is not the only candidate driver"
         )
     return True, f"applies: refractory myositis ({refractory.reason}); only neoplasm recorded"
+
+
+def _others(index: int, case: Case, named: int = 3) -> str:
+    """The other tumours, the first few by name: listing all of them for each tumour made the
+    work and the output quadratic in the number of tumours."""
+    shown = [
+        f"tumours[{i}] ({t.site.value})"
+        for i, t in enumerate(case.tumours[: named + 1])
+        if i != index
+    ][:named]
+    more = len(case.tumours) - 1 - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 def _paraneoplastic_rationale(rules: PnetManagement, refractory: RefractoryStatus | None) -> str:
@@ -603,7 +639,8 @@ def _label(tumour: Tumour, graded: GradeResult) -> str:
     ]
     site = "Pancreatic" if tumour.site == TumourSite.pancreas else tumour.site.value.capitalize()
     grade = f" {graded.grade}" if graded.grade and graded.grade != "NEC" else ""
-    return f"{site.replace('_', ' ')} {kind}{grade} {tumour.size_mm:g} mm"
+    size = f"{tumour.size_mm:g} mm" if tumour.size_mm is not None else "size not stated"
+    return f"{site.replace('_', ' ')} {kind}{grade} {size}"
 
 
 def _recommend(
@@ -636,7 +673,9 @@ def _recommend(
             if option.recommended:
                 add(
                     "management",
-                    f"{label}: {option.option} (guideline default)",
+                    f"{label}: {option.option} ("
+                    + ("guideline default" if option.basis == "guideline" else option.basis)
+                    + ")",
                     option.rationale,
                     "info",
                     option.source,
