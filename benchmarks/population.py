@@ -156,10 +156,12 @@ def phase_spark(db: str, folder: str, out: str) -> dict[str, Any]:
 def _run(phase: str, *args: str) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.population", "--phase", phase, *args],
-        check=True,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        tail = "\n".join(out.stderr.strip().splitlines()[-15:])
+        raise SystemExit(f"phase {phase} failed:\n{tail}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 

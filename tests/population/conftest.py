@@ -89,7 +89,16 @@ def _spark_ready() -> None:
     params=[
         "duckdb",
         pytest.param("postgres", marks=pytest.mark.postgres),
-        pytest.param("spark", marks=[pytest.mark.spark, pytest.mark.slow]),
+        pytest.param(
+            "spark",
+            marks=[
+                pytest.mark.spark,
+                pytest.mark.slow,
+                # py4j leaves gateway sockets to the garbage collector.
+                pytest.mark.filterwarnings("ignore::ResourceWarning"),
+                pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+            ],
+        ),
     ],
 )
 def engine_result(
@@ -108,6 +117,9 @@ def engine_result(
     _spark_ready()
     folder = tmp_path_factory.mktemp("parquet")
     export_parquet(synth[0], folder)
+    from myositis_cds.population.cdm import spark_session
+
+    request.addfinalizer(spark_session().stop)  # close the JVM gateway before the session ends
     return screen(str(folder), "spark", AS_OF)
 
 
