@@ -1,0 +1,544 @@
+"""The clinic's web page (contract §7): paste a note or upload a case file, check the facts read
+from it, see the assessment with its reasons, dates and sources.
+
+Server-rendered HTML (Jinja2) with one small script that only loads the timeline plot after the
+page has shown the result; every page works without it. Every asset is served here and the
+Content-Security-Policy forbids any other origin. When the service runs with tokens, a login form
+sets the token in an HttpOnly, SameSite=Strict cookie and every form carries a CSRF token.
+
+:func:`web_router` is an ``APIRouter`` factory that the service's app includes;
+:func:`create_app` is a stand-alone app with the page alone (tests, benchmarks).
+Nothing here decides anything clinical: adapters build a ``Case``, ``assess`` runs the pathway,
+``render.report`` and ``render.plots`` lay the result out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any, Protocol, TypeVar
+
+import yaml
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from myositis_cds import __version__
+from myositis_cds.api._webview import (
+    SECTION_TITLES,
+    apply_edits,
+    build_result,
+    case_rows,
+    csp_safe_svg,
+    highlight_note,
+    renumber_problems,
+)
+from myositis_cds.assessment import Assessment, assess
+from myositis_cds.case import Case, parse_case
+from myositis_cds.errors import CaseError
+from myositis_cds.pathway.course import Course
+
+__all__ = ["CSP", "Tokens", "create_app", "router", "web_router"]
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; object-src 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+_T = TypeVar("_T")
+COOKIE = "myositis_cds_token"
+MAX_FORM_BYTES = 8 * 1024 * 1024
+_STATIC = {
+    "web.css": "text/css; charset=utf-8",
+    "web.js": "text/javascript; charset=utf-8",
+}
+
+
+class Tokens(Protocol):
+    """What the page needs of the service's token store (``app.state.tokens``)."""
+
+    def authenticate(self, token: str) -> Any:
+        """The caller (with ``name`` and ``role``) for a valid token, else None."""
+
+
+class _Unauthorised(Exception):
+    pass
+
+
+class _Forbidden(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------- plot cache
+class _Plots:
+    """Courses of recent assessments by random token, so the plot is drawn after the page is
+    shown. Held in memory only (never written), the oldest dropped first."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._items: OrderedDict[str, tuple[Course, list[str]]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+        self._draw = threading.Lock()  # matplotlib's figure machinery is not thread-safe
+
+    def add(self, course: Course) -> str:
+        token = secrets.token_urlsafe(16)
+        with self._lock:
+            self._items[token] = (course, [])
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return token
+
+    def svg(self, token: str) -> str | None:
+        with self._lock:
+            item = self._items.get(token)
+        if item is None:
+            return None
+        course, drawn = item
+        with self._draw:
+            if not drawn:
+                from myositis_cds.render.plots import timeline_svg
+
+                title = (
+                    "Timeline: antibody results, CK, response score and lines of therapy to "
+                    f"{course.timeline.as_of.isoformat()}"
+                )
+                drawn.append(csp_safe_svg(timeline_svg(course), title=title))
+        return drawn[0]
+
+
+# --------------------------------------------------------------------------- templates
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("myositis_cds.api", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    env.globals["kind"] = lambda block: type(block).__name__.lower()
+    env.globals["version"] = __version__
+    return env
+
+
+def _static(name: str) -> bytes:
+    return resources.files("myositis_cds.api").joinpath("static", name).read_bytes()
+
+
+# --------------------------------------------------------------------------- input
+@dataclass
+class _Loaded:
+    case: Case
+    note: str | None
+    source: str  # "note", "case file"
+    warnings: list[str]
+
+
+def _as_of(raw: str | None) -> date:
+    today = date.today()
+    if not raw:
+        return today
+    try:
+        day = date.fromisoformat(raw.strip())
+    except ValueError:
+        raise CaseError.single("Assess as of", f"{raw[:20]!r} is not a date (YYYY-MM-DD)") from None
+    if day > today:
+        raise CaseError.single("Assess as of", f"{day.isoformat()} is after today")
+    return day
+
+
+def _newlines(text: str) -> str:
+    # Browsers send text boxes with CRLF line ends: evidence offsets refer to LF text.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sniff_pasted(text: str) -> str:
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError:
+            return "json"
+        return "fhir" if isinstance(data, dict) and data.get("resourceType") else "json"
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return "text"
+    return "yaml" if isinstance(data, dict) and "patient" in data else "text"
+
+
+def _load(text: str, name: str, as_of: date) -> _Loaded:
+    from myositis_cds.ingest.files import parse_case_text, sniff_format
+
+    fmt = sniff_format(text, name) if name != "-" else _sniff_pasted(text)
+    if fmt == "text":
+        try:
+            from myositis_cds.ingest.text import extract_case
+        except ImportError:
+            raise CaseError.single(
+                "Clinical note or case file",
+                "reading a note needs the NLP extra (pip install 'myositis-cds[nlp]')",
+            ) from None
+        result = extract_case(text, anchor=as_of)
+        return _Loaded(result.case, text, "note", list(result.warnings))
+    if fmt == "fhir":
+        return _Loaded(_load_fhir(text), None, "FHIR Bundle", [])
+    return _Loaded(parse_case_text(text, fmt), None, "case file", [])
+
+
+def _load_fhir(text: str) -> Case:
+    try:
+        from myositis_cds.ingest import fhir  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        raise CaseError.single(
+            "Upload a case file", "FHIR Bundles need the FHIR adapter, not installed here"
+        ) from None
+    reader = getattr(fhir, "bundle_to_case", None) or getattr(fhir, "load_bundle", None)
+    if reader is None:
+        raise CaseError.single("Upload a case file", "FHIR Bundles are not readable here yet")
+    case: Case = reader(text)
+    return case
+
+
+def _case_dict(case: Case) -> dict[str, Any]:
+    data = case.model_dump(mode="json", exclude_none=True)
+    return {k: v for k, v in data.items() if v not in ([], {}, None)}
+
+
+# --------------------------------------------------------------------------- the router
+def web_router(*, secret: bytes | None = None) -> APIRouter:
+    """The web page's routes (``/``, ``/assess``, ``/reassess``, downloads, ``/plot``,
+    ``/static``, ``/login``).
+
+    Authentication follows the app it is included in: ``app.state.tokens`` (the service's token
+    store, or None for ``--auth none``). With tokens, the login form puts the token in an
+    HttpOnly, SameSite=Strict cookie and each form carries a CSRF token, an HMAC of the cookie
+    under ``secret`` (random per process by default).
+    """
+    router = APIRouter(include_in_schema=False)
+    env = _environment()
+    plots = _Plots()
+    key = secret or secrets.token_bytes(32)
+
+    def tokens_of(request: Request) -> Tokens | None:
+        return getattr(request.app.state, "tokens", None)
+
+    def user_of(request: Request) -> Any:
+        tokens = tokens_of(request)
+        if tokens is None:
+            return None
+        token = request.cookies.get(COOKIE)
+        principal = tokens.authenticate(token) if token else None
+        if principal is None:
+            raise _Unauthorised
+        return principal
+
+    def csrf_of(request: Request) -> str:
+        if tokens_of(request) is None:
+            return ""
+        cookie = request.cookies.get(COOKIE, "")
+        return hmac.new(key, cookie.encode(), hashlib.sha256).hexdigest()
+
+    def check_csrf(request: Request, form: Mapping[str, Any]) -> None:
+        if tokens_of(request) is None:
+            return
+        sent = str(form.get("csrf_token", ""))
+        if not hmac.compare_digest(sent, csrf_of(request)):
+            raise _Forbidden
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("errors", [])
+        html = env.get_template(template).render(
+            csrf=csrf_of(request),
+            auth=tokens_of(request) is not None,
+            today=date.today().isoformat(),
+            **context,
+        )
+        return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+    def login_redirect(request: Request) -> Response:
+        return RedirectResponse("/login", status_code=303, headers=SECURITY_HEADERS)
+
+    def refused(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, _Forbidden):
+            return page(
+                request,
+                "assess.html.j2",
+                403,
+                input_text="",
+                as_of=date.today().isoformat(),
+                view=None,
+                errors=["The form was not sent from this page (CSRF check): reload and try again."],
+            )
+        return login_redirect(request)
+
+    async def read_form(request: Request) -> Any:
+        return await request.form(max_files=1, max_fields=20000, max_part_size=MAX_FORM_BYTES)
+
+    def show(
+        request: Request,
+        loaded: _Loaded,
+        as_of: date,
+        input_text: str,
+        status: int = 200,
+    ) -> HTMLResponse:
+        result: Assessment = assess(loaded.case, as_of=as_of)
+        data = _case_dict(loaded.case)
+        patient, rows = case_rows(data)
+        note_html, shown = highlight_note(loaded.note, rows) if loaded.note else ("", set())
+        plot = plots.add(result.course) if result.course is not None else None
+        return page(
+            request,
+            "assess.html.j2",
+            status,
+            input_text=input_text,
+            as_of=as_of.isoformat(),
+            view=build_result(result, loaded.case),
+            plot=plot,
+            source=loaded.source,
+            extraction_warnings=loaded.warnings,
+            note=loaded.note,
+            note_html=note_html,
+            shown=shown,
+            patient_controls=patient,
+            rows=rows,
+            review=[r for r in rows if r.review],
+            section_titles=SECTION_TITLES,
+            case_json=json.dumps(data, ensure_ascii=False),
+        )
+
+    def failed(
+        request: Request, exc: CaseError, input_text: str, as_of: str, **extra: Any
+    ) -> HTMLResponse:
+        # Messages name the field and the problem; no patient data is logged.
+        return page(
+            request,
+            "assess.html.j2",
+            422,
+            input_text=input_text,
+            as_of=as_of,
+            view=None,
+            errors=[str(p) for p in exc.problems],
+            **extra,
+        )
+
+    @router.get("/", response_class=HTMLResponse)
+    def index(request: Request) -> Response:
+        try:
+            user_of(request)
+        except _Unauthorised:
+            return login_redirect(request)
+        return page(
+            request, "assess.html.j2", input_text="", as_of=date.today().isoformat(), view=None
+        )
+
+    @router.post("/assess", response_class=HTMLResponse)
+    async def assess_input(request: Request) -> Response:
+        try:
+            user_of(request)
+        except _Unauthorised as exc:
+            return refused(request, exc)
+        form = await read_form(request)
+        try:
+            check_csrf(request, form)
+        except _Forbidden as exc:
+            await form.close()
+            return refused(request, exc)
+        try:
+            text = _newlines(str(form.get("text", "")))
+            raw_as_of = str(form.get("as_of", ""))
+            upload = form.get("upload")
+            try:
+                as_of = _as_of(raw_as_of)
+                name = "-"
+                if isinstance(upload, UploadFile) and upload.filename:
+                    from myositis_cds.ingest.files import MAX_CASE_BYTES
+
+                    raw = await upload.read(MAX_CASE_BYTES + 1)
+                    if len(raw) > MAX_CASE_BYTES:
+                        raise CaseError.single("Upload a case file", "is larger than 5 MB")
+                    try:
+                        text = _newlines(raw.decode("utf-8-sig"))
+                    except UnicodeDecodeError:
+                        raise CaseError.single("Upload a case file", "is not UTF-8 text") from None
+                    name = upload.filename
+                if not text.strip():
+                    raise CaseError.single(
+                        "Clinical note or case file",
+                        "paste a note or a case file, or upload a file",
+                    )
+                loaded = await _in_thread(_load, text, name, as_of)
+                return await _in_thread(show, request, loaded, as_of, text)
+            except CaseError as exc:
+                return failed(request, exc, text, raw_as_of)
+        finally:
+            await form.close()
+
+    async def corrected(request: Request) -> tuple[Any, _Loaded, date, str] | Response:
+        try:
+            user_of(request)
+        except _Unauthorised as exc:
+            return refused(request, exc)
+        form = await read_form(request)
+        await form.close()  # the fields stay readable; any stray upload is released
+        try:
+            check_csrf(request, form)
+        except _Forbidden as exc:
+            return refused(request, exc)
+        note = _newlines(str(form.get("note", ""))) or None
+        raw_as_of = str(form.get("as_of", ""))
+        try:
+            as_of = _as_of(raw_as_of)
+            try:
+                base = json.loads(str(form.get("case_json", "")))
+            except json.JSONDecodeError:
+                raise CaseError.single("(case)", "the case sent back was damaged") from None
+            if not isinstance(base, dict):
+                raise CaseError.single("(case)", "the case sent back was damaged")
+            fields = {k: str(v) for k, v in form.multi_items() if isinstance(v, str)}
+            data, where = apply_edits(base, fields)
+            try:
+                case = parse_case(data)
+            except CaseError as exc:
+                raise renumber_problems(exc, where) from None
+        except CaseError as exc:
+            return failed(request, exc, note or "", raw_as_of)
+        source = str(form.get("source", "note" if note else "case file"))
+        return form, _Loaded(case, note, source, []), as_of, note or ""
+
+    @router.post("/reassess", response_class=HTMLResponse)
+    async def reassess(request: Request) -> Response:
+        got = await corrected(request)
+        if isinstance(got, Response):
+            return got
+        _form, loaded, as_of, text = got
+        return await _in_thread(show, request, loaded, as_of, text)
+
+    @router.post("/case.yaml")
+    async def download_case(request: Request) -> Response:
+        got = await corrected(request)
+        if isinstance(got, Response):
+            return got
+        body = yaml.safe_dump(_case_dict(got[1].case), sort_keys=False, allow_unicode=True)
+        return Response(
+            body,
+            media_type="application/yaml; charset=utf-8",
+            headers={
+                **SECURITY_HEADERS,
+                "Content-Disposition": 'attachment; filename="corrected-case.yaml"',
+            },
+        )
+
+    @router.post("/report.pdf")
+    async def download_report(request: Request) -> Response:
+        got = await corrected(request)
+        if isinstance(got, Response):
+            return got
+        _form, loaded, as_of, _text = got
+
+        def make() -> bytes:
+            from myositis_cds.render.report import report_pdf
+
+            return report_pdf(assess(loaded.case, as_of=as_of), loaded.case)
+
+        pdf = await _in_thread(make)
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={
+                **SECURITY_HEADERS,
+                "Content-Disposition": f'attachment; filename="myositis-report-{as_of}.pdf"',
+            },
+        )
+
+    @router.get("/plot/{token}.svg")
+    def plot(request: Request, token: str) -> Response:
+        try:
+            user_of(request)
+        except _Unauthorised:
+            return Response(status_code=401, headers=SECURITY_HEADERS)
+        svg = plots.svg(token)
+        if svg is None:
+            return Response(
+                "The plot has expired: assess the case again.",
+                status_code=404,
+                headers=SECURITY_HEADERS,
+            )
+        return Response(svg, media_type="image/svg+xml", headers=SECURITY_HEADERS)
+
+    @router.get("/static/{name}")
+    def static(name: str) -> Response:
+        if name not in _STATIC:
+            return Response(status_code=404)
+        return Response(
+            _static(name),
+            media_type=_STATIC[name],
+            headers={**SECURITY_HEADERS, "Cache-Control": "max-age=3600"},
+        )
+
+    @router.get("/login", response_class=HTMLResponse)
+    def login_page(request: Request) -> Response:
+        return page(request, "login.html.j2", failed=False)
+
+    @router.post("/login", response_class=HTMLResponse)
+    async def login(request: Request) -> Response:
+        tokens = tokens_of(request)
+        if tokens is None:
+            return RedirectResponse("/", status_code=303, headers=SECURITY_HEADERS)
+        form = await request.form(max_files=0, max_fields=10)
+        token = str(form.get("token", "")).strip()
+        if not token or tokens.authenticate(token) is None:
+            return page(request, "login.html.j2", 401, failed=True)
+        response = RedirectResponse("/", status_code=303, headers=SECURITY_HEADERS)
+        response.set_cookie(
+            COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+        return response
+
+    @router.post("/logout")
+    async def logout(request: Request) -> Response:
+        response = RedirectResponse("/login", status_code=303, headers=SECURITY_HEADERS)
+        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+        return response
+
+    return router
+
+
+async def _in_thread(fn: Callable[..., _T], *args: Any) -> _T:
+    """Run CPU-bound work (extraction, assessment, PDF) off the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(fn, *args)
+
+
+router = web_router()
+"""The router the service includes (``myositis_cds.api`` looks for ``router`` here)."""
+
+
+def create_app(*, tokens: Tokens | None = None) -> FastAPI:
+    """A stand-alone app serving the page alone (used by tests and the benchmark)."""
+    app = FastAPI(title="myositis-cds web", version=__version__, docs_url=None, redoc_url=None)
+    app.state.tokens = tokens
+    app.include_router(web_router())
+    return app
