@@ -32,6 +32,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from myositis_cds import __version__
+from myositis_cds.api._webpatients import (
+    SORTS,
+    assessment_line,
+    revision_changes,
+    worklist_rows,
+)
 from myositis_cds.api._webview import (
     SECTION_TITLES,
     apply_edits,
@@ -53,6 +59,7 @@ CSP = (
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'"
 )
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -61,6 +68,8 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 _T = TypeVar("_T")
+_HISTORY = 20  # revisions shown on a patient's page, newest first
+_WRITERS = ("clinician", "admin")  # roles that may save and edit patients (contract §4)
 COOKIE = "myositis_cds_token"
 MAX_FORM_BYTES = 8 * 1024 * 1024
 _STATIC = {
@@ -262,12 +271,31 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
         if not hmac.compare_digest(sent, csrf_of(request)):
             raise _Forbidden
 
+    def store_of(request: Request) -> Any:
+        """The service's store (``app.state.store``); None when the page runs alone."""
+        return getattr(request.app.state, "store", None)
+
+    def may_write(request: Request) -> bool:
+        tokens = tokens_of(request)
+        if tokens is None:
+            return True
+        token = request.cookies.get(COOKIE)
+        principal = tokens.authenticate(token) if token else None
+        return principal is not None and principal.role in _WRITERS
+
+    def actor_of(request: Request) -> str:
+        principal = user_of(request)
+        return "local" if principal is None else str(principal.name)
+
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("errors", [])
+        context.setdefault("patient", None)
         html = env.get_template(template).render(
             csrf=csrf_of(request),
             auth=tokens_of(request) is not None,
             today=date.today().isoformat(),
+            patients_enabled=store_of(request) is not None,
+            can_write=may_write(request),
             **context,
         )
         return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
@@ -297,6 +325,8 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
         as_of: date,
         input_text: str,
         status: int = 200,
+        template: str = "assess.html.j2",
+        **extra: Any,
     ) -> HTMLResponse:
         result: Assessment = assess(loaded.case, as_of=as_of)
         data = _case_dict(loaded.case)
@@ -305,7 +335,7 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
         plot = plots.add(result.course) if result.course is not None else None
         return page(
             request,
-            "assess.html.j2",
+            template,
             status,
             input_text=input_text,
             as_of=as_of.isoformat(),
@@ -321,6 +351,7 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
             review=[r for r in rows if r.review],
             section_titles=SECTION_TITLES,
             case_json=json.dumps(data, ensure_ascii=False),
+            **extra,
         )
 
     def failed(
@@ -490,6 +521,242 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
             _static(name),
             media_type=_STATIC[name],
             headers={**SECURITY_HEADERS, "Cache-Control": "max-age=3600"},
+        )
+
+    # ------------------------------------------------------------------ patients (the store)
+    def no_store(request: Request) -> Response:
+        return page(
+            request,
+            "message.html.j2",
+            404,
+            title="No patient store",
+            message="This page runs without a patient store: start it with myositis-cds serve.",
+        )
+
+    def not_found(request: Request) -> Response:
+        return page(
+            request,
+            "message.html.j2",
+            404,
+            title="Patient not found",
+            message="No patient has that id (it may have been erased).",
+        )
+
+    def read_only(request: Request) -> Response:
+        return page(
+            request,
+            "message.html.j2",
+            403,
+            title="Not allowed",
+            message="Saving and editing patients needs the clinician role.",
+        )
+
+    @router.post("/patients/new")
+    async def save_patient(request: Request) -> Response:
+        store = store_of(request)
+        if store is None:
+            return no_store(request)
+        got = await corrected(request)
+        if isinstance(got, Response):
+            return got
+        if not may_write(request):
+            return read_only(request)
+        _form, loaded, as_of, _text = got
+        actor = actor_of(request)
+
+        def save() -> str:
+            record = store.create_patient(loaded.case, actor=actor)
+            store.assess_patient(record.id, actor=actor, as_of=as_of)
+            return str(record.id)
+
+        patient_id = await _in_thread(save)
+        return RedirectResponse(
+            f"/patients/{patient_id}?saved=1", status_code=303, headers=SECURITY_HEADERS
+        )
+
+    @router.get("/patients", response_class=HTMLResponse)
+    def patients_page(request: Request, sort: str = "urgency") -> Response:
+        try:
+            user_of(request)
+        except _Unauthorised:
+            return login_redirect(request)
+        store = store_of(request)
+        if store is None:
+            return no_store(request)
+        day = date.today()
+        rows = worklist_rows(store.list_patients(), store.worklist(day), sort)
+        return page(
+            request,
+            "patients.html.j2",
+            rows=rows,
+            sort=sort if sort in SORTS else "urgency",
+            sorts=SORTS,
+            as_of=day.isoformat(),
+        )
+
+    def patient_view(
+        request: Request,
+        patient_id: str,
+        *,
+        loaded: _Loaded | None = None,
+        form_revision: int | None = None,
+        status: int = 200,
+        errors: list[str] | None = None,
+        notice: str = "",
+    ) -> Response:
+        from myositis_cds.store import (  # type: ignore[import-not-found,unused-ignore]
+            PatientNotFound,
+        )
+
+        store = store_of(request)
+        try:
+            record = store.get_patient(patient_id)
+            revisions = store.list_revisions(patient_id)
+            past = store.list_assessments(patient_id)
+            cases: dict[int, dict[str, Any]] = {}
+
+            def case_at(revision: int) -> dict[str, Any] | None:
+                if revision < 1:
+                    return None
+                if revision not in cases:
+                    old = store.get_patient(patient_id, revision=revision)
+                    cases[revision] = _case_dict(old.case)
+                return cases[revision]
+
+            history = [
+                (info, revision_changes(case_at(info.revision - 1), case_at(info.revision) or {}))
+                for info in revisions[-_HISTORY:]
+            ]
+        except PatientNotFound:
+            return not_found(request)
+        shown = loaded or _Loaded(record.case, None, "stored case", [])
+        return show(
+            request,
+            shown,
+            date.today(),
+            "",
+            status,
+            "patient.html.j2",
+            patient=record,
+            form_revision=form_revision or record.revision,
+            history=list(reversed(history)),
+            past=[(s, assessment_line(s.assessment)) for s in past],
+            errors=errors or [],
+            notice=notice,
+        )
+
+    @router.get("/patients/{patient_id}", response_class=HTMLResponse)
+    async def patient_page(request: Request, patient_id: str, saved: str = "") -> Response:
+        try:
+            user_of(request)
+        except _Unauthorised:
+            return login_redirect(request)
+        if store_of(request) is None:
+            return no_store(request)
+        notice = "Saved." if saved else ""
+        return await _in_thread(lambda: patient_view(request, patient_id, notice=notice))
+
+    @router.post("/patients/{patient_id}/edit", response_class=HTMLResponse)
+    async def edit_patient(request: Request, patient_id: str) -> Response:
+        from myositis_cds.store import (  # type: ignore[import-not-found,unused-ignore]
+            PatientNotFound,
+            StaleRevision,
+        )
+
+        store = store_of(request)
+        if store is None:
+            return no_store(request)
+        got = await corrected(request)
+        if isinstance(got, Response):
+            return got
+        if not may_write(request):
+            return read_only(request)
+        form, loaded, as_of, _text = got
+        try:
+            expected = int(str(form.get("revision", "")))
+        except ValueError:
+            return page(
+                request,
+                "message.html.j2",
+                428,
+                title="Edit refused",
+                message="The form did not say which revision it edits: reload the patient.",
+            )
+        actor = actor_of(request)
+
+        def save() -> Response:
+            try:
+                store.update_patient(
+                    patient_id, loaded.case, expected_revision=expected, actor=actor
+                )
+                store.assess_patient(patient_id, actor=actor, as_of=as_of)
+            except StaleRevision:
+                current = store.get_patient(patient_id)
+                last = store.list_revisions(patient_id)[-1]
+                message = (
+                    f"Not saved: this patient was changed after you opened it (you edited "
+                    f"revision {expected}; revision {current.revision} was saved by "
+                    f"{last.author} at {last.created_at:%Y-%m-%d %H:%M} UTC). Your changes are "
+                    "kept below and nothing stored was overwritten: download your version "
+                    f"(YAML) to keep it, then open the current version (revision "
+                    f"{current.revision}) and apply your changes to it."
+                )
+                return patient_view(
+                    request,
+                    patient_id,
+                    loaded=loaded,
+                    form_revision=expected,
+                    status=412,
+                    errors=[message],
+                )
+            except PatientNotFound:
+                return not_found(request)
+            return RedirectResponse(
+                f"/patients/{patient_id}?saved=1", status_code=303, headers=SECURITY_HEADERS
+            )
+
+        return await _in_thread(save)
+
+    @router.get("/patients/{patient_id}/report.{fmt}")
+    async def patient_report(request: Request, patient_id: str, fmt: str) -> Response:
+        from myositis_cds.store import (  # type: ignore[import-not-found,unused-ignore]
+            PatientNotFound,
+        )
+
+        try:
+            user_of(request)
+        except _Unauthorised:
+            return login_redirect(request)
+        store = store_of(request)
+        if store is None:
+            return no_store(request)
+        if fmt not in ("pdf", "html"):
+            return Response(status_code=404, headers=SECURITY_HEADERS)
+
+        def make() -> bytes | None:
+            from myositis_cds.render.report import report_html, report_pdf
+
+            try:
+                record = store.get_patient(patient_id)
+            except PatientNotFound:
+                return None
+            result = assess(record.case, as_of=date.today())
+            if fmt == "pdf":
+                return report_pdf(result, record.case)
+            return report_html(result, record.case).encode("utf-8")
+
+        body = await _in_thread(make)
+        if body is None:
+            return not_found(request)
+        return Response(
+            body,
+            media_type="application/pdf" if fmt == "pdf" else "text/html; charset=utf-8",
+            headers={
+                **SECURITY_HEADERS,
+                # the report page is self-contained: its own inline styles, nothing fetched
+                "Content-Security-Policy": REPORT_CSP,
+                "Content-Disposition": f'attachment; filename="myositis-report.{fmt}"',
+            },
         )
 
     @router.get("/login", response_class=HTMLResponse)
