@@ -1,0 +1,99 @@
+"""Patients in the browser: save a case, edit it in one tab while a second tab holds a stale
+copy (refused, nothing lost), and the worklist shows the patient with what is overdue.
+
+The app is the service's (``myositis_cds.api.create_app``) on a fresh SQLite store, so the page
+goes through the same store rules as the REST API (expected revision = ETag).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import REPO, Server
+
+pytest.importorskip("playwright")
+pytest.importorskip("sqlalchemy")
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    api = pytest.importorskip("myositis_cds.api")
+    db = Path(tmp_path_factory.mktemp("store")) / "cds.sqlite3"
+    app = api.create_app(api.Settings(db_url=f"sqlite:///{db}", auth="none"))
+    with Server(app) as server:
+        yield server
+
+
+def save_reference_case(page: Any, server: Server) -> str:
+    page.goto(server.url + "/")
+    page.get_by_label("Upload a case file").set_input_files(REPO / "examples/reference-case.yaml")
+    page.get_by_label("Assess as of").fill("2026-11-30")
+    page.get_by_role("button", name="Assess", exact=True).click()
+    page.get_by_role("region", name="Assessment").wait_for()
+    page.get_by_role("button", name="Save as patient").click()
+    page.get_by_role("heading", name="Patient reference-case").wait_for()
+    return str(page.url.split("?")[0])
+
+
+def test_save_edit_stale_copy_and_worklist(browser: Any, service: Server, axe_source: str) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        first = context.new_page()
+        url = save_reference_case(first, service)
+        assert first.get_by_role("status").inner_text() == "Saved."
+        history = first.locator("section[aria-labelledby=h-history] tbody tr")
+        assert history.count() == 1 and "first version" in history.first.inner_text()
+        assert first.locator("section[aria-labelledby=h-past] tbody tr").count() == 1
+
+        second = context.new_page()  # a second tab, opened on revision 1
+        second.goto(url)
+
+        # tab 1: dysphagia was not present after all → saved as revision 2
+        fact = first.locator("fieldset.fact", has_text="dysphagia: present").first
+        fact.get_by_label("Present or absent").select_option("no")
+        first.get_by_role("button", name="Save changes").click()
+        first.get_by_role("status").wait_for()
+        assert "Revision 2" in first.locator("main").inner_text()
+        newest = first.locator("section[aria-labelledby=h-history] tbody tr").first
+        assert "findings: 1 changed" in newest.inner_text()
+        assert "local" in newest.inner_text()
+        # 8.0 - 0.7 (dysphagia) = 7.3: probable (5.5 <= 7.3 < 7.5)
+        assert "score 7.3" in first.locator(".summary").inner_text()
+
+        # tab 2 still holds revision 1: its edit is refused and its work is kept on screen
+        stale = second.locator("fieldset.fact", has_text="ck: not above").first
+        stale.get_by_label("Action").select_option("remove")
+        second.get_by_role("button", name="Save changes").click()
+        alert = second.get_by_role("alert")
+        text = " ".join(alert.inner_text().split())
+        assert "Your edit was not saved" in text
+        assert "you edited revision 1; revision 2 was saved by local" in text
+        assert second.locator("fieldset.fact", has_text="ck: not above").count() == 0
+
+        # nothing lost: the store still has tab 1's revision 2
+        second.goto(url)
+        assert "Revision 2" in second.locator("main").inner_text()
+        assert second.locator("fieldset.fact", has_text="ck: not above").count() == 1
+        assert "score 7.3" in second.locator(".summary").inner_text()
+
+        # the worklist: the patient, with the overdue screening named (as of today)
+        second.goto(service.url + "/patients")
+        row = second.locator("tbody tr", has_text="reference-case")
+        assert "overdue" in row.inner_text()
+        assert "Comprehensive history and physical examination" in row.inner_text()
+        second.get_by_role("link", name="Patient").click()
+        assert "sort=patient" in second.url
+
+        for pg in (first, second):
+            pg.evaluate(axe_source)
+            result = pg.evaluate("async () => await axe.run(document)")
+            serious = [
+                v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")
+            ]
+            assert serious == []
+    finally:
+        context.close()
