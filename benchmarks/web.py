@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _screenshots(browser: Any, server: Server, note: str, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    _patients_screenshots(browser, folder)
     for name, width, height in (("desktop", 1366, 900), ("phone", 390, 844)):
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
@@ -131,6 +132,34 @@ def _screenshots(browser: Any, server: Server, note: str, folder: Path) -> None:
             page.evaluate("document.getElementById('facts').scrollIntoView()")
             page.screenshot(path=str(folder / "web-facts-desktop.png"))
         context.close()
+
+
+def _patients_screenshots(browser: Any, folder: Path) -> None:
+    """The worklist and a patient's page, on the service's app with a scratch SQLite store."""
+    import tempfile
+
+    try:
+        from myositis_cds.api import Settings
+        from myositis_cds.api import create_app as service_app
+    except ImportError:
+        print("no service app: patients screenshots skipped", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        app = service_app(Settings(db_url=f"sqlite:///{tmp}/cds.sqlite3", auth="none"))
+        with Server(app) as server:
+            context = browser.new_context(viewport={"width": 1366, "height": 900})
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            for name in ("reference-case.yaml", "vignette-tis.yaml"):
+                page.goto(server.url + "/")
+                page.get_by_label("Upload a case file").set_input_files(ROOT / "examples" / name)
+                page.get_by_role("button", name="Assess", exact=True).click()
+                page.get_by_role("button", name="Save as patient").click()
+                page.get_by_role("status").wait_for()
+            page.screenshot(path=str(folder / "web-patient-desktop.png"))
+            page.goto(server.url + "/patients")
+            page.screenshot(path=str(folder / "web-patients-desktop.png"))
+            context.close()
 
 
 if __name__ == "__main__":

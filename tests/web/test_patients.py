@@ -85,7 +85,7 @@ def test_save_edit_stale_copy_and_worklist(browser: Any, service: Server, axe_so
         row = second.locator("tbody tr", has_text="reference-case")
         assert "overdue" in row.inner_text()
         assert "Comprehensive history and physical examination" in row.inner_text()
-        second.get_by_role("link", name="Patient").click()
+        second.get_by_role("link", name="Patient", exact=True).click()
         assert "sort=patient" in second.url
 
         for pg in (first, second):

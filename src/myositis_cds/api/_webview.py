@@ -151,7 +151,7 @@ def _urgent(d: Mapping[str, Any]) -> list[Line]:
         if follow.get("status") == "overdue":
             lines.append(
                 Line(
-                    f"Tumour follow-up ({t['site']}) overdue since {follow.get('next_due')}",
+                    f"Tumour follow-up ({t['site']}) overdue (due {follow.get('next_due')})",
                     "alert",
                     "Overdue",
                 )
