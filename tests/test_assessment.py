@@ -27,7 +27,7 @@ def _empty_pathway_caches() -> None:
 
 
 @given(cases(), cases(), days)
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_result_does_not_depend_on_which_cases_were_assessed_before(
     first: dict[str, Any], second: dict[str, Any], as_of: date
 ) -> None:
