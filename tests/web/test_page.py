@@ -91,8 +91,18 @@ def test_upload_reads_the_file_not_the_text_box(client: Any) -> None:
     assert "score 8.0" in r.text
 
 
-def test_expired_plot_is_404(client: Any) -> None:
-    assert client.get("/plot/not-a-token.svg").status_code == 404
+def test_plot_is_drawn_from_the_case_sent_back(client: Any) -> None:
+    import json
+
+    import yaml
+
+    case = json.dumps(yaml.safe_load(REFERENCE), default=str)
+    r = client.post("/plot.svg", data={"case_json": case, "as_of": "2026-11-30"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("image/svg+xml")
+    assert r.text.startswith("<svg ") and 'role="img"' in r.text
+    assert " style=" not in r.text and "<style" not in r.text  # allowed by the CSP as is
+    assert client.post("/plot.svg", data={"case_json": "{", "as_of": ""}).status_code == 422
 
 
 # --------------------------------------------------------------------------- login and CSRF
@@ -114,9 +124,9 @@ def test_with_tokens_the_page_needs_a_login(secured: Server) -> None:
         assert c.post("/login", data={"token": "wrong"}).status_code == 401
         r = c.post("/login", data={"token": "t0k"})
         assert r.status_code == 303
-        cookie = r.headers["set-cookie"]
-        assert cookie.startswith(f"{COOKIE}=t0k")
-        assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
+        cookies = r.headers.get_list("set-cookie")
+        assert cookies[0].startswith(f"{COOKIE}=t0k")
+        assert all("HttpOnly" in c and "samesite=strict" in c.lower() for c in cookies)
         page = c.get("/")
         assert page.status_code == 200
         csrf = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', page.text)

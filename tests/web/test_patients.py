@@ -57,7 +57,8 @@ def test_save_edit_stale_copy_and_worklist(browser: Any, service: Server, axe_so
         # tab 1: dysphagia was not present after all → saved as revision 2
         fact = first.locator("fieldset.fact", has_text="dysphagia: present").first
         fact.get_by_label("Present or absent").select_option("no")
-        first.get_by_role("button", name="Save changes").click()
+        with first.expect_navigation():
+            first.get_by_role("button", name="Save changes").click()
         first.get_by_role("status").wait_for()
         assert "Revision 2" in first.locator("main").inner_text()
         newest = first.locator("section[aria-labelledby=h-history] tbody tr").first
@@ -69,7 +70,8 @@ def test_save_edit_stale_copy_and_worklist(browser: Any, service: Server, axe_so
         # tab 2 still holds revision 1: its edit is refused and its work is kept on screen
         stale = second.locator("fieldset.fact", has_text="ck: not above").first
         stale.get_by_label("Action").select_option("remove")
-        second.get_by_role("button", name="Save changes").click()
+        with second.expect_navigation():
+            second.get_by_role("button", name="Save changes").click()
         alert = second.get_by_role("alert")
         text = " ".join(alert.inner_text().split())
         assert "Your edit was not saved" in text

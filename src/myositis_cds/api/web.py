@@ -14,16 +14,15 @@ Nothing here decides anything clinical: adapters build a ``Case``, ``assess`` ru
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import secrets
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from importlib.util import find_spec
 from typing import Any, Protocol, TypeVar
 
 import yaml
@@ -71,6 +70,7 @@ _T = TypeVar("_T")
 _HISTORY = 20  # revisions shown on a patient's page, newest first
 _WRITERS = ("clinician", "admin")  # roles that may save and edit patients (contract §4)
 COOKIE = "myositis_cds_token"
+CSRF_COOKIE = "myositis_cds_csrf"
 MAX_FORM_BYTES = 8 * 1024 * 1024
 _STATIC = {
     "web.css": "text/css; charset=utf-8",
@@ -93,41 +93,19 @@ class _Forbidden(Exception):
     pass
 
 
-# --------------------------------------------------------------------------- plot cache
-class _Plots:
-    """Courses of recent assessments by random token, so the plot is drawn after the page is
-    shown. Held in memory only (never written), the oldest dropped first."""
+# --------------------------------------------------------------------------- the plot
+_DRAW = threading.Lock()  # matplotlib's figure machinery is not thread-safe
 
-    def __init__(self, size: int = 64) -> None:
-        self._items: OrderedDict[str, tuple[Course, list[str]]] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-        self._draw = threading.Lock()  # matplotlib's figure machinery is not thread-safe
 
-    def add(self, course: Course) -> str:
-        token = secrets.token_urlsafe(16)
-        with self._lock:
-            self._items[token] = (course, [])
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return token
+def _plot_svg(course: Course) -> str:
+    from myositis_cds.render.plots import timeline_svg
 
-    def svg(self, token: str) -> str | None:
-        with self._lock:
-            item = self._items.get(token)
-        if item is None:
-            return None
-        course, drawn = item
-        with self._draw:
-            if not drawn:
-                from myositis_cds.render.plots import timeline_svg
-
-                title = (
-                    "Timeline: antibody results, CK, response score and lines of therapy to "
-                    f"{course.timeline.as_of.isoformat()}"
-                )
-                drawn.append(csp_safe_svg(timeline_svg(course), title=title))
-        return drawn[0]
+    title = (
+        "Timeline: antibody results, CK, response score and lines of therapy to "
+        f"{course.timeline.as_of.isoformat()}"
+    )
+    with _DRAW:
+        return csp_safe_svg(timeline_svg(course), title=title)
 
 
 # --------------------------------------------------------------------------- templates
@@ -207,22 +185,22 @@ def _load(text: str, name: str, as_of: date) -> _Loaded:
         result = extract_case(text, anchor=as_of)
         return _Loaded(result.case, text, "note", list(result.warnings))
     if fmt == "fhir":
-        return _Loaded(_load_fhir(text), None, "FHIR Bundle", [])
+        return _load_fhir(text)
     return _Loaded(parse_case_text(text, fmt), None, "case file", [])
 
 
-def _load_fhir(text: str) -> Case:
+def _load_fhir(text: str) -> _Loaded:
     try:
         from myositis_cds.ingest import fhir  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         raise CaseError.single(
-            "Upload a case file", "FHIR Bundles need the FHIR adapter, not installed here"
+            "Upload a case file", "FHIR Bundles need the FHIR adapter (pip install '.[fhir]')"
         ) from None
-    reader = getattr(fhir, "bundle_to_case", None) or getattr(fhir, "load_bundle", None)
-    if reader is None:
+    read: Any = getattr(fhir, "parse_bundle_text", None)
+    if read is None:
         raise CaseError.single("Upload a case file", "FHIR Bundles are not readable here yet")
-    case: Case = reader(text)
-    return case
+    result = read(text)
+    return _Loaded(result.case, None, "FHIR Bundle", list(result.warnings))
 
 
 def _case_dict(case: Case) -> dict[str, Any]:
@@ -231,19 +209,17 @@ def _case_dict(case: Case) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- the router
-def web_router(*, secret: bytes | None = None) -> APIRouter:
+def web_router() -> APIRouter:
     """The web page's routes (``/``, ``/assess``, ``/reassess``, downloads, ``/plot``,
     ``/static``, ``/login``).
 
     Authentication follows the app it is included in: ``app.state.tokens`` (the service's token
     store, or None for ``--auth none``). With tokens, the login form puts the token in an
-    HttpOnly, SameSite=Strict cookie and each form carries a CSRF token, an HMAC of the cookie
-    under ``secret`` (random per process by default).
+    HttpOnly, SameSite=Strict cookie beside a random CSRF value that every form carries back
+    (double submit: nothing kept on the server, so several worker processes agree).
     """
     router = APIRouter(include_in_schema=False)
     env = _environment()
-    plots = _Plots()
-    key = secret or secrets.token_bytes(32)
 
     def tokens_of(request: Request) -> Tokens | None:
         return getattr(request.app.state, "tokens", None)
@@ -261,14 +237,15 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
     def csrf_of(request: Request) -> str:
         if tokens_of(request) is None:
             return ""
-        cookie = request.cookies.get(COOKIE, "")
-        return hmac.new(key, cookie.encode(), hashlib.sha256).hexdigest()
+        return request.cookies.get(CSRF_COOKIE, "")
 
     def check_csrf(request: Request, form: Mapping[str, Any]) -> None:
+        # Double submit: the login set a random value in a SameSite=Strict cookie and the page
+        # puts it in every form; another site can neither read the cookie nor send it.
         if tokens_of(request) is None:
             return
-        sent = str(form.get("csrf_token", ""))
-        if not hmac.compare_digest(sent, csrf_of(request)):
+        sent, expected = str(form.get("csrf_token", "")), csrf_of(request)
+        if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
             raise _Forbidden
 
     def store_of(request: Request) -> Any:
@@ -332,7 +309,6 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
         data = _case_dict(loaded.case)
         patient, rows = case_rows(data)
         note_html, shown = highlight_note(loaded.note, rows) if loaded.note else ("", set())
-        plot = plots.add(result.course) if result.course is not None else None
         return page(
             request,
             template,
@@ -340,7 +316,7 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
             input_text=input_text,
             as_of=as_of.isoformat(),
             view=build_result(result, loaded.case),
-            plot=plot,
+            plot=result.course is not None,
             source=loaded.source,
             extraction_warnings=loaded.warnings,
             note=loaded.note,
@@ -498,19 +474,22 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
             },
         )
 
-    @router.get("/plot/{token}.svg")
-    def plot(request: Request, token: str) -> Response:
-        try:
-            user_of(request)
-        except _Unauthorised:
-            return Response(status_code=401, headers=SECURITY_HEADERS)
-        svg = plots.svg(token)
+    @router.post("/plot.svg")
+    async def plot(request: Request) -> Response:
+        """The timeline plot of the case in the facts form (the page's script posts the form
+        once the result is shown). Stateless, so any worker process can draw it."""
+        got = await corrected(request)
+        if isinstance(got, Response):
+            return got
+        _form, loaded, as_of, _text = got
+
+        def draw() -> str | None:
+            course = assess(loaded.case, as_of=as_of).course
+            return None if course is None else _plot_svg(course)
+
+        svg = await _in_thread(draw)
         if svg is None:
-            return Response(
-                "The plot has expired: assess the case again.",
-                status_code=404,
-                headers=SECURITY_HEADERS,
-            )
+            return Response(status_code=204, headers=SECURITY_HEADERS)
         return Response(svg, media_type="image/svg+xml", headers=SECURITY_HEADERS)
 
     @router.get("/static/{name}")
@@ -604,9 +583,7 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
         errors: list[str] | None = None,
         notice: str = "",
     ) -> Response:
-        from myositis_cds.store import (  # type: ignore[import-not-found,unused-ignore]
-            PatientNotFound,
-        )
+        from myositis_cds.store import PatientNotFound
 
         store = store_of(request)
         try:
@@ -658,10 +635,7 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
 
     @router.post("/patients/{patient_id}/edit", response_class=HTMLResponse)
     async def edit_patient(request: Request, patient_id: str) -> Response:
-        from myositis_cds.store import (  # type: ignore[import-not-found,unused-ignore]
-            PatientNotFound,
-            StaleRevision,
-        )
+        from myositis_cds.store import PatientNotFound, StaleRevision
 
         store = store_of(request)
         if store is None:
@@ -719,9 +693,7 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
 
     @router.get("/patients/{patient_id}/report.{fmt}")
     async def patient_report(request: Request, patient_id: str, fmt: str) -> Response:
-        from myositis_cds.store import (  # type: ignore[import-not-found,unused-ignore]
-            PatientNotFound,
-        )
+        from myositis_cds.store import PatientNotFound
 
         try:
             user_of(request)
@@ -773,20 +745,22 @@ def web_router(*, secret: bytes | None = None) -> APIRouter:
         if not token or tokens.authenticate(token) is None:
             return page(request, "login.html.j2", 401, failed=True)
         response = RedirectResponse("/", status_code=303, headers=SECURITY_HEADERS)
-        response.set_cookie(
-            COOKIE,
-            token,
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        for name, value in ((COOKIE, token), (CSRF_COOKIE, secrets.token_hex(32))):
+            response.set_cookie(
+                name,
+                value,
+                httponly=True,
+                samesite="strict",
+                secure=request.url.scheme == "https",
+                path="/",
+            )
         return response
 
     @router.post("/logout")
     async def logout(request: Request) -> Response:
         response = RedirectResponse("/login", status_code=303, headers=SECURITY_HEADERS)
-        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+        for name in (COOKIE, CSRF_COOKIE):
+            response.delete_cookie(name, path="/", httponly=True, samesite="strict")
         return response
 
     return router
@@ -799,7 +773,29 @@ async def _in_thread(fn: Callable[..., _T], *args: Any) -> _T:
     return await run_in_threadpool(fn, *args)
 
 
-router = web_router()
+_NEEDS = {"jinja2": "Jinja2", "matplotlib": "matplotlib", "fpdf": "fpdf2"}
+_MISSING = [name for module, name in _NEEDS.items() if find_spec(module) is None]
+if find_spec("python_multipart") is None and find_spec("multipart") is None:
+    _MISSING.append("python-multipart")
+
+
+def _missing_router(missing: list[str]) -> APIRouter:
+    """Without the web extra the service still starts; ``/`` says what to install."""
+    fallback = APIRouter(include_in_schema=False)
+
+    @fallback.get("/")
+    def index() -> Response:
+        return Response(
+            f"The web page needs {', '.join(missing)}: pip install 'myositis-cds[web]'",
+            media_type="text/plain; charset=utf-8",
+            status_code=503,
+            headers=SECURITY_HEADERS,
+        )
+
+    return fallback
+
+
+router = _missing_router(_MISSING) if _MISSING else web_router()
 """The router the service includes (``myositis_cds.api`` looks for ``router`` here)."""
 
 
