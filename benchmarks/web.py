@@ -113,6 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# Scroll the note's box to the first fact to confirm (the box scrolls, the page does not).
+_SCROLL_NOTE = """() => {
+  const box = document.querySelector('.note');
+  const mark = box && box.querySelector('mark.review');
+  if (mark) {
+    box.scrollTop += mark.getBoundingClientRect().top - box.getBoundingClientRect().top - 80;
+  }
+}"""
+
+
 def _screenshots(browser: Any, server: Server, note: str, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _patients_screenshots(browser, folder)
@@ -130,6 +140,7 @@ def _screenshots(browser: Any, server: Server, note: str, folder: Path) -> None:
         if name == "desktop":
             page.locator("#facts").scroll_into_view_if_needed()
             page.evaluate("document.getElementById('facts').scrollIntoView()")
+            page.evaluate(_SCROLL_NOTE)
             page.screenshot(path=str(folder / "web-facts-desktop.png"))
         context.close()
 
