@@ -101,3 +101,52 @@ def test_save_edit_stale_copy_and_worklist(browser: Any, service: Server, axe_so
             assert serious == []
     finally:
         context.close()
+
+
+def test_token_login_roles_and_csrf(tmp_path: Path) -> None:
+    """With --auth token the page logs in with a token (HttpOnly cookie); a reader may assess
+    but not save; a clinician saves, and the revision names the token."""
+    import html
+    import re
+
+    httpx = pytest.importorskip("httpx")
+    api = pytest.importorskip("myositis_cds.api")
+    if not hasattr(api, "create_token"):
+        pytest.skip("the service app (tokens) is not here")
+    tokens = tmp_path / "tokens.json"
+    reader = api.create_token("front-desk", "reader", tokens)
+    clinician = api.create_token("dr-lee", "clinician", tokens)
+    settings = api.Settings(
+        db_url=f"sqlite:///{tmp_path / 'cds.sqlite3'}", auth="token", tokens_file=tokens
+    )
+    case = (REPO / "examples/reference-case.yaml").read_text(encoding="utf-8")
+    with Server(api.create_app(settings)) as server:
+
+        def login(client: Any, token: str) -> str:
+            assert client.post("/login", data={"token": token}).status_code == 303
+            page = client.get("/")
+            found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)
+            assert found is not None
+            return found[1]
+
+        with httpx.Client(base_url=server.url, timeout=120) as c:
+            assert c.get("/").headers["location"] == "/login"
+            csrf = login(c, reader)
+            r = c.post("/assess", data={"text": case, "as_of": "2026-11-30", "csrf_token": csrf})
+            assert r.status_code == 200 and "score 8.0" in r.text
+            assert "Save as patient" not in r.text
+            sent = re.search(r'name="case_json" value="([^"]*)"', r.text)
+            assert sent is not None
+            form = {"case_json": html.unescape(sent[1])}
+            r = c.post("/patients/new", data={**form, "as_of": "2026-11-30", "csrf_token": csrf})
+            assert r.status_code == 403 and "needs the clinician role" in r.text
+
+        with httpx.Client(base_url=server.url, timeout=120) as c:
+            csrf = login(c, clinician)
+            data = {**form, "as_of": "2026-11-30"}
+            assert c.post("/patients/new", data=data).status_code == 403  # no CSRF value
+            r = c.post("/patients/new", data={**data, "csrf_token": csrf})
+            assert r.status_code == 303
+            page = c.get(r.headers["location"])
+            history = page.text[page.text.index('id="h-history"') :]
+            assert "dr-lee" in history
