@@ -190,3 +190,12 @@ def test_axe_finds_no_serious_violation(page: Any, web_server: Server, axe_sourc
     assert _axe(page, axe_source) == []
     page.goto(web_server.url + "/login")
     assert _axe(page, axe_source) == []
+
+
+def test_print_shows_the_result_without_the_forms(page: Any, web_server: Server) -> None:
+    assess_text(page, web_server, (REPO / "examples/reference-case.yaml").read_text())
+    page.emulate_media(media="print")
+    assert page.get_by_role("region", name="Assessment").is_visible()
+    assert not page.locator("form.input").is_visible()
+    assert not page.locator("#facts").is_visible()
+    assert not page.get_by_role("navigation", name="Main").is_visible()
