@@ -236,3 +236,17 @@ def test_plot_svg_has_no_inline_styles_and_a_name() -> None:
     assert '<title id="plot-title">Timeline &lt;test&gt;</title>' in out
     assert 'role="img"' in out and 'stroke-linejoin="round"' in out
     assert 'width="720pt"' not in out
+
+
+def test_upload_a_fhir_bundle(client: Any) -> None:
+    pytest.importorskip("fhir.resources")
+    bundle = (REPO / "examples/reference-case.fhir.json").read_bytes()
+    r = client.post(
+        "/assess",
+        data={"text": "", "as_of": "2026-11-30"},
+        files={"upload": ("case.fhir.json", bundle, "application/fhir+json")},
+    )
+    assert r.status_code == 200
+    # the same published case as FHIR: 2.1 + 3.1 + 2.1 + 0.7 = 8.0, definite
+    assert "score 8.0" in r.text and "definite" in r.text
+    assert '<h2 id="facts-heading">Case records</h2>' in r.text

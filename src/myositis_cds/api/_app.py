@@ -135,6 +135,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.store = the_store
     app.state.tokens = tokens
     app.state.warmer = warmer
+    if find_spec("myositis_cds.api.cds_hooks") is not None:
+        from myositis_cds.api.cds_hooks import settings_config
+
+        app.state.cds_hooks = settings_config(settings)
     install_error_handlers(app)
     app.include_router(routes.router)
     for name in OPTIONAL_ROUTERS:

@@ -191,15 +191,13 @@ def _load(text: str, name: str, as_of: date) -> _Loaded:
 
 def _load_fhir(text: str) -> _Loaded:
     try:
-        from myositis_cds.ingest import fhir  # type: ignore[attr-defined,unused-ignore]
+        from myositis_cds.ingest.fhir import parse_bundle_text
     except ImportError:
         raise CaseError.single(
-            "Upload a case file", "FHIR Bundles need the FHIR adapter (pip install '.[fhir]')"
+            "Upload a case file",
+            "FHIR Bundles need the FHIR extra (pip install 'myositis-cds[fhir]')",
         ) from None
-    read: Any = getattr(fhir, "parse_bundle_text", None)
-    if read is None:
-        raise CaseError.single("Upload a case file", "FHIR Bundles are not readable here yet")
-    result = read(text)
+    result = parse_bundle_text(text)
     return _Loaded(result.case, None, "FHIR Bundle", list(result.warnings))
 
 
