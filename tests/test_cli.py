@@ -144,3 +144,19 @@ def test_report_rejects_unknown_output_type(tmp_path: Path) -> None:
     code, _, err = invoke("report", str(REFERENCE_CASE), "-o", str(tmp_path / "r.docx"))
     assert code == 2
     assert "must end in .html or .pdf" in err
+
+
+def test_schema_lists_the_issue_9_codes() -> None:
+    # New case-file codes must be discoverable from `myositis-cds schema` (docs/CONTRACT.md §2).
+    _, out, _ = invoke("schema")
+    text = json.dumps(json.loads(out))
+    for code in (
+        "cutaneous_necrosis",
+        "overlap_myositis",
+        "plasma_viscosity",
+        "intramuscular",
+        "necrotising_features",
+    ):
+        assert f'"{code}"' in text, code
+    finding = json.loads(out)["$defs"]["Finding"]["properties"]["severity"]
+    assert {"mild", "moderate", "severe"} <= set(json.dumps(finding).split('"'))

@@ -97,3 +97,31 @@ def test_cards_are_cds_hooks_shaped() -> None:
         assert len(card["summary"]) < 140
         assert card["indicator"] in ("info", "warning", "critical")
         assert card["source"]["label"]
+
+
+def test_reference_case_cancer_risk_and_open_search_after_issue_9() -> None:
+    # As of 2023-09-30, by hand from the IMACS table (BMJ Best Practice restatement):
+    # high: anti-TIF1γ, onset 65 > 40, dysphagia (severity not recorded → counted), persistent
+    # activity (non-response 2023-06-30) = 4; intermediate: amyopathic DM (no strength exam) = 1;
+    # female, so no male-sex factor → high. Dysphagia if mild: 3 high → still high.
+    case = load_case_file(str(REFERENCE_CASE))
+    result = assess(case, as_of=date(2023, 9, 30))
+    risk = result.cancer_risk
+    assert risk is not None
+    assert risk.category == "high"
+    assert risk.counts == {"high": 4, "intermediate": 1, "low": 0}
+    gap = next(g for g in risk.not_assessed if g.item == "dysphagia_severity")
+    assert gap.would_change.endswith("category stays high")
+    # The 9.5 mm G1 M0 pancreatic NET does not plausibly explain TIF1γ DM: the occult-cancer
+    # search stays open. PET-CT (single-test clause) is due; the sstr PET is not an FDG PET.
+    assert result.screening is not None
+    items = {i.test: i for i in result.screening}
+    assert items["fdg_pet_ct"].status == "due"
+    assert items["ct_neck"].status == "overdue"
+    assert "continues alongside the tumour work-up" in items["ct_neck"].reason
+    rec = next(r for r in result.recommendations if r.id == "screening.tumour_found")
+    assert "does not explain the myositis" in rec.summary
+    # The tumour itself: G1, 9.5 mm, surveillance by guideline (Ki-67 2.2 % is G1).
+    (tumour,) = result.tumours or []
+    assert tumour.grade == "G1"
+    assert tumour.options[0].basis == "guideline"

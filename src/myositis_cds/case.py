@@ -83,12 +83,14 @@ class FindingCode(StrEnum):
     mechanics_hands = "mechanics_hands"
     periungual_erythema = "periungual_erythema"
     cutaneous_ulceration = "cutaneous_ulceration"
+    cutaneous_necrosis = "cutaneous_necrosis"
     calcinosis = "calcinosis"
     raynaud = "raynaud"
     arthritis = "arthritis"
     interstitial_lung_disease = "interstitial_lung_disease"
     weight_loss = "weight_loss"
     no_response_to_immunosuppression = "no_response_to_immunosuppression"
+    overlap_myositis = "overlap_myositis"
 
 
 class LabCode(StrEnum):
@@ -99,6 +101,7 @@ class LabCode(StrEnum):
     aldolase = "aldolase"
     crp = "crp"
     esr = "esr"
+    plasma_viscosity = "plasma_viscosity"
     ca125 = "ca125"
     ca19_9 = "ca19_9"
     cea = "cea"
@@ -331,6 +334,11 @@ class Finding(_Record):
     present: bool
     date: PastDate | None = None
     side: Literal["left", "right", "bilateral"] | None = None
+    severity: Literal["mild", "moderate", "severe"] | None = Field(
+        default=None,
+        description="clinician-graded severity when it matters (e.g. dysphagia: only moderate "
+        "or severe is an IMACS high-risk factor); null when not graded",
+    )
     note: Note | None = None
 
 
@@ -381,6 +389,11 @@ class MuscleBiopsy(_Record):
     perimysial_perivascular_infiltrate: bool | None = None
     perifascicular_atrophy: bool | None = None
     rimmed_vacuoles: bool | None = None
+    necrotising_features: bool | None = Field(
+        default=None,
+        description="necrotising myopathy pattern: scattered necrotic and regenerating fibres "
+        "with little inflammation (with anti-SRP/HMGCR: immune-mediated necrotising myopathy)",
+    )
 
 
 class Investigation(_Record):
@@ -430,7 +443,9 @@ class Tumour(_Record):
 class Treatment(_Record):
     drug: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
     dose: Label | None = None
-    route: Literal["oral", "intravenous", "subcutaneous", "topical", "other"] | None = None
+    route: (
+        Literal["oral", "intravenous", "intramuscular", "subcutaneous", "topical", "other"] | None
+    ) = None
     start: PastDate
     stop: PastDate | None = None
 

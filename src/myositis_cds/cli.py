@@ -276,5 +276,170 @@ def schema() -> None:
     click.echo(json.dumps(Case.model_json_schema(), indent=2))
 
 
+# ---------------------------------------------------------------------------- service (#11)
+# Thin wrappers: the bodies live in myositis_cds.api and myositis_cds.store (server extra).
+_DB_HELP = "database URL (default: an SQLite file in the user data directory)"
+
+
+def _server_extra() -> None:
+    from importlib.util import find_spec
+
+    if find_spec("fastapi") is None or find_spec("sqlalchemy") is None:
+        _fail("this needs the server extra: pip install 'myositis-cds[server]'", EXIT_INTERNAL)
+
+
+def _open_store(db: str | None, *, migrate: bool | None = None) -> Any:
+    from myositis_cds.store import SchemaOutOfDate, Store, StoreConfigError
+
+    try:
+        return Store.open(db, migrate=migrate)
+    except (SchemaOutOfDate, StoreConfigError) as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--db", metavar="URL", help=_DB_HELP)
+@click.option(
+    "--auth",
+    type=click.Choice(["none", "token"]),
+    default=None,
+    help="none: no authentication (loopback hosts only; the default there); token: bearer tokens",
+)
+@click.option("--tokens", "tokens_file", metavar="FILE", help="tokens file (see `token create`)")
+@click.option(
+    "--max-body", "max_body_mb", default=2.0, show_default=True, help="request body limit, MB"
+)
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="processes"
+)
+def serve(
+    host: str,
+    port: int,
+    db: str | None,
+    auth: str | None,
+    tokens_file: str | None,
+    max_body_mb: float,
+    workers: int,
+) -> None:
+    """REST API (and CDS Hooks / web page when installed) over a patient store."""
+    _server_extra()
+    from pathlib import Path
+
+    from myositis_cds.api import InsecureSettings, Settings
+    from myositis_cds.api._auth import TokenError, is_loopback
+    from myositis_cds.api._server import ServeError
+    from myositis_cds.api._server import serve as run
+    from myositis_cds.store import SchemaOutOfDate, StoreConfigError
+
+    mode = auth or ("none" if is_loopback(host) else "token")
+    settings = Settings(
+        db_url=db,
+        auth=mode,  # type: ignore[arg-type]
+        tokens_file=Path(tokens_file) if tokens_file else None,
+        host=host,
+        port=port,
+        max_body_bytes=int(max_body_mb * 1024 * 1024),
+        workers=workers,
+        warm_worklist=True,
+    )
+    try:
+        run(settings)
+    except (InsecureSettings, ServeError, SchemaOutOfDate, StoreConfigError, TokenError) as exc:
+        _fail(str(exc))
+
+
+@main.group()
+def db() -> None:
+    """The patient store's database."""
+
+
+@db.command("upgrade")
+@click.option("--db", "url", metavar="URL", help=_DB_HELP)
+def db_upgrade(url: str | None) -> None:
+    """Apply schema migrations (needed before `serve` on PostgreSQL)."""
+    _server_extra()
+    store = _open_store(url, migrate=True)
+    try:
+        from myositis_cds.store import current_schema
+
+        click.echo(f"schema {current_schema(store.engine)} ({store.backend})")
+    finally:
+        store.close()
+
+
+@main.group()
+def token() -> None:
+    """Bearer tokens for `serve --auth token`."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["reader", "clinician", "admin"]))
+@click.option("--tokens", "tokens_file", metavar="FILE", help="tokens file (default: user config)")
+def token_create(name: str, role: str, tokens_file: str | None) -> None:
+    """Create a token for NAME (recorded as the author of its writes); printed once."""
+    _server_extra()
+    from pathlib import Path
+
+    from myositis_cds.api._auth import TokenError, create_token, default_tokens_file
+
+    path = Path(tokens_file) if tokens_file else default_tokens_file()
+    try:
+        secret = create_token(name, role, path)
+    except TokenError as exc:
+        _fail(str(exc))
+    click.echo(secret)
+    click.echo(f"stored its hash in {path}; the token is not shown again", err=True)
+
+
+@main.group()
+def patients() -> None:
+    """Case files in and out of the patient store."""
+
+
+@patients.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", metavar="URL", help=_DB_HELP)
+@click.option("--author", help="recorded as the revisions' author (default: your user name)")
+@_guard
+def patients_import(paths: tuple[str, ...], db: str | None, author: str | None) -> None:
+    """Store case files (or folders of them): each a new patient or, when its case_id matches
+    a stored patient, a new revision. Nothing is written if any file is invalid."""
+    _server_extra()
+    import getpass
+
+    from myositis_cds.store._transfer import case_paths, import_cases
+
+    store = _open_store(db)
+    try:
+        outcomes = import_cases(store, case_paths(list(paths)), actor=author or getpass.getuser())
+    finally:
+        store.close()
+    for o in outcomes:
+        what = "new patient" if o.created else f"revision {o.revision}"
+        click.echo(f"{o.path}: {o.patient_id} ({what})")
+
+
+@patients.command("export")
+@click.argument("folder")
+@click.option("--db", metavar="URL", help=_DB_HELP)
+@_guard
+def patients_export(folder: str, db: str | None) -> None:
+    """Write each patient's current case to FOLDER/<patient id>.json."""
+    _server_extra()
+    from pathlib import Path
+
+    from myositis_cds.store._transfer import export_patients
+
+    store = _open_store(db)
+    try:
+        written = export_patients(store, Path(folder))
+    finally:
+        store.close()
+    click.echo(f"wrote {len(written)} case file(s) to {folder}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

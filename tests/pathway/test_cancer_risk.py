@@ -1,14 +1,16 @@
 """IMACS 2023 cancer-risk category (knowledge/imacs_2023_risk.yaml).
 
-Expected values are worked out by hand from the reading encoded in the data and documented in
-../shared/research/myositis_guidelines.md §2.4-2.5: high = >= 2 high-risk factors; moderate =
-1 high-risk factor or >= 2 intermediate-risk factors; standard otherwise. High-risk: DM subtype,
-anti-TIF1γ, anti-NXP2, onset after 40, dysphagia, cutaneous ulceration, refractory disease.
-Intermediate: anti-SAE1, anti-HMGCR, anti-Mi2, anti-MDA5. Lower-risk (reported, not counted):
-CADM and PM subtypes, antisynthetase antibodies, ILD, Raynaud's, arthritis.
+Expected values are worked out by hand from the IMACS 2023 factor table as restated by BMJ Best
+Practice (issue #9): high = >= 2 high-risk factors; moderate = 1 high-risk factor or >= 2
+intermediate-risk factors; standard otherwise.
+High-risk: DM subtype, anti-TIF1γ, anti-NXP2, onset after 40, dysphagia (moderate to severe;
+severity not recorded is counted), cutaneous necrosis, persistent activity despite therapy
+(non-response recorded, or relapse after remission/improvement while on therapy).
+Intermediate: CADM, PM and IMNM subtypes, anti-SAE1, anti-HMGCR, anti-Mi2, anti-MDA5, male sex.
+Lower-risk (reported, not counted): overlap myositis, anti-SRP, antisynthetase antibodies,
+myositis-associated antibodies (PM-Scl, Ku, U1-RNP, Ro52), ILD, Raynaud's, arthritis.
 
-The rule is stated by one secondary source (the EULAR 2024 report of the Hong Kong validation);
-the guideline's Figure 1, which holds the tiers and the rule, has not been read in any stored
+The guideline's Figure 1, which holds the tiers and the rule, has not been read in any stored
 copy, so nothing here may claim primary (V) verification.
 """
 
@@ -101,10 +103,23 @@ FACTOR_CASES: list[tuple[str, dict[str, Any], str, str]] = [
     (
         "clinically_amyopathic_dermatomyositis",
         {"subgroup": "amyopathic dermatomyositis"},
-        "low",
-        "lowers",
+        "intermediate",
+        "raises",
     ),
-    ("polymyositis", {"subgroup": "polymyositis"}, "low", "lowers"),
+    ("polymyositis", {"subgroup": "polymyositis"}, "intermediate", "raises"),
+    (
+        "immune_mediated_necrotising_myopathy",
+        {"subgroup": "immune-mediated necrotising myopathy"},
+        "intermediate",
+        "raises",
+    ),
+    ("male_sex", {"sex": "male"}, "intermediate", "raises"),
+    ("anti_srp", {"antibodies": {"SRP": "positive"}}, "low", "lowers"),
+    ("anti_pmscl", {"antibodies": {"PMSCL": "positive"}}, "low", "lowers"),
+    ("anti_ku", {"antibodies": {"KU": "positive"}}, "low", "lowers"),
+    ("anti_u1rnp", {"antibodies": {"U1RNP": "positive"}}, "low", "lowers"),
+    ("anti_ro52", {"antibodies": {"RO52": "positive"}}, "low", "lowers"),
+    ("overlap_myositis", {"findings": {"overlap_myositis": True}}, "low", "lowers"),
     ("anti_tif1g", {"antibodies": {"TIF1G": "positive"}}, "high", "raises"),
     ("anti_nxp2", {"antibodies": {"NXP2": "positive"}}, "high", "raises"),
     ("anti_sae1", {"antibodies": {"SAE1": "positive"}}, "intermediate", "raises"),
@@ -118,7 +133,7 @@ FACTOR_CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("anti_oj", {"antibodies": {"OJ": "positive"}}, "low", "lowers"),
     ("onset_after_40", {"age": 41}, "high", "raises"),
     ("dysphagia", {"findings": {"dysphagia": True}}, "high", "raises"),
-    ("cutaneous_ulceration", {"findings": {"cutaneous_ulceration": True}}, "high", "raises"),
+    ("cutaneous_necrosis", {"findings": {"cutaneous_necrosis": True}}, "high", "raises"),
     (
         "refractory_disease",
         {"findings": {"no_response_to_immunosuppression": True}},
@@ -141,7 +156,11 @@ EXPECTED_CATEGORY_ALONE = {"high": "moderate", "intermediate": "standard", "low"
 def test_each_factor_alone_has_its_tier_direction_and_source(
     factor_id: str, given: dict[str, Any], tier: str, direction: str
 ) -> None:
-    c = case(antibodies=given.get("antibodies"), findings=given.get("findings"))
+    c = case(
+        antibodies=given.get("antibodies"),
+        findings=given.get("findings"),
+        sex=given.get("sex", "female"),
+    )
     result = risk_of(c, given.get("subgroup"), given.get("age"))
     assert [f.id for f in result.factors] == [factor_id]
     (factor,) = result.factors
@@ -262,12 +281,11 @@ def test_two_high_factors_give_high_and_lower_risk_features_do_not_pull_it_down(
         "polymyositis",
         55,
     )
-    # High: TIF1γ, onset 55 > 40 = 2 → high; PM, Jo1, ILD, Raynaud, arthritis = 5 low.
-    assert result.counts == {"high": 2, "intermediate": 0, "low": 5}
+    # High: TIF1γ, onset 55 > 40 = 2 → high; PM intermediate; Jo1, ILD, Raynaud, arthritis low.
+    assert result.counts == {"high": 2, "intermediate": 1, "low": 4}
     assert result.category == "high"
     lowers = {f.id for f in result.factors if f.direction == "lowers"}
     assert lowers == {
-        "polymyositis",
         "anti_jo1",
         "interstitial_lung_disease",
         "raynaud",
@@ -395,9 +413,10 @@ def test_vignette_moderate_middle_aged_man_with_antisynthetase_syndrome() -> Non
             "muscle_biopsy": {"date": "2023-05-01", "endomysial_infiltrate": True},
         }
     )
-    # Only high-risk factor: onset at 54 > 40 → moderate; PM, Jo1, ILD, arthritis, Raynaud lower.
+    # High: onset at 54 > 40 (1); intermediate: PM, male sex (2) → moderate either way;
+    # Jo1, ILD, arthritis, Raynaud lower.
     assert result.subgroup == "polymyositis"
-    assert result.counts == {"high": 1, "intermediate": 0, "low": 5}
+    assert result.counts == {"high": 1, "intermediate": 2, "low": 4}
     assert result.category == "moderate"
 
 
@@ -456,6 +475,11 @@ def test_reference_case_is_high_risk_from_tif1g_age_and_dysphagia() -> None:
     assert result.category == "high"
     high = {f.id for f in result.factors if f.tier == "high"}
     assert high == {"anti_tif1g", "onset_after_40", "dysphagia"}
+    # No strength examination → amyopathic DM, an intermediate factor since issue #9.
+    assert result.counts == {"high": 3, "intermediate": 1, "low": 0}
+    # Dysphagia severity is not recorded: counted, and mild would leave 2 high → still high.
+    gap = next(g for g in result.not_assessed if g.item == "dysphagia_severity")
+    assert gap.would_change == "if mild: not a high-risk factor, category stays high"
     # Onset 2022-09-10, diagnosis 2022-12-20: 3 whole months, within the 3-year window.
     assert result.in_scope is True
     assert result.scope_note == "diagnosed 3 months after symptom onset"
@@ -473,11 +497,25 @@ ADULT_SUBGROUPS: list[Subgroup | None] = [
     "amyopathic dermatomyositis",
     "polymyositis",
 ]
-ANTIBODIES = ["TIF1G", "NXP2", "SAE1", "HMGCR", "MI2", "MDA5", "JO1", "EJ", "PL7", "SRP"]
+ANTIBODIES = [
+    "TIF1G",
+    "NXP2",
+    "SAE1",
+    "HMGCR",
+    "MI2",
+    "MDA5",
+    "JO1",
+    "EJ",
+    "PL7",
+    "SRP",
+    "PMSCL",
+    "RO52",
+]
 RESULTS = ["positive", "weak_positive", "negative", "indeterminate"]
 FINDINGS = [
     "dysphagia",
     "cutaneous_ulceration",
+    "cutaneous_necrosis",
     "no_response_to_immunosuppression",
     "interstitial_lung_disease",
     "raynaud",
@@ -487,7 +525,7 @@ HIGH_RISK_ADDITIONS: list[tuple[str, Any]] = [
     ("antibody", "TIF1G"),
     ("antibody", "NXP2"),
     ("finding", "dysphagia"),
-    ("finding", "cutaneous_ulceration"),
+    ("finding", "cutaneous_necrosis"),
     ("finding", "no_response_to_immunosuppression"),
     ("age", 65.0),
     ("subgroup", "dermatomyositis"),

@@ -529,7 +529,13 @@ def test_reference_case_plan_after_the_enhanced_screen() -> None:
     assert items["history_and_examination"].next_due == date(2023, 12, 20)
     pet = items["fdg_pet_ct"]
     assert pet.panel == "conditional"
-    assert pet.status == "not_indicated" and "tumour work-up" in pet.reason
+    # Issue #9: the 9.5 mm M0 NET does not explain the myositis, so the search goes on; TIF1γ
+    # amyopathic DM, onset 65, dysphagia (severity not recorded, counted) meets the single-test
+    # PET-CT clause.
+    assert pet.status == "due" and "single screening test" in pet.reason
+    assert "continues alongside the tumour work-up" in pet.reason
+    # The clause rests on a dysphagia whose severity is not recorded: the reason says so.
+    assert "dysphagia (moderate to severe) - severity not recorded, counted" in pet.reason
     assert items["psa"].status == "not_indicated"
     assert items["nasoendoscopy"].status == "not_indicated"  # region US
     assert any(r.id == "screening.tumour_found" for r in notes.recommendations)
@@ -617,3 +623,93 @@ def test_plan_invariants(data: tuple[Case, date], category: str) -> None:
     for rec in notes.recommendations:
         assert len(rec.summary) < 140
         assert rec.source
+
+
+# --------------------------------------------------------------------------- issue #9
+@pytest.mark.parametrize("lab", ["esr", "plasma_viscosity"])
+def test_esr_item_is_satisfied_by_esr_or_plasma_viscosity(lab: str) -> None:
+    # "ESR and/or plasma viscosity" (basic panel as restated by BMJ Best Practice).
+    item = plan(case(labs={lab: "2023-01-20"}), "2023-02-01")["esr"]
+    assert item.status == "done"
+    assert item.satisfied_by == lab
+    assert item.label == "ESR and/or plasma viscosity"
+
+
+def tumour_case(**fields: Any) -> Case:
+    tumour = {
+        "site": "pancreas",
+        "histology": "neuroendocrine_tumour",
+        "size_mm": 9.5,
+        "metastases": "M0",
+        "found_date": "2023-02-10",
+        **fields,
+    }
+    return case(tumours=[tumour])
+
+
+def test_small_localised_net_does_not_end_the_search_for_an_occult_cancer() -> None:
+    # Anti-TIF1γ DM over 40 with dysphagia: the single-test PET-CT clause holds, and the 9.5 mm
+    # M0 NET is not of a kind and stage that explains the myositis, so PET-CT stays "due".
+    notes = Notes()
+    r = risk("high", [*TIF1G_DM, factor("dysphagia")])
+    items = plan(tumour_case(), "2023-03-01", r, notes)
+    assert items["fdg_pet_ct"].status == "due"
+    assert "single screening test" in items["fdg_pet_ct"].reason
+    # Scheduled tests stay due, with the note linking them to the tumour work-up.
+    fbc = items["full_blood_count"]
+    assert fbc.status == "due"
+    assert "continues alongside the tumour work-up" in fbc.reason
+    assert "pancreas neuroendocrine tumour 9.5 mm, M0" in fbc.reason
+    rec = next(x for x in notes.recommendations if x.id == "screening.tumour_found")
+    assert "does not explain the myositis" in rec.summary and len(rec.summary) < 140
+    assert "localised neuroendocrine tumour" in rec.detail
+
+
+def test_metastatic_net_explains_the_myositis_and_ends_the_search() -> None:
+    r = risk("high", [*TIF1G_DM, factor("dysphagia")])
+    items = plan(tumour_case(metastases="M1a"), "2023-03-01", r)
+    assert items["fdg_pet_ct"].status == "not_indicated"
+    assert "plausibly explains the myositis" in items["fdg_pet_ct"].reason
+    assert "continues alongside" not in items["full_blood_count"].reason
+
+
+@pytest.mark.parametrize(
+    ("found", "explains"),
+    [("2019-11-01", True), ("2019-10-31", False), ("2025-11-01", True), ("2025-11-02", False)],
+)
+def test_a_carcinoma_explains_the_myositis_only_within_three_years_of_onset(
+    found: str, explains: bool
+) -> None:
+    # Onset 2022-11-01: the window runs 2019-11-01 to 2025-11-01 inclusive.
+    c = tumour_case(histology="adenocarcinoma", site="lung", found_date=found)
+    r = risk("high", [*TIF1G_DM, factor("dysphagia")])
+    items = plan(c, "2025-12-01" if found > "2023" else "2023-03-01", r)
+    assert (items["fdg_pet_ct"].status == "not_indicated") is explains
+
+
+def test_without_onset_date_a_carcinoma_does_not_end_the_search() -> None:
+    c = case(
+        onset=None,
+        tumours=[
+            {
+                "site": "lung",
+                "histology": "adenocarcinoma",
+                "size_mm": 18,
+                "found_date": "2023-02-10",
+            }
+        ],
+    )
+    r = risk("high", [*TIF1G_DM, factor("dysphagia")])
+    assert plan(c, "2023-03-01", r)["fdg_pet_ct"].status == "due"
+
+
+def test_reference_case_net_keeps_pet_ct_due_and_gi_endoscopy_waiting() -> None:
+    items, _ = reference(date(2023, 9, 30))
+    # TIF1γ-positive amyopathic DM, onset 65, dysphagia (severity not recorded, counted) and
+    # refractory disease: the single-test PET-CT clause holds; an SSTR PET is not an FDG PET.
+    assert items["fdg_pet_ct"].status == "due"
+    # CT neck and CA-125 of the diagnosis round are still missing: endoscopy waits for them.
+    assert items["upper_gi_endoscopy"].status == "not_indicated"
+    assert "still open: CT neck, Serum CA-125" in items["upper_gi_endoscopy"].reason
+    assert items["ca125"].status == "overdue"
+    assert "continues alongside the tumour work-up" in items["ca125"].reason

@@ -152,3 +152,13 @@ def test_html_escapes_what_the_case_says() -> None:
     html = report_html(assess(tricky, as_of=date(2024, 1, 31)), tricky)
     assert "<script>x</script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_a_resection_resting_on_the_ki67_convention_is_not_shown_as_a_guideline_default() -> None:
+    # Issue #9: 15 mm non-functional G2 pancreatic NET with Ki-67 8 % > 5 %: resection is listed
+    # by the project's "low G2" convention, which the report must not present as a guideline.
+    _, case = _load("reference-case.yaml", date(2023, 3, 15))
+    tumour = case.tumours[0].model_copy(update={"size_mm": 15.0, "ki67_percent": 8.0})
+    g2 = case.model_copy(update={"tumours": [tumour]})
+    html = report_html(assess(g2, as_of=date(2023, 3, 15)), g2)
+    assert "yes (project convention)" in html

@@ -7,6 +7,10 @@ age at onset come from the classification stage: they are never re-derived here.
 A factor is *present*, *absent* or *not assessed* (no data, or an equivocal antibody result).
 Present factors are reported with their direction; not-assessed factors are listed with what they
 would change, so a missing test is never read as a negative one.
+
+Severity-graded findings (dysphagia counts only when moderate or severe): a present finding
+without a recorded severity is *counted* — the safer reading for a screening decision — and the
+evidence says so; ``not_assessed`` then names the category the case would have if it were mild.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from myositis_cds import knowledge
-from myositis_cds.case import AntibodyCode, AntibodyResultValue, Case, FindingCode
+from myositis_cds.case import AntibodyCode, AntibodyResultValue, Case, FindingCode, Sex
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway._calendar import add_months
 from myositis_cds.pathway._records import RecordsByCode, by_code
 from myositis_cds.pathway.classification import Classification, Subgroup
 from myositis_cds.pathway.common import NotAssessed, Notes, Recommendation, shared_not_assessed
+from myositis_cds.pathway.refractory import relapse_on_therapy
 
 __all__ = [
     "CancerRisk",
@@ -43,11 +48,21 @@ Direction = Literal["raises", "lowers"]
 
 
 # --------------------------------------------------------------------------- knowledge schema
+Severity = Literal["mild", "moderate", "severe"]
+
+
 class _Basis(KnowledgeModel):
-    kind: Literal["subgroup", "antibody", "finding", "onset_age_above"]
+    kind: Literal[
+        "subgroup", "antibody", "finding", "onset_age_above", "sex", "active_despite_therapy"
+    ]
     subgroups: list[Subgroup] = Field(default_factory=list)
     code: AntibodyCode | FindingCode | None = None
     age: int | None = None
+    sex: Literal["male", "female"] | None = None
+    severities: list[Severity] = Field(
+        default_factory=list, description="finding counts only at these severities (empty: any)"
+    )
+    see_also: FindingCode | None = None
 
 
 class _Factor(KnowledgeModel):
@@ -173,11 +188,14 @@ def assess_cancer_risk(
     records = by_code(case)
     present: list[RiskFactor] = []
     unknown: list[tuple[_Factor, str]] = []
+    ungraded: list[_Factor] = []  # counted although their severity is not recorded
     for factor in data.factors:
-        state, evidence = _judge(factor, records, subgroup, onset_age, classification)
+        state, evidence = _judge(factor, case, as_of, records, subgroup, onset_age, classification)
         if state is None:
             unknown.append((factor, evidence))
         elif state:
+            if factor.basis.severities and _UNGRADED in evidence:
+                ungraded.append(factor)
             present.append(
                 RiskFactor(
                     id=factor.id,
@@ -197,6 +215,8 @@ def assess_cancer_risk(
     # What a missing factor would change depends only on its tier: work that out once per tier.
     changes = {tier: _would_change(tier, counts, data) for tier in data.tiers}
     not_assessed = [shared_not_assessed(f.id, why, changes[f.tier]) for f, why in unknown]
+    for factor in ungraded:
+        not_assessed.append(_severity_gap(factor, counts, data))
 
     not_applicable = _not_applicable(data, subgroup, onset_age)
     if not_applicable is not None:
@@ -254,7 +274,12 @@ def assess_cancer_risk(
             detail=f"Rule applied: {rule} (rule verification {data.combination.verified}). "
             "Present: "
             + ("; ".join(f"{f.label} [{f.tier}, {f.direction}]" for f in present) or "none")
-            + f". Not assessed: {len(not_assessed)} factor(s).",
+            + f". Not assessed: {len(not_assessed)} factor(s)."
+            + "".join(
+                f" {f.label}: severity not recorded, counted as a high-risk factor (the safer "
+                "reading for screening); see not assessed."
+                for f in ungraded
+            ),
             indicator="warning" if category == "high" else "info",
             source=data.combination.source,
             evidence=[f.evidence for f in present],
@@ -275,8 +300,13 @@ def assess_cancer_risk(
     )
 
 
+_UNGRADED = "severity not recorded"
+
+
 def _judge(
     factor: _Factor,
+    case: Case,
+    as_of: date,
     records: RecordsByCode,
     subgroup: Subgroup | None,
     onset_age: float | None,
@@ -284,6 +314,20 @@ def _judge(
 ) -> tuple[bool | None, str]:
     """(present?, evidence); present is None when the case cannot tell."""
     basis = factor.basis
+    if basis.kind == "sex":
+        sex = case.patient.sex
+        if sex not in (Sex.male, Sex.female):
+            return None, f"sex recorded as {sex.value}"
+        return sex.value == basis.sex, f"{sex.value} sex"
+    if basis.kind == "active_despite_therapy":
+        relapse = relapse_on_therapy(case, as_of)
+        if relapse is not None:
+            return True, relapse.evidence
+        if not records.findings(basis.code):
+            return None, (
+                "not recorded (neither a non-response to immunosuppression nor a relapse after "
+                "remission or improvement while on therapy)"
+            )
     if basis.kind == "subgroup":
         if subgroup is None:
             return None, (f"no subgroup (classification: {classification.category})")
@@ -313,16 +357,56 @@ def _judge(
         if results:
             return False, f"anti-{results[-1].code.value} negative"
         return None, "not tested"
-    # finding
+    # finding (and the recorded-non-response part of active_despite_therapy)
     findings = records.findings(basis.code)
     shown = [f for f in findings if f.present]
+    name = str(basis.code.value if basis.code else "").replace("_", " ")
+    if shown and basis.severities:
+        graded = [f for f in shown if f.severity in basis.severities]
+        if graded:
+            first = graded[0]
+            when = f" on {first.date.isoformat()}" if first.date else ""
+            return True, f"{name} present{when} ({first.severity})"
+        ungraded = [f for f in shown if f.severity is None]
+        if ungraded:
+            first = ungraded[0]
+            when = f" on {first.date.isoformat()}" if first.date else ""
+            return True, (
+                f"{name} present{when}, {_UNGRADED}: counted as "
+                f"{' or '.join(basis.severities)} (the safer reading for screening)"
+            )
+        return False, (
+            f"{name} present but {shown[0].severity}: only {' or '.join(basis.severities)} counts"
+        )
     if shown:
         first = shown[0]
         when = f" on {first.date.isoformat()}" if first.date else ""
-        return True, f"{first.code.value.replace('_', ' ')} present{when}"
+        return True, f"{name} present{when}"
     if findings:
-        return False, f"{findings[-1].code.value.replace('_', ' ')} recorded absent"
+        return False, f"{name} recorded absent"
+    related = records.findings(basis.see_also) if basis.see_also is not None else []
+    if any(f.present for f in related) and basis.see_also is not None:
+        return None, (
+            f"not recorded ({basis.see_also.value.replace('_', ' ')} is recorded, which alone "
+            f"is not this factor; record {basis.code.value if basis.code else ''} if present)"
+        )
     return None, "not recorded"
+
+
+def _severity_gap(factor: _Factor, counts: dict[Tier, int], data: Imacs2023Risk) -> NotAssessed:
+    """A factor counted without its severity: what the category would be if it were mild."""
+    fewer = dict(counts)
+    fewer[factor.tier] -= 1
+    now, _ = categorise(counts, data)
+    then, _ = categorise(fewer, data)
+    outcome = f"category {then} instead of {now}" if then != now else f"category stays {now}"
+    severities = " or ".join(factor.basis.severities)
+    return NotAssessed(
+        item=f"{factor.id}_severity",
+        reason=f"{factor.label}: {_UNGRADED}; counted as {severities} (the safer reading for "
+        "screening)",
+        would_change=f"if mild: not a {factor.tier}-risk factor, {outcome}",
+    )
 
 
 def _would_change(tier: Tier, counts: dict[Tier, int], data: Imacs2023Risk) -> str:

@@ -49,6 +49,7 @@ Subgroup = Literal[
     "juvenile dermatomyositis",
     "juvenile myositis other than JDM",
     "polymyositis",
+    "immune-mediated necrotising myopathy",
     "inclusion body myositis",
 ]
 _CATEGORY_ORDER: tuple[Category, ...] = ("not classified", "possible", "probable", "definite")
@@ -93,6 +94,15 @@ class _Cutoffs(KnowledgeModel):
     definite: int
 
 
+class _Imnm(KnowledgeModel):
+    subgroup: Literal["immune-mediated necrotising myopathy"]
+    from_subgroup: Literal["polymyositis"]
+    antibodies_any: list[AntibodyCode]
+    biopsy_field: Literal["necrotising_features"]
+    source: str
+    verified: Verified
+
+
 class _Subgroups(KnowledgeModel):
     applies_from_category: Category
     juvenile_below_age: int
@@ -102,6 +112,7 @@ class _Subgroups(KnowledgeModel):
     ibm_biopsy_field: str
     verified: Verified
     skin_or_biopsy_required: bool
+    imnm: _Imnm
 
 
 class EularAcr2017(KnowledgeModel):
@@ -380,7 +391,33 @@ def _subgroup(
     )
     if ibm_by_findings or vacuoles:
         return "inclusion body myositis", None
-    return "polymyositis", None
+    return _imnm_or_polymyositis(tree.imnm, case)
+
+
+def _imnm_or_polymyositis(rule: _Imnm, case: Case) -> tuple[Subgroup, NotAssessed | None]:
+    """The polymyositis branch, refined to IMNM when antibody and biopsy pattern both say so."""
+    positive = sorted(
+        {
+            a.code.value
+            for a in case.antibodies
+            if a.code in rule.antibodies_any and a.result == AntibodyResultValue.positive
+        }
+    )
+    if not positive:
+        return rule.from_subgroup, None
+    biopsy = case.muscle_biopsy
+    pattern = getattr(biopsy, rule.biopsy_field) if biopsy is not None else None
+    if pattern:
+        return rule.subgroup, None
+    antibodies = " and ".join(f"anti-{code}" for code in positive)
+    if pattern is None:
+        return rule.from_subgroup, NotAssessed(
+            item="imnm",
+            reason=f"{antibodies} positive; muscle biopsy necrotising pattern not reported",
+            would_change=f"a necrotising pattern on biopsy would make the subgroup {rule.subgroup} "
+            f"({rule.source})",
+        )
+    return rule.from_subgroup, None
 
 
 def _gap(

@@ -26,7 +26,15 @@ not recorded                    inadequate trial       False
 not recorded                    none at all            None
 ==============================  =====================  ====================================
 
-Topical treatment never counts; a missing route is assumed systemic (said in the evidence); route
+A **relapse of previously controlled disease while on therapy** (a ``relapse`` event after a
+``remission`` or ``improvement`` event, with a systemic immunosuppressant taken on the day of the
+relapse; data: ``relapse`` in the knowledge file) makes the result True whatever the length of the
+trial, unless a response is recorded after the relapse. IMACS 2023 counts such a relapse as
+persistent disease activity despite therapy; :func:`relapse_on_therapy` is the one place that rule
+is applied (the cancer-risk stage calls it too).
+
+Topical treatment never counts; a missing route is assumed systemic (said in the evidence);
+oral, intravenous, intramuscular and subcutaneous routes count (``systemic_routes``); route
 "other" is not counted. "Refractory" describes the response to immunosuppression: a later
 remission (e.g. after a tumour is removed) does not undo it. Records dated after ``as_of`` are
 ignored, so the function may be given a case that has not been cut with ``Case.as_of``.
@@ -36,26 +44,28 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from myositis_cds import knowledge
-from myositis_cds.case import Case, FindingCode, Treatment
+from myositis_cds.case import Case, EventKind, FindingCode, Treatment
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway._calendar import add_months
 
 __all__ = [
     "DrugClass",
     "RefractoryStatus",
+    "RelapseOnTherapy",
     "TreatmentResponseKnowledge",
     "assess_refractory",
     "classify_drug",
+    "relapse_on_therapy",
     "treatment_response",
 ]
 
 Counts = Literal["glucocorticoid", "steroid_sparing", "none"]
-_SYSTEMIC_ROUTES = (None, "oral", "intravenous", "subcutaneous")
 
 
 # --------------------------------------------------------------------------- knowledge schema
@@ -76,9 +86,19 @@ class DrugClass(KnowledgeModel):
     verified: Verified
 
 
+class _Relapse(KnowledgeModel):
+    relapse_event: EventKind
+    controlled_events: list[EventKind]
+    source: str
+    verified: Verified
+
+
 class TreatmentResponseKnowledge(KnowledgeModel):
     meta: KnowledgeMeta
     refractory: _Definition
+    systemic_routes: list[Literal["oral", "intravenous", "intramuscular", "subcutaneous"]]
+    systemic_routes_verified: Verified
+    relapse: _Relapse
     classes: list[DrugClass]
     classes_source: str
 
@@ -108,7 +128,36 @@ class RefractoryStatus(BaseModel):
     would_change: str | None = None
 
 
+class RelapseOnTherapy(BaseModel):
+    """A relapse of previously controlled disease while on systemic immunosuppression."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    relapse_date: date
+    controlled_kind: str = Field(description="the remission/improvement event before it")
+    controlled_date: date
+    on_therapy: list[str] = Field(
+        description="systemic immunosuppressants taken on the day of the relapse (empty when no "
+        "treatment is recorded, so it could not be checked)"
+    )
+    source: str
+    verified: Verified
+
+    @property
+    def evidence(self) -> str:
+        therapy = (
+            f"while on {', '.join(self.on_therapy)}"
+            if self.on_therapy
+            else "(no treatment recorded, so therapy at the time could not be checked)"
+        )
+        return (
+            f"relapse on {self.relapse_date.isoformat()} after {self.controlled_kind} on "
+            f"{self.controlled_date.isoformat()} {therapy}"
+        )
+
+
 # --------------------------------------------------------------------------- rules
+@lru_cache(maxsize=1024)
 def classify_drug(name: str) -> DrugClass | None:
     """The drug class whose name list matches ``name`` as whole words (case-insensitive)."""
     words = _words(name)
@@ -120,8 +169,57 @@ def classify_drug(name: str) -> DrugClass | None:
     return None
 
 
+def relapse_on_therapy(case: Case, as_of: date) -> RelapseOnTherapy | None:
+    """The first relapse, up to ``as_of``, of disease controlled before it, while on therapy."""
+    knowledge_ = treatment_response()
+    rule = knowledge_.relapse
+    events = sorted((e for e in case.events if e.date <= as_of), key=lambda e: e.date)
+    relapses = [e for e in events if e.kind == rule.relapse_event]
+    if not relapses:
+        return None
+    recorded = [t for t in case.treatments if t.start <= as_of]
+    for relapse in relapses:
+        controlled = [
+            e for e in events if e.kind in rule.controlled_events and e.date < relapse.date
+        ]
+        if not controlled:
+            continue
+        ongoing = sorted(
+            {
+                _drug_name(t)
+                for t in recorded
+                if _counted(t, knowledge_)
+                and t.start <= relapse.date
+                and (t.stop is None or t.stop >= relapse.date)
+            }
+        )
+        if recorded and not ongoing:
+            continue  # a relapse off treatment is not activity despite therapy
+        last = controlled[-1]
+        return RelapseOnTherapy(
+            relapse_date=relapse.date,
+            controlled_kind=last.kind.value,
+            controlled_date=last.date,
+            on_therapy=ongoing,
+            source=rule.source,
+            verified=rule.verified,
+        )
+    return None
+
+
+def _systemic(treatment: Treatment, data: TreatmentResponseKnowledge) -> bool:
+    return treatment.route is None or treatment.route in data.systemic_routes
+
+
+def _counted(treatment: Treatment, data: TreatmentResponseKnowledge) -> bool:
+    """A systemic glucocorticoid or steroid-sparing agent."""
+    drug_class = classify_drug(treatment.drug)
+    return drug_class is not None and drug_class.counts != "none" and _systemic(treatment, data)
+
+
 def assess_refractory(case: Case, as_of: date) -> RefractoryStatus:
-    data = treatment_response().refractory
+    knowledge_ = treatment_response()
+    data = knowledge_.refractory
     evidence: list[str] = []
     glucocorticoid: list[tuple[date, date]] = []
     agents: list[tuple[str, date, date]] = []
@@ -137,7 +235,7 @@ def assess_refractory(case: Case, as_of: date) -> RefractoryStatus:
             evidence.append(f"{treatment.drug}: not a recognised myositis drug (not counted)")
             continue
         label = drug_class.id.replace("_", " ")
-        if treatment.route not in _SYSTEMIC_ROUTES:
+        if not _systemic(treatment, knowledge_):
             evidence.append(f"{treatment.drug} ({label}, {treatment.route}): not counted")
             continue
         if drug_class.counts == "none":
@@ -188,6 +286,21 @@ def assess_refractory(case: Case, as_of: date) -> RefractoryStatus:
     record_response = (
         f"record whether the myositis responded (finding {data.response_finding.value})"
     )
+    relapse = relapse_on_therapy(case, as_of)
+    if relapse is not None:
+        evidence.append(relapse.evidence)
+        responded_since = (
+            finding is not None
+            and not finding[0]
+            and finding[1] is not None
+            and finding[1] > relapse.relapse_date
+        )
+        if not responded_since:
+            return status(
+                True,
+                f"relapse of previously controlled disease: {relapse.evidence}",
+                None,
+            )
     if finding is not None and not finding[0]:
         return status(False, "a response to immunosuppression is recorded", None)
     if finding is not None:

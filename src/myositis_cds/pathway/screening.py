@@ -15,6 +15,10 @@ How a test's status is decided (all dates inclusive):
 * A test outside the patient's schedule, of the wrong sex or age, or a conditional test whose
   criteria are not met, is *not_indicated*, with the reason. Conditional tests are never overdue:
   the guideline says "consider".
+* A recorded tumour ends the search for an occult cancer (conditional PET-CT / GI endoscopy not
+  indicated) only when it plausibly explains the myositis (``found_tumour`` in the data: kind,
+  stage, and found within 3 years of onset). Otherwise the remaining screening keeps its status,
+  each open item noting that the search continues alongside the tumour work-up.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from myositis_cds import knowledge
-from myositis_cds.case import Case, InvestigationCode, LabCode, Sex
+from myositis_cds.case import Case, InvestigationCode, LabCode, Sex, Tumour, TumourHistology
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway._calendar import add_days, add_months
 from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum
@@ -111,6 +115,19 @@ class _Region(KnowledgeModel):
     source: str
 
 
+class _Explains(KnowledgeModel):
+    any_stage: list[TumourHistology]
+    metastatic_only: list[TumourHistology]
+
+
+class _FoundTumour(KnowledgeModel):
+    within_years_of_onset: int = Field(ge=0)
+    explains: _Explains
+    rationale: str
+    source: str
+    verified: Verified
+
+
 class Imacs2023Screening(KnowledgeModel):
     meta: KnowledgeMeta
     source: str
@@ -119,6 +136,7 @@ class Imacs2023Screening(KnowledgeModel):
     critical_no_enhanced: _Critical
     tests: list[_Test]
     conditional: list[_Conditional]
+    found_tumour: _FoundTumour
     tif1g_clause: _Tif1gClause
     npc_regions: list[_Region]
 
@@ -225,8 +243,77 @@ def _plan(
         items.append(item)
         consider[cond.id] = met
 
-    _recommend(case, as_of, risk, category, start, items, enhanced_done, consider, notes, data)
+    tumours = _judge_tumours(case, data)
+    if tumours and not any(explains for _, explains, _ in tumours):
+        items = [_continues(item, tumours) for item in items]
+    _recommend(
+        case, as_of, risk, category, start, items, enhanced_done, consider, notes, data, tumours
+    )
     return items
+
+
+# (tumour text, plausibly explains the myositis?, why) for each recorded tumour.
+_Judged = tuple[str, bool, str]
+
+
+def _judge_tumours(case: Case, data: Imacs2023Screening) -> list[_Judged]:
+    rule = data.found_tumour
+    out: list[_Judged] = []
+    for index, tumour in enumerate(case.tumours):
+        text = _describe(index, tumour)
+        explains, why = _explains(tumour, case, rule)
+        out.append((text, explains, why))
+    return out
+
+
+def _describe(index: int, tumour: Tumour) -> str:
+    stage = f", {tumour.metastases.value}" if tumour.metastases is not None else ""
+    return (
+        f"tumours[{index}]: {tumour.site.value.replace('_', ' ')} "
+        f"{tumour.histology.value.replace('_', ' ')} {tumour.size_mm:g} mm{stage}, found "
+        f"{tumour.found_date.isoformat()}"
+    )
+
+
+def _explains(tumour: Tumour, case: Case, rule: _FoundTumour) -> tuple[bool, str]:
+    """Whether a found tumour plausibly explains the myositis (data: ``found_tumour``)."""
+    histology = tumour.histology.value.replace("_", " ")
+    metastatic = tumour.metastases is not None and tumour.metastases.value.startswith("M1")
+    if tumour.histology in rule.explains.any_stage:
+        kind = True
+    elif tumour.histology in rule.explains.metastatic_only:
+        if not metastatic:
+            return False, (
+                f"a localised {histology} (no distant metastases recorded) is not a kind and stage "
+                "that plausibly explains the myositis"
+            )
+        kind = True
+    else:
+        return False, f"histology '{histology}' is not one that plausibly explains the myositis"
+    years = rule.within_years_of_onset
+    if case.onset_date is None:
+        return False, (
+            f"{histology}, but onset_date is not given, so whether it was found within {years} "
+            "years of myositis onset cannot be told"
+        )
+    early, late = add_months(case.onset_date, -12 * years), add_months(case.onset_date, 12 * years)
+    if not early <= tumour.found_date <= late:
+        return False, f"{histology} found more than {years} years from myositis onset"
+    return kind, f"{histology}{' with distant metastases' if metastatic else ''} found within " + (
+        f"{years} years of myositis onset"
+    )
+
+
+def _continues(item: ScreeningItem, tumours: list[_Judged]) -> ScreeningItem:
+    """An open item, noting that the search continues alongside the tumour work-up."""
+    if item.status not in ("due", "overdue"):
+        return item
+    which = "; ".join(text for text, _, _ in tumours)
+    note = (
+        f" [the search for an occult cancer continues alongside the tumour work-up: {which} does "
+        "not plausibly explain the myositis]"
+    )
+    return item.model_copy(update={"reason": item.reason + note})
 
 
 def _scheduled_item(
@@ -375,7 +462,7 @@ def _criterion(
     enhanced_open: list[ScreeningItem],
     data: Imacs2023Screening,
 ) -> tuple[bool, str]:
-    tumour = _tumour_text(case)
+    explaining = [(text, why) for text, explains, why in _judge_tumours(case, data) if explains]
     if criterion == "npc_region":
         region = case.patient.region
         if region is None:
@@ -389,10 +476,11 @@ def _criterion(
         if match is None:
             return False, f"region {region!r} is not listed as one where NPC risk is increased"
         return True, f"region {region!r}: nasopharyngeal carcinoma risk increased ({match.source})"
-    if tumour is not None:
+    if explaining:
+        text, why = explaining[0]
         return False, (
-            f"a tumour has been found ({tumour}): the search for an occult cancer gives way to "
-            "the tumour work-up"
+            f"a tumour that plausibly explains the myositis has been found ({text}: {why}): the "
+            "search for an occult cancer gives way to the tumour work-up"
         )
     if criterion == "high_risk_initial_screen_negative":
         if category != "high":
@@ -401,7 +489,7 @@ def _criterion(
             pending = ", ".join(i.label for i in enhanced_open)
             return False, (
                 "high risk: consider once the initial screen is complete and has found no cancer "
-                f"(still open: {pending})"
+                f"that explains the myositis (still open: {pending})"
             )
         return True, "high risk and the initial screen found no cancer"
     # tif1g_dm_onset_over_40_plus_clinical
@@ -422,7 +510,15 @@ def _criterion(
     if all(parts.values()):
         return True, (
             "as a single screening test: anti-TIF1γ-positive DM with onset after 40 and "
-            + ", ".join(f.label.lower() for f in clinical)
+            + ", ".join(
+                f.label.lower()
+                + (
+                    " - severity not recorded, counted"
+                    if "severity not recorded" in f.evidence
+                    else ""
+                )
+                for f in clinical
+            )
         )
     missing = ", ".join(k for k, ok in parts.items() if not ok)
     return False, f"TIF1γ single-test clause not met (missing: {missing})"
@@ -605,25 +701,42 @@ def _recommend(
     consider: dict[str, list[str]],
     notes: Notes,
     data: Imacs2023Screening,
+    tumours: list[_Judged],
 ) -> None:
     source = data.schedule[category].source
     tumour = _tumour_text(case)
     if tumour is not None:
+        rule = data.found_tumour
+        judged = "; ".join(
+            f"{text}: {'plausibly explains' if explains else 'does not plausibly explain'} the "
+            f"myositis ({why})"
+            for text, explains, why in tumours
+        )
+        if any(explains for _, explains, _ in tumours):
+            summary = f"Tumour found ({tumour}): follow the tumour work-up; remaining screening "
+            summary += "stays listed"
+            then = (
+                "Screening tests for other cancers are still shown with their status; "
+                "conditional imaging aimed at finding an occult cancer is not indicated while the "
+                "tumour is being worked up."
+            )
+        else:
+            summary = f"Tumour found ({tumour}) but it does not explain the myositis: keep "
+            summary += "screening for an occult cancer"
+            then = (
+                "The search for an occult cancer therefore continues alongside the tumour "
+                "work-up: due and overdue tests stay so, and the conditional tests (FDG PET-CT, "
+                f"GI endoscopy) are considered on their usual criteria. Why: {rule.rationale}"
+            )
         notes.recommend(
             Recommendation(
                 id="screening.tumour_found",
-                summary=_clip(
-                    f"Tumour found ({tumour}): follow the tumour work-up; remaining screening "
-                    "stays listed",
-                    139,
-                ),
-                detail="A tumour is recorded. Its grading, staging and options are in the tumour "
-                "work-up. Screening tests for other cancers are still shown with their status; "
-                "conditional imaging aimed at finding an occult cancer is not indicated while the "
-                "tumour is being worked up.",
+                summary=_clip(summary, 139),
+                detail="A tumour is recorded; its grading, staging and options are in the tumour "
+                f"work-up. {judged}. {then}",
                 indicator="warning",
-                source=data.source,
-                evidence=[tumour],
+                source=f"{data.source}; {rule.source} ({rule.verified})",
+                evidence=[text for text, _, _ in tumours],
             )
         )
 

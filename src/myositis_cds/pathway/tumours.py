@@ -8,7 +8,8 @@ For each tumour the case records (already cut to ``as_of``):
    it; when not stated, "not assessed" with the syndromes to check.
 4. **Management options** for a localised pancreatic NET (data: ``pnet_management.yaml``):
    functional → resection; non-functional with any trigger (> 2 cm, G3, N1, T3/T4, symptoms,
-   main-duct dilatation) → resection; non-functional ≤ 2 cm, G1 or low G2 (Ki-67 ≤ 5 %) without a
+   main-duct dilatation) → resection; non-functional ≤ 2 cm, G1 or low G2 (Ki-67 ≤ 5 %: a project
+   convention, not a guideline criterion; options resting on it say so in ``basis``) without a
    trigger → active surveillance (the guideline default) with resection as the alternative.
    **Paraneoplastic modifier**: when the myositis is refractory to immunosuppression
    (:func:`~myositis_cds.pathway.refractory.assess_refractory`) and this tumour is the only
@@ -50,7 +51,9 @@ __all__ = [
     "work_up_tumours",
 ]
 
-OptionBasis = Literal["guideline", "guideline alternative", "paraneoplastic modifier"]
+OptionBasis = Literal[
+    "guideline", "guideline alternative", "paraneoplastic modifier", "project convention"
+]
 _OptionKey = Literal[
     "surveillance", "resection_alternative", "resection", "functional", "metastatic", "carcinoma"
 ]
@@ -86,6 +89,8 @@ class _Surveillance(KnowledgeModel):
     modality: str
     source: str
     verified: Verified
+    g2_ki67_basis: Literal["project convention", "guideline"]
+    g2_ki67_reasoning: str
     g2_ki67_source: str
     g2_ki67_verified: Verified
 
@@ -371,15 +376,19 @@ def _options(
     _gaps_for_triggers(tumour, staged, gaps)
     if low_grade is False:
         rationale = (
-            f"{prefix}{tumour.size_mm:g} mm non-functional but not low grade "
-            f"({graded.grade}, Ki-67 {tumour.ki67_percent:g} % > "
-            f"{surveillance.g2_max_ki67_percent:g} %): outside the surveillance criteria"
+            f"{prefix}{tumour.size_mm:g} mm non-functional {graded.grade} with Ki-67 "
+            f"{tumour.ki67_percent:g} % > {surveillance.g2_max_ki67_percent:g} %: outside "
+            f"surveillance by the {surveillance.g2_ki67_basis} for 'low G2' "
+            f"({surveillance.g2_ki67_reasoning.strip()})"
         )
-        return (
-            [_option(rules, "resection", True, rationale, "guideline", tumour)],
-            False,
-            paraneoplastic,
+        option = _option(rules, "resection", True, rationale, surveillance.g2_ki67_basis, tumour)
+        option = option.model_copy(
+            update={
+                "source": f"{surveillance.g2_ki67_source}; {option.source}",
+                "verified": surveillance.g2_ki67_verified,
+            }
         )
+        return [option], False, paraneoplastic
     if low_grade is None:
         assert grade_gap is not None
         gaps.append(grade_gap)
@@ -456,7 +465,7 @@ def _low_grade(
                 item="Ki-67 for surveillance",
                 reason="G2 by mitotic count; Ki-67 not given, so low vs higher G2 is unknown",
                 would_change=f"Ki-67 ≤{limit:g} % keeps surveillance an option; above it, "
-                "resection is recommended",
+                f"resection is listed ({surveillance.g2_ki67_basis})",
             )
         return tumour.ki67_percent <= limit, None
     if graded.grade is None:
@@ -647,7 +656,9 @@ def _recommend(
             if option.recommended:
                 add(
                     "management",
-                    f"{label}: {option.option} (guideline default)",
+                    f"{label}: {option.option} ("
+                    + ("guideline default" if option.basis == "guideline" else option.basis)
+                    + ")",
                     option.rationale,
                     "info",
                     option.source,

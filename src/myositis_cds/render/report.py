@@ -410,7 +410,14 @@ def _tumours(d: dict[str, Any], case: Case) -> Section:
                     [
                         [
                             o["option"],
-                            "yes" if o.get("recommended") else "no",
+                            # A recommendation resting on a project convention says so.
+                            (
+                                "no"
+                                if not o.get("recommended")
+                                else "yes"
+                                if o.get("basis") in (None, "guideline")
+                                else f"yes ({o['basis']})"
+                            ),
                             o["rationale"],
                             o["source"],
                         ]

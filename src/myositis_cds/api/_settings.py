@@ -1,0 +1,44 @@
+"""Server settings: one frozen value built by ``serve`` (or a test) and handed to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "AuthMode", "Settings"]
+
+AuthMode = Literal["none", "token"]
+DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str | None = None  # None: the SQLite file in the user's data directory
+    auth: AuthMode = "token"
+    tokens_file: Path | None = None  # None: tokens.json in the user's config directory
+    host: str = "127.0.0.1"  # where `serve` listens; `auth="none"` needs a loopback host
+    port: int = 8080
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    workers: int = 1  # uvicorn worker processes; they share the database (and its JWT ids)
+    # After each patient write, compute today's worklist items for it in a background thread,
+    # so GET /api/worklist finds them ready (`serve` turns this on).
+    warm_worklist: bool = False
+
+    def to_json(self) -> str:
+        """For worker processes (uvicorn starts them by import string, not with objects)."""
+        import json
+        from dataclasses import asdict
+
+        data = asdict(self)
+        data["tokens_file"] = None if self.tokens_file is None else str(self.tokens_file)
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Settings:
+        import json
+
+        data = json.loads(text)
+        if data.get("tokens_file") is not None:
+            data["tokens_file"] = Path(data["tokens_file"])
+        return cls(**data)
