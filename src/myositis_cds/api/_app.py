@@ -23,6 +23,7 @@ from myositis_cds.api import routes
 from myositis_cds.api._auth import TokenStore, default_tokens_file, is_loopback
 from myositis_cds.api._errors import install_error_handlers
 from myositis_cds.api._middleware import AccessLog, BodyLimit
+from myositis_cds.api._security import SecurityHeaders
 from myositis_cds.api._settings import Settings
 from myositis_cds.store import Store
 
@@ -147,4 +148,5 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     # Added last = outermost: the access log sees every response, including 413 and 500.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)
+    app.add_middleware(SecurityHeaders)  # issue #15: outermost, so 413 and 500 have them too
     return app
