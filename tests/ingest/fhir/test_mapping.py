@@ -72,17 +72,19 @@ def test_a_bundle_without_a_patient_is_refused() -> None:
         read_bundle({"resourceType": "Bundle", "type": "collection", "entry": []})
 
 
-def test_a_patient_without_birth_date_names_the_fhir_element() -> None:
-    with pytest.raises(CaseError) as err:
-        read_bundle(
-            {
-                "resourceType": "Bundle",
-                "type": "collection",
-                "entry": [{"resource": {"resourceType": "Patient", "gender": "female"}}],
-            },
-            today=TODAY,
-        )
-    assert err.value.problems[0].path == "Bundle.entry[0].resource.birthDate"
+def test_a_patient_without_birth_date_is_read_with_the_age_unknown() -> None:
+    # Issue #10's rule for every adapter: one missing fact does not refuse the input.
+    result = read_bundle(
+        {
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": [{"resource": {"resourceType": "Patient", "gender": "female"}}],
+        },
+        today=TODAY,
+    )
+    assert result.case.patient.age_unknown is True
+    assert result.case.patient.age is None and result.case.patient.birth_date is None
+    assert any("Bundle.entry[0].resource.birthDate is absent" in w for w in result.warnings)
 
 
 # --------------------------------------------------------------------------- labs

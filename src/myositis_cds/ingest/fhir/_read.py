@@ -334,8 +334,14 @@ class _Reader:
         if isinstance(data.get("id"), str):
             self.draft.case["case_id"] = data["id"]
         if "birth_date" not in patient:
-            # The case needs an age (contract §2): the error names Patient.birthDate.
-            fields["patient"] = "birthDate"
+            # Never refuse a bundle for one missing fact: the age is unknown, every age-dependent
+            # item is reported not assessed, and the warning names the FHIR element to complete.
+            patient["age_unknown"] = True
+            fields["age_unknown"] = "birthDate"
+            self.draft.notes.append(
+                f"FHIR: {res.path}.birthDate is absent: the age is unknown, so the age-dependent "
+                "classification items and risk factors are not assessed"
+            )
 
     # ------------------------------------------------------------------ Condition
     def _condition(self, res: FhirResource) -> None:
