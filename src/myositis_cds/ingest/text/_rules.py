@@ -53,7 +53,9 @@ class LabEntry(_Strict):
 
 class DrugEntry(_Strict):
     terms: list[str]
-    route: Literal["oral", "intravenous", "subcutaneous", "topical", "other"] | None = None
+    route: (
+        Literal["oral", "intravenous", "intramuscular", "subcutaneous", "topical", "other"] | None
+    ) = None
 
 
 class TumourLexicon(_Strict):
@@ -91,7 +93,9 @@ class Lexicon(_Strict):
     investigations: dict[InvestigationCode, list[str]]
     investigation_back_references: dict[str, list[str]]
     treatments: dict[str, DrugEntry]
-    routes: dict[Literal["oral", "intravenous", "subcutaneous", "topical"], list[str]]
+    routes: dict[
+        Literal["oral", "intravenous", "intramuscular", "subcutaneous", "topical"], list[str]
+    ]
     tumour: TumourLexicon
     events: dict[EventKind, list[str]]
     muscle_biopsy: MuscleBiopsyLexicon
