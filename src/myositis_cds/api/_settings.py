@@ -24,6 +24,8 @@ class Settings:
     # After each patient write, compute today's worklist items for it in a background thread,
     # so GET /api/worklist finds them ready (`serve` turns this on).
     warm_worklist: bool = False
+    # CDS Hooks requests in flight at once per server process; more are refused with 429.
+    cds_max_concurrent: int = 16
 
     def to_json(self) -> str:
         """For worker processes (uvicorn starts them by import string, not with objects)."""
