@@ -4,7 +4,7 @@ Run: ``python -m benchmarks.service [--clients 1,8,32] [--seconds 4] [--patients
 For each backend it starts ``myositis-cds serve`` (a fresh database; PostgreSQL when
 ``MYOSITIS_CDS_TEST_PG`` names a role that may create databases), stores ``--patients``
 generated cases, then drives the server from a separate process with N concurrent clients and
-prints requests/s and p50/p99 latency for ``POST /api/assess`` (the reference case),
+prints requests/s and p50/p99 latency for ``POST /api/assess`` (the reference case, as JSON),
 ``PUT /api/patients/{id}`` and ``GET /api/worklist``, each with its ratio to ``GET /health``
 measured on the same server in the same run. The patients are stored through the store's
 service layer, so the first worklist call is cold (every patient assessed by the pathway); the
@@ -36,8 +36,17 @@ import httpx
 
 from benchmarks._util import ROOT, table
 
-REFERENCE = (ROOT / "examples" / "reference-case.yaml").read_bytes()
-YAML = {"Content-Type": "application/yaml"}
+JSON = {"Content-Type": "application/json"}
+
+
+def _reference_json() -> bytes:
+    """The reference case as JSON (the integrators' format; YAML parsing costs more)."""
+    from myositis_cds.ingest.files import load_case_file
+
+    case = load_case_file(str(ROOT / "examples" / "reference-case.yaml"))
+    return case.model_dump_json(exclude_none=True).encode()
+
+
 PG_ENV = "MYOSITIS_CDS_TEST_PG"
 
 
@@ -47,6 +56,7 @@ async def _drive(base: str, scenario: str, clients: int, seconds: float) -> dict
     latencies: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    reference = _reference_json()
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         ids: list[str] = []
         if scenario == "put":
@@ -67,7 +77,7 @@ async def _drive(base: str, scenario: str, clients: int, seconds: float) -> dict
                 if scenario == "health":
                     r = await http.get("/health")
                 elif scenario == "assess":
-                    r = await http.post("/api/assess", content=REFERENCE, headers=YAML)
+                    r = await http.post("/api/assess", content=reference, headers=JSON)
                 elif scenario == "put":
                     r = await http.put(
                         f"/api/patients/{ids[n]}",
@@ -219,6 +229,63 @@ def run_backend(backend: str, clients: list[int], seconds: float, patients: int)
     return rows
 
 
+def cpu_costs(repeats: int, patients: int) -> list[list[Any]]:
+    """CPU milliseconds per request, in-process (httpx's ASGI transport, SQLite, one request at
+    a time; the client's own CPU is included, as it is for every row). CPU time moves much less
+    than wall time when other programs share the machine, so on a busy machine these ratios to
+    /health are the steadier figure."""
+    from myositis_cds.api import Settings, create_app
+    from myositis_cds.store import Store
+
+    with _database("sqlite") as db_url:
+        _seed(db_url, patients)
+        store = Store.open(db_url)
+        app = create_app(Settings(auth="none"), store=store)
+        reference = _reference_json()
+
+        async def measure() -> dict[str, float]:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+                patient_id = (await http.get("/api/patients")).json()[0]["id"]
+                got = await http.get(f"/api/patients/{patient_id}")
+                revision, case = int(got.headers["etag"].strip('"')), got.content
+                await http.get("/api/worklist")  # computed once, then kept
+                out: dict[str, float] = {}
+                for name in ("health", "assess", "put", "worklist"):
+                    # The worklist over all patients is ~100x a single request: fewer calls.
+                    count = max(3, repeats // 20) if name == "worklist" else repeats
+                    started = time.process_time()
+                    for _ in range(count):
+                        if name == "health":
+                            r = await http.get("/health")
+                        elif name == "assess":
+                            r = await http.post("/api/assess", content=reference, headers=JSON)
+                        elif name == "put":
+                            r = await http.put(
+                                f"/api/patients/{patient_id}",
+                                content=case,
+                                headers={**JSON, "If-Match": f'"{revision}"'},
+                            )
+                            revision += 1
+                        else:
+                            r = await http.get("/api/worklist")
+                        r.raise_for_status()
+                    out[name] = (time.process_time() - started) * 1000 / count
+                return out
+
+        try:
+            costs = asyncio.run(measure())
+        finally:
+            store.close()
+    names = {
+        "health": "GET /health",
+        "assess": "POST /api/assess",
+        "put": "PUT /api/patients/{id}",
+        "worklist": f"GET /api/worklist ({patients} stored, kept)",
+    }
+    return [[names[k], f"{v:.2f}", f"{costs['health'] / v:.1%}"] for k, v in costs.items()]
+
+
 def _row(
     backend: str, name: str, clients: int, result: dict[str, Any], health: dict[str, Any]
 ) -> list[Any]:
@@ -241,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patients", type=int, default=1000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--drive", nargs=3, metavar=("BASE", "SCENARIO", "CLIENTS"))
+    parser.add_argument("--cpu-repeats", type=int, default=200, help="0: skip the CPU table")
     args = parser.parse_args(argv)
     if args.drive:
         base, scenario, clients = args.drive
@@ -250,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average at start {load} (1, 5, 15 min)")
     rows: list[list[Any]] = []
-    for backend in args.backends.split(","):
+    for backend in filter(None, args.backends.split(",")):  # --backends "": CPU table only
         if backend == "postgresql" and not os.environ.get(PG_ENV):
             print(f"postgresql skipped: set {PG_ENV} (see .ci/run)", file=sys.stderr)
             continue
@@ -259,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} CPUs, load average now {load} (1, 5, 15 min)")
     headers = ["store", "request", "clients", "req/s", "p50 ms", "p99 ms", "vs health", "errors"]
     print(table(headers, rows))
+    if args.cpu_repeats:
+        print(f"\nCPU per request, in-process, SQLite ({args.cpu_repeats} requests each)")
+        cpu_rows = cpu_costs(args.cpu_repeats, args.patients)
+        print(table(["request", "CPU ms", "throughput vs health"], cpu_rows))
     print(
         "\ntargets: POST /api/assess >= 25% of /health req/s and p99 <= 50 ms at 8 clients; "
         "worklist over 1,000 patients <= 1 s"

@@ -10,6 +10,9 @@ import pytest
 
 from myositis_cds.case import Case, parse_case
 
+# issue #15: every log record of the run is searched for patient data (see tests/_logscan.py)
+pytest_plugins = ["tests._logscan"]
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 REFERENCE_CASE = EXAMPLES / "reference-case.yaml"

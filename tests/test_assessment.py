@@ -32,7 +32,8 @@ def test_a_result_does_not_depend_on_which_cases_were_assessed_before(
     first: dict[str, Any], second: dict[str, Any], as_of: date
 ) -> None:
     a, b = parse_case(first, today=TODAY), parse_case(second, today=TODAY)
-    for day in (as_of, TODAY):
+    births = [c.patient.birth_date for c in (a, b) if c.patient.birth_date is not None]
+    for day in (max([as_of, *births]), TODAY):  # an assessment before birth is refused
         _empty_pathway_caches()
         a_alone = to_json(assess(a, as_of=day))
         _empty_pathway_caches()

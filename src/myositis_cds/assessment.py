@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from myositis_cds import __version__
 from myositis_cds.case import Case
+from myositis_cds.errors import CaseError
 from myositis_cds.pathway.antibodies import AntibodyPanel, read_panel
 from myositis_cds.pathway.cancer_risk import CancerRisk, assess_cancer_risk
 from myositis_cds.pathway.classification import BiopsyMode, Classification, classify
@@ -50,6 +51,9 @@ class Assessment(BaseModel):
 def assess(case: Case, *, as_of: date | None = None, biopsy: BiopsyMode = "auto") -> Assessment:
     """Assess ``case`` as it stood on ``as_of`` (default today)."""
     day = as_of or date.today()
+    birth = case.patient.birth_date
+    if birth is not None and day < birth:  # the birth date itself is not echoed (patient data)
+        raise CaseError.single("as_of", f"{day.isoformat()} is before patient.birth_date")
     cut, left_out = case.as_of(day)
     notes = Notes()
     if left_out:

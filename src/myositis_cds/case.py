@@ -7,6 +7,7 @@ rejected: pass ``context={"today": date}`` to ``model_validate``; :func:`parse_c
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from datetime import date
 from enum import StrEnum
@@ -272,20 +273,32 @@ def _today(info: ValidationInfo) -> date:
 
 
 PastDate = Annotated[date, AfterValidator(_not_after_today)]
+
+# Size limits (issue #15): generous for any real record, and they bound the work and the
+# report's layout (a table cell must fit a page).
+MAX_RECORDS = 5000  # per section: decades of monthly visits, and the work stays bounded
+MAX_NOTE_CHARS = 4000
+MAX_LABEL_CHARS = 200
+Note = Annotated[str, Field(max_length=MAX_NOTE_CHARS)]
+Label = Annotated[str, Field(max_length=MAX_LABEL_CHARS)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # Numbers must be finite: an infinite level or size is a typo or an export artefact, and
+    # arithmetic on it (ratios, areas) has no clinical meaning.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Evidence(_Model):
     """Where a fact came from in a free-text source (filled by the text adapter)."""
 
-    text: str = Field(description="the words that state the fact")
+    text: str = Field(max_length=MAX_NOTE_CHARS, description="the words that state the fact")
     start: int = Field(ge=0, description="character offset of the first character")
     end: int = Field(ge=0, description="character offset one past the last character")
-    sentence: str | None = None
+    sentence: Note | None = None
     inferred: bool = Field(
         default=False,
         description="true when the fact was inferred from a description (e.g. a morphology "
@@ -303,16 +316,23 @@ class Patient(_Model):
     sex: Sex
     birth_date: PastDate | None = None
     age: int | None = Field(default=None, ge=0, le=130, description="age in years today")
-    region: str | None = Field(
+    region: Label | None = Field(
         default=None,
         description="country or region of residence/origin (ISO 3166 code or name); used for "
         "region-specific screening such as nasoendoscopy",
     )
+    age_unknown: bool = Field(
+        default=False,
+        description="the source states neither age nor date of birth (e.g. a free-text note): "
+        "the case is still assessed and every age-dependent item is reported as not assessed",
+    )
 
     @model_validator(mode="after")
     def _age_known(self) -> Self:
-        if self.birth_date is None and self.age is None:
+        if self.birth_date is None and self.age is None and not self.age_unknown:
             raise ValueError("give birth_date or age")
+        if self.age_unknown and (self.birth_date is not None or self.age is not None):
+            raise ValueError("age_unknown is for a patient with neither birth_date nor age")
         return self
 
 
@@ -326,13 +346,13 @@ class Finding(_Record):
         description="clinician-graded severity when it matters (e.g. dysphagia: only moderate "
         "or severe is an IMACS high-risk factor); null when not graded",
     )
-    note: str | None = None
+    note: Note | None = None
 
 
 class Lab(_Record):
     code: LabCode
     value: float | None = Field(default=None, ge=0)
-    unit: str | None = None
+    unit: Label | None = None
     upper_limit: float | None = Field(default=None, gt=0)
     lower_limit: float | None = Field(default=None, ge=0)
     above_uln: bool | None = None
@@ -366,7 +386,7 @@ class AntibodyResult(_Record):
     code: AntibodyCode
     result: AntibodyResultValue
     level: float | None = Field(default=None, ge=0)
-    unit: str | None = None
+    unit: Label | None = None
     date: PastDate
 
 
@@ -387,19 +407,31 @@ class Investigation(_Record):
     code: InvestigationCode
     date: PastDate
     result: InvestigationResult
-    note: str | None = None
+    note: Note | None = None
 
 
 class MitoticCount(_Model):
     count: float = Field(ge=0)
     per: Literal["2mm2", "10hpf", "mm2"]
-    field_diameter_mm: float | None = Field(default=None, gt=0, le=2)
+    field_diameter_mm: float | None = Field(
+        default=None,
+        ge=0.1,
+        le=2,
+        description="diameter of one high-power field (microscopes: 0.40-0.70 mm); values "
+        "outside 0.1-2 mm are typing errors",
+    )
 
 
 class Tumour(_Record):
     site: TumourSite
     histology: TumourHistology
-    size_mm: float = Field(gt=0, le=1000)
+    size_mm: float | None = Field(
+        default=None,
+        gt=0,
+        le=1000,
+        description="largest diameter; null when the source names the tumour without a size "
+        "(size-dependent grading, staging and options are then reported as not assessed)",
+    )
     functional: bool | None = None
     syndrome: TumourSyndrome | None = None
     ki67_percent: Percent | None = None
@@ -422,8 +454,8 @@ class Tumour(_Record):
 
 
 class Treatment(_Record):
-    drug: str = Field(min_length=1)
-    dose: str | None = None
+    drug: str = Field(min_length=1, max_length=MAX_LABEL_CHARS)
+    dose: Label | None = None
     route: (
         Literal["oral", "intravenous", "intramuscular", "subcutaneous", "topical", "other"] | None
     ) = None
@@ -440,7 +472,7 @@ class Treatment(_Record):
 class Event(_Record):
     kind: EventKind
     date: PastDate
-    note: str | None = None
+    note: Note | None = None
 
 
 class CoreSetAssessment(_Record):
@@ -468,24 +500,30 @@ class CoreSetAssessment(_Record):
 
 # --------------------------------------------------------------------------- the case
 class Case(_Model):
-    """One patient's case (contract §2)."""
+    """One patient's case (contract §2).
 
-    case_id: str | None = Field(default=None, description="a local identifier, never a name")
+    Read strictly: booleans are true/false; numbers are finite JSON numbers (never text, never
+    infinite, integers within 64 bits); dates are YYYY-MM-DD (year 1 to 9999); a key appears
+    once. At most 5000 records per section, 4000 characters per note and 200 per label (drug,
+    dose, unit, region, case_id).
+    """
+
+    case_id: Label | None = Field(default=None, description="a local identifier, never a name")
     patient: Patient
     onset_date: PastDate | None = None
     onset_age: float | None = Field(default=None, ge=0, le=130)
     diagnosis_date: PastDate | None = Field(
         default=None, description="date the myositis was diagnosed (starts the screening clock)"
     )
-    findings: list[Finding] = Field(default_factory=list)
-    labs: list[Lab] = Field(default_factory=list)
-    antibodies: list[AntibodyResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, max_length=MAX_RECORDS)
+    labs: list[Lab] = Field(default_factory=list, max_length=MAX_RECORDS)
+    antibodies: list[AntibodyResult] = Field(default_factory=list, max_length=MAX_RECORDS)
     muscle_biopsy: MuscleBiopsy | None = None
-    investigations: list[Investigation] = Field(default_factory=list)
-    tumours: list[Tumour] = Field(default_factory=list)
-    treatments: list[Treatment] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    assessments: list[CoreSetAssessment] = Field(default_factory=list)
+    investigations: list[Investigation] = Field(default_factory=list, max_length=MAX_RECORDS)
+    tumours: list[Tumour] = Field(default_factory=list, max_length=MAX_RECORDS)
+    treatments: list[Treatment] = Field(default_factory=list, max_length=MAX_RECORDS)
+    events: list[Event] = Field(default_factory=list, max_length=MAX_RECORDS)
+    assessments: list[CoreSetAssessment] = Field(default_factory=list, max_length=MAX_RECORDS)
 
     def dated_fields(self) -> Iterator[tuple[str, date]]:
         """Every date in the case with its field path (used for range checks)."""
@@ -574,18 +612,63 @@ def age_in_years(birth: date, day: date) -> int:
 
 
 # --------------------------------------------------------------------------- parsing
+MAX_NESTING = 16  # the case model is 4 levels deep; anything far deeper is not a case file
+_MAX_INT = 2**63  # integers beyond 64 bits are not measurements (and overflow a float)
+
+
 def parse_case(data: Any, *, today: date | None = None) -> Case:
-    """Validate a mapping (from YAML/JSON) into a :class:`Case`, or raise :class:`CaseError`."""
+    """Validate a mapping (from YAML/JSON) into a :class:`Case`, or raise :class:`CaseError`.
+
+    Types are strict, with JSON's meaning whatever the source: a boolean is ``true``/``false``
+    (not ``"yes"`` or ``1``), a number is a finite JSON number (not ``"3.5"``, not ``true``, not
+    infinite), a date is ``YYYY-MM-DD`` text (or a ``date``). The mapping is serialised to JSON
+    and validated in pydantic's strict JSON mode, which gives exactly these rules.
+    """
     if not isinstance(data, Mapping):
         raise CaseError.single("(case)", "the case file must be a mapping of sections")
     try:
-        case = Case.model_validate(data, context={"today": today or date.today()})
+        case = Case.model_validate_json(
+            _as_json(data), strict=True, context={"today": today or date.today()}
+        )
     except ValidationError as exc:
         raise CaseError(_problems(exc)) from None
     problems = _cross_field_problems(case)
     if problems:
         raise CaseError(problems)
     return case
+
+
+def _as_json(data: Mapping[str, Any]) -> str:
+    """JSON text of ``data``, after refusing what JSON or the model cannot hold sensibly."""
+    problems: list[FieldProblem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:  # iterative: a hostile depth must not exhaust the interpreter's stack
+        value, loc = stack.pop()
+        if len(loc) > MAX_NESTING:
+            raise CaseError.single(format_path(loc[:MAX_NESTING]), "is nested too deeply")
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    problems.append(FieldProblem(format_path(loc), "field names must be text"))
+                else:
+                    stack.append((item, (*loc, key)))
+        elif isinstance(value, list | tuple):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
+            problems.append(FieldProblem(format_path(loc), f"{_show(value)} is out of range"))
+        elif not isinstance(value, str | int | float | date | None):
+            problems.append(
+                FieldProblem(format_path(loc), f"a {type(value).__name__} is not a case value")
+            )
+    if problems:
+        raise CaseError(problems)
+    return json.dumps(data, default=_json_default, ensure_ascii=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)  # unreachable: _as_json checked every value
 
 
 def _cross_field_problems(case: Case) -> list[FieldProblem]:
@@ -653,6 +736,8 @@ def _message(err: Any, loc: list[str | int]) -> str:
         return "is required"
     if kind == "extra_forbidden":
         return "is not a known field"
+    if kind == "finite_number":
+        return f"{shown} is not a finite number"
     if kind.startswith(("date", "datetime")):
         return f"{shown} is not a date (use YYYY-MM-DD)"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
@@ -667,6 +752,10 @@ def _message(err: Any, loc: list[str | int]) -> str:
         return "must be text"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind == "too_long":
+        return f"has more than {ctx.get('max_length')} records"
     if kind == "value_error":
         msg = str(err.get("msg", ""))
         return msg.removeprefix("Value error, ")
@@ -678,6 +767,9 @@ def _show(value: Any) -> str:
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     if isinstance(value, bool) or value is None:
         return str(value).lower()
+    if isinstance(value, int) and abs(value) >= 10**15:
+        # never format a huge integer (int → float overflows; thousands of digits are noise)
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, int | float):
         return f"{value:g}"
     return type(value).__name__

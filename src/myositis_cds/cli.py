@@ -21,8 +21,15 @@ EXIT_INTERNAL = 1
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    _echo_err(f"error: {message}")
     sys.exit(code)
+
+
+def _echo_err(line: str) -> None:
+    """A line on stderr, without control characters (user text must not drive the terminal)."""
+    from myositis_cds.render.text import terminal_safe
+
+    click.echo(terminal_safe(line), err=True)
 
 
 def _as_of(value: str | None) -> date:
@@ -54,9 +61,9 @@ def _load(path: str, as_of: date) -> tuple[Case, list[str]]:
         ]
         return result.case, [*result.warnings, *review]
     if fmt == "fhir":
-        from myositis_cds.errors import CaseError
+        from myositis_cds.ingest.files import parse_fhir_text
 
-        raise CaseError.single("(file)", "FHIR Bundle input is not supported in this version")
+        return parse_fhir_text(text)
     return parse_case_text(text, fmt), []
 
 
@@ -76,7 +83,7 @@ def _assess_file(file: str, as_of: str | None, biopsy: str) -> tuple[Assessment,
     case, extraction_warnings = _load(file, day)
     result = run(case, as_of=day, biopsy=biopsy)  # type: ignore[arg-type]
     if extraction_warnings:
-        extra = [f"extraction: {w}" for w in extraction_warnings]
+        extra = [w if w.startswith("FHIR: ") else f"extraction: {w}" for w in extraction_warnings]
         result = result.model_copy(update={"warnings": [*result.warnings, *extra]})
     return result, case
 
@@ -93,7 +100,7 @@ def _guard(fn: Any) -> Any:
             return fn(*args, **kwargs)
         except CaseError as exc:
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
+                _echo_err(f"error: {problem}")
             sys.exit(EXIT_INVALID)
         except KnowledgeError as exc:
             _fail(f"guideline data problem: {exc}", EXIT_INTERNAL)
@@ -122,10 +129,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "cards"]),
+    type=click.Choice(["text", "json", "fhir", "cards"]),
     default="text",
     show_default=True,
-    help="text for people; json (contract §3) or CDS Hooks cards for systems",
+    help="text for people; json (contract §3), a FHIR R4 Bundle or CDS Hooks cards for systems",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="assess the case as it stood then")
 @click.option(
@@ -137,12 +144,16 @@ def main() -> None:
 )
 @_guard
 def assess(file: str, fmt: str, as_of: str | None, biopsy: str) -> None:
-    """Assess one case: FILE is .yaml/.yml/.json, a .txt note, or - for stdin."""
+    """Assess one case: FILE is .yaml/.yml/.json, a FHIR Bundle, a .txt note, or - for stdin."""
     result, _ = _assess_file(file, as_of, biopsy)
     if fmt == "json":
         from myositis_cds.render.json import to_json
 
         click.echo(to_json(result))
+    elif fmt == "fhir":
+        from myositis_cds.render.fhir import to_fhir_json
+
+        click.echo(to_fhir_json(result))
     elif fmt == "cards":
         from myositis_cds.render.cards import to_cards_json
 
@@ -165,6 +176,8 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
     """Free text → case file, every fact with its evidence (needs the nlp extra)."""
     from myositis_cds.ingest.files import read_text
 
+    if output:
+        _check_output(output)
     text, _ = read_text(note)
     result = _extract(text, _as_of(as_of))
     data = result.to_case_dict()
@@ -177,7 +190,7 @@ def extract(note: str, fmt: str, as_of: str | None, output: str | None) -> None:
 
         out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     for warning in result.warnings:
-        click.echo(f"note: {warning}", err=True)
+        _echo_err(f"note: {warning}")
     if output:
         _write_atomically(output, out.encode("utf-8"))
     else:
@@ -203,6 +216,7 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     suffix = Path(output).suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         _fail(f"-o: {output!r} must end in .html or .pdf")
+    _check_output(output)
     result, case = _assess_file(file, as_of, biopsy)
     try:
         from myositis_cds.render.report import render_report
@@ -213,11 +227,32 @@ def report(file: str, output: str, as_of: str | None, biopsy: str) -> None:
     target = Path(output)
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        render_report(result, case, tmp)
+        render_report(result, case, tmp, warn=lambda text: _echo_err(f"note: {text}"))
         tmp.replace(target)  # nothing half-written is ever left at the target path
+    except OSError as exc:
+        _fail(f"-o: {output} could not be written ({exc.strerror or type(exc).__name__})")
     finally:
         tmp.unlink(missing_ok=True)
     click.echo(f"wrote {target}", err=True)
+
+
+def _check_output(path: str) -> None:
+    """Fail fast (exit 2) when ``path`` cannot be written, before any work is done."""
+    from pathlib import Path
+
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        _fail(f"-o: {str(folder)!r} is not an existing folder")
+    if target.is_dir():
+        _fail(f"-o: {path!r} is a folder")
+    probe = target.with_name(f".{target.name}.partial")
+    try:  # the only reliable test of writability (permissions, read-only mounts, quotas)
+        probe.touch()
+    except OSError as exc:
+        _fail(f"-o: cannot write into {str(folder)!r} ({exc.strerror or type(exc).__name__})")
+    finally:
+        probe.unlink(missing_ok=True)
 
 
 def _write_atomically(path: str, data: bytes) -> None:
@@ -229,8 +264,54 @@ def _write_atomically(path: str, data: bytes) -> None:
     try:
         tmp.write_bytes(data)
         tmp.replace(target)
+    except OSError as exc:
+        _fail(f"-o: {path} could not be written ({exc.strerror or type(exc).__name__})")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- population (#14)
+@main.command()
+@click.option(
+    "--omop",
+    "source",
+    required=True,
+    metavar="SOURCE",
+    help="DuckDB file, postgresql:// URL, or a folder of Parquet/CSV tables",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "postgres", "spark"]),
+    default="duckdb",
+    show_default=True,
+)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="screen as things stood then")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="worklist OUT.csv, OUT.parquet or OUT.json (default: CSV on stdout)",
+)
+@_guard
+def screen(source: str, engine: str, as_of: str | None, output: str | None) -> None:
+    """Population screening over an OMOP CDM (needs the population extra)."""
+    from myositis_cds.population.cli import run_screen
+
+    run_screen(source, engine, _as_of(as_of), output, _fail)
+
+
+@main.command("synth-omop")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--persons", type=click.IntRange(min=1), default=10_000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="date the data lead up to")
+@click.option("--planted", type=click.IntRange(min=0), help="planted patients (default 0.3 %)")
+@_guard
+def synth_omop(out: str, persons: int, seed: int, as_of: str | None, planted: int | None) -> None:
+    """Write a synthetic OMOP CDM 5.4 DuckDB with planted myositis patients and a manifest."""
+    from myositis_cds.population.cli import run_synth
+
+    run_synth(out, persons, seed, _as_of(as_of), planted, _fail)
 
 
 @main.command()
@@ -281,6 +362,26 @@ def _open_store(db: str | None, *, migrate: bool | None = None) -> Any:
 @click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="processes"
 )
+@click.option(
+    "--cds-issuers",
+    "cds_issuers",
+    metavar="FILE",
+    help="CDS Hooks: JSON/YAML mapping each trusted JWT iss to its JWKS (file path or https "
+    "URL); without it no CDS Hooks client is trusted",
+)
+@click.option(
+    "--cds-cors-origin",
+    "cds_cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="CDS Hooks: a browser origin allowed to call /cds-services (repeatable; never *)",
+)
+@click.option(
+    "--public-url",
+    "public_base_url",
+    metavar="URL",
+    help="the base URL clients call (CDS Hooks JWT aud), when behind a proxy",
+)
 def serve(
     host: str,
     port: int,
@@ -289,6 +390,9 @@ def serve(
     tokens_file: str | None,
     max_body_mb: float,
     workers: int,
+    cds_issuers: str | None,
+    cds_cors_origins: tuple[str, ...],
+    public_base_url: str | None,
 ) -> None:
     """REST API (and CDS Hooks / web page when installed) over a patient store."""
     _server_extra()
@@ -310,11 +414,28 @@ def serve(
         max_body_bytes=int(max_body_mb * 1024 * 1024),
         workers=workers,
         warm_worklist=True,
+        cds_issuers=Path(cds_issuers) if cds_issuers else None,
+        cds_cors_origins=cds_cors_origins,
+        public_base_url=public_base_url,
     )
+    if cds_issuers:
+        _check_cds_issuers(settings)
     try:
         run(settings)
     except (InsecureSettings, ServeError, SchemaOutOfDate, StoreConfigError, TokenError) as exc:
         _fail(str(exc))
+
+
+def _check_cds_issuers(settings: Any) -> None:
+    """A wrong issuers file or CORS origin stops `serve` at start-up (exit 2), not at first call."""
+    try:
+        from myositis_cds.api.cds_hooks import settings_config
+    except ImportError:
+        _fail("--cds-issuers needs the cds-hooks extra: pip install 'myositis-cds[cds-hooks]'")
+    try:
+        settings_config(settings)
+    except (OSError, ValueError) as exc:
+        _fail(f"--cds-issuers: {exc}")
 
 
 @main.group()

@@ -85,13 +85,14 @@ def test_415_for_unknown_and_not_yet_supported_types(api: Api, reference_yaml: b
     unknown = api.post("/api/assess", content=reference_yaml, headers={"Content-Type": "image/png"})
     assert unknown.status_code == 415
     assert "application/json" in unknown.json()["error"]
+    # FHIR Bundles are read by the FHIR adapter (issue #12): one without a type is a 422
     fhir = api.post(
         "/api/assess",
         content=b'{"resourceType": "Bundle"}',
         headers={"Content-Type": "application/fhir+json"},
     )
-    assert fhir.status_code == 415
-    assert "FHIR" in fhir.json()["error"]
+    assert fhir.status_code == 422
+    assert fhir.json()["errors"][0]["path"] == "Bundle.type"
     note_as_patient = api.post(
         "/api/patients", content=b"a note", headers={"Content-Type": "text/plain"}
     )

@@ -127,3 +127,25 @@ def test_token_auth_on_a_real_server(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/api/patients", headers=auth).status_code == 200
         write = httpx.post(f"{base}/api/patients", content=b"patient: {age: 3}", headers=auth)
         assert write.status_code == 403
+
+
+@pytest.mark.slow
+def test_two_workers_share_one_store(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    body = REFERENCE_CASE.read_bytes()
+    with serving("--db", db, "--workers", "2") as base, httpx.Client(base_url=base) as http:
+        locations = [
+            http.post("/api/patients", content=body, headers=YAML).headers["location"]
+            for _ in range(6)
+        ]
+        listed = http.get("/api/patients").json()
+        assert sorted(f"/api/patients/{p['id']}" for p in listed) == sorted(locations)
+        # Whichever worker answers, a stale If-Match is refused.
+        assert (
+            http.put(locations[0], content=body, headers={**YAML, "If-Match": '"1"'}).status_code
+            == 200
+        )
+        assert (
+            http.put(locations[0], content=body, headers={**YAML, "If-Match": '"1"'}).status_code
+            == 412
+        )

@@ -713,3 +713,18 @@ def test_reference_case_net_keeps_pet_ct_due_and_gi_endoscopy_waiting() -> None:
     assert "still open: CT neck, Serum CA-125" in items["upper_gi_endoscopy"].reason
     assert items["ca125"].status == "overdue"
     assert "continues alongside the tumour work-up" in items["ca125"].reason
+
+
+def test_a_tumour_without_a_stated_size_still_keeps_the_search_open() -> None:
+    # A case report names a cancer but not its size (issue #10); the found-tumour rule of
+    # issue #9 still judges it: a localised (M0) G1 pancreatic NET does not explain the
+    # myositis, so the occult-cancer items say the search continues, naming the size as unknown.
+    from myositis_cds import assess
+
+    data = load_case_file(REFERENCE_CASE).model_dump(mode="json", exclude_none=True)
+    del data["tumours"][0]["size_mm"]
+    result = assess(parse_case(data), as_of=date(2024, 1, 1))
+    reasons = [item.reason for item in result.screening if item.status in ("due", "overdue")]
+    assert reasons
+    assert all("size not stated" in reason for reason in reasons if "tumours[0]" in reason)
+    assert any("does not plausibly explain the myositis" in reason for reason in reasons)

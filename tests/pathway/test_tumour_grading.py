@@ -214,7 +214,7 @@ def test_lung_net_is_not_graded_by_the_digestive_system_scheme() -> None:
         ({"mitoses": 2}, "tumours[0].mitoses: must be a mapping of fields"),
         (
             {"mitoses": {"count": 2, "per": "10hpf", "field_diameter_mm": 0}},
-            "tumours[0].mitoses.field_diameter_mm: 0 must be greater than 0",
+            "tumours[0].mitoses.field_diameter_mm: 0 is below 0.1",
         ),
     ],
 )

@@ -22,13 +22,8 @@ from myositis_cds import __version__
 from myositis_cds.api import routes
 from myositis_cds.api._auth import TokenStore, default_tokens_file, is_loopback
 from myositis_cds.api._errors import install_error_handlers
-from myositis_cds.api._middleware import (
-    CDS_PREFIX,
-    AccessLog,
-    BodyLimit,
-    ConcurrencyCap,
-    SecurityHeaders,
-)
+from myositis_cds.api._middleware import CDS_PREFIX, AccessLog, BodyLimit, ConcurrencyCap
+from myositis_cds.api._security import SecurityHeaders
 from myositis_cds.api._settings import Settings
 from myositis_cds.store import Store
 
@@ -141,6 +136,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.store = the_store
     app.state.tokens = tokens
     app.state.warmer = warmer
+    if find_spec("myositis_cds.api.cds_hooks") is not None:
+        from myositis_cds.api.cds_hooks import settings_config
+
+        app.state.cds_hooks = settings_config(settings)
     install_error_handlers(app)
     app.include_router(routes.router)
     for name in OPTIONAL_ROUTERS:
@@ -151,5 +150,5 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ConcurrencyCap, prefix=CDS_PREFIX, limit=settings.cds_max_concurrent)
     app.add_middleware(AccessLog)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders)  # issue #15: outermost, so 413 and 500 have them too
     return app

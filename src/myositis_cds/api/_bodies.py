@@ -1,7 +1,7 @@
 """Request bodies → a :class:`~myositis_cds.case.Case`, dispatched on the content type.
 
 ``CASE_READERS`` is the one table of what the API accepts; an adapter adds itself with one
-line (the FHIR adapter replaces ``_read_fhir``). Unknown types are 415.
+line. Unknown types are 415; FHIR is 415 until ``myositis_cds.ingest.fhir`` is installed.
 """
 
 from __future__ import annotations
@@ -76,11 +76,15 @@ def _read_note(body: bytes, as_of: date) -> ParsedBody:
 
 
 def _read_fhir(body: bytes, as_of: date) -> ParsedBody:
-    # Replaced by the FHIR adapter's reader once myositis_cds.ingest.fhir exists.
-    raise UnsupportedMediaType(
-        "FHIR Bundles (application/fhir+json) are not supported by this version yet; "
-        "send a case file as application/json or application/yaml"
-    )
+    """A FHIR R4 Bundle, read by the FHIR adapter; what it left out joins the warnings."""
+    try:
+        from myositis_cds.ingest.fhir import parse_bundle_text
+    except ImportError:
+        raise UnsupportedMediaType(
+            "FHIR Bundles need the fhir extra on the server (pip install 'myositis-cds[fhir]')"
+        ) from None
+    result = parse_bundle_text(_text(body))
+    return ParsedBody(result.case, result.warnings)
 
 
 CASE_READERS: dict[str, CaseReader] = {

@@ -1,5 +1,5 @@
-"""ASGI middleware: the access log, the 500 guard, the body limit, security headers and the
-CDS Hooks concurrency cap.
+"""ASGI middleware: the access log, the 500 guard, the body limit and the CDS Hooks
+concurrency cap (security headers: :mod:`._security`).
 
 The access log line holds the method, the *route template* (``/api/patients/{patient_id}``,
 never the concrete path or the query string), the status and the duration: nothing a patient
@@ -21,11 +21,9 @@ __all__ = [
     "ACCESS_LOG",
     "CDS_PREFIX",
     "ERROR_LOG",
-    "SECURITY_HEADERS",
     "AccessLog",
     "BodyLimit",
     "ConcurrencyCap",
-    "SecurityHeaders",
 ]
 
 ACCESS_LOG = logging.getLogger("myositis_cds.access")
@@ -146,41 +144,6 @@ class BodyLimit:
             413, {"error": f"the request body is larger than the limit ({limit:g} MB)"}
         ):
             await send(message)
-
-
-# Sent with every response unless the route set its own (the web page sends a CSP of its own;
-# a downloadable report may need a different one). JSON needs no more than this: nothing from
-# elsewhere, never inside a frame, no MIME sniffing, no referrer leaking ids in URLs.
-SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (
-        b"content-security-policy",
-        b"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; "
-        b"form-action 'self'",
-    ),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-)
-
-
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_wrapper(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {key.lower() for key, _ in headers}
-                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_wrapper)
 
 
 CDS_PREFIX = "/cds-services"

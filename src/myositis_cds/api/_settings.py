@@ -24,6 +24,10 @@ class Settings:
     # After each patient write, compute today's worklist items for it in a background thread,
     # so GET /api/worklist finds them ready (`serve` turns this on).
     warm_worklist: bool = False
+    # CDS Hooks (contract §5): trusted issuers → JWKS (`--cds-issuers FILE`); None trusts nobody.
+    cds_issuers: Path | None = None
+    cds_cors_origins: tuple[str, ...] = ()  # browser origins allowed to call /cds-services
+    public_base_url: str | None = None  # the URL clients use (JWT aud), if behind a proxy
     # CDS Hooks requests in flight at once per server process; more are refused with 429.
     cds_max_concurrent: int = 16
 
@@ -34,6 +38,7 @@ class Settings:
 
         data = asdict(self)
         data["tokens_file"] = None if self.tokens_file is None else str(self.tokens_file)
+        data["cds_issuers"] = None if self.cds_issuers is None else str(self.cds_issuers)
         return json.dumps(data)
 
     @classmethod
@@ -43,4 +48,7 @@ class Settings:
         data = json.loads(text)
         if data.get("tokens_file") is not None:
             data["tokens_file"] = Path(data["tokens_file"])
+        if data.get("cds_issuers") is not None:
+            data["cds_issuers"] = Path(data["cds_issuers"])
+        data["cds_cors_origins"] = tuple(data.get("cds_cors_origins") or ())
         return cls(**data)

@@ -80,8 +80,9 @@ def _render_cards(result: Assessment) -> str:
 
 
 def _render_fhir(result: Assessment) -> str:
-    # Replaced by the FHIR adapter's renderer once myositis_cds.render.fhir exists.
-    raise CaseError.single("format", "fhir output is not supported by this version yet")
+    from myositis_cds.render.fhir import to_fhir_json
+
+    return to_fhir_json(result)
 
 
 # format → (renderer, media type): one table, one line per output adapter.
@@ -155,8 +156,8 @@ def _expected_revision(if_match: str | None) -> int:
 
 # ---------------------------------------------------------------------------- service
 @router.get("/health", response_model=Health, tags=["service"])
-def health(store: CurrentStore) -> Response:
-    """Liveness: no authentication, no database round trip."""
+async def health(store: CurrentStore) -> Response:
+    """Liveness: no authentication, no database round trip (and no worker thread)."""
     return _json(Health(version=__version__, store=store.backend).model_dump_json())
 
 

@@ -15,6 +15,7 @@ the missing measures could add) and gives a level only when both bounds fall in 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
@@ -33,6 +34,7 @@ from myositis_cds.case import (
     LabCode,
 )
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
+from myositis_cds.pathway._calendar import add_days
 from myositis_cds.pathway.cancer_risk import CancerRisk
 from myositis_cds.pathway.classification import age_at_onset, criteria
 from myositis_cds.pathway.common import Notes, Recommendation
@@ -527,17 +529,46 @@ def _ratio(lab: Lab) -> Fraction:
 
 
 def _enzymes_near(labs: list[Lab], day: date, enzymes: _Enzymes) -> dict[LabCode, Lab]:
-    out: dict[LabCode, Lab] = {}
-    for lab in labs:
-        if lab.code not in enzymes.codes or lab.value is None or lab.upper_limit is None:
-            continue
-        gap = abs((lab.date - day).days)
-        if gap > enzymes.match_within_days:
-            continue
-        best = out.get(lab.code)
-        if best is None or (gap, lab.date) < (abs((best.date - day).days), best.date):
-            out[lab.code] = lab
-    return out
+    """Per enzyme, the value nearest ``day`` within the matching window (ties: the earlier date,
+    then the first listed)."""
+    return _EnzymeIndex.of(labs, enzymes).near(day)
+
+
+class _EnzymeIndex:
+    """Enzyme values by code in date order, so each visit finds its nearest value by bisection
+    (a scan of every lab for every visit was quadratic in a long follow-up)."""
+
+    _last: tuple[list[Lab], _Enzymes, _EnzymeIndex] | None = None
+
+    def __init__(self, labs: list[Lab], enzymes: _Enzymes) -> None:
+        by_code: dict[LabCode, list[Lab]] = {}
+        for lab in labs:
+            if lab.code in enzymes.codes and lab.value is not None and lab.upper_limit is not None:
+                by_code.setdefault(lab.code, []).append(lab)
+        self._labs = {
+            code: sorted(found, key=lambda lab: lab.date) for code, found in by_code.items()
+        }
+        self._dates = {code: [lab.date for lab in found] for code, found in self._labs.items()}
+        self._within = enzymes.match_within_days
+
+    @classmethod
+    def of(cls, labs: list[Lab], enzymes: _Enzymes) -> _EnzymeIndex:
+        last = cls._last  # one read: safe when several threads assess at once
+        if last is not None and last[0] is labs and last[1] is enzymes:
+            return last[2]
+        index = cls(labs, enzymes)
+        cls._last = (labs, enzymes, index)
+        return index
+
+    def near(self, day: date) -> dict[LabCode, Lab]:
+        out: dict[LabCode, Lab] = {}
+        for code, dates in self._dates.items():
+            i = bisect_left(dates, day)  # the first value on or after day
+            candidates = dates[max(i - 1, 0) : i + 1]
+            best = min(candidates, key=lambda d: (abs((d - day).days), d))
+            if abs((best - day).days) <= self._within:
+                out[code] = self._labs[code][bisect_left(dates, best)]
+        return out
 
 
 def _level_of(score: Fraction, levels: _Levels) -> Level:
@@ -626,6 +657,7 @@ def _compare(
 
 # --------------------------------------------------------------------------- paraneoplastic
 _ORDER = {"supported": 0, "not_supported": 1, "insufficient_data": 2}
+MAX_REMOVALS_JUDGED = 20
 
 
 def _removal_dates(timeline: Timeline) -> list[date]:
@@ -650,9 +682,23 @@ def _paraneoplastic(
             would_change="a tumour removal followed by a recorded change in disease activity",
             source=source,
         )
-    judged = [_judge_removal(day, case, timeline, trends, population) for day in removals]
+    # Each judgement reads the whole record: judging every one of thousands of "surgery" events
+    # was quadratic. The most recent removals are the ones that matter for the current course.
+    recent = removals[-MAX_REMOVALS_JUDGED:]
+    judged = [_judge_removal(day, case, timeline, trends, population) for day in recent]
     # Prefer the most telling judgement; among equals, the latest removal.
     best = min(enumerate(judged), key=lambda pair: (_ORDER[pair[1].assessment], -pair[0]))[1]
+    if len(removals) > len(recent):
+        skipped = len(removals) - len(recent)
+        best = best.model_copy(
+            update={
+                "evidence": [
+                    *best.evidence,
+                    f"{skipped} earlier removal(s) not judged: only the {MAX_REMOVALS_JUDGED} "
+                    "most recent are",
+                ]
+            }
+        )
     return best
 
 
@@ -724,7 +770,7 @@ def _judge_removal(
             _direction, _basis, detail = _compare(name, pre_results[-1], post_results[-1])
             antibody_notes.append(f"antibody across removal: {detail}")
 
-    day_before = removal - timedelta(days=1)
+    day_before = add_days(removal, -1)
     refractory_before = _refractory_on(case, day_before)
     context: list[str] = []
     if refractory_before is not None:

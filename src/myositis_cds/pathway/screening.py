@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myositis_cds import knowledge
 from myositis_cds.case import Case, InvestigationCode, LabCode, Sex, Tumour, TumourHistology
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
-from myositis_cds.pathway._calendar import add_months
+from myositis_cds.pathway._calendar import add_days, add_months
 from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum
 from myositis_cds.pathway.classification import Subgroup
 from myositis_cds.pathway.common import Notes, Recommendation
@@ -268,9 +268,10 @@ def _judge_tumours(case: Case, data: Imacs2023Screening) -> list[_Judged]:
 
 def _describe(index: int, tumour: Tumour) -> str:
     stage = f", {tumour.metastases.value}" if tumour.metastases is not None else ""
+    size = f"{tumour.size_mm:g} mm" if tumour.size_mm is not None else "size not stated"
     return (
         f"tumours[{index}]: {tumour.site.value.replace('_', ' ')} "
-        f"{tumour.histology.value.replace('_', ' ')} {tumour.size_mm:g} mm{stage}, found "
+        f"{tumour.histology.value.replace('_', ' ')} {size}{stage}, found "
         f"{tumour.found_date.isoformat()}"
     )
 
@@ -602,7 +603,7 @@ def _reason(track: _Track, as_of: date, what: str, test_id: str) -> str:
         else "; not recorded"
     )
     if track.status == "overdue":
-        closed = track.schedule_end - timedelta(days=1)
+        closed = add_days(track.schedule_end, -1)
         ended = (
             f"; its last scheduled round closed {closed.isoformat()}"
             if as_of >= track.schedule_end

@@ -186,7 +186,8 @@ def build_timeline(case: Case, as_of: date) -> Timeline:
             )
         )
     for i, t in enumerate(case.tumours):
-        what = f"{t.site.value} {t.histology.value.replace('_', ' ')} {t.size_mm:g} mm"
+        size = f"{t.size_mm:g} mm" if t.size_mm is not None else "size not stated"
+        what = f"{t.site.value} {t.histology.value.replace('_', ' ')} {size}"
         entries.append(
             TimelineEntry(
                 date=t.found_date,

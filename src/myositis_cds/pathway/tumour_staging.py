@@ -140,6 +140,20 @@ def stage_tumour(tumour: Tumour) -> StageResult:
 
     warnings: list[str] = []
     gaps: list[NotAssessed] = []
+    if tumour.size_mm is None:  # named without a size (e.g. a case report): T cannot be read
+        return StageResult(
+            applicable=True,
+            system="AJCC 8th edition, neuroendocrine tumours of the pancreas",
+            note="tumour size not stated: T category and stage group not assessed",
+            not_assessed=[
+                NotAssessed(
+                    item="T category",
+                    reason="tumour size not stated",
+                    would_change="a measured size gives the T category and the stage group",
+                )
+            ],
+            source=f"{rules.source}; {rules.stage_groups_source}",
+        )
     t, t_reason = _t_category(tumour, rules, warnings)
     resected = tumour.resected_date is not None
 
@@ -228,6 +242,7 @@ def _t_category(
     tumour: Tumour, rules: Ajcc8PancreasNet, warnings: list[str]
 ) -> tuple[TCategory, str]:
     size = rules.t_size_mm
+    assert tumour.size_mm is not None  # stage_tumour returns early without a size
     if tumour.size_mm < size.t1_below:
         t: TCategory = "T1"
         reason = f"limited to the pancreas, {tumour.size_mm:g} mm (<{size.t1_below / 10:g} cm)"

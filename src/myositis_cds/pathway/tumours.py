@@ -159,7 +159,7 @@ class TumourAssessment(BaseModel):
     functional: bool | None
     functional_status: str = Field(description="'non-functional', the syndrome, or 'not assessed'")
     hormone_tests: list[str] = Field(default_factory=list)
-    size_mm: float
+    size_mm: float | None
     found_date: date
     resected_date: date | None
     grade: Grade | None
@@ -227,6 +227,20 @@ def _work_up(
             )
         )
         follow_up = no_follow_up("follow-up of neuroendocrine carcinoma / MiNEN not supported")
+    elif (
+        tumour.site == TumourSite.pancreas
+        and graded.histology_kind == "net"
+        and tumour.size_mm is None
+    ):
+        gaps.append(
+            NotAssessed(
+                item="size",
+                reason="tumour size not stated",
+                would_change="a measured size decides between surveillance and resection and "
+                "gives the T category",
+            )
+        )
+        follow_up = no_follow_up("tumour size not stated: follow-up schedule not chosen")
     elif tumour.site == TumourSite.pancreas and graded.histology_kind == "net":
         options, surveillance_default, paraneoplastic = _options(
             index, tumour, case, as_of, graded, staged, functional, refractory, rules, gaps
@@ -331,6 +345,7 @@ def _options(
     gaps: list[NotAssessed],
 ) -> tuple[list[ManagementOption], bool, str | None]:
     """(options, whether surveillance is the guideline default, paraneoplastic note)."""
+    assert tumour.size_mm is not None  # _work_up reaches the options only with a size
     if staged.m in ("M1a", "M1b", "M1c"):
         return (
             [_option(rules, "metastatic", True, f"distant metastasis ({staged.m})", "guideline")],
@@ -437,6 +452,7 @@ def _resection_triggers(
 ) -> list[str]:
     triggers = rules.resection_triggers
     found: list[str] = []
+    assert tumour.size_mm is not None  # _work_up reaches the options only with a size
     if tumour.size_mm > triggers.size_above_mm:
         found.append(f"size {tumour.size_mm:g} mm (>{triggers.size_above_mm:g} mm)")
     if graded.grade in triggers.grades:
@@ -502,7 +518,6 @@ def _paraneoplastic(
     index: int, case: Case, refractory: RefractoryStatus | None, gaps: list[NotAssessed]
 ) -> tuple[bool, str]:
     """Whether the modifier applies, and a one-line explanation."""
-    others = [f"tumours[{i}] ({t.site.value})" for i, t in enumerate(case.tumours) if i != index]
     if refractory is None or refractory.refractory is None:
         reason = refractory.reason if refractory else "not judged"
         gaps.append(
@@ -516,12 +531,24 @@ def _paraneoplastic(
         return False, f"not assessed: refractoriness unknown ({reason})"
     if not refractory.refractory:
         return False, f"does not apply: myositis not refractory ({refractory.reason})"
-    if others:
+    if len(case.tumours) > 1:
         return False, (
-            "does not apply: another neoplasm is recorded (" + ", ".join(others) + "), so this "
+            f"does not apply: another neoplasm is recorded ({_others(index, case)}), so this "
             "tumour is not the only candidate driver"
         )
     return True, f"applies: refractory myositis ({refractory.reason}); only neoplasm recorded"
+
+
+def _others(index: int, case: Case, named: int = 3) -> str:
+    """The other tumours, the first few by name: listing all of them for each tumour made the
+    work and the output quadratic in the number of tumours."""
+    shown = [
+        f"tumours[{i}] ({t.site.value})"
+        for i, t in enumerate(case.tumours[: named + 1])
+        if i != index
+    ][:named]
+    more = len(case.tumours) - 1 - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 def _paraneoplastic_rationale(rules: PnetManagement, refractory: RefractoryStatus | None) -> str:
@@ -612,7 +639,8 @@ def _label(tumour: Tumour, graded: GradeResult) -> str:
     ]
     site = "Pancreatic" if tumour.site == TumourSite.pancreas else tumour.site.value.capitalize()
     grade = f" {graded.grade}" if graded.grade and graded.grade != "NEC" else ""
-    return f"{site.replace('_', ' ')} {kind}{grade} {tumour.size_mm:g} mm"
+    size = f"{tumour.size_mm:g} mm" if tumour.size_mm is not None else "size not stated"
+    return f"{site.replace('_', ' ')} {kind}{grade} {size}"
 
 
 def _recommend(

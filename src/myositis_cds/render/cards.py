@@ -34,3 +34,154 @@ def to_cards(assessment: Assessment) -> dict[str, Any]:
 
 def to_cards_json(assessment: Assessment) -> str:
     return json.dumps(to_cards(assessment), indent=2, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- CDS Hooks service
+# The patient-view service sends only cards that ask for an action (contract §5): due or overdue
+# screening tests, due or overdue tumour follow-up, and critical recommendations. A patient with
+# nothing due gets no card. Each due test is a suggestion that creates a draft ServiceRequest.
+IMACS_URL = "https://doi.org/10.1038/s41584-023-01045-w"  # Oldroyd et al. 2023 (IMACS)
+SUMMARY_LIMIT = 139  # CDS Hooks: "<140-character summary"
+
+
+def to_hook_cards(
+    assessment: Assessment, *, patient_id: str, link: str | None = None
+) -> list[dict[str, Any]]:
+    """Cards for the CDS Hooks ``patient-view`` service (``{"cards": [...]}`` holds them)."""
+    seed = f"{patient_id}:{assessment.as_of.isoformat()}"
+    cards: list[dict[str, Any]] = []
+    due = [s for s in assessment.screening or [] if s.status in ("due", "overdue") and s.next_due]
+    if due:
+        overdue = sum(1 for s in due if s.status == "overdue")
+        risk = assessment.cancer_risk.category if assessment.cancer_risk else "unknown"
+        summary = (
+            f"Myositis cancer screening: {overdue} overdue, {len(due) - overdue} due "
+            f"(IMACS {risk} risk)"
+        )
+        lines = [
+            f"- **{s.label or s.test}**: {s.status}, due {s.next_due} ({s.round or 'round'})"
+            for s in due
+        ]
+        factors = (
+            "; ".join(f.label for f in assessment.cancer_risk.factors)
+            if assessment.cancer_risk
+            else ""
+        )
+        detail = "\n".join(
+            [
+                f"IMACS 2023 cancer risk: **{risk}**" + (f" ({factors})." if factors else "."),
+                "",
+                "Tests due or overdue:",
+                *lines,
+            ]
+        )
+        cards.append(
+            _hook_card(
+                seed,
+                "screening",
+                summary,
+                detail,
+                "warning",
+                {"label": "IMACS 2023 cancer screening in myositis", "url": IMACS_URL},
+                suggestions=[
+                    _order(
+                        seed,
+                        f"screening:{s.test}",
+                        s.label or s.test,
+                        str(s.next_due),
+                        patient_id,
+                        s.reason,
+                    )
+                    for s in due
+                ],
+                link=link,
+            )
+        )
+    for t in assessment.tumours or []:
+        f = t.follow_up
+        if f.status in ("due", "overdue") and f.next_due is not None:
+            what = f"{t.site.replace('_', ' ')} {t.histology.replace('_', ' ')}"
+            cards.append(
+                _hook_card(
+                    seed,
+                    f"tumour:{t.index}",
+                    f"Tumour follow-up {f.status} ({what}, due {f.next_due})",
+                    f"{f.reason}.\n\nVisit: {f.content or 'surveillance'}; "
+                    f"schedule {f.schedule or 'per guideline'}.",
+                    "warning",
+                    {"label": (f.source or "tumour follow-up guideline")[:200]},
+                    suggestions=[
+                        _order(
+                            seed,
+                            f"tumour:{t.index}",
+                            f"Follow-up visit and imaging ({what})",
+                            str(f.next_due),
+                            patient_id,
+                            f.reason,
+                        )
+                    ],
+                    link=link,
+                )
+            )
+    for rec in assessment.recommendations:
+        if rec.indicator == "critical":
+            detail = rec.detail
+            if rec.evidence:
+                detail += "\n\n**Evidence:** " + "; ".join(rec.evidence)
+            cards.append(
+                _hook_card(
+                    seed, rec.id, rec.summary, detail, "critical", {"label": rec.source}, link=link
+                )
+            )
+    return cards
+
+
+def _hook_card(
+    seed: str,
+    key: str,
+    summary: str,
+    detail: str,
+    indicator: str,
+    source: dict[str, str],
+    *,
+    suggestions: list[dict[str, Any]] | None = None,
+    link: str | None = None,
+) -> dict[str, Any]:
+    card: dict[str, Any] = {
+        "uuid": str(uuid.uuid5(_NAMESPACE, f"{seed}:card:{key}")),
+        "summary": summary if len(summary) <= SUMMARY_LIMIT else summary[: SUMMARY_LIMIT - 1] + "…",
+        "detail": detail,
+        "indicator": indicator,
+        "source": source,
+    }
+    if suggestions:
+        card["suggestions"] = suggestions
+        card["selectionBehavior"] = "any"
+    if link:
+        card["links"] = [{"label": "Open in myositis-cds", "url": link, "type": "absolute"}]
+    return card
+
+
+def _order(
+    seed: str, key: str, label: str, due: str, patient_id: str, reason: str
+) -> dict[str, Any]:
+    return {
+        "label": f"Order: {label}",
+        "uuid": str(uuid.uuid5(_NAMESPACE, f"{seed}:suggestion:{key}")),
+        "isRecommended": True,
+        "actions": [
+            {
+                "type": "create",
+                "description": f"Create a draft order for {label}, due {due}",
+                "resource": {
+                    "resourceType": "ServiceRequest",
+                    "status": "draft",
+                    "intent": "proposal",
+                    "code": {"text": label},
+                    "subject": {"reference": f"Patient/{patient_id}"},
+                    "occurrenceDateTime": due,
+                    "reasonCode": [{"text": reason}],
+                },
+            }
+        ],
+    }

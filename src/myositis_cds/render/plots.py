@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import importlib
 import io
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from myositis_cds.pathway._calendar import add_days
 from myositis_cds.pathway.course import Course, response_criteria
 from myositis_cds.pathway.timeline import TimelineEntry
 
@@ -47,16 +49,23 @@ def _require_matplotlib() -> None:
 def _style() -> Iterator[None]:
     import matplotlib
 
-    with matplotlib.rc_context(
-        {
-            "font.family": "DejaVu Sans",  # shipped with matplotlib: no system fonts needed
-            "font.size": 8,
-            "svg.fonttype": "path",  # text as outlines: the SVG needs no fonts at all
-            "svg.hashsalt": "myositis-cds",  # stable element ids: same case, same SVG
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
+    with (
+        warnings.catch_warnings(),
+        matplotlib.rc_context(
+            {
+                "font.family": "DejaVu Sans",  # shipped with matplotlib: no system fonts needed
+                "font.size": 8,
+                "text.parse_math": False,  # user text ("$x^{$" in a unit) is text, never mathtext
+                "text.usetex": False,
+                "svg.fonttype": "path",  # text as outlines: the SVG needs no fonts at all
+                "svg.hashsalt": "myositis-cds",  # stable element ids: same case, same SVG
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+            }
+        ),
     ):
+        # Library warnings can quote the text being drawn: none reaches stderr.
+        warnings.simplefilter("ignore")
         yield
 
 
@@ -115,8 +124,8 @@ def timeline_png(course: Course, *, dpi: int = 200) -> bytes:
 def _span(course: Course) -> tuple[date, date]:
     days = [e.date for e in course.timeline.entries] or [course.timeline.as_of]
     first, last = min(days), course.timeline.as_of
-    margin = timedelta(days=max(7, (last - first).days // 40))
-    return first - margin, last + margin
+    margin = max(7, (last - first).days // 40)
+    return add_days(first, -margin), add_days(last, margin)
 
 
 def _antibody_panel(ax: Any, entries: list[TimelineEntry]) -> None:
@@ -147,7 +156,7 @@ def _antibody_panel(ax: Any, entries: list[TimelineEntry]) -> None:
                     )
     if by_level:
         unit = next(iter(units)) or "level"
-        ax.set_ylabel(f"level ({unit})")
+        ax.set_ylabel(f"level ({_short(unit)})")
         ax.set_ylim(bottom=0)
     else:
         ax.set_yticks([0, 1, 2], ["negative", "weak +", "positive"])
@@ -277,7 +286,16 @@ def _therapy_panel(ax: Any, course: Course, end: date) -> None:
 
 
 def _therapy_label(drug: str, route: str | None) -> str:
-    return f"{drug} ({route})" if route else drug
+    return _short(f"{drug} ({route})" if route else drug)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """User text shortened to fit an axis label (the report's tables give it in full), with
+    characters the font lacks replaced (matplotlib would warn with them on stderr)."""
+    from myositis_cds.render._glyphs import GlyphFilter
+
+    text = GlyphFilter()(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _event_lines(ax: Any, entries: list[TimelineEntry]) -> None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import importlib.util
 import io
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from pathlib import Path
@@ -24,6 +26,7 @@ from typing import Any, Literal
 from myositis_cds.assessment import Assessment
 from myositis_cds.case import Case
 from myositis_cds.pathway.course import Course, Response
+from myositis_cds.render._glyphs import GlyphFilter, font_folder
 
 __all__ = [
     "Bullets",
@@ -37,6 +40,7 @@ __all__ = [
     "report_pdf",
 ]
 
+_log = logging.getLogger(__name__)
 Tone = Literal["normal", "muted", "alert"]
 Format = Literal["html", "pdf"]
 _SUFFIXES: dict[str, Format] = {".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -88,12 +92,18 @@ class Section:
 
 # --------------------------------------------------------------------------- entry points
 def render_report(
-    assessment: Assessment, case: Case, path: str | Path, *, fmt: Format | None = None
+    assessment: Assessment,
+    case: Case,
+    path: str | Path,
+    *,
+    fmt: Format | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the report to ``path`` as a self-contained HTML page or a PDF.
 
     The format is ``fmt`` or, by default, the last suffix of ``path`` that names one, so a
-    temporary name such as ``.report.pdf.partial`` still gives a PDF.
+    temporary name such as ``.report.pdf.partial`` still gives a PDF. ``warn`` receives notes
+    about the rendering (never patient text); by default they are logged.
     """
     target = Path(path)
     chosen = fmt or next(
@@ -102,7 +112,7 @@ def render_report(
     if chosen == "html":
         target.write_text(report_html(assessment, case), encoding="utf-8")
     elif chosen == "pdf":
-        target.write_bytes(report_pdf(assessment, case))
+        target.write_bytes(report_pdf(assessment, case, warn=warn))
     else:
         raise ValueError(f"{target.name}: the report is written as .html or .pdf")
     return target
@@ -137,8 +147,16 @@ def report_html(assessment: Assessment, case: Case) -> str:
     return page
 
 
-def report_pdf(assessment: Assessment, case: Case) -> bytes:
-    return _Pdf(_title(assessment)).render(build_sections(assessment, case), assessment)
+def report_pdf(
+    assessment: Assessment, case: Case, *, warn: Callable[[str], None] | None = None
+) -> bytes:
+    writer = _Pdf(_title(assessment))
+    pdf = writer.render(build_sections(assessment, case), assessment)
+    if writer.glyphs.replaced:
+        (warn or _log.warning)(
+            f"{writer.glyphs.replaced} character(s) the PDF font cannot show were replaced by '?'"
+        )
+    return pdf
 
 
 def _title(a: Assessment) -> str:
@@ -186,8 +204,9 @@ def _summary(a: Assessment, d: dict[str, Any]) -> Section:
     for t in d.get("tumours") or []:
         grade = f", {t['grade']}" if t.get("grade") else ""
         stage = f", stage {t['stage']}" if t.get("stage") else ""
+        size = f"{t['size_mm']:g} mm" if t.get("size_mm") is not None else "size not stated"
         lines.append(
-            f"Tumour: {t['site']} {t['histology'].replace('_', ' ')} {t['size_mm']:g} mm"
+            f"Tumour: {t['site']} {t['histology'].replace('_', ' ')} {size}"
             f"{grade}{stage}"
             + (f", resected {t['resected_date']}" if t.get("resected_date") else "")
         )
@@ -347,7 +366,7 @@ def _tumours(d: dict[str, Any], case: Case) -> Section:
                 "Site / histology",
                 f"{tumour.site.value}, {tumour.histology.value.replace('_', ' ')}",
             ],
-            ["Size", f"{tumour.size_mm:g} mm"],
+            ["Size", f"{tumour.size_mm:g} mm" if tumour.size_mm is not None else "not stated"],
             [
                 "Functional",
                 {True: "yes", False: "no", None: "not stated"}[tumour.functional]
@@ -602,12 +621,11 @@ class _Pdf:
     """Lays the sections out on A4 pages with fpdf2."""
 
     def __init__(self, title: str) -> None:
-        self.title = title
+        self.glyphs = GlyphFilter()
+        self.title = self.glyphs(title)
 
     def render(self, sections: Sequence[Section], a: Assessment) -> bytes:
         from fpdf import FPDF
-
-        from myositis_cds.render.plots import timeline_png
 
         pdf: Any = FPDF(orientation="P", unit="mm", format="A4")
         pdf.set_creation_date(_as_datetime(a.as_of))
@@ -639,6 +657,14 @@ class _Pdf:
             new_y="NEXT",
         )
         pdf.set_text_color(0, 0, 0)
+        self._sections(pdf, sections)
+        with _quiet("fpdf"):  # fpdf2 logs missing glyphs verbatim; none are left, but be sure
+            out = pdf.output()
+        return bytes(out)
+
+    def _sections(self, pdf: Any, sections: Sequence[Section]) -> None:
+        from myositis_cds.render.plots import timeline_png
+
         for section in sections:
             figure = any(isinstance(b, Figure) for b in section.blocks)
             if figure or pdf.get_y() > pdf.h - 40:
@@ -652,7 +678,7 @@ class _Pdf:
                 if isinstance(block, Para):
                     self._para(pdf, block.text, block.tone)
                 elif isinstance(block, Bullets):
-                    for item in block.items:
+                    for item in _capped(block.items, "items"):
                         self._para(pdf, f"•  {item}", block.tone, indent=3)
                 elif isinstance(block, Table):
                     self._table(pdf, block)
@@ -661,11 +687,9 @@ class _Pdf:
                     width = pdf.w - pdf.l_margin - pdf.r_margin
                     pdf.image(io.BytesIO(png), w=width)
                     self._para(pdf, block.caption, "muted")
-        out = pdf.output()
-        return bytes(out)
 
-    @staticmethod
-    def _para(pdf: Any, text: str, tone: Tone, indent: float = 0) -> None:
+    def _para(self, pdf: Any, text: str, tone: Tone, indent: float = 0) -> None:
+        text = self.glyphs(text)
         colours = {"normal": (0, 0, 0), "muted": (90, 90, 90), "alert": (170, 30, 30)}
         pdf.set_text_color(*colours[tone])
         pdf.set_font("DejaVu", "B" if tone == "alert" else "", 8.5)
@@ -674,8 +698,7 @@ class _Pdf:
         pdf.set_text_color(0, 0, 0)
         pdf.ln(0.8)
 
-    @staticmethod
-    def _table(pdf: Any, table: Table) -> None:
+    def _table(self, pdf: Any, table: Table) -> None:
         pdf.set_font("DejaVu", size=7.5)
         widths = table.widths or [1.0] * len(table.headers)
         heading = any(table.headers)
@@ -690,12 +713,38 @@ class _Pdf:
             if heading:
                 row = grid.row()
                 for h in table.headers:
-                    row.cell(h)
-            for values in table.rows:
+                    row.cell(self.glyphs(h))
+            rows = table.rows
+            if len(rows) > MAX_PDF_ROWS:
+                more = f"… {len(rows) - MAX_PDF_ROWS} more rows in the HTML report and JSON output"
+                rows = [*rows[:MAX_PDF_ROWS], [more, *[""] * (len(table.headers) - 1)]]
+            for values in rows:
                 row = grid.row()
                 for value in values:
-                    row.cell(value)
+                    row.cell(self.glyphs(_fit_cell(value)))
         pdf.ln(1.5)
+
+
+# fpdf2 lays a table out at a few milliseconds a cell: 10,000 findings took most of a minute. A
+# printed report of more rows than this is not read; the HTML report and the JSON have them all.
+MAX_PDF_ROWS = 300
+
+
+def _capped(items: list[str], noun: str) -> list[str]:
+    if len(items) <= MAX_PDF_ROWS:
+        return items
+    more = len(items) - MAX_PDF_ROWS
+    return [*items[:MAX_PDF_ROWS], f"… {more} more {noun} in the HTML report and JSON output"]
+
+
+_CELL_CHARS = 600  # a 7.5 pt cell of the narrowest column holds this on well under a page
+
+
+def _fit_cell(text: str) -> str:
+    """A table row must fit on one page (fpdf2 cannot split a row): shorten long cell text."""
+    if len(text) <= _CELL_CHARS:
+        return text
+    return f"{text[:_CELL_CHARS]}… ({len(text) - _CELL_CHARS} more characters in the case file)"
 
 
 def _heading_style() -> Any:
@@ -704,10 +753,19 @@ def _heading_style() -> Any:
     return FontFace(emphasis="BOLD", fill_color=(230, 236, 244))
 
 
-def _fonts(pdf: Any) -> None:
-    import matplotlib
+@contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+def _fonts(pdf: Any) -> None:
+    folder = font_folder()
     pdf.add_font("DejaVu", "", str(folder / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(folder / "DejaVuSans-Bold.ttf"))
     pdf.add_font("DejaVu", "I", str(folder / "DejaVuSans-Oblique.ttf"))

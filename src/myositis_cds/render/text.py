@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from myositis_cds.assessment import Assessment
 from myositis_cds.pathway.timeline import TimelineEntry
 from myositis_cds.pathway.tumour_follow_up import FollowUp
 
-__all__ = ["to_text"]
+__all__ = ["terminal_safe", "to_text"]
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals)
+# and the bidirectional overrides that reorder what a reader sees ("Trojan source").
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without control characters: user text (case_id, notes, evidence quoted from a
+    note) must not move the cursor, recolour or retitle the terminal it is printed on."""
+    return _CONTROLS.sub("", text)
+
 
 _RULE = "-" * 72
 
@@ -32,7 +44,7 @@ def to_text(a: Assessment) -> str:
         lines = section(a)
         if lines:
             parts += ["", _RULE, *lines]
-    return "\n".join(parts) + "\n"
+    return terminal_safe("\n".join(parts) + "\n")
 
 
 def section_classification(a: Assessment) -> list[str]:
@@ -134,7 +146,8 @@ def section_tumours(a: Assessment) -> list[str]:
         )
         out.append(
             f"  [{t.index}] {t.site.replace('_', ' ')}: {t.histology.replace('_', ' ')}, "
-            f"{t.size_mm:g} mm ({dates})"
+            + (f"{t.size_mm:g} mm" if t.size_mm is not None else "size not stated")
+            + f" ({dates})"
         )
         out.append(f"      functional status: {t.functional_status}")
         out += [f"        - {test}" for test in t.hormone_tests]

@@ -48,10 +48,13 @@ def test_age_stated_at_an_earlier_visit_is_carried_to_today() -> None:
     assert extract("A 58-year-old woman.").case.patient.age == 60
 
 
-def test_a_note_without_an_age_is_refused_naming_the_field() -> None:
-    with pytest.raises(CaseError) as err:
-        extract("She has a heliotrope rash.")
-    assert err.value.problems[0].path == "patient.age"
+def test_a_note_without_an_age_is_read_with_the_age_unknown() -> None:
+    # never refuse a note for one missing fact (issue #10): the age is left unknown and the
+    # warning says what it would change
+    result = extract("She has a heliotrope rash.")
+    patient = result.case.patient
+    assert (patient.age, patient.birth_date, patient.age_unknown) == (None, None, True)
+    assert any("age not stated" in w and "would decide" in w for w in result.warnings)
 
 
 def test_sex_inferred_from_pronouns_is_marked_inferred() -> None:
@@ -244,10 +247,22 @@ def test_named_hormonal_syndrome_makes_the_tumour_functional() -> None:
     assert (t.functional, t.syndrome is not None and t.syndrome.value) == (True, "insulinoma")
 
 
-def test_a_tumour_without_a_size_stays_a_fact_with_a_warning() -> None:
+def test_a_cancer_without_a_size_is_recorded_with_its_size_unknown() -> None:
+    # issue #10: a stated cancer is recorded even without a size; the warning says what a size
+    # would add
     result = extract("58-year-old man. Biopsy confirmed oesophageal squamous cell carcinoma.")
+    (t,) = result.case.tumours
+    assert (t.site.value, t.histology.value, t.size_mm) == (
+        "oesophagus",
+        "squamous_cell_carcinoma",
+        None,
+    )
+    assert any("without a size" in w for w in result.warnings)
+
+
+def test_a_lesion_without_a_size_or_histology_is_not_a_tumour() -> None:
+    result = extract("58-year-old man. CT showed a pancreatic lesion.")
     assert result.case.tumours == []
-    assert any("size" in w for w in result.warnings)
 
 
 # --------------------------------------------------------------------------- time

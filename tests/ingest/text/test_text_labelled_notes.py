@@ -69,7 +69,10 @@ def test_every_fact_on_every_labelled_note_points_at_its_words_in_the_original()
     notes = REPO / "tests" / "data" / "notes"
     index = yaml.safe_load((notes / "index.yaml").read_text(encoding="utf-8"))["notes"]
     checked = 0
+    tuned = set(TUNED_SPLITS.split(","))
     for name, meta in index.items():
+        if meta["split"] not in tuned:  # a held-out split is run only by its benchmark
+            continue
         text = (notes / f"{name}.txt").read_text(encoding="utf-8")
         result = extract_case(text, anchor=meta.get("anchor"), today=date(2026, 11, 27))
         for fact in result.facts:

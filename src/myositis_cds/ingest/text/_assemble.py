@@ -9,17 +9,22 @@ time or an assertion could not be pinned down.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
-from myositis_cds.ingest.text._time import INDEX
+from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 
 __all__ = ["assemble"]
 
+_CANCER_WORDS = frozenset({"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor"})
+"""Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
+and "lesion" need a size or a histology to be recorded."""
+
+_POSITIVE = frozenset({"positive", "weak_positive"})
 _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
 
 
@@ -39,7 +44,7 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
         )
         if latest <= base:
             break
-        index = index - timedelta(days=(latest - base).days)
+        index = shift_days(index, -(latest - base).days)
     if index != base:
         ex.warn(
             f"the note states no date of its own: the presentation is placed on "
@@ -56,6 +61,13 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
 
 def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResult:
     index = _index_date(ex, anchor, today)
+    for d in ex.drafts:  # "since around Christmas": the last one before the visit
+        if d.type == "onset" and "holiday" in d.value:
+            month, day_of_month = d.value.pop("holiday")
+            day = date(index.year, month, day_of_month)
+            if day > index:
+                day = date(index.year - 1, month, day_of_month)
+            d.time = TimePoint(absolute=day, uncertain=True)
     used: set[int] = set()
     data: dict[str, Any] = {}
     drafts = ex.drafts
@@ -107,10 +119,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 "the age is taken from the date of birth"
             )
     elif "age" not in patient:
-        raise CaseError.single(
-            "patient.age",
-            "the note does not state the patient's age (e.g. '65-year-old') or date of birth; "
-            "add it to the note, or write a case file",
+        # never refuse a note for one missing fact: the case is assessed without an age
+        patient["age_unknown"] = True
+        ex.warn(
+            "age not stated (no age or date of birth found): the age at onset is unknown, so "
+            "the EULAR/ACR age item, the adult/juvenile subgroup and the age-dependent cancer "
+            "risk factor are not assessed; a stated age or date of birth would decide them"
         )
     else:
         elapsed = age_in_years(index, today) if index < today else 0
@@ -137,11 +151,35 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             data["onset_date"] = when(onset).isoformat()
             used.add(id(onset))
 
+    # No onset stated: the age at presentation (or at the diagnosis, if dated) is the best
+    # estimate of the age at onset. A child's age makes the onset juvenile whatever the exact
+    # onset; an adult's age decides the criteria's age band unless the onset was years earlier.
+    age_now = patient.get("age")
+    if "onset_date" not in data and age_now is not None:
+        base = date.fromisoformat(data["diagnosis_date"]) if "diagnosis_date" in data else index
+        estimate = age_now - (age_in_years(base, today) if base < today else 0)
+        if estimate >= 0:
+            data["onset_age"] = estimate
+            where = "at the diagnosis" if "diagnosis_date" in data else "in the note"
+            ex.warn(
+                f"onset not stated: the age at onset is taken as the age {where} ({estimate})"
+                + (", so the onset is juvenile" if estimate < 18 else "")
+                + "; a stated onset or duration of symptoms would give it exactly"
+            )
+
     # ---------------------------------------------------------------- findings
     findings: dict[tuple[str, bool, date], Draft] = {}
     for d in drafts:
         if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
             continue
+        if d.value.get("criterion") is False:
+            if d.value.get("symptom") and d.status == "present":
+                ex.warn(
+                    f"difficulty with a task ('{_quote(ex, d)}') is a symptom, not objective "
+                    f"{d.code.replace('_', ' ')}: not counted; a graded strength examination "
+                    "would decide the EULAR/ACR item"
+                )
+            continue  # weakness on one side only, or a symptom: shown, not a criterion
         key = (d.code, d.status == "present", when(d))
         current = findings.get(key)
         if current is None or (current.inferred and not d.inferred):
@@ -200,6 +238,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             labs[lab_key] = rec
             used.add(id(d))
     measured = {(r["code"], r["date"]) for r in labs.values() if "value" in r}
+    # "persistently elevated CK ... CK levels decreased to 7400": the judgement goes to the
+    # value of that day when the value has no reference limit of its own
+    judged = {
+        (rec["code"], rec["date"])
+        for rec in labs.values()
+        if "value" not in rec and rec.get("above_uln") is True
+    }
+    for rec in labs.values():
+        day_key = (rec["code"], rec["date"])
+        if "value" in rec and day_key in judged and "upper_limit" not in rec:
+            rec.setdefault("above_uln", True)
     kept = [
         r
         for r in labs.values()
@@ -224,12 +273,19 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if ab_key in antibodies and antibodies[ab_key][0].inferred and not d.inferred:
             del antibodies[ab_key]  # a stated result beats one read from a diagnosis label
         if ab_key in antibodies:
-            if antibodies[ab_key][1]["result"] != d.value["result"]:
+            kept = antibodies[ab_key][1]["result"]
+            if kept != d.value["result"]:
+                later_positive = kept == "negative" and d.value["result"] in _POSITIVE
                 ex.warn(
-                    f"{d.code} is reported both {antibodies[ab_key][1]['result']} and "
-                    f"{d.value['result']} on {when(d).isoformat()}: the first is kept"
+                    f"{d.code} is reported both {kept} and {d.value['result']} on "
+                    f"{when(d).isoformat()}: the "
+                    + ("later positive is kept" if later_positive else "first is kept")
                 )
-            continue
+                if later_positive:  # a positive is never discarded for an earlier negative
+                    used.discard(id(antibodies[ab_key][0]))
+                    del antibodies[ab_key]
+            if ab_key in antibodies:
+                continue
         ab_rec = {
             "code": d.code,
             "result": d.value["result"],
@@ -367,7 +423,7 @@ def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date)
         if d.type == "finding"
         and d.status == "present"
         and ok(d)
-        and index - timedelta(days=730) <= when(d) < index
+        and shift_days(index, -730) <= when(d) < index
     ]
     if not earlier:
         return None
@@ -434,16 +490,29 @@ def _tumour(
     rec: dict[str, Any] = {}
     site = first.get("site")
     size = first.get("size_mm")
-    if site is None or size is None:
-        missing = " and ".join(k for k, v in (("site", site), ("size", size)) if v is None)
-        ex.warn(f"a tumour is described but its {missing} is not stated: not added to the case")
+    hist = first.get("histology")
+    if site is None:
+        ex.warn("a tumour is described but its site is not stated: not added to the case")
+        return None
+    named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
+    if size is None and hist is None and not named & _CANCER_WORDS:
+        ex.warn(
+            "a lesion is described without a size or a histology: not added to the case "
+            "(a size or a pathology report would add it)"
+        )
         return None
     rec["site"] = site.value["value"]
-    hist = first.get("histology")
     rec["histology"] = hist.value["value"] if hist else "other"
     if hist is None:
         ex.warn("tumour histology not stated: recorded as 'other'")
-    rec["size_mm"] = size.value["value"]
+    if size is not None:
+        rec["size_mm"] = size.value["value"]
+    else:
+        # a cancer named without a size is still a cancer (cancer-associated myositis)
+        ex.warn(
+            f"a tumour ({rec['site'].replace('_', ' ')}) is recorded without a size: grading, "
+            "staging and size-based options are not assessed; a measured size would give them"
+        )
     mapping = {
         "functional": "functional",
         "syndrome": "syndrome",

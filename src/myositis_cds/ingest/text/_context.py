@@ -8,7 +8,7 @@ overlap. Where several modifiers of one axis reach a target, the nearest wins.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from myositis_cds.ingest.text._rules import ContextRule, Rules
@@ -35,6 +35,46 @@ AXIS = {
 
 
 _DOMINANT = frozenset({"CONDITIONAL"})
+# A modifier without its own max_scope reaches to the end of its sentence, and never further
+# than this many tokens: longer than any real sentence, and it bounds the work per target.
+MAX_SCOPE_TOKENS = 100
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted half-open spans → their union as disjoint sorted spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlaps(union: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps the union of disjoint sorted spans (``starts`` their starts)."""
+    i = bisect_left(starts, b) - 1  # the last span starting before b
+    return i >= 0 and union[i][1] > a
+
+
+def _drop_contained(
+    spans: list[tuple[int, int, ContextRule]],
+) -> list[tuple[int, int, ContextRule]]:
+    """Drop each phrase lying inside a strictly longer one; order kept. One sorted sweep."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    dropped: set[int] = set()
+    furthest = -1  # the furthest end among phrases with an earlier start or a longer span
+    k = 0
+    while k < len(order):
+        a, b = spans[order[k]][0], spans[order[k]][1]
+        group = k
+        while group < len(order) and spans[order[group]][:2] == (a, b):
+            group += 1  # identical spans (two rules, one phrase) do not contain each other
+        if furthest >= b:
+            dropped.update(order[k:group])
+        furthest = max(furthest, b)
+        k = group
+    return [s for i, s in enumerate(spans) if i not in dropped]
 
 
 @dataclass(frozen=True)
@@ -84,44 +124,46 @@ class ContextSentence:
     ) -> None:
         """``found``: the modifier phrases of this sentence (see :func:`find_modifiers`)."""
         self._tok_starts = tok_starts
-        pseudo = [(a, b) for a, b, r in found if r.direction == "pseudo"]
+        # Every step is O(m log m) in the m modifier phrases of the sentence: a hostile sentence
+        # ("no no no ... rash", 20,000 times) must cost time linear in its length.
+        pseudo = _merged(sorted((a, b) for a, b, r in found if r.direction == "pseudo"))
+        pseudo_starts = [a for a, _ in pseudo]
         terms = [(a, b, r) for a, b, r in found if r.direction == "terminate"]
         live = [
             (a, b, r)
             for a, b, r in found
             if r.direction not in ("pseudo", "terminate")
-            and not any(pa < b and a < pb for pa, pb in pseudo)
+            and not _overlaps(pseudo, pseudo_starts, a, b)
         ]
         # a shorter phrase inside a longer modifier phrase is part of it ("no" in "no evidence of")
-        live = [
-            (a, b, r)
-            for a, b, r in live
-            if not any((a2 <= a and b <= b2 and (b2 - a2) > (b - a)) for a2, b2, _ in live)
-        ]
+        live = _drop_contained(live)
         self.terminators = sorted(a for a, _, _ in terms)
         term_toks = sorted(self.tok(a) for a, _, _ in terms)
         term_ends = sorted(self.tok_end(b) for _, b, _ in terms)
         self.modifiers: list[Modifier] = []
         for a, b, rule in live:
             ts, te = self.tok(a), self.tok_end(b)
-            width = rule.max_scope if rule.max_scope is not None else 10_000
+            width = min(rule.max_scope or MAX_SCOPE_TOKENS, MAX_SCOPE_TOKENS)
             lo, hi = ts, te
             if rule.direction in ("forward", "bidirectional"):
                 hi = min(tok_last, te + width)
-                nxt = [t for t in term_toks if te <= t < hi]
-                if nxt:
-                    hi = nxt[0]
+                i = bisect_left(term_toks, te)  # the first terminator in [te, hi)
+                if i < len(term_toks) and term_toks[i] < hi:
+                    hi = term_toks[i]
             if rule.direction in ("backward", "bidirectional"):
                 lo = max(tok_first, ts - width)
-                prv = [t for t in term_ends if lo < t <= ts]
-                if prv:
-                    lo = prv[-1]
+                i = bisect_right(term_ends, ts) - 1  # the last terminator end in (lo, ts]
+                if i >= 0 and term_ends[i] > lo:
+                    lo = term_ends[i]
             self.modifiers.append(Modifier(rule, a, b, ts, te, lo, hi))
+        self._mod_toks = [m.tok_start for m in self.modifiers]  # ascending: found is sorted
+        self._longest = max((m.tok_end - m.tok_start for m in self.modifiers), default=0)
 
     def separated(self, a: int, b: int) -> bool:
         """Whether a scope terminator ("but", ";") lies between characters a and b."""
         lo, hi = min(a, b), max(a, b)
-        return any(lo < t < hi for t in self.terminators)
+        i = bisect_right(self.terminators, lo)
+        return i < len(self.terminators) and self.terminators[i] < hi
 
     def tok(self, char: int) -> int:
         return max(0, bisect_right(self._tok_starts, char) - 1)
@@ -135,7 +177,10 @@ class ContextSentence:
     ) -> Assertion:
         ts, te = self.tok(start), self.tok_end(end)
         best: dict[str, tuple[int, str, int, int]] = {}
-        for mod in self.modifiers:
+        # only modifiers that can reach the target: scopes are at most MAX_SCOPE_TOKENS wide
+        first = bisect_left(self._mod_toks, ts - self._longest - MAX_SCOPE_TOKENS)
+        last = bisect_left(self._mod_toks, te + MAX_SCOPE_TOKENS)
+        for mod in self.modifiers[first:last]:
             cat = mod.rule.category
             if allowed is not None and cat not in allowed:
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -20,6 +20,12 @@ from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_m
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
+from myositis_cds.ingest.text._strength import (
+    StrengthReading,
+    grades_in,
+    group_states,
+    read_grades,
+)
 from myositis_cds.ingest.text._time import (
     INDEX,
     DateMatch,
@@ -113,9 +119,11 @@ class Sentence:
             return min(earlier, key=lambda x: x[0])[1]
         return self.base_time
 
+    about_case: bool = False  # a sentence of a general section that introduces the case
+
     @property
     def patient(self) -> bool:
-        return self.segment is None or self.segment.patient
+        return self.about_case or self.segment is None or self.segment.patient
 
     @property
     def section(self) -> str:
@@ -256,11 +264,14 @@ class Extraction:
 
 # --------------------------------------------------------------------------- entry point
 def extract_drafts(original: str) -> Extraction:
-    from myositis_cds.ingest.text._nlp import pipeline  # spaCy loads only when text is read
+    from myositis_cds.ingest.text._nlp import (  # spaCy loads only when text is read
+        pipeline,
+        tokenizer_text,
+    )
 
     r = rules()
     norm = normalise(original, r)
-    doc = pipeline()(norm.text)
+    doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
     mod_starts = [m[0] for m in modifiers]
@@ -294,13 +305,18 @@ def extract_drafts(original: str) -> Extraction:
                 ),
             )
         )
+    for sent in sentences:  # "This report describes a case of a patient with ...", a title
+        if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
+            sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
     _inferred_findings(ex)
+    _strength_exam(ex)
     _labs(ex)
     _antibodies(ex)
+    _antibody_panels(ex)
     _investigations(ex)
     _treatments(ex)
     _tumours(ex)
@@ -310,7 +326,22 @@ def extract_drafts(original: str) -> Extraction:
     _onset(ex)
     _before_the_illness(ex)
     _report_subject(ex)
+    _abstract_as_summary(ex)
     return ex
+
+
+# Sections that speak of patients in general, where one sentence may still introduce the case
+# ("This report aims to describe a clinical case of a patient with DM and metastatic breast
+# cancer"; a title "... in a Positive HMG-CR Antibody Patient"). Such a sentence is read as a
+# summary of the case, like an abstract (see _abstract_as_summary).
+_SUMMARY = frozenset({"title", "introduction", "background", "abstract"})
+_CASE_INTRO = re.compile(
+    r"\b(?:we|the authors|authors|this report|this article|this paper)\s+(?:\w+\s+){0,3}?"
+    r"(?:report|present|describe|discuss)\w*\s+(?:the\s+|a\s+|an\s+)?(?:clinical\s+)?"
+    r"(?:case|patient|\d{1,3}[- ]year)|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
+    r"|\bin\s+an?\s+(?:[\w-]+\s+){0,4}patient\b|\bcase\s+report\b|\b\d{1,3}[- ]year[- ]old\b",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -645,7 +676,14 @@ def _findings(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(m.start, ongoing=True))
+            when = sent.time_at(m.start, ongoing=True)
+            status, uncertain = _status(ex, sent, assertion, when)
+            value: dict[str, Any] = {}
+            if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
+                "present",
+                "absent",
+            ):
+                value["dated_old"] = True  # old only by its date: may be this illness's start
             _add(
                 ex,
                 Draft(
@@ -656,6 +694,7 @@ def _findings(ex: Extraction) -> None:
                     m.end,
                     sent,
                     sent.time,
+                    value,
                     uncertain=uncertain,
                 ),
             )
@@ -723,11 +762,127 @@ def _inferred_findings(ex: Extraction) -> None:
                         end,
                         sent,
                         sent.time,
-                        value={"rule": rule.id},
+                        value=(
+                            {"rule": rule.id, "symptom": True, "criterion": False}
+                            if rule.symptom
+                            else {"rule": rule.id}
+                        ),
                         inferred=True,
                         uncertain=uncertain,
                     ),
                 )
+
+
+# --------------------------------------------------------------------------- strength
+_SIDES = ("right", "left")
+
+
+def _strength_exam(ex: Extraction) -> None:
+    """Graded muscles (see :mod:`._strength`) → the EULAR/ACR weakness items, one examination
+    per paragraph."""
+    r = ex.rules
+    text = ex.text
+    found = _bucket(ex, r.muscles.find(text))
+    for idx, ms in _bucket(ex, r.throughout.find(text)).items():
+        found.setdefault(idx, [])
+        sent = ex.sentences[idx]
+        for t in ms:  # "power 5/5 throughout": every group at that grade
+            lo = max(sent.start, t.start - 25)
+            grades = [g for g in grades_in(text, lo, t.start) if g.explicit]
+            named = r.muscles.find(text, lo, t.start)  # "prox power 5/5 throughout": that group
+            if grades and not named:
+                g = grades[-1]
+                for group in ("proximal_both", "distal_both"):
+                    found[idx].append(TermMatch(g.start, g.start, group, t.text))
+    exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
+    for idx in sorted(found):
+        sent = ex.sentences[idx]
+        if not sent.patient or not found[idx]:
+            continue
+        muscles = sorted(found[idx], key=lambda m: m.start)
+        for reading in read_grades(text, sent.start, sent.end, muscles):
+            exams.setdefault(sent.paragraph, []).append((sent, reading))
+    for readings in exams.values():
+        _strength_items(ex, readings)
+
+
+def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReading]]) -> None:
+    states = group_states([rd for _, rd in readings])
+
+    def add(code: str, present: bool, groups: tuple[str, ...], value: dict[str, Any]) -> None:
+        mine = [
+            (s, rd)
+            for s, rd in readings
+            if rd.group in groups
+            or (rd.group == "proximal_both" and any(g.startswith("proximal") for g in groups))
+            or (rd.group == "distal_both" and any(g.startswith("distal") for g in groups))
+            or (rd.group == "finger_flexors" and "distal_upper" in groups)
+        ]
+        if not mine:
+            return
+        sent = mine[0][0]
+        spans = [rd for s, rd in mine if s is sent]
+        start, end = min(rd.start for rd in spans), max(rd.end for rd in spans)
+        # a grade is a measurement: negation ("no complaint of weakness, ... 4/5") does not
+        # reach it, but a relative's or a general statement's grades are not the patient's
+        assertion = sent.context.assert_target(start, end, _CONTEXT | {"HISTORICAL"})
+        status, uncertain = _status(ex, sent, assertion, sent.time_at(start, ongoing=True))
+        if status == "present" and not present:
+            status = "absent"
+        _add(
+            ex,
+            Draft(
+                "finding",
+                code,
+                status,
+                start,
+                end,
+                sent,
+                sent.time,
+                {"rule": "strength_examination", **value},
+                uncertain=uncertain,
+            ),
+        )
+
+    for group in ("proximal_upper", "proximal_lower"):
+        sides = states.get(group)
+        if not sides:
+            continue
+        weak = [s for s in _SIDES if sides.get(s, 5.0) < 5]
+        grades = {s: sides[s] for s in _SIDES if s in sides}
+        code = f"weakness_{group}"
+        if len(weak) == 2:
+            add(code, True, (group,), {"grades": grades, "side": "bilateral"})
+        elif weak:
+            # one side weak: not the criteria's symmetric weakness; shown, not counted
+            add(code, True, (group,), {"grades": grades, "side": weak[0], "criterion": False})
+            ex.warn(
+                f"{group.replace('_', ' ')} weakness graded on the {weak[0]} only: the EULAR/ACR "
+                "item needs symmetric weakness, so it is not counted (grade both sides to decide)"
+            )
+        else:
+            add(code, False, (group,), {"grades": grades})
+    neck_f, neck_e = states.get("neck_flexors"), states.get("neck_extensors")
+    if neck_f and neck_e:
+        f, e = min(neck_f.values()), min(neck_e.values())
+        add(
+            "neck_flexors_weaker_than_extensors",
+            f < e,
+            ("neck_flexors", "neck_extensors"),
+            {"flexors": f, "extensors": e},
+        )
+    prox, dist = states.get("proximal_lower"), states.get("distal_lower")
+    if prox and dist:
+        p, d = min(prox.values()), min(dist.values())
+        add(
+            "legs_proximal_weaker_than_distal",
+            p < d,
+            ("proximal_lower", "distal_lower"),
+            {"proximal": p, "distal": d},
+        )
+    fingers = states.get("finger_flexors")
+    if fingers:
+        add("finger_flexor_weakness", min(fingers.values()) < 5, ("finger_flexors",), {})
 
 
 # --------------------------------------------------------------------------- labs
@@ -773,6 +928,8 @@ def _labs(ex: Extraction) -> None:
                     value["above_uln"] = float(tm.group("times")) > 1
                     end = m.end + tm.end()
             existence = assertion.get("existence")
+            if existence == "ABNORMAL" and _negated_cue(sent, assertion):
+                existence = "NORMAL"  # "... do not present with raised CK"
             if "above_uln" not in value and "upper_limit" not in value:
                 if existence == "NORMAL":
                     value["above_uln"] = False
@@ -793,6 +950,7 @@ def _labs(ex: Extraction) -> None:
                     sent,
                     sent.time,
                     value,
+                    inferred="enzyme" in m.text.casefold(),  # "muscle enzymes": read as CK
                     uncertain=uncertain,
                 ),
             )
@@ -837,6 +995,21 @@ def _labs(ex: Extraction) -> None:
                     )
 
 
+def _negated_cue(sent: Sentence, assertion: Any) -> bool:
+    """Whether the word that makes a result abnormal ("raised") is itself negated ("not")."""
+    hit = assertion.categories.get("existence")
+    if hit is None:
+        return False
+    _, a, _ = hit
+    tok = sent.context.tok(a)
+    return any(
+        mod.rule.category == "NEGATED_EXISTENCE"
+        and mod.rule.direction in ("forward", "bidirectional")
+        and mod.tok_end <= tok < mod.scope_end
+        for mod in sent.context.modifiers
+    )
+
+
 # --------------------------------------------------------------------------- antibodies
 _RESULT = {
     "POSITIVE": "positive",
@@ -872,6 +1045,8 @@ def _antibodies(ex: Extraction) -> None:
                 if status == "absent":
                     status = "present"  # a negative result is a result, stated about now
                 value.update(_antibody_level(ex, m.end, window_end))
+            elif (shared := _shared_result(ex, sent, m)) is not None:
+                value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -896,6 +1071,110 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
+# "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
+_LIST_GLUE = re.compile(
+    r"(?:[\s,/;]|\band\b|\bor\b|\bnor\b|\banti\b|-|\bantibod(?:y|ies)\b|\bab[s]?\b|\(|\))*",
+    re.IGNORECASE,
+)
+
+
+def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """The result of the antibody just before ``m`` in the same list, when only list words
+    separate them: a result stated once for a coordinated list holds for each member."""
+    before = [
+        d
+        for d in ex.drafts
+        if d.type == "antibody"
+        and d.sentence is sent
+        and d.end <= m.start
+        and "result" in d.value
+        and not d.inferred
+    ]
+    if not before:
+        return _result_before_list(ex, sent, m)
+    prev = max(before, key=lambda d: d.end)
+    gap = ex.text[prev.end : m.start]
+    if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+        return None
+    # "Jo-1 positive, PL-7 ..." : a result word after the previous one closes its list
+    if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
+        return None
+    return str(prev.value["result"])
+
+
+_GLUE_TAIL = re.compile(f"(?:{_LIST_GLUE.pattern})$", re.IGNORECASE)
+
+# Antibodies the case model does not record, which may stand in a list with ones it does.
+_OTHER_ANTIBODY = re.compile(
+    r"(?:\bana\b|\bantinuclear antibod(?:y|ies)\b|\bena\b|\bds-?dna\b|\bro-?60\b|\bssa\b"
+    r"|\bssb\b|\bla\b|\bsm\b|\banca\b|\bccp\b|\brf\b|\brheumatoid factor\b|\bscl-?70\b"
+    r"|\bcentromere\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """A result word that opens a list of antibodies gives every member its result:
+    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"."""
+    text = ex.text
+    members = [d for d in ex.drafts if d.type == "antibody" and d.sentence is sent]
+    start = m.start
+    while start > sent.start:
+        tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
+        lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
+        prev = next((d for d in members if d.end == lo or d.end == start), None)
+        other = _OTHER_ANTIBODY.search(text, sent.start, lo)
+        if prev is not None:
+            if "result" in prev.value:
+                return None  # the list member before has its own result word: not shared
+            start = prev.start
+        elif other is not None:
+            start = other.start()
+        else:
+            start = lo
+            break
+    for mod in sent.context.modifiers:
+        if (
+            mod.rule.category in _RESULT
+            and mod.rule.direction in ("forward", "bidirectional")
+            and mod.end <= start
+            and not text[mod.end : start].strip(" ,:")
+        ):
+            return _RESULT[mod.rule.category]
+    return None
+
+
+def _antibody_panels(ex: Extraction) -> None:
+    """ "Myositis panel negative": each antibody of the panel (rules/lexicon.yaml
+    ``antibody_panels``) negative, flagged inferred; an antibody the note states beats it."""
+    for idx, matches in _bucket(ex, ex.rules.panels.find(ex.text)).items():
+        sent = ex.sentences[idx]
+        for m in matches:
+            a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
+            if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
+                continue
+            status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+            if status not in ("present", "absent"):
+                continue
+            for code in ex.rules.lexicon.antibody_panels[m.concept].codes:
+                _add(
+                    ex,
+                    Draft(
+                        "antibody",
+                        str(code),
+                        "present",
+                        m.start,
+                        m.end,
+                        sent,
+                        sent.time,
+                        {"result": "negative", "panel": m.concept},
+                        inferred=True,
+                        uncertain=uncertain,
+                    ),
+                )
 
 
 def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:
@@ -1512,11 +1791,23 @@ def _tumour_attributes(
 
 
 # --------------------------------------------------------------------------- muscle biopsy
+_ANY_BIOPSY = re.compile(r"\bbiops(?:y|ies)\b", re.IGNORECASE)
+_MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     triggers = _bucket(ex, r.biopsy_trigger.find(text))
-    for idx in triggers:
+    # "Biopsy specimens showed ... perifascicular atrophy": a feature only muscle has names it
+    for idx, feats in _bucket(ex, r.biopsy_features.find(text)).items():
+        sent = ex.sentences[idx]
+        if idx in triggers or not any(f.concept in _MUSCLE_ONLY for f in feats):
+            continue
+        hit = _ANY_BIOPSY.search(text, sent.start, sent.end)
+        if hit is not None:
+            triggers[idx] = [TermMatch(hit.start(), hit.end(), "muscle_biopsy", hit.group())]
+    for idx in sorted(triggers):
         sent = ex.sentences[idx]
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
@@ -1528,20 +1819,28 @@ def _muscle_biopsy(ex: Extraction) -> None:
             fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
             if status != "present":
                 fstatus = status
-            _add(
-                ex,
-                Draft(
-                    "muscle_biopsy",
-                    fm.concept,
-                    fstatus,
-                    fm.start,
-                    fm.end,
-                    fsent,
-                    sent.time,
-                    {"value": fstatus == "present"},
-                    uncertain=uncertain,
-                ),
-            )
+            codes = [fm.concept]
+            if fm.concept == "any_infiltrate":
+                # "no inflammatory cell infiltration": neither infiltrate; one present without
+                # its place in the muscle names neither item
+                if fstatus != "absent":
+                    continue
+                codes = ["endomysial_infiltrate", "perimysial_perivascular_infiltrate"]
+            for code in codes:
+                _add(
+                    ex,
+                    Draft(
+                        "muscle_biopsy",
+                        code,
+                        fstatus,
+                        fm.start,
+                        fm.end,
+                        fsent,
+                        sent.time,
+                        {"value": fstatus == "present"},
+                        uncertain=uncertain,
+                    ),
+                )
 
 
 # --------------------------------------------------------------------------- core set
@@ -1612,6 +1911,8 @@ def _patient(ex: Extraction) -> None:
                 )
         if age_found:
             break
+    if not age_found:
+        sex_found = _age_decade(ex, ordered) or sex_found
     _birth_date(ex)
     _region(ex)
     if sex_found:
@@ -1633,6 +1934,58 @@ def _patient(ex: Extraction) -> None:
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+
+
+def _age_decade(ex: Extraction, ordered: list[Sentence]) -> bool:
+    """ "in his 70s": the decade's first year, flagged uncertain (the criteria's age bands start
+    at 18 and 40, so a decade from the 20s up decides them). Returns whether it gave the sex."""
+    for sent in ordered:
+        for rx in ex.rules.value["age_decade"]:
+            m = rx.search(ex.text, sent.start, sent.end)
+            if m is None:
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            if about.get("experiencer") or (about.get("generic") and sent.patient):
+                continue
+            groups = m.groupdict()
+            age = int(groups["decade"]) if groups.get("decade") else _DECADE_WORDS[groups["word"]]
+            ex.drafts.append(
+                Draft(
+                    "patient",
+                    "age",
+                    "present",
+                    m.start(),
+                    m.end(),
+                    sent,
+                    INDEX,
+                    {"value": age, "decade": True},
+                    uncertain=True,
+                )
+            )
+            ex.warn(
+                f"age stated only as a decade ('{m.group()}'): {age} used (the decade's first "
+                "year); the EULAR/ACR age band is the same for any age in it from the 20s up"
+            )
+            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
+            if sex:
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return True
+            return False
+    return False
 
 
 def _birth_date(ex: Extraction) -> None:
@@ -1748,6 +2101,26 @@ def _onset(ex: Extraction) -> None:
                         )
                     )
                     return
+    for sent in ex.sentences:  # "since around Christmas": resolved on the index date
+        if not sent.patient or sent.index in flares:
+            continue
+        hm = _SINCE_HOLIDAY.search(text, sent.start, sent.end)
+        if hm is not None:
+            month_day = _HOLIDAYS[hm.group("day").casefold()]
+            ex.drafts.append(
+                Draft(
+                    "onset",
+                    "onset_date",
+                    "present",
+                    hm.start(),
+                    hm.end(),
+                    sent,
+                    INDEX,
+                    {"holiday": month_day},
+                    uncertain=True,
+                )
+            )
+            return
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
@@ -1776,9 +2149,21 @@ def _onset(ex: Extraction) -> None:
             return
 
 
+# "since around Christmas", "since the New Year": the last such day before the visit.
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new year's": (1, 1)}
+_SINCE_HOLIDAY = re.compile(
+    r"\b(?:since|from|began|begun|started)\s+(?:around\s+|about\s+|just\s+(?:before|after)\s+"
+    r"|shortly\s+(?:before|after)\s+)?(?:the\s+)?(?P<day>christmas|xmas|new year(?:'s)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _before_the_illness(ex: Extraction) -> None:
     """A remission, flare or improvement dated before the illness began ("twenty years earlier
-    ... which had resolved") is about something else in the past history."""
+    ... which had resolved") is about something else in the past history. A finding dated more
+    than a year before the visit but not before the illness began ("Presenting features at
+    diagnosis (2019): heliotrope rash ...") is the presentation, not old history."""
+    dated_old = [d for d in ex.drafts if d.type == "finding" and d.value.pop("dated_old", False)]
     starts = [
         d.time
         for d in ex.drafts
@@ -1789,6 +2174,13 @@ def _before_the_illness(ex: Extraction) -> None:
         return
     day = ex.note_date or date(2000, 1, 1)  # a relative story: offsets compare on any day
     begun = min(t.resolve(day) for t in starts)
+    # a sentence that dates the diagnosis ("dysphagia in known DM (diagnosed June 2024)") gives
+    # that date to the diagnosis, not to the symptoms it names: those are left as they are
+    dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
+    for d in dated_old:
+        if d.sentence.index not in dating and d.time.resolve(day) >= begun - timedelta(days=31):
+            a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
+            d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
     for d in ex.drafts:
         if (
             d.type == "event"
@@ -1798,6 +2190,25 @@ def _before_the_illness(ex: Extraction) -> None:
             and d.time.resolve(day) < begun
         ):
             d.status = "historical"
+
+
+def _abstract_as_summary(ex: Extraction) -> None:
+    """A case report's abstract restates the case in short, without its times ("Surgical
+    resection resulted in improvement"): what the body of the report also says is taken from
+    the body; the abstract stands alone only for what the body does not say (or when the text
+    is the abstract alone)."""
+
+    def summary(s: Sentence) -> bool:
+        return s.section == "abstract" or s.about_case
+
+    in_body = {
+        (d.type, d.code)
+        for d in ex.drafts
+        if not summary(d.sentence) and d.sentence.patient and d.status != "generic"
+    }
+    for d in ex.drafts:
+        if summary(d.sentence) and d.type != "patient" and (d.type, d.code) in in_body:
+            d.status = "generic"
 
 
 def _report_subject(ex: Extraction) -> None:

@@ -7,6 +7,7 @@ normalised note is a boundary (lists, headings) and that "e.g." is not.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any, cast
 
@@ -15,7 +16,27 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["pipeline"]
+__all__ = ["pipeline", "tokenizer_text"]
+
+# spaCy strips trailing punctuation one character at a time with an end-anchored regex, which is
+# quadratic in the length of a run ("!!!!…" 16,000 times took 44 s). Runs longer than this are
+# cut for the tokenizer (the rest becomes spaces), which keeps every character offset.
+MAX_PUNCTUATION_RUN = 32
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
+
+
+def tokenizer_text(text: str) -> str:
+    """``text`` with over-long punctuation runs blanked after their first characters.
+
+    Same length as ``text``, so token and sentence offsets index the original text unchanged.
+    """
+    return _PUNCTUATION_RUN.sub(
+        lambda m: (
+            m.group()[:MAX_PUNCTUATION_RUN] + " " * (m.end() - m.start() - MAX_PUNCTUATION_RUN)
+        ),
+        text,
+    )
+
 
 _ENDERS = {".", "!", "?"}
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
@@ -50,6 +71,14 @@ _ABBREVIATIONS = {
 }
 
 
+def _initial(token: str, before: str) -> bool:
+    """An initial after a title ("Mr A. Khan", "Mrs J. Smith"), not a sentence end."""
+    return len(token) == 2 and token[0].isupper() and before.casefold().rstrip(".") in _TITLES
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master"}
+
+
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
@@ -68,7 +97,10 @@ def note_sentences(doc: Doc) -> Doc:
             newline = newline or "\n" in text
             continue
         ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (
-            len(last) > 1 and last.endswith(".") and last.casefold() not in _ABBREVIATIONS
+            len(last) > 1
+            and last.endswith(".")
+            and last.casefold() not in _ABBREVIATIONS
+            and not _initial(last, before)
         )
         if i == 0 or newline or (ender and not text[:1].islower()):
             starts[i, 0] = 1

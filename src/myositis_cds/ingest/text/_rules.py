@@ -72,9 +72,15 @@ class MuscleBiopsyLexicon(_Strict):
             "perimysial_perivascular_infiltrate",
             "perifascicular_atrophy",
             "rimmed_vacuoles",
+            "any_infiltrate",
         ],
         list[str],
     ]
+
+
+class AntibodyPanel(_Strict):
+    terms: list[str]
+    codes: list[AntibodyCode] = Field(min_length=1)
 
 
 class Lexicon(_Strict):
@@ -91,6 +97,7 @@ class Lexicon(_Strict):
     muscle_biopsy: MuscleBiopsyLexicon
     myositis: list[str]
     regions: dict[str, list[str]]
+    antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
 
     @field_validator("regions")
     @classmethod
@@ -175,6 +182,8 @@ class InferenceRule(_Strict):
     colour: list[str] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
     asserts: Literal["present", "absent"] = "present"
+    # a symptom (difficulty with a task), not the sign itself: shown, not a case record
+    symptom: bool = False
     verified: Literal["V", "S", "U", "C"]
 
 
@@ -183,9 +192,31 @@ class InferenceRules(_Strict):
     rules: list[InferenceRule]
 
 
+# --------------------------------------------------------------------------- strength
+StrengthGroup = Literal[
+    "proximal_upper",
+    "proximal_lower",
+    "proximal_both",
+    "finger_flexors",
+    "distal_upper",
+    "distal_lower",
+    "distal_both",
+    "neck_flexors",
+    "neck_extensors",
+]
+
+
+class StrengthRules(_Strict):
+    meta: RulesMeta
+    groups: dict[StrengthGroup, list[str]]
+    ellipsis: list[str]
+    throughout: list[str]
+
+
 # --------------------------------------------------------------------------- patterns
 _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
+    "age_decade": set(),
     "sex_only": set(),
     "birth_date": {"date"},
     "region_origin": set(),
@@ -511,6 +542,7 @@ class Rules:
         self.sections = _load("sections", SectionRules)
         self.inference = _load("inference", InferenceRules)
         self.patterns = _load("patterns", Patterns)
+        self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
         self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
         self.labs = TermMatcher("labs", {str(k): v.terms for k, v in lex.labs.items()})
@@ -538,8 +570,15 @@ class Rules:
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.muscles = TermMatcher(
+            "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+        )
+        self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
+        self.panels = TermMatcher(
+            "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}
+        )
         self.biopsy_trigger = TermMatcher(
             "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
         )

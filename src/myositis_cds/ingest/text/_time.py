@@ -25,6 +25,7 @@ __all__ = [
     "date_style",
     "find_dates",
     "parse_quantity",
+    "shift_days",
 ]
 
 _MONTHS = {
@@ -44,11 +45,25 @@ _MONTHS = {
 
 
 def add_months(day: date, months: int) -> date:
-    """Calendar month arithmetic; the 31st becomes the last day of a shorter month."""
+    """Calendar month arithmetic; the 31st becomes the last day of a shorter month.
+
+    Saturates at the calendar's ends: "a 99999-month history" or a note read as of year 1 gives
+    1 January of year 1, not a crash.
+    """
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
+    if not date.min.year <= year <= date.max.year:
+        return date.min if year < date.min.year else date.max
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def shift_days(day: date, days: int) -> date:
+    """``day + days``, saturating at the calendar's ends."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 @dataclass(frozen=True)
@@ -82,7 +97,7 @@ class TimePoint:
 def _resolve(point: TimePoint, index: date) -> date:
     # the assembler asks for the same few dates many times while sorting and merging
     base = point.absolute if point.absolute is not None else index
-    return add_months(base, point.months) + timedelta(days=point.days)
+    return shift_days(add_months(base, point.months), point.days)
 
 
 INDEX = TimePoint()

@@ -1,0 +1,315 @@
+"""Issue #10 figures: the text adapter on published case reports and on held-out notes.
+
+Each text is read with the extractor and assessed with ``myositis_cds.assess``; its gold case
+(written by hand, committed before the first run) is assessed the same way, which gives the gold
+EULAR/ACR items, score and category. Per set of texts it prints exactly the issue's targets:
+
+- notes refused (the extractor raised instead of returning a case);
+- EULAR/ACR 2017 items scored present: precision and recall against the gold's present items;
+- classification category right and score exact (a refused note counts as wrong);
+- stated myositis antibodies found with the right polarity (positive/weak positive vs negative),
+  all stated and the positives alone, and how many were read with the opposite polarity;
+- stated cancers recorded (a tumour at the same site; histology agreement where the gold states
+  one); sex right.
+
+Sets: ``reports:dev`` and ``reports:heldout`` (tests/data/reports: texts in the cache, see
+benchmarks/report_cache.py; a report whose text is absent is skipped and counted as such) and
+``notes:SPLIT`` (tests/data/notes, e.g. notes:heldout5). ``--detail`` lists what differs per
+text, for the dev set only: held-out texts are reported as figures, never as details.
+
+    PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
+        [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from myositis_cds import assess
+from myositis_cds.case import AntibodyResultValue, Case, parse_case
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "tests" / "data" / "reports"
+NOTES = ROOT / "tests" / "data" / "notes"
+NOTES_TODAY = date(2026, 11, 27)  # the date benchmarks/nlp_eval.py reads the notes on
+DEFAULT_SETS = "reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5"
+DETAIL_SETS = {"reports:dev", "reports:dev_b"}
+# The gold takes the stated age as the age at onset when a text gives no earlier onset; the
+# figures are also given without the age-band items so that convention can be set aside.
+AGE_ITEMS = {"age_onset_18_to_40", "age_onset_40_plus"}
+
+
+def default_cache() -> Path:
+    return Path(os.environ.get("MYOSITIS_CDS_REPORTS", "/work/evalcache/reports"))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One text to read: its words, gold case, stated cancers and the date it speaks from."""
+
+    name: str
+    text: str
+    gold: dict[str, Any]
+    cancers: list[dict[str, Any]]
+    anchor: date | None
+    today: date
+
+
+def load_set(name: str, cache: Path) -> tuple[list[Item], int]:
+    """The texts of set ``name`` and how many were skipped because their text is absent."""
+    kind, _, split = name.partition(":")
+    items: list[Item] = []
+    skipped = 0
+    if kind == "reports":
+        index = yaml.safe_load((REPORTS / "index.yaml").read_text(encoding="utf-8"))["reports"]
+        for rid, meta in index.items():
+            if meta["split"] != split:
+                continue
+            path = cache / f"{rid}.txt"
+            if not path.is_file():
+                skipped += 1
+                continue
+            gold = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
+            items.append(
+                Item(
+                    rid,
+                    path.read_text(encoding="utf-8"),
+                    gold,
+                    meta.get("cancers") or [],
+                    meta["anchor"],
+                    meta["anchor"],
+                )
+            )
+    elif kind == "notes":
+        index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))["notes"]
+        for nid, meta in index.items():
+            if meta["split"] != split:
+                continue
+            gold = yaml.safe_load((NOTES / f"{nid}.yaml").read_text(encoding="utf-8"))
+            cancers = meta.get("cancers")
+            if cancers is None:  # older notes: the gold tumours are the stated cancers
+                cancers = [
+                    {"site": t["site"], "histology": t.get("histology")}
+                    for t in gold.get("tumours", [])
+                ]
+            items.append(
+                Item(
+                    nid,
+                    (NOTES / f"{nid}.txt").read_text(encoding="utf-8"),
+                    gold,
+                    cancers,
+                    meta.get("anchor"),
+                    NOTES_TODAY,
+                )
+            )
+    else:
+        raise ValueError(f"unknown set {name!r}: use reports:SPLIT or notes:SPLIT")
+    return items, skipped
+
+
+def extract(item: Item) -> Case:
+    from myositis_cds.ingest.text import extract_case
+
+    return extract_case(item.text, anchor=item.anchor, today=item.today).case
+
+
+def _polarity(result: AntibodyResultValue) -> str | None:
+    if result in (AntibodyResultValue.positive, AntibodyResultValue.weak_positive):
+        return "positive"
+    if result == AntibodyResultValue.negative:
+        return "negative"
+    return None
+
+
+def antibody_readings(case: Case) -> set[tuple[str, str]]:
+    """(code, polarity) pairs the case records at any date."""
+    out = set()
+    for a in case.antibodies:
+        polarity = _polarity(a.result)
+        if polarity is not None:
+            out.add((a.code.value, polarity))
+    return out
+
+
+@dataclass
+class Tally:
+    texts: int = 0
+    skipped: int = 0
+    refused: int = 0
+    refused_names: list[str] = field(default_factory=list)
+    item_tp: int = 0
+    item_fp: int = 0
+    item_fn: int = 0
+    body_tp: int = 0  # the same, without the two age-band items
+    body_fp: int = 0
+    body_fn: int = 0
+    category_right: int = 0
+    classified: int = 0  # texts the gold classifies (possible, probable or definite)
+    classified_right: int = 0
+    score_exact: int = 0
+    sex_right: int = 0
+    ab_stated: int = 0
+    ab_found: int = 0
+    ab_pos_stated: int = 0
+    ab_pos_found: int = 0
+    ab_opposite: int = 0
+    cancers_stated: int = 0
+    cancers_recorded: int = 0
+    histology_stated: int = 0
+    histology_right: int = 0
+    details: list[str] = field(default_factory=list)
+
+
+def classification_of(case: Case, day: date) -> tuple[set[str], float, str]:
+    c = assess(case, as_of=day).classification
+    return {i.id for i in c.items if i.present}, c.score, c.category
+
+
+def evaluate(items: list[Item], tally: Tally, detail: bool) -> Tally:
+    for item in items:
+        tally.texts += 1
+        gold = parse_case(item.gold, today=item.today)
+        g_items, g_score, g_category = classification_of(gold, item.today)
+        g_abs = antibody_readings(gold)
+        try:
+            got: Case | None = extract(item)
+        except Exception as exc:  # any failure to return a case is a refusal
+            got = None
+            tally.refused += 1
+            tally.refused_names.append(item.name)
+            if detail:
+                tally.details.append(f"{item.name}: REFUSED ({type(exc).__name__})")
+        if got is None:
+            e_items, e_score, e_category, e_abs = set(), None, None, set()
+            e_sites: list[tuple[str, str | None]] = []
+        else:
+            e_items, e_score, e_category = classification_of(got, item.today)
+            e_abs = antibody_readings(got)
+            e_sites = [
+                (t.site.value, getattr(t.histology, "value", t.histology)) for t in got.tumours
+            ]
+            tally.sex_right += got.patient.sex == gold.patient.sex
+        tally.item_tp += len(g_items & e_items)
+        tally.item_fp += len(e_items - g_items)
+        tally.item_fn += len(g_items - e_items)
+        g_body, e_body = g_items - AGE_ITEMS, e_items - AGE_ITEMS
+        tally.body_tp += len(g_body & e_body)
+        tally.body_fp += len(e_body - g_body)
+        tally.body_fn += len(g_body - e_body)
+        tally.category_right += e_category == g_category
+        if g_category != "not classified":
+            tally.classified += 1
+            tally.classified_right += e_category == g_category
+        tally.score_exact += e_score is not None and abs(e_score - g_score) < 1e-9
+        for code, polarity in g_abs:
+            tally.ab_stated += 1
+            found = (code, polarity) in e_abs
+            tally.ab_found += found
+            if polarity == "positive":
+                tally.ab_pos_stated += 1
+                tally.ab_pos_found += found
+            if not found and any(c == code for c, _ in e_abs):
+                tally.ab_opposite += 1
+        for cancer in item.cancers:
+            tally.cancers_stated += 1
+            at_site = [h for s, h in e_sites if s == cancer["site"]]
+            tally.cancers_recorded += bool(at_site)
+            if cancer.get("histology"):
+                tally.histology_stated += 1
+                tally.histology_right += cancer["histology"] in at_site
+        if detail and got is not None:
+            tally.details.extend(_differences(item, g_items, e_items, g_abs, e_abs, e_sites))
+            if e_category != g_category or e_score != g_score:
+                tally.details.append(
+                    f"{item.name}: score {e_score} vs gold {g_score}; "
+                    f"category {e_category} vs gold {g_category}"
+                )
+    return tally
+
+
+def _differences(
+    item: Item,
+    g_items: set[str],
+    e_items: set[str],
+    g_abs: set[tuple[str, str]],
+    e_abs: set[tuple[str, str]],
+    e_sites: list[tuple[str, str | None]],
+) -> Iterator[str]:
+    for i in sorted(g_items - e_items):
+        yield f"{item.name}: missed item {i}"
+    for i in sorted(e_items - g_items):
+        yield f"{item.name}: extra item {i}"
+    for code, polarity in sorted(g_abs - e_abs):
+        yield f"{item.name}: antibody {code} {polarity} not found"
+    for cancer in item.cancers:
+        if not any(s == cancer["site"] for s, _ in e_sites):
+            yield f"{item.name}: cancer {cancer['site']} not recorded"
+
+
+def _ratio(num: int, den: int) -> str:
+    return f"{num}/{den} ({num / den:.2f})" if den else "n/a"
+
+
+def report(name: str, t: Tally) -> list[str]:
+    precision = t.item_tp / (t.item_tp + t.item_fp) if t.item_tp + t.item_fp else 1.0
+    recall = t.item_tp / (t.item_tp + t.item_fn) if t.item_tp + t.item_fn else 1.0
+    body_p = t.body_tp / (t.body_tp + t.body_fp) if t.body_tp + t.body_fp else 1.0
+    body_r = t.body_tp / (t.body_tp + t.body_fn) if t.body_tp + t.body_fn else 1.0
+    lines = [
+        f"| {name} | {t.texts} | {t.refused} | {precision:.2f} | {recall:.2f} "
+        f"| {body_p:.2f} | {body_r:.2f} "
+        f"| {_ratio(t.category_right, t.texts)} | {_ratio(t.classified_right, t.classified)} "
+        f"| {_ratio(t.score_exact, t.texts)} "
+        f"| {_ratio(t.ab_found, t.ab_stated)} | {_ratio(t.ab_pos_found, t.ab_pos_stated)} "
+        f"| {t.ab_opposite} | {_ratio(t.cancers_recorded, t.cancers_stated)} "
+        f"| {_ratio(t.histology_right, t.histology_stated)} | {_ratio(t.sex_right, t.texts)} |"
+    ]
+    return lines
+
+
+HEADER = [
+    "| set | texts | refused | item P | item R | P no age | R no age "
+    "| category right | of them classified | score exact "
+    "| antibodies found (polarity right) | positives found "
+    "| opposite polarity "
+    "| cancers recorded | histology right | sex right |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=DEFAULT_SETS, help="comma-separated sets")
+    parser.add_argument("--cache", type=Path, default=None, help="folder of report texts")
+    parser.add_argument("--detail", action="store_true", help="per-text differences (dev only)")
+    args = parser.parse_args(argv)
+    cache = args.cache or default_cache()
+    rows = list(HEADER)
+    details: list[str] = []
+    notes: list[str] = []
+    for name in args.sets.split(","):
+        items, skipped = load_set(name, cache)
+        tally = evaluate(items, Tally(skipped=skipped), args.detail and name in DETAIL_SETS)
+        rows.extend(report(name, tally))
+        if skipped:
+            notes.append(f"{name}: {skipped} report(s) skipped, text absent from {cache}")
+        if tally.refused and name in DETAIL_SETS:
+            notes.append(f"{name}: refused {', '.join(tally.refused_names)}")
+        details.extend(tally.details)
+    print("\n".join(rows))
+    for line in notes + details:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

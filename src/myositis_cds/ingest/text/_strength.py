@@ -1,0 +1,267 @@
+"""The strength examination: MRC/Kendall grades by muscle or movement → the weakness items.
+
+A note grades muscles in many shapes: lists ("Deltoids 4/5, biceps 4+/5, iliopsoas 3/5"),
+sentences ("shoulder abduction and hip flexion are 4/5 bilaterally"), grades before the muscles
+("4/5 power in the deltoids and hip flexors"), sides ("3/5 R, 4/5 L", "right deltoid 4-/5") and
+R|L tables ("Deltoid  4  4"). This module reads them with one small grammar:
+
+* a *grade* is 0-5 with an optional + or - ("4-/5", "4+", "MRC 4"), or x/10 (Kendall);
+* a grade goes to the muscles named since the previous grade (a coordinated list shares it);
+  further grades right after it, with a side, go to the same muscles ("3/5 R, 4/5 L");
+* a grade followed by "in"/"of" and a muscle goes to the muscles after it;
+* two grades with no side after one muscle are right then left (the usual R|L table order);
+* a bare number counts as a grade only when only filler words ("is", ":", "bilaterally")
+  separate it from its muscle, so "shoulder pain for 3 months" is not a grade.
+
+Grades are gathered per paragraph (one examination) and turned into the EULAR/ACR items
+(rules/strength.yaml names the muscles of each group): a proximal group is weak when graded
+below 5 on both sides (or with no side stated: read as both), absent when graded 5; weakness on
+one side only is shown to the clinician but is not the criteria's *symmetric* weakness. The two
+comparisons need both sides of the comparison graded. Negation is not applied to grades: a grade
+is a measurement ("Although she has no complaint of weakness, shoulder abduction is 4/5").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from myositis_cds.ingest.text._rules import TermMatch
+
+__all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades"]
+
+# A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
+_GRADE = re.compile(
+    r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
+    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?!\d|\.\d))?"
+    r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
+    r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
+    re.IGNORECASE,
+)
+_SIDE_WORDS = (
+    r"(?P<right>right|rt|r)|(?P<left>left|lt|l)|(?P<both>bilateral(?:ly)?|bilat|both(?: sides)?"
+    r"|symmetric(?:al(?:ly)?)?|equally)"
+)
+_SIDE_AFTER = re.compile(  # used with match(pos): no "^" (it would anchor at 0)
+    r"\s*(?:\(\s*)?(?:on\s+the\s+|in\s+the\s+|on\s+)?(?:" + _SIDE_WORDS + r")\b", re.IGNORECASE
+)
+_SIDE_BEFORE = re.compile(r"(?:^|[\s(,;|])(?:" + _SIDE_WORDS + r")\s*[:=)]?\s*$", re.IGNORECASE)
+_MUSCLE_SIDE = re.compile(r"(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", re.IGNORECASE)
+# What may stand between a muscle and a bare grade ("Deltoid: 4", "hips are 4 bilaterally").
+_FILLER = re.compile(
+    r"^(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
+    re.IGNORECASE,
+)
+_NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
+
+# What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
+# "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
+_BARE_END = re.compile(
+    r"\s*(?:$|[,;.)|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"|at|proximally|distally|\d)\b)",
+    re.IGNORECASE,
+)
+
+# A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
+_FORWARD = re.compile(
+    r"^\s*(?:power|strength|weakness)?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+|her\s+|his\s+"
+    r"|bilateral\s+|all\s+|(?:right|left)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Grade:
+    value: float  # on the MRC 0-5 scale
+    start: int
+    end: int
+    side: str | None  # "right", "left", "both", or None (not stated)
+    explicit: bool  # written with "/5", "/10" or "MRC": a grade whatever stands around it
+
+
+@dataclass
+class StrengthReading:
+    """One muscle (or movement) with the grade the note gives it."""
+
+    group: str
+    side: str | None
+    grade: float
+    start: int  # from the muscle's name ...
+    end: int  # ... to the end of its grade
+
+
+@dataclass
+class _Owner:
+    muscle: TermMatch
+    side: str | None
+    grades: list[Grade] = field(default_factory=list)
+
+
+def _side(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    for name in ("right", "left", "both"):
+        if m.group(name):
+            return name
+    return None
+
+
+def grades_in(text: str, start: int, end: int) -> list[Grade]:
+    """Every grade written in text[start:end]."""
+    out: list[Grade] = []
+    for m in _GRADE.finditer(text, start, end):
+        g = int(m.group("g"))
+        of = m.group("of")
+        if of == "10":
+            value = g / 2
+        elif g > 5:
+            continue
+        else:
+            value = float(g)
+        if m.group("half"):
+            value += 0.5 if of != "10" else 0.25
+        mod = (m.group("mod") or "").strip()
+        if mod == "+":
+            value += 0.33
+        elif mod == "-":
+            value -= 0.33
+        if value > 5:
+            continue
+        after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
+        if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
+            after = None  # "R 4 L 4": the "L" is the next grade's side
+        before = _SIDE_BEFORE.search(text, max(start, m.start() - 10), m.start())
+        side = _side(after) or _side(before)
+        explicit = bool(of or m.group("lead"))
+        out.append(Grade(value, m.start(), m.end(), side, explicit))
+    return out
+
+
+def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> list[StrengthReading]:
+    """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
+    muscle terms found there (concept = the term's group in rules/strength.yaml)."""
+    muscles = _resolve_ellipsis(muscles)
+    if not muscles:
+        return []
+    grades = grades_in(text, start, end)
+    if not grades:
+        return []
+    items: list[tuple[int, str, object]] = [(m.start, "muscle", m) for m in muscles]
+    items += [(g.start, "grade", g) for g in grades]
+    items.sort(key=lambda x: x[0])
+    waiting: list[_Owner] = []
+    owners: list[_Owner] = []
+    forward: Grade | None = None
+    orphan: Grade | None = None  # a grade with no muscle before it: "..., 5/5 distally"
+    done: list[_Owner] = []
+    last_end = start
+    for _pos, kind, obj in items:
+        if kind == "muscle":
+            m = obj
+            assert isinstance(m, TermMatch)
+            side = _side(_MUSCLE_SIDE.search(text, max(start, m.start - 14), m.start))
+            owner = _Owner(m, side)
+            if forward is not None and not re.search(r"[;.]", text[last_end : m.start]):
+                owner.grades.append(forward)
+                done.append(owner)
+            elif orphan is not None and _FILLER.match(text[orphan.end : m.start]):
+                owner.grades.append(orphan)
+                done.append(owner)
+                orphan = None
+            else:
+                forward = None
+                if owners:  # a muscle after a grade starts a new list
+                    owners = []
+                waiting.append(owner)
+            last_end = m.end
+            continue
+        g = obj
+        assert isinstance(g, Grade)
+        forward = orphan = None
+        nxt = next((m for m in muscles if m.start >= g.end), None)
+        if (
+            nxt is not None
+            and _FORWARD.match(text[g.end : nxt.start])
+            and not (waiting and _FILLER.match(text[waiting[-1].muscle.end : g.start]))
+        ):
+            forward = g  # "4/5 in the deltoids and hip flexors"
+            owners = []
+            last_end = g.end
+            continue
+        target = waiting or owners
+        if not target:
+            orphan = g
+            last_end = g.end
+            continue
+        if not g.explicit:
+            prev_end = target[-1].grades[-1].end if target[-1].grades else target[-1].muscle.end
+            if not _FILLER.match(text[prev_end : g.start]) or not _BARE_END.match(
+                text, g.end, min(end, g.end + 20)
+            ):
+                continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
+        for owner in target:
+            owner.grades.append(g)
+        if waiting:
+            owners = waiting
+            done.extend(waiting)
+            waiting = []
+        last_end = g.end
+    out: list[StrengthReading] = []
+    for owner in done:
+        sides = [g.side for g in owner.grades]
+        if len(owner.grades) == 2 and sides == [None, None] and owner.side is None:
+            sides = ["right", "left"]  # "Deltoid  4  4": an R|L table row
+        for g, side in zip(owner.grades, sides, strict=True):
+            out.append(
+                StrengthReading(
+                    owner.muscle.concept,
+                    side or owner.side,
+                    g.value,
+                    min(owner.muscle.start, g.start),
+                    max(owner.muscle.end, g.end),
+                )
+            )
+    return out
+
+
+def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
+    """ "Neck flexion 4-/5, extension 5/5": a movement without its joint takes the joint of the
+    muscle named before it (neck flexion → neck extension); with none before, it is dropped."""
+    out: list[TermMatch] = []
+    for m in muscles:
+        if m.concept != "ellipsis":
+            out.append(m)
+            continue
+        if not out:
+            continue
+        prev = out[-1].concept
+        extension = m.text.casefold().startswith("exten")
+        if prev in ("neck_flexors", "neck_extensors"):
+            group = "neck_extensors" if extension else "neck_flexors"
+        elif prev in ("finger_flexors",) and extension:
+            group = "distal_upper"
+        else:
+            group = prev
+        out.append(TermMatch(m.start, m.end, group, m.text))
+    return out
+
+
+_EXPANDS = {
+    "proximal_both": ("proximal_upper", "proximal_lower"),
+    "distal_both": ("distal_upper", "distal_lower"),
+    "finger_flexors": ("finger_flexors", "distal_upper"),
+}
+
+
+def group_states(readings: list[StrengthReading]) -> dict[str, dict[str, float]]:
+    """The weakest grade per group and side ("right", "left") over one examination; a grade
+    with no side (or "both") counts for both sides."""
+    out: dict[str, dict[str, float]] = {}
+    for r in readings:
+        for group in _EXPANDS.get(r.group, (r.group,)):
+            sides = ("right", "left") if r.side in (None, "both") else (r.side,)
+            table = out.setdefault(group, {})
+            for s in sides:
+                table[s] = min(table.get(s, 5.0), r.grade)
+    return out

@@ -1,0 +1,106 @@
+"""The gold of the text evaluation (issue #10) is well formed: every file a valid case, the index
+consistent with the files, the splits of the size the issue asks for.
+
+The figures themselves come from benchmarks/text_eval.py; these tests only guard the data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from myositis_cds import assess
+from myositis_cds.case import TumourHistology, TumourSite, parse_case
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+REPORTS = ROOT / "tests" / "data" / "reports"
+NOTES = ROOT / "tests" / "data" / "notes"
+NOTES_TODAY = date(2026, 11, 27)
+
+
+def _index() -> dict[str, dict[str, Any]]:
+    reports: dict[str, dict[str, Any]] = yaml.safe_load(
+        (REPORTS / "index.yaml").read_text(encoding="utf-8")
+    )["reports"]
+    return reports
+
+
+def _heldout5() -> dict[str, dict[str, Any]]:
+    notes: dict[str, dict[str, Any]] = yaml.safe_load(
+        (NOTES / "index.yaml").read_text(encoding="utf-8")
+    )["notes"]
+    return {k: v for k, v in notes.items() if v["split"] == "heldout5"}
+
+
+def _check_cancers(cancers: list[dict[str, Any]]) -> None:
+    for cancer in cancers:
+        assert set(cancer) == {"site", "histology"}
+        TumourSite(cancer["site"])
+        if cancer["histology"] is not None:
+            TumourHistology(cancer["histology"])
+
+
+def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
+    index = _index()
+    splits = [meta["split"] for meta in index.values()]
+    assert len(index) >= 30
+    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b"}
+    dev = splits.count("dev") + splits.count("dev_b")
+    assert 0.25 <= dev / len(splits) <= 0.40
+
+
+def test_index_and_gold_files_match_one_to_one() -> None:
+    index = _index()
+    gold = {p.stem for p in (REPORTS / "gold").glob("*.yaml")}
+    assert gold == set(index)
+    hashed = {
+        line.split()[1].removesuffix(".txt")
+        for line in (REPORTS / "texts.sha256").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    assert hashed == set(index)
+
+
+@pytest.mark.parametrize("rid", sorted(_index()))
+def test_each_report_entry_is_complete_and_its_gold_a_valid_case(rid: str) -> None:
+    meta = _index()[rid]
+    assert meta["url"].startswith(("http://", "https://"))
+    assert meta["title"] and meta["query"]
+    assert isinstance(meta["anchor"], date)
+    _check_cancers(meta["cancers"])
+    data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
+    case = parse_case(data, today=meta["anchor"])
+    assert case.patient.age is not None
+
+
+def test_at_least_ten_new_notes_with_valid_gold() -> None:
+    notes = _heldout5()
+    assert len(notes) >= 10
+    for name, meta in notes.items():
+        _check_cancers(meta["cancers"])
+        data = yaml.safe_load((NOTES / f"{name}.yaml").read_text(encoding="utf-8"))
+        parse_case(data, today=NOTES_TODAY)
+        assert (NOTES / f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
+def _gold_classification(rid: str) -> tuple[float, str, str | None]:
+    meta = _index()[rid]
+    data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
+    c = assess(parse_case(data, today=meta["anchor"]), as_of=meta["anchor"]).classification
+    return c.score, c.category, c.subgroup
+
+
+def test_gold_of_the_panniculitis_report_scores_as_worked_out_by_hand() -> None:
+    # onset 26 (1.3) + proximal weakness arms (0.7) and legs (0.8) + heliotrope (3.1)
+    # + Gottron's papules (2.1) + raised CK/LDH (1.3) = 9.3 >= 7.5: definite, dermatomyositis.
+    assert _gold_classification("r32_npc_panniculitis_26f") == (9.3, "definite", "dermatomyositis")
+
+
+def test_gold_of_the_anti_jo1_report_without_skin_signs_needs_a_biopsy() -> None:
+    # onset 37 (1.3) + anti-Jo-1 (3.9) + raised CK (1.3) = 6.5, but with no heliotrope or
+    # Gottron lesion and no biopsy the criteria do not classify it.
+    assert _gold_classification("r04_asyn_jo1_37f") == (6.5, "not classified", None)

@@ -1,0 +1,177 @@
+"""Issue #15: bounded work. Explicit limits with a clear error, and the rewritten hot spots give
+the same answers as the straightforward (quadratic) definitions they replace.
+
+Timing is measured by ``python -m benchmarks.scaling`` (not a timed test); these tests pin the
+limits and the equivalences.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from myositis_cds.assessment import assess
+from myositis_cds.case import MAX_RECORDS, Lab, LabCode, parse_case
+from myositis_cds.errors import CaseError
+from myositis_cds.pathway.course import MAX_REMOVALS_JUDGED, _EnzymeIndex, response_criteria
+from tests.conftest import TODAY
+
+
+# ----------------------------------------------------------------- records per section
+def test_more_records_than_the_limit_is_refused_by_name() -> None:
+    events = [{"kind": "flare", "date": "2020-01-01"}] * (MAX_RECORDS + 1)
+    with pytest.raises(CaseError) as info:
+        parse_case({"patient": {"sex": "female", "age": 60}, "events": events}, today=TODAY)
+    assert [str(p) for p in info.value.problems] == [f"events: has more than {MAX_RECORDS} records"]
+
+
+def test_the_limit_itself_is_accepted() -> None:
+    events = [{"kind": "flare", "date": "2020-01-01"}] * MAX_RECORDS
+    case = parse_case({"patient": {"sex": "female", "age": 60}, "events": events}, today=TODAY)
+    assert len(case.events) == MAX_RECORDS
+
+
+# ----------------------------------------------------------------- tumours: other tumours named
+def _tumours(n: int) -> dict[str, Any]:
+    tumour = {
+        "site": "pancreas",
+        "histology": "neuroendocrine_tumour",
+        "size_mm": 9,
+        "ki67_percent": 2,
+        "found_date": "2023-02-01",
+    }
+    return {
+        "patient": {"sex": "female", "birth_date": "1950-01-01"},
+        "findings": [{"code": "no_response_to_immunosuppression", "present": True}],
+        "tumours": [tumour] * n,
+        "treatments": [
+            {"drug": "prednisone", "start": "2022-01-01"},
+            {"drug": "methotrexate", "start": "2022-01-01"},
+        ],
+    }
+
+
+def test_each_tumour_names_at_most_three_others() -> None:
+    # 200 tumours: listing 199 others for each of 200 tumours was quadratic work and output.
+    result = assess(parse_case(_tumours(200), today=TODAY), as_of=TODAY)
+    assert result.tumours is not None
+    first = str(result.tumours[0].model_dump())
+    assert "tumours[1] (pancreas), tumours[2] (pancreas), tumours[3] (pancreas) and 196 more" in (
+        first
+    )
+    assert "tumours[4] (pancreas)" not in first
+
+
+# ----------------------------------------------------------------- removals judged
+def test_only_the_most_recent_removals_are_judged() -> None:
+    start = date(2010, 1, 1)
+    surgeries = [
+        {"kind": "surgery", "date": (start + timedelta(days=30 * i)).isoformat()}
+        for i in range(MAX_REMOVALS_JUDGED + 5)
+    ]
+    case = parse_case(
+        {"patient": {"sex": "female", "birth_date": "1950-01-01"}, "events": surgeries},
+        today=TODAY,
+    )
+    course = assess(case, as_of=TODAY).course
+    assert course is not None
+    para = course.paraneoplastic
+    assert para is not None
+    assert "5 earlier removal(s) not judged: only the 20 most recent are" in para.evidence
+
+
+# ----------------------------------------------------------------- enzymes nearest each visit
+def _brute_force(labs: list[Lab], day: date, within: int) -> dict[LabCode, Lab]:
+    out: dict[LabCode, Lab] = {}
+    codes = response_criteria().enzymes.codes
+    for lab in labs:
+        if lab.code not in codes or lab.value is None or lab.upper_limit is None:
+            continue
+        gap = abs((lab.date - day).days)
+        if gap > within:
+            continue
+        best = out.get(lab.code)
+        if best is None or (gap, lab.date) < (abs((best.date - day).days), best.date):
+            out[lab.code] = lab
+    return out
+
+
+@given(st.integers(0, 2**32), st.integers(0, 40))
+@settings(max_examples=60, deadline=None)
+def test_enzyme_index_finds_what_a_scan_of_every_lab_finds(seed: int, n: int) -> None:
+    rng = random.Random(seed)
+    enzymes = response_criteria().enzymes
+    labs = [
+        Lab(
+            code=rng.choice([LabCode.ck, LabCode.ldh, LabCode.alt, LabCode.crp]),
+            value=rng.choice([None, 50.0, 900.0]) if rng.random() < 0.2 else 300.0 + i,
+            unit="U/L",
+            upper_limit=None if rng.random() < 0.1 else 200.0,
+            above_uln=True,
+            date=date(2020, 1, 1) + timedelta(days=rng.randrange(0, 200)),
+        )
+        for i in range(n)
+    ]
+    index = _EnzymeIndex(labs, enzymes)
+    for _ in range(10):
+        day = date(2020, 1, 1) + timedelta(days=rng.randrange(-40, 240))
+        assert index.near(day) == _brute_force(labs, day, enzymes.match_within_days)
+
+
+# ----------------------------------------------------------------- free text
+def test_tokenizer_text_keeps_offsets_and_caps_punctuation_runs() -> None:
+    pytest.importorskip("spacy")
+    from myositis_cds.ingest.text._nlp import MAX_PUNCTUATION_RUN, pipeline, tokenizer_text
+
+    text = "Rash" + "!" * 16_000 + " and myalgia -- see (below)."
+    cut = tokenizer_text(text)
+    assert len(cut) == len(text)
+    assert cut.endswith(" and myalgia -- see (below).")  # short runs untouched
+    assert max(len(t.text) for t in pipeline()(cut) if not t.is_space) <= MAX_PUNCTUATION_RUN
+
+
+def _contained_brute(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    return [
+        (a, b, r)
+        for a, b, r in spans
+        if not any((a2 <= a and b <= b2 and (b2 - a2) > (b - a)) for a2, b2, _ in spans)
+    ]
+
+
+spans = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 6), st.sampled_from("xyz")).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=25,
+).map(sorted)
+
+
+@given(spans)
+@settings(max_examples=200, deadline=None)
+def test_context_containment_sweep_equals_the_pairwise_definition(
+    found: list[tuple[int, int, str]],
+) -> None:
+    pytest.importorskip("spacy")
+    from myositis_cds.ingest.text._context import _drop_contained
+
+    assert _drop_contained(found) == _contained_brute(found)  # type: ignore[arg-type]
+
+
+@given(spans, st.integers(0, 36), st.integers(1, 6))
+@settings(max_examples=200, deadline=None)
+def test_pseudo_overlap_by_bisection_equals_the_pairwise_definition(
+    pseudo: list[tuple[int, int, str]], a: int, width: int
+) -> None:
+    pytest.importorskip("spacy")
+    from myositis_cds.ingest.text._context import _merged, _overlaps
+
+    plain = sorted((p, q) for p, q, _ in pseudo)
+    union = _merged(plain)
+    b = a + width
+    expected = any(pa < b and a < pb for pa, pb in plain)
+    assert _overlaps(union, [s for s, _ in union], a, b) == expected
