@@ -315,7 +315,8 @@ def check_store(db_url: str, ledger: Ledger) -> tuple[int, list[str]]:
     try:
         with engine.connect() as conn:
             current = dict(
-                conn.execute(sa.select(patients.c.id, patients.c.current_revision)).tuples().all()
+                (r.id, r.current_revision)
+                for r in conn.execute(sa.select(patients.c.id, patients.c.current_revision))
             )
             revisions: dict[str, list[int]] = {}
             where: dict[str, list[tuple[str, int]]] = {}
