@@ -22,7 +22,7 @@ from myositis_cds import __version__
 from myositis_cds.api import routes
 from myositis_cds.api._auth import TokenStore, default_tokens_file, is_loopback
 from myositis_cds.api._errors import install_error_handlers
-from myositis_cds.api._middleware import AccessLog, BodyLimit
+from myositis_cds.api._middleware import CDS_PREFIX, AccessLog, BodyLimit, ConcurrencyCap
 from myositis_cds.api._security import SecurityHeaders
 from myositis_cds.api._settings import Settings
 from myositis_cds.store import Store
@@ -145,8 +145,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     for name in OPTIONAL_ROUTERS:
         if find_spec(name) is not None:
             app.include_router(import_module(name).router)
-    # Added last = outermost: the access log sees every response, including 413 and 500.
+    # Added last = outermost: the access log sees every response, including 413, 429 and 500,
+    # and every one of them carries the security headers.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ConcurrencyCap, prefix=CDS_PREFIX, limit=settings.cds_max_concurrent)
     app.add_middleware(AccessLog)
     app.add_middleware(SecurityHeaders)  # issue #15: outermost, so 413 and 500 have them too
     return app

@@ -1,4 +1,5 @@
-"""ASGI middleware: the access log, the 500 guard and the body limit.
+"""ASGI middleware: the access log, the 500 guard, the body limit and the CDS Hooks
+concurrency cap (security headers: :mod:`._security`).
 
 The access log line holds the method, the *route template* (``/api/patients/{patient_id}``,
 never the concrete path or the query string), the status and the duration: nothing a patient
@@ -16,7 +17,14 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["ACCESS_LOG", "ERROR_LOG", "AccessLog", "BodyLimit"]
+__all__ = [
+    "ACCESS_LOG",
+    "CDS_PREFIX",
+    "ERROR_LOG",
+    "AccessLog",
+    "BodyLimit",
+    "ConcurrencyCap",
+]
 
 ACCESS_LOG = logging.getLogger("myositis_cds.access")
 ERROR_LOG = logging.getLogger("myositis_cds.error")
@@ -136,3 +144,43 @@ class BodyLimit:
             413, {"error": f"the request body is larger than the limit ({limit:g} MB)"}
         ):
             await send(message)
+
+
+CDS_PREFIX = "/cds-services"
+
+
+class ConcurrencyCap:
+    """At most ``limit`` requests in flight under ``prefix`` (per server process); the next
+    one is refused at once with 429 and ``Retry-After`` instead of queueing behind them.
+
+    CDS Hooks calls arrive from an EHR on every chart opening and may each fetch from a FHIR
+    server: a burst must not starve the REST API and the web page of workers and connections.
+    One event loop runs the app, so the counter needs no lock (no await between test and set).
+    """
+
+    def __init__(self, app: ASGIApp, *, prefix: str, limit: int) -> None:
+        self.app = app
+        self.prefix = prefix
+        self.limit = limit
+        self.in_flight = 0
+
+    def _applies(self, path: str) -> bool:
+        return path == self.prefix or path.startswith(self.prefix + "/")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self._applies(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            start, body = _json_response(
+                429, {"error": "too many CDS Hooks requests at once; retry in a second"}
+            )
+            start["headers"].append((b"retry-after", b"1"))
+            await send(start)
+            await send(body)
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1

@@ -28,6 +28,8 @@ class Settings:
     cds_issuers: Path | None = None
     cds_cors_origins: tuple[str, ...] = ()  # browser origins allowed to call /cds-services
     public_base_url: str | None = None  # the URL clients use (JWT aud), if behind a proxy
+    # CDS Hooks requests in flight at once per server process; more are refused with 429.
+    cds_max_concurrent: int = 16
 
     def to_json(self) -> str:
         """For worker processes (uvicorn starts them by import string, not with objects)."""

@@ -147,8 +147,10 @@ def _expected_revision(if_match: str | None) -> int:
     if if_match is None or if_match.strip() == "*":
         raise ApiError(428, 'this needs If-Match: "<revision>" (the ETag of the case you edited)')
     value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
-        raise ApiError(412, f"If-Match {if_match!r} is not a revision of this patient")
+    # ASCII digits only, and few enough to be a revision: str.isdigit() also accepts "²" and
+    # int() refuses thousands of digits, either of which would otherwise be a 500.
+    if not (value.isascii() and value.isdigit() and len(value) <= 12):
+        raise ApiError(412, "If-Match does not name a revision of this patient")
     return int(value)
 
 

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from myositis_cds import __version__
 from myositis_cds.assessment import Assessment, assess
 from myositis_cds.case import Case
+from myositis_cds.errors import CaseError
 from myositis_cds.store import _engine
 from myositis_cds.store._records import (
     AuditEvent,
@@ -92,7 +93,27 @@ def _json_or_none(value: Any) -> str | None:
     return None if value is None else json.dumps(value)
 
 
+# The widest revision number the schema's INTEGER columns hold (PostgreSQL's int4): a larger
+# number (in a URL or If-Match) names no stored revision and must never reach the driver.
+MAX_REVISION = 2**31 - 1
+CASE_ID_MAX_CHARS = 200  # patients.case_id is VARCHAR(200)
+
+
+def _storable_id(patient_id: str) -> bool:
+    # PostgreSQL text cannot hold U+0000; no stored id contains it, so such an id is unknown.
+    return "\x00" not in patient_id
+
+
 def _case_json(case: Case) -> str:
+    """The case as stored, after checking what the columns beside it can hold (the same on
+    SQLite and PostgreSQL: a case one backend keeps, the other keeps too)."""
+    if case.case_id is not None:
+        if "\x00" in case.case_id:
+            raise CaseError.single("case_id", "contains a NUL character (U+0000)")
+        if len(case.case_id) > CASE_ID_MAX_CHARS:
+            raise CaseError.single(
+                "case_id", f"is longer than {CASE_ID_MAX_CHARS} characters ({len(case.case_id)})"
+            )
     return case.model_dump_json(exclude_none=True)
 
 
@@ -157,6 +178,7 @@ class Store:
     def create_patient(self, case: Case, *, actor: str) -> PatientRecord:
         patient_id = str(uuid.uuid4())
         now = _now()
+        case_json = _case_json(case)
         with self._write() as conn:
             conn.execute(
                 patients.insert().values(
@@ -173,7 +195,7 @@ class Store:
                     revision=1,
                     created_at=now,
                     author=actor,
-                    case_json=_case_json(case),
+                    case_json=case_json,
                 )
             )
             self._audit(conn, actor, "create", patient_id, 1, "ok")
@@ -191,6 +213,8 @@ class Store:
         with self._read() as conn:
             row = self._patient_row(conn, patient_id)
             wanted = row.current_revision if revision is None else revision
+            if not 1 <= wanted <= MAX_REVISION:
+                raise PatientNotFound(patient_id)
             text = conn.execute(
                 sa.select(case_revisions.c.case_json).where(
                     case_revisions.c.patient_id == patient_id,
@@ -214,6 +238,16 @@ class Store:
         """Append a new revision if ``expected_revision`` is still the current one."""
         now = _now()
         new_revision = expected_revision + 1
+        case_json = _case_json(case)
+        if not _storable_id(patient_id):
+            raise PatientNotFound(patient_id)
+        if not 1 <= expected_revision < MAX_REVISION:
+            # No stored revision has this number: stale (or unknown patient), never sent to
+            # the database, whose INTEGER column could not even compare it.
+            with self._read() as conn:
+                current = self._patient_row(conn, patient_id).current_revision
+            self.record_audit(actor, "update", patient_id, None, "stale")
+            raise StaleRevision(expected_revision, current)
         with self._write() as conn:
             changed = conn.execute(
                 patients.update()
@@ -239,7 +273,7 @@ class Store:
                         revision=new_revision,
                         created_at=now,
                         author=actor,
-                        case_json=_case_json(case),
+                        case_json=case_json,
                     )
                 )
                 self._audit(conn, actor, "update", patient_id, new_revision, "ok")
@@ -284,6 +318,8 @@ class Store:
             ]
 
     def find_by_case_id(self, case_id: str) -> PatientSummary | None:
+        if "\x00" in case_id:
+            return None
         with self._read() as conn:
             row = conn.execute(
                 sa.select(patients)
@@ -643,6 +679,8 @@ class Store:
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _patient_row(conn: sa.Connection, patient_id: str) -> sa.Row[Any]:
+        if not _storable_id(patient_id):
+            raise PatientNotFound(patient_id)
         row = conn.execute(sa.select(patients).where(patients.c.id == patient_id)).first()
         if row is None:
             raise PatientNotFound(patient_id)
