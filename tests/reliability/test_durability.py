@@ -4,6 +4,7 @@ audit event per revision) and an unanswered write is stored whole or not at all.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,14 @@ def test_kill_9_during_writes(backend: str, tmp_path: Path) -> None:
     _trials(backend, tmp_path, 2)
 
 
+# The count is 50 per store (benchmarks.reliability runs it for docs/RELIABILITY.md);
+# CI's slow run sets fewer to stay inside its time budget.
+KILL_TRIALS = int(os.environ.get("MYOSITIS_KILL_TRIALS", "50"))
+
+
 @pytest.mark.slow
-def test_kill_9_during_writes_50_trials(backend: str, tmp_path: Path) -> None:
-    _trials(backend, tmp_path, 50)
+def test_kill_9_during_writes_many_trials(backend: str, tmp_path: Path) -> None:
+    _trials(backend, tmp_path, KILL_TRIALS)
 
 
 def test_the_check_notices_a_lost_write_and_a_gap(tmp_path: Path) -> None:
