@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myositis_cds.errors import KnowledgeError
 
-__all__ = ["KnowledgeMeta", "KnowledgeModel", "Verified", "load", "raw"]
+__all__ = ["KnowledgeMeta", "KnowledgeModel", "Verified", "load", "load_packaged_yaml", "raw"]
 
 Verified = Literal["V", "S", "U", "C"]
 """V primary source read; S secondary only; U unverified; C computed from verified values."""
@@ -53,6 +53,22 @@ def raw(name: str) -> Any:
         return yaml.safe_load(resource.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"knowledge/{name}.yaml cannot be read: {exc}") from exc
+
+
+def load_packaged_yaml(package: str, relative: str, model: type[M]) -> M:
+    """Read ``relative`` (a YAML file inside ``package``) and validate it against ``model``.
+
+    The one loader for rule and code tables shipped with the adapters; a malformed file is a
+    :class:`KnowledgeError` naming it, as for the knowledge files themselves.
+    """
+    label = f"{package.removeprefix('myositis_cds.').replace('.', '/')}/{relative}"
+    try:
+        data = yaml.safe_load(files(package).joinpath(relative).read_text(encoding="utf-8"))
+        return model.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{label} cannot be read: {exc}") from exc
+    except ValidationError as exc:
+        raise KnowledgeError(f"{label} is invalid:\n{exc}") from exc
 
 
 _loaded: dict[tuple[str, type[BaseModel]], BaseModel] = {}

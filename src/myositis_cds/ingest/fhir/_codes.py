@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib.resources import files
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from myositis_cds.case import AntibodyCode, FindingCode, InvestigationCode, LabCode
-from myositis_cds.errors import KnowledgeError
+from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["CodeTables", "Vocabulary", "vocabulary"]
 
@@ -184,14 +182,7 @@ ANTIBODY_CUE = re.compile(r"(?<![a-z])(?:anti|ab|abs|antibod\w*|autoantibod\w*)(
 
 
 def _load_tables() -> CodeTables:
-    resource = files(__package__ or __name__).joinpath("codes.yaml")
-    try:
-        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-        return CodeTables.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"ingest/fhir/codes.yaml cannot be read: {exc}") from exc
-    except ValidationError as exc:
-        raise KnowledgeError(f"ingest/fhir/codes.yaml is invalid:\n{exc}") from exc
+    return load_packaged_yaml(__package__ or __name__, "codes.yaml", CodeTables)
 
 
 @cache

@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from myositis_cds.case import (
     AntibodyCode,
@@ -31,6 +29,7 @@ from myositis_cds.case import (
     TumourSyndrome,
 )
 from myositis_cds.errors import KnowledgeError
+from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["Rules", "TermMatcher", "rules"]
 
@@ -674,14 +673,7 @@ class Rules:
 
 
 def _load(name: str, model: type[Any]) -> Any:
-    resource = files(__package__ or __name__).joinpath("rules", f"{name}.yaml")
-    try:
-        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-        return model.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"ingest/text/rules/{name}.yaml cannot be read: {exc}") from exc
-    except ValidationError as exc:
-        raise KnowledgeError(f"ingest/text/rules/{name}.yaml is invalid:\n{exc}") from exc
+    return load_packaged_yaml(__package__ or __name__, f"rules/{name}.yaml", model)
 
 
 @cache
