@@ -181,7 +181,7 @@ def render(backends: list[str]) -> str:
             statuses = ", ".join(f"{k}: {v}" for k, v in r["statuses"].items())
             out.append(f"| {b} | {r['requests']} | {statuses} | {_problems(r)} | {r['seconds']} |")
     out += ["", *_commands("fuzz", backends)]
-    out += ["## Load and soak", ""]
+    out += ["## Load and soak", "", *_soak.METHOD]
     for b in backends:
         r = _load("soak", b)
         if r:
