@@ -736,12 +736,25 @@ def _inferred_findings(ex: Extraction) -> None:
                     if sent.context.separated(le.start, si.start):
                         continue
                     gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
-                    if gap <= rule.max_gap and (best is None or gap < best[0]):
+                    near = gap <= rule.max_gap or (
+                        rule.bridge_gap is not None
+                        and gap <= rule.bridge_gap
+                        and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
+                    )
+                    if near and (best is None or gap < best[0]):
                         best = (gap, le, si)
             if best is None:
                 continue
             _, le, si = best
             start, end = min(le.start, si.start), max(le.end, si.end)
+            infers = [str(c) for c in rule.infers]
+            if rule.limbs:
+                named = _limbs_named(ex, sent, start, end)
+                limb_of = {str(c): limb for c, limb in rule.limbs.items()}
+                if named:
+                    infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+                if not infers:
+                    continue
             if colours:
                 near = min(colours, key=lambda c: abs(c.start - le.start))
                 start, end = min(start, near.start), max(end, near.end)
@@ -751,12 +764,12 @@ def _inferred_findings(ex: Extraction) -> None:
                 continue  # a rash at the site, colour not described: not enough to name it
             if rule.asserts == "absent" and status == "present":
                 status = "absent"  # "swallowing is normal"
-            for code in rule.infers:
+            for code in infers:
                 _add(
                     ex,
                     Draft(
                         "finding",
-                        str(code),
+                        code,
                         status,
                         start,
                         end,
@@ -771,6 +784,47 @@ def _inferred_findings(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# a limb phrase is read to the left over limb words and their glue, and to the right only through
+# a complement ("... of both upper and lower limbs", "... in the lower extremities")
+_LIMB_GLUE = frozenset(
+    {"and", "both", "bilateral", "bilaterally", "symmetric", "symmetrical", "symmetrically",
+     "proximal", "muscle", "muscles", "muscular", "limb", "limbs", "extremity", "extremities",
+     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly"}
+)  # fmt: skip
+_COMPLEMENT = re.compile(r"\s*(?:of|in|involving|affecting)\s", re.IGNORECASE)
+_LIMB_REACH = 8
+
+
+def _bridged(ex: Extraction, a: int, b: int) -> bool:
+    """Whether every word between characters a and b is a linking word (rules' bridge list)."""
+    words = _WORD.findall(ex.text[a:b])
+    return all(w.casefold() in ex.rules.inference_bridge for w in words)
+
+
+def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[str]:
+    """The limbs ("upper", "lower") the phrase around [start, end) names."""
+    text = ex.text
+    limb_words = ex.rules.inference_limbs
+    every = frozenset().union(*limb_words.values()) | _LIMB_GLUE
+    pieces = [text[start:end].casefold()]
+    left = [w.casefold() for w in _WORD.findall(text[sent.start : start])]
+    taken: list[str] = []
+    for w in reversed(left[-_LIMB_REACH:]):
+        if w not in every:
+            break
+        taken.append(w)
+    pieces.extend(taken)
+    if _COMPLEMENT.match(text, end):
+        for w in _WORD.findall(text[end : sent.end])[:_LIMB_REACH]:
+            w = w.casefold()
+            if w not in every:
+                break
+            pieces.append(w)
+    words = {w for piece in pieces for w in _WORD.findall(piece)}
+    return {limb for limb, vocab in limb_words.items() if words & vocab}
 
 
 # --------------------------------------------------------------------------- strength

@@ -184,6 +184,13 @@ class InferenceRule(_Strict):
     site: list[str] = Field(min_length=1)
     colour: list[str] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
+    # a lesion and a site further apart than max_gap (up to bridge_gap tokens) still pair when
+    # every word between them is a linking word (InferenceRules.bridge): "weakness,
+    # predominantly affecting the proximal muscles", "weakness in the muscles of her proximal ..."
+    bridge_gap: int | None = Field(default=None, ge=1, le=30)
+    # the limb each inferred code belongs to: when the phrase names limbs (InferenceRules.limbs),
+    # only the codes of the named limbs are inferred ("proximal lower-extremity weakness")
+    limbs: dict[FindingCode, Literal["upper", "lower"]] = Field(default_factory=dict)
     asserts: Literal["present", "absent"] = "present"
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
@@ -192,6 +199,8 @@ class InferenceRule(_Strict):
 
 class InferenceRules(_Strict):
     meta: RulesMeta
+    bridge: list[str] = Field(default_factory=list)
+    limbs: dict[Literal["upper", "lower"], list[str]] = Field(default_factory=dict)
     rules: list[InferenceRule]
 
 
@@ -619,6 +628,11 @@ class Rules:
                                 f"{table[key]!r} and {name!r}"
                             )
                         table[key] = name
+        self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
+        self.inference_limbs = {
+            limb: frozenset(w.casefold() for w in words)
+            for limb, words in self.inference.limbs.items()
+        }
         # One matcher for the words of every inference rule; each word knows its (rule, role)s.
         self.inference_roles: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(self.inference.rules):
