@@ -109,3 +109,57 @@ def test_how_a_disease_is_diagnosed_in_general_is_not_the_patient() -> None:
     got = present(note)
     assert "heliotrope_rash" in got
     assert not got & {UPPER, LOWER}
+
+
+# ------------------------------------------------------------------ muscle enzymes
+def labs(note: str) -> dict[str, bool | None]:
+    return {lab.code.value: lab.above_uln for lab in read(note).case.labs}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # one adjective before a coordinated list of tests
+        "Bloods showed an elevated ESR, C-reactive protein, lactic dehydrogenase, and CK.",
+        # one predicate after the list, with a member we do not score in between
+        "Serum CK, LDH and myoglobin were all raised.",
+    ],
+)
+def test_a_judgement_said_once_holds_for_every_enzyme_of_the_list(words: str) -> None:
+    got = labs(f"A 50-year-old woman. {words}")
+    assert got["ck"] is True and got["ldh"] is True
+
+
+def test_members_of_a_list_keep_their_own_opposite_judgements() -> None:
+    got = labs("A 50-year-old woman. LDH raised, CK normal.")
+    assert got == {"ldh": True, "ck": False}
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Biopsy was done because of muscle enzyme elevation.", "Repeat bloods: rising CK levels."],
+)
+def test_postposed_and_rising_wording_is_raised(words: str) -> None:
+    assert labs(f"A 50-year-old woman. {words}") == {"ck": True}
+
+
+def test_a_bare_value_far_above_any_reference_range_is_raised_and_flagged() -> None:
+    result = read("A 50-year-old woman. CK 9,500 U/L on admission.")
+    (lab,) = result.case.labs
+    assert (lab.value, lab.upper_limit, lab.above_uln) == (9500, None, True)
+    assert any("no reference range stated" in w for w in result.warnings)
+    assert any(f.type == "lab" and f.uncertain for f in result.facts)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("CK 800 U/L.", None),  # could be normal for some laboratories: not assessed
+        ("CK 1,000 U/L.", None),  # at the threshold, not above it
+        ("ALT 250 U/L.", True),  # AST/ALT threshold 200 U/L
+        ("CK 9,500 U/L (normal 20-12000).", False),  # a stated range always wins
+    ],
+)
+def test_bare_value_threshold_and_stated_range(words: str, expected: bool | None) -> None:
+    (lab,) = read(f"A 50-year-old woman. {words}").case.labs
+    assert lab.is_above_uln is expected

@@ -202,6 +202,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- labs
     lab_units = {str(k): v.unit for k, v in ex.rules.lexicon.labs.items()}
+    lab_clearly = {str(k): v.clearly_above for k, v in ex.rules.lexicon.labs.items()}
     conversions = {(str(c.lab), c.from_): c for c in ex.rules.patterns.unit_conversions}
     labs: dict[tuple[Any, ...], dict[str, Any]] = {}
     for d in drafts:
@@ -230,6 +231,22 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 del rec["upper_limit"]
         if "above_uln" in v:
             rec["above_uln"] = v["above_uln"]
+        clearly = lab_clearly[d.code]
+        if (
+            clearly is not None
+            and "value" in rec
+            and "upper_limit" not in rec
+            and "above_uln" not in rec
+            and rec["unit"] == lab_units[d.code]
+            and rec["value"] > clearly.value
+        ):
+            rec["above_uln"] = True
+            d.uncertain = True
+            ex.warn(
+                f"{d.code} {rec['value']:g} {rec['unit']}: no reference range stated; read as "
+                f"above the upper limit (above {clearly.value:g}, beyond every adult range): "
+                "check it"
+            )
         if "value" not in rec and "above_uln" not in rec:
             continue
         lab_key = tuple(sorted((k, str(x)) for k, x in rec.items()))

@@ -944,11 +944,52 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+# Only list glue between two lab names: "ESR, CRP, LDH, and CK", "LDH and aldolase", "CK (CPK)/"
+_LAB_GLUE = re.compile(
+    r"\s*(?:\([^()]{1,15}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|/\s*)"
+    r"(?:(?:the\s+)?serum\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[str]:
+    """A judgement said once of a coordinated list of labs holds for every member: "an
+    elevated ESR, CRP, LDH and CK", "LDH, aldolase and myoglobin were high". Members of one list
+    without a judgement of their own take the one the others agree on ('' when none)."""
+    text = ex.text
+    own = []
+    for m in matches:
+        assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
+        existence = assertion.get("existence")
+        if existence == "ABNORMAL" and _negated_cue(sent, assertion):
+            existence = "NORMAL"
+        own.append(existence if existence in ("ABNORMAL", "NORMAL") else "")
+    shared = [""] * len(matches)
+    group: list[int] = []
+    for k in range(len(matches) + 1):
+        glued = (
+            k < len(matches)
+            and bool(group)
+            and _LAB_GLUE.fullmatch(text, matches[k - 1].end, matches[k].start) is not None
+        )
+        if group and not glued:
+            said = {own[i] for i in group if own[i]}
+            if len(group) > 1 and len(said) == 1:
+                agreed = next(iter(said))
+                for i in group:
+                    shared[i] = agreed
+            group = []
+        if k < len(matches):
+            group.append(k)
+    return shared
+
+
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     for idx, matches in _bucket(ex, r.labs.find(text)).items():
         sent = ex.sentences[idx]
+        shared = _shared_judgements(ex, sent, matches)
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
@@ -984,6 +1025,8 @@ def _labs(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence == "ABNORMAL" and _negated_cue(sent, assertion):
                 existence = "NORMAL"  # "... do not present with raised CK"
+            if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
+                existence = shared[k]
             if "above_uln" not in value and "upper_limit" not in value:
                 if existence == "NORMAL":
                     value["above_uln"] = False

@@ -45,9 +45,18 @@ class RulesMeta(_Strict):
 
 
 # --------------------------------------------------------------------------- lexicon
+class ClearlyAbove(_Strict):
+    """A value (in the lab's unit) above every adult reference range in use: a value this high
+    stated without its own range is read as above the limit, flagged for a clinician to check."""
+
+    value: float = Field(gt=0)
+    verified: Literal["V", "S", "U", "C"]
+
+
 class LabEntry(_Strict):
     terms: list[str]
     unit: str
+    clearly_above: ClearlyAbove | None = None
 
 
 class DrugEntry(_Strict):
