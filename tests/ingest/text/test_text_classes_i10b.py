@@ -163,3 +163,81 @@ def test_a_bare_value_far_above_any_reference_range_is_raised_and_flagged() -> N
 def test_bare_value_threshold_and_stated_range(words: str, expected: bool | None) -> None:
     (lab,) = read(f"A 50-year-old woman. {words}").case.labs
     assert lab.is_above_uln is expected
+
+
+# ------------------------------------------------------------------ antibodies
+def antibodies(note: str) -> dict[str, str]:
+    return {a.code.value: a.result.value for a in read(note).case.antibodies}
+
+
+def test_a_result_closing_a_long_list_holds_for_every_member() -> None:
+    # eight members: further back than any modifier's scope reaches
+    note = (
+        "A 50-year-old woman. Her myositis blot included anti-PL-7, anti-PL-12, anti-EJ, "
+        "anti-OJ, anti-Ku, anti-Mi-2 alpha, anti-Jo-1 and anti-signal recognition particle "
+        "(anti-SRP) antibody, which were negative."
+    )
+    got = antibodies(note)
+    codes = ("PL7", "PL12", "EJ", "OJ", "KU", "MI2", "JO1", "SRP")
+    assert {c: got.get(c) for c in codes} == dict.fromkeys(codes, "negative")
+
+
+def test_anti_before_a_tested_name_is_not_a_positive_when_the_list_says_negative() -> None:
+    got = antibodies("A 50-year-old man. Anti-Mi-2, anti-PM-Scl and anti-Ku, were all negative.")
+    assert got == {"MI2": "negative", "PMSCL": "negative", "KU": "negative"}
+
+
+def test_a_bracketed_aside_before_the_result_word() -> None:
+    got = antibodies("A 50-year-old man. Anti-SRP (but not anti-HMGCR) antibodies were positive.")
+    assert got["SRP"] == "positive"
+
+
+def test_a_list_broken_by_its_own_result_word_keeps_each_result() -> None:
+    got = antibodies("A 50-year-old man. Anti-Jo-1 positive, anti-PL-7 and anti-EJ were negative.")
+    assert got == {"JO1": "positive", "PL7": "negative", "EJ": "negative"}
+
+
+def test_non_myositis_antibodies_have_codes_of_their_own() -> None:
+    got = antibodies(
+        "A 50-year-old woman. ANA positive at 1:640. Anti-SSA/Ro positive, anti-Ro-52 negative, "
+        "anti-Scl-70 negative."
+    )
+    assert got == {"ANA": "positive", "RO60": "positive", "RO52": "negative", "SCL70": "negative"}
+
+
+def test_ssa_52_is_ro52_not_ro60() -> None:
+    assert antibodies("A 50-year-old woman. SSA-52 positive.") == {"RO52": "positive"}
+
+
+def test_digit_one_for_letter_i_in_tif1() -> None:
+    assert antibodies("A 50-year-old man. Serology positive for anti-T1F1-gamma.") == {
+        "TIF1G": "positive"
+    }
+
+
+def test_a_name_in_the_title_without_a_result_does_not_set_the_abstract_aside() -> None:
+    note = (
+        "Anti-SRP antibody myopathy in an older woman\n\nAbstract\n\nCase A 70-year-old woman "
+        "presented with proximal weakness. Her SRP antibodies were positive."
+    )
+    assert antibodies(note) == {"SRP": "positive"}
+
+
+# ------------------------------------------------------------------ approximate age and onset
+def test_an_age_in_decades_is_flagged_approximate_and_said_so() -> None:
+    from myositis_cds import assess
+
+    result = read("A woman in her sixties with a heliotrope rash and Gottron's papules.")
+    case = result.case
+    assert (case.patient.age, case.patient.age_approximate) == (60, True)
+    assert case.onset_estimated is True  # no onset stated: the age in the note is used
+    out = assess(case, as_of=TODAY)
+    (item,) = [i for i in out.classification.items if i.id == "age_onset_40_plus"]
+    assert item.present is True and "(approximate)" in item.evidence
+    assert any("approximate" in w and "decade" in w for w in out.warnings)
+
+
+def test_a_stated_age_and_duration_give_an_onset_not_flagged() -> None:
+    case = read("A 52-year-old man with a 3-month history of proximal muscle weakness.").case
+    assert case.patient.age_approximate is False
+    assert case.onset_estimated is False

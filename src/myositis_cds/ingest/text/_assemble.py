@@ -93,6 +93,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type == "patient" and d.code not in patient:
             patient[d.code] = d.value["value"]
+            if d.code == "age" and d.value.get("decade"):
+                patient["age_approximate"] = True  # "in his 70s": said so in the assessment
             used.add(id(d))
     if "sex" not in patient:
         guess = pronoun_sex(ex)
@@ -111,6 +113,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     born = patient.pop("birth_date", None)
     if born is not None and born <= today:
         patient["birth_date"] = born.isoformat()
+        patient.pop("age_approximate", None)  # the date of birth gives the exact age
         stated = patient.get("age")
         patient["age"] = age_in_years(born, today)
         if stated is not None and abs(age_in_years(born, index) - stated) > 1:
@@ -160,6 +163,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         estimate = age_now - (age_in_years(base, today) if base < today else 0)
         if estimate >= 0:
             data["onset_age"] = estimate
+            data["onset_estimated"] = True
             where = "at the diagnosis" if "diagnosis_date" in data else "in the note"
             ex.warn(
                 f"onset not stated: the age at onset is taken as the age {where} ({estimate})"

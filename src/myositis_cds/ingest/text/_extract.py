@@ -1144,6 +1144,8 @@ def _antibodies(ex: Extraction) -> None:
                 value.update(_antibody_level(ex, m.end, window_end))
             elif (shared := _shared_result(ex, sent, m)) is not None:
                 value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
+            elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
+                value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -1241,6 +1243,54 @@ def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | N
             and not text[mod.end : start].strip(" ,:")
         ):
             return _RESULT[mod.rule.category]
+    return None
+
+
+# What may stand between the last member of a list and the result word that closes it:
+# "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
+# "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative".
+_CLOSING = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|\b(?:antibod(?:y|ies)|abs?|which|that|were|was|are|is|"
+    r"all|also|both|each|came back|returned|tested|found to be|reported as)\b)*$",
+    re.IGNORECASE,
+)
+
+
+def _without_other_antibodies(gap: str) -> str:
+    """A gap in a list with the names of antibodies the case does not record taken out."""
+    return _OTHER_ANTIBODY_ANYWHERE.sub(" ", gap)
+
+
+_OTHER_ANTIBODY_ANYWHERE = re.compile(_OTHER_ANTIBODY.pattern.removesuffix(r"\s*$"), re.IGNORECASE)
+
+
+def _result_after_list(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int
+) -> str | None:
+    """A result word that closes a list of antibodies gives every member its result: "a panel
+    including PL-7, PL-12, Mi-2, Ku and anti-SRP antibody, which were negative". The list is
+    followed member by member through list words only, however long it is."""
+    text = ex.text
+    j = k
+    while j + 1 < len(matches):
+        gap = _without_other_antibodies(text[matches[j].end : matches[j + 1].start])
+        if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+            break
+        j += 1
+    last = matches[j].end
+    nxt = matches[j + 1].start if j + 1 < len(matches) else sent.end
+    for mod in sorted(sent.context.modifiers, key=lambda mod: mod.start):
+        if mod.start < last or mod.start >= nxt:
+            continue
+        if mod.rule.category not in _RESULT or mod.rule.direction not in (
+            "backward",
+            "bidirectional",
+        ):
+            return None
+        between = _without_other_antibodies(text[last : mod.start])
+        if _CLOSING.fullmatch(between) is None or ";" in between:
+            return None
+        return _RESULT[mod.rule.category]
     return None
 
 
@@ -2301,7 +2351,9 @@ def _abstract_as_summary(ex: Extraction) -> None:
     in_body = {
         (d.type, d.code)
         for d in ex.drafts
-        if not summary(d.sentence) and d.sentence.patient and d.status != "generic"
+        if not summary(d.sentence)
+        and d.sentence.patient
+        and d.status not in ("generic", "unknown")  # a name without a result says nothing
     }
     for d in ex.drafts:
         if summary(d.sentence) and d.type != "patient" and (d.type, d.code) in in_body:
