@@ -241,3 +241,58 @@ def test_a_stated_age_and_duration_give_an_onset_not_flagged() -> None:
     case = read("A 52-year-old man with a 3-month history of proximal muscle weakness.").case
     assert case.patient.age_approximate is False
     assert case.onset_estimated is False
+
+
+# ------------------------------------------------------------------ skin signs without their names
+HELIO, SIGN, PAPULES = "heliotrope_rash", "gottron_sign", "gottron_papules"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "She has a rash on both upper eyelids.",
+        "Examination: an eruption around her eyes.",
+        "Violaceous swelling of the eyelids.",  # oedema with a colour of its own phrase
+    ],
+)
+def test_a_rash_on_the_eyelids_is_the_heliotrope_rash(words: str) -> None:
+    assert HELIO in present(f"A 50-year-old woman. {words}")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # the colour belongs to another lesion
+        "Periorbital swelling, and a violaceous rash over the forearms.",
+        "Periorbital oedema, malar erythema and arthralgia.",
+        "Puffy eyelids.",
+    ],
+)
+def test_periorbital_oedema_without_its_own_colour_is_not_the_heliotrope_rash(words: str) -> None:
+    assert HELIO not in present(f"A 50-year-old woman. {words}")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "A red rash over the knuckles.",
+        "Flat purple patches over both elbows.",
+        "Lilac discolouration of the knuckles.",
+    ],
+)
+def test_a_flat_rash_over_the_extensor_joints_is_gottrons_sign(words: str) -> None:
+    got = present(f"A 50-year-old woman. {words}")
+    assert SIGN in got and PAPULES not in got
+
+
+def test_raised_lesions_over_the_joints_are_papules_not_the_sign() -> None:
+    got = present("A 50-year-old woman with erythematous papules over the knuckles.")
+    assert PAPULES in got and SIGN not in got
+
+
+def test_a_loose_rash_over_the_knuckles_is_the_papules_described_elsewhere() -> None:
+    got = present(
+        "A 50-year-old woman. History: rash on eyelids and knuckles for two months. "
+        "Examination: Gottron's papules over the MCP joints."
+    )
+    assert PAPULES in got and SIGN not in got

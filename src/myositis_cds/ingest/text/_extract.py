@@ -716,6 +716,11 @@ def _inferred_findings(ex: Extraction) -> None:
         lesion_by = _bucket(ex, roles.get((rule_no, "lesion"), []))
         site_by = _bucket(ex, roles.get((rule_no, "site"), []))
         colour_by = _bucket(ex, roles.get((rule_no, "colour"), []))
+        blockers = {str(c) for c in rule.unless_found}
+        if blockers and any(
+            d.type == "finding" and d.code in blockers and d.status == "present" for d in ex.drafts
+        ):
+            continue
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
             lesions = lesion_by[idx]
@@ -755,13 +760,19 @@ def _inferred_findings(ex: Extraction) -> None:
                     infers = [c for c in infers if limb_of.get(c) in (None, *named)]
                 if not infers:
                     continue
+            # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
+            # violaceous rash on her arms" is not a violaceous periorbital lesion
+            colours = [c for c in colours if _qualifies(ex, sent, c, le)]
             if colours:
                 near = min(colours, key=lambda c: abs(c.start - le.start))
                 start, end = min(start, near.start), max(end, near.end)
             assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
-            if rule.colour and not colours and status != "absent":
-                continue  # a rash at the site, colour not described: not enough to name it
+            colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
+            if rule.colour and not colours and not colour_free and status != "absent":
+                continue  # oedema at the site, colour not described: not enough to name it
+            if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
+                continue  # "erythematous papules over the knuckles": the papules are the sign
             if rule.asserts == "absent" and status == "present":
                 status = "absent"  # "swallowing is normal"
             for code in infers:
@@ -796,6 +807,31 @@ _LIMB_GLUE = frozenset(
 )  # fmt: skip
 _COMPLEMENT = re.compile(r"\s*(?:of|in|involving|affecting)\s", re.IGNORECASE)
 _LIMB_REACH = 8
+
+
+_COLOUR_REACH = 4
+
+
+def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMatch) -> bool:
+    """Whether a colour word belongs to the lesion's phrase: close, and no comma between."""
+    if colour.start < lesion.end and lesion.start < colour.end:
+        return True  # "erythema" is both
+    a, b = min(colour.end, lesion.end), max(colour.start, lesion.start)
+    if any(ch in ",;" for ch in ex.text[a:b]):
+        return False
+    return abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
+
+
+def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], gap: int) -> bool:
+    """Whether one of ``words`` stands within ``gap`` tokens of the lesion in its sentence."""
+    lo = sent.context.tok(le.start)
+    for m in re.finditer(r"[^\W\d_]+", ex.text[sent.start : sent.end]):
+        if (
+            m.group().casefold() in words
+            and abs(sent.context.tok(sent.start + m.start()) - lo) <= gap
+        ):
+            return True
+    return False
 
 
 def _bridged(ex: Extraction, a: int, b: int) -> bool:

@@ -192,6 +192,13 @@ class InferenceRule(_Strict):
     lesion: list[str] = Field(min_length=1)
     site: list[str] = Field(min_length=1)
     colour: list[str] = Field(default_factory=list)
+    # lesion words that need no colour even when the rule lists colours ("a rash on the eyelids")
+    colour_optional: list[str] = Field(default_factory=list)
+    # no inference when one of these words stands within max_gap of the lesion (lower case):
+    # "erythematous papules over the knuckles" are papules, not a flat sign
+    unless_near: list[str] = Field(default_factory=list)
+    # no inference when the note already records one of these findings present
+    unless_found: list[FindingCode] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
     # a lesion and a site further apart than max_gap (up to bridge_gap tokens) still pair when
     # every word between them is a linking word (InferenceRules.bridge): "weakness,
