@@ -296,3 +296,24 @@ def test_a_loose_rash_over_the_knuckles_is_the_papules_described_elsewhere() -> 
         "Examination: Gottron's papules over the MCP joints."
     )
     assert PAPULES in got and SIGN not in got
+
+
+# ------------------------------------------------------------------ dysphagia and lab wording
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Over the following weeks he became unable to swallow solids.",
+        "She reported an inability to swallow her tablets.",
+        "Swallowing became difficult after the second week.",
+    ],
+)
+def test_swallowing_said_impossible_or_hard_is_dysphagia(words: str) -> None:
+    assert "dysphagia" in present(f"A 60-year-old man. {words}")
+
+
+def test_a_value_that_had_reached_with_a_french_unit_and_a_semicolon_range() -> None:
+    (lab,) = read(
+        "A 60-year-old man. CK levels had reached 2,300 UI/L (normal; 30–170 UI/L)."
+    ).case.labs
+    assert (lab.value, lab.unit, lab.lower_limit, lab.upper_limit) == (2300, "U/L", 30, 170)
+    assert lab.is_above_uln is True
