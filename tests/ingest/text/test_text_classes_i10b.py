@@ -317,3 +317,19 @@ def test_a_value_that_had_reached_with_a_french_unit_and_a_semicolon_range() -> 
     ).case.labs
     assert (lab.value, lab.unit, lab.lower_limit, lab.upper_limit) == (2300, "U/L", 30, 170)
     assert lab.is_above_uln is True
+
+
+# ------------------------------------------------------------------ strength tables in shorthand
+def test_a_shorthand_table_whose_rows_end_in_a_minus_grade() -> None:
+    # each row ends in "4-" or "5-": a grade, not a word broken across the line
+    note = (
+        "A 60-year-old woman.\n\nPower (MRC)   R    L\nNeck flex     3+\nNeck ext      5\n"
+        "Sh abd        4    4-\nHip flex      4-   4-\nAnkle DF      5    5\n"
+    )
+    got = present(note)
+    assert {UPPER, LOWER, LEGS_PROX, "neck_flexors_weaker_than_extensors"} <= got
+
+
+def test_a_single_grade_followed_by_a_bracketed_note() -> None:
+    note = "A 9-year-old girl.\n\nNeck flexors   2   (midline)\nNeck extensors 4   (midline)\n"
+    assert "neck_flexors_weaker_than_extensors" in present(note)

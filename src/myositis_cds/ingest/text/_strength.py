@@ -58,7 +58,7 @@ _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
 # "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
 _BARE_END = re.compile(
-    r"\s*(?:$|[,;.)|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"\s*(?:$|[,;.()|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d)\b)",
     re.IGNORECASE,
 )
