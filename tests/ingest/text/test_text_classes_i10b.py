@@ -333,3 +333,37 @@ def test_a_shorthand_table_whose_rows_end_in_a_minus_grade() -> None:
 def test_a_single_grade_followed_by_a_bracketed_note() -> None:
     note = "A 9-year-old girl.\n\nNeck flexors   2   (midline)\nNeck extensors 4   (midline)\n"
     assert "neck_flexors_weaker_than_extensors" in present(note)
+
+
+# ------------------------------------------------------------------ muscle biopsy in prose
+def biopsy(note: str) -> dict[str, bool | None]:
+    b = read(note).case.muscle_biopsy
+    assert b is not None
+    return {
+        "endo": b.endomysial_infiltrate,
+        "peri": b.perimysial_perivascular_infiltrate,
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            "A quadriceps muscle biopsy showed perimysial and endomysial CD8+ T cells.",
+            {"endo": True, "peri": True},
+        ),
+        ("Muscle biopsy: scattered perivascular mononuclear cells.", {"endo": None, "peri": True}),
+        ("Muscle biopsy showed endomysial lymphocytes.", {"endo": True, "peri": None}),
+    ],
+)
+def test_cells_at_their_place_in_the_muscle_are_the_infiltrate_items(
+    words: str, expected: dict[str, bool | None]
+) -> None:
+    assert biopsy(f"A 60-year-old man. {words}") == expected
+
+
+def test_no_placed_cells_is_an_absent_infiltrate() -> None:
+    got = biopsy(
+        "A 60-year-old man. Muscle biopsy showed no perivascular or endomysial lymphocytes."
+    )
+    assert got == {"endo": False, "peri": False}

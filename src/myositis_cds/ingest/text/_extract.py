@@ -1978,6 +1978,35 @@ _ANY_BIOPSY = re.compile(r"\bbiops(?:y|ies)\b", re.IGNORECASE)
 _MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
 
 
+# Inflammatory cells placed in the muscle, the places coordinated before the cells: "perivascular
+# and endomysial T-lymphocytes", "endomysial CD8+ T cells", "perimysial mononuclear cells".
+_PLACE = r"(?:endomysial|perimysial|perivascular|endomysium|perimysium)"
+_PLACED_CELLS = re.compile(
+    rf"\b(?P<places>{_PLACE}(?:\s*(?:,|/|and|or|,\s*and)\s*{_PLACE})*)\s+"
+    r"(?:[\w+-]+\s+){0,2}?"
+    r"(?:t[- ]?lymphocytes|lymphocytes|t[- ]?cells|mononuclear cells|inflammatory cells|"
+    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory)\b",
+    re.IGNORECASE,
+)
+_PLACE_FEATURE = {
+    "endomysial": "endomysial_infiltrate",
+    "endomysium": "endomysial_infiltrate",
+    "perimysial": "perimysial_perivascular_infiltrate",
+    "perimysium": "perimysial_perivascular_infiltrate",
+    "perivascular": "perimysial_perivascular_infiltrate",
+}
+
+
+def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
+    """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
+    out = []
+    for m in _PLACED_CELLS.finditer(text, start, end):
+        places = re.findall(_PLACE, m.group("places"), re.IGNORECASE)
+        for code in dict.fromkeys(_PLACE_FEATURE[p.casefold()] for p in places):
+            out.append(TermMatch(m.start(), m.end(), code, m.group()))
+    return out
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -1996,7 +2025,15 @@ def _muscle_biopsy(ex: Extraction) -> None:
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
-        for fm in r.biopsy_features.find(text, sent.start, para_end):
+        named = r.biopsy_features.find(text, sent.start, para_end)
+        placed = [
+            pm
+            for pm in _placed_cells(text, sent.start, para_end)
+            if not any(
+                fm.start < pm.end and pm.start < fm.end and fm.concept == pm.concept for fm in named
+            )
+        ]
+        for fm in sorted(named + placed, key=lambda m: m.start):
             fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
             fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
             fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
