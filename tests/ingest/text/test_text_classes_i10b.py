@@ -367,3 +367,13 @@ def test_no_placed_cells_is_an_absent_infiltrate() -> None:
         "A 60-year-old man. Muscle biopsy showed no perivascular or endomysial lymphocytes."
     )
     assert got == {"endo": False, "peri": False}
+
+
+# ------------------------------------------------------------------ several cancers in one list
+def test_each_cancer_of_a_list_keeps_its_own_site() -> None:
+    note = (
+        "We describe a 70-year-old woman with renal clear cell carcinoma, lung cancer, and "
+        "serous carcinoma of the ovary, who presented with a heliotrope rash."
+    )
+    sites = sorted(t.site.value for t in read(note).case.tumours)
+    assert sites == ["kidney", "lung", "ovary"]

@@ -1803,6 +1803,9 @@ def _dated_aside(sent: Sentence, pos: int) -> bool:
     return any(lo <= pos < hi and not since for _, _, lo, hi, since in sent.local)
 
 
+_LIST_ITEM = re.compile(r",(?!\d{3})")  # a comma between list items, not in "1,200"
+
+
 def _nearest(
     text: str, sent: Sentence, anchors: list[tuple[int, _TumourBuild]], a: int, b: int
 ) -> _TumourBuild:
@@ -1818,6 +1821,15 @@ def _nearest(
         if before_paren:
             return min(before_paren, key=lambda x: x[0])[1]
     here = segment(a)
+    # a list of tumours, one per item: "renal clear cell carcinoma, breast cancer, and ..."
+    piece = _LIST_ITEM.findall(text, sent.start, a)
+    tight = [
+        (abs(p - a), t)
+        for p, t in anchors
+        if segment(p) == here and _LIST_ITEM.findall(text, sent.start, p) == piece
+    ]
+    if tight:
+        return min(tight, key=lambda x: x[0])[1]
     same = [(abs(p - a), t) for p, t in anchors if segment(p) == here]
     if same:
         return min(same, key=lambda x: x[0])[1]
