@@ -377,3 +377,18 @@ def test_each_cancer_of_a_list_keeps_its_own_site() -> None:
     )
     sites = sorted(t.site.value for t in read(note).case.tumours)
     assert sites == ["kidney", "lung", "ovary"]
+
+
+def test_a_bracketed_label_gives_way_to_the_papules_described() -> None:
+    result = read(
+        "A 50-year-old woman. Raised violaceous papules were seen over the knuckles "
+        "(Gottron's sign)."
+    )
+    got = {f.code.value for f in result.case.findings if f.present}
+    assert PAPULES in got and SIGN not in got
+    assert any("labels papules" in w for w in result.warnings)
+
+
+def test_a_label_of_its_own_is_kept() -> None:
+    got = present("A 50-year-old woman with Gottron's sign over both elbows.")
+    assert SIGN in got

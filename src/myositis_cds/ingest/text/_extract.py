@@ -313,6 +313,7 @@ def extract_drafts(original: str) -> Extraction:
     _times_and_events(ex)
     _findings(ex)
     _inferred_findings(ex)
+    _morphology_over_label(ex)
     _strength_exam(ex)
     _labs(ex)
     _antibodies(ex)
@@ -861,6 +862,34 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
             pieces.append(w)
     words = {w for piece in pieces for w in _WORD.findall(piece)}
     return {limb for limb, vocab in limb_words.items() if words & vocab}
+
+
+_LABEL_AFTER = re.compile(r"^[^.;()]{0,40}\(\s*$")
+
+
+def _morphology_over_label(ex: Extraction) -> None:
+    """ "Raised violaceous papules over the knuckles (Gottron's sign)": the authors' label in
+    brackets names the lesion just described; the EULAR/ACR items go by the morphology
+    (papules are raised, the sign is flat), so the label gives way to the described papules."""
+    papules = [
+        d for d in ex.drafts if d.type == "finding" and d.code == "gottron_papules" and d.inferred
+    ]
+    for d in list(ex.drafts):
+        if d.type != "finding" or d.code != "gottron_sign" or d.inferred:
+            continue
+        described = [
+            p
+            for p in papules
+            if p.sentence is d.sentence
+            and p.end <= d.start
+            and _LABEL_AFTER.match(ex.text[p.end : d.start])
+        ]
+        if described:
+            ex.drafts.remove(d)
+            ex.warn(
+                f"'{ex.text[d.start : d.end]}' labels papules described just before it: recorded "
+                "as Gottron's papules (the sign is flat, papules are raised; EULAR/ACR glossary)"
+            )
 
 
 # --------------------------------------------------------------------------- strength
