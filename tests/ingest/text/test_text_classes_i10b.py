@@ -392,3 +392,23 @@ def test_a_bracketed_label_gives_way_to_the_papules_described() -> None:
 def test_a_label_of_its_own_is_kept() -> None:
     got = present("A 50-year-old woman with Gottron's sign over both elbows.")
     assert SIGN in got
+
+
+# ------------------------------------------------------------------ full strength said in words
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Neck flexion 3/5 against full neck extension.", {"neck_flexors_weaker_than_extensors"}),
+        ("Hip flexion 4/5 bilaterally, with normal distal power.", {LOWER, LEGS_PROX}),
+        ("Deltoids 4/5 bilaterally; hips normal.", {UPPER}),  # hips graded 5: lower absent
+    ],
+)
+def test_full_or_normal_strength_next_to_its_muscle_is_grade_five(
+    words: str, expected: set[str]
+) -> None:
+    assert present(f"A 60-year-old man. {words}") == expected
+
+
+def test_normal_before_another_noun_is_not_a_grade() -> None:
+    case = read("A 60-year-old man. Deltoids 4/5 bilaterally. A normal shoulder X-ray.").case
+    assert {f.code.value: f.present for f in case.findings} == {UPPER: True}
