@@ -128,6 +128,11 @@ class AntibodyCode(StrEnum):
     U1RNP = "U1RNP"
     RO52 = "RO52"
     CN1A = "CN1A"
+    # Not myositis antibodies (knowledge/antibodies.yaml kind "other"): recorded because notes state
+    # them, listed with the results, never used by a rule and not offered as "not tested".
+    ANA = "ANA"
+    RO60 = "RO60"
+    SCL70 = "SCL70"
 
 
 class AntibodyResultValue(StrEnum):
@@ -326,6 +331,11 @@ class Patient(_Model):
         description="the source states neither age nor date of birth (e.g. a free-text note): "
         "the case is still assessed and every age-dependent item is reported as not assessed",
     )
+    age_approximate: bool = Field(
+        default=False,
+        description="age is approximate (e.g. stated only as a decade, 'in his 70s': the "
+        "decade's first year is given); age-dependent results say the age is approximate",
+    )
 
     @model_validator(mode="after")
     def _age_known(self) -> Self:
@@ -333,6 +343,8 @@ class Patient(_Model):
             raise ValueError("give birth_date or age")
         if self.age_unknown and (self.birth_date is not None or self.age is not None):
             raise ValueError("age_unknown is for a patient with neither birth_date nor age")
+        if self.age_approximate and (self.age is None or self.birth_date is not None):
+            raise ValueError("age_approximate is for an age given without a date of birth")
         return self
 
 
@@ -512,6 +524,11 @@ class Case(_Model):
     patient: Patient
     onset_date: PastDate | None = None
     onset_age: float | None = Field(default=None, ge=0, le=130)
+    onset_estimated: bool = Field(
+        default=False,
+        description="onset_date/onset_age is an estimate the source does not state (e.g. the "
+        "age at presentation taken as the age at onset); age-at-onset results say so",
+    )
     diagnosis_date: PastDate | None = Field(
         default=None, description="date the myositis was diagnosed (starts the screening clock)"
     )

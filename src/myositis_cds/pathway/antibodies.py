@@ -34,7 +34,7 @@ class _PhenotypeFact(KnowledgeModel):
 
 class _Antibody(KnowledgeModel):
     name: str
-    kind: Literal["MSA", "MAA"]
+    kind: Literal["MSA", "MAA", "other"]
     phenotype: list[_PhenotypeFact]
     typical_findings: list[FindingCode]
     atypical_findings: list[FindingCode]
@@ -77,7 +77,7 @@ class LatestResult(BaseModel):
 
     code: AntibodyCode
     name: str
-    kind: Literal["MSA", "MAA"]
+    kind: Literal["MSA", "MAA", "other"]
     result: AntibodyResultValue
     date: date
     level: float | None = None
@@ -158,7 +158,8 @@ def read_panel(case: Case, as_of: date, notes: Notes) -> AntibodyPanel:
     return AntibodyPanel(
         positive=positive,
         negative=having(AntibodyResultValue.negative),
-        not_tested=[c for c in _CODES if c not in tested],
+        # antibodies of kind "other" (ANA, anti-Ro60, anti-Scl-70) are not myositis tests
+        not_tested=[c for c in _CODES if c not in tested and data.antibodies[c].kind != "other"],
         weak_positive=having(AntibodyResultValue.weak_positive),
         indeterminate=having(AntibodyResultValue.indeterminate),
         results=latest,

@@ -161,7 +161,32 @@ class Classification(BaseModel):
 
 # --------------------------------------------------------------------------- rule
 def age_at_onset(case: Case, as_of: date) -> tuple[float | None, bool]:
-    """Age at the first symptom and whether it is exact (birthday arithmetic) or approximate."""
+    """Age at the first symptom and whether it is exact (birthday arithmetic) or approximate
+    (an approximate age, an estimated onset, or years since onset counted from a stated age)."""
+    age, exact = _age_at_onset(case, as_of)
+    if age is not None and (case.patient.age_approximate or case.onset_estimated):
+        exact = False
+    return age, exact
+
+
+def _onset_caveat(case: Case, onset_age: float) -> str:
+    why = []
+    if case.patient.age_approximate:
+        why.append("the age is approximate (stated as a decade or in words)")
+    if case.onset_estimated:
+        why.append("the onset is an estimate, not stated by the source")
+    if not why:
+        return (
+            f"age at onset ({onset_age:g}) estimated from patient.age and onset_date; "
+            "give birth_date for an exact age"
+        )
+    return (
+        f"age at onset ({onset_age:g}) is approximate: {'; '.join(why)}; the age-band item "
+        "holds only if the true age at onset falls in the same band"
+    )
+
+
+def _age_at_onset(case: Case, as_of: date) -> tuple[float | None, bool]:
     if case.onset_date is not None and case.patient.birth_date is not None:
         return float(age_in_years(case.patient.birth_date, case.onset_date)), True
     if case.onset_age is not None:
@@ -181,10 +206,7 @@ def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto")
 
     onset_age, exact = age_at_onset(case, as_of)
     if onset_age is not None and not exact:
-        notes.warn(
-            f"age at onset ({onset_age:g}) estimated from patient.age and onset_date; "
-            "give birth_date for an exact age"
-        )
+        notes.warn(_onset_caveat(case, onset_age))
 
     scored: list[ScoredItem] = []
     gaps: list[tuple[_Item, int, str]] = []  # item, points if present, reason it is unknown
@@ -192,7 +214,7 @@ def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto")
         points = item.points_biopsy if biopsy_used else item.points_no_biopsy
         if points is None:  # biopsy-only item in the no-biopsy model
             continue
-        state, evidence = _judge(item, case, onset_age)
+        state, evidence = _judge(item, case, onset_age, exact)
         if state is None:
             gaps.append((item, points, evidence))
         else:
@@ -273,7 +295,9 @@ def _use_biopsy(biopsy: MuscleBiopsy | None, mode: BiopsyMode) -> bool:
     )
 
 
-def _judge(item: _Item, case: Case, onset_age: float | None) -> tuple[bool | None, str]:
+def _judge(
+    item: _Item, case: Case, onset_age: float | None, exact: bool = True
+) -> tuple[bool | None, str]:
     """(present?, evidence); present is None when the case has no data for the item."""
     basis = item.basis
     if basis.kind == "age_band":
@@ -281,7 +305,8 @@ def _judge(item: _Item, case: Case, onset_age: float | None) -> tuple[bool | Non
             return None, "age at onset unknown (give birth_date and onset_date, or onset_age)"
         low = basis.min_age if basis.min_age is not None else -math.inf
         high = basis.max_age if basis.max_age is not None else math.inf
-        return low <= onset_age < high, f"age at onset {onset_age:g} years"
+        approx = "" if exact else " (approximate)"
+        return low <= onset_age < high, f"age at onset {onset_age:g} years{approx}"
     if basis.kind == "finding":
         records = [f for f in case.findings if f.code == basis.code]
         if not records:

@@ -330,8 +330,14 @@ def test_morphology_at_a_site_names_the_sign_marked_inferred(sentence: str, code
     assert hit[0].evidence is not None and hit[0].evidence.inferred
 
 
-def test_a_rash_on_the_eyelids_without_colour_is_not_heliotrope() -> None:
-    assert extract("58-year-old woman. Rash on the eyelids.").case.findings == []
+def test_a_rash_on_the_eyelids_without_colour_is_heliotrope_marked_inferred() -> None:
+    # Changed in the second issue #10 session: the EULAR/ACR glossary's heliotrope is a
+    # (purple, lilac or) erythematous rash over the eyelids, and a rash is red unless said
+    # otherwise; the case-report and heldout5 gold read it so. Oedema alone still is not.
+    (finding,) = extract("58-year-old woman. Rash on the eyelids.").case.findings
+    assert (finding.code.value, finding.present) == ("heliotrope_rash", True)
+    assert finding.evidence is not None and finding.evidence.inferred
+    assert extract("58-year-old woman. Swollen eyelids.").case.findings == []
 
 
 def test_no_rash_on_the_eyelids_is_heliotrope_absent() -> None:

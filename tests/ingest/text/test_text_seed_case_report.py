@@ -38,11 +38,20 @@ def test_seed_patient_is_a_65_year_old_woman(case: Case) -> None:
 
 
 def test_seed_anti_tif1g_positive_and_eight_antibodies_not_detected(case: Case) -> None:
-    first = min(a.date for a in case.antibodies)
+    # the first myositis panel (ANA, not a myositis antibody, is also dated 27 years earlier)
+    first = min(a.date for a in case.antibodies if a.code.value == "TIF1G")
     at_presentation = {a.code.value: a.result for a in case.antibodies if a.date == first}
     assert at_presentation["TIF1G"] is AntibodyResultValue.positive
     negatives = {"JO1", "OJ", "EJ", "PL7", "PL12", "NXP2", "MI2", "SRP"}
-    assert {c for c, r in at_presentation.items() if r is AntibodyResultValue.negative} == negatives
+    myositis = {c: r for c, r in at_presentation.items() if c not in ("ANA", "RO60", "SCL70")}
+    assert {c for c, r in myositis.items() if r is AntibodyResultValue.negative} == negatives
+
+
+def test_seed_ana_positive_with_the_old_lupus_and_within_limits_now(case: Case) -> None:
+    # "ANA positivity 27 years prior" and "... ANA ... within normal limits" at presentation
+    ana = sorted((a.date, a.result) for a in case.antibodies if a.code.value == "ANA")
+    assert [r for _, r in ana] == [AntibodyResultValue.positive, AntibodyResultValue.negative]
+    assert ana[1][0].year - ana[0][0].year == 27
 
 
 def test_seed_repeat_panel_weakly_positive_later(case: Case) -> None:

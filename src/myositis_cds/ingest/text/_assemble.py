@@ -93,6 +93,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type == "patient" and d.code not in patient:
             patient[d.code] = d.value["value"]
+            if d.code == "age" and d.value.get("decade"):
+                patient["age_approximate"] = True  # "in his 70s": said so in the assessment
             used.add(id(d))
     if "sex" not in patient:
         guess = pronoun_sex(ex)
@@ -111,6 +113,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     born = patient.pop("birth_date", None)
     if born is not None and born <= today:
         patient["birth_date"] = born.isoformat()
+        patient.pop("age_approximate", None)  # the date of birth gives the exact age
         stated = patient.get("age")
         patient["age"] = age_in_years(born, today)
         if stated is not None and abs(age_in_years(born, index) - stated) > 1:
@@ -160,6 +163,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         estimate = age_now - (age_in_years(base, today) if base < today else 0)
         if estimate >= 0:
             data["onset_age"] = estimate
+            data["onset_estimated"] = True
             where = "at the diagnosis" if "diagnosis_date" in data else "in the note"
             ex.warn(
                 f"onset not stated: the age at onset is taken as the age {where} ({estimate})"
@@ -202,6 +206,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
 
     # ---------------------------------------------------------------- labs
     lab_units = {str(k): v.unit for k, v in ex.rules.lexicon.labs.items()}
+    lab_clearly = {str(k): v.clearly_above for k, v in ex.rules.lexicon.labs.items()}
     conversions = {(str(c.lab), c.from_): c for c in ex.rules.patterns.unit_conversions}
     labs: dict[tuple[Any, ...], dict[str, Any]] = {}
     for d in drafts:
@@ -230,6 +235,22 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 del rec["upper_limit"]
         if "above_uln" in v:
             rec["above_uln"] = v["above_uln"]
+        clearly = lab_clearly[d.code]
+        if (
+            clearly is not None
+            and "value" in rec
+            and "upper_limit" not in rec
+            and "above_uln" not in rec
+            and rec["unit"] == lab_units[d.code]
+            and rec["value"] > clearly.value
+        ):
+            rec["above_uln"] = True
+            d.uncertain = True
+            ex.warn(
+                f"{d.code} {rec['value']:g} {rec['unit']}: no reference range stated; read as "
+                f"above the upper limit (above {clearly.value:g}, beyond every adult range): "
+                "check it"
+            )
         if "value" not in rec and "above_uln" not in rec:
             continue
         lab_key = tuple(sorted((k, str(x)) for k, x in rec.items()))

@@ -313,6 +313,7 @@ def extract_drafts(original: str) -> Extraction:
     _times_and_events(ex)
     _findings(ex)
     _inferred_findings(ex)
+    _morphology_over_label(ex)
     _strength_exam(ex)
     _labs(ex)
     _antibodies(ex)
@@ -716,6 +717,11 @@ def _inferred_findings(ex: Extraction) -> None:
         lesion_by = _bucket(ex, roles.get((rule_no, "lesion"), []))
         site_by = _bucket(ex, roles.get((rule_no, "site"), []))
         colour_by = _bucket(ex, roles.get((rule_no, "colour"), []))
+        blockers = {str(c) for c in rule.unless_found}
+        if blockers and any(
+            d.type == "finding" and d.code in blockers and d.status == "present" for d in ex.drafts
+        ):
+            continue
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
             lesions = lesion_by[idx]
@@ -736,27 +742,46 @@ def _inferred_findings(ex: Extraction) -> None:
                     if sent.context.separated(le.start, si.start):
                         continue
                     gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
-                    if gap <= rule.max_gap and (best is None or gap < best[0]):
+                    near = gap <= rule.max_gap or (
+                        rule.bridge_gap is not None
+                        and gap <= rule.bridge_gap
+                        and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
+                    )
+                    if near and (best is None or gap < best[0]):
                         best = (gap, le, si)
             if best is None:
                 continue
             _, le, si = best
             start, end = min(le.start, si.start), max(le.end, si.end)
+            infers = [str(c) for c in rule.infers]
+            if rule.limbs:
+                named = _limbs_named(ex, sent, start, end)
+                limb_of = {str(c): limb for c, limb in rule.limbs.items()}
+                if named:
+                    infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+                if not infers:
+                    continue
+            # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
+            # violaceous rash on her arms" is not a violaceous periorbital lesion
+            colours = [c for c in colours if _qualifies(ex, sent, c, le)]
             if colours:
                 near = min(colours, key=lambda c: abs(c.start - le.start))
                 start, end = min(start, near.start), max(end, near.end)
             assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
-            if rule.colour and not colours and status != "absent":
-                continue  # a rash at the site, colour not described: not enough to name it
+            colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
+            if rule.colour and not colours and not colour_free and status != "absent":
+                continue  # oedema at the site, colour not described: not enough to name it
+            if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
+                continue  # "erythematous papules over the knuckles": the papules are the sign
             if rule.asserts == "absent" and status == "present":
                 status = "absent"  # "swallowing is normal"
-            for code in rule.infers:
+            for code in infers:
                 _add(
                     ex,
                     Draft(
                         "finding",
-                        str(code),
+                        code,
                         status,
                         start,
                         end,
@@ -771,6 +796,100 @@ def _inferred_findings(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# a limb phrase is read to the left over limb words and their glue, and to the right only through
+# a complement ("... of both upper and lower limbs", "... in the lower extremities")
+_LIMB_GLUE = frozenset(
+    {"and", "both", "bilateral", "bilaterally", "symmetric", "symmetrical", "symmetrically",
+     "proximal", "muscle", "muscles", "muscular", "limb", "limbs", "extremity", "extremities",
+     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly"}
+)  # fmt: skip
+_COMPLEMENT = re.compile(r"\s*(?:of|in|involving|affecting)\s", re.IGNORECASE)
+_LIMB_REACH = 8
+
+
+_COLOUR_REACH = 4
+
+
+def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMatch) -> bool:
+    """Whether a colour word belongs to the lesion's phrase: close, and no comma between."""
+    if colour.start < lesion.end and lesion.start < colour.end:
+        return True  # "erythema" is both
+    a, b = min(colour.end, lesion.end), max(colour.start, lesion.start)
+    if any(ch in ",;" for ch in ex.text[a:b]):
+        return False
+    return abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
+
+
+def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], gap: int) -> bool:
+    """Whether one of ``words`` stands within ``gap`` tokens of the lesion in its sentence."""
+    lo = sent.context.tok(le.start)
+    for m in re.finditer(r"[^\W\d_]+", ex.text[sent.start : sent.end]):
+        if (
+            m.group().casefold() in words
+            and abs(sent.context.tok(sent.start + m.start()) - lo) <= gap
+        ):
+            return True
+    return False
+
+
+def _bridged(ex: Extraction, a: int, b: int) -> bool:
+    """Whether every word between characters a and b is a linking word (rules' bridge list)."""
+    words = _WORD.findall(ex.text[a:b])
+    return all(w.casefold() in ex.rules.inference_bridge for w in words)
+
+
+def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[str]:
+    """The limbs ("upper", "lower") the phrase around [start, end) names."""
+    text = ex.text
+    limb_words = ex.rules.inference_limbs
+    every = frozenset().union(*limb_words.values()) | _LIMB_GLUE
+    pieces = [text[start:end].casefold()]
+    left = [w.casefold() for w in _WORD.findall(text[sent.start : start])]
+    taken: list[str] = []
+    for w in reversed(left[-_LIMB_REACH:]):
+        if w not in every:
+            break
+        taken.append(w)
+    pieces.extend(taken)
+    if _COMPLEMENT.match(text, end):
+        for w in _WORD.findall(text[end : sent.end])[:_LIMB_REACH]:
+            w = w.casefold()
+            if w not in every:
+                break
+            pieces.append(w)
+    words = {w for piece in pieces for w in _WORD.findall(piece)}
+    return {limb for limb, vocab in limb_words.items() if words & vocab}
+
+
+_LABEL_AFTER = re.compile(r"^[^.;()]{0,40}\(\s*$")
+
+
+def _morphology_over_label(ex: Extraction) -> None:
+    """ "Raised violaceous papules over the knuckles (Gottron's sign)": the authors' label in
+    brackets names the lesion just described; the EULAR/ACR items go by the morphology
+    (papules are raised, the sign is flat), so the label gives way to the described papules."""
+    papules = [
+        d for d in ex.drafts if d.type == "finding" and d.code == "gottron_papules" and d.inferred
+    ]
+    for d in list(ex.drafts):
+        if d.type != "finding" or d.code != "gottron_sign" or d.inferred:
+            continue
+        described = [
+            p
+            for p in papules
+            if p.sentence is d.sentence
+            and p.end <= d.start
+            and _LABEL_AFTER.match(ex.text[p.end : d.start])
+        ]
+        if described:
+            ex.drafts.remove(d)
+            ex.warn(
+                f"'{ex.text[d.start : d.end]}' labels papules described just before it: recorded "
+                "as Gottron's papules (the sign is flat, papules are raised; EULAR/ACR glossary)"
+            )
 
 
 # --------------------------------------------------------------------------- strength
@@ -890,11 +1009,52 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+# Only list glue between two lab names: "ESR, CRP, LDH, and CK", "LDH and aldolase", "CK (CPK)/"
+_LAB_GLUE = re.compile(
+    r"\s*(?:\([^()]{1,15}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|/\s*)"
+    r"(?:(?:the\s+)?serum\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[str]:
+    """A judgement said once of a coordinated list of labs holds for every member: "an
+    elevated ESR, CRP, LDH and CK", "LDH, aldolase and myoglobin were high". Members of one list
+    without a judgement of their own take the one the others agree on ('' when none)."""
+    text = ex.text
+    own = []
+    for m in matches:
+        assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
+        existence = assertion.get("existence")
+        if existence == "ABNORMAL" and _negated_cue(sent, assertion):
+            existence = "NORMAL"
+        own.append(existence if existence in ("ABNORMAL", "NORMAL") else "")
+    shared = [""] * len(matches)
+    group: list[int] = []
+    for k in range(len(matches) + 1):
+        glued = (
+            k < len(matches)
+            and bool(group)
+            and _LAB_GLUE.fullmatch(text, matches[k - 1].end, matches[k].start) is not None
+        )
+        if group and not glued:
+            said = {own[i] for i in group if own[i]}
+            if len(group) > 1 and len(said) == 1:
+                agreed = next(iter(said))
+                for i in group:
+                    shared[i] = agreed
+            group = []
+        if k < len(matches):
+            group.append(k)
+    return shared
+
+
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     for idx, matches in _bucket(ex, r.labs.find(text)).items():
         sent = ex.sentences[idx]
+        shared = _shared_judgements(ex, sent, matches)
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
@@ -930,6 +1090,8 @@ def _labs(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence == "ABNORMAL" and _negated_cue(sent, assertion):
                 existence = "NORMAL"  # "... do not present with raised CK"
+            if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
+                existence = shared[k]
             if "above_uln" not in value and "upper_limit" not in value:
                 if existence == "NORMAL":
                     value["above_uln"] = False
@@ -1047,6 +1209,8 @@ def _antibodies(ex: Extraction) -> None:
                 value.update(_antibody_level(ex, m.end, window_end))
             elif (shared := _shared_result(ex, sent, m)) is not None:
                 value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
+            elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
+                value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -1144,6 +1308,54 @@ def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | N
             and not text[mod.end : start].strip(" ,:")
         ):
             return _RESULT[mod.rule.category]
+    return None
+
+
+# What may stand between the last member of a list and the result word that closes it:
+# "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
+# "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative".
+_CLOSING = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|\b(?:antibod(?:y|ies)|abs?|which|that|were|was|are|is|"
+    r"all|also|both|each|came back|returned|tested|found to be|reported as)\b)*$",
+    re.IGNORECASE,
+)
+
+
+def _without_other_antibodies(gap: str) -> str:
+    """A gap in a list with the names of antibodies the case does not record taken out."""
+    return _OTHER_ANTIBODY_ANYWHERE.sub(" ", gap)
+
+
+_OTHER_ANTIBODY_ANYWHERE = re.compile(_OTHER_ANTIBODY.pattern.removesuffix(r"\s*$"), re.IGNORECASE)
+
+
+def _result_after_list(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int
+) -> str | None:
+    """A result word that closes a list of antibodies gives every member its result: "a panel
+    including PL-7, PL-12, Mi-2, Ku and anti-SRP antibody, which were negative". The list is
+    followed member by member through list words only, however long it is."""
+    text = ex.text
+    j = k
+    while j + 1 < len(matches):
+        gap = _without_other_antibodies(text[matches[j].end : matches[j + 1].start])
+        if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+            break
+        j += 1
+    last = matches[j].end
+    nxt = matches[j + 1].start if j + 1 < len(matches) else sent.end
+    for mod in sorted(sent.context.modifiers, key=lambda mod: mod.start):
+        if mod.start < last or mod.start >= nxt:
+            continue
+        if mod.rule.category not in _RESULT or mod.rule.direction not in (
+            "backward",
+            "bidirectional",
+        ):
+            return None
+        between = _without_other_antibodies(text[last : mod.start])
+        if _CLOSING.fullmatch(between) is None or ";" in between:
+            return None
+        return _RESULT[mod.rule.category]
     return None
 
 
@@ -1620,6 +1832,9 @@ def _dated_aside(sent: Sentence, pos: int) -> bool:
     return any(lo <= pos < hi and not since for _, _, lo, hi, since in sent.local)
 
 
+_LIST_ITEM = re.compile(r",(?!\d{3})")  # a comma between list items, not in "1,200"
+
+
 def _nearest(
     text: str, sent: Sentence, anchors: list[tuple[int, _TumourBuild]], a: int, b: int
 ) -> _TumourBuild:
@@ -1635,6 +1850,15 @@ def _nearest(
         if before_paren:
             return min(before_paren, key=lambda x: x[0])[1]
     here = segment(a)
+    # a list of tumours, one per item: "renal clear cell carcinoma, breast cancer, and ..."
+    piece = _LIST_ITEM.findall(text, sent.start, a)
+    tight = [
+        (abs(p - a), t)
+        for p, t in anchors
+        if segment(p) == here and _LIST_ITEM.findall(text, sent.start, p) == piece
+    ]
+    if tight:
+        return min(tight, key=lambda x: x[0])[1]
     same = [(abs(p - a), t) for p, t in anchors if segment(p) == here]
     if same:
         return min(same, key=lambda x: x[0])[1]
@@ -1795,6 +2019,35 @@ _ANY_BIOPSY = re.compile(r"\bbiops(?:y|ies)\b", re.IGNORECASE)
 _MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
 
 
+# Inflammatory cells placed in the muscle, the places coordinated before the cells: "perivascular
+# and endomysial T-lymphocytes", "endomysial CD8+ T cells", "perimysial mononuclear cells".
+_PLACE = r"(?:endomysial|perimysial|perivascular|endomysium|perimysium)"
+_PLACED_CELLS = re.compile(
+    rf"\b(?P<places>{_PLACE}(?:\s*(?:,|/|and|or|,\s*and)\s*{_PLACE})*)\s+"
+    r"(?:[\w+-]+\s+){0,2}?"
+    r"(?:t[- ]?lymphocytes|lymphocytes|t[- ]?cells|mononuclear cells|inflammatory cells|"
+    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory)\b",
+    re.IGNORECASE,
+)
+_PLACE_FEATURE = {
+    "endomysial": "endomysial_infiltrate",
+    "endomysium": "endomysial_infiltrate",
+    "perimysial": "perimysial_perivascular_infiltrate",
+    "perimysium": "perimysial_perivascular_infiltrate",
+    "perivascular": "perimysial_perivascular_infiltrate",
+}
+
+
+def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
+    """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
+    out = []
+    for m in _PLACED_CELLS.finditer(text, start, end):
+        places = re.findall(_PLACE, m.group("places"), re.IGNORECASE)
+        for code in dict.fromkeys(_PLACE_FEATURE[p.casefold()] for p in places):
+            out.append(TermMatch(m.start(), m.end(), code, m.group()))
+    return out
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -1813,7 +2066,15 @@ def _muscle_biopsy(ex: Extraction) -> None:
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
-        for fm in r.biopsy_features.find(text, sent.start, para_end):
+        named = r.biopsy_features.find(text, sent.start, para_end)
+        placed = [
+            pm
+            for pm in _placed_cells(text, sent.start, para_end)
+            if not any(
+                fm.start < pm.end and pm.start < fm.end and fm.concept == pm.concept for fm in named
+            )
+        ]
+        for fm in sorted(named + placed, key=lambda m: m.start):
             fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
             fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
             fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
@@ -2204,7 +2465,9 @@ def _abstract_as_summary(ex: Extraction) -> None:
     in_body = {
         (d.type, d.code)
         for d in ex.drafts
-        if not summary(d.sentence) and d.sentence.patient and d.status != "generic"
+        if not summary(d.sentence)
+        and d.sentence.patient
+        and d.status not in ("generic", "unknown")  # a name without a result says nothing
     }
     for d in ex.drafts:
         if summary(d.sentence) and d.type != "patient" and (d.type, d.code) in in_body:

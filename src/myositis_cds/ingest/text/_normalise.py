@@ -373,7 +373,8 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         lead = len(line) - len(line.lstrip())
         if not after_break:
             prev_char = current.chars[-1] if current.chars else ""
-            hyphenated = prev_char == "-" and len(current.chars) > 1 and current.chars[-2].isalnum()
+            # a word broken at a line end ("Jo-" + "1"), not a grade ending a table row ("4-")
+            hyphenated = prev_char == "-" and len(current.chars) > 1 and current.chars[-2].isalpha()
             soft = (wrapped or hyphenated or stripped[:1].islower()) and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():

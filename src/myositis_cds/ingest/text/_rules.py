@@ -45,9 +45,18 @@ class RulesMeta(_Strict):
 
 
 # --------------------------------------------------------------------------- lexicon
+class ClearlyAbove(_Strict):
+    """A value (in the lab's unit) above every adult reference range in use: a value this high
+    stated without its own range is read as above the limit, flagged for a clinician to check."""
+
+    value: float = Field(gt=0)
+    verified: Literal["V", "S", "U", "C"]
+
+
 class LabEntry(_Strict):
     terms: list[str]
     unit: str
+    clearly_above: ClearlyAbove | None = None
 
 
 class DrugEntry(_Strict):
@@ -183,7 +192,21 @@ class InferenceRule(_Strict):
     lesion: list[str] = Field(min_length=1)
     site: list[str] = Field(min_length=1)
     colour: list[str] = Field(default_factory=list)
+    # lesion words that need no colour even when the rule lists colours ("a rash on the eyelids")
+    colour_optional: list[str] = Field(default_factory=list)
+    # no inference when one of these words stands within max_gap of the lesion (lower case):
+    # "erythematous papules over the knuckles" are papules, not a flat sign
+    unless_near: list[str] = Field(default_factory=list)
+    # no inference when the note already records one of these findings present
+    unless_found: list[FindingCode] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
+    # a lesion and a site further apart than max_gap (up to bridge_gap tokens) still pair when
+    # every word between them is a linking word (InferenceRules.bridge): "weakness,
+    # predominantly affecting the proximal muscles", "weakness in the muscles of her proximal ..."
+    bridge_gap: int | None = Field(default=None, ge=1, le=30)
+    # the limb each inferred code belongs to: when the phrase names limbs (InferenceRules.limbs),
+    # only the codes of the named limbs are inferred ("proximal lower-extremity weakness")
+    limbs: dict[FindingCode, Literal["upper", "lower"]] = Field(default_factory=dict)
     asserts: Literal["present", "absent"] = "present"
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
@@ -192,6 +215,8 @@ class InferenceRule(_Strict):
 
 class InferenceRules(_Strict):
     meta: RulesMeta
+    bridge: list[str] = Field(default_factory=list)
+    limbs: dict[Literal["upper", "lower"], list[str]] = Field(default_factory=dict)
     rules: list[InferenceRule]
 
 
@@ -619,6 +644,11 @@ class Rules:
                                 f"{table[key]!r} and {name!r}"
                             )
                         table[key] = name
+        self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
+        self.inference_limbs = {
+            limb: frozenset(w.casefold() for w in words)
+            for limb, words in self.inference.limbs.items()
+        }
         # One matcher for the words of every inference rule; each word knows its (rule, role)s.
         self.inference_roles: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(self.inference.rules):

@@ -58,7 +58,7 @@ _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
 # "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
 _BARE_END = re.compile(
-    r"\s*(?:$|[,;.)|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"\s*(?:$|[,;.()|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d)\b)",
     re.IGNORECASE,
 )
@@ -78,6 +78,7 @@ class Grade:
     end: int
     side: str | None  # "right", "left", "both", or None (not stated)
     explicit: bool  # written with "/5", "/10" or "MRC": a grade whatever stands around it
+    word: bool = False  # said in words ("full", "normal"): grade 5, read only next to its muscle
 
 
 @dataclass
@@ -107,9 +108,22 @@ def _side(m: re.Match[str] | None) -> str | None:
     return None
 
 
+# Full strength said in words: "against full neck extension", "normal distal power",
+# "neck extension is full". Read as grade 5, only right next to its muscle (see read_grades).
+_WORD_GRADE = re.compile(r"\b(?:full|normal)\b", re.IGNORECASE)
+# What must follow a muscle graded by a word before it: the end of the phrase, or power/strength
+# ("normal distal power"), not another noun ("normal shoulder X-ray").
+_WORD_MUSCLE_END = re.compile(
+    r"\s*(?:$|[,;.)(\n]|(?:power|strength|bilaterally|and|throughout)\b)", re.IGNORECASE
+)
+_WORD_BEFORE_MUSCLE = re.compile(r"^\s*(?:(?:power|strength)\s+(?:in|of)\s+)?(?:the\s+)?$", re.I)
+
+
 def grades_in(text: str, start: int, end: int) -> list[Grade]:
     """Every grade written in text[start:end]."""
     out: list[Grade] = []
+    for m in _WORD_GRADE.finditer(text, start, end):
+        out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
     for m in _GRADE.finditer(text, start, end):
         g = int(m.group("g"))
         of = m.group("of")
@@ -135,7 +149,7 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
         side = _side(after) or _side(before)
         explicit = bool(of or m.group("lead"))
         out.append(Grade(value, m.start(), m.end(), side, explicit))
-    return out
+    return sorted(out, key=lambda g: g.start)
 
 
 def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> list[StrengthReading]:
@@ -178,11 +192,32 @@ def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> li
             continue
         g = obj
         assert isinstance(g, Grade)
-        forward = orphan = None
         nxt = next((m for m in muscles if m.start >= g.end), None)
+        if g.word and not (
+            nxt is not None
+            and _WORD_BEFORE_MUSCLE.match(text[g.end : nxt.start])
+            and _WORD_MUSCLE_END.match(text, nxt.end, min(end, nxt.end + 20))
+        ):
+            # "hips normal", "neck extension is full": a grade after its muscle, if only filler
+            target = waiting or owners
+            prev_end = (
+                (target[-1].grades[-1].end if target[-1].grades else target[-1].muscle.end)
+                if target
+                else None
+            )
+            if (
+                prev_end is None
+                or not _FILLER.match(text[prev_end : g.start])
+                or not _BARE_END.match(text, g.end, min(end, g.end + 20))
+            ):
+                continue  # "normal sensation", "normal shoulder X-ray": not a grade
+        forward = orphan = None
         if (
             nxt is not None
-            and _FORWARD.match(text[g.end : nxt.start])
+            and (
+                _FORWARD.match(text[g.end : nxt.start])
+                or (g.word and _WORD_BEFORE_MUSCLE.match(text[g.end : nxt.start]))
+            )
             and not (waiting and _FILLER.match(text[waiting[-1].muscle.end : g.start]))
         ):
             forward = g  # "4/5 in the deltoids and hip flexors"
