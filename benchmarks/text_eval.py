@@ -15,10 +15,10 @@ EULAR/ACR items, score and category. Per set of texts it prints exactly the issu
 Sets: ``reports:SPLIT`` (dev, dev_b, heldout, heldout_b, heldout_c; tests/data/reports: texts in
 the cache, see benchmarks/report_cache.py; a report whose text is absent is skipped and counted as
 such) and ``notes:SPLIT`` (tests/data/notes, e.g. notes:heldout5, notes:heldout6). ``--detail``
-lists what differs per text for the development sets (DETAIL_SETS). Since the session of 30 Nov 2026 (afternoon) every
-earlier set - reports dev, dev_b, heldout, heldout_b and all notes splits up to heldout5 - is a
-development set; the held-out sets are now ``reports:heldout_c`` and ``notes:heldout6``, which are
-reported as figures only, never as details.
+lists what differs per text for the development sets (DETAIL_SETS). Since the session of 30 Nov
+2026 (afternoon) every earlier set - reports dev, dev_b, heldout, heldout_b and all notes splits
+up to heldout5 - is a development set; the held-out sets are now ``reports:heldout_c`` and
+``notes:heldout6``, which are reported as figures only, never as details.
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
