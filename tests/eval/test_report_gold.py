@@ -52,9 +52,12 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
     index = _index()
     splits = [meta["split"] for meta in index.values()]
     assert len(index) >= 30
-    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b", "heldout_c"}
-    dev = splits.count("dev") + splits.count("dev_b")
-    assert 0.25 <= dev / len(splits) <= 0.40
+    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b", "heldout_c", "heldout_d"}
+    # The share of development reports is that of the rounds before the third held-out set
+    # (heldout_d, added whole as a sealed set).
+    earlier = [s for s in splits if s != "heldout_d"]
+    dev = earlier.count("dev") + earlier.count("dev_b")
+    assert 0.25 <= dev / len(earlier) <= 0.40
 
 
 def test_index_and_gold_files_match_one_to_one() -> None:
@@ -81,8 +84,8 @@ def test_each_report_entry_is_complete_and_its_gold_a_valid_case(rid: str) -> No
     assert case.patient.age is not None
 
 
-def _check_notes(notes: dict[str, dict[str, Any]]) -> None:
-    assert len(notes) >= 10
+def _check_notes(notes: dict[str, dict[str, Any]], minimum: int = 10) -> None:
+    assert len(notes) >= minimum
     for name, meta in notes.items():
         _check_cancers(meta["cancers"])
         data = yaml.safe_load((NOTES / f"{name}.yaml").read_text(encoding="utf-8"))
@@ -101,6 +104,15 @@ def test_second_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles()
     assert len(reports) >= 15
     assert all(rid.startswith("c") for rid in reports)
     _check_notes(_notes_split("heldout6"))
+
+
+def test_third_held_out_sets_have_ten_reports_and_six_notes_in_new_styles() -> None:
+    # Issue #10, third held-out round: >= 10 new reports (split heldout_d, ids e01_...: 'd01'-'d08'
+    # are dev_b reports) and >= 6 new notes (split heldout7), each with a valid gold.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_d"}
+    assert len(reports) >= 10
+    assert all(rid.startswith("e") for rid in reports)
+    _check_notes(_notes_split("heldout7"), minimum=6)
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
@@ -137,3 +149,13 @@ def test_gold_of_the_juvenile_report_scores_as_worked_out_by_hand() -> None:
     # + Gottron's papules (2.1) + raised CK/AST/ALT (1.3) = 8.0 >= 7.5: definite; onset < 18:
     # juvenile dermatomyositis.
     assert _gold_classification("c18_jdm_5f") == (8.0, "definite", "juvenile dermatomyositis")
+
+
+def test_gold_of_the_amyopathic_anti_sae_report_with_gottron_sign_is_definite() -> None:
+    # onset 48 (2.1) + heliotrope (3.1) + Gottron's sign (3.3) = 8.5 >= 7.5: definite; skin signs
+    # with no weakness: amyopathic dermatomyositis.
+    assert _gold_classification("e05_sae_adm_48f") == (
+        8.5,
+        "definite",
+        "amyopathic dermatomyositis",
+    )
