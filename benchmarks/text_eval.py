@@ -12,13 +12,15 @@ EULAR/ACR items, score and category. Per set of texts it prints exactly the issu
 - stated cancers recorded (a tumour at the same site; histology agreement where the gold states
   one); sex right.
 
-Sets: ``reports:SPLIT`` (dev, dev_b, heldout, heldout_b, heldout_c; tests/data/reports: texts in
-the cache, see benchmarks/report_cache.py; a report whose text is absent is skipped and counted as
-such) and ``notes:SPLIT`` (tests/data/notes, e.g. notes:heldout5, notes:heldout6). ``--detail``
+Sets: ``reports:SPLIT`` (dev, dev_b, heldout, heldout_b, heldout_c, heldout_d; tests/data/reports:
+texts in the cache, see benchmarks/report_cache.py; a report whose text is absent is skipped and
+counted as such) and ``notes:SPLIT`` (tests/data/notes, e.g. notes:heldout6). ``--detail``
 lists what differs per text for the development sets (DETAIL_SETS). Since the session of 30 Nov
 2026 (afternoon) every earlier set - reports dev, dev_b, heldout, heldout_b and all notes splits
 up to heldout5 - is a development set; the held-out sets are now ``reports:heldout_c`` and
-``notes:heldout6``, which are reported as figures only, never as details.
+``notes:heldout6``, which are reported as figures only, never as details. A third sealed set,
+``reports:heldout_d`` and ``notes:heldout7``, is in no default list: the lead runs it once, by name
+(``--sets reports:heldout_d,notes:heldout7``), at the end of the session.
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
