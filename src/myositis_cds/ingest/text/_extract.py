@@ -2147,15 +2147,20 @@ def _patient(ex: Extraction) -> None:
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
     sex_found = age_found = False
     for sent in ordered:
+        # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
+        # starts in this sentence may run on to the end of its line (at most a few words).
+        line_end = text.find("\n", sent.end)
+        reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
         for rx in r.value["age_sex"]:
-            m = rx.search(text, sent.start, sent.end)
-            if m is None or age_found:
+            m = rx.search(text, sent.start, reach)
+            if m is None or age_found or m.start() >= sent.end:
                 continue
             age = int(m.group("age"))
             if not 0 <= age <= 130:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
-            if about.get("experiencer") or (about.get("generic") and sent.patient):
+            own = m.groupdict().get("own") is not None  # "you are 63": whose age is stated
+            if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
             age_found = True
             ex.drafts.append(
