@@ -61,3 +61,41 @@ def test_an_age_range_is_not_an_age(note: str) -> None:
 )
 def test_a_pronoun_with_a_duration_weight_or_grade_is_not_an_age(words: str) -> None:
     assert age_of(f"Rash on the eyelids. {words}") is None  # no age stated: not one invented
+
+
+# ------------------------------------------------------ cancers: words, abbreviations, past
+def tumours_of(note: str) -> list[tuple[str, str]]:
+    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a malignant "-sarcoma"/"-carcinoma" word the lexicon does not list, site not stated
+        ("She was found to have a metastatic liposarcoma.", [("other", "other")]),
+        ("A poorly differentiated carcinosarcoma was found.", [("other", "other")]),
+        # a named histology without a primary
+        ("Biopsy of a liver deposit: small cell carcinoma, primary unknown.", None),
+    ],
+)
+def test_cancer_mentions_are_recorded(words: str, expected: list[tuple[str, str]] | None) -> None:
+    got = tumours_of(f"A 61-year-old woman. Heliotrope rash. {words}")
+    if expected is None:  # a recorded cancer, whatever site the reader gives it
+        assert len(got) == 1 and got[0][1] == "small_cell_carcinoma"
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Serum Ca 2.41 mmol/L, Mg 0.8.",
+        "Corrected Ca 9.8 mg/dL.",
+        "Tumour marker Ca 19-9 within range.",
+        "A small haematoma at the biopsy site.",
+        "Granuloma annulare on the forearm.",
+        "Calcium: Ca2+ normal.",
+    ],
+)
+def test_calcium_markers_and_benign_omas_are_not_cancers(words: str) -> None:
+    assert tumours_of(f"A 61-year-old woman. Heliotrope rash. {words}") == []

@@ -1692,6 +1692,18 @@ class _TumourBuild:
 _SEGMENT = re.compile(r";|:\s")
 
 
+def _histology_terms(ex: Extraction) -> list[TermMatch]:
+    """The histology lexicon's terms, plus malignant tumours named by a word it does not list
+    ("leiomyosarcoma", "cholangiocarcinoma", "breast Ca"; rules/patterns.yaml `malignancy`),
+    recorded as histology "other" where no lexicon term covers them."""
+    found = ex.rules.histology.find(ex.text)
+    for rx in ex.rules.value["malignancy"]:
+        for m in rx.finditer(ex.text):
+            if not any(t.start < m.end() and m.start() < t.end for t in found):
+                found.append(TermMatch(m.start(), m.end(), "other", m.group()))
+    return sorted(found, key=lambda t: t.start)
+
+
 def _tumours(ex: Extraction) -> None:
     """Tumour parts (site, histology, size, grade, Ki-67, nodes, invasion …), each tagged with
     the tumour it belongs to. A note can describe several tumours: a part goes to the tumour
@@ -1700,7 +1712,7 @@ def _tumours(ex: Extraction) -> None:
     was last describing ("Ki-67 1%", "It invades the stomach")."""
     r = ex.rules
     text = ex.text
-    hist = _bucket(ex, r.histology.find(text))
+    hist = _bucket(ex, _histology_terms(ex))
     sites = _bucket(ex, r.sites.find(text))
     syndromes = _bucket(ex, r.syndromes.find(text))
     surgeries: dict[int, list[Draft]] = {}
@@ -1730,7 +1742,9 @@ def _tumours(ex: Extraction) -> None:
             if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
             != "NEGATED_EXISTENCE"
         ]
-        specific = [m for m in mentions if m.concept != "other"]
+        # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
+        malignant = ex.rules.value["malignancy"][0]
+        specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
         invades, duct, taken = _invasion_and_duct(ex, sent)
         site_ms = [m for m in sites.get(sent.index, []) if not _inside(m.start, taken)]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
