@@ -99,3 +99,32 @@ def test_cancer_mentions_are_recorded(words: str, expected: list[tuple[str, str]
 )
 def test_calcium_markers_and_benign_omas_are_not_cancers(words: str) -> None:
     assert tumours_of(f"A 61-year-old woman. Heliotrope rash. {words}") == []
+
+
+# ------------------------------------------------------------------ strength: side words are words
+def weak_sides(note: str) -> dict[str, object]:
+    return {
+        f.code: f.value.get("side")
+        for f in read(note).facts
+        if f.code.startswith("weakness_proximal") and f.status == "present"
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "codes"),
+    [
+        # a word ending in "r" or "l" before the muscle is not a side ("lower", "her", "several")
+        ("Power in the upper and lower proximal limb groups: 4/5.", 2),
+        ("On testing, her proximal leg muscles were 4-/5.", 1),
+        ("Several proximal muscles scored 3/5.", 2),
+    ],
+)
+def test_a_grade_without_a_side_is_bilateral(words: str, codes: int) -> None:
+    got = weak_sides(f"A 9-year-old boy. {words}")
+    assert len(got) == codes
+    assert set(got.values()) == {"bilateral"}
+
+
+def test_a_stated_side_is_still_one_side() -> None:
+    got = weak_sides("A 9-year-old boy. Rt proximal arm muscles 4/5, Lt 5/5.")
+    assert got == {"weakness_proximal_upper": "right"}
