@@ -128,3 +128,32 @@ def test_a_grade_without_a_side_is_bilateral(words: str, codes: int) -> None:
 def test_a_stated_side_is_still_one_side() -> None:
     got = weak_sides("A 9-year-old boy. Rt proximal arm muscles 4/5, Lt 5/5.")
     assert got == {"weakness_proximal_upper": "right"}
+
+
+# ------------------------------------------------------------------ scope of a background phrase
+def present_codes(note: str) -> set[str]:
+    return {f.code.value for f in read(note).case.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 66-year-old man with a history of gout complained of proximal muscle weakness.",
+        "A 66-year-old man with past history of asthma and psoriasis developed proximal weakness.",
+        "Woman, 66, history of hypertension, was admitted with proximal muscle weakness.",
+    ],
+)
+def test_the_story_verb_ends_a_history_phrase(note: str) -> None:
+    assert {"weakness_proximal_upper", "weakness_proximal_lower"} <= present_codes(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 66-year-old man. He has not developed proximal muscle weakness.",
+        "A 66-year-old man. He never presented with proximal muscle weakness.",
+        "A 66-year-old man with a history of proximal muscle weakness in 1990, now resolved.",
+    ],
+)
+def test_negation_and_true_history_still_hold(note: str) -> None:
+    assert not {"weakness_proximal_upper", "weakness_proximal_lower"} & present_codes(note)
