@@ -157,3 +157,31 @@ def test_the_story_verb_ends_a_history_phrase(note: str) -> None:
 )
 def test_negation_and_true_history_still_hold(note: str) -> None:
     assert not {"weakness_proximal_upper", "weakness_proximal_lower"} & present_codes(note)
+
+
+# ------------------------------------------------------------------ lab values: wording around them
+def ck_of(note: str) -> dict[str, object]:
+    labs = [f.value for f in read(note).facts if f.type == "lab" and f.status == "present"]
+    return labs[0] if labs else {}
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "upper"),
+    [
+        # a gloss in brackets, an abbreviation in brackets, then the verb
+        ("Her creatine kinase (CK) measured roughly 4100 U/L.", 4100.0, None),
+        ("The CK (an enzyme released by damaged muscle) was 1,920 U/L.", 1920.0, None),
+        # a test noun between the analyte and the verb
+        ("Her CK result was 880 U/L (normal up to 170).", 880.0, 170.0),
+        ("Serum CK reading: 880 U/L.", 880.0, None),
+        # an approximate value
+        ("CK was around 12000 U/L.", 12000.0, None),
+        # the reference range as its own clause
+        ("CK was 640 U/L, the reference limit being under 190.", 640.0, 190.0),
+        ("CK was 640 U/L; the normal value is less than 190.", 640.0, 190.0),
+    ],
+)
+def test_lab_value_wording(words: str, value: float, upper: float | None) -> None:
+    got = ck_of(f"A 45-year-old woman. {words}")
+    assert got.get("value") == value
+    assert got.get("upper_limit") == upper
