@@ -76,6 +76,10 @@ def tumours_of(note: str) -> list[tuple[str, str]]:
         ("A poorly differentiated carcinosarcoma was found.", [("other", "other")]),
         # a named histology without a primary
         ("Biopsy of a liver deposit: small cell carcinoma, primary unknown.", None),
+        # "Ca" after (or before) an organ word, with or without a year
+        ("Background: R breast Ca 2021, lumpectomy.", [("breast", "other")]),
+        ("PMH: Ca prostate on hormone therapy.", [("prostate", "other")]),
+        ("She has bladder ca.", [("bladder", "other")]),
     ],
 )
 def test_cancer_mentions_are_recorded(words: str, expected: list[tuple[str, str]] | None) -> None:

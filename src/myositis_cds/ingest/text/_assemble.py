@@ -20,7 +20,9 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 
 __all__ = ["assemble"]
 
-_CANCER_WORDS = frozenset({"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor"})
+_CANCER_WORDS = frozenset(
+    {"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor", "ca"}  # "ca": "breast Ca"
+)
 """Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
 and "lesion" need a size or a histology to be recorded."""
 
