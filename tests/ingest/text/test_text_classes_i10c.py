@@ -189,3 +189,27 @@ def test_lab_value_wording(words: str, value: float, upper: float | None) -> Non
     got = ck_of(f"A 45-year-old woman. {words}")
     assert got.get("value") == value
     assert got.get("upper_limit") == upper
+
+
+# ------------------------------------------------------------------ dysphagia in lay words
+@pytest.mark.parametrize(
+    "words",
+    [
+        "She says the pills lodge in her gullet.",
+        "Meat gets held up behind the sternum.",
+        "Solids keep catching on the way down.",
+    ],
+)
+def test_something_swallowed_that_sticks_is_dysphagia(words: str) -> None:
+    assert "dysphagia" in present_codes(f"A 61-year-old woman. {words}")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "He got his finger caught in a car door.",
+        "She felt stuck at home during the winter.",
+    ],
+)
+def test_sticking_without_a_swallow_is_not_dysphagia(words: str) -> None:
+    assert "dysphagia" not in present_codes(f"A 61-year-old woman. {words}")
