@@ -213,3 +213,20 @@ def test_something_swallowed_that_sticks_is_dysphagia(words: str) -> None:
 )
 def test_sticking_without_a_swallow_is_not_dysphagia(words: str) -> None:
     assert "dysphagia" not in present_codes(f"A 61-year-old woman. {words}")
+
+
+# ---------------------------------------------------------- a coloured lesion beside swelling
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Lilac erythema of the upper lids and some puffiness with periorbital oedema.",
+        "Violet discolouration of both eyelids with periorbital swelling.",
+    ],
+)
+def test_an_uncoloured_swelling_does_not_hide_a_coloured_lesion(words: str) -> None:
+    assert "heliotrope_rash" in present_codes(f"A 61-year-old woman. {words}")
+
+
+def test_a_coloured_lesion_elsewhere_does_not_colour_the_swelling() -> None:
+    note = "A 61-year-old woman. Periorbital oedema, and a purple rash over both shins."
+    assert "heliotrope_rash" not in present_codes(note)

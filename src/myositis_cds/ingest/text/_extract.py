@@ -736,7 +736,7 @@ def _inferred_findings(ex: Extraction) -> None:
             if not sites:
                 continue
             colours = colour_by.get(idx, [])
-            best: tuple[int, TermMatch, TermMatch] | None = None
+            pairs: list[tuple[int, int, TermMatch, TermMatch]] = []
             for le in lesions:
                 for si in sites:
                     if sent.context.separated(le.start, si.start):
@@ -747,55 +747,73 @@ def _inferred_findings(ex: Extraction) -> None:
                         and gap <= rule.bridge_gap
                         and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
                     )
-                    if near and (best is None or gap < best[0]):
-                        best = (gap, le, si)
-            if best is None:
-                continue
-            _, le, si = best
-            start, end = min(le.start, si.start), max(le.end, si.end)
-            infers = [str(c) for c in rule.infers]
-            if rule.limbs:
-                named = _limbs_named(ex, sent, start, end)
-                limb_of = {str(c): limb for c, limb in rule.limbs.items()}
-                if named:
-                    infers = [c for c in infers if limb_of.get(c) in (None, *named)]
-                if not infers:
+                    if near:
+                        pairs.append((gap, le.start, le, si))
+            # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
+            # to a lesion joined to its site by linking words only ("violaceous erythema of both
+            # upper eyelids with periorbital swelling"), never to a lesion placed elsewhere
+            for n, (_, _, le, si) in enumerate(sorted(pairs, key=lambda p: (p[0], p[1]))):
+                if n and not (le.end <= si.start and _bridged(ex, le.end, si.start)):
                     continue
-            # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
-            # violaceous rash on her arms" is not a violaceous periorbital lesion
-            colours = [c for c in colours if _qualifies(ex, sent, c, le)]
-            if colours:
-                near = min(colours, key=lambda c: abs(c.start - le.start))
-                start, end = min(start, near.start), max(end, near.end)
-            assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
-            colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
-            if rule.colour and not colours and not colour_free and status != "absent":
-                continue  # oedema at the site, colour not described: not enough to name it
-            if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
-                continue  # "erythematous papules over the knuckles": the papules are the sign
-            if rule.asserts == "absent" and status == "present":
-                status = "absent"  # "swallowing is normal"
-            for code in infers:
-                _add(
-                    ex,
-                    Draft(
-                        "finding",
-                        code,
-                        status,
-                        start,
-                        end,
-                        sent,
-                        sent.time,
-                        value=(
-                            {"rule": rule.id, "symptom": True, "criterion": False}
-                            if rule.symptom
-                            else {"rule": rule.id}
-                        ),
-                        inferred=True,
-                        uncertain=uncertain,
-                    ),
-                )
+                if _apply_pair(ex, sent, rule, le, si, colours):
+                    break
+
+
+def _apply_pair(
+    ex: Extraction,
+    sent: Sentence,
+    rule: Any,
+    le: TermMatch,
+    si: TermMatch,
+    colours: list[TermMatch],
+) -> bool:
+    """Add the finding an inference rule draws from one lesion/site pair. Returns False when
+    the pair lacks the colour the rule needs (the next pair may have it), True otherwise."""
+    start, end = min(le.start, si.start), max(le.end, si.end)
+    infers = [str(c) for c in rule.infers]
+    if rule.limbs:
+        named = _limbs_named(ex, sent, start, end)
+        limb_of = {str(c): limb for c, limb in rule.limbs.items()}
+        if named:
+            infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+        if not infers:
+            return True
+    # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
+    # violaceous rash on her arms" is not a violaceous periorbital lesion
+    colours = [c for c in colours if _qualifies(ex, sent, c, le)]
+    if colours:
+        near = min(colours, key=lambda c: abs(c.start - le.start))
+        start, end = min(start, near.start), max(end, near.end)
+    assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+    status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
+    colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
+    if rule.colour and not colours and not colour_free and status != "absent":
+        return False  # oedema at the site, colour not described: not enough to name it
+    if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
+        return True  # "erythematous papules over the knuckles": the papules are the sign
+    if rule.asserts == "absent" and status == "present":
+        status = "absent"  # "swallowing is normal"
+    for code in infers:
+        _add(
+            ex,
+            Draft(
+                "finding",
+                code,
+                status,
+                start,
+                end,
+                sent,
+                sent.time,
+                value=(
+                    {"rule": rule.id, "symptom": True, "criterion": False}
+                    if rule.symptom
+                    else {"rule": rule.id}
+                ),
+                inferred=True,
+                uncertain=uncertain,
+            ),
+        )
+    return True
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
