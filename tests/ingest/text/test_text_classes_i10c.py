@@ -230,3 +230,27 @@ def test_an_uncoloured_swelling_does_not_hide_a_coloured_lesion(words: str) -> N
 def test_a_coloured_lesion_elsewhere_does_not_colour_the_swelling() -> None:
     note = "A 61-year-old woman. Periorbital oedema, and a purple rash over both shins."
     assert "heliotrope_rash" not in present_codes(note)
+
+
+# ------------------------------------------------------------------ tick boxes
+GRID = """Referral form
+Age: 52
+Signs                          Present   Absent   Unknown
+  Violaceous eyelid rash         [ ]       [x]      [ ]
+  Swallowing difficulty          [X]       [ ]      [ ]
+  Mechanic's hands               [ ]       [ ]      [x]
+"""
+
+
+def test_a_tick_grid_gives_each_row_the_ticked_column() -> None:
+    findings = {f.code.value: f.present for f in read(GRID).case.findings}
+    assert findings.get("heliotrope_rash") is False
+    assert findings.get("dysphagia") is True
+    assert "mechanics_hands" not in findings  # "unknown" ticked: nothing stated, not a no
+
+
+def test_inline_options_keep_only_the_ticked_one() -> None:
+    note = "Age: 52\nEyelid heliotrope rash: [ ] yes [x] no\nDysphagia: [x] yes [ ] no\n"
+    findings = {f.code.value: f.present for f in read(note).case.findings}
+    assert findings.get("heliotrope_rash") is False
+    assert findings.get("dysphagia") is True
