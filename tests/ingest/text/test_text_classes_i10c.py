@@ -254,3 +254,14 @@ def test_inline_options_keep_only_the_ticked_one() -> None:
     findings = {f.code.value: f.present for f in read(note).case.findings}
     assert findings.get("heliotrope_rash") is False
     assert findings.get("dysphagia") is True
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Puffy eyelids: oedema with some redness.",
+        "Eyelid oedema with purpling of both lids.",
+    ],
+)
+def test_a_colour_named_as_a_noun_colours_the_eyelid_lesion(words: str) -> None:
+    assert "heliotrope_rash" in present_codes(f"A 61-year-old woman. {words}")
