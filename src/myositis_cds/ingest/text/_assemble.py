@@ -20,7 +20,9 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 
 __all__ = ["assemble"]
 
-_CANCER_WORDS = frozenset({"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor"})
+_CANCER_WORDS = frozenset(
+    {"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor", "ca"}  # "ca": "breast Ca"
+)
 """Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
 and "lesion" need a size or a histology to be recorded."""
 
@@ -29,8 +31,10 @@ _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
 
 
 def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
-    if ex.note_date is not None:
+    if ex.note_date is not None and ex.note_date <= today:
         return ex.note_date
+    if ex.note_date is not None:  # a journal issue's date on a story told earlier
+        ex.warn("the note's own date is after today: the anchor date is used instead")
     base = anchor if anchor is not None else today
     index = base
     for _ in range(3):
@@ -512,17 +516,24 @@ def _tumour(
     site = first.get("site")
     size = first.get("size_mm")
     hist = first.get("histology")
-    if site is None:
+    named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
+    malignant = (hist is not None and hist.value["value"] != "other") or any(
+        rx.fullmatch(word) for rx in ex.rules.value["malignancy"][:1] for word in named
+    )
+    if site is None and malignant:
+        # a named malignancy whose primary the note does not give ("neuroendocrine carcinoma",
+        # "leiomyosarcoma of unknown primary") is still a cancer: site "other", said so
+        ex.warn("a cancer is named without its site: recorded with site 'other'")
+    elif site is None:
         ex.warn("a tumour is described but its site is not stated: not added to the case")
         return None
-    named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
     if size is None and hist is None and not named & _CANCER_WORDS:
         ex.warn(
             "a lesion is described without a size or a histology: not added to the case "
             "(a size or a pathology report would add it)"
         )
         return None
-    rec["site"] = site.value["value"]
+    rec["site"] = site.value["value"] if site is not None else "other"
     rec["histology"] = hist.value["value"] if hist else "other"
     if hist is None:
         ex.warn("tumour histology not stated: recorded as 'other'")
@@ -615,7 +626,7 @@ def _tumour(
     for stated in ("grade", "t_stage"):  # stated grade and T: facts shown to the clinician
         if stated in first:
             used.add(id(first[stated]))
-    anchor = hist or site
+    anchor = hist or site or first["mention"]
     rec["evidence"] = ev(anchor)
     for part in (site, size, hist, first.get("mention")):
         if part is not None:

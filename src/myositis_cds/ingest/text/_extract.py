@@ -736,7 +736,7 @@ def _inferred_findings(ex: Extraction) -> None:
             if not sites:
                 continue
             colours = colour_by.get(idx, [])
-            best: tuple[int, TermMatch, TermMatch] | None = None
+            pairs: list[tuple[int, int, TermMatch, TermMatch]] = []
             for le in lesions:
                 for si in sites:
                     if sent.context.separated(le.start, si.start):
@@ -747,55 +747,73 @@ def _inferred_findings(ex: Extraction) -> None:
                         and gap <= rule.bridge_gap
                         and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
                     )
-                    if near and (best is None or gap < best[0]):
-                        best = (gap, le, si)
-            if best is None:
-                continue
-            _, le, si = best
-            start, end = min(le.start, si.start), max(le.end, si.end)
-            infers = [str(c) for c in rule.infers]
-            if rule.limbs:
-                named = _limbs_named(ex, sent, start, end)
-                limb_of = {str(c): limb for c, limb in rule.limbs.items()}
-                if named:
-                    infers = [c for c in infers if limb_of.get(c) in (None, *named)]
-                if not infers:
+                    if near:
+                        pairs.append((gap, le.start, le, si))
+            # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
+            # to a lesion joined to its site by linking words only ("violaceous erythema of both
+            # upper eyelids with periorbital swelling"), never to a lesion placed elsewhere
+            for n, (_, _, le, si) in enumerate(sorted(pairs, key=lambda p: (p[0], p[1]))):
+                if n and not (le.end <= si.start and _bridged(ex, le.end, si.start)):
                     continue
-            # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
-            # violaceous rash on her arms" is not a violaceous periorbital lesion
-            colours = [c for c in colours if _qualifies(ex, sent, c, le)]
-            if colours:
-                near = min(colours, key=lambda c: abs(c.start - le.start))
-                start, end = min(start, near.start), max(end, near.end)
-            assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
-            colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
-            if rule.colour and not colours and not colour_free and status != "absent":
-                continue  # oedema at the site, colour not described: not enough to name it
-            if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
-                continue  # "erythematous papules over the knuckles": the papules are the sign
-            if rule.asserts == "absent" and status == "present":
-                status = "absent"  # "swallowing is normal"
-            for code in infers:
-                _add(
-                    ex,
-                    Draft(
-                        "finding",
-                        code,
-                        status,
-                        start,
-                        end,
-                        sent,
-                        sent.time,
-                        value=(
-                            {"rule": rule.id, "symptom": True, "criterion": False}
-                            if rule.symptom
-                            else {"rule": rule.id}
-                        ),
-                        inferred=True,
-                        uncertain=uncertain,
-                    ),
-                )
+                if _apply_pair(ex, sent, rule, le, si, colours):
+                    break
+
+
+def _apply_pair(
+    ex: Extraction,
+    sent: Sentence,
+    rule: Any,
+    le: TermMatch,
+    si: TermMatch,
+    colours: list[TermMatch],
+) -> bool:
+    """Add the finding an inference rule draws from one lesion/site pair. Returns False when
+    the pair lacks the colour the rule needs (the next pair may have it), True otherwise."""
+    start, end = min(le.start, si.start), max(le.end, si.end)
+    infers = [str(c) for c in rule.infers]
+    if rule.limbs:
+        named = _limbs_named(ex, sent, start, end)
+        limb_of = {str(c): limb for c, limb in rule.limbs.items()}
+        if named:
+            infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+        if not infers:
+            return True
+    # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
+    # violaceous rash on her arms" is not a violaceous periorbital lesion
+    colours = [c for c in colours if _qualifies(ex, sent, c, le)]
+    if colours:
+        near = min(colours, key=lambda c: abs(c.start - le.start))
+        start, end = min(start, near.start), max(end, near.end)
+    assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+    status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
+    colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
+    if rule.colour and not colours and not colour_free and status != "absent":
+        return False  # oedema at the site, colour not described: not enough to name it
+    if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
+        return True  # "erythematous papules over the knuckles": the papules are the sign
+    if rule.asserts == "absent" and status == "present":
+        status = "absent"  # "swallowing is normal"
+    for code in infers:
+        _add(
+            ex,
+            Draft(
+                "finding",
+                code,
+                status,
+                start,
+                end,
+                sent,
+                sent.time,
+                value=(
+                    {"rule": rule.id, "symptom": True, "criterion": False}
+                    if rule.symptom
+                    else {"rule": rule.id}
+                ),
+                inferred=True,
+                uncertain=uncertain,
+            ),
+        )
+    return True
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -1692,6 +1710,18 @@ class _TumourBuild:
 _SEGMENT = re.compile(r";|:\s")
 
 
+def _histology_terms(ex: Extraction) -> list[TermMatch]:
+    """The histology lexicon's terms, plus malignant tumours named by a word it does not list
+    ("leiomyosarcoma", "cholangiocarcinoma", "breast Ca"; rules/patterns.yaml `malignancy`),
+    recorded as histology "other" where no lexicon term covers them."""
+    found = ex.rules.histology.find(ex.text)
+    for rx in ex.rules.value["malignancy"]:
+        for m in rx.finditer(ex.text):
+            if not any(t.start < m.end() and m.start() < t.end for t in found):
+                found.append(TermMatch(m.start(), m.end(), "other", m.group()))
+    return sorted(found, key=lambda t: t.start)
+
+
 def _tumours(ex: Extraction) -> None:
     """Tumour parts (site, histology, size, grade, Ki-67, nodes, invasion …), each tagged with
     the tumour it belongs to. A note can describe several tumours: a part goes to the tumour
@@ -1700,7 +1730,7 @@ def _tumours(ex: Extraction) -> None:
     was last describing ("Ki-67 1%", "It invades the stomach")."""
     r = ex.rules
     text = ex.text
-    hist = _bucket(ex, r.histology.find(text))
+    hist = _bucket(ex, _histology_terms(ex))
     sites = _bucket(ex, r.sites.find(text))
     syndromes = _bucket(ex, r.syndromes.find(text))
     surgeries: dict[int, list[Draft]] = {}
@@ -1730,7 +1760,9 @@ def _tumours(ex: Extraction) -> None:
             if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
             != "NEGATED_EXISTENCE"
         ]
-        specific = [m for m in mentions if m.concept != "other"]
+        # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
+        malignant = ex.rules.value["malignancy"][0]
+        specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
         invades, duct, taken = _invasion_and_duct(ex, sent)
         site_ms = [m for m in sites.get(sent.index, []) if not _inside(m.start, taken)]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
@@ -2147,15 +2179,20 @@ def _patient(ex: Extraction) -> None:
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
     sex_found = age_found = False
     for sent in ordered:
+        # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
+        # starts in this sentence may run on to the end of its line (at most a few words).
+        line_end = text.find("\n", sent.end)
+        reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
         for rx in r.value["age_sex"]:
-            m = rx.search(text, sent.start, sent.end)
-            if m is None or age_found:
+            m = rx.search(text, sent.start, reach)
+            if m is None or age_found or m.start() >= sent.end:
                 continue
             age = int(m.group("age"))
             if not 0 <= age <= 130:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
-            if about.get("experiencer") or (about.get("generic") and sent.patient):
+            own = m.groupdict().get("own") is not None  # "you are 63": whose age is stated
+            if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
             age_found = True
             ex.drafts.append(

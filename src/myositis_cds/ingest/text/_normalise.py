@@ -276,7 +276,65 @@ def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
     return pairs >= 4 and runs / pairs >= 0.2
 
 
+_BOX = re.compile(r"\[\s?([xX✓✔*])?\s?\]")
+_COLUMN = re.compile(
+    r"\b(yes|no|present|absent|not examined|not assessed|not known|unknown|n/a)\b", re.IGNORECASE
+)
+_SAYS_NO = frozenset({"no", "absent"})
+_SAYS_YES = frozenset({"yes", "present"})
+
+
+def _tick_boxes(text: str) -> str:
+    """Tick boxes read as words, character for character (offsets are kept): in a grid under a
+    "Yes / No / Not examined" header the ticked column says the status ("Gottron's papules
+    [ ] [x] [ ]" reads "Gottron's papules absent"; a "not examined" row is blanked, nothing is
+    stated); inline options keep only the ticked ones ("[ ] normal [x] abnormal" reads
+    "abnormal"; a ticked "no" reads "absent")."""
+    out = list(text)
+    header: list[str] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        boxes = list(_BOX.finditer(line))
+        if len(boxes) < 2:
+            cols = [m.group(1).casefold() for m in _COLUMN.finditer(line)]
+            if not line.strip():
+                header = None
+            elif len(cols) >= 2 and not boxes:
+                header = cols
+            pos += len(line)
+            continue
+        ticked = [i for i, b in enumerate(boxes) if b.group(1)]
+        a, b = boxes[0].start(), boxes[-1].end()
+        between = line[a:b]
+        if header and len(header) == len(boxes) and not _COLUMN.search(_BOX.sub("", between)):
+            if len(ticked) == 1 and header[ticked[0]] in _SAYS_YES | _SAYS_NO:
+                word = " absent" if header[ticked[0]] in _SAYS_NO else ""
+                span = word.ljust(b - a)[: b - a]
+                out[pos + a : pos + b] = span
+            else:  # not examined / unknown / no single tick: the row states nothing
+                end = len(line.rstrip("\r\n"))
+                out[pos : pos + end] = " " * end
+            pos += len(line)
+            continue
+        end = len(line.rstrip("\r\n"))
+        for i, box in enumerate(boxes):
+            stop = boxes[i + 1].start() if i + 1 < len(boxes) else end
+            label = line[box.end() : stop]
+            if not box.group(1):
+                out[pos + box.start() : pos + stop] = " " * (stop - box.start())
+            elif label.strip().casefold() in _SAYS_NO and stop - box.start() >= len("absent"):
+                width = stop - box.start()
+                out[pos + box.start() : pos + stop] = "absent".ljust(width)
+            else:
+                out[pos + box.start() : pos + box.end()] = " " * (box.end() - box.start())
+        pos += len(line)
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
 def normalise(original: str, rules: Rules) -> NormalisedText:
+    original = _tick_boxes(original)
     lines = _lines(original)
     wrapped = _is_wrapped(lines)
     sec_rules = rules.sections.sections

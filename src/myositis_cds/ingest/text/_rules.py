@@ -255,6 +255,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
     "tumour_size": {"dims", "unit"},
+    "malignancy": set(),
     "ki67": {"value"},
     "mitoses": {"count", "per"},
     "grade": {"grade"},
