@@ -1,0 +1,105 @@
+"""Issue #15's fuzzing sections of ``python -m benchmarks.reliability`` (registered there in
+small hunks; the checks live here and in the modules they name):
+
+- ``inputs`` (no store): the CLI path's fuzzers of ``tests/test_fuzz.py`` at the issue's counts
+  (``--fuzz-cases 115000 --fuzz-notes 5100``), in this process: outcomes counted, any exception
+  other than a ``CaseError`` a crash (by class). Saved as ``docs/reliability/inputs-cli.json``
+  after every batch, so a run cut short still says exactly what ran (``complete``: false).
+- ``bodies`` (per store): hypothesis-built hostile CDS Hooks requests, FHIR Bundles (``POST
+  /api/assess`` and ``/api/patients`` as ``application/fhir+json``) and web page forms, sent
+  in-process to the whole app (``--fuzz-bodies`` per kind; see :mod:`benchmarks._fuzz_bodies`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PER_STORE", "SECTIONS", "add_arguments", "render", "run_per_store", "run_standalone"]
+
+SECTIONS = ("inputs", "bodies")
+PER_STORE = ("bodies",)
+INPUTS_BACKEND = "cli"  # the saved file's name: inputs-cli.json (no store involved)
+
+Save = Callable[[str, str, dict[str, Any], str], None]
+Load = Callable[[str, str], "dict[str, Any] | None"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fuzz-cases", type=int, default=115_000, help="section inputs")
+    parser.add_argument("--fuzz-notes", type=int, default=5_100, help="section inputs")
+    parser.add_argument(
+        "--fuzz-bodies", type=int, default=5_000, help="section bodies: requests per body kind"
+    )
+
+
+def run_standalone(args: argparse.Namespace, command: str, save: Save) -> None:
+    """The sections that need no store (``inputs``), once, before the per-store loop."""
+    if "inputs" not in args.sections.split(","):
+        return
+    from benchmarks._fuzz_inputs import fuzz_inputs
+
+    print("inputs (in process) …", file=sys.stderr, flush=True)
+
+    def checkpoint(partial: dict[str, Any]) -> None:
+        save("inputs", INPUTS_BACKEND, {**partial, "complete": False}, command)
+        done = {k: v["runs"] for k, v in partial.items() if isinstance(v, dict)}
+        print(f"inputs: {done}", file=sys.stderr, flush=True)
+
+    result = fuzz_inputs(args.fuzz_cases, args.fuzz_notes, progress=checkpoint)
+    save("inputs", INPUTS_BACKEND, {**result, "complete": True}, command)
+
+
+def run_per_store(
+    section: str, backend: str, folder: Path, args: argparse.Namespace
+) -> dict[str, Any]:
+    from benchmarks._fuzz_bodies import fuzz_bodies_on_store
+
+    assert section == "bodies"
+    return fuzz_bodies_on_store(backend, folder, per_kind=args.fuzz_bodies)
+
+
+def _outcomes(outcomes: dict[str, int]) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in outcomes.items()) or "none"
+
+
+def render(load: Load, commands: Callable[[str, list[str]], list[str]]) -> str:
+    out: list[str] = []
+    inputs = load("inputs", INPUTS_BACKEND)
+    out += [
+        "## Fuzzing the inputs (case files and notes, the CLI path)",
+        "",
+        "The generators of `tests/test_fuzz.py` (shared in `benchmarks/_fuzz_inputs.py`), run",
+        "in one process: a case file is a valid case, half the time with one value anywhere",
+        "replaced by a hostile one (NaN, 1e400, 2**70, impossible dates, control characters,",
+        "right-to-left marks, wrong types), dumped as YAML or JSON, half the time mangled as",
+        "text (YAML anchors and tags, broken brackets, 30-digit numbers), read as a named file",
+        "or from stdin, then assessed and rendered as text, JSON and cards; a note is one of",
+        "the labelled notes mutated (hostile insertions, deletions, swapped and repeated",
+        "spans) run through extraction and the pathway. A crash is any exception other than",
+        "a `CaseError` naming a field (the CLI's exit 2); crashes are counted by exception",
+        "class only.",
+        "",
+        "| input | runs | outcomes | crashes | seconds | runs/s |",
+        "|---|---|---|---|---|---|",
+    ]
+    if inputs:
+        for kind, label in (("cases", "fuzzed case files"), ("notes", "mutated notes")):
+            r = inputs.get(kind)
+            if not r:
+                continue
+            crashes = str(r["crashes"]) if not r["crashes"] else f"**{r['crashes']}**"
+            if r["crash_classes"]:
+                crashes += f" ({_outcomes(r['crash_classes'])})"
+            rate = r["runs"] / r["seconds"] if r["seconds"] else 0.0
+            out.append(
+                f"| {label} | {r['runs']} | {_outcomes(r['outcomes'])} | {crashes} | "
+                f"{r['seconds']} | {rate:.1f} |"
+            )
+        if not inputs.get("complete", True):
+            out += ["", "**The run was cut short**: the counts above are what ran."]
+    out += ["", *commands("inputs", [INPUTS_BACKEND])]
+    return "\n".join(out) + "\n"
