@@ -54,12 +54,19 @@ def run_standalone(args: argparse.Namespace, command: str, save: Save) -> None:
 
 
 def run_per_store(
-    section: str, backend: str, folder: Path, args: argparse.Namespace
+    section: str, backend: str, folder: Path, args: argparse.Namespace, save: Save, command: str
 ) -> dict[str, Any]:
+    """``bodies`` on one store, saved after every batch (``complete``: false until done)."""
     from benchmarks._fuzz_bodies import fuzz_bodies_on_store
 
     assert section == "bodies"
-    return fuzz_bodies_on_store(backend, folder, per_kind=args.fuzz_bodies)
+
+    def checkpoint(partial: dict[str, Any]) -> None:
+        save(section, backend, partial, command)
+        done = {k: v["requests"] for k, v in partial["kinds"].items()}
+        print(f"bodies on {backend}: {done}", file=sys.stderr, flush=True)
+
+    return fuzz_bodies_on_store(backend, folder, per_kind=args.fuzz_bodies, progress=checkpoint)
 
 
 def _outcomes(outcomes: dict[str, int]) -> str:
@@ -102,4 +109,45 @@ def render(load: Load, commands: Callable[[str, list[str]], list[str]]) -> str:
         if not inputs.get("complete", True):
             out += ["", "**The run was cut short**: the counts above are what ran."]
     out += ["", *commands("inputs", [INPUTS_BACKEND])]
+    out += [
+        "## Fuzzing the CDS Hooks, FHIR and web page bodies (hypothesis)",
+        "",
+        "schemathesis sees CDS Hooks bodies and FHIR Bundles as free JSON and never sees the",
+        "web page's forms, so `benchmarks/_fuzz_bodies.py` builds them with hypothesis: CDS",
+        "Hooks `patient-view` calls whose prefetch holds the reference patient's FHIR",
+        "resources (Patient and searchset Bundles; keys absent or null; sometimes a",
+        "`fhirServer`, answered in-process with hostile pages), feedback bodies, FHIR Bundles",
+        "to `POST /api/assess` and `/api/patients`, and the web page's forms (pasted text,",
+        "uploads, the facts form of a real page to `/reassess`, `/case.yaml`, `/plot.svg`,",
+        "`/patients/new` and `/patients/<id>/edit`, with a logged-in clinician's CSRF value).",
+        "Each body is changed in 0-4 places: wrong types, NaN and 1e400 as text, 2**70,",
+        "impossible and future dates, unknown codes, control characters, nesting 40 to",
+        "50,000 deep, dropped and unknown keys. CDS Hooks calls carry a fresh ES256 JWT of a",
+        "trusted issuer (1 in 10 a bad or no Authorization header). A problem is a 5xx, a",
+        "response without the security headers, or an error not in its route's shape: CDS",
+        'Hooks 400/401/412 `{"error", "message"}`, 422 `{"errors": [{"path", "message"}]}`,',
+        "cards with summary (at most 140 characters), indicator and source label; REST as in",
+        "contract §4; web refusals a page with the problem in an alert.",
+        "",
+        "| store | body | requests | by status | problems | seconds |",
+        "|---|---|---|---|---|---|",
+    ]
+    stores = ("sqlite", "postgresql")
+    for store in stores:
+        r = load("bodies", store)
+        if not r:
+            continue
+        for kind, k in r["kinds"].items():
+            statuses = ", ".join(f"{s}: {n}" for s, n in k["statuses"].items())
+            found = (
+                "none"
+                if not k["problem_count"]
+                else f"**{k['problem_count']}**: " + ("; ".join(k["problems"][:3]))
+            )
+            out.append(
+                f"| {store} | {kind} | {k['requests']} | {statuses} | {found} | {k['seconds']} |"
+            )
+        if not r.get("complete", True):
+            out += ["", f"**{store}: the run was cut short**: the counts above are what ran."]
+    out += ["", *commands("bodies", list(stores))]
     return "\n".join(out) + "\n"

@@ -379,7 +379,9 @@ def main(argv: list[str] | None = None) -> int:
                     elif section in fuzz_sections.SECTIONS:  # issue #15: inputs, bodies
                         if section not in fuzz_sections.PER_STORE:
                             continue  # run once above
-                        result = fuzz_sections.run_per_store(section, backend, folder, args)
+                        result = fuzz_sections.run_per_store(
+                            section, backend, folder, args, _save, command
+                        )
                     elif section == "kill":
                         result = run_kill(backend, folder, args.kill_trials)
                     elif section == "fuzz":

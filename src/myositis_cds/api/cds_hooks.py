@@ -216,7 +216,7 @@ def _bad_request(message: str) -> JSONResponse:
 async def _json_body(request: Request) -> Any:
     try:
         return await request.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python reads
         return None
 
 
@@ -299,7 +299,7 @@ async def _feedback(request: Request, store: CdsStore, client: VerifiedClient) -
         card, outcome = item.get("card"), item.get("outcome")
         if not isinstance(card, str) or not card:
             return _bad_request(f"{where}.card is required (the card's uuid)")
-        if outcome not in _OUTCOMES:
+        if not isinstance(outcome, str) or outcome not in _OUTCOMES:  # a list is unhashable
             return _bad_request(f"{where}.outcome must be accepted or overridden")
         try:
             when = datetime.fromisoformat(str(item.get("outcomeTimestamp")).replace("Z", "+00:00"))
