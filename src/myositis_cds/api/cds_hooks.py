@@ -291,7 +291,7 @@ async def _feedback(request: Request, store: CdsStore, client: VerifiedClient) -
     items = body.get("feedback") if isinstance(body, dict) else None
     if not isinstance(items, list) or not items:
         return _bad_request('the body must be {"feedback": [...]} with at least one entry')
-    parsed = []
+    parsed: list[dict[str, Any]] = []
     for i, item in enumerate(items):
         where = f"feedback[{i}]"
         if not isinstance(item, dict):
