@@ -150,4 +150,27 @@ def render(load: Load, commands: Callable[[str, list[str]], list[str]]) -> str:
         if not r.get("complete", True):
             out += ["", f"**{store}: the run was cut short**: the counts above are what ran."]
     out += ["", *commands("bodies", list(stores))]
+    out += [
+        "### Defects the fuzzers found (each has a test that failed before its fix)",
+        "",
+        "- Notes: a story starting at the calendar's first day (`a 99999-month history` read",
+        "  as of year 1) overflowed date arithmetic in the text adapter: 9 `OverflowError`",
+        "  crashes in the first 5,100 mutated notes",
+        "  (`tests/ingest/text/test_text_hostile_dates.py`).",
+        "- FHIR: a `Bundle.type` that is a list or an object was a `TypeError` (HTTP 500, CLI",
+        "  exit 1) instead of a 422 naming `Bundle.type`",
+        "  (`tests/ingest/fhir/test_hostile_bundles.py`).",
+        "- CDS Hooks: a feedback `outcome` that is a list or object (`TypeError`); a body or",
+        "  FHIR server answer nested deeper than Python's JSON reader goes (`RecursionError`);",
+        "  a `context.patientId` with characters not allowed in a URL, sent raw in the FHIR",
+        "  search (`httpx.InvalidURL`); all were 500s",
+        "  (`tests/cds_hooks/test_hostile_requests.py`). A feedback card id holding NUL was a",
+        "  500 on PostgreSQL (`tests/reliability/test_cds_text_on_postgres.py`).",
+        "- Logs: with SQL logging on, the store's statement parameters (case JSON, case and",
+        "  patient ids) reached the log and would reach database error text; the engine now",
+        "  hides them (`tests/reliability/test_log_scan_all_routes.py`, which drives every",
+        "  route family with one distinctive patient and scans every logger at DEBUG, in",
+        "  process and from a real `serve`).",
+        "",
+    ]
     return "\n".join(out) + "\n"
