@@ -1,0 +1,49 @@
+"""Issue #15: text pasted into the web page that looks like JSON or YAML but cannot be built
+into values (found by the body fuzzer, benchmarks/_fuzz_bodies.py) is read as a note or
+refused with the problem named; never a 500."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("multipart")
+pytest.importorskip("jinja2")
+
+from myositis_cds.api.web import create_app
+from tests.api.conftest import Api
+
+
+@pytest.fixture
+def page() -> Iterator[Api]:
+    client = Api(create_app())
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022-02-30",  # a YAML date that does not exist (PyYAML: ValueError)
+        "[" * 5000 + "]" * 5000,  # nested deeper than the readers go (RecursionError)
+        '{"n": 1' + "0" * 5000 + "}",  # an integer longer than Python reads (ValueError)
+    ],
+)
+def test_pasted_text_that_cannot_be_built_is_not_a_crash(page: Api, text: str) -> None:
+    response = page.post("/assess", data={"text": text, "as_of": "2024-01-15"})
+    assert response.status_code in (200, 422), response.text[:300]
+    if response.status_code == 422:
+        assert 'role="alert"' in response.text
+
+
+@pytest.mark.parametrize(
+    "case_json",
+    ["[" * 5000 + "]" * 5000, '{"patient": {"sex": "female", "age": 1' + "0" * 5000 + "}}"],
+)
+def test_a_facts_form_whose_case_cannot_be_read_is_422(page: Api, case_json: str) -> None:
+    response = page.post("/reassess", data={"case_json": case_json, "as_of": "2024-01-15"})
+    assert response.status_code == 422, response.text[:300]
+    assert "the case sent back was damaged" in response.text
