@@ -4,6 +4,8 @@ Pages are built from the labelled notes (tests/data/notes), joined until each ho
 3,000 characters (about one printed page). The baseline, measured in the same run on the same
 pages, is plain regular-expression tokenisation (``re.findall(r"\\w+|[^\\w\\s]", page)``): the
 least any text reader must do, so the ratio says what the clinical reading costs on top.
+Throughput is also given per labelled note as written (about 1,000 characters), and each rate
+both per wall-clock second and per CPU second of the process (steadier on a shared machine).
 Cold start is a fresh interpreter that imports the adapter and reads one page (what
 ``myositis-cds extract NOTE.txt`` pays once), against a fresh interpreter that only runs the
 baseline.
@@ -45,17 +47,24 @@ def pages() -> list[str]:
     return out
 
 
-def rate(work: list[str], step: object, seconds: float) -> float:
-    """Notes per second over repeated passes lasting at least ``seconds``."""
+def notes() -> list[str]:
+    """The labelled notes one by one, as a clinician would paste them."""
+    return [p.read_text(encoding="utf-8") for p in sorted(NOTES.glob("[0-9]*.txt"))]
+
+
+def rate(work: list[str], step: object, seconds: float) -> tuple[float, float]:
+    """Texts per wall-clock second and per CPU second of this process, over repeated passes
+    lasting at least ``seconds``. On a shared machine the CPU-time rate is the steadier one:
+    it leaves out the time other processes held the core."""
     done = 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     while True:
         for page in work:
             step(page)  # type: ignore[operator]
         done += len(work)
         elapsed = time.perf_counter() - started
         if elapsed >= seconds:
-            return done / elapsed
+            return done / elapsed, done / max(time.process_time() - cpu_started, 1e-9)
 
 
 def cold(code: str, runs: int = 3) -> float:
@@ -77,11 +86,21 @@ def main(argv: list[str] | None = None) -> int:
 
     from myositis_cds.ingest.text import extract_case
 
-    work = pages()
+    work, singles = pages(), notes()
     for page in work:  # warm-up: rules, spaCy and regex caches
         extract_case(page, anchor=TODAY, today=TODAY)
-    nlp_rate = rate(work, lambda p: extract_case(p, anchor=TODAY, today=TODAY), args.seconds)
-    base_rate = rate(work, _TOKEN.findall, args.seconds)
+
+    def read(text: str) -> object:
+        return extract_case(text, anchor=TODAY, today=TODAY)
+
+    (nlp_rate, nlp_cpu), (base_rate, base_cpu) = (
+        rate(work, read, args.seconds),
+        rate(work, _TOKEN.findall, args.seconds),
+    )
+    (note_rate, note_cpu), (note_base, note_base_cpu) = (
+        rate(singles, read, args.seconds),
+        rate(singles, _TOKEN.findall, args.seconds),
+    )
 
     first = str(NOTES / "01_clinic_letter_new_dm.txt")
     cold_nlp = cold(
@@ -98,11 +117,16 @@ def main(argv: list[str] | None = None) -> int:
         f"pages: {len(work)} (mean {mean_chars:,.0f} characters), one core, Python "
         f"{sys.version.split()[0]}"
     )
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'measure':<44}{'adapter':>12}{'baseline':>12}{'ratio':>9}")
-    print(
-        f"{'throughput after warm-up (notes/s)':<44}{nlp_rate:>12.1f}{base_rate:>12.1f}"
-        f"{base_rate / nlp_rate:>8.0f}x"
-    )
+    mean_note = statistics.mean(len(n) for n in singles)
+    for label, ours, base in (
+        ("pages/s after warm-up (wall clock)", nlp_rate, base_rate),
+        ("pages/s after warm-up (per CPU second)", nlp_cpu, base_cpu),
+        (f"notes/s, {len(singles)} notes of {mean_note:,.0f} chars (wall)", note_rate, note_base),
+        ("notes/s, the same notes (per CPU second)", note_cpu, note_base_cpu),
+    ):
+        print(f"{label:<44}{ours:>12.1f}{base:>12.1f}{base / ours:>8.0f}x")
     print(
         f"{'cold start: import + read one note (s)':<44}{cold_nlp:>12.2f}{cold_base:>12.2f}"
         f"{cold_nlp / cold_base:>8.1f}x"
@@ -112,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{cold_import / cold_base:>8.1f}x"
     )
     print(
-        f"targets: >= 50 notes/s ({'met' if nlp_rate >= 50 else 'NOT met'}), "
+        f"targets: >= 50 notes/s (pages per CPU second {'met' if nlp_cpu >= 50 else 'NOT met'};"
+        f" single notes per CPU second {'met' if note_cpu >= 50 else 'NOT met'}), "
         f"cold start <= 3 s ({'met' if cold_nlp <= 3 else 'NOT met'})"
     )
     return 0

@@ -12,9 +12,10 @@ Sections (``--sections concurrency,kill,fuzz,soak``), each against a fresh datab
   check every acknowledged write, every revision chain and every unanswered write;
 - fuzz: schemathesis requests from the app's own ``/openapi.json`` (in-process), every
   response checked against contract §4 (no 5xx, error shapes, security headers);
-- soak: steady mixed load (assess, patient create/read/update, worklist; CDS Hooks when the
-  app has it) against a real server: errors, server RSS at start and end, p50/p99 per minute,
-  with ``/health`` p50 measured in the same run as the machine's baseline.
+- soak (benchmarks/_soak.py): steady mixed load (assess, patient create/read/update/delete,
+  worklist, CDS Hooks patient-view) on a level amount of stored data, against a real server:
+  errors, server RSS over time, p50/p99 per minute, with ``/health`` p50 measured in the same
+  run as the machine's baseline.
 
 Each section's result is kept as JSON under ``docs/reliability/`` with the command that made
 it, so sections can be rerun one at a time (they take long on a shared machine); the markdown
@@ -26,21 +27,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shlex
-import statistics
 import sys
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from benchmarks import _fuzz_sections as fuzz_sections  # issue #15: inputs, bodies
 from benchmarks import _harness as h
+from benchmarks import _soak
 
 DOC = h.ROOT / "docs" / "RELIABILITY.md"
 RESULTS = h.ROOT / "docs" / "reliability"
@@ -90,124 +87,6 @@ def run_fuzz(backend: str, folder: Path, requests: int) -> dict[str, Any]:
             return h.fuzz_api(create_app(Settings(auth="none"), store=store), requests=requests)
         finally:
             store.close()
-
-
-def _has_cds_hooks(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/cds-services", timeout=10).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-def run_soak(backend: str, folder: Path, seconds: float, clients: int = 8) -> dict[str, Any]:
-    """``clients`` threads in a loop of mixed requests for ``seconds``."""
-    body = _reference_json()
-    json_type = {"Content-Type": "application/json"}
-    with (
-        h.fresh_database(backend, folder) as url,
-        h.serving(url, folder / f"soak-{backend}.log") as server,
-    ):
-        base = server.base
-        cds = _has_cds_hooks(base)
-        own: list[tuple[str, int]] = []
-        for _ in range(clients):
-            created = httpx.post(f"{base}/api/patients", content=body, headers=json_type)
-            own.append((created.json()["id"], 1))
-        httpx.get(f"{base}/api/worklist", timeout=120)  # first call warms every patient
-        health = []
-        for _ in range(50):
-            t = time.perf_counter()
-            httpx.get(f"{base}/health")
-            health.append((time.perf_counter() - t) * 1000)
-        rss_start = server.rss_mb()
-        samples: list[tuple[float, str, float]] = []  # (elapsed s, kind, ms)
-        errors: list[str] = []
-        lock = threading.Lock()
-        started = time.perf_counter()
-        stop_at = started + seconds
-
-        def client(n: int) -> None:
-            rng = random.Random(n)
-            patient, revision = own[n]
-            with httpx.Client(base_url=base, timeout=60) as http:
-                while time.perf_counter() < stop_at:
-                    kind = rng.choices(
-                        ["assess", "create", "read", "update", "worklist"],
-                        weights=[30, 10, 25, 20, 15],
-                    )[0]
-                    t = time.perf_counter()
-                    try:
-                        if kind == "assess":
-                            r = http.post("/api/assess", content=body, headers=json_type)
-                        elif kind == "create":
-                            r = http.post("/api/patients", content=body, headers=json_type)
-                        elif kind == "read":
-                            r = http.get(f"/api/patients/{patient}")
-                        elif kind == "update":
-                            r = http.put(
-                                f"/api/patients/{patient}",
-                                content=body,
-                                headers={**json_type, "If-Match": f'"{revision}"'},
-                            )
-                            if r.status_code == 200:
-                                revision = int(r.headers["etag"].strip('"'))
-                        else:
-                            r = http.get("/api/worklist")
-                        ok = r.status_code < 300
-                        what = f"{kind} {r.status_code}"
-                    except httpx.HTTPError as exc:
-                        ok, what = False, f"{kind} {type(exc).__name__}"
-                    ms = (time.perf_counter() - t) * 1000
-                    with lock:
-                        samples.append((t - started, kind, ms))
-                        if not ok:
-                            errors.append(what)
-
-        rss: list[tuple[float, float]] = [(0.0, rss_start)]
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        for t in threads:
-            t.start()
-        while any(t.is_alive() for t in threads):
-            time.sleep(5)
-            rss.append((round(time.perf_counter() - started, 1), server.rss_mb()))
-        for t in threads:
-            t.join()
-        rss_end = server.rss_mb()
-    minutes: list[dict[str, Any]] = []
-    for minute in range(int(max(s[0] for s in samples) // 60) + 1):
-        window = [ms for at, _, ms in samples if minute * 60 <= at < (minute + 1) * 60]
-        if len(window) >= 2:
-            minutes.append(
-                {
-                    "minute": minute + 1,
-                    "requests": len(window),
-                    "p50_ms": round(statistics.median(window), 1),
-                    "p99_ms": round(statistics.quantiles(window, n=100)[98], 1),
-                }
-            )
-    by_kind = {}
-    for kind in ("assess", "create", "read", "update", "worklist"):
-        times = [ms for _, k, ms in samples if k == kind]
-        if len(times) >= 2:
-            by_kind[kind] = {
-                "requests": len(times),
-                "p50_ms": round(statistics.median(times), 1),
-                "p99_ms": round(statistics.quantiles(times, n=100)[98], 1),
-            }
-    return {
-        "seconds": seconds,
-        "clients": clients,
-        "cds_hooks": cds,
-        "requests": len(samples),
-        "errors": len(errors),
-        "error_kinds": dict(sorted({e: errors.count(e) for e in set(errors)}.items())),
-        "health_p50_ms": round(statistics.median(health), 1),
-        "rss_start_mb": round(rss_start, 1),
-        "rss_end_mb": round(rss_end, 1),
-        "rss_max_mb": round(max(r for _, r in rss), 1),
-        "per_minute": minutes,
-        "per_kind": by_kind,
-    }
 
 
 # ---------------------------------------------------------------------------- the document
@@ -303,35 +182,11 @@ def render(backends: list[str]) -> str:
             statuses = ", ".join(f"{k}: {v}" for k, v in r["statuses"].items())
             out.append(f"| {b} | {r['requests']} | {statuses} | {_problems(r)} | {r['seconds']} |")
     out += ["", *_commands("fuzz", backends)]
-    out += ["## Load and soak", ""]
+    out += ["## Load and soak", "", *_soak.METHOD]
     for b in backends:
         r = _load("soak", b)
-        if not r:
-            continue
-        cds = "included" if r["cds_hooks"] else "not in this build (no /cds-services route)"
-        out += [
-            f"### {b}: {r['seconds']:g} s, {r['clients']} clients",
-            "",
-            f"Mix: assess 30 %, create 10 %, read 25 %, update (If-Match) 20 %, worklist 15 %;"
-            f" CDS Hooks {cds}. Requests: {r['requests']}; errors: **{r['errors']}**"
-            + (f" ({r['error_kinds']})" if r["errors"] else "")
-            + f". Server RSS: start {r['rss_start_mb']} MB, end {r['rss_end_mb']} MB, "
-            f"max {r['rss_max_mb']} MB. `/health` p50 before the load (baseline): "
-            f"{r['health_p50_ms']} ms.",
-            "",
-            "| minute | requests | p50 ms | p99 ms |",
-            "|---|---|---|---|",
-        ]
-        out += [
-            f"| {m['minute']} | {m['requests']} | {m['p50_ms']} | {m['p99_ms']} |"
-            for m in r["per_minute"]
-        ]
-        out += ["", "| request | count | p50 ms | p99 ms |", "|---|---|---|---|"]
-        out += [
-            f"| {k} | {v['requests']} | {v['p50_ms']} | {v['p99_ms']} |"
-            for k, v in r["per_kind"].items()
-        ]
-        out.append("")
+        if r:
+            out += _soak.render(r, b)
     out += _commands("soak", backends)
     return "\n".join(out).rstrip() + "\n"
 
@@ -387,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                     elif section == "fuzz":
                         result = run_fuzz(backend, folder, args.fuzz_requests)
                     elif section == "soak":
-                        result = run_soak(backend, folder, args.soak_seconds)
+                        result = _soak.run_soak(backend, folder, args.soak_seconds)
                     else:
                         parser.error(f"--sections: unknown section {section!r}")
                     _save(section, backend, result, command)

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             state = "present"
         counts[state] += 1
-        print(f"{state:8} {meta['split']:8} {rid}")
+        print(f"{state:8} {meta['split']:9} {rid}")
     if not args.queries:
         print(", ".join(f"{k}: {v}" for k, v in counts.items()) + f" (cache {cache})")
     return 0

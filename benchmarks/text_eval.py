@@ -12,13 +12,15 @@ EULAR/ACR items, score and category. Per set of texts it prints exactly the issu
 - stated cancers recorded (a tumour at the same site; histology agreement where the gold states
   one); sex right.
 
-Sets: ``reports:dev`` and ``reports:heldout`` (tests/data/reports: texts in the cache, see
-benchmarks/report_cache.py; a report whose text is absent is skipped and counted as such) and
-``notes:SPLIT`` (tests/data/notes, e.g. notes:heldout5). ``--detail`` lists what differs per
-text, for the dev set only: held-out texts are reported as figures, never as details.
+Sets: ``reports:SPLIT`` (dev, dev_b, heldout, heldout_b, heldout_c; tests/data/reports: texts in
+the cache, see benchmarks/report_cache.py; a report whose text is absent is skipped and counted as
+such) and ``notes:SPLIT`` (tests/data/notes, e.g. notes:heldout5, notes:heldout6). ``--detail``
+lists what differs per text, for the dev sets only: held-out texts are reported as figures, never
+as details.
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
-        [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5]
+        [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
+                reports:heldout_c,notes:heldout6]
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
 NOTES = ROOT / "tests" / "data" / "notes"
 NOTES_TODAY = date(2026, 11, 27)  # the date benchmarks/nlp_eval.py reads the notes on
-DEFAULT_SETS = "reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5"
+DEFAULT_SETS = (
+    "reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,"
+    "reports:heldout_c,notes:heldout6"
+)
 DETAIL_SETS = {"reports:dev", "reports:dev_b"}
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.

@@ -29,11 +29,15 @@ def _index() -> dict[str, dict[str, Any]]:
     return reports
 
 
-def _heldout5() -> dict[str, dict[str, Any]]:
+def _notes_split(split: str) -> dict[str, dict[str, Any]]:
     notes: dict[str, dict[str, Any]] = yaml.safe_load(
         (NOTES / "index.yaml").read_text(encoding="utf-8")
     )["notes"]
-    return {k: v for k, v in notes.items() if v["split"] == "heldout5"}
+    return {k: v for k, v in notes.items() if v["split"] == split}
+
+
+def _heldout5() -> dict[str, dict[str, Any]]:
+    return _notes_split("heldout5")
 
 
 def _check_cancers(cancers: list[dict[str, Any]]) -> None:
@@ -48,7 +52,7 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
     index = _index()
     splits = [meta["split"] for meta in index.values()]
     assert len(index) >= 30
-    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b"}
+    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b", "heldout_c"}
     dev = splits.count("dev") + splits.count("dev_b")
     assert 0.25 <= dev / len(splits) <= 0.40
 
@@ -77,14 +81,26 @@ def test_each_report_entry_is_complete_and_its_gold_a_valid_case(rid: str) -> No
     assert case.patient.age is not None
 
 
-def test_at_least_ten_new_notes_with_valid_gold() -> None:
-    notes = _heldout5()
+def _check_notes(notes: dict[str, dict[str, Any]]) -> None:
     assert len(notes) >= 10
     for name, meta in notes.items():
         _check_cancers(meta["cancers"])
         data = yaml.safe_load((NOTES / f"{name}.yaml").read_text(encoding="utf-8"))
         parse_case(data, today=NOTES_TODAY)
         assert (NOTES / f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
+def test_at_least_ten_new_notes_with_valid_gold() -> None:
+    _check_notes(_heldout5())
+
+
+def test_second_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, second held-out round: >= 15 new reports (split heldout_c, ids c01_...) and
+    # >= 10 new notes (split heldout6), each note with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_c"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("c") for rid in reports)
+    _check_notes(_notes_split("heldout6"))
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
@@ -104,3 +120,20 @@ def test_gold_of_the_anti_jo1_report_without_skin_signs_needs_a_biopsy() -> None
     # onset 37 (1.3) + anti-Jo-1 (3.9) + raised CK (1.3) = 6.5, but with no heliotrope or
     # Gottron lesion and no biopsy the criteria do not classify it.
     assert _gold_classification("r04_asyn_jo1_37f") == (6.5, "not classified", None)
+
+
+def test_gold_of_the_amyopathic_anti_sae1_report_scores_as_worked_out_by_hand() -> None:
+    # onset 61 (2.1) + heliotrope (3.1) + Gottron's papules (2.1) = 7.3, >= 5.5 and < 7.5:
+    # probable; skin signs without weakness: amyopathic dermatomyositis.
+    assert _gold_classification("c04_sae1_ild_61f") == (
+        7.3,
+        "probable",
+        "amyopathic dermatomyositis",
+    )
+
+
+def test_gold_of_the_juvenile_report_scores_as_worked_out_by_hand() -> None:
+    # onset at 5 (no age points) + proximal weakness arms (0.7) and legs (0.8) + heliotrope (3.1)
+    # + Gottron's papules (2.1) + raised CK/AST/ALT (1.3) = 8.0 >= 7.5: definite; onset < 18:
+    # juvenile dermatomyositis.
+    assert _gold_classification("c18_jdm_5f") == (8.0, "definite", "juvenile dermatomyositis")

@@ -12,14 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from myositis_cds.errors import KnowledgeError
-from myositis_cds.knowledge import Verified
+from myositis_cds.knowledge import Verified, load_packaged_yaml
 
 __all__ = ["ConceptEntry", "ConceptSets", "Kind", "Resolved", "concept_sets", "resolve"]
 
@@ -73,13 +70,9 @@ class ConceptSets(_Strict):
 
 @cache
 def concept_sets() -> ConceptSets:
-    resource = files("myositis_cds.population").joinpath("concepts/myositis_concepts.yaml")
-    try:
-        return ConceptSets.model_validate(yaml.safe_load(resource.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise KnowledgeError(
-            f"population/concepts/myositis_concepts.yaml is invalid: {exc}"
-        ) from exc
+    return load_packaged_yaml(
+        "myositis_cds.population", "concepts/myositis_concepts.yaml", ConceptSets
+    )
 
 
 def normalise_code(code: str) -> str:
