@@ -1,6 +1,7 @@
 """Issue #15: client text that reaches a PostgreSQL text column must not hold NUL (PostgreSQL
-refuses it: a 500). Found while fuzzing CDS Hooks feedback (benchmarks/_fuzz_bodies.py); on
-both stores, a NUL in a feedback card id is a 400 naming the field and nothing is stored."""
+refuses it: a 500), nor be longer than its column (PostgreSQL enforces the length, SQLite does
+not). Found while fuzzing CDS Hooks feedback (benchmarks/_fuzz_bodies.py); on both stores such
+a feedback card id is a 400 naming the field and nothing is stored."""
 
 from __future__ import annotations
 
@@ -29,12 +30,13 @@ def service(db_url: str, tmp_path: Path) -> Iterator[tuple[Api, Store, Callable[
         store.close()
 
 
-def test_a_nul_in_a_feedback_card_id_is_400_on_both_stores(
-    service: tuple[Api, Store, Callable[[str], str]],
+@pytest.mark.parametrize("card", ["card\x00one", "c" * 65])  # NUL; longer than the column
+def test_a_card_id_the_database_cannot_hold_is_400_on_both_stores(
+    service: tuple[Api, Store, Callable[[str], str]], card: str
 ) -> None:
     client, store, sign = service
     path = fb.SERVICE + "/feedback"
-    entry = {"card": "card\x00one", "outcome": "accepted", "outcomeTimestamp": "2024-01-15T10:00Z"}
+    entry = {"card": card, "outcome": "accepted", "outcomeTimestamp": "2024-01-15T10:00Z"}
     response = client.post(
         path, json={"feedback": [entry]}, headers={"Authorization": f"Bearer {sign(path)}"}
     )

@@ -297,8 +297,11 @@ async def _feedback(request: Request, store: CdsStore, client: VerifiedClient) -
         if not isinstance(item, dict):
             return _bad_request(f"{where} must be an object")
         card, outcome = item.get("card"), item.get("outcome")
-        if not isinstance(card, str) or not card or "\x00" in card:  # PostgreSQL refuses NUL
-            return _bad_request(f"{where}.card is required (the card's uuid)")
+        # the store's column: at most 64 characters, no NUL (PostgreSQL refuses both)
+        if not isinstance(card, str) or not card or len(card) > 64 or "\x00" in card:
+            return _bad_request(
+                f"{where}.card is required (the card's uuid, 64 characters at most)"
+            )
         if not isinstance(outcome, str) or outcome not in _OUTCOMES:  # a list is unhashable
             return _bad_request(f"{where}.outcome must be accepted or overridden")
         try:
