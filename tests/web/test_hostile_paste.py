@@ -6,22 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
+
+from tests.web.conftest import Server
 
 pytest.importorskip("multipart")
 pytest.importorskip("jinja2")
 
-from myositis_cds.api.web import create_app
-from tests.api.conftest import Api
-
 
 @pytest.fixture
-def page() -> Iterator[Api]:
-    client = Api(create_app())
-    try:
+def page(web_server: Server) -> Iterator[httpx.Client]:
+    # the page served over HTTP (an in-process event loop clashes with the browser tests')
+    with httpx.Client(base_url=web_server.url, timeout=60) as client:
         yield client
-    finally:
-        client.close()
 
 
 @pytest.mark.parametrize(
@@ -32,7 +30,7 @@ def page() -> Iterator[Api]:
         '{"n": 1' + "0" * 5000 + "}",  # an integer longer than Python reads (ValueError)
     ],
 )
-def test_pasted_text_that_cannot_be_built_is_not_a_crash(page: Api, text: str) -> None:
+def test_pasted_text_that_cannot_be_built_is_not_a_crash(page: httpx.Client, text: str) -> None:
     response = page.post("/assess", data={"text": text, "as_of": "2024-01-15"})
     assert response.status_code in (200, 422), response.text[:300]
     if response.status_code == 422:
@@ -43,7 +41,7 @@ def test_pasted_text_that_cannot_be_built_is_not_a_crash(page: Api, text: str) -
     "case_json",
     ["[" * 5000 + "]" * 5000, '{"patient": {"sex": "female", "age": 1' + "0" * 5000 + "}}"],
 )
-def test_a_facts_form_whose_case_cannot_be_read_is_422(page: Api, case_json: str) -> None:
+def test_a_facts_form_whose_case_cannot_be_read_is_422(page: httpx.Client, case_json: str) -> None:
     response = page.post("/reassess", data={"case_json": case_json, "as_of": "2024-01-15"})
     assert response.status_code == 422, response.text[:300]
     assert "the case sent back was damaged" in response.text
