@@ -4,6 +4,7 @@ refused with the problem named; never a 500."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import httpx
@@ -45,3 +46,22 @@ def test_a_facts_form_whose_case_cannot_be_read_is_422(page: httpx.Client, case_
     response = page.post("/reassess", data={"case_json": case_json, "as_of": "2024-01-15"})
     assert response.status_code == 422, response.text[:300]
     assert "the case sent back was damaged" in response.text
+
+
+TUMOUR = {"site": "pancreas", "histology": "neuroendocrine_tumour", "found_date": "2023-01-10"}
+CASE = {"patient": {"sex": "female", "age": 60}}
+
+
+@pytest.mark.parametrize(
+    ("tumour", "status"),
+    [
+        (TUMOUR, 200),  # no size (the contract allows a null size_mm): was KeyError
+        ({**TUMOUR, "histology": 5, "size_mm": 12.0}, 422),  # was AttributeError
+    ],
+)
+def test_a_facts_form_with_an_unsized_or_odd_tumour_is_shown(
+    page: httpx.Client, tumour: dict[str, object], status: int
+) -> None:
+    case_json = json.dumps({**CASE, "tumours": [tumour]})
+    response = page.post("/reassess", data={"case_json": case_json, "as_of": "2024-01-15"})
+    assert response.status_code == status, response.text[:300]
