@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks import _fuzz_sections as fuzz_sections  # issue #15: inputs, bodies
 from benchmarks import _harness as h
 from benchmarks import _soak
 
@@ -212,12 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kill-trials", type=int, default=50)
     parser.add_argument("--fuzz-requests", type=int, default=5000)
     parser.add_argument("--render-only", action="store_true", help="only rewrite the document")
+    fuzz_sections.add_arguments(parser)  # --fuzz-cases, --fuzz-notes, --fuzz-bodies
     args = parser.parse_args(argv)
     backends = [b for b in args.backends.split(",") if b]
     command = "python -m benchmarks.reliability " + shlex.join(
         argv if argv is not None else sys.argv[1:]
     )
     if not args.render_only:
+        fuzz_sections.run_standalone(args, command, _save)  # section inputs: no store
         for backend in backends:
             if backend == "postgresql" and not os.environ.get(h.PG_ENV):
                 print(f"postgresql skipped: set {h.PG_ENV} (see .ci/run)", file=sys.stderr)
@@ -228,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{section} on {backend} …", file=sys.stderr, flush=True)
                     if section == "concurrency":
                         result = run_concurrency(backend, folder)
+                    elif section in fuzz_sections.SECTIONS:  # issue #15: inputs, bodies
+                        if section not in fuzz_sections.PER_STORE:
+                            continue  # run once above
+                        result = fuzz_sections.run_per_store(
+                            section, backend, folder, args, _save, command
+                        )
                     elif section == "kill":
                         result = run_kill(backend, folder, args.kill_trials)
                     elif section == "fuzz":
@@ -238,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
                         parser.error(f"--sections: unknown section {section!r}")
                     _save(section, backend, result, command)
                     print(json.dumps(result)[:400], file=sys.stderr, flush=True)
-    DOC.write_text(render(["sqlite", "postgresql"]))
+    DOC.write_text(render(["sqlite", "postgresql"]) + fuzz_sections.render(_load, _commands))
     print(f"wrote {DOC.relative_to(h.ROOT)}", file=sys.stderr)
     return 0
 

@@ -1,422 +1,55 @@
 """Fuzzers (issue #15): no input crashes the CLI path. Every outcome is an assessment rendered in
 every format, or a CaseError naming a field; nothing else.
 
-Default run: modest example counts. ``pytest -m slow tests/test_fuzz.py`` runs the issue's counts
-(set ``MYOSITIS_FUZZ_CASES`` / ``MYOSITIS_FUZZ_NOTES`` to change them).
+The generators live in ``benchmarks/_fuzz_inputs.py``, shared with ``python -m
+benchmarks.reliability --sections inputs`` (which counts outcomes over the issue's 115,000 case
+files and 5,100 notes for docs/RELIABILITY.md). Default run: modest example counts. ``pytest -m
+slow tests/test_fuzz.py`` runs larger counts (``MYOSITIS_FUZZ_CASES`` / ``MYOSITIS_FUZZ_NOTES``).
 """
 
 from __future__ import annotations
 
-import json
 import os
-from datetime import date, timedelta
-from pathlib import Path
-from typing import Any
+from datetime import date
 
 import pytest
-import yaml
-from hypothesis import HealthCheck, given, settings
+from benchmarks._fuzz_inputs import (
+    ASSESSED,
+    FUZZ,
+    INVALID,
+    OTHER_FORMAT,
+    case_fuzz,
+    days,
+    fuzz_inputs,
+    mutated_notes,
+    note_fuzz,
+)
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from myositis_cds.assessment import assess
-from myositis_cds.case import (
-    AntibodyCode,
-    AntibodyResultValue,
-    EventKind,
-    FindingCode,
-    InvestigationCode,
-    InvestigationResult,
-    LabCode,
-    TumourHistology,
-    TumourSite,
-)
-from myositis_cds.errors import CaseError
-from myositis_cds.ingest.files import parse_case_text, sniff_format
-from myositis_cds.render.cards import to_cards_json
-from myositis_cds.render.json import to_json
-from myositis_cds.render.text import to_text
-from tests.conftest import TODAY
-
-NOTES = Path(__file__).parent / "data" / "notes"
 CASES_SLOW = int(os.environ.get("MYOSITIS_FUZZ_CASES", "20000"))
 NOTES_SLOW = int(os.environ.get("MYOSITIS_FUZZ_NOTES", "2000"))
-FUZZ = settings(
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None,
-)
-
-# ----------------------------------------------------------------- values a hostile file holds
-hostile_text = st.one_of(
-    st.text(max_size=30),
-    st.sampled_from(
-        [
-            "",
-            " ",
-            "$x^{$",
-            "\x1b[2J",
-            "王秀英",
-            "🙂",
-            "x" * 250,
-            "NaN",
-            "1e400",
-            "yes",
-            "null",
-            "2022-02-30",
-            "0001-01-01",
-            "9999-12-31",
-            "-1",
-            "\u202e",
-        ]
-    ),
-)
-hostile_number = st.one_of(
-    st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from([0, 1e-300, 5e-324, 1e-200, 1.7e308, 2**63, 2**63 - 1, 0.1, 100, 130]),
-)
-anything = st.one_of(
-    hostile_text, hostile_number, st.booleans(), st.none(), st.lists(st.integers(), max_size=3)
-)
-days = st.one_of(
-    st.dates(min_value=date(1, 1, 1), max_value=TODAY),
-    st.sampled_from([date(1, 1, 1), date(1, 12, 31), TODAY, TODAY - timedelta(days=1)]),
-)
-day_text = days.map(date.isoformat)
-
-
-def codes(enum: Any) -> st.SearchStrategy[str]:
-    return st.sampled_from([m.value for m in enum])
-
-
-def fraction(lo: float, hi: float) -> st.SearchStrategy[float]:
-    """Values in a range, its ends included (boundaries are where crashes hide)."""
-    return st.one_of(st.floats(lo, hi, allow_nan=False), st.sampled_from([lo, hi]))
-
-
-@st.composite
-def valid_cases(draw: st.DrawFn) -> dict[str, Any]:
-    """A case the model accepts (nearly always): dates between birth and today, values in range."""
-    birth = draw(st.one_of(st.just(date(1, 1, 1)), st.dates(date(1, 1, 1), TODAY)))
-    day = st.dates(birth, TODAY).map(date.isoformat)
-    text = st.one_of(
-        st.text(max_size=40),
-        st.sampled_from(["$x^{$", "\x1b[2J", "王秀英 🙂", "x" * 200, "\u202e", "<script>"]),
-    )
-    opt = st.one_of(st.none(), st.just(1))  # draw(opt) truthy: include an optional field
-
-    def pick(fields: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in fields.items() if v is not None}
-
-    patient: dict[str, Any] = {"sex": draw(st.sampled_from(["female", "male", "other", "unknown"]))}
-    if draw(st.booleans()):
-        patient["birth_date"] = birth.isoformat()
-    else:
-        patient["age"] = draw(st.integers(0, 130))
-    case: dict[str, Any] = {"patient": patient}
-    if draw(opt):
-        case["case_id"] = draw(text)
-    for key in ("onset_date", "diagnosis_date"):
-        if draw(opt):
-            case[key] = draw(day)
-    case["findings"] = [
-        pick(
-            {
-                "code": draw(codes(FindingCode)),
-                "present": draw(st.booleans()),
-                "date": draw(day) if draw(opt) else None,
-                "note": draw(text) if draw(opt) else None,
-            }
-        )
-        for _ in range(draw(st.integers(0, 6)))
-    ]
-    labs = []
-    for _ in range(draw(st.integers(0, 5))):
-        upper = draw(st.one_of(st.none(), fraction(5e-324, 1.7e308)))
-        if draw(st.booleans()):
-            lab = {"value": draw(fraction(0, 1.7e308)), "unit": draw(text) or "U/L"}
-        else:
-            lab = {"above_uln": draw(st.booleans())}
-        labs.append(
-            pick({"code": draw(codes(LabCode)), "upper_limit": upper, "date": draw(day), **lab})
-        )
-    case["labs"] = labs
-    case["antibodies"] = [
-        pick(
-            {
-                "code": draw(codes(AntibodyCode)),
-                "result": draw(codes(AntibodyResultValue)),
-                "level": draw(st.one_of(st.none(), fraction(0, 1.7e308))),
-                "unit": draw(st.one_of(st.none(), text)),
-                "date": draw(day),
-            }
-        )
-        for _ in range(draw(st.integers(0, 5)))
-    ]
-    case["investigations"] = [
-        pick(
-            {
-                "code": draw(codes(InvestigationCode)),
-                "result": draw(codes(InvestigationResult)),
-                "date": draw(day),
-                "note": draw(st.one_of(st.none(), text)),
-            }
-        )
-        for _ in range(draw(st.integers(0, 4)))
-    ]
-    tumours = []
-    for _ in range(draw(st.integers(0, 3))):
-        found = draw(st.dates(birth, TODAY))
-        tumours.append(
-            pick(
-                {
-                    "site": draw(codes(TumourSite)),
-                    "histology": draw(codes(TumourHistology)),
-                    "size_mm": draw(fraction(1e-300, 1000)),
-                    "ki67_percent": draw(st.one_of(st.none(), fraction(0, 100))),
-                    "nodes": draw(st.sampled_from([None, "N0", "N1", "NX"])),
-                    "metastases": draw(st.sampled_from([None, "M0", "M1a", "M1b", "M1c", "MX"])),
-                    "mitoses": draw(
-                        st.one_of(
-                            st.none(),
-                            st.fixed_dictionaries(
-                                {
-                                    "count": fraction(0, 1.7e308),
-                                    "per": st.sampled_from(["2mm2", "10hpf", "mm2"]),
-                                },
-                                optional={"field_diameter_mm": fraction(0.1, 2)},
-                            ),
-                        )
-                    ),
-                    "found_date": found.isoformat(),
-                    "resected_date": draw(
-                        st.one_of(st.none(), st.dates(found, TODAY).map(date.isoformat))
-                    ),
-                }
-            )
-        )
-    case["tumours"] = tumours
-    treatments = []
-    for _ in range(draw(st.integers(0, 4))):
-        start = draw(st.dates(birth, TODAY))
-        treatments.append(
-            pick(
-                {
-                    "drug": draw(
-                        st.sampled_from(
-                            [
-                                "prednisone",
-                                "methotrexate",
-                                "IVIG",
-                                "rituximab",
-                                "mycophenolate mofetil",
-                                "$x$",
-                            ]
-                        )
-                    ),
-                    "route": draw(st.sampled_from([None, "oral", "intravenous", "topical"])),
-                    "start": start.isoformat(),
-                    "stop": draw(st.one_of(st.none(), st.dates(start, TODAY).map(date.isoformat))),
-                }
-            )
-        )
-    case["treatments"] = treatments
-    case["events"] = [
-        pick(
-            {
-                "kind": draw(codes(EventKind)),
-                "date": draw(day),
-                "note": draw(st.one_of(st.none(), text)),
-            }
-        )
-        for _ in range(draw(st.integers(0, 4)))
-    ]
-    case["assessments"] = [
-        pick(
-            {
-                "date": draw(day),
-                "mmt8": draw(st.one_of(st.none(), fraction(0, 80))),
-                "physician_global": draw(st.one_of(st.none(), fraction(0, 10))),
-                "patient_global": draw(st.one_of(st.none(), fraction(0, 10))),
-                "haq": draw(st.one_of(st.none(), fraction(0, 3))),
-                "extramuscular_global": draw(st.one_of(st.none(), fraction(0, 10))),
-                "cdasi_activity": draw(st.one_of(st.none(), fraction(0, 100))),
-            }
-        )
-        for _ in range(draw(st.integers(0, 4)))
-    ]
-    if draw(st.booleans()):
-        case["muscle_biopsy"] = {"perifascicular_atrophy": draw(st.booleans())}
-    return case
-
-
-@st.composite
-def case_dicts(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid case, and half the time one value anywhere in it replaced by a hostile one."""
-    case = draw(valid_cases())
-    if draw(st.booleans()):
-        node: Any = case
-        while True:
-            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-            if not keys:
-                break
-            key = draw(st.sampled_from(keys))
-            if isinstance(node[key], dict | list) and node[key] and draw(st.booleans()):
-                node = node[key]
-                continue
-            node[key] = draw(anything)
-            break
-    return case
-
-
-def _dump(data: dict[str, Any], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(data, default=str)  # non-finite floats become NaN/Infinity literals
-    return yaml.safe_dump(data, allow_unicode=True)
-
-
-def _run(text: str, name: str, as_of: date) -> None:
-    """What ``myositis-cds assess`` does, minus the process: CaseError is the only way out."""
-    try:
-        fmt = sniff_format(text, name)
-        if fmt not in ("yaml", "json"):
-            return
-        case = parse_case_text(text, fmt, today=TODAY)
-        result = assess(case, as_of=as_of)
-    except CaseError:
-        return
-    to_text(result), to_json(result), to_cards_json(result)
-
-
-def _mutate(text: str, data: st.DataObject) -> str:
-    for _ in range(data.draw(st.integers(0, 4))):
-        if not text:
-            break
-        at = data.draw(st.integers(0, len(text) - 1))
-        op = data.draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
-        piece = data.draw(
-            st.sampled_from(
-                [
-                    "{",
-                    "}",
-                    "[",
-                    "]",
-                    ":",
-                    ",",
-                    "\n",
-                    "  ",
-                    "!!int ",
-                    "&a ",
-                    "*a",
-                    "<<: ",
-                    '"',
-                    "'",
-                    "-",
-                    "#",
-                    "9" * 30,
-                ]
-            )
-        )
-        if op == "delete":
-            text = text[:at] + text[at + 1 :]
-        elif op == "insert":
-            text = text[:at] + piece + text[at:]
-        elif op == "replace":
-            text = text[:at] + piece + text[at + 1 :]
-        else:
-            line_start = text.rfind("\n", 0, at) + 1
-            line_end = text.find("\n", at)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            text = text[:line_start] + line + "\n" + text[line_start:]
-    return text
-
-
-def _case_fuzz(data: st.DataObject) -> None:
-    case = data.draw(case_dicts())
-    fmt = data.draw(st.sampled_from(["yaml", "json"]))
-    text = _dump(case, fmt)
-    if data.draw(st.booleans()):
-        text = _mutate(text, data)
-    name = data.draw(st.sampled_from([f"case.{fmt}", "-"]))
-    _run(text, name, data.draw(days))
+OUTCOMES = {ASSESSED, INVALID, OTHER_FORMAT}
 
 
 @given(st.data())
 @settings(FUZZ, max_examples=150)
 def test_fuzzed_case_files_never_crash(data: st.DataObject) -> None:
-    _case_fuzz(data)
+    assert case_fuzz(data) in OUTCOMES
 
 
 @pytest.mark.slow
 @given(st.data())
 @settings(FUZZ, max_examples=CASES_SLOW)
 def test_fuzzed_case_files_never_crash_slow(data: st.DataObject) -> None:
-    _case_fuzz(data)
-
-
-# ----------------------------------------------------------------- mutated notes
-_NOTE_PIECES = [
-    "99999-month history of ",
-    "no " * 50,
-    "!" * 200,
-    "\x1b[31m",
-    "王秀英",
-    "🙂",
-    "$x^{$",
-    "on 31/02/2023 ",
-    "0001-01-01 ",
-    "in 9999 years ",
-    "denies ",
-    "anti-TIF1γ positive ",
-    "Ki-67 1e308 % ",
-    "CK 99999999999999999999 U/L ",
-    "\n\n",
-    ". ",
-    "(",
-    ")",
-    "-",
-    "—",
-]
-
-
-@st.composite
-def mutated_notes(draw: st.DrawFn) -> str:
-    paths = sorted(NOTES.glob("*.txt"))
-    text = paths[draw(st.integers(0, len(paths) - 1))].read_text(encoding="utf-8")
-    for _ in range(draw(st.integers(1, 8))):
-        at = draw(st.integers(0, max(len(text) - 1, 0)))
-        op = draw(st.sampled_from(["insert", "delete", "swap", "repeat"]))
-        if op == "insert":
-            text = (
-                text[:at] + draw(st.sampled_from(_NOTE_PIECES) | st.text(max_size=20)) + text[at:]
-            )
-        elif op == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 200)) :]
-        elif op == "swap":
-            other = draw(st.integers(0, max(len(text) - 1, 0)))
-            a, b = sorted((at, other))
-            text = text[:a] + text[b:] + text[a:b]
-        else:
-            text = text[:at] + text[at : at + 40] * draw(st.integers(2, 20)) + text[at:]
-    return text
-
-
-def _note_fuzz(text: str, as_of: date) -> None:
-    from myositis_cds.ingest.text import extract_case
-
-    try:
-        result = extract_case(text, anchor=as_of, today=TODAY)
-        assessment = assess(result.case, as_of=as_of)
-    except CaseError:
-        return
-    to_text(assessment), to_json(assessment)
+    assert case_fuzz(data) in OUTCOMES
 
 
 @given(mutated_notes(), days)
 @settings(FUZZ, max_examples=25)
 def test_mutated_notes_never_crash(text: str, as_of: date) -> None:
     pytest.importorskip("spacy")
-    _note_fuzz(text, as_of)
+    assert note_fuzz(text, as_of) in {ASSESSED, INVALID}
 
 
 @pytest.mark.slow
@@ -424,4 +57,27 @@ def test_mutated_notes_never_crash(text: str, as_of: date) -> None:
 @settings(FUZZ, max_examples=NOTES_SLOW)
 def test_mutated_notes_never_crash_slow(text: str, as_of: date) -> None:
     pytest.importorskip("spacy")
-    _note_fuzz(text, as_of)
+    assert note_fuzz(text, as_of) in {ASSESSED, INVALID}
+
+
+def test_the_benchmark_driver_counts_every_run_and_each_crash_by_class(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The counts in RELIABILITY.md come from this driver: every example is counted once, and
+    an exception is a crash counted by its class (never its message, which could hold input)."""
+    import benchmarks._fuzz_inputs as fuzz
+
+    calls = iter(range(10**6))
+
+    def every_third_crashes(data: st.DataObject) -> str:
+        data.draw(st.integers())
+        if next(calls) % 3 == 2:
+            raise ZeroDivisionError("input text must not be kept")
+        return ASSESSED
+
+    monkeypatch.setattr(fuzz, "case_fuzz", every_third_crashes)
+    result = fuzz_inputs(30, 0, batch=7)["cases"]
+    assert result["runs"] == 30
+    assert result["outcomes"] == {ASSESSED: 20, "crash": 10}
+    assert (result["crashes"], result["crash_classes"]) == (10, {"ZeroDivisionError": 10})
+    assert "input text" not in repr(result)

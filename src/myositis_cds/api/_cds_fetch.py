@@ -13,7 +13,7 @@ import contextvars
 import logging
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -54,7 +54,9 @@ class PrefetchMissing(Exception):
 
 
 def _query(template: str, patient_id: str) -> str:
-    return template.replace("{{context.patientId}}", patient_id)
+    # The id comes from the client: percent-encoded, it stays one path segment or one search
+    # value whatever it holds (raw, a control character made httpx refuse the URL: a 500).
+    return template.replace("{{context.patientId}}", quote(patient_id, safe=""))
 
 
 def _usable(value: Any) -> bool:
@@ -162,7 +164,7 @@ async def _fetch_one(client: httpx.AsyncClient, key: str, query: str) -> list[Ma
     while url is not None and len(pages) < MAX_PAGES:
         try:
             response = await client.get(url)
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL: a bad next link
             # the type only: a URL could carry the patient id, a header the token
             log.warning("cds-hooks fetch of %s failed: %s", key, type(exc).__name__)
             raise PrefetchMissing(f"the FHIR server could not be reached for {key}") from None
@@ -173,7 +175,7 @@ async def _fetch_one(client: httpx.AsyncClient, key: str, query: str) -> list[Ma
             raise PrefetchMissing(f"the FHIR server answered {response.status_code} for {key}")
         try:
             data = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than Python reads
             raise PrefetchMissing(f"the FHIR server's answer for {key} is not JSON") from None
         if not _usable(data):
             raise PrefetchMissing(f"the FHIR server's answer for {key} is not a resource")

@@ -347,26 +347,43 @@ def _form_value(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+def _word(value: Any) -> str:
+    """A code as words; the facts form sends the case back unchecked, so anything may come."""
+    return "?" if value is None else str(value).replace("_", " ")
+
+
+def _amount(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return f"{value:g}"
+        except OverflowError:  # an integer no float holds
+            return str(value)[:20]
+    return "?" if value is None else str(value)
+
+
 def _describe(section: str, r: Mapping[str, Any]) -> str:
     date = r.get("date") or r.get("start") or r.get("found_date") or ""
     if section == "findings":
-        what = f"{r['code'].replace('_', ' ')}: {'present' if r['present'] else 'absent'}"
+        what = f"{_word(r.get('code'))}: {'present' if r.get('present') else 'absent'}"
     elif section == "labs":
         if r.get("value") is not None:
-            what = f"{r['code']} {r['value']:g} {r.get('unit') or ''}".strip()
+            what = f"{r.get('code')} {_amount(r['value'])} {r.get('unit') or ''}".strip()
         else:
-            flag = {True: "above", False: "not above", None: "?"}[r.get("above_uln")]
-            what = f"{r['code']}: {flag} the upper limit"
+            above = r.get("above_uln")
+            flag = "above" if above is True else "not above" if above is False else "?"
+            what = f"{r.get('code')}: {flag} the upper limit"
     elif section == "antibodies":
-        what = f"anti-{r['code']}: {r['result'].replace('_', ' ')}"
+        what = f"anti-{r.get('code')}: {_word(r.get('result'))}"
     elif section == "investigations":
-        what = f"{r['code'].replace('_', ' ')}: {r['result']}"
+        what = f"{_word(r.get('code'))}: {r.get('result')}"
     elif section == "treatments":
-        what = " ".join(x for x in (r["drug"], r.get("dose") or "") if x)
+        what = " ".join(str(x) for x in (r.get("drug"), r.get("dose")) if x)
     elif section == "events":
-        what = r["kind"].replace("_", " ")
+        what = _word(r.get("kind"))
     elif section == "tumours":
-        what = f"{r['site']} {r['histology'].replace('_', ' ')}, {r['size_mm']:g} mm"
+        size = r.get("size_mm")  # may be null: a cancer named without a size
+        what = f"{r.get('site')} {_word(r.get('histology'))}"
+        what += f", {_amount(size)} mm" if size is not None else ", size not recorded"
     else:
         what = "core-set assessment"
     return f"{what} ({date})" if date else what

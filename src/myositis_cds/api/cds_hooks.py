@@ -216,7 +216,7 @@ def _bad_request(message: str) -> JSONResponse:
 async def _json_body(request: Request) -> Any:
     try:
         return await request.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python reads
         return None
 
 
@@ -291,15 +291,18 @@ async def _feedback(request: Request, store: CdsStore, client: VerifiedClient) -
     items = body.get("feedback") if isinstance(body, dict) else None
     if not isinstance(items, list) or not items:
         return _bad_request('the body must be {"feedback": [...]} with at least one entry')
-    parsed = []
+    parsed: list[dict[str, Any]] = []
     for i, item in enumerate(items):
         where = f"feedback[{i}]"
         if not isinstance(item, dict):
             return _bad_request(f"{where} must be an object")
         card, outcome = item.get("card"), item.get("outcome")
-        if not isinstance(card, str) or not card:
-            return _bad_request(f"{where}.card is required (the card's uuid)")
-        if outcome not in _OUTCOMES:
+        # the store's column: at most 64 characters, no NUL (PostgreSQL refuses both)
+        if not isinstance(card, str) or not card or len(card) > 64 or "\x00" in card:
+            return _bad_request(
+                f"{where}.card is required (the card's uuid, 64 characters at most)"
+            )
+        if not isinstance(outcome, str) or outcome not in _OUTCOMES:  # a list is unhashable
             return _bad_request(f"{where}.outcome must be accepted or overridden")
         try:
             when = datetime.fromisoformat(str(item.get("outcomeTimestamp")).replace("Z", "+00:00"))

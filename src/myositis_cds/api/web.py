@@ -156,16 +156,19 @@ def _newlines(text: str) -> str:
 
 
 def _sniff_pasted(text: str) -> str:
+    # Any text may be pasted: what the readers cannot build (a number longer than Python
+    # reads, nesting deeper than it goes, a YAML date that does not exist) only decides the
+    # format here; the case reader then names the problem, or the note reader reads it.
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
             data = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
             return "json"
         return "fhir" if isinstance(data, dict) and data.get("resourceType") else "json"
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):
         return "text"
     return "yaml" if isinstance(data, dict) and "patient" in data else "text"
 
@@ -412,7 +415,7 @@ def web_router() -> APIRouter:
             as_of = _as_of(raw_as_of)
             try:
                 base = json.loads(str(form.get("case_json", "")))
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # also too deep, or a number too long
                 raise CaseError.single("(case)", "the case sent back was damaged") from None
             if not isinstance(base, dict):
                 raise CaseError.single("(case)", "the case sent back was damaged")

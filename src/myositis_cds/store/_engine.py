@@ -53,6 +53,8 @@ def redact_url(url: str) -> str:
 
 
 def create_engine(url: str) -> sa.Engine:
+    """The store's engine. ``hide_parameters``: statement parameters (case JSON, case ids)
+    never appear in SQL logging or in the text of database errors, which may be logged."""
     parsed = sa.engine.make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
@@ -60,7 +62,9 @@ def create_engine(url: str) -> sa.Engine:
     if backend == "postgresql":
         if parsed.drivername != "postgresql+psycopg":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return sa.create_engine(
+            parsed, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+        )
     raise StoreConfigError(
         f"--db: unsupported database {backend!r}; use sqlite:///PATH or postgresql+psycopg://…"
     )
@@ -70,7 +74,9 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = sa.create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+    )
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -57,10 +57,11 @@ def read_bundle(data: Any, *, today: date | None = None) -> FhirCase:
             "resourceType", f"{rtype!r} is not read on its own; send a Bundle of the patient's data"
         )
     btype = data.get("type")
-    if btype not in BUNDLE_TYPES:
+    if not isinstance(btype, str) or btype not in BUNDLE_TYPES:  # a list or object: not a code
+        shown = repr(btype) if isinstance(btype, str | int | float | bool) else "a non-code"
         raise CaseError.single(
             "Bundle.type",
-            f"{btype!r} is not read; use one of {', '.join(sorted(BUNDLE_TYPES))}"
+            f"{shown[:40]} is not read; use one of {', '.join(sorted(BUNDLE_TYPES))}"
             if btype is not None
             else "is required",
         )

@@ -900,12 +900,20 @@ def _dose(dosage: Mapping[str, Any]) -> str | None:
         if isinstance(qty, Mapping) and qty.get("value") is not None:
             unit = qty.get("unit") or qty.get("code") or ""
             return (
-                f"{qty['value']:g} {unit}".strip()
+                f"{_number(qty['value'])} {unit}".strip()
                 if isinstance(qty["value"], int | float)
                 else None
             )
     text = dosage.get("text")
     return str(text) if isinstance(text, str) else None
+
+
+def _number(value: float) -> str:
+    """A number as messages show it; JSON integers may be larger than any float."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return "a number too large"
 
 
 def _fhir_message(err: Any) -> str:
@@ -919,7 +927,7 @@ def _fhir_message(err: Any) -> str:
     # could be a name or a note, and messages must carry no patient data.
     value = err.get("input")
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:g}: {msg}"
+        return f"{_number(value)}: {msg}"
     if isinstance(value, str):
         return f"a {type(value).__name__} value: {msg}"
     return msg

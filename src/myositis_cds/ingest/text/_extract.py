@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -34,6 +34,7 @@ from myositis_cds.ingest.text._time import (
     date_style,
     find_dates,
     parse_quantity,
+    shift_days,
 )
 
 __all__ = ["Draft", "Extraction", "Sentence", "extract_drafts"]
@@ -2476,7 +2477,7 @@ def _before_the_illness(ex: Extraction) -> None:
     # that date to the diagnosis, not to the symptoms it names: those are left as they are
     dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
     for d in dated_old:
-        if d.sentence.index not in dating and d.time.resolve(day) >= begun - timedelta(days=31):
+        if d.sentence.index not in dating and d.time.resolve(day) >= shift_days(begun, -31):
             a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
             d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
     for d in ex.drafts:
