@@ -47,6 +47,7 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
 from benchmarks._harness import ROOT, SECURITY_HEADER_NAMES, contract_problem, fresh_database
+from benchmarks.cds_hooks import PREFETCH_TYPES  # the prefetch keys, one table for both benchmarks
 
 __all__ = [
     "KINDS",
@@ -66,14 +67,6 @@ REFERENCE_BUNDLE: dict[str, Any] = json.loads(
     (ROOT / "examples" / "reference-case.fhir.json").read_text(encoding="utf-8")
 )
 RESOURCES: list[dict[str, Any]] = [e["resource"] for e in REFERENCE_BUNDLE["entry"]]
-PREFETCH_TYPES = {
-    "conditions": "Condition",
-    "observations": "Observation",
-    "procedures": "Procedure",
-    "diagnosticReports": "DiagnosticReport",
-    "medicationStatements": "MedicationStatement",
-    "medicationRequests": "MedicationRequest",
-}
 _DEEP = "\u0000deep:{}\u0000"  # replaced, after json.dumps, by that many nested arrays
 
 
