@@ -504,31 +504,25 @@ def web_router() -> APIRouter:
         )
 
     # ------------------------------------------------------------------ patients (the store)
+    def message(request: Request, status: int, title: str, text: str) -> Response:
+        return page(request, "message.html.j2", status, title=title, message=text)
+
     def no_store(request: Request) -> Response:
-        return page(
+        return message(
             request,
-            "message.html.j2",
             404,
-            title="No patient store",
-            message="This page runs without a patient store: start it with myositis-cds serve.",
+            "No patient store",
+            "This page runs without a patient store: start it with myositis-cds serve.",
         )
 
     def not_found(request: Request) -> Response:
-        return page(
-            request,
-            "message.html.j2",
-            404,
-            title="Patient not found",
-            message="No patient has that id (it may have been erased).",
+        return message(
+            request, 404, "Patient not found", "No patient has that id (it may have been erased)."
         )
 
     def read_only(request: Request) -> Response:
-        return page(
-            request,
-            "message.html.j2",
-            403,
-            title="Not allowed",
-            message="Saving and editing patients needs the clinician role.",
+        return message(
+            request, 403, "Not allowed", "Saving and editing patients needs the clinician role."
         )
 
     @router.post("/patients/new")
@@ -650,12 +644,11 @@ def web_router() -> APIRouter:
         try:
             expected = int(str(form.get("revision", "")))
         except ValueError:
-            return page(
+            return message(
                 request,
-                "message.html.j2",
                 428,
-                title="Edit refused",
-                message="The form did not say which revision it edits: reload the patient.",
+                "Edit refused",
+                "The form did not say which revision it edits: reload the patient.",
             )
         actor = actor_of(request)
 

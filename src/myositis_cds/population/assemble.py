@@ -289,22 +289,10 @@ def facts(cdm: Cdm, resolved: Resolved) -> Any:
         birth_date=p.birth_datetime.cast("date"),
     )
     joined = m.join(p, "person_id")
+    person_columns = FACT_COLUMNS[: FACT_COLUMNS.index("birth_date") + 1]
     joined = joined.select(
-        "person_id",
-        "gender_concept_id",
-        "year_of_birth",
-        "month_of_birth",
-        "day_of_birth",
-        "birth_date",
+        *person_columns,
         left_out=joined.left_out.cast("int64"),
-        kind=joined.kind,
-        code=joined.code,
-        day=joined.day,
-        end_day=joined.end_day,
-        value=joined.value,
-        value_result=joined.value_result,
-        unit=joined.unit,
-        range_low=joined.range_low,
-        range_high=joined.range_high,
+        **{name: joined[name] for name in FACT_COLUMNS[len(person_columns) + 1 :]},
     )
     return joined.order_by(["person_id", "kind", "code", "day"])
