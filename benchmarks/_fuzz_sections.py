@@ -23,6 +23,14 @@ __all__ = ["PER_STORE", "SECTIONS", "add_arguments", "render", "run_per_store", 
 SECTIONS = ("inputs", "bodies")
 PER_STORE = ("bodies",)
 INPUTS_BACKEND = "cli"  # the saved file's name: inputs-cli.json (no store involved)
+DEFAULT_SEED = 15
+
+
+def inputs_backend(seed: int) -> str:
+    """The saved file of an ``inputs`` run: inputs-cli.json for the default seed, else
+    inputs-cli-seedN.json, so runs split over seeds (and processes) each keep their result."""
+    return INPUTS_BACKEND if seed == DEFAULT_SEED else f"{INPUTS_BACKEND}-seed{seed}"
+
 
 Save = Callable[[str, str, dict[str, Any], str], None]
 Load = Callable[[str, str], "dict[str, Any] | None"]
@@ -31,6 +39,12 @@ Load = Callable[[str, str], "dict[str, Any] | None"]
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fuzz-cases", type=int, default=115_000, help="section inputs")
     parser.add_argument("--fuzz-notes", type=int, default=5_100, help="section inputs")
+    parser.add_argument(
+        "--fuzz-seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help="section inputs: the generators' seed (another seed, other cases; kept apart)",
+    )
     parser.add_argument(
         "--fuzz-bodies", type=int, default=5_000, help="section bodies: requests per body kind"
     )
@@ -44,13 +58,15 @@ def run_standalone(args: argparse.Namespace, command: str, save: Save) -> None:
 
     print("inputs (in process) …", file=sys.stderr, flush=True)
 
+    backend = inputs_backend(args.fuzz_seed)
+
     def checkpoint(partial: dict[str, Any]) -> None:
-        save("inputs", INPUTS_BACKEND, {**partial, "complete": False}, command)
+        save("inputs", backend, {**partial, "seed": args.fuzz_seed, "complete": False}, command)
         done = {k: v["runs"] for k, v in partial.items() if isinstance(v, dict)}
         print(f"inputs: {done}", file=sys.stderr, flush=True)
 
-    result = fuzz_inputs(args.fuzz_cases, args.fuzz_notes, progress=checkpoint)
-    save("inputs", INPUTS_BACKEND, {**result, "complete": True}, command)
+    result = fuzz_inputs(args.fuzz_cases, args.fuzz_notes, seed=args.fuzz_seed, progress=checkpoint)
+    save("inputs", backend, {**result, "seed": args.fuzz_seed, "complete": True}, command)
 
 
 def run_per_store(
@@ -73,9 +89,11 @@ def _outcomes(outcomes: dict[str, int]) -> str:
     return ", ".join(f"{k}: {v}" for k, v in outcomes.items()) or "none"
 
 
-def render(load: Load, commands: Callable[[str, list[str]], list[str]]) -> str:
+def render(
+    load: Load, commands: Callable[[str, list[str]], list[str]], inputs_runs: list[str]
+) -> str:
+    """``inputs_runs``: the saved ``inputs`` runs (``inputs_backend`` names), one per seed."""
     out: list[str] = []
-    inputs = load("inputs", INPUTS_BACKEND)
     out += [
         "## Fuzzing the inputs (case files and notes, the CLI path)",
         "",
@@ -90,25 +108,41 @@ def render(load: Load, commands: Callable[[str, list[str]], list[str]]) -> str:
         "a `CaseError` naming a field (the CLI's exit 2); crashes are counted by exception",
         "class only.",
         "",
-        "| input | runs | outcomes | crashes | seconds | runs/s |",
-        "|---|---|---|---|---|---|",
+        "| seed | input | runs | outcomes | crashes | seconds | runs/s |",
+        "|---|---|---|---|---|---|---|",
     ]
-    if inputs:
+    totals = {"cases": [0, 0], "notes": [0, 0]}  # runs, crashes over every seed
+    cut_short = []
+    for run in inputs_runs:
+        inputs = load("inputs", run) or {}
+        seed = inputs.get("seed", DEFAULT_SEED)
         for kind, label in (("cases", "fuzzed case files"), ("notes", "mutated notes")):
             r = inputs.get(kind)
             if not r:
                 continue
+            totals[kind][0] += r["runs"]
+            totals[kind][1] += r["crashes"]
             crashes = str(r["crashes"]) if not r["crashes"] else f"**{r['crashes']}**"
             if r["crash_classes"]:
                 crashes += f" ({_outcomes(r['crash_classes'])})"
             rate = r["runs"] / r["seconds"] if r["seconds"] else 0.0
             out.append(
-                f"| {label} | {r['runs']} | {_outcomes(r['outcomes'])} | {crashes} | "
+                f"| {seed} | {label} | {r['runs']} | {_outcomes(r['outcomes'])} | {crashes} | "
                 f"{r['seconds']} | {rate:.1f} |"
             )
-        if not inputs.get("complete", True):
-            out += ["", "**The run was cut short**: the counts above are what ran."]
-    out += ["", *commands("inputs", [INPUTS_BACKEND])]
+        if inputs and not inputs.get("complete", True):
+            cut_short.append(str(seed))
+    if len(inputs_runs) > 1:
+        out.append(
+            f"| all | fuzzed case files | {totals['cases'][0]} | | {totals['cases'][1]} | | |"
+        )
+        out.append(f"| all | mutated notes | {totals['notes'][0]} | | {totals['notes'][1]} | | |")
+    if cut_short:
+        out += [
+            "",
+            f"**Cut short** (seed {', '.join(cut_short)}): the counts above are what ran.",
+        ]
+    out += ["", *commands("inputs", inputs_runs or [INPUTS_BACKEND])]
     out += [
         "## Fuzzing the CDS Hooks, FHIR and web page bodies (hypothesis)",
         "",

@@ -247,7 +247,10 @@ def main(argv: list[str] | None = None) -> int:
                         parser.error(f"--sections: unknown section {section!r}")
                     _save(section, backend, result, command)
                     print(json.dumps(result)[:400], file=sys.stderr, flush=True)
-    DOC.write_text(render(["sqlite", "postgresql"]) + fuzz_sections.render(_load, _commands))
+    inputs_runs = sorted(p.stem.removeprefix("inputs-") for p in RESULTS.glob("inputs-cli*.json"))
+    DOC.write_text(
+        render(["sqlite", "postgresql"]) + fuzz_sections.render(_load, _commands, inputs_runs)
+    )
     print(f"wrote {DOC.relative_to(h.ROOT)}", file=sys.stderr)
     return 0
 
