@@ -52,10 +52,18 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
     index = _index()
     splits = [meta["split"] for meta in index.values()]
     assert len(index) >= 30
-    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b", "heldout_c", "heldout_d"}
-    # The share of development reports is that of the rounds before the third held-out set
-    # (heldout_d, added whole as a sealed set).
-    earlier = [s for s in splits if s != "heldout_d"]
+    assert set(splits) == {
+        "dev",
+        "dev_b",
+        "heldout",
+        "heldout_b",
+        "heldout_c",
+        "heldout_d",
+        "heldout_e",
+    }
+    # The share of development reports is that of the rounds before the third and fourth held-out
+    # sets (heldout_d and heldout_e, each added whole as a sealed set).
+    earlier = [s for s in splits if s not in {"heldout_d", "heldout_e"}]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
 
@@ -115,6 +123,17 @@ def test_third_held_out_sets_have_ten_reports_and_six_notes_in_new_styles() -> N
     _check_notes(_notes_split("heldout7"), minimum=6)
 
 
+def test_fourth_held_out_sets_have_twelve_reports_and_eight_notes_in_new_styles() -> None:
+    # Issue #10, fourth held-out round: >= 12 new reports (split heldout_e, ids f01_...) and >= 8
+    # new notes (split heldout8, numbered from 80), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_e"}
+    assert len(reports) >= 12
+    assert all(rid.startswith("f") for rid in reports)
+    notes = _notes_split("heldout8")
+    _check_notes(notes, minimum=8)
+    assert all(int(name[:2]) >= 80 for name in notes)
+
+
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
     meta = _index()[rid]
     data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
@@ -149,6 +168,12 @@ def test_gold_of_the_juvenile_report_scores_as_worked_out_by_hand() -> None:
     # + Gottron's papules (2.1) + raised CK/AST/ALT (1.3) = 8.0 >= 7.5: definite; onset < 18:
     # juvenile dermatomyositis.
     assert _gold_classification("c18_jdm_5f") == (8.0, "definite", "juvenile dermatomyositis")
+
+
+def test_gold_of_the_thymoma_report_with_graded_strength_scores_as_worked_out_by_hand() -> None:
+    # onset 56 (2.1) + proximal weakness arms (0.7) and legs (0.8) + legs proximal weaker than
+    # distal (0.9) = 4.5 < 5.5: not classified (no skin sign, no enzyme, no antibody stated).
+    assert _gold_classification("f11_thymoma_mg_im_56f") == (4.5, "not classified", None)
 
 
 def test_gold_of_the_amyopathic_anti_sae_report_with_gottron_sign_is_definite() -> None:
