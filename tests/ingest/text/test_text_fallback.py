@@ -24,7 +24,7 @@ needs_embed = pytest.mark.skipif(
 # A sentence the rule reader has no words for (no "heliotrope", no colour word at the eyelids
 # that its inference rule reads), and which says in other words what the EULAR/ACR glossary
 # calls a heliotrope rash.
-PARAPHRASE = "Her upper eyelids have turned a lilac colour and are puffy."
+PARAPHRASE = "A lilac colour has appeared over both upper lids."
 HEADER = "Clinic letter, 12 Nov 2026.\nMrs B, 58-year-old woman.\n"
 
 
@@ -133,6 +133,15 @@ def test_paraphrases_are_closer_than_unrelated_sentences() -> None:
 
 
 # --------------------------------------------------------------------------- the fallback
+def _similarity(sentence: str) -> float:
+    """The sentence's best cosine similarity to a heliotrope prototype."""
+    table = _fallback._table()
+    row = table.vectors @ _embed.encoder().encode([sentence])[0]
+    return max(
+        float(v) for v, lab in zip(row, table.labels, strict=True) if lab == "heliotrope_rash"
+    )
+
+
 @needs_embed
 def test_paraphrase_added_flagged_inferred_uncertain_with_a_warning() -> None:
     off = extract_case(_note(PARAPHRASE), today=TODAY, fallback="none")
@@ -162,12 +171,14 @@ def test_environment_switch_turns_it_on(monkeypatch: pytest.MonkeyPatch) -> None
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Her upper eyelids have not turned a lilac colour and are not puffy.",  # negated
-        "Her sister's upper eyelids have turned a lilac colour and are puffy.",  # a relative
-        "If her upper eyelids turn a lilac colour and become puffy, she will call us.",  # if
+        "No lilac colour has appeared over her upper lids.",  # negated
+        "Her sister has a lilac colour over both upper lids.",  # a relative
+        "If a lilac colour appears over both upper lids, she will call us.",  # a condition
     ],
 )
 def test_not_added_when_not_stated_of_the_patient_now(sentence: str) -> None:
+    # the words alone would pass: it is the assertion that keeps the finding out
+    assert _similarity(sentence) >= _fallback.prototypes().threshold
     result = extract_case(_note(sentence), today=TODAY, fallback="embed")
     assert _heliotrope(result) == []
     assert not any("embedding fallback" in w for w in result.warnings)
@@ -178,7 +189,10 @@ def test_general_statement_in_a_discussion_not_added() -> None:
     text = (
         HEADER
         + "She has had muscle aches for two months.\n\nDiscussion\n"
-        + "In this disease the upper eyelids often turn a lilac colour and are puffy.\n"
+        + "In this disease a lilac colour often appears over both upper lids.\n"
+    )
+    assert _similarity("In this disease a lilac colour often appears over both upper lids.") >= (
+        _fallback.prototypes().threshold
     )
     result = extract_case(text, today=TODAY, fallback="embed")
     assert _heliotrope(result) == []
@@ -186,7 +200,7 @@ def test_general_statement_in_a_discussion_not_added() -> None:
 
 @needs_embed
 def test_a_finding_the_rules_read_is_not_read_again() -> None:
-    sentence = "She has a heliotrope rash: her upper eyelids have turned a lilac colour."
+    sentence = "She has a heliotrope rash: a lilac colour has appeared over both upper lids."
     off = extract_case(_note(sentence), today=TODAY, fallback="none")
     on = extract_case(_note(sentence), today=TODAY, fallback="embed")
     assert [f.evidence for f in _heliotrope(on)] == [f.evidence for f in _heliotrope(off)]

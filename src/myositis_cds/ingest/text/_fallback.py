@@ -62,7 +62,7 @@ _BLOCKING = frozenset(
 _CUT = re.compile(
     r"[;:,()\[\]]|\s(?:but|although|though|whereas|while|however|and then|with)\s", re.IGNORECASE
 )
-_MIN_WORDS = 3  # a shorter piece joins the next one ("purple, swollen eyelids")
+_MIN_WORDS = 4  # a shorter piece joins the next one ("purple, swollen eyelids")
 _MAX_CLAUSE_CHARS = 300  # the model reads 256 word pieces at most; longer is a list, not a clause
 _WORDS = re.compile(r"[^\W\d_]+")
 
