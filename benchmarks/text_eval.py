@@ -23,7 +23,7 @@ measured sealed twice (FIRST_RUN_D.md) and was opened for development on the eve
 2026, when a fourth sealed set was written; any set not in DETAIL_SETS is reported as figures only
 and is in no default list (the lead runs it by name at the end of a session).
 
-    PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR]
+    PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
                 reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7]
 """
@@ -323,7 +323,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--detail", action="store_true", help="per-text differences (development sets only)"
     )
+    # issue #10: score the same sets with the optional embedding fallback (embed extra)
+    parser.add_argument(
+        "--fallback", choices=("none", "embed"), default=None, help="text adapter fallback"
+    )
     args = parser.parse_args(argv)
+    if args.fallback is not None:
+        os.environ["MYOSITIS_CDS_TEXT_FALLBACK"] = args.fallback
     cache = args.cache or default_cache()
     rows = list(HEADER)
     details: list[str] = []

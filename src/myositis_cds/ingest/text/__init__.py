@@ -39,7 +39,11 @@ if find_spec("spacy") is None:  # pragma: no cover - exercised only without the 
 
 
 def extract_case(
-    text: str | bytes, *, anchor: date | None = None, today: date | None = None
+    text: str | bytes,
+    *,
+    anchor: date | None = None,
+    today: date | None = None,
+    fallback: str | None = None,
 ) -> ExtractionResult:
     """Read a note and return the case it describes, every fact with its evidence.
 
@@ -48,9 +52,15 @@ def extract_case(
     are resolved against the note's own date, else placed so that the story ends on the anchor.
     Raises :class:`TextInputError` for empty, binary, non-UTF-8 or over-long input and
     :class:`~myositis_cds.errors.CaseError` when the note lacks what every case needs (age).
+    ``fallback``: "embed" adds findings the rules missed by sentence similarity (optional
+    ``embed`` extra; flagged inferred and uncertain, see :mod:`._fallback`); "none" does not;
+    ``None`` (default) follows the ``MYOSITIS_CDS_TEXT_FALLBACK`` environment variable (off).
     """
     from myositis_cds.ingest.text._assemble import assemble
     from myositis_cds.ingest.text._extract import extract_drafts
+    from myositis_cds.ingest.text._fallback import fallback_mode, run_fallback  # issue #10
+
+    mode = fallback_mode(fallback)
 
     note = decode_note(text) if isinstance(text, bytes) else check_note(text)
     day = today if today is not None else date.today()
@@ -58,4 +68,7 @@ def extract_case(
         raise TextInputError(
             f"the anchor date {anchor.isoformat()} is after today ({day.isoformat()})"
         )
-    return assemble(extract_drafts(note), anchor, day)
+    extraction = extract_drafts(note)
+    if mode == "embed":  # issue #10: optional embedding fallback, off unless asked for
+        run_fallback(extraction)
+    return assemble(extraction, anchor, day)
