@@ -17,9 +17,10 @@ from typing import Any
 
 from myositis_cds.case import Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_modifiers
+from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
-from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
+from myositis_cds.ingest.text._rules import Rules, TermMatch, rules, term_key
 from myositis_cds.ingest.text._strength import (
     StrengthReading,
     grades_in,
@@ -121,9 +122,12 @@ class Sentence:
         return self.base_time
 
     about_case: bool = False  # a sentence of a general section that introduces the case
+    general: bool = False  # a statement about a disease or patients in general (_general.py)
 
     @property
     def patient(self) -> bool:
+        if self.general:
+            return False
         return self.about_case or self.segment is None or self.segment.patient
 
     @property
@@ -309,6 +313,8 @@ def extract_drafts(original: str) -> Extraction:
     for sent in sentences:  # "This report describes a case of a patient with ...", a title
         if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
             sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
+        if not sent.about_case:
+            sent.general = general_statement(norm.text[sent.start : sent.end], r)
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
     _note_date(ex)
     _times_and_events(ex)
@@ -1104,11 +1110,20 @@ def _labs(ex: Extraction) -> None:
             else:
                 tm = r.value["times_uln"][0].match(tail)
                 if tm is not None:
-                    value["above_uln"] = float(tm.group("times")) > 1
+                    times = tm.group("times")  # a word ("forty times") is always above 1
+                    value["above_uln"] = not times[:1].isdigit() or float(times) > 1
                     end = m.end + tm.end()
             existence = assertion.get("existence")
             if existence == "ABNORMAL" and _negated_cue(sent, assertion):
                 existence = "NORMAL"  # "... do not present with raised CK"
+            raised_by_name = term_key(m.text) in r.lab_raised_terms
+            if raised_by_name:  # "rhabdomyolysis", "hyperCKaemia": raised by the word itself
+                denied = sent.context.assert_target(m.start, m.end, _FINDING_CATS).get(
+                    "existence"
+                ) in ("NEGATED_EXISTENCE", "RESOLVED")
+                if denied or uncertain or status != "present" or "value" in value:
+                    continue  # "no rhabdomyolysis" says nothing about the value
+                existence = "ABNORMAL"
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
             if "above_uln" not in value and "upper_limit" not in value:
@@ -1131,7 +1146,11 @@ def _labs(ex: Extraction) -> None:
                     sent,
                     sent.time,
                     value,
-                    inferred="enzyme" in m.text.casefold(),  # "muscle enzymes": read as CK
+                    # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
+                    inferred="enzyme" in m.text.casefold()
+                    or "transaminases" in m.text.casefold()
+                    or "aminotransferases" in m.text.casefold()
+                    or raised_by_name,
                     uncertain=uncertain,
                 ),
             )

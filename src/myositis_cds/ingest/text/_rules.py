@@ -57,6 +57,8 @@ class LabEntry(_Strict):
     terms: list[str]
     unit: str
     clearly_above: ClearlyAbove | None = None
+    # words that by themselves say the value is raised ("hyperCKaemia", "rhabdomyolysis")
+    raised_terms: list[str] = Field(default_factory=list)
 
 
 class DrugEntry(_Strict):
@@ -277,6 +279,10 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "haq": {"value"},
     "cdasi_activity": {"value"},
     "cdasi_damage": {"value"},
+    "patient_reference": set(),
+    "case_narrative": set(),
+    "general_strong": set(),
+    "general_subject_cue": set(),
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
@@ -574,7 +580,10 @@ class Rules:
         self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
         self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
-        self.labs = TermMatcher("labs", {str(k): v.terms for k, v in lex.labs.items()})
+        self.labs = TermMatcher(
+            "labs", {str(k): [*v.terms, *v.raised_terms] for k, v in lex.labs.items()}
+        )
+        self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
         self.antibodies = TermMatcher("antibodies", {str(k): v for k, v in lex.antibodies.items()})
         self.investigations = TermMatcher(
             "investigations",
