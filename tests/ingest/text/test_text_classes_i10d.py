@@ -133,3 +133,49 @@ def test_no_value_is_invented(note: str) -> None:
     for _code, value, above in labs_of(note):
         assert value not in (2024.0,)
         assert above is not True
+
+
+# ------------------------------------------------------------------ lists and shared modifiers
+def findings_of(note: str) -> dict[str, bool]:
+    return {f.code.value: f.present for f in read(note).case.findings}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 52-year-old man. Dysphagia, Raynaud's or mechanic's hands were not found.",
+        "A 52-year-old man. Dysphagia and Raynaud's phenomenon are not present at this visit.",
+        "A 52-year-old man. Raynaud's or dysphagia has never been documented.",
+    ],
+)
+def test_a_negation_after_a_list_covers_the_list(note: str) -> None:
+    got = findings_of(note)
+    assert got.get("dysphagia") is False
+    assert got.get("raynaud") is False
+
+
+def test_a_negation_after_a_list_stops_at_the_sentence() -> None:
+    got = findings_of("A 52-year-old man with dysphagia. Raynaud's was not found.")
+    assert got == {"dysphagia": True, "raynaud": False}
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "A 66-year-old woman. Gottron sign and papules on both hands.",
+            {"gottron_sign", "gottron_papules"},
+        ),
+        (
+            "A 66-year-old woman with Gottron's papules as well as sign.",
+            {"gottron_sign", "gottron_papules"},
+        ),
+        ("A 66-year-old woman with Gottron's signs over the elbows.", {"gottron_sign"}),
+        # the second head makes no term with the modifier: nothing added
+        ("A 66-year-old woman with Gottron's papules and itch.", {"gottron_papules"}),
+        ("A 66-year-old woman with heliotrope rash and oedema of the legs.", {"heliotrope_rash"}),
+    ],
+)
+def test_a_modifier_shared_by_two_heads(note: str, expected: set[str]) -> None:
+    got = {code for code, present in findings_of(note).items() if present}
+    assert got == expected

@@ -679,8 +679,38 @@ def _event_base(
 
 
 # --------------------------------------------------------------------------- findings
+_SHARED_HEAD = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|&|/|as well as)\s*(?:the\s+)?([a-z][a-z'-]{2,})\b", re.I
+)
+
+
+def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
+    """A modifier said once for two coordinated heads names both signs: "Gottron sign and
+    papules" is Gottron's sign and Gottron's papules, "heliotrope rash or oedema" would be read
+    only if "heliotrope oedema" were a term. The second head becomes a match of its own (on the
+    head word) when the modifier with that head is a term of another concept."""
+    text = ex.text
+    lexicon = ex.rules.findings
+    added: list[TermMatch] = []
+    for m in matches:
+        words = m.text.split()
+        if len(words) < 2:
+            continue
+        hm = _SHARED_HEAD.match(text, m.end)
+        if hm is None:
+            continue
+        head = hm.group(1)
+        found = lexicon.find(" ".join([*words[:-1], head]))
+        if len(found) == 1 and found[0].concept != m.concept and found[0].start == 0:
+            added.append(TermMatch(hm.start(1), hm.end(1), found[0].concept, head))
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda t: t.start)
+
+
 def _findings(ex: Extraction) -> None:
-    for idx, matches in _bucket(ex, ex.rules.findings.find(ex.text)).items():
+    found = _shared_modifier(ex, ex.rules.findings.find(ex.text))
+    for idx, matches in _bucket(ex, found).items():
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
