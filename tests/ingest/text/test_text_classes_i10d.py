@@ -179,3 +179,71 @@ def test_a_negation_after_a_list_stops_at_the_sentence() -> None:
 def test_a_modifier_shared_by_two_heads(note: str, expected: set[str]) -> None:
     got = {code for code, present in findings_of(note).items() if present}
     assert got == expected
+
+
+# ------------------------------------------------------------------ Kendall 0-10 (MMT-8) grades
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("9/10", 4.33),  # Good+ = MRC 4+
+        ("8/10", 4.0),  # Good = 4
+        ("7/10", 3.67),  # Good- = 4-
+        ("5/10", 3.0),  # Fair = 3
+        ("10/10", 5.0),  # Normal = 5
+        ("0/10", 0.0),
+    ],
+)
+def test_kendall_grades_map_onto_mrc_steps(words: str, value: float) -> None:
+    from myositis_cds.ingest.text._strength import grades_in
+
+    assert [round(g.value, 2) for g in grades_in(words, 0, len(words))] == [value]
+
+
+def test_kendall_table_is_complete_and_in_order() -> None:
+    table = rules().strength.kendall.to_mrc
+    assert sorted(table) == list(range(11))
+    assert table[10] == 5.0 and all(table[k] < 5.0 for k in range(10))
+
+
+def test_an_mmt8_table_on_a_declared_kendall_scale() -> None:
+    note = (
+        "A 50-year-old woman.\n\n"
+        "Manual muscle testing, Kendall 0-10 (R L):\n"
+        "Neck flexors 6\n"
+        "Neck extensors 10\n"
+        "Deltoid 9 8\n"
+        "Gluteus maximus 8 7\n"
+        "Ankle dorsiflexors 10 10\n"
+    )
+    got = findings_of(note)
+    assert got["weakness_proximal_upper"] is True
+    assert got["weakness_proximal_lower"] is True
+    assert got["neck_flexors_weaker_than_extensors"] is True
+    assert got["legs_proximal_weaker_than_distal"] is True
+
+
+def test_full_kendall_grades_are_not_weakness() -> None:
+    got = findings_of("A 50-year-old woman. Deltoids 10/10, gluteus medius 10/10 bilaterally.")
+    assert got["weakness_proximal_upper"] is False
+    assert got["weakness_proximal_lower"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # no declared scale: a bare 6-10 next to a muscle is not a grade
+        "A 50-year-old woman. Deltoid 8 8, quadriceps 9 9.",
+        # an MMT-8 total says there is weakness but not where: no item
+        "A 50-year-old woman. MMT-8 score 124/150 today.",
+        "A 50-year-old woman. MMT8 62/80.",
+    ],
+)
+def test_no_weakness_item_without_a_declared_scale_or_from_a_total(note: str) -> None:
+    got = findings_of(note)
+    assert "weakness_proximal_upper" not in got
+    assert "weakness_proximal_lower" not in got
+
+
+def test_mmt8_total_is_kept_as_the_core_set_measure() -> None:
+    case = read("A 50-year-old woman. MMT-8 score 124/150 today.").case
+    assert [(a.mmt8, a.mmt8_max) for a in case.assessments] == [(124.0, 150)]

@@ -969,15 +969,41 @@ def _strength_exam(ex: Extraction) -> None:
                 for group in ("proximal_both", "distal_both"):
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
+    kendall = _kendall_paragraphs(ex)
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
         muscles = sorted(found[idx], key=lambda m: m.start)
-        for reading in read_grades(text, sent.start, sent.end, muscles):
+        declared = sent.paragraph in kendall
+        for reading in read_grades(text, sent.start, sent.end, muscles, kendall_declared=declared):
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
+
+
+# An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
+# "(/10)" or "out of 10" in a table header. Not "MMT-8 124/150" alone (a total on its own line).
+_KENDALL_DECLARED = re.compile(
+    r"\bkendall\b|\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|\bscored?\s*/\s*10\b",
+    re.IGNORECASE,
+)
+
+
+def _kendall_paragraphs(ex: Extraction) -> set[int]:
+    """Paragraphs whose examination declares the Kendall 0-10 scale (bare grades read on it)."""
+    out: set[int] = set()
+    starts = [s.start for s in ex.sentences]
+    for m in _KENDALL_DECLARED.finditer(ex.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        sent = ex.sentences[i]
+        out.add(sent.paragraph)
+        last = i + 1 >= len(ex.sentences) or ex.sentences[i + 1].paragraph != sent.paragraph
+        if last:  # a heading over the table that follows it
+            out.add(sent.paragraph + 1)
+    return out
 
 
 def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReading]]) -> None:

@@ -236,11 +236,28 @@ StrengthGroup = Literal[
 ]
 
 
+class KendallScale(_Strict):
+    verified: Literal["V", "S", "U", "C"]
+    boundary_verified: Literal["V", "S", "U", "C"]
+    to_mrc: dict[int, float]
+
+    @field_validator("to_mrc")
+    @classmethod
+    def _whole_scale(cls, value: dict[int, float]) -> dict[int, float]:
+        if set(value) != set(range(11)) or value[10] != 5.0:
+            raise ValueError("the Kendall table needs 0-10, with 10 = MRC 5")
+        grades = [value[k] for k in range(11)]
+        if grades != sorted(grades) or any(not 0 <= g <= 5 for g in grades):
+            raise ValueError("Kendall grades must map in order onto MRC 0-5")
+        return value
+
+
 class StrengthRules(_Strict):
     meta: RulesMeta
     groups: dict[StrengthGroup, list[str]]
     ellipsis: list[str]
     throughout: list[str]
+    kendall: KendallScale
 
 
 # --------------------------------------------------------------------------- patterns

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import TermMatch, rules
 
 __all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades"]
 
@@ -60,7 +60,7 @@ _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 # "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
 _BARE_END = re.compile(
     r"\s*(?:$|[,;.()|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
-    r"|at|proximally|distally|\d)\b)",
+    r"|at|proximally|distally|\d+)\b)",
     re.IGNORECASE,
 )
 
@@ -120,24 +120,32 @@ _WORD_MUSCLE_END = re.compile(
 _WORD_BEFORE_MUSCLE = re.compile(r"^\s*(?:(?:power|strength)\s+(?:in|of)\s+)?(?:the\s+)?$", re.I)
 
 
-def grades_in(text: str, start: int, end: int) -> list[Grade]:
-    """Every grade written in text[start:end]."""
+def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False) -> list[Grade]:
+    """Every grade written in text[start:end]. ``kendall_declared``: the examination says its
+    grades are on the Kendall 0-10 scale (an MMT-8 table), so bare numbers are read on it too;
+    otherwise only "x/10" is (rules/strength.yaml ``kendall`` maps it onto MRC grades)."""
+    table = rules().strength.kendall.to_mrc
     out: list[Grade] = []
     for m in _WORD_GRADE.finditer(text, start, end):
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
     for m in _GRADE.finditer(text, start, end):
         g = int(m.group("g"))
         of = m.group("of")
-        if of == "10":
-            value = g / 2
+        kendall = of == "10" or (kendall_declared and of is None and not m.group("lead"))
+        if kendall:
+            value = table[g]
+            if m.group("half") and g < 10:
+                value = (value + table[g + 1]) / 2
         elif g > 5:
             continue
         else:
             value = float(g)
-        if m.group("half"):
-            value += 0.5 if of != "10" else 0.25
+            if m.group("half"):
+                value += 0.5
         mod = (m.group("mod") or "").strip()
-        if mod == "+":
+        if kendall and mod:
+            pass  # the Kendall scale has no +/- steps of its own: "8+/10" is read as 8
+        elif mod == "+":
             value += 0.33
         elif mod == "-":
             value -= 0.33
@@ -153,13 +161,20 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
     return sorted(out, key=lambda g: g.start)
 
 
-def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> list[StrengthReading]:
+def read_grades(
+    text: str,
+    start: int,
+    end: int,
+    muscles: list[TermMatch],
+    *,
+    kendall_declared: bool = False,
+) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
     muscle terms found there (concept = the term's group in rules/strength.yaml)."""
     muscles = _resolve_ellipsis(muscles)
     if not muscles:
         return []
-    grades = grades_in(text, start, end)
+    grades = grades_in(text, start, end, kendall_declared=kendall_declared)
     if not grades:
         return []
     items: list[tuple[int, str, object]] = [(m.start, "muscle", m) for m in muscles]
