@@ -247,3 +247,64 @@ def test_no_weakness_item_without_a_declared_scale_or_from_a_total(note: str) ->
 def test_mmt8_total_is_kept_as_the_core_set_measure() -> None:
     case = read("A 50-year-old woman. MMT-8 score 124/150 today.").case
     assert [(a.mmt8, a.mmt8_max) for a in case.assessments] == [(124.0, 150)]
+
+
+# ------------------------------------------------------------------ age without "old"
+@pytest.mark.parametrize(
+    ("note", "age"),
+    [
+        ("A 61 year Irish woman with a rash on the eyelids.", 61),
+        ("A 9-year boy with a rash on the eyelids.", 9),
+        ("An 83 yr retired male farmer with a rash on the eyelids.", 83),
+    ],
+)
+def test_age_in_years_without_old(note: str, age: int) -> None:
+    assert read(note).case.patient.age == age
+
+
+def test_a_duration_in_years_is_not_an_age() -> None:
+    note = "She is 44. A 3 year history of rash; a 2 year follow-up female clinic."
+    assert read(note).case.patient.age == 44
+
+
+# ------------------------------------------------------------------ "proximal"/"distal" of one limb
+def test_distal_grades_of_the_arms_are_not_the_legs() -> None:
+    note = (
+        "A 55-year-old woman. Distal 3/5 power in both upper extremities at the wrists; "
+        "hip flexion 4/5 bilaterally, with 5/5 strength at the more distal muscles of the lower "
+        "extremities."
+    )
+    got = findings_of(note)
+    assert got["weakness_proximal_lower"] is True
+    assert got["legs_proximal_weaker_than_distal"] is True
+
+
+def test_an_unqualified_distal_grade_still_counts_for_both_limbs() -> None:
+    got = findings_of("A 55-year-old woman. Hip flexors 4/5 bilaterally, distal 5/5.")
+    assert got["legs_proximal_weaker_than_distal"] is True
+    got = findings_of("A 55-year-old woman. Hip flexors 4/5 bilaterally, distal 3/5.")
+    assert got["legs_proximal_weaker_than_distal"] is False
+
+
+# ------------------------------------------------------------------ a relative clause in a phrase
+def test_weakness_described_by_a_relative_clause_keeps_its_site() -> None:
+    note = (
+        "A 10-year-old boy had muscle weakness, which was slowly progressive and symmetric, "
+        "affecting the proximal parts of both lower limbs."
+    )
+    got = findings_of(note)
+    assert got.get("weakness_proximal_lower") is True
+    assert "weakness_proximal_upper" not in got
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 60-year-old man with leg weakness, which was not proximal.",
+        "A 60-year-old man with weakness of the hands, but the proximal muscles were spared.",
+    ],
+)
+def test_a_relative_clause_that_denies_the_site_gives_no_item(note: str) -> None:
+    got = findings_of(note)
+    assert got.get("weakness_proximal_upper") is not True
+    assert got.get("weakness_proximal_lower") is not True

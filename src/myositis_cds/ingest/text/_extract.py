@@ -776,7 +776,9 @@ def _inferred_findings(ex: Extraction) -> None:
             pairs: list[tuple[int, int, TermMatch, TermMatch]] = []
             for le in lesions:
                 for si in sites:
-                    if sent.context.separated(le.start, si.start):
+                    if sent.context.separated(le.start, si.start) and not _bridged(
+                        ex, min(le.end, si.end), max(le.start, si.start)
+                    ):  # "weakness, which was symmetrical, involving the proximal ...": linked
                         continue
                     gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
                     near = gap <= rule.max_gap or (
@@ -859,9 +861,12 @@ _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _LIMB_GLUE = frozenset(
     {"and", "both", "bilateral", "bilaterally", "symmetric", "symmetrical", "symmetrically",
      "proximal", "muscle", "muscles", "muscular", "limb", "limbs", "extremity", "extremities",
-     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly"}
+     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly",
+     "part", "parts", "aspect", "aspects"}
 )  # fmt: skip
-_COMPLEMENT = re.compile(r"\s*(?:of|in|involving|affecting)\s", re.IGNORECASE)
+_COMPLEMENT = re.compile(
+    r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
+)
 _LIMB_REACH = 8
 
 
@@ -974,12 +979,51 @@ def _strength_exam(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
-        muscles = sorted(found[idx], key=lambda m: m.start)
+        muscles = _limb_scoped(text, sent, sorted(found[idx], key=lambda m: m.start))
         declared = sent.paragraph in kendall
         for reading in read_grades(text, sent.start, sent.end, muscles, kendall_declared=declared):
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
+
+
+_UPPER_LIMB = re.compile(
+    r"\b(?:upper\s+(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?|fingers?)\b", re.IGNORECASE
+)
+_LOWER_LIMB = re.compile(
+    r"\b(?:lower\s+(?:limbs?|extremit(?:y|ies))|legs?|feet|foot|ankles?|toes?)\b", re.IGNORECASE
+)
+_LIMB_SCOPED = {
+    "proximal_both": {"upper": "proximal_upper", "lower": "proximal_lower"},
+    "distal_both": {"upper": "distal_upper", "lower": "distal_lower"},
+}
+
+
+def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
+    """ "Distal 3/5 weakness in both upper extremities", "5/5 at more distal examination in the
+    lower extremities", "upper-limb proximal 4/5": a "proximal"/"distal" word whose own phrase
+    names one limb is that limb's group, not both limbs'. The phrase runs from three words before
+    the word to the next muscle named (or the clause's end)."""
+    out: list[TermMatch] = []
+    for k, m in enumerate(muscles):
+        limbs = _LIMB_SCOPED.get(m.concept)
+        if limbs is None:
+            out.append(m)
+            continue
+        stop = muscles[k + 1].start if k + 1 < len(muscles) else sent.end
+        after = text[m.end : min(stop, m.end + 80)]
+        after = re.split(r"[;.]", after, maxsplit=1)[0]
+        before = " ".join(_WORD.findall(text[max(sent.start, m.start - 40) : m.start])[-3:])
+        named = {
+            limb
+            for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
+            if rx.search(before) or rx.search(after)
+        }
+        if len(named) == 1:
+            out.append(TermMatch(m.start, m.end, limbs[named.pop()], m.text))
+        else:
+            out.append(m)
+    return out
 
 
 # An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
