@@ -308,3 +308,77 @@ def test_a_relative_clause_that_denies_the_site_gives_no_item(note: str) -> None
     got = findings_of(note)
     assert got.get("weakness_proximal_upper") is not True
     assert got.get("weakness_proximal_lower") is not True
+
+
+# ------------------------------------------------------------------ uncorrected dictation
+DICTATED = (
+    "dictated not checked new paragraph clinic date third of march twenty twenty six new "
+    "paragraph this fifty two year old lady has a lilac healer trope rash on both lids full "
+    "stop power is three out of five at the deltoids and four out of five at the hip flexors "
+    "full stop C K two thousand and fifty units per litre full stop anti M D A five positive "
+    "comma anti P L seven negative full stop new paragraph"
+)
+
+
+def test_dictation_is_written_out_before_reading() -> None:
+    result = read(DICTATED)
+    case = result.case
+    assert case.patient.age == 52 and case.patient.sex.value == "female"
+    found = {f.code.value for f in case.findings if f.present}
+    assert {"heliotrope_rash", "weakness_proximal_upper", "weakness_proximal_lower"} <= found
+    assert [(lab.code.value, lab.value) for lab in case.labs] == [("ck", 2050.0)]
+    abs_ = {(a.code.value, a.result.value) for a in case.antibodies}
+    assert abs_ == {("MDA5", "positive"), ("PL7", "negative")}
+    # evidence points at the spoken words of the original
+    mda5 = next(a for a in case.antibodies if a.code.value == "MDA5")
+    assert mda5.evidence is not None
+    assert mda5.evidence.text == "M D A five"
+    assert DICTATED[mda5.evidence.start : mda5.evidence.end] == "M D A five"
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        (["four", "thousand", "two", "hundred"], "4200"),
+        (["one", "nine", "zero"], "190"),
+        (["nineteen", "sixty", "three"], "1963"),
+        (["twenty", "twenty", "six"], "2026"),
+        (["twenty", "fourth"], "24"),
+        (["sixty", "three"], "63"),
+        (["forty"], "40"),
+        (["two", "thousand", "fifty"], "2050"),
+    ],
+)
+def test_spoken_numbers(words: list[str], digits: str) -> None:
+    from myositis_cds.ingest.text._dictation import _spoken_number
+
+    assert _spoken_number(words) == digits
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a written note that happens to say "comma", "colon" or "full stop" once
+        "Mrs A, 60. Sigmoid colon cancer; she was in a coma, not a comma. Full stop.",
+        "A 44-year-old man with colon adenocarcinoma. Power four out of five.",
+    ],
+)
+def test_written_notes_are_not_rewritten(note: str) -> None:
+    from myositis_cds.ingest.text._dictation import undictate
+
+    assert undictate(note) is None
+
+
+def test_colon_the_organ_survives_dictation() -> None:
+    from myositis_cds.ingest.text._dictation import undictate
+
+    spoken = (
+        "new paragraph diagnosis colon sigmoid colon cancer full stop the colon wall is "
+        "thick full stop new line plan colon surgery full stop"
+    )
+    got = undictate(spoken)
+    assert got is not None
+    assert "diagnosis: sigmoid colon cancer." in got.text
+    assert "the colon wall is thick." in got.text
+    assert "plan: surgery." in got.text
+    assert len(got.offsets) == len(got.text)

@@ -17,9 +17,10 @@ from typing import Any
 
 from myositis_cds.case import Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_modifiers
+from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
-from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
+from myositis_cds.ingest.text._normalise import NormalisedText, Segment
 from myositis_cds.ingest.text._rules import Rules, TermMatch, rules, term_key
 from myositis_cds.ingest.text._strength import (
     StrengthReading,
@@ -275,7 +276,7 @@ def extract_drafts(original: str) -> Extraction:
     )
 
     r = rules()
-    norm = normalise(original, r)
+    norm = normalise_any(original, r)
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
@@ -419,7 +420,7 @@ def _note_date(ex: Extraction) -> None:
     """The index date: a dated heading (visit before report before a bare "Date:"), else a
     sentence saying when the patient was seen, else the note's first date (not a birth date)."""
     r = ex.rules
-    head = ex.norm.original[:3000]
+    head = ex.norm.read_text[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
             found = find_dates(m.group("date"), r, style=ex.style)
@@ -460,7 +461,7 @@ def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
     ex.note_date_uncertain = uncertain
     ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
     for rx in ex.rules.time["discharge_date"]:  # "Discharge: 4 Sep 2025", for "at discharge"
-        for m in rx.finditer(ex.norm.original[:3000]):
+        for m in rx.finditer(ex.norm.read_text[:3000]):
             found = find_dates(m.group("date"), ex.rules, style=ex.style)
             if found and found[0].day >= day:
                 ex.discharge_date = found[0].day

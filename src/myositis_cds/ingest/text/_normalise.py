@@ -122,6 +122,12 @@ class NormalisedText:
     offsets: list[int]
     segments: list[Segment]
     wrapped: bool
+    source: str | None = None  # the text that was read when it is not ``original`` (dictation)
+
+    @property
+    def read_text(self) -> str:
+        """The text as read before sectioning (the written form of a dictated note)."""
+        return self.source if self.source is not None else self.original
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text."""
