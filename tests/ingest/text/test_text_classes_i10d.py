@@ -382,3 +382,52 @@ def test_colon_the_organ_survives_dictation() -> None:
     assert "the colon wall is thick." in got.text
     assert "plan: surgery." in got.text
     assert len(got.offsets) == len(got.text)
+
+
+# ------------------------------------------------------------------ a lesion with its own place
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the knuckles are the ulcers' site, not the palmar papules'
+        (
+            "A 47-year-old woman. Tender palmar papules and ulcers over the knuckles.",
+            {"cutaneous_ulceration"},
+        ),
+        # the upper chest is the plaques' site, not the facial erythema's
+        (
+            "A 47-year-old woman. Erythema of the cheeks, and scaly plaques on the upper chest.",
+            set(),
+        ),
+        # lesions with no place of their own share the site that follows
+        ("A 47-year-old woman. Papules and erythema over the knuckles.", {"gottron_papules"}),
+        (
+            "A 47-year-old woman. Erythema of the face and a violaceous rash over the upper chest.",
+            {"v_sign"},
+        ),
+    ],
+)
+def test_a_lesion_placed_by_its_own_words_keeps_its_place(note: str, expected: set[str]) -> None:
+    got = {code for code, present in findings_of(note).items() if present}
+    assert got == expected
+
+
+# ------------------------------------------------------------------ "generally" of the patient
+def test_generally_unwell_is_not_a_general_statement() -> None:
+    note = (
+        "A 9-year-old girl was referred with a 3-week history of feeling generally unwell, "
+        "fevers and a rash on the knees and elbows."
+    )
+    assert findings_of(note).get("gottron_sign") is True
+    note = "A 9-year-old girl, generally feeling unwell, with a rash on the knees and elbows."
+    assert findings_of(note).get("gottron_sign") is True
+
+
+# ------------------------------------------------------------------ headings of a case report
+def test_keywords_are_one_line_and_a_case_summary_opens_the_case() -> None:
+    note = (
+        "Abstract\nWe describe a woman with dermatomyositis.\n"
+        "Keywords: dermatomyositis, lymphoma\n"
+        "CASE SUMMARY\n"
+        "A 70-year-old woman presented with a purple rash on both upper eyelids."
+    )
+    assert findings_of(note).get("heliotrope_rash") is True

@@ -787,7 +787,7 @@ def _inferred_findings(ex: Extraction) -> None:
                         and gap <= rule.bridge_gap
                         and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
                     )
-                    if near:
+                    if near and not _placed_elsewhere(ex, sent, rule.lesion, le, si):
                         pairs.append((gap, le.start, le, si))
             # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
             # to a lesion joined to its site by linking words only ("violaceous erythema of both
@@ -797,6 +797,29 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+def _placed_elsewhere(
+    ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
+) -> bool:
+    """Whether a lesion before its site has a place of its own and another lesion stands
+    between: "palmar papules and ulcers over the knuckles" (the knuckles are the ulcers')."""
+    if le.end > si.start:
+        return False
+    r = ex.rules
+    own = {term.casefold() for term in lesions}
+    between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
+    other = next(
+        (k for k, w in enumerate(between) if w in r.inference_lesion_words and w not in own),
+        None,
+    )
+    if other is None:
+        return False
+    before = [
+        w.casefold() for w in _WORD.findall(ex.text[max(sent.start, le.start - 25) : le.start])
+    ]
+    phrase = before[-2:] + between[:other]
+    return any(w in r.inference_site_words for w in phrase)
 
 
 def _apply_pair(

@@ -218,6 +218,11 @@ class InferenceRule(_Strict):
 class InferenceRules(_Strict):
     meta: RulesMeta
     bridge: list[str] = Field(default_factory=list)
+    # a lesion placed by its own words ("palmar papules", "erythema of the face") does not take a
+    # site named after another lesion ("... and ulcers over the knuckles"): own_site words name
+    # where a lesion is, morphology words are lesions no rule infers from
+    own_site: list[str] = Field(default_factory=list)
+    morphology: list[str] = Field(default_factory=list)
     limbs: dict[Literal["upper", "lower"], list[str]] = Field(default_factory=dict)
     rules: list[InferenceRule]
 
@@ -672,6 +677,19 @@ class Rules:
                             )
                         table[key] = name
         self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
+        self.inference_lesion_words = frozenset(
+            term.casefold()
+            for rule in self.inference.rules
+            for term in rule.lesion
+            if " " not in term and len(term) > 3
+        ) | frozenset(w.casefold() for w in self.inference.morphology)
+        self.inference_site_words = frozenset(
+            w.casefold()
+            for rule in self.inference.rules
+            for term in rule.site
+            for w in term.split()
+            if len(w) > 3
+        ) | frozenset(w.casefold() for w in self.inference.own_site)
         self.inference_limbs = {
             limb: frozenset(w.casefold() for w in words)
             for limb, words in self.inference.limbs.items()
