@@ -431,3 +431,39 @@ def test_keywords_are_one_line_and_a_case_summary_opens_the_case() -> None:
         "A 70-year-old woman presented with a purple rash on both upper eyelids."
     )
     assert findings_of(note).get("heliotrope_rash") is True
+
+
+# ------------------------------------------------------------------ cancers named by their kind
+def tumours_of(note: str) -> list[tuple[str, str]]:
+    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "A 71-year-old man. A Merkel cell carcinoma was diagnosed this month.",
+            [("skin", "neuroendocrine_carcinoma")],
+        ),
+        ("A 66-year-old woman with newly diagnosed DLBCL.", [("lymph_node", "lymphoma")]),
+        ("A 66-year-old woman with a new melanoma on the calf.", [("skin", "other")]),
+        # an organ named with it wins
+        ("A 66-year-old woman with newly diagnosed gastric lymphoma.", [("stomach", "lymphoma")]),
+    ],
+)
+def test_a_cancer_named_by_its_kind_has_its_site(
+    note: str, expected: list[tuple[str, str]]
+) -> None:
+    assert tumours_of(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 48-year-old woman. Tumour markers, thyroid function and potassium were normal.",
+        "A 48-year-old woman. Breast cancer screening is up to date.",
+        "A 48-year-old woman. Discussed at the lung tumour board.",
+    ],
+)
+def test_tests_and_meetings_named_after_tumours_are_not_tumours(note: str) -> None:
+    assert tumours_of(note) == []

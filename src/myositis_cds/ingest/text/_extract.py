@@ -1858,12 +1858,22 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
     """The histology lexicon's terms, plus malignant tumours named by a word it does not list
     ("leiomyosarcoma", "cholangiocarcinoma", "breast Ca"; rules/patterns.yaml `malignancy`),
     recorded as histology "other" where no lexicon term covers them."""
-    found = ex.rules.histology.find(ex.text)
+    found = [
+        t
+        for t in ex.rules.histology.find(ex.text)
+        if not _NOT_A_TUMOUR.match(ex.text, t.end)  # "tumour markers", "tumor board"
+    ]
     for rx in ex.rules.value["malignancy"]:
         for m in rx.finditer(ex.text):
             if not any(t.start < m.end() and m.start() < t.end for t in found):
                 found.append(TermMatch(m.start(), m.end(), "other", m.group()))
     return sorted(found, key=lambda t: t.start)
+
+
+# a tumour word that names a test, a meeting or a syndrome, not a tumour of this patient
+_NOT_A_TUMOUR = re.compile(
+    r"[ -](?:markers?|marker panel|board|lysis|screen(?:ing)?|work-?up|antigens?)\b", re.IGNORECASE
+)
 
 
 def _tumours(ex: Extraction) -> None:

@@ -74,6 +74,8 @@ class TumourLexicon(_Strict):
     syndromes: dict[TumourSyndrome, list[str]]
     operations: dict[TumourSite, list[str]]
     invasion: dict[TumourInvasion, list[str]]
+    # cancers whose name says where they arise, used when the text names no site
+    implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -620,6 +622,9 @@ class Rules:
             "tumour.histology", {str(k): v for k, v in lex.tumour.histology.items()}
         )
         self.sites = TermMatcher("tumour.sites", {str(k): v for k, v in lex.tumour.sites.items()})
+        self.implied_sites = TermMatcher(
+            "tumour.implied_sites", {str(k): v for k, v in lex.tumour.implied_sites.items()}
+        )
         self.syndromes = TermMatcher(
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
         )
