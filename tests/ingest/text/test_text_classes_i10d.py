@@ -467,3 +467,43 @@ def test_a_cancer_named_by_its_kind_has_its_site(
 )
 def test_tests_and_meetings_named_after_tumours_are_not_tumours(note: str) -> None:
     assert tumours_of(note) == []
+
+
+# ------------------------------------------------------------------ grade ranges
+@pytest.mark.parametrize(
+    ("words", "values"),
+    [
+        ("1-2/5", [1.5]),
+        ("MRC 3-4/5", [3.5]),
+        ("4-5/5", [4.5]),  # between 4 and 5: below full strength
+        ("4-/5", [3.67]),  # a minus, not a range
+        ("for 2-3 weeks", []),
+        ("on 3-4/5/2020", []),
+    ],
+)
+def test_grade_ranges_out_of_five(words: str, values: list[float]) -> None:
+    from myositis_cds.ingest.text._strength import grades_in
+
+    assert [round(g.value, 2) for g in grades_in(words, 0, len(words))] == values
+
+
+def test_ranges_compare_proximal_with_distal() -> None:
+    note = "A 70-year-old man. MRC grades 2-3/5 proximally and 3-4/5 distally in all four limbs."
+    got = findings_of(note)
+    assert got["weakness_proximal_upper"] is True
+    assert got["legs_proximal_weaker_than_distal"] is True
+
+
+# ------------------------------------------------------------------ a blocker word that is denied
+def test_a_denied_word_does_not_block_an_inference() -> None:
+    got = findings_of("A 47-year-old woman. Rash over the knuckles (flat, no papules).")
+    assert got.get("gottron_sign") is True
+    assert got.get("gottron_papules") is not True
+    got = findings_of("A 47-year-old woman. Rash over the knuckles with papules.")
+    assert got.get("gottron_sign") is not True
+
+
+@pytest.mark.parametrize("lesion", ["flat red marks", "red spots", "pink blotches"])
+def test_lay_words_for_a_flat_lesion_over_the_knuckles(lesion: str) -> None:
+    got = findings_of(f"A 47-year-old woman with {lesion} over the knuckles of both hands.")
+    assert got.get("gottron_sign") is True

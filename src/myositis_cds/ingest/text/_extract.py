@@ -914,9 +914,14 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
         if (
             m.group().casefold() in words
             and abs(sent.context.tok(sent.start + m.start()) - lo) <= gap
+            # a word denied is not there: "rash over the knuckles (flat, no papules)"
+            and not _DENIED_BEFORE.search(ex.text, sent.start, sent.start + m.start())
         ):
             return True
     return False
+
+
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
 def _bridged(ex: Extraction, a: int, b: int) -> bool:

@@ -33,6 +33,8 @@ __all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
 _GRADE = re.compile(
     r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
+    # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
+    r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
     r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
@@ -131,6 +133,8 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
     for m in _GRADE.finditer(text, start, end):
         g = int(m.group("g"))
         of = m.group("of")
+        if m.group("lo") is not None and of != "5":
+            continue  # a range is a grade only written out of 5 ("1-2/5")
         kendall = of == "10" or (kendall_declared and of is None and not m.group("lead"))
         if kendall:
             value = table[g]
@@ -142,6 +146,8 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
             value = float(g)
             if m.group("half"):
                 value += 0.5
+            if m.group("lo") is not None and int(m.group("lo")) < g:
+                value = (int(m.group("lo")) + g) / 2  # "1-2/5": between the two grades
         mod = (m.group("mod") or "").strip()
         if kendall and mod:
             pass  # the Kendall scale has no +/- steps of its own: "8+/10" is read as 8
