@@ -507,3 +507,44 @@ def test_a_denied_word_does_not_block_an_inference() -> None:
 def test_lay_words_for_a_flat_lesion_over_the_knuckles(lesion: str) -> None:
     got = findings_of(f"A 47-year-old woman with {lesion} over the knuckles of both hands.")
     assert got.get("gottron_sign") is True
+
+
+# ------------------------------------------------------------------ MMT-8 per muscle out of 20
+def test_mmt8_muscles_scored_out_of_twenty() -> None:
+    # each muscle scored on both sides together (0-10 right + 0-10 left)
+    note = (
+        "Visit 12/10/2026. Woman, 61. MMT-8: neck flexors 7/10; deltoid 16/20; "
+        "gluteus medius 13/20; ankle dorsiflexors 20/20 (total 121/150)."
+    )
+    got = findings_of(note)
+    assert got["weakness_proximal_upper"] is True
+    assert got["weakness_proximal_lower"] is True
+    assert got["legs_proximal_weaker_than_distal"] is True
+
+
+def test_full_marks_out_of_twenty_are_not_weakness() -> None:
+    got = findings_of("Woman, 61. MMT-8: deltoid 20/20, gluteus maximus 20/20.")
+    assert got["weakness_proximal_upper"] is False
+    assert got["weakness_proximal_lower"] is False
+
+
+# ------------------------------------------------------------------ the presentation, long ago
+def test_inferred_signs_at_the_onset_of_this_illness_are_its_presentation() -> None:
+    note = (
+        "Clinic date: 10/10/2026. Woman, 40.\n"
+        "Dermatomyositis was diagnosed in January 2023. Features then (January 2023): a purple "
+        "rash of the upper eyelids, proximal muscle weakness and choking on thin fluids.\n"
+        "Today: rash gone, strength normal."
+    )
+    got = {f.code.value for f in read(note).case.findings if f.present}
+    assert {"heliotrope_rash", "weakness_proximal_upper", "dysphagia"} <= got
+
+
+def test_old_signs_before_this_illness_stay_past_history() -> None:
+    note = (
+        "Clinic date: 10/10/2026. Woman, 40.\n"
+        "Dermatomyositis diagnosed in August 2026.\n"
+        "In 2015 she had a purple rash on the eyelids from a cosmetic allergy."
+    )
+    got = {f.code.value for f in read(note).case.findings if f.present}
+    assert "heliotrope_rash" not in got

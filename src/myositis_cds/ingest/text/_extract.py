@@ -856,6 +856,17 @@ def _apply_pair(
         return True  # "erythematous papules over the knuckles": the papules are the sign
     if rule.asserts == "absent" and status == "present":
         status = "absent"  # "swallowing is normal"
+    value: dict[str, Any] = (
+        {"rule": rule.id, "symptom": True, "criterion": False}
+        if rule.symptom
+        else {"rule": rule.id}
+    )
+    when = sent.time_at(le.start, ongoing=True)
+    if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
+        "present",
+        "absent",
+    ):
+        value["dated_old"] = True  # old only by its date: may be this illness's start
     for code in infers:
         _add(
             ex,
@@ -867,11 +878,7 @@ def _apply_pair(
                 end,
                 sent,
                 sent.time,
-                value=(
-                    {"rule": rule.id, "symptom": True, "criterion": False}
-                    if rule.symptom
-                    else {"rule": rule.id}
-                ),
+                value=dict(value),
                 inferred=True,
                 uncertain=uncertain,
             ),

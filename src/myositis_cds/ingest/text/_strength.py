@@ -35,7 +35,7 @@ _GRADE = re.compile(
     r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
     # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
-    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?!\d|\.\d))?"
+    r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
     re.IGNORECASE,
@@ -135,8 +135,13 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
         of = m.group("of")
         if m.group("lo") is not None and of != "5":
             continue  # a range is a grade only written out of 5 ("1-2/5")
-        kendall = of == "10" or (kendall_declared and of is None and not m.group("lead"))
-        if kendall:
+        if g > 10 and of != "20":
+            continue
+        kendall = of in ("10", "20") or (kendall_declared and of is None and not m.group("lead"))
+        if of == "20":  # an MMT-8 muscle scored on both sides together (R + L, 0-10 each)
+            half, odd = divmod(g, 2)
+            value = table[half] if not odd else (table[half] + table[min(half + 1, 10)]) / 2
+        elif kendall:
             value = table[g]
             if m.group("half") and g < 10:
                 value = (value + table[g + 1]) / 2
