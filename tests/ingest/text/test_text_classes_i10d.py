@@ -548,3 +548,29 @@ def test_old_signs_before_this_illness_stay_past_history() -> None:
     )
     got = {f.code.value for f in read(note).case.findings if f.present}
     assert "heliotrope_rash" not in got
+
+
+# ------------------------------------------------------------------ biopsy: the place after cells
+@pytest.mark.parametrize(
+    ("words", "endo", "peri"),
+    [
+        (
+            "an inflammatory (mononuclear) infiltrate chiefly in the perimysium and focally "
+            "endomysial",
+            True,
+            True,
+        ),
+        ("T cells within the endomysium", True, None),
+        ("inflammation around perivascular spaces of the perimysium", None, True),
+        ("no infiltrate in the endomysium", False, None),
+        # vessels in the endomysium with cells around them: the perivascular item only
+        ("perivascular lymphocytic inflammation within the endomysium", None, True),
+    ],
+)
+def test_biopsy_infiltrate_with_its_place_after(
+    words: str, endo: bool | None, peri: bool | None
+) -> None:
+    biopsy = read(f"A 58-year-old woman. Deltoid muscle biopsy: {words}.").case.muscle_biopsy
+    assert biopsy is not None
+    assert biopsy.endomysial_infiltrate is endo
+    assert biopsy.perimysial_perivascular_infiltrate is peri

@@ -2227,6 +2227,17 @@ _PLACED_CELLS = re.compile(
     r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory)\b",
     re.IGNORECASE,
 )
+# the place after the cells: "an inflammatory (mononuclear) infiltrate mainly in the perimysium
+# and focally endomysial", "lymphocytes within the endomysium"
+_ADVERB = r"(?:(?:mainly|focally|predominantly|mostly|also|partly|both|chiefly|largely)\s+)?"
+_PLACED_AFTER = re.compile(
+    r"\b(?:infiltrat\w*|inflammation|lymphocytes|t[- ]?cells|inflammatory cells|mononuclear cells"
+    r"|macrophages)\b(?:\s*\([^()]{0,30}\))?\s+(?:(?!no\b|not\b|without\b)[\w-]+\s+){0,2}?"
+    rf"(?:in|within|around|involving)\s+(?:the\s+)?(?P<places>{_ADVERB}{_PLACE}"
+    rf"(?:\s*(?:,|/|and|or|,\s*and)\s*{_ADVERB}(?:the\s+)?{_PLACE})*)",
+    re.IGNORECASE,
+)
+_PERIVASCULAR_BEFORE = re.compile(r"\bperivascular\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PLACE_FEATURE = {
     "endomysial": "endomysial_infiltrate",
     "endomysium": "endomysial_infiltrate",
@@ -2239,7 +2250,14 @@ _PLACE_FEATURE = {
 def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
     """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
     out = []
-    for m in _PLACED_CELLS.finditer(text, start, end):
+    after = [
+        m
+        for m in _PLACED_AFTER.finditer(text, start, end)
+        # "perivascular inflammation within the endomysium": the vessels are in the endomysium,
+        # the cells around them (the perivascular item), not around the myofibres
+        if not _PERIVASCULAR_BEFORE.search(text, max(start, m.start() - 30), m.start())
+    ]
+    for m in [*_PLACED_CELLS.finditer(text, start, end), *after]:
         places = re.findall(_PLACE, m.group("places"), re.IGNORECASE)
         for code in dict.fromkeys(_PLACE_FEATURE[p.casefold()] for p in places):
             out.append(TermMatch(m.start(), m.end(), code, m.group()))
