@@ -574,3 +574,42 @@ def test_biopsy_infiltrate_with_its_place_after(
     assert biopsy is not None
     assert biopsy.endomysial_infiltrate is endo
     assert biopsy.perimysial_perivascular_infiltrate is peri
+
+
+# ------------------------------------------------------------------ spelling and print of reports
+def antibodies_of(note: str) -> set[tuple[str, str]]:
+    return {(a.code.value, a.result.value) for a in read(note).case.antibodies}
+
+
+def test_a_space_in_a_term_also_matches_a_hyphen() -> None:
+    note = "A 43-year-old woman. Anti-transcription intermediary factor-1 gamma was positive."
+    assert ("TIF1G", "positive") in antibodies_of(note)
+    got = findings_of("A 43-year-old woman with interstitial-lung disease on HRCT.")
+    assert got.get("interstitial_lung_disease") is True
+
+
+def test_reference_numbers_glued_to_a_sentence_end_are_dropped() -> None:
+    note = (
+        "Calcinosis occurs in 30% of patients with anti-NXP2 antibodies.4,5 Here we describe "
+        "a 59-year-old man "
+        "with anti-NXP2 antibodies and a heliotrope rash."
+    )
+    case = read(note).case
+    assert ("NXP2", "positive") in {(a.code.value, a.result.value) for a in case.antibodies}
+    assert {f.code.value for f in case.findings if f.present} == {"heliotrope_rash"}
+
+
+def test_a_decimal_or_a_stage_is_not_a_reference() -> None:
+    from myositis_cds.ingest.text._normalise import _GLUED_REFERENCE
+
+    for words in ("CK was 5.2 times normal.", "Stage IIIB.", "pT1c. N0.", "ALT 64. AST 40."):
+        assert _GLUED_REFERENCE.search(words) is None
+
+
+def test_we_report_the_first_case_introduces_the_patient() -> None:
+    note = (
+        "Background\n\nAnti-SAE antibodies are rare in children.\n"
+        "We report the first paediatric case of a 6-year-old girl with positive anti-SAE "
+        "antibodies and a heliotrope rash."
+    )
+    assert ("SAE1", "positive") in antibodies_of(note)

@@ -347,7 +347,9 @@ _SUMMARY = frozenset({"title", "introduction", "background", "abstract"})
 _CASE_INTRO = re.compile(
     r"\b(?:we|the authors|authors|this report|this article|this paper)\s+(?:\w+\s+){0,3}?"
     r"(?:report|present|describe|discuss)\w*\s+(?:the\s+|a\s+|an\s+)?(?:clinical\s+)?"
-    r"(?:case|patient|\d{1,3}[- ]year)|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
+    r"(?:(?:first|second|third|unusual|rare|novel|new|interesting|unique|atypical|challenging"
+    r"|fatal|severe|pediatric|paediatric)\s+)*(?:case|patient|\d{1,3}[- ]year)"
+    r"|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
     r"|\bin\s+an?\s+(?:[\w-]+\s+){0,4}patient\b|\bcase\s+report\b|\b\d{1,3}[- ]year[- ]old\b",
     re.IGNORECASE,
 )

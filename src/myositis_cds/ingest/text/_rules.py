@@ -498,8 +498,8 @@ def _units(term: str) -> list[str]:
 def _unit_regex(unit: str) -> str:
     if unit == "'s":
         return r"(?:['’]s|s)?"
-    if unit == " ":
-        return r"\s+"
+    if unit == " ":  # a space in a term also matches a hyphen ("factor 1 gamma": "factor-1 gamma")
+        return r"(?:\s+|\s*[-‐‑]\s*)"
     if unit == "-":
         return r"[-\s‐‑]?"
     return re.escape(unit)
