@@ -613,3 +613,16 @@ def test_we_report_the_first_case_introduces_the_patient() -> None:
         "antibodies and a heliotrope rash."
     )
     assert ("SAE1", "positive") in antibodies_of(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "papules"),
+    [
+        # papules on the fingers are not said to be over the joints' extensor surfaces
+        ("A 75-year-old man with hyperkeratotic papules on his fingers.", None),
+        ("A 75-year-old man with violaceous papules over the finger joints.", True),
+        ("A 75-year-old man with papules over the dorsal aspects of the fingers.", True),
+    ],
+)
+def test_papules_need_the_joints_not_just_the_fingers(note: str, papules: bool | None) -> None:
+    assert findings_of(note).get("gottron_papules") is papules
