@@ -626,3 +626,27 @@ def test_we_report_the_first_case_introduces_the_patient() -> None:
 )
 def test_papules_need_the_joints_not_just_the_fingers(note: str, papules: bool | None) -> None:
     assert findings_of(note).get("gottron_papules") is papules
+
+
+# ------------------------------------------------------------------ "Ca": cancer or calcium
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Man, 70. New prostate ca diagnosed this month.", [("prostate", "other")]),
+        ("Man, 70. Newly diagnosed Ca prostate.", [("prostate", "other")]),
+        (
+            "Woman, 60. Lung Ca (adenocarcinoma) found on CT last week.",
+            [("lung", "adenocarcinoma")],
+        ),
+        # calcium: a value or a unit after it, or a lab word before it
+        ("Man, 70. Bloods: Na 140, K 4.1, Ca 2.31 mmol/L.", []),
+        ("Man, 70. Corrected Ca 2.6 today.", []),
+        ("Man, 70. Ca 8.5, Mg 2.2.", []),
+        # a screening programme is not a cancer
+        ("Woman, 60. Breast Ca screening up to date.", []),
+    ],
+)
+def test_ca_as_a_cancer_after_a_site_and_not_calcium(
+    note: str, expected: list[tuple[str, str]]
+) -> None:
+    assert tumours_of(note) == expected

@@ -789,7 +789,11 @@ def _inferred_findings(ex: Extraction) -> None:
                         and gap <= rule.bridge_gap
                         and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
                     )
-                    if near and not _placed_elsewhere(ex, sent, rule.lesion, le, si):
+                    if (
+                        near
+                        and not _placed_elsewhere(ex, sent, rule.lesion, le, si)
+                        and _site_qualified(ex, sent, rule, le, si)
+                    ):
                         pairs.append((gap, le.start, le, si))
             # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
             # to a lesion joined to its site by linking words only ("violaceous erythema of both
@@ -799,6 +803,19 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+def _site_qualified(
+    ex: Extraction, sent: Sentence, rule: Any, le: TermMatch, si: TermMatch
+) -> bool:
+    """A site the rule accepts only with a qualifier ("fingers": dorsal, extensor) has one in
+    the phrase from just before the lesion to the site."""
+    needs = rule.site_needs.get(si.text.casefold())
+    if not needs:
+        return True
+    lo = max(sent.start, min(le.start, si.start) - 12)
+    words = {w.casefold() for w in _WORD.findall(ex.text[lo : si.start])}
+    return any(w in words for w in needs)
 
 
 def _placed_elsewhere(
@@ -1879,6 +1896,8 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
     ]
     for rx in ex.rules.value["malignancy"]:
         for m in rx.finditer(ex.text):
+            if _NOT_A_TUMOUR.match(ex.text, m.end()):
+                continue  # "breast Ca screening"
             if not any(t.start < m.end() and m.start() < t.end for t in found):
                 found.append(TermMatch(m.start(), m.end(), "other", m.group()))
     return sorted(found, key=lambda t: t.start)

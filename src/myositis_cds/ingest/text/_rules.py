@@ -212,6 +212,8 @@ class InferenceRule(_Strict):
     # only the codes of the named limbs are inferred ("proximal lower-extremity weakness")
     limbs: dict[FindingCode, Literal["upper", "lower"]] = Field(default_factory=dict)
     asserts: Literal["present", "absent"] = "present"
+    # a site that counts only with one of these words in the phrase ("dorsal ... fingers")
+    site_needs: dict[str, list[str]] = Field(default_factory=dict)
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
     verified: Literal["V", "S", "U", "C"]
