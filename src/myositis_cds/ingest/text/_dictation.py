@@ -88,8 +88,20 @@ class _Word:
     raw_end: int  # end of the word with its trailing punctuation
 
 
+@cache
+def _telltale() -> re.Pattern[str]:
+    words = sorted(_rules().telltale, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in words) + r")\b")
+
+
 def _commands_in(low: str, rules: DictationRules) -> int:
-    return sum(len(re.findall(rf"\b{re.escape(c)}\b", low)) for c in rules.telltale)
+    """How many spoken commands the text has (counting stops at ``min_commands``)."""
+    n = 0
+    for _ in _telltale().finditer(low):
+        n += 1
+        if n >= rules.min_commands:
+            break
+    return n
 
 
 def undictate(text: str) -> Dictated | None:
