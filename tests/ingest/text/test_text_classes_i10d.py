@@ -30,7 +30,7 @@ def present(note: str) -> set[str]:
         "Swallowing problems occur in 30% of patients with myositis.",
         "Calcinosis has been reported mainly in children.",
         "The most frequent skin sign at onset is a rash of the upper lids.",
-        "There may also be mechanic's hands and fissured fingertips.",
+        "There can also be mechanic's hands and fissured fingertips.",
         "Polymyositis is a rare inflammatory myopathy of adults.",
         "Individuals carrying anti-SAE1 antibodies are usually affected in the skin first.",
         "Myopathies of this kind can involve the neck flexors early.",
@@ -650,3 +650,17 @@ def test_ca_as_a_cancer_after_a_site_and_not_calcium(
     note: str, expected: list[tuple[str, str]]
 ) -> None:
     assert tumours_of(note) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an assessment of this patient in note shorthand, not a general statement
+        "DM is a likely diagnosis: heliotrope rash, Gottron's papules, proximal weakness.",
+        "Myositis may explain the dysphagia and raised CK.",
+        "Dermatomyositis is active with Gottron's papules.",
+        "There may be mild dysphagia to solids.",
+    ],
+)
+def test_note_assessments_are_not_general(sentence: str) -> None:
+    assert not general_statement(sentence, rules())
