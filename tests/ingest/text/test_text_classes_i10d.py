@@ -664,3 +664,24 @@ def test_ca_as_a_cancer_after_a_site_and_not_calcium(
 )
 def test_note_assessments_are_not_general(sentence: str) -> None:
     assert not general_statement(sentence, rules())
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a symptom score out of 10 is not a Kendall grade
+        "Woman, 50. Shoulder pain 7/10 on the numeric scale.",
+        "Woman, 50. Pain score (0-10): shoulder 6, hips 7.",
+        "Woman, 50. Thigh aching, VAS 5/10, quadriceps tender.",
+    ],
+)
+def test_symptom_scores_are_not_strength_grades(note: str) -> None:
+    got = findings_of(note)
+    assert "weakness_proximal_upper" not in got
+    assert "weakness_proximal_lower" not in got
+
+
+def test_an_mmt8_header_declares_the_scale_for_bare_numbers() -> None:
+    got = findings_of("Woman, 50. MMT-8 (0-10): deltoid 8, gluteus medius 7.")
+    assert got["weakness_proximal_upper"] is True
+    assert got["weakness_proximal_lower"] is True

@@ -1084,7 +1084,8 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
 # An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
 # "(/10)" or "out of 10" in a table header. Not "MMT-8 124/150" alone (a total on its own line).
 _KENDALL_DECLARED = re.compile(
-    r"\bkendall\b|\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|\bscored?\s*/\s*10\b",
+    r"\bkendall\b|\b(?:mmt[- ]?8|manual muscle test(?:ing)?|muscle strength|power)\b[^.\n]{0,40}?"
+    r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)",
     re.IGNORECASE,
 )
 

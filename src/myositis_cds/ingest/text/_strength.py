@@ -56,6 +56,13 @@ _FILLER = re.compile(
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
     re.IGNORECASE,
 )
+# A score of a symptom right before a number: not a strength grade
+_NOT_STRENGTH = re.compile(
+    r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
+    r"|stiffness)\b(?:\s+(?:score|scale|rating|level))?\s*(?:\([^()]{0,10}\))?\s*(?:of|:|=|was|is|at"
+    r"|now|today)?\s*$",
+    re.IGNORECASE,
+)
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
@@ -162,6 +169,8 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
             value -= 0.33
         if value > 5:
             continue
+        if _NOT_STRENGTH.search(text, max(start, m.start() - 24), m.start()):
+            continue  # "shoulder pain 7/10", "VAS 6/10": a symptom score, not a grade
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
         if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
             after = None  # "R 4 L 4": the "L" is the next grade's side
