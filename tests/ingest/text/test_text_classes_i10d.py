@@ -685,3 +685,14 @@ def test_an_mmt8_header_declares_the_scale_for_bare_numbers() -> None:
     got = findings_of("Woman, 50. MMT-8 (0-10): deltoid 8, gluteus medius 7.")
     assert got["weakness_proximal_upper"] is True
     assert got["weakness_proximal_lower"] is True
+
+
+def test_an_antibody_naming_the_myositis_is_this_illness_in_a_history_list() -> None:
+    note = (
+        "A 70-year-old woman with a history of follicular lymphoma and anti-MDA5-positive "
+        "dermatomyositis presented with a new cough."
+    )
+    assert ("MDA5", "positive") in antibodies_of(note)
+    # an antibody named in the past history without the myositis stays past history
+    note = "A 70-year-old woman with a history of anti-Ro positive Sjogren's and a new rash."
+    assert antibodies_of(note) == set()

@@ -1391,6 +1391,13 @@ def _antibodies(ex: Extraction) -> None:
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
+            if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
+                # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
+                # the myositis, which is this illness, not the past history listed with it
+                present_tense = Assertion(
+                    {k: v for k, v in assertion.categories.items() if k != "temporality"}
+                )
+                status = _status(ex, sent, present_tense, sent.time, dated=False)[0]
             existence = assertion.get("existence")
             value: dict[str, Any] = {}
             inferred = False
