@@ -696,3 +696,16 @@ def test_an_antibody_naming_the_myositis_is_this_illness_in_a_history_list() -> 
     # an antibody named in the past history without the myositis stays past history
     note = "A 70-year-old woman with a history of anti-Ro positive Sjogren's and a new rash."
     assert antibodies_of(note) == set()
+
+
+def test_a_general_clause_does_not_hide_a_patient_clause_after_a_semicolon() -> None:
+    sentence = (
+        "Up to a quarter of adults with anti-TIF1 disease typically have a cancer; "
+        "the gastric cancer is the likely cause here."
+    )
+    assert not general_statement(sentence, rules())
+    assert general_statement(
+        "Calcinosis is the most common late sign in children; it has been reported in 30% of "
+        "cases.",
+        rules(),
+    )

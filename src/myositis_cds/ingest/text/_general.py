@@ -25,7 +25,14 @@ __all__ = ["general_statement"]
 
 
 def general_statement(sentence: str, rules: Rules) -> bool:
-    """Whether ``sentence`` speaks about a disease or patients in general, not this patient."""
+    """Whether ``sentence`` speaks about a disease or patients in general, not this patient.
+    Clauses joined by a semicolon are judged one by one, and all must be general ("a quarter of
+    adults with the disease have a cancer; the sigmoid cancer is the likely driver here" is not)."""
+    clauses = [c for c in sentence.split(";") if c.strip()]
+    return bool(clauses) and all(_general_clause(c, rules) for c in clauses)
+
+
+def _general_clause(sentence: str, rules: Rules) -> bool:
     v = rules.value
     if any(rx.search(sentence) for rx in v["patient_reference"]):
         return False
