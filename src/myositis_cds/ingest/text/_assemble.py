@@ -520,7 +520,16 @@ def _tumour(
     malignant = (hist is not None and hist.value["value"] != "other") or any(
         rx.fullmatch(word) for rx in ex.rules.value["malignancy"][:1] for word in named
     )
-    if site is None and malignant:
+    implied = None
+    if site is None:  # "Merkel cell carcinoma", "DLBCL": the name says where it arises
+        for d in parts:
+            hits = ex.rules.implied_sites.find(ex.text[d.start : d.end])
+            if hits:
+                implied = hits[0].concept
+                break
+    if site is None and implied is not None:
+        ex.warn(f"the site ({implied.replace('_', ' ')}) is read from the cancer's name")
+    elif site is None and malignant:
         # a named malignancy whose primary the note does not give ("neuroendocrine carcinoma",
         # "leiomyosarcoma of unknown primary") is still a cancer: site "other", said so
         ex.warn("a cancer is named without its site: recorded with site 'other'")
@@ -533,7 +542,7 @@ def _tumour(
             "(a size or a pathology report would add it)"
         )
         return None
-    rec["site"] = site.value["value"] if site is not None else "other"
+    rec["site"] = site.value["value"] if site is not None else (implied or "other")
     rec["histology"] = hist.value["value"] if hist else "other"
     if hist is None:
         ex.warn("tumour histology not stated: recorded as 'other'")

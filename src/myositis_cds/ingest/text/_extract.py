@@ -17,9 +17,11 @@ from typing import Any
 
 from myositis_cds.case import Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence, find_modifiers
+from myositis_cds.ingest.text._dictation import normalise_any
+from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
-from myositis_cds.ingest.text._normalise import NormalisedText, Segment, normalise
-from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
+from myositis_cds.ingest.text._normalise import NormalisedText, Segment
+from myositis_cds.ingest.text._rules import Rules, TermMatch, rules, term_key
 from myositis_cds.ingest.text._strength import (
     StrengthReading,
     grades_in,
@@ -121,9 +123,12 @@ class Sentence:
         return self.base_time
 
     about_case: bool = False  # a sentence of a general section that introduces the case
+    general: bool = False  # a statement about a disease or patients in general (_general.py)
 
     @property
     def patient(self) -> bool:
+        if self.general:
+            return False
         return self.about_case or self.segment is None or self.segment.patient
 
     @property
@@ -271,7 +276,7 @@ def extract_drafts(original: str) -> Extraction:
     )
 
     r = rules()
-    norm = normalise(original, r)
+    norm = normalise_any(original, r)
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
@@ -309,6 +314,8 @@ def extract_drafts(original: str) -> Extraction:
     for sent in sentences:  # "This report describes a case of a patient with ...", a title
         if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
             sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
+        if not sent.about_case:
+            sent.general = general_statement(norm.text[sent.start : sent.end], r)
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
     _note_date(ex)
     _times_and_events(ex)
@@ -340,7 +347,9 @@ _SUMMARY = frozenset({"title", "introduction", "background", "abstract"})
 _CASE_INTRO = re.compile(
     r"\b(?:we|the authors|authors|this report|this article|this paper)\s+(?:\w+\s+){0,3}?"
     r"(?:report|present|describe|discuss)\w*\s+(?:the\s+|a\s+|an\s+)?(?:clinical\s+)?"
-    r"(?:case|patient|\d{1,3}[- ]year)|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
+    r"(?:(?:first|second|third|unusual|rare|novel|new|interesting|unique|atypical|challenging"
+    r"|fatal|severe|pediatric|paediatric)\s+)*(?:case|patient|\d{1,3}[- ]year)"
+    r"|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
     r"|\bin\s+an?\s+(?:[\w-]+\s+){0,4}patient\b|\bcase\s+report\b|\b\d{1,3}[- ]year[- ]old\b",
     re.IGNORECASE,
 )
@@ -413,7 +422,7 @@ def _note_date(ex: Extraction) -> None:
     """The index date: a dated heading (visit before report before a bare "Date:"), else a
     sentence saying when the patient was seen, else the note's first date (not a birth date)."""
     r = ex.rules
-    head = ex.norm.original[:3000]
+    head = ex.norm.read_text[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
             found = find_dates(m.group("date"), r, style=ex.style)
@@ -454,7 +463,7 @@ def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
     ex.note_date_uncertain = uncertain
     ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
     for rx in ex.rules.time["discharge_date"]:  # "Discharge: 4 Sep 2025", for "at discharge"
-        for m in rx.finditer(ex.norm.original[:3000]):
+        for m in rx.finditer(ex.norm.read_text[:3000]):
             found = find_dates(m.group("date"), ex.rules, style=ex.style)
             if found and found[0].day >= day:
                 ex.discharge_date = found[0].day
@@ -673,8 +682,38 @@ def _event_base(
 
 
 # --------------------------------------------------------------------------- findings
+_SHARED_HEAD = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|&|/|as well as)\s*(?:the\s+)?([a-z][a-z'-]{2,})\b", re.I
+)
+
+
+def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
+    """A modifier said once for two coordinated heads names both signs: "Gottron sign and
+    papules" is Gottron's sign and Gottron's papules, "heliotrope rash or oedema" would be read
+    only if "heliotrope oedema" were a term. The second head becomes a match of its own (on the
+    head word) when the modifier with that head is a term of another concept."""
+    text = ex.text
+    lexicon = ex.rules.findings
+    added: list[TermMatch] = []
+    for m in matches:
+        words = m.text.split()
+        if len(words) < 2:
+            continue
+        hm = _SHARED_HEAD.match(text, m.end)
+        if hm is None:
+            continue
+        head = hm.group(1)
+        found = lexicon.find(" ".join([*words[:-1], head]))
+        if len(found) == 1 and found[0].concept != m.concept and found[0].start == 0:
+            added.append(TermMatch(hm.start(1), hm.end(1), found[0].concept, head))
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda t: t.start)
+
+
 def _findings(ex: Extraction) -> None:
-    for idx, matches in _bucket(ex, ex.rules.findings.find(ex.text)).items():
+    found = _shared_modifier(ex, ex.rules.findings.find(ex.text))
+    for idx, matches in _bucket(ex, found).items():
         sent = ex.sentences[idx]
         for m in matches:
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
@@ -740,7 +779,9 @@ def _inferred_findings(ex: Extraction) -> None:
             pairs: list[tuple[int, int, TermMatch, TermMatch]] = []
             for le in lesions:
                 for si in sites:
-                    if sent.context.separated(le.start, si.start):
+                    if sent.context.separated(le.start, si.start) and not _bridged(
+                        ex, min(le.end, si.end), max(le.start, si.start)
+                    ):  # "weakness, which was symmetrical, involving the proximal ...": linked
                         continue
                     gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
                     near = gap <= rule.max_gap or (
@@ -748,7 +789,11 @@ def _inferred_findings(ex: Extraction) -> None:
                         and gap <= rule.bridge_gap
                         and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
                     )
-                    if near:
+                    if (
+                        near
+                        and not _placed_elsewhere(ex, sent, rule.lesion, le, si)
+                        and _site_qualified(ex, sent, rule, le, si)
+                    ):
                         pairs.append((gap, le.start, le, si))
             # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
             # to a lesion joined to its site by linking words only ("violaceous erythema of both
@@ -758,6 +803,42 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+def _site_qualified(
+    ex: Extraction, sent: Sentence, rule: Any, le: TermMatch, si: TermMatch
+) -> bool:
+    """A site the rule accepts only with a qualifier ("fingers": dorsal, extensor) has one in
+    the phrase from just before the lesion to the site."""
+    needs = rule.site_needs.get(si.text.casefold())
+    if not needs:
+        return True
+    lo = max(sent.start, min(le.start, si.start) - 12)
+    words = {w.casefold() for w in _WORD.findall(ex.text[lo : si.start])}
+    return any(w in words for w in needs)
+
+
+def _placed_elsewhere(
+    ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
+) -> bool:
+    """Whether a lesion before its site has a place of its own and another lesion stands
+    between: "palmar papules and ulcers over the knuckles" (the knuckles are the ulcers')."""
+    if le.end > si.start:
+        return False
+    r = ex.rules
+    own = {term.casefold() for term in lesions}
+    between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
+    other = next(
+        (k for k, w in enumerate(between) if w in r.inference_lesion_words and w not in own),
+        None,
+    )
+    if other is None:
+        return False
+    before = [
+        w.casefold() for w in _WORD.findall(ex.text[max(sent.start, le.start - 25) : le.start])
+    ]
+    phrase = before[-2:] + between[:other]
+    return any(w in r.inference_site_words for w in phrase)
 
 
 def _apply_pair(
@@ -794,6 +875,17 @@ def _apply_pair(
         return True  # "erythematous papules over the knuckles": the papules are the sign
     if rule.asserts == "absent" and status == "present":
         status = "absent"  # "swallowing is normal"
+    value: dict[str, Any] = (
+        {"rule": rule.id, "symptom": True, "criterion": False}
+        if rule.symptom
+        else {"rule": rule.id}
+    )
+    when = sent.time_at(le.start, ongoing=True)
+    if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
+        "present",
+        "absent",
+    ):
+        value["dated_old"] = True  # old only by its date: may be this illness's start
     for code in infers:
         _add(
             ex,
@@ -805,11 +897,7 @@ def _apply_pair(
                 end,
                 sent,
                 sent.time,
-                value=(
-                    {"rule": rule.id, "symptom": True, "criterion": False}
-                    if rule.symptom
-                    else {"rule": rule.id}
-                ),
+                value=dict(value),
                 inferred=True,
                 uncertain=uncertain,
             ),
@@ -823,9 +911,12 @@ _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _LIMB_GLUE = frozenset(
     {"and", "both", "bilateral", "bilaterally", "symmetric", "symmetrical", "symmetrically",
      "proximal", "muscle", "muscles", "muscular", "limb", "limbs", "extremity", "extremities",
-     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly"}
+     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly",
+     "part", "parts", "aspect", "aspects"}
 )  # fmt: skip
-_COMPLEMENT = re.compile(r"\s*(?:of|in|involving|affecting)\s", re.IGNORECASE)
+_COMPLEMENT = re.compile(
+    r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
+)
 _LIMB_REACH = 8
 
 
@@ -849,9 +940,14 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
         if (
             m.group().casefold() in words
             and abs(sent.context.tok(sent.start + m.start()) - lo) <= gap
+            # a word denied is not there: "rash over the knuckles (flat, no papules)"
+            and not _DENIED_BEFORE.search(ex.text, sent.start, sent.start + m.start())
         ):
             return True
     return False
+
+
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
 def _bridged(ex: Extraction, a: int, b: int) -> bool:
@@ -933,15 +1029,81 @@ def _strength_exam(ex: Extraction) -> None:
                 for group in ("proximal_both", "distal_both"):
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
+    kendall = _kendall_paragraphs(ex)
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
-        muscles = sorted(found[idx], key=lambda m: m.start)
-        for reading in read_grades(text, sent.start, sent.end, muscles):
+        muscles = _limb_scoped(text, sent, sorted(found[idx], key=lambda m: m.start))
+        declared = sent.paragraph in kendall
+        for reading in read_grades(text, sent.start, sent.end, muscles, kendall_declared=declared):
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
+
+
+_UPPER_LIMB = re.compile(
+    r"\b(?:upper\s+(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?|fingers?)\b", re.IGNORECASE
+)
+_LOWER_LIMB = re.compile(
+    r"\b(?:lower\s+(?:limbs?|extremit(?:y|ies))|legs?|feet|foot|ankles?|toes?)\b", re.IGNORECASE
+)
+_LIMB_SCOPED = {
+    "proximal_both": {"upper": "proximal_upper", "lower": "proximal_lower"},
+    "distal_both": {"upper": "distal_upper", "lower": "distal_lower"},
+}
+
+
+def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
+    """ "Distal 3/5 weakness in both upper extremities", "5/5 at more distal examination in the
+    lower extremities", "upper-limb proximal 4/5": a "proximal"/"distal" word whose own phrase
+    names one limb is that limb's group, not both limbs'. The phrase runs from three words before
+    the word to the next muscle named (or the clause's end)."""
+    out: list[TermMatch] = []
+    for k, m in enumerate(muscles):
+        limbs = _LIMB_SCOPED.get(m.concept)
+        if limbs is None:
+            out.append(m)
+            continue
+        stop = muscles[k + 1].start if k + 1 < len(muscles) else sent.end
+        after = text[m.end : min(stop, m.end + 80)]
+        after = re.split(r"[;.]", after, maxsplit=1)[0]
+        before = " ".join(_WORD.findall(text[max(sent.start, m.start - 40) : m.start])[-3:])
+        named = {
+            limb
+            for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
+            if rx.search(before) or rx.search(after)
+        }
+        if len(named) == 1:
+            out.append(TermMatch(m.start, m.end, limbs[named.pop()], m.text))
+        else:
+            out.append(m)
+    return out
+
+
+# An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
+# "(/10)" or "out of 10" in a table header. Not "MMT-8 124/150" alone (a total on its own line).
+_KENDALL_DECLARED = re.compile(
+    r"\bkendall\b|\b(?:mmt[- ]?8|manual muscle test(?:ing)?|muscle strength|power)\b[^.\n]{0,40}?"
+    r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)",
+    re.IGNORECASE,
+)
+
+
+def _kendall_paragraphs(ex: Extraction) -> set[int]:
+    """Paragraphs whose examination declares the Kendall 0-10 scale (bare grades read on it)."""
+    out: set[int] = set()
+    starts = [s.start for s in ex.sentences]
+    for m in _KENDALL_DECLARED.finditer(ex.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        sent = ex.sentences[i]
+        out.add(sent.paragraph)
+        last = i + 1 >= len(ex.sentences) or ex.sentences[i + 1].paragraph != sent.paragraph
+        if last:  # a heading over the table that follows it
+            out.add(sent.paragraph + 1)
+    return out
 
 
 def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReading]]) -> None:
@@ -1104,11 +1266,20 @@ def _labs(ex: Extraction) -> None:
             else:
                 tm = r.value["times_uln"][0].match(tail)
                 if tm is not None:
-                    value["above_uln"] = float(tm.group("times")) > 1
+                    times = tm.group("times")  # a word ("forty times") is always above 1
+                    value["above_uln"] = not times[:1].isdigit() or float(times) > 1
                     end = m.end + tm.end()
             existence = assertion.get("existence")
             if existence == "ABNORMAL" and _negated_cue(sent, assertion):
                 existence = "NORMAL"  # "... do not present with raised CK"
+            raised_by_name = term_key(m.text) in r.lab_raised_terms
+            if raised_by_name:  # "rhabdomyolysis", "hyperCKaemia": raised by the word itself
+                denied = sent.context.assert_target(m.start, m.end, _FINDING_CATS).get(
+                    "existence"
+                ) in ("NEGATED_EXISTENCE", "RESOLVED")
+                if denied or uncertain or status != "present" or "value" in value:
+                    continue  # "no rhabdomyolysis" says nothing about the value
+                existence = "ABNORMAL"
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
             if "above_uln" not in value and "upper_limit" not in value:
@@ -1131,7 +1302,11 @@ def _labs(ex: Extraction) -> None:
                     sent,
                     sent.time,
                     value,
-                    inferred="enzyme" in m.text.casefold(),  # "muscle enzymes": read as CK
+                    # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
+                    inferred="enzyme" in m.text.casefold()
+                    or "transaminases" in m.text.casefold()
+                    or "aminotransferases" in m.text.casefold()
+                    or raised_by_name,
                     uncertain=uncertain,
                 ),
             )
@@ -1216,6 +1391,13 @@ def _antibodies(ex: Extraction) -> None:
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
+            if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
+                # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
+                # the myositis, which is this illness, not the past history listed with it
+                present_tense = Assertion(
+                    {k: v for k, v in assertion.categories.items() if k != "temporality"}
+                )
+                status = _status(ex, sent, present_tense, sent.time, dated=False)[0]
             existence = assertion.get("existence")
             value: dict[str, Any] = {}
             inferred = False
@@ -1715,12 +1897,24 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
     """The histology lexicon's terms, plus malignant tumours named by a word it does not list
     ("leiomyosarcoma", "cholangiocarcinoma", "breast Ca"; rules/patterns.yaml `malignancy`),
     recorded as histology "other" where no lexicon term covers them."""
-    found = ex.rules.histology.find(ex.text)
+    found = [
+        t
+        for t in ex.rules.histology.find(ex.text)
+        if not _NOT_A_TUMOUR.match(ex.text, t.end)  # "tumour markers", "tumor board"
+    ]
     for rx in ex.rules.value["malignancy"]:
         for m in rx.finditer(ex.text):
+            if _NOT_A_TUMOUR.match(ex.text, m.end()):
+                continue  # "breast Ca screening"
             if not any(t.start < m.end() and m.start() < t.end for t in found):
                 found.append(TermMatch(m.start(), m.end(), "other", m.group()))
     return sorted(found, key=lambda t: t.start)
+
+
+# a tumour word that names a test, a meeting or a syndrome, not a tumour of this patient
+_NOT_A_TUMOUR = re.compile(
+    r"[ -](?:markers?|marker panel|board|lysis|screen(?:ing)?|work-?up|antigens?)\b", re.IGNORECASE
+)
 
 
 def _tumours(ex: Extraction) -> None:
@@ -2062,6 +2256,17 @@ _PLACED_CELLS = re.compile(
     r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory)\b",
     re.IGNORECASE,
 )
+# the place after the cells: "an inflammatory (mononuclear) infiltrate mainly in the perimysium
+# and focally endomysial", "lymphocytes within the endomysium"
+_ADVERB = r"(?:(?:mainly|focally|predominantly|mostly|also|partly|both|chiefly|largely)\s+)?"
+_PLACED_AFTER = re.compile(
+    r"\b(?:infiltrat\w*|inflammation|lymphocytes|t[- ]?cells|inflammatory cells|mononuclear cells"
+    r"|macrophages)\b(?:\s*\([^()]{0,30}\))?\s+(?:(?!no\b|not\b|without\b)[\w-]+\s+){0,2}?"
+    rf"(?:in|within|around|involving)\s+(?:the\s+)?(?P<places>{_ADVERB}{_PLACE}"
+    rf"(?:\s*(?:,|/|and|or|,\s*and)\s*{_ADVERB}(?:the\s+)?{_PLACE})*)",
+    re.IGNORECASE,
+)
+_PERIVASCULAR_BEFORE = re.compile(r"\bperivascular\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PLACE_FEATURE = {
     "endomysial": "endomysial_infiltrate",
     "endomysium": "endomysial_infiltrate",
@@ -2074,7 +2279,14 @@ _PLACE_FEATURE = {
 def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
     """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
     out = []
-    for m in _PLACED_CELLS.finditer(text, start, end):
+    after = [
+        m
+        for m in _PLACED_AFTER.finditer(text, start, end)
+        # "perivascular inflammation within the endomysium": the vessels are in the endomysium,
+        # the cells around them (the perivascular item), not around the myofibres
+        if not _PERIVASCULAR_BEFORE.search(text, max(start, m.start() - 30), m.start())
+    ]
+    for m in [*_PLACED_CELLS.finditer(text, start, end), *after]:
         places = re.findall(_PLACE, m.group("places"), re.IGNORECASE)
         for code in dict.fromkeys(_PLACE_FEATURE[p.casefold()] for p in places):
             out.append(TermMatch(m.start(), m.end(), code, m.group()))

@@ -98,6 +98,9 @@ _KEEP_HYPHEN_PREFIXES = {
 _CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\s*[.:|]", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s+", re.I)
 _REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
+# a reference number printed as a superscript and glued to the sentence's end ("... edema.7 Here
+# we present", "... disease.1,2 The"): before a capitalised word or the line's end
+_GLUED_REFERENCE = re.compile(r"(?<=[a-z)\]][.,;:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(]|\s*$)")
 _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]?\s*\)", re.I)
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TERMINAL = (".", "!", "?", ":", ";")
@@ -122,6 +125,12 @@ class NormalisedText:
     offsets: list[int]
     segments: list[Segment]
     wrapped: bool
+    source: str | None = None  # the text that was read when it is not ``original`` (dictation)
+
+    @property
+    def read_text(self) -> str:
+        """The text as read before sectioning (the written form of a dictated note)."""
+        return self.source if self.source is not None else self.original
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text."""
@@ -476,7 +485,7 @@ def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
     """Emit a line without reference markers, figure references and trailing spaces."""
     body = line.rstrip()
     skip: list[tuple[int, int]] = []
-    for rx in (_REFERENCE, _FIGURE_REF):
+    for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE):
         skip.extend((m.start(), m.end()) for m in rx.finditer(body))
     skip.sort()
     pos = lead

@@ -57,6 +57,8 @@ class LabEntry(_Strict):
     terms: list[str]
     unit: str
     clearly_above: ClearlyAbove | None = None
+    # words that by themselves say the value is raised ("hyperCKaemia", "rhabdomyolysis")
+    raised_terms: list[str] = Field(default_factory=list)
 
 
 class DrugEntry(_Strict):
@@ -72,6 +74,8 @@ class TumourLexicon(_Strict):
     syndromes: dict[TumourSyndrome, list[str]]
     operations: dict[TumourSite, list[str]]
     invasion: dict[TumourInvasion, list[str]]
+    # cancers whose name says where they arise, used when the text names no site
+    implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -208,6 +212,8 @@ class InferenceRule(_Strict):
     # only the codes of the named limbs are inferred ("proximal lower-extremity weakness")
     limbs: dict[FindingCode, Literal["upper", "lower"]] = Field(default_factory=dict)
     asserts: Literal["present", "absent"] = "present"
+    # a site that counts only with one of these words in the phrase ("dorsal ... fingers")
+    site_needs: dict[str, list[str]] = Field(default_factory=dict)
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
     verified: Literal["V", "S", "U", "C"]
@@ -216,6 +222,11 @@ class InferenceRule(_Strict):
 class InferenceRules(_Strict):
     meta: RulesMeta
     bridge: list[str] = Field(default_factory=list)
+    # a lesion placed by its own words ("palmar papules", "erythema of the face") does not take a
+    # site named after another lesion ("... and ulcers over the knuckles"): own_site words name
+    # where a lesion is, morphology words are lesions no rule infers from
+    own_site: list[str] = Field(default_factory=list)
+    morphology: list[str] = Field(default_factory=list)
     limbs: dict[Literal["upper", "lower"], list[str]] = Field(default_factory=dict)
     rules: list[InferenceRule]
 
@@ -234,11 +245,28 @@ StrengthGroup = Literal[
 ]
 
 
+class KendallScale(_Strict):
+    verified: Literal["V", "S", "U", "C"]
+    boundary_verified: Literal["V", "S", "U", "C"]
+    to_mrc: dict[int, float]
+
+    @field_validator("to_mrc")
+    @classmethod
+    def _whole_scale(cls, value: dict[int, float]) -> dict[int, float]:
+        if set(value) != set(range(11)) or value[10] != 5.0:
+            raise ValueError("the Kendall table needs 0-10, with 10 = MRC 5")
+        grades = [value[k] for k in range(11)]
+        if grades != sorted(grades) or any(not 0 <= g <= 5 for g in grades):
+            raise ValueError("Kendall grades must map in order onto MRC 0-5")
+        return value
+
+
 class StrengthRules(_Strict):
     meta: RulesMeta
     groups: dict[StrengthGroup, list[str]]
     ellipsis: list[str]
     throughout: list[str]
+    kendall: KendallScale
 
 
 # --------------------------------------------------------------------------- patterns
@@ -277,6 +305,10 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "haq": {"value"},
     "cdasi_activity": {"value"},
     "cdasi_damage": {"value"},
+    "patient_reference": set(),
+    "case_narrative": set(),
+    "general_strong": set(),
+    "general_subject_cue": set(),
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
@@ -468,8 +500,8 @@ def _units(term: str) -> list[str]:
 def _unit_regex(unit: str) -> str:
     if unit == "'s":
         return r"(?:['’]s|s)?"
-    if unit == " ":
-        return r"\s+"
+    if unit == " ":  # a space in a term also matches a hyphen ("factor 1 gamma": "factor-1 gamma")
+        return r"(?:\s+|\s*[-‐‑]\s*)"
     if unit == "-":
         return r"[-\s‐‑]?"
     return re.escape(unit)
@@ -574,7 +606,10 @@ class Rules:
         self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
         self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
-        self.labs = TermMatcher("labs", {str(k): v.terms for k, v in lex.labs.items()})
+        self.labs = TermMatcher(
+            "labs", {str(k): [*v.terms, *v.raised_terms] for k, v in lex.labs.items()}
+        )
+        self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
         self.antibodies = TermMatcher("antibodies", {str(k): v for k, v in lex.antibodies.items()})
         self.investigations = TermMatcher(
             "investigations",
@@ -589,6 +624,9 @@ class Rules:
             "tumour.histology", {str(k): v for k, v in lex.tumour.histology.items()}
         )
         self.sites = TermMatcher("tumour.sites", {str(k): v for k, v in lex.tumour.sites.items()})
+        self.implied_sites = TermMatcher(
+            "tumour.implied_sites", {str(k): v for k, v in lex.tumour.implied_sites.items()}
+        )
         self.syndromes = TermMatcher(
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
         )
@@ -646,6 +684,19 @@ class Rules:
                             )
                         table[key] = name
         self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
+        self.inference_lesion_words = frozenset(
+            term.casefold()
+            for rule in self.inference.rules
+            for term in rule.lesion
+            if " " not in term and len(term) > 3
+        ) | frozenset(w.casefold() for w in self.inference.morphology)
+        self.inference_site_words = frozenset(
+            w.casefold()
+            for rule in self.inference.rules
+            for term in rule.site
+            for w in term.split()
+            if len(w) > 3
+        ) | frozenset(w.casefold() for w in self.inference.own_site)
         self.inference_limbs = {
             limb: frozenset(w.casefold() for w in words)
             for limb, words in self.inference.limbs.items()

@@ -26,14 +26,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import TermMatch, rules
 
 __all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades"]
 
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
 _GRADE = re.compile(
     r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
-    r"(?P<g>10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10)(?!\d|\.\d))?"
+    # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
+    r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
+    r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
     re.IGNORECASE,
@@ -54,20 +56,27 @@ _FILLER = re.compile(
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
     re.IGNORECASE,
 )
+# A score of a symptom right before a number: not a strength grade
+_NOT_STRENGTH = re.compile(
+    r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
+    r"|stiffness)\b(?:\s+(?:score|scale|rating|level))?\s*(?:\([^()]{0,10}\))?\s*(?:of|:|=|was|is|at"
+    r"|now|today)?\s*$",
+    re.IGNORECASE,
+)
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
 # "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
 _BARE_END = re.compile(
     r"\s*(?:$|[,;.()|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
-    r"|at|proximally|distally|\d)\b)",
+    r"|at|proximally|distally|\d+)\b)",
     re.IGNORECASE,
 )
 
 # A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
 _FORWARD = re.compile(
-    r"^\s*(?:power|strength|weakness)?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+|her\s+|his\s+"
-    r"|bilateral\s+|all\s+|(?:right|left)\s+)*$",
+    r"^\s*(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
+    r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -120,29 +129,48 @@ _WORD_MUSCLE_END = re.compile(
 _WORD_BEFORE_MUSCLE = re.compile(r"^\s*(?:(?:power|strength)\s+(?:in|of)\s+)?(?:the\s+)?$", re.I)
 
 
-def grades_in(text: str, start: int, end: int) -> list[Grade]:
-    """Every grade written in text[start:end]."""
+def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False) -> list[Grade]:
+    """Every grade written in text[start:end]. ``kendall_declared``: the examination says its
+    grades are on the Kendall 0-10 scale (an MMT-8 table), so bare numbers are read on it too;
+    otherwise only "x/10" is (rules/strength.yaml ``kendall`` maps it onto MRC grades)."""
+    table = rules().strength.kendall.to_mrc
     out: list[Grade] = []
     for m in _WORD_GRADE.finditer(text, start, end):
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
     for m in _GRADE.finditer(text, start, end):
         g = int(m.group("g"))
         of = m.group("of")
-        if of == "10":
-            value = g / 2
+        if m.group("lo") is not None and of != "5":
+            continue  # a range is a grade only written out of 5 ("1-2/5")
+        if g > 10 and of != "20":
+            continue
+        kendall = of in ("10", "20") or (kendall_declared and of is None and not m.group("lead"))
+        if of == "20":  # an MMT-8 muscle scored on both sides together (R + L, 0-10 each)
+            half, odd = divmod(g, 2)
+            value = table[half] if not odd else (table[half] + table[min(half + 1, 10)]) / 2
+        elif kendall:
+            value = table[g]
+            if m.group("half") and g < 10:
+                value = (value + table[g + 1]) / 2
         elif g > 5:
             continue
         else:
             value = float(g)
-        if m.group("half"):
-            value += 0.5 if of != "10" else 0.25
+            if m.group("half"):
+                value += 0.5
+            if m.group("lo") is not None and int(m.group("lo")) < g:
+                value = (int(m.group("lo")) + g) / 2  # "1-2/5": between the two grades
         mod = (m.group("mod") or "").strip()
-        if mod == "+":
+        if kendall and mod:
+            pass  # the Kendall scale has no +/- steps of its own: "8+/10" is read as 8
+        elif mod == "+":
             value += 0.33
         elif mod == "-":
             value -= 0.33
         if value > 5:
             continue
+        if _NOT_STRENGTH.search(text, max(start, m.start() - 24), m.start()):
+            continue  # "shoulder pain 7/10", "VAS 6/10": a symptom score, not a grade
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
         if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
             after = None  # "R 4 L 4": the "L" is the next grade's side
@@ -153,13 +181,20 @@ def grades_in(text: str, start: int, end: int) -> list[Grade]:
     return sorted(out, key=lambda g: g.start)
 
 
-def read_grades(text: str, start: int, end: int, muscles: list[TermMatch]) -> list[StrengthReading]:
+def read_grades(
+    text: str,
+    start: int,
+    end: int,
+    muscles: list[TermMatch],
+    *,
+    kendall_declared: bool = False,
+) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
     muscle terms found there (concept = the term's group in rules/strength.yaml)."""
     muscles = _resolve_ellipsis(muscles)
     if not muscles:
         return []
-    grades = grades_in(text, start, end)
+    grades = grades_in(text, start, end, kendall_declared=kendall_declared)
     if not grades:
         return []
     items: list[tuple[int, str, object]] = [(m.start, "muscle", m) for m in muscles]
