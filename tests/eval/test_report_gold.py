@@ -60,10 +60,11 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
         "heldout_c",
         "heldout_d",
         "heldout_e",
+        "heldout_f",
     }
-    # The share of development reports is that of the rounds before the third and fourth held-out
-    # sets (heldout_d and heldout_e, each added whole as a sealed set).
-    earlier = [s for s in splits if s not in {"heldout_d", "heldout_e"}]
+    # The share of development reports is that of the rounds before the third, fourth and fifth
+    # held-out sets (heldout_d, heldout_e and heldout_f, each added whole as a sealed set).
+    earlier = [s for s in splits if s not in {"heldout_d", "heldout_e", "heldout_f"}]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
 
@@ -134,6 +135,17 @@ def test_fourth_held_out_sets_have_twelve_reports_and_eight_notes_in_new_styles(
     assert all(int(name[:2]) >= 80 for name in notes)
 
 
+def test_fifth_held_out_sets_have_fifteen_reports_and_eight_notes_in_new_styles() -> None:
+    # Issue #10, fifth held-out round: >= 15 new reports (split heldout_f, ids g01_...) and >= 8
+    # new notes (split heldout9, numbered from 88), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_f"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("g") for rid in reports)
+    notes = _notes_split("heldout9")
+    _check_notes(notes, minimum=8)
+    assert all(int(name[:2]) >= 88 for name in notes)
+
+
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
     meta = _index()[rid]
     data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
@@ -184,3 +196,9 @@ def test_gold_of_the_amyopathic_anti_sae_report_with_gottron_sign_is_definite() 
         "definite",
         "amyopathic dermatomyositis",
     )
+
+
+def test_gold_of_the_tif1g_sigmoid_report_scores_as_worked_out_by_hand() -> None:
+    # onset 39 (1.3) + proximal weakness arms (0.7) and legs (0.8) + heliotrope (3.1) + Gottron's
+    # papules (2.1) + raised CK (1.3) + dysphagia (0.7) = 10.0 >= 7.5: definite, dermatomyositis.
+    assert _gold_classification("g18_tif1g_sigmoid_39f") == (10.0, "definite", "dermatomyositis")
