@@ -442,7 +442,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             prev_char = current.chars[-1] if current.chars else ""
             # a word broken at a line end ("Jo-" + "1"), not a grade ending a table row ("4-")
             hyphenated = prev_char == "-" and len(current.chars) > 1 and current.chars[-2].isalpha()
-            soft = (wrapped or hyphenated or stripped[:1].islower()) and not _BULLET.match(line)
+            # a list cut at a comma and carried on an indented line (a table cell that wraps:
+            # "Mi-2, NXP2, Jo-1," / "      PL-7, SRP: negative") is one line
+            carried = prev_char == "," and lead >= 2
+            joined = wrapped or hyphenated or carried or stripped[:1].islower()
+            soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
                     current.unhyphenate()
