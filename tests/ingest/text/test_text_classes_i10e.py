@@ -96,3 +96,48 @@ def test_line_ending_without_comma_stays_its_own_row() -> None:
     got = antibodies(note)
     assert got.get("JO1") == "positive"
     assert got.get("MDA5") != "positive"
+
+
+# ------------------------------------------------------------------ Gottron: joints, not limbs
+def test_rash_on_extensor_surface_of_a_limb_is_not_gottron_sign() -> None:
+    got = findings(
+        "A 57-year-old woman with macular erythema on the extensor surfaces of her arms."
+    )
+    assert "gottron_sign" not in got
+
+
+def test_rash_on_extensor_surface_of_joints_is_gottron_sign() -> None:
+    got = findings(
+        "A 57-year-old woman with patchy erythema on the extensor surfaces of the elbows."
+    )
+    assert got.get("gottron_sign") is True
+
+
+# ------------------------------------------------------------------ cancer names
+def tumours(note: str) -> list[tuple[str, str | None]]:
+    return [
+        (t.site.value, t.histology.value if t.histology else None) for t in read(note).case.tumours
+    ]
+
+
+def test_thymoma_is_a_tumour_of_site_other() -> None:
+    note = (
+        "A 48-year-old man. Chest CT: anterior mediastinal mass; excision showed a type AB thymoma."
+    )
+    assert tumours(note) == [("other", "other")]
+
+
+def test_hodgkin_disease_is_a_nodal_lymphoma() -> None:
+    note = "A 33-year-old woman. Cervical node excision biopsy confirmed Hodgkin's disease."
+    assert tumours(note) == [("lymph_node", "lymphoma")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CT of the chest showed no thymoma.",
+        "Thymoma should be excluded in a patient with myasthenia.",
+    ],
+)
+def test_thymoma_denied_or_hypothetical_is_no_tumour(sentence: str) -> None:
+    assert tumours("A 48-year-old man. " + sentence) == []
