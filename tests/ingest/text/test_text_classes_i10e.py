@@ -141,3 +141,53 @@ def test_hodgkin_disease_is_a_nodal_lymphoma() -> None:
 )
 def test_thymoma_denied_or_hypothetical_is_no_tumour(sentence: str) -> None:
     assert tumours("A 48-year-old man. " + sentence) == []
+
+
+# ------------------------------------------------------------------ past-history cancers
+def dated_tumours(note: str) -> list[tuple[str, str, str]]:
+    return [
+        (t.site.value, t.histology.value, t.found_date.isoformat()) for t in read(note).case.tumours
+    ]
+
+
+def test_past_cancer_with_a_year_is_recorded_on_1_january_of_that_year() -> None:
+    note = "Seen 12/11/2026. 63-year-old man with new DM. He had Hodgkin lymphoma in 2009."
+    assert dated_tumours(note) == [("lymph_node", "lymphoma", "2009-01-01")]
+
+
+def test_past_cancer_years_ago_is_dated_back_from_the_note() -> None:
+    note = "Seen 12/11/2026. 63-year-old woman.\n\nPMH: breast cancer 10 years ago, mastectomy.\n"
+    assert dated_tumours(note) == [("breast", "other", "2016-11-12")]
+
+
+def test_past_cancer_without_a_date_is_not_given_one() -> None:
+    result = read("Seen 12/11/2026. 63-year-old woman.\n\nPMH: breast cancer, hypothyroidism.\n")
+    assert result.case.tumours == []
+    assert any("past history" in w and "without a date" in w for w in result.warnings)
+
+
+def test_family_history_cancer_with_a_year_is_not_the_patients() -> None:
+    note = "Seen 12/11/2026. 63-year-old woman. Her father had colon cancer in 1998."
+    assert dated_tumours(note) == []
+
+
+def test_invasive_ductal_without_carcinoma_is_an_adenocarcinoma() -> None:
+    note = "Seen 12/11/2026. 58-year-old woman. Breast biopsy 02/11/2026: invasive ductal, grade 2."
+    assert dated_tumours(note) == [("breast", "adenocarcinoma", "2026-11-02")]
+
+
+def test_past_cancer_long_before_onset_does_not_explain_the_myositis() -> None:
+    # the pathway, not the adapter, judges the window: 17 years before onset is outside any
+    # cancer-associated window (IMACS 2023: within 3 years of onset)
+    from myositis_cds import assess
+
+    note = (
+        "Seen 12/11/2026. 63-year-old man. Heliotrope rash and Gottron's papules since "
+        "September 2026. Anti-TIF1-gamma positive. He had Hodgkin lymphoma in 2009."
+    )
+    case = read(note).case
+    assert [t.found_date.isoformat() for t in case.tumours] == ["2009-01-01"]
+    out = assess(case)
+    assert all(t.paraneoplastic is None for t in out.tumours or [])
+    reasons = " ".join(item.reason for item in out.screening or [])
+    assert "does not plausibly explain the myositis" in reasons
