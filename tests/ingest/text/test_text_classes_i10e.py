@@ -191,3 +191,39 @@ def test_past_cancer_long_before_onset_does_not_explain_the_myositis() -> None:
     assert all(t.paraneoplastic is None for t in out.tumours or [])
     reasons = " ".join(item.reason for item in out.screening or [])
     assert "does not plausibly explain the myositis" in reasons
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("Laparotomy 02/11/2026: high-grade serous carcinoma of the ovary.", "ovary"),
+        ("Hysterectomy 02/11/2026 showed an endometrioid carcinoma of the uterus.", "uterus"),
+    ],
+)
+def test_serous_and_endometrioid_carcinomas_are_adenocarcinomas(sentence: str, site: str) -> None:
+    assert dated_tumours("Seen 12/11/2026. 61-year-old woman. " + sentence) == [
+        (site, "adenocarcinoma", "2026-11-02")
+    ]
+
+
+def test_hand_grip_abbreviation_is_no_tumour() -> None:
+    assert dated_tumours("Seen 12/11/2026. 61-year-old woman. HGS 18 kg right, 16 kg left.") == []
+
+
+# ------------------------------------------------------------------ bare transaminases
+# A bare AST/ALT is raised above 79 U/L: the highest adult upper reference limit of ALT among
+# the 11 NASH CRN laboratories (men, laboratory K; Arch Intern Med 2008;168:663).
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("ALT 79 U/L.", None),  # at the highest upper limit in use: could be normal there
+        ("ALT 80 U/L.", True),  # above every one of them
+        ("AST 105 U/L.", True),
+        ("AST 64 U/L.", None),  # raised in most laboratories, not in every one: not assessed
+        ("ALT 64 U/L (ref < 40).", True),  # a stated limit always wins
+        ("ALT 120 U/L (normal 10-150).", False),
+    ],
+)
+def test_bare_transaminase_threshold(words: str, expected: bool | None) -> None:
+    (lab,) = read(f"A 50-year-old woman. {words}").case.labs
+    assert lab.is_above_uln is expected
