@@ -227,3 +227,52 @@ def test_hand_grip_abbreviation_is_no_tumour() -> None:
 def test_bare_transaminase_threshold(words: str, expected: bool | None) -> None:
     (lab,) = read(f"A 50-year-old woman. {words}").case.labs
     assert lab.is_above_uln is expected
+
+
+# ------------------------------------------------------------------ coded form fields
+FORM = (
+    "Study visit 2026-11-03\n"
+    "Q1 Sex [M = male, F = female] ................ F\n"
+    "Q2 Age at screening visit (completed years) ... 64\n"
+    "Q5 Heliotrope rash ........................... Y\n"
+    "Q6 Mechanic's hands .......................... N\n"
+    "Q7 Calcinosis ................................ ND\n"
+    "Q8 Raynaud's ................................. U\n"
+    "Q9 Gottron's papules / Gottron's sign ........ Y / N\n"
+    "Q10 Legs proximal < distal ................... Y\n"
+    "Q11 CK (U/L) ..... 2410   ULN 200   date 2026-10-30\n"
+)
+
+
+def test_coded_yes_no_answers_after_a_dot_leader() -> None:
+    got = findings(FORM)
+    assert got.get("heliotrope_rash") is True
+    assert got.get("mechanics_hands") is False
+    assert "calcinosis" not in got  # not done: nothing stated
+    assert "raynaud" not in got  # unknown: nothing stated
+    assert got.get("gottron_papules") is True
+    assert "gottron_sign" not in got  # the "N" part is left unstated, never read as "yes"
+    assert got.get("legs_proximal_weaker_than_distal") is True
+
+
+def test_coded_choice_age_and_lab_fields() -> None:
+    case = read(FORM).case
+    assert (case.patient.sex.value, case.patient.age) == ("female", 64)
+    (ck,) = case.labs
+    assert (ck.code.value, ck.value, ck.upper_limit, ck.is_above_uln) == ("ck", 2410, 200, True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Heliotrope rash... we wondered about it, but the lids were normal.\n",  # an ellipsis
+        "Plan: review Y/N pending.\n",
+        "Sex [1 = male, 2 = female]\n",  # a code list without an answer
+        "Scale [0 = none, 3 = severe] used for itch.\n",
+    ],
+)
+def test_prose_with_dots_or_slashes_is_not_a_form_field(line: str) -> None:
+    from myositis_cds.ingest.text._normalise import _coded_choices, _coded_fields
+
+    assert _coded_fields(line) == line
+    assert _coded_choices(line) == line
