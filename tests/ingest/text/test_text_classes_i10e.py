@@ -276,3 +276,26 @@ def test_prose_with_dots_or_slashes_is_not_a_form_field(line: str) -> None:
 
     assert _coded_fields(line) == line
     assert _coded_choices(line) == line
+
+
+# ------------------------------------------------------------------ a lab quoted from a source
+def labs_of(note: str) -> list[tuple[str, float | None, float | None, str]]:
+    return [
+        (lab.code.value, lab.value, lab.upper_limit, lab.date.isoformat())
+        for lab in read(note).case.labs
+    ]
+
+
+def test_lab_value_after_its_source_and_date() -> None:
+    note = "Seen 19/11/2026. 47 y/o F. Latest CK from the neurology letter 02/11/2026: 2,150 U/L."
+    assert labs_of(note) == [("ck", 2150.0, None, "2026-11-02")]
+
+
+def test_lab_value_after_the_bloods_it_came_from() -> None:
+    note = "Seen 19/11/2026. 47 y/o F. ALT from GP bloods: 130 U/L (ref < 40)."
+    assert labs_of(note) == [("alt", 130.0, 40.0, "2026-11-19")]
+
+
+def test_a_date_alone_after_a_lab_name_is_not_its_value() -> None:
+    note = "Seen 19/11/2026. 47 y/o F. CK requested 02/11/2026, result awaited."
+    assert labs_of(note) == []
