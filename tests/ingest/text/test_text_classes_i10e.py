@@ -299,3 +299,19 @@ def test_lab_value_after_the_bloods_it_came_from() -> None:
 def test_a_date_alone_after_a_lab_name_is_not_its_value() -> None:
     note = "Seen 19/11/2026. 47 y/o F. CK requested 02/11/2026, result awaited."
     assert labs_of(note) == []
+
+
+# ------------------------------------------------------------------ a verb of onset in between
+def test_weakness_that_developed_in_the_shoulders_is_proximal_arm_weakness() -> None:
+    got = findings("A 44-year-old man. Over a year, weakness developed in the shoulders.")
+    assert got.get("weakness_proximal_upper") is True
+
+
+def test_weakness_that_spread_to_the_thighs_is_proximal_leg_weakness() -> None:
+    got = findings("A 44-year-old man. Neck weakness first; then weakness spread to the thighs.")
+    assert got.get("weakness_proximal_lower") is True
+
+
+def test_a_verb_of_onset_does_not_join_weakness_to_a_denied_place() -> None:
+    got = findings("A 44-year-old man. Weakness developed in the neck; no shoulder weakness.")
+    assert got.get("weakness_proximal_upper") is not True
