@@ -315,3 +315,27 @@ def test_weakness_that_spread_to_the_thighs_is_proximal_leg_weakness() -> None:
 def test_a_verb_of_onset_does_not_join_weakness_to_a_denied_place() -> None:
     got = findings("A 44-year-old man. Weakness developed in the neck; no shoulder weakness.")
     assert got.get("weakness_proximal_upper") is not True
+
+
+# ------------------------------------------------------------------ a degree word after a comma
+def test_a_list_item_with_a_degree_word_ends_a_negation_before_it() -> None:
+    got = findings(
+        "A 39-year-old woman. No Raynaud's, marked proximal weakness and a V-neck rash "
+        "pointed to DM."
+    )
+    assert got.get("raynaud") is False
+    assert got.get("weakness_proximal_upper") is True
+
+
+def test_a_negation_still_covers_a_plain_list() -> None:
+    got = findings("A 39-year-old woman. No Raynaud's, mechanic's hands or dysphagia.")
+    assert (got.get("raynaud"), got.get("mechanics_hands"), got.get("dysphagia")) == (
+        False,
+        False,
+        False,
+    )
+
+
+def test_a_degree_word_without_a_comma_stays_negated() -> None:
+    got = findings("A 39-year-old woman. There is no marked proximal weakness.")
+    assert got.get("weakness_proximal_upper") is not True
