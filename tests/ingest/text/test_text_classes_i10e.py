@@ -339,3 +339,22 @@ def test_a_negation_still_covers_a_plain_list() -> None:
 def test_a_degree_word_without_a_comma_stays_negated() -> None:
     got = findings("A 39-year-old woman. There is no marked proximal weakness.")
     assert got.get("weakness_proximal_upper") is not True
+
+
+# ------------------------------------------------------------------ antibody shortenings
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Myositis panel: anti-Jo negative, anti-Mi-2 positive.", {"JO1": "negative"}),
+        ("Anti-Jo antibodies were strongly positive.", {"JO1": "positive"}),
+    ],
+)
+def test_anti_jo_without_its_number_is_anti_jo1(sentence: str, expected: dict[str, str]) -> None:
+    got = antibodies("A 51-year-old woman. " + sentence)
+    assert {k: v for k, v in got.items() if k == "JO1"} == expected
+
+
+def test_joint_words_are_not_anti_jo() -> None:
+    assert "JO1" not in antibodies(
+        "A 51-year-old woman. Joint pain in both knees; jogging stopped."
+    )
