@@ -156,7 +156,7 @@ def test_a_bare_value_far_above_any_reference_range_is_raised_and_flagged() -> N
     [
         ("CK 800 U/L.", None),  # could be normal for some laboratories: not assessed
         ("CK 1,000 U/L.", None),  # at the threshold, not above it
-        ("ALT 250 U/L.", True),  # AST/ALT threshold 200 U/L
+        ("ALT 250 U/L.", True),  # AST/ALT threshold 79 U/L (rules/lexicon.yaml)
         ("CK 9,500 U/L (normal 20-12000).", False),  # a stated range always wins
     ],
 )

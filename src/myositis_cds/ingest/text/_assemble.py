@@ -349,7 +349,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             used.add(id(d))
 
     # ---------------------------------------------------------------- tumours
-    tumours = _tumours(ex, drafts, when, ok, used, ev)
+    tumours = _tumours(ex, drafts, when, ok, used, ev, index)
     if tumours:
         data["tumours"] = tumours
 
@@ -478,6 +478,10 @@ def _better_investigation(new: Draft, cur: Draft) -> bool:
     return _INVESTIGATION_RANK[new.value["result"]] > _INVESTIGATION_RANK[cur.value["result"]]
 
 
+# a past-history cancer dated at least this long before the note has a date of its own
+_PAST_DAYS = 365
+
+
 def _tumours(
     ex: Extraction,
     drafts: list[Draft],
@@ -485,12 +489,39 @@ def _tumours(
     ok: Any,
     used: set[int],
     ev: Any,
+    index: date,
 ) -> list[dict[str, Any]]:
-    """One record per tumour the note describes with a site and a size, in the order found."""
-    parts = [d for d in drafts if d.type == "tumour" and d.status == "present" and ok(d)]
+    """One record per tumour the note describes with a site and a size, in the order found.
+
+    A cancer of the patient's past history ("treated for Hodgkin lymphoma in 2012") is recorded
+    too, dated when the note says it was (the pathway, not the adapter, judges whether it falls
+    in the cancer-associated window); one the note gives no date for ("history of breast
+    cancer") is not, since a date would have to be invented: a warning asks for it."""
+    parts = [
+        d for d in drafts if d.type == "tumour" and d.status in ("present", "historical") and ok(d)
+    ]
     by_tumour: dict[int, list[Draft]] = {}
     for d in parts:
         by_tumour.setdefault(d.value.get("tumour", 0), []).append(d)
+    for key, group in list(by_tumour.items()):
+        present = [d for d in group if d.status == "present"]
+        if present:
+            by_tumour[key] = present
+            continue
+        # past history only: its date must be one the note states, which is more than a
+        # year before the note (a history line dated on the visit states no date of its own)
+        found = min(group, key=when)
+        if (index - when(found)).days <= _PAST_DAYS:
+            del by_tumour[key]
+            ex.warn(
+                f"a cancer in the past history ('{_quote(ex, found)}') is given without a date: "
+                "not added to the case; add it with the date it was found"
+            )
+        else:
+            ex.warn(
+                f"a cancer in the past history ('{_quote(ex, found)}') is recorded as found "
+                f"{when(found).isoformat()}, as the note dates it"
+            )
     records: list[dict[str, Any]] = []
     taken: set[int] = set()  # operations already given to a tumour
     for key in sorted(by_tumour):

@@ -810,6 +810,11 @@ def _site_qualified(
 ) -> bool:
     """A site the rule accepts only with a qualifier ("fingers": dorsal, extensor) has one in
     the phrase from just before the lesion to the site."""
+    not_of = rule.site_not_of.get(si.text.casefold())
+    if not_of:
+        after = _WORD.findall(ex.text[si.end : min(sent.end, si.end + 40)])[:4]
+        if after and after[0].casefold() == "of" and any(w.casefold() in not_of for w in after[1:]):
+            return False
     needs = rule.site_needs.get(si.text.casefold())
     if not needs:
         return True

@@ -342,8 +342,94 @@ def _tick_boxes(text: str) -> str:
     return result
 
 
+# A form field with a dot leader and a coded answer: "C7 Proximal weakness ........ Y",
+# "Shawl / V sign ..... Y / ND" (Y/N = yes/no, ND = not done or not documented, U = unknown,
+# NA = not applicable). Only a leader of three or more dots marks a form field.
+_LEADER = re.compile(
+    r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>(?:(?:Y|N|ND|U|NA|N/A|Yes|No|YES|NO)"
+    r"(?:[ \t]*/[ \t]*)?)+)(?=[ \t]|$)"
+)
+_ANY_LEADER = re.compile(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d)")  # a value: a number or a date
+_CODE_YES = frozenset({"y", "yes"})
+_CODE_NO = frozenset({"n", "no"})
+
+
+# A coded choice: "Sex [1 = male, 2 = female]: 1" (after a dot leader, read as ":")
+_CHOICES = re.compile(
+    r"\[(?P<opts>\s*\w{1,3}\s*=\s*[^\]=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\]=,\n]+)+)\]"
+    r"(?P<sep>[ \t]*(?::|\.{3,})[ \t]*)(?P<ans>\w{1,3})\b"
+)
+_OPTION = re.compile(r"(?P<code>\w{1,3})\s*=\s*(?P<word>[^,]+?)\s*(?=,|$)")
+
+
+def _coded_choices(text: str) -> str:
+    """A coded choice keeps only the chosen option's words, character for character: "Sex [1 =
+    male, 2 = female]: 1" reads "Sex :    male" (an answer that names no option blanks the
+    field)."""
+    out = list(text)
+    for m in _CHOICES.finditer(text):
+        opts_at = m.start("opts")
+        keep: tuple[int, int] | None = None
+        for o in _OPTION.finditer(m.group("opts")):
+            if o.group("code").casefold() == m.group("ans").casefold():
+                keep = (opts_at + o.start("word"), opts_at + o.end("word"))
+        for i in range(m.start(), m.end()):
+            if keep is None or not keep[0] <= i < keep[1]:
+                out[i] = " "
+        if keep is not None:
+            out[m.start()] = ":"  # the label's value: "Sex :    male"
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+def _coded_fields(text: str) -> str:
+    """Form fields answered with codes read as words, character for character (offsets are
+    kept): "Heliotrope rash ..... Y" keeps the label (it is stated), "..... N" reads "absent"
+    after the label, "ND"/"U"/"NA" blank the field (nothing is stated). A label of parts joined
+    by "/" with as many answers ("Shawl / V sign ... Y / ND") gets one answer per part."""
+    out = list(text)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        m = _LEADER.search(body)
+        if m is None:
+            other = _ANY_LEADER.search(body)
+            if other is not None:  # "CK (U/L) ....... 1210": a label and its value
+                a, b = pos + other.start(), pos + other.end()
+                out[a:b] = ":".ljust(b - a)
+            pos += len(line)
+            continue
+        answers = [a.strip().casefold() for a in m.group("answer").split("/") if a.strip()]
+        label_start = len(body) - len(body.lstrip())
+        label = body[label_start : m.start()]
+        parts = label.split("/")
+        if len(answers) > 1 and len(parts) == len(answers):
+            offset = label_start
+            for part, answer in zip(parts, answers, strict=True):
+                if answer not in _CODE_YES:  # a part not answered yes is left unstated
+                    a, b = pos + offset, pos + offset + len(part)
+                    out[a:b] = " " * (b - a)
+                offset += len(part) + 1
+            a, b = pos + m.start(), pos + m.end()
+            out[a:b] = " " * (b - a)
+        elif len(set(answers)) == 1 and answers[0] in _CODE_YES:
+            a, b = pos + m.start(), pos + m.end()
+            out[a:b] = " " * (b - a)
+        elif len(set(answers)) == 1 and answers[0] in _CODE_NO and m.end() - m.start() >= 7:
+            a, b = pos + m.start(), pos + m.end()
+            out[a:b] = " absent".ljust(b - a)
+        else:  # not done, unknown, not applicable, or answers that do not pair: nothing stated
+            a, b = pos, pos + m.end()
+            out[a:b] = " " * (b - a)
+        pos += len(line)
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
 def normalise(original: str, rules: Rules) -> NormalisedText:
-    original = _tick_boxes(original)
+    original = _coded_choices(_coded_fields(_tick_boxes(original)))
     lines = _lines(original)
     wrapped = _is_wrapped(lines)
     sec_rules = rules.sections.sections
@@ -442,7 +528,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             prev_char = current.chars[-1] if current.chars else ""
             # a word broken at a line end ("Jo-" + "1"), not a grade ending a table row ("4-")
             hyphenated = prev_char == "-" and len(current.chars) > 1 and current.chars[-2].isalpha()
-            soft = (wrapped or hyphenated or stripped[:1].islower()) and not _BULLET.match(line)
+            # a list cut at a comma and carried on an indented line (a table cell that wraps:
+            # "Mi-2, NXP2, Jo-1," / "      PL-7, SRP: negative") is one line
+            carried = prev_char == "," and lead >= 2
+            joined = wrapped or hyphenated or carried or stripped[:1].islower()
+            soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
                     current.unhyphenate()

@@ -214,6 +214,9 @@ class InferenceRule(_Strict):
     asserts: Literal["present", "absent"] = "present"
     # a site that counts only with one of these words in the phrase ("dorsal ... fingers")
     site_needs: dict[str, list[str]] = Field(default_factory=dict)
+    # a site that does not count when the words right after it name one of these instead
+    # ("extensor surface of both arms" is a limb's surface, not a joint's)
+    site_not_of: dict[str, list[str]] = Field(default_factory=dict)
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
     verified: Literal["V", "S", "U", "C"]

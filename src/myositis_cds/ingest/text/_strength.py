@@ -80,6 +80,10 @@ _FORWARD = re.compile(
     re.IGNORECASE,
 )
 
+# Muscles joined by "and" ("4/5 deltoids and hip flexors"): no comma, so "MRC 4/5 deltoids,
+# hip flexors 3/5" keeps each grade with its own muscle.
+_AND = re.compile(r"^\s*(?:and|&|\+|/)\s*(?:the\s+|both\s+)?$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -204,6 +208,7 @@ def read_grades(
     owners: list[_Owner] = []
     forward: Grade | None = None
     orphan: Grade | None = None  # a grade with no muscle before it: "..., 5/5 distally"
+    shared: Grade | None = None  # that grade, passed on along "and" to the next muscles
     done: list[_Owner] = []
     last_end = start
     for _pos, kind, obj in items:
@@ -218,9 +223,13 @@ def read_grades(
             elif orphan is not None and _FILLER.match(text[orphan.end : m.start]):
                 owner.grades.append(orphan)
                 done.append(owner)
+                shared = orphan  # "MRC 4/5 deltoids and hip flexors": the list shares it
                 orphan = None
+            elif shared is not None and _AND.match(text[last_end : m.start]):
+                owner.grades.append(shared)
+                done.append(owner)
             else:
-                forward = None
+                forward = shared = None
                 if owners:  # a muscle after a grade starts a new list
                     owners = []
                 waiting.append(owner)
@@ -247,7 +256,7 @@ def read_grades(
                 or not _BARE_END.match(text, g.end, min(end, g.end + 20))
             ):
                 continue  # "normal sensation", "normal shoulder X-ray": not a grade
-        forward = orphan = None
+        forward = orphan = shared = None
         if (
             nxt is not None
             and (
