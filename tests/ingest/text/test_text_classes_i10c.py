@@ -78,7 +78,8 @@ def tumours_of(note: str) -> list[tuple[str, str]]:
         ("Biopsy of a liver deposit: small cell carcinoma, primary unknown.", None),
         # "Ca" after (or before) an organ word, with or without a year
         ("Background: R breast Ca 2021, lumpectomy.", [("breast", "other")]),
-        ("PMH: Ca prostate on hormone therapy.", [("prostate", "other")]),
+        # (a "PMH:" label makes it past history: recorded only with its date, test_..._i10e)
+        ("New Ca prostate on biopsy, hormone therapy started.", [("prostate", "other")]),
         ("She has bladder ca.", [("bladder", "other")]),
     ],
 )

@@ -166,6 +166,32 @@ def test_past_cancer_without_a_date_is_not_given_one() -> None:
     assert any("past history" in w and "without a date" in w for w in result.warnings)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Background: hypertension, PMH: breast cancer, hypothyroidism.",
+        "Known to us since 2019, past history: breast cancer; asthma.",
+        "Known to us, PMH: Ca breast on hormone therapy.",
+    ],
+)
+def test_past_history_label_inside_a_line_makes_the_cancer_past(line: str) -> None:
+    # the label is not at the line's start, so no past_history section opens; without the
+    # label's own scope the cancer took the visit's date and fell inside the cancer window
+    note = f"Seen 12/11/2026. 68-year-old woman with heliotrope rash.\n{line}\n"
+    result = read(note)
+    assert result.case.tumours == []
+    assert any("past history" in w and "without a date" in w for w in result.warnings)
+
+
+def test_cancer_found_now_on_the_same_line_as_a_label_is_still_recorded() -> None:
+    # a semicolon ends the label's scope: the CT finding after it is this visit's
+    note = (
+        "Seen 12/11/2026. 68-year-old woman.\n"
+        "Seen today, PMH: asthma; CT 02/11/2026: breast cancer 21 mm, left.\n"
+    )
+    assert [(site, date) for site, _h, date in dated_tumours(note)] == [("breast", "2026-11-02")]
+
+
 def test_family_history_cancer_with_a_year_is_not_the_patients() -> None:
     note = "Seen 12/11/2026. 63-year-old woman. Her father had colon cancer in 1998."
     assert dated_tumours(note) == []
