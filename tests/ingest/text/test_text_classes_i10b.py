@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-from tests.ingest.text.helpers import TODAY
+from tests.ingest.text.helpers import TODAY, present, read
+from tests.ingest.text.helpers import antibody_results as antibodies
 
 UPPER, LOWER = "weakness_proximal_upper", "weakness_proximal_lower"
 LEGS_PROX = "legs_proximal_weaker_than_distal"
-
-
-def read(note: str):  # type: ignore[no-untyped-def]
-    return extract_case(note, anchor=TODAY, today=TODAY)
-
-
-def present(note: str) -> set[str]:
-    return {f.code.value for f in read(note).case.findings if f.present}
 
 
 # ------------------------------------------------------------------ weakness phrases
@@ -166,10 +158,6 @@ def test_bare_value_threshold_and_stated_range(words: str, expected: bool | None
 
 
 # ------------------------------------------------------------------ antibodies
-def antibodies(note: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in read(note).case.antibodies}
-
-
 def test_a_result_closing_a_long_list_holds_for_every_member() -> None:
     # eight members: further back than any modifier's scope reaches
     note = (

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-from tests.ingest.text.helpers import TODAY
-
-
-def read(note: str):  # type: ignore[no-untyped-def]
-    return extract_case(note, anchor=TODAY, today=TODAY)
+from tests.ingest.text.helpers import read
 
 
 def age_of(note: str) -> int | None:

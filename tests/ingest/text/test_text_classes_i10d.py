@@ -7,18 +7,9 @@ from __future__ import annotations
 import pytest
 
 from myositis_cds.case import FindingCode
-from myositis_cds.ingest.text import extract_case
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._rules import rules
-from tests.ingest.text.helpers import TODAY
-
-
-def read(note: str):  # type: ignore[no-untyped-def]
-    return extract_case(note, anchor=TODAY, today=TODAY)
-
-
-def present(note: str) -> set[str]:
-    return {f.code.value for f in read(note).case.findings if f.present}
+from tests.ingest.text.helpers import findings_of, present, read
 
 
 # ------------------------------------------------------------------ general statements
@@ -136,10 +127,6 @@ def test_no_value_is_invented(note: str) -> None:
 
 
 # ------------------------------------------------------------------ lists and shared modifiers
-def findings_of(note: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in read(note).case.findings}
-
-
 @pytest.mark.parametrize(
     "note",
     [

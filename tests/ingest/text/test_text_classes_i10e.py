@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-from tests.ingest.text.helpers import TODAY
-
-
-def read(note: str):  # type: ignore[no-untyped-def]
-    return extract_case(note, anchor=TODAY, today=TODAY)
-
-
-def findings(note: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in read(note).case.findings}
-
-
-def antibodies(note: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in read(note).case.antibodies}
+from tests.ingest.text.helpers import antibody_results as antibodies
+from tests.ingest.text.helpers import findings_of as findings
+from tests.ingest.text.helpers import read
 
 
 # ------------------------------------------------------------------ lay wording of dysphagia
