@@ -21,13 +21,16 @@ up to heldout5 - is a development set; the held-out sets are now ``reports:heldo
 ``notes:heldout6``. The third sealed set, ``reports:heldout_d`` and ``notes:heldout7``, was
 measured sealed twice (FIRST_RUN_D.md) and was opened for development on the evening of 30 Nov
 2026, when a fourth sealed set was written (``reports:heldout_e``, ``notes:heldout8``;
-FIRST_RUN_E.md), itself opened after its before/after measurement. Any set not in DETAIL_SETS
+FIRST_RUN_E.md), itself opened after its before/after measurement. The fifth sealed set
+(``reports:heldout_f``, ``notes:heldout9``; FIRST_RUN_F.md) was measured three times figures only
+and opened for development at the start of the session of 30 Nov 2026 (night), while a sixth
+sealed set was written. Any set not in DETAIL_SETS
 is reported as figures only and is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
                 reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7,
-                reports:heldout_e,notes:heldout8]
+                reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9]
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ NOTES_TODAY = date(2026, 11, 27)  # the date benchmarks/nlp_eval.py reads the no
 DEFAULT_SETS = (
     "reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,"
     "reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7,"
-    "reports:heldout_e,notes:heldout8"
+    "reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -76,6 +79,9 @@ DETAIL_SETS = {
     # Measured sealed before and after the evening's round (FIRST_RUN_E.md), then opened.
     "reports:heldout_e",
     "notes:heldout8",
+    # Measured sealed three times, figures only (FIRST_RUN_F.md); opened on 30 Nov 2026 (night).
+    "reports:heldout_f",
+    "notes:heldout9",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
