@@ -147,12 +147,16 @@ def test_fifth_held_out_sets_have_fifteen_reports_and_eight_notes_in_new_styles(
     assert all(int(name[:2]) >= 88 for name in notes)
 
 
-def test_sixth_held_out_set_has_fifteen_reports() -> None:
-    # Issue #10, sixth held-out round: >= 15 new reports (split heldout_g, ids h01_...), each with a
-    # valid gold (checked above) and its stated cancers.
+def test_sixth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, sixth held-out round: >= 15 new reports (split heldout_g, ids h01_...) and >= 10
+    # new notes (split heldout10, numbered from 97; 100 and up have three digits), each with a
+    # valid gold and its stated cancers.
     reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_g"}
     assert len(reports) >= 15
     assert all(rid.startswith("h") for rid in reports)
+    notes = _notes_split("heldout10")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 97 for name in notes)
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
