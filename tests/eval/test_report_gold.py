@@ -61,10 +61,11 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
         "heldout_d",
         "heldout_e",
         "heldout_f",
+        "heldout_g",
     }
-    # The share of development reports is that of the rounds before the third, fourth and fifth
-    # held-out sets (heldout_d, heldout_e and heldout_f, each added whole as a sealed set).
-    earlier = [s for s in splits if s not in {"heldout_d", "heldout_e", "heldout_f"}]
+    # The share of development reports is that of the rounds before the third to sixth held-out
+    # sets (heldout_d, heldout_e, heldout_f and heldout_g, each added whole as a sealed set).
+    earlier = [s for s in splits if s not in {"heldout_d", "heldout_e", "heldout_f", "heldout_g"}]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
 
@@ -146,6 +147,18 @@ def test_fifth_held_out_sets_have_fifteen_reports_and_eight_notes_in_new_styles(
     assert all(int(name[:2]) >= 88 for name in notes)
 
 
+def test_sixth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, sixth held-out round: >= 15 new reports (split heldout_g, ids h01_...) and >= 10
+    # new notes (split heldout10, numbered from 97; 100 and up have three digits), each with a
+    # valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_g"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("h") for rid in reports)
+    notes = _notes_split("heldout10")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 97 for name in notes)
+
+
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
     meta = _index()[rid]
     data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
@@ -202,3 +215,15 @@ def test_gold_of_the_tif1g_sigmoid_report_scores_as_worked_out_by_hand() -> None
     # onset 39 (1.3) + proximal weakness arms (0.7) and legs (0.8) + heliotrope (3.1) + Gottron's
     # papules (2.1) + raised CK (1.3) + dysphagia (0.7) = 10.0 >= 7.5: definite, dermatomyositis.
     assert _gold_classification("g18_tif1g_sigmoid_39f") == (10.0, "definite", "dermatomyositis")
+
+
+def test_gold_of_the_juvenile_report_with_a_normal_biopsy_scores_as_worked_out_by_hand() -> None:
+    # A biopsy was done (normal), so the "with biopsy" weights apply: onset at 6 (no age points)
+    # + proximal weakness legs (0.5) + heliotrope (3.2) + Gottron's papules (2.7) + raised AST
+    # 48 > 37 (1.4; CK 72 and ALT 63 are within their ranges) = 7.8, >= 6.7 and < 8.7: probable;
+    # onset < 18: juvenile dermatomyositis.
+    assert _gold_classification("h15_jdm_calcinosis_labs_6f") == (
+        7.8,
+        "probable",
+        "juvenile dermatomyositis",
+    )
