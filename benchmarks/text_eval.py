@@ -24,7 +24,8 @@ measured sealed twice (FIRST_RUN_D.md) and was opened for development on the eve
 FIRST_RUN_E.md), itself opened after its before/after measurement. The fifth sealed set
 (``reports:heldout_f``, ``notes:heldout9``; FIRST_RUN_F.md) was measured three times figures only
 and opened for development at the start of the session of 30 Nov 2026 (night), while a sixth
-sealed set was written. Any set not in DETAIL_SETS
+sealed set was written (``reports:heldout_g``, ``notes:heldout10``; FIRST_RUN_G.md), run by name,
+figures only. Any set not in DETAIL_SETS
 is reported as figures only and is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
