@@ -21,7 +21,14 @@ from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
-from myositis_cds.ingest.text._rules import Rules, TermMatch, rules, term_key
+from myositis_cds.ingest.text._rules import (
+    Rules,
+    TermMatch,
+    gate_text,
+    may_match,
+    rules,
+    term_key,
+)
 from myositis_cds.ingest.text._strength import (
     StrengthReading,
     grades_in,
@@ -193,6 +200,7 @@ class Extraction:
     style: DateStyle = field(default_factory=DateStyle)
     _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
     _lower: str | None = None  # the text in lower case, for the pattern gates
+    _gate: str | None = None  # the text for may_match (gates derived from each pattern)
     _dates: dict[int, list[DateMatch]] | None = None
 
     @property
@@ -234,7 +242,11 @@ class Extraction:
                 self._lower = self.text.casefold()
             if not any(word in self._lower for word in gate):
                 return table  # "duct" nowhere in the note: no duct pattern can match
+        if self._gate is None:
+            self._gate = gate_text(self.text)
         for i, rx in enumerate(patterns):
+            if not may_match(rx, self._gate):
+                continue  # a word every match needs is not in the note: nothing to find
             redo: set[int] = set()
             for m in rx.finditer(self.text):
                 k = bisect_right(starts, m.start()) - 1
