@@ -19,7 +19,7 @@ The patterns are data (rules/patterns.yaml, ``patient_reference``, ``case_narrat
 
 from __future__ import annotations
 
-from myositis_cds.ingest.text._rules import Rules, gate_text, may_match
+from myositis_cds.ingest.text._rules import Rules
 
 __all__ = ["general_statement"]
 
@@ -34,11 +34,10 @@ def general_statement(sentence: str, rules: Rules) -> bool:
 
 def _general_clause(sentence: str, rules: Rules) -> bool:
     v = rules.value
-    gate = gate_text(sentence)  # a pattern needing a word the clause lacks is not run
-    if any(may_match(rx, gate) and rx.search(sentence) for rx in v["patient_reference"]):
+    if any(rx.search(sentence) for rx in v["patient_reference"]):
         return False
-    if any(may_match(rx, gate) and rx.search(sentence) for rx in v["case_narrative"]):
+    if any(rx.search(sentence) for rx in v["case_narrative"]):
         return False
-    return any(may_match(rx, gate) and rx.search(sentence) for rx in v["general_strong"]) or any(
-        may_match(rx, gate) and rx.search(sentence) for rx in v["general_subject_cue"]
+    return any(rx.search(sentence) for rx in v["general_strong"]) or any(
+        rx.search(sentence) for rx in v["general_subject_cue"]
     )
