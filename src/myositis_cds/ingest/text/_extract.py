@@ -904,22 +904,37 @@ def _apply_pair(
     ):
         value["dated_old"] = True  # old only by its date: may be this illness's start
     for code in infers:
-        _add(
-            ex,
-            Draft(
-                "finding",
-                code,
-                status,
-                start,
-                end,
-                sent,
-                sent.time,
-                value=dict(value),
-                inferred=True,
-                uncertain=uncertain,
-            ),
-        )
+        _add_finding(ex, sent, code, status, start, end, dict(value), True, uncertain)
     return True
+
+
+def _add_finding(
+    ex: Extraction,
+    sent: Sentence,
+    code: str,
+    status: FactStatus,
+    start: int,
+    end: int,
+    value: dict[str, Any],
+    inferred: bool,
+    uncertain: bool,
+) -> None:
+    """Add a finding read at [start, end) of ``sent``, at the sentence's time (see _add)."""
+    _add(
+        ex,
+        Draft(
+            "finding",
+            code,
+            status,
+            start,
+            end,
+            sent,
+            sent.time,
+            value,
+            inferred=inferred,
+            uncertain=uncertain,
+        ),
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -1146,20 +1161,8 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
         status, uncertain = _status(ex, sent, assertion, sent.time_at(start, ongoing=True))
         if status == "present" and not present:
             status = "absent"
-        _add(
-            ex,
-            Draft(
-                "finding",
-                code,
-                status,
-                start,
-                end,
-                sent,
-                sent.time,
-                {"rule": "strength_examination", **value},
-                uncertain=uncertain,
-            ),
-        )
+        tagged = {"rule": "strength_examination", **value}
+        _add_finding(ex, sent, code, status, start, end, tagged, False, uncertain)
 
     for group in ("proximal_upper", "proximal_lower"):
         sides = states.get(group)
