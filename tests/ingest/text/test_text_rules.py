@@ -258,3 +258,21 @@ def test_a_rule_is_skipped_only_where_it_cannot_match() -> None:
             assert rx.search(text) is None, (rx.pattern, text[:80])
     assert gated > 80
     assert skipped > 10_000
+
+
+def test_a_term_list_s_start_class_is_the_one_its_pattern_gives() -> None:
+    # TermMatcher gives compile_rule the first characters of its terms (saving a second parse of
+    # a long pattern at start-up); they must be exactly what the pattern itself yields.
+    import re
+
+    from myositis_cds.ingest.text._rules import compile_rule
+
+    r = rules()
+    matchers = [m for m in vars(r).values() if isinstance(m, TermMatcher)]
+    assert len(matchers) > 15
+    for matcher in matchers:
+        given = matcher._regex.pattern
+        assert given.startswith("(?=["), matcher.name
+        body = given.split("])(?:", 1)[1][:-1]
+        re.purge()  # compile afresh, not from re's cache
+        assert compile_rule(body).pattern == given, matcher.name

@@ -397,7 +397,9 @@ class Patterns(_Strict):
 
 
 # --------------------------------------------------------------------------- compiled forms
-def compile_rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def compile_rule(
+    pattern: str, flags: int = re.IGNORECASE, first: set[str] | None = None
+) -> re.Pattern[str]:
     """Compile a rule pattern, led by a lookahead for the characters it can start with.
 
     Python's regular-expression engine tries a pattern at every position of the text; a leading
@@ -405,8 +407,10 @@ def compile_rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     word-list patterns (``\\b(?:was|were|...)``) several times faster on long notes. The class
     is derived from the pattern itself, so it cannot disagree with it; when it cannot be derived
     (a pattern that may start with any character, or match nothing) the pattern is left as is.
+    ``first``: the class when the caller knows it (a term list's first characters), which saves
+    parsing the pattern twice; it must be what the parse would give (a test checks it).
     """
-    first = _first_characters(pattern, flags)
+    first = first or _first_characters(pattern, flags)
     if first and not re.match(r"\(\?[aiLmsux]+\)", pattern):
         cls = "".join(re.escape(c) for c in sorted(first))
         return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
@@ -655,7 +659,9 @@ class TermMatcher:
                 terms.append(term)
         # Word boundaries only where the term itself starts or ends with a word character, so
         # punctuation terms (";", "+") match right after a word.
-        self._regex = compile_rule(_trie_regex(terms))
+        # the trie's branches start with each term's first unit, written as itself
+        first = {_units(term)[0][0] for term in terms if _units(term)}
+        self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []
