@@ -91,9 +91,11 @@ def note_sentences(doc: Doc) -> Doc:
     last = ""  # the last non-space token's text
     before = ""  # the one before it ("d.o.b" of "d.o.b" + ".")
     newline = True
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
+    whole = doc.text
+    # token offsets, lengths and space flags in one array: no Python Token object per token
+    for i, (at, length, space) in enumerate(doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()):
+        text = whole[at : at + length]
+        if space:
             newline = newline or "\n" in text
             continue
         ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (
