@@ -91,10 +91,11 @@ def note_sentences(doc: Doc) -> Doc:
     last = ""  # the last non-space token's text
     before = ""  # the one before it ("d.o.b" of "d.o.b" + ".")
     newline = True
-    whole = doc.text
-    # token offsets, lengths and space flags in one array: no Python Token object per token
-    for i, (at, length, space) in enumerate(doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()):
-        text = whole[at : at + length]
+    strings = doc.vocab.strings
+    # token texts (by their string ids) and space flags from one array: no Python Token object
+    # per token (Doc.text would make one each, too)
+    for i, (orth, space) in enumerate(doc.to_array(["ORTH", "IS_SPACE"]).tolist()):
+        text = strings[orth]
         if space:
             newline = newline or "\n" in text
             continue
