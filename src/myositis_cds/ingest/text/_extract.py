@@ -229,6 +229,13 @@ class Extraction:
                     self._dates.setdefault(k, []).append(d)
         return self._dates.get(sent.index, [])
 
+    def live(self, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+        """Those of ``patterns`` that can match somewhere in the note (see may_match), in order:
+        the others would find nothing in any sentence."""
+        if self._gate is None:
+            self._gate = gate_text(self.text)
+        return [rx for rx in patterns if may_match(rx, self._gate)]
+
     def _patterns(self, group: str, name: str) -> list[re.Pattern[str]]:
         return self.rules.value[name] if group == "value" else self.rules.time[name]
 
@@ -2411,12 +2418,13 @@ def _patient(ex: Extraction) -> None:
     text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
     sex_found = age_found = False
+    age_sex = ex.live(r.value["age_sex"])
     for sent in ordered:
         # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
         # starts in this sentence may run on to the end of its line (at most a few words).
         line_end = text.find("\n", sent.end)
         reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
-        for rx in r.value["age_sex"]:
+        for rx in age_sex:
             m = rx.search(text, sent.start, reach)
             if m is None or age_found or m.start() >= sent.end:
                 continue
@@ -2618,10 +2626,11 @@ def _onset(ex: Extraction) -> None:
         for d in ex.drafts
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
+    onset_date, onset = ex.live(r.time["onset_date"]), ex.live(r.time["onset"])
     for sent in ex.sentences:  # "onset Sept 2021"
         if not sent.patient:
             continue
-        for rx in r.time["onset_date"]:
+        for rx in onset_date:
             for cue in rx.finditer(text, sent.start, sent.end):
                 dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
                 if dates and dates[0].start == cue.end():
@@ -2655,7 +2664,7 @@ def _onset(ex: Extraction) -> None:
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
-        for rx in r.time["onset"]:
+        for rx in onset:
             m = rx.search(text, sent.start, sent.end)
             if m is None:
                 continue
