@@ -217,6 +217,13 @@ class Extraction:
             table = self._hits[key] = self._match_all(group, name)
         return table.get(sent.index, _NO_HITS)
 
+    def live(self, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+        """Those of ``patterns`` that can match somewhere in the note (see may_match), in order:
+        the others would find nothing in any sentence."""
+        if self._gate is None:
+            self._gate = gate_text(self.text)
+        return [rx for rx in patterns if may_match(rx, self._gate)]
+
     def dates_in(self, sent: Sentence) -> list[DateMatch]:
         """The explicit dates in ``sent`` (all the note's dates found once, by the note's
         style, which is final once the note's date is known)."""
@@ -228,13 +235,6 @@ class Extraction:
                 if k >= 0 and d.end <= self.sentences[k].end:
                     self._dates.setdefault(k, []).append(d)
         return self._dates.get(sent.index, [])
-
-    def live(self, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
-        """Those of ``patterns`` that can match somewhere in the note (see may_match), in order:
-        the others would find nothing in any sentence."""
-        if self._gate is None:
-            self._gate = gate_text(self.text)
-        return [rx for rx in patterns if may_match(rx, self._gate)]
 
     def _patterns(self, group: str, name: str) -> list[re.Pattern[str]]:
         return self.rules.value[name] if group == "value" else self.rules.time[name]
