@@ -30,8 +30,11 @@ BASE = "http://testserver"
 SERVICE_URL = f"{BASE}/cds-services/{SERVICE_ID}"
 DISCOVERY_URL = f"{BASE}/cds-services"
 FEEDBACK_URL = f"{SERVICE_URL}/feedback"
+PATH = f"/cds-services/{SERVICE_ID}"  # the service as the app routes it
 FHIR_BASE = "http://fhir.test/r4"
 ACCESS_TOKEN = "access-token-7f3a9c"  # must never appear in a log
+# the hook's fhirAuthorization: the access token the service presents to the FHIR server
+FHIR_AUTH = {"access_token": ACCESS_TOKEN, "token_type": "Bearer", "expires_in": 300}
 AS_OF = date(2024, 1, 15)
 ORIGIN = "https://ehr-ui.example.org"
 
@@ -126,6 +129,11 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def call_hook(client: Api, sign: Signer, body: dict[str, Any]) -> httpx.Response:
+    """POST a hook request to the service with a freshly signed token."""
+    return client.post(PATH, json=body, headers=bearer(sign()))
+
+
 # --------------------------------------------------------------------------- FHIR data
 def reference_resources() -> list[dict[str, Any]]:
     bundle = json.loads((EXAMPLES / "reference-case.fhir.json").read_text())
@@ -139,6 +147,11 @@ def searchset(resources: list[dict[str, Any]]) -> dict[str, Any]:
         "total": len(resources),
         "entry": [{"resource": r, "search": {"mode": "match"}} for r in resources],
     }
+
+
+def reference_prefetch() -> dict[str, Any]:
+    """The prefetch an EHR would send for the reference case."""
+    return prefetch_for(reference_resources())
 
 
 PREFETCH_TYPES = {

@@ -24,22 +24,27 @@ from tests.cds_hooks.conftest import (
     ACCESS_TOKEN,
     DISCOVERY_URL,
     FEEDBACK_URL,
+    FHIR_AUTH,
     FHIR_BASE,
     ISSUER,
     ORIGIN,
+    PATH,
     Bench,
     Signer,
     bearer,
+    call_hook,
     hook_request,
     prefetch_for,
+    reference_prefetch,
     reference_resources,
 )
 
-PATH = f"/cds-services/{SERVICE_ID}"
+# a SMART backend-services grant for the FHIR server
+SMART_AUTH = {**FHIR_AUTH, "scope": "patient/*.read", "subject": "cds-service"}
 
 
 def call(bench: Bench, sign: Signer, body: dict[str, Any]) -> Any:
-    return bench.client.post(PATH, json=body, headers=bearer(sign()))
+    return call_hook(bench.client, sign, body)
 
 
 # --------------------------------------------------------------------------- discovery
@@ -60,7 +65,7 @@ def test_discovery_lists_the_service_with_its_prefetch(bench: Bench, sign: Signe
 # --------------------------------------------------------------------------- cards
 @pytest.fixture()
 def cards(bench: Bench, sign: Signer) -> list[dict[str, Any]]:
-    body = hook_request(prefetch=prefetch_for(reference_resources()))
+    body = hook_request(prefetch=reference_prefetch())
     response = call(bench, sign, body)
     assert response.status_code == 200, response.text
     out: list[dict[str, Any]] = response.json()["cards"]
@@ -153,7 +158,7 @@ def test_a_patient_with_nothing_due_gets_no_card() -> None:
 
 # --------------------------------------------------------------------------- prefetch / 412
 def test_missing_prefetch_without_fhir_server_is_412(bench: Bench, sign: Signer) -> None:
-    prefetch = prefetch_for(reference_resources())
+    prefetch = reference_prefetch()
     del prefetch["observations"]  # a key the client chose not to satisfy
     response = call(bench, sign, hook_request(prefetch=prefetch))
     assert response.status_code == 412
@@ -161,21 +166,15 @@ def test_missing_prefetch_without_fhir_server_is_412(bench: Bench, sign: Signer)
 
 
 def test_null_prefetch_value_means_no_data_not_missing(bench: Bench, sign: Signer) -> None:
-    prefetch = prefetch_for(reference_resources())
+    prefetch = reference_prefetch()
     prefetch["medicationRequests"] = None
     assert call(bench, sign, hook_request(prefetch=prefetch)).status_code == 200
 
 
 def test_missing_prefetch_is_fetched_from_the_fhir_server(bench: Bench, sign: Signer) -> None:
-    full = call(bench, sign, hook_request(prefetch=prefetch_for(reference_resources())))
-    only_patient = {"patient": prefetch_for(reference_resources())["patient"]}
-    auth = {
-        "access_token": ACCESS_TOKEN,
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "cds-service",
-    }
+    full = call(bench, sign, hook_request(prefetch=reference_prefetch()))
+    only_patient = {"patient": reference_prefetch()["patient"]}
+    auth = SMART_AUTH
     body = hook_request(prefetch=only_patient, fhirServer=FHIR_BASE, fhirAuthorization=auth)
     fetched = call(bench, sign, body)
     assert fetched.status_code == 200, fetched.text
@@ -187,13 +186,7 @@ def test_missing_prefetch_is_fetched_from_the_fhir_server(bench: Bench, sign: Si
 
 
 def test_nothing_prefetched_everything_fetched(bench: Bench, sign: Signer) -> None:
-    auth = {
-        "access_token": ACCESS_TOKEN,
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "cds-service",
-    }
+    auth = SMART_AUTH
     body = hook_request(fhirServer=FHIR_BASE, fhirAuthorization=auth)
     response = call(bench, sign, body)
     assert response.status_code == 200 and response.json()["cards"]
@@ -204,13 +197,7 @@ def test_fhir_server_refusing_is_412_and_the_token_is_not_logged(
     bench: Bench, sign: Signer, caplog: pytest.LogCaptureFixture
 ) -> None:
     bench.fhir.fail_with = 403
-    auth = {
-        "access_token": ACCESS_TOKEN,
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "cds-service",
-    }
+    auth = SMART_AUTH
     with caplog.at_level(logging.DEBUG):
         response = call(bench, sign, hook_request(fhirServer=FHIR_BASE, fhirAuthorization=auth))
     assert response.status_code == 412
@@ -249,7 +236,7 @@ def test_fhir_server_must_be_https_in_production(bench: Bench, sign: Signer) -> 
 def test_malformed_requests_are_400(
     bench: Bench, sign: Signer, change: dict[str, Any], message: str
 ) -> None:
-    body = {**hook_request(prefetch=prefetch_for(reference_resources())), **change}
+    body = {**hook_request(prefetch=reference_prefetch()), **change}
     response = call(bench, sign, body)
     assert response.status_code == 400 and message in response.json()["message"]
 

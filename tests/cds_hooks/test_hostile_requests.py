@@ -9,27 +9,26 @@ from typing import Any
 import httpx
 import pytest
 
-from myositis_cds.api.cds_hooks import SERVICE_ID, make_router
+from myositis_cds.api.cds_hooks import make_router
 from tests.cds_hooks.conftest import (
-    ACCESS_TOKEN,
     FEEDBACK_URL,
+    FHIR_AUTH,
     FHIR_BASE,
+    PATH,
     Bench,
     Client,
     Signer,
     bearer,
+    call_hook,
     hook_request,
-    prefetch_for,
-    reference_resources,
+    reference_prefetch,
 )
 
-PATH = f"/cds-services/{SERVICE_ID}"
-AUTH = {"access_token": ACCESS_TOKEN, "token_type": "Bearer", "expires_in": 300}
 DEEP = b"[" * 100_000 + b"]" * 100_000  # valid JSON, deeper than Python's recursion limit
 
 
 def _only_patient() -> dict[str, Any]:
-    return {"patient": prefetch_for(reference_resources())["patient"]}
+    return {"patient": reference_prefetch()["patient"]}
 
 
 def test_a_patient_id_with_characters_not_allowed_in_a_url_is_sent_encoded(
@@ -42,9 +41,9 @@ def test_a_patient_id_with_characters_not_allowed_in_a_url_is_sent_encoded(
         "ref\x05 ca&se=1/..",
         prefetch=_only_patient(),
         fhirServer=FHIR_BASE,
-        fhirAuthorization=AUTH,
+        fhirAuthorization=FHIR_AUTH,
     )
-    response = bench.client.post(PATH, json=body, headers=bearer(sign()))
+    response = call_hook(bench.client, sign, body)
     assert response.status_code == 200, response.text
     urls = [u for u, _ in bench.fhir.requests]
     assert any("Condition?patient=ref%05%20ca%26se%3D1%2F.." in u for u in urls), urls
@@ -74,8 +73,10 @@ def test_a_fhir_server_answer_nested_too_deeply_is_412(bench: Bench, sign: Signe
     app.include_router(make_router(config, bench.store))
     client = Client(app)
     try:
-        body = hook_request(prefetch=_only_patient(), fhirServer=FHIR_BASE, fhirAuthorization=AUTH)
-        response = client.post(PATH, json=body, headers=bearer(sign()))
+        body = hook_request(
+            prefetch=_only_patient(), fhirServer=FHIR_BASE, fhirAuthorization=FHIR_AUTH
+        )
+        response = call_hook(client, sign, body)
     finally:
         client.close()
     assert response.status_code == 412, response.text

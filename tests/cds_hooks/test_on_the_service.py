@@ -19,9 +19,9 @@ from tests.cds_hooks.conftest import (
     Client,
     Signer,
     bearer,
+    call_hook,
     hook_request,
-    prefetch_for,
-    reference_resources,
+    reference_prefetch,
 )
 from tests.conftest import EXAMPLES
 
@@ -81,11 +81,7 @@ def test_cds_hooks_are_mounted_with_the_store(service: tuple[Client, Store], sig
     assert client.get("/cds-services", headers=bearer(token)).status_code == 200
     replay = client.get("/cds-services", headers=bearer(token))  # jti claimed in the database
     assert replay.status_code == 401
-    call = client.post(
-        "/cds-services/myositis-cancer-screening",
-        json=hook_request(prefetch=prefetch_for(reference_resources())),
-        headers=bearer(sign()),
-    )
+    call = call_hook(client, sign, hook_request(prefetch=reference_prefetch()))
     assert call.status_code == 200, call.text
     card = call.json()["cards"][0]
     assert len(card["summary"]) < 140 and card["source"]["label"]
@@ -146,11 +142,7 @@ def test_a_stored_patient_gets_a_link_to_its_page(
     )
     assert created.status_code == 201, created.text
     stored_id = created.json()["id"]
-    call = client.post(
-        "/cds-services/myositis-cancer-screening",
-        json=hook_request(prefetch=prefetch_for(reference_resources())),
-        headers=bearer(sign()),
-    )
+    call = call_hook(client, sign, hook_request(prefetch=reference_prefetch()))
     (link,) = call.json()["cards"][0]["links"]
     assert link == {
         "label": "Open in myositis-cds",

@@ -43,6 +43,9 @@ class KnowledgeMeta(KnowledgeModel):
 
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's loader when PyYAML was built with it: the same documents (checked on every YAML file
+# of the package), about ten times faster: some 0.3 s of the text adapter's cold start.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -50,7 +53,7 @@ def raw(name: str) -> Any:
     """The parsed YAML of ``knowledge/<name>.yaml``."""
     resource = files(__name__).joinpath(f"{name}.yaml")
     try:
-        return yaml.safe_load(resource.read_text(encoding="utf-8"))
+        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"knowledge/{name}.yaml cannot be read: {exc}") from exc
 
@@ -63,7 +66,9 @@ def load_packaged_yaml(package: str, relative: str, model: type[M]) -> M:
     """
     label = f"{package.removeprefix('myositis_cds.').replace('.', '/')}/{relative}"
     try:
-        data = yaml.safe_load(files(package).joinpath(relative).read_text(encoding="utf-8"))
+        data = yaml.load(
+            files(package).joinpath(relative).read_text(encoding="utf-8"), Loader=_SAFE_LOADER
+        )
         return model.model_validate(data)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{label} cannot be read: {exc}") from exc

@@ -174,3 +174,105 @@ def test_which_patterns_get_a_start_lookahead(pattern: str, led: bool) -> None:
     from myositis_cds.ingest.text._rules import compile_rule
 
     assert compile_rule(pattern).pattern.startswith("(?=[") is led
+
+
+# --------------------------------------------------------------------------- literal gates
+def _notes_up_to_96() -> list[str]:
+    notes = REPO / "tests" / "data" / "notes"
+    return [
+        p.read_text(encoding="utf-8")
+        for p in sorted(notes.glob("[0-9]*.txt"))
+        if int(p.name.split("_", 1)[0]) <= 96
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\b(?:elevation|rise)\b", ("elevation", "rise")),
+        (r"\bcolou?r chart\b", ("r chart",)),  # the optional "u" splits the literal run
+        (r"\bDM\b", None),  # two letters: too short to be worth a test
+        (r"(?:rash|\d+) today", (" today",)),  # one alternative names no word: the branch is out
+        (r"(?=history)\w+", None),  # a lookahead is passed over
+        (r"(?:weakness)?\s*(?:for|over) \d+ weeks", (" weeks",)),
+        (r"(?:on|at) (?:admission|presentation)", ("admission", "presentation")),
+    ],
+)
+def test_the_words_a_pattern_needs(pattern: str, words: tuple[str, ...] | None) -> None:
+    import re
+
+    from myositis_cds.ingest.text._rules import required_words
+
+    assert required_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+def test_case_insensitive_look_alikes_pass_the_gate() -> None:
+    # "İ" matches "i" under re.IGNORECASE although "İ".lower() is two characters; the long s
+    # and the Kelvin sign likewise match "s" and "k".
+    import re
+
+    from myositis_cds.ingest.text._rules import gate_text, may_match
+
+    for pattern, text in (
+        (r"\bhistory of rash\b", "HİSTORY OF RASH"),
+        (r"\bsince\s+\d+\s+weeks\b", "ſince 3 weeks"),
+        (r"\bki67 index\b", "\u212ai67 index"),
+    ):
+        rx = re.compile(pattern, re.IGNORECASE)
+        assert rx.search(text) is not None
+        assert may_match(rx, gate_text(text)), text
+        assert not may_match(rx, gate_text("nothing of the kind"))
+
+
+def test_every_look_alike_of_an_ascii_character_is_folded() -> None:
+    import re
+
+    from myositis_cds.ingest.text._rules import gate_text
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for ch in re.findall(r"[\x00-\x7f]", every, re.IGNORECASE):
+        ascii_twins = [a for a in map(chr, range(128)) if re.fullmatch(re.escape(a), ch, re.I)]
+        assert ascii_twins and gate_text(ch) == ascii_twins[0].lower(), hex(ord(ch))
+
+
+def test_a_rule_is_skipped_only_where_it_cannot_match() -> None:
+    # may_match runs a pattern only when the note has a word every match needs, for speed only:
+    # wherever a rule matches, its gate must let it run.
+    from myositis_cds.ingest.text._rules import gate_text, may_match, required_words
+
+    r = rules()
+    patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
+    patterns += [rx for _, rx in r.context_patterns]
+    texts = _notes_up_to_96()
+    texts += [line for text in texts for line in text.splitlines() if line.strip()]
+    gates = [(text, gate_text(text)) for text in texts]
+    gated = skipped = 0
+    for rx in patterns:
+        if required_words(rx) is None:
+            continue
+        gated += 1
+        for text, gate in gates:
+            if may_match(rx, gate):
+                continue
+            skipped += 1
+            assert rx.search(text) is None, (rx.pattern, text[:80])
+    assert gated > 80
+    assert skipped > 10_000
+
+
+def test_a_term_list_s_start_class_is_the_one_its_pattern_gives() -> None:
+    # TermMatcher gives compile_rule the first characters of its terms (saving a second parse of
+    # a long pattern at start-up); they must be exactly what the pattern itself yields.
+    import re
+
+    from myositis_cds.ingest.text._rules import compile_rule
+
+    r = rules()
+    matchers = [m for m in vars(r).values() if isinstance(m, TermMatcher)]
+    assert len(matchers) > 15
+    for matcher in matchers:
+        given = matcher._regex.pattern
+        assert given.startswith("(?=["), matcher.name
+        body = given.split("])(?:", 1)[1][:-1]
+        re.purge()  # compile afresh, not from re's cache
+        assert compile_rule(body).pattern == given, matcher.name

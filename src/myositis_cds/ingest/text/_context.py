@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from myositis_cds.ingest.text._rules import ContextRule, Rules
+from myositis_cds.ingest.text._rules import ContextRule, Rules, gate_text, may_match
 
 __all__ = ["AXIS", "Assertion", "ContextSentence", "Modifier", "find_modifiers"]
 
@@ -105,7 +105,10 @@ def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]
     for m in rules.context_literals.find(text):
         for rule_no in m.concept.split(","):
             found.append((m.start, m.end, rules.context.rules[int(rule_no)]))
+    gate = gate_text(text)
     for idx, rx in rules.context_patterns:
+        if not may_match(rx, gate):
+            continue  # a word every match needs is not in the text
         for pm in rx.finditer(text):
             found.append((pm.start(), pm.end(), rules.context.rules[idx]))
     found.sort(key=lambda f: f[0])

@@ -25,6 +25,7 @@ from functools import cache
 
 from pydantic import Field
 
+from myositis_cds.errors import KnowledgeError
 from myositis_cds.ingest.text._normalise import NormalisedText, normalise
 from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict
 
@@ -113,6 +114,40 @@ def undictate(text: str) -> Dictated | None:
     return _Writer(text, rules).run()
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")
+_Phrases = dict[str, list[tuple[list[str], str]]]
+
+
+@cache
+def _phrases() -> tuple[_Phrases, _Phrases]:
+    return _phrase_tables(_rules())
+
+
+def _phrase_tables(rules: DictationRules) -> tuple[_Phrases, _Phrases]:
+    """The spoken commands and the sound-alikes, longest first, filed under their first word
+    (a word is tried only against the phrases it can begin; the order among those is kept)."""
+    commands = sorted(
+        ((c.split(), out) for c in rules.commands for out in (rules.commands[c],)),
+        key=lambda x: -len(x[0]),
+    )
+    alikes = sorted(
+        ((a.split(), meant) for meant, spellings in rules.sound_alikes.items()
+         for a in spellings),
+        key=lambda x: -len(x[0]),
+    )  # fmt: skip
+    return _by_first_word(commands), _by_first_word(alikes)
+
+
+def _by_first_word(phrases: list[tuple[list[str], str]]) -> _Phrases:
+    out: _Phrases = {}
+    for phrase, written in phrases:
+        if not phrase:  # an empty phrase would match anywhere: refuse it at load time
+            raise KnowledgeError("rules/dictation.yaml: an empty command or sound-alike")
+        out.setdefault(phrase[0], []).append((phrase, written))
+    return out
+
+
 class _Writer:
     def __init__(self, text: str, rules: DictationRules) -> None:
         self.src = text
@@ -126,15 +161,7 @@ class _Writer:
             )
         self.chars: list[str] = []
         self.offsets: list[int] = []
-        self.commands = sorted(
-            ((c.split(), out) for c in rules.commands for out in (rules.commands[c],)),
-            key=lambda x: -len(x[0]),
-        )
-        self.alikes = sorted(
-            ((a.split(), meant) for meant, spellings in rules.sound_alikes.items()
-             for a in spellings),
-            key=lambda x: -len(x[0]),
-        )  # fmt: skip
+        self.commands, self.alikes = _phrases() if rules is _rules() else _phrase_tables(rules)
 
     # ------------------------------------------------------------------ output
     def put(self, s: str, start: int, end: int) -> None:
@@ -196,7 +223,7 @@ class _Writer:
         return all(self.words[i + k].low == p for k, p in enumerate(phrase))
 
     def command(self, i: int) -> int:
-        for phrase, out in self.commands:
+        for phrase, out in self.commands.get(self.words[i].low, ()):
             if not self.match(i, phrase):
                 continue
             if phrase == ["colon"] and self.organ(i):
@@ -212,7 +239,7 @@ class _Writer:
         return before in self.rules.colon_organ_before or after in self.rules.colon_organ_after
 
     def alike(self, i: int) -> int:
-        for phrase, meant in self.alikes:
+        for phrase, meant in self.alikes.get(self.words[i].low, ()):
             if self.match(i, phrase):
                 last = self.words[i + len(phrase) - 1]
                 self.gap(i)
@@ -223,13 +250,13 @@ class _Writer:
     def letters(self, i: int) -> int:
         """Single capital letters spelt one by one: "C K" → "CK", "N X P two" → "NXP2"."""
         k = i
-        while k < len(self.words) and re.fullmatch(r"[A-Z]", self.words[k].text):
+        while k < len(self.words) and _CAPITAL.fullmatch(self.words[k].text):
             k += 1
         if k - i < 2:
             # "TIF one gamma": an abbreviation with one digit said after it
             stem = self.words[i].text
             if not (
-                re.fullmatch(r"[A-Z]{2,5}", stem)
+                _ABBREVIATION.fullmatch(stem)
                 and i + 1 < len(self.words)
                 and self.words[i + 1].low in _UNITS
                 and not self.more_number(i + 2)

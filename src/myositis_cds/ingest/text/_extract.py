@@ -21,7 +21,14 @@ from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
-from myositis_cds.ingest.text._rules import Rules, TermMatch, rules, term_key
+from myositis_cds.ingest.text._rules import (
+    Rules,
+    TermMatch,
+    gate_text,
+    may_match,
+    rules,
+    term_key,
+)
 from myositis_cds.ingest.text._strength import (
     StrengthReading,
     grades_in,
@@ -193,6 +200,7 @@ class Extraction:
     style: DateStyle = field(default_factory=DateStyle)
     _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
     _lower: str | None = None  # the text in lower case, for the pattern gates
+    _gate: str | None = None  # the text for may_match (gates derived from each pattern)
     _dates: dict[int, list[DateMatch]] | None = None
 
     @property
@@ -208,6 +216,13 @@ class Extraction:
         if table is None:
             table = self._hits[key] = self._match_all(group, name)
         return table.get(sent.index, _NO_HITS)
+
+    def live(self, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+        """Those of ``patterns`` that can match somewhere in the note (see may_match), in order:
+        the others would find nothing in any sentence."""
+        if self._gate is None:
+            self._gate = gate_text(self.text)
+        return [rx for rx in patterns if may_match(rx, self._gate)]
 
     def dates_in(self, sent: Sentence) -> list[DateMatch]:
         """The explicit dates in ``sent`` (all the note's dates found once, by the note's
@@ -234,7 +249,11 @@ class Extraction:
                 self._lower = self.text.casefold()
             if not any(word in self._lower for word in gate):
                 return table  # "duct" nowhere in the note: no duct pattern can match
+        if self._gate is None:
+            self._gate = gate_text(self.text)
         for i, rx in enumerate(patterns):
+            if not may_match(rx, self._gate):
+                continue  # a word every match needs is not in the note: nothing to find
             redo: set[int] = set()
             for m in rx.finditer(self.text):
                 k = bisect_right(starts, m.start()) - 1
@@ -892,22 +911,37 @@ def _apply_pair(
     ):
         value["dated_old"] = True  # old only by its date: may be this illness's start
     for code in infers:
-        _add(
-            ex,
-            Draft(
-                "finding",
-                code,
-                status,
-                start,
-                end,
-                sent,
-                sent.time,
-                value=dict(value),
-                inferred=True,
-                uncertain=uncertain,
-            ),
-        )
+        _add_finding(ex, sent, code, status, start, end, dict(value), True, uncertain)
     return True
+
+
+def _add_finding(
+    ex: Extraction,
+    sent: Sentence,
+    code: str,
+    status: FactStatus,
+    start: int,
+    end: int,
+    value: dict[str, Any],
+    inferred: bool,
+    uncertain: bool,
+) -> None:
+    """Add a finding read at [start, end) of ``sent``, at the sentence's time (see _add)."""
+    _add(
+        ex,
+        Draft(
+            "finding",
+            code,
+            status,
+            start,
+            end,
+            sent,
+            sent.time,
+            value,
+            inferred=inferred,
+            uncertain=uncertain,
+        ),
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -1134,20 +1168,8 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
         status, uncertain = _status(ex, sent, assertion, sent.time_at(start, ongoing=True))
         if status == "present" and not present:
             status = "absent"
-        _add(
-            ex,
-            Draft(
-                "finding",
-                code,
-                status,
-                start,
-                end,
-                sent,
-                sent.time,
-                {"rule": "strength_examination", **value},
-                uncertain=uncertain,
-            ),
-        )
+        tagged = {"rule": "strength_examination", **value}
+        _add_finding(ex, sent, code, status, start, end, tagged, False, uncertain)
 
     for group in ("proximal_upper", "proximal_lower"):
         sides = states.get(group)
@@ -2396,12 +2418,13 @@ def _patient(ex: Extraction) -> None:
     text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
     sex_found = age_found = False
+    age_sex = ex.live(r.value["age_sex"])
     for sent in ordered:
         # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
         # starts in this sentence may run on to the end of its line (at most a few words).
         line_end = text.find("\n", sent.end)
         reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
-        for rx in r.value["age_sex"]:
+        for rx in age_sex:
             m = rx.search(text, sent.start, reach)
             if m is None or age_found or m.start() >= sent.end:
                 continue
@@ -2603,10 +2626,11 @@ def _onset(ex: Extraction) -> None:
         for d in ex.drafts
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
+    onset_date, onset = ex.live(r.time["onset_date"]), ex.live(r.time["onset"])
     for sent in ex.sentences:  # "onset Sept 2021"
         if not sent.patient:
             continue
-        for rx in r.time["onset_date"]:
+        for rx in onset_date:
             for cue in rx.finditer(text, sent.start, sent.end):
                 dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
                 if dates and dates[0].start == cue.end():
@@ -2640,7 +2664,7 @@ def _onset(ex: Extraction) -> None:
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
-        for rx in r.time["onset"]:
+        for rx in onset:
             m = rx.search(text, sent.start, sent.end)
             if m is None:
                 continue

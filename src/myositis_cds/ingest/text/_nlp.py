@@ -91,9 +91,12 @@ def note_sentences(doc: Doc) -> Doc:
     last = ""  # the last non-space token's text
     before = ""  # the one before it ("d.o.b" of "d.o.b" + ".")
     newline = True
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
+    strings = doc.vocab.strings
+    # token texts (by their string ids) and space flags from one array: no Python Token object
+    # per token (Doc.text would make one each, too)
+    for i, (orth, space) in enumerate(doc.to_array(["ORTH", "IS_SPACE"]).tolist()):
+        text = strings[orth]
+        if space:
             newline = newline or "\n" in text
             continue
         ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (

@@ -397,7 +397,9 @@ class Patterns(_Strict):
 
 
 # --------------------------------------------------------------------------- compiled forms
-def compile_rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def compile_rule(
+    pattern: str, flags: int = re.IGNORECASE, first: set[str] | None = None
+) -> re.Pattern[str]:
     """Compile a rule pattern, led by a lookahead for the characters it can start with.
 
     Python's regular-expression engine tries a pattern at every position of the text; a leading
@@ -405,8 +407,10 @@ def compile_rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     word-list patterns (``\\b(?:was|were|...)``) several times faster on long notes. The class
     is derived from the pattern itself, so it cannot disagree with it; when it cannot be derived
     (a pattern that may start with any character, or match nothing) the pattern is left as is.
+    ``first``: the class when the caller knows it (a term list's first characters), which saves
+    parsing the pattern twice; it must be what the parse would give (a test checks it).
     """
-    first = _first_characters(pattern, flags)
+    first = first or _first_characters(pattern, flags)
     if first and not re.match(r"\(\?[aiLmsux]+\)", pattern):
         cls = "".join(re.escape(c) for c in sorted(first))
         return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
@@ -474,6 +478,81 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
 
     chars, empty = seq(parsed)
     return None if chars is None or empty or not chars else chars
+
+
+# Characters outside ASCII that case-insensitive matching takes for an ASCII letter (İ and ı
+# for i, ſ for s, the Kelvin sign for k; Python 3.11, checked over every code point by a test).
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_NEEDS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+
+
+def gate_text(text: str) -> str:
+    """``text`` in lower case for :func:`may_match`: each character a rule's ASCII letter can
+    match (in either case) becomes that letter, so a literal the rule needs is found by ``in``."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_FOLD).lower()
+
+
+def may_match(rx: re.Pattern[str], gate: str) -> bool:
+    """False only when ``rx`` cannot match anywhere in the text whose :func:`gate_text` is
+    ``gate``: every match of ``rx`` contains one of a few literal words (derived from the
+    pattern itself, see :func:`required_words`) and the text has none of them. A substring test
+    costs about a hundredth of running the pattern over a note, and most patterns of a group
+    (time, values, ConText) have nothing to find in a given note."""
+    needs = _NEEDS.get(rx, ())
+    if needs == ():
+        needs = _NEEDS[rx] = required_words(rx)
+    return needs is None or any(word in gate for word in needs)
+
+
+def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII words one of which is in every match of ``rx`` (as written, ignoring
+    case), or None when the pattern gives no such set worth testing. Only runs of literal
+    characters count; lookarounds, classes and optional parts are passed over, so the set can
+    only be weaker than the pattern, never stricter."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - only on a Python without these modules
+        return None
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:  # pragma: no cover - the pattern compiled
+        return None
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+
+    def rank(words: tuple[str, ...]) -> tuple[int, int]:
+        return min(len(w) for w in words), -len(words)
+
+    def needs(items: Any) -> tuple[str, ...] | None:
+        best: tuple[str, ...] | None = None
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:
+            if op is c.LITERAL and av < 128:
+                run.append(chr(av).lower())
+                continue
+            found: tuple[str, ...] | None = None
+            if run:
+                found, run = ("".join(run),), []
+                if best is None or rank(found) > rank(best):
+                    best = found
+            if op is c.SUBPATTERN:
+                found = needs(av[-1])
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                found = needs(av)
+            elif op in repeats and av[0] >= 1:
+                found = needs(av[2])
+            elif op is c.BRANCH:
+                alternatives = [needs(a) for a in av[1]]
+                if all(alternatives):
+                    found = tuple(sorted({w for a in alternatives if a for w in a}))
+            if found and (best is None or rank(found) > rank(best)):
+                best = found
+        return best
+
+    words = needs(parsed)
+    if words is None or min(len(w) for w in words) < 3 or len(words) > 24:
+        return None
+    return words
 
 
 _KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
@@ -580,7 +659,9 @@ class TermMatcher:
                 terms.append(term)
         # Word boundaries only where the term itself starts or ends with a word character, so
         # punctuation terms (";", "+") match right after a word.
-        self._regex = compile_rule(_trie_regex(terms))
+        # the trie's branches start with each term's first unit, written as itself
+        first = {_units(term)[0][0] for term in terms if _units(term)}
+        self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []
