@@ -11,6 +11,7 @@ import pytest
 
 from tests.ingest.text.helpers import TODAY, read
 from tests.ingest.text.helpers import antibody_results as antibodies
+from tests.ingest.text.helpers import findings_of as findings
 
 
 # ------------------------------------------------------------------ a form's "Patient:" label
@@ -80,3 +81,180 @@ def test_raynaud_since_two_years_dates_the_onset() -> None:
 def test_since_n_years_without_a_symptom_is_no_onset() -> None:
     case = read("Woman, 41. Working as a night nurse since 2 years. Gottron's papules.").case
     assert case.onset_date != date(TODAY.year - 2, TODAY.month, TODAY.day)
+
+
+# ------------------------------------------------------------------ a line blot's own results
+# Convention (rules/lexicon.yaml antibody_panels, _antibody_panels): a panel stated negative as a
+# whole ("myositis line blot negative") names each of its 14 antigens negative, flagged inferred.
+_WOMAN = "A 50-year-old woman. "
+
+
+def test_a_blot_whose_result_follows_the_names_it_lists_gives_only_those() -> None:
+    assert antibodies(_WOMAN + "Myositis line blot: Mi-2 and SAE1 negative.") == {
+        "MI2": "negative",
+        "SAE1": "negative",
+    }
+
+
+def test_none_positive_after_a_bracketed_list_is_negative_for_each_member() -> None:
+    # before: 'positive' inside 'nil positive' read all four as positive
+    got = antibodies(_WOMAN + "Myositis immunoblot (EJ, OJ, Ku, PL-12): nil positive.")
+    assert got == {"EJ": "negative", "OJ": "negative", "KU": "negative", "PL12": "negative"}
+
+
+def test_a_blot_negative_as_a_whole_still_gives_its_panel() -> None:
+    got = antibodies(_WOMAN + "Myositis line blot: no positives.")
+    assert len(got) == 14
+    assert set(got.values()) == {"negative"}
+
+
+def test_a_blot_coordinated_with_another_test_is_negative_as_a_whole() -> None:
+    # the named antibody is the panel's sibling ('and'), not a member the line reports
+    got = antibodies(_WOMAN + "Myositis antibody panel and anti-HMGCR antibody were negative.")
+    assert got["HMGCR"] == "negative"
+    assert got["JO1"] == "negative"
+    assert len(got) == 15
+
+
+def test_no_positive_family_history_negates_nothing() -> None:
+    assert findings(_WOMAN + "Heliotrope rash, no positive family history.") == {
+        "heliotrope_rash": True
+    }
+
+
+# ------------------------------------------------------------------ a date after a lab name
+def _labs(note: str) -> list[tuple[str, float | None]]:
+    return [(lab.code.value, lab.value) for lab in read(_WOMAN + note).case.labs]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "CK 05/11/2026 then weekly.",
+        "CK 5 Nov 2026.",
+        "CK 2026-11-05 pending.",
+    ],
+)
+def test_a_date_after_a_lab_name_is_not_its_value(note: str) -> None:
+    assert _labs(note) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("CK 05/11/2026 4,100 U/L.", 4100.0),
+        ("CK 05.11.2026 was 2300 U/L.", 2300.0),
+        ("CK 2026-11-05 980 U/L.", 980.0),
+        ("CK 5 Nov 2026: 640 U/L.", 640.0),
+        ("CK 4.5 µkat/L.", 270.0),  # a decimal value is no date (converted: 60 U/L per µkat/L)
+    ],
+)
+def test_the_value_after_a_dated_lab_name_is_read(note: str, value: float) -> None:
+    assert _labs(note) == [("ck", value)]
+
+
+def test_the_date_after_the_lab_name_dates_the_result() -> None:
+    (lab,) = read(_WOMAN + "CK 05/11/2026 4,100 U/L.").case.labs
+    assert lab.date == date(2026, 11, 5)
+
+
+# ------------------------------------------------------------------ enzymes put down to a cause
+# Decision: AST, ALT and LDH are made in the liver, red cells and elsewhere; when the note puts a
+# rise down to another cause (a drug, fatty liver) it is not a muscle enzyme and is left out of
+# the case with a warning (the EULAR/ACR enzyme item stays "not assessed" unless another enzyme
+# decides it). CK is the muscle's own enzyme: an attribution (exercise, a statin: which may itself
+# be anti-HMGCR myopathy) is a clinician's judgement, so CK stays in the case, flagged uncertain.
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ALT raised, attributed to oxaliplatin.",
+        "ALT 160 U/L (ULN 40), put down to methotrexate.",
+        "AST and ALT elevated due to fatty liver.",
+        "LDH 600 U/L (ULN 250), haemolytic in origin.",
+    ],
+)
+def test_a_transaminase_or_ldh_put_down_to_another_cause_is_not_a_muscle_enzyme(
+    note: str,
+) -> None:
+    result = read(_WOMAN + note)
+    assert result.case.labs == []
+    assert any("another cause" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ALT 160 U/L (ULN 40) due to active myositis.",
+        "ALT 160 U/L (ULN 40).",
+        "ALT 160 U/L (ULN 40); hypertension due to prednisolone.",
+    ],
+)
+def test_a_transaminase_of_the_myositis_or_without_a_cause_counts(note: str) -> None:
+    assert _labs(note) == [("alt", 160.0)]
+
+
+def test_ck_put_down_to_another_cause_is_kept_but_flagged_uncertain() -> None:
+    result = read(_WOMAN + "CK 900 U/L (ULN 200) after a long run, attributed to exercise.")
+    (lab,) = result.case.labs
+    assert (lab.value, lab.upper_limit) == (900.0, 200.0)
+    assert lab.evidence is not None and lab.evidence.certainty == "uncertain"
+    assert any("CK" in w and "another cause" in w for w in result.warnings)
+
+
+def test_ck_due_to_the_myositis_is_certain() -> None:
+    (lab,) = read(_WOMAN + "CK 4000 U/L (ULN 200) due to her dermatomyositis.").case.labs
+    assert lab.evidence is not None and lab.evidence.certainty == "certain"
+
+
+# ------------------------------------------------------------------ abbreviations in brackets
+_MAN = "Seen 10/11/2026. A 60-year-old man with dermatomyositis. "
+
+
+def test_an_abbreviation_defined_in_brackets_carries_the_size_of_a_later_mention() -> None:
+    note = _MAN + "Squamous cell carcinoma of the oesophagus (OSCC) was found on 02/11/2026. "
+    note += "The OSCC measured 27 mm at endoscopy."
+    (tumour,) = read(note).case.tumours
+    assert tumour.site.value == "oesophagus"
+    assert tumour.histology.value == "squamous_cell_carcinoma"
+    assert tumour.size_mm == 27.0
+
+
+def test_an_abbreviation_for_a_finding_is_learned() -> None:
+    note = _MAN + "No mechanic's hands (MH) in the GP's letter of 01/06/2026. Today, MH present."
+    got = {(f.code.value, f.present, f.date) for f in read(note).case.findings}
+    assert ("mechanics_hands", True, date(2026, 11, 10)) in got
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the letters are not the initials of the words before the bracket
+        "Squamous cell carcinoma of the oesophagus (MRC) found on 02/11/2026. MRC 27 mm.",
+        # a single capital teaches nothing
+        "Squamous cell carcinoma of the oesophagus (R) found on 02/11/2026. R 27 mm.",
+    ],
+)
+def test_brackets_that_are_no_abbreviation_teach_nothing(note: str) -> None:
+    (tumour,) = read(_MAN + note).case.tumours
+    assert tumour.size_mm is None
+
+
+# ------------------------------------------------------------------ "past medical history:" inline
+def test_spelled_out_past_medical_history_inside_a_line_is_past_history() -> None:
+    # like 'PMH:': an undated cancer there is not given the visit's date
+    note = _MAN + "Known to the team; past medical history: bladder cancer, gout."
+    result = read(note)
+    assert result.case.tumours == []
+    assert any("past history" in w for w in result.warnings)
+
+
+def test_a_dated_cancer_after_the_spelled_out_label_keeps_its_date() -> None:
+    note = _MAN + "Known to the team, past medical history: bladder cancer treated in 2018, gout."
+    (tumour,) = read(note).case.tumours
+    assert tumour.found_date == date(2018, 1, 1)
+
+
+def test_medical_history_in_a_sentence_is_no_label() -> None:
+    note = _MAN + "His medical history is unremarkable. Bladder cancer found on CT."
+    (tumour,) = read(note).case.tumours
+    assert tumour.found_date == date(2026, 11, 10)

@@ -285,6 +285,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_level": {"level"},
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
+    "lab_other_cause": set(),
     "tumour_size": {"dims", "unit"},
     "malignancy": set(),
     "ki67": {"value"},
