@@ -258,3 +258,51 @@ def test_medical_history_in_a_sentence_is_no_label() -> None:
     note = _MAN + "His medical history is unremarkable. Bladder cancer found on CT."
     (tumour,) = read(note).case.tumours
     assert tumour.found_date == date(2026, 11, 10)
+
+
+# ------------------------------------------------------------------ passive and contracted denials
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dysphagia was denied at admission.",
+        "Trouble swallowing and breathlessness were denied.",
+        "I haven’t noticed any difficulty swallowing lately.",
+        "She doesn't have dysphagia.",
+        "He hasnt had dysphagia since the steroids.",
+    ],
+)
+def test_a_passive_or_contracted_denial_negates(sentence: str) -> None:
+    assert findings(_WOMAN + sentence).get("dysphagia") is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I can't swallow bread any more.",  # 'can't' states the difficulty
+        "Dysphagia is present; alcohol use was denied.",  # the denial is of the other clause
+    ],
+)
+def test_a_difficulty_or_another_denial_is_no_negation(sentence: str) -> None:
+    assert findings(_WOMAN + sentence).get("dysphagia") is True
+
+
+def test_a_contracted_negation_does_not_reach_far() -> None:
+    got = findings(
+        _WOMAN + "The cream doesn't help my face much, and now raised red bumps on my knuckles."
+    )
+    assert got.get("gottron_papules") is True
+
+
+# ------------------------------------------------------------------ a shortened muscle name
+def test_a_shortened_movement_with_a_full_stop_keeps_its_grades() -> None:
+    note = (
+        "Seen 18/11/2026. Woman, 58.\n\n  MRC power      R     L\n  Shoulder abd.  3     3\n"
+        "  Elbow flex.    5     5\n"
+    )
+    got = findings(note)
+    assert got.get("weakness_proximal_upper") is True
+
+
+def test_a_full_stop_after_a_muscle_then_a_duration_is_no_grade() -> None:
+    note = "A 50-year-old woman. Pain on hip flexion. 3 weeks ago she fell."
+    assert "weakness_proximal_lower" not in findings(note)

@@ -68,6 +68,13 @@ _ABBREVIATIONS = {
     "p.o.",
     "i.v.",
     "s.c.",
+    # muscle-test shorthand in strength tables ("Shoulder abd.  3  3", "4/5 bilat.")
+    "abd.",
+    "add.",
+    "flex.",
+    "ext.",
+    "bilat.",
+    "bds.",
 }
 
 
