@@ -306,3 +306,33 @@ def test_a_shortened_movement_with_a_full_stop_keeps_its_grades() -> None:
 def test_a_full_stop_after_a_muscle_then_a_duration_is_no_grade() -> None:
     note = "A 50-year-old woman. Pain on hip flexion. 3 weeks ago she fell."
     assert "weakness_proximal_lower" not in findings(note)
+
+
+# ------------------------------------------------------------------ record-system dates and ages
+def test_a_hyphenated_day_month_name_year_date_of_birth_gives_the_age() -> None:
+    patient = read("Seen 12/10/2026.\nPatient: Mr K. Obi   DOB 09-Mar-1961   Gender: Male\n")
+    assert patient.case.patient.birth_date == date(1961, 3, 9)
+    assert patient.case.patient.age == 65  # on 27 Nov 2026, born 9 Mar 1961
+
+
+def test_a_hyphenated_date_dates_a_fact() -> None:
+    (lab,) = read("A 50-year-old woman. CK on 03-Sep-2026 was 2,400 U/L.").case.labs
+    assert lab.date == date(2026, 9, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "sex", "age"),
+    [
+        ("Patient: F/44, Ms A. Quinn. Seen 13/11/2026.", "female", 44),
+        ("Seen 13/11/2026. 67/M, rash on the knuckles.", "male", 67),
+        ("Seen 13/11/2026. m / 71 with heliotrope rash.", "male", 71),
+    ],
+)
+def test_sex_and_age_joined_by_a_slash(line: str, sex: str, age: int) -> None:
+    patient = read(line).case.patient
+    assert (patient.sex.value, patient.age) == (sex, age)
+
+
+def test_units_with_a_slash_are_no_age() -> None:
+    patient = read("Seen 13/11/2026. Conduction velocity 56 m/s; dose 375 mg/m2.").case.patient
+    assert patient.age is None
