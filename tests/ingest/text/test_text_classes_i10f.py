@@ -336,3 +336,33 @@ def test_sex_and_age_joined_by_a_slash(line: str, sex: str, age: int) -> None:
 def test_units_with_a_slash_are_no_age() -> None:
     patient = read("Seen 13/11/2026. Conduction velocity 56 m/s; dose 375 mg/m2.").case.patient
     assert patient.age is None
+
+
+# ------------------------------------------------------------------ an infiltrate at its place
+def _biopsy(note: str) -> dict[str, bool | None]:
+    b = read(_MAN + note).case.muscle_biopsy
+    if b is None:
+        return {}
+    return {
+        "endomysial": b.endomysial_infiltrate,
+        "perimysial_perivascular": b.perimysial_perivascular_infiltrate,
+    }
+
+
+@pytest.mark.parametrize(
+    ("note", "item"),
+    [
+        (
+            "A muscle biopsy showed perivascular patchy infiltration by lymphocytes.",
+            "perimysial_perivascular",
+        ),
+        ("Muscle biopsy: endomysial infiltrates of CD8 cells.", "endomysial"),
+        ("The quadriceps biopsy showed perimysial focal infiltration.", "perimysial_perivascular"),
+    ],
+)
+def test_an_infiltrate_word_after_its_place_gives_the_biopsy_item(note: str, item: str) -> None:
+    assert _biopsy(note).get(item) is True
+
+
+def test_a_perivascular_infiltrate_of_the_skin_is_no_muscle_item() -> None:
+    assert _biopsy("A skin biopsy showed perivascular dermal infiltration.") == {}

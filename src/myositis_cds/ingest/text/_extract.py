@@ -2374,7 +2374,9 @@ _PLACED_CELLS = re.compile(
     rf"\b(?P<places>{_PLACE}(?:\s*(?:,|/|and|or|,\s*and)\s*{_PLACE})*)\s+"
     r"(?:[\w+-]+\s+){0,2}?"
     r"(?:t[- ]?lymphocytes|lymphocytes|t[- ]?cells|mononuclear cells|inflammatory cells|"
-    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory)\b",
+    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory|"
+    # "perivascular interstitial infiltration of ...", "perimysial focal infiltrates"
+    r"infiltrat(?:e|es|ion|ions))\b",
     re.IGNORECASE,
 )
 # the place after the cells: "an inflammatory (mononuclear) infiltrate mainly in the perimysium
