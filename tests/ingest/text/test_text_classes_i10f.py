@@ -366,3 +366,23 @@ def test_an_infiltrate_word_after_its_place_gives_the_biopsy_item(note: str, ite
 
 def test_a_perivascular_infiltrate_of_the_skin_is_no_muscle_item() -> None:
     assert _biopsy("A skin biopsy showed perivascular dermal infiltration.") == {}
+
+
+# ------------------------------------------------------------------ European lab names, "ref."
+def _lab_limits(note: str) -> dict[str, tuple[float | None, float | None]]:
+    return {lab.code.value: (lab.value, lab.upper_limit) for lab in read(_WOMAN + note).case.labs}
+
+
+def test_got_and_gpt_in_capitals_are_ast_and_alt() -> None:
+    got = _lab_limits("Bloods: GOT 120 U/l, GPT 95 U/l, ASAT 120.")
+    assert got["ast"] == (120.0, None)
+    assert got["alt"] == (95.0, None)
+
+
+def test_got_in_lower_case_is_a_verb() -> None:
+    assert _lab_limits("She got 40 mg of prednisolone and got better.") == {}
+
+
+def test_a_reference_written_ref_with_a_full_stop_is_read() -> None:
+    got = _lab_limits("LDH 430 U/l (ref. < 245), CK 900 U/l (ref. 30-170).")
+    assert got == {"ldh": (430.0, 245.0), "ck": (900.0, 170.0)}

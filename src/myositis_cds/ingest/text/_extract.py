@@ -1250,7 +1250,7 @@ def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch])
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
-    for idx, matches in _bucket(ex, r.labs.find(text)).items():
+    for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
         for k, m in enumerate(matches):
@@ -1625,6 +1625,19 @@ def _antibody_panels(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+def _with_upper_lab_names(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:
+    """``found`` plus the lab names read only in capitals (rules/patterns.yaml
+    ``lab_upper_names``: "GOT 88 U/l" is AST)."""
+    extra = [
+        TermMatch(m.start(), m.end(), code, m.group())
+        for rx in ex.rules.value["lab_upper_names"]
+        for m in rx.finditer(ex.text)
+        for code, hit in m.groupdict().items()
+        if hit is not None
+    ]
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
 
 
 def _other_cause(ex: Extraction, sent: Sentence, m: TermMatch, value: dict[str, Any]) -> str | None:

@@ -286,6 +286,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
     "lab_other_cause": set(),
+    "lab_upper_names": set(),
     "tumour_size": {"dims", "unit"},
     "malignancy": set(),
     "ki67": {"value"},
