@@ -386,3 +386,32 @@ def test_got_in_lower_case_is_a_verb() -> None:
 def test_a_reference_written_ref_with_a_full_stop_is_read() -> None:
     got = _lab_limits("LDH 430 U/l (ref. < 245), CK 900 U/l (ref. 30-170).")
     assert got == {"ldh": (430.0, 245.0), "ck": (900.0, 170.0)}
+
+
+# ------------------------------------------------------------------ a drug stopped for an enzyme
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Capecitabine was stopped after two cycles due to a rise in liver enzymes (ALT 410 U/L).",
+        "Methotrexate was withheld because of raised ALT (160 U/L, ULN 40).",
+    ],
+)
+def test_a_transaminase_a_drug_was_stopped_for_is_the_drugs(note: str) -> None:
+    assert _labs(note) == []
+
+
+def test_ck_a_statin_was_stopped_for_is_kept_flagged() -> None:
+    (lab,) = read(_WOMAN + "Simvastatin stopped due to CK 2,000 U/L (ULN 200).").case.labs
+    assert lab.value == 2000.0
+    assert lab.evidence is not None and lab.evidence.certainty == "uncertain"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "LFTs: AST 105 U/L (ULN 40).",  # a panel's name is no cause
+        "Prednisolone stopped for a week. AST 105 U/L (ULN 40).",  # another sentence
+    ],
+)
+def test_a_panel_name_or_an_earlier_sentence_is_no_cause(note: str) -> None:
+    assert _labs(note) == [("ast", 105.0)]

@@ -1642,13 +1642,19 @@ def _with_upper_lab_names(ex: Extraction, found: list[TermMatch]) -> list[TermMa
 
 def _other_cause(ex: Extraction, sent: Sentence, m: TermMatch, value: dict[str, Any]) -> str | None:
     """The words putting a raised enzyme down to a cause other than the myositis, searched
-    from the name to the end of its clause ("AST and ALT raised due to fatty liver"), or None.
-    A value stated normal has nothing to explain."""
+    from the name to the end of its clause ("AST and ALT raised due to fatty liver"), or a drug
+    stopped for it just before ("oxaliplatin was stopped due to a rise in hepatic enzymes (AST
+    256 U/L ...)"), or None. A value stated normal has nothing to explain."""
     if value.get("above_uln") is False or (
         "value" in value and "upper_limit" in value and value["value"] <= value["upper_limit"]
     ):
         return None
     text = ex.text
+    before = max(sent.start, m.start - 160)
+    for rx in ex.rules.value["lab_cause_before"]:
+        hit = rx.search(text, before, m.start)
+        if hit is not None:
+            return text[hit.start() : m.end].strip()
     stop = text.find(";", m.end, sent.end)
     clause_end = sent.end if stop < 0 else stop
     for rx in ex.rules.value["lab_other_cause"]:

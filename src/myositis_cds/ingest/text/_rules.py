@@ -287,6 +287,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "times_uln": {"times"},
     "lab_other_cause": set(),
     "lab_upper_names": set(),
+    "lab_cause_before": set(),
     "tumour_size": {"dims", "unit"},
     "malignancy": set(),
     "ki67": {"value"},
