@@ -268,7 +268,7 @@ def test_medical_history_in_a_sentence_is_no_label() -> None:
         "Trouble swallowing and breathlessness were denied.",
         "I haven’t noticed any difficulty swallowing lately.",
         "She doesn't have dysphagia.",
-        "He hasnt had dysphagia since the steroids.",
+        "He hasn't had dysphagia since the steroids.",
     ],
 )
 def test_a_passive_or_contracted_denial_negates(sentence: str) -> None:
