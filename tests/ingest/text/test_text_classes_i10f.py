@@ -415,3 +415,14 @@ def test_ck_a_statin_was_stopped_for_is_kept_flagged() -> None:
 )
 def test_a_panel_name_or_an_earlier_sentence_is_no_cause(note: str) -> None:
     assert _labs(note) == [("ast", 105.0)]
+
+
+# ------------------------------------------------------------------ shorthand durations
+def test_a_shorthand_duration_after_a_symptom_dates_the_onset() -> None:
+    case = read("Seen 27/11/2026. 58F. Proximal weakness x 3/12, heliotrope rash.").case
+    assert case.onset_date == date(2026, 8, 27)
+
+
+def test_a_shorthand_duration_of_another_complaint_does_not_date_the_myositis() -> None:
+    case = read("Seen 27/11/2026. 58F. Tinnitus x 2/12. Heliotrope rash.").case
+    assert case.onset_date is None
