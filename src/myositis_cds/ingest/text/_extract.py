@@ -202,6 +202,7 @@ class Extraction:
     _lower: str | None = None  # the text in lower case, for the pattern gates
     _gate: str | None = None  # the text for may_match (gates derived from each pattern)
     _dates: dict[int, list[DateMatch]] | None = None
+    _abbreviations: list[tuple[int, int, str]] | None = None
 
     @property
     def text(self) -> str:
@@ -235,6 +236,17 @@ class Extraction:
                 if k >= 0 and d.end <= self.sentences[k].end:
                     self._dates.setdefault(k, []).append(d)
         return self._dates.get(sent.index, [])
+
+    def abbreviations(self) -> list[tuple[int, int, str]]:
+        """Abbreviations the note defines in parentheses ("Hodgkin's disease (HD)"): where the
+        bracket opens, where it closes and the abbreviation, found once per note."""
+        if self._abbreviations is None:
+            self._abbreviations = [
+                (m.start(), m.end(), m.group(1))
+                for m in _ABBREVIATION.finditer(self.text)
+                if sum(c.isupper() for c in m.group(1)) >= 2
+            ]
+        return self._abbreviations
 
     def _patterns(self, group: str, name: str) -> list[re.Pattern[str]]:
         return self.rules.value[name] if group == "value" else self.rules.time[name]
@@ -731,7 +743,7 @@ def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch
 
 
 def _findings(ex: Extraction) -> None:
-    found = _shared_modifier(ex, ex.rules.findings.find(ex.text))
+    found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
     for idx, matches in _bucket(ex, found).items():
         sent = ex.sentences[idx]
         for m in matches:
@@ -1260,7 +1272,7 @@ def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch])
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
-    for idx, matches in _bucket(ex, r.labs.find(text)).items():
+    for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
         for k, m in enumerate(matches):
@@ -1318,6 +1330,22 @@ def _labs(ex: Extraction) -> None:
                 status = "hypothetical"
             if not value:
                 status = "unknown" if status == "present" else status
+            cause = _other_cause(ex, sent, m, value) if status == "present" else None
+            if cause is not None:
+                if m.concept != "ck":
+                    # "ALT raised, attributed to oxaliplatin": the note says the rise is not of
+                    # muscle origin, so it is no muscle enzyme for the criteria
+                    ex.warn(
+                        f"{m.concept.upper()} ('{cause}') is put down to another cause: not "
+                        "recorded as a raised muscle enzyme; add it if the rise is of muscle origin"
+                    )
+                    continue
+                # CK is the muscle's own enzyme: kept (the criteria count it), flagged uncertain
+                uncertain = True
+                ex.warn(
+                    f"CK ('{cause}') is put down to another cause: recorded, flagged uncertain; "
+                    "the EULAR/ACR enzyme item counts it unless a clinician decides otherwise"
+                )
             _add(
                 ex,
                 Draft(
@@ -1590,11 +1618,15 @@ def _result_after_list(
 def _antibody_panels(ex: Extraction) -> None:
     """ "Myositis panel negative": each antibody of the panel (rules/lexicon.yaml
     ``antibody_panels``) negative, flagged inferred; an antibody the note states beats it."""
-    for idx, matches in _bucket(ex, ex.rules.panels.find(ex.text)).items():
+    panels = _bucket(ex, ex.rules.panels.find(ex.text))
+    named = _bucket(ex, ex.rules.antibodies.find(ex.text)) if panels else {}
+    for idx, matches in panels.items():
         sent = ex.sentences[idx]
         for m in matches:
             a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
+                continue
+            if _results_of_named(ex.text, sent, m, named.get(idx, [])):
                 continue
             status, uncertain = _status(ex, sent, a, sent.time, dated=False)
             if status not in ("present", "absent"):
@@ -1615,6 +1647,65 @@ def _antibody_panels(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+def _with_upper_lab_names(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:
+    """``found`` plus the lab names read only in capitals (rules/patterns.yaml
+    ``lab_upper_names``: "GOT 88 U/l" is AST)."""
+    extra = [
+        TermMatch(m.start(), m.end(), code, m.group())
+        for rx in ex.rules.value["lab_upper_names"]
+        for m in rx.finditer(ex.text)
+        for code, hit in m.groupdict().items()
+        if hit is not None
+    ]
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def _other_cause(ex: Extraction, sent: Sentence, m: TermMatch, value: dict[str, Any]) -> str | None:
+    """The words putting a raised enzyme down to a cause other than the myositis, searched
+    from the name to the end of its clause ("AST and ALT raised due to fatty liver"), or a drug
+    stopped for it just before ("oxaliplatin was stopped due to a rise in hepatic enzymes (AST
+    256 U/L ...)"), or None. A value stated normal has nothing to explain."""
+    if value.get("above_uln") is False or (
+        "value" in value and "upper_limit" in value and value["value"] <= value["upper_limit"]
+    ):
+        return None
+    text = ex.text
+    before = max(sent.start, m.start - 160)
+    for rx in ex.rules.value["lab_cause_before"]:
+        hit = rx.search(text, before, m.start)
+        if hit is not None:
+            return text[hit.start() : m.end].strip()
+    stop = text.find(";", m.end, sent.end)
+    clause_end = sent.end if stop < 0 else stop
+    for rx in ex.rules.value["lab_other_cause"]:
+        hit = rx.search(text, m.end, clause_end)
+        if hit is not None:
+            return text[m.start : min(clause_end, hit.end() + 30)].strip()
+    return None
+
+
+def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]) -> bool:
+    """ "Myositis line blot: Jo-1 and PL-7 negative": the first result word after the panel
+    follows antibodies the line names, so the result is theirs and the panel's other members
+    stay untested ("line blot negative, including Jo-1, ..." is the whole panel's, and so is
+    "myositis panel and anti-HMGCR were negative", where the name is the panel's sibling)."""
+    cue = min(
+        (
+            mod.start
+            for mod in sent.context.modifiers
+            if mod.start >= panel.end and mod.rule.category in _RESULT
+        ),
+        default=None,
+    )
+    if cue is None:
+        return False
+    first = min((a.start for a in named if panel.end <= a.start < cue), default=None)
+    return first is not None and _COORDINATED.search(text, panel.end, first) is None
+
+
+_COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
 
 
 def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:
@@ -1919,6 +2010,50 @@ class _TumourBuild:
 
 _SEGMENT = re.compile(r";|:\s")
 
+# "(HD)", "(OSCC)", "(NSCLC)": an abbreviation in brackets, two or more capitals
+_ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{1,7})\s*\)")
+# where the phrase an abbreviation stands for begins at the latest
+_PHRASE_EDGE = re.compile(r"[.;:,()\[\]\n]")
+
+
+def _with_abbreviations(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:
+    """``found`` plus the later uses of an abbreviation the note defines for one of them:
+    "Hodgkin's disease (HD) in 2015 ... HD relapsed" reads the second "HD" as Hodgkin's
+    disease. The abbreviation's letters must be initials of the words before the bracket (in
+    its clause), so "(MRC)", "(R)" or "(2015)" teach nothing."""
+    text = ex.text
+    defined = ex.abbreviations()
+    if not defined or not found:
+        return found
+    extra: list[TermMatch] = []
+    taken = [(m.start, m.end) for m in found]
+    for opened, closed, abbr in defined:
+        edge = max(
+            (e.end() for e in _PHRASE_EDGE.finditer(text, max(0, opened - 80), opened)),
+            default=max(0, opened - 80),
+        )
+        owners = [m for m in found if edge <= m.start and m.end <= opened]
+        if not owners or not _initials_fit(abbr, text[edge:opened]):
+            continue
+        owner = owners[-1]  # the term nearest the bracket names it
+        for use in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text[closed:]):
+            a, b = closed + use.start(), closed + use.end()
+            if not any(x < b and a < y for x, y in taken):
+                extra.append(TermMatch(a, b, owner.concept, abbr))
+                taken.append((a, b))
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def _initials_fit(abbr: str, phrase: str) -> bool:
+    """Each letter of ``abbr`` is the first letter of its own word of ``phrase`` (in any order:
+    "squamous cell carcinoma of the oesophagus" gives OSCC)."""
+    initials = [w[0].casefold() for w in re.findall(r"[A-Za-z][A-Za-z']*", phrase)]
+    for letter in (c.casefold() for c in abbr if c.isalpha()):
+        if letter not in initials:
+            return False
+        initials.remove(letter)
+    return True
+
 
 def _histology_terms(ex: Extraction) -> list[TermMatch]:
     """The histology lexicon's terms, plus malignant tumours named by a word it does not list
@@ -1926,7 +2061,7 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
     recorded as histology "other" where no lexicon term covers them."""
     found = [
         t
-        for t in ex.rules.histology.find(ex.text)
+        for t in _with_abbreviations(ex, ex.rules.histology.find(ex.text))
         if not _NOT_A_TUMOUR.match(ex.text, t.end)  # "tumour markers", "tumor board"
     ]
     for rx in ex.rules.value["malignancy"]:
@@ -1953,7 +2088,7 @@ def _tumours(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     hist = _bucket(ex, _histology_terms(ex))
-    sites = _bucket(ex, r.sites.find(text))
+    sites = _bucket(ex, _with_abbreviations(ex, r.sites.find(text)))
     syndromes = _bucket(ex, r.syndromes.find(text))
     surgeries: dict[int, list[Draft]] = {}
     for d in ex.drafts:
@@ -2280,7 +2415,9 @@ _PLACED_CELLS = re.compile(
     rf"\b(?P<places>{_PLACE}(?:\s*(?:,|/|and|or|,\s*and)\s*{_PLACE})*)\s+"
     r"(?:[\w+-]+\s+){0,2}?"
     r"(?:t[- ]?lymphocytes|lymphocytes|t[- ]?cells|mononuclear cells|inflammatory cells|"
-    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory)\b",
+    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory|"
+    # "perivascular interstitial infiltration of ...", "perimysial focal infiltrates"
+    r"infiltrat(?:e|es|ion|ions))\b",
     re.IGNORECASE,
 )
 # the place after the cells: "an inflammatory (mononuclear) infiltrate mainly in the perimysium

@@ -68,6 +68,15 @@ _ABBREVIATIONS = {
     "p.o.",
     "i.v.",
     "s.c.",
+    # a lab's reference: "LDH 512 U/l (ref. < 250)"
+    "ref.",
+    # muscle-test shorthand in strength tables ("Shoulder abd.  3  3", "4/5 bilat.")
+    "abd.",
+    "add.",
+    "flex.",
+    "ext.",
+    "bilat.",
+    "bds.",
 }
 
 

@@ -242,12 +242,19 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         name = rules.section_titles.get(body.rstrip(":").strip().casefold())
         if name is not None:
             return name, -1
-    m = re.match(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(\S.*)$", line)
+    m = _INLINE_HEADER.match(line)
     if m is not None:
         name = rules.inline_titles.get(m.group(1).strip().casefold())
         if name is not None:
-            return name, m.start(2)
+            # "Addendum 07/11/2026: ...": the title's date stays in the text and dates what follows
+            return name, m.start(2) if m.group(2) else m.start(3)
     return None
+
+
+_INLINE_HEADER = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)"
+    r"(?:\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))?\s*:\s*(\S.*)$"
+)
 
 
 def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:

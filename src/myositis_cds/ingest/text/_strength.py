@@ -50,9 +50,10 @@ _SIDE_AFTER = re.compile(  # used with match(pos): no "^" (it would anchor at 0)
 _SIDE_BEFORE = re.compile(r"(?:^|[\s(,;|])(?:" + _SIDE_WORDS + r")\s*[:=)]?\s*$", re.IGNORECASE)
 # a side word is a whole word: the "r" ending "lower" or "her" is not "R" (right)
 _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", re.IGNORECASE)
-# What may stand between a muscle and a bare grade ("Deltoid: 4", "hips are 4 bilaterally").
+# What may stand between a muscle and a bare grade ("Deltoid: 4", "hips are 4 bilaterally",
+# "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
-    r"^(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
     re.IGNORECASE,
 )
