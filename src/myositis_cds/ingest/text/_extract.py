@@ -28,12 +28,12 @@ from myositis_cds.ingest.text._strength import (
     group_states,
     read_grades,
 )
+from myositis_cds.ingest.text._style import NoteStyle, restyle
 from myositis_cds.ingest.text._time import (
     INDEX,
     DateMatch,
     DateStyle,
     TimePoint,
-    date_style,
     find_dates,
     parse_quantity,
     shift_days,
@@ -191,6 +191,7 @@ class Extraction:
     note_date_uncertain: bool = False
     discharge_date: date | None = None
     style: DateStyle = field(default_factory=DateStyle)
+    note_style: NoteStyle | None = None  # issue #10: decimals, date order, words (_style)
     _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
     _lower: str | None = None  # the text in lower case, for the pattern gates
     _dates: dict[int, list[DateMatch]] | None = None
@@ -276,7 +277,7 @@ def extract_drafts(original: str) -> Extraction:
     )
 
     r = rules()
-    norm = normalise_any(original, r)
+    norm, note_style = restyle(normalise_any(original, r), r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
@@ -316,7 +317,8 @@ def extract_drafts(original: str) -> Extraction:
             sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
         if not sent.about_case:
             sent.general = general_statement(norm.text[sent.start : sent.end], r)
-    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
+    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=note_style.dates)
+    ex.note_style = note_style
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
@@ -1195,6 +1197,13 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _undecided_number(ex: Extraction, start: int, end: int) -> bool:
+    """Whether the number at [start, end) could be decimals or thousands, undecided by the
+    note's conventions (``_style``)."""
+    spans = ex.note_style.ambiguous_numbers if ex.note_style is not None else ()
+    return any(a < end and start < b for a, b in spans)
+
+
 # Only list glue between two lab names: "ESR, CRP, LDH, and CK", "LDH and aldolase", "CK (CPK)/"
 _LAB_GLUE = re.compile(
     r"\s*(?:\([^()]{1,15}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|/\s*)"
@@ -1251,6 +1260,14 @@ def _labs(ex: Extraction) -> None:
             vm = r.value["lab_value"][0].match(tail)
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
+                if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
+                    uncertain = True  # issue #10: "1.375" in a note with no decimal convention
+                    ex.warn(
+                        f"{m.concept}: the value has three digits after its separator and the "
+                        "note shows no decimal convention (comma or point): read as an English "
+                        "number (point for decimals, comma for thousands), marked uncertain; "
+                        "check it"
+                    )
                 end = m.end + vm.end()
                 unit = vm.group("unit")
                 if unit:

@@ -1,0 +1,447 @@
+"""A note's own conventions, decided before it is read: decimals, dates, numbers in words.
+
+Each style of note brings its own way of writing numbers. A German letter in translation writes
+"CRP 1,8 mg/dl" and "CK 1.846 U/l" (a decimal comma and a thousands dot), a US consult
+"11/03/2026" for the 3rd of November and "strength four out of five". The rules read English
+conventions, so this module decides per note, from evidence in the note itself, which
+conventions it uses (:func:`read_style`, data in ``rules/style.yaml``) and rewrites the note into
+the form the rules read (:func:`restyle`), keeping where every character came from:
+
+- **Decimal comma or point.** Numbers whose form tells ("0,9", "37,5 °C", "2.5 mg", "1.234.567",
+  "1.846,5") vote for their convention; a number written with three digits after a single
+  separator ("1.846", "2,340") is read as a thousands value when a decimal makes no sense (an
+  enzyme activity or a count: "U/l", "/µl"; an integer reference limit of 100 or more right after
+  it), else by the note's convention. In a note that shows no convention, or both, such a number
+  keeps the English reading and its span is listed in :attr:`NoteStyle.ambiguous_numbers` (the
+  lab reader flags the value uncertain and says so). A decimal comma is written as a point and a
+  thousands dot as a comma ("1,846"), character for character.
+- **Date order.** Unambiguous numeric dates decide (a first part over 12 is day first, a second
+  part over 12 month first); else dates spelled out ("March 3, 2026" against "3 March 2026");
+  else several distinct US conventions (y/o, HPI, BID, "Date of service", US spelling) with none
+  of the day-first ones; else the spelling alone, as before, flagged uncertain. A dotted date
+  (12.11.2026) is always day first (see ``_time``).
+- **Grades and numbers in words.** "four out of five", "4 of 5" (after a strength word),
+  "three/five", "grade four minus" are written as MRC grades ("4/5", "3/5", "grade 4-") for
+  ``_strength``; number words before a unit of time or "year-old" as digits ("sixty-two-year-old"
+  → "62-year-old", "fourteen months" → "14 months"). The word tables are those of ``_dictation``
+  (uncorrected voice dictation, which writes every number), not a second copy.
+
+Detection is one pass of a few precompiled patterns over the note; a note with nothing to
+rewrite is returned unchanged (``None``) and read as before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal
+
+from pydantic import Field
+
+from myositis_cds.ingest.text._dictation import _TEENS, _TENS, _UNITS, _spoken_number
+from myositis_cds.ingest.text._normalise import NormalisedText
+from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict
+from myositis_cds.ingest.text._time import DateStyle
+
+__all__ = ["NoteStyle", "read_style", "restyle"]
+
+
+class NumberRules(_Strict):
+    count_units: list[str]
+    integer_reference_min: int = Field(ge=1)
+    majority: float = Field(ge=1)
+
+
+class DateRules(_Strict):
+    min_cues: int = Field(ge=1)
+    month_first_cues: dict[str, str]
+    day_first_cues: dict[str, str]
+
+
+class WordRules(_Strict):
+    context_chars: int = Field(ge=1)
+    grade_cues: list[str]
+    not_before: list[str]
+
+
+class StyleRules(_Strict):
+    meta: RulesMeta
+    numbers: NumberRules
+    dates: DateRules
+    words: WordRules
+
+
+Decimal = Literal["point", "comma"]
+
+
+@dataclass(frozen=True)
+class NoteStyle:
+    """What one note's conventions are, and the evidence they were decided from."""
+
+    decimal: Decimal | None  # None: the note shows no convention, or both ("mixed")
+    mixed: bool  # both conventions shown without a clear majority
+    dates: DateStyle
+    date_evidence: str  # "dates", "spelled dates", "cues", "spelling" or "none"
+    date_cues: tuple[str, ...] = ()  # the cue names that decided the date order
+    ambiguous_numbers: tuple[tuple[int, int], ...] = ()  # spans (normalised text) not decided
+
+
+# --------------------------------------------------------------------------- compiled rules
+@dataclass(frozen=True)
+class _Compiled:
+    rules: StyleRules
+    count_unit: re.Pattern[str]
+    int_reference: re.Pattern[str]
+    month_first: list[tuple[str, re.Pattern[str]]]
+    day_first: list[tuple[str, re.Pattern[str]]]
+    grade_cue: re.Pattern[str]
+    not_before: re.Pattern[str]
+
+
+@cache
+def _compiled() -> _Compiled:
+    loaded: StyleRules = _load("style", StyleRules)
+    n, d, w = loaded.numbers, loaded.dates, loaded.words
+    units = "|".join(f"(?:{u})" for u in n.count_units)
+    return _Compiled(
+        rules=loaded,
+        count_unit=re.compile(rf"\s?(?:{units})", re.IGNORECASE),
+        # "(ref. < 190)", "(normal 30-200)", "[< 170]": a whole-number upper limit
+        int_reference=re.compile(
+            r"\s*[(\[]\s*(?:ref(?:erence)?\.?(?:\s*range)?|normal(?:\s*range)?|nr|rr|uln|n)?"
+            r"\s*[:=]?\s*(?:<|≤|<=|up to|\d+\s*[-–]\s*)\s*(?P<limit>\d+)(?![\d.,]\d)",
+            re.IGNORECASE,
+        ),
+        month_first=[(k, re.compile(v, re.IGNORECASE)) for k, v in d.month_first_cues.items()],
+        day_first=[(k, re.compile(v, re.IGNORECASE)) for k, v in d.day_first_cues.items()],
+        grade_cue=re.compile(
+            r"\b(?:" + "|".join(re.escape(c) for c in w.grade_cues) + r")\b", re.IGNORECASE
+        ),
+        not_before=re.compile(
+            r"\s+(?:" + "|".join(re.escape(c) for c in w.not_before) + r")\b", re.IGNORECASE
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+# A number written with separators: "1,8", "1.846", "1.234.567", "1.846,5", "12.11.2026".
+# Not inside a word or a code ("M33.1", "v2.3.1", "C5,6"): nothing word-like before it.
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+")
+# what after a number shows it is a measurement ("1,8 mg/dl", "37,5 °C", "45,5%")
+_UNIT_AFTER = re.compile(r"\s?(?:%|°|[a-zµμ]{1,6}\b|[A-Za-zµμ]{1,4}/)")
+_COMPARATOR_BEFORE = re.compile(r"[<>≤≥]\s?$")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    vote: Decimal | None  # the convention this number's own form shows
+    ambiguous: bool  # three digits after one separator, not decided by its unit or limit
+    thousands: bool  # decided as a thousands value by its unit or limit
+
+
+def _tokens(text: str, c: _Compiled) -> Iterator[_Token]:
+    ref_min = c.rules.numbers.integer_reference_min
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        seps = [ch for ch in tok if ch in ".,"]
+        groups = re.split(r"[.,]", tok)
+        nxt = text[m.end() : m.end() + 1]
+        if len(seps) == 1:
+            whole, frac = groups
+            if seps[0] == "." and (nxt == "." or (len(whole) > 1 and whole[0] == "0")):
+                continue  # "02.11." / "02.11": a day and month, not a number
+            if len(frac) == 3 and whole != "0" and len(whole) <= 3 and whole[0] != "0":
+                # "1.846" / "2,340": a thousands value or three decimals
+                by_unit = c.count_unit.match(text, m.end()) is not None
+                ref = c.int_reference.match(text, m.end(), m.end() + 40)
+                by_limit = ref is not None and int(ref.group("limit")) >= ref_min
+                if by_unit or by_limit:
+                    vote: Decimal = "comma" if seps[0] == "." else "point"
+                    yield _Token(m.start(), m.end(), tok, vote, False, True)
+                else:
+                    yield _Token(m.start(), m.end(), tok, None, True, False)
+                continue
+            # a decimal by its form: its convention counts when the number is a measurement
+            measured = (
+                whole == "0"
+                or len(frac) >= 4
+                or _UNIT_AFTER.match(text, m.end()) is not None
+                or _COMPARATOR_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+            )
+            vote_of: Decimal = "comma" if seps[0] == "," else "point"
+            yield _Token(m.start(), m.end(), tok, vote_of if measured else None, False, False)
+            continue
+        # two or more separators
+        if len(set(seps)) == 1:
+            if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and groups[0][0] != "0":
+                # "1.234.567" (thousands dots) / "1,234,567" (thousands commas)
+                yield _Token(m.start(), m.end(), tok, "comma" if seps[0] == "." else "point",
+                             False, True)  # fmt: skip
+            continue  # "12.11.2026", "2.3.1": a date or a version
+        thousands_then_decimal = (
+            seps[-1] != seps[0]
+            and len(set(seps[:-1])) == 1
+            and all(len(g) == 3 for g in groups[1:-1])
+            and len(groups[0]) <= 3
+        )
+        if thousands_then_decimal:  # "1.846,5" (decimal comma) / "1,846.5" (decimal point)
+            vote_mixed: Decimal = "comma" if seps[-1] == "," else "point"
+            yield _Token(m.start(), m.end(), tok, vote_mixed, False, False)
+
+
+def _decide(comma: int, point: int, majority: float) -> tuple[Decimal | None, bool]:
+    if comma and not point:
+        return "comma", False
+    if point and not comma:
+        return "point", False
+    if comma and point:
+        if comma >= majority * point:
+            return "comma", False
+        if point >= majority * comma:
+            return "point", False
+        return None, True
+    return None, False
+
+
+_SWAP = str.maketrans({".": ",", ",": "."})
+
+
+def _rewrite_number(tok: _Token, decimal: Decimal | None) -> str | None:
+    """The English form of a number under the note's convention (None: unchanged)."""
+    text = tok.text
+    if "." not in text and "," not in text:
+        return None
+    seps = [ch for ch in text if ch in ".,"]
+    if tok.thousands:
+        return text.replace(".", ",") if "." in text else None
+    if len(seps) == 1:
+        if seps[0] == ",":
+            # a comma with three digits after it is a thousands comma unless the note writes
+            # decimal commas; any other comma in a number is a decimal comma ("0,9", "3,4")
+            if tok.ambiguous and decimal != "comma":
+                return None
+            return text.replace(",", ".")
+        if tok.ambiguous and decimal == "comma":
+            return text.replace(".", ",")  # "1.846" in a decimal-comma note: 1846
+        return None
+    if len(set(seps)) > 1 and seps[-1] == ",":  # "1.846,5" → "1,846.5"; "1,846.5" stays
+        return text.translate(_SWAP)
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+def _date_order(text: str, rules: Rules, c: _Compiled) -> tuple[DateStyle, str, tuple[str, ...]]:
+    day_first = month_first = 0
+    for rx in rules.time["dates"]:
+        if "a" not in rx.groupindex:
+            continue
+        for m in rx.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                day_first += 1
+            elif b > 12 >= a:
+                month_first += 1
+    if day_first or month_first:
+        return DateStyle(month_first=month_first > day_first, order_known=True), "dates", ()
+    us_spelled = uk_spelled = 0
+    for rx in rules.time["dates"]:
+        groups = rx.groupindex
+        if "mon" not in groups or "d" not in groups or "y" not in groups or "d2" in groups:
+            continue
+        month_before_day = groups["mon"] < groups["d"]
+        for m in rx.finditer(text):
+            if m.group("y") is None or m.group("d") is None:
+                continue
+            if month_before_day:
+                us_spelled += 1
+            else:
+                uk_spelled += 1
+    if us_spelled != uk_spelled:
+        return (
+            DateStyle(month_first=us_spelled > uk_spelled, order_known=True),
+            "spelled dates",
+            (),
+        )
+    us = tuple(name for name, rx in c.month_first if rx.search(text))
+    uk = tuple(name for name, rx in c.day_first if rx.search(text))
+    need = c.rules.dates.min_cues
+    if len(us) >= need and not uk:
+        return DateStyle(month_first=True, order_known=True), "cues", us
+    if len(uk) >= need and not us:
+        return DateStyle(month_first=False, order_known=True), "cues", uk
+    # The current default: the spelling may tell ("tumor", "edema" against "tumour",
+    # "oedema"); the dates stay flagged uncertain, the order is a guess.
+    us_n = len(rules.time["us_spelling"][0].findall(text))
+    uk_n = len(rules.time["uk_spelling"][0].findall(text))
+    evidence = "spelling" if us_n != uk_n else "none"
+    return DateStyle(month_first=us_n > uk_n, order_known=False), evidence, ()
+
+
+# --------------------------------------------------------------------------- words
+_GRADE_WORDS = {w: v for w, v in _UNITS.items() if v <= 5 and w not in ("oh", "nought")}
+_GRADE_NUM = r"(?:" + "|".join(_GRADE_WORDS) + r"|[0-5])"
+_MOD = r"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|out|of))))"
+# "four out of five", "4 of 5", "three/five", "four minus out of five", "4 over 5"
+_GRADE_OF = re.compile(
+    rf"\b(?P<n>{_GRADE_NUM})(?![.,]\d){_MOD}?\s*(?P<of>(?:out\s+of|of|over)\s+|/\s*)"
+    r"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d)",
+    re.IGNORECASE,
+)
+# "grade four minus", "graded as 4 minus", "power four plus" (a lead word, no denominator)
+_GRADE_LEAD = re.compile(
+    rf"\b(?:grade[sd]?|graded\s+as|mrc(?:\s+grade)?|power|strength)\s+(?:of\s+|is\s+|was\s+)?"
+    rf"(?P<n>{_GRADE_NUM}){_MOD}?\b(?!\s*(?:/|out\s+of|of\s|over\s))",
+    re.IGNORECASE,
+)
+_SMALL = {**_UNITS, **_TEENS}
+_CARDINAL = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(k for k, v in _UNITS.items() if v)
+    + r"))?|" + "|".join(w for w in _SMALL if w not in ("oh", "nought", "zero")) + r")"
+)  # fmt: skip
+# "sixty-two-year-old", "fourteen months", "aged sixty-two", "at the age of forty"
+_NUMBER_WORDS_TIME = re.compile(
+    rf"\b(?P<n>{_CARDINAL})(?=[\s-](?:days?|weeks?|months?|years?|yrs?|year-old)\b)"
+    rf"|(?<=\baged\s)(?P<a>{_CARDINAL})\b|(?<=\bage\sof\s)(?P<b>{_CARDINAL})\b",
+    re.IGNORECASE,
+)
+
+
+def _grade_value(word: str) -> str:
+    low = word.casefold()
+    return str(_GRADE_WORDS[low]) if low in _GRADE_WORDS else word
+
+
+def _mod(m: re.Match[str]) -> str:
+    mod = (m.group("mod") or "").casefold().strip()
+    return {"plus": "+", "+": "+", "minus": "-", "-": "-"}.get(mod, "")
+
+
+def _grade_context(text: str, start: int, end: int, c: _Compiled, forward: bool = True) -> bool:
+    """A strength word before the grade on its line (or, with ``forward``, just after it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = max(line_start, start - c.rules.words.context_chars)
+    if c.grade_cue.search(text, window, start):
+        return True
+    if not forward:
+        return False
+    line_end = text.find("\n", end)
+    stop = min(end + 40, line_end if line_end >= 0 else len(text))
+    return c.grade_cue.search(text, end, stop) is not None
+
+
+_AGE_AFTER = re.compile(
+    r"[\s-](?:years?|yrs?)[\s-]old\b|[\s-]year-old\b|\s+years?\s+of\s+age\b", re.IGNORECASE
+)
+
+
+def _word_rewrites(text: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _GRADE_OF.finditer(text):
+        written = m.group("of").strip() == "/" and m.group("n").isdigit() and m.group("d") == "5"
+        if written and not (m.group("mod") or "").strip().isalpha():
+            continue  # "4/5", "4-/5" are already grades
+        if c.not_before.match(text, m.end()):
+            continue  # "three out of five patients", "4 of 5 days"
+        if not _grade_context(text, m.start(), m.end(), c):
+            continue  # "2 of 5" with no strength word near it is a count
+        out.append((m.start(), m.end(), f"{_grade_value(m.group('n'))}{_mod(m)}/5"))
+    for m in _GRADE_LEAD.finditer(text):
+        n = m.group("n")
+        said = m.group("mod") or ""
+        if n.isdigit() and not said.strip().isalpha():
+            continue  # "grade 4", "grade 4-": already read
+        tumour_like = not said and m.group().casefold().startswith("grade")
+        if tumour_like and not _grade_context(text, m.start(), m.end(), c, forward=False):
+            continue  # "grade three" of a tumour or a toxicity scale
+        mod = _mod(m)
+        out.append((m.start("n"), m.end(), f"{_grade_value(n)}{mod}"))
+    for m in _NUMBER_WORDS_TIME.finditer(text):
+        name = "n" if m.group("n") else ("a" if m.group("a") else "b")
+        said = m.group(name).casefold()
+        if name == "n" and said in known and not _AGE_AFTER.match(text, m.end()):
+            continue  # "for three months": the time rules read these words already
+        words = re.split(r"[\s-]+", said)
+        value = _spoken_number(words)
+        if value is not None:
+            out.append((m.start(name), m.end(name), value))
+    return out
+
+
+# --------------------------------------------------------------------------- the note
+def read_style(text: str, rules: Rules) -> tuple[NoteStyle, list[tuple[int, int, str]]]:
+    """The note's conventions and the rewrites (start, end, replacement) that apply them."""
+    c = _compiled()
+    tokens = list(_tokens(text, c))
+    comma = sum(1 for t in tokens if t.vote == "comma")
+    point = sum(1 for t in tokens if t.vote == "point")
+    decimal, mixed = _decide(comma, point, c.rules.numbers.majority)
+    rewrites: list[tuple[int, int, str]] = []
+    ambiguous: list[tuple[int, int]] = []
+    for t in tokens:
+        if t.ambiguous and decimal is None:
+            if not mixed and "," in t.text:
+                continue  # "CK 8,900" in a note that shows no convention: the English default
+            ambiguous.append((t.start, t.end))  # "1.375": 1.375 or 1375? not guessed
+            continue
+        if t.vote is None and not t.ambiguous and decimal != "comma":
+            continue  # "1,2" without a unit in a note that writes no decimal commas
+        new = _rewrite_number(t, decimal)
+        if new is not None and new != t.text:
+            rewrites.append((t.start, t.end, new))
+    rewrites.extend(_word_rewrites(text, c, set(rules.numbers)))
+    dates, evidence, cues = _date_order(text, rules, c)
+    style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
+    return style, rewrites
+
+
+def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
+    """The normalised note with its conventions applied, and the style it was read by.
+
+    Applied after normalisation, so the layout (soft-wrapped lines, sections) is decided on the
+    note as written; each written character keeps the original position of what it replaces
+    (a replacement's characters are spread over the words they replace)."""
+    style, rewrites = read_style(norm.text, rules)
+    if not rewrites:
+        return norm, style
+    text = norm.text
+    chars: list[str] = []
+    offsets: list[int] = []
+    shifts: list[tuple[int, int]] = []  # (old position after a rewrite, cumulative shift)
+    shift = pos = 0
+    for start, end, new in sorted(rewrites):
+        if start < pos or "\n" in text[start:end]:
+            continue  # overlaps an earlier rewrite, or crosses a line
+        chars.append(text[pos:start])
+        offsets.extend(norm.offsets[pos:start])
+        width = max(1, end - start)
+        last = max(1, len(new) - 1)
+        chars.append(new)
+        offsets.extend(norm.offsets[start + (i * (width - 1)) // last] for i in range(len(new)))
+        shift += len(new) - (end - start)
+        shifts.append((end, shift))
+        pos = end
+    chars.append(text[pos:])
+    offsets.extend(norm.offsets[pos:])  # includes the end-of-text sentinel
+
+    def moved(p: int) -> int:
+        k = bisect_right(shifts, (p, 1 << 62)) - 1
+        return p + (shifts[k][1] if k >= 0 else 0)
+
+    written = NormalisedText(
+        norm.original,
+        "".join(chars),
+        offsets,
+        [replace(seg, start=moved(seg.start), end=moved(seg.end)) for seg in norm.segments],
+        norm.wrapped,
+        norm.source,
+    )
+    if style.ambiguous_numbers:
+        spans = tuple((moved(a), moved(b)) for a, b in style.ambiguous_numbers)
+        style = replace(style, ambiguous_numbers=spans)
+    return written, style
