@@ -154,7 +154,8 @@ def _tokens(text: str, c: _Compiled) -> Iterator[_Token]:
         nxt = text[m.end() : m.end() + 1]
         if len(seps) == 1:
             whole, frac = groups
-            if seps[0] == "." and (nxt == "." or (len(whole) > 1 and whole[0] == "0")):
+            day_month = len(frac) <= 2 and (nxt == "." or (len(whole) > 1 and whole[0] == "0"))
+            if seps[0] == "." and day_month:
                 continue  # "02.11." / "02.11": a day and month, not a number
             if len(frac) == 3 and whole != "0" and len(whole) <= 3 and whole[0] != "0":
                 # "1.846" / "2,340": a thousands value or three decimals
