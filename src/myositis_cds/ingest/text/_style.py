@@ -55,10 +55,27 @@ class NumberRules(_Strict):
     majority: float = Field(ge=1)
 
 
+class Cue(_Strict):
+    """One convention, found by any of its words or phrases."""
+
+    words: list[str] = Field(default_factory=list)  # whole words, as written
+    lower_words: list[str] = Field(default_factory=list)  # whole words, any case
+    phrases: list[str] = Field(default_factory=list)  # anywhere, any case
+    cased_phrases: list[str] = Field(default_factory=list)  # anywhere, as written
+
+    def found(self, text: str, low: str, words: set[str], lower_words: set[str]) -> bool:
+        return (
+            any(w in words for w in self.words)
+            or any(w in lower_words for w in self.lower_words)
+            or any(p in low for p in self.phrases)
+            or any(p in text for p in self.cased_phrases)
+        )
+
+
 class DateRules(_Strict):
     min_cues: int = Field(ge=1)
-    month_first_cues: dict[str, str]
-    day_first_cues: dict[str, str]
+    month_first_cues: dict[str, Cue]
+    day_first_cues: dict[str, Cue]
 
 
 class WordRules(_Strict):
@@ -95,8 +112,6 @@ class _Compiled:
     rules: StyleRules
     count_unit: re.Pattern[str]
     int_reference: re.Pattern[str]
-    month_first: list[tuple[str, re.Pattern[str]]]
-    day_first: list[tuple[str, re.Pattern[str]]]
     grade_cue: re.Pattern[str]
     not_before: re.Pattern[str]
 
@@ -104,7 +119,7 @@ class _Compiled:
 @cache
 def _compiled() -> _Compiled:
     loaded: StyleRules = _load("style", StyleRules)
-    n, d, w = loaded.numbers, loaded.dates, loaded.words
+    n, w = loaded.numbers, loaded.words
     units = "|".join(f"(?:{u})" for u in n.count_units)
     return _Compiled(
         rules=loaded,
@@ -115,13 +130,11 @@ def _compiled() -> _Compiled:
             r"\s*[:=]?\s*(?:<|≤|<=|up to|\d+\s*[-–]\s*)\s*(?P<limit>\d+)(?![\d.,]\d)",
             re.IGNORECASE,
         ),
-        month_first=[(k, re.compile(v, re.IGNORECASE)) for k, v in d.month_first_cues.items()],
-        day_first=[(k, re.compile(v, re.IGNORECASE)) for k, v in d.day_first_cues.items()],
         grade_cue=re.compile(
-            r"\b(?:" + "|".join(re.escape(c) for c in w.grade_cues) + r")\b", re.IGNORECASE
+            r"\b(?:" + "|".join(re.escape(c.lower()) for c in w.grade_cues) + r")\b"
         ),
         not_before=re.compile(
-            r"\s+(?:" + "|".join(re.escape(c) for c in w.not_before) + r")\b", re.IGNORECASE
+            r"\s+(?:" + "|".join(re.escape(c.lower()) for c in w.not_before) + r")\b"
         ),
     )
 
@@ -129,7 +142,7 @@ def _compiled() -> _Compiled:
 # --------------------------------------------------------------------------- numbers
 # A number written with separators: "1,8", "1.846", "1.234.567", "1.846,5", "12.11.2026".
 # Not inside a word or a code ("M33.1", "v2.3.1", "C5,6"): nothing word-like before it.
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # the character before is checked in _tokens
 # what after a number shows it is a measurement ("1,8 mg/dl", "37,5 °C", "45,5%")
 _UNIT_AFTER = re.compile(r"\s?(?:%|°|[a-zµμ]{1,6}\b|[A-Za-zµμ]{1,4}/)")
 _COMPARATOR_BEFORE = re.compile(r"[<>≤≥]\s?$")
@@ -148,6 +161,8 @@ class _Token:
 def _tokens(text: str, c: _Compiled) -> Iterator[_Token]:
     ref_min = c.rules.numbers.integer_reference_min
     for m in _NUMBER.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.,"):
+            continue  # "M33.1", "v2.3.1", "C5,6": a code, not a number
         tok = m.group()
         seps = [ch for ch in tok if ch in ".,"]
         groups = re.split(r"[.,]", tok)
@@ -237,8 +252,12 @@ def _rewrite_number(tok: _Token, decimal: Decimal | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- dates
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
+
+
 def _date_order(text: str, rules: Rules, c: _Compiled) -> tuple[DateStyle, str, tuple[str, ...]]:
     day_first = month_first = 0
+    either_way = dotted = False
     for rx in rules.time["dates"]:
         if "a" not in rx.groupindex:
             continue
@@ -248,8 +267,13 @@ def _date_order(text: str, rules: Rules, c: _Compiled) -> tuple[DateStyle, str, 
                 day_first += 1
             elif b > 12 >= a:
                 month_first += 1
+            elif a != b and m.group("sep") == "/":
+                either_way = True  # 03/04/2026 (a dotted date is always day first)
+            dotted = dotted or m.group("sep") == "."  # 12.11.2026: a European writer
     if day_first or month_first:
         return DateStyle(month_first=month_first > day_first, order_known=True), "dates", ()
+    if not either_way:
+        return DateStyle(), "none", ()  # no date the order would change: nothing to decide
     us_spelled = uk_spelled = 0
     for rx in rules.time["dates"]:
         groups = rx.groupindex
@@ -269,8 +293,18 @@ def _date_order(text: str, rules: Rules, c: _Compiled) -> tuple[DateStyle, str, 
             "spelled dates",
             (),
         )
-    us = tuple(name for name, rx in c.month_first if rx.search(text))
-    uk = tuple(name for name, rx in c.day_first if rx.search(text))
+    words = set(_WORD.findall(text))
+    lower_words = {w.casefold() for w in words}
+    low = text.casefold()
+    cues = c.rules.dates
+    us = tuple(
+        k for k, cue in cues.month_first_cues.items() if cue.found(text, low, words, lower_words)
+    )
+    uk = tuple(
+        k for k, cue in cues.day_first_cues.items() if cue.found(text, low, words, lower_words)
+    )
+    if dotted:
+        uk = (*uk, "dotted_dates")
     need = c.rules.dates.min_cues
     if len(us) >= need and not uk:
         return DateStyle(month_first=True, order_known=True), "cues", us
@@ -291,14 +325,12 @@ _MOD = r"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|out|of))))"
 # "four out of five", "4 of 5", "three/five", "four minus out of five", "4 over 5"
 _GRADE_OF = re.compile(
     rf"\b(?P<n>{_GRADE_NUM})(?![.,]\d){_MOD}?\s*(?P<of>(?:out\s+of|of|over)\s+|/\s*)"
-    r"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d)",
-    re.IGNORECASE,
+    r"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d)"
 )
 # "grade four minus", "graded as 4 minus", "power four plus" (a lead word, no denominator)
 _GRADE_LEAD = re.compile(
     rf"\b(?:grade[sd]?|graded\s+as|mrc(?:\s+grade)?|power|strength)\s+(?:of\s+|is\s+|was\s+)?"
-    rf"(?P<n>{_GRADE_NUM}){_MOD}?\b(?!\s*(?:/|out\s+of|of\s|over\s))",
-    re.IGNORECASE,
+    rf"(?P<n>{_GRADE_NUM}){_MOD}?\b(?!\s*(?:/|out\s+of|of\s|over\s))"
 )
 _SMALL = {**_UNITS, **_TEENS}
 _CARDINAL = (
@@ -306,11 +338,17 @@ _CARDINAL = (
     + r"))?|" + "|".join(w for w in _SMALL if w not in ("oh", "nought", "zero")) + r")"
 )  # fmt: skip
 # "sixty-two-year-old", "fourteen months", "aged sixty-two", "at the age of forty"
-_NUMBER_WORDS_TIME = re.compile(
-    rf"\b(?P<n>{_CARDINAL})(?=[\s-](?:days?|weeks?|months?|years?|yrs?|year-old)\b)"
-    rf"|(?<=\baged\s)(?P<a>{_CARDINAL})\b|(?<=\bage\sof\s)(?P<b>{_CARDINAL})\b",
-    re.IGNORECASE,
-)
+# "sixty-two-year-old", "fourteen months", "aged sixty-two", "at the age of forty": found from
+# the unit or the lead word (rare), then the number words right before or after it
+_TIME_UNIT = re.compile(r"[\s-](?:days?|weeks?|months?|years?|yrs?)\b")
+_CARDINAL_BEFORE = re.compile(rf"\b(?:{_CARDINAL})$")
+_AGE_LEAD = re.compile(r"\bage(?:d|\s+of)\s+")
+_CARDINAL_AT = re.compile(rf"(?:{_CARDINAL})\b")
+
+
+# a grade over five said or written with words ("out of 5", "of five", "/five", "over 5")
+_OF_FIVE = (" of 5", " of five", "/five", "/ five", " over 5", " over five")
+_LEAD_WORDS = ("grade", "mrc", "power", "strength")
 
 
 def _grade_value(word: str) -> str:
@@ -336,14 +374,25 @@ def _grade_context(text: str, start: int, end: int, c: _Compiled, forward: bool 
     return c.grade_cue.search(text, end, stop) is not None
 
 
-_AGE_AFTER = re.compile(
-    r"[\s-](?:years?|yrs?)[\s-]old\b|[\s-]year-old\b|\s+years?\s+of\s+age\b", re.IGNORECASE
-)
+_AGE_AFTER = re.compile(r"[\s-](?:years?|yrs?)[\s-]old\b|[\s-]year-old\b|\s+years?\s+of\s+age\b")
 
 
-def _word_rewrites(text: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
+def _lower(text: str) -> str:
+    """The note in lower case, position for position (the word patterns are case-sensitive on
+    it: much faster than case-insensitive matching)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
-    for m in _GRADE_OF.finditer(text):
+    text = low = _lower(note)
+    # cheap gates: most notes write no grade in words
+    of_five = any(w in low for w in _OF_FIVE)
+    for m in _GRADE_OF.finditer(text) if of_five else ():
         written = m.group("of").strip() == "/" and m.group("n").isdigit() and m.group("d") == "5"
         if written and not (m.group("mod") or "").strip().isalpha():
             continue  # "4/5", "4-/5" are already grades
@@ -352,25 +401,33 @@ def _word_rewrites(text: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         if not _grade_context(text, m.start(), m.end(), c):
             continue  # "2 of 5" with no strength word near it is a count
         out.append((m.start(), m.end(), f"{_grade_value(m.group('n'))}{_mod(m)}/5"))
-    for m in _GRADE_LEAD.finditer(text):
+    lead = any(w in low for w in _LEAD_WORDS)
+    for m in _GRADE_LEAD.finditer(text) if lead else ():
         n = m.group("n")
         said = m.group("mod") or ""
         if n.isdigit() and not said.strip().isalpha():
             continue  # "grade 4", "grade 4-": already read
-        tumour_like = not said and m.group().casefold().startswith("grade")
+        tumour_like = not said and m.group().startswith("grade")
         if tumour_like and not _grade_context(text, m.start(), m.end(), c, forward=False):
             continue  # "grade three" of a tumour or a toxicity scale
         mod = _mod(m)
         out.append((m.start("n"), m.end(), f"{_grade_value(n)}{mod}"))
-    for m in _NUMBER_WORDS_TIME.finditer(text):
-        name = "n" if m.group("n") else ("a" if m.group("a") else "b")
-        said = m.group(name).casefold()
-        if name == "n" and said in known and not _AGE_AFTER.match(text, m.end()):
+    spans: list[tuple[int, int, bool]] = []  # (start, end, an age)
+    for m in _TIME_UNIT.finditer(text):
+        before = _CARDINAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is not None:
+            spans.append((before.start(), before.end(), bool(_AGE_AFTER.match(text, before.end()))))
+    for m in _AGE_LEAD.finditer(text):
+        at = _CARDINAL_AT.match(text, m.end())
+        if at is not None:
+            spans.append((at.start(), at.end(), True))
+    for start, end, age in spans:
+        said = text[start:end]
+        if not age and said in known:
             continue  # "for three months": the time rules read these words already
-        words = re.split(r"[\s-]+", said)
-        value = _spoken_number(words)
+        value = _spoken_number(re.split(r"[\s-]+", said))
         if value is not None:
-            out.append((m.start(name), m.end(name), value))
+            out.append((start, end, value))
     return out
 
 
