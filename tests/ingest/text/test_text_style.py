@@ -279,3 +279,17 @@ def test_ages_and_durations_in_words() -> None:
     assert text == "He was aged 71 at diagnosis."
     # words the time rules read already stay words
     assert written("for three months")[0] == "for three months"
+
+
+# ------------------------------------------------------------------ European reference labels
+def test_abbreviated_reference_ranges_of_european_letters() -> None:
+    # "ref." (German/English) and "v.n." (Italian valori normali) label the range; the full stop
+    # of the abbreviation does not end the sentence
+    note = (
+        "Letter of 05.10.2026. Man of 59 with dermatomyositis.\n"
+        "Admission labs (01.10.2026): CK 3.480 U/l (ref. < 190), LDH 402 U/l (v.n. 135-225).\n"
+    )
+    by_code = {lab.code.value: lab for lab in read(note).case.labs}
+    assert by_code["ck"].value == 3480.0
+    assert by_code["ck"].upper_limit == 190.0
+    assert (by_code["ldh"].lower_limit, by_code["ldh"].upper_limit) == (135.0, 225.0)

@@ -68,6 +68,8 @@ _ABBREVIATIONS = {
     "p.o.",
     "i.v.",
     "s.c.",
+    "ref.",  # "(ref. < 190)": a reference range follows (issue #10, European letters)
+    "v.n.",  # Italian "valori normali": the same
 }
 
 
