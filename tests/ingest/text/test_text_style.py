@@ -183,9 +183,11 @@ def test_several_us_conventions_decide_month_first() -> None:
     )
     month_first, known, evidence = _order(note)
     assert (month_first, known, evidence) == (True, True, "cues")
-    case = read(note + "\nExam: heliotrope rash of both eyelids.\n").case
-    rash = next(f for f in case.findings if f.code.value == "heliotrope_rash")
+    result = read(note + "\nExam: heliotrope rash of both eyelids.\n")
+    rash = next(f for f in result.case.findings if f.code.value == "heliotrope_rash")
     assert rash.date == date(2026, 4, 5)  # 5 April, not 4 May
+    # the clinician is told the order came from the note's habits, not from a date
+    assert any("read month first" in w and "hpi" in w for w in result.warnings)
 
 
 @pytest.mark.parametrize(
@@ -200,6 +202,14 @@ def test_the_cue_count_boundary(cues: str, decided: bool) -> None:
     assert (evidence == "cues") is decided
     assert known is decided
     assert month_first is decided
+
+
+def test_an_ambiguous_note_date_says_which_way_it_was_read() -> None:
+    # US spelling only ("edema", "tumor"): month first as before, still flagged as a guess
+    note = "Date: 04/05/2026\nWoman, 58, with edema of the eyelids; no tumor on CT.\n"
+    warnings = read(note).warnings
+    assert any("ambiguous" in w and "read as month-day" in w for w in warnings)
+    assert not any("read month first, from the note's conventions" in w for w in warnings)
 
 
 def test_units_alone_do_not_make_a_note_american() -> None:
@@ -234,6 +244,7 @@ def test_a_dotted_date_is_day_first_even_in_a_us_note() -> None:
         ("Deltoids three/five bilaterally.", "Deltoids 3/5 bilaterally."),
         ("Iliopsoas grade four minus.", "Iliopsoas grade 4-."),
         ("Biceps four plus out of five.", "Biceps 4+/5."),
+        ("Deltoids four minus bilaterally, hips 4 plus.", "Deltoids 4- bilaterally, hips 4+."),
     ],
 )
 def test_grades_in_words_are_written_as_mrc_grades(said: str, grade: str) -> None:
@@ -248,6 +259,7 @@ def test_grades_in_words_are_written_as_mrc_grades(said: str, grade: str) -> Non
         "A grade three tumour was resected.",  # a tumour grade, no strength word before it
         "Weakness on 4 of 5 days of the week.",  # days
         "Deltoids 4/5 and biceps 4-/5.",  # already grades: unchanged
+        "One plus one tablets twice a day.",  # arithmetic of doses, no strength word
     ],
 )
 def test_counts_and_other_grades_are_not_converted(sentence: str) -> None:

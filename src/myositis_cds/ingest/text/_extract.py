@@ -319,6 +319,12 @@ def extract_drafts(original: str) -> Extraction:
             sent.general = general_statement(norm.text[sent.start : sent.end], r)
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=note_style.dates)
     ex.note_style = note_style
+    if note_style.date_evidence == "cues":  # no date says it: the note's habits do
+        order = "month first" if note_style.dates.month_first else "day first"
+        ex.warn(
+            f"numeric dates such as 03/04 are read {order}, from the note's conventions "
+            f"({', '.join(note_style.date_cues)}): check them"
+        )
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
@@ -431,9 +437,10 @@ def _note_date(ex: Extraction) -> None:
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
+                    order = "month-day" if ex.style.month_first else "day-month"
                     ex.warn(
                         "the note's date is ambiguous (day and month could be swapped); "
-                        "read as day-month: check it"
+                        f"read as {order}: check it"
                     )
                 return
     patient = [s for s in ex.sentences if s.patient]

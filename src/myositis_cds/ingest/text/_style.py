@@ -255,7 +255,9 @@ def _rewrite_number(tok: _Token, decimal: Decimal | None) -> str | None:
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
 
 
-def _date_order(text: str, rules: Rules, c: _Compiled) -> tuple[DateStyle, str, tuple[str, ...]]:
+def _date_order(
+    text: str, cue_text: str, rules: Rules, c: _Compiled
+) -> tuple[DateStyle, str, tuple[str, ...]]:
     day_first = month_first = 0
     either_way = dotted = False
     for rx in rules.time["dates"]:
@@ -293,15 +295,17 @@ def _date_order(text: str, rules: Rules, c: _Compiled) -> tuple[DateStyle, str, 
             "spelled dates",
             (),
         )
-    words = set(_WORD.findall(text))
+    words = set(_WORD.findall(cue_text))
     lower_words = {w.casefold() for w in words}
-    low = text.casefold()
+    low = cue_text.casefold()
     cues = c.rules.dates
     us = tuple(
-        k for k, cue in cues.month_first_cues.items() if cue.found(text, low, words, lower_words)
+        k
+        for k, cue in cues.month_first_cues.items()
+        if cue.found(cue_text, low, words, lower_words)
     )
     uk = tuple(
-        k for k, cue in cues.day_first_cues.items() if cue.found(text, low, words, lower_words)
+        k for k, cue in cues.day_first_cues.items() if cue.found(cue_text, low, words, lower_words)
     )
     if dotted:
         uk = (*uk, "dotted_dates")
@@ -349,6 +353,11 @@ _CARDINAL_AT = re.compile(rf"(?:{_CARDINAL})\b")
 # a grade over five said or written with words ("out of 5", "of five", "/five", "over 5")
 _OF_FIVE = (" of 5", " of five", "/five", "/ five", " over 5", " over five")
 _LEAD_WORDS = ("grade", "mrc", "power", "strength")
+# "deltoids four minus", "hip flexors 4 plus bilaterally": a grade with its step said in words,
+# after a muscle or strength word (not followed by a denominator: _GRADE_OF reads those)
+_GRADE_MOD = re.compile(
+    rf"\b(?P<n>{_GRADE_NUM})[\s-](?P<mod>plus|minus)\b(?!\s*(?:/|out\s+of|of\s|over\s))"
+)
 
 
 def _grade_value(word: str) -> str:
@@ -412,6 +421,11 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue  # "grade three" of a tumour or a toxicity scale
         mod = _mod(m)
         out.append((m.start("n"), m.end(), f"{_grade_value(n)}{mod}"))
+    modified = " plus" in low or " minus" in low
+    for m in _GRADE_MOD.finditer(text) if modified else ():
+        if not _grade_context(text, m.start(), m.end(), c, forward=False):
+            continue  # "one plus one", "five minus two": not after a muscle or strength word
+        out.append((m.start(), m.end(), f"{_grade_value(m.group('n'))}{_mod(m)}"))
     spans: list[tuple[int, int, bool]] = []  # (start, end, an age)
     for m in _TIME_UNIT.finditer(text):
         before = _CARDINAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -432,8 +446,11 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
 
 
 # --------------------------------------------------------------------------- the note
-def read_style(text: str, rules: Rules) -> tuple[NoteStyle, list[tuple[int, int, str]]]:
-    """The note's conventions and the rewrites (start, end, replacement) that apply them."""
+def read_style(
+    text: str, rules: Rules, cue_text: str | None = None
+) -> tuple[NoteStyle, list[tuple[int, int, str]]]:
+    """The note's conventions and the rewrites (start, end, replacement) that apply them, in
+    order and not overlapping; ``cue_text`` (default ``text``): where the date cues are read."""
     c = _compiled()
     tokens = list(_tokens(text, c))
     comma = sum(1 for t in tokens if t.vote == "comma")
@@ -453,9 +470,14 @@ def read_style(text: str, rules: Rules) -> tuple[NoteStyle, list[tuple[int, int,
         if new is not None and new != t.text:
             rewrites.append((t.start, t.end, new))
     rewrites.extend(_word_rewrites(text, c, set(rules.numbers)))
-    dates, evidence, cues = _date_order(text, rules, c)
+    dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
-    return style, rewrites
+    kept: list[tuple[int, int, str]] = []
+    for rewrite in sorted(rewrites, key=lambda r: (r[0], -r[1])):  # the first, longest wins
+        if kept and rewrite[0] < kept[-1][1]:
+            continue
+        kept.append(rewrite)
+    return style, kept
 
 
 def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
@@ -464,7 +486,9 @@ def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteSty
     Applied after normalisation, so the layout (soft-wrapped lines, sections) is decided on the
     note as written; each written character keeps the original position of what it replaces
     (a replacement's characters are spread over the words they replace)."""
-    style, rewrites = read_style(norm.text, rules)
+    # the cues are read in the note as written: its headings ("HPI:", "Date of service:") are
+    # conventions too, though normalisation makes them section names
+    style, rewrites = read_style(norm.text, rules, norm.read_text)
     if not rewrites:
         return norm, style
     text = norm.text
@@ -472,9 +496,9 @@ def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteSty
     offsets: list[int] = []
     shifts: list[tuple[int, int]] = []  # (old position after a rewrite, cumulative shift)
     shift = pos = 0
-    for start, end, new in sorted(rewrites):
-        if start < pos or "\n" in text[start:end]:
-            continue  # overlaps an earlier rewrite, or crosses a line
+    for start, end, new in rewrites:
+        if "\n" in text[start:end]:
+            continue  # crosses a line
         chars.append(text[pos:start])
         offsets.extend(norm.offsets[pos:start])
         width = max(1, end - start)
