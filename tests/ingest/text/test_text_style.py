@@ -305,3 +305,14 @@ def test_abbreviated_reference_ranges_of_european_letters() -> None:
     assert by_code["ck"].value == 3480.0
     assert by_code["ck"].upper_limit == 190.0
     assert (by_code["ldh"].lower_limit, by_code["ldh"].upper_limit) == (135.0, 225.0)
+
+
+def test_doses_with_thousands_and_decimal_commas() -> None:
+    note = (
+        "Letter of 05.10.2026. Man of 59 with dermatomyositis, CRP 0,8 mg/dl.\n"
+        "Therapy: cyclophosphamide 1.000 mg i.v. from 01.10.2026, prednisolone 0,5 mg/kg from "
+        "01.10.2026.\n"
+    )
+    doses = {t.drug: t.dose for t in read(note).case.treatments}
+    # a thousands dot is a thousand milligrams, a decimal comma half a milligram per kilogram
+    assert doses == {"cyclophosphamide": "1,000 mg", "prednisolone": "0.5 mg/kg"}
