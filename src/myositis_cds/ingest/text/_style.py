@@ -10,24 +10,31 @@ the form the rules read (:func:`restyle`), keeping where every character came fr
 - **Decimal comma or point.** Numbers whose form tells ("0,9", "37,5 °C", "2.5 mg", "1.234.567",
   "1.846,5") vote for their convention; a number written with three digits after a single
   separator ("1.846", "2,340") is read as a thousands value when a decimal makes no sense (an
-  enzyme activity or a count: "U/l", "/µl"; an integer reference limit of 100 or more right after
-  it), else by the note's convention. In a note that shows no convention, or both, such a number
-  keeps the English reading and its span is listed in :attr:`NoteStyle.ambiguous_numbers` (the
-  lab reader flags the value uncertain and says so). A decimal comma is written as a point and a
-  thousands dot as a comma ("1,846"), character for character.
-- **Date order.** Unambiguous numeric dates decide (a first part over 12 is day first, a second
-  part over 12 month first); else dates spelled out ("March 3, 2026" against "3 March 2026");
-  else several distinct US conventions (y/o, HPI, BID, "Date of service", US spelling) with none
-  of the day-first ones; else the spelling alone, as before, flagged uncertain. A dotted date
-  (12.11.2026) is always day first (see ``_time``).
+  enzyme activity or a count: "U/l", "/µl"; a whole-number reference limit of 100 or more right
+  after it), else by the note's convention. In a note that shows neither convention, "8,900"
+  keeps the English thousands reading (three decimals after a decimal comma would be odd) while
+  "1.375" (1.375 or 1375?) keeps the English reading but is listed in
+  :attr:`NoteStyle.ambiguous_numbers`, as is either form in a note that shows both conventions;
+  the lab reader flags such a value uncertain and says so (no value in the warning). A decimal
+  comma is written as a point and a thousands dot as a comma ("1,846"), character for character.
+- **Date order**, decided only when a numeric date could be read either way (03/04/2026).
+  Unambiguous numeric dates decide (a first part over 12 is day first, a second part over 12
+  month first); else dates spelled out ("March 3, 2026" against "3 March 2026"); else at least
+  ``min_cues`` distinct US conventions (y/o, HPI, BID, "Date of service", US spelling) with none
+  of the day-first ones (or the reverse), said in a warning; else the spelling alone, the old
+  default, flagged uncertain. A dotted date (12.11.2026) is always day first (see ``_time``).
 - **Grades and numbers in words.** "four out of five", "4 of 5" (after a strength word),
-  "three/five", "grade four minus" are written as MRC grades ("4/5", "3/5", "grade 4-") for
-  ``_strength``; number words before a unit of time or "year-old" as digits ("sixty-two-year-old"
-  → "62-year-old", "fourteen months" → "14 months"). The word tables are those of ``_dictation``
-  (uncorrected voice dictation, which writes every number), not a second copy.
+  "three/five", "grade four minus", "deltoids four minus" are written as MRC grades ("4/5",
+  "3/5", "grade 4-", "4-") for ``_strength``; "three out of five patients" is a count and stays.
+  Number words before a unit of time or "year-old", or after "aged", as digits
+  ("sixty-two-year-old" → "62-year-old", "fourteen months" → "14 months"; words the time rules
+  already read, "three months", stay). The word tables are those of ``_dictation`` (uncorrected
+  voice dictation, which writes every number), not a second copy.
 
-Detection is one pass of a few precompiled patterns over the note; a note with nothing to
-rewrite is returned unchanged (``None``) and read as before.
+The rewrites are applied to the normalised note (the layout - soft-wrapped lines, sections - is
+decided on the note as written) and every written character keeps the original position of what
+it replaces. Detection is a few precompiled patterns, the cues a lookup in the note's set of
+words; a note with nothing to rewrite is read exactly as before.
 """
 
 from __future__ import annotations
