@@ -316,3 +316,18 @@ def test_doses_with_thousands_and_decimal_commas() -> None:
     doses = {t.drug: t.dose for t in read(note).case.treatments}
     # a thousands dot is a thousand milligrams, a decimal comma half a milligram per kilogram
     assert doses == {"cyclophosphamide": "1,000 mg", "prednisolone": "0.5 mg/kg"}
+
+
+def test_thousands_grouped_by_a_typographic_space() -> None:
+    # narrow no-break space (French and SI style): 2 415, whatever follows
+    thin = "Letter of 05.10.2026. Man of 59.\nCK 2\u202f415 U/l, aldolase 12\u202f410 U/l.\n"
+    assert labs(thin)["ck"] == [2415.0]
+    # a no-break space only before a count unit
+    assert labs("Letter of 05.10.2026. Man of 59.\nCK 2\u00a0415\u00a0U/l.\n")["ck"] == [2415.0]
+    # a plain space right after the lab's name, before a count unit: thousands
+    assert labs("Letter of 05.10.2026. Man of 59.\nCK 2 415 U/l.\n")["ck"] == [2415.0]
+    # elsewhere a plain space may separate two things ("Ro 52 100 U/ml"): not joined, flagged
+    result = read("Letter of 05.10.2026. Man of 59.\nCK (repeat) 2 415 U/l.\n")
+    ck = next(lab for lab in result.case.labs if lab.code.value == "ck")
+    assert ck.evidence is not None and ck.evidence.certainty == "uncertain"
+    assert any(w.startswith("ck: the note does not decide") for w in result.warnings)

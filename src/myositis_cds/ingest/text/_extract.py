@@ -1270,10 +1270,9 @@ def _labs(ex: Extraction) -> None:
                 if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
                     uncertain = True  # issue #10: "1.375" in a note with no decimal convention
                     ex.warn(
-                        f"{m.concept}: the value has three digits after its separator and the "
-                        "note shows no decimal convention (comma or point): read as an English "
-                        "number (point for decimals, comma for thousands), marked uncertain; "
-                        "check it"
+                        f"{m.concept}: the note does not decide how this value's digits are "
+                        "grouped (a decimal or a thousands separator, or a space between digit "
+                        "groups): read the English way, marked uncertain; check it"
                     )
                 end = m.end + vm.end()
                 unit = vm.group("unit")

@@ -479,12 +479,62 @@ def read_style(
     rewrites.extend(_word_rewrites(text, c, set(rules.numbers)))
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
+    return style, _one_per_span(rewrites)
+
+
+def _one_per_span(rewrites: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The rewrites in order, the first (and longest) of any that overlap."""
     kept: list[tuple[int, int, str]] = []
-    for rewrite in sorted(rewrites, key=lambda r: (r[0], -r[1])):  # the first, longest wins
+    for rewrite in sorted(rewrites, key=lambda r: (r[0], -r[1])):
         if kept and rewrite[0] < kept[-1][1]:
             continue
         kept.append(rewrite)
-    return style, kept
+    return kept
+
+
+# Thousands grouped by a typographic space ("CK 1 846 U/l", French and SI style): the narrow and
+# thin spaces are used for nothing else between digits; a no-break space only counts before a
+# count unit (some texts put one between every word). Normalisation makes them plain spaces, so
+# the note as written is asked which one it was.
+_THIN_SPACES = frozenset("\u202f\u2009\u2007")
+_GROUP_SPACES = _THIN_SPACES | {"\u00a0"}
+_SPACED = re.compile(r"(?<![\w.,-])\d{1,3}(?: \d{3})+(?!\d|[.,]\d)")
+
+
+_AFTER_LAB = re.compile(r"\s*(?:[:=]|\b(?:was|is|of|at)\b)?\s*", re.IGNORECASE)
+
+
+def _after_lab_name(text: str, start: int, rules: Rules) -> bool:
+    """A lab's name ends right before ``start`` ("CK 11 200", "CK: 11 200", "CK was 11 200")."""
+    line = text.rfind("\n", 0, start) + 1
+    names = rules.labs.find(text, max(line, start - 40), start)
+    return bool(names) and _AFTER_LAB.fullmatch(text, names[-1].end, start) is not None
+
+
+def _spaced_thousands(
+    norm: NormalisedText, c: _Compiled, rules: Rules
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Rewrites of numbers grouped by typographic spaces, or by plain spaces right after a lab's
+    name and before a count unit ("CK 11 200 U/L"); the spans of other plain-space groups before a
+    count unit ("Ro 52 100 U/ml": a name's number and a level? flagged, not joined)."""
+    out: list[tuple[int, int, str]] = []
+    undecided: list[tuple[int, int]] = []
+    typographic = any(ch in norm.original for ch in _GROUP_SPACES)
+    if not typographic and not c.count_unit.search(norm.text):
+        return out, undecided
+    for m in _SPACED.finditer(norm.text):
+        by_unit = c.count_unit.match(norm.text, m.end()) is not None
+        if not typographic and not by_unit:
+            continue
+        spaces = [m.start() + i for i, ch in enumerate(m.group()) if ch == " "]
+        written = {norm.original[norm.offsets[i]] for i in spaces}
+        if written <= _THIN_SPACES or (written <= _GROUP_SPACES and by_unit):
+            out.append((m.start(), m.end(), m.group().replace(" ", ",")))
+        elif by_unit and _after_lab_name(norm.text, m.start(), rules):
+            out.append((m.start(), m.end(), m.group().replace(" ", ",")))  # "CK 11 200 U/L"
+        elif by_unit:
+            undecided.append((m.start(), m.end()))  # "Ro 52 100 U/ml" is not 52100
+    return out, undecided
 
 
 def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
@@ -496,6 +546,11 @@ def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteSty
     # the cues are read in the note as written: its headings ("HPI:", "Date of service:") are
     # conventions too, though normalisation makes them section names
     style, rewrites = read_style(norm.text, rules, norm.read_text)
+    spaced, undecided = _spaced_thousands(norm, _compiled(), rules)
+    if spaced:
+        rewrites = _one_per_span(spaced + rewrites)
+    if undecided:
+        style = replace(style, ambiguous_numbers=(*style.ambiguous_numbers, *undecided))
     if not rewrites:
         return norm, style
     text = norm.text
