@@ -113,7 +113,7 @@ def test_a_thousands_comma_in_a_note_without_decimals_keeps_the_english_reading(
 
 def test_a_mixed_note_flags_both_readings() -> None:
     # one decimal comma, one decimal point: neither convention has a majority
-    _, style = written("Kalium 4,1 mmol/l, INR 1.3 today; CK 2.345 and LDH 1,150.")
+    _, style = written("Kalium 4,1 mmol/l, albumin 3.9 g/dl; CK 2.345 and LDH 1,150.")
     assert style.decimal is None and style.mixed
     assert len(style.ambiguous_numbers) == 2
 
@@ -127,7 +127,7 @@ def test_a_mixed_note_flags_both_readings() -> None:
 )
 def test_majority_boundary(commas: int, decimal: str | None) -> None:
     values = ["4,1 mmol/l", "0,8 mg/dl", "7,2 g/dl"][:commas]
-    _, style = written(", ".join([*values, "INR 1.3 today"]))
+    _, style = written(", ".join([*values, "albumin 3.9 g/dl"]))
     assert style.decimal == decimal
 
 
@@ -138,6 +138,7 @@ def test_majority_boundary(commas: int, decimal: str | None) -> None:
         "Software version 4.2.1 was used.",  # a version number
         "Disc bulge at C5/6 and C6,7.",  # spinal levels
         "Coded as M33.1 on the problem list.",  # an ICD-10 code
+        "Cyclophosphamide on days 1,8 and 15.",  # a list of days: no unit, no convention
     ],
 )
 def test_numbers_that_are_not_converted(sentence: str) -> None:

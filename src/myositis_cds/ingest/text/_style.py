@@ -58,6 +58,7 @@ __all__ = ["NoteStyle", "read_style", "restyle"]
 
 class NumberRules(_Strict):
     count_units: list[str]
+    measure_units: list[str]
     integer_reference_min: int = Field(ge=1)
     majority: float = Field(ge=1)
 
@@ -118,6 +119,7 @@ class NoteStyle:
 class _Compiled:
     rules: StyleRules
     count_unit: re.Pattern[str]
+    measure_unit: re.Pattern[str]
     int_reference: re.Pattern[str]
     grade_cue: re.Pattern[str]
     not_before: re.Pattern[str]
@@ -128,9 +130,20 @@ def _compiled() -> _Compiled:
     loaded: StyleRules = _load("style", StyleRules)
     n, w = loaded.numbers, loaded.words
     units = "|".join(f"(?:{u})" for u in n.count_units)
+    unit_words = [u for u in n.measure_units if u[0].isalpha()]  # "mg": a whole word
+    unit_signs = [u for u in n.measure_units if not u[0].isalpha()]  # "%", "°C"
     return _Compiled(
         rules=loaded,
         count_unit=re.compile(rf"\s?(?:{units})", re.IGNORECASE),
+        # "1,8 mg/dl", "37,5 °C", "45,5%": a measurement (a unit word, or any unit with a slash)
+        measure_unit=re.compile(
+            r"\s?(?:(?:"
+            + "|".join(re.escape(u) for u in sorted(unit_words, key=len, reverse=True))
+            + r")(?![a-zµμ])|"
+            + "|".join(re.escape(u) for u in unit_signs)
+            + r"|[A-Za-zµμ]{1,4}/)",
+            re.IGNORECASE,
+        ),
         # "(ref. < 190)", "(normal 30-200)", "[< 170]": a whole-number upper limit
         int_reference=re.compile(
             r"\s*[(\[]\s*(?:ref(?:erence)?\.?(?:\s*range)?|normal(?:\s*range)?|nr|rr|uln|n)?"
@@ -150,8 +163,6 @@ def _compiled() -> _Compiled:
 # A number written with separators: "1,8", "1.846", "1.234.567", "1.846,5", "12.11.2026".
 # Not inside a word or a code ("M33.1", "v2.3.1", "C5,6"): nothing word-like before it.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # the character before is checked in _tokens
-# what after a number shows it is a measurement ("1,8 mg/dl", "37,5 °C", "45,5%")
-_UNIT_AFTER = re.compile(r"\s?(?:%|°|[a-zµμ]{1,6}\b|[A-Za-zµμ]{1,4}/)")
 _COMPARATOR_BEFORE = re.compile(r"[<>≤≥]\s?$")
 
 
@@ -194,7 +205,7 @@ def _tokens(text: str, c: _Compiled) -> Iterator[_Token]:
             measured = (
                 whole == "0"
                 or len(frac) >= 4
-                or _UNIT_AFTER.match(text, m.end()) is not None
+                or c.measure_unit.match(text, m.end()) is not None
                 or _COMPARATOR_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
             )
             vote_of: Decimal = "comma" if seps[0] == "," else "point"
