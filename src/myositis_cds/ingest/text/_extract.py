@@ -35,12 +35,12 @@ from myositis_cds.ingest.text._strength import (
     group_states,
     read_grades,
 )
+from myositis_cds.ingest.text._style import NoteStyle, restyle
 from myositis_cds.ingest.text._time import (
     INDEX,
     DateMatch,
     DateStyle,
     TimePoint,
-    date_style,
     find_dates,
     parse_quantity,
     shift_days,
@@ -198,6 +198,7 @@ class Extraction:
     note_date_uncertain: bool = False
     discharge_date: date | None = None
     style: DateStyle = field(default_factory=DateStyle)
+    note_style: NoteStyle | None = None  # issue #10: decimals, date order, words (_style)
     _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
     _lower: str | None = None  # the text in lower case, for the pattern gates
     _gate: str | None = None  # the text for may_match (gates derived from each pattern)
@@ -307,7 +308,7 @@ def extract_drafts(original: str) -> Extraction:
     )
 
     r = rules()
-    norm = normalise_any(original, r)
+    norm, note_style = restyle(normalise_any(original, r), r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
@@ -347,7 +348,14 @@ def extract_drafts(original: str) -> Extraction:
             sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
         if not sent.about_case:
             sent.general = general_statement(norm.text[sent.start : sent.end], r)
-    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=date_style(norm.text, r))
+    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=note_style.dates)
+    ex.note_style = note_style
+    if note_style.date_evidence == "cues":  # no date says it: the note's habits do
+        order = "month first" if note_style.dates.month_first else "day first"
+        ex.warn(
+            f"numeric dates such as 03/04 are read {order}, from the note's conventions "
+            f"({', '.join(note_style.date_cues)}): check them"
+        )
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
@@ -460,9 +468,10 @@ def _note_date(ex: Extraction) -> None:
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
+                    order = "month-day" if ex.style.month_first else "day-month"
                     ex.warn(
                         "the note's date is ambiguous (day and month could be swapped); "
-                        "read as day-month: check it"
+                        f"read as {order}: check it"
                     )
                 return
     patient = [s for s in ex.sentences if s.patient]
@@ -1229,6 +1238,13 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _undecided_number(ex: Extraction, start: int, end: int) -> bool:
+    """Whether the number at [start, end) could be decimals or thousands, undecided by the
+    note's conventions (``_style``)."""
+    spans = ex.note_style.ambiguous_numbers if ex.note_style is not None else ()
+    return any(a < end and start < b for a, b in spans)
+
+
 # Only list glue between two lab names: "ESR, CRP, LDH, and CK", "LDH and aldolase", "CK (CPK)/"
 _LAB_GLUE = re.compile(
     r"\s*(?:\([^()]{1,15}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|/\s*)"
@@ -1285,6 +1301,13 @@ def _labs(ex: Extraction) -> None:
             vm = r.value["lab_value"][0].match(tail)
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
+                if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
+                    uncertain = True  # issue #10: "1.375" in a note with no decimal convention
+                    ex.warn(
+                        f"{m.concept}: the note does not decide how this value's digits are "
+                        "grouped (a decimal or a thousands separator, or a space between digit "
+                        "groups): read the English way, marked uncertain; check it"
+                    )
                 end = m.end + vm.end()
                 unit = vm.group("unit")
                 if unit:

@@ -60,6 +60,7 @@ _ABBREVIATIONS = {
     "max.",
     "min.",
     "ca.",
+    "v.n.",  # Italian "valori normali": "(v.n. 30-170)", a reference range follows
     "d.o.b.",
     "dob.",
     "b.d.",

@@ -22,7 +22,6 @@ __all__ = [
     "DateStyle",
     "TimePoint",
     "add_months",
-    "date_style",
     "find_dates",
     "parse_quantity",
     "shift_days",
@@ -125,28 +124,6 @@ def _month(text: str) -> int | None:
     return _MONTHS.get(text[:3].casefold())
 
 
-def date_style(text: str, rules: Rules) -> DateStyle:
-    """The note's numeric date order, from its unambiguous numeric dates ("11/15/2022" is
-    month first, "27/01/2026" day first); day first when none tells (the UK/EU default)."""
-    day_first = month_first = 0
-    for rx in rules.time["dates"]:
-        if "a" not in rx.groupindex:
-            continue
-        for m in rx.finditer(text):
-            a, b = int(m.group("a")), int(m.group("b"))
-            if a > 12 >= b:
-                day_first += 1
-            elif b > 12 >= a:
-                month_first += 1
-    if day_first == month_first == 0:
-        # No numeric date tells; the spelling may ("tumor", "edema" against "tumour",
-        # "oedema"). The dates stay flagged uncertain: the order is a guess from the spelling.
-        us = len(rules.time["us_spelling"][0].findall(text))
-        uk = len(rules.time["uk_spelling"][0].findall(text))
-        return DateStyle(month_first=us > uk, order_known=False)
-    return DateStyle(month_first=month_first > day_first, order_known=(day_first + month_first) > 0)
-
-
 def find_dates(
     text: str,
     rules: Rules,
@@ -207,6 +184,8 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
             day, month = a, b
         elif b > 12 >= a:
             day, month = b, a
+        elif groups.get("sep") == ".":
+            day, month = a, b  # 03.04.2024: a dotted date is day first wherever it is written
         elif style.month_first:
             month, day = a, b
             uncertain = a != b and not style.order_known

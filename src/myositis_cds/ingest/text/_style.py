@@ -1,0 +1,602 @@
+"""A note's own conventions, decided before it is read: decimals, dates, numbers in words.
+
+Each style of note brings its own way of writing numbers. A German letter in translation writes
+"CRP 1,8 mg/dl" and "CK 1.846 U/l" (a decimal comma and a thousands dot), a US consult
+"11/03/2026" for the 3rd of November and "strength four out of five". The rules read English
+conventions, so this module decides per note, from evidence in the note itself, which
+conventions it uses (:func:`read_style`, data in ``rules/style.yaml``) and rewrites the note into
+the form the rules read (:func:`restyle`), keeping where every character came from:
+
+- **Decimal comma or point.** Numbers whose form tells ("0,9", "37,5 °C", "2.5 mg", "1.234.567",
+  "1.846,5") vote for their convention; a number written with three digits after a single
+  separator ("1.846", "2,340") is read as a thousands value when a decimal makes no sense (an
+  enzyme activity or a count: "U/l", "/µl"; a whole-number reference limit of 100 or more right
+  after it), else by the note's convention. In a note that shows neither convention, "8,900"
+  keeps the English thousands reading (three decimals after a decimal comma would be odd) while
+  "1.375" (1.375 or 1375?) keeps the English reading but is listed in
+  :attr:`NoteStyle.ambiguous_numbers`, as is either form in a note that shows both conventions;
+  the lab reader flags such a value uncertain and says so (no value in the warning). A decimal
+  comma is written as a point and a thousands dot as a comma ("1,846"), character for character.
+- **Date order**, decided only when a numeric date could be read either way (03/04/2026).
+  Unambiguous numeric dates decide (a first part over 12 is day first, a second part over 12
+  month first); else dates spelled out ("March 3, 2026" against "3 March 2026"); else at least
+  ``min_cues`` distinct US conventions (y/o, HPI, BID, "Date of service", US spelling) with none
+  of the day-first ones (or the reverse), said in a warning; else the spelling alone, the old
+  default, flagged uncertain. A dotted date (12.11.2026) is always day first (see ``_time``).
+- **Grades and numbers in words.** "four out of five", "4 of 5" (after a strength word),
+  "three/five", "grade four minus", "deltoids four minus" are written as MRC grades ("4/5",
+  "3/5", "grade 4-", "4-") for ``_strength``; "three out of five patients" is a count and stays.
+  Number words before a unit of time or "year-old", or after "aged", as digits
+  ("sixty-two-year-old" → "62-year-old", "fourteen months" → "14 months"; words the time rules
+  already read, "three months", stay). The word tables are those of ``_dictation`` (uncorrected
+  voice dictation, which writes every number), not a second copy.
+
+The rewrites are applied to the normalised note (the layout - soft-wrapped lines, sections - is
+decided on the note as written) and every written character keeps the original position of what
+it replaces. Detection is a few precompiled patterns, the cues a lookup in the note's set of
+words; a note with nothing to rewrite is read exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal
+
+from pydantic import Field
+
+from myositis_cds.ingest.text._dictation import _TEENS, _TENS, _UNITS, _spoken_number
+from myositis_cds.ingest.text._normalise import NormalisedText
+from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict
+from myositis_cds.ingest.text._time import DateStyle
+
+__all__ = ["NoteStyle", "read_style", "restyle"]
+
+
+class NumberRules(_Strict):
+    count_units: list[str]
+    measure_units: list[str]
+    integer_reference_min: int = Field(ge=1)
+    majority: float = Field(ge=1)
+
+
+class Cue(_Strict):
+    """One convention, found by any of its words or phrases."""
+
+    words: list[str] = Field(default_factory=list)  # whole words, as written
+    lower_words: list[str] = Field(default_factory=list)  # whole words, any case
+    phrases: list[str] = Field(default_factory=list)  # anywhere, any case
+    cased_phrases: list[str] = Field(default_factory=list)  # anywhere, as written
+
+    def found(self, text: str, low: str, words: set[str], lower_words: set[str]) -> bool:
+        return (
+            any(w in words for w in self.words)
+            or any(w in lower_words for w in self.lower_words)
+            or any(p in low for p in self.phrases)
+            or any(p in text for p in self.cased_phrases)
+        )
+
+
+class DateRules(_Strict):
+    min_cues: int = Field(ge=1)
+    month_first_cues: dict[str, Cue]
+    day_first_cues: dict[str, Cue]
+
+
+class WordRules(_Strict):
+    context_chars: int = Field(ge=1)
+    grade_cues: list[str]
+    not_before: list[str]
+
+
+class StyleRules(_Strict):
+    meta: RulesMeta
+    numbers: NumberRules
+    dates: DateRules
+    words: WordRules
+
+
+Decimal = Literal["point", "comma"]
+
+
+@dataclass(frozen=True)
+class NoteStyle:
+    """What one note's conventions are, and the evidence they were decided from."""
+
+    decimal: Decimal | None  # None: the note shows no convention, or both ("mixed")
+    mixed: bool  # both conventions shown without a clear majority
+    dates: DateStyle
+    date_evidence: str  # "dates", "spelled dates", "cues", "spelling" or "none"
+    date_cues: tuple[str, ...] = ()  # the cue names that decided the date order
+    ambiguous_numbers: tuple[tuple[int, int], ...] = ()  # spans (normalised text) not decided
+
+
+# --------------------------------------------------------------------------- compiled rules
+@dataclass(frozen=True)
+class _Compiled:
+    rules: StyleRules
+    count_unit: re.Pattern[str]
+    measure_unit: re.Pattern[str]
+    int_reference: re.Pattern[str]
+    grade_cue: re.Pattern[str]
+    not_before: re.Pattern[str]
+
+
+@cache
+def _compiled() -> _Compiled:
+    loaded: StyleRules = _load("style", StyleRules)
+    n, w = loaded.numbers, loaded.words
+    units = "|".join(f"(?:{u})" for u in n.count_units)
+    unit_words = [u for u in n.measure_units if u[0].isalpha()]  # "mg": a whole word
+    unit_signs = [u for u in n.measure_units if not u[0].isalpha()]  # "%", "°C"
+    return _Compiled(
+        rules=loaded,
+        count_unit=re.compile(rf"\s?(?:{units})", re.IGNORECASE),
+        # "1,8 mg/dl", "37,5 °C", "45,5%": a measurement (a unit word, or any unit with a slash)
+        measure_unit=re.compile(
+            r"\s?(?:(?:"
+            + "|".join(re.escape(u) for u in sorted(unit_words, key=len, reverse=True))
+            + r")(?![a-zµμ])|"
+            + "|".join(re.escape(u) for u in unit_signs)
+            + r"|[A-Za-zµμ]{1,4}/)",
+            re.IGNORECASE,
+        ),
+        # "(ref. < 190)", "(normal 30-200)", "[< 170]": a whole-number upper limit
+        int_reference=re.compile(
+            r"\s*[(\[]\s*(?:ref(?:erence)?\.?(?:\s*range)?|normal(?:\s*range)?|nr|rr|uln|n)?"
+            r"\s*[:=]?\s*(?:<|≤|<=|up to|\d+\s*[-–]\s*)\s*(?P<limit>\d+)(?![\d.,]\d)",
+            re.IGNORECASE,
+        ),
+        grade_cue=re.compile(
+            r"\b(?:" + "|".join(re.escape(c.lower()) for c in w.grade_cues) + r")\b"
+        ),
+        not_before=re.compile(
+            r"\s+(?:" + "|".join(re.escape(c.lower()) for c in w.not_before) + r")\b"
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+# A number written with separators: "1,8", "1.846", "1.234.567", "1.846,5", "12.11.2026".
+# Not inside a word or a code ("M33.1", "v2.3.1", "C5,6"): nothing word-like before it.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # the character before is checked in _tokens
+_COMPARATOR_BEFORE = re.compile(r"[<>≤≥]\s?$")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    vote: Decimal | None  # the convention this number's own form shows
+    ambiguous: bool  # three digits after one separator, not decided by its unit or limit
+    thousands: bool  # decided as a thousands value by its unit or limit
+
+
+def _tokens(text: str, c: _Compiled) -> Iterator[_Token]:
+    ref_min = c.rules.numbers.integer_reference_min
+    for m in _NUMBER.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.,"):
+            continue  # "M33.1", "v2.3.1", "C5,6": a code, not a number
+        tok = m.group()
+        seps = [ch for ch in tok if ch in ".,"]
+        groups = re.split(r"[.,]", tok)
+        nxt = text[m.end() : m.end() + 1]
+        if len(seps) == 1:
+            whole, frac = groups
+            day_month = len(frac) <= 2 and (nxt == "." or (len(whole) > 1 and whole[0] == "0"))
+            if seps[0] == "." and day_month:
+                continue  # "02.11." / "02.11": a day and month, not a number
+            if len(frac) == 3 and whole != "0" and len(whole) <= 3 and whole[0] != "0":
+                # "1.846" / "2,340": a thousands value or three decimals
+                by_unit = c.count_unit.match(text, m.end()) is not None
+                ref = c.int_reference.match(text, m.end(), m.end() + 40)
+                by_limit = ref is not None and int(ref.group("limit")) >= ref_min
+                if by_unit or by_limit:
+                    vote: Decimal = "comma" if seps[0] == "." else "point"
+                    yield _Token(m.start(), m.end(), tok, vote, False, True)
+                else:
+                    yield _Token(m.start(), m.end(), tok, None, True, False)
+                continue
+            # a decimal by its form: its convention counts when the number is a measurement
+            measured = (
+                whole == "0"
+                or len(frac) >= 4
+                or c.measure_unit.match(text, m.end()) is not None
+                or _COMPARATOR_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+            )
+            vote_of: Decimal = "comma" if seps[0] == "," else "point"
+            yield _Token(m.start(), m.end(), tok, vote_of if measured else None, False, False)
+            continue
+        # two or more separators
+        if len(set(seps)) == 1:
+            if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and groups[0][0] != "0":
+                # "1.234.567" (thousands dots) / "1,234,567" (thousands commas)
+                yield _Token(m.start(), m.end(), tok, "comma" if seps[0] == "." else "point",
+                             False, True)  # fmt: skip
+            continue  # "12.11.2026", "2.3.1": a date or a version
+        thousands_then_decimal = (
+            seps[-1] != seps[0]
+            and len(set(seps[:-1])) == 1
+            and all(len(g) == 3 for g in groups[1:-1])
+            and len(groups[0]) <= 3
+        )
+        if thousands_then_decimal:  # "1.846,5" (decimal comma) / "1,846.5" (decimal point)
+            vote_mixed: Decimal = "comma" if seps[-1] == "," else "point"
+            yield _Token(m.start(), m.end(), tok, vote_mixed, False, False)
+
+
+def _decide(comma: int, point: int, majority: float) -> tuple[Decimal | None, bool]:
+    if comma and not point:
+        return "comma", False
+    if point and not comma:
+        return "point", False
+    if comma and point:
+        if comma >= majority * point:
+            return "comma", False
+        if point >= majority * comma:
+            return "point", False
+        return None, True
+    return None, False
+
+
+_SWAP = str.maketrans({".": ",", ",": "."})
+
+
+def _rewrite_number(tok: _Token, decimal: Decimal | None) -> str | None:
+    """The English form of a number under the note's convention (None: unchanged)."""
+    text = tok.text
+    if "." not in text and "," not in text:
+        return None
+    seps = [ch for ch in text if ch in ".,"]
+    if tok.thousands:
+        return text.replace(".", ",") if "." in text else None
+    if len(seps) == 1:
+        if seps[0] == ",":
+            # a comma with three digits after it is a thousands comma unless the note writes
+            # decimal commas; any other comma in a number is a decimal comma ("0,9", "3,4")
+            if tok.ambiguous and decimal != "comma":
+                return None
+            return text.replace(",", ".")
+        if tok.ambiguous and decimal == "comma":
+            return text.replace(".", ",")  # "1.846" in a decimal-comma note: 1846
+        return None
+    if len(set(seps)) > 1 and seps[-1] == ",":  # "1.846,5" → "1,846.5"; "1,846.5" stays
+        return text.translate(_SWAP)
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
+
+
+def _date_order(
+    text: str, cue_text: str, rules: Rules, c: _Compiled
+) -> tuple[DateStyle, str, tuple[str, ...]]:
+    day_first = month_first = 0
+    either_way = dotted = False
+    for rx in rules.time["dates"]:
+        if "a" not in rx.groupindex:
+            continue
+        for m in rx.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                day_first += 1
+            elif b > 12 >= a:
+                month_first += 1
+            elif a != b and m.group("sep") == "/":
+                either_way = True  # 03/04/2026 (a dotted date is always day first)
+            dotted = dotted or m.group("sep") == "."  # 12.11.2026: a European writer
+    if day_first or month_first:
+        return DateStyle(month_first=month_first > day_first, order_known=True), "dates", ()
+    if not either_way:
+        return DateStyle(), "none", ()  # no date the order would change: nothing to decide
+    us_spelled = uk_spelled = 0
+    for rx in rules.time["dates"]:
+        groups = rx.groupindex
+        if "mon" not in groups or "d" not in groups or "y" not in groups or "d2" in groups:
+            continue
+        month_before_day = groups["mon"] < groups["d"]
+        for m in rx.finditer(text):
+            if m.group("y") is None or m.group("d") is None:
+                continue
+            if month_before_day:
+                us_spelled += 1
+            else:
+                uk_spelled += 1
+    if us_spelled != uk_spelled:
+        return (
+            DateStyle(month_first=us_spelled > uk_spelled, order_known=True),
+            "spelled dates",
+            (),
+        )
+    words = set(_WORD.findall(cue_text))
+    lower_words = {w.casefold() for w in words}
+    low = cue_text.casefold()
+    cues = c.rules.dates
+    us = tuple(
+        k
+        for k, cue in cues.month_first_cues.items()
+        if cue.found(cue_text, low, words, lower_words)
+    )
+    uk = tuple(
+        k for k, cue in cues.day_first_cues.items() if cue.found(cue_text, low, words, lower_words)
+    )
+    if dotted:
+        uk = (*uk, "dotted_dates")
+    need = c.rules.dates.min_cues
+    if len(us) >= need and not uk:
+        return DateStyle(month_first=True, order_known=True), "cues", us
+    if len(uk) >= need and not us:
+        return DateStyle(month_first=False, order_known=True), "cues", uk
+    # The current default: the spelling may tell ("tumor", "edema" against "tumour",
+    # "oedema"); the dates stay flagged uncertain, the order is a guess.
+    us_n = len(rules.time["us_spelling"][0].findall(text))
+    uk_n = len(rules.time["uk_spelling"][0].findall(text))
+    evidence = "spelling" if us_n != uk_n else "none"
+    return DateStyle(month_first=us_n > uk_n, order_known=False), evidence, ()
+
+
+# --------------------------------------------------------------------------- words
+_GRADE_WORDS = {w: v for w, v in _UNITS.items() if v <= 5 and w not in ("oh", "nought")}
+_GRADE_NUM = r"(?:" + "|".join(_GRADE_WORDS) + r"|[0-5])"
+_MOD = r"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|out|of))))"
+# "four out of five", "4 of 5", "three/five", "four minus out of five", "4 over 5"
+_GRADE_OF = re.compile(
+    rf"\b(?P<n>{_GRADE_NUM})(?![.,]\d){_MOD}?\s*(?P<of>(?:out\s+of|of|over)\s+|/\s*)"
+    r"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d)"
+)
+# "grade four minus", "graded as 4 minus", "power four plus" (a lead word, no denominator)
+_GRADE_LEAD = re.compile(
+    rf"\b(?:grade[sd]?|graded\s+as|mrc(?:\s+grade)?|power|strength)\s+(?:of\s+|is\s+|was\s+)?"
+    rf"(?P<n>{_GRADE_NUM}){_MOD}?\b(?!\s*(?:/|out\s+of|of\s|over\s))"
+)
+_SMALL = {**_UNITS, **_TEENS}
+_CARDINAL = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(k for k, v in _UNITS.items() if v)
+    + r"))?|" + "|".join(w for w in _SMALL if w not in ("oh", "nought", "zero")) + r")"
+)  # fmt: skip
+# "sixty-two-year-old", "fourteen months", "aged sixty-two", "at the age of forty"
+# "sixty-two-year-old", "fourteen months", "aged sixty-two", "at the age of forty": found from
+# the unit or the lead word (rare), then the number words right before or after it
+_TIME_UNIT = re.compile(r"[\s-](?:days?|weeks?|months?|years?|yrs?)\b")
+_CARDINAL_BEFORE = re.compile(rf"\b(?:{_CARDINAL})$")
+_AGE_LEAD = re.compile(r"\bage(?:d|\s+of)\s+")
+_CARDINAL_AT = re.compile(rf"(?:{_CARDINAL})\b")
+
+
+# a grade over five said or written with words ("out of 5", "of five", "/five", "over 5")
+_OF_FIVE = (" of 5", " of five", "/five", "/ five", " over 5", " over five")
+_LEAD_WORDS = ("grade", "mrc", "power", "strength")
+# "deltoids four minus", "hip flexors 4 plus bilaterally": a grade with its step said in words,
+# after a muscle or strength word (not followed by a denominator: _GRADE_OF reads those)
+_GRADE_MOD = re.compile(
+    rf"\b(?P<n>{_GRADE_NUM})[\s-](?P<mod>plus|minus)\b(?!\s*(?:/|out\s+of|of\s|over\s))"
+)
+
+
+def _grade_value(word: str) -> str:
+    low = word.casefold()
+    return str(_GRADE_WORDS[low]) if low in _GRADE_WORDS else word
+
+
+def _mod(m: re.Match[str]) -> str:
+    mod = (m.group("mod") or "").casefold().strip()
+    return {"plus": "+", "+": "+", "minus": "-", "-": "-"}.get(mod, "")
+
+
+def _grade_context(text: str, start: int, end: int, c: _Compiled, forward: bool = True) -> bool:
+    """A strength word before the grade on its line (or, with ``forward``, just after it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = max(line_start, start - c.rules.words.context_chars)
+    if c.grade_cue.search(text, window, start):
+        return True
+    if not forward:
+        return False
+    line_end = text.find("\n", end)
+    stop = min(end + 40, line_end if line_end >= 0 else len(text))
+    return c.grade_cue.search(text, end, stop) is not None
+
+
+_AGE_AFTER = re.compile(r"[\s-](?:years?|yrs?)[\s-]old\b|[\s-]year-old\b|\s+years?\s+of\s+age\b")
+
+
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
+def _lower(text: str) -> str:
+    """The note in lower case, position for position (the word patterns are case-sensitive on
+    it: much faster than case-insensitive matching)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    text = low = _lower(note)
+    # cheap gates: most notes write no grade in words
+    of_five = any(w in low for w in _OF_FIVE)
+    for m in _GRADE_OF.finditer(text) if of_five else ():
+        written = m.group("of").strip() == "/" and m.group("n").isdigit() and m.group("d") == "5"
+        if written and not (m.group("mod") or "").strip().isalpha():
+            continue  # "4/5", "4-/5" are already grades
+        if c.not_before.match(text, m.end()):
+            continue  # "three out of five patients", "4 of 5 days"
+        if not _grade_context(text, m.start(), m.end(), c):
+            continue  # "2 of 5" with no strength word near it is a count
+        out.append((m.start(), m.end(), f"{_grade_value(m.group('n'))}{_mod(m)}/5"))
+    lead = any(w in low for w in _LEAD_WORDS)
+    for m in _GRADE_LEAD.finditer(text) if lead else ():
+        n = m.group("n")
+        said = m.group("mod") or ""
+        if n.isdigit() and not said.strip().isalpha():
+            continue  # "grade 4", "grade 4-": already read
+        tumour_like = not said and m.group().startswith("grade")
+        if tumour_like and not _grade_context(text, m.start(), m.end(), c, forward=False):
+            continue  # "grade three" of a tumour or a toxicity scale
+        mod = _mod(m)
+        out.append((m.start("n"), m.end(), f"{_grade_value(n)}{mod}"))
+    modified = " plus" in low or " minus" in low
+    for m in _GRADE_MOD.finditer(text) if modified else ():
+        if not _grade_context(text, m.start(), m.end(), c, forward=False):
+            continue  # "one plus one", "five minus two": not after a muscle or strength word
+        out.append((m.start(), m.end(), f"{_grade_value(m.group('n'))}{_mod(m)}"))
+    spans: list[tuple[int, int, bool]] = []  # (start, end, an age)
+    for m in _TIME_UNIT.finditer(text):
+        before = _CARDINAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is not None:
+            spans.append((before.start(), before.end(), bool(_AGE_AFTER.match(text, before.end()))))
+    for m in _AGE_LEAD.finditer(text):
+        at = _CARDINAL_AT.match(text, m.end())
+        if at is not None:
+            spans.append((at.start(), at.end(), True))
+    for start, end, age in spans:
+        said = text[start:end]
+        if not age and said in known:
+            continue  # "for three months": the time rules read these words already
+        value = _spoken_number(re.split(r"[\s-]+", said))
+        if value is not None:
+            out.append((start, end, value))
+    return out
+
+
+# --------------------------------------------------------------------------- the note
+def read_style(
+    text: str, rules: Rules, cue_text: str | None = None
+) -> tuple[NoteStyle, list[tuple[int, int, str]]]:
+    """The note's conventions and the rewrites (start, end, replacement) that apply them, in
+    order and not overlapping; ``cue_text`` (default ``text``): where the date cues are read."""
+    c = _compiled()
+    tokens = list(_tokens(text, c))
+    comma = sum(1 for t in tokens if t.vote == "comma")
+    point = sum(1 for t in tokens if t.vote == "point")
+    decimal, mixed = _decide(comma, point, c.rules.numbers.majority)
+    rewrites: list[tuple[int, int, str]] = []
+    ambiguous: list[tuple[int, int]] = []
+    for t in tokens:
+        if t.ambiguous and decimal is None:
+            if not mixed and "," in t.text:
+                continue  # "CK 8,900" in a note that shows no convention: the English default
+            ambiguous.append((t.start, t.end))  # "1.375": 1.375 or 1375? not guessed
+            continue
+        if t.vote is None and not t.ambiguous and decimal != "comma":
+            continue  # "1,2" without a unit in a note that writes no decimal commas
+        new = _rewrite_number(t, decimal)
+        if new is not None and new != t.text:
+            rewrites.append((t.start, t.end, new))
+    rewrites.extend(_word_rewrites(text, c, set(rules.numbers)))
+    dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
+    style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
+    return style, _one_per_span(rewrites)
+
+
+def _one_per_span(rewrites: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The rewrites in order, the first (and longest) of any that overlap."""
+    kept: list[tuple[int, int, str]] = []
+    for rewrite in sorted(rewrites, key=lambda r: (r[0], -r[1])):
+        if kept and rewrite[0] < kept[-1][1]:
+            continue
+        kept.append(rewrite)
+    return kept
+
+
+# Thousands grouped by a typographic space ("CK 1 846 U/l", French and SI style): the narrow and
+# thin spaces are used for nothing else between digits; a no-break space only counts before a
+# count unit (some texts put one between every word). Normalisation makes them plain spaces, so
+# the note as written is asked which one it was.
+_THIN_SPACES = frozenset("\u202f\u2009\u2007")
+_GROUP_SPACES = _THIN_SPACES | {"\u00a0"}
+_SPACED = re.compile(r"(?<![\w.,-])\d{1,3}(?: \d{3})+(?!\d|[.,]\d)")
+
+
+_AFTER_LAB = re.compile(r"\s*(?:[:=]|\b(?:was|is|of|at)\b)?\s*", re.IGNORECASE)
+
+
+def _after_lab_name(text: str, start: int, rules: Rules) -> bool:
+    """A lab's name ends right before ``start`` ("CK 11 200", "CK: 11 200", "CK was 11 200")."""
+    line = text.rfind("\n", 0, start) + 1
+    names = rules.labs.find(text, max(line, start - 40), start)
+    return bool(names) and _AFTER_LAB.fullmatch(text, names[-1].end, start) is not None
+
+
+def _spaced_thousands(
+    norm: NormalisedText, c: _Compiled, rules: Rules
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Rewrites of numbers grouped by typographic spaces, or by plain spaces right after a lab's
+    name and before a count unit ("CK 11 200 U/L"); the spans of other plain-space groups before a
+    count unit ("Ro 52 100 U/ml": a name's number and a level? flagged, not joined)."""
+    out: list[tuple[int, int, str]] = []
+    undecided: list[tuple[int, int]] = []
+    typographic = any(ch in norm.original for ch in _GROUP_SPACES)
+    if not typographic and not c.count_unit.search(norm.text):
+        return out, undecided
+    for m in _SPACED.finditer(norm.text):
+        by_unit = c.count_unit.match(norm.text, m.end()) is not None
+        if not typographic and not by_unit:
+            continue
+        spaces = [m.start() + i for i, ch in enumerate(m.group()) if ch == " "]
+        written = {norm.original[norm.offsets[i]] for i in spaces}
+        if written <= _THIN_SPACES or (written <= _GROUP_SPACES and by_unit):
+            out.append((m.start(), m.end(), m.group().replace(" ", ",")))
+        elif by_unit and _after_lab_name(norm.text, m.start(), rules):
+            out.append((m.start(), m.end(), m.group().replace(" ", ",")))  # "CK 11 200 U/L"
+        elif by_unit:
+            undecided.append((m.start(), m.end()))  # "Ro 52 100 U/ml" is not 52100
+    return out, undecided
+
+
+def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
+    """The normalised note with its conventions applied, and the style it was read by.
+
+    Applied after normalisation, so the layout (soft-wrapped lines, sections) is decided on the
+    note as written; each written character keeps the original position of what it replaces
+    (a replacement's characters are spread over the words they replace)."""
+    # the cues are read in the note as written: its headings ("HPI:", "Date of service:") are
+    # conventions too, though normalisation makes them section names
+    style, rewrites = read_style(norm.text, rules, norm.read_text)
+    spaced, undecided = _spaced_thousands(norm, _compiled(), rules)
+    if spaced:
+        rewrites = _one_per_span(spaced + rewrites)
+    if undecided:
+        style = replace(style, ambiguous_numbers=(*style.ambiguous_numbers, *undecided))
+    if not rewrites:
+        return norm, style
+    text = norm.text
+    chars: list[str] = []
+    offsets: list[int] = []
+    shifts: list[tuple[int, int]] = []  # (old position after a rewrite, cumulative shift)
+    shift = pos = 0
+    for start, end, new in rewrites:
+        if "\n" in text[start:end]:
+            continue  # crosses a line
+        chars.append(text[pos:start])
+        offsets.extend(norm.offsets[pos:start])
+        width = max(1, end - start)
+        last = max(1, len(new) - 1)
+        chars.append(new)
+        offsets.extend(norm.offsets[start + (i * (width - 1)) // last] for i in range(len(new)))
+        shift += len(new) - (end - start)
+        shifts.append((end, shift))
+        pos = end
+    chars.append(text[pos:])
+    offsets.extend(norm.offsets[pos:])  # includes the end-of-text sentinel
+
+    def moved(p: int) -> int:
+        k = bisect_right(shifts, (p, 1 << 62)) - 1
+        return p + (shifts[k][1] if k >= 0 else 0)
+
+    written = NormalisedText(
+        norm.original,
+        "".join(chars),
+        offsets,
+        [replace(seg, start=moved(seg.start), end=moved(seg.end)) for seg in norm.segments],
+        norm.wrapped,
+        norm.source,
+    )
+    if style.ambiguous_numbers:
+        spans = tuple((moved(a), moved(b)) for a, b in style.ambiguous_numbers)
+        style = replace(style, ambiguous_numbers=spans)
+    return written, style
