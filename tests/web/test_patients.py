@@ -7,6 +7,7 @@ goes through the same store rules as the REST API (expected revision = ETag).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,10 @@ def test_save_edit_stale_copy_and_worklist(browser: Any, service: Server, axe_so
         assert "overdue" in row.inner_text()
         assert "Comprehensive history and physical examination" in row.inner_text()
         second.get_by_role("link", name="Patient", exact=True).click()
-        assert "sort=patient" in second.url
+        # the click only starts the navigation: wait for the sorted list's address (times out,
+        # and so fails, if it never comes) instead of reading the address at once, which raced
+        # under load
+        second.wait_for_url(re.compile(r"[?&]sort=patient\b"))
 
         for pg in (first, second):
             pg.evaluate(axe_source)
