@@ -222,9 +222,14 @@ class Extraction:
     def live(self, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
         """Those of ``patterns`` that can match somewhere in the note (see may_match), in order:
         the others would find nothing in any sentence."""
+        gate = self._gate_text()
+        return [rx for rx in patterns if may_match(rx, gate)]
+
+    def _gate_text(self) -> str:
+        """The note as may_match reads it (gate_text), made once per note."""
         if self._gate is None:
             self._gate = gate_text(self.text)
-        return [rx for rx in patterns if may_match(rx, self._gate)]
+        return self._gate
 
     def dates_in(self, sent: Sentence) -> list[DateMatch]:
         """The explicit dates in ``sent`` (all the note's dates found once, by the note's
@@ -262,10 +267,9 @@ class Extraction:
                 self._lower = self.text.casefold()
             if not any(word in self._lower for word in gate):
                 return table  # "duct" nowhere in the note: no duct pattern can match
-        if self._gate is None:
-            self._gate = gate_text(self.text)
+        note_gate = self._gate_text()
         for i, rx in enumerate(patterns):
-            if not may_match(rx, self._gate):
+            if not may_match(rx, note_gate):
                 continue  # a word every match needs is not in the note: nothing to find
             redo: set[int] = set()
             for m in rx.finditer(self.text):
