@@ -96,6 +96,18 @@ DETAIL_SETS = {
 AGE_ITEMS = {"age_onset_18_to_40", "age_onset_40_plus"}
 
 
+def opened_notes() -> list[Path]:
+    """The notes of the development splits (DETAIL_SETS), in name order: the only notes a speed
+    benchmark or a rule test may run the extractor or its patterns on. A sealed note is read only
+    when its set is run by name."""
+    index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))["notes"]
+    return sorted(
+        NOTES / f"{name}.txt"
+        for name, meta in index.items()
+        if f"notes:{meta['split']}" in DETAIL_SETS
+    )
+
+
 def default_cache() -> Path:
     return Path(os.environ.get("MYOSITIS_CDS_REPORTS", "/work/evalcache/reports"))
 

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 import yaml
+from benchmarks.text_eval import opened_notes
 from pydantic import ValidationError
 
 import myositis_cds.ingest.text as text_api
@@ -121,9 +122,7 @@ def test_every_match_of_a_gated_pattern_contains_a_gate_word() -> None:
     from myositis_cds.ingest.text._rules import rules
 
     r = rules()
-    texts = [
-        p.read_text(encoding="utf-8") for p in (REPO / "tests" / "data" / "notes").glob("*.txt")
-    ]
+    texts = [p.read_text(encoding="utf-8") for p in opened_notes()]
     checked = 0
     for name, words in r.patterns.gates.items():
         for rx in r.value[name]:
@@ -141,9 +140,7 @@ def test_the_start_lookahead_never_changes_what_a_rule_matches() -> None:
     from myositis_cds.ingest.text._rules import compile_rule, rules
 
     r = rules()
-    texts = [
-        p.read_text(encoding="utf-8") for p in (REPO / "tests" / "data" / "notes").glob("*.txt")
-    ]
+    texts = [p.read_text(encoding="utf-8") for p in opened_notes()]
     patterns = [rx.pattern for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
     patterns += [rx.pattern for _, rx in r.context_patterns]
     sped_up = 0
