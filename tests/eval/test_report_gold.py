@@ -167,6 +167,9 @@ def test_seventh_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles(
     reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_h"}
     assert len(reports) >= 15
     assert all(rid.startswith("i") for rid in reports)
+    notes = _notes_split("heldout11")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 109 for name in notes)
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
