@@ -62,10 +62,12 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
         "heldout_e",
         "heldout_f",
         "heldout_g",
+        "heldout_h",
     }
-    # The share of development reports is that of the rounds before the third to sixth held-out
-    # sets (heldout_d, heldout_e, heldout_f and heldout_g, each added whole as a sealed set).
-    earlier = [s for s in splits if s not in {"heldout_d", "heldout_e", "heldout_f", "heldout_g"}]
+    # The share of development reports is that of the rounds before the third to seventh held-out
+    # sets (heldout_d to heldout_h, each added whole as a sealed set).
+    sealed = {"heldout_d", "heldout_e", "heldout_f", "heldout_g", "heldout_h"}
+    earlier = [s for s in splits if s not in sealed]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
 
@@ -159,6 +161,17 @@ def test_sixth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() 
     assert all(int(name.split("_")[0]) >= 97 for name in notes)
 
 
+def test_seventh_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, seventh held-out round: >= 15 new reports (split heldout_h, ids i01_...) and >= 10
+    # new notes (split heldout11, numbered from 109), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_h"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("i") for rid in reports)
+    notes = _notes_split("heldout11")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 109 for name in notes)
+
+
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
     meta = _index()[rid]
     data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
@@ -227,3 +240,20 @@ def test_gold_of_the_juvenile_report_with_a_normal_biopsy_scores_as_worked_out_b
         "probable",
         "juvenile dermatomyositis",
     )
+
+
+def test_gold_of_the_male_breast_cancer_report_scores_as_worked_out_by_hand() -> None:
+    # onset 84 (2.1) + proximal weakness of the arms only (0.7) + heliotrope (periorbital
+    # erythematous papules, 3.1) = 5.9, >= 5.5 and < 7.5: probable; weakness with a skin sign:
+    # dermatomyositis.
+    assert _gold_classification("i22_male_occult_tnbc_84m") == (
+        5.9,
+        "probable",
+        "dermatomyositis",
+    )
+
+
+def test_gold_of_the_amyopathic_report_with_a_normal_biopsy_needs_the_biopsy_thresholds() -> None:
+    # The same 5.9 does not classify with a biopsy: a normal quadriceps biopsy, so the "with
+    # biopsy" weights apply: onset 71 (2.2) + Gottron's sign on the elbows (3.7) = 5.9 < 6.7.
+    assert _gold_classification("i04_fr_amyopathic_tonsil_71m") == (5.9, "not classified", None)
