@@ -284,6 +284,38 @@ def test_no_skin_signs_with_biopsy_features_is_classified() -> None:
     assert result.subgroup == "polymyositis"
 
 
+def test_no_skin_signs_biopsy_done_infiltrates_unreported_say_they_would_classify() -> None:
+    # A necrotising biopsy that does not report the infiltrates: no EULAR biopsy feature present,
+    # so by the skin rule the case is not classified at 2.2 + 0.7 + 0.5 + 1.6 + 0.6 + 1.4 = 7.0.
+    # An endomysial infiltrate (+1.7) would both lift the rule and reach 8.7, the with-biopsy
+    # definite cut-off itself; a perimysial one (+1.2) would give 8.2, probable.
+    biopsy = {
+        **ALL_FALSE_BIOPSY,
+        "endomysial_infiltrate": None,
+        "perimysial_perivascular_infiltrate": None,
+    }
+    case = build_case(
+        findings=[
+            "weakness_proximal_upper",
+            "weakness_proximal_lower",
+            "neck_flexors_weaker_than_extensors",
+            "dysphagia",
+        ],
+        onset_date="2000-01-01",
+        labs=[{"code": "ck", "above_uln": True, "date": "2024-01-01"}],
+        muscle_biopsy=biopsy,
+    )
+    result = run(case)
+    assert (result.score, result.category, result.requires_biopsy) == (7.0, "not classified", True)
+    gaps = {n.item: n.would_change for n in result.not_assessed}
+    assert gaps["biopsy_endomysial_infiltrate"] == (
+        "if present: +1.7 → score 8.7, category definite"
+    )
+    assert gaps["biopsy_perimysial_perivascular_infiltrate"] == (
+        "if present: +1.2 → score 8.2, category probable"
+    )
+
+
 # ----------------------------------------------------------------------------- age by date
 @pytest.mark.parametrize(
     ("birth", "onset", "points", "age"),

@@ -454,8 +454,10 @@ def _gap(
     requires_biopsy: bool,
     data: EularAcr2017,
 ) -> NotAssessed:
-    skin_now_present = requires_biopsy and item.id in data.subgroups.skin_items
-    still_requires = requires_biopsy and not skin_now_present
+    # The skin rule is lifted by a skin sign or by any biopsy feature (the same test as
+    # classify's); a biopsy item is only ever a gap when the biopsy was done.
+    lifts_rule = item.id in data.subgroups.skin_items or item.id.startswith("biopsy_")
+    still_requires = requires_biopsy and not lifts_rule
     new_tenths = tenths + points
     new_category = _category(new_tenths, cutoffs, still_requires)
     return shared_not_assessed(
