@@ -187,6 +187,37 @@ class SectionRule(_Strict):
 class SectionRules(_Strict):
     meta: RulesMeta
     sections: dict[str, SectionRule]
+    # issue #10: a structured abstract's labels before a full stop ("Introduction. DM is ..."),
+    # section -> labels; and section titles in other languages ("Resumen", "Wprowadzenie")
+    abstract_labels: dict[str, list[str]] = Field(default_factory=dict)
+    other_language_titles: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def _abstract_labels(
+    sections: SectionRules, alone: dict[str, str], inline: dict[str, str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of a structured abstract's label before a full stop: at a line start ("Case
+    report. We present") and after a sentence in the same line ("... in DM patients. Case
+    Description. A 61-year-old woman"). The titles in other languages open their section as
+    titles do (alone on a line or before a colon; a title listed under ``sections`` wins)."""
+    for name, words in sections.other_language_titles.items():
+        if name not in sections.sections:
+            raise KnowledgeError(f"rules/sections.yaml: other_language_titles: no section {name!r}")
+        for word in words:
+            alone.setdefault(word.casefold(), name)
+            inline.setdefault(word.casefold(), name)
+    labels: dict[str, str] = {}
+    for name, words in sections.abstract_labels.items():
+        if name not in sections.sections:
+            raise KnowledgeError(f"rules/sections.yaml: abstract_labels: no section {name!r}")
+        labels.update((word.casefold(), name) for word in words)
+    if not labels:
+        return None
+    names = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
+    return (
+        re.compile(rf"^\s*(?i:(?P<label>{names}))\.\s+(?=\S)"),
+        re.compile(rf"(?<=[.!?]\s)(?i:(?P<label>{names}))\.\s+(?=[A-Z])"),
+    )
 
 
 # --------------------------------------------------------------------------- inference
@@ -770,6 +801,15 @@ class Rules:
                                 f"{table[key]!r} and {name!r}"
                             )
                         table[key] = name
+        # issue #10: structured abstracts' labels and titles in other languages
+        self.abstract_labels = _abstract_labels(
+            self.sections, self.section_titles, self.inline_titles
+        )
+        self.abstract_label_sections = {
+            word.casefold(): name
+            for name, words in self.sections.abstract_labels.items()
+            for word in words
+        }
         self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
         self.inference_lesion_words = frozenset(
             term.casefold()
