@@ -102,3 +102,128 @@ def test_a_title_in_another_language_opens_a_general_section(title: str) -> None
     )
     assert findings(note) == {"heliotrope_rash": True}
     assert read(note).case.labs == []
+
+
+# ------------------------------------------------ the parts of the stomach and the colon
+@pytest.mark.parametrize(
+    ("words", "site"),
+    [
+        ("an adenocarcinoma of the gastric cardia", "stomach"),
+        ("a cardia adenocarcinoma", "stomach"),
+        ("an ulcerated antral carcinoma", "stomach"),
+        ("an adenocarcinoma of the caecum", "colon"),
+        ("a carcinoma at the hepatic flexure", "colon"),
+    ],
+)
+def test_a_cancer_in_a_part_of_the_gut_is_placed_in_its_organ(words: str, site: str) -> None:
+    note = f"A 66-year-old man with heliotrope rash. Endoscopic biopsy showed {words}.\n"
+    assert set(_sites(note)) == {site}
+
+
+def test_a_part_of_the_stomach_without_a_cancer_records_nothing() -> None:
+    note = (
+        "A 66-year-old man with heliotrope rash. Gastroscopy: mild antral gastritis; cardia normal."
+    )
+    assert read(note).case.tumours == []
+
+
+def test_two_synchronous_primaries_in_one_phrase_each_keep_their_histology() -> None:
+    note = (
+        "A 61-year-old man had a nasopharyngeal non-keratinising carcinoma and a cardia "
+        "adenocarcinoma diagnosed at the same time.\n"
+    )
+    assert _sites(note) == {"nasopharynx": "other", "stomach": "adenocarcinoma"}
+
+
+# ------------------------------------------------ a histology said around its site word
+@pytest.mark.parametrize(
+    ("words", "site", "histology"),
+    [
+        ("large cell neuroendocrine prostate carcinoma", "prostate", "neuroendocrine_carcinoma"),
+        ("neuroendocrine bladder carcinoma", "bladder", "neuroendocrine_carcinoma"),
+        ("squamous cell oesophageal cancer", "oesophagus", "squamous_cell_carcinoma"),
+        ("small cell lung carcinoma", "lung", "small_cell_carcinoma"),
+        ("serous ovarian carcinoma", "ovary", "adenocarcinoma"),
+    ],
+)
+def test_a_histology_split_by_its_site_word_is_read(words: str, site: str, histology: str) -> None:
+    note = f"Man of 70 with Gottron papules. The core biopsy showed a {words}.\n"
+    assert _sites(note) == {site: histology}
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["metastatic prostate carcinoma", "advanced prostate cancer", "a new prostate tumour"],
+)
+def test_a_site_word_after_a_plain_adjective_names_no_histology(words: str) -> None:
+    note = f"Man of 70 with Gottron papules. The core biopsy confirmed {words}.\n"
+    assert _sites(note) == {"prostate": "other"}
+
+
+def test_a_negated_split_histology_records_no_tumour() -> None:
+    note = "Man of 70 with Gottron papules. No evidence of neuroendocrine prostate carcinoma.\n"
+    assert read(note).case.tumours == []
+
+
+# ------------------------------------------------ the pathologist's histology wins
+def test_the_histology_of_the_biopsy_wins_over_a_name_used_in_passing() -> None:
+    note = (
+        "Dermatomyositis heralding a prostate neuroendocrine tumour\n\n"
+        "A 71-year-old man had a heliotrope rash. CT showed a prostate mass. The needle biopsy "
+        "specimen led to the diagnosis of large cell neuroendocrine carcinoma of the prostate.\n"
+    )
+    assert _sites(note) == {"prostate": "neuroendocrine_carcinoma"}
+
+
+def test_without_a_pathology_sentence_the_first_histology_stands() -> None:
+    note = (
+        "A 71-year-old man had a heliotrope rash and a prostate neuroendocrine tumour. "
+        "Chromogranin was high.\n"
+    )
+    assert _sites(note) == {"prostate": "neuroendocrine_tumour"}
+
+
+# ------------------------------------------------ a histology the history gave
+def test_a_recurrence_keeps_the_histology_of_the_first_cancer() -> None:
+    note = (
+        "A 70-year-old man had a gastric adenocarcinoma removed by gastrectomy three years "
+        "ago. He now has a heliotrope rash, and the gastric cancer has recurred.\n"
+    )
+    (tumour,) = read(note).case.tumours
+    assert (tumour.site.value, tumour.histology.value) == ("stomach", "adenocarcinoma")
+
+
+def test_a_histology_stated_now_wins_over_the_history() -> None:
+    note = (
+        "A 70-year-old man was treated for a gastric adenocarcinoma three years ago. "
+        "He now has a heliotrope rash and a gastric lymphoma on biopsy.\n"
+    )
+    assert _sites(note) == {"stomach": "lymphoma"}
+
+
+# ------------------------------------------------ where a cancer spread is not where it arose
+@pytest.mark.parametrize(
+    "words",
+    [
+        "a mediastinal mass and several liver lesions; biopsy: neuroendocrine carcinoma",
+        "a neuroendocrine carcinoma with liver metastases",
+        "a neuroendocrine carcinoma with metastases to the liver",
+    ],
+)
+def test_an_organ_named_as_the_spread_is_not_the_primary_site(words: str) -> None:
+    # no primary stated: the named cancer is recorded at site "other" (a nodal mass is no
+    # primary site of a carcinoma)
+    note = f"Woman of 74 with heliotrope rash. Staging CT showed {words}.\n"
+    assert _sites(note) == {"other": "neuroendocrine_carcinoma"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "a solitary liver mass; biopsy: neuroendocrine carcinoma",
+        "liver lesions; biopsy: neuroendocrine carcinoma",
+    ],
+)
+def test_a_liver_tumour_alone_stays_in_the_liver(words: str) -> None:
+    note = f"Woman of 74 with heliotrope rash. Staging CT showed {words}.\n"
+    assert _sites(note) == {"liver": "neuroendocrine_carcinoma"}

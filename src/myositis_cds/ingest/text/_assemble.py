@@ -506,7 +506,10 @@ def _tumours(
     for key, group in list(by_tumour.items()):
         present = [d for d in group if d.status == "present"]
         if present:
-            by_tumour[key] = present
+            # issue #10: the histology its history gave ("a past history of gastric
+            # adenocarcinoma ... a liver metastasis from the gastric cancer") still names it
+            named = any(d.code == "histology" for d in present)
+            by_tumour[key] = present + [d for d in group if d.code == "histology" and not named]
             continue
         # past history only: its date must be one the note states, which is more than a
         # year before the note (a history line dated on the visit states no date of its own)
@@ -531,6 +534,26 @@ def _tumours(
     return sorted(records, key=lambda rec: rec["found_date"])
 
 
+# issue #10: words that say a histology is the pathologist's diagnosis, not a passing name
+_DIAGNOSED_AS = re.compile(
+    r"\b(?:biops(?:y|ies)|histolog\w*|histopatholog\w*|patholog\w*|immunohisto\w*|cytolog\w*"
+    r"|specimens?|diagnos[ie]s\s+of|diagnosed\s+(?:as|with))\b",
+    re.IGNORECASE,
+)
+
+
+def _stated_histology(ex: Extraction, parts: list[Draft]) -> Draft | None:
+    """The histology a tumour's pathology or diagnosis sentence gives ("the biopsy ... led to the
+    diagnosis of large cell neuroendocrine carcinoma"), which wins over a name used in passing
+    elsewhere (a title's "neuroendocrine tumor"); None when no such sentence names one."""
+    for d in parts:
+        if d.code == "histology" and _DIAGNOSED_AS.search(
+            ex.text, d.sentence.start, d.sentence.end
+        ):
+            return d
+    return None
+
+
 def _tumour(
     ex: Extraction,
     drafts: list[Draft],
@@ -546,7 +569,7 @@ def _tumour(
     rec: dict[str, Any] = {}
     site = first.get("site")
     size = first.get("size_mm")
-    hist = first.get("histology")
+    hist = _stated_histology(ex, parts) or first.get("histology")
     named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
     malignant = (hist is not None and hist.value["value"] != "other") or any(
         rx.fullmatch(word) for rx in ex.rules.value["malignancy"][:1] for word in named
@@ -616,7 +639,11 @@ def _tumour(
         and d.value.get("result") == "abnormal"
         and d.sentence.index in sentences
     ]
-    found = min([d for d in parts if d.code != "resected"] + shown, key=when)
+    # a histology taken from the history dates nothing when the tumour is described now
+    dated = [d for d in parts if d.code != "resected" and d.status == "present"] or [
+        d for d in parts if d.code != "resected"
+    ]
+    found = min(dated + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
     if resection is None:

@@ -2097,7 +2097,58 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
                 continue  # "breast Ca screening"
             if not any(t.start < m.end() and m.start() < t.end for t in found):
                 found.append(TermMatch(m.start(), m.end(), "other", m.group()))
+    for split in _split_histologies(ex):
+        found = [t for t in found if not (t.start < split.end and split.start < t.end)]
+        found.append(split)
     return sorted(found, key=lambda t: t.start)
+
+
+# issue #10: the head noun right after a site word ("prostate carcinoma") and the words before
+# the site that may qualify it ("large cell neuroendocrine prostate carcinoma")
+_HISTOLOGY_HEAD = re.compile(
+    r"\s+(carcinomas?|cancers?|tumou?rs?|neoplasms?|adenocarcinomas?)\b", re.IGNORECASE
+)
+_QUALIFIERS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\s+){1,4}$")
+_QUALIFIER_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _split_histologies(ex: Extraction) -> list[TermMatch]:
+    """A histology named around its site: "large cell neuroendocrine prostate carcinoma",
+    "small cell lung carcinoma", "squamous cell oesophageal cancer" read as the histology the
+    words make without the site (neuroendocrine carcinoma, small cell carcinoma, squamous cell
+    carcinoma; "cancer" read as "carcinoma" for this). Only a named histology other than the
+    generic "other" counts, so "metastatic prostate cancer" gives nothing."""
+    text = ex.text
+    out: list[TermMatch] = []
+    for site in ex.rules.sites.find(text):
+        head = _HISTOLOGY_HEAD.match(text, site.end)
+        before = _QUALIFIERS_BEFORE.search(text, max(0, site.start - 60), site.start)
+        if head is None or before is None:
+            continue
+        spans = [
+            (w.start(), w.group())
+            for w in _QUALIFIER_WORD.finditer(text, before.start(), site.start)
+        ]
+        nouns = [head.group(1)]
+        if head.group(1).casefold().startswith("cancer"):
+            nouns.append("carcinoma")
+        for n in range(len(spans), 0, -1):
+            hit = _whole_histology(ex, [w for _, w in spans[-n:]], nouns)
+            if hit is not None:
+                first = spans[-n][0]
+                out.append(TermMatch(first, head.end(), hit, text[first : head.end()]))
+                break
+    return out
+
+
+def _whole_histology(ex: Extraction, words: list[str], nouns: list[str]) -> str | None:
+    """The histology the words and one of the head nouns name as a whole term, if specific."""
+    for noun in nouns:
+        phrase = " ".join([*words, noun])
+        for t in ex.rules.histology.find(phrase):
+            if t.start == 0 and t.end == len(phrase) and t.concept != "other":
+                return t.concept
+    return None
 
 
 # a tumour word that names a test, a meeting or a syndrome, not a tumour of this patient
@@ -2148,7 +2199,11 @@ def _tumours(ex: Extraction) -> None:
         malignant = ex.rules.value["malignancy"][0]
         specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
         invades, duct, taken = _invasion_and_duct(ex, sent)
-        site_ms = [m for m in sites.get(sent.index, []) if not _inside(m.start, taken)]
+        site_ms = [
+            m
+            for m in sites.get(sent.index, [])
+            if not _inside(m.start, taken) and not _metastatic_place(text, sent, m, mentions)
+        ]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
         lymphoma = any(m.concept == "lymphoma" for m in specific) or any(
             m.text.casefold() == "lymphadenopathy" for m in mentions
@@ -2239,6 +2294,36 @@ def _tumours(ex: Extraction) -> None:
             current = anchors[-1][1]
 
 
+# issue #10: an organ named as where a cancer has spread, not where it arose
+_METASTASIS_AFTER = re.compile(
+    r"\s+(?:metastas[ie]s|mets|metastatic deposits?|deposits|secondaries)\b", re.IGNORECASE
+)
+_METASTASIS_BEFORE = re.compile(
+    r"\b(?:metastas[ie]s|metastatic (?:spread|disease)|spread)\s+(?:to|in|of|within|into)\s+"
+    r"(?:the\s+|both\s+)?(?:(?:left|right)\s+)?$",
+    re.IGNORECASE,
+)
+_PLURAL_LESIONS = re.compile(r"\s+(?:lesions|nodules|masses|foci)\b", re.IGNORECASE)
+_SINGLE_MASS = frozenset({"mass", "tumour", "tumor", "lesion", "nodule"})
+
+
+def _metastatic_place(
+    text: str, sent: Sentence, site: TermMatch, mentions: list[TermMatch]
+) -> bool:
+    """Whether the site word names where the cancer spread: "liver metastases", "metastases to
+    the liver", or "liver lesions" beside a mass named elsewhere in the sentence ("a paratracheal
+    mass and liver lesions ... neuroendocrine carcinoma"): the primary is not the liver."""
+    if _METASTASIS_AFTER.match(text, site.end):
+        return True
+    if _METASTASIS_BEFORE.search(text, max(sent.start, site.start - 40), site.start):
+        return True
+    plural = _PLURAL_LESIONS.match(text, site.end)
+    return plural is not None and any(
+        m.text.casefold() in _SINGLE_MASS and not site.start <= m.start <= plural.end()
+        for m in mentions
+    )
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -2248,7 +2333,9 @@ def _dated_aside(sent: Sentence, pos: int) -> bool:
     return any(lo <= pos < hi and not since for _, _, lo, hi, since in sent.local)
 
 
-_LIST_ITEM = re.compile(r",(?!\d{3})")  # a comma between list items, not in "1,200"
+# a comma between list items, not in "1,200"; issue #10: or "and" between two tumours
+# ("a nasopharyngeal carcinoma and a cardia adenocarcinoma")
+_LIST_ITEM = re.compile(r",(?!\d{3})|\band\b")
 
 
 def _nearest(
