@@ -227,3 +227,68 @@ def test_an_organ_named_as_the_spread_is_not_the_primary_site(words: str) -> Non
 def test_a_liver_tumour_alone_stays_in_the_liver(words: str) -> None:
     note = f"Woman of 74 with heliotrope rash. Staging CT showed {words}.\n"
     assert _sites(note) == {"liver": "neuroendocrine_carcinoma"}
+
+
+# ------------------------------------------------ muscle enzymes: spellings and other languages
+def _enzymes(note: str) -> list[tuple[str, bool | None]]:
+    return [(lab.code.value, lab.above_uln) for lab in read(note).case.labs]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her creatinine phosphokinase was elevated.",
+        "Elevated serum kinase levels were found.",
+        "Creatin kinase was raised.",
+        # a test 'consistent with' the myositis is an abnormal one
+        "Examination, creatinine phosphokinase and EMG were consistent with dermatomyositis.",
+    ],
+)
+def test_spellings_of_ck_in_print_are_read(sentence: str) -> None:
+    assert _enzymes(f"A 62-year-old woman with Gottron papules. {sentence}") == [("ck", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Se constataron cifras elevadas de CPK.",
+        "La creatinfosfoquinasa estaba elevada.",
+        "Presentó aumento de las enzimas musculares.",
+        "A creatinofosfoquinase estava aumentada.",
+        "Stwierdzono podwyższoną aktywność kinazy kreatynowej.",
+    ],
+)
+def test_a_raised_ck_in_another_language_is_read(sentence: str) -> None:
+    assert _enzymes(f"A 62-year-old woman with Gottron papules. {sentence}") == [("ck", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La CPK fue normal.",  # a normal result names no raise
+        "Se solicitó CPK.",  # a request, no result
+        "Serum kinase inhibitors were not used.",  # a drug class, not a level
+    ],
+)
+def test_a_ck_in_another_language_without_a_raise_is_not_raised(sentence: str) -> None:
+    assert ("ck", True) not in _enzymes(f"A 62-year-old woman with Gottron papules. {sentence}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Refería molestias al deglutir desde hace un mes.", "dysphagia"),
+        ("Presentaba disfagia a sólidos.", "dysphagia"),
+        ("Relatava dificuldade para engolir.", "dysphagia"),
+        ("Zgłaszała trudności w połykaniu.", "dysphagia"),
+        ("Tenía dolores musculares intensos.", "myalgia"),
+        ("Tuvo una pérdida de peso de 5 kg.", "weight_loss"),
+    ],
+)
+def test_symptoms_in_another_language_are_read(sentence: str, code: str) -> None:
+    assert code in present(f"A 62-year-old woman with Gottron papules. {sentence}")
+
+
+def test_a_denied_symptom_in_another_language_is_not_present() -> None:
+    note = "A 62-year-old woman with Gottron papules. No refería disfagia."
+    assert "dysphagia" not in present(note)

@@ -97,6 +97,14 @@ class AntibodyPanel(_Strict):
     codes: list[AntibodyCode] = Field(min_length=1)
 
 
+class OtherLanguageTerms(_Strict):
+    """issue #10: the same concepts in the languages of abstracts met in case reports (Spanish,
+    Portuguese, Polish, ...), kept apart from the English lists so each can be reviewed alone."""
+
+    findings: dict[FindingCode, list[str]] = Field(default_factory=dict)
+    labs: dict[LabCode, list[str]] = Field(default_factory=dict)
+
+
 class Lexicon(_Strict):
     meta: RulesMeta
     findings: dict[FindingCode, list[str]]
@@ -114,6 +122,7 @@ class Lexicon(_Strict):
     myositis: list[str]
     regions: dict[str, list[str]]
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
+    other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
     @field_validator("regions")
     @classmethod
@@ -723,9 +732,16 @@ class Rules:
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
-        self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
+        other = lex.other_languages
+        self.findings = TermMatcher(
+            "findings", {str(k): [*v, *other.findings.get(k, [])] for k, v in lex.findings.items()}
+        )
         self.labs = TermMatcher(
-            "labs", {str(k): [*v.terms, *v.raised_terms] for k, v in lex.labs.items()}
+            "labs",
+            {
+                str(k): [*v.terms, *v.raised_terms, *other.labs.get(k, [])]
+                for k, v in lex.labs.items()
+            },
         )
         self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
         self.antibodies = TermMatcher("antibodies", {str(k): v for k, v in lex.antibodies.items()})
