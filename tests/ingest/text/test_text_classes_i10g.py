@@ -292,3 +292,63 @@ def test_symptoms_in_another_language_are_read(sentence: str, code: str) -> None
 def test_a_denied_symptom_in_another_language_is_not_present() -> None:
     note = "A 62-year-old woman with Gottron papules. No refería disfagia."
     assert "dysphagia" not in present(note)
+
+
+# ------------------------------------------------ an age given only as a decade of life
+def _patient(note: str) -> tuple[int | None, bool, str]:
+    p = read(note).case.patient
+    return p.age, p.age_approximate, p.sex.value
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("We saw a sexagenarian female with", (60, True, "female")),
+        ("An octogenarian man presented with", (80, True, "male")),
+        ("A septuagenarian presented with", (70, True, "unknown")),
+        ("A woman in the sixth decade of life presented with", (50, True, "unknown")),
+        ("A man in his seventh decade presented with", (60, True, "male")),
+    ],
+)
+def test_an_age_given_as_a_decade_of_life_is_its_first_year_and_approximate(
+    words: str, expected: tuple[int, bool, str]
+) -> None:
+    assert _patient(f"{words} a heliotrope rash.") == expected
+
+
+def test_a_decade_of_life_about_patients_in_general_gives_no_age() -> None:
+    note = (
+        "Dermatomyositis is most common in sexagenarians and septuagenarians.\n\n"
+        "Case report\nA woman was seen with a heliotrope rash.\n"
+    )
+    age, approximate, _ = _patient(note)
+    assert (age, approximate) == (None, False)
+
+
+def test_a_stated_age_wins_over_a_decade() -> None:
+    note = "A 64-year-old sexagenarian woman presented with a heliotrope rash."
+    assert _patient(note) == (64, False, "female")
+
+
+# ------------------------------------------------ age and sex: listed adjectives, other languages
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("A 60-year-old, multiparous, menopausal woman", (60, False, "female")),
+        ("A 47-year-old, previously well man", (47, False, "male")),
+        ("Presentamos una mujer de 74 años", (74, False, "female")),
+        ("Paciente femenina de 30 años", (30, False, "female")),
+        ("Homem de 61 anos", (61, False, "male")),
+        ("Opisujemy 56-letnią kobietę", (56, False, "female")),
+        ("Przyjęto 63-letniego mężczyznę", (63, False, "male")),
+    ],
+)
+def test_age_and_sex_with_listed_words_or_in_another_language(
+    words: str, expected: tuple[int, bool, str]
+) -> None:
+    assert _patient(f"{words} with a heliotrope rash.") == expected
+
+
+def test_an_age_range_in_spanish_about_patients_gives_no_age() -> None:
+    note = "En pacientes de 40 a 60 años es frecuente. La paciente tenía un eritema en heliotropo."
+    assert _patient(note)[0] is None

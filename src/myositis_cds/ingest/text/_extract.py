@@ -2733,6 +2733,24 @@ _DECADE_WORDS = {
     "seventies": 70,
     "eighties": 80,
     "nineties": 90,
+    # issue #10: the Latin words for a decade of life ("sexagenarian": in the sixties)
+    "quadragenarian": 40,
+    "quinquagenarian": 50,
+    "sexagenarian": 60,
+    "septuagenarian": 70,
+    "octogenarian": 80,
+    "nonagenarian": 90,
+}
+# "in the sixth decade of life" is the fifties: the decade's first year
+_DECADE_ORDINALS = {
+    "third": 20,
+    "fourth": 30,
+    "fifth": 40,
+    "sixth": 50,
+    "seventh": 60,
+    "eighth": 70,
+    "ninth": 80,
+    "tenth": 90,
 }
 
 
@@ -2748,7 +2766,12 @@ def _age_decade(ex: Extraction, ordered: list[Sentence]) -> bool:
             if about.get("experiencer") or (about.get("generic") and sent.patient):
                 continue
             groups = m.groupdict()
-            age = int(groups["decade"]) if groups.get("decade") else _DECADE_WORDS[groups["word"]]
+            if groups.get("decade"):
+                age = int(groups["decade"])
+            elif groups.get("ordinal"):
+                age = _DECADE_ORDINALS[groups["ordinal"].casefold()]
+            else:
+                age = _DECADE_WORDS[groups["word"].casefold()]
             ex.drafts.append(
                 Draft(
                     "patient",
