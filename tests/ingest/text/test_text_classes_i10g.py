@@ -352,3 +352,132 @@ def test_age_and_sex_with_listed_words_or_in_another_language(
 def test_an_age_range_in_spanish_about_patients_gives_no_age() -> None:
     note = "En pacientes de 40 a 60 años es frecuente. La paciente tenía un eritema en heliotropo."
     assert _patient(note)[0] is None
+
+
+# ------------------------------------------------ a finding named as a disease's typical picture
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Symmetrical proximal limb weakness is the typical presentation of dermatomyositis.",
+        "Dysphagia is the usual picture in severe disease.",
+        "A heliotrope rash is the classic presentation of the disease.",
+    ],
+)
+def test_a_finding_called_a_diseases_typical_presentation_is_general(sentence: str) -> None:
+    note = f"{sentence} A 59-year-old woman had Gottron papules."
+    assert present(note) == {"gottron_papules"}
+
+
+def test_the_patients_own_typical_presentation_is_hers() -> None:
+    note = "A 59-year-old woman had Gottron papules and the typical dysphagia of the disease."
+    assert present(note) == {"gottron_papules", "dysphagia"}
+
+
+# ------------------------------------------------ weakness the patient complains of
+_COMPLAINT_NOTE = "A 58-year-old woman had a heliotrope rash. {sentence}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She complained of pain and weakness of the shoulder and pelvic girdles.",
+        "Her complaints were proximal muscle weakness and fatigue.",
+        "The patient complains of hip girdle weakness.",
+    ],
+)
+def test_a_complaint_of_weakness_without_an_examination_is_a_symptom(sentence: str) -> None:
+    result = read(_COMPLAINT_NOTE.format(sentence=sentence))
+    weak = {"weakness_proximal_upper", "weakness_proximal_lower"}
+    assert not weak & {f.code.value for f in result.case.findings if f.present}
+    assert any("complains of" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the examiner found it
+        "She complained of fatigue; on examination proximal muscle weakness was found.",
+        "She complained of proximal muscle weakness. Examination disclosed weakness of the "
+        "girdle muscles.",
+        "She complained of proximal muscle weakness. Muscle strength was 4/5 in the hips.",
+        # stated as a finding, not a complaint
+        "She had symmetric proximal muscle weakness.",
+    ],
+)
+def test_weakness_with_an_examination_or_stated_as_a_finding_counts(sentence: str) -> None:
+    assert "weakness_proximal_lower" in present(_COMPLAINT_NOTE.format(sentence=sentence))
+
+
+def test_no_complaint_of_weakness_with_a_graded_weakness_is_weakness() -> None:
+    note = (
+        "A 58-year-old woman had a heliotrope rash. She has no complaint of weakness, "
+        "but hip flexion is 4/5 on both sides."
+    )
+    assert "weakness_proximal_lower" in present(note)
+
+
+# ------------------------------------------------ Gowers' sign
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He had a positive Gower sign.",
+        "Gowers' manoeuvre was positive.",
+        "He rose from the floor with a Gower's sign.",
+    ],
+)
+def test_a_positive_gowers_sign_is_proximal_leg_weakness(sentence: str) -> None:
+    got = findings(f"A 6-year-old boy with Gottron papules. {sentence}")
+    assert got.get("weakness_proximal_lower") is True
+    assert "weakness_proximal_upper" not in got
+
+
+def test_a_negative_gowers_sign_is_no_proximal_leg_weakness() -> None:
+    got = findings("A 6-year-old boy with Gottron papules. Gowers' sign was negative.")
+    assert got.get("weakness_proximal_lower") is False
+
+
+# ------------------------------------------------ a muscle biopsy reported normal
+def _biopsy(note: str) -> dict[str, bool | None] | None:
+    mb = read(note).case.muscle_biopsy
+    if mb is None:
+        return None
+    return {
+        "endo": mb.endomysial_infiltrate,
+        "peri": mb.perimysial_perivascular_infiltrate,
+        "pfa": mb.perifascicular_atrophy,
+        "rv": mb.rimmed_vacuoles,
+    }
+
+
+_ALL_ABSENT = {"endo": False, "peri": False, "pfa": False, "rv": False}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A muscle biopsy of the deltoid was normal.",
+        "The quadriceps muscle biopsy came back unremarkable.",
+        "Muscle biopsy showed no significant abnormality.",
+    ],
+)
+def test_a_muscle_biopsy_reported_normal_has_every_feature_absent(sentence: str) -> None:
+    assert _biopsy(f"A 6-year-old girl with Gottron papules. {sentence}") == _ALL_ABSENT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a feature named: read as named, the rest unjudged
+        (
+            "Muscle biopsy showed normal fibres with perifascicular atrophy.",
+            {"endo": None, "peri": None, "pfa": True, "rv": None},
+        ),
+        ("A muscle biopsy was non-diagnostic.", None),
+        ("A muscle biopsy is planned.", None),
+        ("Her skin biopsy was normal.", None),
+    ],
+)
+def test_a_biopsy_with_a_feature_or_without_a_normal_result_is_not_all_absent(
+    sentence: str, expected: dict[str, bool | None] | None
+) -> None:
+    assert _biopsy(f"A 6-year-old girl with Gottron papules. {sentence}") == expected

@@ -181,7 +181,13 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
             continue
         if d.value.get("criterion") is False:
-            if d.value.get("symptom") and d.status == "present":
+            if d.value.get("complaint") and d.status == "present":  # issue #10
+                ex.warn(
+                    f"weakness the patient complains of ('{_quote(ex, d)}') is a symptom, not "
+                    f"objective {d.code.replace('_', ' ')}: not counted; a graded strength "
+                    "examination would decide the EULAR/ACR item"
+                )
+            elif d.value.get("symptom") and d.status == "present":
                 ex.warn(
                     f"difficulty with a task ('{_quote(ex, d)}') is a symptom, not objective "
                     f"{d.code.replace('_', ' ')}: not counted; a graded strength examination "
