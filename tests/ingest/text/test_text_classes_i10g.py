@@ -481,3 +481,30 @@ def test_a_biopsy_with_a_feature_or_without_a_normal_result_is_not_all_absent(
     sentence: str, expected: dict[str, bool | None] | None
 ) -> None:
     assert _biopsy(f"A 6-year-old girl with Gottron papules. {sentence}") == expected
+
+
+# ------------------------------------------------ grades in prose: "had decreased to grade 4"
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "On examination the power of the thigh muscles had decreased to grade 4 on both sides.",
+            {"weakness_proximal_lower": True},
+        ),
+        (
+            "Strength of the deltoids was reduced to 4/5 and the hip flexors remained at 5/5.",
+            {"weakness_proximal_upper": True, "weakness_proximal_lower": False},
+        ),
+        # the forearm's muscles are distal: their grade says nothing of the proximal items
+        ("On examination forearm power had decreased to grade 4.", {}),
+    ],
+)
+def test_a_grade_reached_in_prose_is_read(sentence: str, expected: dict[str, bool]) -> None:
+    got = findings(f"A 60-year-old woman with Gottron papules. {sentence}")
+    got.pop("gottron_papules")
+    assert got == expected
+
+
+def test_a_pain_score_that_decreased_is_no_grade() -> None:
+    note = "A 60-year-old woman with Gottron papules. Thigh pain had decreased to 3 by May."
+    assert "weakness_proximal_lower" not in findings(note)
