@@ -5,10 +5,12 @@ expected facts are read off the words by hand."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from tests.ingest.text.helpers import TODAY, present, read
 from tests.ingest.text.helpers import findings_of as findings
-from tests.ingest.text.helpers import present, read
 
 
 def _sites(note: str) -> dict[str, str]:
@@ -508,3 +510,42 @@ def test_a_grade_reached_in_prose_is_read(sentence: str, expected: dict[str, boo
 def test_a_pain_score_that_decreased_is_no_grade() -> None:
     note = "A 60-year-old woman with Gottron papules. Thigh pain had decreased to 3 by May."
     assert "weakness_proximal_lower" not in findings(note)
+
+
+# ------------------------------------------------ a past cancer the note gives no date for
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("She had a history of breast cancer.", "breast"),
+        ("She has a past history of ovarian carcinoma.", "ovary"),
+        ("She was treated for a melanoma of the back in the past.", "skin"),
+    ],
+)
+def test_an_undated_past_cancer_is_recorded_as_found_by_the_note_date(
+    sentence: str, site: str
+) -> None:
+    result = read(f"A 68-year-old woman with a heliotrope rash. {sentence}")
+    (tumour,) = result.case.tumours
+    assert tumour.site.value == site
+    assert tumour.found_date_latest is True
+    assert tumour.found_date == TODAY  # the note's date: the latest it can have been found
+    assert any("without a date" in w for w in result.warnings)
+
+
+def test_a_dated_past_cancer_keeps_its_date() -> None:
+    note = "A 68-year-old woman with a heliotrope rash. She had breast cancer in 2011."
+    (tumour,) = read(note).case.tumours
+    assert (tumour.found_date, tumour.found_date_latest) == (date(2011, 1, 1), False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her mother had breast cancer.",  # a relative's
+        "She has no history of cancer.",  # denied
+        "Breast cancer is common in women of her age.",  # general
+        "Breast cancer screening is up to date.",  # a test, not a tumour
+    ],
+)
+def test_a_cancer_that_is_not_the_patients_past_is_not_recorded(sentence: str) -> None:
+    assert read(f"A 68-year-old woman with a heliotrope rash. {sentence}").case.tumours == []

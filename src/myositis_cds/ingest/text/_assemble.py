@@ -507,6 +507,7 @@ def _tumours(
         d for d in drafts if d.type == "tumour" and d.status in ("present", "historical") and ok(d)
     ]
     by_tumour: dict[int, list[Draft]] = {}
+    undated: set[int] = set()  # past-history cancers the note gives no date for
     for d in parts:
         by_tumour.setdefault(d.value.get("tumour", 0), []).append(d)
     for key, group in list(by_tumour.items()):
@@ -520,7 +521,17 @@ def _tumours(
         # past history only: its date must be one the note states, which is more than a
         # year before the note (a history line dated on the visit states no date of its own)
         found = min(group, key=when)
-        if (index - when(found)).days <= _PAST_DAYS:
+        if all(_undated(d) for d in group):
+            # issue #10: "a history of breast cancer" is a cancer of this patient all the same:
+            # recorded as found by the note's date (found_date_latest), never at a made-up date
+            undated.add(key)
+            ex.warn(
+                f"a cancer in the past history ('{_quote(ex, found)}') is given without a date: "
+                f"recorded as found by {index.isoformat()} (the note's date; found_date_latest), "
+                "so whether it falls near the myositis onset is not assessed; add the date it "
+                "was found"
+            )
+        elif (index - when(found)).days <= _PAST_DAYS:
             del by_tumour[key]
             ex.warn(
                 f"a cancer in the past history ('{_quote(ex, found)}') is given without a date: "
@@ -535,9 +546,18 @@ def _tumours(
     taken: set[int] = set()  # operations already given to a tumour
     for key in sorted(by_tumour):
         rec = _tumour(ex, drafts, by_tumour[key], when, used, ev, taken)
+        if rec is not None and key in undated:
+            rec["found_date"] = index.isoformat()
+            rec["found_date_latest"] = True
+            rec.pop("resected_date", None)  # no operation can be dated after an unknown find
         if rec is not None:
             records.append(rec)
     return sorted(records, key=lambda rec: rec["found_date"])
+
+
+def _undated(d: Draft) -> bool:
+    """A draft the note gives no time of its own: neither a date nor a time before the visit."""
+    return d.time.absolute is None and d.time.months == 0 and d.time.days == 0
 
 
 # issue #10: words that say a histology is the pathologist's diagnosis, not a passing name
