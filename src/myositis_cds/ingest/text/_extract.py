@@ -2632,6 +2632,48 @@ def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
     return out
 
 
+# issue #10: a muscle biopsy reported normal as a whole ("Muscle biopsy from the biceps was
+# normal", "an unremarkable muscle biopsy"); not "normal fibres with perifascicular atrophy"
+# (a feature named: read as such) nor "non-diagnostic"
+_NORMAL_BIOPSY = re.compile(
+    r"\b(?:was|were|is|came back|returned|proved|revealed|showed)\s+(?:entirely\s+|completely\s+)?"
+    r"(?:normal|unremarkable)\b|\b(?:normal|unremarkable)\s+(?:muscle\s+)?biops"
+    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b",
+    re.IGNORECASE,
+)
+_BIOPSY_ITEMS = (
+    "endomysial_infiltrate",
+    "perimysial_perivascular_infiltrate",
+    "perifascicular_atrophy",
+    "rimmed_vacuoles",
+    "necrotising_features",
+)
+
+
+def _normal_biopsy(ex: Extraction, sent: Sentence, trig: TermMatch, uncertain: bool) -> None:
+    """A muscle biopsy said to be normal, with no feature named: every EULAR/ACR biopsy feature
+    absent (so the with-biopsy weights apply), read from the sentence that reports it."""
+    hit = _NORMAL_BIOPSY.search(ex.text, max(sent.start, trig.start - 30), sent.end)
+    if hit is None:
+        return
+    for code in _BIOPSY_ITEMS:
+        _add(
+            ex,
+            Draft(
+                "muscle_biopsy",
+                code,
+                "absent",
+                hit.start(),
+                hit.end(),
+                sent,
+                sent.time,
+                {"value": False},
+                inferred=True,
+                uncertain=uncertain,
+            ),
+        )
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -2688,48 +2730,6 @@ def _muscle_biopsy(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
-
-
-# issue #10: a muscle biopsy reported normal as a whole ("Muscle biopsy from the biceps was
-# normal", "an unremarkable muscle biopsy"); not "normal fibres with perifascicular atrophy"
-# (a feature named: read as such) nor "non-diagnostic"
-_NORMAL_BIOPSY = re.compile(
-    r"\b(?:was|were|is|came back|returned|proved|revealed|showed)\s+(?:entirely\s+|completely\s+)?"
-    r"(?:normal|unremarkable)\b|\b(?:normal|unremarkable)\s+(?:muscle\s+)?biops"
-    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b",
-    re.IGNORECASE,
-)
-_BIOPSY_ITEMS = (
-    "endomysial_infiltrate",
-    "perimysial_perivascular_infiltrate",
-    "perifascicular_atrophy",
-    "rimmed_vacuoles",
-    "necrotising_features",
-)
-
-
-def _normal_biopsy(ex: Extraction, sent: Sentence, trig: TermMatch, uncertain: bool) -> None:
-    """A muscle biopsy said to be normal, with no feature named: every EULAR/ACR biopsy feature
-    absent (so the with-biopsy weights apply), read from the sentence that reports it."""
-    hit = _NORMAL_BIOPSY.search(ex.text, max(sent.start, trig.start - 30), sent.end)
-    if hit is None:
-        return
-    for code in _BIOPSY_ITEMS:
-        _add(
-            ex,
-            Draft(
-                "muscle_biopsy",
-                code,
-                "absent",
-                hit.start(),
-                hit.end(),
-                sent,
-                sent.time,
-                {"value": False},
-                inferred=True,
-                uncertain=uncertain,
-            ),
-        )
 
 
 # --------------------------------------------------------------------------- core set

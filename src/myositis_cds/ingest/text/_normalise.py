@@ -160,6 +160,7 @@ class _Section:
     name: str
     patient: bool
     status: str | None
+    rejoin: bool = False  # issue #10: a PDF copy's words broken by "- " are joined
     chars: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
 
@@ -480,6 +481,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             name=name,
             patient=rule.patient if rule else True,
             status=rule.status if rule else None,
+            rejoin=rejoin,
         )
         sections.append(sec)
         return sec
@@ -581,7 +583,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
                 current.separator("\n", start - 1)
         elif current.chars and current.chars[-1] not in "\n":
             current.separator("\n\n", start)
-        _emit_clean(current, line, start, lead, rejoin)
+        _emit_clean(current, line, start, lead)
         after_break = False
         if resume is not None:
             current.separator("\n\n", start + len(line))
@@ -618,12 +620,12 @@ def _rejoins_broken_words(text: str) -> bool:
     return False
 
 
-def _emit_clean(sec: _Section, line: str, start: int, lead: int, rejoin: bool = False) -> None:
+def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
     """Emit a line without reference markers, figure references and trailing spaces (and, in
     a PDF copy, without the hyphen and space inside a broken word)."""
     body = line.rstrip()
     skip: list[tuple[int, int]] = []
-    for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE, *((_BROKEN_WORD,) if rejoin else ())):
+    for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE, *((_BROKEN_WORD,) if sec.rejoin else ())):
         skip.extend((m.start(), m.end()) for m in rx.finditer(body))
     skip.sort()
     pos = lead
