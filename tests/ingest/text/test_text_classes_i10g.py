@@ -549,3 +549,65 @@ def test_a_dated_past_cancer_keeps_its_date() -> None:
 )
 def test_a_cancer_that_is_not_the_patients_past_is_not_recorded(sentence: str) -> None:
     assert read(f"A 68-year-old woman with a heliotrope rash. {sentence}").case.tumours == []
+
+
+# ------------------------------------------------ cancer names: older names, plurals, NSCLC, CUP
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("an epidermoid carcinoma of the lung", {"lung": "squamous_cell_carcinoma"}),
+        ("a signet ring cell carcinoma of the stomach", {"stomach": "adenocarcinoma"}),
+        (
+            "a small cell neuroendocrine carcinoma of the bladder",
+            {"bladder": "small_cell_carcinoma"},
+        ),
+        ("a carcinoma of the endometrium", {"uterus": "other"}),
+        ("a cervical carcinoma", {"cervix": "other"}),
+        ("a mammary carcinoma", {"breast": "other"}),
+        # non-small cell lung cancer is not small cell carcinoma
+        ("a non-small cell lung cancer", {"lung": "other"}),
+        ("NSCLC", {"lung": "other"}),
+        # a carcinoma whose primary is unknown is still a cancer
+        ("a carcinoma of unknown primary", {"other": "other"}),
+    ],
+)
+def test_cancer_names_give_their_site_and_histology(words: str, expected: dict[str, str]) -> None:
+    assert _sites(f"A 63-year-old man with Gottron papules. Biopsy showed {words}.") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cervical lymph nodes were not enlarged.",  # the neck, not the cervix
+        "A poorly differentiated tumour was not found.",
+        "No carcinoma of unknown primary was suspected.",
+    ],
+)
+def test_words_near_cancer_names_record_nothing(sentence: str) -> None:
+    assert read(f"A 63-year-old man with Gottron papules. {sentence}").case.tumours == []
+
+
+# ------------------------------------------------ sites coordinated before one cancer noun
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She had synchronous breast and ovarian cancers.", {"breast": "other", "ovary": "other"}),
+        (
+            "Biopsies showed gastric and colonic adenocarcinomas.",
+            {"stomach": "adenocarcinoma", "colon": "adenocarcinoma"},
+        ),
+        (
+            "She had renal, thyroid and breast carcinomas.",
+            {"kidney": "other", "thyroid": "other", "breast": "other"},
+        ),
+    ],
+)
+def test_sites_coordinated_before_a_cancer_noun_each_have_the_cancer(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    assert _sites(f"A 63-year-old woman with Gottron papules. {sentence}") == expected
+
+
+def test_sites_given_as_alternatives_are_not_several_cancers() -> None:
+    note = "A 63-year-old woman with Gottron papules. Colon or rectal cancer was found."
+    assert _sites(note) == {"rectum": "other"}

@@ -555,6 +555,18 @@ def _tumours(
     return sorted(records, key=lambda rec: rec["found_date"])
 
 
+# issue #10: a cancer noun inside a longer name ("non-small cell lung cancer", "cancers")
+_CANCER_TOKENS = frozenset(
+    {"carcinoma", "carcinomas", "cancer", "cancers", "malignancy", "malignancies", "neoplasm",
+     "neoplasms", "nsclc"}
+)  # fmt: skip
+
+
+def _names_cancer(name: str) -> bool:
+    """Whether a tumour's name says it is a cancer (not just "a mass" or "a lesion")."""
+    return name in _CANCER_WORDS or any(w in _CANCER_TOKENS for w in re.split(r"[\s-]+", name))
+
+
 def _undated(d: Draft) -> bool:
     """A draft the note gives no time of its own: neither a date nor a time before the visit."""
     return d.time.absolute is None and d.time.months == 0 and d.time.days == 0
@@ -616,7 +628,7 @@ def _tumour(
     elif site is None:
         ex.warn("a tumour is described but its site is not stated: not added to the case")
         return None
-    if size is None and hist is None and not named & _CANCER_WORDS:
+    if size is None and hist is None and not any(_names_cancer(n) for n in named):
         ex.warn(
             "a lesion is described without a size or a histology: not added to the case "
             "(a size or a pathology report would add it)"

@@ -2156,7 +2156,19 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
         for m in rx.finditer(ex.text):
             if _NOT_A_TUMOUR.match(ex.text, m.end()):
                 continue  # "breast Ca screening"
-            if not any(t.start < m.end() and m.start() < t.end for t in found):
+            inside = [t for t in found if t.start < m.end() and m.start() < t.end]
+            # issue #10: a longer malignant name wins over the generic word in it
+            # ("carcinoma of unknown primary", "non-small cell lung cancer")
+            if inside and all(
+                t.concept == "other"
+                and m.start() <= t.start
+                and t.end <= m.end()
+                and t.end - t.start < m.end() - m.start()
+                for t in inside
+            ):
+                found = [t for t in found if t not in inside]
+                inside = []
+            if not inside:
                 found.append(TermMatch(m.start(), m.end(), "other", m.group()))
     for split in _split_histologies(ex):
         found = [t for t in found if not (t.start < split.end and split.start < t.end)]
@@ -2316,8 +2328,12 @@ def _tumours(ex: Extraction) -> None:
         parts: list[tuple[str, Any, int, int]] = []
         for m in mentions:
             parts.append(("mention", m.text, m.start, m.end))
+            for other in _coordinated_sites(text, site_ms, m):  # "breast and ovarian cancers"
+                parts.append(("mention", m.text, other.start, other.end))
         for m in specific:
             parts.append(("histology", m.concept, m.start, m.end))
+            for other in _coordinated_sites(text, site_ms, m):
+                parts.append(("histology", m.concept, other.start, other.end))
         for m in site_ms:
             parts.append(("site", m.concept, m.start, m.end))
         if mentions:
@@ -2383,6 +2399,29 @@ def _metastatic_place(
         m.text.casefold() in _SINGLE_MASS and not site.start <= m.start <= plural.end()
         for m in mentions
     )
+
+
+# issue #10: sites coordinated before one cancer noun share it
+# ("or" and "/" give alternatives, not several cancers: "colon or rectal cancer")
+_SITE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)
+_SITE_TO_NOUN = re.compile(r"^\s*(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _coordinated_sites(text: str, site_ms: list[TermMatch], noun: TermMatch) -> list[TermMatch]:
+    """The sites listed before the one that names a cancer noun and sharing it: "synchronous
+    breast and ovarian cancers" gives the breast (the ovary is the noun's own site); none when
+    the noun has no site right before it."""
+    before = sorted((m for m in site_ms if m.end <= noun.start), key=lambda m: m.start)
+    if not before or not _SITE_TO_NOUN.match(text[before[-1].end : noun.start]):
+        return []
+    chain: list[TermMatch] = []
+    last = before[-1]
+    for m in reversed(before[:-1]):
+        if m.concept == last.concept or not _SITE_JOIN.fullmatch(text[m.end : last.start]):
+            break
+        chain.append(m)
+        last = m
+    return chain
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
