@@ -611,3 +611,50 @@ def test_sites_coordinated_before_a_cancer_noun_each_have_the_cancer(
 def test_sites_given_as_alternatives_are_not_several_cancers() -> None:
     note = "A 63-year-old woman with Gottron papules. Colon or rectal cancer was found."
     assert _sites(note) == {"rectum": "other"}
+
+
+# ------------------------------------------------ enzymes: lower bounds and more languages
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CK >10,000 U/L on admission.",
+        "Her CPK was over 20,000 IU/L.",
+        "Creatine kinase greater than 5000 U/L.",
+        "Les CPK étaient élevées.",
+        "La creatinchinasi era elevata.",
+        "Die Kreatinkinase war erhöht.",
+    ],
+)
+def test_a_raised_ck_as_a_lower_bound_or_in_french_italian_german(sentence: str) -> None:
+    assert _enzymes(f"A 62-year-old woman with Gottron papules. {sentence}") == [("ck", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CK over time was followed weekly.",  # no value after "over"
+        "CK >150 U/L would be abnormal.",  # a hypothetical threshold
+        "Les CPK étaient normales.",
+    ],
+)
+def test_a_ck_bound_without_a_raised_value_is_not_raised(sentence: str) -> None:
+    assert ("ck", True) not in _enzymes(f"A 62-year-old woman with Gottron papules. {sentence}")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She had difficulty with swallowing.",
+        "She reported problems swallowing solids.",
+        "There was weakness of the pharyngeal muscles.",
+        "Elle présentait une dysphagie.",
+        "Sie klagte über Schluckstörungen.",
+    ],
+)
+def test_more_dysphagia_wording_is_read(sentence: str) -> None:
+    assert "dysphagia" in present(f"A 62-year-old woman with Gottron papules. {sentence}")
+
+
+def test_no_problems_swallowing_is_no_dysphagia() -> None:
+    note = "A 62-year-old woman with Gottron papules. No problems swallowing."
+    assert findings(note).get("dysphagia") is False
