@@ -658,3 +658,13 @@ def test_more_dysphagia_wording_is_read(sentence: str) -> None:
 def test_no_problems_swallowing_is_no_dysphagia() -> None:
     note = "A 62-year-old woman with Gottron papules. No problems swallowing."
     assert findings(note).get("dysphagia") is False
+
+
+def test_strength_reduced_proximally_is_proximal_weakness() -> None:
+    note = "A 62-year-old woman with Gottron papules. Muscle strength proximally was reduced."
+    assert {"weakness_proximal_upper", "weakness_proximal_lower"} <= present(note)
+
+
+def test_strength_proximally_normal_is_no_weakness() -> None:
+    note = "A 62-year-old woman with Gottron papules. Muscle strength proximally was normal."
+    assert not {"weakness_proximal_upper", "weakness_proximal_lower"} & present(note)
