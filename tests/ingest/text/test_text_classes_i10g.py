@@ -668,3 +668,21 @@ def test_strength_reduced_proximally_is_proximal_weakness() -> None:
 def test_strength_proximally_normal_is_no_weakness() -> None:
     note = "A 62-year-old woman with Gottron papules. Muscle strength proximally was normal."
     assert not {"weakness_proximal_upper", "weakness_proximal_lower"} & present(note)
+
+
+# ------------------------------------------------ an age said to be approximate
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An approximately 60-year-old man had a heliotrope rash.", (60, True, "male")),
+        ("A man aged about 45 had a heliotrope rash.", (45, True, "male")),
+        ("A ~70-year-old woman had a heliotrope rash.", (70, True, "female")),
+        # "about" belongs to another number
+        ("About 3 weeks ago a 45-year-old man had a heliotrope rash.", (45, False, "male")),
+        ("A 60-year-old man, about 5 kg lighter, had a heliotrope rash.", (60, False, "male")),
+    ],
+)
+def test_an_age_said_to_be_approximate_is_flagged(
+    sentence: str, expected: tuple[int, bool, str]
+) -> None:
+    assert _patient(sentence) == expected

@@ -97,7 +97,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type == "patient" and d.code not in patient:
             patient[d.code] = d.value["value"]
-            if d.code == "age" and d.value.get("decade"):
+            if d.code == "age" and (d.value.get("decade") or d.value.get("approximate")):
                 patient["age_approximate"] = True  # "in his 70s": said so in the assessment
             used.add(id(d))
     if "sex" not in patient:

@@ -2831,8 +2831,12 @@ def _patient(ex: Extraction) -> None:
             if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
             age_found = True
+            value: dict[str, Any] = {"value": age}
+            # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
+            if _APPROXIMATE_AGE.search(text, max(sent.start, m.start("age") - 20), m.start("age")):
+                value["approximate"] = True
             ex.drafts.append(
-                Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, {"value": age})
+                Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, value)
             )
             groups = m.groupdict()
             sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
@@ -2868,6 +2872,11 @@ def _patient(ex: Extraction) -> None:
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+# a word that makes a stated age approximate, just before the number ("approximately 60-year-old",
+# "aged about 45", "a roughly 70 year old man")
+_APPROXIMATE_AGE = re.compile(
+    r"(?:\b(?:approximately|approx\.?|about|around|roughly|circa|some)\s+|~\s*)$", re.IGNORECASE
+)
 _DECADE_WORDS = {
     "twenties": 20,
     "thirties": 30,
