@@ -686,3 +686,36 @@ def test_an_age_said_to_be_approximate_is_flagged(
     sentence: str, expected: tuple[int, bool, str]
 ) -> None:
     assert _patient(sentence) == expected
+
+
+# ------------------------------------------------ a cancer of an organ without a site code
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was a survivor of testicular cancer, treated in 2001.",
+        "Biopsy showed a squamous cell carcinoma of the tongue.",
+        "He had a laryngeal carcinoma.",
+        "A thymic carcinoma was found.",
+    ],
+)
+def test_a_cancer_of_an_organ_without_a_site_code_is_recorded_at_other(sentence: str) -> None:
+    assert set(_sites(f"A 63-year-old man with Gottron papules. {sentence}")) == {"other"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She had vaginal bleeding from an endometrial carcinoma.",  # the uterus's cancer
+        "Tonsillar swelling was noted; no malignancy was found.",  # denied
+    ],
+)
+def test_an_organ_word_beside_another_cancer_or_a_denial_adds_no_other_site(sentence: str) -> None:
+    assert "other" not in _sites(f"A 63-year-old woman with Gottron papules. {sentence}")
+
+
+def test_throat_words_of_a_swallow_study_are_no_tumour_site() -> None:
+    note = (
+        "A 63-year-old woman with Gottron papules had oropharyngeal dysphagia with laryngeal "
+        "penetration, and a pancreatic cancer."
+    )
+    assert _sites(note) == {"pancreas": "other"}
