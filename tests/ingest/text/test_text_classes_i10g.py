@@ -719,3 +719,30 @@ def test_throat_words_of_a_swallow_study_are_no_tumour_site() -> None:
         "penetration, and a pancreatic cancer."
     )
     assert _sites(note) == {"pancreas": "other"}
+
+
+# ------------------------------------------------ proximal weakness and denials in other languages
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Presentaba debilidad muscular proximal.",
+        "Elle avait une faiblesse musculaire proximale.",
+        "Stwierdzono osłabienie mięśni proksymalnych.",
+    ],
+)
+def test_proximal_weakness_in_another_language_is_read(sentence: str) -> None:
+    got = present(f"A 52-year-old woman with Gottron papules. {sentence}")
+    assert {"weakness_proximal_upper", "weakness_proximal_lower"} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sin disfagia ni debilidad muscular proximal.",  # denied
+        "Elle était sans dysphagie.",
+        "Presentaba debilidad muscular generalizada.",  # not said to be proximal
+    ],
+)
+def test_denied_or_unqualified_in_another_language_gives_no_item(sentence: str) -> None:
+    got = present(f"A 52-year-old woman with Gottron papules. {sentence}")
+    assert not {"weakness_proximal_upper", "weakness_proximal_lower", "dysphagia"} & got
