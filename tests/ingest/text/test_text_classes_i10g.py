@@ -746,3 +746,24 @@ def test_proximal_weakness_in_another_language_is_read(sentence: str) -> None:
 def test_denied_or_unqualified_in_another_language_gives_no_item(sentence: str) -> None:
     got = present(f"A 52-year-old woman with Gottron papules. {sentence}")
     assert not {"weakness_proximal_upper", "weakness_proximal_lower", "dysphagia"} & got
+
+
+# ------------------------------------------------ the patient's sex and age in Spanish/Polish prose
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("La paciente refería disfagia. Edad: 45 años.", (45, False, "female")),
+        ("Paciente de 52 años de edad con disfagia.", (52, False, "unknown")),
+        ("Wiek 56 lat; pacjentka z dysfagią.", (56, False, "female")),
+        # the masculine "el paciente" may be generic: no sex from it
+        ("El paciente de 61 años refería disfagia.", (61, False, "unknown")),
+    ],
+)
+def test_sex_and_age_from_spanish_or_polish_prose(
+    note: str, expected: tuple[int, bool, str]
+) -> None:
+    assert _patient(note) == expected
+
+
+def test_years_of_a_treatment_are_no_age() -> None:
+    assert _patient("Se trató con prednisona durante 2 años. Disfagia.")[0] is None
