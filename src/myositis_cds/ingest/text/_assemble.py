@@ -502,7 +502,9 @@ def _tumours(
     A cancer of the patient's past history ("treated for Hodgkin lymphoma in 2012") is recorded
     too, dated when the note says it was (the pathway, not the adapter, judges whether it falls
     in the cancer-associated window); one the note gives no date for ("history of breast
-    cancer") is not, since a date would have to be invented: a warning asks for it."""
+    cancer") is recorded as found by the note's date with ``found_date_latest`` (issue #10), so
+    no date is invented and the pathway reports the window as unknown; a warning asks for the
+    date."""
     parts = [
         d for d in drafts if d.type == "tumour" and d.status in ("present", "historical") and ok(d)
     ]
