@@ -288,6 +288,10 @@ def evaluate(items: list[Item], tally: Tally, detail: bool) -> Tally:
                 tally.histology_right += cancer["histology"] in at_site
         if detail and got is not None:
             tally.details.extend(_differences(item, g_items, e_items, g_abs, e_abs, e_sites))
+            if got.patient.sex != gold.patient.sex:
+                tally.details.append(
+                    f"{item.name}: sex {_value(got.patient.sex)} vs gold {_value(gold.patient.sex)}"
+                )
             if e_category != g_category or e_score != g_score:
                 tally.details.append(
                     f"{item.name}: score {e_score} vs gold {g_score}; "
@@ -313,8 +317,18 @@ def _differences(
     for code, polarity in sorted(e_abs - g_abs):
         yield f"{item.name}: extra antibody {code} {polarity}"
     for cancer in item.cancers:
-        if not any(s == cancer["site"] for s, _ in e_sites):
+        at_site = [h for s, h in e_sites if s == cancer["site"]]
+        if not at_site:
             yield f"{item.name}: cancer {cancer['site']} not recorded"
+        elif cancer.get("histology") and cancer["histology"] not in at_site:
+            yield (
+                f"{item.name}: cancer {cancer['site']} histology {at_site} "
+                f"vs gold {cancer['histology']}"
+            )
+
+
+def _value(v: object) -> str:
+    return str(getattr(v, "value", v))
 
 
 def _ratio(num: int, den: int) -> str:

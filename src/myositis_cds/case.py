@@ -454,6 +454,14 @@ class Tumour(_Record):
     symptomatic: bool | None = Field(default=None, description="symptoms from the tumour mass")
     main_duct_dilated: bool | None = None
     found_date: PastDate
+    # issue #10: a cancer of the past history the source gives no date for ("a history of
+    # breast cancer") is still a cancer of this patient; found_date is then the source's date
+    found_date_latest: bool = Field(
+        default=False,
+        description="the source does not date the tumour: found_date is only the latest date by "
+        "which it was found (the date of the source); whether it was found near the myositis "
+        "onset is reported as unknown",
+    )
     resected_date: PastDate | None = None
 
     @model_validator(mode="after")

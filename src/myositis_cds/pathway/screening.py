@@ -272,8 +272,14 @@ def _describe(index: int, tumour: Tumour) -> str:
     return (
         f"tumours[{index}]: {tumour.site.value.replace('_', ' ')} "
         f"{tumour.histology.value.replace('_', ' ')} {size}{stage}, found "
-        f"{tumour.found_date.isoformat()}"
+        f"{_found(tumour)}"
     )
+
+
+def _found(tumour: Tumour) -> str:
+    """The found date as the case gives it: "2019-01-29", or "by 2019-01-29" when undated."""
+    day = tumour.found_date.isoformat()
+    return f"by {day} (date not stated)" if tumour.found_date_latest else day
 
 
 def _explains(tumour: Tumour, case: Case, rule: _FoundTumour) -> tuple[bool, str]:
@@ -298,6 +304,13 @@ def _explains(tumour: Tumour, case: Case, rule: _FoundTumour) -> tuple[bool, str
             "years of myositis onset cannot be told"
         )
     early, late = add_months(case.onset_date, -12 * years), add_months(case.onset_date, 12 * years)
+    if tumour.found_date_latest and tumour.found_date >= early:
+        # only the latest date it was found is known: it may fall in the window or long before
+        return False, (
+            f"{histology} found at a date the source does not state (by "
+            f"{tumour.found_date.isoformat()}), so whether it was found within {years} years of "
+            "myositis onset cannot be told"
+        )
     if not early <= tumour.found_date <= late:
         return False, f"{histology} found more than {years} years from myositis onset"
     return kind, f"{histology}{' with distant metastases' if metastatic else ''} found within " + (
@@ -687,7 +700,7 @@ def _tumour_text(case: Case) -> str | None:
         return None
     first = min(case.tumours, key=lambda t: t.found_date)
     more = f" and {len(case.tumours) - 1} more" if len(case.tumours) > 1 else ""
-    return f"{first.site.value}, found {first.found_date.isoformat()}{more}"
+    return f"{first.site.value}, found {_found(first)}{more}"
 
 
 # --------------------------------------------------------------------------- recommendations

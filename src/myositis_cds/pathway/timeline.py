@@ -193,7 +193,8 @@ def build_timeline(case: Case, as_of: date) -> Timeline:
                 date=t.found_date,
                 kind="tumour_found",
                 code=t.site.value,
-                label=f"tumour found: {what}",
+                label=f"tumour found: {what}"
+                + (" (date not stated: by this date)" if t.found_date_latest else ""),
                 ref=f"tumours[{i}]",
             )
         )

@@ -161,6 +161,9 @@ class TumourAssessment(BaseModel):
     hormone_tests: list[str] = Field(default_factory=list)
     size_mm: float | None
     found_date: date
+    found_date_latest: bool = Field(
+        default=False, description="found_date is only the latest date (the source gives none)"
+    )
     resected_date: date | None
     grade: Grade | None
     grade_basis: str
@@ -269,6 +272,7 @@ def _work_up(
         hormone_tests=tests,
         size_mm=tumour.size_mm,
         found_date=tumour.found_date,
+        found_date_latest=tumour.found_date_latest,
         resected_date=tumour.resected_date,
         grade=graded.grade,
         grade_basis=graded.basis,
@@ -617,6 +621,10 @@ def _follow_up(
     if staged.m in ("M1a", "M1b", "M1c"):
         return no_follow_up(
             "metastatic disease: follow-up is set by the multidisciplinary team (not supported)"
+        )
+    if surveillance_default and tumour.found_date_latest:
+        return no_follow_up(
+            "the date the tumour was found is not stated: surveillance visits cannot be dated"
         )
     if surveillance_default:
         return plan_follow_up(

@@ -387,7 +387,10 @@ def _tumours(d: dict[str, Any], case: Case) -> Section:
                 )
                 or (t.get("staging_note") or "—"),
             ],
-            ["Found", tumour.found_date.isoformat()],
+            [
+                "Found",
+                ("by " if tumour.found_date_latest else "") + tumour.found_date.isoformat(),
+            ],
             ["Resected", tumour.resected_date.isoformat() if tumour.resected_date else "no"],
         ]
         follow = t.get("follow_up") or {}

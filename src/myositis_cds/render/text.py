@@ -141,7 +141,8 @@ def section_tumours(a: Assessment) -> list[str]:
         return []
     out = ["TUMOURS  WHO 2019/2022 grade, AJCC 8th stage, management options, follow-up"]
     for t in a.tumours:
-        dates = f"found {t.found_date.isoformat()}" + (
+        by = "by " if t.found_date_latest else ""  # undated: the latest date it was found
+        dates = f"found {by}{t.found_date.isoformat()}" + (
             f", resected {t.resected_date.isoformat()}" if t.resected_date else ""
         )
         out.append(

@@ -150,8 +150,12 @@ def test_past_cancer_years_ago_is_dated_back_from_the_note() -> None:
 
 
 def test_past_cancer_without_a_date_is_not_given_one() -> None:
+    # issue #10 (i10g): still recorded, as found by the note's date (found_date_latest), so the
+    # cancer is not lost; no date of its own is made up
     result = read("Seen 12/11/2026. 63-year-old woman.\n\nPMH: breast cancer, hypothyroidism.\n")
-    assert result.case.tumours == []
+    (tumour,) = result.case.tumours
+    assert (tumour.site.value, tumour.found_date.isoformat()) == ("breast", "2026-11-12")
+    assert tumour.found_date_latest is True
     assert any("past history" in w and "without a date" in w for w in result.warnings)
 
 
@@ -168,7 +172,9 @@ def test_past_history_label_inside_a_line_makes_the_cancer_past(line: str) -> No
     # label's own scope the cancer took the visit's date and fell inside the cancer window
     note = f"Seen 12/11/2026. 68-year-old woman with heliotrope rash.\n{line}\n"
     result = read(note)
-    assert result.case.tumours == []
+    # issue #10 (i10g): recorded as found by the visit (found_date_latest), not at the visit
+    (tumour,) = result.case.tumours
+    assert (tumour.site.value, tumour.found_date_latest) == ("breast", True)
     assert any("past history" in w and "without a date" in w for w in result.warnings)
 
 

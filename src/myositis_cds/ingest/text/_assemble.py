@@ -97,7 +97,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     for d in drafts:
         if d.type == "patient" and d.code not in patient:
             patient[d.code] = d.value["value"]
-            if d.code == "age" and d.value.get("decade"):
+            if d.code == "age" and (d.value.get("decade") or d.value.get("approximate")):
                 patient["age_approximate"] = True  # "in his 70s": said so in the assessment
             used.add(id(d))
     if "sex" not in patient:
@@ -181,7 +181,13 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type != "finding" or d.status not in ("present", "absent") or not ok(d):
             continue
         if d.value.get("criterion") is False:
-            if d.value.get("symptom") and d.status == "present":
+            if d.value.get("complaint") and d.status == "present":  # issue #10
+                ex.warn(
+                    f"weakness the patient complains of ('{_quote(ex, d)}') is a symptom, not "
+                    f"objective {d.code.replace('_', ' ')}: not counted; a graded strength "
+                    "examination would decide the EULAR/ACR item"
+                )
+            elif d.value.get("symptom") and d.status == "present":
                 ex.warn(
                     f"difficulty with a task ('{_quote(ex, d)}') is a symptom, not objective "
                     f"{d.code.replace('_', ' ')}: not counted; a graded strength examination "
@@ -496,22 +502,38 @@ def _tumours(
     A cancer of the patient's past history ("treated for Hodgkin lymphoma in 2012") is recorded
     too, dated when the note says it was (the pathway, not the adapter, judges whether it falls
     in the cancer-associated window); one the note gives no date for ("history of breast
-    cancer") is not, since a date would have to be invented: a warning asks for it."""
+    cancer") is recorded as found by the note's date with ``found_date_latest`` (issue #10), so
+    no date is invented and the pathway reports the window as unknown; a warning asks for the
+    date."""
     parts = [
         d for d in drafts if d.type == "tumour" and d.status in ("present", "historical") and ok(d)
     ]
     by_tumour: dict[int, list[Draft]] = {}
+    undated: set[int] = set()  # past-history cancers the note gives no date for
     for d in parts:
         by_tumour.setdefault(d.value.get("tumour", 0), []).append(d)
     for key, group in list(by_tumour.items()):
         present = [d for d in group if d.status == "present"]
         if present:
-            by_tumour[key] = present
+            # issue #10: the histology its history gave ("a past history of gastric
+            # adenocarcinoma ... a liver metastasis from the gastric cancer") still names it
+            named = any(d.code == "histology" for d in present)
+            by_tumour[key] = present + [d for d in group if d.code == "histology" and not named]
             continue
         # past history only: its date must be one the note states, which is more than a
         # year before the note (a history line dated on the visit states no date of its own)
         found = min(group, key=when)
-        if (index - when(found)).days <= _PAST_DAYS:
+        if all(_undated(d) for d in group):
+            # issue #10: "a history of breast cancer" is a cancer of this patient all the same:
+            # recorded as found by the note's date (found_date_latest), never at a made-up date
+            undated.add(key)
+            ex.warn(
+                f"a cancer in the past history ('{_quote(ex, found)}') is given without a date: "
+                f"recorded as found by {index.isoformat()} (the note's date; found_date_latest), "
+                "so whether it falls near the myositis onset is not assessed; add the date it "
+                "was found"
+            )
+        elif (index - when(found)).days <= _PAST_DAYS:
             del by_tumour[key]
             ex.warn(
                 f"a cancer in the past history ('{_quote(ex, found)}') is given without a date: "
@@ -526,9 +548,50 @@ def _tumours(
     taken: set[int] = set()  # operations already given to a tumour
     for key in sorted(by_tumour):
         rec = _tumour(ex, drafts, by_tumour[key], when, used, ev, taken)
+        if rec is not None and key in undated:
+            rec["found_date"] = index.isoformat()
+            rec["found_date_latest"] = True
+            rec.pop("resected_date", None)  # no operation can be dated after an unknown find
         if rec is not None:
             records.append(rec)
     return sorted(records, key=lambda rec: rec["found_date"])
+
+
+# issue #10: a cancer noun inside a longer name ("non-small cell lung cancer", "cancers")
+_CANCER_TOKENS = frozenset(
+    {"carcinoma", "carcinomas", "cancer", "cancers", "malignancy", "malignancies", "neoplasm",
+     "neoplasms", "nsclc"}
+)  # fmt: skip
+
+
+def _names_cancer(name: str) -> bool:
+    """Whether a tumour's name says it is a cancer (not just "a mass" or "a lesion")."""
+    return name in _CANCER_WORDS or any(w in _CANCER_TOKENS for w in re.split(r"[\s-]+", name))
+
+
+def _undated(d: Draft) -> bool:
+    """A draft the note gives no time of its own: neither a date nor a time before the visit."""
+    return d.time.absolute is None and d.time.months == 0 and d.time.days == 0
+
+
+# issue #10: words that say a histology is the pathologist's diagnosis, not a passing name
+_DIAGNOSED_AS = re.compile(
+    r"\b(?:biops(?:y|ies)|histolog\w*|histopatholog\w*|patholog\w*|immunohisto\w*|cytolog\w*"
+    r"|specimens?|diagnos[ie]s\s+of|diagnosed\s+(?:as|with))\b",
+    re.IGNORECASE,
+)
+
+
+def _stated_histology(ex: Extraction, parts: list[Draft]) -> Draft | None:
+    """The histology a tumour's pathology or diagnosis sentence gives ("the biopsy ... led to the
+    diagnosis of large cell neuroendocrine carcinoma"), which wins over a name used in passing
+    elsewhere (a title's "neuroendocrine tumor"); None when no such sentence names one."""
+    for d in parts:
+        if d.code == "histology" and _DIAGNOSED_AS.search(
+            ex.text, d.sentence.start, d.sentence.end
+        ):
+            return d
+    return None
 
 
 def _tumour(
@@ -546,7 +609,7 @@ def _tumour(
     rec: dict[str, Any] = {}
     site = first.get("site")
     size = first.get("size_mm")
-    hist = first.get("histology")
+    hist = _stated_histology(ex, parts) or first.get("histology")
     named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
     malignant = (hist is not None and hist.value["value"] != "other") or any(
         rx.fullmatch(word) for rx in ex.rules.value["malignancy"][:1] for word in named
@@ -567,7 +630,7 @@ def _tumour(
     elif site is None:
         ex.warn("a tumour is described but its site is not stated: not added to the case")
         return None
-    if size is None and hist is None and not named & _CANCER_WORDS:
+    if size is None and hist is None and not any(_names_cancer(n) for n in named):
         ex.warn(
             "a lesion is described without a size or a histology: not added to the case "
             "(a size or a pathology report would add it)"
@@ -616,7 +679,11 @@ def _tumour(
         and d.value.get("result") == "abnormal"
         and d.sentence.index in sentences
     ]
-    found = min([d for d in parts if d.code != "resected"] + shown, key=when)
+    # a histology taken from the history dates nothing when the tumour is described now
+    dated = [d for d in parts if d.code != "resected" and d.status == "present"] or [
+        d for d in parts if d.code != "resected"
+    ]
+    found = min(dated + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
     if resection is None:

@@ -105,6 +105,15 @@ _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TERMINAL = (".", "!", "?", ":", ";")
 _SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
+# issue #10: a word hyphenated at a line end whose line break a PDF copy turned into a space
+# ("dys- phagia", "mela- noma", "re- ferred"): lower-case letters on both sides, and not the
+# suspended hyphen of a coordination ("pre- and post-operative", "short- or long-term")
+_BROKEN_WORD = re.compile(
+    r"(?<=[^\W\d_]{2})- (?=[^\W\d_]{2})(?!(?:and|or|to|nor|vs|versus|but|than|as|y|o|i|lub)\b)"
+)
+# only in a text that does it often (a PDF copy), never for one dash in a typed note
+# ("rash- better")
+_BROKEN_WORDS_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,7 @@ class _Section:
     name: str
     patient: bool
     status: str | None
+    rejoin: bool = False  # issue #10: a PDF copy's words broken by "- " are joined
     chars: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
 
@@ -248,7 +258,29 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         if name is not None:
             # "Addendum 07/11/2026: ...": the title's date stays in the text and dates what follows
             return name, m.start(2) if m.group(2) else m.start(3)
+    if rules.abstract_labels is not None:  # issue #10: "Case report. We present ..."
+        lm = rules.abstract_labels[0].match(line)
+        if lm is not None:
+            return rules.abstract_label_sections[lm.group("label").casefold()], lm.end()
     return None
+
+
+def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
+    """A one-line structured abstract ("Introduction. ... Case Description. ... Conclusion.
+    ...") as one paragraph per label, so that each label opens its section."""
+    if rules.abstract_labels is None:
+        return lines
+    at_start, within = rules.abstract_labels
+    out: list[tuple[int, str]] = []
+    for start, line in lines:
+        cuts = [m.start() for m in within.finditer(line)] if at_start.match(line) else []
+        previous = 0
+        for cut in cuts:
+            out.append((start + previous, line[previous:cut].rstrip()))
+            out.append((start + cut, ""))
+            previous = cut
+        out.append((start + previous, line[previous:]))
+    return out
 
 
 _INLINE_HEADER = re.compile(
@@ -437,8 +469,9 @@ def _coded_fields(text: str) -> str:
 
 def normalise(original: str, rules: Rules) -> NormalisedText:
     original = _coded_choices(_coded_fields(_tick_boxes(original)))
-    lines = _lines(original)
+    lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(lines)
+    rejoin = _rejoins_broken_words(original)
     sec_rules = rules.sections.sections
     sections: list[_Section] = []
 
@@ -448,6 +481,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             name=name,
             patient=rule.patient if rule else True,
             status=rule.status if rule else None,
+            rejoin=rejoin,
         )
         sections.append(sec)
         return sec
@@ -578,11 +612,20 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
     return NormalisedText(original, "".join(chars), offsets, segments, wrapped)
 
 
+def _rejoins_broken_words(text: str) -> bool:
+    """Whether the text carries words broken by a hyphen and a space (see _BROKEN_WORD)."""
+    for found, _ in enumerate(_BROKEN_WORD.finditer(text), start=1):
+        if found >= _BROKEN_WORDS_MIN:
+            return True
+    return False
+
+
 def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
-    """Emit a line without reference markers, figure references and trailing spaces."""
+    """Emit a line without reference markers, figure references and trailing spaces (and, in
+    a PDF copy, without the hyphen and space inside a broken word)."""
     body = line.rstrip()
     skip: list[tuple[int, int]] = []
-    for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE):
+    for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE, *((_BROKEN_WORD,) if sec.rejoin else ())):
         skip.extend((m.start(), m.end()) for m in rx.finditer(body))
     skip.sort()
     pos = lead

@@ -97,6 +97,14 @@ class AntibodyPanel(_Strict):
     codes: list[AntibodyCode] = Field(min_length=1)
 
 
+class OtherLanguageTerms(_Strict):
+    """issue #10: the same concepts in the languages of abstracts met in case reports (Spanish,
+    Portuguese, Polish, ...), kept apart from the English lists so each can be reviewed alone."""
+
+    findings: dict[FindingCode, list[str]] = Field(default_factory=dict)
+    labs: dict[LabCode, list[str]] = Field(default_factory=dict)
+
+
 class Lexicon(_Strict):
     meta: RulesMeta
     findings: dict[FindingCode, list[str]]
@@ -114,6 +122,7 @@ class Lexicon(_Strict):
     myositis: list[str]
     regions: dict[str, list[str]]
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
+    other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
     @field_validator("regions")
     @classmethod
@@ -187,6 +196,37 @@ class SectionRule(_Strict):
 class SectionRules(_Strict):
     meta: RulesMeta
     sections: dict[str, SectionRule]
+    # issue #10: a structured abstract's labels before a full stop ("Introduction. DM is ..."),
+    # section -> labels; and section titles in other languages ("Resumen", "Wprowadzenie")
+    abstract_labels: dict[str, list[str]] = Field(default_factory=dict)
+    other_language_titles: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def _abstract_labels(
+    sections: SectionRules, alone: dict[str, str], inline: dict[str, str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of a structured abstract's label before a full stop: at a line start ("Case
+    report. We present") and after a sentence in the same line ("... in DM patients. Case
+    Description. A 61-year-old woman"). The titles in other languages open their section as
+    titles do (alone on a line or before a colon; a title listed under ``sections`` wins)."""
+    for name, words in sections.other_language_titles.items():
+        if name not in sections.sections:
+            raise KnowledgeError(f"rules/sections.yaml: other_language_titles: no section {name!r}")
+        for word in words:
+            alone.setdefault(word.casefold(), name)
+            inline.setdefault(word.casefold(), name)
+    labels: dict[str, str] = {}
+    for name, words in sections.abstract_labels.items():
+        if name not in sections.sections:
+            raise KnowledgeError(f"rules/sections.yaml: abstract_labels: no section {name!r}")
+        labels.update((word.casefold(), name) for word in words)
+    if not labels:
+        return None
+    names = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
+    return (
+        re.compile(rf"^\s*(?i:(?P<label>{names}))\.\s+(?=\S)"),
+        re.compile(rf"(?<=[.!?]\s)(?i:(?P<label>{names}))\.\s+(?=[A-Z])"),
+    )
 
 
 # --------------------------------------------------------------------------- inference
@@ -692,9 +732,16 @@ class Rules:
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
-        self.findings = TermMatcher("findings", {str(k): v for k, v in lex.findings.items()})
+        other = lex.other_languages
+        self.findings = TermMatcher(
+            "findings", {str(k): [*v, *other.findings.get(k, [])] for k, v in lex.findings.items()}
+        )
         self.labs = TermMatcher(
-            "labs", {str(k): [*v.terms, *v.raised_terms] for k, v in lex.labs.items()}
+            "labs",
+            {
+                str(k): [*v.terms, *v.raised_terms, *other.labs.get(k, [])]
+                for k, v in lex.labs.items()
+            },
         )
         self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
         self.antibodies = TermMatcher("antibodies", {str(k): v for k, v in lex.antibodies.items()})
@@ -770,6 +817,15 @@ class Rules:
                                 f"{table[key]!r} and {name!r}"
                             )
                         table[key] = name
+        # issue #10: structured abstracts' labels and titles in other languages
+        self.abstract_labels = _abstract_labels(
+            self.sections, self.section_titles, self.inline_titles
+        )
+        self.abstract_label_sections = {
+            word.casefold(): name
+            for name, words in self.sections.abstract_labels.items()
+            for word in words
+        }
         self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
         self.inference_lesion_words = frozenset(
             term.casefold()

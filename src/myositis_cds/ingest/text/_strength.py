@@ -54,7 +54,10 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 # "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
-    r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b)*$",
+    r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
+    # issue #10: a grade reached: "power had decreased to grade 4", "remained at 5"
+    r"|\b(?:(?:had|has|have)\s+)?(?:been\s+)?(?:decreased|reduced|diminished|fallen|dropped"
+    r"|remained|improved|increased|returned)\s+(?:to|at)\b)*$",
     re.IGNORECASE,
 )
 # A score of a symptom right before a number: not a strength grade
