@@ -1481,6 +1481,8 @@ def _antibodies(ex: Extraction) -> None:
                 )
                 status = _status(ex, sent, present_tense, sent.time, dated=False)[0]
             existence = assertion.get("existence")
+            if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
+                existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
             value: dict[str, Any] = {}
             inferred = False
             if existence == "PENDING":
@@ -1518,6 +1520,32 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# Between a result word and the next antibody, what shows the word closed the antibody before:
+# "anti-SAE1 positive, with Mi-2 ... negative", "Jo-1 positive; PL-7 ...".
+_RESULT_CLOSED = re.compile(r"^\s*[,;:.)]", re.IGNORECASE)
+
+
+def _result_of_previous(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, assertion: Assertion
+) -> bool:
+    """Whether the result word that reaches antibody ``k`` from before it is the previous
+    antibody's own: it follows that antibody through list words only and a comma (or other
+    stop) parts it from ``k``. A result stated for one antibody is not the next one's
+    ("anti-SAE1 positive, with Mi-2, TIF1-γ and NXP2 negative": Mi-2 is negative)."""
+    hit = assertion.categories.get("existence")
+    if hit is None or k == 0:
+        return False
+    _, cue_start, cue_end = hit
+    m, prev = matches[k], matches[k - 1]
+    if not prev.end <= cue_start < cue_end <= m.start:
+        return False
+    between = _without_other_antibodies(ex.text[prev.end : cue_start])
+    return (
+        _CLOSING.fullmatch(between) is not None
+        and _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None
+    )
 
 
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
@@ -2033,6 +2061,7 @@ class _TumourBuild:
     site: str | None = None
     resected: bool = False
     real: bool = False  # it has a size or a named histology, not just "a lesion"
+    histology: str | None = None  # the first histology named for it
 
 
 _SEGMENT = re.compile(r";|:\s")
@@ -2123,12 +2152,18 @@ def _tumours(ex: Extraction) -> None:
             surgeries.setdefault(d.sentence.index, []).append(d)
     builds: list[_TumourBuild] = []
     current: _TumourBuild | None = None
+    kinds: set[str] = set()  # the histologies the sentence names
 
     def build_for(site: str | None) -> _TumourBuild:
         for b in builds:
             if site is not None and b.site == site:
                 return b
-        if current is not None and (site is None or current.site is None):
+        # a sentence naming another kind of cancer ("breast ductal carcinoma" after a
+        # lymphoma) describes another tumour, not the site of the last one
+        other_kind = current is not None and bool(
+            current.histology and kinds and current.histology not in kinds
+        )
+        if current is not None and (site is None or current.site is None) and not other_kind:
             current.site = current.site or site  # "NET, Ki-67 1%" ... "pancreatic NET"
             return current
         builds.append(_TumourBuild(len(builds), site))
@@ -2141,12 +2176,15 @@ def _tumours(ex: Extraction) -> None:
         mentions = [
             m
             for m in hist.get(sent.index, [])
-            if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
+            if _own_existence(
+                ex, m.end, sent.context.assert_target(m.start, m.end, _THING_CATS)
+            ).get("existence")
             != "NEGATED_EXISTENCE"
         ]
         # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
         malignant = ex.rules.value["malignancy"][0]
         specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
+        kinds = {m.concept for m in specific if m.concept != "other"}
         invades, duct, taken = _invasion_and_duct(ex, sent)
         site_ms = [m for m in sites.get(sent.index, []) if not _inside(m.start, taken)]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
@@ -2174,8 +2212,12 @@ def _tumours(ex: Extraction) -> None:
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
-            assertion = sent.context.assert_target(
-                anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+            assertion = _own_existence(
+                ex,
+                anchor.end,
+                sent.context.assert_target(
+                    anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+                ),
             )
         else:
             assertion = sent.context.assert_target(s, s, _THING_CATS)
@@ -2222,6 +2264,8 @@ def _tumours(ex: Extraction) -> None:
             if code in ("size_mm", "histology"):
                 build.real = True
                 current = build
+            if code == "histology" and value != "other" and build.histology is None:
+                build.histology = str(value)
             _add(
                 ex,
                 Draft(
@@ -2237,6 +2281,32 @@ def _tumours(ex: Extraction) -> None:
             )
         if current is None or not current.real:
             current = anchors[-1][1]
+
+
+_LAB_RESULT_GLUE = re.compile(
+    r"(?:\s|[:,]|\b(?:levels?|results?|was|were|is|are|remains?|remained|since|now|still)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Assertion:
+    """``assertion`` without its negation when the negating word comes after the target and
+    belongs to a test, marker or specimen named just before it (rules/patterns.yaml
+    ``result_owner``, or a lab name): "prostate cancer 2019, prostatectomy, PSA undetectable
+    since" states the cancer; the PSA is what is undetectable."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] not in ("NEGATED_EXISTENCE", "NORMAL") or hit[1] < target_end:
+        return assertion
+    text = ex.text
+    cue = hit[1]
+    before = text[target_end:cue]
+    owned = any(rx.search(before) for rx in ex.rules.value["result_owner"]) or any(
+        _LAB_RESULT_GLUE.fullmatch(text, lab.end, cue)
+        for lab in ex.rules.labs.find(text, target_end, cue)
+    )
+    if not owned:
+        return assertion
+    return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

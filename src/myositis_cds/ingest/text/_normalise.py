@@ -439,6 +439,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
     original = _coded_choices(_coded_fields(_tick_boxes(original)))
     lines = _lines(original)
     wrapped = _is_wrapped(lines)
+    chat = _is_chat_thread(lines)
     sec_rules = rules.sections.sections
     sections: list[_Section] = []
 
@@ -538,7 +539,9 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             # a list cut at a comma and carried on an indented line (a table cell that wraps:
             # "Mi-2, NXP2, Jo-1," / "      PL-7, SRP: negative") is one line
             carried = prev_char == "," and lead >= 2
-            joined = wrapped or hyphenated or carried or stripped[:1].islower()
+            # a message of a chat thread wrapped onto indented lines under its first line
+            continued = chat and lead >= 2 and not _CHAT_TURN.match(line)
+            joined = wrapped or hyphenated or carried or continued or stripped[:1].islower()
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
@@ -575,7 +578,35 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         offsets.extend(sec.offsets)
         segments.append(Segment(sec.name, sec.patient, sec.status, seg_start, len(chars)))
     offsets.append(len(original))
+    if chat:
+        _chat_sentence_starts(chars)
     return NormalisedText(original, "".join(chars), offsets, segments, wrapped)
+
+
+# A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
+# K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
+_CHAT_TURN = re.compile(
+    r"^\s*\[?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s*[-–]?\s*"
+    r"[A-Z][^:\n]{0,50}:\s",
+    re.IGNORECASE,
+)
+
+
+def _is_chat_thread(lines: list[tuple[int, str]]) -> bool:
+    """A messaging thread: two or more lines open a turn with a time stamp and a writer."""
+    return sum(1 for _, line in lines if _CHAT_TURN.match(line)) >= 2
+
+
+_LOWER_AFTER_STOP = re.compile(r"(?<=[\w)][.!?] )[a-z]")
+
+
+def _chat_sentence_starts(chars: list[str]) -> None:
+    """In a chat thread sentences are often written in lower case ("ENA neg. blot sent ..."):
+    a lower-case word after a full stop starts a sentence there, so its letter is raised to a
+    capital (one character for one: offsets are kept)."""
+    text = "".join(chars)
+    for m in _LOWER_AFTER_STOP.finditer(text):
+        chars[m.start()] = chars[m.start()].upper()
 
 
 def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:

@@ -289,6 +289,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_upper_names": set(),
     "lab_cause_before": set(),
     "tumour_size": {"dims", "unit"},
+    "result_owner": set(),  # issue #10 (i10h)
     "malignancy": set(),
     "ki67": {"value"},
     "mitoses": {"count", "per"},
