@@ -223,3 +223,112 @@ def test_a_single_time_stamp_does_not_make_a_letter_a_chat() -> None:
     found = {f.code.value: f.present for f in read(note).case.findings}
     assert found.get("heliotrope_rash") is True
     assert found.get("gottron_papules") is False
+
+
+# ------------------------------------------------------------------ tick-box glyphs
+_FORM = "Clinic date: 10/06/2026\nName: Mrs P   Age: 58\n"
+_KEY = "Key:  ☑ = present / positive      ☐ = absent / negative\n"
+
+
+def _findings(note: str) -> dict[str, bool]:
+    return {f.code.value: f.present for f in read(note).case.findings}
+
+
+def test_with_a_key_an_empty_box_before_its_item_is_absent_and_a_tick_present() -> None:
+    note = _FORM + _KEY + "SKIN:\n  ☑ Heliotrope rash      ☐ Shawl sign      ☐ Calcinosis\n"
+    found = _findings(note)
+    assert found["heliotrope_rash"] is True
+    assert found["shawl_sign"] is False
+    assert found["calcinosis"] is False
+
+
+def test_with_a_key_an_empty_box_after_its_item_is_absent() -> None:
+    note = _FORM + _KEY + "SYMPTOMS\n  Dysphagia ☐      Myalgia ☑\n"
+    found = _findings(note)
+    assert found["dysphagia"] is False
+    assert found["myalgia"] is True
+
+
+def test_without_a_key_an_empty_box_states_nothing() -> None:
+    # an unticked box is not a "no" unless the form says so: neither present nor absent
+    note = _FORM + "SKIN\n  ☑ Heliotrope rash      ☐ Shawl sign\n  Dysphagia ☐\n"
+    found = _findings(note)
+    assert found["heliotrope_rash"] is True
+    assert "shawl_sign" not in found
+    assert "dysphagia" not in found
+
+
+def test_ticks_and_crosses_read_as_yes_and_no() -> None:
+    note = _FORM + "Examination checklist\n  Gottron papules ✓    Mechanic's hands ✗    V-sign ✗\n"
+    found = _findings(note)
+    assert found["gottron_papules"] is True
+    assert found["mechanics_hands"] is False
+    assert found["v_sign"] is False
+
+
+def test_a_no_item_does_not_reach_a_ticked_item_after_it_on_the_line() -> None:
+    note = _FORM + _KEY + "  ☐ Calcinosis   ☐ Shawl sign   ☑ Periungual erythema\n"
+    found = _findings(note)
+    assert found["periungual_erythema"] is True
+    assert found["calcinosis"] is False
+
+
+def test_choices_after_a_field_label_keep_only_the_ticked_choice() -> None:
+    note = (
+        "Clinic date: 10/06/2026\nSex: ☐ M  ☑ F        Age: 58\n"
+        "First symptom: ☐ muscle  ☑ skin\nHeliotrope rash.\n"
+    )
+    result = read(note)
+    assert result.case.patient.sex.value == "female"
+
+
+def test_a_panel_of_boxes_under_a_key_gives_each_antibody_its_result() -> None:
+    note = (
+        _FORM
+        + _KEY
+        + "Myositis line blot (02/06/2026):\n"
+        + "   TIF1γ ☑   NXP2 ☐   Mi2 ☐   MDA5 ☐\n"
+        + "   Jo1 ☐  PL7 ☐  SRP ☐\n"
+        + "ANA 1:320, speckled.\n"
+    )
+    assert antibodies(note) == {
+        "TIF1G": "positive",
+        "NXP2": "negative",
+        "MI2": "negative",
+        "MDA5": "negative",
+        "JO1": "negative",
+        "PL7": "negative",
+        "SRP": "negative",
+        "ANA": "positive",
+    }
+
+
+def test_a_ticked_antibody_without_a_key_is_not_given_a_result() -> None:
+    note = _FORM + "Tests sent today:\n   TIF1γ ☑   NXP2 ☑\n"
+    assert "positive" not in antibodies(note).values()
+
+
+# ------------------------------------------------------------------ an ANA titre alone
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ANA 1:160, homogeneous.",
+        "Antinuclear antibodies 1/640, speckled pattern.",
+        "ANA (03/06/2026): 1:80 nucleolar.",
+        "ANA titre 1:1280.",
+    ],
+)
+def test_an_ana_titre_of_80_or_more_is_positive(line: str) -> None:
+    assert antibodies(_HEAD + line) == {"ANA": "positive"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ANA 1:40.",  # below the threshold: not read positive (and not silently negative)
+        "ANA <1:80.",
+        "ANA 1:160 last year, now negative.",
+    ],
+)
+def test_a_low_or_bounded_titre_is_not_read_positive(line: str) -> None:
+    assert antibodies(_HEAD + line).get("ANA") != "positive"

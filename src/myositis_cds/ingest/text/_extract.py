@@ -1496,6 +1496,8 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
+            elif _positive_titre(ex, m.end, window_end) is not None:
+                value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -1761,6 +1763,16 @@ def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[T
 
 
 _COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
+
+
+def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
+    """The titre right after an antibody's name when it is one read as positive
+    (rules/patterns.yaml ``antibody_titre``): "antinuclear antibodies 1/640" -> 640."""
+    for rx in ex.rules.value["antibody_titre"]:
+        tm = rx.match(ex.text[start : min(end, start + 50)])
+        if tm is not None:
+            return _number(tm.group("level"))
+    return None
 
 
 def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:

@@ -435,8 +435,153 @@ def _coded_fields(text: str) -> str:
     return result
 
 
+# Tick-box glyphs of forms typed or exported as text (issue #10, i10h). A tick or a crossed box
+# marks the item; an empty box leaves it unmarked; a cross on its own is ambiguous (a mark in
+# some forms, a "no" beside ticks in others) and is read by the form's key, else by whether the
+# form also uses ticks.
+_GLYPH_TICKED = frozenset("☒☑✓✔⊠■")
+_GLYPH_EMPTY = frozenset("☐□")
+_GLYPH_CROSS = frozenset("✗✘")
+_GLYPHS = _GLYPH_TICKED | _GLYPH_EMPTY | _GLYPH_CROSS
+# "Key: ☒ = present / positive   ☐ = absent / negative": each glyph and what it means
+_GLYPH_CLASS = "[" + "".join(sorted(_GLYPHS)) + "]"
+_GLYPH = re.compile(_GLYPH_CLASS)
+_KEY_ENTRY = re.compile(
+    f"({_GLYPH_CLASS})" + r"\s*[=:]\s*([^=\n]*?)(?=\s*" + _GLYPH_CLASS + r"\s*[=:]|$)"
+)
+_KEY_LINE = re.compile(
+    r"^\s*(?:key|legend|tick|mark)\b|^\s*" + _GLYPH_CLASS + r"\s*[=:]", re.IGNORECASE
+)
+_MEANS_NO = re.compile(r"\b(?:absent|negative|no|not present|none)\b", re.I)
+_MEANS_YES = re.compile(r"\b(?:present|positive|yes|done)\b", re.I)
+_OPTION_END = re.compile(r"(?<=\S)\s{2,}")
+_CELL_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+
+
+def _glyph_meanings(text: str) -> tuple[dict[str, str], list[tuple[int, int]]]:
+    """What each glyph means ("mark", "mark+" for a mark the key calls positive, "no" or
+    "unstated") and the spans of the form's key lines.
+    A key gives the meaning; without one a tick or filled box is a mark, an empty box leaves
+    the item unstated (not a "no") and a cross is a "no" only beside ticks."""
+    meaning = {g: "mark" for g in _GLYPH_TICKED}
+    meaning.update({g: "unstated" for g in _GLYPH_EMPTY})
+    uses_ticks = any(g in text for g in "✓✔")
+    meaning.update({g: ("no" if uses_ticks else "mark") for g in _GLYPH_CROSS})
+    keys: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if _KEY_LINE.search(body):
+            entries = list(_KEY_ENTRY.finditer(body))
+            if entries:
+                keys.append((pos, pos + len(body)))
+            for e in entries:
+                words = e.group(2)
+                first = re.split(r"[/,;]| or ", words, maxsplit=1)[0]
+                if _MEANS_NO.search(first):
+                    meaning[e.group(1)] = "no"
+                elif _MEANS_YES.search(first):
+                    # "☒ = present / positive": a ticked test in a panel is a positive result
+                    positive = re.search(r"\bpositive\b", words, re.I) is not None
+                    meaning[e.group(1)] = "mark+" if positive else "mark"
+        pos += len(line)
+    return meaning, keys
+
+
+def _glyph_boxes(text: str, rules: Rules) -> str:
+    """Tick-box glyphs read as words, character for character (offsets are kept).
+
+    A line of choices after a field label ("Sex: ☒ M  ☐ F", "Rapidly progressive? ☒ yes  ☐
+    no") keeps the ticked choices only. Elsewhere each cell of a checklist ("☒ Heliotrope",
+    "Myalgia ☐", "Ro52 ☒ (++)") keeps a marked item as stated and its glyph is blanked; an item
+    whose glyph means "no" by the form's key ("☐ = absent / negative") or beside ticks ("✗")
+    reads "no <item>;"; an empty box with no key says nothing, so the item is blanked (an
+    unticked box is not a "no" unless the form says so). The key line itself is blanked."""
+    if _GLYPH.search(text) is None:
+        return text
+    meaning, keys = _glyph_meanings(text)
+    out = list(text)
+    for a, b in keys:
+        out[a:b] = " " * (b - a)
+    pos = 0
+    open_no = False  # the line before ended on a "no <item>" with no room for a stop after it
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if open_no and body[:1] in (" ", "\t") and body.strip() and _header(body, rules) is None:
+            out[pos] = ";"  # its indentation ends the "no" before this line's words
+        glyphs = list(_GLYPH.finditer(body))
+        open_no = False
+        if glyphs and not any(a <= pos < b for a, b in keys):
+            open_no = _glyph_line(out, pos, body, glyphs, meaning)
+        pos += len(line)
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+def _glyph_line(
+    out: list[str], pos: int, body: str, glyphs: list[re.Match[str]], meaning: dict[str, str]
+) -> bool:
+    """Rewrite one line of glyphs; whether it ends on a "no <item>" without a stop."""
+    prefix = body[: glyphs[0].start()].rstrip()
+    if prefix.endswith((":", "?")) or (prefix and ":" in prefix and glyphs[0].start() > 0):
+        # choices of one field: keep the ticked ones; a ticked "no" reads "absent"
+        for i, g in enumerate(glyphs):
+            stop = glyphs[i + 1].start() if i + 1 < len(glyphs) else len(body)
+            gap = _OPTION_END.search(body, g.end(), stop)  # "☐ F     DOB: ...": F ends
+            stop = gap.start() if gap is not None else stop
+            label = body[g.end() : stop]
+            if meaning[g.group()] in ("mark", "mark+"):
+                if label.strip().casefold() in _SAYS_NO and stop - g.start() >= len("absent"):
+                    out[pos + g.start() : pos + stop] = "absent".ljust(stop - g.start())
+                else:
+                    out[pos + g.start()] = " "
+            else:
+                out[pos + g.start() : pos + stop] = " " * (stop - g.start())
+        return False
+    cells = [c for c in _CELL_GAP.finditer(body)]
+    items: list[tuple[int, int, re.Match[str]]] = []  # (start, end, glyph) per checklist item
+    for cell in cells:
+        inside = [g for g in glyphs if cell.start() <= g.start() < cell.end()]
+        if len(inside) == 1:
+            items.append((cell.start(), cell.end(), inside[0]))
+        elif len(inside) > 1:  # "Jo1 ☐ PL7 ☐": items one space apart
+            before = body[cell.start() : inside[0].start()].strip() != ""
+            for k, g in enumerate(inside):
+                if before:
+                    a = inside[k - 1].end() if k else cell.start()
+                    b = g.end()
+                else:
+                    a = g.start()
+                    b = inside[k + 1].start() if k + 1 < len(inside) else cell.end()
+                items.append((a, b, g))
+    previous_end = 0
+    open_no = False
+    for n, (a, b, g) in enumerate(items):
+        mark = meaning[g.group()]
+        if mark in ("mark", "mark+"):
+            # "Ro52 ☒" under a key "☒ = positive": the tick after the name reads "+"
+            after_name = mark == "mark+" and body[a : g.start()].strip() != ""
+            out[pos + g.start()] = "+" if after_name and body[g.start() - 1] == " " else " "
+        else:
+            label = (body[a : g.start()] + body[g.end() : b]).strip()
+            label = re.sub(r"\s+", " ", label)
+            # the item may spread left over the blank before it (up to the item before)
+            lo = previous_end
+            span = b - lo
+            # a ";" keeps the "no" off a marked item after it on the line
+            ender = ";" if any(meaning[h.group()] != "no" for _, _, h in items[n + 1 :]) else ""
+            words = f"No {label}{ender}" if mark == "no" and label else ""
+            if len(words) + (1 if lo else 0) > span:
+                words = ""  # no room to say it: the item is left unstated
+            out[pos + lo : pos + b] = words.rjust(span)
+            open_no = bool(words) and not words.endswith(";")
+        previous_end = b
+    return open_no and not body[previous_end:].strip()
+
+
 def normalise(original: str, rules: Rules) -> NormalisedText:
-    original = _coded_choices(_coded_fields(_tick_boxes(original)))
+    original = _coded_choices(_coded_fields(_tick_boxes(_glyph_boxes(original, rules))))
     lines = _lines(original)
     wrapped = _is_wrapped(lines)
     chat = _is_chat_thread(lines)

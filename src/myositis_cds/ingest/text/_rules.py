@@ -283,6 +283,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
     "antibody_level": {"level"},
+    "antibody_titre": {"level"},  # issue #10 (i10h)
     "lab_reference": {"upper_only"},
     "times_uln": {"times"},
     "lab_other_cause": set(),
