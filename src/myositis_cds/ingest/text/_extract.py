@@ -1550,6 +1550,32 @@ def _result_of_previous(
     )
 
 
+_LAB_RESULT_GLUE = re.compile(
+    r"(?:\s|[:,]|\b(?:levels?|results?|was|were|is|are|remains?|remained|since|now|still)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Assertion:
+    """``assertion`` without its negation when the negating word comes after the target and
+    belongs to a test, marker or specimen named just before it (rules/patterns.yaml
+    ``result_owner``, or a lab name): "prostate cancer 2019, prostatectomy, PSA undetectable
+    since" states the cancer; the PSA is what is undetectable."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] not in ("NEGATED_EXISTENCE", "NORMAL") or hit[1] < target_end:
+        return assertion
+    text = ex.text
+    cue = hit[1]
+    before = text[target_end:cue]
+    owned = any(rx.search(before) for rx in ex.rules.value["result_owner"]) or any(
+        _LAB_RESULT_GLUE.fullmatch(text, lab.end, cue)
+        for lab in ex.rules.labs.find(text, target_end, cue)
+    )
+    if not owned:
+        return assertion
+    return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
+
+
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
 # "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
 _LIST_GLUE = re.compile(
@@ -2293,32 +2319,6 @@ def _tumours(ex: Extraction) -> None:
             )
         if current is None or not current.real:
             current = anchors[-1][1]
-
-
-_LAB_RESULT_GLUE = re.compile(
-    r"(?:\s|[:,]|\b(?:levels?|results?|was|were|is|are|remains?|remained|since|now|still)\b)*",
-    re.IGNORECASE,
-)
-
-
-def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Assertion:
-    """``assertion`` without its negation when the negating word comes after the target and
-    belongs to a test, marker or specimen named just before it (rules/patterns.yaml
-    ``result_owner``, or a lab name): "prostate cancer 2019, prostatectomy, PSA undetectable
-    since" states the cancer; the PSA is what is undetectable."""
-    hit = assertion.categories.get("existence")
-    if hit is None or hit[0] not in ("NEGATED_EXISTENCE", "NORMAL") or hit[1] < target_end:
-        return assertion
-    text = ex.text
-    cue = hit[1]
-    before = text[target_end:cue]
-    owned = any(rx.search(before) for rx in ex.rules.value["result_owner"]) or any(
-        _LAB_RESULT_GLUE.fullmatch(text, lab.end, cue)
-        for lab in ex.rules.labs.find(text, target_end, cue)
-    )
-    if not owned:
-        return assertion
-    return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -306,6 +306,7 @@ def _tick_boxes(text: str) -> str:
     [ ] [x] [ ]" reads "Gottron's papules absent"; a "not examined" row is blanked, nothing is
     stated); inline options keep only the ticked ones ("[ ] normal [x] abnormal" reads
     "abnormal"; a ticked "no" reads "absent")."""
+    text = _glyph_boxes(text)  # issue #10: "☒ Heliotrope", "Myalgia ☐" first
     out = list(text)
     header: list[str] | None = None
     pos = 0
@@ -454,6 +455,8 @@ _KEY_LINE = re.compile(
 )
 _MEANS_NO = re.compile(r"\b(?:absent|negative|no|not present|none)\b", re.I)
 _MEANS_YES = re.compile(r"\b(?:present|positive|yes|done)\b", re.I)
+# a line that may take a ";" in its indentation: words, not a numbered or capitalised title
+_GLYPH_LINE_AFTER = re.compile(r"^[ \t]+(?![\d(]|[A-Z][A-Z /&-]+:?\s*$)\S")
 _OPTION_END = re.compile(r"(?<=\S)\s{2,}")
 _CELL_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
 
@@ -488,7 +491,7 @@ def _glyph_meanings(text: str) -> tuple[dict[str, str], list[tuple[int, int]]]:
     return meaning, keys
 
 
-def _glyph_boxes(text: str, rules: Rules) -> str:
+def _glyph_boxes(text: str) -> str:
     """Tick-box glyphs read as words, character for character (offsets are kept).
 
     A line of choices after a field label ("Sex: ☒ M  ☐ F", "Rapidly progressive? ☒ yes  ☐
@@ -507,7 +510,7 @@ def _glyph_boxes(text: str, rules: Rules) -> str:
     open_no = False  # the line before ended on a "no <item>" with no room for a stop after it
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if open_no and body[:1] in (" ", "\t") and body.strip() and _header(body, rules) is None:
+        if open_no and body[:1] in (" ", "\t") and _GLYPH_LINE_AFTER.match(body):
             out[pos] = ";"  # its indentation ends the "no" before this line's words
         glyphs = list(_GLYPH.finditer(body))
         open_no = False
@@ -580,13 +583,39 @@ def _glyph_line(
     return open_no and not body[previous_end:].strip()
 
 
+# A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
+# K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
+_CHAT_TURN = re.compile(
+    r"^\s*\[?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s*[-–]?\s*"
+    r"[A-Z][^:\n]{0,50}:\s",
+    re.IGNORECASE,
+)
+
+
+def _is_chat_thread(lines: list[tuple[int, str]]) -> bool:
+    """A messaging thread: two or more lines open a turn with a time stamp and a writer."""
+    return sum(1 for _, line in lines if _CHAT_TURN.match(line)) >= 2
+
+
+_LOWER_AFTER_STOP = re.compile(r"(?<=[\w)][.!?] )[a-z]")
+
+
+def _chat_sentence_starts(chars: list[str]) -> None:
+    """In a chat thread sentences are often written in lower case ("ENA neg. blot sent ..."):
+    a lower-case word after a full stop starts a sentence there, so its letter is raised to a
+    capital (one character for one: offsets are kept)."""
+    text = "".join(chars)
+    for m in _LOWER_AFTER_STOP.finditer(text):
+        chars[m.start()] = chars[m.start()].upper()
+
+
 def normalise(original: str, rules: Rules) -> NormalisedText:
-    original = _coded_choices(_coded_fields(_tick_boxes(_glyph_boxes(original, rules))))
+    original = _coded_choices(_coded_fields(_tick_boxes(original)))
     lines = _lines(original)
     wrapped = _is_wrapped(lines)
-    chat = _is_chat_thread(lines)
     sec_rules = rules.sections.sections
     sections: list[_Section] = []
+    chat = _is_chat_thread(lines)  # issue #10: a messaging thread
 
     def open_section(name: str) -> _Section:
         rule = sec_rules.get(name)
@@ -726,32 +755,6 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
     if chat:
         _chat_sentence_starts(chars)
     return NormalisedText(original, "".join(chars), offsets, segments, wrapped)
-
-
-# A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
-# K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
-_CHAT_TURN = re.compile(
-    r"^\s*\[?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s*[-–]?\s*"
-    r"[A-Z][^:\n]{0,50}:\s",
-    re.IGNORECASE,
-)
-
-
-def _is_chat_thread(lines: list[tuple[int, str]]) -> bool:
-    """A messaging thread: two or more lines open a turn with a time stamp and a writer."""
-    return sum(1 for _, line in lines if _CHAT_TURN.match(line)) >= 2
-
-
-_LOWER_AFTER_STOP = re.compile(r"(?<=[\w)][.!?] )[a-z]")
-
-
-def _chat_sentence_starts(chars: list[str]) -> None:
-    """In a chat thread sentences are often written in lower case ("ENA neg. blot sent ..."):
-    a lower-case word after a full stop starts a sentence there, so its letter is raised to a
-    capital (one character for one: offsets are kept)."""
-    text = "".join(chars)
-    for m in _LOWER_AFTER_STOP.finditer(text):
-        chars[m.start()] = chars[m.start()].upper()
 
 
 def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
