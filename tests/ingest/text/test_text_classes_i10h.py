@@ -332,3 +332,57 @@ def test_an_ana_titre_of_80_or_more_is_positive(line: str) -> None:
 )
 def test_a_low_or_bounded_titre_is_not_read_positive(line: str) -> None:
     assert antibodies(_HEAD + line).get("ANA") != "positive"
+
+
+# ------------------------------------------------------------------ R/L pairs and shorthand
+def _weak(note: str) -> dict[str, bool]:
+    return {
+        f.code.value: f.present
+        for f in read(note).case.findings
+        if f.code.value.startswith(("weakness_", "legs_", "neck_"))
+    }
+
+
+@pytest.mark.parametrize(
+    "exam",
+    [
+        "Motor (R/L): deltoid 4/4, biceps 5/5, hip flexors 3+/3+, ankle DF 5/5.",
+        "Power, right/left: shoulder abduction 4-/4-, iliopsoas 4/4, dorsiflexion 5/5.",
+        "MMT R/L - deltoids 4/4; quads 4/4; tibialis anterior 5/5.",
+    ],
+)
+def test_slash_pairs_under_declared_right_left_columns_are_two_sides(exam: str) -> None:
+    assert _weak(_HEAD + exam) == {
+        "weakness_proximal_upper": True,
+        "weakness_proximal_lower": True,
+        "legs_proximal_weaker_than_distal": True,
+    }
+
+
+def test_without_declared_columns_a_slash_pair_is_not_read_as_two_sides() -> None:
+    # "4/4" is not a grade out of five and no columns are declared: nothing is read for it
+    assert "weakness_proximal_upper" not in _weak(_HEAD + "Deltoid 4/4 on repeat testing.")
+
+
+def test_a_pair_under_declared_columns_with_one_weak_side_is_not_symmetric() -> None:
+    # right 4, left 5: shown, but not the criteria's symmetric weakness (a warning says so)
+    result = read(_HEAD + "Strength (R/L): deltoid 4/5, hip flexors 5/5.")
+    assert any("graded on the right only" in w for w in result.warnings)
+    lower = {f.code.value: f.present for f in result.case.findings}
+    assert lower.get("weakness_proximal_lower") is False
+
+
+def test_a_grade_carried_to_the_next_line_stays_with_its_muscle() -> None:
+    note = _HEAD + "Exam: hip flexors 3/5 bilaterally, ankle dorsiflexion\n5/5 both sides.\n"
+    assert _weak(note).get("legs_proximal_weaker_than_distal") is True
+
+
+@pytest.mark.parametrize(
+    ("exam", "code"),
+    [
+        ("Power: delts 3+/5 bilat.", "weakness_proximal_upper"),
+        ("Power: glutes 4-/5 bilaterally.", "weakness_proximal_lower"),
+    ],
+)
+def test_ward_shorthand_for_proximal_muscles_is_read(exam: str, code: str) -> None:
+    assert _weak(_HEAD + exam).get(code) is True

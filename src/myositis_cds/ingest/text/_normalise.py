@@ -583,6 +583,9 @@ def _glyph_line(
     return open_no and not body[previous_end:].strip()
 
 
+_GRADE_START = re.compile(r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])")
+
+
 # A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
 # K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
 _CHAT_TURN = re.compile(
@@ -715,7 +718,11 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             carried = prev_char == "," and lead >= 2
             # a message of a chat thread wrapped onto indented lines under its first line
             continued = chat and lead >= 2 and not _CHAT_TURN.match(line)
-            joined = wrapped or hyphenated or carried or continued or stripped[:1].islower()
+            # a muscle at a line's end and its grade on the next ("ankle DF" / "5/5; neck ...")
+            graded = prev_char.isalpha() and _GRADE_START.match(stripped) is not None
+            joined = (
+                wrapped or hyphenated or carried or continued or graded or stripped[:1].islower()
+            )
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
