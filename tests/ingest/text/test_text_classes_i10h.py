@@ -386,3 +386,34 @@ def test_a_grade_carried_to_the_next_line_stays_with_its_muscle() -> None:
 )
 def test_ward_shorthand_for_proximal_muscles_is_read(exam: str, code: str) -> None:
     assert _weak(_HEAD + exam).get(code) is True
+
+
+# ------------------------------------------------------------------ lay wording of a lab result
+_CHILD = "Clinic date: 10/06/2026\nSam, aged 10, juvenile dermatomyositis.\n"
+
+
+def _ck(note: str) -> list[bool | None]:
+    return [lab.above_uln for lab in read(note).case.labs if lab.code.value == "ck"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blood test that shows muscle damage (the CK) was very high in May.",
+        "His muscle enzyme test (CK) came back high.",
+        "The CK has been extremely raised since spring.",
+    ],
+)
+def test_a_lab_said_to_be_very_high_in_lay_words_is_raised(sentence: str) -> None:
+    assert _ck(_CHILD + sentence) == [True]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CK was not very high.",  # negated: not read raised
+        "If the CK is very high again, he will be admitted.",  # hypothetical
+    ],
+)
+def test_a_negated_or_hypothetical_high_lab_is_not_a_raised_result(sentence: str) -> None:
+    assert True not in _ck(_CHILD + sentence)
