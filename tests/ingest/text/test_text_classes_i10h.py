@@ -417,3 +417,60 @@ def test_a_lab_said_to_be_very_high_in_lay_words_is_raised(sentence: str) -> Non
 )
 def test_a_negated_or_hypothetical_high_lab_is_not_a_raised_result(sentence: str) -> None:
     assert True not in _ck(_CHILD + sentence)
+
+
+# ------------------------------------------------------------------ honorifics of other languages
+@pytest.mark.parametrize(
+    ("line", "sex"),
+    [
+        ("I saw Madam Anne LEROY, aged 47, today.", "female"),
+        ("Mme Dubois, 47 ans, vue ce jour.", "female"),
+        ("Revisé a la Señora Ruiz, de 47 años.", "female"),
+        ("Herr Braun, 47 Jahre, heute gesehen.", "male"),
+        ("I received Monsieur Paul MARTIN, aged 47.", "male"),
+    ],
+)
+def test_an_honorific_of_another_language_gives_the_sex(line: str, sex: str) -> None:
+    note = "Clinic date: 10/06/2026\n" + line + "\nAge 47.\nHeliotrope rash.\n"
+    assert read(note).case.patient.sex.value == sex
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dear Sir or Madam, please see this patient, aged 47.",  # a salutation, no name after
+        "Sr Jones (ward sister) reviewed the patient, aged 47.",  # a nursing title
+    ],
+)
+def test_a_salutation_or_a_nursing_title_gives_no_sex(line: str) -> None:
+    note = "Clinic date: 10/06/2026\n" + line + "\nAge 47.\nHeliotrope rash.\n"
+    assert read(note).case.patient.sex.value == "unknown"
+
+
+# ------------------------------------------------------------------ a biopsy report's heading
+_BIOPSY = (
+    "MUSCLE BIOPSY REPORT - NEUROPATHOLOGY\n"
+    "Specimen: right deltoid, 02/06/2026\nPatient: female, 61 years\n\n"
+    "CLINICAL DETAILS\nProximal weakness for 3 months.\n\n"
+    "MICROSCOPY\n"
+    "H&E              Necrotic fibres, regenerating fibres. No endomysial inflammation.\n"
+    "Trichrome        No rimmed vacuoles.\n"
+    "ATPase           No perifascicular atrophy.\n"
+)
+
+
+def test_a_report_headed_as_a_muscle_biopsy_owns_the_features_of_its_tables() -> None:
+    biopsy = read(_BIOPSY).case.muscle_biopsy
+    assert biopsy is not None
+    assert biopsy.endomysial_infiltrate is False
+    assert biopsy.rimmed_vacuoles is False
+    assert biopsy.perifascicular_atrophy is False
+
+
+def test_a_biopsy_named_later_in_a_letter_does_not_own_the_whole_letter() -> None:
+    # not a heading: the biopsy sentence's own paragraph is read, not a later paragraph
+    note = (
+        "Clinic date: 10/06/2026\nMrs P, 61.\n\nA muscle biopsy is planned.\n\n"
+        "Her sister's biopsy showed no rimmed vacuoles.\n"
+    )
+    assert read(note).case.muscle_biopsy is None

@@ -2584,6 +2584,11 @@ def _muscle_biopsy(ex: Extraction) -> None:
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
+        if _report_title(ex, sent, trig):
+            # "MUSCLE BIOPSY REPORT" at the head of the note: the whole report is the biopsy's,
+            # its microscopy table and conclusion included (issue #10, i10h)
+            para_end = ex.sentences[-1].end
+            status, uncertain = "present", False
         named = r.biopsy_features.find(text, sent.start, para_end)
         placed = [
             pm
@@ -2620,6 +2625,18 @@ def _muscle_biopsy(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+_HEADING_CHARS = 100
+
+
+def _report_title(ex: Extraction, sent: Sentence, trig: TermMatch) -> bool:
+    """Whether the biopsy is named in the note's heading: at its very start, in capitals
+    ("NEUROMUSCULAR PATHOLOGY - MUSCLE BIOPSY REPORT")."""
+    if sent.index != 0 or trig.start > _HEADING_CHARS:
+        return False
+    letters = [c for c in ex.text[: trig.end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 # --------------------------------------------------------------------------- core set
