@@ -474,3 +474,33 @@ def test_a_biopsy_named_later_in_a_letter_does_not_own_the_whole_letter() -> Non
         "Her sister's biopsy showed no rimmed vacuoles.\n"
     )
     assert read(note).case.muscle_biopsy is None
+
+
+# ------------------------------------------------------------------ a dated label over a list
+def test_the_indented_lines_under_a_dated_label_take_its_date() -> None:
+    note = (
+        "Clinic date: 10/06/2026\nMrs P, 58.\n"
+        "   Myositis line blot (21/05/2026):\n"
+        "      Mi-2 positive   TIF1g negative\n"
+        "      MDA5 negative   Jo-1 negative\n"
+        "   Seen today with heliotrope rash.\n"
+    )
+    case = read(note).case
+    assert {a.code.value: a.date for a in case.antibodies} == {
+        "MI2": date(2026, 5, 21),
+        "TIF1G": date(2026, 5, 21),
+        "MDA5": date(2026, 5, 21),
+        "JO1": date(2026, 5, 21),
+    }
+    assert {a.code.value: a.result.value for a in case.antibodies}["MI2"] == "positive"
+
+
+def test_a_line_at_the_labels_own_indentation_ends_the_list() -> None:
+    note = (
+        "Clinic date: 10/06/2026\nMrs P, 58.\n"
+        "   Myositis line blot (21/05/2026):\n"
+        "      Mi-2 positive\n"
+        "   ANA positive today.\n"
+    )
+    dates = {a.code.value: a.date for a in read(note).case.antibodies}
+    assert dates == {"MI2": date(2026, 5, 21), "ANA": date(2026, 6, 10)}

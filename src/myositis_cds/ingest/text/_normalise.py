@@ -583,6 +583,7 @@ def _glyph_line(
     return open_no and not body[previous_end:].strip()
 
 
+_DATE_IN_LABEL = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-\d\d-\d\d\b")
 _GRADE_START = re.compile(r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])")
 
 
@@ -619,6 +620,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
     sec_rules = rules.sections.sections
     sections: list[_Section] = []
     chat = _is_chat_thread(lines)  # issue #10: a messaging thread
+    dated_label: int | None = None  # the indentation of a dated label line ending in ":"
 
     def open_section(name: str) -> _Section:
         rule = sec_rules.get(name)
@@ -645,6 +647,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         stripped = line.strip()
         i += 1
         if not stripped:
+            dated_label = None
             in_caption = False
             after_break = True
             current.separator("\n\n", start)
@@ -720,8 +723,17 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             continued = chat and lead >= 2 and not _CHAT_TURN.match(line)
             # a muscle at a line's end and its grade on the next ("ankle DF" / "5/5; neck ...")
             graded = prev_char.isalpha() and _GRADE_START.match(stripped) is not None
+            # the indented lines under a dated label ("Line blot (30/10/2026):" / "  Jo1 neg
+            # PL7 neg" / "  Mi2 pos") are one list, dated by the label
+            listed = dated_label is not None and lead > dated_label
             joined = (
-                wrapped or hyphenated or carried or continued or graded or stripped[:1].islower()
+                wrapped
+                or hyphenated
+                or carried
+                or continued
+                or graded
+                or listed
+                or stripped[:1].islower()
             )
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
@@ -734,6 +746,10 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         elif current.chars and current.chars[-1] not in "\n":
             current.separator("\n\n", start)
         _emit_clean(current, line, start, lead)
+        if stripped.endswith(":") and _DATE_IN_LABEL.search(stripped):
+            dated_label = lead
+        elif dated_label is not None and lead <= dated_label:
+            dated_label = None
         after_break = False
         if resume is not None:
             current.separator("\n\n", start + len(line))
