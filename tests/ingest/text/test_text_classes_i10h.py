@@ -504,3 +504,43 @@ def test_a_line_at_the_labels_own_indentation_ends_the_list() -> None:
     )
     dates = {a.code.value: a.date for a in read(note).case.antibodies}
     assert dates == {"MI2": date(2026, 5, 21), "ANA": date(2026, 6, 10)}
+
+
+# ------------------------------------------------------------------ dates of a discharge summary
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("HRCT chest 04/06: no interstitial lung disease.", date(2026, 6, 4)),
+        ("CT thorax (04/06) showed no interstitial lung disease.", date(2026, 6, 4)),
+    ],
+)
+def test_a_two_digit_day_and_month_dating_a_label_or_in_brackets_is_a_date(
+    line: str, day: date
+) -> None:
+    case = read(_HEAD + line).case
+    assert [(f.code.value, f.present, f.date) for f in case.findings] == [
+        ("interstitial_lung_disease", False, day)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Power 4/5: hip flexors weak. No interstitial lung disease.",  # one digit: a grade
+        "Rash 03/12: worse. No interstitial lung disease.",  # /12: a duration
+    ],
+)
+def test_a_grade_or_duration_before_a_colon_is_not_a_date(line: str) -> None:
+    case = read(_HEAD + line).case
+    assert {f.date for f in case.findings if f.code.value == "interstitial_lung_disease"} == {
+        date(2026, 6, 10)
+    }
+
+
+def test_a_consultation_stated_in_a_translated_letter_dates_the_note() -> None:
+    note = (
+        "Paris, the 12.06.2026\n\nDear colleague,\n\n"
+        "I received in consultation on 08.06.2026 Madam Anne LEROY, aged 47 years, for an "
+        "eruption of the eyelids.\n"
+    )
+    assert read(note).index_date == date(2026, 6, 8)
