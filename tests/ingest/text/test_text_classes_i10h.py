@@ -544,3 +544,43 @@ def test_a_consultation_stated_in_a_translated_letter_dates_the_note() -> None:
         "eruption of the eyelids.\n"
     )
     assert read(note).index_date == date(2026, 6, 8)
+
+
+# ------------------------------------------------------------------ an EHR lab table
+_TABLE = (
+    "Date of service: 06/15/2026\n55M with dermatomyositis.\n\n"
+    "Labs 06/14/2026 07:40\n"
+    "  Component          Value    Ref range        Flag\n"
+    "{rows}\n"
+    "\nPlan: review.\n"
+)
+
+
+def _labs(rows: str) -> dict[str, tuple[float | None, float | None, bool | None]]:
+    case = read(_TABLE.format(rows=rows)).case
+    return {lab.code.value: (lab.value, lab.upper_limit, lab.above_uln) for lab in case.labs}
+
+
+def test_a_table_row_gives_value_limits_and_the_flags_direction() -> None:
+    rows = (
+        "  CK, total          2,350    39 - 308 U/L     H\n"
+        "  Aldolase           4.1      <7.6 U/L\n"
+        "  ALT                12       15 - 60 U/L      L"
+    )
+    assert _labs(rows) == {
+        "ck": (2350.0, 308.0, True),
+        "aldolase": (4.1, 7.6, None),  # no flag: the limit decides (the pathway compares)
+        "alt": (12.0, 60.0, False),
+    }
+
+
+def test_the_rows_under_a_dated_table_title_take_its_date() -> None:
+    rows = "  CK, total          2,350    39 - 308 U/L     H"
+    case = read(_TABLE.format(rows=rows)).case
+    assert [(lab.code.value, lab.date) for lab in case.labs] == [("ck", date(2026, 6, 14))]
+
+
+def test_a_sentence_with_a_range_of_days_is_not_a_table_row() -> None:
+    note = "Date of service: 06/10/2026\n55M.\nCK 1200 rechecked 2-3 days later.\n"
+    labs = read(note).case.labs
+    assert all(lab.upper_limit is None for lab in labs)

@@ -1238,6 +1238,29 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
 
 
 # --------------------------------------------------------------------------- labs
+def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | None:
+    """A lab table row after the lab's name (rules/patterns.yaml ``lab_table_row``): the value,
+    its unit, the reference limits and the flag's direction; with its length, or None."""
+    for rx in ex.rules.value["lab_table_row"]:
+        rm = rx.match(tail)
+        if rm is None:
+            continue
+        g = rm.groupdict()
+        value: dict[str, Any] = {"value": _number(g["value"])}
+        if g.get("unit"):
+            value["unit"] = ex.rules.unit_canonical.get(g["unit"].casefold(), g["unit"])
+        if g.get("upper"):
+            value["lower_limit"], value["upper_limit"] = _number(g["lower"]), _number(g["upper"])
+        elif g.get("upper_only"):
+            value["upper_limit"] = _number(g["upper_only"])
+        if g.get("high"):
+            value["above_uln"] = True
+        elif g.get("low"):
+            value["above_uln"] = False
+        return value, rm.end()
+    return None
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -1303,6 +1326,10 @@ def _labs(ex: Extraction) -> None:
             value: dict[str, Any] = {}
             end = m.end
             vm = r.value["lab_value"][0].match(tail)
+            row = _lab_table_row(ex, tail)  # issue #10: "CK, total   1,188   49 - 397 U/L   H"
+            if row is not None:
+                vm = None
+                value, end = row[0], m.end + row[1]
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
                 if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
@@ -1329,7 +1356,7 @@ def _labs(ex: Extraction) -> None:
                         value["upper_limit"] = _number(groups["upper_only"])
                     end = m.end + vm.end() + rm.end()
                     break
-            else:
+            elif row is None:
                 tm = r.value["times_uln"][0].match(tail)
                 if tm is not None:
                     times = tm.group("times")  # a word ("forty times") is always above 1

@@ -584,6 +584,9 @@ def _glyph_line(
 
 
 _DATE_IN_LABEL = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-\d\d-\d\d\b")
+# a short dated title over a table, not a sentence: "Labs 11/17/2026 05:12", "Myositis Antibody
+# Panel (collected 11/14/2026, resulted 11/16/2026)"
+_TABLE_TITLE = re.compile(r"^[A-Z][^.!?;]{0,80}(?<![.!?;,])$")
 _GRADE_START = re.compile(r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])")
 
 
@@ -746,7 +749,9 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         elif current.chars and current.chars[-1] not in "\n":
             current.separator("\n\n", start)
         _emit_clean(current, line, start, lead)
-        if stripped.endswith(":") and _DATE_IN_LABEL.search(stripped):
+        if _DATE_IN_LABEL.search(stripped) and (
+            stripped.endswith(":") or _TABLE_TITLE.match(stripped) is not None
+        ):
             dated_label = lead
         elif dated_label is not None and lead <= dated_label:
             dated_label = None

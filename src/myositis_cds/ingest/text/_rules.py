@@ -285,6 +285,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_level": {"level"},
     "antibody_titre": {"level"},  # issue #10 (i10h)
     "lab_reference": {"upper_only"},
+    "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
     "lab_other_cause": set(),
     "lab_upper_names": set(),
