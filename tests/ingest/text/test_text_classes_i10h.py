@@ -584,3 +584,49 @@ def test_a_sentence_with_a_range_of_days_is_not_a_table_row() -> None:
     note = "Date of service: 06/10/2026\n55M.\nCK 1200 rechecked 2-3 days later.\n"
     labs = read(note).case.labs
     assert all(lab.upper_limit is None for lab in labs)
+
+
+# ------------------------------------------------------------------ shorthand of a quick note
+@pytest.mark.parametrize(
+    ("line", "value", "upper"),
+    [
+        ("CK 4.5k (ref <190) today.", 4500.0, 190.0),
+        ("CK 12K this morning.", 12000.0, None),
+        ("CK 450 (ref <190).", 450.0, 190.0),  # no suffix: as written
+    ],
+)
+def test_a_k_after_a_lab_value_means_thousands(
+    line: str, value: float, upper: float | None
+) -> None:
+    labs = [lab for lab in read(_HEAD + line).case.labs if lab.code.value == "ck"]
+    assert [(lab.value, lab.upper_limit) for lab in labs] == [(value, upper)]
+
+
+def test_a_unit_starting_with_k_is_not_thousands() -> None:
+    labs = read(_HEAD + "CA 19-9 300 kU/L.").case.labs
+    assert all(lab.value != 300000 for lab in labs)
+
+
+@pytest.mark.parametrize(
+    ("line", "onset"),
+    [
+        ("~4/12 rash on the eyelids.", date(2026, 2, 10)),
+        ("3/52 weakness climbing stairs.", date(2026, 5, 20)),
+    ],
+)
+def test_a_duration_in_twelfths_or_fifty_seconds_before_a_symptom_dates_the_onset(
+    line: str, onset: date
+) -> None:
+    assert read(_HEAD + line).case.onset_date == onset
+
+
+@pytest.mark.parametrize("line", ["Swallow ok.", "Swallowing is fine.", "swallow safe per SLT."])
+def test_a_swallow_said_to_be_fine_in_plain_words_is_no_dysphagia(line: str) -> None:
+    found = {f.code.value: f.present for f in read(_HEAD + line).case.findings}
+    assert found.get("dysphagia") is False
+
+
+@pytest.mark.parametrize("line", ["Swallowing not ok.", "Swallow is not normal."])
+def test_a_swallow_said_not_to_be_fine_is_not_read_as_no_dysphagia(line: str) -> None:
+    found = {f.code.value: f.present for f in read(_HEAD + line).case.findings}
+    assert found.get("dysphagia") is not False

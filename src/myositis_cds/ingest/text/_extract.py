@@ -923,6 +923,9 @@ def _apply_pair(
     if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
         return True  # "erythematous papules over the knuckles": the papules are the sign
     if rule.asserts == "absent" and status == "present":
+        normal_word = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
+        if normal_word.get("existence") == "NEGATED_EXISTENCE":
+            return True  # "swallowing not ok", "swallow is not normal": not a normal swallow
         status = "absent"  # "swallowing is normal"
     value: dict[str, Any] = (
         {"rule": rule.id, "symptom": True, "criterion": False}
@@ -1238,6 +1241,10 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
 
 
 # --------------------------------------------------------------------------- labs
+# "3.2k", "12K": a value in thousands (not "kg", "kU/L", "K+")
+_THOUSANDS_K = re.compile(r"[kK](?![\w/+])")
+
+
 def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | None:
     """A lab table row after the lab's name (rules/patterns.yaml ``lab_table_row``): the value,
     its unit, the reference limits and the flag's direction; with its length, or None."""
@@ -1332,6 +1339,9 @@ def _labs(ex: Extraction) -> None:
                 value, end = row[0], m.end + row[1]
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
+                thousands = _THOUSANDS_K.match(tail, vm.end("value"))
+                if thousands is not None:
+                    value["value"] *= 1000  # "CK 3.2k": thousands (issue #10)
                 if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
                     uncertain = True  # issue #10: "1.375" in a note with no decimal convention
                     ex.warn(
@@ -1343,7 +1353,7 @@ def _labs(ex: Extraction) -> None:
                 unit = vm.group("unit")
                 if unit:
                     value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
-                rest = tail[vm.end() :]
+                rest = tail[thousands.end() if thousands is not None else vm.end() :]
                 for rx in r.value["lab_reference"]:
                     rm = rx.match(rest)
                     if rm is None:
@@ -1354,7 +1364,7 @@ def _labs(ex: Extraction) -> None:
                         value["lower_limit"] = _number(groups["lower"])
                     elif groups.get("upper_only"):
                         value["upper_limit"] = _number(groups["upper_only"])
-                    end = m.end + vm.end() + rm.end()
+                    end = m.end + len(tail) - len(rest) + rm.end()
                     break
             elif row is None:
                 tm = r.value["times_uln"][0].match(tail)
