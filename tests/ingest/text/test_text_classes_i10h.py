@@ -630,3 +630,20 @@ def test_a_swallow_said_to_be_fine_in_plain_words_is_no_dysphagia(line: str) -> 
 def test_a_swallow_said_not_to_be_fine_is_not_read_as_no_dysphagia(line: str) -> None:
     found = {f.code.value: f.present for f in read(_HEAD + line).case.findings}
     assert found.get("dysphagia") is not False
+
+
+@pytest.mark.parametrize(
+    ("line", "onset"),
+    [
+        ("Date of first symptom: Mar 2026", date(2026, 3, 1)),
+        ("First symptoms on 14/04/2026 (rash).", date(2026, 4, 14)),
+    ],
+)
+def test_a_form_field_for_the_first_symptom_dates_the_onset(line: str, onset: date) -> None:
+    assert read(_HEAD + line + "\nHeliotrope rash.\n").case.onset_date == onset
+
+
+def test_a_first_visit_date_is_not_the_onset() -> None:
+    # "first seen" is a visit, not a symptom: no onset is read from it
+    case = read(_HEAD + "First seen in clinic on 14/04/2026.\nHeliotrope rash.\n").case
+    assert case.onset_date != date(2026, 4, 14)
