@@ -924,6 +924,9 @@ def _apply_pair(
     if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
         return True  # "erythematous papules over the knuckles": the papules are the sign
     if rule.asserts == "absent" and status == "present":
+        normal_word = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
+        if normal_word.get("existence") == "NEGATED_EXISTENCE":
+            return True  # "swallowing not ok", "swallow is not normal": not a normal swallow
         status = "absent"  # "swallowing is normal"
     value: dict[str, Any] = (
         {"rule": rule.id, "symptom": True, "criterion": False}
@@ -1299,6 +1302,33 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
 
 
 # --------------------------------------------------------------------------- labs
+# "3.2k", "12K": a value in thousands (not "kg", "kU/L", "K+")
+_THOUSANDS_K = re.compile(r"[kK](?![\w/+])")
+
+
+def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | None:
+    """A lab table row after the lab's name (rules/patterns.yaml ``lab_table_row``): the value,
+    its unit, the reference limits and the flag's direction; with its length, or None."""
+    for rx in ex.rules.value["lab_table_row"]:
+        rm = rx.match(tail)
+        if rm is None:
+            continue
+        g = rm.groupdict()
+        value: dict[str, Any] = {"value": _number(g["value"])}
+        if g.get("unit"):
+            value["unit"] = ex.rules.unit_canonical.get(g["unit"].casefold(), g["unit"])
+        if g.get("upper"):
+            value["lower_limit"], value["upper_limit"] = _number(g["lower"]), _number(g["upper"])
+        elif g.get("upper_only"):
+            value["upper_limit"] = _number(g["upper_only"])
+        if g.get("high"):
+            value["above_uln"] = True
+        elif g.get("low"):
+            value["above_uln"] = False
+        return value, rm.end()
+    return None
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -1364,8 +1394,15 @@ def _labs(ex: Extraction) -> None:
             value: dict[str, Any] = {}
             end = m.end
             vm = r.value["lab_value"][0].match(tail)
+            row = _lab_table_row(ex, tail)  # issue #10: "CK, total   1,188   49 - 397 U/L   H"
+            if row is not None:
+                vm = None
+                value, end = row[0], m.end + row[1]
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
+                thousands = _THOUSANDS_K.match(tail, vm.end("value"))
+                if thousands is not None:
+                    value["value"] *= 1000  # "CK 3.2k": thousands (issue #10)
                 if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
                     uncertain = True  # issue #10: "1.375" in a note with no decimal convention
                     ex.warn(
@@ -1377,7 +1414,7 @@ def _labs(ex: Extraction) -> None:
                 unit = vm.group("unit")
                 if unit:
                     value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
-                rest = tail[vm.end() :]
+                rest = tail[thousands.end() if thousands is not None else vm.end() :]
                 for rx in r.value["lab_reference"]:
                     rm = rx.match(rest)
                     if rm is None:
@@ -1388,9 +1425,9 @@ def _labs(ex: Extraction) -> None:
                         value["lower_limit"] = _number(groups["lower"])
                     elif groups.get("upper_only"):
                         value["upper_limit"] = _number(groups["upper_only"])
-                    end = m.end + vm.end() + rm.end()
+                    end = m.end + len(tail) - len(rest) + rm.end()
                     break
-            else:
+            elif row is None:
                 tm = r.value["times_uln"][0].match(tail)
                 if tm is not None:
                     times = tm.group("times")  # a word ("forty times") is always above 1
@@ -1542,6 +1579,8 @@ def _antibodies(ex: Extraction) -> None:
                 )
                 status = _status(ex, sent, present_tense, sent.time, dated=False)[0]
             existence = assertion.get("existence")
+            if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
+                existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
             value: dict[str, Any] = {}
             inferred = False
             if existence == "PENDING":
@@ -1555,6 +1594,8 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
+            elif _positive_titre(ex, m.end, window_end) is not None:
+                value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
             elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
                 text[m.end : m.end + 40]
             ):
@@ -1579,6 +1620,58 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# Between a result word and the next antibody, what shows the word closed the antibody before:
+# "anti-SAE1 positive, with Mi-2 ... negative", "Jo-1 positive; PL-7 ...".
+_RESULT_CLOSED = re.compile(r"^\s*[,;:.)]", re.IGNORECASE)
+
+
+def _result_of_previous(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, assertion: Assertion
+) -> bool:
+    """Whether the result word that reaches antibody ``k`` from before it is the previous
+    antibody's own: it follows that antibody through list words only and a comma (or other
+    stop) parts it from ``k``. A result stated for one antibody is not the next one's
+    ("anti-SAE1 positive, with Mi-2, TIF1-γ and NXP2 negative": Mi-2 is negative)."""
+    hit = assertion.categories.get("existence")
+    if hit is None or k == 0:
+        return False
+    _, cue_start, cue_end = hit
+    m, prev = matches[k], matches[k - 1]
+    if not prev.end <= cue_start < cue_end <= m.start:
+        return False
+    between = _without_other_antibodies(ex.text[prev.end : cue_start])
+    return (
+        _CLOSING.fullmatch(between) is not None
+        and _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None
+    )
+
+
+_LAB_RESULT_GLUE = re.compile(
+    r"(?:\s|[:,]|\b(?:levels?|results?|was|were|is|are|remains?|remained|since|now|still)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Assertion:
+    """``assertion`` without its negation when the negating word comes after the target and
+    belongs to a test, marker or specimen named just before it (rules/patterns.yaml
+    ``result_owner``, or a lab name): "prostate cancer 2019, prostatectomy, PSA undetectable
+    since" states the cancer; the PSA is what is undetectable."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] not in ("NEGATED_EXISTENCE", "NORMAL") or hit[1] < target_end:
+        return assertion
+    text = ex.text
+    cue = hit[1]
+    before = text[target_end:cue]
+    owned = any(rx.search(before) for rx in ex.rules.value["result_owner"]) or any(
+        _LAB_RESULT_GLUE.fullmatch(text, lab.end, cue)
+        for lab in ex.rules.labs.find(text, target_end, cue)
+    )
+    if not owned:
+        return assertion
+    return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
 
 
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
@@ -1794,6 +1887,16 @@ def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[T
 
 
 _COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
+
+
+def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
+    """The titre right after an antibody's name when it is one read as positive
+    (rules/patterns.yaml ``antibody_titre``): "antinuclear antibodies 1/640" -> 640."""
+    for rx in ex.rules.value["antibody_titre"]:
+        tm = rx.match(ex.text[start : min(end, start + 50)])
+        if tm is not None:
+            return _number(tm.group("level"))
+    return None
 
 
 def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:
@@ -2094,6 +2197,7 @@ class _TumourBuild:
     site: str | None = None
     resected: bool = False
     real: bool = False  # it has a size or a named histology, not just "a lesion"
+    histology: str | None = None  # the first histology named for it
 
 
 _SEGMENT = re.compile(r";|:\s")
@@ -2247,12 +2351,18 @@ def _tumours(ex: Extraction) -> None:
             surgeries.setdefault(d.sentence.index, []).append(d)
     builds: list[_TumourBuild] = []
     current: _TumourBuild | None = None
+    kinds: set[str] = set()  # the histologies the sentence names
 
     def build_for(site: str | None) -> _TumourBuild:
         for b in builds:
             if site is not None and b.site == site:
                 return b
-        if current is not None and (site is None or current.site is None):
+        # a sentence naming another kind of cancer ("breast ductal carcinoma" after a
+        # lymphoma) describes another tumour, not the site of the last one
+        other_kind = current is not None and bool(
+            current.histology and kinds and current.histology not in kinds
+        )
+        if current is not None and (site is None or current.site is None) and not other_kind:
             current.site = current.site or site  # "NET, Ki-67 1%" ... "pancreatic NET"
             return current
         builds.append(_TumourBuild(len(builds), site))
@@ -2265,12 +2375,15 @@ def _tumours(ex: Extraction) -> None:
         mentions = [
             m
             for m in hist.get(sent.index, [])
-            if sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
+            if _own_existence(
+                ex, m.end, sent.context.assert_target(m.start, m.end, _THING_CATS)
+            ).get("existence")
             != "NEGATED_EXISTENCE"
         ]
         # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
         malignant = ex.rules.value["malignancy"][0]
         specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
+        kinds = {m.concept for m in specific if m.concept != "other"}
         invades, duct, taken = _invasion_and_duct(ex, sent)
         site_ms = [
             m
@@ -2302,8 +2415,12 @@ def _tumours(ex: Extraction) -> None:
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
-            assertion = sent.context.assert_target(
-                anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+            assertion = _own_existence(
+                ex,
+                anchor.end,
+                sent.context.assert_target(
+                    anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+                ),
             )
         else:
             assertion = sent.context.assert_target(s, s, _THING_CATS)
@@ -2354,6 +2471,8 @@ def _tumours(ex: Extraction) -> None:
             if code in ("size_mm", "histology"):
                 build.real = True
                 current = build
+            if code == "histology" and value != "other" and build.histology is None:
+                build.histology = str(value)
             _add(
                 ex,
                 Draft(
@@ -2731,6 +2850,11 @@ def _muscle_biopsy(ex: Extraction) -> None:
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
+        if _report_title(ex, sent, trig):
+            # "MUSCLE BIOPSY REPORT" at the head of the note: the whole report is the biopsy's,
+            # its microscopy table and conclusion included (issue #10, i10h)
+            para_end = ex.sentences[-1].end
+            status, uncertain = "present", False
         named = r.biopsy_features.find(text, sent.start, para_end)
         placed = [
             pm
@@ -2769,6 +2893,18 @@ def _muscle_biopsy(ex: Extraction) -> None:
                         uncertain=uncertain,
                     ),
                 )
+
+
+_HEADING_CHARS = 100
+
+
+def _report_title(ex: Extraction, sent: Sentence, trig: TermMatch) -> bool:
+    """Whether the biopsy is named in the note's heading: at its very start, in capitals
+    ("NEUROMUSCULAR PATHOLOGY - MUSCLE BIOPSY REPORT")."""
+    if sent.index != 0 or trig.start > _HEADING_CHARS:
+        return False
+    letters = [c for c in ex.text[: trig.end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 # --------------------------------------------------------------------------- core set

@@ -78,6 +78,9 @@ _ABBREVIATIONS = {
     "ext.",
     "bilat.",
     "bds.",
+    # "rest neg incl. Mi2, TIF1g": a list follows (issue #10, i10h)
+    "incl.",
+    "inc.",
 }
 
 

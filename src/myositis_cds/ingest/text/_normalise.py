@@ -338,6 +338,7 @@ def _tick_boxes(text: str) -> str:
     [ ] [x] [ ]" reads "Gottron's papules absent"; a "not examined" row is blanked, nothing is
     stated); inline options keep only the ticked ones ("[ ] normal [x] abnormal" reads
     "abnormal"; a ticked "no" reads "absent")."""
+    text = _glyph_boxes(text)  # issue #10: "☒ Heliotrope", "Myalgia ☐" first
     out = list(text)
     header: list[str] | None = None
     pos = 0
@@ -467,6 +468,186 @@ def _coded_fields(text: str) -> str:
     return result
 
 
+# Tick-box glyphs of forms typed or exported as text (issue #10, i10h). A tick or a crossed box
+# marks the item; an empty box leaves it unmarked; a cross on its own is ambiguous (a mark in
+# some forms, a "no" beside ticks in others) and is read by the form's key, else by whether the
+# form also uses ticks.
+_GLYPH_TICKED = frozenset("☒☑✓✔⊠■")
+_GLYPH_EMPTY = frozenset("☐□")
+_GLYPH_CROSS = frozenset("✗✘")
+_GLYPHS = _GLYPH_TICKED | _GLYPH_EMPTY | _GLYPH_CROSS
+# "Key: ☒ = present / positive   ☐ = absent / negative": each glyph and what it means
+_GLYPH_CLASS = "[" + "".join(sorted(_GLYPHS)) + "]"
+_GLYPH = re.compile(_GLYPH_CLASS)
+_KEY_ENTRY = re.compile(
+    f"({_GLYPH_CLASS})" + r"\s*[=:]\s*([^=\n]*?)(?=\s*" + _GLYPH_CLASS + r"\s*[=:]|$)"
+)
+_KEY_LINE = re.compile(
+    r"^\s*(?:key|legend|tick|mark)\b|^\s*" + _GLYPH_CLASS + r"\s*[=:]", re.IGNORECASE
+)
+_MEANS_NO = re.compile(r"\b(?:absent|negative|no|not present|none)\b", re.I)
+_MEANS_YES = re.compile(r"\b(?:present|positive|yes|done)\b", re.I)
+# a line that may take a ";" in its indentation: words, not a numbered or capitalised title
+_GLYPH_LINE_AFTER = re.compile(r"^[ \t]+(?![\d(]|[A-Z][A-Z /&-]+:?\s*$)\S")
+_OPTION_END = re.compile(r"(?<=\S)\s{2,}")
+_CELL_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+
+
+def _glyph_meanings(text: str) -> tuple[dict[str, str], list[tuple[int, int]]]:
+    """What each glyph means ("mark", "mark+" for a mark the key calls positive, "no" or
+    "unstated") and the spans of the form's key lines.
+    A key gives the meaning; without one a tick or filled box is a mark, an empty box leaves
+    the item unstated (not a "no") and a cross is a "no" only beside ticks."""
+    meaning = {g: "mark" for g in _GLYPH_TICKED}
+    meaning.update({g: "unstated" for g in _GLYPH_EMPTY})
+    uses_ticks = any(g in text for g in "✓✔")
+    meaning.update({g: ("no" if uses_ticks else "mark") for g in _GLYPH_CROSS})
+    keys: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if _KEY_LINE.search(body):
+            entries = list(_KEY_ENTRY.finditer(body))
+            if entries:
+                keys.append((pos, pos + len(body)))
+            for e in entries:
+                words = e.group(2)
+                first = re.split(r"[/,;]| or ", words, maxsplit=1)[0]
+                if _MEANS_NO.search(first):
+                    meaning[e.group(1)] = "no"
+                elif _MEANS_YES.search(first):
+                    # "☒ = present / positive": a ticked test in a panel is a positive result
+                    positive = re.search(r"\bpositive\b", words, re.I) is not None
+                    meaning[e.group(1)] = "mark+" if positive else "mark"
+        pos += len(line)
+    return meaning, keys
+
+
+def _glyph_boxes(text: str) -> str:
+    """Tick-box glyphs read as words, character for character (offsets are kept).
+
+    A line of choices after a field label ("Sex: ☒ M  ☐ F", "Rapidly progressive? ☒ yes  ☐
+    no") keeps the ticked choices only. Elsewhere each cell of a checklist ("☒ Heliotrope",
+    "Myalgia ☐", "Ro52 ☒ (++)") keeps a marked item as stated and its glyph is blanked; an item
+    whose glyph means "no" by the form's key ("☐ = absent / negative") or beside ticks ("✗")
+    reads "no <item>;"; an empty box with no key says nothing, so the item is blanked (an
+    unticked box is not a "no" unless the form says so). The key line itself is blanked."""
+    if _GLYPH.search(text) is None:
+        return text
+    meaning, keys = _glyph_meanings(text)
+    out = list(text)
+    for a, b in keys:
+        out[a:b] = " " * (b - a)
+    pos = 0
+    open_no = False  # the line before ended on a "no <item>" with no room for a stop after it
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if open_no and body[:1] in (" ", "\t") and _GLYPH_LINE_AFTER.match(body):
+            out[pos] = ";"  # its indentation ends the "no" before this line's words
+        glyphs = list(_GLYPH.finditer(body))
+        open_no = False
+        if glyphs and not any(a <= pos < b for a, b in keys):
+            open_no = _glyph_line(out, pos, body, glyphs, meaning)
+        pos += len(line)
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+def _glyph_line(
+    out: list[str], pos: int, body: str, glyphs: list[re.Match[str]], meaning: dict[str, str]
+) -> bool:
+    """Rewrite one line of glyphs; whether it ends on a "no <item>" without a stop."""
+    prefix = body[: glyphs[0].start()].rstrip()
+    if prefix.endswith((":", "?")) or (prefix and ":" in prefix and glyphs[0].start() > 0):
+        # choices of one field: keep the ticked ones; a ticked "no" reads "absent"
+        for i, g in enumerate(glyphs):
+            stop = glyphs[i + 1].start() if i + 1 < len(glyphs) else len(body)
+            gap = _OPTION_END.search(body, g.end(), stop)  # "☐ F     DOB: ...": F ends
+            stop = gap.start() if gap is not None else stop
+            label = body[g.end() : stop]
+            if meaning[g.group()] in ("mark", "mark+"):
+                if label.strip().casefold() in _SAYS_NO and stop - g.start() >= len("absent"):
+                    out[pos + g.start() : pos + stop] = "absent".ljust(stop - g.start())
+                else:
+                    out[pos + g.start()] = " "
+            else:
+                out[pos + g.start() : pos + stop] = " " * (stop - g.start())
+        return False
+    cells = [c for c in _CELL_GAP.finditer(body)]
+    items: list[tuple[int, int, re.Match[str]]] = []  # (start, end, glyph) per checklist item
+    for cell in cells:
+        inside = [g for g in glyphs if cell.start() <= g.start() < cell.end()]
+        if len(inside) == 1:
+            items.append((cell.start(), cell.end(), inside[0]))
+        elif len(inside) > 1:  # "Jo1 ☐ PL7 ☐": items one space apart
+            before = body[cell.start() : inside[0].start()].strip() != ""
+            for k, g in enumerate(inside):
+                if before:
+                    a = inside[k - 1].end() if k else cell.start()
+                    b = g.end()
+                else:
+                    a = g.start()
+                    b = inside[k + 1].start() if k + 1 < len(inside) else cell.end()
+                items.append((a, b, g))
+    previous_end = 0
+    open_no = False
+    for n, (a, b, g) in enumerate(items):
+        mark = meaning[g.group()]
+        if mark in ("mark", "mark+"):
+            # "Ro52 ☒" under a key "☒ = positive": the tick after the name reads "+"
+            after_name = mark == "mark+" and body[a : g.start()].strip() != ""
+            out[pos + g.start()] = "+" if after_name and body[g.start() - 1] == " " else " "
+        else:
+            label = (body[a : g.start()] + body[g.end() : b]).strip()
+            label = re.sub(r"\s+", " ", label)
+            # the item may spread left over the blank before it (up to the item before)
+            lo = previous_end
+            span = b - lo
+            # a ";" keeps the "no" off a marked item after it on the line
+            ender = ";" if any(meaning[h.group()] != "no" for _, _, h in items[n + 1 :]) else ""
+            words = f"No {label}{ender}" if mark == "no" and label else ""
+            if len(words) + (1 if lo else 0) > span:
+                words = ""  # no room to say it: the item is left unstated
+            out[pos + lo : pos + b] = words.rjust(span)
+            open_no = bool(words) and not words.endswith(";")
+        previous_end = b
+    return open_no and not body[previous_end:].strip()
+
+
+_DATE_IN_LABEL = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-\d\d-\d\d\b")
+# a short dated title over a table, not a sentence: "Labs 11/17/2026 05:12", "Myositis Antibody
+# Panel (collected 11/14/2026, resulted 11/16/2026)"
+_TABLE_TITLE = re.compile(r"^[A-Z][^.!?;]{0,80}(?<![.!?;,])$")
+_GRADE_START = re.compile(r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])")
+
+
+# A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
+# K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
+_CHAT_TURN = re.compile(
+    r"^\s*\[?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s*[-–]?\s*"
+    r"[A-Z][^:\n]{0,50}:\s",
+    re.IGNORECASE,
+)
+
+
+def _is_chat_thread(lines: list[tuple[int, str]]) -> bool:
+    """A messaging thread: two or more lines open a turn with a time stamp and a writer."""
+    return sum(1 for _, line in lines if _CHAT_TURN.match(line)) >= 2
+
+
+_LOWER_AFTER_STOP = re.compile(r"(?<=[\w)][.!?] )[a-z]")
+
+
+def _chat_sentence_starts(chars: list[str]) -> None:
+    """In a chat thread sentences are often written in lower case ("ENA neg. blot sent ..."):
+    a lower-case word after a full stop starts a sentence there, so its letter is raised to a
+    capital (one character for one: offsets are kept)."""
+    text = "".join(chars)
+    for m in _LOWER_AFTER_STOP.finditer(text):
+        chars[m.start()] = chars[m.start()].upper()
+
+
 def normalise(original: str, rules: Rules) -> NormalisedText:
     original = _coded_choices(_coded_fields(_tick_boxes(original)))
     lines = _split_abstract_lines(_lines(original), rules)
@@ -474,6 +655,8 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
     rejoin = _rejoins_broken_words(original)
     sec_rules = rules.sections.sections
     sections: list[_Section] = []
+    chat = _is_chat_thread(lines)  # issue #10: a messaging thread
+    dated_label: int | None = None  # the indentation of a dated label line ending in ":"
 
     def open_section(name: str) -> _Section:
         rule = sec_rules.get(name)
@@ -501,6 +684,7 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         stripped = line.strip()
         i += 1
         if not stripped:
+            dated_label = None
             in_caption = False
             after_break = True
             current.separator("\n\n", start)
@@ -572,7 +756,22 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
             # a list cut at a comma and carried on an indented line (a table cell that wraps:
             # "Mi-2, NXP2, Jo-1," / "      PL-7, SRP: negative") is one line
             carried = prev_char == "," and lead >= 2
-            joined = wrapped or hyphenated or carried or stripped[:1].islower()
+            # a message of a chat thread wrapped onto indented lines under its first line
+            continued = chat and lead >= 2 and not _CHAT_TURN.match(line)
+            # a muscle at a line's end and its grade on the next ("ankle DF" / "5/5; neck ...")
+            graded = prev_char.isalpha() and _GRADE_START.match(stripped) is not None
+            # the indented lines under a dated label ("Line blot (30/10/2026):" / "  Jo1 neg
+            # PL7 neg" / "  Mi2 pos") are one list, dated by the label
+            listed = dated_label is not None and lead > dated_label
+            joined = (
+                wrapped
+                or hyphenated
+                or carried
+                or continued
+                or graded
+                or listed
+                or stripped[:1].islower()
+            )
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
@@ -584,6 +783,12 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         elif current.chars and current.chars[-1] not in "\n":
             current.separator("\n\n", start)
         _emit_clean(current, line, start, lead)
+        if _DATE_IN_LABEL.search(stripped) and (
+            stripped.endswith(":") or _TABLE_TITLE.match(stripped) is not None
+        ):
+            dated_label = lead
+        elif dated_label is not None and lead <= dated_label:
+            dated_label = None
         after_break = False
         if resume is not None:
             current.separator("\n\n", start + len(line))
@@ -609,6 +814,8 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         offsets.extend(sec.offsets)
         segments.append(Segment(sec.name, sec.patient, sec.status, seg_start, len(chars)))
     offsets.append(len(original))
+    if chat:
+        _chat_sentence_starts(chars)
     return NormalisedText(original, "".join(chars), offsets, segments, wrapped)
 
 

@@ -323,12 +323,15 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
     "antibody_level": {"level"},
+    "antibody_titre": {"level"},  # issue #10 (i10h)
     "lab_reference": {"upper_only"},
+    "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
     "lab_other_cause": set(),
     "lab_upper_names": set(),
     "lab_cause_before": set(),
     "tumour_size": {"dims", "unit"},
+    "result_owner": set(),  # issue #10 (i10h)
     "malignancy": set(),
     "ki67": {"value"},
     "mitoses": {"count", "per"},

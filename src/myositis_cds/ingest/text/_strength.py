@@ -145,7 +145,11 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
     out: list[Grade] = []
     for m in _WORD_GRADE.finditer(text, start, end):
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
+    pairs = _side_pairs(text, start, end)
+    out.extend(pairs)
     for m in _GRADE.finditer(text, start, end):
+        if any(p.start <= m.start() < p.end for p in pairs):
+            continue
         g = int(m.group("g"))
         of = m.group("of")
         if m.group("lo") is not None and of != "5":
@@ -187,6 +191,35 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
         explicit = bool(of or m.group("lead"))
         out.append(Grade(value, m.start(), m.end(), side, explicit))
     return sorted(out, key=lambda g: g.start)
+
+
+# issue #10 (i10h): an examination that declares its columns right then left ("strength (R/L):
+# deltoid 4/4, iliopsoas 4-/4-") writes each muscle's two grades as a pair with a slash, so
+# "4/4" is right 4 and left 4, not four out of four.
+_SIDES_DECLARED = re.compile(r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left)(?!\w)", re.I)
+_SIDE_PAIR = re.compile(
+    r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?\s?/\s?(?P<l>[0-5])(?P<lmod>[+-])?"
+    r"(?![\w/]|\.\d|\s*(?:r|l|rt|lt|right|left|bilat\w*)\b)",
+    re.IGNORECASE,
+)
+
+
+def _side_pairs(text: str, start: int, end: int) -> list[Grade]:
+    """The right and left grades of "4/4", "4-/4-" pairs when the text declares R/L columns
+    before them (else nothing: "4/5" is four out of five)."""
+    declared = _SIDES_DECLARED.search(text, start, end)
+    if declared is None:
+        return []
+    out: list[Grade] = []
+    for m in _SIDE_PAIR.finditer(text, declared.end(), end):
+        for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
+            value = float(m.group(g)) + {"+": 0.33, "-": -0.33}.get(m.group(mod) or "", 0.0)
+            if value > 5:
+                continue
+            out.append(
+                Grade(value, m.start(g), m.end(mod) if m.group(mod) else m.end(g), side, True)
+            )
+    return out
 
 
 def read_grades(
