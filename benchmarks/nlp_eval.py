@@ -6,12 +6,17 @@ test, heldout, heldout2, heldout3: written before the extractor was run on them)
 that state no date, the anchor date. A fact counts as found when every compared field matches
 exactly, dates included.
 
+``all`` is every development split (the notes splits in benchmarks/text_eval.py's DETAIL_SETS). A
+sealed held-out split is run only by name, and then as figures only (``--verbose`` is refused),
+so that no per-note miss of a sealed set is ever printed.
+
     PYTHONPATH=src python benchmarks/nlp_eval.py [--split SPLIT[,SPLIT...]|all] [--verbose]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -108,15 +113,28 @@ def splits() -> list[str]:
     return list(dict.fromkeys(meta["split"] for meta in index["notes"].values()))
 
 
+def opened_splits() -> set[str]:
+    """The development note splits: those benchmarks/text_eval.py lists in DETAIL_SETS (loaded by
+    path: this file runs as a script and is loaded by path in the tests)."""
+    spec = importlib.util.spec_from_file_location(
+        "text_eval", Path(__file__).with_name("text_eval.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.setdefault("text_eval", importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)
+    return {name.removeprefix("notes:") for name in module.DETAIL_SETS if name.startswith("notes:")}
+
+
 def evaluate(split: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
-    """TP/FP/FN per fact type over the notes of ``split`` (a name, "a,b", or "all")."""
+    """TP/FP/FN per fact type over the notes of ``split`` (a name, "a,b", or "all": every
+    development split)."""
     index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))
-    wanted = set(split.split(","))
+    wanted = opened_splits() if split == "all" else set(split.split(","))
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for name, meta in index["notes"].items():
-        if split != "all" and meta["split"] not in wanted:
+        if meta["split"] not in wanted:
             continue
         text = (NOTES / f"{name}.txt").read_text(encoding="utf-8")
         gold_case = parse_case(
@@ -147,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(args.split.split(",")) - {*splits(), "all"}
     if unknown:
         parser.error(f"unknown split {', '.join(sorted(unknown))}; known: {', '.join(splits())}")
+    sealed = set(args.split.split(",")) - {*opened_splits(), "all"}
+    if sealed and args.verbose:
+        parser.error(f"sealed split {', '.join(sorted(sealed))}: figures only, no --verbose")
     scores = evaluate(args.split, args.verbose)
     print(f"split: {args.split}")
     print(f"{'fact type':<15}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")

@@ -81,3 +81,20 @@ def test_every_fact_on_every_labelled_note_points_at_its_words_in_the_original()
             assert evidence.text.strip(), (name, fact.code)
             checked += 1
     assert checked > 1000
+
+
+def test_all_means_the_development_splits_and_a_sealed_split_prints_no_detail(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = _eval_module()
+    opened = module.opened_splits()
+    assert {"dev", "heldout5", "heldout11"} <= opened <= set(module.splits())
+    # Pretend only "dev" is open: "test" is then sealed, so --verbose is refused (exit 2) ...
+    monkeypatch.setattr(module, "opened_splits", lambda: {"dev"})
+    with pytest.raises(SystemExit) as refused:
+        module.main(["--split", "test", "--verbose"])
+    assert refused.value.code == 2
+    assert "sealed split test" in capsys.readouterr().err
+    # ... and "all" reads the dev notes only: 'test' notes add nothing to the counts.
+    dev_only = module.evaluate("dev", verbose=False)
+    assert module.evaluate("all", verbose=False) == dev_only
