@@ -173,6 +173,17 @@ def test_seventh_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles(
     assert all(int(name.split("_")[0]) >= 109 for name in notes)
 
 
+def test_eighth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, eighth held-out round: >= 15 new reports (split heldout_i, ids j01_...) and >= 10
+    # new notes (split heldout12, numbered from 121), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_i"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("j") for rid in reports)
+    notes = _notes_split("heldout12")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 121 for name in notes)
+
+
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
     meta = _index()[rid]
     data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
