@@ -63,10 +63,11 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
         "heldout_f",
         "heldout_g",
         "heldout_h",
+        "heldout_i",
     }
-    # The share of development reports is that of the rounds before the third to seventh held-out
-    # sets (heldout_d to heldout_h, each added whole as a sealed set).
-    sealed = {"heldout_d", "heldout_e", "heldout_f", "heldout_g", "heldout_h"}
+    # The share of development reports is that of the rounds before the third to eighth held-out
+    # sets (heldout_d to heldout_i, each added whole as a sealed set).
+    sealed = {"heldout_d", "heldout_e", "heldout_f", "heldout_g", "heldout_h", "heldout_i"}
     earlier = [s for s in splits if s not in sealed]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
@@ -170,6 +171,17 @@ def test_seventh_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles(
     notes = _notes_split("heldout11")
     _check_notes(notes, minimum=10)
     assert all(int(name.split("_")[0]) >= 109 for name in notes)
+
+
+def test_eighth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, eighth held-out round: >= 15 new reports (split heldout_i, ids j01_...) and >= 10
+    # new notes (split heldout12, numbered from 121), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_i"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("j") for rid in reports)
+    notes = _notes_split("heldout12")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 121 for name in notes)
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
