@@ -39,6 +39,9 @@ def save_reference_case(page: Any, server: Server) -> str:
     page.get_by_role("region", name="Assessment").wait_for()
     page.get_by_role("button", name="Save as patient").click()
     page.get_by_role("heading", name="Patient reference-case").wait_for()
+    # the heading can show while the rest of the page is still being parsed: count the history
+    # rows only once the whole document has loaded (a count of 0 here raced under load)
+    page.wait_for_load_state("load")
     return str(page.url.split("?")[0])
 
 
