@@ -8,10 +8,12 @@ type, not validated: they do not reach the assessment.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -167,6 +169,25 @@ def _day(value: Any, draft: CaseDraft, where: str) -> str | None:
     return None
 
 
+def _latest_day(value: Any, today: date) -> str | None:
+    """A FHIR date/dateTime read as an upper bound: a partial date is read as its *last* day (a
+    cancer recorded in "2019" was found by 31 December 2019, not by 1 January), never after
+    today."""
+    if not isinstance(value, str) or len(value) < 4:
+        return None
+    try:
+        if len(value) >= 10:
+            day = date.fromisoformat(value[:10])
+        elif len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            day = date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            day = date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None  # malformed: the resource's validation names it
+    return min(day, today).isoformat()
+
+
 def _first_day(res: Mapping[str, Any], *names: str) -> tuple[str | None, str | None]:
     """(raw value, sub-path) of the first date element present among ``names``
     (``effectivePeriod`` reads its start)."""
@@ -248,8 +269,9 @@ _MITOSES_PER = [
 
 
 class _Reader:
-    def __init__(self, resources: list[FhirResource]) -> None:
+    def __init__(self, resources: list[FhirResource], today: date) -> None:
         self.vocab = vocabulary()
+        self.today = today
         self.resources = resources
         self.draft = CaseDraft()
         self.by_ref: dict[str, FhirResource] = {}
@@ -260,6 +282,9 @@ class _Reader:
         # tumour Conditions by reference, then the measurements and operations that point at them
         self.tumours: dict[str, dict[str, Any]] = {}
         self.tumour_origin: dict[str, tuple[FhirResource, dict[str, str]]] = {}
+        # tumours with no onset date: the earliest date by which each is known to exist
+        # (recordedDate, onsetPeriod.end, a measurement or operation) and where it was read
+        self.tumour_by: dict[str, tuple[str, str]] = {}
         self.pending_measures: list[tuple[FhirResource, str]] = []
         self.surgeries: list[tuple[FhirResource, str | None, str, str | None]] = []
 
@@ -392,7 +417,7 @@ class _Reader:
                 resolved = {"code": finding, "present": False, "date": ended}
                 self.draft.add("findings", resolved, res, {"date": abatement_path or ""})
         elif histology is not None:
-            self._tumour_condition(res, histology, texts, onset or recorded)
+            self._tumour_condition(res, histology, texts)
 
     def _myositis(
         self,
@@ -426,21 +451,46 @@ class _Reader:
     def _top_origin(self, name: str, res: FhirResource, sub: str) -> None:
         self.draft.origins[(name, -1)] = (res.path, {"": sub})
 
-    def _tumour_condition(
-        self, res: FhirResource, histology: str, texts: list[str], found: Any
-    ) -> None:
+    def _tumour_condition(self, res: FhirResource, histology: str, texts: list[str]) -> None:
+        """A neoplasm Condition. Its found date is exact only from an onset date
+        (``onsetDateTime``, ``onsetPeriod.start``); otherwise the record only says the cancer
+        was known *by* a date (``recordedDate``, ``onsetPeriod.end``, or later the earliest
+        measurement or operation of it), so the tumour gets that date with
+        ``found_date_latest`` (contract: a cancer is never given a made-up date)."""
+        data = res.data
         v = self.vocab
-        site_texts = texts + _texts(_ccs(res.data.get("bodySite")))
+        site_texts = texts + _texts(_ccs(data.get("bodySite")))
         site = _concept(v, "sites", site_texts) or "other"
-        ref = f"Condition/{res.data.get('id')}"
-        found_at = "onsetDateTime" if res.data.get("onsetDateTime") else "recordedDate"
-        fields = {"found_date": found_at}
-        self.tumours[ref] = {
-            "site": site,
-            "histology": histology,
-            "found_date": _day(found, self.draft, "") if found else None,
-        }
+        ref = f"Condition/{data.get('id')}"
+        tumour: dict[str, Any] = {"site": site, "histology": histology, "found_date": None}
+        fields: dict[str, str] = {}
+        onset, onset_path = _first_day(data, "onsetDateTime", "onsetPeriod")
+        if onset is not None:
+            tumour["found_date"] = _day(onset, self.draft, "")
+            fields["found_date"] = onset_path or ""
+        else:
+            period = data.get("onsetPeriod")
+            end = period.get("end") if isinstance(period, Mapping) else None
+            for value, path in (
+                (end, "onsetPeriod.end"),
+                (data.get("recordedDate"), "recordedDate"),
+            ):
+                self._known_by(ref, value, path)
+            # onsetAge / onsetRange / onsetString give no calendar date: never turned into one
+            other = next((k for k in ("onsetAge", "onsetRange", "onsetString") if k in data), None)
+            if other is not None:
+                self.draft.notes.append(
+                    f"FHIR: {res.path}.{other}: the tumour's onset is not given as a date; "
+                    "not used for its found date"
+                )
+        self.tumours[ref] = tumour
         self.tumour_origin[ref] = (res, fields)
+
+    def _known_by(self, ref: str, value: Any, path: str) -> None:
+        """Keep the earliest date by which an undated tumour is known to exist."""
+        day = _latest_day(value, self.today)
+        if day is not None and (ref not in self.tumour_by or day < self.tumour_by[ref][0]):
+            self.tumour_by[ref] = (day, path)
 
     # ------------------------------------------------------------------ Observation
     def _observation(self, res: FhirResource) -> None:
@@ -808,6 +858,11 @@ class _Reader:
                 self.draft.skipped["tumour measurement that names no tumour Condition"] += 1
                 continue
             self._measure(res, measure, tumour, self.tumour_origin[target or ""][1])
+            raw_day, day_path = _first_day(
+                res.data, "effectiveDateTime", "effectivePeriod", "issued"
+            )
+            if tumour["found_date"] is None:
+                self._known_by(target or "", raw_day, f"({res.path}.{day_path})")
         for res, target, day, operation in self.surgeries:
             if target is None:
                 matching = [
@@ -818,9 +873,20 @@ class _Reader:
             if tumour is not None:
                 tumour["resected_date"] = day
                 self.tumour_origin[target or ""][1]["resected_date"] = f"({res.path})"
+                if tumour["found_date"] is None:
+                    self._known_by(target or "", day, f"({res.path})")
         for ref, tumour in self.tumours.items():
             res, fields = self.tumour_origin[ref]
             what = f"tumour (histology {tumour['histology']}, site {tumour['site']})"
+            if tumour["found_date"] is None and ref in self.tumour_by:
+                day, path = self.tumour_by[ref]
+                tumour["found_date"], tumour["found_date_latest"] = day, True
+                fields["found_date"] = fields["found_date_latest"] = path
+                self.draft.notes.append(
+                    f"FHIR: {res.path}: {what} has no onset date; recorded as found by {day} "
+                    f"(from {path.strip('()')}), so whether it was found near the myositis "
+                    "onset is not known"
+                )
             if tumour.get("found_date") is None:
                 self.draft.notes.append(
                     f"FHIR: {res.path}: {what} has no onset or recorded date; not assessed"
@@ -933,9 +999,9 @@ def _fhir_message(err: Any) -> str:
     return msg
 
 
-def draft_case(resources: list[FhirResource]) -> CaseDraft:
+def draft_case(resources: list[FhirResource], today: date | None = None) -> CaseDraft:
     """Map resources (one patient's) to a case draft; raises CaseError naming FHIR paths."""
-    return _Reader(resources).read()
+    return _Reader(resources, today or date.today()).read()
 
 
 def iter_entries(bundle: Mapping[str, Any]) -> Iterator[FhirResource]:
