@@ -101,11 +101,32 @@ def test_an_onset_period_start_is_exact_and_its_end_alone_is_a_latest_date() -> 
     assert _found(_read(ended)) == ("2019-01-15", True)
 
 
-def test_an_onset_age_is_not_turned_into_a_date() -> None:
-    aged = _breast(onsetAge={"value": 58, "unit": "a"}, recordedDate="2019-03-01")
+def test_an_onset_age_bounds_the_date_by_the_next_birthday() -> None:
+    # born 1960-03-01 (tests/ingest/fhir/test_mapping.py PATIENT), aged 58 at onset: found before
+    # the 59th birthday, so by 2019-02-28, earlier than the recordedDate 2019-03-01
+    aged = _breast(onsetAge={"value": 58, "unit": "years", "code": "a"}, recordedDate="2019-03-01")
     result = _read(aged)
-    assert _found(result) == ("2019-03-01", True)
-    assert any("onsetAge: the tumour's onset is not given as a date" in w for w in result.warnings)
+    assert _found(result) == ("2019-02-28", True)
+    assert any("found by 2019-02-28 (from onsetAge)" in w for w in result.warnings)
+    # aged 60 (by 2021-02-28): the recordedDate is the earlier bound
+    older = _breast(onsetAge={"value": 60, "code": "a"}, recordedDate="2019-03-01")
+    assert _found(_read(older)) == ("2019-03-01", True)
+    # the top of an onsetRange, with no recordedDate at all: kept instead of left out
+    ranged = _breast(
+        onsetRange={"low": {"value": 50, "code": "a"}, "high": {"value": 55, "code": "a"}}
+    )
+    assert _found(_read(ranged)) == ("2016-02-29", True)  # before the 56th birthday, 2016-03-01
+
+
+def test_an_onset_string_or_an_age_in_months_is_not_turned_into_a_date() -> None:
+    worded = _read(_breast(onsetString="in her fifties", recordedDate="2019-03-01"))
+    assert _found(worded) == ("2019-03-01", True)
+    assert any(
+        "onsetString: the tumour's onset is not given as a date" in w for w in worded.warnings
+    )
+    months = _read(_breast(onsetAge={"value": 700, "code": "mo"}))
+    assert months.case.tumours == []
+    assert any("has no onset or recorded date; not assessed" in w for w in months.warnings)
 
 
 def test_an_undated_condition_is_known_by_its_first_measurement() -> None:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -188,6 +188,40 @@ def _latest_day(value: Any, today: date) -> str | None:
     return min(day, today).isoformat()
 
 
+_YEARS = {"a", "yr", "yrs", "year", "years"}
+
+
+def _onset_years(data: Mapping[str, Any]) -> tuple[float | None, str]:
+    """A Condition's age at onset in years: ``onsetAge``, or the top of ``onsetRange`` (an
+    age in months, weeks or days is not read)."""
+    for quantity, path in (
+        (data.get("onsetAge"), "onsetAge"),
+        ((data.get("onsetRange") or {}).get("high"), "onsetRange.high"),
+    ):
+        if not isinstance(quantity, Mapping):
+            continue
+        value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and 0 <= value < 150
+            and str(unit).strip().lower() in _YEARS
+        ):
+            return float(value), path
+    return None, ""
+
+
+def _day_before_birthday(born: str, age: int) -> str:
+    """The last day before the ``age``-th birthday (29 February birthdays fall on 1 March)."""
+    birth = date.fromisoformat(born)
+    year = birth.year + age
+    try:
+        birthday = birth.replace(year=year)
+    except ValueError:
+        birthday = date(year, 3, 1)
+    return (birthday - timedelta(days=1)).isoformat()
+
+
 def _first_day(res: Mapping[str, Any], *names: str) -> tuple[str | None, str | None]:
     """(raw value, sub-path) of the first date element present among ``names``
     (``effectivePeriod`` reads its start)."""
@@ -285,6 +319,8 @@ class _Reader:
         # tumours with no onset date: the earliest date by which each is known to exist
         # (recordedDate, onsetPeriod.end, a measurement or operation) and where it was read
         self.tumour_by: dict[str, tuple[str, str]] = {}
+        self.tumour_age: dict[str, tuple[float, str]] = {}  # onsetAge (or onsetRange.high), years
+        self.birth_date: Any = None  # Patient.birthDate as written (a partial date stays so)
         self.pending_measures: list[tuple[FhirResource, str]] = []
         self.surgeries: list[tuple[FhirResource, str | None, str, str | None]] = []
 
@@ -344,6 +380,7 @@ class _Reader:
         )
         patient: dict[str, Any] = {"sex": sex}
         fields = {"sex": "gender"}
+        self.birth_date = data.get("birthDate")
         if isinstance(data.get("birthDate"), str):
             patient["birth_date"] = _day(data["birthDate"], self.draft, f"{res.path}.birthDate")
             fields["birth_date"] = "birthDate"
@@ -476,13 +513,19 @@ class _Reader:
                 (data.get("recordedDate"), "recordedDate"),
             ):
                 self._known_by(ref, value, path)
-            # onsetAge / onsetRange / onsetString give no calendar date: never turned into one
-            other = next((k for k in ("onsetAge", "onsetRange", "onsetString") if k in data), None)
-            if other is not None:
-                self.draft.notes.append(
-                    f"FHIR: {res.path}.{other}: the tumour's onset is not given as a date; "
-                    "not used for its found date"
+            # an age at onset in years only bounds the date: found before the next birthday
+            age, age_path = _onset_years(data)
+            if age is not None:
+                self.tumour_age[ref] = (age, age_path)
+            else:
+                other = next(
+                    (k for k in ("onsetAge", "onsetRange", "onsetString") if k in data), None
                 )
+                if other is not None:
+                    self.draft.notes.append(
+                        f"FHIR: {res.path}.{other}: the tumour's onset is not given as a date or "
+                        "an age in years; not used for its found date"
+                    )
         self.tumours[ref] = tumour
         self.tumour_origin[ref] = (res, fields)
 
@@ -875,6 +918,18 @@ class _Reader:
                 self.tumour_origin[target or ""][1]["resected_date"] = f"({res.path})"
                 if tumour["found_date"] is None:
                     self._known_by(target or "", day, f"({res.path})")
+        born = _latest_day(self.birth_date, self.today)
+        for ref, (age, age_path) in self.tumour_age.items():
+            if born is None:
+                res = self.tumour_origin[ref][0]
+                self.draft.notes.append(
+                    f"FHIR: {res.path}.{age_path}: an age at onset needs the patient's birthDate "
+                    "to bound the tumour's found date; not used"
+                )
+                continue
+            # aged N at onset: found before the (N+1)th birthday; with a partial birthDate its
+            # latest reading keeps the bound true
+            self._known_by(ref, _day_before_birthday(born, int(age) + 1), age_path)
         for ref, tumour in self.tumours.items():
             res, fields = self.tumour_origin[ref]
             what = f"tumour (histology {tumour['histology']}, site {tumour['site']})"
