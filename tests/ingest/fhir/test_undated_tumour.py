@@ -2,8 +2,9 @@
 
 FHIR's ``recordedDate`` is when the Condition was written down, not when the cancer was found:
 a Condition with only ``recordedDate`` says the cancer was known *by* that date. The reader
-records it with ``found_date_latest`` and never at a made-up date; an ``onsetDateTime`` (or the
-start of an ``onsetPeriod``) is an exact found date.
+records it with ``found_date_latest`` and never at a made-up date; only a full-date
+``onsetDateTime`` (or an ``onsetPeriod`` that starts on a full date and has no other end day) is
+an exact found date.
 
 The myositis began on 2021-06-01, so the IMACS window in which a cancer plausibly explains it
 runs 2018-06-01 to 2024-06-01 (three years either side; knowledge/imacs_2023_screening.yaml
@@ -99,6 +100,17 @@ def test_an_onset_period_start_is_exact_and_its_end_alone_is_a_latest_date() -> 
     # the period's end (2019-01-15) is earlier than recordedDate: the tighter bound wins
     ended = _breast(onsetPeriod={"end": "2019-01-15"}, recordedDate="2019-03-01")
     assert _found(_read(ended)) == ("2019-01-15", True)
+
+
+def test_a_partial_onset_or_an_onset_period_gives_only_the_latest_date() -> None:
+    # onset "in May 2019": some day that month, so found by 2019-05-31 at the latest
+    assert _found(_read(_breast(onsetDateTime="2019-05"))) == ("2019-05-31", True)
+    # began some day between 10 January and 20 February 2019
+    between = _breast(onsetPeriod={"start": "2019-01-10", "end": "2019-02-20"})
+    assert _found(_read(between)) == ("2019-02-20", True)
+    # a period of one day is that day
+    one_day = _breast(onsetPeriod={"start": "2019-01-10", "end": "2019-01-10T18:00:00Z"})
+    assert _found(_read(one_day)) == ("2019-01-10", False)
 
 
 def test_an_onset_age_bounds_the_date_by_the_next_birthday() -> None:

@@ -502,16 +502,20 @@ class _Reader:
         tumour: dict[str, Any] = {"site": site, "histology": histology, "found_date": None}
         fields: dict[str, str] = {}
         onset, onset_path = _first_day(data, "onsetDateTime", "onsetPeriod")
-        if onset is not None:
+        period = data.get("onsetPeriod")
+        end = period.get("end") if isinstance(period, Mapping) else None
+        if isinstance(end, str) and onset is not None and end[:10] == onset[:10]:
+            end = None  # a period of one day is that day
+        if onset is not None and len(onset) >= 10 and end is None:
             tumour["found_date"] = _day(onset, self.draft, "")
             fields["found_date"] = onset_path or ""
         else:
-            period = data.get("onsetPeriod")
-            end = period.get("end") if isinstance(period, Mapping) else None
-            for value, path in (
-                (end, "onsetPeriod.end"),
-                (data.get("recordedDate"), "recordedDate"),
-            ):
+            # a partial onset ("2019": some day that year) or a period (some day between its
+            # start and end) gives only the latest day the cancer can have begun
+            bounds = [(end, "onsetPeriod.end"), (data.get("recordedDate"), "recordedDate")]
+            if end is None and onset is not None:
+                bounds.append((onset, onset_path or ""))
+            for value, path in bounds:
                 self._known_by(ref, value, path)
             # an age at onset in years only bounds the date: found before the next birthday
             age, age_path = _onset_years(data)
@@ -938,7 +942,7 @@ class _Reader:
                 tumour["found_date"], tumour["found_date_latest"] = day, True
                 fields["found_date"] = fields["found_date_latest"] = path
                 self.draft.notes.append(
-                    f"FHIR: {res.path}: {what} has no onset date; recorded as found by {day} "
+                    f"FHIR: {res.path}: {what} has no exact onset date; recorded as found by {day} "
                     f"(from {path.strip('()')}), so whether it was found near the myositis "
                     "onset is not known"
                 )
