@@ -489,10 +489,11 @@ class _Reader:
         self.draft.origins[(name, -1)] = (res.path, {"": sub})
 
     def _tumour_condition(self, res: FhirResource, histology: str, texts: list[str]) -> None:
-        """A neoplasm Condition. Its found date is exact only from an onset date
-        (``onsetDateTime``, ``onsetPeriod.start``); otherwise the record only says the cancer
-        was known *by* a date (``recordedDate``, ``onsetPeriod.end``, or later the earliest
-        measurement or operation of it), so the tumour gets that date with
+        """A neoplasm Condition. Its found date is exact only from a full-date onset
+        (``onsetDateTime``, or ``onsetPeriod.start`` with no other end day); otherwise the record
+        only says the cancer was known *by* a date (a partial onset's last day, the period's end,
+        ``recordedDate``, the day before the birthday after an ``onsetAge``, or later the
+        earliest measurement or operation of it), so the tumour gets the earliest of these with
         ``found_date_latest`` (contract: a cancer is never given a made-up date)."""
         data = res.data
         v = self.vocab
