@@ -228,7 +228,7 @@ def csp_safe_svg(svg: str, *, title: str) -> str:
 
 # --------------------------------------------------------------------------- the fact editor
 
-FieldKind = Literal["select", "date", "number", "text"]
+FieldKind = Literal["select", "date", "number", "text", "checkbox"]
 _YES_NO = (("yes", "yes"), ("no", "no"), ("", "not stated"))
 _PRESENT = (("yes", "present"), ("no", "absent"))
 
@@ -243,7 +243,7 @@ class FieldSpec:
     label: str
     kind: FieldKind
     options: tuple[tuple[str, str], ...] = ()
-    boolean: bool = False  # select of yes/no mapped to true/false
+    boolean: bool = False  # select of yes/no (or a checkbox) mapped to true/false
 
 
 _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
@@ -285,6 +285,11 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("ki67_percent", "Ki-67 (%)", "number"),
         FieldSpec("functional", "Functional", "select", _YES_NO, boolean=True),
         FieldSpec("found_date", "Found", "date"),
+        # issue #10: an undated cancer is recorded as found BY the date shown; unticking says
+        # the date is the real one (the flag is then left out: false is its default)
+        FieldSpec(
+            "found_date_latest", "Date not stated: found by this date", "checkbox", boolean=True
+        ),
         FieldSpec("resected_date", "Resected", "date"),
     ),
     "assessments": (FieldSpec("date", "Date", "date"),),
@@ -363,6 +368,8 @@ def _amount(value: Any) -> str:
 
 def _describe(section: str, r: Mapping[str, Any]) -> str:
     date = r.get("date") or r.get("start") or r.get("found_date") or ""
+    if section == "tumours" and date and r.get("found_date_latest") is True:
+        date = f"by {date}, date not stated"  # an undated cancer: never shown as an exact date
     if section == "findings":
         what = f"{_word(r.get('code'))}: {'present' if r.get('present') else 'absent'}"
     elif section == "labs":
@@ -424,6 +431,11 @@ def _dig(data: Mapping[str, Any], dotted: str) -> Any:
 
 def _parse_field(spec: FieldSpec, raw: str, path: str) -> Any:
     raw = raw.strip()
+    if spec.kind == "checkbox":
+        # the form sends "no" from a hidden field and "yes" after it when ticked (last wins)
+        if raw not in ("yes", "no", ""):
+            raise CaseError.single(path, f"tick or untick, not {raw[:20]!r}")
+        return True if raw == "yes" else None
     if raw == "":
         return None
     if spec.boolean:

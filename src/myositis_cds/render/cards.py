@@ -67,12 +67,17 @@ def to_hook_cards(
             if assessment.cancer_risk
             else ""
         )
+        # a recorded tumour and the pathway's judgement of it (whether it ends the search for an
+        # occult cancer), in the pathway's words: an undated one reads "found by <date> (date
+        # not stated)", never as an exact date
+        found = [r.detail for r in assessment.recommendations if r.id == "screening.tumour_found"]
         detail = "\n".join(
             [
                 f"IMACS 2023 cancer risk: **{risk}**" + (f" ({factors})." if factors else "."),
                 "",
                 "Tests due or overdue:",
                 *lines,
+                *(["", f"**Tumour on record:** {found[0]}"] if found else []),
             ]
         )
         cards.append(

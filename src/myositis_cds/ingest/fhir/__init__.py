@@ -70,7 +70,7 @@ def read_bundle(data: Any, *, today: date | None = None) -> FhirCase:
 
 def read_resources(resources: Iterable[FhirResource], *, today: date | None = None) -> FhirCase:
     """One patient's resources (each with its FHIR path) → :class:`FhirCase`."""
-    draft = draft_case(list(resources))
+    draft = draft_case(list(resources), today)
     try:
         case = parse_case(draft.case, today=today)
     except CaseError as exc:

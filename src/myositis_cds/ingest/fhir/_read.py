@@ -8,10 +8,12 @@ type, not validated: they do not reach the assessment.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -167,6 +169,59 @@ def _day(value: Any, draft: CaseDraft, where: str) -> str | None:
     return None
 
 
+def _latest_day(value: Any, today: date) -> str | None:
+    """A FHIR date/dateTime read as an upper bound: a partial date is read as its *last* day (a
+    cancer recorded in "2019" was found by 31 December 2019, not by 1 January), never after
+    today."""
+    if not isinstance(value, str) or len(value) < 4:
+        return None
+    try:
+        if len(value) >= 10:
+            day = date.fromisoformat(value[:10])
+        elif len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            day = date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            day = date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None  # malformed: the resource's validation names it
+    return min(day, today).isoformat()
+
+
+_YEARS = {"a", "yr", "yrs", "year", "years"}
+
+
+def _onset_years(data: Mapping[str, Any]) -> tuple[float | None, str]:
+    """A Condition's age at onset in years: ``onsetAge``, or the top of ``onsetRange`` (an
+    age in months, weeks or days is not read)."""
+    for quantity, path in (
+        (data.get("onsetAge"), "onsetAge"),
+        ((data.get("onsetRange") or {}).get("high"), "onsetRange.high"),
+    ):
+        if not isinstance(quantity, Mapping):
+            continue
+        value, unit = quantity.get("value"), quantity.get("code") or quantity.get("unit")
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and 0 <= value < 150
+            and str(unit).strip().lower() in _YEARS
+        ):
+            return float(value), path
+    return None, ""
+
+
+def _day_before_birthday(born: str, age: int) -> str:
+    """The last day before the ``age``-th birthday (29 February birthdays fall on 1 March)."""
+    birth = date.fromisoformat(born)
+    year = birth.year + age
+    try:
+        birthday = birth.replace(year=year)
+    except ValueError:
+        birthday = date(year, 3, 1)
+    return (birthday - timedelta(days=1)).isoformat()
+
+
 def _first_day(res: Mapping[str, Any], *names: str) -> tuple[str | None, str | None]:
     """(raw value, sub-path) of the first date element present among ``names``
     (``effectivePeriod`` reads its start)."""
@@ -248,8 +303,9 @@ _MITOSES_PER = [
 
 
 class _Reader:
-    def __init__(self, resources: list[FhirResource]) -> None:
+    def __init__(self, resources: list[FhirResource], today: date) -> None:
         self.vocab = vocabulary()
+        self.today = today
         self.resources = resources
         self.draft = CaseDraft()
         self.by_ref: dict[str, FhirResource] = {}
@@ -260,6 +316,11 @@ class _Reader:
         # tumour Conditions by reference, then the measurements and operations that point at them
         self.tumours: dict[str, dict[str, Any]] = {}
         self.tumour_origin: dict[str, tuple[FhirResource, dict[str, str]]] = {}
+        # tumours with no onset date: the earliest date by which each is known to exist
+        # (recordedDate, onsetPeriod.end, a measurement or operation) and where it was read
+        self.tumour_by: dict[str, tuple[str, str]] = {}
+        self.tumour_age: dict[str, tuple[float, str]] = {}  # onsetAge (or onsetRange.high), years
+        self.birth_date: Any = None  # Patient.birthDate as written (a partial date stays so)
         self.pending_measures: list[tuple[FhirResource, str]] = []
         self.surgeries: list[tuple[FhirResource, str | None, str, str | None]] = []
 
@@ -319,6 +380,7 @@ class _Reader:
         )
         patient: dict[str, Any] = {"sex": sex}
         fields = {"sex": "gender"}
+        self.birth_date = data.get("birthDate")
         if isinstance(data.get("birthDate"), str):
             patient["birth_date"] = _day(data["birthDate"], self.draft, f"{res.path}.birthDate")
             fields["birth_date"] = "birthDate"
@@ -392,7 +454,7 @@ class _Reader:
                 resolved = {"code": finding, "present": False, "date": ended}
                 self.draft.add("findings", resolved, res, {"date": abatement_path or ""})
         elif histology is not None:
-            self._tumour_condition(res, histology, texts, onset or recorded)
+            self._tumour_condition(res, histology, texts)
 
     def _myositis(
         self,
@@ -426,21 +488,57 @@ class _Reader:
     def _top_origin(self, name: str, res: FhirResource, sub: str) -> None:
         self.draft.origins[(name, -1)] = (res.path, {"": sub})
 
-    def _tumour_condition(
-        self, res: FhirResource, histology: str, texts: list[str], found: Any
-    ) -> None:
+    def _tumour_condition(self, res: FhirResource, histology: str, texts: list[str]) -> None:
+        """A neoplasm Condition. Its found date is exact only from a full-date onset
+        (``onsetDateTime``, or ``onsetPeriod.start`` with no other end day); otherwise the record
+        only says the cancer was known *by* a date (a partial onset's last day, the period's end,
+        ``recordedDate``, the day before the birthday after an ``onsetAge``, or later the
+        earliest measurement or operation of it), so the tumour gets the earliest of these with
+        ``found_date_latest`` (contract: a cancer is never given a made-up date)."""
+        data = res.data
         v = self.vocab
-        site_texts = texts + _texts(_ccs(res.data.get("bodySite")))
+        site_texts = texts + _texts(_ccs(data.get("bodySite")))
         site = _concept(v, "sites", site_texts) or "other"
-        ref = f"Condition/{res.data.get('id')}"
-        found_at = "onsetDateTime" if res.data.get("onsetDateTime") else "recordedDate"
-        fields = {"found_date": found_at}
-        self.tumours[ref] = {
-            "site": site,
-            "histology": histology,
-            "found_date": _day(found, self.draft, "") if found else None,
-        }
+        ref = f"Condition/{data.get('id')}"
+        tumour: dict[str, Any] = {"site": site, "histology": histology, "found_date": None}
+        fields: dict[str, str] = {}
+        onset, onset_path = _first_day(data, "onsetDateTime", "onsetPeriod")
+        period = data.get("onsetPeriod")
+        end = period.get("end") if isinstance(period, Mapping) else None
+        if isinstance(end, str) and onset is not None and end[:10] == onset[:10]:
+            end = None  # a period of one day is that day
+        if onset is not None and len(onset) >= 10 and end is None:
+            tumour["found_date"] = _day(onset, self.draft, "")
+            fields["found_date"] = onset_path or ""
+        else:
+            # a partial onset ("2019": some day that year) or a period (some day between its
+            # start and end) gives only the latest day the cancer can have begun
+            bounds = [(end, "onsetPeriod.end"), (data.get("recordedDate"), "recordedDate")]
+            if end is None and onset is not None:
+                bounds.append((onset, onset_path or ""))
+            for value, path in bounds:
+                self._known_by(ref, value, path)
+            # an age at onset in years only bounds the date: found before the next birthday
+            age, age_path = _onset_years(data)
+            if age is not None:
+                self.tumour_age[ref] = (age, age_path)
+            else:
+                other = next(
+                    (k for k in ("onsetAge", "onsetRange", "onsetString") if k in data), None
+                )
+                if other is not None:
+                    self.draft.notes.append(
+                        f"FHIR: {res.path}.{other}: the tumour's onset is not given as a date or "
+                        "an age in years; not used for its found date"
+                    )
+        self.tumours[ref] = tumour
         self.tumour_origin[ref] = (res, fields)
+
+    def _known_by(self, ref: str, value: Any, path: str) -> None:
+        """Keep the earliest date by which an undated tumour is known to exist."""
+        day = _latest_day(value, self.today)
+        if day is not None and (ref not in self.tumour_by or day < self.tumour_by[ref][0]):
+            self.tumour_by[ref] = (day, path)
 
     # ------------------------------------------------------------------ Observation
     def _observation(self, res: FhirResource) -> None:
@@ -808,6 +906,11 @@ class _Reader:
                 self.draft.skipped["tumour measurement that names no tumour Condition"] += 1
                 continue
             self._measure(res, measure, tumour, self.tumour_origin[target or ""][1])
+            raw_day, day_path = _first_day(
+                res.data, "effectiveDateTime", "effectivePeriod", "issued"
+            )
+            if tumour["found_date"] is None:
+                self._known_by(target or "", raw_day, f"({res.path}.{day_path})")
         for res, target, day, operation in self.surgeries:
             if target is None:
                 matching = [
@@ -818,9 +921,32 @@ class _Reader:
             if tumour is not None:
                 tumour["resected_date"] = day
                 self.tumour_origin[target or ""][1]["resected_date"] = f"({res.path})"
+                if tumour["found_date"] is None:
+                    self._known_by(target or "", day, f"({res.path})")
+        born = _latest_day(self.birth_date, self.today)
+        for ref, (age, age_path) in self.tumour_age.items():
+            if born is None:
+                res = self.tumour_origin[ref][0]
+                self.draft.notes.append(
+                    f"FHIR: {res.path}.{age_path}: an age at onset needs the patient's birthDate "
+                    "to bound the tumour's found date; not used"
+                )
+                continue
+            # aged N at onset: found before the (N+1)th birthday; with a partial birthDate its
+            # latest reading keeps the bound true
+            self._known_by(ref, _day_before_birthday(born, int(age) + 1), age_path)
         for ref, tumour in self.tumours.items():
             res, fields = self.tumour_origin[ref]
             what = f"tumour (histology {tumour['histology']}, site {tumour['site']})"
+            if tumour["found_date"] is None and ref in self.tumour_by:
+                day, path = self.tumour_by[ref]
+                tumour["found_date"], tumour["found_date_latest"] = day, True
+                fields["found_date"] = fields["found_date_latest"] = path
+                self.draft.notes.append(
+                    f"FHIR: {res.path}: {what} has no exact onset date; recorded as found by {day} "
+                    f"(from {path.strip('()')}), so whether it was found near the myositis "
+                    "onset is not known"
+                )
             if tumour.get("found_date") is None:
                 self.draft.notes.append(
                     f"FHIR: {res.path}: {what} has no onset or recorded date; not assessed"
@@ -933,9 +1059,9 @@ def _fhir_message(err: Any) -> str:
     return msg
 
 
-def draft_case(resources: list[FhirResource]) -> CaseDraft:
+def draft_case(resources: list[FhirResource], today: date | None = None) -> CaseDraft:
     """Map resources (one patient's) to a case draft; raises CaseError naming FHIR paths."""
-    return _Reader(resources).read()
+    return _Reader(resources, today or date.today()).read()
 
 
 def iter_entries(bundle: Mapping[str, Any]) -> Iterator[FhirResource]:
