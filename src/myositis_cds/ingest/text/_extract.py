@@ -2959,7 +2959,7 @@ def _patient(ex: Extraction) -> None:
             m = rx.search(text, sent.start, reach)
             if m is None or age_found or m.start() >= sent.end:
                 continue
-            age = int(m.group("age"))
+            age = _age_value(m)
             if not 0 <= age <= 130:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
@@ -2987,6 +2987,8 @@ def _patient(ex: Extraction) -> None:
             break
     if not age_found:
         sex_found = _age_decade(ex, ordered) or sex_found
+    elif not sex_found:  # issue #10 (i10i)
+        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
     _birth_date(ex)
     _region(ex)
     if sex_found:
@@ -3008,6 +3010,55 @@ def _patient(ex: Extraction) -> None:
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+
+# issue #10 (i10i): an age written in Turkish words ("kırk dokuz yaşında": tens, then units)
+_AGE_WORDS = {
+    "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "kirk": 40, "elli": 50, "altmış": 60,
+    "altmis": 60, "yetmiş": 70, "yetmis": 70, "seksen": 80, "doksan": 90,
+    "bir": 1, "iki": 2, "üç": 3, "uc": 3, "dört": 4, "dort": 4, "beş": 5, "bes": 5,
+    "altı": 6, "alti": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
+}  # fmt: skip
+
+
+def _age_value(m: re.Match[str]) -> int:
+    """The age of an age_sex match: its digits, or the sum of its number words (group
+    ``age_words``; -1, never a valid age, when a word is not in the table)."""
+    if m.group("age") is not None:
+        return int(m.group("age"))
+    words = (m.groupdict().get("age_words") or "").replace("I", "ı").casefold().split()
+    return sum(_AGE_WORDS.get(w, -1000) for w in words) if words else -1
+
+
+def _sex_with_the_same_age(
+    ex: Extraction, ordered: list[Sentence], age_sex: list[re.Pattern[str]]
+) -> bool:
+    """issue #10 (i10i): a report that first names the patient without a sex ("a 45-year-old
+    patient with PM ...") often gives it later with the same age ("A 45-year-old man presented
+    ..."): the first such later statement about the patient gives the sex. Another age is
+    another person (a relative, a case from the literature) and gives nothing."""
+    stated = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    if not stated:
+        return False
+    age = stated[0].value["value"]
+    for sent in ordered:
+        for rx in age_sex:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                groups = m.groupdict()
+                if not (groups.get("female") or groups.get("male")) or _age_value(m) != age:
+                    continue
+                about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+                if about.get("experiencer") or about.get("generic"):
+                    continue
+                sex = "female" if groups.get("female") else "male"
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return True
+    return False
+
+
 # a word that makes a stated age approximate, just before the number ("approximately 60-year-old",
 # "aged about 45", "a roughly 70 year old man")
 _APPROXIMATE_AGE = re.compile(
