@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import antibody_results as antibodies
+from tests.ingest.text.helpers import findings_of, read
 
 
 def _sex_and_age(note: str) -> tuple[str | None, int | None]:
@@ -157,3 +158,108 @@ def test_a_case_from_the_literature_is_still_not_the_patient() -> None:
         "unknown",
         None,
     )
+
+
+# ------------------------------------------------------------------ results in other languages
+_PT = "Doente do sexo feminino, 50 anos. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sorologias: FAN e anti-Scl-70 não reagentes.", {"ANA": "negative", "SCL70": "negative"}),
+        ("Anticorpos antinucleares positivos (1/640).", {"ANA": "positive"}),
+        (
+            "Anticuerpos antinucleares negativos; anti-Jo-1 positivo.",
+            {"ANA": "negative", "JO1": "positive"},
+        ),
+        ("Anticorps anti-Mi-2 négatifs.", {"MI2": "negative"}),
+        ("Paciente positiva para anti-SRP.", {"SRP": "positive"}),
+        ("Anti-Jo-1 pozitif bulundu.", {"JO1": "positive"}),
+    ],
+)
+def test_result_words_of_other_languages(sentence: str, expected: dict[str, str]) -> None:
+    assert antibodies(_PT + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "O anti-TIF1-γ tem alto valor preditivo negativo para neoplasia.",
+        "Anti-TIF1γ has a high negative predictive value for cancer.",
+        "El anti-TIF1-γ tiene un valor predictivo negativo elevado.",
+    ],
+)
+def test_a_tests_predictive_value_is_not_its_result(sentence: str) -> None:
+    # "negative" there qualifies the predictive value: no negative result is read
+    assert antibodies(_PT + sentence).get("TIF1G") != "negative"
+
+
+def test_portuguese_nao_negates_what_follows() -> None:
+    found = findings_of(_PT + "Não apresentava disfagia. Refere mialgias.")
+    assert found.get("dysphagia") is False
+    assert found.get("myalgia") is True
+
+
+# ------------------------------------------------------------------ terms inside CJK text
+_ZH = "患者，女，50歲。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("自身抗體：抗Jo-1抗體陽性。", {"JO1": "positive"}),
+        ("抗Mi-2抗体阴性。", {"MI2": "negative"}),
+        ("自身抗體譜：抗Ro52抗體(+)。", {"RO52": "positive"}),
+        ("抗核抗體1∶320，斑點型。", {"ANA": "positive"}),
+        ("항Jo-1 항체 양성.", {"JO1": "positive"}),
+    ],
+)
+def test_antibody_codes_and_results_inside_cjk_text(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(_ZH + sentence) == expected
+
+
+def test_a_low_titre_in_cjk_text_is_not_positive() -> None:
+    assert antibodies(_ZH + "抗核抗體1∶40。").get("ANA") != "positive"
+
+
+def test_latin_word_boundaries_still_hold_next_to_latin_letters() -> None:
+    # "ana" inside a Latin word is no ANA, with or without CJK text around
+    assert "ANA" not in antibodies(_ZH + "Management: banana diet.")
+
+
+# ------------------------------------------------------------------ Ro antigens named by weight
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Anti-52 kDa Ro/SSA antibodies were positive.", {"RO52": "positive"}),
+        (
+            "SSA/Ro 52 kDa positive, SSA/Ro 60 kDa negative.",
+            {"RO52": "positive", "RO60": "negative"},
+        ),
+        ("Antibodies to the 60 kDa Ro/SSA antigen were negative.", {"RO60": "negative"}),
+        # the pair's names alone still give the classic anti-SSA/Ro (Ro60)
+        ("Anti-Ro/SSA positive.", {"RO60": "positive"}),
+    ],
+)
+def test_a_ro_antigen_named_by_its_weight_is_one_result(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(_PT + sentence) == expected
+
+
+# ------------------------------------------------------------------ titres of the 1:100 series
+@pytest.mark.parametrize(
+    ("sentence", "positive"),
+    [
+        ("ANA 1:100, speckled.", True),
+        ("Antinuclear antibodies 1/1000.", True),
+        ("ANA 1:3200 homogeneous.", True),
+        ("ANA 1:40.", False),
+        ("ANA <1:100.", False),
+    ],
+)
+def test_titres_of_the_hundred_series(sentence: str, positive: bool) -> None:
+    assert (antibodies(_PT + sentence).get("ANA") == "positive") is positive
