@@ -263,3 +263,93 @@ def test_a_ro_antigen_named_by_its_weight_is_one_result(
 )
 def test_titres_of_the_hundred_series(sentence: str, positive: bool) -> None:
     assert (antibodies(_PT + sentence).get("ANA") == "positive") is positive
+
+
+# ------------------------------------------------------------------ cancers, other languages
+def _tumours(note: str) -> list[tuple[str, str]]:
+    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Doente do sexo feminino, 50 anos. Diagnóstico de câncer de mama.", ("breast", "other")),
+        ("Un homme de 60 ans. Un carcinome de l'amygdale a été découvert.", ("other", "other")),
+        ("Kırk yaşında kadın hasta. Olgumuza over kanseri tanısı konuldu.", ("ovary", "other")),
+        (
+            "患者，男，40歲。鼻咽部活檢：低分化鱗狀細胞癌。",
+            ("nasopharynx", "squamous_cell_carcinoma"),
+        ),
+        ("患者，女，50歲。診斷為乳腺癌。", ("breast", "other")),
+        ("55세 여자 환자. 유방암 진단을 받았다.", ("breast", "other")),
+        (
+            "Una mujer de 60 años. Se diagnosticó un adenocarcinoma de páncreas.",
+            ("pancreas", "adenocarcinoma"),
+        ),
+    ],
+)
+def test_a_cancer_named_in_another_language_is_recorded_without_a_size(
+    note: str, expected: tuple[str, str]
+) -> None:
+    assert _tumours(note) == [expected]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the English word "over" is no ovary; "no cancer" is no cancer
+        "Woman, 60. Over the last month she had a rash; no cancer was found.",
+        # carcinoembryonic antigen (癌胚抗原) is a blood test, not a cancer
+        "患者，女，50歲。癌胚抗原正常。",
+        # a Turkish introduction speaks of patients in general
+        "Giriş\nDM en sık nazofarengeal karsinom ile birlikte görülür.\n\nOlgu Sunumu\n"
+        "Kırk yaşında kadın hasta döküntü ile başvurdu.",
+    ],
+)
+def test_no_cancer_from_other_words_or_general_statements(note: str) -> None:
+    assert _tumours(note) == []
+
+
+def test_a_turkish_case_heading_starts_the_patients_story() -> None:
+    note = (
+        "Giriş\nDM maligniteler ile ilişkili olabilir.\n\nOlgu Sunumu\n"
+        "Kırk yaşında kadın hasta. Over kanseri tanısı konuldu."
+    )
+    assert _tumours(note) == [("ovary", "other")]
+
+
+def test_a_french_observation_heading_starts_the_patients_story() -> None:
+    intro = "Introduction\nLa dysphagie est fréquente dans la DM.\n\n"
+    found = findings_of(intro + "Observation\nUn homme de 60 ans consulte pour des myalgies.")
+    assert found == {"myalgia": True}  # the introduction's dysphagia is no finding of his
+
+
+# ------------------------------------------------------------------ CLL is a lymphoma
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "History of chronic lymphocytic leukaemia diagnosed last year.",
+        "CLL on ibrutinib since 2024.",
+        "B-cell chronic lymphocytic leukemia in 2019.",
+        "Small lymphocytic lymphoma treated in 2021.",
+    ],
+)
+def test_chronic_lymphocytic_leukaemia_is_recorded_as_a_lymphoma(sentence: str) -> None:
+    assert [h for _, h in _tumours("Man, 70. " + sentence)] == ["lymphoma"]
+
+
+def test_another_leukaemia_is_not_a_lymphoma() -> None:
+    assert [h for _, h in _tumours("Man, 70. Acute myeloid leukaemia in 2019.")] == ["other"]
+
+
+# ------------------------------------------------------------------ a copy that lost accents
+def test_question_marks_for_lost_letters_are_no_query() -> None:
+    note = (
+        "Un homme de 71 ans ?tait vu ? l'h?pital en 1995. Une biopsie a r?v?l? un carcinome "
+        "?pidermo?de de l'amygdale."
+    )
+    assert _tumours(note) == [("other", "other")]
+
+
+def test_a_query_mark_in_an_ordinary_note_still_makes_a_cancer_suspected() -> None:
+    assert _tumours("Man, 70. CT: ?lung carcinoma, awaiting biopsy.") == []

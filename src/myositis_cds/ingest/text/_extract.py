@@ -22,6 +22,7 @@ from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
 from myositis_cds.ingest.text._rules import (
+    ContextRule,
     Rules,
     TermMatch,
     gate_text,
@@ -305,6 +306,21 @@ class Extraction:
 
 
 # --------------------------------------------------------------------------- entry point
+# issue #10 (i10i): a copy whose accented letters were each replaced by "?" ("d?couverte",
+# "H?pital"): several "?" between two letters give it away, and then no "?" in it is a query
+_LOST_LETTER = re.compile(r"[^\W\d_]\?[^\W\d_]")
+_LOST_LETTERS_MIN = 3
+
+
+def _lost_letters_are_no_query(
+    text: str, modifiers: list[tuple[int, int, ContextRule]]
+) -> list[tuple[int, int, ContextRule]]:
+    """``modifiers`` without the "?" query marks when ``text`` lost its accented letters."""
+    if "?" not in text or len(_LOST_LETTER.findall(text)) < _LOST_LETTERS_MIN:
+        return modifiers
+    return [m for m in modifiers if text[m[0] : m[1]] != "?"]
+
+
 def extract_drafts(original: str) -> Extraction:
     from myositis_cds.ingest.text._nlp import (  # spaCy loads only when text is read
         pipeline,
@@ -315,7 +331,7 @@ def extract_drafts(original: str) -> Extraction:
     norm, note_style = restyle(normalise_any(original, r), r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
-    modifiers = find_modifiers(norm.text, r)
+    modifiers = _lost_letters_are_no_query(norm.text, find_modifiers(norm.text, r))  # i10i
     mod_starts = [m[0] for m in modifiers]
     sentences: list[Sentence] = []
     paragraph = 0

@@ -104,6 +104,11 @@ class OtherLanguageTerms(_Strict):
     findings: dict[FindingCode, list[str]] = Field(default_factory=dict)
     labs: dict[LabCode, list[str]] = Field(default_factory=dict)
     antibodies: dict[AntibodyCode, list[str]] = Field(default_factory=dict)  # issue #10 (i10i)
+    # issue #10 (i10i): cancers: histologies, sites, and the nouns that name a cancer (like
+    # "cancer", they record a tumour without a size: histology "other")
+    tumour_histology: dict[TumourHistology, list[str]] = Field(default_factory=dict)
+    tumour_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    cancer_nouns: list[str] = Field(default_factory=list)
 
 
 class Lexicon(_Strict):
@@ -772,9 +777,22 @@ class Rules:
         self.treatments = TermMatcher("treatments", {k: v.terms for k, v in lex.treatments.items()})
         self.routes = TermMatcher("routes", {str(k): v for k, v in lex.routes.items()})
         self.histology = TermMatcher(
-            "tumour.histology", {str(k): v for k, v in lex.tumour.histology.items()}
+            "tumour.histology",
+            {
+                str(k): [
+                    *v,
+                    *other.tumour_histology.get(k, []),
+                    *(other.cancer_nouns if k == "other" else []),
+                ]
+                for k, v in lex.tumour.histology.items()
+            },
         )
-        self.sites = TermMatcher("tumour.sites", {str(k): v for k, v in lex.tumour.sites.items()})
+        self.sites = TermMatcher(
+            "tumour.sites",
+            {str(k): [*v, *other.tumour_sites.get(k, [])] for k, v in lex.tumour.sites.items()},
+        )
+        # issue #10 (i10i): the keys of the other languages' cancer nouns ("kanser", "癌")
+        self.cancer_noun_keys = frozenset(term_key(t) for t in other.cancer_nouns)
         self.implied_sites = TermMatcher(
             "tumour.implied_sites", {str(k): v for k, v in lex.tumour.implied_sites.items()}
         )
