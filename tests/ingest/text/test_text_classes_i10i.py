@@ -353,3 +353,117 @@ def test_question_marks_for_lost_letters_are_no_query() -> None:
 
 def test_a_query_mark_in_an_ordinary_note_still_makes_a_cancer_suspected() -> None:
     assert _tumours("Man, 70. CT: ?lung carcinoma, awaiting biopsy.") == []
+
+
+# ------------------------------------------------------------------ CJK sentences and negation
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("無吞嚥困難。", False),  # "without dysphagia"
+        ("吞咽困难2个月。", True),
+        # "with no obvious cause" negates nothing after it
+        ("無明顯誘因出現吞嚥困難。", True),
+        # a full stop ends the negation's sentence
+        ("無發熱。吞嚥困難加重。", True),
+    ],
+)
+def test_chinese_negation_and_sentences(sentence: str, expected: bool) -> None:
+    assert findings_of(_ZH + sentence).get("dysphagia") is expected
+
+
+def test_chinese_proximal_weakness_of_the_limbs() -> None:
+    found = findings_of(_ZH + "四肢近端乏力3個月。")
+    assert found.get("weakness_proximal_upper") is True
+    assert found.get("weakness_proximal_lower") is True
+
+
+def test_chinese_limb_weakness_denied_is_not_proximal_weakness() -> None:
+    found = findings_of(_ZH + "無四肢乏力、吞嚥困難。")
+    assert found.get("weakness_proximal_upper") is not True
+    assert found.get("dysphagia") is False
+
+
+# ------------------------------------------------------------------ named and described signs
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        (_ZH + "雙上眼瞼水腫性紫紅色斑。", "heliotrope_rash"),
+        (_PT + "Eritema violáceo das pálpebras superiores.", "heliotrope_rash"),
+        ("Une femme de 50 ans. Érythème violacé des paupières.", "heliotrope_rash"),
+        (_ZH + "面部向陽疹。", "heliotrope_rash"),
+        (_ZH + "雙手可見Gottron丘疹。", "gottron_papules"),
+        ("Kırk yaşında kadın hasta. Heliotrop döküntü mevcuttu.", "heliotrope_rash"),
+        (_PT + "Eritema nas articulações metacarpo-falângicas.", "gottron_sign"),
+        ("Una mujer de 50 años. Eritema en los codos y rodillas.", "gottron_sign"),
+    ],
+)
+def test_signs_named_or_described_in_other_languages(note: str, code: str) -> None:
+    assert findings_of(note).get(code) is True
+
+
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        # swelling of the eyelids without a colour is no heliotrope rash
+        (_ZH + "雙眼瞼水腫。", "heliotrope_rash"),
+        (_PT + "Edema das pálpebras.", "heliotrope_rash"),
+        # raised lesions over the joints are the papules, not the flat sign
+        (_PT + "Pápulas eritematosas nas articulações metacarpo-falângicas.", "gottron_sign"),
+    ],
+)
+def test_descriptions_that_are_not_the_sign(note: str, code: str) -> None:
+    assert findings_of(note).get(code) is not True
+
+
+# ------------------------------------------------------------------ reduced strength, Romance
+@pytest.mark.parametrize(
+    ("sentence", "upper", "lower"),
+    [
+        ("Diminuição da força das cinturas pélvica e escapular.", True, True),
+        ("Diminuição da força da cintura pélvica.", None, True),
+        ("Ao exame, diminuição proximal da força nos membros.", True, True),
+        ("Paresia proximal dos membros, grau IV.", True, True),
+        ("Disminución de la fuerza proximal en las cuatro extremidades.", True, True),
+    ],
+)
+def test_reduced_strength_in_the_girdles_or_proximally(
+    sentence: str, upper: bool | None, lower: bool | None
+) -> None:
+    found = findings_of(_PT + sentence)
+    assert found.get("weakness_proximal_upper") is upper
+    assert found.get("weakness_proximal_lower") is lower
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Diminuição da acuidade visual.",  # reduced, but not strength
+        # a disease defined in general is no finding of this patient
+        "A dermatomiosite é caracterizada por fraqueza muscular proximal.",
+        "DM proksimal kas güçsüzlüğü ile karakterize bir hastalıktır.",
+    ],
+)
+def test_no_proximal_weakness_from_other_reductions_or_definitions(sentence: str) -> None:
+    assert findings_of(_PT + sentence).get("weakness_proximal_upper") is not True
+
+
+def test_turkish_proximal_weakness_of_the_patient() -> None:
+    found = findings_of("Kırk yaşında kadın hasta. Hastada proksimal kas güçsüzlüğü vardı.")
+    assert found.get("weakness_proximal_lower") is True
+
+
+# ------------------------------------------------------------------ enzymes
+def _labs(note: str) -> dict[str, tuple[float | None, bool | None]]:
+    return {lab.code.value: (lab.value, lab.above_uln) for lab in read(note).case.labs}
+
+
+def test_a_result_before_without_elevation_is_still_raised() -> None:
+    # "raised ESR and LDH, without raised muscle enzymes": the LDH is raised, CK is not
+    labs = _labs(_PT + "Elevação da VS e LDH, sem elevação das enzimas musculares.")
+    assert labs["ldh"][1] is True
+    assert labs["ck"][1] is False
+
+
+def test_enzyme_names_in_other_languages() -> None:
+    assert _labs(_PT + "DHL: 1.256,0 U/L.")["ldh"][0] == 1256
+    assert _labs(_ZH + "肌酸激酶419 U/L。")["ck"][0] == 419

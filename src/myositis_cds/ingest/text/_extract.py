@@ -998,6 +998,12 @@ _LIMB_GLUE = frozenset(
      "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly",
      "part", "parts", "aspect", "aspects"}
 )  # fmt: skip
+# issue #10 (i10i): the same glue in Portuguese, Spanish and French ("cinturas pélvica e
+# escapular", "membros superiores e inferiores", "ceintures scapulaire et pelvienne")
+_LIMB_GLUE |= frozenset(
+    {"e", "y", "et", "de", "da", "das", "do", "dos", "del", "des", "du", "membros", "miembros",
+     "membres", "cintura", "cinturas", "ceinture", "ceintures", "ambos", "ambas", "deux"}
+)  # fmt: skip
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
 )
@@ -1053,8 +1059,11 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
             break
         taken.append(w)
     pieces.extend(taken)
-    if _COMPLEMENT.match(text, end):
-        for w in _WORD.findall(text[end : sent.end])[:_LIMB_REACH]:
+    after = _WORD.findall(text[end : sent.end])[:_LIMB_REACH]
+    # issue #10 (i10i): a limb adjective after its noun ("cintura pélvica", "ceinture scapulaire")
+    postposed = bool(after) and any(after[0].casefold() in v for v in limb_words.values())
+    if _COMPLEMENT.match(text, end) or postposed:
+        for w in after:
             w = w.casefold()
             if w not in every:
                 break
