@@ -467,3 +467,26 @@ def test_a_result_before_without_elevation_is_still_raised() -> None:
 def test_enzyme_names_in_other_languages() -> None:
     assert _labs(_PT + "DHL: 1.256,0 U/L.")["ldh"][0] == 1256
     assert _labs(_ZH + "肌酸激酶419 U/L。")["ck"][0] == 419
+
+
+# ------------------------------------------------------------------ a list of muscle groups
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Examination: weakness of the neck flexors, the pelvic girdle and the shoulder girdle.",
+        "Marked weakness in the truncal muscles, the hip girdle and the shoulders.",
+        "On examination there was significant weakness in the axial muscles of the neck, the "
+        "shoulder girdle and the pelvic girdle.",
+    ],
+)
+def test_weakness_over_a_list_of_muscle_groups_reaches_each_girdle(sentence: str) -> None:
+    found = findings_of("Woman, 44. " + sentence)
+    assert found.get("weakness_proximal_upper") is True
+    assert found.get("weakness_proximal_lower") is True
+
+
+def test_a_girdle_in_another_clause_is_not_the_weak_one() -> None:
+    found = findings_of(
+        "Woman, 44. Neck weakness was noted on testing and she also reported sore shoulders."
+    )
+    assert found.get("weakness_proximal_upper") is not True
