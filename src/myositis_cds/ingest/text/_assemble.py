@@ -16,6 +16,7 @@ from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
+from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 
 __all__ = ["assemble"]
@@ -630,7 +631,12 @@ def _tumour(
     elif site is None:
         ex.warn("a tumour is described but its site is not stated: not added to the case")
         return None
-    if size is None and hist is None and not any(_names_cancer(n) for n in named):
+    if (
+        size is None
+        and hist is None
+        and not any(_names_cancer(n) for n in named)
+        and not any(term_key(n) in ex.rules.cancer_noun_keys for n in named)  # issue #10 (i10i)
+    ):
         ex.warn(
             "a lesion is described without a size or a histology: not added to the case "
             "(a size or a pathology report would add it)"

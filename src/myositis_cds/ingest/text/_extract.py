@@ -22,6 +22,7 @@ from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
 from myositis_cds.ingest.text._rules import (
+    ContextRule,
     Rules,
     TermMatch,
     gate_text,
@@ -305,6 +306,21 @@ class Extraction:
 
 
 # --------------------------------------------------------------------------- entry point
+# issue #10 (i10i): a copy whose accented letters were each replaced by "?" ("d?couverte",
+# "H?pital"): several "?" between two letters give it away, and then no "?" in it is a query
+_LOST_LETTER = re.compile(r"[^\W\d_]\?[^\W\d_]")
+_LOST_LETTERS_MIN = 3
+
+
+def _lost_letters_are_no_query(
+    text: str, modifiers: list[tuple[int, int, ContextRule]]
+) -> list[tuple[int, int, ContextRule]]:
+    """``modifiers`` without the "?" query marks when ``text`` lost its accented letters."""
+    if "?" not in text or len(_LOST_LETTER.findall(text)) < _LOST_LETTERS_MIN:
+        return modifiers
+    return [m for m in modifiers if text[m[0] : m[1]] != "?"]
+
+
 def extract_drafts(original: str) -> Extraction:
     from myositis_cds.ingest.text._nlp import (  # spaCy loads only when text is read
         pipeline,
@@ -315,7 +331,7 @@ def extract_drafts(original: str) -> Extraction:
     norm, note_style = restyle(normalise_any(original, r), r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
-    modifiers = find_modifiers(norm.text, r)
+    modifiers = _lost_letters_are_no_query(norm.text, find_modifiers(norm.text, r))  # i10i
     mod_starts = [m[0] for m in modifiers]
     sentences: list[Sentence] = []
     paragraph = 0
@@ -982,6 +998,12 @@ _LIMB_GLUE = frozenset(
      "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly",
      "part", "parts", "aspect", "aspects"}
 )  # fmt: skip
+# issue #10 (i10i): the same glue in Portuguese, Spanish and French ("cinturas pélvica e
+# escapular", "membros superiores e inferiores", "ceintures scapulaire et pelvienne")
+_LIMB_GLUE |= frozenset(
+    {"e", "y", "et", "de", "da", "das", "do", "dos", "del", "des", "du", "membros", "miembros",
+     "membres", "cintura", "cinturas", "ceinture", "ceintures", "ambos", "ambas", "deux"}
+)  # fmt: skip
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
 )
@@ -1037,8 +1059,11 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
             break
         taken.append(w)
     pieces.extend(taken)
-    if _COMPLEMENT.match(text, end):
-        for w in _WORD.findall(text[end : sent.end])[:_LIMB_REACH]:
+    after = _WORD.findall(text[end : sent.end])[:_LIMB_REACH]
+    # issue #10 (i10i): a limb adjective after its noun ("cintura pélvica", "ceinture scapulaire")
+    postposed = bool(after) and any(after[0].casefold() in v for v in limb_words.values())
+    if _COMPLEMENT.match(text, end) or postposed:
+        for w in after:
             w = w.casefold()
             if w not in every:
                 break
@@ -2959,7 +2984,7 @@ def _patient(ex: Extraction) -> None:
             m = rx.search(text, sent.start, reach)
             if m is None or age_found or m.start() >= sent.end:
                 continue
-            age = int(m.group("age"))
+            age = _age_value(m)
             if not 0 <= age <= 130:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
@@ -2987,6 +3012,8 @@ def _patient(ex: Extraction) -> None:
             break
     if not age_found:
         sex_found = _age_decade(ex, ordered) or sex_found
+    elif not sex_found:  # issue #10 (i10i)
+        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
     _birth_date(ex)
     _region(ex)
     if sex_found:
@@ -3008,6 +3035,55 @@ def _patient(ex: Extraction) -> None:
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+
+# issue #10 (i10i): an age written in Turkish words ("kırk dokuz yaşında": tens, then units)
+_AGE_WORDS = {
+    "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "kirk": 40, "elli": 50, "altmış": 60,
+    "altmis": 60, "yetmiş": 70, "yetmis": 70, "seksen": 80, "doksan": 90,
+    "bir": 1, "iki": 2, "üç": 3, "uc": 3, "dört": 4, "dort": 4, "beş": 5, "bes": 5,
+    "altı": 6, "alti": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
+}  # fmt: skip
+
+
+def _age_value(m: re.Match[str]) -> int:
+    """The age of an age_sex match: its digits, or the sum of its number words (group
+    ``age_words``; -1, never a valid age, when a word is not in the table)."""
+    if m.group("age") is not None:
+        return int(m.group("age"))
+    words = (m.groupdict().get("age_words") or "").replace("I", "ı").casefold().split()
+    return sum(_AGE_WORDS.get(w, -1000) for w in words) if words else -1
+
+
+def _sex_with_the_same_age(
+    ex: Extraction, ordered: list[Sentence], age_sex: list[re.Pattern[str]]
+) -> bool:
+    """issue #10 (i10i): a report that first names the patient without a sex ("a 45-year-old
+    patient with PM ...") often gives it later with the same age ("A 45-year-old man presented
+    ..."): the first such later statement about the patient gives the sex. Another age is
+    another person (a relative, a case from the literature) and gives nothing."""
+    stated = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    if not stated:
+        return False
+    age = stated[0].value["value"]
+    for sent in ordered:
+        for rx in age_sex:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                groups = m.groupdict()
+                if not (groups.get("female") or groups.get("male")) or _age_value(m) != age:
+                    continue
+                about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+                if about.get("experiencer") or about.get("generic"):
+                    continue
+                sex = "female" if groups.get("female") else "male"
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return True
+    return False
+
+
 # a word that makes a stated age approximate, just before the number ("approximately 60-year-old",
 # "aged about 45", "a roughly 70 year old man")
 _APPROXIMATE_AGE = re.compile(

@@ -38,7 +38,7 @@ def tokenizer_text(text: str) -> str:
     )
 
 
-_ENDERS = {".", "!", "?"}
+_ENDERS = {".", "!", "?", "。", "！", "？"}  # issue #10 (i10i): the CJK full stops too
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
 _ABBREVIATIONS = {
     "e.g.",
@@ -128,9 +128,22 @@ def note_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# issue #10 (i10i): Chinese and Japanese write no spaces between words: each ideograph or kana,
+# and each CJK punctuation mark, is a token of its own (as spaCy's character segmentation for
+# Chinese does), so ConText scopes and inference gaps count characters there instead of taking
+# a whole clause for one token. Korean (Hangul) writes spaces between words and is left alone.
+_CJK_TOKEN = (
+    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # marks, kana, ideographs
+    r"\uff01-\uff0f\uff1a-\uff1f]"  # full-width punctuation
+)
+
+
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("en")
+    infixes = [*cast(list[str], nlp.Defaults.infixes), _CJK_TOKEN]
+    tokenizer = cast(Any, nlp.tokenizer)
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("myositis_note_sentences")
     nlp.max_length = 2_000_000
     return nlp

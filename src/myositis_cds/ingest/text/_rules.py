@@ -103,6 +103,12 @@ class OtherLanguageTerms(_Strict):
 
     findings: dict[FindingCode, list[str]] = Field(default_factory=dict)
     labs: dict[LabCode, list[str]] = Field(default_factory=dict)
+    antibodies: dict[AntibodyCode, list[str]] = Field(default_factory=dict)  # issue #10 (i10i)
+    # issue #10 (i10i): cancers: histologies, sites, and the nouns that name a cancer (like
+    # "cancer", they record a tumour without a size: histology "other")
+    tumour_histology: dict[TumourHistology, list[str]] = Field(default_factory=dict)
+    tumour_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    cancer_nouns: list[str] = Field(default_factory=list)
 
 
 class Lexicon(_Strict):
@@ -637,6 +643,15 @@ def _unit_regex(unit: str) -> str:
 
 _Trie = dict[str, "_Trie"]
 _END = ""
+# issue #10 (i10i): a letter or digit that is not Chinese, Japanese or Korean. CJK text has no
+# spaces between words (and Korean writes its particles onto the noun), so a term's edge needs
+# no boundary against a CJK character: "抗Ro52抗體" holds the term "Ro52", "四肢乏力" ends a term
+# "乏力". Against a Latin letter or a digit the boundary holds as before ("ana" is not in "banana").
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORD_NOT_CJK = rf"[^\W{_CJK}]"
+_IS_CJK = re.compile(rf"[{_CJK}]")
+# A term that starts or ends with a CJK character needs no boundary on that side at all: CJK
+# words run straight into digits and Latin codes ("抗核抗體1:100", "抗體IgG陽性").
 
 
 def _trie_regex(terms: Iterable[str]) -> str:
@@ -659,16 +674,17 @@ def _trie_regex(terms: Iterable[str]) -> str:
             if unit != _END
         ]
         if _END in node:
-            branches.append(r"(?!\w)" if last[-1:].isalnum() else "")
+            edge = last[-1:].isalnum() and not _IS_CJK.match(last[-1:])
+            branches.append(f"(?!{_WORD_NOT_CJK})" if edge else "")
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    words = {k: v for k, v in trie.items() if k[:1].isalnum()}
-    others = {k: v for k, v in trie.items() if not k[:1].isalnum()}
+    words = {k: v for k, v in trie.items() if k[:1].isalnum() and not _IS_CJK.match(k[:1])}
+    others = {k: v for k, v in trie.items() if k not in words}
     parts = []
     if words:
-        parts.append(r"(?<!\w)" + emit(words, ""))
+        parts.append(f"(?<!{_WORD_NOT_CJK})" + emit(words, ""))
     if others:
         parts.append(emit(others, ""))
     return "|".join(parts) or r"(?!x)x"
@@ -747,7 +763,10 @@ class Rules:
             },
         )
         self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
-        self.antibodies = TermMatcher("antibodies", {str(k): v for k, v in lex.antibodies.items()})
+        self.antibodies = TermMatcher(
+            "antibodies",
+            {str(k): [*v, *other.antibodies.get(k, [])] for k, v in lex.antibodies.items()},
+        )
         self.investigations = TermMatcher(
             "investigations",
             {
@@ -758,9 +777,22 @@ class Rules:
         self.treatments = TermMatcher("treatments", {k: v.terms for k, v in lex.treatments.items()})
         self.routes = TermMatcher("routes", {str(k): v for k, v in lex.routes.items()})
         self.histology = TermMatcher(
-            "tumour.histology", {str(k): v for k, v in lex.tumour.histology.items()}
+            "tumour.histology",
+            {
+                str(k): [
+                    *v,
+                    *other.tumour_histology.get(k, []),
+                    *(other.cancer_nouns if k == "other" else []),
+                ]
+                for k, v in lex.tumour.histology.items()
+            },
         )
-        self.sites = TermMatcher("tumour.sites", {str(k): v for k, v in lex.tumour.sites.items()})
+        self.sites = TermMatcher(
+            "tumour.sites",
+            {str(k): [*v, *other.tumour_sites.get(k, [])] for k, v in lex.tumour.sites.items()},
+        )
+        # issue #10 (i10i): the keys of the other languages' cancer nouns ("kanser", "癌")
+        self.cancer_noun_keys = frozenset(term_key(t) for t in other.cancer_nouns)
         self.implied_sites = TermMatcher(
             "tumour.implied_sites", {str(k): v for k, v in lex.tumour.implied_sites.items()}
         )
