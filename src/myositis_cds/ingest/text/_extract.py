@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -21,6 +21,8 @@ from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
+from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
+from myositis_cds.ingest.text._ocr import repair as repair_ocr
 from myositis_cds.ingest.text._rules import (
     Rules,
     TermMatch,
@@ -30,6 +32,7 @@ from myositis_cds.ingest.text._rules import (
     term_key,
 )
 from myositis_cds.ingest.text._strength import (
+    Grade,
     StrengthReading,
     grades_in,
     group_states,
@@ -312,7 +315,12 @@ def extract_drafts(original: str) -> Extraction:
     )
 
     r = rules()
-    norm, note_style = restyle(normalise_any(original, r), r)  # issue #10: its conventions
+    norm = normalise_any(original, r)
+    repaired, ocr_changed = repair_ocr(norm.text)  # issue #10 (i10j): OCR look-alikes
+    if ocr_changed:  # each swap keeps the length: positions still map to the note as written
+        norm, joined = join_ocr_rn(replace(norm, text=repaired))
+        ocr_changed += joined
+    norm, note_style = restyle(norm, r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = find_modifiers(norm.text, r)
@@ -359,6 +367,11 @@ def extract_drafts(original: str) -> Extraction:
         ex.warn(
             f"numeric dates such as 03/04 are read {order}, from the note's conventions "
             f"({', '.join(note_style.date_cues)}): check them"
+        )
+    if ocr_changed:
+        ex.warn(
+            f"the note reads as OCR text: {ocr_changed} look-alike characters (1/l, 0/O, rn/m) "
+            "were read as the letter or digit around them: check the values"
         )
     _note_date(ex)
     _times_and_events(ex)
@@ -1091,9 +1104,17 @@ def _strength_exam(ex: Extraction) -> None:
         for t in ms:  # "power 5/5 throughout": every group at that grade
             lo = max(sent.start, t.start - 25)
             grades = [g for g in grades_in(text, lo, t.start) if g.explicit]
-            named = r.muscles.find(text, lo, t.start)  # "prox power 5/5 throughout": that group
-            if grades and not named:
-                g = grades[-1]
+            if _OTHER_GROUPS.search(t.text):  # i10j: "otherwise 5/5", "elsewhere power 5/5"
+                after = _other_groups_grade(text, sent, t)
+                grades = [after] if after is not None else grades
+            if not grades:
+                continue
+            g = grades[-1]
+            # issue #10 (i10j): muscles before a comma are graded on their own ("hip flexors
+            # 4/5, 5/5 elsewhere"): only the grade's own clause can narrow it to one group
+            clause = max(lo, *(text.rfind(p, lo, g.start) + 1 for p in ",;"))
+            named = r.muscles.find(text, clause, t.start)  # "prox power 5/5 throughout"
+            if not named:
                 for group in ("proximal_both", "distal_both"):
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
@@ -1108,6 +1129,21 @@ def _strength_exam(ex: Extraction) -> None:
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
+
+
+# issue #10 (i10j): the "throughout" words that mean every group not graded lower ("hip flexors
+# 4/5, 5/5 elsewhere", "otherwise 5/5"): their grade usually follows them
+_OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other)\b", re.IGNORECASE)
+_GRADE_AFTER_GAP = re.compile(r"^\s*(?:(?:power|strength|force|mrc|is|was|are)\s*)*[:=]?\s*$", re.I)
+
+
+def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None:
+    """The explicit grade right after an "otherwise"/"elsewhere" word (only power words between)."""
+    for g in grades_in(text, t.end, min(sent.end, t.end + 24)):
+        if g.explicit and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
+            return g
+        break
+    return None
 
 
 _UPPER_LIMB = re.compile(

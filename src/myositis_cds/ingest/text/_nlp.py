@@ -81,6 +81,10 @@ _ABBREVIATIONS = {
     # "rest neg incl. Mi2, TIF1g": a list follows (issue #10, i10h)
     "incl.",
     "inc.",
+    # Dutch honorifics before a name ("mevr. De Vries", "dhr. Jansen"; issue #10, i10j)
+    "mevr.",
+    "dhr.",
+    "mw.",
 }
 
 
@@ -89,7 +93,7 @@ def _initial(token: str, before: str) -> bool:
     return len(token) == 2 and token[0].isupper() and before.casefold().rstrip(".") in _TITLES
 
 
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master"}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master", "mevr", "dhr", "mw"}
 
 
 @Language.component("myositis_note_sentences")
