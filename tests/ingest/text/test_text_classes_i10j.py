@@ -227,3 +227,149 @@ def test_a_muscle_listed_before_a_semicolon_does_not_take_the_next_clauses_grade
     )
     assert got.get("legs_proximal_weaker_than_distal") is True  # hands and feet stay at 5
     assert got.get("neck_flexors_weaker_than_extensors") is True
+
+
+def test_a_grade_in_brackets_goes_to_the_muscles_after_it() -> None:
+    got = findings_of(
+        _HEAD + "Muscle strength: full (MRC 5/5) in shoulder abduction, hip flexion and knee "
+        "extension; neck flexion 4/5, neck extension 5/5."
+    )
+    assert got.get("weakness_proximal_upper") is False
+    assert got.get("weakness_proximal_lower") is False
+    assert got.get("neck_flexors_weaker_than_extensors") is True
+
+
+# ------------------------------------------------------------------ toxicity grade 0
+@pytest.mark.parametrize(
+    ("lines", "dysphagia"),
+    [
+        ("Toxicity (CTCAE v5.0) since cycle 2:\n| Term | Grade |\n| Dysphagia | 0 |\n", False),
+        ("Adverse events:\n| Nausea | 1 |\n| Dysphagia | 2 |\n", True),
+        ("Review of systems: dysphagia grade 0, fatigue grade 1.\n", False),
+        ("Dysphagia G0 today.\n", False),
+        ("Dysphagia | 0 |\n", True),  # a bare 0 in a note that names no toxicity scale: unread
+    ],
+)
+def test_a_toxicity_grade_of_zero_is_no_symptom(lines: str, dysphagia: bool) -> None:
+    assert findings_of(_HEAD + lines).get("dysphagia") is dysphagia
+
+
+# ------------------------------------------------------------------ a line ending on "no"
+@pytest.mark.parametrize(
+    ("note", "dysphagia"),
+    [
+        ("PT: 70M  WARD 3  01/10/26\nHPC: WEAK FOR 3/12. NO RASH. NO\nDYSPHAGIA, NO SOB.\n", False),
+        ("Clinic 01/10/2026. Man, 70. He reports weakness and no\ndysphagia.\n", False),
+        # a form's field: "no" answers its own line, the next line is a new field
+        ("Clinic 01/10/2026. Man, 70.\nRash: no\nDysphagia: yes\n", True),
+    ],
+)
+def test_a_line_that_ends_on_no_goes_on_to_the_next(note: str, dysphagia: bool) -> None:
+    assert findings_of(note).get("dysphagia") is dysphagia
+
+
+# ------------------------------------------------------------------ labs in lay and table forms
+@pytest.mark.parametrize(
+    ("line", "ck", "upper"),
+    [
+        ("| Test | Result | Ref range |\n| CK | 2,450 | 30-200 U/L |\n", 2450, 200),
+        ("| CK | 2450 U/L | <= 200 | H |\n", 2450, 200),
+        ("The CK from Monday was 3,100 - the doctor said normal is up to 170.\n", 3100, 170),
+        ("CK was 900, and she said the normal level is below 150.\n", 900, 150),
+    ],
+)
+def test_a_ck_with_its_limit_in_a_table_or_in_reported_words(
+    line: str, ck: float, upper: float
+) -> None:
+    labs = [lab for lab in read(_HEAD + line).case.labs if lab.code.value == "ck"]
+    assert [(lab.value, lab.upper_limit) for lab in labs] == [(ck, upper)]
+
+
+def test_a_pipe_table_row_without_a_reference_takes_no_limit() -> None:
+    labs = read(_HEAD + "| CK | 150 | |\n").case.labs
+    assert all(lab.upper_limit is None for lab in labs)
+
+
+# ------------------------------------------------------------------ a translation's word order
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Papules of Gottron are clearly present today.", "gottron_papules"),
+        ("Sign of Gottron over the knees.", "gottron_sign"),
+    ],
+)
+def test_gottron_named_after_the_lesion(sentence: str, code: str) -> None:
+    assert findings_of(_HEAD + sentence).get(code) is True
+
+
+def test_gottron_papules_of_the_named_order_can_be_denied() -> None:
+    assert findings_of(_HEAD + "No papules of Gottron.").get("gottron_papules") is False
+
+
+# ------------------------------------------------------------------ a result on its own line
+@pytest.mark.parametrize(
+    ("lines", "result"),
+    [
+        ("2. ANA (indirect immunofluorescence)\n   Result: POSITIVE, titre 1:640\n", "positive"),
+        ("Antinuclear antibodies (HEp-2)\nResult: negative\n", "negative"),
+        ("ANA by IIF\nInterpretation: positive, homogeneous pattern\n", "positive"),
+    ],
+)
+def test_a_result_line_belongs_to_the_test_above_it(lines: str, result: str) -> None:
+    antibodies = {a.code.value: a.result.value for a in read(_HEAD + lines).case.antibodies}
+    assert antibodies.get("ANA") == result
+
+
+def test_a_result_line_after_a_full_stop_is_its_own() -> None:
+    # the line above ends a sentence: "Result" starts a new one (nothing joins them)
+    note = _HEAD + "ANA was sent today.\nResult: awaited.\n"
+    antibodies = {a.code.value: a.result.value for a in read(note).case.antibodies}
+    assert antibodies.get("ANA") not in ("positive", "negative")
+
+
+# ------------------------------------------------------------------ a dated skin cancer in history
+@pytest.mark.parametrize(
+    ("history", "found"),
+    [
+        (
+            "Past history: asthma; 2018 basal cell carcinoma of the cheek, excised.",
+            date(2018, 1, 1),
+        ),
+        ("Past history:\n- 2017 basal cell carcinoma of the back, curetted\n", date(2017, 1, 1)),
+        ("Previous history: basalioma of the ear excised in 2020.", date(2020, 1, 1)),
+    ],
+)
+def test_a_basal_cell_carcinoma_is_a_skin_cancer_dated_by_its_year(
+    history: str, found: date
+) -> None:
+    tumours = read(_HEAD + history).case.tumours
+    assert [(t.site.value, t.histology.value, t.found_date) for t in tumours] == [
+        ("skin", "other", found)
+    ]
+
+
+def test_a_year_with_a_unit_is_no_date() -> None:
+    # "CK: 2019 U/L" is a value, not the year 2019: the CK is read with its value
+    labs = read(_HEAD + "Bloods:\n- CK: 2019 U/L (ref 30-200)\n").case.labs
+    assert [(lab.code.value, lab.value) for lab in labs] == [("ck", 2019)]
+
+
+# ------------------------------------------------------------------ a report's addendum
+def test_an_addendum_with_a_bracketed_iso_date_is_about_the_patient() -> None:
+    note = (
+        "Date of examination: 2026-10-01\nPatient: female, 66 years\nFINDINGS: left breast "
+        "mass 18 mm.\nCONCLUSION:\n1. Suspicious left breast mass.\n\nADDENDUM (2026-10-09): "
+        "core biopsy shows invasive ductal carcinoma of the left breast.\n"
+    )
+    tumours = read(note).case.tumours
+    assert [(t.site.value, t.histology.value) for t in tumours] == [("breast", "adenocarcinoma")]
+
+
+# ------------------------------------------------------------------ a fax stamp is not the visit
+@pytest.mark.parametrize(
+    "stamp", ["received 14/10/2026 09:12", "Printed on 14/10/2026", "scanned: 14/10/2026"]
+)
+def test_a_transmission_stamp_does_not_date_the_visit(stamp: str) -> None:
+    note = f"[{stamp}]\n\n13/10/2026\n\nRe: Mrs A Khan, 61. I saw her today: heliotrope rash.\n"
+    rash = next(f for f in read(note).case.findings if f.code.value == "heliotrope_rash")
+    assert rash.date == date(2026, 10, 13)

@@ -376,6 +376,7 @@ def extract_drafts(original: str) -> Extraction:
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
+    _toxicity_grade_zero(ex)  # issue #10 (i10j)
     _inferred_findings(ex)
     _morphology_over_label(ex)
     _strength_exam(ex)
@@ -473,6 +474,11 @@ def _outside_time(sent: Sentence, m: TermMatch) -> bool:
 
 # --------------------------------------------------------------------------- time
 _BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
+# issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
+# "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
+_STAMP = re.compile(
+    r"\b(?:received|rec'?d|printed|scanned|faxed|transmitted|sent)(?:\s+on)?\s*[:\-]?\s*$", re.I
+)
 
 
 def _note_date(ex: Extraction) -> None:
@@ -508,6 +514,8 @@ def _note_date(ex: Extraction) -> None:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
             if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
                 continue
+            if _STAMP.search(ex.text, max(sent.start, hit.start - 24), hit.start):
+                continue  # i10j: when a fax or scan was received or printed, not a visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
                 f"the note states no date of its own: its first date ({hit.day.isoformat()}"
@@ -797,6 +805,34 @@ def _findings(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+
+
+# issue #10 (i10j): a toxicity grade of 0 after a symptom ("Dysphagia | 0 |" in a CTCAE table,
+# "dysphagia grade 0", "dysphagia G0") says the symptom is absent (CTCAE v5.0: grade 0 is no
+# adverse event; grades 1-5 are present, mild to fatal). A bare 0 counts only in a table row of
+# a note that names a toxicity scale; "grade 0" and "G0" count anywhere.
+_TOXICITY_SCALE = re.compile(r"\b(?:ctcae|toxicit(?:y|ies)|adverse events?)\b", re.IGNORECASE)
+_GRADE_ZERO_NAMED = re.compile(
+    r"[ \t]*(?:[|:,=-][ \t]*)*(?:\(?ctcae(?:\s*v?[\d.]+)?\)?[ \t]*)?"
+    r"(?:grade|gr\.?|g)[ \t]*0\b(?![.,/]\d)",
+    re.IGNORECASE,
+)
+_GRADE_ZERO_CELL = re.compile(r"[ \t]*(?:[|:][ \t]*)+0[ \t]*(?:\||$)", re.MULTILINE)  # match(pos)
+
+
+def _toxicity_grade_zero(ex: Extraction) -> None:
+    text = ex.text
+    scale = _TOXICITY_SCALE.search(text) is not None
+    for d in ex.drafts:
+        if d.type != "finding" or d.status != "present":
+            continue
+        line_end = text.find("\n", d.end)
+        stop = len(text) if line_end < 0 else line_end
+        if _GRADE_ZERO_NAMED.match(text, d.end, stop) or (
+            scale and _GRADE_ZERO_CELL.match(text, d.end, stop)
+        ):
+            d.status = "absent"
+            d.value = {**d.value, "toxicity_grade": 0}
 
 
 def _inferred_findings(ex: Extraction) -> None:
@@ -1351,8 +1387,9 @@ def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | No
             continue
         g = rm.groupdict()
         value: dict[str, Any] = {"value": _number(g["value"])}
-        if g.get("unit"):
-            value["unit"] = ex.rules.unit_canonical.get(g["unit"].casefold(), g["unit"])
+        unit = g.get("unit") or g.get("unit_value")  # i10j: a pipe table's unit by the value
+        if unit:
+            value["unit"] = ex.rules.unit_canonical.get(unit.casefold(), unit)
         if g.get("upper"):
             value["lower_limit"], value["upper_limit"] = _number(g["lower"]), _number(g["upper"])
         elif g.get("upper_only"):
@@ -2404,6 +2441,7 @@ def _tumours(ex: Extraction) -> None:
         builds.append(_TumourBuild(len(builds), site))
         return builds[-1]
 
+    implied = {t.start: t.end for t in r.implied_sites.find(text)}  # i10j, see `specific`
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -2418,7 +2456,12 @@ def _tumours(ex: Extraction) -> None:
         ]
         # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
         malignant = ex.rules.value["malignancy"][0]
-        specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
+        # (i10j: and a cancer whose own name says its site, "basal cell carcinoma": skin)
+        specific = [
+            m
+            for m in mentions
+            if m.concept != "other" or malignant.fullmatch(m.text) or implied.get(m.start) == m.end
+        ]
         kinds = {m.concept for m in specific if m.concept != "other"}
         invades, duct, taken = _invasion_and_duct(ex, sent)
         site_ms = [

@@ -96,6 +96,16 @@ def _initial(token: str, before: str) -> bool:
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master", "mevr", "dhr", "mw"}
 
 
+# issue #10 (i10j): a line that ends on a word that cannot end a sentence ("... NO RASH. NO" /
+# "DYSPHAGIA, NO SOB.", "weakness of the" / "shoulders") goes on on the next line; not after a
+# field's mark ("Dysphagia: no" / "Weight loss: yes" are two fields)
+_CARRIES_ON = frozenset({"no", "not", "nor", "without", "and", "or", "of", "with", "the", "denies"})
+_FIELD_MARKS = frozenset({":", "-", "=", "|", "–", "?", "/"})
+# ... and a "Result:" line goes with the test named on the line above it ("1. ANA (IIF on HEp-2)"
+# / "Result: POSITIVE, titre 1:320")
+_RESULT_LINE = frozenset({"result", "results", "interpretation"})
+
+
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
@@ -122,7 +132,11 @@ def note_sentences(doc: Doc) -> Doc:
             and last.casefold() not in _ABBREVIATIONS
             and not _initial(last, before)
         )
-        if i == 0 or newline or (ender and not text[:1].islower()):
+        carried = newline and (
+            (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
+            or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
+        )
+        if i == 0 or (newline and not carried) or (ender and not text[:1].islower()):
             starts[i, 0] = 1
         before, last = last, text
         newline = False

@@ -283,9 +283,10 @@ def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tu
     return out
 
 
+# (issue #10, i10j: the title's date may be ISO and in brackets, "ADDENDUM (2026-11-16): ...")
 _INLINE_HEADER = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)"
-    r"(?:\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))?\s*:\s*(\S.*)$"
+    r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*:\s*(\S.*)$"
 )
 
 

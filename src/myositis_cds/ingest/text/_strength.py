@@ -80,7 +80,8 @@ _BARE_END = re.compile(
 
 # A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
 _FORWARD = re.compile(
-    r"^\s*(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
+    # (i10j: also after the grade's bracket, "full (MRC 5/5) in shoulder abduction, ...")
+    r"^\)?\s*(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+)*$",
     re.IGNORECASE,
 )
