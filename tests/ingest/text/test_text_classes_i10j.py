@@ -373,3 +373,30 @@ def test_a_transmission_stamp_does_not_date_the_visit(stamp: str) -> None:
     note = f"[{stamp}]\n\n13/10/2026\n\nRe: Mrs A Khan, 61. I saw her today: heliotrope rash.\n"
     rash = next(f for f in read(note).case.findings if f.code.value == "heliotrope_rash")
     assert rash.date == date(2026, 10, 13)
+
+
+# ------------------------------------------------------------------ ward shorthand for the biopsy
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MBX L QUADS 02/10: NO PERIFASCICULAR ATROPHY, NO RIMMED VACUOLES.",
+        "Muscle bx (R deltoid): no perifascicular atrophy; no rimmed vacuoles.",
+    ],
+)
+def test_a_shorthand_muscle_biopsy_is_read(line: str) -> None:
+    biopsy = read(_HEAD + line + "\n").case.muscle_biopsy
+    assert biopsy is not None
+    assert (biopsy.perifascicular_atrophy, biopsy.rimmed_vacuoles) == (False, False)
+
+
+# ------------------------------------------------------------------ "since about N weeks"
+@pytest.mark.parametrize(
+    ("sentence", "onset"),
+    [
+        ("Since about 6 weeks complaints of a rash on the eyelids.", date(2026, 4, 29)),
+        ("Since approximately 2 months weakness of the thighs.", date(2026, 4, 10)),
+    ],
+)
+def test_since_about_a_duration_dates_the_onset(sentence: str, onset: date) -> None:
+    # the clinic date is 10 June 2026: six weeks (42 days) before is 29 April, two months 10 April
+    assert read(_HEAD + sentence).case.onset_date == onset
