@@ -262,6 +262,8 @@ def test_a_toxicity_grade_of_zero_is_no_symptom(lines: str, dysphagia: bool) -> 
         ("Clinic 01/10/2026. Man, 70. He reports weakness and no\ndysphagia.\n", False),
         # a form's field: "no" answers its own line, the next line is a new field
         ("Clinic 01/10/2026. Man, 70.\nRash: no\nDysphagia: yes\n", True),
+        # ... and a table's row without colons ("Rash no" / "Dysphagia yes")
+        ("Clinic 01/10/2026. Man, 70.\nSymptoms:\nRash no\nDysphagia yes\n", True),
     ],
 )
 def test_a_line_that_ends_on_no_goes_on_to_the_next(note: str, dysphagia: bool) -> None:
@@ -400,3 +402,27 @@ def test_a_shorthand_muscle_biopsy_is_read(line: str) -> None:
 def test_since_about_a_duration_dates_the_onset(sentence: str, onset: date) -> None:
     # the clinic date is 10 June 2026: six weeks (42 days) before is 29 April, two months 10 April
     assert read(_HEAD + sentence).case.onset_date == onset
+
+
+# ------------------------------------------------------------------ ages in Germanic letters
+@pytest.mark.parametrize(
+    ("line", "age", "sex"),
+    [
+        ("Betreft: mevr. A. Smit, 62 jaar, heliotrope rash.", 62, "female"),
+        ("Een 62-jarige vrouw met heliotrope rash.", 62, "female"),
+        ("Eine 55-jährige Patientin mit heliotrope rash.", 55, "female"),
+        ("En 70-årig man med heliotrope rash.", 70, "male"),
+        ("Patient (71 j.) with heliotrope rash.", 71, "unknown"),
+        ("Alter: 48\nHeliotrope rash.", 48, "unknown"),
+    ],
+)
+def test_an_age_written_in_dutch_german_or_swedish(line: str, age: int, sex: str) -> None:
+    patient = read("Datum: 02-10-2026\n" + line).case.patient
+    assert (patient.age, patient.sex.value) == (age, sex)
+
+
+@pytest.mark.parametrize(
+    "line", ["Rash since: 3 jaar geleden. Woman aged 50.", "Symptoms (2 år sedan); woman aged 50."]
+)
+def test_a_duration_in_years_is_not_an_age(line: str) -> None:
+    assert read("Datum: 02-10-2026\n" + line).case.patient.age == 50

@@ -477,7 +477,7 @@ _BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
 # "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
 _STAMP = re.compile(
-    r"\b(?:received|rec'?d|printed|scanned|faxed|transmitted|sent)(?:\s+on)?\s*[:\-]?\s*$", re.I
+    r"\b(?:received|rec'?d|printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I
 )
 
 
