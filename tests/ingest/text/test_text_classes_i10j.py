@@ -426,3 +426,24 @@ def test_an_age_written_in_dutch_german_or_swedish(line: str, age: int, sex: str
 )
 def test_a_duration_in_years_is_not_an_age(line: str) -> None:
     assert read("Datum: 02-10-2026\n" + line).case.patient.age == 50
+
+
+# ------------------------------------------------------------------ a decorated heading
+@pytest.mark.parametrize(
+    "heading",
+    ["--- Slide 7: Teaching points ---", "=== Take-home points ===", "*** Learning points ***"],
+)
+def test_a_decorated_teaching_heading_speaks_of_patients_in_general(heading: str) -> None:
+    note = (
+        _HEAD + "Exam: heliotrope rash.\n\n" + heading + "\n- Anti-Jo-1: interstitial lung "
+        "disease, mechanic's hands, arthritis\n"
+    )
+    got = findings_of(note)
+    assert got.get("heliotrope_rash") is True
+    assert not {"interstitial_lung_disease", "mechanics_hands", "arthritis"} & set(got)
+
+
+def test_a_single_dash_bullet_is_not_a_heading() -> None:
+    # "- Assessment" as a list item keeps its line in the section it stands in
+    note = _HEAD + "Exam:\n- Assessment\n- heliotrope rash present\n"
+    assert findings_of(note).get("heliotrope_rash") is True
