@@ -369,12 +369,44 @@ def test_an_addendum_with_a_bracketed_iso_date_is_about_the_patient() -> None:
 
 # ------------------------------------------------------------------ a fax stamp is not the visit
 @pytest.mark.parametrize(
-    "stamp", ["received 14/10/2026 09:12", "Printed on 14/10/2026", "scanned: 14/10/2026"]
+    "stamp",
+    [
+        "Fax page 1 of 3 - received 14/10/2026 09:12",
+        "OCR of scanned letter, received: 14/10/2026",
+        "Printed on 14/10/2026",
+    ],
 )
 def test_a_transmission_stamp_does_not_date_the_visit(stamp: str) -> None:
     note = f"[{stamp}]\n\n13/10/2026\n\nRe: Mrs A Khan, 61. I saw her today: heliotrope rash.\n"
     rash = next(f for f in read(note).case.findings if f.code.value == "heliotrope_rash")
     assert rash.date == date(2026, 10, 13)
+
+
+def test_images_received_date_what_was_examined() -> None:
+    # no fax or scan on the line: "received" is when the photographs came, the day examined
+    note = "Images received: 18/09/2026      Reviewed: 21/09/2026\nMan, 61. Heliotrope rash.\n"
+    rash = next(f for f in read(note).case.findings if f.code.value == "heliotrope_rash")
+    assert rash.date == date(2026, 9, 18)
+
+
+# ------------------------------------------------------------------ "27 Oct 26"
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Date: 27 Oct 26   Assessed by: nurse\nMan, 71. Heliotrope rash.", date(2026, 10, 27)),
+        ("Clinic 03 Sep 26. Man, 71. Heliotrope rash.", date(2026, 9, 3)),
+    ],
+)
+def test_a_day_month_and_two_digit_year_is_a_date(line: str, day: date) -> None:
+    rash = next(f for f in read(line).case.findings if f.code.value == "heliotrope_rash")
+    assert rash.date == day
+
+
+def test_a_dose_after_a_day_and_month_is_not_a_year() -> None:
+    # "from 5 June 20 mg": a dose follows the date, no year 2020 is read into it
+    note = "Clinic date: 10/06/2026\nMrs P, 58.\nPrednisolone from 5 June 20 mg daily.\n"
+    starts = [t.start for t in read(note).case.treatments]
+    assert len(starts) == 1 and starts[0].year == 2026
 
 
 # ------------------------------------------------------------------ ward shorthand for the biopsy

@@ -476,9 +476,22 @@ def _outside_time(sent: Sentence, m: TermMatch) -> bool:
 _BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
 # "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
-_STAMP = re.compile(
-    r"\b(?:received|rec'?d|printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I
-)
+_STAMP = re.compile(r"\b(?:printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I)
+# "received" is a stamp only on a line that speaks of the fax or scan ("Images received: 18/09"
+# dates what was examined)
+_RECEIVED = re.compile(r"\b(?:received|rec'?d)(?:\s+on)?\s*[:\-]?\s*$", re.I)
+_FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+of\s+\d+)\b", re.I)
+
+
+def _stamped(text: str, sent: Sentence, pos: int) -> bool:
+    lo = max(sent.start, pos - 24)
+    if _STAMP.search(text, lo, pos):
+        return True
+    if not _RECEIVED.search(text, lo, pos):
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return _FAX_LINE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _note_date(ex: Extraction) -> None:
@@ -514,7 +527,7 @@ def _note_date(ex: Extraction) -> None:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
             if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
                 continue
-            if _STAMP.search(ex.text, max(sent.start, hit.start - 24), hit.start):
+            if _stamped(ex.text, sent, hit.start):
                 continue  # i10j: when a fax or scan was received or printed, not a visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
