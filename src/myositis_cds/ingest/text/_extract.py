@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -21,6 +21,8 @@ from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
+from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
+from myositis_cds.ingest.text._ocr import repair as repair_ocr
 from myositis_cds.ingest.text._rules import (
     ContextRule,
     Rules,
@@ -31,6 +33,7 @@ from myositis_cds.ingest.text._rules import (
     term_key,
 )
 from myositis_cds.ingest.text._strength import (
+    Grade,
     StrengthReading,
     grades_in,
     group_states,
@@ -328,7 +331,12 @@ def extract_drafts(original: str) -> Extraction:
     )
 
     r = rules()
-    norm, note_style = restyle(normalise_any(original, r), r)  # issue #10: its conventions
+    norm = normalise_any(original, r)
+    repaired, ocr_changed = repair_ocr(norm.text)  # issue #10 (i10j): OCR look-alikes
+    if ocr_changed:  # each swap keeps the length: positions still map to the note as written
+        norm, joined = join_ocr_rn(replace(norm, text=repaired))
+        ocr_changed += joined
+    norm, note_style = restyle(norm, r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = _lost_letters_are_no_query(norm.text, find_modifiers(norm.text, r))  # i10i
@@ -376,9 +384,15 @@ def extract_drafts(original: str) -> Extraction:
             f"numeric dates such as 03/04 are read {order}, from the note's conventions "
             f"({', '.join(note_style.date_cues)}): check them"
         )
+    if ocr_changed:
+        ex.warn(
+            f"the note reads as OCR text: {ocr_changed} look-alike characters (1/l, 0/O, rn/m) "
+            "were read as the letter or digit around them: check the values"
+        )
     _note_date(ex)
     _times_and_events(ex)
     _findings(ex)
+    _toxicity_grade_zero(ex)  # issue #10 (i10j)
     _inferred_findings(ex)
     _morphology_over_label(ex)
     _strength_exam(ex)
@@ -476,6 +490,24 @@ def _outside_time(sent: Sentence, m: TermMatch) -> bool:
 
 # --------------------------------------------------------------------------- time
 _BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
+# issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
+# "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
+_STAMP = re.compile(r"\b(?:printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I)
+# "received" is a stamp only on a line that speaks of the fax or scan ("Images received: 18/09"
+# dates what was examined)
+_RECEIVED = re.compile(r"\b(?:received|rec'?d)(?:\s+on)?\s*[:\-]?\s*$", re.I)
+_FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+of\s+\d+)\b", re.I)
+
+
+def _stamped(text: str, sent: Sentence, pos: int) -> bool:
+    lo = max(sent.start, pos - 24)
+    if _STAMP.search(text, lo, pos):
+        return True
+    if not _RECEIVED.search(text, lo, pos):
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return _FAX_LINE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _note_date(ex: Extraction) -> None:
@@ -511,6 +543,8 @@ def _note_date(ex: Extraction) -> None:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
             if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
                 continue
+            if _stamped(ex.text, sent, hit.start):
+                continue  # i10j: when a fax or scan was received or printed, not a visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
                 f"the note states no date of its own: its first date ({hit.day.isoformat()}"
@@ -800,6 +834,34 @@ def _findings(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+
+
+# issue #10 (i10j): a toxicity grade of 0 after a symptom ("Dysphagia | 0 |" in a CTCAE table,
+# "dysphagia grade 0", "dysphagia G0") says the symptom is absent (CTCAE v5.0: grade 0 is no
+# adverse event; grades 1-5 are present, mild to fatal). A bare 0 counts only in a table row of
+# a note that names a toxicity scale; "grade 0" and "G0" count anywhere.
+_TOXICITY_SCALE = re.compile(r"\b(?:ctcae|toxicit(?:y|ies)|adverse events?)\b", re.IGNORECASE)
+_GRADE_ZERO_NAMED = re.compile(
+    r"[ \t]*(?:[|:,=-][ \t]*)*(?:\(?ctcae(?:\s*v?[\d.]+)?\)?[ \t]*)?"
+    r"(?:grade|gr\.?|g)[ \t]*0\b(?![.,/]\d)",
+    re.IGNORECASE,
+)
+_GRADE_ZERO_CELL = re.compile(r"[ \t]*(?:[|:][ \t]*)+0[ \t]*(?:\||$)", re.MULTILINE)  # match(pos)
+
+
+def _toxicity_grade_zero(ex: Extraction) -> None:
+    text = ex.text
+    scale = _TOXICITY_SCALE.search(text) is not None
+    for d in ex.drafts:
+        if d.type != "finding" or d.status != "present":
+            continue
+        line_end = text.find("\n", d.end)
+        stop = len(text) if line_end < 0 else line_end
+        if _GRADE_ZERO_NAMED.match(text, d.end, stop) or (
+            scale and _GRADE_ZERO_CELL.match(text, d.end, stop)
+        ):
+            d.status = "absent"
+            d.value = {**d.value, "toxicity_grade": 0}
 
 
 def _inferred_findings(ex: Extraction) -> None:
@@ -1116,9 +1178,17 @@ def _strength_exam(ex: Extraction) -> None:
         for t in ms:  # "power 5/5 throughout": every group at that grade
             lo = max(sent.start, t.start - 25)
             grades = [g for g in grades_in(text, lo, t.start) if g.explicit]
-            named = r.muscles.find(text, lo, t.start)  # "prox power 5/5 throughout": that group
-            if grades and not named:
-                g = grades[-1]
+            if _OTHER_GROUPS.search(t.text):  # i10j: "otherwise 5/5", "elsewhere power 5/5"
+                after = _other_groups_grade(text, sent, t)
+                grades = [after] if after is not None else grades
+            if not grades:
+                continue
+            g = grades[-1]
+            # issue #10 (i10j): muscles before a comma are graded on their own ("hip flexors
+            # 4/5, 5/5 elsewhere"): only the grade's own clause can narrow it to one group
+            clause = max(lo, *(text.rfind(p, lo, g.start) + 1 for p in ",;"))
+            named = r.muscles.find(text, clause, t.start)  # "prox power 5/5 throughout"
+            if not named:
                 for group in ("proximal_both", "distal_both"):
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
@@ -1133,6 +1203,21 @@ def _strength_exam(ex: Extraction) -> None:
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
+
+
+# issue #10 (i10j): the "throughout" words that mean every group not graded lower ("hip flexors
+# 4/5, 5/5 elsewhere", "otherwise 5/5"): their grade usually follows them
+_OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other)\b", re.IGNORECASE)
+_GRADE_AFTER_GAP = re.compile(r"^\s*(?:(?:power|strength|force|mrc|is|was|are)\s*)*[:=]?\s*$", re.I)
+
+
+def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None:
+    """The explicit grade right after an "otherwise"/"elsewhere" word (only power words between)."""
+    for g in grades_in(text, t.end, min(sent.end, t.end + 24)):
+        if g.explicit and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
+            return g
+        break
+    return None
 
 
 _UPPER_LIMB = re.compile(
@@ -1340,8 +1425,9 @@ def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | No
             continue
         g = rm.groupdict()
         value: dict[str, Any] = {"value": _number(g["value"])}
-        if g.get("unit"):
-            value["unit"] = ex.rules.unit_canonical.get(g["unit"].casefold(), g["unit"])
+        unit = g.get("unit") or g.get("unit_value")  # i10j: a pipe table's unit by the value
+        if unit:
+            value["unit"] = ex.rules.unit_canonical.get(unit.casefold(), unit)
         if g.get("upper"):
             value["lower_limit"], value["upper_limit"] = _number(g["lower"]), _number(g["upper"])
         elif g.get("upper_only"):
@@ -2393,6 +2479,7 @@ def _tumours(ex: Extraction) -> None:
         builds.append(_TumourBuild(len(builds), site))
         return builds[-1]
 
+    implied = {t.start: t.end for t in r.implied_sites.find(text)}  # i10j, see `specific`
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -2407,7 +2494,12 @@ def _tumours(ex: Extraction) -> None:
         ]
         # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
         malignant = ex.rules.value["malignancy"][0]
-        specific = [m for m in mentions if m.concept != "other" or malignant.fullmatch(m.text)]
+        # (i10j: and a cancer whose own name says its site, "basal cell carcinoma": skin)
+        specific = [
+            m
+            for m in mentions
+            if m.concept != "other" or malignant.fullmatch(m.text) or implied.get(m.start) == m.end
+        ]
         kinds = {m.concept for m in specific if m.concept != "other"}
         invades, duct, taken = _invasion_and_duct(ex, sent)
         site_ms = [

@@ -81,6 +81,10 @@ _ABBREVIATIONS = {
     # "rest neg incl. Mi2, TIF1g": a list follows (issue #10, i10h)
     "incl.",
     "inc.",
+    # Dutch honorifics before a name ("mevr. De Vries", "dhr. Jansen"; issue #10, i10j)
+    "mevr.",
+    "dhr.",
+    "mw.",
 }
 
 
@@ -89,7 +93,21 @@ def _initial(token: str, before: str) -> bool:
     return len(token) == 2 and token[0].isupper() and before.casefold().rstrip(".") in _TITLES
 
 
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master"}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master", "mevr", "dhr", "mw"}
+
+
+# issue #10 (i10j): a line that ends on a word that cannot end a sentence ("... NO RASH. NO" /
+# "DYSPHAGIA, NO SOB.", "weakness of the" / "shoulders") goes on on the next line; not after a
+# field's mark ("Dysphagia: no" / "Weight loss: yes" are two fields)
+_CARRIES_ON = frozenset({"and", "or", "of", "with", "the"})
+_FIELD_MARKS = frozenset({":", "-", "=", "|", "–", "?", "/"})
+# a denial carries on only where it opens its phrase (after a stop, a comma or a conjunction):
+# "Rash no" / "Dysphagia yes" in a table without colons are two rows
+_DENIALS = frozenset({"no", "not", "nor", "without", "denies"})
+_BEFORE_DENIAL = frozenset({"", ".", ",", ";", "and", "or", "but", "with", "has", "had", "is"})
+# ... and a "Result:" line goes with the test named on the line above it ("1. ANA (IIF on HEp-2)"
+# / "Result: POSITIVE, titre 1:320")
+_RESULT_LINE = frozenset({"result", "results", "interpretation"})
 
 
 @Language.component("myositis_note_sentences")
@@ -118,7 +136,12 @@ def note_sentences(doc: Doc) -> Doc:
             and last.casefold() not in _ABBREVIATIONS
             and not _initial(last, before)
         )
-        if i == 0 or newline or (ender and not text[:1].islower()):
+        carried = newline and (
+            (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
+            or (last.casefold() in _DENIALS and before.casefold() in _BEFORE_DENIAL)
+            or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
+        )
+        if i == 0 or (newline and not carried) or (ender and not text[:1].islower()):
             starts[i, 0] = 1
         before, last = last, text
         newline = False

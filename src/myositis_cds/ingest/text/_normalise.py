@@ -242,13 +242,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# issue #10 (i10j): a heading drawn with rules or numbered as a slide ("--- Slide 9: Teaching
+# points ---", "=== DISCUSSION ===", "*** Plan ***")
+_DECORATED = re.compile(
+    r"^\s*[-=*#~_]{2,}\s*(?:slide\s*\d+\s*[:.\-]\s*)?|(?<=\S)\s*[-=*#~_]{2,}\s*$", re.I
+)
+
+
 def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     """(section name, offset where inline text starts or -1) if the line opens a section."""
     stripped = line.strip()
     if not stripped:
         return None
     if len(stripped) <= 60:
-        body = _HEADER_NUMBER.sub("", stripped)
+        body = _HEADER_NUMBER.sub("", _DECORATED.sub("", stripped))
         name = rules.section_titles.get(body.rstrip(":").strip().casefold())
         if name is not None:
             return name, -1
@@ -283,9 +290,10 @@ def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tu
     return out
 
 
+# (issue #10, i10j: the title's date may be ISO and in brackets, "ADDENDUM (2026-11-16): ...")
 _INLINE_HEADER = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)"
-    r"(?:\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))?\s*:\s*(\S.*)$"
+    r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*:\s*(\S.*)$"
 )
 
 

@@ -54,6 +54,7 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 # "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
     # issue #10: a grade reached: "power had decreased to grade 4", "remained at 5"
     r"|\b(?:(?:had|has|have)\s+)?(?:been\s+)?(?:decreased|reduced|diminished|fallen|dropped"
@@ -79,7 +80,8 @@ _BARE_END = re.compile(
 
 # A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
 _FORWARD = re.compile(
-    r"^\s*(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
+    # (i10j: also after the grade's bracket, "full (MRC 5/5) in shoulder abduction, ...")
+    r"^\)?\s*(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+)*$",
     re.IGNORECASE,
 )
@@ -128,7 +130,9 @@ def _side(m: re.Match[str] | None) -> str | None:
 
 # Full strength said in words: "against full neck extension", "normal distal power",
 # "neck extension is full". Read as grade 5, only right next to its muscle (see read_grades).
-_WORD_GRADE = re.compile(r"\b(?:full|normal)\b", re.IGNORECASE)
+# issue #10 (i10j): "distal force conserved (5/5)", "distal strength preserved", "ankles intact",
+# "backwards was fine": the same, read only where "full" would be
+_WORD_GRADE = re.compile(r"\b(?:full|normal|preserved|conserved|intact|fine)\b", re.IGNORECASE)
 # What must follow a muscle graded by a word before it: the end of the phrase, or power/strength
 # ("normal distal power"), not another noun ("normal shoulder X-ray").
 _WORD_MUSCLE_END = re.compile(
@@ -254,7 +258,13 @@ def read_grades(
             assert isinstance(m, TermMatch)
             side = _side(_MUSCLE_SIDE.search(text, max(start, m.start - 14), m.start))
             owner = _Owner(m, side)
-            if forward is not None and not re.search(r"[;.]", text[last_end : m.start]):
+            # (i10j: the zero-width groups of "5/5 elsewhere" stand at their own grade; an
+            # earlier "4/5 at the hip flexors" does not carry forward to them)
+            if (
+                forward is not None
+                and m.end > m.start
+                and not re.search(r"[;.]", text[last_end : m.start])
+            ):
                 owner.grades.append(forward)
                 done.append(owner)
             elif orphan is not None and _FILLER.match(text[orphan.end : m.start]):
@@ -269,6 +279,8 @@ def read_grades(
                 forward = shared = None
                 if owners:  # a muscle after a grade starts a new list
                     owners = []
+                if waiting and ";" in text[waiting[-1].muscle.end : m.start]:
+                    waiting = []  # i10j: "... at hands and feet; flexors of the neck 3/5"
                 waiting.append(owner)
             last_end = m.end
             continue
@@ -353,7 +365,7 @@ def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
         if not out:
             continue
         prev = out[-1].concept
-        extension = m.text.casefold().startswith("exten")
+        extension = m.text.casefold().startswith(("exten", "backward"))
         if prev in ("neck_flexors", "neck_extensors"):
             group = "neck_extensors" if extension else "neck_flexors"
         elif prev in ("finger_flexors",) and extension:
