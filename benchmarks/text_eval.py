@@ -28,16 +28,16 @@ sealed set was written (``reports:heldout_g``, ``notes:heldout10``; FIRST_RUN_G.
 figures only; it was measured twice and opened for development on 1 Dec 2026 (small hours), while a
 seventh sealed set was written (``reports:heldout_h``, ``notes:heldout11``; FIRST_RUN_H.md); it
 was measured twice and opened for development on 1 Dec 2026 (night), while an eighth sealed set was
-written (``reports:heldout_i``, ``notes:heldout12``; FIRST_RUN_I.md), whose notes were measured
-twice and opened on 1 Dec 2026 (morning). Any set not in DETAIL_SETS
-is reported as figures only and is in no default list (the lead runs it by name).
+written (``reports:heldout_i``, ``notes:heldout12``; FIRST_RUN_I.md), measured twice and opened
+on 1 Dec 2026 (morning). Any set not in DETAIL_SETS is reported as figures only and is in no
+default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
                 reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7,
                 reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9,
                 reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,
-                notes:heldout12]
+                reports:heldout_i,notes:heldout12]
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ DEFAULT_SETS = (
     "reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,"
     "reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7,"
     "reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9,"
-    "reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,notes:heldout12"
+    "reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,"
+    "reports:heldout_i,notes:heldout12"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -96,7 +97,8 @@ DETAIL_SETS = {
     # Measured sealed twice, figures only (FIRST_RUN_H.md); opened on 1 Dec 2026 (night).
     "reports:heldout_h",
     "notes:heldout11",
-    # Notes measured sealed twice, figures only (FIRST_RUN_I.md); opened on 1 Dec 2026 (morning).
+    # Measured sealed twice, figures only (FIRST_RUN_I.md); opened on 1 Dec 2026 (morning).
+    "reports:heldout_i",
     "notes:heldout12",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
