@@ -18,6 +18,7 @@ from myositis_cds.ingest.text._rules import (
     Lexicon,
     TermMatcher,
     _load,
+    _trie_regex,
     rules,
 )
 from tests.ingest.text.helpers import REPO
@@ -81,6 +82,19 @@ def test_term_variants_match_hyphen_space_and_apostrophe_forms() -> None:
     m = TermMatcher("test", {"PL7": ["pl-7"], "gottron": ["gottron's papules"]})
     found = [x.concept for x in m.find("PL7, PL 7, PL-7; Gottron papules, Gottrons papules")]
     assert found == ["PL7", "PL7", "PL7", "gottron", "gottron"]
+
+
+def test_a_term_list_checks_its_end_boundary_once_and_longest_term_still_wins() -> None:
+    # The CJK-aware boundary class is costly to compile (a copy per term made the first note
+    # read ~20 s slower): how often a term list holds it does not grow with the list.
+    few = ["term1", "anti-ro", "乏力"]
+    many = [f"term{i}" for i in range(400)] + ["anti-ro", "anti-ro52", "乏力"]
+    assert _trie_regex(many).count("\\u4e00") == _trie_regex(few).count("\\u4e00") <= 8
+    m = TermMatcher("test", {"ro": ["anti-ro"], "ro52": ["anti-ro52"], "weak": ["乏力"]})
+    assert [x.concept for x in m.find("anti-Ro52; anti-Ro, anti-Ro5x")] == ["ro52", "ro"]
+    # boundaries: none against CJK, held against Latin letters and digits
+    assert [x.text for x in m.find("抗anti-Ro52抗體 四肢乏力。")] == ["anti-Ro52", "乏力"]
+    assert m.find("xanti-Ro52 anti-Ro521") == []
 
 
 def test_missing_rule_file_is_a_knowledge_error() -> None:
