@@ -193,6 +193,17 @@ def test_eighth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles()
     assert all(int(name.split("_")[0]) >= 121 for name in notes)
 
 
+def test_ninth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, ninth held-out round: >= 15 new reports (split heldout_j, ids k01_...) and >= 10
+    # new notes (split heldout13, numbered from 133), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_j"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("k") for rid in reports)
+    notes = _notes_split("heldout13")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 133 for name in notes)
+
+
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
     meta = _index()[rid]
     data = yaml.safe_load((REPORTS / "gold" / f"{rid}.yaml").read_text(encoding="utf-8"))
