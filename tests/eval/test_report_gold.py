@@ -64,10 +64,19 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
         "heldout_g",
         "heldout_h",
         "heldout_i",
+        "heldout_j",
     }
-    # The share of development reports is that of the rounds before the third to eighth held-out
-    # sets (heldout_d to heldout_i, each added whole as a sealed set).
-    sealed = {"heldout_d", "heldout_e", "heldout_f", "heldout_g", "heldout_h", "heldout_i"}
+    # The share of development reports is that of the rounds before the third to ninth held-out
+    # sets (heldout_d to heldout_j, each added whole as a sealed set).
+    sealed = {
+        "heldout_d",
+        "heldout_e",
+        "heldout_f",
+        "heldout_g",
+        "heldout_h",
+        "heldout_i",
+        "heldout_j",
+    }
     earlier = [s for s in splits if s not in sealed]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
@@ -182,6 +191,17 @@ def test_eighth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles()
     notes = _notes_split("heldout12")
     _check_notes(notes, minimum=10)
     assert all(int(name.split("_")[0]) >= 121 for name in notes)
+
+
+def test_ninth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
+    # Issue #10, ninth held-out round: >= 15 new reports (split heldout_j, ids k01_...) and >= 10
+    # new notes (split heldout13, numbered from 133), each with a valid gold and its stated cancers.
+    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_j"}
+    assert len(reports) >= 15
+    assert all(rid.startswith("k") for rid in reports)
+    notes = _notes_split("heldout13")
+    _check_notes(notes, minimum=10)
+    assert all(int(name.split("_")[0]) >= 133 for name in notes)
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
