@@ -30,8 +30,8 @@ seventh sealed set was written (``reports:heldout_h``, ``notes:heldout11``; FIRS
 was measured twice and opened for development on 1 Dec 2026 (night), while an eighth sealed set was
 written (``reports:heldout_i``, ``notes:heldout12``; FIRST_RUN_I.md), measured twice and opened
 on 1 Dec 2026 (morning), while a ninth sealed set was written (``reports:heldout_j``,
-``notes:heldout13``; FIRST_RUN_J.md). Any set not in DETAIL_SETS is reported as figures only and is in no
-default list (the lead runs it by name).
+``notes:heldout13``; FIRST_RUN_J.md). Any set not in DETAIL_SETS is reported as figures only and
+is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
