@@ -72,3 +72,44 @@ def test_a_blots_signs_and_grades_give_the_result(body: str, expected: dict[str,
 )
 def test_a_dash_that_is_no_minus_sign_is_no_result(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ the result on the line below
+# A record export or a typed-up report puts the result on a line of its own below the test's
+# name ("Anti-NXP2 antibody" / "Negative"): the line goes with the name above it, and its word
+# is never the next test's.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Anti-TIF1 gamma antibody\nPositive\nAnti-NXP2 antibody\nNegative\n",
+            {"TIF1G": "positive", "NXP2": "negative"},
+        ),
+        ("Anti-MDA5:\nNEGATIVE\nAnti-SAE1:\nPOSITIVE\n", {"MDA5": "negative", "SAE1": "positive"}),
+        (
+            "Anti-HMGCR antibody (ELISA)\nNegative (<20 U/mL)\nAnti-SRP antibody (blot)\n"
+            "Positive (3+)",
+            {"HMGCR": "negative", "SRP": "positive"},
+        ),
+        (
+            "Anti-PL-12\nweak positive\nAnti-OJ\nnot detected",
+            {"PL12": "weak_positive", "OJ": "negative"},
+        ),
+    ],
+)
+def test_a_result_alone_on_the_line_below_is_the_tests_above(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(body) == expected
+
+
+def test_a_result_label_line_still_opens_its_own_list() -> None:
+    # "Negative: ..." and "Positive: ..." label the antibodies after them on their own line
+    body = "Negative: Jo-1, PL-7, PL-12\nPositive: Ro52, MDA5"
+    assert antibodies(body) == {
+        "JO1": "negative",
+        "PL7": "negative",
+        "PL12": "negative",
+        "RO52": "positive",
+        "MDA5": "positive",
+    }

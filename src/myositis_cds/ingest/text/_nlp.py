@@ -108,6 +108,21 @@ _BEFORE_DENIAL = frozenset({"", ".", ",", ";", "and", "or", "but", "with", "has"
 # ... and a "Result:" line goes with the test named on the line above it ("1. ANA (IIF on HEp-2)"
 # / "Result: POSITIVE, titre 1:320")
 _RESULT_LINE = frozenset({"result", "results", "interpretation"})
+# issue #10 (i10m): ... and so does a line that holds only a result, with at most its grade or
+# level ("Anti-NXP2 antibody" / "Negative", "Anti-SRP:" / "Positive (3+)"), as record exports
+# and typed-up laboratory reports print it; not a label that opens a list ("Negative: Jo-1, ...")
+_RESULT_ONLY_LINE = re.compile(
+    r"^[ \t]*(?:(?:strongly|weakly|weak|low|high)[ -])?(?:positive|negative|pos|neg|detected"
+    r"|not[ \t]+detected|undetected|borderline|equivocal|indeterminate|reactive|non-?reactive"
+    r")\b(?![ \t]*(?::|[A-Za-z]))(?:[ \t]*[(\[][^()\[\]\n]{0,30}[)\]])?[ \t.;]*"
+    r"(?:[<>≤≥]?[ \t]*\d[\d.,]*[ \t]*[A-Za-z/]{0,6}[ \t.]*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _line_start(text: str, idx: int) -> int:
+    """Where the line holding character ``idx`` starts."""
+    return text.rfind("\n", 0, idx) + 1
 
 
 @Language.component("myositis_note_sentences")
@@ -125,7 +140,8 @@ def note_sentences(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     # token texts (by their string ids) and space flags from one array: no Python Token object
     # per token (Doc.text would make one each, too)
-    for i, (orth, space) in enumerate(doc.to_array(["ORTH", "IS_SPACE"]).tolist()):
+    result_lines = {m.start() for m in _RESULT_ONLY_LINE.finditer(doc.text)}
+    for i, (orth, space, idx) in enumerate(doc.to_array(["ORTH", "IS_SPACE", "IDX"]).tolist()):
         text = strings[orth]
         if space:
             newline = newline or "\n" in text
@@ -140,6 +156,7 @@ def note_sentences(doc: Doc) -> Doc:
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             or (last.casefold() in _DENIALS and before.casefold() in _BEFORE_DENIAL)
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
+            or (_line_start(doc.text, idx) in result_lines and last not in _ENDERS)
         )
         if i == 0 or (newline and not carried) or (ender and not text[:1].islower()):
             starts[i, 0] = 1
