@@ -113,3 +113,93 @@ def test_a_result_label_line_still_opens_its_own_list() -> None:
         "RO52": "positive",
         "MDA5": "positive",
     }
+
+
+# ------------------------------------------------------------------ levels with the lab's cut-off
+# A level printed with the laboratory's cut-off (ELISA, EliA, chemiluminescence) is read against
+# it: below the negative limit or inside the reference range negative, above the positive limit
+# positive, between the two (the grey zone a laboratory calls equivocal) indeterminate. The
+# result words of the cut-off itself ("negative < 7") are not the patient's result.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Anti-HMGCR 82 CU (positive > 20).", {"HMGCR": "positive"}),
+        ("Anti-HMGCR 12 CU (positive > 20).", {"HMGCR": "negative"}),
+        ("Anti-Jo-1 3 U/mL (neg < 7).", {"JO1": "negative"}),
+        ("Anti-Jo-1 31 U/mL (neg < 7).", {"JO1": "positive"}),
+        ("Anti-HMGCR 6 CU (reference range 0-19)", {"HMGCR": "negative"}),
+        (
+            "Anti-SRP: 2 U/mL [<15]\nAnti-HMGCR: 120 CU [<20 CU]",
+            {"SRP": "negative", "HMGCR": "positive"},
+        ),
+        (
+            "Anti-Jo-1 antibody 0.3 AI (negative <1.0 AI)\n"
+            "Anti-PL-12 antibody 3.4 AI (negative <1.0 AI)",
+            {"JO1": "negative", "PL12": "positive"},
+        ),
+        (
+            "Anti-Jo-1 (EliA): 142 U/mL (negative < 7; equivocal 7-10; positive > 10)",
+            {"JO1": "positive"},
+        ),
+        (
+            "Anti-Jo-1 (EliA): 8.1 U/mL (negative < 7; equivocal 7-10; positive > 10)",
+            {"JO1": "indeterminate"},
+        ),
+        (
+            "Anti-Jo-1 (EliA): 2.2 U/mL (negative < 7; equivocal 7-10; positive > 10)",
+            {"JO1": "negative"},
+        ),
+        ("HMGCR Ab (ELISA) >200 U/mL (ref <20)", {"HMGCR": "positive"}),
+        ("Anti-TIF1γ ELISA 45 U/mL [reference <25]", {"TIF1G": "positive"}),
+        ("Anti-TIF1γ 9 U/mL (cut-off 32)", {"TIF1G": "negative"}),
+    ],
+)
+def test_a_level_is_read_against_the_laboratorys_cut_off(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(body) == expected
+
+
+# A row of a record export flags the level: H / A (abnormal) positive, N (normal) negative.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Anti-HMGCR Ab   48 U/mL   H   (<20)\nAnti-Jo-1 Ab   2 U/mL   N   (<7)",
+            {"HMGCR": "positive", "JO1": "negative"},
+        ),
+        (
+            "Anti-SRP Ab  64 U/mL  A\nAnti-PL-7 Ab  1 U/mL  N",
+            {"SRP": "positive", "PL7": "negative"},
+        ),
+    ],
+)
+def test_a_level_flagged_high_or_normal(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a result word beside the level is the result ("Neg (<5)": negative, its limit 5)
+        ("Anti-SRP: Neg (<5)\nAnti-HMGCR: Pos (64)", {"SRP": "negative", "HMGCR": "positive"}),
+        ("Anti-HMGCR antibody (ELISA): 4 U/mL (negative <20 U/mL)", {"HMGCR": "negative"}),
+    ],
+)
+def test_a_result_word_beside_a_level_still_counts(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected
+
+
+# An ANA titre below the screening dilution (1:80) is negative; a titre at or above it positive.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("ANA < 1:80.", {"ANA": "negative"}),
+        ("ANA (HEp-2 IIF) <1:40; anti-Jo-1 negative.", {"ANA": "negative", "JO1": "negative"}),
+        ("ANA 1:640 speckled.", {"ANA": "positive"}),
+    ],
+)
+def test_an_ana_titre_below_the_screening_dilution_is_negative(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(body) == expected

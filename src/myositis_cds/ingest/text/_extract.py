@@ -1701,6 +1701,10 @@ def _antibodies(ex: Extraction) -> None:
                 if status == "absent":
                     status = "present"  # a negative result is a result, stated about now
                 value.update(_antibody_level(ex, m.end, window_end))
+            elif (measured := _measured_result(ex, m.end, window_end)) is not None:
+                value.update(measured)  # "Anti-Jo-1 3 U/mL (neg < 7)": the level and its cut-off
+            elif _below_screening_titre(ex, m.end, window_end):
+                value["result"] = "negative"  # "ANA < 1:80"
             elif (shared := _shared_result(ex, sent, m)) is not None:
                 value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
             elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
@@ -2008,6 +2012,110 @@ def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
         if tm is not None:
             return _number(tm.group("level"))
     return None
+
+
+# issue #10 (i10m): how each comparison in a laboratory's cut-off reads; a level given as a bound
+# ("<5", ">200") lies just past it
+_BELOW = frozenset({"<", "less than", "below", "under"})
+_AT_MOST = frozenset({"≤", "<=", "=<", "up to"})
+_ABOVE = frozenset({">", "greater than", "more than", "above", "over"})
+_FLAG_RESULT = {
+    "H": "positive",
+    "HH": "positive",
+    "A": "positive",
+    "AA": "positive",
+    "N": "negative",
+}
+_SCREENING_TITRE = 80  # ANA on HEp-2: 1:80 and above positive (see patterns.yaml antibody_titre)
+
+
+def _satisfies(level: float, cmp: str, bound: float) -> bool:
+    cmp = " ".join(cmp.casefold().split())
+    if cmp in _BELOW:
+        return level < bound
+    if cmp in _AT_MOST:
+        return level <= bound
+    if cmp in _ABOVE:
+        return level > bound
+    return level >= bound  # "≥", ">=", "=>"
+
+
+def _against_reference(ex: Extraction, level: float, ref: str) -> str | None:
+    """The result of ``level`` against the bracket after it: its labelled cut-offs ("negative
+    < 7; equivocal 7-10; positive > 10": the first that holds; a level past every one given
+    lies on the other side of them) or its reference range ("<20", "ref 0-19": inside
+    negative, above positive) or a positive cut-off ("cut-off 32")."""
+    labelled: list[tuple[str, bool]] = []
+    for rx in ex.rules.value["antibody_cutoff"]:
+        for cm in rx.finditer(ref):
+            g = cm.groupdict()
+            result = next(k for k in _CUTOFF_RESULTS if g.get(k))
+            if g.get("num"):
+                holds = _satisfies(level, g["cmp"], _number(g["num"]))
+            else:
+                holds = _number(g["lo"]) <= level <= _number(g["hi"])
+            labelled.append((result, holds))
+    if labelled:
+        held = next((result for result, holds in labelled if holds), None)
+        if held is not None:
+            return held
+        given = {result for result, _ in labelled}
+        if given == {"negative"}:
+            return "positive"
+        if given <= {"positive", "weak_positive"}:
+            return "negative"
+        return "indeterminate"
+    for rx in ex.rules.value["antibody_reference"]:
+        rm = rx.match(ref)
+        if rm is None:
+            continue
+        g = rm.groupdict()
+        if g.get("cut"):
+            return "positive" if level >= _number(g["cut"]) else "negative"
+        if g.get("num"):
+            return "negative" if _satisfies(level, g["cmp"], _number(g["num"])) else "positive"
+        return "negative" if level <= _number(g["hi"]) else "positive"
+    return None
+
+
+_CUTOFF_RESULTS = ("negative", "indeterminate", "weak_positive", "positive")
+
+
+def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | None:
+    """The result of a level printed with the laboratory's cut-off or a record's flag right
+    after an antibody's name (rules/patterns.yaml ``antibody_measure``): "Anti-Jo-1 3 U/mL
+    (neg < 7)" negative, "Anti-HMGCR Ab 48 U/mL H" positive. None without either: a bare level
+    says nothing of its polarity."""
+    window = ex.text[start : min(end, start + 120)]
+    for rx in ex.rules.value["antibody_measure"]:
+        mm = rx.match(window)
+        if mm is None:
+            continue
+        g = mm.groupdict()
+        level = _number(g["level"])
+        if g.get("cmp") in ("<", "≤"):
+            level -= 1e-6  # "<5": below five
+        elif g.get("cmp") in (">", "≥"):
+            level += 1e-6
+        result = _against_reference(ex, level, g["ref"]) if g.get("ref") else None
+        flag = g.get("flag") or g.get("flag2")
+        if result is None and flag:
+            result = _FLAG_RESULT.get(flag)
+        if result is None:
+            continue
+        out: dict[str, Any] = {"result": result, "level": _number(g["level"])}
+        out["unit"] = g.get("unit") or "units"
+        return out
+    return None
+
+
+def _below_screening_titre(ex: Extraction, start: int, end: int) -> bool:
+    """An ANA titre given as below a dilution at or under the screening one ("ANA < 1:80")."""
+    for rx in ex.rules.value["antibody_titre_negative"]:
+        tm = rx.match(ex.text[start : min(end, start + 50)])
+        if tm is not None and _number(tm.group("level")) <= _SCREENING_TITRE:
+            return True
+    return False
 
 
 def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:

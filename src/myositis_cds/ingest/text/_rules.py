@@ -330,6 +330,10 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_more": {"value", "unit"},
     "antibody_level": {"level"},
     "antibody_titre": {"level"},  # issue #10 (i10h)
+    "antibody_measure": {"level"},  # issue #10 (i10m)
+    "antibody_cutoff": set(),
+    "antibody_reference": set(),
+    "antibody_titre_negative": {"level"},
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
