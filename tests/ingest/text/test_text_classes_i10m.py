@@ -203,3 +203,38 @@ def test_an_ana_titre_below_the_screening_dilution_is_negative(
     body: str, expected: dict[str, str]
 ) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ a detection denied over a list
+# "No antibodies to A, B or C were detected": the denial at the head of the clause and the verb
+# at its end cover every member, the last as much as the first.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "No antibodies to Jo-1, PL-7 or PL-12 were detected.",
+            {"JO1": "negative", "PL7": "negative", "PL12": "negative"},
+        ),
+        (
+            "None of anti-Jo-1, anti-PL-7, anti-PL-12 detected.",
+            {"JO1": "negative", "PL7": "negative", "PL12": "negative"},
+        ),
+        (
+            "Neither anti-SRP nor anti-HMGCR antibodies were identified.",
+            {"SRP": "negative", "HMGCR": "negative"},
+        ),
+        (
+            "Immunoprecipitation identified anti-NXP2; anti-TIF1γ was not precipitated.",
+            {"NXP2": "positive", "TIF1G": "negative"},
+        ),
+    ],
+)
+def test_a_detection_denied_at_the_head_of_the_clause_covers_the_list(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(body) == expected
+
+
+def test_a_denial_does_not_cross_a_contrast() -> None:
+    body = "No anti-Jo-1 antibodies, but anti-MDA5 antibodies were detected."
+    assert antibodies(body) == {"JO1": "negative", "MDA5": "positive"}

@@ -109,8 +109,14 @@ def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]
     for idx, rx in rules.context_patterns:
         if not may_match(rx, gate):
             continue  # a word every match needs is not in the text
+        cue = "cue" in rx.groupindex
         for pm in rx.finditer(text):
-            found.append((pm.start(), pm.end(), rules.context.rules[idx]))
+            # a pattern may name its cue: the rest of the match is context the cue needs ("no
+            # antibodies to Jo-1 or PL-7 were detected": the cue is "were detected")
+            if cue and pm.start("cue") >= 0:
+                found.append((pm.start("cue"), pm.end("cue"), rules.context.rules[idx]))
+            else:
+                found.append((pm.start(), pm.end(), rules.context.rules[idx]))
     found.sort(key=lambda f: f[0])
     return found
 
