@@ -238,3 +238,33 @@ def test_a_detection_denied_at_the_head_of_the_clause_covers_the_list(
 def test_a_denial_does_not_cross_a_contrast() -> None:
     body = "No anti-Jo-1 antibodies, but anti-MDA5 antibodies were detected."
     assert antibodies(body) == {"JO1": "negative", "MDA5": "positive"}
+
+
+# ------------------------------------------------------------------ result words of serology
+# A result phrased with its noun ("negative result for"), "reactive" / "non-reactive" of an
+# immunoassay, and a level in the laboratory's grey zone (equivocal).
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Negative result for anti-HMGCR; SRP antibody positive.",
+            {"HMGCR": "negative", "SRP": "positive"},
+        ),
+        ("She had a negative test for anti-TIF1γ antibodies.", {"TIF1G": "negative"}),
+        ("A positive screen for anti-MDA5 was confirmed by ELISA.", {"MDA5": "positive"}),
+        ("Anti-SRP reactive; anti-HMGCR non-reactive.", {"SRP": "positive", "HMGCR": "negative"}),
+        (
+            "Ro52: weakly reactive\nJo-1: strongly reactive\nPL-7: nonreactive",
+            {"RO52": "weak_positive", "JO1": "positive", "PL7": "negative"},
+        ),
+        ("Anti-Jo-1 result in the grey zone.", {"JO1": "indeterminate"}),
+    ],
+)
+def test_result_words_of_serology(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected
+
+
+def test_c_reactive_protein_is_no_result() -> None:
+    # "C-reactive protein" names a lab; the anti-Jo-1 beside it keeps its own word
+    body = "Anti-Jo-1 negative. C-reactive protein 12 mg/L; C reactive protein repeated."
+    assert antibodies(body) == {"JO1": "negative"}
