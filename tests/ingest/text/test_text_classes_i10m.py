@@ -268,3 +268,31 @@ def test_c_reactive_protein_is_no_result() -> None:
     # "C-reactive protein" names a lab; the anti-Jo-1 beside it keeps its own word
     body = "Anti-Jo-1 negative. C-reactive protein 12 mg/L; C reactive protein repeated."
     assert antibodies(body) == {"JO1": "negative"}
+
+
+# ------------------------------------------------------------------ the name's suffixes
+# "Ab", "IgG", "autoantibody", "IgG antibodies" after a name are part of it: a result word after
+# one member's suffix closes that member, never the next one's ("anti-MDA5 IgG antibodies
+# positive, anti-Jo-1 IgG antibodies negative": Jo-1 is negative).
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Anti-MDA5 Ab positive, Jo-1 Ab negative, anti-Ro52 IgG positive, HMGCR autoantibody "
+            "negative.",
+            {"MDA5": "positive", "JO1": "negative", "RO52": "positive", "HMGCR": "negative"},
+        ),
+        (
+            "Anti-MDA5 IgG antibodies positive, anti-Jo-1 IgG antibodies negative",
+            {"MDA5": "positive", "JO1": "negative"},
+        ),
+        (
+            "Anti-SAE1 IgG autoantibodies positive, anti-NXP2 IgG autoantibodies negative",
+            {"SAE1": "positive", "NXP2": "negative"},
+        ),
+    ],
+)
+def test_a_result_after_a_names_suffix_closes_that_name(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(body) == expected

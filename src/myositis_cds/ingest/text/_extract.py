@@ -1789,10 +1789,14 @@ def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Ass
     return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
 
 
+# The words that may follow an antibody's name as part of it: "Ab", "antibodies", "IgG",
+# "autoantibody", "auto-antibodies", "IgG antibodies" (issue #10, i10m: with each of them the
+# list readers below tell one member's result from the next one's).
+_NAME_SUFFIX = r"\b(?:(?:auto-?)?antibod(?:y|ies)|(?:auto-?)?abs?|ig[gam])\b"
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
 # "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
 _LIST_GLUE = re.compile(
-    r"(?:[\s,/;]|\band\b|\bor\b|\bnor\b|\banti\b|-|\bantibod(?:y|ies)\b|\bab[s]?\b|\(|\))*",
+    rf"(?:[\s,/;]|\band\b|\bor\b|\bnor\b|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
     re.IGNORECASE,
 )
 
@@ -1867,7 +1871,7 @@ def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | N
 # "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
 # "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative".
 _CLOSING = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|\b(?:antibod(?:y|ies)|abs?|which|that|were|was|are|is|"
+    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|" + _NAME_SUFFIX + r"|\b(?:which|that|were|was|are|is|"
     r"all|also|both|each|came back|returned|tested|found to be|reported as)\b)*$",
     re.IGNORECASE,
 )
