@@ -296,3 +296,27 @@ def test_a_result_after_a_names_suffix_closes_that_name(
     body: str, expected: dict[str, str]
 ) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ dot leaders
+# A printed report joins a test to its result with dot leaders: they end no sentence, so the
+# result is the test's (an ellipsis of three dots still may).
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Jo-1 ............ Negative\nMDA5 ............ Positive",
+            {"JO1": "negative", "MDA5": "positive"},
+        ),
+        (
+            "Anti-TIF1γ.........POSITIVE\nAnti-NXP2..........negative",
+            {"TIF1G": "positive", "NXP2": "negative"},
+        ),
+        (
+            "Anti-Jo-1 ........ 2 U/mL (<7)\nAnti-HMGCR ....... 64 CU (<20)",
+            {"JO1": "negative", "HMGCR": "positive"},
+        ),
+    ],
+)
+def test_dot_leaders_join_a_test_to_its_result(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

@@ -125,6 +125,11 @@ def _line_start(text: str, idx: int) -> int:
     return text.rfind("\n", 0, idx) + 1
 
 
+# issue #10 (i10m): dot leaders join a test to its result on one line of a printed report
+# ("Anti-Jo-1 ............ Negative"); they end no sentence (an ellipsis, three dots, still does)
+_LEADER = re.compile(r"\.{4,}")
+
+
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
@@ -151,6 +156,7 @@ def note_sentences(doc: Doc) -> Doc:
             and last.endswith(".")
             and last.casefold() not in _ABBREVIATIONS
             and not _initial(last, before)
+            and not _LEADER.fullmatch(last)
         )
         carried = newline and (
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
