@@ -320,3 +320,85 @@ def test_a_result_after_a_names_suffix_closes_that_name(
 )
 def test_dot_leaders_join_a_test_to_its_result(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ a repeated test's new result
+# One antibody with two results in turn ("negative in March 2025 and positive in October 2026"):
+# each result is dated by the time beside it, and the later one is never lost for the earlier.
+# A negative marked as the earlier one ("previously negative") without a date of its own is not
+# recorded (it cannot be placed); the current result is. An earlier positive is never lost: on
+# one date with a negative, the positive is kept (with a warning, as for any such conflict).
+def _dated(body: str) -> set[tuple[str, str, str]]:
+    from tests.ingest.text.helpers import read
+
+    return {
+        (a.code.value, a.result.value, a.date.isoformat())
+        for a in read(_HEAD + body).case.antibodies
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Anti-SAE1 was negative in March 2025 and positive in October 2026.",
+            {("SAE1", "negative", "2025-03-01"), ("SAE1", "positive", "2026-10-01")},
+        ),
+        (
+            "Anti-NXP2: 01/2026 negative; 09/2026 positive",
+            {("NXP2", "negative", "2026-01-01"), ("NXP2", "positive", "2026-09-01")},
+        ),
+        (
+            "Anti-TIF1γ: negative (March 2025), positive (October 2026)",
+            {("TIF1G", "negative", "2025-03-01"), ("TIF1G", "positive", "2026-10-01")},
+        ),
+        ("Anti-MDA5 positive (previously negative).", {("MDA5", "positive", "2026-11-10")}),
+        ("Anti-MDA5 negative (previously positive).", {("MDA5", "positive", "2026-11-10")}),
+        (
+            "Anti-TIF1γ, previously negative (2024), is now positive.",
+            {("TIF1G", "negative", "2024-01-01"), ("TIF1G", "positive", "2026-11-10")},
+        ),
+    ],
+)
+def test_a_repeated_test_keeps_each_result_at_its_time(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _dated(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "result"),
+    [
+        ("Anti-TIF1γ, previously negative (2024), is now positive.", "TIF1G", "positive"),
+        (
+            "Anti-TIF1γ initially negative, positive on repeat testing in October 2026.",
+            "TIF1G",
+            "positive",
+        ),
+        (
+            "Anti-TIF1γ was negative at diagnosis but became positive a year later.",
+            "TIF1G",
+            "positive",
+        ),
+    ],
+)
+def test_the_latest_of_a_changed_result_is_kept(body: str, code: str, result: str) -> None:
+    from tests.ingest.text.helpers import read
+
+    readings = sorted(
+        (a.date, a.result.value) for a in read(_HEAD + body).case.antibodies if a.code.value == code
+    )
+    assert readings and readings[-1][1] == result
+
+
+def test_a_second_result_word_of_another_test_is_not_the_antibodys() -> None:
+    # "CK normal" is the CK's, not a second result of anti-Jo-1
+    assert antibodies("Anti-Jo-1 positive, CK normal.") == {"JO1": "positive"}
+
+
+def test_dated_rows_of_a_repeated_level_each_read_against_the_cut_off() -> None:
+    body = "Anti-HMGCR 05/2025: 8 CU (<20)\nAnti-HMGCR (12/10/2026): 96 CU (<20)"
+    assert _dated(body) == {
+        ("HMGCR", "negative", "2025-05-01"),
+        ("HMGCR", "positive", "2026-10-12"),
+    }

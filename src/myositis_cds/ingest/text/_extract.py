@@ -1718,6 +1718,10 @@ def _antibodies(ex: Extraction) -> None:
                 inferred = True
             else:
                 status = "unknown" if status == "present" else status
+            in_turn = _results_in_turn(ex, sent, m, window_end, uncertain)
+            if in_turn and (status in ("present", "historical") or "result" in value):
+                ex.drafts.extend(in_turn)  # "negative in March 2025 and positive in October 2026"
+                continue
             _add(
                 ex,
                 Draft(
@@ -1735,6 +1739,102 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# issue #10 (i10m): one antibody with results in turn, a repeated test whose result changed
+# ("Anti-SAE1 was negative in March 2025 and positive in October 2026", "Anti-NXP2: 01/2026
+# negative; 09/2026 positive", "anti-MDA5 positive (previously negative)"). What may stand between
+# the result words (times taken out): words of time and sequence only, never another test's name
+# or finding ("Anti-Jo-1 positive, CK normal" is one result).
+_TURN_RESULTS = frozenset({"POSITIVE", "WEAK_POSITIVE", "NEGATED_EXISTENCE", "INDETERMINATE"})
+_TURN_GLUE = re.compile(
+    r"(?:[\s,;:()\-–]|\d+|\b(?:and|but|then|now|later|since|subsequently|previously|initially|"
+    r"originally|at first|first|formerly|earlier|again|still|is|was|were|has|had|have|been|be|"
+    r"became|become|becoming|turned|turning|converted|remains?|remained|on|in|at|by|of|the|a|an|"
+    r"one|two|three|six|twelve|repeat|repeated|repeating|re-?test(?:ed|ing)?|re-?checked|"
+    r"testing|tested|test|checked|year|years|month|months|week|weeks|after|diagnosis|"
+    r"presentation|baseline|follow-up|admission|result|results|titre|titer|level|time|that)\b)*",
+    re.IGNORECASE,
+)
+# A result marked as the earlier one of two ("previously negative", "negative at diagnosis")
+_EARLIER_MARK = re.compile(
+    r"\b(?:previously|initially|originally|at first|formerly|earlier|at diagnosis|at baseline|"
+    r"at presentation|on admission|first)\b",
+    re.IGNORECASE,
+)
+
+
+_NOW_MARK = re.compile(r"\b(?:now|currently|at present|today)\b", re.IGNORECASE)
+# An earlier positive is kept even without a time of its own: a positive is never lost for a
+# later negative (the case keeps both; on one date the positive, with a warning: _assemble)
+_KEPT_UNDATED = frozenset({"positive", "weak_positive"})
+
+
+def _results_in_turn(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, uncertain: bool
+) -> list[Draft]:
+    """Each result of antibody ``m`` when its words give several in turn, joined by words of
+    time and sequence only, each dated by the time beside it; a result marked as the earlier
+    one ("previously negative") without a time of its own that differs from the current one's
+    is left out (it cannot be placed). Empty when the antibody has one result word."""
+    text = ex.text
+    spans = sorted(
+        {
+            (mod.start, mod.end, mod.rule.category)
+            for mod in sent.context.modifiers
+            if mod.rule.category in _TURN_RESULTS and m.end <= mod.start < window_end
+        }
+    )
+    cues = [c for i, c in enumerate(spans) if i == 0 or c[0] >= spans[i - 1][1]]
+    if len(cues) < 2 or len({cat for _, _, cat in cues}) < 2:
+        return []
+    blanked = list(text[m.end : cues[-1][0]])
+    for a, b in sent.time_spans:
+        for pos in range(max(a, m.end), min(b, cues[-1][0])):
+            blanked[pos - m.end] = " "
+    flat = "".join(blanked)
+    gaps = [(m.end, cues[0][0]), *((c[1], d[0]) for c, d in pairwise(cues))]
+    if not all(_TURN_GLUE.fullmatch(flat[a - m.end : b - m.end]) for a, b in gaps):
+        return []
+    earlier: set[int] = set()  # each mark goes to the nearest result word (after it on a tie)
+    for mark in _EARLIER_MARK.finditer(text, m.end, min(window_end, cues[-1][1] + 30)):
+        earlier.add(
+            min(
+                range(len(cues)),
+                key=lambda i: (
+                    cues[i][0] - mark.end()
+                    if mark.end() <= cues[i][0]
+                    else mark.start() - cues[i][1],
+                    mark.end() > cues[i][0],
+                ),
+            )
+        )
+    current = next((i for i in reversed(range(len(cues))) if i not in earlier), None)
+    if current is None:
+        return []
+    now = sent.time_at(cues[current][0], end=cues[current][1])
+    before_current = text[cues[current - 1][1] if current else m.end : cues[current][0]]
+    if now.is_forward() or _NOW_MARK.search(before_current):
+        now = INDEX  # "became positive a year later" (than the first), "is now positive"
+    drafts: list[Draft] = []
+    for i, (a, b, cat) in enumerate(cues):
+        when = now if i == current else sent.time_at(a, end=b)
+        if i != current and (when == now or i > current) and _RESULT[cat] not in _KEPT_UNDATED:
+            continue  # an earlier negative with no time of its own cannot be placed
+        drafts.append(
+            Draft(
+                "antibody",
+                m.concept,
+                "present",
+                m.start,
+                m.end,
+                sent,
+                when,
+                {"result": _RESULT[cat]},
+                uncertain=uncertain,
+            )
+        )
+    return drafts
 
 
 # Between a result word and the next antibody, what shows the word closed the antibody before:
