@@ -145,8 +145,11 @@ def note_sentences(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     # token texts (by their string ids) and space flags from one array: no Python Token object
     # per token (Doc.text would make one each, too)
-    result_lines = {m.start() for m in _RESULT_ONLY_LINE.finditer(doc.text)}
-    for i, (orth, space, idx) in enumerate(doc.to_array(["ORTH", "IS_SPACE", "IDX"]).tolist()):
+    rows = doc.to_array(["ORTH", "IS_SPACE", "IDX", "SPACY"]).tolist()
+    # the text again, from the arrays (Doc.text makes a Python Token object per token)
+    note = "".join(strings[orth] + (" " if ws else "") for orth, _, _, ws in rows)
+    result_lines = {m.start() for m in _RESULT_ONLY_LINE.finditer(note)}
+    for i, (orth, space, idx, _) in enumerate(rows):
         text = strings[orth]
         if space:
             newline = newline or "\n" in text
@@ -162,7 +165,7 @@ def note_sentences(doc: Doc) -> Doc:
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             or (last.casefold() in _DENIALS and before.casefold() in _BEFORE_DENIAL)
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
-            or (_line_start(doc.text, idx) in result_lines and last not in _ENDERS)
+            or (_line_start(note, idx) in result_lines and last not in _ENDERS)
         )
         if i == 0 or (newline and not carried) or (ender and not text[:1].islower()):
             starts[i, 0] = 1
