@@ -402,3 +402,35 @@ def test_dated_rows_of_a_repeated_level_each_read_against_the_cut_off() -> None:
         ("HMGCR", "negative", "2025-05-01"),
         ("HMGCR", "positive", "2026-10-12"),
     }
+
+
+# ------------------------------------------------------------------ a sign written onto the name
+# "MDA5+, Jo-1-, Ro52+": a minus written onto the antigen's name like its plus is negative, also
+# at a line's end, where it is no word broken across two lines ("SRP-" / "HMGCR+"); a word that
+# is broken there still joins ("anti-" / "Jo-1 positive").
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Serology: MDA5+, Jo-1-, Ro52+",
+            {"MDA5": "positive", "JO1": "negative", "RO52": "positive"},
+        ),
+        (
+            "Blot: TIF1γ-\nNXP2+\nMi-2β-\nSRP-\nHMGCR+",
+            {
+                "TIF1G": "negative",
+                "NXP2": "positive",
+                "MI2": "negative",
+                "SRP": "negative",
+                "HMGCR": "positive",
+            },
+        ),
+        ("The blot showed anti-\nJo-1 positive.", {"JO1": "positive"}),
+        (
+            "Seropositive for anti-MDA5; seronegative for anti-Jo-1.",
+            {"MDA5": "positive", "JO1": "negative"},
+        ),
+    ],
+)
+def test_a_minus_written_onto_the_name(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

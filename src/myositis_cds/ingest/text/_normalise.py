@@ -233,6 +233,17 @@ class _Section:
         return True
 
 
+def _sign_after_name(current: _Section, next_line: str, rules: Rules) -> bool:
+    """Whether the hyphen ending a line is a blot's minus sign written onto an antibody's name
+    ("SRP-" / "HMGCR+", "TIF1γ-" / "NXP2+"), not a word broken at the line's end ("Jo-" / "1",
+    "anti-" / "Jo-1"): the name before it is whole and the next line opens with a letter
+    (issue #10, i10m)."""
+    if not next_line[:1].isalpha():
+        return False
+    tail = "".join(current.chars[-40:])[:-1]
+    return any(m.end == len(tail) for m in rules.antibodies.find(tail))
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     out = []
     pos = 0
@@ -760,7 +771,12 @@ def normalise(original: str, rules: Rules) -> NormalisedText:
         if not after_break:
             prev_char = current.chars[-1] if current.chars else ""
             # a word broken at a line end ("Jo-" + "1"), not a grade ending a table row ("4-")
-            hyphenated = prev_char == "-" and len(current.chars) > 1 and current.chars[-2].isalpha()
+            hyphenated = (
+                prev_char == "-"
+                and len(current.chars) > 1
+                and current.chars[-2].isalpha()
+                and not _sign_after_name(current, stripped, rules)
+            )
             # a list cut at a comma and carried on an indented line (a table cell that wraps:
             # "Mi-2, NXP2, Jo-1," / "      PL-7, SRP: negative") is one line
             carried = prev_char == "," and lead >= 2
