@@ -434,3 +434,35 @@ def test_dated_rows_of_a_repeated_level_each_read_against_the_cut_off() -> None:
 )
 def test_a_minus_written_onto_the_name(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ a test's name is no result
+# "anti-X" with no result word is read as a positive only where it states a finding ("a patient
+# with anti-TIF1γ antibodies"); a test that is checked, sent or awaited, or a row whose level has
+# no cut-off to read it by, states no polarity (nothing is recorded, rather than a positive).
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We checked anti-TIF1γ today.",
+        "Anti-MDA5 was sent to the reference laboratory.",
+        "Anti-HMGCR antibody level 3 U/mL.",
+        "Her anti-TIF1γ result: 0.8 (ratio).",
+    ],
+)
+def test_a_named_test_without_a_result_is_not_a_positive(body: str) -> None:
+    assert antibodies(body) == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a grade with a space before its plus is a grade, not a bare level
+        (
+            "Immunology: anti-MDA5 antibody IgG 3 +, anti-Ro52 antibody IgG 1 +.",
+            {"MDA5": "positive", "RO52": "weak_positive"},
+        ),
+        ("She has anti-SRP antibodies and a necrotising myopathy.", {"SRP": "positive"}),
+    ],
+)
+def test_a_stated_finding_is_still_read(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

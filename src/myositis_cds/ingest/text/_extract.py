@@ -1673,6 +1673,37 @@ _DISEASE_AFTER = re.compile(
 )
 
 
+# issue #10 (i10m): "anti-X" with no result word is read as a positive (case reports' "a
+# patient with anti-TIF1γ antibodies"), but not where the note names the test: the object of
+# an action on a sample ("we checked anti-TIF1γ", "anti-MDA5 was sent"), or the name of a row
+# whose level has no cut-off to read it by ("Anti-HMGCR antibody level 3 U/mL": the polarity
+# is not stated).
+_TEST_ACTION = re.compile(
+    r"\b(?:check(?:ed|ing)?|re-?check(?:ed)?|sen[dt]|sending|request(?:ed|ing)?|order(?:ed|ing)?|"
+    r"tested|testing|test\s+for|screen(?:ed|ing)?\s+for|drawn|taken|collected|awaited|awaiting|"
+    r"to\s+follow|outstanding|will\s+(?:check|send|test|request)|repeat(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_BARE_LEVEL = re.compile(
+    r"^(?:[\s:=-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
+    r"level|result|value|index|titre|titer|ratio|was|is|of)\b)*[<>≤≥]?\s*\d[\d.,]*(?!\s?\+)",
+    re.IGNORECASE,
+)
+
+
+def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int) -> bool:
+    """Whether "anti-X" names a test rather than states a finding (see _TEST_ACTION)."""
+    text = ex.text
+    stop = text.rfind(";", sent.start, m.start)
+    clause_start = sent.start if stop < 0 else stop + 1
+    nxt = text.find(";", m.end, window_end)
+    clause_end = window_end if nxt < 0 else nxt
+    return (
+        _TEST_ACTION.search(text, clause_start, clause_end) is not None
+        or _BARE_LEVEL.match(text[m.end : window_end]) is not None
+    )
+
+
 def _antibodies(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -1711,8 +1742,9 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
-            elif _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]) or _DISEASE_AFTER.match(
-                text[m.end : m.end + 40]
+            elif _DISEASE_AFTER.match(text[m.end : m.end + 40]) or (
+                _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start])
+                and not _named_as_test(ex, sent, m, window_end)
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
                 inferred = True
