@@ -466,3 +466,34 @@ def test_a_named_test_without_a_result_is_not_a_positive(body: str) -> None:
 )
 def test_a_stated_finding_is_still_read(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ result labels and form answers
+# A result word that labels a list at the head of its line covers the line; a form's yes/no answer
+# to a result decides it; the line below a test may hold its result with the level and the
+# reference, or a blot's sign alone.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Not detected: Jo-1, PL-7, PL-12\nDetected: SRP",
+            {"JO1": "negative", "PL7": "negative", "PL12": "negative", "SRP": "positive"},
+        ),
+        (
+            "Anti-Jo-1 positive? No.\nAnti-MDA5 positive? Yes.",
+            {"JO1": "negative", "MDA5": "positive"},
+        ),
+        (
+            "Anti-SRP detected: No\nAnti-HMGCR detected: Yes",
+            {"SRP": "negative", "HMGCR": "positive"},
+        ),
+        (
+            "Anti-Jo-1 Ab, IgG\nNegative   <1.0 AI   Ref <1.0\n"
+            "Anti-PL-7 Ab, IgG\nPositive   5.2 AI   Ref <1.0",
+            {"JO1": "negative", "PL7": "positive"},
+        ),
+        ("Jo-1\n-\nMDA5\n+\n", {"JO1": "negative", "MDA5": "positive"}),
+    ],
+)
+def test_result_labels_answers_and_lines_below(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

@@ -111,11 +111,14 @@ _RESULT_LINE = frozenset({"result", "results", "interpretation"})
 # issue #10 (i10m): ... and so does a line that holds only a result, with at most its grade or
 # level ("Anti-NXP2 antibody" / "Negative", "Anti-SRP:" / "Positive (3+)"), as record exports
 # and typed-up laboratory reports print it; not a label that opens a list ("Negative: Jo-1, ...")
+# (i10m: its level and the laboratory's reference may follow, "Negative   <1.0 AI   Ref <1.0", and
+# a blot's sign may stand alone, "+", "-", "(+)", "++")
 _RESULT_ONLY_LINE = re.compile(
-    r"^[ \t]*(?:(?:strongly|weakly|weak|low|high)[ -])?(?:positive|negative|pos|neg|detected"
+    r"^[ \t]*(?:(?:(?:strongly|weakly|weak|low|high)[ -])?(?:positive|negative|pos|neg|detected"
     r"|not[ \t]+detected|undetected|borderline|equivocal|indeterminate|reactive|non-?reactive"
-    r")\b(?![ \t]*(?::|[A-Za-z]))(?:[ \t]*[(\[][^()\[\]\n]{0,30}[)\]])?[ \t.;]*"
-    r"(?:[<>≤≥]?[ \t]*\d[\d.,]*[ \t]*[A-Za-z/]{0,6}[ \t.]*)?$",
+    r")\b(?![ \t]*(?::|[A-Za-z]))"
+    r"(?:[ \t]*(?:[(\[][^()\[\]\n]{0,30}[)\]]|[<>≤≥]?[ \t]*\d[\d.,:/]*|[A-Za-z/]{1,5}:?))*"
+    r"|\(?[-−+]{1,3}\)?)[ \t.;]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
