@@ -497,3 +497,31 @@ def test_a_stated_finding_is_still_read(body: str, expected: dict[str, str]) -> 
 )
 def test_result_labels_answers_and_lines_below(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ band strength, controls
+# A blot's band described in words where it ends the item: strong positive, weak a weak positive,
+# faint at the reading threshold (indeterminate), no band negative. A positive or negative
+# control of the assay is no result.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Blot: Ro52 strong, Jo-1 negative", {"RO52": "positive", "JO1": "negative"}),
+        (
+            "TIF1γ positive, NXP2 and SAE1 negative, Mi-2 weak",
+            {"TIF1G": "positive", "NXP2": "negative", "SAE1": "negative", "MI2": "weak_positive"},
+        ),
+        (
+            "Ro52 weak band; Jo-1 no band; PM-Scl75 faint band",
+            {"RO52": "weak_positive", "JO1": "negative", "PMSCL": "indeterminate"},
+        ),
+        ("Line blot: TIF1γ negative (positive control OK)", {"TIF1G": "negative"}),
+        ("Anti-MDA5 positive; negative control band clean.", {"MDA5": "positive"}),
+    ],
+)
+def test_band_strength_in_words_and_controls(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected
+
+
+def test_weak_as_a_symptom_is_no_result() -> None:
+    assert antibodies("She feels weak, anti-Jo-1 negative.") == {"JO1": "negative"}
