@@ -525,3 +525,35 @@ def test_band_strength_in_words_and_controls(body: str, expected: dict[str, str]
 
 def test_weak_as_a_symptom_is_no_result() -> None:
     assert antibodies("She feels weak, anti-Jo-1 negative.") == {"JO1": "negative"}
+
+
+# ------------------------------------------------------------------ one key for a block of levels
+# A blot's band intensities or a panel's levels printed as a list or a table with one key for
+# all: a line of the same block that names no antibody, or the bracket ending a list line.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "EUROLINE myositis 16 Ag\nMi-2α 0\nTIF1γ 54\nMDA5 7\nRo-52 18\n"
+            "Interpretation: 0-5 negative, 6-10 borderline, 11-25 weak positive, >25 positive",
+            {
+                "MI2": "negative",
+                "TIF1G": "positive",
+                "MDA5": "indeterminate",
+                "RO52": "weak_positive",
+            },
+        ),
+        (
+            "Band intensities: Mi-2α 0, TIF1γ 62, MDA5 3 (cut-off 15)",
+            {"MI2": "negative", "TIF1G": "positive", "MDA5": "negative"},
+        ),
+        ("Anti-Jo-1 2\nAnti-MDA5 48\nCut-off: 15", {"JO1": "negative", "MDA5": "positive"}),
+    ],
+)
+def test_one_key_reads_every_level_of_its_block(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected
+
+
+def test_a_labs_reference_is_no_key_for_an_antibody() -> None:
+    # the CK's reference range is the CK's: the antibody's bare level states no polarity
+    assert antibodies("Anti-Jo-1 2\nCK 400 (ref <200)") == {}

@@ -2237,11 +2237,51 @@ def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | N
         flag = g.get("flag") or g.get("flag2")
         if result is None and flag:
             result = _FLAG_RESULT.get(flag)
+        if result is None and _ITEM_END.match(window, mm.end()):
+            legend = _block_legend(ex, start)
+            result = _against_reference(ex, level, legend) if legend else None
         if result is None:
             continue
         out: dict[str, Any] = {"result": result, "level": _number(g["level"])}
         out["unit"] = g.get("unit") or "units"
         return out
+    return None
+
+
+# issue #10 (i10m): a blot's or a panel's levels printed as a list or a table with one key for
+# all ("TIF1γ 54" ... / "Interpretation: 0-5 negative, 6-10 borderline, 11-25 weak positive,
+# >25 positive"; "Mi-2α 0, TIF1γ 62, MDA5 3 (cut-off 15)"). The key is a line of the same block
+# (no blank line between) that names no antibody and no lab and either labels results with
+# bounds or opens with a word for a key; or the bracket that ends a line listing several levels.
+_ITEM_END = re.compile(r"[ \t]*(?:[,;\n(]|$)")
+_KEY_LINE = re.compile(
+    r"^[ \t]*(?:cut-?off|threshold|interpretation|key|legend|reference(?:\s+(?:range|values?))?|"
+    r"ref\.?|normal(?:\s+range)?)\b",
+    re.IGNORECASE,
+)
+_END_BRACKET = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]][ \t.]*$")
+
+
+def _block_legend(ex: Extraction, pos: int) -> str | None:
+    """The key that reads every level of the block holding ``pos``, as a bracket, or None."""
+    text = ex.text
+    para_start = text.rfind("\n\n", 0, pos) + 1
+    para_end = text.find("\n\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    end_bracket = _END_BRACKET.search(line)
+    if end_bracket is not None and len(ex.rules.antibodies.find(line)) >= 2:
+        return f"({end_bracket.group(1)})"
+    for m in re.finditer(r"[^\n]+", text[para_start:para_end]):
+        row = m.group()
+        if ex.rules.antibodies.find(row) or ex.rules.labs.find(row):
+            continue
+        labelled = any(rx.search(row) for rx in ex.rules.value["antibody_cutoff"])
+        if labelled or _KEY_LINE.match(row):
+            return f"({row.strip()})"
     return None
 
 
