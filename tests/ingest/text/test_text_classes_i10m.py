@@ -557,3 +557,50 @@ def test_one_key_reads_every_level_of_its_block(body: str, expected: dict[str, s
 def test_a_labs_reference_is_no_key_for_an_antibody() -> None:
     # the CK's reference range is the CK's: the antibody's bare level states no polarity
     assert antibodies("Anti-Jo-1 2\nCK 400 (ref <200)") == {}
+
+
+# ------------------------------------------------------------------ another test's result word
+# A result word after an antibody belongs to another test named between them ("... and the CT of
+# the chest, abdomen and pelvis was negative") or right after it ("with a negative mammogram");
+# the antibody keeps its own ("were found", "were identified", "were present").
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Anti-TIF1γ antibodies were found and the CT of the chest, abdomen and pelvis was "
+            "negative.",
+            {"TIF1G": "positive"},
+        ),
+        (
+            "Anti-TIF1γ antibodies were identified on the blot and a malignancy screen was "
+            "negative.",
+            {"TIF1G": "positive"},
+        ),
+        (
+            "Anti-NXP2 antibodies were demonstrated, with a negative mammogram.",
+            {"NXP2": "positive"},
+        ),
+        (
+            "Anti-SAE1 antibodies were present and her colonoscopy was negative.",
+            {"SAE1": "positive"},
+        ),
+        ("She has anti-MDA5 antibodies and negative chest imaging.", {"MDA5": "positive"}),
+    ],
+)
+def test_another_tests_result_word_is_not_the_antibodys(
+    body: str, expected: dict[str, str]
+) -> None:
+    assert antibodies(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Anti-Jo-1 negative, CT chest normal.", {"JO1": "negative"}),
+        # a test coordinated with the antibody shares its result word
+        ("Anti-TIF1γ and tumour markers were negative.", {"TIF1G": "negative"}),
+        ("Anti-HMGCR antibody screen was negative.", {"HMGCR": "negative"}),
+    ],
+)
+def test_the_antibodys_own_word_still_counts(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

@@ -182,8 +182,14 @@ class ContextSentence:
         return self.tok(max(char - 1, 0)) + 1
 
     def assert_target(
-        self, start: int, end: int, allowed: frozenset[str] | None = None
+        self,
+        start: int,
+        end: int,
+        allowed: frozenset[str] | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> Assertion:
+        """``skip``: the start characters of modifiers that are not this target's (another
+        test's result word, see _extract._owned_by_other_test)."""
         ts, te = self.tok(start), self.tok_end(end)
         best: dict[str, tuple[int, str, int, int]] = {}
         # only modifiers that can reach the target: scopes are at most MAX_SCOPE_TOKENS wide
@@ -191,7 +197,7 @@ class ContextSentence:
         last = bisect_left(self._mod_toks, te + MAX_SCOPE_TOKENS)
         for mod in self.modifiers[first:last]:
             cat = mod.rule.category
-            if allowed is not None and cat not in allowed:
+            if (allowed is not None and cat not in allowed) or mod.start in skip:
                 continue
             if mod.start < end and start < mod.end:
                 continue  # a modifier inside the target is part of its name

@@ -1704,6 +1704,53 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     )
 
 
+# issue #10 (i10m): a result word after an antibody belongs to another test: one named after
+# the antibody's own predicate ("anti-TIF1γ antibodies were found and the CT of the chest ...
+# was negative", "... were present and her colonoscopy was negative"; not a test coordinated
+# with the antibody, "anti-TIF1γ and tumour markers were negative"), or one the word stands
+# right before ("..., with a negative mammogram", "and negative chest imaging"): an
+# investigation, a lab, or a word for one.
+_TEST_WORD = (
+    r"imaging|scans?|x-?rays?|ultrasound|biops(?:y|ies)|endoscop\w*|colonoscop\w*|mammogra\w*|"
+    r"smear|cytology|(?:tumou?r\s+)?markers?"
+)
+_OTHER_TEST = re.compile(rf"\b(?:{_TEST_WORD})\b", re.IGNORECASE)
+_OTHER_TEST_AFTER_VERB = re.compile(
+    rf"\b(?:{_TEST_WORD}|screen(?:ing)?|work-?up|search)\b", re.IGNORECASE
+)
+_OWN_PREDICATE = re.compile(
+    r"\b(?:was|were|is|are|been|has|have|had|showed|revealed|demonstrated|with)\b|;",
+    re.IGNORECASE,
+)
+
+
+def _first_other_test(ex: Extraction, start: int, end: int, words: re.Pattern[str]) -> int | None:
+    """Where the first test other than an antibody is named in [start, end), or None."""
+    r = ex.rules
+    found = [
+        *(t.start for t in r.investigations.find(ex.text, start, end)),
+        *(t.start for t in r.labs.find(ex.text, start, end)),
+        *(w.start() for w in [words.search(ex.text, start, end)] if w is not None),
+    ]
+    return min(found) if found else None
+
+
+def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: int) -> bool:
+    """Whether the result word at [cue_start, cue_end), after antibody ``m``, is another test's."""
+    if cue_start < m.end:
+        return False
+    other = _first_other_test(ex, m.end, cue_start, _OTHER_TEST_AFTER_VERB)
+    if other is not None and _OWN_PREDICATE.search(ex.text, m.end, other):
+        return True
+    after = _NEXT_WORDS.match(ex.text, cue_end)
+    return (
+        after is not None and _first_other_test(ex, cue_end, after.end(), _OTHER_TEST) is not None
+    )
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
+
+
 def _antibodies(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -1712,6 +1759,12 @@ def _antibodies(ex: Extraction) -> None:
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
+            skip: frozenset[int] = frozenset()
+            while (cue := assertion.categories.get("existence")) is not None and (
+                _owned_by_other_test(ex, m, cue[1], cue[2])
+            ):  # "anti-TIF1γ antibodies were found and the CT ... was negative"
+                skip = skip | {cue[1]}
+                assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
                 # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
