@@ -604,3 +604,17 @@ def test_another_tests_result_word_is_not_the_antibodys(
 )
 def test_the_antibodys_own_word_still_counts(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ a result word denied
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Anti-SRP was not positive.", {"SRP": "negative"}),
+        ("Anti-MDA5 is no longer positive.", {"MDA5": "negative"}),
+        ("Anti-HMGCR has never been positive.", {"HMGCR": "negative"}),
+        ("Anti-Ro52 was not negative on the repeat blot.", {"RO52": "positive"}),
+    ],
+)
+def test_a_result_word_denied_is_the_other_result(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected
