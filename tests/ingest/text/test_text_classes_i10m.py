@@ -618,3 +618,31 @@ def test_the_antibodys_own_word_still_counts(body: str, expected: dict[str, str]
 )
 def test_a_result_word_denied_is_the_other_result(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ the exception after a negative
+# "Myositis panel negative but for TIF1γ": the exception names what is positive (the panel's other
+# members negative); a result word of the excepted antibody's own decides ("apart from Jo-1, which
+# was borderline"). "MAA negative": the myositis-associated antibodies of the blot (Ku, PM-Scl,
+# Ro-52), as "MSA negative" names the myositis-specific ones.
+def test_the_exception_after_a_negative_is_positive() -> None:
+    results = antibodies("Myositis panel negative but for TIF1γ.")
+    assert results["TIF1G"] == "positive"
+    assert results["JO1"] == results["MDA5"] == results["RO52"] == "negative"
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "result"),
+    [
+        ("Extended myositis panel negative save for strong anti-NXP2.", "NXP2", "positive"),
+        ("Myositis antibodies all negative other than anti-HMGCR.", "HMGCR", "positive"),
+        ("All negative apart from Jo-1, which was borderline.", "JO1", "indeterminate"),
+    ],
+)
+def test_an_excepted_antibody(body: str, code: str, result: str) -> None:
+    assert antibodies(body)[code] == result
+
+
+def test_the_myositis_associated_antibodies_as_a_panel() -> None:
+    results = antibodies("MSA negative; MAA negative.")
+    assert results["KU"] == results["PMSCL"] == results["RO52"] == results["JO1"] == "negative"

@@ -1751,6 +1751,26 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
 _NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
 
 
+_EXCEPTION = re.compile(
+    r"\b(?:except|but\s+for|save\s+for|apart\s+from|aside\s+from|other\s+than|"
+    r"with\s+the\s+exception\s+of)",
+    re.IGNORECASE,
+)
+_RESULT_WORD = {
+    "positive": "POSITIVE",
+    "weak_positive": "WEAK_POSITIVE",
+    "negative": "NEGATED_EXISTENCE",
+    "indeterminate": "INDETERMINATE",
+}
+
+
+def _by_exception(ex: Extraction, m: TermMatch, assertion: Assertion) -> bool:
+    """Whether the result of ``m`` is only implied by an exception before it ("negative apart
+    from Jo-1": rules/context.yaml), which a result word of its own after it overrides."""
+    hit = assertion.categories.get("existence")
+    return hit is not None and hit[2] <= m.start and _EXCEPTION.match(ex.text, hit[1]) is not None
+
+
 def _antibodies(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -1776,6 +1796,11 @@ def _antibodies(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
                 existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
+            if existence == "POSITIVE" and _by_exception(ex, m, assertion):
+                # "all negative apart from Jo-1, which was borderline": its own word decides
+                existence = _RESULT_WORD.get(
+                    str(_result_after_list(ex, sent, matches, k)), existence
+                )
             value: dict[str, Any] = {}
             inferred = False
             if existence == "PENDING":
