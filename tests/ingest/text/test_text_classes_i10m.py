@@ -646,3 +646,30 @@ def test_an_excepted_antibody(body: str, code: str, result: str) -> None:
 def test_the_myositis_associated_antibodies_as_a_panel() -> None:
     results = antibodies("MSA negative; MAA negative.")
     assert results["KU"] == results["PMSCL"] == results["RO52"] == results["JO1"] == "negative"
+
+
+# ------------------------------------------------------------------ a reference column
+# A table row whose reference stands in a column of its own, without brackets (pipe tables,
+# tab-separated exports, a row with its flag after the range).
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "| Test | Value | Units | Reference |\n| Anti-HMGCR | 4 | CU | <20 |\n"
+            "| Anti-SRP | 88 | U/mL | <15 |",
+            {"HMGCR": "negative", "SRP": "positive"},
+        ),
+        (
+            "Test\tValue\tReference\nAnti-HMGCR\t4 CU\t<20\nAnti-SRP\t88 U/mL\t<15",
+            {"HMGCR": "negative", "SRP": "positive"},
+        ),
+        (
+            "Anti-HMGCR antibody     4 CU      0-19     N\n"
+            "Anti-TIF1γ antibody     45 U/mL   0-24     H",
+            {"HMGCR": "negative", "TIF1G": "positive"},
+        ),
+        ("| Anti-HMGCR | 4 | CU |", {}),  # a level with no reference states no polarity
+    ],
+)
+def test_a_reference_column_reads_the_level(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

@@ -1685,7 +1685,7 @@ _TEST_ACTION = re.compile(
     re.IGNORECASE,
 )
 _BARE_LEVEL = re.compile(
-    r"^(?:[\s:=-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
+    r"^(?:[\s:=|-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
     r"level|result|value|index|titre|titer|ratio|was|is|of)\b)*[<>≤≥]?\s*\d[\d.,]*(?!\s?\+)",
     re.IGNORECASE,
 )
@@ -2311,7 +2311,10 @@ def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | N
             level -= 1e-6  # "<5": below five
         elif g.get("cmp") in (">", "≥"):
             level += 1e-6
-        result = _against_reference(ex, level, g["ref"]) if g.get("ref") else None
+        ref = g.get("ref")
+        if ref and ref[0] not in "([":
+            ref = f"({ref})"  # a reference column of a table row
+        result = _against_reference(ex, level, ref) if ref else None
         flag = g.get("flag") or g.get("flag2")
         if result is None and flag:
             result = _FLAG_RESULT.get(flag)
