@@ -724,3 +724,27 @@ def test_a_reference_column_reads_the_level(body: str, expected: dict[str, str])
 def test_layouts_that_already_held(body: str, expected: dict[str, str]) -> None:
     got = antibodies(body)  # (a panel named negative also gives its other members)
     assert {code: got.get(code) for code in expected} == expected
+
+
+# ------------------------------------------------------------------ results in the names' order
+# As many result words as names, in the same order: after a colon with slashes ("Jo-1/PL-7/PL-12:
+# neg/neg/pos") or with "respectively".
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Jo-1/PL-7/PL-12: neg/neg/pos",
+            {"JO1": "negative", "PL7": "negative", "PL12": "positive"},
+        ),
+        ("MDA5/Ro52: -/+", {"MDA5": "negative", "RO52": "positive"}),
+        (
+            "Anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative and negative "
+            "respectively.",
+            {"TIF1G": "positive", "NXP2": "negative", "SAE1": "negative"},
+        ),
+        # one word for the whole list is shared, as before
+        ("Jo-1, PL-7, PL-12: negative", {"JO1": "negative", "PL7": "negative", "PL12": "negative"}),
+    ],
+)
+def test_results_in_the_order_of_the_names(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

@@ -1771,11 +1771,65 @@ def _by_exception(ex: Extraction, m: TermMatch, assertion: Assertion) -> bool:
     return hit is not None and hit[2] <= m.start and _EXCEPTION.match(ex.text, hit[1]) is not None
 
 
+# issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
+# "anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative and negative respectively"): as
+# many result words as names, after a colon or a slash list, or with "respectively".
+_RESPECTIVE_WORD = (
+    r"(?:(?:weak(?:ly)?|low|strong(?:ly)?)[ -])?(?:positive|pos|negative|neg|detected|"
+    r"not\s+detected|borderline|equivocal|indeterminate)\b|[+−-](?=\s*(?:[/,;.]|and\b|$))"
+)
+_RESPECTIVE = re.compile(
+    rf"\s*(?:(?:auto)?antibod(?:y|ies)|abs?)?\s*(?P<lead>:|\b(?:were|was|are|is|came back)\b)"
+    rf"\s*(?P<words>(?:{_RESPECTIVE_WORD})(?:\s*(?:/|,\s*and|,|and)\s*(?:{_RESPECTIVE_WORD}))+)"
+    r"(?P<resp>,?\s*respectively\b)?",
+    re.IGNORECASE,
+)
+_RESPECTIVE_ONE = re.compile(_RESPECTIVE_WORD, re.IGNORECASE)
+_RESPECTIVE_RESULT = {"+": "positive", "-": "negative", "−": "negative"}
+
+
+def _respective_result(word: str) -> str:
+    w = " ".join(word.casefold().split())
+    if w in _RESPECTIVE_RESULT:
+        return _RESPECTIVE_RESULT[w]
+    if w.startswith(("weak", "low")):
+        return "weak_positive"
+    if w.startswith(("neg", "not")):
+        return "negative"
+    if w in ("borderline", "equivocal", "indeterminate"):
+        return "indeterminate"
+    return "positive"
+
+
+def _respective_results(ex: Extraction, matches: list[TermMatch]) -> dict[int, str]:
+    """Match index -> result for names whose results follow them in the same order."""
+    text = ex.text
+    out: dict[int, str] = {}
+    first = 0
+    while first < len(matches):
+        last = first
+        while last + 1 < len(matches) and _LIST_GLUE.fullmatch(
+            _without_other_antibodies(text[matches[last].end : matches[last + 1].start])
+        ):
+            last += 1
+        count = last - first + 1
+        hit = _RESPECTIVE.match(text, matches[last].end) if count >= 2 else None
+        if hit is not None:
+            words = [w.group() for w in _RESPECTIVE_ONE.finditer(hit.group("words"))]
+            aligned = hit.group("resp") or (hit.group("lead") == ":" and "/" in hit.group("words"))
+            if len(words) == count and aligned:
+                for i, word in enumerate(words):
+                    out[first + i] = _respective_result(word)
+        first = last + 1
+    return out
+
+
 def _antibodies(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
         sent = ex.sentences[idx]
+        respective = _respective_results(ex, matches)
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
@@ -1796,7 +1850,9 @@ def _antibodies(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
                 existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
-            if existence == "POSITIVE" and _by_exception(ex, m, assertion):
+            if k in respective:  # "Jo-1/PL-7/PL-12: neg/neg/pos"
+                existence = _RESULT_WORD[respective[k]]
+            elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
                 # "all negative apart from Jo-1, which was borderline": its own word decides
                 existence = _RESULT_WORD.get(
                     str(_result_after_list(ex, sent, matches, k)), existence
@@ -1828,7 +1884,9 @@ def _antibodies(ex: Extraction) -> None:
                 inferred = True
             else:
                 status = "unknown" if status == "present" else status
-            in_turn = _results_in_turn(ex, sent, m, window_end, uncertain)
+            in_turn = (
+                [] if k in respective else _results_in_turn(ex, sent, m, window_end, uncertain)
+            )
             if in_turn and (status in ("present", "historical") or "result" in value):
                 ex.drafts.extend(in_turn)  # "negative in March 2025 and positive in October 2026"
                 continue
