@@ -748,3 +748,25 @@ def test_layouts_that_already_held(body: str, expected: dict[str, str]) -> None:
 )
 def test_results_in_the_order_of_the_names(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ a result word before "anti-"
+# A result word right before "anti-X" is X's: nearer than the previous item's word across a comma
+# ("Positive anti-SRP, negative anti-HMGCR" read both the other way), and never a second result of
+# the antibody before it ("Anti-Jo-1 negative, positive ANA").
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Positive anti-SRP, negative anti-HMGCR.", {"SRP": "positive", "HMGCR": "negative"}),
+        ("Anti-TIF1γ positive, negative anti-NXP2.", {"TIF1G": "positive", "NXP2": "negative"}),
+        ("Anti-Jo-1 negative, positive ANA at 1:320.", {"JO1": "negative", "ANA": "positive"}),
+        ("Anti-Jo-1 negative and positive anti-PL-7.", {"JO1": "negative", "PL7": "positive"}),
+        # never across a stop: the word before the semicolon closes the item before it
+        (
+            "Anti-MDA5 positive (blot strongly positive; Jo-1, PL-7 negative).",
+            {"MDA5": "positive", "JO1": "negative", "PL7": "negative"},
+        ),
+    ],
+)
+def test_a_result_word_before_anti_is_that_antibodys(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

@@ -1839,6 +1839,7 @@ def _antibodies(ex: Extraction) -> None:
             ):  # "anti-TIF1γ antibodies were found and the CT ... was negative"
                 skip = skip | {cue[1]}
                 assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
+            assertion = _premodifier_first(ex, sent, m, assertion)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
                 # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
@@ -1932,6 +1933,34 @@ _EARLIER_MARK = re.compile(
 )
 
 
+def _premodifier_first(
+    ex: Extraction, sent: Sentence, m: TermMatch, assertion: Assertion
+) -> Assertion:
+    """``assertion`` with the result word that stands right before the name (through "anti-")
+    when none reaches the name or the one chosen lies after it across a comma: "Positive
+    anti-SRP, negative anti-HMGCR" (the next item's "negative" was the nearer by a token, and
+    "negative" reaches two tokens only)."""
+    hit = assertion.categories.get("existence")
+    if hit is not None and (hit[1] < m.end or not _LIST_STOP.search(ex.text, m.end, hit[1])):
+        return assertion
+    for mod in sent.context.modifiers:
+        if (
+            mod.rule.category in _RESULT
+            and mod.rule.direction in ("forward", "bidirectional")
+            and mod.end <= m.start
+            and _JUST_BEFORE.fullmatch(ex.text, mod.end, m.start)
+        ):
+            return Assertion(
+                {**assertion.categories, "existence": (mod.rule.category, mod.start, mod.end)}
+            )
+    return assertion
+
+
+_LIST_STOP = re.compile(r"[,;]")
+_JUST_BEFORE = re.compile(r"[ \t]*(?:anti[-\s]*)?", re.IGNORECASE)  # no stop between
+# a result word right before the next antibody's name is that one's ("Anti-Jo-1 negative,
+# positive ANA", "negative and positive anti-PL-7")
+_PREMODIFIES_NEXT = re.compile(r"[\s,;]*(?:anti[-\s]*)?", re.IGNORECASE)
 _NOW_MARK = re.compile(r"\b(?:now|currently|at present|today)\b", re.IGNORECASE)
 # An earlier positive is kept even without a time of its own: a positive is never lost for a
 # later negative (the case keeps both; on one date the positive, with a warning: _assemble)
@@ -1953,7 +1982,16 @@ def _results_in_turn(
             if mod.rule.category in _TURN_RESULTS and m.end <= mod.start < window_end
         }
     )
-    cues = [c for i, c in enumerate(spans) if i == 0 or c[0] >= spans[i - 1][1]]
+    cues = [
+        c
+        for i, c in enumerate(spans)
+        if (i == 0 or c[0] >= spans[i - 1][1])
+        and not (window_end < sent.end and _PREMODIFIES_NEXT.fullmatch(text, c[1], window_end))
+        and not (
+            (after := _NEXT_WORDS.match(text, c[1])) is not None
+            and _first_other_test(ex, c[1], after.end(), _OTHER_TEST) is not None
+        )  # "..., negative CT"
+    ]
     if len(cues) < 2 or len({cat for _, _, cat in cues}) < 2:
         return []
     blanked = list(text[m.end : cues[-1][0]])
