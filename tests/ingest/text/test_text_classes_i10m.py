@@ -770,3 +770,22 @@ def test_results_in_the_order_of_the_names(body: str, expected: dict[str, str]) 
 )
 def test_a_result_word_before_anti_is_that_antibodys(body: str, expected: dict[str, str]) -> None:
     assert antibodies(body) == expected
+
+
+# ------------------------------------------------------------------ the verdict decides
+# The laboratory's or the writer's verdict on a band or a level ("considered negative",
+# "interpreted as positive", "regarded as not significant") decides over its description.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Anti-Ku weak band, considered negative.", {"KU": "negative"}),
+        (
+            "Ro52 trace, interpreted as positive; Jo-1 negative.",
+            {"RO52": "positive", "JO1": "negative"},
+        ),
+        # another test's verdict is that test's
+        ("Anti-Jo-1 positive, and the CT was reported as negative.", {"JO1": "positive"}),
+    ],
+)
+def test_the_verdict_decides(body: str, expected: dict[str, str]) -> None:
+    assert antibodies(body) == expected

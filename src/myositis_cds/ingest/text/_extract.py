@@ -1764,6 +1764,24 @@ _RESULT_WORD = {
 }
 
 
+# issue #10 (i10m): the laboratory's or the writer's verdict on a band or a level decides over
+# its description ("Anti-Ku weak band, considered negative", "Ro52 trace, interpreted as
+# positive", "low level, regarded as not significant")
+_VERDICT = re.compile(
+    r"\b(?:considered|interpreted|regarded|reported|read|deemed|classed|classified|called)"
+    r"\s+(?:to\s+be\s+|as\s+)?(?:(?:clinically|probably|likely)\s+)?"
+    r"(?:(?P<negative>negative|not\s+significant|non-?significant|insignificant)"
+    r"|(?P<weak_positive>weak(?:ly)?\s+positive|low\s+positive)"
+    r"|(?P<indeterminate>equivocal|borderline|indeterminate)|(?P<positive>positive))\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    stop = text.find(";", start, end)
+    return end if stop < 0 else stop
+
+
 def _by_exception(ex: Extraction, m: TermMatch, assertion: Assertion) -> bool:
     """Whether the result of ``m`` is only implied by an exception before it ("negative apart
     from Jo-1": rules/context.yaml), which a result word of its own after it overrides."""
@@ -1851,8 +1869,15 @@ def _antibodies(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
                 existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
+            verdict = _VERDICT.search(text, m.end, _clause_end(text, m.end, window_end))
+            if verdict is not None and _first_other_test(
+                ex, m.end, verdict.start(), _OTHER_TEST_AFTER_VERB
+            ):
+                verdict = None  # "..., and the CT was reported as negative": the CT's
             if k in respective:  # "Jo-1/PL-7/PL-12: neg/neg/pos"
                 existence = _RESULT_WORD[respective[k]]
+            elif verdict is not None:  # "Anti-Ku weak band, considered negative"
+                existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
             elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
                 # "all negative apart from Jo-1, which was borderline": its own word decides
                 existence = _RESULT_WORD.get(
