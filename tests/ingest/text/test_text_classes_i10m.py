@@ -738,6 +738,10 @@ def test_layouts_that_already_held(body: str, expected: dict[str, str]) -> None:
         ),
         ("MDA5/Ro52: -/+", {"MDA5": "negative", "RO52": "positive"}),
         (
+            "Jo-1/PL-7/PL-12 (neg/neg/pos)",
+            {"JO1": "negative", "PL7": "negative", "PL12": "positive"},
+        ),
+        (
             "Anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative and negative "
             "respectively.",
             {"TIF1G": "positive", "NXP2": "negative", "SAE1": "negative"},

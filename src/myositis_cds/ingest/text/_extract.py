@@ -1790,14 +1790,15 @@ def _by_exception(ex: Extraction, m: TermMatch, assertion: Assertion) -> bool:
 
 
 # issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
-# "anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative and negative respectively"): as
-# many result words as names, after a colon or a slash list, or with "respectively".
+# "Jo-1/PL-7/PL-12 (neg/neg/pos)", "anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative
+# and negative respectively"): as many result words as names, in a bracket, after a colon as a
+# slash list, or with "respectively".
 _RESPECTIVE_WORD = (
     r"(?:(?:weak(?:ly)?|low|strong(?:ly)?)[ -])?(?:positive|pos|negative|neg|detected|"
     r"not\s+detected|borderline|equivocal|indeterminate)\b|[+−-](?=\s*(?:[/,;.]|and\b|$))"
 )
 _RESPECTIVE = re.compile(
-    rf"\s*(?:(?:auto)?antibod(?:y|ies)|abs?)?\s*(?P<lead>:|\b(?:were|was|are|is|came back)\b)"
+    rf"\s*(?:(?:auto)?antibod(?:y|ies)|abs?)?\s*(?P<lead>:|\(|\b(?:were|was|are|is|came back)\b)"
     rf"\s*(?P<words>(?:{_RESPECTIVE_WORD})(?:\s*(?:/|,\s*and|,|and)\s*(?:{_RESPECTIVE_WORD}))+)"
     r"(?P<resp>,?\s*respectively\b)?",
     re.IGNORECASE,
@@ -1834,7 +1835,11 @@ def _respective_results(ex: Extraction, matches: list[TermMatch]) -> dict[int, s
         hit = _RESPECTIVE.match(text, matches[last].end) if count >= 2 else None
         if hit is not None:
             words = [w.group() for w in _RESPECTIVE_ONE.finditer(hit.group("words"))]
-            aligned = hit.group("resp") or (hit.group("lead") == ":" and "/" in hit.group("words"))
+            aligned = (
+                hit.group("resp")
+                or hit.group("lead") == "("
+                or (hit.group("lead") == ":" and "/" in hit.group("words"))
+            )
             if len(words) == count and aligned:
                 for i, word in enumerate(words):
                     out[first + i] = _respective_result(word)
