@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import present, read
 
 
 # ------------------------------------------------------------------ age and sex in other scripts
@@ -47,3 +47,58 @@ def test_an_age_in_japanese_bulgarian_or_glued_to_year_is_read(
 def test_an_age_word_without_its_person_noun_gives_no_sex(note: str) -> None:
     patient = read("Seen 02/10/2026.\n" + note).case.patient
     assert patient.sex.value == "unknown"
+
+
+# ------------------------------------------------------------------ general statements
+# A present-tense list of what the disease shows ("Characteristic findings include ...", "Disease
+# manifestations vary and include ...") is about the disease, not this patient. Reasoning told in
+# the past tense ("... suggested the diagnosis", "... prompted a biopsy") is about this patient even
+# with a cue word such as "pathognomonic"; "it has been suggested" is not.
+_CASE = "Seen 02/10/2026.\nA 52-year-old woman was admitted with a rash.\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Characteristic findings include Gottron papules, a heliotrope rash and calcinosis.",
+        "Disease manifestations vary and include a heliotrope rash, dysphagia and arthritis.",
+        "Typical cutaneous features comprise Gottron papules and a heliotrope rash.",
+        "Common symptoms include dysphagia and a heliotrope rash.",
+    ],
+)
+def test_a_list_of_what_the_disease_shows_is_no_finding(sentence: str) -> None:
+    assert present(_CASE + sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Characteristic findings included Gottron papules and a heliotrope rash.",
+            {"gottron_papules", "heliotrope_rash"},
+        ),
+        (
+            "Pathognomonic findings of Gottron papules (Figure 2) suggested the diagnosis.",
+            {"gottron_papules"},
+        ),
+        (
+            "A pathognomonic heliotrope rash and dysphagia prompted a muscle biopsy.",
+            {"heliotrope_rash", "dysphagia"},
+        ),
+    ],
+)
+def test_the_patients_own_findings_told_as_a_story_are_findings(
+    sentence: str, found: set[str]
+) -> None:
+    assert present(_CASE + sentence) == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gottron papules are pathognomonic of dermatomyositis.",
+        "It has been suggested that a heliotrope rash is pathognomonic.",
+    ],
+)
+def test_a_pathognomonic_sign_named_in_general_is_still_no_finding(sentence: str) -> None:
+    assert present(_CASE + sentence) == set()
