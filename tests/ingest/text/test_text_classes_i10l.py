@@ -102,3 +102,34 @@ def test_the_patients_own_findings_told_as_a_story_are_findings(
 )
 def test_a_pathognomonic_sign_named_in_general_is_still_no_finding(sentence: str) -> None:
     assert present(_CASE + sentence) == set()
+
+
+# ------------------------------------------------------------------ CK-MM and plural rashes
+# CK-MM, the skeletal-muscle isoenzyme of CK, raised is a raised CK (with its value when stated);
+# "rashes" around the eyes or on the eyelids, in the plural, are a heliotrope rash as the singular
+# is (swelling there is not).
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Investigations showed a raised CK-MM and a low vitamin D.", None),
+        ("Bloods: increased ferritin, CKMM, as well as a low sodium.", None),
+        ("Her CK-MM isoenzyme was 2,450 U/L.", 2450.0),
+    ],
+)
+def test_a_raised_ck_mm_is_a_raised_ck(sentence: str, value: float | None) -> None:
+    labs = read(_CASE + sentence).case.labs
+    ck = [(lab.above_uln, lab.value) for lab in labs if lab.code.value == "ck"]
+    assert ck == [(True, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("She noticed new rashes around her eyes a month ago.", {"heliotrope_rash"}),
+        ("Violaceous eruptions of both upper eyelids were seen.", {"heliotrope_rash"}),
+        ("Rashes on the eyelids and cheeks.", {"heliotrope_rash"}),
+        ("She had swellings around her eyes.", set()),
+    ],
+)
+def test_rashes_around_the_eyes_are_a_heliotrope_rash(sentence: str, found: set[str]) -> None:
+    assert present(_CASE + sentence) == found
