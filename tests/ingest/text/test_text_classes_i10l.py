@@ -133,3 +133,42 @@ def test_a_raised_ck_mm_is_a_raised_ck(sentence: str, value: float | None) -> No
 )
 def test_rashes_around_the_eyes_are_a_heliotrope_rash(sentence: str, found: set[str]) -> None:
     assert present(_CASE + sentence) == found
+
+
+# ------------------------------------------------------------------ a report of several cases
+# "CASE REPORTS" (plural) and a numbered case alone on its line ("Case 1", "CASE 2:", "Patient 1")
+# open the case after an introduction: its findings are the patient's. "Deglutition" is the formal
+# word for swallowing ("difficulty in deglutition" is dysphagia).
+_INTRO = (
+    "Dermatomyositis and cancer: two cases\n\n"
+    "INTRODUCTION\n"
+    "Dermatomyositis is an inflammatory myopathy that is often associated with malignancy.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["CASE REPORTS\nCase 1\n", "Case reports\n", "Case 1\n", "CASE 1:\n", "Patient 1\n"],
+)
+def test_the_case_of_a_report_of_several_cases_is_about_the_patient(heading: str) -> None:
+    note = (
+        _INTRO + heading + "A 47-year-old man had a heliotrope rash and difficulty in deglutition "
+        "for two weeks."
+    )
+    assert present(note) == {"heliotrope_rash", "dysphagia"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She reported difficulty with deglutition of solids.",
+        "Deglutition difficulties began in May.",
+    ],
+)
+def test_difficult_deglutition_is_dysphagia(sentence: str) -> None:
+    assert present(_CASE + sentence) == {"dysphagia"}
+
+
+def test_a_case_numbered_inside_a_sentence_opens_no_section() -> None:
+    note = _INTRO + "As in case 2 of the series, a heliotrope rash is common in adults.\n"
+    assert present(note) == set()
