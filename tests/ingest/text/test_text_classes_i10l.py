@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import present, read
+from tests.ingest.text.helpers import antibody_results, present, read
 
 
 # ------------------------------------------------------------------ age and sex in other scripts
@@ -172,3 +172,49 @@ def test_difficult_deglutition_is_dysphagia(sentence: str) -> None:
 def test_a_case_numbered_inside_a_sentence_opens_no_section() -> None:
     note = _INTRO + "As in case 2 of the series, a heliotrope rash is common in adults.\n"
     assert present(note) == set()
+
+
+# ------------------------------------------------------------------ antibody names in a list
+# "Antinuclear" as an adjective whose noun is shared with the next antibody ("positive
+# anti-nuclear and anti-smooth muscle antibodies") is ANA (not alone: a copy cut after "positive
+# antinuclear" names no test); Mi-2α/β with the Greek letter lost
+# ("Mi2a, Mi2b") is one Mi-2 result. A longer name that starts like a shorter one still wins
+# ("anti-nuclear matrix protein 2" is NXP2, not ANA), however its hyphens are written.
+@pytest.mark.parametrize(
+    ("sentence", "results"),
+    [
+        ("Serology: positive anti-nuclear and anti-mitochondrial antibodies.", {"ANA": "positive"}),
+        ("Antinuclear and anti-smooth muscle antibodies were negative.", {"ANA": "negative"}),
+        (
+            "The myositis blot showed Mi2a and Mi2b positive, Jo-1 negative.",
+            {"MI2": "positive", "JO1": "negative"},
+        ),
+        ("Anti-Mi-2b antibody was weakly positive on immunoblot.", {"MI2": "weak_positive"}),
+        ("Anti-nuclear matrix protein-2 antibodies were positive.", {"NXP2": "positive"}),
+        ("Anti nuclear matrix protein 2 antibody: positive.", {"NXP2": "positive"}),
+        ("Antinuclear matrix protein 2 antibody: positive.", {"NXP2": "positive"}),
+        ("Tests showed elevated CK and positive antinuclear", {}),
+    ],
+)
+def test_antibody_names_in_a_list_keep_their_antibody(
+    sentence: str, results: dict[str, str]
+) -> None:
+    assert antibody_results(_CASE + sentence) == results
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("antinuclear matrix protein 2", "long"),
+        ("anti-nuclear", "short"),
+        ("anti nuclear", "short"),
+        ("antinuclear", "short"),
+    ],
+)
+def test_a_hyphenated_term_does_not_shadow_a_longer_one(text: str, concept: str) -> None:
+    from myositis_cds.ingest.text._rules import TermMatcher
+
+    terms = {"short": ["anti-nuclear"], "long": ["antinuclear matrix protein 2"]}
+    matcher = TermMatcher("t", terms)
+    found = matcher.find(f"Result: {text} positive.")
+    assert [(m.concept, m.text) for m in found] == [(concept, text)]

@@ -641,6 +641,21 @@ def _unit_regex(unit: str) -> str:
     return re.escape(unit)
 
 
+def _hyphen_variants(units: list[str]) -> list[list[str]]:
+    """issue #10 (i10l): a hyphen inside a term may be written as a hyphen or a space, or left
+    out ("anti-nuclear", "anti nuclear", "antinuclear"). Each is its own path in the trie (the
+    hyphen as the space unit, which matches a hyphen or spaces), so that no branch is optional:
+    an optional hyphen branch tried first ended a match at a shorter term ("anti-nuclear") where
+    a longer one ("antinuclear matrix protein 2") went on. A leading hyphen is the word's own."""
+    variants: list[list[str]] = [[]]
+    for i, unit in enumerate(units):
+        if unit == "-" and i > 0:
+            variants = [*([*v, " "] for v in variants), *variants]
+        else:
+            variants = [[*v, unit] for v in variants]
+    return variants
+
+
 _Trie = dict[str, "_Trie"]
 _END = ""
 # issue #10 (i10i): a letter or digit that is not Chinese, Japanese or Korean. CJK text has no
@@ -661,10 +676,11 @@ def _trie_regex(terms: Iterable[str]) -> str:
     not be followed by one."""
     trie: _Trie = {}
     for term in terms:
-        node = trie
-        for unit in _units(term):
-            node = node.setdefault(unit, {})
-        node[_END] = {}
+        for units in _hyphen_variants(_units(term)):
+            node = trie
+            for unit in units:
+                node = node.setdefault(unit, {})
+            node[_END] = {}
 
     def emit(node: _Trie, last: str) -> str:
         branches = [
