@@ -218,3 +218,33 @@ def test_a_hyphenated_term_does_not_shadow_a_longer_one(text: str, concept: str)
     matcher = TermMatcher("t", terms)
     found = matcher.find(f"Result: {text} positive.")
     assert [(m.concept, m.text) for m in found] == [(concept, text)]
+
+
+# ------------------------------------------------------------------ abbreviations that are words
+# "NET" (neuroendocrine tumour) is also the English word "net" and the end of a publisher's name
+# ("Pharmaco.Net"): only written in capitals is it the tumour.
+def _tumours(note: str) -> list[tuple[str, str]]:
+    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright 2025 Pharmaco.Net, all rights reserved.",
+        "Her weight showed a net loss of 4 kg.",
+        "The net effect of steroids was a fall in CK.",
+    ],
+)
+def test_the_word_net_is_no_neuroendocrine_tumour(sentence: str) -> None:
+    assert _tumours(_CASE + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 14 mm pancreatic NET was resected in 2024.",
+        "A 14 mm pNET in the pancreatic tail was resected in 2024.",
+    ],
+)
+def test_a_net_in_capitals_is_a_neuroendocrine_tumour(sentence: str) -> None:
+    assert _tumours(_CASE + sentence) == [("pancreas", "neuroendocrine_tumour")]

@@ -76,6 +76,9 @@ class TumourLexicon(_Strict):
     invasion: dict[TumourInvasion, list[str]]
     # cancers whose name says where they arise, used when the text names no site
     implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10l): histology abbreviations that are also ordinary words, read only when
+    # written with at least two capitals ("NET", "pNET"; not "net", "Phcog.Net")
+    capitals_only: list[str] = Field(default_factory=list)
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -717,8 +720,15 @@ class TermMatch:
 class TermMatcher:
     """Whole-word, case-insensitive matching of many literal terms at once; longest wins."""
 
-    def __init__(self, name: str, concepts: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self,
+        name: str,
+        concepts: Mapping[str, Iterable[str]],
+        capitals_only: Iterable[str] = (),
+    ) -> None:
         self.name = name
+        # issue #10 (i10l): terms matched only when written with two capitals or more
+        self._capitals_only = frozenset(term_key(t) for t in capitals_only)
         self._by_key: dict[str, str] = {}
         terms: list[str] = []
         for concept, concept_terms in concepts.items():
@@ -744,7 +754,10 @@ class TermMatcher:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []
         for m in self._regex.finditer(text, start, len(text) if end is None else end):
-            concept = self._by_key.get(term_key(m.group()))
+            key = term_key(m.group())
+            concept = self._by_key.get(key)
+            if key in self._capitals_only and sum(c.isupper() for c in m.group()) < 2:
+                continue  # "net", "Net": the English word, not the abbreviation NET
             if concept is not None:
                 found.append(TermMatch(m.start(), m.end(), concept, m.group()))
         return found
@@ -802,6 +815,7 @@ class Rules:
                 ]
                 for k, v in lex.tumour.histology.items()
             },
+            capitals_only=lex.tumour.capitals_only,
         )
         self.sites = TermMatcher(
             "tumour.sites",
