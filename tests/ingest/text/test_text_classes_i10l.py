@@ -248,3 +248,32 @@ def test_the_word_net_is_no_neuroendocrine_tumour(sentence: str) -> None:
 )
 def test_a_net_in_capitals_is_a_neuroendocrine_tumour(sentence: str) -> None:
     assert _tumours(_CASE + sentence) == [("pancreas", "neuroendocrine_tumour")]
+
+
+# ------------------------------------------------------------------ epidemiology is no finding
+# Epidemiology about the disease in noun form ("a well-known association between DM and ...",
+# "a higher incidence of ...", "... are common sites for such cancers") and Japanese series
+# statistics ("N例中", "N例(x%)", "既報告") name no cancer of this patient; the patient's own
+# cancer in the same report still does.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is a well-known association between dermatomyositis and cancers, notably "
+        "melanoma, colon cancer and non-Hodgkin lymphoma.",
+        "A threefold higher incidence of malignancy, such as breast cancer, follows "
+        "dermatomyositis.",
+        "The ovary, lung and breast are common sites for such malignancies.",
+        "登録された412例中悪性腫瘍合併は98例(23.8%)で,肺癌が最も多かった。",
+        "一方,大腸癌の合併は既報告より少なかった。",
+    ],
+)
+def test_epidemiology_names_no_cancer_of_the_patient(sentence: str) -> None:
+    assert _tumours(_CASE + sentence) == []
+
+
+def test_the_patients_own_cancer_beside_epidemiology_is_recorded() -> None:
+    note = (
+        _CASE + "There is a well-known association between dermatomyositis and cancer. "
+        "A CT showed a 30 mm mass in the sigmoid colon; biopsy: adenocarcinoma."
+    )
+    assert _tumours(note) == [("colon", "adenocarcinoma")]
