@@ -277,3 +277,42 @@ def test_the_patients_own_cancer_beside_epidemiology_is_recorded() -> None:
         "A CT showed a 30 mm mass in the sigmoid colon; biopsy: adenocarcinoma."
     )
     assert _tumours(note) == [("colon", "adenocarcinoma")]
+
+
+# ------------------------------------------------------------------ a value that returned to normal
+# A lab that "normalised", "returned to normal", "came within the normal range" (or its Japanese
+# 正常化 / 正常範囲内となった) was raised before: the earlier raised value is recorded too (a day
+# before the normal one, inferred), so the enzyme item is met. A value simply "normal" is not.
+def _ck(note: str) -> list[tuple[bool | None, str]]:
+    labs = read(note).case.labs
+    return sorted((lab.is_above_uln, lab.date.isoformat()) for lab in labs if lab.code == "ck")
+
+
+_RAISED_THEN_NORMAL = [(False, "2026-10-02"), (True, "2026-10-01")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With prednisolone her CK normalised within six weeks.",
+        "The creatine kinase returned to normal after the resection.",
+        "IVIG was followed by normalization of the CPK.",
+        "Her CK came back within the normal range.",
+        "術後,CKは正常化した。",
+        "ステロイド投与によりCPKも正常範囲内となった。",
+    ],
+)
+def test_a_ck_that_returned_to_normal_was_raised_before(sentence: str) -> None:
+    assert _ck(_CASE + sentence) == sorted(_RAISED_THEN_NORMAL)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Her CK was normal.", "CKは正常であった。", "CK正常,LDH正常化。"],
+)
+def test_a_ck_that_is_normal_is_only_normal(sentence: str) -> None:
+    assert _ck(_CASE + sentence) == [(False, "2026-10-02")]
+
+
+def test_tests_that_were_within_normal_limits_were_only_normal() -> None:
+    assert _ck(_CASE + "CK and LDH were within normal limits.") == [(False, "2026-10-02")]

@@ -1601,6 +1601,8 @@ def _labs(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if value.get("above_uln") is False and status == "present":
+                _raised_before_normal(ex, sent, m, assertion)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
                 more = next(
                     (
@@ -1640,6 +1642,44 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+_IS_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CLAUSE_END = re.compile(r"[,，、。;；]")
+
+
+def _raised_before_normal(ex: Extraction, sent: Sentence, m: TermMatch, assertion: Any) -> None:
+    """issue #10 (i10l): a lab that "normalised" or "returned to normal" was raised before: the
+    earlier raised value is recorded too, a day before the normal one (its date is not stated:
+    approximate), inferred, so the criteria's enzyme item sees it and a clinician confirms it."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] != "NORMAL":
+        return
+    _, a, b = hit
+    lo, hi = min(m.start, a), max(m.end, b)
+    if _IS_CJK_TEXT.search(ex.text, a, b):  # Japanese: the verb follows ("正常範囲内となった")
+        clause = _CJK_CLAUSE_END.search(ex.text, hi, min(sent.end, hi + 12))
+        hi = clause.start() if clause is not None else min(sent.end, hi + 12)
+    if not any(rx.search(ex.text, lo, hi) for rx in ex.rules.value["lab_normalised"]):
+        return
+    ex.warn(
+        f"{m.concept.upper()} is said to have returned to normal: an earlier raised value is "
+        "recorded (inferred, date approximate); check it"
+    )
+    _add(
+        ex,
+        Draft(
+            "lab",
+            m.concept,
+            "present",
+            m.start,
+            m.end,
+            sent,
+            sent.time.shifted(days=-1, uncertain=True),
+            {"above_uln": True},
+            inferred=True,
+        ),
+    )
 
 
 def _negated_cue(sent: Sentence, assertion: Any) -> bool:
