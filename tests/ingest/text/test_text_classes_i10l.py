@@ -316,3 +316,34 @@ def test_a_ck_that_is_normal_is_only_normal(sentence: str) -> None:
 
 def test_tests_that_were_within_normal_limits_were_only_normal() -> None:
     assert _ck(_CASE + "CK and LDH were within normal limits.") == [(False, "2026-10-02")]
+
+
+# ------------------------------------------------------------------ two cancers in one sentence
+# With no site word in the sentence, malignancies whose own names imply different places (basal
+# cell carcinoma: skin; a leukaemia: none; melanoma: skin; Hodgkin lymphoma: lymph nodes) are two
+# tumours; names that imply no place, or the same one, stay one tumour.
+@pytest.mark.parametrize(
+    ("sentence", "tumours"),
+    [
+        (
+            "She was treated for basal cell carcinoma and plasma cell leukemia.",
+            [("skin", "other"), ("other", "other")],
+        ),
+        (
+            "Her history includes a melanoma and a Hodgkin lymphoma.",
+            [("skin", "other"), ("lymph_node", "lymphoma")],
+        ),
+        (
+            "Biopsy showed a squamous cell carcinoma, poorly differentiated carcinoma.",
+            [("other", "squamous_cell_carcinoma")],
+        ),
+        (
+            "Excision confirmed the melanoma, an ulcerated malignant melanoma.",
+            [("skin", "other")],
+        ),
+    ],
+)
+def test_two_malignancies_of_different_places_are_two_tumours(
+    sentence: str, tumours: list[tuple[str, str]]
+) -> None:
+    assert _tumours(_CASE + sentence) == tumours

@@ -2340,6 +2340,12 @@ def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
 
 
 # --------------------------------------------------------------------------- tumours
+def _implied_place(implied_sites: list[TermMatch], m: TermMatch) -> str | None:
+    """The site a malignancy's own name implies ("melanoma", "malignant melanoma": skin), None
+    when it names none."""
+    return next((t.concept for t in implied_sites if t.start < m.end and m.start < t.end), None)
+
+
 @dataclass
 class _TumourBuild:
     """One tumour the note describes, gathered across sentences (keyed by its site)."""
@@ -2519,7 +2525,8 @@ def _tumours(ex: Extraction) -> None:
         builds.append(_TumourBuild(len(builds), site))
         return builds[-1]
 
-    implied = {t.start: t.end for t in r.implied_sites.find(text)}  # i10j, see `specific`
+    implied_sites = r.implied_sites.find(text)  # i10l: see _implied_place
+    implied = {t.start: t.end for t in implied_sites}  # i10j, see `specific`
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -2599,6 +2606,15 @@ def _tumours(ex: Extraction) -> None:
         anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
         if not anchors:
             anchors = [(anchor.start if anchor else s, build_for(None))]
+            # issue #10 (i10l): with no site word, malignancies whose names imply different
+            # places are different tumours ("basal cell carcinoma and plasma cell leukaemia")
+            places = {_implied_place(implied_sites, specific[0])} if specific else set()
+            for m in specific[1:]:
+                place = _implied_place(implied_sites, m)
+                if place not in places:
+                    places.add(place)
+                    builds.append(_TumourBuild(len(builds), None))
+                    anchors.append((m.start, builds[-1]))
         parts: list[tuple[str, Any, int, int]] = []
         for m in mentions:
             parts.append(("mention", m.text, m.start, m.end))
