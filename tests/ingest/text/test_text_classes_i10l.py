@@ -347,3 +347,28 @@ def test_two_malignancies_of_different_places_are_two_tumours(
     sentence: str, tumours: list[tuple[str, str]]
 ) -> None:
     assert _tumours(_CASE + sentence) == tumours
+
+
+# ------------------------------------------------------------------ a biopsy not done
+# A muscle biopsy that was not done ("did not undergo a muscle biopsy", "no muscle biopsy was
+# performed") has no features: the words after it are not its findings, and no biopsy is
+# recorded (the criteria are scored without biopsy). A biopsy done and normal is still recorded.
+def _biopsy(note: str) -> object:
+    return read(note).case.muscle_biopsy
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She did not undergo a muscle biopsy. Inflammation of muscle may follow the tumour.",
+        "No muscle biopsy was performed; there was no inflammatory infiltrate on MRI.",
+    ],
+)
+def test_a_muscle_biopsy_not_done_records_no_biopsy(sentence: str) -> None:
+    assert _biopsy(_CASE + sentence) is None
+
+
+def test_a_muscle_biopsy_without_inflammation_is_recorded() -> None:
+    biopsy = _biopsy(_CASE + "A muscle biopsy showed no inflammation.")
+    assert biopsy is not None
+    assert getattr(biopsy, "endomysial_infiltrate", None) is False

@@ -3022,6 +3022,10 @@ def _muscle_biopsy(ex: Extraction) -> None:
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+        if status == "absent":
+            # issue #10 (i10l): "she did not undergo muscle biopsy": a biopsy not done has no
+            # features; reading the words after it as absent would record a normal biopsy
+            continue
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
         if _report_title(ex, sent, trig):
             # "MUSCLE BIOPSY REPORT" at the head of the note: the whole report is the biopsy's,
