@@ -372,3 +372,33 @@ def test_a_muscle_biopsy_without_inflammation_is_recorded() -> None:
     biopsy = _biopsy(_CASE + "A muscle biopsy showed no inflammation.")
     assert biopsy is not None
     assert getattr(biopsy, "endomysial_infiltrate", None) is False
+
+
+# ------------------------------------------------------------------ another patient of a series
+# In a report of several cases, what "the second and third cases", "case 2" or "the third
+# patient" had is someone else's, even in the sentence that names this patient's own cancer;
+# "the second case of ... reported" is this patient.
+@pytest.mark.parametrize(
+    ("sentence", "tumours"),
+    [
+        (
+            "In the first case DM preceded a gastric adenocarcinoma, while in the second and "
+            "third cases it followed a ductal carcinoma of the breast and a bladder carcinoma.",
+            [("stomach", "adenocarcinoma")],
+        ),
+        ("In case 2, a colon adenocarcinoma was found.", []),
+        ("The third patient had a heliotrope rash and a lung carcinoma.", []),
+        (
+            "This is the second case of such a myositis with breast cancer reported.",
+            [("breast", "other")],
+        ),
+    ],
+)
+def test_the_other_patients_of_a_series_are_someone_else(
+    sentence: str, tumours: list[tuple[str, str]]
+) -> None:
+    assert _tumours(_CASE + sentence) == tumours
+
+
+def test_the_other_patients_findings_are_not_this_patients() -> None:
+    assert present(_CASE + "The second patient had a heliotrope rash and dysphagia.") == set()

@@ -2634,6 +2634,10 @@ def _tumours(ex: Extraction) -> None:
         parts.extend(attrs)
         placed: set[int] = set()
         for code, value, a, b in parts:
+            if code in ("mention", "histology", "site") and sent.context.assert_target(
+                a, b, _SOMEONE_ELSE
+            ).get("experiencer"):
+                continue  # issue #10 (i10l): "... while in the second case, a breast cancer"
             build = _nearest(text, sent, anchors, a, b)
             if code == "site" and value != build.site:
                 continue
@@ -2662,6 +2666,8 @@ def _tumours(ex: Extraction) -> None:
         if current is None or not current.real:
             current = anchors[-1][1]
 
+
+_SOMEONE_ELSE = frozenset({"FAMILY"})
 
 # issue #10: an organ named as where a cancer has spread, not where it arose
 _METASTASIS_AFTER = re.compile(
