@@ -402,3 +402,32 @@ def test_the_other_patients_of_a_series_are_someone_else(
 
 def test_the_other_patients_findings_are_not_this_patients() -> None:
     assert present(_CASE + "The second patient had a heliotrope rash and dysphagia.") == set()
+
+
+# ------------------------------------------------------------------ raised or not, in CJK text
+# Japanese and Chinese write "raised" after the test (上昇, 高値; 升高, 增高) and deny
+# it after that ("上昇はなかった", "上昇を認めず"; "未见升高"); Japanese names the tests
+# in katakana and kanji (クレアチンキナーゼ and the misnomer クレアチニンキナーゼ,
+# アルドラーゼ, 乳酸脱水素酵素).
+def _labs(note: str) -> list[tuple[str, bool | None]]:
+    return sorted((lab.code.value, lab.is_above_uln) for lab in read(note).case.labs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labs"),
+    [
+        (
+            "初診時,クレアチニンキナーゼ・アルドラーゼの上昇はなかった。",
+            [("aldolase", False), ("ck", False)],
+        ),
+        ("入院時CK上昇を認めた。", [("ck", True)]),
+        ("乳酸脱水素酵素とアルドラーゼは高値であった。", [("aldolase", True), ("ldh", True)]),
+        ("血清クレアチンキナーゼは上昇を認めず。", [("ck", False)]),
+        ("入院时肌酸激酶明显升高。", [("ck", True)]),
+        ("复查肌酸激酶未见升高。", [("ck", False)]),
+    ],
+)
+def test_a_raised_or_normal_lab_in_japanese_or_chinese(
+    sentence: str, labs: list[tuple[str, bool | None]]
+) -> None:
+    assert _labs(_CASE + sentence) == labs
