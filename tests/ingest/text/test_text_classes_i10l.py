@@ -431,3 +431,19 @@ def test_a_raised_or_normal_lab_in_japanese_or_chinese(
     sentence: str, labs: list[tuple[str, bool | None]]
 ) -> None:
     assert _labs(_CASE + sentence) == labs
+
+
+# ------------------------------------------------------------------ CK-MB is another test
+# CK-MB (the cardiac isoenzyme) is not the total CK the enzyme item counts: a raised CK-MB records
+# no CK; a CK beside it is still read.
+@pytest.mark.parametrize(
+    ("sentence", "labs"),
+    [
+        ("Troponin and CK-MB were raised after the chest pain.", []),
+        ("Raised CKMB fraction on day 2.", []),
+        ("Her creatine kinase-MB was 2,500 U/L.", []),
+        ("CK 2400 U/L, CK-MB 30 U/L.", [("ck", True)]),
+    ],
+)
+def test_ck_mb_is_not_the_total_ck(sentence: str, labs: list[tuple[str, bool | None]]) -> None:
+    assert _labs(_CASE + sentence) == labs

@@ -59,6 +59,9 @@ class LabEntry(_Strict):
     clearly_above: ClearlyAbove | None = None
     # words that by themselves say the value is raised ("hyperCKaemia", "rhabdomyolysis")
     raised_terms: list[str] = Field(default_factory=list)
+    # issue #10 (i10l): longer names that begin with a term but name another test ("CK-MB", the
+    # cardiac isoenzyme): matched so that the shorter term does not match inside them, then dropped
+    not_terms: list[str] = Field(default_factory=list)
 
 
 class DrugEntry(_Strict):
@@ -710,6 +713,11 @@ def _trie_regex(terms: Iterable[str]) -> str:
     return "|".join(parts) or r"(?!x)x"
 
 
+NOT_A_TERM = "-"
+"""issue #10 (i10l): the concept of a matcher's excluded names (LabEntry.not_terms): found, so
+that no shorter term matches inside them, and never returned."""
+
+
 @dataclass(frozen=True)
 class TermMatch:
     start: int
@@ -759,7 +767,7 @@ class TermMatcher:
             concept = self._by_key.get(key)
             if key in self._capitals_only and sum(c.isupper() for c in m.group()) < 2:
                 continue  # "net", "Net": the English word, not the abbreviation NET
-            if concept is not None:
+            if concept is not None and concept != NOT_A_TERM:
                 found.append(TermMatch(m.start(), m.end(), concept, m.group()))
         return found
 
@@ -788,8 +796,11 @@ class Rules:
         self.labs = TermMatcher(
             "labs",
             {
-                str(k): [*v.terms, *v.raised_terms, *other.labs.get(k, [])]
-                for k, v in lex.labs.items()
+                **{
+                    str(k): [*v.terms, *v.raised_terms, *other.labs.get(k, [])]
+                    for k, v in lex.labs.items()
+                },
+                NOT_A_TERM: [t for v in lex.labs.values() for t in v.not_terms],
             },
         )
         self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
