@@ -447,3 +447,17 @@ def test_a_raised_or_normal_lab_in_japanese_or_chinese(
 )
 def test_ck_mb_is_not_the_total_ck(sentence: str, labs: list[tuple[str, bool | None]]) -> None:
     assert _labs(_CASE + sentence) == labs
+
+
+# ------------------------------------------------------------------ poikiloderma in other languages
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "初診時,前胸部に多形皮膚萎縮を認めた。",
+        "背部にポイキロデルマあり。",
+        "Presentaba poiquilodermia en el escote.",
+        "查体见颈部皮肤异色症。",
+    ],
+)
+def test_poikiloderma_in_other_languages(sentence: str) -> None:
+    assert present(_CASE + sentence) == {"poikiloderma"}
