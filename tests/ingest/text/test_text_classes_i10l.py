@@ -461,3 +461,21 @@ def test_ck_mb_is_not_the_total_ck(sentence: str, labs: list[tuple[str, bool | N
 )
 def test_poikiloderma_in_other_languages(sentence: str) -> None:
     assert present(_CASE + sentence) == {"poikiloderma"}
+
+
+# ------------------------------------------------------------------ "but" ends a scope in CJK text
+# A negative result after "but" (Japanese clause-final が before a comma, けれども, しかし;
+# Chinese 但, 但是, 然而; Korean 하지만) does not reach back over it to the finding before.
+@pytest.mark.parametrize(
+    ("sentence", "finding"),
+    [
+        ("ゴットロン徴候があったが,抗Jo-1抗体は陰性であった。", "gottron_sign"),
+        ("ヘリオトロープ疹を認めたけれども,抗MDA5抗体は陰性。", "heliotrope_rash"),
+        ("出现向阳疹,但抗Jo-1抗体阴性。", "heliotrope_rash"),
+        ("可见Gottron丘疹,然而抗Mi-2抗体阴性。", "gottron_papules"),
+    ],
+)
+def test_a_negative_result_after_but_leaves_the_finding_before_it(
+    sentence: str, finding: str
+) -> None:
+    assert present(_CASE + sentence) == {finding}
