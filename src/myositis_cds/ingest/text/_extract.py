@@ -1601,6 +1601,8 @@ def _labs(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if value.get("above_uln") is False and status == "present":
+                _raised_before_normal(ex, sent, m, assertion)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
                 more = next(
                     (
@@ -1640,6 +1642,44 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+_IS_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CLAUSE_END = re.compile(r"[,，、。;；]")
+
+
+def _raised_before_normal(ex: Extraction, sent: Sentence, m: TermMatch, assertion: Any) -> None:
+    """issue #10 (i10l): a lab that "normalised" or "returned to normal" was raised before: the
+    earlier raised value is recorded too, a day before the normal one (its date is not stated:
+    approximate), inferred, so the criteria's enzyme item sees it and a clinician confirms it."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] != "NORMAL":
+        return
+    _, a, b = hit
+    lo, hi = min(m.start, a), max(m.end, b)
+    if _IS_CJK_TEXT.search(ex.text, a, b):  # Japanese: the verb follows ("正常範囲内となった")
+        clause = _CJK_CLAUSE_END.search(ex.text, hi, min(sent.end, hi + 12))
+        hi = clause.start() if clause is not None else min(sent.end, hi + 12)
+    if not any(rx.search(ex.text, lo, hi) for rx in ex.rules.value["lab_normalised"]):
+        return
+    ex.warn(
+        f"{m.concept.upper()} is said to have returned to normal: an earlier raised value is "
+        "recorded (inferred, date approximate); check it"
+    )
+    _add(
+        ex,
+        Draft(
+            "lab",
+            m.concept,
+            "present",
+            m.start,
+            m.end,
+            sent,
+            sent.time.shifted(days=-1, uncertain=True),
+            {"above_uln": True},
+            inferred=True,
+        ),
+    )
 
 
 def _negated_cue(sent: Sentence, assertion: Any) -> bool:
@@ -2791,6 +2831,12 @@ def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
 
 
 # --------------------------------------------------------------------------- tumours
+def _implied_place(implied_sites: list[TermMatch], m: TermMatch) -> str | None:
+    """The site a malignancy's own name implies ("melanoma", "malignant melanoma": skin), None
+    when it names none."""
+    return next((t.concept for t in implied_sites if t.start < m.end and m.start < t.end), None)
+
+
 @dataclass
 class _TumourBuild:
     """One tumour the note describes, gathered across sentences (keyed by its site)."""
@@ -2970,7 +3016,8 @@ def _tumours(ex: Extraction) -> None:
         builds.append(_TumourBuild(len(builds), site))
         return builds[-1]
 
-    implied = {t.start: t.end for t in r.implied_sites.find(text)}  # i10j, see `specific`
+    implied_sites = r.implied_sites.find(text)  # i10l: see _implied_place
+    implied = {t.start: t.end for t in implied_sites}  # i10j, see `specific`
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -3050,6 +3097,15 @@ def _tumours(ex: Extraction) -> None:
         anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
         if not anchors:
             anchors = [(anchor.start if anchor else s, build_for(None))]
+            # issue #10 (i10l): with no site word, malignancies whose names imply different
+            # places are different tumours ("basal cell carcinoma and plasma cell leukaemia")
+            places = {_implied_place(implied_sites, specific[0])} if specific else set()
+            for m in specific[1:]:
+                place = _implied_place(implied_sites, m)
+                if place not in places:
+                    places.add(place)
+                    builds.append(_TumourBuild(len(builds), None))
+                    anchors.append((m.start, builds[-1]))
         parts: list[tuple[str, Any, int, int]] = []
         for m in mentions:
             parts.append(("mention", m.text, m.start, m.end))
@@ -3069,6 +3125,10 @@ def _tumours(ex: Extraction) -> None:
         parts.extend(attrs)
         placed: set[int] = set()
         for code, value, a, b in parts:
+            if code in ("mention", "histology", "site") and sent.context.assert_target(
+                a, b, _SOMEONE_ELSE
+            ).get("experiencer"):
+                continue  # issue #10 (i10l): "... while in the second case, a breast cancer"
             build = _nearest(text, sent, anchors, a, b)
             if code == "site" and value != build.site:
                 continue
@@ -3097,6 +3157,8 @@ def _tumours(ex: Extraction) -> None:
         if current is None or not current.real:
             current = anchors[-1][1]
 
+
+_SOMEONE_ELSE = frozenset({"FAMILY"})
 
 # issue #10: an organ named as where a cancer has spread, not where it arose
 _METASTASIS_AFTER = re.compile(
@@ -3457,6 +3519,10 @@ def _muscle_biopsy(ex: Extraction) -> None:
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+        if status == "absent":
+            # issue #10 (i10l): "she did not undergo muscle biopsy": a biopsy not done has no
+            # features; reading the words after it as absent would record a normal biopsy
+            continue
         para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
         if _report_title(ex, sent, trig):
             # "MUSCLE BIOPSY REPORT" at the head of the note: the whole report is the biopsy's,

@@ -102,6 +102,9 @@ _REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
 # we present", "... disease.1,2 The"): before a capitalised word or the line's end
 _GLUED_REFERENCE = re.compile(r"(?<=[a-z)\]][.,;:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(]|\s*$)")
 _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]?\s*\)", re.I)
+# issue #10 (i10l): a numbered case of a report of several ("Case 1", "CASE 2:", "Case no. 3",
+# "Case II", "Patient 1") alone on its line opens a case section
+_NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TERMINAL = (".", "!", "?", ":", ";")
 _SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
@@ -270,6 +273,8 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         name = rules.section_titles.get(body.rstrip(":").strip().casefold())
         if name is not None:
             return name, -1
+        if _NUMBERED_CASE.match(body):
+            return "case", -1
     m = _INLINE_HEADER.match(line)
     if m is not None:
         name = rules.inline_titles.get(m.group(1).strip().casefold())

@@ -59,6 +59,9 @@ class LabEntry(_Strict):
     clearly_above: ClearlyAbove | None = None
     # words that by themselves say the value is raised ("hyperCKaemia", "rhabdomyolysis")
     raised_terms: list[str] = Field(default_factory=list)
+    # issue #10 (i10l): longer names that begin with a term but name another test ("CK-MB", the
+    # cardiac isoenzyme): matched so that the shorter term does not match inside them, then dropped
+    not_terms: list[str] = Field(default_factory=list)
 
 
 class DrugEntry(_Strict):
@@ -76,6 +79,9 @@ class TumourLexicon(_Strict):
     invasion: dict[TumourInvasion, list[str]]
     # cancers whose name says where they arise, used when the text names no site
     implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10l): histology abbreviations that are also ordinary words, read only when
+    # written with at least two capitals ("NET", "pNET"; not "net", "Phcog.Net")
+    capitals_only: list[str] = Field(default_factory=list)
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -337,6 +343,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
+    "lab_normalised": set(),
     "lab_other_cause": set(),
     "lab_upper_names": set(),
     "lab_cause_before": set(),
@@ -645,6 +652,21 @@ def _unit_regex(unit: str) -> str:
     return re.escape(unit)
 
 
+def _hyphen_variants(units: list[str]) -> list[list[str]]:
+    """issue #10 (i10l): a hyphen inside a term may be written as a hyphen or a space, or left
+    out ("anti-nuclear", "anti nuclear", "antinuclear"). Each is its own path in the trie (the
+    hyphen as the space unit, which matches a hyphen or spaces), so that no branch is optional:
+    an optional hyphen branch tried first ended a match at a shorter term ("anti-nuclear") where
+    a longer one ("antinuclear matrix protein 2") went on. A leading hyphen is the word's own."""
+    variants: list[list[str]] = [[]]
+    for i, unit in enumerate(units):
+        if unit == "-" and i > 0:
+            variants = [*([*v, " "] for v in variants), *variants]
+        else:
+            variants = [[*v, unit] for v in variants]
+    return variants
+
+
 _Trie = dict[str, "_Trie"]
 _END = ""
 # issue #10 (i10i): a letter or digit that is not Chinese, Japanese or Korean. CJK text has no
@@ -665,10 +687,11 @@ def _trie_regex(terms: Iterable[str]) -> str:
     not be followed by one."""
     trie: _Trie = {}
     for term in terms:
-        node = trie
-        for unit in _units(term):
-            node = node.setdefault(unit, {})
-        node[_END] = {}
+        for units in _hyphen_variants(_units(term)):
+            node = trie
+            for unit in units:
+                node = node.setdefault(unit, {})
+            node[_END] = {}
 
     def emit(node: _Trie, last: str) -> str:
         branches = [
@@ -699,6 +722,11 @@ def _trie_regex(terms: Iterable[str]) -> str:
     return "|".join(parts) or r"(?!x)x"
 
 
+NOT_A_TERM = "-"
+"""issue #10 (i10l): the concept of a matcher's excluded names (LabEntry.not_terms): found, so
+that no shorter term matches inside them, and never returned."""
+
+
 @dataclass(frozen=True)
 class TermMatch:
     start: int
@@ -710,8 +738,15 @@ class TermMatch:
 class TermMatcher:
     """Whole-word, case-insensitive matching of many literal terms at once; longest wins."""
 
-    def __init__(self, name: str, concepts: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self,
+        name: str,
+        concepts: Mapping[str, Iterable[str]],
+        capitals_only: Iterable[str] = (),
+    ) -> None:
         self.name = name
+        # issue #10 (i10l): terms matched only when written with two capitals or more
+        self._capitals_only = frozenset(term_key(t) for t in capitals_only)
         self._by_key: dict[str, str] = {}
         terms: list[str] = []
         for concept, concept_terms in concepts.items():
@@ -737,8 +772,11 @@ class TermMatcher:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         found: list[TermMatch] = []
         for m in self._regex.finditer(text, start, len(text) if end is None else end):
-            concept = self._by_key.get(term_key(m.group()))
-            if concept is not None:
+            key = term_key(m.group())
+            concept = self._by_key.get(key)
+            if key in self._capitals_only and sum(c.isupper() for c in m.group()) < 2:
+                continue  # "net", "Net": the English word, not the abbreviation NET
+            if concept is not None and concept != NOT_A_TERM:
                 found.append(TermMatch(m.start(), m.end(), concept, m.group()))
         return found
 
@@ -767,8 +805,11 @@ class Rules:
         self.labs = TermMatcher(
             "labs",
             {
-                str(k): [*v.terms, *v.raised_terms, *other.labs.get(k, [])]
-                for k, v in lex.labs.items()
+                **{
+                    str(k): [*v.terms, *v.raised_terms, *other.labs.get(k, [])]
+                    for k, v in lex.labs.items()
+                },
+                NOT_A_TERM: [t for v in lex.labs.values() for t in v.not_terms],
             },
         )
         self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
@@ -795,6 +836,7 @@ class Rules:
                 ]
                 for k, v in lex.tumour.histology.items()
             },
+            capitals_only=lex.tumour.capitals_only,
         )
         self.sites = TermMatcher(
             "tumour.sites",
