@@ -49,3 +49,64 @@ def test_a_person_noun_with_a_translated_or_short_age_gives_sex_and_age(
 def test_a_labelled_sex_field_gives_the_sex(line: str, sex: str) -> None:
     patient = read(f"Report 02/03/2026.\n{line}\nAge 64. Proximal weakness.").case.patient
     assert patient.sex.value == sex
+
+
+# ------------------------------------------------------------------ Roman-numeral MRC grades
+UPPER, LOWER = "weakness_proximal_upper", "weakness_proximal_lower"
+NECK, LEGS_PROX = "neck_flexors_weaker_than_extensors", "legs_proximal_weaker_than_distal"
+STRENGTH_ITEMS = {UPPER, LOWER, NECK, LEGS_PROX}
+
+
+def _strength_items(note: str) -> set[str]:
+    return {f.code.value for f in read(note).case.findings if f.present} & STRENGTH_ITEMS
+
+
+@pytest.mark.parametrize(
+    ("exam", "expected"),
+    [
+        # MRC 4 at both girdles, 3 for neck flexion against 5 for extension, 5 distally
+        (
+            "Muscle strength (MRC): shoulder girdle grade IV, pelvic girdle grade III+, neck "
+            "flexors grade III, neck extensors grade V, ankle dorsiflexion grade V.",
+            STRENGTH_ITEMS,
+        ),
+        # the legs only: hip flexors IV- (below 5), distal V
+        ("Power: hip flexors grade IV-, distal grade V.", {LOWER, LEGS_PROX}),
+        # full strength everywhere: no item
+        ("Muscle strength: deltoids grade V, hip flexors grade V.", set()),
+    ],
+)
+def test_roman_numeral_grades_are_mrc_grades(exam: str, expected: set[str]) -> None:
+    assert _strength_items(f"A 40-year-old man seen 02/03/2026. {exam}") == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Biopsy of the colon: adenocarcinoma, grade III.",
+        "Activity degree II. Dermatomyositis, grade II muscle involvement unknown.",
+    ],
+)
+def test_a_roman_numeral_grade_without_a_muscle_is_no_strength_grade(words: str) -> None:
+    assert _strength_items(f"A 40-year-old man seen 02/03/2026. {words}") == set()
+
+
+@pytest.mark.parametrize(
+    ("exam", "expected"),
+    [
+        # Portuguese muscle groups of a literal translation, MRC grades in Roman numerals
+        (
+            "Força muscular (MRC): cintura escapular grau IV, cintura pélvica grau IV, flexores "
+            "cervicais grau III, extensores cervicais grau V.",
+            {UPPER, LOWER, NECK},
+        ),
+        # Spanish, in Arabic digits
+        (
+            "Balance muscular: cintura escapular 4/5, cintura pelviana 4-/5, flexores del cuello "
+            "3/5, extensores del cuello 5/5.",
+            {UPPER, LOWER, NECK},
+        ),
+    ],
+)
+def test_muscle_groups_named_in_romance_words(exam: str, expected: set[str]) -> None:
+    assert _strength_items(f"A 40-year-old woman seen 02/03/2026. {exam}") == expected

@@ -55,6 +55,7 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
+    r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
     # issue #10: a grade reached: "power had decreased to grade 4", "remained at 5"
     r"|\b(?:(?:had|has|have)\s+)?(?:been\s+)?(?:decreased|reduced|diminished|fallen|dropped"

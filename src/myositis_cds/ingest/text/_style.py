@@ -90,6 +90,7 @@ class WordRules(_Strict):
     context_chars: int = Field(ge=1)
     grade_cues: list[str]
     not_before: list[str]
+    roman_grade_leads: list[str]  # issue #10 (i10k): "grau IV", "grade III+"
 
 
 class StyleRules(_Strict):
@@ -123,6 +124,7 @@ class _Compiled:
     int_reference: re.Pattern[str]
     grade_cue: re.Pattern[str]
     not_before: re.Pattern[str]
+    roman_grade: re.Pattern[str]
 
 
 @cache
@@ -155,6 +157,13 @@ def _compiled() -> _Compiled:
         ),
         not_before=re.compile(
             r"\s+(?:" + "|".join(re.escape(c.lower()) for c in w.not_before) + r")\b"
+        ),
+        # on the lower-cased note: a lead word, then an MRC grade in Roman numerals (0 to V)
+        # with its step ("grau iii+", "grade iv-"); not a longer numeral or a word ("ivig")
+        roman_grade=re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(c.lower()) for c in w.roman_grade_leads)
+            + r")\s+(?P<n>iv|v|i{1,3})(?P<mod>\+|-(?![\w/]))?(?![\w/])"
         ),
     )
 
@@ -378,6 +387,9 @@ _GRADE_MOD = re.compile(
 )
 
 
+_ROMAN_GRADES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
 def _grade_value(word: str) -> str:
     low = word.casefold()
     return str(_GRADE_WORDS[low]) if low in _GRADE_WORDS else word
@@ -439,6 +451,15 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue  # "grade three" of a tumour or a toxicity scale
         mod = _mod(m)
         out.append((m.start("n"), m.end(), f"{_grade_value(n)}{mod}"))
+    # issue #10 (i10k): "cintura pélvica grau III+", "neck flexors grade IV" (MRC grades in
+    # Roman numerals, as Brazilian and Spanish letters write them): only after a muscle or
+    # strength word on the line, so a tumour's "grade III" stays as written
+    roman = any(f"{w} " in low for w in c.rules.words.roman_grade_leads)
+    for m in c.roman_grade.finditer(text) if roman else ():
+        if not _grade_context(text, m.start(), m.end(), c, forward=False):
+            continue
+        arabic = _ROMAN_GRADES[m.group("n")]
+        out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
     modified = " plus" in low or " minus" in low
     for m in _GRADE_MOD.finditer(text) if modified else ():
         if not _grade_context(text, m.start(), m.end(), c, forward=False):
