@@ -110,3 +110,72 @@ def test_a_roman_numeral_grade_without_a_muscle_is_no_strength_grade(words: str)
 )
 def test_muscle_groups_named_in_romance_words(exam: str, expected: set[str]) -> None:
     assert _strength_items(f"A 40-year-old woman seen 02/03/2026. {exam}") == expected
+
+
+# ------------------------------------------------------------------ records pasted as text
+_JSON_EXPORT = """Summary exported for the MDT:
+{
+  "patient": {"gender": "F", "dateOfBirth": "1958-02-11"},
+  "visit": {"date": "2026-03-02"},
+  "familyHistory": [{"relation": "brother", "condition": "lung cancer", "ageAtOnset": 61}],
+  "exam": {
+    "skin": {"heliotropeRash": true, "gottronPapules": false, "shawlSign": null},
+    "strength": {"neckFlexion": "3", "neckExtension": "5",
+                 "hipFlexion": {"R": "4", "L": "4-"}, "ankleDorsiflexion": {"R": "5", "L": "5"}}
+  },
+  "labs": [
+    {"name": "CK", "value": "1840", "unit": "U/L", "ref": "30-200", "date": "2026-02-27"},
+    {"name": "Myositis blot", "results": {"Mi2": "POS", "MDA5": "neg"}, "date": "2026-02-27"}
+  ]
+}
+"""
+
+
+def test_a_json_export_is_read_as_a_form() -> None:
+    # booleans are present/absent, null is unstated; the MRC object grades each side;
+    # the brother's age is not the patient's (born 1958: 68 on 27 Nov 2026)
+    result = read(_JSON_EXPORT)
+    case = result.case
+    assert (case.patient.sex.value, case.patient.age) == ("female", 68)
+    found = {f.code.value: f.present for f in case.findings}
+    assert found["heliotrope_rash"] is True
+    assert found["gottron_papules"] is False
+    assert "shawl_sign" not in found
+    assert {LOWER, NECK, LEGS_PROX} <= {c for c, p in found.items() if p}
+    assert UPPER not in found
+    ck = next(lab for lab in case.labs if lab.code.value == "ck")
+    assert (ck.value, ck.upper_limit) == (1840, 200)
+    results = {a.code.value: a.result.value for a in case.antibodies}
+    assert results == {"MI2": "positive", "MDA5": "negative"}
+
+
+_HL7 = "\n".join(
+    [
+        "MSH|^~\\&|LAB|HOSP|EPR|HOSP|202603041200||ORU^R01|M1|P|2.4",
+        "PID|1||X1^^^H^MR||NAME^NAME||19700521|M|||Town^^^^^GBR",
+        "OBR|1|O1|L1|MYO^Myositis screen^L|||202603011015|||||||202603011020|SER",
+        "OBX|1|NM|2157-6^Creatine kinase^LN||3120|U/L|40-320|H|||F|||202603011015",
+        "OBX|2|ST|MYO-NXP2^NXP2^L||POSITIVE||NEG|A|||F|||202603011015",
+        "OBX|3|ST|MYO-JO1^Jo-1^L||NEGATIVE||NEG|N|||F|||202603011015",
+    ]
+)
+
+
+def test_an_hl7_v2_result_message_is_read_as_results() -> None:
+    # PID-7 and PID-8 give the birth date and sex (56 on 27 Nov 2026); each OBX is one result
+    # with its range; the sample's time (OBR-7, OBX-14) dates them
+    case = read(_HL7).case
+    assert (case.patient.sex.value, case.patient.age) == ("male", 56)
+    ck = next(lab for lab in case.labs if lab.code.value == "ck")
+    assert (ck.value, ck.upper_limit, str(ck.date)) == (3120, 320, "2026-03-01")
+    results = {a.code.value: a.result.value for a in case.antibodies}
+    assert results == {"NXP2": "positive", "JO1": "negative"}
+
+
+def test_an_age_in_the_family_history_is_not_the_patients() -> None:
+    # the only age in the note is a relative's, in the family-history section
+    note = (
+        "Clinic 02/03/2026. Proximal weakness and a heliotrope rash.\n\n"
+        "Family history:\ncolorectal cancer, age at onset 74 (father)."
+    )
+    assert read(note).case.patient.age is None

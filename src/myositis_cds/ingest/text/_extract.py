@@ -3081,6 +3081,8 @@ def _patient(ex: Extraction) -> None:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
             own = m.groupdict().get("own") is not None  # "you are 63": whose age is stated
+            if sent.segment is not None and sent.segment.status == "family" and not own:
+                continue  # issue #10 (i10k): an age in the family history is a relative's
             if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
             age_found = True
