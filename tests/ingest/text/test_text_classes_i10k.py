@@ -179,3 +179,58 @@ def test_an_age_in_the_family_history_is_not_the_patients() -> None:
         "Family history:\ncolorectal cancer, age at onset 74 (father)."
     )
     assert read(note).case.patient.age is None
+
+
+# ------------------------------------------------------------------ antibody results
+def _antibodies(note: str) -> dict[str, str]:
+    return {a.code.value: a.result.value for a in read(note).case.antibodies}
+
+
+@pytest.mark.parametrize(
+    "panel",
+    [
+        # a group's result, then its members in brackets, after another result in the sentence
+        "Anti-SRP negative, anti-synthetase antibodies negative (Jo-1, PL-7, PL-12).",
+        # the same written in Japanese (陰性: negative)
+        "抗SRP抗体 陰性, 抗ARS抗体 陰性 (Jo-1, PL-7, PL-12).",
+    ],
+)
+def test_a_group_result_holds_for_the_members_in_its_brackets(panel: str) -> None:
+    got = _antibodies(f"A 61-year-old woman seen 02/03/2026. {panel}")
+    assert got == {"SRP": "negative", "JO1": "negative", "PL7": "negative", "PL12": "negative"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ANA on HEp-2 cells 1:320, homogeneous.",
+        "Antinuclear factor (ANA) by indirect immunofluorescence 1/640.",
+    ],
+)
+def test_an_ana_titre_after_its_substrate_is_positive(words: str) -> None:
+    assert _antibodies(f"A 61-year-old woman seen 02/03/2026. {words}") == {"ANA": "positive"}
+
+
+def test_an_awaited_result_is_no_result() -> None:
+    note = (
+        "A 58-year-old man seen 02/03/2026. Anti-Jo-1 positive.\n"
+        "Plan: mycophenolate to be discussed once the anti-MDA5 result is available."
+    )
+    assert _antibodies(note) == {"JO1": "positive"}
+
+
+# ------------------------------------------------------------------ Japanese negation
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("嚥下障害なし。", False),  # no dysphagia
+        ("嚥下障害を認めず。", False),  # dysphagia not found
+        ("嚥下障害あり。", True),  # dysphagia present
+    ],
+)
+def test_japanese_negation_after_the_finding(words: str, expected: bool) -> None:
+    found = {
+        f.code.value: f.present
+        for f in read(f"A 70-year-old man seen 02/03/2026. {words}").case.findings
+    }
+    assert found.get("dysphagia") is expected

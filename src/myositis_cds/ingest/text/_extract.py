@@ -1810,7 +1810,9 @@ def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
     prev = max(before, key=lambda d: d.end)
     gap = ex.text[prev.end : m.start]
     if ";" in gap or not _LIST_GLUE.fullmatch(gap):
-        return None
+        # not the same list: a list of its own may still open with its result (i10k: "MDA5
+        # negative, anti-ARS negative (Jo-1, PL-7)")
+        return _result_before_list(ex, sent, m, bracketed_only=True)
     # "Jo-1 positive, PL-7 ..." : a result word after the previous one closes its list
     if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
         return None
@@ -1828,12 +1830,15 @@ _OTHER_ANTIBODY = re.compile(
 )
 
 
-def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+def _result_before_list(
+    ex: Extraction, sent: Sentence, m: TermMatch, bracketed_only: bool = False
+) -> str | None:
     """A result word that opens a list of antibodies gives every member its result:
-    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"."""
+    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"; with ``bracketed_only``,
+    only a result right before the list's bracket ("anti-ARS negative (Jo-1, PL-7)")."""
     text = ex.text
     members = [d for d in ex.drafts if d.type == "antibody" and d.sentence is sent]
-    start = m.start
+    start = first = m.start
     while start > sent.start:
         tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
         lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
@@ -1842,21 +1847,26 @@ def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | N
         if prev is not None:
             if "result" in prev.value:
                 return None  # the list member before has its own result word: not shared
-            start = prev.start
+            start = first = prev.start
         elif other is not None:
             start = other.start()
         else:
             start = lo
             break
     for mod in sent.context.modifiers:
-        if (
-            mod.rule.category in _RESULT
-            and mod.rule.direction in ("forward", "bidirectional")
-            and mod.end <= start
-            and not text[mod.end : start].strip(" ,:")
-        ):
+        if mod.rule.category not in _RESULT or mod.end > start:
+            continue
+        opens = mod.rule.direction in ("forward", "bidirectional")
+        if opens and not bracketed_only and not text[mod.end : start].strip(" ,:"):
+            return _RESULT[mod.rule.category]
+        # issue #10 (i10k): a group's result, then its members in brackets ("anti-ARS antibody
+        # negative (Jo-1, PL-7, PL-12, EJ)"), in any language: the result is theirs
+        if _BRACKET_OPENS.fullmatch(text[mod.end : first]):
             return _RESULT[mod.rule.category]
     return None
+
+
+_BRACKET_OPENS = re.compile(r"\s*[(（]\s*")
 
 
 # What may stand between the last member of a list and the result word that closes it:
