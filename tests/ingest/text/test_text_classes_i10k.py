@@ -234,3 +234,30 @@ def test_japanese_negation_after_the_finding(words: str, expected: bool) -> None
         for f in read(f"A 70-year-old man seen 02/03/2026. {words}").case.findings
     }
     assert found.get("dysphagia") is expected
+
+
+# ------------------------------------------------------------------ grades counted in points
+@pytest.mark.parametrize(
+    ("exam", "expected"),
+    [
+        # 4 points at the proximal parts of both limbs, 5 distally: both items and the legs'
+        # comparison; the neck flexors graded alone record nothing
+        (
+            "Muscle strength decreased to 4 points (5-point scale) in the proximal parts of the "
+            "upper and lower limbs, distal parts 5 points. Neck muscles 4 points.",
+            {UPPER, LOWER, LEGS_PROX},
+        ),
+        # by muscle
+        ("Muscle strength: deltoids 3 points, iliopsoas 4 points.", {UPPER, LOWER}),
+        # on a line that names a 0-10 scale, "points" are not MRC grades
+        ("Muscle strength (0-10 scale): deltoids 4 points, iliopsoas 4 points.", set()),
+    ],
+)
+def test_grades_counted_in_points_on_the_five_point_scale(exam: str, expected: set[str]) -> None:
+    assert _strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == expected
+
+
+def test_a_forward_grade_stops_at_a_muscle_graded_on_its_own() -> None:
+    # "3/5 in the hip flexors, ankle dorsiflexion 5/5": the ankle has its own grade
+    exam = "Power 3/5 in the hip flexors, ankle dorsiflexion 5/5."
+    assert _strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == {LOWER, LEGS_PROX}

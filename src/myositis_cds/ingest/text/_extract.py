@@ -1221,7 +1221,10 @@ def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None
 
 
 _UPPER_LIMB = re.compile(
-    r"\b(?:upper\s+(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?|fingers?)\b", re.IGNORECASE
+    # (i10k: "upper and lower limbs" names both)
+    r"\b(?:upper\s+(?:(?:and|&|/)\s*lower\s+)?(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?"
+    r"|fingers?)\b",
+    re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
     r"\b(?:lower\s+(?:limbs?|extremit(?:y|ies))|legs?|feet|foot|ankles?|toes?)\b", re.IGNORECASE

@@ -388,6 +388,9 @@ _GRADE_MOD = re.compile(
 
 
 _ROMAN_GRADES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+# "3 points", "4 point": a whole grade 0-5 (not "5-point scale", not "2.5 points")
+_GRADE_POINTS = re.compile(r"(?<![\w.,-])(?P<n>[0-5])\s+points?\b(?!\s*(?:scale|score|system))")
+_TEN_POINT_SCALE = re.compile(r"\b10[- ]point|\b0\s*[-–]\s*10\b|\bout\s+of\s+10\b|/\s*10\b")
 
 
 def _grade_value(word: str) -> str:
@@ -460,6 +463,18 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue
         arabic = _ROMAN_GRADES[m.group("n")]
         out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
+    # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
+    # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
+    # muscle or strength word on its line, and never on a line that names a 10-point scale
+    for m in _GRADE_POINTS.finditer(text) if " point" in low else ():
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if _TEN_POINT_SCALE.search(line) or not _grade_context(
+            text, m.start(), m.end(), c, forward=False
+        ):
+            continue
+        out.append((m.start(), m.end(), f"{m.group('n')}/5"))
     modified = " plus" in low or " minus" in low
     for m in _GRADE_MOD.finditer(text) if modified else ():
         if not _grade_context(text, m.start(), m.end(), c, forward=False):
