@@ -261,3 +261,26 @@ def test_a_forward_grade_stops_at_a_muscle_graded_on_its_own() -> None:
     # "3/5 in the hip flexors, ankle dorsiflexion 5/5": the ankle has its own grade
     exam = "Power 3/5 in the hip flexors, ankle dorsiflexion 5/5."
     assert _strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == {LOWER, LEGS_PROX}
+
+
+# ------------------------------------------------------------------ muscle sampled without a biopsy
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skeletal muscle (right deltoid): perifascicular atrophy and perivascular infiltrates.",
+        "Muscle sample, quadriceps: perifascicular atrophy; perimysial inflammation.",
+    ],
+)
+def test_muscle_sampled_at_post_mortem_gives_the_biopsy_features(line: str) -> None:
+    note = f"Post-mortem examination 02/03/2026. A 71-year-old man.\nHISTOLOGY\n{line}"
+    biopsy = read(note).case.muscle_biopsy
+    assert biopsy is not None
+    assert (biopsy.perifascicular_atrophy, biopsy.perimysial_perivascular_infiltrate) == (
+        True,
+        True,
+    )
+
+
+def test_skeletal_muscle_without_a_muscle_only_feature_is_no_biopsy() -> None:
+    note = "Clinic 02/03/2026. A 71-year-old man with skeletal muscle pain and inflammation."
+    assert read(note).case.muscle_biopsy is None

@@ -2867,7 +2867,13 @@ def _tumour_attributes(
 
 
 # --------------------------------------------------------------------------- muscle biopsy
-_ANY_BIOPSY = re.compile(r"\bbiops(?:y|ies)\b", re.IGNORECASE)
+# the sample a muscle-only feature was seen in: a biopsy, or (issue #10, i10k) skeletal muscle
+# sampled otherwise, at post-mortem or at surgery ("Skeletal muscle (left vastus lateralis):
+# perifascicular atrophy ...", "muscle sample: ...")
+_ANY_BIOPSY = re.compile(
+    r"\bbiops(?:y|ies)\b|\bskeletal\s+muscle\b|\bmuscle\s+(?:samples?|specimens?|tissue)\b",
+    re.IGNORECASE,
+)
 _MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
 
 
