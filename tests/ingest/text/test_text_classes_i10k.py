@@ -284,3 +284,20 @@ def test_muscle_sampled_at_post_mortem_gives_the_biopsy_features(line: str) -> N
 def test_skeletal_muscle_without_a_muscle_only_feature_is_no_biopsy() -> None:
     note = "Clinic 02/03/2026. A 71-year-old man with skeletal muscle pain and inflammation."
     assert read(note).case.muscle_biopsy is None
+
+
+# ------------------------------------------------------------ reference limits in other languages
+@pytest.mark.parametrize(
+    ("words", "upper"),
+    [
+        ("CK 2.140 UI/L (VN 30-190).", 190),  # Spanish: valor normal
+        ("CPK 2.140 U/L (VR < 190).", 190),  # Portuguese: valor de referência
+        ("CPK 2 140 U/l (norm up to 190).", 190),  # Russian in literal translation: норма до
+        ("CK 2,140 IU/L (基準 30-190).", 190),  # Japanese: 基準 (standard)
+        ("CK 2140 U/l (Norm < 190).", 190),  # German
+    ],
+)
+def test_a_reference_limit_labelled_in_another_language(words: str, upper: int) -> None:
+    labs = read(f"A 50-year-old man seen 02/03/2026. {words}").case.labs
+    ck = next(lab for lab in labs if lab.code.value == "ck")
+    assert (ck.value, ck.upper_limit) == (2140, upper)
