@@ -301,3 +301,26 @@ def test_a_reference_limit_labelled_in_another_language(words: str, upper: int) 
     labs = read(f"A 50-year-old man seen 02/03/2026. {words}").case.labs
     ck = next(lab for lab in labs if lab.code.value == "ck")
     assert (ck.value, ck.upper_limit) == (2140, upper)
+
+
+# ------------------------------------------------------------------ Japanese era dates
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("令和7年3月12日", "2025-03-12"),  # Reiwa 7 = 2025
+        ("R7.3.12", "2025-03-12"),  # the letter form, in a note that names the era
+        ("平成30年6月2日", "2018-06-02"),  # Heisei 30 = 2018
+        ("2025年3月12日", "2025-03-12"),  # Gregorian, written with 年月日
+    ],
+)
+def test_japanese_era_dates_are_gregorian(written: str, iso: str) -> None:
+    note = f"令和7年4月1日 紹介状\n72歳 男性. Heliotrope rash.\n検査 ({written}): CK 2,400 IU/L."
+    labs = read(note).case.labs
+    ck = next(lab for lab in labs if lab.code.value == "ck")
+    assert str(ck.date) == iso
+
+
+def test_an_era_letter_without_an_era_name_is_no_date() -> None:
+    # "H2.5" in a note with no era name is not Heisei 2 (1990)
+    note = "Clinic 12/03/2025. A 72-year-old man. CK 2,400 U/L, H2.5 receptor study."
+    assert "1990" not in {str(lab.date)[:4] for lab in read(note).case.labs}
