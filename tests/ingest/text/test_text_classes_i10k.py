@@ -324,3 +324,17 @@ def test_an_era_letter_without_an_era_name_is_no_date() -> None:
     # "H2.5" in a note with no era name is not Heisei 2 (1990)
     note = "Clinic 12/03/2025. A 72-year-old man. CK 2,400 U/L, H2.5 receptor study."
     assert "1990" not in {str(lab.date)[:4] for lab in read(note).case.labs}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a bracketed line in a letter that quotes a word: no JSON, read as written
+        'Clinic 02/03/2026. A 50-year-old man, "tired".\n[Typed from dictation] Heliotrope rash.',
+        # a JSON fragment that does not close, and a message with no segment worth writing
+        'Clinic 02/03/2026. A 50-year-old man.\n{"note": "heliotrope rash"\nHeliotrope rash.',
+        "Clinic 02/03/2026. A 50-year-old man.\nMSH|x\nOBX|1\nPID|\nHeliotrope rash.",
+    ],
+)
+def test_text_that_only_looks_like_a_record_is_read_as_written(note: str) -> None:
+    assert "heliotrope_rash" in {f.code.value for f in read(note).case.findings if f.present}

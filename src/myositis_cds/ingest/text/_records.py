@@ -321,12 +321,12 @@ class _JsonWriter:
             for item in node.value:
                 if item.kind == "object":
                     self.record(item)
-                elif _scalar(item) and item.kind != "null":
+                elif item.kind == "array":
+                    self.body(item)
+                elif item.kind != "null":
                     self.value(item)
                     self.out.put(".", item.end)
                     self.out.end_line(item.end)
-                else:
-                    self.body(item)
             return
         for key, span, sub in node.value:
             if skip_date and _words(key) == "date" and sub.kind == "string":
@@ -383,11 +383,15 @@ class _JsonWriter:
                 self.section(key, span, sub, blank=True)
 
 
+# the first line that opens a JSON object or array
+_OPENING = re.compile(r"^[ \t]*([{\[])", re.MULTILINE)
+
+
 def _json_record(text: str, rules: JsonRules) -> Linearised | None:
-    start = next((m.start() for m in re.finditer(r"(?m)^\s*[{\[]", text)), -1)
-    if start < 0 or '"' not in text:
+    opening = _OPENING.search(text)
+    if opening is None or '"' not in text:
         return None
-    start = text.index("{" if text.lstrip()[:1] != "[" else "[", start)
+    start = opening.start(1)
     try:
         node, end = _parse(text, start)
     except (_JsonError, ValueError):
@@ -528,12 +532,15 @@ def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
 
 
 def linearise_record(text: str) -> Linearised | None:
-    """The written form of ``text`` if it is a JSON export or an HL7 v2 message, else None."""
+    """The written form of ``text`` if it is a JSON export or an HL7 v2 message, else None
+    (also when nothing of it could be written: the text is then read as it is)."""
     r = _rules()
+    found: Linearised | None = None
     if "|" in text and "MSH|" in text:
         found = _hl7_message(text, r.hl7)
-        if found is not None:
-            return found
-    if "{" in text or "[" in text:
-        return _json_record(text, r.json_)
-    return None
+    if found is None and ("{" in text or "[" in text):
+        found = _json_record(text, r.json_)
+    if found is None or not found.text.strip():
+        return None
+    last = len(text) - 1  # every written character points into the text
+    return Linearised(found.text, [min(max(o, 0), last) for o in found.offsets])
