@@ -338,3 +338,29 @@ def test_an_era_letter_without_an_era_name_is_no_date() -> None:
 )
 def test_text_that_only_looks_like_a_record_is_read_as_written(note: str) -> None:
     assert "heliotrope_rash" in {f.code.value for f in read(note).case.findings if f.present}
+
+
+# ------------------------------------------------------ translated section titles, form fields
+@pytest.mark.parametrize(
+    "title",
+    ["Family anamnesis", "Family antecedents", "Antecedentes familiares", "Familienanamnese"],
+)
+def test_a_translated_family_history_title_makes_a_relatives_cancer_no_tumour(title: str) -> None:
+    note = (
+        f"A 57-year-old woman seen 02/03/2026. Heliotrope rash.\n{title}: brother - gastric cancer."
+    )
+    assert read(note).case.tumours == []
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("Sex: M   Age: 60 y   Country of residence: Italy", "IT"),
+        ("A 60-year-old man, natural of Portugal, resident in Leeds.", "PT"),
+        ("A 60-year-old man. Place of birth: Poland.", "PL"),
+        # a nationality field: where the patient comes from, before where they live
+        ("Nationality: Lebanese    Country of residence: Cyprus", "LB"),
+    ],
+)
+def test_the_patients_region_from_a_form_field(line: str, region: str) -> None:
+    assert read(f"Seen 02/03/2026.\n{line}\nHeliotrope rash.").case.patient.region == region

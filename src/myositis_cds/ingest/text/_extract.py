@@ -3311,14 +3311,17 @@ def _region(ex: Extraction) -> None:
     a capital letter, and not about a relative."""
     text = ex.text
     best: tuple[int, Draft] | None = None
-    for rank, name in enumerate(("region_origin", "region_residence")):
+    # (issue #10, i10k: a nationality field, "Nationality: Jordanian", ranks with the origin)
+    cues = (("region_origin", 0), ("region_nationality", 0), ("region_residence", 1))
+    for name, rank in cues:
+        places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
         for sent in ex.sentences:
             if not sent.patient:
                 continue
             for rx in ex.rules.value[name]:
                 for cue in rx.finditer(text, sent.start, sent.end):
                     window_end = min(sent.end, cue.end() + 30)
-                    for place in ex.rules.regions.find(text, cue.end(), window_end):
+                    for place in places.find(text, cue.end(), window_end):
                         between = text[cue.end() : place.start]
                         named = any(w[:1].isupper() for w in place.text.split())
                         if not named or re.search(r"[.;:()]", between):

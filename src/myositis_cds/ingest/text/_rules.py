@@ -127,10 +127,11 @@ class Lexicon(_Strict):
     muscle_biopsy: MuscleBiopsyLexicon
     myositis: list[str]
     regions: dict[str, list[str]]
+    nationalities: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i10k)
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
-    @field_validator("regions")
+    @field_validator("regions", "nationalities")
     @classmethod
     def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         bad = [code for code in value if not re.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", code)]
@@ -325,6 +326,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "sex_only": set(),
     "birth_date": {"date"},
     "region_origin": set(),
+    "region_nationality": set(),  # issue #10 (i10k)
     "region_residence": set(),
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
@@ -811,6 +813,7 @@ class Rules:
         )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
+        self.nationalities = TermMatcher("nationalities", lex.nationalities)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
         self.panels = TermMatcher(
             "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}
