@@ -364,3 +364,51 @@ def test_a_translated_family_history_title_makes_a_relatives_cancer_no_tumour(ti
 )
 def test_the_patients_region_from_a_form_field(line: str, region: str) -> None:
     assert read(f"Seen 02/03/2026.\n{line}\nHeliotrope rash.").case.patient.region == region
+
+
+# ------------------------------------------------------------------ treatment courses
+def _courses(note: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    case = read(f"Discharge summary 20/11/2026. A 63-year-old man.\n{note}").case
+    return {
+        str(t.drug): (t.dose, str(t.start) if t.start else None, str(t.stop) if t.stop else None)
+        for t in case.treatments
+    }
+
+
+@pytest.mark.parametrize(
+    ("note", "drug", "expected"),
+    [
+        # a range whose first date leaves out the year, slashes or dots
+        (
+            "IV methylprednisolone 750 mg daily (29/10 - 31/10/2026).",
+            "methylprednisolone",
+            ("750 mg daily", "2026-10-29", "2026-10-31"),
+        ),
+        (
+            "Methylprednisolone 1000 mg i/v (04.11-06.11.2026).",
+            "methylprednisolone",
+            ("1000 mg", "2026-11-04", "2026-11-06"),
+        ),
+        # a course of a stated number of days from its start stops on its last day
+        (
+            "IVIG 2 g/kg started 09/11/2026, given over 4 days.",
+            "intravenous immunoglobulin",
+            ("2 g/kg", "2026-11-09", "2026-11-12"),
+        ),
+        (
+            "Methylprednisolone 500 mg daily x 3 from 10/11/2026.",
+            "methylprednisolone",
+            ("500 mg daily", "2026-11-10", "2026-11-12"),
+        ),
+        # a dose per day written with a slash
+        (
+            "Prednisolone 40 mg/day from 12/11/2026.",
+            "prednisolone",
+            ("40 mg/day", "2026-11-12", None),
+        ),
+    ],
+)
+def test_treatment_courses_as_letters_write_them(
+    note: str, drug: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert _courses(note)[drug] == expected

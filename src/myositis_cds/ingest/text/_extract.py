@@ -2252,6 +2252,9 @@ def _treatment_times(
     next day; else the time of the words, not stopped."""
     r = ex.rules
     text = ex.text
+    short = _short_range(ex, m.end, window_end)  # issue #10 (i10k): "(28/10 - 30/10/2026)"
+    if short is not None:
+        return short
     dates = find_dates(text, r, m.end, window_end, ex.style)
     for d in dates:
         if d.until is not None:
@@ -2291,7 +2294,52 @@ def _treatment_times(
         and re.search(r"\bthen\b", text[max(before.end, m.start - 15) : m.start], re.I)
     ):
         start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
+    if stop is None and start.absolute is not None:
+        # issue #10 (i10k): a course of a stated number of days from its start ("IVIG started
+        # 02/11/2026, given over 5 days", "1 g daily x 3 from 12/11/2026") stops on its last
+        # day (tests/data/notes/README.md: a course over a stated range of days stops on its
+        # last day)
+        for rx in r.value["treatment_course_days"]:
+            cm = rx.search(text, m.end, window_end)
+            if cm is not None and not _THEN.search(text, m.end, cm.start()):
+                days = int(cm.group("days"))
+                if 1 <= days <= 31:
+                    stop = start.shifted(days=days - 1)
+                break
     return start, stop
+
+
+# "then oral prednisolone": what follows is the next course, not this one's length
+_THEN = re.compile(r"\bthen\b", re.I)
+# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)"
+_SHORT_RANGE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})\s*[-–]\s*"
+    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/.])"
+)
+
+
+def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
+    """A range whose first date leaves out the year of the second ("28/10 - 30/10/2026"): the
+    first date takes the second's year (the year before when it would come after it)."""
+    m = _SHORT_RANGE.search(ex.text, start, end)
+    if m is None:
+        return None
+    found = find_dates(m.group("full"), ex.rules, style=ex.style)
+    if not found or found[0].start != 0:
+        return None
+    last = found[0].day
+    a, b = int(m.group("a")), int(m.group("b"))
+    day, month = (b, a) if ex.style.month_first else (a, b)
+    try:
+        first = date(last.year, month, day)
+        if first > last:
+            first = date(last.year - 1, month, day)
+    except ValueError:
+        return None
+    uncertain = found[0].uncertain
+    return TimePoint(absolute=first, uncertain=uncertain), TimePoint(
+        absolute=last, uncertain=uncertain
+    )
 
 
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.I)

@@ -354,6 +354,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "functional": set(),
     "examples": set(),
     "dose": {"amount", "freq"},
+    "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),
     "mmt8": {"value"},
