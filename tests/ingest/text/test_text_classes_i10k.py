@@ -412,3 +412,29 @@ def test_treatment_courses_as_letters_write_them(
     note: str, drug: str, expected: tuple[str | None, str | None, str | None]
 ) -> None:
     assert _courses(note)[drug] == expected
+
+
+# ------------------------------------------------------------------ onset
+@pytest.mark.parametrize(
+    ("words", "onset"),
+    [
+        # the anamnesis of a Russian letter in literal translation
+        (
+            "Anamnesis morbi: considers himself ill since June 2025, when the rash appeared.",
+            "2025-06-01",
+        ),
+    ],
+)
+def test_an_onset_in_a_records_or_a_translations_words(words: str, onset: str) -> None:
+    case = read(f"Seen 20/11/2025. A 60-year-old man with a heliotrope rash.\n{words}").case
+    assert str(case.onset_date) == onset
+
+
+def test_a_records_year_and_month_is_the_first_of_the_month() -> None:
+    # a JSON problem list's "onset": "2025-09" is 1 September 2025
+    note = (
+        '{"patient": {"sex": "F", "birthDate": "1965-01-02"},\n'
+        ' "problems": [{"display": "Dermatomyositis", "onset": "2025-09"}],\n'
+        ' "skin": {"heliotropeRash": true}}'
+    )
+    assert str(read(note).case.onset_date) == "2025-09-01"

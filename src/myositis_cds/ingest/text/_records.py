@@ -184,6 +184,13 @@ _TIMESTAMP = re.compile(
 )
 
 
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+
+
 def _words(key: str) -> str:
     """ "heliotropeRash" → "heliotrope rash", "birth_date" → "birth date"."""
     return " ".join(w for w in _CAMEL.split(key) if w).casefold()
@@ -222,6 +229,11 @@ class _JsonWriter:
         m = _TIMESTAMP.match(written)
         if m is not None and node.kind == "string":
             self.out.put(m.group(1), node.start, node.start + len(m.group(1)))
+            return
+        month = _YEAR_MONTH.match(written) if node.kind == "string" else None
+        if month is not None:  # "2026-07" (a record's month): "July 2026", the 1st of it
+            said = f"{_MONTHS[int(month.group(2)) - 1]} {month.group(1)}"
+            self.out.put(said, node.start, node.end)
             return
         self.out.put(
             written, node.start, node.end if len(written) == node.end - node.start else None
