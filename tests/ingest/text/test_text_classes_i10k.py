@@ -438,3 +438,19 @@ def test_a_records_year_and_month_is_the_first_of_the_month() -> None:
         ' "skin": {"heliotropeRash": true}}'
     )
     assert str(read(note).case.onset_date) == "2025-09-01"
+
+
+# ------------------------------------------------------------------ tests named in other languages
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("TACAR 03/11/2026: no interstitial disease.", "ct_chest"),
+        ("TC de tórax 03/11/2026: normal.", "ct_chest"),
+        ("FGDS (03.11.2026) - without pathology.", "upper_endoscopy"),
+        ("USI of the pelvic organs (03.11.2026) - without pathology.", "pelvic_ultrasound"),
+        ("Oncocytology smear (03.11.2026) negative.", "cervical_smear"),
+    ],
+)
+def test_a_test_named_in_another_languages_abbreviation(words: str, code: str) -> None:
+    case = read(f"Seen 10/11/2026. A 55-year-old woman.\n{words}").case
+    assert code in {i.code.value for i in case.investigations}

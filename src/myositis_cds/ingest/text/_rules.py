@@ -109,6 +109,8 @@ class OtherLanguageTerms(_Strict):
     tumour_histology: dict[TumourHistology, list[str]] = Field(default_factory=dict)
     tumour_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
     cancer_nouns: list[str] = Field(default_factory=list)
+    # issue #10 (i10k): tests named in the abbreviations of other languages ("TACAR", "FGDS")
+    investigations: dict[InvestigationCode, list[str]] = Field(default_factory=dict)
 
 
 class Lexicon(_Strict):
@@ -773,7 +775,10 @@ class Rules:
         self.investigations = TermMatcher(
             "investigations",
             {
-                **{str(k): v for k, v in lex.investigations.items()},
+                **{
+                    str(k): [*v, *other.investigations.get(k, [])]
+                    for k, v in lex.investigations.items()
+                },
                 **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
             },
         )
