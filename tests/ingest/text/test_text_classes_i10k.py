@@ -454,3 +454,16 @@ def test_a_records_year_and_month_is_the_first_of_the_month() -> None:
 def test_a_test_named_in_another_languages_abbreviation(words: str, code: str) -> None:
     case = read(f"Seen 10/11/2026. A 55-year-old woman.\n{words}").case
     assert code in {i.code.value for i in case.investigations}
+
+
+def test_neck_flexors_at_full_strength_are_not_weaker_than_the_extensors() -> None:
+    # MRC 5 is the scale's top: flexors graded 5/5 cannot be weaker, extensors graded or not
+    note = "A 58-year-old man seen 02/03/2026. Power: deltoids 4/5, neck flexors 5/5."
+    found = {f.code.value: f.present for f in read(note).case.findings}
+    assert found.get(NECK) is False
+
+
+def test_an_mmt8_total_with_a_word_before_its_score() -> None:
+    note = "A 58-year-old man seen 02/03/2026. MMT-8 bilateral score 118/150."
+    (assessment,) = read(note).case.assessments
+    assert (assessment.mmt8, assessment.mmt8_max) == (118, 150)

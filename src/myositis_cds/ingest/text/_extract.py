@@ -1400,6 +1400,15 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
             ("neck_flexors", "neck_extensors"),
             {"flexors": f, "extensors": e},
         )
+    elif neck_f and min(neck_f.values()) >= 5:
+        # issue #10 (i10k): neck flexors at full strength (MRC 5, the scale's top) cannot be
+        # weaker than the extensors, graded or not ("flexors of the neck 5/5")
+        add(
+            "neck_flexors_weaker_than_extensors",
+            False,
+            ("neck_flexors",),
+            {"flexors": min(neck_f.values())},
+        )
     prox, dist = states.get("proximal_lower"), states.get("distal_lower")
     if prox and dist:
         p, d = min(prox.values()), min(dist.values())
