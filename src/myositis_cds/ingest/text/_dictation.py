@@ -27,6 +27,7 @@ from pydantic import Field
 
 from myositis_cds.errors import KnowledgeError
 from myositis_cds.ingest.text._normalise import NormalisedText, normalise
+from myositis_cds.ingest.text._records import Linearised, linearise_record
 from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict
 
 __all__ = ["Dictated", "normalise_any", "undictate"]
@@ -380,7 +381,9 @@ def _spoken_number(words: list[str]) -> str | None:
 
 def normalise_any(original: str, rules: Rules) -> NormalisedText:
     """:func:`normalise`, after writing out a dictated text; offsets point into ``original``."""
-    spoken = undictate(original)
+    spoken: Dictated | Linearised | None = undictate(original)
+    if spoken is None:
+        spoken = linearise_record(original)  # issue #10 (i10k): a JSON export, an HL7 message
     if spoken is None:
         return normalise(original, rules)
     norm = normalise(spoken.text, rules)

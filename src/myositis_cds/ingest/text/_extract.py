@@ -1221,7 +1221,10 @@ def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None
 
 
 _UPPER_LIMB = re.compile(
-    r"\b(?:upper\s+(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?|fingers?)\b", re.IGNORECASE
+    # (i10k: "upper and lower limbs" names both)
+    r"\b(?:upper\s+(?:(?:and|&|/)\s*lower\s+)?(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?"
+    r"|fingers?)\b",
+    re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
     r"\b(?:lower\s+(?:limbs?|extremit(?:y|ies))|legs?|feet|foot|ankles?|toes?)\b", re.IGNORECASE
@@ -1396,6 +1399,15 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
             f < e,
             ("neck_flexors", "neck_extensors"),
             {"flexors": f, "extensors": e},
+        )
+    elif neck_f and min(neck_f.values()) >= 5:
+        # issue #10 (i10k): neck flexors at full strength (MRC 5, the scale's top) cannot be
+        # weaker than the extensors, graded or not ("flexors of the neck 5/5")
+        add(
+            "neck_flexors_weaker_than_extensors",
+            False,
+            ("neck_flexors",),
+            {"flexors": min(neck_f.values())},
         )
     prox, dist = states.get("proximal_lower"), states.get("distal_lower")
     if prox and dist:
@@ -2194,7 +2206,9 @@ def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
     prev = max(before, key=lambda d: d.end)
     gap = ex.text[prev.end : m.start]
     if ";" in gap or not _LIST_GLUE.fullmatch(gap):
-        return None
+        # not the same list: a list of its own may still open with its result (i10k: "MDA5
+        # negative, anti-ARS negative (Jo-1, PL-7)")
+        return _result_before_list(ex, sent, m, bracketed_only=True)
     # "Jo-1 positive, PL-7 ..." : a result word after the previous one closes its list
     if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
         return None
@@ -2212,12 +2226,15 @@ _OTHER_ANTIBODY = re.compile(
 )
 
 
-def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+def _result_before_list(
+    ex: Extraction, sent: Sentence, m: TermMatch, bracketed_only: bool = False
+) -> str | None:
     """A result word that opens a list of antibodies gives every member its result:
-    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"."""
+    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"; with ``bracketed_only``,
+    only a result right before the list's bracket ("anti-ARS negative (Jo-1, PL-7)")."""
     text = ex.text
     members = [d for d in ex.drafts if d.type == "antibody" and d.sentence is sent]
-    start = m.start
+    start = first = m.start
     while start > sent.start:
         tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
         lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
@@ -2226,21 +2243,26 @@ def _result_before_list(ex: Extraction, sent: Sentence, m: TermMatch) -> str | N
         if prev is not None:
             if "result" in prev.value:
                 return None  # the list member before has its own result word: not shared
-            start = prev.start
+            start = first = prev.start
         elif other is not None:
             start = other.start()
         else:
             start = lo
             break
     for mod in sent.context.modifiers:
-        if (
-            mod.rule.category in _RESULT
-            and mod.rule.direction in ("forward", "bidirectional")
-            and mod.end <= start
-            and not text[mod.end : start].strip(" ,:")
-        ):
+        if mod.rule.category not in _RESULT or mod.end > start:
+            continue
+        opens = mod.rule.direction in ("forward", "bidirectional")
+        if opens and not bracketed_only and not text[mod.end : start].strip(" ,:"):
+            return _RESULT[mod.rule.category]
+        # issue #10 (i10k): a group's result, then its members in brackets ("anti-ARS antibody
+        # negative (Jo-1, PL-7, PL-12, EJ)"), in any language: the result is theirs
+        if _BRACKET_OPENS.fullmatch(text[mod.end : first]):
             return _RESULT[mod.rule.category]
     return None
+
+
+_BRACKET_OPENS = re.compile(r"\s*[(（]\s*")
 
 
 # What may stand between the last member of a list and the result word that closes it:
@@ -2770,6 +2792,9 @@ def _treatment_times(
     next day; else the time of the words, not stopped."""
     r = ex.rules
     text = ex.text
+    short = _short_range(ex, m.end, window_end)  # issue #10 (i10k): "(28/10 - 30/10/2026)"
+    if short is not None:
+        return short
     dates = find_dates(text, r, m.end, window_end, ex.style)
     for d in dates:
         if d.until is not None:
@@ -2809,7 +2834,52 @@ def _treatment_times(
         and re.search(r"\bthen\b", text[max(before.end, m.start - 15) : m.start], re.I)
     ):
         start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
+    if stop is None and start.absolute is not None:
+        # issue #10 (i10k): a course of a stated number of days from its start ("IVIG started
+        # 02/11/2026, given over 5 days", "1 g daily x 3 from 12/11/2026") stops on its last
+        # day (tests/data/notes/README.md: a course over a stated range of days stops on its
+        # last day)
+        for rx in r.value["treatment_course_days"]:
+            cm = rx.search(text, m.end, window_end)
+            if cm is not None and not _THEN.search(text, m.end, cm.start()):
+                days = int(cm.group("days"))
+                if 1 <= days <= 31:
+                    stop = start.shifted(days=days - 1)
+                break
     return start, stop
+
+
+# "then oral prednisolone": what follows is the next course, not this one's length
+_THEN = re.compile(r"\bthen\b", re.I)
+# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)"
+_SHORT_RANGE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})\s*[-–]\s*"
+    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/.])"
+)
+
+
+def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
+    """A range whose first date leaves out the year of the second ("28/10 - 30/10/2026"): the
+    first date takes the second's year (the year before when it would come after it)."""
+    m = _SHORT_RANGE.search(ex.text, start, end)
+    if m is None:
+        return None
+    found = find_dates(m.group("full"), ex.rules, style=ex.style)
+    if not found or found[0].start != 0:
+        return None
+    last = found[0].day
+    a, b = int(m.group("a")), int(m.group("b"))
+    day, month = (b, a) if ex.style.month_first else (a, b)
+    try:
+        first = date(last.year, month, day)
+        if first > last:
+            first = date(last.year - 1, month, day)
+    except ValueError:
+        return None
+    uncertain = found[0].uncertain
+    return TimePoint(absolute=first, uncertain=uncertain), TimePoint(
+        absolute=last, uncertain=uncertain
+    )
 
 
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
@@ -3407,7 +3477,13 @@ def _tumour_attributes(
 
 
 # --------------------------------------------------------------------------- muscle biopsy
-_ANY_BIOPSY = re.compile(r"\bbiops(?:y|ies)\b", re.IGNORECASE)
+# the sample a muscle-only feature was seen in: a biopsy, or (issue #10, i10k) skeletal muscle
+# sampled otherwise, at post-mortem or at surgery ("Skeletal muscle (left vastus lateralis):
+# perifascicular atrophy ...", "muscle sample: ...")
+_ANY_BIOPSY = re.compile(
+    r"\bbiops(?:y|ies)\b|\bskeletal\s+muscle\b|\bmuscle\s+(?:samples?|specimens?|tissue)\b",
+    re.IGNORECASE,
+)
 _MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
 
 
@@ -3638,6 +3714,8 @@ def _patient(ex: Extraction) -> None:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
             own = m.groupdict().get("own") is not None  # "you are 63": whose age is stated
+            if sent.segment is not None and sent.segment.status == "family" and not own:
+                continue  # issue #10 (i10k): an age in the family history is a relative's
             if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
             age_found = True
@@ -3847,14 +3925,17 @@ def _region(ex: Extraction) -> None:
     a capital letter, and not about a relative."""
     text = ex.text
     best: tuple[int, Draft] | None = None
-    for rank, name in enumerate(("region_origin", "region_residence")):
+    # (issue #10, i10k: a nationality field, "Nationality: Jordanian", ranks with the origin)
+    cues = (("region_origin", 0), ("region_nationality", 0), ("region_residence", 1))
+    for name, rank in cues:
+        places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
         for sent in ex.sentences:
             if not sent.patient:
                 continue
             for rx in ex.rules.value[name]:
                 for cue in rx.finditer(text, sent.start, sent.end):
                     window_end = min(sent.end, cue.end() + 30)
-                    for place in ex.rules.regions.find(text, cue.end(), window_end):
+                    for place in places.find(text, cue.end(), window_end):
                         between = text[cue.end() : place.start]
                         named = any(w[:1].isupper() for w in place.text.split())
                         if not named or re.search(r"[.;:()]", between):

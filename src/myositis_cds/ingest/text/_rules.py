@@ -115,6 +115,8 @@ class OtherLanguageTerms(_Strict):
     tumour_histology: dict[TumourHistology, list[str]] = Field(default_factory=dict)
     tumour_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
     cancer_nouns: list[str] = Field(default_factory=list)
+    # issue #10 (i10k): tests named in the abbreviations of other languages ("TACAR", "FGDS")
+    investigations: dict[InvestigationCode, list[str]] = Field(default_factory=dict)
 
 
 class Lexicon(_Strict):
@@ -133,10 +135,11 @@ class Lexicon(_Strict):
     muscle_biopsy: MuscleBiopsyLexicon
     myositis: list[str]
     regions: dict[str, list[str]]
+    nationalities: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i10k)
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
-    @field_validator("regions")
+    @field_validator("regions", "nationalities")
     @classmethod
     def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         bad = [code for code in value if not re.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", code)]
@@ -331,6 +334,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "sex_only": set(),
     "birth_date": {"date"},
     "region_origin": set(),
+    "region_nationality": set(),  # issue #10 (i10k)
     "region_residence": set(),
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
@@ -363,6 +367,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "functional": set(),
     "examples": set(),
     "dose": {"amount", "freq"},
+    "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),
     "mmt8": {"value"},
@@ -820,7 +825,10 @@ class Rules:
         self.investigations = TermMatcher(
             "investigations",
             {
-                **{str(k): v for k, v in lex.investigations.items()},
+                **{
+                    str(k): [*v, *other.investigations.get(k, [])]
+                    for k, v in lex.investigations.items()
+                },
                 **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
             },
         )
@@ -862,6 +870,7 @@ class Rules:
         )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
+        self.nationalities = TermMatcher("nationalities", lex.nationalities)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
         self.panels = TermMatcher(
             "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}

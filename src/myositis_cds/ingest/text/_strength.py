@@ -37,7 +37,8 @@ _GRADE = re.compile(
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
     r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
-    r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d))",
+    r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d"
+    r"|[-–\s]?points?\b))",  # (i10k: a scale's name, "the 5-point scale", is no grade)
     re.IGNORECASE,
 )
 _SIDE_WORDS = (
@@ -55,6 +56,8 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
+    r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
+    r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
     # issue #10: a grade reached: "power had decreased to grade 4", "remained at 5"
     r"|\b(?:(?:had|has|have)\s+)?(?:been\s+)?(?:decreased|reduced|diminished|fallen|dropped"
@@ -81,7 +84,8 @@ _BARE_END = re.compile(
 # A grade that goes to the muscles after it: "4/5 in the deltoids", "4/5 strength of hip flexion"
 _FORWARD = re.compile(
     # (i10j: also after the grade's bracket, "full (MRC 5/5) in shoulder abduction, ...")
-    r"^\)?\s*(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
+    # (i10k: and after a bracketed scale, "3/5 (on the 5-point scale) in the proximal parts")
+    r"^\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+)*$",
     re.IGNORECASE,
 )
@@ -260,10 +264,19 @@ def read_grades(
             owner = _Owner(m, side)
             # (i10j: the zero-width groups of "5/5 elsewhere" stand at their own grade; an
             # earlier "4/5 at the hip flexors" does not carry forward to them)
+            # (i10k: a muscle after a comma with a grade of its own right after it starts its
+            # own reading: "3/5 in the proximal parts of the limbs, distal parts 5/5")
+            own = next((g for g in grades if g.start >= m.end), None)
+            graded_here = (
+                own is not None
+                and "," in text[last_end : m.start]
+                and _FILLER.match(text[m.end : own.start]) is not None
+            )
             if (
                 forward is not None
                 and m.end > m.start
                 and not re.search(r"[;.]", text[last_end : m.start])
+                and not graded_here
             ):
                 owner.grades.append(forward)
                 done.append(owner)

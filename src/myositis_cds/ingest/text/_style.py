@@ -90,10 +90,17 @@ class WordRules(_Strict):
     context_chars: int = Field(ge=1)
     grade_cues: list[str]
     not_before: list[str]
+    roman_grade_leads: list[str]  # issue #10 (i10k): "grau IV", "grade III+"
+
+
+class EraRules(_Strict):
+    names: dict[str, int]  # the era's name -> the Gregorian year before its first year
+    letters: dict[str, int]
 
 
 class StyleRules(_Strict):
     meta: RulesMeta
+    eras: EraRules
     numbers: NumberRules
     dates: DateRules
     words: WordRules
@@ -123,6 +130,7 @@ class _Compiled:
     int_reference: re.Pattern[str]
     grade_cue: re.Pattern[str]
     not_before: re.Pattern[str]
+    roman_grade: re.Pattern[str]
 
 
 @cache
@@ -155,6 +163,13 @@ def _compiled() -> _Compiled:
         ),
         not_before=re.compile(
             r"\s+(?:" + "|".join(re.escape(c.lower()) for c in w.not_before) + r")\b"
+        ),
+        # on the lower-cased note: a lead word, then an MRC grade in Roman numerals (0 to V)
+        # with its step ("grau iii+", "grade iv-"); not a longer numeral or a word ("ivig")
+        roman_grade=re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(c.lower()) for c in w.roman_grade_leads)
+            + r")\s+(?P<n>iv|v|i{1,3})(?P<mod>\+|-(?![\w/]))?(?![\w/])"
         ),
     )
 
@@ -378,6 +393,12 @@ _GRADE_MOD = re.compile(
 )
 
 
+_ROMAN_GRADES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+# "3 points", "4 point": a whole grade 0-5 (not "5-point scale", not "2.5 points")
+_GRADE_POINTS = re.compile(r"(?<![\w.,-])(?P<n>[0-5])\s+points?\b(?!\s*(?:scale|score|system))")
+_TEN_POINT_SCALE = re.compile(r"\b10[- ]point|\b0\s*[-–]\s*10\b|\bout\s+of\s+10\b|/\s*10\b")
+
+
 def _grade_value(word: str) -> str:
     low = word.casefold()
     return str(_GRADE_WORDS[low]) if low in _GRADE_WORDS else word
@@ -439,6 +460,27 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue  # "grade three" of a tumour or a toxicity scale
         mod = _mod(m)
         out.append((m.start("n"), m.end(), f"{_grade_value(n)}{mod}"))
+    # issue #10 (i10k): "cintura pélvica grau III+", "neck flexors grade IV" (MRC grades in
+    # Roman numerals, as Brazilian and Spanish letters write them): only after a muscle or
+    # strength word on the line, so a tumour's "grade III" stays as written
+    roman = any(f"{w} " in low for w in c.rules.words.roman_grade_leads)
+    for m in c.roman_grade.finditer(text) if roman else ():
+        if not _grade_context(text, m.start(), m.end(), c, forward=False):
+            continue
+        arabic = _ROMAN_GRADES[m.group("n")]
+        out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
+    # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
+    # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
+    # muscle or strength word on its line, and never on a line that names a 10-point scale
+    for m in _GRADE_POINTS.finditer(text) if " point" in low else ():
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if _TEN_POINT_SCALE.search(line) or not _grade_context(
+            text, m.start(), m.end(), c, forward=False
+        ):
+            continue
+        out.append((m.start(), m.end(), f"{m.group('n')}/5"))
     modified = " plus" in low or " minus" in low
     for m in _GRADE_MOD.finditer(text) if modified else ():
         if not _grade_context(text, m.start(), m.end(), c, forward=False):
@@ -488,9 +530,78 @@ def read_style(
         if new is not None and new != t.text:
             rewrites.append((t.start, t.end, new))
     rewrites.extend(_word_rewrites(text, c, set(rules.numbers)))
+    rewrites.extend(_era_dates(text, c.rules.eras))  # issue #10 (i10k)
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
     return style, _one_per_span(rewrites)
+
+
+# "令和8年9月24日", "令和 8 年 9 月", "2026年9月24日"; "R8.9.24", "R8.9" (after _era_dates's
+# gate); "Reiwa 8" (a year alone)
+_KANJI_DATE = re.compile(
+    r"(?P<era>令和|平成|昭和)?\s*(?P<y>\d{1,4}|元)\s*年\s*(?:(?P<m>\d{1,2})\s*月"
+    r"(?:\s*(?P<d>\d{1,2})\s*日)?)?"
+)
+_LETTER_DATE = re.compile(
+    r"(?<![\w.])(?P<era>[RHS])\s?(?P<y>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<d>\d{1,2}))?(?![\w]|\.\d)"
+)
+_ROMAN_ERA = re.compile(r"\b(?P<era>reiwa|heisei|showa)\s+(?P<y>\d{1,2}|gannen)\b", re.IGNORECASE)
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _gregorian(offset: int, year: str, month: str | None, day: str | None) -> str | None:
+    """An era year (with its month and day) as a date the date rules read: "2026-09-24",
+    "September 2026", "2026"; None when it is no date."""
+    y = offset + (1 if year in ("元", "gannen") else int(year))
+    if month is None:
+        return str(y)
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if day is None:
+        return f"{_MONTH_NAMES[m - 1]} {y}"
+    d = int(day)
+    return f"{y}-{m:02d}-{d:02d}" if 1 <= d <= 31 else None
+
+
+def _era_dates(text: str, eras: EraRules) -> list[tuple[int, int, str]]:
+    """Japanese dates written as Gregorian ones (issue #10, i10k): "令和8年9月24日" and
+    "2026年9月24日" -> "2026-09-24", "R8.8" -> "August 2026" (the letters only in a note that
+    names an era), "Reiwa 8" -> "2026"."""
+    out: list[tuple[int, int, str]] = []
+    named = "年" in text and any(name in text for name in eras.names if not name.isascii())
+    for m in _KANJI_DATE.finditer(text) if "年" in text else ():
+        era = m.group("era")
+        if era is None and (m.group("y") == "元" or len(m.group("y")) != 4 or not m.group("m")):
+            continue  # "3年" (three years) is no date
+        offset = eras.names[era] if era is not None else 0
+        new = _gregorian(offset, m.group("y"), m.group("m"), m.group("d"))
+        if new is not None:
+            out.append((m.start() + (len(m.group()) - len(m.group().lstrip())), m.end(), new))
+    romanised = any(name in text.lower() for name in eras.names if name.isascii())
+    for m in _ROMAN_ERA.finditer(text) if romanised else ():
+        new = _gregorian(eras.names[m.group("era").lower()], m.group("y").lower(), None, None)
+        if new is not None:
+            out.append((m.start(), m.end(), new))
+    for m in _LETTER_DATE.finditer(text) if named or romanised else ():
+        offset = eras.letters[m.group("era")]
+        new = _gregorian(offset, m.group("y"), m.group("m"), m.group("d"))
+        if new is not None:
+            out.append((m.start(), m.end(), new))
+    return out
 
 
 def _one_per_span(rewrites: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
