@@ -1512,6 +1512,8 @@ def _labs(ex: Extraction) -> None:
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
+            if any(rx.match(tail) for rx in r.value["lab_not_done"]):
+                continue  # "CK not done": not assessed, whatever is said of its neighbours
             assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}

@@ -348,6 +348,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
     "lab_normalised": set(),
+    "lab_not_done": set(),
     "lab_other_cause": set(),
     "lab_upper_names": set(),
     "lab_cause_before": set(),
