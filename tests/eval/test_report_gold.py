@@ -119,89 +119,43 @@ def test_at_least_ten_new_notes_with_valid_gold() -> None:
     _check_notes(_heldout5())
 
 
-def test_second_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
-    # Issue #10, second held-out round: >= 15 new reports (split heldout_c, ids c01_...) and
-    # >= 10 new notes (split heldout6), each note with a valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_c"}
-    assert len(reports) >= 15
-    assert all(rid.startswith("c") for rid in reports)
-    _check_notes(_notes_split("heldout6"))
+# Issue #10: each held-out round adds a whole sealed set of new reports (one split, ids with
+# their own first letter; 'd01'-'d08' are dev_b reports, so the third round took 'e') and new
+# notes in styles not used before (one split, numbered on from the last), each with a valid
+# gold and its stated cancers: (round, report split, id letter, minimum reports, notes split,
+# minimum notes, first note number or None for splits numbered before the rule).
+_HELD_OUT_ROUNDS = [
+    ("second", "heldout_c", "c", 15, "heldout6", 10, None),
+    ("third", "heldout_d", "e", 10, "heldout7", 6, None),
+    ("fourth", "heldout_e", "f", 12, "heldout8", 8, 80),
+    ("fifth", "heldout_f", "g", 15, "heldout9", 8, 88),
+    ("sixth", "heldout_g", "h", 15, "heldout10", 10, 97),
+    ("seventh", "heldout_h", "i", 15, "heldout11", 10, 109),
+    ("eighth", "heldout_i", "j", 15, "heldout12", 10, 121),
+    ("ninth", "heldout_j", "k", 15, "heldout13", 10, 133),
+]
 
 
-def test_third_held_out_sets_have_ten_reports_and_six_notes_in_new_styles() -> None:
-    # Issue #10, third held-out round: >= 10 new reports (split heldout_d, ids e01_...: 'd01'-'d08'
-    # are dev_b reports) and >= 6 new notes (split heldout7), each with a valid gold.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_d"}
-    assert len(reports) >= 10
-    assert all(rid.startswith("e") for rid in reports)
-    _check_notes(_notes_split("heldout7"), minimum=6)
-
-
-def test_fourth_held_out_sets_have_twelve_reports_and_eight_notes_in_new_styles() -> None:
-    # Issue #10, fourth held-out round: >= 12 new reports (split heldout_e, ids f01_...) and >= 8
-    # new notes (split heldout8, numbered from 80), each with a valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_e"}
-    assert len(reports) >= 12
-    assert all(rid.startswith("f") for rid in reports)
-    notes = _notes_split("heldout8")
-    _check_notes(notes, minimum=8)
-    assert all(int(name[:2]) >= 80 for name in notes)
-
-
-def test_fifth_held_out_sets_have_fifteen_reports_and_eight_notes_in_new_styles() -> None:
-    # Issue #10, fifth held-out round: >= 15 new reports (split heldout_f, ids g01_...) and >= 8
-    # new notes (split heldout9, numbered from 88), each with a valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_f"}
-    assert len(reports) >= 15
-    assert all(rid.startswith("g") for rid in reports)
-    notes = _notes_split("heldout9")
-    _check_notes(notes, minimum=8)
-    assert all(int(name[:2]) >= 88 for name in notes)
-
-
-def test_sixth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
-    # Issue #10, sixth held-out round: >= 15 new reports (split heldout_g, ids h01_...) and >= 10
-    # new notes (split heldout10, numbered from 97; 100 and up have three digits), each with a
-    # valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_g"}
-    assert len(reports) >= 15
-    assert all(rid.startswith("h") for rid in reports)
-    notes = _notes_split("heldout10")
-    _check_notes(notes, minimum=10)
-    assert all(int(name.split("_")[0]) >= 97 for name in notes)
-
-
-def test_seventh_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
-    # Issue #10, seventh held-out round: >= 15 new reports (split heldout_h, ids i01_...) and >= 10
-    # new notes (split heldout11, numbered from 109), each with a valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_h"}
-    assert len(reports) >= 15
-    assert all(rid.startswith("i") for rid in reports)
-    notes = _notes_split("heldout11")
-    _check_notes(notes, minimum=10)
-    assert all(int(name.split("_")[0]) >= 109 for name in notes)
-
-
-def test_eighth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
-    # Issue #10, eighth held-out round: >= 15 new reports (split heldout_i, ids j01_...) and >= 10
-    # new notes (split heldout12, numbered from 121), each with a valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_i"}
-    assert len(reports) >= 15
-    assert all(rid.startswith("j") for rid in reports)
-    notes = _notes_split("heldout12")
-    _check_notes(notes, minimum=10)
-    assert all(int(name.split("_")[0]) >= 121 for name in notes)
-
-
-def test_ninth_held_out_sets_have_fifteen_reports_and_ten_notes_in_new_styles() -> None:
-    # Issue #10, ninth held-out round: >= 15 new reports (split heldout_j, ids k01_...) and >= 10
-    # new notes (split heldout13, numbered from 133), each with a valid gold and its stated cancers.
-    reports = {rid: m for rid, m in _index().items() if m["split"] == "heldout_j"}
-    assert len(reports) >= 15
-    assert all(rid.startswith("k") for rid in reports)
-    notes = _notes_split("heldout13")
-    _check_notes(notes, minimum=10)
-    assert all(int(name.split("_")[0]) >= 133 for name in notes)
+@pytest.mark.parametrize(
+    ("split", "letter", "min_reports", "note_split", "min_notes", "first_note"),
+    [r[1:] for r in _HELD_OUT_ROUNDS],
+    ids=[r[0] for r in _HELD_OUT_ROUNDS],
+)
+def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
+    split: str,
+    letter: str,
+    min_reports: int,
+    note_split: str,
+    min_notes: int,
+    first_note: int | None,
+) -> None:
+    reports = {rid: m for rid, m in _index().items() if m["split"] == split}
+    assert len(reports) >= min_reports
+    assert all(rid.startswith(letter) for rid in reports)
+    notes = _notes_split(note_split)
+    _check_notes(notes, minimum=min_notes)
+    if first_note is not None:
+        assert all(int(name.split("_")[0]) >= first_note for name in notes)
 
 
 def _gold_classification(rid: str) -> tuple[float, str, str | None]:
