@@ -371,9 +371,17 @@ def extract_drafts(original: str) -> Extraction:
                 ),
             )
         )
+    opened: object = None  # the references segment whose prose opened a case (below)
     for sent in sentences:  # "This report describes a case of a patient with ...", a title
         if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
             sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
+        # issue #10 (i10n): a web copy's "References" heading (page chrome) can stand before the
+        # case itself; a sentence there that opens a case ("A 65-year-old man presented with")
+        # is no citation, and the prose from it to the segment's end is about the patient.
+        if sent.segment is not None and sent.segment.section == "references":
+            if opened is not sent.segment and _CASE_OPENING.match(norm.text, sent.start, sent.end):
+                opened = sent.segment
+            sent.about_case = sent.about_case or opened is sent.segment
         if not sent.about_case:
             sent.general = general_statement(norm.text[sent.start : sent.end], r)
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=note_style.dates)
@@ -418,6 +426,12 @@ def extract_drafts(original: str) -> Extraction:
 # cancer"; a title "... in a Positive HMG-CR Antibody Patient"). Such a sentence is read as a
 # summary of the case, like an abstract (see _abstract_as_summary).
 _SUMMARY = frozenset({"title", "introduction", "background", "abstract"})
+_CASE_OPENING = re.compile(
+    r"\W*(?:an?|our|the)\s+(?:\w+\s+){0,2}?\d{1,3}[- ]year[- ]old\s+(?:\w+\s+){0,2}?"
+    r"(?:man|woman|male|female|boy|girl|patient|gentleman|lady)\b[^.;]{0,200}?"
+    r"\b(?:presented|was\s+admitted|was\s+referred|came\s+to)\b",
+    re.IGNORECASE,
+)
 _CASE_INTRO = re.compile(
     r"\b(?:we|the authors|authors|this report|this article|this paper)\s+(?:\w+\s+){0,3}?"
     r"(?:report|present|describe|discuss)\w*\s+(?:the\s+|a\s+|an\s+)?(?:clinical\s+)?"
