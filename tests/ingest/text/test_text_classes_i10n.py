@@ -26,3 +26,20 @@ def test_a_citation_list_stays_out_of_the_case() -> None:
         "2. Lee C. A 58-year-old man with dermatomyositis. Case Rep 2012;1:2-4."
     )
     assert read(note).case.labs == []
+
+
+# A site word that heads its own lesion in a list ("malar rash, periorbital oedema") places that
+# lesion, not the rash of the item before it: periorbital oedema alone is no heliotrope rash.
+def test_periorbital_oedema_after_a_malar_rash_is_no_heliotrope() -> None:
+    note = (
+        "Clinic date: 10/11/2026\n"
+        "A 15-year-old boy was referred with malar rash, periorbital oedema and weakness."
+    )
+    assert "heliotrope_rash" not in {f.code.value for f in read(note).case.findings}
+
+
+def test_a_rash_on_the_eyelids_is_still_a_heliotrope() -> None:
+    note = (
+        "Clinic date: 10/11/2026\nA 15-year-old boy was referred with a rash on both upper eyelids."
+    )
+    assert "heliotrope_rash" in {f.code.value for f in read(note).case.findings}

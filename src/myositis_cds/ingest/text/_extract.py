@@ -938,6 +938,10 @@ def _inferred_findings(ex: Extraction) -> None:
             for n, (_, _, le, si) in enumerate(sorted(pairs, key=lambda p: (p[0], p[1]))):
                 if n and not (le.end <= si.start and _bridged(ex, le.end, si.start)):
                     continue
+                # issue #10 (i10n): a site that heads its own lesion ("malar rash, periorbital
+                # oedema") is that lesion's; the rash of the list item before it is not there
+                if n and any(o is not le and 0 <= o.start - si.end <= 1 for o in lesions):
+                    continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
 
