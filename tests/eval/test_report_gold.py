@@ -52,31 +52,12 @@ def test_at_least_thirty_reports_about_a_third_of_them_dev() -> None:
     index = _index()
     splits = [meta["split"] for meta in index.values()]
     assert len(index) >= 30
-    assert set(splits) == {
-        "dev",
-        "dev_b",
-        "heldout",
-        "heldout_b",
-        "heldout_c",
-        "heldout_d",
-        "heldout_e",
-        "heldout_f",
-        "heldout_g",
-        "heldout_h",
-        "heldout_i",
-        "heldout_j",
-    }
-    # The share of development reports is that of the rounds before the third to ninth held-out
-    # sets (heldout_d to heldout_j, each added whole as a sealed set).
-    sealed = {
-        "heldout_d",
-        "heldout_e",
-        "heldout_f",
-        "heldout_g",
-        "heldout_h",
-        "heldout_i",
-        "heldout_j",
-    }
+    # every split is a development split or one held-out round's (_HELD_OUT_ROUNDS below)
+    rounds = [r[1] for r in _HELD_OUT_ROUNDS]
+    assert set(splits) == {"dev", "dev_b", "heldout", "heldout_b", *rounds}
+    # The share of development reports is that of the rounds before the third held-out set: each
+    # later round (heldout_d onwards) was added whole as a sealed set.
+    sealed = set(rounds[1:])
     earlier = [s for s in splits if s not in sealed]
     dev = earlier.count("dev") + earlier.count("dev_b")
     assert 0.25 <= dev / len(earlier) <= 0.40
