@@ -66,7 +66,7 @@ DEFAULT_SETS = (
     "reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7,"
     "reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9,"
     "reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,"
-    "reports:heldout_i,notes:heldout12"
+    "reports:heldout_i,notes:heldout12,notes:heldout13"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -101,6 +101,8 @@ DETAIL_SETS = {
     # Measured sealed twice, figures only (FIRST_RUN_I.md); opened on 1 Dec 2026 (morning).
     "reports:heldout_i",
     "notes:heldout12",
+    # Measured sealed twice, figures only (FIRST_RUN_J.md); opened on 1 Dec 2026 (late morning).
+    "notes:heldout13",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
