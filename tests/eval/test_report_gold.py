@@ -114,6 +114,7 @@ _HELD_OUT_ROUNDS = [
     ("seventh", "heldout_h", "i", 15, "heldout11", 10, 109),
     ("eighth", "heldout_i", "j", 15, "heldout12", 10, 121),
     ("ninth", "heldout_j", "k", 15, "heldout13", 10, 133),
+    ("tenth", "heldout_k", "l", 15, "heldout14", 10, 145),
 ]
 
 
