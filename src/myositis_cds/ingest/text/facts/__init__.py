@@ -1,0 +1,1 @@
+"""The fact readers, one module per kind of fact."""
