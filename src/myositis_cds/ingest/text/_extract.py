@@ -33,6 +33,7 @@ from myositis_cds.ingest.text._style import restyle
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 from myositis_cds.ingest.text._timeline import _note_date, _times_and_events
 from myositis_cds.ingest.text.facts.antibodies import _antibodies, _antibody_panels
+from myositis_cds.ingest.text.facts.assessments import _assessments
 from myositis_cds.ingest.text.facts.findings import (
     _findings,
     _inferred_findings,
@@ -181,39 +182,6 @@ _CASE_INTRO = re.compile(
     r"|\bin\s+an?\s+(?:[\w-]+\s+){0,4}patient\b|\bcase\s+report\b|\b\d{1,3}[- ]year[- ]old\b",
     re.IGNORECASE,
 )
-
-
-# --------------------------------------------------------------------------- core set
-def _assessments(ex: Extraction) -> None:
-    for sent in ex.sentences:
-        if not sent.patient:
-            continue
-        for name in (
-            "mmt8",
-            "physician_global",
-            "patient_global",
-            "haq",
-            "cdasi_activity",
-            "cdasi_damage",
-        ):
-            for found in ex.hits("value", name, sent):
-                for m in found:
-                    value: dict[str, Any] = {"value": float(m.group("value"))}
-                    if name == "mmt8" and m.groupdict().get("max"):
-                        value["max"] = int(m.group("max"))
-                    _add(
-                        ex,
-                        Draft(
-                            "assessment",
-                            name,
-                            "present",
-                            m.start(),
-                            m.end(),
-                            sent,
-                            sent.time,
-                            value,
-                        ),
-                    )
 
 
 # --------------------------------------------------------------------------- patient
