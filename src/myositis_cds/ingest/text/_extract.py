@@ -4,6 +4,9 @@ One pass over the sentences in reading order gives each sentence its time (an ev
 earlier, such as a resection, can anchor "two months after removal" later); then each kind of
 fact is read with the sentence's ConText modifiers. Facts keep their evidence; the case is
 built from them in :mod:`myositis_cds.ingest.text._assemble`.
+
+This module sets the sentences up and calls the readers in order: the shared types are in
+``_draft``, the time pass in ``_timeline`` and each kind of fact in its module of ``facts/``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Investigations (imaging, endoscopy, EMG …): done, normal, abnormal or pending, and when
-a pending one was asked for."""
+"""Investigations (cancer screening by CT, PET-CT, mammography, endoscopy, smear …, and tests
+such as a full blood count): done, normal, abnormal or pending, and when a pending one was
+asked for."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Laboratory values (CK, aldolase, AST, ALT, LDH …): the value, its reference range,
+"""Laboratory values (CK, LDH, AST, ALT …): the value, its reference range,
 whether it is raised, and another cause named for a raised enzyme."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Tumours: the cancer, its site, histology and attributes (stage, grade, metastases,
-resection), and abbreviations the note defines for them."""
+"""Tumours: each one's site, histology and parts (size, grade, Ki-67, mitoses, nodes, invasion,
+metastases, resection), the tumour a part belongs to when a note describes several, and the
+abbreviations a note defines for them."""
 
 from __future__ import annotations
 
