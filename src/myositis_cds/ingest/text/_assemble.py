@@ -14,10 +14,11 @@ from typing import Any
 
 from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError
-from myositis_cds.ingest.text._extract import Draft, Extraction, pronoun_sex
+from myositis_cds.ingest.text._draft import Draft, Extraction
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
+from myositis_cds.ingest.text.facts.patient import pronoun_sex
 
 __all__ = ["assemble"]
 

@@ -189,7 +189,7 @@ class ContextSentence:
         skip: frozenset[int] = frozenset(),
     ) -> Assertion:
         """``skip``: the start characters of modifiers that are not this target's (another
-        test's result word, see _extract._owned_by_other_test)."""
+        test's result word, see facts.antibodies._owned_by_other_test)."""
         ts, te = self.tok(start), self.tok_end(end)
         best: dict[str, tuple[int, str, int, int]] = {}
         # only modifiers that can reach the target: scopes are at most MAX_SCOPE_TOKENS wide

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from myositis_cds.case import FindingCode
 from myositis_cds.ingest.text._context import Assertion
-from myositis_cds.ingest.text._extract import Draft, Extraction, Sentence, _add, _status
+from myositis_cds.ingest.text._draft import Draft, Extraction, Sentence, _add, _status
 from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["ENV", "Prototypes", "apply_fallback", "fallback_mode", "prototypes", "run_fallback"]

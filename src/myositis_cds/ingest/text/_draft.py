@@ -1,0 +1,343 @@
+"""What the fact readers share: the note's sentences (:class:`Sentence`), a fact being built
+(:class:`Draft`) and the state of one note's reading (:class:`Extraction`), with the helpers
+that bucket matches by sentence, give a fact its status and add it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from myositis_cds.case import Evidence
+from myositis_cds.ingest.text._context import Assertion, ContextSentence
+from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
+from myositis_cds.ingest.text._normalise import NormalisedText, Segment
+from myositis_cds.ingest.text._rules import Rules, TermMatch, gate_text, may_match
+from myositis_cds.ingest.text._style import NoteStyle
+from myositis_cds.ingest.text._time import INDEX, DateMatch, DateStyle, TimePoint, find_dates
+
+__all__ = ["Draft", "Extraction", "Sentence"]
+
+# Which ConText categories each kind of target listens to.
+_CONTEXT = frozenset({"POSSIBLE_EXISTENCE", "HYPOTHETICAL", "CONDITIONAL", "FAMILY", "GENERIC"})
+_FINDING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "RESOLVED", "IMPROVED", "POSITIVE", "HISTORICAL"}
+_ANTIBODY_CATS = _CONTEXT | {
+    "NEGATED_EXISTENCE",
+    "POSITIVE",
+    "WEAK_POSITIVE",
+    "INDETERMINATE",
+    "NORMAL",
+    "PENDING",
+    "HISTORICAL",
+}
+_LAB_CATS = _CONTEXT | {"NORMAL", "ABNORMAL", "PENDING", "HISTORICAL"}
+_INVESTIGATION_CATS = _CONTEXT | {
+    "NORMAL",
+    "ABNORMAL",
+    "PENDING",
+    "NEGATED_EXISTENCE",
+    "HISTORICAL",
+}
+_EVENT_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "PENDING"}
+_THING_CATS = _CONTEXT | {"NEGATED_EXISTENCE", "HISTORICAL"}
+_PAST_HISTORY_EVENTS = frozenset({"surgery"})
+"""Events that, dated long before the visit, belong to the past history (an old operation);
+the others (diagnosis, remission, relapse …) are about this illness whenever they happened."""
+_HISTORICAL_DAYS = 365
+"""A finding dated more than a year before the index visit belongs to the past history."""
+
+
+# "(HD)", "(OSCC)", "(NSCLC)": an abbreviation in brackets, two or more capitals
+_ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{1,7})\s*\)")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tok_first: int
+    tok_last: int
+    segment: Segment | None
+    paragraph: int
+    context: ContextSentence
+    time: TimePoint = INDEX
+    base_time: TimePoint = INDEX
+    time_spans: list[tuple[int, int]] = field(default_factory=list)
+    candidates: list[tuple[int, TimePoint]] = field(default_factory=list)
+    local: list[tuple[int, TimePoint, int, int, bool]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    ends: dict[int, int] = field(default_factory=dict)  # where each stated time ends
+
+    def gap(self, c: int, pos: int, end: int) -> int:
+        """Characters between a time stated at ``c`` and words at [pos, end)."""
+        if c >= end:
+            return c - end
+        return max(0, pos - self.ends.get(c, c))
+
+    def time_at(self, pos: int, ongoing: bool = False, end: int | None = None) -> TimePoint:
+        """The time of words at ``pos``: a time that governs only its own words ("(14 mm in
+        May 2024)", "in remission since 2024") if ``pos`` is among them; else the nearest time
+        stated in the same clause, else the time the sentence inherits ("A CT on 20 Jan was
+        normal and an endoscopy on 3 Feb …"). ``ongoing``: a state that is still there (a
+        finding) is not dated by "since 2019", which says when it began."""
+        if self.local:
+            local = [
+                (abs(c - pos), t)
+                for c, t, lo, hi, since in self.local
+                if lo <= pos < hi and not (ongoing and since)
+            ]
+            if local:
+                return min(local, key=lambda x: x[0])[1]
+        if len(self.candidates) <= 1 and not self.breaks:
+            return self.time
+        same = [
+            (self.gap(c, pos, end if end is not None else pos), t)
+            for c, t in self.candidates
+            if not any(min(c, pos) < b < max(c, pos) for b in self.breaks)
+        ]
+        if same:
+            return min(same, key=lambda x: x[0])[1]
+        earlier = [(pos - c, t) for c, t in self.candidates if c < pos]
+        if earlier:  # a time stated earlier in the sentence carries on past a clause break
+            return min(earlier, key=lambda x: x[0])[1]
+        return self.base_time
+
+    about_case: bool = False  # a sentence of a general section that introduces the case
+    general: bool = False  # a statement about a disease or patients in general (_general.py)
+
+    @property
+    def patient(self) -> bool:
+        if self.general:
+            return False
+        return self.about_case or self.segment is None or self.segment.patient
+
+    @property
+    def section(self) -> str:
+        return self.segment.section if self.segment else "body"
+
+
+@dataclass
+class Draft:
+    """A fact before the index date is known (its time is still a TimePoint)."""
+
+    type: FactType
+    code: str
+    status: FactStatus
+    start: int
+    end: int
+    sentence: Sentence
+    time: TimePoint
+    value: dict[str, Any] = field(default_factory=dict)
+    inferred: bool = False
+    uncertain: bool = False
+    until: TimePoint | None = None  # when it ended (a treatment stopped)
+
+    def to_fact(self, ex: Extraction, index: date, in_case: bool = False) -> Fact:
+        # built from our own values: construct without re-validating (the case is validated)
+        value = self.value
+        if self.until is not None:
+            value = {**value, "stop": self.until.resolve(index).isoformat()}
+        return Fact.model_construct(
+            type=self.type,
+            code=self.code,
+            status=self.status,
+            value=value,
+            date=self.time.resolve(index),
+            section=self.sentence.section,
+            evidence=ex.evidence(
+                self.start,
+                self.end,
+                self.sentence,
+                self.inferred,
+                self.uncertain or self.time.uncertain,
+            ),
+            inferred=self.inferred,
+            uncertain=self.uncertain or self.time.uncertain,
+            in_case=in_case,
+        )
+
+
+_NO_HITS: list[list[re.Match[str]]] = []  # read only: no pattern matched in the sentence
+
+
+@dataclass
+class Extraction:
+    norm: NormalisedText
+    rules: Rules
+    sentences: list[Sentence]
+    drafts: list[Draft] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    note_date: date | None = None
+    note_date_uncertain: bool = False
+    discharge_date: date | None = None
+    style: DateStyle = field(default_factory=DateStyle)
+    note_style: NoteStyle | None = None  # issue #10: decimals, date order, words (_style)
+    _hits: dict[tuple[str, str], dict[int, list[list[re.Match[str]]]]] = field(default_factory=dict)
+    _lower: str | None = None  # the text in lower case, for the pattern gates
+    _gate: str | None = None  # the text for may_match (gates derived from each pattern)
+    _dates: dict[int, list[DateMatch]] | None = None
+    _abbreviations: list[tuple[int, int, str]] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def hits(self, group: str, name: str, sent: Sentence) -> list[list[re.Match[str]]]:
+        """The matches in ``sent`` of each pattern of ``rules.<group>[name]`` (group "value" or
+        "time"), found in one pass over the note and cached: the same as matching each sentence
+        alone, which on a long note would repeat every pattern once per sentence."""
+        key = (group, name)
+        table = self._hits.get(key)
+        if table is None:
+            table = self._hits[key] = self._match_all(group, name)
+        return table.get(sent.index, _NO_HITS)
+
+    def live(self, patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+        """Those of ``patterns`` that can match somewhere in the note (see may_match), in order:
+        the others would find nothing in any sentence."""
+        gate = self._gate_text()
+        return [rx for rx in patterns if may_match(rx, gate)]
+
+    def _gate_text(self) -> str:
+        """The note as may_match reads it (gate_text), made once per note."""
+        if self._gate is None:
+            self._gate = gate_text(self.text)
+        return self._gate
+
+    def dates_in(self, sent: Sentence) -> list[DateMatch]:
+        """The explicit dates in ``sent`` (all the note's dates found once, by the note's
+        style, which is final once the note's date is known)."""
+        if self._dates is None:
+            starts = [s.start for s in self.sentences]
+            self._dates = {}
+            for d in find_dates(self.text, self.rules, style=self.style):
+                k = bisect_right(starts, d.start) - 1
+                if k >= 0 and d.end <= self.sentences[k].end:
+                    self._dates.setdefault(k, []).append(d)
+        return self._dates.get(sent.index, [])
+
+    def abbreviations(self) -> list[tuple[int, int, str]]:
+        """Abbreviations the note defines in parentheses ("Hodgkin's disease (HD)"): where the
+        bracket opens, where it closes and the abbreviation, found once per note."""
+        if self._abbreviations is None:
+            self._abbreviations = [
+                (m.start(), m.end(), m.group(1))
+                for m in _ABBREVIATION.finditer(self.text)
+                if sum(c.isupper() for c in m.group(1)) >= 2
+            ]
+        return self._abbreviations
+
+    def _patterns(self, group: str, name: str) -> list[re.Pattern[str]]:
+        return self.rules.value[name] if group == "value" else self.rules.time[name]
+
+    def _match_all(self, group: str, name: str) -> dict[int, list[list[re.Match[str]]]]:
+        patterns = self._patterns(group, name)
+        starts = [s.start for s in self.sentences]
+        table: dict[int, list[list[re.Match[str]]]] = {}
+        gate = self.rules.patterns.gates.get(name) if group == "value" else None
+        if gate is not None:
+            if self._lower is None:
+                self._lower = self.text.casefold()
+            if not any(word in self._lower for word in gate):
+                return table  # "duct" nowhere in the note: no duct pattern can match
+        note_gate = self._gate_text()
+        for i, rx in enumerate(patterns):
+            if not may_match(rx, note_gate):
+                continue  # a word every match needs is not in the note: nothing to find
+            redo: set[int] = set()
+            for m in rx.finditer(self.text):
+                k = bisect_right(starts, m.start()) - 1
+                if k < 0 or m.start() >= self.sentences[k].end:
+                    continue
+                if m.end() > self.sentences[k].end:  # ran into the next sentence: redo both
+                    redo.update(range(k, bisect_right(starts, m.end())))
+                    continue
+                table.setdefault(k, [[] for _ in patterns])[i].append(m)
+            for k in redo:
+                sent = self.sentences[k]
+                row = table.setdefault(k, [[] for _ in patterns])
+                row[i] = list(rx.finditer(self.text, sent.start, sent.end))
+        return table
+
+    def evidence(
+        self, start: int, end: int, sent: Sentence, inferred: bool, uncertain: bool
+    ) -> Evidence:
+        o_start, o_end = self.norm.to_original(start, end)
+        return Evidence.model_construct(
+            text=self.norm.original[o_start:o_end],
+            start=o_start,
+            end=o_end,
+            sentence=self.text[sent.start : sent.end].strip(),
+            inferred=inferred,
+            certainty="uncertain" if uncertain else "certain",
+        )
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+# --------------------------------------------------------------------------- helpers
+def _bucket(ex: Extraction, matches: list[TermMatch]) -> dict[int, list[TermMatch]]:
+    starts = [s.start for s in ex.sentences]
+    out: dict[int, list[TermMatch]] = {}
+    for m in matches:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < ex.sentences[i].end:
+            out.setdefault(i, []).append(m)
+    return out
+
+
+def _status(
+    ex: Extraction, sent: Sentence, assertion: Assertion, time: TimePoint, dated: bool = True
+) -> tuple[FactStatus, bool]:
+    """(status, uncertain) from the section, the modifiers and the time. ``dated``: whether a
+    date more than a year before the visit makes the fact past history (a finding, a tumour, an
+    operation), or is simply when it happened (a test result, a remission, a diagnosis)."""
+    uncertain = assertion.get("certainty") == "POSSIBLE_EXISTENCE"
+    if not sent.patient or assertion.get("generic"):
+        return "generic", uncertain
+    if assertion.get("experiencer") or (sent.segment and sent.segment.status == "family"):
+        return "family", uncertain
+    if assertion.get("hypothetical"):
+        return "hypothetical", uncertain
+    historical = (
+        assertion.get("temporality") == "HISTORICAL"
+        or (sent.segment is not None and sent.segment.status == "historical")
+        or (dated and _long_ago(ex, time))
+    )
+    if historical:
+        return "historical", uncertain
+    existence = assertion.get("existence")
+    if existence in ("NEGATED_EXISTENCE", "RESOLVED"):
+        return "absent", uncertain
+    if existence == "IMPROVED":
+        return "improving", uncertain
+    return "present", uncertain
+
+
+def _long_ago(ex: Extraction, time: TimePoint) -> bool:
+    if time.absolute is None:
+        return time.approx_days < -_HISTORICAL_DAYS
+    if ex.note_date is None:
+        return False
+    return (ex.note_date - time.resolve(ex.note_date)).days > _HISTORICAL_DAYS
+
+
+def _add(ex: Extraction, draft: Draft) -> None:
+    if draft.time is draft.sentence.time:
+        draft.time = draft.sentence.time_at(
+            draft.start, ongoing=draft.type == "finding", end=draft.end
+        )
+    ex.drafts.append(draft)
+
+
+def _outside_time(sent: Sentence, m: TermMatch) -> bool:
+    return not any(a <= m.start < b for a, b in sent.time_spans)
+
+
+def _planned(sent: Sentence) -> bool:
+    return sent.segment is not None and sent.segment.status == "planned"

@@ -1,0 +1,308 @@
+"""When things happen: the note's own date, the dated events it names (a diagnosis, an
+operation) and the time each sentence speaks of, which the fact readers give their facts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from myositis_cds.ingest.text._draft import (
+    _EVENT_CATS,
+    _PAST_HISTORY_EVENTS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _outside_time,
+    _planned,
+    _status,
+)
+from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
+
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
+# issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
+# "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
+_STAMP = re.compile(r"\b(?:printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I)
+# "received" is a stamp only on a line that speaks of the fax or scan ("Images received: 18/09"
+# dates what was examined)
+_RECEIVED = re.compile(r"\b(?:received|rec'?d)(?:\s+on)?\s*[:\-]?\s*$", re.I)
+_FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+of\s+\d+)\b", re.I)
+
+
+def _stamped(text: str, sent: Sentence, pos: int) -> bool:
+    lo = max(sent.start, pos - 24)
+    if _STAMP.search(text, lo, pos):
+        return True
+    if not _RECEIVED.search(text, lo, pos):
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return _FAX_LINE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+def _note_date(ex: Extraction) -> None:
+    """The index date: a dated heading (visit before report before a bare "Date:"), else a
+    sentence saying when the patient was seen, else the note's first date (not a birth date)."""
+    r = ex.rules
+    head = ex.norm.read_text[:3000]
+    for rx in r.time["note_date"]:
+        for m in rx.finditer(head):
+            found = find_dates(m.group("date"), r, style=ex.style)
+            if found:
+                _set_note_date(ex, found[0].day, found[0].uncertain)
+                if found[0].uncertain:
+                    order = "month-day" if ex.style.month_first else "day-month"
+                    ex.warn(
+                        "the note's date is ambiguous (day and month could be swapped); "
+                        f"read as {order}: check it"
+                    )
+                return
+    patient = [s for s in ex.sentences if s.patient]
+    for sent in patient:
+        for rx in r.time["visit"]:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                found = find_dates(m.group("date"), r, style=ex.style)
+                if found and m.start("date") + found[0].start == m.start("date"):
+                    _set_note_date(ex, found[0].day, found[0].uncertain)
+                    ex.warn(
+                        f"the note states no date of its own: the visit it describes "
+                        f"({found[0].day.isoformat()}) is taken as the date of the visit"
+                    )
+                    return
+    for sent in patient:
+        for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
+            if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
+                continue
+            if _stamped(ex.text, sent, hit.start):
+                continue  # i10j: when a fax or scan was received or printed, not a visit
+            _set_note_date(ex, hit.day, hit.uncertain)
+            ex.warn(
+                f"the note states no date of its own: its first date ({hit.day.isoformat()}"
+                ") is taken as the date of the visit"
+            )
+            return
+
+
+def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
+    ex.note_date = day
+    ex.note_date_uncertain = uncertain
+    ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
+    for rx in ex.rules.time["discharge_date"]:  # "Discharge: 4 Sep 2025", for "at discharge"
+        for m in rx.finditer(ex.norm.read_text[:3000]):
+            found = find_dates(m.group("date"), ex.rules, style=ex.style)
+            if found and found[0].day >= day:
+                ex.discharge_date = found[0].day
+                return
+
+
+def _times_and_events(ex: Extraction) -> None:
+    """Give each sentence its time; register events so later sentences can refer to them."""
+    r = ex.rules
+    text = ex.text
+    events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
+    event_times: dict[str, TimePoint] = {}
+    prev: Sentence | None = None
+    for sent in ex.sentences:
+        time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
+        sent.time_spans = spans
+        same_paragraph = prev is not None and prev.paragraph == sent.paragraph
+        planned = any(
+            m.rule.category in ("HYPOTHETICAL", "CONDITIONAL") for m in sent.context.modifiers
+        )
+        own_line = prev is not None and "\n" in text[prev.end : sent.start]
+        now = _present_tense(ex, sent)
+        if prev is None or not same_paragraph or planned or own_line or now:
+            base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
+        elif anaphoric:
+            base = prev.time
+        elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
+            base = prev.time  # a dated or follow-up story goes on until the paragraph ends
+        else:
+            base = INDEX
+        sent.base_time = base
+        sent.time = time if time is not None else base
+        for m in events_by_sentence.get(sent.index, []):
+            if not _outside_time(sent, m):
+                continue
+            assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
+            status, uncertain = _status(
+                ex, sent, assertion, sent.time_at(m.start), m.concept in _PAST_HISTORY_EVENTS
+            )
+            if status == "present" and (
+                assertion.get("existence") == "PENDING"
+                or (_planned(sent) and m.concept in _PAST_HISTORY_EVENTS)
+            ):
+                status = "hypothetical"  # "Plan: sigmoid colectomy"
+            if m.concept == "remission" and _partial(text, m):
+                continue
+            _add(
+                ex,
+                Draft(
+                    "event", m.concept, status, m.start, m.end, sent, sent.time, uncertain=uncertain
+                ),
+            )
+            if status == "present" and m.concept not in event_times:
+                event_times[m.concept] = ex.drafts[-1].time
+        prev = sent
+
+
+def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
+    """Event mentions plus "diagnosed"/"dx" said of the myositis ("DM (TIF1-γ +ve), diagnosed
+    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019")."""
+    text = ex.text
+    histology = ex.rules.histology
+    found = list(events)
+    names = ex.rules.myositis.find(text)
+    for rx in ex.rules.time["diagnosed"]:
+        for m in rx.finditer(text):
+            if any(e.start < m.end() and m.start() < e.end for e in events):
+                continue
+            near = [n for n in names if abs(n.start - m.start()) <= 80]
+            for n in near:
+                lo, hi = min(n.end, m.start()), max(n.start, m.end())
+                if re.search(r"[.;\n]", text[lo:hi]) or histology.find(text, lo, hi):
+                    continue
+                found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
+                break
+    return sorted(found, key=lambda t: t.start)
+
+
+def _present_tense(ex: Extraction, sent: Sentence) -> bool:
+    return any(ex.hits("time", "present_tense", sent)) and not any(
+        ex.hits("time", "past_tense", sent)
+    )
+
+
+def _sets_scene(sent: Sentence) -> bool:
+    """Whether the sentence's date opens it ("On 19 April she had ...") and so may carry on to
+    the next sentence, rather than closing one clause ("... and peaked at 21,300 on 17 Jan").
+    A sentence with no time of its own passes on the time it inherited."""
+    if not sent.candidates:
+        return sent.time.absolute is not None and sent.time == sent.base_time
+    first = sent.candidates[0][0]
+    return (first - sent.start) <= 0.5 * (sent.end - sent.start)
+
+
+# Words that may stand with a date in parentheses that dates what precedes them:
+# "CK 7,850 U/L (03/30/2025)", "dermatomyositis (diagnosed June 2024)".
+_DATE_WORDS = re.compile(
+    r"\b(?:on|in|at|from|since|dated|done|performed|reported|diagnosed|dx|onset|started)\b", re.I
+)
+
+
+def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The words a date governs when it does not govern its sentence: the parentheses around
+    it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
+    "since DATE"."""
+    opened = text.rfind("(", sent.start, start)
+    if opened >= 0 and text.find(")", opened, start) < 0:
+        closed = text.find(")", end, sent.end)
+        if closed >= 0:
+            after = text[closed + 1 : closed + 3].lstrip()
+            rest = text[opened + 1 : start] + " " + text[end:closed]
+            only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
+            if not after.startswith(":") and not only_date:
+                return opened, closed + 1, False
+    if re.search(
+        r"\b(?:since|from|to|until|till)\s*$", text[max(sent.start, start - 8) : start], re.I
+    ) or text[start:end].casefold().startswith("since"):
+        lo = max(sent.start, start - 30)
+        comma = text.rfind(",", lo, start)
+        return (comma + 1 if comma >= 0 else lo), end, True
+    return None
+
+
+def _partial(text: str, m: TermMatch) -> bool:
+    before = text[max(0, m.start - 25) : m.start].casefold()
+    return any(w in before for w in ("partial", "nearly", "incomplete", "almost", "partly"))
+
+
+def _sentence_time(
+    ex: Extraction, sent: Sentence, event_times: dict[str, TimePoint], prev: Sentence | None
+) -> tuple[TimePoint | None, list[tuple[int, int]], bool]:
+    r = ex.rules
+    text = ex.text
+    spans: list[tuple[int, int]] = []
+    anaphoric = any(ex.hits("time", "anaphora", sent))
+    candidates: list[tuple[int, TimePoint]] = []
+    sent.breaks = [m.start() for found in ex.hits("time", "clause_break", sent) for m in found]
+    sent.local = []
+    for d in ex.dates_in(sent):
+        point = TimePoint(absolute=d.day, uncertain=d.uncertain)
+        spans.append((d.start, d.end))
+        scope = _local_scope(text, sent, d.start, d.end)
+        if scope is not None:
+            sent.local.append((d.start, point, *scope))
+        else:
+            candidates.append((d.start, point))
+    onset_spans = [(m.start(), m.end()) for found in ex.hits("time", "onset", sent) for m in found]
+    spans.extend(onset_spans)
+    for found in ex.hits("time", "before", sent):
+        for m in found:
+            if any(a <= m.start() < b for a, b in onset_spans):
+                continue
+            q = parse_quantity(m.group("n"), m.group("unit"), r)
+            if q is None:
+                continue
+            months, days, vague = q
+            candidates.append((m.start(), INDEX.shifted(-months, -days, vague)))
+            spans.append((m.start(), m.end()))
+    for found in ex.hits("time", "after", sent):
+        for m in found:
+            q = parse_quantity(m.group("n"), m.group("unit"), r)
+            if q is None:
+                continue
+            months, days, vague = q
+            ref_text = m.group("ref") or ""
+            base = _event_base(ex, ref_text, event_times)
+            if base is None:
+                if prev is None:
+                    continue
+                base = prev.time
+                if ref_text.strip() and not ref_text.strip().startswith(("the ", "her ", "his ")):
+                    pass
+            candidates.append((m.start(), base.shifted(months, days, vague)))
+            spans.append((m.start(), m.end()))
+    for found in ex.hits("time", "at_event", sent):
+        for m in found:
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            base = _event_base(ex, m.group("ref"), event_times)
+            spans.append((m.start(), m.end()))
+            if base is not None:
+                candidates.append((m.start(), base))
+    if ex.discharge_date is not None:
+        for found in ex.hits("time", "at_discharge", sent):
+            for m in found:
+                candidates.append((m.start(), TimePoint(absolute=ex.discharge_date)))
+                spans.append((m.start(), m.end()))
+    for found in ex.hits("time", "at_index", sent):
+        for m in found:
+            if not any(a <= m.start() < b for a, b in spans):
+                candidates.append((m.start(), INDEX))
+                spans.append((m.start(), m.end()))
+    if not candidates:  # "remains", "today": the visit itself, unless a date is given
+        for found in ex.hits("time", "present", sent):
+            for m in found:
+                candidates.append((m.start(), INDEX))
+    candidates.sort(key=lambda c: c[0])
+    sent.candidates = candidates
+    sent.ends = dict(spans)
+    if not candidates:
+        return None, spans, anaphoric
+    return candidates[0][1], spans, anaphoric
+
+
+def _event_base(
+    ex: Extraction, ref_text: str, event_times: dict[str, TimePoint]
+) -> TimePoint | None:
+    if not ref_text:
+        return None
+    if ref_text.strip().casefold() == "diagnosis":
+        return event_times.get("diagnosis")
+    for m in ex.rules.events.find(ref_text):
+        if m.concept in event_times:
+            return event_times[m.concept]
+    return None

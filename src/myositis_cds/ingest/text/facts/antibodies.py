@@ -1,0 +1,882 @@
+"""Myositis-specific and associated antibodies: each one's result (positive, negative,
+weak, indeterminate, pending) from the words, the level against its cut-off, or the panel that
+named it."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from myositis_cds.ingest.text._context import Assertion
+from myositis_cds.ingest.text._draft import (
+    _ANTIBODY_CATS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _status,
+)
+from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._time import INDEX
+from myositis_cds.ingest.text.facts.labs import _number
+
+_RESULT = {
+    "POSITIVE": "positive",
+    "WEAK_POSITIVE": "weak_positive",
+    "NEGATED_EXISTENCE": "negative",
+    "NORMAL": "negative",
+    "INDETERMINATE": "indeterminate",
+}
+_ANTI_CONTEXT = re.compile(r"(?:anti-?\s*$)", re.IGNORECASE)
+_DISEASE_AFTER = re.compile(
+    r"^[\s-]*(?:auto)?(?:antibody|antibodies)?[\s-]*(?:positive|\+|associated|related)?[\s-]*"
+    r"(?:dermatomyositis|dm|myositis|cadm|amyopathic)\b",
+    re.IGNORECASE,
+)
+
+
+# issue #10 (i10m): "anti-X" with no result word is read as a positive (case reports' "a
+# patient with anti-TIF1γ antibodies"), but not where the note names the test: the object of
+# an action on a sample ("we checked anti-TIF1γ", "anti-MDA5 was sent"), or the name of a row
+# whose level has no cut-off to read it by ("Anti-HMGCR antibody level 3 U/mL": the polarity
+# is not stated).
+_TEST_ACTION = re.compile(
+    r"\b(?:check(?:ed|ing)?|re-?check(?:ed)?|sen[dt]|sending|request(?:ed|ing)?|order(?:ed|ing)?|"
+    r"tested|testing|test\s+for|screen(?:ed|ing)?\s+for|drawn|taken|collected|awaited|awaiting|"
+    r"to\s+follow|outstanding|will\s+(?:check|send|test|request)|repeat(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_BARE_LEVEL = re.compile(
+    r"^(?:[\s:=|-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
+    r"level|result|value|index|titre|titer|ratio|was|is|of)\b)*[<>≤≥]?\s*\d[\d.,]*(?!\s?\+)",
+    re.IGNORECASE,
+)
+
+
+def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int) -> bool:
+    """Whether "anti-X" names a test rather than states a finding (see _TEST_ACTION)."""
+    text = ex.text
+    stop = text.rfind(";", sent.start, m.start)
+    clause_start = sent.start if stop < 0 else stop + 1
+    nxt = text.find(";", m.end, window_end)
+    clause_end = window_end if nxt < 0 else nxt
+    return (
+        _TEST_ACTION.search(text, clause_start, clause_end) is not None
+        or _BARE_LEVEL.match(text[m.end : window_end]) is not None
+    )
+
+
+# issue #10 (i10m): a result word after an antibody belongs to another test: one named after
+# the antibody's own predicate ("anti-TIF1γ antibodies were found and the CT of the chest ...
+# was negative", "... were present and her colonoscopy was negative"; not a test coordinated
+# with the antibody, "anti-TIF1γ and tumour markers were negative"), or one the word stands
+# right before ("..., with a negative mammogram", "and negative chest imaging"): an
+# investigation, a lab, or a word for one.
+_TEST_WORD = (
+    r"imaging|scans?|x-?rays?|ultrasound|biops(?:y|ies)|endoscop\w*|colonoscop\w*|mammogra\w*|"
+    r"smear|cytology|(?:tumou?r\s+)?markers?"
+)
+_OTHER_TEST = re.compile(rf"\b(?:{_TEST_WORD})\b", re.IGNORECASE)
+_OTHER_TEST_AFTER_VERB = re.compile(
+    rf"\b(?:{_TEST_WORD}|screen(?:ing)?|work-?up|search)\b", re.IGNORECASE
+)
+_OWN_PREDICATE = re.compile(
+    r"\b(?:was|were|is|are|been|has|have|had|showed|revealed|demonstrated|with)\b|;",
+    re.IGNORECASE,
+)
+
+
+def _first_other_test(ex: Extraction, start: int, end: int, words: re.Pattern[str]) -> int | None:
+    """Where the first test other than an antibody is named in [start, end), or None."""
+    r = ex.rules
+    found = [
+        *(t.start for t in r.investigations.find(ex.text, start, end)),
+        *(t.start for t in r.labs.find(ex.text, start, end)),
+        *(w.start() for w in [words.search(ex.text, start, end)] if w is not None),
+    ]
+    return min(found) if found else None
+
+
+def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: int) -> bool:
+    """Whether the result word at [cue_start, cue_end), after antibody ``m``, is another test's."""
+    if cue_start < m.end:
+        return False
+    other = _first_other_test(ex, m.end, cue_start, _OTHER_TEST_AFTER_VERB)
+    if other is not None and _OWN_PREDICATE.search(ex.text, m.end, other):
+        return True
+    after = _NEXT_WORDS.match(ex.text, cue_end)
+    return (
+        after is not None and _first_other_test(ex, cue_end, after.end(), _OTHER_TEST) is not None
+    )
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
+
+
+_EXCEPTION = re.compile(
+    r"\b(?:except|but\s+for|save\s+for|apart\s+from|aside\s+from|other\s+than|"
+    r"with\s+the\s+exception\s+of)",
+    re.IGNORECASE,
+)
+_RESULT_WORD = {
+    "positive": "POSITIVE",
+    "weak_positive": "WEAK_POSITIVE",
+    "negative": "NEGATED_EXISTENCE",
+    "indeterminate": "INDETERMINATE",
+}
+
+
+# issue #10 (i10m): the laboratory's or the writer's verdict on a band or a level decides over
+# its description ("Anti-Ku weak band, considered negative", "Ro52 trace, interpreted as
+# positive", "low level, regarded as not significant")
+_VERDICT = re.compile(
+    r"\b(?:considered|interpreted|regarded|reported|read|deemed|classed|classified|called)"
+    r"\s+(?:to\s+be\s+|as\s+)?(?:(?:clinically|probably|likely)\s+)?"
+    r"(?:(?P<negative>negative|not\s+significant|non-?significant|insignificant)"
+    r"|(?P<weak_positive>weak(?:ly)?\s+positive|low\s+positive)"
+    r"|(?P<indeterminate>equivocal|borderline|indeterminate)|(?P<positive>positive))\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    stop = text.find(";", start, end)
+    return end if stop < 0 else stop
+
+
+def _by_exception(ex: Extraction, m: TermMatch, assertion: Assertion) -> bool:
+    """Whether the result of ``m`` is only implied by an exception before it ("negative apart
+    from Jo-1": rules/context.yaml), which a result word of its own after it overrides."""
+    hit = assertion.categories.get("existence")
+    return hit is not None and hit[2] <= m.start and _EXCEPTION.match(ex.text, hit[1]) is not None
+
+
+# issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
+# "Jo-1/PL-7/PL-12 (neg/neg/pos)", "anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative
+# and negative respectively"): as many result words as names, in a bracket, after a colon as a
+# slash list, or with "respectively".
+_RESPECTIVE_WORD = (
+    r"(?:(?:weak(?:ly)?|low|strong(?:ly)?)[ -])?(?:positive|pos|negative|neg|detected|"
+    r"not\s+detected|borderline|equivocal|indeterminate)\b|[+−-](?=\s*(?:[/,;.]|and\b|$))"
+)
+_RESPECTIVE = re.compile(
+    rf"\s*(?:(?:auto)?antibod(?:y|ies)|abs?)?\s*(?P<lead>:|\(|\b(?:were|was|are|is|came back)\b)"
+    rf"\s*(?P<words>(?:{_RESPECTIVE_WORD})(?:\s*(?:/|,\s*and|,|and)\s*(?:{_RESPECTIVE_WORD}))+)"
+    r"(?P<resp>,?\s*respectively\b)?",
+    re.IGNORECASE,
+)
+_RESPECTIVE_ONE = re.compile(_RESPECTIVE_WORD, re.IGNORECASE)
+_RESPECTIVE_RESULT = {"+": "positive", "-": "negative", "−": "negative"}
+
+
+def _respective_result(word: str) -> str:
+    w = " ".join(word.casefold().split())
+    if w in _RESPECTIVE_RESULT:
+        return _RESPECTIVE_RESULT[w]
+    if w.startswith(("weak", "low")):
+        return "weak_positive"
+    if w.startswith(("neg", "not")):
+        return "negative"
+    if w in ("borderline", "equivocal", "indeterminate"):
+        return "indeterminate"
+    return "positive"
+
+
+def _respective_results(ex: Extraction, matches: list[TermMatch]) -> dict[int, str]:
+    """Match index -> result for names whose results follow them in the same order."""
+    text = ex.text
+    out: dict[int, str] = {}
+    first = 0
+    while first < len(matches):
+        last = first
+        while last + 1 < len(matches) and _LIST_GLUE.fullmatch(
+            _without_other_antibodies(text[matches[last].end : matches[last + 1].start])
+        ):
+            last += 1
+        count = last - first + 1
+        hit = _RESPECTIVE.match(text, matches[last].end) if count >= 2 else None
+        if hit is not None:
+            words = [w.group() for w in _RESPECTIVE_ONE.finditer(hit.group("words"))]
+            aligned = (
+                hit.group("resp")
+                or hit.group("lead") == "("
+                or (hit.group("lead") == ":" and "/" in hit.group("words"))
+            )
+            if len(words) == count and aligned:
+                for i, word in enumerate(words):
+                    out[first + i] = _respective_result(word)
+        first = last + 1
+    return out
+
+
+def _antibodies(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
+        sent = ex.sentences[idx]
+        respective = _respective_results(ex, matches)
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
+            skip: frozenset[int] = frozenset()
+            while (cue := assertion.categories.get("existence")) is not None and (
+                _owned_by_other_test(ex, m, cue[1], cue[2])
+            ):  # "anti-TIF1γ antibodies were found and the CT ... was negative"
+                skip = skip | {cue[1]}
+                assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
+            assertion = _premodifier_first(ex, sent, m, assertion)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
+            if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
+                # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
+                # the myositis, which is this illness, not the past history listed with it
+                present_tense = Assertion(
+                    {k: v for k, v in assertion.categories.items() if k != "temporality"}
+                )
+                status = _status(ex, sent, present_tense, sent.time, dated=False)[0]
+            existence = assertion.get("existence")
+            if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
+                existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
+            verdict = _VERDICT.search(text, m.end, _clause_end(text, m.end, window_end))
+            if verdict is not None and _first_other_test(
+                ex, m.end, verdict.start(), _OTHER_TEST_AFTER_VERB
+            ):
+                verdict = None  # "..., and the CT was reported as negative": the CT's
+            if k in respective:  # "Jo-1/PL-7/PL-12: neg/neg/pos"
+                existence = _RESULT_WORD[respective[k]]
+            elif verdict is not None:  # "Anti-Ku weak band, considered negative"
+                existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
+            elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
+                # "all negative apart from Jo-1, which was borderline": its own word decides
+                existence = _RESULT_WORD.get(
+                    str(_result_after_list(ex, sent, matches, k)), existence
+                )
+            value: dict[str, Any] = {}
+            inferred = False
+            if existence == "PENDING":
+                status = "hypothetical" if status == "present" else status
+            elif existence in _RESULT:
+                value["result"] = _RESULT[existence]
+                if status == "absent":
+                    status = "present"  # a negative result is a result, stated about now
+                value.update(_antibody_level(ex, m.end, window_end))
+            elif (measured := _measured_result(ex, m.end, window_end)) is not None:
+                value.update(measured)  # "Anti-Jo-1 3 U/mL (neg < 7)": the level and its cut-off
+            elif _below_screening_titre(ex, m.end, window_end):
+                value["result"] = "negative"  # "ANA < 1:80"
+            elif (shared := _shared_result(ex, sent, m)) is not None:
+                value["result"] = shared  # "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2"
+            elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
+                value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
+            elif _positive_titre(ex, m.end, window_end) is not None:
+                value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
+            elif _DISEASE_AFTER.match(text[m.end : m.end + 40]) or (
+                _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start])
+                and not _named_as_test(ex, sent, m, window_end)
+            ):
+                value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
+                inferred = True
+            else:
+                status = "unknown" if status == "present" else status
+            in_turn = (
+                [] if k in respective else _results_in_turn(ex, sent, m, window_end, uncertain)
+            )
+            if in_turn and (status in ("present", "historical") or "result" in value):
+                ex.drafts.extend(in_turn)  # "negative in March 2025 and positive in October 2026"
+                continue
+            _add(
+                ex,
+                Draft(
+                    "antibody",
+                    m.concept,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    sent.time,
+                    value,
+                    inferred=inferred,
+                    uncertain=uncertain,
+                ),
+            )
+            if "result" in value and not inferred:
+                _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# issue #10 (i10m): one antibody with results in turn, a repeated test whose result changed
+# ("Anti-SAE1 was negative in March 2025 and positive in October 2026", "Anti-NXP2: 01/2026
+# negative; 09/2026 positive", "anti-MDA5 positive (previously negative)"). What may stand between
+# the result words (times taken out): words of time and sequence only, never another test's name
+# or finding ("Anti-Jo-1 positive, CK normal" is one result).
+_TURN_RESULTS = frozenset({"POSITIVE", "WEAK_POSITIVE", "NEGATED_EXISTENCE", "INDETERMINATE"})
+_TURN_GLUE = re.compile(
+    r"(?:[\s,;:()\-–]|\d+|\b(?:and|but|then|now|later|since|subsequently|previously|initially|"
+    r"originally|at first|first|formerly|earlier|again|still|is|was|were|has|had|have|been|be|"
+    r"became|become|becoming|turned|turning|converted|remains?|remained|on|in|at|by|of|the|a|an|"
+    r"one|two|three|six|twelve|repeat|repeated|repeating|re-?test(?:ed|ing)?|re-?checked|"
+    r"testing|tested|test|checked|year|years|month|months|week|weeks|after|diagnosis|"
+    r"presentation|baseline|follow-up|admission|result|results|titre|titer|level|time|that)\b)*",
+    re.IGNORECASE,
+)
+# A result marked as the earlier one of two ("previously negative", "negative at diagnosis")
+_EARLIER_MARK = re.compile(
+    r"\b(?:previously|initially|originally|at first|formerly|earlier|at diagnosis|at baseline|"
+    r"at presentation|on admission|first)\b",
+    re.IGNORECASE,
+)
+
+
+def _premodifier_first(
+    ex: Extraction, sent: Sentence, m: TermMatch, assertion: Assertion
+) -> Assertion:
+    """``assertion`` with the result word that stands right before the name (through "anti-")
+    when none reaches the name or the one chosen lies after it across a comma: "Positive
+    anti-SRP, negative anti-HMGCR" (the next item's "negative" was the nearer by a token, and
+    "negative" reaches two tokens only)."""
+    hit = assertion.categories.get("existence")
+    if hit is not None and (hit[1] < m.end or not _LIST_STOP.search(ex.text, m.end, hit[1])):
+        return assertion
+    for mod in sent.context.modifiers:
+        if (
+            mod.rule.category in _RESULT
+            and mod.rule.direction in ("forward", "bidirectional")
+            and mod.end <= m.start
+            and _JUST_BEFORE.fullmatch(ex.text, mod.end, m.start)
+        ):
+            return Assertion(
+                {**assertion.categories, "existence": (mod.rule.category, mod.start, mod.end)}
+            )
+    return assertion
+
+
+_LIST_STOP = re.compile(r"[,;]")
+_JUST_BEFORE = re.compile(r"[ \t]*(?:anti[-\s]*)?", re.IGNORECASE)  # no stop between
+# a result word right before the next antibody's name is that one's ("Anti-Jo-1 negative,
+# positive ANA", "negative and positive anti-PL-7")
+_PREMODIFIES_NEXT = re.compile(r"[\s,;]*(?:anti[-\s]*)?", re.IGNORECASE)
+_NOW_MARK = re.compile(r"\b(?:now|currently|at present|today)\b", re.IGNORECASE)
+# An earlier positive is kept even without a time of its own: a positive is never lost for a
+# later negative (the case keeps both; on one date the positive, with a warning: _assemble)
+_KEPT_UNDATED = frozenset({"positive", "weak_positive"})
+
+
+def _results_in_turn(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, uncertain: bool
+) -> list[Draft]:
+    """Each result of antibody ``m`` when its words give several in turn, joined by words of
+    time and sequence only, each dated by the time beside it; a result marked as the earlier
+    one ("previously negative") without a time of its own that differs from the current one's
+    is left out (it cannot be placed). Empty when the antibody has one result word."""
+    text = ex.text
+    spans = sorted(
+        {
+            (mod.start, mod.end, mod.rule.category)
+            for mod in sent.context.modifiers
+            if mod.rule.category in _TURN_RESULTS and m.end <= mod.start < window_end
+        }
+    )
+    cues = [
+        c
+        for i, c in enumerate(spans)
+        if (i == 0 or c[0] >= spans[i - 1][1])
+        and not (window_end < sent.end and _PREMODIFIES_NEXT.fullmatch(text, c[1], window_end))
+        and not (
+            (after := _NEXT_WORDS.match(text, c[1])) is not None
+            and _first_other_test(ex, c[1], after.end(), _OTHER_TEST) is not None
+        )  # "..., negative CT"
+    ]
+    if len(cues) < 2 or len({cat for _, _, cat in cues}) < 2:
+        return []
+    blanked = list(text[m.end : cues[-1][0]])
+    for a, b in sent.time_spans:
+        for pos in range(max(a, m.end), min(b, cues[-1][0])):
+            blanked[pos - m.end] = " "
+    flat = "".join(blanked)
+    gaps = [(m.end, cues[0][0]), *((c[1], d[0]) for c, d in pairwise(cues))]
+    if not all(_TURN_GLUE.fullmatch(flat[a - m.end : b - m.end]) for a, b in gaps):
+        return []
+    earlier: set[int] = set()  # each mark goes to the nearest result word (after it on a tie)
+    for mark in _EARLIER_MARK.finditer(text, m.end, min(window_end, cues[-1][1] + 30)):
+        earlier.add(
+            min(
+                range(len(cues)),
+                key=lambda i: (
+                    cues[i][0] - mark.end()
+                    if mark.end() <= cues[i][0]
+                    else mark.start() - cues[i][1],
+                    mark.end() > cues[i][0],
+                ),
+            )
+        )
+    current = next((i for i in reversed(range(len(cues))) if i not in earlier), None)
+    if current is None:
+        return []
+    now = sent.time_at(cues[current][0], end=cues[current][1])
+    before_current = text[cues[current - 1][1] if current else m.end : cues[current][0]]
+    if now.is_forward() or _NOW_MARK.search(before_current):
+        now = INDEX  # "became positive a year later" (than the first), "is now positive"
+    drafts: list[Draft] = []
+    for i, (a, b, cat) in enumerate(cues):
+        when = now if i == current else sent.time_at(a, end=b)
+        if i != current and (when == now or i > current) and _RESULT[cat] not in _KEPT_UNDATED:
+            continue  # an earlier negative with no time of its own cannot be placed
+        drafts.append(
+            Draft(
+                "antibody",
+                m.concept,
+                "present",
+                m.start,
+                m.end,
+                sent,
+                when,
+                {"result": _RESULT[cat]},
+                uncertain=uncertain,
+            )
+        )
+    return drafts
+
+
+# Between a result word and the next antibody, what shows the word closed the antibody before:
+# "anti-SAE1 positive, with Mi-2 ... negative", "Jo-1 positive; PL-7 ...".
+_RESULT_CLOSED = re.compile(r"^\s*[,;:.)]", re.IGNORECASE)
+
+
+def _result_of_previous(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, assertion: Assertion
+) -> bool:
+    """Whether the result word that reaches antibody ``k`` from before it is the previous
+    antibody's own: it follows that antibody through list words only and a comma (or other
+    stop) parts it from ``k``. A result stated for one antibody is not the next one's
+    ("anti-SAE1 positive, with Mi-2, TIF1-γ and NXP2 negative": Mi-2 is negative)."""
+    hit = assertion.categories.get("existence")
+    if hit is None or k == 0:
+        return False
+    _, cue_start, cue_end = hit
+    m, prev = matches[k], matches[k - 1]
+    if not prev.end <= cue_start < cue_end <= m.start:
+        return False
+    between = _without_other_antibodies(ex.text[prev.end : cue_start])
+    return (
+        _CLOSING.fullmatch(between) is not None
+        and _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None
+    )
+
+
+_LAB_RESULT_GLUE = re.compile(
+    r"(?:\s|[:,]|\b(?:levels?|results?|was|were|is|are|remains?|remained|since|now|still)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Assertion:
+    """``assertion`` without its negation when the negating word comes after the target and
+    belongs to a test, marker or specimen named just before it (rules/patterns.yaml
+    ``result_owner``, or a lab name): "prostate cancer 2019, prostatectomy, PSA undetectable
+    since" states the cancer; the PSA is what is undetectable."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] not in ("NEGATED_EXISTENCE", "NORMAL") or hit[1] < target_end:
+        return assertion
+    text = ex.text
+    cue = hit[1]
+    before = text[target_end:cue]
+    owned = any(rx.search(before) for rx in ex.rules.value["result_owner"]) or any(
+        _LAB_RESULT_GLUE.fullmatch(text, lab.end, cue)
+        for lab in ex.rules.labs.find(text, target_end, cue)
+    )
+    if not owned:
+        return assertion
+    return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
+
+
+# The words that may follow an antibody's name as part of it: "Ab", "antibodies", "IgG",
+# "autoantibody", "auto-antibodies", "IgG antibodies" (issue #10, i10m: with each of them the
+# list readers below tell one member's result from the next one's).
+_NAME_SUFFIX = r"\b(?:(?:auto-?)?antibod(?:y|ies)|(?:auto-?)?abs?|ig[gam])\b"
+# What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
+# "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
+_LIST_GLUE = re.compile(
+    rf"(?:[\s,/;]|\band\b|\bor\b|\bnor\b|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
+    re.IGNORECASE,
+)
+
+
+def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """The result of the antibody just before ``m`` in the same list, when only list words
+    separate them: a result stated once for a coordinated list holds for each member."""
+    before = [
+        d
+        for d in ex.drafts
+        if d.type == "antibody"
+        and d.sentence is sent
+        and d.end <= m.start
+        and "result" in d.value
+        and not d.inferred
+    ]
+    if not before:
+        return _result_before_list(ex, sent, m)
+    prev = max(before, key=lambda d: d.end)
+    gap = ex.text[prev.end : m.start]
+    if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+        # not the same list: a list of its own may still open with its result (i10k: "MDA5
+        # negative, anti-ARS negative (Jo-1, PL-7)")
+        return _result_before_list(ex, sent, m, bracketed_only=True)
+    # "Jo-1 positive, PL-7 ..." : a result word after the previous one closes its list
+    if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
+        return None
+    return str(prev.value["result"])
+
+
+_GLUE_TAIL = re.compile(f"(?:{_LIST_GLUE.pattern})$", re.IGNORECASE)
+
+# Antibodies the case model does not record, which may stand in a list with ones it does.
+_OTHER_ANTIBODY = re.compile(
+    r"(?:\bana\b|\bantinuclear antibod(?:y|ies)\b|\bena\b|\bds-?dna\b|\bro-?60\b|\bssa\b"
+    r"|\bssb\b|\bla\b|\bsm\b|\banca\b|\bccp\b|\brf\b|\brheumatoid factor\b|\bscl-?70\b"
+    r"|\bcentromere\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _result_before_list(
+    ex: Extraction, sent: Sentence, m: TermMatch, bracketed_only: bool = False
+) -> str | None:
+    """A result word that opens a list of antibodies gives every member its result:
+    "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"; with ``bracketed_only``,
+    only a result right before the list's bracket ("anti-ARS negative (Jo-1, PL-7)")."""
+    text = ex.text
+    members = [d for d in ex.drafts if d.type == "antibody" and d.sentence is sent]
+    start = first = m.start
+    while start > sent.start:
+        tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
+        lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
+        prev = next((d for d in members if d.end == lo or d.end == start), None)
+        other = _OTHER_ANTIBODY.search(text, sent.start, lo)
+        if prev is not None:
+            if "result" in prev.value:
+                return None  # the list member before has its own result word: not shared
+            start = first = prev.start
+        elif other is not None:
+            start = other.start()
+        else:
+            start = lo
+            break
+    for mod in sent.context.modifiers:
+        if mod.rule.category not in _RESULT or mod.end > start:
+            continue
+        opens = mod.rule.direction in ("forward", "bidirectional")
+        if opens and not bracketed_only and not text[mod.end : start].strip(" ,:"):
+            return _RESULT[mod.rule.category]
+        # issue #10 (i10k): a group's result, then its members in brackets ("anti-ARS antibody
+        # negative (Jo-1, PL-7, PL-12, EJ)"), in any language: the result is theirs
+        if _BRACKET_OPENS.fullmatch(text[mod.end : first]):
+            return _RESULT[mod.rule.category]
+    return None
+
+
+_BRACKET_OPENS = re.compile(r"\s*[(（]\s*")
+
+
+# What may stand between the last member of a list and the result word that closes it:
+# "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
+# "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative".
+_CLOSING = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|" + _NAME_SUFFIX + r"|\b(?:which|that|were|was|are|is|"
+    r"all|also|both|each|came back|returned|tested|found to be|reported as)\b)*$",
+    re.IGNORECASE,
+)
+
+
+def _without_other_antibodies(gap: str) -> str:
+    """A gap in a list with the names of antibodies the case does not record taken out."""
+    return _OTHER_ANTIBODY_ANYWHERE.sub(" ", gap)
+
+
+_OTHER_ANTIBODY_ANYWHERE = re.compile(_OTHER_ANTIBODY.pattern.removesuffix(r"\s*$"), re.IGNORECASE)
+
+
+def _result_after_list(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int
+) -> str | None:
+    """A result word that closes a list of antibodies gives every member its result: "a panel
+    including PL-7, PL-12, Mi-2, Ku and anti-SRP antibody, which were negative". The list is
+    followed member by member through list words only, however long it is."""
+    text = ex.text
+    j = k
+    while j + 1 < len(matches):
+        gap = _without_other_antibodies(text[matches[j].end : matches[j + 1].start])
+        if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+            break
+        j += 1
+    last = matches[j].end
+    nxt = matches[j + 1].start if j + 1 < len(matches) else sent.end
+    for mod in sorted(sent.context.modifiers, key=lambda mod: mod.start):
+        if mod.start < last or mod.start >= nxt:
+            continue
+        if mod.rule.category not in _RESULT or mod.rule.direction not in (
+            "backward",
+            "bidirectional",
+        ):
+            return None
+        between = _without_other_antibodies(text[last : mod.start])
+        if _CLOSING.fullmatch(between) is None or ";" in between:
+            return None
+        return _RESULT[mod.rule.category]
+    return None
+
+
+def _antibody_panels(ex: Extraction) -> None:
+    """ "Myositis panel negative": each antibody of the panel (rules/lexicon.yaml
+    ``antibody_panels``) negative, flagged inferred; an antibody the note states beats it."""
+    panels = _bucket(ex, ex.rules.panels.find(ex.text))
+    named = _bucket(ex, ex.rules.antibodies.find(ex.text)) if panels else {}
+    for idx, matches in panels.items():
+        sent = ex.sentences[idx]
+        for m in matches:
+            a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
+            if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
+                continue
+            if _results_of_named(ex.text, sent, m, named.get(idx, [])):
+                continue
+            status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+            if status not in ("present", "absent"):
+                continue
+            for code in ex.rules.lexicon.antibody_panels[m.concept].codes:
+                _add(
+                    ex,
+                    Draft(
+                        "antibody",
+                        str(code),
+                        "present",
+                        m.start,
+                        m.end,
+                        sent,
+                        sent.time,
+                        {"result": "negative", "panel": m.concept},
+                        inferred=True,
+                        uncertain=uncertain,
+                    ),
+                )
+
+
+def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]) -> bool:
+    """ "Myositis line blot: Jo-1 and PL-7 negative": the first result word after the panel
+    follows antibodies the line names, so the result is theirs and the panel's other members
+    stay untested ("line blot negative, including Jo-1, ..." is the whole panel's, and so is
+    "myositis panel and anti-HMGCR were negative", where the name is the panel's sibling)."""
+    cue = min(
+        (
+            mod.start
+            for mod in sent.context.modifiers
+            if mod.start >= panel.end and mod.rule.category in _RESULT
+        ),
+        default=None,
+    )
+    if cue is None:
+        return False
+    first = min((a.start for a in named if panel.end <= a.start < cue), default=None)
+    return first is not None and _COORDINATED.search(text, panel.end, first) is None
+
+
+_COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
+
+
+def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
+    """The titre right after an antibody's name when it is one read as positive
+    (rules/patterns.yaml ``antibody_titre``): "antinuclear antibodies 1/640" -> 640."""
+    for rx in ex.rules.value["antibody_titre"]:
+        tm = rx.match(ex.text[start : min(end, start + 50)])
+        if tm is not None:
+            return _number(tm.group("level"))
+    return None
+
+
+# issue #10 (i10m): how each comparison in a laboratory's cut-off reads; a level given as a bound
+# ("<5", ">200") lies just past it
+_BELOW = frozenset({"<", "less than", "below", "under"})
+_AT_MOST = frozenset({"≤", "<=", "=<", "up to"})
+_ABOVE = frozenset({">", "greater than", "more than", "above", "over"})
+_FLAG_RESULT = {
+    "H": "positive",
+    "HH": "positive",
+    "A": "positive",
+    "AA": "positive",
+    "N": "negative",
+}
+_SCREENING_TITRE = 80  # ANA on HEp-2: 1:80 and above positive (see patterns.yaml antibody_titre)
+
+
+def _satisfies(level: float, cmp: str, bound: float) -> bool:
+    cmp = " ".join(cmp.casefold().split())
+    if cmp in _BELOW:
+        return level < bound
+    if cmp in _AT_MOST:
+        return level <= bound
+    if cmp in _ABOVE:
+        return level > bound
+    return level >= bound  # "≥", ">=", "=>"
+
+
+def _against_reference(ex: Extraction, level: float, ref: str) -> str | None:
+    """The result of ``level`` against the bracket after it: its labelled cut-offs ("negative
+    < 7; equivocal 7-10; positive > 10": the first that holds; a level past every one given
+    lies on the other side of them) or its reference range ("<20", "ref 0-19": inside
+    negative, above positive) or a positive cut-off ("cut-off 32")."""
+    labelled: list[tuple[str, bool]] = []
+    for rx in ex.rules.value["antibody_cutoff"]:
+        for cm in rx.finditer(ref):
+            g = cm.groupdict()
+            result = next(k for k in _CUTOFF_RESULTS if g.get(k))
+            if g.get("num"):
+                holds = _satisfies(level, g["cmp"], _number(g["num"]))
+            else:
+                holds = _number(g["lo"]) <= level <= _number(g["hi"])
+            labelled.append((result, holds))
+    if labelled:
+        held = next((result for result, holds in labelled if holds), None)
+        if held is not None:
+            return held
+        given = {result for result, _ in labelled}
+        if given == {"negative"}:
+            return "positive"
+        if given <= {"positive", "weak_positive"}:
+            return "negative"
+        return "indeterminate"
+    for rx in ex.rules.value["antibody_reference"]:
+        rm = rx.match(ref)
+        if rm is None:
+            continue
+        g = rm.groupdict()
+        if g.get("cut"):
+            return "positive" if level >= _number(g["cut"]) else "negative"
+        if g.get("num"):
+            return "negative" if _satisfies(level, g["cmp"], _number(g["num"])) else "positive"
+        return "negative" if level <= _number(g["hi"]) else "positive"
+    return None
+
+
+_CUTOFF_RESULTS = ("negative", "indeterminate", "weak_positive", "positive")
+
+
+def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | None:
+    """The result of a level printed with the laboratory's cut-off or a record's flag right
+    after an antibody's name (rules/patterns.yaml ``antibody_measure``): "Anti-Jo-1 3 U/mL
+    (neg < 7)" negative, "Anti-HMGCR Ab 48 U/mL H" positive. None without either: a bare level
+    says nothing of its polarity."""
+    window = ex.text[start : min(end, start + 120)]
+    for rx in ex.rules.value["antibody_measure"]:
+        mm = rx.match(window)
+        if mm is None:
+            continue
+        g = mm.groupdict()
+        level = _number(g["level"])
+        if g.get("cmp") in ("<", "≤"):
+            level -= 1e-6  # "<5": below five
+        elif g.get("cmp") in (">", "≥"):
+            level += 1e-6
+        ref = g.get("ref")
+        if ref and ref[0] not in "([":
+            ref = f"({ref})"  # a reference column of a table row
+        result = _against_reference(ex, level, ref) if ref else None
+        flag = g.get("flag") or g.get("flag2")
+        if result is None and flag:
+            result = _FLAG_RESULT.get(flag)
+        if result is None and _ITEM_END.match(window, mm.end()):
+            legend = _block_legend(ex, start)
+            result = _against_reference(ex, level, legend) if legend else None
+        if result is None:
+            continue
+        out: dict[str, Any] = {"result": result, "level": _number(g["level"])}
+        out["unit"] = g.get("unit") or "units"
+        return out
+    return None
+
+
+# issue #10 (i10m): a blot's or a panel's levels printed as a list or a table with one key for
+# all ("TIF1γ 54" ... / "Interpretation: 0-5 negative, 6-10 borderline, 11-25 weak positive,
+# >25 positive"; "Mi-2α 0, TIF1γ 62, MDA5 3 (cut-off 15)"). The key is a line of the same block
+# (no blank line between) that names no antibody and no lab and either labels results with
+# bounds or opens with a word for a key; or the bracket that ends a line listing several levels.
+_ITEM_END = re.compile(r"[ \t]*(?:[,;\n(]|$)")
+_KEY_LINE = re.compile(
+    r"^[ \t]*(?:cut-?off|threshold|interpretation|key|legend|reference(?:\s+(?:range|values?))?|"
+    r"ref\.?|normal(?:\s+range)?)\b",
+    re.IGNORECASE,
+)
+_END_BRACKET = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]][ \t.]*$")
+
+
+def _block_legend(ex: Extraction, pos: int) -> str | None:
+    """The key that reads every level of the block holding ``pos``, as a bracket, or None."""
+    text = ex.text
+    para_start = text.rfind("\n\n", 0, pos) + 1
+    para_end = text.find("\n\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    end_bracket = _END_BRACKET.search(line)
+    if end_bracket is not None and len(ex.rules.antibodies.find(line)) >= 2:
+        return f"({end_bracket.group(1)})"
+    for m in re.finditer(r"[^\n]+", text[para_start:para_end]):
+        row = m.group()
+        if ex.rules.antibodies.find(row) or ex.rules.labs.find(row):
+            continue
+        labelled = any(rx.search(row) for rx in ex.rules.value["antibody_cutoff"])
+        if labelled or _KEY_LINE.match(row):
+            return f"({row.strip()})"
+    return None
+
+
+def _below_screening_titre(ex: Extraction, start: int, end: int) -> bool:
+    """An ANA titre given as below a dilution at or under the screening one ("ANA < 1:80")."""
+    for rx in ex.rules.value["antibody_titre_negative"]:
+        tm = rx.match(ex.text[start : min(end, start + 50)])
+        if tm is not None and _number(tm.group("level")) <= _SCREENING_TITRE:
+            return True
+    return False
+
+
+def _antibody_level(ex: Extraction, start: int, end: int) -> dict[str, Any]:
+    """The level after a result: "positive, 112 U/mL (cut-off 32)", "titre 1:640"."""
+    for rx in ex.rules.value["antibody_level"]:
+        lm = rx.match(ex.text[start : min(end, start + 50)])
+        if lm is not None:
+            unit = lm.groupdict().get("unit") or "titre"
+            return {"level": _number(lm.group("level")), "unit": unit}
+    return {}
+
+
+def _earlier_result(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, status: str, uncertain: bool
+) -> None:
+    """A dated earlier result in parentheses after the current one: "Anti-SAE1 now weakly
+    positive (strongly positive in Nov 2021)"."""
+    text = ex.text
+    opened = text.find("(", m.end, window_end)
+    closed = text.find(")", opened, window_end) if opened >= 0 else -1
+    if opened < 0 or closed < 0:
+        return
+    dated = [t for c, t, lo, _, _ in sent.local if lo == opened and opened < c < closed]
+    results = [
+        mod
+        for mod in sent.context.modifiers
+        if mod.rule.category in _RESULT and opened < mod.start < closed
+    ]
+    if not dated or not results or status != "present":
+        return
+    _add(
+        ex,
+        Draft(
+            "antibody",
+            m.concept,
+            "present",
+            opened + 1,
+            closed,
+            sent,
+            dated[0],
+            {"result": _RESULT[results[0].rule.category]},
+            uncertain=uncertain,
+        ),
+    )

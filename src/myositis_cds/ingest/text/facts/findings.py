@@ -1,0 +1,408 @@
+"""Clinical findings (rashes, weakness, dysphagia, lung disease …): each one's status, the
+findings the note implies, and the site and colour words that qualify a skin lesion."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from myositis_cds.ingest.text._draft import (
+    _FINDING_CATS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _status,
+)
+from myositis_cds.ingest.text._model import FactStatus
+from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text.facts.tumours import _with_abbreviations
+
+_SHARED_HEAD = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|&|/|as well as)\s*(?:the\s+)?([a-z][a-z'-]{2,})\b", re.I
+)
+
+
+def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
+    """A modifier said once for two coordinated heads names both signs: "Gottron sign and
+    papules" is Gottron's sign and Gottron's papules, "heliotrope rash or oedema" would be read
+    only if "heliotrope oedema" were a term. The second head becomes a match of its own (on the
+    head word) when the modifier with that head is a term of another concept."""
+    text = ex.text
+    lexicon = ex.rules.findings
+    added: list[TermMatch] = []
+    for m in matches:
+        words = m.text.split()
+        if len(words) < 2:
+            continue
+        hm = _SHARED_HEAD.match(text, m.end)
+        if hm is None:
+            continue
+        head = hm.group(1)
+        found = lexicon.find(" ".join([*words[:-1], head]))
+        if len(found) == 1 and found[0].concept != m.concept and found[0].start == 0:
+            added.append(TermMatch(hm.start(1), hm.end(1), found[0].concept, head))
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda t: t.start)
+
+
+def _findings(ex: Extraction) -> None:
+    found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
+    for idx, matches in _bucket(ex, found).items():
+        sent = ex.sentences[idx]
+        for m in matches:
+            assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
+            when = sent.time_at(m.start, ongoing=True)
+            status, uncertain = _status(ex, sent, assertion, when)
+            value: dict[str, Any] = {}
+            if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
+                "present",
+                "absent",
+            ):
+                value["dated_old"] = True  # old only by its date: may be this illness's start
+            _add(
+                ex,
+                Draft(
+                    "finding",
+                    m.concept,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    sent.time,
+                    value,
+                    uncertain=uncertain,
+                ),
+            )
+
+
+# issue #10 (i10j): a toxicity grade of 0 after a symptom ("Dysphagia | 0 |" in a CTCAE table,
+# "dysphagia grade 0", "dysphagia G0") says the symptom is absent (CTCAE v5.0: grade 0 is no
+# adverse event; grades 1-5 are present, mild to fatal). A bare 0 counts only in a table row of
+# a note that names a toxicity scale; "grade 0" and "G0" count anywhere.
+_TOXICITY_SCALE = re.compile(r"\b(?:ctcae|toxicit(?:y|ies)|adverse events?)\b", re.IGNORECASE)
+_GRADE_ZERO_NAMED = re.compile(
+    r"[ \t]*(?:[|:,=-][ \t]*)*(?:\(?ctcae(?:\s*v?[\d.]+)?\)?[ \t]*)?"
+    r"(?:grade|gr\.?|g)[ \t]*0\b(?![.,/]\d)",
+    re.IGNORECASE,
+)
+_GRADE_ZERO_CELL = re.compile(r"[ \t]*(?:[|:][ \t]*)+0[ \t]*(?:\||$)", re.MULTILINE)  # match(pos)
+
+
+def _toxicity_grade_zero(ex: Extraction) -> None:
+    text = ex.text
+    scale = _TOXICITY_SCALE.search(text) is not None
+    for d in ex.drafts:
+        if d.type != "finding" or d.status != "present":
+            continue
+        line_end = text.find("\n", d.end)
+        stop = len(text) if line_end < 0 else line_end
+        if _GRADE_ZERO_NAMED.match(text, d.end, stop) or (
+            scale and _GRADE_ZERO_CELL.match(text, d.end, stop)
+        ):
+            d.status = "absent"
+            d.value = {**d.value, "toxicity_grade": 0}
+
+
+def _inferred_findings(ex: Extraction) -> None:
+    """Morphology at a site → the named sign, marked inferred (rules/inference.yaml)."""
+    text = ex.text
+    explicit: dict[int, list[tuple[int, int, str]]] = {}
+    for d in ex.drafts:
+        if d.type == "finding":
+            explicit.setdefault(d.sentence.index, []).append((d.start, d.end, d.code))
+    roles: dict[tuple[int, str], list[TermMatch]] = {}
+    for m in ex.rules.inference_words.find(text):
+        for rule_no, role in ex.rules.inference_roles[m.concept]:
+            roles.setdefault((rule_no, role), []).append(m)
+    for rule_no, rule in enumerate(ex.rules.inference.rules):
+        named = {str(c) for c in rule.infers}
+        lesion_by = _bucket(ex, roles.get((rule_no, "lesion"), []))
+        site_by = _bucket(ex, roles.get((rule_no, "site"), []))
+        colour_by = _bucket(ex, roles.get((rule_no, "colour"), []))
+        blockers = {str(c) for c in rule.unless_found}
+        if blockers and any(
+            d.type == "finding" and d.code in blockers and d.status == "present" for d in ex.drafts
+        ):
+            continue
+        for idx in sorted(set(lesion_by) & set(site_by)):
+            sent = ex.sentences[idx]
+            lesions = lesion_by[idx]
+            # a site word inside a term that already names the sign is not new evidence
+            sites = [
+                m
+                for m in site_by[idx]
+                if not any(
+                    a < m.end and m.start < b and c in named for a, b, c in explicit.get(idx, [])
+                )
+            ]
+            if not sites:
+                continue
+            colours = colour_by.get(idx, [])
+            pairs: list[tuple[int, int, TermMatch, TermMatch]] = []
+            for le in lesions:
+                for si in sites:
+                    if sent.context.separated(le.start, si.start) and not _bridged(
+                        ex, min(le.end, si.end), max(le.start, si.start)
+                    ):  # "weakness, which was symmetrical, involving the proximal ...": linked
+                        continue
+                    gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
+                    near = gap <= rule.max_gap or (
+                        rule.bridge_gap is not None
+                        and gap <= rule.bridge_gap
+                        and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
+                    )
+                    if (
+                        near
+                        and not _placed_elsewhere(ex, sent, rule.lesion, le, si)
+                        and _site_qualified(ex, sent, rule, le, si)
+                    ):
+                        pairs.append((gap, le.start, le, si))
+            # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
+            # to a lesion joined to its site by linking words only ("violaceous erythema of both
+            # upper eyelids with periorbital swelling"), never to a lesion placed elsewhere
+            for n, (_, _, le, si) in enumerate(sorted(pairs, key=lambda p: (p[0], p[1]))):
+                if n and not (le.end <= si.start and _bridged(ex, le.end, si.start)):
+                    continue
+                # issue #10 (i10n): a site that heads its own lesion ("malar rash, periorbital
+                # oedema") is that lesion's; the rash of the list item before it is not there
+                if n and any(o is not le and 0 <= o.start - si.end <= 1 for o in lesions):
+                    continue
+                if _apply_pair(ex, sent, rule, le, si, colours):
+                    break
+
+
+def _site_qualified(
+    ex: Extraction, sent: Sentence, rule: Any, le: TermMatch, si: TermMatch
+) -> bool:
+    """A site the rule accepts only with a qualifier ("fingers": dorsal, extensor) has one in
+    the phrase from just before the lesion to the site."""
+    not_of = rule.site_not_of.get(si.text.casefold())
+    if not_of:
+        after = _WORD.findall(ex.text[si.end : min(sent.end, si.end + 40)])[:4]
+        if after and after[0].casefold() == "of" and any(w.casefold() in not_of for w in after[1:]):
+            return False
+    needs = rule.site_needs.get(si.text.casefold())
+    if not needs:
+        return True
+    lo = max(sent.start, min(le.start, si.start) - 12)
+    words = {w.casefold() for w in _WORD.findall(ex.text[lo : si.start])}
+    return any(w in words for w in needs)
+
+
+def _placed_elsewhere(
+    ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
+) -> bool:
+    """Whether a lesion before its site has a place of its own and another lesion stands
+    between: "palmar papules and ulcers over the knuckles" (the knuckles are the ulcers')."""
+    if le.end > si.start:
+        return False
+    r = ex.rules
+    own = {term.casefold() for term in lesions}
+    between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
+    other = next(
+        (k for k, w in enumerate(between) if w in r.inference_lesion_words and w not in own),
+        None,
+    )
+    if other is None:
+        return False
+    before = [
+        w.casefold() for w in _WORD.findall(ex.text[max(sent.start, le.start - 25) : le.start])
+    ]
+    phrase = before[-2:] + between[:other]
+    return any(w in r.inference_site_words for w in phrase)
+
+
+def _apply_pair(
+    ex: Extraction,
+    sent: Sentence,
+    rule: Any,
+    le: TermMatch,
+    si: TermMatch,
+    colours: list[TermMatch],
+) -> bool:
+    """Add the finding an inference rule draws from one lesion/site pair. Returns False when
+    the pair lacks the colour the rule needs (the next pair may have it), True otherwise."""
+    start, end = min(le.start, si.start), max(le.end, si.end)
+    infers = [str(c) for c in rule.infers]
+    if rule.limbs:
+        named = _limbs_named(ex, sent, start, end)
+        limb_of = {str(c): limb for c, limb in rule.limbs.items()}
+        if named:
+            infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+        if not infers:
+            return True
+    # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
+    # violaceous rash on her arms" is not a violaceous periorbital lesion
+    colours = [c for c in colours if _qualifies(ex, sent, c, le)]
+    if colours:
+        near = min(colours, key=lambda c: abs(c.start - le.start))
+        start, end = min(start, near.start), max(end, near.end)
+    assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+    status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
+    colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
+    if rule.colour and not colours and not colour_free and status != "absent":
+        return False  # oedema at the site, colour not described: not enough to name it
+    if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
+        return True  # "erythematous papules over the knuckles": the papules are the sign
+    if rule.asserts == "absent" and status == "present":
+        normal_word = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
+        if normal_word.get("existence") == "NEGATED_EXISTENCE":
+            return True  # "swallowing not ok", "swallow is not normal": not a normal swallow
+        status = "absent"  # "swallowing is normal"
+    value: dict[str, Any] = (
+        {"rule": rule.id, "symptom": True, "criterion": False}
+        if rule.symptom
+        else {"rule": rule.id}
+    )
+    when = sent.time_at(le.start, ongoing=True)
+    if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
+        "present",
+        "absent",
+    ):
+        value["dated_old"] = True  # old only by its date: may be this illness's start
+    for code in infers:
+        _add_finding(ex, sent, code, status, start, end, dict(value), True, uncertain)
+    return True
+
+
+def _add_finding(
+    ex: Extraction,
+    sent: Sentence,
+    code: str,
+    status: FactStatus,
+    start: int,
+    end: int,
+    value: dict[str, Any],
+    inferred: bool,
+    uncertain: bool,
+) -> None:
+    """Add a finding read at [start, end) of ``sent``, at the sentence's time (see _add)."""
+    _add(
+        ex,
+        Draft(
+            "finding",
+            code,
+            status,
+            start,
+            end,
+            sent,
+            sent.time,
+            value,
+            inferred=inferred,
+            uncertain=uncertain,
+        ),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# a limb phrase is read to the left over limb words and their glue, and to the right only through
+# a complement ("... of both upper and lower limbs", "... in the lower extremities")
+_LIMB_GLUE = frozenset(
+    {"and", "both", "bilateral", "bilaterally", "symmetric", "symmetrical", "symmetrically",
+     "proximal", "muscle", "muscles", "muscular", "limb", "limbs", "extremity", "extremities",
+     "girdle", "girdles", "the", "of", "in", "her", "his", "their", "predominantly", "mainly",
+     "part", "parts", "aspect", "aspects"}
+)  # fmt: skip
+# issue #10 (i10i): the same glue in Portuguese, Spanish and French ("cinturas pélvica e
+# escapular", "membros superiores e inferiores", "ceintures scapulaire et pelvienne")
+_LIMB_GLUE |= frozenset(
+    {"e", "y", "et", "de", "da", "das", "do", "dos", "del", "des", "du", "membros", "miembros",
+     "membres", "cintura", "cinturas", "ceinture", "ceintures", "ambos", "ambas", "deux"}
+)  # fmt: skip
+_COMPLEMENT = re.compile(
+    r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
+)
+_LIMB_REACH = 8
+
+
+_COLOUR_REACH = 4
+
+
+def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMatch) -> bool:
+    """Whether a colour word belongs to the lesion's phrase: close, and no comma between."""
+    if colour.start < lesion.end and lesion.start < colour.end:
+        return True  # "erythema" is both
+    a, b = min(colour.end, lesion.end), max(colour.start, lesion.start)
+    if any(ch in ",;" for ch in ex.text[a:b]):
+        return False
+    return abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
+
+
+def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], gap: int) -> bool:
+    """Whether one of ``words`` stands within ``gap`` tokens of the lesion in its sentence."""
+    lo = sent.context.tok(le.start)
+    for m in re.finditer(r"[^\W\d_]+", ex.text[sent.start : sent.end]):
+        if (
+            m.group().casefold() in words
+            and abs(sent.context.tok(sent.start + m.start()) - lo) <= gap
+            # a word denied is not there: "rash over the knuckles (flat, no papules)"
+            and not _DENIED_BEFORE.search(ex.text, sent.start, sent.start + m.start())
+        ):
+            return True
+    return False
+
+
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
+def _bridged(ex: Extraction, a: int, b: int) -> bool:
+    """Whether every word between characters a and b is a linking word (rules' bridge list)."""
+    words = _WORD.findall(ex.text[a:b])
+    return all(w.casefold() in ex.rules.inference_bridge for w in words)
+
+
+def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[str]:
+    """The limbs ("upper", "lower") the phrase around [start, end) names."""
+    text = ex.text
+    limb_words = ex.rules.inference_limbs
+    every = frozenset().union(*limb_words.values()) | _LIMB_GLUE
+    pieces = [text[start:end].casefold()]
+    left = [w.casefold() for w in _WORD.findall(text[sent.start : start])]
+    taken: list[str] = []
+    for w in reversed(left[-_LIMB_REACH:]):
+        if w not in every:
+            break
+        taken.append(w)
+    pieces.extend(taken)
+    after = _WORD.findall(text[end : sent.end])[:_LIMB_REACH]
+    # issue #10 (i10i): a limb adjective after its noun ("cintura pélvica", "ceinture scapulaire")
+    postposed = bool(after) and any(after[0].casefold() in v for v in limb_words.values())
+    if _COMPLEMENT.match(text, end) or postposed:
+        for w in after:
+            w = w.casefold()
+            if w not in every:
+                break
+            pieces.append(w)
+    words = {w for piece in pieces for w in _WORD.findall(piece)}
+    return {limb for limb, vocab in limb_words.items() if words & vocab}
+
+
+_LABEL_AFTER = re.compile(r"^[^.;()]{0,40}\(\s*$")
+
+
+def _morphology_over_label(ex: Extraction) -> None:
+    """ "Raised violaceous papules over the knuckles (Gottron's sign)": the authors' label in
+    brackets names the lesion just described; the EULAR/ACR items go by the morphology
+    (papules are raised, the sign is flat), so the label gives way to the described papules."""
+    papules = [
+        d for d in ex.drafts if d.type == "finding" and d.code == "gottron_papules" and d.inferred
+    ]
+    for d in list(ex.drafts):
+        if d.type != "finding" or d.code != "gottron_sign" or d.inferred:
+            continue
+        described = [
+            p
+            for p in papules
+            if p.sentence is d.sentence
+            and p.end <= d.start
+            and _LABEL_AFTER.match(ex.text[p.end : d.start])
+        ]
+        if described:
+            ex.drafts.remove(d)
+            ex.warn(
+                f"'{ex.text[d.start : d.end]}' labels papules described just before it: recorded "
+                "as Gottron's papules (the sign is flat, papules are raised; EULAR/ACR glossary)"
+            )

@@ -1,0 +1,342 @@
+"""Laboratory values (CK, LDH, AST, ALT …): the value, its reference range,
+whether it is raised, and another cause named for a raised enzyme."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from myositis_cds.ingest.text._draft import (
+    _FINDING_CATS,
+    _LAB_CATS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _status,
+)
+from myositis_cds.ingest.text._rules import TermMatch, term_key
+
+# "3.2k", "12K": a value in thousands (not "kg", "kU/L", "K+")
+_THOUSANDS_K = re.compile(r"[kK](?![\w/+])")
+
+
+def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | None:
+    """A lab table row after the lab's name (rules/patterns.yaml ``lab_table_row``): the value,
+    its unit, the reference limits and the flag's direction; with its length, or None."""
+    for rx in ex.rules.value["lab_table_row"]:
+        rm = rx.match(tail)
+        if rm is None:
+            continue
+        g = rm.groupdict()
+        value: dict[str, Any] = {"value": _number(g["value"])}
+        unit = g.get("unit") or g.get("unit_value")  # i10j: a pipe table's unit by the value
+        if unit:
+            value["unit"] = ex.rules.unit_canonical.get(unit.casefold(), unit)
+        if g.get("upper"):
+            value["lower_limit"], value["upper_limit"] = _number(g["lower"]), _number(g["upper"])
+        elif g.get("upper_only"):
+            value["upper_limit"] = _number(g["upper_only"])
+        if g.get("high"):
+            value["above_uln"] = True
+        elif g.get("low"):
+            value["above_uln"] = False
+        return value, rm.end()
+    return None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _undecided_number(ex: Extraction, start: int, end: int) -> bool:
+    """Whether the number at [start, end) could be decimals or thousands, undecided by the
+    note's conventions (``_style``)."""
+    spans = ex.note_style.ambiguous_numbers if ex.note_style is not None else ()
+    return any(a < end and start < b for a, b in spans)
+
+
+# Only list glue between two lab names: "ESR, CRP, LDH, and CK", "LDH and aldolase", "CK (CPK)/"
+_LAB_GLUE = re.compile(
+    r"\s*(?:\([^()]{1,15}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|/\s*)"
+    r"(?:(?:the\s+)?serum\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[str]:
+    """A judgement said once of a coordinated list of labs holds for every member: "an
+    elevated ESR, CRP, LDH and CK", "LDH, aldolase and myoglobin were high". Members of one list
+    without a judgement of their own take the one the others agree on ('' when none)."""
+    text = ex.text
+    own = []
+    for m in matches:
+        assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
+        existence = assertion.get("existence")
+        if existence == "ABNORMAL" and _negated_cue(sent, assertion):
+            existence = "NORMAL"
+        own.append(existence if existence in ("ABNORMAL", "NORMAL") else "")
+    shared = [""] * len(matches)
+    group: list[int] = []
+    for k in range(len(matches) + 1):
+        glued = (
+            k < len(matches)
+            and bool(group)
+            and _LAB_GLUE.fullmatch(text, matches[k - 1].end, matches[k].start) is not None
+        )
+        if group and not glued:
+            said = {own[i] for i in group if own[i]}
+            if len(group) > 1 and len(said) == 1:
+                agreed = next(iter(said))
+                for i in group:
+                    shared[i] = agreed
+            group = []
+        if k < len(matches):
+            group.append(k)
+    return shared
+
+
+def _labs(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
+        sent = ex.sentences[idx]
+        shared = _shared_judgements(ex, sent, matches)
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            tail = text[m.end : window_end]
+            if any(rx.match(tail) for rx in r.value["lab_not_done"]):
+                continue  # "CK not done": not assessed, whatever is said of its neighbours
+            assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
+            value: dict[str, Any] = {}
+            end = m.end
+            vm = r.value["lab_value"][0].match(tail)
+            row = _lab_table_row(ex, tail)  # issue #10: "CK, total   1,188   49 - 397 U/L   H"
+            if row is not None:
+                vm = None
+                value, end = row[0], m.end + row[1]
+            if vm is not None and vm.group("value"):
+                value["value"] = _number(vm.group("value"))
+                thousands = _THOUSANDS_K.match(tail, vm.end("value"))
+                if thousands is not None:
+                    value["value"] *= 1000  # "CK 3.2k": thousands (issue #10)
+                if _undecided_number(ex, m.end + vm.start("value"), m.end + vm.end("value")):
+                    uncertain = True  # issue #10: "1.375" in a note with no decimal convention
+                    ex.warn(
+                        f"{m.concept}: the note does not decide how this value's digits are "
+                        "grouped (a decimal or a thousands separator, or a space between digit "
+                        "groups): read the English way, marked uncertain; check it"
+                    )
+                end = m.end + vm.end()
+                unit = vm.group("unit")
+                if unit:
+                    value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                rest = tail[thousands.end() if thousands is not None else vm.end() :]
+                for rx in r.value["lab_reference"]:
+                    rm = rx.match(rest)
+                    if rm is None:
+                        continue
+                    groups = rm.groupdict()
+                    if groups.get("upper"):
+                        value["upper_limit"] = _number(groups["upper"])
+                        value["lower_limit"] = _number(groups["lower"])
+                    elif groups.get("upper_only"):
+                        value["upper_limit"] = _number(groups["upper_only"])
+                    end = m.end + len(tail) - len(rest) + rm.end()
+                    break
+            elif row is None:
+                tm = r.value["times_uln"][0].match(tail)
+                if tm is not None:
+                    times = tm.group("times")  # a word ("forty times") is always above 1
+                    value["above_uln"] = not times[:1].isdigit() or float(times) > 1
+                    end = m.end + tm.end()
+            existence = assertion.get("existence")
+            if existence == "ABNORMAL" and _negated_cue(sent, assertion):
+                existence = "NORMAL"  # "... do not present with raised CK"
+            raised_by_name = term_key(m.text) in r.lab_raised_terms
+            if raised_by_name:  # "rhabdomyolysis", "hyperCKaemia": raised by the word itself
+                denied = sent.context.assert_target(m.start, m.end, _FINDING_CATS).get(
+                    "existence"
+                ) in ("NEGATED_EXISTENCE", "RESOLVED")
+                if denied or uncertain or status != "present" or "value" in value:
+                    continue  # "no rhabdomyolysis" says nothing about the value
+                existence = "ABNORMAL"
+            if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
+                existence = shared[k]
+            if "above_uln" not in value and "upper_limit" not in value:
+                if existence == "NORMAL":
+                    value["above_uln"] = False
+                elif existence == "ABNORMAL":
+                    value["above_uln"] = True
+            if existence == "PENDING" and status == "present":
+                status = "hypothetical"
+            if not value:
+                status = "unknown" if status == "present" else status
+            cause = _other_cause(ex, sent, m, value) if status == "present" else None
+            if cause is not None:
+                if m.concept != "ck":
+                    # "ALT raised, attributed to oxaliplatin": the note says the rise is not of
+                    # muscle origin, so it is no muscle enzyme for the criteria
+                    ex.warn(
+                        f"{m.concept.upper()} ('{cause}') is put down to another cause: not "
+                        "recorded as a raised muscle enzyme; add it if the rise is of muscle origin"
+                    )
+                    continue
+                # CK is the muscle's own enzyme: kept (the criteria count it), flagged uncertain
+                uncertain = True
+                ex.warn(
+                    f"CK ('{cause}') is put down to another cause: recorded, flagged uncertain; "
+                    "the EULAR/ACR enzyme item counts it unless a clinician decides otherwise"
+                )
+            _add(
+                ex,
+                Draft(
+                    "lab",
+                    m.concept,
+                    status,
+                    m.start,
+                    end,
+                    sent,
+                    sent.time,
+                    value,
+                    # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
+                    inferred="enzyme" in m.text.casefold()
+                    or "transaminases" in m.text.casefold()
+                    or "aminotransferases" in m.text.casefold()
+                    or raised_by_name,
+                    uncertain=uncertain,
+                ),
+            )
+            if value.get("above_uln") is False and status == "present":
+                _raised_before_normal(ex, sent, m, assertion)
+            if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
+                more = next(
+                    (
+                        hit
+                        for rx in r.value["lab_more"]
+                        if (hit := rx.match(text[end:window_end])) is not None
+                    ),
+                    None,
+                )
+                if more is not None:
+                    again: dict[str, Any] = {"value": _number(more.group("value"))}
+                    unit = more.group("unit") or value.get("unit")
+                    if unit:
+                        again["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                    after = text[end + more.end() : window_end]
+                    for rx in r.value["lab_reference"]:  # "... to 96 U/mL (normal <35)"
+                        rm = rx.match(after)
+                        if rm is not None:
+                            limits = rm.groupdict()
+                            if limits.get("upper"):
+                                again["upper_limit"] = _number(limits["upper"])
+                                again["lower_limit"] = _number(limits["lower"])
+                            elif limits.get("upper_only"):
+                                again["upper_limit"] = _number(limits["upper_only"])
+                            break
+                    _add(
+                        ex,
+                        Draft(
+                            "lab",
+                            m.concept,
+                            status,
+                            end + more.start("value"),
+                            end + more.end(),
+                            sent,
+                            sent.time,
+                            again,
+                            uncertain=uncertain,
+                        ),
+                    )
+
+
+_IS_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CLAUSE_END = re.compile(r"[,，、。;；]")
+
+
+def _raised_before_normal(ex: Extraction, sent: Sentence, m: TermMatch, assertion: Any) -> None:
+    """issue #10 (i10l): a lab that "normalised" or "returned to normal" was raised before: the
+    earlier raised value is recorded too, a day before the normal one (its date is not stated:
+    approximate), inferred, so the criteria's enzyme item sees it and a clinician confirms it."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] != "NORMAL":
+        return
+    _, a, b = hit
+    lo, hi = min(m.start, a), max(m.end, b)
+    if _IS_CJK_TEXT.search(ex.text, a, b):  # Japanese: the verb follows ("正常範囲内となった")
+        clause = _CJK_CLAUSE_END.search(ex.text, hi, min(sent.end, hi + 12))
+        hi = clause.start() if clause is not None else min(sent.end, hi + 12)
+    if not any(rx.search(ex.text, lo, hi) for rx in ex.rules.value["lab_normalised"]):
+        return
+    ex.warn(
+        f"{m.concept.upper()} is said to have returned to normal: an earlier raised value is "
+        "recorded (inferred, date approximate); check it"
+    )
+    _add(
+        ex,
+        Draft(
+            "lab",
+            m.concept,
+            "present",
+            m.start,
+            m.end,
+            sent,
+            sent.time.shifted(days=-1, uncertain=True),
+            {"above_uln": True},
+            inferred=True,
+        ),
+    )
+
+
+def _negated_cue(sent: Sentence, assertion: Any) -> bool:
+    """Whether the word that makes a result abnormal ("raised") is itself negated ("not")."""
+    hit = assertion.categories.get("existence")
+    if hit is None:
+        return False
+    _, a, _ = hit
+    tok = sent.context.tok(a)
+    return any(
+        mod.rule.category == "NEGATED_EXISTENCE"
+        and mod.rule.direction in ("forward", "bidirectional")
+        and mod.tok_end <= tok < mod.scope_end
+        for mod in sent.context.modifiers
+    )
+
+
+def _with_upper_lab_names(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:
+    """``found`` plus the lab names read only in capitals (rules/patterns.yaml
+    ``lab_upper_names``: "GOT 88 U/l" is AST)."""
+    extra = [
+        TermMatch(m.start(), m.end(), code, m.group())
+        for rx in ex.rules.value["lab_upper_names"]
+        for m in rx.finditer(ex.text)
+        for code, hit in m.groupdict().items()
+        if hit is not None
+    ]
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def _other_cause(ex: Extraction, sent: Sentence, m: TermMatch, value: dict[str, Any]) -> str | None:
+    """The words putting a raised enzyme down to a cause other than the myositis, searched
+    from the name to the end of its clause ("AST and ALT raised due to fatty liver"), or a drug
+    stopped for it just before ("oxaliplatin was stopped due to a rise in hepatic enzymes (AST
+    256 U/L ...)"), or None. A value stated normal has nothing to explain."""
+    if value.get("above_uln") is False or (
+        "value" in value and "upper_limit" in value and value["value"] <= value["upper_limit"]
+    ):
+        return None
+    text = ex.text
+    before = max(sent.start, m.start - 160)
+    for rx in ex.rules.value["lab_cause_before"]:
+        hit = rx.search(text, before, m.start)
+        if hit is not None:
+            return text[hit.start() : m.end].strip()
+    stop = text.find(";", m.end, sent.end)
+    clause_end = sent.end if stop < 0 else stop
+    for rx in ex.rules.value["lab_other_cause"]:
+        hit = rx.search(text, m.end, clause_end)
+        if hit is not None:
+            return text[m.start : min(clause_end, hit.end() + 30)].strip()
+    return None

@@ -1,0 +1,197 @@
+"""Muscle biopsy: the features a myositis biopsy reports (perifascicular atrophy,
+inflammatory cells and where they lie …), or a normal biopsy."""
+
+from __future__ import annotations
+
+import re
+
+from myositis_cds.ingest.text._draft import (
+    _FINDING_CATS,
+    _THING_CATS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _status,
+)
+from myositis_cds.ingest.text._rules import TermMatch
+
+# the sample a muscle-only feature was seen in: a biopsy, or (issue #10, i10k) skeletal muscle
+# sampled otherwise, at post-mortem or at surgery ("Skeletal muscle (left vastus lateralis):
+# perifascicular atrophy ...", "muscle sample: ...")
+_ANY_BIOPSY = re.compile(
+    r"\bbiops(?:y|ies)\b|\bskeletal\s+muscle\b|\bmuscle\s+(?:samples?|specimens?|tissue)\b",
+    re.IGNORECASE,
+)
+_MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
+
+
+# Inflammatory cells placed in the muscle, the places coordinated before the cells: "perivascular
+# and endomysial T-lymphocytes", "endomysial CD8+ T cells", "perimysial mononuclear cells".
+_PLACE = r"(?:endomysial|perimysial|perivascular|endomysium|perimysium)"
+_PLACED_CELLS = re.compile(
+    rf"\b(?P<places>{_PLACE}(?:\s*(?:,|/|and|or|,\s*and)\s*{_PLACE})*)\s+"
+    r"(?:[\w+-]+\s+){0,2}?"
+    r"(?:t[- ]?lymphocytes|lymphocytes|t[- ]?cells|mononuclear cells|inflammatory cells|"
+    r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory|"
+    # "perivascular interstitial infiltration of ...", "perimysial focal infiltrates"
+    r"infiltrat(?:e|es|ion|ions))\b",
+    re.IGNORECASE,
+)
+# the place after the cells: "an inflammatory (mononuclear) infiltrate mainly in the perimysium
+# and focally endomysial", "lymphocytes within the endomysium"
+_ADVERB = r"(?:(?:mainly|focally|predominantly|mostly|also|partly|both|chiefly|largely)\s+)?"
+_PLACED_AFTER = re.compile(
+    r"\b(?:infiltrat\w*|inflammation|lymphocytes|t[- ]?cells|inflammatory cells|mononuclear cells"
+    r"|macrophages)\b(?:\s*\([^()]{0,30}\))?\s+(?:(?!no\b|not\b|without\b)[\w-]+\s+){0,2}?"
+    rf"(?:in|within|around|involving)\s+(?:the\s+)?(?P<places>{_ADVERB}{_PLACE}"
+    rf"(?:\s*(?:,|/|and|or|,\s*and)\s*{_ADVERB}(?:the\s+)?{_PLACE})*)",
+    re.IGNORECASE,
+)
+_PERIVASCULAR_BEFORE = re.compile(r"\bperivascular\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PLACE_FEATURE = {
+    "endomysial": "endomysial_infiltrate",
+    "endomysium": "endomysial_infiltrate",
+    "perimysial": "perimysial_perivascular_infiltrate",
+    "perimysium": "perimysial_perivascular_infiltrate",
+    "perivascular": "perimysial_perivascular_infiltrate",
+}
+
+
+def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
+    """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
+    out = []
+    after = [
+        m
+        for m in _PLACED_AFTER.finditer(text, start, end)
+        # "perivascular inflammation within the endomysium": the vessels are in the endomysium,
+        # the cells around them (the perivascular item), not around the myofibres
+        if not _PERIVASCULAR_BEFORE.search(text, max(start, m.start() - 30), m.start())
+    ]
+    for m in [*_PLACED_CELLS.finditer(text, start, end), *after]:
+        places = re.findall(_PLACE, m.group("places"), re.IGNORECASE)
+        for code in dict.fromkeys(_PLACE_FEATURE[p.casefold()] for p in places):
+            out.append(TermMatch(m.start(), m.end(), code, m.group()))
+    return out
+
+
+# issue #10: a muscle biopsy reported normal as a whole ("Muscle biopsy from the biceps was
+# normal", "an unremarkable muscle biopsy"); not "normal fibres with perifascicular atrophy"
+# (a feature named: read as such) nor "non-diagnostic"
+_NORMAL_BIOPSY = re.compile(
+    r"\b(?:was|were|is|came back|returned|proved|revealed|showed)\s+(?:entirely\s+|completely\s+)?"
+    r"(?:normal|unremarkable)\b|\b(?:normal|unremarkable)\s+(?:muscle\s+)?biops"
+    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b",
+    re.IGNORECASE,
+)
+_BIOPSY_ITEMS = (
+    "endomysial_infiltrate",
+    "perimysial_perivascular_infiltrate",
+    "perifascicular_atrophy",
+    "rimmed_vacuoles",
+    "necrotising_features",
+)
+
+
+def _normal_biopsy(ex: Extraction, sent: Sentence, trig: TermMatch, uncertain: bool) -> None:
+    """A muscle biopsy said to be normal, with no feature named: every EULAR/ACR biopsy feature
+    absent (so the with-biopsy weights apply), read from the sentence that reports it."""
+    hit = _NORMAL_BIOPSY.search(ex.text, max(sent.start, trig.start - 30), sent.end)
+    if hit is None:
+        return
+    for code in _BIOPSY_ITEMS:
+        _add(
+            ex,
+            Draft(
+                "muscle_biopsy",
+                code,
+                "absent",
+                hit.start(),
+                hit.end(),
+                sent,
+                sent.time,
+                {"value": False},
+                inferred=True,
+                uncertain=uncertain,
+            ),
+        )
+
+
+def _muscle_biopsy(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    triggers = _bucket(ex, r.biopsy_trigger.find(text))
+    # "Biopsy specimens showed ... perifascicular atrophy": a feature only muscle has names it
+    for idx, feats in _bucket(ex, r.biopsy_features.find(text)).items():
+        sent = ex.sentences[idx]
+        if idx in triggers or not any(f.concept in _MUSCLE_ONLY for f in feats):
+            continue
+        hit = _ANY_BIOPSY.search(text, sent.start, sent.end)
+        if hit is not None:
+            triggers[idx] = [TermMatch(hit.start(), hit.end(), "muscle_biopsy", hit.group())]
+    for idx in sorted(triggers):
+        sent = ex.sentences[idx]
+        trig = triggers[idx][0]
+        a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
+        status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+        if status == "absent":
+            # issue #10 (i10l): "she did not undergo muscle biopsy": a biopsy not done has no
+            # features; reading the words after it as absent would record a normal biopsy
+            continue
+        para_end = max(s.end for s in ex.sentences if s.paragraph == sent.paragraph)
+        if _report_title(ex, sent, trig):
+            # "MUSCLE BIOPSY REPORT" at the head of the note: the whole report is the biopsy's,
+            # its microscopy table and conclusion included (issue #10, i10h)
+            para_end = ex.sentences[-1].end
+            status, uncertain = "present", False
+        named = r.biopsy_features.find(text, sent.start, para_end)
+        placed = [
+            pm
+            for pm in _placed_cells(text, sent.start, para_end)
+            if not any(
+                fm.start < pm.end and pm.start < fm.end and fm.concept == pm.concept for fm in named
+            )
+        ]
+        if not named and not placed and status == "present":
+            _normal_biopsy(ex, sent, trig, uncertain)
+        for fm in sorted(named + placed, key=lambda m: m.start):
+            fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
+            fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
+            fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
+            if status != "present":
+                fstatus = status
+            codes = [fm.concept]
+            if fm.concept == "any_infiltrate":
+                # "no inflammatory cell infiltration": neither infiltrate; one present without
+                # its place in the muscle names neither item
+                if fstatus != "absent":
+                    continue
+                codes = ["endomysial_infiltrate", "perimysial_perivascular_infiltrate"]
+            for code in codes:
+                _add(
+                    ex,
+                    Draft(
+                        "muscle_biopsy",
+                        code,
+                        fstatus,
+                        fm.start,
+                        fm.end,
+                        fsent,
+                        sent.time,
+                        {"value": fstatus == "present"},
+                        uncertain=uncertain,
+                    ),
+                )
+
+
+_HEADING_CHARS = 100
+
+
+def _report_title(ex: Extraction, sent: Sentence, trig: TermMatch) -> bool:
+    """Whether the biopsy is named in the note's heading: at its very start, in capitals
+    ("NEUROMUSCULAR PATHOLOGY - MUSCLE BIOPSY REPORT")."""
+    if sent.index != 0 or trig.start > _HEADING_CHARS:
+        return False
+    letters = [c for c in ex.text[: trig.end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

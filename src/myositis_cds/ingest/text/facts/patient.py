@@ -1,0 +1,475 @@
+"""The patient: age, sex, birth date and region, the illness's onset, and whom a case
+report is about."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from myositis_cds.ingest.text._draft import (
+    _FINDING_CATS,
+    _PAST_HISTORY_EVENTS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _status,
+)
+from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
+
+__all__ = ["pronoun_sex"]
+
+
+def _patient(ex: Extraction) -> None:
+    """Age and sex: the patient's own sections first, then any section ("We report a …");
+    never from words about a relative ("her mother, aged 70"). Then a date of birth and the
+    region the patient comes from or lives in."""
+    r = ex.rules
+    text = ex.text
+    ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
+    sex_found = age_found = False
+    age_sex = ex.live(r.value["age_sex"])
+    for sent in ordered:
+        # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
+        # starts in this sentence may run on to the end of its line (at most a few words).
+        line_end = text.find("\n", sent.end)
+        reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
+        for rx in age_sex:
+            m = rx.search(text, sent.start, reach)
+            if m is None or age_found or m.start() >= sent.end:
+                continue
+            age = _age_value(m)
+            if not 0 <= age <= 130:
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            own = m.groupdict().get("own") is not None  # "you are 63": whose age is stated
+            if sent.segment is not None and sent.segment.status == "family" and not own:
+                continue  # issue #10 (i10k): an age in the family history is a relative's
+            if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
+                continue
+            age_found = True
+            value: dict[str, Any] = {"value": age}
+            # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
+            if _APPROXIMATE_AGE.search(text, max(sent.start, m.start("age") - 20), m.start("age")):
+                value["approximate"] = True
+            ex.drafts.append(
+                Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, value)
+            )
+            groups = m.groupdict()
+            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
+            if sex:
+                sex_found = True
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+        if age_found:
+            break
+    if not age_found:
+        sex_found = _age_decade(ex, ordered) or sex_found
+    elif not sex_found:  # issue #10 (i10i)
+        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
+    _birth_date(ex)
+    _region(ex)
+    if sex_found:
+        return
+    for sent in ordered:
+        if not sent.patient:
+            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
+        for rx in r.value["sex_only"]:
+            m = rx.search(text, sent.start, sent.end)
+            if m is not None:
+                groups = m.groupdict()
+                sex = "female" if groups.get("female") else "male"
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return
+
+
+_ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+
+# issue #10 (i10i): an age written in Turkish words ("kırk dokuz yaşında": tens, then units)
+_AGE_WORDS = {
+    "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "kirk": 40, "elli": 50, "altmış": 60,
+    "altmis": 60, "yetmiş": 70, "yetmis": 70, "seksen": 80, "doksan": 90,
+    "bir": 1, "iki": 2, "üç": 3, "uc": 3, "dört": 4, "dort": 4, "beş": 5, "bes": 5,
+    "altı": 6, "alti": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
+}  # fmt: skip
+
+
+def _age_value(m: re.Match[str]) -> int:
+    """The age of an age_sex match: its digits, or the sum of its number words (group
+    ``age_words``; -1, never a valid age, when a word is not in the table)."""
+    if m.group("age") is not None:
+        return int(m.group("age"))
+    words = (m.groupdict().get("age_words") or "").replace("I", "ı").casefold().split()
+    return sum(_AGE_WORDS.get(w, -1000) for w in words) if words else -1
+
+
+def _sex_with_the_same_age(
+    ex: Extraction, ordered: list[Sentence], age_sex: list[re.Pattern[str]]
+) -> bool:
+    """issue #10 (i10i): a report that first names the patient without a sex ("a 45-year-old
+    patient with PM ...") often gives it later with the same age ("A 45-year-old man presented
+    ..."): the first such later statement about the patient gives the sex. Another age is
+    another person (a relative, a case from the literature) and gives nothing."""
+    stated = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    if not stated:
+        return False
+    age = stated[0].value["value"]
+    for sent in ordered:
+        for rx in age_sex:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                groups = m.groupdict()
+                if not (groups.get("female") or groups.get("male")) or _age_value(m) != age:
+                    continue
+                about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+                if about.get("experiencer") or about.get("generic"):
+                    continue
+                sex = "female" if groups.get("female") else "male"
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return True
+    return False
+
+
+# a word that makes a stated age approximate, just before the number ("approximately 60-year-old",
+# "aged about 45", "a roughly 70 year old man")
+_APPROXIMATE_AGE = re.compile(
+    r"(?:\b(?:approximately|approx\.?|about|around|roughly|circa|some)\s+|~\s*)$", re.IGNORECASE
+)
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+    # issue #10: the Latin words for a decade of life ("sexagenarian": in the sixties)
+    "quadragenarian": 40,
+    "quinquagenarian": 50,
+    "sexagenarian": 60,
+    "septuagenarian": 70,
+    "octogenarian": 80,
+    "nonagenarian": 90,
+}
+# "in the sixth decade of life" is the fifties: the decade's first year
+_DECADE_ORDINALS = {
+    "third": 20,
+    "fourth": 30,
+    "fifth": 40,
+    "sixth": 50,
+    "seventh": 60,
+    "eighth": 70,
+    "ninth": 80,
+    "tenth": 90,
+}
+
+
+def _age_decade(ex: Extraction, ordered: list[Sentence]) -> bool:
+    """ "in his 70s": the decade's first year, flagged uncertain (the criteria's age bands start
+    at 18 and 40, so a decade from the 20s up decides them). Returns whether it gave the sex."""
+    for sent in ordered:
+        for rx in ex.rules.value["age_decade"]:
+            m = rx.search(ex.text, sent.start, sent.end)
+            if m is None:
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            if about.get("experiencer") or (about.get("generic") and sent.patient):
+                continue
+            groups = m.groupdict()
+            if groups.get("decade"):
+                age = int(groups["decade"])
+            elif groups.get("ordinal"):
+                age = _DECADE_ORDINALS[groups["ordinal"].casefold()]
+            else:
+                age = _DECADE_WORDS[groups["word"].casefold()]
+            ex.drafts.append(
+                Draft(
+                    "patient",
+                    "age",
+                    "present",
+                    m.start(),
+                    m.end(),
+                    sent,
+                    INDEX,
+                    {"value": age, "decade": True},
+                    uncertain=True,
+                )
+            )
+            ex.warn(
+                f"age stated only as a decade ('{m.group()}'): {age} used (the decade's first "
+                "year); the EULAR/ACR age band is the same for any age in it from the 20s up"
+            )
+            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
+            if sex:
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return True
+            return False
+    return False
+
+
+def _birth_date(ex: Extraction) -> None:
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for rx in ex.rules.value["birth_date"]:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                found = find_dates(m.group("date"), ex.rules, style=ex.style)
+                if not found or found[0].start != 0:
+                    continue
+                born = found[0].day
+                ex.drafts.append(
+                    Draft(
+                        "patient",
+                        "birth_date",
+                        "present",
+                        m.start(),
+                        m.start("date") + found[0].end,
+                        sent,
+                        TimePoint(absolute=born),
+                        {"value": born},
+                        uncertain=found[0].uncertain,
+                    )
+                )
+                return
+
+
+def _region(ex: Extraction) -> None:
+    """Where the patient comes from ("born in Vietnam", "originally from Hong Kong"), else where
+    they live ("lives in Dayton, Ohio"): a region term a few words after the cue, written with
+    a capital letter, and not about a relative."""
+    text = ex.text
+    best: tuple[int, Draft] | None = None
+    # (issue #10, i10k: a nationality field, "Nationality: Jordanian", ranks with the origin)
+    cues = (("region_origin", 0), ("region_nationality", 0), ("region_residence", 1))
+    for name, rank in cues:
+        places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
+        for sent in ex.sentences:
+            if not sent.patient:
+                continue
+            for rx in ex.rules.value[name]:
+                for cue in rx.finditer(text, sent.start, sent.end):
+                    window_end = min(sent.end, cue.end() + 30)
+                    for place in places.find(text, cue.end(), window_end):
+                        between = text[cue.end() : place.start]
+                        named = any(w[:1].isupper() for w in place.text.split())
+                        if not named or re.search(r"[.;:()]", between):
+                            continue
+                        if len(between.split()) > 3:
+                            continue
+                        about = sent.context.assert_target(
+                            place.start, place.end, _ABOUT_SOMEONE_ELSE
+                        )
+                        if about.get("experiencer") or about.get("generic"):
+                            continue
+                        draft = Draft(
+                            "patient",
+                            "region",
+                            "present",
+                            cue.start(),
+                            place.end,
+                            sent,
+                            INDEX,
+                            {"value": place.concept},
+                        )
+                        key = (rank, sent.index, cue.start())
+                        if best is None or key < (best[0], best[1].sentence.index, best[1].start):
+                            best = (rank, draft)
+                        break
+    if best is not None:
+        ex.drafts.append(best[1])
+
+
+def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
+    """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided."""
+    female = male = 0
+    first: dict[str, tuple[int, int]] = {}
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for m in re.finditer(r"\b(she|her|he|his|him)\b", ex.text[sent.start : sent.end], re.I):
+            word = m.group(1).casefold()
+            key = "female" if word in ("she", "her") else "male"
+            if key == "female":
+                female += 1
+            else:
+                male += 1
+            first.setdefault(key, (sent.start + m.start(), sent.start + m.end()))
+    if female >= 2 and male == 0:
+        return "female", *first["female"]
+    if male >= 2 and female == 0:
+        return "male", *first["male"]
+    return None
+
+
+def _onset(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    flares = {
+        d.sentence.index
+        for d in ex.drafts
+        if d.type == "event" and d.code in ("flare", "relapse", "remission")
+    }
+    onset_date, onset = ex.live(r.time["onset_date"]), ex.live(r.time["onset"])
+    for sent in ex.sentences:  # "onset Sept 2021"
+        if not sent.patient:
+            continue
+        for rx in onset_date:
+            for cue in rx.finditer(text, sent.start, sent.end):
+                dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
+                if dates and dates[0].start == cue.end():
+                    day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    ex.drafts.append(
+                        Draft(
+                            "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
+                        )
+                    )
+                    return
+    for sent in ex.sentences:  # "since around Christmas": resolved on the index date
+        if not sent.patient or sent.index in flares:
+            continue
+        hm = _SINCE_HOLIDAY.search(text, sent.start, sent.end)
+        if hm is not None:
+            month_day = _HOLIDAYS[hm.group("day").casefold()]
+            ex.drafts.append(
+                Draft(
+                    "onset",
+                    "onset_date",
+                    "present",
+                    hm.start(),
+                    hm.end(),
+                    sent,
+                    INDEX,
+                    {"holiday": month_day},
+                    uncertain=True,
+                )
+            )
+            return
+    for sent in ex.sentences:
+        if not sent.patient or sent.index in flares:
+            continue  # "a flare over the last 3 weeks" dates the flare, not the disease
+        for rx in onset:
+            m = rx.search(text, sent.start, sent.end)
+            if m is None:
+                continue
+            q = parse_quantity(m.group("n"), m.group("unit"), r)
+            if q is None:
+                continue
+            months, days, vague = q
+            time = sent.time.shifted(-months, -days, vague)
+            _add(
+                ex,
+                Draft(
+                    "onset",
+                    "onset_date",
+                    "present",
+                    m.start(),
+                    m.end(),
+                    sent,
+                    time,
+                    uncertain=vague,
+                ),
+            )
+            return
+
+
+# "since around Christmas", "since the New Year": the last such day before the visit.
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new year's": (1, 1)}
+_SINCE_HOLIDAY = re.compile(
+    r"\b(?:since|from|began|begun|started)\s+(?:around\s+|about\s+|just\s+(?:before|after)\s+"
+    r"|shortly\s+(?:before|after)\s+)?(?:the\s+)?(?P<day>christmas|xmas|new year(?:'s)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_the_illness(ex: Extraction) -> None:
+    """A remission, flare or improvement dated before the illness began ("twenty years earlier
+    ... which had resolved") is about something else in the past history. A finding dated more
+    than a year before the visit but not before the illness began ("Presenting features at
+    diagnosis (2019): heliotrope rash ...") is the presentation, not old history."""
+    dated_old = [d for d in ex.drafts if d.type == "finding" and d.value.pop("dated_old", False)]
+    starts = [
+        d.time
+        for d in ex.drafts
+        if (d.type == "onset" or (d.type == "event" and d.code == "diagnosis"))
+        and d.status == "present"
+    ]
+    if not starts:
+        return
+    day = ex.note_date or date(2000, 1, 1)  # a relative story: offsets compare on any day
+    begun = min(t.resolve(day) for t in starts)
+    # a sentence that dates the diagnosis ("dysphagia in known DM (diagnosed June 2024)") gives
+    # that date to the diagnosis, not to the symptoms it names: those are left as they are
+    dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
+    for d in dated_old:
+        if d.sentence.index not in dating and d.time.resolve(day) >= shift_days(begun, -31):
+            a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
+            d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
+    for d in ex.drafts:
+        if (
+            d.type == "event"
+            and d.code not in _PAST_HISTORY_EVENTS
+            and d.code != "diagnosis"
+            and d.status == "present"
+            and d.time.resolve(day) < begun
+        ):
+            d.status = "historical"
+
+
+def _abstract_as_summary(ex: Extraction) -> None:
+    """A case report's abstract restates the case in short, without its times ("Surgical
+    resection resulted in improvement"): what the body of the report also says is taken from
+    the body; the abstract stands alone only for what the body does not say (or when the text
+    is the abstract alone)."""
+
+    def summary(s: Sentence) -> bool:
+        return s.section == "abstract" or s.about_case
+
+    in_body = {
+        (d.type, d.code)
+        for d in ex.drafts
+        if not summary(d.sentence)
+        and d.sentence.patient
+        and d.status not in ("generic", "unknown")  # a name without a result says nothing
+    }
+    for d in ex.drafts:
+        if summary(d.sentence) and d.type != "patient" and (d.type, d.code) in in_body:
+            d.status = "generic"
+
+
+def _report_subject(ex: Extraction) -> None:
+    """A report titled by its test ("CT CHEST, ABDOMEN AND PELVIS WITH IV CONTRAST") gives that
+    test's result in its body: abnormal when the body describes a tumour or a finding, else the
+    normal read from a test listed without a result stands."""
+    if not ex.sentences:
+        return
+    title = ex.sentences[0]
+    line = ex.text[title.start : title.end]
+    if len(line) > 80 or line.rstrip().endswith(".") or "\n" not in ex.text[title.end :][:2]:
+        return
+    named = [d for d in ex.drafts if d.type == "investigation" and d.sentence is title]
+    if len(named) != 1 or not named[0].inferred or named[0].value.get("result") != "normal":
+        return
+    described = any(
+        d.status == "present"
+        and d.sentence.index > 0
+        and (d.type == "finding" or (d.type == "tumour" and d.code in ("histology", "size_mm")))
+        for d in ex.drafts
+    )
+    if described:
+        named[0].value["result"] = "abnormal"

@@ -1,0 +1,189 @@
+"""Treatments: the drug or therapy and when it started and stopped."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from myositis_cds.ingest.text._draft import (
+    _THING_CATS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _status,
+)
+from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._time import TimePoint, find_dates
+
+
+def _treatments(ex: Extraction) -> None:
+    r = ex.rules
+    text = ex.text
+    routes_default = {k: v.route for k, v in r.lexicon.treatments.items()}
+    for idx, matches in _bucket(ex, r.treatments.find(text)).items():
+        sent = ex.sentences[idx]
+        before: Draft | None = None
+        for k, m in enumerate(matches):
+            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            tail = text[m.end : window_end]
+            assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
+            status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
+            value: dict[str, Any] = {}
+            end = m.end
+            dm = r.value["dose"][0].match(tail)
+            if dm is not None:
+                dose = dm.group("amount") + (dm.group("freq") or "")
+                value["dose"] = re.sub(r"\s+", " ", dose).strip()
+                end = m.end + dm.end()
+            route = routes_default.get(m.concept)
+            ahead = r.routes.find(text, max(sent.start, m.start - 12), m.start)
+            behind = [
+                t  # a route word just before the next drug is that drug's ("then oral pred")
+                for t in r.routes.find(text, m.end, min(window_end, m.end + 50))
+                if k + 1 >= len(matches) or window_end - t.end > 3
+            ]
+            if ahead and not text[ahead[-1].end : m.start].strip():
+                route = ahead[-1].concept  # "IV methylprednisolone"
+            elif behind:
+                route = behind[0].concept  # "methotrexate 15 mg/m² weekly by subcutaneous"
+                end = max(end, behind[0].end)
+            if route:
+                value["route"] = route
+            start, until = _treatment_times(ex, sent, m, window_end, before)
+            if until is not None:
+                value["stopped"] = True
+            draft = Draft(
+                "treatment",
+                m.concept,
+                status,
+                m.start,
+                end,
+                sent,
+                start,
+                value,
+                uncertain=uncertain,
+                until=until,
+            )
+            _add(ex, draft)
+            before = draft
+
+
+def _treatment_times(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> tuple[TimePoint, TimePoint | None]:
+    """(start, stop) of one mention of a treatment: a range after it ("for 3 days (15-17 Jan)");
+    the times stated right after "started"/"stopped" next to it ("started Dec 2024, stopped
+    Feb 2025", "was weaned off in July 2025"); "then X" after a course that stopped starts the
+    next day; else the time of the words, not stopped."""
+    r = ex.rules
+    text = ex.text
+    short = _short_range(ex, m.end, window_end)  # issue #10 (i10k): "(28/10 - 30/10/2026)"
+    if short is not None:
+        return short
+    dates = find_dates(text, r, m.end, window_end, ex.style)
+    for d in dates:
+        if d.until is not None:
+            return (
+                TimePoint(absolute=d.day, uncertain=d.uncertain),
+                TimePoint(absolute=d.until, uncertain=d.uncertain),
+            )
+    for a, b in pairwise(dates):  # "from June 2023 to March 2024"
+        if _FROM.search(text, max(m.end, a.start - 8), a.start) and _TO.fullmatch(
+            text[a.end : b.start]
+        ):
+            return (
+                TimePoint(absolute=a.day, uncertain=a.uncertain),
+                TimePoint(absolute=b.day, uncertain=b.uncertain),
+            )
+    start = sent.time_at(m.start)
+    stop: TimePoint | None = None
+    for rx in r.value["treatment_start"]:
+        for cue in rx.finditer(text, m.end, window_end):
+            stated = _time_after(sent, cue.end())
+            if stated is not None:
+                start = stated
+                break
+    lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
+    for rx in r.value["treatment_stop"]:
+        ahead = [  # "stopped her prednisolone", not "statin was stopped and prednisolone"
+            cue
+            for cue in rx.finditer(text, lead, m.start)
+            if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
+        ]
+        for cue in [*ahead, *rx.finditer(text, m.end, window_end)]:
+            stop = _time_after(sent, cue.end()) or sent.time_at(cue.start())
+            break
+    if (
+        before is not None
+        and before.until is not None
+        and re.search(r"\bthen\b", text[max(before.end, m.start - 15) : m.start], re.I)
+    ):
+        start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
+    if stop is None and start.absolute is not None:
+        # issue #10 (i10k): a course of a stated number of days from its start ("IVIG started
+        # 02/11/2026, given over 5 days", "1 g daily x 3 from 12/11/2026") stops on its last
+        # day (tests/data/notes/README.md: a course over a stated range of days stops on its
+        # last day)
+        for rx in r.value["treatment_course_days"]:
+            cm = rx.search(text, m.end, window_end)
+            if cm is not None and not _THEN.search(text, m.end, cm.start()):
+                days = int(cm.group("days"))
+                if 1 <= days <= 31:
+                    stop = start.shifted(days=days - 1)
+                break
+    return start, stop
+
+
+# "then oral prednisolone": what follows is the next course, not this one's length
+_THEN = re.compile(r"\bthen\b", re.I)
+# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)"
+_SHORT_RANGE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})\s*[-–]\s*"
+    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/.])"
+)
+
+
+def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
+    """A range whose first date leaves out the year of the second ("28/10 - 30/10/2026"): the
+    first date takes the second's year (the year before when it would come after it)."""
+    m = _SHORT_RANGE.search(ex.text, start, end)
+    if m is None:
+        return None
+    found = find_dates(m.group("full"), ex.rules, style=ex.style)
+    if not found or found[0].start != 0:
+        return None
+    last = found[0].day
+    a, b = int(m.group("a")), int(m.group("b"))
+    day, month = (b, a) if ex.style.month_first else (a, b)
+    try:
+        first = date(last.year, month, day)
+        if first > last:
+            first = date(last.year - 1, month, day)
+    except ValueError:
+        return None
+    uncertain = found[0].uncertain
+    return TimePoint(absolute=first, uncertain=uncertain), TimePoint(
+        absolute=last, uncertain=uncertain
+    )
+
+
+_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+_TO = re.compile(r"\s*(?:to|until|till|and|-)\s*", re.I)
+_GOVERNS = re.compile(
+    r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
+    """A time stated within a few characters after ``pos`` ("started Dec 2024", "at
+    diagnosis", "on admission")."""
+    near = [(c, t) for c, t in sent.candidates if 0 <= c - pos <= 12]
+    near += [(c, t) for c, t, _, _, _ in sent.local if 0 <= c - pos <= 12]
+    if not near:
+        return None
+    return min(near, key=lambda x: x[0])[1]

@@ -1,0 +1,595 @@
+"""Tumours: each one's site, histology and parts (size, grade, Ki-67, mitoses, nodes, invasion,
+metastases, resection), the tumour a part belongs to when a note describes several, and the
+abbreviations a note defines for them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from myositis_cds.ingest.text._draft import (
+    _THING_CATS,
+    Draft,
+    Extraction,
+    Sentence,
+    _add,
+    _bucket,
+    _status,
+)
+from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text.facts.antibodies import _own_existence
+
+
+def _implied_place(implied_sites: list[TermMatch], m: TermMatch) -> str | None:
+    """The site a malignancy's own name implies ("melanoma", "malignant melanoma": skin), None
+    when it names none."""
+    return next((t.concept for t in implied_sites if t.start < m.end and m.start < t.end), None)
+
+
+@dataclass
+class _TumourBuild:
+    """One tumour the note describes, gathered across sentences (keyed by its site)."""
+
+    key: int
+    site: str | None = None
+    resected: bool = False
+    real: bool = False  # it has a size or a named histology, not just "a lesion"
+    histology: str | None = None  # the first histology named for it
+
+
+_SEGMENT = re.compile(r";|:\s")
+
+
+# where the phrase an abbreviation stands for begins at the latest
+_PHRASE_EDGE = re.compile(r"[.;:,()\[\]\n]")
+
+
+def _with_abbreviations(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:
+    """``found`` plus the later uses of an abbreviation the note defines for one of them:
+    "Hodgkin's disease (HD) in 2015 ... HD relapsed" reads the second "HD" as Hodgkin's
+    disease. The abbreviation's letters must be initials of the words before the bracket (in
+    its clause), so "(MRC)", "(R)" or "(2015)" teach nothing."""
+    text = ex.text
+    defined = ex.abbreviations()
+    if not defined or not found:
+        return found
+    extra: list[TermMatch] = []
+    taken = [(m.start, m.end) for m in found]
+    for opened, closed, abbr in defined:
+        edge = max(
+            (e.end() for e in _PHRASE_EDGE.finditer(text, max(0, opened - 80), opened)),
+            default=max(0, opened - 80),
+        )
+        owners = [m for m in found if edge <= m.start and m.end <= opened]
+        if not owners or not _initials_fit(abbr, text[edge:opened]):
+            continue
+        owner = owners[-1]  # the term nearest the bracket names it
+        for use in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text[closed:]):
+            a, b = closed + use.start(), closed + use.end()
+            if not any(x < b and a < y for x, y in taken):
+                extra.append(TermMatch(a, b, owner.concept, abbr))
+                taken.append((a, b))
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def _initials_fit(abbr: str, phrase: str) -> bool:
+    """Each letter of ``abbr`` is the first letter of its own word of ``phrase`` (in any order:
+    "squamous cell carcinoma of the oesophagus" gives OSCC)."""
+    initials = [w[0].casefold() for w in re.findall(r"[A-Za-z][A-Za-z']*", phrase)]
+    for letter in (c.casefold() for c in abbr if c.isalpha()):
+        if letter not in initials:
+            return False
+        initials.remove(letter)
+    return True
+
+
+def _histology_terms(ex: Extraction) -> list[TermMatch]:
+    """The histology lexicon's terms, plus malignant tumours named by a word it does not list
+    ("leiomyosarcoma", "cholangiocarcinoma", "breast Ca"; rules/patterns.yaml `malignancy`),
+    recorded as histology "other" where no lexicon term covers them."""
+    found = [
+        t
+        for t in _with_abbreviations(ex, ex.rules.histology.find(ex.text))
+        if not _NOT_A_TUMOUR.match(ex.text, t.end)  # "tumour markers", "tumor board"
+    ]
+    for rx in ex.rules.value["malignancy"]:
+        for m in rx.finditer(ex.text):
+            if _NOT_A_TUMOUR.match(ex.text, m.end()):
+                continue  # "breast Ca screening"
+            inside = [t for t in found if t.start < m.end() and m.start() < t.end]
+            # issue #10: a longer malignant name wins over the generic word in it
+            # ("carcinoma of unknown primary", "non-small cell lung cancer")
+            if inside and all(
+                t.concept == "other"
+                and m.start() <= t.start
+                and t.end <= m.end()
+                and t.end - t.start < m.end() - m.start()
+                for t in inside
+            ):
+                found = [t for t in found if t not in inside]
+                inside = []
+            if not inside:
+                found.append(TermMatch(m.start(), m.end(), "other", m.group()))
+    for split in _split_histologies(ex):
+        found = [t for t in found if not (t.start < split.end and split.start < t.end)]
+        found.append(split)
+    return sorted(found, key=lambda t: t.start)
+
+
+# issue #10: the head noun right after a site word ("prostate carcinoma") and the words before
+# the site that may qualify it ("large cell neuroendocrine prostate carcinoma")
+_HISTOLOGY_HEAD = re.compile(
+    r"\s+(carcinomas?|cancers?|tumou?rs?|neoplasms?|adenocarcinomas?)\b", re.IGNORECASE
+)
+_QUALIFIERS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\s+){1,4}$")
+_QUALIFIER_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _split_histologies(ex: Extraction) -> list[TermMatch]:
+    """A histology named around its site: "large cell neuroendocrine prostate carcinoma",
+    "small cell lung carcinoma", "squamous cell oesophageal cancer" read as the histology the
+    words make without the site (neuroendocrine carcinoma, small cell carcinoma, squamous cell
+    carcinoma; "cancer" read as "carcinoma" for this). Only a named histology other than the
+    generic "other" counts, so "metastatic prostate cancer" gives nothing."""
+    text = ex.text
+    out: list[TermMatch] = []
+    for site in ex.rules.sites.find(text):
+        head = _HISTOLOGY_HEAD.match(text, site.end)
+        before = _QUALIFIERS_BEFORE.search(text, max(0, site.start - 60), site.start)
+        if head is None or before is None:
+            continue
+        spans = [
+            (w.start(), w.group())
+            for w in _QUALIFIER_WORD.finditer(text, before.start(), site.start)
+        ]
+        nouns = [head.group(1)]
+        if head.group(1).casefold().startswith("cancer"):
+            nouns.append("carcinoma")
+        for n in range(len(spans), 0, -1):
+            hit = _whole_histology(ex, [w for _, w in spans[-n:]], nouns)
+            if hit is not None:
+                first = spans[-n][0]
+                out.append(TermMatch(first, head.end(), hit, text[first : head.end()]))
+                break
+    return out
+
+
+def _whole_histology(ex: Extraction, words: list[str], nouns: list[str]) -> str | None:
+    """The histology the words and one of the head nouns name as a whole term, if specific."""
+    for noun in nouns:
+        phrase = " ".join([*words, noun])
+        for t in ex.rules.histology.find(phrase):
+            if t.start == 0 and t.end == len(phrase) and t.concept != "other":
+                return t.concept
+    return None
+
+
+# a tumour word that names a test, a meeting or a syndrome, not a tumour of this patient
+_NOT_A_TUMOUR = re.compile(
+    r"[ -](?:markers?|marker panel|board|lysis|screen(?:ing)?|work-?up|antigens?)\b", re.IGNORECASE
+)
+
+
+def _tumours(ex: Extraction) -> None:
+    """Tumour parts (site, histology, size, grade, Ki-67, nodes, invasion …), each tagged with
+    the tumour it belongs to. A note can describe several tumours: a part goes to the tumour
+    whose site, name or operation is nearest to it in its clause ("32 mm mass in the sigmoid
+    colon; incidental 11 mm lesion in the tail of the pancreas"), else to the tumour the note
+    was last describing ("Ki-67 1%", "It invades the stomach")."""
+    r = ex.rules
+    text = ex.text
+    hist = _bucket(ex, _histology_terms(ex))
+    sites = _bucket(ex, _with_abbreviations(ex, r.sites.find(text)))
+    syndromes = _bucket(ex, r.syndromes.find(text))
+    surgeries: dict[int, list[Draft]] = {}
+    for d in ex.drafts:
+        if d.type == "event" and d.code == "surgery" and d.status == "present":
+            surgeries.setdefault(d.sentence.index, []).append(d)
+    builds: list[_TumourBuild] = []
+    current: _TumourBuild | None = None
+    kinds: set[str] = set()  # the histologies the sentence names
+
+    def build_for(site: str | None) -> _TumourBuild:
+        for b in builds:
+            if site is not None and b.site == site:
+                return b
+        # a sentence naming another kind of cancer ("breast ductal carcinoma" after a
+        # lymphoma) describes another tumour, not the site of the last one
+        other_kind = current is not None and bool(
+            current.histology and kinds and current.histology not in kinds
+        )
+        if current is not None and (site is None or current.site is None) and not other_kind:
+            current.site = current.site or site  # "NET, Ki-67 1%" ... "pancreatic NET"
+            return current
+        builds.append(_TumourBuild(len(builds), site))
+        return builds[-1]
+
+    implied_sites = r.implied_sites.find(text)  # i10l: see _implied_place
+    implied = {t.start: t.end for t in implied_sites}  # i10j, see `specific`
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        s = sent.start
+        mentions = [
+            m
+            for m in hist.get(sent.index, [])
+            if _own_existence(
+                ex, m.end, sent.context.assert_target(m.start, m.end, _THING_CATS)
+            ).get("existence")
+            != "NEGATED_EXISTENCE"
+        ]
+        # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
+        malignant = ex.rules.value["malignancy"][0]
+        # (i10j: and a cancer whose own name says its site, "basal cell carcinoma": skin)
+        specific = [
+            m
+            for m in mentions
+            if m.concept != "other" or malignant.fullmatch(m.text) or implied.get(m.start) == m.end
+        ]
+        kinds = {m.concept for m in specific if m.concept != "other"}
+        invades, duct, taken = _invasion_and_duct(ex, sent)
+        site_ms = [
+            m
+            for m in sites.get(sent.index, [])
+            if not _inside(m.start, taken) and not _metastatic_place(text, sent, m, mentions)
+        ]
+        organ = [m for m in site_ms if m.concept != "lymph_node"]
+        lymphoma = any(m.concept == "lymphoma" for m in specific) or any(
+            m.text.casefold() == "lymphadenopathy" for m in mentions
+        )
+        site_ms = organ or (site_ms if lymphoma else [])
+        sizes = [
+            m
+            for found in ex.hits("value", "tumour_size", sent)
+            for m in found
+            if not _inside(m.start(), taken) and not _dated_aside(sent, m.start())
+        ]
+        attrs = _tumour_attributes(ex, sent, syndromes.get(sent.index, []))
+        attrs += invades + duct
+        resections = surgeries.get(sent.index, [])
+
+        starts_tumour = bool(specific) or bool(mentions and (site_ms or sizes))
+        have_tumour = bool(builds)
+        if not starts_tumour and not (
+            have_tumour and (attrs or (mentions and sizes) or (resections and mentions))
+        ):
+            if have_tumour and resections:
+                _attach_resections(ex, sent, resections, builds, site_ms, text)
+            continue
+        anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
+        if anchor is not None:
+            assertion = _own_existence(
+                ex,
+                anchor.end,
+                sent.context.assert_target(
+                    anchor.start, anchor.end, _THING_CATS | {"INDETERMINATE"}
+                ),
+            )
+        else:
+            assertion = sent.context.assert_target(s, s, _THING_CATS)
+        status, uncertain = _status(ex, sent, assertion, sent.time)
+        if assertion.get("existence") == "INDETERMINATE":
+            uncertain = True  # "two indeterminate liver lesions"
+        if status == "absent":
+            continue
+        if uncertain:
+            words = text[anchor.start : anchor.end] if anchor else ""
+            ex.warn(
+                f"a suspected tumour ('{words}') is not recorded as found: confirm it and add it "
+                "to the case"
+            )
+            continue
+
+        # the tumours this sentence speaks of, each at a place in the sentence
+        anchors: list[tuple[int, _TumourBuild]] = [(m.start, build_for(m.concept)) for m in site_ms]
+        anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
+        if not anchors:
+            anchors = [(anchor.start if anchor else s, build_for(None))]
+            # issue #10 (i10l): with no site word, malignancies whose names imply different
+            # places are different tumours ("basal cell carcinoma and plasma cell leukaemia")
+            places = {_implied_place(implied_sites, specific[0])} if specific else set()
+            for m in specific[1:]:
+                place = _implied_place(implied_sites, m)
+                if place not in places:
+                    places.add(place)
+                    builds.append(_TumourBuild(len(builds), None))
+                    anchors.append((m.start, builds[-1]))
+        parts: list[tuple[str, Any, int, int]] = []
+        for m in mentions:
+            parts.append(("mention", m.text, m.start, m.end))
+            for other in _coordinated_sites(text, site_ms, m):  # "breast and ovarian cancers"
+                parts.append(("mention", m.text, other.start, other.end))
+        for m in specific:
+            parts.append(("histology", m.concept, m.start, m.end))
+            for other in _coordinated_sites(text, site_ms, m):
+                parts.append(("histology", m.concept, other.start, other.end))
+        for m in site_ms:
+            parts.append(("site", m.concept, m.start, m.end))
+        if mentions:
+            for sz in sizes:
+                dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
+                factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
+                parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
+        parts.extend(attrs)
+        placed: set[int] = set()
+        for code, value, a, b in parts:
+            if code in ("mention", "histology", "site") and sent.context.assert_target(
+                a, b, _SOMEONE_ELSE
+            ).get("experiencer"):
+                continue  # issue #10 (i10l): "... while in the second case, a breast cancer"
+            build = _nearest(text, sent, anchors, a, b)
+            if code == "site" and value != build.site:
+                continue
+            if code == "size_mm":
+                if build.key in placed:
+                    continue  # the first size of a tumour in a sentence is its size
+                placed.add(build.key)
+            if code in ("size_mm", "histology"):
+                build.real = True
+                current = build
+            if code == "histology" and value != "other" and build.histology is None:
+                build.histology = str(value)
+            _add(
+                ex,
+                Draft(
+                    "tumour",
+                    code,
+                    status,
+                    a,
+                    b,
+                    sent,
+                    sent.time,
+                    {"value": value, "tumour": build.key},
+                ),
+            )
+        if current is None or not current.real:
+            current = anchors[-1][1]
+
+
+_SOMEONE_ELSE = frozenset({"FAMILY"})
+
+# issue #10: an organ named as where a cancer has spread, not where it arose
+_METASTASIS_AFTER = re.compile(
+    r"\s+(?:metastas[ie]s|mets|metastatic deposits?|deposits|secondaries)\b", re.IGNORECASE
+)
+_METASTASIS_BEFORE = re.compile(
+    r"\b(?:metastas[ie]s|metastatic (?:spread|disease)|spread)\s+(?:to|in|of|within|into)\s+"
+    r"(?:the\s+|both\s+)?(?:(?:left|right)\s+)?$",
+    re.IGNORECASE,
+)
+_PLURAL_LESIONS = re.compile(r"\s+(?:lesions|nodules|masses|foci)\b", re.IGNORECASE)
+_SINGLE_MASS = frozenset({"mass", "tumour", "tumor", "lesion", "nodule"})
+
+
+def _metastatic_place(
+    text: str, sent: Sentence, site: TermMatch, mentions: list[TermMatch]
+) -> bool:
+    """Whether the site word names where the cancer spread: "liver metastases", "metastases to
+    the liver", or "liver lesions" beside a mass named elsewhere in the sentence ("a paratracheal
+    mass and liver lesions ... neuroendocrine carcinoma"): the primary is not the liver."""
+    if _METASTASIS_AFTER.match(text, site.end):
+        return True
+    if _METASTASIS_BEFORE.search(text, max(sent.start, site.start - 40), site.start):
+        return True
+    plural = _PLURAL_LESIONS.match(text, site.end)
+    return plural is not None and any(
+        m.text.casefold() in _SINGLE_MASS and not site.start <= m.start <= plural.end()
+        for m in mentions
+    )
+
+
+# issue #10: sites coordinated before one cancer noun share it
+# ("or" and "/" give alternatives, not several cancers: "colon or rectal cancer")
+_SITE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)
+_SITE_TO_NOUN = re.compile(r"^\s*(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _coordinated_sites(text: str, site_ms: list[TermMatch], noun: TermMatch) -> list[TermMatch]:
+    """The sites listed before the one that names a cancer noun and sharing it: "synchronous
+    breast and ovarian cancers" gives the breast (the ovary is the noun's own site); none when
+    the noun has no site right before it."""
+    before = sorted((m for m in site_ms if m.end <= noun.start), key=lambda m: m.start)
+    if not before or not _SITE_TO_NOUN.match(text[before[-1].end : noun.start]):
+        return []
+    chain: list[TermMatch] = []
+    last = before[-1]
+    for m in reversed(before[:-1]):
+        if m.concept == last.concept or not _SITE_JOIN.fullmatch(text[m.end : last.start]):
+            break
+        chain.append(m)
+        last = m
+    return chain
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _dated_aside(sent: Sentence, pos: int) -> bool:
+    """Words in parentheses with a date of their own ("(14 mm in May 2024)")."""
+    return any(lo <= pos < hi and not since for _, _, lo, hi, since in sent.local)
+
+
+# a comma between list items, not in "1,200"; issue #10: or "and" between two tumours
+# ("a nasopharyngeal carcinoma and a cardia adenocarcinoma")
+_LIST_ITEM = re.compile(r",(?!\d{3})|\band\b")
+
+
+def _nearest(
+    text: str, sent: Sentence, anchors: list[tuple[int, _TumourBuild]], a: int, b: int
+) -> _TumourBuild:
+    """The tumour a part belongs to: the nearest anchor in the same clause, else the nearest
+    one before it, else the nearest one at all."""
+
+    def segment(pos: int) -> int:
+        return len(_SEGMENT.findall(text, sent.start, pos))
+
+    opened = text.rfind("(", sent.start, a)
+    if opened >= 0 and text.find(")", opened, a) < 0:  # "(pT1c, 2 of 12 nodes involved)"
+        before_paren = [(opened - p, t) for p, t in anchors if p < opened]
+        if before_paren:
+            return min(before_paren, key=lambda x: x[0])[1]
+    here = segment(a)
+    # a list of tumours, one per item: "renal clear cell carcinoma, breast cancer, and ..."
+    piece = _LIST_ITEM.findall(text, sent.start, a)
+    tight = [
+        (abs(p - a), t)
+        for p, t in anchors
+        if segment(p) == here and _LIST_ITEM.findall(text, sent.start, p) == piece
+    ]
+    if tight:
+        return min(tight, key=lambda x: x[0])[1]
+    same = [(abs(p - a), t) for p, t in anchors if segment(p) == here]
+    if same:
+        return min(same, key=lambda x: x[0])[1]
+    before = [(a - p, t) for p, t in anchors if p <= a]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
+    return min(anchors, key=lambda x: abs(x[0] - a))[1]
+
+
+def _attach_resections(
+    ex: Extraction,
+    sent: Sentence,
+    resections: list[Draft],
+    builds: list[_TumourBuild],
+    site_ms: list[TermMatch],
+    text: str,
+) -> list[tuple[int, _TumourBuild]]:
+    """Each operation in the sentence goes to the tumour it removes: the organ it names
+    ("gastrectomy"), the site just after it ("dissection of the gastric lesion"), else the one
+    tumour not yet removed whose site the sentence does not give to another operation."""
+    out: list[tuple[int, _TumourBuild]] = []
+    named = {m.concept for m in site_ms}
+    for d in resections:
+        organ = [m.concept for m in ex.rules.operations.find(text, d.start, d.end)]
+        after = [m.concept for m in site_ms if 0 <= m.start - d.end <= 30]
+        site: str | None = (organ or after)[0] if (organ or after) else None
+        build = next((b for b in builds if site is not None and b.site == site), None)
+        if build is None and site is None:
+            left = [b for b in builds if b.real and not b.resected and b.site not in named]
+            build = left[0] if len(left) == 1 else None
+        if build is None:
+            continue
+        build.resected = True
+        out.append((d.start, build))
+        ex.drafts.append(
+            Draft(
+                "tumour",
+                "resected",
+                "present",
+                d.start,
+                d.end,
+                sent,
+                d.time,
+                {"value": True, "tumour": build.key},
+            )
+        )
+    return out
+
+
+def _invasion_and_duct(
+    ex: Extraction, sent: Sentence
+) -> tuple[list[tuple[str, Any, int, int]], list[tuple[str, Any, int, int]], list[tuple[int, int]]]:
+    """Structures the tumour invades ("invades the duodenal wall and peripancreatic fat; common
+    bile duct not involved") and whether the main pancreatic duct is dilated; with the spans
+    they take, whose site words and sizes are not the tumour's."""
+    r = ex.rules
+    text = ex.text
+    invades: list[tuple[str, Any, int, int]] = []
+    duct: list[tuple[str, Any, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for found in ex.hits("value", "invasion", sent):
+        for cue in found:
+            stop = min(
+                [sent.end, cue.end() + 80]
+                + [b for b in sent.breaks if b > cue.end()]
+                + [i for i in (text.find(";", cue.end(), sent.end),) if i >= 0]
+            )
+            for m in r.invasion.find(text, cue.end(), stop):
+                taken.append((m.start, m.end))
+                a = sent.context.assert_target(m.start, m.end, _THING_CATS)
+                if a.get("existence") == "NEGATED_EXISTENCE" or a.get("certainty"):
+                    continue
+                invades.append(("invades", m.concept, m.start, m.end))
+    for name, dilated in (("duct_not_dilated", False), ("duct_dilated", True)):
+        for found in ex.hits("value", name, sent):
+            for dm in found:
+                if _inside(dm.start(), taken):
+                    continue
+                taken.append((dm.start(), dm.end()))
+                value = dilated
+                if dilated:
+                    a = sent.context.assert_target(dm.start(), dm.end(), _THING_CATS)
+                    if a.get("existence") == "NEGATED_EXISTENCE":
+                        value = False  # "without duct dilatation"
+                duct.append(("main_duct_dilated", value, dm.start(), dm.end()))
+    return invades, duct, taken
+
+
+def _tumour_attributes(
+    ex: Extraction, sent: Sentence, syndromes: list[TermMatch]
+) -> list[tuple[str, Any, int, int]]:
+    """Ki-67, mitoses, grade, function, nodes and metastases stated in the sentence."""
+    attrs: list[tuple[str, Any, int, int]] = []
+    for found in ex.hits("value", "ki67", sent):
+        for km in found:
+            attrs.append(("ki67_percent", float(km.group("value")), km.start(), km.end()))
+            break
+    for found in ex.hits("value", "mitoses", sent):
+        for mm in found:
+            per_text = mm.group("per").casefold().replace(" ", "")
+            per = (
+                "10hpf"
+                if per_text.startswith("10")
+                else ("2mm2" if per_text.startswith("2") else "mm2")
+            )
+            attrs.append(
+                ("mitoses", {"count": float(mm.group("count")), "per": per}, mm.start(), mm.end())
+            )
+            break
+    for found in ex.hits("value", "t_stage", sent):
+        for tm in found:
+            attrs.append(("t_stage", f"T{tm.group('t')}", tm.start(), tm.end()))
+            break
+    for found in ex.hits("value", "grade", sent):
+        for gm in found:
+            g = gm.group("grade").upper().lstrip("G")
+            g = {"I": "1", "II": "2", "III": "3"}.get(g, g)
+            attrs.append(("grade", f"G{g}", gm.start(), gm.end()))
+            break
+    examples = [(m.start(), m.end()) for found in ex.hits("value", "examples", sent) for m in found]
+    non_functional = [m for found in ex.hits("value", "non_functional", sent) for m in found]
+    functional = [m for found in ex.hits("value", "functional", sent) for m in found]
+    if non_functional:
+        nf = non_functional[0]
+        attrs.append(("functional", False, nf.start(), nf.end()))
+    else:
+        for sm in syndromes:
+            if any(a <= sm.start < b for a, b in examples):
+                continue
+            sa = sent.context.assert_target(sm.start, sm.end, _THING_CATS)
+            if sa.get("existence") == "NEGATED_EXISTENCE":
+                continue
+            attrs.append(("syndrome", sm.concept, sm.start, sm.end))
+            attrs.append(("functional", True, sm.start, sm.end))
+            break
+        else:
+            if functional:
+                fm = functional[0]
+                attrs.append(("functional", True, fm.start(), fm.end()))
+    for found in ex.hits("value", "nodes", sent):
+        for nm in found:
+            n0 = nm.groupdict().get("n0")
+            attrs.append(("nodes", "N0" if n0 else "N1", nm.start(), nm.end()))
+            break
+    for found in ex.hits("value", "metastases", sent):
+        for mm2 in found:
+            m0 = mm2.groupdict().get("m0")
+            negated = sent.context.assert_target(mm2.start(), mm2.end(), _THING_CATS)
+            if not m0 and negated.get("existence") == "NEGATED_EXISTENCE":
+                continue
+            attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
+            break
+    return attrs
