@@ -993,6 +993,46 @@ class Rules:
         return compiled
 
 
+# --------------------------------------------------------------------------- reference limits
+@dataclass(frozen=True)
+class Reference:
+    """A lab's reference interval or upper limit, read right after its value."""
+
+    lower: float | None  # None for an upper limit alone ("< 190", "ULN 200")
+    upper: float | None
+    end: int  # where the reference ends in the text it was read from
+
+
+def reference_limits(match: re.Match[str]) -> tuple[float | None, float | None]:
+    """The (lower, upper) limits a reference pattern matched: groups ``lower`` and ``upper`` of
+    an interval ("30-200"), or ``upper_only`` of a limit alone ("< 190"); thousands commas
+    dropped ("1,000" is 1000)."""
+    groups = match.groupdict()
+    if groups.get("upper"):
+        return _limit(groups["lower"]), _limit(groups["upper"])
+    if groups.get("upper_only"):
+        return None, _limit(groups["upper_only"])
+    return None, None
+
+
+def reference_after(patterns: Iterable[re.Pattern[str]], text: str) -> Reference | None:
+    """The reference the first of ``patterns`` to match reads at the start of ``text``, or None.
+
+    One reader for each place a value's reference is read: the labs (patterns.yaml
+    ``lab_reference``) and the note's number style (``_style``: a bracketed whole-number limit,
+    read before the note's decimal convention is known, so only its own narrower pattern)."""
+    for rx in patterns:
+        found = rx.match(text)
+        if found is not None:
+            lower, upper = reference_limits(found)
+            return Reference(lower, upper, found.end())
+    return None
+
+
+def _limit(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
 def _load(name: str, model: type[Any]) -> Any:
     return load_packaged_yaml(__package__ or __name__, f"rules/{name}.yaml", model)
 

@@ -50,7 +50,7 @@ from pydantic import Field
 
 from myositis_cds.ingest.text._dictation import _TEENS, _TENS, _UNITS, _spoken_number
 from myositis_cds.ingest.text._normalise import NormalisedText
-from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict
+from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict, reference_after
 from myositis_cds.ingest.text._time import DateStyle
 
 __all__ = ["NoteStyle", "read_style", "restyle"]
@@ -152,10 +152,14 @@ def _compiled() -> _Compiled:
             + r"|[A-Za-zµμ]{1,4}/)",
             re.IGNORECASE,
         ),
-        # "(ref. < 190)", "(normal 30-200)", "[< 170]": a whole-number upper limit
+        # "(ref. < 190)", "(normal 30-200)", "[< 170]": a whole-number upper limit, read by the
+        # labs' reader (_rules.reference_after); narrower than patterns.yaml ``lab_reference``
+        # (no unit, date, comma or decimals before it), as the note's decimal convention is not
+        # known yet: "1.250, 100-200 mg" says nothing of "1.250"
         int_reference=re.compile(
             r"\s*[(\[]\s*(?:ref(?:erence)?\.?(?:\s*range)?|normal(?:\s*range)?|nr|rr|uln|n)?"
-            r"\s*[:=]?\s*(?:<|≤|<=|up to|\d+\s*[-–]\s*)\s*(?P<limit>\d+)(?![\d.,]\d)",
+            r"\s*[:=]?\s*(?:(?:<|≤|<=|up to)\s*(?P<upper_only>\d+)|(?P<lower>\d+)\s*[-–]\s*"
+            r"(?P<upper>\d+))(?![\d.,]\d)",
             re.IGNORECASE,
         ),
         grade_cue=re.compile(
@@ -208,8 +212,8 @@ def _tokens(text: str, c: _Compiled) -> Iterator[_Token]:
             if len(frac) == 3 and whole != "0" and len(whole) <= 3 and whole[0] != "0":
                 # "1.846" / "2,340": a thousands value or three decimals
                 by_unit = c.count_unit.match(text, m.end()) is not None
-                ref = c.int_reference.match(text, m.end(), m.end() + 40)
-                by_limit = ref is not None and int(ref.group("limit")) >= ref_min
+                ref = reference_after((c.int_reference,), text[m.end() : m.end() + 40])
+                by_limit = ref is not None and ref.upper is not None and ref.upper >= ref_min
                 if by_unit or by_limit:
                     vote: Decimal = "comma" if seps[0] == "." else "point"
                     yield _Token(m.start(), m.end(), tok, vote, False, True)

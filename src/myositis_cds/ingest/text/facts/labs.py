@@ -16,7 +16,13 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
-from myositis_cds.ingest.text._rules import TermMatch, term_key
+from myositis_cds.ingest.text._rules import (
+    Reference,
+    TermMatch,
+    reference_after,
+    reference_limits,
+    term_key,
+)
 
 # "3.2k", "12K": a value in thousands (not "kg", "kU/L", "K+")
 _THOUSANDS_K = re.compile(r"[kK](?![\w/+])")
@@ -34,10 +40,11 @@ def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | No
         unit = g.get("unit") or g.get("unit_value")  # i10j: a pipe table's unit by the value
         if unit:
             value["unit"] = ex.rules.unit_canonical.get(unit.casefold(), unit)
-        if g.get("upper"):
-            value["lower_limit"], value["upper_limit"] = _number(g["lower"]), _number(g["upper"])
-        elif g.get("upper_only"):
-            value["upper_limit"] = _number(g["upper_only"])
+        lower, upper = reference_limits(rm)
+        if lower is not None:
+            value["lower_limit"] = lower
+        if upper is not None:
+            value["upper_limit"] = upper
         if g.get("high"):
             value["above_uln"] = True
         elif g.get("low"):
@@ -48,6 +55,13 @@ def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | No
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
+
+
+def _add_limits(value: dict[str, Any], ref: Reference) -> None:
+    if ref.upper is not None:
+        value["upper_limit"] = ref.upper
+    if ref.lower is not None:
+        value["lower_limit"] = ref.lower
 
 
 def _undecided_number(ex: Extraction, start: int, end: int) -> bool:
@@ -134,18 +148,10 @@ def _labs(ex: Extraction) -> None:
                 if unit:
                     value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
                 rest = tail[thousands.end() if thousands is not None else vm.end() :]
-                for rx in r.value["lab_reference"]:
-                    rm = rx.match(rest)
-                    if rm is None:
-                        continue
-                    groups = rm.groupdict()
-                    if groups.get("upper"):
-                        value["upper_limit"] = _number(groups["upper"])
-                        value["lower_limit"] = _number(groups["lower"])
-                    elif groups.get("upper_only"):
-                        value["upper_limit"] = _number(groups["upper_only"])
-                    end = m.end + len(tail) - len(rest) + rm.end()
-                    break
+                ref = reference_after(r.value["lab_reference"], rest)
+                if ref is not None:
+                    _add_limits(value, ref)
+                    end = m.end + len(tail) - len(rest) + ref.end
             elif row is None:
                 tm = r.value["times_uln"][0].match(tail)
                 if tm is not None:
@@ -226,16 +232,10 @@ def _labs(ex: Extraction) -> None:
                     if unit:
                         again["unit"] = r.unit_canonical.get(unit.casefold(), unit)
                     after = text[end + more.end() : window_end]
-                    for rx in r.value["lab_reference"]:  # "... to 96 U/mL (normal <35)"
-                        rm = rx.match(after)
-                        if rm is not None:
-                            limits = rm.groupdict()
-                            if limits.get("upper"):
-                                again["upper_limit"] = _number(limits["upper"])
-                                again["lower_limit"] = _number(limits["lower"])
-                            elif limits.get("upper_only"):
-                                again["upper_limit"] = _number(limits["upper_only"])
-                            break
+                    # "... to 96 U/mL (normal <35)"
+                    again_ref = reference_after(r.value["lab_reference"], after)
+                    if again_ref is not None:
+                        _add_limits(again, again_ref)
                     _add(
                         ex,
                         Draft(
