@@ -7,12 +7,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from myositis_cds.case import Finding, Lab
     from myositis_cds.ingest.text import ExtractionResult
 
 REPO = Path(__file__).resolve().parents[3]
 NOTES = REPO / "tests" / "data" / "notes"
 SEED_NAME = "000_079cf694cb39572a.txt"
 TODAY = date(2026, 11, 27)
+
+# the EULAR/ACR strength items (Lundberg et al., Ann Rheum Dis 2017;76:1955)
+UPPER, LOWER = "weakness_proximal_upper", "weakness_proximal_lower"
+NECK, LEGS_PROX = "neck_flexors_weaker_than_extensors", "legs_proximal_weaker_than_distal"
+STRENGTH_ITEMS = frozenset({UPPER, LOWER, NECK, LEGS_PROX})
 
 
 def seed_path() -> Path | None:
@@ -44,3 +50,34 @@ def findings_of(note: str) -> dict[str, bool]:
 def antibody_results(note: str) -> dict[str, str]:
     """Every antibody read, with its result."""
     return {a.code.value: a.result.value for a in read(note).case.antibodies}
+
+
+def dated_antibody_results(note: str) -> set[tuple[str, str, str]]:
+    """Every antibody read, with its result and its date (ISO)."""
+    return {(a.code.value, a.result.value, a.date.isoformat()) for a in read(note).case.antibodies}
+
+
+def strength_items(note: str) -> set[str]:
+    """The EULAR/ACR strength items read as present."""
+    return present(note) & STRENGTH_ITEMS
+
+
+def finding(note: str, code: str) -> Finding:
+    """The first finding read with this code (StopIteration: none)."""
+    return next(f for f in read(note).case.findings if f.code.value == code)
+
+
+def labs_coded(note: str, code: str) -> list[Lab]:
+    """The lab results read for one test ("ck")."""
+    return [lab for lab in read(note).case.labs if lab.code.value == code]
+
+
+def sex_and_age(note: str) -> tuple[str, int | None]:
+    """The patient's sex and age in years."""
+    patient = read(note).case.patient
+    return patient.sex.value, patient.age
+
+
+def tumour_sites(note: str) -> list[tuple[str, str]]:
+    """Every tumour read: its site and histology."""
+    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import TODAY, present, read
+from tests.ingest.text.helpers import LEGS_PROX, LOWER, TODAY, UPPER, present, read
 from tests.ingest.text.helpers import antibody_results as antibodies
-
-UPPER, LOWER = "weakness_proximal_upper", "weakness_proximal_lower"
-LEGS_PROX = "legs_proximal_weaker_than_distal"
 
 
 # ------------------------------------------------------------------ weakness phrases

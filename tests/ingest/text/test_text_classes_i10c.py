@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import present, read, tumour_sites
 
 
 def age_of(note: str) -> int | None:
@@ -59,10 +59,6 @@ def test_a_pronoun_with_a_duration_weight_or_grade_is_not_an_age(words: str) -> 
 
 
 # ------------------------------------------------------ cancers: words, abbreviations, past
-def tumours_of(note: str) -> list[tuple[str, str]]:
-    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
-
-
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -79,7 +75,7 @@ def tumours_of(note: str) -> list[tuple[str, str]]:
     ],
 )
 def test_cancer_mentions_are_recorded(words: str, expected: list[tuple[str, str]] | None) -> None:
-    got = tumours_of(f"A 61-year-old woman. Heliotrope rash. {words}")
+    got = tumour_sites(f"A 61-year-old woman. Heliotrope rash. {words}")
     if expected is None:  # a recorded cancer, whatever site the reader gives it
         assert len(got) == 1 and got[0][1] == "small_cell_carcinoma"
     else:
@@ -98,7 +94,7 @@ def test_cancer_mentions_are_recorded(words: str, expected: list[tuple[str, str]
     ],
 )
 def test_calcium_markers_and_benign_omas_are_not_cancers(words: str) -> None:
-    assert tumours_of(f"A 61-year-old woman. Heliotrope rash. {words}") == []
+    assert tumour_sites(f"A 61-year-old woman. Heliotrope rash. {words}") == []
 
 
 # ------------------------------------------------------------------ strength: side words are words
@@ -131,10 +127,6 @@ def test_a_stated_side_is_still_one_side() -> None:
 
 
 # ------------------------------------------------------------------ scope of a background phrase
-def present_codes(note: str) -> set[str]:
-    return {f.code.value for f in read(note).case.findings if f.present}
-
-
 @pytest.mark.parametrize(
     "note",
     [
@@ -160,7 +152,7 @@ def test_the_story_verb_ends_a_history_phrase(note: str) -> None:
     ],
 )
 def test_negation_and_true_history_still_hold(note: str) -> None:
-    assert not {"weakness_proximal_upper", "weakness_proximal_lower"} & present_codes(note)
+    assert not {"weakness_proximal_upper", "weakness_proximal_lower"} & present(note)
 
 
 # ------------------------------------------------------------------ lab values: wording around them
@@ -201,7 +193,7 @@ def test_lab_value_wording(words: str, value: float, upper: float | None) -> Non
     ],
 )
 def test_something_swallowed_that_sticks_is_dysphagia(words: str) -> None:
-    assert "dysphagia" in present_codes(f"A 61-year-old woman. {words}")
+    assert "dysphagia" in present(f"A 61-year-old woman. {words}")
 
 
 @pytest.mark.parametrize(
@@ -212,7 +204,7 @@ def test_something_swallowed_that_sticks_is_dysphagia(words: str) -> None:
     ],
 )
 def test_sticking_without_a_swallow_is_not_dysphagia(words: str) -> None:
-    assert "dysphagia" not in present_codes(f"A 61-year-old woman. {words}")
+    assert "dysphagia" not in present(f"A 61-year-old woman. {words}")
 
 
 # ---------------------------------------------------------- a coloured lesion beside swelling
@@ -224,12 +216,12 @@ def test_sticking_without_a_swallow_is_not_dysphagia(words: str) -> None:
     ],
 )
 def test_an_uncoloured_swelling_does_not_hide_a_coloured_lesion(words: str) -> None:
-    assert "heliotrope_rash" in present_codes(f"A 61-year-old woman. {words}")
+    assert "heliotrope_rash" in present(f"A 61-year-old woman. {words}")
 
 
 def test_a_coloured_lesion_elsewhere_does_not_colour_the_swelling() -> None:
     note = "A 61-year-old woman. Periorbital oedema, and a purple rash over both shins."
-    assert "heliotrope_rash" not in present_codes(note)
+    assert "heliotrope_rash" not in present(note)
 
 
 # ------------------------------------------------------------------ tick boxes
@@ -264,4 +256,4 @@ def test_inline_options_keep_only_the_ticked_one() -> None:
     ],
 )
 def test_a_colour_named_as_a_noun_colours_the_eyelid_lesion(words: str) -> None:
-    assert "heliotrope_rash" in present_codes(f"A 61-year-old woman. {words}")
+    assert "heliotrope_rash" in present(f"A 61-year-old woman. {words}")

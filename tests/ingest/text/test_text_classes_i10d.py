@@ -9,7 +9,7 @@ import pytest
 from myositis_cds.case import FindingCode
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._rules import rules
-from tests.ingest.text.helpers import findings_of, present, read
+from tests.ingest.text.helpers import findings_of, present, read, tumour_sites
 
 
 # ------------------------------------------------------------------ general statements
@@ -421,10 +421,6 @@ def test_keywords_are_one_line_and_a_case_summary_opens_the_case() -> None:
 
 
 # ------------------------------------------------------------------ cancers named by their kind
-def tumours_of(note: str) -> list[tuple[str, str]]:
-    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
-
-
 @pytest.mark.parametrize(
     ("note", "expected"),
     [
@@ -441,7 +437,7 @@ def tumours_of(note: str) -> list[tuple[str, str]]:
 def test_a_cancer_named_by_its_kind_has_its_site(
     note: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert tumours_of(note) == expected
+    assert tumour_sites(note) == expected
 
 
 @pytest.mark.parametrize(
@@ -453,7 +449,7 @@ def test_a_cancer_named_by_its_kind_has_its_site(
     ],
 )
 def test_tests_and_meetings_named_after_tumours_are_not_tumours(note: str) -> None:
-    assert tumours_of(note) == []
+    assert tumour_sites(note) == []
 
 
 # ------------------------------------------------------------------ grade ranges
@@ -636,7 +632,7 @@ def test_papules_need_the_joints_not_just_the_fingers(note: str, papules: bool |
 def test_ca_as_a_cancer_after_a_site_and_not_calcium(
     note: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert tumours_of(note) == expected
+    assert tumour_sites(note) == expected
 
 
 @pytest.mark.parametrize(

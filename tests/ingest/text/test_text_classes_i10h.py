@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from tests.ingest.text.helpers import antibody_results as antibodies
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import findings_of, read
 
 _HEAD = "Clinic date: 10/06/2026\nMrs P, 58, dermatomyositis.\n"
 _HEAD_M = "Clinic date: 10/06/2026\nMr P, 66, dermatomyositis.\n"
@@ -230,13 +230,9 @@ _FORM = "Clinic date: 10/06/2026\nName: Mrs P   Age: 58\n"
 _KEY = "Key:  ☑ = present / positive      ☐ = absent / negative\n"
 
 
-def _findings(note: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in read(note).case.findings}
-
-
 def test_with_a_key_an_empty_box_before_its_item_is_absent_and_a_tick_present() -> None:
     note = _FORM + _KEY + "SKIN:\n  ☑ Heliotrope rash      ☐ Shawl sign      ☐ Calcinosis\n"
-    found = _findings(note)
+    found = findings_of(note)
     assert found["heliotrope_rash"] is True
     assert found["shawl_sign"] is False
     assert found["calcinosis"] is False
@@ -244,7 +240,7 @@ def test_with_a_key_an_empty_box_before_its_item_is_absent_and_a_tick_present() 
 
 def test_with_a_key_an_empty_box_after_its_item_is_absent() -> None:
     note = _FORM + _KEY + "SYMPTOMS\n  Dysphagia ☐      Myalgia ☑\n"
-    found = _findings(note)
+    found = findings_of(note)
     assert found["dysphagia"] is False
     assert found["myalgia"] is True
 
@@ -252,7 +248,7 @@ def test_with_a_key_an_empty_box_after_its_item_is_absent() -> None:
 def test_without_a_key_an_empty_box_states_nothing() -> None:
     # an unticked box is not a "no" unless the form says so: neither present nor absent
     note = _FORM + "SKIN\n  ☑ Heliotrope rash      ☐ Shawl sign\n  Dysphagia ☐\n"
-    found = _findings(note)
+    found = findings_of(note)
     assert found["heliotrope_rash"] is True
     assert "shawl_sign" not in found
     assert "dysphagia" not in found
@@ -260,7 +256,7 @@ def test_without_a_key_an_empty_box_states_nothing() -> None:
 
 def test_ticks_and_crosses_read_as_yes_and_no() -> None:
     note = _FORM + "Examination checklist\n  Gottron papules ✓    Mechanic's hands ✗    V-sign ✗\n"
-    found = _findings(note)
+    found = findings_of(note)
     assert found["gottron_papules"] is True
     assert found["mechanics_hands"] is False
     assert found["v_sign"] is False
@@ -268,7 +264,7 @@ def test_ticks_and_crosses_read_as_yes_and_no() -> None:
 
 def test_a_no_item_does_not_reach_a_ticked_item_after_it_on_the_line() -> None:
     note = _FORM + _KEY + "  ☐ Calcinosis   ☐ Shawl sign   ☑ Periungual erythema\n"
-    found = _findings(note)
+    found = findings_of(note)
     assert found["periungual_erythema"] is True
     assert found["calcinosis"] is False
 

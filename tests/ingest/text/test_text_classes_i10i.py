@@ -9,12 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ingest.text.helpers import antibody_results as antibodies
-from tests.ingest.text.helpers import findings_of, read
-
-
-def _sex_and_age(note: str) -> tuple[str | None, int | None]:
-    patient = read(note).case.patient
-    return (patient.sex.value if patient.sex else None), patient.age
+from tests.ingest.text.helpers import findings_of, read, sex_and_age, tumour_sites
 
 
 # ------------------------------------------------------------------ age and sex, other languages
@@ -34,7 +29,7 @@ def _sex_and_age(note: str) -> tuple[str | None, int | None]:
 def test_a_patient_noun_with_a_sex_adjective_and_an_age(
     note: str, expected: tuple[str, int]
 ) -> None:
-    assert _sex_and_age(note) == expected
+    assert sex_and_age(note) == expected
 
 
 # A person noun with its article, then the age ("de N ans/años/anos").
@@ -51,13 +46,13 @@ def test_a_patient_noun_with_a_sex_adjective_and_an_age(
     ],
 )
 def test_an_article_and_a_person_noun_before_the_age(note: str, expected: tuple[str, int]) -> None:
-    assert _sex_and_age(note) == expected
+    assert sex_and_age(note) == expected
 
 
 def test_a_sex_named_in_a_general_statement_is_not_the_patients() -> None:
     # "women are the most affected" says nothing of this patient; the age alone is read
     note = "O sexo feminino é o mais afetado. Paciente de 33 anos com fraqueza proximal."
-    assert _sex_and_age(note) == ("unknown", 33)
+    assert sex_and_age(note) == ("unknown", 33)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +66,7 @@ def test_a_sex_named_in_a_general_statement_is_not_the_patients() -> None:
     ],
 )
 def test_turkish_age_in_digits_or_words_and_sex(note: str, expected: tuple[str, int]) -> None:
-    assert _sex_and_age(note) == expected
+    assert sex_and_age(note) == expected
 
 
 @pytest.mark.parametrize(
@@ -84,7 +79,7 @@ def test_turkish_age_in_digits_or_words_and_sex(note: str, expected: tuple[str, 
     ],
 )
 def test_korean_age_and_sex(note: str, expected: tuple[str, int]) -> None:
-    assert _sex_and_age(note) == expected
+    assert sex_and_age(note) == expected
 
 
 @pytest.mark.parametrize(
@@ -97,12 +92,12 @@ def test_korean_age_and_sex(note: str, expected: tuple[str, int]) -> None:
     ],
 )
 def test_chinese_and_japanese_age_and_sex(note: str, expected: tuple[str, int]) -> None:
-    assert _sex_and_age(note) == expected
+    assert sex_and_age(note) == expected
 
 
 def test_a_chinese_general_statement_with_a_sex_and_an_age_gives_neither() -> None:
     # "women are affected more often; onset around 40" is about patients in general
-    assert _sex_and_age("女性患者多見，發病年齡40岁左右。") == ("unknown", None)
+    assert sex_and_age("女性患者多見，發病年齡40岁左右。") == ("unknown", None)
 
 
 # ------------------------------------------------------------------ the sex stated later
@@ -122,7 +117,7 @@ def test_a_chinese_general_statement_with_a_sex_and_an_age_gives_neither() -> No
     ],
 )
 def test_the_sex_given_later_with_the_same_age(note: str, expected: str) -> None:
-    assert _sex_and_age(note)[0] == expected
+    assert sex_and_age(note)[0] == expected
 
 
 def test_a_later_person_of_another_age_gives_no_sex() -> None:
@@ -131,7 +126,7 @@ def test_a_later_person_of_another_age_gives_no_sex() -> None:
         "We describe a 52-year-old patient with myositis. A similar case, a 49-year-old woman, "
         "was reported before."
     )
-    assert _sex_and_age(note) == ("unknown", 52)
+    assert sex_and_age(note) == ("unknown", 52)
 
 
 # ------------------------------------------------------------------ a review of the literature
@@ -150,11 +145,11 @@ def test_a_later_person_of_another_age_gives_no_sex() -> None:
 def test_the_reports_own_literature_review_does_not_make_the_case_generic(
     note: str, expected: tuple[str, int]
 ) -> None:
-    assert _sex_and_age(note) == expected
+    assert sex_and_age(note) == expected
 
 
 def test_a_case_from_the_literature_is_still_not_the_patient() -> None:
-    assert _sex_and_age("The literature describes a 70-year-old man with the same rash.") == (
+    assert sex_and_age("The literature describes a 70-year-old man with the same rash.") == (
         "unknown",
         None,
     )
@@ -266,10 +261,6 @@ def test_titres_of_the_hundred_series(sentence: str, positive: bool) -> None:
 
 
 # ------------------------------------------------------------------ cancers, other languages
-def _tumours(note: str) -> list[tuple[str, str]]:
-    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
-
-
 @pytest.mark.parametrize(
     ("note", "expected"),
     [
@@ -291,7 +282,7 @@ def _tumours(note: str) -> list[tuple[str, str]]:
 def test_a_cancer_named_in_another_language_is_recorded_without_a_size(
     note: str, expected: tuple[str, str]
 ) -> None:
-    assert _tumours(note) == [expected]
+    assert tumour_sites(note) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -307,7 +298,7 @@ def test_a_cancer_named_in_another_language_is_recorded_without_a_size(
     ],
 )
 def test_no_cancer_from_other_words_or_general_statements(note: str) -> None:
-    assert _tumours(note) == []
+    assert tumour_sites(note) == []
 
 
 def test_a_turkish_case_heading_starts_the_patients_story() -> None:
@@ -315,7 +306,7 @@ def test_a_turkish_case_heading_starts_the_patients_story() -> None:
         "Giriş\nDM maligniteler ile ilişkili olabilir.\n\nOlgu Sunumu\n"
         "Kırk yaşında kadın hasta. Over kanseri tanısı konuldu."
     )
-    assert _tumours(note) == [("ovary", "other")]
+    assert tumour_sites(note) == [("ovary", "other")]
 
 
 def test_a_french_observation_heading_starts_the_patients_story() -> None:
@@ -335,11 +326,11 @@ def test_a_french_observation_heading_starts_the_patients_story() -> None:
     ],
 )
 def test_chronic_lymphocytic_leukaemia_is_recorded_as_a_lymphoma(sentence: str) -> None:
-    assert [h for _, h in _tumours("Man, 70. " + sentence)] == ["lymphoma"]
+    assert [h for _, h in tumour_sites("Man, 70. " + sentence)] == ["lymphoma"]
 
 
 def test_another_leukaemia_is_not_a_lymphoma() -> None:
-    assert [h for _, h in _tumours("Man, 70. Acute myeloid leukaemia in 2019.")] == ["other"]
+    assert [h for _, h in tumour_sites("Man, 70. Acute myeloid leukaemia in 2019.")] == ["other"]
 
 
 # ------------------------------------------------------------------ a copy that lost accents
@@ -348,11 +339,11 @@ def test_question_marks_for_lost_letters_are_no_query() -> None:
         "Un homme de 71 ans ?tait vu ? l'h?pital en 1995. Une biopsie a r?v?l? un carcinome "
         "?pidermo?de de l'amygdale."
     )
-    assert _tumours(note) == [("other", "other")]
+    assert tumour_sites(note) == [("other", "other")]
 
 
 def test_a_query_mark_in_an_ordinary_note_still_makes_a_cancer_suspected() -> None:
-    assert _tumours("Man, 70. CT: ?lung carcinoma, awaiting biopsy.") == []
+    assert tumour_sites("Man, 70. CT: ?lung carcinoma, awaiting biopsy.") == []
 
 
 # ------------------------------------------------------------------ CJK sentences and negation

@@ -9,7 +9,15 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.text.helpers import findings_of, read
+from tests.ingest.text.helpers import (
+    antibody_results,
+    finding,
+    findings_of,
+    labs_coded,
+    read,
+    sex_and_age,
+    tumour_sites,
+)
 
 _HEAD = "Clinic date: 10/06/2026\nMrs P, 58, dermatomyositis.\n"
 
@@ -51,9 +59,8 @@ def test_a_date_of_birth_in_other_countries_forms_gives_the_age(
 
 def test_a_hyphenated_date_is_the_notes_date_and_a_range_is_not_a_date() -> None:
     # "Datum: 14-09-2026" dates the visit (a rash dated on it); "CK 26-192" is a range
-    result = read("Datum: 14-09-2026\nWoman, 61. Heliotrope rash today. CK 400 (ref 26-192) U/L.")
-    rash = next(f for f in result.case.findings if f.code.value == "heliotrope_rash")
-    assert rash.date == date(2026, 9, 14)
+    note = "Datum: 14-09-2026\nWoman, 61. Heliotrope rash today. CK 400 (ref 26-192) U/L."
+    assert finding(note, "heliotrope_rash").date == date(2026, 9, 14)
 
 
 def test_an_identity_number_without_its_label_is_not_a_date_of_birth() -> None:
@@ -71,13 +78,11 @@ def test_an_identity_number_without_its_label_is_not_a_date_of_birth() -> None:
     ],
 )
 def test_a_radionuclide_is_not_an_age_and_sex(header: str) -> None:
-    patient = read("Date of examination: 2026-10-02\n" + header + "Myositis.").case.patient
-    assert (patient.age, patient.sex.value) == (71, "male")
+    assert sex_and_age("Date of examination: 2026-10-02\n" + header + "Myositis.") == ("male", 71)
 
 
 def test_an_age_and_sex_shorthand_still_reads() -> None:
-    patient = read("Clinic 02/10/2026. 67F with rash and weakness.").case.patient
-    assert (patient.age, patient.sex.value) == (67, "female")
+    assert sex_and_age("Clinic 02/10/2026. 67F with rash and weakness.") == ("female", 67)
 
 
 # ------------------------------------------------------------------ honorifics
@@ -91,12 +96,12 @@ def test_an_age_and_sex_shorthand_still_reads() -> None:
     ],
 )
 def test_an_abbreviated_or_lower_case_honorific_gives_the_sex(note: str, sex: str) -> None:
-    assert read(note).case.patient.sex.value == sex
+    assert sex_and_age(note)[0] == sex
 
 
 def test_a_prescription_sig_is_not_an_honorific() -> None:
     note = "Date: 02/10/2026\nPatient aged 64 with rash. Sig. Take one tablet daily."
-    assert read(note).case.patient.sex.value == "unknown"
+    assert sex_and_age(note)[0] == "unknown"
 
 
 # ------------------------------------------------------------------ OCR look-alikes
@@ -283,7 +288,7 @@ def test_a_line_that_ends_on_no_goes_on_to_the_next(note: str, dysphagia: bool) 
 def test_a_ck_with_its_limit_in_a_table_or_in_reported_words(
     line: str, ck: float, upper: float
 ) -> None:
-    labs = [lab for lab in read(_HEAD + line).case.labs if lab.code.value == "ck"]
+    labs = labs_coded(_HEAD + line, "ck")
     assert [(lab.value, lab.upper_limit) for lab in labs] == [(ck, upper)]
 
 
@@ -318,15 +323,13 @@ def test_gottron_papules_of_the_named_order_can_be_denied() -> None:
     ],
 )
 def test_a_result_line_belongs_to_the_test_above_it(lines: str, result: str) -> None:
-    antibodies = {a.code.value: a.result.value for a in read(_HEAD + lines).case.antibodies}
-    assert antibodies.get("ANA") == result
+    assert antibody_results(_HEAD + lines).get("ANA") == result
 
 
 def test_a_result_line_after_a_full_stop_is_its_own() -> None:
     # the line above ends a sentence: "Result" starts a new one (nothing joins them)
     note = _HEAD + "ANA was sent today.\nResult: awaited.\n"
-    antibodies = {a.code.value: a.result.value for a in read(note).case.antibodies}
-    assert antibodies.get("ANA") not in ("positive", "negative")
+    assert antibody_results(note).get("ANA") not in ("positive", "negative")
 
 
 # ------------------------------------------------------------------ a dated skin cancer in history
@@ -363,8 +366,7 @@ def test_an_addendum_with_a_bracketed_iso_date_is_about_the_patient() -> None:
         "mass 18 mm.\nCONCLUSION:\n1. Suspicious left breast mass.\n\nADDENDUM (2026-10-09): "
         "core biopsy shows invasive ductal carcinoma of the left breast.\n"
     )
-    tumours = read(note).case.tumours
-    assert [(t.site.value, t.histology.value) for t in tumours] == [("breast", "adenocarcinoma")]
+    assert tumour_sites(note) == [("breast", "adenocarcinoma")]
 
 
 # ------------------------------------------------------------------ a fax stamp is not the visit
@@ -378,15 +380,13 @@ def test_an_addendum_with_a_bracketed_iso_date_is_about_the_patient() -> None:
 )
 def test_a_transmission_stamp_does_not_date_the_visit(stamp: str) -> None:
     note = f"[{stamp}]\n\n13/10/2026\n\nRe: Mrs A Khan, 61. I saw her today: heliotrope rash.\n"
-    rash = next(f for f in read(note).case.findings if f.code.value == "heliotrope_rash")
-    assert rash.date == date(2026, 10, 13)
+    assert finding(note, "heliotrope_rash").date == date(2026, 10, 13)
 
 
 def test_images_received_date_what_was_examined() -> None:
     # no fax or scan on the line: "received" is when the photographs came, the day examined
     note = "Images received: 18/09/2026      Reviewed: 21/09/2026\nMan, 61. Heliotrope rash.\n"
-    rash = next(f for f in read(note).case.findings if f.code.value == "heliotrope_rash")
-    assert rash.date == date(2026, 9, 18)
+    assert finding(note, "heliotrope_rash").date == date(2026, 9, 18)
 
 
 # ------------------------------------------------------------------ "27 Oct 26"
@@ -398,8 +398,7 @@ def test_images_received_date_what_was_examined() -> None:
     ],
 )
 def test_a_day_month_and_two_digit_year_is_a_date(line: str, day: date) -> None:
-    rash = next(f for f in read(line).case.findings if f.code.value == "heliotrope_rash")
-    assert rash.date == day
+    assert finding(line, "heliotrope_rash").date == day
 
 
 def test_a_dose_after_a_day_and_month_is_not_a_year() -> None:
@@ -449,8 +448,7 @@ def test_since_about_a_duration_dates_the_onset(sentence: str, onset: date) -> N
     ],
 )
 def test_an_age_written_in_dutch_german_or_swedish(line: str, age: int, sex: str) -> None:
-    patient = read("Datum: 02-10-2026\n" + line).case.patient
-    assert (patient.age, patient.sex.value) == (age, sex)
+    assert sex_and_age("Datum: 02-10-2026\n" + line) == (sex, age)
 
 
 @pytest.mark.parametrize(

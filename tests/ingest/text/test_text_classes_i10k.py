@@ -7,7 +7,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import (
+    LEGS_PROX,
+    LOWER,
+    NECK,
+    STRENGTH_ITEMS,
+    UPPER,
+    antibody_results,
+    findings_of,
+    labs_coded,
+    present,
+    read,
+    sex_and_age,
+    strength_items,
+)
 
 
 # ------------------------------------------------------------------ sex and age in other layouts
@@ -27,8 +40,7 @@ from tests.ingest.text.helpers import read
 def test_a_person_noun_with_a_translated_or_short_age_gives_sex_and_age(
     note: str, sex: str, age: int
 ) -> None:
-    patient = read(f"Seen 02/03/2026.\n{note}").case.patient
-    assert (patient.sex.value, patient.age) == (sex, age)
+    assert sex_and_age(f"Seen 02/03/2026.\n{note}") == (sex, age)
 
 
 @pytest.mark.parametrize(
@@ -47,20 +59,10 @@ def test_a_person_noun_with_a_translated_or_short_age_gives_sex_and_age(
     ],
 )
 def test_a_labelled_sex_field_gives_the_sex(line: str, sex: str) -> None:
-    patient = read(f"Report 02/03/2026.\n{line}\nAge 64. Proximal weakness.").case.patient
-    assert patient.sex.value == sex
+    assert sex_and_age(f"Report 02/03/2026.\n{line}\nAge 64. Proximal weakness.")[0] == sex
 
 
 # ------------------------------------------------------------------ Roman-numeral MRC grades
-UPPER, LOWER = "weakness_proximal_upper", "weakness_proximal_lower"
-NECK, LEGS_PROX = "neck_flexors_weaker_than_extensors", "legs_proximal_weaker_than_distal"
-STRENGTH_ITEMS = {UPPER, LOWER, NECK, LEGS_PROX}
-
-
-def _strength_items(note: str) -> set[str]:
-    return {f.code.value for f in read(note).case.findings if f.present} & STRENGTH_ITEMS
-
-
 @pytest.mark.parametrize(
     ("exam", "expected"),
     [
@@ -77,7 +79,7 @@ def _strength_items(note: str) -> set[str]:
     ],
 )
 def test_roman_numeral_grades_are_mrc_grades(exam: str, expected: set[str]) -> None:
-    assert _strength_items(f"A 40-year-old man seen 02/03/2026. {exam}") == expected
+    assert strength_items(f"A 40-year-old man seen 02/03/2026. {exam}") == expected
 
 
 @pytest.mark.parametrize(
@@ -88,7 +90,7 @@ def test_roman_numeral_grades_are_mrc_grades(exam: str, expected: set[str]) -> N
     ],
 )
 def test_a_roman_numeral_grade_without_a_muscle_is_no_strength_grade(words: str) -> None:
-    assert _strength_items(f"A 40-year-old man seen 02/03/2026. {words}") == set()
+    assert strength_items(f"A 40-year-old man seen 02/03/2026. {words}") == set()
 
 
 @pytest.mark.parametrize(
@@ -109,7 +111,7 @@ def test_a_roman_numeral_grade_without_a_muscle_is_no_strength_grade(words: str)
     ],
 )
 def test_muscle_groups_named_in_romance_words(exam: str, expected: set[str]) -> None:
-    assert _strength_items(f"A 40-year-old woman seen 02/03/2026. {exam}") == expected
+    assert strength_items(f"A 40-year-old woman seen 02/03/2026. {exam}") == expected
 
 
 # ------------------------------------------------------------------ records pasted as text
@@ -182,10 +184,6 @@ def test_an_age_in_the_family_history_is_not_the_patients() -> None:
 
 
 # ------------------------------------------------------------------ antibody results
-def _antibodies(note: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in read(note).case.antibodies}
-
-
 @pytest.mark.parametrize(
     "panel",
     [
@@ -196,7 +194,7 @@ def _antibodies(note: str) -> dict[str, str]:
     ],
 )
 def test_a_group_result_holds_for_the_members_in_its_brackets(panel: str) -> None:
-    got = _antibodies(f"A 61-year-old woman seen 02/03/2026. {panel}")
+    got = antibody_results(f"A 61-year-old woman seen 02/03/2026. {panel}")
     assert got == {"SRP": "negative", "JO1": "negative", "PL7": "negative", "PL12": "negative"}
 
 
@@ -208,7 +206,7 @@ def test_a_group_result_holds_for_the_members_in_its_brackets(panel: str) -> Non
     ],
 )
 def test_an_ana_titre_after_its_substrate_is_positive(words: str) -> None:
-    assert _antibodies(f"A 61-year-old woman seen 02/03/2026. {words}") == {"ANA": "positive"}
+    assert antibody_results(f"A 61-year-old woman seen 02/03/2026. {words}") == {"ANA": "positive"}
 
 
 def test_an_awaited_result_is_no_result() -> None:
@@ -216,7 +214,7 @@ def test_an_awaited_result_is_no_result() -> None:
         "A 58-year-old man seen 02/03/2026. Anti-Jo-1 positive.\n"
         "Plan: mycophenolate to be discussed once the anti-MDA5 result is available."
     )
-    assert _antibodies(note) == {"JO1": "positive"}
+    assert antibody_results(note) == {"JO1": "positive"}
 
 
 # ------------------------------------------------------------------ Japanese negation
@@ -229,10 +227,7 @@ def test_an_awaited_result_is_no_result() -> None:
     ],
 )
 def test_japanese_negation_after_the_finding(words: str, expected: bool) -> None:
-    found = {
-        f.code.value: f.present
-        for f in read(f"A 70-year-old man seen 02/03/2026. {words}").case.findings
-    }
+    found = findings_of(f"A 70-year-old man seen 02/03/2026. {words}")
     assert found.get("dysphagia") is expected
 
 
@@ -254,13 +249,13 @@ def test_japanese_negation_after_the_finding(words: str, expected: bool) -> None
     ],
 )
 def test_grades_counted_in_points_on_the_five_point_scale(exam: str, expected: set[str]) -> None:
-    assert _strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == expected
+    assert strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == expected
 
 
 def test_a_forward_grade_stops_at_a_muscle_graded_on_its_own() -> None:
     # "3/5 in the hip flexors, ankle dorsiflexion 5/5": the ankle has its own grade
     exam = "Power 3/5 in the hip flexors, ankle dorsiflexion 5/5."
-    assert _strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == {LOWER, LEGS_PROX}
+    assert strength_items(f"A 52-year-old woman seen 02/03/2026. {exam}") == {LOWER, LEGS_PROX}
 
 
 # ------------------------------------------------------------------ muscle sampled without a biopsy
@@ -298,8 +293,7 @@ def test_skeletal_muscle_without_a_muscle_only_feature_is_no_biopsy() -> None:
     ],
 )
 def test_a_reference_limit_labelled_in_another_language(words: str, upper: int) -> None:
-    labs = read(f"A 50-year-old man seen 02/03/2026. {words}").case.labs
-    ck = next(lab for lab in labs if lab.code.value == "ck")
+    ck = labs_coded(f"A 50-year-old man seen 02/03/2026. {words}", "ck")[0]
     assert (ck.value, ck.upper_limit) == (2140, upper)
 
 
@@ -315,8 +309,7 @@ def test_a_reference_limit_labelled_in_another_language(words: str, upper: int) 
 )
 def test_japanese_era_dates_are_gregorian(written: str, iso: str) -> None:
     note = f"令和7年4月1日 紹介状\n72歳 男性. Heliotrope rash.\n検査 ({written}): CK 2,400 IU/L."
-    labs = read(note).case.labs
-    ck = next(lab for lab in labs if lab.code.value == "ck")
+    ck = labs_coded(note, "ck")[0]
     assert str(ck.date) == iso
 
 
@@ -337,7 +330,7 @@ def test_an_era_letter_without_an_era_name_is_no_date() -> None:
     ],
 )
 def test_text_that_only_looks_like_a_record_is_read_as_written(note: str) -> None:
-    assert "heliotrope_rash" in {f.code.value for f in read(note).case.findings if f.present}
+    assert "heliotrope_rash" in present(note)
 
 
 # ------------------------------------------------------ translated section titles, form fields
@@ -459,8 +452,7 @@ def test_a_test_named_in_another_languages_abbreviation(words: str, code: str) -
 def test_neck_flexors_at_full_strength_are_not_weaker_than_the_extensors() -> None:
     # MRC 5 is the scale's top: flexors graded 5/5 cannot be weaker, extensors graded or not
     note = "A 58-year-old man seen 02/03/2026. Power: deltoids 4/5, neck flexors 5/5."
-    found = {f.code.value: f.present for f in read(note).case.findings}
-    assert found.get(NECK) is False
+    assert findings_of(note).get(NECK) is False
 
 
 def test_an_mmt8_total_with_a_word_before_its_score() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results, present, read
+from tests.ingest.text.helpers import antibody_results, present, read, tumour_sites
 
 
 # ------------------------------------------------------------------ age and sex in other scripts
@@ -223,10 +223,6 @@ def test_a_hyphenated_term_does_not_shadow_a_longer_one(text: str, concept: str)
 # ------------------------------------------------------------------ abbreviations that are words
 # "NET" (neuroendocrine tumour) is also the English word "net" and the end of a publisher's name
 # ("Pharmaco.Net"): only written in capitals is it the tumour.
-def _tumours(note: str) -> list[tuple[str, str]]:
-    return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -236,7 +232,7 @@ def _tumours(note: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_word_net_is_no_neuroendocrine_tumour(sentence: str) -> None:
-    assert _tumours(_CASE + sentence) == []
+    assert tumour_sites(_CASE + sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -247,7 +243,7 @@ def test_the_word_net_is_no_neuroendocrine_tumour(sentence: str) -> None:
     ],
 )
 def test_a_net_in_capitals_is_a_neuroendocrine_tumour(sentence: str) -> None:
-    assert _tumours(_CASE + sentence) == [("pancreas", "neuroendocrine_tumour")]
+    assert tumour_sites(_CASE + sentence) == [("pancreas", "neuroendocrine_tumour")]
 
 
 # ------------------------------------------------------------------ epidemiology is no finding
@@ -268,7 +264,7 @@ def test_a_net_in_capitals_is_a_neuroendocrine_tumour(sentence: str) -> None:
     ],
 )
 def test_epidemiology_names_no_cancer_of_the_patient(sentence: str) -> None:
-    assert _tumours(_CASE + sentence) == []
+    assert tumour_sites(_CASE + sentence) == []
 
 
 def test_the_patients_own_cancer_beside_epidemiology_is_recorded() -> None:
@@ -276,7 +272,7 @@ def test_the_patients_own_cancer_beside_epidemiology_is_recorded() -> None:
         _CASE + "There is a well-known association between dermatomyositis and cancer. "
         "A CT showed a 30 mm mass in the sigmoid colon; biopsy: adenocarcinoma."
     )
-    assert _tumours(note) == [("colon", "adenocarcinoma")]
+    assert tumour_sites(note) == [("colon", "adenocarcinoma")]
 
 
 # ------------------------------------------------------------------ a value that returned to normal
@@ -346,7 +342,7 @@ def test_tests_that_were_within_normal_limits_were_only_normal() -> None:
 def test_two_malignancies_of_different_places_are_two_tumours(
     sentence: str, tumours: list[tuple[str, str]]
 ) -> None:
-    assert _tumours(_CASE + sentence) == tumours
+    assert tumour_sites(_CASE + sentence) == tumours
 
 
 # ------------------------------------------------------------------ a biopsy not done
@@ -397,7 +393,7 @@ def test_a_muscle_biopsy_without_inflammation_is_recorded() -> None:
 def test_the_other_patients_of_a_series_are_someone_else(
     sentence: str, tumours: list[tuple[str, str]]
 ) -> None:
-    assert _tumours(_CASE + sentence) == tumours
+    assert tumour_sites(_CASE + sentence) == tumours
 
 
 def test_the_other_patients_findings_are_not_this_patients() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results
+from tests.ingest.text.helpers import antibody_results, dated_antibody_results
 
 _HEAD = "Clinic date: 10/11/2026\nMrs K, 61, dermatomyositis.\n"
 
@@ -328,15 +328,6 @@ def test_dot_leaders_join_a_test_to_its_result(body: str, expected: dict[str, st
 # A negative marked as the earlier one ("previously negative") without a date of its own is not
 # recorded (it cannot be placed); the current result is. An earlier positive is never lost: on
 # one date with a negative, the positive is kept (with a warning, as for any such conflict).
-def _dated(body: str) -> set[tuple[str, str, str]]:
-    from tests.ingest.text.helpers import read
-
-    return {
-        (a.code.value, a.result.value, a.date.isoformat())
-        for a in read(_HEAD + body).case.antibodies
-    }
-
-
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -363,7 +354,7 @@ def _dated(body: str) -> set[tuple[str, str, str]]:
 def test_a_repeated_test_keeps_each_result_at_its_time(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert _dated(body) == expected
+    assert dated_antibody_results(_HEAD + body) == expected
 
 
 @pytest.mark.parametrize(
@@ -383,10 +374,8 @@ def test_a_repeated_test_keeps_each_result_at_its_time(
     ],
 )
 def test_the_latest_of_a_changed_result_is_kept(body: str, code: str, result: str) -> None:
-    from tests.ingest.text.helpers import read
-
     readings = sorted(
-        (a.date, a.result.value) for a in read(_HEAD + body).case.antibodies if a.code.value == code
+        (day, got) for name, got, day in dated_antibody_results(_HEAD + body) if name == code
     )
     assert readings and readings[-1][1] == result
 
@@ -398,7 +387,7 @@ def test_a_second_result_word_of_another_test_is_not_the_antibodys() -> None:
 
 def test_dated_rows_of_a_repeated_level_each_read_against_the_cut_off() -> None:
     body = "Anti-HMGCR 05/2025: 8 CU (<20)\nAnti-HMGCR (12/10/2026): 96 CU (<20)"
-    assert _dated(body) == {
+    assert dated_antibody_results(_HEAD + body) == {
         ("HMGCR", "negative", "2025-05-01"),
         ("HMGCR", "positive", "2026-10-12"),
     }
