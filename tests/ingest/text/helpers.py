@@ -72,6 +72,11 @@ def labs_coded(note: str, code: str) -> list[Lab]:
     return [lab for lab in read(note).case.labs if lab.code.value == code]
 
 
+def labs_above_uln(note: str) -> list[tuple[str, bool | None]]:
+    """Every lab read and whether it is above its upper limit (None: not said), sorted."""
+    return sorted((lab.code.value, lab.is_above_uln) for lab in read(note).case.labs)
+
+
 def sex_and_age(note: str) -> tuple[str, int | None]:
     """The patient's sex and age in years."""
     patient = read(note).case.patient

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import present, read, tumour_sites
+from tests.ingest.text.helpers import findings_of, present, read, tumour_sites
 
 
 def age_of(note: str) -> int | None:
@@ -235,7 +235,7 @@ Signs                          Present   Absent   Unknown
 
 
 def test_a_tick_grid_gives_each_row_the_ticked_column() -> None:
-    findings = {f.code.value: f.present for f in read(GRID).case.findings}
+    findings = findings_of(GRID)
     assert findings.get("heliotrope_rash") is False
     assert findings.get("dysphagia") is True
     assert "mechanics_hands" not in findings  # "unknown" ticked: nothing stated, not a no
@@ -243,7 +243,7 @@ def test_a_tick_grid_gives_each_row_the_ticked_column() -> None:
 
 def test_inline_options_keep_only_the_ticked_one() -> None:
     note = "Age: 52\nEyelid heliotrope rash: [ ] yes [x] no\nDysphagia: [x] yes [ ] no\n"
-    findings = {f.code.value: f.present for f in read(note).case.findings}
+    findings = findings_of(note)
     assert findings.get("heliotrope_rash") is False
     assert findings.get("dysphagia") is True
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.text.helpers import TODAY, read
+from tests.ingest.text.helpers import TODAY, read, sex_and_age
 from tests.ingest.text.helpers import antibody_results as antibodies
 from tests.ingest.text.helpers import findings_of as findings
 
@@ -25,7 +25,7 @@ from tests.ingest.text.helpers import findings_of as findings
     ],
 )
 def test_a_patient_label_followed_by_the_sex_gives_the_sex(line: str, sex: str) -> None:
-    assert read(line + "\nHeliotrope rash.").case.patient.sex.value == sex
+    assert sex_and_age(line + "\nHeliotrope rash.")[0] == sex
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_a_patient_label_followed_by_the_sex_gives_the_sex(line: str, sex: str) 
     ],
 )
 def test_a_patient_label_without_a_sex_word_gives_no_sex(line: str) -> None:
-    assert read(line + "\nHeliotrope rash.").case.patient.sex.value == "unknown"
+    assert sex_and_age(line + "\nHeliotrope rash.")[0] == "unknown"
 
 
 # ------------------------------------------------------------------ an addendum with its date

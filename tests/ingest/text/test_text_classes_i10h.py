@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from tests.ingest.text.helpers import antibody_results as antibodies
-from tests.ingest.text.helpers import findings_of, read
+from tests.ingest.text.helpers import findings_of, read, sex_and_age
 
 _HEAD = "Clinic date: 10/06/2026\nMrs P, 58, dermatomyositis.\n"
 _HEAD_M = "Clinic date: 10/06/2026\nMr P, 66, dermatomyositis.\n"
@@ -220,7 +220,7 @@ def test_a_single_time_stamp_does_not_make_a_letter_a_chat() -> None:
         "Clinic date: 10/06/2026\n14:30 - Dr K: seen today.\nMrs P, 58.\n"
         "Heliotrope rash.\n    Gottron papules absent.\n"
     )
-    found = {f.code.value: f.present for f in read(note).case.findings}
+    found = findings_of(note)
     assert found.get("heliotrope_rash") is True
     assert found.get("gottron_papules") is False
 
@@ -428,7 +428,7 @@ def test_a_negated_or_hypothetical_high_lab_is_not_a_raised_result(sentence: str
 )
 def test_an_honorific_of_another_language_gives_the_sex(line: str, sex: str) -> None:
     note = "Clinic date: 10/06/2026\n" + line + "\nAge 47.\nHeliotrope rash.\n"
-    assert read(note).case.patient.sex.value == sex
+    assert sex_and_age(note)[0] == sex
 
 
 @pytest.mark.parametrize(
@@ -440,7 +440,7 @@ def test_an_honorific_of_another_language_gives_the_sex(line: str, sex: str) -> 
 )
 def test_a_salutation_or_a_nursing_title_gives_no_sex(line: str) -> None:
     note = "Clinic date: 10/06/2026\n" + line + "\nAge 47.\nHeliotrope rash.\n"
-    assert read(note).case.patient.sex.value == "unknown"
+    assert sex_and_age(note)[0] == "unknown"
 
 
 # ------------------------------------------------------------------ a biopsy report's heading
@@ -618,13 +618,13 @@ def test_a_duration_in_twelfths_or_fifty_seconds_before_a_symptom_dates_the_onse
 
 @pytest.mark.parametrize("line", ["Swallow ok.", "Swallowing is fine.", "swallow safe per SLT."])
 def test_a_swallow_said_to_be_fine_in_plain_words_is_no_dysphagia(line: str) -> None:
-    found = {f.code.value: f.present for f in read(_HEAD + line).case.findings}
+    found = findings_of(_HEAD + line)
     assert found.get("dysphagia") is False
 
 
 @pytest.mark.parametrize("line", ["Swallowing not ok.", "Swallow is not normal."])
 def test_a_swallow_said_not_to_be_fine_is_not_read_as_no_dysphagia(line: str) -> None:
-    found = {f.code.value: f.present for f in read(_HEAD + line).case.findings}
+    found = findings_of(_HEAD + line)
     assert found.get("dysphagia") is not False
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results, present, read, tumour_sites
+from tests.ingest.text.helpers import antibody_results, labs_above_uln, present, read, tumour_sites
 
 
 # ------------------------------------------------------------------ age and sex in other scripts
@@ -405,10 +405,6 @@ def test_the_other_patients_findings_are_not_this_patients() -> None:
 # it after that ("上昇はなかった", "上昇を認めず"; "未见升高"); Japanese names the tests
 # in katakana and kanji (クレアチンキナーゼ and the misnomer クレアチニンキナーゼ,
 # アルドラーゼ, 乳酸脱水素酵素).
-def _labs(note: str) -> list[tuple[str, bool | None]]:
-    return sorted((lab.code.value, lab.is_above_uln) for lab in read(note).case.labs)
-
-
 @pytest.mark.parametrize(
     ("sentence", "labs"),
     [
@@ -426,7 +422,7 @@ def _labs(note: str) -> list[tuple[str, bool | None]]:
 def test_a_raised_or_normal_lab_in_japanese_or_chinese(
     sentence: str, labs: list[tuple[str, bool | None]]
 ) -> None:
-    assert _labs(_CASE + sentence) == labs
+    assert labs_above_uln(_CASE + sentence) == labs
 
 
 # ------------------------------------------------------------------ CK-MB is another test
@@ -442,7 +438,7 @@ def test_a_raised_or_normal_lab_in_japanese_or_chinese(
     ],
 )
 def test_ck_mb_is_not_the_total_ck(sentence: str, labs: list[tuple[str, bool | None]]) -> None:
-    assert _labs(_CASE + sentence) == labs
+    assert labs_above_uln(_CASE + sentence) == labs
 
 
 # ------------------------------------------------------------------ poikiloderma in other languages

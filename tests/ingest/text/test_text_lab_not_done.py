@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from myositis_cds import assess
-from tests.ingest.text.helpers import read
-
-
-def _labs(note: str) -> list[tuple[str, bool | None]]:
-    return sorted((lab.code.value, lab.is_above_uln) for lab in read(note).case.labs)
+from tests.ingest.text.helpers import labs_above_uln, read
 
 
 @pytest.mark.parametrize(
@@ -30,7 +26,7 @@ def _labs(note: str) -> list[tuple[str, bool | None]]:
     ],
 )
 def test_a_lab_not_done_is_not_read(sentence: str, labs: list[tuple[str, bool | None]]) -> None:
-    assert _labs("Woman, 52. " + sentence) == labs
+    assert labs_above_uln("Woman, 52. " + sentence) == labs
 
 
 def test_the_enzyme_item_is_not_assessed_when_the_only_enzymes_were_not_done() -> None:
