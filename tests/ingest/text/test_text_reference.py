@@ -65,6 +65,8 @@ def test_the_style_reads_a_bracketed_whole_number_limit(
     "text",
     [
         " (normal 0.5-1.2)",  # decimals: in a note whose decimal convention is not known yet
+        " (< 1000.5)",  # a decimal limit is not cut to its first three digits (100)
+        " (normal 30-200.5)",  # nor is an interval's decimal upper end (20)
         ", normal up to 190",  # no bracket: "1.250, 100-200 mg" says nothing of the 1.250
         " U/l (normal < 190)",  # a unit first (a count unit says thousands on its own)
     ],

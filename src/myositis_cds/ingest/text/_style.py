@@ -159,7 +159,7 @@ def _compiled() -> _Compiled:
         int_reference=re.compile(
             r"\s*[(\[]\s*(?:ref(?:erence)?\.?(?:\s*range)?|normal(?:\s*range)?|nr|rr|uln|n)?"
             r"\s*[:=]?\s*(?:(?:<|≤|<=|up to)\s*(?P<upper_only>\d+)|(?P<lower>\d+)\s*[-–]\s*"
-            r"(?P<upper>\d+))(?![\d.,]\d)",
+            r"(?P<upper>\d+))(?!\d|[.,]\d)",
             re.IGNORECASE,
         ),
         grade_cue=re.compile(
