@@ -48,10 +48,18 @@ class Hl7Rules(_Strict):
     free_text_segments: list[str]
 
 
+class CodedRules(_Strict):
+    concept_partitions: list[str]
+    status_words: dict[str, str | None]
+    status_keys: list[str]
+    values: dict[str, str | None]
+
+
 class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
     hl7: Hl7Rules
+    coded: CodedRules
 
 
 @cache
@@ -543,6 +551,209 @@ def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
     return w.result()
 
 
+# --------------------------------------------------------------------------- coded lines
+# issue #10 (i10q): SNOMED CT concepts, LOINC-coded rows and key=value fields inside any note.
+_VERHOEFF_D = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]  # fmt: skip
+_VERHOEFF_P = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]  # fmt: skip
+
+
+def sctid_is_concept(digits: str, partitions: list[str] | None = None) -> bool:
+    """Whether ``digits`` is a SNOMED CT concept identifier: 6-18 digits, a concept partition
+    ("00" or "10") before a valid Verhoeff check digit (SNOMED CT TIG, 6.1-6.4)."""
+    if not (6 <= len(digits) <= 18 and digits.isdigit() and digits[0] != "0"):
+        return False
+    if digits[-3:-1] not in (partitions or _rules().coded.concept_partitions):
+        return False
+    check = 0
+    for i, ch in enumerate(reversed(digits)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[i % 8][int(ch)]]
+    return check == 0
+
+
+def loinc_is_valid(code: str) -> bool:
+    """Whether ``code`` ("2157-6") is a LOINC code: 1-7 digits, a hyphen and the mod-10 check
+    digit of the LOINC Users' Guide (the Luhn computation)."""
+    m = re.fullmatch(r"(\d{1,7})-(\d)", code)
+    if m is None:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(m.group(1))):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return (10 - total % 10) % 10 == int(m.group(2))
+
+
+# "396230008 |Dermatomyositis (disorder)|", optionally "= 373067005 |No (qualifier value)|"
+_CONCEPT = re.compile(
+    r"(?P<id>\d{6,18})[ \t]*\|[ \t]*(?P<term>[^|\n]+?)"
+    r"(?:[ \t]*\((?P<tag>[a-z][a-z /-]*)\))?[ \t]*\|"
+)
+_LOINC_ROW = re.compile(r"^(?P<lead>[ \t]*)(?P<code>\d{1,7}-\d)[ \t]+(?=[A-Za-z])")
+# key=value fields: an identifier, "=", a value up to the next field ("|" or two spaces and key=)
+_KEY = r"[A-Za-z][A-Za-z0-9_]*"
+_FIELD = re.compile(
+    rf"(?P<key>{_KEY}(?:[ \t]{_KEY})?)[ \t]*=[ \t]*"
+    rf"(?P<value>\"[^\"\n]*\"|(?:(?![ \t]*\||[ \t]{{2,}}{_KEY}[ \t]*=|[ \t]+{_KEY}=)[^\n])*)"
+)
+_HEAD_AND_NOTE = re.compile(r"([^\s()]+)[ \t]*\([^()]*\)$")
+# a form line's own label before its fields ("Patient: sex=M | DOB=1958-09-30")
+_LINE_LABEL = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]*(?=[A-Za-z][A-Za-z0-9_]*[ \t]*=)")
+_FIELD_SEP = re.compile(r"[ \t]*(?:\|[ \t]*|[ \t]{2,}|[ \t](?=[A-Za-z][A-Za-z0-9_]*=))")
+
+
+def _fields_of(line: str, start: int) -> list[re.Match[str]] | None:
+    """The key=value fields that make up ``line[start:]`` (separated by "|" or spaces), or
+    None when anything else stands between them."""
+    found: list[re.Match[str]] = []
+    pos = start
+    while True:
+        sep = _FIELD_SEP.match(line, pos)
+        if sep is not None:
+            pos = sep.end()
+        if pos >= len(line.rstrip()):
+            return found
+        m = _FIELD.match(line, pos)
+        if m is None or (m.end() == m.start("value") and not found):
+            return None
+        found.append(m)
+        pos = m.end()
+
+
+class _CodedWriter:
+    def __init__(self, rules: CodedRules) -> None:
+        self.r = rules
+        self.out = _Writer()
+        self.values = {k.casefold(): v for k, v in rules.values.items()}
+        self.status_keys = {k.casefold() for k in rules.status_keys}
+
+    def field_value(self, value: str, start: int) -> bool:
+        """A field's value as a form says it; False when the value leaves it unstated."""
+        raw = value.strip()
+        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+            raw, start = raw[1:-1], start + value.index('"') + 1
+        else:
+            start += len(value) - len(value.lstrip())
+        head = _HEAD_AND_NOTE.match(raw)  # "Y (MCP+PIP both hands)": the value, then its note
+        key = (head.group(1) if head else raw).casefold().replace("_", " ")
+        if key in self.values:
+            said = self.values[key]
+            if said is None:
+                return False
+            self.out.put(said, start, start + len(head.group(1) if head else raw))
+            if head is not None:
+                note = raw[head.end(1) :]
+                self.out.put(note, start + head.end(1), start + len(raw))
+            return True
+        month = _YEAR_MONTH.match(raw)
+        if month is not None:
+            said = f"{_MONTHS[int(month.group(2)) - 1]} {month.group(1)}"
+            self.out.put(said, start, start + len(raw))
+            return True
+        if re.fullmatch(r"[a-z]+(?:_[a-z]+)+", raw):
+            self.out.put(raw.replace("_", " "), start, start + len(raw))
+            return True
+        self.out.put(raw, start, start + len(raw))
+        return True
+
+    def fields(self, line: str, at: int, found: list[re.Match[str]]) -> None:
+        """Each field on a line of its own: "Heliotrope rash: present."."""
+        for m in found:
+            key = _words(m.group("key"))
+            mark = len(self.out.chars)
+            self.out.put(key[:1].upper() + key[1:], at + m.start("key"), at + m.end("key"))
+            self.out.put(": ", at + m.end("key"))
+            if self.field_value(m.group("value"), at + m.start("value")):
+                self.out.put(".", at + m.end() - 1)
+                self.out.end_line(at + m.end())
+            else:
+                del self.out.chars[mark:], self.out.offsets[mark:]
+
+    def concept(self, line: str, at: int, m: re.Match[str], rest: int) -> bool:
+        """A coded entry: its term, its status in words, then its other attributes."""
+        found = _fields_of(line, rest) or []
+        status: str | None = ""
+        for f in found:
+            if _words(f.group("key")) in self.status_keys:
+                word = f.group("value").strip().strip('"').casefold()
+                if word in self.r.status_words:
+                    status = self.r.status_words[word]
+                    if status is None:
+                        return False  # entered in error: not a statement
+        term = m.group("term")
+        self.out.put(term, at + m.start("term"), at + m.start("term") + len(term))
+        qualifier = _CONCEPT.match(line, _WS.match(line, m.end()).end())  # type: ignore[union-attr]
+        if qualifier is None and line[m.end() :].lstrip().startswith("="):
+            eq = line.index("=", m.end())
+            qualifier = _CONCEPT.search(line, eq)
+        if qualifier is not None and sctid_is_concept(
+            qualifier.group("id"), self.r.concept_partitions
+        ):
+            value = qualifier.group("term")
+            self.out.put(": ", at + qualifier.start())
+            if not self.field_value(value, at + qualifier.start("term")):
+                return False
+            found = _fields_of(line, qualifier.end()) or []
+        if status:
+            self.out.put(", ", at + m.end() - 1)
+            self.out.put(status, at + m.end() - 1)
+        self.out.put(".", at + m.end() - 1)
+        self.out.end_line(at + m.end())
+        others = [f for f in found if _words(f.group("key")) not in self.status_keys]
+        self.fields(line, at, others)
+        return True
+
+
+def _coded_lines(text: str, rules: CodedRules) -> Linearised | None:
+    """Any note with coded lines: each such line written out, the others as they are; None
+    when no line is coded."""
+    w = _CodedWriter(rules)
+    changed = False
+    for lm in re.finditer(r"[^\n]*\n?", text):
+        line, at = lm.group().rstrip("\n"), lm.start()
+        if not lm.group():
+            break
+        concept = _CONCEPT.search(line)
+        if (
+            concept is not None
+            and not line[: concept.start()].strip()
+            and sctid_is_concept(concept.group("id"), rules.concept_partitions)
+        ):
+            if not w.concept(line, at, concept, concept.end()):
+                w.out.end_line(at + len(line))
+            changed = True
+            continue
+        loinc = _LOINC_ROW.match(line)
+        if loinc is not None and loinc_is_valid(loinc.group("code")):
+            rest = loinc.end()
+            w.out.put(line[rest:], at + rest, at + len(line))
+            w.out.end_line(at + len(line))
+            changed = True
+            continue
+        label = _LINE_LABEL.match(line)
+        fields = _fields_of(line, label.end() if label else 0)
+        if fields and (len(fields) > 1 or "_" in fields[0].group("key")):
+            if label is not None:
+                said = label.group().strip()
+                w.out.put(said, at + label.start(), at + label.start() + len(said))
+                w.out.end_line(at + label.end())
+            w.fields(line, at, fields)
+            changed = True
+            continue
+        w.out.put(line, at, at + len(line))
+        if lm.group().endswith("\n"):
+            w.out.put("\n", at + len(line))
+    return w.out.result() if changed else None
+
+
 def linearise_record(text: str) -> Linearised | None:
     """The written form of ``text`` if it is a JSON export or an HL7 v2 message, else None
     (also when nothing of it could be written: the text is then read as it is)."""
@@ -552,6 +763,8 @@ def linearise_record(text: str) -> Linearised | None:
         found = _hl7_message(text, r.hl7)
     if found is None and ("{" in text or "[" in text):
         found = _json_record(text, r.json_)
+    if found is None and ("|" in text or "=" in text or "-" in text):
+        found = _coded_lines(text, r.coded)  # issue #10 (i10q)
     if found is None or not found.text.strip():
         return None
     last = len(text) - 1  # every written character points into the text

@@ -245,6 +245,8 @@ def _antibodies(ex: Extraction) -> None:
                 verdict = None  # "..., and the CT was reported as negative": the CT's
             if k in respective:  # "Jo-1/PL-7/PL-12: neg/neg/pos"
                 existence = _RESULT_WORD[respective[k]]
+            elif (label := _line_label(ex, sent, m)) is not None:
+                existence = label  # "NOT DETECTED: TIF1g, NXP2" (a blot's result rows)
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
             elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
@@ -302,6 +304,33 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# issue #10 (i10q): a blot or panel report groups its names under result labels, one per line
+# ("POSITIVE: Mi-2", "NOT DETECTED: TIF1g, NXP2, SAE1"); the label opens the line and governs
+# the whole line, whatever other result words the sentence holds (the report's lines may run
+# together into one sentence).
+_LABEL_LEAD = re.compile(r"[ \t\-*•·>]*")
+_LABEL_COLON = re.compile(r"[ \t]*[:=–-][ \t]*")
+
+
+def _line_label(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """The result label opening the line of ``m`` as the note was written (the normalised
+    text joins a block's lines, so lines are read in the original)."""
+    original = ex.norm.original
+    at = ex.norm.to_original(m.start, m.end)[0]
+    line_start = original.rfind("\n", 0, at) + 1
+    for mod in sent.context.modifiers:
+        if mod.rule.category not in _RESULT or not sent.start <= mod.start < m.start:
+            continue
+        lo, hi = ex.norm.to_original(mod.start, mod.end)
+        if (
+            line_start <= lo < at
+            and _LABEL_LEAD.fullmatch(original, line_start, lo)
+            and _LABEL_COLON.match(original, hi)
+        ):
+            return str(mod.rule.category)
+    return None
 
 
 # issue #10 (i10m): one antibody with results in turn, a repeated test whose result changed
@@ -664,18 +693,42 @@ def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[T
     follows antibodies the line names, so the result is theirs and the panel's other members
     stay untested ("line blot negative, including Jo-1, ..." is the whole panel's, and so is
     "myositis panel and anti-HMGCR were negative", where the name is the panel's sibling)."""
-    cue = min(
-        (
-            mod.start
-            for mod in sent.context.modifiers
-            if mod.start >= panel.end and mod.rule.category in _RESULT
-        ),
-        default=None,
+    cues = [mod for mod in sent.context.modifiers if mod.rule.category in _RESULT]
+    after = min(
+        (mod for mod in cues if mod.start >= panel.end), key=lambda c: c.start, default=None
     )
-    if cue is None:
-        return False
-    first = min((a.start for a in named if panel.end <= a.start < cue), default=None)
+    if after is None:
+        before = max(
+            (mod for mod in cues if mod.end <= panel.start), key=lambda c: c.end, default=None
+        )
+        return before is not None and _closes_named_list(text, before, panel, named)
+    if _LABEL_OPENS_LIST.match(text, after.end) and any(
+        after.end <= a.start and "\n" not in text[after.end : a.start] for a in named
+    ):
+        return True  # "Myositis blot: Negative: Jo-1, PL-7": the label's list, not the panel
+    first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
     return first is not None and _COORDINATED.search(text, panel.end, first) is None
+
+
+# issue #10 (i10q): a result word used as a label ("Negative: Jo-1, PL-7", "NOT DETECTED - ...")
+_LABEL_OPENS_LIST = re.compile(r"[ \t]*[:=\-–][ \t]*")
+# what may stand between a list's result and the panel it came from: "MDA5 and SAE1 negative
+# (myositis panel reported 09/2026)", "Jo-1 negative on the myositis blot"
+_SOURCE_AFTER_RESULT = re.compile(
+    r"[ \t]*(?:[(\[,;-][ \t]*)?(?:\b(?:on|by|in|from|per|at)\b[ \t]*)?(?:\b(?:the|a|an)\b[ \t]*)?$",
+    re.IGNORECASE,
+)
+
+
+def _closes_named_list(text: str, cue: Any, panel: TermMatch, named: list[TermMatch]) -> bool:
+    """issue #10 (i10q): the result word before the panel closes a list of named antibodies and
+    the panel is only where they were tested ("anti-NXP2, anti-Mi-2 and anti-SAE1 negative
+    (myositis panel reported 09/2026)"): the result is theirs, the panel's other members stay
+    untested. "Myositis panel: negative" and "negative myositis panel" stay the panel's."""
+    if not _SOURCE_AFTER_RESULT.match(text[cue.end : panel.start]):
+        return False
+    last = max((a for a in named if a.end <= cue.start), key=lambda a: a.end, default=None)
+    return last is not None and bool(_LIST_GLUE.fullmatch(text[last.end : cue.start]))
 
 
 _COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
