@@ -55,11 +55,18 @@ class CodedRules(_Strict):
     values: dict[str, str | None]
 
 
+class CdaRules(_Strict):
+    root: str
+    columns: dict[str, list[str]]
+    line_elements: list[str]
+
+
 class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
     hl7: Hl7Rules
     coded: CodedRules
+    cda: CdaRules
 
 
 @cache
@@ -754,6 +761,300 @@ def _coded_lines(text: str, rules: CodedRules) -> Linearised | None:
     return w.out.result() if changed else None
 
 
+# --------------------------------------------------------------------------- CDA XML
+# issue #10 (i10q): an HL7 CDA R2 document, read from its elements with their positions kept
+_XML_TOKEN = re.compile(
+    r"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z_][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)"
+    r"\s*(?P<empty>/)?>|(?P<text>[^<]+)",
+    re.DOTALL,
+)
+_XML_ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));")
+_ENTITY_CHAR = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_TS_IN_TEXT = re.compile(r"\b((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{2,6})?\b")
+
+
+@dataclass
+class _Span:
+    """Text as decoded, and per character its position in the original."""
+
+    chars: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+
+    def add(self, raw: str, at: int) -> None:
+        pos = 0
+        for m in _ENTITY.finditer(raw):
+            self.chars.extend(raw[pos : m.start()])
+            self.offsets.extend(range(at + pos, at + m.start()))
+            code = m.group(1) or m.group(2)
+            char = chr(int(code, 16 if m.group(2) else 10)) if code else _ENTITY_CHAR[m.group(3)]
+            self.chars.append(char)
+            self.offsets.append(at + m.start())
+            pos = m.end()
+        self.chars.extend(raw[pos:])
+        self.offsets.extend(range(at + pos, at + len(raw)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def write(self, w: _Writer, lo: int = 0, hi: int | None = None) -> None:
+        """This text (or its [lo, hi) part) with HL7 timestamps as dates, spaces collapsed."""
+        text = self.text[lo:hi]
+        base = lo
+        pos = 0
+        for m in _TS_IN_TEXT.finditer(text):
+            if pos and text[pos : m.start()] == "-":  # "20261022-20261024": a period
+                w.put(" to ", self.offsets[base + pos])
+            else:
+                self._copy(w, text, base, pos, m.start())
+            w.put(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", self.offsets[base + m.start()])
+            pos = m.end()
+        self._copy(w, text, base, pos, len(text))
+
+    def _copy(self, w: _Writer, text: str, base: int, lo: int, hi: int) -> None:
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch.isspace():
+                if not w.chars or w.chars[-1] in " \n":
+                    continue
+                ch = " "
+            w.chars.append(ch)
+            w.offsets.append(self.offsets[base + i])
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _XML_ATTR.finditer(raw or ""):
+        name = m.group(1).rsplit(":", 1)[-1]
+        out[name] = m.group(2) if m.group(2) is not None else m.group(3)
+    return out
+
+
+def _ts(value: str) -> str | None:
+    m = _HL7_TIME.match(value or "")
+    if m is None or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+        return None
+    return f"{m.group('y')}-{m.group('m')}-{m.group('d')}"
+
+
+@dataclass
+class _Observation:
+    start: int
+    name: tuple[str, int] | None = None
+    value: list[tuple[str, int]] = field(default_factory=list)
+    low: str | None = None
+    high: str | None = None
+    when: tuple[str, int] | None = None
+    interpretation: tuple[str, int] | None = None
+
+
+class _CdaWriter:
+    def __init__(self, text: str, rules: CdaRules) -> None:
+        self.text = text
+        self.r = rules
+        self.out = _Writer()
+        self.lines = set(rules.line_elements)
+        self.stack: list[str] = []
+        self.observations: list[_Observation] = []
+        self.header: list[_Span] | None = None  # the current table's header cells
+        self.row: list[_Span] | None = None
+        self.cell: _Span | None = None
+        self.narrative = 0  # depth inside <text> of a section
+        self.title: _Span | None = None
+
+    def line(self, words: str, at: int, value: str, v_at: int, v_len: int) -> None:
+        self.out.put(words, at)
+        self.out.put(value, v_at, v_at + v_len if v_len == len(value) else None)
+        self.out.put(".", v_at)
+        self.out.end_line(v_at)
+
+    def run(self) -> Linearised:
+        for m in _XML_TOKEN.finditer(self.text):
+            if m.group("text") is not None or m.group("cdata") is not None:
+                group = "text" if m.group("text") is not None else "cdata"
+                self.chars(m.group(group), m.start(group))
+            elif m.group("tag"):
+                tag = m.group("tag").rsplit(":", 1)[-1]
+                if m.group("close"):
+                    self.close(tag, m.start())
+                else:
+                    self.open(tag, _attrs(m.group("attrs")), m.start())
+                    if m.group("empty"):
+                        self.close(tag, m.end() - 1)
+        return self.out.result()
+
+    def chars(self, raw: str, at: int) -> None:
+        if self.cell is not None:
+            self.cell.add(raw, at)
+        elif self.title is not None:
+            self.title.add(raw, at)
+        elif self.narrative:
+            span = _Span()
+            span.add(raw, at)
+            span.write(self.out)
+        elif self.observations and self.stack and self.stack[-1] == "value":
+            span = _Span()
+            span.add(raw, at)
+            if span.text.strip():
+                self.observations[-1].value.append((span.text.strip(), at))
+
+    def open(self, tag: str, attrs: dict[str, str], at: int) -> None:
+        parent = self.stack[-1] if self.stack else ""
+        self.stack.append(tag)
+        if tag == "administrativeGenderCode":
+            said = attrs.get("displayName") or attrs.get("code")
+            if said:
+                self.line("Sex: ", at, said, at, 0)
+        elif tag == "birthTime" and _ts(attrs.get("value", "")):
+            self.line("Date of birth: ", at, str(_ts(attrs["value"])), at, 0)
+        elif tag == "title" and parent in ("section", self.r.root):
+            self.title = _Span()
+        elif tag == "text" and parent == "section":
+            self.narrative += 1
+        elif self.narrative and tag == "table":
+            self.header = []
+        elif self.narrative and tag == "tr":
+            self.row = []
+        elif self.narrative and tag in ("td", "th") and self.row is not None:
+            self.cell = _Span()
+        elif not self.narrative and tag == "observation":
+            self.observations.append(_Observation(at))
+        elif self.observations and not self.narrative:
+            self.observation_part(tag, parent, attrs, at)
+
+    def observation_part(self, tag: str, parent: str, attrs: dict[str, str], at: int) -> None:
+        obs = self.observations[-1]
+        if tag == "code" and parent == "observation" and attrs.get("displayName"):
+            obs.name = (attrs["displayName"], at)
+        elif tag == "value" and parent == "observation":
+            if "value" in attrs:
+                said = attrs["value"] + (f" {attrs['unit']}" if attrs.get("unit") else "")
+                obs.value.append((said, at))
+            elif attrs.get("displayName") or attrs.get("code"):
+                obs.value.append((attrs.get("displayName") or attrs["code"], at))
+        elif tag in ("low", "high") and "value" in attrs and "referenceRange" in self.stack:
+            setattr(obs, tag, attrs["value"])
+        elif tag == "effectiveTime" and parent == "observation" and _ts(attrs.get("value", "")):
+            obs.when = (str(_ts(attrs["value"])), at)
+        elif tag == "low" and parent == "effectiveTime" and obs.when is None:
+            if _ts(attrs.get("value", "")):
+                obs.when = (str(_ts(attrs["value"])), at)
+        elif tag == "interpretationCode" and parent == "observation":
+            said = attrs.get("displayName") or attrs.get("code")
+            if said:
+                obs.interpretation = (said, at)
+
+    def close(self, tag: str, at: int) -> None:
+        while self.stack and self.stack[-1] != tag:
+            self.stack.pop()  # an element left open
+        if self.stack:
+            self.stack.pop()
+        if tag == "title" and self.title is not None:
+            span, self.title = self.title, None
+            if span.text.strip():
+                self.out.end_line(at, blank=True)
+                span.write(self.out)
+                self.out.put(":", at)
+                self.out.end_line(at)
+            return
+        if tag == "text" and self.narrative:
+            self.narrative -= 1
+            self.out.end_line(at, blank=True)
+            return
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(self.cell)
+            self.cell = None
+            return
+        if tag == "tr" and self.row is not None:
+            row, self.row = self.row, None
+            self.table_row(row, at)
+            return
+        if tag == "table":
+            self.header = None
+        if tag == "observation" and self.observations:
+            self.observation(self.observations.pop(), at)
+            return
+        if self.narrative and tag in self.lines:
+            self.out.end_line(at)
+
+    def column(self, header: str) -> str | None:
+        words = header.strip().casefold()
+        for role, starts in self.r.columns.items():
+            if any(words.startswith(s) for s in starts):
+                return role
+        return None
+
+    def table_row(self, row: list[_Span], at: int) -> None:
+        if (
+            self.header is not None
+            and not self.header
+            and all(self.column(c.text) for c in row if c.text.strip())
+        ):
+            self.header = row  # the header row: kept to name the columns
+            return
+        roles = [self.column(c.text) for c in self.header] if self.header else []
+        cells = {role: c for role, c in zip(roles, row, strict=False) if role and c.text.strip()}
+        if "name" in cells and "value" in cells:
+            cells["name"].write(self.out)
+            self.out.put(": ", at)
+            cells["value"].write(self.out)
+            if "unit" in cells:
+                self.out.put(" ", at)
+                cells["unit"].write(self.out)
+            if "reference" in cells:
+                self.out.put(" (ref ", at)
+                cells["reference"].write(self.out)
+                self.out.put(")", at)
+            if "date" in cells:
+                self.out.put(", on ", at)
+                cells["date"].write(self.out)
+        else:
+            said = False
+            for c in row:
+                if not c.text.strip():
+                    continue
+                if said:
+                    self.out.put(", ", at)
+                c.write(self.out)
+                said = True
+            if not said:
+                return
+        self.out.put(".", at)
+        self.out.end_line(at)
+
+    def observation(self, obs: _Observation, at: int) -> None:
+        if obs.name is None or not obs.value:
+            return
+        name, n_at = obs.name
+        self.out.put(name, n_at)
+        self.out.put(": ", n_at)
+        for k, (value, v_at) in enumerate(obs.value):
+            self.out.put((", " if k else "") + value, v_at)
+        if obs.interpretation is not None:
+            self.out.put(f" ({obs.interpretation[0]})", obs.interpretation[1])
+        if obs.low or obs.high:
+            ref = (
+                f"{obs.low}-{obs.high}"
+                if obs.low and obs.high
+                else f"<{obs.high}"
+                if obs.high
+                else f">{obs.low}"
+            )
+            self.out.put(f" (ref {ref})", at)
+        if obs.when is not None:
+            self.out.put(f", on {obs.when[0]}", obs.when[1])
+        self.out.put(".", at)
+        self.out.end_line(at)
+
+
+def _cda_document(text: str, rules: CdaRules) -> Linearised | None:
+    if f"<{rules.root}" not in text:
+        return None
+    return _CdaWriter(text, rules).run()
+
+
 def linearise_record(text: str) -> Linearised | None:
     """The written form of ``text`` if it is a JSON export or an HL7 v2 message, else None
     (also when nothing of it could be written: the text is then read as it is)."""
@@ -761,6 +1062,8 @@ def linearise_record(text: str) -> Linearised | None:
     found: Linearised | None = None
     if "|" in text and "MSH|" in text:
         found = _hl7_message(text, r.hl7)
+    if found is None and "<" in text:
+        found = _cda_document(text, r.cda)  # issue #10 (i10q)
     if found is None and ("{" in text or "[" in text):
         found = _json_record(text, r.json_)
     if found is None and ("|" in text or "=" in text or "-" in text):
