@@ -281,6 +281,10 @@ def _antibodies(ex: Extraction) -> None:
                 inferred = True
             else:
                 status = "unknown" if status == "present" else status
+            if value.get("result") == "negative" and status == "absent":
+                # issue #10 (i10q): "SAE1: negative, Jo-1: negative" - the negation that made the
+                # status absent is a result word, and a negative result is a result (as above)
+                status = "present"
             in_turn = (
                 [] if k in respective else _results_in_turn(ex, sent, m, window_end, uncertain)
             )
