@@ -61,12 +61,26 @@ class CdaRules(_Strict):
     line_elements: list[str]
 
 
+class GridRules(_Strict):
+    date_headers: list[str]
+    test_headers: list[str]
+    min_columns: int = Field(ge=2)
+    empty_cells: list[str]
+
+
+class MarkRules(_Strict):
+    columns: dict[str, str]
+    ticks: list[str]
+
+
 class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
     hl7: Hl7Rules
     coded: CodedRules
     cda: CdaRules
+    grid: GridRules
+    marks: MarkRules
 
 
 @cache
@@ -81,6 +95,7 @@ class Linearised:
 
     text: str
     offsets: list[int]
+    keeps_layout: bool = False  # only some lines written out, the others as they were
 
 
 @dataclass
@@ -608,12 +623,12 @@ _LOINC_ROW = re.compile(r"^(?P<lead>[ \t]*)(?P<code>\d{1,7}-\d)[ \t]+(?=[A-Za-z]
 # key=value fields: an identifier, "=", a value up to the next field ("|" or two spaces and key=)
 _KEY = r"[A-Za-z][A-Za-z0-9_]*"
 _FIELD = re.compile(
-    rf"(?P<key>{_KEY}(?:[ \t]{_KEY})?)[ \t]*=[ \t]*"
+    rf"(?P<key>(?=[A-Za-z0-9_ \t]{{3}}){_KEY}(?:[ \t]{_KEY})?)=[ \t]*"
     rf"(?P<value>\"[^\"\n]*\"|(?:(?![ \t]*\||[ \t]{{2,}}{_KEY}[ \t]*=|[ \t]+{_KEY}=)[^\n])*)"
 )
 _HEAD_AND_NOTE = re.compile(r"([^\s()]+)[ \t]*\([^()]*\)$")
 # a form line's own label before its fields ("Patient: sex=M | DOB=1958-09-30")
-_LINE_LABEL = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]*(?=[A-Za-z][A-Za-z0-9_]*[ \t]*=)")
+_LINE_LABEL = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]*(?=[A-Za-z][A-Za-z0-9_]*=)")
 _FIELD_SEP = re.compile(r"[ \t]*(?:\|[ \t]*|[ \t]{2,}|[ \t](?=[A-Za-z][A-Za-z0-9_]*=))")
 
 
@@ -719,15 +734,281 @@ class _CodedWriter:
         return True
 
 
-def _coded_lines(text: str, rules: CodedRules) -> Linearised | None:
+# a results grid's cells: split at "|" or at a run of two or more spaces (or a tab)
+_CELL = re.compile(r"[^|\t]+?(?=[ ]{2,}|\t|[ ]*\||[ ]*$)")
+_GRID_DATE = re.compile(
+    r"^(?:\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[ ][A-Za-z]{3,9}(?:[ ]\d{2,4})?|[A-Za-z]{3,9}[- ]\d{2,4})$"
+)
+# "ALT(<45)", "CK (40-320)", "CK [<200]": the test's name and its limit
+_LIMITED_NAME = re.compile(
+    r"^(?P<name>.*?\S)[ ]*[(\[](?P<ref>[<>≤≥]?[ ]*\d[\d.,]*(?:[ ]*-[ ]*\d[\d.,]*)?)[)\]]$"
+)
+
+
+_SHORT_YEAR = re.compile(r"^(\d{1,2})([-/ ])([A-Za-z]{3,9})\2(\d{2})$")
+
+
+def _grid_date(when: str) -> str:
+    """A grid's "12-May-26" with its century ("12-May-2026"): results are of this century
+    unless the two digits are above 50."""
+    m = _SHORT_YEAR.match(when)
+    if m is None:
+        return when
+    year = int(m.group(4))
+    return (
+        f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{(2000 if year <= 50 else 1900) + year}"
+    )
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a grid line with their positions in the line."""
+    return [
+        (m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
+        for m in _CELL.finditer(line)
+        if m.group().strip() and m.group().strip() != "|"
+    ]
+
+
+def _role(header: str, roles: dict[str, list[str]]) -> str | None:
+    """A column's role by its header words (records.yaml cda.columns): name, value, unit..."""
+    words = header.strip().casefold()
+    return next(
+        (r for r, starts in roles.items() if any(words.startswith(w) for w in starts)), None
+    )
+
+
+def _result_rows(
+    lines: list[tuple[str, int]], k: int, roles: dict[str, list[str]], w: _Writer
+) -> int:
+    """A table of one result a row under role headers ("Date  Test  Result  Ref range  Flag"):
+    each row written "Creatine kinase: 3120 U/L (ref 40-320) H, on 08-Oct-2026."; the number
+    of lines it takes (0 when line ``k`` is not such a header)."""
+    header = _cells(lines[k][0])
+    named = [_role(c, roles) for c, _ in header]
+    if len(header) < 3 or not {"name", "value"} <= set(named):
+        return 0
+    n = k + 1
+    while n < len(lines):
+        row = _cells(lines[n][0])
+        if len(row) < 2 or len(row) > len(header):
+            break
+        after = lines[n + 1][0] if n + 1 < len(lines) else ""
+        if after[:1].isspace() and len(_cells(after)) == 1:
+            break  # the row goes on in the next line: left as written, with what follows
+        at = lines[n][1]
+        # the cells fall under the header's columns by position (a blank cell is skipped)
+        cols: dict[str, tuple[str, int]] = {}
+        for cell, c_at in row:
+            col = max((i for i, (_, h_at) in enumerate(header) if h_at <= c_at + 1), default=0)
+            cols.setdefault(str(named[col] or f"other {col}"), (cell, at + c_at))
+        if "name" not in cols or "value" not in cols:
+            break
+        name, value = cols["name"], cols["value"]
+        w.put(name[0], name[1], name[1] + len(name[0]))
+        w.put(": ", name[1] + len(name[0]))
+        w.put(value[0], value[1], value[1] + len(value[0]))
+        if "unit" in cols:
+            w.put(" " + cols["unit"][0], cols["unit"][1])
+        if "reference" in cols:
+            ref = cols["reference"]
+            w.put(" (ref ", ref[1])
+            w.put(ref[0], ref[1], ref[1] + len(ref[0]))
+            w.put(")", ref[1] + len(ref[0]) - 1)
+        for role, (cell, c_at) in cols.items():
+            if role.startswith("other "):  # a flag ("H"), as printed
+                w.put(" " + cell, c_at)
+        if "date" in cols:
+            when = cols["date"]
+            w.put(", on ", when[1])
+            w.put(_grid_date(when[0]), when[1], when[1] + len(when[0]))
+        w.put(".", at + len(lines[n][0]) - 1)
+        w.end_line(at + len(lines[n][0]))
+        n += 1
+    return n - k if n > k + 1 else 0
+
+
+def _pipe_cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a "|" row, empty ones kept (a tick's column is its place in the row)."""
+    cells: list[tuple[str, int]] = []
+    pos = 0
+    parts = line.split("|")
+    for k, part in enumerate(parts):
+        if not ((k == 0 or k == len(parts) - 1) and not part.strip()):  # the outer bars
+            cells.append((part.strip(), pos + len(part) - len(part.lstrip())))
+        pos += len(part) + 1
+    return cells
+
+
+def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Writer) -> int:
+    """issue #10 (i10q): a form ticked by result column ("Antibody  Positive  Negative" over
+    "Jo-1  X" with the X under Negative): each row "Jo-1: negative."; the lines it takes."""
+    piped = "|" in lines[k][0]
+    header = _pipe_cells(lines[k][0]) if piped else _cells(lines[k][0])
+    results = [rules.columns.get(c.casefold().rstrip(":")) for c, _ in header]
+    if len(header) < 3 or results[0] is not None or None in results[1:]:
+        return 0  # a form's header: a name column, then result columns only
+    ticks = {t.casefold() for t in rules.ticks}
+    n = k + 1
+    mark = len(w.chars)
+    ticked = 0
+    while n < len(lines):
+        line, at = lines[n]
+        if piped and set(line.strip()) <= set("|-: "):
+            n += 1  # a markdown rule line
+            continue
+        row = _pipe_cells(line) if piped else _cells(line)
+        if not row or not row[0][0] or row[0][0].casefold() in ticks:
+            break
+        marked = [(c, c_at) for c, c_at in row[1:] if c.casefold() in ticks]
+        if not any(c for c, _ in row[1:]):  # a row left unticked: not tested, as written
+            w.put(line, at, at + len(line))
+            w.end_line(at + len(line))
+            n += 1
+            continue
+        if len(marked) != 1 or len([c for c, _ in row[1:] if c]) != 1:
+            break
+        if piped:
+            col = next(i for i, (c, _) in enumerate(row) if (c, _) == marked[0])
+        else:  # the header column nearest the tick
+            col = min(
+                range(1, len(header)),
+                key=lambda i: abs(marked[0][1] - (header[i][1] + len(header[i][0]) / 2)),
+            )
+        result = results[col] if col < len(results) else None
+        if result is None:
+            break
+        name, n_at = row[0]
+        w.put(name, at + n_at, at + n_at + len(name))
+        w.put(": ", at + n_at + len(name))
+        w.put(result, at + marked[0][1], at + marked[0][1] + len(marked[0][0]))
+        w.put(".", at + marked[0][1])
+        w.end_line(at + len(line))
+        ticked += 1
+        n += 1
+    if not ticked:  # no row ticked: not such a form, nothing written
+        del w.chars[mark:], w.offsets[mark:]
+        return 0
+    return n - k
+
+
+def _grid(
+    lines: list[tuple[str, int]], k: int, rules: GridRules, roles: dict[str, list[str]]
+) -> tuple[list[tuple[str, int, str, int, str, int]], int] | None:
+    """A results grid whose header is line ``k``: its cells as (test, at, value, at, date, at)
+    and the number of lines it takes, or None."""
+    header = _cells(lines[k][0])
+    if len(header) < rules.min_columns + 1:
+        return None
+    first = header[0][0].casefold().rstrip(":")
+    by_date = first in rules.date_headers
+    by_test = first in rules.test_headers and all(_GRID_DATE.match(c) for c, _ in header[1:])
+    if not by_date and not by_test:
+        return None
+    if by_date and {"name", "value"} <= {_role(c, roles) for c, _ in header[1:]}:
+        return None  # "Date  Test  Result  Ref range": one result a row (see _result_rows)
+    empty = {c.casefold() for c in rules.empty_cells}
+    out: list[tuple[str, int, str, int, str, int]] = []
+    n = k + 1
+    while n < len(lines):
+        row = _cells(lines[n][0])
+        if len(row) != len(header) or (by_date and not _GRID_DATE.match(row[0][0])):
+            break
+        at = lines[n][1]
+        for (head, h_at), (cell, c_at) in zip(header[1:], row[1:], strict=True):
+            if cell.casefold() in empty:
+                continue
+            if by_date:
+                out.append((head, lines[k][1] + h_at, cell, at + c_at, row[0][0], at + row[0][1]))
+            else:
+                out.append((row[0][0], at + row[0][1], cell, at + c_at, head, lines[k][1] + h_at))
+        n += 1
+    return (out, n - k) if out else None
+
+
+def _write_grid(w: _Writer, cells: list[tuple[str, int, str, int, str, int]]) -> None:
+    for test, t_at, value, v_at, when, d_at in cells:
+        limited = _LIMITED_NAME.match(test)
+        name = limited.group("name") if limited else test
+        w.put(name, t_at, t_at + len(name))
+        w.put(": ", t_at + len(name))
+        w.put(value, v_at, v_at + len(value))
+        if limited is not None:
+            w.put(" (ref ", t_at + limited.start("ref"))
+            ref = limited.group("ref")
+            w.put(ref, t_at + limited.start("ref"), t_at + limited.end("ref"))
+            w.put(")", t_at + limited.end("ref"))
+        w.put(", on ", d_at)
+        w.put(_grid_date(when), d_at, d_at + len(when))
+        w.put(".", v_at + len(value) - 1)
+        w.end_line(v_at + len(value))
+
+
+_REF_CELL = re.compile(
+    r"^(?:ref(?:erence)?(?:[ ]range)?|range|normal|n)[ .:=]*(?P<ref>\S.*)$", re.I
+)
+
+
+def _loinc_row(w: _Writer, line: str, at: int, start: int) -> None:
+    """A LOINC-coded row without its code, said as a result line when its columns are spaced
+    ("Creatine kinase  3120 U/L  ref 40-320  H" -> "Creatine kinase: 3120 U/L (ref 40-320) H")."""
+    cells = [(c, at + start + c_at) for c, c_at in _cells(line[start:])]
+    if len(cells) < 2:
+        w.put(line[start:], at + start, at + len(line))
+        w.end_line(at + len(line))
+        return
+    for k, (cell, c_at) in enumerate(cells):
+        ref = _REF_CELL.match(cell) if k >= 2 else None
+        if k == 1:
+            w.put(": ", c_at)
+        elif k:
+            w.put(" ", c_at)
+        if ref is not None:
+            w.put("(ref ", c_at)
+            w.put(ref.group("ref"), c_at + ref.start("ref"), c_at + len(cell))
+            w.put(")", c_at + len(cell) - 1)
+        else:
+            w.put(cell, c_at, c_at + len(cell))
+    w.put(".", at + len(line) - 1)
+    w.end_line(at + len(line))
+
+
+def _coded_lines(
+    text: str,
+    rules: CodedRules,
+    grid: GridRules,
+    roles: dict[str, list[str]],
+    marks: MarkRules,
+) -> Linearised | None:
     """Any note with coded lines: each such line written out, the others as they are; None
     when no line is coded."""
     w = _CodedWriter(rules)
     changed = False
-    for lm in re.finditer(r"[^\n]*\n?", text):
-        line, at = lm.group().rstrip("\n"), lm.start()
-        if not lm.group():
-            break
+    lines: list[tuple[str, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        lines.append((part, pos))
+        pos += len(part) + 1
+    skip = 0
+    for k, (line, at) in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        tabular = "  " in line or "|" in line or "\t" in line
+        taken = _result_rows(lines, k, roles, w.out) if tabular else 0
+        if tabular and not taken:
+            taken = _marked_rows(lines, k, marks, w.out)
+        if taken:
+            skip = taken - 1
+            changed = True
+            continue
+        found_grid = _grid(lines, k, grid, roles) if tabular else None
+        if found_grid is not None:
+            cells, taken = found_grid
+            _write_grid(w.out, cells)
+            skip = taken - 1
+            changed = True
+            continue
         concept = _CONCEPT.search(line)
         if (
             concept is not None
@@ -740,9 +1021,7 @@ def _coded_lines(text: str, rules: CodedRules) -> Linearised | None:
             continue
         loinc = _LOINC_ROW.match(line)
         if loinc is not None and loinc_is_valid(loinc.group("code")):
-            rest = loinc.end()
-            w.out.put(line[rest:], at + rest, at + len(line))
-            w.out.end_line(at + len(line))
+            _loinc_row(w.out, line, at, loinc.end())
             changed = True
             continue
         label = _LINE_LABEL.match(line)
@@ -756,9 +1035,12 @@ def _coded_lines(text: str, rules: CodedRules) -> Linearised | None:
             changed = True
             continue
         w.out.put(line, at, at + len(line))
-        if lm.group().endswith("\n"):
+        if at + len(line) < len(text):
             w.out.put("\n", at + len(line))
-    return w.out.result() if changed else None
+    if not changed:
+        return None
+    written = w.out.result()
+    return Linearised(written.text, written.offsets, keeps_layout=True)
 
 
 # --------------------------------------------------------------------------- CDA XML
@@ -1066,9 +1348,10 @@ def linearise_record(text: str) -> Linearised | None:
         found = _cda_document(text, r.cda)  # issue #10 (i10q)
     if found is None and ("{" in text or "[" in text):
         found = _json_record(text, r.json_)
-    if found is None and ("|" in text or "=" in text or "-" in text):
-        found = _coded_lines(text, r.coded)  # issue #10 (i10q)
+    if found is None:
+        found = _coded_lines(text, r.coded, r.grid, r.cda.columns, r.marks)  # issue #10 (i10q)
     if found is None or not found.text.strip():
         return None
     last = len(text) - 1  # every written character points into the text
-    return Linearised(found.text, [min(max(o, 0), last) for o in found.offsets])
+    offsets = [min(max(o, 0), last) for o in found.offsets]
+    return Linearised(found.text, offsets, found.keeps_layout)

@@ -219,8 +219,8 @@ def _antibodies(ex: Extraction) -> None:
         respective = _respective_results(ex, matches)
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
-            skip: frozenset[int] = frozenset()
+            skip: frozenset[int] = _voided_results(ex, sent)  # "positive (reported in error)"
+            assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             while (cue := assertion.categories.get("existence")) is not None and (
                 _owned_by_other_test(ex, m, cue[1], cue[2])
             ):  # "anti-TIF1γ antibodies were found and the CT ... was negative"
@@ -239,6 +239,8 @@ def _antibodies(ex: Extraction) -> None:
             if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
                 existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
             verdict = _VERDICT.search(text, m.end, _clause_end(text, m.end, window_end))
+            if verdict is not None and any(verdict.start() <= v < verdict.end() for v in skip):
+                verdict = None  # a voided result word (see _voided_results)
             if verdict is not None and _first_other_test(
                 ex, m.end, verdict.start(), _OTHER_TEST_AFTER_VERB
             ):
@@ -247,6 +249,8 @@ def _antibodies(ex: Extraction) -> None:
                 existence = _RESULT_WORD[respective[k]]
             elif (label := _line_label(ex, sent, m)) is not None:
                 existence = label  # "NOT DETECTED: TIF1g, NXP2" (a blot's result rows)
+            elif existence is None and (label := _list_label(ex, sent)) is not None:
+                existence = label  # "Myositis antibodies negative:" over a bare list
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
             elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
@@ -310,6 +314,44 @@ def _antibodies(ex: Extraction) -> None:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
 
 
+# issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative
+# (previously reported positive in error)", "the earlier positive was erroneous", "wrongly
+# reported as positive") is void: the corrected result is the antibody's.
+_ERROR_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:in error|erroneous(?:ly)?|(?:was|were) (?:wrong|incorrect)|a mistake|"
+    r"retracted|withdrawn|a (?:lab(?:oratory)?|transcription|reporting) error)\b",
+    re.IGNORECASE,
+)
+_ERROR_BEFORE = re.compile(
+    r"\b(?:erroneous(?:ly)?|wrongly|falsely|incorrectly|mistakenly)[ \t]+(?:(?:reported|given|"
+    r"recorded|issued|labell?ed|read)[ \t]+)?(?:as[ \t]+)?(?:an?[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _voided_results(ex: Extraction, sent: Sentence) -> frozenset[int]:
+    """The starts of the result words in ``sent`` that a correction voids."""
+    text = ex.text
+    cues = sorted(
+        {(mod.start, mod.end) for mod in sent.context.modifiers if mod.rule.category in _RESULT}
+    )
+    void: set[int] = set()
+    for k, (a, b) in enumerate(cues):
+        nxt = cues[k + 1][0] if k + 1 < len(cues) else sent.end
+        after = _ERROR_AFTER.match(text[b:nxt])
+        before = _ERROR_BEFORE.search(text, max(sent.start, a - 40), a)
+        if after is not None or before is not None:
+            void.add(a)
+            # and the words that dated the voided result ("previously reported positive")
+            last = max((c[1] for c in cues if c[1] <= a and c[0] not in void), default=sent.start)
+            void.update(
+                mod.start
+                for mod in sent.context.modifiers
+                if mod.rule.category == "HISTORICAL" and last <= mod.start < a
+            )
+    return frozenset(void)
+
+
 # issue #10 (i10q): a blot or panel report groups its names under result labels, one per line
 # ("POSITIVE: Mi-2", "NOT DETECTED: TIF1g, NXP2, SAE1"); the label opens the line and governs
 # the whole line, whatever other result words the sentence holds (the report's lines may run
@@ -334,6 +376,56 @@ def _line_label(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
             and _LABEL_COLON.match(original, hi)
         ):
             return str(mod.rule.category)
+    return None
+
+
+_LABEL_END = re.compile(r"[ \t]*[:]?[ \t]*[)\]]?[ \t]*:?[ \t]*$")
+
+
+def _bare_names(ex: Extraction, sent: Sentence) -> bool:
+    """A sentence that is only antibody names ("Jo-1", "- anti-PL-7, PL-12")."""
+    text = ex.text
+    found = ex.rules.antibodies.find(text[sent.start : sent.end])
+    if not found:
+        return False
+    pos = 0
+    line = text[sent.start : sent.end]
+    glue = re.compile(rf"(?:[-*•·.]|{_LIST_GLUE.pattern})*", re.IGNORECASE)
+    for a in found:
+        if not glue.fullmatch(line, pos, a.start):
+            return False
+        pos = a.end
+    return bool(glue.fullmatch(line, pos, len(line)))
+
+
+def _list_label(ex: Extraction, sent: Sentence) -> str | None:
+    """issue #10 (i10q): the result a label gives the bare list of names under it
+    ("Myositis antibodies negative:" then "Jo-1", "PL-7" a line each): the list runs up from
+    ``sent`` through sentences of names alone to the label, which ends with a colon and a
+    result word; a blank line ends the list."""
+    if not _bare_names(ex, sent):
+        return None
+    original = ex.norm.original
+    k = sent.index - 1
+    below = ex.norm.to_original(sent.start, sent.end)[0]
+    while k >= 0:
+        prev = ex.sentences[k]
+        lo, hi = ex.norm.to_original(prev.start, prev.end)
+        if "\n\n" in original[hi:below].replace(" ", "").replace("\t", ""):
+            return None  # a blank line between: not this label's list
+        if _bare_names(ex, prev):
+            k, below = k - 1, lo
+            continue
+        if not ex.text[prev.start : prev.end].rstrip().endswith(":"):
+            return None
+        last = max(
+            (mod for mod in prev.context.modifiers if mod.rule.category in _RESULT),
+            key=lambda mod: mod.end,
+            default=None,
+        )
+        if last is None or not _LABEL_END.fullmatch(ex.text, last.end, prev.end):
+            return None
+        return str(last.rule.category)
     return None
 
 
@@ -406,7 +498,9 @@ def _results_in_turn(
         {
             (mod.start, mod.end, mod.rule.category)
             for mod in sent.context.modifiers
-            if mod.rule.category in _TURN_RESULTS and m.end <= mod.start < window_end
+            if mod.rule.category in _TURN_RESULTS
+            and m.end <= mod.start < window_end
+            and mod.start not in _voided_results(ex, sent)
         }
     )
     cues = [
@@ -669,7 +763,7 @@ def _antibody_panels(ex: Extraction) -> None:
             a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
                 continue
-            if _results_of_named(ex.text, sent, m, named.get(idx, [])):
+            if _results_of_named(ex.text, sent, m, named.get(idx, []), named.get(idx + 1, [])):
                 continue
             status, uncertain = _status(ex, sent, a, sent.time, dated=False)
             if status not in ("present", "absent"):
@@ -692,7 +786,13 @@ def _antibody_panels(ex: Extraction) -> None:
                 )
 
 
-def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]) -> bool:
+def _results_of_named(
+    text: str,
+    sent: Sentence,
+    panel: TermMatch,
+    named: list[TermMatch],
+    next_named: list[TermMatch] | None = None,
+) -> bool:
     """ "Myositis line blot: Jo-1 and PL-7 negative": the first result word after the panel
     follows antibodies the line names, so the result is theirs and the panel's other members
     stay untested ("line blot negative, including Jo-1, ..." is the whole panel's, and so is
@@ -706,10 +806,15 @@ def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[T
             (mod for mod in cues if mod.end <= panel.start), key=lambda c: c.end, default=None
         )
         return before is not None and _closes_named_list(text, before, panel, named)
-    if _LABEL_OPENS_LIST.match(text, after.end) and any(
-        after.end <= a.start and "\n" not in text[after.end : a.start] for a in named
+    label = _LABEL_OPENS_LIST.match(text, after.end)
+    if label is not None and any(
+        _LIST_GLUE.fullmatch(text, label.end(), a.start)
+        for a in [*named, *(next_named or [])]
+        if a.start >= label.end()
     ):
-        return True  # "Myositis blot: Negative: Jo-1, PL-7": the label's list, not the panel
+        # "Myositis blot: Negative: Jo-1, PL-7", "Myositis antibodies negative:" over a bare
+        # list: the label's list, not the whole panel
+        return True
     first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
     return first is not None and _COORDINATED.search(text, panel.end, first) is None
 
