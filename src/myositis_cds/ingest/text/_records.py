@@ -13,6 +13,16 @@ words, so each record is written out first, as a form would say it (``rules/reco
   details, one line per result ("Creatine kinase: 2867 U/L (ref 26-192), on 2026-11-12.") and the
   comments; compact timestamps (202611121045) are written as dates.
 
+- HL7 CDA R2 (issue #10, i10q): the header's sex and birth time, each section's title and
+  narrative (list items, paragraphs, table rows named by their column headers) and each coded
+  observation ("Anti-Jo-1 antibody: Negative, on 2026-11-12.");
+- coded lines inside any note (i10q), the note's other lines kept as written: SNOMED CT entries
+  known by their identifier's Verhoeff check digit ("40739000 |Dysphagia (disorder)|
+  status=refuted" -> "Dysphagia, ruled out."), LOINC-coded rows by their check digit,
+  key=value form fields ("neck_flexion=4/5" -> "Neck flexion: 4/5."), results grids (a row per
+  date and a column per test, or a row per result under role headers) and forms ticked under
+  result columns ("Jo-1 |   | X" under "Positive | Negative" -> "Jo-1: negative.").
+
 Every written character keeps the position of the field it came from, so evidence still points
 at the record as pasted. Any other text is returned unchanged (``None``).
 """
@@ -786,8 +796,8 @@ def _result_rows(
     of lines it takes (0 when line ``k`` is not such a header)."""
     header = _cells(lines[k][0])
     named = [_role(c, roles) for c, _ in header]
-    if len(header) < 3 or not {"name", "value"} <= set(named):
-        return 0
+    if len(header) < 3 or not {"name", "value", "date"} <= set(named):
+        return 0  # (a table without dates is read as it stands: facts/labs.py)
     n = k + 1
     while n < len(lines):
         row = _cells(lines[n][0])
