@@ -494,13 +494,14 @@ def _results_in_turn(
     one ("previously negative") without a time of its own that differs from the current one's
     is left out (it cannot be placed). Empty when the antibody has one result word."""
     text = ex.text
+    void = _voided_results(ex, sent)
     spans = sorted(
         {
             (mod.start, mod.end, mod.rule.category)
             for mod in sent.context.modifiers
             if mod.rule.category in _TURN_RESULTS
             and m.end <= mod.start < window_end
-            and mod.start not in _voided_results(ex, sent)
+            and mod.start not in void
         }
     )
     cues = [
