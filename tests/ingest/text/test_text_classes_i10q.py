@@ -323,3 +323,23 @@ def test_paired_results_on_two_lines_are_all_read() -> None:
         "JO1": "negative",
         "EJ": "positive",
     }
+
+
+# --------------------------------------------------------------------------- family history scope
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Family history: mother died of ovarian cancer aged 60.\n",
+        "Her father's lung adenocarcinoma was resected in 2019.\n",
+        "Family history: brother - colorectal adenocarcinoma, 35 mm, resected 2020.\n",
+        "Maternal aunt (58): ovarian adenocarcinoma, 40 mm.\n",
+        "Relatives: sister - breast carcinoma 22 mm; father - prostate adenocarcinoma.\n",
+    ],
+)
+def test_a_relatives_cancer_is_not_the_patients(text: str) -> None:
+    assert read(_HEAD + text).case.tumours == []
+
+
+def test_the_patients_own_cancer_beside_a_relatives_is_kept() -> None:
+    note = _HEAD + "Mother: breast cancer at 45.\nCT: 31 mm adenocarcinoma of the sigmoid colon.\n"
+    assert [t.site.value for t in read(note).case.tumours] == ["colon"]

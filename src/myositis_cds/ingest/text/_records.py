@@ -1234,9 +1234,9 @@ class _CdaWriter:
             if _ts(attrs.get("value", "")):
                 obs.when = (str(_ts(attrs["value"])), at)
         elif tag == "interpretationCode" and parent == "observation":
-            said = attrs.get("displayName") or attrs.get("code")
-            if said:
-                obs.interpretation = (said, at)
+            interpretation = attrs.get("displayName") or attrs.get("code")
+            if interpretation:
+                obs.interpretation = (interpretation, at)
 
     def close(self, tag: str, at: int) -> None:
         while self.stack and self.stack[-1] != tag:
