@@ -19,6 +19,7 @@ from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
+from myositis_cds.ingest.text.facts.tumours import reported_site
 
 __all__ = ["assemble"]
 
@@ -623,7 +624,16 @@ def _tumour(
             if hits:
                 implied = hits[0].concept
                 break
-    if site is None and implied is not None:
+    reported = None
+    if site is None and implied is None and malignant:  # issue #10 (i10q)
+        reported = reported_site(ex, list({d.sentence.index: d.sentence for d in parts}.values()))
+        implied = reported
+    if site is None and reported is not None:
+        ex.warn(
+            f"the site ({reported.replace('_', ' ')}) is read from how the cancer was reported "
+            "(the organ's own reporting terms)"
+        )
+    elif site is None and implied is not None:
         ex.warn(f"the site ({implied.replace('_', ' ')}) is read from the cancer's name")
     elif site is None and malignant:
         # a named malignancy whose primary the note does not give ("neuroendocrine carcinoma",

@@ -386,7 +386,10 @@ def normalise_any(original: str, rules: Rules) -> NormalisedText:
         spoken = linearise_record(original)  # issue #10 (i10k): a JSON export, an HL7 message
     if spoken is None:
         return normalise(original, rules)
-    norm = normalise(spoken.text, rules)
+    # coded lines written out inside a note keep the note's other lines: its layout (soft-wrapped
+    # or not) is the note's own
+    kept = isinstance(spoken, Linearised) and spoken.keeps_layout
+    norm = normalise(spoken.text, rules, layout_of=original if kept else None)
     last = len(spoken.offsets)
     norm.offsets = [spoken.offsets[o] if o < last else len(original) for o in norm.offsets]
     norm.source = spoken.text

@@ -672,10 +672,14 @@ def _chat_sentence_starts(chars: list[str]) -> None:
         chars[m.start()] = chars[m.start()].upper()
 
 
-def normalise(original: str, rules: Rules) -> NormalisedText:
+def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
+    """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
+    ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     original = _coded_choices(_coded_fields(_tick_boxes(original)))
     lines = _split_abstract_lines(_lines(original), rules)
-    wrapped = _is_wrapped(lines)
+    wrapped = _is_wrapped(
+        lines if layout_of is None else _split_abstract_lines(_lines(layout_of), rules)
+    )
     rejoin = _rejoins_broken_words(original)
     sec_rules = rules.sections.sections
     sections: list[_Section] = []

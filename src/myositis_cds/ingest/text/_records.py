@@ -13,6 +13,16 @@ words, so each record is written out first, as a form would say it (``rules/reco
   details, one line per result ("Creatine kinase: 2867 U/L (ref 26-192), on 2026-11-12.") and the
   comments; compact timestamps (202611121045) are written as dates.
 
+- HL7 CDA R2 (issue #10, i10q): the header's sex and birth time, each section's title and
+  narrative (list items, paragraphs, table rows named by their column headers) and each coded
+  observation ("Anti-Jo-1 antibody: Negative, on 2026-11-12.");
+- coded lines inside any note (i10q), the note's other lines kept as written: SNOMED CT entries
+  known by their identifier's Verhoeff check digit ("40739000 |Dysphagia (disorder)|
+  status=refuted" -> "Dysphagia, ruled out."), LOINC-coded rows by their check digit,
+  key=value form fields ("neck_flexion=4/5" -> "Neck flexion: 4/5."), results grids (a row per
+  date and a column per test, or a row per result under role headers) and forms ticked under
+  result columns ("Jo-1 |   | X" under "Positive | Negative" -> "Jo-1: negative.").
+
 Every written character keeps the position of the field it came from, so evidence still points
 at the record as pasted. Any other text is returned unchanged (``None``).
 """
@@ -48,10 +58,39 @@ class Hl7Rules(_Strict):
     free_text_segments: list[str]
 
 
+class CodedRules(_Strict):
+    concept_partitions: list[str]
+    status_words: dict[str, str | None]
+    status_keys: list[str]
+    values: dict[str, str | None]
+
+
+class CdaRules(_Strict):
+    root: str
+    columns: dict[str, list[str]]
+    line_elements: list[str]
+
+
+class GridRules(_Strict):
+    date_headers: list[str]
+    test_headers: list[str]
+    min_columns: int = Field(ge=2)
+    empty_cells: list[str]
+
+
+class MarkRules(_Strict):
+    columns: dict[str, str]
+    ticks: list[str]
+
+
 class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
     hl7: Hl7Rules
+    coded: CodedRules
+    cda: CdaRules
+    grid: GridRules
+    marks: MarkRules
 
 
 @cache
@@ -66,6 +105,7 @@ class Linearised:
 
     text: str
     offsets: list[int]
+    keeps_layout: bool = False  # only some lines written out, the others as they were
 
 
 @dataclass
@@ -543,6 +583,770 @@ def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
     return w.result()
 
 
+# --------------------------------------------------------------------------- coded lines
+# issue #10 (i10q): SNOMED CT concepts, LOINC-coded rows and key=value fields inside any note.
+_VERHOEFF_D = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]  # fmt: skip
+_VERHOEFF_P = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]  # fmt: skip
+
+
+def sctid_is_concept(digits: str, partitions: list[str] | None = None) -> bool:
+    """Whether ``digits`` is a SNOMED CT concept identifier: 6-18 digits, a concept partition
+    ("00" or "10") before a valid Verhoeff check digit (SNOMED CT TIG, 6.1-6.4)."""
+    if not (6 <= len(digits) <= 18 and digits.isdigit() and digits[0] != "0"):
+        return False
+    if digits[-3:-1] not in (partitions or _rules().coded.concept_partitions):
+        return False
+    check = 0
+    for i, ch in enumerate(reversed(digits)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[i % 8][int(ch)]]
+    return check == 0
+
+
+def loinc_is_valid(code: str) -> bool:
+    """Whether ``code`` ("2157-6") is a LOINC code: 1-7 digits, a hyphen and the mod-10 check
+    digit of the LOINC Users' Guide (the Luhn computation)."""
+    m = re.fullmatch(r"(\d{1,7})-(\d)", code)
+    if m is None:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(m.group(1))):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return (10 - total % 10) % 10 == int(m.group(2))
+
+
+# "396230008 |Dermatomyositis (disorder)|", optionally "= 373067005 |No (qualifier value)|"
+_CONCEPT = re.compile(
+    r"(?P<id>\d{6,18})[ \t]*\|[ \t]*(?P<term>[^|\n]+?)"
+    r"(?:[ \t]*\((?P<tag>[a-z][a-z /-]*)\))?[ \t]*\|"
+)
+_LOINC_ROW = re.compile(r"^(?P<lead>[ \t]*)(?P<code>\d{1,7}-\d)[ \t]+(?=[A-Za-z])")
+# key=value fields: an identifier, "=", a value up to the next field ("|" or two spaces and key=)
+_KEY = r"[A-Za-z][A-Za-z0-9_]*"
+_FIELD = re.compile(
+    rf"(?P<key>(?=[A-Za-z0-9_ \t]{{3}}){_KEY}(?:[ \t]{_KEY})?)=[ \t]*"
+    rf"(?P<value>\"[^\"\n]*\"|(?:(?![ \t]*\||[ \t]{{2,}}{_KEY}[ \t]*=|[ \t]+{_KEY}=)[^\n])*)"
+)
+_HEAD_AND_NOTE = re.compile(r"([^\s()]+)[ \t]*\([^()]*\)$")
+# a form line's own label before its fields ("Patient: sex=M | DOB=1958-09-30")
+_LINE_LABEL = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]*(?=[A-Za-z][A-Za-z0-9_]*=)")
+_FIELD_SEP = re.compile(r"[ \t]*(?:\|[ \t]*|[ \t]{2,}|[ \t](?=[A-Za-z][A-Za-z0-9_]*=))")
+
+
+def _fields_of(line: str, start: int) -> list[re.Match[str]] | None:
+    """The key=value fields that make up ``line[start:]`` (separated by "|" or spaces), or
+    None when anything else stands between them."""
+    found: list[re.Match[str]] = []
+    pos = start
+    while True:
+        sep = _FIELD_SEP.match(line, pos)
+        if sep is not None:
+            pos = sep.end()
+        if pos >= len(line.rstrip()):
+            return found
+        m = _FIELD.match(line, pos)
+        if m is None or (m.end() == m.start("value") and not found):
+            return None
+        found.append(m)
+        pos = m.end()
+
+
+class _CodedWriter:
+    def __init__(self, rules: CodedRules) -> None:
+        self.r = rules
+        self.out = _Writer()
+        self.values = {k.casefold(): v for k, v in rules.values.items()}
+        self.status_keys = {k.casefold() for k in rules.status_keys}
+
+    def field_value(self, value: str, start: int) -> bool:
+        """A field's value as a form says it; False when the value leaves it unstated."""
+        raw = value.strip()
+        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+            raw, start = raw[1:-1], start + value.index('"') + 1
+        else:
+            start += len(value) - len(value.lstrip())
+        head = _HEAD_AND_NOTE.match(raw)  # "Y (MCP+PIP both hands)": the value, then its note
+        key = (head.group(1) if head else raw).casefold().replace("_", " ")
+        if key in self.values:
+            said = self.values[key]
+            if said is None:
+                return False
+            self.out.put(said, start, start + len(head.group(1) if head else raw))
+            if head is not None:
+                note = raw[head.end(1) :]
+                self.out.put(note, start + head.end(1), start + len(raw))
+            return True
+        month = _YEAR_MONTH.match(raw)
+        if month is not None:
+            said = f"{_MONTHS[int(month.group(2)) - 1]} {month.group(1)}"
+            self.out.put(said, start, start + len(raw))
+            return True
+        if re.fullmatch(r"[a-z]+(?:_[a-z]+)+", raw):
+            self.out.put(raw.replace("_", " "), start, start + len(raw))
+            return True
+        self.out.put(raw, start, start + len(raw))
+        return True
+
+    def fields(self, line: str, at: int, found: list[re.Match[str]]) -> None:
+        """Each field on a line of its own: "Heliotrope rash: present."."""
+        for m in found:
+            key = _words(m.group("key"))
+            mark = len(self.out.chars)
+            self.out.put(key[:1].upper() + key[1:], at + m.start("key"), at + m.end("key"))
+            self.out.put(": ", at + m.end("key"))
+            if self.field_value(m.group("value"), at + m.start("value")):
+                self.out.put(".", at + m.end() - 1)
+                self.out.end_line(at + m.end())
+            else:
+                del self.out.chars[mark:], self.out.offsets[mark:]
+
+    def concept(self, line: str, at: int, m: re.Match[str], rest: int) -> bool:
+        """A coded entry: its term, its status in words, then its other attributes."""
+        found = _fields_of(line, rest) or []
+        status: str | None = ""
+        for f in found:
+            if _words(f.group("key")) in self.status_keys:
+                word = f.group("value").strip().strip('"').casefold()
+                if word in self.r.status_words:
+                    status = self.r.status_words[word]
+                    if status is None:
+                        return False  # entered in error: not a statement
+        term = m.group("term")
+        self.out.put(term, at + m.start("term"), at + m.start("term") + len(term))
+        qualifier = _CONCEPT.match(line, _WS.match(line, m.end()).end())  # type: ignore[union-attr]
+        if qualifier is None and line[m.end() :].lstrip().startswith("="):
+            eq = line.index("=", m.end())
+            qualifier = _CONCEPT.search(line, eq)
+        if qualifier is not None and sctid_is_concept(
+            qualifier.group("id"), self.r.concept_partitions
+        ):
+            value = qualifier.group("term")
+            self.out.put(": ", at + qualifier.start())
+            if not self.field_value(value, at + qualifier.start("term")):
+                return False
+            found = _fields_of(line, qualifier.end()) or []
+        if status:
+            self.out.put(", ", at + m.end() - 1)
+            self.out.put(status, at + m.end() - 1)
+        self.out.put(".", at + m.end() - 1)
+        self.out.end_line(at + m.end())
+        others = [f for f in found if _words(f.group("key")) not in self.status_keys]
+        self.fields(line, at, others)
+        return True
+
+
+# a results grid's cells: split at "|" or at a run of two or more spaces (or a tab)
+_CELL = re.compile(r"[^|\t]+?(?=[ ]{2,}|\t|[ ]*\||[ ]*$)")
+_GRID_DATE = re.compile(
+    r"^(?:\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[ ][A-Za-z]{3,9}(?:[ ]\d{2,4})?|[A-Za-z]{3,9}[- ]\d{2,4})$"
+)
+# "ALT(<45)", "CK (40-320)", "CK [<200]": the test's name and its limit
+_LIMITED_NAME = re.compile(
+    r"^(?P<name>.*?\S)[ ]*[(\[](?P<ref>[<>≤≥]?[ ]*\d[\d.,]*(?:[ ]*-[ ]*\d[\d.,]*)?)[)\]]$"
+)
+
+
+_SHORT_YEAR = re.compile(r"^(\d{1,2})([-/ ])([A-Za-z]{3,9})\2(\d{2})$")
+
+
+def _grid_date(when: str) -> str:
+    """A grid's "12-May-26" with its century ("12-May-2026"): results are of this century
+    unless the two digits are above 50."""
+    m = _SHORT_YEAR.match(when)
+    if m is None:
+        return when
+    year = int(m.group(4))
+    return (
+        f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{(2000 if year <= 50 else 1900) + year}"
+    )
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a grid line with their positions in the line."""
+    return [
+        (m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
+        for m in _CELL.finditer(line)
+        if m.group().strip() and m.group().strip() != "|"
+    ]
+
+
+def _role(header: str, roles: dict[str, list[str]]) -> str | None:
+    """A column's role by its header words (records.yaml cda.columns): name, value, unit..."""
+    words = header.strip().casefold()
+    return next(
+        (r for r, starts in roles.items() if any(words.startswith(w) for w in starts)), None
+    )
+
+
+def _result_rows(
+    lines: list[tuple[str, int]], k: int, roles: dict[str, list[str]], w: _Writer
+) -> int:
+    """A table of one result a row under role headers ("Date  Test  Result  Ref range  Flag"):
+    each row written "Creatine kinase: 3120 U/L (ref 40-320) H, on 08-Oct-2026."; the number
+    of lines it takes (0 when line ``k`` is not such a header)."""
+    header = _cells(lines[k][0])
+    named = [_role(c, roles) for c, _ in header]
+    if len(header) < 3 or not {"name", "value", "date"} <= set(named):
+        return 0  # (a table without dates is read as it stands: facts/labs.py)
+    n = k + 1
+    while n < len(lines):
+        row = _cells(lines[n][0])
+        if len(row) < 2 or len(row) > len(header):
+            break
+        after = lines[n + 1][0] if n + 1 < len(lines) else ""
+        if after[:1].isspace() and len(_cells(after)) == 1:
+            break  # the row goes on in the next line: left as written, with what follows
+        at = lines[n][1]
+        # the cells fall under the header's columns by position (a blank cell is skipped)
+        cols: dict[str, tuple[str, int]] = {}
+        for cell, c_at in row:
+            col = max((i for i, (_, h_at) in enumerate(header) if h_at <= c_at + 1), default=0)
+            cols.setdefault(str(named[col] or f"other {col}"), (cell, at + c_at))
+        if "name" not in cols or "value" not in cols:
+            break
+        name, value = cols["name"], cols["value"]
+        w.put(name[0], name[1], name[1] + len(name[0]))
+        w.put(": ", name[1] + len(name[0]))
+        w.put(value[0], value[1], value[1] + len(value[0]))
+        if "unit" in cols:
+            w.put(" " + cols["unit"][0], cols["unit"][1])
+        if "reference" in cols:
+            ref = cols["reference"]
+            w.put(" (ref ", ref[1])
+            w.put(ref[0], ref[1], ref[1] + len(ref[0]))
+            w.put(")", ref[1] + len(ref[0]) - 1)
+        for role, (cell, c_at) in cols.items():
+            if role.startswith("other "):  # a flag ("H"), as printed
+                w.put(" " + cell, c_at)
+        if "date" in cols:
+            when = cols["date"]
+            w.put(", on ", when[1])
+            w.put(_grid_date(when[0]), when[1], when[1] + len(when[0]))
+        w.put(".", at + len(lines[n][0]) - 1)
+        w.end_line(at + len(lines[n][0]))
+        n += 1
+    return n - k if n > k + 1 else 0
+
+
+def _pipe_cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a "|" row, empty ones kept (a tick's column is its place in the row)."""
+    cells: list[tuple[str, int]] = []
+    pos = 0
+    parts = line.split("|")
+    for k, part in enumerate(parts):
+        if not ((k == 0 or k == len(parts) - 1) and not part.strip()):  # the outer bars
+            cells.append((part.strip(), pos + len(part) - len(part.lstrip())))
+        pos += len(part) + 1
+    return cells
+
+
+def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Writer) -> int:
+    """issue #10 (i10q): a form ticked by result column ("Antibody  Positive  Negative" over
+    "Jo-1  X" with the X under Negative): each row "Jo-1: negative."; the lines it takes."""
+    piped = "|" in lines[k][0]
+    header = _pipe_cells(lines[k][0]) if piped else _cells(lines[k][0])
+    results = [rules.columns.get(c.casefold().rstrip(":")) for c, _ in header]
+    if len(header) < 3 or results[0] is not None or None in results[1:]:
+        return 0  # a form's header: a name column, then result columns only
+    ticks = {t.casefold() for t in rules.ticks}
+    n = k + 1
+    mark = len(w.chars)
+    ticked = 0
+    while n < len(lines):
+        line, at = lines[n]
+        if piped and set(line.strip()) <= set("|-: "):
+            n += 1  # a markdown rule line
+            continue
+        row = _pipe_cells(line) if piped else _cells(line)
+        if not row or not row[0][0] or row[0][0].casefold() in ticks:
+            break
+        marked = [(c, c_at) for c, c_at in row[1:] if c.casefold() in ticks]
+        if not any(c for c, _ in row[1:]):  # a row left unticked: not tested, as written
+            w.put(line, at, at + len(line))
+            w.end_line(at + len(line))
+            n += 1
+            continue
+        if len(marked) != 1 or len([c for c, _ in row[1:] if c]) != 1:
+            break
+        if piped:
+            col = next(i for i, (c, _) in enumerate(row) if (c, _) == marked[0])
+        else:  # the header column nearest the tick
+            col = min(
+                range(1, len(header)),
+                key=lambda i: abs(marked[0][1] - (header[i][1] + len(header[i][0]) / 2)),
+            )
+        result = results[col] if col < len(results) else None
+        if result is None:
+            break
+        name, n_at = row[0]
+        w.put(name, at + n_at, at + n_at + len(name))
+        w.put(": ", at + n_at + len(name))
+        w.put(result, at + marked[0][1], at + marked[0][1] + len(marked[0][0]))
+        w.put(".", at + marked[0][1])
+        w.end_line(at + len(line))
+        ticked += 1
+        n += 1
+    if not ticked:  # no row ticked: not such a form, nothing written
+        del w.chars[mark:], w.offsets[mark:]
+        return 0
+    return n - k
+
+
+def _grid(
+    lines: list[tuple[str, int]], k: int, rules: GridRules, roles: dict[str, list[str]]
+) -> tuple[list[tuple[str, int, str, int, str, int]], int] | None:
+    """A results grid whose header is line ``k``: its cells as (test, at, value, at, date, at)
+    and the number of lines it takes, or None."""
+    header = _cells(lines[k][0])
+    if len(header) < rules.min_columns + 1:
+        return None
+    first = header[0][0].casefold().rstrip(":")
+    by_date = first in rules.date_headers
+    by_test = first in rules.test_headers and all(_GRID_DATE.match(c) for c, _ in header[1:])
+    if not by_date and not by_test:
+        return None
+    if by_date and {"name", "value"} <= {_role(c, roles) for c, _ in header[1:]}:
+        return None  # "Date  Test  Result  Ref range": one result a row (see _result_rows)
+    empty = {c.casefold() for c in rules.empty_cells}
+    out: list[tuple[str, int, str, int, str, int]] = []
+    n = k + 1
+    while n < len(lines):
+        row = _cells(lines[n][0])
+        if len(row) != len(header) or (by_date and not _GRID_DATE.match(row[0][0])):
+            break
+        at = lines[n][1]
+        for (head, h_at), (cell, c_at) in zip(header[1:], row[1:], strict=True):
+            if cell.casefold() in empty:
+                continue
+            if by_date:
+                out.append((head, lines[k][1] + h_at, cell, at + c_at, row[0][0], at + row[0][1]))
+            else:
+                out.append((row[0][0], at + row[0][1], cell, at + c_at, head, lines[k][1] + h_at))
+        n += 1
+    return (out, n - k) if out else None
+
+
+def _write_grid(w: _Writer, cells: list[tuple[str, int, str, int, str, int]]) -> None:
+    for test, t_at, value, v_at, when, d_at in cells:
+        limited = _LIMITED_NAME.match(test)
+        name = limited.group("name") if limited else test
+        w.put(name, t_at, t_at + len(name))
+        w.put(": ", t_at + len(name))
+        w.put(value, v_at, v_at + len(value))
+        if limited is not None:
+            w.put(" (ref ", t_at + limited.start("ref"))
+            ref = limited.group("ref")
+            w.put(ref, t_at + limited.start("ref"), t_at + limited.end("ref"))
+            w.put(")", t_at + limited.end("ref"))
+        w.put(", on ", d_at)
+        w.put(_grid_date(when), d_at, d_at + len(when))
+        w.put(".", v_at + len(value) - 1)
+        w.end_line(v_at + len(value))
+
+
+_REF_CELL = re.compile(
+    r"^(?:ref(?:erence)?(?:[ ]range)?|range|normal|n)[ .:=]*(?P<ref>\S.*)$", re.I
+)
+
+
+def _loinc_row(w: _Writer, line: str, at: int, start: int) -> None:
+    """A LOINC-coded row without its code, said as a result line when its columns are spaced
+    ("Creatine kinase  3120 U/L  ref 40-320  H" -> "Creatine kinase: 3120 U/L (ref 40-320) H")."""
+    cells = [(c, at + start + c_at) for c, c_at in _cells(line[start:])]
+    if len(cells) < 2:
+        w.put(line[start:], at + start, at + len(line))
+        w.end_line(at + len(line))
+        return
+    for k, (cell, c_at) in enumerate(cells):
+        ref = _REF_CELL.match(cell) if k >= 2 else None
+        if k == 1:
+            w.put(": ", c_at)
+        elif k:
+            w.put(" ", c_at)
+        if ref is not None:
+            w.put("(ref ", c_at)
+            w.put(ref.group("ref"), c_at + ref.start("ref"), c_at + len(cell))
+            w.put(")", c_at + len(cell) - 1)
+        else:
+            w.put(cell, c_at, c_at + len(cell))
+    w.put(".", at + len(line) - 1)
+    w.end_line(at + len(line))
+
+
+def _coded_lines(
+    text: str,
+    rules: CodedRules,
+    grid: GridRules,
+    roles: dict[str, list[str]],
+    marks: MarkRules,
+) -> Linearised | None:
+    """Any note with coded lines: each such line written out, the others as they are; None
+    when no line is coded."""
+    w = _CodedWriter(rules)
+    changed = False
+    lines: list[tuple[str, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        lines.append((part, pos))
+        pos += len(part) + 1
+    skip = 0
+    for k, (line, at) in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        tabular = "  " in line or "|" in line or "\t" in line
+        taken = _result_rows(lines, k, roles, w.out) if tabular else 0
+        if tabular and not taken:
+            taken = _marked_rows(lines, k, marks, w.out)
+        if taken:
+            skip = taken - 1
+            changed = True
+            continue
+        found_grid = _grid(lines, k, grid, roles) if tabular else None
+        if found_grid is not None:
+            cells, taken = found_grid
+            _write_grid(w.out, cells)
+            skip = taken - 1
+            changed = True
+            continue
+        concept = _CONCEPT.search(line)
+        if (
+            concept is not None
+            and not line[: concept.start()].strip()
+            and sctid_is_concept(concept.group("id"), rules.concept_partitions)
+        ):
+            if not w.concept(line, at, concept, concept.end()):
+                w.out.end_line(at + len(line))
+            changed = True
+            continue
+        loinc = _LOINC_ROW.match(line)
+        if loinc is not None and loinc_is_valid(loinc.group("code")):
+            _loinc_row(w.out, line, at, loinc.end())
+            changed = True
+            continue
+        label = _LINE_LABEL.match(line)
+        fields = _fields_of(line, label.end() if label else 0)
+        if fields and (len(fields) > 1 or "_" in fields[0].group("key")):
+            if label is not None:
+                said = label.group().strip()
+                w.out.put(said, at + label.start(), at + label.start() + len(said))
+                w.out.end_line(at + label.end())
+            w.fields(line, at, fields)
+            changed = True
+            continue
+        w.out.put(line, at, at + len(line))
+        if at + len(line) < len(text):
+            w.out.put("\n", at + len(line))
+    if not changed:
+        return None
+    written = w.out.result()
+    return Linearised(written.text, written.offsets, keeps_layout=True)
+
+
+# --------------------------------------------------------------------------- CDA XML
+# issue #10 (i10q): an HL7 CDA R2 document, read from its elements with their positions kept
+_XML_TOKEN = re.compile(
+    r"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z_][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)"
+    r"\s*(?P<empty>/)?>|(?P<text>[^<]+)",
+    re.DOTALL,
+)
+_XML_ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));")
+_ENTITY_CHAR = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_TS_IN_TEXT = re.compile(r"\b((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{2,6})?\b")
+
+
+@dataclass
+class _Span:
+    """Text as decoded, and per character its position in the original."""
+
+    chars: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+
+    def add(self, raw: str, at: int) -> None:
+        pos = 0
+        for m in _ENTITY.finditer(raw):
+            self.chars.extend(raw[pos : m.start()])
+            self.offsets.extend(range(at + pos, at + m.start()))
+            code = m.group(1) or m.group(2)
+            char = chr(int(code, 16 if m.group(2) else 10)) if code else _ENTITY_CHAR[m.group(3)]
+            self.chars.append(char)
+            self.offsets.append(at + m.start())
+            pos = m.end()
+        self.chars.extend(raw[pos:])
+        self.offsets.extend(range(at + pos, at + len(raw)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def write(self, w: _Writer, lo: int = 0, hi: int | None = None) -> None:
+        """This text (or its [lo, hi) part) with HL7 timestamps as dates, spaces collapsed."""
+        text = self.text[lo:hi]
+        base = lo
+        pos = 0
+        for m in _TS_IN_TEXT.finditer(text):
+            if pos and text[pos : m.start()] == "-":  # "20261022-20261024": a period
+                w.put(" to ", self.offsets[base + pos])
+            else:
+                self._copy(w, text, base, pos, m.start())
+            w.put(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", self.offsets[base + m.start()])
+            pos = m.end()
+        self._copy(w, text, base, pos, len(text))
+
+    def _copy(self, w: _Writer, text: str, base: int, lo: int, hi: int) -> None:
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch.isspace():
+                if not w.chars or w.chars[-1] in " \n":
+                    continue
+                ch = " "
+            w.chars.append(ch)
+            w.offsets.append(self.offsets[base + i])
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _XML_ATTR.finditer(raw or ""):
+        name = m.group(1).rsplit(":", 1)[-1]
+        out[name] = m.group(2) if m.group(2) is not None else m.group(3)
+    return out
+
+
+def _ts(value: str) -> str | None:
+    m = _HL7_TIME.match(value or "")
+    if m is None or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+        return None
+    return f"{m.group('y')}-{m.group('m')}-{m.group('d')}"
+
+
+@dataclass
+class _Observation:
+    start: int
+    name: tuple[str, int] | None = None
+    value: list[tuple[str, int]] = field(default_factory=list)
+    low: str | None = None
+    high: str | None = None
+    when: tuple[str, int] | None = None
+    interpretation: tuple[str, int] | None = None
+
+
+class _CdaWriter:
+    def __init__(self, text: str, rules: CdaRules) -> None:
+        self.text = text
+        self.r = rules
+        self.out = _Writer()
+        self.lines = set(rules.line_elements)
+        self.stack: list[str] = []
+        self.observations: list[_Observation] = []
+        self.header: list[_Span] | None = None  # the current table's header cells
+        self.row: list[_Span] | None = None
+        self.cell: _Span | None = None
+        self.narrative = 0  # depth inside <text> of a section
+        self.title: _Span | None = None
+
+    def line(self, words: str, at: int, value: str, v_at: int, v_len: int) -> None:
+        self.out.put(words, at)
+        self.out.put(value, v_at, v_at + v_len if v_len == len(value) else None)
+        self.out.put(".", v_at)
+        self.out.end_line(v_at)
+
+    def run(self) -> Linearised:
+        for m in _XML_TOKEN.finditer(self.text):
+            if m.group("text") is not None or m.group("cdata") is not None:
+                group = "text" if m.group("text") is not None else "cdata"
+                self.chars(m.group(group), m.start(group))
+            elif m.group("tag"):
+                tag = m.group("tag").rsplit(":", 1)[-1]
+                if m.group("close"):
+                    self.close(tag, m.start())
+                else:
+                    self.open(tag, _attrs(m.group("attrs")), m.start())
+                    if m.group("empty"):
+                        self.close(tag, m.end() - 1)
+        return self.out.result()
+
+    def chars(self, raw: str, at: int) -> None:
+        if self.cell is not None:
+            self.cell.add(raw, at)
+        elif self.title is not None:
+            self.title.add(raw, at)
+        elif self.narrative:
+            span = _Span()
+            span.add(raw, at)
+            span.write(self.out)
+        elif self.observations and self.stack and self.stack[-1] == "value":
+            span = _Span()
+            span.add(raw, at)
+            if span.text.strip():
+                self.observations[-1].value.append((span.text.strip(), at))
+
+    def open(self, tag: str, attrs: dict[str, str], at: int) -> None:
+        parent = self.stack[-1] if self.stack else ""
+        self.stack.append(tag)
+        if tag == "administrativeGenderCode":
+            said = attrs.get("displayName") or attrs.get("code")
+            if said:
+                self.line("Sex: ", at, said, at, 0)
+        elif tag == "birthTime" and _ts(attrs.get("value", "")):
+            self.line("Date of birth: ", at, str(_ts(attrs["value"])), at, 0)
+        elif tag == "title" and parent in ("section", self.r.root):
+            self.title = _Span()
+        elif tag == "text" and parent == "section":
+            self.narrative += 1
+        elif self.narrative and tag == "table":
+            self.header = []
+        elif self.narrative and tag == "tr":
+            self.row = []
+        elif self.narrative and tag in ("td", "th") and self.row is not None:
+            self.cell = _Span()
+        elif not self.narrative and tag == "observation":
+            self.observations.append(_Observation(at))
+        elif self.observations and not self.narrative:
+            self.observation_part(tag, parent, attrs, at)
+
+    def observation_part(self, tag: str, parent: str, attrs: dict[str, str], at: int) -> None:
+        obs = self.observations[-1]
+        if tag == "code" and parent == "observation" and attrs.get("displayName"):
+            obs.name = (attrs["displayName"], at)
+        elif tag == "value" and parent == "observation":
+            if "value" in attrs:
+                said = attrs["value"] + (f" {attrs['unit']}" if attrs.get("unit") else "")
+                obs.value.append((said, at))
+            elif attrs.get("displayName") or attrs.get("code"):
+                obs.value.append((attrs.get("displayName") or attrs["code"], at))
+        elif tag in ("low", "high") and "value" in attrs and "referenceRange" in self.stack:
+            setattr(obs, tag, attrs["value"])
+        elif tag == "effectiveTime" and parent == "observation" and _ts(attrs.get("value", "")):
+            obs.when = (str(_ts(attrs["value"])), at)
+        elif tag == "low" and parent == "effectiveTime" and obs.when is None:
+            if _ts(attrs.get("value", "")):
+                obs.when = (str(_ts(attrs["value"])), at)
+        elif tag == "interpretationCode" and parent == "observation":
+            interpretation = attrs.get("displayName") or attrs.get("code")
+            if interpretation:
+                obs.interpretation = (interpretation, at)
+
+    def close(self, tag: str, at: int) -> None:
+        while self.stack and self.stack[-1] != tag:
+            self.stack.pop()  # an element left open
+        if self.stack:
+            self.stack.pop()
+        if tag == "title" and self.title is not None:
+            span, self.title = self.title, None
+            if span.text.strip():
+                self.out.end_line(at, blank=True)
+                span.write(self.out)
+                self.out.put(":", at)
+                self.out.end_line(at)
+            return
+        if tag == "text" and self.narrative:
+            self.narrative -= 1
+            self.out.end_line(at, blank=True)
+            return
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(self.cell)
+            self.cell = None
+            return
+        if tag == "tr" and self.row is not None:
+            row, self.row = self.row, None
+            self.table_row(row, at)
+            return
+        if tag == "table":
+            self.header = None
+        if tag == "observation" and self.observations:
+            self.observation(self.observations.pop(), at)
+            return
+        if self.narrative and tag in self.lines:
+            self.out.end_line(at)
+
+    def column(self, header: str) -> str | None:
+        words = header.strip().casefold()
+        for role, starts in self.r.columns.items():
+            if any(words.startswith(s) for s in starts):
+                return role
+        return None
+
+    def table_row(self, row: list[_Span], at: int) -> None:
+        if (
+            self.header is not None
+            and not self.header
+            and all(self.column(c.text) for c in row if c.text.strip())
+        ):
+            self.header = row  # the header row: kept to name the columns
+            return
+        roles = [self.column(c.text) for c in self.header] if self.header else []
+        cells = {role: c for role, c in zip(roles, row, strict=False) if role and c.text.strip()}
+        if "name" in cells and "value" in cells:
+            cells["name"].write(self.out)
+            self.out.put(": ", at)
+            cells["value"].write(self.out)
+            if "unit" in cells:
+                self.out.put(" ", at)
+                cells["unit"].write(self.out)
+            if "reference" in cells:
+                self.out.put(" (ref ", at)
+                cells["reference"].write(self.out)
+                self.out.put(")", at)
+            if "date" in cells:
+                self.out.put(", on ", at)
+                cells["date"].write(self.out)
+        else:
+            said = False
+            for c in row:
+                if not c.text.strip():
+                    continue
+                if said:
+                    self.out.put(", ", at)
+                c.write(self.out)
+                said = True
+            if not said:
+                return
+        self.out.put(".", at)
+        self.out.end_line(at)
+
+    def observation(self, obs: _Observation, at: int) -> None:
+        if obs.name is None or not obs.value:
+            return
+        name, n_at = obs.name
+        self.out.put(name, n_at)
+        self.out.put(": ", n_at)
+        for k, (value, v_at) in enumerate(obs.value):
+            self.out.put((", " if k else "") + value, v_at)
+        if obs.interpretation is not None:
+            self.out.put(f" ({obs.interpretation[0]})", obs.interpretation[1])
+        if obs.low or obs.high:
+            ref = (
+                f"{obs.low}-{obs.high}"
+                if obs.low and obs.high
+                else f"<{obs.high}"
+                if obs.high
+                else f">{obs.low}"
+            )
+            self.out.put(f" (ref {ref})", at)
+        if obs.when is not None:
+            self.out.put(f", on {obs.when[0]}", obs.when[1])
+        self.out.put(".", at)
+        self.out.end_line(at)
+
+
+def _cda_document(text: str, rules: CdaRules) -> Linearised | None:
+    if f"<{rules.root}" not in text:
+        return None
+    return _CdaWriter(text, rules).run()
+
+
 def linearise_record(text: str) -> Linearised | None:
     """The written form of ``text`` if it is a JSON export or an HL7 v2 message, else None
     (also when nothing of it could be written: the text is then read as it is)."""
@@ -550,9 +1354,14 @@ def linearise_record(text: str) -> Linearised | None:
     found: Linearised | None = None
     if "|" in text and "MSH|" in text:
         found = _hl7_message(text, r.hl7)
+    if found is None and "<" in text:
+        found = _cda_document(text, r.cda)  # issue #10 (i10q)
     if found is None and ("{" in text or "[" in text):
         found = _json_record(text, r.json_)
+    if found is None:
+        found = _coded_lines(text, r.coded, r.grid, r.cda.columns, r.marks)  # issue #10 (i10q)
     if found is None or not found.text.strip():
         return None
     last = len(text) - 1  # every written character points into the text
-    return Linearised(found.text, [min(max(o, 0), last) for o in found.offsets])
+    offsets = [min(max(o, 0), last) for o in found.offsets]
+    return Linearised(found.text, offsets, found.keeps_layout)

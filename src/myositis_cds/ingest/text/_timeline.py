@@ -288,11 +288,38 @@ def _sentence_time(
             for m in found:
                 candidates.append((m.start(), INDEX))
     candidates.sort(key=lambda c: c[0])
+    candidates = _sample_not_report(text, sent, candidates)
     sent.candidates = candidates
     sent.ends = dict(spans)
     if not candidates:
         return None, spans, anaphoric
     return candidates[0][1], spans, anaphoric
+
+
+# issue #10 (i10q): a laboratory report dates a result twice, when the sample was taken and when
+# the report was issued ("line blot - sample 2026-10-02, reported 2026-10-05"); the result is the
+# sample's. A report's date is left out when the sentence also dates the sample.
+_SAMPLE_WORD = re.compile(
+    r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received)\b[ \t:=-]*"
+    r"(?:on[ \t]+)?$",
+    re.IGNORECASE,
+)
+_REPORT_WORD = re.compile(
+    r"\b(?:reported|report(?:ed)? on|issued|authori[sz]ed|verified|validated|resulted)\b"
+    r"[ \t:=-]*(?:on[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _sample_not_report(
+    text: str, sent: Sentence, candidates: list[tuple[int, TimePoint]]
+) -> list[tuple[int, TimePoint]]:
+    def after(rx: re.Pattern[str], pos: int) -> bool:
+        return rx.search(text, max(sent.start, pos - 25), pos) is not None
+
+    if not any(after(_SAMPLE_WORD, pos) for pos, _ in candidates):
+        return candidates
+    return [(pos, point) for pos, point in candidates if not after(_REPORT_WORD, pos)]
 
 
 def _event_base(

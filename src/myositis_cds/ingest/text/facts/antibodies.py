@@ -219,8 +219,8 @@ def _antibodies(ex: Extraction) -> None:
         respective = _respective_results(ex, matches)
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
-            skip: frozenset[int] = frozenset()
+            skip: frozenset[int] = _voided_results(ex, sent)  # "positive (reported in error)"
+            assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             while (cue := assertion.categories.get("existence")) is not None and (
                 _owned_by_other_test(ex, m, cue[1], cue[2])
             ):  # "anti-TIF1γ antibodies were found and the CT ... was negative"
@@ -239,12 +239,18 @@ def _antibodies(ex: Extraction) -> None:
             if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
                 existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
             verdict = _VERDICT.search(text, m.end, _clause_end(text, m.end, window_end))
+            if verdict is not None and any(verdict.start() <= v < verdict.end() for v in skip):
+                verdict = None  # a voided result word (see _voided_results)
             if verdict is not None and _first_other_test(
                 ex, m.end, verdict.start(), _OTHER_TEST_AFTER_VERB
             ):
                 verdict = None  # "..., and the CT was reported as negative": the CT's
             if k in respective:  # "Jo-1/PL-7/PL-12: neg/neg/pos"
                 existence = _RESULT_WORD[respective[k]]
+            elif (label := _line_label(ex, sent, m)) is not None:
+                existence = label  # "NOT DETECTED: TIF1g, NXP2" (a blot's result rows)
+            elif existence is None and (label := _list_label(ex, sent)) is not None:
+                existence = label  # "Myositis antibodies negative:" over a bare list
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
             elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
@@ -279,6 +285,10 @@ def _antibodies(ex: Extraction) -> None:
                 inferred = True
             else:
                 status = "unknown" if status == "present" else status
+            if value.get("result") == "negative" and status == "absent":
+                # issue #10 (i10q): "SAE1: negative, Jo-1: negative" - the negation that made the
+                # status absent is a result word, and a negative result is a result (as above)
+                status = "present"
             in_turn = (
                 [] if k in respective else _results_in_turn(ex, sent, m, window_end, uncertain)
             )
@@ -302,6 +312,121 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative
+# (previously reported positive in error)", "the earlier positive was erroneous", "wrongly
+# reported as positive") is void: the corrected result is the antibody's.
+_ERROR_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:in error|erroneous(?:ly)?|(?:was|were) (?:wrong|incorrect)|a mistake|"
+    r"retracted|withdrawn|a (?:lab(?:oratory)?|transcription|reporting) error)\b",
+    re.IGNORECASE,
+)
+_ERROR_BEFORE = re.compile(
+    r"\b(?:erroneous(?:ly)?|wrongly|falsely|incorrectly|mistakenly)[ \t]+(?:(?:reported|given|"
+    r"recorded|issued|labell?ed|read)[ \t]+)?(?:as[ \t]+)?(?:an?[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _voided_results(ex: Extraction, sent: Sentence) -> frozenset[int]:
+    """The starts of the result words in ``sent`` that a correction voids."""
+    text = ex.text
+    cues = sorted(
+        {(mod.start, mod.end) for mod in sent.context.modifiers if mod.rule.category in _RESULT}
+    )
+    void: set[int] = set()
+    for k, (a, b) in enumerate(cues):
+        nxt = cues[k + 1][0] if k + 1 < len(cues) else sent.end
+        after = _ERROR_AFTER.match(text[b:nxt])
+        before = _ERROR_BEFORE.search(text, max(sent.start, a - 40), a)
+        if after is not None or before is not None:
+            void.add(a)
+            # and the words that dated the voided result ("previously reported positive")
+            last = max((c[1] for c in cues if c[1] <= a and c[0] not in void), default=sent.start)
+            void.update(
+                mod.start
+                for mod in sent.context.modifiers
+                if mod.rule.category == "HISTORICAL" and last <= mod.start < a
+            )
+    return frozenset(void)
+
+
+# issue #10 (i10q): a blot or panel report groups its names under result labels, one per line
+# ("POSITIVE: Mi-2", "NOT DETECTED: TIF1g, NXP2, SAE1"); the label opens the line and governs
+# the whole line, whatever other result words the sentence holds (the report's lines may run
+# together into one sentence).
+_LABEL_LEAD = re.compile(r"[ \t\-*•·>]*")
+_LABEL_COLON = re.compile(r"[ \t]*[:=–-][ \t]*")
+
+
+def _line_label(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
+    """The result label opening the line of ``m`` as the note was written (the normalised
+    text joins a block's lines, so lines are read in the original)."""
+    original = ex.norm.original
+    at = ex.norm.to_original(m.start, m.end)[0]
+    line_start = original.rfind("\n", 0, at) + 1
+    for mod in sent.context.modifiers:
+        if mod.rule.category not in _RESULT or not sent.start <= mod.start < m.start:
+            continue
+        lo, hi = ex.norm.to_original(mod.start, mod.end)
+        if (
+            line_start <= lo < at
+            and _LABEL_LEAD.fullmatch(original, line_start, lo)
+            and _LABEL_COLON.match(original, hi)
+        ):
+            return str(mod.rule.category)
+    return None
+
+
+_LABEL_END = re.compile(r"[ \t]*[:]?[ \t]*[)\]]?[ \t]*:?[ \t]*$")
+
+
+def _bare_names(ex: Extraction, sent: Sentence) -> bool:
+    """A sentence that is only antibody names ("Jo-1", "- anti-PL-7, PL-12")."""
+    text = ex.text
+    found = ex.rules.antibodies.find(text[sent.start : sent.end])
+    if not found:
+        return False
+    pos = 0
+    line = text[sent.start : sent.end]
+    glue = re.compile(rf"(?:[-*•·.]|{_LIST_GLUE.pattern})*", re.IGNORECASE)
+    for a in found:
+        if not glue.fullmatch(line, pos, a.start):
+            return False
+        pos = a.end
+    return bool(glue.fullmatch(line, pos, len(line)))
+
+
+def _list_label(ex: Extraction, sent: Sentence) -> str | None:
+    """issue #10 (i10q): the result a label gives the bare list of names under it
+    ("Myositis antibodies negative:" then "Jo-1", "PL-7" a line each): the list runs up from
+    ``sent`` through sentences of names alone to the label, which ends with a colon and a
+    result word; a blank line ends the list."""
+    if not _bare_names(ex, sent):
+        return None
+    original = ex.norm.original
+    k = sent.index - 1
+    below = ex.norm.to_original(sent.start, sent.end)[0]
+    while k >= 0:
+        prev = ex.sentences[k]
+        lo, hi = ex.norm.to_original(prev.start, prev.end)
+        if "\n\n" in original[hi:below].replace(" ", "").replace("\t", ""):
+            return None  # a blank line between: not this label's list
+        if _bare_names(ex, prev):
+            k, below = k - 1, lo
+            continue
+        if not ex.text[prev.start : prev.end].rstrip().endswith(":"):
+            return None
+        last = max(
+            (mod for mod in prev.context.modifiers if mod.rule.category in _RESULT),
+            key=lambda mod: mod.end,
+            default=None,
+        )
+        if last is None or not _LABEL_END.fullmatch(ex.text, last.end, prev.end):
+            return None
+        return str(last.rule.category)
+    return None
 
 
 # issue #10 (i10m): one antibody with results in turn, a repeated test whose result changed
@@ -369,11 +494,14 @@ def _results_in_turn(
     one ("previously negative") without a time of its own that differs from the current one's
     is left out (it cannot be placed). Empty when the antibody has one result word."""
     text = ex.text
+    void = _voided_results(ex, sent)
     spans = sorted(
         {
             (mod.start, mod.end, mod.rule.category)
             for mod in sent.context.modifiers
-            if mod.rule.category in _TURN_RESULTS and m.end <= mod.start < window_end
+            if mod.rule.category in _TURN_RESULTS
+            and m.end <= mod.start < window_end
+            and mod.start not in void
         }
     )
     cues = [
@@ -636,7 +764,7 @@ def _antibody_panels(ex: Extraction) -> None:
             a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
                 continue
-            if _results_of_named(ex.text, sent, m, named.get(idx, [])):
+            if _results_of_named(ex.text, sent, m, named.get(idx, []), named.get(idx + 1, [])):
                 continue
             status, uncertain = _status(ex, sent, a, sent.time, dated=False)
             if status not in ("present", "absent"):
@@ -659,23 +787,58 @@ def _antibody_panels(ex: Extraction) -> None:
                 )
 
 
-def _results_of_named(text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]) -> bool:
+def _results_of_named(
+    text: str,
+    sent: Sentence,
+    panel: TermMatch,
+    named: list[TermMatch],
+    next_named: list[TermMatch] | None = None,
+) -> bool:
     """ "Myositis line blot: Jo-1 and PL-7 negative": the first result word after the panel
     follows antibodies the line names, so the result is theirs and the panel's other members
     stay untested ("line blot negative, including Jo-1, ..." is the whole panel's, and so is
     "myositis panel and anti-HMGCR were negative", where the name is the panel's sibling)."""
-    cue = min(
-        (
-            mod.start
-            for mod in sent.context.modifiers
-            if mod.start >= panel.end and mod.rule.category in _RESULT
-        ),
-        default=None,
+    cues = [mod for mod in sent.context.modifiers if mod.rule.category in _RESULT]
+    after = min(
+        (mod for mod in cues if mod.start >= panel.end), key=lambda c: c.start, default=None
     )
-    if cue is None:
-        return False
-    first = min((a.start for a in named if panel.end <= a.start < cue), default=None)
+    if after is None:
+        before = max(
+            (mod for mod in cues if mod.end <= panel.start), key=lambda c: c.end, default=None
+        )
+        return before is not None and _closes_named_list(text, before, panel, named)
+    label = _LABEL_OPENS_LIST.match(text, after.end)
+    if label is not None and any(
+        _LIST_GLUE.fullmatch(text, label.end(), a.start)
+        for a in [*named, *(next_named or [])]
+        if a.start >= label.end()
+    ):
+        # "Myositis blot: Negative: Jo-1, PL-7", "Myositis antibodies negative:" over a bare
+        # list: the label's list, not the whole panel
+        return True
+    first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
     return first is not None and _COORDINATED.search(text, panel.end, first) is None
+
+
+# issue #10 (i10q): a result word used as a label ("Negative: Jo-1, PL-7", "NOT DETECTED - ...")
+_LABEL_OPENS_LIST = re.compile(r"[ \t]*[:=\-–][ \t]*")
+# what may stand between a list's result and the panel it came from: "MDA5 and SAE1 negative
+# (myositis panel reported 09/2026)", "Jo-1 negative on the myositis blot"
+_SOURCE_AFTER_RESULT = re.compile(
+    r"[ \t]*(?:[(\[,;-][ \t]*)?(?:\b(?:on|by|in|from|per|at)\b[ \t]*)?(?:\b(?:the|a|an)\b[ \t]*)?$",
+    re.IGNORECASE,
+)
+
+
+def _closes_named_list(text: str, cue: Any, panel: TermMatch, named: list[TermMatch]) -> bool:
+    """issue #10 (i10q): the result word before the panel closes a list of named antibodies and
+    the panel is only where they were tested ("anti-NXP2, anti-Mi-2 and anti-SAE1 negative
+    (myositis panel reported 09/2026)"): the result is theirs, the panel's other members stay
+    untested. "Myositis panel: negative" and "negative myositis panel" stay the panel's."""
+    if not _SOURCE_AFTER_RESULT.match(text[cue.end : panel.start]):
+        return False
+    last = max((a for a in named if a.end <= cue.start), key=lambda a: a.end, default=None)
+    return last is not None and bool(_LIST_GLUE.fullmatch(text[last.end : cue.start]))
 
 
 _COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")

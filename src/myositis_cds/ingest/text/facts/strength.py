@@ -222,10 +222,19 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
         # a grade is a measurement: negation ("no complaint of weakness, ... 4/5") does not
         # reach it, but a relative's or a general statement's grades are not the patient's
         assertion = sent.context.assert_target(start, end, _CONTEXT | {"HISTORICAL"})
-        status, uncertain = _status(ex, sent, assertion, sent.time_at(start, ongoing=True))
+        when = sent.time_at(start, ongoing=True)
+        status, uncertain = _status(ex, sent, assertion, when)
+        tagged = {"rule": "strength_examination", **value}
+        if (
+            present
+            and status == "historical"
+            and _status(ex, sent, assertion, when, dated=False)[0] == "present"
+        ):
+            # issue #10 (i10q): old only by its date, as a finding is (facts/findings.py): a
+            # graded weakness "at diagnosis (Sept 2025)" may be this illness's presentation
+            tagged["dated_old"] = True
         if status == "present" and not present:
             status = "absent"
-        tagged = {"rule": "strength_examination", **value}
         _add_finding(ex, sent, code, status, start, end, tagged, False, uncertain)
 
     for group in ("proximal_upper", "proximal_lower"):

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from pydantic import Field
+
+from myositis_cds.case import TumourSite
 from myositis_cds.ingest.text._draft import (
     _THING_CATS,
     Draft,
@@ -17,7 +21,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import RulesMeta, TermMatch, _load, _Strict
 from myositis_cds.ingest.text.facts.antibodies import _own_existence
 
 
@@ -593,3 +597,71 @@ def _tumour_attributes(
             attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
             break
     return attrs
+
+
+# --------------------------------------------------------------------------- issue #10 (i10q)
+class _ReportingSystem(_Strict):
+    name: str
+    site: TumourSite
+    pattern: str
+    suspicious: list[str] = Field(min_length=1)
+
+
+class _ReportingRules(_Strict):
+    meta: RulesMeta
+    systems: list[_ReportingSystem]
+    markers: dict[TumourSite, list[str]]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    systems: list[tuple[TumourSite, re.Pattern[str], frozenset[str]]]
+    markers: list[tuple[TumourSite, re.Pattern[str]]]
+
+
+@cache
+def _reporting() -> _Compiled:
+    r: _ReportingRules = _load("reporting_systems", _ReportingRules)
+    return _Compiled(
+        [
+            (
+                s.site,
+                re.compile(s.pattern, re.IGNORECASE),
+                frozenset(c.casefold() for c in s.suspicious),
+            )
+            for s in r.systems
+        ],
+        [(site, re.compile(p, re.IGNORECASE)) for site, ps in r.markers.items() for p in ps],
+    )
+
+
+def reported_site(ex: Extraction, sentences: list[Sentence]) -> str | None:
+    """The organ a cancer named without a site is in, from how it was reported
+    (rules/reporting_systems.yaml): a pathology term of one organ in the sentences that name
+    it ("B5b", "ER 8/8, PR 6/8", "Gleason 4+3"), else a suspicious category of one organ's
+    reporting system in the note ("BI-RADS 5"); None when none, or more than one organ."""
+    rules = _reporting()
+    text = ex.text
+    found = {
+        str(site)
+        for sent in sentences
+        for site, rx in rules.markers
+        if rx.search(text, sent.start, sent.end)
+    }
+    if not found:
+        found = {
+            str(site)
+            for site, rx, suspicious in rules.systems
+            for m in rx.finditer(text)
+            if m.group("cat").casefold() in suspicious and not _someone_else(ex, m.start(), m.end())
+        }
+    return found.pop() if len(found) == 1 else None
+
+
+def _someone_else(ex: Extraction, start: int, end: int) -> bool:
+    sent = next((s for s in ex.sentences if s.start <= start < s.end), None)
+    return (
+        sent is None
+        or not sent.patient
+        or bool(sent.context.assert_target(start, end, _SOMEONE_ELSE).get("experiencer"))
+    )
