@@ -16,9 +16,42 @@ from myositis_cds.ingest.text._draft import (
     _add,
     _status,
 )
+from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 
-__all__ = ["pronoun_sex"]
+__all__ = ["pronoun_sex", "sex_of"]
+
+# The groups a pattern may name the sex with, most telling first: a gendered noun ("Patientin",
+# "mujer"), then a gendered age adjective or a qualifier after the noun ("50-letnia", "paziente
+# di sesso maschile", "dem 60-Jährigen"), then a qualifier after the age ("..., femenina").
+_SEX_GROUPS = (("female", "male"), ("female_form", "male_form"), ("female_after", "male_after"))
+
+
+def sex_of(m: re.Match[str]) -> str | None:
+    """The sex an age or sex pattern's match names, by its groups (see rules/patient.yaml)."""
+    groups = m.groupdict()
+    for female, male in _SEX_GROUPS:
+        if groups.get(female):
+            return "female"
+        if groups.get(male):
+            return "male"
+    return None
+
+
+def _someone_else(m: re.Match[str], text: str, grammar: PatientGrammar) -> bool:
+    """issue #10 (i10-text15): an age the grammar reads that is not one patient's: a relative's
+    noun in the match ("80-jährige Mutter") or just before the number ("mẹ 70 tuổi"), or a
+    bound of a range ("über 50-jährige", "mayores de 40 años")."""
+    if m.groupdict().get("relative"):
+        return True
+    if "age" not in m.groupdict() or m.group("age") is None:
+        return False
+    a = m.start("age")
+    window = max(0, a - 40)
+    return bool(
+        grammar.bound_before.search(text, window, m.start())
+        or grammar.relative_before.search(text, window, a)
+    )
 
 
 def _patient(ex: Extraction) -> None:
@@ -29,15 +62,31 @@ def _patient(ex: Extraction) -> None:
     text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
     sex_found = age_found = False
-    age_sex = ex.live(r.value["age_sex"])
+    grammar = patient_grammar()
+    own_rules = ex.live(r.value["age_sex"])
+    # issue #10 (i10-text15): then the grammar of the other languages (rules/patient.yaml)
+    languages = ex.live(list(grammar.age_sex))
+    age_sex = own_rules + languages
     for sent in ordered:
         # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
         # starts in this sentence may run on to the end of its line (at most a few words).
         line_end = text.find("\n", sent.end)
         reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
         for rx in age_sex:
-            m = rx.search(text, sent.start, reach)
-            if m is None or age_found or m.start() >= sent.end:
+            if age_found:
+                break
+            if rx in own_rules:
+                m = rx.search(text, sent.start, reach)
+            else:  # the first match in the sentence that is one patient's age
+                m = next(
+                    (
+                        g
+                        for g in rx.finditer(text, sent.start, reach)
+                        if not _someone_else(g, text, grammar)
+                    ),
+                    None,
+                )
+            if m is None or m.start() >= sent.end:
                 continue
             age = _age_value(m)
             if not 0 <= age <= 130:
@@ -56,8 +105,7 @@ def _patient(ex: Extraction) -> None:
             ex.drafts.append(
                 Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, value)
             )
-            groups = m.groupdict()
-            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
+            sex = sex_of(m)
             if sex:
                 sex_found = True
                 ex.drafts.append(
@@ -75,14 +123,14 @@ def _patient(ex: Extraction) -> None:
     _region(ex)
     if sex_found:
         return
+    sex_only = [*r.value["sex_only"], *ex.live(list(grammar.sex_alone))]
     for sent in ordered:
         if not sent.patient:
             break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
-        for rx in r.value["sex_only"]:
+        for rx in sex_only:
             m = rx.search(text, sent.start, sent.end)
             if m is not None:
-                groups = m.groupdict()
-                sex = "female" if groups.get("female") else "male"
+                sex = sex_of(m) or "male"
                 ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
@@ -122,16 +170,16 @@ def _sex_with_the_same_age(
     if not stated:
         return False
     age = stated[0].value["value"]
+    grammar = patient_grammar()
     for sent in ordered:
         for rx in age_sex:
             for m in rx.finditer(ex.text, sent.start, sent.end):
-                groups = m.groupdict()
-                if not (groups.get("female") or groups.get("male")) or _age_value(m) != age:
+                sex = sex_of(m)
+                if sex is None or _age_value(m) != age or _someone_else(m, ex.text, grammar):
                     continue
                 about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
                 if about.get("experiencer") or about.get("generic"):
                     continue
-                sex = "female" if groups.get("female") else "male"
                 ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
@@ -224,6 +272,21 @@ def _age_decade(ex: Extraction, ordered: list[Sentence]) -> bool:
 
 
 def _birth_date(ex: Extraction) -> None:
+    """A date of birth in the patient's sections; else a year of birth ("sinh năm 1963",
+    "Jahrgang 1963", "Tuổi: 1963"), read as 1 January of that year and flagged uncertain."""
+    if _full_birth_date(ex):
+        return
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for rx in ex.live(list(patient_grammar().birth_year)):
+            m = rx.search(ex.text, sent.start, sent.end)
+            if m is not None:
+                _born(ex, sent, m.start(), m.end(), date(int(m.group("year")), 1, 1), True)
+                return
+
+
+def _full_birth_date(ex: Extraction) -> bool:
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -232,21 +295,26 @@ def _birth_date(ex: Extraction) -> None:
                 found = find_dates(m.group("date"), ex.rules, style=ex.style)
                 if not found or found[0].start != 0:
                     continue
-                born = found[0].day
-                ex.drafts.append(
-                    Draft(
-                        "patient",
-                        "birth_date",
-                        "present",
-                        m.start(),
-                        m.start("date") + found[0].end,
-                        sent,
-                        TimePoint(absolute=born),
-                        {"value": born},
-                        uncertain=found[0].uncertain,
-                    )
-                )
-                return
+                end = m.start("date") + found[0].end
+                _born(ex, sent, m.start(), end, found[0].day, found[0].uncertain)
+                return True
+    return False
+
+
+def _born(ex: Extraction, sent: Sentence, start: int, end: int, day: date, uncertain: bool) -> None:
+    ex.drafts.append(
+        Draft(
+            "patient",
+            "birth_date",
+            "present",
+            start,
+            end,
+            sent,
+            TimePoint(absolute=day),
+            {"value": day},
+            uncertain=uncertain,
+        )
+    )
 
 
 def _region(ex: Extraction) -> None:
