@@ -65,7 +65,8 @@ class PatientGrammarFile(_Strict):
 class PatientGrammar:
     """The compiled grammar. ``age_sex``: patterns with group ``age`` and the sex groups (see
     facts.patient.sex_of); ``sex_alone``: the sex without an age; ``birth_year``: group ``year``;
-    ``relative_before``: a relative's noun ending just before an age ("Mutter, 80 Jahre");
+    ``relative_before``: a relative's noun up to four words before an age ("Mutter, 80 Jahre",
+    "Matka pacjentki, lat 70": the age is the mother's);
     ``bound_before``: a word ending just before the number that makes it a range's bound."""
 
     age_sex: tuple[re.Pattern[str], ...]
@@ -119,7 +120,8 @@ def load_patient_grammar() -> PatientGrammar:
         sex_alone=tuple(_compile(fill(s), "shapes.sex_alone") for s in data.shapes.sex_alone),
         birth_year=tuple(_compile(fill(s), "shapes.birth_year") for s in data.shapes.birth_year),
         relative_before=_compile(
-            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:\w+[\s,:]+)?$", "relatives"
+            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w-]+[\s,:(]+){{0,4}}$",
+            "relatives",
         ),
         bound_before=_compile(
             rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"

@@ -27,6 +27,14 @@ __all__ = ["pronoun_sex", "sex_of"]
 _SEX_GROUPS = (("female", "male"), ("female_form", "male_form"), ("female_after", "male_after"))
 
 
+def _reach(text: str, sent: Sentence) -> int:
+    """Where a fact that starts in ``sent`` may end: a name's initials ("Mrs J.T., 74") or an
+    abbreviation ("ur. 1971": born 1971) can end a sentence for the splitter, so an age or a
+    year of birth that starts in it may run on to the end of its line (at most a few words)."""
+    line_end = text.find("\n", sent.end)
+    return min(sent.end + 24, len(text) if line_end < 0 else line_end)
+
+
 def sex_of(m: re.Match[str]) -> str | None:
     """The sex an age or sex pattern's match names, by its groups (see rules/patient.yaml)."""
     groups = m.groupdict()
@@ -68,10 +76,7 @@ def _patient(ex: Extraction) -> None:
     languages = ex.live(list(grammar.age_sex))
     age_sex = own_rules + languages
     for sent in ordered:
-        # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
-        # starts in this sentence may run on to the end of its line (at most a few words).
-        line_end = text.find("\n", sent.end)
-        reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
+        reach = _reach(text, sent)
         for rx in age_sex:
             if age_found:
                 break
@@ -280,8 +285,8 @@ def _birth_date(ex: Extraction) -> None:
         if not sent.patient:
             continue
         for rx in ex.live(list(patient_grammar().birth_year)):
-            m = rx.search(ex.text, sent.start, sent.end)
-            if m is not None:
+            m = rx.search(ex.text, sent.start, _reach(ex.text, sent))
+            if m is not None and m.start() < sent.end:
                 _born(ex, sent, m.start(), m.end(), date(int(m.group("year")), 1, 1), True)
                 return
 
