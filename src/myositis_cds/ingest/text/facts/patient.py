@@ -67,22 +67,56 @@ def _patient(ex: Extraction) -> None:
     never from words about a relative ("her mother, aged 70"). Then a date of birth and the
     region the patient comes from or lives in."""
     r = ex.rules
-    text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
-    sex_found = age_found = False
     grammar = patient_grammar()
     own_rules = ex.live(r.value["age_sex"])
-    # issue #10 (i10-text15): then the grammar of the other languages (rules/patient.yaml)
+    # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
+    # languages (rules/patient.yaml)
     languages = ex.live(list(grammar.age_sex))
+    age_found, sex_found = _first_age(ex, ordered, own_rules, None)
+    if not age_found:
+        age_found, sex_found = _first_age(ex, ordered, languages, grammar)
     age_sex = own_rules + languages
+    if not age_found:
+        sex_found = _age_decade(ex, ordered) or sex_found
+    elif not sex_found:  # issue #10 (i10i)
+        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
+    _birth_date(ex)
+    _region(ex)
+    if sex_found:
+        return
+    sex_only = [*r.value["sex_only"], *ex.live(list(grammar.sex_alone))]
+    for sent in ordered:
+        if not sent.patient:
+            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
+        for rx in sex_only:
+            m = rx.search(ex.text, sent.start, sent.end)
+            if m is not None:
+                sex = sex_of(m) or "male"
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return
+
+
+def _first_age(
+    ex: Extraction,
+    ordered: list[Sentence],
+    patterns: list[re.Pattern[str]],
+    grammar: PatientGrammar | None,
+) -> tuple[bool, bool]:
+    """The first age ``patterns`` state for the patient, in ``ordered`` sentences (and the sex
+    with it): drafts added, returns (age found, sex found). ``grammar``: the patterns are the
+    grammar's, so every match in a sentence is tried until one is a single patient's age."""
+    text = ex.text
     for sent in ordered:
         reach = _reach(text, sent)
-        for rx in age_sex:
-            if age_found:
-                break
-            if rx in own_rules:
+        for rx in patterns:
+            if grammar is None:
                 m = rx.search(text, sent.start, reach)
-            else:  # the first match in the sentence that is one patient's age
+            else:
                 m = next(
                     (
                         g
@@ -102,7 +136,6 @@ def _patient(ex: Extraction) -> None:
                 continue  # issue #10 (i10k): an age in the family history is a relative's
             if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
-            age_found = True
             value: dict[str, Any] = {"value": age}
             # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
             if _APPROXIMATE_AGE.search(text, max(sent.start, m.start("age") - 20), m.start("age")):
@@ -112,36 +145,13 @@ def _patient(ex: Extraction) -> None:
             )
             sex = sex_of(m)
             if sex:
-                sex_found = True
                 ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
                     )
                 )
-        if age_found:
-            break
-    if not age_found:
-        sex_found = _age_decade(ex, ordered) or sex_found
-    elif not sex_found:  # issue #10 (i10i)
-        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
-    _birth_date(ex)
-    _region(ex)
-    if sex_found:
-        return
-    sex_only = [*r.value["sex_only"], *ex.live(list(grammar.sex_alone))]
-    for sent in ordered:
-        if not sent.patient:
-            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
-        for rx in sex_only:
-            m = rx.search(text, sent.start, sent.end)
-            if m is not None:
-                sex = sex_of(m) or "male"
-                ex.drafts.append(
-                    Draft(
-                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
-                    )
-                )
-                return
+            return True, sex is not None
+    return False, False
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
@@ -177,7 +187,11 @@ def _sex_with_the_same_age(
     age = stated[0].value["value"]
     grammar = patient_grammar()
     for sent in ordered:
+        # (every match of the grammar has the age in digits: a sentence without them is passed)
+        digits = str(age) in ex.text[sent.start : sent.end]
         for rx in age_sex:
+            if not digits and rx in grammar.age_sex:
+                continue
             for m in rx.finditer(ex.text, sent.start, sent.end):
                 sex = sex_of(m)
                 if sex is None or _age_value(m) != age or _someone_else(m, ex.text, grammar):
