@@ -89,6 +89,15 @@ def _patient(note: str) -> tuple[int | None, str]:
         ("Bệnh nhân nữ 55 tuổi vào viện vì yếu cơ.", 55, "female"),
         ("Bé trai 7 tuổi có ban đỏ.", 7, "male"),
         ("Bệnh nhân nam, 62 tuổi, nuốt khó.", 62, "male"),
+        # a name's initials between the noun and the age; "N <unit> old <noun>"
+        ("Больная К., 56 лет, поступила с жалобами на слабость.", 56, "female"),
+        ("Chora M.K. (lat 45) z wysypką.", 45, "female"),
+        ("Pacientka J. N., 37 let, byla přijata.", 37, "female"),
+        ("Eine 53 Jahre alte Patientin mit Erythem.", 53, "female"),
+        ("Een 62 jaar oude vrouw met uitslag.", 62, "female"),
+        ("En 45 år gammal kvinna med utslag.", 45, "female"),
+        ("Пациентка на 56 години с обрив.", 56, "female"),
+        ("Чоловік 61 року звернувся до лікаря.", 61, "male"),
         # English: words between "y.o." and the noun
         ("A 68 y.o. previously healthy man with a rash.", 68, "male"),
     ],
@@ -110,6 +119,10 @@ def test_age_and_sex_in_the_words_of_another_language(note: str, age: int, sex: 
         ("Tuổi: 1963\nGiới tính: Nữ\nBan đỏ.", 63, "female"),
         ("Patient, Jahrgang 1950, mit Dysphagie.", 76, "unknown"),
         ("Pacjentka ur. 1971, z wysypką.", 55, "female"),
+        # a title before a capitalised name gives the sex (the name is not read)
+        ("Pani Kowalska, ur. 1960, zgłosiła się z wysypką.", 66, "female"),
+        ("Ny. Sari, lahir tahun 1980, mengeluh lemah otot.", 46, "female"),
+        ("Ông Trần, sinh năm 1949, yếu cơ.", 77, "male"),
     ],
 )
 def test_a_form_field_or_a_year_of_birth_gives_the_age_and_sex(
@@ -127,6 +140,8 @@ def test_a_form_field_or_a_year_of_birth_gives_the_age_and_sex(
         ("Matka pacjentki, lat 70, zmarła na raka.", (None, "female")),
         ("Su madre de 72 años falleció de cáncer.", (None, "unknown")),
         ("Mẹ 70 tuổi, khỏe mạnh.", (None, "unknown")),
+        # "bà ngoại" (grandmother): a relative, not the title "Bà" before a name
+        ("Bà ngoại bị ung thư vú.", (None, "unknown")),
         # an epicene noun without an article, or with the generic definite masculine
         ("Paziente di 65 anni con disfagia.", (65, "unknown")),
         ("Il paziente di 70 anni riferiva disfagia.", (70, "unknown")),

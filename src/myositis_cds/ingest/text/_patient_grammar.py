@@ -47,6 +47,9 @@ class LanguageWords(_Strict):
     birth_before: list[str] = Field(default_factory=list)
     birth_after: list[str] = Field(default_factory=list)
     female_patient: list[str] = Field(default_factory=list)
+    old: list[str] = Field(default_factory=list)
+    female_titles: list[str] = Field(default_factory=list)
+    male_titles: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -57,6 +60,7 @@ class Shapes(_Strict):
 
 class PatientGrammarFile(_Strict):
     meta: RulesMeta
+    fragments: dict[str, str] = Field(default_factory=dict)
     shapes: Shapes
     languages: dict[str, LanguageWords]
 
@@ -99,6 +103,7 @@ def load_patient_grammar() -> PatientGrammar:
         )
         for name in LanguageWords.model_fields
     }
+    classes.update(data.fragments)
 
     def fill(shape: str) -> str:
         return re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], shape)

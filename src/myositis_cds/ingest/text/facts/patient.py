@@ -85,13 +85,16 @@ def _patient(ex: Extraction) -> None:
     _region(ex)
     if sex_found:
         return
-    sex_only = [*r.value["sex_only"], *ex.live(list(grammar.sex_alone))]
+    own_sex = r.value["sex_only"]
+    sex_only = [*own_sex, *ex.live(list(grammar.sex_alone))]
     for sent in ordered:
         if not sent.patient:
             break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
         for rx in sex_only:
-            m = rx.search(ex.text, sent.start, sent.end)
-            if m is not None:
+            # (the grammar's title may end a sentence for the splitter: "Ny. Sari")
+            end = sent.end if rx in own_sex else _reach(ex.text, sent)
+            m = rx.search(ex.text, sent.start, end)
+            if m is not None and m.start() < sent.end:
                 sex = sex_of(m) or "male"
                 ex.drafts.append(
                     Draft(
