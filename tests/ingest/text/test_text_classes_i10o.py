@@ -151,6 +151,8 @@ def test_a_form_field_or_a_year_of_birth_gives_the_age_and_sex(
         # a range's bound: patients in general
         ("Bei über 50-jährigen Patienten ist das Risiko erhöht.", (None, "unknown")),
         ("Bệnh nhân trên 50 tuổi có nguy cơ ung thư cao hơn.", (None, "unknown")),
+        ("Bệnh thường gặp ở nữ giới 40-60 tuổi.", (None, "unknown")),
+        ("La enfermedad afecta a mujeres de 40 años o más.", (None, "unknown")),
         # durations, doses and periods are no age
         ("Paciente con 2 años de evolución de debilidad.", (None, "unknown")),
         ("Prednison 50 mg täglich seit 2 Jahren.", (None, "unknown")),
