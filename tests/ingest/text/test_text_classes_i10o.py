@@ -142,6 +142,9 @@ def test_a_form_field_or_a_year_of_birth_gives_the_age_and_sex(
         ("Mẹ 70 tuổi, khỏe mạnh.", (None, "unknown")),
         # "bà ngoại" (grandmother): a relative, not the title "Bà" before a name
         ("Bà ngoại bị ung thư vú.", (None, "unknown")),
+        # a unit or an English word is no title: "g/dL. CT", "Pan CT"
+        ("Hb 8.9 g/dL. CT chest showed no ILD.", (None, "unknown")),
+        ("Pan CT showed no tumour.", (None, "unknown")),
         # an epicene noun without an article, or with the generic definite masculine
         ("Paziente di 65 anni con disfagia.", (65, "unknown")),
         ("Il paziente di 70 anni riferiva disfagia.", (70, "unknown")),
