@@ -71,13 +71,16 @@ class PatientGrammar:
     facts.patient.sex_of); ``sex_alone``: the sex without an age; ``birth_year``: group ``year``;
     ``relative_before``: a relative's noun up to four words before an age ("Mutter, 80 Jahre",
     "Matka pacjentki, lat 70": the age is the mother's);
-    ``bound_before``: a word ending just before the number that makes it a range's bound."""
+    ``bound_before``: a word ending just before the number that makes it a range's bound;
+    ``age_hint``: what every match of ``age_sex`` contains (a number with an age word after it,
+    or a unit or a label before it): a note without it is not searched with the grammar."""
 
     age_sex: tuple[re.Pattern[str], ...]
     sex_alone: tuple[re.Pattern[str], ...]
     birth_year: tuple[re.Pattern[str], ...]
     relative_before: re.Pattern[str]
     bound_before: re.Pattern[str]
+    age_hint: re.Pattern[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -127,6 +130,13 @@ def load_patient_grammar() -> PatientGrammar:
         relative_before=_compile(
             rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w-]+[\s,:(]+){{0,4}}$",
             "relatives",
+        ),
+        age_hint=_compile(
+            rf"\d\s*[-‐–]?\s*(?:{classes['FEMALE_ADJECTIVES']}|{classes['MALE_ADJECTIVES']}"
+            rf"|{classes['ADJECTIVES']}|{classes['UNITS']}|{classes['UNITS_ALONE']})(?!\w)"
+            rf"|(?<!\w)(?:{classes['UNITS_BEFORE']})\s+\d"
+            rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d",
+            "age_hint",
         ),
         bound_before=_compile(
             rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"

@@ -72,7 +72,7 @@ def _patient(ex: Extraction) -> None:
     own_rules = ex.live(r.value["age_sex"])
     # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
     # languages (rules/patient.yaml)
-    languages = ex.live(list(grammar.age_sex))
+    languages = list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
     age_found, sex_found = _first_age(ex, ordered, own_rules, None)
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, languages, grammar)
@@ -298,12 +298,16 @@ def _birth_date(ex: Extraction) -> None:
     "Jahrgang 1963", "Tuổi: 1963"), read as 1 January of that year and flagged uncertain."""
     if _full_birth_date(ex):
         return
+    # each pattern once over the note (not once per sentence), then in the order of the
+    # sentences and, within one, of the patterns
+    matches = [m for rx in patient_grammar().birth_year for m in rx.finditer(ex.text)]
+    if not matches:
+        return
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for rx in ex.live(list(patient_grammar().birth_year)):
-            m = rx.search(ex.text, sent.start, _reach(ex.text, sent))
-            if m is not None and m.start() < sent.end:
+        for m in matches:
+            if sent.start <= m.start() < sent.end and m.end() <= _reach(ex.text, sent):
                 _born(ex, sent, m.start(), m.end(), date(int(m.group("year")), 1, 1), True)
                 return
 
