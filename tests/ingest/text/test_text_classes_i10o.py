@@ -7,9 +7,15 @@ duration, a dose, an ungendered or generic noun."""
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 import pytest
 
 from tests.ingest.text.helpers import read
+
+if TYPE_CHECKING:
+    from myositis_cds.ingest.text._patient_grammar import PatientGrammarFile
 
 
 def _patient(note: str) -> tuple[int | None, str]:
@@ -187,3 +193,43 @@ def test_no_age_or_sex_from_words_about_someone_else_or_not_an_age(
 )
 def test_the_age_at_onset_follows_from_the_stated_age(note: str, onset_age: int) -> None:
     assert read(note).case.onset_age == onset_age
+
+
+# ------------------------------------------------ the grammar file itself
+def _grammar_file() -> PatientGrammarFile:
+    from myositis_cds.ingest.text._patient_grammar import PatientGrammarFile
+    from myositis_cds.knowledge import load_packaged_yaml
+
+    grammar: PatientGrammarFile = load_packaged_yaml(
+        "myositis_cds.ingest.text", "rules/patient.yaml", PatientGrammarFile
+    )
+    return grammar
+
+
+def test_no_word_of_the_grammar_names_both_sexes_or_matches_nothing() -> None:
+    data = _grammar_file()
+    pairs = (
+        ("female", "male"),
+        ("female_adjectives", "male_adjectives"),
+        ("female_qualifiers", "male_qualifiers"),
+        ("female_values", "male_values"),
+        ("female_titles", "male_titles"),
+    )
+    for female, male in pairs:
+        women = {f for words in data.languages.values() for f in getattr(words, female)}
+        men = {f for words in data.languages.values() for f in getattr(words, male)}
+        assert not women & men, (female, women & men)
+    for lang, words in data.languages.items():
+        for name, forms in words:
+            for form in forms:
+                # every form compiles and needs at least one character ("w?" would match anywhere)
+                assert re.fullmatch(form.replace("{AGE}", "1"), "", re.I) is None, (lang, name)
+
+
+def test_every_language_the_issue_names_has_its_age_and_sex_words() -> None:
+    data = _grammar_file()
+    for lang, words in data.languages.items():
+        if lang == "zh_ja_ko":  # their age patterns are in patterns.yaml
+            continue
+        assert words.female and words.male and words.units, lang
+        assert words.relatives, lang  # so that a relative's age is never the patient's
