@@ -179,6 +179,24 @@ def test_no_age_or_sex_from_words_about_someone_else_or_not_an_age(
     assert _patient(note) == expected
 
 
+# ------------------------------------------------ an approximate age
+@pytest.mark.parametrize(
+    ("note", "approximate"),
+    [
+        ("Eine etwa 60-jährige Patientin mit Erythem.", True),
+        ("Mujer de unos 60 años con debilidad.", True),
+        ("Bệnh nhân nữ khoảng 60 tuổi.", True),
+        ("Kobieta w wieku około 60 lat.", True),
+        ("Eine 60-jährige Patientin mit Erythem.", False),
+    ],
+)
+def test_a_word_for_about_before_the_number_makes_the_age_approximate(
+    note: str, approximate: bool
+) -> None:
+    p = read(note).case.patient
+    assert (p.age, p.age_approximate) == (60, approximate)
+
+
 # ------------------------------------------------ the age at onset from these ages
 @pytest.mark.parametrize(
     ("note", "onset_age"),

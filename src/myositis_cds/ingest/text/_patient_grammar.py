@@ -50,6 +50,7 @@ class LanguageWords(_Strict):
     old: list[str] = Field(default_factory=list)
     female_titles: list[str] = Field(default_factory=list)
     male_titles: list[str] = Field(default_factory=list)
+    approximately: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -73,7 +74,8 @@ class PatientGrammar:
     "Matka pacjentki, lat 70": the age is the mother's);
     ``bound_before``: a word ending just before the number that makes it a range's bound;
     ``age_hint``: what every match of ``age_sex`` contains (a number with an age word after it,
-    or a unit or a label before it): a note without it is not searched with the grammar."""
+    or a unit or a label before it): a note without it is not searched with the grammar;
+    ``approximate_before``: a word just before the number that makes the age approximate."""
 
     age_sex: tuple[re.Pattern[str], ...]
     sex_alone: tuple[re.Pattern[str], ...]
@@ -81,6 +83,7 @@ class PatientGrammar:
     relative_before: re.Pattern[str]
     bound_before: re.Pattern[str]
     age_hint: re.Pattern[str]
+    approximate_before: re.Pattern[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -137,6 +140,9 @@ def load_patient_grammar() -> PatientGrammar:
             rf"|(?<!\w)(?:{classes['UNITS_BEFORE']})\s+\d"
             rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d",
             "age_hint",
+        ),
+        approximate_before=_compile(
+            rf"(?<!\w)(?:{classes['APPROXIMATELY']})\s*$|~\s*$", "approximately"
         ),
         bound_before=_compile(
             rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"

@@ -141,7 +141,12 @@ def _first_age(
                 continue
             value: dict[str, Any] = {"value": age}
             # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
-            if _APPROXIMATE_AGE.search(text, max(sent.start, m.start("age") - 20), m.start("age")):
+            before = max(sent.start, m.start("age") - 20), m.start("age")
+            # (and in the other languages' words, as an age of our own patterns may be written
+            # in them: "eine etwa 60-jährige Patientin")
+            if _APPROXIMATE_AGE.search(text, *before) or (
+                patient_grammar().approximate_before.search(text, *before)
+            ):
                 value["approximate"] = True
             ex.drafts.append(
                 Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, value)
