@@ -16,9 +16,50 @@ from myositis_cds.ingest.text._draft import (
     _add,
     _status,
 )
+from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 
-__all__ = ["pronoun_sex"]
+__all__ = ["pronoun_sex", "sex_of"]
+
+# The groups a pattern may name the sex with, most telling first: a gendered noun ("Patientin",
+# "mujer"), then a gendered age adjective or a qualifier after the noun ("50-letnia", "paziente
+# di sesso maschile", "dem 60-Jährigen"), then a qualifier after the age ("..., femenina").
+_SEX_GROUPS = (("female", "male"), ("female_form", "male_form"), ("female_after", "male_after"))
+
+
+def _reach(text: str, sent: Sentence) -> int:
+    """Where a fact that starts in ``sent`` may end: a name's initials ("Mrs J.T., 74") or an
+    abbreviation ("ur. 1971": born 1971) can end a sentence for the splitter, so an age or a
+    year of birth that starts in it may run on to the end of its line (at most a few words)."""
+    line_end = text.find("\n", sent.end)
+    return min(sent.end + 24, len(text) if line_end < 0 else line_end)
+
+
+def sex_of(m: re.Match[str]) -> str | None:
+    """The sex an age or sex pattern's match names, by its groups (see rules/patient.yaml)."""
+    groups = m.groupdict()
+    for female, male in _SEX_GROUPS:
+        if groups.get(female):
+            return "female"
+        if groups.get(male):
+            return "male"
+    return None
+
+
+def _someone_else(m: re.Match[str], text: str, grammar: PatientGrammar) -> bool:
+    """issue #10 (i10-text15): an age the grammar reads that is not one patient's: a relative's
+    noun in the match ("80-jährige Mutter") or just before the number ("mẹ 70 tuổi"), or a
+    bound of a range ("über 50-jährige", "mayores de 40 años")."""
+    if m.groupdict().get("relative"):
+        return True
+    if "age" not in m.groupdict() or m.group("age") is None:
+        return False
+    a = m.start("age")
+    window = max(0, a - 40)
+    return bool(
+        grammar.bound_before.search(text, window, m.start())
+        or grammar.relative_before.search(text, window, a)
+    )
 
 
 def _patient(ex: Extraction) -> None:
@@ -26,18 +67,68 @@ def _patient(ex: Extraction) -> None:
     never from words about a relative ("her mother, aged 70"). Then a date of birth and the
     region the patient comes from or lives in."""
     r = ex.rules
-    text = ex.text
     ordered = sorted(ex.sentences, key=lambda s: (not s.patient, s.index))
-    sex_found = age_found = False
-    age_sex = ex.live(r.value["age_sex"])
+    grammar = patient_grammar()
+    own_rules = ex.live(r.value["age_sex"])
+    # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
+    # languages (rules/patient.yaml)
+    languages = list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
+    age_found, sex_found = _first_age(ex, ordered, own_rules, None)
+    if not age_found:
+        age_found, sex_found = _first_age(ex, ordered, languages, grammar)
+    age_sex = own_rules + languages
+    if not age_found:
+        sex_found = _age_decade(ex, ordered) or sex_found
+    elif not sex_found:  # issue #10 (i10i)
+        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
+    _birth_date(ex)
+    _region(ex)
+    if sex_found:
+        return
+    own_sex = r.value["sex_only"]
+    sex_only = [*own_sex, *ex.live(list(grammar.sex_alone))]
     for sent in ordered:
-        # A name's initials ("Mrs J.T., 74") can end a sentence for the splitter: an age that
-        # starts in this sentence may run on to the end of its line (at most a few words).
-        line_end = text.find("\n", sent.end)
-        reach = min(sent.end + 24, len(text) if line_end < 0 else line_end)
-        for rx in age_sex:
-            m = rx.search(text, sent.start, reach)
-            if m is None or age_found or m.start() >= sent.end:
+        if not sent.patient:
+            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
+        for rx in sex_only:
+            # (the grammar's title may end a sentence for the splitter: "Ny. Sari")
+            end = sent.end if rx in own_sex else _reach(ex.text, sent)
+            m = rx.search(ex.text, sent.start, end)
+            if m is not None and m.start() < sent.end:
+                sex = sex_of(m) or "male"
+                ex.drafts.append(
+                    Draft(
+                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
+                    )
+                )
+                return
+
+
+def _first_age(
+    ex: Extraction,
+    ordered: list[Sentence],
+    patterns: list[re.Pattern[str]],
+    grammar: PatientGrammar | None,
+) -> tuple[bool, bool]:
+    """The first age ``patterns`` state for the patient, in ``ordered`` sentences (and the sex
+    with it): drafts added, returns (age found, sex found). ``grammar``: the patterns are the
+    grammar's, so every match in a sentence is tried until one is a single patient's age."""
+    text = ex.text
+    for sent in ordered:
+        reach = _reach(text, sent)
+        for rx in patterns:
+            if grammar is None:
+                m = rx.search(text, sent.start, reach)
+            else:
+                m = next(
+                    (
+                        g
+                        for g in rx.finditer(text, sent.start, reach)
+                        if not _someone_else(g, text, grammar)
+                    ),
+                    None,
+                )
+            if m is None or m.start() >= sent.end:
                 continue
             age = _age_value(m)
             if not 0 <= age <= 130:
@@ -48,47 +139,27 @@ def _patient(ex: Extraction) -> None:
                 continue  # issue #10 (i10k): an age in the family history is a relative's
             if about.get("experiencer") or (about.get("generic") and sent.patient and not own):
                 continue
-            age_found = True
             value: dict[str, Any] = {"value": age}
             # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
-            if _APPROXIMATE_AGE.search(text, max(sent.start, m.start("age") - 20), m.start("age")):
+            before = max(sent.start, m.start("age") - 20), m.start("age")
+            # (and in the other languages' words, as an age of our own patterns may be written
+            # in them: "eine etwa 60-jährige Patientin")
+            if _APPROXIMATE_AGE.search(text, *before) or (
+                patient_grammar().approximate_before.search(text, *before)
+            ):
                 value["approximate"] = True
             ex.drafts.append(
                 Draft("patient", "age", "present", m.start(), m.end(), sent, INDEX, value)
             )
-            groups = m.groupdict()
-            sex = "female" if groups.get("female") else ("male" if groups.get("male") else None)
+            sex = sex_of(m)
             if sex:
-                sex_found = True
                 ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
                     )
                 )
-        if age_found:
-            break
-    if not age_found:
-        sex_found = _age_decade(ex, ordered) or sex_found
-    elif not sex_found:  # issue #10 (i10i)
-        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
-    _birth_date(ex)
-    _region(ex)
-    if sex_found:
-        return
-    for sent in ordered:
-        if not sent.patient:
-            break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
-        for rx in r.value["sex_only"]:
-            m = rx.search(text, sent.start, sent.end)
-            if m is not None:
-                groups = m.groupdict()
-                sex = "female" if groups.get("female") else "male"
-                ex.drafts.append(
-                    Draft(
-                        "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
-                    )
-                )
-                return
+            return True, sex is not None
+    return False, False
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
@@ -122,16 +193,20 @@ def _sex_with_the_same_age(
     if not stated:
         return False
     age = stated[0].value["value"]
+    grammar = patient_grammar()
     for sent in ordered:
+        # (every match of the grammar has the age in digits: a sentence without them is passed)
+        digits = str(age) in ex.text[sent.start : sent.end]
         for rx in age_sex:
+            if not digits and rx in grammar.age_sex:
+                continue
             for m in rx.finditer(ex.text, sent.start, sent.end):
-                groups = m.groupdict()
-                if not (groups.get("female") or groups.get("male")) or _age_value(m) != age:
+                sex = sex_of(m)
+                if sex is None or _age_value(m) != age or _someone_else(m, ex.text, grammar):
                     continue
                 about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
                 if about.get("experiencer") or about.get("generic"):
                     continue
-                sex = "female" if groups.get("female") else "male"
                 ex.drafts.append(
                     Draft(
                         "patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": sex}
@@ -224,6 +299,25 @@ def _age_decade(ex: Extraction, ordered: list[Sentence]) -> bool:
 
 
 def _birth_date(ex: Extraction) -> None:
+    """A date of birth in the patient's sections; else a year of birth ("sinh năm 1963",
+    "Jahrgang 1963", "Tuổi: 1963"), read as 1 January of that year and flagged uncertain."""
+    if _full_birth_date(ex):
+        return
+    # each pattern once over the note (not once per sentence), then in the order of the
+    # sentences and, within one, of the patterns
+    matches = [m for rx in patient_grammar().birth_year for m in rx.finditer(ex.text)]
+    if not matches:
+        return
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for m in matches:
+            if sent.start <= m.start() < sent.end and m.end() <= _reach(ex.text, sent):
+                _born(ex, sent, m.start(), m.end(), date(int(m.group("year")), 1, 1), True)
+                return
+
+
+def _full_birth_date(ex: Extraction) -> bool:
     for sent in ex.sentences:
         if not sent.patient:
             continue
@@ -232,21 +326,26 @@ def _birth_date(ex: Extraction) -> None:
                 found = find_dates(m.group("date"), ex.rules, style=ex.style)
                 if not found or found[0].start != 0:
                     continue
-                born = found[0].day
-                ex.drafts.append(
-                    Draft(
-                        "patient",
-                        "birth_date",
-                        "present",
-                        m.start(),
-                        m.start("date") + found[0].end,
-                        sent,
-                        TimePoint(absolute=born),
-                        {"value": born},
-                        uncertain=found[0].uncertain,
-                    )
-                )
-                return
+                end = m.start("date") + found[0].end
+                _born(ex, sent, m.start(), end, found[0].day, found[0].uncertain)
+                return True
+    return False
+
+
+def _born(ex: Extraction, sent: Sentence, start: int, end: int, day: date, uncertain: bool) -> None:
+    ex.drafts.append(
+        Draft(
+            "patient",
+            "birth_date",
+            "present",
+            start,
+            end,
+            sent,
+            TimePoint(absolute=day),
+            {"value": day},
+            uncertain=uncertain,
+        )
+    )
 
 
 def _region(ex: Extraction) -> None:

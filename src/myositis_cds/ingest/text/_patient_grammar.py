@@ -1,0 +1,161 @@
+"""The grammar of a patient's age and sex in many languages (``rules/patient.yaml``): the word
+classes of each language joined into one alternation per class and put into the file's shapes,
+compiled once per process (issue #10, i10-text15)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from myositis_cds.errors import KnowledgeError
+from myositis_cds.ingest.text._rules import RulesMeta, _Strict, compile_rule
+from myositis_cds.knowledge import load_packaged_yaml
+
+__all__ = ["PatientGrammar", "patient_grammar"]
+
+_AGE = r"(?P<age>\d{1,3})"
+
+
+class LanguageWords(_Strict):
+    """One language's words for each class (see the header of rules/patient.yaml)."""
+
+    female: list[str] = Field(default_factory=list)
+    male: list[str] = Field(default_factory=list)
+    person: list[str] = Field(default_factory=list)
+    relatives: list[str] = Field(default_factory=list)
+    female_qualifiers: list[str] = Field(default_factory=list)
+    male_qualifiers: list[str] = Field(default_factory=list)
+    female_adjectives: list[str] = Field(default_factory=list)
+    male_adjectives: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    nominal_female: list[str] = Field(default_factory=list)
+    nominal_male: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    units_before: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    cues: list[str] = Field(default_factory=list)
+    tails: list[str] = Field(default_factory=list)
+    units_alone: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+    quantifiers: list[str] = Field(default_factory=list)
+    sex_labels: list[str] = Field(default_factory=list)
+    female_values: list[str] = Field(default_factory=list)
+    male_values: list[str] = Field(default_factory=list)
+    age_labels: list[str] = Field(default_factory=list)
+    birth_before: list[str] = Field(default_factory=list)
+    birth_after: list[str] = Field(default_factory=list)
+    female_patient: list[str] = Field(default_factory=list)
+    old: list[str] = Field(default_factory=list)
+    female_titles: list[str] = Field(default_factory=list)
+    male_titles: list[str] = Field(default_factory=list)
+    approximately: list[str] = Field(default_factory=list)
+
+
+class Shapes(_Strict):
+    age_sex: list[str]
+    sex_alone: list[str]
+    birth_year: list[str]
+
+
+class PatientGrammarFile(_Strict):
+    meta: RulesMeta
+    fragments: dict[str, str] = Field(default_factory=dict)
+    shapes: Shapes
+    languages: dict[str, LanguageWords]
+
+
+@dataclass(frozen=True)
+class PatientGrammar:
+    """The compiled grammar. ``age_sex``: patterns with group ``age`` and the sex groups (see
+    facts.patient.sex_of); ``sex_alone``: the sex without an age; ``birth_year``: group ``year``;
+    ``relative_before``: a relative's noun up to four words before an age ("Mutter, 80 Jahre",
+    "Matka pacjentki, lat 70": the age is the mother's);
+    ``bound_before``: a word ending just before the number that makes it a range's bound;
+    ``age_hint``: what every match of ``age_sex`` contains (a number with an age word after it,
+    or a unit or a label before it): a note without it is not searched with the grammar;
+    ``approximate_before``: a word just before the number that makes the age approximate."""
+
+    age_sex: tuple[re.Pattern[str], ...]
+    sex_alone: tuple[re.Pattern[str], ...]
+    birth_year: tuple[re.Pattern[str], ...]
+    relative_before: re.Pattern[str]
+    bound_before: re.Pattern[str]
+    age_hint: re.Pattern[str]
+    approximate_before: re.Pattern[str]
+
+
+def _alternation(forms: list[str]) -> str:
+    """The forms as one alternation, longest first (so a longer form wins at one position)."""
+    unique = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(f"(?:{f})" for f in unique) if unique else "(?!)"
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return compile_rule(pattern)
+    except re.error as exc:
+        raise KnowledgeError(f"rules/patient.yaml {where}: {exc}") from exc
+
+
+def load_patient_grammar() -> PatientGrammar:
+    data: PatientGrammarFile = load_packaged_yaml(
+        __package__ or __name__, "rules/patient.yaml", PatientGrammarFile
+    )
+    classes = {
+        name.upper(): _alternation(
+            [form for words in data.languages.values() for form in getattr(words, name)]
+        )
+        for name in LanguageWords.model_fields
+    }
+    classes.update(data.fragments)
+
+    def fill(shape: str) -> str:
+        return re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], shape)
+
+    age_sex = [_compile(fill(s), "shapes.age_sex") for s in data.shapes.age_sex]
+    for lang, words in data.languages.items():
+        for group, templates in (
+            ("female_form", words.nominal_female),
+            ("male_form", words.nominal_male),
+        ):
+            for t in templates:
+                if "{AGE}" not in t:
+                    raise KnowledgeError(f"rules/patient.yaml {lang}: {t!r} has no {{AGE}}")
+                age_sex.append(
+                    _compile(f"(?P<{group}>{t.replace('{AGE}', _AGE)})", f"languages.{lang}")
+                )
+    return PatientGrammar(
+        age_sex=tuple(age_sex),
+        sex_alone=tuple(_compile(fill(s), "shapes.sex_alone") for s in data.shapes.sex_alone),
+        birth_year=tuple(_compile(fill(s), "shapes.birth_year") for s in data.shapes.birth_year),
+        relative_before=_compile(
+            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w-]+[\s,:(]+){{0,4}}$",
+            "relatives",
+        ),
+        age_hint=_compile(
+            rf"\d\s*[-‐–]?\s*(?:{classes['FEMALE_ADJECTIVES']}|{classes['MALE_ADJECTIVES']}"
+            rf"|{classes['ADJECTIVES']}|{classes['UNITS']}|{classes['UNITS_ALONE']})(?!\w)"
+            rf"|(?<!\w)(?:{classes['UNITS_BEFORE']})\s+\d"
+            rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d",
+            "age_hint",
+        ),
+        approximate_before=_compile(
+            rf"(?<!\w)(?:{classes['APPROXIMATELY']})\s*$|~\s*$", "approximately"
+        ),
+        bound_before=_compile(
+            rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"
+        ),
+    )
+
+
+_GRAMMAR: PatientGrammar | None = None
+
+
+def patient_grammar() -> PatientGrammar:
+    """The compiled grammar (loaded once per process)."""
+    global _GRAMMAR
+    if _GRAMMAR is None:
+        _GRAMMAR = load_patient_grammar()
+    return _GRAMMAR
