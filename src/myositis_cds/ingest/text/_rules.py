@@ -117,6 +117,63 @@ class OtherLanguageTerms(_Strict):
     cancer_nouns: list[str] = Field(default_factory=list)
     # issue #10 (i10k): tests named in the abbreviations of other languages ("TACAR", "FGDS")
     investigations: dict[InvestigationCode, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10p): cancers whose own name says their site ("Melanom", "czerniak": skin)
+    implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+
+
+class LanguageVocabulary(_Strict):
+    """issue #10 (i10p): rules/languages.yaml, the systematic vocabulary of the common publishing
+    languages; its terms may write inflected forms compactly ("rak{|a|u|iem}", see
+    expand_forms) and are merged into the same concepts as the lexicon's."""
+
+    meta: RulesMeta
+    terms: OtherLanguageTerms
+    # cancer nouns written onto an organ ("Bronchialkarzinom", "tüdőrák", "longkanker"): a site
+    # term ending in one of these is also a cancer noun, so the compound alone names the cancer
+    compound_heads: list[str] = Field(default_factory=list)
+
+
+_FORMS = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_forms(term: str) -> list[str]:
+    """Every spelling a term with alternatives in braces names: "rak{|a|u}" gives "rak", "raka",
+    "raku"; several groups give every combination ("{lungen|bronchial}karzinom{|s}")."""
+    m = _FORMS.search(term)
+    if m is None:
+        return [term]
+    return [
+        form
+        for alt in m.group(1).split("|")
+        for form in expand_forms(term[: m.start()] + alt + term[m.end() :])
+    ]
+
+
+def _merged_languages(
+    lexicon_terms: OtherLanguageTerms, vocabulary: LanguageVocabulary
+) -> OtherLanguageTerms:
+    """The lexicon's other-language terms with rules/languages.yaml's (forms expanded) added,
+    and the organ-and-cancer compounds among its sites added to the cancer nouns."""
+    extra = vocabulary.terms
+    merged: dict[str, Any] = {}
+    for name in OtherLanguageTerms.model_fields:
+        old, new = getattr(lexicon_terms, name), getattr(extra, name)
+        if isinstance(old, list):
+            merged[name] = [*old, *(f for t in new for f in expand_forms(t))]
+        else:
+            keys = {**old, **new}
+            merged[name] = {
+                k: [*old.get(k, []), *(f for t in new.get(k, []) for f in expand_forms(t))]
+                for k in keys
+            }
+    heads = tuple(h.casefold() for h in vocabulary.compound_heads)
+    merged["cancer_nouns"] += [
+        t
+        for k, terms in extra.tumour_sites.items()
+        for t in (f for term in terms for f in expand_forms(term))
+        if " " not in t and any(t.casefold().endswith(h) and len(t) > len(h) for h in heads)
+    ]
+    return OtherLanguageTerms(**merged)
 
 
 class Lexicon(_Strict):
@@ -804,7 +861,9 @@ class Rules:
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
-        other = lex.other_languages
+        # issue #10 (i10p): the lexicon's other languages and rules/languages.yaml, as one
+        other = _merged_languages(lex.other_languages, _load("languages", LanguageVocabulary))
+        self.other_languages = other
         self.findings = TermMatcher(
             "findings", {str(k): [*v, *other.findings.get(k, [])] for k, v in lex.findings.items()}
         )
@@ -854,7 +913,11 @@ class Rules:
         # issue #10 (i10i): the keys of the other languages' cancer nouns ("kanser", "癌")
         self.cancer_noun_keys = frozenset(term_key(t) for t in other.cancer_nouns)
         self.implied_sites = TermMatcher(
-            "tumour.implied_sites", {str(k): v for k, v in lex.tumour.implied_sites.items()}
+            "tumour.implied_sites",
+            {
+                str(k): [*lex.tumour.implied_sites.get(k, []), *other.implied_sites.get(k, [])]
+                for k in {*lex.tumour.implied_sites, *other.implied_sites}
+            },
         )
         self.syndromes = TermMatcher(
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
