@@ -138,15 +138,17 @@ _FORMS = re.compile(r"\{([^{}]*)\}")
 
 def expand_forms(term: str) -> list[str]:
     """Every spelling a term with alternatives in braces names: "rak{|a|u}" gives "rak", "raka",
-    "raku"; several groups give every combination ("{lungen|bronchial}karzinom{|s}")."""
+    "raku"; several groups give every combination ("{lungen|bronchial}karzinom{|s}"), and a
+    group may hold another ("{groß{e|en} |}karzinom": the inner one is expanded first)."""
     m = _FORMS.search(term)
     if m is None:
         return [term]
-    return [
+    forms = (
         form
         for alt in m.group(1).split("|")
         for form in expand_forms(term[: m.start()] + alt + term[m.end() :])
-    ]
+    )
+    return list(dict.fromkeys(forms))  # nested groups may spell a form twice
 
 
 def _merged_languages(

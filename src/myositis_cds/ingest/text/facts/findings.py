@@ -331,7 +331,10 @@ _POSTPOSED_GLUE = frozenset(
      "svalov", "končetin", "končatín", "obou", "izmok", "végtagok", "végtagi", "muscoli", "arti",
      "muşchilor", "mușchilor", "membrelor", "spieren", "ledematen", "muskler", "мышц",
      "конечностей", "м'язів", "кінцівок", "mišića", "udova", "ekstremiteta", "μυών", "άκρων",
-     "otot", "ekstremitas", "anggota", "gerak", "cơ", "chi", "hai"}
+     "otot", "ekstremitas", "anggota", "gerak", "cơ", "chi", "hai", "конечностях",
+     # the prepositions "in/of/on" of those languages before the limb
+     "an", "im", "w", "we", "v", "ve", "в", "во", "на", "u", "agli", "degli", "ai", "dei",
+     "των", "στα", "pada", "di", "kedua", "ở"}
 )  # fmt: skip
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
@@ -401,7 +404,7 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
     if _COMPLEMENT.match(text, end) or postposed:
         for w in after:
             w = w.casefold()
-            if w not in every:
+            if w not in every and w not in _POSTPOSED_GLUE:
                 break
             pieces.append(w)
     words = {w for piece in pieces for w in _WORD.findall(piece)}

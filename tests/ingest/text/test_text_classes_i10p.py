@@ -1,0 +1,217 @@
+"""EULAR/ACR items, muscle enzymes and cancers in the common publishing languages of case
+reports (issue #10, session of 1 Dec 2026, worktree i10-text16; rules/languages.yaml and the
+context section i10p). Our own sentences, one or two per language, written from each language's
+usual clinical wording (never copied from a report); the outcome of each worked out by hand from
+what the sentence says: the sign, the limb, the raised or normal enzyme, the cancer's organ and
+kind, and nothing for a negated sign, a relative's cancer, an excluded malignancy, a tumour
+marker or a statement about the disease in general."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import findings_of, read
+
+HELIOTROPE, PAPULES, SIGN = "heliotrope_rash", "gottron_papules", "gottron_sign"
+UPPER, LOWER, DYSPHAGIA = "weakness_proximal_upper", "weakness_proximal_lower", "dysphagia"
+
+# the skin signs of the EULAR/ACR items, named in each language
+SKIN_SIGNS = [
+    ("de", "Bei Aufnahme Gottron-Papeln und ein heliotropes Erythem der Oberlider.",
+     {PAPULES, HELIOTROPE}),
+    ("pl", "W badaniu przedmiotowym grudki Gottrona oraz rumień heliotropowy powiek.",
+     {PAPULES, HELIOTROPE}),
+    ("cs", "Pacientka měla heliotropní exantém a Gottronovy papuly.", {PAPULES, HELIOTROPE}),
+    ("hu", "A betegnél heliotrop kiütés és Gottron-féle papulák jelentek meg.",
+     {PAPULES, HELIOTROPE}),
+    ("it", "All'esame obiettivo papule di Gottron ed eritema eliotropo.", {PAPULES, HELIOTROPE}),
+    ("ro", "La examenul clinic papulele Gottron și eritem heliotrop.", {PAPULES, HELIOTROPE}),
+    ("nl", "Bij onderzoek papels van Gottron en een heliotroop exantheem.",
+     {PAPULES, HELIOTROPE}),
+    ("sv", "Patienten hade Gottrons papler och heliotropt utslag.", {PAPULES, HELIOTROPE}),
+    ("ru", "При осмотре папулы Готтрона и гелиотропная сыпь.", {PAPULES, HELIOTROPE}),
+    ("hr", "Nađene su Gottronove papule i heliotropni osip.", {PAPULES, HELIOTROPE}),
+    ("el", "Παρατηρήθηκαν βλατίδες Gottron και ηλιοτροπικό εξάνθημα.", {PAPULES, HELIOTROPE}),
+    ("id", "Ditemukan papul Gottron dan ruam heliotrop.", {PAPULES, HELIOTROPE}),
+    ("vi", "Khám thấy sẩn Gottron và ban tím quanh mắt.", {PAPULES, HELIOTROPE}),
+    ("de sign", "Es zeigte sich ein Gottron-Zeichen.", {SIGN}),
+    ("pl sign", "Obecny był objaw Gottrona.", {SIGN}),
+    ("it sign", "Era presente il segno di Gottron.", {SIGN}),
+    # described, not named: a lesion at its place (the EULAR/ACR glossary's definitions)
+    ("de described", "Es fanden sich livide Schwellungen an den Augenlidern.", {HELIOTROPE}),
+    ("de papules", "Es fanden sich livide Papeln über den Fingergelenken.", {PAPULES}),
+    ("vi papules", "Bệnh nhân nổi sẩn đỏ vùng khớp bàn ngón tay hai bên.", {PAPULES}),
+    ("pl flat", "Rumień nad stawami międzypaliczkowymi i łokciami.", {SIGN}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "note", "expected"), SKIN_SIGNS, ids=[r[0] for r in SKIN_SIGNS])
+def test_skin_signs_are_read_in_each_language(lang: str, note: str, expected: set[str]) -> None:
+    got = findings_of(note)
+    assert {code for code in expected if got.get(code)} == expected
+
+
+# objective proximal weakness: the limbs named after the weakness limit the items to them
+WEAKNESS = [
+    ("de", "Es bestand eine proximale Muskelschwäche der Arme und Beine.", {UPPER, LOWER}),
+    ("de legs", "Es bestand eine proximale Muskelschwäche der Beine.", {LOWER}),
+    ("pl arms", "Stwierdzono osłabienie mięśni proksymalnych kończyn górnych.", {UPPER}),
+    ("cs legs", "Pacient měl proximální slabost dolních končetin.", {LOWER}),
+    ("ru legs", "Отмечалась проксимальная мышечная слабость в нижних конечностях.", {LOWER}),
+    ("el legs", "Εγγύς μυϊκή αδυναμία των κάτω άκρων.", {LOWER}),
+    ("id legs", "Kelemahan otot proksimal pada kedua tungkai.", {LOWER}),
+    ("vi legs", "Yếu cơ gốc chi hai chân.", {LOWER}),
+    ("hu", "Proximális izomgyengeség alakult ki.", {UPPER, LOWER}),
+    ("tr", "Proksimal kas güçsüzlüğü vardı.", {UPPER, LOWER}),
+    # an English limb phrase after "and" belongs to the next item, not to the weakness
+    ("en", "Proximal muscle weakness and lower limb oedema.", {UPPER, LOWER}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "note", "expected"), WEAKNESS, ids=[r[0] for r in WEAKNESS])
+def test_proximal_weakness_and_its_limbs(lang: str, note: str, expected: set[str]) -> None:
+    got = findings_of(note)
+    assert {code for code in (UPPER, LOWER) if got.get(code)} == expected
+
+
+DYSPHAGIA_SAID = [
+    ("de", "Der Patient klagte über Schluckbeschwerden."),
+    ("pl", "Chora zgłaszała dysfagię."),
+    ("hu", "Nyelési zavar alakult ki."),
+    ("ru", "Больная отмечала дисфагию."),
+    ("el", "Ανέφερε δυσφαγία."),
+    ("id", "Pasien mengeluh kesulitan menelan."),
+    ("vi", "Bệnh nhân nuốt khó."),
+]
+
+
+@pytest.mark.parametrize(("lang", "note"), DYSPHAGIA_SAID, ids=[r[0] for r in DYSPHAGIA_SAID])
+def test_dysphagia_is_read_in_each_language(lang: str, note: str) -> None:
+    assert findings_of(note).get(DYSPHAGIA) is True
+
+
+# negation cues before their noun (and after it, where the language puts them there)
+DENIED = [
+    ("de kein", "Keine Dysphagie.", DYSPHAGIA),
+    ("de nicht", "Eine Dysphagie wurde nicht beobachtet.", DYSPHAGIA),
+    ("pl", "Nie stwierdzono dysfagii ani grudek Gottrona.", PAPULES),
+    ("pl first", "Nie stwierdzono dysfagii ani grudek Gottrona.", DYSPHAGIA),
+    ("cs", "Bez dysfagie.", DYSPHAGIA),
+    ("hu after", "Nyelési zavar nem volt.", DYSPHAGIA),
+    ("it", "Non presentava disfagia.", DYSPHAGIA),
+    ("ro", "Fără disfagie.", DYSPHAGIA),
+    ("nl", "Geen dysfagie.", DYSPHAGIA),
+    ("sv", "Ingen dysfagi.", DYSPHAGIA),
+    ("ru after", "Дисфагии нет.", DYSPHAGIA),
+    ("ru before", "Без дисфагии.", DYSPHAGIA),
+    ("tr after", "Disfaji yok.", DYSPHAGIA),
+    ("el", "Δεν υπήρχε δυσφαγία.", DYSPHAGIA),
+    ("id", "Tidak ada kesulitan menelan.", DYSPHAGIA),
+    ("vi", "Không có nuốt khó.", DYSPHAGIA),
+]
+
+
+@pytest.mark.parametrize(("lang", "note", "code"), DENIED, ids=[r[0] for r in DENIED])
+def test_a_denied_sign_is_not_present(lang: str, note: str, code: str) -> None:
+    assert findings_of(note).get(code) is not True
+
+
+def _ck(note: str) -> tuple[float | None, float | None, bool | None]:
+    labs = [lab for lab in read(note).case.labs if lab.code.value == "ck"]
+    assert len(labs) == 1
+    return labs[0].value, labs[0].upper_limit, labs[0].above_uln
+
+
+# a raised or normal CK in words (no value): above_uln read from the judgement
+CK_JUDGED = [
+    ("pl raised", "Podwyższona aktywność kinazy kreatynowej.", True),
+    ("cs raised", "Zvýšená hladina kreatinkinázy.", True),
+    ("hu raised", "A kreatinkináz emelkedett volt.", True),
+    ("ro raised", "Creatinkinaza crescută.", True),
+    ("nl raised", "Verhoogd creatinekinase.", True),
+    ("ru raised", "Креатинкиназа повышена.", True),
+    ("el raised", "Αυξημένη κρεατινική κινάση.", True),
+    ("id raised", "Terdapat peningkatan enzim otot.", True),
+    ("vi raised", "Men cơ tăng.", True),
+    ("de normal", "Die Kreatinkinase war unauffällig.", False),
+    ("pl normal", "Kinaza kreatynowa w normie.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "note", "raised"), CK_JUDGED, ids=[r[0] for r in CK_JUDGED])
+def test_ck_judged_in_words(lang: str, note: str, raised: bool) -> None:
+    assert _ck(note)[2] is raised
+
+
+def test_a_value_and_its_range_with_a_judgement_between() -> None:
+    note = "Die Kreatinkinase war auf 3100 U/l erhöht (normal < 190 U/l)."
+    assert _ck(note)[:2] == (3100.0, 190.0)
+
+
+def _cancers(note: str) -> set[tuple[str, str]]:
+    return {(t.site.value, t.histology.value) for t in read(note).case.tumours}
+
+
+CANCERS = [
+    ("de lcnec", "Die Bronchoskopie ergab ein großzelliges neuroendokrines Bronchialkarzinom.",
+     {("lung", "neuroendocrine_carcinoma")}),
+    ("de adeno", "Histologisch fand sich ein Adenokarzinom der Lunge.",
+     {("lung", "adenocarcinoma")}),
+    ("de compound", "Es wurde ein Mammakarzinom diagnostiziert.", {("breast", "other")}),
+    ("de small cell", "Es fand sich ein kleinzelliges Bronchialkarzinom.",
+     {("lung", "small_cell_carcinoma")}),
+    ("de non-small", "Es fand sich ein nicht-kleinzelliges Bronchialkarzinom.",
+     {("lung", "other")}),
+    ("de extranodal", "Diagnostiziert wurde ein extranodales follikuläres Lymphom.",
+     {("other", "lymphoma")}),
+    ("pl ovary", "U chorej rozpoznano raka jajnika.", {("ovary", "other")}),
+    ("pl lymphoma", "Rozpoznano chłoniaka grudkowego.", {("lymph_node", "lymphoma")}),
+    ("cs lung", "Byl diagnostikován karcinom plic.", {("lung", "other")}),
+    ("sk breast", "Diagnostikovali karcinóm prsníka.", {("breast", "other")}),
+    ("hu lymphoma", "Szövettanilag follicularis lymphomát igazoltak.",
+     {("lymph_node", "lymphoma")}),
+    ("hu compound", "A betegnél tüdőrák igazolódott.", {("lung", "other")}),
+    ("es ovary", "Se diagnosticó un cáncer de ovario.", {("ovary", "other")}),
+    ("ro breast", "S-a diagnosticat un carcinom mamar.", {("breast", "other")}),
+    ("nl compound", "Er werd longkanker vastgesteld.", {("lung", "other")}),
+    ("sv compound", "Hon hade bröstcancer.", {("breast", "other")}),
+    ("ru stomach", "Выявлен рак желудка.", {("stomach", "other")}),
+    ("uk ovary", "Діагностовано рак яєчника.", {("ovary", "other")}),
+    ("bg lung", "Установен е рак на белия дроб.", {("lung", "other")}),
+    ("hr breast", "Dijagnosticiran je karcinom dojke.", {("breast", "other")}),
+    ("el lung", "Διαγνώστηκε καρκίνος του πνεύμονα.", {("lung", "other")}),
+    ("id breast", "Pasien didiagnosis kanker payudara.", {("breast", "other")}),
+    ("vi lung", "Bệnh nhân được chẩn đoán ung thư phổi.", {("lung", "other")}),
+    # no cancer of the patient: a relative's, excluded, a marker, the disease in general
+    ("de father", "Der Vater verstarb an einem Kolonkarzinom.", set()),
+    ("de exclusion", "Zum Ausschluss eines Malignoms wurde eine CT durchgeführt.", set()),
+    ("de marker", "Die Tumormarker waren unauffällig.", set()),
+    ("de risk", "Das Risiko für Karzinome der Lunge ist bei Dermatomyositis erhöht.", set()),
+    ("pl marker", "Markery nowotworowe były w normie.", set()),
+    ("pl mother", "Matka chorej zmarła na raka piersi.", set()),
+    ("pl excluded", "Wykluczono raka płuca.", set()),
+    ("cs excluded", "Karcinom plic byl vyloučen.", set()),
+    ("it father", "Il padre era deceduto per un carcinoma gastrico.", set()),
+    ("es mother", "Su madre tuvo cáncer de mama.", set()),
+    ("ru father", "У отца был рак лёгкого.", set()),
+    ("pl general", "Typy nowotworów złośliwych u chorych z zapaleniem skórno-mięśniowym "
+     "obejmują raka jajnika.", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "note", "expected"), CANCERS, ids=[r[0] for r in CANCERS])
+def test_cancers_in_each_language(lang: str, note: str, expected: set[tuple[str, str]]) -> None:
+    assert _cancers(note) == expected
+
+
+def test_vocabulary_forms_expand_to_every_spelling() -> None:
+    from myositis_cds.ingest.text._rules import expand_forms
+
+    assert expand_forms("rak{|a|iem}") == ["rak", "raka", "rakiem"]
+    assert expand_forms("{lungen|bronchial}karzinom{|s}") == [
+        "lungenkarzinom",
+        "lungenkarzinoms",
+        "bronchialkarzinom",
+        "bronchialkarzinoms",
+    ]
+    assert set(expand_forms("{a {b|c}|d}")) == {"a b", "a c", "d"}
