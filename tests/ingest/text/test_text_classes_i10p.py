@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import findings_of, read
+from tests.ingest.text.helpers import antibody_results, findings_of, read
 
 HELIOTROPE, PAPULES, SIGN = "heliotrope_rash", "gottron_papules", "gottron_sign"
 UPPER, LOWER, DYSPHAGIA = "weakness_proximal_upper", "weakness_proximal_lower", "dysphagia"
@@ -182,6 +182,10 @@ CANCERS = [
     ("el lung", "Διαγνώστηκε καρκίνος του πνεύμονα.", {("lung", "other")}),
     ("id breast", "Pasien didiagnosis kanker payudara.", {("breast", "other")}),
     ("vi lung", "Bệnh nhân được chẩn đoán ung thư phổi.", {("lung", "other")}),
+    # the skin only with its cancer: skin words elsewhere in the sentence place no cancer
+    ("pl skin", "Rozpoznano raka skóry.", {("skin", "other")}),
+    ("de skin", "Es wurde Hautkrebs diagnostiziert.", {("skin", "other")}),
+    ("pl skin words", "Zmiany skóry poprzedziły rozpoznanie raka płuca.", {("lung", "other")}),
     # no cancer of the patient: a relative's, excluded, a marker, the disease in general
     ("de father", "Der Vater verstarb an einem Kolonkarzinom.", set()),
     ("de exclusion", "Zum Ausschluss eines Malignoms wurde eine CT durchgeführt.", set()),
@@ -202,6 +206,20 @@ CANCERS = [
 @pytest.mark.parametrize(("lang", "note", "expected"), CANCERS, ids=[r[0] for r in CANCERS])
 def test_cancers_in_each_language(lang: str, note: str, expected: set[tuple[str, str]]) -> None:
     assert _cancers(note) == expected
+
+
+# a result word after the antibody in the languages the earlier rules left out
+POLARITY = [
+    ("de", "Das Myositis-Profil war für Ro-52 positiv.", "RO52", "positive"),
+    ("cs", "Protilátky anti-Jo-1 negativní.", "JO1", "negative"),
+    ("ru", "Анти-Mi-2 отрицательный.", "MI2", "negative"),
+    ("vi", "Kháng thể anti-MDA5 dương tính.", "MDA5", "positive"),
+]
+
+
+@pytest.mark.parametrize(("lang", "note", "code", "result"), POLARITY, ids=[r[0] for r in POLARITY])
+def test_antibody_result_words(lang: str, note: str, code: str, result: str) -> None:
+    assert antibody_results(note) == {code: result}
 
 
 def test_vocabulary_forms_expand_to_every_spelling() -> None:

@@ -910,7 +910,10 @@ class Rules:
         )
         self.sites = TermMatcher(
             "tumour.sites",
-            {str(k): [*v, *other.tumour_sites.get(k, [])] for k, v in lex.tumour.sites.items()},
+            {
+                str(k): [*lex.tumour.sites.get(k, []), *other.tumour_sites.get(k, [])]
+                for k in {*lex.tumour.sites, *other.tumour_sites}  # i10p: "skin" is theirs only
+            },
         )
         # issue #10 (i10i): the keys of the other languages' cancer nouns ("kanser", "癌")
         self.cancer_noun_keys = frozenset(term_key(t) for t in other.cancer_nouns)
