@@ -61,6 +61,9 @@ WEAKNESS = [
     ("el legs", "Εγγύς μυϊκή αδυναμία των κάτω άκρων.", {LOWER}),
     ("id legs", "Kelemahan otot proksimal pada kedua tungkai.", {LOWER}),
     ("vi legs", "Yếu cơ gốc chi hai chân.", {LOWER}),
+    ("sk legs", "Pacientka mala proximálnu svalovú slabosť dolných končatín.", {LOWER}),
+    ("hr legs", "Nađena je proksimalna slabost mišića nogu.", {LOWER}),
+    ("no legs", "Pasienten hadde proksimal muskelsvakhet i bena.", {LOWER}),
     ("hu", "Proximális izomgyengeség alakult ki.", {UPPER, LOWER}),
     ("tr", "Proksimal kas güçsüzlüğü vardı.", {UPPER, LOWER}),
     # an English limb phrase after "and" belongs to the next item, not to the weakness
@@ -114,6 +117,25 @@ DENIED = [
 @pytest.mark.parametrize(("lang", "note", "code"), DENIED, ids=[r[0] for r in DENIED])
 def test_a_denied_sign_is_not_present(lang: str, note: str, code: str) -> None:
     assert findings_of(note).get(code) is not True
+
+
+# "but" ends a negation's scope: the sign after it is present
+AFTER_BUT = [
+    ("pl", "Chora nie zgłaszała dysfagii, ale stwierdzono grudki Gottrona."),
+    ("de", "Keine Dysphagie, aber Gottron-Papeln."),
+    ("fr", "Pas de dysphagie, mais des papules de Gottron."),
+    ("ru", "Дисфагии нет, но есть папулы Готтрона."),
+]
+
+
+@pytest.mark.parametrize(("lang", "note"), AFTER_BUT, ids=[r[0] for r in AFTER_BUT])
+def test_but_ends_the_negation(lang: str, note: str) -> None:
+    got = findings_of(note)
+    assert (got.get(DYSPHAGIA), got.get(PAPULES)) == (False, True)
+
+
+def test_portuguese_mais_is_more_not_but() -> None:
+    assert findings_of("Não apresentava mais disfagia.").get(DYSPHAGIA) is False
 
 
 def _ck(note: str) -> tuple[float | None, float | None, bool | None]:
@@ -182,6 +204,10 @@ CANCERS = [
     ("el lung", "Διαγνώστηκε καρκίνος του πνεύμονα.", {("lung", "other")}),
     ("id breast", "Pasien didiagnosis kanker payudara.", {("breast", "other")}),
     ("vi lung", "Bệnh nhân được chẩn đoán ung thư phổi.", {("lung", "other")}),
+    ("sr breast", "Код пацијента је дијагностикован карцином дојке.", {("breast", "other")}),
+    ("hu oesophagus", "Szövettanilag laphámsejtes karcinómát igazoltak a nyelőcsőben.",
+     {("oesophagus", "squamous_cell_carcinoma")}),
+    ("cs malignancy", "Diagnostikována malignita plic.", {("lung", "other")}),
     # the skin only with its cancer: skin words elsewhere in the sentence place no cancer
     ("pl skin", "Rozpoznano raka skóry.", {("skin", "other")}),
     ("de skin", "Es wurde Hautkrebs diagnostiziert.", {("skin", "other")}),
@@ -198,6 +224,10 @@ CANCERS = [
     ("it father", "Il padre era deceduto per un carcinoma gastrico.", set()),
     ("es mother", "Su madre tuvo cáncer de mama.", set()),
     ("ru father", "У отца был рак лёгкого.", set()),
+    ("tr father", "Babasında kolon kanseri vardı.", set()),
+    ("el father", "Ο πατέρας του είχε καρκίνο του παχέος εντέρου.", set()),
+    ("id father", "Ayahnya meninggal karena kanker paru.", set()),
+    ("vi mother", "Mẹ bệnh nhân bị ung thư vú.", set()),
     ("pl general", "Typy nowotworów złośliwych u chorych z zapaleniem skórno-mięśniowym "
      "obejmują raka jajnika.", set()),
 ]  # fmt: skip

@@ -334,7 +334,7 @@ _POSTPOSED_GLUE = frozenset(
      "otot", "ekstremitas", "anggota", "gerak", "cơ", "chi", "hai", "конечностях",
      # the prepositions "in/of/on" of those languages before the limb
      "an", "im", "w", "we", "v", "ve", "в", "во", "на", "u", "agli", "degli", "ai", "dei",
-     "των", "στα", "pada", "di", "kedua", "ở"}
+     "των", "στα", "pada", "di", "kedua", "ở", "i"}
 )  # fmt: skip
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
