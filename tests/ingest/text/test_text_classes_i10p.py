@@ -252,6 +252,26 @@ def test_antibody_result_words(lang: str, note: str, code: str, result: str) -> 
     assert antibody_results(note) == {code: result}
 
 
+# the biopsy items: the biopsy named in the language, then its features
+BIOPSY = [
+    ("de", "Die Muskelbiopsie zeigte eine perifaszikuläre Atrophie und perivaskuläre Infiltrate.",
+     {"perifascicular_atrophy", "perimysial_perivascular_infiltrate"}),
+    ("pl", "Biopsja mięśnia: zanik okołopęczkowy.", {"perifascicular_atrophy"}),
+    ("cs", "Svalová biopsie prokázala endomysiální infiltráty.", {"endomysial_infiltrate"}),
+    ("it", "La biopsia muscolare mostrava vacuoli orlati.", {"rimmed_vacuoles"}),
+    ("ru", "Биопсия мышцы: периваскулярные инфильтраты.", {"perimysial_perivascular_infiltrate"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "note", "features"), BIOPSY, ids=[r[0] for r in BIOPSY])
+def test_muscle_biopsy_items(lang: str, note: str, features: set[str]) -> None:
+    biopsy = read(note).case.muscle_biopsy
+    assert biopsy is not None
+    names = ("endomysial_infiltrate", "perimysial_perivascular_infiltrate",
+             "perifascicular_atrophy", "rimmed_vacuoles")  # fmt: skip
+    assert {n for n in names if getattr(biopsy, n)} == features
+
+
 def test_vocabulary_forms_expand_to_every_spelling() -> None:
     from myositis_cds.ingest.text._rules import expand_forms
 

@@ -119,6 +119,10 @@ class OtherLanguageTerms(_Strict):
     investigations: dict[InvestigationCode, list[str]] = Field(default_factory=dict)
     # issue #10 (i10p): cancers whose own name says their site ("Melanom", "czerniak": skin)
     implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10p): a muscle biopsy and its EULAR/ACR features ("Muskelbiopsie",
+    # "perifaszikuläre Atrophie"); the features' names are MuscleBiopsyLexicon's
+    muscle_biopsy_trigger: list[str] = Field(default_factory=list)
+    muscle_biopsy_features: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class LanguageVocabulary(_Strict):
@@ -945,10 +949,18 @@ class Rules:
             "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}
         )
         self.biopsy_trigger = TermMatcher(
-            "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
+            "muscle_biopsy.trigger",
+            {"muscle_biopsy": [*lex.muscle_biopsy.trigger, *other.muscle_biopsy_trigger]},
         )
+        unknown = set(other.muscle_biopsy_features) - set(lex.muscle_biopsy.features)
+        if unknown:
+            raise KnowledgeError(f"rules/languages.yaml: no muscle biopsy feature {unknown}")
         self.biopsy_features = TermMatcher(
-            "muscle_biopsy.features", {str(k): v for k, v in lex.muscle_biopsy.features.items()}
+            "muscle_biopsy.features",
+            {
+                str(k): [*v, *other.muscle_biopsy_features.get(k, [])]
+                for k, v in lex.muscle_biopsy.features.items()
+            },
         )
         # Several rules may share a literal (e.g. "negative" backward and forward): the concept
         # of a context term is the comma-separated list of the rules it triggers.
