@@ -290,3 +290,15 @@ def test_vocabulary_forms_expand_to_every_spelling() -> None:
         "bronchialkarzinoms",
     ]
     assert set(expand_forms("{a {b|c}|d}")) == {"a b", "a c", "d"}
+
+
+def test_a_context_rule_takes_one_kind_of_matcher() -> None:
+    from pydantic import ValidationError
+
+    from myositis_cds.ingest.text._rules import ContextRule
+
+    ContextRule(literals=["kein{|e}"], category="NEGATED_EXISTENCE", direction="forward")
+    with pytest.raises(ValidationError):
+        ContextRule(
+            literals=["kein"], pattern="kein", category="NEGATED_EXISTENCE", direction="forward"
+        )

@@ -236,6 +236,10 @@ Direction = Literal["forward", "backward", "bidirectional", "terminate", "pseudo
 
 class ContextRule(_Strict):
     literal: str | None = None
+    # issue #10 (i10p): many literal phrases of one rule ("vater", "ojciec", "отец" ...), in
+    # brace forms (expand_forms); matched with the other literals in one pass, far faster than
+    # one long alternation
+    literals: list[str] | None = None
     pattern: str | None = None
     category: Category
     direction: Direction
@@ -243,8 +247,8 @@ class ContextRule(_Strict):
 
     @model_validator(mode="after")
     def _one_matcher(self) -> ContextRule:
-        if (self.literal is None) == (self.pattern is None):
-            raise ValueError("give exactly one of literal or pattern")
+        if [self.literal, self.literals, self.pattern].count(None) != 2:
+            raise ValueError("give exactly one of literal, literals or pattern")
         if self.pattern is not None:
             re.compile(self.pattern)
         if (self.category == "TERMINATE") != (self.direction == "terminate"):
@@ -967,13 +971,16 @@ class Rules:
         by_key: dict[str, list[int]] = {}
         first_spelling: dict[str, str] = {}
         for i, r in enumerate(self.context.rules):
-            if r.literal is not None:
-                by_key.setdefault(term_key(r.literal), []).append(i)
-                first_spelling.setdefault(term_key(r.literal), r.literal)
-        self.context_literals = TermMatcher(
-            "context",
-            {",".join(map(str, idx)): [first_spelling[k]] for k, idx in by_key.items()},
-        )
+            spellings = [r.literal] if r.literal is not None else []
+            spellings += [f for t in r.literals or [] for f in expand_forms(t)]
+            for spelling in spellings:
+                if i not in by_key.setdefault(term_key(spelling), []):
+                    by_key[term_key(spelling)].append(i)
+                first_spelling.setdefault(term_key(spelling), spelling)
+        by_rules: dict[str, list[str]] = {}  # i10p: one rule may have many literals
+        for k, idx in by_key.items():
+            by_rules.setdefault(",".join(map(str, idx)), []).append(first_spelling[k])
+        self.context_literals = TermMatcher("context", by_rules)
         self.context_patterns = [
             (i, compile_rule(r.pattern))
             for i, r in enumerate(self.context.rules)
