@@ -172,9 +172,21 @@ def test_ck_judged_in_words(lang: str, note: str, raised: bool) -> None:
     assert _ck(note)[2] is raised
 
 
-def test_a_value_and_its_range_with_a_judgement_between() -> None:
-    note = "Die Kreatinkinase war auf 3100 U/l erhöht (normal < 190 U/l)."
-    assert _ck(note)[:2] == (3100.0, 190.0)
+# a value with its range: a judgement word between, "up to" in the language, the lab's name
+# said again inside the range (one result, not two), a Cyrillic unit
+CK_RANGES = [
+    ("de judged", "Die Kreatinkinase war auf 3100 U/l erhöht (normal < 190 U/l).", 3100.0, 190.0),
+    ("de name again", "CK 450 U/l (Norm: CK < 170 U/l).", 450.0, 170.0),
+    ("pl up to", "Kinaza kreatynowa 900 U/l (norma do 170 U/l).", 900.0, 170.0),
+    ("ru unit", "Креатинкиназа 900 Ед/л (норма до 190).", 900.0, 190.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "value", "upper"), CK_RANGES, ids=[r[0] for r in CK_RANGES]
+)
+def test_a_value_and_its_range(lang: str, note: str, value: float, upper: float) -> None:
+    assert _ck(note)[:2] == (value, upper)
 
 
 def _cancers(note: str) -> set[tuple[str, str]]:
