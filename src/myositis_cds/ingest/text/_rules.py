@@ -117,6 +117,69 @@ class OtherLanguageTerms(_Strict):
     cancer_nouns: list[str] = Field(default_factory=list)
     # issue #10 (i10k): tests named in the abbreviations of other languages ("TACAR", "FGDS")
     investigations: dict[InvestigationCode, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10p): cancers whose own name says their site ("Melanom", "czerniak": skin)
+    implied_sites: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10p): a muscle biopsy and its EULAR/ACR features ("Muskelbiopsie",
+    # "perifaszikuläre Atrophie"); the features' names are MuscleBiopsyLexicon's
+    muscle_biopsy_trigger: list[str] = Field(default_factory=list)
+    muscle_biopsy_features: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class LanguageVocabulary(_Strict):
+    """issue #10 (i10p): rules/languages.yaml, the systematic vocabulary of the common publishing
+    languages; its terms may write inflected forms compactly ("rak{|a|u|iem}", see
+    expand_forms) and are merged into the same concepts as the lexicon's."""
+
+    meta: RulesMeta
+    terms: OtherLanguageTerms
+    # cancer nouns written onto an organ ("Bronchialkarzinom", "tüdőrák", "longkanker"): a site
+    # term ending in one of these is also a cancer noun, so the compound alone names the cancer
+    compound_heads: list[str] = Field(default_factory=list)
+
+
+_FORMS = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_forms(term: str) -> list[str]:
+    """Every spelling a term with alternatives in braces names: "rak{|a|u}" gives "rak", "raka",
+    "raku"; several groups give every combination ("{lungen|bronchial}karzinom{|s}"), and a
+    group may hold another ("{groß{e|en} |}karzinom": the inner one is expanded first)."""
+    m = _FORMS.search(term)
+    if m is None:
+        return [term]
+    forms = (
+        form
+        for alt in m.group(1).split("|")
+        for form in expand_forms(term[: m.start()] + alt + term[m.end() :])
+    )
+    return list(dict.fromkeys(forms))  # nested groups may spell a form twice
+
+
+def _merged_languages(
+    lexicon_terms: OtherLanguageTerms, vocabulary: LanguageVocabulary
+) -> OtherLanguageTerms:
+    """The lexicon's other-language terms with rules/languages.yaml's (forms expanded) added,
+    and the organ-and-cancer compounds among its sites added to the cancer nouns."""
+    extra = vocabulary.terms
+    merged: dict[str, Any] = {}
+    for name in OtherLanguageTerms.model_fields:
+        old, new = getattr(lexicon_terms, name), getattr(extra, name)
+        if isinstance(old, list):
+            merged[name] = [*old, *(f for t in new for f in expand_forms(t))]
+        else:
+            keys = {**old, **new}
+            merged[name] = {
+                k: [*old.get(k, []), *(f for t in new.get(k, []) for f in expand_forms(t))]
+                for k in keys
+            }
+    heads = tuple(h.casefold() for h in vocabulary.compound_heads)
+    merged["cancer_nouns"] += [
+        t
+        for k, terms in extra.tumour_sites.items()
+        for t in (f for term in terms for f in expand_forms(term))
+        if " " not in t and any(t.casefold().endswith(h) and len(t) > len(h) for h in heads)
+    ]
+    return OtherLanguageTerms(**merged)
 
 
 class Lexicon(_Strict):
@@ -173,6 +236,10 @@ Direction = Literal["forward", "backward", "bidirectional", "terminate", "pseudo
 
 class ContextRule(_Strict):
     literal: str | None = None
+    # issue #10 (i10p): many literal phrases of one rule ("vater", "ojciec", "отец" ...), in
+    # brace forms (expand_forms); matched with the other literals in one pass, far faster than
+    # one long alternation
+    literals: list[str] | None = None
     pattern: str | None = None
     category: Category
     direction: Direction
@@ -180,8 +247,8 @@ class ContextRule(_Strict):
 
     @model_validator(mode="after")
     def _one_matcher(self) -> ContextRule:
-        if (self.literal is None) == (self.pattern is None):
-            raise ValueError("give exactly one of literal or pattern")
+        if [self.literal, self.literals, self.pattern].count(None) != 2:
+            raise ValueError("give exactly one of literal, literals or pattern")
         if self.pattern is not None:
             re.compile(self.pattern)
         if (self.category == "TERMINATE") != (self.direction == "terminate"):
@@ -804,7 +871,9 @@ class Rules:
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
         lex = self.lexicon
-        other = lex.other_languages
+        # issue #10 (i10p): the lexicon's other languages and rules/languages.yaml, as one
+        other = _merged_languages(lex.other_languages, _load("languages", LanguageVocabulary))
+        self.other_languages = other
         self.findings = TermMatcher(
             "findings", {str(k): [*v, *other.findings.get(k, [])] for k, v in lex.findings.items()}
         )
@@ -849,12 +918,19 @@ class Rules:
         )
         self.sites = TermMatcher(
             "tumour.sites",
-            {str(k): [*v, *other.tumour_sites.get(k, [])] for k, v in lex.tumour.sites.items()},
+            {
+                str(k): [*lex.tumour.sites.get(k, []), *other.tumour_sites.get(k, [])]
+                for k in {*lex.tumour.sites, *other.tumour_sites}  # i10p: "skin" is theirs only
+            },
         )
         # issue #10 (i10i): the keys of the other languages' cancer nouns ("kanser", "癌")
         self.cancer_noun_keys = frozenset(term_key(t) for t in other.cancer_nouns)
         self.implied_sites = TermMatcher(
-            "tumour.implied_sites", {str(k): v for k, v in lex.tumour.implied_sites.items()}
+            "tumour.implied_sites",
+            {
+                str(k): [*lex.tumour.implied_sites.get(k, []), *other.implied_sites.get(k, [])]
+                for k in {*lex.tumour.implied_sites, *other.implied_sites}
+            },
         )
         self.syndromes = TermMatcher(
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
@@ -877,23 +953,34 @@ class Rules:
             "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}
         )
         self.biopsy_trigger = TermMatcher(
-            "muscle_biopsy.trigger", {"muscle_biopsy": lex.muscle_biopsy.trigger}
+            "muscle_biopsy.trigger",
+            {"muscle_biopsy": [*lex.muscle_biopsy.trigger, *other.muscle_biopsy_trigger]},
         )
+        unknown = set(other.muscle_biopsy_features) - set(lex.muscle_biopsy.features)
+        if unknown:
+            raise KnowledgeError(f"rules/languages.yaml: no muscle biopsy feature {unknown}")
         self.biopsy_features = TermMatcher(
-            "muscle_biopsy.features", {str(k): v for k, v in lex.muscle_biopsy.features.items()}
+            "muscle_biopsy.features",
+            {
+                str(k): [*v, *other.muscle_biopsy_features.get(k, [])]
+                for k, v in lex.muscle_biopsy.features.items()
+            },
         )
         # Several rules may share a literal (e.g. "negative" backward and forward): the concept
         # of a context term is the comma-separated list of the rules it triggers.
         by_key: dict[str, list[int]] = {}
         first_spelling: dict[str, str] = {}
         for i, r in enumerate(self.context.rules):
-            if r.literal is not None:
-                by_key.setdefault(term_key(r.literal), []).append(i)
-                first_spelling.setdefault(term_key(r.literal), r.literal)
-        self.context_literals = TermMatcher(
-            "context",
-            {",".join(map(str, idx)): [first_spelling[k]] for k, idx in by_key.items()},
-        )
+            spellings = [r.literal] if r.literal is not None else []
+            spellings += [f for t in r.literals or [] for f in expand_forms(t)]
+            for spelling in spellings:
+                if i not in by_key.setdefault(term_key(spelling), []):
+                    by_key[term_key(spelling)].append(i)
+                first_spelling.setdefault(term_key(spelling), spelling)
+        by_rules: dict[str, list[str]] = {}  # i10p: one rule may have many literals
+        for k, idx in by_key.items():
+            by_rules.setdefault(",".join(map(str, idx)), []).append(first_spelling[k])
+        self.context_literals = TermMatcher("context", by_rules)
         self.context_patterns = [
             (i, compile_rule(r.pattern))
             for i, r in enumerate(self.context.rules)

@@ -312,6 +312,30 @@ _LIMB_GLUE |= frozenset(
     {"e", "y", "et", "de", "da", "das", "do", "dos", "del", "des", "du", "membros", "miembros",
      "membres", "cintura", "cinturas", "ceinture", "ceintures", "ambos", "ambas", "deux"}
 )  # fmt: skip
+# issue #10 (i10p): the glue in the languages of rules/languages.yaml: "muscles", "limbs" and
+# "girdle" nouns, "and", "both", articles ("osłabienie mięśni proksymalnych kończyn dolnych",
+# "proximale Muskelschwäche der Arme und Beine", "slabost svalů horních i dolních končetin")
+_LIMB_GLUE |= frozenset(
+    {"der", "des", "und", "beider", "muskeln", "muskulatur", "extremitäten", "mięśni", "kończyn",
+     "kończyny", "obręczy", "obu", "i", "oraz", "svalů", "svalov", "končetin", "končatín", "a",
+     "obou", "izmok", "izmainak", "végtagok", "végtagi", "végtag", "mindkét", "és", "muscoli",
+     "arti", "muşchilor", "mușchilor", "membrelor", "ambelor", "și", "spieren", "ledematen",
+     "beide", "en", "muskler", "musklerna", "extremiteter", "båda", "och", "og", "мышц",
+     "конечностей", "обеих", "и", "м'язів", "кінцівок", "мишици", "крайници", "mišića",
+     "ekstremiteta", "udova", "kas", "ekstremite", "ve", "μυών", "άκρων", "και", "otot",
+     "ekstremitas", "anggota", "gerak", "kedua", "dan", "cơ", "chi", "hai", "bên", "và"}
+)  # fmt: skip
+# the nouns and articles of those languages that stand between a postposed limb and its head
+_POSTPOSED_GLUE = frozenset(
+    {"der", "des", "beider", "muskeln", "muskulatur", "mięśni", "kończyn", "obu", "svalů",
+     "svalov", "končetin", "končatín", "obou", "izmok", "végtagok", "végtagi", "muscoli", "arti",
+     "muşchilor", "mușchilor", "membrelor", "spieren", "ledematen", "muskler", "мышц",
+     "конечностей", "м'язів", "кінцівок", "mišića", "udova", "ekstremiteta", "μυών", "άκρων",
+     "otot", "ekstremitas", "anggota", "gerak", "cơ", "chi", "hai", "конечностях",
+     # the prepositions "in/of/on" of those languages before the limb
+     "an", "im", "w", "we", "v", "ve", "в", "во", "на", "u", "agli", "degli", "ai", "dei",
+     "των", "στα", "pada", "di", "kedua", "ở", "i"}
+)  # fmt: skip
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
 )
@@ -370,10 +394,17 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
     after = _WORD.findall(text[end : sent.end])[:_LIMB_REACH]
     # issue #10 (i10i): a limb adjective after its noun ("cintura pélvica", "ceinture scapulaire")
     postposed = bool(after) and any(after[0].casefold() in v for v in limb_words.values())
+    # issue #10 (i10p): or after the muscle and limb nouns of another language only
+    # ("... proksymalnych kończyn dolnych", "... der Beine"; not "... and lower limb oedema")
+    lead = [w.casefold() for w in after[:3]]
+    first = next((k for k, w in enumerate(lead) if w not in _POSTPOSED_GLUE), None)
+    postposed = postposed or (
+        first is not None and first > 0 and any(lead[first] in v for v in limb_words.values())
+    )
     if _COMPLEMENT.match(text, end) or postposed:
         for w in after:
             w = w.casefold()
-            if w not in every:
+            if w not in every and w not in _POSTPOSED_GLUE:
                 break
             pieces.append(w)
     words = {w for piece in pieces for w in _WORD.findall(piece)}

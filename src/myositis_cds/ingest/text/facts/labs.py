@@ -111,14 +111,32 @@ def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch])
     return shared
 
 
+# a value, its unit and an opened bracket with a range label: what stands between a result and
+# its name said again inside the range ("450 U/l (Norm: ", "900 U/L (normal ")
+_OPEN_RANGE = re.compile(
+    r"[^()\n]{0,30}?\d[^()\n]{0,20}\(\s*[^\W\d_]{1,20}\.?\s*(?:[^\W\d_]{1,20}\s*)?[:=]?\s*"
+)
+
+
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
+        # issue #10 (i10p): the lab's name said again inside its own reference range ("CK 450
+        # U/l (Norm: CK < 170 U/l)") is part of that range, not a second result
+        inside = {
+            k + 1
+            for k in range(len(matches) - 1)
+            if matches[k + 1].concept == matches[k].concept
+            and _OPEN_RANGE.fullmatch(text, matches[k].end, matches[k + 1].start) is not None
+        }
         for k, m in enumerate(matches):
-            window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            if k in inside:
+                continue
+            later = [n for n in range(k + 1, len(matches)) if n not in inside]
+            window_end = matches[later[0]].start if later else sent.end
             tail = text[m.end : window_end]
             if any(rx.match(tail) for rx in r.value["lab_not_done"]):
                 continue  # "CK not done": not assessed, whatever is said of its neighbours
