@@ -1,8 +1,11 @@
 """The patient, read by class (issue #10, session of 1 Dec 2026, worktree i10-text18).
 
+- the sex as a bare word in a demographics field or list ("Pt: F, 44", "Child: girl",
+  "Patient: [name], woman, age: 44", "44, female"), in English and the grammar's languages; a
+  relative's field, a lone letter outside a label, "female relatives" are no sex statement;
 - how long the illness has lasted, in the other languages' words ("seit 2 Jahren", "desde hace
   2 años", "od roku", "2 yıldır"): the age at onset is the stated age less the years; a
-  relative's duration, a drug's, or one shorter than a year leaves it at the stated age;
+  relative's duration, a drug's, or one shorter than a year leaves it at the stated age.
 
 Every note is our own; the expected values are worked out by hand from the text: a stated age
 of N with a complaint of Y years is an onset at N - Y (the note's date is the reading date, so
@@ -14,6 +17,55 @@ import pytest
 
 from myositis_cds.pathway.classification import age_at_onset
 from tests.ingest.text.helpers import TODAY, read
+
+
+def _sex(note: str) -> str:
+    return read(note).case.patient.sex
+
+
+# --------------------------------------------------------------------------- demographics
+@pytest.mark.parametrize(
+    ("note", "sex"),
+    [
+        ("Patient: [name withheld], woman, age: 44 years\nProximal weakness.", "female"),
+        ("Patient: Jan Nowak, 44 years, male\nProximal weakness.", "male"),
+        ("Child: girl   DOB: 15/08/2018\nProximal weakness.", "female"),
+        ("Child: boy, 9 years\nProximal weakness.", "male"),
+        ("Pt: F, 44\nProximal weakness.", "female"),
+        ("Pt: M Age: 51\nProximal weakness.", "male"),
+        ("Gender - Female\nAge: 44\nProximal weakness.", "female"),
+        ("Sex: M\nAge 44. Proximal weakness.", "male"),
+        ("44, female\nProximal weakness.", "female"),
+        ("woman, 44 years\nProximal weakness.", "female"),
+        ("Anna Nowak, 44, female\nProximal weakness.", "female"),
+        ("J. Smith, 61 y/o, male\nProximal weakness.", "male"),
+        # the grammar's languages: the label and the word of each
+        ("Pacjent: A.K., kobieta, lat 44\nOsłabienie mięśni.", "female"),
+        ("Paciente: J.P.R., mujer, 52 años\nDebilidad proximal.", "female"),
+        ("Patient: M. Braun, Mann, 61 Jahre\nProximale Schwäche.", "male"),
+        ("Geschlecht - weiblich\nAlter: 53\nProximale Schwäche.", "female"),
+        ("Bệnh nhân: Nguyễn Thị A, nữ, 55 tuổi\nYếu cơ.", "female"),
+    ],
+)
+def test_a_sex_word_in_the_patients_demographics_gives_the_sex(note: str, sex: str) -> None:
+    assert _sex(note) == sex
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a relative's field
+        "Mother: woman, 70\nThe patient, aged 44, has proximal weakness.",
+        # a group of people, a pattern
+        "The patient is aged 44.\n44, female relatives affected by psoriasis.",
+        "Patient: female relatives with lupus. Aged 44, proximal weakness.",
+        "The patient is aged 44.\n44, female-pattern hair loss.",
+        # a lone letter outside a labelled field
+        "44, F\nAged 44, proximal weakness.",
+    ],
+)
+def test_no_sex_word_of_the_patients_own_leaves_the_sex_unknown(note: str) -> None:
+    assert _sex(note) == "unknown"
 
 
 def _onset_age(note: str) -> float | None:

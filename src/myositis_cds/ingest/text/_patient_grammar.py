@@ -58,6 +58,9 @@ class LanguageWords(_Strict):
     years_alone: list[str] = Field(default_factory=list)
     one_year: list[str] = Field(default_factory=list)
     symptoms: list[str] = Field(default_factory=list)
+    patient_labels: list[str] = Field(default_factory=list)
+    female_words: list[str] = Field(default_factory=list)
+    male_words: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -128,7 +131,10 @@ def load_patient_grammar() -> PatientGrammar:
     classes.update(data.fragments)
 
     def fill(shape: str) -> str:
-        return re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], shape)
+        # (a fragment may name classes and other fragments: filled until none is left)
+        while (filled := re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], shape)) != shape:
+            shape = filled
+        return shape
 
     age_sex = [_compile(fill(s), "shapes.age_sex") for s in data.shapes.age_sex]
     for lang, words in data.languages.items():
