@@ -247,7 +247,7 @@ def test_no_word_of_the_grammar_names_both_sexes_or_matches_nothing() -> None:
 def test_every_language_the_issue_names_has_its_age_and_sex_words() -> None:
     data = _grammar_file()
     for lang, words in data.languages.items():
-        if lang == "zh_ja_ko":  # their age patterns are in patterns.yaml
+        if lang in ("zh_ja_ko", "en"):  # their age patterns are in patterns.yaml
             continue
         assert words.female and words.male and words.units, lang
         assert words.relatives, lang  # so that a relative's age is never the patient's

@@ -51,12 +51,23 @@ class LanguageWords(_Strict):
     female_titles: list[str] = Field(default_factory=list)
     male_titles: list[str] = Field(default_factory=list)
     approximately: list[str] = Field(default_factory=list)
+    since: list[str] = Field(default_factory=list)
+    one: list[str] = Field(default_factory=list)
+    years: list[str] = Field(default_factory=list)
+    duration_after: list[str] = Field(default_factory=list)
+    years_alone: list[str] = Field(default_factory=list)
+    one_year: list[str] = Field(default_factory=list)
+    symptoms: list[str] = Field(default_factory=list)
+    patient_labels: list[str] = Field(default_factory=list)
+    female_words: list[str] = Field(default_factory=list)
+    male_words: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
     age_sex: list[str]
     sex_alone: list[str]
     birth_year: list[str]
+    onset_years: list[str] = Field(default_factory=list)
 
 
 class PatientGrammarFile(_Strict):
@@ -75,7 +86,11 @@ class PatientGrammar:
     ``bound_before``: a word ending just before the number that makes it a range's bound;
     ``age_hint``: what every match of ``age_sex`` contains (a number with an age word after it,
     or a unit or a label before it): a note without it is not searched with the grammar;
-    ``approximate_before``: a word just before the number that makes the age approximate."""
+    ``approximate_before``: a word just before the number that makes the age approximate;
+    ``onset_years``: how long the illness has lasted, in years (group ``n``: the number, none
+    for one year); ``symptoms``: a complaint such a duration is said of; ``relatives_in``: a
+    relative's noun anywhere; ``person_before``: a person's noun (with its initials, a comma)
+    ending just before a number, which makes the number an age."""
 
     age_sex: tuple[re.Pattern[str], ...]
     sex_alone: tuple[re.Pattern[str], ...]
@@ -84,6 +99,10 @@ class PatientGrammar:
     bound_before: re.Pattern[str]
     age_hint: re.Pattern[str]
     approximate_before: re.Pattern[str]
+    onset_years: tuple[re.Pattern[str], ...]
+    symptoms: re.Pattern[str]
+    relatives_in: re.Pattern[str]
+    person_before: re.Pattern[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -112,7 +131,10 @@ def load_patient_grammar() -> PatientGrammar:
     classes.update(data.fragments)
 
     def fill(shape: str) -> str:
-        return re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], shape)
+        # (a fragment may name classes and other fragments: filled until none is left)
+        while (filled := re.sub(r"\{([A-Z_]+)\}", lambda m: classes[m.group(1)], shape)) != shape:
+            shape = filled
+        return shape
 
     age_sex = [_compile(fill(s), "shapes.age_sex") for s in data.shapes.age_sex]
     for lang, words in data.languages.items():
@@ -143,6 +165,14 @@ def load_patient_grammar() -> PatientGrammar:
         ),
         approximate_before=_compile(
             rf"(?<!\w)(?:{classes['APPROXIMATELY']})\s*$|~\s*$", "approximately"
+        ),
+        onset_years=tuple(_compile(fill(s), "shapes.onset_years") for s in data.shapes.onset_years),
+        symptoms=_compile(rf"(?<!\w)(?:{classes['SYMPTOMS']})(?!\w)", "symptoms"),
+        relatives_in=_compile(rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)", "relatives"),
+        person_before=_compile(
+            rf"(?<!\w)(?:{classes['FEMALE']}|{classes['MALE']}|{classes['PERSON']}"
+            rf"|{classes['RELATIVES']})(?!\w){classes['INITIALS']}?\s*[,(]?\s*$",
+            "person_before",
         ),
         bound_before=_compile(
             rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"

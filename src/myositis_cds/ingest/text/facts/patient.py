@@ -470,21 +470,82 @@ def _onset(ex: Extraction) -> None:
             if q is None:
                 continue
             months, days, vague = q
-            time = sent.time.shifted(-months, -days, vague)
-            _add(
-                ex,
-                Draft(
-                    "onset",
-                    "onset_date",
-                    "present",
-                    m.start(),
-                    m.end(),
-                    sent,
-                    time,
-                    uncertain=vague,
-                ),
-            )
+            _add(ex, _onset_draft(sent, m, sent.time.shifted(-months, -days, vague), vague))
             return
+    _onset_years(ex, flares)
+
+
+def _onset_draft(sent: Sentence, m: re.Match[str], time: TimePoint, vague: bool) -> Draft:
+    return Draft("onset", "onset_date", "present", m.start(), m.end(), sent, time, uncertain=vague)
+
+
+def _onset_years(ex: Extraction, flares: set[int]) -> None:
+    """issue #10 (i10-text18): how long the illness has lasted, in the other languages' words
+    ("seit 2 Jahren", "desde hace 2 años", "od roku", "2 yıldır"; rules/patient.yaml,
+    onset_years): the onset that many years before the sentence's time, so the age at onset is
+    the stated age less the years. Only years are read: a shorter duration leaves the age at
+    onset at the stated age, which the estimate without an onset already gives. The duration
+    must be said of a complaint in the same sentence ("Muskelschwäche seit 2 Jahren"), not of a
+    relative ("Mutter ... seit 2 Jahren"), a drug ("seit 2 Jahren Methotrexat") or the age
+    itself ("paciente de 50 años")"""
+    grammar = patient_grammar()
+    text = ex.text
+    found = sorted(
+        (m for rx in grammar.onset_years for m in rx.finditer(text)), key=lambda m: m.start()
+    )
+    if not found:
+        return
+    ages = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    age = ages[0].value["value"] if ages else None
+    for sent in ex.sentences:
+        if not sent.patient or sent.index in flares:
+            continue
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
+        for m in found:
+            if not sent.start <= m.start() < sent.end:
+                continue
+            n = m.groupdict().get("n")
+            years = int(n) if n else 1
+            if years < 1 or (age is not None and years >= age):
+                continue  # (a number as large as the age is the age: "de 50 años")
+            if any(d.start < m.end() and m.start() < d.end for d in ages):
+                continue
+            if not _said_of_a_complaint(ex, sent, m, grammar):
+                continue
+            about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
+            if about.get("experiencer"):
+                continue
+            _add(ex, _onset_draft(sent, m, sent.time.shifted(-12 * years), False))
+            return
+
+
+def _said_of_a_complaint(
+    ex: Extraction, sent: Sentence, m: re.Match[str], grammar: PatientGrammar
+) -> bool:
+    """Whether the duration ``m`` is said of the patient's complaint: a complaint named in its
+    clause (within 100 characters, no ';' between), no relative's noun before it in the
+    sentence, no person's noun just before its first word (then the number is an age:
+    "pacientă de 52 de ani"), and no drug right after it (at most one word between: "seit 2
+    Jahren MTX", "desde hace 2 años con metotrexato")."""
+    text = ex.text
+    start = max(sent.start, m.start() - 100)
+    end = min(sent.end, m.end() + 100)
+    before, after = text[start : m.start()], text[m.end() : end]
+    before = before[before.rfind(";") + 1 :]
+    after = after.split(";")[0]
+    if not (grammar.symptoms.search(before) or grammar.symptoms.search(after)):
+        return False
+    if grammar.relatives_in.search(text, sent.start, m.start()):
+        return False
+    before_number = not m.group()[:1].isdigit()  # "de 2 ani", not "Hasta 2 yıldır"
+    if before_number and grammar.person_before.search(
+        text, max(sent.start, m.start() - 40), m.start()
+    ):
+        return False
+    next_words = re.match(r"\W*(?:\w+\W+)?", after)
+    reach = m.end() + (next_words.end() if next_words else 0)
+    return not any(d.start <= reach for d in ex.rules.treatments.find(text, m.end(), end))
 
 
 # "since around Christmas", "since the New Year": the last such day before the visit.
