@@ -32,7 +32,8 @@ written (``reports:heldout_i``, ``notes:heldout12``; FIRST_RUN_I.md), measured t
 on 1 Dec 2026 (morning), while a ninth sealed set was written (``reports:heldout_j``,
 ``notes:heldout13``; FIRST_RUN_J.md), measured twice and again at the next session's start, and
 opened on 1 Dec 2026 (late morning), while a tenth sealed set was written (``reports:heldout_k``,
-``notes:heldout14``; FIRST_RUN_K.md). Any set not in DETAIL_SETS is reported as figures only and
+``notes:heldout14``; FIRST_RUN_K.md), measured before and after that session's round and
+opened. Any set not in DETAIL_SETS is reported as figures only and
 is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
@@ -40,7 +41,8 @@ is in no default list (the lead runs it by name).
                 reports:heldout_c,notes:heldout6,reports:heldout_d,notes:heldout7,
                 reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9,
                 reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,
-                reports:heldout_i,notes:heldout12,reports:heldout_j,notes:heldout13]
+                reports:heldout_i,notes:heldout12,reports:heldout_j,notes:heldout13,
+                reports:heldout_k,notes:heldout14]
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ DEFAULT_SETS = (
     "reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9,"
     "reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,"
     "reports:heldout_i,notes:heldout12,"
-    "reports:heldout_j,notes:heldout13"
+    "reports:heldout_j,notes:heldout13,reports:heldout_k,notes:heldout14"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -107,6 +109,10 @@ DETAIL_SETS = {
     # Measured sealed twice, figures only (FIRST_RUN_J.md); opened on 1 Dec 2026 (late morning).
     "reports:heldout_j",
     "notes:heldout13",
+    # Measured sealed before and after a round, figures only (FIRST_RUN_K.md); opened on 1 Dec
+    # 2026 (late morning).
+    "reports:heldout_k",
+    "notes:heldout14",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
