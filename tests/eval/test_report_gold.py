@@ -115,6 +115,7 @@ _HELD_OUT_ROUNDS = [
     ("eighth", "heldout_i", "j", 15, "heldout12", 10, 121),
     ("ninth", "heldout_j", "k", 15, "heldout13", 10, 133),
     ("tenth", "heldout_k", "l", 15, "heldout14", 10, 145),
+    ("eleventh", "heldout_l", "m", 15, "heldout15", 10, 157),
 ]
 
 
