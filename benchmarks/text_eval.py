@@ -33,7 +33,8 @@ on 1 Dec 2026 (morning), while a ninth sealed set was written (``reports:heldout
 ``notes:heldout13``; FIRST_RUN_J.md), measured twice and again at the next session's start, and
 opened on 1 Dec 2026 (late morning), while a tenth sealed set was written (``reports:heldout_k``,
 ``notes:heldout14``; FIRST_RUN_K.md), measured before and after that session's round and
-opened. Any set not in DETAIL_SETS is reported as figures only and
+opened, while an eleventh sealed set was written (``reports:heldout_l``, ``notes:heldout15``;
+FIRST_RUN_L.md). Any set not in DETAIL_SETS is reported as figures only and
 is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
