@@ -118,3 +118,32 @@ def test_denied_cjk_proximal_weakness_is_absent() -> None:
     found = findings_of("診察:近位筋の筋力低下なし.")
     assert found.get("weakness_proximal_upper") is False
     assert found.get("weakness_proximal_lower") is False
+
+
+# --------------------------------------------------------------------------- lists judged together
+def test_a_long_list_of_tests_said_normal_includes_the_ana() -> None:
+    note = (
+        "辅助检查：血常规、肝功、肾功、抗核抗体、补体、免疫球蛋白、甲功、血糖、血脂、"
+        "尿常规未见明显异常。"
+    )
+    assert antibody_results(note).get("ANA") == "negative"
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the normal result after a comma is the later tests', not the titre's
+        ("化验：抗核抗体1:320，血常规、肝功、肾功、血糖、血脂、尿常规未见明显异常。", "positive"),
+        # "all negative" after a comma is said of the list before it
+        ("化验：抗核抗体、抗Jo-1抗体，均阴性。", "negative"),
+    ],
+)
+def test_a_chinese_comma_bounds_a_judgement(note: str, expected: str) -> None:
+    assert antibody_results(note).get("ANA") == expected
+
+
+def test_a_raised_ck_is_not_made_normal_by_the_next_clause() -> None:
+    (lab,) = labs_coded(
+        "化验：肌酸激酶 3200 U/L，血常规、肝功、肾功、血糖、尿常规未见明显异常。", "ck"
+    )
+    assert lab.is_above_uln is True
