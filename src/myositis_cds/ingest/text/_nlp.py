@@ -189,11 +189,17 @@ _CJK_TOKEN = (
     r"\uff01-\uff0f\uff1a-\uff1f]"  # full-width punctuation
 )
 
+# issue #10 (i10s): a result list written without spaces, as CJK text writes its Latin codes
+# ("RF(-),ANA(+)", "IgM(-);ANA:1:320"): the comma or semicolon after a closing bracket or a
+# letter, before a letter, is a token of its own, so one item's sign never reaches the next
+# item (never between digits: "1,000")
+_LIST_GLUE = r"(?<=[)\]）])[,;](?=[^\W\d_])|(?<=[^\W\d_]);(?=[^\W\d_])"
+
 
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("en")
-    infixes = [*cast(list[str], nlp.Defaults.infixes), _CJK_TOKEN]
+    infixes = [*cast(list[str], nlp.Defaults.infixes), _CJK_TOKEN, _LIST_GLUE]
     tokenizer = cast(Any, nlp.tokenizer)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("myositis_note_sentences")

@@ -226,6 +226,9 @@ def _apply_pair(
     """Add the finding an inference rule draws from one lesion/site pair. Returns False when
     the pair lacks the colour the rule needs (the next pair may have it), True otherwise."""
     start, end = min(le.start, si.start), max(le.end, si.end)
+    gap = ex.text[min(le.end, si.end) : max(le.start, si.start)]
+    if _IS_CJK_CHAR.search(ex.text, start, end) and _CJK_CLAUSE_MARK.search(gap):
+        return False  # issue #10 (i10s): "远端肌力下降，近端正常": another clause's site
     infers = [str(c) for c in rule.infers]
     if rule.limbs:
         named = _limbs_named(ex, sent, start, end)
@@ -408,7 +411,23 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
                 break
             pieces.append(w)
     words = {w for piece in pieces for w in _WORD.findall(piece)}
-    return {limb for limb, vocab in limb_words.items() if words & vocab}
+    named = {limb for limb, vocab in limb_words.items() if words & vocab}
+    # issue #10 (i10s): CJK limb words run into their neighbours ("双下肢近端乏力"): found as
+    # substrings of the phrase's clause (from the last clause mark before it to the phrase's end)
+    if _IS_CJK_CHAR.search(text, start, end):
+        marks = list(_CJK_CLAUSE_MARK.finditer(text, sent.start, start))
+        clause = text[marks[-1].end() if marks else sent.start : end]
+        named |= {
+            limb
+            for limb, vocab in limb_words.items()
+            if any(_IS_CJK_CHAR.match(w) and w in clause for w in vocab)
+        }
+    return named
+
+
+# issue #10 (i10s): the marks that end a clause in Chinese and Japanese ("、" only lists)
+_CJK_CLAUSE_MARK = re.compile(r"[，；。,;]")
+_IS_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 _LABEL_AFTER = re.compile(r"^[^.;()]{0,40}\(\s*$")
