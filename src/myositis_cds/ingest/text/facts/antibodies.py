@@ -73,7 +73,7 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
 # ("anti-TIF1γ antibodies (anti-TIF1γ Abs) are one of the myositis-specific autoantibodies",
 # "anti-NXP2 is a marker of ..."): a statement about the antibody, not this patient's result
 _DEFINED = re.compile(
-    r"^(?:[\s-]|\([^()]{0,40}\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?)\b)*"
+    r"^(?:[\s)-]|\([^()]{0,40}\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?)\b)*"
     r"(?:is|are)\s+(?:one\s+of\s+(?:the\s+)?|among\s+(?:the\s+)?|an?\s+|the\s+)"
     r"(?:[\w-]+\s+){0,4}?(?:(?:auto)?antibod(?:y|ies)|markers?|msas?|maas?|targets?)\b",
     re.IGNORECASE,
