@@ -205,3 +205,21 @@ DEFINED = [
 @pytest.mark.parametrize(("label", "note", "expected"), DEFINED, ids=[r[0] for r in DEFINED])
 def test_an_antibody_defined_is_no_result(label: str, note: str, expected: dict[str, str]) -> None:
     assert antibody_results(note) == expected
+
+
+# --------------------------------------------------------------- the result as a noun
+RESULT_NOUNS = [
+    ("pt list", "Caso: positividade para anticorpos antinucleares, Ro52 e TIF1g.",
+     {"ANA": "positive", "RO52": "positive", "TIF1G": "positive"}),
+    ("es positive", "Caso: positividad para anti-Jo1.", {"JO1": "positive"}),
+    ("pt negative", "Caso: negatividade para anti-Jo1.", {"JO1": "negative"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "note", "expected"), RESULT_NOUNS, ids=[r[0] for r in RESULT_NOUNS]
+)
+def test_the_result_as_a_noun_before_the_tests(
+    label: str, note: str, expected: dict[str, str]
+) -> None:
+    assert antibody_results(note) == expected
