@@ -223,3 +223,16 @@ def test_the_result_as_a_noun_before_the_tests(
     label: str, note: str, expected: dict[str, str]
 ) -> None:
     assert antibody_results(note) == expected
+
+
+def test_the_portuguese_birth_date_label() -> None:
+    # "DN" (data de nascimento): born 2 March 2017, so 9 years old on 27 Nov 2026
+    note = "Paciente: A.B., sexo feminino, 9 anos (DN 02/03/2017), procedente de Recife."
+    patient = extract_case(note, today=date(2026, 11, 27)).case.patient
+    assert (patient.birth_date, patient.age) == (date(2017, 3, 2), 9)
+
+
+def test_dn_in_lower_case_is_no_birth_date_label() -> None:
+    note = "Paciente: A.B., sexo feminino, 9 anos. Exames: dn 02/03/2017."
+    patient = extract_case(note, today=date(2026, 11, 27)).case.patient
+    assert patient.birth_date is None
