@@ -358,7 +358,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             used.add(id(d))
 
     # ---------------------------------------------------------------- tumours
-    tumours = _tumours(ex, drafts, when, ok, used, ev, index)
+    tumours = _tumours(ex, drafts, when, ok, used, ev, index, today)
     if tumours:
         data["tumours"] = tumours
 
@@ -499,6 +499,7 @@ def _tumours(
     used: set[int],
     ev: Any,
     index: date,
+    today: date,
 ) -> list[dict[str, Any]]:
     """One record per tumour the note describes with a site and a size, in the order found.
 
@@ -549,8 +550,12 @@ def _tumours(
             )
     records: list[dict[str, Any]] = []
     taken: set[int] = set()  # operations already given to a tumour
+    # issue #10 (i10-text20): an operation after today ("oesophagectomy ... he died three years
+    # after the onset", read from a report written later than the date it speaks from) is not
+    # this tumour's resection yet: the tumour, found before today, stays in the case
+    known = [d for d in drafts if d.type != "event" or when(d) <= today]
     for key in sorted(by_tumour):
-        rec = _tumour(ex, drafts, by_tumour[key], when, used, ev, taken)
+        rec = _tumour(ex, known, by_tumour[key], when, used, ev, taken)
         if rec is not None and key in undated:
             rec["found_date"] = index.isoformat()
             rec["found_date_latest"] = True

@@ -10,6 +10,7 @@ term may not name two concepts.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -693,12 +694,40 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 
 _KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
 
+# issue #10 (i10-text20): a copy written without accents ("oedeme lilace des paupieres",
+# "erytheme", "forca muscular"): a letter with an accent in a term also matches its plain letter,
+# and a ligature its two letters, for every term (the words are listed once, with their accents).
+# Only the accents of French, Spanish, Portuguese, Italian and Romanian spelling (acute, grave,
+# circumflex, cedilla, a vowel's tilde), which a copy drops without changing the word: a
+# diaeresis or umlaut tells words apart (Dutch "patiënten", patients, and Swedish "patienten",
+# the patient; German "ü" is "ue" when left out), and so does "ñ" (Spanish "año", year, and
+# "ano"); the ring, ogonek and caron of the Nordic and Slavic languages are kept too.
+_LIGATURES = {"œ": "oe", "æ": "ae"}
+_DROPPED_ACCENTS = frozenset("\u0300\u0301\u0302\u0303\u0327")
+
+
+@lru_cache(maxsize=2048)
+def plain_letters(unit: str) -> str:
+    """``unit`` (one character) without its accent (see above), or ``unit`` itself."""
+    if unit in _LIGATURES:
+        return _LIGATURES[unit]
+    parts = unicodedata.normalize("NFD", unit)
+    if (
+        len(parts) == 2
+        and parts[0].isascii()
+        and parts[0].isalpha()
+        and parts[1] in _DROPPED_ACCENTS
+        and not (parts[1] == "\u0303" and parts[0] in "nN")
+    ):
+        return parts[0]
+    return unit
+
 
 @lru_cache(maxsize=8192)
 def term_key(text: str) -> str:
     """The normalised form under which a term and a matched text are compared (memoised: the
-    same few hundred words are looked up on every note)."""
-    return _KEY_JOINERS.sub("", text.casefold())
+    same few hundred words are looked up on every note); diacritics of Latin letters dropped."""
+    return "".join(plain_letters(ch) for ch in _KEY_JOINERS.sub("", text.casefold()))
 
 
 def _units(term: str) -> list[str]:
@@ -715,6 +744,14 @@ def _units(term: str) -> list[str]:
     return out
 
 
+def _letter_regex(unit: str) -> str:
+    """A unit as itself, or, for a letter with a diacritic, also its plain letters."""
+    plain = plain_letters(unit) if len(unit) == 1 else unit
+    if plain == unit:
+        return re.escape(unit)
+    return f"(?:{re.escape(unit)}|{re.escape(plain)})"
+
+
 def _unit_regex(unit: str) -> str:
     if unit == "'s":
         return r"(?:['’]s|s)?"
@@ -722,7 +759,7 @@ def _unit_regex(unit: str) -> str:
         return r"(?:\s+|\s*[-‐‑]\s*)"
     if unit == "-":
         return r"[-\s‐‑]?"
-    return re.escape(unit)
+    return _letter_regex(unit)
 
 
 def _hyphen_variants(units: list[str]) -> list[list[str]]:
@@ -769,7 +806,7 @@ def _trie_regex(terms: Iterable[str]) -> str:
     def emit(node: _Trie, last: str) -> str:
         branches = [
             # a leading hyphen is the word's own ("-ve"), not an optional joiner
-            (re.escape(unit) if not last else _unit_regex(unit)) + emit(child, unit)
+            (_letter_regex(unit) if not last else _unit_regex(unit)) + emit(child, unit)
             for unit, child in sorted(node.items())
             if unit != _END
         ]
@@ -840,6 +877,7 @@ class TermMatcher:
         # punctuation terms (";", "+") match right after a word.
         # the trie's branches start with each term's first unit, written as itself
         first = {_units(term)[0][0] for term in terms if _units(term)}
+        first |= {plain_letters(ch)[0] for ch in first}
         self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:

@@ -85,8 +85,12 @@ _BARE_END = re.compile(
 _FORWARD = re.compile(
     # (i10j: also after the grade's bracket, "full (MRC 5/5) in shoulder abduction, ...")
     # (i10k: and after a bracketed scale, "3/5 (on the 5-point scale) in the proximal parts")
-    r"^\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with)\s+(?:the\s+|both\s+"
-    r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+)*$",
+    # (i10-text20: and the prepositions and articles of a Portuguese, Spanish, Italian or French
+    # examination, "força grau III em topografia proximal", "3/5 en la cintura pélvica")
+    r"^\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with"
+    r"|em|en|na|nas|no|nos|dans|au|aux|nel|nei|nella|nelle|negli)\s+(?:the\s+|both\s+"
+    r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
+    r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
     re.IGNORECASE,
 )
 

@@ -65,7 +65,19 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     return (
         _TEST_ACTION.search(text, clause_start, clause_end) is not None
         or _BARE_LEVEL.match(text[m.end : window_end]) is not None
+        or _DEFINED.match(text[m.end : window_end]) is not None
     )
+
+
+# issue #10 (i10-text20): "anti-X" as the subject of a sentence that says what the antibody is
+# ("anti-TIF1γ antibodies (anti-TIF1γ Abs) are one of the myositis-specific autoantibodies",
+# "anti-NXP2 is a marker of ..."): a statement about the antibody, not this patient's result
+_DEFINED = re.compile(
+    r"^(?:[\s)-]|\([^()]{0,40}\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?)\b)*"
+    r"(?:is|are)\s+(?:one\s+of\s+(?:the\s+)?|among\s+(?:the\s+)?|an?\s+|the\s+)"
+    r"(?:[\w-]+\s+){0,4}?(?:(?:auto)?antibod(?:y|ies)|markers?|msas?|maas?|targets?)\b",
+    re.IGNORECASE,
+)
 
 
 # issue #10 (i10m): a result word after an antibody belongs to another test: one named after

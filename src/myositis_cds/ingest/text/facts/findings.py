@@ -164,7 +164,9 @@ def _inferred_findings(ex: Extraction) -> None:
             # to a lesion joined to its site by linking words only ("violaceous erythema of both
             # upper eyelids with periorbital swelling"), never to a lesion placed elsewhere
             for n, (_, _, le, si) in enumerate(sorted(pairs, key=lambda p: (p[0], p[1]))):
-                if n and not (le.end <= si.start and _bridged(ex, le.end, si.start)):
+                # (i10-text20: the lesion's colour may stand after it, as French, Spanish,
+                # Portuguese and Italian write it: "œdème liliacé des paupières")
+                if n and not (le.end <= si.start and _bridged(ex, le.end, si.start, colours)):
                     continue
                 # issue #10 (i10n): a site that heads its own lesion ("malar rash, periorbital
                 # oedema") is that lesion's; the rash of the list item before it is not there
@@ -375,9 +377,14 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
-def _bridged(ex: Extraction, a: int, b: int) -> bool:
-    """Whether every word between characters a and b is a linking word (rules' bridge list)."""
-    words = _WORD.findall(ex.text[a:b])
+def _bridged(ex: Extraction, a: int, b: int, colours: list[TermMatch] = ()) -> bool:  # type: ignore[assignment]
+    """Whether every word between characters a and b is a linking word (rules' bridge list) or
+    one of ``colours`` (the colour terms found in the sentence)."""
+    text = ex.text[a:b]
+    for c in colours:
+        if a <= c.start and c.end <= b:
+            text = text[: c.start - a] + " " * (c.end - c.start) + text[c.end - a :]
+    words = _WORD.findall(text)
     return all(w.casefold() in ex.rules.inference_bridge for w in words)
 
 
