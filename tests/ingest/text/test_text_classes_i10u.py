@@ -70,4 +70,97 @@ def test_dotted_initials_in_a_clean_note_are_not_undotted() -> None:
     assert antibody_results(note).get("JO1") == "negative"
 
 
-_ = (LEGS_PROX, LOWER, NECK, UPPER, findings_of, pytest)
+# ------------------------------------------------------------------ graded strength tables
+# One rule for both EULAR/ACR comparisons: with both sides of the comparison graded, the item is
+# present when the weakest proximal leg grade (neck flexor grade) is below the weakest distal leg
+# grade (neck extensor grade), absent when equal. A "+"/"-" is a third of a grade.
+_ROMAN_TABLE = (
+    "Manual muscle testing (grade 0-V)   R     L\n"
+    "  Neck flexion         {nf}    {nf}\n"
+    "  Neck extension       IV     IV\n"
+    "  Hip abduction        IV     IV\n"
+    "  Ankle plantarflexion {ap}    {ap}\n"
+)
+_OXFORD_TWO_DATES = (
+    "POWER (Oxford scale 0-5), right / left\n"
+    "                      02 Sep 26     28 Oct 26\n"
+    "  Hip flexion         {hip}         4 / 4\n"
+    "  Ankle dorsiflexion  4 / 4         4 / 4\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "legs", "neck"),
+    [
+        # Roman numerals: hip IV, ankle V (one grade apart) → legs present; neck III < IV
+        (_ROMAN_TABLE.format(nf="III", ap="V "), True, True),
+        # equal grades: hip IV, ankle IV; neck IV = IV → neither comparison
+        (_ROMAN_TABLE.format(nf="IV ", ap="IV"), False, False),
+        # a third of a grade apart: hip IV- (3.67) below ankle IV (4)
+        (
+            _ROMAN_TABLE.format(nf="IV-", ap="IV").replace(
+                "IV     IV\n  Ankle", "IV-    IV-\n  Ankle"
+            ),
+            True,
+            True,
+        ),
+    ],
+)
+def test_a_roman_numeral_table_makes_both_comparisons(note: str, legs: bool, neck: bool) -> None:
+    found = findings_of(note)
+    assert found.get(LEGS_PROX) is legs
+    assert found.get(NECK) is neck
+    assert found.get(LOWER) is True  # hip abduction IV on both sides
+
+
+@pytest.mark.parametrize(
+    ("hip", "legs"),
+    [
+        ("3 / 3", True),  # the earlier date's 3 is the weakest hip grade, below the ankle's 4
+        ("4 / 4", False),  # 4 and 4 at both dates: equal, no comparison
+        ("4-/ 4-", True),  # 4- (3.67) below 4: one step
+    ],
+)
+def test_a_right_left_table_with_two_dates_reads_each_pair_as_the_two_sides(
+    hip: str, legs: bool
+) -> None:
+    found = findings_of(_OXFORD_TWO_DATES.format(hip=hip))
+    assert found.get(LEGS_PROX) is legs
+    assert found.get(LOWER) is True  # hip flexion 4 or less on both sides at some date
+
+
+@pytest.mark.parametrize(
+    ("note", "legs"),
+    [
+        ("Power (MRC): gluteus medius 4/5, toe extensors 4/5 bilaterally.", False),
+        ("Power (MRC): gluteus medius 4-/5, toe extensors 4/5 bilaterally.", True),
+        ("Power (MRC): quadriceps 4/5, dorsal flexors of the foot 5/5.", True),
+        ("Power (MRC): quadriceps 5/5, dorsal flexors of the foot 5/5.", False),
+    ],
+)
+def test_a_graded_list_compares_the_legs_proximal_and_distal_muscles(note: str, legs: bool) -> None:
+    assert findings_of(note).get(LEGS_PROX) is legs
+
+
+@pytest.mark.parametrize(
+    ("note", "neck"),
+    [
+        ("DR: Neck flexion, I'd call that four. Neck extension, good, that's five.", True),
+        ("DR: Neck flexion four. Neck extension four, both sides.", False),
+    ],
+)
+def test_grades_spoken_to_a_scribe_make_the_neck_comparison(note: str, neck: bool) -> None:
+    assert findings_of(note).get(NECK) is neck
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She had a hip replacement five years ago.",
+        "Shoulder exercises three times a day, two sets.",
+        "Neck extension exercises: five.",  # no flexor graded: nothing to compare
+    ],
+)
+def test_number_words_that_are_no_grade_make_no_strength_item(note: str) -> None:
+    found = findings_of(note)
+    assert not {UPPER, LOWER, NECK, LEGS_PROX} & set(found)

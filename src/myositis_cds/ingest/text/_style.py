@@ -439,6 +439,63 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
+# issue #10 (i10u): a manual muscle test table whose heading declares the Roman scale ("MMT (Gr
+# 0-V)", "MRC grade I-V"): its rows grade in bare Roman numerals ("Hip flexion  IV-  IV-"), with
+# no "grade" word before each; "-" alone in a column is a muscle not tested
+_ROMAN_SCALE_HEADING = re.compile(
+    r"\b(?:mmt|mrc|strength|power|muscles?|gr|grade)\b[^\n]{0,30}?\b(?:0|i)\s*[-–~]\s*v\b"
+)
+# tables write the numerals in capitals: the pronoun "I" of a sentence after the table is no cell
+_ROMAN_CELL = re.compile(r"(?<![\w+-])(?P<n>IV|V|I{1,3})(?P<mod>\+|-)?(?![\w/+-])")
+_TABLE_CHARS_MAX = 1200
+
+
+def _roman_table_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str]]:
+    """The Roman grades after the heading that declares the Roman scale, to the paragraph's
+    end (its rows may have been joined into one line), each only after a muscle or movement
+    word (a grade cue) on its line."""
+    out: list[tuple[int, int, str]] = []
+    for heading in _ROMAN_SCALE_HEADING.finditer(low):
+        para_end = low.find("\n\n", heading.end())
+        region_end = min(para_end if para_end >= 0 else len(low), heading.end() + _TABLE_CHARS_MAX)
+        pos = heading.end()
+        while pos < region_end:
+            line_end = low.find("\n", pos, region_end)
+            stop = line_end if line_end >= 0 else region_end
+            cue = c.grade_cue.search(low, pos, stop)
+            if cue is not None:
+                for m in _ROMAN_CELL.finditer(note, cue.end(), stop):
+                    arabic = _ROMAN_GRADES[m.group("n").casefold()]
+                    out.append((m.start(), m.end(), f"{arabic}{m.group('mod') or ''}"))
+            pos = stop + 1
+    return out
+
+
+# issue #10 (i10u): a grade said bare after its muscle, as an examiner speaks it to a scribe
+# ("ankles five, nice and strong", "neck extension, good, that's five"): a number word 0-5
+# after a muscle or strength word with only spoken filler between, ending its phrase
+_SPOKEN_FILLER = (
+    r"(?:\s*,?\s*(?:good|fine|ok|okay|that's|that is|thats|i'd call(?: it| that)?|i'd say"
+    r"|call it|is|was|are|were|about|maybe|so|both sides|bilaterally))*"
+)
+_SPOKEN_BARE_GRADE = re.compile(
+    r"\s*,?" + _SPOKEN_FILLER + r"\s*,?\s*(?P<n>zero|one|two|three|four|five)\b"
+    r"(?=\s*(?:[,.;!]|$|on both sides|both sides|bilaterally|each side))"
+)
+
+
+def _spoken_bare_grades(low: str, c: _Compiled) -> list[tuple[int, int, str]]:
+    """ "five" → "5/5" where it is a bare spoken grade right after a muscle word."""
+    out: list[tuple[int, int, str]] = []
+    if not any(f" {w}" in low for w in ("zero", "one", "two", "three", "four", "five")):
+        return out
+    for cue in c.grade_cue.finditer(low):
+        m = _SPOKEN_BARE_GRADE.match(low, cue.end())
+        if m is not None:
+            out.append((m.start("n"), m.end("n"), f"{_GRADE_WORDS[m.group('n')]}/5"))
+    return out
+
+
 def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     text = low = _lower(note)
@@ -473,6 +530,8 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue
         arabic = _ROMAN_GRADES[m.group("n")]
         out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
+    out.extend(_roman_table_grades(note, text, c))
+    out.extend(_spoken_bare_grades(text, c))
     # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
     # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
     # muscle or strength word on its line, and never on a line that names a 10-point scale
