@@ -164,3 +164,55 @@ def test_grades_spoken_to_a_scribe_make_the_neck_comparison(note: str, neck: boo
 def test_number_words_that_are_no_grade_make_no_strength_item(note: str) -> None:
     found = findings_of(note)
     assert not {UPPER, LOWER, NECK, LEGS_PROX} & set(found)
+
+
+# ------------------------------------------------------------------ a line immunoassay's bands
+_LINE_ASSAY = (
+    "MYOSITIS LINE BLOT (12 antigens; band intensity 0 / (+) / + / ++ / +++)\n"
+    "Jo-1 0        PL-7 0        PL-12 0       EJ 0\n"
+    "MDA5 0        NXP2 {nxp2}        SAE1 0        Mi-2 0\n"
+    "SRP 0         Ku 0          PM-Scl75 0    Ro-52 +\n"
+)
+
+
+def test_a_zero_band_under_a_band_intensity_heading_is_a_negative() -> None:
+    results = antibody_results(_LINE_ASSAY.format(nxp2="0"))
+    negatives = {"JO1", "PL7", "PL12", "EJ", "MDA5", "NXP2", "SAE1", "MI2", "SRP", "KU", "PMSCL"}
+    assert {code for code, r in results.items() if r == "negative"} == negatives
+    assert results.get("RO52") == "positive"
+
+
+def test_a_graded_band_stays_positive_and_a_zero_elsewhere_is_no_result() -> None:
+    assert antibody_results(_LINE_ASSAY.format(nxp2="++")).get("NXP2") == "positive"
+    # no band-intensity heading: "Jo-1 0" says nothing (a count, an index)
+    assert "JO1" not in antibody_results("Jo-1 0 of 3 samples repeated.\n")
+
+
+# ------------------------------------------------------------------ age and sex in record fields
+@pytest.mark.parametrize(
+    ("note", "sex", "age"),
+    [
+        ("Patient: sex M    DOB 1970-05-02    MRN: 1\n", "male", None),  # age from DOB, not here
+        ("Patient: [name withheld] / F / 47 years      Reg no.: 2\n", "female", 47),
+        ("Name: Mr. [withheld]      Age/Sex: 63 Y/M      UHID: 3\n", "male", 63),
+        ("Age / Gender: 38 yrs / Female\n", "female", 38),
+        ("Admitted 71Y/F with a heliotrope rash.\n", "female", 71),
+    ],
+)
+def test_a_records_age_and_sex_fields(note: str, sex: str, age: int | None) -> None:
+    patient = read(note).case.patient
+    assert patient.sex.value == sex
+    if age is not None:
+        assert patient.age == age
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The sex M ratio was reported.\n",  # no field follows: not a sex field
+        "Sex hormone-binding globulin normal.\n",
+        "Patient: [name withheld] / 47 years / Mod 3\n",  # no sex item
+    ],
+)
+def test_no_sex_from_words_that_are_no_sex_field(note: str) -> None:
+    assert read(note).case.patient.sex.value == "unknown"

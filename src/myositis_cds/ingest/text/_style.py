@@ -496,6 +496,32 @@ def _spoken_bare_grades(low: str, c: _Compiled) -> list[tuple[int, int, str]]:
     return out
 
 
+# issue #10 (i10u): a line immunoassay whose heading declares its band-intensity scale from 0
+# ("band intensity 0 / (+) / + / ++ / +++") prints each antigen with its band: "Jo-1 0" is no
+# band, a negative, written "(-)" as blots write it; the other steps are read as written
+_BAND_SCALE_HEADING = re.compile(
+    r"\b(?:band\s+(?:intensit(?:y|ies)|grades?|grading|strength)|intensity\s+(?:scale|grades?))"
+    r"\b[^\n]{0,20}?(?<![\w.])0(?![\w.])"
+)
+_ZERO_BAND = re.compile(r"(?<=[^\W\d_]|\d)[ \t]+(?P<zero>0)(?=[ \t]*(?:[,;|\n]|$)|[ \t]+[^\W\d_])")
+_BAND_TABLE_CHARS_MAX = 1500
+
+
+def _zero_bands(low: str) -> list[tuple[int, int, str]]:
+    """Each "0" band after an antigen in the block under a band-intensity heading → "(-)"."""
+    out: list[tuple[int, int, str]] = []
+    if "band" not in low and "intensity" not in low:
+        return out
+    for heading in _BAND_SCALE_HEADING.finditer(low):
+        para_end = low.find("\n\n", heading.end())
+        stop = min(para_end if para_end >= 0 else len(low), heading.end() + _BAND_TABLE_CHARS_MAX)
+        for m in _ZERO_BAND.finditer(low, heading.end(), stop):
+            if low[m.end() : m.end() + 3].lstrip().startswith("/"):
+                continue  # the legend's own steps ("0 / (+) / +")
+            out.append((m.start("zero"), m.end("zero"), "(-)"))
+    return out
+
+
 def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     text = low = _lower(note)
@@ -532,6 +558,7 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
     out.extend(_roman_table_grades(note, text, c))
     out.extend(_spoken_bare_grades(text, c))
+    out.extend(_zero_bands(text))
     # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
     # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
     # muscle or strength word on its line, and never on a line that names a 10-point scale
