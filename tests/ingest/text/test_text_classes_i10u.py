@@ -216,3 +216,37 @@ def test_a_records_age_and_sex_fields(note: str, sex: str, age: int | None) -> N
 )
 def test_no_sex_from_words_that_are_no_sex_field(note: str) -> None:
     assert read(note).case.patient.sex.value == "unknown"
+
+
+# ------------------------------------------------------------------ a scribe's transcript
+_TRANSCRIPT = (
+    "[00:01:10] DR: The antibody letter says SAE one positive. The others were negative, "
+    "Mi two, NXP two and PL seven.\n"
+    "[00:02:40] DR: Her CK from last Monday, the third, was two thousand three hundred and "
+    "ten units per litre, the upper limit for the lab is one hundred and ninety.\n"
+)
+
+
+def test_numbers_said_in_words_are_values_and_antibody_names() -> None:
+    ck = labs_coded(_TRANSCRIPT, "ck")
+    # two thousand three hundred and ten = 2310; one hundred and ninety = 190
+    assert [(lab.value, lab.upper_limit) for lab in ck] == [(2310.0, 190.0)]
+    results = antibody_results(_TRANSCRIPT)
+    assert results.get("SAE1") == "positive"
+    assert {results.get(c) for c in ("MI2", "NXP2", "PL7")} == {"negative"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Thousands of patients were screened; CK 300 U/L.\n",  # no number said: CK stays 300
+        "She walked a hundred metres; CK 300 U/L.\n",
+    ],
+)
+def test_scale_words_without_a_number_change_no_value(note: str) -> None:
+    assert [lab.value for lab in labs_coded(note, "ck")] == [300.0]
+
+
+def test_a_stem_with_a_number_that_names_no_antigen_is_left_alone() -> None:
+    # "PL two" and "Mi one" are no antigens: nothing is read
+    assert not {"PL7", "PL12", "MI2"} & set(antibody_results("PL two and Mi one were sent.\n"))

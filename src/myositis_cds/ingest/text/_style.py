@@ -48,7 +48,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from myositis_cds.ingest.text._dictation import _TEENS, _TENS, _UNITS, _spoken_number
+from myositis_cds.ingest.text._dictation import _SCALES, _TEENS, _TENS, _UNITS, _spoken_number
 from myositis_cds.ingest.text._normalise import NormalisedText
 from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict, reference_after
 from myositis_cds.ingest.text._time import DateStyle
@@ -522,6 +522,51 @@ def _zero_bands(low: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# issue #10 (i10u): a number said with "hundred" or "thousand" ("one thousand and twenty units
+# per litre", "the upper limit is two hundred and fifty"), as a scribe writes the examiner's
+# words, is a number whatever follows it: written as digits
+_NUMBER_WORD = "|".join(
+    sorted({*_UNITS, *_TEENS, *_TENS, *_SCALES} - {"oh", "nought"}, key=len, reverse=True)
+)
+_LARGE_SPOKEN = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*\b"
+)
+
+
+def _large_spoken_numbers(low: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    if " hundred" not in low and " thousand" not in low:
+        return out
+    for m in _LARGE_SPOKEN.finditer(low):
+        words = [w for w in re.split(r"[\s-]+", m.group()) if w != "and"]
+        if words[0] in _SCALES or not any(w in _SCALES for w in words):
+            continue  # "thousands of", "hundred" alone: no number said
+        value = _spoken_number(tuple(words))  # type: ignore[arg-type]  # cached: a tuple
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+# issue #10 (i10u): an antibody's number said as a word ("TIF one gamma", "Mi two", "NXP two",
+# "PL seven", "SAE one"): the antigen's written name
+_SPOKEN_ANTIBODY = re.compile(
+    r"\b(?P<stem>tif|mi|nxp|sae|pl|jo|mda)[\s-](?P<n>one|two|five|seven|twelve)\b"
+)
+_ANTIBODY_NUMBERS = {"one": "1", "two": "2", "five": "5", "seven": "7", "twelve": "12"}
+_ANTIBODY_STEMS = {"tif": "TIF", "mi": "Mi-", "nxp": "NXP", "sae": "SAE", "pl": "PL-", "jo": "Jo-",
+                   "mda": "MDA"}  # fmt: skip
+_ANTIBODY_NAMES = frozenset({"TIF1", "Mi-2", "NXP2", "SAE1", "PL-7", "PL-12", "Jo-1", "MDA5"})
+
+
+def _spoken_antibody_numbers(low: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _SPOKEN_ANTIBODY.finditer(low):
+        name = _ANTIBODY_STEMS[m.group("stem")] + _ANTIBODY_NUMBERS[m.group("n")]
+        if name in _ANTIBODY_NAMES:  # "Mi one", "PL two": no such antigen
+            out.append((m.start(), m.end(), name))
+    return out
+
+
 def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     text = low = _lower(note)
@@ -559,6 +604,8 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
     out.extend(_roman_table_grades(note, text, c))
     out.extend(_spoken_bare_grades(text, c))
     out.extend(_zero_bands(text))
+    out.extend(_large_spoken_numbers(text))
+    out.extend(_spoken_antibody_numbers(text))
     # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
     # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
     # muscle or strength word on its line, and never on a line that names a 10-point scale
