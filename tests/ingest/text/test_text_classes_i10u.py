@@ -250,3 +250,25 @@ def test_scale_words_without_a_number_change_no_value(note: str) -> None:
 def test_a_stem_with_a_number_that_names_no_antigen_is_left_alone() -> None:
     # "PL two" and "Mi one" are no antigens: nothing is read
     assert not {"PL7", "PL12", "MI2"} & set(antibody_results("PL two and Mi one were sent.\n"))
+
+
+# ------------------------------------------------------------------ a list of several patients
+_MDT_LIST = (
+    "UPPER GI MDT - OUTCOMES\n"
+    "This copy is filed in the record of: PATIENT {n} ONLY. Other entries redacted.\n\n"
+    "1. 74 F   MRN [redacted]   Gastric adenocarcinoma. Outcome: gastrectomy.\n\n"
+    "2. 49 M   MRN 1234567   Dermatomyositis with an oesophageal mass. Outcome: EUS.\n\n"
+    "3. 66 F   MRN [redacted]   Barrett's surveillance. Outcome: repeat OGD.\n"
+)
+
+
+@pytest.mark.parametrize(("n", "age", "sex"), [("2", 49, "male"), ("3", 66, "female")])
+def test_only_the_filed_entry_of_a_list_gives_the_age_and_sex(n: str, age: int, sex: str) -> None:
+    patient = read(_MDT_LIST.format(n=n)).case.patient
+    assert (patient.age, patient.sex.value) == (age, sex)
+
+
+def test_a_filed_entry_without_its_row_gives_no_age_from_it() -> None:
+    # entry 5 is not on the list: nothing is taken from the entries that are
+    patient = read(_MDT_LIST.format(n="5")).case.patient
+    assert patient.age is None
