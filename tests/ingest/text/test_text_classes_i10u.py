@@ -272,3 +272,15 @@ def test_a_filed_entry_without_its_row_gives_no_age_from_it() -> None:
     # entry 5 is not on the list: nothing is taken from the entries that are
     patient = read(_MDT_LIST.format(n="5")).case.patient
     assert patient.age is None
+
+
+# ------------------------------------------------------------------ a quoted alias inside a phrase
+@pytest.mark.parametrize(
+    ("note", "histology"),
+    [
+        ('Bronchial biopsy: a small cell ("oat cell") carcinoma.\n', "small_cell_carcinoma"),
+        ("Gastric biopsy: a signet ring ('signet') adenocarcinoma.\n", "adenocarcinoma"),
+    ],
+)
+def test_a_quoted_alias_in_brackets_does_not_split_the_histology(note: str, histology: str) -> None:
+    assert [t.histology.value for t in read(note).case.tumours] == [histology]

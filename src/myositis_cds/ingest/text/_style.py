@@ -567,6 +567,11 @@ def _spoken_antibody_numbers(low: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# issue #10 (i10u): a writer's quoted alias in brackets inside a phrase ('a small cell ("oat
+# cell") carcinoma'): the phrase is read without it, as if the aside were a footnote
+_QUOTED_ALIAS = re.compile(r"(?<=[a-z]) \(\s*[\"“'‘][^\"”'’()\n]{1,30}[\"”'’]\s*\)(?= [a-z])")
+
+
 def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     text = low = _lower(note)
@@ -606,6 +611,7 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
     out.extend(_zero_bands(text))
     out.extend(_large_spoken_numbers(text))
     out.extend(_spoken_antibody_numbers(text))
+    out.extend((m.start(), m.end(), " ") for m in _QUOTED_ALIAS.finditer(text))
     # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
     # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
     # muscle or strength word on its line, and never on a line that names a 10-point scale
