@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._draft import Extraction, Sentence
 from myositis_cds.ingest.text._general import general_statement
 from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
 from myositis_cds.ingest.text._ocr import repair as repair_ocr
+from myositis_cds.ingest.text._ocr import undot
 from myositis_cds.ingest.text._rules import ContextRule, rules
 from myositis_cds.ingest.text._style import restyle
 from myositis_cds.ingest.text._timeline import _note_date, _times_and_events
@@ -76,6 +77,9 @@ def extract_drafts(original: str) -> Extraction:
     if ocr_changed:  # each swap keeps the length: positions still map to the note as written
         norm, joined = join_ocr_rn(replace(norm, text=repaired))
         ocr_changed += joined
+        # issue #10 (i10u): a scanned typewritten letter's "C.P.K.", "A.N.F." (only there: in
+        # other notes dotted capitals are as often a name's initials, "Chora M.K.")
+        norm = replace(norm, text=undot(norm.text))
     norm, note_style = restyle(norm, r)  # issue #10: its conventions
     doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token

@@ -107,6 +107,8 @@ _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]
 _NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TERMINAL = (".", "!", "?", ":", ";")
+# a line ending in a Roman grade's minus ("Hip flexion IV- IV-") or a lone "-" cell
+_GRADE_MINUS_END = re.compile(r"(?:(?<![\w-])(?:IV|V|I{1,3})|\s)-$")
 _SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
 # issue #10: a word hyphenated at a line end whose line break a PDF copy turned into a space
 # ("dys- phagia", "mela- noma", "re- ferred"): lower-case letters on both sides, and not the
@@ -809,6 +811,10 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
                     current.unhyphenate()
+                elif _GRADE_MINUS_END.search("".join(current.chars[-8:])):
+                    # issue #10 (i10u): a table row ending in a grade's minus ("IV-") or an
+                    # untested cell ("IV  -"): the next row is no continuation of a word
+                    current.separator(" ", start - 1)
             elif soft:
                 current.separator(" ", start - 1)
             else:

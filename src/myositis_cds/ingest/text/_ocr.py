@@ -16,7 +16,8 @@ characters say which kind it is:
 
 Each swap keeps the text's length, so every position still maps to the note as written. One
 confusion shortens it: "rn" for "m" at the start of a word ("rnonth", "rnechanic's"; no English
-word begins with "rn"), mended in :func:`join_rn` on the normalised text with its offsets.
+word begins with "rn") or after an r ("norrnal"; no English word has "rrn"), mended in
+:func:`join_rn` on the normalised text with its offsets.
 """
 
 from __future__ import annotations
@@ -36,14 +37,20 @@ _REAL_DIGITS = frozenset("23456789")
 _DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
 
+# issue #10 (i10u): the other way round, a lower-case l for the digit one inside a number
+# ("l999", "6l year old", "up to l90", "d.o.b. l4.9.37"): a typewriter's 1 was often an l
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?:l[0-9][0-9l]*|[0-9][0-9l]*l[0-9l]*)(?![A-Za-z0-9])")
+
+
 def looks_ocr(text: str) -> bool:
     """Whether the note writes at least MIN_CONFUSED_WORDS different words with a 1 or 0 for
-    a letter between lower-case letters."""
+    a letter between lower-case letters, or numbers with an l for a 1 (counted together)."""
     seen: set[str] = set()
-    for m in _OCR_WORD.finditer(text):
-        seen.add(m.group().casefold())
-        if len(seen) >= MIN_CONFUSED_WORDS:
-            return True
+    for rx in (_OCR_WORD, _OCR_NUMBER):
+        for m in rx.finditer(text):
+            seen.add(m.group().casefold())
+            if len(seen) >= MIN_CONFUSED_WORDS:
+                return True
     return False
 
 
@@ -73,6 +80,12 @@ def _word_run(run: str) -> str:
     return "".join(out)
 
 
+# issue #10 (i10u): an ordinal with an l for a 1 ("2lst", "l2th"), and a lone l where only a
+# digit can stand: an antibody's number after its hyphen ("Jo-l"), a titre's first number ("l/160")
+_OCR_ORDINAL = re.compile(r"(?<![A-Za-z0-9])[0-9l]*[0-9][0-9l]*(?=(?:st|nd|rd|th)(?![A-Za-z0-9]))")
+_LONE_L = re.compile(r"(?<=[A-Za-z]-)l(?![A-Za-z0-9])|(?<![A-Za-z0-9])l(?=\s?[/:]\s?[0-9])")
+
+
 def repair(text: str) -> tuple[str, int]:
     """The text with OCR look-alikes put right, and how many characters were changed (0 and
     the text unchanged when it does not look like OCR output)."""
@@ -93,16 +106,41 @@ def repair(text: str) -> tuple[str, int]:
         if fixed != run:
             changed += sum(a != b for a, b in zip(run, fixed, strict=True))
             chars[m.start() : m.end()] = fixed
+    for rx in (_OCR_ORDINAL, _LONE_L):
+        for m in rx.finditer("".join(chars)):  # after the runs: "l/l60" is "l/160" by now
+            for i in range(m.start(), m.end()):
+                if chars[i] == "l":
+                    chars[i] = "1"
+                    changed += 1
     return "".join(chars), changed
 
 
+# issue #10 (i10u): an abbreviation typed with a full stop after each capital ("C.P.K.",
+# "A.N.F.", "E.S.R.", "C.T."), as typewritten letters write them: read as the letters alone,
+# the stops blanked so that every position still maps to the note as written
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,5}(?![\w])")
+
+
+def undot(text: str) -> str:
+    """The text with dotted capital abbreviations written without their stops (length kept:
+    "C.P.K. 2,850" → "CPK    2,850")."""
+    if ". " not in text and "." not in text:
+        return text
+    return _DOTTED.sub(lambda m: m.group().replace(".", "") + " " * m.group().count("."), text)
+
+
 _RN_START = re.compile(r"(?<![A-Za-z0-9'’])(?:rn)+(?=[a-z/])")
+# issue #10 (i10u): inside a word only after another r ("norrnal", "confirrned"): English
+# writes "rn" inside words ("modern", "pattern") but no word has "rrn"
+_RRN = re.compile(r"(?<=[a-z]r)rn(?=[a-z])")
 
 
 def join_rn(norm: NormalisedText) -> tuple[NormalisedText, int]:
     """The normalised note with a word-initial "rn" read as "m" ("rnonth", "rnrn/hr"): each
     pair becomes one character that keeps the written position of its "r"."""
-    found = list(_RN_START.finditer(norm.text))
+    found = sorted(
+        [*_RN_START.finditer(norm.text), *_RRN.finditer(norm.text)], key=lambda m: m.start()
+    )
     if not found:
         return norm, 0
     dropped: list[int] = []  # positions of the "n"s taken out

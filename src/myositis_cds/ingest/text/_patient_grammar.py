@@ -160,7 +160,10 @@ def load_patient_grammar() -> PatientGrammar:
             rf"\d\s*[-‐–]?\s*(?:{classes['FEMALE_ADJECTIVES']}|{classes['MALE_ADJECTIVES']}"
             rf"|{classes['ADJECTIVES']}|{classes['UNITS']}|{classes['UNITS_ALONE']})(?!\w)"
             rf"|(?<!\w)(?:{classes['UNITS_BEFORE']})\s+\d"
-            rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d",
+            rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d"
+            # issue #10 (i10-text21): an age and sex item, "56 Y/F", "Age/Sex: 61 yrs / Male"
+            rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*/\s*(?:{classes['FEMALE_WORDS']}"
+            rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])",
             "age_hint",
         ),
         approximate_before=_compile(

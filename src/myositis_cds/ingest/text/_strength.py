@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 
 from myositis_cds.ingest.text._rules import TermMatch, rules
 
-__all__ = ["Grade", "StrengthReading", "grades_in", "group_states", "read_grades"]
+__all__ = [
+    "SIDES_DECLARED",
+    "Grade",
+    "StrengthReading",
+    "grades_in",
+    "group_states",
+    "read_grades",
+]
 
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
 _GRADE = re.compile(
@@ -149,15 +156,24 @@ _WORD_MUSCLE_END = re.compile(
 _WORD_BEFORE_MUSCLE = re.compile(r"^\s*(?:(?:power|strength)\s+(?:in|of)\s+)?(?:the\s+)?$", re.I)
 
 
-def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False) -> list[Grade]:
+def grades_in(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    kendall_declared: bool = False,
+    sides_declared: bool = False,
+) -> list[Grade]:
     """Every grade written in text[start:end]. ``kendall_declared``: the examination says its
     grades are on the Kendall 0-10 scale (an MMT-8 table), so bare numbers are read on it too;
-    otherwise only "x/10" is (rules/strength.yaml ``kendall`` maps it onto MRC grades)."""
+    otherwise only "x/10" is (rules/strength.yaml ``kendall`` maps it onto MRC grades).
+    ``sides_declared``: the examination's heading declares right / left columns, so "4 / 4"
+    pairs are read as sides from the start (see :func:`_side_pairs`)."""
     table = rules().strength.kendall.to_mrc
     out: list[Grade] = []
     for m in _WORD_GRADE.finditer(text, start, end):
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
-    pairs = _side_pairs(text, start, end)
+    pairs = _side_pairs(text, start, end, declared=sides_declared)
     out.extend(pairs)
     for m in _GRADE.finditer(text, start, end):
         if any(p.start <= m.start() < p.end for p in pairs):
@@ -209,6 +225,7 @@ def grades_in(text: str, start: int, end: int, *, kendall_declared: bool = False
 # deltoid 4/4, iliopsoas 4-/4-") writes each muscle's two grades as a pair with a slash, so
 # "4/4" is right 4 and left 4, not four out of four.
 _SIDES_DECLARED = re.compile(r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left)(?!\w)", re.I)
+SIDES_DECLARED = _SIDES_DECLARED
 _SIDE_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?\s?/\s?(?P<l>[0-5])(?P<lmod>[+-])?"
     r"(?![\w/]|\.\d|\s*(?:r|l|rt|lt|right|left|bilat\w*)\b)",
@@ -216,14 +233,15 @@ _SIDE_PAIR = re.compile(
 )
 
 
-def _side_pairs(text: str, start: int, end: int) -> list[Grade]:
+def _side_pairs(text: str, start: int, end: int, *, declared: bool = False) -> list[Grade]:
     """The right and left grades of "4/4", "4-/4-" pairs when the text declares R/L columns
-    before them (else nothing: "4/5" is four out of five)."""
-    declared = _SIDES_DECLARED.search(text, start, end)
-    if declared is None:
+    before them, or ``declared`` (the table's heading did; i10u), else nothing: "4/5" is four
+    out of five."""
+    heading = _SIDES_DECLARED.search(text, start, end)
+    if heading is None and not declared:
         return []
     out: list[Grade] = []
-    for m in _SIDE_PAIR.finditer(text, declared.end(), end):
+    for m in _SIDE_PAIR.finditer(text, heading.end() if heading is not None else start, end):
         for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
             value = float(m.group(g)) + {"+": 0.33, "-": -0.33}.get(m.group(mod) or "", 0.0)
             if value > 5:
@@ -241,13 +259,16 @@ def read_grades(
     muscles: list[TermMatch],
     *,
     kendall_declared: bool = False,
+    sides_declared: bool = False,
 ) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
     muscle terms found there (concept = the term's group in rules/strength.yaml)."""
     muscles = _resolve_ellipsis(muscles)
     if not muscles:
         return []
-    grades = grades_in(text, start, end, kendall_declared=kendall_declared)
+    grades = grades_in(
+        text, start, end, kendall_declared=kendall_declared, sides_declared=sides_declared
+    )
     if not grades:
         return []
     items: list[tuple[int, str, object]] = [(m.start, "muscle", m) for m in muscles]

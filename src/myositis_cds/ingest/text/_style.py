@@ -48,7 +48,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from myositis_cds.ingest.text._dictation import _TEENS, _TENS, _UNITS, _spoken_number
+from myositis_cds.ingest.text._dictation import _SCALES, _TEENS, _TENS, _UNITS, _spoken_number
 from myositis_cds.ingest.text._normalise import NormalisedText
 from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict, reference_after
 from myositis_cds.ingest.text._time import DateStyle
@@ -439,6 +439,139 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
+# issue #10 (i10u): a manual muscle test table whose heading declares the Roman scale ("MMT (Gr
+# 0-V)", "MRC grade I-V"): its rows grade in bare Roman numerals ("Hip flexion  IV-  IV-"), with
+# no "grade" word before each; "-" alone in a column is a muscle not tested
+_ROMAN_SCALE_HEADING = re.compile(
+    r"\b(?:mmt|mrc|strength|power|muscles?|gr|grade)\b[^\n]{0,30}?\b(?:0|i)\s*[-–~]\s*v\b"
+)
+# tables write the numerals in capitals: the pronoun "I" of a sentence after the table is no cell
+_ROMAN_CELL = re.compile(r"(?<![\w+-])(?P<n>IV|V|I{1,3})(?P<mod>\+|-)?(?![\w/+-])")
+_TABLE_CHARS_MAX = 1200
+
+
+def _roman_table_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str]]:
+    """The Roman grades after the heading that declares the Roman scale, to the paragraph's
+    end (its rows may have been joined into one line), each only after a muscle or movement
+    word (a grade cue) on its line."""
+    out: list[tuple[int, int, str]] = []
+    for heading in _ROMAN_SCALE_HEADING.finditer(low):
+        para_end = low.find("\n\n", heading.end())
+        region_end = min(para_end if para_end >= 0 else len(low), heading.end() + _TABLE_CHARS_MAX)
+        pos = heading.end()
+        while pos < region_end:
+            line_end = low.find("\n", pos, region_end)
+            stop = line_end if line_end >= 0 else region_end
+            cue = c.grade_cue.search(low, pos, stop)
+            if cue is not None:
+                for m in _ROMAN_CELL.finditer(note, cue.end(), stop):
+                    arabic = _ROMAN_GRADES[m.group("n").casefold()]
+                    out.append((m.start(), m.end(), f"{arabic}{m.group('mod') or ''}"))
+            pos = stop + 1
+    return out
+
+
+# issue #10 (i10u): a grade said bare after its muscle, as an examiner speaks it to a scribe
+# ("ankles five, nice and strong", "neck extension, good, that's five"): a number word 0-5
+# after a muscle or strength word with only spoken filler between, ending its phrase
+_SPOKEN_FILLER = (
+    r"(?:\s*,?\s*(?:good|fine|ok|okay|that's|that is|thats|i'd call(?: it| that)?|i'd say"
+    r"|call it|is|was|are|were|about|maybe|so|both sides|bilaterally))*"
+)
+_SPOKEN_BARE_GRADE = re.compile(
+    r"\s*,?" + _SPOKEN_FILLER + r"\s*,?\s*(?P<n>zero|one|two|three|four|five)\b"
+    r"(?=\s*(?:[,.;!]|$|on both sides|both sides|bilaterally|each side))"
+)
+
+
+def _spoken_bare_grades(low: str, c: _Compiled) -> list[tuple[int, int, str]]:
+    """ "five" → "5/5" where it is a bare spoken grade right after a muscle word."""
+    out: list[tuple[int, int, str]] = []
+    if not any(f" {w}" in low for w in ("zero", "one", "two", "three", "four", "five")):
+        return out
+    for cue in c.grade_cue.finditer(low):
+        m = _SPOKEN_BARE_GRADE.match(low, cue.end())
+        if m is not None:
+            out.append((m.start("n"), m.end("n"), f"{_GRADE_WORDS[m.group('n')]}/5"))
+    return out
+
+
+# issue #10 (i10u): a line immunoassay whose heading declares its band-intensity scale from 0
+# ("band intensity 0 / (+) / + / ++ / +++") prints each antigen with its band: "Jo-1 0" is no
+# band, a negative, written "(-)" as blots write it; the other steps are read as written
+_BAND_SCALE_HEADING = re.compile(
+    r"\b(?:band\s+(?:intensit(?:y|ies)|grades?|grading|strength)|intensity\s+(?:scale|grades?))"
+    r"\b[^\n]{0,20}?(?<![\w.])0(?![\w.])"
+)
+_ZERO_BAND = re.compile(r"(?<=[^\W\d_]|\d)[ \t]+(?P<zero>0)(?=[ \t]*(?:[,;|\n]|$)|[ \t]+[^\W\d_])")
+_BAND_TABLE_CHARS_MAX = 1500
+
+
+def _zero_bands(low: str) -> list[tuple[int, int, str]]:
+    """Each "0" band after an antigen in the block under a band-intensity heading → "(-)"."""
+    out: list[tuple[int, int, str]] = []
+    if "band" not in low and "intensity" not in low:
+        return out
+    for heading in _BAND_SCALE_HEADING.finditer(low):
+        para_end = low.find("\n\n", heading.end())
+        stop = min(para_end if para_end >= 0 else len(low), heading.end() + _BAND_TABLE_CHARS_MAX)
+        for m in _ZERO_BAND.finditer(low, heading.end(), stop):
+            if low[m.end() : m.end() + 3].lstrip().startswith("/"):
+                continue  # the legend's own steps ("0 / (+) / +")
+            out.append((m.start("zero"), m.end("zero"), "(-)"))
+    return out
+
+
+# issue #10 (i10u): a number said with "hundred" or "thousand" ("one thousand and twenty units
+# per litre", "the upper limit is two hundred and fifty"), as a scribe writes the examiner's
+# words, is a number whatever follows it: written as digits
+_NUMBER_WORD = "|".join(
+    sorted({*_UNITS, *_TEENS, *_TENS, *_SCALES} - {"oh", "nought"}, key=len, reverse=True)
+)
+_LARGE_SPOKEN = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*\b"
+)
+
+
+def _large_spoken_numbers(low: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    if " hundred" not in low and " thousand" not in low:
+        return out
+    for m in _LARGE_SPOKEN.finditer(low):
+        words = [w for w in re.split(r"[\s-]+", m.group()) if w != "and"]
+        if words[0] in _SCALES or not any(w in _SCALES for w in words):
+            continue  # "thousands of", "hundred" alone: no number said
+        value = _spoken_number(tuple(words))  # type: ignore[arg-type]  # cached: a tuple
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+# issue #10 (i10u): an antibody's number said as a word ("TIF one gamma", "Mi two", "NXP two",
+# "PL seven", "SAE one"): the antigen's written name
+_SPOKEN_ANTIBODY = re.compile(
+    r"\b(?P<stem>tif|mi|nxp|sae|pl|jo|mda)[\s-](?P<n>one|two|five|seven|twelve)\b"
+)
+_ANTIBODY_NUMBERS = {"one": "1", "two": "2", "five": "5", "seven": "7", "twelve": "12"}
+_ANTIBODY_STEMS = {"tif": "TIF", "mi": "Mi-", "nxp": "NXP", "sae": "SAE", "pl": "PL-", "jo": "Jo-",
+                   "mda": "MDA"}  # fmt: skip
+_ANTIBODY_NAMES = frozenset({"TIF1", "Mi-2", "NXP2", "SAE1", "PL-7", "PL-12", "Jo-1", "MDA5"})
+
+
+def _spoken_antibody_numbers(low: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _SPOKEN_ANTIBODY.finditer(low):
+        name = _ANTIBODY_STEMS[m.group("stem")] + _ANTIBODY_NUMBERS[m.group("n")]
+        if name in _ANTIBODY_NAMES:  # "Mi one", "PL two": no such antigen
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+# issue #10 (i10u): a writer's quoted alias in brackets inside a phrase ('a small cell ("oat
+# cell") carcinoma'): the phrase is read without it, as if the aside were a footnote
+_QUOTED_ALIAS = re.compile(r"(?<=[a-z]) \(\s*[\"“'‘][^\"”'’()\n]{1,30}[\"”'’]\s*\)(?= [a-z])")
+
+
 def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     text = low = _lower(note)
@@ -473,6 +606,12 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue
         arabic = _ROMAN_GRADES[m.group("n")]
         out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
+    out.extend(_roman_table_grades(note, text, c))
+    out.extend(_spoken_bare_grades(text, c))
+    out.extend(_zero_bands(text))
+    out.extend(_large_spoken_numbers(text))
+    out.extend(_spoken_antibody_numbers(text))
+    out.extend((m.start(), m.end(), " ") for m in _QUOTED_ALIAS.finditer(text))
     # issue #10 (i10k): a grade counted in points on the 5-point scale, as letters translated
     # from Russian write it ("strength reduced to 3 points", "distal parts 5 points"): after a
     # muscle or strength word on its line, and never on a line that names a 10-point scale

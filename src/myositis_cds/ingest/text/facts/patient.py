@@ -4,6 +4,7 @@ report is about."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import Any
 
@@ -73,7 +74,9 @@ def _patient(ex: Extraction) -> None:
     # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
     # languages (rules/patient.yaml)
     languages = list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
-    age_found, sex_found = _first_age(ex, ordered, own_rules, None)
+    age_found, sex_found = _filed_patient_row(ex)  # issue #10 (i10-text21)
+    if not age_found:
+        age_found, sex_found = _first_age(ex, ordered, own_rules, None)
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, languages, grammar)
     age_sex = own_rules + languages
@@ -102,6 +105,38 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+
+
+# issue #10 (i10-text21): a list of several patients (an MDT outcome list) filed in one
+# patient's record says which entry is that patient ("filed in the record of: PATIENT 3 ONLY");
+# that entry's own row gives the age and sex ("3. 63 M   MRN ..."), never another entry's
+_FILED_ENTRY = re.compile(
+    r"\b(?:filed|record)\b[^.\n]{0,60}?\bpatient\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE
+)
+_ENTRY_ROW = (
+    r"^[ \t]*{n}[.)][ \t]+(?P<age>\d{{1,3}})[ \t]*(?:y(?:rs?)?[ \t]*)?(?P<sex>(?-i:[MF]))(?![\w/-])"
+)
+
+
+def _filed_patient_row(ex: Extraction) -> tuple[bool, bool]:
+    """The age and sex on the row of the entry the list says is the filed patient's."""
+    filed = _FILED_ENTRY.search(ex.text)
+    if filed is None:
+        return False, False
+    row = re.compile(_ENTRY_ROW.format(n=filed.group("n")), re.MULTILINE).search(ex.text)
+    if row is None:
+        return False, False
+    starts = [sent.start for sent in ex.sentences]
+    i = max(0, bisect_right(starts, row.start()) - 1)
+    sent = ex.sentences[i]
+    age = int(row.group("age"))
+    sex = "female" if row.group("sex") == "F" else "male"
+    for code, value, (a, b) in (
+        ("age", age, row.span("age")),
+        ("sex", sex, row.span("sex")),
+    ):
+        ex.drafts.append(Draft("patient", code, "present", a, b, sent, INDEX, {"value": value}))
+    return True, True
 
 
 def _first_age(

@@ -10,6 +10,7 @@ from typing import Any
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
 from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._strength import (
+    SIDES_DECLARED,
     Grade,
     StrengthReading,
     grades_in,
@@ -47,14 +48,21 @@ def _strength_exam(ex: Extraction) -> None:
                 for group in ("proximal_both", "distal_both"):
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
-    kendall = _kendall_paragraphs(ex)
+    kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
+    sided = _declared_paragraphs(ex, _SIDES_HEADING)
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
         muscles = _limb_scoped(text, sent, sorted(found[idx], key=lambda m: m.start))
-        declared = sent.paragraph in kendall
-        for reading in read_grades(text, sent.start, sent.end, muscles, kendall_declared=declared):
+        for reading in read_grades(
+            text,
+            sent.start,
+            sent.end,
+            muscles,
+            kendall_declared=sent.paragraph in kendall,
+            sides_declared=sent.paragraph in sided,
+        ):
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
@@ -186,11 +194,21 @@ _KENDALL_DECLARED = re.compile(
 )
 
 
-def _kendall_paragraphs(ex: Extraction) -> set[int]:
-    """Paragraphs whose examination declares the Kendall 0-10 scale (bare grades read on it)."""
+# issue #10 (i10u): a strength table's heading that declares its columns right then left
+# ("STRENGTH (MRC), right / left", "Power R/L"): every "4 / 4" pair of its rows is the two
+# sides, however many dated columns follow
+_SIDES_HEADING = re.compile(
+    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern,
+    re.IGNORECASE,
+)
+
+
+def _declared_paragraphs(ex: Extraction, heading: re.Pattern[str]) -> set[int]:
+    """Paragraphs whose examination declares its scale or its columns in a heading (the
+    Kendall 0-10 scale: bare grades read on it; right / left columns: pairs read as sides)."""
     out: set[int] = set()
     starts = [s.start for s in ex.sentences]
-    for m in _KENDALL_DECLARED.finditer(ex.text):
+    for m in heading.finditer(ex.text):
         i = bisect_right(starts, m.start()) - 1
         if i < 0:
             continue
