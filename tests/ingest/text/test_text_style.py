@@ -331,3 +331,21 @@ def test_thousands_grouped_by_a_typographic_space() -> None:
     ck = next(lab for lab in result.case.labs if lab.code.value == "ck")
     assert ck.evidence is not None and ck.evidence.certainty == "uncertain"
     assert any(w.startswith("ck: the note does not decide") for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["DN", "data de nascimento", "fecha de nacimiento", "date de naissance", "DOB"],
+)
+def test_a_date_of_birth_in_any_labelled_form_is_never_the_visit(label: str) -> None:
+    # the note's only date is the date of birth: it is not taken as the day the patient was seen
+    # (that made the patient 0 years old at the visit); the visit stays undated
+    note = f"Paciente: J.S., sexo feminino, 16 anos ({label} 12/03/2010). Heliotropo bilateral.\n"
+    warnings = read(note).warnings
+    assert not any("2010-03-12) is taken as the date of the visit" in w for w in warnings)
+
+
+def test_a_visit_date_after_a_labelled_date_of_birth_is_still_the_visit() -> None:
+    note = "Paciente: J.S., 16 anos (DN 12/03/2010). Observada a 05/11/2026 com heliotropo.\n"
+    warnings = read(note).warnings
+    assert any("2026-11-05) is taken as the date of the visit" in w for w in warnings)

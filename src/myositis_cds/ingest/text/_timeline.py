@@ -71,9 +71,18 @@ def _note_date(ex: Extraction) -> None:
                         f"({found[0].day.isoformat()}) is taken as the date of the visit"
                     )
                     return
+    # a date of birth is never the visit: where the birth-date patterns (rules ``birth_date``,
+    # in every language they know: "DOB", "DN", "data de nascimento", ...) put their date
+    born = {
+        m.start("date") + len(m.group("date")) - len(m.group("date").lstrip())
+        for rx in r.value["birth_date"]
+        for m in rx.finditer(ex.text)
+    }
     for sent in patient:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
-            if _BIRTH.search(ex.text, max(sent.start, hit.start - 20), hit.start):
+            if hit.start in born or _BIRTH.search(
+                ex.text, max(sent.start, hit.start - 20), hit.start
+            ):
                 continue
             if _stamped(ex.text, sent, hit.start):
                 continue  # i10j: when a fax or scan was received or printed, not a visit
