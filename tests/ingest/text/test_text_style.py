@@ -11,7 +11,7 @@ import pytest
 
 from myositis_cds.ingest.text._rules import rules
 from myositis_cds.ingest.text._style import NoteStyle, read_style
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import findings_of, read
 
 
 def written(text: str) -> tuple[str, NoteStyle]:
@@ -349,3 +349,29 @@ def test_a_visit_date_after_a_labelled_date_of_birth_is_still_the_visit() -> Non
     note = "Paciente: J.S., 16 anos (DN 12/03/2010). Observada a 05/11/2026 com heliotropo.\n"
     warnings = read(note).warnings
     assert any("2026-11-05) is taken as the date of the visit" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("statement", "own", "code"),
+    [
+        ("Anti-NXP2 is a marker of calcinosis.", "calcinosis", "calcinosis"),
+        (
+            "Anti-TIF1-gamma antibodies are strong predictors of dysphagia.",
+            "dysphagia",
+            "dysphagia",
+        ),
+        (
+            "Anti-MDA5 is a known risk factor for skin ulceration.",
+            "skin ulceration",
+            "cutaneous_ulceration",
+        ),
+    ],
+)
+def test_what_an_antibody_marks_in_general_is_no_finding_of_the_patient(
+    statement: str, own: str, code: str
+) -> None:
+    note = f"Woman, 58, seen 04/05/2026 with a heliotrope rash. {statement}\n"
+    assert code not in findings_of(note)
+    # the same finding stated of her is read
+    mine = f"Woman, 58, seen 04/05/2026 with a heliotrope rash and {own}.\n"
+    assert findings_of(mine).get(code) is True
