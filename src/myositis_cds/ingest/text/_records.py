@@ -483,11 +483,20 @@ def _fields(line: str, at: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _ts(value: str) -> str | None:
+    """An HL7 compact timestamp ("20261022", "202610221430+0100", v2 fields and CDA ``value``
+    attributes alike) as an ISO date; None when it is not one."""
+    m = _HL7_TIME.match(value or "")
+    if m is None or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+        return None
+    return f"{m.group('y')}-{m.group('m')}-{m.group('d')}"
+
+
 def _put_field(w: _Writer, value: str, start: int) -> None:
     """A field's text: a compact timestamp as an ISO date, components joined by spaces."""
-    m = _HL7_TIME.match(value)
-    if m is not None and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
-        w.put(f"{m.group('y')}-{m.group('m')}-{m.group('d')}", start, start + 8)
+    day = _ts(value)
+    if day is not None:
+        w.put(day, start, start + 8)
         return
     parts = [(p, i) for p, i in _components(value) if p.strip()]
     for k, (part, offset) in enumerate(parts):
@@ -1122,13 +1131,6 @@ def _attrs(raw: str) -> dict[str, str]:
         name = m.group(1).rsplit(":", 1)[-1]
         out[name] = m.group(2) if m.group(2) is not None else m.group(3)
     return out
-
-
-def _ts(value: str) -> str | None:
-    m = _HL7_TIME.match(value or "")
-    if m is None or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
-        return None
-    return f"{m.group('y')}-{m.group('m')}-{m.group('d')}"
 
 
 @dataclass
