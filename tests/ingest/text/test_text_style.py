@@ -345,6 +345,14 @@ def test_a_date_of_birth_in_any_labelled_form_is_never_the_visit(label: str) -> 
     assert not any("2010-03-12) is taken as the date of the visit" in w for w in warnings)
 
 
+def test_a_date_of_birth_whose_label_follows_another_birth_phrase_is_never_the_visit() -> None:
+    # "born in Lodz" is itself a birth-date label's match that runs over "DOB": the DOB's own
+    # match must still be seen (overlapping matches), so 03/05/1960 is not the visit's date
+    note = "Mrs K., born in Lodz, DOB 03/05/1960, seen with a heliotrope rash.\n"
+    warnings = read(note).warnings
+    assert not any("1960-05-03) is taken" in w or "1960-03-05) is taken" in w for w in warnings)
+
+
 def test_a_visit_date_after_a_labelled_date_of_birth_is_still_the_visit() -> None:
     note = "Paciente: J.S., 16 anos (DN 12/03/2010). Observada a 05/11/2026 com heliotropo.\n"
     warnings = read(note).warnings

@@ -18,10 +18,9 @@ from myositis_cds.ingest.text._draft import (
     _planned,
     _status,
 )
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import Rules, TermMatch
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
 
-_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
 # "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
 _STAMP = re.compile(r"\b(?:printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I)
@@ -73,16 +72,10 @@ def _note_date(ex: Extraction) -> None:
                     return
     # a date of birth is never the visit: where the birth-date patterns (rules ``birth_date``,
     # in every language they know: "DOB", "DN", "data de nascimento", ...) put their date
-    born = {
-        m.start("date") + len(m.group("date")) - len(m.group("date").lstrip())
-        for rx in r.value["birth_date"]
-        for m in rx.finditer(ex.text)
-    }
+    born = _birth_date_starts(ex.text, r)
     for sent in patient:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
-            if hit.start in born or _BIRTH.search(
-                ex.text, max(sent.start, hit.start - 20), hit.start
-            ):
+            if hit.start in born:
                 continue
             if _stamped(ex.text, sent, hit.start):
                 continue  # i10j: when a fax or scan was received or printed, not a visit
@@ -92,6 +85,19 @@ def _note_date(ex: Extraction) -> None:
                 ") is taken as the date of the visit"
             )
             return
+
+
+def _birth_date_starts(text: str, r: Rules) -> set[int]:
+    """Where a date of birth begins, by the birth-date patterns. Each label is tried at every
+    place it occurs: one label's match may take in the next ("born in Lodz, DOB 03/05/1960"),
+    so matches are allowed to overlap."""
+    starts = set()
+    for rx in r.value["birth_date"]:
+        pos = 0
+        while (m := rx.search(text, pos)) is not None:
+            starts.add(m.start("date") + len(m.group("date")) - len(m.group("date").lstrip()))
+            pos = m.start() + 1
+    return starts
 
 
 def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
