@@ -116,6 +116,7 @@ _HELD_OUT_ROUNDS = [
     ("ninth", "heldout_j", "k", 15, "heldout13", 10, 133),
     ("tenth", "heldout_k", "l", 15, "heldout14", 10, 145),
     ("eleventh", "heldout_l", "m", 15, "heldout15", 10, 157),
+    ("twelfth", "heldout_m", "n", 15, "heldout16", 10, 169),
 ]
 
 
