@@ -81,3 +81,19 @@ def test_the_benchmark_driver_counts_every_run_and_each_crash_by_class(
     assert result["outcomes"] == {ASSESSED: 20, "crash": 10}
     assert (result["crashes"], result["crash_classes"]) == (10, {"ZeroDivisionError": 10})
     assert "input text" not in repr(result)
+
+
+def test_only_development_notes_are_mutated() -> None:
+    # issue #10: a sealed held-out split's notes are read only by its benchmark, never by the
+    # fuzzer the default test run drives
+    import yaml
+    from benchmarks._fuzz_inputs import NOTES, _development_notes
+    from benchmarks.nlp_eval import opened_splits
+
+    index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))["notes"]
+    opened = opened_splits()
+    fuzzed = {p.stem for p in _development_notes()}
+    assert fuzzed == {stem for stem, meta in index.items() if meta["split"] in opened}
+    sealed = {stem for stem, meta in index.items() if meta["split"] not in opened}
+    assert not fuzzed & sealed
+    assert len(fuzzed) >= 150
