@@ -50,6 +50,7 @@ from pydantic import Field
 
 from myositis_cds.ingest.text._dictation import _SCALES, _TEENS, _TENS, _UNITS, _spoken_number
 from myositis_cds.ingest.text._normalise import NormalisedText
+from myositis_cds.ingest.text._numbers import number_word_rewrites
 from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict, reference_after
 from myositis_cds.ingest.text._time import DateStyle
 
@@ -645,6 +646,9 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         value = _spoken_number(re.split(r"[\s-]+", said))
         if value is not None:
             out.append((start, end, value))
+    # issue #10 (i10z): the same in the other languages of the age grammar ("cincuenta y ocho
+    # años", "achtundfünfzigjährige", "pedesetosmogodišnjeg"), from rules/numbers.yaml
+    out.extend(number_word_rewrites(note, text))
     return out
 
 

@@ -199,22 +199,10 @@ def _first_age(
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
 
-# issue #10 (i10i): an age written in Turkish words ("kırk dokuz yaşında": tens, then units)
-_AGE_WORDS = {
-    "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "kirk": 40, "elli": 50, "altmış": 60,
-    "altmis": 60, "yetmiş": 70, "yetmis": 70, "seksen": 80, "doksan": 90,
-    "bir": 1, "iki": 2, "üç": 3, "uc": 3, "dört": 4, "dort": 4, "beş": 5, "bes": 5,
-    "altı": 6, "alti": 6, "yedi": 7, "sekiz": 8, "dokuz": 9,
-}  # fmt: skip
-
-
 def _age_value(m: re.Match[str]) -> int:
-    """The age of an age_sex match: its digits, or the sum of its number words (group
-    ``age_words``; -1, never a valid age, when a word is not in the table)."""
-    if m.group("age") is not None:
-        return int(m.group("age"))
-    words = (m.groupdict().get("age_words") or "").replace("I", "ı").casefold().split()
-    return sum(_AGE_WORDS.get(w, -1000) for w in words) if words else -1
+    """The age of an age_sex match (an age in words was written as digits by _style: issue #10,
+    i10z, rules/numbers.yaml)."""
+    return int(m.group("age"))
 
 
 def _sex_with_the_same_age(
