@@ -26,11 +26,13 @@ these languages costs one tokenisation.
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _p
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -64,6 +66,7 @@ class NumberLanguage(_Strict):
     order: list[Literal["tens_units", "units_tens"]]
     tens_teens: list[int] = Field(default_factory=list)
     range_words: list[str] = Field(default_factory=list)
+    singular: list[str] = Field(default_factory=list)
 
     @field_validator("units")
     @classmethod
@@ -148,9 +151,14 @@ class _Language:
 
 @dataclass(frozen=True)
 class _Tables:
+    """The languages, and the gate: a word's first letters -> the number words that start so
+    (their first word, as written and folded) and their languages (``starts``); each language's
+    age words as plain strings, as written and folded ("años", "anos", "letniej")."""
+
     languages: tuple[_Language, ...]
-    starts: dict[str, tuple[int, ...]]  # a word's first 2-4 letters -> the languages' indexes
-    lengths: tuple[int, ...]  # the prefix lengths in ``starts``
+    starts: dict[str, tuple[tuple[str, int], ...]]
+    ages: tuple[frozenset[str], ...]
+    ages_glued: tuple[tuple[str, ...], ...]
 
 
 def _kinds(lang: NumberLanguage) -> Iterator[tuple[str, Kind, int]]:
@@ -168,12 +176,13 @@ def _tables() -> _Tables:
         __package__ or __name__, "rules/patient.yaml", PatientGrammarFile
     )
     languages: list[_Language] = []
-    starts: dict[str, set[int]] = {}
+    starts: dict[str, set[tuple[str, int]]] = {}
+    ages_of: list[frozenset[str]] = []
     for name, lang in data.languages.items():
         if name not in grammar.languages:
             raise KnowledgeError(f"rules/numbers.yaml {name}: no such block in rules/patient.yaml")
         words = grammar.languages[name]
-        ages = [f for cls in _AGE_CLASSES for f in getattr(words, cls)]
+        ages = [f for cls in _AGE_CLASSES for f in getattr(words, cls) if f not in lang.singular]
         if not ages:
             raise KnowledgeError(f"rules/numbers.yaml {name}: patient.yaml has no age words")
         alternation = "|".join(
@@ -181,8 +190,15 @@ def _tables() -> _Tables:
         )
         try:
             age_word = re.compile(rf"(?:{alternation})(?!\w)", re.IGNORECASE)
-        except re.error as exc:
+            spelled = {
+                w.lower()
+                for a in ages
+                for w in (*_spellings(a), *_spellings(_fold_pattern(a)))
+            }
+        except (re.error, ValueError) as exc:
             raise KnowledgeError(f"rules/patient.yaml {name}: {exc}") from exc
+        index = len(languages)
+        ages_of.append(frozenset(w.split(" ")[-1] for w in spelled))
         seen: dict[str, tuple[Kind, int]] = {}
         for form, kind, value in _kinds(lang):
             key = fold(form).replace("-", " ")
@@ -192,9 +208,10 @@ def _tables() -> _Tables:
         by_first: dict[str, list[tuple[str, Kind, int]]] = {}
         for key, (kind, value) in seen.items():
             by_first.setdefault(key[0], []).append((key, kind, value))
-            if kind != "C":
-                first_word = key.split(" ")[0]
-                starts.setdefault(first_word[:4], set()).add(len(languages))
+        for form, kind, _ in _kinds(lang):
+            for first in {form.lower().split(" ")[0].split("-")[0], fold(form).split(" ")[0]}:
+                if kind != "C":
+                    starts.setdefault(first[:3], set()).add((first, index))
         languages.append(
             _Language(
                 name=name,
@@ -209,8 +226,47 @@ def _tables() -> _Tables:
     return _Tables(
         tuple(languages),
         {k: tuple(sorted(v)) for k, v in starts.items()},
-        tuple(sorted({len(k) for k in starts})),
+        tuple(ages_of),
+        tuple(tuple(sorted(a)) for a in ages_of),
     )
+
+
+def _spellings(pattern: str) -> set[str]:
+    """Every string an age word's pattern matches ("a[ñn]os" → años, anos; "(?:de\\s+)?ani" →
+    "de ani", "ani"), for the gate; ValueError for a pattern that is no finite word list."""
+
+    def walk(items: Any) -> list[str]:
+        out = [""]
+        for op, arg in items:
+            if op is _c.LITERAL:
+                alts = [chr(arg)]
+            elif op is _c.IN:
+                alts = []
+                for kind, value in arg:
+                    if kind is _c.LITERAL:
+                        alts.append(chr(value))
+                    elif kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
+                        alts.append(" ")
+                    else:
+                        raise ValueError(f"{pattern!r}: not a word list")
+            elif op is _c.BRANCH:
+                alts = [s for branch in arg[1] for s in walk(branch)]
+            elif op is _c.SUBPATTERN:
+                alts = walk(arg[3])
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[1] <= 1:
+                alts = walk(arg[2]) + ([""] if arg[0] == 0 else [])
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and [str(x) for x in arg[2]] == [
+                "(IN, [(CATEGORY, CATEGORY_SPACE)])"
+            ]:
+                alts = [" "]  # "\\s+"
+            else:
+                raise ValueError(f"{pattern!r}: not a word list")
+            out = [a + b for a in out for b in alts]
+            if len(out) > 256:
+                raise ValueError(f"{pattern!r}: too many spellings")
+        return out
+
+    return {re.sub(" +", " ", s).strip() for s in walk(_p.parse(pattern))}
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -284,19 +340,25 @@ _SEPARATOR = re.compile(r"[ \t]*(?:[-'][ \t]*)?")
 _BEFORE = re.compile(r"\d+|[^\W\d_](?:[^\W\d_]|'(?=[^\W\d_]))*|[-/]")
 
 
-def _gate(words: Iterator[str], tables: _Tables) -> set[str]:
-    """The note's words that start like a number word."""
-    return {
-        w for w in words if any(w[:n] in tables.starts for n in tables.lengths if len(w) >= n)
-    }
+_PUNCTUATION = "\"'()[]{}«»„“”‚‘’¿¡!?.,;:*•·<>/-"  # what may stand before or after a word
 
 
-def _languages_of(word: str, tables: _Tables) -> list[int]:
-    found: set[int] = set()
-    for n in tables.lengths:
-        if len(word) >= n:
-            found.update(tables.starts.get(word[:n], ()))
-    return sorted(found)
+def _gate(low: str, tables: _Tables) -> list[int]:
+    """The languages worth reading the note for: a word of the note starts with one of their
+    number words, and one of their age words is a word of the note or ends such a word (glued:
+    "pięćdziesięcioośmioletniej", "trent'anni")."""
+    words = {w.strip(_PUNCTUATION) for w in low.split()}
+    found: dict[int, list[str]] = {}
+    for w in words:
+        for form, index in (*tables.starts.get(w[:3], ()), *tables.starts.get(w[:2], ())):
+            if w.startswith(form):
+                found.setdefault(index, []).append(w)
+    return [
+        index
+        for index, starting in sorted(found.items())
+        if not words.isdisjoint(tables.ages[index])
+        or any(w.endswith(tables.ages_glued[index]) for w in starting)
+    ]
 
 
 def _after_range_word(text: str, start: int, lang: _Language) -> bool:
@@ -315,18 +377,21 @@ def number_word_rewrites(note: str, low: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) for each number in words before or glued to an age word; ``low`` is
     the note in lower case, position for position."""
     tables = _tables()
-    text = low if low.isascii() else fold(low)
-    hits = _gate(iter(_WORD.findall(text)), tables)
-    if not hits:
+    worth = _gate(low, tables)
+    if not worth:
         return []
+    text = low if low.isascii() else fold(low)
     out: list[tuple[int, int, str]] = []
     done = 0
     for m in _WORD.finditer(text):
-        if m.start() < done or m.group() not in hits:
+        w = m.group()
+        if m.start() < done:
             continue
-        for index in _languages_of(m.group(), tables):
-            lang = tables.languages[index]
-            rewrite = _rewrite_at(note, text, m.start(), lang)
+        starts = (*tables.starts.get(w[:3], ()), *tables.starts.get(w[:2], ()))
+        for index in worth:
+            if not any(i == index and w.startswith(form) for form, i in starts):
+                continue
+            rewrite = _rewrite_at(note, text, m.start(), tables.languages[index])
             if rewrite is not None:
                 out.append(rewrite)
                 done = rewrite[1]
