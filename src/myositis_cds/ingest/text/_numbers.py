@@ -362,15 +362,20 @@ def _gate(low: str, tables: _Tables) -> list[int]:
 
 
 def _after_range_word(text: str, start: int, lang: _Language) -> bool:
-    """A number and a range word just before ``start`` ("cuarenta y", "40 bis", "40-")."""
+    """A number just before ``start``, alone or with a range word ("cuarenta sesenta", "cuarenta
+    y", "40 bis", "40-"): the number at ``start`` is no age of its own."""
     line = text.rfind("\n", 0, start) + 1
     before = _BEFORE.findall(text, max(line, start - 40), start)
-    if len(before) < 2 or (before[-1] not in lang.range_words and before[-1] not in "-/"):
-        return False
-    first = before[-2]
-    if first.isdigit():
-        return True
-    return any(end == len(first) for end, _, _ in _numbers_at(first, 0, lang))
+    if before and before[-1] not in lang.range_words and before[-1] not in "-/":
+        return _is_number(before[-1], lang)
+    return len(before) >= 2 and _is_number(before[-2], lang)
+
+
+def _is_number(word: str, lang: _Language) -> bool:
+    """Digits, or a number word of two or more ("una", "eine" are also the article)."""
+    return word.isdigit() or any(
+        end == len(word) and value > 1 for end, value, _ in _numbers_at(word, 0, lang)
+    )
 
 
 def number_word_rewrites(note: str, low: str) -> list[tuple[int, int, str]]:
