@@ -145,10 +145,10 @@ def test_an_age_in_words_of_someone_else_is_not_the_patients(
 
 def test_the_rewrite_keeps_the_words_own_positions() -> None:
     note = "Una mujer de cincuenta y ocho años."
-    (start, end, digits), = number_word_rewrites(note, note.lower())
+    ((start, end, digits),) = number_word_rewrites(note, note.lower())
     assert (note[start:end], digits) == ("cincuenta y ocho", "58")
     glued = "Pedesetosmogodišnji muškarac."
-    (start, end, digits), = number_word_rewrites(glued, glued.lower())
+    ((start, end, digits),) = number_word_rewrites(glued, glued.lower())
     # a capitalised glued word keeps its capital on the age word ("58-Godišnji")
     assert (glued[start:end], digits) == ("Pedesetosmog", "58-G")
 

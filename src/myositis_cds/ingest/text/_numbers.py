@@ -26,8 +26,8 @@ these languages costs one tokenisation.
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _p
+import re._constants as _c  # type: ignore[import-not-found,unused-ignore]
+import re._parser as _p  # type: ignore[import-not-found,unused-ignore]
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -191,9 +191,7 @@ def _tables() -> _Tables:
         try:
             age_word = re.compile(rf"(?:{alternation})(?!\w)", re.IGNORECASE)
             spelled = {
-                w.lower()
-                for a in ages
-                for w in (*_spellings(a), *_spellings(_fold_pattern(a)))
+                w.lower() for a in ages for w in (*_spellings(a), *_spellings(_fold_pattern(a)))
             }
         except (re.error, ValueError) as exc:
             raise KnowledgeError(f"rules/patient.yaml {name}: {exc}") from exc
@@ -274,7 +272,7 @@ def _valid(kinds: tuple[Kind, ...], values: tuple[int, ...], lang: _Language) ->
     """(a prefix of a number, a whole number) for the morphemes read so far."""
     core = tuple(k for k in kinds if k != "C")
     joined = len(core) != len(kinds)
-    if kinds and kinds[0] == "C" or kinds[-2:] == ("C", "C"):
+    if (kinds and kinds[0] == "C") or kinds[-2:] == ("C", "C"):
         return False, False
     if len(core) == 1:
         return True, not joined

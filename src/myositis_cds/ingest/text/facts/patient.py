@@ -199,6 +199,7 @@ def _first_age(
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
 
+
 def _age_value(m: re.Match[str]) -> int:
     """The age of an age_sex match (an age in words was written as digits by _style: issue #10,
     i10z, rules/numbers.yaml)."""
