@@ -198,3 +198,9 @@ def test_a_number_is_composed_by_its_languages_rule(words: str, language: str, v
 )
 def test_what_is_no_number_of_the_language_is_not_read(words: str, language: str) -> None:
     assert parse_number(words, language) is None
+
+
+def test_the_age_fact_points_at_the_words_as_written() -> None:
+    note = "Una mujer de cincuenta y ocho años consultó por debilidad."
+    age = next(f for f in read(note).facts if f.type == "patient" and f.code == "age")
+    assert (age.value["value"], age.evidence.text) == (58, "mujer de cincuenta y ocho años")
