@@ -20,6 +20,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
+from myositis_cds.ingest.text.facts.tumours import benign_operation
 
 _BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\s*[:\-]?\s*$", re.I)
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
@@ -146,6 +147,8 @@ def _times_and_events(ex: Extraction) -> None:
                 status = "hypothetical"  # "Plan: sigmoid colectomy"
             if m.concept == "remission" and _partial(text, m):
                 continue
+            if m.concept == "surgery" and benign_operation(ex, sent):
+                continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
             _add(
                 ex,
                 Draft(
