@@ -297,13 +297,17 @@ def _tumours(ex: Extraction) -> None:
             if not _inside(m.start, taken) and not _metastatic_place(text, sent, m, mentions)
         ]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
+        nodes_only = bool(mentions) and all(_NODES.fullmatch(m.text) for m in mentions)
+        if nodes_only:
+            organ = []  # issue #10 (i10x): "retroperitoneal lymphadenopathy, pulmonary GGO"
         mention_spans = [(m.start, m.end) for m in hist.get(sent.index, [])]
         lymphoma = any(m.concept == "lymphoma" for m in specific) or any(
             m.text.casefold() == "lymphadenopathy" for m in mentions
         )
         # issue #10 (i10x): a carcinoma found in a lymph node, no organ named in the sentence
         # ("retroperitoneal lymph node biopsy revealed a high-grade müllerian carcinoma")
-        # (a named histology there keeps its own reading: the next sentence may give its organ)
+        # (a named histology there, not "other", keeps its own reading: the next sentence may
+        # give its organ)
         nodal = next(
             (
                 m
@@ -314,10 +318,12 @@ def _tumours(ex: Extraction) -> None:
         )
         in_node = (
             [m for m in mentions if _is_cancer_noun(ex, m) and not _in_modifier(sent, m)]
-            if nodal is not None and not organ and not lymphoma and not specific
+            if nodal is not None and not organ and not lymphoma and not kinds
             else []
         )
         site_ms = organ or (site_ms if lymphoma else [])
+        if nodes_only and current is not None and current.real and current.histology != "lymphoma":
+            site_ms = []  # a carcinoma's enlarged nodes are not where it arose
         sizes = [
             m
             for found in ex.hits("value", "tumour_size", sent)
@@ -366,12 +372,21 @@ def _tumours(ex: Extraction) -> None:
         unknown_primary: tuple[int, int] | None = None
         if not anchors and in_node and nodal is not None:
             # the node's cancer is the tumour the note was describing (a lung mass, then its
-            # nodal biopsy), else a cancer whose primary the note does not find: site "other"
-            if current is not None and current.real and current.site not in (None, "lymph_node"):
-                anchors = [(in_node[0].start, current)]
+            # nodal biopsy; a carcinoma named in the title), else a new one; with no organ
+            # found for it, a cancer of unknown primary: site "other"
+            if (
+                current is not None
+                and current.real
+                and current.histology != "lymphoma"
+                and current.site != "lymph_node"
+            ):
+                build = current
             else:
-                builds.append(_TumourBuild(len(builds), "other"))
-                anchors = [(in_node[0].start, builds[-1])]
+                builds.append(_TumourBuild(len(builds), None))
+                build = builds[-1]
+            anchors = [(in_node[0].start, build)]
+            if build.site is None:
+                build.site = "other"
                 unknown_primary = (nodal.start, nodal.end)
         if not anchors:
             anchors = [(anchor.start if anchor else s, build_for(None))]
@@ -439,6 +454,9 @@ def _tumours(ex: Extraction) -> None:
 
 
 _SOMEONE_ELSE = frozenset({"FAMILY"})
+# enlarged nodes are no organ's tumour: an organ named beside them in a scan's list of findings
+# ("retroperitoneal lymphadenopathy, pulmonary ground-glass opacities") is another finding
+_NODES = re.compile(r"lymphadenopath(?:y|ies)|enlarged lymph nodes?", re.IGNORECASE)
 
 
 def _in_modifier(sent: Sentence, m: TermMatch) -> bool:
