@@ -323,3 +323,46 @@ def test_a_nodal_carcinoma_named_in_the_title_is_one_cancer_of_unknown_primary()
 )
 def test_enlarged_nodes_and_a_nodal_lymphoma(note: str, expected: list[tuple[str, str]]) -> None:
     assert cancers(f"A 60-year-old man. {note}") == expected
+
+
+# ------------------------------------------------------------------ CJK: more organs, relatives
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("病理：胃腺癌。", ("stomach", "adenocarcinoma")),
+        ("위 선암으로 진단받았다.", ("stomach", "adenocarcinoma")),
+        ("食道扁平上皮癌と診断された。", ("oesophagus", "squamous_cell_carcinoma")),
+        ("肝細胞がんと診断された。", ("liver", "other")),
+        ("간세포암 진단.", ("liver", "other")),
+        ("乳がんと診断された。", ("breast", "other")),
+        ("子宮頸がんと診断された。", ("cervix", "other")),
+        ("대장 선암으로 수술을 받았다.", ("colon", "adenocarcinoma")),
+    ],
+)
+def test_cjk_organ_and_cancer_words(note: str, expected: tuple[str, str]) -> None:
+    assert cancers(note) == [expected]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "患者母亲患有肺癌。",
+        "家族史：父亲肺癌。",
+        "어머니가 위암으로 사망하였다.",
+        "가족력: 아버지 대장암.",
+        "母が乳癌で死亡。",
+    ],
+)
+def test_a_relatives_cancer_in_cjk_is_not_the_patients(note: str) -> None:
+    assert cancers(note) == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "患者确诊为肺腺癌，其母亲体健。",
+        "환자는 폐 선암으로 진단되었고, 어머니는 건강하다.",
+    ],
+)
+def test_the_patients_cancer_before_a_healthy_relative_is_kept(note: str) -> None:
+    assert cancers(note) == [("lung", "adenocarcinoma")]
