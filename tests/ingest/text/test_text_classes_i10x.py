@@ -366,3 +366,20 @@ def test_a_relatives_cancer_in_cjk_is_not_the_patients(note: str) -> None:
 )
 def test_the_patients_cancer_before_a_healthy_relative_is_kept(note: str) -> None:
     assert cancers(note) == [("lung", "adenocarcinoma")]
+
+
+def test_a_colposcopy_term_elsewhere_in_the_report_names_the_cervix() -> None:
+    note = (
+        "COLPOSCOPY CLINIC REPORT\n"
+        "Transformation zone type 1, fully visible. Two punch biopsies taken.\n"
+        "HISTOLOGY: invasive squamous cell carcinoma.\n"
+    )
+    assert cancers(note) == [("cervix", "squamous_cell_carcinoma")]
+
+
+def test_a_planned_colposcopy_or_a_relatives_cin_names_no_organ() -> None:
+    note = (
+        "Colposcopy is planned. Her sister had CIN3.\n"
+        "Lymph node histology: invasive squamous cell carcinoma.\n"
+    )
+    assert cancers(note) == [("other", "squamous_cell_carcinoma")]

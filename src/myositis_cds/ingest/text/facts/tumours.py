@@ -757,7 +757,8 @@ def reported_site(ex: Extraction, sentences: list[Sentence]) -> str | None:
     """The organ a cancer named without a site is in, from how it was reported
     (rules/reporting_systems.yaml): a pathology term of one organ in the sentences that name
     it ("B5b", "ER 8/8, PR 6/8", "Gleason 4+3"), else a suspicious category of one organ's
-    reporting system in the note ("BI-RADS 5"); None when none, or more than one organ."""
+    reporting system in the note ("BI-RADS 5"), else one organ's terms anywhere in the note
+    (a colposcopy's "transformation zone"); None when none, or more than one organ."""
     rules = _reporting()
     text = ex.text
     found = {
@@ -773,7 +774,29 @@ def reported_site(ex: Extraction, sentences: list[Sentence]) -> str | None:
             for m in rx.finditer(text)
             if m.group("cat").casefold() in suspicious and not _someone_else(ex, m.start(), m.end())
         }
+    if not found:
+        # issue #10 (i10x): the organ's own terms elsewhere in the report ("Colposcopy ...
+        # transformation zone type 1 ... HISTOLOGY: invasive squamous cell carcinoma")
+        found = {
+            str(site)
+            for site, rx in rules.markers
+            for m in rx.finditer(text)
+            if _done_to_the_patient(ex, m.start(), m.end())
+        }
     return found.pop() if len(found) == 1 else None
+
+
+_NOT_DONE = frozenset({"FAMILY", "HYPOTHETICAL", "CONDITIONAL", "NEGATED_EXISTENCE", "GENERIC"})
+
+
+def _done_to_the_patient(ex: Extraction, start: int, end: int) -> bool:
+    """Words of the patient's own report, not a plan, a relative's, a negation or a review's."""
+    sent = next((s for s in ex.sentences if s.start <= start < s.end), None)
+    return (
+        sent is not None
+        and sent.patient
+        and not sent.context.assert_target(start, end, _NOT_DONE).categories
+    )
 
 
 def _someone_else(ex: Extraction, start: int, end: int) -> bool:
