@@ -383,3 +383,37 @@ def test_a_planned_colposcopy_or_a_relatives_cin_names_no_organ() -> None:
         "Lymph node histology: invasive squamous cell carcinoma.\n"
     )
     assert cancers(note) == [("other", "squamous_cell_carcinoma")]
+
+
+# ------------------------------------------------------------ general statements, Romance/German
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A dermatomiosite pode estar associada a neoplasias malignas como câncer de ovário.",
+        "La dermatomiositis se asocia a cáncer de ovario, pulmón y estómago.",
+        "La dermatomiositis está asociada a cáncer de ovario.",
+        "La dermatomyosite est associée au cancer de l'ovaire.",
+        "La dermatomiosite è associata al carcinoma ovarico.",
+        "Die Dermatomyositis ist mit dem Ovarialkarzinom assoziiert.",
+    ],
+)
+def test_a_disease_associated_with_cancers_in_general_is_no_cancer(note: str) -> None:
+    assert cancers(note) == []
+
+
+def test_a_case_title_of_a_dm_associated_with_a_cancer_keeps_it() -> None:
+    note = "Paciente de 70 anos com dermatomiosite associada a adenocarcinoma de próstata."
+    assert cancers(note) == [("prostate", "adenocarcinoma")]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Se diagnosticó un carcinoma de origen primario desconocido.",
+        "Foi diagnosticado carcinoma de origem primária desconhecida.",
+        "Es wurde ein CUP-Syndrom diagnostiziert.",
+        "She was diagnosed with carcinoma of unknown primary.",
+    ],
+)
+def test_a_carcinoma_of_unknown_primary_in_several_languages(note: str) -> None:
+    assert cancers(note) == [("other", "other")]
