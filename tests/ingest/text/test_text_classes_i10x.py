@@ -417,3 +417,36 @@ def test_a_case_title_of_a_dm_associated_with_a_cancer_keeps_it() -> None:
 )
 def test_a_carcinoma_of_unknown_primary_in_several_languages(note: str) -> None:
     assert cancers(note) == [("other", "other")]
+
+
+# ------------------------------------------------------------ relatives in English, more forms
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No prior renal history. Father: prostate cancer.",
+        "Epigastric pains after food. Mother - ovarian cancer, passed away at age 70.",
+        'Has anyone in your family had cancer? "yes - my brother, lymphoma at 50, he is ok now"',
+        "My late father had bowel cancer.",
+    ],
+)
+def test_a_relatives_cancer_after_a_sentence_or_in_the_patients_words(note: str) -> None:
+    assert cancers(f"A 66-year-old woman with dermatomyositis. {note}") == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "My brother had lymphoma. I was diagnosed with breast cancer in 2020.",
+        "My mother brought me in. I have breast cancer.",
+    ],
+)
+def test_the_patients_own_cancer_beside_a_relative_is_kept(note: str) -> None:
+    assert cancers(note) == [("breast", "other")]
+
+
+def test_otherwise_negative_does_not_negate_the_finding_before_it() -> None:
+    note = (
+        "Malignancy screen: CT chest/abdomen/pelvis showed a 4.0 cm enhancing mass in the lower "
+        "pole of the left kidney, otherwise negative. Partial nephrectomy: renal cell carcinoma."
+    )
+    assert sized(note) == [("kidney", "other", 40.0)]
