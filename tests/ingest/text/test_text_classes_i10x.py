@@ -450,3 +450,10 @@ def test_otherwise_negative_does_not_negate_the_finding_before_it() -> None:
         "pole of the left kidney, otherwise negative. Partial nephrectomy: renal cell carcinoma."
     )
     assert sized(note) == [("kidney", "other", 40.0)]
+
+
+def test_korean_could_in_the_past_is_the_patients_own_statement() -> None:
+    # "diagnosed with lung adenocarcinoma but could still walk": 있었다 is no general "can"
+    assert cancers("환자는 폐 선암으로 진단되었으나 걸을 수 있었다.") == [
+        ("lung", "adenocarcinoma")
+    ]
