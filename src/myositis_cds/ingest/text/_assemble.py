@@ -19,15 +19,10 @@ from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
-from myositis_cds.ingest.text.facts.tumours import reported_site
+from myositis_cds.ingest.text.facts.tumours import benign_operation, names_cancer, reported_site
 
 __all__ = ["assemble"]
 
-_CANCER_WORDS = frozenset(
-    {"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor", "ca"}  # "ca": "breast Ca"
-)
-"""Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
-and "lesion" need a size or a histology to be recorded."""
 
 _POSITIVE = frozenset({"positive", "weak_positive"})
 _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
@@ -565,18 +560,6 @@ def _tumours(
     return sorted(records, key=lambda rec: rec["found_date"])
 
 
-# issue #10: a cancer noun inside a longer name ("non-small cell lung cancer", "cancers")
-_CANCER_TOKENS = frozenset(
-    {"carcinoma", "carcinomas", "cancer", "cancers", "malignancy", "malignancies", "neoplasm",
-     "neoplasms", "nsclc"}
-)  # fmt: skip
-
-
-def _names_cancer(name: str) -> bool:
-    """Whether a tumour's name says it is a cancer (not just "a mass" or "a lesion")."""
-    return name in _CANCER_WORDS or any(w in _CANCER_TOKENS for w in re.split(r"[\s-]+", name))
-
-
 def _undated(d: Draft) -> bool:
     """A draft the note gives no time of its own: neither a date nor a time before the visit."""
     return d.time.absolute is None and d.time.months == 0 and d.time.days == 0
@@ -650,7 +633,7 @@ def _tumour(
     if (
         size is None
         and hist is None
-        and not any(_names_cancer(n) for n in named)
+        and not any(names_cancer(n) for n in named)
         and not any(term_key(n) in ex.rules.cancer_noun_keys for n in named)  # issue #10 (i10i)
     ):
         ex.warn(
@@ -767,7 +750,7 @@ def _removes(ex: Extraction, operation: Draft, site: str) -> bool:
     """Whether an operation can be the one that removed a tumour at ``site``: it names no organ
     ("underwent surgery") or names that one ("gastrectomy" for the stomach)."""
     organs = {m.concept for m in ex.rules.operations.find(ex.text, operation.start, operation.end)}
-    return not organs or site in organs
+    return site in organs if organs else not benign_operation(ex, operation.sentence)
 
 
 def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:

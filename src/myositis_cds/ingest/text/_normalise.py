@@ -106,6 +106,7 @@ _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]
 # "Case II", "Patient 1") alone on its line opens a case section
 _NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
+_TITLE_REMARK = re.compile(r"^(?P<title>[^()\n]{2,40}?)\s*\((?P<remark>[^()\n]{1,80})\)\s*:?$")
 _TERMINAL = (".", "!", "?", ":", ";")
 # a line ending in a Roman grade's minus ("Hip flexion IV- IV-") or a lone "-" cell
 _GRADE_MINUS_END = re.compile(r"(?:(?<![\w-])(?:IV|V|I{1,3})|\s)-$")
@@ -277,6 +278,17 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
             return name, -1
         if _NUMBERED_CASE.match(body):
             return "case", -1
+    # issue #10 (i10x): a title with a remark in brackets ("HISTOLOGY ADDENDUM (reported
+    # 17-Nov-2026, Cellular Pathology)"): the remark stays in the text, as an inline title's.
+    # Only a section about the patient: "Background (from the employee's letter)" in a clinic
+    # note is not a case report's background
+    remark = _TITLE_REMARK.match(stripped)
+    if remark is not None:
+        body = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title")))
+        name = rules.section_titles.get(body.strip().casefold())
+        if name is not None and rules.sections.sections[name].patient:
+            lead = len(line) - len(line.lstrip())
+            return name, lead + remark.start("remark") - 1  # at the opening bracket
     m = _INLINE_HEADER.match(line)
     if m is not None:
         name = rules.inline_titles.get(m.group(1).strip().casefold())

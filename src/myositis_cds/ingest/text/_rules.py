@@ -83,6 +83,8 @@ class TumourLexicon(_Strict):
     # issue #10 (i10l): histology abbreviations that are also ordinary words, read only when
     # written with at least two capitals ("NET", "pNET"; not "net", "Phcog.Net")
     capitals_only: list[str] = Field(default_factory=list)
+    # issue #10 (i10x): benign lesions an operation may remove instead of a cancer
+    benign_lesions: list[str] = Field(default_factory=list)
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -978,6 +980,9 @@ class Rules:
         )
         self.invasion = TermMatcher(
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
+        )
+        self.benign_lesions = TermMatcher(
+            "tumour.benign_lesions", {"benign": lex.tumour.benign_lesions}
         )
         self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
         self.muscles = TermMatcher(

@@ -20,6 +20,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._rules import Rules, TermMatch
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
+from myositis_cds.ingest.text.facts.tumours import benign_operation
 
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
 # "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
@@ -152,6 +153,8 @@ def _times_and_events(ex: Extraction) -> None:
                 status = "hypothetical"  # "Plan: sigmoid colectomy"
             if m.concept == "remission" and _partial(text, m):
                 continue
+            if m.concept == "surgery" and benign_operation(ex, sent):
+                continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
             _add(
                 ex,
                 Draft(

@@ -21,8 +21,19 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
-from myositis_cds.ingest.text._rules import RulesMeta, TermMatch, _load, _Strict
+from myositis_cds.ingest.text._rules import RulesMeta, TermMatch, _load, _Strict, term_key
 from myositis_cds.ingest.text.facts.antibodies import _own_existence
+
+
+def benign_operation(ex: Extraction, sent: Sentence) -> bool:
+    """Whether an operation in the sentence removes a benign lesion it names and no cancer
+    ("Pot 2 (descending colon polyp): tubular adenoma ..., completely excised"; issue #10,
+    i10x): it is neither a cancer's resection nor an operation of the patient's story."""
+    text = ex.text
+    return bool(ex.rules.benign_lesions.find(text, sent.start, sent.end)) and not any(
+        names_cancer(m.text.casefold()) or m.concept != "other"
+        for m in ex.rules.histology.find(text, sent.start, sent.end)
+    )
 
 
 def _implied_place(implied_sites: list[TermMatch], m: TermMatch) -> str | None:
@@ -43,6 +54,24 @@ class _TumourBuild:
 
 
 _SEGMENT = re.compile(r";|:\s")
+
+_CANCER_WORDS = frozenset(
+    {"carcinoma", "cancer", "malignancy", "neoplasm", "tumour", "tumor", "ca"}  # "ca": "breast Ca"
+)
+"""Words that name a tumour without a size or histology ("breast cancer"); "mass", "nodule"
+and "lesion" need a size or a histology to be recorded."""
+
+# issue #10: a cancer noun inside a longer name ("non-small cell lung cancer", "cancers")
+_CANCER_TOKENS = frozenset(
+    {"carcinoma", "carcinomas", "cancer", "cancers", "malignancy", "malignancies", "neoplasm",
+     "neoplasms", "nsclc"}
+)  # fmt: skip
+
+
+def names_cancer(name: str) -> bool:
+    """Whether a tumour's name (case-folded) says it is a cancer (not just "a mass" or "a
+    lesion")."""
+    return name in _CANCER_WORDS or any(w in _CANCER_TOKENS for w in re.split(r"[\s-]+", name))
 
 
 # where the phrase an abbreviation stands for begins at the latest
@@ -95,11 +124,11 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
     found = [
         t
         for t in _with_abbreviations(ex, ex.rules.histology.find(ex.text))
-        if not _NOT_A_TUMOUR.match(ex.text, t.end)  # "tumour markers", "tumor board"
+        if not _not_a_tumour(ex.text, t.start, t.end)  # "tumour markers", "tumor board"
     ]
     for rx in ex.rules.value["malignancy"]:
         for m in rx.finditer(ex.text):
-            if _NOT_A_TUMOUR.match(ex.text, m.end()):
+            if _not_a_tumour(ex.text, m.start(), m.end()):
                 continue  # "breast Ca screening"
             inside = [t for t in found if t.start < m.end() and m.start() < t.end]
             # issue #10: a longer malignant name wins over the generic word in it
@@ -173,6 +202,35 @@ def _whole_histology(ex: Extraction, words: list[str], nouns: list[str]) -> str 
 _NOT_A_TUMOUR = re.compile(
     r"[ -](?:markers?|marker panel|board|lysis|screen(?:ing)?|work-?up|antigens?)\b", re.IGNORECASE
 )
+# --- issue #10 (i10x): a tumour marker named after a tumour, begin. The marker's name holds a
+# histology ("SCC-Ag", "squamous cell carcinoma antigen (SCC) 2.1 ng/mL", Chinese
+# 鳞状上皮细胞癌抗原(SCC)3.5ng/ml, Korean 편평세포암 항원): the antigen word right after the term,
+# the term as the abbreviation in brackets right after a marker's name, or a concentration right
+# after the term (a tumour has a size, never a concentration). Marker units: ng/mL, µg/L, U/mL,
+# kU/L, IU/mL (CA 19-9, CA 125, CEA, SCC-Ag, CYFRA 21-1, NSE).
+_MARKER_AFTER = re.compile(
+    r"\s*[-‐]?\s*(?:Ag\b|antigens?\b|抗原|항원)"
+    r"|\)?\s*[:=]?\s*(?:(?:level|value|of|was|is)\s+)*[<>≤≥]?\s*\d+(?:[.,]\d+)?\s*"
+    r"(?:ng|µg|μg|ug|pg|mg|U|IU|kU|KU|mU|mIU)\s*/\s*(?:m?l|dl)\b",
+    re.IGNORECASE,
+)
+_MARKER_BEFORE = re.compile(
+    r"(?:antigens?|markers?|抗原|标志物|標誌物|标记物|標記物|항원|표지자)\s*[(（]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_tumour(text: str, start: int, end: int) -> bool:
+    """Whether a tumour word at [start, end) names a test, a meeting or a tumour marker, not a
+    tumour ("tumour board", "SCC-Ag 3.5 ng/mL", "carcinoembryonic antigen (CEA)")."""
+    return bool(
+        _NOT_A_TUMOUR.match(text, end)
+        or _MARKER_AFTER.match(text, end)
+        or _MARKER_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
+# --- issue #10 (i10x): a tumour marker named after a tumour, end
 
 
 def _tumours(ex: Extraction) -> None:
@@ -239,10 +297,33 @@ def _tumours(ex: Extraction) -> None:
             if not _inside(m.start, taken) and not _metastatic_place(text, sent, m, mentions)
         ]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
+        nodes_only = bool(mentions) and all(_NODES.fullmatch(m.text) for m in mentions)
+        if nodes_only:
+            organ = []  # issue #10 (i10x): "retroperitoneal lymphadenopathy, pulmonary GGO"
+        mention_spans = [(m.start, m.end) for m in hist.get(sent.index, [])]
         lymphoma = any(m.concept == "lymphoma" for m in specific) or any(
             m.text.casefold() == "lymphadenopathy" for m in mentions
         )
+        # issue #10 (i10x): a carcinoma found in a lymph node, no organ named in the sentence
+        # ("retroperitoneal lymph node biopsy revealed a high-grade müllerian carcinoma")
+        # (a named histology there, not "other", keeps its own reading: the next sentence may
+        # give its organ)
+        nodal = next(
+            (
+                m
+                for m in site_ms
+                if m.concept == "lymph_node" and not _inside(m.start, mention_spans)
+            ),
+            None,
+        )
+        in_node = (
+            [m for m in mentions if _is_cancer_noun(ex, m) and not _in_modifier(sent, m)]
+            if nodal is not None and not organ and not lymphoma and not kinds
+            else []
+        )
         site_ms = organ or (site_ms if lymphoma else [])
+        if nodes_only and current is not None and current.real and current.histology != "lymphoma":
+            site_ms = []  # a carcinoma's enlarged nodes are not where it arose
         sizes = [
             m
             for found in ex.hits("value", "tumour_size", sent)
@@ -253,7 +334,7 @@ def _tumours(ex: Extraction) -> None:
         attrs += invades + duct
         resections = surgeries.get(sent.index, [])
 
-        starts_tumour = bool(specific) or bool(mentions and (site_ms or sizes))
+        starts_tumour = bool(specific) or bool(mentions and (site_ms or sizes)) or bool(in_node)
         have_tumour = bool(builds)
         if not starts_tumour and not (
             have_tumour and (attrs or (mentions and sizes) or (resections and mentions))
@@ -288,6 +369,25 @@ def _tumours(ex: Extraction) -> None:
         # the tumours this sentence speaks of, each at a place in the sentence
         anchors: list[tuple[int, _TumourBuild]] = [(m.start, build_for(m.concept)) for m in site_ms]
         anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
+        unknown_primary: tuple[int, int] | None = None
+        if not anchors and in_node and nodal is not None:
+            # the node's cancer is the tumour the note was describing (a lung mass, then its
+            # nodal biopsy; a carcinoma named in the title), else a new one; with no organ
+            # found for it, a cancer of unknown primary: site "other"
+            if (
+                current is not None
+                and current.real
+                and current.histology != "lymphoma"
+                and current.site != "lymph_node"
+            ):
+                build = current
+            else:
+                builds.append(_TumourBuild(len(builds), None))
+                build = builds[-1]
+            anchors = [(in_node[0].start, build)]
+            if build.site is None:
+                build.site = "other"
+                unknown_primary = (nodal.start, nodal.end)
         if not anchors:
             anchors = [(anchor.start if anchor else s, build_for(None))]
             # issue #10 (i10l): with no site word, malignancies whose names imply different
@@ -310,6 +410,8 @@ def _tumours(ex: Extraction) -> None:
                 parts.append(("histology", m.concept, other.start, other.end))
         for m in site_ms:
             parts.append(("site", m.concept, m.start, m.end))
+        if unknown_primary is not None:
+            parts.append(("site", "other", *unknown_primary))
         if mentions:
             for sz in sizes:
                 dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
@@ -352,6 +454,22 @@ def _tumours(ex: Extraction) -> None:
 
 
 _SOMEONE_ELSE = frozenset({"FAMILY"})
+# enlarged nodes are no organ's tumour: an organ named beside them in a scan's list of findings
+# ("retroperitoneal lymphadenopathy, pulmonary ground-glass opacities") is another finding
+_NODES = re.compile(r"lymphadenopath(?:y|ies)|enlarged lymph nodes?", re.IGNORECASE)
+
+
+def _in_modifier(sent: Sentence, m: TermMatch) -> bool:
+    """Whether the word is part of a modifier's own phrase ("no evidence of malignancy"), which
+    the modifier does not judge."""
+    return any(mod.start <= m.start and m.end <= mod.end for mod in sent.context.modifiers)
+
+
+def _is_cancer_noun(ex: Extraction, m: TermMatch) -> bool:
+    """Whether a tumour word names a cancer ("carcinoma", "malignancy", "rak"), not "a mass"."""
+    name = m.text.casefold()
+    return names_cancer(name) or term_key(name) in ex.rules.cancer_noun_keys
+
 
 # issue #10: an organ named as where a cancer has spread, not where it arose
 _METASTASIS_AFTER = re.compile(
@@ -639,7 +757,8 @@ def reported_site(ex: Extraction, sentences: list[Sentence]) -> str | None:
     """The organ a cancer named without a site is in, from how it was reported
     (rules/reporting_systems.yaml): a pathology term of one organ in the sentences that name
     it ("B5b", "ER 8/8, PR 6/8", "Gleason 4+3"), else a suspicious category of one organ's
-    reporting system in the note ("BI-RADS 5"); None when none, or more than one organ."""
+    reporting system in the note ("BI-RADS 5"), else one organ's terms anywhere in the note
+    (a colposcopy's "transformation zone"); None when none, or more than one organ."""
     rules = _reporting()
     text = ex.text
     found = {
@@ -655,7 +774,29 @@ def reported_site(ex: Extraction, sentences: list[Sentence]) -> str | None:
             for m in rx.finditer(text)
             if m.group("cat").casefold() in suspicious and not _someone_else(ex, m.start(), m.end())
         }
+    if not found:
+        # issue #10 (i10x): the organ's own terms elsewhere in the report ("Colposcopy ...
+        # transformation zone type 1 ... HISTOLOGY: invasive squamous cell carcinoma")
+        found = {
+            str(site)
+            for site, rx in rules.markers
+            for m in rx.finditer(text)
+            if _done_to_the_patient(ex, m.start(), m.end())
+        }
     return found.pop() if len(found) == 1 else None
+
+
+_NOT_DONE = frozenset({"FAMILY", "HYPOTHETICAL", "CONDITIONAL", "NEGATED_EXISTENCE", "GENERIC"})
+
+
+def _done_to_the_patient(ex: Extraction, start: int, end: int) -> bool:
+    """Words of the patient's own report, not a plan, a relative's, a negation or a review's."""
+    sent = next((s for s in ex.sentences if s.start <= start < s.end), None)
+    return (
+        sent is not None
+        and sent.patient
+        and not sent.context.assert_target(start, end, _NOT_DONE).categories
+    )
 
 
 def _someone_else(ex: Extraction, start: int, end: int) -> bool:
