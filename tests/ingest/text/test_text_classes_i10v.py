@@ -55,7 +55,7 @@ def test_papules_over_the_extensor_joints_are_gottrons_papules(words: str) -> No
     "words",
     [
         # an unqualified rash or erythema over the joints, in each language
-        "A 60-year-old man had an erythematous rash on the scalp, neck and extensor aspect of the elbow.",
+        "A man had an erythematous rash on the scalp, neck and extensor aspect of the elbow.",
         "Erythema over the knuckles and knees was noted.",
         # plaques are not papules (gold convention): the flat sign
         "There were erythematous plaques over the dorsal MCP joints and the elbows.",
@@ -146,10 +146,14 @@ def test_not_the_heliotrope_rash(words: str) -> None:
     ("words", "expected"),
     [
         # the enzymes' judgement written after them is inside the "without" before them
-        ("Se presentó sin debilidad muscular proximal y enzimas musculares esqueléticas elevadas.",
-         [("ck", False)]),
-        ("Elle se présentait sans faiblesse proximale ni enzymes musculaires élevées.",
-         [("ck", False)]),
+        (
+            "Se presentó sin debilidad proximal y enzimas musculares esqueléticas elevadas.",
+            [("ck", False)],
+        ),
+        (
+            "Elle se présentait sans faiblesse proximale ni enzymes musculaires élevées.",
+            [("ck", False)],
+        ),
         # "with" after a comma or "and" ends the "without": the enzymes are raised
         ("Se presentó sin fiebre, con enzimas musculares elevadas.", [("ck", True)]),
         ("Sin disfagia y con CK elevada.", [("ck", True)]),

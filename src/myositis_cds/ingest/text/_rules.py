@@ -355,8 +355,10 @@ class InferenceRule(_Strict):
         flat: list[Any] = []
         for w in words:
             flat.extend(cls._splice(w) if isinstance(w, list) else [w])
-        seen: set[str] = set()  # a word both spliced and listed is one word
-        return [w for w in flat if not (str(w).casefold() in seen or seen.add(str(w).casefold()))]
+        unique: dict[str, Any] = {}  # a word both spliced and listed is one word
+        for w in flat:
+            unique.setdefault(str(w).casefold(), w)
+        return list(unique.values())
 
 
 class InferenceRules(_Strict):

@@ -198,11 +198,7 @@ def _site_qualified(
     not_of = rule.site_not_of.get(_APOSTROPHES.sub("'", si.text.casefold()))
     if not_of:
         after = _WORD.findall(ex.text[si.end : min(sent.end, si.end + 40)])[:4]
-        if (
-            after
-            and after[0].casefold() in _OF
-            and any(w.casefold() in not_of for w in after[1:])
-        ):
+        if after and after[0].casefold() in _OF and any(w.casefold() in not_of for w in after[1:]):
             return False
     needs = rule.site_needs.get(si.text.casefold())
     if not needs:
@@ -401,7 +397,9 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
     if cjk:
         marks = list(_CJK_CLAUSE_MARK.finditer(ex.text, sent.start, le.start))
         after = _CJK_CLAUSE_MARK.search(ex.text, le.end, sent.end)
-        clause = ex.text[marks[-1].end() if marks else sent.start : after.start() if after else sent.end]
+        clause = ex.text[
+            marks[-1].end() if marks else sent.start : after.start() if after else sent.end
+        ]
         if any(w in clause for w in cjk):
             return True
     for m in re.finditer(r"[^\W\d_]+", ex.text[sent.start : sent.end]):
