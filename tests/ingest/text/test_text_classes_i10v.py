@@ -69,6 +69,10 @@ def test_papules_over_the_extensor_joints_are_gottrons_papules(words: str) -> No
         "掌指关节、近端指间关节遗留白色萎缩性斑块。",
         "両肘関節伸側に紅斑を認めた。",
         "양측 손가락 관절에 홍반이 있었다.",
+        # a lesion named by its colour or scale only
+        "Violaceous scaly lesions over the dorsal PIP joints.",
+        "Lesiones eritematosas descamativas en el dorso de las articulaciones interfalángicas.",
+        "Lesões eritematosas sobre as articulações metacarpofalângicas.",
     ],
 )
 def test_a_flat_lesion_over_the_extensor_joints_is_gottrons_sign(words: str) -> None:
@@ -120,6 +124,11 @@ def test_not_gottrons_papules_or_sign(words: str) -> None:
         "上瞼に紫紅色の紅斑を認めた。",
         "まぶたに赤紫色の発疹がみられた。",
         "양측 상안검에 보라색 발진이 있었다.",
+        # the colour said of the eyelids themselves; "periorbital" in Spanish and French
+        "On examination her upper eyelids were violaceous and swollen.",
+        "There was a purple hue to both upper eyelids.",
+        "Eritema violáceo periorbitario.",
+        "Érythème violacé péri-orbitaire.",
     ],
 )
 def test_a_violaceous_or_red_rash_of_the_eyelids_is_the_heliotrope_rash(words: str) -> None:
@@ -136,6 +145,9 @@ def test_a_violaceous_or_red_rash_of_the_eyelids_is_the_heliotrope_rash(words: s
         "查体:颊部有暗红色皮疹,眶周水肿。",
         # denied
         "双上睑未见红斑。",
+        # a colour of another lesion in the sentence, the eyelids only swollen
+        "Violaceous papules over the knuckles and swelling of the eyelids.",
+        "Violaceous papules over the knuckles, and periorbital oedema.",
     ],
 )
 def test_not_the_heliotrope_rash(words: str) -> None:
