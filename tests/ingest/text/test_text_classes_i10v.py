@@ -126,6 +126,9 @@ def test_not_gottrons_papules_or_sign(words: str) -> None:
         "양측 상안검에 보라색 발진이 있었다.",
         # the colour said of the eyelids themselves; "periorbital" in Spanish and French
         "On examination her upper eyelids were violaceous and swollen.",
+        "Párpados violáceos y edematosos.",
+        "Paupières supérieures violacées.",
+        "双上睑紫红,轻度水肿。",
         "There was a purple hue to both upper eyelids.",
         "Eritema violáceo periorbitario.",
         "Érythème violacé péri-orbitaire.",
@@ -176,3 +179,32 @@ def test_without_reaches_a_judgement_written_after_the_test(
     words: str, expected: list[tuple[str, bool]]
 ) -> None:
     assert labs_above_uln(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # the signs of the disease in general, in the reflexive verb of Spanish and Italian and
+        # the "characteristic rash of DM includes ..." of Chinese, Japanese and Korean
+        "La dermatomiositis se caracteriza por pápulas sobre los nudillos y eritema violáceo "
+        "en los párpados.",
+        "La dermatomiosite si caratterizza per papule eritematose sulle nocche.",
+        "皮肌炎的特征性皮疹包括指关节伸侧的紫红色丘疹和上睑紫红色斑。",
+        "皮膚筋炎の特徴的な皮疹としては、上眼瞼の紫紅色の紅斑、手指関節伸側の丘疹がある。",
+        "피부근염의 특징적인 피부 소견으로는 상안검의 보라색 발진과 손가락 관절의 구진이 있다.",
+    ],
+)
+def test_the_signs_of_the_disease_in_general_are_not_the_patients(words: str) -> None:
+    assert skin(words) == set()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # the patient's rash called typical of the disease stays the patient's
+        ("患者出现皮肌炎的典型皮疹:上睑紫红色斑,指关节伸侧紫红色丘疹。", {HELIOTROPE, PAPULES}),
+        ("両上眼瞼に皮膚筋炎に特徴的な紫紅色の紅斑を認めた。", {HELIOTROPE}),
+    ],
+)
+def test_the_patients_rash_called_typical_of_the_disease(words: str, expected: set[str]) -> None:
+    assert skin(words) == expected
