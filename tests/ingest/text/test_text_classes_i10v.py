@@ -192,6 +192,8 @@ def test_without_reaches_a_judgement_written_after_the_test(
         "皮肌炎的特征性皮疹包括指关节伸侧的紫红色丘疹和上睑紫红色斑。",
         "皮膚筋炎の特徴的な皮疹としては、上眼瞼の紫紅色の紅斑、手指関節伸側の丘疹がある。",
         "피부근염의 특징적인 피부 소견으로는 상안검의 보라색 발진과 손가락 관절의 구진이 있다.",
+        "Typical skin findings are violaceous papules over the knuckles.",
+        "Characteristic cutaneous features of dermatomyositis include papules over the knuckles.",
     ],
 )
 def test_the_signs_of_the_disease_in_general_are_not_the_patients(words: str) -> None:
@@ -204,6 +206,11 @@ def test_the_signs_of_the_disease_in_general_are_not_the_patients(words: str) ->
         # the patient's rash called typical of the disease stays the patient's
         ("患者出现皮肌炎的典型皮疹:上睑紫红色斑,指关节伸侧紫红色丘疹。", {HELIOTROPE, PAPULES}),
         ("両上眼瞼に皮膚筋炎に特徴的な紫紅色の紅斑を認めた。", {HELIOTROPE}),
+        (
+            "She had typical skin findings, including violaceous papules over the knuckles.",
+            {PAPULES},
+        ),
+        ("Her characteristic skin findings are violaceous papules over the knuckles.", {PAPULES}),
     ],
 )
 def test_the_patients_rash_called_typical_of_the_disease(words: str, expected: set[str]) -> None:
