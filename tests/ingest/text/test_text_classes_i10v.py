@@ -44,6 +44,11 @@ def skin(note: str) -> set[str]:
         "檢查:雙手指間關節伸側可見紫紅色丘疹。",
         "診察:両手の中手指節関節に紫紅色の丘疹を認めた。",
         "진찰: 양손 손가락 관절에 홍색 구진이 관찰되었다.",
+        # the joints' Latin names and their cases in Russian, Turkish, Indonesian, German
+        "Папулы над пястно-фаланговыми суставами.",
+        "Metakarpofalangeal eklemler üzerinde eritemli papüller.",
+        "Papul eritematosa di atas sendi metakarpofalangeal.",
+        "Erythematöse Papeln über den Metakarpophalangealgelenken.",
     ],
 )
 def test_papules_over_the_extensor_joints_are_gottrons_papules(words: str) -> None:
@@ -69,6 +74,8 @@ def test_papules_over_the_extensor_joints_are_gottrons_papules(words: str) -> No
         "掌指关节、近端指间关节遗留白色萎缩性斑块。",
         "両肘関節伸側に紅斑を認めた。",
         "양측 손가락 관절에 홍반이 있었다.",
+        "Erytem över knogarna.",
+        "Erytém nad metakarpofalangeálními klouby.",
         # a lesion named by its colour or scale only
         "Violaceous scaly lesions over the dorsal PIP joints.",
         "Lesiones eritematosas descamativas en el dorso de las articulaciones interfalángicas.",
