@@ -111,6 +111,8 @@ def test_macules_said_to_be_macular_are_the_sign_beside_papules_elsewhere() -> N
         "Sin pápulas sobre las articulaciones metacarpofalángicas.",
         "指关节伸侧未见丘疹及红斑。",
         "Her mother had Gottron papules over the knuckles.",
+        # painful finger joints, facial erythema (Chinese list items)
+        "双手指关节肿痛、面部红斑。",
         "Dermatomyositis is characterised by papules over the knuckles and a heliotrope rash.",
     ],
 )
@@ -136,6 +138,10 @@ def test_not_gottrons_papules_or_sign(words: str) -> None:
         "Párpados violáceos y edematosos.",
         "Paupières supérieures violacées.",
         "双上睑紫红,轻度水肿。",
+        # a lesion seen on a list of places, the eyelids among them
+        "双上眼睑、颈、躯干可见紫红色斑片。",
+        "Violaceous lesions on both upper eyelids.",
+        "Erythematous macules on the eyelids.",
         "There was a purple hue to both upper eyelids.",
         "Eritema violáceo periorbitario.",
         "Érythème violacé péri-orbitaire.",
@@ -155,6 +161,9 @@ def test_a_violaceous_or_red_rash_of_the_eyelids_is_the_heliotrope_rash(words: s
         "查体:颊部有暗红色皮疹,眶周水肿。",
         # denied
         "双上睑未见红斑。",
+        # a list item whose own place heads the lesion: ptosis, facial erythema
+        "眼睑下垂、面部红斑。",
+        "眼瞼下垂、顔面紅斑を認めた。",
         # a colour of another lesion in the sentence, the eyelids only swollen
         "Violaceous papules over the knuckles and swelling of the eyelids.",
         "Violaceous papules over the knuckles, and periorbital oedema.",
@@ -222,3 +231,9 @@ def test_the_signs_of_the_disease_in_general_are_not_the_patients(words: str) ->
 )
 def test_the_patients_rash_called_typical_of_the_disease(words: str, expected: set[str]) -> None:
     assert skin(words) == expected
+
+
+def test_a_lesion_named_by_its_colour_keeps_the_v_sign() -> None:
+    # "erythematous lesions" is one term of the Gottron and heliotrope rules: the V-sign rule,
+    # which reads "erythematous", lists it too
+    assert present("Erythematous lesions on the upper chest.") == {"v_sign"}

@@ -215,13 +215,35 @@ _OF = frozenset({"of", "de", "des", "du", "d", "da", "do", "das", "dos", "del", 
 _APOSTROPHES = re.compile(r"[’ʼ]")
 
 
+# a verb of finding between a place and a lesion shares the lesion with the list before it
+# ("双上眼睑、颈、躯干可见紫红色斑片": patches seen on the eyelids, neck and trunk)
+_CJK_FOUND = re.compile(r"[见見有现現認认]")
+_CJK_OWN_REACH = 8  # characters from a place to its own lesion: colour, 色, 性 and the like
+
+
+def _cjk_placed_elsewhere(ex: Extraction, le: TermMatch, si: TermMatch) -> bool:
+    """issue #10 (i10v): a Chinese or Japanese list item whose own place heads the lesion
+    ("眼睑下垂、面部红斑": ptosis, facial erythema) does not take the site of an item before it."""
+    if si.end > le.start or not _IS_CJK_CHAR.match(ex.text, le.start):
+        return False
+    marks = list(_CJK_LIST_MARK.finditer(ex.text, si.end, le.start))
+    if not marks:
+        return False
+    item = ex.text[marks[-1].end() : le.start].strip()
+    return (
+        len(item) <= _CJK_OWN_REACH
+        and not _CJK_FOUND.search(item)
+        and any(item.startswith(w) for w in ex.rules.inference.own_site if _IS_CJK_CHAR.match(w))
+    )
+
+
 def _placed_elsewhere(
     ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
 ) -> bool:
     """Whether a lesion before its site has a place of its own and another lesion stands
     between: "palmar papules and ulcers over the knuckles" (the knuckles are the ulcers')."""
     if le.end > si.start:
-        return False
+        return _cjk_placed_elsewhere(ex, le, si)
     r = ex.rules
     own = {term.casefold() for term in lesions}
     between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
