@@ -133,6 +133,9 @@ def test_not_gottrons_papules_or_sign(words: str) -> None:
         "上瞼に紫紅色の紅斑を認めた。",
         "まぶたに赤紫色の発疹がみられた。",
         "양측 상안검에 보라색 발진이 있었다.",
+        # "without obvious cause" denies a cause, not the rash after it
+        "Two months ago, without obvious cause, purple-red patches appeared on both upper eyelids.",
+        "Sin causa aparente presentó eritema violáceo en los párpados superiores.",
         # the colour said of the eyelids themselves; "periorbital" in Spanish and French
         "On examination her upper eyelids were violaceous and swollen.",
         "Párpados violáceos y edematosos.",
