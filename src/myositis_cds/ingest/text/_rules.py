@@ -346,6 +346,22 @@ class InferenceRule(_Strict):
     symptom: bool = False
     verified: Literal["V", "S", "U", "C"]
 
+    # issue #10 (i10v): a word list shared by several rules is written once under a YAML anchor
+    # and spliced into another rule's list (`site: [*gottron_joints, dorsal hands]`), which YAML
+    # gives as a nested list: flattened here, so each list stays one place to edit
+    @field_validator("lesion", "site", "colour", "colour_optional", "unless_near", mode="before")
+    @classmethod
+    def _splice(cls, words: Any) -> Any:
+        if not isinstance(words, list):
+            return words
+        flat: list[Any] = []
+        for w in words:
+            flat.extend(cls._splice(w) if isinstance(w, list) else [w])
+        unique: dict[str, Any] = {}  # a word both spliced and listed is one word
+        for w in flat:
+            unique.setdefault(str(w).casefold(), w)
+        return list(unique.values())
+
 
 class InferenceRules(_Strict):
     meta: RulesMeta
@@ -1079,10 +1095,10 @@ class Rules:
                 ("colour", rule.colour),
             ):
                 for word in words:
-                    self.inference_roles.setdefault(term_key(word), []).append((i, role))
-        self.inference_words = TermMatcher(
-            "inference", {key: [key_spelling] for key, key_spelling in self._inference_spellings()}
-        )
+                    known = self.inference_roles.setdefault(term_key(word), [])
+                    if (i, role) not in known:  # "eruption", "éruption": one word of the rule
+                        known.append((i, role))
+        self.inference_words = TermMatcher("inference", self._inference_spellings())
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()
@@ -1102,12 +1118,17 @@ class Rules:
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
 
-    def _inference_spellings(self) -> list[tuple[str, str]]:
-        seen: dict[str, str] = {}
+    def _inference_spellings(self) -> dict[str, list[str]]:
+        """Every spelling of each inference word, under its key: words that differ only by an
+        accent share a key, and each is matched as written (issue #10, i10v: with only the first
+        kept, Portuguese "interfalângicas" hid Spanish "interfalángicas")."""
+        seen: dict[str, list[str]] = {}
         for rule in self.inference.rules:
             for word in (*rule.lesion, *rule.site, *rule.colour):
-                seen.setdefault(term_key(word), word)
-        return list(seen.items())
+                spellings = seen.setdefault(term_key(word), [])
+                if word not in spellings:
+                    spellings.append(word)
+        return seen
 
     def _compile(self, pattern: str, name: str, groups: set[str]) -> re.Pattern[str]:
         text = pattern

@@ -166,7 +166,10 @@ def _inferred_findings(ex: Extraction) -> None:
             for n, (_, _, le, si) in enumerate(sorted(pairs, key=lambda p: (p[0], p[1]))):
                 # (i10-text20: the lesion's colour may stand after it, as French, Spanish,
                 # Portuguese and Italian write it: "œdème liliacé des paupières")
-                if n and not (le.end <= si.start and _bridged(ex, le.end, si.start, colours)):
+                if n and not (
+                    (le.end <= si.start and _bridged(ex, le.end, si.start, colours))
+                    or _cjk_site_heads(ex, le, si)
+                ):
                     continue
                 # issue #10 (i10n): a site that heads its own lesion ("malar rash, periorbital
                 # oedema") is that lesion's; the rash of the list item before it is not there
@@ -176,15 +179,26 @@ def _inferred_findings(ex: Extraction) -> None:
                     break
 
 
+def _cjk_site_heads(ex: Extraction, le: TermMatch, si: TermMatch) -> bool:
+    """issue #10 (i10v): in Chinese and Japanese the site leads its own lesion, with no list or
+    clause mark between ("上睑有暗红色皮疹": dark-red rash on the upper eyelids), as the
+    linking words join an English lesion to the site after it."""
+    return (
+        si.end <= le.start
+        and bool(_IS_CJK_CHAR.match(ex.text, le.start))
+        and not _CJK_LIST_MARK.search(ex.text, si.end, le.start)
+    )
+
+
 def _site_qualified(
     ex: Extraction, sent: Sentence, rule: Any, le: TermMatch, si: TermMatch
 ) -> bool:
     """A site the rule accepts only with a qualifier ("fingers": dorsal, extensor) has one in
     the phrase from just before the lesion to the site."""
-    not_of = rule.site_not_of.get(si.text.casefold())
+    not_of = rule.site_not_of.get(_APOSTROPHES.sub("'", si.text.casefold()))
     if not_of:
         after = _WORD.findall(ex.text[si.end : min(sent.end, si.end + 40)])[:4]
-        if after and after[0].casefold() == "of" and any(w.casefold() in not_of for w in after[1:]):
+        if after and after[0].casefold() in _OF and any(w.casefold() in not_of for w in after[1:]):
             return False
     needs = rule.site_needs.get(si.text.casefold())
     if not needs:
@@ -194,13 +208,42 @@ def _site_qualified(
     return any(w in words for w in needs)
 
 
+# issue #10 (i10v): "of" in the languages whose "extensor side of" rules/inference.yaml lists
+# ("face d'extension des avant-bras", "cara extensora de los brazos", "Streckseite der Arme")
+_OF = frozenset({"of", "de", "des", "du", "d", "da", "do", "das", "dos", "del", "della", "delle",
+                 "degli", "dei", "der"})  # fmt: skip
+_APOSTROPHES = re.compile(r"[’ʼ]")
+
+
+# a verb of finding between a place and a lesion shares the lesion with the list before it
+# ("双上眼睑、颈、躯干可见紫红色斑片": patches seen on the eyelids, neck and trunk)
+_CJK_FOUND = re.compile(r"[见見有现現認认]")
+_CJK_OWN_REACH = 8  # characters from a place to its own lesion: colour, 色, 性 and the like
+
+
+def _cjk_placed_elsewhere(ex: Extraction, le: TermMatch, si: TermMatch) -> bool:
+    """issue #10 (i10v): a Chinese or Japanese list item whose own place heads the lesion
+    ("眼睑下垂、面部红斑": ptosis, facial erythema) does not take the site of an item before it."""
+    if si.end > le.start or not _IS_CJK_CHAR.match(ex.text, le.start):
+        return False
+    marks = list(_CJK_LIST_MARK.finditer(ex.text, si.end, le.start))
+    if not marks:
+        return False
+    item = ex.text[marks[-1].end() : le.start].strip()
+    return (
+        len(item) <= _CJK_OWN_REACH
+        and not _CJK_FOUND.search(item)
+        and any(item.startswith(w) for w in ex.rules.inference.own_site if _IS_CJK_CHAR.match(w))
+    )
+
+
 def _placed_elsewhere(
     ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
 ) -> bool:
     """Whether a lesion before its site has a place of its own and another lesion stands
     between: "palmar papules and ulcers over the knuckles" (the knuckles are the ulcers')."""
     if le.end > si.start:
-        return False
+        return _cjk_placed_elsewhere(ex, le, si)
     r = ex.rules
     own = {term.casefold() for term in lesions}
     between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
@@ -348,6 +391,8 @@ _LIMB_REACH = 8
 
 
 _COLOUR_REACH = 4
+_CJK_COLOUR_REACH = 8  # characters: a colour, 色, and a qualifier or two ("水肿性", "萎缩性")
+_CJK_LIST_MARK = re.compile(r"[、，；。,;]")
 
 
 def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMatch) -> bool:
@@ -357,12 +402,28 @@ def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMa
     a, b = min(colour.end, lesion.end), max(colour.start, lesion.start)
     if any(ch in ",;" for ch in ex.text[a:b]):
         return False
+    # issue #10 (i10v): Chinese and Japanese count each character as a token; a colour there
+    # qualifies the lesion of its own run of characters up to a list or clause mark
+    # ("淡紫红色水肿性斑片": pale purple-red oedematous patches)
+    if _IS_CJK_CHAR.match(ex.text, lesion.start) and _IS_CJK_CHAR.match(ex.text, colour.start):
+        return b - a <= _CJK_COLOUR_REACH and not _CJK_LIST_MARK.search(ex.text, a, b)
     return abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
 
 
 def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], gap: int) -> bool:
     """Whether one of ``words`` stands within ``gap`` tokens of the lesion in its sentence."""
     lo = sent.context.tok(le.start)
+    # issue #10 (i10v): a CJK word has no spaces round it: found inside the lesion's clause
+    # ("指关节伸侧紫红色丘疹及斑片": papules and patches over the finger joints)
+    cjk = [w for w in words if _IS_CJK_CHAR.match(w)]
+    if cjk:
+        marks = list(_CJK_CLAUSE_MARK.finditer(ex.text, sent.start, le.start))
+        after = _CJK_CLAUSE_MARK.search(ex.text, le.end, sent.end)
+        clause = ex.text[
+            marks[-1].end() if marks else sent.start : after.start() if after else sent.end
+        ]
+        if any(w in clause for w in cjk):
+            return True
     for m in re.finditer(r"[^\W\d_]+", ex.text[sent.start : sent.end]):
         if (
             m.group().casefold() in words
