@@ -83,6 +83,21 @@ class MarkRules(_Strict):
     ticks: list[str]
 
 
+class DelimitedRules(_Strict):
+    delimiters: list[str]
+    min_columns: int = Field(ge=2)
+    max_header_words: int = Field(ge=1)
+    spaced_header_words: int = Field(ge=1)
+    max_cell_chars: int = Field(ge=1)
+    patient_columns: list[str]
+    column_words: dict[str, str]
+    item_words: list[str]
+    attribute_words: list[str]
+    limits: dict[str, str]
+    binary_values: dict[str, str]
+    measure_words: list[str]
+
+
 class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
@@ -91,6 +106,7 @@ class RecordRules(_Strict):
     cda: CdaRules
     grid: GridRules
     marks: MarkRules
+    delimited: DelimitedRules
 
 
 @cache
@@ -816,35 +832,46 @@ def _result_rows(
         if after[:1].isspace() and len(_cells(after)) == 1:
             break  # the row goes on in the next line: left as written, with what follows
         at = lines[n][1]
-        # the cells fall under the header's columns by position (a blank cell is skipped)
+        # the cells fall under the header's columns by position (a blank cell is skipped), or
+        # one by one when a "|" row has as many as the header (its bars not lined up)
         cols: dict[str, tuple[str, int]] = {}
-        for cell, c_at in row:
-            col = max((i for i, (_, h_at) in enumerate(header) if h_at <= c_at + 1), default=0)
+        for j, (cell, c_at) in enumerate(row):
+            col = (
+                j
+                if len(row) == len(header) and "|" in lines[n][0]
+                else max((i for i, (_, h_at) in enumerate(header) if h_at <= c_at + 1), default=0)
+            )
             cols.setdefault(str(named[col] or f"other {col}"), (cell, at + c_at))
         if "name" not in cols or "value" not in cols:
             break
-        name, value = cols["name"], cols["value"]
-        w.put(name[0], name[1], name[1] + len(name[0]))
-        w.put(": ", name[1] + len(name[0]))
-        w.put(value[0], value[1], value[1] + len(value[0]))
-        if "unit" in cols:
-            w.put(" " + cols["unit"][0], cols["unit"][1])
-        if "reference" in cols:
-            ref = cols["reference"]
-            w.put(" (ref ", ref[1])
-            w.put(ref[0], ref[1], ref[1] + len(ref[0]))
-            w.put(")", ref[1] + len(ref[0]) - 1)
-        for role, (cell, c_at) in cols.items():
-            if role.startswith("other "):  # a flag ("H"), as printed
-                w.put(" " + cell, c_at)
-        if "date" in cols:
-            when = cols["date"]
-            w.put(", on ", when[1])
-            w.put(_grid_date(when[0]), when[1], when[1] + len(when[0]))
-        w.put(".", at + len(lines[n][0]) - 1)
-        w.end_line(at + len(lines[n][0]))
+        _result_line(w, cols, at + len(lines[n][0]))
         n += 1
     return n - k if n > k + 1 else 0
+
+
+def _result_line(w: _Writer, cols: dict[str, tuple[str, int]], end: int) -> None:
+    """A result by its columns' roles: "Creatine kinase: 3120 U/L (ref 40-320) H, on
+    08-Oct-2026." (``end``: where the row ends)."""
+    name, value = cols["name"], cols["value"]
+    w.put(name[0], name[1], name[1] + len(name[0]))
+    w.put(": ", name[1] + len(name[0]))
+    w.put(value[0], value[1], value[1] + len(value[0]))
+    if "unit" in cols:
+        w.put(" " + cols["unit"][0], cols["unit"][1])
+    if "reference" in cols:
+        ref = cols["reference"]
+        w.put(" (ref ", ref[1])
+        w.put(ref[0], ref[1], ref[1] + len(ref[0]))
+        w.put(")", ref[1] + len(ref[0]) - 1)
+    for role, (cell, c_at) in cols.items():
+        if role.startswith("other "):  # a flag ("H"), as printed
+            w.put(" " + cell, c_at)
+    if "date" in cols:
+        when = cols["date"]
+        w.put(", on ", when[1])
+        w.put(_grid_date(when[0]), when[1], when[1] + len(when[0]))
+    w.put(".", end - 1)
+    w.end_line(end)
 
 
 def _pipe_cells(line: str) -> list[tuple[str, int]]:
@@ -992,15 +1019,384 @@ def _loinc_row(w: _Writer, line: str, at: int, start: int) -> None:
     w.end_line(at + len(line))
 
 
-def _coded_lines(
+# --------------------------------------------------------------------------- delimited rows
+# issue #10 (i10w): a header of column names over one line per record (CSV and its kin)
+_COLUMN_NAME = re.compile(r"^[^\W\d_][\w .()/%#+'’-]*$")
+
+
+def _delimited_row(
+    text: str, pos: int, delimiter: str, max_cell: int
+) -> tuple[list[tuple[str, int, int]], int] | None:
+    """The cells of the row at ``pos`` (RFC 4180: a quoted cell may hold the delimiter, a
+    doubled quote or a line break), each with its span in ``text``, and where the next row
+    starts; None when a quote is left open or text follows a closing quote."""
+    cells: list[tuple[str, int, int]] = []
+    while True:
+        lead = pos
+        while lead < len(text) and text[lead] in " " and text[lead] != delimiter:
+            lead += 1
+        if lead < len(text) and text[lead] == '"':
+            parts: list[str] = []
+            j = lead + 1
+            while True:
+                q = text.find('"', j)
+                if q < 0 or q - lead > max_cell:
+                    return None
+                if text.startswith('""', q):
+                    parts.append(text[j : q + 1])
+                    j = q + 2
+                    continue
+                parts.append(text[j:q])
+                break
+            cells.append(("".join(parts).strip(), lead + 1, q))
+            pos = q + 1
+            while pos < len(text) and text[pos] in " \r" and text[pos] != delimiter:
+                pos += 1
+            if pos < len(text) and text[pos] not in (delimiter, "\n"):
+                return None
+        else:
+            end = pos
+            while end < len(text) and text[end] not in (delimiter, "\n"):
+                end += 1
+            raw = text[pos:end]
+            cell = raw.strip()
+            first = pos + len(raw) - len(raw.lstrip())
+            cells.append((cell, first, first + len(cell)))
+            pos = end
+        if pos >= len(text) or text[pos] == "\n":
+            return cells, pos + 1
+        pos += 1
+
+
+class _DelimitedWriter:
+    """The rows of a delimited table written as a form's lines (records.yaml delimited)."""
+
+    def __init__(self, coded: _CodedWriter, rules: DelimitedRules, json_rules: JsonRules) -> None:
+        self.coded = coded
+        self.out = coded.out
+        self.r = rules
+        self.bare = set(json_rules.bare_keys) | set(rules.item_words)
+        self.phrases = json_rules.phrases
+        self.measures = set(rules.measure_words)
+
+    def name(self, header: str) -> list[str]:
+        """A column's name as words, its abbreviations said ("at_dx_mrc_ankle_df" -> at,
+        diagnosis, mrc, ankle, dorsiflexion)."""
+        said: list[str] = []
+        for word in _words(header).split():
+            word = self.r.column_words.get(word, word)
+            said.extend(word.split())
+        return said
+
+    def role(self, words: list[str]) -> tuple[list[str], str] | None:
+        """(the item's words, the role of the column's last one or two words) when the
+        column holds a value, unit, limit, date ... of an item, else None."""
+        for size in (2, 1):
+            if len(words) < size:
+                continue
+            tail = " ".join(words[-size:])
+            if (
+                tail in self.r.limits
+                or tail in self.bare
+                or tail in self.phrases
+                or (tail in self.r.attribute_words)
+            ):
+                return words[:-size], tail
+        return None
+
+    def value(self, words: list[str], role: str | None, cell: str, at: int) -> bool:
+        """A cell's value as a form says it: a coded yes/no (1/0) as present/absent only under a
+        column that measures nothing; False when the cell leaves it unstated."""
+        binary = self.r.binary_values.get(cell)
+        if (
+            binary is not None
+            and (role is None or role in self.r.item_words)
+            and not self.measures.intersection(words)
+        ):
+            self.out.put(binary, at, at + len(cell))
+            return True
+        return self.coded.field_value(cell, at)
+
+    def line(self, head: str, head_at: tuple[int, int]) -> int:
+        """A line's label ("Ck: "); where it starts, to take it back if nothing follows."""
+        mark = len(self.out.chars)
+        self.out.put(head[:1].upper() + head[1:], *head_at)
+        self.out.put(": ", head_at[1])
+        return mark
+
+    def close(self, end: int, when: tuple[str, int, int] | None) -> None:
+        if when is not None:
+            self.out.put(", on ", when[1])
+            self.coded.field_value(when[0], when[1])
+        if self.out.chars and self.out.chars[-1] != ".":
+            self.out.put(".", end - 1)
+        self.out.end_line(end)
+
+    def drop(self, mark: int) -> None:
+        del self.out.chars[mark:], self.out.offsets[mark:]
+
+    def row(
+        self,
+        header: list[tuple[str, int, int]],
+        cells: list[tuple[str, int, int]],
+    ) -> None:
+        """One record: its columns in order, each item on a line of its own (an item's value,
+        unit, limits and date columns on one line, written at its first column)."""
+        Member = tuple[str, tuple[str, int, int], tuple[int, int]]
+        items: dict[tuple[str, ...], list[Member]] = {}
+        order: list[tuple[list[str], tuple[str, ...] | None, tuple[str, int, int], tuple[int, int]]]
+        order = []
+        named = [(self.name(head), head_at) for head, *head_at in header]
+        owners = {tuple(r[0]) for words, _ in named if (r := self.role(words)) and r[0]}
+        for (words, (h_start, h_end)), cell in zip(named, cells, strict=True):
+            if not cell[0]:
+                continue
+            role = self.role(words)
+            if role is None and tuple(words) in owners:  # "cancer_yn" beside "cancer_site"
+                role = (words, self.r.item_words[0])
+            if role is None or (not role[0] and self.phrases.get(role[1]) != "on {}"):
+                order.append((words, None, cell, (h_start, h_end)))  # "sex", "value" alone
+                continue
+            item = tuple(role[0])
+            if item not in items:
+                order.append((words, item, cell, (h_start, h_end)))
+            items.setdefault(item, []).append((role[1], cell, (h_start, h_end)))
+        for item in [i for i in items if len(i) > 1 and self.dated_only(items[i])]:
+            # "cancer_dx_date" beside "cancer_site": the date the item was diagnosed
+            owner = next((i for n in range(len(item) - 1, 0, -1) if (i := item[:n]) in items), None)
+            if owner is not None and not any(self.dated_only([m]) for m in items[owner]):
+                kind, when, at = items.pop(item)[0]
+                items[owner].append((" ".join([*item[len(owner) :], kind]), when, at))
+        dates = {
+            item: next(c for r, c, _ in members if self.phrases.get(r) == "on {}")
+            for item, members in items.items()
+            if self.dated_only([members[0]])
+            or any(self.phrases.get(r) == "on {}" for r, _, _ in members)
+        }
+        row_date = dates.get(())
+
+        def date_of(words: list[str]) -> tuple[str, int, int] | None:
+            for size in range(len(words) - 1, 0, -1):
+                if tuple(words[:size]) in dates:
+                    return dates[tuple(words[:size])]
+            return row_date
+
+        for words, of_item, cell, head_at in order:
+            if of_item is not None:
+                if of_item and of_item in items:  # (the row's own date: with each item)
+                    self.item(list(of_item), items[of_item], date_of(list(of_item)))
+                continue
+            mark = self.line(" ".join(words), head_at)
+            if self.value(words, None, cell[0], cell[1]):
+                self.close(cell[2], date_of(words))
+            else:
+                self.drop(mark)
+
+    def dated_only(self, members: list[tuple[str, tuple[str, int, int], tuple[int, int]]]) -> bool:
+        return all(self.phrases.get(r) == "on {}" for r, _, _ in members)
+
+    def item(
+        self,
+        words: list[str],
+        members: list[tuple[str, tuple[str, int, int], tuple[int, int]]],
+        outer: tuple[str, int, int] | None,
+    ) -> None:
+        """An item's columns on one line: its name, its values (value, unit, a drug and its
+        dose), its limits as a reference range, its other columns by their words, its date."""
+        head_at = members[0][2]
+        dated = [c for r, c, _ in members if self.phrases.get(r) == "on {}"]
+        others = [m for m in members if self.phrases.get(m[0]) != "on {}"]
+        if not others:  # a date alone: "Diagnosis date: 2026-07-15."
+            when = dated[0]
+            mark = self.line(" ".join([*words, "date"]), head_at)
+            if self.coded.field_value(when[0], when[1]):
+                self.close(when[2], None)
+            else:
+                self.drop(mark)
+            return
+        mark = self.line(" ".join(words), head_at)
+        said = False
+        for role, (cell, at, _), _ in others:  # its values first
+            if role in self.bare:
+                if said:
+                    self.out.put(" ", at)
+                said = self.value(words, role, cell, at) or said
+        limits = {
+            self.r.limits[role]: (cell, at, end)
+            for role, (cell, at, end), _ in others
+            if role in self.r.limits
+        }
+        if limits:
+            low, high = limits.get("lower"), limits.get("upper")
+            first = (low or high)[1]  # type: ignore[index]
+            self.out.put(" (ref ", first)
+            if low is not None and high is not None:
+                self.out.put(low[0], low[1], low[2])
+                self.out.put("-", low[2])
+                self.out.put(high[0], high[1], high[2])
+            elif high is not None:
+                self.out.put("<", high[1])
+                self.out.put(high[0], high[1], high[2])
+            elif low is not None:
+                self.out.put(">", low[1])
+                self.out.put(low[0], low[1], low[2])
+            self.out.put(")", first)
+        for role, (cell, at, end), (h_start, h_end) in others:
+            if role in self.bare or role in self.r.limits:
+                continue
+            phrase = self.phrases.get(role)
+            before, _, after = (phrase or f"{role} {{}}").partition("{}")
+            piece = len(self.out.chars)
+            self.out.put((", " if said else "") + before, h_start, h_end)
+            if self.coded.field_value(cell, at):
+                if after:
+                    self.out.put(after, end)
+                said = True
+            else:
+                self.drop(piece)
+        if said:
+            self.close(others[-1][1][2], dated[0] if dated else outer)
+        else:
+            self.drop(mark)
+
+
+def _item_row(
+    w: _CodedWriter, header: list[tuple[str, int, int]], row: list[tuple[str, int, int]]
+) -> None:
+    """A row named by its first cell: "Mi-2: neg, band intensity 0, interpretation negative."."""
+    name, at, end = row[0]
+    mark = len(w.out.chars)
+    w.out.put(name, at, end)
+    w.out.put(": ", end)
+    said = False
+    for (head, h_at, h_end), (cell, c_at, _) in zip(header[1:], row[1:], strict=True):
+        if not cell:
+            continue
+        piece = len(w.out.chars)
+        if said:
+            w.out.put(", " + _words(head) + " ", h_at, h_end)
+        if w.field_value(cell, c_at):
+            said = True
+        else:
+            del w.out.chars[piece:], w.out.offsets[piece:]
+    if not said:
+        del w.out.chars[mark:], w.out.offsets[mark:]
+        return
+    w.out.put(".", row[-1][2] - 1)
+    w.out.end_line(row[-1][2])
+
+
+def _delimited_table(
     text: str,
-    rules: CodedRules,
-    grid: GridRules,
-    roles: dict[str, list[str]],
-    marks: MarkRules,
-) -> Linearised | None:
+    lines: list[tuple[str, int]],
+    k: int,
+    w: _CodedWriter,
+    rules: RecordRules,
+) -> int:
+    """A delimited table whose header is line ``k``, each data row written as a form's lines
+    (or, with a test and a result column, as result lines); the number of lines it takes (0
+    when line ``k`` is not such a header, has no data row, or its rows are several patients)."""
+    line, at = lines[k]
+    r = rules.delimited
+    for delimiter in r.delimiters:
+        if line.count(delimiter) < r.min_columns - 1 or (
+            delimiter == "|" and line.lstrip().startswith("|")
+        ):
+            continue
+        head = _delimited_row(text, at, delimiter, r.max_cell_chars)
+        if head is None or text[at : head[1]].count("\n") > 1:
+            continue
+        header, pos = head
+        # a header typed with a space after each delimiter reads like prose ("Rash on the
+        # hands, weakness, dysphagia"): shorter names and one column more
+        spaced = f"{delimiter} " in line and delimiter != "\t"
+        words_max = r.max_header_words if not spaced else r.spaced_header_words
+        if len(header) < r.min_columns + spaced or not all(
+            _COLUMN_NAME.match(c) and len(_words(c).split()) <= words_max for c, _, _ in header
+        ):
+            continue
+        rows: list[list[tuple[str, int, int]]] = []
+        while pos < len(text) and text[pos] not in "\n\r":
+            found = _delimited_row(text, pos, delimiter, r.max_cell_chars)
+            if found is None or len(found[0]) != len(header):
+                break
+            rows.append(found[0])
+            pos = found[1]
+        # a record holds a number, a date or a coded value somewhere (a list of names over a
+        # line of prose does not)
+        said = {*rules.coded.values, *r.binary_values, *rules.marks.columns}
+        rows = [row for row in rows if any(c for c, _, _ in row)]
+        if not rows or not all(
+            any(any(ch.isdigit() for ch in c) or c.casefold() in said for c, _, _ in row)
+            for row in rows
+        ):
+            continue
+        if len(rows) > 1:  # several patients: none of their values is this note's
+            names = [_words(c) for c, _, _ in header]
+            if any(
+                len({row[i][0].casefold() for row in rows if row[i][0]}) > 1
+                for i, name in enumerate(names)
+                if name in r.patient_columns
+            ):
+                return 0
+        limits = [r.limits.get(_words(c)) for c, _, _ in header]
+        roles = [
+            _role(c, rules.cda.columns) if limit is None else None
+            for (c, _, _), limit in zip(header, limits, strict=True)
+        ]
+        # one item a row, named in its first column ("Antigen | Result | Intensity" over
+        # "Mi-2 | neg | 0"): by its header's role, or by distinct names that are no dates
+        first = _words(header[0][0])
+        by_item = first not in r.patient_columns and (
+            roles[0] == "name"
+            or (
+                len(rows) > 1
+                and roles[0] != "date"
+                and len({row[0][0].casefold() for row in rows}) == len(rows)
+                and all(
+                    row[0][0]
+                    and not _GRID_DATE.match(row[0][0])
+                    and not _NUMBER.fullmatch(row[0][0])
+                    for row in rows
+                )
+            )
+        )
+        for row in rows:
+            if {"name", "value"} <= set(roles):  # one result a row
+                cols = {
+                    str(role or f"other {i}"): (cell, c_at)
+                    for i, (role, (cell, c_at, _)) in enumerate(zip(roles, row, strict=True))
+                    if cell and limits[i] is None
+                }
+                bounds = {b: c for b, c in zip(limits, row, strict=True) if b and c[0]}
+                if "reference" not in cols and bounds:  # "lln", "uln" columns: its range
+                    low, high = bounds.get("lower"), bounds.get("upper")
+                    ref = (
+                        f"{low[0]}-{high[0]}"
+                        if low and high
+                        else (
+                            f"<{high[0]}" if high else f">{low[0]}"  # type: ignore[index]
+                        )
+                    )
+                    cols["reference"] = (ref, (low or high)[1])  # type: ignore[index]
+                if "name" in cols and "value" in cols:
+                    _result_line(w.out, cols, row[-1][2])
+                continue
+            if by_item:
+                _item_row(w, header, row)
+                continue
+            _DelimitedWriter(w, r, rules.json_).row(header, row)
+        taken = 0
+        while k + taken < len(lines) and lines[k + taken][1] < pos:
+            taken += 1
+        return taken
+    return 0
+
+
+def _coded_lines(text: str, records: RecordRules) -> Linearised | None:
     """Any note with coded lines: each such line written out, the others as they are; None
     when no line is coded."""
+    rules, grid, roles, marks = records.coded, records.grid, records.cda.columns, records.marks
     w = _CodedWriter(rules)
     changed = False
     lines: list[tuple[str, int]] = []
@@ -1025,6 +1421,11 @@ def _coded_lines(
         if found_grid is not None:
             cells, taken = found_grid
             _write_grid(w.out, cells)
+            skip = taken - 1
+            changed = True
+            continue
+        taken = _delimited_table(text, lines, k, w, records)  # issue #10 (i10w)
+        if taken:
             skip = taken - 1
             changed = True
             continue
@@ -1361,7 +1762,7 @@ def linearise_record(text: str) -> Linearised | None:
     if found is None and ("{" in text or "[" in text):
         found = _json_record(text, r.json_)
     if found is None:
-        found = _coded_lines(text, r.coded, r.grid, r.cda.columns, r.marks)  # issue #10 (i10q)
+        found = _coded_lines(text, r)  # issue #10 (i10q)
     if found is None or not found.text.strip():
         return None
     last = len(text) - 1  # every written character points into the text
