@@ -1,0 +1,174 @@
+"""Issue #10 (i10w): records exported from systems rather than written as prose.
+
+A spreadsheet, audit database or EHR report pasted as delimited text: a header line of column
+names over one line per record (comma, semicolon, tab or a bare "|"; RFC 4180 quotes, a quoted
+cell over two lines). A row per patient is read column by column ("at_dx_heliotrope" = 1 is a
+heliotrope rash at diagnosis; "ck_value", "ck_unit", "ck_uln", "ck_date" are one result), a row
+per result by its test and result columns, a row per item by its first cell. Rows of several
+patients are nobody's facts here; a header without rows, a reference-limit column and a
+free-text cell's negation are read for what they are. Every note below is written for this
+file; expected values are worked out by hand from the rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.text.helpers import (
+    LEGS_PROX,
+    LOWER,
+    UPPER,
+    antibody_results,
+    dated_antibody_results,
+    findings_of,
+    read,
+)
+
+
+# ------------------------------------------------------------------ a row per patient
+def test_an_audit_row_with_coded_columns_is_read_column_by_column() -> None:
+    note = (
+        "patient_ref,visit_date,sex,age_at_visit,at_dx_heliotrope,at_dx_gottron_papules,"
+        "at_dx_dysphagia,at_dx_mrc_deltoid,at_dx_mrc_hip_flexor,at_dx_mrc_ankle_df,"
+        "ab_date,ab_tif1g,ab_nxp2,ab_jo1\n"
+        "Q-9,2026-10-05,F,66,1,0,NA,4,3,5,2026-09-01,pos,neg,neg\n"
+    )
+    result = read(note)
+    assert result.case.patient.sex.value == "female"
+    assert result.case.patient.age == 66
+    got = findings_of(note)
+    # 1 = yes, 0 = no; NA (dysphagia) says nothing
+    assert got.get("heliotrope_rash") is True
+    assert got.get("gottron_papules") is False
+    assert "dysphagia" not in got
+    # MRC 4 deltoid, 3 hip flexors, 5 ankle dorsiflexion: proximal weakness of arms and legs,
+    # the legs weaker proximally than distally (a grade stays a grade, never a coded yes/no)
+    assert got.get(UPPER) is True and got.get(LOWER) is True and got.get(LEGS_PROX) is True
+    # the panel's date column dates each antibody of the panel
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-09-01"),
+        ("NXP2", "negative", "2026-09-01"),
+        ("JO1", "negative", "2026-09-01"),
+    }
+
+
+def test_a_result_split_over_value_unit_limit_and_date_columns_is_one_result() -> None:
+    note = (
+        "record,sex,age,ck_date,ck_value,ck_unit,ck_lln,ck_uln\n7,M,59,2026-08-14,2410,U/L,40,190\n"
+    )
+    (ck,) = [lab for lab in read(note).case.labs if lab.code.value == "ck"]
+    assert (ck.value, ck.unit, ck.upper_limit, ck.date) == (2410, "U/L", 190, date(2026, 8, 14))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Spanish column names, semicolons, 1/0
+        "id_paciente;sexo;edad;heliotropo;anti_mda5;anti_tif1g\nP-12;F;58;1;neg;pos\n",
+        # German column names, tabs, ja/nein
+        "Pat-Nr.\tGeschlecht\tAlter\tHeliotropes Erythem\tMDA5\tTIF1-gamma\n"
+        "4711\tw\t58\tja\tnegativ\tpositiv\n",
+        # a bare "|" between columns, yes/no in English
+        "mrn|gender|age|heliotrope_rash|mda5|tif1g\n00123|female|58|yes|negative|positive\n",
+    ],
+)
+def test_a_patient_row_in_other_languages_and_delimiters(note: str) -> None:
+    result = read(note)
+    assert (result.case.patient.sex.value, result.case.patient.age) == ("female", 58)
+    assert findings_of(note).get("heliotrope_rash") is True
+    assert antibody_results(note) == {"MDA5": "negative", "TIF1G": "positive"}
+
+
+@pytest.mark.parametrize(("cell", "present"), [("nein", False), ("nie", False), ("sí", True)])
+def test_a_yes_or_no_in_the_forms_language(cell: str, present: bool) -> None:
+    note = f"record_id;sex;age;gottron_papules;ck_value\nR1;F;61;{cell};300\n"
+    assert findings_of(note).get("gottron_papules") is present
+
+
+def test_a_quoted_cell_may_hold_commas_a_line_break_and_a_negation() -> None:
+    note = (
+        "visit,sex,age,exam_notes,mrc_deltoid\n"
+        '2026-11-02,F,49,"no heliotrope; Gottron papules over the MCPs,\n'
+        'PIP joints and elbows",4\n'
+    )
+    got = findings_of(note)
+    assert got.get("heliotrope_rash") is False  # the cell's own negation
+    assert got.get("gottron_papules") is True
+    assert got.get(UPPER) is True
+
+
+def test_an_item_with_its_site_histology_and_diagnosis_date_columns() -> None:
+    note = (
+        "case_id,sex,age,cancer_yn,cancer_site,cancer_histology,cancer_dx_date\n"
+        'C4,M,70,1,prostate,"acinar adenocarcinoma, Gleason 3+4",2026-05-20\n'
+    )
+    (tumour,) = read(note).case.tumours
+    assert (tumour.site.value, tumour.histology.value, tumour.found_date) == (
+        "prostate",
+        "adenocarcinoma",
+        date(2026, 5, 20),
+    )
+
+
+# ------------------------------------------------------------------ a row per result or item
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Antibody,Result,Date\nJo-1,neg,2026-10-01\nPL-7,negative,2026-10-01\nTIF1-gamma,POS,"
+        "2026-10-01\n",
+        "Antibody|Result|Date\nJo-1|neg|2026-10-01\nPL-7|negative|2026-10-01\n"
+        "TIF1-gamma|POS|2026-10-01\n",
+        "Antigen;Result;Band intensity\nJo-1;neg;0\nPL-7;negative;0\nTIF1-gamma;POS;+++\n",
+    ],
+)
+def test_an_antibody_panel_a_result_a_row(note: str) -> None:
+    assert antibody_results(note) == {"JO1": "negative", "PL7": "negative", "TIF1G": "positive"}
+
+
+def test_reference_limit_columns_are_the_results_range_not_its_value() -> None:
+    note = (
+        "test,value,unit,lln,uln,date\nCK,1480,U/L,25,200,2026-04-14\nCK,95,U/L,25,200,2026-11-16\n"
+    )
+    got = sorted((lab.date, lab.value, lab.upper_limit) for lab in read(note).case.labs)
+    assert got == [(date(2026, 4, 14), 1480, 200), (date(2026, 11, 16), 95, 200)]
+
+
+# ------------------------------------------------------------------ guards
+def test_rows_of_several_patients_give_none_of_their_values() -> None:
+    note = "id,sex,age,heliotrope_rash,gottron_papules,tif1g\nA1,F,63,1,1,pos\nA2,M,55,0,0,neg\n"
+    result = read(note)
+    assert result.case.findings == [] and result.case.antibodies == []
+    assert result.case.patient.sex.value == "unknown"
+
+
+def test_a_header_without_rows_says_nothing() -> None:
+    note = "Age 60.\nrecord_id,sex,age,heliotrope_rash,gottron_papules,tif1g\n"
+    result = read(note)
+    assert result.case.findings == [] and result.case.antibodies == []
+    assert result.case.patient.sex.value == "unknown"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a sentence's list over the next line
+        "A 60-year-old woman. Heliotrope rash, Gottron papules, shawl sign, weakness\n"
+        "were all absent, and CK, aldolase, LDH were normal at 2 visits.\n",
+        # an author line over an affiliation line
+        "A. Smith, B. Jones, C. Brown, D. White\n"
+        "Department of Dermatology, City Hospital, London, UK\n"
+        "A 60-year-old woman with heliotrope rash.\n",
+    ],
+)
+def test_prose_with_commas_is_no_table(note: str) -> None:
+    from myositis_cds.ingest.text._records import linearise_record
+
+    assert linearise_record(note) is None
+
+
+def test_a_measured_column_keeps_its_number() -> None:
+    # 1 under an MRC column is a grade (a flicker of contraction), never "present"
+    note = "record_id,sex,age,mrc_deltoid,mrc_wrist_extensors\nR1,F,61,1,5\n"
+    assert findings_of(note).get(UPPER) is True
