@@ -172,3 +172,83 @@ def test_a_measured_column_keeps_its_number() -> None:
     # 1 under an MRC column is a grade (a flicker of contraction), never "present"
     note = "record_id,sex,age,mrc_deltoid,mrc_wrist_extensors\nR1,F,61,1,5\n"
     assert findings_of(note).get(UPPER) is True
+
+
+# ------------------------------------------------------------------ a form's wrapped list
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Serology: Ro52 ++; Jo-1, PL-7, PL-12,\nEJ, OJ negative.",
+        "Myositis blot: MDA5 positive, Jo-1,\nPL-7, PL-12, EJ and OJ negative.",
+        "Antibodies tested (all negative): Jo-1, PL-7,\nPL-12, EJ, OJ.",
+    ],
+)
+def test_a_list_wrapped_after_its_comma_goes_on(note: str) -> None:
+    got = antibody_results(note)
+    assert {code: got.get(code) for code in ("JO1", "PL7", "PL12", "EJ", "OJ")} == dict.fromkeys(
+        ("JO1", "PL7", "PL12", "EJ", "OJ"), "negative"
+    )
+
+
+# ------------------------------------------------------------------ a field answered no
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nDysphagia: no\nHeliotrope rash: yes\n",
+            {"dysphagia": False, "heliotrope_rash": True},
+        ),
+        # the "no" ends its field: it negates nothing after it
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nDysphagia: no. Heliotrope rash: present.\n",
+            {"dysphagia": False, "heliotrope_rash": True},
+        ),
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nShawl sign: N\nRaynaud? No\nGottron papules: Y\n",
+            {"shawl_sign": False, "raynaud": False, "gottron_papules": True},
+        ),
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nDysphagie: nein\nHeliotropes Erythem: ja\n",
+            {"dysphagia": False, "heliotrope_rash": True},
+        ),
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nDisfagia: no\nRaynaud: sí\n",
+            {"dysphagia": False, "raynaud": True},
+        ),
+        # "no" that opens the answer still negates forward as before
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nSkin: no heliotrope rash; Gottron papules present.\n",
+            {"heliotrope_rash": False, "gottron_papules": True},
+        ),
+    ],
+)
+def test_a_labelled_field_answered_no(note: str, expected: dict[str, bool]) -> None:
+    got = findings_of(note)
+    assert {code: got.get(code) for code in expected} == expected
+
+
+# ------------------------------------------------------------------ a month-first day
+@pytest.mark.parametrize(
+    ("note", "when"),
+    [
+        ("Meeting: 18 Nov 2026.\nSerology (drawn Oct 29): anti-Jo-1 negative.", "2026-10-29"),
+        ("Clinic 18 Nov 2026. Bloods of Sept 3rd: anti-TIF1γ positive.", "2026-09-03"),
+        ("Clinic 18 Nov 2026. Line blot sent Nov 2: anti-MDA5 positive.", "2026-11-02"),
+    ],
+)
+def test_a_month_first_day_without_its_year_takes_the_notes_year(note: str, when: str) -> None:
+    ((_, _, got),) = dated_antibody_results(note)
+    assert got == when
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Clinic 18 Nov 2026. He may 5 times a day feel weak; anti-Jo-1 negative.",
+        "Clinic 18 Nov 2026. Prednisolone May 5 mg daily; anti-Jo-1 negative.",
+        "Clinic 18 Nov 2026. IVIG Jun 2 cycles given; anti-Jo-1 negative.",
+    ],
+)
+def test_a_month_name_before_a_dose_count_or_the_modal_may_is_no_date(note: str) -> None:
+    ((_, _, got),) = dated_antibody_results(note)
+    assert got == "2026-11-18"
