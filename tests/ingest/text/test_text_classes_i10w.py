@@ -252,3 +252,29 @@ def test_a_month_first_day_without_its_year_takes_the_notes_year(note: str, when
 def test_a_month_name_before_a_dose_count_or_the_modal_may_is_no_date(note: str) -> None:
     ((_, _, got),) = dated_antibody_results(note)
     assert got == "2026-11-18"
+
+
+# ------------------------------------------------------------------ a grid with unit and range
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a markdown export: its rule line under the header
+        "Clinic 20/11/2026.\n| Test | 14/04/2026 | 16/11/2026 | Units | Ref |\n"
+        "|------|------------|------------|-------|-----|\n"
+        "| CK   | 1,480      | 95         | IU/L  | 25-200 |\n",
+        # spaced columns, the range before the unit
+        "Clinic 20/11/2026.\nResults    14-Apr-26    16-Nov-26    Reference    Unit\n"
+        "CK         1480         95           25-200       U/L\n",
+    ],
+)
+def test_a_grid_of_dates_with_unit_and_range_columns(note: str) -> None:
+    got = sorted((lab.date, lab.value, lab.upper_limit) for lab in read(note).case.labs)
+    assert got == [(date(2026, 4, 14), 1480, 200), (date(2026, 11, 16), 95, 200)]
+
+
+def test_a_grid_whose_other_column_is_no_unit_or_range_is_not_read_as_one() -> None:
+    # "Comment" is neither: the dates and values are left to the prose readers
+    from myositis_cds.ingest.text._records import linearise_record
+
+    note = "Test  14/04/2026  16/11/2026  Comment\nCK    1480        95          falling\n"
+    assert linearise_record(note) is None

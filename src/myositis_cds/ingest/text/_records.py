@@ -938,52 +938,108 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
     return n - k
 
 
+@dataclass(frozen=True)
+class _GridCell:
+    """One result of a grid: its test, value and date, each with its place in the note, and
+    the unit and reference range of its row when the grid gives them in columns of their own."""
+
+    test: tuple[str, int]
+    value: tuple[str, int]
+    when: tuple[str, int]
+    unit: tuple[str, int] | None = None
+    ref: tuple[str, int] | None = None
+
+
+def _rule_line(line: str) -> bool:
+    """A markdown table's rule line ("|---|:---:|")."""
+    return "-" in line and set(line.strip()) <= set("|-: +")
+
+
 def _grid(
     lines: list[tuple[str, int]], k: int, rules: GridRules, roles: dict[str, list[str]]
-) -> tuple[list[tuple[str, int, str, int, str, int]], int] | None:
-    """A results grid whose header is line ``k``: its cells as (test, at, value, at, date, at)
-    and the number of lines it takes, or None."""
+) -> tuple[list[_GridCell], int] | None:
+    """A results grid whose header is line ``k``: its cells and the number of lines it takes,
+    or None. A grid of one row per test may end in unit and reference columns ("Test |
+    14/04/2026 | 03/08/2026 | Units | Ref", issue #10 i10w)."""
     header = _cells(lines[k][0])
     if len(header) < rules.min_columns + 1:
         return None
     first = header[0][0].casefold().rstrip(":")
     by_date = first in rules.date_headers
-    by_test = first in rules.test_headers and all(_GRID_DATE.match(c) for c, _ in header[1:])
+    extra = {
+        i: role
+        for i, (c, _) in enumerate(header)
+        if i and not _GRID_DATE.match(c) and (role := _role(c, roles)) in ("unit", "reference")
+    }
+    dated = [i for i, (c, _) in enumerate(header) if i and _GRID_DATE.match(c)]
+    by_test = (
+        first in rules.test_headers
+        and len(dated) + len(extra) == len(header) - 1
+        and len(dated) >= (1 if extra else rules.min_columns)
+    )
     if not by_date and not by_test:
         return None
     if by_date and {"name", "value"} <= {_role(c, roles) for c, _ in header[1:]}:
         return None  # "Date  Test  Result  Ref range": one result a row (see _result_rows)
     empty = {c.casefold() for c in rules.empty_cells}
-    out: list[tuple[str, int, str, int, str, int]] = []
+    out: list[_GridCell] = []
     n = k + 1
+    if n < len(lines) and _rule_line(lines[n][0]):
+        n += 1
     while n < len(lines):
         row = _cells(lines[n][0])
         if len(row) != len(header) or (by_date and not _GRID_DATE.match(row[0][0])):
             break
         at = lines[n][1]
-        for (head, h_at), (cell, c_at) in zip(header[1:], row[1:], strict=True):
-            if cell.casefold() in empty:
-                continue
-            if by_date:
-                out.append((head, lines[k][1] + h_at, cell, at + c_at, row[0][0], at + row[0][1]))
-            else:
-                out.append((row[0][0], at + row[0][1], cell, at + c_at, head, lines[k][1] + h_at))
+        h0 = lines[k][1]
+        if by_date:
+            for (head, h_at), (cell, c_at) in zip(header[1:], row[1:], strict=True):
+                if cell.casefold() not in empty:
+                    out.append(
+                        _GridCell((head, h0 + h_at), (cell, at + c_at), (row[0][0], at + row[0][1]))
+                    )
+        else:
+            kept = {
+                role: (row[i][0], at + row[i][1])
+                for i, role in extra.items()
+                if row[i][0].casefold() not in empty
+            }
+            for i in dated:
+                cell, c_at = row[i]
+                if cell.casefold() not in empty:
+                    out.append(
+                        _GridCell(
+                            (row[0][0], at + row[0][1]),
+                            (cell, at + c_at),
+                            (header[i][0], h0 + header[i][1]),
+                            kept.get("unit"),
+                            kept.get("reference"),
+                        )
+                    )
         n += 1
     return (out, n - k) if out else None
 
 
-def _write_grid(w: _Writer, cells: list[tuple[str, int, str, int, str, int]]) -> None:
-    for test, t_at, value, v_at, when, d_at in cells:
+def _write_grid(w: _Writer, cells: list[_GridCell]) -> None:
+    for cell in cells:
+        (test, t_at), (value, v_at), (when, d_at) = cell.test, cell.value, cell.when
         limited = _LIMITED_NAME.match(test)
         name = limited.group("name") if limited else test
         w.put(name, t_at, t_at + len(name))
         w.put(": ", t_at + len(name))
         w.put(value, v_at, v_at + len(value))
+        if cell.unit is not None:
+            w.put(" ", cell.unit[1])
+            w.put(cell.unit[0], cell.unit[1], cell.unit[1] + len(cell.unit[0]))
         if limited is not None:
             w.put(" (ref ", t_at + limited.start("ref"))
             ref = limited.group("ref")
             w.put(ref, t_at + limited.start("ref"), t_at + limited.end("ref"))
             w.put(")", t_at + limited.end("ref"))
+        elif cell.ref is not None:
+            w.put(" (ref ", cell.ref[1])
+            w.put(cell.ref[0], cell.ref[1], cell.ref[1] + len(cell.ref[0]))
+            w.put(")", cell.ref[1] + len(cell.ref[0]) - 1)
         w.put(", on ", d_at)
         w.put(_grid_date(when), d_at, d_at + len(when))
         w.put(".", v_at + len(value) - 1)
