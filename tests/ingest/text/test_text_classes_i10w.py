@@ -278,3 +278,68 @@ def test_a_grid_whose_other_column_is_no_unit_or_range_is_not_read_as_one() -> N
 
     note = "Test  14/04/2026  16/11/2026  Comment\nCK    1480        95          falling\n"
     assert linearise_record(note) is None
+
+
+# ------------------------------------------------------------------ tick boxes
+@pytest.mark.parametrize(
+    ("line", "sex"),
+    [
+        ("Gender: [x] Female  [ ] Male", "female"),
+        ("Sex: Male [ ]  Female [x]", "female"),  # the box after its option
+        ("Gender   ☐ Male   ☒ Female", "female"),
+        ("Sex:  [ ] M   [X] F     DOB: 03/03/1972", "female"),
+        ("Geschlecht: [x] weiblich [ ] männlich", "female"),
+        ("Sexo: ( ) feminino (x) masculino", "male"),
+        ("Sex at birth: F", "female"),
+        ("Sex assigned at birth: male", "male"),
+        ("Sex: [ ] Male [ ] Female", "unknown"),  # unanswered: not a choice
+    ],
+)
+def test_the_sex_ticked_on_a_form(line: str, sex: str) -> None:
+    note = f"Clinic 18 Nov 2026. Age 54.\n{line}\n"
+    assert read(note).case.patient.sex.value == sex
+
+
+def test_a_question_answered_by_a_tick_on_its_line() -> None:
+    note = (
+        "Clinic 18 Nov 2026. Woman, 54.\n"
+        "Difficulty swallowing? [ ] yes [x] no\n"
+        "Rash on the eyelids? [x] yes [ ] no\n"
+        "Dysfagia: ( ) sí (x) no\n"
+    )
+    got = findings_of(note)
+    assert (got.get("dysphagia"), got.get("heliotrope_rash")) == (False, True)
+
+
+def test_a_checklist_without_a_label_keeps_its_own_key() -> None:
+    # each box marks its own item (the form's key: ticked present, empty absent): not a choice
+    from myositis_cds.ingest.text._records import linearise_record
+
+    note = (
+        "   ☒ Heliotrope            ☒ Gottron papules       ☐ Shawl sign\n"
+        "   Myalgia ☐   Dysphagia ☐\n"
+    )
+    assert linearise_record(note) is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            "Since your last visit have you had ...     Yes   No\n"
+            "   muscle aches?                            [x]   [ ]\n"
+            "   weight loss you did not intend?          [ ]   [x]\n"
+            "   fingers turning white in the cold?       [x]   [ ]\n",
+            {"myalgia": True, "weight_loss": False, "raynaud": True},
+        ),
+        (
+            "Symptome seit dem letzten Besuch           Ja    Nein\n"
+            "   Schluckbeschwerden                       ☐     ☒\n"
+            "   Muskelschmerzen                          ☒     ☐\n",
+            {"dysphagia": False, "myalgia": True},
+        ),
+    ],
+)
+def test_a_questionnaire_ticked_under_yes_and_no(rows: str, expected: dict[str, bool]) -> None:
+    got = findings_of("Clinic 18 Nov 2026. Woman, 54.\n" + rows)
+    assert {code: got.get(code) for code in expected} == expected

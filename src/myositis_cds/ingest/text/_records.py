@@ -81,6 +81,10 @@ class GridRules(_Strict):
 class MarkRules(_Strict):
     columns: dict[str, str]
     ticks: list[str]
+    empty_boxes: list[str]
+    ticked_boxes: list[str]
+    answered_no: str
+    answered_no_word: str
 
 
 class DelimitedRules(_Strict):
@@ -886,6 +890,75 @@ def _pipe_cells(line: str) -> list[tuple[str, int]]:
     return cells
 
 
+_BOX = re.compile(r"^[\[(][ \t]*(?P<mark>[^\[\]() \t]?)[ \t]*[\])]$")
+
+
+def _box(cell: str, rules: MarkRules) -> str:
+    """A tick box as its mark: "[x]" -> "x", "[ ]" and an empty box sign -> ""."""
+    if cell in rules.empty_boxes:
+        return ""
+    if cell in rules.ticked_boxes:
+        return rules.ticks[0]
+    box = _BOX.match(cell)
+    return box.group("mark") if box is not None else cell
+
+
+# issue #10 (i10w): a labelled field answered by ticking one of its options on the line
+# ("Gender: [x] Female  [ ] Male", "Sex: Male [ ]  Female [x]", "Dysphagia  ☐ yes  ☒ no")
+_LINE_BOX = re.compile(r"\[[ \t]*[^\[\]\s]?[ \t]*\]|\([ \t]?[xX✓✔*•]?[ \t]?\)|[☐☒☑□■▣⊠]")
+_OPTION = re.compile(r"^[^\W\d_][\w'’/.+-]*(?:[ ][\w'’/.+-]+){0,3}$")
+
+
+def _ticked_line(line: str, at: int, rules: MarkRules, w: _Writer) -> bool:
+    """A labelled field with its options ticked on its line, written "Label: the ticked
+    option." (several ticked: all of them), what follows it on the line kept as written; False
+    when the line is no such field: fewer than two boxes, no label (a checklist whose boxes mark
+    each item: "☒ Heliotrope  ☐ Shawl sign"), an option of many words, or nothing ticked."""
+    boxes = list(_LINE_BOX.finditer(line))
+    if len(boxes) < 2:
+        return False
+    colon = max(line.rfind(":", 0, boxes[0].start()), line.rfind("?", 0, boxes[0].start()))
+    # the box before its option ("[x] Female") when an option follows the last box; the field
+    # ends at a wide gap after it ("Sex: ☒ M  ☐ F     DOB: 30 Jan 1981")
+    box_first = bool(line[boxes[-1].end() :].strip())
+    gap = re.compile(r"\S[ \t]{3,}\S").search(line, boxes[-1].end()) if box_first else None
+    end_of_field = gap.start() + 1 if gap is not None else len(line)
+    options: list[tuple[str, int, bool]] = []  # (option, its place, ticked)
+    for i, box in enumerate(boxes):
+        if box_first:
+            start, end = box.end(), boxes[i + 1].start() if i + 1 < len(boxes) else end_of_field
+        else:
+            start, end = boxes[i - 1].end() if i else colon + 1, box.start()
+        text = line[start:end]
+        option = text.strip()
+        if not _OPTION.match(option):
+            return False
+        ticked = _box(box.group().replace(" ", "").replace("\t", ""), rules) != ""
+        options.append((option, start + len(text) - len(text.lstrip()), ticked))
+    # the label: up to its colon or question mark, or the words before the first box
+    # ("Gender  ☐ Male  ☒ Female")
+    label_end = colon + 1 if colon >= 0 else len(line[: boxes[0].start()].rstrip())
+    label = line[:label_end].strip()
+    chosen = [(o, o_at) for o, o_at, ticked in options if ticked]
+    if not label or (colon < 0 and not box_first) or not chosen:
+        return False
+    first = len(line) - len(line.lstrip())
+    w.put(label, at + first, at + first + len(label))
+    w.put(" " if label.endswith((":", "?")) else ": ", at + label_end)
+    for j, (option, o_at) in enumerate(chosen):
+        if j:
+            w.put(", ", at + o_at)
+        w.put(option, at + o_at, at + o_at + len(option))
+    w.put(".", at + end_of_field - 1)
+    w.end_line(at + end_of_field)
+    rest = line[end_of_field:].strip()
+    if rest:
+        r_at = line.index(rest, end_of_field)
+        w.put(rest, at + r_at, at + r_at + len(rest))
+        w.end_line(at + len(line))
+    return True
+
+
 def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Writer) -> int:
     """issue #10 (i10q): a form ticked by result column ("Antibody  Positive  Negative" over
     "Jo-1  X" with the X under Negative): each row "Jo-1: negative."; the lines it takes."""
@@ -904,6 +977,8 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
             n += 1  # a markdown rule line
             continue
         row = _pipe_cells(line) if piped else _cells(line)
+        # issue #10 (i10w): a box, ticked or left empty ("[x]", "( )", "☒", "☐")
+        row = [(_box(c, rules) if j else c, c_at) for j, (c, c_at) in enumerate(row)]
         if not row or not row[0][0] or row[0][0].casefold() in ticks:
             break
         marked = [(c, c_at) for c, c_at in row[1:] if c.casefold() in ticks]
@@ -925,9 +1000,16 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
         if result is None:
             break
         name, n_at = row[0]
-        w.put(name, at + n_at, at + n_at + len(name))
-        w.put(": ", at + n_at + len(name))
-        w.put(result, at + marked[0][1], at + marked[0][1] + len(marked[0][0]))
+        name = name.rstrip("?: ")
+        if result == rules.answered_no:
+            # issue #10 (i10w): a question answered no, said as a negation of all its words
+            # ("No weight loss you did not intend.": the answer reaches the first of them)
+            w.put(rules.answered_no_word + " ", at + marked[0][1])
+            w.put(name, at + n_at, at + n_at + len(name))
+        else:  # (capitalised: a line in lower case goes on from the one before it)
+            w.put(name[:1].upper() + name[1:], at + n_at, at + n_at + len(name))
+            w.put(": ", at + n_at + len(name))
+            w.put(result, at + marked[0][1], at + marked[0][1] + len(marked[0][0]))
         w.put(".", at + marked[0][1])
         w.end_line(at + len(line))
         ticked += 1
@@ -1483,6 +1565,9 @@ def _coded_lines(text: str, records: RecordRules) -> Linearised | None:
         taken = _delimited_table(text, lines, k, w, records)  # issue #10 (i10w)
         if taken:
             skip = taken - 1
+            changed = True
+            continue
+        if _ticked_line(line, at, marks, w.out):  # issue #10 (i10w)
             changed = True
             continue
         concept = _CONCEPT.search(line)
