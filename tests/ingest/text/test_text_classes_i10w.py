@@ -343,3 +343,30 @@ def test_a_checklist_without_a_label_keeps_its_own_key() -> None:
 def test_a_questionnaire_ticked_under_yes_and_no(rows: str, expected: dict[str, bool]) -> None:
     got = findings_of("Clinic 18 Nov 2026. Woman, 54.\n" + rows)
     assert {code: got.get(code) for code in expected} == expected
+
+
+# ------------------------------------------------------------------ rows of one patient's visits
+@pytest.mark.parametrize(
+    "note",
+    [
+        "mrn,visit_date,sex,age,ck,crp\n123,2026-01-05,F,61,1200,5\n123,2026-03-05,F,61,800,3\n",
+        "Sample date\tCK\tCRP\n2026-01-05\t1200\t5\n2026-03-05\t800\t3\n",
+    ],
+)
+def test_each_visit_row_dates_its_own_results(note: str) -> None:
+    got = sorted((lab.code.value, lab.date, lab.value) for lab in read(note).case.labs)
+    assert got == [
+        ("ck", date(2026, 1, 5), 1200),
+        ("ck", date(2026, 3, 5), 800),
+        ("crp", date(2026, 1, 5), 5),
+        ("crp", date(2026, 3, 5), 3),
+    ]
+
+
+def test_an_identifier_column_is_never_a_coded_yes_or_no() -> None:
+    # record 1 and record 0 are numbers, not "present" and "absent"
+    from myositis_cds.ingest.text._records import linearise_record
+
+    written = linearise_record("id;sex;age;heliotrope\n1;F;61;yes\n")
+    assert written is not None
+    assert "Id: 1." in written.text and "Heliotrope: present." in written.text

@@ -94,6 +94,7 @@ class DelimitedRules(_Strict):
     spaced_header_words: int = Field(ge=1)
     max_cell_chars: int = Field(ge=1)
     patient_columns: list[str]
+    row_dates: list[str]
     column_words: dict[str, str]
     item_words: list[str]
     attribute_words: list[str]
@@ -1245,6 +1246,9 @@ class _DelimitedWriter:
     def value(self, words: list[str], role: str | None, cell: str, at: int) -> bool:
         """A cell's value as a form says it: a coded yes/no (1/0) as present/absent only under a
         column that measures nothing; False when the cell leaves it unstated."""
+        if " ".join(words) in self.r.patient_columns:  # an identifier, a sex: as written
+            self.out.put(cell, at, at + len(cell))
+            return True
         binary = self.r.binary_values.get(cell)
         if (
             binary is not None
@@ -1277,6 +1281,7 @@ class _DelimitedWriter:
         self,
         header: list[tuple[str, int, int]],
         cells: list[tuple[str, int, int]],
+        several: bool = False,
     ) -> None:
         """One record: its columns in order, each item on a line of its own (an item's value,
         unit, limits and date columns on one line, written at its first column)."""
@@ -1311,9 +1316,20 @@ class _DelimitedWriter:
             if self.dated_only([members[0]])
             or any(self.phrases.get(r) == "on {}" for r, _, _ in members)
         }
-        row_date = dates.get(())
+        # the row's own date: a bare "date" column, else (in a table of several rows, one a
+        # visit) its visit's or sample's date; a single row's visit date is the note's own
+        row_date = dates.get(()) or next(
+            (
+                when
+                for item, when in dates.items()
+                if several and " ".join(item) in self.r.row_dates and self.dated_only(items[item])
+            ),
+            None,
+        )
 
         def date_of(words: list[str]) -> tuple[str, int, int] | None:
+            if " ".join(words) in self.r.patient_columns:
+                return None  # the patient's own fields are of no date
             for size in range(len(words) - 1, 0, -1):
                 if tuple(words[:size]) in dates:
                     return dates[tuple(words[:size])]
@@ -1326,7 +1342,8 @@ class _DelimitedWriter:
                 continue
             mark = self.line(" ".join(words), head_at)
             if self.value(words, None, cell[0], cell[1]):
-                self.close(cell[2], date_of(words))
+                is_date = _GRID_DATE.match(cell[0]) or _YEAR_MONTH.match(cell[0])
+                self.close(cell[2], None if is_date else date_of(words))
             else:
                 self.drop(mark)
 
@@ -1523,7 +1540,7 @@ def _delimited_table(
             if by_item:
                 _item_row(w, header, row)
                 continue
-            _DelimitedWriter(w, r, rules.json_).row(header, row)
+            _DelimitedWriter(w, r, rules.json_).row(header, row, several=len(rows) > 1)
         taken = 0
         while k + taken < len(lines) and lines[k + taken][1] < pos:
             taken += 1
