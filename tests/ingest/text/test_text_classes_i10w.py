@@ -137,10 +137,28 @@ def test_reference_limit_columns_are_the_results_range_not_its_value() -> None:
 
 # ------------------------------------------------------------------ guards
 def test_rows_of_several_patients_give_none_of_their_values() -> None:
-    note = "id,sex,age,heliotrope_rash,gottron_papules,tif1g\nA1,F,63,1,1,pos\nA2,M,55,0,0,neg\n"
+    note = (
+        "Audit extract, clinic 18 Nov 2026.\n"
+        "id,sex,age,heliotrope_rash,gottron_papules,tif1g\n"
+        "A1,F,63,1,1,pos\n"
+        "A2,M,55,0,0,neg\n"
+    )
     result = read(note)
     assert result.case.findings == [] and result.case.antibodies == []
     assert result.case.patient.sex.value == "unknown"
+
+
+def test_of_several_patients_the_one_the_note_names_is_read() -> None:
+    note = (
+        "Audit extract for record A2, clinic 18 Nov 2026.\n"
+        "id,sex,age,heliotrope_rash,gottron_papules,tif1g\n"
+        "A1,F,63,1,1,pos\n"
+        "A2,M,55,0,1,neg\n"
+    )
+    result = read(note)
+    assert (result.case.patient.sex.value, result.case.patient.age) == ("male", 55)
+    assert findings_of(note) == {"heliotrope_rash": False, "gottron_papules": True}
+    assert antibody_results(note) == {"TIF1G": "negative"}
 
 
 def test_a_header_without_rows_says_nothing() -> None:

@@ -1486,14 +1486,25 @@ def _delimited_table(
             for row in rows
         ):
             continue
-        if len(rows) > 1:  # several patients: none of their values is this note's
-            names = [_words(c) for c, _, _ in header]
-            if any(
-                len({row[i][0].casefold() for row in rows if row[i][0]}) > 1
-                for i, name in enumerate(names)
-                if name in r.patient_columns
-            ):
-                return 0
+        names = [_words(c) for c, _, _ in header]
+        kept = [i for i, name in enumerate(names) if name in r.patient_columns]
+        if len(rows) > 1 and any(len({row[i][0].casefold() for row in rows}) > 1 for i in kept):
+            # several patients: only the one the note names elsewhere by an identifier of its
+            # row ("Patient: AUD-037" above the table), else none of them
+            outside = text[:at] + "\n" + text[pos:]
+            named = [
+                row
+                for row in rows
+                if any(
+                    len(row[i][0]) >= 2
+                    and any(ch.isdigit() for ch in row[i][0])
+                    and re.search(rf"(?<![\w-]){re.escape(row[i][0])}(?![\w-])", outside)
+                    for i in kept
+                )
+            ]
+            if len(named) != 1:
+                return _lines_to(lines, k, pos)  # nobody's facts: nothing written
+            rows = named
         limits = [r.limits.get(_words(c)) for c, _, _ in header]
         roles = [
             _role(c, rules.cda.columns) if limit is None else None
@@ -1541,11 +1552,16 @@ def _delimited_table(
                 _item_row(w, header, row)
                 continue
             _DelimitedWriter(w, r, rules.json_).row(header, row, several=len(rows) > 1)
-        taken = 0
-        while k + taken < len(lines) and lines[k + taken][1] < pos:
-            taken += 1
-        return taken
+        return _lines_to(lines, k, pos)
     return 0
+
+
+def _lines_to(lines: list[tuple[str, int]], k: int, pos: int) -> int:
+    """How many lines from line ``k`` start before ``pos``."""
+    taken = 0
+    while k + taken < len(lines) and lines[k + taken][1] < pos:
+        taken += 1
+    return taken
 
 
 def _coded_lines(text: str, records: RecordRules) -> Linearised | None:
