@@ -388,3 +388,52 @@ def test_an_identifier_column_is_never_a_coded_yes_or_no() -> None:
     written = linearise_record("id;sex;age;heliotrope\n1;F;61;yes\n")
     assert written is not None
     assert "Id: 1." in written.text and "Heliotrope: present." in written.text
+
+
+# ------------------------------------------------------------------ a problem or medication list
+def test_a_problem_list_export_gives_onset_and_diagnosis() -> None:
+    note = (
+        "Summary export 20/11/2026. Patient: F | DOB: 22/07/1958\n"
+        "| # | Problem          | Onset   | Diagnosed  | Status |\n"
+        "|---|------------------|---------|------------|--------|\n"
+        "| 1 | Dermatomyositis  | 01/2026 | 19/03/2026 | Active |\n"
+        "| 2 | Hypothyroidism   | 2009    |            | Active |\n"
+    )
+    case = read(note).case
+    assert (case.onset_date, case.diagnosis_date) == (date(2026, 1, 1), date(2026, 3, 19))
+
+
+def test_a_relatives_row_stays_the_relatives() -> None:
+    note = (
+        "Summary export 20/11/2026. Patient: F, 68.\n"
+        "| Relative | Condition     | Age at onset |\n"
+        "|----------|---------------|--------------|\n"
+        "| Mother   | Breast cancer | 61           |\n"
+    )
+    assert read(note).case.tumours == []
+
+
+def test_a_medication_list_export_gives_each_course_its_dates() -> None:
+    note = (
+        "Summary export 20/11/2026. Woman, 68.\n"
+        "| Drug               | Dose   | Route | Start      | Stop       |\n"
+        "|--------------------|--------|-------|------------|------------|\n"
+        "| Hydroxychloroquine | 200 mg | PO    | 02/05/2026 |            |\n"
+        "| IVIG               | 2 g/kg | IV    | 12/05/2026 | 18/09/2026 |\n"
+    )
+    got = {(t.drug, t.start, t.stop) for t in read(note).case.treatments}
+    assert got == {
+        ("hydroxychloroquine", date(2026, 5, 2), None),
+        ("intravenous immunoglobulin", date(2026, 5, 12), date(2026, 9, 18)),
+    }
+
+
+def test_a_unit_printed_in_the_range_column_is_the_results_unit() -> None:
+    note = (
+        "Clinic 08/10/2026. Woman, 58.\n"
+        "| Test | Result | Ref range   |\n"
+        "| CRP  | 0.9    | < 1.0 mg/dL |\n"
+    )
+    (crp,) = read(note).case.labs
+    # 0.9 mg/dL is 9 mg/L, below the limit of 1.0 mg/dL (10 mg/L)
+    assert (crp.value, crp.unit, crp.upper_limit) == (9.0, "mg/L", 10.0)

@@ -94,6 +94,7 @@ class DelimitedRules(_Strict):
     spaced_header_words: int = Field(ge=1)
     max_cell_chars: int = Field(ge=1)
     patient_columns: list[str]
+    number_columns: list[str]
     row_dates: list[str]
     column_words: dict[str, str]
     item_words: list[str]
@@ -854,6 +855,12 @@ def _result_rows(
     return n - k if n > k + 1 else 0
 
 
+_UNIT_AFTER_RANGE = re.compile(
+    r"^(?P<range>[<>≤≥=]*[ ]*\d[\d.,]*(?:[ ]*[-–][ ]*\d[\d.,]*)?)[ ]+"
+    r"(?P<unit>(?:[a-zA-Zµμ%][\w/.µμ%*^-]{0,11}))$"
+)
+
+
 def _result_line(w: _Writer, cols: dict[str, tuple[str, int]], end: int) -> None:
     """A result by its columns' roles: "Creatine kinase: 3120 U/L (ref 40-320) H, on
     08-Oct-2026." (``end``: where the row ends)."""
@@ -861,10 +868,16 @@ def _result_line(w: _Writer, cols: dict[str, tuple[str, int]], end: int) -> None
     w.put(name[0], name[1], name[1] + len(name[0]))
     w.put(": ", name[1] + len(name[0]))
     w.put(value[0], value[1], value[1] + len(value[0]))
-    if "unit" in cols:
-        w.put(" " + cols["unit"][0], cols["unit"][1])
-    if "reference" in cols:
-        ref = cols["reference"]
+    ref = cols.get("reference")
+    unit = cols.get("unit")
+    if ref is not None and unit is None and (united := _UNIT_AFTER_RANGE.match(ref[0])):
+        # issue #10 (i10w): "< 1.0 mg/dL" in the range column: the unit is the value's too
+        unit = (united.group("unit"), ref[1] + united.start("unit"))
+        ref = (united.group("range"), ref[1])
+    if unit is not None:
+        w.put(" ", unit[1])
+        w.put(unit[0], unit[1], unit[1] + len(unit[0]))
+    if ref is not None:
         w.put(" (ref ", ref[1])
         w.put(ref[0], ref[1], ref[1] + len(ref[0]))
         w.put(")", ref[1] + len(ref[0]) - 1)
@@ -1416,9 +1429,14 @@ class _DelimitedWriter:
 
 
 def _item_row(
-    w: _CodedWriter, header: list[tuple[str, int, int]], row: list[tuple[str, int, int]]
+    w: _CodedWriter,
+    header: list[tuple[str, int, int]],
+    row: list[tuple[str, int, int]],
+    said_as: JsonRules,
 ) -> None:
-    """A row named by its first cell: "Mi-2: neg, band intensity 0, interpretation negative."."""
+    """A row named by its first cell, its other columns by their names ("Mi-2: neg, band
+    intensity 0."; "Prednisolone: 10 mg, route PO, started 01/10/2026."): a value, result or
+    dose by its value alone, a start or stop date by its phrase (records.yaml json)."""
     name, at, end = row[0]
     mark = len(w.out.chars)
     w.out.put(name, at, end)
@@ -1428,9 +1446,13 @@ def _item_row(
         if not cell:
             continue
         piece = len(w.out.chars)
-        if said:
-            w.out.put(", " + _words(head) + " ", h_at, h_end)
+        words = _words(head)
+        phrase = said_as.phrases.get(words, "{}" if words in said_as.bare_keys else None)
+        before, _, after = (phrase if phrase is not None else words + " {}").partition("{}")
+        w.out.put((", " if said else "") + before, h_at, h_end)
         if w.field_value(cell, c_at):
+            if after:
+                w.out.put(after, c_at + len(cell))
             said = True
         else:
             del w.out.chars[piece:], w.out.offsets[piece:]
@@ -1454,28 +1476,40 @@ def _delimited_table(
     line, at = lines[k]
     r = rules.delimited
     for delimiter in r.delimiters:
-        if line.count(delimiter) < r.min_columns - 1 or (
-            delimiter == "|" and line.lstrip().startswith("|")
-        ):
+        # a markdown table ("| Drug | Dose |" over its rule line): its outer bars are no cells
+        barred = delimiter == "|" and line.lstrip().startswith("|")
+        if line.count(delimiter) < r.min_columns - 1 + 2 * barred:
             continue
         head = _delimited_row(text, at, delimiter, r.max_cell_chars)
         if head is None or text[at : head[1]].count("\n") > 1:
             continue
-        header, pos = head
+        header, pos = _unbarred(head[0], barred), head[1]
+        numbered = bool(header) and header[0][0].casefold() in r.number_columns
+        if numbered:  # "| # | Problem | Onset |": the row's number says nothing
+            header = header[1:]
         # a header typed with a space after each delimiter reads like prose ("Rash on the
         # hands, weakness, dysphagia"): shorter names and one column more
-        spaced = f"{delimiter} " in line and delimiter != "\t"
+        spaced = f"{delimiter} " in line and delimiter != "\t" and not barred
         words_max = r.max_header_words if not spaced else r.spaced_header_words
-        if len(header) < r.min_columns + spaced or not all(
+        if len(header) < r.min_columns + spaced - barred or not all(
             _COLUMN_NAME.match(c) and len(_words(c).split()) <= words_max for c, _, _ in header
         ):
             continue
+        if (
+            barred
+            and pos < len(text)
+            and _rule_line(text[pos : text.find("\n", pos) % (len(text) + 1)])
+        ):
+            pos = text.find("\n", pos) + 1 if "\n" in text[pos:] else len(text)
         rows: list[list[tuple[str, int, int]]] = []
         while pos < len(text) and text[pos] not in "\n\r":
             found = _delimited_row(text, pos, delimiter, r.max_cell_chars)
-            if found is None or len(found[0]) != len(header):
+            if found is None:
                 break
-            rows.append(found[0])
+            cells = _unbarred(found[0], barred)[numbered:]
+            if len(cells) != len(header):
+                break
+            rows.append(cells)
             pos = found[1]
         # a record holds a number, a date or a coded value somewhere (a list of names over a
         # line of prose does not)
@@ -1513,17 +1547,20 @@ def _delimited_table(
         # one item a row, named in its first column ("Antigen | Result | Intensity" over
         # "Mi-2 | neg | 0"): by its header's role, or by distinct names that are no dates
         first = _words(header[0][0])
-        by_item = first not in r.patient_columns and (
-            roles[0] == "name"
-            or (
-                len(rows) > 1
-                and roles[0] != "date"
-                and len({row[0][0].casefold() for row in rows}) == len(rows)
-                and all(
-                    row[0][0]
-                    and not _GRID_DATE.match(row[0][0])
-                    and not _NUMBER.fullmatch(row[0][0])
-                    for row in rows
+        by_item = barred or (
+            first not in r.patient_columns
+            and (
+                roles[0] == "name"
+                or (
+                    len(rows) > 1
+                    and roles[0] != "date"
+                    and len({row[0][0].casefold() for row in rows}) == len(rows)
+                    and all(
+                        row[0][0]
+                        and not _GRID_DATE.match(row[0][0])
+                        and not _NUMBER.fullmatch(row[0][0])
+                        for row in rows
+                    )
                 )
             )
         )
@@ -1549,11 +1586,18 @@ def _delimited_table(
                     _result_line(w.out, cols, row[-1][2])
                 continue
             if by_item:
-                _item_row(w, header, row)
+                _item_row(w, header, row, rules.json_)
                 continue
             _DelimitedWriter(w, r, rules.json_).row(header, row, several=len(rows) > 1)
         return _lines_to(lines, k, pos)
     return 0
+
+
+def _unbarred(cells: list[tuple[str, int, int]], barred: bool) -> list[tuple[str, int, int]]:
+    """A markdown row's cells without the empty ones its outer bars make."""
+    if barred and len(cells) >= 2 and not cells[0][0] and not cells[-1][0]:
+        return cells[1:-1]
+    return cells
 
 
 def _lines_to(lines: list[tuple[str, int]], k: int, pos: int) -> int:
