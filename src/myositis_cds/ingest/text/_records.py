@@ -22,6 +22,13 @@ words, so each record is written out first, as a form would say it (``rules/reco
   key=value form fields ("neck_flexion=4/5" -> "Neck flexion: 4/5."), results grids (a row per
   date and a column per test, or a row per result under role headers) and forms ticked under
   result columns ("Jo-1 |   | X" under "Positive | Negative" -> "Jo-1: negative.").
+- delimited exports (issue #10, i10w): a header of column names over rows (CSV, semicolon,
+  tab, a bare or markdown "|"; RFC 4180 quotes): a row per patient written column by column
+  ("at_dx_heliotrope" = 1 -> "At diagnosis heliotrope: present."; "ck_value", "ck_unit",
+  "ck_uln", "ck_date" -> "CK: 14.2 µkat/L (ref <3.5), on 2026-07-15."), a row per result by its
+  role columns, a row per item ("Prednisolone: 10 mg, started 01/10/2026."); rows of several
+  patients only for the one the note names; forms ticked on a field's line ("Gender: [x]
+  Female [ ] Male" -> "Gender: Female.") or under Yes/No columns ("No weight loss.").
 
 Every written character keeps the position of the field it came from, so evidence still points
 at the record as pasted. Any other text is returned unchanged (``None``).
@@ -1220,6 +1227,10 @@ def _delimited_row(
         pos += 1
 
 
+_Cell = tuple[str, int, int]  # a cell's text and its span in the note
+_Member = tuple[str, _Cell, tuple[int, int]]  # an item's column: its role, cell, header span
+
+
 class _DelimitedWriter:
     """The rows of a delimited table written as a form's lines (records.yaml delimited)."""
 
@@ -1251,7 +1262,7 @@ class _DelimitedWriter:
                 tail in self.r.limits
                 or tail in self.bare
                 or tail in self.phrases
-                or (tail in self.r.attribute_words)
+                or tail in self.r.attribute_words
             ):
                 return words[:-size], tail
         return None
@@ -1298,10 +1309,9 @@ class _DelimitedWriter:
     ) -> None:
         """One record: its columns in order, each item on a line of its own (an item's value,
         unit, limits and date columns on one line, written at its first column)."""
-        Member = tuple[str, tuple[str, int, int], tuple[int, int]]
-        items: dict[tuple[str, ...], list[Member]] = {}
-        order: list[tuple[list[str], tuple[str, ...] | None, tuple[str, int, int], tuple[int, int]]]
-        order = []
+        items: dict[tuple[str, ...], list[_Member]] = {}
+        # the columns in order: (words, the item they belong to or None, cell, header span)
+        order: list[tuple[list[str], tuple[str, ...] | None, _Cell, tuple[int, int]]] = []
         named = [(self.name(head), head_at) for head, *head_at in header]
         owners = {tuple(r[0]) for words, _ in named if (r := self.role(words)) and r[0]}
         for (words, (h_start, h_end)), cell in zip(named, cells, strict=True):
@@ -1495,12 +1505,10 @@ def _delimited_table(
             _COLUMN_NAME.match(c) and len(_words(c).split()) <= words_max for c, _, _ in header
         ):
             continue
-        if (
-            barred
-            and pos < len(text)
-            and _rule_line(text[pos : text.find("\n", pos) % (len(text) + 1)])
-        ):
-            pos = text.find("\n", pos) + 1 if "\n" in text[pos:] else len(text)
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if barred and _rule_line(text[pos:line_end]):  # the markdown rule under the header
+            pos = line_end + 1
         rows: list[list[tuple[str, int, int]]] = []
         while pos < len(text) and text[pos] not in "\n\r":
             found = _delimited_row(text, pos, delimiter, r.max_cell_chars)
