@@ -437,3 +437,25 @@ def test_a_unit_printed_in_the_range_column_is_the_results_unit() -> None:
     (crp,) = read(note).case.labs
     # 0.9 mg/dL is 9 mg/L, below the limit of 1.0 mg/dL (10 mg/L)
     assert (crp.value, crp.unit, crp.upper_limit) == (9.0, "mg/L", 10.0)
+
+
+def test_a_spreadsheets_byte_order_mark_is_no_part_of_the_first_column() -> None:
+    note = "\ufeffsex,age,heliotrope_rash\nF,60,1\n"
+    result = read(note)
+    assert (result.case.patient.sex.value, result.case.patient.age) == ("female", 60)
+    assert findings_of(note) == {"heliotrope_rash": True}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        'sex,age,heliotrope\n"F,60,1\n',  # a quote left open
+        "sex,age,heliotrope\nF,60\nM,70,1\n",  # a short row ends the table
+        '"' * 3000,
+        ",".join(f"c{i}" for i in range(400)) + "\n" + ",".join("1" for _ in range(400)),
+    ],
+)
+def test_broken_or_huge_tables_are_read_without_error(note: str) -> None:
+    from myositis_cds.ingest.text._records import linearise_record
+
+    linearise_record(note)  # no exception, in bounded time

@@ -1494,6 +1494,8 @@ def _delimited_table(
         if head is None or text[at : head[1]].count("\n") > 1:
             continue
         header, pos = _unbarred(head[0], barred), head[1]
+        if header and header[0][0].startswith("\ufeff"):  # a spreadsheet's byte-order mark
+            header[0] = (header[0][0][1:], header[0][1] + 1, header[0][2])
         numbered = bool(header) and header[0][0].casefold() in r.number_columns
         if numbered:  # "| # | Problem | Onset |": the row's number says nothing
             header = header[1:]
@@ -1501,7 +1503,7 @@ def _delimited_table(
         # hands, weakness, dysphagia"): shorter names and one column more
         spaced = f"{delimiter} " in line and delimiter != "\t" and not barred
         words_max = r.max_header_words if not spaced else r.spaced_header_words
-        if len(header) < r.min_columns + spaced - barred or not all(
+        if len(header) < r.min_columns + spaced or not all(
             _COLUMN_NAME.match(c) and len(_words(c).split()) <= words_max for c, _, _ in header
         ):
             continue
