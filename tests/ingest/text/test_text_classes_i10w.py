@@ -459,3 +459,19 @@ def test_broken_or_huge_tables_are_read_without_error(note: str) -> None:
     from myositis_cds.ingest.text._records import linearise_record
 
     linearise_record(note)  # no exception, in bounded time
+
+
+# ------------------------------------------------------------------ a date-of-birth column
+@pytest.mark.parametrize(
+    "note",
+    [
+        "fecha_visita;fecha_nacimiento;sexo\n20/11/2026;22/07/1958;mujer\n",
+        "Besuchsdatum\tGeburtsdatum\tGeschlecht\n20.11.2026\t22.07.1958\tweiblich\n",
+        "visit_date,birth_date,sex\n2026-11-20,1958-07-22,F\n",
+        "Clinic 20/11/2026.\nData urodzenia: 22.07.1958\nPłeć: K\n",
+    ],
+)
+def test_a_date_of_birth_field_in_the_forms_language(note: str) -> None:
+    patient = read(note).case.patient
+    # born 22 July 1958: 68 on 20 Nov 2026
+    assert (patient.birth_date, patient.age, patient.sex.value) == (date(1958, 7, 22), 68, "female")
