@@ -233,6 +233,22 @@ def test_a_list_wrapped_after_its_comma_goes_on(note: str) -> None:
             "Clinic 18 Nov 2026. Woman, 60.\nDisfagia: no\nRaynaud: sí\n",
             {"dysphagia": False, "raynaud": True},
         ),
+        # two fields on one line: the no is the second field's only
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nHeliotrope rash: yes, dysphagia: no\n",
+            {"heliotrope_rash": True, "dysphagia": False},
+        ),
+        # ... but a list before one colon is one field
+        (
+            "Clinic 18 Nov 2026. Woman, 60.\nDysphagia, shawl sign: no\n",
+            {"dysphagia": False, "shawl_sign": False},
+        ),
+        # ... and a sentence's comma before the next sentence's label is no field's end
+        (
+            "Clinic 18 Nov 2026. Woman, 60. Nailfolds: dilated capillaries, no ulcers. "
+            "Bloods: CK 2140 U/L.\n",
+            {"cutaneous_ulceration": False},
+        ),
         # "no" that opens the answer still negates forward as before
         (
             "Clinic 18 Nov 2026. Woman, 60.\nSkin: no heliotrope rash; Gottron papules present.\n",
