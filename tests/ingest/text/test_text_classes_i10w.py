@@ -491,3 +491,17 @@ def test_a_date_of_birth_field_in_the_forms_language(note: str) -> None:
     patient = read(note).case.patient
     # born 22 July 1958: 68 on 20 Nov 2026
     assert (patient.birth_date, patient.age, patient.sex.value) == (date(1958, 7, 22), 68, "female")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "P1,M,50,+,-,FALSE,TRUE",
+        "P1,M,50,pos,neg,0,1",
+        "P1,M,50,positive,negative,no,yes",
+    ],
+)
+def test_coded_results_under_antibody_and_finding_columns(row: str) -> None:
+    note = f"id,sex,age,anti_mda5,anti_tif1g,gottron_papules,heliotrope_rash\n{row}\n"
+    assert antibody_results(note) == {"MDA5": "positive", "TIF1G": "negative"}
+    assert findings_of(note) == {"gottron_papules": False, "heliotrope_rash": True}
