@@ -166,6 +166,9 @@ def note_sentences(doc: Doc) -> Doc:
         )
         carried = newline and (
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
+            # issue #10 (i10w): a list wrapped after its comma ("Jo-1, PL-7, PL-12," / "EJ, OJ
+            # negative"): the line goes on
+            or (last == "," and before not in _FIELD_MARKS)
             or (last.casefold() in _DENIALS and before.casefold() in _BEFORE_DENIAL)
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)

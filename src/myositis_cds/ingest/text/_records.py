@@ -22,6 +22,13 @@ words, so each record is written out first, as a form would say it (``rules/reco
   key=value form fields ("neck_flexion=4/5" -> "Neck flexion: 4/5."), results grids (a row per
   date and a column per test, or a row per result under role headers) and forms ticked under
   result columns ("Jo-1 |   | X" under "Positive | Negative" -> "Jo-1: negative.").
+- delimited exports (issue #10, i10w): a header of column names over rows (CSV, semicolon,
+  tab, a bare or markdown "|"; RFC 4180 quotes): a row per patient written column by column
+  ("at_dx_heliotrope" = 1 -> "At diagnosis heliotrope: present."; "ck_value", "ck_unit",
+  "ck_uln", "ck_date" -> "CK: 14.2 µkat/L (ref <3.5), on 2026-07-15."), a row per result by its
+  role columns, a row per item ("Prednisolone: 10 mg, started 01/10/2026."); rows of several
+  patients only for the one the note names; forms ticked on a field's line ("Gender: [x]
+  Female [ ] Male" -> "Gender: Female.") or under Yes/No columns ("No weight loss.").
 
 Every written character keeps the position of the field it came from, so evidence still points
 at the record as pasted. Any other text is returned unchanged (``None``).
@@ -81,6 +88,27 @@ class GridRules(_Strict):
 class MarkRules(_Strict):
     columns: dict[str, str]
     ticks: list[str]
+    empty_boxes: list[str]
+    ticked_boxes: list[str]
+    answered_no: str
+    answered_no_word: str
+
+
+class DelimitedRules(_Strict):
+    delimiters: list[str]
+    min_columns: int = Field(ge=2)
+    max_header_words: int = Field(ge=1)
+    spaced_header_words: int = Field(ge=1)
+    max_cell_chars: int = Field(ge=1)
+    patient_columns: list[str]
+    number_columns: list[str]
+    row_dates: list[str]
+    column_words: dict[str, str]
+    item_words: list[str]
+    attribute_words: list[str]
+    limits: dict[str, str]
+    binary_values: dict[str, str]
+    measure_words: list[str]
 
 
 class RecordRules(_Strict):
@@ -91,6 +119,7 @@ class RecordRules(_Strict):
     cda: CdaRules
     grid: GridRules
     marks: MarkRules
+    delimited: DelimitedRules
 
 
 @cache
@@ -816,35 +845,58 @@ def _result_rows(
         if after[:1].isspace() and len(_cells(after)) == 1:
             break  # the row goes on in the next line: left as written, with what follows
         at = lines[n][1]
-        # the cells fall under the header's columns by position (a blank cell is skipped)
+        # the cells fall under the header's columns by position (a blank cell is skipped), or
+        # one by one when a "|" row has as many as the header (its bars not lined up)
         cols: dict[str, tuple[str, int]] = {}
-        for cell, c_at in row:
-            col = max((i for i, (_, h_at) in enumerate(header) if h_at <= c_at + 1), default=0)
+        for j, (cell, c_at) in enumerate(row):
+            col = (
+                j
+                if len(row) == len(header) and "|" in lines[n][0]
+                else max((i for i, (_, h_at) in enumerate(header) if h_at <= c_at + 1), default=0)
+            )
             cols.setdefault(str(named[col] or f"other {col}"), (cell, at + c_at))
         if "name" not in cols or "value" not in cols:
             break
-        name, value = cols["name"], cols["value"]
-        w.put(name[0], name[1], name[1] + len(name[0]))
-        w.put(": ", name[1] + len(name[0]))
-        w.put(value[0], value[1], value[1] + len(value[0]))
-        if "unit" in cols:
-            w.put(" " + cols["unit"][0], cols["unit"][1])
-        if "reference" in cols:
-            ref = cols["reference"]
-            w.put(" (ref ", ref[1])
-            w.put(ref[0], ref[1], ref[1] + len(ref[0]))
-            w.put(")", ref[1] + len(ref[0]) - 1)
-        for role, (cell, c_at) in cols.items():
-            if role.startswith("other "):  # a flag ("H"), as printed
-                w.put(" " + cell, c_at)
-        if "date" in cols:
-            when = cols["date"]
-            w.put(", on ", when[1])
-            w.put(_grid_date(when[0]), when[1], when[1] + len(when[0]))
-        w.put(".", at + len(lines[n][0]) - 1)
-        w.end_line(at + len(lines[n][0]))
+        _result_line(w, cols, at + len(lines[n][0]))
         n += 1
     return n - k if n > k + 1 else 0
+
+
+_UNIT_AFTER_RANGE = re.compile(
+    r"^(?P<range>[<>≤≥=]*[ ]*\d[\d.,]*(?:[ ]*[-–][ ]*\d[\d.,]*)?)[ ]+"
+    r"(?P<unit>(?:[a-zA-Zµμ%][\w/.µμ%*^-]{0,11}))$"
+)
+
+
+def _result_line(w: _Writer, cols: dict[str, tuple[str, int]], end: int) -> None:
+    """A result by its columns' roles: "Creatine kinase: 3120 U/L (ref 40-320) H, on
+    08-Oct-2026." (``end``: where the row ends)."""
+    name, value = cols["name"], cols["value"]
+    w.put(name[0], name[1], name[1] + len(name[0]))
+    w.put(": ", name[1] + len(name[0]))
+    w.put(value[0], value[1], value[1] + len(value[0]))
+    ref = cols.get("reference")
+    unit = cols.get("unit")
+    if ref is not None and unit is None and (united := _UNIT_AFTER_RANGE.match(ref[0])):
+        # issue #10 (i10w): "< 1.0 mg/dL" in the range column: the unit is the value's too
+        unit = (united.group("unit"), ref[1] + united.start("unit"))
+        ref = (united.group("range"), ref[1])
+    if unit is not None:
+        w.put(" ", unit[1])
+        w.put(unit[0], unit[1], unit[1] + len(unit[0]))
+    if ref is not None:
+        w.put(" (ref ", ref[1])
+        w.put(ref[0], ref[1], ref[1] + len(ref[0]))
+        w.put(")", ref[1] + len(ref[0]) - 1)
+    for role, (cell, c_at) in cols.items():
+        if role.startswith("other "):  # a flag ("H"), as printed
+            w.put(" " + cell, c_at)
+    if "date" in cols:
+        when = cols["date"]
+        w.put(", on ", when[1])
+        w.put(_grid_date(when[0]), when[1], when[1] + len(when[0]))
+    w.put(".", end - 1)
+    w.end_line(end)
 
 
 def _pipe_cells(line: str) -> list[tuple[str, int]]:
@@ -857,6 +909,75 @@ def _pipe_cells(line: str) -> list[tuple[str, int]]:
             cells.append((part.strip(), pos + len(part) - len(part.lstrip())))
         pos += len(part) + 1
     return cells
+
+
+_BOX = re.compile(r"^[\[(][ \t]*(?P<mark>[^\[\]() \t]?)[ \t]*[\])]$")
+
+
+def _box(cell: str, rules: MarkRules) -> str:
+    """A tick box as its mark: "[x]" -> "x", "[ ]" and an empty box sign -> ""."""
+    if cell in rules.empty_boxes:
+        return ""
+    if cell in rules.ticked_boxes:
+        return rules.ticks[0]
+    box = _BOX.match(cell)
+    return box.group("mark") if box is not None else cell
+
+
+# issue #10 (i10w): a labelled field answered by ticking one of its options on the line
+# ("Gender: [x] Female  [ ] Male", "Sex: Male [ ]  Female [x]", "Dysphagia  ☐ yes  ☒ no")
+_LINE_BOX = re.compile(r"\[[ \t]*[^\[\]\s]?[ \t]*\]|\([ \t]?[xX✓✔*•]?[ \t]?\)|[☐☒☑□■▣⊠]")
+_OPTION = re.compile(r"^[^\W\d_][\w'’/.+-]*(?:[ ][\w'’/.+-]+){0,3}$")
+
+
+def _ticked_line(line: str, at: int, rules: MarkRules, w: _Writer) -> bool:
+    """A labelled field with its options ticked on its line, written "Label: the ticked
+    option." (several ticked: all of them), what follows it on the line kept as written; False
+    when the line is no such field: fewer than two boxes, no label (a checklist whose boxes mark
+    each item: "☒ Heliotrope  ☐ Shawl sign"), an option of many words, or nothing ticked."""
+    boxes = list(_LINE_BOX.finditer(line))
+    if len(boxes) < 2:
+        return False
+    colon = max(line.rfind(":", 0, boxes[0].start()), line.rfind("?", 0, boxes[0].start()))
+    # the box before its option ("[x] Female") when an option follows the last box; the field
+    # ends at a wide gap after it ("Sex: ☒ M  ☐ F     DOB: 30 Jan 1981")
+    box_first = bool(line[boxes[-1].end() :].strip())
+    gap = re.compile(r"\S[ \t]{3,}\S").search(line, boxes[-1].end()) if box_first else None
+    end_of_field = gap.start() + 1 if gap is not None else len(line)
+    options: list[tuple[str, int, bool]] = []  # (option, its place, ticked)
+    for i, box in enumerate(boxes):
+        if box_first:
+            start, end = box.end(), boxes[i + 1].start() if i + 1 < len(boxes) else end_of_field
+        else:
+            start, end = boxes[i - 1].end() if i else colon + 1, box.start()
+        text = line[start:end]
+        option = text.strip()
+        if not _OPTION.match(option):
+            return False
+        ticked = _box(box.group().replace(" ", "").replace("\t", ""), rules) != ""
+        options.append((option, start + len(text) - len(text.lstrip()), ticked))
+    # the label: up to its colon or question mark, or the words before the first box
+    # ("Gender  ☐ Male  ☒ Female")
+    label_end = colon + 1 if colon >= 0 else len(line[: boxes[0].start()].rstrip())
+    label = line[:label_end].strip()
+    chosen = [(o, o_at) for o, o_at, ticked in options if ticked]
+    if not label or (colon < 0 and not box_first) or not chosen:
+        return False
+    first = len(line) - len(line.lstrip())
+    w.put(label, at + first, at + first + len(label))
+    w.put(" " if label.endswith((":", "?")) else ": ", at + label_end)
+    for j, (option, o_at) in enumerate(chosen):
+        if j:
+            w.put(", ", at + o_at)
+        w.put(option, at + o_at, at + o_at + len(option))
+    w.put(".", at + end_of_field - 1)
+    w.end_line(at + end_of_field)
+    rest = line[end_of_field:].strip()
+    if rest:
+        r_at = line.index(rest, end_of_field)
+        w.put(rest, at + r_at, at + r_at + len(rest))
+        w.end_line(at + len(line))
+    return True
 
 
 def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Writer) -> int:
@@ -877,6 +998,8 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
             n += 1  # a markdown rule line
             continue
         row = _pipe_cells(line) if piped else _cells(line)
+        # issue #10 (i10w): a box, ticked or left empty ("[x]", "( )", "☒", "☐")
+        row = [(_box(c, rules) if j else c, c_at) for j, (c, c_at) in enumerate(row)]
         if not row or not row[0][0] or row[0][0].casefold() in ticks:
             break
         marked = [(c, c_at) for c, c_at in row[1:] if c.casefold() in ticks]
@@ -898,9 +1021,16 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
         if result is None:
             break
         name, n_at = row[0]
-        w.put(name, at + n_at, at + n_at + len(name))
-        w.put(": ", at + n_at + len(name))
-        w.put(result, at + marked[0][1], at + marked[0][1] + len(marked[0][0]))
+        name = name.rstrip("?: ")
+        if result == rules.answered_no:
+            # issue #10 (i10w): a question answered no, said as a negation of all its words
+            # ("No weight loss you did not intend.": the answer reaches the first of them)
+            w.put(rules.answered_no_word + " ", at + marked[0][1])
+            w.put(name, at + n_at, at + n_at + len(name))
+        else:  # (capitalised: a line in lower case goes on from the one before it)
+            w.put(name[:1].upper() + name[1:], at + n_at, at + n_at + len(name))
+            w.put(": ", at + n_at + len(name))
+            w.put(result, at + marked[0][1], at + marked[0][1] + len(marked[0][0]))
         w.put(".", at + marked[0][1])
         w.end_line(at + len(line))
         ticked += 1
@@ -911,52 +1041,108 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
     return n - k
 
 
+@dataclass(frozen=True)
+class _GridCell:
+    """One result of a grid: its test, value and date, each with its place in the note, and
+    the unit and reference range of its row when the grid gives them in columns of their own."""
+
+    test: tuple[str, int]
+    value: tuple[str, int]
+    when: tuple[str, int]
+    unit: tuple[str, int] | None = None
+    ref: tuple[str, int] | None = None
+
+
+def _rule_line(line: str) -> bool:
+    """A markdown table's rule line ("|---|:---:|")."""
+    return "-" in line and set(line.strip()) <= set("|-: +")
+
+
 def _grid(
     lines: list[tuple[str, int]], k: int, rules: GridRules, roles: dict[str, list[str]]
-) -> tuple[list[tuple[str, int, str, int, str, int]], int] | None:
-    """A results grid whose header is line ``k``: its cells as (test, at, value, at, date, at)
-    and the number of lines it takes, or None."""
+) -> tuple[list[_GridCell], int] | None:
+    """A results grid whose header is line ``k``: its cells and the number of lines it takes,
+    or None. A grid of one row per test may end in unit and reference columns ("Test |
+    14/04/2026 | 03/08/2026 | Units | Ref", issue #10 i10w)."""
     header = _cells(lines[k][0])
     if len(header) < rules.min_columns + 1:
         return None
     first = header[0][0].casefold().rstrip(":")
     by_date = first in rules.date_headers
-    by_test = first in rules.test_headers and all(_GRID_DATE.match(c) for c, _ in header[1:])
+    extra = {
+        i: role
+        for i, (c, _) in enumerate(header)
+        if i and not _GRID_DATE.match(c) and (role := _role(c, roles)) in ("unit", "reference")
+    }
+    dated = [i for i, (c, _) in enumerate(header) if i and _GRID_DATE.match(c)]
+    by_test = (
+        first in rules.test_headers
+        and len(dated) + len(extra) == len(header) - 1
+        and len(dated) >= (1 if extra else rules.min_columns)
+    )
     if not by_date and not by_test:
         return None
     if by_date and {"name", "value"} <= {_role(c, roles) for c, _ in header[1:]}:
         return None  # "Date  Test  Result  Ref range": one result a row (see _result_rows)
     empty = {c.casefold() for c in rules.empty_cells}
-    out: list[tuple[str, int, str, int, str, int]] = []
+    out: list[_GridCell] = []
     n = k + 1
+    if n < len(lines) and _rule_line(lines[n][0]):
+        n += 1
     while n < len(lines):
         row = _cells(lines[n][0])
         if len(row) != len(header) or (by_date and not _GRID_DATE.match(row[0][0])):
             break
         at = lines[n][1]
-        for (head, h_at), (cell, c_at) in zip(header[1:], row[1:], strict=True):
-            if cell.casefold() in empty:
-                continue
-            if by_date:
-                out.append((head, lines[k][1] + h_at, cell, at + c_at, row[0][0], at + row[0][1]))
-            else:
-                out.append((row[0][0], at + row[0][1], cell, at + c_at, head, lines[k][1] + h_at))
+        h0 = lines[k][1]
+        if by_date:
+            for (head, h_at), (cell, c_at) in zip(header[1:], row[1:], strict=True):
+                if cell.casefold() not in empty:
+                    out.append(
+                        _GridCell((head, h0 + h_at), (cell, at + c_at), (row[0][0], at + row[0][1]))
+                    )
+        else:
+            kept = {
+                role: (row[i][0], at + row[i][1])
+                for i, role in extra.items()
+                if row[i][0].casefold() not in empty
+            }
+            for i in dated:
+                cell, c_at = row[i]
+                if cell.casefold() not in empty:
+                    out.append(
+                        _GridCell(
+                            (row[0][0], at + row[0][1]),
+                            (cell, at + c_at),
+                            (header[i][0], h0 + header[i][1]),
+                            kept.get("unit"),
+                            kept.get("reference"),
+                        )
+                    )
         n += 1
     return (out, n - k) if out else None
 
 
-def _write_grid(w: _Writer, cells: list[tuple[str, int, str, int, str, int]]) -> None:
-    for test, t_at, value, v_at, when, d_at in cells:
+def _write_grid(w: _Writer, cells: list[_GridCell]) -> None:
+    for cell in cells:
+        (test, t_at), (value, v_at), (when, d_at) = cell.test, cell.value, cell.when
         limited = _LIMITED_NAME.match(test)
         name = limited.group("name") if limited else test
         w.put(name, t_at, t_at + len(name))
         w.put(": ", t_at + len(name))
         w.put(value, v_at, v_at + len(value))
+        if cell.unit is not None:
+            w.put(" ", cell.unit[1])
+            w.put(cell.unit[0], cell.unit[1], cell.unit[1] + len(cell.unit[0]))
         if limited is not None:
             w.put(" (ref ", t_at + limited.start("ref"))
             ref = limited.group("ref")
             w.put(ref, t_at + limited.start("ref"), t_at + limited.end("ref"))
             w.put(")", t_at + limited.end("ref"))
+        elif cell.ref is not None:
+            w.put(" (ref ", cell.ref[1])
+            w.put(cell.ref[0], cell.ref[1], cell.ref[1] + len(cell.ref[0]))
+            w.put(")", cell.ref[1] + len(cell.ref[0]) - 1)
         w.put(", on ", d_at)
         w.put(_grid_date(when), d_at, d_at + len(when))
         w.put(".", v_at + len(value) - 1)
@@ -992,15 +1178,450 @@ def _loinc_row(w: _Writer, line: str, at: int, start: int) -> None:
     w.end_line(at + len(line))
 
 
-def _coded_lines(
+# --------------------------------------------------------------------------- delimited rows
+# issue #10 (i10w): a header of column names over one line per record (CSV and its kin)
+_COLUMN_NAME = re.compile(r"^[^\W\d_][\w .()/%#+'’-]*$")
+
+
+def _delimited_row(
+    text: str, pos: int, delimiter: str, max_cell: int
+) -> tuple[list[tuple[str, int, int]], int] | None:
+    """The cells of the row at ``pos`` (RFC 4180: a quoted cell may hold the delimiter, a
+    doubled quote or a line break), each with its span in ``text``, and where the next row
+    starts; None when a quote is left open or text follows a closing quote."""
+    cells: list[tuple[str, int, int]] = []
+    while True:
+        lead = pos
+        while lead < len(text) and text[lead] in " " and text[lead] != delimiter:
+            lead += 1
+        if lead < len(text) and text[lead] == '"':
+            parts: list[str] = []
+            j = lead + 1
+            while True:
+                q = text.find('"', j)
+                if q < 0 or q - lead > max_cell:
+                    return None
+                if text.startswith('""', q):
+                    parts.append(text[j : q + 1])
+                    j = q + 2
+                    continue
+                parts.append(text[j:q])
+                break
+            cells.append(("".join(parts).strip(), lead + 1, q))
+            pos = q + 1
+            while pos < len(text) and text[pos] in " \r" and text[pos] != delimiter:
+                pos += 1
+            if pos < len(text) and text[pos] not in (delimiter, "\n"):
+                return None
+        else:
+            end = pos
+            while end < len(text) and text[end] not in (delimiter, "\n"):
+                end += 1
+            raw = text[pos:end]
+            cell = raw.strip()
+            first = pos + len(raw) - len(raw.lstrip())
+            cells.append((cell, first, first + len(cell)))
+            pos = end
+        if pos >= len(text) or text[pos] == "\n":
+            return cells, pos + 1
+        pos += 1
+
+
+_Cell = tuple[str, int, int]  # a cell's text and its span in the note
+_Member = tuple[str, _Cell, tuple[int, int]]  # an item's column: its role, cell, header span
+
+
+class _DelimitedWriter:
+    """The rows of a delimited table written as a form's lines (records.yaml delimited)."""
+
+    def __init__(self, coded: _CodedWriter, rules: DelimitedRules, json_rules: JsonRules) -> None:
+        self.coded = coded
+        self.out = coded.out
+        self.r = rules
+        self.bare = set(json_rules.bare_keys) | set(rules.item_words)
+        self.phrases = json_rules.phrases
+        self.measures = set(rules.measure_words)
+
+    def name(self, header: str) -> list[str]:
+        """A column's name as words, its abbreviations said ("at_dx_mrc_ankle_df" -> at,
+        diagnosis, mrc, ankle, dorsiflexion)."""
+        said: list[str] = []
+        for word in _words(header).split():
+            word = self.r.column_words.get(word, word)
+            said.extend(word.split())
+        return said
+
+    def role(self, words: list[str]) -> tuple[list[str], str] | None:
+        """(the item's words, the role of the column's last one or two words) when the
+        column holds a value, unit, limit, date ... of an item, else None."""
+        for size in (2, 1):
+            if len(words) < size:
+                continue
+            tail = " ".join(words[-size:])
+            if (
+                tail in self.r.limits
+                or tail in self.bare
+                or tail in self.phrases
+                or tail in self.r.attribute_words
+            ):
+                return words[:-size], tail
+        return None
+
+    def value(self, words: list[str], role: str | None, cell: str, at: int) -> bool:
+        """A cell's value as a form says it: a coded yes/no (1/0) as present/absent only under a
+        column that measures nothing; False when the cell leaves it unstated."""
+        if " ".join(words) in self.r.patient_columns:  # an identifier, a sex: as written
+            self.out.put(cell, at, at + len(cell))
+            return True
+        binary = self.r.binary_values.get(cell)
+        if (
+            binary is not None
+            and (role is None or role in self.r.item_words)
+            and not self.measures.intersection(words)
+        ):
+            self.out.put(binary, at, at + len(cell))
+            return True
+        return self.coded.field_value(cell, at)
+
+    def line(self, head: str, head_at: tuple[int, int]) -> int:
+        """A line's label ("Ck: "); where it starts, to take it back if nothing follows."""
+        mark = len(self.out.chars)
+        self.out.put(head[:1].upper() + head[1:], *head_at)
+        self.out.put(": ", head_at[1])
+        return mark
+
+    def close(self, end: int, when: tuple[str, int, int] | None) -> None:
+        if when is not None:
+            self.out.put(", on ", when[1])
+            self.coded.field_value(when[0], when[1])
+        if self.out.chars and self.out.chars[-1] != ".":
+            self.out.put(".", end - 1)
+        self.out.end_line(end)
+
+    def drop(self, mark: int) -> None:
+        del self.out.chars[mark:], self.out.offsets[mark:]
+
+    def row(
+        self,
+        header: list[tuple[str, int, int]],
+        cells: list[tuple[str, int, int]],
+        several: bool = False,
+    ) -> None:
+        """One record: its columns in order, each item on a line of its own (an item's value,
+        unit, limits and date columns on one line, written at its first column)."""
+        items: dict[tuple[str, ...], list[_Member]] = {}
+        # the columns in order: (words, the item they belong to or None, cell, header span)
+        order: list[tuple[list[str], tuple[str, ...] | None, _Cell, tuple[int, int]]] = []
+        named = [(self.name(head), head_at) for head, *head_at in header]
+        owners = {tuple(r[0]) for words, _ in named if (r := self.role(words)) and r[0]}
+        for (words, (h_start, h_end)), cell in zip(named, cells, strict=True):
+            if not cell[0]:
+                continue
+            role = self.role(words)
+            if role is None and tuple(words) in owners:  # "cancer_yn" beside "cancer_site"
+                role = (words, self.r.item_words[0])
+            if role is None or (not role[0] and self.phrases.get(role[1]) != "on {}"):
+                order.append((words, None, cell, (h_start, h_end)))  # "sex", "value" alone
+                continue
+            item = tuple(role[0])
+            if item not in items:
+                order.append((words, item, cell, (h_start, h_end)))
+            items.setdefault(item, []).append((role[1], cell, (h_start, h_end)))
+        for item in [i for i in items if len(i) > 1 and self.dated_only(items[i])]:
+            # "cancer_dx_date" beside "cancer_site": the date the item was diagnosed
+            owner = next((i for n in range(len(item) - 1, 0, -1) if (i := item[:n]) in items), None)
+            if owner is not None and not any(self.dated_only([m]) for m in items[owner]):
+                kind, when, at = items.pop(item)[0]
+                items[owner].append((" ".join([*item[len(owner) :], kind]), when, at))
+        dates = {
+            item: next(c for r, c, _ in members if self.phrases.get(r) == "on {}")
+            for item, members in items.items()
+            if self.dated_only([members[0]])
+            or any(self.phrases.get(r) == "on {}" for r, _, _ in members)
+        }
+        # the row's own date: a bare "date" column, else (in a table of several rows, one a
+        # visit) its visit's or sample's date; a single row's visit date is the note's own
+        row_date = dates.get(()) or next(
+            (
+                when
+                for item, when in dates.items()
+                if several and " ".join(item) in self.r.row_dates and self.dated_only(items[item])
+            ),
+            None,
+        )
+
+        def date_of(words: list[str]) -> tuple[str, int, int] | None:
+            if " ".join(words) in self.r.patient_columns:
+                return None  # the patient's own fields are of no date
+            for size in range(len(words) - 1, 0, -1):
+                if tuple(words[:size]) in dates:
+                    return dates[tuple(words[:size])]
+            return row_date
+
+        for words, of_item, cell, head_at in order:
+            if of_item is not None:
+                if of_item and of_item in items:  # (the row's own date: with each item)
+                    self.item(list(of_item), items[of_item], date_of(list(of_item)))
+                continue
+            mark = self.line(" ".join(words), head_at)
+            if self.value(words, None, cell[0], cell[1]):
+                is_date = _GRID_DATE.match(cell[0]) or _YEAR_MONTH.match(cell[0])
+                self.close(cell[2], None if is_date else date_of(words))
+            else:
+                self.drop(mark)
+
+    def dated_only(self, members: list[tuple[str, tuple[str, int, int], tuple[int, int]]]) -> bool:
+        return all(self.phrases.get(r) == "on {}" for r, _, _ in members)
+
+    def item(
+        self,
+        words: list[str],
+        members: list[tuple[str, tuple[str, int, int], tuple[int, int]]],
+        outer: tuple[str, int, int] | None,
+    ) -> None:
+        """An item's columns on one line: its name, its values (value, unit, a drug and its
+        dose), its limits as a reference range, its other columns by their words, its date."""
+        head_at = members[0][2]
+        dated = [c for r, c, _ in members if self.phrases.get(r) == "on {}"]
+        others = [m for m in members if self.phrases.get(m[0]) != "on {}"]
+        if not others:  # a date alone: "Diagnosis date: 2026-07-15."
+            when = dated[0]
+            mark = self.line(" ".join([*words, "date"]), head_at)
+            if self.coded.field_value(when[0], when[1]):
+                self.close(when[2], None)
+            else:
+                self.drop(mark)
+            return
+        mark = self.line(" ".join(words), head_at)
+        said = False
+        for role, (cell, at, _), _ in others:  # its values first
+            if role in self.bare:
+                if said:
+                    self.out.put(" ", at)
+                said = self.value(words, role, cell, at) or said
+        limits = {
+            self.r.limits[role]: (cell, at, end)
+            for role, (cell, at, end), _ in others
+            if role in self.r.limits
+        }
+        if limits:
+            low, high = limits.get("lower"), limits.get("upper")
+            first = (low or high)[1]  # type: ignore[index]
+            self.out.put(" (ref ", first)
+            if low is not None and high is not None:
+                self.out.put(low[0], low[1], low[2])
+                self.out.put("-", low[2])
+                self.out.put(high[0], high[1], high[2])
+            elif high is not None:
+                self.out.put("<", high[1])
+                self.out.put(high[0], high[1], high[2])
+            elif low is not None:
+                self.out.put(">", low[1])
+                self.out.put(low[0], low[1], low[2])
+            self.out.put(")", first)
+        for role, (cell, at, end), (h_start, h_end) in others:
+            if role in self.bare or role in self.r.limits:
+                continue
+            phrase = self.phrases.get(role)
+            before, _, after = (phrase or f"{role} {{}}").partition("{}")
+            piece = len(self.out.chars)
+            self.out.put((", " if said else "") + before, h_start, h_end)
+            if self.coded.field_value(cell, at):
+                if after:
+                    self.out.put(after, end)
+                said = True
+            else:
+                self.drop(piece)
+        if said:
+            self.close(others[-1][1][2], dated[0] if dated else outer)
+        else:
+            self.drop(mark)
+
+
+def _item_row(
+    w: _CodedWriter,
+    header: list[tuple[str, int, int]],
+    row: list[tuple[str, int, int]],
+    said_as: JsonRules,
+) -> None:
+    """A row named by its first cell, its other columns by their names ("Mi-2: neg, band
+    intensity 0."; "Prednisolone: 10 mg, route PO, started 01/10/2026."): a value, result or
+    dose by its value alone, a start or stop date by its phrase (records.yaml json)."""
+    name, at, end = row[0]
+    mark = len(w.out.chars)
+    w.out.put(name, at, end)
+    w.out.put(": ", end)
+    said = False
+    for (head, h_at, h_end), (cell, c_at, _) in zip(header[1:], row[1:], strict=True):
+        if not cell:
+            continue
+        piece = len(w.out.chars)
+        words = _words(head)
+        phrase = said_as.phrases.get(words, "{}" if words in said_as.bare_keys else None)
+        before, _, after = (phrase if phrase is not None else words + " {}").partition("{}")
+        w.out.put((", " if said else "") + before, h_at, h_end)
+        if w.field_value(cell, c_at):
+            if after:
+                w.out.put(after, c_at + len(cell))
+            said = True
+        else:
+            del w.out.chars[piece:], w.out.offsets[piece:]
+    if not said:
+        del w.out.chars[mark:], w.out.offsets[mark:]
+        return
+    w.out.put(".", row[-1][2] - 1)
+    w.out.end_line(row[-1][2])
+
+
+def _delimited_table(
     text: str,
-    rules: CodedRules,
-    grid: GridRules,
-    roles: dict[str, list[str]],
-    marks: MarkRules,
-) -> Linearised | None:
+    lines: list[tuple[str, int]],
+    k: int,
+    w: _CodedWriter,
+    rules: RecordRules,
+) -> int:
+    """A delimited table whose header is line ``k``, each data row written as a form's lines
+    (or, with a test and a result column, as result lines); the number of lines it takes (0
+    when line ``k`` is not such a header, has no data row, or its rows are several patients)."""
+    line, at = lines[k]
+    r = rules.delimited
+    for delimiter in r.delimiters:
+        # a markdown table ("| Drug | Dose |" over its rule line): its outer bars are no cells
+        barred = delimiter == "|" and line.lstrip().startswith("|")
+        if line.count(delimiter) < r.min_columns - 1 + 2 * barred:
+            continue
+        head = _delimited_row(text, at, delimiter, r.max_cell_chars)
+        if head is None or text[at : head[1]].count("\n") > 1:
+            continue
+        header, pos = _unbarred(head[0], barred), head[1]
+        if header and header[0][0].startswith("\ufeff"):  # a spreadsheet's byte-order mark
+            header[0] = (header[0][0][1:], header[0][1] + 1, header[0][2])
+        numbered = bool(header) and header[0][0].casefold() in r.number_columns
+        if numbered:  # "| # | Problem | Onset |": the row's number says nothing
+            header = header[1:]
+        # a header typed with a space after each delimiter reads like prose ("Rash on the
+        # hands, weakness, dysphagia"): shorter names and one column more
+        spaced = f"{delimiter} " in line and delimiter != "\t" and not barred
+        words_max = r.max_header_words if not spaced else r.spaced_header_words
+        if len(header) < r.min_columns + spaced or not all(
+            _COLUMN_NAME.match(c) and len(_words(c).split()) <= words_max for c, _, _ in header
+        ):
+            continue
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if barred and _rule_line(text[pos:line_end]):  # the markdown rule under the header
+            pos = line_end + 1
+        rows: list[list[tuple[str, int, int]]] = []
+        while pos < len(text) and text[pos] not in "\n\r":
+            found = _delimited_row(text, pos, delimiter, r.max_cell_chars)
+            if found is None:
+                break
+            cells = _unbarred(found[0], barred)[numbered:]
+            if len(cells) != len(header):
+                break
+            rows.append(cells)
+            pos = found[1]
+        # a record holds a number, a date or a coded value somewhere (a list of names over a
+        # line of prose does not)
+        said = {*rules.coded.values, *r.binary_values, *rules.marks.columns}
+        rows = [row for row in rows if any(c for c, _, _ in row)]
+        if not rows or not all(
+            any(any(ch.isdigit() for ch in c) or c.casefold() in said for c, _, _ in row)
+            for row in rows
+        ):
+            continue
+        names = [_words(c) for c, _, _ in header]
+        kept = [i for i, name in enumerate(names) if name in r.patient_columns]
+        if len(rows) > 1 and any(len({row[i][0].casefold() for row in rows}) > 1 for i in kept):
+            # several patients: only the one the note names elsewhere by an identifier of its
+            # row ("Patient: AUD-037" above the table), else none of them
+            outside = text[:at] + "\n" + text[pos:]
+            named = [
+                row
+                for row in rows
+                if any(
+                    len(row[i][0]) >= 2
+                    and any(ch.isdigit() for ch in row[i][0])
+                    and re.search(rf"(?<![\w-]){re.escape(row[i][0])}(?![\w-])", outside)
+                    for i in kept
+                )
+            ]
+            if len(named) != 1:
+                return _lines_to(lines, k, pos)  # nobody's facts: nothing written
+            rows = named
+        limits = [r.limits.get(_words(c)) for c, _, _ in header]
+        roles = [
+            _role(c, rules.cda.columns) if limit is None else None
+            for (c, _, _), limit in zip(header, limits, strict=True)
+        ]
+        # one item a row, named in its first column ("Antigen | Result | Intensity" over
+        # "Mi-2 | neg | 0"): by its header's role, or by distinct names that are no dates
+        first = _words(header[0][0])
+        by_item = barred or (
+            first not in r.patient_columns
+            and (
+                roles[0] == "name"
+                or (
+                    len(rows) > 1
+                    and roles[0] != "date"
+                    and len({row[0][0].casefold() for row in rows}) == len(rows)
+                    and all(
+                        row[0][0]
+                        and not _GRID_DATE.match(row[0][0])
+                        and not _NUMBER.fullmatch(row[0][0])
+                        for row in rows
+                    )
+                )
+            )
+        )
+        for row in rows:
+            if {"name", "value"} <= set(roles):  # one result a row
+                cols = {
+                    str(role or f"other {i}"): (cell, c_at)
+                    for i, (role, (cell, c_at, _)) in enumerate(zip(roles, row, strict=True))
+                    if cell and limits[i] is None
+                }
+                bounds = {b: c for b, c in zip(limits, row, strict=True) if b and c[0]}
+                if "reference" not in cols and bounds:  # "lln", "uln" columns: its range
+                    low, high = bounds.get("lower"), bounds.get("upper")
+                    ref = (
+                        f"{low[0]}-{high[0]}"
+                        if low and high
+                        else (
+                            f"<{high[0]}" if high else f">{low[0]}"  # type: ignore[index]
+                        )
+                    )
+                    cols["reference"] = (ref, (low or high)[1])  # type: ignore[index]
+                if "name" in cols and "value" in cols:
+                    _result_line(w.out, cols, row[-1][2])
+                continue
+            if by_item:
+                _item_row(w, header, row, rules.json_)
+                continue
+            _DelimitedWriter(w, r, rules.json_).row(header, row, several=len(rows) > 1)
+        return _lines_to(lines, k, pos)
+    return 0
+
+
+def _unbarred(cells: list[tuple[str, int, int]], barred: bool) -> list[tuple[str, int, int]]:
+    """A markdown row's cells without the empty ones its outer bars make."""
+    if barred and len(cells) >= 2 and not cells[0][0] and not cells[-1][0]:
+        return cells[1:-1]
+    return cells
+
+
+def _lines_to(lines: list[tuple[str, int]], k: int, pos: int) -> int:
+    """How many lines from line ``k`` start before ``pos``."""
+    taken = 0
+    while k + taken < len(lines) and lines[k + taken][1] < pos:
+        taken += 1
+    return taken
+
+
+def _coded_lines(text: str, records: RecordRules) -> Linearised | None:
     """Any note with coded lines: each such line written out, the others as they are; None
     when no line is coded."""
+    rules, grid, roles, marks = records.coded, records.grid, records.cda.columns, records.marks
     w = _CodedWriter(rules)
     changed = False
     lines: list[tuple[str, int]] = []
@@ -1026,6 +1647,14 @@ def _coded_lines(
             cells, taken = found_grid
             _write_grid(w.out, cells)
             skip = taken - 1
+            changed = True
+            continue
+        taken = _delimited_table(text, lines, k, w, records)  # issue #10 (i10w)
+        if taken:
+            skip = taken - 1
+            changed = True
+            continue
+        if _ticked_line(line, at, marks, w.out):  # issue #10 (i10w)
             changed = True
             continue
         concept = _CONCEPT.search(line)
@@ -1361,7 +1990,7 @@ def linearise_record(text: str) -> Linearised | None:
     if found is None and ("{" in text or "[" in text):
         found = _json_record(text, r.json_)
     if found is None:
-        found = _coded_lines(text, r.coded, r.grid, r.cda.columns, r.marks)  # issue #10 (i10q)
+        found = _coded_lines(text, r)  # issue #10 (i10q)
     if found is None or not found.text.strip():
         return None
     last = len(text) - 1  # every written character points into the text
