@@ -1075,9 +1075,7 @@ class Rules:
             ):
                 for word in words:
                     self.inference_roles.setdefault(term_key(word), []).append((i, role))
-        self.inference_words = TermMatcher(
-            "inference", {key: [key_spelling] for key, key_spelling in self._inference_spellings()}
-        )
+        self.inference_words = TermMatcher("inference", self._inference_spellings())
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()
@@ -1097,12 +1095,17 @@ class Rules:
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
 
-    def _inference_spellings(self) -> list[tuple[str, str]]:
-        seen: dict[str, str] = {}
+    def _inference_spellings(self) -> dict[str, list[str]]:
+        # issue #10 (i10y): every spelling of a key is matched, not the first alone: "proximodistal"
+        # and "proximo-distal", "proximo-distal" and "próximo-distal" share a key, and the first
+        # spelling misses the text's hyphen or accent
+        seen: dict[str, list[str]] = {}
         for rule in self.inference.rules:
             for word in (*rule.lesion, *rule.site, *rule.colour):
-                seen.setdefault(term_key(word), word)
-        return list(seen.items())
+                spellings = seen.setdefault(term_key(word), [])
+                if word not in spellings:
+                    spellings.append(word)
+        return seen
 
     def _compile(self, pattern: str, name: str, groups: set[str]) -> re.Pattern[str]:
         text = pattern

@@ -1,0 +1,208 @@
+"""The patient's age and sex, proximal weakness and its comparisons, and raised muscle enzymes,
+in the wordings and layouts met in the eleventh opened set (issue #10, i10-text25): literal
+translations that keep the source language's order, the word for gender in place of sex, a PDF
+copy's spaced hyphens, weakness "proximal and distal" in every supported language, a graded list
+closed by a dash, a value grouped by spaces after the other languages' words for "raised".
+Every sentence here is our own; the expected values are read off it by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import (
+    LEGS_PROX,
+    LOWER,
+    NECK,
+    UPPER,
+    findings_of,
+    labs_coded,
+    read,
+    sex_and_age,
+    strength_items,
+)
+
+# ------------------------------------------------------------------ age and sex
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a PDF copy puts spaces before the hyphens of "33-year-old"
+        ("Case report: Our 33  -year  -old female was referred with myalgia.", ("female", 33)),
+        ("A 61 - year - old man presented with weakness.", ("male", 61)),
+        ("History: a 47 -year -old woman, a teacher, noticed a rash.", ("female", 47)),
+    ],
+)
+def test_an_age_with_spaced_hyphens(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+def test_a_duration_with_a_spaced_hyphen_is_no_age() -> None:
+    # "a 5 -year history" has no "old": a duration, not the age
+    assert sex_and_age("He had a 5 -year history of weakness. CK 900 U/L.")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # Greek order kept by a literal translation ("γυναίκα, ετών 63") and the Greek itself
+        ("Patient: woman, of years 63, permanent resident of Larisa.", ("female", 63)),
+        ("Patient: man, of years 71, pensioner.", ("male", 71)),
+        ("Ασθενής: γυναίκα ετών 52, κάτοικος Πάτρας.", ("female", 52)),
+        ("Ασθενής άνδρας, ετών 71, συνταξιούχος.", ("male", 71)),
+        # Hebrew "ben 58" / "bat 34" (son of / daughter of: aged) as translated
+        ("Patient: son of 58, married + 3, works as a driver.", ("male", 58)),
+        ("Patient: daughter of 34, student, lives in Haifa.", ("female", 34)),
+        ("Name: [withheld]\nSon of 66, retired teacher.", ("male", 66)),
+    ],
+)
+def test_an_age_in_a_literal_translation(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+def test_a_relatives_age_in_translation_is_not_the_patients() -> None:
+    # the son and the father are the relatives: only the patient's own item gives the age
+    assert sex_and_age("Patient: woman, of years 66. She lives with her son of 40.") == (
+        "female",
+        66,
+    )
+    assert sex_and_age("Her father, of years 80, is well. Patient: woman, of years 55.") == (
+        "female",
+        55,
+    )
+    assert sex_and_age("Lives with his son of 30 and his wife.")[1] is None
+    assert sex_and_age("Family history: father of years 80 with gastric cancer.") == (
+        "unknown",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Descrevemos o caso de um paciente do gênero masculino de 72 anos.", ("male", 72)),
+        ("Doente do género feminino, 58 anos, com eritema.", ("female", 58)),
+        ("Paciente de 45 años, de género femenino, con debilidad.", ("female", 45)),
+        ("Paziente di genere maschile di 60 anni con astenia.", ("male", 60)),
+        ("Nome: J.S., gênero feminino, 51 anos", ("female", 51)),
+        ("Patiente de genre féminin, 50 ans, adressée pour un érythème.", ("female", 50)),
+    ],
+)
+def test_the_word_for_gender_in_place_of_sex(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "sex"),
+    [("Género: masculino", "male"), ("Gênero: feminino", "female"), ("Genere: maschile", "male")],
+)
+def test_a_gender_field(note: str, sex: str) -> None:
+    assert sex_and_age(note)[0] == sex
+
+
+def test_gender_in_a_general_statement_gives_no_sex() -> None:
+    # about the disease in general: no patient is named
+    assert sex_and_age("O gênero feminino é o mais afetado pela doença.")[0] == "unknown"
+
+
+# ------------------------------------------------------------------ weakness proximal and distal
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Une fille de 9 ans a rapporté une faiblesse musculaire proximo-distale symétrique.",
+        "Paciente con debilidad muscular proximal y distal de los cuatro miembros.",
+        "Doente com fraqueza muscular próximo-distal.",
+        "Paciente com fraqueza proximal e distal nos quatro membros.",
+        "Es bestand eine proximal und distal betonte Muskelschwäche.",
+        "She had proximo-distal weakness.",
+        "She had proximodistal weakness.",
+        "Examination showed weakness, proximal and distal, in all four limbs.",
+        "Paziente con debolezza prossimo-distale ai quattro arti.",
+    ],
+)
+def test_weakness_proximal_and_distal_includes_the_proximal_item(note: str) -> None:
+    found = findings_of(note)
+    assert found.get(UPPER) is True and found.get(LOWER) is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Pas de faiblesse musculaire proximo-distale.",
+        "No proximal or distal weakness.",
+        "Sin debilidad proximal ni distal.",
+    ],
+)
+def test_denied_weakness_proximal_and_distal_is_absent(note: str) -> None:
+    found = findings_of(note)
+    assert found.get(UPPER) is not True and found.get(LOWER) is not True
+
+
+def test_weakness_proximal_and_distal_said_of_a_disease_in_general_is_not_the_patients() -> None:
+    note = "La MNAI juvénile est caractérisée par une faiblesse musculaire proximo-distale."
+    assert not strength_items(note)
+
+
+# ------------------------------------------------------------------ graded lists closed by a dash
+
+_KENDALL_LIST = (
+    "The physiotherapy MMT-8 (Kendall 0-10 scale): neck flexors 7, neck extensors 10, "
+    "deltoids 9, gluteus medius 8, quadriceps 9, ankle dorsiflexors {ankle} - total 71/80."
+)
+
+
+def test_the_last_muscle_of_a_graded_list_keeps_its_grade_before_a_dash() -> None:
+    # ankles 10 (MRC 5) against gluteus medius 8 (MRC 4): legs proximal weaker than distal;
+    # neck flexors 7 (4-) against extensors 10 (5): flexors weaker
+    assert strength_items(_KENDALL_LIST.format(ankle=10)) == {UPPER, LOWER, NECK, LEGS_PROX}
+
+
+def test_a_dash_list_with_equal_legs_is_no_comparison() -> None:
+    # ankles 8 = gluteus medius 8: proximal not weaker than distal
+    found = findings_of(_KENDALL_LIST.format(ankle=8))
+    assert found.get(LEGS_PROX) is False
+    assert found.get(LOWER) is True
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Power: hip flexors 4, ankle dorsiflexion 5 - otherwise normal.", True),
+        ("Power: hip flexors 4 -, ankle dorsiflexion 4 -.", False),
+        ("Power (MRC): hip flexors 4/5, ankle dorsiflexors 5/5 - rest not tested.", True),
+    ],
+)
+def test_mrc_lists_with_a_dash(note: str, expected: bool) -> None:
+    assert findings_of(note).get(LEGS_PROX) is expected
+
+
+# ------------------------------------------------------------------ raised muscle enzymes
+
+
+@pytest.mark.parametrize(
+    ("note", "value", "upper"),
+    [
+        ("Le dosage de CK était nettement élevé à 26 240 IU/L (N<180).", 26240.0, 180.0),
+        ("La CK estaba muy elevada en 3400 U/L (normal < 170).", 3400.0, 170.0),
+        ("Die CK war deutlich erhöht auf 1200 U/l (Norm < 170).", 1200.0, 170.0),
+        ("CPK podwyższone do 16 300 U/L (norma < 190).", 16300.0, 190.0),
+        ("CK markedly elevated at 5400 U/L (ULN 200).", 5400.0, 200.0),
+    ],
+)
+def test_a_value_after_the_word_for_raised(note: str, value: float, upper: float) -> None:
+    ck = labs_coded(note, "ck")
+    assert [(lab.value, lab.upper_limit) for lab in ck] == [(value, upper)]
+    assert ck[0].is_above_uln is True
+
+
+def test_a_value_below_its_range_after_the_word_for_raised_is_not_raised() -> None:
+    # the value decides against its range, whatever word stands before it
+    ck = labs_coded("La CK était élevée à 150 UI/L (N < 180).", "ck")
+    assert [(lab.value, lab.is_above_uln) for lab in ck] == [(150.0, False)]
+
+
+def test_spaced_numbers_that_are_no_lab_value_stay_apart() -> None:
+    # an antibody's name number and a level: not 52100
+    assert read("Anti-Ro 52 100 U/ml.").case.labs == []
