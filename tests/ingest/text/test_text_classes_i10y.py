@@ -206,3 +206,69 @@ def test_a_value_below_its_range_after_the_word_for_raised_is_not_raised() -> No
 def test_spaced_numbers_that_are_no_lab_value_stay_apart() -> None:
     # an antibody's name number and a level: not 52100
     assert read("Anti-Ro 52 100 U/ml.").case.labs == []
+
+
+# ------------------------------------------------------------------ sex from gendered verb forms
+
+
+@pytest.mark.parametrize(
+    ("note", "sex"),
+    [
+        ("Paciente de 45 años. Fue ingresada en Medicina Interna. Después fue intubada.", "female"),
+        ("Doente de 63 anos. Foi internado no serviço e depois hospitalizado na UCI.", "male"),
+        ("Paziente di 70 anni, ricoverata per astenia; poi intubata in rianimazione.", "female"),
+        ("Patient de 52 ans, hospitalisé en urgence, puis intubé.", "male"),
+        ("W wieku 61 lat zgłosił się z powodu osłabienia. Był hospitalizowany w klinice.", "male"),
+        ("Больной 56 лет обратился с жалобами на слабость. Госпитализирован в клинику.", "male"),
+        ("U dobi od 58 godina javio se lekaru; žalio se na otežano gutanje.", "male"),
+    ],
+)
+def test_sex_from_two_agreeing_verb_forms(note: str, sex: str) -> None:
+    assert sex_and_age(note)[0] == sex
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # one form is not enough
+        "Paciente de 45 años. Fue ingresada en Medicina Interna.",
+        # the mother's form is not the patient's: one form of the patient's own is left
+        "Paciente de 45 años. Su madre fue hospitalizada. Fue ingresado en la UCI.",
+        # forms that disagree say nothing
+        "Paciente de 45 años, ingresada el lunes; fue intubado el martes y hospitalizado.",
+        # a participle agreeing with a thing is not listed ("la muestra remitida")
+        "Paciente de 45 años. La muestra fue remitida; la biopsia fue realizada.",
+    ],
+)
+def test_verb_forms_that_do_not_decide_the_sex(note: str) -> None:
+    assert sex_and_age(note)[0] == "unknown"
+
+
+# ------------------------------------------------------------------ ages in number words
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Prikazan je slučaj pedesetosmogodišnjeg muškarca sa slabošću.", ("male", 58)),
+        ("Sedamdesetogodišnja bolesnica primljena je zbog slabosti.", ("female", 70)),
+        ("Devetogodišnja djevojčica s osipom na licu.", ("female", 9)),
+        ("Sześćdziesięciodwuletnia pacjentka zgłosiła się z osłabieniem.", ("female", 62)),
+        ("Osiemnastoletni pacjent z wysypką.", ("male", 18)),
+        ("Пятидесятилетняя женщина обратилась с жалобами на слабость.", ("female", 50)),
+        ("Тридцатипятилетний мужчина поступил в клинику.", ("male", 35)),
+        ("Педесетосмогодишњи мушкарац са слабошћу.", ("male", 58)),
+    ],
+)
+def test_an_age_in_number_words_glued_to_the_age_adjective(
+    note: str, expected: tuple[str, int]
+) -> None:
+    assert sex_and_age(note) == expected
+
+
+def test_a_relatives_age_in_number_words_is_not_the_patients() -> None:
+    assert sex_and_age("Pacjentka lat 50. Jej sześćdziesięcioletnia matka zmarła.") == (
+        "female",
+        50,
+    )
+    assert sex_and_age("Dwuletnia córka pacjentki jest zdrowa.")[1] is None

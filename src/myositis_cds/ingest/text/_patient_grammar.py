@@ -61,6 +61,8 @@ class LanguageWords(_Strict):
     patient_labels: list[str] = Field(default_factory=list)
     female_words: list[str] = Field(default_factory=list)
     male_words: list[str] = Field(default_factory=list)
+    female_verbs: list[str] = Field(default_factory=list)  # issue #10 (i10y)
+    male_verbs: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -75,6 +77,8 @@ class PatientGrammarFile(_Strict):
     fragments: dict[str, str] = Field(default_factory=dict)
     shapes: Shapes
     languages: dict[str, LanguageWords]
+    # issue #10 (i10y): the combining forms of the numbers, per language (stem -> value)
+    number_stems: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,10 @@ class PatientGrammar:
     ``onset_years``: how long the illness has lasted, in years (group ``n``: the number, none
     for one year); ``symptoms``: a complaint such a duration is said of; ``relatives_in``: a
     relative's noun anywhere; ``person_before``: a person's noun (with its initials, a comma)
-    ending just before a number, which makes the number an age."""
+    ending just before a number, which makes the number an age; ``gendered_verbs`` (issue #10,
+    i10y): a verb form of a person whose ending shows the subject's sex (group female or male);
+    ``number_stems``: the value of each combining form of a number that may open a compound age
+    adjective ("pedeset", "osmo" in "pedesetosmogodišnji"), keys case-folded."""
 
     age_sex: tuple[re.Pattern[str], ...]
     sex_alone: tuple[re.Pattern[str], ...]
@@ -103,6 +110,8 @@ class PatientGrammar:
     symptoms: re.Pattern[str]
     relatives_in: re.Pattern[str]
     person_before: re.Pattern[str]
+    gendered_verbs: re.Pattern[str]
+    number_stems: dict[str, int]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -128,6 +137,12 @@ def load_patient_grammar() -> PatientGrammar:
         )
         for name in LanguageWords.model_fields
     }
+    stems = {
+        stem.casefold(): value
+        for table in data.number_stems.values()
+        for stem, value in table.items()
+    }
+    classes["NUMBER_STEMS"] = _alternation(list(stems))
     classes.update(data.fragments)
 
     def fill(shape: str) -> str:
@@ -163,7 +178,10 @@ def load_patient_grammar() -> PatientGrammar:
             rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d"
             # issue #10 (i10-text21): an age and sex item, "56 Y/F", "Age/Sex: 61 yrs / Male"
             rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*/\s*(?:{classes['FEMALE_WORDS']}"
-            rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])",
+            rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])"
+            # issue #10 (i10y): an age in number words glued to the age adjective
+            rf"|(?<!\w)(?:{classes['NUMBER_STEMS']})+(?:{classes['FEMALE_ADJECTIVES']}"
+            rf"|{classes['MALE_ADJECTIVES']}|{classes['ADJECTIVES']})(?!\w)",
             "age_hint",
         ),
         approximate_before=_compile(
@@ -180,6 +198,12 @@ def load_patient_grammar() -> PatientGrammar:
         bound_before=_compile(
             rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"
         ),
+        gendered_verbs=_compile(
+            rf"(?<!\w)(?:(?P<female>{classes['FEMALE_VERBS']})|(?P<male>{classes['MALE_VERBS']}))"
+            r"(?!\w)",
+            "verbs",
+        ),
+        number_stems=stems,
     )
 
 

@@ -47,15 +47,24 @@ def sex_of(m: re.Match[str]) -> str | None:
     return None
 
 
+def _age_start(m: re.Match[str]) -> int:
+    """Where the age of an age_sex match starts: its digits, else its number words (issue
+    #10, i10y); -1 when it has neither."""
+    for group in ("age", "age_words"):
+        if m.groupdict().get(group) is not None:
+            return m.start(group)
+    return -1
+
+
 def _someone_else(m: re.Match[str], text: str, grammar: PatientGrammar) -> bool:
     """issue #10 (i10-text15): an age the grammar reads that is not one patient's: a relative's
     noun in the match ("80-jährige Mutter") or just before the number ("mẹ 70 tuổi"), or a
     bound of a range ("über 50-jährige", "mayores de 40 años")."""
     if m.groupdict().get("relative"):
         return True
-    if "age" not in m.groupdict() or m.group("age") is None:
+    a = _age_start(m)
+    if a < 0:
         return False
-    a = m.start("age")
     window = max(0, a - 40)
     return bool(
         grammar.bound_before.search(text, window, m.start())
@@ -176,7 +185,7 @@ def _first_age(
                 continue
             value: dict[str, Any] = {"value": age}
             # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
-            before = max(sent.start, m.start("age") - 20), m.start("age")
+            before = max(sent.start, _age_start(m) - 20), max(sent.start, _age_start(m))
             # (and in the other languages' words, as an age of our own patterns may be written
             # in them: "eine etwa 60-jährige Patientin")
             if _APPROXIMATE_AGE.search(text, *before) or (
@@ -210,11 +219,31 @@ _AGE_WORDS = {
 
 def _age_value(m: re.Match[str]) -> int:
     """The age of an age_sex match: its digits, or the sum of its number words (group
-    ``age_words``; -1, never a valid age, when a word is not in the table)."""
-    if m.group("age") is not None:
+    ``age_words``; -1, never a valid age, when a word is not in the table): Turkish words apart
+    ("kırk dokuz"), or the combining forms glued in one word ("pedesetosmo", issue #10, i10y)."""
+    if m.groupdict().get("age") is not None:
         return int(m.group("age"))
     words = (m.groupdict().get("age_words") or "").replace("I", "ı").casefold().split()
+    if len(words) == 1 and words[0] not in _AGE_WORDS:
+        return _compound_number(words[0].replace("ı", "i"), patient_grammar().number_stems)
     return sum(_AGE_WORDS.get(w, -1000) for w in words) if words else -1
+
+
+def _compound_number(word: str, stems: dict[str, int]) -> int:
+    """The value of a number written as glued combining forms: one stem, or a ten's stem then
+    a unit's ("pedeset" + "osmo" = 58); the longest stems are tried first, and a reading that
+    leaves letters over or puts the stems in another order is none (-1)."""
+    for n in range(len(word), 0, -1):
+        first = stems.get(word[:n])
+        if first is None:
+            continue
+        rest = word[n:]
+        if not rest:
+            return first
+        second = stems.get(rest)
+        if second is not None and first % 10 == 0 and first >= 20 and second < 10:
+            return first + second
+    return -1
 
 
 def _sex_with_the_same_age(
@@ -429,25 +458,35 @@ def _region(ex: Extraction) -> None:
         ex.drafts.append(best[1])
 
 
+_PRONOUNS = re.compile(r"\b(?:(?P<female>she|her)|(?P<male>he|his|him))\b", re.IGNORECASE)
+
+
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
-    """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided."""
-    female = male = 0
+    """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided;
+    issue #10 (i10y): with the verb forms of the other languages whose ending shows the
+    subject's sex ("fue ingresada", "zgłosił się": rules/patient.yaml female_verbs /
+    male_verbs), each counted like a pronoun unless a relative is named before it in its
+    sentence ("su madre fue hospitalizada")."""
+    grammar = patient_grammar()
+    text = ex.text
+    count = {"female": 0, "male": 0}
     first: dict[str, tuple[int, int]] = {}
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for m in re.finditer(r"\b(she|her|he|his|him)\b", ex.text[sent.start : sent.end], re.I):
-            word = m.group(1).casefold()
-            key = "female" if word in ("she", "her") else "male"
-            if key == "female":
-                female += 1
-            else:
-                male += 1
-            first.setdefault(key, (sent.start + m.start(), sent.start + m.end()))
-    if female >= 2 and male == 0:
-        return "female", *first["female"]
-    if male >= 2 and female == 0:
-        return "male", *first["male"]
+        cues = [*_PRONOUNS.finditer(text, sent.start, sent.end)]
+        cues += [
+            m
+            for m in grammar.gendered_verbs.finditer(text, sent.start, sent.end)
+            if not grammar.relatives_in.search(text, sent.start, m.start())
+        ]
+        for m in cues:
+            key = "female" if m.group("female") else "male"
+            count[key] += 1
+            first.setdefault(key, m.span())
+    for key, other in (("female", "male"), ("male", "female")):
+        if count[key] >= 2 and count[other] == 0:
+            return key, *first[key]
     return None
 
 
