@@ -272,3 +272,49 @@ def test_a_relatives_age_in_number_words_is_not_the_patients() -> None:
         50,
     )
     assert sex_and_age("Dwuletnia córka pacjentki jest zdrowa.")[1] is None
+
+
+# ------------------------------------------------------------------ reference labels
+
+
+@pytest.mark.parametrize(
+    "label", ["n.v.", "v.r.", "nv", "normal values", "v.rif.", "n.v.:", "v.n."]
+)
+def test_the_reference_range_labels_of_translated_letters(label: str) -> None:
+    # "normal values" in the Greek order (n.v.), Portuguese valor de referência (v.r.), Italian
+    # valori di riferimento (v.rif.): the range's upper limit is each test's own
+    note = (
+        f"Labs: CPK 1820 IU/L ({label} 26-192), LDH 512 IU/L ({label} 135-225), "
+        f"AST 30 IU/L ({label} 5-40)."
+    )
+    uln = {lab.code.value: (lab.upper_limit, lab.is_above_uln) for lab in read(note).case.labs}
+    assert uln == {"ck": (192.0, True), "ldh": (225.0, True), "ast": (40.0, False)}
+
+
+# ------------------------------------------------------------------ Spanish and Portuguese titles
+
+
+@pytest.mark.parametrize(
+    ("note", "sex"),
+    [
+        ("Acude el Sr. García por debilidad de cinturas.", "male"),
+        ("O Sr. Silva foi observado em consulta de reumatologia.", "male"),
+        ("Observamos a Dña. Pérez por un exantema en heliotropo.", "female"),
+        ("A Sr.ª Costa foi observada em consulta.", "female"),
+        ("D.ª Maria foi observada em consulta.", "female"),
+    ],
+)
+def test_an_abbreviated_spanish_or_portuguese_title(note: str, sex: str) -> None:
+    assert sex_and_age(note)[0] == sex
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # "Sr." alone may be a nursing Sister; a doctor's title names the doctor
+        "Sr. Mary Jones, ward sister, assisted with the examination.",
+        "La Dra. Ruiz valoró el exantema.",
+    ],
+)
+def test_titles_that_name_no_patient(note: str) -> None:
+    assert sex_and_age(note)[0] == "unknown"
