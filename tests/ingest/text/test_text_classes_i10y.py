@@ -318,3 +318,41 @@ def test_an_abbreviated_spanish_or_portuguese_title(note: str, sex: str) -> None
 )
 def test_titles_that_name_no_patient(note: str) -> None:
     assert sex_and_age(note)[0] == "unknown"
+
+
+# ------------------------------------------------------------------ enzymes judged normal or denied
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "El nivel de creatina quinasa sérica y la electromiografía fueron normales.",
+        "A CK e a eletromiografia foram normais.",
+        "Les CPK et l'EMG étaient normaux.",
+        "La CPK e l'elettromiografia erano normali.",
+        "CPK normales; EMG miopático.",
+    ],
+)
+def test_a_normal_judgement_after_a_coordinated_subject(note: str) -> None:
+    assert [lab.is_above_uln for lab in labs_coded(note, "ck")] == [False]
+
+
+@pytest.mark.parametrize(
+    ("note", "raised"),
+    [
+        # a negation before the name reaches its postposed adjective: without raised enzymes
+        ("Paciente sin debilidad muscular proximal y enzimas musculares elevadas.", False),
+        ("Doente sem fraqueza proximal e enzimas musculares elevadas.", False),
+        # a new phrase after a full stop is the patient's raised CPK
+        ("Sin debilidad muscular proximal. CPK elevada.", True),
+        # the judgement of the other lab stays its own
+        ("CPK normales, LDH elevada.", None),
+    ],
+)
+def test_a_denied_postposed_judgement(note: str, raised: bool | None) -> None:
+    ck = labs_coded(note, "ck")
+    if raised is None:
+        assert [lab.is_above_uln for lab in ck] == [False]
+        assert [lab.is_above_uln for lab in labs_coded(note, "ldh")] == [True]
+    else:
+        assert [lab.is_above_uln for lab in ck] == [raised]
