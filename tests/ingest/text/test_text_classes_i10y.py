@@ -356,3 +356,106 @@ def test_a_denied_postposed_judgement(note: str, raised: bool | None) -> None:
         assert [lab.is_above_uln for lab in labs_coded(note, "ldh")] == [True]
     else:
         assert [lab.is_above_uln for lab in ck] == [raised]
+
+
+# ------------------------------------------------------------------ a count in millions is no age
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Get 20M+ Full-Text Papers For Less Than $1.50/day.",
+        "Over 10M articles indexed. Free access.",
+        "Funding: a $20M grant.",
+    ],
+)
+def test_a_count_in_millions_is_no_age_or_sex(note: str) -> None:
+    assert sex_and_age(note) == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [("Pt 64F with rash.", ("female", 64)), ("Referral: 58M, weak.", ("male", 58))],
+)
+def test_the_age_and_sex_shorthand_still_reads(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+# ------------------------------------------------------------------ a disease's definition
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Idiopathic inflammatory myopathies are rare. They are characterized by the presence of "
+        "proximal muscle weakness and skin lesions.",
+        "Adult-onset polymyositis (PM) belongs to the idiopathic inflammatory myopathy group and "
+        "manifests with proximal muscle weakness.",
+        "JDM typically presents with proximal muscle weakness.",
+    ],
+)
+def test_weakness_in_a_definition_is_not_the_patients(note: str) -> None:
+    assert not strength_items(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 45-year-old woman with DM presents with proximal muscle weakness.",
+        "Known DM presents with proximal muscle weakness and a heliotrope rash.",
+        "Her dermatomyositis manifested with proximal muscle weakness.",
+    ],
+)
+def test_a_patients_disease_presenting_with_weakness_is_hers(note: str) -> None:
+    assert strength_items(note) == {UPPER, LOWER}
+
+
+def test_weakness_of_the_upper_girdle_is_the_arms() -> None:
+    note = "An 82-year-old man was hospitalized for muscle weakness of the upper girdle."
+    assert strength_items(note) == {UPPER}
+    assert strength_items("She had weakness of the lower girdle.") == {LOWER}
+
+
+# ------------------------------------------------------------------ the rest of the muscles
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # hips 4 against the rest 5: legs proximal weaker than distal; arms and neck full
+        (
+            "Power 4/5 at hip flexion and extension. "
+            "Rest of the limb and neck muscles were strong.",
+            {LOWER: True, UPPER: False, LEGS_PROX: True, NECK: False},
+        ),
+        (
+            "Hip flexors 4/5 bilaterally; the remaining muscle groups were 5/5.",
+            {LOWER: True, UPPER: False, LEGS_PROX: True},
+        ),
+        ("Hip flexors 4/5 bilaterally, rest 5/5.", {LOWER: True, UPPER: False, LEGS_PROX: True}),
+        # deltoids 4 and the rest normal: the legs are equal
+        (
+            "Deltoids 4/5; rest of the muscles normal.",
+            {UPPER: True, LOWER: False, LEGS_PROX: False},
+        ),
+    ],
+)
+def test_the_rest_of_the_muscles_graded_after_one_group(
+    note: str, expected: dict[str, bool]
+) -> None:
+    found = findings_of(note)
+    assert {code: found.get(code) for code in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hip flexors 4/5 bilaterally. Haematology and biochemistry was otherwise normal.",
+        "Hip flexors 4/5 bilaterally. Bloods: the rest normal.",
+        "Hip flexors 4/5 bilaterally. Dyspnoea at rest 2 weeks.",
+    ],
+)
+def test_other_things_normal_are_no_strength(note: str) -> None:
+    found = findings_of(note)
+    assert found.get(LOWER) is True
+    assert UPPER not in found and LEGS_PROX not in found

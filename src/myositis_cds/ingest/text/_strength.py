@@ -150,7 +150,10 @@ def _side(m: re.Match[str] | None) -> str | None:
 # "neck extension is full". Read as grade 5, only right next to its muscle (see read_grades).
 # issue #10 (i10j): "distal force conserved (5/5)", "distal strength preserved", "ankles intact",
 # "backwards was fine": the same, read only where "full" would be
-_WORD_GRADE = re.compile(r"\b(?:full|normal|preserved|conserved|intact|fine)\b", re.IGNORECASE)
+# (issue #10, i10y: "strong": "the rest of the limb muscles were strong")
+_WORD_GRADE = re.compile(
+    r"\b(?:full|normal|preserved|conserved|intact|fine|strong)\b", re.IGNORECASE
+)
 # What must follow a muscle graded by a word before it: the end of the phrase, or power/strength
 # ("normal distal power"), not another noun ("normal shoulder X-ray").
 _WORD_MUSCLE_END = re.compile(

@@ -45,7 +45,10 @@ def _strength_exam(ex: Extraction) -> None:
             clause = max(lo, *(text.rfind(p, lo, g.start) + 1 for p in ",;"))
             named = r.muscles.find(text, clause, t.start)  # "prox power 5/5 throughout"
             if not named:
-                for group in ("proximal_both", "distal_both"):
+                groups = ["proximal_both", "distal_both"]
+                if "neck" in t.text.casefold():  # i10y: "rest of the limb and neck muscles"
+                    groups += ["neck_flexors", "neck_extensors"]
+                for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
@@ -70,14 +73,23 @@ def _strength_exam(ex: Extraction) -> None:
 
 # issue #10 (i10j): the "throughout" words that mean every group not graded lower ("hip flexors
 # 4/5, 5/5 elsewhere", "otherwise 5/5"): their grade usually follows them
-_OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other)\b", re.IGNORECASE)
-_GRADE_AFTER_GAP = re.compile(r"^\s*(?:(?:power|strength|force|mrc|is|was|are)\s*)*[:=]?\s*$", re.I)
+# (issue #10, i10y: and "the rest", "remaining": "rest of the limb and neck muscles were
+# strong", "the remaining muscle groups were 5/5")
+_OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other|rest|remaining)\b", re.IGNORECASE)
+_NAMES_MUSCLES = re.compile(r"\b(?:muscles?|limbs?)\b", re.IGNORECASE)
+_GRADE_AFTER_GAP = re.compile(
+    r"^\s*(?:(?:power|strength|force|mrc|is|was|are|were|remained|all)\s*)*[:=]?\s*$", re.I
+)
 
 
 def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None:
     """The explicit grade right after an "otherwise"/"elsewhere" word (only power words between)."""
     for g in grades_in(text, t.end, min(sent.end, t.end + 24)):
-        if g.explicit and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
+        # (i10y: or full strength in words after words that name the muscles, "rest of the
+        # limb muscles were strong"; never after "otherwise" alone: "biochemistry was
+        # otherwise normal")
+        worded = g.word and _NAMES_MUSCLES.search(t.text) is not None
+        if (g.explicit or worded) and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
             return g
         break
     return None
