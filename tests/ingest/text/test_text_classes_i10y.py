@@ -459,3 +459,34 @@ def test_other_things_normal_are_no_strength(note: str) -> None:
     found = findings_of(note)
     assert found.get(LOWER) is True
     assert UPPER not in found and LEGS_PROX not in found
+
+
+# ------------------------------------------------------------------ a header's patient item
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Patient: F, 63 y. Rash on the eyelids.", ("female", 63)),
+        ("Pt: woman 63 yrs. Rash on the eyelids.", ("female", 63)),
+        ("Patient - female - 63 years. Rash.", ("female", 63)),
+        ("Patient (F, 63) with a rash.", ("female", 63)),
+        ("Patient: M/58. Proximal weakness.", ("male", 58)),
+        ("Woman (63) with a rash.", ("female", 63)),
+        ("Patient: Mrs X (63).", ("female", 63)),
+    ],
+)
+def test_the_sex_then_the_age_in_a_header(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Patient: female, 2 months of rash.",
+        "Patient: F - 3 weeks of rash.",
+        "Female (18-40) patients were included.",
+    ],
+)
+def test_a_duration_or_a_range_after_the_sex_is_no_age(note: str) -> None:
+    assert sex_and_age(note)[1] is None
