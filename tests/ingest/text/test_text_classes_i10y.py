@@ -490,3 +490,38 @@ def test_the_sex_then_the_age_in_a_header(note: str, expected: tuple[str, int]) 
 )
 def test_a_duration_or_a_range_after_the_sex_is_no_age(note: str) -> None:
     assert sex_and_age(note)[1] is None
+
+
+# ------------------------------------------------------------------ diffuse weakness, most proximal
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She had diffuse muscle weakness including the proximal muscles.",
+        "Generalised weakness, predominantly proximal.",
+        "Weakness of all four limbs, proximal more than distal.",
+        "Weakness in all four limbs (proximal > distal).",
+        "Tetraparesis with proximal predominance.",
+        "Faiblesse musculaire diffuse à prédominance proximale.",
+        "Debilidad generalizada de predominio proximal.",
+        "Fraqueza muscular generalizada, de predomínio proximal.",
+        "Debolezza muscolare diffusa a prevalenza prossimale.",
+        "Diffuse Muskelschwäche, proximal betont.",
+        "Uogólnione osłabienie mięśni z przewagą proksymalną.",
+    ],
+)
+def test_diffuse_weakness_most_marked_proximally(note: str) -> None:
+    assert strength_items(note) == {UPPER, LOWER}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No weakness of all four limbs.",
+        "Pas de tétraparésie.",
+        "Sin debilidad de predominio proximal.",
+    ],
+)
+def test_denied_diffuse_weakness_is_no_item(note: str) -> None:
+    assert not strength_items(note)
