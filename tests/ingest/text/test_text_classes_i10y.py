@@ -525,3 +525,40 @@ def test_diffuse_weakness_most_marked_proximally(note: str) -> None:
 )
 def test_denied_diffuse_weakness_is_no_item(note: str) -> None:
     assert not strength_items(note)
+
+
+# ------------------------------------------------------------------ a comparison said in words
+
+
+@pytest.mark.parametrize(
+    ("note", "code", "present"),
+    [
+        ("Neck flexion was weaker than neck extension.", NECK, True),
+        ("Neck flexion was weaker than extension.", NECK, True),
+        ("Neck extensors were stronger than the flexors.", NECK, True),
+        ("Neck flexion was not weaker than extension.", NECK, False),
+        ("Hip flexors weaker than ankle dorsiflexors.", LEGS_PROX, True),
+        ("In the legs, proximal muscles were weaker than distal ones.", LEGS_PROX, True),
+    ],
+)
+def test_a_comparison_said_in_words(note: str, code: str, present: bool) -> None:
+    assert findings_of(note).get(code) is present
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # arms are no item's comparison; proximal against distal without the legs named
+        "Deltoids weaker than wrist extensors.",
+        "Proximal muscles were weaker than distal ones in the arms.",
+    ],
+)
+def test_comparisons_that_are_no_item(note: str) -> None:
+    found = findings_of(note)
+    assert LEGS_PROX not in found and NECK not in found
+
+
+def test_the_grades_decide_over_the_words() -> None:
+    # graded equal, the words' comparison does not add a second, opposite reading
+    note = "Neck flexors 5/5, extensors 5/5. Neck flexion was weaker than extension."
+    assert findings_of(note).get(NECK) is False
