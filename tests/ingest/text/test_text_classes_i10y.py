@@ -486,6 +486,7 @@ def test_the_sex_then_the_age_in_a_header(note: str, expected: tuple[str, int]) 
         "Patient: female, 2 months of rash.",
         "Patient: F - 3 weeks of rash.",
         "Female (18-40) patients were included.",
+        "Cohort: male (63 patients), female (40 patients).",
     ],
 )
 def test_a_duration_or_a_range_after_the_sex_is_no_age(note: str) -> None:
