@@ -563,3 +563,33 @@ def test_the_grades_decide_over_the_words() -> None:
     # graded equal, the words' comparison does not add a second, opposite reading
     note = "Neck flexors 5/5, extensors 5/5. Neck flexion was weaker than extension."
     assert findings_of(note).get(NECK) is False
+
+
+# ------------------------------------------------------------------ Romance subject pronouns
+
+
+@pytest.mark.parametrize(
+    ("note", "sex"),
+    [
+        ("Paciente de 60 años. Ella refería debilidad. Ella negaba disfagia.", "female"),
+        ("Doente de 60 anos. Ele referia fraqueza; ele negava disfagia.", "male"),
+        ("Paziente di 60 anni. Lui riferiva astenia e lui negava disfagia.", "male"),
+        # a pronoun and a verb form agree
+        ("Paciente de 60 años. Ella refería debilidad y fue ingresada.", "female"),
+    ],
+)
+def test_the_patients_pronouns_in_spanish_portuguese_italian(note: str, sex: str) -> None:
+    assert sex_and_age(note)[0] == sex
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the son's pronoun is not the patient's: one pronoun of hers is left
+        "Paciente de 60 años. Ella refería debilidad. Su hijo dice que él la cuida.",
+        # "el" (the article) is no pronoun, nor "Lei" (the courtesy "you")
+        "Paciente de 60 años. El dolor y el exantema. Como Lei sa, il caso è raro.",
+    ],
+)
+def test_pronouns_that_decide_nothing(note: str) -> None:
+    assert sex_and_age(note)[0] == "unknown"

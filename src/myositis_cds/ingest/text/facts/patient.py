@@ -477,7 +477,7 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
         cues = [*_PRONOUNS.finditer(text, sent.start, sent.end)]
         cues += [
             m
-            for m in grammar.gendered_verbs.finditer(text, sent.start, sent.end)
+            for m in grammar.gendered_words.finditer(text, sent.start, sent.end)
             if not grammar.relatives_in.search(text, sent.start, m.start())
         ]
         for m in cues:
