@@ -465,8 +465,9 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided;
     issue #10 (i10y): with the verb forms of the other languages whose ending shows the
     subject's sex ("fue ingresada", "zgłosił się": rules/patient.yaml female_verbs /
-    male_verbs), each counted like a pronoun unless a relative is named before it in its
-    sentence ("su madre fue hospitalizada")."""
+    male_verbs) and their subject pronouns ("ella", "ele": female_pronouns / male_pronouns),
+    each counted like a pronoun unless a relative is named before it in its sentence ("su
+    madre fue hospitalizada")."""
     grammar = patient_grammar()
     text = ex.text
     count = {"female": 0, "male": 0}
