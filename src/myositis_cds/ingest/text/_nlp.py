@@ -61,6 +61,12 @@ _ABBREVIATIONS = {
     "min.",
     "ca.",
     "v.n.",  # Italian "valori normali": "(v.n. 30-170)", a reference range follows
+    # issue #10 (i10y): the same label in the other orders and languages of letters and their
+    # literal translations: "(v.r. 30-170)" valor de referência, "(n.v. 26-192)" normal values
+    # (the Greek order), "(v.rif. 30-170)" valori di riferimento
+    "v.r.",
+    "n.v.",
+    "v.rif.",
     "d.o.b.",
     "dob.",
     "b.d.",
@@ -85,6 +91,13 @@ _ABBREVIATIONS = {
     "mevr.",
     "dhr.",
     "mw.",
+    # Spanish and Portuguese titles before a name ("el Sr. García", "Dña. Pérez", "la Dra.
+    # Ruiz"; issue #10, i10y)
+    "sr.",
+    "sra.",
+    "srta.",
+    "dña.",
+    "dra.",
 }
 
 

@@ -61,6 +61,10 @@ class LanguageWords(_Strict):
     patient_labels: list[str] = Field(default_factory=list)
     female_words: list[str] = Field(default_factory=list)
     male_words: list[str] = Field(default_factory=list)
+    female_verbs: list[str] = Field(default_factory=list)  # issue #10 (i10y)
+    male_verbs: list[str] = Field(default_factory=list)
+    female_pronouns: list[str] = Field(default_factory=list)
+    male_pronouns: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -90,7 +94,9 @@ class PatientGrammar:
     ``onset_years``: how long the illness has lasted, in years (group ``n``: the number, none
     for one year); ``symptoms``: a complaint such a duration is said of; ``relatives_in``: a
     relative's noun anywhere; ``person_before``: a person's noun (with its initials, a comma)
-    ending just before a number, which makes the number an age."""
+    ending just before a number, which makes the number an age; ``gendered_words`` (issue #10,
+    i10y): a verb form of a person whose ending shows the subject's sex, or a personal pronoun
+    of the patient's languages (group female or male)."""
 
     age_sex: tuple[re.Pattern[str], ...]
     sex_alone: tuple[re.Pattern[str], ...]
@@ -103,6 +109,7 @@ class PatientGrammar:
     symptoms: re.Pattern[str]
     relatives_in: re.Pattern[str]
     person_before: re.Pattern[str]
+    gendered_words: re.Pattern[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -179,6 +186,11 @@ def load_patient_grammar() -> PatientGrammar:
         ),
         bound_before=_compile(
             rf"(?:(?<!\w)(?:{classes['QUANTIFIERS']})|[<>≤≥])\s*$", "quantifiers"
+        ),
+        gendered_words=_compile(
+            rf"(?<!\w)(?:(?P<female>{classes['FEMALE_VERBS']}|{classes['FEMALE_PRONOUNS']})"
+            rf"|(?P<male>{classes['MALE_VERBS']}|{classes['MALE_PRONOUNS']}))(?!\w)",
+            "verbs",
         ),
     )
 

@@ -38,11 +38,13 @@ __all__ = [
 ]
 
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
+# (issue #10, i10y: a dash between spaces before a word is a separator, not a minus: "ankle
+# dorsiflexors 10 - total 71/80", "hip flexors 4 - improving")
 _GRADE = re.compile(
     r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
     # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
-    r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>\s?[+-](?![\d\w]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
+    r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>[+-](?![\d\w])|\s[+-](?![\d\w])(?!\s+[^\W\d]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d"
     r"|[-–\s]?points?\b))",  # (i10k: a scale's name, "the 5-point scale", is no grade)
@@ -81,9 +83,10 @@ _NOT_STRENGTH = re.compile(
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
-# "Deltoid  4   4"), not "Shoulder: 3 injections". Used with match(pos): no "^".
+# "Deltoid  4   4", i10y: "ankle dorsiflexors 10 - total 71/80"), not "Shoulder: 3 injections".
+# Used with match(pos): no "^".
 _BARE_END = re.compile(
-    r"\s*(?:$|[,;.()|\n]|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"\s*(?:$|[,;.()|\n]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+)\b)",
     re.IGNORECASE,
 )
@@ -147,7 +150,10 @@ def _side(m: re.Match[str] | None) -> str | None:
 # "neck extension is full". Read as grade 5, only right next to its muscle (see read_grades).
 # issue #10 (i10j): "distal force conserved (5/5)", "distal strength preserved", "ankles intact",
 # "backwards was fine": the same, read only where "full" would be
-_WORD_GRADE = re.compile(r"\b(?:full|normal|preserved|conserved|intact|fine)\b", re.IGNORECASE)
+# (issue #10, i10y: "strong": "the rest of the limb muscles were strong")
+_WORD_GRADE = re.compile(
+    r"\b(?:full|normal|preserved|conserved|intact|fine|strong)\b", re.IGNORECASE
+)
 # What must follow a muscle graded by a word before it: the end of the phrase, or power/strength
 # ("normal distal power"), not another noun ("normal shoulder X-ray").
 _WORD_MUSCLE_END = re.compile(

@@ -770,14 +770,19 @@ _GROUP_SPACES = _THIN_SPACES | {"\u00a0"}
 _SPACED = re.compile(r"(?<![\w.,-])\d{1,3}(?: \d{3})+(?!\d|[.,]\d)")
 
 
-_AFTER_LAB = re.compile(r"\s*(?:[:=]|\b(?:was|is|of|at)\b)?\s*", re.IGNORECASE)
-
-
 def _after_lab_name(text: str, start: int, rules: Rules) -> bool:
-    """A lab's name ends right before ``start`` ("CK 11 200", "CK: 11 200", "CK was 11 200")."""
+    """A lab's name ends right before ``start`` ("CK 11 200", "CK: 11 200", "CK was 11 200"), or
+    only the words the lab reader allows between a name and its value stand between (issue #10,
+    i10y: rules/patterns.yaml ``lab_value``, "CK était nettement élevé à 26 240")."""
     line = text.rfind("\n", 0, start) + 1
-    names = rules.labs.find(text, max(line, start - 40), start)
-    return bool(names) and _AFTER_LAB.fullmatch(text, names[-1].end, start) is not None
+    names = rules.labs.find(text, max(line, start - 60), start)
+    if not names:
+        return False
+    end = names[-1].end
+    if "(" in text[end:start]:
+        return False  # "CK (repeat) 2 415": a bracket's words may name another thing
+    vm = rules.value["lab_value"][0].match(text[end : start + 4])
+    return vm is not None and vm.group("value") is not None and vm.start("value") == start - end
 
 
 def _spaced_thousands(

@@ -88,7 +88,7 @@ def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch])
     for m in matches:
         assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
         existence = assertion.get("existence")
-        if existence == "ABNORMAL" and _negated_cue(ex, sent, assertion, m):
+        if existence == "ABNORMAL" and _negated_cue(sent, assertion, m, text):
             existence = "NORMAL"
         own.append(existence if existence in ("ABNORMAL", "NORMAL") else "")
     shared = [""] * len(matches)
@@ -177,7 +177,7 @@ def _labs(ex: Extraction) -> None:
                     value["above_uln"] = not times[:1].isdigit() or float(times) > 1
                     end = m.end + tm.end()
             existence = assertion.get("existence")
-            if existence == "ABNORMAL" and _negated_cue(ex, sent, assertion, m):
+            if existence == "ABNORMAL" and _negated_cue(sent, assertion, m, text):
                 existence = "NORMAL"  # "... do not present with raised CK"
             raised_by_name = term_key(m.text) in r.lab_raised_terms
             if raised_by_name:  # "rhabdomyolysis", "hyperCKaemia": raised by the word itself
@@ -309,32 +309,40 @@ def _raised_before_normal(ex: Extraction, sent: Sentence, m: TermMatch, assertio
 
 
 def _negated_cue(
-    ex: Extraction, sent: Sentence, assertion: Any, target: TermMatch | None = None
+    sent: Sentence, assertion: Any, lab: TermMatch | None = None, text: str = ""
 ) -> bool:
     """Whether the word that makes a result abnormal ("raised") is itself negated ("not").
-    issue #10 (i10v): or, written after the test as Spanish, French, Portuguese and Italian
-    write it, the test itself is ("sin debilidad muscular proximal y enzimas musculares
-    elevadas": without raised muscle enzymes), the negation joined to it by no comma."""
+    issue #10 (i10y): or a negation before the lab's name reaches the name and the word
+    follows it in one phrase, as the Romance languages place the adjective ("sin debilidad
+    muscular y enzimas musculares elevadas": without raised enzymes); no punctuation between
+    the negation and the name ("sin debilidad, CK elevada" is a raised CK)."""
     hit = assertion.categories.get("existence")
     if hit is None:
         return False
     _, a, _ = hit
-    tok = sent.context.tok(a)
-    at = sent.context.tok(target.start) if target is not None and target.end <= a else None
-    return any(
-        mod.rule.category == "NEGATED_EXISTENCE"
+    ctx = sent.context
+    tok = ctx.tok(a)
+    forward = [
+        mod
+        for mod in ctx.modifiers
+        if mod.rule.category == "NEGATED_EXISTENCE"
         and mod.rule.direction in ("forward", "bidirectional")
-        and (
-            mod.tok_end <= tok < mod.scope_end
-            or (
-                at is not None
-                and mod.tok_end <= at < mod.scope_end
-                and target is not None
-                and "," not in ex.text[mod.end : target.start]
-            )
-        )
-        for mod in sent.context.modifiers
+    ]
+    if any(mod.tok_end <= tok < mod.scope_end for mod in forward):
+        return True
+    if lab is None or a < lab.end or a - lab.end > 40:
+        return False
+    name = ctx.tok(lab.start)
+    return any(
+        mod.tok_end <= name < mod.scope_end
+        and _UNBROKEN.fullmatch(text, mod.end, lab.start) is not None
+        and _UNBROKEN.fullmatch(text, lab.end, a) is not None
+        for mod in forward
     )
+
+
+# no punctuation between a negation and the lab's name, or the name and its judgement
+_UNBROKEN = re.compile(r"[^,;:.()\n]*")
 
 
 def _with_upper_lab_names(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:

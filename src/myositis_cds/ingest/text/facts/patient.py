@@ -53,9 +53,9 @@ def _someone_else(m: re.Match[str], text: str, grammar: PatientGrammar) -> bool:
     bound of a range ("über 50-jährige", "mayores de 40 años")."""
     if m.groupdict().get("relative"):
         return True
-    if "age" not in m.groupdict() or m.group("age") is None:
-        return False
     a = m.start("age")
+    if a < 0:
+        return False
     window = max(0, a - 40)
     return bool(
         grammar.bound_before.search(text, window, m.start())
@@ -176,7 +176,7 @@ def _first_age(
                 continue
             value: dict[str, Any] = {"value": age}
             # issue #10: "an approximately 60-year-old man", "aged about 45": the age is approximate
-            before = max(sent.start, m.start("age") - 20), m.start("age")
+            before = max(sent.start, m.start("age") - 20), max(sent.start, m.start("age"))
             # (and in the other languages' words, as an age of our own patterns may be written
             # in them: "eine etwa 60-jährige Patientin")
             if _APPROXIMATE_AGE.search(text, *before) or (
@@ -418,25 +418,36 @@ def _region(ex: Extraction) -> None:
         ex.drafts.append(best[1])
 
 
+_PRONOUNS = re.compile(r"\b(?:(?P<female>she|her)|(?P<male>he|his|him))\b", re.IGNORECASE)
+
+
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
-    """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided."""
-    female = male = 0
+    """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided;
+    issue #10 (i10y): with the verb forms of the other languages whose ending shows the
+    subject's sex ("fue ingresada", "zgłosił się": rules/patient.yaml female_verbs /
+    male_verbs) and their subject pronouns ("ella", "ele": female_pronouns / male_pronouns),
+    each counted like a pronoun unless a relative is named before it in its sentence ("su
+    madre fue hospitalizada")."""
+    grammar = patient_grammar()
+    text = ex.text
+    count = {"female": 0, "male": 0}
     first: dict[str, tuple[int, int]] = {}
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for m in re.finditer(r"\b(she|her|he|his|him)\b", ex.text[sent.start : sent.end], re.I):
-            word = m.group(1).casefold()
-            key = "female" if word in ("she", "her") else "male"
-            if key == "female":
-                female += 1
-            else:
-                male += 1
-            first.setdefault(key, (sent.start + m.start(), sent.start + m.end()))
-    if female >= 2 and male == 0:
-        return "female", *first["female"]
-    if male >= 2 and female == 0:
-        return "male", *first["male"]
+        cues = [*_PRONOUNS.finditer(text, sent.start, sent.end)]
+        cues += [
+            m
+            for m in grammar.gendered_words.finditer(text, sent.start, sent.end)
+            if not grammar.relatives_in.search(text, sent.start, m.start())
+        ]
+        for m in cues:
+            key = "female" if m.group("female") else "male"
+            count[key] += 1
+            first.setdefault(key, m.span())
+    for key, other in (("female", "male"), ("male", "female")):
+        if count[key] >= 2 and count[other] == 0:
+            return key, *first[key]
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
@@ -13,6 +14,7 @@ from myositis_cds.ingest.text._strength import (
     SIDES_DECLARED,
     Grade,
     StrengthReading,
+    _resolve_ellipsis,
     grades_in,
     group_states,
     read_grades,
@@ -45,7 +47,10 @@ def _strength_exam(ex: Extraction) -> None:
             clause = max(lo, *(text.rfind(p, lo, g.start) + 1 for p in ",;"))
             named = r.muscles.find(text, clause, t.start)  # "prox power 5/5 throughout"
             if not named:
-                for group in ("proximal_both", "distal_both"):
+                groups = ["proximal_both", "distal_both"]
+                if "neck" in t.text.casefold():  # i10y: "rest of the limb and neck muscles"
+                    groups += ["neck_flexors", "neck_extensors"]
+                for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
@@ -66,18 +71,28 @@ def _strength_exam(ex: Extraction) -> None:
             exams.setdefault(sent.paragraph, []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
+    _compared_in_words(ex)
 
 
 # issue #10 (i10j): the "throughout" words that mean every group not graded lower ("hip flexors
 # 4/5, 5/5 elsewhere", "otherwise 5/5"): their grade usually follows them
-_OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other)\b", re.IGNORECASE)
-_GRADE_AFTER_GAP = re.compile(r"^\s*(?:(?:power|strength|force|mrc|is|was|are)\s*)*[:=]?\s*$", re.I)
+# (issue #10, i10y: and "the rest", "remaining": "rest of the limb and neck muscles were
+# strong", "the remaining muscle groups were 5/5")
+_OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other|rest|remaining)\b", re.IGNORECASE)
+_NAMES_MUSCLES = re.compile(r"\b(?:muscles?|limbs?)\b", re.IGNORECASE)
+_GRADE_AFTER_GAP = re.compile(
+    r"^\s*(?:(?:power|strength|force|mrc|is|was|are|were|remained|all)\s*)*[:=]?\s*$", re.I
+)
 
 
 def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None:
     """The explicit grade right after an "otherwise"/"elsewhere" word (only power words between)."""
     for g in grades_in(text, t.end, min(sent.end, t.end + 24)):
-        if g.explicit and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
+        # (i10y: or full strength in words after words that name the muscles, "rest of the
+        # limb muscles were strong"; never after "otherwise" alone: "biochemistry was
+        # otherwise normal")
+        worded = g.word and _NAMES_MUSCLES.search(t.text) is not None
+        if (g.explicit or worded) and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
             return g
         break
     return None
@@ -303,3 +318,60 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
     fingers = states.get("finger_flexors")
     if fingers:
         add("finger_flexor_weakness", min(fingers.values()) < 5, ("finger_flexors",), {})
+
+
+# issue #10 (i10y): the comparison said in words between two named muscle groups, without
+# grades: "neck flexion was weaker than extension", "hip flexors weaker than ankle
+# dorsiflexors", "in the legs, proximal muscles were weaker than distal ones", "neck extensors
+# stronger than the flexors"; "not weaker than" says the item is absent
+_COMPARED = re.compile(
+    r"\s*,?\s*(?:(?:was|were|is|are|appeared|seemed|remained)\s+)?(?P<neg>not\s+|no\s+)?"
+    r"(?:(?:much|slightly|significantly|clearly|markedly|somewhat|relatively|a\s+little|far)\s+)?"
+    r"(?:(?P<weaker>weaker|more\s+(?:severely\s+)?(?:affected|involved|impaired)|worse)"
+    r"|(?P<stronger>stronger|less\s+(?:severely\s+)?(?:affected|involved|impaired)"
+    r"|better\s+preserved))\s+than\s+(?:(?:the|those|that|in|of)\s+)*",
+    re.IGNORECASE,
+)
+_COMPARISONS = {
+    ("neck_flexors", "neck_extensors"): "neck_flexors_weaker_than_extensors",
+    ("proximal_lower", "distal_lower"): "legs_proximal_weaker_than_distal",
+    ("proximal_lower", "distal_both"): "legs_proximal_weaker_than_distal",
+    ("proximal_both", "distal_lower"): "legs_proximal_weaker_than_distal",
+}
+
+
+def _compared_in_words(ex: Extraction) -> None:
+    """A comparison the note says in words (``_COMPARED``) between two muscle groups named
+    next to each other: the EULAR/ACR comparison item when the groups are the item's (neck
+    flexors and extensors; proximal and distal leg muscles, or proximal and distal muscles in a
+    sentence that names the legs), unless the examination's grades have given it already."""
+    text = ex.text
+    graded = {
+        d.code
+        for d in ex.drafts
+        if d.type == "finding" and d.value.get("rule") == "strength_examination"
+    }
+    for idx, found in _bucket(ex, ex.rules.muscles.find(text)).items():
+        sent = ex.sentences[idx]
+        if not sent.patient:
+            continue
+        muscles = _resolve_ellipsis(sorted(found, key=lambda m: m.start))
+        for a, b in pairwise(muscles):
+            said = _COMPARED.fullmatch(text, a.end, b.start)
+            if said is None:
+                continue
+            weak, strong = (a, b) if said.group("weaker") else (b, a)
+            key = (weak.concept, strong.concept)
+            if key == ("proximal_both", "distal_both") and _LOWER_LIMB.search(
+                text, sent.start, sent.end
+            ):
+                key = ("proximal_lower", "distal_lower")
+            code = _COMPARISONS.get(key)
+            if code is None or code in graded:
+                continue
+            assertion = sent.context.assert_target(a.start, b.end, _CONTEXT)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(a.start, ongoing=True))
+            if said.group("neg") and status == "present":
+                status = "absent"
+            value = {"rule": "strength_in_words"}
+            _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
