@@ -36,7 +36,9 @@ opened on 1 Dec 2026 (late morning), while a tenth sealed set was written (``rep
 opened, while an eleventh sealed set was written (``reports:heldout_l``, ``notes:heldout15``;
 FIRST_RUN_L.md), measured before and after a round and again at the next session's start, and
 opened on 1 Dec 2026 (afternoon), while a twelfth sealed set was written (``reports:heldout_m``,
-``notes:heldout16``; FIRST_RUN_M.md). Any set not in DETAIL_SETS is reported as figures only and
+``notes:heldout16``; FIRST_RUN_M.md), measured before and after that session's first round and
+opened, while a thirteenth sealed set was written (``reports:heldout_n``, ``notes:heldout17``;
+FIRST_RUN_N.md). Any set not in DETAIL_SETS is reported as figures only and
 is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
@@ -45,7 +47,8 @@ is in no default list (the lead runs it by name).
                 reports:heldout_e,notes:heldout8,reports:heldout_f,notes:heldout9,
                 reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,
                 reports:heldout_i,notes:heldout12,reports:heldout_j,notes:heldout13,
-                reports:heldout_k,notes:heldout14,reports:heldout_l,notes:heldout15]
+                reports:heldout_k,notes:heldout14,reports:heldout_l,notes:heldout15,
+                reports:heldout_m,notes:heldout16]
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ DEFAULT_SETS = (
     "reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,"
     "reports:heldout_i,notes:heldout12,"
     "reports:heldout_j,notes:heldout13,reports:heldout_k,notes:heldout14,"
-    "reports:heldout_l,notes:heldout15"
+    "reports:heldout_l,notes:heldout15,reports:heldout_m,notes:heldout16"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -121,6 +124,10 @@ DETAIL_SETS = {
     # (FIRST_RUN_L.md); opened on 1 Dec 2026 (afternoon).
     "reports:heldout_l",
     "notes:heldout15",
+    # Measured sealed before and after a round, figures only (FIRST_RUN_M.md); opened on 1 Dec
+    # 2026 (afternoon).
+    "reports:heldout_m",
+    "notes:heldout16",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
