@@ -408,7 +408,9 @@ def _development_notes() -> list[Path]:
 
     index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))["notes"]
     opened = opened_splits()
-    return [NOTES / f"{stem}.txt" for stem, meta in sorted(index.items()) if meta["split"] in opened]
+    return [
+        NOTES / f"{stem}.txt" for stem, meta in sorted(index.items()) if meta["split"] in opened
+    ]
 
 
 @st.composite

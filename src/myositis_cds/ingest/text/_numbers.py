@@ -26,12 +26,12 @@ these languages costs one tokenisation.
 from __future__ import annotations
 
 import re
-import re._constants as _c  # type: ignore[import-not-found,unused-ignore]
-import re._parser as _p  # type: ignore[import-not-found,unused-ignore]
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
