@@ -117,6 +117,7 @@ _HELD_OUT_ROUNDS = [
     ("tenth", "heldout_k", "l", 15, "heldout14", 10, 145),
     ("eleventh", "heldout_l", "m", 15, "heldout15", 10, 157),
     ("twelfth", "heldout_m", "n", 15, "heldout16", 10, 169),
+    ("thirteenth", "heldout_n", "o", 15, "heldout17", 10, 181),
 ]
 
 
