@@ -761,6 +761,9 @@ def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:
         except CaseError as exc:
             dropped = False
             for problem in exc.problems:
+                if _drop_patient_field(ex, data, problem):
+                    dropped = True
+                    break
                 m = re.match(r"^(\w+)\[(\d+)\]", problem.path)
                 if m is None or m.group(1) not in data:
                     m2 = re.match(r"^(\w+)", problem.path)
@@ -780,6 +783,36 @@ def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:
             if not dropped:
                 raise
     return parse_case(data, today=today)
+
+
+def _drop_patient_field(ex: Extraction, data: dict[str, Any], problem: Any) -> bool:
+    """A patient field the model refuses (an age read as 147, a birth date after the visit) is
+    left out with a warning, never the whole note (issue #10): an age or date of birth that
+    cannot be the patient's makes the age unknown, said as for a note that states none; any
+    other field (region, a flag) is dropped. False when the problem is not a patient field."""
+    m = re.match(r"^patient\.(\w+)", problem.path)
+    patient = data.get("patient")
+    if m is None or not isinstance(patient, dict):
+        return False
+    field = m.group(1)
+    if field in ("age", "birth_date", "age_unknown", "age_approximate"):
+        for key in ("age", "birth_date", "age_approximate"):
+            patient.pop(key, None)
+        patient["age_unknown"] = True
+        data.pop("onset_age", None)  # taken from that age
+        ex.warn(
+            f"{problem}: the age is left unknown, so the EULAR/ACR age item, the adult/juvenile "
+            "subgroup and the age-dependent cancer risk factor are not assessed"
+        )
+        return True
+    if field == "sex":
+        patient["sex"] = "unknown"
+    elif field in patient:
+        del patient[field]
+    else:
+        return False
+    ex.warn(f"{problem}: left out of the case")
+    return True
 
 
 def _fact(ex: Extraction, d: Draft, index: date, in_case: bool) -> Fact:

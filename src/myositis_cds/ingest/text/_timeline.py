@@ -42,6 +42,32 @@ def _stamped(text: str, sent: Sentence, pos: int) -> bool:
     return _FAX_LINE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
+# issue #10: the year of a publication a report cites ("the first cases were reported in 1916 by
+# Stertz", "described in 1975 by Bohan and Peter", "(Bohan and Peter, 1975)", "Sontheimer et al.
+# 2002"): when someone wrote, not when the patient was seen
+_CITED_BEFORE = re.compile(
+    r"\b(?:reported|described|published|coined|introduced|proposed|defined|first\s+\w+)"
+    r"(?:\s+\w+){0,3}?\s+in\s*$|\bet\s+al\.?,?\s*\(?\s*$|[(;]\s*(?-i:[A-Z])[\w'’-]+"
+    r"(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+)?,?\s*$",
+    re.I,
+)
+_CITED_AFTER = re.compile(r"^\s*,?\s*by\s+(?-i:[A-Z])[\w'’-]+")
+
+
+# a dated field's date is never a year after a preposition of prose ("reported in 1916 by
+# Stertz" is no "Reported:" field; "since 2019")
+_PROSE_CUE = re.compile(r"(?:in|since|from|by|about|around|circa|before|after)\s", re.I)
+
+
+def _cited(text: str, sent: Sentence, start: int, end: int) -> bool:
+    digit = re.search(r"\d", text[start:end])
+    start = start + digit.start() if digit else start  # a date's own cue ("in 1916") too
+    return bool(
+        _CITED_BEFORE.search(text, max(sent.start, start - 40), start)
+        or _CITED_AFTER.match(text, end, min(sent.end, end + 40))
+    )
+
+
 def _note_date(ex: Extraction) -> None:
     """The index date: a dated heading (visit before report before a bare "Date:"), else a
     sentence saying when the patient was seen, else the note's first date (not a birth date)."""
@@ -50,6 +76,8 @@ def _note_date(ex: Extraction) -> None:
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
             found = find_dates(m.group("date"), r, style=ex.style)
+            if found and _PROSE_CUE.match(m.group("date"), found[0].start):
+                continue  # "were reported in 1916 by ...": prose, not a field's date
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
@@ -80,6 +108,8 @@ def _note_date(ex: Extraction) -> None:
                 continue
             if _stamped(ex.text, sent, hit.start):
                 continue  # i10j: when a fax or scan was received or printed, not a visit
+            if _cited(ex.text, sent, hit.start, hit.end):
+                continue  # when a publication reported something, not a visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
                 f"the note states no date of its own: its first date ({hit.day.isoformat()}"
