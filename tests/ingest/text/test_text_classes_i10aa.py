@@ -209,3 +209,40 @@ def test_power_in_prose_next_to_skin_words_still_read() -> None:
 def test_german_heliotrop(line: str, present: bool) -> None:
     note = "Befund 12.11.2026. Patientin, 52 J.\n" + line + "\n"
     assert findings_of(note).get("heliotrope_rash") is present
+
+
+# --------------------------------------------------------------------------- skin score sheets
+SHEET = """CDASI score sheet 12/11/2026. Patient aged 52.
+ACTIVITY                     | Erythema | Scale | Excoriation |
+| V-area of the neck         |    2     |   0   |     1       |
+| Mechanic's hand            |    0     |   0   |     0       |
+| Scalp                      |    0     |   1   |     0       |
+DAMAGE                       | Poikiloderma (0-1) | Calcinosis (0-1) |
+| all areas                  |        0           |        0         |
+"""
+
+
+def test_score_sheet_rows_and_titles() -> None:
+    found = findings_of(SHEET)
+    # erythema 2 in the V-area: present; a row of zeros: absent
+    assert found.get("v_sign") is True
+    assert found.get("mechanics_hands") is False
+    # the damage columns' titles state no finding either way
+    assert "calcinosis" not in found
+    assert "poikiloderma" not in found
+
+
+def test_zero_cell_outside_a_score_sheet_is_not_read_as_absent() -> None:
+    # no score sheet named: "| 0 |" after a sign is not read as a score
+    note = "Clinic 12/11/2026. Patient aged 52.\n| Mechanic's hand | 0 | 0 |\n"
+    assert findings_of(note).get("mechanics_hands") is not False
+
+
+def test_prose_with_a_scale_after_a_score_is_still_read() -> None:
+    # the score comes before its scale: present (the title rule needs the scale right after)
+    note = (
+        "CDASI 12/11/2026. Patient aged 52.\nHeliotrope rash: 2 (0-3); Gottron papules: 1 (0-1).\n"
+    )
+    found = findings_of(note)
+    assert found.get("heliotrope_rash") is True
+    assert found.get("gottron_papules") is True
