@@ -246,3 +246,51 @@ def test_prose_with_a_scale_after_a_score_is_still_read() -> None:
     found = findings_of(note)
     assert found.get("heliotrope_rash") is True
     assert found.get("gottron_papules") is True
+
+
+# --------------------------------------------------------------------------- staff named in prose
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Yours sincerely,\nMr A. Khan FRCS, Consultant Orthopaedic Surgeon\n",
+        "Seen in clinic with Mrs B. Wood (specialist nurse).\n",
+        "Discussed with Ms C. Ray, consultant rheumatologist.\n",
+        "Mr E. Evans (husband) attended.\n",
+        "Rücksprache mit Frau Dr. Keller.\n",
+    ],
+)
+def test_staff_or_relative_named_after_the_title_gives_no_sex(tail: str) -> None:
+    assert sex_and_age("Clinic 17/11/2026. Patient aged 44.\n" + tail)[0] == "unknown"
+
+
+def test_patient_with_a_title_and_a_relative_named_after() -> None:
+    note = "Clinic 17/11/2026.\nMrs D. Evans, aged 44, seen with her husband Mr E. Evans.\n"
+    assert sex_and_age(note)[0] == "female"
+
+
+# --------------------------------------------------------------------------- obstetric history
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patient: Age 41. G2 P2. LMP 21/10/26.",
+        "Patient aged 41, gravida 3 para 2.",
+        "Patient aged 58, postmenopausal since 2019.",
+        "Paciente de 58 años. FUR hace 5 años.",
+        "Patient aged 41. G3P1, smoker.",
+    ],
+)
+def test_obstetric_history_says_the_patient_is_a_woman(line: str) -> None:
+    assert sex_and_age("Clinic 17/11/2026.\n" + line + "\n")[0] == "female"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patient aged 4. Born at term to a G2P1 mother.",
+        "Patient aged 4. Birth history: his mother, G2P1, had pre-eclampsia.",
+        "Patient aged 44. Her mother is postmenopausal.",
+        "Patient aged 44. G6PD normal.",
+    ],
+)
+def test_a_relatives_obstetric_history_gives_no_sex(line: str) -> None:
+    assert sex_and_age("Clinic 17/11/2026.\n" + line + "\n")[0] == "unknown"
