@@ -418,6 +418,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "age_sex": {"age"},
     "age_decade": set(),
     "sex_only": set(),
+    "other_person_before": set(),  # issue #10 (i10aa)
+    "other_person_after": set(),  # issue #10 (i10aa)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

@@ -250,6 +250,13 @@ def _antibodies(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence in _RESULT and _result_of_previous(ex, sent, matches, k, assertion):
                 existence = None  # "SAE1 positive, with Mi-2 ... negative": SAE1's word
+            elif existence in _RESULT and _result_of_next(ex, sent, matches, k, assertion):
+                # "HMGCR 168 CU and SRP negative": SRP's word, not HMGCR's (i10aa)
+                existence = None
+                assertion = Assertion(
+                    {c: v for c, v in assertion.categories.items() if c != "existence"}
+                )
+                status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             verdict = _VERDICT.search(text, m.end, _clause_end(text, m.end, window_end))
             if verdict is not None and any(verdict.start() <= v < verdict.end() for v in skip):
                 verdict = None  # a voided result word (see _voided_results)
@@ -600,6 +607,43 @@ def _result_of_previous(
     return (
         _CLOSING.fullmatch(between) is not None
         and _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None
+    )
+
+
+# issue #10 (i10aa): what shows an antibody was given its own result before the next one is
+# named: a level, a titre or a count right after its name ("Anti-HMGCR 168 CU", "Jo-1 45 U/mL",
+# "ANA 1:640"), or a result word of its own (read by the context rules, in every language).
+_OWN_LEVEL = re.compile(
+    r"^(?:[\s:=|-]|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|level|result|value|index|titre|"
+    r"titer|ratio|was|is|of)\b)*[<>≤≥]?\s*(?:1\s*[:/]\s*)?\d[\d.,]*(?![\d/.])",
+    re.IGNORECASE,
+)
+
+
+def _result_of_next(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, assertion: Assertion
+) -> bool:
+    """Whether the result word that reaches antibody ``k`` from past the next antibody is the
+    next one's: ``k`` has its own level or result word before the next is named, so the two are
+    not one list sharing a closing result ("Anti-HMGCR 168 CU (positive > 20) and anti-SRP
+    negative": SRP is negative, HMGCR is read by its level). The mirror of _result_of_previous;
+    a true list ("anti-Jo-1 and anti-PL-7 negative") still shares its word."""
+    hit = assertion.categories.get("existence")
+    if hit is None or k + 1 >= len(matches):
+        return False
+    m, nxt = matches[k], matches[k + 1]
+    if hit[1] < nxt.end:
+        return False
+    gap = ex.text[m.end : nxt.start]
+    if _LIST_GLUE.fullmatch(_without_other_antibodies(gap)):
+        return False
+    if _OWN_LEVEL.match(gap) is not None:
+        return True
+    return any(  # a result word closing ``k`` (not one opening the next: "SRP (not HMGCR)")
+        mod.rule.category in _RESULT
+        and mod.rule.direction in ("backward", "bidirectional")
+        and m.end <= mod.start < nxt.start
+        for mod in sent.context.modifiers
     )
 
 

@@ -91,9 +91,22 @@ _GRADE_ZERO_NAMED = re.compile(
 _GRADE_ZERO_CELL = re.compile(r"[ \t]*(?:[|:][ \t]*)+0[ \t]*(?:\||$)", re.MULTILINE)  # match(pos)
 
 
+# issue #10 (i10aa): a skin score sheet (CDASI: "| Mechanic's hand | 0 | 0 | 0 | 0 |", EASI,
+# PASI, SCORAD) scores each region or sign in its row's cells, 0 for none: a row of zeros says
+# the sign is absent (one non-zero cell: present, as read). Its column titles carry their
+# scale ("Poikiloderma (0-1) | Calcinosis (0-1)") and state no finding at all.
+_SKIN_SCORE_SHEET = re.compile(
+    r"\b(?:cdasi|disease area and severity index|easi|pasi|scorad)\b", re.IGNORECASE
+)
+_ZERO_ROW = re.compile(r"(?:[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*\|[ \t]*0)+[ \t]*\|?[ \t]*$", re.M)
+_SCALE_TITLE = re.compile(r"[ \t]*\(\s*0\s*[-–]\s*\d\s*\)[ \t]*(?:\||$)", re.MULTILINE)
+
+
 def _toxicity_grade_zero(ex: Extraction) -> None:
     text = ex.text
     scale = _TOXICITY_SCALE.search(text) is not None
+    sheet = _SKIN_SCORE_SHEET.search(text) is not None
+    titles = []
     for d in ex.drafts:
         if d.type != "finding" or d.status != "present":
             continue
@@ -104,6 +117,12 @@ def _toxicity_grade_zero(ex: Extraction) -> None:
         ):
             d.status = "absent"
             d.value = {**d.value, "toxicity_grade": 0}
+        elif sheet and _SCALE_TITLE.match(text, d.end, stop):
+            titles.append(d)  # a column's title, "Calcinosis (0-1) |"
+        elif sheet and _ZERO_ROW.match(text, d.end, stop):
+            d.status = "absent"  # "| Mechanic's hand | 0 | 0 | 0 | 0 |"
+    for d in titles:
+        ex.drafts.remove(d)
 
 
 def _inferred_findings(ex: Extraction) -> None:

@@ -96,7 +96,10 @@ def _patient(ex: Extraction) -> None:
         for rx in sex_only:
             # (the grammar's title may end a sentence for the splitter: "Ny. Sari")
             end = sent.end if rx in own_sex else _reach(ex.text, sent)
-            m = rx.search(ex.text, sent.start, end)
+            m = next(
+                (m for m in rx.finditer(ex.text, sent.start, end) if not _other_person(ex, m)),
+                None,
+            )
             if m is not None and m.start() < sent.end:
                 sex = sex_of(m) or "male"
                 ex.drafts.append(
@@ -105,6 +108,22 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+
+
+def _other_person(ex: Extraction, m: re.Match[str]) -> bool:
+    """issue #10 (i10aa): whether the sex ``m`` names is another person's: one a field of its
+    line labels ("Surgeon: Mr J. T.", "Medical examiner officer: Ms K. L.", "Mother: Mrs A.")
+    or one named after "by" or "from" (rules/patterns.yaml ``other_person_before``), or one
+    the words after the name say is staff or a relative ("Mr A. Khan FRCS, Consultant Surgeon",
+    "Mr E. Evans (husband)": ``other_person_after``)."""
+    text = ex.text
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[max(line_start, m.start() - 120) : m.start()]
+    if any(rx.search(before) for rx in ex.rules.value["other_person_before"]):
+        return True
+    line_end = text.find("\n", m.end())
+    after = text[m.end() - 1 : min(m.end() + 120, len(text) if line_end < 0 else line_end)]
+    return any(rx.match(after) for rx in ex.rules.value["other_person_after"])
 
 
 # issue #10 (i10-text21): a list of several patients (an MDT outcome list) filed in one

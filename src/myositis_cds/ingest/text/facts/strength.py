@@ -55,10 +55,13 @@ def _strength_exam(ex: Extraction) -> None:
     exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
+    other_grid = _declared_paragraphs(ex, _OTHER_GRID_HEADING)
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
+        if sent.paragraph in other_grid and _GRID_ROW.search(text, sent.start, sent.end):
+            continue  # i10aa: "| Upper back and shoulders | 2 | 1 |" scores the skin, not power
         muscles = _limb_scoped(text, sent, sorted(found[idx], key=lambda m: m.start))
         for reading in read_grades(
             text,
@@ -216,6 +219,28 @@ _SIDES_HEADING = re.compile(
     r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern,
     re.IGNORECASE,
 )
+
+
+# issue #10 (i10aa): a grid that scores body regions for something other than power - the skin
+# (CDASI activity and damage: erythema, scale, excoriation, ulceration, poikiloderma, calcinosis;
+# EASI / PASI / BSA), the joints (tender / swollen counts, DAS28) or the reflexes and sensation -
+# names its columns in a header line with a column separator. Its rows ("| Upper back and
+# shoulders | 2 | 1 | 1 | 0 |", "Knee  tender 1  swollen 0") hold those scores, not muscle grades.
+# English with the German, French and Spanish column words (verification U).
+_OTHER_COLUMN = (
+    r"\b(?:erythema|erythem|érythème|eritema|scale|schuppung|squames|descamación|"
+    r"excoriation|exkoriation|erosion|ulceration|ulzeration|ulcération|ulceración|poikiloderma|"
+    r"poikilodermie|calcinosis|kalzinose|calcinose|induration|tender(?:ness)?|swollen|"
+    r"druckschmerz\w*|geschwollen|douloureu\w*|gonfl\w*|dolorosa?s?|tumefact\w*|reflex(?:es)?|"
+    r"reflexe|réflexes?|reflejos?|sensation|sensibilität)\b"
+)
+_OTHER_GRID_HEADING = re.compile(
+    r"\b(?:cdasi|easi|pasi|scorad|das-?28|joint\s+counts?)\b|"
+    rf"(?:{_OTHER_COLUMN}[^\n|]*(?:\||\t|\s{{2,}})[^\n]*){{2,}}|"
+    rf"{_OTHER_COLUMN}\s*:?\s*(?:\d\s*)?\(\s*0\s*[-–]\s*\d\+?\s*\)",  # "Erythema: (0-3)"
+    re.IGNORECASE,
+)
+_GRID_ROW = re.compile(r"\||\t|\S\s{3,}\d")
 
 
 def _declared_paragraphs(ex: Extraction, heading: re.Pattern[str]) -> set[int]:
