@@ -411,6 +411,7 @@ class StrengthRules(_Strict):
     ellipsis: list[str]
     throughout: list[str]
     kendall: KendallScale
+    skin_site_cues: list[str] = []  # issue #10 (i10ad): see rules/strength.yaml
 
 
 # --------------------------------------------------------------------------- patterns
