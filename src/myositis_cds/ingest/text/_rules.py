@@ -434,6 +434,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
+    "lab_judgement_after": set(),  # issue #10 (i10ad)
     "lab_normalised": set(),
     "lab_not_done": set(),
     "lab_other_cause": set(),

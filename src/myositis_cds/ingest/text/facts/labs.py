@@ -176,6 +176,20 @@ def _labs(ex: Extraction) -> None:
                     times = tm.group("times")  # a word ("forty times") is always above 1
                     value["above_uln"] = not times[:1].isdigit() or float(times) > 1
                     end = m.end + tm.end()
+            if "value" in value and "above_uln" not in value:
+                # issue #10 (i10ad): the judgement written right after the value ("LDH 900 U/L
+                # elevated", "CK 3,400 (H)", "LDH 400 (normal)") is the value's own
+                judged = next(
+                    (
+                        hit
+                        for rx in r.value["lab_judgement_after"]
+                        if (hit := rx.match(text[end:window_end])) is not None
+                    ),
+                    None,
+                )
+                if judged is not None:
+                    value["above_uln"] = judged.group("high") is not None
+                    end += judged.end()
             existence = assertion.get("existence")
             if existence == "ABNORMAL" and _negated_cue(sent, assertion, m, text):
                 existence = "NORMAL"  # "... do not present with raised CK"
