@@ -179,14 +179,7 @@ def _labs(ex: Extraction) -> None:
             if "value" in value and "above_uln" not in value:
                 # issue #10 (i10ad): the judgement written right after the value ("LDH 900 U/L
                 # elevated", "CK 3,400 (H)", "LDH 400 (normal)") is the value's own
-                judged = next(
-                    (
-                        hit
-                        for rx in r.value["lab_judgement_after"]
-                        if (hit := rx.match(text[end:window_end])) is not None
-                    ),
-                    None,
-                )
+                judged = _first_match(ex, "lab_judgement_after", text[end:window_end])
                 if judged is not None:
                     value["above_uln"] = judged.group("high") is not None
                     end += judged.end()
@@ -250,14 +243,7 @@ def _labs(ex: Extraction) -> None:
             if value.get("above_uln") is False and status == "present":
                 _raised_before_normal(ex, sent, m, assertion)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
-                more = next(
-                    (
-                        hit
-                        for rx in r.value["lab_more"]
-                        if (hit := rx.match(text[end:window_end])) is not None
-                    ),
-                    None,
-                )
+                more = _first_match(ex, "lab_more", text[end:window_end])
                 if more is not None:
                     again: dict[str, Any] = {"value": _number(more.group("value"))}
                     unit = more.group("unit") or value.get("unit")
@@ -282,6 +268,12 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+def _first_match(ex: Extraction, name: str, tail: str) -> re.Match[str] | None:
+    """The first of the value patterns ``name`` (rules/patterns.yaml) matching at the start
+    of ``tail``, or None."""
+    return next((hit for rx in ex.rules.value[name] if (hit := rx.match(tail)) is not None), None)
 
 
 _IS_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
