@@ -182,12 +182,12 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
     groups = m.groupdict()
     if groups.get("sh_y"):
         try:
-            day = solar_hijri_to_gregorian(
+            gregorian = solar_hijri_to_gregorian(
                 int(groups["sh_y"]), int(groups["sh_m"]), int(groups["sh_d"])
             )
         except ValueError:
             return None
-        return day, False, None
+        return gregorian, False, None
     if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):
