@@ -239,3 +239,76 @@ def test_a_relatives_sign_is_not_the_patients_sex(note: str) -> None:
 )
 def test_the_bare_word_heliotrop(note: str, present_: bool) -> None:
     assert findings_of(note).get("heliotrope_rash") is present_
+
+
+# ------------------------------------------------------------------ a skin score sheet's grid
+_SHEET = """Dermatology clinic, visit 12.11.2026. A 52-year-old woman with dermatomyositis.
+CDASI activity
+| Site                        | Erythema (0-3) | Scale (0-2) | Excoriation | Ulceration |
+|-----------------------------|----------------|-------------|-------------|------------|
+| Periorbital area            | {periorbital}  | 0           | 0           | 0          |
+| V-area of the neck (front)  | {v_area}       | 0           | 0           | 0          |
+| Posterior neck              | {posterior}    | 0           | 0           | 0          |
+| Upper back and shoulders    | 0              | 0           | 0           | {ulcer}    |
+| Mechanic's hand             | 0              | {mechanic}  | 0           | 0          |
+Activity total: 9
+"""
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        # each finding's own row above 0: present; every one of its cells 0: absent
+        (
+            {"periorbital": 3, "v_area": 0, "posterior": 2, "ulcer": 0, "mechanic": 1},
+            {
+                "heliotrope_rash": True,
+                "v_sign": False,
+                "shawl_sign": True,  # the posterior neck alone is enough
+                "cutaneous_ulceration": False,
+                "mechanics_hands": True,  # scale scored on the mechanic's hand row
+            },
+        ),
+        (
+            {"periorbital": 0, "v_area": 1, "posterior": 0, "ulcer": 1, "mechanic": 0},
+            {
+                "heliotrope_rash": False,
+                "v_sign": True,
+                "shawl_sign": False,
+                "cutaneous_ulceration": True,
+                "mechanics_hands": False,
+            },
+        ),
+    ],
+)
+def test_a_skin_score_sheet_row_scored_above_zero_is_a_finding(
+    scores: dict[str, int], expected: dict[str, bool]
+) -> None:
+    got = findings_of(_SHEET.format(**scores))
+    assert {code: got.get(code) for code in expected} == expected
+
+
+def test_a_damage_grid_gives_poikiloderma_and_calcinosis() -> None:
+    note = (
+        "Visit 12.11.2026. A 52-year-old woman with dermatomyositis.\n"
+        "DAMAGE                 | Poikiloderma (0-1) | Calcinosis (0-1) |\n"
+        "| V-area of the neck   |        1           |        0         |\n"
+        "| all other areas      |        0           |        0         |\n"
+        "DAMAGE TOTAL: 1 / 32\n"
+    )
+    got = findings_of(note)
+    assert (got.get("poikiloderma"), got.get("calcinosis")) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # one scored column only: no score sheet
+        "Visit 12.11.2026.\n| Site | Erythema |\n| Periorbital area | 0 |\n",
+        # a results table: its numbers are no scores of a finding
+        "Visit 12.11.2026.\n| Test | Result | Range |\n| CK | 3400 | 26-192 |\n",
+    ],
+)
+def test_other_pipe_tables_are_no_score_sheet(note: str) -> None:
+    got = findings_of(note)
+    assert "heliotrope_rash" not in got
