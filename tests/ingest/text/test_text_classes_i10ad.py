@@ -312,3 +312,25 @@ def test_a_damage_grid_gives_poikiloderma_and_calcinosis() -> None:
 def test_other_pipe_tables_are_no_score_sheet(note: str) -> None:
     got = findings_of(note)
     assert "heliotrope_rash" not in got
+
+
+# ------------------------------------------------------------------ a far "normal" and a bare value
+@pytest.mark.parametrize(
+    ("words", "code", "above"),
+    [
+        # a "normal" that is not the value's own judgement: 129 U/L is above 79 (every adult
+        # AST limit), 1500 U/L above 1000 (every adult CK limit): the number decides
+        ("SGOT 129 IU/ L and normal.", "ast", True),
+        ("CK was 1500 U/L and otherwise normal.", "ck", True),
+        # within the thresholds the word still decides
+        ("AST 60 U/L and normal.", "ast", False),
+        ("CK 150 U/L and normal.", "ck", False),
+        # the value's own judgement, right after it, is never overruled
+        ("CK 1500 U/L (normal).", "ck", False),
+    ],
+)
+def test_a_far_normal_word_does_not_make_a_value_beyond_every_range_normal(
+    words: str, code: str, above: bool
+) -> None:
+    (lab,) = labs_coded(f"A 3-year-old boy. {words}", code)
+    assert lab.is_above_uln is above

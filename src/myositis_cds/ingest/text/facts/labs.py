@@ -197,7 +197,15 @@ def _labs(ex: Extraction) -> None:
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
             if "above_uln" not in value and "upper_limit" not in value:
-                if existence == "NORMAL":
+                if existence == "NORMAL" and _beyond_every_range(ex, m.concept, value):
+                    # issue #10 (i10ad): "SGOT 129 IU/L and normal": a "normal" said further off
+                    # than the value's own judgement does not make a value beyond every adult
+                    # range normal; the bare threshold judges it (flagged, with a warning)
+                    ex.warn(
+                        f"{m.concept.upper()} {value['value']:g}: the note says 'normal' near "
+                        "a value above every adult range: read as above the limit; check it"
+                    )
+                elif existence == "NORMAL":
                     value["above_uln"] = False
                 elif existence == "ABNORMAL":
                     value["above_uln"] = True
@@ -268,6 +276,16 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+def _beyond_every_range(ex: Extraction, code: str, value: dict[str, Any]) -> bool:
+    """Whether a value with no range of its own is above the lab's ``clearly_above`` threshold
+    (rules/lexicon.yaml: above every adult upper limit) in the lab's own unit (or none stated)."""
+    lab = ex.rules.lexicon.labs.get(code)
+    if lab is None or lab.clearly_above is None or "value" not in value:
+        return False
+    unit = value.get("unit", lab.unit)
+    return bool(unit == lab.unit and value["value"] > lab.clearly_above.value)
 
 
 def _first_match(ex: Extraction, name: str, tail: str) -> re.Match[str] | None:
