@@ -111,6 +111,22 @@ class DelimitedRules(_Strict):
     measure_words: list[str]
 
 
+class ScoredFinding(_Strict):
+    rows: list[str]
+    column: str
+    finding: str
+
+
+class ScoreSheetRules(_Strict):
+    """issue #10 (i10ad): a skin score sheet's grid (rules/records.yaml ``score_sheets``)."""
+
+    columns: list[str]
+    min_columns: int = Field(ge=1)
+    findings: list[ScoredFinding]
+    present_word: str
+    absent_word: str
+
+
 class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
@@ -120,6 +136,7 @@ class RecordRules(_Strict):
     grid: GridRules
     marks: MarkRules
     delimited: DelimitedRules
+    score_sheets: ScoreSheetRules  # issue #10 (i10ad)
 
 
 @cache
@@ -1041,6 +1058,65 @@ def _marked_rows(lines: list[tuple[str, int]], k: int, rules: MarkRules, w: _Wri
     return n - k
 
 
+# a site's name without its bracket ("V-area of the neck (front)") and a score cell ("2", "0")
+_SITE_BRACKET = re.compile(r"\s*\([^()]*\)\s*")
+_SCORE_CELL = re.compile(r"\d{1,2}")
+
+
+def _scored_rows(lines: list[tuple[str, int]], k: int, rules: ScoreSheetRules, w: _Writer) -> int:
+    """issue #10 (i10ad): a skin score sheet's grid ("ACTIVITY | Erythema | Scale | ..." over
+    "| Periorbital area | 3 | 0 | ..."): its lines as they are, then each finding its scores
+    show ("Heliotrope rash: present.", placed at the score that decides it); the lines it
+    takes, 0 when line ``k`` heads no such grid."""
+    header = _pipe_cells(lines[k][0])
+    names = [c.casefold() for c, _ in header]
+    columns = [next((col for col in rules.columns if n.startswith(col)), None) for n in names]
+    if sum(c is not None for c in columns) < rules.min_columns:
+        return 0
+    # finding -> [present?, the place of the cell that decides it]
+    shown: dict[str, list[Any]] = {}
+    n = k + 1
+    rows = 0
+    while n < len(lines):
+        line, at = lines[n]
+        if _rule_line(line):
+            n += 1
+            continue
+        if "|" not in line:
+            break
+        cells = _pipe_cells(line)
+        scores = [c for c, _ in cells[1:]]
+        if not cells or not scores or not all(_SCORE_CELL.fullmatch(c) for c in scores if c):
+            if rows:  # a second header line (the columns' ranges) only before the rows
+                break
+            n += 1
+            continue
+        site = _SITE_BRACKET.sub(" ", cells[0][0]).strip().casefold()
+        rows += 1
+        for j, (cell, c_at) in enumerate(cells[1:], start=1):
+            column = columns[j] if j < len(columns) else None
+            if column is None or not cell:
+                continue
+            for rule in rules.findings:
+                if rule.column not in ("*", column) or not ("*" in rule.rows or site in rule.rows):
+                    continue
+                above = int(cell) > 0
+                seen = shown.setdefault(rule.finding, [False, at + c_at])
+                if above and not seen[0]:
+                    shown[rule.finding] = [True, at + c_at]
+        n += 1
+    if not rows:
+        return 0
+    for line, at in lines[k:n]:
+        w.put(line, at, at + len(line))
+        w.put("\n", at + len(line))
+    for finding, (above, pos) in shown.items():
+        word = rules.present_word if above else rules.absent_word
+        w.put(f"{finding}: {word}.", pos)
+        w.end_line(pos)
+    return n - k
+
+
 @dataclass(frozen=True)
 class _GridCell:
     """One result of a grid: its test, value and date, each with its place in the note, and
@@ -1638,6 +1714,8 @@ def _coded_lines(text: str, records: RecordRules) -> Linearised | None:
         taken = _result_rows(lines, k, roles, w.out) if tabular else 0
         if tabular and not taken:
             taken = _marked_rows(lines, k, marks, w.out)
+        if tabular and not taken and "|" in line:  # issue #10 (i10ad)
+            taken = _scored_rows(lines, k, records.score_sheets, w.out)
         if taken:
             skip = taken - 1
             changed = True

@@ -411,6 +411,7 @@ class StrengthRules(_Strict):
     ellipsis: list[str]
     throughout: list[str]
     kendall: KendallScale
+    skin_site_cues: list[str] = []  # issue #10 (i10ad): see rules/strength.yaml
 
 
 # --------------------------------------------------------------------------- patterns
@@ -435,6 +436,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
+    "lab_judgement_after": set(),  # issue #10 (i10ad)
     "lab_normalised": set(),
     "lab_not_done": set(),
     "lab_other_cause": set(),

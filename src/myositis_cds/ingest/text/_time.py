@@ -153,8 +153,41 @@ def find_dates(
     return found
 
 
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """issue #10 (i10ad): a Solar Hijri (Jalali) calendar date as a Gregorian date: the days
+    from 1 Farvardin of year 1 by the calendar's 33-year arithmetic cycle (8 leap years in 33),
+    then the Gregorian date that many days on (Borkowski's arithmetic, as in the jalaali
+    libraries; exact for the years 1178-1633 AP). Raises ValueError for a day that does not
+    exist (month 1-6 have 31 days, 7-11 have 30)."""
+    if not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
+        raise ValueError(f"no Solar Hijri date {year}/{month}/{day}")
+    y = year + 1595
+    days = (
+        -355668
+        + 365 * y
+        + (y // 33) * 8
+        + ((y % 33) + 3) // 4
+        + day
+        + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186)
+    )
+    return date(1, 1, 1) + timedelta(days=days - 1 + _GREGORIAN_SHIFT)
+
+
+# the day count above starts on 1 Jan of year 0 of a proleptic count where 1 Jan 1 AD is day
+# 366; date.toordinal counts 1 Jan 1 AD as day 1
+_GREGORIAN_SHIFT = -365
+
+
 def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, date | None] | None:
     groups = m.groupdict()
+    if groups.get("sh_y"):
+        try:
+            gregorian = solar_hijri_to_gregorian(
+                int(groups["sh_y"]), int(groups["sh_m"]), int(groups["sh_d"])
+            )
+        except ValueError:
+            return None
+        return gregorian, False, None
     if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):

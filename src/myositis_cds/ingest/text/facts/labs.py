@@ -176,6 +176,13 @@ def _labs(ex: Extraction) -> None:
                     times = tm.group("times")  # a word ("forty times") is always above 1
                     value["above_uln"] = not times[:1].isdigit() or float(times) > 1
                     end = m.end + tm.end()
+            if "value" in value and "above_uln" not in value:
+                # issue #10 (i10ad): the judgement written right after the value ("LDH 900 U/L
+                # elevated", "CK 3,400 (H)", "LDH 400 (normal)") is the value's own
+                judged = _first_match(ex, "lab_judgement_after", text[end:window_end])
+                if judged is not None:
+                    value["above_uln"] = judged.group("high") is not None
+                    end += judged.end()
             existence = assertion.get("existence")
             if existence == "ABNORMAL" and _negated_cue(sent, assertion, m, text):
                 existence = "NORMAL"  # "... do not present with raised CK"
@@ -190,7 +197,15 @@ def _labs(ex: Extraction) -> None:
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
             if "above_uln" not in value and "upper_limit" not in value:
-                if existence == "NORMAL":
+                if existence == "NORMAL" and _beyond_every_range(ex, m.concept, value):
+                    # issue #10 (i10ad): "SGOT 129 IU/L and normal": a "normal" said further off
+                    # than the value's own judgement does not make a value beyond every adult
+                    # range normal; the bare threshold judges it (flagged, with a warning)
+                    ex.warn(
+                        f"{m.concept.upper()} {value['value']:g}: the note says 'normal' near "
+                        "a value above every adult range: read as above the limit; check it"
+                    )
+                elif existence == "NORMAL":
                     value["above_uln"] = False
                 elif existence == "ABNORMAL":
                     value["above_uln"] = True
@@ -236,14 +251,7 @@ def _labs(ex: Extraction) -> None:
             if value.get("above_uln") is False and status == "present":
                 _raised_before_normal(ex, sent, m, assertion)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
-                more = next(
-                    (
-                        hit
-                        for rx in r.value["lab_more"]
-                        if (hit := rx.match(text[end:window_end])) is not None
-                    ),
-                    None,
-                )
+                more = _first_match(ex, "lab_more", text[end:window_end])
                 if more is not None:
                     again: dict[str, Any] = {"value": _number(more.group("value"))}
                     unit = more.group("unit") or value.get("unit")
@@ -268,6 +276,22 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+def _beyond_every_range(ex: Extraction, code: str, value: dict[str, Any]) -> bool:
+    """Whether a value with no range of its own is above the lab's ``clearly_above`` threshold
+    (rules/lexicon.yaml: above every adult upper limit) in the lab's own unit (or none stated)."""
+    lab = ex.rules.lexicon.labs.get(code)
+    if lab is None or lab.clearly_above is None or "value" not in value:
+        return False
+    unit = value.get("unit", lab.unit)
+    return bool(unit == lab.unit and value["value"] > lab.clearly_above.value)
+
+
+def _first_match(ex: Extraction, name: str, tail: str) -> re.Match[str] | None:
+    """The first of the value patterns ``name`` (rules/patterns.yaml) matching at the start
+    of ``tail``, or None."""
+    return next((hit for rx in ex.rules.value[name] if (hit := rx.match(tail)) is not None), None)
 
 
 _IS_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -62,7 +63,10 @@ def _strength_exam(ex: Extraction) -> None:
             continue
         if sent.paragraph in other_grid and _GRID_ROW.search(text, sent.start, sent.end):
             continue  # i10aa: "| Upper back and shoulders | 2 | 1 |" scores the skin, not power
-        muscles = _limb_scoped(text, sent, sorted(found[idx], key=lambda m: m.start))
+        ordered = sorted(found[idx], key=lambda m: m.start)
+        muscles = _limb_scoped(text, sent, _not_skin_sites(ex, sent, ordered))
+        if not muscles:
+            continue
         for reading in read_grades(
             text,
             sent.start,
@@ -75,6 +79,32 @@ def _strength_exam(ex: Extraction) -> None:
     for readings in exams.values():
         _strength_items(ex, readings)
     _compared_in_words(ex)
+
+
+@cache
+def _skin_site_rx(cues: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{words})\b[^;:.\n]*?\b(?:over|on|across|of|involving|affecting)\b[^;:.,\d\n]*$",
+        re.IGNORECASE,
+    )
+
+
+def _not_skin_sites(ex: Extraction, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
+    """issue #10 (i10ad): ``muscles`` without the regions named as a skin lesion's site in
+    their clause ("erythema over the upper back and shoulders"; rules/strength.yaml
+    ``skin_site_cues``): no grade belongs to them."""
+    cues = ex.rules.strength.skin_site_cues
+    if not cues:
+        return muscles
+    rx = _skin_site_rx(tuple(cues))
+    text = ex.text
+    out = []
+    for m in muscles:
+        clause = max(sent.start, *(text.rfind(p, sent.start, m.start) + 1 for p in ";:.\n"))
+        if rx.search(text, clause, m.start) is None:
+            out.append(m)
+    return out
 
 
 # issue #10 (i10j): the "throughout" words that mean every group not graded lower ("hip flexors
