@@ -227,9 +227,13 @@ def test_score_sheet_rows_and_titles() -> None:
     # erythema 2 in the V-area: present; a row of zeros: absent
     assert found.get("v_sign") is True
     assert found.get("mechanics_hands") is False
-    # the damage columns' titles state no finding either way
-    assert "calcinosis" not in found
-    assert "poikiloderma" not in found
+    # the damage columns' titles ("Calcinosis (0-1)") state nothing; their row of zeros scores
+    # both absent (as the gold of note 178 records a calcinosis scored 0)
+    assert found.get("calcinosis") is False
+    assert found.get("poikiloderma") is False
+    titles_only = findings_of(SHEET.rsplit("| all areas", 1)[0])
+    assert "calcinosis" not in titles_only
+    assert "poikiloderma" not in titles_only
 
 
 def test_zero_cell_outside_a_score_sheet_is_not_read_as_absent() -> None:
