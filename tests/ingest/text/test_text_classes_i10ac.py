@@ -76,11 +76,13 @@ def test_a_relatives_difficulty_swallowing_is_not_the_patients() -> None:
 @pytest.mark.parametrize(
     ("note", "code"),
     [
-        ("A 52-year-old woman. The diagnosis was confirmed after the detection of Jo-1 "
-         "antibodies.", "JO1"),
+        (
+            "A 52-year-old woman. The diagnosis was confirmed after the detection of Jo-1 "
+            "antibodies.",
+            "JO1",
+        ),
         ("A 52-year-old woman. The identification of anti-MDA5 antibodies followed.", "MDA5"),
-        ("Mujer de 52 años. La detección de anticuerpos anti-Jo-1 confirmó el diagnóstico.",
-         "JO1"),
+        ("Mujer de 52 años. La detección de anticuerpos anti-Jo-1 confirmó el diagnóstico.", "JO1"),
         ("Patiente de 52 ans. Présence d'anticorps anti-Jo-1.", "JO1"),
         ("Patientin, 52 Jahre. Nachweis von Anti-Jo-1-Antikörpern.", "JO1"),
         ("Пациентка 52 лет. Выявление антител к Jo-1 подтвердило диагноз.", "JO1"),
@@ -137,8 +139,9 @@ def test_a_journal_date_is_no_visit_and_the_story_ends_on_the_anchor(chrome: str
     from myositis_cds.ingest.text import extract_case
 
     anchor = date(2022, 5, 1)
-    case = extract_case(f"Case Reports Journal\n{chrome}\n\n{_STORY}", anchor=anchor,
-                        today=anchor).case
+    case = extract_case(
+        f"Case Reports Journal\n{chrome}\n\n{_STORY}", anchor=anchor, today=anchor
+    ).case
     dated = {f.code.value: f.date for f in case.findings if f.present}
     # every finding falls on or before the publication, none after it
     assert {"heliotrope_rash", "gottron_sign", "dysphagia", UPPER, LOWER} <= set(dated)
@@ -182,3 +185,19 @@ def test_a_disease_characterized_by_the_presence_of_weakness_is_general() -> Non
         "presence of proximal muscle weakness and skin lesions."
     )
     assert UPPER not in present(note) and LOWER not in present(note)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Images received: 18/09/2026 (6 images)      Reviewed: 21/09/2026",
+        "Patient: Age 66 years, Sex F      Collected: 2026-09-18   Received: 2026-09-18",
+    ],
+)
+def test_a_clinics_received_line_still_dates_the_note(header: str) -> None:
+    from myositis_cds.ingest.text import extract_case
+
+    note = f"{header}\nA 66-year-old woman with a heliotrope rash and Gottron's papules."
+    result = extract_case(note, anchor=date(2026, 11, 27), today=date(2026, 11, 27))
+    dated = {f.code.value: f.date for f in result.case.findings if f.present}
+    assert dated.get("heliotrope_rash") == date(2026, 9, 18)

@@ -33,19 +33,26 @@ _FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+o
 
 # issue #10 (i10ac): a journal's page chrome dates the publication, not a visit: its masthead
 # ("Volume 12, Issue 2 (May 2022)", "Vol. 5 No. 3", "ISSN ...", "Том 3, выпуск 2", "Band 12,
-# Heft 4"; not "issue" or "No." alone, which a clinic's line uses too), a citation line ("... (2022) Title. Journal, 12, 65-70. doi: ...") and copyright
-# ("Copyright © 2024"). On a line with one of these marks its date is never the note's own.
-# The history words of a journal ("Received 3 March 2022; accepted 5 May") also mark it, but
-# only on a short line: in a paragraph they are the patient's ("she received IVIG on ...").
+# Heft 4"; not "issue" or "No." alone, which a clinic's line uses too), a citation line
+# ("... (2022) Title. Journal, 12, 65-70. doi: ...") and copyright ("Copyright © 2024"). On
+# a line with one of these marks its date is never the note's own.
+# The history of an article marks it too, on a short line only (in a paragraph its words are
+# the patient's, "she received IVIG on ..."): a publication ("Published: 1 May 2022"), or a
+# receipt with an acceptance or revision ("Received 3 March 2022; accepted 5 May 2022"); a
+# receipt alone is a laboratory's or a clinic's ("Images received: 18/09/2026").
 _MASTHEAD = re.compile(
     r"\b(?:vol(?:ume)?\.?\s*\d+|issn|doi\s*:|doi\.org|copyright|pmid|pmcid"
     r"|том\s+\d+|выпуск\s+\d+|band\s+\d+\s*,\s*heft)|©",
     re.IGNORECASE,
 )
-_JOURNAL_HISTORY = re.compile(
-    r"\b(?:received|accepted|revised|published(?:\s+online)?|epub|available\s+online"
-    r"|recibido|aceptado|publicado|reçu|accepté|publié|ricevuto|accettato|pubblicato"
-    r"|eingegangen|angenommen|veröffentlicht|поступила|принята|опубликовано)\b",
+_PUBLISHED = re.compile(
+    r"\b(?:published(?:\s+online)?|epub|available\s+online|publicado|publié|pubblicato"
+    r"|veröffentlicht|опубликовано)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_HISTORY = re.compile(
+    r"\b(?:received|accepted|revised|recibido|aceptado|revisado|reçu|accepté|révisé|ricevuto"
+    r"|accettato|revisionato|eingegangen|angenommen|поступила|принята)\b",
     re.IGNORECASE,
 )
 _SHORT_LINE = 120
@@ -58,7 +65,10 @@ def _journal_chrome(text: str, pos: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     if _MASTHEAD.search(line):
         return True
-    return len(line.strip()) <= _SHORT_LINE and _JOURNAL_HISTORY.search(line) is not None
+    if len(line.strip()) > _SHORT_LINE:
+        return False
+    history = {m.group().casefold() for m in _ARTICLE_HISTORY.finditer(line)}
+    return _PUBLISHED.search(line) is not None or len(history) >= 2
 
 
 def _stamped(text: str, sent: Sentence, pos: int) -> bool:
