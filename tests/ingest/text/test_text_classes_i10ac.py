@@ -201,3 +201,40 @@ def test_a_clinics_received_line_still_dates_the_note(header: str) -> None:
     result = extract_case(note, anchor=date(2026, 11, 27), today=date(2026, 11, 27))
     dated = {f.code.value: f.date for f in result.case.findings if f.present}
     assert dated.get("heliotrope_rash") == date(2026, 9, 18)
+
+
+# ------------------------------------------------ dysphagia in plain words, other languages
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Пациентка 50 лет. Жалобы на затруднение глотания.",
+        "Пациентка 50 лет. Поперхивание при еде.",
+        "Mujer de 50 años. Refería atragantamientos con los sólidos.",
+        "Mulher de 50 anos com engasgos.",
+        "Patiente de 50 ans. Difficultés de déglutition depuis un mois.",
+        "Patientin, 50 Jahre. Schwierigkeiten beim Schlucken.",
+    ],
+)
+def test_plain_words_for_hard_swallowing_name_dysphagia(note: str) -> None:
+    assert findings_of(note).get("dysphagia") is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Пациентка 50 лет. Нарушение глотания не отмечалось.",
+        "Пациентка 50 лет. Не отмечалось нарушения глотания.",
+        "Patiente de 50 ans. Pas de fausses routes.",
+    ],
+)
+def test_denied_hard_swallowing_is_absent(note: str) -> None:
+    assert findings_of(note).get("dysphagia") is False
+
+
+def test_russian_found_and_not_found_in_one_sentence_keep_their_own_antibody() -> None:
+    got = antibodies("Пациентка 50 лет. Выявлены антитела к Jo-1, антитела к PL-7 не выявлены.")
+    assert got == {"JO1": "positive", "PL7": "negative"}
+
+
+def test_russian_not_found_before_the_antibody_is_negative() -> None:
+    assert antibodies("Пациентка 50 лет. Не выявлены антитела к Jo-1.") == {"JO1": "negative"}
