@@ -229,3 +229,22 @@ def test_russian_found_and_not_found_in_one_sentence_keep_their_own_antibody() -
 
 def test_russian_not_found_before_the_antibody_is_negative() -> None:
     assert antibodies("Пациентка 50 лет. Не выявлены антитела к Jo-1.") == {"JO1": "negative"}
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Mujer de 50 años. Se detectaron anticuerpos anti-Jo-1.", "positive"),
+        ("Mujer de 50 años. No se detectaron anticuerpos anti-Jo-1.", "negative"),
+        ("Mulher de 50 anos. Foram detectados anticorpos anti-Jo-1.", "positive"),
+        ("Mulher de 50 anos. Não foram detectados anticorpos anti-Jo-1.", "negative"),
+        ("Patiente de 50 ans. Des anticorps anti-Jo-1 ont été détectés.", "positive"),
+        ("Patiente de 50 ans. Aucun anticorps anti-Jo-1 n'a été détecté.", "negative"),
+        ("Donna di 50 anni. Sono stati rilevati anticorpi anti-Jo-1.", "positive"),
+        ("Donna di 50 anni. Non sono stati rilevati anticorpi anti-Jo-1.", "negative"),
+        ("Patientin, 50 Jahre. Anti-Jo-1-Antikörper wurden nachgewiesen.", "positive"),
+        ("Patientin, 50 Jahre. Es wurden keine Anti-Jo-1-Antikörper nachgewiesen.", "negative"),
+    ],
+)
+def test_the_verbs_of_finding_of_other_languages_give_the_result(note: str, expected: str) -> None:
+    assert antibodies(note).get("JO1") == expected
