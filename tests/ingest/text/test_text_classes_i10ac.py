@@ -14,25 +14,45 @@ from tests.ingest.text.helpers import antibody_results as antibodies
 
 # ------------------------------------------------ a verb of finding between weakness and place
 @pytest.mark.parametrize(
-    "words",
+    "note",
     [
-        "Severe muscle weakness was found in the proximal limb muscles.",
-        "Marked weakness was observed in the shoulder and pelvic girdles.",
-        "Weakness was evident in the proximal muscles of all four limbs.",
-        "Muscle weakness was documented in the proximal upper and lower limbs.",
+        "A 37-year-old man. Severe muscle weakness was found in the proximal limb muscles.",
+        "A 37-year-old man. Marked weakness was observed in the shoulder and pelvic girdles.",
+        "A 37-year-old man. Weakness was evident in the proximal muscles of all four limbs.",
+        "A 37-year-old man. Muscle weakness was documented in the proximal upper and lower limbs.",
+        "Mujer de 50 años. Debilidad muscular observada en la musculatura proximal.",
+        "Mulher de 50 anos. Fraqueza muscular foi observada nos músculos proximais.",
+        "Patiente de 50 ans. Faiblesse musculaire retrouvée au niveau des ceintures.",
+        "Пациентка 50 лет. Слабость мышц плечевого и тазового пояса.",
+        "Patientin, 50 Jahre. Schwäche der Schulter- und Beckengürtelmuskulatur.",
     ],
 )
-def test_weakness_found_in_the_proximal_muscles_gives_both_limb_items(words: str) -> None:
-    assert {UPPER, LOWER} <= present(f"A 37-year-old man. {words}")
+def test_weakness_found_in_the_proximal_muscles_gives_both_limb_items(note: str) -> None:
+    assert {UPPER, LOWER} <= present(note)
 
 
-def test_weakness_found_in_the_proximal_legs_gives_the_lower_item_only() -> None:
-    got = present("A 37-year-old man. Weakness was present in the proximal lower limbs.")
-    assert LOWER in got and UPPER not in got
+@pytest.mark.parametrize(
+    ("note", "limb"),
+    [
+        ("A 37-year-old man. Weakness was present in the proximal lower limbs.", LOWER),
+        ("Пациент 37 лет. Слабость мышц плечевого пояса.", UPPER),
+        ("Patient, 37 Jahre. Schwäche der Beckengürtelmuskulatur.", LOWER),
+    ],
+)
+def test_weakness_of_one_girdle_gives_its_limb_item_only(note: str, limb: str) -> None:
+    got = present(note) & {UPPER, LOWER}
+    assert got == {limb}
 
 
-def test_no_weakness_found_in_the_proximal_muscles_is_absent() -> None:
-    got = findings_of("A 37-year-old man. No weakness was found in the proximal muscles.")
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A 37-year-old man. No weakness was found in the proximal muscles.",
+        "Patient de 37 ans. Pas de faiblesse musculaire retrouvée au niveau des ceintures.",
+    ],
+)
+def test_no_weakness_found_in_the_proximal_muscles_is_absent(note: str) -> None:
+    got = findings_of(note)
     assert got.get(UPPER) is False and got.get(LOWER) is False
 
 
