@@ -31,6 +31,46 @@ _RECEIVED = re.compile(r"\b(?:received|rec'?d)(?:\s+on)?\s*[:\-]?\s*$", re.I)
 _FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+of\s+\d+)\b", re.I)
 
 
+# issue #10 (i10ac): a journal's page chrome dates the publication, not a visit: its masthead
+# ("Volume 12, Issue 2 (May 2022)", "Vol. 5 No. 3", "ISSN ...", "Том 3, выпуск 2", "Band 12,
+# Heft 4"; not "issue" or "No." alone, which a clinic's line uses too), a citation line
+# ("... (2022) Title. Journal, 12, 65-70. doi: ...") and copyright ("Copyright © 2024"). On
+# a line with one of these marks its date is never the note's own.
+# The history of an article marks it too, on a short line only (in a paragraph its words are
+# the patient's, "she received IVIG on ..."): a publication ("Published: 1 May 2022"), or a
+# receipt with an acceptance or revision ("Received 3 March 2022; accepted 5 May 2022"); a
+# receipt alone is a laboratory's or a clinic's ("Images received: 18/09/2026").
+_MASTHEAD = re.compile(
+    r"\b(?:vol(?:ume)?\.?\s*\d+|issn|doi\s*:|doi\.org|copyright|pmid|pmcid"
+    r"|том\s+\d+|выпуск\s+\d+|band\s+\d+\s*,\s*heft)|©",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:published(?:\s+online)?|epub|available\s+online|publicado|publié|pubblicato"
+    r"|veröffentlicht|опубликовано)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_HISTORY = re.compile(
+    r"\b(?:received|accepted|revised|recibido|aceptado|revisado|reçu|accepté|révisé|ricevuto"
+    r"|accettato|revisionato|eingegangen|angenommen|поступила|принята)\b",
+    re.IGNORECASE,
+)
+_SHORT_LINE = 120
+
+
+def _journal_chrome(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` stands on a journal's masthead, citation or history line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if _MASTHEAD.search(line):
+        return True
+    if len(line.strip()) > _SHORT_LINE:
+        return False
+    history = {m.group().casefold() for m in _ARTICLE_HISTORY.finditer(line)}
+    return _PUBLISHED.search(line) is not None or len(history) >= 2
+
+
 def _stamped(text: str, sent: Sentence, pos: int) -> bool:
     lo = max(sent.start, pos - 24)
     if _STAMP.search(text, lo, pos):
@@ -110,6 +150,8 @@ def _note_date(ex: Extraction) -> None:
                 continue  # i10j: when a fax or scan was received or printed, not a visit
             if _cited(ex.text, sent, hit.start, hit.end):
                 continue  # when a publication reported something, not a visit
+            if _journal_chrome(ex.text, hit.start):
+                continue  # i10ac: when the journal published it, not a visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
                 f"the note states no date of its own: its first date ({hit.day.isoformat()}"
@@ -278,6 +320,8 @@ def _sentence_time(
     sent.breaks = [m.start() for found in ex.hits("time", "clause_break", sent) for m in found]
     sent.local = []
     for d in ex.dates_in(sent):
+        if _journal_chrome(text, d.start):
+            continue  # i10ac: the journal's date, which dates no event of the story
         point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
         scope = _local_scope(text, sent, d.start, d.end)
