@@ -241,3 +241,59 @@ def test_swedish_reference_label() -> None:
 def test_an_indonesian_word_is_not_a_nordic_lab_name() -> None:
     # "alat" (a tool) is ALT only with its specimen prefix ("P-ALAT")
     assert labs_above_uln("Pasien memakai alat bantu napas 12 jam.") == []
+
+
+# --------------------------------------------------------------------------- Nordic wording
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Epikris\nEn 62-årig kvinna med muskelsvaghet. Ingen dysfagi.", {"dysphagia": False}),
+        # "but" after its comma ends the denial's scope
+        (
+            "Epikrise\nPasienten er en 58 år gammel mann uten dysfagi, men med heliotropt utslag.",
+            {"dysphagia": False, "heliotrope_rash": True},
+        ),
+        ("Epikrise\n62-årig kvinde med dysfagien.", {"dysphagia": True}),
+    ],
+)
+def test_nordic_dysphagia_and_but(note: str, expected: dict[str, bool]) -> None:
+    assert findings_of(note) == expected
+
+
+# --------------------------------------------------------------------------- stated comparisons
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Objektivně: flexory šíje slabší než extenzory.", {NECK}),
+        ("Status: niskan koukistajat heikommat kuin ojentajat.", {NECK}),
+        ("Nález: flexory krku slabšie ako extenzory.", {NECK}),
+        ("Status: fleksori vrata slabiji od ekstenzora.", {NECK}),
+        ("Objektivně: proximální svaly dolních končetin slabší než distální.", {LEGS_PROX}),
+        ("Badanie: mięśnie proksymalne kończyn dolnych słabsze niż dystalne.", {LEGS_PROX}),
+        ("Befund: Beine proximal schwächer als distal.", {LEGS_PROX}),
+        ("Status: alaraajojen proksimaaliset lihakset heikommat kuin distaaliset.", {LEGS_PROX}),
+        # not weaker: the verb's negation is another wording, and no comparison is read
+        ("Objektivně: flexory šíje nejsou slabší než extenzory.", set()),
+        ("Badanie: zginacze szyi nie są słabsze od prostowników.", set()),
+    ],
+)
+def test_stated_comparisons_in_the_letters_languages(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected
+
+
+# --------------------------------------------------------------------------- spaced dates' values
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # day first, the full stop an ordinal mark; the year given or the note's own (its dated
+        # admission line)
+        ("Laboratoř (12. 10. 2026): CK 3400 U/l (ref. 0-170).", date(2026, 10, 12)),
+        ("Labor vom 3. 11. 2026: CK 3400 U/l (Norm < 170).", date(2026, 11, 3)),
+        (
+            "Datum přijetí: 12. 10. 2026\nLaboratoř (13. 10.): CK 3400 U/l (ref. 0-170).",
+            date(2026, 10, 13),
+        ),
+    ],
+)
+def test_a_spaced_date_dates_the_result(note: str, expected: date) -> None:
+    assert [lab.date for lab in read(note).case.labs] == [expected]

@@ -205,7 +205,7 @@ def note_sentences(doc: Doc) -> Doc:
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)
         )
-        in_a_date = not newline and (idx in in_date or (idx in date_ends and text in _CLOSERS))
+        in_a_date = not newline and (idx in in_date or (idx in date_ends and text[:1] in _CLOSERS))
         if (
             i == 0
             or (newline and not carried)
