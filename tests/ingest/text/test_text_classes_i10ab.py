@@ -99,6 +99,22 @@ def test_finnish_negation_and_items() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # "ei" before the verb of a finding denied, mid-sentence
+        (TITLE + "Potilaalla ei todettu dysfagiaa.", {"dysphagia": False}),
+        # Romanian "ei" (her) after its noun negates nothing
+        (
+            "Raport\nStarea ei actuală: disfagie și eritem heliotrop.",
+            {"dysphagia": True, "heliotrope_rash": True},
+        ),
+    ],
+)
+def test_finnish_ei_is_read_only_where_it_negates(note: str, expected: dict[str, bool]) -> None:
+    assert findings_of(note) == expected
+
+
 # --------------------------------------------------------------------------- graded lists
 @pytest.mark.parametrize(
     ("note", "expected"),
