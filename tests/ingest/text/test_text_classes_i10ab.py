@@ -40,6 +40,8 @@ TITLE = "Epikriisi\n"
         (TITLE + "72-vuotiaalla naisella todettiin lihasheikkoutta.", ("female", 72)),
         (TITLE + "Tulosyy: 45-vuotiaan naisen lihasheikkous.", ("female", 45)),
         (TITLE + "Potilas on 9-vuotias tyttö.", ("female", 9)),
+        # "at the age of 62" after the unit, without a noun
+        (TITLE + "Lihasheikkous alkoi 62 vuoden iässä.", ("unknown", 62)),
     ],
 )
 def test_finnish_age_and_sex(note: str, expected: tuple[str, int]) -> None:
@@ -52,6 +54,7 @@ def test_finnish_age_and_sex(note: str, expected: tuple[str, int]) -> None:
         # the essive "at the age of 74" of a relative's illness, and a relative's age
         TITLE + "Isä: eturauhassyöpä 74-vuotiaana.",
         TITLE + "Äiti, 70-vuotias nainen, on terve.",
+        TITLE + "Isä sairastui syöpään 74 vuoden iässä.",
     ],
 )
 def test_finnish_relative_age_is_not_the_patients(note: str) -> None:
