@@ -98,6 +98,9 @@ _ABBREVIATIONS = {
     "srta.",
     "dña.",
     "dra.",
+    # a number's label before it (issue #10, i10ab: "CPR-nr. 030452-xxxx", "Nr. 12", "č. 3")
+    "nr.",
+    "cpr-nr.",
 }
 
 
@@ -146,6 +149,18 @@ def _line_start(text: str, idx: int) -> int:
 _LEADER = re.compile(r"\.{4,}")
 
 
+# issue #10 (i10ab): a date written day, full stop, space, month, full stop, as Czech, Slovak,
+# German, Polish, Hungarian, Slovenian, Croatian and Finnish letters write it ("13. 10.", "12. 10.
+# 2026", "3. 11.", "2026. 10. 13." Hungarian year first): its full stops are ordinal marks, not
+# sentence ends ("ANA (IIF HEp-2, 13. 10.) pozitivní 1:640"); nor is the one before a bracket or a
+# comma that closes it
+_SPACED_DATE = re.compile(
+    r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]?)?(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
+    r"(?:[ \t]?(?:19|20)\d\d(?!\d))?"
+)
+_CLOSERS = frozenset({")", "]", ",", ";", ":"})
+
+
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
@@ -165,6 +180,10 @@ def note_sentences(doc: Doc) -> Doc:
     # the text again, from the arrays (Doc.text makes a Python Token object per token)
     note = "".join(strings[orth] + (" " if ws else "") for orth, _, _, ws in rows)
     result_lines = {m.start() for m in _RESULT_ONLY_LINE.finditer(note)}
+    # (i10ab) where a spaced date's tokens after its first start, and where it ends
+    date_spans = [(m.start(), m.end()) for m in _SPACED_DATE.finditer(note)]
+    in_date = {i for a, b in date_spans for i in range(a + 1, b)}
+    date_ends = {b for _, b in date_spans}
     for i, (orth, space, idx, _) in enumerate(rows):
         text = strings[orth]
         if space:
@@ -186,7 +205,12 @@ def note_sentences(doc: Doc) -> Doc:
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)
         )
-        if i == 0 or (newline and not carried) or (ender and not text[:1].islower()):
+        in_a_date = not newline and (idx in in_date or (idx in date_ends and text[:1] in _CLOSERS))
+        if (
+            i == 0
+            or (newline and not carried)
+            or (ender and not text[:1].islower() and not in_a_date)
+        ):
             starts[i, 0] = 1
         before, last = last, text
         newline = False

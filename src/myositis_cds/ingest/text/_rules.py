@@ -761,13 +761,19 @@ def _units(term: str) -> list[str]:
             out.append("'s")
             i += 2
         else:
-            out.append(term[i].casefold())
+            # (issue #10, i10ab: a letter whose case folding is two letters, German "ß" -> "ss",
+            # stays one unit that matches either spelling: "Fußheber", "großzellig")
+            folded = term[i].casefold()
+            out.append(term[i].lower() if len(folded) > 1 else folded)
             i += 1
     return out
 
 
 def _letter_regex(unit: str) -> str:
     """A unit as itself, or, for a letter with a diacritic, also its plain letters."""
+    folded = unit.casefold()
+    if len(unit) == 1 and len(folded) > 1:  # "ß": itself or "ss"
+        return f"(?:{re.escape(unit)}|{re.escape(folded)})"
     plain = plain_letters(unit) if len(unit) == 1 else unit
     if plain == unit:
         return re.escape(unit)

@@ -45,14 +45,20 @@ _GRADE = re.compile(
     # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
     r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>[+-](?![\d\w])|\s[+-](?![\d\w])(?!\s+[^\W\d]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
-    r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo|years?|yrs?|y\b"
+    r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo\b|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d"
     r"|[-–\s]?points?\b))",  # (i10k: a scale's name, "the 5-point scale", is no grade)
     re.IGNORECASE,
 )
 _SIDE_WORDS = (
     r"(?P<right>right|rt|r)|(?P<left>left|lt|l)|(?P<both>bilateral(?:ly)?|bilat|both(?: sides)?"
-    r"|symmetric(?:al(?:ly)?)?|equally)"
+    r"|symmetric(?:al(?:ly)?)?|equally"
+    # issue #10 (i10ab): "on both sides" in German, Czech, Slovak, Polish, Hungarian, Slovenian,
+    # Croatian, Finnish, Swedish and Danish/Norwegian letters ("hartiat 4/5 molemmin puolin",
+    # "zginacze bioder 4/5 obustronnie"); the languages' standard words, verified U
+    r"|beidseits|beidseitig|oboustrann[ěe]|obojstranne|obustronnie|k[ée]toldal[it]?"
+    r"|mindk[ée]t\s+oldalon|obojestransko|obostrano|molemmin\s+puolin|molemmilla\s+puolilla"
+    r"|bilateralt|p[åa]\s+b[åa]da\s+sidorna|p[åa]\s+b[åa]da\s+sidor|p[åa]\s+begge\s+sider)"
 )
 _SIDE_AFTER = re.compile(  # used with match(pos): no "^" (it would anchor at 0)
     r"\s*(?:\(\s*)?(?:on\s+the\s+|in\s+the\s+|on\s+)?(?:" + _SIDE_WORDS + r")\b", re.IGNORECASE

@@ -192,6 +192,10 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):
         year = int(groups["y"])
+    elif groups.get("yy") and (groups.get("c18") or groups.get("c19") or groups.get("c20")):
+        # issue #10 (i10ab): a Finnish identity number's century sign (rules/patterns.yaml)
+        century = 1800 if groups.get("c18") else 1900 if groups.get("c19") else 2000
+        year = century + int(groups["yy"])
     elif groups.get("yy"):  # "14.01.26": this century unless that is more than a year ahead
         year = 2000 + int(groups["yy"])
         if year > date.today().year + 1:
