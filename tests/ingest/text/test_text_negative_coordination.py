@@ -3,18 +3,9 @@ it adds ("No se detectó anticuerpo anti-Jo-1 ni anti-PL-7" had read anti-PL-7 a
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _antibodies(text: str) -> dict[str, str]:
-    case = extract_case(text, today=TODAY).case
-    return {a.code.value: a.result.value for a in case.antibodies}
+from tests.ingest.text.helpers import antibody_results, present
 
 
 @pytest.mark.parametrize(
@@ -28,19 +19,18 @@ def _antibodies(text: str) -> dict[str, str]:
     ],
 )
 def test_each_item_of_a_coordinated_denial_is_negative(note: str) -> None:
-    found = _antibodies(note + "\n")
+    found = antibody_results(note + "\n")
     assert found.get("PL7") == "negative"
     assert found.get("JO1") == "negative"
 
 
 def test_a_positive_before_the_coordinated_denial_stays_positive() -> None:
-    found = _antibodies("Mujer de 50 años. Anti-Jo-1 positivo, ni anti-PL-7 ni anti-PL-12.\n")
+    found = antibody_results("Mujer de 50 años. Anti-Jo-1 positivo, ni anti-PL-7 ni anti-PL-12.\n")
     assert found == {"JO1": "positive", "PL7": "negative", "PL12": "negative"}
 
 
 def test_french_born_is_no_coordinator() -> None:
     # "né le" is "born on": the finding after it is the patient's own
-    case = extract_case(
-        "Patient né le 12/03/1960, érythème liliacé des paupières.\n", today=TODAY
-    ).case
-    assert any(f.code.value == "heliotrope_rash" and f.present for f in case.findings)
+    assert "heliotrope_rash" in present(
+        "Patient né le 12/03/1960, érythème liliacé des paupières.\n"
+    )
