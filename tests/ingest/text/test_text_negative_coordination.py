@@ -34,3 +34,33 @@ def test_french_born_is_no_coordinator() -> None:
     assert "heliotrope_rash" in present(
         "Patient né le 12/03/1960, érythème liliacé des paupières.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Donna di 50 anni. Assenza di anticorpi anti-Jo-1, anti-PL-7 e anti-PL-12.",
+        "Femme de 50 ans. Absence d'anticorps anti-Jo-1, anti-PL-7 et anti-PL-12.",
+        "Mujer de 50 años. Ausencia de anticuerpos anti-Jo-1, anti-PL-7 y anti-PL-12.",
+        # the Portuguese spelling shares its accent-free key with the Spanish one: it was never
+        # matched, and the panel's last two were read POSITIVE
+        "Mulher de 50 anos. Ausência de anticorpos anti-Jo-1, anti-PL-7 e anti-PL-12.",
+    ],
+)
+def test_absence_as_a_noun_denies_a_whole_list(note: str) -> None:
+    assert antibody_results(note + "\n") == {
+        "JO1": "negative",
+        "PL7": "negative",
+        "PL12": "negative",
+    }
+
+
+def test_absence_ends_at_a_clause_stop() -> None:
+    found = antibody_results(
+        "Mujer de 50 años. Ausencia de anticuerpos anti-Jo-1; anti-PL-7 positivo.\n"
+    )
+    assert found == {"JO1": "negative", "PL7": "positive"}
+
+
+def test_portuguese_absence_of_a_finding() -> None:
+    assert "dysphagia" not in present("Mulher de 50 anos. Ausência de disfagia.\n")

@@ -1038,17 +1038,22 @@ class Rules:
         # Several rules may share a literal (e.g. "negative" backward and forward): the concept
         # of a context term is the comma-separated list of the rules it triggers.
         by_key: dict[str, list[int]] = {}
-        first_spelling: dict[str, str] = {}
+        # every spelling of a key is matched as written, as for the inference words: Spanish
+        # "ausencia de" and Portuguese "ausência de" share a key, and with only the first kept
+        # the Portuguese denial was never read (issue #10)
+        spellings_of: dict[str, list[str]] = {}
         for i, r in enumerate(self.context.rules):
             spellings = [r.literal] if r.literal is not None else []
             spellings += [f for t in r.literals or [] for f in expand_forms(t)]
             for spelling in spellings:
                 if i not in by_key.setdefault(term_key(spelling), []):
                     by_key[term_key(spelling)].append(i)
-                first_spelling.setdefault(term_key(spelling), spelling)
+                written = spellings_of.setdefault(term_key(spelling), [])
+                if spelling not in written:
+                    written.append(spelling)
         by_rules: dict[str, list[str]] = {}  # i10p: one rule may have many literals
         for k, idx in by_key.items():
-            by_rules.setdefault(",".join(map(str, idx)), []).append(first_spelling[k])
+            by_rules.setdefault(",".join(map(str, idx)), []).extend(spellings_of[k])
         self.context_literals = TermMatcher("context", by_rules)
         self.context_patterns = [
             (i, compile_rule(r.pattern))
