@@ -752,6 +752,18 @@ def term_key(text: str) -> str:
     return "".join(plain_letters(ch) for ch in _KEY_JOINERS.sub("", text.casefold()))
 
 
+def spellings_by_key(words: Iterable[str]) -> dict[str, list[str]]:
+    """Each distinct spelling under its term_key, in first-seen order. Words that differ only by
+    an accent share a key, and each must be matched as written: an accented letter of a term
+    also matches its plain letter, never the reverse (issue #10)."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        spellings = out.setdefault(term_key(word), [])
+        if word not in spellings:
+            spellings.append(word)
+    return out
+
+
 def _units(term: str) -> list[str]:
     """A term split into matching units: "'s" is one unit, every other character one each."""
     out: list[str] = []
@@ -1038,19 +1050,17 @@ class Rules:
         # Several rules may share a literal (e.g. "negative" backward and forward): the concept
         # of a context term is the comma-separated list of the rules it triggers.
         by_key: dict[str, list[int]] = {}
-        # every spelling of a key is matched as written, as for the inference words: Spanish
-        # "ausencia de" and Portuguese "ausência de" share a key, and with only the first kept
-        # the Portuguese denial was never read (issue #10)
-        spellings_of: dict[str, list[str]] = {}
+        written: list[str] = []
         for i, r in enumerate(self.context.rules):
             spellings = [r.literal] if r.literal is not None else []
             spellings += [f for t in r.literals or [] for f in expand_forms(t)]
             for spelling in spellings:
                 if i not in by_key.setdefault(term_key(spelling), []):
                     by_key[term_key(spelling)].append(i)
-                written = spellings_of.setdefault(term_key(spelling), [])
-                if spelling not in written:
-                    written.append(spelling)
+            written += spellings
+        # every spelling of a key, as for the inference words (issue #10: Portuguese "ausência
+        # de" shares its key with Spanish "ausencia de" and was never read)
+        spellings_of = spellings_by_key(written)
         by_rules: dict[str, list[str]] = {}  # i10p: one rule may have many literals
         for k, idx in by_key.items():
             by_rules.setdefault(",".join(map(str, idx)), []).extend(spellings_of[k])
@@ -1137,13 +1147,11 @@ class Rules:
         """Every spelling of each inference word, under its key: words that differ only by an
         accent share a key, and each is matched as written (issue #10, i10v: with only the first
         kept, Portuguese "interfalângicas" hid Spanish "interfalángicas")."""
-        seen: dict[str, list[str]] = {}
-        for rule in self.inference.rules:
-            for word in (*rule.lesion, *rule.site, *rule.colour):
-                spellings = seen.setdefault(term_key(word), [])
-                if word not in spellings:
-                    spellings.append(word)
-        return seen
+        return spellings_by_key(
+            word
+            for rule in self.inference.rules
+            for word in (*rule.lesion, *rule.site, *rule.colour)
+        )
 
     def _compile(self, pattern: str, name: str, groups: set[str]) -> re.Pattern[str]:
         text = pattern
