@@ -37,9 +37,8 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from myositis_cds.errors import KnowledgeError
-from myositis_cds.ingest.text._patient_grammar import PatientGrammarFile
+from myositis_cds.ingest.text._patient_grammar import patient_grammar_file
 from myositis_cds.ingest.text._rules import RulesMeta, _load, _Strict
-from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["number_word_rewrites", "parse_number"]
 
@@ -172,9 +171,7 @@ def _kinds(lang: NumberLanguage) -> Iterator[tuple[str, Kind, int]]:
 @cache
 def _tables() -> _Tables:
     data: NumbersFile = _load("numbers", NumbersFile)
-    grammar: PatientGrammarFile = load_packaged_yaml(
-        __package__ or __name__, "rules/patient.yaml", PatientGrammarFile
-    )
+    grammar = patient_grammar_file()
     languages: list[_Language] = []
     starts: dict[str, set[tuple[str, int]]] = {}
     ages_of: list[frozenset[str]] = []

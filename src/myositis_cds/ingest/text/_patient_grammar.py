@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import Field
 
@@ -125,10 +126,18 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise KnowledgeError(f"rules/patient.yaml {where}: {exc}") from exc
 
 
-def load_patient_grammar() -> PatientGrammar:
+@cache
+def patient_grammar_file() -> PatientGrammarFile:
+    """rules/patient.yaml as read (once per process): the grammar below and the number words'
+    age words (_numbers) are built from it."""
     data: PatientGrammarFile = load_packaged_yaml(
         __package__ or __name__, "rules/patient.yaml", PatientGrammarFile
     )
+    return data
+
+
+def load_patient_grammar() -> PatientGrammar:
+    data = patient_grammar_file()
     classes = {
         name.upper(): _alternation(
             [form for words in data.languages.values() for form in getattr(words, name)]
