@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from myositis_cds.case import Case, age_in_years, parse_case
-from myositis_cds.errors import CaseError
+from myositis_cds.errors import CaseError, FieldProblem
 from myositis_cds.ingest.text._draft import Draft, Extraction
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
@@ -754,38 +754,39 @@ def _removes(ex: Extraction, operation: Draft, site: str) -> bool:
 
 
 def _validate(ex: Extraction, data: dict[str, Any], today: date) -> Case:
-    """Validate; a record the model refuses is dropped with a warning naming it."""
+    """Validate; a record the model refuses is dropped with a warning naming it (the first
+    problem the model names, then again)."""
     for _ in range(10):
         try:
             return parse_case(data, today=today)
         except CaseError as exc:
-            dropped = False
-            for problem in exc.problems:
-                if _drop_patient_field(ex, data, problem):
-                    dropped = True
-                    break
-                m = re.match(r"^(\w+)\[(\d+)\]", problem.path)
-                if m is None or m.group(1) not in data:
-                    m2 = re.match(r"^(\w+)", problem.path)
-                    if m2 and m2.group(1) in data and m2.group(1) != "patient":
-                        ex.warn(f"{problem}: left out of the case")
-                        del data[m2.group(1)]
-                        dropped = True
-                        break
-                    raise
-                section, i = m.group(1), int(m.group(2))
-                ex.warn(f"{problem}: left out of the case")
-                del data[section][i]
-                if not data[section]:
-                    del data[section]
-                dropped = True
-                break
-            if not dropped:
+            if not exc.problems or not _leave_out(ex, data, exc.problems[0]):
                 raise
     return parse_case(data, today=today)
 
 
-def _drop_patient_field(ex: Extraction, data: dict[str, Any], problem: Any) -> bool:
+def _leave_out(ex: Extraction, data: dict[str, Any], problem: FieldProblem) -> bool:
+    """Drop what ``problem`` names: a patient field, one record of a section, or a top-level
+    field other than the patient; False when it names nothing that can be left out."""
+    if _drop_patient_field(ex, data, problem):
+        return True
+    m = re.match(r"^(\w+)\[(\d+)\]", problem.path)
+    if m is None or m.group(1) not in data:
+        m2 = re.match(r"^(\w+)", problem.path)
+        if m2 and m2.group(1) in data and m2.group(1) != "patient":
+            ex.warn(f"{problem}: left out of the case")
+            del data[m2.group(1)]
+            return True
+        return False
+    section, i = m.group(1), int(m.group(2))
+    ex.warn(f"{problem}: left out of the case")
+    del data[section][i]
+    if not data[section]:
+        del data[section]
+    return True
+
+
+def _drop_patient_field(ex: Extraction, data: dict[str, Any], problem: FieldProblem) -> bool:
     """A patient field the model refuses (an age read as 147, a birth date after the visit) is
     left out with a warning, never the whole note (issue #10): an age or date of birth that
     cannot be the patient's makes the age unknown, said as for a note that states none; any
