@@ -38,7 +38,9 @@ FIRST_RUN_L.md), measured before and after a round and again at the next session
 opened on 1 Dec 2026 (afternoon), while a twelfth sealed set was written (``reports:heldout_m``,
 ``notes:heldout16``; FIRST_RUN_M.md), measured before and after that session's first round and
 opened, while a thirteenth sealed set was written (``reports:heldout_n``, ``notes:heldout17``;
-FIRST_RUN_N.md). Any set not in DETAIL_SETS is reported as figures only and
+FIRST_RUN_N.md), measured before and after that session's second round and again at the next
+session's start (unchanged), and opened on 1 Dec 2026 (late afternoon), while a fourteenth sealed
+set was written (``reports:heldout_o``, ``notes:heldout18``; FIRST_RUN_O.md). Any set not in DETAIL_SETS is reported as figures only and
 is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
@@ -48,7 +50,7 @@ is in no default list (the lead runs it by name).
                 reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,
                 reports:heldout_i,notes:heldout12,reports:heldout_j,notes:heldout13,
                 reports:heldout_k,notes:heldout14,reports:heldout_l,notes:heldout15,
-                reports:heldout_m,notes:heldout16]
+                reports:heldout_m,notes:heldout16,reports:heldout_n,notes:heldout17]
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ DEFAULT_SETS = (
     "reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,"
     "reports:heldout_i,notes:heldout12,"
     "reports:heldout_j,notes:heldout13,reports:heldout_k,notes:heldout14,"
-    "reports:heldout_l,notes:heldout15,reports:heldout_m,notes:heldout16"
+    "reports:heldout_l,notes:heldout15,reports:heldout_m,notes:heldout16,"
+    "reports:heldout_n,notes:heldout17"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -128,6 +131,10 @@ DETAIL_SETS = {
     # 2026 (afternoon).
     "reports:heldout_m",
     "notes:heldout16",
+    # Measured sealed before and after a round and again at the next session's start, figures only
+    # (FIRST_RUN_N.md); opened on 1 Dec 2026 (late afternoon).
+    "reports:heldout_n",
+    "notes:heldout17",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
