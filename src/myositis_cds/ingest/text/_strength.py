@@ -51,7 +51,10 @@ _GRADE = re.compile(
     re.IGNORECASE,
 )
 _SIDE_WORDS = (
-    r"(?P<right>right|rt|r)|(?P<left>left|lt|l)|(?P<both>bilateral(?:ly)?|bilat|both(?: sides)?"
+    # issue #10 (i10ag): both sides named ("4/5 R and L", "right and left", "L & R") come first,
+    # before a lone "R" takes the phrase's first letter
+    r"(?P<both>(?:r|rt|right)\s*(?:and|&|\+)\s*(?:l|lt|left)|(?:l|lt|left)\s*(?:and|&|\+)\s*"
+    r"(?:r|rt|right)|bilateral(?:ly)?|bilat|both(?: sides)?"
     r"|symmetric(?:al(?:ly)?)?|equally"
     # issue #10 (i10ab): "on both sides" in German, Czech, Slovak, Polish, Hungarian, Slovenian,
     # Croatian, Finnish, Swedish and Danish/Norwegian letters ("hartiat 4/5 molemmin puolin",
@@ -59,6 +62,7 @@ _SIDE_WORDS = (
     r"|beidseits|beidseitig|oboustrann[ěe]|obojstranne|obustronnie|k[ée]toldal[it]?"
     r"|mindk[ée]t\s+oldalon|obojestransko|obostrano|molemmin\s+puolin|molemmilla\s+puolilla"
     r"|bilateralt|p[åa]\s+b[åa]da\s+sidorna|p[åa]\s+b[åa]da\s+sidor|p[åa]\s+begge\s+sider)"
+    r"|(?P<right>right|rt|r)|(?P<left>left|lt|l)"
 )
 _SIDE_AFTER = re.compile(  # used with match(pos): no "^" (it would anchor at 0)
     r"\s*(?:\(\s*)?(?:on\s+the\s+|in\s+the\s+|on\s+)?(?:" + _SIDE_WORDS + r")\b", re.IGNORECASE

@@ -407,6 +407,7 @@ _COMPLEMENT = re.compile(
     r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
 )
 _LIMB_REACH = 8
+_LABEL_LIMB = re.compile(r"\s*,\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*(?:$|[;:(])")
 
 
 _COLOUR_REACH = 4
@@ -491,6 +492,13 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
     postposed = postposed or (
         first is not None and first > 0 and any(lead[first] in v for v in limb_words.values())
     )
+    # issue #10 (i10ag): a form's label names its limb after a comma ("proximal weakness, arms
+    # ...... 1", "debilidad proximal, piernas"): only limb words to the label's end
+    label = _LABEL_LIMB.match(text, end, sent.end)
+    if label is not None:
+        tail = [w.casefold() for w in _WORD.findall(label.group("tail"))]
+        if tail and all(w in every for w in tail):
+            pieces.extend(tail)
     if _COMPLEMENT.match(text, end) or postposed:
         for w in after:
             w = w.casefold()

@@ -11,6 +11,7 @@ from typing import Any
 
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
 from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._time import TimePoint
 from myositis_cds.ingest.text._strength import (
     SIDES_DECLARED,
     Grade,
@@ -53,7 +54,7 @@ def _strength_exam(ex: Extraction) -> None:
                     groups += ["neck_flexors", "neck_extensors"]
                 for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
-    exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
+    exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
     other_grid = _declared_paragraphs(ex, _OTHER_GRID_HEADING)
@@ -75,7 +76,10 @@ def _strength_exam(ex: Extraction) -> None:
             kendall_declared=sent.paragraph in kendall,
             sides_declared=sent.paragraph in sided,
         ):
-            exams.setdefault(sent.paragraph, []).append((sent, reading))
+            # issue #10 (i10ag): one examination per paragraph and date: a visit log's or a
+            # course's dated entries in one paragraph ("19/11 ... hip flexion 3/5; 24/11 ... hip
+            # flexion 4-/5, shoulder abduction 5/5") are each an examination of their own
+            exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
     _compared_in_words(ex)
