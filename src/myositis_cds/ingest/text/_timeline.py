@@ -57,6 +57,17 @@ _ARTICLE_HISTORY = re.compile(
 )
 _SHORT_LINE = 120
 
+# issue #10 (i10ag): the stamp that opens an entry of a visit log, a ward's progress notes or a
+# nursing record: a date at the line's start, then a time of day or a dash before its author or
+# title ("19/11/2026 10:30 - ANP ...", "22/11/2026 - HCA (visit 4): ...", "2026-11-24 14:00
+# Consultant:", "[19.11.2026 10:30]"). The lines under it, to the next stamp or the paragraph's
+# end, speak from that entry's visit.
+_ENTRY_STAMP = re.compile(
+    r"\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}[ -][A-Za-z]{3,9}[ -](?:19|20)\d\d)\]?"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d\d\b\]?|\s+[-–—]\s)"
+)
+
 
 def _journal_chrome(text: str, pos: int) -> bool:
     """Whether the date at ``pos`` stands on a journal's masthead, citation or history line."""
@@ -192,6 +203,7 @@ def _times_and_events(ex: Extraction) -> None:
     events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
+    entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
@@ -201,7 +213,18 @@ def _times_and_events(ex: Extraction) -> None:
         )
         own_line = prev is not None and "\n" in text[prev.end : sent.start]
         now = _present_tense(ex, sent)
-        if prev is None or not same_paragraph or planned or own_line or now:
+        if not same_paragraph:
+            entry = None
+        if (
+            (prev is None or own_line or not same_paragraph)
+            and time is not None
+            and time.absolute is not None
+            and _ENTRY_STAMP.match(text, sent.start, sent.end)
+        ):
+            entry = time  # issue #10 (i10ag): a log entry's stamp dates the lines under it
+        if entry is not None and same_paragraph and (planned or own_line or now):
+            base = entry  # the visit of that entry speaks, not the note's first visit
+        elif prev is None or not same_paragraph or planned or own_line or now:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
             base = prev.time

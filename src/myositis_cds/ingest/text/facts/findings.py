@@ -404,10 +404,14 @@ _POSTPOSED_GLUE = frozenset(
      "των", "στα", "pada", "di", "kedua", "ở", "i"}
 )  # fmt: skip
 _COMPLEMENT = re.compile(
-    r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
+    # (issue #10, i10ag: and the muscles' noun, "reduced power of the proximal muscles of the legs")
+    r"\s*(?:(?:parts?|aspects?|muscles?|muscle\s+groups?)\s+)?(?:of|in|involving|affecting)\s",
+    re.IGNORECASE,
 )
 _LIMB_REACH = 8
-_LABEL_LIMB = re.compile(r"\s*,\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*(?:$|[;:(])")
+_LABEL_LIMB = re.compile(
+    r"\s*,\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*(?:\b(?:absent|present)\s*)?(?:$|[;:(])"
+)
 
 
 _COLOUR_REACH = 4
