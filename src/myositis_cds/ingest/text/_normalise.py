@@ -919,14 +919,14 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             # the indented lines under a dated label ("Line blot (30/10/2026):" / "  Jo1 neg
             # PL7 neg" / "  Mi2 pos") are one list, dated by the label
             listed = dated_label is not None and lead > dated_label
-            joined = start not in rows and (
-                wrapped
-                or hyphenated
+            joined = (
+                hyphenated
                 or carried
                 or continued
                 or graded
                 or listed
-                or stripped[:1].islower()
+                # (i10ag: a form's field row runs on from no line by its first letter alone)
+                or (start not in rows and (wrapped or stripped[:1].islower()))
             )
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():
