@@ -286,3 +286,88 @@ def test_a_strength_scale_heading_is_no_skin_grid() -> None:
         "  Ankle dorsiflexion       5 / 5\n"
     )
     assert strength_items(note) == {UPPER, LOWER, LEGS_PROX}
+
+
+# ------------------------------------------------------------------ a record's entries in time
+def _events(note: str) -> set[tuple[str, str]]:
+    return {
+        (f.code, f.date.isoformat() if f.date else "")
+        for f in read(note).facts
+        if f.type == "event" and f.status == "present"
+    }
+
+
+def test_today_in_a_log_entry_is_that_entry_s_day() -> None:
+    # a soft-wrapped log: the stamp opens its line as written; "today" is the 24th, not the note's
+    note = (
+        "HOME VISIT RECORD\nPatient: DOE, John   71M\n\nVISIT LOG\n"
+        "19/11/2026 10:30 - nurse: admission visit; he coughs on water, reviewed by\n"
+        "speech therapy and thickened fluids started for now.\n"
+        "24/11/2026 14:00 - consultant: much improved; swallow reviewed today, normal\n"
+        "swallow and no coughing on fluids now.\n"
+    )
+    dysphagia = {(f.present, f.date) for f in read(note).case.findings if f.code.value == "dysphagia"}
+    assert (False, date(2026, 11, 24)) in dysphagia
+
+
+def test_a_chat_stamp_inside_a_sentence_dates_the_sentences_after_it() -> None:
+    note = (
+        "Chat export (exported 08/11/2026)\n\n"
+        "[06/11/2026, 19:42] Reg: 60yo woman with rash and weak hips, deltoids 4/5, no\n"
+        "[07/11/2026, 09:40] Consultant: Seen. Agree DM. Start methotrexate 15 mg weekly today\n"
+    )
+    starts = {str(t.drug): t.start for t in read(note).case.treatments}
+    assert starts.get("methotrexate") == date(2026, 11, 7)
+
+
+def test_a_relapse_diagnosed_is_no_diagnosis_of_the_disease() -> None:
+    note = (
+        "A 70-year-old man. Dermatomyositis diagnosed in March 2024.\n"
+        "Relapse of DM diagnosed by the GP on 17/11/2026.\n"
+    )
+    events = _events(note)
+    assert ("diagnosis", "2026-11-17") not in events
+    assert ("relapse", "2026-11-17") in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surgery"),
+    [
+        ("Dose 3 given; cannula removed.", False),
+        ("Removal of the urinary catheter on the ward.", False),
+        ("The sutures were removed.", False),
+        ("The sigmoid tumour was removed laparoscopically.", True),
+    ],
+)
+def test_a_device_removed_is_no_operation(sentence: str, surgery: bool) -> None:
+    note = f"A 70-year-old man with dermatomyositis. On 21/11/2026: {sentence}"
+    assert any(code == "surgery" for code, _ in _events(note)) is surgery
+
+
+def test_a_bracketed_date_before_a_dot_leader_dates_the_answer() -> None:
+    note = (
+        "PHENOTYPE SHEET\nDate of visit ...... 2026-11-16\nAge ...... 64\n\n"
+        "Autoantibodies (date of sample)\n"
+        "    anti-Mi-2 (line blot, 2025-05-08) ......... positive\n"
+    )
+    results = {(a.code.value, a.result.value, a.date) for a in read(note).case.antibodies}
+    assert ("MI2", "positive", date(2025, 5, 8)) in results
+
+
+# ------------------------------------------------------------------ the limbs' abbreviations
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the arms full, the legs weak: the abbreviation keeps each grade to its limb
+        ("A 50-year-old woman. Power: UL prox 5/5, distal 5/5; LL prox 3/5, distal 5/5.", {LOWER, LEGS_PROX}),
+        ("A 50-year-old woman. Power: UL prox 4/5, distal 5/5; LL prox 5/5, distal 5/5.", {UPPER}),
+        (
+            "Mujer de 50 años. MMSS: fuerza proximal 5/5, distal 5/5. MMII: fuerza proximal 3/5, "
+            "distal 5/5.",
+            {LOWER, LEGS_PROX},
+        ),
+        ("A 50-year-old woman. Strength: BUE proximal 4/5, BLE proximal 5/5, distal 5/5.", {UPPER}),
+    ],
+)
+def test_the_limbs_abbreviations_scope_proximal_and_distal(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected

@@ -305,7 +305,9 @@ _DEVICE = (
     r"|port|pump)"
 )
 _DEVICE_BEFORE = re.compile(rf"\b{_DEVICE}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?$", re.I)
-_DEVICE_AFTER = re.compile(rf"\s+of\s+(?:(?:the|his|her|their)\s+)?{_DEVICE}\b", re.I)
+_DEVICE_AFTER = re.compile(
+    rf"\s+of\s+(?:(?:the|his|her|their)\s+)?(?:[a-z-]+\s+){{0,2}}?{_DEVICE}\b", re.I
+)
 
 
 def _device_removal(text: str, m: TermMatch) -> bool:

@@ -143,7 +143,11 @@ _UPPER_LIMB = re.compile(
     r"|(?:miembros|extremidades|membros|arti|membres)\s+(?:(?:inferiores|inferiori|inférieurs)"
     r"\s+(?:e|y|et|ed)\s+)?(?:superiores|superiori|supérieurs)"
     r"|brazos|braços|braccia|bras|arme|armen|armene|armar|overekstremitet(?:er|erne|ene)?"
-    r"|övre\s+extremitet(?:er|erna)?)\b",
+    r"|övre\s+extremitet(?:er|erna)?"
+    # (i10ag: the limbs' abbreviations of examination notes, "UL prox 4/5, LL prox 3/5", "BUE",
+    # Spanish and Portuguese "MMSS"/"MMII"; not "UE"/"OE", which German and Nordic notes use
+    # for the other limbs)
+    r"|(?-i:UL|ULs|BUE|RUE|LUE|MMSS|MSS))\b",
     re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
@@ -151,7 +155,8 @@ _LOWER_LIMB = re.compile(
     r"|(?:miembros|extremidades|membros|arti|membres)\s+(?:(?:superiores|superiori|supérieurs)"
     r"\s+(?:e|y|et|ed)\s+)?(?:inferiores|inferiori|inférieurs)"
     r"|piernas|pernas|gambe|jambes|beine|beinen|ben|benene|bena|beina|benen|underekstremitet"
-    r"(?:er|erne|ene)?|nedre\s+extremitet(?:er|erna)?)\b",
+    r"(?:er|erne|ene)?|nedre\s+extremitet(?:er|erna)?"
+    r"|(?-i:LL|LLs|BLE|RLE|LLE|MMII|MII))\b",
     re.IGNORECASE,
 )
 _LIMB_SCOPED = {
@@ -245,10 +250,14 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
         after = re.split(r"[;.]", after, maxsplit=1)[0]
         before = " ".join(_WORD.findall(text[max(sent.start, m.start - 40) : m.start])[-3:])
         named = {
-            limb
-            for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
-            if rx.search(before) or rx.search(after)
+            limb for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB)) if rx.search(before)
         }
+        if len(named) != 1:  # (i10ag: the limb just before wins: "BUE proximal 4/5, BLE ...")
+            named |= {
+                limb
+                for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
+                if rx.search(after)
+            }
         if len(named) == 1:
             out.append(TermMatch(m.start, m.end, limbs[named.pop()], m.text))
         else:
