@@ -371,3 +371,24 @@ def test_a_bracketed_date_before_a_dot_leader_dates_the_answer() -> None:
 )
 def test_the_limbs_abbreviations_scope_proximal_and_distal(note: str, expected: set[str]) -> None:
     assert strength_items(note) == expected
+
+
+# ------------------------------------------------------------------ a form's checklist
+@pytest.mark.parametrize(
+    "form",
+    [
+        "[x] Proximal weakness - arms\n[ ] Proximal weakness - legs\n",
+        "Proximal weakness (arms) ........ Yes\nProximal weakness (legs) ........ No\n",
+        "Proksimal muskelsvaghed, arme ........ Ja\nProksimal muskelsvaghed, ben ........ Nej\n",
+        "Debilidad proximal, brazos ........ Sí\nDebilidad proximal, piernas ........ No\n",
+    ],
+)
+def test_a_checklist_names_each_limb_on_its_own_row(form: str) -> None:
+    items = findings_of("PHENOTYPE FORM\nAge: 58\n" + form)
+    assert items.get(UPPER) is True
+    # an empty box leaves the legs unmarked (not stated); a "no" says absent
+    assert items.get(LOWER) is (None if form.startswith("[x]") else False)
+
+
+def test_an_empty_box_alone_states_nothing() -> None:
+    assert strength_items("FORM\nAge: 58\n[ ] Proximal muscle weakness\n[ ] Heliotrope rash\n") == set()

@@ -419,6 +419,21 @@ def _tick_boxes(text: str) -> str:
     pos = 0
     for line in text.splitlines(keepends=True):
         boxes = list(_BOX.finditer(line))
+        end = len(line.rstrip("\r\n"))
+        if len(boxes) == 1 and (
+            not line[: boxes[0].start()].strip() or not line[boxes[0].end() : end].strip()
+        ):
+            # issue #10 (i10ag): a checklist's item, one box before or after its label ("[x]
+            # Proximal weakness - arms", "[ ] Proximal weakness - legs", "Myalgia [ ]"): a
+            # ticked box keeps the label, an empty one leaves the item unmarked (not stated,
+            # never a "no")
+            box = boxes[0]
+            if box.group(1):
+                out[pos + box.start() : pos + box.end()] = " " * (box.end() - box.start())
+            else:
+                out[pos : pos + end] = " " * end
+            pos += len(line)
+            continue
         if len(boxes) < 2:
             cols = [m.group(1).casefold() for m in _COLUMN.finditer(line)]
             if not line.strip():
@@ -461,12 +476,15 @@ def _tick_boxes(text: str) -> str:
 # "Shawl / V sign ..... Y / ND" (Y/N = yes/no, ND = not done or not documented, U = unknown,
 # NA = not applicable). Only a leader of three or more dots marks a form field.
 _LEADER = re.compile(
-    r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>(?:(?:Y|N|ND|U|NA|N/A|Yes|No|YES|NO)"
+    r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>(?:(?:Y|N|ND|U|NA|N/A|Yes|No|YES|NO"
+    # issue #10 (i10ag): yes and no in the forms' other languages (Danish/Norwegian/Swedish,
+    # German, Spanish, Portuguese, French, Italian); verified U
+    r"|Ja|JA|Nej|NEJ|Nei|NEI|Nein|NEIN|Sí|SÍ|Si|SI|Sim|SIM|Não|NÃO|Oui|OUI|Non|NON)"
     r"(?:[ \t]*/[ \t]*)?)+)(?=[ \t]|$)"
 )
 _ANY_LEADER = re.compile(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d)")  # a value: a number or a date
-_CODE_YES = frozenset({"y", "yes"})
-_CODE_NO = frozenset({"n", "no"})
+_CODE_YES = frozenset({"y", "yes", "ja", "sí", "si", "sim", "oui"})
+_CODE_NO = frozenset({"n", "no", "nej", "nei", "nein", "não", "non"})
 
 
 # A coded choice: "Sex [1 = male, 2 = female]: 1" (after a dot leader, read as ":")

@@ -410,7 +410,9 @@ _COMPLEMENT = re.compile(
 )
 _LIMB_REACH = 8
 _LABEL_LIMB = re.compile(
-    r"\s*,\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*(?:\b(?:absent|present)\s*)?(?:$|[;:(])"
+    # (a comma, a dash or a bracket before the limb: "proximal weakness - legs", "(arms)")
+    r"\s*(?:,|\s[-–—]|\()\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*\)?\s*"
+    r"(?:\b(?:absent|present)\s*)?(?:$|[;:(])"
 )
 
 
