@@ -136,7 +136,10 @@ def test_a_key_on_the_field_s_own_line_is_a_choice_not_a_key() -> None:
         ("Força: cintura escapular M4, cintura pélvica M5.", {UPPER}),
         # both sides named: "R and L", "right & left", "L+R"
         ("Power: shoulder abduction 4/5 R and L, hip flexion 5/5.", {UPPER}),
-        ("Power: deltoids 4/5 right & left; hip flexors 4-/5 L+R; ankle DF 5/5.", {UPPER, LOWER, LEGS_PROX}),
+        (
+            "Power: deltoids 4/5 right & left; hip flexors 4-/5 L+R; ankle DF 5/5.",
+            {UPPER, LOWER, LEGS_PROX},
+        ),
         # the step in brackets: 4(-) is below 4, so the hips are weaker than the ankles
         (
             "Power: deltoids 5/5, hip flexors 4(-)/5 bilaterally, ankle dorsiflexion 4/5.",
@@ -166,7 +169,10 @@ def test_tnm_m0_is_no_grade() -> None:
 
 
 def test_a_normal_m5_examination_is_no_weakness() -> None:
-    note = "Mujer de 62 años. Fuerza: cintura escapular M5, cintura pelviana M5, flexores del cuello M5."
+    note = (
+        "Mujer de 62 años. Fuerza: cintura escapular M5, cintura pelviana M5, "
+        "flexores del cuello M5."
+    )
     items = findings_of(note)
     assert (items.get(UPPER), items.get(LOWER), items.get(NECK)) == (False, False, False)
 
@@ -216,7 +222,8 @@ def test_a_skin_score_grid_is_no_muscle_grade() -> None:
         ),
         # Swedish, the extension named alone after the neck's flexion
         (
-            "Kraft: nackflexion 4/5, extension 5/5; armbågsflexion 5/5; höftextension 4/5 bilateralt.",
+            "Kraft: nackflexion 4/5, extension 5/5; armbågsflexion 5/5; "
+            "höftextension 4/5 bilateralt.",
             {NECK, LOWER},
         ),
         # Danish, "ekstension" alone after the neck's flexion is the neck's extension
@@ -251,11 +258,27 @@ def test_a_complaint_of_reduced_strength_alone_is_a_symptom() -> None:
 @pytest.mark.parametrize(
     ("note", "code", "present_"),
     [
-        ("Mujer de 60 años. Los flexores del cuello son más débiles que los extensores.", NECK, True),
-        ("Mujer de 60 años. Los flexores del cuello no son más débiles que los extensores.", NECK, False),
-        ("Homem de 60 anos. Os flexores do pescoço são mais fracos do que os extensores.", NECK, True),
+        (
+            "Mujer de 60 años. Los flexores del cuello son más débiles que los extensores.",
+            NECK,
+            True,
+        ),
+        (
+            "Mujer de 60 años. Los flexores del cuello no son más débiles que los extensores.",
+            NECK,
+            False,
+        ),
+        (
+            "Homem de 60 anos. Os flexores do pescoço são mais fracos do que os extensores.",
+            NECK,
+            True,
+        ),
         ("Donna di 60 anni. I flessori del collo sono più deboli degli estensori.", NECK, True),
-        ("Femme de 60 ans. Les fléchisseurs du cou sont plus faibles que les extenseurs.", NECK, True),
+        (
+            "Femme de 60 ans. Les fléchisseurs du cou sont plus faibles que les extenseurs.",
+            NECK,
+            True,
+        ),
         ("Frau, 60 Jahre. Die Nackenbeuger sind schwächer als die Nackenstrecker.", NECK, True),
         ("Kvinne 55 år. Nakkefleksjon er svakere enn nakkeekstensjon.", NECK, True),
         ("Kvinde 55 år. Nakkeekstensorer er stærkere end nakkefleksorer.", NECK, True),
@@ -273,7 +296,10 @@ def test_a_relative_s_comparison_is_not_the_patient_s() -> None:
 
 
 def test_the_arms_compared_are_not_the_legs_item() -> None:
-    note = "Hombre de 60 años. En los brazos, los músculos proximales son más débiles que los distales."
+    note = (
+        "Hombre de 60 años. En los brazos, los músculos proximales son más débiles que los "
+        "distales."
+    )
     assert LEGS_PROX not in present(note)
 
 
@@ -306,7 +332,9 @@ def test_today_in_a_log_entry_is_that_entry_s_day() -> None:
         "24/11/2026 14:00 - consultant: much improved; swallow reviewed today, normal\n"
         "swallow and no coughing on fluids now.\n"
     )
-    dysphagia = {(f.present, f.date) for f in read(note).case.findings if f.code.value == "dysphagia"}
+    dysphagia = {
+        (f.present, f.date) for f in read(note).case.findings if f.code.value == "dysphagia"
+    }
     assert (False, date(2026, 11, 24)) in dysphagia
 
 
@@ -359,7 +387,10 @@ def test_a_bracketed_date_before_a_dot_leader_dates_the_answer() -> None:
     ("note", "expected"),
     [
         # the arms full, the legs weak: the abbreviation keeps each grade to its limb
-        ("A 50-year-old woman. Power: UL prox 5/5, distal 5/5; LL prox 3/5, distal 5/5.", {LOWER, LEGS_PROX}),
+        (
+            "A 50-year-old woman. Power: UL prox 5/5, distal 5/5; LL prox 3/5, distal 5/5.",
+            {LOWER, LEGS_PROX},
+        ),
         ("A 50-year-old woman. Power: UL prox 4/5, distal 5/5; LL prox 5/5, distal 5/5.", {UPPER}),
         (
             "Mujer de 50 años. MMSS: fuerza proximal 5/5, distal 5/5. MMII: fuerza proximal 3/5, "
@@ -391,4 +422,7 @@ def test_a_checklist_names_each_limb_on_its_own_row(form: str) -> None:
 
 
 def test_an_empty_box_alone_states_nothing() -> None:
-    assert strength_items("FORM\nAge: 58\n[ ] Proximal muscle weakness\n[ ] Heliotrope rash\n") == set()
+    assert (
+        strength_items("FORM\nAge: 58\n[ ] Proximal muscle weakness\n[ ] Heliotrope rash\n")
+        == set()
+    )

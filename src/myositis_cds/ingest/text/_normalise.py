@@ -547,7 +547,7 @@ def _numeric_keys(text: str) -> str:
     lines = _lines(text)
     k = 0
     while k < len(lines):
-        start, line = lines[k]
+        _, line = lines[k]
         k += 1
         key = _NUMERIC_KEY.search(line)
         if key is None or _CODED_ROW.search(line, key.end()) is not None:

@@ -11,7 +11,6 @@ from typing import Any
 
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import TimePoint
 from myositis_cds.ingest.text._strength import (
     SIDES_DECLARED,
     Grade,
@@ -21,6 +20,7 @@ from myositis_cds.ingest.text._strength import (
     group_states,
     read_grades,
 )
+from myositis_cds.ingest.text._time import TimePoint
 from myositis_cds.ingest.text.facts.findings import _WORD, _add_finding
 
 _SIDES = ("right", "left")
@@ -250,7 +250,9 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
         after = re.split(r"[;.]", after, maxsplit=1)[0]
         before = " ".join(_WORD.findall(text[max(sent.start, m.start - 40) : m.start])[-3:])
         named = {
-            limb for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB)) if rx.search(before)
+            limb
+            for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
+            if rx.search(before)
         }
         if len(named) != 1:  # (i10ag: the limb just before wins: "BUE proximal 4/5, BLE ...")
             named |= {
