@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from myositis_cds.ingest.text._rules import Rules
+from myositis_cds.ingest.text._rules import Rules, SectionRule
 
 __all__ = ["NormalisedText", "Segment", "normalise"]
 
@@ -302,6 +302,20 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     return None
 
 
+def _lists_the_patients(
+    name: str, lines: list[tuple[int, str]], i: int, sec_rules: dict[str, SectionRule]
+) -> bool:
+    """issue #10 (i10af): a title alone on its line whose section has another reading when a
+    list follows (``list_section``): "BACKGROUND" over bullets ("- Dermatomyositis diagnosed Feb
+    2024 ...") is a clinic note's list of this patient's history, while a case report's
+    "Background" opens prose about the disease."""
+    rule = sec_rules.get(name)
+    if rule is None or rule.list_section is None:
+        return False
+    following = next((line for _, line in lines[i:] if line.strip()), "")
+    return _BULLET.match(following) is not None
+
+
 def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
     """A one-line structured abstract ("Introduction. ... Case Description. ... Conclusion.
     ...") as one paragraph per label, so that each label opens its section."""
@@ -433,8 +447,10 @@ _CODE_NO = frozenset({"n", "no"})
 
 
 # A coded choice: "Sex [1 = male, 2 = female]: 1" (after a dot leader, read as ":")
+# (issue #10, i10af: the options in round brackets too, "Sex (1 = male, 2 = female, 9 = not
+# stated) ... 2")
 _CHOICES = re.compile(
-    r"\[(?P<opts>\s*\w{1,3}\s*=\s*[^\]=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\]=,\n]+)+)\]"
+    r"[\[(](?P<opts>\s*\w{1,3}\s*=\s*[^\])=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\])=,\n]+)+)[\])]"
     r"(?P<sep>[ \t]*(?::|\.{3,})[ \t]*)(?P<ans>\w{1,3})\b"
 )
 _OPTION = re.compile(r"(?P<code>\w{1,3})\s*=\s*(?P<word>[^,]+?)\s*(?=,|$)")
@@ -461,15 +477,56 @@ def _coded_choices(text: str) -> str:
     return result
 
 
+# issue #10 (i10af): a form's legend of numbered answers for the block of fields under it
+# ("3.5 Clinical features ever (0 = no, 1 = yes, 8 = unknown)"; a research or registry form's
+# coding): a field answered with one of its codes ("dysphagia ....... 1 (05/2025)") reads as
+# the word the code stands for. The legend holds until a blank line or the next legend.
+_LEGEND = re.compile(
+    r"\(\s*(?P<entries>\w{1,2}\s*=\s*[^,()=\n]+(?:[,;]\s*\w{1,2}\s*=\s*[^,;()=\n]+)+)\)"
+)
+_LEGEND_ENTRY = re.compile(r"(?P<code>\w{1,2})\s*=\s*(?P<word>[^,;]+?)\s*(?=[,;]|$)")
+_CODED_ANSWER = re.compile(r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>\w{1,2})(?=[ \t]|$)")
+
+
+def _legend_of(line: str) -> dict[str, str] | None:
+    """The codes of a legend on ``line`` whose words include a yes or a no, else None."""
+    m = _LEGEND.search(line)
+    if m is None or _ANY_LEADER.search(line[: m.start()]):
+        return None  # "Sex (1 = male, 2 = female) ... 2" is a coded choice, not a legend
+    codes = {
+        e.group("code").casefold(): e.group("word").strip().casefold()
+        for e in _LEGEND_ENTRY.finditer(m.group("entries"))
+    }
+    words = set(codes.values())
+    return codes if words & (_CODE_YES | _CODE_NO) else None
+
+
 def _coded_fields(text: str) -> str:
     """Form fields answered with codes read as words, character for character (offsets are
     kept): "Heliotrope rash ..... Y" keeps the label (it is stated), "..... N" reads "absent"
     after the label, "ND"/"U"/"NA" blank the field (nothing is stated). A label of parts joined
-    by "/" with as many answers ("Shawl / V sign ... Y / ND") gets one answer per part."""
+    by "/" with as many answers ("Shawl / V sign ... Y / ND") gets one answer per part. Under a
+    legend of numbered answers ("(0 = no, 1 = yes, 8 = unknown)") a field's code is its word."""
     out = list(text)
     pos = 0
+    legend: dict[str, str] | None = None
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
+        if not body.strip():
+            legend = None
+        legend = _legend_of(body) or legend
+        coded = _CODED_ANSWER.search(body) if legend else None
+        if legend and coded is not None and coded.group("answer").casefold() in legend:
+            word = legend[coded.group("answer").casefold()]
+            a, b = pos + coded.start(), pos + coded.end()
+            if word in _CODE_YES:
+                out[a:b] = " " * (b - a)
+            elif word in _CODE_NO and b - a >= 7:
+                out[a:b] = " absent".ljust(b - a)
+            else:  # unknown, not assessed: the field states nothing
+                out[pos : pos + coded.end()] = " " * coded.end()
+            pos += len(line)
+            continue
         m = _LEADER.search(body)
         if m is None:
             other = _ANY_LEADER.search(body)
@@ -689,6 +746,13 @@ def _chat_sentence_starts(chars: list[str]) -> None:
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
+    # issue #10 (i10af): the lines of a form's fields ("dysphagia ........ 1"), each its own
+    # statement: a field is not run on into the next one however it begins
+    field_lines = {
+        start
+        for start, line in _lines(original)
+        if _LEADER.search(line) or _ANY_LEADER.search(line) or _CODED_ANSWER.search(line)
+    }
     original = _coded_choices(_coded_fields(_tick_boxes(original)))
     lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(
@@ -724,6 +788,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     while i < len(lines):
         start, line = lines[i]
         stripped = line.strip()
+        previous_start = lines[i - 1][0] if i else -1
         i += 1
         if not stripped:
             dated_label = None
@@ -763,6 +828,8 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 resume = resume or previous.name  # "PMH: t2dm, htn": the line is the section
                 one_paragraph = False
             paragraph_ends = (paragraph_ends or previous.name) if one_paragraph else None
+            if inline_at < 0 and _lists_the_patients(name, lines, i, sec_rules):
+                name = sec_rules[name].list_section or name
             current = open_section(name)
             if inline_at < 0:
                 after_break = True
@@ -819,7 +886,10 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 or listed
                 or stripped[:1].islower()
             )
-            soft = joined and not _BULLET.match(line)
+            form_rows = start in field_lines and previous_start in field_lines
+            soft = joined and not _BULLET.match(line) and not (
+                form_rows and not (hyphenated or carried)
+            )
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():
                     current.unhyphenate()

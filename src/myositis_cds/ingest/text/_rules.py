@@ -276,6 +276,9 @@ class SectionRule(_Strict):
     # "alone": the title opens the section only on a line of its own (a case report's
     # "Background"); "inline": only with text after it ("Background: DM diagnosed 2024").
     title_use: Literal["any", "alone", "inline"] = "any"
+    # issue #10 (i10af): the section a title alone on its line opens when a bulleted list
+    # follows it (a clinic note's "BACKGROUND" over "- DM diagnosed 2024 ...")
+    list_section: str | None = None
 
 
 class SectionRules(_Strict):
