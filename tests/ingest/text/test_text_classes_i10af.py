@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import findings_of, labs_coded, present, read, sex_and_age
+from tests.ingest.text.helpers import (
+    antibody_results,
+    findings_of,
+    labs_coded,
+    present,
+    read,
+    sex_and_age,
+)
 
 HELIO, PAPULES, SIGN = "heliotrope_rash", "gottron_papules", "gottron_sign"
 
@@ -55,10 +62,14 @@ def test_an_aside_in_brackets_does_not_negate_what_follows_it() -> None:
         "discoloration around both eyes."
     )
     assert findings_of(note).get(HELIO) is True
+    # a bracket that qualifies a label before its colon governs the list after the colon
+    note = "A 69-year-old man. Antibodies tested (all negative): Jo-1, PL-7, PL-12."
+    assert antibody_results(note) == {"JO1": "negative", "PL7": "negative", "PL12": "negative"}
     # the aside's own target is still negated inside the bracket
-    assert findings_of("A 69-year-old man (dysphagia absent), presents with a rash.").get(
-        "dysphagia"
-    ) is not True
+    assert (
+        findings_of("A 69-year-old man (dysphagia absent), presents with a rash.").get("dysphagia")
+        is not True
+    )
 
 
 @pytest.mark.parametrize(

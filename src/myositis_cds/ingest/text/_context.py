@@ -8,6 +8,7 @@ overlap. Where several modifiers of one axis reach a target, the nearest wins.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -128,16 +129,20 @@ def _bracket_close(text: str, a: int, b: int) -> int | None:
     """issue #10 (i10af): where the bracketed aside that holds the modifier [a, b) closes, if
     it stands in one: "(recent viral load undetectable), presents with a purplish rash" - the
     aside's word says nothing of what follows the bracket (its backward reach is kept: "Jo-1
-    (negative)")."""
+    (negative)"); a bracket that qualifies a label before its colon ("Antibodies (all
+    negative): Jo-1, PL-7") governs the list after it."""
     lo = max(0, a - _ASIDE_REACH)
     before = text[lo:a]
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or "\n\n" in before[opened:]:
         return None
     close = text.find(")", b, b + _ASIDE_REACH)
-    if close < 0 or "(" in text[b:close]:
-        return None
+    if close < 0 or "(" in text[b:close] or _LABEL_AFTER.match(text, close + 1):
+        return None  # "Antibodies tested (all negative): Jo-1, PL-7": the label's own word
     return close
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*[:=]")
 
 
 class ContextSentence:

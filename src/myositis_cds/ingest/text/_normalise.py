@@ -887,8 +887,10 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 or stripped[:1].islower()
             )
             form_rows = start in field_lines and previous_start in field_lines
-            soft = joined and not _BULLET.match(line) and not (
-                form_rows and not (hyphenated or carried)
+            soft = (
+                joined
+                and not _BULLET.match(line)
+                and not (form_rows and not (hyphenated or carried))
             )
             if soft and prev_char == "-" and stripped[:1].isalnum():
                 if stripped[:1].islower():

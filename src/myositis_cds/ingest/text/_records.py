@@ -649,7 +649,9 @@ def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
             _observation(w, fields, result, collected)
             continue
         if name == result.order_record and result.order_time is not None:
-            collected = _ts(fields[result.order_time][0]) if result.order_time < len(fields) else None
+            collected = (
+                _ts(fields[result.order_time][0]) if result.order_time < len(fields) else None
+            )
         said = False
         for number, words in rules.segments.get(name, []):
             if number >= len(fields) or not fields[number][0].strip():
