@@ -166,6 +166,29 @@ def test_dysphagia_denied_unaffected_or_a_relatives_is_not_present(words: str) -
     assert "dysphagia" not in present(f"A 67-year-old woman. {words}")
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Dysphagia not present.", {"dysphagia": False}),
+        ("Difficulty swallowing not noted.", {"dysphagia": False}),
+        ("Gottron's papules not seen.", {PAPULES: False}),
+        # the terse denial reaches only its own finding, not the one before the comma
+        ("Heliotrope rash present, dysphagia not present.", {HELIO: True, "dysphagia": False}),
+        # "not present with": the verb; the "not" before it still denies what follows
+        ("She did not present with dysphagia.", {"dysphagia": False}),
+    ],
+)
+def test_a_terse_denial_after_the_finding(words: str, expected: dict[str, bool]) -> None:
+    assert findings_of(f"A 60-year-old man. {words}") == expected
+
+
+def test_a_screen_not_repeated_denies_no_antibody_named_as_its_reason() -> None:
+    note = "A 60-year-old man. Malignancy screen not repeated now (Mi-2; cancer in remission)."
+    assert antibody_results(note).get("MI2") != "negative"
+    note = "A 60-year-old man. Malignancy screen not repeated (Mi-2 positive in 2024)."
+    assert antibody_results(note) == {"MI2": "positive"}
+
+
 # ------------------------------------------------------------------ an ASTM laboratory message
 _ASTM = (
     "H|\\^&|||LAB-LIS^1.0|||||EHR||P|LIS2-A2|20261103150000\n"
