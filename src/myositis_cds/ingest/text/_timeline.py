@@ -185,6 +185,27 @@ def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
                 return
 
 
+_DEVICE_REACH = 25  # characters: "cannula was removed", "removal of the PICC line"
+_REMOVAL_WORDS = frozenset({"removal", "removed"})
+
+
+def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    """Whether the removal word ``m`` is about a device named right beside it."""
+    if m.text.casefold() not in _REMOVAL_WORDS:
+        return False
+    lo, hi = max(sent.start, m.start - _DEVICE_REACH), min(sent.end, m.end + _DEVICE_REACH)
+    text = ex.text
+    return any(
+        _JOINED.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
+        for d in ex.rules.devices.find(text, lo, hi)
+    )
+
+
+# what may stand between a device and its removal word: a few words, no clause mark
+# ("cannula was removed", "removal of the PICC line"; not "... removed in March; drain ...")
+_JOINED = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?")
+
+
 def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
@@ -227,6 +248,8 @@ def _times_and_events(ex: Extraction) -> None:
                 continue
             if m.concept == "surgery" and benign_operation(ex, sent):
                 continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
+            if m.concept == "surgery" and _device_removed(ex, sent, m):
+                continue  # issue #10 (i10af): "dose 3 given; cannula removed"
             _add(
                 ex,
                 Draft(
