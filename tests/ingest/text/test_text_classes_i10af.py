@@ -292,7 +292,7 @@ def test_a_case_reports_background_prose_stays_general() -> None:
     assert found.get("myalgia") is True
 
 
-# ------------------------------------------------------------------ a device removed, a TURBT
+# ------------------------------------------------------------------ a device removed
 def test_a_device_removed_is_no_operation() -> None:
     result = read(
         "A 70-year-old man with bladder cancer. Dose 3 given; cannula removed 21/11/2026."
@@ -305,13 +305,4 @@ def test_a_cancer_removed_and_a_drain_removed_keep_the_operation() -> None:
     result = read("A 60-year-old man. Colon cancer removed in March 2025; drain removed on day 5.")
     assert [(t.site.value, t.resected_date.isoformat()) for t in result.case.tumours] == [
         ("colon", "2025-03-01")
-    ]
-
-
-def test_a_turbt_resects_the_bladder_cancer() -> None:
-    result = read("A 70-year-old man. Bladder cancer: urothelial carcinoma, TURBT March 2016.")
-    ((site, resected),) = [(t.site.value, t.resected_date) for t in result.case.tumours]
-    assert (site, resected.isoformat()) == ("bladder", "2016-03-01")
-    assert [(e.kind.value, e.date.isoformat()) for e in result.case.events] == [
-        ("surgery", "2016-03-01")
     ]
