@@ -488,8 +488,10 @@ _CODE_NO = frozenset({"n", "no", "nej", "nei", "nein", "não", "non"})
 
 
 # A coded choice: "Sex [1 = male, 2 = female]: 1" (after a dot leader, read as ":")
+# (issue #10, i10af: the options in round brackets too, "Sex (1 = male, 2 = female, 9 = not
+# stated) ... 2")
 _CHOICES = re.compile(
-    r"\[(?P<opts>\s*\w{1,3}\s*=\s*[^\]=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\]=,\n]+)+)\]"
+    r"[\[(](?P<opts>\s*\w{1,3}\s*=\s*[^\])=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\])=,\n]+)+)[\])]"
     r"(?P<sep>[ \t]*(?::|\.{3,})[ \t]*)(?P<ans>\w{1,3})\b"
 )
 _OPTION = re.compile(r"(?P<code>\w{1,3})\s*=\s*(?P<word>[^,]+?)\s*(?=,|$)")
@@ -943,8 +945,13 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 or continued
                 or graded
                 or listed
-                # (i10ag: a form's field row runs on from no line by its first letter alone)
-                or (start not in rows and (wrapped or stripped[:1].islower()))
+                # (i10ag: a form's field row runs on from no other field row by its first
+                # letter alone; i10af: it may continue a setting above it, "Creatine kinase" /
+                # "  at diagnosis (2025-05-08) ...... 4300")
+                or (
+                    not (start in rows and i >= 2 and lines[i - 2][0] in rows)
+                    and (wrapped or stripped[:1].islower())
+                )
             )
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():

@@ -196,6 +196,27 @@ def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
                 return
 
 
+_DEVICE_REACH = 25  # characters: "cannula was removed", "removal of the PICC line"
+_REMOVAL_WORDS = frozenset({"removal", "removed"})
+
+
+def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    """Whether the removal word ``m`` is about a device named right beside it."""
+    if m.text.casefold() not in _REMOVAL_WORDS:
+        return False
+    lo, hi = max(sent.start, m.start - _DEVICE_REACH), min(sent.end, m.end + _DEVICE_REACH)
+    text = ex.text
+    return any(
+        _JOINED.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
+        for d in ex.rules.devices.find(text, lo, hi)
+    )
+
+
+# what may stand between a device and its removal word: a few words, no clause mark
+# ("cannula was removed", "removal of the PICC line"; not "... removed in March; drain ...")
+_JOINED = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?")
+
+
 def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
@@ -253,8 +274,8 @@ def _times_and_events(ex: Extraction) -> None:
                 continue
             if m.concept == "surgery" and benign_operation(ex, sent):
                 continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
-            if m.concept == "surgery" and _device_removal(text, m):
-                continue  # issue #10 (i10ag): "dose 3 given; cannula removed"
+            if m.concept == "surgery" and _device_removed(ex, sent, m):
+                continue  # issue #10 (i10af): "dose 3 given; cannula removed"
             _add(
                 ex,
                 Draft(
@@ -299,25 +320,6 @@ _EPISODE_OF = re.compile(
 
 # issue #10 (i10ag): a device taken out ("cannula removed", "removal of the drain", "sutures
 # were removed"), as a visit log or a ward's notes record it: no operation of the story
-_DEVICE = (
-    r"(?:cannula|venflon|catheter|drain|sutures?|stitches|staples|clips|picc(?:\s+line)?"
-    r"|(?:central|arterial|iv)\s+line|line|ng\s+tube|nasogastric\s+tube|tube|dressing|stent"
-    r"|port|pump)"
-)
-_DEVICE_BEFORE = re.compile(rf"\b{_DEVICE}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?$", re.I)
-_DEVICE_AFTER = re.compile(
-    rf"\s+of\s+(?:(?:the|his|her|their)\s+)?(?:[a-z-]+\s+){{0,2}}?{_DEVICE}\b", re.I
-)
-
-
-def _device_removal(text: str, m: TermMatch) -> bool:
-    """Whether the operation word ("removed", "removal") takes a device out (_DEVICE)."""
-    return m.text.casefold() in ("removed", "removal") and (
-        _DEVICE_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-        or _DEVICE_AFTER.match(text, m.end) is not None
-    )
-
-
 def _episode(text: str, name_start: int) -> bool:
     """Whether the disease named at ``name_start`` is named as an episode of it (_EPISODE_OF)."""
     return _EPISODE_OF.search(text, max(0, name_start - 30), name_start) is not None

@@ -48,11 +48,55 @@ def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch
     return sorted([*matches, *added], key=lambda t: t.start)
 
 
+# --- issue #10 (i10af): a heliotrope named at another site, begin. The sign is the eyelids'
+# (EULAR/ACR glossary: over the eyelids or periorbital); "eritema eliotropo delle guance e del
+# dorso del naso" (a heliotrope-coloured erythema of the cheeks and nose) names the colour of a
+# rash elsewhere. The first place the words after the term name decides: a place that heads a
+# lesion of its own (rules/inference.yaml own_site: cheeks, nose, trunk, hands ...) and no
+# eyelid word in the phrase. The face is left out (the eyelids are on it).
+_HELIOTROPE_REACH = 8  # words after the term: its complement ("of both cheeks", "delle guance")
+_PHRASE_STOPS = frozenset({",", ";", ".", "and", "or", "et", "ou", "y", "o", "e", "und", "oder",
+                           "i", "og", "och", "(", ")"})  # fmt: skip
+_FACE = frozenset({"face", "facial", "visage", "cara", "rosto", "viso", "volto", "gesicht"})
+
+
+def _heliotrope_elsewhere(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    if m.concept != "heliotrope_rash":
+        return False
+    r = ex.rules
+    words = [w.casefold() for w in _WORD.findall(ex.text[m.end : sent.end])][:_HELIOTROPE_REACH]
+    place = next((w for w in words if w not in r.inference_bridge or w in _PHRASE_STOPS), None)
+    if place is None or place in _PHRASE_STOPS or place in _FACE:
+        return False
+    if place not in {w.casefold() for w in r.inference.own_site}:
+        return False
+    phrase = " ".join(words)
+    return not any(site in phrase for site in _eyelid_sites(ex))
+
+
+def _eyelid_sites(ex: Extraction) -> frozenset[str]:
+    return frozenset(
+        site.casefold()
+        for rule in ex.rules.inference.rules
+        if "heliotrope_rash" in {str(c) for c in rule.infers}
+        for site in rule.site
+    )
+
+
+# --- issue #10 (i10af): end
+
+
 def _findings(ex: Extraction) -> None:
     found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
     for idx, matches in _bucket(ex, found).items():
         sent = ex.sentences[idx]
         for m in matches:
+            if _heliotrope_elsewhere(ex, sent, m):
+                ex.warn(
+                    f"'{ex.text[m.start : m.end]}' is placed elsewhere than the eyelids: not "
+                    "recorded as the heliotrope rash (the sign is periorbital)"
+                )
+                continue
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
             when = sent.time_at(m.start, ongoing=True)
             status, uncertain = _status(ex, sent, assertion, when)
