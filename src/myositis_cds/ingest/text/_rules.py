@@ -485,6 +485,9 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "clause_break": set(),
     "diagnosed": set(),
     "onset_date": set(),
+    "onset_since": set(),
+    "onset_complaint": set(),
+    "diagnosis_field": set(),
     "present_tense": set(),
     "us_spelling": set(),
     "uk_spelling": set(),
@@ -515,6 +518,9 @@ class TimePatterns(_Strict):
     clause_break: list[str]
     diagnosed: list[str]
     onset_date: list[str]
+    onset_since: list[str]
+    onset_complaint: list[str]
+    diagnosis_field: list[str]
     present_tense: list[str]
     us_spelling: list[str]
     uk_spelling: list[str]
@@ -534,6 +540,17 @@ class Patterns(_Strict):
     numbers: dict[str, int]
     vague_numbers: dict[str, int]
     gates: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10ai): the months' names in the other languages, per language the twelve
+    # months in order, each with its spellings (see rules/patterns.yaml month_names)
+    month_names: dict[str, list[list[str]]] = Field(default_factory=dict)
+
+    @field_validator("month_names")
+    @classmethod
+    def _twelve_months(cls, value: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+        for lang, months in value.items():
+            if len(months) != 12 or not all(months):
+                raise ValueError(f"month_names.{lang}: give the twelve months, each spelt")
+        return value
 
     @model_validator(mode="after")
     def _gated_patterns_exist(self) -> Patterns:
@@ -1124,6 +1141,21 @@ class Rules:
                     if (i, role) not in known:  # "eruption", "éruption": one word of the rule
                         known.append((i, role))
         self.inference_words = TermMatcher("inference", self._inference_spellings())
+        # issue #10 (i10ai): every language's month names, for the dates that name their month
+        # ("marts 2023", "3 de agosto de 2026"): the number of each spelling, and the fragment
+        # MONTH_NAME of the date patterns (longest first, so "červenec" is not read as "červen")
+        self.month_numbers: dict[str, int] = {}
+        for lang, months in self.patterns.month_names.items():
+            for number, spellings in enumerate(months, start=1):
+                for spelling in (f.casefold() for s in spellings for f in expand_forms(s)):
+                    if self.month_numbers.setdefault(spelling, number) != number:
+                        raise KnowledgeError(
+                            f"rules/patterns.yaml month_names.{lang}: '{spelling}' names two months"
+                        )
+        self.patterns.fragments["MONTH_NAME"] = "(?:{})".format(
+            "|".join(re.escape(m) for m in sorted(self.month_numbers, key=lambda m: (-len(m), m)))
+            or "(?!)"
+        )
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()

@@ -9,6 +9,7 @@ from datetime import date
 from myositis_cds.ingest.text._draft import (
     _EVENT_CATS,
     _PAST_HISTORY_EVENTS,
+    _THING_CATS,
     Draft,
     Extraction,
     Sentence,
@@ -18,6 +19,7 @@ from myositis_cds.ingest.text._draft import (
     _planned,
     _status,
 )
+from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
@@ -115,6 +117,8 @@ def _note_date(ex: Extraction) -> None:
     head = ex.norm.read_text[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
+            if _NEXT.search(head, max(0, m.start() - 24), m.start()):
+                continue  # i10ai: "next clinic Feb-2027" is an appointment to come
             found = find_dates(m.group("date"), r, style=ex.style)
             if found and _PROSE_CUE.match(m.group("date"), found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
@@ -160,6 +164,15 @@ def _note_date(ex: Extraction) -> None:
             return
 
 
+# issue #10 (i10ai): a clinic or review named as the next one, planned or booked is a visit to
+# come ("next clinic Feb-2027", "follow-up review: 12/03/2027"), never the note's own date
+_NEXT = re.compile(
+    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further)"
+    r"[ \t]*[:\-]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+
+
 def _birth_date_starts(text: str, r: Rules) -> set[int]:
     """Where a date of birth begins, by the birth-date patterns. Each label is tried at every
     place it occurs: one label's match may take in the next ("born in Lodz, DOB 03/05/1960"),
@@ -189,7 +202,11 @@ def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
     text = ex.text
-    events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
+    fields = _diagnosis_fields(ex, r.events.find(text))
+    field_time = {m.start: time for m, time in fields}
+    events_by_sentence = _bucket(
+        ex, _with_diagnoses(ex, r.events.find(text), [m for m, _ in fields])
+    )
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     for sent in ex.sentences:
@@ -214,7 +231,16 @@ def _times_and_events(ex: Extraction) -> None:
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
-            assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
+            skip: frozenset[int] = frozenset()
+            if m.concept == "diagnosis":
+                # issue #10 (i10ai): a result word after the diagnosis is a test's ("DM,
+                # diagnosed 07/2026: anti-NXP2 positive, anti-TIF1γ negative"), not a denial
+                skip = frozenset(
+                    mod.start
+                    for mod in sent.context.modifiers
+                    if mod.start >= m.end and mod.rule.category == "NEGATED_EXISTENCE"
+                )
+            assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS, skip)
             status, uncertain = _status(
                 ex, sent, assertion, sent.time_at(m.start), m.concept in _PAST_HISTORY_EVENTS
             )
@@ -230,7 +256,14 @@ def _times_and_events(ex: Extraction) -> None:
             _add(
                 ex,
                 Draft(
-                    "event", m.concept, status, m.start, m.end, sent, sent.time, uncertain=uncertain
+                    "event",
+                    m.concept,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    field_time.get(m.start, sent.time),  # a field's own date (i10ai)
+                    uncertain=uncertain,
                 ),
             )
             if status == "present" and m.concept not in event_times:
@@ -238,12 +271,15 @@ def _times_and_events(ex: Extraction) -> None:
         prev = sent
 
 
-def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
+def _with_diagnoses(
+    ex: Extraction, events: list[TermMatch], fields: list[TermMatch]
+) -> list[TermMatch]:
     """Event mentions plus "diagnosed"/"dx" said of the myositis ("DM (TIF1-γ +ve), diagnosed
-    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019")."""
+    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019"); and a form's diagnosis
+    date field under the myositis's name (_diagnosis_fields)."""
     text = ex.text
     histology = ex.rules.histology
-    found = list(events)
+    found = [*events, *fields]
     names = ex.rules.myositis.find(text)
     for rx in ex.rules.time["diagnosed"]:
         for m in rx.finditer(text):
@@ -252,11 +288,133 @@ def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
             near = [n for n in names if abs(n.start - m.start()) <= 80]
             for n in near:
                 lo, hi = min(n.end, m.start()), max(n.start, m.end())
-                if re.search(r"[.;\n]", text[lo:hi]) or histology.find(text, lo, hi):
+                # (i10ai: a full stop ends the clause, not one inside a code, "DM (M33.1)")
+                if re.search(r"[;\n]|\.(?!\d)", text[lo:hi]) or histology.find(text, lo, hi):
                     continue
                 found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
                 break
     return sorted(found, key=lambda t: t.start)
+
+
+def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[TermMatch, TimePoint]]:
+    """issue #10 (i10ai): a form's diagnosis date field ("Date of diagnosis ...... 2025-05-20",
+    "Diagnosis date . 28-May-2025", "Diagnosedatum: 02.09.2026"; rules time.diagnosis_field)
+    with its date right after the label: the myositis's diagnosis when a name of the myositis
+    stands before it on its line or on the two lines above ("Diagnosis ..... IMNM, anti-HMGCR"),
+    with no tumour named between (a cancer registry's "Diagnosedatum" dates the tumour)."""
+    text, r = ex.text, ex.rules
+    found: list[tuple[TermMatch, TimePoint]] = []
+    for rx in ex.live(r.time["diagnosis_field"]):
+        for m in rx.finditer(text):
+            if any(e.start < m.end() and m.start() < e.end for e in events):
+                continue
+            dates = find_dates(text, r, m.end(), min(len(text), m.end() + 30), ex.style)
+            if not dates or dates[0].start != m.end():
+                continue
+            above = text.rfind("\n", 0, m.start())
+            for _ in range(2):
+                above = text.rfind("\n", 0, above) if above > 0 else -1
+            names = r.myositis.find(text, max(above + 1, m.start() - _FIELD_REACH), m.start())
+            if not names:
+                continue
+            between = (names[-1].end, m.start())
+            if r.histology.find(text, *between) or r.sites.find(text, *between):
+                continue
+            day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+            found.append((TermMatch(m.start(), m.end(), "diagnosis", m.group()), day))
+    return found
+
+
+_FIELD_REACH = 240  # characters: a form's field and the diagnosis it dates, a few lines up
+
+
+def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
+    """The onset stated as a date: the onset's field or noun right before a date ("onset Sept
+    2021", "Symptom onset (mm/yyyy) ...... 02/2025", "Symptomdebut i juni 2026"), the first in
+    the note; else (issue #10, i10ai) the earliest complaint said to be there since a date
+    (complaint_since). ``flares``: the sentences of a flare, which date the flare."""
+    r, text = ex.rules, ex.text
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for rx in ex.live(r.time["onset_date"]):
+            for cue in rx.finditer(text, sent.start, sent.end):
+                dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
+                if dates and dates[0].start == cue.end():
+                    day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    return Draft(
+                        "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
+                    )
+    return complaint_since(ex, flares)
+
+
+# the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
+# list item between them (a wrapped line is one clause)
+_CLAUSE_END = re.compile(r"[.;]\s|\n\s*\n|\n\s*[-•*]\s")
+_COMPLAINT_REACH = 80
+
+
+def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
+    """issue #10 (i10ai): the onset as the earliest date a complaint of the illness is said to
+    have been there since ("Rash since 06/2026", "weakness from May 2026", "heliotrope first
+    noted July 2025", "Ausschlag seit Juli 2026", "eritema desde agosto de 2026"): the word
+    before the date (rules time.onset_since) stands right before it, and a complaint (time.
+    onset_complaint, or rules/patient.yaml's complaints of the other languages) within the same
+    clause before it or after the date. Not in a flare's sentence, a relative's, nor of a
+    complaint denied or only possible ("no rash since May")."""
+    r = ex.rules
+    complaints = [*ex.live(r.time["onset_complaint"]), patient_grammar().symptoms]
+    best: Draft | None = None
+    for sent in ex.sentences:
+        if not sent.patient or sent.index in flares:
+            continue
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
+        starts = {d.start: d for d in ex.dates_in(sent)}
+        for found in ex.hits("time", "onset_since", sent):
+            for cue in found:
+                d = starts.get(cue.end())
+                if d is None or (best is not None and d.day >= best.time.resolve(d.day)):
+                    continue
+                said = _complaint_near(ex, sent, complaints, cue.start(), d.end)
+                if said is None:
+                    continue
+                day = TimePoint(absolute=d.day, uncertain=d.uncertain)
+                best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
+    return best
+
+
+def _complaint_near(
+    ex: Extraction, sent: Sentence, complaints: list[re.Pattern[str]], cue: int, end: int
+) -> int | None:
+    """Where a complaint the patient has stands in the clause of ``cue`` (before it) or just
+    after the date ending at ``end``: its start, or None."""
+    text = ex.text
+    lo = max(sent.start, cue - _COMPLAINT_REACH)
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, lo, cue)]
+    lo = cut[-1] if cut else lo
+    hi = min(sent.end, end + _COMPLAINT_REACH)
+    stop = _CLAUSE_END.search(text, end, hi)
+    hi = stop.start() if stop else hi
+    hits = sorted(
+        (
+            m
+            for rx in complaints
+            for span in ((lo, cue), (end, hi))
+            for m in rx.finditer(text, *span)
+        ),
+        key=lambda m: abs(m.start() - cue),
+    )
+    for m in hits:
+        assertion = sent.context.assert_target(m.start(), m.end(), _THING_CATS)
+        if assertion.get("existence") in ("NEGATED_EXISTENCE", "RESOLVED"):
+            continue
+        if any(assertion.get(k) for k in ("hypothetical", "experiencer", "generic")):
+            continue
+        if assertion.get("certainty") == "POSSIBLE_EXISTENCE":
+            continue
+        return m.start()
+    return None
 
 
 def _present_tense(ex: Extraction, sent: Sentence) -> bool:
@@ -295,13 +453,26 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
             only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
             if not after.startswith(":") and not only_date:
                 return opened, closed + 1, False
-    if re.search(
-        r"\b(?:since|from|to|until|till)\s*$", text[max(sent.start, start - 8) : start], re.I
-    ) or text[start:end].casefold().startswith("since"):
+    if (
+        _SINCE_BEFORE.search(text[max(sent.start, start - 12) : start])
+        or text[start:end].casefold().startswith("since")
+        or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
+    ):
         lo = max(sent.start, start - 30)
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
     return None
+
+
+# "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",
+# French "depuis", Dutch "sinds", Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
+# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"); verified U
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|vanaf|siden"
+    r"|sedan|od|dal(?:la)?|dall['’])\s*$",
+    re.IGNORECASE,
+)
+_SINCE_AFTER = re.compile(r"\s+(?:alkaen|lähtien)\b", re.IGNORECASE)
 
 
 def _partial(text: str, m: TermMatch) -> bool:
