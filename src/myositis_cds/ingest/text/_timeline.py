@@ -376,7 +376,8 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                 d = starts.get(cue.end())
                 if d is None or (best is not None and d.day >= best.time.resolve(d.day)):
                     continue
-                said = _complaint_near(ex, sent, complaints, cue.start(), d.end)
+                forward = _SINCE_WORD.match(cue.group()) is not None
+                said = _complaint_near(ex, sent, complaints, cue.start(), d.end, forward)
                 if said is None:
                     continue
                 day = TimePoint(absolute=d.day, uncertain=d.uncertain)
@@ -384,18 +385,28 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
     return best
 
 
+# the words for "since" after which the complaint may follow the date ("since May she has had
+# a rash"); after "from" or "noted" the words that follow are the story's next event
+_SINCE_WORD = re.compile(r"(?:since|seit|desde|depuis|sinds|siden|sedan|od)\b", re.IGNORECASE)
+
+
 def _complaint_near(
-    ex: Extraction, sent: Sentence, complaints: list[re.Pattern[str]], cue: int, end: int
+    ex: Extraction,
+    sent: Sentence,
+    complaints: list[re.Pattern[str]],
+    cue: int,
+    end: int,
+    forward: bool,
 ) -> int | None:
-    """Where a complaint the patient has stands in the clause of ``cue`` (before it) or just
-    after the date ending at ``end``: its start, or None."""
+    """Where a complaint the patient has stands in the clause of ``cue`` (before it) or, with
+    ``forward``, just after the date ending at ``end``: its start, or None."""
     text = ex.text
     lo = max(sent.start, cue - _COMPLAINT_REACH)
     cut = [m.end() for m in _CLAUSE_END.finditer(text, lo, cue)]
     lo = cut[-1] if cut else lo
     hi = min(sent.end, end + _COMPLAINT_REACH)
     stop = _CLAUSE_END.search(text, end, hi)
-    hi = stop.start() if stop else hi
+    hi = (stop.start() if stop else hi) if forward else end
     hits = sorted(
         (
             m
@@ -475,6 +486,17 @@ _SINCE_BEFORE = re.compile(
 _SINCE_AFTER = re.compile(r"\s+(?:alkaen|lähtien)\b", re.IGNORECASE)
 
 
+# issue #10 (i10ai): "later" after a dated clause ("rash in January 2023, later proximal
+# weakness", Danish "senere", German "später", Spanish "después", French "puis"): what follows
+# came at a time the note does not give, so it is not dated by the date before it; it is read
+# from the visit, as an undated sentence is (verified U)
+_LATER = re.compile(
+    r",\s*(?:and\s+|og\s+|och\s+|und\s+|y\s+|et\s+|e\s+)?(?:later|subsequently|senere|senare"
+    r"|später|después|luego|ensuite|puis|poi|później|daarna|posteriormente)\b",
+    re.IGNORECASE,
+)
+
+
 def _partial(text: str, m: TermMatch) -> bool:
     before = text[max(0, m.start - 25) : m.start].casefold()
     return any(w in before for w in ("partial", "nearly", "incomplete", "almost", "partly"))
@@ -544,6 +566,11 @@ def _sentence_time(
     for found in ex.hits("time", "at_index", sent):
         for m in found:
             if not any(a <= m.start() < b for a, b in spans):
+                candidates.append((m.start(), INDEX))
+                spans.append((m.start(), m.end()))
+    if candidates:  # i10ai: ", later proximal weakness": not the date before it
+        for m in _LATER.finditer(text, sent.start, sent.end):
+            if any(pos < m.start() for pos, _ in candidates):
                 candidates.append((m.start(), INDEX))
                 spans.append((m.start(), m.end()))
     if not candidates:  # "remains", "today": the visit itself, unless a date is given
