@@ -173,7 +173,10 @@ def test_a_diagnosis_date_field_under_a_tumour_is_not_the_myositiss() -> None:
     ("sentence", "diagnosed"),
     [
         # the code's full stop does not end the clause; "diagnosticeret" is Danish
-        ("Dermatomyositis (M33.1), anti-TIF1γ-positiv, diagnosticeret marts 2023.", date(2023, 3, 1)),
+        (
+            "Dermatomyositis (M33.1), anti-TIF1γ-positiv, diagnosticeret marts 2023.",
+            date(2023, 3, 1),
+        ),
         # the antibodies' "negativ" after the diagnosis is theirs, not a denial
         (
             "M33.1 Dermatomyositis, Erstdiagnose 07/2026: Anti-NXP2 positiv, Anti-TIF1γ negativ.",
@@ -223,3 +226,55 @@ def test_a_clinic_heading_after_a_follow_up_title_is_still_the_notes_date() -> N
     )
     gottron = [f for f in read(note).case.findings if f.code.value == "gottron_papules"]
     assert [f.date for f in gottron] == [date(2026, 11, 18)]
+
+
+# ------------------------------------------------- guards of the complaint's since-date
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the brackets' own since: a drug's, not the eruption's
+        "Differential: photo-exacerbated drug eruption (amlodipine since 02/2026).",
+        "Query drug rash (hydroxychloroquine from March 2026).",
+    ],
+)
+def test_a_since_date_that_is_not_the_complaints_gives_no_onset(sentence: str) -> None:
+    assert read(_HEAD + sentence + "\n").case.onset_date is None
+
+
+def test_a_result_word_after_the_date_does_not_deny_the_complaint() -> None:
+    note = (
+        _HEAD + "- Dermatomyositis: weakness from May 2026, diagnosed 14-08-2026: anti-NXP2 "
+        "positive, anti-TIF1-gamma negative.\n"
+    )
+    case = read(note).case
+    assert (case.onset_date, case.diagnosis_date) == (date(2026, 5, 1), date(2026, 8, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("rash from early Aug 26", date(2026, 8, 1)),  # a month of 2026, not 26 August
+        ("weakness since late Sep 25", date(2025, 9, 1)),
+        ("drawn Oct 29", date(2026, 10, 29)),  # no "early": still the day
+    ],
+)
+def test_a_month_with_a_two_digit_year_after_early_or_late(text: str, day: date) -> None:
+    assert _days(text) == [day]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Rash on the eyelids in January 2026, later proximal weakness of the arms.",
+        "Udslæt i ansigtet januar 2026, senere proksimal muskelsvaghed.",  # Danish
+        "Exanthem im Januar 2026, später proximale Schwäche.",  # German
+    ],
+)
+def test_what_came_later_is_not_dated_by_the_date_before_it(later: str) -> None:
+    # the weakness came after January 2026 at a time the note does not give: never dated then
+    weak = [
+        f.date
+        for f in read(_HEAD + later + "\n").case.findings
+        if f.code.value == "weakness_proximal_upper"
+    ]
+    assert date(2026, 1, 1) not in weak

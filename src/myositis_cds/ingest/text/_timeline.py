@@ -416,8 +416,20 @@ def _complaint_near(
         ),
         key=lambda m: abs(m.start() - cue),
     )
+    # a result word after the date is a test's ("weakness from May 2026, diagnosed ...: anti-NXP2
+    # positive, anti-TIF1-gamma negative"), not a denial of the complaint
+    results_after = frozenset(
+        mod.start
+        for mod in sent.context.modifiers
+        if mod.start >= end and mod.rule.category == "NEGATED_EXISTENCE"
+    )
     for m in hits:
-        assertion = sent.context.assert_target(m.start(), m.end(), _THING_CATS)
+        opened = text.rfind("(", m.end(), cue)
+        if opened >= 0 and ")" not in text[opened:cue] and text[opened + 1 : cue].strip():
+            continue  # "eruption (amlodipine since 02/2026)": what the brackets name
+        if ex.rules.treatments.find(text, m.end(), cue):
+            continue  # "rash, on methotrexate since 2024": the drug's since
+        assertion = sent.context.assert_target(m.start(), m.end(), _THING_CATS, results_after)
         if assertion.get("existence") in ("NEGATED_EXISTENCE", "RESOLVED"):
             continue
         if any(assertion.get(k) for k in ("hypothetical", "experiencer", "generic")):
