@@ -278,3 +278,34 @@ def test_what_came_later_is_not_dated_by_the_date_before_it(later: str) -> None:
         if f.code.value == "weakness_proximal_upper"
     ]
     assert date(2026, 1, 1) not in weak
+
+
+# ------------------------------------------- a month without its year, "x <duration>"
+@pytest.mark.parametrize(
+    ("sentence", "onset"),
+    [
+        ("He has had a rash and weakness since july.", date(2026, 7, 1)),  # dictated, lower case
+        ("Since September I have had a purple rash on both eyelids.", date(2026, 9, 1)),
+        ("Eyelid rash from late June, then weakness.", date(2026, 6, 1)),
+        # a month after the note's own is last year's (note of 20 Nov 2026)
+        ("Weakness since December.", date(2025, 12, 1)),
+        ("Itchy rash over the shoulders and knuckles x 4 months.", date(2026, 7, 20)),
+        ("Rash over face, neck & hands x 2 months.", date(2026, 9, 20)),
+    ],
+)
+def test_a_month_alone_or_an_x_duration_after_a_complaint_gives_the_onset(
+    sentence: str, onset: date
+) -> None:
+    assert read(_HEAD + sentence + "\n").case.onset_date == onset
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She may have a rash since she may be sensitive.",  # "may" the verb
+        "Wt loss ~6 kg x 2 months.",  # not a complaint of the illness
+        "Plan: review from January with bloods.",  # no complaint
+    ],
+)
+def test_no_onset_from_a_month_alone_without_a_complaint(sentence: str) -> None:
+    assert read(_HEAD + sentence + "\n").case.onset_date is None

@@ -248,6 +248,8 @@ def _date_from_match(
     except ValueError:
         return None
     late = style.note_date is not None and (found - style.note_date).days > 31
+    if style.note_date is not None and groups.get("mon") and not groups.get("d"):
+        late = found > style.note_date  # "since December" in a November note: last December
     if not groups.get("y") and not groups.get("yy") and late:  # "15 Dec" in a 3 Jan note
         found = found.replace(year=year - 1)
         until = until.replace(year=year - 1) if until else None

@@ -376,13 +376,24 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                 d = starts.get(cue.end())
                 if d is None or (best is not None and d.day >= best.time.resolve(d.day)):
                     continue
-                forward = _SINCE_WORD.match(cue.group()) is not None
+                # after "since", or a time that opens its clause ("Around the start of July
+                # she got a rash"), the complaint may follow the date
+                forward = _SINCE_WORD.match(cue.group()) is not None or _opens_clause(
+                    ex.text, sent, cue.start()
+                )
                 said = _complaint_near(ex, sent, complaints, cue.start(), d.end, forward)
                 if said is None:
                     continue
                 day = TimePoint(absolute=d.day, uncertain=d.uncertain)
                 best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
     return best
+
+
+def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
+    """Whether only a list mark or a conjunction stands between the clause's start and ``pos``."""
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, pos)]
+    lead = text[cut[-1] if cut else sent.start : pos]
+    return re.fullmatch(r"[\s\-•*>\d.)]*(?:(?:and|but|then)\s+)?", lead, re.IGNORECASE) is not None
 
 
 # the words for "since" after which the complaint may follow the date ("since May she has had
