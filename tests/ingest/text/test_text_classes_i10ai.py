@@ -309,3 +309,29 @@ def test_a_month_alone_or_an_x_duration_after_a_complaint_gives_the_onset(
 )
 def test_no_onset_from_a_month_alone_without_a_complaint(sentence: str) -> None:
     assert read(_HEAD + sentence + "\n").case.onset_date is None
+
+
+# ------------------------------------------------ the assay and its date in brackets
+@pytest.mark.parametrize(
+    ("line", "code", "day"),
+    [
+        ("anti-HMGCR (ELISA, 2025-05-08) ......... positive, 212 CU", "HMGCR", date(2025, 5, 8)),
+        ("Anti-Jo-1 (line blot, sample 02/10/2026): negative.", "JO1", date(2026, 10, 2)),
+        ("Anti-Mi-2 (immunoblot 14.09.2026) positive.", "MI2", date(2026, 9, 14)),
+    ],
+)
+def test_an_assay_and_date_in_brackets_date_the_test_before_them(
+    line: str, code: str, day: date
+) -> None:
+    note = _HEAD + "Autoantibodies:\n" + line + "\n"
+    assert {a.date for a in read(note).case.antibodies if a.code.value == code} == {day}
+
+
+def test_a_bracket_with_other_words_still_dates_only_itself() -> None:
+    # "(CT 2025-06-02: no malignancy)" dates the CT in the brackets, not the antibody before
+    note = _HEAD + "Anti-TIF1-gamma positive (CT thorax 2025-06-02 reported by Dr Lee).\n"
+    found = {
+        (a.result.value, a.date) for a in read(note).case.antibodies if a.code.value == "TIF1G"
+    }
+    assert ("positive", date(2026, 11, 20)) in found
+    assert ("positive", date(2025, 6, 2)) not in found

@@ -474,6 +474,16 @@ _DATE_WORDS = re.compile(
 )
 
 
+# issue #10 (i10ai): the assay named with the date in brackets after a test ("anti-HMGCR (ELISA,
+# 2025-05-08) positive", "Jo-1 (line blot, sample 02/10/2026) negative"): the date still dates
+# the test before the brackets, as a bare date there does
+_ASSAY_WORDS = re.compile(
+    r"\b(?:elisa|(?:line|dot)\s+blot|immunoblot|blot|iif|ifi|ria|clia|cia|euroline"
+    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken)\b",
+    re.IGNORECASE,
+)
+
+
 def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
     """The words a date governs when it does not govern its sentence: the parentheses around
     it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
@@ -484,7 +494,7 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         if closed >= 0:
             after = text[closed + 1 : closed + 3].lstrip()
             rest = text[opened + 1 : start] + " " + text[end:closed]
-            only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
+            only_date = not _ASSAY_WORDS.sub("", _DATE_WORDS.sub("", rest)).strip(" ,;-")
             if not after.startswith(":") and not only_date:
                 return opened, closed + 1, False
     if (
