@@ -335,3 +335,41 @@ def test_a_bracket_with_other_words_still_dates_only_itself() -> None:
     }
     assert ("positive", date(2026, 11, 20)) in found
     assert ("positive", date(2025, 6, 2)) not in found
+
+
+# ------------------------------------------- how long the illness has lasted, other languages
+# the note is of 20 Nov 2026: N months before is the 20th N months earlier, N weeks 7N days
+@pytest.mark.parametrize(
+    ("sentence", "onset"),
+    [
+        ("Cuadro de dos meses de evolución de eritema en párpados.", date(2026, 9, 20)),
+        ("Quadro de três semanas de evolução com fraqueza proximal.", date(2026, 10, 30)),
+        ("Éruption des paupières, deux mois d'évolution.", date(2026, 9, 20)),
+        ("Tre mesi di storia di debolezza prossimale.", date(2026, 8, 20)),
+        ("Desde hace tres semanas refiere disfagia a sólidos.", date(2026, 10, 30)),
+        ("Proximale Muskelschwäche seit drei Monaten.", date(2026, 8, 20)),
+        ("Faiblesse des cuisses depuis 2 mois.", date(2026, 9, 20)),
+    ],
+)
+def test_a_duration_in_another_language_gives_the_onset(sentence: str, onset: date) -> None:
+    assert read(_HEAD + sentence + "\n").case.onset_date == onset
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Metotrexato desde hace dos meses.",  # a drug, no complaint
+        "Control en tres meses.",  # a plan
+        "Su madre con debilidad desde hace dos años.",  # a relative's
+        "Her mother has had weakness for the past 2 years.",
+    ],
+)
+def test_a_duration_in_another_language_without_a_complaint_gives_no_onset(
+    sentence: str,
+) -> None:
+    assert read(_HEAD + sentence + "\n").case.onset_date is None
+
+
+def test_a_relative_named_after_the_patients_duration_does_not_hide_it() -> None:
+    note = _HEAD + "Rash for the past 2 months; her mother has psoriasis.\n"
+    assert read(note).case.onset_date == date(2026, 9, 20)

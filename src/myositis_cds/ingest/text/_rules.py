@@ -543,6 +543,12 @@ class Patterns(_Strict):
     # issue #10 (i10ai): the months' names in the other languages, per language the twelve
     # months in order, each with its spellings (see rules/patterns.yaml month_names)
     month_names: dict[str, list[list[str]]] = Field(default_factory=dict)
+    # issue #10 (i10ai): the units of a duration in the other languages, under the English unit
+    # they are read as (rules/patterns.yaml duration_units)
+    duration_units: dict[Literal["days", "weeks", "months", "years"], list[str]] = Field(
+        default_factory=dict
+    )
+    duration_numbers: dict[str, int] = Field(default_factory=dict)
 
     @field_validator("month_names")
     @classmethod
@@ -1156,6 +1162,19 @@ class Rules:
             "|".join(re.escape(m) for m in sorted(self.month_numbers, key=lambda m: (-len(m), m)))
             or "(?!)"
         )
+        # ... and the number words and units of a duration in the other languages ("dos meses",
+        # "drei Wochen"): fragments WORDNUM_L and TUNIT_L of the onset patterns
+        self.duration_numbers = {k.casefold(): v for k, v in self.patterns.duration_numbers.items()}
+        words = sorted(self.duration_numbers, key=lambda w: (-len(w), w))
+        units = sorted(
+            (w for ws in self.patterns.duration_units.values() for w in ws),
+            key=lambda w: (-len(w), w),
+        )
+        numbers = "".join(f"|{re.escape(w)}" for w in words)
+        self.patterns.fragments["WORDNUM_L"] = rf"(?:\d+(?:[.,]5)?{numbers})"
+        self.patterns.fragments["TUNIT_L"] = "(?:{})".format(
+            "|".join(re.escape(w) for w in units) or "(?!)"
+        )
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()
@@ -1173,6 +1192,11 @@ class Rules:
             for s in spellings:
                 self.unit_canonical[s.casefold()] = canonical
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
+        self.duration_units = {
+            word.casefold(): unit
+            for unit, words in self.patterns.duration_units.items()
+            for word in words
+        }
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
 
     def _inference_spellings(self) -> dict[str, list[str]]:

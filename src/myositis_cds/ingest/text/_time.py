@@ -264,14 +264,17 @@ def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | N
     uncertain = False
     if word in rules.numbers:
         value: float = rules.numbers[word]
+    elif word in rules.duration_numbers:  # issue #10 (i10ai): "dos", "drei", "trois"
+        value = rules.duration_numbers[word]
     elif word in rules.vague:
         value, uncertain = rules.vague[word], True
     else:
         try:
-            value = float(word)
+            value = float(word.replace(",", "."))
         except ValueError:
             return None
     u = unit.casefold()
+    u = rules.duration_units.get(u, u)  # issue #10 (i10ai): "meses", "Wochen", "mois"
     if u in ("/12", "/52"):  # "x3/12": three twelfths of a year; "/52": weeks of a year
         u = "months" if u == "/12" else "weeks"
     if u.startswith(("y",)):

@@ -507,10 +507,14 @@ def _onset(ex: Extraction) -> None:
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
         for rx in onset:
             m = rx.search(text, sent.start, sent.end)
             if m is None:
                 continue
+            if sent.context.assert_target(m.start(), m.end()).get("experiencer"):
+                continue  # issue #10 (i10ai): "her mother has had weakness for 2 years"
             q = parse_quantity(m.group("n"), m.group("unit"), r)
             if q is None:
                 continue
