@@ -17,6 +17,11 @@ from tests.ingest.text.helpers import read
 _NOTE_DAY = DateStyle(note_date=date(2026, 11, 20))
 
 
+def _onset_of(sentence: str) -> date | None:
+    """The onset read from a note of 20 Nov 2026 about a woman of 54 with this sentence."""
+    return read(_HEAD + sentence + "\n").case.onset_date
+
+
 def _days(text: str) -> list[date]:
     return [d.day for d in find_dates(text, rules(), style=_NOTE_DAY)]
 
@@ -96,7 +101,7 @@ def test_a_forms_onset_field_gives_the_onset(field: str, onset: date) -> None:
     ],
 )
 def test_the_onsets_noun_before_a_date_gives_the_onset(sentence: str, onset: date) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date == onset
+    assert _onset_of(sentence) == onset
 
 
 # ------------------------------------------------------- a complaint there since a date
@@ -116,7 +121,7 @@ def test_the_onsets_noun_before_a_date_gives_the_onset(sentence: str, onset: dat
     ],
 )
 def test_a_complaint_there_since_a_date_gives_the_onset(sentence: str, onset: date) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date == onset
+    assert _onset_of(sentence) == onset
 
 
 @pytest.mark.parametrize(
@@ -130,7 +135,7 @@ def test_a_complaint_there_since_a_date_gives_the_onset(sentence: str, onset: da
     ],
 )
 def test_no_onset_from_a_since_date_without_the_patients_complaint(sentence: str) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date is None
+    assert _onset_of(sentence) is None
 
 
 def test_an_onset_field_wins_over_a_complaint_since_a_later_date() -> None:
@@ -238,7 +243,7 @@ def test_a_clinic_heading_after_a_follow_up_title_is_still_the_notes_date() -> N
     ],
 )
 def test_a_since_date_that_is_not_the_complaints_gives_no_onset(sentence: str) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date is None
+    assert _onset_of(sentence) is None
 
 
 def test_a_result_word_after_the_date_does_not_deny_the_complaint() -> None:
@@ -296,7 +301,7 @@ def test_what_came_later_is_not_dated_by_the_date_before_it(later: str) -> None:
 def test_a_month_alone_or_an_x_duration_after_a_complaint_gives_the_onset(
     sentence: str, onset: date
 ) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date == onset
+    assert _onset_of(sentence) == onset
 
 
 @pytest.mark.parametrize(
@@ -308,7 +313,7 @@ def test_a_month_alone_or_an_x_duration_after_a_complaint_gives_the_onset(
     ],
 )
 def test_no_onset_from_a_month_alone_without_a_complaint(sentence: str) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date is None
+    assert _onset_of(sentence) is None
 
 
 # ------------------------------------------------ the assay and its date in brackets
@@ -352,7 +357,7 @@ def test_a_bracket_with_other_words_still_dates_only_itself() -> None:
     ],
 )
 def test_a_duration_in_another_language_gives_the_onset(sentence: str, onset: date) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date == onset
+    assert _onset_of(sentence) == onset
 
 
 @pytest.mark.parametrize(
@@ -367,7 +372,7 @@ def test_a_duration_in_another_language_gives_the_onset(sentence: str, onset: da
 def test_a_duration_in_another_language_without_a_complaint_gives_no_onset(
     sentence: str,
 ) -> None:
-    assert read(_HEAD + sentence + "\n").case.onset_date is None
+    assert _onset_of(sentence) is None
 
 
 def test_a_relative_named_after_the_patients_duration_does_not_hide_it() -> None:
