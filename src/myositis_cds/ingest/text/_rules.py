@@ -1149,7 +1149,8 @@ class Rules:
         self.inference_words = TermMatcher("inference", self._inference_spellings())
         # issue #10 (i10ai): every language's month names, for the dates that name their month
         # ("marts 2023", "3 de agosto de 2026"): the number of each spelling, and the fragment
-        # MONTH_NAME of the date patterns (longest first, so "červenec" is not read as "červen")
+        # MONTH_NAME of the date patterns (one trie, as the term lists: the longest name wins,
+        # "červenec" is not read as "červen", and 300 names cost one pass)
         self.month_numbers: dict[str, int] = {}
         for lang, months in self.patterns.month_names.items():
             for number, spellings in enumerate(months, start=1):
@@ -1158,9 +1159,8 @@ class Rules:
                         raise KnowledgeError(
                             f"rules/patterns.yaml month_names.{lang}: '{spelling}' names two months"
                         )
-        self.patterns.fragments["MONTH_NAME"] = "(?:{})".format(
-            "|".join(re.escape(m) for m in sorted(self.month_numbers, key=lambda m: (-len(m), m)))
-            or "(?!)"
+        self.patterns.fragments["MONTH_NAME"] = (
+            f"(?:{_trie_regex(self.month_numbers)})" if self.month_numbers else "(?!)"
         )
         # ... and the number words and units of a duration in the other languages ("dos meses",
         # "drei Wochen"): fragments WORDNUM_L and TUNIT_L of the onset patterns

@@ -337,8 +337,8 @@ def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for rx in ex.live(r.time["onset_date"]):
-            for cue in rx.finditer(text, sent.start, sent.end):
+        for found in ex.hits("time", "onset_date", sent):  # each pattern in turn, as written
+            for cue in found:
                 dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
                 if dates and dates[0].start == cue.end():
                     day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
