@@ -487,6 +487,9 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "clause_break": set(),
     "diagnosed": set(),
     "onset_date": set(),
+    "onset_since": set(),
+    "onset_complaint": set(),
+    "diagnosis_field": set(),
     "present_tense": set(),
     "us_spelling": set(),
     "uk_spelling": set(),
@@ -517,6 +520,9 @@ class TimePatterns(_Strict):
     clause_break: list[str]
     diagnosed: list[str]
     onset_date: list[str]
+    onset_since: list[str]
+    onset_complaint: list[str]
+    diagnosis_field: list[str]
     present_tense: list[str]
     us_spelling: list[str]
     uk_spelling: list[str]
@@ -536,6 +542,23 @@ class Patterns(_Strict):
     numbers: dict[str, int]
     vague_numbers: dict[str, int]
     gates: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10ai): the months' names in the other languages, per language the twelve
+    # months in order, each with its spellings (see rules/patterns.yaml month_names)
+    month_names: dict[str, list[list[str]]] = Field(default_factory=dict)
+    # issue #10 (i10ai): the units of a duration in the other languages, under the English unit
+    # they are read as (rules/patterns.yaml duration_units)
+    duration_units: dict[Literal["days", "weeks", "months", "years"], list[str]] = Field(
+        default_factory=dict
+    )
+    duration_numbers: dict[str, int] = Field(default_factory=dict)
+
+    @field_validator("month_names")
+    @classmethod
+    def _twelve_months(cls, value: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+        for lang, months in value.items():
+            if len(months) != 12 or not all(months):
+                raise ValueError(f"month_names.{lang}: give the twelve months, each spelt")
+        return value
 
     @model_validator(mode="after")
     def _gated_patterns_exist(self) -> Patterns:
@@ -1127,6 +1150,34 @@ class Rules:
                     if (i, role) not in known:  # "eruption", "éruption": one word of the rule
                         known.append((i, role))
         self.inference_words = TermMatcher("inference", self._inference_spellings())
+        # issue #10 (i10ai): every language's month names, for the dates that name their month
+        # ("marts 2023", "3 de agosto de 2026"): the number of each spelling, and the fragment
+        # MONTH_NAME of the date patterns (one trie, as the term lists: the longest name wins,
+        # "červenec" is not read as "červen", and 300 names cost one pass)
+        self.month_numbers: dict[str, int] = {}
+        for lang, months in self.patterns.month_names.items():
+            for number, spellings in enumerate(months, start=1):
+                for spelling in (f.casefold() for s in spellings for f in expand_forms(s)):
+                    if self.month_numbers.setdefault(spelling, number) != number:
+                        raise KnowledgeError(
+                            f"rules/patterns.yaml month_names.{lang}: '{spelling}' names two months"
+                        )
+        self.patterns.fragments["MONTH_NAME"] = (
+            f"(?:{_trie_regex(self.month_numbers)})" if self.month_numbers else "(?!)"
+        )
+        # ... and the number words and units of a duration in the other languages ("dos meses",
+        # "drei Wochen"): fragments WORDNUM_L and TUNIT_L of the onset patterns
+        self.duration_numbers = {k.casefold(): v for k, v in self.patterns.duration_numbers.items()}
+        words = sorted(self.duration_numbers, key=lambda w: (-len(w), w))
+        units = sorted(
+            (w for ws in self.patterns.duration_units.values() for w in ws),
+            key=lambda w: (-len(w), w),
+        )
+        numbers = "".join(f"|{re.escape(w)}" for w in words)
+        self.patterns.fragments["WORDNUM_L"] = rf"(?:\d+(?:[.,]5)?{numbers})"
+        self.patterns.fragments["TUNIT_L"] = "(?:{})".format(
+            "|".join(re.escape(w) for w in units) or "(?!)"
+        )
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()
@@ -1144,6 +1195,11 @@ class Rules:
             for s in spellings:
                 self.unit_canonical[s.casefold()] = canonical
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
+        self.duration_units = {
+            word.casefold(): unit
+            for unit, words in self.patterns.duration_units.items()
+            for word in words
+        }
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
 
     def _inference_spellings(self) -> dict[str, list[str]]:

@@ -120,8 +120,10 @@ class DateStyle:
     note_date: date | None = None  # year-less dates take this date's year
 
 
-def _month(text: str) -> int | None:
-    return _MONTHS.get(text[:3].casefold())
+def _month(text: str, names: dict[str, int]) -> int | None:
+    """A month's number from its name: the other languages' names in full (rules/patterns.yaml
+    month_names: "marts", "czerwca"), English by its first three letters ("Sept", "March")."""
+    return names.get(text.casefold()) or _MONTHS.get(text[:3].casefold())
 
 
 def find_dates(
@@ -143,7 +145,7 @@ def find_dates(
         for m in rx.finditer(text, start, stop):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            parsed = _date_from_match(m, how)
+            parsed = _date_from_match(m, how, rules.month_numbers)
             if parsed is None:
                 continue
             day, uncertain, until = parsed
@@ -178,7 +180,9 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:
 _GREGORIAN_SHIFT = -365
 
 
-def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, date | None] | None:
+def _date_from_match(
+    m: re.Match[str], style: DateStyle, names: dict[str, int]
+) -> tuple[date, bool, date | None] | None:
     groups = m.groupdict()
     if groups.get("sh_y"):
         try:
@@ -206,7 +210,7 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
         return None
     uncertain = False
     if groups.get("mon"):
-        month = _month(groups["mon"])
+        month = _month(groups["mon"], names)
         if month is None:
             return None
         if groups.get("d"):
@@ -237,13 +241,15 @@ def _date_from_match(m: re.Match[str], style: DateStyle) -> tuple[date, bool, da
         found = date(year, month, day)
         until = None
         if groups.get("d2"):  # "15-17 Jan", "30 Aug - 3 Sep"
-            month2 = _month(groups["mon2"]) if groups.get("mon2") else month
+            month2 = _month(groups["mon2"], names) if groups.get("mon2") else month
             if month2 is None:
                 return None
             until = date(year + (month2 < month), month2, int(groups["d2"]))
     except ValueError:
         return None
     late = style.note_date is not None and (found - style.note_date).days > 31
+    if style.note_date is not None and groups.get("mon") and not groups.get("d"):
+        late = found > style.note_date  # "since December" in a November note: last December
     if not groups.get("y") and not groups.get("yy") and late:  # "15 Dec" in a 3 Jan note
         found = found.replace(year=year - 1)
         until = until.replace(year=year - 1) if until else None
@@ -258,14 +264,17 @@ def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | N
     uncertain = False
     if word in rules.numbers:
         value: float = rules.numbers[word]
+    elif word in rules.duration_numbers:  # issue #10 (i10ai): "dos", "drei", "trois"
+        value = rules.duration_numbers[word]
     elif word in rules.vague:
         value, uncertain = rules.vague[word], True
     else:
         try:
-            value = float(word)
+            value = float(word.replace(",", "."))
         except ValueError:
             return None
     u = unit.casefold()
+    u = rules.duration_units.get(u, u)  # issue #10 (i10ai): "meses", "Wochen", "mois"
     if u in ("/12", "/52"):  # "x3/12": three twelfths of a year; "/52": weeks of a year
         u = "months" if u == "/12" else "weeks"
     if u.startswith(("y",)):

@@ -9,6 +9,7 @@ from datetime import date
 from myositis_cds.ingest.text._draft import (
     _EVENT_CATS,
     _PAST_HISTORY_EVENTS,
+    _THING_CATS,
     Draft,
     Extraction,
     Sentence,
@@ -18,6 +19,7 @@ from myositis_cds.ingest.text._draft import (
     _planned,
     _status,
 )
+from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
@@ -126,6 +128,8 @@ def _note_date(ex: Extraction) -> None:
     head = ex.norm.read_text[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
+            if _NEXT.search(head, max(0, m.start() - 24), m.start()):
+                continue  # i10ai: "next clinic Feb-2027" is an appointment to come
             found = find_dates(m.group("date"), r, style=ex.style)
             if found and _PROSE_CUE.match(m.group("date"), found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
@@ -169,6 +173,15 @@ def _note_date(ex: Extraction) -> None:
                 ") is taken as the date of the visit"
             )
             return
+
+
+# issue #10 (i10ai): a clinic or review named as the next one, planned or booked is a visit to
+# come ("next clinic Feb-2027", "follow-up review: 12/03/2027"), never the note's own date
+_NEXT = re.compile(
+    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further)"
+    r"[ \t]*[:\-]?[ \t]*\Z",
+    re.IGNORECASE,
+)
 
 
 def _birth_date_starts(text: str, r: Rules) -> set[int]:
@@ -221,7 +234,11 @@ def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
     text = ex.text
-    events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
+    fields = _diagnosis_fields(ex, r.events.find(text))
+    field_time = {m.start: time for m, time in fields}
+    events_by_sentence = _bucket(
+        ex, _with_diagnoses(ex, r.events.find(text), [m for m, _ in fields])
+    )
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
@@ -261,7 +278,16 @@ def _times_and_events(ex: Extraction) -> None:
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
-            assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS)
+            skip: frozenset[int] = frozenset()
+            if m.concept == "diagnosis":
+                # issue #10 (i10ai): a result word after the diagnosis is a test's ("DM,
+                # diagnosed 07/2026: anti-NXP2 positive, anti-TIF1γ negative"), not a denial
+                skip = frozenset(
+                    mod.start
+                    for mod in sent.context.modifiers
+                    if mod.start >= m.end and mod.rule.category == "NEGATED_EXISTENCE"
+                )
+            assertion = sent.context.assert_target(m.start, m.end, _EVENT_CATS, skip)
             status, uncertain = _status(
                 ex, sent, assertion, sent.time_at(m.start), m.concept in _PAST_HISTORY_EVENTS
             )
@@ -279,7 +305,14 @@ def _times_and_events(ex: Extraction) -> None:
             _add(
                 ex,
                 Draft(
-                    "event", m.concept, status, m.start, m.end, sent, sent.time, uncertain=uncertain
+                    "event",
+                    m.concept,
+                    status,
+                    m.start,
+                    m.end,
+                    sent,
+                    field_time.get(m.start, sent.time),  # a field's own date (i10ai)
+                    uncertain=uncertain,
                 ),
             )
             if status == "present" and m.concept not in event_times:
@@ -318,19 +351,22 @@ _EPISODE_OF = re.compile(
 )
 
 
-# issue #10 (i10ag): a device taken out ("cannula removed", "removal of the drain", "sutures
-# were removed"), as a visit log or a ward's notes record it: no operation of the story
 def _episode(text: str, name_start: int) -> bool:
     """Whether the disease named at ``name_start`` is named as an episode of it (_EPISODE_OF)."""
     return _EPISODE_OF.search(text, max(0, name_start - 30), name_start) is not None
 
 
-def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
+def _with_diagnoses(
+    ex: Extraction, events: list[TermMatch], fields: list[TermMatch]
+) -> list[TermMatch]:
     """Event mentions plus "diagnosed"/"dx" said of the myositis ("DM (TIF1-γ +ve), diagnosed
-    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019")."""
+    Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019"); and a form's diagnosis
+    date field under the myositis's name (_diagnosis_fields)."""
     text = ex.text
     histology = ex.rules.histology
-    found = [e for e in events if not (e.concept == "diagnosis" and _episode(text, e.start))]
+    found = [
+        e for e in [*events, *fields] if not (e.concept == "diagnosis" and _episode(text, e.start))
+    ]
     names = ex.rules.myositis.find(text)
     for rx in ex.rules.time["diagnosed"]:
         for m in rx.finditer(text):
@@ -339,13 +375,169 @@ def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
             near = [n for n in names if abs(n.start - m.start()) <= 80]
             for n in near:
                 lo, hi = min(n.end, m.start()), max(n.start, m.end())
-                if re.search(r"[.;\n]", text[lo:hi]) or histology.find(text, lo, hi):
+                # (i10ai: a full stop ends the clause, not one inside a code, "DM (M33.1)")
+                if re.search(r"[;\n]|\.(?!\d)", text[lo:hi]) or histology.find(text, lo, hi):
                     continue
                 if _episode(text, n.start):
                     break  # issue #10 (i10ag): "Relapse of DM diagnosed by GP 17/11/2026"
                 found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
                 break
     return sorted(found, key=lambda t: t.start)
+
+
+def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[TermMatch, TimePoint]]:
+    """issue #10 (i10ai): a form's diagnosis date field ("Date of diagnosis ...... 2025-05-20",
+    "Diagnosis date . 28-May-2025", "Diagnosedatum: 02.09.2026"; rules time.diagnosis_field)
+    with its date right after the label: the myositis's diagnosis when a name of the myositis
+    stands before it on its line or on the two lines above ("Diagnosis ..... IMNM, anti-HMGCR"),
+    with no tumour named between (a cancer registry's "Diagnosedatum" dates the tumour)."""
+    text, r = ex.text, ex.rules
+    found: list[tuple[TermMatch, TimePoint]] = []
+    for rx in ex.live(r.time["diagnosis_field"]):
+        for m in rx.finditer(text):
+            if any(e.start < m.end() and m.start() < e.end for e in events):
+                continue
+            dates = find_dates(text, r, m.end(), min(len(text), m.end() + 30), ex.style)
+            if not dates or dates[0].start != m.end():
+                continue
+            above = text.rfind("\n", 0, m.start())
+            for _ in range(2):
+                above = text.rfind("\n", 0, above) if above > 0 else -1
+            names = r.myositis.find(text, max(above + 1, m.start() - _FIELD_REACH), m.start())
+            if not names:
+                continue
+            between = (names[-1].end, m.start())
+            if r.histology.find(text, *between) or r.sites.find(text, *between):
+                continue
+            day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+            found.append((TermMatch(m.start(), m.end(), "diagnosis", m.group()), day))
+    return found
+
+
+_FIELD_REACH = 240  # characters: a form's field and the diagnosis it dates, a few lines up
+
+
+def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
+    """The onset stated as a date: the onset's field or noun right before a date ("onset Sept
+    2021", "Symptom onset (mm/yyyy) ...... 02/2025", "Symptomdebut i juni 2026"), the first in
+    the note; else (issue #10, i10ai) the earliest complaint said to be there since a date
+    (complaint_since). ``flares``: the sentences of a flare, which date the flare."""
+    r, text = ex.rules, ex.text
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        for found in ex.hits("time", "onset_date", sent):  # each pattern in turn, as written
+            for cue in found:
+                dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
+                if dates and dates[0].start == cue.end():
+                    day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    return Draft(
+                        "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
+                    )
+    return complaint_since(ex, flares)
+
+
+# the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
+# list item between them (a wrapped line is one clause)
+_CLAUSE_END = re.compile(r"[.;]\s|\n\s*\n|\n\s*[-•*]\s")
+_COMPLAINT_REACH = 80
+
+
+def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
+    """issue #10 (i10ai): the onset as the earliest date a complaint of the illness is said to
+    have been there since ("Rash since 06/2026", "weakness from May 2026", "heliotrope first
+    noted July 2025", "Ausschlag seit Juli 2026", "eritema desde agosto de 2026"): the word
+    before the date (rules time.onset_since) stands right before it, and a complaint (time.
+    onset_complaint, or rules/patient.yaml's complaints of the other languages) within the same
+    clause before it or after the date. Not in a flare's sentence, a relative's, nor of a
+    complaint denied or only possible ("no rash since May")."""
+    r = ex.rules
+    complaints = [*ex.live(r.time["onset_complaint"]), patient_grammar().symptoms]
+    best: Draft | None = None
+    for sent in ex.sentences:
+        if not sent.patient or sent.index in flares:
+            continue
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
+        starts = {d.start: d for d in ex.dates_in(sent)}
+        for found in ex.hits("time", "onset_since", sent):
+            for cue in found:
+                d = starts.get(cue.end())
+                if d is None or (best is not None and d.day >= best.time.resolve(d.day)):
+                    continue
+                # after "since", or a time that opens its clause ("Around the start of July
+                # she got a rash"), the complaint may follow the date
+                forward = _SINCE_WORD.match(cue.group()) is not None or _opens_clause(
+                    ex.text, sent, cue.start()
+                )
+                said = _complaint_near(ex, sent, complaints, cue.start(), d.end, forward)
+                if said is None:
+                    continue
+                day = TimePoint(absolute=d.day, uncertain=d.uncertain)
+                best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
+    return best
+
+
+def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
+    """Whether only a list mark or a conjunction stands between the clause's start and ``pos``."""
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, pos)]
+    lead = text[cut[-1] if cut else sent.start : pos]
+    return re.fullmatch(r"[\s\-•*>\d.)]*(?:(?:and|but|then)\s+)?", lead, re.IGNORECASE) is not None
+
+
+# the words for "since" after which the complaint may follow the date ("since May she has had
+# a rash"); after "from" or "noted" the words that follow are the story's next event
+_SINCE_WORD = re.compile(r"(?:since|seit|desde|depuis|sinds|siden|sedan|od)\b", re.IGNORECASE)
+
+
+def _complaint_near(
+    ex: Extraction,
+    sent: Sentence,
+    complaints: list[re.Pattern[str]],
+    cue: int,
+    end: int,
+    forward: bool,
+) -> int | None:
+    """Where a complaint the patient has stands in the clause of ``cue`` (before it) or, with
+    ``forward``, just after the date ending at ``end``: its start, or None."""
+    text = ex.text
+    lo = max(sent.start, cue - _COMPLAINT_REACH)
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, lo, cue)]
+    lo = cut[-1] if cut else lo
+    hi = min(sent.end, end + _COMPLAINT_REACH)
+    stop = _CLAUSE_END.search(text, end, hi)
+    hi = (stop.start() if stop else hi) if forward else end
+    hits = sorted(
+        (
+            m
+            for rx in complaints
+            for span in ((lo, cue), (end, hi))
+            for m in rx.finditer(text, *span)
+        ),
+        key=lambda m: abs(m.start() - cue),
+    )
+    # a result word after the date is a test's ("weakness from May 2026, diagnosed ...: anti-NXP2
+    # positive, anti-TIF1-gamma negative"), not a denial of the complaint
+    results_after = frozenset(
+        mod.start
+        for mod in sent.context.modifiers
+        if mod.start >= end and mod.rule.category == "NEGATED_EXISTENCE"
+    )
+    for m in hits:
+        opened = text.rfind("(", m.end(), cue)
+        if opened >= 0 and ")" not in text[opened:cue] and text[opened + 1 : cue].strip():
+            continue  # "eruption (amlodipine since 02/2026)": what the brackets name
+        if ex.rules.treatments.find(text, m.end(), cue):
+            continue  # "rash, on methotrexate since 2024": the drug's since
+        assertion = sent.context.assert_target(m.start(), m.end(), _THING_CATS, results_after)
+        if assertion.get("existence") in ("NEGATED_EXISTENCE", "RESOLVED"):
+            continue
+        if any(assertion.get(k) for k in ("hypothetical", "experiencer", "generic")):
+            continue
+        if assertion.get("certainty") == "POSSIBLE_EXISTENCE":
+            continue
+        return m.start()
+    return None
 
 
 def _present_tense(ex: Extraction, sent: Sentence) -> bool:
@@ -371,6 +563,16 @@ _DATE_WORDS = re.compile(
 )
 
 
+# issue #10 (i10ai): the assay named with the date in brackets after a test ("anti-HMGCR (ELISA,
+# 2025-05-08) positive", "Jo-1 (line blot, sample 02/10/2026) negative"): the date still dates
+# the test before the brackets, as a bare date there does
+_ASSAY_WORDS = re.compile(
+    r"\b(?:elisa|(?:line|dot)\s+blot|immunoblot|blot|iif|ifi|ria|clia|cia|euroline"
+    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken)\b",
+    re.IGNORECASE,
+)
+
+
 def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
     """The words a date governs when it does not govern its sentence: the parentheses around
     it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
@@ -381,18 +583,42 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         if closed >= 0:
             after = text[closed + 1 : closed + 6].lstrip()
             rest = text[opened + 1 : start] + " " + text[end:closed]
-            only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
+            only_date = not _ASSAY_WORDS.sub("", _DATE_WORDS.sub("", rest)).strip(" ,;-")
             # (issue #10, i10ag: or a form's dot leader, "anti-HMGCR (ELISA, 2025-05-08) .....
             # positive": the label's date dates its answer)
             if not after.startswith((":", "...")) and not only_date:
                 return opened, closed + 1, False
-    if re.search(
-        r"\b(?:since|from|to|until|till)\s*$", text[max(sent.start, start - 8) : start], re.I
-    ) or text[start:end].casefold().startswith("since"):
+    if (
+        _SINCE_BEFORE.search(text[max(sent.start, start - 12) : start])
+        or text[start:end].casefold().startswith("since")
+        or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
+    ):
         lo = max(sent.start, start - 30)
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
     return None
+
+
+# "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",
+# French "depuis", Dutch "sinds", Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
+# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"); verified U
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|vanaf|siden"
+    r"|sedan|od|dal(?:la)?|dall['’])\s*$",
+    re.IGNORECASE,
+)
+_SINCE_AFTER = re.compile(r"\s+(?:alkaen|lähtien)\b", re.IGNORECASE)
+
+
+# issue #10 (i10ai): "later" after a dated clause ("rash in January 2023, later proximal
+# weakness", Danish "senere", German "später", Spanish "después", French "puis"): what follows
+# came at a time the note does not give, so it is not dated by the date before it; it is read
+# from the visit, as an undated sentence is (verified U)
+_LATER = re.compile(
+    r",\s*(?:and\s+|og\s+|och\s+|und\s+|y\s+|et\s+|e\s+)?(?:later|subsequently|senere|senare"
+    r"|später|después|luego|ensuite|puis|poi|później|daarna|posteriormente)\b",
+    re.IGNORECASE,
+)
 
 
 def _partial(text: str, m: TermMatch) -> bool:
@@ -464,6 +690,11 @@ def _sentence_time(
     for found in ex.hits("time", "at_index", sent):
         for m in found:
             if not any(a <= m.start() < b for a, b in spans):
+                candidates.append((m.start(), INDEX))
+                spans.append((m.start(), m.end()))
+    if candidates:  # i10ai: ", later proximal weakness": not the date before it
+        for m in _LATER.finditer(text, sent.start, sent.end):
+            if any(pos < m.start() for pos, _ in candidates):
                 candidates.append((m.start(), INDEX))
                 spans.append((m.start(), m.end()))
     if not candidates:  # "remains", "today": the visit itself, unless a date is given

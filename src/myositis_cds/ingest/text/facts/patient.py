@@ -19,6 +19,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
+from myositis_cds.ingest.text._timeline import stated_onset
 
 __all__ = ["pronoun_sex", "sex_of"]
 
@@ -478,21 +479,11 @@ def _onset(ex: Extraction) -> None:
         for d in ex.drafts
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
-    onset_date, onset = ex.live(r.time["onset_date"]), ex.live(r.time["onset"])
-    for sent in ex.sentences:  # "onset Sept 2021"
-        if not sent.patient:
-            continue
-        for rx in onset_date:
-            for cue in rx.finditer(text, sent.start, sent.end):
-                dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
-                if dates and dates[0].start == cue.end():
-                    day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
-                    ex.drafts.append(
-                        Draft(
-                            "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
-                        )
-                    )
-                    return
+    onset = ex.live(r.time["onset"])
+    stated = stated_onset(ex, flares)  # "onset Sept 2021", "Rash since 06/2026" (_timeline)
+    if stated is not None:
+        ex.drafts.append(stated)
+        return
     for sent in ex.sentences:  # "since around Christmas": resolved on the index date
         if not sent.patient or sent.index in flares:
             continue
@@ -516,10 +507,14 @@ def _onset(ex: Extraction) -> None:
     for sent in ex.sentences:
         if not sent.patient or sent.index in flares:
             continue  # "a flare over the last 3 weeks" dates the flare, not the disease
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
         for rx in onset:
             m = rx.search(text, sent.start, sent.end)
             if m is None:
                 continue
+            if sent.context.assert_target(m.start(), m.end()).get("experiencer"):
+                continue  # issue #10 (i10ai): "her mother has had weakness for 2 years"
             q = parse_quantity(m.group("n"), m.group("unit"), r)
             if q is None:
                 continue
