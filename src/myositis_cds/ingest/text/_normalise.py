@@ -327,6 +327,21 @@ _INLINE_HEADER = re.compile(
 )
 
 
+# issue #10 (i10ae): a "Background" heading over a list ("BACKGROUND" / "- Dermatomyositis
+# diagnosed Feb 2024: anti-Mi-2 positive" / "- Bladder cancer 2016") is a clinical record's
+# history of the patient, as "Background: ..." inline is; a case report's Background
+# introduces the disease in prose and is never a list.
+_PROSE_ONLY_HEADINGS = {"background": "clinical_background"}
+
+
+def _list_follows(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether the first filled line from ``lines[i]`` on is a list item."""
+    for _, line in lines[i:]:
+        if line.strip():
+            return _BULLET.match(line) is not None
+    return False
+
+
 def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
     """The end of a case report's title (its first line, unpunctuated, before a blank line and
     an "Abstract"/"Background"/"Case ..." heading), or 0. A title sums the case up without dates,
@@ -747,6 +762,8 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         header = _header(line, rules) if after_break or not wrapped else None
         if header is not None:
             name, inline_at = header
+            if name in _PROSE_ONLY_HEADINGS and inline_at < 0 and _list_follows(lines, i):
+                name = _PROSE_ONLY_HEADINGS[name]
             previous = current
             if (
                 wrapped
