@@ -277,3 +277,45 @@ def test_a_case_reports_background_in_prose_stays_about_the_disease() -> None:
         "Case presentation\n\nA 64-year-old man with heliotrope rash.\n"
     )
     assert antibody_results(note) == {}
+
+
+# ------------------------------------------ a result said of a test named before the antibody
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the screen's "not", the CT's "negative": the antibody in the bracket is the reason
+        ("Malignancy screen not repeated now (Mi-2; bladder cancer in remission).", {}),
+        ("CT chest negative (anti-TIF1-gamma positive).", {"TIF1G": "positive"}),
+        ("Cancer screening negative, anti-TIF1-gamma positive.", {"TIF1G": "positive"}),
+        # a result word closed by a semicolon opens no list after it
+        ("Anti-Jo-1 negative; anti-PL-7 positive.", {"JO1": "negative", "PL7": "positive"}),
+        # a result word that opens the list still reaches it
+        (
+            "Negative ANA and anti-Jo-1, anti-Ku and anti-Mi2.",
+            {"ANA": "negative", "JO1": "negative", "KU": "negative", "MI2": "negative"},
+        ),
+    ],
+)
+def test_a_result_said_of_a_test_before_the_antibody_is_the_tests(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    assert antibody_results(_HEAD + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an antibody screen's result is the antibodies'; a list's comma parts two findings
+        (
+            "Autoantibody screening was positive for antinuclear antibody and negative for "
+            "anti-Jo-1 antibody.",
+            {"ANA": "positive", "JO1": "negative"},
+        ),
+        ("Myositis screen: Negative: Jo-1, OJ.", {"JO1": "negative", "OJ": "negative"}),
+        ("Elevated muscle enzymes, positive ANA and a typical rash.", {"ANA": "positive"}),
+    ],
+)
+def test_an_antibody_screen_or_a_listed_finding_keeps_the_antibodys_result(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    assert antibody_results(_HEAD + sentence) == expected

@@ -140,6 +140,42 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
 
+# issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
+# test's, not an antibody's that follows ("Malignancy screen not repeated now (Mi-2; ...)",
+# "CT chest negative (anti-TIF1γ positive)"): between the test and the word, only a verb
+_SUBJECT_TO_WORD = re.compile(
+    r"[ \t:]*(?:\b(?:was|were|is|are|has|have|had|been|being|remains?|remained|came\s+back)\b"
+    r"[ \t,]*){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _said_of_test_before(
+    ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int, cue_end: int
+) -> bool:
+    """Whether the result word at [cue_start, cue_end), before antibody ``m``, is said of a
+    test other than an antibody named right before it (see _SUBJECT_TO_WORD)."""
+    if cue_end > m.start:
+        return False
+    r, text = ex.rules, ex.text
+    lo = max(sent.start, cue_start - 60)
+    ends = [
+        *(t.end for t in r.investigations.find(text, lo, cue_start)),
+        *(t.end for t in r.labs.find(text, lo, cue_start)),
+        *(w.end() for w in _OTHER_TEST.finditer(text, lo, cue_start)),
+        *(w.end() for w in _CANCER_SEARCH.finditer(text, lo, cue_start)),
+    ]
+    return any(_SUBJECT_TO_WORD.fullmatch(text, end, cue_start) for end in ends)
+
+
+# a search for a cancer, not an antibody screen ("autoantibody screening was positive for ...",
+# "Myositis screen: Negative: ..." are the antibodies' own)
+_CANCER_SEARCH = re.compile(
+    r"\b(?:malignancy|malignant|cancer|tumou?r|neoplasm|neoplastic|paraneoplastic|occult)\s+"
+    r"(?:screen(?:ing)?|work-?up|search)\b",
+    re.IGNORECASE,
+)
+
 
 # issue #10 (i10ae): a record line. A laboratory's printed panel gives each antibody a line of
 # its own, the name first and its result after it ("TIF1-gamma ........ POSITIVE",
@@ -331,6 +367,7 @@ def _antibodies(ex: Extraction) -> None:
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             while (cue := assertion.categories.get("existence")) is not None and (
                 _owned_by_other_test(ex, m, cue[1], cue[2])  # "... and the CT was negative"
+                or _said_of_test_before(ex, sent, m, cue[1], cue[2])  # "screen not repeated (Mi-2"
                 or _another_records_result(ex, sent, matches, k, cue[1], cue[2])
             ):  # "TIF1-gamma ..... POSITIVE" / "NXP-2 ..... Negative": a line each
                 skip = skip | {cue[1]}
@@ -879,7 +916,14 @@ def _result_before_list(
         if mod.rule.category not in _RESULT or mod.end > start:
             continue
         opens = mod.rule.direction in ("forward", "bidirectional")
-        if opens and not bracketed_only and not text[mod.end : start].strip(" ,:"):
+        if _said_of_test_before(ex, sent, m, mod.start, mod.end):
+            continue  # (i10ae) "Cancer screening negative, anti-TIF1γ ...": the screening's
+        if (
+            opens
+            and not bracketed_only
+            and not text[mod.end : start].strip(" ,:")
+            and ";" not in text[mod.end : first]  # (i10ae) "negative; anti-TIF1γ": closed
+        ):
             return _RESULT[mod.rule.category]
         # issue #10 (i10k): a group's result, then its members in brackets ("anti-ARS antibody
         # negative (Jo-1, PL-7, PL-12, EJ)"), in any language: the result is theirs
