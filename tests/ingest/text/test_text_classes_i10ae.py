@@ -145,6 +145,8 @@ def test_a_drug_class_or_a_unit_names_no_antibody(sentence: str) -> None:
             {"HMGCR": "positive"},
         ),
         ("IgE 410 kU/L. Anti-Ku negative.", {"KU": "negative"}),
+        ("Jamais traité par inhibiteurs de l'HMGCR. Anti-HMGCR positif.", {"HMGCR": "positive"}),
+        ("Mai trattato con inibitori dell’HMGCR; anti-HMGCR negativo.", {"HMGCR": "negative"}),
         (
             "HMGCR antibodies were negative despite long use of HMG-CoA reductase inhibitors.",
             {"HMGCR": "negative"},
@@ -319,3 +321,9 @@ def test_an_antibody_screen_or_a_listed_finding_keeps_the_antibodys_result(
     sentence: str, expected: dict[str, str]
 ) -> None:
     assert antibody_results(_HEAD + sentence) == expected
+
+
+def test_an_accent_read_as_latin_1_is_no_copyright_sign() -> None:
+    # "traité" copied as "traitÃ©": the "©" of the mojibake marks no journal's page
+    note = "Un homme de 60 ans. Jamais trait\u00c3\u00a9 par statines. Anti-HMGCR positif."
+    assert antibody_results(note) == {"HMGCR": "positive"}
