@@ -28,6 +28,15 @@ _POSITIVE = frozenset({"positive", "weak_positive"})
 _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
 
 
+def _evidence_rank(d: Draft) -> int:
+    """How directly an antibody's result is given (issue #10, i10ae): 2 a level read with its
+    cut-off or beside its result word, 1 a result word, 0 a result read from a label ("anti-MDA5
+    dermatomyositis") or a bare "anti-X"."""
+    if d.inferred:
+        return 0
+    return 2 if "level" in d.value else 1
+
+
 def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
     if ex.note_date is not None and ex.note_date <= today:
         return ex.note_date
@@ -299,22 +308,28 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.inferred and d.code in stated:
             continue  # "anti-MDA5 dermatomyositis" repeats a result the note states elsewhere
         ab_key = (d.code, when(d))
-        if ab_key in antibodies and antibodies[ab_key][0].inferred and not d.inferred:
-            del antibodies[ab_key]  # a stated result beats one read from a diagnosis label
         if ab_key in antibodies:
-            kept = antibodies[ab_key][1]["result"]
-            if kept != d.value["result"]:
-                later_positive = kept == "negative" and d.value["result"] in _POSITIVE
+            first = antibodies[ab_key][0]
+            kept, new = antibodies[ab_key][1]["result"], d.value["result"]
+            # issue #10 (i10ae): one order for two results of one antibody on one date. A result
+            # the note states beats one read from a label or a bare "anti-X"; between stated
+            # results a positive is never discarded for a negative (whichever is measured: a
+            # missed positive withholds its cancer screening), and a real conflict is said; the
+            # same result stated twice keeps its most direct evidence (a level with its cut-off).
+            later_positive = kept == "negative" and new in _POSITIVE
+            if kept != new and first.inferred == d.inferred:
                 ex.warn(
-                    f"{d.code} is reported both {kept} and {d.value['result']} on "
-                    f"{when(d).isoformat()}: the "
+                    f"{d.code} is reported both {kept} and {new} on {when(d).isoformat()}: the "
                     + ("later positive is kept" if later_positive else "first is kept")
                 )
-                if later_positive:  # a positive is never discarded for an earlier negative
-                    used.discard(id(antibodies[ab_key][0]))
-                    del antibodies[ab_key]
-            if ab_key in antibodies:
+            replace = (first.inferred and not d.inferred) or (
+                first.inferred == d.inferred
+                and (later_positive or (kept == new and _evidence_rank(d) > _evidence_rank(first)))
+            )
+            if not replace:
                 continue
+            used.discard(id(first))
+            del antibodies[ab_key]
         ab_rec = {
             "code": d.code,
             "result": d.value["result"],

@@ -205,6 +205,8 @@ class Lexicon(_Strict):
     regions: dict[str, list[str]]
     nationalities: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i10k)
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
+    # issue #10 (i10ae): longer names holding an antibody's name that name no antibody
+    antibody_not_terms: list[str] = Field(default_factory=list)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
     @field_validator("regions", "nationalities")
@@ -435,6 +437,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_cutoff": set(),
     "antibody_reference": set(),
     "antibody_titre_negative": {"level"},
+    "antibody_named_against": set(),  # issue #10 (i10ae)
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},
@@ -993,7 +996,10 @@ class Rules:
         self.lab_raised_terms = {term_key(t) for v in lex.labs.values() for t in v.raised_terms}
         self.antibodies = TermMatcher(
             "antibodies",
-            {str(k): [*v, *other.antibodies.get(k, [])] for k, v in lex.antibodies.items()},
+            {
+                **{str(k): [*v, *other.antibodies.get(k, [])] for k, v in lex.antibodies.items()},
+                NOT_A_TERM: [f for t in lex.antibody_not_terms for f in expand_forms(t)],
+            },
         )
         self.investigations = TermMatcher(
             "investigations",

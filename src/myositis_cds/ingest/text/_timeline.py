@@ -44,7 +44,11 @@ _FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+o
 # receipt alone is a laboratory's or a clinic's ("Images received: 18/09/2026").
 _MASTHEAD = re.compile(
     r"\b(?:vol(?:ume)?\.?\s*\d+|issn|doi\s*:|doi\.org|copyright|pmid|pmcid"
-    r"|том\s+\d+|выпуск\s+\d+|band\s+\d+\s*,\s*heft)|©",
+    r"|том\s+\d+|выпуск\s+\d+|band\s+\d+\s*,\s*heft)"
+    # (i10ae) not the "©" of an "é" read as Latin-1 ("traitÃ©"), a copy's mojibake
+    r"|(?<!Ã)©"
+    # (i10ae) a Vancouver reference's locator, year;volume(issue):pages ("RDP 2019;69(5):525")
+    r"|\b(?:19|20)\d\d\s*;\s*\d{1,4}\s*(?:\(\s*[\w -]{1,12}\))?\s*:\s*e?\d+",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(

@@ -37,6 +37,16 @@ _DISEASE_AFTER = re.compile(
 )
 
 
+def _named_anti(ex: Extraction, m: TermMatch) -> bool:
+    """Whether the antibody is named as "anti-X" or (i10ae) by its target ("antibodies to Jo-1",
+    rules/patterns.yaml ``antibody_named_against``), not by the antigen's name alone."""
+    text = ex.text
+    if _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]):
+        return True
+    before = text[max(0, m.start - 60) : m.start]
+    return any(rx.search(before) for rx in ex.rules.value["antibody_named_against"])
+
+
 # issue #10 (i10m): "anti-X" with no result word is read as a positive (case reports' "a
 # patient with anti-TIF1γ antibodies"), but not where the note names the test: the object of
 # an action on a sample ("we checked anti-TIF1γ", "anti-MDA5 was sent"), or the name of a row
@@ -49,8 +59,12 @@ _TEST_ACTION = re.compile(
     re.IGNORECASE,
 )
 _BARE_LEVEL = re.compile(
-    r"^(?:[\s:=|-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
-    r"level|result|value|index|titre|titer|ratio|was|is|of)\b)*[<>≤≥]?\s*\d[\d.,]*(?!\s?\+)",
+    r"^(?:[\s:=|)-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
+    r"level|result|value|index|titre|titer|ratio|was|is|of|"
+    # (i10ae) the verbs and judgements rules/patterns.yaml antibody_measure reads through
+    r"levels|results|values|were|are|with|at|showed|shows|showing|revealed|demonstrated|"
+    r"elevated|raised|increased|high|highly|markedly|extremely|very|strongly|an?)\b)*"
+    r"[<>≤≥]?\s*\d[\d.,]*(?!\s?\+)",
     re.IGNORECASE,
 )
 
@@ -125,6 +139,103 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
+
+# issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
+# test's, not an antibody's that follows ("Malignancy screen not repeated now (Mi-2; ...)",
+# "CT chest negative (anti-TIF1γ positive)"): between the test and the word, only a verb
+_SUBJECT_TO_WORD = re.compile(
+    r"[ \t:]*(?:\b(?:was|were|is|are|has|have|had|been|being|remains?|remained|came\s+back)\b"
+    r"[ \t,]*){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _said_of_test_before(
+    ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int, cue_end: int
+) -> bool:
+    """Whether the result word at [cue_start, cue_end), before antibody ``m``, is said of a
+    test other than an antibody named right before it (see _SUBJECT_TO_WORD)."""
+    if cue_end > m.start:
+        return False
+    r, text = ex.rules, ex.text
+    lo = max(sent.start, cue_start - 60)
+    ends = [
+        *(t.end for t in r.investigations.find(text, lo, cue_start)),
+        *(t.end for t in r.labs.find(text, lo, cue_start)),
+        *(w.end() for w in _OTHER_TEST.finditer(text, lo, cue_start)),
+        *(w.end() for w in _CANCER_SEARCH.finditer(text, lo, cue_start)),
+    ]
+    return any(_SUBJECT_TO_WORD.fullmatch(text, end, cue_start) for end in ends)
+
+
+# a search for a cancer, not an antibody screen ("autoantibody screening was positive for ...",
+# "Myositis screen: Negative: ..." are the antibodies' own)
+_CANCER_SEARCH = re.compile(
+    r"\b(?:malignancy|malignant|cancer|tumou?r|neoplasm|neoplastic|paraneoplastic|occult)\s+"
+    r"(?:screen(?:ing)?|work-?up|search)\b",
+    re.IGNORECASE,
+)
+
+
+# issue #10 (i10ae): a record line. A laboratory's printed panel gives each antibody a line of
+# its own, the name first and its result after it ("TIF1-gamma ........ POSITIVE",
+# "NXP-2<tab>Negative", "SAE1: neg"). The lines of one block may be read as one sentence (the
+# indented lines under a dated label are one list dated by it: _normalise ``listed``), so a
+# result word could reach across a line break into the next record. A result word on another
+# line than the antibody's is not the antibody's when either line is a record: the antibody's
+# own line gives it a result after its name, or the word's line opens with another antibody's
+# name before the word. A list cut at a comma and carried on to the next line (one table cell:
+# "Mi-2, NXP2, Jo-1," / "  PL-7, SRP: negative") is one record.
+_RECORD_LEAD = re.compile(r"[ \t\-*•·>]*(?:\d+[.)][ \t]+)?(?:anti[-\s]*)?", re.IGNORECASE)
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    """The [start, end) of the line of the original text holding ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _another_records_result(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, cue_start: int, cue_end: int
+) -> bool:
+    """Whether the result word at [cue_start, cue_end) stands on another record line than
+    antibody ``matches[k]`` (see _RECORD_LEAD)."""
+    original = ex.norm.original
+    at, at_end = ex.norm.to_original(matches[k].start, matches[k].end)
+    cue_at = ex.norm.to_original(cue_start, cue_end)[0]
+    line_start, line_end = _line_of(original, at)
+    cue_line_start = _line_of(original, cue_at)[0]
+    if cue_line_start == line_start:
+        return False
+    own_result = any(
+        at_end <= lo < line_end
+        for mod in sent.context.modifiers
+        if mod.rule.category in _RESULT
+        for lo in [ex.norm.to_original(mod.start, mod.end)[0]]
+    )
+    if own_result:
+        return True  # "NXP-2 ....... Negative": the line's own word
+    opener = next(
+        (
+            a
+            for j, a in enumerate(matches)
+            if j != k
+            for lo, hi in [ex.norm.to_original(a.start, a.end)]
+            if cue_line_start <= lo
+            and hi <= cue_at
+            and _RECORD_LEAD.fullmatch(original, cue_line_start, lo)
+        ),
+        None,
+    )
+    if opener is None:
+        return (
+            False  # a sentence wrapped onto the next line: "anti-Jo-1 and PL-7 were" / "negative"
+        )
+    if cue_line_start > line_start:  # a list carried on by a comma at each line's end
+        carried = original[at_end:cue_line_start].rstrip("\n").split("\n")
+        if all(row.rstrip().endswith(",") for row in carried):
+            return False
+    return True
 
 
 _EXCEPTION = re.compile(
@@ -223,22 +334,45 @@ def _respective_results(ex: Extraction, matches: list[TermMatch]) -> dict[int, s
     return out
 
 
+# issue #10 (i10ae): a reference list's entry is one short line ("Catano J, Jamart C, ...
+# Dermatomyosite à anticorps anti-MDA5. RDP 2019;69(5):525."); a paragraph of a case that
+# links its supplement ("... (doi:10.1503/...)") is long, and its antibodies are the patient's
+_REFERENCE_LINE_MAX = 300
+
+
+def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
+    """Whether antibody ``m`` stands on a short line a journal's citation marks (``chrome``:
+    _timeline._journal_chrome, on the note as written)."""
+    original = ex.norm.original
+    at = ex.norm.to_original(m.start, m.end)[0]
+    end = original.find("\n", at)
+    line = original[original.rfind("\n", 0, at) + 1 : len(original) if end < 0 else end]
+    return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at))
+
+
 def _antibodies(ex: Extraction) -> None:
+    # (_timeline imports the fact readers: imported here, when the note is read)
+    from myositis_cds.ingest.text._timeline import _journal_chrome
+
     r = ex.rules
     text = ex.text
     for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
         sent = ex.sentences[idx]
         respective = _respective_results(ex, matches)
         for k, m in enumerate(matches):
+            if _on_reference_line(ex, m, _journal_chrome):
+                continue  # a cited article's title on its reference line (i10ae)
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             skip: frozenset[int] = _voided_results(ex, sent)  # "positive (reported in error)"
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             while (cue := assertion.categories.get("existence")) is not None and (
-                _owned_by_other_test(ex, m, cue[1], cue[2])
-            ):  # "anti-TIF1γ antibodies were found and the CT ... was negative"
+                _owned_by_other_test(ex, m, cue[1], cue[2])  # "... and the CT was negative"
+                or _said_of_test_before(ex, sent, m, cue[1], cue[2])  # "screen not repeated (Mi-2"
+                or _another_records_result(ex, sent, matches, k, cue[1], cue[2])
+            ):  # "TIF1-gamma ..... POSITIVE" / "NXP-2 ..... Negative": a line each
                 skip = skip | {cue[1]}
                 assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
-            assertion = _premodifier_first(ex, sent, m, assertion)
+            assertion = _premodifier_first(ex, sent, m, assertion, skip)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
                 # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
@@ -297,8 +431,7 @@ def _antibodies(ex: Extraction) -> None:
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
             elif _DISEASE_AFTER.match(text[m.end : m.end + 40]) or (
-                _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start])
-                and not _named_as_test(ex, sent, m, window_end)
+                _named_anti(ex, m) and not _named_as_test(ex, sent, m, window_end)
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
                 inferred = True
@@ -472,18 +605,23 @@ _EARLIER_MARK = re.compile(
 
 
 def _premodifier_first(
-    ex: Extraction, sent: Sentence, m: TermMatch, assertion: Assertion
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    assertion: Assertion,
+    skip: frozenset[int] = frozenset(),
 ) -> Assertion:
     """``assertion`` with the result word that stands right before the name (through "anti-")
     when none reaches the name or the one chosen lies after it across a comma: "Positive
     anti-SRP, negative anti-HMGCR" (the next item's "negative" was the nearer by a token, and
-    "negative" reaches two tokens only)."""
+    "negative" reaches two tokens only). A word in ``skip`` is not the antibody's."""
     hit = assertion.categories.get("existence")
     if hit is not None and (hit[1] < m.end or not _LIST_STOP.search(ex.text, m.end, hit[1])):
         return assertion
     for mod in sent.context.modifiers:
         if (
             mod.rule.category in _RESULT
+            and mod.start not in skip
             and mod.rule.direction in ("forward", "bidirectional")
             and mod.end <= m.start
             and _JUST_BEFORE.fullmatch(ex.text, mod.end, m.start)
@@ -604,9 +742,38 @@ def _result_of_previous(
     if not prev.end <= cue_start < cue_end <= m.start:
         return False
     between = _without_other_antibodies(ex.text[prev.end : cue_start])
-    return (
-        _CLOSING.fullmatch(between) is not None
-        and _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None
+    if _CLOSING.fullmatch(between) is None:
+        return False
+    if _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None:
+        return True
+    # (i10ae) a word that can close a name ("positive", not "not") and a new record after it
+    closes = any(
+        mod.start == cue_start and mod.rule.direction in ("backward", "bidirectional")
+        for mod in sent.context.modifiers
+    )
+    return closes and (
+        _RECORD_BREAK.search(ex.norm.original, *ex.norm.to_original(cue_end, m.start)) is not None
+        or _own_result_after(ex, sent, matches, k)
+    )
+
+
+# issue #10 (i10ae): what parts one record from the next where no stop does: a line break, a
+# tab or a run of spaces between columns ("TIF1-gamma POSITIVE   NXP-2 Negative")
+_RECORD_BREAK = re.compile(r"\n|\t| {2,}")
+
+
+def _own_result_after(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
+    """Whether antibody ``k`` has a result word of its own right after its name (through its
+    suffix, a colon or a leader only), before the next antibody: name-result pairs in a row
+    ("TIF1-gamma positive NXP-2 negative": the first word is TIF1-gamma's)."""
+    m = matches[k]
+    nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
+    return any(
+        mod.rule.category in _RESULT
+        and mod.rule.direction in ("backward", "bidirectional")
+        and m.end <= mod.start < nxt
+        and _CLOSING.fullmatch(ex.text, m.end, mod.start) is not None
+        for mod in sent.context.modifiers
     )
 
 
@@ -749,7 +916,14 @@ def _result_before_list(
         if mod.rule.category not in _RESULT or mod.end > start:
             continue
         opens = mod.rule.direction in ("forward", "bidirectional")
-        if opens and not bracketed_only and not text[mod.end : start].strip(" ,:"):
+        if _said_of_test_before(ex, sent, m, mod.start, mod.end):
+            continue  # (i10ae) "Cancer screening negative, anti-TIF1γ ...": the screening's
+        if (
+            opens
+            and not bracketed_only
+            and not text[mod.end : start].strip(" ,:")
+            and ";" not in text[mod.end : first]  # (i10ae) "negative; anti-TIF1γ": closed
+        ):
             return _RESULT[mod.rule.category]
         # issue #10 (i10k): a group's result, then its members in brackets ("anti-ARS antibody
         # negative (Jo-1, PL-7, PL-12, EJ)"), in any language: the result is theirs
@@ -761,11 +935,18 @@ def _result_before_list(
 _BRACKET_OPENS = re.compile(r"\s*[(（]\s*")
 
 
+# issue #10 (i10ae): the leader a printed report draws between a name and its result
+# ("NXP-2 (p140) ........ Negative", "SAE1 …… neg", "Mi-2 == negative", "Jo-1 | neg")
+_LEADER = r"\.{2,}|…+|_{2,}|={1,2}|\|"
 # What may stand between the last member of a list and the result word that closes it:
 # "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
 # "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative".
 _CLOSING = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|" + _NAME_SUFFIX + r"|\b(?:which|that|were|was|are|is|"
+    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|"
+    + _LEADER
+    + "|"
+    + _NAME_SUFFIX
+    + r"|\b(?:which|that|were|was|are|is|"
     r"all|also|both|each|came back|returned|tested|found to be|reported as)\b)*$",
     re.IGNORECASE,
 )
@@ -870,14 +1051,22 @@ def _results_of_named(
         if a.start >= label.end()
     ):
         # "Myositis blot: Negative: Jo-1, PL-7", "Myositis antibodies negative:" over a bare
-        # list: the label's list, not the whole panel
+        # list: the label's list, not the whole panel; and (i10ae) the bracket after the result
+        # that names what the blot held ("line blot all negative (Jo-1, PL-7, ..., PM-Scl)"):
+        # its members, not the panel's others
         return True
     first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
-    return first is not None and _COORDINATED.search(text, panel.end, first) is None
+    return (
+        first is not None and _COORDINATED.search(_REMARK.sub(" ", text[panel.end : first])) is None
+    )
 
 
+# issue #10 (i10ae): a remark in brackets after the panel's name ("Myositis panel (Quest,
+# collected 2026-10-20): NXP-2 ... Negative") coordinates nothing
+_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # issue #10 (i10q): a result word used as a label ("Negative: Jo-1, PL-7", "NOT DETECTED - ...")
-_LABEL_OPENS_LIST = re.compile(r"[ \t]*[:=\-–][ \t]*")
+# or (i10ae) opening a bracket of names ("all negative (Jo-1, PL-7, EJ)")
+_LABEL_OPENS_LIST = re.compile(r"[ \t]*(?:[:=\-–]|[(\[])[ \t]*")
 # what may stand between a list's result and the panel it came from: "MDA5 and SAE1 negative
 # (myositis panel reported 09/2026)", "Jo-1 negative on the myositis blot"
 _SOURCE_AFTER_RESULT = re.compile(
