@@ -351,6 +351,22 @@ def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
 _CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
 
 
+def _has_report_headings(lines: list[tuple[int, str]], rules: Rules) -> bool:
+    """issue #10 (i10ah): whether the text has a case report's own headings besides a
+    ``report_only`` one (rules/sections.yaml ``report_heading``: "Abstract", "Case report",
+    "Discussion", "References", ...) or a case report's title: only then does a heading such
+    as "BACKGROUND" introduce the disease; in a clinic note or a visit log it is the patient's
+    own background."""
+    if _case_report_title(lines, rules):
+        return True
+    sec_rules = rules.sections.sections
+    for _, line in lines:
+        header = _header(line, rules) if len(line.strip()) <= 60 else None
+        if header is not None and header[0] in sec_rules and sec_rules[header[0]].report_heading:
+            return True
+    return False
+
+
 def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
     """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line."""
     pairs = runs = 0
@@ -700,11 +716,14 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     chat = _is_chat_thread(lines)  # issue #10: a messaging thread
     dated_label: int | None = None  # the indentation of a dated label line ending in ":"
 
+    report = _has_report_headings(lines, rules)
+
     def open_section(name: str) -> _Section:
         rule = sec_rules.get(name)
         sec = _Section(
             name=name,
-            patient=rule.patient if rule else True,
+            # issue #10 (i10ah): a section about patients in general only in a case report
+            patient=(rule.patient or (rule.report_only and not report)) if rule else True,
             status=rule.status if rule else None,
             rejoin=rejoin,
         )

@@ -276,6 +276,10 @@ class SectionRule(_Strict):
     # "alone": the title opens the section only on a line of its own (a case report's
     # "Background"); "inline": only with text after it ("Background: DM diagnosed 2024").
     title_use: Literal["any", "alone", "inline"] = "any"
+    # issue #10 (i10ah): ``report_only``: the section is about patients in general only in a
+    # case report (a text with a ``report_heading`` section), else about the patient
+    report_only: bool = False
+    report_heading: bool = False
 
 
 class SectionRules(_Strict):
