@@ -517,7 +517,14 @@ def _tumours(
             # issue #10: the histology its history gave ("a past history of gastric
             # adenocarcinoma ... a liver metastasis from the gastric cancer") still names it
             named = any(d.code == "histology" for d in present)
-            by_tumour[key] = present + [d for d in group if d.code == "histology" and not named]
+            # (issue #10, i10ah: and the site it gave, "a history of stage IVB uterine serous
+            # carcinoma ... on neoadjuvant chemotherapy", when no present part names one)
+            placed = any(d.code == "site" for d in present)
+            by_tumour[key] = present + [
+                d
+                for d in group
+                if (d.code == "histology" and not named) or (d.code == "site" and not placed)
+            ]
             continue
         # past history only: its date must be one the note states, which is more than a
         # year before the note (a history line dated on the visit states no date of its own)
