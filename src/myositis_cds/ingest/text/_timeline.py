@@ -92,6 +92,14 @@ _CITED_BEFORE = re.compile(
     re.I,
 )
 _CITED_AFTER = re.compile(r"^\s*,?\s*by\s+(?-i:[A-Z])[\w'’-]+")
+# issue #10 (i10ah): a publication its author is named for earlier in the sentence ("The first
+# report of DM associated with stomach cancer, by Stertz, comes from 1916", "a description by
+# Unverricht ... in 1891"): the year is the publication's
+_CITED_BY_AUTHOR = re.compile(
+    r"\b(?:reports?|reported|descriptions?|described|publications?|published|cases?)\b[^.;]{0,80}?"
+    r"\bby\s+(?!(?:Dr|Mr|Mrs|Ms|Prof|the|his|her|their|our|a|an)\b)(?-i:[A-Z])[\w'’-]+",
+    re.I,
+)
 
 
 # a dated field's date is never a year after a preposition of prose ("reported in 1916 by
@@ -105,6 +113,7 @@ def _cited(text: str, sent: Sentence, start: int, end: int) -> bool:
     return bool(
         _CITED_BEFORE.search(text, max(sent.start, start - 40), start)
         or _CITED_AFTER.match(text, end, min(sent.end, end + 40))
+        or _CITED_BY_AUTHOR.search(text, sent.start, start)
     )
 
 
