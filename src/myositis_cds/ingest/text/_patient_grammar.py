@@ -111,6 +111,14 @@ class PatientGrammar:
     relatives_in: re.Pattern[str]
     person_before: re.Pattern[str]
     gendered_words: re.Pattern[str]
+    # issue #10 (i10ah): a sex field coded by a legend ("Sex (1 = male, 2 = female) ... 2"):
+    # ``coded_sex`` has groups code and legend / legend_after; ``legend_pair`` reads one
+    # "code = value" of a legend (groups code, value); ``female_value`` / ``male_value`` match
+    # a whole value naming the sex
+    coded_sex: re.Pattern[str]
+    legend_pair: re.Pattern[str]
+    female_value: re.Pattern[str]
+    male_value: re.Pattern[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -177,6 +185,8 @@ def load_patient_grammar() -> PatientGrammar:
             rf"|{classes['ADJECTIVES']}|{classes['UNITS']}|{classes['UNITS_ALONE']})(?!\w)"
             rf"|(?<!\w)(?:{classes['UNITS_BEFORE']})\s+\d"
             rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d"
+            # issue #10 (i10ah): an age field with a dot leader, "Age ........ 52"
+            rf"|(?<!\w)(?:{classes['AGE_LABELS']}|age){data.fragments['LEADER']}\d"
             # issue #10 (i10-text21): an age and sex item, "56 Y/F", "Age/Sex: 61 yrs / Male"
             rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*/\s*(?:{classes['FEMALE_WORDS']}"
             rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])",
@@ -200,6 +210,25 @@ def load_patient_grammar() -> PatientGrammar:
             rf"(?<!\w)(?:(?P<female>{classes['FEMALE_VERBS']}|{classes['FEMALE_PRONOUNS']})"
             rf"|(?P<male>{classes['MALE_VERBS']}|{classes['MALE_PRONOUNS']}))(?!\w)",
             "verbs",
+        ),
+        coded_sex=_compile(
+            rf"(?<!\w)(?:{classes['SEX_LABELS']})[ \t]*(?:\((?P<legend>[^()\n]{{3,120}})\))?"
+            rf"(?:[ \t]*[:：=]|{data.fragments['LEADER']}|[ \t]+[-–—])[ \t]*"
+            r"(?P<code>[0-9A-Za-z]{1,2})(?![\w-])(?:[ \t]*\((?P<legend_after>[^()\n]{3,120})\))?",
+            "coded_sex",
+        ),
+        legend_pair=_compile(
+            r"(?<![\w-])(?P<code>[0-9A-Za-z]{1,2})[ \t]*(?:=|:|[-–—])[ \t]*"
+            r"(?P<value>[^\W\d_][^,;/=()\n]*?)[ \t]*(?=[,;/]|$)",
+            "legend_pair",
+        ),
+        female_value=_compile(
+            rf"(?:{classes['FEMALE_VALUES']}|{classes['FEMALE_WORDS']}|{classes['FEMALE']})",
+            "female_value",
+        ),
+        male_value=_compile(
+            rf"(?:{classes['MALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE']})",
+            "male_value",
         ),
     )
 

@@ -40,7 +40,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -58,11 +58,36 @@ class JsonRules(_Strict):
     false_word: str
 
 
+class ObservationFields(_Strict):
+    """issue #10 (i10ah): where a result segment (HL7 OBX, ASTM R) holds its parts, by the
+    standard's field numbers; ``name_component``: the test's name is the identifier's second
+    component ("text", HL7 CE: code^text^system) or its last non-empty one ("last", ASTM
+    universal test ID ^^^local code^local name)."""
+
+    segment: str
+    name: int
+    value: int
+    unit: int
+    range: int
+    time: int
+    name_component: Literal["text", "last"] = "text"
+
+
 class Hl7Rules(_Strict):
     min_segments: int = Field(ge=1)
     segments: dict[str, list[tuple[int, str]]]
     free_text_words: int = Field(ge=1)
     free_text_segments: list[str]
+    # issue #10 (i10ah): the message's first segment, the number of the segment name's own field
+    # (HL7: 0; ASTM E1394 / CLSI LIS2-A2 number the record type as field 1), the segment names
+    # and the result segment's fields
+    header: str = "MSH"
+    name_field: int = Field(default=0, ge=0, le=1)
+    segment_name: str = "[A-Z][A-Z0-9]{2}"
+    blank_after: list[str] = Field(default_factory=lambda: ["PID", "OBR"])
+    observation: ObservationFields = ObservationFields(
+        segment="OBX", name=3, value=5, unit=6, range=7, time=14
+    )
 
 
 class CodedRules(_Strict):
@@ -131,6 +156,7 @@ class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
     hl7: Hl7Rules
+    astm: Hl7Rules  # issue #10 (i10ah)
     coded: CodedRules
     cda: CdaRules
     grid: GridRules
@@ -512,14 +538,15 @@ def _json_record(text: str, rules: JsonRules) -> Linearised | None:
 
 
 # --------------------------------------------------------------------------- HL7 v2
-_SEGMENT = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{2})\|")
 _HL7_TIME = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\d{2,6})?(?:[+-]\d{4})?$")
 
 
-def _fields(line: str, at: int) -> list[tuple[str, int, int]]:
+def _fields(line: str, at: int, name_field: int = 0) -> list[tuple[str, int, int]]:
     """The fields of a segment with their spans (field 0 is the segment's name; MSH-1 is the
-    separator itself, so MSH fields are numbered as the standard numbers them)."""
-    out: list[tuple[str, int, int]] = []
+    separator itself, so MSH fields are numbered as the standard numbers them). With
+    ``name_field`` 1 (ASTM E1394: the record type is field 1) an empty field 0 comes first, so
+    that every field keeps its standard number."""
+    out: list[tuple[str, int, int]] = [("", at, at)] * name_field
     pos = 0
     for part in line.split("|"):
         out.append((part, at + pos, at + pos + len(part)))
@@ -560,32 +587,38 @@ def _components(value: str) -> list[tuple[str, int]]:
     return out
 
 
-def _observation(w: _Writer, fields: list[tuple[str, int, int]]) -> None:
-    """OBX: "name: value unit (ref range), on date." (OBX-3 text, 5, 6, 7, 14)."""
+def _observation(
+    w: _Writer, fields: list[tuple[str, int, int]], place: ObservationFields
+) -> None:
+    """OBX: "name: value unit (ref range), on date." (OBX-3 text, 5, 6, 7, 14; ASTM R-3 local
+    name, 4, 5, 6, 13)."""
 
     def get(i: int) -> tuple[str, int, int]:
         return fields[i] if i < len(fields) else ("", fields[-1][2], fields[-1][2])
 
-    ident, i_start, _ = get(3)
+    ident, i_start, _ = get(place.name)
     comps = _components(ident)
-    name, offset = comps[1] if len(comps) > 1 and comps[1][0].strip() else comps[0]
-    value, v_start, _ = get(5)
+    if place.name_component == "last":
+        name, offset = next((c for c in reversed(comps) if c[0].strip()), comps[0])
+    else:
+        name, offset = comps[1] if len(comps) > 1 and comps[1][0].strip() else comps[0]
+    value, v_start, _ = get(place.value)
     if not name.strip() or not value.strip():
         return
     w.put(name, i_start + offset, i_start + offset + len(name))
     w.put(": ", i_start + offset + len(name))
     _put_field(w, value, v_start)
-    unit, u_start, _ = get(6)
+    unit, u_start, _ = get(place.unit)
     unit_text = _components(unit)[0][0]
     if unit_text.strip():
         w.put(" ", u_start)
         w.put(unit_text, u_start, u_start + len(unit_text))
-    ref, r_start, r_end = get(7)
+    ref, r_start, r_end = get(place.range)
     if ref.strip() and any(ch.isdigit() for ch in ref):  # a range, not "NEG"
         w.put(" (ref ", r_start)
         w.put(ref, r_start, r_end)
         w.put(")", r_end - 1)
-    when, t_start, _ = get(14)
+    when, t_start, _ = get(place.time)
     if _HL7_TIME.match(when):
         w.put(", on ", t_start)
         _put_field(w, when, t_start)
@@ -594,21 +627,27 @@ def _observation(w: _Writer, fields: list[tuple[str, int, int]]) -> None:
 
 
 def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
+    """An HL7 v2 message, or (issue #10, i10ah) an ASTM E1394 / CLSI LIS2-A2 laboratory message
+    ("H|\\^&|...", "P|1||...|19800412|F", "R|1|^^^CK^Creatine kinase|4620|U/L|0 to 145|HH"),
+    written segment by segment as ``rules`` say."""
+    segment = re.compile(rf"^(?P<name>{rules.segment_name})\|")
     lines = [(m.group(), m.start()) for m in re.finditer(r"[^\r\n]+", text)]
-    segments = [(ln, at) for ln, at in lines if _SEGMENT.match(ln)]
-    if len(segments) < rules.min_segments or not any(ln.startswith("MSH|") for ln, _ in segments):
+    segments = [(ln, at) for ln, at in lines if segment.match(ln)]
+    if len(segments) < rules.min_segments or not any(
+        ln.startswith(f"{rules.header}|") for ln, _ in segments
+    ):
         return None
     w = _Writer()
     for line, at in lines:
-        seg = _SEGMENT.match(line)
+        seg = segment.match(line)
         if seg is None:  # text around the message, as written
             w.put(line, at, at + len(line))
             w.end_line(at + len(line))
             continue
         name = seg.group("name")
-        fields = _fields(line, at)
-        if name == "OBX":
-            _observation(w, fields)
+        fields = _fields(line, at, rules.name_field)
+        if name == rules.observation.segment:
+            _observation(w, fields, rules.observation)
             continue
         said = False
         for number, words in rules.segments.get(name, []):
@@ -634,7 +673,7 @@ def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
                     w.put(".", end - 1)
                 said = True
         if said:
-            w.end_line(at + len(line), blank=name in ("MSH", "PID", "OBR"))
+            w.end_line(at + len(line), blank=name in (rules.header, *rules.blank_after))
     return w.result()
 
 
@@ -2063,6 +2102,8 @@ def linearise_record(text: str) -> Linearised | None:
     found: Linearised | None = None
     if "|" in text and "MSH|" in text:
         found = _hl7_message(text, r.hl7)
+    if found is None and "H|" in text:  # issue #10 (i10ah): an ASTM E1394 / LIS2-A2 message
+        found = _hl7_message(text, r.astm)
     if found is None and "<" in text:
         found = _cda_document(text, r.cda)  # issue #10 (i10q)
     if found is None and ("{" in text or "[" in text):

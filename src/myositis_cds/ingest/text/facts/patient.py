@@ -86,7 +86,7 @@ def _patient(ex: Extraction) -> None:
         sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
     _birth_date(ex)
     _region(ex)
-    if sex_found:
+    if sex_found or _coded_sex(ex, grammar):
         return
     own_sex = r.value["sex_only"]
     sex_only = [*own_sex, *ex.live(list(grammar.sex_alone))]
@@ -108,6 +108,45 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+
+
+def _coded_sex(ex: Extraction, grammar: PatientGrammar) -> bool:
+    """issue #10 (i10ah): a sex field given as a code its legend explains ("Sex (1 = male, 2 =
+    female, 9 = not stated) ... 2", "Gender: 2 (1=M, 2=F)", "Geschlecht (1=männlich,
+    2=weiblich): 1"; the numeric codes of ISO/IEC 5218 and of registries and biobank forms):
+    the legend's value for the code, when it names a sex, in the patient's sections. A code the
+    legend does not explain, or explains as "not stated", gives nothing. Returns whether it
+    gave the sex."""
+    for m in grammar.coded_sex.finditer(ex.text):
+        legend = m.group("legend") or m.group("legend_after")
+        if legend is None:
+            continue
+        sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+        if sent is None or not sent.patient:
+            continue
+        code = m.group("code").casefold()
+        values = [
+            p.group("value").strip()
+            for p in grammar.legend_pair.finditer(legend)
+            if p.group("code").casefold() == code
+        ]
+        if len(values) != 1:
+            continue
+        sex = (
+            "female"
+            if grammar.female_value.fullmatch(values[0])
+            else "male"
+            if grammar.male_value.fullmatch(values[0])
+            else None
+        )
+        if sex is None:
+            continue
+        start, end = m.span("code")
+        ex.drafts.append(
+            Draft("patient", "sex", "present", start, end, sent, INDEX, {"value": sex})
+        )
+        return True
+    return False
 
 
 def _other_person(ex: Extraction, m: re.Match[str]) -> bool:
