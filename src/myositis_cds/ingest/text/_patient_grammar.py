@@ -66,6 +66,10 @@ class LanguageWords(_Strict):
     male_verbs: list[str] = Field(default_factory=list)
     female_pronouns: list[str] = Field(default_factory=list)
     male_pronouns: list[str] = Field(default_factory=list)
+    female_kin: list[str] = Field(default_factory=list)  # issue #10 (i10ah)
+    male_kin: list[str] = Field(default_factory=list)
+    about_kin: list[str] = Field(default_factory=list)
+    subject_labels: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -73,6 +77,7 @@ class Shapes(_Strict):
     sex_alone: list[str]
     birth_year: list[str]
     onset_years: list[str] = Field(default_factory=list)
+    informant: list[str] = Field(default_factory=list)  # issue #10 (i10ah)
 
 
 class PatientGrammarFile(_Strict):
@@ -116,6 +121,9 @@ class PatientGrammar:
     # "code = value" of a legend (groups code, value); ``female_value`` / ``male_value`` match
     # a whole value naming the sex
     coded_sex: re.Pattern[str]
+    # issue #10 (i10ah): a relative's letter naming the patient by the writer's relation (groups
+    # female / male)
+    informant: tuple[re.Pattern[str], ...]
     legend_pair: re.Pattern[str]
     female_value: re.Pattern[str]
     male_value: re.Pattern[str]
@@ -211,6 +219,7 @@ def load_patient_grammar() -> PatientGrammar:
             rf"|(?P<male>{classes['MALE_VERBS']}|{classes['MALE_PRONOUNS']}))(?!\w)",
             "verbs",
         ),
+        informant=tuple(_compile(fill(s), "shapes.informant") for s in data.shapes.informant),
         coded_sex=_compile(
             rf"(?<!\w)(?:{classes['SEX_LABELS']})[ \t]*(?:\((?P<legend>[^()\n]{{3,120}})\))?"
             rf"(?:[ \t]*[:：=]|{data.fragments['LEADER']}|[ \t]+[-–—])[ \t]*"

@@ -108,6 +108,28 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+    _informant_sex(ex, grammar)
+
+
+def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
+    """issue #10 (i10ah): a relative's letter names the patient by the writer's relation ("on
+    behalf of my mother", "Subject: ... my mother, dermatomyositis"): that relation's sex
+    (rules/patient.yaml ``informant``), when nothing else gave one. Not in a family-history
+    section, nor where the context rules make the words someone else's ("her mother's
+    sister")."""
+    for rx in grammar.informant:
+        for m in rx.finditer(ex.text):
+            sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+            if sent is None or (sent.segment is not None and sent.segment.status == "family"):
+                continue
+            sex = sex_of(m)
+            if sex is None:
+                continue
+            start, end = m.span("female") if m.group("female") else m.span("male")
+            ex.drafts.append(
+                Draft("patient", "sex", "present", start, end, sent, INDEX, {"value": sex})
+            )
+            return
 
 
 def _coded_sex(ex: Extraction, grammar: PatientGrammar) -> bool:
