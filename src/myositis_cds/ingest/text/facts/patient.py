@@ -426,7 +426,11 @@ def _full_birth_date(ex: Extraction) -> bool:
         if not sent.patient:
             continue
         for rx in ex.rules.value["birth_date"]:
-            for m in rx.finditer(ex.text, sent.start, sent.end):
+            # (issue #10, i10ah: an abbreviated label may end the sentence for the splitter,
+            # "Pasient: [navn], f. 03.12.1967": the date may run on to the end of its line)
+            for m in rx.finditer(ex.text, sent.start, _reach(ex.text, sent)):
+                if m.start() >= sent.end:
+                    break
                 found = find_dates(m.group("date"), ex.rules, style=ex.style)
                 if not found or found[0].start != 0:
                     continue
