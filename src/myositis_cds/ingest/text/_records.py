@@ -587,9 +587,7 @@ def _components(value: str) -> list[tuple[str, int]]:
     return out
 
 
-def _observation(
-    w: _Writer, fields: list[tuple[str, int, int]], place: ObservationFields
-) -> None:
+def _observation(w: _Writer, fields: list[tuple[str, int, int]], place: ObservationFields) -> None:
     """OBX: "name: value unit (ref range), on date." (OBX-3 text, 5, 6, 7, 14; ASTM R-3 local
     name, 4, 5, 6, 13)."""
 
