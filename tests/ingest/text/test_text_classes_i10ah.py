@@ -181,6 +181,24 @@ def test_a_purpose_clause_leaves_the_case_the_patients(note: str) -> None:
     assert cancers(note) == [("gallbladder", "other")]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Spanish, French, Portuguese, Italian: the purpose verb after para / pour / per
+        "Presentamos el caso de un hombre de 71 años con dermatomiositis para destacar la "
+        "necesidad de estudio en los pacientes con miopatías.",
+        "Nous rapportons le cas d'un homme de 71 ans atteint de dermatomyosite pour souligner la "
+        "nécessité d'un dépistage chez les patients atteints de myopathies.",
+        "Apresentamos o caso de um homem de 71 anos com dermatomiosite para destacar a "
+        "necessidade de rastreio nos doentes com miopatias.",
+        "Presentiamo il caso di un uomo di 71 anni con dermatomiosite per sottolineare la "
+        "necessità di screening nei pazienti con miopatie.",
+    ],
+)
+def test_a_purpose_clause_in_other_languages(note: str) -> None:
+    assert sex_and_age(note) == ("male", 71)
+
+
 def test_a_statement_about_patients_stays_generic() -> None:
     # no case: the plural "patients" makes the cancer general
     note = "Gallbladder cancer has been reported in patients with dermatomyositis."

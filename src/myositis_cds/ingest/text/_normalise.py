@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from myositis_cds.ingest.text._rules import Rules
+from myositis_cds.ingest.text._rules import Rules, SectionRule
 
 __all__ = ["NormalisedText", "Segment", "normalise"]
 
@@ -716,14 +716,21 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     chat = _is_chat_thread(lines)  # issue #10: a messaging thread
     dated_label: int | None = None  # the indentation of a dated label line ending in ":"
 
-    report = _has_report_headings(lines, rules)
+    report: list[bool] = []  # whether the text is a case report, found when first needed
+
+    def about_patient(rule: SectionRule) -> bool:
+        # issue #10 (i10ah): a section about patients in general only in a case report
+        if rule.patient or not rule.report_only:
+            return rule.patient
+        if not report:
+            report.append(_has_report_headings(lines, rules))
+        return not report[0]
 
     def open_section(name: str) -> _Section:
         rule = sec_rules.get(name)
         sec = _Section(
             name=name,
-            # issue #10 (i10ah): a section about patients in general only in a case report
-            patient=(rule.patient or (rule.report_only and not report)) if rule else True,
+            patient=about_patient(rule) if rule else True,
             status=rule.status if rule else None,
             rejoin=rejoin,
         )
