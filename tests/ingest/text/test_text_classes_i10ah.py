@@ -165,38 +165,55 @@ def test_no_cancer_of_the_patient(line: str) -> None:
 
 
 # --------------------------------------------------------------------------- purpose clause
-@pytest.mark.parametrize(
-    "note",
-    [
-        "We present a case of a 71-year-old male with dermatomyositis associated with "
-        "gallbladder cancer to emphasize the need for work-up in patients with myopathies.",
-        "We report a 71-year-old man with dermatomyositis and gallbladder cancer in order to "
-        "highlight the risk of cancer in patients with myositis.",
-        "We describe a 71-year-old male with dermatomyositis and gallbladder cancer to draw "
-        "attention to cancer screening in these patients.",
-    ],
-)
-def test_a_purpose_clause_leaves_the_case_the_patients(note: str) -> None:
-    assert sex_and_age(note) == ("male", 71)
-    assert cancers(note) == [("gallbladder", "other")]
+GALLBLADDER = [("gallbladder", "other")]
 
 
 @pytest.mark.parametrize(
-    "note",
+    ("note", "expected_cancers"),
     [
+        (
+            "We present a case of a 71-year-old male with dermatomyositis associated with "
+            "gallbladder cancer to emphasize the need for work-up in patients with myopathies.",
+            GALLBLADDER,
+        ),
+        (
+            "We report a 71-year-old man with dermatomyositis and gallbladder cancer in order to "
+            "highlight the risk of cancer in patients with myositis.",
+            GALLBLADDER,
+        ),
+        (
+            "We describe a 71-year-old male with dermatomyositis and gallbladder cancer to draw "
+            "attention to cancer screening in these patients.",
+            GALLBLADDER,
+        ),
         # Spanish, French, Portuguese, Italian: the purpose verb after para / pour / per
-        "Presentamos el caso de un hombre de 71 años con dermatomiositis para destacar la "
-        "necesidad de estudio en los pacientes con miopatías.",
-        "Nous rapportons le cas d'un homme de 71 ans atteint de dermatomyosite pour souligner la "
-        "nécessité d'un dépistage chez les patients atteints de myopathies.",
-        "Apresentamos o caso de um homem de 71 anos com dermatomiosite para destacar a "
-        "necessidade de rastreio nos doentes com miopatias.",
-        "Presentiamo il caso di un uomo di 71 anni con dermatomiosite per sottolineare la "
-        "necessità di screening nei pazienti con miopatie.",
+        (
+            "Presentamos el caso de un hombre de 71 años con dermatomiositis para destacar la "
+            "necesidad de estudio en los pacientes con miopatías.",
+            [],
+        ),
+        (
+            "Nous rapportons le cas d'un homme de 71 ans atteint de dermatomyosite pour souligner "
+            "la nécessité d'un dépistage chez les patients atteints de myopathies.",
+            [],
+        ),
+        (
+            "Apresentamos o caso de um homem de 71 anos com dermatomiosite para destacar a "
+            "necessidade de rastreio nos doentes com miopatias.",
+            [],
+        ),
+        (
+            "Presentiamo il caso di un uomo di 71 anni con dermatomiosite per sottolineare la "
+            "necessità di screening nei pazienti con miopatie.",
+            [],
+        ),
     ],
 )
-def test_a_purpose_clause_in_other_languages(note: str) -> None:
+def test_a_purpose_clause_leaves_the_case_the_patients(
+    note: str, expected_cancers: list[tuple[str, str]]
+) -> None:
     assert sex_and_age(note) == ("male", 71)
+    assert cancers(note) == expected_cancers
 
 
 def test_a_statement_about_patients_stays_generic() -> None:
