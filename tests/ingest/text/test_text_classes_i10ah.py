@@ -371,3 +371,53 @@ def test_an_upper_case_f_is_no_birth_label() -> None:
     note = "Patient: Kari, sex F. 03.12.2025 seen in clinic with dermatomyositis.\n"
     patient = read(note).case.patient
     assert patient.birth_date is None
+
+
+# --------------------------------------------------------------------------- a cancer's dates
+def _dated(note: str) -> list[tuple[str, date | None, date | None]]:
+    return [(t.site.value, t.found_date, t.resected_date) for t in read(note).case.tumours]
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        "Today his cannula was removed.",
+        "Today the PICC line was removed.",
+        "Removal of the catheter today.",
+        "Sutures out today.",
+    ],
+)
+def test_a_cancers_history_dates_it_and_a_device_removal_is_no_resection(today: str) -> None:
+    # found and removed by TURBT in March 2016 (the history's date); mentioned again today
+    note = (
+        "Clinic letter. Date: 19/11/2026\nA 81-year-old man with dermatomyositis.\n\n"
+        "Past history:\n"
+        "- Bladder cancer: urothelial carcinoma, TURBT March 2016, cystoscopies clear since.\n\n"
+        f"{today} Bladder cancer in remission for 10 years.\n"
+    )
+    assert _dated(note) == [("bladder", date(2016, 3, 1), date(2016, 3, 1))]
+
+
+def test_a_month_and_year_with_a_hyphen_dates_the_operation() -> None:
+    note = (
+        "Clinic letter. Date: 19/11/2026\nA 70-year-old man with dermatomyositis.\n\n"
+        "Past history:\n- Bladder cancer: TURBT 03-2019, pTa low-grade urothelial carcinoma.\n"
+    )
+    assert _dated(note) == [("bladder", date(2019, 3, 1), date(2019, 3, 1))]
+
+
+@pytest.mark.parametrize(
+    "scan",
+    [
+        "CT 28/10/2026: prostatectomy bed unremarkable, no mass.",
+        "CT 28/10/2026: post-prostatectomy changes only, no mass.",
+    ],
+)
+def test_an_operations_bed_on_a_scan_is_no_new_resection(scan: str) -> None:
+    # the prostate was removed on 14 May 2019; the scan names the operation's place
+    note = (
+        "Clinic letter. Date: 02/11/2026\nA 74-year-old man with dermatomyositis.\n\n"
+        "Past history:\n- Prostate adenocarcinoma, radical prostatectomy 14/05/2019.\n\n"
+        f"{scan}\n"
+    )
+    assert _dated(note) == [("prostate", date(2019, 5, 14), date(2019, 5, 14))]

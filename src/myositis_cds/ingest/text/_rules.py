@@ -425,6 +425,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "sex_only": set(),
     "other_person_before": set(),  # issue #10 (i10aa)
     "other_person_after": set(),  # issue #10 (i10aa)
+    "not_an_operation": set(),  # issue #10 (i10ah)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

@@ -236,6 +236,8 @@ def _times_and_events(ex: Extraction) -> None:
                 continue
             if m.concept == "surgery" and benign_operation(ex, sent):
                 continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
+            if m.concept == "surgery" and _device_removed(ex, sent, m):
+                continue  # issue #10 (i10ah): "cannula removed", "prostatectomy bed"
             _add(
                 ex,
                 Draft(
@@ -245,6 +247,17 @@ def _times_and_events(ex: Extraction) -> None:
             if status == "present" and m.concept not in event_times:
                 event_times[m.concept] = ex.drafts[-1].time
         prev = sent
+
+
+def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    """Whether the event word is no operation on the sentence's day: the removal of a device
+    ("cannula removed", "removal of the catheter") or an earlier operation named as a place
+    ("prostatectomy bed"; rules/patterns.yaml ``not_an_operation``)."""
+    return any(
+        d.start() <= m.start and m.end <= d.end()
+        for rx in ex.rules.value["not_an_operation"]
+        for d in rx.finditer(ex.text, sent.start, sent.end)
+    )
 
 
 def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
