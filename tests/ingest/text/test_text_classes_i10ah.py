@@ -421,3 +421,63 @@ def test_an_operations_bed_on_a_scan_is_no_new_resection(scan: str) -> None:
         f"{scan}\n"
     )
     assert _dated(note) == [("prostate", date(2019, 5, 14), date(2019, 5, 14))]
+
+
+@pytest.mark.parametrize(
+    ("note", "found"),
+    [
+        # Danish: found on the mammogram of 2 April, removed by lumpectomy on 20 April 2023
+        (
+            "Klinik brev. Dato: 04.11.2026\nPt. er en 67-årig kvinde med dermatomyositis.\n\n"
+            "Tidligere:\n- Mammacancer, venstre bryst, mammografi 02.04.2023; lumpektomi "
+            "20.04.2023.\n",
+            date(2023, 4, 2),
+        ),
+        # German, Spanish: no earlier date, so found at the latest when removed
+        (
+            "Arztbrief. Datum: 04.11.2026\nEine 67-jährige Patientin mit Dermatomyositis.\n\n"
+            "Vorgeschichte: Mammakarzinom links, Mastektomie am 20.04.2023.\n",
+            date(2023, 4, 20),
+        ),
+        (
+            "Informe. Fecha: 04/11/2026\nMujer de 67 años con dermatomiositis.\n\n"
+            "Antecedentes: carcinoma de mama, mastectomía el 20/04/2023.\n",
+            date(2023, 4, 20),
+        ),
+    ],
+)
+def test_an_operation_in_another_language_removes_the_cancer(note: str, found: date) -> None:
+    assert _dated(note) == [("breast", found, date(2023, 4, 20))]
+
+
+@pytest.mark.parametrize(
+    ("site", "line", "resected"),
+    [
+        # options weighed by a tumour board: no operation was done
+        (
+            "an 18 mm invasive ductal carcinoma of the left breast",
+            "Tumour board 29/10/2026 (segmentectomy vs mastectomy + SLNB).",
+            None,
+        ),
+        (
+            "a 35 mm gastric adenocarcinoma",
+            "MDT 29/10/2026: gastrectomy versus neoadjuvant chemotherapy first.",
+            None,
+        ),
+        (
+            "a 35 mm gastric adenocarcinoma",
+            "Comité oncológico 29/10/2026 (gastrectomía subtotal vs. quimioterapia neoadyuvante).",
+            None,
+        ),
+        # the operation done: its date
+        ("a 35 mm gastric adenocarcinoma", "Surgery 29/10/2026: gastrectomy.", date(2026, 10, 29)),
+    ],
+)
+def test_an_operation_weighed_against_another_treatment_is_not_done(
+    site: str, line: str, resected: date | None
+) -> None:
+    note = (
+        "Clinic letter. Date: 04/11/2026\nA 60-year-old woman with dermatomyositis.\n"
+        f"Mammogram and biopsy on 15/10/2026: {site}.\n{line}\n"
+    )
+    assert [t.resected_date for t in read(note).case.tumours] == [resected]

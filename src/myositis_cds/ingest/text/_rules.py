@@ -126,6 +126,9 @@ class OtherLanguageTerms(_Strict):
     # "perifaszikuläre Atrophie"); the features' names are MuscleBiopsyLexicon's
     muscle_biopsy_trigger: list[str] = Field(default_factory=list)
     muscle_biopsy_features: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10ah): the operations that remove an organ ("Mastektomie", "lobectomía",
+    # "lumpektomi"): where a tumour was removed, and each a surgery event
+    operations: dict[TumourSite, list[str]] = Field(default_factory=dict)
 
 
 class LanguageVocabulary(_Strict):
@@ -1019,7 +1022,11 @@ class Rules:
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
         )
         self.operations = TermMatcher(
-            "tumour.operations", {str(k): v for k, v in lex.tumour.operations.items()}
+            "tumour.operations",
+            {
+                str(k): [*lex.tumour.operations.get(k, []), *other.operations.get(k, [])]
+                for k in {*lex.tumour.operations, *other.operations}
+            },
         )
         self.invasion = TermMatcher(
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
@@ -1027,7 +1034,15 @@ class Rules:
         self.benign_lesions = TermMatcher(
             "tumour.benign_lesions", {"benign": lex.tumour.benign_lesions}
         )
-        self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.events = TermMatcher(
+            "events",
+            {
+                str(k): [*v, *(t for ts in other.operations.values() for t in ts)]
+                if k == "surgery"
+                else v
+                for k, v in lex.events.items()
+            },
+        )
         self.muscles = TermMatcher(
             "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
         )
