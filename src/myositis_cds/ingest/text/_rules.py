@@ -279,10 +279,6 @@ class SectionRule(_Strict):
     # "alone": the title opens the section only on a line of its own (a case report's
     # "Background"); "inline": only with text after it ("Background: DM diagnosed 2024").
     title_use: Literal["any", "alone", "inline"] = "any"
-    # issue #10 (i10ah): ``report_only``: the section is about patients in general only in a
-    # case report (a text with a ``report_heading`` section), else about the patient
-    report_only: bool = False
-    report_heading: bool = False
 
 
 class SectionRules(_Strict):
@@ -428,7 +424,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "sex_only": set(),
     "other_person_before": set(),  # issue #10 (i10aa)
     "other_person_after": set(),  # issue #10 (i10aa)
-    "not_an_operation": set(),  # issue #10 (i10ah)
+    "operation_as_place": set(),  # issue #10 (i10ah)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

@@ -404,9 +404,16 @@ _POSTPOSED_GLUE = frozenset(
      "των", "στα", "pada", "di", "kedua", "ở", "i"}
 )  # fmt: skip
 _COMPLEMENT = re.compile(
-    r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
+    # (issue #10, i10ag: and the muscles' noun, "reduced power of the proximal muscles of the legs")
+    r"\s*(?:(?:parts?|aspects?|muscles?|muscle\s+groups?)\s+)?(?:of|in|involving|affecting)\s",
+    re.IGNORECASE,
 )
 _LIMB_REACH = 8
+_LABEL_LIMB = re.compile(
+    # (a comma, a dash or a bracket before the limb: "proximal weakness - legs", "(arms)")
+    r"\s*(?:,|\s[-–—]|\()\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*\)?\s*"
+    r"(?:\b(?:absent|present)\s*)?(?:$|[;:(])"
+)
 
 
 _COLOUR_REACH = 4
@@ -491,6 +498,13 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
     postposed = postposed or (
         first is not None and first > 0 and any(lead[first] in v for v in limb_words.values())
     )
+    # issue #10 (i10ag): a form's label names its limb after a comma ("proximal weakness, arms
+    # ...... 1", "debilidad proximal, piernas"): only limb words to the label's end
+    label = _LABEL_LIMB.match(text, end, sent.end)
+    if label is not None:
+        tail = [w.casefold() for w in _WORD.findall(label.group("tail"))]
+        if tail and all(w in every for w in tail):
+            pieces.extend(tail)
     if _COMPLEMENT.match(text, end) or postposed:
         for w in after:
             w = w.casefold()
