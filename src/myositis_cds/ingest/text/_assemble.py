@@ -532,7 +532,19 @@ def _tumours(
             # issue #10: the histology its history gave ("a past history of gastric
             # adenocarcinoma ... a liver metastasis from the gastric cancer") still names it
             named = any(d.code == "histology" for d in present)
-            by_tumour[key] = present + [d for d in group if d.code == "histology" and not named]
+            # (issue #10, i10ah: and the site it gave, "a history of stage IVB uterine serous
+            # carcinoma ... on neoadjuvant chemotherapy", when no present part names one)
+            placed = any(d.code == "site" for d in present)
+            by_tumour[key] = present + [
+                d
+                for d in group
+                if (d.code == "histology" and not named)
+                or (d.code == "site" and not placed)
+                # (and a mention its history dates, which dates the find: see _tumour)
+                or (
+                    d.code == "mention" and d.status == "historical" and d.time.absolute is not None
+                )
+            ]
             continue
         # past history only: its date must be one the note states, which is more than a
         # year before the note (a history line dated on the visit states no date of its own)
@@ -700,24 +712,39 @@ def _tumour(
         and d.sentence.index in sentences
     ]
     # a histology taken from the history dates nothing when the tumour is described now
-    dated = [d for d in parts if d.code != "resected" and d.status == "present"] or [
-        d for d in parts if d.code != "resected"
-    ]
+    # (issue #10, i10ah: a part of its history the note dates does: "Bladder cancer ... TURBT
+    # March 2016" then "bladder cancer in remission for 10 years": found in March 2016)
+    dated = [
+        d
+        for d in parts
+        if d.code != "resected"
+        and (d.status == "present" or (d.status == "historical" and d.time.absolute is not None))
+    ] or [d for d in parts if d.code != "resected"]
     found = min(dated + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
     if resection is None:
-        # a resection reported without naming the tumour ("underwent sigmoid colectomy")
+        # a resection reported without naming the tumour ("underwent sigmoid colectomy"); (issue
+        # #10, i10ah) or, in the past history, an operation on its organ in a sentence that
+        # names it ("Bladder cancer: urothelial carcinoma, TURBT March 2016")
+        told = {d.sentence.index for d in parts}
         resection = next(
             (
                 d
                 for d in drafts
                 if d.type == "event"
                 and d.code == "surgery"
-                and d.status == "present"
+                and (
+                    (d.status == "present" and _removes(ex, d, rec["site"]))
+                    or (
+                        d.status == "historical"
+                        and d.time.absolute is not None  # (a date the note states)
+                        and d.sentence.index in told
+                        and rec["site"] in _organs(ex, d)
+                    )
+                )
                 and id(d) not in taken
                 and when(d) >= when(found)
-                and _removes(ex, d, rec["site"])
             ),
             None,
         )
@@ -761,10 +788,15 @@ def _tumour(
     return rec
 
 
+def _organs(ex: Extraction, operation: Draft) -> set[str]:
+    """The organs an operation's words name ("gastrectomy": the stomach)."""
+    return {m.concept for m in ex.rules.operations.find(ex.text, operation.start, operation.end)}
+
+
 def _removes(ex: Extraction, operation: Draft, site: str) -> bool:
     """Whether an operation can be the one that removed a tumour at ``site``: it names no organ
     ("underwent surgery") or names that one ("gastrectomy" for the stomach)."""
-    organs = {m.concept for m in ex.rules.operations.find(ex.text, operation.start, operation.end)}
+    organs = _organs(ex, operation)
     return site in organs if organs else not benign_operation(ex, operation.sentence)
 
 

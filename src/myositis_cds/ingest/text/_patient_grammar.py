@@ -66,6 +66,10 @@ class LanguageWords(_Strict):
     male_verbs: list[str] = Field(default_factory=list)
     female_pronouns: list[str] = Field(default_factory=list)
     male_pronouns: list[str] = Field(default_factory=list)
+    female_kin: list[str] = Field(default_factory=list)  # issue #10 (i10ah)
+    male_kin: list[str] = Field(default_factory=list)
+    about_kin: list[str] = Field(default_factory=list)
+    subject_labels: list[str] = Field(default_factory=list)
 
 
 class Shapes(_Strict):
@@ -73,6 +77,7 @@ class Shapes(_Strict):
     sex_alone: list[str]
     birth_year: list[str]
     onset_years: list[str] = Field(default_factory=list)
+    informant: list[str] = Field(default_factory=list)  # issue #10 (i10ah)
 
 
 class PatientGrammarFile(_Strict):
@@ -111,6 +116,17 @@ class PatientGrammar:
     relatives_in: re.Pattern[str]
     person_before: re.Pattern[str]
     gendered_words: re.Pattern[str]
+    # issue #10 (i10ah): a sex field coded by a legend ("Sex (1 = male, 2 = female) ... 2"):
+    # ``coded_sex`` has groups code and legend / legend_after; ``legend_pair`` reads one
+    # "code = value" of a legend (groups code, value); ``female_value`` / ``male_value`` match
+    # a whole value naming the sex
+    coded_sex: re.Pattern[str]
+    # issue #10 (i10ah): a relative's letter naming the patient by the writer's relation (groups
+    # female / male)
+    informant: tuple[re.Pattern[str], ...]
+    legend_pair: re.Pattern[str]
+    female_value: re.Pattern[str]
+    male_value: re.Pattern[str]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -177,6 +193,8 @@ def load_patient_grammar() -> PatientGrammar:
             rf"|{classes['ADJECTIVES']}|{classes['UNITS']}|{classes['UNITS_ALONE']})(?!\w)"
             rf"|(?<!\w)(?:{classes['UNITS_BEFORE']})\s+\d"
             rf"|(?<!\w)(?:{classes['AGE_LABELS']})\s*[:：]\s*\d"
+            # issue #10 (i10ah): an age field with a dot leader, "Age ........ 52"
+            rf"|(?<!\w)(?:{classes['AGE_LABELS']}|age){data.fragments['LEADER']}\d"
             # issue #10 (i10-text21): an age and sex item, "56 Y/F", "Age/Sex: 61 yrs / Male"
             rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*/\s*(?:{classes['FEMALE_WORDS']}"
             rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])",
@@ -200,6 +218,26 @@ def load_patient_grammar() -> PatientGrammar:
             rf"(?<!\w)(?:(?P<female>{classes['FEMALE_VERBS']}|{classes['FEMALE_PRONOUNS']})"
             rf"|(?P<male>{classes['MALE_VERBS']}|{classes['MALE_PRONOUNS']}))(?!\w)",
             "verbs",
+        ),
+        informant=tuple(_compile(fill(s), "shapes.informant") for s in data.shapes.informant),
+        coded_sex=_compile(
+            rf"(?<!\w)(?:{classes['SEX_LABELS']})[ \t]*(?:\((?P<legend>[^()\n]{{3,120}})\))?"
+            rf"(?:[ \t]*[:：=]|{data.fragments['LEADER']}|[ \t]+[-–—])[ \t]*"
+            r"(?P<code>[0-9A-Za-z]{1,2})(?![\w-])(?:[ \t]*\((?P<legend_after>[^()\n]{3,120})\))?",
+            "coded_sex",
+        ),
+        legend_pair=_compile(
+            r"(?<![\w-])(?P<code>[0-9A-Za-z]{1,2})[ \t]*(?:=|:|[-–—])[ \t]*"
+            r"(?P<value>[^\W\d_][^,;/=()\n]*?)[ \t]*(?=[,;/]|$)",
+            "legend_pair",
+        ),
+        female_value=_compile(
+            rf"(?:{classes['FEMALE_VALUES']}|{classes['FEMALE_WORDS']}|{classes['FEMALE']})",
+            "female_value",
+        ),
+        male_value=_compile(
+            rf"(?:{classes['MALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE']})",
+            "male_value",
         ),
     )
 

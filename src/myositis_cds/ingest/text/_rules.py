@@ -128,6 +128,9 @@ class OtherLanguageTerms(_Strict):
     # "perifaszikuläre Atrophie"); the features' names are MuscleBiopsyLexicon's
     muscle_biopsy_trigger: list[str] = Field(default_factory=list)
     muscle_biopsy_features: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10ah): the operations that remove an organ ("Mastektomie", "lobectomía",
+    # "lumpektomi"): where a tumour was removed, and each a surgery event
+    operations: dict[TumourSite, list[str]] = Field(default_factory=dict)
 
 
 class LanguageVocabulary(_Strict):
@@ -425,6 +428,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "sex_only": set(),
     "other_person_before": set(),  # issue #10 (i10aa)
     "other_person_after": set(),  # issue #10 (i10aa)
+    "operation_as_place": set(),  # issue #10 (i10ah)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)
@@ -1045,7 +1049,11 @@ class Rules:
             "tumour.syndromes", {str(k): v for k, v in lex.tumour.syndromes.items()}
         )
         self.operations = TermMatcher(
-            "tumour.operations", {str(k): v for k, v in lex.tumour.operations.items()}
+            "tumour.operations",
+            {
+                str(k): [*lex.tumour.operations.get(k, []), *other.operations.get(k, [])]
+                for k in {*lex.tumour.operations, *other.operations}
+            },
         )
         self.invasion = TermMatcher(
             "tumour.invasion", {str(k): v for k, v in lex.tumour.invasion.items()}
@@ -1054,7 +1062,15 @@ class Rules:
             "tumour.benign_lesions", {"benign": lex.tumour.benign_lesions}
         )
         self.devices = TermMatcher("tumour.devices", {"device": lex.tumour.devices})
-        self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.events = TermMatcher(
+            "events",
+            {
+                str(k): [*v, *(t for ts in other.operations.values() for t in ts)]
+                if k == "surgery"
+                else v
+                for k, v in lex.events.items()
+            },
+        )
         self.muscles = TermMatcher(
             "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
         )

@@ -109,6 +109,14 @@ _CITED_BEFORE = re.compile(
     re.I,
 )
 _CITED_AFTER = re.compile(r"^\s*,?\s*by\s+(?-i:[A-Z])[\w'’-]+")
+# issue #10 (i10ah): a publication its author is named for earlier in the sentence ("The first
+# report of DM associated with stomach cancer, by Stertz, comes from 1916", "a description by
+# Unverricht ... in 1891"): the year is the publication's
+_CITED_BY_AUTHOR = re.compile(
+    r"\b(?:reports?|reported|descriptions?|described|publications?|published|cases?)\b[^.;]{0,80}?"
+    r"\bby\s+(?!(?:Dr|Mr|Mrs|Ms|Prof|the|his|her|their|our|a|an)\b)(?-i:[A-Z])[\w'’-]+",
+    re.I,
+)
 
 
 # a dated field's date is never a year after a preposition of prose ("reported in 1916 by
@@ -122,6 +130,7 @@ def _cited(text: str, sent: Sentence, start: int, end: int) -> bool:
     return bool(
         _CITED_BEFORE.search(text, max(sent.start, start - 40), start)
         or _CITED_AFTER.match(text, end, min(sent.end, end + 40))
+        or _CITED_BY_AUTHOR.search(text, sent.start, start)
     )
 
 
@@ -306,6 +315,8 @@ def _times_and_events(ex: Extraction) -> None:
                 continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
             if m.concept == "surgery" and _device_removed(ex, sent, m):
                 continue  # issue #10 (i10af): "dose 3 given; cannula removed"
+            if m.concept == "surgery" and _operation_as_place(ex, sent, m):
+                continue  # issue #10 (i10ah): "prostatectomy bed unremarkable"
             _add(
                 ex,
                 Draft(
@@ -322,6 +333,17 @@ def _times_and_events(ex: Extraction) -> None:
             if status == "present" and m.concept not in event_times:
                 event_times[m.concept] = ex.drafts[-1].time
         prev = sent
+
+
+def _operation_as_place(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    """Whether the operation word names an earlier operation as a place a scan or an
+    examination describes ("prostatectomy bed unremarkable", "mastectomy scar"; rules/
+    patterns.yaml ``operation_as_place``), not an operation on the sentence's day."""
+    return any(
+        d.start() <= m.start and m.end <= d.end()
+        for rx in ex.rules.value["operation_as_place"]
+        for d in rx.finditer(ex.text, sent.start, sent.end)
+    )
 
 
 def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:

@@ -87,7 +87,7 @@ def _patient(ex: Extraction) -> None:
         sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
     _birth_date(ex)
     _region(ex)
-    if sex_found:
+    if sex_found or _coded_sex(ex, grammar):
         return
     own_sex = r.value["sex_only"]
     sex_only = [*own_sex, *ex.live(list(grammar.sex_alone))]
@@ -109,6 +109,67 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
+    _informant_sex(ex, grammar)
+
+
+def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
+    """issue #10 (i10ah): a relative's letter names the patient by the writer's relation ("on
+    behalf of my mother", "Subject: ... my mother, dermatomyositis"): that relation's sex
+    (rules/patient.yaml ``informant``), when nothing else gave one. Not in a family-history
+    section, nor where the context rules make the words someone else's ("her mother's
+    sister")."""
+    for rx in grammar.informant:
+        for m in rx.finditer(ex.text):
+            sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+            if sent is None or (sent.segment is not None and sent.segment.status == "family"):
+                continue
+            sex = sex_of(m)
+            if sex is None:
+                continue
+            start, end = m.span("female") if m.group("female") else m.span("male")
+            ex.drafts.append(
+                Draft("patient", "sex", "present", start, end, sent, INDEX, {"value": sex})
+            )
+            return
+
+
+def _coded_sex(ex: Extraction, grammar: PatientGrammar) -> bool:
+    """issue #10 (i10ah): a sex field given as a code its legend explains ("Sex (1 = male, 2 =
+    female, 9 = not stated) ... 2", "Gender: 2 (1=M, 2=F)", "Geschlecht (1=männlich,
+    2=weiblich): 1"; the numeric codes of ISO/IEC 5218 and of registries and biobank forms):
+    the legend's value for the code, when it names a sex, in the patient's sections. A code the
+    legend does not explain, or explains as "not stated", gives nothing. Returns whether it
+    gave the sex."""
+    for m in grammar.coded_sex.finditer(ex.text):
+        legend = m.group("legend") or m.group("legend_after")
+        if legend is None:
+            continue
+        sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+        if sent is None or not sent.patient:
+            continue
+        code = m.group("code").casefold()
+        values = [
+            p.group("value").strip()
+            for p in grammar.legend_pair.finditer(legend)
+            if p.group("code").casefold() == code
+        ]
+        if len(values) != 1:
+            continue
+        sex = (
+            "female"
+            if grammar.female_value.fullmatch(values[0])
+            else "male"
+            if grammar.male_value.fullmatch(values[0])
+            else None
+        )
+        if sex is None:
+            continue
+        start, end = m.span("code")
+        ex.drafts.append(
+            Draft("patient", "sex", "present", start, end, sent, INDEX, {"value": sex})
+        )
+        return True
+    return False
 
 
 def _other_person(ex: Extraction, m: re.Match[str]) -> bool:
@@ -366,7 +427,11 @@ def _full_birth_date(ex: Extraction) -> bool:
         if not sent.patient:
             continue
         for rx in ex.rules.value["birth_date"]:
-            for m in rx.finditer(ex.text, sent.start, sent.end):
+            # (issue #10, i10ah: an abbreviated label may end the sentence for the splitter,
+            # "Pasient: [navn], f. 03.12.1967": the date may run on to the end of its line)
+            for m in rx.finditer(ex.text, sent.start, _reach(ex.text, sent)):
+                if m.start() >= sent.end:
+                    break
                 found = find_dates(m.group("date"), ex.rules, style=ex.style)
                 if not found or found[0].start != 0:
                     continue
