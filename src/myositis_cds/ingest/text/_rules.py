@@ -126,6 +126,10 @@ class OtherLanguageTerms(_Strict):
     # "perifaszikuläre Atrophie"); the features' names are MuscleBiopsyLexicon's
     muscle_biopsy_trigger: list[str] = Field(default_factory=list)
     muscle_biopsy_features: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10aj): the drugs by their names in other languages ("Prednisolon",
+    # "metotrexato"), keyed by the lexicon's drug; and the events ("Lumpektomi", "Resektion")
+    treatments: dict[str, list[str]] = Field(default_factory=dict)
+    events: dict[EventKind, list[str]] = Field(default_factory=dict)
 
 
 class LanguageVocabulary(_Strict):
@@ -980,7 +984,13 @@ class Rules:
                 **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
             },
         )
-        self.treatments = TermMatcher("treatments", {k: v.terms for k, v in lex.treatments.items()})
+        unknown_drugs = set(other.treatments) - set(lex.treatments)
+        if unknown_drugs:  # i10aj: another language's name for a drug the lexicon does not know
+            raise KnowledgeError(f"rules/languages.yaml: no treatment {unknown_drugs}")
+        self.treatments = TermMatcher(
+            "treatments",
+            {k: [*v.terms, *other.treatments.get(k, [])] for k, v in lex.treatments.items()},
+        )
         self.routes = TermMatcher("routes", {str(k): v for k, v in lex.routes.items()})
         self.histology = TermMatcher(
             "tumour.histology",
@@ -1022,7 +1032,9 @@ class Rules:
         self.benign_lesions = TermMatcher(
             "tumour.benign_lesions", {"benign": lex.tumour.benign_lesions}
         )
-        self.events = TermMatcher("events", {str(k): v for k, v in lex.events.items()})
+        self.events = TermMatcher(
+            "events", {str(k): [*v, *other.events.get(k, [])] for k, v in lex.events.items()}
+        )
         self.muscles = TermMatcher(
             "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
         )

@@ -24,8 +24,9 @@ def _treatments(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     routes_default = {k: v.route for k, v in r.lexicon.treatments.items()}
-    for idx, matches in _bucket(ex, r.treatments.find(text)).items():
+    for idx, found in _bucket(ex, r.treatments.find(text)).items():
         sent = ex.sentences[idx]
+        matches = _without_glosses(text, found)
         before: Draft | None = None
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
@@ -72,6 +73,28 @@ def _treatments(ex: Extraction) -> None:
             before = draft
 
 
+# issue #10 (i10aj): a drug's other name in parentheses right after it: its brand ("IVIG
+# (Privigen) 2 g/kg", "Methylprednisolone (Solu-Medrol)") or its name in another language
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def _without_glosses(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """The mentions of one sentence without those that only gloss the drug before them, so
+    that the dose after the parentheses is the drug's."""
+    kept: list[TermMatch] = []
+    for m in matches:
+        if (
+            kept
+            and kept[-1].concept == m.concept
+            and _GLOSS_OPEN.fullmatch(text, kept[-1].end, m.start)
+            and _GLOSS_CLOSE.match(text, m.end)
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _treatment_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> tuple[TimePoint, TimePoint | None]:
@@ -92,7 +115,7 @@ def _treatment_times(
                 TimePoint(absolute=d.until, uncertain=d.uncertain),
             )
     for a, b in pairwise(dates):  # "from June 2023 to March 2024"
-        if _FROM.search(text, max(m.end, a.start - 8), a.start) and _TO.fullmatch(
+        if _FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(
             text[a.end : b.start]
         ):
             return (
@@ -171,8 +194,16 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
     )
 
 
-_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
-_TO = re.compile(r"\s*(?:to|until|till|and|-)\s*", re.I)
+# issue #10 (i10aj): a course's first and last day in parentheses ("(04/10/2026 al
+# 06/10/2026)") or after "from" in the other languages read ("desde el ... hasta el ...", "vom
+# ... bis ...", "fra ... til ..."; each language's usual words, verified U)
+_FROM = re.compile(
+    r"(?:\b(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od)\s+|\(\s*)$",
+    re.I,
+)
+_TO = re.compile(
+    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až)\s*", re.I
+)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
