@@ -465,6 +465,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),
+    "event_not_done": set(),  # issue #10 (i10aj)
     "mmt8": {"value"},
     "physician_global": {"value"},
     "patient_global": {"value"},

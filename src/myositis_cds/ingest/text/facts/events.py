@@ -1,0 +1,25 @@
+"""Which of the event mentions _timeline.py registers are events of the patient's story: an
+operation done, a death, a remission or a relapse; not the word naming a place, a department,
+a redacted field, a device taken out, or an operation planned (issue #10, i10aj)."""
+
+from __future__ import annotations
+
+from myositis_cds.ingest.text._draft import Draft, Extraction
+
+# how far either side of the mention the rules ``event_not_done`` read
+_REACH = 60
+
+
+def recorded_event(ex: Extraction, d: Draft) -> bool:
+    """Whether an event draft (status present, or a dated operation of the past history) goes
+    into the case: not when a rule of ``event_not_done`` (patterns.yaml) names it, each read on
+    the words around the mention with the mention itself marked ``«...»``."""
+    if d.status not in ("present", "historical"):
+        return False
+    if d.status == "historical" and (d.code != "surgery" or d.time.absolute is None):
+        return False  # an old operation is the case's when the note dates it
+    text = ex.text
+    lo = max(d.sentence.start, d.start - _REACH)
+    hi = min(d.sentence.end, d.end + _REACH)
+    window = f"{text[lo : d.start]}«{text[d.start : d.end]}»{text[d.end : hi]}"
+    return not any(rx.search(window) for rx in ex.rules.value["event_not_done"])
