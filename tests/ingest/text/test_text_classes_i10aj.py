@@ -1,0 +1,244 @@
+"""Treatments and events as notes in several languages and layouts write them (issue #10,
+i10aj). Every sentence is our own; each expected value is worked out by hand from the notes'
+gold conventions (tests/data/notes/README.md): a month alone is the 1st, the dose is the amount
+and the frequency as written, ``stop`` only when the note says the drug was stopped or gives the
+course's last day; an event is an operation done, not one planned, proposed or named as a place.
+
+- a drug by its name in another language or by its brand (a brand glossed in parentheses is the
+  drug before it, whose dose follows);
+- how often a dose is given, in English and in the other languages read;
+- "from"/"since" and "stopped" in those languages, and a course's range in parentheses;
+- guards: a relative's drug, a drug that is no myositis or tumour-directed drug;
+- events: an operation done (also of the past history when dated, and in other languages); not
+  the word "surgery" naming a GP practice or a department, a redacted field, a device taken
+  out, an operation planned or weighed, a relative's operation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+from tests.ingest.text.helpers import TODAY
+
+HEAD = "Clinic letter, 12 November 2026. A 60-year-old woman with dermatomyositis.\n"
+
+
+def treatments(line: str) -> dict[str, dict[str, Any]]:
+    case = extract_case(HEAD + line, today=TODAY).case
+    return {
+        t.drug: {"dose": t.dose, "start": t.start, "stop": t.stop, "route": t.route}
+        for t in case.treatments
+    }
+
+
+def events(line: str) -> set[tuple[str, date]]:
+    case = extract_case(HEAD + line, today=TODAY).case
+    return {(e.kind.value, e.date) for e in case.events}
+
+
+# --------------------------------------------------------------------------- drug names
+@pytest.mark.parametrize(
+    ("line", "drug", "dose", "start"),
+    [
+        # German, "seit" + day: the start is that day
+        ("Prednisolon 20 mg/d seit 20.07.2026.", "prednisolone", "20 mg/d", date(2026, 7, 20)),
+        # French, "depuis le"
+        (
+            "Méthotrexate 15 mg par semaine depuis le 03/03/2026.",
+            "methotrexate",
+            "15 mg par semaine",
+            date(2026, 3, 3),
+        ),
+        # Italian, "dal"
+        (
+            "Idrossiclorochina 200 mg al giorno dal 05/06/2026.",
+            "hydroxychloroquine",
+            "200 mg al giorno",
+            date(2026, 6, 5),
+        ),
+        # Norwegian, "fra"
+        (
+            "Azatioprin 100 mg daglig fra 15.09.2026.",
+            "azathioprine",
+            "100 mg daglig",
+            date(2026, 9, 15),
+        ),
+        # Czech, "od" before a numeric date
+        (
+            "Methotrexat 15 mg týdně od 16. 10. 2026.",
+            "methotrexate",
+            "15 mg týdně",
+            date(2026, 10, 16),
+        ),
+        # a brand alone
+        ("CellCept 1 g bd since 01/03/2026.", "mycophenolate mofetil", "1 g bd", date(2026, 3, 1)),
+        # a brand glossed in parentheses: the dose after it is the drug's
+        (
+            "IVIG (Privigen) 2 g/kg started 02/11/2026.",
+            "intravenous immunoglobulin",
+            "2 g/kg",
+            date(2026, 11, 2),
+        ),
+        # an endocrine therapy of a breast cancer is tumour-directed; "June 2023" is 1 June
+        ("Letrozole 2.5 mg od since June 2023.", "letrozole", "2.5 mg od", date(2023, 6, 1)),
+    ],
+)
+def test_drug_in_another_language_or_by_brand(line: str, drug: str, dose: str, start: date) -> None:
+    got = treatments(line)[drug]
+    assert (got["dose"], got["start"]) == (dose, start)
+
+
+# --------------------------------------------------------------------------- dose layouts
+@pytest.mark.parametrize(
+    ("line", "drug", "dose"),
+    [
+        ("Methotrexate 15 mg once weekly since 01/05/2026.", "methotrexate", "15 mg once weekly"),
+        (
+            "IVIG 2 g/kg every 4 weeks from 14/06/2026.",
+            "intravenous immunoglobulin",
+            "2 g/kg every 4 weeks",
+        ),
+        ("Rituximab 1 g x 2 from 14/06/2026.", "rituximab", "1 g x 2"),
+        (
+            "Hydroxychloroquin 200 mg 2x täglich seit 14.10.2026.",
+            "hydroxychloroquine",
+            "200 mg 2x täglich",
+        ),
+        # the route word between the amount and the frequency is read apart
+        (
+            "Methotrexat 20 mg s.c. 1 gang ugentligt siden 01.05.2023.",
+            "methotrexate",
+            "20 mg 1 gang ugentligt",
+        ),
+        ("Methylprednisolone 3 x 500 mg from 14/10/2026.", "methylprednisolone", "3 x 500 mg"),
+        ("Methylprednisolone 1 g/24h from 14/10/2026.", "methylprednisolone", "1 g/24h"),
+        ("Prednisone 60 mg/día desde el 14/10/2026.", "prednisone", "60 mg/día"),
+    ],
+)
+def test_dose_with_its_frequency(line: str, drug: str, dose: str) -> None:
+    assert treatments(line)[drug]["dose"] == dose
+
+
+def test_the_subcutaneous_route_written_with_dots() -> None:
+    got = treatments("Methotrexat 20 mg s.c. 1 gang ugentligt siden 01.05.2023.")
+    assert got["methotrexate"]["route"] == "subcutaneous"
+
+
+# --------------------------------------------------------------------------- start and stop
+@pytest.mark.parametrize(
+    ("line", "drug", "start", "stop"),
+    [
+        # Danish: tapered and stopped ("seponeret") on a day
+        (
+            "Prednisolon 50 mg dagligt fra 15.03.2023, aftrappet og seponeret 01.09.2025.",
+            "prednisolone",
+            date(2023, 3, 15),
+            date(2025, 9, 1),
+        ),
+        # German range "vom ... bis ..."
+        (
+            "Prednisolon 40 mg/d vom 01.03.2026 bis 14.09.2026.",
+            "prednisolone",
+            date(2026, 3, 1),
+            date(2026, 9, 14),
+        ),
+        # Spanish: "desde el", then "suspendida el"
+        (
+            "Prednisona 30 mg/día desde el 01/03/2026, suspendida el 14/09/2026.",
+            "prednisone",
+            date(2026, 3, 1),
+            date(2026, 9, 14),
+        ),
+        # a course's first and last day in parentheses, joined by Spanish "al"
+        (
+            "Metilprednisolona 1 g/día EV (14/10/2026 al 16/10/2026).",
+            "methylprednisolone",
+            date(2026, 10, 14),
+            date(2026, 10, 16),
+        ),
+        # English, joined by "to"
+        (
+            "IV methylpred 500 mg daily (14/10/2026 to 16/10/2026).",
+            "methylprednisolone",
+            date(2026, 10, 14),
+            date(2026, 10, 16),
+        ),
+    ],
+)
+def test_start_and_stop_in_other_languages(line: str, drug: str, start: date, stop: date) -> None:
+    got = treatments(line)[drug]
+    assert (got["start"], got["stop"]) == (start, stop)
+
+
+def test_a_drug_still_taken_has_no_stop() -> None:
+    got = treatments("Methotrexat 15 mg/Woche seit 14.10.2026, wird fortgesetzt.")
+    assert (got["methotrexate"]["start"], got["methotrexate"]["stop"]) == (date(2026, 10, 14), None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her mother takes methotrexate 15 mg weekly for rheumatoid arthritis.",
+        "Folic acid 5 mg weekly since 01/05/2026.",
+        "Folsyre 5 mg ugentligt fra 01.05.2026.",
+    ],
+)
+def test_no_treatment_of_the_patient(line: str) -> None:
+    assert treatments(line) == {}
+
+
+# --------------------------------------------------------------------------- events
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "She had a right hemicolectomy on 14/09/2026 for a caecal adenocarcinoma.",
+            {("surgery", date(2026, 9, 14))},
+        ),
+        # an operation of the past history that the note dates
+        (
+            "Past history: left mastectomy 12.03.2018 for breast cancer.",
+            {("surgery", date(2018, 3, 12))},
+        ),
+        # Danish, German
+        ("Hun fik foretaget lumpektomi 20.04.2023.", {("surgery", date(2023, 4, 20))}),
+        ("Ileozökalresektion am 23.09.2026.", {("surgery", date(2026, 9, 23))}),
+    ],
+)
+def test_an_operation_done(line: str, expected: set[tuple[str, date]]) -> None:
+    assert {e for e in events(line) if e[0] == "surgery"} == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # planned, proposed or weighed
+        "MDT outcome: laparoscopic anterior resection.",
+        "Plan: neoadjuvant chemotherapy then gastrectomy.",
+        "Options discussed: resection vs surveillance.",
+        "Referred to colorectal surgery for anterior resection.",
+        "Sigmoidectomy scheduled with the surgeons next month.",
+        # a place, a department
+        "Letter copied to Dr A. Khan, Riverside Surgery.",
+        "Seen by General Surgery on the ward round.",
+        # a device, a redaction
+        "Peripheral cannula removed on 10/11/2026.",
+        "MRN [removed], NHS number [removed].",
+        # a relative's operation
+        "Her sister had a mastectomy on 03/02/2020.",
+    ],
+)
+def test_no_operation_of_the_patient(line: str) -> None:
+    assert {e for e in events(line) if e[0] == "surgery"} == set()
+
+
+def test_a_referral_declined_is_no_event() -> None:
+    assert {
+        e
+        for e in events("[ ] Referral to respiratory - not needed (stable).")
+        if e[0] == "referral"
+    } == set()
