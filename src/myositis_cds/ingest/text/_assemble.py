@@ -701,6 +701,7 @@ def _tumour(
                 if d.type == "event"
                 and d.code == "surgery"
                 and d.status == "present"
+                and recorded_event(ex, d)
                 and id(d) not in taken
                 and when(d) >= when(found)
                 and _removes(ex, d, rec["site"])
@@ -717,6 +718,7 @@ def _tumour(
                 if d.type == "event"
                 and d.code == "surgery"
                 and d.status == "present"
+                and recorded_event(ex, d)
                 and id(d) not in taken
                 and when(d) < when(found)
                 and rec["site"]
