@@ -11,13 +11,11 @@ _REACH = 60
 
 
 def recorded_event(ex: Extraction, d: Draft) -> bool:
-    """Whether an event draft (status present, or a dated operation of the past history) goes
-    into the case: not when a rule of ``event_not_done`` (patterns.yaml) names it, each read on
+    """Whether an event draft of the patient's story (status present) goes into the case: not
+    when a rule of ``event_not_done`` (patterns.yaml) names it, each read on
     the words around the mention with the mention itself marked ``«...»``."""
-    if d.status not in ("present", "historical"):
-        return False
-    if d.status == "historical" and (d.code != "surgery" or d.time.absolute is None):
-        return False  # an old operation is the case's when the note dates it
+    if d.status != "present":
+        return False  # an old operation is past history (tests/ingest/text/test_text_time.py)
     text = ex.text
     lo = max(d.sentence.start, d.start - _REACH)
     hi = min(d.sentence.end, d.end + _REACH)
