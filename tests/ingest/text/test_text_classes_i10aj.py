@@ -8,7 +8,8 @@ course's last day; an event is an operation done, not one planned, proposed or n
   drug before it, whose dose follows);
 - how often a dose is given, in English and in the other languages read;
 - "from"/"since" and "stopped" in those languages, and a course's range in parentheses;
-- guards: a relative's drug, a drug that is no myositis or tumour-directed drug;
+- guards: a relative's drug, a drug that is no myositis or tumour-directed drug, a drug the
+  patient is allergic to, declined, or that was weighed and not started (in several languages);
 - events: an operation done (also in other languages; one of the past history stays history); not
   the word "surgery" naming a GP practice or a department, a redacted field, a device taken
   out, an operation planned or weighed, a relative's operation.
@@ -185,10 +186,35 @@ def test_a_drug_still_taken_has_no_stop() -> None:
         "Her mother takes methotrexate 15 mg weekly for rheumatoid arthritis.",
         "Folic acid 5 mg weekly since 01/05/2026.",
         "Folsyre 5 mg ugentligt fra 01.05.2026.",
+        # an allergy, a refusal, a contraindication
+        "Allergies: azathioprine (pancreatitis).",
+        "Allergic to methotrexate.",
+        "She declined IVIG.",
+        "Methotrexate is contraindicated (ILD).",
+        # weighed, not started
+        "Methotrexate was not started (raised ALT).",
+        "Rituximab was considered but not given.",
+        "Metotreksat vurdert, men utsatt til etter operasjonen.",
+        "Methotrexat wurde erwogen, aber nicht begonnen.",
     ],
 )
 def test_no_treatment_of_the_patient(line: str) -> None:
     assert treatments(line) == {}
+
+
+def test_an_allergy_named_after_a_drug_is_not_the_drugs() -> None:
+    got = treatments("Methotrexate 15 mg weekly since 01/05/2026; allergies: penicillin.")
+    assert got["methotrexate"]["start"] == date(2026, 5, 1)
+
+
+def test_a_drug_stopped_for_intolerance_was_taken() -> None:
+    got = treatments(
+        "Azathioprine 100 mg od from 01/03/2026, stopped 14/04/2026 (intolerant: nausea)."
+    )
+    assert (got["azathioprine"]["start"], got["azathioprine"]["stop"]) == (
+        date(2026, 3, 1),
+        date(2026, 4, 14),
+    )
 
 
 # --------------------------------------------------------------------------- events

@@ -4,7 +4,7 @@ a redacted field, a device taken out, or an operation planned (issue #10, i10aj)
 
 from __future__ import annotations
 
-from myositis_cds.ingest.text._draft import Draft, Extraction
+from myositis_cds.ingest.text._draft import Draft, Extraction, marked_window
 
 # how far either side of the mention the rules ``event_not_done`` read
 _REACH = 60
@@ -19,5 +19,5 @@ def recorded_event(ex: Extraction, d: Draft) -> bool:
     text = ex.text
     lo = max(d.sentence.start, d.start - _REACH)
     hi = min(d.sentence.end, d.end + _REACH)
-    window = f"{text[lo : d.start]}«{text[d.start : d.end]}»{text[d.end : hi]}"
+    window = marked_window(text, d.start, d.end, lo, hi)
     return not any(rx.search(window) for rx in ex.rules.value["event_not_done"])

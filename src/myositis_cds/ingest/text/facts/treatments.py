@@ -15,6 +15,7 @@ from myositis_cds.ingest.text._draft import (
     _add,
     _bucket,
     _status,
+    marked_window,
 )
 from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import TimePoint, find_dates
@@ -31,6 +32,8 @@ def _treatments(ex: Extraction) -> None:
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
+            if _not_taken(ex, m.start, m.end, max(sent.start, m.start - 40), window_end):
+                continue  # "Allergic to methotrexate", "Rituximab was considered but not given"
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
@@ -71,6 +74,13 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
+    """issue #10 (i10aj): a drug the patient is allergic to, declined, or that was only weighed
+    and not started (patterns.yaml ``treatment_not_taken``)."""
+    window = marked_window(ex.text, start, end, lo, min(hi, end + 50))
+    return any(rx.search(window) for rx in ex.rules.value["treatment_not_taken"])
 
 
 # issue #10 (i10aj): a drug's other name in parentheses right after it: its brand ("IVIG
