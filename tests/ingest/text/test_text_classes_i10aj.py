@@ -265,3 +265,95 @@ def test_a_referral_declined_is_no_event() -> None:
         for e in events("[ ] Referral to respiratory - not needed (stable).")
         if e[0] == "referral"
     } == set()
+
+
+# --------------------------------------------------------------------------- investigations
+def investigations(line: str) -> set[tuple[str, str, date]]:
+    case = extract_case(HEAD + line, today=TODAY).case
+    return {(i.code.value, i.result.value, i.date) for i in case.investigations}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a lesion or an abnormal pattern named first after the test and its date: abnormal
+        (
+            "HRCT chest 14/10/2026: NSIP pattern with lower-zone reticulation.",
+            {("ct_chest", "abnormal", date(2026, 10, 14))},
+        ),
+        (
+            "FDG PET/CT (20/10/2026): right upper lobe nodule, SUVmax 7.9.",
+            {("fdg_pet_ct", "abnormal", date(2026, 10, 20))},
+        ),
+        # the test named in German, Norwegian, Spanish; the lesion in that language
+        (
+            "CT Thorax/Abdomen/Becken 20.10.2026: vergrößerte mesenteriale Lymphknoten.",
+            {("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 20))},
+        ),
+        (
+            "CT thorax/abdomen/bekken 20.10.2026: veggfortykkelse i colon sigmoideum.",
+            {("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 20))},
+        ),
+        (
+            "TC de tórax, abdomen y pelvis (20/10/2026): engrosamiento parietal gástrico.",
+            {("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 20))},
+        ),
+        (
+            "CT scan of chest, abdomen and pelvis on 20 October 2026: a 4 cm mass in the left "
+            "ovary.",
+            {("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 20))},
+        ),
+        # the lesion belongs to the test whose clause names it
+        (
+            "Mammography 20/10/2026 normal; CT chest 21/10/2026: 2 cm nodule in the right "
+            "upper lobe.",
+            {
+                ("mammography", "normal", date(2026, 10, 20)),
+                ("ct_chest", "abnormal", date(2026, 10, 21)),
+            },
+        ),
+        # a lesion named as absent: normal (English, Danish)
+        (
+            "CT chest/abdomen/pelvis 20/10/2026: no mass or lymphadenopathy.",
+            {("ct_chest_abdomen_pelvis", "normal", date(2026, 10, 20))},
+        ),
+        (
+            "Mammografi 20.10.2026: ingen tegn på tumor, BI-RADS 1.",
+            {("mammography", "normal", date(2026, 10, 20))},
+        ),
+        (
+            "Røntgen af thorax 20.10.2026: normale forhold.",
+            {("chest_xray", "normal", date(2026, 10, 20))},
+        ),
+        (
+            "Koloskopi 20.10.2026: normale forhold.",
+            {("colonoscopy", "normal", date(2026, 10, 20))},
+        ),
+        # "May" the month is no "may" of what a test can show
+        (
+            "HRCT 12-May-2026: NSIP with organising pneumonia pattern, lower zones.",
+            {("ct_chest", "abnormal", date(2026, 5, 12))},
+        ),
+        # planned: pending on the note's date, whatever it is to look for
+        (
+            "Plan: CT chest/abdomen/pelvis to exclude a mass.",
+            {("ct_chest_abdomen_pelvis", "pending", date(2026, 11, 12))},
+        ),
+    ],
+)
+def test_a_tests_result_told_as_what_it_found(
+    line: str, expected: set[tuple[str, str, date]]
+) -> None:
+    assert investigations(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her sister's mammography in 2025 showed a 2 cm mass.",
+        # what a test can show, in general
+        "HRCT may show ground-glass change in anti-MDA5 disease.",
+    ],
+)
+def test_no_abnormal_result_of_the_patient(line: str) -> None:
+    assert not {i for i in investigations(line) if i[1] == "abnormal"}
