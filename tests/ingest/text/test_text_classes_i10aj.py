@@ -175,6 +175,49 @@ def test_start_and_stop_in_other_languages(line: str, drug: str, start: date, st
     assert (got["start"], got["stop"]) == (start, stop)
 
 
+@pytest.mark.parametrize(
+    ("line", "drug", "dose", "start", "stop"),
+    [
+        # a form's dot leaders and a field's colon between the drug and its dose
+        (
+            "Medications:\n  Prednisolone .............. 5 mg od (since 01-Oct-2026)    continue",
+            "prednisolone",
+            "5 mg od",
+            date(2026, 10, 1),
+            None,
+        ),
+        (
+            "Azathioprine: 100 mg od from 01/09/2026",
+            "azathioprine",
+            "100 mg od",
+            date(2026, 9, 1),
+            None,
+        ),
+        # the date a wrapped line put on the next line
+        (
+            "Methotrexate 15 mg weekly since\n14.10.2026, well tolerated.",
+            "methotrexate",
+            "15 mg weekly",
+            date(2026, 10, 14),
+            None,
+        ),
+        # a short first date closed by its separator (Norwegian): 20-21 October 2026
+        (
+            "Intravenøst immunglobulin 2 g/kg fordelt over 2 dager 20.10.-21.10.2026.",
+            "intravenous immunoglobulin",
+            "2 g/kg",
+            date(2026, 10, 20),
+            date(2026, 10, 21),
+        ),
+    ],
+)
+def test_layouts_of_a_medication_line(
+    line: str, drug: str, dose: str, start: date, stop: date | None
+) -> None:
+    got = treatments(line)[drug]
+    assert (got["dose"], got["start"], got["stop"]) == (dose, start, stop)
+
+
 def test_a_drug_still_taken_has_no_stop() -> None:
     got = treatments("Methotrexat 15 mg/Woche seit 14.10.2026, wird fortgesetzt.")
     assert (got["methotrexate"]["start"], got["methotrexate"]["stop"]) == (date(2026, 10, 14), None)

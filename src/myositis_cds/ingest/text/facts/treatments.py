@@ -136,7 +136,7 @@ def _treatment_times(
     stop: TimePoint | None = None
     for rx in r.value["treatment_start"]:
         for cue in rx.finditer(text, m.end, window_end):
-            stated = _time_after(sent, cue.end())
+            stated = _time_after(sent, cue.end()) or _wrapped_date(ex, sent, cue.end())
             if stated is not None:
                 start = stated
                 break
@@ -148,7 +148,11 @@ def _treatment_times(
             if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
         ]
         for cue in [*ahead, *rx.finditer(text, m.end, window_end)]:
-            stop = _time_after(sent, cue.end()) or sent.time_at(cue.start())
+            stop = (
+                _time_after(sent, cue.end())
+                or _wrapped_date(ex, sent, cue.end())
+                or sent.time_at(cue.start())
+            )
             break
     if (
         before is not None
@@ -173,10 +177,11 @@ def _treatment_times(
 
 # "then oral prednisolone": what follows is the next course, not this one's length
 _THEN = re.compile(r"\bthen\b", re.I)
-# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)"
+# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)",
+# issue #10 (i10aj): the first closed by its separator ("20.10.-21.10.2026", German and Nordic)
 _SHORT_RANGE = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})\s*[-–]\s*"
-    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/.])"
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?\s*[-–]\s*"
+    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
 
 
@@ -228,3 +233,14 @@ def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
     if not near:
         return None
     return min(near, key=lambda x: x[0])[1]
+
+
+def _wrapped_date(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
+    """issue #10 (i10aj): a date that a wrapped line put at the start of the next line, after a
+    cue that ends its sentence ("Methotrexat 15 mg/Woche s.c. seit\n14.10.2026.")."""
+    if ex.text[pos : sent.end].strip() or "\n" not in ex.text[pos : pos + 3]:
+        return None
+    found = find_dates(ex.text, ex.rules, pos, min(len(ex.text), pos + 24), ex.style)
+    if not found or ex.text[pos : found[0].start].strip():
+        return None
+    return TimePoint(absolute=found[0].day, uncertain=found[0].uncertain)
