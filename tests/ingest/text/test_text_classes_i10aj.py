@@ -294,6 +294,8 @@ def test_an_operation_done(line: str, expected: set[tuple[str, date]]) -> None:
         "MRN [removed], NHS number [removed].",
         # a relative's operation
         "Her sister had a mastectomy on 03/02/2020.",
+        # the place an earlier operation left, seen on a scan
+        "CT abdomen and pelvis 28/10/2026: prostatectomy bed unremarkable.",
         # an operation of the past history, years before the visit (test_text_time.py)
         "Past history: left mastectomy 12.03.2018 for breast cancer.",
     ],
@@ -371,6 +373,15 @@ def investigations(line: str) -> set[tuple[str, str, date]]:
         (
             "Koloskopi 20.10.2026: normale forhold.",
             {("colonoscopy", "normal", date(2026, 10, 20))},
+        ),
+        # Spanish with its accent; a blood count whose result is an anaemia
+        (
+            "Endoscopía digestiva alta (07/10/2026): lesión ulcerada del antro.",
+            {("upper_endoscopy", "abnormal", date(2026, 10, 7))},
+        ),
+        (
+            "Full blood count 10/11/2026: mild anaemia (Hb 105 g/L), otherwise normal.",
+            {("full_blood_count", "abnormal", date(2026, 11, 10))},
         ),
         # "May" the month is no "may" of what a test can show
         (
