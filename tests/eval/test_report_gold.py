@@ -118,6 +118,7 @@ _HELD_OUT_ROUNDS = [
     ("eleventh", "heldout_l", "m", 15, "heldout15", 10, 157),
     ("twelfth", "heldout_m", "n", 15, "heldout16", 10, 169),
     ("thirteenth", "heldout_n", "o", 15, "heldout17", 10, 181),
+    ("fourteenth", "heldout_o", "p", 15, "heldout18", 10, 193),
 ]
 
 

@@ -8,6 +8,7 @@ overlap. Where several modifiers of one axis reach a target, the nearest wins.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -121,6 +122,29 @@ def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]
     return found
 
 
+_ASIDE_REACH = 120  # characters: how far back an aside's opening bracket is looked for
+
+
+def _bracket_close(text: str, a: int, b: int) -> int | None:
+    """issue #10 (i10af): where the bracketed aside that holds the modifier [a, b) closes, if
+    it stands in one: "(recent viral load undetectable), presents with a purplish rash" - the
+    aside's word says nothing of what follows the bracket (its backward reach is kept: "Jo-1
+    (negative)"); a bracket that qualifies a label before its colon ("Antibodies (all
+    negative): Jo-1, PL-7") governs the list after it."""
+    lo = max(0, a - _ASIDE_REACH)
+    before = text[lo:a]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or "\n\n" in before[opened:]:
+        return None
+    close = text.find(")", b, b + _ASIDE_REACH)
+    if close < 0 or "(" in text[b:close] or _LABEL_AFTER.match(text, close + 1):
+        return None  # "Antibodies tested (all negative): Jo-1, PL-7": the label's own word
+    return close
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*[:=]")
+
+
 class ContextSentence:
     """Modifiers of one sentence, ready to judge targets in it."""
 
@@ -130,8 +154,10 @@ class ContextSentence:
         tok_starts: list[int],
         tok_first: int,
         tok_last: int,
+        text: str | None = None,
     ) -> None:
-        """``found``: the modifier phrases of this sentence (see :func:`find_modifiers`)."""
+        """``found``: the modifier phrases of this sentence (see :func:`find_modifiers`);
+        ``text``: the note's text, to end a bracketed modifier's forward scope at its bracket."""
         self._tok_starts = tok_starts
         # Every step is O(m log m) in the m modifier phrases of the sentence: a hostile sentence
         # ("no no no ... rash", 20,000 times) must cost time linear in its length.
@@ -159,6 +185,9 @@ class ContextSentence:
                 i = bisect_left(term_toks, te)  # the first terminator in [te, hi)
                 if i < len(term_toks) and term_toks[i] < hi:
                     hi = term_toks[i]
+                close = _bracket_close(text, a, b) if text is not None else None
+                if close is not None:
+                    hi = min(hi, max(te, self.tok(close)))
             if rule.direction in ("backward", "bidirectional"):
                 lo = max(tok_first, ts - width)
                 i = bisect_right(term_ends, ts) - 1  # the last terminator end in (lo, ts]

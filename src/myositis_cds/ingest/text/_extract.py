@@ -112,6 +112,7 @@ def extract_drafts(original: str) -> Extraction:
                     tok_starts,
                     span.start,
                     span.end,
+                    norm.text,
                 ),
             )
         )

@@ -351,11 +351,48 @@ def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
 _CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
 
 
-def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
-    """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line."""
+def _clinical_twins(rules: Rules) -> dict[str, str]:
+    """issue #10 (i10ag): a title that opens a section about patients in general only when it
+    stands alone ("Background" over a case report's introduction, rules/sections.yaml
+    ``title_use: alone``) has a twin about the patient read after it inline ("Background: DM
+    diagnosed 2024"). A clinic note's list under the title alone ("BACKGROUND" / "- Dermatomyositis
+    diagnosed Feb 2024 ..." / "- Bladder cancer ...") is that twin too: a case report's
+    introduction or discussion is prose, never a bulleted list. Section -> its twin."""
+    sections = rules.sections.sections
+    return {
+        rules.section_titles[title]: twin
+        for title, twin in rules.inline_titles.items()
+        if sections[twin].patient
+        and title in rules.section_titles
+        and not sections[rules.section_titles[title]].patient
+    }
+
+
+def _opens_list(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether the first line with text from ``lines[i]`` on is a bullet of a list."""
+    for _, line in lines[i:]:
+        if line.strip():
+            return _BULLET.match(line) is not None
+    return False
+
+
+# issue #10 (i10ag): a form's field row, its label and its answer joined by a dot leader
+# ("proximal weakness, arms ...... 1", "Clinic date ...... 19-Nov-2026"): a row of its own,
+# never the run-on of the line above, whatever its first letter
+_FIELD_ROW = re.compile(r"\S(?:[ \t]*\.{4,}|[ \t]\.{3})[ \t]*\S")
+
+
+def _field_rows(text: str) -> frozenset[int]:
+    """Where the lines of ``text`` that are form field rows start."""
+    return frozenset(start for start, line in _lines(text) if _FIELD_ROW.search(line))
+
+
+def _is_wrapped(lines: list[tuple[int, str]], rows: frozenset[int] = frozenset()) -> bool:
+    """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line (a
+    form's field rows, ``rows``, do not count)."""
     pairs = runs = 0
-    for (_, a), (_, b) in itertools.pairwise(lines):
-        if a.strip() and b.strip():
+    for (_, a), (b_start, b) in itertools.pairwise(lines):
+        if a.strip() and b.strip() and b_start not in rows:
             pairs += 1
             if not a.rstrip().endswith(_TERMINAL) and b.lstrip()[:1].islower():
                 runs += 1
@@ -382,6 +419,21 @@ def _tick_boxes(text: str) -> str:
     pos = 0
     for line in text.splitlines(keepends=True):
         boxes = list(_BOX.finditer(line))
+        end = len(line.rstrip("\r\n"))
+        if len(boxes) == 1 and (
+            not line[: boxes[0].start()].strip() or not line[boxes[0].end() : end].strip()
+        ):
+            # issue #10 (i10ag): a checklist's item, one box before or after its label ("[x]
+            # Proximal weakness - arms", "[ ] Proximal weakness - legs", "Myalgia [ ]"): a
+            # ticked box keeps the label, an empty one leaves the item unmarked (not stated,
+            # never a "no")
+            box = boxes[0]
+            if box.group(1):
+                out[pos + box.start() : pos + box.end()] = " " * (box.end() - box.start())
+            else:
+                out[pos : pos + end] = " " * end
+            pos += len(line)
+            continue
         if len(boxes) < 2:
             cols = [m.group(1).casefold() for m in _COLUMN.finditer(line)]
             if not line.strip():
@@ -424,17 +476,22 @@ def _tick_boxes(text: str) -> str:
 # "Shawl / V sign ..... Y / ND" (Y/N = yes/no, ND = not done or not documented, U = unknown,
 # NA = not applicable). Only a leader of three or more dots marks a form field.
 _LEADER = re.compile(
-    r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>(?:(?:Y|N|ND|U|NA|N/A|Yes|No|YES|NO)"
+    r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>(?:(?:Y|N|ND|U|NA|N/A|Yes|No|YES|NO"
+    # issue #10 (i10ag): yes and no in the forms' other languages (Danish/Norwegian/Swedish,
+    # German, Spanish, Portuguese, French, Italian); verified U
+    r"|Ja|JA|Nej|NEJ|Nei|NEI|Nein|NEIN|Sí|SÍ|Si|SI|Sim|SIM|Não|NÃO|Oui|OUI|Non|NON)"
     r"(?:[ \t]*/[ \t]*)?)+)(?=[ \t]|$)"
 )
 _ANY_LEADER = re.compile(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d)")  # a value: a number or a date
-_CODE_YES = frozenset({"y", "yes"})
-_CODE_NO = frozenset({"n", "no"})
+_CODE_YES = frozenset({"y", "yes", "ja", "sí", "si", "sim", "oui"})
+_CODE_NO = frozenset({"n", "no", "nej", "nei", "nein", "não", "non"})
 
 
 # A coded choice: "Sex [1 = male, 2 = female]: 1" (after a dot leader, read as ":")
+# (issue #10, i10af: the options in round brackets too, "Sex (1 = male, 2 = female, 9 = not
+# stated) ... 2")
 _CHOICES = re.compile(
-    r"\[(?P<opts>\s*\w{1,3}\s*=\s*[^\]=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\]=,\n]+)+)\]"
+    r"[\[(](?P<opts>\s*\w{1,3}\s*=\s*[^\])=,\n]+(?:,\s*\w{1,3}\s*=\s*[^\])=,\n]+)+)[\])]"
     r"(?P<sep>[ \t]*(?::|\.{3,})[ \t]*)(?P<ans>\w{1,3})\b"
 )
 _OPTION = re.compile(r"(?P<code>\w{1,3})\s*=\s*(?P<word>[^,]+?)\s*(?=,|$)")
@@ -456,6 +513,73 @@ def _coded_choices(text: str) -> str:
                 out[i] = " "
         if keep is not None:
             out[m.start()] = ":"  # the label's value: "Sex :    male"
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+# issue #10 (i10ag): a form's key to numeric answers, given once in the heading of a block of
+# fields ("3.5 Clinical features ever (0 = no, 1 = yes, 8 = unknown)" over "proximal weakness,
+# arms ...... 1", "heliotrope rash ...... 0"), as registry, biobank and trial phenotype sheets
+# code them. The words of the key in the languages the extractor reads (English, Spanish,
+# Portuguese, Italian, French, German, Nordic); verification U.
+_NUMERIC_KEY = re.compile(
+    r"[(\[](?P<opts>\s*\d{1,2}\s*=\s*[^()\[\]=,;\n]+(?:[,;]\s*\d{1,2}\s*=\s*[^()\[\]=,;\n]+)+)[)\]]"
+)
+_NUMERIC_OPTION = re.compile(r"(?P<code>\d{1,2})\s*=\s*(?P<word>[^,;]+?)\s*(?=[,;]|$)")
+_KEY_YES = frozenset(
+    {"yes", "present", "sí", "si", "sim", "oui", "ja", "jo", "yes/present", "positive", "affected"}
+)
+_KEY_NO = frozenset({"no", "absent", "não", "nao", "non", "nein", "nej", "nei", "negative"})
+_KEY_UNKNOWN = re.compile(
+    r"^(?:unknown|not known|not stated|not recorded|not assessed|not done|n/?a|missing|unclear"
+    r"|desconocido|no consta|desconhecido|sconosciuto|inconnu|unbekannt|ukendt|ukjent|okänd)$",
+    re.IGNORECASE,
+)
+_CODED_ROW = re.compile(r"(?<=\S)(?P<leader>[ \t]*(?:\.{3,}|:)[ \t]*)(?P<code>\d{1,2})(?=[ \t]|$)")
+
+
+def _numeric_keys(text: str) -> str:
+    """The rows under a numeric key read as the Y / N / U answers :func:`_coded_fields` reads,
+    character for character: "proximal weakness, arms ...... 1" under "(0 = no, 1 = yes, 8 =
+    unknown)" reads "...... Y". The key governs the lines indented deeper than its own line, up
+    to the first line that is not; a key on a field's own line before its answer ("Sex (1 =
+    male, 2 = female) ... 2") is a choice, not a key (see :func:`_coded_choices`)."""
+    out = list(text)
+    lines = _lines(text)
+    k = 0
+    while k < len(lines):
+        _, line = lines[k]
+        k += 1
+        key = _NUMERIC_KEY.search(line)
+        if key is None or _CODED_ROW.search(line, key.end()) is not None:
+            continue
+        codes: dict[str, str] = {}
+        for o in _NUMERIC_OPTION.finditer(key.group("opts")):
+            word = o.group("word").strip().casefold()
+            if word in _KEY_YES:
+                codes[o.group("code")] = "Y"
+            elif word in _KEY_NO:
+                codes[o.group("code")] = "N"
+            elif _KEY_UNKNOWN.match(word):
+                codes[o.group("code")] = "U"
+        if "Y" not in codes.values() or "N" not in codes.values():
+            continue  # not a yes/no key ("1 = mild, 2 = moderate")
+        indent = len(line) - len(line.lstrip())
+        while k < len(lines):
+            row_start, row = lines[k]
+            if not row.strip() or len(row) - len(row.lstrip()) <= indent:
+                break
+            k += 1
+            m = _CODED_ROW.search(row)
+            if m is None or m.group("code") not in codes:
+                continue
+            answer = codes[m.group("code")]
+            a = row_start + m.start("code")
+            out[a : a + len(m.group("code"))] = answer.ljust(len(m.group("code")))
+            if m.group("leader").strip() == ":":  # "label: 1" reads as a dot-leader field
+                b = row_start + m.start("leader")
+                out[b : b + len(m.group("leader"))] = " ...".ljust(len(m.group("leader")), " ")
     result = "".join(out)
     assert len(result) == len(text)
     return result
@@ -689,13 +813,16 @@ def _chat_sentence_starts(chars: list[str]) -> None:
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
-    original = _coded_choices(_coded_fields(_tick_boxes(original)))
+    rows = _field_rows(original)
+    original = _coded_choices(_coded_fields(_numeric_keys(_tick_boxes(original))))
     lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(
-        lines if layout_of is None else _split_abstract_lines(_lines(layout_of), rules)
+        lines if layout_of is None else _split_abstract_lines(_lines(layout_of), rules),
+        rows if layout_of is None else _field_rows(layout_of),
     )
     rejoin = _rejoins_broken_words(original)
     sec_rules = rules.sections.sections
+    twins = _clinical_twins(rules)
     sections: list[_Section] = []
     chat = _is_chat_thread(lines)  # issue #10: a messaging thread
     dated_label: int | None = None  # the indentation of a dated label line ending in ":"
@@ -747,6 +874,8 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         header = _header(line, rules) if after_break or not wrapped else None
         if header is not None:
             name, inline_at = header
+            if inline_at < 0 and name in twins and _opens_list(lines, i):
+                name = twins[name]  # issue #10 (i10ag): a clinic note's list under "BACKGROUND"
             previous = current
             if (
                 wrapped
@@ -811,13 +940,18 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             # PL7 neg" / "  Mi2 pos") are one list, dated by the label
             listed = dated_label is not None and lead > dated_label
             joined = (
-                wrapped
-                or hyphenated
+                hyphenated
                 or carried
                 or continued
                 or graded
                 or listed
-                or stripped[:1].islower()
+                # (i10ag: a form's field row runs on from no other field row by its first
+                # letter alone; i10af: it may continue a setting above it, "Creatine kinase" /
+                # "  at diagnosis (2025-05-08) ...... 4300")
+                or (
+                    not (start in rows and i >= 2 and lines[i - 2][0] in rows)
+                    and (wrapped or stripped[:1].islower())
+                )
             )
             soft = joined and not _BULLET.match(line)
             if soft and prev_char == "-" and stripped[:1].isalnum():

@@ -58,9 +58,27 @@ class JsonRules(_Strict):
     false_word: str
 
 
+class ResultFields(_Strict):
+    """Where a result record keeps its parts (field numbers as _fields counts them)."""
+
+    record: str  # "OBX" (HL7 v2), "R" (ASTM)
+    name: int
+    name_components: list[int]  # the first of these components that is not empty names the test
+    value: int
+    unit: int
+    range: int
+    time: int | None = None  # the result's own observation time
+    # issue #10 (i10af): the order record whose collection time the results after it take
+    # (ASTM: "O", field 7, the specimen's collection; a result's own time is its completion)
+    order_record: str | None = None
+    order_time: int | None = None
+
+
 class Hl7Rules(_Strict):
     min_segments: int = Field(ge=1)
+    header: str  # the message's header segment ("MSH"; ASTM "H")
     segments: dict[str, list[tuple[int, str]]]
+    result: ResultFields
     free_text_words: int = Field(ge=1)
     free_text_segments: list[str]
 
@@ -131,6 +149,7 @@ class RecordRules(_Strict):
     meta: RulesMeta
     json_: JsonRules = Field(alias="json")
     hl7: Hl7Rules
+    astm: Hl7Rules  # issue #10 (i10af): an ASTM E1394 / CLSI LIS2-A2 message, read as HL7 v2
     coded: CodedRules
     cda: CdaRules
     grid: GridRules
@@ -512,7 +531,9 @@ def _json_record(text: str, rules: JsonRules) -> Linearised | None:
 
 
 # --------------------------------------------------------------------------- HL7 v2
-_SEGMENT = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{2})\|")
+# HL7 v2 segments are named by three characters, ASTM E1394 records by one letter (H, P, O, R,
+# C, Q, M, L; issue #10, i10af)
+_SEGMENT = re.compile(r"^(?P<name>[A-Z][A-Z0-9]{2}|[A-Z])\|")
 _HL7_TIME = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\d{2,6})?(?:[+-]\d{4})?$")
 
 
@@ -560,56 +581,77 @@ def _components(value: str) -> list[tuple[str, int]]:
     return out
 
 
-def _observation(w: _Writer, fields: list[tuple[str, int, int]]) -> None:
-    """OBX: "name: value unit (ref range), on date." (OBX-3 text, 5, 6, 7, 14)."""
+def _observation(
+    w: _Writer, fields: list[tuple[str, int, int]], rules: ResultFields, collected: str | None
+) -> None:
+    """A result: "name: value unit (ref range), on date." (HL7 OBX-3 text, 5, 6, 7, 14; ASTM
+    R-3 name, 4, 5, 6 and the collection time of its order record)."""
 
     def get(i: int) -> tuple[str, int, int]:
         return fields[i] if i < len(fields) else ("", fields[-1][2], fields[-1][2])
 
-    ident, i_start, _ = get(3)
+    ident, i_start, _ = get(rules.name)
     comps = _components(ident)
-    name, offset = comps[1] if len(comps) > 1 and comps[1][0].strip() else comps[0]
-    value, v_start, _ = get(5)
+    name, offset = next(
+        (comps[k] for k in rules.name_components if k < len(comps) and comps[k][0].strip()),
+        comps[0],
+    )
+    value, v_start, _ = get(rules.value)
     if not name.strip() or not value.strip():
         return
     w.put(name, i_start + offset, i_start + offset + len(name))
     w.put(": ", i_start + offset + len(name))
     _put_field(w, value, v_start)
-    unit, u_start, _ = get(6)
+    unit, u_start, _ = get(rules.unit)
     unit_text = _components(unit)[0][0]
     if unit_text.strip():
         w.put(" ", u_start)
         w.put(unit_text, u_start, u_start + len(unit_text))
-    ref, r_start, r_end = get(7)
+    ref, r_start, r_end = get(rules.range)
     if ref.strip() and any(ch.isdigit() for ch in ref):  # a range, not "NEG"
         w.put(" (ref ", r_start)
         w.put(ref, r_start, r_end)
         w.put(")", r_end - 1)
-    when, t_start, _ = get(14)
+    when, t_start, _ = get(rules.time) if rules.time is not None else ("", 0, 0)
     if _HL7_TIME.match(when):
         w.put(", on ", t_start)
         _put_field(w, when, t_start)
+    elif collected is not None:  # the specimen's collection, written as a date
+        w.put(f", on {collected}", fields[-1][2] - 1)
     w.put(".", fields[-1][2] - 1)
     w.end_line(fields[-1][2])
 
 
 def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
     lines = [(m.group(), m.start()) for m in re.finditer(r"[^\r\n]+", text)]
-    segments = [(ln, at) for ln, at in lines if _SEGMENT.match(ln)]
-    if len(segments) < rules.min_segments or not any(ln.startswith("MSH|") for ln, _ in segments):
+    segments = [
+        (ln, at)
+        for ln, at in lines
+        if (m := _SEGMENT.match(ln)) is not None and len(m.group("name")) == len(rules.header)
+    ]
+    if len(segments) < rules.min_segments or not any(
+        ln.startswith(rules.header + "|") for ln, _ in segments
+    ):
         return None
     w = _Writer()
+    result = rules.result
+    collected: str | None = None  # the collection date of the order the results belong to
     for line, at in lines:
         seg = _SEGMENT.match(line)
-        if seg is None:  # text around the message, as written
+        if seg is None or len(seg.group("name")) != len(rules.header):
+            # text around the message, as written
             w.put(line, at, at + len(line))
             w.end_line(at + len(line))
             continue
         name = seg.group("name")
         fields = _fields(line, at)
-        if name == "OBX":
-            _observation(w, fields)
+        if name == result.record:
+            _observation(w, fields, result, collected)
             continue
+        if name == result.order_record and result.order_time is not None:
+            collected = (
+                _ts(fields[result.order_time][0]) if result.order_time < len(fields) else None
+            )
         said = False
         for number, words in rules.segments.get(name, []):
             if number >= len(fields) or not fields[number][0].strip():
@@ -634,7 +676,7 @@ def _hl7_message(text: str, rules: Hl7Rules) -> Linearised | None:
                     w.put(".", end - 1)
                 said = True
         if said:
-            w.end_line(at + len(line), blank=name in ("MSH", "PID", "OBR"))
+            w.end_line(at + len(line), blank=name in ("MSH", "PID", "OBR", "H", "P", "O"))
     return w.result()
 
 
@@ -2056,6 +2098,11 @@ def _cda_document(text: str, rules: CdaRules) -> Linearised | None:
     return _CdaWriter(text, rules).run()
 
 
+# an ASTM E1394 / CLSI LIS2-A2 message opens with its header record, whose first field defines
+# the delimiters after the field one: repeat, component, escape ("H|\\^&|||sender...")
+_ASTM_HEADER = re.compile(r"\A\s*H\|[^|\w\s]{3}\|")
+
+
 def linearise_record(text: str) -> Linearised | None:
     """The written form of ``text`` if it is a JSON export or an HL7 v2 message, else None
     (also when nothing of it could be written: the text is then read as it is)."""
@@ -2063,6 +2110,8 @@ def linearise_record(text: str) -> Linearised | None:
     found: Linearised | None = None
     if "|" in text and "MSH|" in text:
         found = _hl7_message(text, r.hl7)
+    if found is None and _ASTM_HEADER.match(text):  # issue #10 (i10af)
+        found = _hl7_message(text, r.astm)
     if found is None and "<" in text:
         found = _cda_document(text, r.cda)  # issue #10 (i10q)
     if found is None and ("{" in text or "[" in text):

@@ -85,6 +85,8 @@ class TumourLexicon(_Strict):
     capitals_only: list[str] = Field(default_factory=list)
     # issue #10 (i10x): benign lesions an operation may remove instead of a cancer
     benign_lesions: list[str] = Field(default_factory=list)
+    # issue #10 (i10af): devices a removal word may be about ("cannula removed")
+    devices: list[str] = Field(default_factory=list)
 
 
 class MuscleBiopsyLexicon(_Strict):
@@ -1035,6 +1037,7 @@ class Rules:
         self.benign_lesions = TermMatcher(
             "tumour.benign_lesions", {"benign": lex.tumour.benign_lesions}
         )
+        self.devices = TermMatcher("tumour.devices", {"device": lex.tumour.devices})
         self.events = TermMatcher(
             "events", {str(k): [*v, *other.events.get(k, [])] for k, v in lex.events.items()}
         )

@@ -44,14 +44,21 @@ _GRADE = re.compile(
     r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
     # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
-    r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>[+-](?![\d\w])|\s[+-](?![\d\w])(?!\s+[^\W\d]))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
+    # issue #10 (i10ag): the MRC grade written with its "M" ("cintura escapular M3, cintura
+    # pelviana M3-, extensores del cuello M5"; Spanish, Latin American and Nordic notes, and the
+    # MRC's own M0-M5): read as a bare grade, next to its muscle only (so "cT3 N1 M0" is none)
+    r"(?:(?P<m>M)(?=[0-5](?![\d/.,]\d|\d)))?"
+    r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>[+-](?![\d\w])|\s[+-](?![\d\w])(?!\s+[^\W\d])|\([+-]\)(?=\s*/\s*5))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
     r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo\b|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d"
     r"|[-–\s]?points?\b))",  # (i10k: a scale's name, "the 5-point scale", is no grade)
     re.IGNORECASE,
 )
 _SIDE_WORDS = (
-    r"(?P<right>right|rt|r)|(?P<left>left|lt|l)|(?P<both>bilateral(?:ly)?|bilat|both(?: sides)?"
+    # issue #10 (i10ag): both sides named ("4/5 R and L", "right and left", "L & R") come first,
+    # before a lone "R" takes the phrase's first letter
+    r"(?P<both>(?:r|rt|right)\s*(?:and|&|\+)\s*(?:l|lt|left)|(?:l|lt|left)\s*(?:and|&|\+)\s*"
+    r"(?:r|rt|right)|bilateral(?:ly)?|bilat|both(?: sides)?"
     r"|symmetric(?:al(?:ly)?)?|equally"
     # issue #10 (i10ab): "on both sides" in German, Czech, Slovak, Polish, Hungarian, Slovenian,
     # Croatian, Finnish, Swedish and Danish/Norwegian letters ("hartiat 4/5 molemmin puolin",
@@ -59,6 +66,7 @@ _SIDE_WORDS = (
     r"|beidseits|beidseitig|oboustrann[ěe]|obojstranne|obustronnie|k[ée]toldal[it]?"
     r"|mindk[ée]t\s+oldalon|obojestransko|obostrano|molemmin\s+puolin|molemmilla\s+puolilla"
     r"|bilateralt|p[åa]\s+b[åa]da\s+sidorna|p[åa]\s+b[åa]da\s+sidor|p[åa]\s+begge\s+sider)"
+    r"|(?P<right>right|rt|r)|(?P<left>left|lt|l)"
 )
 _SIDE_AFTER = re.compile(  # used with match(pos): no "^" (it would anchor at 0)
     r"\s*(?:\(\s*)?(?:on\s+the\s+|in\s+the\s+|on\s+)?(?:" + _SIDE_WORDS + r")\b", re.IGNORECASE
@@ -74,6 +82,10 @@ _FILLER = re.compile(
     r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
+    # issue #10 (i10ag): a muscle's qualifier in brackets, as the IMACS MMT-8 form names its
+    # muscles ("Deltoid (middle)  9  9", "Neck flexors (axial)  10", "Biceps (brachii)")
+    r"|\((?:middle|anterior|posterior|axial|brachii|brachialis|femoris|medius|maximus|minimus"
+    r"|lateral|medial|upper|lower|long|short|deep|superficial|prox(?:imal)?|dist(?:al)?)\)"
     # issue #10: a grade reached: "power had decreased to grade 4", "remained at 5"
     r"|\b(?:(?:had|has|have)\s+)?(?:been\s+)?(?:decreased|reduced|diminished|fallen|dropped"
     r"|remained|improved|increased|returned)\s+(?:to|at)\b)*$",
@@ -93,7 +105,10 @@ _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 # Used with match(pos): no "^".
 _BARE_END = re.compile(
     r"\s*(?:$|[,;.()|\n]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
-    r"|at|proximally|distally|\d+)\b)",
+    r"|at|proximally|distally|\d+"
+    # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
+    # en las cuatro extremidades")
+    r"|en|em|nas|nos|dans|nelle|negli|nei|aux)\b)",
     re.IGNORECASE,
 )
 
@@ -103,7 +118,10 @@ _FORWARD = re.compile(
     # (i10k: and after a bracketed scale, "3/5 (on the 5-point scale) in the proximal parts")
     # (i10-text20: and the prepositions and articles of a Portuguese, Spanish, Italian or French
     # examination, "força grau III em topografia proximal", "3/5 en la cintura pélvica")
+    # (i10ag: and "involving"/"affecting": "weakness of grade 4/5 power involving both shoulder
+    # and hip girdles")
     r"^\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with"
+    r"|involving|affecting"
     r"|em|en|na|nas|no|nos|dans|au|aux|nel|nei|nella|nelle|negli)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
     r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
@@ -212,7 +230,7 @@ def grades_in(
                 value += 0.5
             if m.group("lo") is not None and int(m.group("lo")) < g:
                 value = (int(m.group("lo")) + g) / 2  # "1-2/5": between the two grades
-        mod = (m.group("mod") or "").strip()
+        mod = (m.group("mod") or "").strip(" ()")  # (i10ag: "4(-)/5" is "4-/5")
         if kendall and mod:
             pass  # the Kendall scale has no +/- steps of its own: "8+/10" is read as 8
         elif mod == "+":
@@ -404,6 +422,13 @@ def read_grades(
     return out
 
 
+# issue #10 (i10ag): the extension words of rules/strength.yaml ``ellipsis`` in each language
+# (English, Spanish, Portuguese, French "exten-", Italian "esten-", Danish/Norwegian "ekst-",
+# German "streck-", Polish "prostow-", Hungarian "nyújt-", Finnish "ojenn-"); the rest are
+# flexion words
+_EXTENSION_STEMS = ("exten", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
+
+
 def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
     """ "Neck flexion 4-/5, extension 5/5": a movement without its joint takes the joint of the
     muscle named before it (neck flexion → neck extension); with none before, it is dropped."""
@@ -415,7 +440,7 @@ def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
         if not out:
             continue
         prev = out[-1].concept
-        extension = m.text.casefold().startswith(("exten", "backward"))
+        extension = m.text.casefold().startswith(_EXTENSION_STEMS)
         if prev in ("neck_flexors", "neck_extensors"):
             group = "neck_extensors" if extension else "neck_flexors"
         elif prev in ("finger_flexors",) and extension:

@@ -57,6 +57,17 @@ _ARTICLE_HISTORY = re.compile(
 )
 _SHORT_LINE = 120
 
+# issue #10 (i10ag): the stamp that opens an entry of a visit log, a ward's progress notes or a
+# nursing record: a date at the line's start, then a time of day or a dash before its author or
+# title ("19/11/2026 10:30 - ANP ...", "22/11/2026 - HCA (visit 4): ...", "2026-11-24 14:00
+# Consultant:", "[19.11.2026 10:30]"). The lines under it, to the next stamp or the paragraph's
+# end, speak from that entry's visit.
+_ENTRY_STAMP = re.compile(
+    r"\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}[ -][A-Za-z]{3,9}[ -](?:19|20)\d\d)\]?"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d\d\b\]?|\s+[-–—]\s)"
+)
+
 
 def _journal_chrome(text: str, pos: int) -> bool:
     """Whether the date at ``pos`` stands on a journal's masthead, citation or history line."""
@@ -185,6 +196,27 @@ def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
                 return
 
 
+_DEVICE_REACH = 25  # characters: "cannula was removed", "removal of the PICC line"
+_REMOVAL_WORDS = frozenset({"removal", "removed"})
+
+
+def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    """Whether the removal word ``m`` is about a device named right beside it."""
+    if m.text.casefold() not in _REMOVAL_WORDS:
+        return False
+    lo, hi = max(sent.start, m.start - _DEVICE_REACH), min(sent.end, m.end + _DEVICE_REACH)
+    text = ex.text
+    return any(
+        _JOINED.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
+        for d in ex.rules.devices.find(text, lo, hi)
+    )
+
+
+# what may stand between a device and its removal word: a few words, no clause mark
+# ("cannula was removed", "removal of the PICC line"; not "... removed in March; drain ...")
+_JOINED = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?")
+
+
 def _times_and_events(ex: Extraction) -> None:
     """Give each sentence its time; register events so later sentences can refer to them."""
     r = ex.rules
@@ -192,6 +224,7 @@ def _times_and_events(ex: Extraction) -> None:
     events_by_sentence = _bucket(ex, _with_diagnoses(ex, r.events.find(text)))
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
+    entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
@@ -201,6 +234,13 @@ def _times_and_events(ex: Extraction) -> None:
         )
         own_line = prev is not None and "\n" in text[prev.end : sent.start]
         now = _present_tense(ex, sent)
+        if not same_paragraph or (prev is not None and prev.segment is not sent.segment):
+            entry = None
+        # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
+        # sentence (a chat's lines run together) dates the sentences after it
+        stamps = _entry_stamps(ex, sent)
+        if stamps and stamps[0][0] == sent.start:
+            entry = stamps[0][1]
         if prev is None or not same_paragraph or planned or own_line or now:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
@@ -209,8 +249,15 @@ def _times_and_events(ex: Extraction) -> None:
             base = prev.time  # a dated or follow-up story goes on until the paragraph ends
         else:
             base = INDEX
+        if entry is not None:
+            # the visit of the entry speaks, not the note's first visit; its "today" is that day
+            # (a line of its own, as written, opens no story of the sentence before it)
+            base = entry if base == INDEX or _opens_line(ex, sent) else base
+            time = entry if time == INDEX else time
         sent.base_time = base
         sent.time = time if time is not None else base
+        if stamps:
+            entry = stamps[-1][1]
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
@@ -227,6 +274,8 @@ def _times_and_events(ex: Extraction) -> None:
                 continue
             if m.concept == "surgery" and benign_operation(ex, sent):
                 continue  # issue #10 (i10x): "tubular adenoma ..., completely excised"
+            if m.concept == "surgery" and _device_removed(ex, sent, m):
+                continue  # issue #10 (i10af): "dose 3 given; cannula removed"
             _add(
                 ex,
                 Draft(
@@ -238,12 +287,50 @@ def _times_and_events(ex: Extraction) -> None:
         prev = sent
 
 
+def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
+    """Whether the sentence (or the text at ``pos`` in it) opens a line of the note as written
+    (a soft-wrapped note's reading joins its lines)."""
+    at = sent.start if pos is None else pos
+    start, _ = ex.norm.to_original(at, at + 1)
+    before = ex.norm.original[:start].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
+    """The entry stamps (``_ENTRY_STAMP``) that open a line in the sentence, with their dates."""
+    out = []
+    for m in _ENTRY_STAMP.finditer(ex.text, sent.start, sent.end):
+        day = next(
+            (t for c, t in sent.candidates if m.start() <= c < m.end() and t.absolute is not None),
+            None,
+        )
+        if day is not None and _opens_line(ex, sent, m.start()):
+            out.append((m.start(), day))
+    return out
+
+
+# issue #10 (i10ag): an episode of the known disease ("relapse of DM diagnosed by the GP on
+# 17/11", "a flare of dermatomyositis diagnosed in clinic"): its own event, not the diagnosis
+_EPISODE_OF = re.compile(
+    r"\b(?:relapse|relapsing|flare(?:-up)?|recurrence|exacerbation|reactivation)\s+of\s+"
+    r"(?:(?:the|his|her|their|known)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+# issue #10 (i10ag): a device taken out ("cannula removed", "removal of the drain", "sutures
+# were removed"), as a visit log or a ward's notes record it: no operation of the story
+def _episode(text: str, name_start: int) -> bool:
+    """Whether the disease named at ``name_start`` is named as an episode of it (_EPISODE_OF)."""
+    return _EPISODE_OF.search(text, max(0, name_start - 30), name_start) is not None
+
+
 def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
     """Event mentions plus "diagnosed"/"dx" said of the myositis ("DM (TIF1-γ +ve), diagnosed
     Nov 2024"), not of a tumour ("diagnosed with breast cancer in 2019")."""
     text = ex.text
     histology = ex.rules.histology
-    found = list(events)
+    found = [e for e in events if not (e.concept == "diagnosis" and _episode(text, e.start))]
     names = ex.rules.myositis.find(text)
     for rx in ex.rules.time["diagnosed"]:
         for m in rx.finditer(text):
@@ -254,6 +341,8 @@ def _with_diagnoses(ex: Extraction, events: list[TermMatch]) -> list[TermMatch]:
                 lo, hi = min(n.end, m.start()), max(n.start, m.end())
                 if re.search(r"[.;\n]", text[lo:hi]) or histology.find(text, lo, hi):
                     continue
+                if _episode(text, n.start):
+                    break  # issue #10 (i10ag): "Relapse of DM diagnosed by GP 17/11/2026"
                 found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
                 break
     return sorted(found, key=lambda t: t.start)
@@ -290,10 +379,12 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
     if opened >= 0 and text.find(")", opened, start) < 0:
         closed = text.find(")", end, sent.end)
         if closed >= 0:
-            after = text[closed + 1 : closed + 3].lstrip()
+            after = text[closed + 1 : closed + 6].lstrip()
             rest = text[opened + 1 : start] + " " + text[end:closed]
             only_date = not _DATE_WORDS.sub("", rest).strip(" ,;-")
-            if not after.startswith(":") and not only_date:
+            # (issue #10, i10ag: or a form's dot leader, "anti-HMGCR (ELISA, 2025-05-08) .....
+            # positive": the label's date dates its answer)
+            if not after.startswith((":", "...")) and not only_date:
                 return opened, closed + 1, False
     if re.search(
         r"\b(?:since|from|to|until|till)\s*$", text[max(sent.start, start - 8) : start], re.I

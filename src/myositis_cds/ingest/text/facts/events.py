@@ -1,6 +1,7 @@
 """Which of the event mentions _timeline.py registers are events of the patient's story: an
 operation done, a death, a remission or a relapse; not the word naming a place, a department,
-a redacted field, a device taken out, or an operation planned (issue #10, i10aj)."""
+a redacted field, or an operation planned (issue #10, i10aj). A device taken out ("cannula
+removed") is left out by _timeline.py itself (i10af)."""
 
 from __future__ import annotations
 

@@ -48,11 +48,55 @@ def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch
     return sorted([*matches, *added], key=lambda t: t.start)
 
 
+# --- issue #10 (i10af): a heliotrope named at another site, begin. The sign is the eyelids'
+# (EULAR/ACR glossary: over the eyelids or periorbital); "eritema eliotropo delle guance e del
+# dorso del naso" (a heliotrope-coloured erythema of the cheeks and nose) names the colour of a
+# rash elsewhere. The first place the words after the term name decides: a place that heads a
+# lesion of its own (rules/inference.yaml own_site: cheeks, nose, trunk, hands ...) and no
+# eyelid word in the phrase. The face is left out (the eyelids are on it).
+_HELIOTROPE_REACH = 8  # words after the term: its complement ("of both cheeks", "delle guance")
+_PHRASE_STOPS = frozenset({",", ";", ".", "and", "or", "et", "ou", "y", "o", "e", "und", "oder",
+                           "i", "og", "och", "(", ")"})  # fmt: skip
+_FACE = frozenset({"face", "facial", "visage", "cara", "rosto", "viso", "volto", "gesicht"})
+
+
+def _heliotrope_elsewhere(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    if m.concept != "heliotrope_rash":
+        return False
+    r = ex.rules
+    words = [w.casefold() for w in _WORD.findall(ex.text[m.end : sent.end])][:_HELIOTROPE_REACH]
+    place = next((w for w in words if w not in r.inference_bridge or w in _PHRASE_STOPS), None)
+    if place is None or place in _PHRASE_STOPS or place in _FACE:
+        return False
+    if place not in {w.casefold() for w in r.inference.own_site}:
+        return False
+    phrase = " ".join(words)
+    return not any(site in phrase for site in _eyelid_sites(ex))
+
+
+def _eyelid_sites(ex: Extraction) -> frozenset[str]:
+    return frozenset(
+        site.casefold()
+        for rule in ex.rules.inference.rules
+        if "heliotrope_rash" in {str(c) for c in rule.infers}
+        for site in rule.site
+    )
+
+
+# --- issue #10 (i10af): end
+
+
 def _findings(ex: Extraction) -> None:
     found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
     for idx, matches in _bucket(ex, found).items():
         sent = ex.sentences[idx]
         for m in matches:
+            if _heliotrope_elsewhere(ex, sent, m):
+                ex.warn(
+                    f"'{ex.text[m.start : m.end]}' is placed elsewhere than the eyelids: not "
+                    "recorded as the heliotrope rash (the sign is periorbital)"
+                )
+                continue
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
             when = sent.time_at(m.start, ongoing=True)
             status, uncertain = _status(ex, sent, assertion, when)
@@ -404,9 +448,16 @@ _POSTPOSED_GLUE = frozenset(
      "των", "στα", "pada", "di", "kedua", "ở", "i"}
 )  # fmt: skip
 _COMPLEMENT = re.compile(
-    r"\s*(?:(?:parts?|aspects?)\s+)?(?:of|in|involving|affecting)\s", re.IGNORECASE
+    # (issue #10, i10ag: and the muscles' noun, "reduced power of the proximal muscles of the legs")
+    r"\s*(?:(?:parts?|aspects?|muscles?|muscle\s+groups?)\s+)?(?:of|in|involving|affecting)\s",
+    re.IGNORECASE,
 )
 _LIMB_REACH = 8
+_LABEL_LIMB = re.compile(
+    # (a comma, a dash or a bracket before the limb: "proximal weakness - legs", "(arms)")
+    r"\s*(?:,|\s[-–—]|\()\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*\)?\s*"
+    r"(?:\b(?:absent|present)\s*)?(?:$|[;:(])"
+)
 
 
 _COLOUR_REACH = 4
@@ -491,6 +542,13 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
     postposed = postposed or (
         first is not None and first > 0 and any(lead[first] in v for v in limb_words.values())
     )
+    # issue #10 (i10ag): a form's label names its limb after a comma ("proximal weakness, arms
+    # ...... 1", "debilidad proximal, piernas"): only limb words to the label's end
+    label = _LABEL_LIMB.match(text, end, sent.end)
+    if label is not None:
+        tail = [w.casefold() for w in _WORD.findall(label.group("tail"))]
+        if tail and all(w in every for w in tail):
+            pieces.extend(tail)
     if _COMPLEMENT.match(text, end) or postposed:
         for w in after:
             w = w.casefold()

@@ -20,6 +20,7 @@ from myositis_cds.ingest.text._strength import (
     group_states,
     read_grades,
 )
+from myositis_cds.ingest.text._time import TimePoint
 from myositis_cds.ingest.text.facts.findings import _WORD, _add_finding
 
 _SIDES = ("right", "left")
@@ -53,7 +54,7 @@ def _strength_exam(ex: Extraction) -> None:
                     groups += ["neck_flexors", "neck_extensors"]
                 for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
-    exams: dict[int, list[tuple[Sentence, StrengthReading]]] = {}
+    exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
     other_grid = _declared_paragraphs(ex, _OTHER_GRID_HEADING)
@@ -61,7 +62,7 @@ def _strength_exam(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
-        if sent.paragraph in other_grid and _GRID_ROW.search(text, sent.start, sent.end):
+        if sent.paragraph in other_grid and _grid_row(ex, sent):
             continue  # i10aa: "| Upper back and shoulders | 2 | 1 |" scores the skin, not power
         ordered = sorted(found[idx], key=lambda m: m.start)
         muscles = _limb_scoped(text, sent, _not_skin_sites(ex, sent, ordered))
@@ -75,7 +76,10 @@ def _strength_exam(ex: Extraction) -> None:
             kendall_declared=sent.paragraph in kendall,
             sides_declared=sent.paragraph in sided,
         ):
-            exams.setdefault(sent.paragraph, []).append((sent, reading))
+            # issue #10 (i10ag): one examination per paragraph and date: a visit log's or a
+            # course's dated entries in one paragraph ("19/11 ... hip flexion 3/5; 24/11 ... hip
+            # flexion 4-/5, shoulder abduction 5/5") are each an examination of their own
+            exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
     _compared_in_words(ex)
@@ -134,11 +138,26 @@ def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None
 _UPPER_LIMB = re.compile(
     # (i10k: "upper and lower limbs" names both)
     r"\b(?:upper\s+(?:(?:and|&|/)\s*lower\s+)?(?:limbs?|extremit(?:y|ies))|arms?|hands?|wrists?"
-    r"|fingers?)\b",
+    r"|fingers?"
+    # (i10ag: the arms in Spanish, Portuguese, Italian, French, German and Nordic words; U)
+    r"|(?:miembros|extremidades|membros|arti|membres)\s+(?:(?:inferiores|inferiori|inférieurs)"
+    r"\s+(?:e|y|et|ed)\s+)?(?:superiores|superiori|supérieurs)"
+    r"|brazos|braços|braccia|bras|arme|armen|armene|armar|overekstremitet(?:er|erne|ene)?"
+    r"|övre\s+extremitet(?:er|erna)?"
+    # (i10ag: the limbs' abbreviations of examination notes, "UL prox 4/5, LL prox 3/5", "BUE",
+    # Spanish and Portuguese "MMSS"/"MMII"; not "UE"/"OE", which German and Nordic notes use
+    # for the other limbs)
+    r"|(?-i:UL|ULs|BUE|RUE|LUE|MMSS|MSS))\b",
     re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
-    r"\b(?:lower\s+(?:limbs?|extremit(?:y|ies))|legs?|feet|foot|ankles?|toes?)\b", re.IGNORECASE
+    r"\b(?:lower\s+(?:limbs?|extremit(?:y|ies))|legs?|feet|foot|ankles?|toes?"
+    r"|(?:miembros|extremidades|membros|arti|membres)\s+(?:(?:superiores|superiori|supérieurs)"
+    r"\s+(?:e|y|et|ed)\s+)?(?:inferiores|inferiori|inférieurs)"
+    r"|piernas|pernas|gambe|jambes|beine|beinen|ben|benene|bena|beina|benen|underekstremitet"
+    r"(?:er|erne|ene)?|nedre\s+extremitet(?:er|erna)?"
+    r"|(?-i:LL|LLs|BLE|RLE|LLE|MMII|MII))\b",
+    re.IGNORECASE,
 )
 _LIMB_SCOPED = {
     "proximal_both": {"upper": "proximal_upper", "lower": "proximal_lower"},
@@ -185,7 +204,6 @@ def _complaints_of_weakness(ex: Extraction) -> None:
     examination may name the muscles less precisely: "weakness in the limb and girdle
     musculature")."""
     text = ex.text
-    examined: bool | None = None
     for d in ex.drafts:
         if d.type != "finding" or d.code not in _WEAKNESS_ITEMS or d.status != "present":
             continue
@@ -197,13 +215,23 @@ def _complaints_of_weakness(ex: Extraction) -> None:
             cue = m
         if cue is None or _EXAMINED.search(text, cue.end(), d.start):
             continue
-        if examined is None:
-            examined = any(
-                s.patient and _STRENGTH_EXAMINED.search(text, s.start, s.end) is not None
-                for s in ex.sentences
-            )
-        if not examined:
+        # issue #10 (i10ag): the complaint's own words are no examination ("complained of
+        # decreased strength in proximal muscles")
+        if not _strength_examined(ex, sent, cue.start(), d.end):
             d.value = {**d.value, "symptom": True, "criterion": False, "complaint": True}
+
+
+def _strength_examined(ex: Extraction, complaint: Sentence, start: int, end: int) -> bool:
+    """Whether the note reports the strength examined (``_STRENGTH_EXAMINED``) anywhere but in
+    the complaint at [start, end) of sentence ``complaint``."""
+    text = ex.text
+    for s in ex.sentences:
+        if not s.patient:
+            continue
+        spans = [(s.start, start), (end, s.end)] if s is complaint else [(s.start, s.end)]
+        if any(_STRENGTH_EXAMINED.search(text, a, b) for a, b in spans if a < b):
+            return True
+    return False
 
 
 def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
@@ -224,8 +252,14 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
         named = {
             limb
             for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
-            if rx.search(before) or rx.search(after)
+            if rx.search(before)
         }
+        if len(named) != 1:  # (i10ag: the limb just before wins: "BUE proximal 4/5, BLE ...")
+            named |= {
+                limb
+                for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
+                if rx.search(after)
+            }
         if len(named) == 1:
             out.append(TermMatch(m.start, m.end, limbs[named.pop()], m.text))
         else:
@@ -267,10 +301,23 @@ _OTHER_COLUMN = (
 _OTHER_GRID_HEADING = re.compile(
     r"\b(?:cdasi|easi|pasi|scorad|das-?28|joint\s+counts?)\b|"
     rf"(?:{_OTHER_COLUMN}[^\n|]*(?:\||\t|\s{{2,}})[^\n]*){{2,}}|"
-    rf"{_OTHER_COLUMN}\s*:?\s*(?:\d\s*)?\(\s*0\s*[-–]\s*\d\+?\s*\)",  # "Erythema: (0-3)"
+    # "Erythema: (0-3)"; (issue #10, i10ag) not a strength scale's heading, "STRENGTH - Oxford
+    # scale (0-5), right / left"
+    r"(?:^|(?<=\n))(?:(?!\b(?:strength|power|mrc|oxford|kendall|mmt)\b)[^\n])*?"
+    rf"{_OTHER_COLUMN}\s*:?\s*(?:\d\s*)?\(\s*0\s*[-–]\s*\d\+?\s*\)",
     re.IGNORECASE,
 )
-_GRID_ROW = re.compile(r"\||\t|\S\s{3,}\d")
+_GRID_ROW = re.compile(r"\||\t|\S[ \t]{3,}\d")
+
+
+def _grid_row(ex: Extraction, sent: Sentence) -> bool:
+    """Whether the sentence is a row of a table: cells split by bars or tabs, or (issue #10,
+    i10ag) aligned with runs of spaces, which only the note as written keeps (reading collapses
+    them: "Upper back and shoulders   2   1")."""
+    if _GRID_ROW.search(ex.text, sent.start, sent.end):
+        return True
+    a, b = ex.norm.to_original(sent.start, sent.end)
+    return _GRID_ROW.search(ex.norm.original, a, b) is not None
 
 
 def _declared_paragraphs(ex: Extraction, heading: re.Pattern[str]) -> set[int]:
@@ -379,12 +426,46 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
 # grades: "neck flexion was weaker than extension", "hip flexors weaker than ankle
 # dorsiflexors", "in the legs, proximal muscles were weaker than distal ones", "neck extensors
 # stronger than the flexors"; "not weaker than" says the item is absent
+# (issue #10, i10ag: and in the languages of the examinations read (rules/strength.yaml):
+# Spanish "flexores del cuello más débiles que los extensores", Portuguese "mais fracos do que",
+# Italian "più deboli degli", French "plus faibles que les", German "schwächer als die",
+# Danish "svagere end", Norwegian "svakere enn", Swedish "svagare än"; the languages' standard
+# words, verified U)
+_COPULA = (
+    r"was|were|is|are|appeared|seemed|remained|es|son|era|eran|estaban|estaba|está|están|é|são"
+    r"|era|eram|estava|estavam|è|sono|erano|était|étaient|est|sont|ist|sind|war|waren|er|var"
+    r"|är|vore"
+)
+_DEGREE = (
+    r"much|slightly|significantly|clearly|markedly|somewhat|relatively|a\s+little|far"
+    r"|mucho|claramente|ligeramente|muito|claramente|molto|nettamente|leggermente|nettement"
+    r"|légèrement|deutlich|etwas|tydeligt|tydelig|lidt|litt|tydligt|något|lite"
+)
+_WEAKER = (
+    r"weaker|more\s+(?:severely\s+)?(?:affected|involved|impaired)|worse"
+    r"|más\s+(?:débil(?:es)?|afectad[oa]s?|comprometid[oa]s?)|mais\s+(?:frac[oa]s?"
+    r"|afetad[oa]s?|acometid[oa]s?|comprometid[oa]s?)|più\s+(?:debol[ei]|colpit[ioae])"
+    r"|plus\s+(?:faibles?|atteint(?:e|s|es)?)|schwächer|stärker\s+betroffen"
+    r"|svagere|svakere|svagare|mer\s+påverkade?|mere\s+påvirkede?|mer\s+påvirket"
+)
+_STRONGER = (
+    r"stronger|less\s+(?:severely\s+)?(?:affected|involved|impaired)|better\s+preserved"
+    r"|más\s+fuertes?|menos\s+(?:afectad[oa]s?|comprometid[oa]s?)|mais\s+fortes?"
+    r"|menos\s+(?:afetad[oa]s?|acometid[oa]s?)|più\s+fort[ei]|meno\s+colpit[ioae]"
+    r"|plus\s+forts?|plus\s+fortes|moins\s+atteint(?:e|s|es)?|stärker|weniger\s+betroffen"
+    r"|stærkere|sterkere|starkare"
+)
+_THAN = (
+    r"than|que|do\s+que|di|dei|degli|delle|della|del|rispetto\s+(?:a|ai|agli|alle|al)|als|end|enn"
+    r"|än"
+)
+_NEGATION = r"not\s+|no\s+|não\s+|non\s+|nicht\s+|ikke\s+|inte\s+"
 _COMPARED = re.compile(
-    r"\s*,?\s*(?:(?:was|were|is|are|appeared|seemed|remained)\s+)?(?P<neg>not\s+|no\s+)?"
-    r"(?:(?:much|slightly|significantly|clearly|markedly|somewhat|relatively|a\s+little|far)\s+)?"
-    r"(?:(?P<weaker>weaker|more\s+(?:severely\s+)?(?:affected|involved|impaired)|worse)"
-    r"|(?P<stronger>stronger|less\s+(?:severely\s+)?(?:affected|involved|impaired)"
-    r"|better\s+preserved))\s+than\s+(?:(?:the|those|that|in|of)\s+)*",
+    # (the negation before the copula in Spanish, Portuguese, Italian: "no son más débiles")
+    rf"\s*,?\s*(?P<neg_first>{_NEGATION})?(?:(?:{_COPULA})\s+)?(?P<neg>{_NEGATION})?"
+    rf"(?:(?:{_DEGREE})\s+)?(?:(?P<weaker>{_WEAKER})|(?P<stronger>{_STRONGER}))"
+    rf"\s+(?:{_THAN})\s+(?:(?:the|those|that|in|of|los|las|el|la|lo|os|as|o|a|les|le|l['’]"
+    rf"|i|gli|die|der|den|de|dem|det|des)\s+)*",
     re.IGNORECASE,
 )
 _COMPARISONS = {
@@ -426,7 +507,7 @@ def _compared_in_words(ex: Extraction) -> None:
                 continue
             assertion = sent.context.assert_target(a.start, b.end, _CONTEXT)
             status, uncertain = _status(ex, sent, assertion, sent.time_at(a.start, ongoing=True))
-            if said.group("neg") and status == "present":
+            if (said.group("neg") or said.group("neg_first")) and status == "present":
                 status = "absent"
             value = {"rule": "strength_in_words"}
             _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
