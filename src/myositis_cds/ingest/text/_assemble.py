@@ -18,6 +18,7 @@ from myositis_cds.ingest.text._draft import Draft, Extraction
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
+from myositis_cds.ingest.text.facts.events import recorded_event
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
 from myositis_cds.ingest.text.facts.tumours import benign_operation, names_cancer, reported_site
 
@@ -413,7 +414,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type == "event" and d.status == "present" and d.time.absolute is not None
     }
     for d in drafts:
-        if d.type != "event" or d.status != "present" or not ok(d):
+        if d.type != "event" or not ok(d) or not recorded_event(ex, d):
             continue
         if d.code == "surgery" and d.code in dated_kinds and d.time == INDEX:
             continue  # "Specimen: pancreaticoduodenectomy" names the operation dated elsewhere
@@ -735,7 +736,11 @@ def _tumour(
                 if d.type == "event"
                 and d.code == "surgery"
                 and (
-                    (d.status == "present" and _removes(ex, d, rec["site"]))
+                    (
+                        d.status == "present"
+                        and recorded_event(ex, d)
+                        and _removes(ex, d, rec["site"])
+                    )
                     or (
                         d.status == "historical"
                         and d.time.absolute is not None  # (a date the note states)
@@ -758,6 +763,7 @@ def _tumour(
                 if d.type == "event"
                 and d.code == "surgery"
                 and d.status == "present"
+                and recorded_event(ex, d)
                 and id(d) not in taken
                 and when(d) < when(found)
                 and rec["site"]

@@ -341,3 +341,10 @@ def _outside_time(sent: Sentence, m: TermMatch) -> bool:
 
 def _planned(sent: Sentence) -> bool:
     return sent.segment is not None and sent.segment.status == "planned"
+
+
+def marked_window(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The words from ``lo`` to ``hi`` with the mention at ``start:end`` marked «...», for the
+    rules that read a mention by the words around it (issue #10, i10aj: patterns.yaml
+    ``event_not_done``, ``treatment_not_taken``)."""
+    return f"{text[lo:start]}«{text[start:end]}»{text[end:hi]}"

@@ -131,6 +131,10 @@ class OtherLanguageTerms(_Strict):
     # issue #10 (i10ah): the operations that remove an organ ("Mastektomie", "lobectomía",
     # "lumpektomi"): where a tumour was removed, and each a surgery event
     operations: dict[TumourSite, list[str]] = Field(default_factory=dict)
+    # issue #10 (i10aj): the drugs by their names in other languages ("Prednisolon",
+    # "metotrexato"), keyed by the lexicon's drug; and the events ("Lumpektomi", "Resektion")
+    treatments: dict[str, list[str]] = Field(default_factory=dict)
+    events: dict[EventKind, list[str]] = Field(default_factory=dict)
 
 
 class LanguageVocabulary(_Strict):
@@ -470,6 +474,9 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),
+    "event_not_done": set(),  # issue #10 (i10aj)
+    "treatment_not_taken": set(),  # issue #10 (i10aj)
+    "investigation_abnormal_result": set(),  # issue #10 (i10aj)
     "mmt8": {"value"},
     "physician_global": {"value"},
     "patient_global": {"value"},
@@ -1015,7 +1022,13 @@ class Rules:
                 **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
             },
         )
-        self.treatments = TermMatcher("treatments", {k: v.terms for k, v in lex.treatments.items()})
+        unknown_drugs = set(other.treatments) - set(lex.treatments)
+        if unknown_drugs:  # i10aj: another language's name for a drug the lexicon does not know
+            raise KnowledgeError(f"rules/languages.yaml: no treatment {unknown_drugs}")
+        self.treatments = TermMatcher(
+            "treatments",
+            {k: [*v.terms, *other.treatments.get(k, [])] for k, v in lex.treatments.items()},
+        )
         self.routes = TermMatcher("routes", {str(k): v for k, v in lex.routes.items()})
         self.histology = TermMatcher(
             "tumour.histology",
@@ -1065,9 +1078,11 @@ class Rules:
         self.events = TermMatcher(
             "events",
             {
-                str(k): [*v, *(t for ts in other.operations.values() for t in ts)]
-                if k == "surgery"
-                else v
+                str(k): [
+                    *v,
+                    *other.events.get(k, []),
+                    *(t for ts in other.operations.values() for t in ts if k == "surgery"),
+                ]
                 for k, v in lex.events.items()
             },
         )

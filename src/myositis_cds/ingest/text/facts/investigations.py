@@ -44,6 +44,10 @@ def _investigations(ex: Extraction) -> None:
                 existence = "PENDING"  # "Plan: CT chest/abd/pelvis, mammogram"
             if code == "eus" and _FNA.search(text, m.end, min(sent.end, m.end + 60)):
                 code = "eus_fna"  # "EUS in June 2025, FNA cytology: NET"
+            if existence in (None, "NORMAL", "NEGATED_EXISTENCE") and _found_first(
+                ex, sent, m.end, assertion
+            ):
+                existence = "ABNORMAL"  # "HRCT chest 07-Jun-2025: NSIP pattern"
             if existence is None and _names_tumour(ex, sent):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
             if existence is None:
@@ -88,6 +92,47 @@ def _investigations(ex: Extraction) -> None:
             )
             if value.get("result") == "pending":
                 ex.drafts[-1].time = _requested(ex, sent, m.start)
+
+
+# the result clause after a test: up to its first ";", full stop or line end
+_CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+# a lesion named as absent ("no mass or adenopathy", "without nodules", "ingen tumor")
+_NOT_FOUND = re.compile(
+    r"\b(?:no|without|nor|or|any|ingen|intet|inga|kein\w*|ohne|sin|sans|senza|sem|bez|nessun\w*)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+# what a test can show or is asked for, not what it showed ("HRCT may show ...", "CT to exclude
+# a mass"); "may" in lower case only, as "May" is also the month ("HRCT 12-May-2026: NSIP")
+_MAY_SHOW = re.compile(
+    r"\b(?:(?-i:may)|might|can|could|would|should|will|if|whether|to\s+(?:exclude|rule\s+out|look|assess|"
+    r"evaluate|screen|search)|kann|könnte|puede|podría|peut|pourrait|può|potrebbe|kan|kunne)\b",
+    re.I,
+)
+
+
+def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertion) -> bool:
+    """issue #10 (i10aj): whether the test's result clause names a lesion or an abnormal
+    pattern (patterns.yaml ``investigation_abnormal_result``) before any judgement the context
+    rules read for it, and not as absent."""
+    text = ex.text
+    end = _CLAUSE_END.search(text, after, sent.end)
+    stop = end.start() if end is not None else sent.end
+    nxt = ex.rules.investigations.find(text, after, stop)
+    if nxt:
+        stop = nxt[0].start  # "Mammography: normal, CT: 3 cm mass": the mass is the CT's
+    hit = assertion.categories.get("existence")
+    for rx in ex.rules.value["investigation_abnormal_result"]:
+        lesion = rx.search(text, after, stop)
+        if lesion is None or _NOT_FOUND.search(
+            text, max(after, lesion.start() - 30), lesion.start()
+        ):
+            continue
+        if _MAY_SHOW.search(text, after, lesion.start()):
+            return False  # "HRCT may show ground-glass change": what it can show, no result
+        return hit is None or hit[1] > lesion.start()
+    return False
 
 
 _FNA = re.compile(r"\b(?:fna|fnb|fine[- ]needle|needle biopsy|guided biopsy)\b", re.I)

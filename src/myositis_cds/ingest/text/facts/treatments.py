@@ -15,6 +15,7 @@ from myositis_cds.ingest.text._draft import (
     _add,
     _bucket,
     _status,
+    marked_window,
 )
 from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import TimePoint, find_dates
@@ -24,12 +25,15 @@ def _treatments(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     routes_default = {k: v.route for k, v in r.lexicon.treatments.items()}
-    for idx, matches in _bucket(ex, r.treatments.find(text)).items():
+    for idx, found in _bucket(ex, r.treatments.find(text)).items():
         sent = ex.sentences[idx]
+        matches = _without_glosses(text, found)
         before: Draft | None = None
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             tail = text[m.end : window_end]
+            if _not_taken(ex, m.start, m.end, max(sent.start, m.start - 40), window_end):
+                continue  # "Allergic to methotrexate", "Rituximab was considered but not given"
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
@@ -72,6 +76,35 @@ def _treatments(ex: Extraction) -> None:
             before = draft
 
 
+def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
+    """issue #10 (i10aj): a drug the patient is allergic to, declined, or that was only weighed
+    and not started (patterns.yaml ``treatment_not_taken``)."""
+    window = marked_window(ex.text, start, end, lo, min(hi, end + 50))
+    return any(rx.search(window) for rx in ex.rules.value["treatment_not_taken"])
+
+
+# issue #10 (i10aj): a drug's other name in parentheses right after it: its brand ("IVIG
+# (Privigen) 2 g/kg", "Methylprednisolone (Solu-Medrol)") or its name in another language
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def _without_glosses(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """The mentions of one sentence without those that only gloss the drug before them, so
+    that the dose after the parentheses is the drug's."""
+    kept: list[TermMatch] = []
+    for m in matches:
+        if (
+            kept
+            and kept[-1].concept == m.concept
+            and _GLOSS_OPEN.fullmatch(text, kept[-1].end, m.start)
+            and _GLOSS_CLOSE.match(text, m.end)
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _treatment_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> tuple[TimePoint, TimePoint | None]:
@@ -92,7 +125,7 @@ def _treatment_times(
                 TimePoint(absolute=d.until, uncertain=d.uncertain),
             )
     for a, b in pairwise(dates):  # "from June 2023 to March 2024"
-        if _FROM.search(text, max(m.end, a.start - 8), a.start) and _TO.fullmatch(
+        if _FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(
             text[a.end : b.start]
         ):
             return (
@@ -103,7 +136,7 @@ def _treatment_times(
     stop: TimePoint | None = None
     for rx in r.value["treatment_start"]:
         for cue in rx.finditer(text, m.end, window_end):
-            stated = _time_after(sent, cue.end())
+            stated = _time_after(sent, cue.end()) or _wrapped_date(ex, sent, cue.end())
             if stated is not None:
                 start = stated
                 break
@@ -115,7 +148,11 @@ def _treatment_times(
             if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
         ]
         for cue in [*ahead, *rx.finditer(text, m.end, window_end)]:
-            stop = _time_after(sent, cue.end()) or sent.time_at(cue.start())
+            stop = (
+                _time_after(sent, cue.end())
+                or _wrapped_date(ex, sent, cue.end())
+                or sent.time_at(cue.start())
+            )
             break
     if (
         before is not None
@@ -140,10 +177,11 @@ def _treatment_times(
 
 # "then oral prednisolone": what follows is the next course, not this one's length
 _THEN = re.compile(r"\bthen\b", re.I)
-# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)"
+# a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)",
+# issue #10 (i10aj): the first closed by its separator ("20.10.-21.10.2026", German and Nordic)
 _SHORT_RANGE = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})\s*[-–]\s*"
-    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/.])"
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?\s*[-–]\s*"
+    r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
 
 
@@ -171,8 +209,16 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
     )
 
 
-_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
-_TO = re.compile(r"\s*(?:to|until|till|and|-)\s*", re.I)
+# issue #10 (i10aj): a course's first and last day in parentheses ("(04/10/2026 al
+# 06/10/2026)") or after "from" in the other languages read ("desde el ... hasta el ...", "vom
+# ... bis ...", "fra ... til ..."; each language's usual words, verified U)
+_FROM = re.compile(
+    r"(?:\b(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od)\s+|\(\s*)$",
+    re.I,
+)
+_TO = re.compile(
+    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až)\s*", re.I
+)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
@@ -187,3 +233,14 @@ def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
     if not near:
         return None
     return min(near, key=lambda x: x[0])[1]
+
+
+def _wrapped_date(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
+    """issue #10 (i10aj): a date that a wrapped line put at the start of the next line, after a
+    cue that ends its sentence ("Methotrexat 15 mg/Woche s.c. seit\n14.10.2026.")."""
+    if ex.text[pos : sent.end].strip() or "\n" not in ex.text[pos : pos + 3]:
+        return None
+    found = find_dates(ex.text, ex.rules, pos, min(len(ex.text), pos + 24), ex.style)
+    if not found or ex.text[pos : found[0].start].strip():
+        return None
+    return TimePoint(absolute=found[0].day, uncertain=found[0].uncertain)
