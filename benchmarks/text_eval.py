@@ -40,7 +40,9 @@ opened on 1 Dec 2026 (afternoon), while a twelfth sealed set was written (``repo
 opened, while a thirteenth sealed set was written (``reports:heldout_n``, ``notes:heldout17``;
 FIRST_RUN_N.md), measured before and after that session's second round and again at the next
 session's start (unchanged), and opened on 1 Dec 2026 (late afternoon), while a fourteenth sealed
-set was written (``reports:heldout_o``, ``notes:heldout18``; FIRST_RUN_O.md). Any set not in DETAIL_SETS is reported as figures only and
+set was written (``reports:heldout_o``, ``notes:heldout18``; FIRST_RUN_O.md), measured before
+and after that session's first round and opened, while a fifteenth sealed set was written
+(``reports:heldout_p``, ``notes:heldout19``; FIRST_RUN_P.md). Any set not in DETAIL_SETS is reported as figures only and
 is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
@@ -50,7 +52,8 @@ is in no default list (the lead runs it by name).
                 reports:heldout_g,notes:heldout10,reports:heldout_h,notes:heldout11,
                 reports:heldout_i,notes:heldout12,reports:heldout_j,notes:heldout13,
                 reports:heldout_k,notes:heldout14,reports:heldout_l,notes:heldout15,
-                reports:heldout_m,notes:heldout16,reports:heldout_n,notes:heldout17]
+                reports:heldout_m,notes:heldout16,reports:heldout_n,notes:heldout17,
+                reports:heldout_o,notes:heldout18]
 """
 
 from __future__ import annotations
@@ -81,7 +84,7 @@ DEFAULT_SETS = (
     "reports:heldout_i,notes:heldout12,"
     "reports:heldout_j,notes:heldout13,reports:heldout_k,notes:heldout14,"
     "reports:heldout_l,notes:heldout15,reports:heldout_m,notes:heldout16,"
-    "reports:heldout_n,notes:heldout17"
+    "reports:heldout_n,notes:heldout17,reports:heldout_o,notes:heldout18"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -135,6 +138,10 @@ DETAIL_SETS = {
     # (FIRST_RUN_N.md); opened on 1 Dec 2026 (late afternoon).
     "reports:heldout_n",
     "notes:heldout17",
+    # Measured sealed before and after a round, figures only (FIRST_RUN_O.md); opened on 1 Dec
+    # 2026 (late afternoon).
+    "reports:heldout_o",
+    "notes:heldout18",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
