@@ -119,6 +119,7 @@ _HELD_OUT_ROUNDS = [
     ("twelfth", "heldout_m", "n", 15, "heldout16", 10, 169),
     ("thirteenth", "heldout_n", "o", 15, "heldout17", 10, 181),
     ("fourteenth", "heldout_o", "p", 15, "heldout18", 10, 193),
+    ("fifteenth", "heldout_p", "q", 15, "heldout19", 10, 205),
 ]
 
 
