@@ -42,8 +42,8 @@ FIRST_RUN_N.md), measured before and after that session's second round and again
 session's start (unchanged), and opened on 1 Dec 2026 (late afternoon), while a fourteenth sealed
 set was written (``reports:heldout_o``, ``notes:heldout18``; FIRST_RUN_O.md), measured before
 and after that session's first round and opened, while a fifteenth sealed set was written
-(``reports:heldout_p``, ``notes:heldout19``; FIRST_RUN_P.md). Any set not in DETAIL_SETS is reported as figures only and
-is in no default list (the lead runs it by name).
+(``reports:heldout_p``, ``notes:heldout19``; FIRST_RUN_P.md). Any set not in DETAIL_SETS is
+reported as figures only and is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
         [--sets reports:dev,reports:dev_b,reports:heldout,reports:heldout_b,notes:heldout5,
