@@ -147,3 +147,40 @@ def test_the_and_words_join_only_antibody_names() -> None:
     # beyond the names given
     line = "Myositis panel in 2026: anti-NXP2 negative, anti-MDA5 negative."
     assert antibody_results(_HEAD + line) == {"NXP2": "negative", "MDA5": "negative"}
+
+
+# ------------------------------------------------ a named list limits the panel it came from
+_TESTED = ("TIF1G", "NXP2", "MDA5", "JO1")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the bracket after words that follow the result ("for every antibody tested")
+        "The myositis antibody panel was negative for every antibody tested "
+        "(TIF1-gamma, NXP2, MDA5, Jo-1).",
+        # the bracket right after the panel, the result after it
+        "Myositis panel (TIF1-gamma, NXP2, MDA5 and Jo-1) negative.",
+        # Spanish and Slovene words around it; the list joined by "y" / "in"
+        "Perfil de miositis negativo para todos los anticuerpos (TIF1-gamma, NXP2, MDA5 y Jo-1).",
+        "Miozitis panel negativen (TIF1-gamma, NXP2, MDA5 in Jo-1).",
+    ],
+)
+def test_a_bracket_of_names_limits_the_panel(sentence: str) -> None:
+    assert antibody_results(_HEAD + sentence) == dict.fromkeys(_TESTED, "negative")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myositis panel negative.",
+        # a bracket that names no antibody is a remark: the whole panel still
+        "Myositis panel (Euroimmun blot) negative.",
+        "Myositis panel negative (sample of 20/10/2026).",
+    ],
+)
+def test_a_panel_without_a_named_bracket_is_the_whole_panel(sentence: str) -> None:
+    results = antibody_results(_HEAD + sentence)
+    # the myositis-specific panel of rules/lexicon.yaml holds at least these, all negative
+    assert {"JO1", "PL7", "PL12", "MDA5", "TIF1G", "NXP2", "SAE1", "SRP"} <= set(results)
+    assert set(results.values()) == {"negative"}

@@ -1123,10 +1123,41 @@ def _results_of_named(
         # that names what the blot held ("line blot all negative (Jo-1, PL-7, ..., PM-Scl)"):
         # its members, not the panel's others
         return True
+    if _names_what_was_tested(text, sent, panel, named):
+        return True  # "... was negative for every antibody tested (TIF1-gamma, NXP2, Jo-1)"
     first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
     return (
         first is not None and _COORDINATED.search(_REMARK.sub(" ", text[panel.end : first])) is None
     )
+
+
+# issue #10 (i10ak): a bracket of names after the panel, in its clause, names what the panel
+# held, wherever it stands ("the myositis antibody panel was negative for every antibody tested
+# (TIF1-gamma, NXP2, Mi-2, MDA5, SAE1, Jo-1)", "panel (Jo-1, PL-7, PL-12) negativo"): a named
+# list limits the panel, so its other members stay untested
+_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,200})[)\]]")
+
+
+def _names_what_was_tested(
+    text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]
+) -> bool:
+    """Whether a bracket after ``panel``, before its clause ends, holds only antibody names."""
+    end = text.find(";", panel.end, sent.end)
+    end = sent.end if end < 0 else end
+    for b in _BRACKET.finditer(text, panel.end, end):
+        inside = [a for a in named if b.start(1) <= a.start and a.end <= b.end(1)]
+        if not inside:
+            continue
+        pos, glue = b.start(1), True
+        for a in inside:
+            glue = (
+                glue
+                and _LIST_GLUE.fullmatch(_without_other_antibodies(text[pos : a.start])) is not None
+            )
+            pos = a.end
+        if glue and _LIST_GLUE.fullmatch(_without_other_antibodies(text[pos : b.end(1)])):
+            return True
+    return False
 
 
 # issue #10 (i10ae): a remark in brackets after the panel's name ("Myositis panel (Quest,
