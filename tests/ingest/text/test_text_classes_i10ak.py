@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results
+from tests.ingest.text.helpers import antibody_results, findings_of
 
 _HEAD = "Rheumatology clinic 20/11/2026. Woman, 58 years.\n"
 _PANEL = ("TIF1G", "NXP2", "MDA5", "SAE1")
@@ -184,3 +184,81 @@ def test_a_panel_without_a_named_bracket_is_the_whole_panel(sentence: str) -> No
     # the myositis-specific panel of rules/lexicon.yaml holds at least these, all negative
     assert {"JO1", "PL7", "PL12", "MDA5", "TIF1G", "NXP2", "SAE1", "SRP"} <= set(results)
     assert set(results.values()) == {"negative"}
+
+
+# --------------------------------------------- "Background" alone: an article's or the patient's
+_CLINIC_BACKGROUND = """{title}
+Date: 16/11/2026   Pt: 13 yrs male
+
+{heading}
+JDM diagnosed 03/2023 at age 10. MSA panel (03/2023): anti-NXP2 positive; TIF1-gamma, MDA5 and
+Mi-2 negative. Calcinosis first noted 2024.
+
+PLAN
+Review in 2 weeks.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("WOUND CLINIC - NURSE ASSESSMENT", "BACKGROUND"),
+        ("Home oxygen assessment", "Background"),
+        ("PAEDIATRIC RHEUMATOLOGY WARD NOTE", "BACKGROUND:"),
+    ],
+)
+def test_background_alone_in_a_clinic_document_is_the_patients_history(
+    title: str, heading: str
+) -> None:
+    note = _CLINIC_BACKGROUND.format(title=title, heading=heading)
+    assert antibody_results(note) == {
+        "NXP2": "positive",
+        "TIF1G": "negative",
+        "MDA5": "negative",
+        "MI2": "negative",
+    }
+
+
+_ARTICLE = """{title}Background
+Anti-NXP2 antibodies were first described in juvenile dermatomyositis with calcinosis.
+
+{case}
+A 13-year-old boy presented with proximal weakness. Anti-TIF1γ antibodies were negative.
+
+Discussion
+Calcinosis is common in juvenile dermatomyositis.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "case"),
+    [
+        ("Calcinosis in juvenile dermatomyositis: a case report\n\n", "Case presentation"),
+        ("", "Case presentation"),  # no title line: the case and discussion headings tell
+        ("", "Case report"),
+    ],
+)
+def test_background_alone_in_a_case_report_introduces_the_disease(title: str, case: str) -> None:
+    # the background's anti-NXP2 is the literature's, not the patient's
+    assert antibody_results(_ARTICLE.format(title=title, case=case)) == {"TIF1G": "negative"}
+
+
+# ------------------------------------------------- a symptom score's second reading in its run
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pain 4/10 (numeric) at dressing change, 2/10 at rest.",
+        "Shoulder pain 5/10 on movement, 3/10 at night.",
+        "VAS 6/10 today, 2/10 last week.",
+    ],
+)
+def test_a_symptom_scores_next_reading_is_no_strength_grade(line: str) -> None:
+    # full strength stated before; the pain's scores must not read as Kendall grades
+    note = _HEAD + "Proximal strength 5/5 arms and legs.\n" + line
+    assert findings_of(note) == {"weakness_proximal_upper": False, "weakness_proximal_lower": False}
+
+
+def test_a_muscle_named_after_a_pain_score_keeps_its_grade() -> None:
+    # hip flexors 6/10 on the Kendall scale is below full strength: proximal leg weakness
+    note = _HEAD + "Pain 3/10, hip flexors 6/10 bilaterally."
+    assert findings_of(note).get("weakness_proximal_lower") is True
