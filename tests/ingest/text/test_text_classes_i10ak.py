@@ -262,3 +262,30 @@ def test_a_muscle_named_after_a_pain_score_keeps_its_grade() -> None:
     # hip flexors 6/10 on the Kendall scale is below full strength: proximal leg weakness
     note = _HEAD + "Pain 3/10, hip flexors 6/10 bilaterally."
     assert findings_of(note).get("weakness_proximal_lower") is True
+
+
+# ------------------------- the ANA's titre after its method; the noun "positivity of" before it
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Serologi (sampel 07-10-2026): ANA IF 1:320 (speckled).",
+        "ANA IFA 1:640, homogeneous.",
+        "ANA (HEp-2) 1:160.",
+    ],
+)
+def test_the_ana_titre_after_its_method_is_positive(line: str) -> None:
+    assert antibody_results(_HEAD + line) == {"ANA": "positive"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gli esami documentavano la positività degli anticorpi anti-MDA5.", {"MDA5": "positive"}),
+        ("Os exames mostraram positividade dos anticorpos anti-Jo-1.", {"JO1": "positive"}),
+        ("Serology showed positivity of anti-MDA5.", {"MDA5": "positive"}),
+        # denied later in its clause: not a positive
+        ("La positività di anti-Jo-1 era assente.", {}),
+    ],
+)
+def test_positivity_of_before_the_antibody(sentence: str, expected: dict[str, str]) -> None:
+    assert antibody_results(_HEAD + sentence) == expected
