@@ -368,6 +368,23 @@ def _clinical_twins(rules: Rules) -> dict[str, str]:
     }
 
 
+# issue #10 (i10ak): the headings only a case report (an article) has. "Background" alone
+# introduces the disease in an article; in a clinic document (a letter, a ward or nursing note,
+# an assessment form) it heads the patient's own history, prose or list alike. The document is
+# an article when it has a title line over its opening heading (_case_report_title) or any of
+# these headings, alone or inline, in any language the section titles know.
+_CASE_REPORT_SECTIONS = frozenset({"abstract", "case", "discussion", "keywords", "references"})
+
+
+def _has_case_report_structure(lines: list[tuple[int, str]], rules: Rules) -> bool:
+    """Whether a line of the document opens a section only a case report has."""
+    for _, line in lines:
+        header = _header(line, rules)
+        if header is not None and header[0] in _CASE_REPORT_SECTIONS:
+            return True
+    return False
+
+
 def _opens_list(lines: list[tuple[int, str]], i: int) -> bool:
     """Whether the first line with text from ``lines[i]`` on is a bullet of a list."""
     for _, line in lines[i:]:
@@ -840,6 +857,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
 
     current = open_section("body")
     title_end = _case_report_title(lines, rules)
+    is_case_report: bool | None = None  # decided when a title with a twin stands alone
     if title_end:
         current = open_section("title")
     resume: str | None = None  # the section a one-line section (a staff line) hands back to
@@ -874,8 +892,13 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         header = _header(line, rules) if after_break or not wrapped else None
         if header is not None:
             name, inline_at = header
-            if inline_at < 0 and name in twins and _opens_list(lines, i):
-                name = twins[name]  # issue #10 (i10ag): a clinic note's list under "BACKGROUND"
+            if inline_at < 0 and name in twins:
+                if is_case_report is None:
+                    is_case_report = bool(title_end) or _has_case_report_structure(lines, rules)
+                if _opens_list(lines, i) or not is_case_report:
+                    # issue #10 (i10ag): a clinic note's list under "BACKGROUND"; (i10ak) and
+                    # any paragraph under it in a document that is no case report
+                    name = twins[name]
             previous = current
             if (
                 wrapped

@@ -99,6 +99,19 @@ _NOT_STRENGTH = re.compile(
     re.IGNORECASE,
 )
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
+# issue #10 (i10ak): a symptom score's next reading in the same run ("Pain 4/10 (numeric) at
+# dressing change, 2/10 at rest", "VAS 6/10 today, 3/10 last week"): the second score is the
+# symptom's too, unless a muscle, a movement or a strength word is named between them
+_SYMPTOM_SCORE_RUN = re.compile(
+    r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
+    r"|stiffness)\b[^.;\n\d]{0,30}\d{1,2}\s*/\s*10\b(?P<between>[^.;\n\d]{0,40})$",
+    re.IGNORECASE,
+)
+_MUSCLE_WORD = re.compile(
+    r"(?:flex|exten|abduct|adduct|rotat|deltoid|bicep|tricep|quad|hamstring|glut|psoas|hip|"
+    r"shoulder|neck|knee|elbow|wrist|ankle|grip|arm|leg|thigh|muscle|power|strength|mmt|mrc)",
+    re.IGNORECASE,
+)
 
 # What may follow a bare number for it to be a grade ("Deltoid 4, biceps 4", "hips 4 bilaterally",
 # "Deltoid  4   4", i10y: "ankle dorsiflexors 10 - total 71/80"), not "Shoulder: 3 injections".
@@ -241,6 +254,12 @@ def grades_in(
             continue
         if _NOT_STRENGTH.search(text, max(start, m.start() - 24), m.start()):
             continue  # "shoulder pain 7/10", "VAS 6/10": a symptom score, not a grade
+        if kendall and (
+            (run := _SYMPTOM_SCORE_RUN.search(text, max(start, m.start() - 120), m.start()))
+            is not None
+            and not _MUSCLE_WORD.search(run.group("between"))
+        ):
+            continue  # "Pain 4/10 at dressing change, 2/10 at rest": the pain's second score
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
         if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
             after = None  # "R 4 L 4": the "L" is the next grade's side

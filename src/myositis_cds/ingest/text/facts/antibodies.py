@@ -431,7 +431,9 @@ def _antibodies(ex: Extraction) -> None:
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
             elif _DISEASE_AFTER.match(text[m.end : m.end + 40]) or (
-                _named_anti(ex, m) and not _named_as_test(ex, sent, m, window_end)
+                _named_anti(ex, m)
+                and not _named_as_test(ex, sent, m, window_end)
+                and not _unread_record(ex, sent, matches, k)  # "anti-NXP2 i anti-SAE1 xyz" (i10ak)
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
                 inferred = True
@@ -844,12 +846,78 @@ def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Ass
 # "autoantibody", "auto-antibodies", "IgG antibodies" (issue #10, i10m: with each of them the
 # list readers below tell one member's result from the next one's).
 _NAME_SUFFIX = r"\b(?:(?:auto-?)?antibod(?:y|ies)|(?:auto-?)?abs?|ig[gam])\b"
+# issue #10 (i10ak): the words for "and", "or" and "nor" that join a list's last member, in
+# the languages a laboratory list is written in, known to the extractor or not ("anti-Mi-2 i
+# anti-SAE1 negatius", "anti-NXP2 in anti-MDA5 negativna", "anti-NXP2 at anti-MDA5 ay
+# negatibo"): Catalan/Croatian/Polish/Czech i, Spanish y/e/o/u/ni, Portuguese/Galician/Italian
+# e/ed/ou/o/nem/né, French et/ou/ni, German und/oder/sowie, Dutch/Afrikaans en/of, Danish/
+# Norwegian og, Swedish och/samt, Scandinavian eller, Finnish/Estonian ja/tai/sekä, Hungarian
+# és/vagy, Czech/Slovak a/nebo/alebo, Polish oraz/lub/albo/ani, Croatian/Serbian ili/te,
+# Slovene in/ali, Romanian și/si/sau, Turkish ve/veya, Malay/Indonesian dan/atau/serta,
+# Tagalog at, Vietnamese và/hoặc, Greek και/ή, Russian/Ukrainian и/і/та/или/або. Only ever
+# read between two antibodies' names, where none of them is another word. Verified U.
+_AND_OR = (
+    r"and|or|nor|i|y|e|ed|o|u|ni|ou|nem|né|et|und|oder|sowie|en|of|og|och|samt|eller|ja|tai|"
+    r"sekä|és|vagy|a|nebo|alebo|oraz|lub|albo|ani|ili|te|in|ali|și|şi|si|sau|ve|veya|dan|atau|"
+    r"serta|at|và|hoặc|και|ή|и|і|та|или|або|&"
+)
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
 # "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
 _LIST_GLUE = re.compile(
-    rf"(?:[\s,/;]|\band\b|\bor\b|\bnor\b|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
+    rf"(?:[\s,/;]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
     re.IGNORECASE,
 )
+
+
+# issue #10 (i10ak): the safe default for a result the extractor cannot read. A clause that is
+# only antibodies' names (one, or a list joined by list words) and then a word or two before
+# the clause ends ("anti-NXP2, anti-MDA5 i anti-SAE1 negativna;", "Anti-TIF1γ: xyz.") is a
+# record whose result word is in a language or a spelling not known; and a clause of names
+# alone in a sentence that gives other antibodies their results ("anti-SAE1 positive;
+# anti-NXP2, anti-MDA5.") is a record without its result. Neither is "a patient with anti-X
+# antibodies": no positive is inferred from the name (a result not read is not assessed).
+_CLAUSE_OPEN = re.compile(r"[;:]")
+_UNREAD_TAIL = re.compile(
+    rf"(?:\s|{_NAME_SUFFIX}|\([^()]{{0,40}}\)|-)*"
+    r"(?P<words>(?:[^\W\d_][\w'’-]*[ \t]*){0,2})[.,]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
+    """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
+    _UNREAD_TAIL)."""
+    text = ex.text
+    first = last = k
+    while first > 0 and _in_one_list(text, matches[first - 1], matches[first]):
+        first -= 1
+    while last + 1 < len(matches) and _in_one_list(text, matches[last], matches[last + 1]):
+        last += 1
+    lo, hi = matches[first].start, matches[last].end
+    opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
+    closed = text.find(";", hi, sent.end)
+    closed = sent.end if closed < 0 else closed
+    if not _LIST_GLUE.fullmatch(_without_other_antibodies(text[opened:lo]).lstrip("-*•·> \t")):
+        return False  # words before the names: prose ("a patient with anti-TIF1γ antibodies")
+    tail = _UNREAD_TAIL.fullmatch(text, hi, closed)
+    if tail is None or any(
+        mod.rule.category in _RESULT
+        and mod.rule.direction in ("backward", "bidirectional")
+        and hi <= mod.start < closed
+        for mod in sent.context.modifiers
+    ):
+        return False  # a result word that reaches back is read there: its own readers decide
+    if tail.group("words").strip():
+        return True  # a result word not read
+    return any(  # names alone, where the sentence gives results
+        mod.rule.category in _RESULT and not lo <= mod.start < closed
+        for mod in sent.context.modifiers
+    )
+
+
+def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
+    gap = _without_other_antibodies(text[a.end : b.start])
+    return ";" not in gap and _LIST_GLUE.fullmatch(gap) is not None
 
 
 def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
@@ -1055,10 +1123,41 @@ def _results_of_named(
         # that names what the blot held ("line blot all negative (Jo-1, PL-7, ..., PM-Scl)"):
         # its members, not the panel's others
         return True
+    if _names_what_was_tested(text, sent, panel, named):
+        return True  # "... was negative for every antibody tested (TIF1-gamma, NXP2, Jo-1)"
     first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
     return (
         first is not None and _COORDINATED.search(_REMARK.sub(" ", text[panel.end : first])) is None
     )
+
+
+# issue #10 (i10ak): a bracket of names after the panel, in its clause, names what the panel
+# held, wherever it stands ("the myositis antibody panel was negative for every antibody tested
+# (TIF1-gamma, NXP2, Mi-2, MDA5, SAE1, Jo-1)", "panel (Jo-1, PL-7, PL-12) negativo"): a named
+# list limits the panel, so its other members stay untested
+_BRACKET = re.compile(r"[(\[]([^()\[\]]{1,200})[)\]]")
+
+
+def _names_what_was_tested(
+    text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]
+) -> bool:
+    """Whether a bracket after ``panel``, before its clause ends, holds only antibody names."""
+    end = text.find(";", panel.end, sent.end)
+    end = sent.end if end < 0 else end
+    for b in _BRACKET.finditer(text, panel.end, end):
+        inside = [a for a in named if b.start(1) <= a.start and a.end <= b.end(1)]
+        if not inside:
+            continue
+        pos, glue = b.start(1), True
+        for a in inside:
+            glue = (
+                glue
+                and _LIST_GLUE.fullmatch(_without_other_antibodies(text[pos : a.start])) is not None
+            )
+            pos = a.end
+        if glue and _LIST_GLUE.fullmatch(_without_other_antibodies(text[pos : b.end(1)])):
+            return True
+    return False
 
 
 # issue #10 (i10ae): a remark in brackets after the panel's name ("Myositis panel (Quest,
