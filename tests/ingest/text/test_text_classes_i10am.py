@@ -1,0 +1,66 @@
+"""The patient's age and sex and the cancers' sites and histology as grammar, not phrases (issue
+#10, i10am): the CJK age and sex block in any order and with any list mark or attributive
+particle, the age after a case's label; guards for kinship compounds and past ages. Every
+sentence here is our own; the expected values are read off it by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import sex_and_age, tumour_sites
+
+# ------------------------------------------------------------------ CJK age and sex
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # Japanese: the case's label, the age with a half-width or ideographic comma, the sex
+        ("症例は 58 歳,女性.発熱と筋痛を主訴に受診した.", ("female", 58)),
+        ("症例:72 歳、男性 主訴:筋力低下", ("male", 72)),
+        ("患者:44歳 / 女性. 主訴:皮疹", ("female", 44)),
+        # the attributive particle and a child's compound noun
+        ("9歳の女児。顔面に紅斑を認めた。", ("female", 9)),
+        ("3歳の男の子。発熱で受診。", ("male", 3)),
+        # the sex first, then the age
+        ("男性,67歳.主訴:呼吸困難.", ("male", 67)),
+        # Chinese, simplified and traditional: sex first with a full-width colon, age first with 的
+        ("患者，女，53岁，因皮疹2个月入院。", ("female", 53)),
+        ("患儿：男童，7岁。", ("male", 7)),
+        ("一名 61 歲的男性患者因肌無力入院。", ("male", 61)),
+        # Korean with a list mark
+        ("환자는 57세, 여성으로 근력 저하를 호소하였다.", ("female", 57)),
+        ("남아/8세, 피부 발진으로 내원.", ("male", 8)),
+    ],
+)
+def test_the_cjk_age_and_sex_block(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected_age"),
+    [
+        # the age alone after the case's or the patient's label: the sex is not stated
+        ("症例は 66 歳. 主訴:筋力低下.", 66),
+        ("患者，48岁，因肌痛入院。", 48),
+        ("환자는 71세로 호흡곤란을 호소하였다.", 71),
+    ],
+)
+def test_the_age_after_a_cjk_case_label(note: str, expected_age: int) -> None:
+    assert sex_and_age(note) == ("unknown", expected_age)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # kinship compounds: the eldest daughter, the second son are relatives, not the patient
+        "家族歴:長女 30歳 健康. 既往歴:特記事項なし.",
+        "家族歴:次男,25歳,喘息.",
+        # "at the age of 50" (歳時) is a past event, not the present age; 代 is a decade
+        "既往歴:胆嚢摘出(50 歳時).",
+    ],
+)
+def test_no_patient_sex_from_a_relative_or_a_past_age(note: str) -> None:
+    sex, age = sex_and_age(note)
+    assert sex == "unknown"
+    assert age is None
