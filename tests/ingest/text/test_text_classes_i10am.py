@@ -64,3 +64,43 @@ def test_no_patient_sex_from_a_relative_or_a_past_age(note: str) -> None:
     sex, age = sex_and_age(note)
     assert sex == "unknown"
     assert age is None
+
+
+# ------------------------------------------------------------------ histology
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the kind after the generic noun, in brackets, after a comma or a dash
+        ("Past history:\n- Oesophageal cancer (squamous cell), chemoradiotherapy 2024.", ("oesophagus", "squamous_cell_carcinoma")),
+        ("Past history: carcinoma of the cervix (squamous), 2022, radiotherapy.", ("cervix", "squamous_cell_carcinoma")),
+        ("Past history: lung cancer - small cell, 2021, chemotherapy.", ("lung", "small_cell_carcinoma")),
+        ("Past history: cancer of the stomach, adenocarcinoma, 2020.", ("stomach", "adenocarcinoma")),
+        # a generic name refined by the specific histology of the same tumour
+        ("Frozen section: lung wedge, malignant - non-small cell carcinoma, favour squamous cell carcinoma.", ("lung", "squamous_cell_carcinoma")),
+        ("Lung wedge: non-small cell carcinoma.\nFinal diagnosis: lung, right lower lobe: keratinising squamous cell carcinoma, 26 mm.", ("lung", "squamous_cell_carcinoma")),
+        ("Lung, right lower lobe: SQUAMOUS CELL CARCINOMA, non-keratinizing, poorly differentiated, 31 mm.", ("lung", "squamous_cell_carcinoma")),
+    ],
+)
+def test_a_histology_with_its_qualifiers(note: str, expected: tuple[str, str]) -> None:
+    assert tumour_sites(note) == [expected]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a kind left open, or ruled out, is not the tumour's histology
+        "Lung biopsy: non-small cell carcinoma; squamous cell carcinoma cannot be excluded.",
+        "Lung biopsy: non-small cell carcinoma; possible squamous cell carcinoma.",
+        # a bracket that is no histology ("left") leaves it unnamed
+        "Past history: breast cancer (left), 2019, mastectomy.",
+    ],
+)
+def test_no_histology_from_a_possibility_or_a_side(note: str) -> None:
+    assert [h for _, h in tumour_sites(note)] == ["other"]
+
+
+def test_a_relatives_histology_is_not_the_patients() -> None:
+    note = "Lung biopsy: non-small cell carcinoma. Her mother had squamous cell carcinoma of the skin."
+    assert tumour_sites(note) == [("lung", "other")]
