@@ -104,3 +104,42 @@ def test_no_histology_from_a_possibility_or_a_side(note: str) -> None:
 def test_a_relatives_histology_is_not_the_patients() -> None:
     note = "Lung biopsy: non-small cell carcinoma. Her mother had squamous cell carcinoma of the skin."
     assert tumour_sites(note) == [("lung", "other")]
+
+
+# ------------------------------------------------------------------ the cervix and the squamous kind
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Croatian, Slovak, Polish, Slovene, Romanian, Afrikaans: the neck of the uterus in the
+        # language's own words, the squamous-cell adjective in its case forms
+        "Dijagnoza: nekeratinizirajući planocelularni karcinom vrata maternice, 30 mm.",
+        "Diagnóza: skvamocelulárny karcinóm krčka maternice, 30 mm.",
+        "Rozpoznanie: płaskonabłonkowy rak szyjki macicy, 30 mm.",
+        "Diagnoza: ploščatocelični karcinom materničnega vratu, 30 mm.",
+        "Diagnostic: carcinom scuamocelular al colului uterin, 30 mm.",
+        "Diagnose: plaveiselselkarsinoom van die baarmoedermond, 30 mm.",
+    ],
+)
+def test_a_squamous_cancer_of_the_cervix_across_languages(note: str) -> None:
+    assert tumour_sites(note) == [("cervix", "squamous_cell_carcinoma")]
+
+
+def test_the_latin_cervix_declined() -> None:
+    # Croatian "tumor cerviksa" (genitive of the Latin noun): the cervix, histology unnamed
+    assert tumour_sites("MR zdjelice: tumor cerviksa 35 mm.") == [("cervix", "other")]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a relative's cancer (Croatian family history) is not the patient's
+        "Obiteljska anamneza: majka - karcinom vrata maternice.",
+        # a "cervical" node or spine is the neck, never the cervix
+        "Past history: cervical spine surgery 2019.",
+    ],
+)
+def test_no_cervix_from_a_relative_or_the_neck(note: str) -> None:
+    assert [s for s, _ in tumour_sites(note)] in ([], ["other"])
+    assert ("cervix", "other") not in tumour_sites(note)
