@@ -143,3 +143,42 @@ def test_the_latin_cervix_declined() -> None:
 def test_no_cervix_from_a_relative_or_the_neck(note: str) -> None:
     assert [s for s, _ in tumour_sites(note)] in ([], ["other"])
     assert ("cervix", "other") not in tumour_sites(note)
+
+
+# ------------------------------------------------------------------ age and sex, other languages
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # Catalan: a sex field and a noun with its age
+        ("Pacient: [anonimitzat]\nSexe: Dona       Edat: 7 anys i 9 mesos\nMalaltia actual: debilitat.", ("female", 7)),
+        ("Malaltia actual: home de 63 anys amb debilitat proximal.", ("male", 63)),
+        # Galician
+        ("Historia: muller de 52 anos con debilidade.", ("female", 52)),
+        # Afrikaans: the age adjective, and a form's fields
+        ("Anamnese: 'n 45-jarige vrou met swakheid.", ("female", 45)),
+        ("Pasiënt: Geslag: manlik. Ouderdom: 58.", ("male", 58)),
+        # Tagalog
+        ("Kasaysayan: isang 45 taong gulang na babae na may panghihina.", ("female", 45)),
+        ("Kasarian: Lalaki. Edad: 60.", ("male", 60)),
+        # the case report's own formula is about the patient, not DM in general
+        ("Summary: An 11-year-old Kenyan girl with features of juvenile dermatomyositis is presented here.", ("female", 11)),
+    ],
+)
+def test_the_age_and_sex_block_in_more_languages(note: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the English word "home" is no sex, the Catalan mother's age is not the patient's
+        "Discharged day 5, home.\nPlan: review in clinic.",
+        "Antecedents: la seva mare de 70 anys té artritis.",
+        # a general statement about DM stays general
+        "Background: dermatomyositis is more common in a 50-year-old woman than in men.",
+    ],
+)
+def test_no_age_or_sex_from_a_word_a_relative_or_a_general_statement(note: str) -> None:
+    assert sex_and_age(note) == ("unknown", None)
