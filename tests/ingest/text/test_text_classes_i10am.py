@@ -73,14 +73,38 @@ def test_no_patient_sex_from_a_relative_or_a_past_age(note: str) -> None:
     ("note", "expected"),
     [
         # the kind after the generic noun, in brackets, after a comma or a dash
-        ("Past history:\n- Oesophageal cancer (squamous cell), chemoradiotherapy 2024.", ("oesophagus", "squamous_cell_carcinoma")),
-        ("Past history: carcinoma of the cervix (squamous), 2022, radiotherapy.", ("cervix", "squamous_cell_carcinoma")),
-        ("Past history: lung cancer - small cell, 2021, chemotherapy.", ("lung", "small_cell_carcinoma")),
-        ("Past history: cancer of the stomach, adenocarcinoma, 2020.", ("stomach", "adenocarcinoma")),
+        (
+            "Past history:\n- Oesophageal cancer (squamous cell), chemoradiotherapy 2024.",
+            ("oesophagus", "squamous_cell_carcinoma"),
+        ),
+        (
+            "Past history: carcinoma of the cervix (squamous), 2022, radiotherapy.",
+            ("cervix", "squamous_cell_carcinoma"),
+        ),
+        (
+            "Past history: lung cancer - small cell, 2021, chemotherapy.",
+            ("lung", "small_cell_carcinoma"),
+        ),
+        (
+            "Past history: cancer of the stomach, adenocarcinoma, 2020.",
+            ("stomach", "adenocarcinoma"),
+        ),
         # a generic name refined by the specific histology of the same tumour
-        ("Frozen section: lung wedge, malignant - non-small cell carcinoma, favour squamous cell carcinoma.", ("lung", "squamous_cell_carcinoma")),
-        ("Lung wedge: non-small cell carcinoma.\nFinal diagnosis: lung, right lower lobe: keratinising squamous cell carcinoma, 26 mm.", ("lung", "squamous_cell_carcinoma")),
-        ("Lung, right lower lobe: SQUAMOUS CELL CARCINOMA, non-keratinizing, poorly differentiated, 31 mm.", ("lung", "squamous_cell_carcinoma")),
+        (
+            "Frozen section: lung wedge, malignant - non-small cell carcinoma, "
+            "favour squamous cell carcinoma.",
+            ("lung", "squamous_cell_carcinoma"),
+        ),
+        (
+            "Lung wedge: non-small cell carcinoma.\nFinal diagnosis: lung, right lower lobe: "
+            "keratinising squamous cell carcinoma, 26 mm.",
+            ("lung", "squamous_cell_carcinoma"),
+        ),
+        (
+            "Lung, right lower lobe: SQUAMOUS CELL CARCINOMA, non-keratinizing, "
+            "poorly differentiated, 31 mm.",
+            ("lung", "squamous_cell_carcinoma"),
+        ),
     ],
 )
 def test_a_histology_with_its_qualifiers(note: str, expected: tuple[str, str]) -> None:
@@ -102,11 +126,13 @@ def test_no_histology_from_a_possibility_or_a_side(note: str) -> None:
 
 
 def test_a_relatives_histology_is_not_the_patients() -> None:
-    note = "Lung biopsy: non-small cell carcinoma. Her mother had squamous cell carcinoma of the skin."
+    note = (
+        "Lung biopsy: non-small cell carcinoma. Her mother had squamous cell carcinoma of the skin."
+    )
     assert tumour_sites(note) == [("lung", "other")]
 
 
-# ------------------------------------------------------------------ the cervix and the squamous kind
+# ------------------------------------------------------------------ the cervix, the squamous kind
 
 
 @pytest.mark.parametrize(
@@ -152,7 +178,11 @@ def test_no_cervix_from_a_relative_or_the_neck(note: str) -> None:
     ("note", "expected"),
     [
         # Catalan: a sex field and a noun with its age
-        ("Pacient: [anonimitzat]\nSexe: Dona       Edat: 7 anys i 9 mesos\nMalaltia actual: debilitat.", ("female", 7)),
+        (
+            "Pacient: [anonimitzat]\nSexe: Dona       Edat: 7 anys i 9 mesos\n"
+            "Malaltia actual: debilitat.",
+            ("female", 7),
+        ),
         ("Malaltia actual: home de 63 anys amb debilitat proximal.", ("male", 63)),
         # Galician
         ("Historia: muller de 52 anos con debilidade.", ("female", 52)),
@@ -163,7 +193,11 @@ def test_no_cervix_from_a_relative_or_the_neck(note: str) -> None:
         ("Kasaysayan: isang 45 taong gulang na babae na may panghihina.", ("female", 45)),
         ("Kasarian: Lalaki. Edad: 60.", ("male", 60)),
         # the case report's own formula is about the patient, not DM in general
-        ("Summary: An 11-year-old Kenyan girl with features of juvenile dermatomyositis is presented here.", ("female", 11)),
+        (
+            "Summary: An 11-year-old Kenyan girl with features of juvenile dermatomyositis "
+            "is presented here.",
+            ("female", 11),
+        ),
     ],
 )
 def test_the_age_and_sex_block_in_more_languages(note: str, expected: tuple[str, int]) -> None:

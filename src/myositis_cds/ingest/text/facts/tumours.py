@@ -158,7 +158,8 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
 # term of the histology lexicon, in any language it lists; only a specific histology counts
 _QUALIFIER_AFTER = re.compile(
     r"(?:\s+(?:of|in|del?|della|du|des|do|da)\s+(?:the\s+|la\s+|l'|o\s+|a\s+)?[^\W\d_][\w-]*)?"
-    r"\s*(?:\(\s*|[,:]\s*|\s[-–—]\s*)((?:[^\W\d_][\w-]*\s*){1,3}?)\s*(?=[)\],;.\n]|$)")
+    r"\s*(?:\(\s*|[,:]\s*|\s[-–—]\s*)((?:[^\W\d_][\w-]*\s*){1,3}?)\s*(?=[)\],;.\n]|$)"
+)
 
 
 def _qualified_after(ex: Extraction, t: TermMatch) -> TermMatch:
@@ -437,9 +438,9 @@ def _tumours(ex: Extraction) -> None:
             # issue #10 (i10am): a kind left open beside the one found ("non-small cell carcinoma;
             # squamous cell carcinoma cannot be excluded") names no histology of this tumour
             own = sent.context.assert_target(m.start, m.end, _THING_CATS)
-            if len(specific) > 1 or m is not anchor:
-                if own.get("certainty") or own.get("existence") == "NEGATED_EXISTENCE":
-                    continue
+            left_open = own.get("certainty") or own.get("existence") == "NEGATED_EXISTENCE"
+            if left_open and (len(specific) > 1 or m is not anchor):
+                continue
             parts.append(("histology", m.concept, m.start, m.end))
             for other in _coordinated_sites(text, site_ms, m):
                 parts.append(("histology", m.concept, other.start, other.end))
