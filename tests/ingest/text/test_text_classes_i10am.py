@@ -216,3 +216,36 @@ def test_the_age_and_sex_block_in_more_languages(note: str, expected: tuple[str,
 )
 def test_no_age_or_sex_from_a_word_a_relative_or_a_general_statement(note: str) -> None:
     assert sex_and_age(note) == ("unknown", None)
+
+
+# ------------------------------------------------------------------ the lung and compound cancers
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # Slovene, Catalan, Tagalog, Afrikaans, Norwegian: the organ and the cancer noun
+        ("Diagnoza: rak pljuč, 30 mm.", ("lung", "other")),
+        ("Diagnòstic: càncer de pulmó, 30 mm.", ("lung", "other")),
+        ("Diagnòstic: adenocarcinoma de pulmó, 30 mm.", ("lung", "adenocarcinoma")),
+        ("Diagnosis: kanser sa baga, 30 mm.", ("lung", "other")),
+        ("Diagnose: longkarsinoom, 30 mm.", ("lung", "other")),
+        ("Diagnose: nyrekreft, 30 mm.", ("kidney", "other")),
+    ],
+)
+def test_a_cancer_named_by_its_organ_in_more_languages(
+    note: str, expected: tuple[str, str]
+) -> None:
+    assert tumour_sites(note) == [expected]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # an anticancer drug (Indonesian) and a relative's lung cancer are no tumour
+        "Terapi: obat antikanker diberikan. Paru-paru normal.",
+        "Family history: her father had lung cancer. Lung: long-standing fibrosis.",
+    ],
+)
+def test_no_cancer_from_a_drug_or_a_relative(note: str) -> None:
+    assert tumour_sites(note) == []
