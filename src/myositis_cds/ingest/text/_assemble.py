@@ -628,7 +628,16 @@ def _tumour(
     rec: dict[str, Any] = {}
     site = first.get("site")
     size = first.get("size_mm")
-    hist = _stated_histology(ex, parts) or first.get("histology")
+    # issue #10 (i10am): a generic name ("non-small cell carcinoma", "carcinoma", "cancer") is
+    # refined by a specific histology named for the same tumour ("NSCLC, favour squamous cell
+    # carcinoma"; a final diagnosis after a frozen section): "other" only when none is named
+    named_kinds = [d for d in parts if d.code == "histology" and d.value["value"] != "other"]
+    hist = (
+        _stated_histology(ex, named_kinds)
+        or (named_kinds[0] if named_kinds else None)
+        or _stated_histology(ex, parts)
+        or first.get("histology")
+    )
     named = {d.value["value"].casefold() for d in parts if d.code == "mention"}
     malignant = (hist is not None and hist.value["value"] != "other") or any(
         rx.fullmatch(word) for rx in ex.rules.value["malignancy"][:1] for word in named

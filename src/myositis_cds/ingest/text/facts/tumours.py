@@ -147,7 +147,37 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
     for split in _split_histologies(ex):
         found = [t for t in found if not (t.start < split.end and split.start < t.end)]
         found.append(split)
+    found = [_qualified_after(ex, t) for t in found]
     return sorted(found, key=lambda t: t.start)
+
+
+# --- issue #10 (i10am): a histology given after its generic noun, begin. A history list names
+# the cancer by its site and puts the kind after it, in brackets or after a comma or dash:
+# "oesophageal cancer (squamous cell)", "carcinoma of the cervix (squamous)", "lung cancer -
+# small cell": the qualifier words read with the noun ("cancer" as "carcinoma") make the whole
+# term of the histology lexicon, in any language it lists; only a specific histology counts
+_QUALIFIER_AFTER = re.compile(
+    r"(?:\s+(?:of|in|del?|della|du|des|do|da)\s+(?:the\s+|la\s+|l'|o\s+|a\s+)?[^\W\d_][\w-]*)?"
+    r"\s*(?:\(\s*|[,:]\s*|\s[-–—]\s*)((?:[^\W\d_][\w-]*\s*){1,3}?)\s*(?=[)\],;.\n]|$)"
+)
+
+
+def _qualified_after(ex: Extraction, t: TermMatch) -> TermMatch:
+    """The generic tumour noun ``t`` with the histology its qualifier after it names, else ``t``."""
+    if t.concept != "other" or not _CANCER_NOUN.fullmatch(t.text):
+        return t
+    m = _QUALIFIER_AFTER.match(ex.text, t.end)
+    if m is None:
+        return t
+    words = m.group(1).split()
+    hit = _whole_histology(ex, words, [t.text, "carcinoma"])
+    if hit is None:
+        return t
+    return TermMatch(t.start, t.end, hit, t.text)
+
+
+_CANCER_NOUN = re.compile(r"carcinomas?|cancers?|malignanc(?:y|ies)|neoplasms?|tumou?rs?", re.I)
+# --- issue #10 (i10am): end
 
 
 # issue #10: the head noun right after a site word ("prostate carcinoma") and the words before
@@ -405,6 +435,12 @@ def _tumours(ex: Extraction) -> None:
             for other in _coordinated_sites(text, site_ms, m):  # "breast and ovarian cancers"
                 parts.append(("mention", m.text, other.start, other.end))
         for m in specific:
+            # issue #10 (i10am): a kind left open beside the one found ("non-small cell carcinoma;
+            # squamous cell carcinoma cannot be excluded") names no histology of this tumour
+            own = sent.context.assert_target(m.start, m.end, _THING_CATS)
+            left_open = own.get("certainty") or own.get("existence") == "NEGATED_EXISTENCE"
+            if left_open and (len(specific) > 1 or m is not anchor):
+                continue
             parts.append(("histology", m.concept, m.start, m.end))
             for other in _coordinated_sites(text, site_ms, m):
                 parts.append(("histology", m.concept, other.start, other.end))
