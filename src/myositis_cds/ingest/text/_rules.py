@@ -423,6 +423,9 @@ class StrengthRules(_Strict):
     throughout: list[str]
     kendall: KendallScale
     skin_site_cues: list[str] = []  # issue #10 (i10ad): see rules/strength.yaml
+    # issue #10 (i10al): word beginnings shared across languages (see rules/strength.yaml)
+    stems: dict[StrengthGroup, list[str]] = {}
+    not_stems: list[str] = []
 
 
 # --------------------------------------------------------------------------- patterns
@@ -971,6 +974,46 @@ class TermMatcher:
         return found
 
 
+class MuscleMatcher:
+    """issue #10 (i10al): the muscles of rules/strength.yaml ``groups`` (whole terms) and, where
+    no term matched, a word that begins with one of the ``stems`` (the anatomical Latin and Greek
+    roots most languages share: "proksimalna", "distalisan", "deltoidni", "iliopsoasu"). The
+    stem's word runs to its end; a word in ``not_stems`` ("proximity*", "proximo") is none.
+    (CJK words have no endings: they are whole terms in ``groups``.)"""
+
+    def __init__(
+        self, terms: TermMatcher, stems: Mapping[str, Iterable[str]], not_stems: Iterable[str]
+    ) -> None:
+        self.terms = terms
+        self._by_stem = {s.casefold(): str(g) for g, ss in stems.items() for s in ss}
+        # "gluten*": every word that begins so; "proximo": that word only (Spanish "next")
+        words = [w.casefold() for w in not_stems]
+        self._not_prefix = tuple(w[:-1] for w in words if w.endswith("*"))
+        self._not_word = frozenset(w for w in words if not w.endswith("*"))
+        alts = "|".join(re.escape(s) for s in sorted(self._by_stem, key=len, reverse=True))
+        self._regex = (
+            re.compile(rf"(?<!{_WORD_NOT_CJK})(?:{alts})\w*", re.IGNORECASE) if alts else None
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        found = self.terms.find(text, start, end)
+        if self._regex is None:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        extra: list[TermMatch] = []
+        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+            word = m.group().casefold()
+            if (
+                word.startswith(self._not_prefix)
+                or word in self._not_word
+                or any(a < m.end() and m.start() < b for a, b in taken)
+            ):
+                continue
+            stem = max((s for s in self._by_stem if word.startswith(s)), key=len)
+            extra.append(TermMatch(m.start(), m.end(), self._by_stem[stem], m.group()))
+        return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
 @dataclass(frozen=True)
 class CompiledContextRule:
     rule: ContextRule
@@ -1086,8 +1129,12 @@ class Rules:
                 for k, v in lex.events.items()
             },
         )
-        self.muscles = TermMatcher(
-            "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+        self.muscles = MuscleMatcher(
+            TermMatcher(
+                "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+            ),
+            self.strength.stems,
+            self.strength.not_stems,
         )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
