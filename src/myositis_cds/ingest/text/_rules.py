@@ -426,6 +426,7 @@ class StrengthRules(_Strict):
     # issue #10 (i10al): word beginnings shared across languages (see rules/strength.yaml)
     stems: dict[StrengthGroup, list[str]] = {}
     not_stems: list[str] = []
+    not_muscle_after: list[str] = []
 
 
 # --------------------------------------------------------------------------- patterns
@@ -982,9 +983,17 @@ class MuscleMatcher:
     (CJK words have no endings: they are whole terms in ``groups``.)"""
 
     def __init__(
-        self, terms: TermMatcher, stems: Mapping[str, Iterable[str]], not_stems: Iterable[str]
+        self,
+        terms: TermMatcher,
+        stems: Mapping[str, Iterable[str]],
+        not_stems: Iterable[str],
+        not_muscle_after: Iterable[str] = (),
     ) -> None:
         self.terms = terms
+        after = "|".join(re.escape(w) for w in sorted(not_muscle_after, key=len, reverse=True))
+        # "proximal interphalangeal joints 3/3", "proksimalni falangi": the position word
+        # qualifies a joint or a bone, not the muscles
+        self._joint_after = re.compile(rf"[\s-]*(?:{after})", re.IGNORECASE) if after else None
         self._by_stem = {s.casefold(): str(g) for g, ss in stems.items() for s in ss}
         # "gluten*": every word that begins so; "proximo": that word only (Spanish "next")
         words = [w.casefold() for w in not_stems]
@@ -996,7 +1005,7 @@ class MuscleMatcher:
         )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
-        found = self.terms.find(text, start, end)
+        found = [m for m in self.terms.find(text, start, end) if not self._of_joint(text, m)]
         if self._regex is None:
             return found
         taken = [(m.start, m.end) for m in found]
@@ -1010,8 +1019,17 @@ class MuscleMatcher:
             ):
                 continue
             stem = max((s for s in self._by_stem if word.startswith(s)), key=len)
-            extra.append(TermMatch(m.start(), m.end(), self._by_stem[stem], m.group()))
+            match = TermMatch(m.start(), m.end(), self._by_stem[stem], m.group())
+            if not self._of_joint(text, match):
+                extra.append(match)
         return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+    def _of_joint(self, text: str, m: TermMatch) -> bool:
+        return (
+            self._joint_after is not None
+            and m.concept in ("proximal_both", "distal_both")
+            and self._joint_after.match(text, m.end) is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -1135,6 +1153,7 @@ class Rules:
             ),
             self.strength.stems,
             self.strength.not_stems,
+            self.strength.not_muscle_after,
         )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)
