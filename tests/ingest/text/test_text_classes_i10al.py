@@ -98,3 +98,20 @@ def test_no_weakness_read(note: str) -> None:
     got = strength(note)
     assert not any(got.values()), got
     assert UPPER not in got and LOWER not in got
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the disease as a CJK sentence's topic with a defining predicate: about the disease
+        ("皮膚筋炎は近位筋優位の筋力低下を引き起こす疾患の一つである。", {}),
+        ("皮肌炎是一种以近端肌无力为特征的疾病。", {}),
+        ("피부근염은 근위부 근력 저하를 일으키는 질환이다.", {}),
+        # this case, this child, or a finding reported: the patient's
+        ("本例の皮膚筋炎は近位筋の筋力低下を呈した。", {UPPER: True, LOWER: True}),
+        ("患儿四肢近端肌无力。", {UPPER: True, LOWER: True}),
+        ("近位筋の筋力低下を認めた。", {UPPER: True, LOWER: True}),
+    ],
+)
+def test_cjk_general_statement_about_the_disease(note: str, expected: dict[str, bool]) -> None:
+    assert strength(note) == expected
