@@ -115,3 +115,35 @@ def test_no_weakness_read(note: str) -> None:
 )
 def test_cjk_general_statement_about_the_disease(note: str, expected: dict[str, bool]) -> None:
     assert strength(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the other limb named alone after the first limb's grade: the same position
+        (
+            "Power: proximal upper limbs 5/5, lower limbs 4/5, distal 5/5.",
+            {UPPER: False, LOWER: True, LEGS: True},
+        ),
+        (
+            "Mišićna snaga: proksimalna muskulatura gornjih ekstremiteta 5/5, donjih 4/5, "
+            "distalno 5/5.",
+            {UPPER: False, LOWER: True, LEGS: True},
+        ),
+        # Slovene and Polish, unseen: "zgornjih"/"spodnjih", "górnych"/"dolnych"
+        (
+            "Mišična moč: proksimalno zgornjih udov 4/5, spodnjih 3/5, distalno 5/5.",
+            {UPPER: True, LOWER: True, LEGS: True},
+        ),
+        (
+            "Siła mięśniowa: proksymalnie kończyn górnych 4/5, dolnych 4/5, dystalnie 5/5.",
+            {UPPER: True, LOWER: True, LEGS: True},
+        ),
+        # both limbs in one phrase with one grade: both proximal groups
+        ("Power: proximal upper and lower limbs 4/5, distal 5/5.", ALL_THREE),
+        # a girdle is no position word: the lower limbs after it stay unplaced
+        ("Power: shoulder girdle 4/5, lower limbs 3/5.", {UPPER: True}),
+    ],
+)
+def test_the_other_limb_named_alone(note: str, expected: dict[str, bool]) -> None:
+    assert strength(note) == expected
