@@ -423,6 +423,10 @@ class StrengthRules(_Strict):
     throughout: list[str]
     kendall: KendallScale
     skin_site_cues: list[str] = []  # issue #10 (i10ad): see rules/strength.yaml
+    # issue #10 (i10al): word beginnings shared across languages (see rules/strength.yaml)
+    stems: dict[StrengthGroup, list[str]] = {}
+    not_stems: list[str] = []
+    not_muscle_after: list[str] = []
 
 
 # --------------------------------------------------------------------------- patterns
@@ -971,6 +975,63 @@ class TermMatcher:
         return found
 
 
+class MuscleMatcher:
+    """issue #10 (i10al): the muscles of rules/strength.yaml ``groups`` (whole terms) and, where
+    no term matched, a word that begins with one of the ``stems`` (the anatomical Latin and Greek
+    roots most languages share: "proksimalna", "distalisan", "deltoidni", "iliopsoasu"). The
+    stem's word runs to its end; a word in ``not_stems`` ("proximity*", "proximo") is none.
+    (CJK words have no endings: they are whole terms in ``groups``.)"""
+
+    def __init__(
+        self,
+        terms: TermMatcher,
+        stems: Mapping[str, Iterable[str]],
+        not_stems: Iterable[str],
+        not_muscle_after: Iterable[str] = (),
+    ) -> None:
+        self.terms = terms
+        after = "|".join(re.escape(w) for w in sorted(not_muscle_after, key=len, reverse=True))
+        # "proximal interphalangeal joints 3/3", "proksimalni falangi": the position word
+        # qualifies a joint or a bone, not the muscles
+        self._joint_after = re.compile(rf"[\s-]*(?:{after})", re.IGNORECASE) if after else None
+        self._by_stem = {s.casefold(): str(g) for g, ss in stems.items() for s in ss}
+        # "gluten*": every word that begins so; "proximo": that word only (Spanish "next")
+        words = [w.casefold() for w in not_stems]
+        self._not_prefix = tuple(w[:-1] for w in words if w.endswith("*"))
+        self._not_word = frozenset(w for w in words if not w.endswith("*"))
+        alts = "|".join(re.escape(s) for s in sorted(self._by_stem, key=len, reverse=True))
+        self._regex = (
+            re.compile(rf"(?<!{_WORD_NOT_CJK})(?:{alts})\w*", re.IGNORECASE) if alts else None
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        found = [m for m in self.terms.find(text, start, end) if not self._of_joint(text, m)]
+        if self._regex is None:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        extra: list[TermMatch] = []
+        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+            word = m.group().casefold()
+            if (
+                word.startswith(self._not_prefix)
+                or word in self._not_word
+                or any(a < m.end() and m.start() < b for a, b in taken)
+            ):
+                continue
+            stem = max((s for s in self._by_stem if word.startswith(s)), key=len)
+            match = TermMatch(m.start(), m.end(), self._by_stem[stem], m.group())
+            if not self._of_joint(text, match):
+                extra.append(match)
+        return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+    def _of_joint(self, text: str, m: TermMatch) -> bool:
+        return (
+            self._joint_after is not None
+            and m.concept in ("proximal_both", "distal_both")
+            and self._joint_after.match(text, m.end) is not None
+        )
+
+
 @dataclass(frozen=True)
 class CompiledContextRule:
     rule: ContextRule
@@ -1086,8 +1147,13 @@ class Rules:
                 for k, v in lex.events.items()
             },
         )
-        self.muscles = TermMatcher(
-            "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+        self.muscles = MuscleMatcher(
+            TermMatcher(
+                "strength.groups", {**self.strength.groups, "ellipsis": self.strength.ellipsis}
+            ),
+            self.strength.stems,
+            self.strength.not_stems,
+            self.strength.not_muscle_after,
         )
         self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
         self.regions = TermMatcher("regions", lex.regions)

@@ -117,7 +117,7 @@ _MUSCLE_WORD = re.compile(
 # "Deltoid  4   4", i10y: "ankle dorsiflexors 10 - total 71/80"), not "Shoulder: 3 injections".
 # Used with match(pos): no "^".
 _BARE_END = re.compile(
-    r"\s*(?:$|[,;.()|\n]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"\s*(?:$|[,;.()|\n、，；。（）]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
@@ -199,6 +199,17 @@ _WORD_MUSCLE_END = re.compile(
 _WORD_BEFORE_MUSCLE = re.compile(r"^\s*(?:(?:power|strength)\s+(?:in|of)\s+)?(?:the\s+)?$", re.I)
 
 
+# issue #10 (i10al): a grade with the Chinese or Japanese word for "grade" after it ("近端Ⅱ级、
+# 远端Ⅳ级", "肌力3级", "4級"), in Arabic, Roman or the Unicode Roman numerals that CJK text
+# writes (Ⅰ-Ⅴ): the word makes it a grade wherever it stands (a tumour's grade is "G2", "2级"
+# only after a muscle, which read_grades asks for)
+_ROMAN = {"ⅰ": 1, "ⅱ": 2, "ⅲ": 3, "ⅳ": 4, "ⅴ": 5, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_CJK_GRADE = re.compile(
+    r"(?<![0-9A-Za-z.+-])(?P<n>[0-5]|[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3})(?P<mod>[+-])?\s*[级級](?![别別])",
+    re.IGNORECASE,
+)
+
+
 def grades_in(
     text: str,
     start: int,
@@ -218,6 +229,11 @@ def grades_in(
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
     pairs = _side_pairs(text, start, end, declared=sides_declared)
     out.extend(pairs)
+    for m in _CJK_GRADE.finditer(text, start, end):
+        value = float(_ROMAN.get(m.group("n").casefold(), m.group("n")))
+        value += {"+": 0.33, "-": -0.33}.get(m.group("mod") or "", 0.0)
+        if 0 <= value <= 5:
+            out.append(Grade(value, m.start(), m.end(), None, True))
     for m in _GRADE.finditer(text, start, end):
         if any(p.start <= m.start() < p.end for p in pairs):
             continue
@@ -287,7 +303,7 @@ def _side_pairs(text: str, start: int, end: int, *, declared: bool = False) -> l
     before them, or ``declared`` (the table's heading did; i10u), else nothing: "4/5" is four
     out of five."""
     heading = _SIDES_DECLARED.search(text, start, end)
-    if heading is None and not declared:
+    if heading is None and not declared and not _equal_pair(text, start, end):
         return []
     out: list[Grade] = []
     for m in _SIDE_PAIR.finditer(text, heading.end() if heading is not None else start, end):
@@ -299,6 +315,22 @@ def _side_pairs(text: str, start: int, end: int, *, declared: bool = False) -> l
                 Grade(value, m.start(g), m.end(mod) if m.group(mod) else m.end(g), side, True)
             )
     return out
+
+
+# issue #10 (i10al): "bahu 3/3, siku 4/4" (Indonesian, "kanan/kiri"), "三角筋 4/4" (Japanese,
+# "右/左"), "deltoid 4-/4-": a pair whose two halves are the same grade below 5 is no grade out of
+# 3 or 4 (the MRC scale's denominator is 5) and no fraction (a fraction in lowest terms never has
+# equal halves): it is the right and the left side, whatever the language of the column heading.
+# Then every pair of that sentence or table row is read as sides. Not "1/1", "0/0" (counts:
+# "1/1 nodes"), nor a pair followed by a word ("2/2 of", "3/3 cycles").
+_EQUAL_PAIR = re.compile(
+    r"(?<![\w./,:+-])(?P<r>[2-4])(?P<rmod>[+-]?)\s?/\s?(?P=r)(?P=rmod)"
+    r"(?![\w/]|\.\d|\s+[^\W\d])",
+)
+
+
+def _equal_pair(text: str, start: int, end: int) -> bool:
+    return _EQUAL_PAIR.search(text, start, end) is not None
 
 
 def read_grades(

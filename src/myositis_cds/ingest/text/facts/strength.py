@@ -147,7 +147,11 @@ _UPPER_LIMB = re.compile(
     # (i10ag: the limbs' abbreviations of examination notes, "UL prox 4/5, LL prox 3/5", "BUE",
     # Spanish and Portuguese "MMSS"/"MMII"; not "UE"/"OE", which German and Nordic notes use
     # for the other limbs)
-    r"|(?-i:UL|ULs|BUE|RUE|LUE|MMSS|MSS))\b",
+    r"|(?-i:UL|ULs|BUE|RUE|LUE|MMSS|MSS)"
+    # (i10al: "upper" in the Slavic languages and Hungarian, as a stem: Croatian/Serbian
+    # "gornjih", Slovene "zgornjih", Polish "górnych", Czech/Slovak "horních"/"horných",
+    # Russian/Ukrainian "верхних", Hungarian "felső"; verified U)
+    r"|(?:z?gornj|górn|horn[íéý]|верхн|felső)\w*)\b",
     re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
@@ -156,7 +160,10 @@ _LOWER_LIMB = re.compile(
     r"\s+(?:e|y|et|ed)\s+)?(?:inferiores|inferiori|inférieurs)"
     r"|piernas|pernas|gambe|jambes|beine|beinen|ben|benene|bena|beina|benen|underekstremitet"
     r"(?:er|erne|ene)?|nedre\s+extremitet(?:er|erna)?"
-    r"|(?-i:LL|LLs|BLE|RLE|LLE|MMII|MII))\b",
+    r"|(?-i:LL|LLs|BLE|RLE|LLE|MMII|MII)"
+    # (i10al: "lower", as for the upper limb: "donjih", "spodnjih", "dolnych", "dolních",
+    # "нижних", "alsó"; verified U)
+    r"|(?:donj|spodnj|doln|нижн|alsó)\w*)\b",
     re.IGNORECASE,
 )
 _LIMB_SCOPED = {
@@ -244,6 +251,14 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
         limbs = _LIMB_SCOPED.get(m.concept)
         if limbs is None:
             out.append(m)
+            named_limb = _POSITION_IN_LIMB.get(m.concept)
+            if named_limb is not None and _POSITION_WORD.match(m.text):
+                # (i10al: "proximal upper limbs 4/5, lower limbs 3/5": the term names its limb)
+                stop = muscles[k + 1].start if k + 1 < len(muscles) else sent.end
+                other = _other_limb_after(text, sent, m.end, stop, named_limb[1])
+                if other is not None:
+                    level = _LIMB_SCOPED[named_limb[0]]
+                    out.append(TermMatch(other[0], other[1], level[other[2]], m.text))
             continue
         stop = muscles[k + 1].start if k + 1 < len(muscles) else sent.end
         after = text[m.end : min(stop, m.end + 80)]
@@ -255,16 +270,68 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
             if rx.search(before)
         }
         if len(named) != 1:  # (i10ag: the limb just before wins: "BUE proximal 4/5, BLE ...")
-            named |= {
-                limb
+            hits = {
+                limb: hit.start()
                 for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB))
-                if rx.search(after)
+                if (hit := rx.search(after)) is not None
             }
+            if len(hits) == 2 and _GRADE_BETWEEN.search(
+                after, min(hits.values()), max(hits.values())
+            ):
+                # (i10al: the limb named first, graded before the other is named: "proximal
+                # muscles of the upper limbs 4/5, lower 3/5"; not "upper and lower limbs 4/5")
+                hits = {min(hits, key=hits.__getitem__): 0}
+            named |= set(hits)
         if len(named) == 1:
-            out.append(TermMatch(m.start, m.end, limbs[named.pop()], m.text))
+            limb = named.pop()
+            out.append(TermMatch(m.start, m.end, limbs[limb], m.text))
+            other = _other_limb_after(text, sent, m.end, stop, limb)
+            if other is not None:  # "proximal upper limbs 4/5, lower 3/5"
+                out.append(TermMatch(other[0], other[1], limbs[other[2]], m.text))
         else:
             out.append(m)
-    return out
+    return sorted(out, key=lambda t: t.start)
+
+
+_POSITION_IN_LIMB = {
+    "proximal_upper": ("proximal_both", "upper"),
+    "proximal_lower": ("proximal_both", "lower"),
+    "distal_upper": ("distal_both", "upper"),
+    "distal_lower": ("distal_both", "lower"),
+}
+_POSITION_WORD = re.compile(r"(?:proxim|distal)", re.IGNORECASE)
+_GRADE_BETWEEN = re.compile(r"(?<![\w.])[0-5][+-]?\s*/\s*[0-5]|[0-5][+-]?(?=\s*,)")
+
+
+# issue #10 (i10al): after a position word scoped to one limb and its grade, the other limb
+# named alone with a grade of its own is the same position in that limb: "proximal upper limbs
+# 4/5, lower limbs 3/5", "proksimalna muskulatura gornjih ekstremiteta 4/5, donjih 4-/5"
+_LIMB_AFTER_GRADE = re.compile(r"\s*,\s*(?:(?:and|the|i|a|és|in|y|e|et|und)\s+)?", re.IGNORECASE)
+
+
+def _other_limb_after(
+    text: str, sent: Sentence, start: int, stop: int, limb: str
+) -> tuple[int, int, str] | None:
+    grades = grades_in(text, start, min(stop, sent.end))
+    if not grades:
+        return None
+    lead = _LIMB_AFTER_GRADE.match(text, grades[0].end, stop)
+    if lead is None:
+        return None
+    other, rx = ("lower", _LOWER_LIMB) if limb == "upper" else ("upper", _UPPER_LIMB)
+    found = rx.match(text, lead.end(), stop)
+    if found is None:
+        return None
+    rest = grades_in(text, found.end(), min(stop, found.end() + 30))
+    if not rest or not re.fullmatch(r"[\s:=\w]{0,20}?", text[found.end() : rest[0].start]):
+        return None
+    if re.search(r"\w", text[found.end() : rest[0].start]) and not re.fullmatch(
+        r"\s*(?:limbs?|extremit\w*|ekstremitet\w*|udov|okončin\w*|končatín|kończyn\w*)?\s*[:=]?\s*",
+        text[found.end() : rest[0].start],
+        re.IGNORECASE,
+    ):
+        return None
+    return found.start(), found.end(), other
 
 
 # An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
