@@ -831,7 +831,17 @@ def _letter_regex(unit: str) -> str:
     return f"(?:{re.escape(unit)}|{re.escape(plain)})"
 
 
+# issue #10 (i10an): a term's stem mark. "dysfag*" is the stem "dysfag" and any letters after it
+# (dysfagia, dysfagie, dysfagiou, dysfagijo): one word family shared across languages, written
+# once instead of as every inflection. Only letters continue a stem (not digits, not CJK), and
+# only at a word's end: "gottron* papul*" is two stems in a row.
+STEM = "*"
+_STEM_LETTERS = rf"(?:(?![{{cjk}}\d_])\w)*"
+
+
 def _unit_regex(unit: str) -> str:
+    if unit == STEM:
+        return _STEM_LETTERS.format(cjk=_CJK)
     if unit == "'s":
         return r"(?:['’]s|s)?"
     if unit == " ":  # a space in a term also matches a hyphen ("factor 1 gamma": "factor-1 gamma")
@@ -886,7 +896,9 @@ def _trie_regex(terms: Iterable[str]) -> str:
         branches = [
             # a leading hyphen is the word's own ("-ve"), not an optional joiner
             (_letter_regex(unit) if not last else _unit_regex(unit)) + emit(child, unit)
-            for unit, child in sorted(node.items())
+            # (i10an: a stem's open end is tried after every written continuation, so the
+            # longer term "gottronove papule" wins over the stem "gottron*")
+            for unit, child in sorted(node.items(), key=lambda kv: (kv[0] == STEM, kv[0]))
             if unit != _END
         ]
         if _END in node:
@@ -937,11 +949,24 @@ class TermMatcher:
         # issue #10 (i10l): terms matched only when written with two capitals or more
         self._capitals_only = frozenset(term_key(t) for t in capitals_only)
         self._by_key: dict[str, str] = {}
+        # i10an: stem terms ("dysfag*"), looked up by their key pattern when a match's key is
+        # no written term's; the longest stem pattern first
+        self._stems: list[tuple[re.Pattern[str], str]] = []
         terms: list[str] = []
         for concept, concept_terms in concepts.items():
             for term in concept_terms:
-                if not term_key(term):
+                if not term_key(term.replace(STEM, "")):
                     raise KnowledgeError(f"{name}: empty term for {concept}")
+                if STEM in term:
+                    if term.startswith(STEM):
+                        raise KnowledgeError(f"{name}: term {term!r} starts with a stem mark")
+                    key = term_key(term)
+                    pattern = "".join(
+                        r"[^\W\d_]*" if ch == STEM else re.escape(ch) for ch in key
+                    )
+                    self._stems.append((re.compile(pattern), concept))
+                    terms.append(term)
+                    continue
                 # "gottron's papules" also matches "gottrons papules" and "gottron papules"
                 spellings = {term, term.replace("'s", "s"), term.replace("'s", "")}
                 for key in {term_key(s) for s in spellings}:
@@ -957,6 +982,7 @@ class TermMatcher:
         # the trie's branches start with each term's first unit, written as itself
         first = {_units(term)[0][0] for term in terms if _units(term)}
         first |= {plain_letters(ch)[0] for ch in first}
+        self._stems.sort(key=lambda pc: -len(pc[0].pattern))
         self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
@@ -964,6 +990,8 @@ class TermMatcher:
         for m in self._regex.finditer(text, start, len(text) if end is None else end):
             key = term_key(m.group())
             concept = self._by_key.get(key)
+            if concept is None:
+                concept = next((c for p, c in self._stems if p.fullmatch(key)), None)
             if key in self._capitals_only and sum(c.isupper() for c in m.group()) < 2:
                 continue  # "net", "Net": the English word, not the abbreviation NET
             if concept is not None and concept != NOT_A_TERM:
