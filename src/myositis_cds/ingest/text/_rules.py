@@ -923,6 +923,8 @@ def _trie_regex(terms: Iterable[str]) -> str:
     return "|".join(parts) or r"(?!x)x"
 
 
+_PER_EXPONENT = re.compile(r"(?:\s*[·⋅]\s*|\.|\s)([Ll])(?:-1|⁻¹|−1)$")
+
 NOT_A_TERM = "-"
 """issue #10 (i10l): the concept of a matcher's excluded names (LabEntry.not_terms): found, so
 that no shorter term matches inside them, and never returned."""
@@ -1260,6 +1262,12 @@ class Rules:
             for s in spellings:
                 self.unit_canonical[s.casefold()] = canonical
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
+
+    def canonical_unit(self, unit: str) -> str:
+        """A unit's canonical spelling (patterns.yaml unit_synonyms); issue #10 (i10an): "per
+        litre" as an exponent ("U·L-1", "mg L⁻¹") is read as "/L" first."""
+        slashed = _PER_EXPONENT.sub(r"/\1", unit)
+        return self.unit_canonical.get(slashed.casefold(), slashed if slashed != unit else unit)
         self.duration_units = {
             word.casefold(): unit
             for unit, words in self.patterns.duration_units.items()
