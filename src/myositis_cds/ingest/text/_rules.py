@@ -1262,18 +1262,18 @@ class Rules:
             for s in spellings:
                 self.unit_canonical[s.casefold()] = canonical
         self.numbers = {k.casefold(): v for k, v in self.patterns.numbers.items()}
-
-    def canonical_unit(self, unit: str) -> str:
-        """A unit's canonical spelling (patterns.yaml unit_synonyms); issue #10 (i10an): "per
-        litre" as an exponent ("U·L-1", "mg L⁻¹") is read as "/L" first."""
-        slashed = _PER_EXPONENT.sub(r"/\1", unit)
-        return self.unit_canonical.get(slashed.casefold(), slashed if slashed != unit else unit)
         self.duration_units = {
             word.casefold(): unit
             for unit, words in self.patterns.duration_units.items()
             for word in words
         }
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
+
+    def canonical_unit(self, unit: str) -> str:
+        """A unit's canonical spelling (patterns.yaml unit_synonyms); issue #10 (i10an): "per
+        litre" as an exponent ("U·L-1", "mg L⁻¹") is read as "/L" first."""
+        slashed = _PER_EXPONENT.sub(r"/\1", unit)
+        return self.unit_canonical.get(slashed.casefold(), slashed if slashed != unit else unit)
 
     def _inference_spellings(self) -> dict[str, list[str]]:
         """Every spelling of each inference word, under its key: words that differ only by an

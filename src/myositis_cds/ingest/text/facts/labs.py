@@ -191,8 +191,18 @@ def _labs(ex: Extraction) -> None:
                 denied = sent.context.assert_target(m.start, m.end, _FINDING_CATS).get(
                     "existence"
                 ) in ("NEGATED_EXISTENCE", "RESOLVED")
-                if denied or uncertain or status != "present" or "value" in value:
+                # issue #10 (i10an): the word's own value in its unit with no range or
+                # judgement of its own ("高CK血症(669 IU/l)", "hyperCKaemia (2,100 U/L)") is
+                # that raised value: the word is its judgement
+                own_value = (
+                    "value" in value
+                    and "unit" in value
+                    and not {"upper_limit", "lower_limit", "above_uln"} & value.keys()
+                )
+                if denied or uncertain or status != "present" or ("value" in value and not own_value):
                     continue  # "no rhabdomyolysis" says nothing about the value
+                if own_value:
+                    value["above_uln"] = True
                 existence = "ABNORMAL"
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
