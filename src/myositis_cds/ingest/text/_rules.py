@@ -836,12 +836,15 @@ def _letter_regex(unit: str) -> str:
 # once instead of as every inflection. Only letters continue a stem (not digits, not CJK), and
 # only at a word's end: "gottron* papul*" is two stems in a row.
 STEM = "*"
-_STEM_LETTERS = rf"(?:(?![{{cjk}}\d_])\w)*"
+# (any word characters: a category compiles fast, where each copy of a "letter but not CJK"
+# class costs the compiler milliseconds; a match running into digits or CJK is no stem's key,
+# see TermMatcher.find, and is dropped)
+_STEM_LETTERS = r"\w*"
 
 
 def _unit_regex(unit: str) -> str:
     if unit == STEM:
-        return _STEM_LETTERS.format(cjk=_CJK)
+        return _STEM_LETTERS
     if unit == "'s":
         return r"(?:['’]s|s)?"
     if unit == " ":  # a space in a term also matches a hyphen ("factor 1 gamma": "factor-1 gamma")
