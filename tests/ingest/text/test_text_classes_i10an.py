@@ -188,3 +188,23 @@ def test_loose_rash_of_the_same_history_stays_the_papules() -> None:
     note = HEAD + "Rash on eyelids and knuckles since May. Examination: Gottron's papules over MCPs."
     got = findings_of(note)
     assert got.get("gottron_papules") is True and got.get("gottron_sign") is not True
+
+
+# --------------------------------------------------------------------------- guards: relatives
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mati pacientke ima disfagijo.",  # sl: the mother's
+        "Moeder het Gottron-papels gehad.",  # af
+        "Otec pacientky mal dysfágiu po mŕtvici.",  # sk
+    ],
+)
+def test_a_relatives_sign_is_not_the_patients(line: str) -> None:
+    got = findings_of(HEAD + line)
+    assert got.get("dysphagia") is not True and got.get("gottron_papules") is not True
+
+
+def test_the_patients_own_sign_beside_a_relative_named_later_stays() -> None:
+    # the dysphagia is hers; the mother is named in another clause, after a full stop
+    note = HEAD + "Anamneza: disfagija za trdo hrano od avgusta. Živi sama."
+    assert findings_of(note).get("dysphagia") is True
