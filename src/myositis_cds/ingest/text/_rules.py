@@ -835,7 +835,20 @@ def _letter_regex(unit: str) -> str:
     return f"(?:{re.escape(unit)}|{re.escape(plain)})"
 
 
+# issue #10 (i10an): a term's stem mark. "dysfag*" is the stem "dysfag" and any letters after it
+# (dysfagia, dysfagie, dysfagiou, dysfagijo): one word family shared across languages, written
+# once instead of as every inflection. Only letters continue a stem (not digits, not CJK), and
+# only at a word's end: "gottron* papul*" is two stems in a row.
+STEM = "*"
+# (any word characters: a category compiles fast, where each copy of a "letter but not CJK"
+# class costs the compiler milliseconds; a match running into digits or CJK is no stem's key,
+# see TermMatcher.find, and is dropped)
+_STEM_LETTERS = r"\w*"
+
+
 def _unit_regex(unit: str) -> str:
+    if unit == STEM:
+        return _STEM_LETTERS
     if unit == "'s":
         return r"(?:['’]s|s)?"
     if unit == " ":  # a space in a term also matches a hyphen ("factor 1 gamma": "factor-1 gamma")
@@ -890,7 +903,9 @@ def _trie_regex(terms: Iterable[str]) -> str:
         branches = [
             # a leading hyphen is the word's own ("-ve"), not an optional joiner
             (_letter_regex(unit) if not last else _unit_regex(unit)) + emit(child, unit)
-            for unit, child in sorted(node.items())
+            # (i10an: a stem's open end is tried after every written continuation, so the
+            # longer term "gottronove papule" wins over the stem "gottron*")
+            for unit, child in sorted(node.items(), key=lambda kv: (kv[0] == STEM, kv[0]))
             if unit != _END
         ]
         if _END in node:
@@ -914,6 +929,8 @@ def _trie_regex(terms: Iterable[str]) -> str:
         parts.append(emit(others, "") + end)
     return "|".join(parts) or r"(?!x)x"
 
+
+_PER_EXPONENT = re.compile(r"(?:\s*[·⋅]\s*|\.|\s)([Ll])(?:-1|⁻¹|−1)$")
 
 NOT_A_TERM = "-"
 """issue #10 (i10l): the concept of a matcher's excluded names (LabEntry.not_terms): found, so
@@ -941,11 +958,24 @@ class TermMatcher:
         # issue #10 (i10l): terms matched only when written with two capitals or more
         self._capitals_only = frozenset(term_key(t) for t in capitals_only)
         self._by_key: dict[str, str] = {}
+        # i10an: stem terms ("dysfag*"), looked up by their key pattern when a match's key is
+        # no written term's; the longest stem pattern first
+        self._stems: list[tuple[re.Pattern[str], str]] = []
         terms: list[str] = []
         for concept, concept_terms in concepts.items():
             for term in concept_terms:
-                if not term_key(term):
+                if not term_key(term.replace(STEM, "")):
                     raise KnowledgeError(f"{name}: empty term for {concept}")
+                if STEM in term:
+                    if term.startswith(STEM):
+                        raise KnowledgeError(f"{name}: term {term!r} starts with a stem mark")
+                    key = term_key(term)
+                    pattern = "".join(
+                        r"[^\W\d_]*" if ch == STEM else re.escape(ch) for ch in key
+                    )
+                    self._stems.append((re.compile(pattern), concept))
+                    terms.append(term)
+                    continue
                 # "gottron's papules" also matches "gottrons papules" and "gottron papules"
                 spellings = {term, term.replace("'s", "s"), term.replace("'s", "")}
                 for key in {term_key(s) for s in spellings}:
@@ -961,6 +991,7 @@ class TermMatcher:
         # the trie's branches start with each term's first unit, written as itself
         first = {_units(term)[0][0] for term in terms if _units(term)}
         first |= {plain_letters(ch)[0] for ch in first}
+        self._stems.sort(key=lambda pc: -len(pc[0].pattern))
         self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
@@ -968,6 +999,8 @@ class TermMatcher:
         for m in self._regex.finditer(text, start, len(text) if end is None else end):
             key = term_key(m.group())
             concept = self._by_key.get(key)
+            if concept is None:
+                concept = next((c for p, c in self._stems if p.fullmatch(key)), None)
             if key in self._capitals_only and sum(c.isupper() for c in m.group()) < 2:
                 continue  # "net", "Net": the English word, not the abbreviation NET
             if concept is not None and concept != NOT_A_TERM:
@@ -1304,6 +1337,12 @@ class Rules:
             for word in words
         }
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
+
+    def canonical_unit(self, unit: str) -> str:
+        """A unit's canonical spelling (patterns.yaml unit_synonyms); issue #10 (i10an): "per
+        litre" as an exponent ("U·L-1", "mg L⁻¹") is read as "/L" first."""
+        slashed = _PER_EXPONENT.sub(r"/\1", unit)
+        return self.unit_canonical.get(slashed.casefold(), slashed if slashed != unit else unit)
 
     def _inference_spellings(self) -> dict[str, list[str]]:
         """Every spelling of each inference word, under its key: words that differ only by an

@@ -186,12 +186,19 @@ def _inferred_findings(ex: Extraction) -> None:
         site_by = _bucket(ex, roles.get((rule_no, "site"), []))
         colour_by = _bucket(ex, roles.get((rule_no, "colour"), []))
         blockers = {str(c) for c in rule.unless_found}
-        if blockers and any(
-            d.type == "finding" and d.code in blockers and d.status == "present" for d in ex.drafts
-        ):
-            continue
+        # issue #10 (i10an): a blocker holds over the whole note unless both it and the lesion's
+        # sentence carry their own calendar dates and these differ: "scaly red patches over the
+        # knuckles" recorded on 12 June 2025 and Gottron's papules found on 17 March 2026 are
+        # two visits' findings, and the earlier flat lesion is the sign of its own day
+        blocked_on = {
+            d.time.absolute
+            for d in ex.drafts
+            if d.type == "finding" and d.code in blockers and d.status == "present"
+        }
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
+            if blocked_on and (None in blocked_on or sent.time.absolute in (None, *blocked_on)):
+                continue
             lesions = lesion_by[idx]
             # a site word inside a term that already names the sign is not new evidence
             sites = [

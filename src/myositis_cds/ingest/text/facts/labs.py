@@ -39,7 +39,7 @@ def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | No
         value: dict[str, Any] = {"value": _number(g["value"])}
         unit = g.get("unit") or g.get("unit_value")  # i10j: a pipe table's unit by the value
         if unit:
-            value["unit"] = ex.rules.unit_canonical.get(unit.casefold(), unit)
+            value["unit"] = ex.rules.canonical_unit(unit)
         lower, upper = reference_limits(rm)
         if lower is not None:
             value["lower_limit"] = lower
@@ -164,7 +164,7 @@ def _labs(ex: Extraction) -> None:
                 end = m.end + vm.end()
                 unit = vm.group("unit")
                 if unit:
-                    value["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                    value["unit"] = r.canonical_unit(unit)
                 rest = tail[thousands.end() if thousands is not None else vm.end() :]
                 ref = reference_after(r.value["lab_reference"], rest)
                 if ref is not None:
@@ -191,8 +191,18 @@ def _labs(ex: Extraction) -> None:
                 denied = sent.context.assert_target(m.start, m.end, _FINDING_CATS).get(
                     "existence"
                 ) in ("NEGATED_EXISTENCE", "RESOLVED")
-                if denied or uncertain or status != "present" or "value" in value:
+                # issue #10 (i10an): the word's own value in its unit with no range or
+                # judgement of its own ("高CK血症(669 IU/l)", "hyperCKaemia (2,100 U/L)") is
+                # that raised value: the word is its judgement
+                own_value = (
+                    "value" in value
+                    and "unit" in value
+                    and not {"upper_limit", "lower_limit", "above_uln"} & value.keys()
+                )
+                if denied or uncertain or status != "present" or ("value" in value and not own_value):
                     continue  # "no rhabdomyolysis" says nothing about the value
+                if own_value:
+                    value["above_uln"] = True
                 existence = "ABNORMAL"
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
@@ -256,7 +266,7 @@ def _labs(ex: Extraction) -> None:
                     again: dict[str, Any] = {"value": _number(more.group("value"))}
                     unit = more.group("unit") or value.get("unit")
                     if unit:
-                        again["unit"] = r.unit_canonical.get(unit.casefold(), unit)
+                        again["unit"] = r.canonical_unit(unit)
                     after = text[end + more.end() : window_end]
                     # "... to 96 U/mL (normal <35)"
                     again_ref = reference_after(r.value["lab_reference"], after)
