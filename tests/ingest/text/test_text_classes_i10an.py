@@ -185,7 +185,9 @@ def test_flat_lesion_of_an_earlier_dated_visit_is_the_sign_of_that_visit() -> No
 
 def test_loose_rash_of_the_same_history_stays_the_papules() -> None:
     # undated history and an exam: the rash over the knuckles is the papules described loosely
-    note = HEAD + "Rash on eyelids and knuckles since May. Examination: Gottron's papules over MCPs."
+    note = (
+        HEAD + "Rash on eyelids and knuckles since May. Examination: Gottron's papules over MCPs."
+    )
     got = findings_of(note)
     assert got.get("gottron_papules") is True and got.get("gottron_sign") is not True
 

@@ -970,9 +970,7 @@ class TermMatcher:
                     if term.startswith(STEM):
                         raise KnowledgeError(f"{name}: term {term!r} starts with a stem mark")
                     key = term_key(term)
-                    pattern = "".join(
-                        r"[^\W\d_]*" if ch == STEM else re.escape(ch) for ch in key
-                    )
+                    pattern = "".join(r"[^\W\d_]*" if ch == STEM else re.escape(ch) for ch in key)
                     self._stems.append((re.compile(pattern), concept))
                     terms.append(term)
                     continue

@@ -199,7 +199,12 @@ def _labs(ex: Extraction) -> None:
                     and "unit" in value
                     and not {"upper_limit", "lower_limit", "above_uln"} & value.keys()
                 )
-                if denied or uncertain or status != "present" or ("value" in value and not own_value):
+                if (
+                    denied
+                    or uncertain
+                    or status != "present"
+                    or ("value" in value and not own_value)
+                ):
                     continue  # "no rhabdomyolysis" says nothing about the value
                 if own_value:
                     value["above_uln"] = True
