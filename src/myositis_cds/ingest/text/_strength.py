@@ -91,10 +91,14 @@ _FILLER = re.compile(
     r"|remained|improved|increased|returned)\s+(?:to|at)\b)*$",
     re.IGNORECASE,
 )
+# The symptoms whose scores are no strength grades ("pain 4/10", "VAS 6")
+_SYMPTOM = (
+    r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
+    r"|stiffness)\b"
+)
 # A score of a symptom right before a number: not a strength grade
 _NOT_STRENGTH = re.compile(
-    r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
-    r"|stiffness)\b(?:\s+(?:score|scale|rating|level))?\s*(?:\([^()]{0,10}\))?\s*(?:of|:|=|was|is|at"
+    _SYMPTOM + r"(?:\s+(?:score|scale|rating|level))?\s*(?:\([^()]{0,10}\))?\s*(?:of|:|=|was|is|at"
     r"|now|today)?\s*$",
     re.IGNORECASE,
 )
@@ -103,8 +107,7 @@ _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 # dressing change, 2/10 at rest", "VAS 6/10 today, 3/10 last week"): the second score is the
 # symptom's too, unless a muscle, a movement or a strength word is named between them
 _SYMPTOM_SCORE_RUN = re.compile(
-    r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
-    r"|stiffness)\b[^.;\n\d]{0,30}\d{1,2}\s*/\s*10\b(?P<between>[^.;\n\d]{0,40})$",
+    _SYMPTOM + r"[^.;\n\d]{0,30}\d{1,2}\s*/\s*10\b(?P<between>[^.;\n\d]{0,40})$",
     re.IGNORECASE,
 )
 _MUSCLE_WORD = re.compile(
