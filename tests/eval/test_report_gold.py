@@ -120,6 +120,7 @@ _HELD_OUT_ROUNDS = [
     ("thirteenth", "heldout_n", "o", 15, "heldout17", 10, 181),
     ("fourteenth", "heldout_o", "p", 15, "heldout18", 10, 193),
     ("fifteenth", "heldout_p", "q", 15, "heldout19", 10, 205),
+    ("sixteenth", "heldout_q", "s", 15, "heldout20", 10, 217),
 ]
 
 
