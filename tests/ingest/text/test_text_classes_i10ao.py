@@ -64,6 +64,8 @@ ALL_THREE = {UPPER: True, LOWER: True, LEGS: True}
         "Spierkracht: proksimaal 4/5, distaal behouden.",
         # Estonian: grades out of 5 with the long-vowel roots
         "Lihasjõud: proksimaalselt 4/5, distaalselt 5/5.",
+        # Polish: bare grades with the degree sign
+        "Siła mięśniowa: proksymalnie 4°, dystalnie 5°.",
         # Malay: "semua" (all) after a bare distal grade
         "Kekuatan otot: proksimal 4, distal 5 semua.",
     ],
@@ -119,6 +121,25 @@ def test_a_movement_word_that_names_the_foot_is_distal(note: str) -> None:
 )
 def test_legs_comparison_guards(note: str, expected: dict[str, bool]) -> None:
     assert strength(note) == expected
+
+
+# ---------------------------------------------------------------- neck: flexors vs extensors
+NECK = "neck_flexors_weaker_than_extensors"
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Flexores do pescoço 3/5, extensores preservados.", True),  # Portuguese
+        ("Svalová sila: flexia krku 4/5, extenzia krku normálna.", True),  # Slovak
+        ("Nackenbeuger 4/5, Nackenstrecker erhalten.", True),  # German
+        ("Fleksori vrata 4/5, ekstenzori vrata očuvani.", True),  # Croatian
+        # flexors at full strength cannot be the weaker
+        ("Neck flexors 5/5, extensors preserved.", False),
+    ],
+)
+def test_neck_comparison_with_the_extensors_full_in_words(note: str, expected: bool) -> None:
+    assert strength(note).get(NECK) is expected
 
 
 # ---------------------------------------------------------------- the heliotrope by its stem
@@ -225,7 +246,8 @@ def test_a_form_line_is_no_described_item() -> None:
         "Disfagia no está presente.",  # Spanish
         "Pacient neguje dysfágiu.",  # Slovak "denies", before
         "Dysfágiu neguje.",  # ... and after
-        "Disfagia no.",  # a bare no closing the clause
+        "Disfagia no, Raynaud sí.",  # a bare no closing its clause
+        "Dysfágia nie.",
     ],
 )
 def test_absence_said_after_the_sign(note: str) -> None:
@@ -240,6 +262,7 @@ def test_absence_said_after_the_sign(note: str) -> None:
         "Pacientka udáva dysfágiu.",  # "reports dysphagia"
         "Patsiendil on düsfaagia.",  # Estonian "the patient has dysphagia"
         "Dysphagia to solids (case no. 2).",  # a number's "no." denies nothing
+        "Dysphagia to solids. Lab no.: NMP-0419.",
     ],
 )
 def test_presence_is_not_read_as_absence(note: str) -> None:

@@ -125,7 +125,8 @@ _MUSCLE_WORD = re.compile(
 # "Deltoid  4   4", i10y: "ankle dorsiflexors 10 - total 71/80"), not "Shoulder: 3 injections".
 # Used with match(pos): no "^".
 _BARE_END = re.compile(
-    r"\s*(?:$|[,;.()|\n、，；。（）]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    # (issue #10, i10ao: and the degree sign of Polish, Czech and Slovak notes, "proksymalnie 4°")
+    r"\s*(?:$|[,;.()|\n、，；。（）°º]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
