@@ -167,6 +167,35 @@ def test_the_heliotrope_stem_denied(note: str) -> None:
     assert finding(note, "heliotrope_rash") is False
 
 
+# ---------------------------------------------------------------- the other skin signs by name
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Exame objetivo: sem sinal do V; sem mãos de mecânico; sinal do xaile presente.",
+            {"v_sign": False, "mechanics_hands": False, "shawl_sign": True},
+        ),
+        ("Status: Mechanikerhände beidseits, kein Schalzeichen.", {"mechanics_hands": True}),
+        (
+            "Examen : mains de mécanicien, signe du châle.",
+            {"mechanics_hands": True, "shawl_sign": True},
+        ),
+        ("Badanie: ręce mechanika, objaw szala.", {"mechanics_hands": True, "shawl_sign": True}),
+        ("Objektívne: erytém výstrihu (V-príznak).", {"v_sign": True}),
+    ],
+)
+def test_mechanic_s_hands_shawl_and_v_sign_by_name(note: str, expected: dict[str, bool]) -> None:
+    read = findings_of(INTRO + note)
+    assert {k: read.get(k) for k in expected} == expected
+
+
+def test_a_lone_v_after_a_slavic_sign_word_is_the_preposition() -> None:
+    # Czech "příznak v oblasti krku": "sign in the neck region", no V-sign
+    assert finding("Příznak v oblasti krku.", "v_sign") is None
+
+
 # ---------------------------------------------------------------- a list's final denial
 
 
