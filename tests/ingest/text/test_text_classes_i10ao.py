@@ -64,6 +64,10 @@ ALL_THREE = {UPPER: True, LOWER: True, LEGS: True}
         "Spierkracht: proksimaal 4/5, distaal behouden.",
         # Estonian: grades out of 5 with the long-vowel roots
         "Lihasjõud: proksimaalselt 4/5, distaalselt 5/5.",
+        # Slovak, Czech, Polish: Roman grades after the Slavic "degree" word or its "st."
+        "Svalová sila: proximálne st. IV, distálne st. V.",
+        "Síla: proximálně stupeň IV, distálně stupeň V.",
+        "Siła mięśniowa: proksymalnie stopień III, dystalnie stopień V.",
         # Polish: bare grades with the degree sign
         "Siła mięśniowa: proksymalnie 4°, dystalnie 5°.",
         # Malay: "semua" (all) after a bare distal grade

@@ -85,8 +85,11 @@ _FILLER = re.compile(
     r"|força|forca|fuerza|forza|kraft|muskelkraft|s[íi]la|siła|snaga|moč|erő|forța|forta"
     r"|kracht|styrke|styrka|voima|güç|kekuatan|lakas|сила"
     r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
+    # (issue #10, i10ao: and in the Slavic letters, as rules/style.yaml roman_grade_leads)
+    r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
+    r"|\bst\."  # (i10ao: the Slavic "st." for stupeň / stopień)
     # issue #10 (i10ag): a muscle's qualifier in brackets, as the IMACS MMT-8 form names its
     # muscles ("Deltoid (middle)  9  9", "Neck flexors (axial)  10", "Biceps (brachii)")
     r"|\((?:middle|anterior|posterior|axial|brachii|brachialis|femoris|medius|maximus|minimus"
