@@ -220,6 +220,24 @@ def test_a_denial_ending_a_list_of_described_signs_is_its_own_item_s(note: str) 
     assert read.get("gottron_papules") is True
 
 
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        # a change word after its own subject speaks of that item only
+        ("Today: Gottron papules over the MCP joints, myalgia resolved.", "gottron_papules"),
+        ("Today: heliotrope rash of both eyelids, dysphagia improved.", "heliotrope_rash"),
+    ],
+)
+def test_a_change_word_ending_a_list_of_described_signs(note: str, code: str) -> None:
+    assert finding(note, code) is True
+
+
+def test_a_change_word_after_a_bare_list_covers_it() -> None:
+    read = findings_of(INTRO + "Today: Gottron papules, heliotrope rash resolved.")
+    assert read.get("gottron_papules") is False
+    assert read.get("heliotrope_rash") is False
+
+
 def test_the_denied_item_itself_stays_denied() -> None:
     read = findings_of(INTRO + "Gottron papules over the knuckles, dysphagia absent.")
     assert read.get("gottron_papules") is True

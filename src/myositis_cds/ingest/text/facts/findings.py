@@ -90,8 +90,9 @@ def _eyelid_sites(ex: Extraction) -> frozenset[str]:
 # --- issue #10 (i10ao): a denial at the end of a list of described signs, begin. "Heliotropný
 # exantém horných viečok, Gottronove papuly nad MCP a PIP kĺbmi, ..., príznak šálu negatívny",
 # "heliotrope rash of the upper eyelids, Gottron papules over the knuckles, shawl sign negative",
-# "violaceous rash on the eyelids, dysphagia absent": a result or absence word after its own
-# subject ("shawl sign negative") denies that list item only; a sign of an earlier item that the
+# "violaceous rash on the eyelids, dysphagia absent", "Gottron papules over the MCP joints,
+# myalgia resolved": a result, absence or change word after its own subject ("shawl sign
+# negative") speaks of that list item only; a sign of an earlier item that the
 # note describes (its site, colour or extent beside the term: words in its item other than the
 # term) was seen, so the denial does not reach it. A bare list ("Raynaud, mechanic's hands,
 # calcinosis negative") and a form's answer after a colon ("..., heliotrope on the eyelids:
@@ -100,6 +101,9 @@ def _eyelid_sites(ex: Extraction) -> frozenset[str]:
 _LIST_MARK = re.compile(r"[,、，]")
 _ITEM_WORD = re.compile(r"[^\W\d_]{2,}")
 _ITEM_START = re.compile(r"[,、，:;\n]")
+# the categories that take a sign's presence away: denied, resolved ("..., myalgia resolved"),
+# improved ("..., dysphagia improved": not said to be there now)
+_ITEM_DENIALS = frozenset({"NEGATED_EXISTENCE", "RESOLVED", "IMPROVED"})
 
 
 def _own_item_assertion(
@@ -108,7 +112,7 @@ def _own_item_assertion(
     """The assertion of the sign at [start, end) without a denial that stands in a later list
     item of its own (see above); ``assertion`` unchanged otherwise."""
     hit = assertion.categories.get("existence")
-    if hit is None or hit[0] != "NEGATED_EXISTENCE" or hit[1] < end:
+    if hit is None or hit[0] not in _ITEM_DENIALS or hit[1] < end:
         return assertion
     text = ex.text
     cue = hit[1]
