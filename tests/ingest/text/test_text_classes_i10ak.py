@@ -283,8 +283,10 @@ def test_the_ana_titre_after_its_method_is_positive(line: str) -> None:
         ("Gli esami documentavano la positività degli anticorpi anti-MDA5.", {"MDA5": "positive"}),
         ("Os exames mostraram positividade dos anticorpos anti-Jo-1.", {"JO1": "positive"}),
         ("Serology showed positivity of anti-MDA5.", {"MDA5": "positive"}),
-        # denied later in its clause: not a positive
-        ("La positività di anti-Jo-1 era assente.", {}),
+        # denied later in its clause: not a positive; (i10ao) "assente" after its subject is
+        # the absence word now read in Italian as English "absent" is ("The positivity of
+        # anti-Jo-1 was absent": negative), so the sentence states the negative result
+        ("La positività di anti-Jo-1 era assente.", {"JO1": "negative"}),
     ],
 )
 def test_positivity_of_before_the_antibody(sentence: str, expected: dict[str, str]) -> None:

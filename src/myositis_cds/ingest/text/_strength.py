@@ -79,9 +79,17 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
+    # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
+    # Kraft, síla/sila/siła, snaga, moč, erő, forța, kracht, styrke/styrka, voima, güç, kekuatan,
+    # lakas, сила; verified U)
+    r"|força|forca|fuerza|forza|kraft|muskelkraft|s[íi]la|siła|snaga|moč|erő|forța|forta"
+    r"|kracht|styrke|styrka|voima|güç|kekuatan|lakas|сила"
     r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
+    # (issue #10, i10ao: and in the Slavic letters, as rules/style.yaml roman_grade_leads)
+    r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
+    r"|\bst\."  # (i10ao: the Slavic "st." for stupeň / stopień)
     # issue #10 (i10ag): a muscle's qualifier in brackets, as the IMACS MMT-8 form names its
     # muscles ("Deltoid (middle)  9  9", "Neck flexors (axial)  10", "Biceps (brachii)")
     r"|\((?:middle|anterior|posterior|axial|brachii|brachialis|femoris|medius|maximus|minimus"
@@ -120,11 +128,24 @@ _MUSCLE_WORD = re.compile(
 # "Deltoid  4   4", i10y: "ankle dorsiflexors 10 - total 71/80"), not "Shoulder: 3 injections".
 # Used with match(pos): no "^".
 _BARE_END = re.compile(
-    r"\s*(?:$|[,;.()|\n、，；。（）]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    # (issue #10, i10ao: and the degree sign of Polish, Czech and Slovak notes, "proksymalnie 4°")
+    r"\s*(?:$|[,;.()|\n、，；。（）°º]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
-    r"|en|em|nas|nos|dans|nelle|negli|nei|aux)\b)",
+    r"|en|em|nas|nos|dans|nelle|negli|nei|aux"
+    # --- issue #10 (i10ao): a scope word after the grade ("distal grade V all", "distal 5 in all
+    # limbs", "distálne 5 všetky"): "all", "every", "each", "both" in the languages of the
+    # examinations read (English; Spanish, Portuguese todos/todas/ambos; French tous/toutes;
+    # Italian tutti/tutte/entrambi; German, Dutch, Nordic alle/alla/beide/begge/båda; Czech,
+    # Slovak všech-/všetk-/obe/oba; Polish wszystk-/obie/oba; Slovene, Croatian vse/sve/svi/obe;
+    # Romanian toate/toți/ambele; Hungarian mind/minden/mindkét; Malay, Indonesian semua/kedua;
+    # Tagalog lahat); each language's standard word, verified U. Begin
+    r"|all|every\w*|each|todos|todas|ambos|ambas|tous|toutes|tutti|tutte|entrambi|entrambe|alle"
+    r"|alla|beide|begge|båda|všech\w*|všetk\w*|obe|oba|obou|wszystk\w*|obie|vse|sve|svi|toate"
+    r"|toți|toti|ambele|mind|minden|mindkét|semua|kedua|lahat"
+    # --- issue #10 (i10ao): end
+    r")\b)",
     re.IGNORECASE,
 )
 
@@ -191,8 +212,24 @@ def _side(m: re.Match[str] | None) -> str | None:
 # issue #10 (i10j): "distal force conserved (5/5)", "distal strength preserved", "ankles intact",
 # "backwards was fine": the same, read only where "full" would be
 # (issue #10, i10y: "strong": "the rest of the limb muscles were strong")
+# (issue #10, i10ao: and by the word's stem in the languages of the examinations read, as
+# "força distal preservada", "distálne normálna", "distal kraft erhalten", "forza distale
+# conservata", "siła dystalna zachowana", "snaga distalno očuvana": normal (normal, normale,
+# normais, normaux, normali, normaal, normális, normální/normálna, normalna, нормальная), preserved
+# and kept (preserv-/préserv-, conserv-, zachov-/zachow- (Czech, Slovak, Polish), očuvan-/sačuvan-
+# (Croatian, Serbian), ohranjen- (Slovene), bevar- (Nordic), erhalten, behouden, megtartott,
+# păstrat-, mantid-/mantenut-, сохран-), intact (intact-, intakt-, íntegr-/integr-) and full
+# (plen-, pleine, piena, voll-, plná/plný, pełn-, puna/polna, teljes, penuh, completa/complète);
+# each language's standard adjective, verified U)
 _WORD_GRADE = re.compile(
-    r"\b(?:full|normal|preserved|conserved|intact|fine|strong)\b", re.IGNORECASE
+    r"\b(?:full|normal|preserved|conserved|intact|fine|strong"
+    r"|normal(?:e|es|i|s|a|na|no|ne|ni|ă|ais|aux)|normaal|normális|norm[áa]ln\w+|нормальн\w+"
+    r"|pr[eé]serv\w+|conserv(?!ative)\w+|zachov\w+|zachow\w+|očuvan\w*|sačuvan\w*|ohranjen\w*"
+    r"|bevar\w+|erhalten\w*|behouden|megtartott|păstrat\w*|pastrat\w*|mantid[ao]s?"
+    r"|mantenut[ao]|сохран\w+|intact\w*|intakt\w*|íntegr\w*|integr[ao]s?|integra"
+    r"|plen[ao]s?|pleine|piena|voll\w*|pln[áýé]|pełn\w+|puna|polna|teljes|penuh|complet[ao]s?"
+    r"|complète)\b",
+    re.IGNORECASE,
 )
 # What must follow a muscle graded by a word before it: the end of the phrase, or power/strength
 # ("normal distal power"), not another noun ("normal shoulder X-ray").
@@ -347,7 +384,7 @@ def read_grades(
 ) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
     muscle terms found there (concept = the term's group in rules/strength.yaml)."""
-    muscles = _resolve_ellipsis(muscles)
+    muscles = _resolve_ellipsis(muscles, text)
     if not muscles:
         return []
     grades = grades_in(
@@ -483,13 +520,56 @@ def read_grades(
 _EXTENSION_STEMS = ("exten", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
 
 
-def _resolve_ellipsis(muscles: list[TermMatch]) -> list[TermMatch]:
+# --- issue #10 (i10ao): a movement word that names its own distal joint, begin. "Flexores
+# dorsais do pé 5/5", "flexión dorsal del pie", "fléchisseurs dorsaux", "flessori dorsali del
+# piede", "flexores plantares", "extensión de la muñeca": the dorsal or plantar direction
+# (dors-, plant-: the foot's movements in the Terminologia Anatomica's Latin, kept by every
+# Romance and Germanic language) or the foot, ankle, wrist or hand named right after it (the
+# nouns of English, Spanish, Portuguese, French, Italian, German, Dutch, the Nordic languages,
+# Polish, Czech/Slovak, Croatian/Slovene, Romanian, Hungarian and Russian; leg words that also
+# name the whole leg, "nohy", "picior", "láb", "kaki", are left out) make it that joint's
+# movement, not the joint of the muscle named before it (the hip's, in "quadricípites 4/5,
+# flexores dorsais do pé 5/5"). Verified U.
+_OWN_JOINT = re.compile(
+    r"[\s-]*(?P<dir>(?:dors|plant)\w*)?[\s-]*(?:(?:of|the|do|dos|da|das|de|del|della|dei|degli"
+    r"|du|des|la|los|las|le|les|il|el|am|an|der|den|van|av|af|i|w|v|u|na)\s+){0,2}"
+    r"(?:(?P<foot>foot|feet|ankles?|pé|pés|pie|pies|pied|pieds|piede|piedi|tornozelos?|tobillos?"
+    r"|chevilles?|cavigli[ae]|fu(?:ß|ss)\w*|f[üu](?:ß|ss)e\w*|sprunggelenk\w*|voet\w*|enkel\w*"
+    r"|fot\w*|fod\w*|ankel\w*|st[oó]p\w*|chodid\w*|stopal\w*|gležnj\w*|glezn\w*|lábfej\w*"
+    r"|bok[áa]\w*|стоп\w*|голеностоп\w*)"
+    r"|(?P<hand>wrists?|hands?|punhos?|mãos?|muñecas?|manos?|poignets?|mains?|pols[oi]|man[oi]"
+    r"|handgelenk\w*|händ\w*|pols\w*|håndled\w*|handled\w*|nadgarst\w*|zápěst\w*|zápäst\w*"
+    r"|zapešć\w*|zapestj\w*|încheietur\w*|csukló\w*|запяст\w*|кист\w*))?\b",
+    re.IGNORECASE,
+)
+
+
+def _own_joint(text: str | None, m: TermMatch) -> str | None:
+    """The distal group a movement word names by the words right after it, if any."""
+    if text is None:
+        return None
+    own = _OWN_JOINT.match(text, m.end)
+    if own is None or not (own.group("dir") or own.group("foot") or own.group("hand")):
+        return None
+    return "distal_upper" if own.group("hand") else "distal_lower"
+
+
+# --- issue #10 (i10ao): end
+
+
+def _resolve_ellipsis(muscles: list[TermMatch], text: str | None = None) -> list[TermMatch]:
     """ "Neck flexion 4-/5, extension 5/5": a movement without its joint takes the joint of the
-    muscle named before it (neck flexion → neck extension); with none before, it is dropped."""
+    muscle named before it (neck flexion → neck extension); with none before, it is dropped.
+    (issue #10, i10ao: with the ``text``, a movement that names its own distal joint after it,
+    "flexores dorsais do pé", is that joint's: see ``_OWN_JOINT``.)"""
     out: list[TermMatch] = []
     for m in muscles:
         if m.concept != "ellipsis":
             out.append(m)
+            continue
+        own = _own_joint(text, m)
+        if own is not None:
+            out.append(TermMatch(m.start, m.end, own, m.text))
             continue
         if not out:
             continue

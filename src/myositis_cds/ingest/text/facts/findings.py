@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from myositis_cds.ingest.text._context import Assertion
 from myositis_cds.ingest.text._draft import (
     _FINDING_CATS,
     Draft,
@@ -86,6 +87,63 @@ def _eyelid_sites(ex: Extraction) -> frozenset[str]:
 # --- issue #10 (i10af): end
 
 
+# --- issue #10 (i10ao): a denial at the end of a list of described signs, begin. "Heliotropný
+# exantém horných viečok, Gottronove papuly nad MCP a PIP kĺbmi, ..., príznak šálu negatívny",
+# "heliotrope rash of the upper eyelids, Gottron papules over the knuckles, shawl sign negative",
+# "violaceous rash on the eyelids, dysphagia absent", "Gottron papules over the MCP joints,
+# myalgia resolved": a result, absence or change word after its own subject ("shawl sign
+# negative") speaks of that list item only; a sign of an earlier item that the
+# note describes (its site, colour or extent beside the term: words in its item other than the
+# term) was seen, so the denial does not reach it. A bare list ("Raynaud, mechanic's hands,
+# calcinosis negative") and a form's answer after a colon ("..., heliotrope on the eyelids:
+# absent") keep the denial over every item, as written. The comma is the list mark of every
+# language read (and the CJK "、", "，").
+_LIST_MARK = re.compile(r"[,、，]")
+_ITEM_WORD = re.compile(r"[^\W\d_]{2,}")
+_ITEM_START = re.compile(r"[,、，:;\n]")
+# the categories that take a sign's presence away: denied, resolved ("..., myalgia resolved"),
+# improved ("..., dysphagia improved": not said to be there now)
+_ITEM_DENIALS = frozenset({"NEGATED_EXISTENCE", "RESOLVED", "IMPROVED"})
+
+
+def _own_item_assertion(
+    ex: Extraction, sent: Sentence, start: int, end: int, assertion: Assertion
+) -> Assertion:
+    """The assertion of the sign at [start, end) without a denial that stands in a later list
+    item of its own (see above); ``assertion`` unchanged otherwise."""
+    hit = assertion.categories.get("existence")
+    if hit is None or hit[0] not in _ITEM_DENIALS or hit[1] < end:
+        return assertion
+    text = ex.text
+    cue = hit[1]
+    marks = [
+        m.start() for m in _LIST_MARK.finditer(text, end, cue) if _depth(text, end, m.start()) == 0
+    ]
+    if not marks:
+        return assertion
+    # the denial's own item names its subject before the cue, and is no form's answer
+    own = text[marks[-1] + 1 : cue]
+    if not _ITEM_WORD.search(own) or own.rstrip().endswith((":", "?")):
+        return assertion
+    # the sign's own item describes it: words before or after the term within the item
+    # (from the list mark, line break or label colon before it: "proximal weakness, legs ... 0"
+    # on a form's line is no described item)
+    lo = max([sent.start, *(m.end() for m in _ITEM_START.finditer(text, sent.start, start))])
+    described = text[lo:start] + " " + text[end : marks[0]]
+    if not _ITEM_WORD.search(described):
+        return assertion
+    return sent.context.assert_target(start, end, _FINDING_CATS, skip=frozenset({cue}))
+
+
+def _depth(text: str, a: int, b: int) -> int:
+    """Brackets opened and not closed in text[a:b] ("(V-príznak), ...": its comma is outside)."""
+    chunk = text[a:b]
+    return max(0, chunk.count("(") - chunk.count(")"))
+
+
+# --- issue #10 (i10ao): end
+
+
 def _findings(ex: Extraction) -> None:
     found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
     for idx, matches in _bucket(ex, found).items():
@@ -98,6 +156,7 @@ def _findings(ex: Extraction) -> None:
                 )
                 continue
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
+            assertion = _own_item_assertion(ex, sent, m.start, m.end, assertion)  # i10ao
             when = sent.time_at(m.start, ongoing=True)
             status, uncertain = _status(ex, sent, assertion, when)
             value: dict[str, Any] = {}
@@ -359,6 +418,9 @@ def _apply_pair(
         near = min(colours, key=lambda c: abs(c.start - le.start))
         start, end = min(start, near.start), max(end, near.end)
     assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+    assertion = _own_item_assertion(  # i10ao: the lesion and its site make the item's term
+        ex, sent, min(le.start, si.start), max(le.end, si.end), assertion
+    )
     status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
     colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
     if rule.colour and not colours and not colour_free and status != "absent":

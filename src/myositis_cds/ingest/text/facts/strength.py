@@ -558,7 +558,7 @@ def _compared_in_words(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         if not sent.patient:
             continue
-        muscles = _resolve_ellipsis(sorted(found, key=lambda m: m.start))
+        muscles = _resolve_ellipsis(sorted(found, key=lambda m: m.start), text)
         for a, b in pairwise(muscles):
             said = _COMPARED.fullmatch(text, a.end, b.start)
             if said is None:
