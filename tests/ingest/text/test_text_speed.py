@@ -1,0 +1,78 @@
+"""issue #10 (i10-speed): the throughput devices of the text adapter change no match.
+
+Each device here is for speed only; the tests check that what is found is what the plain way
+finds, on the development notes and on texts built to catch a wrong shortcut.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from benchmarks.text_eval import opened_notes
+
+from myositis_cds.ingest.text._rules import TermMatcher, compile_rule, rules
+
+
+def _development_notes() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in opened_notes()[::2]]  # every other: time
+
+
+def _every_rule_pattern() -> list[re.Pattern[str]]:
+    r = rules()
+    patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
+    patterns += [rx for _, rx in r.context_patterns]
+    patterns += [m._regex for m in vars(r).values() if isinstance(m, TermMatcher)]
+    return patterns
+
+
+# Letters that re.IGNORECASE takes for ASCII ones (dotted and dotless i, long s, Kelvin sign),
+# upper case, CJK and Cyrillic: a skip table built without the engine's case folding, or one
+# that skipped a character outside ASCII, would lose a match here.
+_TRICKY = (
+    "HİSTORY OF RASH. ſince 3 weeks. \u212ai67 20%. NEGATIVE for Jo-1; ANA POSITIVE 1:320.\n"
+    "抗核抗體(+), 抗Jo-1抗體(-). Антитела не выявлены. Dermatomyositis (DM) since 03/2024."
+)
+
+
+def test_the_skip_table_finds_what_the_plain_pattern_finds() -> None:
+    texts = [*_development_notes(), _TRICKY, _TRICKY.lower(), _TRICKY.upper()]
+    patterns = _every_rule_pattern()
+    assert len(patterns) > 400
+    for rx in patterns:
+        plain = re.compile(rx.pattern, rx.flags)
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], rx.pattern[:80]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "span"),
+    [
+        (r"\bki67\b", "Ki67 20%", (0, 4)),
+        (r"\bki67\b", "KI67 20%", (0, 4)),
+        (r"\bki67\b", "\u212ai67 20%", (0, 4)),  # the Kelvin sign is a k to re.IGNORECASE
+        (r"\bsince\b", "ſince 3 weeks", (0, 5)),  # the long s is an s
+        (r"\bhistory\b", "HİSTORY", (0, 7)),  # the dotted capital I is an i
+        (r"\bnegative\b", "ANA 1:80, NEGATIVE", (10, 18)),
+        (r"(?:抗體|抗体)\s*[(（]\s*[+＋]\s*[)）]", "抗核抗體(+)", (2, 7)),
+        (r"\d{1,2}/\d{4}", "since 03/2024", (6, 13)),
+    ],
+)
+def test_a_rule_matches_every_spelling_its_class_allows(
+    pattern: str, text: str, span: tuple[int, int]
+) -> None:
+    # the match as worked out by hand, through compile_rule (lookahead and skip table)
+    m = compile_rule(pattern).search(text)
+    assert m is not None and m.span() == span
+
+
+def test_a_rule_led_by_letters_gets_a_skip_table() -> None:
+    # the speed device is in use on this Python (a fallback to re.compile would pass the tests
+    # above unnoticed): the plain compile of the same lookahead-led pattern has no skip table,
+    # so the two compiled programmes differ
+    from myositis_cds.ingest.text._rules import _skipping
+
+    led = r"(?=[n])(?:\bnegative\b)"
+    assert _skipping(led, re.IGNORECASE, "n") is not None
+    assert _skipping(led, re.IGNORECASE, "n") != re.compile(led, re.IGNORECASE)
