@@ -15,7 +15,8 @@ from myositis_cds.ingest.text._rules import TermMatcher, compile_rule, rules
 
 
 def _development_notes() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in opened_notes()[::2]]  # every other: time
+    # every other opened note: each of the 460 patterns runs twice over each, the test's time
+    return [p.read_text(encoding="utf-8") for p in opened_notes()[::2]]
 
 
 def _every_rule_pattern() -> list[re.Pattern[str]]:
@@ -76,3 +77,32 @@ def test_a_rule_led_by_letters_gets_a_skip_table() -> None:
     led = r"(?=[n])(?:\bnegative\b)"
     assert _skipping(led, re.IGNORECASE, "n") is not None
     assert _skipping(led, re.IGNORECASE, "n") != re.compile(led, re.IGNORECASE)
+
+
+def test_a_term_list_is_matched_once_per_span_of_a_note() -> None:
+    from myositis_cds.ingest.text import _rules
+
+    r = rules()
+    text = "Metastatic adenocarcinoma of the lung; no breast lesion. Lung biopsy."
+    plain = r.sites.find(text)
+    assert [m.concept for m in plain] == ["lung", "breast", "lung"]
+    calls: list[tuple[int, int]] = []
+    scan = r.sites._find
+
+    def counted(t: str, start: int, end: int) -> list[_rules.TermMatch]:
+        calls.append((start, end))
+        return scan(t, start, end)
+
+    r.sites._find = counted  # type: ignore[method-assign,assignment]
+    try:
+        with _rules.note_memo():
+            first = r.sites.find(text)
+            first.clear()  # a reader may change its list: the next reader gets its own
+            again = r.sites.find(text, 0, len(text))
+            part = r.sites.find(text, 0, 38)  # another span is matched anew
+        after = r.sites.find(text)  # outside the note's reading nothing is kept
+    finally:
+        del r.sites._find
+    assert again == plain and after == plain
+    assert [m.concept for m in part] == ["lung"]
+    assert calls == [(0, len(text)), (0, 38), (0, len(text))]

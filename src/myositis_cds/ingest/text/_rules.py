@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -997,6 +999,39 @@ class TermMatch:
     text: str
 
 
+# issue #10 (i10-speed): the term matches found while one note is read, by matcher and span of
+# text. Several readers look for the same list's terms in the whole note (the tumour sites, the
+# muscles, the events); the first finds them and the others reuse the result. Only within one
+# note's reading (see note_memo), so no text outlives it.
+_NOTE_MEMO: ContextVar[dict[tuple[object, str, int, int], tuple[TermMatch, ...]] | None] = (
+    ContextVar("term_matches", default=None)
+)
+
+
+@contextmanager
+def note_memo() -> Iterator[None]:
+    """Within this block, each matcher's terms in one span of text are found once."""
+    token = _NOTE_MEMO.set({})
+    try:
+        yield
+    finally:
+        _NOTE_MEMO.reset(token)
+
+
+def _memoised(owner: object, text: str, start: int, end: int | None, find: Any) -> list[TermMatch]:
+    """``find(text, start, end)``, or the list it gave for the same span of the same note."""
+    memo = _NOTE_MEMO.get()
+    stop = len(text) if end is None else end
+    if memo is None:
+        found: list[TermMatch] = find(text, start, stop)
+        return found
+    key = (owner, text, start, stop)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = tuple(find(text, start, stop))
+    return list(hit)
+
+
 class TermMatcher:
     """Whole-word, case-insensitive matching of many literal terms at once; longest wins."""
 
@@ -1045,8 +1080,11 @@ class TermMatcher:
         self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        return _memoised(self, text, start, end, self._find)
+
+    def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found: list[TermMatch] = []
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+        for m in self._regex.finditer(text, start, end):
             key = term_key(m.group())
             concept = self._by_key.get(key)
             if concept is None:
@@ -1088,12 +1126,15 @@ class MuscleMatcher:
         )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        return _memoised(self, text, start, end, self._find)
+
+    def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found = [m for m in self.terms.find(text, start, end) if not self._of_joint(text, m)]
         if self._regex is None:
             return found
         taken = [(m.start, m.end) for m in found]
         extra: list[TermMatch] = []
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+        for m in self._regex.finditer(text, start, end):
             word = m.group().casefold()
             if (
                 word.startswith(self._not_prefix)
