@@ -625,23 +625,29 @@ def compile_rule(
 _ASCII = "".join(map(chr, range(128)))
 
 
-def _skipping(pattern: str, flags: int, cls: str) -> re.Pattern[str] | None:
-    """``pattern`` (led by the lookahead ``(?=[cls])``) compiled as :func:`re.compile` does, but
-    with the scan's skip table that the engine itself builds only for a pattern led by a literal
-    or a class without case (a digit, a CJK character): the search then steps over every ASCII
-    character that cannot start a match in one tight loop instead of trying the whole pattern
-    there (about a third of the time of scanning a note; the lookahead alone still costs a full
-    try at each position). The skipped characters are those the class itself rejects, found by
-    running the class over all 128 ASCII characters with the pattern's flags (so case folding
-    is the engine's own); no other character is skipped, so the matches are the same as
-    :func:`re.compile`'s. None where the engine's internals are not the expected ones (another
-    Python) or it already has a skip table: the caller compiles the plain way."""
+def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
+    """The rule ``led`` (``(?=[cls])(?:...)``, see :func:`compile_rule`) compiled with the skip
+    table that Python's engine builds by itself only for a pattern led by a literal or a class
+    without case (a digit, a CJK character): the search steps over every ASCII character that
+    cannot start a match in one tight loop, where the lookahead still costs a full try of the
+    pattern at each position (issue #10, i10-speed: about a third of the time of scanning a
+    note). The skipped characters are those the class rejects, found by running the class over
+    the 128 ASCII characters with the rule's own flags (so case folding is the engine's); no other
+    character is skipped. The lookahead itself then only repeats the skip test or (outside
+    ASCII) the start the pattern checks anyway, since the class is every character a match can
+    start with: the programme is compiled from the pattern without it, and keeps ``led`` as its
+    written form (``.pattern``: what a reader of the rule, or re.compile on unpickling, gets; the
+    matches are the same). None where the engine's internals are not the expected ones
+    (another Python) or the pattern has a skip table of its own: the caller compiles ``led``."""
     try:
         import _sre  # type: ignore[import-not-found]
         from re import _compiler, _parser  # type: ignore[attr-defined]
         from re import _constants as c  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern, flags)
+        prefix = f"(?=[{cls}])"
+        if not led.startswith(prefix):
+            return None
+        parsed = _parser.parse(led[len(prefix) :], flags)
         code = _compiler._code(parsed, flags)
         # <INFO> <skip> <mask> <min> <max> ...: no prefix or skip table of the engine's own, and
         # no empty match
@@ -661,7 +667,7 @@ def _skipping(pattern: str, flags: int, cls: str) -> re.Pattern[str] | None:
         for name, number in groupindex.items():
             indexgroup[number] = name
         compiled: re.Pattern[str] = _sre.compile(
-            pattern,
+            led,
             flags | parsed.state.flags,
             info + code[code[1] + 1 :],
             parsed.state.groups - 1,
