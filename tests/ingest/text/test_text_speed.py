@@ -106,3 +106,33 @@ def test_a_term_list_is_matched_once_per_span_of_a_note() -> None:
     assert again == plain and after == plain
     assert [m.concept for m in part] == ["lung"]
     assert calls == [(0, len(text)), (0, 38), (0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        # letters outside ASCII count where case folding keeps them one letter
+        (r"\b(?:érythème|eritema)\b", ("eritema", "érythème")),
+        (r"\bschwäche\b", ("schwäche",)),
+        # sigma (and kappa, rho) match across case groups: no run of three letters is left
+        (r"\bΣκλήρυνση\b", None),
+        # Cyrillic "в", "о", "т" have old variant forms: the run breaks at them
+        (r"\bнет\b", None),
+    ],
+)
+def test_the_words_a_pattern_needs_outside_ascii(
+    pattern: str, words: tuple[str, ...] | None
+) -> None:
+    from myositis_cds.ingest.text._rules import required_words
+
+    assert required_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+def test_a_gate_outside_ascii_lets_every_case_of_its_word_through() -> None:
+    from myositis_cds.ingest.text._rules import gate_text, may_match
+
+    rx = re.compile(r"\b(?:érythème|eritema|schwäche)\b", re.IGNORECASE)
+    for text in ("ÉRYTHÈME héliotrope", "Érythème", "SCHWÄCHE der Arme", "eritema"):
+        assert rx.search(text) is not None
+        assert may_match(rx, gate_text(text)), text
+    assert not may_match(rx, gate_text("erytheme (accents lost), Schwache"))

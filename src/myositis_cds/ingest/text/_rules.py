@@ -745,7 +745,10 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
 # Characters outside ASCII that case-insensitive matching takes for an ASCII letter (İ and ı
 # for i, ſ for s, the Kelvin sign for k; Python 3.11, checked over every code point by a test).
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_NEEDS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+# each pattern's words (required_words), by the pattern's id: hashing a compiled pattern hashes
+# its whole programme, which for a term list is thousands of codes on every lookup (issue #10,
+# i10-speed); the pattern is kept with its words, so its id is not reused while listed
+_NEEDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 def gate_text(text: str) -> str:
@@ -760,17 +763,21 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
     pattern itself, see :func:`required_words`) and the text has none of them. A substring test
     costs about a hundredth of running the pattern over a note, and most patterns of a group
     (time, values, ConText) have nothing to find in a given note."""
-    needs = _NEEDS.get(rx, ())
-    if needs == ():
-        needs = _NEEDS[rx] = required_words(rx)
+    entry = _NEEDS.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _NEEDS[id(rx)] = (rx, required_words(rx))
+    needs = entry[1]
     return needs is None or any(word in gate for word in needs)
 
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case ASCII words one of which is in every match of ``rx`` (as written, ignoring
-    case), or None when the pattern gives no such set worth testing. Only runs of literal
-    characters count; lookarounds, classes and optional parts are passed over, so the set can
-    only be weaker than the pattern, never stricter."""
+    """Lower-case words one of which is in every match of ``rx`` (as written, ignoring case),
+    or None when the pattern gives no such set worth testing. Only runs of literal characters
+    count; lookarounds, classes and optional parts are passed over, so the set can only be
+    weaker than the pattern, never stricter. (issue #10, i10-speed: letters outside ASCII count
+    too where case-insensitive matching and :func:`gate_text` agree on them, see
+    :func:`_gate_letter`, and a set may hold up to 48 words: "érythème", the other languages'
+    word lists.)"""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
@@ -789,7 +796,7 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
         run: list[str] = []
         for op, av in [*items, (None, None)]:
-            if op is c.LITERAL and av < 128:
+            if op is c.LITERAL and (av < 128 or _gate_letter(chr(av))):
                 run.append(chr(av).lower())
                 continue
             found: tuple[str, ...] | None = None
@@ -812,9 +819,27 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return best
 
     words = needs(parsed)
-    if words is None or min(len(w) for w in words) < 3 or len(words) > 24:
+    if words is None or min(len(w) for w in words) < 3 or len(words) > 48:
         return None
     return words
+
+
+@lru_cache(maxsize=1024)
+def _gate_letter(ch: str) -> bool:
+    """Whether a pattern's literal ``ch`` (outside ASCII) is found by ``in`` in the gate text
+    wherever the pattern matches it: every character that case-insensitive matching takes for
+    ``ch`` has the same simple lower case as ``ch``, which gate_text gives it (str.lower differs
+    from the simple lower case only for "İ", and for the final sigma), unless ``ch`` is one of
+    the letters matched across case groups (Greek sigma and its variants, the micro sign, the
+    old Cyrillic forms: re's own table of them)."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    low = ch.lower()
+    if len(low) != 1 or ch == "\u0130":
+        return False
+    odd = {chr(k) for k in _casefix._EXTRA_CASES}
+    odd |= {chr(v) for vs in _casefix._EXTRA_CASES.values() for v in vs}
+    return ch not in odd and low not in odd
 
 
 _KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
