@@ -648,6 +648,10 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
         if not led.startswith(prefix):
             return None
         parsed = _parser.parse(led[len(prefix) :], flags)
+        if _starts_at_boundary(parsed.data, c) and not _leads_with_boundary(parsed.data, c):
+            # "(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)": the word boundary the pattern
+            # needs anyway is tested first, before the lookbehinds, where it fails inside a word
+            parsed.data.insert(0, (c.AT, c.AT_BOUNDARY))
         code = _compiler._code(parsed, flags)
         # <INFO> <skip> <mask> <min> <max> ...: no prefix or skip table of the engine's own, and
         # no empty match
@@ -677,6 +681,32 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
         return compiled
     except Exception:  # pragma: no cover - another Python's engine: compile the plain way
         return None
+
+
+def _starts_at_boundary(items: Any, c: Any) -> bool:
+    """Whether every match of the parsed ``items`` tests a word boundary (``\\b``) where it
+    starts, among lookarounds only: a ``\\b`` put before them then changes no match (each of
+    them is tested at the same position), and skips the lookbehinds at most positions."""
+    for op, av in items:
+        if op is c.AT and av is c.AT_BOUNDARY:
+            return True
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the match still starts here
+        if op is c.SUBPATTERN:
+            # a group that changes what a word character is (?a:...) is passed over
+            kinds = c.SRE_FLAG_ASCII | c.SRE_FLAG_LOCALE | c.SRE_FLAG_UNICODE
+            return not (av[1] | av[2]) & kinds and _starts_at_boundary(av[-1], c)
+        if op is c.BRANCH:
+            return all(_starts_at_boundary(alternative, c) for alternative in av[1])
+        return False
+    return False
+
+
+def _leads_with_boundary(items: Any, c: Any) -> bool:
+    """Whether the parsed ``items`` begin with ``\\b`` itself (through plain groups)."""
+    while len(items) and items[0][0] is c.SUBPATTERN and not (items[0][1][1] | items[0][1][2]):
+        items = items[0][1][-1]
+    return bool(len(items)) and items[0][0] is c.AT and items[0][1] is c.AT_BOUNDARY
 
 
 def _first_characters(pattern: str, flags: int) -> set[str] | None:
