@@ -136,3 +136,32 @@ def test_a_gate_outside_ascii_lets_every_case_of_its_word_through() -> None:
         assert rx.search(text) is not None
         assert may_match(rx, gate_text(text)), text
     assert not may_match(rx, gate_text("erytheme (accents lost), Schwache"))
+
+
+def test_a_strength_heading_is_skipped_only_where_it_cannot_match() -> None:
+    from myositis_cds.ingest.text._rules import gate_text, may_match
+    from myositis_cds.ingest.text.facts import strength
+
+    headings = [
+        strength._KENDALL_DECLARED,
+        strength._SIDES_HEADING,
+        strength._OTHER_GRID_HEADING,
+    ]
+    written = [
+        "MMT-8 (0-10): deltoid 8, hip flexors 7",
+        "Power R/L: deltoids 4/4",
+        "CDASI activity: 12",
+        "Région | Érythème | Squames | Excoriation\nCuir chevelu | 2 | 1 | 0",
+        "Erythema: (0-3) 2",
+    ]
+    texts = [*_development_notes(), *written]
+    texts += [line for text in texts for line in text.splitlines() if line.strip()]
+    skipped = 0
+    for rx in headings:
+        for text in texts:
+            if not may_match(rx, gate_text(text)):
+                skipped += 1
+                assert rx.search(text) is None, (rx.pattern[:40], text[:80])
+    assert skipped > 1000
+    for text, rx in zip(written, [headings[0], headings[1], *[headings[2]] * 3], strict=True):
+        assert rx.search(text) is not None and may_match(rx, gate_text(text)), text
