@@ -58,6 +58,11 @@ def test_the_skip_table_finds_what_the_plain_pattern_finds() -> None:
         (r"\bnegative\b", "ANA 1:80, NEGATIVE", (10, 18)),
         (r"(?:抗體|抗体)\s*[(（]\s*[+＋]\s*[)）]", "抗核抗體(+)", (2, 7)),
         (r"\d{1,2}/\d{4}", "since 03/2024", (6, 13)),
+        # a word boundary after lookbehinds, tested first
+        (r"(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)\b", "lesions not found, nodes seen", (25, 29)),
+        # lookbehinds that end on a space or a hyphen, tested first as one character
+        (r"(?:(?<=\bsince )|(?<=\bfrom-))(?:may|june)", "symptoms since May", (15, 18)),
+        (r"(?:(?<=\bsince )|(?<=\bfrom-))(?:may|june)", "rash from-June", (10, 14)),
     ],
 )
 def test_a_rule_matches_every_spelling_its_class_allows(
@@ -165,3 +170,14 @@ def test_a_strength_heading_is_skipped_only_where_it_cannot_match() -> None:
     assert skipped > 1000
     for text, rx in zip(written, [headings[0], headings[1], *[headings[2]] * 3], strict=True):
         assert rx.search(text) is not None and may_match(rx, gate_text(text)), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)\b", "not found, no seen, unseen"),
+        (r"(?:(?<=\bsince )|(?<=\bfrom-))(?:may|june)", "since  May, from June, sinceMay"),
+    ],
+)
+def test_a_rule_hoisted_test_still_refuses(pattern: str, text: str) -> None:
+    assert compile_rule(pattern).search(text) is None

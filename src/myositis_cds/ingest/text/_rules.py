@@ -652,6 +652,12 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
             # "(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)": the word boundary the pattern
             # needs anyway is tested first, before the lookbehinds, where it fails inside a word
             parsed.data.insert(0, (c.AT, c.AT_BOUNDARY))
+        before = _character_before(parsed.data, c)
+        if before is not None:
+            # "(?:(?<=\bsince )|(?<=\bfrom ))(?P<mon>...)": the character every lookbehind ends
+            # on is tested first, in one lookbehind of one character
+            one = _parser.SubPattern(parsed.state, [(c.IN, before)])
+            parsed.data.insert(0, (c.ASSERT, (-1, one)))
         code = _compiler._code(parsed, flags)
         # <INFO> <skip> <mask> <min> <max> ...: no prefix or skip table of the engine's own, and
         # no empty match
@@ -700,6 +706,32 @@ def _starts_at_boundary(items: Any, c: Any) -> bool:
             return all(_starts_at_boundary(alternative, c) for alternative in av[1])
         return False
     return False
+
+
+def _character_before(items: Any, c: Any) -> list[Any] | None:
+    """The class (parsed items) of the character before every match of the parsed ``items``,
+    where each way the match can start first passes a lookbehind that ends on a literal or a
+    class: "(?:(?<=\\bsince )|(?<=\\bfrom-))" gives " " and "-". None where not every way
+    does, or the first such lookbehind is not of that shape."""
+    for op, av in items:
+        if op is c.ASSERT and av[0] == -1 and len(av[1]):
+            last_op, last = av[1][-1]
+            if last_op is c.LITERAL:
+                return [(c.LITERAL, last)]
+            if last_op is c.IN and all(o in (c.LITERAL, c.RANGE, c.CATEGORY) for o, _ in last):
+                return list(last)
+            return None
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width, and says nothing of the character before
+        if op is c.SUBPATTERN and not (av[1] | av[2]):
+            return _character_before(av[-1], c)
+        if op is c.BRANCH:
+            classes = [_character_before(alternative, c) for alternative in av[1]]
+            if any(found is None for found in classes):
+                return None
+            return [item for found in classes if found for item in found]
+        return None
+    return None
 
 
 def _leads_with_boundary(items: Any, c: Any) -> bool:
