@@ -637,8 +637,10 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
     ASCII) the start the pattern checks anyway, since the class is every character a match can
     start with: the programme is compiled from the pattern without it, and keeps ``led`` as its
     written form (``.pattern``: what a reader of the rule, or re.compile on unpickling, gets; the
-    matches are the same). None where the engine's internals are not the expected ones
-    (another Python) or the pattern has a skip table of its own: the caller compiles ``led``."""
+    matches are the same). A pattern led by a literal or a class without case keeps the table
+    the engine builds for it (the lookahead hid it). None where the engine's internals are not
+    the expected ones (another Python) or the pattern may match nothing: the caller compiles
+    ``led``."""
     try:
         import _sre  # type: ignore[import-not-found]
         from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -647,6 +649,7 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
         prefix = f"(?=[{cls}])"
         if not led.startswith(prefix):
             return None
+        flags = int(flags)  # as re.compile does: the compiler's flag tests on an enum are slow
         parsed = _parser.parse(led[len(prefix) :], flags)
         if _starts_at_boundary(parsed.data, c) and not _leads_with_boundary(parsed.data, c):
             # "(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)": the word boundary the pattern
@@ -659,19 +662,18 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
             one = _parser.SubPattern(parsed.state, [(c.IN, before)])
             parsed.data.insert(0, (c.ASSERT, (-1, one)))
         code = _compiler._code(parsed, flags)
-        # <INFO> <skip> <mask> <min> <max> ...: no prefix or skip table of the engine's own, and
-        # no empty match
-        if code[0] != c.INFO or code[2] != 0 or code[3] == 0:
+        # <INFO> <skip> <mask> <min> <max> ...: a pattern that may match nothing is left as is
+        if code[0] != c.INFO or code[3] == 0:
             return None
-        skip = sorted(set(_ASCII) - set(re.findall(f"[{cls}]", _ASCII, flags)))
-        if not skip:
-            return None
-        table, _ = _compiler._optimize_charset(
-            [(c.NEGATE, None), *((c.LITERAL, ord(ch)) for ch in skip)]
-        )
-        info = [c.INFO, 0, c.SRE_INFO_CHARSET, code[3], code[4]]
-        _compiler._compile_charset(table, parsed.state.flags | flags, info)
-        info[1] = len(info) - 1
+        skip = _skipped(cls, flags)
+        if code[2] == 0 and skip:  # no prefix or skip table of the engine's own: ours
+            table, _ = _compiler._optimize_charset(
+                [(c.NEGATE, None), *((c.LITERAL, ord(ch)) for ch in skip)]
+            )
+            info = [c.INFO, 0, c.SRE_INFO_CHARSET, code[3], code[4]]
+            _compiler._compile_charset(table, parsed.state.flags | flags, info)
+            info[1] = len(info) - 1
+            code = info + code[code[1] + 1 :]
         groupindex = parsed.state.groupdict
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, number in groupindex.items():
@@ -679,7 +681,7 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
         compiled: re.Pattern[str] = _sre.compile(
             led,
             flags | parsed.state.flags,
-            info + code[code[1] + 1 :],
+            code,
             parsed.state.groups - 1,
             groupindex,
             tuple(indexgroup),
@@ -687,6 +689,13 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
         return compiled
     except Exception:  # pragma: no cover - another Python's engine: compile the plain way
         return None
+
+
+@lru_cache(maxsize=1024)
+def _skipped(cls: str, flags: int) -> list[str]:
+    """The ASCII characters that the class ``[cls]`` rejects under ``flags`` (many rules share
+    their first characters: each class is run once)."""
+    return sorted(set(_ASCII) - set(re.findall(f"[{cls}]", _ASCII, flags)))
 
 
 def _starts_at_boundary(items: Any, c: Any) -> bool:
