@@ -59,6 +59,7 @@ def extract_case(
     from myositis_cds.ingest.text._assemble import assemble
     from myositis_cds.ingest.text._extract import extract_drafts
     from myositis_cds.ingest.text._fallback import fallback_mode, run_fallback  # issue #10
+    from myositis_cds.ingest.text._rules import note_memo
 
     mode = fallback_mode(fallback)
 
@@ -68,7 +69,8 @@ def extract_case(
         raise TextInputError(
             f"the anchor date {anchor.isoformat()} is after today ({day.isoformat()})"
         )
-    extraction = extract_drafts(note)
-    if mode == "embed":  # issue #10: optional embedding fallback, off unless asked for
-        run_fallback(extraction)
-    return assemble(extraction, anchor, day)
+    with note_memo():  # issue #10: each term list is matched once per span of the note
+        extraction = extract_drafts(note)
+        if mode == "embed":  # issue #10: optional embedding fallback, off unless asked for
+            run_fallback(extraction)
+        return assemble(extraction, anchor, day)

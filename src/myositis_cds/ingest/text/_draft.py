@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -200,6 +201,11 @@ class Extraction:
         the others would find nothing in any sentence."""
         gate = self._gate_text()
         return [rx for rx in patterns if may_match(rx, gate)]
+
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``rx`` in the note; none sought where may_match shows that it cannot
+        match (issue #10, i10-speed: a heading pattern run over every note)."""
+        return rx.finditer(self.text) if may_match(rx, self._gate_text()) else iter(())
 
     def _gate_text(self) -> str:
         """The note as may_match reads it (gate_text), made once per note."""

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -615,8 +617,137 @@ def compile_rule(
     first = first or _first_characters(pattern, flags)
     if first and not re.match(r"\(\?[aiLmsux]+\)", pattern):
         cls = "".join(re.escape(c) for c in sorted(first))
-        return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
+        led = f"(?=[{cls}])(?:{pattern})"
+        return _skipping(led, flags, cls) or re.compile(led, flags)
     return re.compile(pattern, flags)
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
+    """The rule ``led`` (``(?=[cls])(?:...)``, see :func:`compile_rule`) compiled with the skip
+    table that Python's engine builds by itself only for a pattern led by a literal or a class
+    without case (a digit, a CJK character): the search steps over every ASCII character that
+    cannot start a match in one tight loop, where the lookahead still costs a full try of the
+    pattern at each position (issue #10, i10-speed: about a third of the time of scanning a
+    note). The skipped characters are those the class rejects, found by running the class over
+    the 128 ASCII characters with the rule's own flags (so case folding is the engine's); no other
+    character is skipped. The lookahead itself then only repeats the skip test or (outside
+    ASCII) the start the pattern checks anyway, since the class is every character a match can
+    start with: the programme is compiled from the pattern without it, and keeps ``led`` as its
+    written form (``.pattern``: what a reader of the rule, or re.compile on unpickling, gets; the
+    matches are the same). A pattern led by a literal or a class without case keeps the table
+    the engine builds for it (the lookahead hid it). None where the engine's internals are not
+    the expected ones (another Python) or the pattern may match nothing: the caller compiles
+    ``led``."""
+    try:
+        import _sre  # type: ignore[import-not-found]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+        from re import _constants as c  # type: ignore[attr-defined]
+
+        prefix = f"(?=[{cls}])"
+        if not led.startswith(prefix):
+            return None
+        flags = int(flags)  # as re.compile does: the compiler's flag tests on an enum are slow
+        parsed = _parser.parse(led[len(prefix) :], flags)
+        if _starts_at_boundary(parsed.data, c) and not _leads_with_boundary(parsed.data, c):
+            # "(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)": the word boundary the pattern
+            # needs anyway is tested first, before the lookbehinds, where it fails inside a word
+            parsed.data.insert(0, (c.AT, c.AT_BOUNDARY))
+        before = _character_before(parsed.data, c)
+        if before is not None:
+            # "(?:(?<=\bsince )|(?<=\bfrom ))(?P<mon>...)": the character every lookbehind ends
+            # on is tested first, in one lookbehind of one character
+            one = _parser.SubPattern(parsed.state, [(c.IN, before)])
+            parsed.data.insert(0, (c.ASSERT, (-1, one)))
+        code = _compiler._code(parsed, flags)
+        # <INFO> <skip> <mask> <min> <max> ...: a pattern that may match nothing is left as is
+        if code[0] != c.INFO or code[3] == 0:
+            return None
+        skip = _skipped(cls, flags)
+        if code[2] == 0 and skip:  # no prefix or skip table of the engine's own: ours
+            table, _ = _compiler._optimize_charset(
+                [(c.NEGATE, None), *((c.LITERAL, ord(ch)) for ch in skip)]
+            )
+            info = [c.INFO, 0, c.SRE_INFO_CHARSET, code[3], code[4]]
+            _compiler._compile_charset(table, parsed.state.flags | flags, info)
+            info[1] = len(info) - 1
+            code = info + code[code[1] + 1 :]
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, number in groupindex.items():
+            indexgroup[number] = name
+        compiled: re.Pattern[str] = _sre.compile(
+            led,
+            flags | parsed.state.flags,
+            code,
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        return compiled
+    except Exception:  # pragma: no cover - another Python's engine: compile the plain way
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _skipped(cls: str, flags: int) -> list[str]:
+    """The ASCII characters that the class ``[cls]`` rejects under ``flags`` (many rules share
+    their first characters: each class is run once)."""
+    return sorted(set(_ASCII) - set(re.findall(f"[{cls}]", _ASCII, flags)))
+
+
+def _starts_at_boundary(items: Any, c: Any) -> bool:
+    """Whether every match of the parsed ``items`` tests a word boundary (``\\b``) where it
+    starts, among lookarounds only: a ``\\b`` put before them then changes no match (each of
+    them is tested at the same position), and skips the lookbehinds at most positions."""
+    for op, av in items:
+        if op is c.AT and av is c.AT_BOUNDARY:
+            return True
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the match still starts here
+        if op is c.SUBPATTERN:
+            # a group that changes what a word character is (?a:...) is passed over
+            kinds = c.SRE_FLAG_ASCII | c.SRE_FLAG_LOCALE | c.SRE_FLAG_UNICODE
+            return not (av[1] | av[2]) & kinds and _starts_at_boundary(av[-1], c)
+        if op is c.BRANCH:
+            return all(_starts_at_boundary(alternative, c) for alternative in av[1])
+        return False
+    return False
+
+
+def _character_before(items: Any, c: Any) -> list[Any] | None:
+    """The class (parsed items) of the character before every match of the parsed ``items``,
+    where each way the match can start first passes a lookbehind that ends on a literal or a
+    class: "(?:(?<=\\bsince )|(?<=\\bfrom-))" gives " " and "-". None where not every way
+    does, or the first such lookbehind is not of that shape."""
+    for op, av in items:
+        if op is c.ASSERT and av[0] == -1 and len(av[1]):
+            last_op, last = av[1][-1]
+            if last_op is c.LITERAL:
+                return [(c.LITERAL, last)]
+            if last_op is c.IN and all(o in (c.LITERAL, c.RANGE, c.CATEGORY) for o, _ in last):
+                return list(last)
+            return None
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width, and says nothing of the character before
+        if op is c.SUBPATTERN and not (av[1] | av[2]):
+            return _character_before(av[-1], c)
+        if op is c.BRANCH:
+            classes = [_character_before(alternative, c) for alternative in av[1]]
+            if any(found is None for found in classes):
+                return None
+            return [item for found in classes if found for item in found]
+        return None
+    return None
+
+
+def _leads_with_boundary(items: Any, c: Any) -> bool:
+    """Whether the parsed ``items`` begin with ``\\b`` itself (through plain groups)."""
+    while len(items) and items[0][0] is c.SUBPATTERN and not (items[0][1][1] | items[0][1][2]):
+        items = items[0][1][-1]
+    return bool(len(items)) and items[0][0] is c.AT and items[0][1] is c.AT_BOUNDARY
 
 
 def _first_characters(pattern: str, flags: int) -> set[str] | None:
@@ -685,7 +816,10 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
 # Characters outside ASCII that case-insensitive matching takes for an ASCII letter (İ and ı
 # for i, ſ for s, the Kelvin sign for k; Python 3.11, checked over every code point by a test).
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_NEEDS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+# each pattern's words (required_words), by the pattern's id: hashing a compiled pattern hashes
+# its whole programme, which for a term list is thousands of codes on every lookup (issue #10,
+# i10-speed); the pattern is kept with its words, so its id is not reused while listed
+_NEEDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 def gate_text(text: str) -> str:
@@ -700,17 +834,21 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
     pattern itself, see :func:`required_words`) and the text has none of them. A substring test
     costs about a hundredth of running the pattern over a note, and most patterns of a group
     (time, values, ConText) have nothing to find in a given note."""
-    needs = _NEEDS.get(rx, ())
-    if needs == ():
-        needs = _NEEDS[rx] = required_words(rx)
+    entry = _NEEDS.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _NEEDS[id(rx)] = (rx, required_words(rx))
+    needs = entry[1]
     return needs is None or any(word in gate for word in needs)
 
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case ASCII words one of which is in every match of ``rx`` (as written, ignoring
-    case), or None when the pattern gives no such set worth testing. Only runs of literal
-    characters count; lookarounds, classes and optional parts are passed over, so the set can
-    only be weaker than the pattern, never stricter."""
+    """Lower-case words one of which is in every match of ``rx`` (as written, ignoring case),
+    or None when the pattern gives no such set worth testing. Only runs of literal characters
+    count; lookarounds, classes and optional parts are passed over, so the set can only be
+    weaker than the pattern, never stricter. (issue #10, i10-speed: letters outside ASCII count
+    too where case-insensitive matching and :func:`gate_text` agree on them, see
+    :func:`_gate_letter`, and a set may hold up to 48 words: "érythème", the other languages'
+    word lists.)"""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
@@ -729,7 +867,7 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
         run: list[str] = []
         for op, av in [*items, (None, None)]:
-            if op is c.LITERAL and av < 128:
+            if op is c.LITERAL and (av < 128 or _gate_letter(chr(av))):
                 run.append(chr(av).lower())
                 continue
             found: tuple[str, ...] | None = None
@@ -752,9 +890,27 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return best
 
     words = needs(parsed)
-    if words is None or min(len(w) for w in words) < 3 or len(words) > 24:
+    if words is None or min(len(w) for w in words) < 3 or len(words) > 48:
         return None
     return words
+
+
+@lru_cache(maxsize=1024)
+def _gate_letter(ch: str) -> bool:
+    """Whether a pattern's literal ``ch`` (outside ASCII) is found by ``in`` in the gate text
+    wherever the pattern matches it: every character that case-insensitive matching takes for
+    ``ch`` has the same simple lower case as ``ch``, which gate_text gives it (str.lower differs
+    from the simple lower case only for "İ", and for the final sigma), unless ``ch`` is one of
+    the letters matched across case groups (Greek sigma and its variants, the micro sign, the
+    old Cyrillic forms: re's own table of them)."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    low = ch.lower()
+    if len(low) != 1 or ch == "\u0130":
+        return False
+    odd = {chr(k) for k in _casefix._EXTRA_CASES}
+    odd |= {chr(v) for vs in _casefix._EXTRA_CASES.values() for v in vs}
+    return ch not in odd and low not in odd
 
 
 _KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
@@ -945,6 +1101,39 @@ class TermMatch:
     text: str
 
 
+# issue #10 (i10-speed): the term matches found while one note is read, by matcher and span of
+# text. Several readers look for the same list's terms in the whole note (the tumour sites, the
+# muscles, the events); the first finds them and the others reuse the result. Only within one
+# note's reading (see note_memo), so no text outlives it.
+_NOTE_MEMO: ContextVar[dict[tuple[object, str, int, int], tuple[TermMatch, ...]] | None] = (
+    ContextVar("term_matches", default=None)
+)
+
+
+@contextmanager
+def note_memo() -> Iterator[None]:
+    """Within this block, each matcher's terms in one span of text are found once."""
+    token = _NOTE_MEMO.set({})
+    try:
+        yield
+    finally:
+        _NOTE_MEMO.reset(token)
+
+
+def _memoised(owner: object, text: str, start: int, end: int | None, find: Any) -> list[TermMatch]:
+    """``find(text, start, end)``, or the list it gave for the same span of the same note."""
+    memo = _NOTE_MEMO.get()
+    stop = len(text) if end is None else end
+    if memo is None:
+        found: list[TermMatch] = find(text, start, stop)
+        return found
+    key = (owner, text, start, stop)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = tuple(find(text, start, stop))
+    return list(hit)
+
+
 class TermMatcher:
     """Whole-word, case-insensitive matching of many literal terms at once; longest wins."""
 
@@ -993,8 +1182,11 @@ class TermMatcher:
         self._regex = compile_rule(_trie_regex(terms), first=first)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        return _memoised(self, text, start, end, self._find)
+
+    def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found: list[TermMatch] = []
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+        for m in self._regex.finditer(text, start, end):
             key = term_key(m.group())
             concept = self._by_key.get(key)
             if concept is None:
@@ -1036,12 +1228,15 @@ class MuscleMatcher:
         )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
+        return _memoised(self, text, start, end, self._find)
+
+    def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found = [m for m in self.terms.find(text, start, end) if not self._of_joint(text, m)]
         if self._regex is None:
             return found
         taken = [(m.start, m.end) for m in found]
         extra: list[TermMatch] = []
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+        for m in self._regex.finditer(text, start, end):
             word = m.group().casefold()
             if (
                 word.startswith(self._not_prefix)

@@ -392,7 +392,7 @@ def _declared_paragraphs(ex: Extraction, heading: re.Pattern[str]) -> set[int]:
     Kendall 0-10 scale: bare grades read on it; right / left columns: pairs read as sides)."""
     out: set[int] = set()
     starts = [s.start for s in ex.sentences]
-    for m in heading.finditer(ex.text):
+    for m in ex.finditer(heading):
         i = bisect_right(starts, m.start()) - 1
         if i < 0:
             continue

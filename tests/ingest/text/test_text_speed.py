@@ -1,0 +1,183 @@
+"""issue #10 (i10-speed): the throughput devices of the text adapter change no match.
+
+Each device here is for speed only; the tests check that what is found is what the plain way
+finds, on the development notes and on texts built to catch a wrong shortcut.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from benchmarks.text_eval import opened_notes
+
+from myositis_cds.ingest.text._rules import TermMatcher, compile_rule, rules
+
+
+def _development_notes() -> list[str]:
+    # every other opened note: each of the 460 patterns runs twice over each, the test's time
+    return [p.read_text(encoding="utf-8") for p in opened_notes()[::2]]
+
+
+def _every_rule_pattern() -> list[re.Pattern[str]]:
+    r = rules()
+    patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
+    patterns += [rx for _, rx in r.context_patterns]
+    patterns += [m._regex for m in vars(r).values() if isinstance(m, TermMatcher)]
+    return patterns
+
+
+# Letters that re.IGNORECASE takes for ASCII ones (dotted and dotless i, long s, Kelvin sign),
+# upper case, CJK and Cyrillic: a skip table built without the engine's case folding, or one
+# that skipped a character outside ASCII, would lose a match here.
+_TRICKY = (
+    "HİSTORY OF RASH. ſince 3 weeks. \u212ai67 20%. NEGATIVE for Jo-1; ANA POSITIVE 1:320.\n"
+    "抗核抗體(+), 抗Jo-1抗體(-). Антитела не выявлены. Dermatomyositis (DM) since 03/2024."
+)
+
+
+def test_the_skip_table_finds_what_the_plain_pattern_finds() -> None:
+    texts = [*_development_notes(), _TRICKY, _TRICKY.lower(), _TRICKY.upper()]
+    patterns = _every_rule_pattern()
+    assert len(patterns) > 400
+    for rx in patterns:
+        plain = re.compile(rx.pattern, rx.flags)
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], rx.pattern[:80]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "span"),
+    [
+        (r"\bki67\b", "Ki67 20%", (0, 4)),
+        (r"\bki67\b", "KI67 20%", (0, 4)),
+        (r"\bki67\b", "\u212ai67 20%", (0, 4)),  # the Kelvin sign is a k to re.IGNORECASE
+        (r"\bsince\b", "ſince 3 weeks", (0, 5)),  # the long s is an s
+        (r"\bhistory\b", "HİSTORY", (0, 7)),  # the dotted capital I is an i
+        (r"\bnegative\b", "ANA 1:80, NEGATIVE", (10, 18)),
+        (r"(?:抗體|抗体)\s*[(（]\s*[+＋]\s*[)）]", "抗核抗體(+)", (2, 7)),
+        (r"\d{1,2}/\d{4}", "since 03/2024", (6, 13)),
+        # a word boundary after lookbehinds, tested first
+        (r"(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)\b", "lesions not found, nodes seen", (25, 29)),
+        # lookbehinds that end on a space or a hyphen, tested first as one character
+        (r"(?:(?<=\bsince )|(?<=\bfrom-))(?:may|june)", "symptoms since May", (15, 18)),
+        (r"(?:(?<=\bsince )|(?<=\bfrom-))(?:may|june)", "rash from-June", (10, 14)),
+    ],
+)
+def test_a_rule_matches_every_spelling_its_class_allows(
+    pattern: str, text: str, span: tuple[int, int]
+) -> None:
+    # the match as worked out by hand, through compile_rule (lookahead and skip table)
+    m = compile_rule(pattern).search(text)
+    assert m is not None and m.span() == span
+
+
+def test_a_rule_led_by_letters_gets_a_skip_table() -> None:
+    # the speed device is in use on this Python (a fallback to re.compile would pass the tests
+    # above unnoticed): the plain compile of the same lookahead-led pattern has no skip table,
+    # so the two compiled programmes differ
+    from myositis_cds.ingest.text._rules import _skipping
+
+    led = r"(?=[n])(?:\bnegative\b)"
+    assert _skipping(led, re.IGNORECASE, "n") is not None
+    assert _skipping(led, re.IGNORECASE, "n") != re.compile(led, re.IGNORECASE)
+
+
+def test_a_term_list_is_matched_once_per_span_of_a_note() -> None:
+    from myositis_cds.ingest.text import _rules
+
+    r = rules()
+    text = "Metastatic adenocarcinoma of the lung; no breast lesion. Lung biopsy."
+    plain = r.sites.find(text)
+    assert [m.concept for m in plain] == ["lung", "breast", "lung"]
+    calls: list[tuple[int, int]] = []
+    scan = r.sites._find
+
+    def counted(t: str, start: int, end: int) -> list[_rules.TermMatch]:
+        calls.append((start, end))
+        return scan(t, start, end)
+
+    r.sites._find = counted  # type: ignore[method-assign,assignment]
+    try:
+        with _rules.note_memo():
+            first = r.sites.find(text)
+            first.clear()  # a reader may change its list: the next reader gets its own
+            again = r.sites.find(text, 0, len(text))
+            part = r.sites.find(text, 0, 38)  # another span is matched anew
+        after = r.sites.find(text)  # outside the note's reading nothing is kept
+    finally:
+        del r.sites._find
+    assert again == plain and after == plain
+    assert [m.concept for m in part] == ["lung"]
+    assert calls == [(0, len(text)), (0, 38), (0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        # letters outside ASCII count where case folding keeps them one letter
+        (r"\b(?:érythème|eritema)\b", ("eritema", "érythème")),
+        (r"\bschwäche\b", ("schwäche",)),
+        # sigma (and kappa, rho) match across case groups: no run of three letters is left
+        (r"\bΣκλήρυνση\b", None),
+        # Cyrillic "в", "о", "т" have old variant forms: the run breaks at them
+        (r"\bнет\b", None),
+    ],
+)
+def test_the_words_a_pattern_needs_outside_ascii(
+    pattern: str, words: tuple[str, ...] | None
+) -> None:
+    from myositis_cds.ingest.text._rules import required_words
+
+    assert required_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+def test_a_gate_outside_ascii_lets_every_case_of_its_word_through() -> None:
+    from myositis_cds.ingest.text._rules import gate_text, may_match
+
+    rx = re.compile(r"\b(?:érythème|eritema|schwäche)\b", re.IGNORECASE)
+    for text in ("ÉRYTHÈME héliotrope", "Érythème", "SCHWÄCHE der Arme", "eritema"):
+        assert rx.search(text) is not None
+        assert may_match(rx, gate_text(text)), text
+    assert not may_match(rx, gate_text("erytheme (accents lost), Schwache"))
+
+
+def test_a_strength_heading_is_skipped_only_where_it_cannot_match() -> None:
+    from myositis_cds.ingest.text._rules import gate_text, may_match
+    from myositis_cds.ingest.text.facts import strength
+
+    headings = [
+        strength._KENDALL_DECLARED,
+        strength._SIDES_HEADING,
+        strength._OTHER_GRID_HEADING,
+    ]
+    written = [
+        "MMT-8 (0-10): deltoid 8, hip flexors 7",
+        "Power R/L: deltoids 4/4",
+        "CDASI activity: 12",
+        "Région | Érythème | Squames | Excoriation\nCuir chevelu | 2 | 1 | 0",
+        "Erythema: (0-3) 2",
+    ]
+    texts = [*_development_notes(), *written]
+    texts += [line for text in texts for line in text.splitlines() if line.strip()]
+    skipped = 0
+    for rx in headings:
+        for text in texts:
+            if not may_match(rx, gate_text(text)):
+                skipped += 1
+                assert rx.search(text) is None, (rx.pattern[:40], text[:80])
+    assert skipped > 1000
+    for text, rx in zip(written, [headings[0], headings[1], *[headings[2]] * 3], strict=True):
+        assert rx.search(text) is not None and may_match(rx, gate_text(text)), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)\b", "not found, no seen, unseen"),
+        (r"(?:(?<=\bsince )|(?<=\bfrom-))(?:may|june)", "since  May, from June, sinceMay"),
+    ],
+)
+def test_a_rule_hoisted_test_still_refuses(pattern: str, text: str) -> None:
+    assert compile_rule(pattern).search(text) is None
