@@ -189,9 +189,11 @@ def _icd_entries(ex: Extraction) -> list[_IcdEntry]:
         or _CODE_LABEL.search(text, max(0, m.start() - 12), m.start())
     ]
     for i, m in enumerate(found):
-        if m.group("cert") in ("V", "A"):
-            continue  # suspected or excluded (ICD-10-GM): no diagnosis of a cancer
         kind, row = _icd_kind(m.group("code"))
+        if m.group("cert") in ("V", "A"):
+            # suspected or excluded (ICD-10-GM): no diagnosis, and the words of the entry name
+            # no tumour of the patient either ("C34.1 V Verdacht auf Bronchialkarzinom")
+            kind, row = "not_diagnosed", None
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -302,8 +304,13 @@ def _with_codes(
     benign neoplasm's code (D10-D36) makes the words of its entry name no cancer ("D36.9 Benign
     neoplasm"); a malignant code whose entry names no cancer in words ("C18.7 Sigmoideum") is
     itself the cancer's name (histology "other", or the one its category names: C81-C86
-    lymphoma)."""
-    found = [t for t in found if not _inside_entry(entries, "benign", t)]
+    lymphoma). A code the coder marks suspected or excluded (ICD-10-GM V, A) names none."""
+    found = [
+        t
+        for t in found
+        if not _inside_entry(entries, "benign", t)
+        and not _inside_entry(entries, "not_diagnosed", t)
+    ]
     for e in entries:
         if e.code.concept != "malignant" or e.row is None:
             continue
