@@ -95,6 +95,10 @@ def test_no_cancer_from_a_benign_secondary_or_uncertain_code(body: str) -> None:
         ("Secinājums: adenokarcinoma augšējā daivā.", [("lung", "adenocarcinoma")]),
         ("Biopsia: karsinooma oikeassa ylälohkossa.", [("lung", "other")]),
         ("Sonuç: sağ üst lobda adenokarsinom.", [("lung", "adenocarcinoma")]),
+        (
+            "Wynik: rak płaskonabłonkowy w płacie górnym prawym.",
+            [("lung", "squamous_cell_carcinoma")],
+        ),
         ("Diagnòstic: carcinoma del lòbul superior dret.", [("lung", "other")]),
         (
             "Bronchoscopy: squamous cell carcinoma in the RUL.",
