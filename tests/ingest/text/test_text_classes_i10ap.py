@@ -221,3 +221,29 @@ def test_a_named_panel_of_the_class_lists_its_members() -> None:
     # the myositis-specific antibodies of rules/lexicon.yaml, TIF1-γ among them
     assert {"TIF1G", "NXP2", "MDA5", "SAE1", "MI2", "JO1", "SRP"} <= set(results)
     assert set(results.values()) == {"negative"}
+
+
+# ------------------------------------------------------------------ the organ a cancer grows into
+# An organ named right after an invasion word is where the tumour spread by contiguity, not a
+# second primary; an organ that heads its own cancer name stays the site.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Gallbladder carcinoma infiltrating the adjacent liver; adenocarcinoma on biopsy.",
+            [("gallbladder", "adenocarcinoma")],
+        ),
+        (
+            "Carcinoma de vesícula biliar con infiltración del hígado adyacente.",
+            [("gallbladder", "other")],
+        ),
+        ("Adenocarcinome gastrique envahissant le foie.", [("stomach", "adenocarcinoma")]),
+        ("Magenkarzinom mit Infiltration der Leber.", [("stomach", "other")]),
+        ("Karcinom žlučníku.", [("gallbladder", "other")]),
+        # not "involving", and not an organ heading its own cancer's name
+        ("Carcinoma involving the right upper lobe.", [("lung", "other")]),
+        ("Infiltrating breast carcinoma, 22 mm.", [("breast", "other")]),
+    ],
+)
+def test_an_invaded_organ_is_not_the_primary(body: str, expected: list[tuple[str, str]]) -> None:
+    assert tumours(body) == expected

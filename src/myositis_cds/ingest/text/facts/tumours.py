@@ -700,6 +700,32 @@ _METASTASIS_BEFORE = re.compile(
     r"(?:the\s+|both\s+)?(?:(?:left|right)\s+)?$",
     re.IGNORECASE,
 )
+# issue #10 (i10ap): an organ a tumour grows into, named right after the invasion word, is not
+# where it arose: "infiltration of adjacent liver", "invading the duodenum", "extending into the
+# stomach"; Spanish/Portuguese/Italian/French "infiltración del hígado", "invasão do fígado",
+# "infiltrazione del fegato", "envahissant le foie"; German "Infiltration der Leber", "Einbruch in
+# die Leber" (the languages' nouns and participles of invasion; verification U). Not "involving"
+# ("carcinoma involving the right upper lobe" names its own organ), not the adjective
+# ("invasive breast carcinoma"), and not an organ that heads its own cancer name (see
+# _invaded_place)
+_INVADED_BEFORE = re.compile(
+    r"\b(?:invad(?:es|ing|ed|e|iendo|indo|endo)|invasi(?:on|ón|one)\s+(?:of|into|del?|della|dello)|"
+    r"invasão\s+d[oa]|infiltrat(?:es|ing|ed|ion\s+(?:of|into|der|des|du|de\s+la|de\s+l'))|"
+    r"infiltraci[oó]n\s+del?|infiltração\s+d[oa]|infiltrazione\s+del(?:la|lo|l')?|infiltr(?:ando|iert)|"
+    r"envahiss(?:ant|ement\s+d[ue])|extend(?:s|ing|ed)?\s+into|encas(?:es|ing|ed|ement\s+of)|"
+    r"grow(?:s|ing)?\s+into|einbruch\s+in)\s+"
+    r"(?:(?:the|la|el|le|les|l'|o|a|il|lo|den|die|das|adjacent|surrounding|neighbouring|"
+    r"neighboring|left|right|adyacente|adjacente|adiacente|adjacent)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _invaded_place(text: str, sent: Sentence, site: TermMatch) -> bool:
+    return _INVADED_BEFORE.search(
+        text, max(sent.start, site.start - 40), site.start
+    ) is not None and not _HISTOLOGY_HEAD.match(text, site.end)
+
+
 _PLURAL_LESIONS = re.compile(r"\s+(?:lesions|nodules|masses|foci)\b", re.IGNORECASE)
 _SINGLE_MASS = frozenset({"mass", "tumour", "tumor", "lesion", "nodule"})
 
@@ -714,6 +740,10 @@ def _metastatic_place(
         return True
     if _METASTASIS_BEFORE.search(text, max(sent.start, site.start - 40), site.start):
         return True
+    if _invaded_place(text, sent, site):
+        return (
+            True  # issue #10 (i10ap): "carcinoma gallbladder with infiltration of adjacent liver"
+        )
     plural = _PLURAL_LESIONS.match(text, site.end)
     return plural is not None and any(
         m.text.casefold() in _SINGLE_MASS and not site.start <= m.start <= plural.end()
