@@ -31,6 +31,8 @@ def antibodies(body: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # Hungarian: the article "A" after a bare category is no coder's certainty
+        ("Zárójelentés\nC56   A petefészek rosszindulatú daganata", [("ovary", "other")]),
         # Czech: "malignant neoplasm" with no organ word; C56 is the ovary
         ("Dg.:\nC56  zhoubný novotvar", [("ovary", "other")]),
         # Slovene: the bladder's words are not known, C67 is the bladder
@@ -68,7 +70,10 @@ def test_a_codes_organ_is_the_cancers_site(body: str, expected: list[tuple[str, 
         # secondary (C77-C79): where a cancer spread, no primary of the lung
         "Diagnoses:\nC78.0 Secondary malignant neoplasm of lung",
         # suspected or excluded by the coder (ICD-10-GM V, A)
-        "Diagnosen:\nC34.1 V Verdacht auf Bronchialkarzinom",
+        "Diagnosen:\n- Bronchialkarzinom rechts (C34.1 V)",
+        # a form's item numbers and a laboratory's marker chip are no codes of a diagnosis
+        "Form\nC10 Legs proximal < distal Y\nC11 Dysphagia / oesophageal dysmotility Y",
+        "Tumour markers: CEA (-), AFP (-), C12 (-).",
         "Diagnosen:\nC50.4 A",
         # a relative's cancer
         "Family history: mother C50.9 breast cancer at 52.",
@@ -161,6 +166,10 @@ def test_a_recommended_operation_removes_no_tumour() -> None:
         ("Anti-HMG-CoA-Reduktase-Antikörper positiv.", {"HMGCR": "positive"}),
         ("Anti-signal recognition particle 54 kDa antibodies were positive.", {"SRP": "positive"}),
         ("Anti-TRIM33 positive; anti-IFIH1 negative.", {"TIF1G": "positive", "MDA5": "negative"}),
+        (
+            "ANA positive, with a positive TIFI-γ antibody.",
+            {"ANA": "positive", "TIF1G": "positive"},
+        ),
         ("Antibodies against histidyl-transfer RNA synthetase were detected.", {"JO1": "positive"}),
         ("Anti-cytosolic 5′-nucleotidase 1A antibody positive.", {"CN1A": "positive"}),
         (

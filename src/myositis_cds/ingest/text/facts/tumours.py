@@ -89,10 +89,12 @@ def names_cancer(name: str) -> bool:
 _ICD_CODE = re.compile(
     r"(?<![\w./+\-–])(?P<code>[CD]\d{2}(?P<sub>\.\d{1,4})?)"
     r"(?![\w:]|[.,]\d|\s?[-–]\s?(?:\d|[CD]\d))"
-    r"(?:[ \t]*(?P<cert>[GVZA])(?:[ \t]*[RLB])?(?!\w))?"
+    # the certainty only where the entry ends after it ("(C34.1 V)", "C50.4 G L"): a capital
+    # followed by a word is the text ("C56  A petefészek ..." in Hungarian)
+    r"(?:[ \t]*(?P<cert>[GVZA])(?:[ \t]*[RLB])?(?=[ \t]*(?:[)\],;\n]|$)))?"
 )
 _LIST_START = re.compile(r"(?:^|\n)[ \t]*(?:[-•*·–]|\d{1,2}[.)])?[ \t]*$")
-_CODE_LABEL = re.compile(r"(?:\bICD[- ]?(?:10|O(?:-3)?)?[^\w\n]{0,4}|[(\[,;/][ \t]*)$", re.I)
+_CODE_LABEL = re.compile(r"(?:\bICD[- ]?(?:10|O(?:-3)?)?[^\w\n]{0,4}|[(\[][ \t]*)$", re.I)
 
 
 class _IcdRow(_Strict):
@@ -181,13 +183,16 @@ def _icd_entries(ex: Extraction) -> list[_IcdEntry]:
     ("Adenokarzinom (C34.1 G)")."""
     text = ex.text
     out: list[_IcdEntry] = []
-    found = [
-        m
-        for m in _ICD_CODE.finditer(text)
-        if m.group("sub")
-        or _LIST_START.search(text, max(0, m.start() - 12), m.start())
-        or _CODE_LABEL.search(text, max(0, m.start() - 12), m.start())
-    ]
+    found: list[re.Match[str]] = []
+    for m in _ICD_CODE.finditer(text):
+        after_code = bool(found) and re.fullmatch(r"\s*[,;/]\s*", text[found[-1].end() : m.start()])
+        if (
+            m.group("sub")
+            or after_code
+            or _LIST_START.search(text, max(0, m.start() - 12), m.start())
+            or _CODE_LABEL.search(text, max(0, m.start() - 12), m.start())
+        ):
+            found.append(m)
     for i, m in enumerate(found):
         kind, row = _icd_kind(m.group("code"))
         if m.group("cert") in ("V", "A"):
@@ -198,7 +203,7 @@ def _icd_entries(ex: Extraction) -> list[_IcdEntry]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         before = text[max(line_start, found[i - 1].end() if i else 0) : m.start()].rstrip(" \t")
-        if before.endswith(("(", "[", ",", ";", "/")) and before.strip("([,;/ \t"):
+        if before.endswith(("(", "[")) and before.strip("([ \t"):
             start = max(line_start, found[i - 1].end() if i else 0)
             close = text.find(")", m.end(), line_end)
             end = close + 1 if close >= 0 else m.end()
@@ -207,8 +212,25 @@ def _icd_entries(ex: Extraction) -> list[_IcdEntry]:
             nxt = found[i + 1].start() if i + 1 < len(found) else line_end
             end = min(nxt, line_end)
         code = TermMatch(m.start(), m.end("code"), kind, m.group("code"))
+        if not m.group("sub") and not _words_agree(ex, row, start, end):
+            continue  # "C11 Dysphagia ... Y": a form's item number, not a diagnosis
         out.append(_IcdEntry(code, start, end, row))
     return out
+
+
+def _words_agree(ex: Extraction, row: _IcdRow | None, start: int, end: int) -> bool:
+    """Whether the words of a bare category's entry ("C56  A petefészek rosszindulatú daganata",
+    "C61 Prostata") name a tumour or the code's own organ: a form numbers its items "C10", "C11"
+    ("C11 Dysphagia / oesophageal dysmotility"), and a laboratory names a marker chip "C12"."""
+    text = ex.text
+    if any(
+        t.concept != "other" or _is_cancer_noun(ex, t)
+        for t in ex.rules.histology.find(text, start, end)
+    ):
+        return True
+    return row is not None and any(
+        t.concept == str(row.site) for t in ex.rules.sites.find(text, start, end)
+    )
 
 
 def _inside_entry(entries: list[_IcdEntry], kind: str, t: TermMatch) -> bool:
