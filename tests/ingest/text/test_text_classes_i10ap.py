@@ -256,3 +256,23 @@ def test_a_named_panel_of_the_class_lists_its_members() -> None:
 )
 def test_an_invaded_organ_is_not_the_primary(body: str, expected: list[tuple[str, str]]) -> None:
     assert tumours(body) == expected
+
+
+# ------------------------------------------------------------------ cancers by their abbreviation
+# The standard abbreviations name the organ and, for the glandular ones, the histology; written
+# in capitals only (a lower-case "hcc" is no cancer), never a screening programme's name.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Background: HCC treated with TACE in 2024.", [("liver", "other")]),
+        ("History: RCC, nephrectomy 2019.", [("kidney", "other")]),
+        ("PDAC diagnosed on EUS-FNA.", [("pancreas", "adenocarcinoma")]),
+        ("Known ILC of the left breast.", [("breast", "adenocarcinoma")]),
+        ("HGS ovarian ca diagnosed 09/2026.", [("ovary", "adenocarcinoma")]),
+        ("NPC, stage III.", [("nasopharynx", "other")]),
+        ("The ncc and hcc values were normal.", []),
+        ("CRC screening colonoscopy normal.", []),
+    ],
+)
+def test_a_cancer_by_its_abbreviation(body: str, expected: list[tuple[str, str]]) -> None:
+    assert tumours(body) == expected
