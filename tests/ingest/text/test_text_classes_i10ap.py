@@ -271,6 +271,9 @@ def test_an_invaded_organ_is_not_the_primary(body: str, expected: list[tuple[str
         ("HGS ovarian ca diagnosed 09/2026.", [("ovary", "adenocarcinoma")]),
         ("NPC, stage III.", [("nasopharynx", "other")]),
         ("The ncc and hcc values were normal.", []),
+        # "HGS" alone is a hand grip strength; a marker named after the organ is no cancer
+        ("HGS 18 kg right, 16 kg left.", []),
+        ("Serous ovarian CA 125 was 40 U/mL.", []),
         ("CRC screening colonoscopy normal.", []),
     ],
 )

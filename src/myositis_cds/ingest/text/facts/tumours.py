@@ -376,7 +376,9 @@ _CANCER_NOUN = re.compile(r"carcinomas?|cancers?|malignanc(?:y|ies)|neoplasms?|t
 # issue #10: the head noun right after a site word ("prostate carcinoma") and the words before
 # the site that may qualify it ("large cell neuroendocrine prostate carcinoma")
 _HISTOLOGY_HEAD = re.compile(
-    r"\s+(carcinomas?|cancers?|tumou?rs?|neoplasms?|adenocarcinomas?)\b", re.IGNORECASE
+    # (issue #10, i10ap: and the note's "ca", "HGS ovarian ca"; never a marker, "CA 125")
+    r"\s+(carcinomas?|cancers?|tumou?rs?|neoplasms?|adenocarcinomas?|ca(?!\s*-?\s*\d))\b",
+    re.IGNORECASE,
 )
 _QUALIFIERS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\s+){1,4}$")
 _QUALIFIER_WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -400,7 +402,7 @@ def _split_histologies(ex: Extraction) -> list[TermMatch]:
             for w in _QUALIFIER_WORD.finditer(text, before.start(), site.start)
         ]
         nouns = [head.group(1)]
-        if head.group(1).casefold().startswith("cancer"):
+        if head.group(1).casefold().startswith("cancer") or head.group(1).casefold() == "ca":
             nouns.append("carcinoma")
         for n in range(len(spans), 0, -1):
             hit = _whole_histology(ex, [w for _, w in spans[-n:]], nouns)
