@@ -108,6 +108,9 @@ class MuscleBiopsyLexicon(_Strict):
 class AntibodyPanel(_Strict):
     terms: list[str]
     codes: list[AntibodyCode] = Field(min_length=1)
+    # issue #10 (i10ap): the words name the class of antibodies, not a test ("myositis-specific
+    # autoantibodies were not detected"): a negative records none of them, with a warning
+    names_none: bool = False
 
 
 class OtherLanguageTerms(_Strict):
@@ -216,6 +219,8 @@ class Lexicon(_Strict):
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
     # issue #10 (i10ae): longer names holding an antibody's name that name no antibody
     antibody_not_terms: list[str] = Field(default_factory=list)
+    # issue #10 (i10ap): the antigens' full names and their genes' symbols (lexicon.yaml)
+    antibody_antigens: dict[AntibodyCode, list[str]] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
     @field_validator("regions", "nationalities")
@@ -1295,7 +1300,15 @@ class Rules:
         self.antibodies = TermMatcher(
             "antibodies",
             {
-                **{str(k): [*v, *other.antibodies.get(k, [])] for k, v in lex.antibodies.items()},
+                **{
+                    str(k): [
+                        *v,
+                        *other.antibodies.get(k, []),
+                        # issue #10 (i10ap): the antigens' full names and genes
+                        *(f for t in lex.antibody_antigens.get(k, []) for f in expand_forms(t)),
+                    ]
+                    for k, v in lex.antibodies.items()
+                },
                 NOT_A_TERM: [f for t in lex.antibody_not_terms for f in expand_forms(t)],
             },
         )

@@ -1074,7 +1074,15 @@ def _antibody_panels(ex: Extraction) -> None:
             status, uncertain = _status(ex, sent, a, sent.time, dated=False)
             if status not in ("present", "absent"):
                 continue
-            for code in ex.rules.lexicon.antibody_panels[m.concept].codes:
+            panel = ex.rules.lexicon.antibody_panels[m.concept]
+            if panel.names_none:  # issue #10 (i10ap): "myositis-specific autoantibodies were
+                # not detected": which were tested is not said
+                ex.warn(
+                    f"'{m.text}' reported negative names no antibody: none is recorded negative "
+                    "(the antibodies tested, and their results, would complete the case)"
+                )
+                continue
+            for code in panel.codes:
                 _add(
                     ex,
                     Draft(

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field
 
-from myositis_cds.case import TumourSite
+from myositis_cds.case import TumourHistology, TumourSite
 from myositis_cds.ingest.text._draft import (
     _THING_CATS,
     Draft,
@@ -23,6 +23,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._rules import RulesMeta, TermMatch, _load, _Strict, term_key
 from myositis_cds.ingest.text.facts.antibodies import _own_existence
+from myositis_cds.ingest.text.facts.events import recorded_event
 
 
 def benign_operation(ex: Extraction, sent: Sentence) -> bool:
@@ -70,8 +71,173 @@ _CANCER_TOKENS = frozenset(
 
 def names_cancer(name: str) -> bool:
     """Whether a tumour's name (case-folded) says it is a cancer (not just "a mass" or "a
-    lesion")."""
-    return name in _CANCER_WORDS or any(w in _CANCER_TOKENS for w in re.split(r"[\s-]+", name))
+    lesion"); issue #10 (i10ap): or is a malignant neoplasm's ICD-10 code ("c34.1")."""
+    return (
+        name in _CANCER_WORDS
+        or any(w in _CANCER_TOKENS for w in re.split(r"[\s-]+", name))
+        or _malignant_code(name)
+    )
+
+
+# --------------------------------------------------------------------------- issue #10 (i10ap)
+# ICD-10 chapter II codes in a diagnosis list (rules/icd10_neoplasms.yaml): "C34.1  Adenokarcinom
+# i höger överlob", "Mammakarzinom links (C50.4 G)". A code with its subcategory is read anywhere
+# a word could stand; a bare category ("C50") only where a list item or a bracket starts, or after
+# "ICD". Never inside a word or a number, a range ("C00-C97", "C18-C20"), a lipid ("C16:0") or a
+# marker ("C19-9"). German coders add the certainty of the diagnosis after the code (G gesichert,
+# V Verdacht, Z Zustand nach, A ausgeschlossen; ICD-10-GM): V and A name no cancer.
+_ICD_CODE = re.compile(
+    r"(?<![\w./+\-–])(?P<code>[CD]\d{2}(?P<sub>\.\d{1,4})?)"
+    r"(?![\w:]|[.,]\d|\s?[-–]\s?(?:\d|[CD]\d))"
+    # the certainty only where the entry ends after it ("(C34.1 V)", "C50.4 G L"): a capital
+    # followed by a word is the text ("C56  A petefészek ..." in Hungarian)
+    r"(?:[ \t]*(?P<cert>[GVZA])(?:[ \t]*[RLB])?(?=[ \t]*(?:[)\],;\n]|$)))?"
+)
+_LIST_START = re.compile(r"(?:^|\n)[ \t]*(?:[-•*·–]|\d{1,2}[.)])?[ \t]*$")
+_CODE_LABEL = re.compile(r"(?:\bICD[- ]?(?:10|O(?:-3)?)?[^\w\n]{0,4}|[(\[][ \t]*)$", re.I)
+
+
+class _IcdRow(_Strict):
+    site: TumourSite
+    histology: TumourHistology | None = None
+
+
+class _IcdTableRules(_Strict):
+    meta: RulesMeta
+    secondary: list[str]
+    benign: list[str]
+    malignant: dict[str, _IcdRow]
+    in_situ: dict[str, _IcdRow]
+
+
+@dataclass(frozen=True)
+class _IcdEntry:
+    """One code of a diagnosis list and the words that go with it ([start, end) of its entry)."""
+
+    code: TermMatch  # concept: the kind (malignant, in_situ, secondary, benign, other)
+    start: int
+    end: int
+    row: _IcdRow | None
+
+
+def _code_key(code: str) -> tuple[str, int, int | None]:
+    letter, rest = code[0].upper(), code[1:]
+    number, _, sub = rest.partition(".")
+    return letter, int(number), (int(sub[0]) if sub else None)
+
+
+@cache
+def _icd_table() -> tuple[
+    list[tuple[str, int, int]],
+    list[tuple[str, int, int]],
+    dict[str, list[tuple[str, int, int, int | None, _IcdRow]]],
+]:
+    """(secondary ranges, benign ranges, {kind: rows}); a row is (letter, first, last,
+    subcategory or None, site and histology)."""
+    r: _IcdTableRules = _load("icd10_neoplasms", _IcdTableRules)
+
+    def span(key: str) -> tuple[str, int, int, int | None]:
+        first, _, last = key.partition("-")
+        letter, a, sub = _code_key(first)
+        b = _code_key(last)[1] if last else a
+        return letter, a, b, sub
+
+    def ranges(keys: list[str]) -> list[tuple[str, int, int]]:
+        return [span(k)[:3] for k in keys]
+
+    rows = {
+        kind: [(*span(k), row) for k, row in table.items()]
+        for kind, table in (("malignant", r.malignant), ("in_situ", r.in_situ))
+    }
+    return ranges(r.secondary), ranges(r.benign), rows
+
+
+def _icd_kind(code: str) -> tuple[str, _IcdRow | None]:
+    """The kind of an ICD-10 code (malignant, in_situ, secondary, benign, other) and its row."""
+    secondary, benign, rows = _icd_table()
+    letter, number, sub = _code_key(code)
+    if any(letter == x and a <= number <= b for x, a, b in secondary):
+        return "secondary", None
+    if any(letter == x and a <= number <= b for x, a, b in benign):
+        return "benign", None
+    for kind, table in rows.items():
+        hits = [
+            (b - a, s is None, row)
+            for x, a, b, s, row in table
+            if x == letter and a <= number <= b and (s is None or s == sub)
+        ]
+        if hits:
+            return kind, min(hits, key=lambda h: (h[1], h[0]))[2]  # most specific
+    return "other", None
+
+
+def _malignant_code(name: str) -> bool:
+    m = _ICD_CODE.fullmatch(name.upper().strip())
+    return m is not None and _icd_kind(m.group("code"))[0] == "malignant"
+
+
+def _icd_entries(ex: Extraction) -> list[_IcdEntry]:
+    """The neoplasm codes of the note's diagnosis lists, each with its entry: from the code to
+    the next code or the line's end when the code leads ("C34.1 Adenokarcinom ..."), from the
+    line's start (or the last code) to the code when it follows its words in a bracket
+    ("Adenokarzinom (C34.1 G)")."""
+    text = ex.text
+    out: list[_IcdEntry] = []
+    found: list[re.Match[str]] = []
+    for m in _ICD_CODE.finditer(text):
+        after_code = bool(found) and re.fullmatch(r"\s*[,;/]\s*", text[found[-1].end() : m.start()])
+        if (
+            m.group("sub")
+            or after_code
+            or _LIST_START.search(text, max(0, m.start() - 12), m.start())
+            or _CODE_LABEL.search(text, max(0, m.start() - 12), m.start())
+        ):
+            found.append(m)
+    for i, m in enumerate(found):
+        kind, row = _icd_kind(m.group("code"))
+        if m.group("cert") in ("V", "A"):
+            # suspected or excluded (ICD-10-GM): no diagnosis, and the words of the entry name
+            # no tumour of the patient either ("C34.1 V Verdacht auf Bronchialkarzinom")
+            kind, row = "not_diagnosed", None
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, found[i - 1].end() if i else 0) : m.start()].rstrip(" \t")
+        if before.endswith(("(", "[")) and before.strip("([ \t"):
+            start = max(line_start, found[i - 1].end() if i else 0)
+            close = text.find(")", m.end(), line_end)
+            end = close + 1 if close >= 0 else m.end()
+        else:
+            start = m.start()
+            nxt = found[i + 1].start() if i + 1 < len(found) else line_end
+            end = min(nxt, line_end)
+        code = TermMatch(m.start(), m.end("code"), kind, m.group("code"))
+        if not m.group("sub") and not _words_agree(ex, row, start, end):
+            continue  # "C11 Dysphagia ... Y": a form's item number, not a diagnosis
+        out.append(_IcdEntry(code, start, end, row))
+    return out
+
+
+def _words_agree(ex: Extraction, row: _IcdRow | None, start: int, end: int) -> bool:
+    """Whether the words of a bare category's entry ("C56  A petefészek rosszindulatú daganata",
+    "C61 Prostata") name a tumour or the code's own organ: a form numbers its items "C10", "C11"
+    ("C11 Dysphagia / oesophageal dysmotility"), and a laboratory names a marker chip "C12"."""
+    text = ex.text
+    if any(
+        t.concept != "other" or _is_cancer_noun(ex, t)
+        for t in ex.rules.histology.find(text, start, end)
+    ):
+        return True
+    return row is not None and any(
+        t.concept == str(row.site) for t in ex.rules.sites.find(text, start, end)
+    )
+
+
+def _inside_entry(entries: list[_IcdEntry], kind: str, t: TermMatch) -> bool:
+    return any(e.code.concept == kind and e.start <= t.start and t.end <= e.end for e in entries)
+
+
+# --------------------------------------------------------------------------- issue #10 (i10ap) end
 
 
 # where the phrase an abbreviation stands for begins at the latest
@@ -117,7 +283,7 @@ def _initials_fit(abbr: str, phrase: str) -> bool:
     return True
 
 
-def _histology_terms(ex: Extraction) -> list[TermMatch]:
+def _histology_terms(ex: Extraction, entries: list[_IcdEntry] | None = None) -> list[TermMatch]:
     """The histology lexicon's terms, plus malignant tumours named by a word it does not list
     ("leiomyosarcoma", "cholangiocarcinoma", "breast Ca"; rules/patterns.yaml `malignancy`),
     recorded as histology "other" where no lexicon term covers them."""
@@ -148,7 +314,34 @@ def _histology_terms(ex: Extraction) -> list[TermMatch]:
         found = [t for t in found if not (t.start < split.end and split.start < t.end)]
         found.append(split)
     found = [_qualified_after(ex, t) for t in found]
+    if entries:
+        found = _with_codes(ex, found, entries)
     return sorted(found, key=lambda t: t.start)
+
+
+def _with_codes(
+    ex: Extraction, found: list[TermMatch], entries: list[_IcdEntry]
+) -> list[TermMatch]:
+    """issue #10 (i10ap): the tumour words of a diagnosis list read with their ICD-10 codes: a
+    benign neoplasm's code (D10-D36) makes the words of its entry name no cancer ("D36.9 Benign
+    neoplasm"); a malignant code whose entry names no cancer in words ("C18.7 Sigmoideum") is
+    itself the cancer's name (histology "other", or the one its category names: C81-C86
+    lymphoma). A code the coder marks suspected or excluded (ICD-10-GM V, A) names none."""
+    found = [
+        t
+        for t in found
+        if not _inside_entry(entries, "benign", t)
+        and not _inside_entry(entries, "not_diagnosed", t)
+    ]
+    for e in entries:
+        if e.code.concept != "malignant" or e.row is None:
+            continue
+        words = [t for t in found if e.start <= t.start and t.end <= e.end]
+        if any(t.concept != "other" or _is_cancer_noun(ex, t) for t in words):
+            continue
+        histology = str(e.row.histology) if e.row.histology else "other"
+        found.append(TermMatch(e.code.start, e.code.end, histology, e.code.text))
+    return found
 
 
 # --- issue #10 (i10am): a histology given after its generic noun, begin. A history list names
@@ -183,7 +376,9 @@ _CANCER_NOUN = re.compile(r"carcinomas?|cancers?|malignanc(?:y|ies)|neoplasms?|t
 # issue #10: the head noun right after a site word ("prostate carcinoma") and the words before
 # the site that may qualify it ("large cell neuroendocrine prostate carcinoma")
 _HISTOLOGY_HEAD = re.compile(
-    r"\s+(carcinomas?|cancers?|tumou?rs?|neoplasms?|adenocarcinomas?)\b", re.IGNORECASE
+    # (issue #10, i10ap: and the note's "ca", "HGS ovarian ca"; never a marker, "CA 125")
+    r"\s+(carcinomas?|cancers?|tumou?rs?|neoplasms?|adenocarcinomas?|ca(?!\s*-?\s*\d))\b",
+    re.IGNORECASE,
 )
 _QUALIFIERS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\s+){1,4}$")
 _QUALIFIER_WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -207,7 +402,7 @@ def _split_histologies(ex: Extraction) -> list[TermMatch]:
             for w in _QUALIFIER_WORD.finditer(text, before.start(), site.start)
         ]
         nouns = [head.group(1)]
-        if head.group(1).casefold().startswith("cancer"):
+        if head.group(1).casefold().startswith("cancer") or head.group(1).casefold() == "ca":
             nouns.append("carcinoma")
         for n in range(len(spans), 0, -1):
             hit = _whole_histology(ex, [w for _, w in spans[-n:]], nouns)
@@ -271,12 +466,25 @@ def _tumours(ex: Extraction) -> None:
     was last describing ("Ki-67 1%", "It invades the stomach")."""
     r = ex.rules
     text = ex.text
-    hist = _bucket(ex, _histology_terms(ex))
-    sites = _bucket(ex, _with_abbreviations(ex, r.sites.find(text)))
+    entries = _icd_entries(ex)  # issue #10 (i10ap): a diagnosis list's ICD-10 codes
+    hist = _bucket(ex, _histology_terms(ex, entries))
+    site_terms = _with_abbreviations(ex, r.sites.find(text))
+    if entries:
+        # where a cancer spread (C77-C79) is no primary; a code names its organ
+        site_terms = [t for t in site_terms if not _inside_entry(entries, "secondary", t)]
+        site_terms += [
+            TermMatch(e.code.start, e.code.end, str(e.row.site), e.code.text)
+            for e in entries
+            if e.row is not None
+        ]
+        site_terms.sort(key=lambda t: t.start)
+    sites = _bucket(ex, site_terms)
     syndromes = _bucket(ex, r.syndromes.find(text))
     surgeries: dict[int, list[Draft]] = {}
     for d in ex.drafts:
-        if d.type == "event" and d.code == "surgery" and d.status == "present":
+        # (issue #10, i10ap: an operation only recommended or planned removes no tumour,
+        # "rekommenderas lobektomi": the same test as the story's events, facts/events.py)
+        if d.type == "event" and d.code == "surgery" and recorded_event(ex, d):
             surgeries.setdefault(d.sentence.index, []).append(d)
     builds: list[_TumourBuild] = []
     current: _TumourBuild | None = None
@@ -516,6 +724,32 @@ _METASTASIS_BEFORE = re.compile(
     r"(?:the\s+|both\s+)?(?:(?:left|right)\s+)?$",
     re.IGNORECASE,
 )
+# issue #10 (i10ap): an organ a tumour grows into, named right after the invasion word, is not
+# where it arose: "infiltration of adjacent liver", "invading the duodenum", "extending into the
+# stomach"; Spanish/Portuguese/Italian/French "infiltración del hígado", "invasão do fígado",
+# "infiltrazione del fegato", "envahissant le foie"; German "Infiltration der Leber", "Einbruch in
+# die Leber" (the languages' nouns and participles of invasion; verification U). Not "involving"
+# ("carcinoma involving the right upper lobe" names its own organ), not the adjective
+# ("invasive breast carcinoma"), and not an organ that heads its own cancer name (see
+# _invaded_place)
+_INVADED_BEFORE = re.compile(
+    r"\b(?:invad(?:es|ing|ed|e|iendo|indo|endo)|invasi(?:on|ón|one)\s+(?:of|into|del?|della|dello)|"
+    r"invasão\s+d[oa]|infiltrat(?:es|ing|ed|ion\s+(?:of|into|der|des|du|de\s+la|de\s+l'))|"
+    r"infiltraci[oó]n\s+del?|infiltração\s+d[oa]|infiltrazione\s+del(?:la|lo|l')?|infiltr(?:ando|iert)|"
+    r"envahiss(?:ant|ement\s+d[ue])|extend(?:s|ing|ed)?\s+into|encas(?:es|ing|ed|ement\s+of)|"
+    r"grow(?:s|ing)?\s+into|einbruch\s+in)\s+"
+    r"(?:(?:the|la|el|le|les|l'|o|a|il|lo|den|die|das|adjacent|surrounding|neighbouring|"
+    r"neighboring|left|right|adyacente|adjacente|adiacente|adjacent)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _invaded_place(text: str, sent: Sentence, site: TermMatch) -> bool:
+    return _INVADED_BEFORE.search(
+        text, max(sent.start, site.start - 40), site.start
+    ) is not None and not _HISTOLOGY_HEAD.match(text, site.end)
+
+
 _PLURAL_LESIONS = re.compile(r"\s+(?:lesions|nodules|masses|foci)\b", re.IGNORECASE)
 _SINGLE_MASS = frozenset({"mass", "tumour", "tumor", "lesion", "nodule"})
 
@@ -530,6 +764,10 @@ def _metastatic_place(
         return True
     if _METASTASIS_BEFORE.search(text, max(sent.start, site.start - 40), site.start):
         return True
+    if _invaded_place(text, sent, site):
+        return (
+            True  # issue #10 (i10ap): "carcinoma gallbladder with infiltration of adjacent liver"
+        )
     plural = _PLURAL_LESIONS.match(text, site.end)
     return plural is not None and any(
         m.text.casefold() in _SINGLE_MASS and not site.start <= m.start <= plural.end()
