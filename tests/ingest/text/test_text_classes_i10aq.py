@@ -1,0 +1,165 @@
+"""Treatment courses dated without a year, as discharge letters write an inpatient course
+(issue #10, i10aq). Every sentence is our own; each expected value is worked out by hand from the
+notes' gold conventions (tests/data/notes/README.md): a date without a year is in the note's year
+(the year before when it would fall more than a month after the note), a course over a stated
+range of days stops on its last day, ``stop`` only when the note gives it.
+
+- a course's first and last day of one month joined by a dash or a language's "to"
+  ("03/11-05/11", "de 03/11 a 05/11", "vom 03.11. bis 05.11."), and the day-range shorthand
+  ("06.-08.11.", "(02-04/11/26)");
+- a day and month without a year right after the words that start a course in the languages
+  read ("desde 06/11", "insatt 06/11", "od 06.11.", "seit 06.11.");
+- guards: a muscle grade range ("3/5-4/5", "3-4/5") and a value range ("4.5-5.5") are no dates;
+  a relative's drug is not the patient's; a single-digit slashed grade after a cue is no date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+# the same letter head and reader as the i10aj treatment classes (one helper, not two)
+from tests.ingest.text.test_text_classes_i10aj import treatments
+
+
+# --------------------------------------------------------------------------- course ranges
+@pytest.mark.parametrize(
+    ("line", "drug", "start", "stop"),
+    [
+        # English layout, a dash between two year-less dates of one month
+        (
+            "IV methylprednisolone 1 g daily 03/11-05/11, then oral prednisolone.",
+            "methylprednisolone",
+            date(2026, 11, 3),
+            date(2026, 11, 5),
+        ),
+        # spaces round the dash
+        (
+            "IVIG 2 g/kg 04/11 - 08/11.",
+            "intravenous immunoglobulin",
+            date(2026, 11, 4),
+            date(2026, 11, 8),
+        ),
+        # Spanish "del ... al ..."
+        (
+            "Metilprednisolona 500 mg/día iv del 03/11 al 05/11.",
+            "methylprednisolone",
+            date(2026, 11, 3),
+            date(2026, 11, 5),
+        ),
+        # Portuguese "de ... a ..."
+        (
+            "Metilprednisolona 1 g/dia ev de 02/11 a 04/11.",
+            "methylprednisolone",
+            date(2026, 11, 2),
+            date(2026, 11, 4),
+        ),
+        # German "vom ... bis ...", dotted with closing dots
+        (
+            "Methylprednisolon 500 mg i.v. vom 03.11. bis 05.11. gegeben.",
+            "methylprednisolone",
+            date(2026, 11, 3),
+            date(2026, 11, 5),
+        ),
+        # Central European day-range shorthand, no rule words in the sentence (Slovene wording)
+        (
+            "Metilprednizolon 500 mg iv 06.-08.11., nato prednizolon.",
+            "methylprednisolone",
+            date(2026, 11, 6),
+            date(2026, 11, 8),
+        ),
+        # the days before one slashed month, two-digit year (East African / British layout)
+        (
+            "IV methylprednisolone 30 mg/kg daily (02-04/11/26).",
+            "methylprednisolone",
+            date(2026, 11, 2),
+            date(2026, 11, 4),
+        ),
+        # a December course in a November letter: last year's December
+        (
+            "IVIG 2 g/kg 20/12-24/12.",
+            "intravenous immunoglobulin",
+            date(2025, 12, 20),
+            date(2025, 12, 24),
+        ),
+    ],
+)
+def test_course_range_without_a_year(line: str, drug: str, start: date, stop: date) -> None:
+    got = treatments(line)[drug]
+    assert (got["start"], got["stop"]) == (start, stop)
+
+
+# --------------------------------------------------------------------------- start cues
+@pytest.mark.parametrize(
+    ("line", "drug", "start"),
+    [
+        ("Prednisona 60 mg/día desde 06/11.", "prednisone", date(2026, 11, 6)),  # Spanish
+        ("Prednisolon 40 mg dagligen insatt 06/11.", "prednisolone", date(2026, 11, 6)),  # Swedish
+        ("Prednisolon 40 mg täglich seit 06.11.", "prednisolone", date(2026, 11, 6)),  # German
+        ("Prednison 40 mg denně od 06.11.", "prednisone", date(2026, 11, 6)),  # Czech
+        ("Prednisolone 40 mg daily from 06/11.", "prednisolone", date(2026, 11, 6)),  # English
+    ],
+)
+def test_start_day_without_a_year(line: str, drug: str, start: date) -> None:
+    got = treatments(line)[drug]
+    assert got["start"] == start
+    assert got["stop"] is None  # a start is no stop
+
+
+# --------------------------------------------------------------------------- guards
+@pytest.mark.parametrize(
+    "line",
+    [
+        # grade ranges and value ranges are no course
+        "Methotrexate 15 mg weekly. Power 3/5-4/5 proximally, hip flexors 3-4/5.",
+        "Methotrexate 15 mg weekly; CRP 4.5-5.5 mg/L.",
+        # a slashed grade after a start word is no date
+        "Methotrexate 15 mg weekly, improved from 4/5 to 5/5.",
+    ],
+)
+def test_grades_and_values_are_no_course(line: str) -> None:
+    got = treatments(line)["methotrexate"]
+    assert got["stop"] is None
+    assert got["start"] == date(2026, 11, 12)  # the letter's date: no other date stated
+
+
+def test_a_relatives_course_is_not_the_patients() -> None:
+    got = treatments("Her mother had IV methylprednisolone 03/11-05/11 for lupus.")
+    assert "methylprednisolone" not in got
+
+
+# --------------------------------------------------------------------------- how often
+@pytest.mark.parametrize(
+    ("line", "drug", "dose"),
+    [
+        ("Prednizon 80 mg denne p.o.", "prednisone", "80 mg denne"),  # Slovak
+        ("Prednizolon 40 mg dnevno.", "prednisolone", "40 mg dnevno"),  # Slovene/Croatian
+        ("Prednison 30 mg zilnic.", "prednisone", "30 mg zilnic"),  # Romanian
+        ("Metotreksat 15 mg haftada bir.", "methotrexate", "15 mg haftada"),  # Turkish
+        ("Prednison 20 mg naponta.", "prednisone", "20 mg naponta"),  # Hungarian
+        ("Prednisolone 30 mg sehari.", "prednisolone", "30 mg sehari"),  # Malay/Indonesian
+        ("Prednisone 30 mg araw-araw.", "prednisone", "30 mg araw-araw"),  # Tagalog
+        ("Prednisolone 40 mg päevas.", "prednisolone", "40 mg päevas"),  # Estonian
+        ("Prednisolon 40 mg daagliks.", "prednisolone", "40 mg daagliks"),  # Afrikaans
+        ("Prednisone 30 mg/hari.", "prednisone", "30 mg/hari"),  # a slashed period
+        ("IVIG 2 g/kg q4 weeks since May 2026.", "intravenous immunoglobulin", "2 g/kg q4 weeks"),
+        ("Rituximab 1 g IV x2 doses in August 2026.", "rituximab", "1 g x2 doses"),
+        ("Start prednisone 30 mg tab OD.", "prednisone", "30 mg tab OD"),
+        # a ceiling in brackets is no part of the dose when a frequency follows
+        (
+            "IV methylprednisolone 30 mg/kg (max 1 g) daily for 3 days.",
+            "methylprednisolone",
+            "30 mg/kg daily",
+        ),
+    ],
+)
+def test_how_often_in_more_languages(line: str, drug: str, dose: str) -> None:
+    assert treatments(line)[drug]["dose"] == dose
+
+
+def test_a_number_after_the_dose_is_no_frequency() -> None:
+    # "x 2" followed by "weeks" is a course's length, a bracket without a frequency after it
+    # stays out of the dose, and "pe" alone is no Romanian "pe zi"
+    got = treatments("Prednisone 30 mg (reduced) pe.")
+    assert got["prednisone"]["dose"] == "30 mg"
