@@ -163,3 +163,63 @@ def test_a_number_after_the_dose_is_no_frequency() -> None:
     # stays out of the dose, and "pe" alone is no Romanian "pe zi"
     got = treatments("Prednisone 30 mg (reduced) pe.")
     assert got["prednisone"]["dose"] == "30 mg"
+
+
+# --------------------------------------------------------------------------- drug names, starts
+@pytest.mark.parametrize(
+    ("line", "drug", "dose", "start"),
+    [
+        # Slovak accented INN spellings, "od" + a dotted day
+        (
+            "Metylprednizolón 500 mg i.v. denne od 03.11.",
+            "methylprednisolone",
+            "500 mg denne",
+            date(2026, 11, 3),
+        ),
+        ("Azatioprín 50 mg denne od 06.11.", "azathioprine", "50 mg denne", date(2026, 11, 6)),
+        # Croatian, the Balkan "2x1" (twice a day, one tablet)
+        (
+            "Hidroksiklorokin 200 mg 2x1 od 06.11.2026.",
+            "hydroxychloroquine",
+            "200 mg 2x1",
+            date(2026, 11, 6),
+        ),
+        # Indonesian "mulai" (from) with a full date
+        (
+            "Metilprednisolon 16 mg sehari (mulai 06-11-2026).",
+            "methylprednisolone",
+            "16 mg sehari",
+            date(2026, 11, 6),
+        ),
+        # Romanian
+        (
+            "Prednisonă 40 mg zilnic, început 06.11.2026.",
+            "prednisone",
+            "40 mg zilnic",
+            date(2026, 11, 6),
+        ),
+    ],
+)
+def test_drug_names_and_start_words(line: str, drug: str, dose: str, start: date) -> None:
+    got = treatments(line)[drug]
+    assert (got["dose"], got["start"]) == (dose, start)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IVIG not needed at present.",
+        "IGIV não necessária.",  # Portuguese
+        "IVIG (Privigen) nicht erforderlich.",  # German, after the brand's gloss
+        "IVIG tidak perlu.",  # Indonesian
+    ],
+)
+def test_a_drug_not_needed_is_not_given(line: str) -> None:
+    assert "intravenous immunoglobulin" not in treatments(line)
+
+
+def test_a_taper_not_needed_keeps_the_drug() -> None:
+    assert (
+        treatments("Prednisolone 20 mg daily, taper not needed yet.")["prednisolone"]["dose"]
+        == "20 mg daily"
+    )
