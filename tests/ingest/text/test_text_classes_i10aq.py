@@ -19,6 +19,9 @@ from datetime import date
 
 import pytest
 
+from myositis_cds.ingest.text import extract_case
+from tests.ingest.text.helpers import TODAY
+
 # the same letter head and reader as the i10aj treatment classes (one helper, not two)
 from tests.ingest.text.test_text_classes_i10aj import treatments
 
@@ -223,3 +226,49 @@ def test_a_taper_not_needed_keeps_the_drug() -> None:
         treatments("Prednisolone 20 mg daily, taper not needed yet.")["prednisolone"]["dose"]
         == "20 mg daily"
     )
+
+
+# --------------------------------------------------------------------------- a results heading
+LETTER = "Clinic letter, 20 November 2026. A 60-year-old woman with dermatomyositis.\n\n"
+
+
+def lab_dates(body: str) -> dict[str, date]:
+    case = extract_case(LETTER + body, today=TODAY).case
+    return {lab.code.value: lab.date for lab in case.labs}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # English heading on its own line, rows below, a later sample date for another test
+        "Labs (09/11/2026):\nCK 2,890 U/L (NV 26-140)   AST 98 U/L (NV <40)\n"
+        "Myositis blot (sent 12/11/2026): anti-TIF1-gamma positive.\n",
+        # Croatian-style label in any language the rules have no word for (Slovene "Izvidi")
+        "Izvidi (09.11.2026.):\nCK 2890 U/L (ref. 26-140)\nAST 98 U/L (ref. < 40)\n"
+        "Imunoblot (vzorec 12.11.2026.): anti-TIF1 pozitiven.\n",
+        # the rows on the heading's own line (ward-round shorthand)
+        "BLOODS 09/11/2026: CK 2890 (RR 26-140)  AST 98 (RR <40)\n",
+        # a heading with words after its date
+        "Investigations (09/11/2026 unless stated):\nCK 2890 U/L (26-140)\nAST 98 U/L (<40)\n",
+    ],
+)
+def test_a_results_heading_dates_its_rows(body: str) -> None:
+    got = lab_dates(body)
+    assert got["ck"] == date(2026, 11, 9)
+    assert got["ast"] == date(2026, 11, 9)
+
+
+def test_a_rows_own_date_wins() -> None:
+    got = lab_dates("Labs (09/11/2026):\nCK 2890 U/L (26-140)\nAST 98 U/L (<40) on 15/11/2026\n")
+    assert got == {"ck": date(2026, 11, 9), "ast": date(2026, 11, 15)}
+
+
+def test_a_dated_test_result_heads_nothing_below() -> None:
+    # the colonoscopy's date labels its own line's result, not the CK on the next line
+    got = lab_dates("Colonoscopy 09/11/2026: ulcerating sigmoid tumour.\nCK 2890 U/L (26-140).\n")
+    assert got["ck"] == date(2026, 11, 20)  # the letter's date
+
+
+def test_a_blank_line_ends_the_heading() -> None:
+    got = lab_dates("Labs (09/11/2026):\n\nCK 2890 U/L (26-140).\n")
+    assert got["ck"] == date(2026, 11, 20)
