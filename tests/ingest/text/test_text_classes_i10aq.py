@@ -272,3 +272,39 @@ def test_a_dated_test_result_heads_nothing_below() -> None:
 def test_a_blank_line_ends_the_heading() -> None:
     got = lab_dates("Labs (09/11/2026):\n\nCK 2890 U/L (26-140).\n")
     assert got["ck"] == date(2026, 11, 20)
+
+
+# --------------------------------------------------------------------------- the sedimentation rate
+@pytest.mark.parametrize(
+    ("line", "value", "upper"),
+    [
+        ("VSG 45 mm/h (VR < 20).", 45.0, 20.0),  # Spanish/French abbreviation
+        ("VHS 38 mm/h.", 38.0, None),  # Portuguese
+        ("VES 42 mm/h.", 42.0, None),  # Italian
+        ("СОЭ 40 mm/h.", 40.0, None),  # Russian
+        ("Laju endap darah 40 mm/jam (N < 20).", 40.0, 20.0),  # Indonesian, its unit
+        ("Sedimentácia 35 mm/hod.", 35.0, None),  # Slovak unit "per hodina"
+        ("ESR 46 mm 1st hr.", 46.0, None),  # South Asian "in the first hour"
+        ("Eritrosit sedimentasyon hızı 50 mm/saat.", 50.0, None),  # Turkish
+    ],
+)
+def test_sedimentation_rate_in_more_languages(line: str, value: float, upper: float | None) -> None:
+    case = extract_case(HEAD_ESR + line, today=TODAY).case
+    esr = [lab for lab in case.labs if lab.code.value == "esr"]
+    assert [(lab.value, lab.unit, lab.upper_limit) for lab in esr] == [(value, "mm/h", upper)]
+
+
+HEAD_ESR = "Clinic letter, 20 November 2026. A 60-year-old woman with dermatomyositis.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FW: 12 November referral from the GP.",  # an e-mail's "forwarded", no rate
+        "Nifedipine SR 30 mg daily.",  # slow release, no rate
+        "LED 40 lamp in the clinic room.",  # no rate
+    ],
+)
+def test_no_rate_from_other_words(line: str) -> None:
+    case = extract_case(HEAD_ESR + line, today=TODAY).case
+    assert [lab for lab in case.labs if lab.code.value == "esr"] == []
