@@ -308,3 +308,65 @@ HEAD_ESR = "Clinic letter, 20 November 2026. A 60-year-old woman with dermatomyo
 def test_no_rate_from_other_words(line: str) -> None:
     case = extract_case(HEAD_ESR + line, today=TODAY).case
     assert [lab for lab in case.labs if lab.code.value == "esr"] == []
+
+
+# --------------------------------------------------------------------------- investigations
+def investigations(line: str) -> set[tuple[str, str, date]]:
+    case = extract_case(HEAD_ESR + line, today=TODAY).case
+    return {(i.code.value, i.result.value, i.date) for i in case.investigations}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Swedish "DT" (datortomografi) and its regions, a lesion noun of its own
+        (
+            "DT thorax-buk-bäcken 22/10/2026: 31 mm förändring i höger överlob.",
+            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 22)),
+        ),
+        # Slovak regions after the CT word, a dotted year-less date closed by a colon
+        (
+            "CT hrudníka, brucha a panvy 08.10.: útvar močového mechúra 30 mm.",
+            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 8)),
+        ),
+        # Hungarian regions first, a year-first dotted date
+        (
+            "Mellkas-has-kismedence CT (2026.10.16.): 48 mm-es képlet a bal adnexumban.",
+            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 10, 16)),
+        ),
+        # Portuguese compound adjective
+        (
+            "TC toraco-abdomino-pélvica (04/11/2026): espessamento endometrial.",
+            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 4)),
+        ),
+        # Japanese regions glued before "contrast CT"
+        (
+            "胸腹骨盤部造影CT (2026.11.07): 胃壁肥厚。",
+            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 7)),
+        ),
+        # the "whole abdomen" CT of South-East Asian requests
+        (
+            "Whole abdomen CT w/ contrast on 02/11/2026: 9.2 cm complex adnexal mass.",
+            ("ct_abdomen_pelvis", "abnormal", date(2026, 11, 2)),
+        ),
+        # Indonesian: "not seen" is a normal result
+        (
+            "CT toraks kontras (10-11-2026): tidak tampak nodul metastasis.",
+            ("ct_chest", "normal", date(2026, 11, 10)),
+        ),
+        # Turkish regions before "BT", no lesion found
+        (
+            "Toraks-abdomen-pelvis BT 12.11.2026: patoloji saptanmadı.",
+            ("ct_chest_abdomen_pelvis", "normal", date(2026, 11, 12)),
+        ),
+    ],
+)
+def test_ct_named_by_its_regions_in_other_languages(
+    line: str, expected: tuple[str, str, date]
+) -> None:
+    assert expected in investigations(line)
+
+
+def test_a_ct_of_one_region_is_not_the_whole_staging_ct() -> None:
+    got = investigations("CT toraks kontras (10-11-2026): normal.")
+    assert {code for code, _, _ in got} == {"ct_chest"}
