@@ -370,3 +370,30 @@ def test_ct_named_by_its_regions_in_other_languages(
 def test_a_ct_of_one_region_is_not_the_whole_staging_ct() -> None:
     got = investigations("CT toraks kontras (10-11-2026): normal.")
     assert {code for code, _, _ in got} == {"ct_chest"}
+
+
+# --------------------------------------------------------------------------- a sample's own date
+@pytest.mark.parametrize(
+    ("line", "code", "upper", "day"),
+    [
+        # the sample's date first in the bracket, then the labelled range
+        ("CK 2,480 U/L (15/10, ref 40-320).", "ck", 320.0, date(2026, 10, 15)),
+        ("PSA 6.8 ng/mL (15/10, ref <4.0), urology referral.", "psa", 4.0, date(2026, 10, 15)),
+        # a full dotted date and a "norm" label (Central European)
+        ("CK 2480 U/L (12.11.2026, norm 40-320).", "ck", 320.0, date(2026, 11, 12)),
+        # a dotted day without a year, closed in its bracket, no range
+        ("CRP 18.6 mg/L (19.10.).", "crp", None, date(2026, 10, 19)),
+    ],
+)
+def test_a_date_in_the_values_bracket_is_the_samples(
+    line: str, code: str, upper: float | None, day: date
+) -> None:
+    case = extract_case(HEAD_ESR + line, today=TODAY).case
+    got = [(lab.upper_limit, lab.date) for lab in case.labs if lab.code.value == code]
+    assert got == [(upper, day)]
+
+
+def test_a_grade_in_the_bracket_is_no_date() -> None:
+    # "(3/5, ...)" is no sample date: the value keeps the letter's date, and no range is read
+    case = extract_case(HEAD_ESR + "CK 2480 U/L (3/5, 40-320).", today=TODAY).case
+    assert [(lab.upper_limit, lab.date) for lab in case.labs] == [(None, date(2026, 11, 20))]

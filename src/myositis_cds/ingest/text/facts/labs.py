@@ -254,7 +254,9 @@ def _labs(ex: Extraction) -> None:
                     m.start,
                     end,
                     sent,
-                    _heading_time(ex, sent, m.start, window_end) or sent.time,
+                    _bracket_time(sent, m.start, end)
+                    or _heading_time(ex, sent, m.start, window_end)
+                    or sent.time,
                     value,
                     # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
                     inferred="enzyme" in m.text.casefold()
@@ -292,6 +294,15 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+def _bracket_time(sent: Sentence, start: int, end: int) -> TimePoint | None:
+    """issue #10 (i10aq): the date in the brackets that open right after a lab's value or range,
+    the sample's own date ("CK 2,480 U/L (15/10, ref 40-320)", "CK 9,1 µkat/l (19.10.)",
+    "CK 2480 U/L (12.11.2026, norm 40-320)"): a time the sentence reads as governing only its
+    bracket, which here is the value's; None when there is none."""
+    own = [(lo, t) for _, t, lo, _, _ in sent.local if start <= lo <= end + 3]
+    return min(own, key=lambda x: x[0])[1] if own else None
 
 
 # issue #10 (i10aq): what closes a heading's date: the rest of its label and a colon ("Labs
