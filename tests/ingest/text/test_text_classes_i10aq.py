@@ -397,3 +397,27 @@ def test_a_grade_in_the_bracket_is_no_date() -> None:
     # "(3/5, ...)" is no sample date: the value keeps the letter's date, and no range is read
     case = extract_case(HEAD_ESR + "CK 2480 U/L (3/5, 40-320).", today=TODAY).case
     assert [(lab.upper_limit, lab.date) for lab in case.labs] == [(None, date(2026, 11, 20))]
+
+
+# --------------------------------------------------------------------------- dose as written
+@pytest.mark.parametrize(
+    ("line", "drug", "dose"),
+    [
+        ("Letrozol 2,5 mg dagligt.", "letrozole", "2,5 mg dagligt"),  # Danish decimal comma
+        ("Metotrexat 12,5 mg setmanals.", "methotrexate", "12,5 mg setmanals"),  # Catalan
+        ("IVIG 0,4 g/ttkg/nap iv.", "intravenous immunoglobulin", "0,4 g/ttkg/nap"),  # Hungarian
+        ("Prednisolona 7,5 mg/dia.", "prednisolone", "7,5 mg/dia"),  # Portuguese
+        # a route in Romance letters does not swallow the English frequency after it
+        ("IVIG 2 g/kg every 4 weeks.", "intravenous immunoglobulin", "2 g/kg every 4 weeks"),
+        ("Metilprednisolona 1 g/dia ev.", "methylprednisolone", "1 g/dia"),
+    ],
+)
+def test_dose_as_the_note_writes_it(line: str, drug: str, dose: str) -> None:
+    assert treatments(line)[drug]["dose"] == dose
+
+
+def test_a_short_range_with_a_languages_to() -> None:
+    got = treatments(
+        "Bolus de metilprednisolona 600 mg/dia ev durant tres dies (22/09 al 24/09/2026)."
+    )["methylprednisolone"]
+    assert (got["start"], got["stop"]) == (date(2026, 9, 22), date(2026, 9, 24))

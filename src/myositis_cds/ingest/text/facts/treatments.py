@@ -40,7 +40,7 @@ def _treatments(ex: Extraction) -> None:
             end = m.end
             dm = r.value["dose"][0].match(tail)
             if dm is not None:
-                dose = dm.group("amount") + (dm.group("freq") or "")
+                dose = _as_written(ex, m.end, dm, "amount") + _as_written(ex, m.end, dm, "freq")
                 value["dose"] = re.sub(r"\s+", " ", dose).strip()
                 end = m.end + dm.end()
             route = routes_default.get(m.concept)
@@ -74,6 +74,25 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+def _as_written(ex: Extraction, offset: int, dm: re.Match[str], group: str) -> str:
+    """issue #10 (i10aq): a dose's amount or frequency as the note wrote it (the gold
+    convention: "the amount and frequency as written"), "2,5 mg dagligt" with its decimal comma,
+    not as the normalised text reads it ("2.5 mg"); the normalised words when the note's own
+    differ by more than their digit separators (a dictated or OCR-repaired note)."""
+    if dm.group(group) is None:
+        return ""
+    read = dm.group(group)
+    a, b = ex.norm.to_original(offset + dm.start(group), offset + dm.end(group))
+    written = ex.norm.original[a:b]
+    same = _SEPARATORS.sub("", written) == _SEPARATORS.sub("", read)
+    return written if same and len(written) == len(read) else read
+
+
+# the characters that may differ between a number as written and as read (decimal commas,
+# thousands points, spaces): nothing else may differ for the written form to be used
+_SEPARATORS = re.compile(r"[.,\s\u00a0\u202f]")
 
 
 def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
@@ -180,7 +199,9 @@ _THEN = re.compile(r"\bthen\b", re.I)
 # a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)",
 # issue #10 (i10aj): the first closed by its separator ("20.10.-21.10.2026", German and Nordic)
 _SHORT_RANGE = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?\s*[-–]\s*"
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?"
+    # issue #10 (i10aq): the "to" of the languages _TO reads ("22/09 al 24/09/2026")
+    r"\s*(?:[-–]|\b(?:to|al|a|au|bis|till|til|do|až|hasta\s+el|até)\b)\s*"
     r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
 
