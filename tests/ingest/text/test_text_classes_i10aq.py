@@ -421,3 +421,30 @@ def test_a_short_range_with_a_languages_to() -> None:
         "Bolus de metilprednisolona 600 mg/dia ev durant tres dies (22/09 al 24/09/2026)."
     )["methylprednisolone"]
     assert (got["start"], got["stop"]) == (date(2026, 9, 22), date(2026, 9, 24))
+
+
+# --------------------------------------------------------------------------- "pred"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pred mesiacom jednorazovo hematúria.",  # Slovak "a month ago"
+        "Pred dvema letoma operacija kolena.",  # Slovene "two years ago"
+        "Pred 2 rokmi cholecystektómia.",  # a number that is no dose
+        "Spirometry: FVC 2.61 L (78 % pred), TLco 61 %pred.",  # per cent predicted
+    ],
+)
+def test_pred_as_another_word(line: str) -> None:
+    assert "prednisolone" not in treatments(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On pred and MMF since June 2026.",
+        "Pred taper continues.",
+        "Pred 20 mg od.",
+        "Plan: increase pred.",
+    ],
+)
+def test_pred_as_the_drug(line: str) -> None:
+    assert "prednisolone" in treatments(line)

@@ -39,6 +39,8 @@ def _treatments(ex: Extraction) -> None:
             value: dict[str, Any] = {}
             end = m.end
             dm = r.value["dose"][0].match(tail)
+            if dm is None and _pred_is_another_word(text, m):
+                continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
             if dm is not None:
                 dose = _as_written(ex, m.end, dm, "amount") + _as_written(ex, m.end, dm, "freq")
                 value["dose"] = re.sub(r"\s+", " ", dose).strip()
@@ -74,6 +76,29 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+# issue #10 (i10aq): the words that may follow the short form "pred" when it is the drug
+# without a dose ("pred taper", "on pred and MMF", "pred reduced", "Pred: 5 mg"): anything else
+# in lower case, or a number that is no dose, makes it another word: the Slavic preposition
+# "pred" ("before": Slovak/Czech/Slovene/Croatian "pred mesiacom", "pred 2 rokmi") or
+# "predicted" after a per cent ("FVC 78 % pred")
+_PRED_GOES_ON = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:taper\w*|dose\w*|reduc\w*|increas\w*|wean\w*|stop\w*|start\w*|"
+    r"restart\w*|continu\w*|was|is|has|had|and|or|alone|course|burst|pulse|then|plus|with|at|to|"
+    r"since|from|for|in|on|until|per|daily|od|bd|mane|nocte|monotherapy|therapy|treatment|"
+    r"withdrawn|held|ceased|switched|changed)\b|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
+def _pred_is_another_word(text: str, m: TermMatch) -> bool:
+    """Whether a "pred" with no dose after it is not prednisolone (see _PRED_GOES_ON)."""
+    if m.text.casefold() != "pred":
+        return False
+    if "%" in text[max(0, m.start - 3) : m.start]:
+        return True
+    return _PRED_GOES_ON.match(text, m.end) is None
 
 
 def _as_written(ex: Extraction, offset: int, dm: re.Match[str], group: str) -> str:
