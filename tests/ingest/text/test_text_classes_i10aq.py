@@ -448,3 +448,22 @@ def test_pred_as_another_word(line: str) -> None:
 )
 def test_pred_as_the_drug(line: str) -> None:
     assert "prednisolone" in treatments(line)
+
+
+# ------------------------------------------------------------------- a flag before the range
+@pytest.mark.parametrize(
+    ("line", "code", "upper", "above"),
+    [
+        # a US print-out row: date, name, value, flag, range with its unit
+        (" 10/20/2026 CK          1847 H   (39-308 U/L)", "ck", 308.0, True),
+        (" 10/20/2026 ALDOLASE    14.2 H   (<8.1 U/L)", "aldolase", 8.1, True),
+        # a low flag
+        ("CRP 3 L (<5 mg/L).", "crp", 5.0, False),
+        # no flag: the range alone judges it
+        ("CK 120 U/L (39-308).", "ck", 308.0, False),
+    ],
+)
+def test_a_flag_between_value_and_range(line: str, code: str, upper: float, above: bool) -> None:
+    case = extract_case(HEAD_ESR + line, today=TODAY).case
+    got = [(lab.upper_limit, lab.is_above_uln) for lab in case.labs if lab.code.value == code]
+    assert got == [(upper, above)]

@@ -168,6 +168,12 @@ def _labs(ex: Extraction) -> None:
                     value["unit"] = r.canonical_unit(unit)
                 rest = tail[thousands.end() if thousands is not None else vm.end() :]
                 ref = reference_after(r.value["lab_reference"], rest)
+                flag = _FLAG_BEFORE_RANGE.match(rest) if ref is None else None
+                if flag is not None:  # issue #10 (i10aq): "1847 H (39-308 U/L)"
+                    ref = reference_after(r.value["lab_reference"], rest[flag.end() :])
+                    if ref is not None:
+                        value["above_uln"] = flag.group("high") is not None
+                        rest = rest[flag.end() :]
                 if ref is not None:
                     _add_limits(value, ref)
                     end = m.end + len(tail) - len(rest) + ref.end
@@ -294,6 +300,13 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+# issue #10 (i10aq): a print-out's flag between a value and its range ("CK 1847 H (39-308 U/L)",
+# "ALT 96 ↑ [5-40]", "Hb 98 L (120-160)"): the flag says the side, the range follows it
+_FLAG_BEFORE_RANGE = re.compile(
+    r"[^\S\n]*(?:(?P<high>(?-i:HH|H)|↑|\+)|(?P<low>(?-i:LL|L)|↓|-))(?=[^\S\n]*[(\[])"
+)
 
 
 def _bracket_time(sent: Sentence, start: int, end: int) -> TimePoint | None:
