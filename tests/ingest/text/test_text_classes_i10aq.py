@@ -467,3 +467,22 @@ def test_a_flag_between_value_and_range(line: str, code: str, upper: float, abov
     case = extract_case(HEAD_ESR + line, today=TODAY).case
     got = [(lab.upper_limit, lab.is_above_uln) for lab in case.labs if lab.code.value == code]
     assert got == [(upper, above)]
+
+
+# --------------------------------------------------------------------------- a later sample
+def ck_series(line: str) -> list[tuple[float | None, date]]:
+    case = extract_case(HEAD_ESR + line, today=TODAY).case
+    return [(lab.value, lab.date) for lab in case.labs if lab.code.value == "ck"]
+
+
+def test_a_later_sample_after_a_semicolon() -> None:
+    got = ck_series("CK 6.230 UI/L (VN 46-171) on 02/11; 4.100 UI/L (VN 46-171) on 08/11.")
+    assert got == [(6230.0, date(2026, 11, 2)), (4100.0, date(2026, 11, 8))]
+
+
+def test_a_trend_with_an_arrow() -> None:
+    assert [v for v, _ in ck_series("CK 3,400 → 1,200 U/L.")] == [3400.0, 1200.0]
+
+
+def test_a_number_after_a_semicolon_without_a_unit_is_no_sample() -> None:
+    assert [v for v, _ in ck_series("CK 300 U/L; 4 weeks later she improved.")] == [300.0]
