@@ -486,3 +486,38 @@ def test_a_trend_with_an_arrow() -> None:
 
 def test_a_number_after_a_semicolon_without_a_unit_is_no_sample() -> None:
     assert [v for v, _ in ck_series("CK 300 U/L; 4 weeks later she improved.")] == [300.0]
+
+
+# --------------------------------------------------------------------------- tests still to be done
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Plano: histerectomia. Colonoscopia a agendar.",  # Portuguese
+        "Colonoscopia por realizar.",  # Spanish
+        "Colonscopia da programmare.",  # Italian spelling
+        "Coloscopie à programmer.",  # French
+        "Kolonoskopia plánovaná.",  # Slovak/Czech
+        "Koloskopi planerad.",  # Swedish
+        "Kolonoskopia zlecona.",  # Polish
+    ],
+)
+def test_a_test_to_be_booked_is_pending(line: str) -> None:
+    assert ("colonoscopy", "pending", date(2026, 11, 20)) in investigations(line)
+
+
+def test_a_done_test_is_not_pending() -> None:
+    assert investigations("Colonoscopia realizada em 2025: normal.") == {
+        ("colonoscopy", "normal", date(2025, 1, 1))
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ecografia transvaginal (06/11/2026): lesão endometrial sólida de 24 mm.",
+        "Ecografía transvaginal 06/11/2026: engrosamiento endometrial.",
+        "Transvaginaler Ultraschall 06.11.2026: Endometrium verdickt, Raumforderung 24 mm.",
+    ],
+)
+def test_transvaginal_ultrasound_in_other_languages(line: str) -> None:
+    assert ("transvaginal_ultrasound", "abnormal", date(2026, 11, 6)) in investigations(line)
