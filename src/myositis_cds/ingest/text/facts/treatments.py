@@ -42,7 +42,7 @@ def _treatments(ex: Extraction) -> None:
             if dm is None and _pred_is_another_word(text, m):
                 continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
             if dm is not None:
-                dose = _as_written(ex, m.end, dm, "amount") + _as_written(ex, m.end, dm, "freq")
+                dose = dm.group("amount") + (dm.group("freq") or "")
                 value["dose"] = re.sub(r"\s+", " ", dose).strip()
                 end = m.end + dm.end()
             route = routes_default.get(m.concept)
@@ -99,25 +99,6 @@ def _pred_is_another_word(text: str, m: TermMatch) -> bool:
     if "%" in text[max(0, m.start - 3) : m.start]:
         return True
     return _PRED_GOES_ON.match(text, m.end) is None
-
-
-def _as_written(ex: Extraction, offset: int, dm: re.Match[str], group: str) -> str:
-    """issue #10 (i10aq): a dose's amount or frequency as the note wrote it (the gold
-    convention: "the amount and frequency as written"), "2,5 mg dagligt" with its decimal comma,
-    not as the normalised text reads it ("2.5 mg"); the normalised words when the note's own
-    differ by more than their digit separators (a dictated or OCR-repaired note)."""
-    if dm.group(group) is None:
-        return ""
-    read = dm.group(group)
-    a, b = ex.norm.to_original(offset + dm.start(group), offset + dm.end(group))
-    written = ex.norm.original[a:b]
-    same = _SEPARATORS.sub("", written) == _SEPARATORS.sub("", read)
-    return written if same and len(written) == len(read) else read
-
-
-# the characters that may differ between a number as written and as read (decimal commas,
-# thousands points, spaces): nothing else may differ for the written form to be used
-_SEPARATORS = re.compile(r"[.,\s\u00a0\u202f]")
 
 
 def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
