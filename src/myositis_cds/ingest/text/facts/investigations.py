@@ -96,9 +96,13 @@ def _investigations(ex: Extraction) -> None:
 
 # the result clause after a test: up to its first ";", full stop or line end
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
-# a lesion named as absent ("no mass or adenopathy", "without nodules", "ingen tumor")
+# a lesion named as absent ("no mass or adenopathy", "without nodules", "ingen tumor"); issue
+# #10 (i10aq): and "not seen"/"without" in Indonesian/Malay ("tidak tampak nodul"), Romanian,
+# Hungarian, Vietnamese, Slovak/Czech/Croatian "nie je/nema", Swedish "utan" (verified U)
 _NOT_FOUND = re.compile(
-    r"\b(?:no|without|nor|or|any|ingen|intet|inga|kein\w*|ohne|sin|sans|senza|sem|bez|nessun\w*)\s+"
+    r"\b(?:no|without|nor|or|any|ingen|intet|inga|utan|kein\w*|ohne|sin|sans|senza|sem|bez|"
+    r"nessun\w*|tidak(?:\s+(?:tampak|ada|terlihat|didapatkan))?|tanpa|fără|fara|nincs|nem\s+"
+    r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -117,8 +121,9 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
     pattern (patterns.yaml ``investigation_abnormal_result``) before any judgement the context
     rules read for it, and not as absent."""
     text = ex.text
-    end = _CLAUSE_END.search(text, after, sent.end)
-    stop = end.start() if end is not None else sent.end
+    last = _bracket_end(ex, sent)
+    end = _CLAUSE_END.search(text, after, last)
+    stop = end.start() if end is not None else last
     nxt = ex.rules.investigations.find(text, after, stop)
     if nxt:
         stop = nxt[0].start  # "Mammography: normal, CT: 3 cm mass": the mass is the CT's
@@ -133,6 +138,18 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
             return False  # "HRCT may show ground-glass change": what it can show, no result
         return hit is None or hit[1] > lesion.start()
     return False
+
+
+def _bracket_end(ex: Extraction, sent: Sentence) -> int:
+    """issue #10 (i10aq): where a test's result clause can end: the sentence's end, or the next
+    sentence's when the sentence was cut inside an open bracket (a date's closing dot read as a
+    full stop: "CT (2026.10.16.): 48 mm mass", "MSCT (12.11.2026.): tvorba 33 mm")."""
+    chunk = ex.text[sent.start : sent.end]
+    if chunk.count("(") > chunk.count(")") and sent.index + 1 < len(ex.sentences):
+        nxt = ex.sentences[sent.index + 1]
+        if nxt.paragraph == sent.paragraph:
+            return nxt.end
+    return sent.end
 
 
 _FNA = re.compile(r"\b(?:fna|fnb|fine[- ]needle|needle biopsy|guided biopsy)\b", re.I)

@@ -23,6 +23,7 @@ from myositis_cds.ingest.text._rules import (
     reference_limits,
     term_key,
 )
+from myositis_cds.ingest.text._time import TimePoint, find_dates
 
 # "3.2k", "12K": a value in thousands (not "kg", "kU/L", "K+")
 _THOUSANDS_K = re.compile(r"[kK](?![\w/+])")
@@ -167,6 +168,12 @@ def _labs(ex: Extraction) -> None:
                     value["unit"] = r.canonical_unit(unit)
                 rest = tail[thousands.end() if thousands is not None else vm.end() :]
                 ref = reference_after(r.value["lab_reference"], rest)
+                flag = _FLAG_BEFORE_RANGE.match(rest) if ref is None else None
+                if flag is not None:  # issue #10 (i10aq): "1847 H (39-308 U/L)"
+                    ref = reference_after(r.value["lab_reference"], rest[flag.end() :])
+                    if ref is not None:
+                        value["above_uln"] = flag.group("high") is not None
+                        rest = rest[flag.end() :]
                 if ref is not None:
                     _add_limits(value, ref)
                     end = m.end + len(tail) - len(rest) + ref.end
@@ -253,7 +260,9 @@ def _labs(ex: Extraction) -> None:
                     m.start,
                     end,
                     sent,
-                    sent.time,
+                    _bracket_time(sent, m.start, end)
+                    or _heading_time(ex, sent, m.start, window_end)
+                    or sent.time,
                     value,
                     # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
                     inferred="enzyme" in m.text.casefold()
@@ -291,6 +300,71 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+
+
+# issue #10 (i10aq): a print-out's flag between a value and its range ("CK 1847 H (39-308 U/L)",
+# "ALT 96 ↑ [5-40]", "Hb 98 L (120-160)"): the flag says the side, the range follows it
+_FLAG_BEFORE_RANGE = re.compile(
+    r"[^\S\n]*(?:(?P<high>(?-i:HH|H)|↑|\+)|(?P<low>(?-i:LL|L)|↓|-))(?=[^\S\n]*[(\[])"
+)
+
+
+def _bracket_time(sent: Sentence, start: int, end: int) -> TimePoint | None:
+    """issue #10 (i10aq): the date in the brackets that open right after a lab's value or range,
+    the sample's own date ("CK 2,480 U/L (15/10, ref 40-320)", "CK 9,1 µkat/l (19.10.)",
+    "CK 2480 U/L (12.11.2026, norm 40-320)"): a time the sentence reads as governing only its
+    bracket, which here is the value's; None when there is none."""
+    own = [(lo, t) for _, t, lo, _, _ in sent.local if start <= lo <= end + 3]
+    return min(own, key=lambda x: x[0])[1] if own else None
+
+
+# issue #10 (i10aq): what closes a heading's date: the rest of its label and a colon ("Labs
+# (09/28/2026):", "Laboratorijski nalazi (09.11.2026.):", "(13.10.2026 r.):", "Lab (2026.10.07.,
+# Dermatology):", "INVESTIGATIONS (03/11/2026 unless stated):", "LAB 19/10:")
+_HEADING_CLOSE = re.compile(r"[^\S\n]*[^:\n\d]{0,30}?[)\]]?[^\S\n]*:")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> TimePoint | None:
+    """issue #10 (i10aq): the date of the results heading a lab stands under, in any language
+    and layout: the last date before the lab in its paragraph, when a colon closes it as a
+    heading's date and the lab's own row (to the next lab) states no time of its own. A result
+    table under "Labs (09/28/2026):" is of that day, not of a later date stated further on in
+    the same run of lines (a sample's date for the next test), nor of the note's date; None
+    otherwise."""
+    text = ex.text
+    if any(pos <= c < row_end for c, _ in sent.candidates) or any(
+        pos <= c < row_end for c, *_ in sent.local
+    ):
+        return None  # the row's own time ("CK 300 last month")
+    if find_dates(text, ex.rules, pos, row_end, ex.style):
+        return None  # the row's own date ("CK 9.1 (19.10.)")
+    lo = max(0, pos - 1500)
+    blanks = [b.end() for b in _BLANK_LINE.finditer(text, lo, pos)]
+    lo = blanks[-1] if blanks else lo
+    before = find_dates(text, ex.rules, lo, pos, ex.style)
+    close = _HEADING_CLOSE.match(text, before[-1].end, pos) if before else None
+    if close is None or not _heads_rows(ex, close.end(), pos):
+        return None
+    return TimePoint(absolute=before[-1].day, uncertain=before[-1].uncertain)
+
+
+def _heads_rows(ex: Extraction, after_colon: int, pos: int) -> bool:
+    """Whether the colon just before ``after_colon`` heads the lab at ``pos`` as the note was
+    written (before lines were joined): the lab follows on the colon's own line ("BLOODS 21/11: CK
+    8,950"), or the colon ends its line and the lab's line follows with no blank line between. A
+    dated label whose line goes on with another result ("Colonoscopy 22/05/2025: ulcerating
+    tumour") heads nothing on the lines below it."""
+    original = ex.norm.original
+    colon, _ = ex.norm.to_original(after_colon - 1, after_colon)
+    lab, _ = ex.norm.to_original(pos, pos + 1)
+    if colon >= lab or colon >= len(original):
+        return False
+    between = original[colon + 1 : lab]
+    if "\n" not in between:
+        return True  # the lab on the heading's own line
+    first_break = between.index("\n")
+    return not between[:first_break].strip() and _BLANK_LINE.search(between) is None
 
 
 def _beyond_every_range(ex: Extraction, code: str, value: dict[str, Any]) -> bool:

@@ -39,6 +39,8 @@ def _treatments(ex: Extraction) -> None:
             value: dict[str, Any] = {}
             end = m.end
             dm = r.value["dose"][0].match(tail)
+            if dm is None and _pred_is_another_word(text, m):
+                continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
             if dm is not None:
                 dose = dm.group("amount") + (dm.group("freq") or "")
                 value["dose"] = re.sub(r"\s+", " ", dose).strip()
@@ -74,6 +76,29 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+# issue #10 (i10aq): the words that may follow the short form "pred" when it is the drug
+# without a dose ("pred taper", "on pred and MMF", "pred reduced", "Pred: 5 mg"): anything else
+# in lower case, or a number that is no dose, makes it another word: the Slavic preposition
+# "pred" ("before": Slovak/Czech/Slovene/Croatian "pred mesiacom", "pred 2 rokmi") or
+# "predicted" after a per cent ("FVC 78 % pred")
+_PRED_GOES_ON = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:taper\w*|dose\w*|reduc\w*|increas\w*|wean\w*|stop\w*|start\w*|"
+    r"restart\w*|continu\w*|was|is|has|had|and|or|alone|course|burst|pulse|then|plus|with|at|to|"
+    r"since|from|for|in|on|until|per|daily|od|bd|mane|nocte|monotherapy|therapy|treatment|"
+    r"withdrawn|held|ceased|switched|changed)\b|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
+def _pred_is_another_word(text: str, m: TermMatch) -> bool:
+    """Whether a "pred" with no dose after it is not prednisolone (see _PRED_GOES_ON)."""
+    if m.text.casefold() != "pred":
+        return False
+    if "%" in text[max(0, m.start - 3) : m.start]:
+        return True
+    return _PRED_GOES_ON.match(text, m.end) is None
 
 
 def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
@@ -180,7 +205,9 @@ _THEN = re.compile(r"\bthen\b", re.I)
 # a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)",
 # issue #10 (i10aj): the first closed by its separator ("20.10.-21.10.2026", German and Nordic)
 _SHORT_RANGE = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?\s*[-–]\s*"
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?"
+    # issue #10 (i10aq): the "to" of the languages _TO reads ("22/09 al 24/09/2026")
+    r"\s*(?:[-–]|\b(?:to|al|a|au|bis|till|til|do|až|hasta\s+el|até)\b)\s*"
     r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
 
