@@ -174,3 +174,31 @@ def test_estonian_biopsy() -> None:
     assert biopsy is not None
     assert biopsy.perimysial_perivascular_infiltrate is True
     assert biopsy.perifascicular_atrophy is False
+
+
+# ------------------------------------------------------------------ one possessive on the body
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Case: a 59-year-old patient. Examination showed weakness in his proximal muscle "
+         "groups.", "male"),
+        ("Case report: a 40-year-old patient with a violaceous rash on her eyelids.", "female"),
+    ],
+)
+def test_one_possessive_on_the_body(note: str, expected: str) -> None:
+    assert sex(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a relative's body, and a possessive before no part of the body
+        "Case: a 59-year-old patient. Examination was normal; his mother's hands were stiff.",
+        "Case: a 59-year-old patient admitted from his home.",
+        # pronouns of both sexes
+        "Case: a 59-year-old patient with weakness in his arms. She was treated with steroids.",
+    ],
+)
+def test_one_possessive_guards(note: str) -> None:
+    assert sex(note) == "unknown"
+
