@@ -202,3 +202,22 @@ def test_one_possessive_on_the_body(note: str, expected: str) -> None:
 def test_one_possessive_guards(note: str) -> None:
     assert sex(note) == "unknown"
 
+
+
+# ------------------------------------------------------------------ upper and lower limbs named
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Lihasvoima: proksimaalisesti yläraajoissa 4/5, alaraajoissa 5/5, distaalisesti 5/5.",
+        "Μυϊκή ισχύς: εγγύς μύες άνω άκρων 4/5, κάτω άκρων 5/5, περιφερικά 5/5.",
+    ],
+)
+def test_proximal_weakness_of_the_arms_only(note: str) -> None:
+    got = findings_of(note)
+    assert got.get(UPPER) is True
+    assert got.get(LOWER) is not True
+
+
+def test_greek_legs_only() -> None:
+    got = findings_of("Μυϊκή ισχύς: εγγύς μύες άνω άκρων 5/5, κάτω άκρων 4/5, περιφερικά 5/5.")
+    assert (got.get(UPPER), got.get(LOWER), got.get(LEGS_PROX)) == (False, True, True)
