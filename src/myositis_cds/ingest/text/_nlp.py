@@ -67,6 +67,7 @@ _ABBREVIATIONS = {
     "v.r.",
     "n.v.",
     "v.rif.",
+    "φ.τ.",  # issue #10 (i10as): the Greek original, φυσιολογικές τιμές (normal values)
     "d.o.b.",
     "dob.",
     "b.d.",

@@ -159,7 +159,10 @@ _FORWARD = re.compile(
     # and hip girdles")
     r"^\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:muscle\s+)?(?:power|strength|weakness))?\s*(?:in|of|for|at|on|with"
     r"|involving|affecting"
-    r"|em|en|na|nas|no|nos|dans|au|aux|nel|nei|nella|nelle|negli)\s+(?:the\s+|both\s+"
+    # (issue #10, i10as: and the Greek and Bulgarian prepositions with their article, "4+/5
+    # στους εγγύς μύες", "4/5 των εγγύς μυών", "4/5 в проксималните мускули"; verified U)
+    r"|em|en|na|nas|no|nos|dans|au|aux|nel|nei|nella|nelle|negli"
+    r"|σε|στους|στις|στα|στο|στη|στην|των|του|της|в|във)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
     r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
     re.IGNORECASE,
@@ -167,7 +170,11 @@ _FORWARD = re.compile(
 
 # Muscles joined by "and" ("4/5 deltoids and hip flexors"): no comma, so "MRC 4/5 deltoids,
 # hip flexors 3/5" keeps each grade with its own muscle.
-_AND = re.compile(r"^\s*(?:and|&|\+|/)\s*(?:the\s+|both\s+)?$", re.IGNORECASE)
+# (issue #10, i10as: and "and" in Greek, Bulgarian, Estonian/Finnish, Latvian, Lithuanian: και,
+# и, ja, un, ir; verified U)
+_AND = re.compile(
+    r"^\s*(?:and|&|\+|/|και|и|ja|un|ir)\s*(?:the\s+|both\s+)?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -504,6 +504,16 @@ def _region(ex: Extraction) -> None:
 
 
 _PRONOUNS = re.compile(r"\b(?:(?P<female>she|her)|(?P<male>he|his|him))\b", re.IGNORECASE)
+# issue #10 (i10as): a possessive before a part of the body the examination names ("weakness in
+# his proximal muscle groups", "rash on her eyelids"): the examined body is the patient's, so one
+# such pronoun is enough when no pronoun of the other sex stands in the patient's sections. At
+# most two words between, none a possessive ("his mother's hands" is the mother's).
+_BODY_POSSESSIVE = re.compile(
+    r"\b(?:her|his)\s+(?:[a-z-]+\s+){0,2}?(?:muscles?|arms?|legs?|limbs?|extremit(?:y|ies)|face"
+    r"|eyelids?|hands?|fingers?|knuckles?|knees?|elbows?|skin|chest|back|neck|shoulders?"
+    r"|thighs?|hips?|feet|foot|scalp|nails?|lungs?)\b",
+    re.IGNORECASE,
+)
 
 
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
@@ -512,10 +522,12 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     subject's sex ("fue ingresada", "zgłosił się": rules/patient.yaml female_verbs /
     male_verbs) and their subject pronouns ("ella", "ele": female_pronouns / male_pronouns),
     each counted like a pronoun unless a relative is named before it in its sentence ("su
-    madre fue hospitalizada")."""
+    madre fue hospitalizada"). Issue #10 (i10as): one possessive before a part of the body
+    ("weakness in his proximal muscles") is enough (``_BODY_POSSESSIVE``)."""
     grammar = patient_grammar()
     text = ex.text
     count = {"female": 0, "male": 0}
+    body = {"female": False, "male": False}
     first: dict[str, tuple[int, int]] = {}
     for sent in ex.sentences:
         if not sent.patient:
@@ -530,8 +542,10 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
             key = "female" if m.group("female") else "male"
             count[key] += 1
             first.setdefault(key, m.span())
+            if m.re is _PRONOUNS and _BODY_POSSESSIVE.match(text, m.start(), sent.end):
+                body[key] = True
     for key, other in (("female", "male"), ("male", "female")):
-        if count[key] >= 2 and count[other] == 0:
+        if (count[key] >= 2 or body[key]) and count[other] == 0:
             return key, *first[key]
     return None
 

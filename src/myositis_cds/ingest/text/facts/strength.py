@@ -151,7 +151,12 @@ _UPPER_LIMB = re.compile(
     # (i10al: "upper" in the Slavic languages and Hungarian, as a stem: Croatian/Serbian
     # "gornjih", Slovene "zgornjih", Polish "górnych", Czech/Slovak "horních"/"horných",
     # Russian/Ukrainian "верхних", Hungarian "felső"; verified U)
-    r"|(?:z?gornj|górn|horn[íéý]|верхн|felső)\w*)\b",
+    r"|(?:z?gornj|górn|horn[íéý]|верхн|felső)\w*"
+    # (issue #10, i10as: the upper limbs in Greek "άνω άκρα", Estonian "ülajäsemed", Finnish
+    # "yläraajat", Latvian "augšējās ekstremitātes", Lithuanian "viršutinės galūnės", Bulgarian
+    # "горни крайници"; each language's standard term, verified U)
+    r"|άνω\s+(?:και\s+κάτω\s+)?άκρ\w*|ülajäsem\w*|yläraaj\w*|augšēj\w*\s+ekstremit\w*"
+    r"|viršutin\w*\s+galūn\w*|горн\w*\s+крайниц\w*)\b",
     re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
@@ -163,7 +168,12 @@ _LOWER_LIMB = re.compile(
     r"|(?-i:LL|LLs|BLE|RLE|LLE|MMII|MII)"
     # (i10al: "lower", as for the upper limb: "donjih", "spodnjih", "dolnych", "dolních",
     # "нижних", "alsó"; verified U)
-    r"|(?:donj|spodnj|doln|нижн|alsó)\w*)\b",
+    r"|(?:donj|spodnj|doln|нижн|alsó)\w*"
+    # (issue #10, i10as: the lower limbs in the same languages as the upper: "κάτω άκρα",
+    # "alajäsemed", "alaraajat", "apakšējās ekstremitātes", "apatinės galūnės", "долни
+    # крайници"; verified U)
+    r"|κάτω\s+άκρ\w*|alajäsem\w*|alaraaj\w*|apakšēj\w*\s+ekstremit\w*|apatin\w*\s+galūn\w*"
+    r"|долн\w*\s+крайниц\w*)\b",
     re.IGNORECASE,
 )
 _LIMB_SCOPED = {
