@@ -125,6 +125,7 @@ def test_the_items_end_at_a_sentence_in_prose() -> None:
         "Mulher de 52 anos. Preenchia os critérios de Bohan e Peter: pápulas de Gottron e "
         "eritema heliotrópico.\n",
         "Woman, 52.\nBohan and Peter criteria:\n- Gottron papules: yes\n- heliotrope rash: yes\n",
+        "Woman, 52. Eligible by EULAR/ACR criteria: Gottron papules and a heliotrope rash.\n",
     ],
 )
 def test_criteria_the_patient_meets_stay_the_patients(note: str) -> None:

@@ -82,7 +82,8 @@ def general_runs(texts: list[str], segments: list[object], rules: Rules) -> list
                 and (
                     _ITEM_START.match(text) is not None
                     or text.lstrip()[:1].islower()
-                    or previous.rstrip()[-1:] in ";,")
+                    or previous.rstrip()[-1:] in ";,"
+                )
                 and not any(
                     rx.search(text)
                     for key in ("criteria_met", "patient_reference")

@@ -915,7 +915,9 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             in_caption = not stripped.endswith(".")
             after_break = True
             continue
-        header = _header(line, rules) if after_break or not wrapped else _wrapped_title(lines, i, rules)
+        header = (
+            _header(line, rules) if after_break or not wrapped else _wrapped_title(lines, i, rules)
+        )
         if header is not None:
             name, inline_at = header
             if inline_at < 0 and name in twins:
