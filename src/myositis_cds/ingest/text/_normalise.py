@@ -404,8 +404,9 @@ def _has_case_report_structure(
 
 # issue #10 (i10ar): "Discussion: ..." / "Conclusion: ..." / "Závěr: ..." written inline opens an
 # article's general part only in an article (a title line, or an abstract, introduction, case,
-# keywords or references heading); in a clinic note it is the clinician's word on this patient
-# (read as its assessment).
+# keywords or references heading); in a clinic note or a procedure report it is the clinician's
+# word on this patient and what is to be done: read as its plan (a test named there is requested
+# unless a result is stated, "For urgent CT chest/abdomen/pelvis (requested today)").
 _ARTICLE_SECTIONS = frozenset({"abstract", "case", "keywords", "references", "introduction"})
 _ARTICLE_ONLY = frozenset({"discussion", "conclusion"})
 
@@ -933,7 +934,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                         lines, rules, _ARTICLE_SECTIONS
                     )
                 if not is_article:
-                    name = "assessment"
+                    name = "plan"
             previous = current
             if (
                 wrapped
