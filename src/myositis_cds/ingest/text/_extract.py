@@ -18,7 +18,7 @@ from dataclasses import replace
 from myositis_cds.ingest.text._context import ContextSentence, find_modifiers
 from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._draft import Extraction, Sentence
-from myositis_cds.ingest.text._general import general_statement
+from myositis_cds.ingest.text._general import general_runs, general_statement
 from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
 from myositis_cds.ingest.text._ocr import repair as repair_ocr
 from myositis_cds.ingest.text._ocr import undot
@@ -129,6 +129,12 @@ def extract_drafts(original: str) -> Extraction:
             sent.about_case = sent.about_case or opened is sent.segment
         if not sent.about_case:
             sent.general = general_statement(norm.text[sent.start : sent.end], r)
+    # issue #10 (i10ar): a list of a disease's criteria, the sentence announcing it and its items
+    runs = general_runs(
+        [norm.text[s.start : s.end] for s in sentences], [s.segment for s in sentences], r
+    )
+    for sent, listed in zip(sentences, runs, strict=True):
+        sent.general = sent.general or (listed and not sent.about_case)
     ex = Extraction(norm=norm, rules=r, sentences=sentences, style=note_style.dates)
     ex.note_style = note_style
     if note_style.date_evidence == "cues":  # no date says it: the note's habits do

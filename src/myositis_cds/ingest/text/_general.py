@@ -19,9 +19,11 @@ The patterns are data (rules/patterns.yaml, ``patient_reference``, ``case_narrat
 
 from __future__ import annotations
 
+import re
+
 from myositis_cds.ingest.text._rules import Rules
 
-__all__ = ["general_statement"]
+__all__ = ["criteria_statement", "general_runs", "general_statement"]
 
 
 def general_statement(sentence: str, rules: Rules) -> bool:
@@ -41,3 +43,60 @@ def _general_clause(sentence: str, rules: Rules) -> bool:
     return any(rx.search(sentence) for rx in v["general_strong"]) or any(
         rx.search(sentence) for rx in v["general_subject_cue"]
     )
+
+
+# --------------------------------------------------------------------------- issue #10 (i10ar)
+# A list item under a criteria sentence: a bullet or number, or a lower-case start ("fraqueza
+# muscular proximal simétrica;"), or any line after an item that ended in ";" or ","
+_ITEM_START = re.compile(r"\s*(?:[-•*·–—▪◦●○■□]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)")
+
+
+def criteria_statement(sentence: str, rules: Rules) -> bool:
+    """Whether ``sentence`` announces or lists a disease's diagnostic or classification criteria
+    in general ("The Bohan and Peter criteria comprise ...", "A dermatopolimiosite apresenta os
+    seguintes critérios para seu diagnóstico:"), not this patient's ("she fulfilled four
+    criteria", "EULAR/ACR score 7.9", a checklist answered "yes"/"no")."""
+    v = rules.value
+    if not any(rx.search(sentence) for rx in v["criteria_list"]):
+        return False
+    return not any(
+        rx.search(sentence)
+        for key in ("criteria_met", "patient_reference", "case_narrative")
+        for rx in v[key]
+    )
+
+
+def general_runs(texts: list[str], segments: list[object], rules: Rules) -> list[bool]:
+    """Which of the sentences ``texts`` (in reading order, each with its section ``segments``)
+    belong to a list of criteria: the sentence announcing them, and the items after it when it
+    ends in a colon, while they read as list items in the same section (a bullet, a number, a
+    lower-case start, or after an item ending in ";" or ","). A sentence with the patient's
+    answer ("yes", "✓") or a reference to the patient ends the list."""
+    out = [False] * len(texts)
+    listing = False
+    previous = ""
+    for i, text in enumerate(texts):
+        if listing:
+            item = (
+                segments[i] is segments[i - 1]
+                and (
+                    _ITEM_START.match(text) is not None
+                    or text.lstrip()[:1].islower()
+                    or previous.rstrip()[-1:] in ";,"
+                )
+                and not any(
+                    rx.search(text)
+                    for key in ("criteria_met", "patient_reference")
+                    for rx in rules.value[key]
+                )
+            )
+            if item:
+                out[i] = True
+                previous = text
+                continue
+            listing = False
+        if criteria_statement(text, rules):
+            out[i] = True
+            listing = text.rstrip().endswith(":")
+            previous = text
+    return out

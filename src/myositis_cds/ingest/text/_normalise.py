@@ -320,9 +320,10 @@ def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tu
     return out
 
 
-# (issue #10, i10j: the title's date may be ISO and in brackets, "ADDENDUM (2026-11-16): ...")
+# (issue #10, i10j: the title's date may be ISO and in brackets, "ADDENDUM (2026-11-16): ...";
+# i10ar: a title in any alphabet, "Introdução: ...", "Discussão: ...", "고찰: ...")
 _INLINE_HEADER = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z][A-Za-z /&'-]{1,40}?)"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([^\W\d_](?:[^\W\d_]|[ /&'-]){1,40}?)"
     r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*:\s*(\S.*)$"
 )
 
@@ -346,6 +347,20 @@ def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
     ):
         return 0
     return start + len(first)
+
+
+def _wrapped_title(lines: list[tuple[int, str]], i: int, rules: Rules) -> tuple[str, int] | None:
+    """issue #10 (i10ar): in soft-wrapped text (a PDF's lines) a heading alone on its line with
+    no blank line around it ("... doença." / "Caso clínico" / "Os autores descrevem ..."): the
+    whole line is a section title and the next line starts a sentence (not a lower-case run-on
+    of a wrapped sentence that happens to end in the word "Discussion")."""
+    header = _header(lines[i - 1][1], rules)
+    if header is None or header[1] >= 0:
+        return None
+    for _, line in lines[i:]:
+        if line.strip():
+            return header if not line.lstrip()[:1].islower() else None
+    return None
 
 
 _CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
@@ -376,13 +391,24 @@ def _clinical_twins(rules: Rules) -> dict[str, str]:
 _CASE_REPORT_SECTIONS = frozenset({"abstract", "case", "discussion", "keywords", "references"})
 
 
-def _has_case_report_structure(lines: list[tuple[int, str]], rules: Rules) -> bool:
+def _has_case_report_structure(
+    lines: list[tuple[int, str]], rules: Rules, sections: frozenset[str] = _CASE_REPORT_SECTIONS
+) -> bool:
     """Whether a line of the document opens a section only a case report has."""
     for _, line in lines:
         header = _header(line, rules)
-        if header is not None and header[0] in _CASE_REPORT_SECTIONS:
+        if header is not None and header[0] in sections:
             return True
     return False
+
+
+# issue #10 (i10ar): "Discussion: ..." / "Conclusion: ..." / "Závěr: ..." written inline opens an
+# article's general part only in an article (a title line, or an abstract, introduction, case,
+# keywords or references heading); in a clinic note or a procedure report it is the clinician's
+# word on this patient and what is to be done: read as its plan (a test named there is requested
+# unless a result is stated, "For urgent CT chest/abdomen/pelvis (requested today)").
+_ARTICLE_SECTIONS = frozenset({"abstract", "case", "keywords", "references", "introduction"})
+_ARTICLE_ONLY = frozenset({"discussion", "conclusion"})
 
 
 def _opens_list(lines: list[tuple[int, str]], i: int) -> bool:
@@ -858,6 +884,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     current = open_section("body")
     title_end = _case_report_title(lines, rules)
     is_case_report: bool | None = None  # decided when a title with a twin stands alone
+    is_article: bool | None = None  # decided at an inline "Discussion: ..." (i10ar)
     if title_end:
         current = open_section("title")
     resume: str | None = None  # the section a one-line section (a staff line) hands back to
@@ -889,7 +916,9 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             in_caption = not stripped.endswith(".")
             after_break = True
             continue
-        header = _header(line, rules) if after_break or not wrapped else None
+        header = (
+            _header(line, rules) if after_break or not wrapped else _wrapped_title(lines, i, rules)
+        )
         if header is not None:
             name, inline_at = header
             if inline_at < 0 and name in twins:
@@ -899,6 +928,13 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                     # issue #10 (i10ag): a clinic note's list under "BACKGROUND"; (i10ak) and
                     # any paragraph under it in a document that is no case report
                     name = twins[name]
+            if inline_at >= 0 and name in _ARTICLE_ONLY:
+                if is_article is None:
+                    is_article = bool(title_end) or _has_case_report_structure(
+                        lines, rules, _ARTICLE_SECTIONS
+                    )
+                if not is_article:
+                    name = "plan"
             previous = current
             if (
                 wrapped

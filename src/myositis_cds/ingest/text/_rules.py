@@ -498,6 +498,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "case_narrative": set(),
     "general_strong": set(),
     "general_subject_cue": set(),
+    "criteria_list": set(),  # issue #10 (i10ar)
+    "criteria_met": set(),  # issue #10 (i10ar)
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
