@@ -53,7 +53,10 @@ def sex(note: str) -> str:
             "prednisona e a paciente recebeu alta.",
             "female",
         ),
-        ("Caso: paciente de 58 anos com fraqueza. O tratamento desta paciente foi longo.", "female"),
+        (
+            "Caso: paciente de 58 anos com fraqueza. O tratamento desta paciente foi longo.",
+            "female",
+        ),
         ("Caso: paciente de 70 anos com disfagia. Na utente foi feita biópsia.", "female"),
         # French participles agreeing with the patient (two cues)
         ("Il s'agit de M. D.R., âgé de 61 ans, marié, ouvrier, admis pour faiblesse.", "male"),
@@ -158,12 +161,14 @@ def test_greek_reference_label() -> None:
 
 
 def test_greek_heliotrope_with_accent() -> None:
-    assert findings_of("Κλινική εξέταση: Ηλιοτρόπιο εξάνθημα άνω βλεφάρων.").get(
-        "heliotrope_rash"
-    ) is True
-    assert findings_of("Κλινική εξέταση: δεν παρατηρείται ηλιοτρόπιο εξάνθημα.").get(
-        "heliotrope_rash"
-    ) is False
+    assert (
+        findings_of("Κλινική εξέταση: Ηλιοτρόπιο εξάνθημα άνω βλεφάρων.").get("heliotrope_rash")
+        is True
+    )
+    assert (
+        findings_of("Κλινική εξέταση: δεν παρατηρείται ηλιοτρόπιο εξάνθημα.").get("heliotrope_rash")
+        is False
+    )
 
 
 def test_estonian_biopsy() -> None:
@@ -180,8 +185,11 @@ def test_estonian_biopsy() -> None:
 @pytest.mark.parametrize(
     ("note", "expected"),
     [
-        ("Case: a 59-year-old patient. Examination showed weakness in his proximal muscle "
-         "groups.", "male"),
+        (
+            "Case: a 59-year-old patient. Examination showed weakness in his proximal muscle "
+            "groups.",
+            "male",
+        ),
         ("Case report: a 40-year-old patient with a violaceous rash on her eyelids.", "female"),
     ],
 )
@@ -201,7 +209,6 @@ def test_one_possessive_on_the_body(note: str, expected: str) -> None:
 )
 def test_one_possessive_guards(note: str) -> None:
     assert sex(note) == "unknown"
-
 
 
 # ------------------------------------------------------------------ upper and lower limbs named

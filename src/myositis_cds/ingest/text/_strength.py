@@ -172,9 +172,7 @@ _FORWARD = re.compile(
 # hip flexors 3/5" keeps each grade with its own muscle.
 # (issue #10, i10as: and "and" in Greek, Bulgarian, Estonian/Finnish, Latvian, Lithuanian: και,
 # и, ja, un, ir; verified U)
-_AND = re.compile(
-    r"^\s*(?:and|&|\+|/|και|и|ja|un|ir)\s*(?:the\s+|both\s+)?$", re.IGNORECASE
-)
+_AND = re.compile(r"^\s*(?:and|&|\+|/|και|и|ja|un|ir)\s*(?:the\s+|both\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
