@@ -121,6 +121,7 @@ _HELD_OUT_ROUNDS = [
     ("fourteenth", "heldout_o", "p", 15, "heldout18", 10, 193),
     ("fifteenth", "heldout_p", "q", 15, "heldout19", 10, 205),
     ("sixteenth", "heldout_q", "s", 15, "heldout20", 10, 217),
+    ("seventeenth", "heldout_r", "t", 15, "heldout21", 10, 229),
 ]
 
 
