@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._strength import (
     SIDES_DECLARED,
     Grade,
@@ -57,7 +57,10 @@ def _strength_exam(ex: Extraction) -> None:
     exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
-    other_grid = _declared_paragraphs(ex, _OTHER_GRID_HEADING)
+    other_grid = _declared_paragraphs(
+        ex,
+        _OTHER_GRID_HEADING if _SCALE_FROM_ZERO.search(ex.text) else _UNSCALED_OTHER_GRID_HEADING,
+    )
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
@@ -375,15 +378,23 @@ _OTHER_COLUMN = (
     r"druckschmerz\w*|geschwollen|douloureu\w*|gonfl\w*|dolorosa?s?|tumefact\w*|reflex(?:es)?|"
     r"reflexe|réflexes?|reflejos?|sensation|sensibilität)\b"
 )
-_OTHER_GRID_HEADING = re.compile(
+_NAMED_OTHER_GRID = (
     r"\b(?:cdasi|easi|pasi|scorad|das-?28|joint\s+counts?)\b|"
-    rf"(?:{_OTHER_COLUMN}[^\n|]*(?:\||\t|\s{{2,}})[^\n]*){{2,}}|"
+    rf"(?:{_OTHER_COLUMN}[^\n|]*(?:\||\t|\s{{2,}})[^\n]*){{2,}}"
+)
+_OTHER_GRID_HEADING = re.compile(
+    _NAMED_OTHER_GRID + "|"
     # "Erythema: (0-3)"; (issue #10, i10ag) not a strength scale's heading, "STRENGTH - Oxford
     # scale (0-5), right / left"
     r"(?:^|(?<=\n))(?:(?!\b(?:strength|power|mrc|oxford|kendall|mmt)\b)[^\n])*?"
     rf"{_OTHER_COLUMN}\s*:?\s*(?:\d\s*)?\(\s*0\s*[-–]\s*\d\+?\s*\)",
     re.IGNORECASE,
 )
+# issue #10 (i10aw): the last alternative, tried along every line, needs a scale from zero ("(0-");
+# in a note without one the heading is the first two alternatives alone, which can be led by
+# their first letters (compile_rule: a skip table) - the same matches at a fifth of the cost
+_SCALE_FROM_ZERO = re.compile(r"\(\s*0\s*[-–]")
+_UNSCALED_OTHER_GRID_HEADING = compile_rule(_NAMED_OTHER_GRID)
 _GRID_ROW = re.compile(r"\||\t|\S[ \t]{3,}\d")
 
 
