@@ -82,6 +82,11 @@ def test_a_rule_led_by_letters_gets_a_skip_table() -> None:
     led = r"(?=[n])(?:\bnegative\b)"
     assert _skipping(led, re.IGNORECASE, "n") is not None
     assert _skipping(led, re.IGNORECASE, "n") != re.compile(led, re.IGNORECASE)
+    # (i10aw) and compile_rule, which parses the pattern once for both the lead and the table,
+    # reaches it: on a Python whose parser it cannot use it would return the plain compile
+    rule = compile_rule(r"\bnegative\b")
+    assert rule.pattern == led
+    assert rule != re.compile(led, re.IGNORECASE)
 
 
 def test_a_term_list_is_matched_once_per_span_of_a_note() -> None:
