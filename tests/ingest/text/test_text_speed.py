@@ -24,6 +24,17 @@ def _every_rule_pattern() -> list[re.Pattern[str]]:
     patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
     patterns += [rx for _, rx in r.context_patterns]
     patterns += [m._regex for m in vars(r).values() if isinstance(m, TermMatcher)]
+    # (i10aw) the readers' own patterns led through compile_rule
+    from myositis_cds.ingest.text.facts import findings, strength
+
+    patterns += [
+        findings._TOXICITY_SCALE,
+        findings._SKIN_SCORE_SHEET,
+        strength._KENDALL_DECLARED,
+        strength._SIDES_HEADING,
+        strength._UNSCALED_OTHER_GRID_HEADING,
+    ]
+    assert all(rx.pattern.startswith("(?=[") for rx in patterns[-5:])
     return patterns
 
 

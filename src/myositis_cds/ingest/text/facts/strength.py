@@ -349,19 +349,17 @@ def _other_limb_after(
 
 # An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
 # "(/10)" or "out of 10" in a table header. Not "MMT-8 124/150" alone (a total on its own line).
-_KENDALL_DECLARED = re.compile(
+_KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the headings below)
     r"\bkendall\b|\b(?:mmt[- ]?8|manual muscle test(?:ing)?|muscle strength|power)\b[^.\n]{0,40}?"
-    r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)",
-    re.IGNORECASE,
+    r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)"
 )
 
 
 # issue #10 (i10u): a strength table's heading that declares its columns right then left
 # ("STRENGTH (MRC), right / left", "Power R/L"): every "4 / 4" pair of its rows is the two
 # sides, however many dated columns follow
-_SIDES_HEADING = re.compile(
-    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern,
-    re.IGNORECASE,
+_SIDES_HEADING = compile_rule(
+    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern
 )
 
 
