@@ -24,6 +24,17 @@ def _every_rule_pattern() -> list[re.Pattern[str]]:
     patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
     patterns += [rx for _, rx in r.context_patterns]
     patterns += [m._regex for m in vars(r).values() if isinstance(m, TermMatcher)]
+    # (i10aw) the readers' own patterns led through compile_rule
+    from myositis_cds.ingest.text.facts import findings, strength
+
+    patterns += [
+        findings._TOXICITY_SCALE,
+        findings._SKIN_SCORE_SHEET,
+        strength._KENDALL_DECLARED,
+        strength._SIDES_HEADING,
+        strength._UNSCALED_OTHER_GRID_HEADING,
+    ]
+    assert all(rx.pattern.startswith("(?=[") for rx in patterns[-5:])
     return patterns
 
 
@@ -82,6 +93,11 @@ def test_a_rule_led_by_letters_gets_a_skip_table() -> None:
     led = r"(?=[n])(?:\bnegative\b)"
     assert _skipping(led, re.IGNORECASE, "n") is not None
     assert _skipping(led, re.IGNORECASE, "n") != re.compile(led, re.IGNORECASE)
+    # (i10aw) and compile_rule, which parses the pattern once for both the lead and the table,
+    # reaches it: on a Python whose parser it cannot use it would return the plain compile
+    rule = compile_rule(r"\bnegative\b")
+    assert rule.pattern == led
+    assert rule != re.compile(led, re.IGNORECASE)
 
 
 def test_a_term_list_is_matched_once_per_span_of_a_note() -> None:
@@ -181,3 +197,30 @@ def test_a_strength_heading_is_skipped_only_where_it_cannot_match() -> None:
 )
 def test_a_rule_hoisted_test_still_refuses(pattern: str, text: str) -> None:
     assert compile_rule(pattern).search(text) is None
+
+
+def test_a_note_without_a_scale_from_zero_reads_the_grid_heading_without_it() -> None:
+    # i10aw: the other-grid heading's last alternative ("Erythema: (0-3)") needs "(0-"; where a
+    # note has none, the first two alternatives (led, with a skip table) find the same headings
+    from myositis_cds.ingest.text.facts import strength
+
+    full, unscaled = strength._OTHER_GRID_HEADING, strength._UNSCALED_OTHER_GRID_HEADING
+    written = [
+        "CDASI activity: 12",  # a named score: found by both
+        "Région | Érythème | Squames | Excoriation\nCuir chevelu | 2 | 1 | 0",  # columns
+        "Joint | Tender | Swollen |\nKnee | 1 | 0 |",  # two column words, each before a bar
+        "Power R/L: deltoids 4/4",  # a strength heading: found by neither
+        "Reflexes 2+ symmetrical; sensation intact.",
+    ]
+    assert [unscaled.search(t) is not None for t in written] == [True, True, True, False, False]
+    # with a scale from zero only the full heading finds the scored column
+    scaled = "Erythema: (0-3) 2"
+    assert strength._SCALE_FROM_ZERO.search(scaled) is not None
+    assert full.search(scaled) is not None and unscaled.search(scaled) is None
+    texts = [*_development_notes(), *written]
+    unscaled_texts = [t for t in texts if strength._SCALE_FROM_ZERO.search(t) is None]
+    assert len(unscaled_texts) > 100
+    for text in unscaled_texts:
+        assert [m.span() for m in unscaled.finditer(text)] == [
+            m.span() for m in full.finditer(text)
+        ], text[:80]

@@ -621,18 +621,35 @@ def compile_rule(
     ``first``: the class when the caller knows it (a term list's first characters), which saves
     parsing the pattern twice; it must be what the parse would give (a test checks it).
     """
-    first = first or _first_characters(pattern, flags)
-    if first and not re.match(r"\(\?[aiLmsux]+\)", pattern):
+    if re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return re.compile(pattern, flags)
+    # issue #10 (i10aw): the pattern is parsed once, as the body of its led form, for both its
+    # first characters and its skip table (parsing is most of the rules' compile time, which a
+    # fresh process pays before reading its first note)
+    body = _parsed(f"(?:{pattern})", flags)
+    first = first or (_first_of(body) if body is not None else None)
+    if first:
         cls = "".join(re.escape(c) for c in sorted(first))
         led = f"(?=[{cls}])(?:{pattern})"
-        return _skipping(led, flags, cls) or re.compile(led, flags)
+        return _skipping(led, flags, cls, body) or re.compile(led, flags)
     return re.compile(pattern, flags)
+
+
+def _parsed(pattern: str, flags: int) -> Any:
+    """``pattern`` parsed by the engine's own parser, or None (another Python, or an error the
+    plain compile then reports)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _parser.parse(pattern, int(flags))
+    except Exception:  # pragma: no cover - another Python's engine, or a malformed rule
+        return None
 
 
 _ASCII = "".join(map(chr, range(128)))
 
 
-def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
+def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[str] | None:
     """The rule ``led`` (``(?=[cls])(?:...)``, see :func:`compile_rule`) compiled with the skip
     table that Python's engine builds by itself only for a pattern led by a literal or a class
     without case (a digit, a CJK character): the search steps over every ASCII character that
@@ -647,7 +664,8 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
     matches are the same). A pattern led by a literal or a class without case keeps the table
     the engine builds for it (the lookahead hid it). None where the engine's internals are not
     the expected ones (another Python) or the pattern may match nothing: the caller compiles
-    ``led``."""
+    ``led``. ``parsed``: the part of ``led`` after its lookahead as the engine's parser gives it
+    (with ``int(flags)``), when the caller has it; it is changed here."""
     try:
         import _sre  # type: ignore[import-not-found]
         from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -657,7 +675,8 @@ def _skipping(led: str, flags: int, cls: str) -> re.Pattern[str] | None:
         if not led.startswith(prefix):
             return None
         flags = int(flags)  # as re.compile does: the compiler's flag tests on an enum are slow
-        parsed = _parser.parse(led[len(prefix) :], flags)
+        if parsed is None:
+            parsed = _parser.parse(led[len(prefix) :], flags)
         if _starts_at_boundary(parsed.data, c) and not _leads_with_boundary(parsed.data, c):
             # "(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)": the word boundary the pattern
             # needs anyway is tested first, before the lookbehinds, where it fails inside a word
@@ -757,15 +776,12 @@ def _leads_with_boundary(items: Any, c: Any) -> bool:
     return bool(len(items)) and items[0][0] is c.AT and items[0][1] is c.AT_BOUNDARY
 
 
-def _first_characters(pattern: str, flags: int) -> set[str] | None:
+def _first_of(parsed: Any) -> set[str] | None:
+    """The characters every match of the parsed pattern can start with, or None where some
+    match may start with any character (or none)."""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - only on a Python without these modules
-        return None
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:
         return None
 
     def seq(items: Any) -> tuple[set[str] | None, bool]:
@@ -972,6 +988,8 @@ def spellings_by_key(words: Iterable[str]) -> dict[str, list[str]]:
 
 def _units(term: str) -> list[str]:
     """A term split into matching units: "'s" is one unit, every other character one each."""
+    if term.isascii() and "'s" not in term:  # i10aw: most terms; each letter folds to one
+        return list(term.lower())
     out: list[str] = []
     i = 0
     while i < len(term):
@@ -987,6 +1005,7 @@ def _units(term: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # i10aw: one per trie node; a few hundred units
 def _letter_regex(unit: str) -> str:
     """A unit as itself, or, for a letter with a diacritic, also its plain letters."""
     folded = unit.casefold()
@@ -1009,6 +1028,7 @@ STEM = "*"
 _STEM_LETTERS = r"\w*"
 
 
+@lru_cache(maxsize=4096)  # i10aw: one per trie node; a few hundred units
 def _unit_regex(unit: str) -> str:
     if unit == STEM:
         return _STEM_LETTERS

@@ -17,7 +17,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._model import FactStatus
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text.facts.tumours import _with_abbreviations
 
 _SHARED_HEAD = re.compile(
@@ -185,7 +185,8 @@ def _findings(ex: Extraction) -> None:
 # "dysphagia grade 0", "dysphagia G0") says the symptom is absent (CTCAE v5.0: grade 0 is no
 # adverse event; grades 1-5 are present, mild to fatal). A bare 0 counts only in a table row of
 # a note that names a toxicity scale; "grade 0" and "G0" count anywhere.
-_TOXICITY_SCALE = re.compile(r"\b(?:ctcae|toxicit(?:y|ies)|adverse events?)\b", re.IGNORECASE)
+# (i10aw: these two are sought in every note: compile_rule leads them by their first letters)
+_TOXICITY_SCALE = compile_rule(r"\b(?:ctcae|toxicit(?:y|ies)|adverse events?)\b")
 _GRADE_ZERO_NAMED = re.compile(
     r"[ \t]*(?:[|:,=-][ \t]*)*(?:\(?ctcae(?:\s*v?[\d.]+)?\)?[ \t]*)?"
     r"(?:grade|gr\.?|g)[ \t]*0\b(?![.,/]\d)",
@@ -198,9 +199,7 @@ _GRADE_ZERO_CELL = re.compile(r"[ \t]*(?:[|:][ \t]*)+0[ \t]*(?:\||$)", re.MULTIL
 # PASI, SCORAD) scores each region or sign in its row's cells, 0 for none: a row of zeros says
 # the sign is absent (one non-zero cell: present, as read). Its column titles carry their
 # scale ("Poikiloderma (0-1) | Calcinosis (0-1)") and state no finding at all.
-_SKIN_SCORE_SHEET = re.compile(
-    r"\b(?:cdasi|disease area and severity index|easi|pasi|scorad)\b", re.IGNORECASE
-)
+_SKIN_SCORE_SHEET = compile_rule(r"\b(?:cdasi|disease area and severity index|easi|pasi|scorad)\b")
 _ZERO_ROW = re.compile(r"(?:[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*\|[ \t]*0)+[ \t]*\|?[ \t]*$", re.M)
 _SCALE_TITLE = re.compile(r"[ \t]*\(\s*0\s*[-–]\s*\d\s*\)[ \t]*(?:\||$)", re.MULTILINE)
 

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._strength import (
     SIDES_DECLARED,
     Grade,
@@ -57,7 +57,10 @@ def _strength_exam(ex: Extraction) -> None:
     exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
-    other_grid = _declared_paragraphs(ex, _OTHER_GRID_HEADING)
+    other_grid = _declared_paragraphs(
+        ex,
+        _OTHER_GRID_HEADING if _SCALE_FROM_ZERO.search(ex.text) else _UNSCALED_OTHER_GRID_HEADING,
+    )
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
@@ -346,19 +349,17 @@ def _other_limb_after(
 
 # An examination that declares the Kendall 0-10 scale: "MMT-8 (Kendall 0-10)", "scale 0-10",
 # "(/10)" or "out of 10" in a table header. Not "MMT-8 124/150" alone (a total on its own line).
-_KENDALL_DECLARED = re.compile(
+_KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the headings below)
     r"\bkendall\b|\b(?:mmt[- ]?8|manual muscle test(?:ing)?|muscle strength|power)\b[^.\n]{0,40}?"
-    r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)",
-    re.IGNORECASE,
+    r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)"
 )
 
 
 # issue #10 (i10u): a strength table's heading that declares its columns right then left
 # ("STRENGTH (MRC), right / left", "Power R/L"): every "4 / 4" pair of its rows is the two
 # sides, however many dated columns follow
-_SIDES_HEADING = re.compile(
-    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern,
-    re.IGNORECASE,
+_SIDES_HEADING = compile_rule(
+    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern
 )
 
 
@@ -375,15 +376,23 @@ _OTHER_COLUMN = (
     r"druckschmerz\w*|geschwollen|douloureu\w*|gonfl\w*|dolorosa?s?|tumefact\w*|reflex(?:es)?|"
     r"reflexe|réflexes?|reflejos?|sensation|sensibilität)\b"
 )
-_OTHER_GRID_HEADING = re.compile(
+_NAMED_OTHER_GRID = (
     r"\b(?:cdasi|easi|pasi|scorad|das-?28|joint\s+counts?)\b|"
-    rf"(?:{_OTHER_COLUMN}[^\n|]*(?:\||\t|\s{{2,}})[^\n]*){{2,}}|"
+    rf"(?:{_OTHER_COLUMN}[^\n|]*(?:\||\t|\s{{2,}})[^\n]*){{2,}}"
+)
+_OTHER_GRID_HEADING = re.compile(
+    _NAMED_OTHER_GRID + "|"
     # "Erythema: (0-3)"; (issue #10, i10ag) not a strength scale's heading, "STRENGTH - Oxford
     # scale (0-5), right / left"
     r"(?:^|(?<=\n))(?:(?!\b(?:strength|power|mrc|oxford|kendall|mmt)\b)[^\n])*?"
     rf"{_OTHER_COLUMN}\s*:?\s*(?:\d\s*)?\(\s*0\s*[-–]\s*\d\+?\s*\)",
     re.IGNORECASE,
 )
+# issue #10 (i10aw): the last alternative, tried along every line, needs a scale from zero ("(0-");
+# in a note without one the heading is the first two alternatives alone, which can be led by
+# their first letters (compile_rule: a skip table) - the same matches at a fifth of the cost
+_SCALE_FROM_ZERO = re.compile(r"\(\s*0\s*[-–]")
+_UNSCALED_OTHER_GRID_HEADING = compile_rule(_NAMED_OTHER_GRID)
 _GRID_ROW = re.compile(r"\||\t|\S[ \t]{3,}\d")
 
 
