@@ -500,6 +500,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "general_subject_cue": set(),
     "criteria_list": set(),  # issue #10 (i10ar)
     "criteria_met": set(),  # issue #10 (i10ar)
+    "case_introduction": set(),  # issue #10 (i10at)
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},

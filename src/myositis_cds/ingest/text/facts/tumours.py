@@ -582,6 +582,7 @@ def _tumours(ex: Extraction) -> None:
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
+            anchor = _past_the_turn(ex, sent, specific or mentions)
             assertion = _own_existence(
                 ex,
                 anchor.end,
@@ -698,6 +699,32 @@ def _tumours(ex: Extraction) -> None:
 
 
 _SOMEONE_ELSE = frozenset({"FAMILY"})
+
+
+def _past_the_turn(ex: Extraction, sent: Sentence, cancers: list[TermMatch]) -> TermMatch:
+    """issue #10 (i10at): the cancer word that speaks for the sentence. The first, unless it is
+    said of patients in general and a later one is not, past a clause break that turns to this
+    patient ("..., as was the case of this patient, who had an ovarian tumour": a terminator,
+    then a reference to the patient, rules/patterns.yaml patient_reference): then the later."""
+    first = cancers[0]
+    if not sent.context.assert_target(first.start, first.end, _THING_CATS).get("generic"):
+        return first
+    names = ex.rules.value["patient_reference"]
+    for m in cancers[1:]:
+        turned = any(
+            first.end <= t < m.start and any(rx.search(ex.text, t, m.start) for rx in names)
+            for t in sent.context.terminators
+        )
+        if turned and not sent.context.assert_target(m.start, m.end, _THING_CATS).get("generic"):
+            return m
+    return first
+    for m in cancers[1:]:
+        turned = any(first.end <= t < m.start for t in sent.context.terminators)
+        if turned and not sent.context.assert_target(m.start, m.end, _THING_CATS).get("generic"):
+            return m
+    return first
+
+
 # enlarged nodes are no organ's tumour: an organ named beside them in a scan's list of findings
 # ("retroperitoneal lymphadenopathy, pulmonary ground-glass opacities") is another finding
 _NODES = re.compile(r"lymphadenopath(?:y|ies)|enlarged lymph nodes?", re.IGNORECASE)

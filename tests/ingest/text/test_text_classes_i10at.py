@@ -1,0 +1,181 @@
+"""Published case reports: the sentence that introduces the case, the turn from patients in
+general to this patient, an antibody that names the patient's syndrome (issue #10, i10at).
+
+Classes, each tested with sentences we wrote in several languages and layouts, and guards:
+
+* the sentence of a title, abstract or introduction that introduces the case ("We report a
+  rare case of DM in a patient with breast cancer", "Se reporta un raro caso de ...",
+  "Predstavljamo primer bolnice z ...", "现将本院收治的1例...报道如下") names the patient's
+  cancer (rules/patterns.yaml ``case_introduction``); a review of published cases, a
+  relative's cancer and a cancer ruled out stay out;
+* the comparison that turns from patients in general to this patient ("..., as was the case
+  of this patient, who had an ovarian tumour", "como fue el caso de esta paciente", "wie bei
+  unserer Patientin") ends the general statement's scope (rules/context.yaml, i10at), and the
+  cancer named after it is the patient's (facts/tumours.py ``_past_the_turn``).
+
+Expected values worked out by hand from the sentences (the site each names; a cancer named with
+no histology is recorded with histology "other", the schema's unspecified kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import tumour_sites
+
+
+def sites(note: str) -> set[str]:
+    return {site for site, _ in tumour_sites(note)}
+
+
+# ------------------------------------------------------ the sentence introducing the case
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # English: the cancer named only in the introduction's case sentence
+        (
+            "Introduction\nDermatomyositis is associated with cancer. We report a rare case of "
+            "dermatomyositis in a patient with infiltrating ductal breast cancer.\n\n"
+            "Case report\nA 50-year-old woman with proximal weakness.",
+            {"breast"},
+        ),
+        # Spanish: the impersonal "se reporta" / first person "presentamos"
+        (
+            "Introducción\nLa dermatomiositis se asocia a neoplasias. Se reporta un raro caso "
+            "de polimiositis como presentación inusual de cáncer de pulmón.\n\n"
+            "Caso clínico\nMujer de 50 años con debilidad proximal.",
+            {"lung"},
+        ),
+        (
+            "Introducción\nLa dermatomiositis se asocia a neoplasias. Presentamos el caso de "
+            "una mujer con dermatomiositis y cáncer de mama.\n\n"
+            "Caso clínico\nMujer de 50 años con debilidad proximal.",
+            {"breast"},
+        ),
+        # Italian and German, the verb and the case's singular noun
+        (
+            "Introduzione\nLa dermatomiosite è rara. Presentiamo il caso di una paziente con "
+            "dermatomiosite e carcinoma ovarico.\n\nCaso clinico\nDonna di 60 anni.",
+            {"ovary"},
+        ),
+        (
+            "Einleitung\nDie Dermatomyositis ist selten. Wir berichten über den Fall einer "
+            "Patientin mit Dermatomyositis und Ovarialkarzinom.\n\nFallbericht\n"
+            "Eine 60-jährige Frau.",
+            {"ovary"},
+        ),
+        # languages the extractor has no case-report words for before this round: Slovene,
+        # Romanian, Afrikaans, Malay, Turkish (the object before its verb), Ukrainian, Serbian
+        (
+            "Uvod\nDermatomiozitis je redka bolezen. Predstavljamo primer bolnice z "
+            "dermatomiozitisom in rakom dojke.\n\nPrikaz primera\nBolnica, stara 50 let.",
+            {"breast"},
+        ),
+        (
+            "Introducere\nDermatomiozita este rară. Prezentăm cazul unei paciente cu "
+            "dermatomiozită și cancer mamar.\n\nPrezentarea cazului\nPacientă de 50 de ani.",
+            {"breast"},
+        ),
+        (
+            "Inleiding\nDermatomiositis is 'n seldsame siekte. Ons beskryf 'n geval van 'n vrou "
+            "met dermatomiositis en longkanker.\n\nGevalverslag\n'n 50-jarige vrou.",
+            {"lung"},
+        ),
+        (
+            "Pendahuluan\nDermatomiositis adalah penyakit jarang. Kami melaporkan satu kes "
+            "wanita dengan dermatomiositis dan kanser payudara.\n\nLaporan kes\n"
+            "Wanita berumur 50 tahun.",
+            {"breast"},
+        ),
+        (
+            "Giriş\nDermatomiyozit nadir bir hastalıktır. Meme kanseri ile birlikte "
+            "dermatomiyozit gelişen bir olguyu sunuyoruz.\n\nOlgu sunumu\n50 yaşında kadın.",
+            {"breast"},
+        ),
+        (
+            "Вступ\nДерматоміозит є рідкісним захворюванням. Ми представляємо випадок "
+            "пацієнтки з дерматоміозитом та раком молочної залози.\n\nОпис випадку\n"
+            "Жінка 50 років.",
+            {"breast"},
+        ),
+        (
+            "Uvod\nDermatomiozitis je retka bolest. Prikazujemo slučaj bolesnice sa "
+            "dermatomiozitisom i karcinomom dojke.\n\nPrikaz slučaja\nBolesnica stara 50 godina.",
+            {"breast"},
+        ),
+        # Chinese: one case (1例) reported
+        (
+            "前言\n皮肌炎是一种少见疾病。现将本院收治的1例合并乳腺癌的皮肌炎报道如下。\n\n"
+            "病例资料\n患者,女,50岁。",
+            {"breast"},
+        ),
+        # guards: cases in the plural (a review), a relative's cancer, a cancer ruled out, a
+        # general statement alone
+        (
+            "Introducción\nSe han descrito casos de dermatomiositis con cáncer gástrico. "
+            "Describimos los casos publicados de cáncer gástrico.\n\n"
+            "Caso clínico\nMujer de 50 años con debilidad proximal.",
+            set(),
+        ),
+        (
+            "Introduction\nWe report the case of a woman with dermatomyositis whose mother had "
+            "breast cancer.\n\nCase report\nA 50-year-old woman.",
+            set(),
+        ),
+        (
+            "Introdução\nRelatamos o caso de uma paciente com dermatomiosite sem evidência de "
+            "neoplasia de ovário.\n\nRelato de caso\nMulher de 50 anos.",
+            set(),
+        ),
+        (
+            "Introduction\nBreast cancer is the most common cancer associated with "
+            "dermatomyositis. Cases with ovarian cancer have been described.\n\n"
+            "Case report\nA 50-year-old woman with weakness.",
+            set(),
+        ),
+    ],
+)
+def test_the_sentence_introducing_the_case_names_its_cancer(note: str, expected: set[str]) -> None:
+    assert sites(note) == expected
+
+
+# ------------------------------------------------------------------ the turn to this patient
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Em pacientes idosos a associação com malignidade é frequente, como foi o caso desta "
+            "paciente, que apresentava tumor de ovário.",
+            {"ovary"},
+        ),
+        (
+            "En los pacientes de edad avanzada la asociación con malignidad es más frecuente, "
+            "como fue el caso de esta paciente, que presentaba un cáncer de ovario.",
+            {"ovary"},
+        ),
+        (
+            "In older patients the association with malignancy is more frequent, as was the "
+            "case in our patient, who had a gastric cancer.",
+            {"stomach"},
+        ),
+        (
+            "Bei älteren Patienten ist ein Malignom häufig, wie bei unserer Patientin mit "
+            "Ovarialkarzinom.",
+            {"ovary"},
+        ),
+        # guards: a contrast with no turn to the patient, the patient's relative after the turn,
+        # the patient's cancer denied
+        (
+            "Malignancy is common in older patients, while breast cancer predominates in women.",
+            set(),
+        ),
+        (
+            "In older patients malignancy is frequent, as in our patient, whose mother had "
+            "ovarian cancer.",
+            set(),
+        ),
+        ("In older patients malignancy is frequent; our patient had no ovarian cancer.", set()),
+    ],
+)
+def test_the_turn_to_this_patient_ends_the_general_statement(note: str, expected: set[str]) -> None:
+    assert sites(note) == expected
