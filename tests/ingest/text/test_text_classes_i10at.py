@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import tumour_sites
+from tests.ingest.text.helpers import antibody_results, tumour_sites
 
 
 def sites(note: str) -> set[str]:
@@ -179,3 +179,56 @@ def test_the_sentence_introducing_the_case_names_its_cancer(note: str, expected:
 )
 def test_the_turn_to_this_patient_ends_the_general_statement(note: str, expected: set[str]) -> None:
     assert sites(note) == expected
+
+
+# ------------------------------------------------------ an antibody that names the disease
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the antibody before the disease noun: English, German compound, Chinese, Turkish,
+        # Slovene, Ukrainian, Latvian
+        ("A 56-year-old man with anti-Jo-1 syndrome presented with fever and cough.", "JO1"),
+        ("A 60-year-old man with anti-HMGCR myopathy after statin exposure.", "HMGCR"),
+        ("Ein 56-jähriger Patient mit Anti-Jo-1-Syndrom und Lungenfibrose.", "JO1"),
+        ("现将本院收治的1例以间质性肺病为首发表现的抗Jo-1抗体综合征报道如下。", "JO1"),
+        ("56 yaşında erkek hasta, anti-Jo-1 pozitif dermatomiyozit tanısı ile izlendi.", "JO1"),
+        ("Bolnik, star 56 let, z anti-Jo-1 sindromom in pljučno fibrozo.", "JO1"),
+        ("Пацієнт 56 років з анти-Jo-1 синдромом та ураженням легень.", "JO1"),
+        ("56 gadus vecs vīrietis ar anti-Jo-1 sindromu.", "JO1"),
+        # the disease before the antibody: Spanish, Romanian (with "ani", years, no "nor"),
+        # Malay
+        ("Paciente de 56 años con síndrome antisintetasa anti-Jo-1 y neumopatía.", "JO1"),
+        ("Pacient în vârstă de 56 de ani cu sindrom antisintetază anti-Jo-1.", "JO1"),
+        ("Pesakit lelaki berumur 56 tahun dengan sindrom anti-Jo-1.", "JO1"),
+    ],
+)
+def test_an_antibody_naming_the_disease_is_positive(note: str, expected: str) -> None:
+    assert antibody_results(note) == {expected: "positive"}
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the disease defined in general (English, Chinese), a relative's, a result word
+        ("Anti-Jo-1 syndrome is characterised by myositis, arthritis and lung disease.", {}),
+        (
+            "抗Jo-1抗体综合征又称为抗组氨酰-tRNA合成酶综合征,是多发性肌炎/皮肌炎的特殊类型,"
+            "可累及肺部、肌肉、皮肤、关节等多个脏器。",
+            {},
+        ),
+        (
+            "Anti-MDA5 dermatomyositis can cause rapidly progressive lung disease. "
+            "A 50-year-old woman presented with rash.",
+            {},
+        ),
+        ("Her sister has anti-Jo-1 syndrome.", {}),
+        (
+            "A 56-year-old man; anti-Jo-1 syndrome was excluded (anti-Jo-1 negative).",
+            {"JO1": "negative"},
+        ),
+    ],
+)
+def test_an_antibody_named_disease_in_general_or_ruled_out(
+    note: str, expected: dict[str, str]
+) -> None:
+    assert antibody_results(note) == expected
