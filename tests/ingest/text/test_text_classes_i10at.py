@@ -232,3 +232,59 @@ def test_an_antibody_named_disease_in_general_or_ruled_out(
     note: str, expected: dict[str, str]
 ) -> None:
     assert antibody_results(note) == expected
+
+
+# ------------------------------------------------------ a histology that needs its site
+# Clear cell carcinoma is an adenocarcinoma of the ovary, endometrium and cervix (WHO female
+# genital tumours 2020) and a renal cell carcinoma ("other" in the schema) at the kidney; a
+# node's carcinoma "gynecological in origin" is the gynaecological primary's.
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("A 60-year-old woman with ovarian clear cell carcinoma.", [("ovary", "adenocarcinoma")]),
+        (
+            "A 60-year-old woman with ovarian cancer. Biopsy showed clear cell carcinoma.",
+            [("ovary", "adenocarcinoma")],
+        ),
+        (
+            "Mujer de 60 años con carcinoma de células claras de ovario.",
+            [("ovary", "adenocarcinoma")],
+        ),
+        (
+            "Femme de 60 ans avec un carcinome à cellules claires de l'endomètre.",
+            [("uterus", "adenocarcinoma")],
+        ),
+        (
+            "Pacienta, 60 let, s světlobuněčným karcinomem děložního čípku.",
+            [("cervix", "adenocarcinoma")],
+        ),
+        (
+            "A 60-year-old woman with endometrial cancer. Lymph node biopsy confirmed clear cell "
+            "carcinoma, gynecological in origin.",
+            [("uterus", "adenocarcinoma")],
+        ),
+        (
+            "Mujer de 60 años con cáncer de ovario. La biopsia del ganglio linfático mostró un "
+            "carcinoma de células claras de origen ginecológico.",
+            [("ovary", "adenocarcinoma")],
+        ),
+        # the breast's ductal carcinoma with the plain cancer noun (Spanish, Portuguese, French)
+        ("Mujer de 44 años con cáncer ductal infiltrante de mama.", [("breast", "adenocarcinoma")]),
+        ("Mulher de 50 anos com câncer ductal invasivo de mama.", [("breast", "adenocarcinoma")]),
+        (
+            "Femme de 50 ans avec un cancer canalaire infiltrant du sein.",
+            [("breast", "adenocarcinoma")],
+        ),
+        # guards: the kidney's clear cell carcinoma, a gynaecological origin said of no
+        # gynaecological tumour, a ductal carcinoma denied
+        ("A 60-year-old man with clear cell carcinoma of the kidney.", [("kidney", "other")]),
+        (
+            "A 60-year-old man with colon cancer. Lymph node biopsy confirmed carcinoma, "
+            "gynecological in origin.",
+            [("colon", "other"), ("other", "other")],
+        ),
+        ("Mujer de 44 años con cáncer de mama, sin carcinoma ductal.", [("breast", "other")]),
+    ],
+)
+def test_a_histology_that_needs_its_site(note: str, expected: list[tuple[str, str]]) -> None:
+    assert tumour_sites(note) == expected
