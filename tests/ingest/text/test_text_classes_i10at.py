@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results, tumour_sites
+from tests.ingest.text.helpers import LOWER, UPPER, antibody_results, strength_items, tumour_sites
 
 
 def sites(note: str) -> set[str]:
@@ -288,3 +288,40 @@ def test_an_antibody_named_disease_in_general_or_ruled_out(
 )
 def test_a_histology_that_needs_its_site(note: str, expected: list[tuple[str, str]]) -> None:
     assert tumour_sites(note) == expected
+
+
+# ------------------------------------------------------ each grade to the limb it is "in"
+# A proximal group graded below MRC 5 is weak, graded 5 not weak (EULAR/ACR 2017 glossary);
+# "proximal 5/5 in upper limbs, 4/5 in lower limbs": the arms 5 (not weak), the legs 4 (weak).
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Exam: strength proximal 5/5 in upper limbs, 4/5 in lower limbs.", {LOWER}),
+        ("Exam: proximal 4/5 in the lower limbs and 5/5 in the upper limbs.", {LOWER}),
+        (
+            "Exploración: fuerza proximal 5/5 en miembros superiores y 4/5 en inferiores.",
+            {LOWER},
+        ),
+        (
+            "Exame: força proximal 4/5 nos membros superiores e 5/5 nos membros inferiores.",
+            {UPPER},
+        ),
+        ("Status: mišična moč proksimalno 5/5 v zgornjih udih, 4/5 v spodnjih udih.", {LOWER}),
+        (
+            "Status: snaga proksimalno 5/5 u gornjim ekstremitetima, 4/5 u donjim ekstremitetima.",
+            {LOWER},
+        ),
+        (
+            "Examen: forța proximală 5/5 la membrele superioare și 4/5 la membrele inferioare.",
+            {LOWER},
+        ),
+        ("Badanie: siła proksymalnie 5/5 w kończynach górnych, 4/5 w kończynach dolnych.", {LOWER}),
+        ("Статус: сила проксимально 5/5 у верхніх кінцівках, 4/5 у нижніх кінцівках.", {LOWER}),
+        # guards: both graded 5, both limbs named together, the limb named before its grade
+        ("Exam: proximal 5/5 in upper limbs, 5/5 in lower limbs.", set()),
+        ("Exam: proximal 4/5 in both upper and lower limbs.", {UPPER, LOWER}),
+        ("Exam: proximal upper limbs 4/5, lower limbs 5/5.", {UPPER}),
+    ],
+)
+def test_each_grade_goes_to_the_limb_it_is_in(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected
