@@ -21,7 +21,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import LOWER, UPPER, antibody_results, strength_items, tumour_sites
+from tests.ingest.text.helpers import (
+    LEGS_PROX,
+    LOWER,
+    UPPER,
+    antibody_results,
+    strength_items,
+    tumour_sites,
+)
 
 
 def sites(note: str) -> set[str]:
@@ -324,4 +331,35 @@ def test_a_histology_that_needs_its_site(note: str, expected: list[tuple[str, st
     ],
 )
 def test_each_grade_goes_to_the_limb_it_is_in(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected
+
+
+# ------------------------------------------------------ a field's muscles keep their own grades
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a position said in words before the fields ("disminuida a nivel proximal:") does not
+        # take the next field's grade: the legs 2-3/5 proximally, 5/5 at the foot
+        (
+            "Fuerza conservada a nivel distal pero disminuida a nivel proximal: EID: cuádriceps "
+            "2-3/5, flexión dorsal y plantar pie 5/5. EII: cuádriceps 2-3/5, flexión dorsal y "
+            "plantar pie 5/5.",
+            {LOWER, LEGS_PROX},
+        ),
+        # the biceps and the shoulder girdle's adjective in Spanish and Portuguese lists
+        (
+            "Exploración: ESD: escapular 5/5, bíceps braquial 3/5. ESI: escapular 5/5, bíceps "
+            "braquial 3/5.",
+            {UPPER},
+        ),
+        ("Exame: bíceps 4/5 bilateralmente, quadríceps 5/5.", {UPPER}),
+        # guards: a list before a colon still shares the grade after it; a full grade
+        (
+            "Deltoids, biceps: 4/5. Hip flexors: 3/5, ankle dorsiflexion 5/5.",
+            {UPPER, LOWER, LEGS_PROX},
+        ),
+        ("Exploración: escapular 5/5, bíceps 5/5.", set()),
+    ],
+)
+def test_a_fields_muscles_keep_their_own_grades(note: str, expected: set[str]) -> None:
     assert strength_items(note) == expected

@@ -448,8 +448,10 @@ def read_grades(
                 forward = shared = None
                 if owners:  # a muscle after a grade starts a new list
                     owners = []
-                if waiting and ";" in text[waiting[-1].muscle.end : m.start]:
+                if waiting and re.search(r"[;:]", text[waiting[-1].muscle.end : m.start]):
                     waiting = []  # i10j: "... at hands and feet; flexors of the neck 3/5"
+                    # (i10at: or a field's colon, "... disminuida a nivel proximal: EID:
+                    # cuádriceps 2-3/5": the grade is the next field's muscle's alone)
                 waiting.append(owner)
             last_end = m.end
             continue

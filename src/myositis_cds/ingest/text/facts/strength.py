@@ -313,7 +313,7 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
 # article) in the languages whose limb words _UPPER_LIMB / _LOWER_LIMB read; verified U
 _IN_LIMB = re.compile(
     r"\s*(?:(?:in|at|of|en|a\s+nivel\s+de|em|nos|nas|no|na|dans|aux|au\s+niveau\s+des|nei|negli|"
-    r"agli|alle|ai|in\s+den|an\s+den|i|på|w|we|v|ve|u|în|la|sa|pada|di|в|на|у|σε|στα|στους)\s+)"
+    r"agli|alle|ai|in\s+den|an\s+den|på|w|we|v|u|în|la|sa|pada|di|в|на|у|σε|στα|στους)\s+)"
     r"(?:(?:the|both|los|las|ambos|ambas|os|as|ambos\s+os|les|deux|gli|le|entrambi|beiden|"
     r"obu|obou|oba)\s+)?"
     # (the limb noun before its adjective: "w kończynach górnych", "la membrele superioare")
@@ -321,7 +321,6 @@ _IN_LIMB = re.compile(
     r"membrele|membrelor|anggota)\s+)?",
     re.IGNORECASE,
 )
-_SAME_LIMBS = re.compile(r"\s*(?:miembros|extremidades|membros|arti|membres)\s+", re.IGNORECASE)
 _LIMB_ADJECTIVE = re.compile(
     r"(?P<upper>superiores|superiori|supérieurs|superioare)\b"
     r"|(?P<lower>inferiores|inferiori|inférieurs|inferioare)\b",
