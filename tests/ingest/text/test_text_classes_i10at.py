@@ -363,3 +363,24 @@ def test_each_grade_goes_to_the_limb_it_is_in(note: str, expected: set[str]) -> 
 )
 def test_a_fields_muscles_keep_their_own_grades(note: str, expected: set[str]) -> None:
     assert strength_items(note) == expected
+
+
+# ------------------------------------------------------ a date's full stops end no sentence
+@pytest.mark.parametrize(
+    ("note", "sentences"),
+    [
+        # the ordinal day before a month's name (German, Polish, Slovene), in or out of brackets
+        ("Die Patientin wurde (am 12. März 2021) aufgenommen. CK 5000.", 2),
+        ("Die Patientin wurde am 12. März 2021 aufgenommen. Seit 3. Mai Dysphagie.", 2),
+        ("Pacjentka przyjęta (12. marca 2021) z osłabieniem. CK 5000.", 2),
+        # the Thai month's abbreviation before a Buddhist-era year
+        ("ผู้ป่วยเข้ารับการรักษา (12 มี.ค. 2565) ด้วยอาการอ่อนแรง", 1),
+        # guards: a list number before an English word that is a month, a number's sentence end
+        ("See point 2. March brought no change.", 2),
+        ("Die CK war 5000. März 2021 brachte keine Besserung.", 2),
+    ],
+)
+def test_a_dates_full_stops_end_no_sentence(note: str, sentences: int) -> None:
+    from myositis_cds.ingest.text._extract import extract_drafts
+
+    assert len(extract_drafts(note).sentences) == sentences
