@@ -229,6 +229,8 @@ def test_an_antibody_naming_the_disease_is_positive(note: str, expected: str) ->
             {},
         ),
         ("Her sister has anti-Jo-1 syndrome.", {}),
+        # a teaching article's heading names a subset with no "anti": no result of the patient
+        ("Dermatomiosite MDA-5\n\nNelle settimane successive le papule si sono ulcerate.", {}),
         (
             "A 56-year-old man; anti-Jo-1 syndrome was excluded (anti-Jo-1 negative).",
             {"JO1": "negative"},

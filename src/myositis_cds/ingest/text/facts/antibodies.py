@@ -31,6 +31,7 @@ _RESULT = {
 }
 _ANTI_CONTEXT = re.compile(r"(?:anti-?\s*$)", re.IGNORECASE)
 _DISEASE_WINDOW = 60
+_NAMED_ANTI = re.compile(r"(?:anti|анти|抗)", re.IGNORECASE)
 
 
 def _names_disease(ex: Extraction, m: TermMatch) -> bool:
@@ -41,6 +42,12 @@ def _names_disease(ex: Extraction, m: TermMatch) -> bool:
     after = text[m.end : m.end + _DISEASE_WINDOW]
     if any(rx.match(after) for rx in v["antibody_disease_after"]):
         return True
+    # the disease first only with the antibody named as "anti-X" ("síndrome anti-Jo-1"): a
+    # heading "Dermatomiosite MDA-5" names a subset, not this patient's result
+    if not _NAMED_ANTI.match(m.text) and not _ANTI_CONTEXT.search(
+        text[max(0, m.start - 6) : m.start]
+    ):
+        return False
     before = text[max(0, m.start - _DISEASE_WINDOW) : m.start]
     return any(rx.search(before) for rx in v["antibody_disease_before"])
 
