@@ -119,7 +119,9 @@ def extract_drafts(original: str) -> Extraction:
     opened: object = None  # the references segment whose prose opened a case (below)
     for sent in sentences:  # "This report describes a case of a patient with ...", a title
         if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
-            sent.about_case = _CASE_INTRO.search(norm.text, sent.start, sent.end) is not None
+            sent.about_case = any(  # rules/patterns.yaml case_introduction
+                rx.search(norm.text, sent.start, sent.end) for rx in r.value["case_introduction"]
+            )
         # issue #10 (i10n): a web copy's "References" heading (page chrome) can stand before the
         # case itself; a sentence there that opens a case ("A 65-year-old man presented with")
         # is no citation, and the prose from it to the segment's end is about the patient.
@@ -181,14 +183,5 @@ _CASE_OPENING = re.compile(
     r"\W*(?:an?|our|the)\s+(?:\w+\s+){0,2}?\d{1,3}[- ]year[- ]old\s+(?:\w+\s+){0,2}?"
     r"(?:man|woman|male|female|boy|girl|patient|gentleman|lady)\b[^.;]{0,200}?"
     r"\b(?:presented|was\s+admitted|was\s+referred|came\s+to)\b",
-    re.IGNORECASE,
-)
-_CASE_INTRO = re.compile(
-    r"\b(?:we|the authors|authors|this report|this article|this paper)\s+(?:\w+\s+){0,3}?"
-    r"(?:report|present|describe|discuss)\w*\s+(?:the\s+|a\s+|an\s+)?(?:clinical\s+)?"
-    r"(?:(?:first|second|third|unusual|rare|novel|new|interesting|unique|atypical|challenging"
-    r"|fatal|severe|pediatric|paediatric)\s+)*(?:case|patient|\d{1,3}[- ]year)"
-    r"|\ba\s+(?:clinical\s+)?case\s+of\s+an?\b"
-    r"|\bin\s+an?\s+(?:[\w-]+\s+){0,4}patient\b|\bcase\s+report\b|\b\d{1,3}[- ]year[- ]old\b",
     re.IGNORECASE,
 )

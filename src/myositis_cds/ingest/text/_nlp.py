@@ -16,6 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from myositis_cds.ingest.text._rules import rules
+
 __all__ = ["pipeline", "tokenizer_text"]
 
 # spaCy strips trailing punctuation one character at a time with an end-anchored regex, which is
@@ -68,6 +70,23 @@ _ABBREVIATIONS = {
     "n.v.",
     "v.rif.",
     "φ.τ.",  # issue #10 (i10as): the Greek original, φυσιολογικές τιμές (normal values)
+    # issue #10 (i10at): the Thai months' official abbreviations (Royal Institute), which a
+    # date writes with a year after them ("12 มี.ค. 2565"), and the eras พ.ศ. (Buddhist) and
+    # ค.ศ. (Christian): no sentence end (verified U)
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+    "พ.ศ.",
+    "ค.ศ.",
     "d.o.b.",
     "dob.",
     "b.d.",
@@ -155,10 +174,21 @@ _LEADER = re.compile(r"\.{4,}")
 # 2026", "3. 11.", "2026. 10. 13." Hungarian year first): its full stops are ordinal marks, not
 # sentence ends ("ANA (IIF HEp-2, 13. 10.) pozitivní 1:640"); nor is the one before a bracket or a
 # comma that closes it
-_SPACED_DATE = re.compile(
+_SPACED_DATE = (
     r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]?)?(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
     r"(?:[ \t]?(?:19|20)\d\d(?!\d))?"
+    # (issue #10, i10at: and the ordinal day before a month's name, "(am 12. März 2021)", "12.
+    # marca 2021", "3. října": rules/patterns.yaml month_names, the languages that write it)
+    r"|(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:{MONTH_NAME})(?!\w)"
 )
+
+
+@cache
+def _spaced_date() -> re.Pattern[str]:
+    month = rules().patterns.fragments["MONTH_NAME"]
+    return re.compile(_SPACED_DATE.replace("{MONTH_NAME}", month), re.IGNORECASE)
+
+
 _CLOSERS = frozenset({")", "]", ",", ";", ":"})
 
 
@@ -182,7 +212,7 @@ def note_sentences(doc: Doc) -> Doc:
     note = "".join(strings[orth] + (" " if ws else "") for orth, _, _, ws in rows)
     result_lines = {m.start() for m in _RESULT_ONLY_LINE.finditer(note)}
     # (i10ab) where a spaced date's tokens after its first start, and where it ends
-    date_spans = [(m.start(), m.end()) for m in _SPACED_DATE.finditer(note)]
+    date_spans = [(m.start(), m.end()) for m in _spaced_date().finditer(note)]
     in_date = {i for a, b in date_spans for i in range(a + 1, b)}
     date_ends = {b for _, b in date_spans}
     for i, (orth, space, idx, _) in enumerate(rows):

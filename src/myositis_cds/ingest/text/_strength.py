@@ -162,7 +162,12 @@ _FORWARD = re.compile(
     # (issue #10, i10as: and the Greek and Bulgarian prepositions with their article, "4+/5
     # στους εγγύς μύες", "4/5 των εγγύς μυών", "4/5 в проксималните мускули"; verified U)
     r"|em|en|na|nas|no|nos|dans|au|aux|nel|nei|nella|nelle|negli"
-    r"|σε|στους|στις|στα|στο|στη|στην|των|του|της|в|във)\s+(?:the\s+|both\s+"
+    r"|σε|στους|στις|στα|στο|στη|στην|των|του|της|в|във"
+    # (issue #10, i10at: and "in"/"at" in the Slavic languages, Romanian, Malay/Indonesian,
+    # Tagalog and the Nordic ones, "5/5 v zgornjih udih", "4/5 u donjim ekstremitetima", "4/5
+    # w kończynach", "4/5 la membrele", "4/5 у нижніх кінцівках", "4/5 pada anggota"; not
+    # "i" or "ve", which are "and" in Croatian/Serbian and Turkish; verified U)
+    r"|v|u|w|we|la|în|у|pada|di|sa|på)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
     r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
     re.IGNORECASE,
@@ -443,8 +448,10 @@ def read_grades(
                 forward = shared = None
                 if owners:  # a muscle after a grade starts a new list
                     owners = []
-                if waiting and ";" in text[waiting[-1].muscle.end : m.start]:
+                if waiting and re.search(r"[;:]", text[waiting[-1].muscle.end : m.start]):
                     waiting = []  # i10j: "... at hands and feet; flexors of the neck 3/5"
+                    # (i10at: or a field's colon, "... disminuida a nivel proximal: EID:
+                    # cuádriceps 2-3/5": the grade is the next field's muscle's alone)
                 waiting.append(owner)
             last_end = m.end
             continue

@@ -30,11 +30,26 @@ _RESULT = {
     "INDETERMINATE": "indeterminate",
 }
 _ANTI_CONTEXT = re.compile(r"(?:anti-?\s*$)", re.IGNORECASE)
-_DISEASE_AFTER = re.compile(
-    r"^[\s-]*(?:auto)?(?:antibody|antibodies)?[\s-]*(?:positive|\+|associated|related)?[\s-]*"
-    r"(?:dermatomyositis|dm|myositis|cadm|amyopathic)\b",
-    re.IGNORECASE,
-)
+_DISEASE_WINDOW = 60
+_NAMED_ANTI = re.compile(r"(?:anti|анти|抗)", re.IGNORECASE)
+
+
+def _names_disease(ex: Extraction, m: TermMatch) -> bool:
+    """Whether the antibody names the patient's disease: "anti-TIF1γ dermatomyositis",
+    "anti-Jo-1 syndrome", "抗Jo-1抗体综合征", "síndrome antisintetasa anti-Jo-1"
+    (rules/patterns.yaml ``antibody_disease_after`` / ``antibody_disease_before``, i10at)."""
+    text, v = ex.text, ex.rules.value
+    after = text[m.end : m.end + _DISEASE_WINDOW]
+    if any(rx.match(after) for rx in v["antibody_disease_after"]):
+        return True
+    # the disease first only with the antibody named as "anti-X" ("síndrome anti-Jo-1"): a
+    # heading "Dermatomiosite MDA-5" names a subset, not this patient's result
+    if not _NAMED_ANTI.match(m.text) and not _ANTI_CONTEXT.search(
+        text[max(0, m.start - 6) : m.start]
+    ):
+        return False
+    before = text[max(0, m.start - _DISEASE_WINDOW) : m.start]
+    return any(rx.search(before) for rx in v["antibody_disease_before"])
 
 
 def _named_anti(ex: Extraction, m: TermMatch) -> bool:
@@ -374,7 +389,7 @@ def _antibodies(ex: Extraction) -> None:
                 assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             assertion = _premodifier_first(ex, sent, m, assertion, skip)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
-            if status == "historical" and _DISEASE_AFTER.match(text[m.end : m.end + 40]):
+            if status == "historical" and _names_disease(ex, m):
                 # "a history of lymphoma and SAE-1-positive dermatomyositis": the antibody names
                 # the myositis, which is this illness, not the past history listed with it
                 present_tense = Assertion(
@@ -430,7 +445,7 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
-            elif _DISEASE_AFTER.match(text[m.end : m.end + 40]) or (
+            elif _names_disease(ex, m) or (
                 _named_anti(ex, m)
                 and not _named_as_test(ex, sent, m, window_end)
                 and not _unread_record(ex, sent, matches, k)  # "anti-NXP2 i anti-SAE1 xyz" (i10ak)

@@ -274,6 +274,10 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
                     out.append(TermMatch(other[0], other[1], level[other[2]], m.text))
             continue
         stop = muscles[k + 1].start if k + 1 < len(muscles) else sent.end
+        if each := _graded_in_limbs(text, sent, m.end, stop):
+            # (i10at: "proximal 5/5 in upper limbs, 4/5 in lower limbs": each grade its limb's)
+            out.extend(TermMatch(a, b, limbs[limb], m.text) for a, b, limb in each)
+            continue
         after = text[m.end : min(stop, m.end + 80)]
         after = re.split(r"[;.]", after, maxsplit=1)[0]
         before = " ".join(_WORD.findall(text[max(sent.start, m.start - 40) : m.start])[-3:])
@@ -304,6 +308,57 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
         else:
             out.append(m)
     return sorted(out, key=lambda t: t.start)
+
+
+# issue #10 (i10at): a position word, then each grade with the limb it is "in": "proximal 5/5
+# in upper limbs, 4/5 in lower limbs", "fuerza proximal 5/5 en miembros superiores y 4/5 en
+# inferiores", "força proximal grau 4 nos membros inferiores". The preposition "in" (with its
+# article) in the languages whose limb words _UPPER_LIMB / _LOWER_LIMB read; verified U
+_IN_LIMB = re.compile(
+    r"\s*(?:(?:in|at|of|en|a\s+nivel\s+de|em|nos|nas|no|na|dans|aux|au\s+niveau\s+des|nei|negli|"
+    r"agli|alle|ai|in\s+den|an\s+den|på|w|we|v|u|în|la|sa|pada|di|в|на|у|σε|στα|στους)\s+)"
+    r"(?:(?:the|both|los|las|ambos|ambas|os|as|ambos\s+os|les|deux|gli|le|entrambi|beiden|"
+    r"obu|obou|oba)\s+)?"
+    # (the limb noun before its adjective: "w kończynach górnych", "la membrele superioare")
+    r"(?:(?P<noun>kończyn\w*|kon[čc]etin\w*|okon[čc]in\w*|udih|udov|кінцівк\w*|конечност\w*|"
+    r"membrele|membrelor|anggota)\s+)?",
+    re.IGNORECASE,
+)
+_LIMB_ADJECTIVE = re.compile(
+    r"(?P<upper>superiores|superiori|supérieurs|superioare)\b"
+    r"|(?P<lower>inferiores|inferiori|inférieurs|inferioare)\b",
+    re.IGNORECASE,
+)
+_FIRST_GRADE_REACH = 12  # "proximal 5/5", "proximal strength 4/5", "proximal: grade 4"
+
+
+def _graded_in_limbs(
+    text: str, sent: Sentence, start: int, stop: int
+) -> list[tuple[int, int, str]]:
+    """Each limb a grade after a position word is said to be "in", when the first grade
+    follows the word at once: [(start, end, "upper"/"lower")]; [] when not that form."""
+    stop = min(stop, sent.end)
+    grades = grades_in(text, start, stop)
+    if not grades or grades[0].start - start > _FIRST_GRADE_REACH:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for g in grades:
+        lead = _IN_LIMB.match(text, g.end, stop)
+        if lead is None:
+            continue
+        for limb, rx in (("upper", _UPPER_LIMB), ("lower", _LOWER_LIMB)):
+            found = rx.match(text, lead.end(), stop)
+            if found is not None:
+                out.append(
+                    (lead.start("noun") if lead["noun"] else found.start(), found.end(), limb)
+                )
+                break
+        else:  # "... y 4/5 en inferiores", "la membrele superioare": the limb's adjective
+            alone = _LIMB_ADJECTIVE.match(text, lead.end(), stop)
+            if alone is not None:
+                first = lead.start("noun") if lead["noun"] else alone.start()
+                out.append((first, alone.end(), str(alone.lastgroup)))
+    return out if {limb for _, _, limb in out} == {"upper", "lower"} else []
 
 
 _POSITION_IN_LIMB = {

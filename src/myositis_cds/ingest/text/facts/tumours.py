@@ -525,7 +525,10 @@ def _tumours(ex: Extraction) -> None:
         specific = [
             m
             for m in mentions
-            if m.concept != "other" or malignant.fullmatch(m.text) or implied.get(m.start) == m.end
+            if m.concept != "other"
+            or malignant.fullmatch(m.text)
+            or implied.get(m.start) == m.end
+            or _named_by_cells(text, m.start, m.end)  # i10at: "clear cell carcinoma"
         ]
         kinds = {m.concept for m in specific if m.concept != "other"}
         invades, duct, taken = _invasion_and_duct(ex, sent)
@@ -582,6 +585,7 @@ def _tumours(ex: Extraction) -> None:
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
+            anchor = _past_the_turn(ex, sent, specific or mentions)
             assertion = _own_existence(
                 ex,
                 anchor.end,
@@ -612,7 +616,11 @@ def _tumours(ex: Extraction) -> None:
             # the node's cancer is the tumour the note was describing (a lung mass, then its
             # nodal biopsy; a carcinoma named in the title), else a new one; with no organ
             # found for it, a cancer of unknown primary: site "other"
-            if (
+            # (i10at: "..., gynecological in origin": the latest tumour at one of its organs)
+            origin = next((b for b in reversed(builds) if _origin_at(text, sent, b.site)), None)
+            if origin is not None:
+                build = origin
+            elif (
                 current is not None
                 and current.real
                 and current.histology != "lymphoma"
@@ -678,6 +686,8 @@ def _tumours(ex: Extraction) -> None:
             if code in ("size_mm", "histology"):
                 build.real = True
                 current = build
+            if code == "histology" and value == "other":
+                value = _kind_at_site(text, a, b, build.site) or value  # i10at: clear cell
             if code == "histology" and value != "other" and build.histology is None:
                 build.histology = str(value)
             _add(
@@ -698,6 +708,32 @@ def _tumours(ex: Extraction) -> None:
 
 
 _SOMEONE_ELSE = frozenset({"FAMILY"})
+
+
+def _past_the_turn(ex: Extraction, sent: Sentence, cancers: list[TermMatch]) -> TermMatch:
+    """issue #10 (i10at): the cancer word that speaks for the sentence. The first, unless it is
+    said of patients in general and a later one is not, past a clause break that turns to this
+    patient ("..., as was the case of this patient, who had an ovarian tumour": a terminator,
+    then a reference to the patient, rules/patterns.yaml patient_reference): then the later."""
+    first = cancers[0]
+    if not sent.context.assert_target(first.start, first.end, _THING_CATS).get("generic"):
+        return first
+    names = ex.rules.value["patient_reference"]
+    for m in cancers[1:]:
+        turned = any(
+            first.end <= t < m.start and any(rx.search(ex.text, t, m.start) for rx in names)
+            for t in sent.context.terminators
+        )
+        if turned and not sent.context.assert_target(m.start, m.end, _THING_CATS).get("generic"):
+            return m
+    return first
+    for m in cancers[1:]:
+        turned = any(first.end <= t < m.start for t in sent.context.terminators)
+        if turned and not sent.context.assert_target(m.start, m.end, _THING_CATS).get("generic"):
+            return m
+    return first
+
+
 # enlarged nodes are no organ's tumour: an organ named beside them in a scan's list of findings
 # ("retroperitoneal lymphadenopathy, pulmonary ground-glass opacities") is another finding
 _NODES = re.compile(r"lymphadenopath(?:y|ies)|enlarged lymph nodes?", re.IGNORECASE)
@@ -989,6 +1025,84 @@ def _tumour_attributes(
             attrs.append(("metastases", "M0" if m0 else "M1a", mm2.start(), mm2.end()))
             break
     return attrs
+
+
+# --------------------------------------------------------------------------- issue #10 (i10at)
+class _SiteKind(_Strict):
+    name: str
+    cells: str
+    by_site: dict[TumourSite, TumourHistology]
+
+
+class _Origin(_Strict):
+    words: str
+    sites: list[TumourSite]
+
+
+class _SiteKindRules(_Strict):
+    meta: RulesMeta
+    kinds: list[_SiteKind]
+    origin: str
+    origins: list[_Origin]
+
+
+@cache
+def _site_rules() -> _SiteKindRules:
+    r: _SiteKindRules = _load("histology_by_site", _SiteKindRules)
+    return r
+
+
+@cache
+def _site_kinds() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    return [
+        (re.compile(k.cells, re.IGNORECASE), {str(s): str(h) for s, h in k.by_site.items()})
+        for k in _site_rules().kinds
+    ]
+
+
+@cache
+def _origins() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], frozenset[str]]]]:
+    r = _site_rules()
+    return re.compile(r.origin, re.IGNORECASE), [
+        (re.compile(o.words, re.IGNORECASE), frozenset(str(s) for s in o.sites)) for o in r.origins
+    ]
+
+
+def _origin_at(text: str, sent: Sentence, site: str | None) -> bool:
+    """Whether the sentence says its cancer arose in the organ system of ``site`` ("clear
+    cell carcinoma, gynecological in origin"; rules/histology_by_site.yaml ``origins``)."""
+    if site is None:
+        return False
+    origin, systems = _origins()
+    if origin.search(text, sent.start, sent.end) is None:
+        return False
+    return any(site in sites and rx.search(text, sent.start, sent.end) for rx, sites in systems)
+
+
+_CELLS_REACH = 30  # "clear cell carcinoma", "carcinoma de células claras": the words beside it
+
+
+def _cells_beside(cells: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    lo, hi = max(0, start - _CELLS_REACH), min(len(text), end + _CELLS_REACH)
+    return any(m.end() >= start - 2 and m.start() <= end + 6 for m in cells.finditer(text, lo, hi))
+
+
+def _named_by_cells(text: str, start: int, end: int) -> bool:
+    """Whether the cancer noun at [start, end) is named by its cells ("clear cell carcinoma",
+    "carcinoma de células claras"; rules/histology_by_site.yaml): a kind, whatever the site."""
+    return any(_cells_beside(cells, text, start, end) for cells, _ in _site_kinds())
+
+
+def _kind_at_site(text: str, start: int, end: int, site: str | None) -> str | None:
+    """The kind of a cancer named by its cells, at its organ (rules/histology_by_site.yaml):
+    a clear cell carcinoma of the ovary, endometrium or cervix is an adenocarcinoma; elsewhere,
+    or with no site, None (the kind stays unspecified)."""
+    if site is None:
+        return None
+    for cells, by_site in _site_kinds():
+        if site in by_site and _cells_beside(cells, text, start, end):
+            return by_site[site]
+    return None
 
 
 # --------------------------------------------------------------------------- issue #10 (i10q)
