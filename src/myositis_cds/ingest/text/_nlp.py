@@ -156,8 +156,12 @@ _LEADER = re.compile(r"\.{4,}")
 # sentence ends ("ANA (IIF HEp-2, 13. 10.) pozitivní 1:640"); nor is the one before a bracket or a
 # comma that closes it
 _SPACED_DATE = re.compile(
-    r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]?)?(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
+    r"(?<![\w.])(?:(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
     r"(?:[ \t]?(?:19|20)\d\d(?!\d))?"
+    # issue #10 (i10av): the year-first order is year, month, day (ISO 8601 order, as Hungarian
+    # MSZ ISO 8601 and the East Asian dotted dates write it: "2026.10.14.", "2026. 10. 14."),
+    # not year, day, month: a day after the 12th ended the sentence inside "(2026.10.14.):"
+    r"|(?:19|20)\d\d\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:0?[1-9]|[12]\d|3[01])\.)"
 )
 _CLOSERS = frozenset({")", "]", ",", ";", ":"})
 

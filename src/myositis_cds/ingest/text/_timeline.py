@@ -191,7 +191,10 @@ def _note_date(ex: Extraction) -> None:
 # issue #10 (i10ai): a clinic or review named as the next one, planned or booked is a visit to
 # come ("next clinic Feb-2027", "follow-up review: 12/03/2027"), never the note's own date
 _NEXT = re.compile(
-    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further)"
+    # (issue #10, i10av: and "proposed", "expected", "anticipated", "intended": "Proposed
+    # admission: 13/11/2026" on a care home's assessment is a day to come)
+    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further|proposed"
+    r"|expected|anticipated|intended)"
     r"[ \t]*[:\-]?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -271,6 +274,9 @@ def _times_and_events(ex: Extraction) -> None:
         stamps = _entry_stamps(ex, sent)
         if stamps and stamps[0][0] == sent.start:
             entry = stamps[0][1]
+        heading = _dated_heading(ex, sent)
+        if heading is not None:
+            entry = None  # a heading of its own date ends the scope of the one above
         if prev is None or not same_paragraph or planned or own_line or now:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
@@ -288,6 +294,8 @@ def _times_and_events(ex: Extraction) -> None:
         sent.time = time if time is not None else base
         if stamps:
             entry = stamps[-1][1]
+        if heading is not None:
+            entry = heading  # issue #10 (i10av): it dates the lines under it (_dated_heading)
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
@@ -353,6 +361,29 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
     start, _ = ex.norm.to_original(at, at + 1)
     before = ex.norm.original[:start].rstrip(" \t")
     return not before or before.endswith("\n")
+
+
+# issue #10 (i10av): a section's heading that is only a label with its date and a colon, the
+# section's rows on the lines under it ("Findings at admission (27.10.2026):", "Laboratory
+# 27/10/2026:", "Status pri prijmu (09.11.2026.):", "Bloods - 3 Nov 2026:"): the date is the
+# rows' date to the paragraph's end (a blank line) or the next heading of its own date, as an
+# entry stamp dates its entry (the lines under it would otherwise each speak from the visit)
+_HEADING_REACH = 80  # characters: a heading's label and its date, not a sentence
+
+
+def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
+    """The date of a section heading that opens the sentence's line and ends it with a colon,
+    nothing after the colon: its one calendar date ("Findings at admission (27.10.2026):" is
+    dated by its date, not by the visit its "at admission" names)."""
+    if not sent.candidates or not _opens_line(ex, sent):
+        return None
+    text = ex.text
+    end = text.find("\n", sent.start, sent.end)
+    line = text[sent.start : sent.end if end < 0 else end].rstrip()
+    if len(line) > _HEADING_REACH or not line.endswith(":"):
+        return None
+    days = {t for c, t in sent.candidates if c < sent.start + len(line) and t.absolute is not None}
+    return days.pop() if len(days) == 1 else None
 
 
 def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:

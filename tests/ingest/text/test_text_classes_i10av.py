@@ -1,0 +1,178 @@
+"""The date each fact gets (issue #10, i10av). Every sentence is our own; each expected date is
+worked out by hand from the convention of tests/data/notes/README.md (a fact with no time of its
+own is dated on the note's date, the day the patient was seen: admission, visit or examination,
+not the day typed; a result is dated on its sample's day).
+
+- a note-date field followed on its line by a remark in brackets ("Admitted: 12.10.2026 (planned
+  ...)") still gives the note's date;
+- the admission, visit and examination date fields of many languages, ranked before the letter's
+  own date ("Date:") and the discharge's; a proposed or planned admission is not the visit;
+- a laboratory report's collection field dates its results, not the day it was authorised;
+- a section heading that is only a label, its date and a colon dates the lines under it, to the
+  paragraph's end;
+- a year-first dotted date ("2026.10.14.", "2026. 10. 14.") is one date, not a sentence end.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.text.helpers import dated_antibody_results, read
+
+BODY = "Woman, 60 years old.\nHeliotrope rash of both upper eyelids.\n"
+
+
+def _dates(note: str, code: str) -> set[date]:
+    return {f.date for f in read(note).case.findings if f.code.value == code}
+
+
+# --------------------------------------------------------------------------- note-date fields
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Admitted: 12.10.2026 r. (planned mode, referral from the outpatient clinic)\n"
+        "Discharged: 23.10.2026 r.\n",
+        "Date of examination: 12 October 2026 (at my rooms in Leeds)     "
+        "Date of report: 23 October 2026\n",
+        "Date of admission: 12/10/2026 (via the emergency department)\nDate of discharge: "
+        "23/10/2026\n",
+    ],
+)
+def test_a_field_date_followed_by_a_remark_is_the_notes_date(head: str) -> None:
+    assert _dates(head + BODY, "heliotrope_rash") == {date(2026, 10, 12)}
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Sprejem: 12. 10. 2026",  # Slovene
+        "Data internării: 12.10.2026",  # Romanian
+        "Data de ingreso: 12/10/2026",  # Galician
+        "Opgeneem: 12/10/2026",  # Afrikaans
+        "Petsa ng pagpasok: 12/10/2026",  # Tagalog
+        "Tarikh masuk: 12/10/2026",  # Malay
+        "Iestāšanās datums: 12.10.2026",  # Latvian
+        "Yatış tarihi: 12.10.2026",  # Turkish
+        "Дата госпіталізації: 12.10.2026",  # Ukrainian
+        "Датум пријема: 12.10.2026",  # Serbian
+        "Felvétel: 2026. 10. 12.",  # Hungarian, year first with spaces
+        "Aufnahmedatum: 12.10.2026",  # German
+        "Date d'entrée : 12/10/2026",  # French, a space before the colon
+    ],
+)
+def test_an_admission_field_of_another_language_outranks_the_letters_date(field: str) -> None:
+    # the letter's own "Date:" comes first and is later (typed on discharge); the admission is
+    # the day the patient was seen
+    note = f"Date: 28.10.2026\n{field}\n" + BODY
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 12)}
+
+
+@pytest.mark.parametrize("word", ["Proposed", "Planned", "Next", "Expected"])
+def test_an_admission_to_come_is_not_the_visit(word: str) -> None:
+    note = f"Date of assessment: 06/11/2026     {word} admission: 13/11/2026\n" + BODY
+    assert _dates(note, "heliotrope_rash") == {date(2026, 11, 6)}
+
+
+def test_without_an_admission_field_the_first_date_stays_the_visit() -> None:
+    # "Entlassung" (discharge) is not an admission field: the first date, the admission as the
+    # letter puts it, stays the note's date
+    note = "Stationär 12.10.2026 bis 23.10.2026. Entlassung: 23.10.2026\n" + BODY
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 12)}
+
+
+# --------------------------------------------------------------------------- sample's date
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Collected: 2026-11-09 08:40     Authorised: 2026-11-13 16:02 (Clinical Scientist)\n",
+        "Sample collected: 09/11/2026     Reported: 13/11/2026\n",
+        "Entnahme: 09.11.2026     Befundet: 13.11.2026\nDatum: 13.11.2026\n",  # German
+        "Prøve tatt: 09.11.2026     Besvart: 13.11.2026\nDato: 13.11.2026\n",  # Norwegian
+        "Data pobrania: 09.11.2026     Data wydania: 13.11.2026\nData: 13.11.2026\n",  # Polish
+        "Numune tarihi: 09.11.2026     Rapor tarihi: 13.11.2026\nDate: 13.11.2026\n",  # Turkish
+    ],
+)
+def test_a_laboratory_reports_collection_field_dates_its_results(head: str) -> None:
+    note = head + "Woman, 60 years old.\nAnti-TIF1-gamma: positive. Anti-Mi-2: negative.\n"
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-11-09"),
+        ("MI2", "negative", "2026-11-09"),
+    }
+
+
+# --------------------------------------------------------------------------- dated headings
+LETTER = (
+    "Düsseldorf, 12.11.2026\n\n"
+    "Woman, 60 years old, treated as an inpatient from 27.10.2026 until 12.11.2026.\n\n"
+    "History: weight loss of 5 kg. No dysphagia.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Findings at admission (27.10.2026):",
+        "Examination 27/10/2026:",
+        "Status ob sprejemu (27. 10. 2026):",  # Slovene
+        "Examen clinic la internare (27.10.2026):",  # Romanian
+        "Fizik muayene - 27.10.2026:",  # Turkish
+        "- Pemeriksaan fizikal (27/10/2026):",  # Malay, as a list item
+    ],
+)
+def test_a_dated_section_heading_dates_the_lines_under_it(heading: str) -> None:
+    note = (
+        LETTER
+        + heading
+        + "\nHeliotrope rash of both upper eyelids.\nGottron's papules over the MCP joints.\n"
+    )
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 27)}
+    assert _dates(note, "gottron_papules") == {date(2026, 10, 27)}
+    # the history in its own paragraph speaks from the letter's day
+    assert _dates(note, "weight_loss") == {date(2026, 11, 12)}
+    assert _dates(note, "dysphagia") == {date(2026, 11, 12)}
+
+
+def test_the_headings_date_ends_with_its_paragraph() -> None:
+    note = (
+        LETTER
+        + "Findings at admission (27.10.2026):\nHeliotrope rash of both upper eyelids.\n\n"
+        + "Today: Gottron's papules over the MCP joints.\n"
+    )
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 27)}
+    assert _dates(note, "gottron_papules") == {date(2026, 11, 12)}
+
+
+def test_a_dated_line_with_its_content_after_the_colon_is_no_heading() -> None:
+    # the results follow the colon on the dated line: the next line is not under it
+    note = LETTER + "Bloods (27.10.2026): CK 1846 U/L.\nHeliotrope rash of both upper eyelids.\n"
+    assert _dates(note, "heliotrope_rash") == {date(2026, 11, 12)}
+
+
+def test_the_next_heading_of_its_own_date_takes_over() -> None:
+    note = (
+        LETTER
+        + "Examination 27/10/2026:\nHeliotrope rash of both upper eyelids.\n"
+        + "Review 03/11/2026:\nGottron's papules over the MCP joints.\n"
+    )
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 27)}
+    assert _dates(note, "gottron_papules") == {date(2026, 11, 3)}
+
+
+# --------------------------------------------------------------------------- year-first dates
+@pytest.mark.parametrize(
+    "sample",
+    ["(sample 2026.10.14.)", "(sample 2026. 10. 14.)", "(levétel 2026.10.14.)", "(2026.10.14.)"],
+)
+def test_a_year_first_dotted_date_is_no_sentence_end(sample: str) -> None:
+    # a day after the 12th was read as a month and the date's full stop ended the sentence, so
+    # the results after the bracket lost their sample's date
+    note = (
+        "Date: 12.10.2026\nWoman, 60 years old.\n"
+        f"Serology {sample}: anti-TIF1-gamma positive, anti-Mi-2 negative.\n"
+    )
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-10-14"),
+        ("MI2", "negative", "2026-10-14"),
+    }
