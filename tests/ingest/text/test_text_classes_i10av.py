@@ -10,7 +10,9 @@ not the day typed; a result is dated on its sample's day).
 - a laboratory report's collection field dates its results, not the day it was authorised;
 - a section heading that is only a label, its date and a colon dates the lines under it, to the
   paragraph's end;
-- a year-first dotted date ("2026.10.14.", "2026. 10. 14.") is one date, not a sentence end.
+- a year-first dotted date ("2026.10.14.", "2026. 10. 14.") and a year's own closing mark
+  ("14.10.2026.", "14.10.2026 r.", "2026 г.") are part of the date, not a sentence end;
+- a later date in a sentence that labels what follows it carries to the next sentence.
 """
 
 from __future__ import annotations
@@ -160,19 +162,78 @@ def test_the_next_heading_of_its_own_date_takes_over() -> None:
     assert _dates(note, "gottron_papules") == {date(2026, 11, 3)}
 
 
-# --------------------------------------------------------------------------- year-first dates
+# --------------------------------------------------------------------------- a date's own marks
 @pytest.mark.parametrize(
-    "sample",
-    ["(sample 2026.10.14.)", "(sample 2026. 10. 14.)", "(levétel 2026.10.14.)", "(2026.10.14.)"],
+    "dated",
+    [
+        # year first, year-month-day: a day after the 12th was read as a month and the date's
+        # full stop ended the sentence, so the results after the bracket lost their sample's date
+        "(sample 2026.10.14.)",
+        "(sample 2026. 10. 14.)",
+        "(levétel 2026.10.14.)",  # Hungarian
+        "(2026.10.14.)",
+        "(immunoblot, 14.10.2026 r.)",  # Polish "roku"
+        "(immunoblot, 14.10.2026 г.)",  # Russian, Bulgarian "года"
+        "(immunoblot, 14.10.2026 р.)",  # Ukrainian "року"
+        "(immunoblot, 14.10.2026. g.)",  # Latvian "gadā"
+        "(uzorak 14.10.2026.)",  # Croatian, Serbian: the year's closing full stop
+        "(vzorec 14. 10. 2026.)",  # Slovene, spaced
+    ],
 )
-def test_a_year_first_dotted_date_is_no_sentence_end(sample: str) -> None:
-    # a day after the 12th was read as a month and the date's full stop ended the sentence, so
-    # the results after the bracket lost their sample's date
+def test_a_dates_own_full_stops_are_no_sentence_end(dated: str) -> None:
     note = (
         "Date: 12.10.2026\nWoman, 60 years old.\n"
-        f"Serology {sample}: anti-TIF1-gamma positive, anti-Mi-2 negative.\n"
+        f"Myositis profile {dated}: anti-TIF1-gamma positive, anti-Mi-2 negative.\n"
     )
     assert dated_antibody_results(note) == {
         ("TIF1G", "positive", "2026-10-14"),
         ("MI2", "negative", "2026-10-14"),
     }
+
+
+def test_a_sentence_ending_on_a_year_still_ends() -> None:
+    # "2026." then a capital: the sentence ends, the next one speaks from the visit
+    note = (
+        "Date: 20.10.2026\nWoman, 60 years old.\nBiopsy done on 14.10.2026. "
+        "Heliotrope rash of both upper eyelids.\n"
+    )
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 20)}
+
+
+# --------------------------------------------------------------------------- a later label
+@pytest.mark.parametrize(
+    "line",
+    [
+        # two sections run together in one sentence: the second label's date goes on
+        "Labs (12.10.2026): CK 1846 U/L, immunology (sample 14.10.2026): ANA 1:320.",
+        "Bloods 12/10/2026: CK 1846 U/L; serology 14/10/2026: ANA 1:320 speckled.",
+        "Laboratorij (12. 10. 2026): CK 1846 U/L; imunologija (vzorec 14. 10. 2026): ANA 1:320.",
+    ],
+)
+def test_a_later_dated_label_carries_to_the_next_sentence(line: str) -> None:
+    note = (
+        "Date: 20.10.2026\nWoman, 60 years old.\n"
+        + line
+        + " Myositis immunoblot: anti-TIF1-gamma positive, anti-Mi-2 negative.\n"
+    )
+    assert {r for r in dated_antibody_results(note) if r[0] != "ANA"} == {
+        ("TIF1G", "positive", "2026-10-14"),
+        ("MI2", "negative", "2026-10-14"),
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a date that closes its clause, or the day the results came: not the story's next day
+        "Bloods taken 12/10/2026 (results by 16/10): CK 1846 U/L.",
+        "CK 1846 U/L on 12/10/2026, 640 U/L on 16/10/2026 on treatment.",
+    ],
+)
+def test_a_closing_or_report_date_does_not_carry(line: str) -> None:
+    note = (
+        "Date: 20.10.2026\nWoman, 60 years old.\n"
+        + line
+        + " Myositis immunoblot: anti-TIF1-gamma positive.\n"
+    )
+    assert dated_antibody_results(note) == {("TIF1G", "positive", "2026-10-12")}

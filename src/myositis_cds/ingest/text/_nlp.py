@@ -157,7 +157,11 @@ _LEADER = re.compile(r"\.{4,}")
 # comma that closes it
 _SPACED_DATE = re.compile(
     r"(?<![\w.])(?:(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
-    r"(?:[ \t]?(?:19|20)\d\d(?!\d))?"
+    # (issue #10, i10av: and the year's own closing mark, the full stop Croatian, Serbian and
+    # Hungarian put after it, "09.11.2026.", or the abbreviated word "year" of Polish "r."
+    # (roku), Russian and Bulgarian "г." (года), Ukrainian "р." (року), Latvian "g." (gadā),
+    # Lithuanian "m." (metų): "14.10.2026 r.):" is no sentence end)
+    r"(?:[ \t]?(?:19|20)\d\d(?!\d)(?:\.?[ \t]?(?:r|g|m|г|р)\.|\.(?![ \t]?\d))?)?"
     # issue #10 (i10av): the year-first order is year, month, day (ISO 8601 order, as Hungarian
     # MSZ ISO 8601 and the East Asian dotted dates write it: "2026.10.14.", "2026. 10. 14."),
     # not year, day, month: a day after the 12th ended the sentence inside "(2026.10.14.):"

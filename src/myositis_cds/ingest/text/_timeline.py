@@ -282,7 +282,7 @@ def _times_and_events(ex: Extraction) -> None:
         elif anaphoric:
             base = prev.time
         elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
-            base = prev.time  # a dated or follow-up story goes on until the paragraph ends
+            base = _scene_at_end(ex, prev)  # a dated story goes on to the paragraph's end
         else:
             base = INDEX
         if entry is not None:
@@ -352,6 +352,35 @@ def _operation_as_place(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
         for rx in ex.rules.value["operation_as_place"]
         for d in rx.finditer(ex.text, sent.start, sent.end)
     )
+
+
+def _scene_at_end(ex: Extraction, sent: Sentence) -> TimePoint:
+    """issue #10 (i10av): the time a dated sentence's story has reached at its end: a later date
+    in it that labels what follows it (its colon after it: "Labs (09.11.2026): CK 1236 ...
+    Immunology (sample 10.11.2026.): ANA 1:320." goes on with the sample's day), else the
+    sentence's time. Not a date that closes a clause ("640 U/L on 11/02 on treatment."), nor a
+    report's or results' date ("Bloods taken 12/10 (results by 16/10): ...")."""
+    if sent.time.absolute is None:
+        return sent.time
+    text = ex.text
+    for pos, point in reversed(sent.candidates[1:]):
+        end = sent.ends.get(pos)
+        if point.absolute is None or end is None:
+            continue
+        if _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) and not _RESULTS_WORD.search(
+            text, max(sent.start, pos - 25), pos
+        ):
+            return point
+    return sent.time
+
+
+# a date that labels what follows it: its colon, after the bracket that holds it
+_LABEL_AFTER = re.compile(r"[.\s]?\)?\s*:")
+_RESULTS_WORD = re.compile(
+    r"\b(?:results?|reported|report(?:ed)?\s+on|issued|authori[sz]ed|verified|validated"
+    r"|due|expected|by)\b[^()\n]*$",
+    re.IGNORECASE,
+)
 
 
 def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
