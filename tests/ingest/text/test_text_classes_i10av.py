@@ -237,3 +237,71 @@ def test_a_closing_or_report_date_does_not_carry(line: str) -> None:
         + " Myositis immunoblot: anti-TIF1-gamma positive.\n"
     )
     assert dated_antibody_results(note) == {("TIF1G", "positive", "2026-10-12")}
+
+
+# --------------------------------------------------------------------------- a solar era
+# The Thai solar calendar's Buddhist Era: BE year - 543 = the Gregorian year (BE 2569 = 2026,
+# BE 2568 = 2025); "3/10/69" in such a note is 3 October BE 2569 = 3 October 2026.
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Date of admission: 3 October B.E. 2569\n",
+        "Date of admission: 3/10/2569 (B.E.)\n",
+        "Date of admission: 3/10/69 (พ.ศ. 2569)\n",
+        "Admitted 3 Oct 2569 (Buddhist Era).\n",
+    ],
+)
+def test_a_buddhist_era_date_is_read_as_its_gregorian_day(head: str) -> None:
+    assert _dates(head + BODY, "heliotrope_rash") == {date(2026, 10, 3)}
+
+
+def test_a_buddhist_era_note_keeps_its_values() -> None:
+    # a number in the era's year range is a value, not a year, unless a date's parts or the
+    # era's mark stand before it: CK 2569 U/L stays 2569
+    note = "Date of admission: 3 October B.E. 2569\n" + BODY + "CK 2569 U/L (ref 39-308).\n"
+    ck = [lab for lab in read(note).case.labs if lab.code.value == "ck"]
+    assert [(lab.value, lab.date) for lab in ck] == [(2569.0, date(2026, 10, 3))]
+
+
+def test_without_the_eras_name_a_two_digit_year_is_this_century() -> None:
+    # no "B.E." anywhere: "3/10/26" is 3 October 2026, never BE 2526
+    note = "Date of admission: 3/10/26\n" + BODY
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 3)}
+
+
+# --------------------------------------------------------------------------- a date column
+ROWS = "Date: 20/10/2026\nWoman, 60 years old.\n\nInvestigations:\n"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # the row's text after two spaces, its wrapped line indented under it
+        "14/10/2026  Myositis profile: anti-Ro-52 negative, anti-TIF1-gamma positive\n"
+        "            (+++), anti-Mi-2 negative, anti-NXP2 negative\n",
+        # a tab after the date
+        "14/10/2026\tMyositis profile: anti-TIF1-gamma positive (+++)\n"
+        "\t\tanti-Mi-2 negative, anti-NXP2 negative.\n",
+        # the next row of its own date after it
+        "14/10/2026  Myositis profile: anti-TIF1-gamma positive (+++)\n"
+        "            anti-Mi-2 negative, anti-NXP2 negative.\n"
+        "16/10/2026  CT chest: no mass.\n",
+    ],
+)
+def test_a_date_columns_row_dates_its_wrapped_lines(rows: str) -> None:
+    # (the first row's Ro-52 is on the row's own line: 14/10 either way)
+    assert {r for r in dated_antibody_results(ROWS + rows) if r[0] != "RO52"} == {
+        ("TIF1G", "positive", "2026-10-14"),
+        ("MI2", "negative", "2026-10-14"),
+        ("NXP2", "negative", "2026-10-14"),
+    }
+
+
+def test_a_line_not_indented_is_no_longer_the_rows() -> None:
+    note = (
+        ROWS + "14/10/2026  Myositis profile: anti-TIF1-gamma positive\n" + "Anti-Mi-2 negative.\n"
+    )
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-10-14"),
+        ("MI2", "negative", "2026-10-20"),
+    }

@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch
+from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
 
@@ -143,8 +144,9 @@ def _note_date(ex: Extraction) -> None:
         for m in rx.finditer(head):
             if _NEXT.search(head, max(0, m.start() - 24), m.start()):
                 continue  # i10ai: "next clinic Feb-2027" is an appointment to come
-            found = find_dates(m.group("date"), r, style=ex.style)
-            if found and _PROSE_CUE.match(m.group("date"), found[0].start):
+            said = gregorian_field(m.group("date"), head, r)  # i10av: "3 Oct B.E. 2569"
+            found = find_dates(said, r, style=ex.style)
+            if found and _PROSE_CUE.match(said, found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
@@ -258,6 +260,7 @@ def _times_and_events(ex: Extraction) -> None:
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
+    row: TimePoint | None = None  # the date of a table's row (_row_date)
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
@@ -277,6 +280,8 @@ def _times_and_events(ex: Extraction) -> None:
         heading = _dated_heading(ex, sent)
         if heading is not None:
             entry = None  # a heading of its own date ends the scope of the one above
+        # issue #10 (i10av): a table's date column dates its row's wrapped lines (_row_date)
+        row = _row_date(ex, sent, row)
         if prev is None or not same_paragraph or planned or own_line or now:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
@@ -290,6 +295,8 @@ def _times_and_events(ex: Extraction) -> None:
             # (a line of its own, as written, opens no story of the sentence before it)
             base = entry if base == INDEX or _opens_line(ex, sent) else base
             time = entry if time == INDEX else time
+        if row is not None and time is None and not sent.candidates:
+            base = row  # the wrapped line of a dated row, indented under its text
         sent.base_time = base
         sent.time = time if time is not None else base
         if stamps:
@@ -413,6 +420,34 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
         return None
     days = {t for c, t in sent.candidates if c < sent.start + len(line) and t.absolute is not None}
     return days.pop() if len(days) == 1 else None
+
+
+# issue #10 (i10av): a results table whose first column is the date, the row's text after two
+# spaces or a tab, its wrapped lines indented under that text ("5/10/2026  Myositis profile:
+# anti-PL-7 positive,\n         anti-Jo-1 negative"): the row's date dates its wrapped lines,
+# up to the next line that is not indented
+_DATE_COLUMN = re.compile(r"[ \t]{2,}|\t")
+
+
+def _row_date(ex: Extraction, sent: Sentence, row: TimePoint | None) -> TimePoint | None:
+    """The row date in force for ``sent``: its own when it opens its line with a date and a
+    column gap, ``row`` when it opens an indented line (a wrapped line of that row) or does not
+    open a line, else None."""
+    if not _opens_line(ex, sent):
+        return row
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    line_start = original.rfind("\n", 0, start) + 1
+    if original[line_start:start].strip(" \t") == "" and start - line_start >= 2:
+        return row  # an indented line: the wrapped text of the row above
+    first = sent.candidates[0] if sent.candidates else None
+    if first is None or first[0] != sent.start or first[1].absolute is None:
+        return None
+    end = sent.ends.get(first[0])
+    if end is None:
+        return None
+    _, gap = ex.norm.to_original(first[0], end)  # the gap as written (the reading joins spaces)
+    return first[1] if _DATE_COLUMN.match(original, gap) else None
 
 
 def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
