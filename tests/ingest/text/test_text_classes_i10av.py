@@ -305,3 +305,27 @@ def test_a_line_not_indented_is_no_longer_the_rows() -> None:
         ("TIF1G", "positive", "2026-10-14"),
         ("MI2", "negative", "2026-10-20"),
     }
+
+
+# --------------------------------------------------------------------------- US dosing cue
+# With three US conventions and no day-first one, a note's either-way dates (03/09/2026) are
+# read month first (rules/style.yaml dates.min_cues); "500 mg bid" in lower case is one.
+US_VISIT = "Date of service: 03/09/2026\nWoman, 66. Exertional dyspnea.\nHeliotrope rash.\n"
+
+
+@pytest.mark.parametrize(
+    "plan", ["Start mycophenolate 500 mg bid.", "Hydroxychloroquine 200 mg bid."]
+)
+def test_a_lower_case_us_dose_frequency_is_a_month_first_cue(plan: str) -> None:
+    assert _dates(US_VISIT + plan + "\n", "heliotrope_rash") == {date(2026, 3, 9)}
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Start mycophenolate 500 mg bd.",  # the UK frequency: a day-first cue
+        "She made a bid to return to work.",  # the English word, after no dose
+    ],
+)
+def test_without_the_us_dose_cue_the_date_stays_day_first(plan: str) -> None:
+    assert _dates(US_VISIT + plan + "\n", "heliotrope_rash") == {date(2026, 9, 3)}
