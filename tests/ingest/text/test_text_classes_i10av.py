@@ -329,3 +329,16 @@ def test_a_lower_case_us_dose_frequency_is_a_month_first_cue(plan: str) -> None:
 )
 def test_without_the_us_dose_cue_the_date_stays_day_first(plan: str) -> None:
     assert _dates(US_VISIT + plan + "\n", "heliotrope_rash") == {date(2026, 9, 3)}
+
+
+def test_a_line_of_its_own_date_ends_the_headings_scope() -> None:
+    # the bloods of the 28th are dated by their own line; the heading of the 27th no longer
+    # dates what follows them
+    note = (
+        LETTER
+        + "Findings (27.10.2026):\nHeliotrope rash of both upper eyelids.\n"
+        + "Bloods (28.10.2026): CK 1846 U/L (ref < 190).\n"
+        + "Gottron's papules over the MCP joints.\n"
+    )
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 27)}
+    assert date(2026, 10, 27) not in _dates(note, "gottron_papules")

@@ -261,6 +261,7 @@ def _times_and_events(ex: Extraction) -> None:
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
     row: TimePoint | None = None  # the date of a table's row (_row_date)
+    section: TimePoint | None = None  # the date of a section's heading (_section_date)
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
@@ -271,15 +272,15 @@ def _times_and_events(ex: Extraction) -> None:
         own_line = prev is not None and "\n" in text[prev.end : sent.start]
         now = _present_tense(ex, sent)
         if not same_paragraph or (prev is not None and prev.segment is not sent.segment):
-            entry = None
+            entry = section = None
         # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
         # sentence (a chat's lines run together) dates the sentences after it
         stamps = _entry_stamps(ex, sent)
         if stamps and stamps[0][0] == sent.start:
             entry = stamps[0][1]
-        heading = _dated_heading(ex, sent)
-        if heading is not None:
-            entry = None  # a heading of its own date ends the scope of the one above
+        # issue #10 (i10av): a dated section heading dates the lines under it; a line of its own
+        # date ends its scope (_dated_heading)
+        section = _section_date(ex, sent, section)
         # issue #10 (i10av): a table's date column dates its row's wrapped lines (_row_date)
         row = _row_date(ex, sent, row)
         if prev is None or not same_paragraph or planned or own_line or now:
@@ -295,14 +296,15 @@ def _times_and_events(ex: Extraction) -> None:
             # (a line of its own, as written, opens no story of the sentence before it)
             base = entry if base == INDEX or _opens_line(ex, sent) else base
             time = entry if time == INDEX else time
+        elif section is not None:
+            base = section if base == INDEX or _opens_line(ex, sent) else base
+            time = section if time == INDEX else time
         if row is not None and time is None and not sent.candidates:
             base = row  # the wrapped line of a dated row, indented under its text
         sent.base_time = base
         sent.time = time if time is not None else base
         if stamps:
             entry = stamps[-1][1]
-        if heading is not None:
-            entry = heading  # issue #10 (i10av): it dates the lines under it (_dated_heading)
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
@@ -407,18 +409,35 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
 _HEADING_REACH = 80  # characters: a heading's label and its date, not a sentence
 
 
+def _section_date(ex: Extraction, sent: Sentence, section: TimePoint | None) -> TimePoint | None:
+    """The section date in force for ``sent``: its own heading's date, None when it opens a
+    line with a date of its own ("Antibodies (04/11/2026): ..." under "Labs (03/11/2026):"),
+    else ``section``."""
+    heading = _dated_heading(ex, sent)
+    if heading is not None:
+        return heading
+    if _opens_line(ex, sent) and any(t.absolute is not None for _, t in sent.candidates):
+        return None
+    return section
+
+
 def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
     """The date of a section heading that opens the sentence's line and ends it with a colon,
     nothing after the colon: its one calendar date ("Findings at admission (27.10.2026):" is
     dated by its date, not by the visit its "at admission" names)."""
     if not sent.candidates or not _opens_line(ex, sent):
         return None
-    text = ex.text
-    end = text.find("\n", sent.start, sent.end)
-    line = text[sent.start : sent.end if end < 0 else end].rstrip()
+    # the line as written (the reading may have joined the heading to the line under it)
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    end = original.find("\n", start)
+    line = original[start : len(original) if end < 0 else end].rstrip()
     if len(line) > _HEADING_REACH or not line.endswith(":"):
         return None
-    days = {t for c, t in sent.candidates if c < sent.start + len(line) and t.absolute is not None}
+    days = set()
+    for c, t in sent.candidates:
+        if t.absolute is not None and ex.norm.to_original(c, c + 1)[0] < start + len(line):
+            days.add(t)
     return days.pop() if len(days) == 1 else None
 
 
