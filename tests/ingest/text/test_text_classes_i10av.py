@@ -342,3 +342,54 @@ def test_a_line_of_its_own_date_ends_the_headings_scope() -> None:
     )
     assert _dates(note, "heliotrope_rash") == {date(2026, 10, 27)}
     assert date(2026, 10, 27) not in _dates(note, "gottron_papules")
+
+
+# --------------------------------------------------------------------------- sample and report
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Myositis serology (sent 19/11/2026, result 22/11/2026): anti-MDA5 positive.",
+        "Myositis serology (sent 19/11/2026, results back 22/11/2026): anti-MDA5 positive.",
+        "Myositis-Serologie (Entnahme 19.11.2026, Befund 22.11.2026): anti-MDA5 positive.",
+        "Serologia (prelievo 19/11/2026, referto 22/11/2026): anti-MDA5 positive.",
+        "Serologija (odvzem 19. 11. 2026, izvid 22. 11. 2026): anti-MDA5 positive.",
+        "Seroloji (numune 19.11.2026, sonuç 22.11.2026): anti-MDA5 positive.",
+        "Serologie (recoltat 19.11.2026, rezultat 22.11.2026): anti-MDA5 positive.",
+    ],
+)
+def test_a_sample_date_outranks_the_reports_in_one_sentence(line: str) -> None:
+    note = "Date: 23/11/2026\nMan, 47 years old.\n" + line + "\n"
+    assert dated_antibody_results(note) == {("MDA5", "positive", "2026-11-19")}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Myositis Antibody Panel (collected 11/14/2026, resulted 11/16/2026)",
+        "Myositis antibodies (line blot, date 2026-11-14)",
+        "Myositis antibodies (sample 14.11.2026)",
+    ],
+)
+def test_a_bracket_dated_heading_dates_its_table(heading: str) -> None:
+    note = (
+        "Date of service: 11/17/2026\nMan, 55 years old.\n\n"
+        + heading
+        + "\n  Jo-1 Ab       NEG\n  PL-12 Ab      POS (strong)\n"
+    )
+    assert dated_antibody_results(note) == {
+        ("JO1", "negative", "2026-11-14"),
+        ("PL12", "positive", "2026-11-14"),
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dysphagia (05/2026; resolved)",  # a dated complaint, not a heading
+        "Coughing with drinks (since 14/11/2026)",
+        "- IV methylprednisolone 1 g daily (10/11-12/11/2026)",
+    ],
+)
+def test_a_dated_item_is_no_heading(line: str) -> None:
+    note = "Date: 17/11/2026\nWoman, 55 years old.\n\n" + line + "\nHeliotrope rash.\n"
+    assert _dates(note, "heliotrope_rash") == {date(2026, 11, 17)}

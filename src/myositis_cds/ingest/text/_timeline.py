@@ -422,23 +422,68 @@ def _section_date(ex: Extraction, sent: Sentence, section: TimePoint | None) -> 
 
 
 def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
-    """The date of a section heading that opens the sentence's line and ends it with a colon,
-    nothing after the colon: its one calendar date ("Findings at admission (27.10.2026):" is
-    dated by its date, not by the visit its "at admission" names)."""
-    if not sent.candidates or not _opens_line(ex, sent):
+    """The date of a section heading that opens the sentence's line and holds nothing after its
+    date but a colon, a closing bracket or a time of day ("Findings at admission (27.10.2026):"
+    is dated by its date, not by the visit its "at admission" names; "Myositis Antibody Panel
+    (collected 11/14/2026, resulted 11/16/2026)" by its sample's date, the table's rows below):
+    its one calendar date, a sample's before a report's (_sample_not_report)."""
+    if not (sent.candidates or sent.local) or not _opens_line(ex, sent):
         return None
     # the line as written (the reading may have joined the heading to the line under it)
     start, _ = ex.norm.to_original(sent.start, sent.start + 1)
     original = ex.norm.original
     end = original.find("\n", start)
     line = original[start : len(original) if end < 0 else end].rstrip()
-    if len(line) > _HEADING_REACH or not line.endswith(":"):
+    if len(line) > _HEADING_REACH:
         return None
-    days = set()
-    for c, t in sent.candidates:
-        if t.absolute is not None and ex.norm.to_original(c, c + 1)[0] < start + len(line):
-            days.add(t)
+    dated = [
+        (pos, t)
+        for pos, t in [*sent.candidates, *((d[0], d[1]) for d in sent.local)]
+        if t.absolute is not None and ex.norm.to_original(pos, pos + 1)[0] < start + len(line)
+    ]
+    if not dated:
+        return None
+    if not line.endswith(":") and not _bracket_heading(line, ex.rules):
+        return None
+    days = {t for _, t in _sample_not_report(ex.text, sent, sorted(dated, key=lambda d: d[0]))}
     return days.pop() if len(days) == 1 else None
+
+
+def _bracket_heading(line: str, r: Rules) -> bool:
+    """Whether a line without a colon is a dated heading (_BRACKET_HEADING): its bracket holds
+    only dates and the words of a sample, a report or an assay ("dysphagia (05/2025; resolved)"
+    is a dated complaint, not a heading)."""
+    m = _BRACKET_HEADING.fullmatch(line)
+    if m is None:
+        return False
+    inside = line[line.rfind("(") + 1 : line.rfind(")")]
+    for d in reversed(find_dates(inside, r)):
+        inside = inside[: d.start] + " " + inside[d.end :]
+    words = re.findall(r"[^\W\d_]+", inside)
+    return all(
+        _ASSAY_WORDS.fullmatch(w) or _DATE_WORDS.fullmatch(w) or _HEADING_BRACKET_WORDS.fullmatch(w)
+        for w in words
+    )
+
+
+# the sample's and the report's words of a heading's bracket, and a date's own words ("date",
+# "sent", "resulted"; a time's "am"/"pm")
+_HEADING_BRACKET_WORDS = re.compile(
+    r"date|dated|sent|resulted|reported|received|collected|drawn|taken|issued|authori[sz]ed"
+    r"|validated|verified|line|dot|am|pm|h|at|and|of",
+    re.IGNORECASE,
+)
+
+
+# a heading without a colon: a label (no list mark before it) and a closing bracket of its
+# dates with their sample's or report's words only ("Myositis Antibody Panel (collected
+# 11/14/2026, resulted 11/16/2026)", "Muscle biopsy (15.10.2026)"), the table or the result
+# on the lines under it; never "(since 14/11)" nor a course's days after a dose
+_BRACKET_HEADING = re.compile(
+    r"(?![ \t]*[-•*>\d])[^\W\d][^:()\n]{2,60}\((?![^)]*\b(?:since|from|until|to|x\s?\d))"
+    r"[^()\n]*\d[^()\n]*\)[ \t]*",
+    re.IGNORECASE,
+)
 
 
 # issue #10 (i10av): a results table whose first column is the date, the row's text after two
@@ -854,12 +899,36 @@ def _sentence_time(
 # the report was issued ("line blot - sample 2026-10-02, reported 2026-10-05"); the result is the
 # sample's. A report's date is left out when the sentence also dates the sample.
 _SAMPLE_WORD = re.compile(
-    r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received)\b[ \t:=-]*"
+    r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received"
+    # (issue #10, i10av: a sample "sent" to the laboratory, and the sample's words of the other
+    # languages, written by us from their laboratory usage, verified U: German Entnahme,
+    # abgenommen; French prélevé, prélèvement; Spanish/Galician extracción, extraída, toma,
+    # muestra; Portuguese colheita, colhida, amostra; Italian prelievo, prelevato, campione;
+    # Dutch afname, afgenomen; Nordic prøve, prov, provtaget, prøvetaget; Polish pobrano,
+    # pobrania, próbka; Czech/Slovak odběr, odber, vzorek, vzorka; Croatian/Serbian uzorak;
+    # Slovene odvzem, vzorec; Romanian recoltat, recoltare, probă; Hungarian levétel, minta;
+    # Turkish numune, örnek; Ukrainian забір, зразок; Malay/Indonesian sampel, diambil;
+    # Latvian paraugs, ņemts)
+    r"|sent|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
+    r"|colheita|colhida|amostra|prelievo|prelevato|campione|afname|afgenomen|prøve|prov"
+    r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
+    r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"
+    r"|diambil|paraugs|ņemts)\b[ \t:=-]*"
     r"(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
 _REPORT_WORD = re.compile(
-    r"\b(?:reported|report(?:ed)? on|issued|authori[sz]ed|verified|validated|resulted)\b"
+    r"\b(?:reported|report(?:ed)? on|issued|authori[sz]ed|verified|validated|resulted"
+    # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
+    # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
+    # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
+    # referto, risultato; Dutch uitslag, gevalideerd; Nordic svar, besvart, besvaret; Polish
+    # wynik, wydano; Czech/Slovak výsledek, výsledok; Croatian/Serbian/Slovene nalaz,
+    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат)
+    r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
+    r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
+    r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
+    r"|sonuç|результат)\b"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
