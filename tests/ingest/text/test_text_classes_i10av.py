@@ -393,3 +393,28 @@ def test_a_bracket_dated_heading_dates_its_table(heading: str) -> None:
 def test_a_dated_item_is_no_heading(line: str) -> None:
     note = "Date: 17/11/2026\nWoman, 55 years old.\n\n" + line + "\nHeliotrope rash.\n"
     assert _dates(note, "heliotrope_rash") == {date(2026, 11, 17)}
+
+
+# --------------------------------------------------------------------------- a label's day/month
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Antibodies (immunoblot, 8/10):",
+        "Anticorpi (imunoblot, 8/10):",  # Romanian
+        "Protitelesa (8/10):",  # Slovene
+        "Antikorlar (08/10):",  # Turkish, two digits
+    ],
+)
+def test_a_labels_day_and_month_without_a_year_dates_it(label: str) -> None:
+    note = "Entry: 5/10/2026     Exit: 16/10/2026\nWoman, 63 years old.\n" + label
+    note += " anti-TIF1-gamma positive, anti-Mi-2 negative.\n"
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-10-08"),
+        ("MI2", "negative", "2026-10-08"),
+    }
+
+
+@pytest.mark.parametrize("label", ["Pain (7/10):", "VAS (6/10):", "Deltoids (4/5):"])
+def test_a_score_or_grade_in_a_labels_bracket_is_no_date(label: str) -> None:
+    note = "Entry: 5/10/2026\nWoman, 63 years old.\n" + label + " heliotrope rash.\n"
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 5)}

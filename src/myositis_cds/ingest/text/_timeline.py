@@ -296,9 +296,9 @@ def _times_and_events(ex: Extraction) -> None:
             # (a line of its own, as written, opens no story of the sentence before it)
             base = entry if base == INDEX or _opens_line(ex, sent) else base
             time = entry if time == INDEX else time
-        elif section is not None:
+        elif section is not None and time is None:
+            # (not over a time the sentence states, "ANA positive today")
             base = section if base == INDEX or _opens_line(ex, sent) else base
-            time = section if time == INDEX else time
         if row is not None and time is None and not sent.candidates:
             base = row  # the wrapped line of a dated row, indented under its text
         sent.base_time = base
