@@ -175,8 +175,16 @@ _LEADER = re.compile(r"\.{4,}")
 # sentence ends ("ANA (IIF HEp-2, 13. 10.) pozitivní 1:640"); nor is the one before a bracket or a
 # comma that closes it
 _SPACED_DATE = (
-    r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]?)?(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
-    r"(?:[ \t]?(?:19|20)\d\d(?!\d))?"
+    r"(?<![\w.])(?:(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
+    # (issue #10, i10av: and the year's own closing mark, the full stop Croatian, Serbian and
+    # Hungarian put after it, "09.11.2026.", or the abbreviated word "year" of Polish "r."
+    # (roku), Russian and Bulgarian "г." (года), Ukrainian "р." (року), Latvian "g." (gadā),
+    # Lithuanian "m." (metų): "14.10.2026 r.):" is no sentence end)
+    r"(?:[ \t]?(?:19|20)\d\d(?!\d)(?:\.?[ \t]?(?:r|g|m|г|р)\.|\.(?![ \t]?\d))?)?"
+    # issue #10 (i10av): the year-first order is year, month, day (ISO 8601 order, as Hungarian
+    # MSZ ISO 8601 and the East Asian dotted dates write it: "2026.10.14.", "2026. 10. 14."),
+    # not year, day, month: a day after the 12th ended the sentence inside "(2026.10.14.):"
+    r"|(?:19|20)\d\d\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:0?[1-9]|[12]\d|3[01])\.)"
     # (issue #10, i10at: and the ordinal day before a month's name, "(am 12. März 2021)", "12.
     # marca 2021", "3. října": rules/patterns.yaml month_names, the languages that write it)
     r"|(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:{MONTH_NAME})(?!\w)"

@@ -94,9 +94,20 @@ class WordRules(_Strict):
     roman_grade_leads: list[str]  # issue #10 (i10k): "grau IV", "grade III+"
 
 
+class SolarEra(_Strict):
+    """issue #10 (i10av): a solar calendar that counts the Gregorian year from another epoch
+    (the Thai Buddhist Era: BE 2569 = 2026): its year minus ``offset`` is the Gregorian year."""
+
+    offset: int
+    marks: list[str]  # what names the era in a note ("B.E.", "พ.ศ."): only then is it read
+    first_year: int  # the era's years read (four digits), first and last
+    last_year: int
+
+
 class EraRules(_Strict):
     names: dict[str, int]  # the era's name -> the Gregorian year before its first year
     letters: dict[str, int]
+    solar: dict[str, SolarEra] = Field(default_factory=dict)  # issue #10 (i10av)
 
 
 class StyleRules(_Strict):
@@ -678,6 +689,8 @@ def read_style(
             rewrites.append((t.start, t.end, new))
     rewrites.extend(_word_rewrites(text, c, set(rules.numbers)))
     rewrites.extend(_era_dates(text, c.rules.eras))  # issue #10 (i10k)
+    for era in c.rules.eras.solar.values():  # issue #10 (i10av)
+        rewrites.extend(_solar_era_dates(text, era, rules.month_numbers))
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
     return style, _one_per_span(rewrites)
@@ -748,6 +761,69 @@ def _era_dates(text: str, eras: EraRules) -> list[tuple[int, int, str]]:
         new = _gregorian(offset, m.group("y"), m.group("m"), m.group("d"))
         if new is not None:
             out.append((m.start(), m.end(), new))
+    return out
+
+
+# issue #10 (i10av): a solar era's four-digit year, with the era's mark before it or not
+# ("B.E. 2569", "3 Oct 2569", "พ.ศ. 2568"), and the numeric date with a two-digit year that the
+# era's documents write ("3/10/69", "03.10.69": the era's 2569)
+_ERA_YEAR = re.compile(
+    r"(?<![\w])(?P<mark>(?:B\.\s?E\.|พ\.\s?ศ\.)\s*)?(?P<y>\d{4})(?![\w/]|[.-]\d)"
+)
+_ERA_SHORT = re.compile(
+    r"(?<![\w/.-])(?P<dm>[0-3]?\d(?P<sep>[/.-])[01]?\d)(?P=sep)(?P<yy>\d\d)(?![\w/]|[.-]\d)"
+)
+
+
+# what may stand before a solar era's year: a month's name ("3 Oct 2569", "October 2569") or
+# a day and month ("3/10/2569")
+_BEFORE_YEAR = re.compile(
+    r"(?:(?P<word>[^\W\d_]{3,})\.?,?[ \t]+|(?P<dm>\d{1,2}[/.-]\d{1,2}[/.-]))\Z"
+)
+_MONTH_ABBREVIATIONS = frozenset(name[:3].casefold() for name in _MONTH_NAMES)
+
+
+def gregorian_field(field: str, note: str, rules: Rules) -> str:
+    """A field's text cut from the note as written ("3 October B.E. 2569", "令和8年9月24日") with
+    its era dates written as Gregorian ones, as the reading of the whole note writes them
+    (issue #10, i10av: the note's date fields are read on the note as written); a solar era's
+    dates only when the note names that era."""
+    c = _compiled()
+    rewrites = list(_era_dates(field, c.rules.eras))
+    for era in c.rules.eras.solar.values():
+        if any(mark in note for mark in era.marks):
+            rewrites.extend(_solar_era_dates(field, era, rules.month_numbers, gated=False))
+    for start, end, new in reversed(_one_per_span(rewrites)):
+        field = field[:start] + new + field[end:]
+    return field
+
+
+def _solar_era_dates(
+    text: str, era: SolarEra, month_names: dict[str, int], gated: bool = True
+) -> list[tuple[int, int, str]]:
+    """A solar era's dates as Gregorian ones, in a note that names the era (issue #10, i10av):
+    "B.E. 2569", "3 Oct 2569", "3/10/2569" -> 2026; "3/10/69" -> "3/10/2026" (the era's century:
+    2569). A four-digit year only after the era's mark, a month's name or a day and month (never
+    a value: "CPK 2,569 U/L", "platelets 2560")."""
+    if gated and not any(mark in text for mark in era.marks):
+        return []
+    out: list[tuple[int, int, str]] = []
+    century = era.first_year // 100 * 100
+    for m in _ERA_YEAR.finditer(text):
+        year = int(m.group("y"))
+        if not era.first_year <= year <= era.last_year:
+            continue
+        before = _BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start())
+        named = before is not None and (
+            before.group("dm") is not None
+            or (w := before.group("word").casefold()) in month_names
+            or w[:3] in _MONTH_ABBREVIATIONS
+        )
+        if m.group("mark") or named:
+            out.append((m.start(), m.end(), str(year - era.offset)))  # the mark goes too
+    for m in _ERA_SHORT.finditer(text):
+        year = century + int(m.group("yy")) - era.offset
+        out.append((m.start(), m.end(), f"{m.group('dm')}{m.group('sep')}{year}"))
     return out
 
 

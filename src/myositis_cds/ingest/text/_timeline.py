@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch
+from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
 
@@ -143,8 +144,9 @@ def _note_date(ex: Extraction) -> None:
         for m in rx.finditer(head):
             if _NEXT.search(head, max(0, m.start() - 24), m.start()):
                 continue  # i10ai: "next clinic Feb-2027" is an appointment to come
-            found = find_dates(m.group("date"), r, style=ex.style)
-            if found and _PROSE_CUE.match(m.group("date"), found[0].start):
+            said = gregorian_field(m.group("date"), head, r)  # i10av: "3 Oct B.E. 2569"
+            found = find_dates(said, r, style=ex.style)
+            if found and _PROSE_CUE.match(said, found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
@@ -191,7 +193,10 @@ def _note_date(ex: Extraction) -> None:
 # issue #10 (i10ai): a clinic or review named as the next one, planned or booked is a visit to
 # come ("next clinic Feb-2027", "follow-up review: 12/03/2027"), never the note's own date
 _NEXT = re.compile(
-    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further)"
+    # (issue #10, i10av: and "proposed", "expected", "anticipated", "intended": "Proposed
+    # admission: 13/11/2026" on a care home's assessment is a day to come)
+    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further|proposed"
+    r"|expected|anticipated|intended)"
     r"[ \t]*[:\-]?[ \t]*\Z",
     re.IGNORECASE,
 )
@@ -255,6 +260,8 @@ def _times_and_events(ex: Extraction) -> None:
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
+    row: TimePoint | None = None  # the date of a table's row (_row_date)
+    section: TimePoint | None = None  # the date of a section's heading (_section_date)
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
         sent.time_spans = spans
@@ -265,18 +272,23 @@ def _times_and_events(ex: Extraction) -> None:
         own_line = prev is not None and "\n" in text[prev.end : sent.start]
         now = _present_tense(ex, sent)
         if not same_paragraph or (prev is not None and prev.segment is not sent.segment):
-            entry = None
+            entry = section = None
         # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
         # sentence (a chat's lines run together) dates the sentences after it
         stamps = _entry_stamps(ex, sent)
         if stamps and stamps[0][0] == sent.start:
             entry = stamps[0][1]
+        # issue #10 (i10av): a dated section heading dates the lines under it; a line of its own
+        # date ends its scope (_dated_heading)
+        section = _section_date(ex, sent, section)
+        # issue #10 (i10av): a table's date column dates its row's wrapped lines (_row_date)
+        row = _row_date(ex, sent, row)
         if prev is None or not same_paragraph or planned or own_line or now:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
             base = prev.time
         elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
-            base = prev.time  # a dated or follow-up story goes on until the paragraph ends
+            base = _scene_at_end(ex, prev)  # a dated story goes on to the paragraph's end
         else:
             base = INDEX
         if entry is not None:
@@ -284,6 +296,11 @@ def _times_and_events(ex: Extraction) -> None:
             # (a line of its own, as written, opens no story of the sentence before it)
             base = entry if base == INDEX or _opens_line(ex, sent) else base
             time = entry if time == INDEX else time
+        elif section is not None and time is None:
+            # (not over a time the sentence states, "ANA positive today")
+            base = section if base == INDEX or _opens_line(ex, sent) else base
+        if row is not None and time is None and not sent.candidates:
+            base = row  # the wrapped line of a dated row, indented under its text
         sent.base_time = base
         sent.time = time if time is not None else base
         if stamps:
@@ -346,6 +363,35 @@ def _operation_as_place(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
     )
 
 
+def _scene_at_end(ex: Extraction, sent: Sentence) -> TimePoint:
+    """issue #10 (i10av): the time a dated sentence's story has reached at its end: a later date
+    in it that labels what follows it (its colon after it: "Labs (09.11.2026): CK 1236 ...
+    Immunology (sample 10.11.2026.): ANA 1:320." goes on with the sample's day), else the
+    sentence's time. Not a date that closes a clause ("640 U/L on 11/02 on treatment."), nor a
+    report's or results' date ("Bloods taken 12/10 (results by 16/10): ...")."""
+    if sent.time.absolute is None:
+        return sent.time
+    text = ex.text
+    for pos, point in reversed(sent.candidates[1:]):
+        end = sent.ends.get(pos)
+        if point.absolute is None or end is None:
+            continue
+        if _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) and not _RESULTS_WORD.search(
+            text, max(sent.start, pos - 25), pos
+        ):
+            return point
+    return sent.time
+
+
+# a date that labels what follows it: its colon, after the bracket that holds it
+_LABEL_AFTER = re.compile(r"[.\s]?\)?\s*:")
+_RESULTS_WORD = re.compile(
+    r"\b(?:results?|reported|report(?:ed)?\s+on|issued|authori[sz]ed|verified|validated"
+    r"|due|expected|by)\b[^()\n]*$",
+    re.IGNORECASE,
+)
+
+
 def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
     """Whether the sentence (or the text at ``pos`` in it) opens a line of the note as written
     (a soft-wrapped note's reading joins its lines)."""
@@ -353,6 +399,119 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
     start, _ = ex.norm.to_original(at, at + 1)
     before = ex.norm.original[:start].rstrip(" \t")
     return not before or before.endswith("\n")
+
+
+# issue #10 (i10av): a section's heading that is only a label with its date and a colon, the
+# section's rows on the lines under it ("Findings at admission (27.10.2026):", "Laboratory
+# 27/10/2026:", "Status pri prijmu (09.11.2026.):", "Bloods - 3 Nov 2026:"): the date is the
+# rows' date to the paragraph's end (a blank line) or the next heading of its own date, as an
+# entry stamp dates its entry (the lines under it would otherwise each speak from the visit)
+_HEADING_REACH = 80  # characters: a heading's label and its date, not a sentence
+
+
+def _section_date(ex: Extraction, sent: Sentence, section: TimePoint | None) -> TimePoint | None:
+    """The section date in force for ``sent``: its own heading's date, None when it opens a
+    line with a date of its own ("Antibodies (04/11/2026): ..." under "Labs (03/11/2026):"),
+    else ``section``."""
+    heading = _dated_heading(ex, sent)
+    if heading is not None:
+        return heading
+    if _opens_line(ex, sent) and any(t.absolute is not None for _, t in sent.candidates):
+        return None
+    return section
+
+
+def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
+    """The date of a section heading that opens the sentence's line and holds nothing after its
+    date but a colon, a closing bracket or a time of day ("Findings at admission (27.10.2026):"
+    is dated by its date, not by the visit its "at admission" names; "Myositis Antibody Panel
+    (collected 11/14/2026, resulted 11/16/2026)" by its sample's date, the table's rows below):
+    its one calendar date, a sample's before a report's (_sample_not_report)."""
+    if not (sent.candidates or sent.local) or not _opens_line(ex, sent):
+        return None
+    # the line as written (the reading may have joined the heading to the line under it)
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    end = original.find("\n", start)
+    line = original[start : len(original) if end < 0 else end].rstrip()
+    if len(line) > _HEADING_REACH:
+        return None
+    dated = [
+        (pos, t)
+        for pos, t in [*sent.candidates, *((d[0], d[1]) for d in sent.local)]
+        if t.absolute is not None and ex.norm.to_original(pos, pos + 1)[0] < start + len(line)
+    ]
+    if not dated:
+        return None
+    if not line.endswith(":") and not _bracket_heading(line, ex.rules):
+        return None
+    days = {t for _, t in _sample_not_report(ex.text, sent, sorted(dated, key=lambda d: d[0]))}
+    return days.pop() if len(days) == 1 else None
+
+
+def _bracket_heading(line: str, r: Rules) -> bool:
+    """Whether a line without a colon is a dated heading (_BRACKET_HEADING): its bracket holds
+    only dates and the words of a sample, a report or an assay ("dysphagia (05/2025; resolved)"
+    is a dated complaint, not a heading)."""
+    m = _BRACKET_HEADING.fullmatch(line)
+    if m is None:
+        return False
+    inside = line[line.rfind("(") + 1 : line.rfind(")")]
+    for d in reversed(find_dates(inside, r)):
+        inside = inside[: d.start] + " " + inside[d.end :]
+    words = re.findall(r"[^\W\d_]+", inside)
+    return all(
+        _ASSAY_WORDS.fullmatch(w) or _DATE_WORDS.fullmatch(w) or _HEADING_BRACKET_WORDS.fullmatch(w)
+        for w in words
+    )
+
+
+# the sample's and the report's words of a heading's bracket, and a date's own words ("date",
+# "sent", "resulted"; a time's "am"/"pm")
+_HEADING_BRACKET_WORDS = re.compile(
+    r"date|dated|sent|resulted|reported|received|collected|drawn|taken|issued|authori[sz]ed"
+    r"|validated|verified|line|dot|am|pm|h|at|and|of",
+    re.IGNORECASE,
+)
+
+
+# a heading without a colon: a label (no list mark before it) and a closing bracket of its
+# dates with their sample's or report's words only ("Myositis Antibody Panel (collected
+# 11/14/2026, resulted 11/16/2026)", "Muscle biopsy (15.10.2026)"), the table or the result
+# on the lines under it; never "(since 14/11)" nor a course's days after a dose
+_BRACKET_HEADING = re.compile(
+    r"(?![ \t]*[-•*>\d])[^\W\d][^:()\n]{2,60}\((?![^)]*\b(?:since|from|until|to|x\s?\d))"
+    r"[^()\n]*\d[^()\n]*\)[ \t]*",
+    re.IGNORECASE,
+)
+
+
+# issue #10 (i10av): a results table whose first column is the date, the row's text after two
+# spaces or a tab, its wrapped lines indented under that text ("5/10/2026  Myositis profile:
+# anti-PL-7 positive,\n         anti-Jo-1 negative"): the row's date dates its wrapped lines,
+# up to the next line that is not indented
+_DATE_COLUMN = re.compile(r"[ \t]{2,}|\t")
+
+
+def _row_date(ex: Extraction, sent: Sentence, row: TimePoint | None) -> TimePoint | None:
+    """The row date in force for ``sent``: its own when it opens its line with a date and a
+    column gap, ``row`` when it opens an indented line (a wrapped line of that row) or does not
+    open a line, else None."""
+    if not _opens_line(ex, sent):
+        return row
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    line_start = original.rfind("\n", 0, start) + 1
+    if original[line_start:start].strip(" \t") == "" and start - line_start >= 2:
+        return row  # an indented line: the wrapped text of the row above
+    first = sent.candidates[0] if sent.candidates else None
+    if first is None or first[0] != sent.start or first[1].absolute is None:
+        return None
+    end = sent.ends.get(first[0])
+    if end is None:
+        return None
+    _, gap = ex.norm.to_original(first[0], end)  # the gap as written (the reading joins spaces)
+    return first[1] if _DATE_COLUMN.match(original, gap) else None
 
 
 def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
@@ -740,12 +899,36 @@ def _sentence_time(
 # the report was issued ("line blot - sample 2026-10-02, reported 2026-10-05"); the result is the
 # sample's. A report's date is left out when the sentence also dates the sample.
 _SAMPLE_WORD = re.compile(
-    r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received)\b[ \t:=-]*"
+    r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received"
+    # (issue #10, i10av: a sample "sent" to the laboratory, and the sample's words of the other
+    # languages, written by us from their laboratory usage, verified U: German Entnahme,
+    # abgenommen; French prélevé, prélèvement; Spanish/Galician extracción, extraída, toma,
+    # muestra; Portuguese colheita, colhida, amostra; Italian prelievo, prelevato, campione;
+    # Dutch afname, afgenomen; Nordic prøve, prov, provtaget, prøvetaget; Polish pobrano,
+    # pobrania, próbka; Czech/Slovak odběr, odber, vzorek, vzorka; Croatian/Serbian uzorak;
+    # Slovene odvzem, vzorec; Romanian recoltat, recoltare, probă; Hungarian levétel, minta;
+    # Turkish numune, örnek; Ukrainian забір, зразок; Malay/Indonesian sampel, diambil;
+    # Latvian paraugs, ņemts)
+    r"|sent|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
+    r"|colheita|colhida|amostra|prelievo|prelevato|campione|afname|afgenomen|prøve|prov"
+    r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
+    r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"
+    r"|diambil|paraugs|ņemts)\b[ \t:=-]*"
     r"(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
 _REPORT_WORD = re.compile(
-    r"\b(?:reported|report(?:ed)? on|issued|authori[sz]ed|verified|validated|resulted)\b"
+    r"\b(?:reported|report(?:ed)? on|issued|authori[sz]ed|verified|validated|resulted"
+    # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
+    # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
+    # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
+    # referto, risultato; Dutch uitslag, gevalideerd; Nordic svar, besvart, besvaret; Polish
+    # wynik, wydano; Czech/Slovak výsledek, výsledok; Croatian/Serbian/Slovene nalaz,
+    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат)
+    r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
+    r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
+    r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
+    r"|sonuç|результат)\b"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
