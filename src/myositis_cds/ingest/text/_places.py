@@ -110,14 +110,13 @@ _NOT_PLACES = frozenset(
 )
 
 
-def country_of(
-    place: str, *, code_field: bool = False, countries_only: bool = False
-) -> str | None:
+def country_of(place: str, *, code_field: bool = False, countries_only: bool = False) -> str | None:
     """The ISO 3166 alpha-2 code of the country ``place`` lies in, or None when no single
     country is named. ``place`` is what follows a cue up to the end of its line or clause
     ("Uppsala, Sweden", "Ruiru, Kiambu County", "Hamilton, ON"); ``code_field``: the cue is a
-    country field, so a bare ISO code counts ("GB", "GBR"); ``countries_only``: the cue is as loose as "from", so only a country's own
-    name counts, never a subdivision's or a state code."""
+    country field, so a bare ISO code counts ("GB", "GBR"); ``countries_only``: the cue is as
+    loose as "from", so only a country's own name counts, never a subdivision's or a state
+    code."""
     countries, subdivisions, states, codes = _tables()
     text = place.strip().strip("\"'<>")
     if code_field and text.upper() == text and text in codes:

@@ -522,11 +522,11 @@ def _region(ex: Extraction) -> None:
         ex.drafts.append(best[1])
 
 
-# issue #10 (i10au): the words of a place after a cue: capitalised words (with hyphens and
-# apostrophes), "Co." before an Irish county (and "St.", "Mt."), a state code, a postcode and the particles inside
-# a place's name ("Santiago de Compostela", "Stoke-on-Trent", "Frankfurt am Main"), joined by
-# spaces or commas; anything else (a lower-case word, a colon, two spaces of a form's columns)
-# ends the place.
+# issue #10 (i10au): the words of a place after a cue, read on the cue's line of the original
+# text: capitalised words (with hyphens and apostrophes), "Co." before an Irish county (and
+# "St.", "Mt."), a state code, a postcode and the particles inside a place's name ("Santiago de
+# Compostela", "Frankfurt am Main"), joined by spaces or commas; anything else (a lower-case
+# word, a colon, a full stop, two spaces or a tab before a form's next column) ends the place.
 _PLACE_TOKEN = re.compile(
     r"(?P<word>(?:Co|St|Mt)\.|[^\W\d_][\w'’-]*|\d{3,6}|\([A-Z]{2}\))(?P<gap>,?[^\S\n]|,(?=\S)|$)?"
 )
@@ -563,7 +563,7 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         pos = m.end()
     place = line[:end].rstrip(" ,.")
     end = min(sent.end, cue.end() + len(place))
-    if not place or not place[:1].isupper() and not place[:1].isdigit():
+    if not place or (not place[:1].isupper() and not place[:1].isdigit()):
         return None
     if place.split()[-1] in _PLACE_PARTICLES:  # "ON" (Ontario) is a state code, "on" is not
         return None

@@ -1,0 +1,150 @@
+"""The patient's region as a class, and labs compared in the recorded unit (issue #10, i10au).
+Every sentence is our own; each expected ISO 3166 code is worked out by hand from the place.
+
+- a place after a residence or origin cue, in the extractor's languages (an address field,
+  "resides in", "natural de", "originaire du"), resolved by ISO 3166 (ingest/text/_places.py):
+  a country's name in that language, a subdivision that belongs to one country, the state code
+  written after a city (US, Canada, Australia, Brazil, Swiss cantons, Italian provinces), and a
+  form's country field holding an ISO code (JSON, CDA, HL7 v2 PID-11);
+- guards: a relative's home, the hospital's country, a travel destination, a name after "from",
+  a place or state code naming no single country, a lower-case word: no region (not assessed);
+- benchmarks/nlp_eval.py compares a lab in the unit the product records it in (the product's
+  own conversion, facts.labs.lab_unit) and the age on the evaluation day.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from myositis_cds.case import parse_case
+from tests.ingest.text.helpers import read
+
+HEAD = "Clinic letter, 10/11/2026.\n"
+BODY = "\nShe has a heliotrope rash and proximal weakness.\n"
+
+
+def region(text: str) -> str | None:
+    result: str | None = read(HEAD + text + BODY).case.patient.region
+    return result
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a country's own name in the language of the field (Slovene, Romanian, Latvian,
+        # Ukrainian, Serbian Latin, Spanish with its accent)
+        ("Patient: female, 61 years   Naslov: Maribor, Slovenija", "SI"),
+        ("Patient: female, 61 years   Domiciliu: Iași, România", "RO"),
+        ("Patient: female, 61 years   Dzīvesvieta: Rīga, Latvija", "LV"),
+        ("Patient: female, 61 years   Місце проживання: Львів, Україна", "UA"),
+        ("Patient: female, 61 years   Prebivalište: Novi Sad, Srbija", "RS"),
+        ("A 61-year-old woman, residente en Arequipa, Perú.", "PE"),
+        # origin in French: "originaire du" + the French name of Cameroon
+        ("A 61-year-old woman, originaire du Cameroun.", "CM"),
+        # a subdivision of one country: Galician "natural de" + the province of Ourense (ES),
+        # Tagalog "nakatira sa" + Cebu (PH), Turkish address + Konya (TR)
+        ("A 61-year-old woman, natural de Ourense.", "ES"),
+        ("A 61-year-old woman, nakatira sa Cebu.", "PH"),
+        ("Patient: female, 61 years   Adres: Konya", "TR"),
+        # Malay address field + a place the hand list names (Sarawak: MY)
+        ("Patient: female, 61 years   Alamat: Kuching, Sarawak", "MY"),
+        # the state code after the city, with or without a postcode, in a form's column
+        ("Patient: female, 61 years   Home address: Tucson, AZ 85701", "US"),
+        ("A 61-year-old woman who lives in Ballarat VIC 3350.", "AU"),
+        ("A 61-year-old woman, resident of Halifax, NS, retired teacher.", "CA"),
+        ("Patient: F 61   Home: Halifax, NS      Ordering MD: Dr Y", "CA"),
+        ("A 61-year-old woman resident at Lodi (LO), Lombardy.", "IT"),
+        # a form's country field with an ISO code
+        (
+            '{"patient": {"sex": "F", "age": 61, "address": {"city": "Porto", "country": "PT"}}}',
+            "PT",
+        ),
+        ("Patient: female, 61 years <addr><city>Napier</city><country>NZ</country></addr>", "NZ"),
+    ],
+)
+def test_region_of_a_place_after_a_cue(line: str, expected: str) -> None:
+    assert region(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a relative's home is not the patient's
+        "A 61-year-old woman. Her mother lives in Manila, Philippines.",
+        # the hospital's country and a travel destination have no residence cue
+        "Hospital Universitario de Salamanca, España. A 61-year-old woman.",
+        "A 61-year-old woman who travelled to Thailand in June.",
+        # a name after the loose cue "from" ("a letter from Chad") is never a country
+        "A 61-year-old woman; see the letter from Chad about her.",
+        # a town ISO 3166 does not list, and a state code two countries share (NT: Australia's
+        # Northern Territory and Canada's Northwest Territories): not one country
+        "A 61-year-old woman who lives in Springfield.",
+        "Patient: female, 61 years   Address: Palmerston NT 0830",
+        # a lower-case word after the cue is no place
+        "A 61-year-old woman who lives in poverty.",
+    ],
+)
+def test_no_region_without_one_country(line: str) -> None:
+    assert region(line) is None
+
+
+# --------------------------------------------------------------------------- nlp_eval comparison
+def _nlp_eval() -> ModuleType:
+    path = Path(__file__).resolve().parents[3] / "benchmarks" / "nlp_eval.py"
+    spec = importlib.util.spec_from_file_location("nlp_eval_i10au", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _items(case_data: dict[str, object], kind: str) -> set[tuple[object, ...]]:
+    module = _nlp_eval()
+    case = parse_case(case_data, today=date(2026, 11, 27))
+    return {key for k, key in module.items(case) if k == kind}
+
+
+def test_nlp_eval_compares_labs_in_the_recorded_unit() -> None:
+    day = "2026-10-30"
+    labs = _items(
+        {
+            "patient": {"sex": "female", "age": 50},
+            "labs": [
+                # IU/L is U/L; 1.1 µkat/L x 60 = 66 U/L with its limit 3.3 x 60 = 198;
+                # CRP 1.8 mg/dL x 10 = 18 mg/L, limit 0.5 x 10 = 5; ESR keeps mm/h
+                {"code": "ck", "value": 1870, "unit": "IU/L", "upper_limit": 200, "date": day},
+                {"code": "alt", "value": 1.1, "unit": "µkat/L", "upper_limit": 3.3, "date": day},
+                {"code": "crp", "value": 1.8, "unit": "mg/dL", "upper_limit": 0.5, "date": day},
+                {"code": "esr", "value": 38, "unit": "mm/h", "date": day},
+            ],
+        },
+        "lab",
+    )
+    d = date(2026, 10, 30)
+    assert {(code, value, unit, upper) for code, value, unit, upper, _, when in labs} == {
+        ("ck", 1870.0, "U/L", 200.0),
+        ("alt", 66.0, "U/L", 198.0),
+        ("crp", 18.0, "mg/L", 5.0),
+        ("esr", 38.0, "mm/h", None),
+    }
+    assert {when for *_, when in labs} == {d}
+
+
+@pytest.mark.parametrize(
+    ("patient", "age"),
+    [
+        # born 17 June 1979: 47 on 27 Nov 2026 (birthday passed); born 30 Nov 1979: still 46
+        ({"sex": "female", "birth_date": "1979-06-17"}, 47),
+        ({"sex": "female", "birth_date": "1979-11-30"}, 46),
+        ({"sex": "male", "age": 61}, 61),
+    ],
+)
+def test_nlp_eval_compares_the_age_on_the_evaluation_day(
+    patient: dict[str, object], age: int
+) -> None:
+    assert _items({"patient": patient}, "patient") >= {("age", age)}
