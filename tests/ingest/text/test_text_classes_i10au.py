@@ -93,6 +93,95 @@ def test_no_region_without_one_country(line: str) -> None:
     assert region(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the state code's joining says whose system it is: a hyphen is Brazil's "cidade-UF"
+        # (SP: São Paulo; Italy's La Spezia is SP too, but written in brackets), brackets are
+        # an Italian province (BG: Bergamo), a space a Swiss canton (ZH: Zürich)
+        ("Paciente: 16 anos, sexo masculino, procedente de Ribeirão Preto-SP.", "BR"),
+        ("A 61-year-old woman resident at Treviglio (BG).", "IT"),
+        ("Patientin, 52 J., Wohnort Uster ZH", "CH"),
+        # a subdivision after its kind word in the language of the address ("Región del
+        # Biobío" is Chile's Biobío; "woj. lubelskie" Poland's Lublin voivodeship; Indonesian
+        # "Kec." before a district and the province Sumatera Utara)
+        ("Paciente de 61 años. Domicilio: Coronel, Región del Biobío", "CL"),
+        ("Pacjentka, lat 61. Adres: Świdnik, woj. lubelskie", "PL"),
+        ("Pasien perempuan, 61 tahun. Alamat: Kec. Binjai Kota, Sumatera Utara", "ID"),
+        # a form's dotted leader instead of the colon
+        ("Patient: female, 61 years\nCountry of residence ..... Norway (Tromsø)", "NO"),
+        # "from" is loose, so only a country's name or a place named with its kind counts
+        ("A 61-year-old retired nurse from Naas, Co. Kildare.", "IE"),
+    ],
+)
+def test_region_state_codes_kind_words_and_leaders(line: str, expected: str) -> None:
+    assert region(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # WA is both Washington (US) and Western Australia: no single country
+        "A 61-year-old woman who lives in Spokane, WA.",
+        # "from" with a subdivision's bare name: not read ("letter from Kent" may be a person)
+        "A 61-year-old woman; letter from Kent enclosed.",
+        # a column's next label after the place is no part of it (MD is Maryland's code)
+        "Patient: F 61   Home: Truro   Ordering MD: Dr Z",
+    ],
+)
+def test_no_region_from_ambiguous_codes_or_columns(line: str) -> None:
+    assert region(line) is None
+
+
+# --------------------------------------------------------------------------- the patient a parent
+@pytest.mark.parametrize(
+    ("text", "age", "sex", "where"),
+    [
+        # the patient as a parent: the parent noun with a number is no relative, so the age
+        # and the place in the same sentence stay the patient's (French, English, Spanish,
+        # Polish collective numeral, Turkish number before the noun)
+        (
+            "Il s'agit de Mme C.D., âgée de 52 ans, demeurant à Agadir, mariée et mère de 2 "
+            "enfants.",
+            52,
+            "female",
+            None,
+        ),
+        ("A 52-year-old man, married, father of three, lives in Cebu.", 52, "male", "PH"),
+        ("Varón de 52 años, padre de dos hijos, residente en Arequipa, Perú.", 52, "male", "PE"),
+        ("Pacjentka lat 52, matka dwojga dzieci, zamieszkała w Lublinie.", 52, "female", None),
+    ],
+)
+def test_the_patient_as_a_parent_is_not_a_relative(
+    text: str, age: int, sex: str, where: str | None
+) -> None:
+    patient = read(HEAD + text + BODY).case.patient
+    assert (patient.age, patient.sex.value, patient.region) == (age, sex, where)
+
+
+def test_a_relative_with_a_verb_is_still_a_relative() -> None:
+    # "her father lives in Cebu": the place is the father's, and there is no number after
+    # "father", so the pseudo-rule does not switch the relative off
+    patient = read(HEAD + "A 52-year-old woman. Her father lives in Cebu." + BODY).case.patient
+    assert patient.region is None
+
+
+# ------------------------------------------------------------------------ age in years and months
+@pytest.mark.parametrize(
+    ("line", "age", "sex"),
+    [
+        # a child's age in years and months before the sex word: the whole years
+        ("Patient: 15 y 2 m, girl.", 15, "female"),
+        ("Patient: 3 yrs 4 mths, boy.", 3, "male"),
+        ("Paciente: 2 años 6 meses, femenino.", 2, "female"),
+        ("Paziente: 4 anni 3 mesi, maschio.", 4, "male"),
+    ],
+)
+def test_age_in_years_and_months_before_the_sex(line: str, age: int, sex: str) -> None:
+    patient = read(HEAD + line + "\nHeliotrope rash.\n").case.patient
+    assert (patient.age, patient.sex.value) == (age, sex)
+
+
 # --------------------------------------------------------------------------- nlp_eval comparison
 def _nlp_eval() -> ModuleType:
     path = Path(__file__).resolve().parents[3] / "benchmarks" / "nlp_eval.py"

@@ -31,17 +31,23 @@ NAME_LANGUAGES = (
     "sr@latin", "hr", "bs", "sl", "tr", "el", "id", "ms", "vi", "zh_CN", "zh_TW", "ja", "ko",
 )  # fmt: skip
 
-# Address systems that write the state or province code after the city (USPS, Canada Post,
-# Australia Post, the Correios "cidade-UF", Swiss cantons, Italian provinces "(BG)").
-STATE_CODE_COUNTRIES = ("US", "CA", "AU", "BR", "CH", "IT")
+# Address systems that write the state or province code after the city, by how they join it:
+# after a space or comma (USPS, Canada Post, Australia Post, Swiss cantons "Winterthur ZH"),
+# after a hyphen (the Correios "cidade-UF"), in brackets (Italian provinces "Seriate (BG)").
+# A code two of one style's countries share (WA, NT; AR, NE) names no single country.
+STATE_CODE_STYLES = {" ": ("US", "CA", "AU", "CH"), "-": ("BR",), "(": ("IT",)}
+STATE_CODE_COUNTRIES = tuple(c for cs in STATE_CODE_STYLES.values() for c in cs)
 
 # Words that name the kind of subdivision, not the subdivision ("Kiambu County", "Co. Cork",
 # "Uppsala län", "Tartumaa" is itself the name): left out before the name is looked up.
 _KIND_WORDS = re.compile(
     r"(?i)(?<!\w)(?:co\.|county|province|provincia|provinz|prefecture|state|region|district"
     r"|kommune|kommun|län|maakunta|megye|kraj|vald|oblast|województwo|voivodeship|judeţul"
-    r"|județul|il|ili|bölgesi|sheng|shi|zizhiqu|teukbyeolsi|gwangyeoksi|teukbyeoljachisi)(?!\w)"
+    r"|județul|il|ili|bölgesi|sheng|shi|zizhiqu|teukbyeolsi|gwangyeoksi|teukbyeoljachisi"
+    r"|región|regione|região|woj\.|kec\.|kab\.|kota|kabupaten|provinsi)(?!\w)"
 )
+# Particles left before a name once its kind word is gone ("Región del Biobío" -> "Biobío").
+_LEADING_PARTICLES = re.compile(r"(?i)^(?:(?:de|del|de la|di|do|da|des|du)\s+)+")
 
 
 def fold(text: str) -> str:
@@ -95,8 +101,8 @@ def _alpha3() -> dict[str, str]:
     return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
-_PART = re.compile(r"[^,;()\n]+|\(([A-Z]{2})\)")
-_STATE_AFTER_CITY = re.compile(r"(?:^|[\s-])([A-Z]{2,3})(?:\s+\d{3,5})?\s*$")
+_PART = re.compile(r"[^,;()\n]+|(\()([A-Z]{2})\)")
+_STATE_AFTER_CITY = re.compile(r"(?:^|(?P<join>[\s-]))(?P<code>[A-Z]{2,3})(?:\s+\d{3,5})?\s*$")
 
 
 # Country names that are also first names or words ("referral from Jordan", "Chad"): as in
@@ -122,23 +128,25 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
     if code_field and text.upper() == text and text in codes:
         return text if len(text) == 2 else _alpha3()[text]
     found: set[str] = set()
-    parts = [m.group(1) or m.group(0) for m in _PART.finditer(text)]
-    for part in reversed(parts):  # the country, then the state, stands last in an address
+    parts = [(m.group(1) or "", m.group(2) or m.group(0)) for m in _PART.finditer(text)]
+    for bracket, part in reversed(parts):  # the country, then the state, stands last
         key = fold(part)
         if key in _NOT_PLACES:
             return None
         hits = countries.get(key)
         if hits:
             return next(iter(hits)) if len(hits) == 1 else None
-        if countries_only:
+        kind = _KIND_WORDS.search(part) is not None
+        if countries_only and not kind:  # "from Swords, Co. Dublin" names its county's kind
             continue
         state = _STATE_AFTER_CITY.search(part.strip())
-        if state and state.group(1) in states:
-            found |= states[state.group(1)]
-        elif re.fullmatch(r"[A-Z]{2}", part.strip()) and part.strip() in states:
-            found |= states[part.strip()]
+        if bracket or state:
+            code = part.strip() if bracket else state.group("code") if state else ""
+            join = "(" if bracket else (state.group("join") or " ") if state else " "
+            style = STATE_CODE_STYLES[" " if join.isspace() else join]
+            found |= states.get(code, set()) & set(style)
         else:
-            bare = fold(_KIND_WORDS.sub(" ", part))
+            bare = fold(_LEADING_PARTICLES.sub("", _KIND_WORDS.sub(" ", part).strip()))
             found |= subdivisions.get(bare, set())
         if found:
             break

@@ -523,13 +523,16 @@ def _region(ex: Extraction) -> None:
 
 
 # issue #10 (i10au): the words of a place after a cue, read on the cue's line of the original
-# text: capitalised words (with hyphens and apostrophes), "Co." before an Irish county (and
-# "St.", "Mt."), a state code, a postcode and the particles inside a place's name ("Santiago de
-# Compostela", "Frankfurt am Main"), joined by spaces or commas; anything else (a lower-case
-# word, a colon, a full stop, two spaces or a tab before a form's next column) ends the place.
+# text: capitalised words (with hyphens and apostrophes), the abbreviated kind before a county
+# or province ("Co. Cork", "woj. lubelskie", "Kec.", "Kab.", "Prov.", and "St.", "Mt."), a
+# state code, a postcode and the particles inside a place's name ("Santiago de Compostela",
+# "Frankfurt am Main"), joined by spaces or commas; anything else (a lower-case word, a colon,
+# a full stop, two spaces or a tab before a form's next column) ends the place.
 _PLACE_TOKEN = re.compile(
-    r"(?P<word>(?:Co|St|Mt)\.|[^\W\d_][\w'’-]*|\d{3,6}|\([A-Z]{2}\))(?P<gap>,?[^\S\n]|,(?=\S)|$)?"
+    r"(?P<word>(?:Co|St|Mt|woj|Kec|Kab|Prov)\.|[^\W\d_][\w'’-]*|\d{3,6}|\([A-Z]{2}\))"
+    r"(?P<gap>,?[^\S\n]|,(?=\S)|$)?"
 )
+_PLACE_KINDS = ("woj.", "Kec.", "Kab.", "Prov.")
 _PLACE_PARTICLES = frozenset(
     {"de", "del", "la", "le", "di", "da", "do", "dos", "das", "van", "der", "am", "an", "im",
      "upon", "on", "sur", "en"}
@@ -555,7 +558,8 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
             break
         word = m.group("word")
         capital = word[:1].isupper() or word[:1] in "(" or word[:1].isdigit()
-        if not capital and word not in _PLACE_PARTICLES:
+        kind = word in _PLACE_KINDS or line[:pos].rstrip(" ,").endswith(_PLACE_KINDS)
+        if not capital and word not in _PLACE_PARTICLES and not kind:
             break
         end, words = pos + len(word), words + 1
         if m.group("gap") is None:
