@@ -237,3 +237,57 @@ def test_nlp_eval_compares_the_age_on_the_evaluation_day(
     patient: dict[str, object], age: int
 ) -> None:
     assert _items({"patient": patient}, "patient") >= {("age", age)}
+
+
+# --------------------------------------------------------------------------- labs
+LAB_HEAD = "Clinic letter 10/11/2026. A 60-year-old woman with dermatomyositis.\n"
+
+
+def labs(line: str) -> list[tuple[str, float | None, str | None, float | None, bool | None]]:
+    case = read(LAB_HEAD + line + "\n").case
+    return [(x.code.value, x.value, x.unit, x.upper_limit, x.is_above_uln) for x in case.labs]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a laboratory print in columns: value, unit, reference interval, flag (610 > 320: H)
+        (
+            "Creatine kinase        610 U/L       40-320       H",
+            [("ck", 610.0, "U/L", 320.0, True)],
+        ),
+        # ... with "<" as the reference and the row's date first
+        (
+            " 02-Nov-2026  Alanine aminotransferase   55 U/L   <35   H",
+            [("alt", 55.0, "U/L", 35.0, True)],
+        ),
+        # a low value in the same layout: 120 within 135-214 is below the lower limit, so not
+        # above the upper one
+        ("Lactate dehydrogenase   120 U/L   135-214   L", [("ldh", 120.0, "U/L", 214.0, False)]),
+        # the reference label as a grammar: [lab|local] reference|normal [range|value|limits]
+        ("CK 4862 U/L (reference value 38-174).", [("ck", 4862.0, "U/L", 174.0, True)]),
+        ("Her CK was 142 U/L (lab normal 60-305).", [("ck", 142.0, "U/L", 305.0, False)]),
+        ("CK 610 U/L (normal limits 40-320).", [("ck", 610.0, "U/L", 320.0, True)]),
+        # C-reactive protein by its full name in other languages (31 > 5; 18 > 5)
+        ("Proteína C reactiva 31 mg/L (VN < 5).", [("crp", 31.0, "mg/L", 5.0, True)]),
+        ("C-reaktives Protein 18 mg/l (Norm < 5).", [("crp", 18.0, "mg/L", 5.0, True)]),
+    ],
+)
+def test_lab_reference_layouts_and_names(
+    line: str, expected: list[tuple[str, float | None, str | None, float | None, bool | None]]
+) -> None:
+    assert labs(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "PCR" is also the polymerase chain reaction: never a CRP judgement
+        "PCR negativa para SARS-CoV-2.",
+        # a pair of days after the unit followed by a month is no reference interval
+        "CK 610 U/L 12-14 October.",
+    ],
+)
+def test_no_lab_reference_from_other_numbers(line: str) -> None:
+    assert all(upper is None for *_, upper, _ in labs(line))
+    assert "crp" not in {code for code, *_ in labs(line)}
