@@ -112,6 +112,11 @@ def test_no_region_without_one_country(line: str) -> None:
         ("Patient: female, 61 years\nCountry of residence ..... Norway (Tromsø)", "NO"),
         # "from" is loose, so only a country's name or a place named with its kind counts
         ("A 61-year-old retired nurse from Naas, Co. Kildare.", "IE"),
+        # a redacted street, then the town and a UK postcode (Sunderland: an English
+        # metropolitan borough in ISO 3166-2:GB; SR1 the outward code)
+        ("Patient: F 61   Address: [withheld], Sunderland SR1 3XY   Tel: [withheld]", "GB"),
+        # a Korean metropolitan city whose ISO name carries its kind ("Incheon-gwangyeoksi")
+        ("A 61-year-old woman who lives in Incheon.", "KR"),
     ],
 )
 def test_region_state_codes_kind_words_and_leaders(line: str, expected: str) -> None:

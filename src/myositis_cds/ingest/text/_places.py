@@ -86,7 +86,7 @@ def _tables() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[s
     for s in pycountry.subdivisions:
         country = s.country_code
         for part in re.split(r"\s*[/,]\s*|\s*[(\[].*?[)\]]\s*", s.name):
-            key = fold(_KIND_WORDS.sub(" ", part))
+            key = fold(_KIND_WORDS.sub(" ", part)).strip(" -")  # "Seoul-teukbyeolsi"
             if len(key) > 2:
                 subdivisions.setdefault(key, set()).add(country)
         if country in STATE_CODE_COUNTRIES:
@@ -101,6 +101,10 @@ def _alpha3() -> dict[str, str]:
     return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
+# A postcode after the place, left out before the place is looked up: the UK's outward code
+# with or without its inward code ("Gateshead NE8", "Swansea SA2 9LT"; Royal Mail's format,
+# A9, A99, AA9, AA99, A9A, AA9A) and a number of 3 to 6 digits ("Belmont 3216").
+_POSTCODE = re.compile(r"\s+(?:[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?|\d{3,6})\s*$")
 _PART = re.compile(r"[^,;()\n]+|(\()([A-Z]{2})\)")
 _STATE_AFTER_CITY = re.compile(r"(?:^|(?P<join>[\s-]))(?P<code>[A-Z]{2,3})(?:\s+\d{3,5})?\s*$")
 
@@ -146,8 +150,8 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
             style = STATE_CODE_STYLES[" " if join.isspace() else join]
             found |= states.get(code, set()) & set(style)
         else:
-            bare = fold(_LEADING_PARTICLES.sub("", _KIND_WORDS.sub(" ", part).strip()))
-            found |= subdivisions.get(bare, set())
+            bare = _LEADING_PARTICLES.sub("", _KIND_WORDS.sub(" ", part).strip())
+            found |= subdivisions.get(fold(_POSTCODE.sub("", bare)).strip(" -"), set())
         if found:
             break
     return next(iter(found)) if len(found) == 1 else None

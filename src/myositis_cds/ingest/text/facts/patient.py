@@ -551,6 +551,10 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     line_end = original.find("\n", start)
     line = original[start : line_end if line_end >= 0 else len(original)][:60]
     line = re.split(r"\t|[^\S\n]{2,}", line, maxsplit=1)[0]  # a form's next column
+    # a redacted street before the town ("Address: [redacted], Gateshead NE8") is passed over
+    redacted = re.match(r"\[[^\]\n]{0,30}\]\s*,?\s*", line)
+    if redacted:
+        line = line[redacted.end() :]
     pos, end, words = 0, 0, 0
     while pos < len(line) and words < 6:
         m = _PLACE_TOKEN.match(line, pos)
