@@ -138,6 +138,36 @@ def test_no_region_from_ambiguous_codes_or_columns(line: str) -> None:
     assert region(line) is None
 
 
+# --------------------------------------------------------------------------- demonyms
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the demonym before a noun for one person (lexicon nationalities)
+        ("A 45-year-old Filipino woman presented with a rash.", "PH"),
+        ("A Chinese man, aged 52, presented with a rash.", "CN"),
+        ("A 38-year-old Nigerian student presented with a rash.", "NG"),
+        ("A 45-year-old South Korean woman presented with a rash.", "KR"),
+    ],
+)
+def test_region_from_a_demonym_before_the_patient(line: str, expected: str) -> None:
+    assert region(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a society, a medicine, a relative, patients in general, a continent: no country
+        "An American Thoracic Society statement was applied to a 45-year-old woman.",
+        "A 45-year-old woman who took Chinese herbal medicine.",
+        "A 45-year-old woman; her Filipino mother has lupus.",
+        "Chinese patients often have this cancer. A 45-year-old woman.",
+        "A 45-year-old Asian woman.",
+    ],
+)
+def test_no_region_from_other_demonyms(line: str) -> None:
+    assert region(line) is None
+
+
 # --------------------------------------------------------------------------- the patient a parent
 @pytest.mark.parametrize(
     ("text", "age", "sex", "where"),
