@@ -471,8 +471,9 @@ def _region(ex: Extraction) -> None:
         for sent in ex.sentences:
             if not sent.patient:
                 continue
-            for rx in ex.rules.value[name]:
-                for cue in rx.finditer(text, sent.start, sent.end):
+            # (issue #10, i10au: the cues of the whole note found in one pass, ex.hits)
+            for cues_of_one_pattern in ex.hits("value", name, sent):
+                for cue in cues_of_one_pattern:
                     window_end = min(sent.end, cue.end() + 30)
                     found = False
                     for place in places.find(text, cue.end(), window_end):
