@@ -6,6 +6,19 @@ test, heldout, heldout2, heldout3: written before the extractor was run on them)
 that state no date, the anchor date. A fact counts as found when every compared field matches
 exactly, dates included.
 
+Two fields are compared as the README's conventions define them, not as written:
+
+- a lab value is compared in the unit the product records it in: the gold keeps the unit as the
+  note writes it ("IU/L", "UI/L", "1.1 µkat/L", "CRP 1.8 mg/dL") while the extractor records
+  the canonical spelling and converts deliberately (U/L, 66 U/L, 18 mg/L), so both sides go
+  through the product's own conversion (``facts.labs.lab_unit``: patterns.yaml unit_synonyms and
+  unit_conversions; no second table here). Before this (round 9, i10au) a correctly read
+  "1870 IU/L" counted as one miss and one false alarm.
+- the age is the age on ``TODAY`` (tests/data/notes/README.md: "the stated age plus the whole
+  years since the note's date, or the age on that day from a stated date of birth"), from
+  ``birth_date`` when the case has one (``Case.age_on``). Before this a gold file giving the
+  date of birth (age null) never matched an extracted age, whatever its value.
+
 ``all`` is every development split (the notes splits in benchmarks/text_eval.py's DETAIL_SETS). A
 sealed held-out split is run only by name, and then as figures only (``--verbose`` is refused),
 so that no per-note miss of a sealed set is ever printed.
@@ -29,17 +42,20 @@ import yaml
 from myositis_cds.case import Case, parse_case
 from myositis_cds.errors import CaseError
 from myositis_cds.ingest.text import extract_case
+from myositis_cds.ingest.text._rules import rules
+from myositis_cds.ingest.text.facts.labs import lab_unit
 
 NOTES = Path(__file__).resolve().parent.parent / "tests" / "data" / "notes"
 TODAY = date(2026, 11, 27)
 
 Item = tuple[str, tuple[Any, ...]]
+RULES = rules()
 
 
 def items(case: Case) -> Iterator[Item]:
     """The comparable facts of a case, as (fact type, key)."""
     p = case.patient
-    yield "patient", ("age", p.age)
+    yield "patient", ("age", case.age_on(TODAY))
     yield "patient", ("sex", p.sex.value)
     if p.region is not None:
         yield "patient", ("region", p.region)
@@ -50,10 +66,12 @@ def items(case: Case) -> Iterator[Item]:
     for f in case.findings:
         yield "finding", (f.code.value, f.present, f.date)
     for lab in case.labs:
-        yield (
-            "lab",
-            (lab.code.value, lab.value, lab.unit, lab.upper_limit, lab.is_above_uln, lab.date),
-        )
+        value, unit, upper = lab.value, lab.unit, lab.upper_limit
+        if unit is not None:
+            unit, factor = lab_unit(RULES, lab.code.value, unit)
+            value = None if value is None else round(value * factor, 6)
+            upper = None if upper is None else round(upper * factor, 6)
+        yield "lab", (lab.code.value, value, unit, upper, lab.is_above_uln, lab.date)
     for a in case.antibodies:
         yield "antibody", (a.code.value, a.result.value, a.date)
         if a.level is not None:

@@ -19,6 +19,7 @@ from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 from myositis_cds.ingest.text.facts.events import recorded_event
+from myositis_cds.ingest.text.facts.labs import lab_unit
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
 from myositis_cds.ingest.text.facts.tumours import benign_operation, names_cancer, reported_site
 
@@ -225,7 +226,6 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # ---------------------------------------------------------------- labs
     lab_units = {str(k): v.unit for k, v in ex.rules.lexicon.labs.items()}
     lab_clearly = {str(k): v.clearly_above for k, v in ex.rules.lexicon.labs.items()}
-    conversions = {(str(c.lab), c.from_): c for c in ex.rules.patterns.unit_conversions}
     labs: dict[tuple[Any, ...], dict[str, Any]] = {}
     for d in drafts:
         if d.type != "lab" or d.status != "present" or not ok(d):
@@ -238,12 +238,10 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 unit = lab_units[d.code]
                 d.uncertain = True
                 ex.warn(f"{d.code} {v['value']:g}: no unit stated, {unit} assumed")
-            conv = conversions.get((d.code, unit))
-            factor = 1.0
-            if conv is not None:
-                factor = conv.factor
-                ex.warn(f"{d.code} converted from {unit} to {conv.to} (×{conv.factor:g})")
-                unit = conv.to
+            recorded, factor = lab_unit(ex.rules, d.code, unit)
+            if factor != 1.0:
+                ex.warn(f"{d.code} converted from {unit} to {recorded} (×{factor:g})")
+            unit = recorded
             rec["value"] = round(v["value"] * factor, 6)
             rec["unit"] = unit
             for lim in ("upper_limit", "lower_limit"):

@@ -18,6 +18,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._rules import (
     Reference,
+    Rules,
     TermMatch,
     reference_after,
     reference_limits,
@@ -52,6 +53,19 @@ def _lab_table_row(ex: Extraction, tail: str) -> tuple[dict[str, Any], int] | No
             value["above_uln"] = False
         return value, rm.end()
     return None
+
+
+def lab_unit(rules: Rules, code: str, unit: str) -> tuple[str, float]:
+    """The unit a value of lab ``code`` written in ``unit`` is recorded in, and the factor its
+    value and limits are multiplied by: the canonical spelling (patterns.yaml unit_synonyms:
+    "IU/L" is "U/L"), then the deliberate conversion to the lexicon's unit (unit_conversions:
+    CK in µkat/L x 60 = U/L, CRP in mg/dL x 10 = mg/L). The one place units are converted:
+    the assembly of the case and benchmarks/nlp_eval.py's comparison both use it."""
+    unit = rules.canonical_unit(unit)
+    for conv in rules.patterns.unit_conversions:
+        if str(conv.lab) == code and conv.from_ == unit:
+            return conv.to, conv.factor
+    return unit, 1.0
 
 
 def _number(text: str) -> float:

@@ -18,6 +18,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
+from myositis_cds.ingest.text._places import country_of
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 from myositis_cds.ingest.text._timeline import stated_onset
 
@@ -470,9 +471,11 @@ def _region(ex: Extraction) -> None:
         for sent in ex.sentences:
             if not sent.patient:
                 continue
-            for rx in ex.rules.value[name]:
-                for cue in rx.finditer(text, sent.start, sent.end):
+            # (issue #10, i10au: the cues of the whole note found in one pass, ex.hits)
+            for cues_of_one_pattern in ex.hits("value", name, sent):
+                for cue in cues_of_one_pattern:
                     window_end = min(sent.end, cue.end() + 30)
+                    found = False
                     for place in places.find(text, cue.end(), window_end):
                         between = text[cue.end() : place.start]
                         named = any(w[:1].isupper() for w in place.text.split())
@@ -498,9 +501,91 @@ def _region(ex: Extraction) -> None:
                         key = (rank, sent.index, cue.start())
                         if best is None or key < (best[0], best[1].sentence.index, best[1].start):
                             best = (rank, draft)
+                        found = True
                         break
+                    if found or name == "region_nationality":
+                        continue
+                    # issue #10 (i10au): a place the hand list does not name, resolved from
+                    # ISO 3166 (_places: country names in the extractor's languages,
+                    # subdivisions, state codes after a city, a country field's code)
+                    iso = _iso_region(ex, sent, cue)
+                    if iso is None:
+                        continue
+                    code, end = iso
+                    draft = Draft(
+                        "patient", "region", "present", cue.start(), end, sent, INDEX,
+                        {"value": code},
+                    )  # fmt: skip
+                    key = (rank, sent.index, cue.start())
+                    if best is None or key < (best[0], best[1].sentence.index, best[1].start):
+                        best = (rank, draft)
     if best is not None:
         ex.drafts.append(best[1])
+
+
+# issue #10 (i10au): the words of a place after a cue, read on the cue's line of the original
+# text: capitalised words (with hyphens and apostrophes), the abbreviated kind before a county
+# or province ("Co. Cork", "woj. lubelskie", "Kec.", "Kab.", "Prov.", and "St.", "Mt."), a
+# state code, a postcode and the particles inside a place's name ("Santiago de Compostela",
+# "Frankfurt am Main"), joined by spaces or commas; anything else (a lower-case word, a colon,
+# a full stop, two spaces or a tab before a form's next column) ends the place.
+_PLACE_TOKEN = re.compile(
+    r"(?P<word>(?:Co|St|Mt|woj|Kec|Kab|Prov)\.|[^\W\d_][\w'’-]*|\d{3,6}|\([A-Z]{2}\))"
+    r"(?P<gap>,?[^\S\n]|,(?=\S)|$)?"
+)
+_PLACE_KINDS = ("woj.", "Kec.", "Kab.", "Prov.")
+_PLACE_PARTICLES = frozenset(
+    {"de", "del", "la", "le", "di", "da", "do", "dos", "das", "van", "der", "am", "an", "im",
+     "upon", "on", "sur", "en"}
+)  # fmt: skip
+
+
+def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str, int] | None:
+    """The country of the place written right after a residence or origin cue, by ISO 3166
+    (_places.country_of), with the place's end; None when it names no single country."""
+    # read in the original text: the normalised one has joined a form's lines and columns
+    norm = ex.norm
+    if cue.end() >= len(norm.offsets):
+        return None
+    original = norm.original
+    start = norm.offsets[cue.end()]
+    line_end = original.find("\n", start)
+    line = original[start : line_end if line_end >= 0 else len(original)][:60]
+    line = re.split(r"\t|[^\S\n]{2,}", line, maxsplit=1)[0]  # a form's next column
+    # a redacted street before the town ("Address: [redacted], Gateshead NE8") is passed over
+    redacted = re.match(r"\[[^\]\n]{0,30}\]\s*,?\s*", line)
+    if redacted:
+        line = line[redacted.end() :]
+    pos, end, words = 0, 0, 0
+    while pos < len(line) and words < 6:
+        m = _PLACE_TOKEN.match(line, pos)
+        if m is None:
+            break
+        word = m.group("word")
+        capital = word[:1].isupper() or word[:1] in "(" or word[:1].isdigit()
+        kind = word in _PLACE_KINDS or line[:pos].rstrip(" ,").endswith(_PLACE_KINDS)
+        if not capital and word not in _PLACE_PARTICLES and not kind:
+            break
+        end, words = pos + len(word), words + 1
+        if m.group("gap") is None:
+            break
+        pos = m.end()
+    place = line[:end].rstrip(" ,.")
+    end = min(sent.end, cue.end() + len(place))
+    if not place or (not place[:1].isupper() and not place[:1].isdigit()):
+        return None
+    if place.split()[-1] in _PLACE_PARTICLES:  # "ON" (Ontario) is a state code, "on" is not
+        return None
+    about = sent.context.assert_target(cue.end(), end, _ABOUT_SOMEONE_ELSE)
+    if about.get("experiencer") or about.get("generic"):
+        return None
+    lead = cue.group().strip().casefold()
+    code = country_of(
+        place,
+        code_field="country" in lead or lead.startswith("pid"),
+        countries_only=lead == "from",
+    )
+    return None if code is None else (code, end)
 
 
 _PRONOUNS = re.compile(r"\b(?:(?P<female>she|her)|(?P<male>he|his|him))\b", re.IGNORECASE)

@@ -1,0 +1,157 @@
+"""Which country a place written after a residence or origin cue lies in (issue #10, i10au).
+
+Source: ISO 3166 as packaged by ``pycountry`` (the country names, official and common names and
+their gettext translations from Debian's iso-codes project; ISO 3166-2 subdivisions with their
+codes). The hand list of rules/lexicon.yaml ``regions`` is read first (it carries the cities
+and the screening regions a clinician checked); this module resolves what that list does not
+name: a country in any language the extractor reads ("Rumunia", "Suomi", "Marruecos"), a
+subdivision of any level ("Kiambu County", "Co. Cork", "Shizuoka", "Queensland", the
+English and Welsh unitary authorities "Leeds", "Cardiff") when its name belongs to one country
+only, the state written after a city in the address systems that write
+it so ("Columbus, OH", "Belmont VIC 3216", "Campinas-SP", "Winterthur ZH", "Seriate (BG)"), and
+an ISO code where a form's country field holds one ("country": "GB", ``<country>IE</country>``,
+HL7 PID-11 "GBR"). The tables are built once, on the first cue that the hand list does not
+resolve, so a note without one pays nothing. A place that resolves to no single country gives
+no region: the screening then reports the region as not given (not assessed), never a guess.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from functools import cache
+
+# The gettext catalogues of pycountry for the languages rules/patient.yaml reads (its
+# `languages` table: en de pl cs sk hu it es ca gl af tl pt fr ro nl sv da no fi et lv lt ru uk
+# bg sr hr bs sl tr el id ms vi zh ja ko).
+NAME_LANGUAGES = (
+    "de", "pl", "cs", "sk", "hu", "it", "es", "ca", "gl", "af", "tl", "fil", "pt", "pt_BR", "fr",
+    "ro", "nl", "sv", "da", "nb_NO", "nn", "fi", "et", "lv", "lt", "ru", "uk", "bg", "sr",
+    "sr@latin", "hr", "bs", "sl", "tr", "el", "id", "ms", "vi", "zh_CN", "zh_TW", "ja", "ko",
+)  # fmt: skip
+
+# Address systems that write the state or province code after the city, by how they join it:
+# after a space or comma (USPS, Canada Post, Australia Post, Swiss cantons "Winterthur ZH"),
+# after a hyphen (the Correios "cidade-UF"), in brackets (Italian provinces "Seriate (BG)").
+# A code two of one style's countries share (WA, NT; AR, NE) names no single country.
+STATE_CODE_STYLES = {" ": ("US", "CA", "AU", "CH"), "-": ("BR",), "(": ("IT",)}
+STATE_CODE_COUNTRIES = tuple(c for cs in STATE_CODE_STYLES.values() for c in cs)
+
+# Words that name the kind of subdivision, not the subdivision ("Kiambu County", "Co. Cork",
+# "Uppsala län", "Tartumaa" is itself the name): left out before the name is looked up.
+_KIND_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:co\.|county|province|provincia|provinz|prefecture|state|region|district"
+    r"|kommune|kommun|län|maakunta|megye|kraj|vald|oblast|województwo|voivodeship|judeţul"
+    r"|județul|il|ili|bölgesi|sheng|shi|zizhiqu|teukbyeolsi|gwangyeoksi|teukbyeoljachisi"
+    r"|región|regione|região|woj\.|kec\.|kab\.|kota|kabupaten|provinsi)(?!\w)"
+)
+# Particles left before a name once its kind word is gone ("Región del Biobío" -> "Biobío").
+_LEADING_PARTICLES = re.compile(r"(?i)^(?:(?:de|del|de la|di|do|da|des|du)\s+)+")
+
+
+def fold(text: str) -> str:
+    """Case and accents left out ("Košice" and "Kosice" are one key)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@cache
+def _tables() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str]]:
+    """(country name -> codes, subdivision name -> country codes, state code -> country codes,
+    ISO alpha-2 and alpha-3 codes)."""
+    import pycountry  # the nlp extra; loaded only when a cue needs it
+
+    countries: dict[str, set[str]] = {}
+    catalogues = []
+    for lang in NAME_LANGUAGES:
+        try:
+            catalogues.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:
+            continue
+    codes: set[str] = set()
+    alpha3: dict[str, str] = {}
+    for c in pycountry.countries:
+        codes.update((c.alpha_2, c.alpha_3))
+        alpha3[c.alpha_3] = c.alpha_2
+        english = [getattr(c, a, None) for a in ("name", "official_name", "common_name")]
+        for name in filter(None, english):
+            names = {name, *(cat.gettext(name) for cat in catalogues)}
+            for n in names:
+                countries.setdefault(fold(n), set()).add(c.alpha_2)
+    subdivisions: dict[str, set[str]] = {}
+    states: dict[str, set[str]] = {}
+    for s in pycountry.subdivisions:
+        country = s.country_code
+        for part in re.split(r"\s*[/,]\s*|\s*[(\[].*?[)\]]\s*", s.name):
+            key = fold(_KIND_WORDS.sub(" ", part)).strip(" -")  # "Seoul-teukbyeolsi"
+            if len(key) > 2:
+                subdivisions.setdefault(key, set()).add(country)
+        if country in STATE_CODE_COUNTRIES:
+            states.setdefault(s.code.split("-", 1)[1], set()).add(country)
+    return countries, subdivisions, states, codes | set(alpha3)
+
+
+@cache
+def _alpha3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+
+
+# A postcode after the place, left out before the place is looked up: the UK's outward code
+# with or without its inward code ("Gateshead NE8", "Swansea SA2 9LT"; Royal Mail's format,
+# A9, A99, AA9, AA99, A9A, AA9A) and a number of 3 to 6 digits ("Belmont 3216").
+_POSTCODE = re.compile(r"\s+(?:[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?|\d{3,6})\s*$")
+_PART = re.compile(r"[^,;()\n]+|(\()([A-Z]{2})\)")
+_STATE_AFTER_CITY = re.compile(r"(?:^|(?P<join>[\s-]))(?P<code>[A-Z]{2,3})(?:\s+\d{3,5})?\s*$")
+
+
+# Country names that are also first names or words ("referral from Jordan", "Chad"): as in
+# rules/lexicon.yaml `regions`, never read as a place from a translation table.
+# And the compass words some ISO 3166-2 names translate to ("North", "Central" regions).
+_NOT_PLACES = frozenset(
+    {"jordan", "chad", "georgia", "turkey", "niger", "guinea"}
+    | {"north", "south", "east", "west", "central", "centre", "center", "capital", "home"}
+    | {"northern", "southern", "eastern", "western", "north-east", "north-west", "south-east"}
+    | {"south-west", "northeast", "northwest", "southeast", "southwest", "midlands"}
+)
+
+
+def country_of(place: str, *, code_field: bool = False, countries_only: bool = False) -> str | None:
+    """The ISO 3166 alpha-2 code of the country ``place`` lies in, or None when no single
+    country is named. ``place`` is what follows a cue up to the end of its line or clause
+    ("Uppsala, Sweden", "Ruiru, Kiambu County", "Hamilton, ON"); ``code_field``: the cue is a
+    country field, so a bare ISO code counts ("GB", "GBR"); ``countries_only``: the cue is as
+    loose as "from", so only a country's own name counts, never a subdivision's or a state
+    code."""
+    countries, subdivisions, states, codes = _tables()
+    text = place.strip().strip("\"'<>")
+    if code_field and text.upper() == text and text in codes:
+        return text if len(text) == 2 else _alpha3()[text]
+    found: set[str] = set()
+    parts = [(m.group(1) or "", m.group(2) or m.group(0)) for m in _PART.finditer(text)]
+    for bracket, part in reversed(parts):  # the country, then the state, stands last
+        key = fold(part)
+        if key in _NOT_PLACES:
+            return None
+        hits = countries.get(key)
+        if hits:
+            return next(iter(hits)) if len(hits) == 1 else None
+        kind = _KIND_WORDS.search(part) is not None
+        if countries_only and not kind:  # "from Swords, Co. Dublin" names its county's kind
+            continue
+        state = _STATE_AFTER_CITY.search(part.strip())
+        if bracket or state:
+            code = part.strip() if bracket else state.group("code") if state else ""
+            join = "(" if bracket else (state.group("join") or " ") if state else " "
+            style = STATE_CODE_STYLES[" " if join.isspace() else join]
+            found |= states.get(code, set()) & set(style)
+        else:
+            bare = _LEADING_PARTICLES.sub("", _KIND_WORDS.sub(" ", part).strip())
+            found |= subdivisions.get(fold(_POSTCODE.sub("", bare)).strip(" -"), set())
+        if found:
+            break
+    return next(iter(found)) if len(found) == 1 else None
