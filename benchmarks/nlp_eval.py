@@ -19,6 +19,14 @@ Two fields are compared as the README's conventions define them, not as written:
   ``birth_date`` when the case has one (``Case.age_on``). Before this a gold file giving the
   date of birth (age null) never matched an extracted age, whatever its value.
 
+One fact kind is compared only where the gold annotates it: the gold files of notes 01-50 record
+diagnosis, referral and improvement events, those from note 51 on do not (they record surgery,
+death, remission and relapse events only, and a stated diagnosis as ``diagnosis_date``; the notes
+README says so). From note 51 on, those three event kinds are left out on both sides
+(``UNANNOTATED_EVENTS``), so a diagnosis the note states is not counted as a false alarm because
+its gold did not annotate the kind. Before this (1 Dec 2026, night) they were 139 of the 165
+event false alarms on the open notes.
+
 ``all`` is every development split (the notes splits in benchmarks/text_eval.py's DETAIL_SETS). A
 sealed held-out split is run only by name, and then as figures only (``--verbose`` is refused),
 so that no per-note miss of a sealed set is ever printed.
@@ -125,6 +133,19 @@ def items(case: Case) -> Iterator[Item]:
                 yield "assessment", (name, value, visit.date)
 
 
+# Event kinds the gold annotates only in notes 01-50 (see the module docstring).
+UNANNOTATED_EVENTS = frozenset({"diagnosis", "referral", "improvement"})
+EVENTS_ANNOTATED_UNTIL = 50
+
+
+def annotated(name: str, item: Item) -> bool:
+    """Whether the gold of note ``name`` annotates facts of ``item``'s kind."""
+    kind, key = item
+    if kind != "event" or key[0] not in UNANNOTATED_EVENTS:
+        return True
+    return int(name.split("_", 1)[0]) <= EVENTS_ANNOTATED_UNTIL
+
+
 def splits() -> list[str]:
     """The split names in index.yaml, in the order the notes were written."""
     index = yaml.safe_load((NOTES / "index.yaml").read_text(encoding="utf-8"))
@@ -158,9 +179,10 @@ def evaluate(split: str, verbose: bool) -> dict[str, tuple[int, int, int]]:
         gold_case = parse_case(
             yaml.safe_load((NOTES / f"{name}.yaml").read_text("utf-8")), today=TODAY
         )
-        gold = Counter(items(gold_case))
+        gold = Counter(i for i in items(gold_case) if annotated(name, i))
         try:
-            got = Counter(items(extract_case(text, anchor=meta.get("anchor"), today=TODAY).case))
+            case = extract_case(text, anchor=meta.get("anchor"), today=TODAY).case
+            got = Counter(i for i in items(case) if annotated(name, i))
         except CaseError as exc:  # the note could not be read at all: every fact is missed
             print(f"  {name}: no case ({exc})")
             got = Counter()
