@@ -687,6 +687,9 @@ def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[
             # on is tested first, in one lookbehind of one character
             one = _parser.SubPattern(parsed.state, [(c.IN, before)])
             parsed.data.insert(0, (c.ASSERT, (-1, one)))
+        every = flags | parsed.state.flags
+        if not every & c.SRE_FLAG_LOCALE:
+            _factor_alternatives(parsed.data, c, bool(every & c.SRE_FLAG_IGNORECASE))
         code = _compiler._code(parsed, flags)
         # <INFO> <skip> <mask> <min> <max> ...: a pattern that may match nothing is left as is
         if code[0] != c.INFO or code[3] == 0:
@@ -715,6 +718,73 @@ def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[
         return compiled
     except Exception:  # pragma: no cover - another Python's engine: compile the plain way
         return None
+
+
+def _factor_alternatives(items: Any, c: Any, folded: bool) -> None:
+    """Alternatives that start with the same ASCII literal, merged into one that tests it once
+    and then the rest of each, in their order: "(?:aber|jedoch|ale)" becomes "(?:a(?:ber|le)|
+    jedoch)", again within each rest, so a word list is tried as a trie (issue #10, i10ax).
+    Python's engine tries the alternatives of a branch one after the other at each position,
+    and under re.IGNORECASE it has no quick test of an alternative's first letter, so a list of
+    fifty words costs fifty tries wherever it may start. Same matches, same groups: two
+    alternatives change places only when their first literals differ in ASCII (in lower case
+    when the case is folded), so that no character can start both (case folding never takes a
+    character to two ASCII letters), and never across an alternative that does not start with
+    an ASCII literal (a class, a group, a lookaround, a letter outside ASCII): those keep their
+    place. ``folded``: whether the case is folded here (a scoped ``(?-i:...)`` changes it).
+    Lookarounds are left as they are. ``items``: parsed items, changed in place."""
+    for i, (op, av) in enumerate(items):
+        if op is c.SUBPATTERN:
+            _, add, remove, sub = av
+            inner = (folded or bool(add & c.SRE_FLAG_IGNORECASE)) and not (
+                remove & c.SRE_FLAG_IGNORECASE
+            )
+            _factor_alternatives(sub.data, c, inner)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            _factor_alternatives(av[2].data, c, folded)
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            _factor_alternatives(av.data, c, folded)
+        elif op is c.BRANCH:
+            for alternative in av[1]:
+                _factor_alternatives(alternative.data, c, folded)
+            merged = _merged_alternatives(av[1], c, folded)
+            if merged is not None:
+                items[i] = (c.BRANCH, (av[0], merged))
+
+
+def _merged_alternatives(alternatives: list[Any], c: Any, folded: bool) -> list[Any] | None:
+    """The alternatives of one branch with those of the same ASCII first literal merged (see
+    :func:`_factor_alternatives`), or None where nothing merges."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    out: list[Any] = []
+    run: dict[str, list[Any]] = {}  # since the last alternative kept in place, by first letter
+
+    def flush() -> None:
+        for same in run.values():
+            if len(same) == 1:
+                out.append(same[0])
+                continue
+            head = same[0].data[0]
+            rests = [_parser.SubPattern(a.state, a.data[1:]) for a in same]
+            out.append(_parser.SubPattern(same[0].state, [head, (c.BRANCH, (None, rests))]))
+        run.clear()
+
+    merges = False
+    for alternative in alternatives:
+        first = alternative.data[0] if len(alternative.data) else None
+        if first is None or first[0] is not c.LITERAL or first[1] >= 128:
+            flush()
+            out.append(alternative)
+            continue
+        key = chr(first[1]).lower() if folded else chr(first[1])
+        same = run.setdefault(key, [])
+        if same and same[0].data[0] != first:
+            return None  # "A..." and "a..." under folding: left as written
+        merges = merges or bool(same)
+        same.append(alternative)
+    flush()
+    return out if merges else None
 
 
 @lru_cache(maxsize=1024)
