@@ -224,3 +224,73 @@ def test_a_note_without_a_scale_from_zero_reads_the_grid_heading_without_it() ->
         assert [m.span() for m in unscaled.finditer(text)] == [
             m.span() for m in full.finditer(text)
         ], text[:80]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        # (i10ax) alternatives sharing a first letter are merged: the first that matches in
+        # the written order still wins, at each position, worked out by hand
+        (r"\b(?:aber|jedoch|ale|a)\b", "Jedoch ALE, aber a", ["Jedoch", "ALE", "aber", "a"]),
+        (r"(?:ab|abc)", "abc", ["ab"]),  # the earlier, shorter alternative wins, as written
+        (r"(?:abc|ab)", "abc", ["abc"]),
+        # a class or a group between two alternatives keeps them apart: "[a-z]b" comes before
+        # "ab" and matches first
+        (r"(?:ax|[a-z]b|ab)", "ab", ["ab"]),
+        (r"(?:(?:no)?t|nein|non)\b", "nein non not t", ["nein", "non", "not", "t"]),
+        # letters outside ASCII are kept in place; their case is folded as the engine folds it
+        (r"\b(?:érythème|eritema|énorme)\b", "ÉRYTHÈME, Eritema, énorme", None),
+        (r"\b(?:schwäche|schwach|schwer)\w*", "Schwäche, SCHWACHE, schwerer", None),
+        # the Kelvin sign and the long s are a k and an s to re.IGNORECASE, merged or not
+        (r"\b(?:kein|keine|ki67|since|sinds)\b", "\u212aeine, ki67, ſince, SINDS", None),
+        # a scoped case: "(?-i:...)" keeps "May" and "may" apart
+        (r"\b(?-i:May|March|may)\b", "may MAY May march March", ["may", "May", "March"]),
+        (r"\b(?:(?-i:May)|mar)\b", "may MAY May MAR", ["May", "MAR"]),
+        # captures keep their numbers and the value of the alternative that matched
+        (r"(?:n(?P<x>o)|n(?P<y>ot))\b", "not no", None),
+    ],
+)
+def test_merged_alternatives_find_what_the_written_ones_find(
+    pattern: str, text: str, found: list[str] | None
+) -> None:
+    rule = compile_rule(pattern)
+    plain = re.compile(pattern, re.IGNORECASE)
+    got = [(m.span(), m.group(), m.groups(), m.groupdict()) for m in rule.finditer(text)]
+    assert got == [(m.span(), m.group(), m.groups(), m.groupdict()) for m in plain.finditer(text)]
+    assert got, pattern  # each case is written to match
+    if found is not None:
+        assert [g[1] for g in got] == found
+
+
+def test_alternatives_with_one_first_letter_are_tried_once() -> None:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    from myositis_cds.ingest.text._rules import _factor_alternatives
+
+    def branch_sizes(pattern: str, folded: bool = True) -> list[int]:
+        parsed = _parser.parse(pattern, re.IGNORECASE if folded else 0)
+        _factor_alternatives(parsed.data, c, folded)
+        sizes: list[int] = []
+
+        def walk(items: object) -> None:
+            for op, av in items:  # type: ignore[attr-defined]
+                if op is c.BRANCH:
+                    sizes.append(len(av[1]))
+                    for alternative in av[1]:
+                        walk(alternative.data)
+                elif op is c.SUBPATTERN:
+                    walk(av[-1].data)
+
+        walk(parsed.data)
+        return sizes
+
+    # a, j; then ber|le under a
+    assert branch_sizes(r"\b(?:aber|jedoch|ale)\b") == [2, 2]
+    # nothing moves across the class: three alternatives as written
+    assert branch_sizes(r"(?:ax|[a-z]b|ab)") == [3]
+    # outside ASCII: left as written
+    assert branch_sizes(r"(?:érythème|énorme|eritema)") == [3]
+    # "A" and "a" under folding are left as written; without folding they are two letters
+    assert branch_sizes(r"(?:Ab|ac|d)") == [3]
+    assert branch_sizes(r"(?:Ab|ac|Ad)", folded=False) == [2, 2]

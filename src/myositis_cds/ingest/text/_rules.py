@@ -630,11 +630,14 @@ def compile_rule(
     # first characters and its skip table (parsing is most of the rules' compile time, which a
     # fresh process pays before reading its first note)
     body = _parsed(f"(?:{pattern})", flags)
+    # (i10ax) a term list's trie has one alternative per first character already: its
+    # alternatives are not looked over again for merging (a fifth of the rules' parse walks)
+    trie = first is not None
     first = first or (_first_of(body) if body is not None else None)
     if first:
         cls = "".join(re.escape(c) for c in sorted(first))
         led = f"(?=[{cls}])(?:{pattern})"
-        return _skipping(led, flags, cls, body) or re.compile(led, flags)
+        return _skipping(led, flags, cls, body, merge=not trie) or re.compile(led, flags)
     return re.compile(pattern, flags)
 
 
@@ -652,7 +655,9 @@ def _parsed(pattern: str, flags: int) -> Any:
 _ASCII = "".join(map(chr, range(128)))
 
 
-def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[str] | None:
+def _skipping(
+    led: str, flags: int, cls: str, parsed: Any = None, merge: bool = True
+) -> re.Pattern[str] | None:
     """The rule ``led`` (``(?=[cls])(?:...)``, see :func:`compile_rule`) compiled with the skip
     table that Python's engine builds by itself only for a pattern led by a literal or a class
     without case (a digit, a CJK character): the search steps over every ASCII character that
@@ -668,7 +673,8 @@ def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[
     the engine builds for it (the lookahead hid it). None where the engine's internals are not
     the expected ones (another Python) or the pattern may match nothing: the caller compiles
     ``led``. ``parsed``: the part of ``led`` after its lookahead as the engine's parser gives it
-    (with ``int(flags)``), when the caller has it; it is changed here."""
+    (with ``int(flags)``), when the caller has it; it is changed here. ``merge``: whether
+    alternatives with one first letter are merged (:func:`_factor_alternatives`)."""
     try:
         import _sre  # type: ignore[import-not-found]
         from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -690,6 +696,9 @@ def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[
             # on is tested first, in one lookbehind of one character
             one = _parser.SubPattern(parsed.state, [(c.IN, before)])
             parsed.data.insert(0, (c.ASSERT, (-1, one)))
+        every = flags | parsed.state.flags
+        if merge and not every & c.SRE_FLAG_LOCALE:
+            _factor_alternatives(parsed.data, c, bool(every & c.SRE_FLAG_IGNORECASE))
         code = _compiler._code(parsed, flags)
         # <INFO> <skip> <mask> <min> <max> ...: a pattern that may match nothing is left as is
         if code[0] != c.INFO or code[3] == 0:
@@ -718,6 +727,79 @@ def _skipping(led: str, flags: int, cls: str, parsed: Any = None) -> re.Pattern[
         return compiled
     except Exception:  # pragma: no cover - another Python's engine: compile the plain way
         return None
+
+
+def _factor_alternatives(items: Any, c: Any, folded: bool) -> None:
+    """Alternatives that start with the same ASCII literal, merged into one that tests it once
+    and then the rest of each, in their order: "(?:aber|jedoch|ale)" becomes "(?:a(?:ber|le)|
+    jedoch)", again within each rest, so a word list is tried as a trie (issue #10, i10ax).
+    Python's engine tries the alternatives of a branch one after the other at each position,
+    and under re.IGNORECASE it has no quick test of an alternative's first letter, so a list of
+    fifty words costs fifty tries wherever it may start. Same matches, same groups: two
+    alternatives change places only when their first literals differ in ASCII (in lower case
+    when the case is folded), so that no character can start both (case folding never takes a
+    character to two ASCII letters), and never across an alternative that does not start with
+    an ASCII literal (a class, a group, a lookaround, a letter outside ASCII): those keep their
+    place. ``folded``: whether the case is folded here (a scoped ``(?-i:...)`` changes it).
+    Lookarounds are left as they are. ``items``: parsed items, changed in place."""
+    subpattern, branch, atomic = c.SUBPATTERN, c.BRANCH, getattr(c, "ATOMIC_GROUP", None)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+    ignore = c.SRE_FLAG_IGNORECASE
+
+    def walk(items: Any, folded: bool) -> None:
+        for i, (op, av) in enumerate(items):
+            if op is c.LITERAL:  # most items: nothing inside
+                continue
+            if op is subpattern:
+                _, add, remove, sub = av
+                walk(sub.data, (folded or bool(add & ignore)) and not remove & ignore)
+            elif op in repeats:
+                walk(av[2].data, folded)
+            elif op is atomic:
+                walk(av.data, folded)
+            elif op is branch:
+                for alternative in av[1]:
+                    walk(alternative.data, folded)
+                merged = _merged_alternatives(av[1], c, folded)
+                if merged is not None:
+                    items[i] = (branch, (av[0], merged))
+
+    walk(items, folded)
+
+
+def _merged_alternatives(alternatives: list[Any], c: Any, folded: bool) -> list[Any] | None:
+    """The alternatives of one branch with those of the same ASCII first literal merged (see
+    :func:`_factor_alternatives`), or None where nothing merges."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    out: list[Any] = []
+    run: dict[str, list[Any]] = {}  # since the last alternative kept in place, by first letter
+
+    def flush() -> None:
+        for same in run.values():
+            if len(same) == 1:
+                out.append(same[0])
+                continue
+            head = same[0].data[0]
+            rests = [_parser.SubPattern(a.state, a.data[1:]) for a in same]
+            out.append(_parser.SubPattern(same[0].state, [head, (c.BRANCH, (None, rests))]))
+        run.clear()
+
+    merges = False
+    for alternative in alternatives:
+        first = alternative.data[0] if len(alternative.data) else None
+        if first is None or first[0] is not c.LITERAL or first[1] >= 128:
+            flush()
+            out.append(alternative)
+            continue
+        key = chr(first[1]).lower() if folded else chr(first[1])
+        same = run.setdefault(key, [])
+        if same and same[0].data[0] != first:
+            return None  # "A..." and "a..." under folding: left as written
+        merges = merges or bool(same)
+        same.append(alternative)
+    flush()
+    return out if merges else None
 
 
 @lru_cache(maxsize=1024)
