@@ -529,7 +529,9 @@ def read_grades(
 # (English, Spanish, Portuguese, French "exten-", Italian "esten-", Danish/Norwegian "ekst-",
 # German "streck-", Polish "prostow-", Hungarian "nyújt-", Finnish "ojenn-"); the rest are
 # flexion words
-_EXTENSION_STEMS = ("exten", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
+# (issue #10, i10az: "ext" itself, the shorthand of "neck flex 3/5 (ext 5)", which every
+# "exten-" word begins)
+_EXTENSION_STEMS = ("ext", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
 
 
 # --- issue #10 (i10ao): a movement word that names its own distal joint, begin. "Flexores
