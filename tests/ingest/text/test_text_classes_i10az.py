@@ -129,3 +129,34 @@ def test_shorthand_alone_without_a_joint_grades_nothing() -> None:
     # "ext 4" with no muscle before it names no joint: strength not assessed (no finding)
     found = findings_of(LEAD + "Power: ext 4/5.")
     assert UPPER not in found and LOWER not in found and NECK not in found
+
+
+# ------------------------------------- both girdles by one plural noun and two adjectives
+_BOTH_LEGS = {UPPER, LOWER, LEGS_PROX}
+
+
+@pytest.mark.parametrize(
+    ("exam", "expected"),
+    [
+        # Brazilian Portuguese, Roman grades: girdles IV, distal V in arms and legs
+        (
+            "Força muscular: grau IV em cinturas escapular e pélvica; grau V distal em MMSS e "
+            "MMII.",
+            _BOTH_LEGS,
+        ),
+        ("Fuerza: 4/5 en cinturas escapular y pélvica, 5/5 distal.", _BOTH_LEGS),
+        ("Force : ceintures scapulaire et pelvienne 3/5, distal 5/5.", _BOTH_LEGS),
+        ("Forza: cingoli scapolare e pelvico 4-/5, distale 5/5.", _BOTH_LEGS),
+        ("Forța: centurile scapulară și pelviană 4/5, distal 5/5.", _BOTH_LEGS),
+        ("Kraft: Schulter- und Beckengürtel 4/5, distal 5/5.", _BOTH_LEGS),
+        ("Siła mięśni obręczy barkowej i biodrowej 4/5, dystalnie 5/5.", _BOTH_LEGS),
+        # the other order of the adjectives
+        ("Força: cinturas pélvica e escapular grau III, distal grau V.", _BOTH_LEGS),
+        # guard: both girdles and the distal muscles at full strength
+        ("Fuerza: cinturas escapular y pélvica 5/5, distal 5/5.", set()),
+        # guard: a girdle's skin site is no grade ("eritema en cinturas escapular y pélvica")
+        ("Eritema en cinturas escapular y pélvica. Hemoglobina 12.", set()),
+    ],
+)
+def test_both_girdles_by_one_noun(exam: str, expected: set[str]) -> None:
+    assert strength_items(LEAD + exam) == expected
