@@ -160,3 +160,138 @@ _BOTH_LEGS = {UPPER, LOWER, LEGS_PROX}
 )
 def test_both_girdles_by_one_noun(exam: str, expected: set[str]) -> None:
     assert strength_items(LEAD + exam) == expected
+
+
+# --------------------- a grade said "N over 5" in the examination's language, "on" the muscles
+@pytest.mark.parametrize(
+    ("exam", "expected"),
+    [
+        # French case report: hips 2, shoulders 4, ankles and wrists normal (said in words)
+        (
+            "À l'examen, faiblesse musculaire symétrique cotant 2 sur 5 sur les hanches et 4 "
+            "sur 5 sur les épaules. La force musculaire du cou, des poignets, des mains et des "
+            "chevilles était normale.",
+            _BOTH_LEGS,
+        ),
+        # Italian "su 5", Spanish "de 5", Romanian "din 5", German "von 5", Croatian "od 5"
+        ("Forza: anche 3 su 5, spalle 4 su 5, caviglie 5 su 5.", _BOTH_LEGS),
+        ("Fuerza muscular: caderas 3 de 5, hombros 4 de 5, tobillos 5 de 5.", _BOTH_LEGS),
+        ("Forța musculară: șolduri 3 din 5, umeri 4 din 5, glezne 5 din 5.", _BOTH_LEGS),
+        ("Kraft: Hüftbeuger 3 von 5, Schulterabduktion 4 von 5.", {UPPER, LOWER}),
+        ("Snaga: fleksori kuka 3 od 5 obostrano.", {LOWER}),
+        # Spanish "sobre" before the muscles, and the word grade after a Portuguese copula
+        (
+            "Debilidad muscular 3/5 sobre los hombros. A força dos tornozelos era normal.",
+            {UPPER},
+        ),
+        (
+            "Força muscular: quadris 3/5; a força dos tornozelos era normal.",
+            {LOWER, LEGS_PROX},
+        ),
+    ],
+)
+def test_grade_over_five_in_the_examinations_language(exam: str, expected: set[str]) -> None:
+    assert strength_items(LEAD + exam) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a count, not a grade: no strength word near "2 de 5"
+        "Se biopsiaron 2 de 5 ganglios. Fuerza conservada.",
+        "Recibió 2 de 5 ciclos de quimioterapia.",
+        # "z 5" of a Polish count of cycles, "su 5" of an Italian count of biopsies
+        "Otrzymała 2 z 5 cykli chemioterapii.",
+        "Positivi 2 su 5 linfonodi asportati.",
+        # a count right after a graded muscle's name and a strength word: the counted noun
+        # after "5" says it is a count
+        "Biopsia muscular del cuádriceps: 2 de 5 fragmentos con necrosis.",
+        "Biopsie musculaire du deltoïde : 3 sur 5 fragments envahis.",
+    ],
+)
+def test_counts_of_five_are_no_grades(note: str) -> None:
+    assert strength_items(LEAD + note) == set()
+
+
+# ------------------------------- a site before its lesion, across a list's comma (t04 class)
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the arms are tender, the thighs' muscles weak: the legs only
+        (
+            "An 83-year-old woman. Her examination showed tenderness to palpation of her upper "
+            "arms and thighs, and weakness of her proximal quadriceps and psoas muscles.",
+            {LOWER},
+        ),
+        # the mirror: the thighs are tender, the shoulders weak
+        (
+            "A 60-year-old man. Examination: tenderness of the thighs, and weakness of both "
+            "shoulders.",
+            {UPPER},
+        ),
+        # guard: with no place of its own after it, the weakness keeps the sites before it
+        (
+            "A 60-year-old man. Examination: shoulders and hips, weakness graded 4/5.",
+            {UPPER, LOWER},
+        ),
+    ],
+)
+def test_site_before_a_lesion_placed_after(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected
+
+
+# ------------------------------ a plural group of people presenting in general (t10 class)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Children also present with symmetric proximal muscle weakness.",
+        "Adults often develop proximal muscle weakness over weeks.",
+        "Los niños también presentan debilidad muscular proximal simétrica.",
+        "As crianças apresentam fraqueza muscular proximal.",
+        "Les enfants présentent une faiblesse musculaire proximale.",
+        "I bambini presentano debolezza muscolare prossimale.",
+    ],
+)
+def test_people_in_general_present_with_weakness(sentence: str) -> None:
+    note = "A 10-year-old girl with a rash on her eyelids. " + sentence
+    assert strength_items(note) == set()
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the patient's own, beside her children: still hers
+        "A 40-year-old woman; her two children have asthma. She has proximal muscle weakness.",
+        "A 40-year-old woman whose children present with asthma has proximal muscle weakness.",
+    ],
+)
+def test_a_persons_children_are_no_general_statement(note: str) -> None:
+    assert strength_items(note) == {UPPER, LOWER}
+
+
+# ------------------------------------- German limbs, "weakened", compound ellipsis (t11 class)
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Patient, 30 Jahre. Im Status muskelgeschwächt in den proximalen Aspekten der "
+            "oberen und unteren Extremitäten.",
+            {UPPER, LOWER},
+        ),
+        (
+            "Patient, 30 Jahre. Im Status muskelgeschwächt in den proximalen Aspekten der "
+            "oberen Extremitäten.",
+            {UPPER},
+        ),
+        ("Patient, 30 Jahre. Kraftminderung proximal an den unteren Extremitäten.", {LOWER}),
+        # the second compound by its second half after a hyphen: "Ober(arme) und -schenkeln"
+        (
+            "Patient, 30 Jahre. Muskelschmerzen und -schwäche der proximalen Oberarme und "
+            "-schenkeln.",
+            {UPPER, LOWER},
+        ),
+        ("Patient, 30 Jahre. Schwäche der proximalen Oberarme.", {UPPER}),
+    ],
+)
+def test_german_limbs_and_weakened(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected

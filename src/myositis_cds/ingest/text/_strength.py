@@ -88,7 +88,13 @@ _FILLER = re.compile(
     # (issue #10, i10ao: and in the Slavic letters, as rules/style.yaml roman_grade_leads)
     r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
-    r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
+    r"|right|left|bilaterally|bilateral|both|muscles?|groups?"
+    # (issue #10, i10az: "was"/"were"/"is"/"are" in the languages of the examinations read,
+    # for the grade said last in words: "la force musculaire du cou, des poignets et des
+    # chevilles était normale", "a força dos tornozelos era normal", "forza ai polsi è
+    # conservata"; Spanish, Portuguese, French, Italian, Romanian, Catalan, German; verified U)
+    r"|era|eran|es|son|estaba|estaban|está|están|é|são|eram|estava|estavam|était|étaient|est"
+    r"|sont|è|sono|erano|este|sunt|erau|és|eren|ist|sind|war|waren)\b"
     r"|\bst\."  # (i10ao: the Slavic "st." for stupeň / stopień)
     # issue #10 (i10ag): a muscle's qualifier in brackets, as the IMACS MMT-8 form names its
     # muscles ("Deltoid (middle)  9  9", "Neck flexors (axial)  10", "Biceps (brachii)")
@@ -167,7 +173,11 @@ _FORWARD = re.compile(
     # Tagalog and the Nordic ones, "5/5 v zgornjih udih", "4/5 u donjim ekstremitetima", "4/5
     # w kończynach", "4/5 la membrele", "4/5 у нижніх кінцівках", "4/5 pada anggota"; not
     # "i" or "ve", which are "and" in Croatian/Serbian and Turkish; verified U)
-    r"|v|u|w|we|la|în|у|pada|di|sa|på)\s+(?:the\s+|both\s+"
+    r"|v|u|w|we|la|în|у|pada|di|sa|på"
+    # (issue #10, i10az: and "on"/"over" the muscles of a French, Spanish, Portuguese, Italian,
+    # Romanian or Catalan examination, "cotant 2 sur 5 sur les hanches", "4/5 sobre los
+    # hombros", "4/5 sulle spalle", "4/5 pe umeri"; verified U)
+    r"|sur|sobre|sui|sulle|sugli|sul|pe)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
     r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
     re.IGNORECASE,
