@@ -295,3 +295,28 @@ def test_a_persons_children_are_no_general_statement(note: str) -> None:
 )
 def test_german_limbs_and_weakened(note: str, expected: set[str]) -> None:
     assert strength_items(note) == expected
+
+
+# ---------------- an abstract's finding against the body's symptom of the same item (t06 class)
+_ABSTRACT = (
+    "Abstract\nWe report a case of a 31-year-old woman who developed progressive proximal "
+    "muscle weakness after a thyroidectomy.\n\nCase report\nA 31-year-old woman presented "
+    "with {body}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the body names only tasks (symptoms, not counted): the abstract's weakness stands
+        ("difficulty combing her hair and climbing stairs.", {UPPER, LOWER}),
+        ("dificultad para peinarse y subir escaleras.", {UPPER, LOWER}),
+        # the body grades the strength: its grades decide (the abstract restates the case)
+        (
+            "weakness. Examination: deltoids 5/5, hip flexors 4/5, ankle dorsiflexors 5/5.",
+            {LOWER, LEGS_PROX},
+        ),
+    ],
+)
+def test_abstract_finding_stands_against_a_body_symptom(body: str, expected: set[str]) -> None:
+    assert strength_items(_ABSTRACT.format(body=body)) == expected
