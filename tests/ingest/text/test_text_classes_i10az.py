@@ -320,3 +320,34 @@ _ABSTRACT = (
 )
 def test_abstract_finding_stands_against_a_body_symptom(body: str, expected: set[str]) -> None:
     assert strength_items(_ABSTRACT.format(body=body)) == expected
+
+
+# ----------------- guards for the joints that now name muscles: skin sites and pain scores
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a skin finding's site, in the languages whose joints name muscles now
+        "Donna di 50 anni. Eritema sulle spalle, forza 4/5.",
+        "Femme de 50 ans. Érythème des épaules, 4/5.",
+        "Mujer de 50 años. Eritema en hombros y caderas, 4/5.",
+        # a symptom's score with its site between
+        "Mujer de 50 años. Dolor en hombros 7/10 (EVA).",
+        "A 50-year-old woman. Pain in shoulders 7/10.",
+        "Femme de 50 ans. Douleur des épaules 6/10.",
+        "Frau, 50 Jahre. Schmerzen der Oberschenkel 5/10.",
+    ],
+)
+def test_skin_sites_and_pain_scores_are_no_grades(note: str) -> None:
+    assert strength_items(note) == set()
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the skin or the pain in its own clause, the grades after: read
+        ("Femme de 50 ans. Érythème du visage; épaules 4/5, hanches 4/5.", {UPPER, LOWER}),
+        ("Mujer de 50 años. Dolor en hombros; fuerza: hombros 4/5, caderas 4/5.", {UPPER, LOWER}),
+    ],
+)
+def test_grades_after_a_skin_or_pain_clause_are_read(note: str, expected: set[str]) -> None:
+    assert strength_items(note) == expected

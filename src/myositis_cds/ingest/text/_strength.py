@@ -116,6 +116,18 @@ _NOT_STRENGTH = re.compile(
     r"|now|today)?\s*$",
     re.IGNORECASE,
 )
+# issue #10 (i10az): a symptom's score with its site between ("pain in shoulders 7/10", "dolor
+# en hombros 7/10", "douleur des épaules 6/10", "Schmerzen der Oberschenkel 5/10"): the site is
+# the pain's, the number its score. The symptom words and prepositions of English, Spanish,
+# Portuguese, French, Italian, German, Romanian, Polish, Czech/Slovak, Croatian; verified U
+_SYMPTOM_AT_SITE = re.compile(
+    r"\b(?:pain|painful|ache|aching|tender(?:ness)?|dolor(?:es)?|dor(?:es)?|douleurs?|dolori?"
+    r"|schmerz\w*|durer[ei]|bolest\w*|ból\w*|eva|evn|vas|nrs)\s+(?:in|of|at|on|en|de|des|du|da"
+    r"|do|dos|das|nos|nas|em|al|aux|à|del|della|delle|alle|ai|agli|sulle|im|der|den|în|w|v)\s+"
+    r"(?:(?:the|both|her|his|los|las|les|le|la|l['’]|os|as|i|gli|beiden|ambos)\s*)*"
+    r"[^\W\d]+(?:\s+[^\W\d]+)?\s*[:=]?\s*$",
+    re.IGNORECASE,
+)
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
 # issue #10 (i10ak): a symptom score's next reading in the same run ("Pain 4/10 (numeric) at
 # dressing change, 2/10 at rest", "VAS 6/10 today, 3/10 last week"): the second score is the
@@ -330,6 +342,8 @@ def grades_in(
             continue
         if _NOT_STRENGTH.search(text, max(start, m.start() - 24), m.start()):
             continue  # "shoulder pain 7/10", "VAS 6/10": a symptom score, not a grade
+        if _SYMPTOM_AT_SITE.search(text, max(start, m.start() - 50), m.start()):
+            continue  # (i10az) "pain in shoulders 7/10", "dolor en hombros 7/10"
         if kendall and (
             (run := _SYMPTOM_SCORE_RUN.search(text, max(start, m.start() - 120), m.start()))
             is not None

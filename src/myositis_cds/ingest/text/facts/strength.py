@@ -92,7 +92,12 @@ def _strength_exam(ex: Extraction) -> None:
 def _skin_site_rx(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{words})\b[^;:.\n]*?\b(?:over|on|across|of|involving|affecting)\b[^;:.,\d\n]*$",
+        rf"\b(?:{words})\b[^;:.\n]*?\b(?:over|on|across|of|involving|affecting"
+        # (issue #10, i10az: and the prepositions of place of the Romance and German letters
+        # whose joints now name muscles: "érythème des épaules", "eritema en hombros",
+        # "eritema sulle spalle", "Erythem an den Schultern"; verified U)
+        r"|sur|des|du|de|en|sobre|nos|nas|no|na|em|sulle|sulla|sul|delle|della|dei|degli|alle"
+        rf"|ai|pe|an|auf|der|über)\b[^;:.,\d\n]*$",
         re.IGNORECASE,
     )
 
