@@ -351,3 +351,33 @@ def test_skin_sites_and_pain_scores_are_no_grades(note: str) -> None:
 )
 def test_grades_after_a_skin_or_pain_clause_are_read(note: str, expected: set[str]) -> None:
     assert strength_items(note) == expected
+
+
+# ------------------------------------------------------------ the neck graded as a whole
+@pytest.mark.parametrize(
+    "exam",
+    [
+        # full strength in words after a list of regions (French case report)
+        "La force musculaire du cou, des poignets et des chevilles était normale.",
+        "Power: neck 5/5, deltoids 4/5.",
+        "Fuerza: cuello 5/5, hombros 4/5.",
+        "Forza: collo 5/5, spalle 4/5.",
+    ],
+)
+def test_neck_at_full_strength_is_not_weaker_flexion(exam: str) -> None:
+    # the flexors are at the scale's top: they cannot be weaker than the extensors
+    assert findings_of(LEAD + exam).get(NECK) is False
+
+
+@pytest.mark.parametrize(
+    "exam",
+    [
+        # the neck graded lower as a whole: which movement is weak is not said
+        "Power: neck 4/5, deltoids 4/5.",
+        "Fuerza: cuello 3/5.",
+        # a pain score and a skin site of the neck are no grades
+        "Neck pain 7/10. Rash on the neck, 4/5.",
+    ],
+)
+def test_neck_graded_lower_as_a_whole_is_not_assessed(exam: str) -> None:
+    assert NECK not in findings_of(LEAD + exam)

@@ -635,7 +635,13 @@ def group_states(readings: list[StrengthReading]) -> dict[str, dict[str, float]]
     with no side (or "both") counts for both sides."""
     out: dict[str, dict[str, float]] = {}
     for r in readings:
-        for group in _EXPANDS.get(r.group, (r.group,)):
+        groups = _EXPANDS.get(r.group, (r.group,))
+        if r.group == "neck":
+            # issue #10 (i10az): the neck graded as a whole at full strength has its flexors at
+            # full strength (so not weaker than the extensors); graded lower, which of its
+            # movements is weak is not said: neither is read
+            groups = ("neck_flexors",) if r.grade >= 5 else ()
+        for group in groups:
             sides = ("right", "left") if r.side in (None, "both") else (r.side,)
             table = out.setdefault(group, {})
             for s in sides:

@@ -494,6 +494,7 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
             or (rd.group == "proximal_both" and any(g.startswith("proximal") for g in groups))
             or (rd.group == "distal_both" and any(g.startswith("distal") for g in groups))
             or (rd.group == "finger_flexors" and "distal_upper" in groups)
+            or (rd.group == "neck" and rd.grade >= 5 and "neck_flexors" in groups)
         ]
         if not mine:
             return
