@@ -404,6 +404,7 @@ StrengthGroup = Literal[
     "distal_both",
     "neck_flexors",
     "neck_extensors",
+    "neck",  # issue #10 (i10az): the neck graded as a whole (see rules/strength.yaml)
 ]
 
 

@@ -88,7 +88,13 @@ _FILLER = re.compile(
     # (issue #10, i10ao: and in the Slavic letters, as rules/style.yaml roman_grade_leads)
     r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
-    r"|right|left|bilaterally|bilateral|both|muscles?|groups?)\b"
+    r"|right|left|bilaterally|bilateral|both|muscles?|groups?"
+    # (issue #10, i10az: "was"/"were"/"is"/"are" in the languages of the examinations read,
+    # for the grade said last in words: "la force musculaire du cou, des poignets et des
+    # chevilles était normale", "a força dos tornozelos era normal", "forza ai polsi è
+    # conservata"; Spanish, Portuguese, French, Italian, Romanian, Catalan, German; verified U)
+    r"|era|eran|es|son|estaba|estaban|está|están|é|são|eram|estava|estavam|était|étaient|est"
+    r"|sont|è|sono|erano|este|sunt|erau|és|eren|ist|sind|war|waren)\b"
     r"|\bst\."  # (i10ao: the Slavic "st." for stupeň / stopień)
     # issue #10 (i10ag): a muscle's qualifier in brackets, as the IMACS MMT-8 form names its
     # muscles ("Deltoid (middle)  9  9", "Neck flexors (axial)  10", "Biceps (brachii)")
@@ -108,6 +114,18 @@ _SYMPTOM = (
 _NOT_STRENGTH = re.compile(
     _SYMPTOM + r"(?:\s+(?:score|scale|rating|level))?\s*(?:\([^()]{0,10}\))?\s*(?:of|:|=|was|is|at"
     r"|now|today)?\s*$",
+    re.IGNORECASE,
+)
+# issue #10 (i10az): a symptom's score with its site between ("pain in shoulders 7/10", "dolor
+# en hombros 7/10", "douleur des épaules 6/10", "Schmerzen der Oberschenkel 5/10"): the site is
+# the pain's, the number its score. The symptom words and prepositions of English, Spanish,
+# Portuguese, French, Italian, German, Romanian, Polish, Czech/Slovak, Croatian; verified U
+_SYMPTOM_AT_SITE = re.compile(
+    r"\b(?:pain|painful|ache|aching|tender(?:ness)?|dolor(?:es)?|dor(?:es)?|douleurs?|dolori?"
+    r"|schmerz\w*|durer[ei]|bolest\w*|ból\w*|eva|evn|vas|nrs)\s+(?:in|of|at|on|en|de|des|du|da"
+    r"|do|dos|das|nos|nas|em|al|aux|à|del|della|delle|alle|ai|agli|sulle|im|der|den|în|w|v)\s+"
+    r"(?:(?:the|both|her|his|los|las|les|le|la|l['’]|os|as|i|gli|beiden|ambos)\s*)*"
+    r"[^\W\d]+(?:\s+[^\W\d]+)?\s*[:=]?\s*$",
     re.IGNORECASE,
 )
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
@@ -167,7 +185,11 @@ _FORWARD = re.compile(
     # Tagalog and the Nordic ones, "5/5 v zgornjih udih", "4/5 u donjim ekstremitetima", "4/5
     # w kończynach", "4/5 la membrele", "4/5 у нижніх кінцівках", "4/5 pada anggota"; not
     # "i" or "ve", which are "and" in Croatian/Serbian and Turkish; verified U)
-    r"|v|u|w|we|la|în|у|pada|di|sa|på)\s+(?:the\s+|both\s+"
+    r"|v|u|w|we|la|în|у|pada|di|sa|på"
+    # (issue #10, i10az: and "on"/"over" the muscles of a French, Spanish, Portuguese, Italian,
+    # Romanian or Catalan examination, "cotant 2 sur 5 sur les hanches", "4/5 sobre los
+    # hombros", "4/5 sulle spalle", "4/5 pe umeri"; verified U)
+    r"|sur|sobre|sui|sulle|sugli|sul|pe)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
     r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
     re.IGNORECASE,
@@ -320,6 +342,8 @@ def grades_in(
             continue
         if _NOT_STRENGTH.search(text, max(start, m.start() - 24), m.start()):
             continue  # "shoulder pain 7/10", "VAS 6/10": a symptom score, not a grade
+        if _SYMPTOM_AT_SITE.search(text, max(start, m.start() - 50), m.start()):
+            continue  # (i10az) "pain in shoulders 7/10", "dolor en hombros 7/10"
         if kendall and (
             (run := _SYMPTOM_SCORE_RUN.search(text, max(start, m.start() - 120), m.start()))
             is not None
@@ -529,7 +553,9 @@ def read_grades(
 # (English, Spanish, Portuguese, French "exten-", Italian "esten-", Danish/Norwegian "ekst-",
 # German "streck-", Polish "prostow-", Hungarian "nyújt-", Finnish "ojenn-"); the rest are
 # flexion words
-_EXTENSION_STEMS = ("exten", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
+# (issue #10, i10az: "ext" itself, the shorthand of "neck flex 3/5 (ext 5)", which every
+# "exten-" word begins)
+_EXTENSION_STEMS = ("ext", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
 
 
 # --- issue #10 (i10ao): a movement word that names its own distal joint, begin. "Flexores
@@ -609,7 +635,13 @@ def group_states(readings: list[StrengthReading]) -> dict[str, dict[str, float]]
     with no side (or "both") counts for both sides."""
     out: dict[str, dict[str, float]] = {}
     for r in readings:
-        for group in _EXPANDS.get(r.group, (r.group,)):
+        groups = _EXPANDS.get(r.group, (r.group,))
+        if r.group == "neck":
+            # issue #10 (i10az): the neck graded as a whole at full strength has its flexors at
+            # full strength (so not weaker than the extensors); graded lower, which of its
+            # movements is weak is not said: neither is read
+            groups = ("neck_flexors",) if r.grade >= 5 else ()
+        for group in groups:
             sides = ("right", "left") if r.side in (None, "both") else (r.side,)
             table = out.setdefault(group, {})
             for s in sides:

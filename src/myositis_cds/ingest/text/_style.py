@@ -376,8 +376,25 @@ _GRADE_WORDS = {w: v for w, v in _UNITS.items() if v <= 5 and w not in ("oh", "n
 _GRADE_NUM = r"(?:" + "|".join(_GRADE_WORDS) + r"|[0-5])"
 _MOD = r"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|out|of))))"
 # "four out of five", "4 of 5", "three/five", "four minus out of five", "4 over 5"
+# (issue #10, i10az: and "of"/"over" in the languages of the examinations read: French "2 sur
+# 5", Italian "4 su 5", Spanish, Portuguese, Catalan "4 de 5" / "4 sobre 5", Romanian "4 din 5",
+# German "4 von 5", Croatian, Slovene, Serbian "4 od 5", Polish "4 z 5" / "4 na 5"; each
+# language's standard preposition, verified U. As "of", only near a strength word: "2 de 5
+# pacientes" stays a count)
+_OF_WORDS = r"out\s+of|of|over|sur|su|de|sobre|din|von|od|z|na"
+_ENGLISH_OF = ("out of", "of", "over")
+# after the other languages' "N of 5", what a grade is followed by: the phrase's end, "and",
+# a side or "on/in" before the muscles ("2 sur 5 sur les hanches", "3 de 5 bilateral", "4 din
+# 5 și ..."), not a counted noun ("2 de 5 fragmentos", "3 sur 5 fragments", "2 z 5 cykli")
+_FOREIGN_OF_END = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:sur|sobre|su|sui|sulle|sugli|sul|pe|en|em|na|nas|nos|no|dans|aux|au|à"
+    r"|a|la|in|et|e|y|i|ed|și|si|und|bilat\w*|bds|beidseit\w*|obostran\w*|obustronnie"
+    r"|obojestransk\w*|ambos|des\s+deux|droite|gauche|derech\w*|izquierd\w*|direit\w*"
+    r"|esquerd\w*|destr\w*|sinistr\w*|dreapta|stânga|stanga|rechts|links)\b)",
+    re.IGNORECASE,
+)
 _GRADE_OF = re.compile(
-    rf"\b(?P<n>{_GRADE_NUM})(?![.,]\d){_MOD}?\s*(?P<of>(?:out\s+of|of|over)\s+|/\s*)"
+    rf"\b(?P<n>{_GRADE_NUM})(?![.,]\d){_MOD}?\s*(?P<of>(?:{_OF_WORDS})\s+|/\s*)"
     r"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d)"
 )
 # "grade four minus", "graded as 4 minus", "power four plus" (a lead word, no denominator)
@@ -400,7 +417,8 @@ _CARDINAL_AT = re.compile(rf"(?:{_CARDINAL})\b")
 
 
 # a grade over five said or written with words ("out of 5", "of five", "/five", "over 5")
-_OF_FIVE = (" of 5", " of five", "/five", "/ five", " over 5", " over five")
+_OF_FIVE = (" of 5", " of five", "/five", "/ five", " over 5", " over five", " sur 5", " su 5",
+            " de 5", " sobre 5", " din 5", " von 5", " od 5", " z 5", " na 5")
 _LEAD_WORDS = ("grade", "mrc", "power", "strength")
 # "deltoids four minus", "hip flexors 4 plus bilaterally": a grade with its step said in words,
 # after a muscle or strength word (not followed by a denominator: _GRADE_OF reads those)
@@ -595,6 +613,9 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue  # "4/5", "4-/5" are already grades
         if c.not_before.match(text, m.end()):
             continue  # "three out of five patients", "4 of 5 days"
+        foreign = " ".join(m.group("of").split()) not in (*_ENGLISH_OF, "/")
+        if foreign and not _FOREIGN_OF_END.match(text, m.end()):
+            continue  # (i10az) "2 de 5 fragmentos": a count
         if not _grade_context(text, m.start(), m.end(), c):
             continue  # "2 of 5" with no strength word near it is a count
         out.append((m.start(), m.end(), f"{_grade_value(m.group('n'))}{_mod(m)}/5"))

@@ -365,13 +365,35 @@ def _cjk_placed_elsewhere(ex: Extraction, le: TermMatch, si: TermMatch) -> bool:
     )
 
 
+# issue #10 (i10az): the words that lead a lesion to its own place right after it ("weakness of
+# her proximal quadriceps", "weakness in both thighs", "faiblesse des hanches")
+_OWN_PLACE_LEAD = re.compile(
+    r"\s+(?:of|in|involving|affecting|de|des|du|da|do|das|dos|del|della|dei|degli|delle|der|im)"
+    r"\s+(?:(?:her|his|their|the|both|bilateral|la|las|los|le|les|os|as|i|gli|beiden)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def _own_place_after(ex: Extraction, sent: Sentence, le: TermMatch, si: TermMatch) -> bool:
+    """issue #10 (i10az): a site before its lesion across a list's comma, when the lesion names
+    its own place right after it, is the place of the finding before ("tenderness of her upper
+    arms and thighs, and weakness of her proximal quadriceps": the arms are tender, not weak)."""
+    if si.end > le.start or "," not in ex.text[si.end : le.start]:
+        return False
+    lead = _OWN_PLACE_LEAD.match(ex.text, le.end, sent.end)
+    if lead is None:
+        return False
+    words = [w.casefold() for w in _WORD.findall(ex.text[lead.end() : sent.end])[:3]]
+    return any(w in ex.rules.inference_site_words for w in words)
+
+
 def _placed_elsewhere(
     ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
 ) -> bool:
     """Whether a lesion before its site has a place of its own and another lesion stands
     between: "palmar papules and ulcers over the knuckles" (the knuckles are the ulcers')."""
     if le.end > si.start:
-        return _cjk_placed_elsewhere(ex, le, si)
+        return _cjk_placed_elsewhere(ex, le, si) or _own_place_after(ex, sent, le, si)
     r = ex.rules
     own = {term.casefold() for term in lesions}
     between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
@@ -521,6 +543,13 @@ _COMPLEMENT = re.compile(
     re.IGNORECASE,
 )
 _LIMB_REACH = 8
+# issue #10 (i10az): German writes the second of two compounds by its second half after a hyphen
+# ("Oberarme und -schenkel", "Ober- und Unterarme"); "and"/"or" before that hyphen. And its
+# "parts/aspects" of the limbs ("in den proximalen Aspekten der oberen Extremitäten"), as the
+# English glue "aspects" above; verified U
+_COMPOUND_ELLIPSIS_AND = frozenset({"und", "oder", "sowie"})
+_LIMB_GLUE |= frozenset({"aspekten", "anteilen", "abschnitten", "den"})
+_POSTPOSED_GLUE |= frozenset({"aspekten", "anteilen", "abschnitten", "den", "dem"})
 _LABEL_LIMB = re.compile(
     # (a comma, a dash or a bracket before the limb: "proximal weakness - legs", "(arms)")
     r"\s*(?:,|\s[-–—]|\()\s*(?P<tail>[^\W\d_][^,;:()\d]{0,40}?)\s*\)?\s*"
@@ -618,8 +647,10 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
         if tail and all(w in every for w in tail):
             pieces.extend(tail)
     if _COMPLEMENT.match(text, end) or postposed:
-        for w in after:
+        for k, w in enumerate(after):
             w = w.casefold()
+            if w == "-" and k and after[k - 1].casefold() in _COMPOUND_ELLIPSIS_AND:
+                continue  # (i10az) "Oberarme und -schenkeln": the compound's second half
             if w not in every and w not in _POSTPOSED_GLUE:
                 break
             pieces.append(w)

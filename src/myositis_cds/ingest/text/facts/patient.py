@@ -819,6 +819,10 @@ def _abstract_as_summary(ex: Extraction) -> None:
         if not summary(d.sentence)
         and d.sentence.patient
         and d.status not in ("generic", "unknown")  # a name without a result says nothing
+        # issue #10 (i10az): a symptom shown but not counted ("difficulty combing her hair",
+        # a complaint of weakness) does not say what the abstract's finding says ("developed
+        # progressive proximal muscle weakness"): the abstract's stands
+        and d.value.get("criterion") is not False
     }
     for d in ex.drafts:
         if summary(d.sentence) and d.type != "patient" and (d.type, d.code) in in_body:

@@ -92,7 +92,12 @@ def _strength_exam(ex: Extraction) -> None:
 def _skin_site_rx(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{words})\b[^;:.\n]*?\b(?:over|on|across|of|involving|affecting)\b[^;:.,\d\n]*$",
+        rf"\b(?:{words})\b[^;:.\n]*?\b(?:over|on|across|of|involving|affecting"
+        # (issue #10, i10az: and the prepositions of place of the Romance and German letters
+        # whose joints now name muscles: "érythème des épaules", "eritema en hombros",
+        # "eritema sulle spalle", "Erythem an den Schultern"; verified U)
+        r"|sur|des|du|de|en|sobre|nos|nas|no|na|em|sulle|sulla|sul|delle|della|dei|degli|alle"
+        rf"|ai|pe|an|auf|der|über)\b[^;:.,\d\n]*$",
         re.IGNORECASE,
     )
 
@@ -489,6 +494,7 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
             or (rd.group == "proximal_both" and any(g.startswith("proximal") for g in groups))
             or (rd.group == "distal_both" and any(g.startswith("distal") for g in groups))
             or (rd.group == "finger_flexors" and "distal_upper" in groups)
+            or (rd.group == "neck" and rd.grade >= 5 and "neck_flexors" in groups)
         ]
         if not mine:
             return
