@@ -115,3 +115,107 @@ def test_the_list_under_the_advice_ends_at_the_next_paragraph() -> None:
         + "Review next week: she now has difficulty swallowing solids.\n"
     )
     assert findings_of(note).get(DYS) is True
+
+
+# --------------------------------------------------------------------------- naming a sign
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # a teaching text's definition in the present tense, in five languages
+        ("When raised, these lesions are referred to as Gottron's papules.", "gottron_papules"),
+        ("A violaceous hue of the upper eyelids is called a heliotrope rash.", "heliotrope_rash"),
+        ("Cuando son elevadas se denominan pápulas de Gottron.", "gottron_papules"),
+        ("Lorsqu'elles sont surélevées, on les appelle papules de Gottron.", "gottron_papules"),
+        ("Quando sono rilevate sono dette papule di Gottron.", "gottron_papules"),
+        ("Erhabene Läsionen werden als Gottron-Papeln bezeichnet.", "gottron_papules"),
+    ],
+)
+def test_the_naming_of_a_sign_is_no_finding(sentence: str, code: str) -> None:
+    assert code not in findings_of(HEAD + sentence + "\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # "this lesion" is the one just described: the patient's
+        (
+            "Ela apresentava eritema violáceo nas pálpebras superiores. "
+            "Esta lesão é denominada heliótropo.",
+            "heliotrope_rash",
+        ),
+        # the patient's story in the past tense, naming the sign
+        ("She had raised papules over the knuckles, known as Gottron's papules.", "gottron_papules"),
+    ],
+)
+def test_naming_the_patients_own_lesion_is_her_finding(sentence: str, code: str) -> None:
+    assert findings_of(HEAD + sentence + "\n").get(code) is True
+
+
+# --------------------------------------------------------------------------- approximate values
+def labs_of(note: str) -> list[tuple[str, float | None]]:
+    from tests.ingest.text.helpers import read
+
+    return [(lab.code.value, lab.value) for lab in read(note).case.labs]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the value after a lower bound or an approximation in French, Spanish, Portuguese,
+        # Italian, German, Polish and Russian: the number itself (raised, per the bound)
+        ("La CPK était à plus de 2000 UI/L.", 2000.0),
+        ("Avec une CK de près de 9000 U/l, elle a été adressée.", 9000.0),
+        ("La CK estaba en más de 5000 U/L.", 5000.0),
+        ("A CK era de cerca de 7000 U/L.", 7000.0),
+        ("La CK era oltre 4000 U/L.", 4000.0),
+        ("Die CK lag bei über 20000 U/l.", 20000.0),
+        ("CK wynosiła ponad 6000 U/l.", 6000.0),
+        ("КФК составила более 3000 Ед/л.", 3000.0),
+        # French "à" alone before the value
+        ("Le taux de CPK était à 4300 UI/L.", 4300.0),
+    ],
+)
+def test_an_approximate_or_bounded_ck_is_read(sentence: str, value: float) -> None:
+    assert ("ck", value) in labs_of(HEAD + sentence + "\n")
+
+
+def test_a_date_after_a_in_french_is_no_value() -> None:
+    # "à" before a date or a time is no value of CK (no number right after the lab's name)
+    labs = labs_of(HEAD + "La CPK a été contrôlée à l'hôpital, normale.\n")
+    assert all(value is None for _, value in labs)
+
+
+# --------------------------------------------------------------------------- sex from a form
+@pytest.mark.parametrize(
+    ("header", "sex"),
+    [
+        ("  DOB 08/07/1969 (57 y)   Female   Wt 82 kg   Ht 163 cm", "female"),
+        ("  DOB 12/01/1960 (66 y)   Male   Wt 90 kg", "male"),
+        ("Age 57    Female    MRN 123456", "female"),
+        ("П.І.Б.: К-ко О. В.          Стать: жін.          Вік: 44 роки", "female"),
+        ("Ф.И.О.: И-ва А. П.          Пол: муж.          Возраст: 50 лет", "male"),
+    ],
+)
+def test_the_sex_of_a_demographics_line(header: str, sex: str) -> None:
+    from tests.ingest.text.helpers import read
+
+    note = HEAD + header + "\n\nDermatomyositis follow-up, heliotrope rash.\n"
+    assert read(note).case.patient.sex == sex
+
+
+def test_the_feminine_past_of_a_ukrainian_stay_gives_the_sex() -> None:
+    from tests.ingest.text.helpers import read
+
+    # two cues, as pronouns need two: the stay and the admission, both feminine
+    note = (
+        "Виписка.\nПеребувала на лікуванні з 03.11.2026 по 18.11.2026. "
+        "Надійшла зі скаргами на висип. Дерматоміозит.\n"
+    )
+    assert read(note).case.patient.sex == "female"
+
+
+def test_a_female_word_without_the_age_field_is_not_read_from_a_line() -> None:
+    from tests.ingest.text.helpers import read
+
+    note = HEAD + "Ward 14   Female   Bay 3\n\nDermatomyositis follow-up.\n"
+    assert read(note).case.patient.sex == "unknown"
