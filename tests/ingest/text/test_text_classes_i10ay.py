@@ -13,6 +13,8 @@ value is worked out by hand from the sentence.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.ingest.text.helpers import findings_of
@@ -219,3 +221,32 @@ def test_a_female_word_without_the_age_field_is_not_read_from_a_line() -> None:
 
     note = HEAD + "Ward 14   Female   Bay 3\n\nDermatomyositis follow-up.\n"
     assert read(note).case.patient.sex == "unknown"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a multiple of the upper limit is no value, in French, Spanish, Italian, German
+        "ASAT à 4 fois la normale.",
+        "La CK estaba en 10 veces el límite superior.",
+        "La CK era di 10 volte il limite superiore.",
+        "Die CK lag bei 10-fach der Norm.",
+    ],
+)
+def test_a_multiple_of_the_upper_limit_is_no_value(sentence: str) -> None:
+    assert all(value not in (4.0, 10.0) for _, value in labs_of(HEAD + sentence + "\n"))
+
+
+def test_an_empty_box_takes_its_lines_remark_with_it() -> None:
+    # "(previous: none)" after an empty box is the unticked options' remark, not a denial of
+    # the drug ticked on the line above
+    from tests.ingest.text.helpers import read
+
+    note = (
+        HEAD
+        + "CURRENT IMMUNOSUPPRESSION\n"
+        + "[x] Mycophenolate mofetil 1 g BD since 01/09/2026\n"
+        + "[ ] Methotrexate   [ ] Azathioprine   [ ] Cyclophosphamide (previous: none)\n"
+    )
+    started = {(t.drug, t.start) for t in read(note).case.treatments}
+    assert ("mycophenolate mofetil", date(2026, 9, 1)) in started

@@ -504,8 +504,11 @@ def _tick_boxes(text: str) -> str:
         end = len(line.rstrip("\r\n"))
         for i, box in enumerate(boxes):
             stop = boxes[i + 1].start() if i + 1 < len(boxes) else end
-            if i + 1 == len(boxes):  # issue #10 (i10ay): the answer, then a comment after it
-                comment = _COMMENT_AFTER.search(line, box.end(), stop)  # ('[x] No  "eating fine"')
+            if i + 1 == len(boxes) and box.group(1):  # issue #10 (i10ay): the ticked answer,
+                # then a comment after it ('[x] No  "eating fine"'); after an empty box the
+                # rest of the line goes with it, as before ("[ ] Cyclophosphamide (previous:
+                # none)" states nothing)
+                comment = _COMMENT_AFTER.search(line, box.end(), stop)
                 stop = comment.start() if comment else stop
             label = line[box.end() : stop]
             if not box.group(1):
