@@ -71,9 +71,16 @@ def general_runs(texts: list[str], segments: list[object], rules: Rules) -> list
     belong to a list of criteria: the sentence announcing them, and the items after it when it
     ends in a colon, while they read as list items in the same section (a bullet, a number, a
     lower-case start, or after an item ending in ";" or ","). A sentence with the patient's
-    answer ("yes", "✓") or a reference to the patient ends the list."""
+    answer ("yes", "✓") or a reference to the patient ends the list.
+
+    Issue #10 (i10ay): the items under a heading of safety-net advice ("Come back right away
+    if", "Warning signs:", rules/patterns.yaml ``condition_heading``) are conditions, not what
+    the patient has: they belong to the run too (they speak to the patient, "you cannot
+    swallow", so a reference to the patient does not end it; a line that is no list item
+    does). The heading itself states nothing."""
     out = [False] * len(texts)
     listing = False
+    conditions = False
     previous = ""
     for i, text in enumerate(texts):
         if listing:
@@ -84,18 +91,24 @@ def general_runs(texts: list[str], segments: list[object], rules: Rules) -> list
                     or text.lstrip()[:1].islower()
                     or previous.rstrip()[-1:] in ";,"
                 )
-                and not any(
-                    rx.search(text)
-                    for key in ("criteria_met", "patient_reference")
-                    for rx in rules.value[key]
+                and (
+                    conditions
+                    or not any(
+                        rx.search(text)
+                        for key in ("criteria_met", "patient_reference")
+                        for rx in rules.value[key]
+                    )
                 )
             )
             if item:
                 out[i] = True
                 previous = text
                 continue
-            listing = False
-        if criteria_statement(text, rules):
+            listing = conditions = False
+        if any(rx.search(text.strip()) for rx in rules.value["condition_heading"]):
+            listing = conditions = True
+            previous = text
+        elif criteria_statement(text, rules):
             out[i] = True
             listing = text.rstrip().endswith(":")
             previous = text

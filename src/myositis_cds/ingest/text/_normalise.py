@@ -447,6 +447,9 @@ _COLUMN = re.compile(
     r"\b(yes|no|present|absent|not examined|not assessed|not known|unknown|n/a)\b", re.IGNORECASE
 )
 _SAYS_NO = frozenset({"no", "absent"})
+# issue #10 (i10ay): a ticked answer with the caller's words after it, set apart by two spaces,
+# a quote, a bracket or a dash ('[ ] Yes  [x] No  "eating fine"', '[x] No (walks 2 km)')
+_COMMENT_AFTER = re.compile(r"(?<=\S)(?:[ \t]{2,}|[ \t]*[\"“”'(]|[ \t]+[-–—][ \t])")
 _SAYS_YES = frozenset({"yes", "present"})
 
 
@@ -501,6 +504,12 @@ def _tick_boxes(text: str) -> str:
         end = len(line.rstrip("\r\n"))
         for i, box in enumerate(boxes):
             stop = boxes[i + 1].start() if i + 1 < len(boxes) else end
+            if i + 1 == len(boxes) and box.group(1):  # issue #10 (i10ay): the ticked answer,
+                # then a comment after it ('[x] No  "eating fine"'); after an empty box the
+                # rest of the line goes with it, as before ("[ ] Cyclophosphamide (previous:
+                # none)" states nothing)
+                comment = _COMMENT_AFTER.search(line, box.end(), stop)
+                stop = comment.start() if comment else stop
             label = line[box.end() : stop]
             if not box.group(1):
                 out[pos + box.start() : pos + stop] = " " * (stop - box.start())

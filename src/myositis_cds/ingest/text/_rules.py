@@ -501,6 +501,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "general_subject_cue": set(),
     "criteria_list": set(),  # issue #10 (i10ar)
     "criteria_met": set(),  # issue #10 (i10ar)
+    "condition_heading": set(),  # issue #10 (i10ay)
     "case_introduction": set(),  # issue #10 (i10at)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
