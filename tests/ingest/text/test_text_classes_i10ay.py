@@ -68,7 +68,7 @@ def test_a_list_denial_does_not_over_fire(sentence: str) -> None:
     assert findings_of(HEAD + sentence + "\n").get(DYS) is True
 
 
-# --------------------------------------------------------------------------- ticked answer + comment
+# ----------------------------------------------------------------- ticked answer + comment
 @pytest.mark.parametrize(
     "line",
     [
@@ -146,7 +146,10 @@ def test_the_naming_of_a_sign_is_no_finding(sentence: str, code: str) -> None:
             "heliotrope_rash",
         ),
         # the patient's story in the past tense, naming the sign
-        ("She had raised papules over the knuckles, known as Gottron's papules.", "gottron_papules"),
+        (
+            "She had raised papules over the knuckles, known as Gottron's papules.",
+            "gottron_papules",
+        ),
     ],
 )
 def test_naming_the_patients_own_lesion_is_her_finding(sentence: str, code: str) -> None:

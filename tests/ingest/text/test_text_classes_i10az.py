@@ -55,8 +55,7 @@ LEAD = "Female, 52 years old, dermatomyositis. "
         ),
         # French: the movers with "de la" and "des"
         (
-            "Testing: abducteurs des épaules 4/5, fléchisseurs de la hanche 3/5, "
-            "chevilles 5/5.",
+            "Testing: abducteurs des épaules 4/5, fléchisseurs de la hanche 3/5, chevilles 5/5.",
             {UPPER, LOWER, LEGS_PROX},
         ),
         # Romanian, comma-below and cedilla spellings of ș

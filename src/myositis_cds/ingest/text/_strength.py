@@ -635,7 +635,7 @@ def group_states(readings: list[StrengthReading]) -> dict[str, dict[str, float]]
     with no side (or "both") counts for both sides."""
     out: dict[str, dict[str, float]] = {}
     for r in readings:
-        groups = _EXPANDS.get(r.group, (r.group,))
+        groups: tuple[str, ...] = _EXPANDS.get(r.group, (r.group,))
         if r.group == "neck":
             # issue #10 (i10az): the neck graded as a whole at full strength has its flexors at
             # full strength (so not weaker than the extensors); graded lower, which of its

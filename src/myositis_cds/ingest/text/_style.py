@@ -417,8 +417,23 @@ _CARDINAL_AT = re.compile(rf"(?:{_CARDINAL})\b")
 
 
 # a grade over five said or written with words ("out of 5", "of five", "/five", "over 5")
-_OF_FIVE = (" of 5", " of five", "/five", "/ five", " over 5", " over five", " sur 5", " su 5",
-            " de 5", " sobre 5", " din 5", " von 5", " od 5", " z 5", " na 5")
+_OF_FIVE = (
+    " of 5",
+    " of five",
+    "/five",
+    "/ five",
+    " over 5",
+    " over five",
+    " sur 5",
+    " su 5",
+    " de 5",
+    " sobre 5",
+    " din 5",
+    " von 5",
+    " od 5",
+    " z 5",
+    " na 5",
+)
 _LEAD_WORDS = ("grade", "mrc", "power", "strength")
 # "deltoids four minus", "hip flexors 4 plus bilaterally": a grade with its step said in words,
 # after a muscle or strength word (not followed by a denominator: _GRADE_OF reads those)

@@ -138,6 +138,15 @@ def _labs(ex: Extraction) -> None:
     text = ex.text
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
+        # the same name found twice (a lexicon term and an upper-case lab name, "ASAT") is one
+        # mention: the first copy would end its own window at the second and read no value
+        seen: set[tuple[int, int, str]] = set()
+        unique = []
+        for m in matches:
+            if (m.start, m.end, m.concept) not in seen:
+                seen.add((m.start, m.end, m.concept))
+                unique.append(m)
+        matches = unique
         shared = _shared_judgements(ex, sent, matches)
         # issue #10 (i10p): the lab's name said again inside its own reference range ("CK 450
         # U/l (Norm: CK < 170 U/l)") is part of that range, not a second result
