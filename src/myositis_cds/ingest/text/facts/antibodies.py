@@ -374,10 +374,13 @@ def _ssa_subunits(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
     """An SSA qualified by its 52 kDa subunit ("anti-SSA (Ro52)", "Anti-SSA-Antikörper gegen das
     Protein Ro-52", "gegen R-52 gerichtete Anti-SSA", rules/patterns.yaml
     ``antibody_ssa_subunit_*``) is the Ro52 result: never a Ro60 one besides. Where the subunit
-    was read as a Ro52 name of its own, the SSA is dropped; otherwise the SSA becomes Ro52."""
+    was read as a Ro52 name of its own, the two are one match over both (the result may follow
+    either: "Anti-SSA (Ro52) positive", "Nachweis von Anti-SSA gegen Ro-52"); otherwise the SSA
+    becomes Ro52."""
     text = ex.text
     value = ex.rules.value
     out: list[TermMatch] = []
+    merged: set[int] = set()  # the Ro52 names taken into an SSA's match
     for m in matches:
         if m.concept != "RO60" or m.text.lower() not in _GENERIC_SSA:
             out.append(m)
@@ -406,9 +409,16 @@ def _ssa_subunits(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
                 out.append(m)
                 continue
             span = (m.start - len(lead) + before.start(), m.start)
-        if not any(o.concept == "RO52" and span[0] <= o.start < span[1] for o in matches):
+        own = next(
+            (o for o in matches if o.concept == "RO52" and span[0] <= o.start < span[1]), None
+        )
+        if own is None:
             out.append(TermMatch(m.start, m.end, "RO52", m.text))
-    return out
+            continue
+        merged.add(id(own))
+        start, end = min(m.start, own.start), max(m.end, own.end)
+        out.append(TermMatch(start, end, "RO52", text[start:end]))
+    return sorted((o for o in out if id(o) not in merged), key=lambda o: o.start)
 
 
 def _antibodies(ex: Extraction) -> None:
