@@ -211,3 +211,23 @@ def test_a_past_cancer_in_a_sentence_timed_this_year_is_recorded_without_a_date(
     (tumour,) = result.case.tumours
     assert (tumour.site.value, tumour.found_date_latest) == ("other", True)
     assert any("without a date" in w for w in result.warnings)
+
+
+# ------------------------------------------------------------------ an operation named again
+def test_an_operation_named_again_without_its_date_is_the_dated_one() -> None:
+    # the bladder cancer of the form's question, removed at the TURBT of March 2026: found by
+    # then, removed then (not on the call's day, when the medication line names it again)
+    note = (
+        "Call date: 18/11/2026\nMan, 51.\n"
+        "B1 Hospital admissions? [x] Yes\n"
+        "   -> Mar 2026, 2 nights: a growth was scraped off the bladder (TURBT).\n"
+        "B2 New cancer diagnosis? [x] Yes (see B1)   Site: bladder\n"
+        "\nCURRENT MEDICATION\n"
+        "  - Mitomycin bladder instillation after TURBT (single dose)\n"
+    )
+    (tumour,) = read(note).case.tumours
+    assert tumour.site.value == "bladder"
+    assert (tumour.found_date.isoformat(), tumour.resected_date.isoformat()) == (
+        "2026-03-01",
+        "2026-03-01",
+    )

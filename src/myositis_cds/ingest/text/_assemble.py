@@ -737,6 +737,28 @@ def _tumour(
     found = min(dated + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
+    if resection is not None and _undated(resection):
+        # issue #10 (i10ba): the operation named again without its date ("mitomycin
+        # instillation after TURBT") is the one the note dates elsewhere ("Mar 2026: ...
+        # (TURBT)"); an undated cancer removed then was found by then at the latest
+        words = ex.text[resection.start : resection.end].casefold()
+        dated_same = next(
+            (
+                d
+                for d in drafts
+                if d.type == "event"
+                and d.code == "surgery"
+                and d.status == "present"
+                and d.time.absolute is not None
+                and ex.text[d.start : d.end].casefold() == words
+            ),
+            None,
+        )
+        if dated_same is not None:
+            resection = dated_same
+            if all(_undated(d) for d in dated) and when(resection) < when(found):
+                rec["found_date"] = when(resection).isoformat()
+                found = resection
     if resection is None:
         # a resection reported without naming the tumour ("underwent sigmoid colectomy"); (issue
         # #10, i10ah) or, in the past history, an operation on its organ in a sentence that
