@@ -231,3 +231,54 @@ def test_an_operation_named_again_without_its_date_is_the_dated_one() -> None:
         "2026-03-01",
         "2026-03-01",
     )
+
+
+# ------------------------------------------------------------------ treatments: names and doses
+def _treatments(note: str) -> dict[str, tuple[str | None, str | None]]:
+    return {
+        t.drug: (t.dose, getattr(t.route, "value", t.route)) for t in read(note).case.treatments
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "dose", "route"),
+    [
+        (
+            "Метилпреднізолон 500 мг в/в 05.11-07.11.2026.",
+            "methylprednisolone",
+            "500 мг",
+            "intravenous",
+        ),
+        ("Далі преднізолон 50 мг/добу перорально.", "prednisolone", "50 мг/добу", "oral"),
+        ("Такролімус 2 мг двічі на добу.", "tacrolimus", "2 мг двічі на добу", None),
+        ("Циклофосфамід 750 мг в/в одноразово.", "cyclophosphamide", "750 мг", "intravenous"),
+    ],
+)
+def test_ukrainian_drug_names_units_and_routes(
+    line: str, drug: str, dose: str, route: str | None
+) -> None:
+    got = _treatments("Жінка, 50 років. Дерматоміозит. " + line)
+    assert got[drug][0] == dose
+    if route is not None:
+        assert got[drug][1] == route
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "dose"),
+    [
+        ("Methotrexat 15 mg 1x/Woche.", "methotrexate", "15 mg 1x/Woche"),
+        ("Idrossiclorochina 200 mg x2/die.", "hydroxychloroquine", "200 mg x2/die"),
+        ("Prednisolon 10 mg 2×/Tag.", "prednisolone", "10 mg 2×/Tag"),
+        ("MTX 15mg s/c weekly.", "methotrexate", "15mg weekly"),
+    ],
+)
+def test_a_count_per_period_with_a_slash_and_a_slashed_route(
+    line: str, drug: str, dose: str
+) -> None:
+    assert _treatments("Woman, 60, dermatomyositis. " + line)[drug][0] == dose
+
+
+def test_a_year_after_a_drug_is_no_gram() -> None:
+    # "2026 г." is the year, not 2026 grams
+    got = _treatments("Женщина, 50 лет. Дерматомиозит. Преднизолон начат в 2026 г.")
+    assert got["prednisolone"][0] is None
