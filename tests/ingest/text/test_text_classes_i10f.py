@@ -242,10 +242,13 @@ def test_brackets_that_are_no_abbreviation_teach_nothing(note: str) -> None:
 # ------------------------------------------------------------------ "past medical history:" inline
 def test_spelled_out_past_medical_history_inside_a_line_is_past_history() -> None:
     # like 'PMH:': an undated cancer there is not given the visit's date
+    # (issue #10, i10ba: nor dropped, as i10g decided for every undated past cancer: recorded
+    # as found by the visit, found_date_latest, with the warning)
     note = _MAN + "Known to the team; past medical history: bladder cancer, gout."
     result = read(note)
-    assert result.case.tumours == []
-    assert any("past history" in w for w in result.warnings)
+    (tumour,) = result.case.tumours
+    assert (tumour.site.value, tumour.found_date_latest) == ("bladder", True)
+    assert any("past history" in w and "without a date" in w for w in result.warnings)
 
 
 def test_a_dated_cancer_after_the_spelled_out_label_keeps_its_date() -> None:

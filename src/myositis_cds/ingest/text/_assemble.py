@@ -28,6 +28,8 @@ __all__ = ["assemble"]
 
 _POSITIVE = frozenset({"positive", "weak_positive"})
 _INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
+# issue #10 (i10ba): how far before a cancer's name a longer name implying its site may begin
+_IMPLIED_LEAD = 24
 
 
 def _evidence_rank(d: Draft) -> int:
@@ -548,7 +550,10 @@ def _tumours(
         # past history only: its date must be one the note states, which is more than a
         # year before the note (a history line dated on the visit states no date of its own)
         found = min(group, key=when)
-        if all(_undated(d) for d in group):
+        # (i10ba: a time within the last year is the sentence's, not the cancer's: "with nasal
+        # cavity melanoma, previously treated ..., presented with myalgia a few days after her
+        # second infusion"; a stated cancer is never dropped for it, issue #10)
+        if all(_undated(d) or (index - when(d)).days <= _PAST_DAYS for d in group):
             # issue #10: "a history of breast cancer" is a cancer of this patient all the same:
             # recorded as found by the note's date (found_date_latest), never at a made-up date
             undated.add(key)
@@ -557,12 +562,6 @@ def _tumours(
                 f"recorded as found by {index.isoformat()} (the note's date; found_date_latest), "
                 "so whether it falls near the myositis onset is not assessed; add the date it "
                 "was found"
-            )
-        elif (index - when(found)).days <= _PAST_DAYS:
-            del by_tumour[key]
-            ex.warn(
-                f"a cancer in the past history ('{_quote(ex, found)}') is given without a date: "
-                "not added to the case; add it with the date it was found"
             )
         else:
             ex.warn(
@@ -643,7 +642,14 @@ def _tumour(
     implied = None
     if site is None:  # "Merkel cell carcinoma", "DLBCL": the name says where it arises
         for d in parts:
-            hits = ex.rules.implied_sites.find(ex.text[d.start : d.end])
+            # (i10ba: with the words just before it that make a longer name: "mucosal melanoma"
+            # is no skin's, rules/languages.yaml implied_sites)
+            lead = max(d.sentence.start, d.start - _IMPLIED_LEAD)
+            hits = [
+                h
+                for h in ex.rules.implied_sites.find(ex.text[lead : d.end])
+                if h.end == d.end - lead or h.start >= d.start - lead
+            ]
             if hits:
                 implied = hits[0].concept
                 break
@@ -731,6 +737,28 @@ def _tumour(
     found = min(dated + shown, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
+    if resection is not None and _undated(resection):
+        # issue #10 (i10ba): the operation named again without its date ("mitomycin
+        # instillation after TURBT") is the one the note dates elsewhere ("Mar 2026: ...
+        # (TURBT)"); an undated cancer removed then was found by then at the latest
+        words = ex.text[resection.start : resection.end].casefold()
+        dated_same = next(
+            (
+                d
+                for d in drafts
+                if d.type == "event"
+                and d.code == "surgery"
+                and d.status == "present"
+                and d.time.absolute is not None
+                and ex.text[d.start : d.end].casefold() == words
+            ),
+            None,
+        )
+        if dated_same is not None:
+            resection = dated_same
+            if all(_undated(d) for d in dated) and when(resection) < when(found):
+                rec["found_date"] = when(resection).isoformat()
+                found = resection
     if resection is None:
         # a resection reported without naming the tumour ("underwent sigmoid colectomy"); (issue
         # #10, i10ah) or, in the past history, an operation on its organ in a sentence that

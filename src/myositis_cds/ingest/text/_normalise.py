@@ -862,11 +862,31 @@ def _chat_sentence_starts(chars: list[str]) -> None:
         chars[m.start()] = chars[m.start()].upper()
 
 
+# issue #10 (i10ba): a form's question answered on its own line ("B2 New cancer diagnosis?
+# [x] Yes (see B1)   Site: bladder", "Swallowing difficulty?  [ ] Yes  [x] No", after the
+# boxes are read: "... diagnosis?     Yes ...", "... difficulty?        absent"). The question
+# mark ends the field's label, as a colon would, not a sentence whose question leaves the
+# answer in the next one: read as ":" (one character for one). The answers in the languages
+# of _LEADER; verified U.
+_ANSWERED_QUESTION = re.compile(
+    r"(?<=\w)\?(?=[ \t]+(?:\[\s?[xX✓✔*]\s?\][ \t]*)?"
+    r"(?:yes|no|absent|present|ja|nein|nej|nei|sí|si|sim|não|oui|non)\b)",
+    re.IGNORECASE,
+)
+
+
+def _answered_questions(text: str) -> str:
+    """A question mark before its answer on the same line read as a field's colon."""
+    return _ANSWERED_QUESTION.sub(":", text)
+
+
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     rows = _field_rows(original)
-    original = _coded_choices(_coded_fields(_numeric_keys(_tick_boxes(original))))
+    original = _coded_choices(
+        _coded_fields(_numeric_keys(_answered_questions(_tick_boxes(original))))
+    )
     lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(
         lines if layout_of is None else _split_abstract_lines(_lines(layout_of), rules),

@@ -458,6 +458,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_reference": set(),
     "antibody_titre_negative": {"level"},
     "antibody_named_against": set(),  # issue #10 (i10ae)
+    "antibody_ssa_subunit_after": set(),  # issue #10 (i10ba)
+    "antibody_ssa_subunit_before": set(),  # issue #10 (i10ba)
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
     "times_uln": {"times"},

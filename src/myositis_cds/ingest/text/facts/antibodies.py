@@ -365,13 +365,69 @@ def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
     return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at))
 
 
+# issue #10 (i10ba): "SSA" alone names the Ro60 assay, unless its subunit is written with it
+_GENERIC_SSA = frozenset({"ssa", "ss-a", "ssa/ro", "ro/ssa", "ss-a/ro", "ro/ss-a"})
+_SSA_WINDOW = 90
+
+
+def _ssa_subunits(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
+    """An SSA qualified by its 52 kDa subunit ("anti-SSA (Ro52)", "Anti-SSA-Antikörper gegen das
+    Protein Ro-52", "gegen R-52 gerichtete Anti-SSA", rules/patterns.yaml
+    ``antibody_ssa_subunit_*``) is the Ro52 result: never a Ro60 one besides. Where the subunit
+    was read as a Ro52 name of its own, the two are one match over both (the result may follow
+    either: "Anti-SSA (Ro52) positive", "Nachweis von Anti-SSA gegen Ro-52"); otherwise the SSA
+    becomes Ro52."""
+    text = ex.text
+    value = ex.rules.value
+    out: list[TermMatch] = []
+    merged: set[int] = set()  # the Ro52 names taken into an SSA's match
+    for m in matches:
+        if m.concept != "RO60" or m.text.lower() not in _GENERIC_SSA:
+            out.append(m)
+            continue
+        after = next(
+            (
+                hit
+                for rx in value["antibody_ssa_subunit_after"]
+                if (hit := rx.match(text[m.end : m.end + _SSA_WINDOW])) is not None
+            ),
+            None,
+        )
+        if after is not None:
+            span = (m.end + after.start(), m.end + after.end())
+        else:
+            lead = text[max(0, m.start - _SSA_WINDOW) : m.start]
+            before = next(
+                (
+                    hit
+                    for rx in value["antibody_ssa_subunit_before"]
+                    if (hit := rx.search(lead)) is not None
+                ),
+                None,
+            )
+            if before is None:
+                out.append(m)
+                continue
+            span = (m.start - len(lead) + before.start(), m.start)
+        own = next(
+            (o for o in matches if o.concept == "RO52" and span[0] <= o.start < span[1]), None
+        )
+        if own is None:
+            out.append(TermMatch(m.start, m.end, "RO52", m.text))
+            continue
+        merged.add(id(own))
+        start, end = min(m.start, own.start), max(m.end, own.end)
+        out.append(TermMatch(start, end, "RO52", text[start:end]))
+    return sorted((o for o in out if id(o) not in merged), key=lambda o: o.start)
+
+
 def _antibodies(ex: Extraction) -> None:
     # (_timeline imports the fact readers: imported here, when the note is read)
     from myositis_cds.ingest.text._timeline import _journal_chrome
 
     r = ex.rules
     text = ex.text
-    for idx, matches in _bucket(ex, r.antibodies.find(text)).items():
+    for idx, matches in _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text))).items():
         sent = ex.sentences[idx]
         respective = _respective_results(ex, matches)
         for k, m in enumerate(matches):
