@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,22 @@ def test_no_valid_case_crashes_the_whole_assessment(
     result = assess(case, as_of=min(max(as_of, birth), TODAY), biopsy=biopsy)  # type: ignore[arg-type]
     dumped = result.model_dump(mode="json")
     assert set(dumped) >= {"classification", "antibodies", "recommendations", "warnings"}
+
+
+@pytest.mark.parametrize(
+    ("intercept", "tenths", "expected"),
+    [
+        # worked by hand: 1 / (1 + e^(5.33 - s))
+        (5.33, 0, 0.0048),  # e^5.33 = 206.44 -> 1/207.44 = 0.00482
+        (5.33, 53, 0.4925),  # e^0.03 = 1.0305 -> 1/2.0305 = 0.49250
+        (5.33, 152, 0.9999),  # e^-9.87 = 5.17e-5 -> 0.999948
+        (5.33, 153, 0.9999),  # e^-9.97 = 4.67e-5 -> 0.999953, which rounds to 1.0: kept below 1
+        (6.49, 300, 0.9999),  # far up the curve, with biopsy
+    ],
+)
+def test_probability_is_rounded_but_never_certain(
+    intercept: float, tenths: int, expected: float
+) -> None:
+    from myositis_cds.pathway.classification import probability
+
+    assert probability(intercept, tenths) == expected

@@ -197,6 +197,14 @@ def _age_at_onset(case: Case, as_of: date) -> tuple[float | None, bool]:
     return None, True
 
 
+def probability(intercept: float, tenths: int) -> float:
+    """The model's probability of IIM for a score in tenths, to four decimals. The logistic
+    curve never reaches 0 or 1; rounded, a score above about 15.2 (no biopsy) would print 1.0,
+    a certainty the model does not give, so the rounded value stays inside [0.0001, 0.9999]."""
+    p = round(1 / (1 + math.exp(intercept - tenths / 10)), 4)
+    return min(max(p, 0.0001), 0.9999)
+
+
 def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto") -> Classification:
     data = criteria()
     biopsy_used = _use_biopsy(case.muscle_biopsy, biopsy)
@@ -254,7 +262,7 @@ def classify(case: Case, as_of: date, notes: Notes, biopsy: BiopsyMode = "auto")
     return Classification(
         biopsy_used=biopsy_used,
         score=tenths / 10,
-        probability=round(1 / (1 + math.exp(intercept - tenths / 10)), 4),
+        probability=probability(intercept, tenths),
         category=category,
         subgroup=subgroup,
         items=scored,
