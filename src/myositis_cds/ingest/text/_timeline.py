@@ -397,8 +397,11 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
     (a soft-wrapped note's reading joins its lines)."""
     at = sent.start if pos is None else pos
     start, _ = ex.norm.to_original(at, at + 1)
-    before = ex.norm.original[:start].rstrip(" \t")
-    return not before or before.endswith("\n")
+    # back over the spaces and tabs before it (no copy of the text before: this runs per sentence)
+    original = ex.norm.original
+    while start > 0 and original[start - 1] in " \t":
+        start -= 1
+    return start == 0 or original[start - 1] == "\n"
 
 
 # issue #10 (i10av): a section's heading that is only a label with its date and a colon, the
