@@ -138,15 +138,6 @@ def _labs(ex: Extraction) -> None:
     text = ex.text
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
-        # the same name found twice (a lexicon term and an upper-case lab name, "ASAT") is one
-        # mention: the first copy would end its own window at the second and read no value
-        seen: set[tuple[int, int, str]] = set()
-        unique = []
-        for m in matches:
-            if (m.start, m.end, m.concept) not in seen:
-                seen.add((m.start, m.end, m.concept))
-                unique.append(m)
-        matches = unique
         shared = _shared_judgements(ex, sent, matches)
         # issue #10 (i10p): the lab's name said again inside its own reference range ("CK 450
         # U/l (Norm: CK < 170 U/l)") is part of that range, not a second result
@@ -483,14 +474,17 @@ _UNBROKEN = re.compile(r"[^,;:.()\n]*")
 
 def _with_upper_lab_names(ex: Extraction, found: list[TermMatch]) -> list[TermMatch]:
     """``found`` plus the lab names read only in capitals (rules/patterns.yaml
-    ``lab_upper_names``: "GOT 88 U/l" is AST)."""
-    extra = [
-        TermMatch(m.start(), m.end(), code, m.group())
-        for rx in ex.rules.value["lab_upper_names"]
-        for m in rx.finditer(ex.text)
-        for code, hit in m.groupdict().items()
-        if hit is not None
-    ]
+    ``lab_upper_names``: "GOT 88 U/l" is AST). A capitals name the lexicon already found at the
+    same place ("ASAT") is one mention, not two: a copy would end the first one's value window
+    at itself, so the first would read no value."""
+    seen = {(t.start, t.end, t.concept) for t in found}
+    extra = []
+    for rx in ex.rules.value["lab_upper_names"]:
+        for m in rx.finditer(ex.text):
+            for code, hit in m.groupdict().items():
+                if hit is not None and (m.start(), m.end(), code) not in seen:
+                    seen.add((m.start(), m.end(), code))
+                    extra.append(TermMatch(m.start(), m.end(), code, m.group()))
     return sorted(found + extra, key=lambda t: t.start) if extra else found
 
 
