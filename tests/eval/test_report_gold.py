@@ -122,6 +122,7 @@ _HELD_OUT_ROUNDS = [
     ("fifteenth", "heldout_p", "q", 15, "heldout19", 10, 205),
     ("sixteenth", "heldout_q", "s", 15, "heldout20", 10, 217),
     ("seventeenth", "heldout_r", "t", 15, "heldout21", 10, 229),
+    ("eighteenth", "heldout_s", "u", 15, "heldout22", 10, 241),
 ]
 
 
