@@ -4,7 +4,11 @@ Each text is read with the extractor and assessed with ``myositis_cds.assess``; 
 (written by hand, committed before the first run) is assessed the same way, which gives the gold
 EULAR/ACR items, score and category. Per set of texts it prints exactly the issue's targets:
 
-- notes refused (the extractor raised instead of returning a case);
+- notes refused (the extractor refused the text: a ``CaseError``, the CLI's exit 2 and the API's
+  422) and, in a column of their own, notes on which it crashed (any other exception: a bug, not
+  a refusal; the run then exits 1 so its figures are not taken for a measurement). An error of
+  the environment (a package that cannot be imported, a file the install should hold, no
+  memory) stops the run at once: every later text would fail the same way;
 - EULAR/ACR 2017 items scored present: precision and recall against the gold's present items;
 - classification category right and score exact (a refused note counts as wrong);
 - stated myositis antibodies found with the right polarity (positive/weak positive vs negative),
@@ -78,6 +82,7 @@ import yaml
 
 from myositis_cds import assess
 from myositis_cds.case import AntibodyResultValue, Case, parse_case
+from myositis_cds.errors import CaseError
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
@@ -249,6 +254,16 @@ def load_set(name: str, cache: Path) -> tuple[list[Item], int]:
     return items, skipped
 
 
+# A broken environment, not a text the product refuses: a package that cannot be imported (a
+# `pip install` touching the venv mid-run), a file the install should hold, no memory. Counted
+# as refusals they once turned every text of a run into a "refused" row that passed for figures.
+BROKEN_ENVIRONMENT = (ImportError, OSError, MemoryError)
+
+
+class HarnessError(RuntimeError):
+    """The run cannot give figures (the environment is broken); raised, never counted."""
+
+
 def extract(item: Item) -> Case:
     from myositis_cds.ingest.text import extract_case
 
@@ -277,8 +292,10 @@ def antibody_readings(case: Case) -> set[tuple[str, str]]:
 class Tally:
     texts: int = 0
     skipped: int = 0
-    refused: int = 0
+    refused: int = 0  # the product refused the text (CaseError: exit 2 / HTTP 422)
     refused_names: list[str] = field(default_factory=list)
+    crashed: int = 0  # the extractor raised anything else: a bug, never a refusal
+    crashed_names: list[str] = field(default_factory=list)
     item_tp: int = 0
     item_fp: int = 0
     item_fn: int = 0
@@ -315,12 +332,23 @@ def evaluate(items: list[Item], tally: Tally, detail: bool) -> Tally:
         g_abs = antibody_readings(gold)
         try:
             got: Case | None = extract(item)
-        except Exception as exc:  # any failure to return a case is a refusal
+        except CaseError as exc:  # the product's refusal: it counts as wrong in every figure
             got = None
             tally.refused += 1
             tally.refused_names.append(item.name)
             if detail:
                 tally.details.append(f"{item.name}: REFUSED ({type(exc).__name__})")
+        except BROKEN_ENVIRONMENT as exc:
+            raise HarnessError(
+                f"{item.name}: {type(exc).__name__}: {exc}: the environment is broken, "
+                "no figures (fix the install and run again)"
+            ) from exc
+        except Exception as exc:  # a crash is counted as wrong too, and shown apart
+            got = None
+            tally.crashed += 1
+            tally.crashed_names.append(f"{item.name} ({type(exc).__name__})")
+            if detail:
+                tally.details.append(f"{item.name}: CRASHED ({type(exc).__name__}: {exc})")
         if got is None:
             e_items, e_score, e_category, e_abs = set(), None, None, set()
             e_sites: list[tuple[str, str | None]] = []
@@ -420,7 +448,8 @@ def report(name: str, t: Tally) -> list[str]:
         f"| {_ratio(t.score_exact, t.texts)} "
         f"| {_ratio(t.ab_found, t.ab_stated)} | {_ratio(t.ab_pos_found, t.ab_pos_stated)} "
         f"| {t.ab_opposite} | {_ratio(t.cancers_recorded, t.cancers_stated)} "
-        f"| {_ratio(t.histology_right, t.histology_stated)} | {_ratio(t.sex_right, t.texts)} |"
+        f"| {_ratio(t.histology_right, t.histology_stated)} | {_ratio(t.sex_right, t.texts)} "
+        f"| {t.crashed} |"
     ]
     return lines
 
@@ -430,8 +459,8 @@ HEADER = [
     "| category right | of them classified | score exact "
     "| antibodies found (polarity right) | positives found "
     "| opposite polarity "
-    "| cancers recorded | histology right | sex right |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| cancers recorded | histology right | sex right | crashed (not refusals) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ]
 
 
@@ -453,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = list(HEADER)
     details: list[str] = []
     notes: list[str] = []
+    crashed = 0
     for name in args.sets.split(","):
         items, skipped = load_set(name, cache)
         tally = evaluate(items, Tally(skipped=skipped), args.detail and name in DETAIL_SETS)
@@ -461,10 +491,20 @@ def main(argv: list[str] | None = None) -> int:
             notes.append(f"{name}: {skipped} report(s) skipped, text absent from {cache}")
         if tally.refused and name in DETAIL_SETS:
             notes.append(f"{name}: refused {', '.join(tally.refused_names)}")
+        if tally.crashed and name in DETAIL_SETS:
+            notes.append(f"{name}: CRASHED on {', '.join(tally.crashed_names)}")
+        crashed += tally.crashed
         details.extend(tally.details)
     print("\n".join(rows))
     for line in notes + details:
         print(line)
+    if crashed:
+        print(
+            f"text_eval: the extractor crashed on {crashed} text(s) (not refusals): "
+            "these figures are not a measurement",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

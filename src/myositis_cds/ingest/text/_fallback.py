@@ -126,7 +126,16 @@ def run_fallback(ex: Extraction) -> None:
             "not applied (pip install 'myositis-cds[embed]')"
         )
         return
-    apply_fallback(ex)
+    try:
+        apply_fallback(ex)  # loads the model on the first note with a candidate clause
+    except (ImportError, OSError) as exc:
+        # installed but not loadable (a package or a model file missing, as while a `pip
+        # install` rewrites the venv): the rules' reading stands, and it is said; a failed load
+        # is not cached, so the next note tries again
+        ex.warn(
+            "the embedding fallback was asked for but its model could not be loaded "
+            f"({type(exc).__name__}: {exc}): not applied"
+        )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import gettext
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 # The gettext catalogues of pycountry for the languages rules/patient.yaml reads (its
 # `languages` table: en de pl cs sk hu it es ca gl af tl pt fr ro nl sv da no fi et lv lt ru uk
@@ -56,21 +57,44 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-@cache
+class PlacesUnavailable(OSError):
+    """pycountry's tables cannot be read (not installed, or its files missing mid-install)."""
+
+
+@cache  # a failure raises and is not cached: the next cue tries again
 def _tables() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str]]:
     """(country name -> codes, subdivision name -> country codes, state code -> country codes,
-    ISO alpha-2 and alpha-3 codes)."""
-    import pycountry  # the nlp extra; loaded only when a cue needs it
+    ISO alpha-2 and alpha-3 codes). Raises :class:`PlacesUnavailable` rather than keep tables
+    short of a language for the rest of the process."""
+    try:
+        import pycountry  # the nlp extra; loaded only when a cue needs it
+    except ImportError as exc:
+        raise PlacesUnavailable(f"pycountry cannot be imported ({exc})") from exc
+    try:
+        return _read_tables(pycountry)
+    except PlacesUnavailable:
+        raise
+    except (OSError, ValueError) as exc:  # a database file missing or cut short
+        raise PlacesUnavailable(
+            f"pycountry's files cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
 
+
+def _read_tables(
+    pycountry: Any,
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str]]:
     countries: dict[str, set[str]] = {}
     catalogues = []
+    missing = []
     for lang in NAME_LANGUAGES:
         try:
             catalogues.append(
                 gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
             )
         except OSError:
-            continue
+            missing.append(lang)
+    if missing:  # every language listed ships with pycountry: a broken install
+        raise PlacesUnavailable(f"pycountry has no country names in {', '.join(missing)}")
     codes: set[str] = set()
     alpha3: dict[str, str] = {}
     for c in pycountry.countries:

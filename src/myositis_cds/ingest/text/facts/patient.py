@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
-from myositis_cds.ingest.text._places import country_of
+from myositis_cds.ingest.text._places import PlacesUnavailable, country_of
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 from myositis_cds.ingest.text._timeline import stated_onset
 
@@ -580,11 +580,15 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     if about.get("experiencer") or about.get("generic"):
         return None
     lead = cue.group().strip().casefold()
-    code = country_of(
-        place,
-        code_field="country" in lead or lead.startswith("pid"),
-        countries_only=lead == "from",
-    )
+    try:
+        code = country_of(
+            place,
+            code_field="country" in lead or lead.startswith("pid"),
+            countries_only=lead == "from",
+        )
+    except PlacesUnavailable as exc:  # i11d: an optional table never refuses the note
+        ex.warn(f"a place after a residence cue was not resolved to a country: {exc}")
+        return None
     return None if code is None else (code, end)
 
 
