@@ -23,7 +23,7 @@ def _every_rule_pattern() -> list[re.Pattern[str]]:
     r = rules()
     patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
     patterns += [rx for _, rx in r.context_patterns]
-    patterns += [m._regex for m in vars(r).values() if isinstance(m, TermMatcher)]
+    patterns += [rx for m in vars(r).values() if isinstance(m, TermMatcher) for rx in m._parts]
     # (i10aw) the readers' own patterns led through compile_rule
     from myositis_cds.ingest.text.facts import findings, strength
 
@@ -294,3 +294,81 @@ def test_alternatives_with_one_first_letter_are_tried_once() -> None:
     # "A" and "a" under folding are left as written; without folding they are two letters
     assert branch_sizes(r"(?:Ab|ac|d)") == [3]
     assert branch_sizes(r"(?:Ab|ac|Ad)", folded=False) == [2, 2]
+
+
+# --------------------------------------------------------------------------- i11a
+def _joined(parts: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(p.pattern for p in parts), parts[0].flags)
+
+
+@pytest.mark.parametrize(
+    ("parts", "text", "spans"),
+    [
+        # the second part's first match ("bcd" at 1) overlaps the first part's "ab": the
+        # alternation goes on from 2 and finds "cd", which a merge of the two streams would miss
+        ((r"ab", r"bcd|cd"), "abcd", [(0, 2), (2, 4)]),
+        # both parts match at one position: the alternation's first alternative wins
+        ((r"ab", r"abcd"), "abcd", [(0, 2)]),
+        ((r"abcd", r"ab"), "abcd ab", [(0, 4), (5, 7)]),
+        # a part that may match nothing: the alternation's own handling of empty matches
+        ((r"ab", r"x*"), "abab", [(0, 2), (2, 4), (4, 4)]),
+        # (an empty match, then a non-empty one may start where it stood)
+        ((r"x*", r"ab"), "abab", [(0, 0), (0, 2), (2, 2), (2, 4), (4, 4)]),
+    ],
+)
+def test_two_parts_searched_apart_match_as_their_alternation(
+    parts: tuple[str, str], text: str, spans: list[tuple[int, int]]
+) -> None:
+    from myositis_cds.ingest.text._rules import finditer_either
+
+    compiled = tuple(re.compile(p) for p in parts)
+    got = [m.span() for m in finditer_either(compiled, text, 0, len(text))]
+    assert got == spans
+    assert got == [m.span() for m in _joined(compiled).finditer(text)]
+
+
+def test_a_term_list_split_in_two_finds_what_its_one_pattern_finds() -> None:
+    # Latin and CJK terms in one list: "Ro52" inside "抗Ro52抗體" (no boundary against CJK), a
+    # CJK term right after a Latin one, accented and unaccented spellings, the dotted capital I
+    from myositis_cds.ingest.text._rules import finditer_either
+
+    matcher = TermMatcher(
+        "test",
+        {
+            "ro52": ["Ro52", "抗Ro52抗體"],
+            "rash": ["rash", "皮疹", "érythème"],
+            "mark": ["+", ";"],
+            "history": ["history", "history of rash"],
+        },
+    )
+    assert len(matcher._parts) == 2
+    joined = _joined(matcher._parts)
+    texts = [
+        "抗Ro52抗體(+); Ro52 positive; HİSTORY OF RASH; erytheme 皮疹rash",
+        "rash皮疹Ro52; history+rash",
+        *_development_notes()[:40],
+    ]
+    for text in texts:
+        for start, end in ((0, len(text)), (3, len(text) - 2)):
+            got = [m.span() for m in finditer_either(matcher._parts, text, start, end)]
+            assert got == [m.span() for m in joined.finditer(text, start, end)], text[:40]
+    # the CJK term first (the second part), then "+" and ";" (punctuation terms need no
+    # boundary), then the longest Latin term (the first part)
+    found = matcher.find("抗Ro52抗體(+); HISTORY OF RASH")
+    assert [(m.start, m.end, m.concept) for m in found] == [
+        (0, 7, "ro52"),
+        (8, 9, "mark"),
+        (10, 11, "mark"),
+        (12, 27, "history"),
+    ]
+
+
+def test_every_term_list_split_in_two_finds_what_its_one_pattern_finds() -> None:
+    from myositis_cds.ingest.text._rules import finditer_either
+
+    texts = [*_development_notes(), _TRICKY, _TRICKY.lower(), _TRICKY.upper()]
+    for matcher in (m for m in vars(rules()).values() if isinstance(m, TermMatcher)):
+        joined = _joined(matcher._parts)
+        for text in texts:
+            got = [m.span() for m in finditer_either(matcher._parts, text, 0, len(text))]
+            assert got == [m.span() for m in joined.finditer(text)], matcher.name

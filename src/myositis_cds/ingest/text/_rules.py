@@ -1163,6 +1163,19 @@ def _trie_regex(terms: Iterable[str]) -> str:
     engine tries each position once per distinct prefix instead of once per term. Longer
     continuations come first, so the longest term wins; a term ending in a letter or digit must
     not be followed by one."""
+    return "|".join(_trie_parts(terms)) or r"(?!x)x"
+
+
+def _is_word_start(unit: str) -> bool:
+    """Whether a term's first unit puts it in the first part of its list's trie (see
+    :func:`_trie_parts`): a letter or digit that is not CJK."""
+    return unit[:1].isalnum() and not _IS_CJK.match(unit[:1])
+
+
+def _trie_parts(terms: Iterable[str]) -> list[str]:
+    """The alternatives of :func:`_trie_regex`, in its order: the terms that begin with a letter
+    or digit (not CJK), whose matches start where no such character precedes, then the others
+    (CJK, punctuation); either is left out when no term has it."""
     trie: _Trie = {}
     for term in terms:
         for units in _hyphen_variants(_units(term)):
@@ -1192,14 +1205,53 @@ def _trie_regex(terms: Iterable[str]) -> str:
     # wins. One check per trie, not one per term, matters: each copy of the CJK class costs
     # Python's compiler about 2 ms, and a check per term made the first note read 20 s slower.
     end = f"(?:(?<={_WORD_NOT_CJK})(?!{_WORD_NOT_CJK})|(?<!{_WORD_NOT_CJK}))"
-    words = {k: v for k, v in trie.items() if k[:1].isalnum() and not _IS_CJK.match(k[:1])}
+    words = {k: v for k, v in trie.items() if _is_word_start(k)}
     others = {k: v for k, v in trie.items() if k not in words}
     parts = []
     if words:
         parts.append(f"(?<!{_WORD_NOT_CJK})" + emit(words, "") + end)
     if others:
         parts.append(emit(others, "") + end)
-    return "|".join(parts) or r"(?!x)x"
+    return parts
+
+
+def finditer_either(
+    parts: tuple[re.Pattern[str], ...], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` gives for the alternation of ``parts`` (``A|B``), found with
+    each part's own search (issue #10, i11a).
+
+    Compiled as one pattern, every alternative is tried at every position where any of them
+    may start: a term list's second part (CJK and punctuation terms, about fifty alternatives)
+    was tried at every letter of the note, where only its first part can start, and doubled the
+    list's time. Searched apart, each part skips to where it can start. The alternation's match
+    at a position is its first alternative's that matches there, and its next search starts
+    where the last match ended; so the match here is, from that position on, the part whose
+    next match starts first, the earlier part on a tie. A part's next match is searched again
+    only once the last match has passed its start (before that it is still the first from
+    there). A match of no characters (no term's: each has one unit at least) ends the shortcut:
+    the joined pattern is searched instead, as the alternation would be."""
+    if len(parts) == 1:
+        yield from parts[0].finditer(text, start, end)
+        return
+    pos = start
+    ahead: list[re.Match[str] | None] = [part.search(text, pos, end) for part in parts]
+    while True:
+        best: re.Match[str] | None = None
+        for i, part in enumerate(parts):
+            m = ahead[i]
+            if m is not None and m.start() < pos:
+                m = ahead[i] = part.search(text, pos, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        if best.end() == best.start():
+            joined = re.compile("|".join(p.pattern for p in parts), parts[0].flags)
+            yield from joined.finditer(text, pos, end)
+            return
+        yield best
+        pos = best.end()
 
 
 _PER_EXPONENT = re.compile(r"(?:\s*[·⋅]\s*|\.|\s)([Ll])(?:-1|⁻¹|−1)$")
@@ -1291,18 +1343,29 @@ class TermMatcher:
                 terms.append(term)
         # Word boundaries only where the term itself starts or ends with a word character, so
         # punctuation terms (";", "+") match right after a word.
-        # the trie's branches start with each term's first unit, written as itself
-        first = {_units(term)[0][0] for term in terms if _units(term)}
-        first |= {plain_letters(ch)[0] for ch in first}
+        # the trie's branches start with each term's first unit, written as itself; (i11a) its
+        # two parts (terms that start a word, the others) are searched apart, each led by the
+        # first characters of its own terms (finditer_either)
+        firsts: tuple[set[str], set[str]] = (set(), set())
+        for term in terms:
+            units = _units(term)
+            if units:
+                firsts[0 if _is_word_start(units[0]) else 1].add(units[0][0])
+        for first in firsts:
+            first |= {plain_letters(ch)[0] for ch in first}
         self._stems.sort(key=lambda pc: -len(pc[0].pattern))
-        self._regex = compile_rule(_trie_regex(terms), first=first)
+        parts = _trie_parts(terms)
+        self._parts = tuple(
+            compile_rule(part, first=first)
+            for part, first in zip(parts, [f for f in firsts if f], strict=True)
+        ) or (re.compile(r"(?!x)x"),)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         return _memoised(self, text, start, end, self._find)
 
     def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found: list[TermMatch] = []
-        for m in self._regex.finditer(text, start, end):
+        for m in finditer_either(self._parts, text, start, end):
             key = term_key(m.group())
             concept = self._by_key.get(key)
             if concept is None:
