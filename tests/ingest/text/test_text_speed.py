@@ -372,3 +372,43 @@ def test_every_term_list_split_in_two_finds_what_its_one_pattern_finds() -> None
         for text in texts:
             got = [m.span() for m in finditer_either(matcher._parts, text, 0, len(text))]
             assert got == [m.span() for m in joined.finditer(text)], matcher.name
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "neg" and "negative" start at one position, "gat" and "ative" inside it
+        ("ana negative", {"neg", "negative", "gat", "ative"}),
+        # a word only inside a longer one, and overlapping ones ("nega" ends where "gat" began)
+        ("renegat", {"neg", "gat"}),
+        ("érythème lilacé", {"érythème"}),
+        ("erytheme", set()),  # the gate's words are as written: no accent dropped here
+        ("抗体陽性", {"抗体"}),
+        ("抗體", set()),
+        ("", set()),
+    ],
+)
+def test_the_words_of_a_gate_are_found_in_one_pass(text: str, present: set[str]) -> None:
+    from myositis_cds.ingest.text._rules import _needle_index, words_in
+
+    words = frozenset({"neg", "negative", "gat", "ative", "érythème", "抗体"})
+    got = words_in(text, *_needle_index(words))
+    assert {w for w, found in got.items() if found} == present
+    assert got == {w: w in text for w in words}
+
+
+def test_a_gate_read_in_one_pass_lets_through_what_the_word_search_lets_through() -> None:
+    # every rule pattern's gate, within a note's reading (one pass per gate text) and outside
+    # it (each word looked for in turn), on the development notes and texts in other cases
+    # and scripts
+    from myositis_cds.ingest.text import _rules
+    from myositis_cds.ingest.text._rules import gate_text, may_match, note_memo
+
+    patterns = _every_rule_pattern()
+    texts = [*_development_notes()[:60], _TRICKY, _TRICKY.lower(), _TRICKY.upper()]
+    for text in texts:
+        gate = gate_text(text)
+        plain = [may_match(rx, gate) for rx in patterns]
+        with note_memo():
+            assert [may_match(rx, gate) for rx in patterns] == plain
+    assert len(_rules._NEEDLE_INDEX[0]) > 500  # the one-pass index was made and used
