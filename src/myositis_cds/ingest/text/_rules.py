@@ -768,7 +768,73 @@ def _factor_alternatives(items: Any, c: Any, folded: bool) -> None:
                 if merged is not None:
                     items[i] = (branch, (av[0], merged))
 
+    _hoist_boundaries(items, c)
     walk(items, folded)
+
+
+def _hoist_boundaries(items: Any, c: Any) -> None:
+    """A word boundary that begins every alternative of a branch, tested once before it:
+    "(?:\\bas\\s+...|\\bcomo\\s+...|\\bcomme\\s+...)" becomes "\\b(?:as\\s+...|como\\s+...|
+    comme\\s+...)", whose alternatives then merge by their first letters (issue #10, i11a: a
+    ConText rule of thirty languages tried each alternative's boundary in turn at every word
+    start). The boundary is a test of the position alone, and every alternative made it at the
+    same position, first, in the same scope of flags: the same matches in the same order.
+    ``items``: parsed items, changed in place, and every group and branch within them."""
+    subpattern, branch, atomic = c.SUBPATTERN, c.BRANCH, getattr(c, "ATOMIC_GROUP", None)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+    boundary = (c.AT, c.AT_BOUNDARY)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is subpattern:
+            _hoist_boundaries(av[-1].data, c)
+        elif op in repeats:
+            _hoist_boundaries(av[2].data, c)
+        elif op is atomic:
+            _hoist_boundaries(av.data, c)
+        elif op is branch:
+            for alternative in av[1]:
+                _hoist_boundaries(alternative.data, c)
+            if all(len(a.data) and a.data[0] == boundary for a in av[1]):
+                for alternative in av[1]:
+                    del alternative.data[0]
+                items.insert(i, boundary)
+                i += 1
+            else:  # "(?:\\bas...|\\bcomo...|如本例)": the run of those that do, in their place
+                grouped = _boundary_runs(av[1], c, boundary)
+                if grouped is not None:
+                    items[i] = (branch, (av[0], grouped))
+        i += 1
+
+
+def _boundary_runs(alternatives: list[Any], c: Any, boundary: Any) -> list[Any] | None:
+    """The alternatives with each run of two or more in a row that begin with ``boundary``
+    made one alternative, the boundary and then a branch of their rests (see
+    :func:`_hoist_boundaries`); None where there is no such run."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    out: list[Any] = []
+    run: list[Any] = []
+    changed = False
+
+    def flush() -> None:
+        nonlocal changed
+        if len(run) >= 2:
+            rests = [_parser.SubPattern(a.state, a.data[1:]) for a in run]
+            out.append(_parser.SubPattern(run[0].state, [boundary, (c.BRANCH, (None, rests))]))
+            changed = True
+        else:
+            out.extend(run)
+        run.clear()
+
+    for alternative in alternatives:
+        if len(alternative.data) and alternative.data[0] == boundary:
+            run.append(alternative)
+        else:
+            flush()
+            out.append(alternative)
+    flush()
+    return out if changed else None
 
 
 def _merged_alternatives(alternatives: list[Any], c: Any, folded: bool) -> list[Any] | None:
