@@ -443,3 +443,76 @@ def test_a_boundary_before_every_alternative_is_tested_once() -> None:
     assert len(branch[1]) == 3
     assert first[0] == first[2] == (c.AT, c.AT_BOUNDARY)
     assert first[1][0] is c.LITERAL
+
+
+@pytest.mark.parametrize(
+    ("note", "sentence", "general"),
+    [
+        # a general statement and a statement about this patient in one note, in any case: the
+        # note's gate is in lower case, so no pattern is left out for a capital letter
+        (
+            "Violaceous eyelid discolouration is the hallmark of juvenile DM. "
+            "She has the pathognomonic knuckle papules.",
+            "Violaceous eyelid discolouration is the hallmark of juvenile DM.",
+            True,
+        ),
+        (
+            "VIOLACEOUS EYELID DISCOLOURATION IS THE HALLMARK OF JUVENILE DM. SHE IS WELL.",
+            "VIOLACEOUS EYELID DISCOLOURATION IS THE HALLMARK OF JUVENILE DM.",
+            True,
+        ),
+        (
+            "Violaceous eyelid discolouration is the hallmark of juvenile DM. "
+            "She has the pathognomonic knuckle papules.",
+            "She has the pathognomonic knuckle papules.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_is_judged_general_with_its_note_s_patterns_as_with_all(
+    note: str, sentence: str, general: bool
+) -> None:
+    from myositis_cds.ingest.text._general import general_patterns, general_statement
+    from myositis_cds.ingest.text._rules import gate_text
+
+    r = rules()
+    patterns = general_patterns(r, gate_text(note))
+    assert general_statement(sentence, r) is general
+    assert general_statement(sentence, r, patterns) is general
+    # fewer patterns to try than all of them, for a note that has few of their words
+    assert sum(map(len, patterns.values())) < sum(len(r.value[k]) for k in patterns)
+
+
+def test_every_sentence_of_a_note_is_judged_general_as_with_all_patterns() -> None:
+    from myositis_cds.ingest.text._general import general_patterns, general_statement
+    from myositis_cds.ingest.text._rules import gate_text
+
+    r = rules()
+    for note in _development_notes():
+        patterns = general_patterns(r, gate_text(note))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", note):
+            if sentence.strip():
+                assert general_statement(sentence, r, patterns) == general_statement(sentence, r)
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        # (i11a) a line outside ASCII with nothing to map is copied as it is, each character at
+        # its own offset, as an ASCII line is
+        ("Érythème lilacé des paupières.", "Érythème lilacé des paupières."),
+        # what the character-by-character reading maps is still mapped there: a dash, a no-break
+        # space, full-width letters, a space before a full stop
+        ("Ödem – beidseits", "Ödem - beidseits"),
+        ("née\u00a0à Paris", "née à Paris"),
+        ("ＣＫ élevée", "CK élevée"),
+        ("fièvre . Toux", "fièvre. Toux"),
+    ],
+)
+def test_a_line_outside_ascii_is_copied_or_mapped_as_written(line: str, text: str) -> None:
+    from myositis_cds.ingest.text._normalise import normalise
+
+    norm = normalise(line, rules())
+    assert norm.text == text
+    if line == text:
+        assert norm.offsets[: len(line)] == list(range(len(line)))
