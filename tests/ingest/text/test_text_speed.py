@@ -23,7 +23,7 @@ def _every_rule_pattern() -> list[re.Pattern[str]]:
     r = rules()
     patterns = [rx for table in (r.value, r.time) for rxs in table.values() for rx in rxs]
     patterns += [rx for _, rx in r.context_patterns]
-    patterns += [m._regex for m in vars(r).values() if isinstance(m, TermMatcher)]
+    patterns += [rx for m in vars(r).values() if isinstance(m, TermMatcher) for rx in m._parts]
     # (i10aw) the readers' own patterns led through compile_rule
     from myositis_cds.ingest.text.facts import findings, strength
 
@@ -248,6 +248,21 @@ def test_a_note_without_a_scale_from_zero_reads_the_grid_heading_without_it() ->
         (r"\b(?:(?-i:May)|mar)\b", "may MAY May MAR", ["May", "MAR"]),
         # captures keep their numbers and the value of the alternative that matched
         (r"(?:n(?P<x>o)|n(?P<y>ot))\b", "not no", None),
+        # (i11a) a boundary that begins alternatives is tested once before them; the first that
+        # matches in the written order still wins, worked out by hand
+        (r"(?:\bas\s+in|\bcomo\s+en|\bcomme|\bcome)\b", "Comme, come, AS in, como en", None),
+        (r"(?:\bca\s+la|\bcaz|\bc)", "ca la cazul c", ["ca la", "caz", "c"]),
+        # a CJK alternative without a boundary keeps its place between the runs: "如本例" inside
+        # a sentence with no space before it, and the boundary still refused inside a word
+        (r"(?:\bas\s+in|\bcomo|如本例|\bcome)", "本文如本例, alias in, comet", ["如本例", "come"]),
+        # a boundary inside one alternative only is left there ("not" inside "cannot"), and the
+        # earlier alternative still wins ("no" of "non"); one outside the group as well
+        (r"(?:\bno|not\b|\bnon)", "cannot, no, non", ["not", "no", "no"]),
+        (r"\b(?:\bno|\bnot)\b", "NOT no", ["NOT", "no"]),
+        # captures keep their numbers and values
+        (r"(?:\bn(?P<x>o)\b|\bn(?P<y>ot)\b|x)", "not no x", None),
+        # under a scoped ASCII flag the boundary is ASCII's: "é" is no word character there
+        (r"(?a:\bcafe|\bcaf)", "écafe cafe", ["cafe", "cafe"]),
     ],
 )
 def test_merged_alternatives_find_what_the_written_ones_find(
@@ -294,3 +309,210 @@ def test_alternatives_with_one_first_letter_are_tried_once() -> None:
     # "A" and "a" under folding are left as written; without folding they are two letters
     assert branch_sizes(r"(?:Ab|ac|d)") == [3]
     assert branch_sizes(r"(?:Ab|ac|Ad)", folded=False) == [2, 2]
+
+
+# --------------------------------------------------------------------------- i11a
+def _joined(parts: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(p.pattern for p in parts), parts[0].flags)
+
+
+@pytest.mark.parametrize(
+    ("parts", "text", "spans"),
+    [
+        # the second part's first match ("bcd" at 1) overlaps the first part's "ab": the
+        # alternation goes on from 2 and finds "cd", which a merge of the two streams would miss
+        ((r"ab", r"bcd|cd"), "abcd", [(0, 2), (2, 4)]),
+        # both parts match at one position: the alternation's first alternative wins
+        ((r"ab", r"abcd"), "abcd", [(0, 2)]),
+        ((r"abcd", r"ab"), "abcd ab", [(0, 4), (5, 7)]),
+        # a part that may match nothing: the alternation's own handling of empty matches
+        ((r"ab", r"x*"), "abab", [(0, 2), (2, 4), (4, 4)]),
+        # (an empty match, then a non-empty one may start where it stood)
+        ((r"x*", r"ab"), "abab", [(0, 0), (0, 2), (2, 2), (2, 4), (4, 4)]),
+    ],
+)
+def test_two_parts_searched_apart_match_as_their_alternation(
+    parts: tuple[str, str], text: str, spans: list[tuple[int, int]]
+) -> None:
+    from myositis_cds.ingest.text._rules import finditer_either
+
+    compiled = tuple(re.compile(p) for p in parts)
+    got = [m.span() for m in finditer_either(compiled, text, 0, len(text))]
+    assert got == spans
+    assert got == [m.span() for m in _joined(compiled).finditer(text)]
+
+
+def test_a_term_list_split_in_two_finds_what_its_one_pattern_finds() -> None:
+    # Latin and CJK terms in one list: "Ro52" inside "抗Ro52抗體" (no boundary against CJK), a
+    # CJK term right after a Latin one, accented and unaccented spellings, the dotted capital I
+    from myositis_cds.ingest.text._rules import finditer_either
+
+    matcher = TermMatcher(
+        "test",
+        {
+            "ro52": ["Ro52", "抗Ro52抗體"],
+            "rash": ["rash", "皮疹", "érythème"],
+            "mark": ["+", ";"],
+            "history": ["history", "history of rash"],
+        },
+    )
+    assert len(matcher._parts) == 2
+    joined = _joined(matcher._parts)
+    texts = [
+        "抗Ro52抗體(+); Ro52 positive; HİSTORY OF RASH; erytheme 皮疹rash",
+        "rash皮疹Ro52; history+rash",
+        *_development_notes()[:40],
+    ]
+    for text in texts:
+        for start, end in ((0, len(text)), (3, len(text) - 2)):
+            got = [m.span() for m in finditer_either(matcher._parts, text, start, end)]
+            assert got == [m.span() for m in joined.finditer(text, start, end)], text[:40]
+    # the CJK term first (the second part), then "+" and ";" (punctuation terms need no
+    # boundary), then the longest Latin term (the first part)
+    found = matcher.find("抗Ro52抗體(+); HISTORY OF RASH")
+    assert [(m.start, m.end, m.concept) for m in found] == [
+        (0, 7, "ro52"),
+        (8, 9, "mark"),
+        (10, 11, "mark"),
+        (12, 27, "history"),
+    ]
+
+
+def test_every_term_list_split_in_two_finds_what_its_one_pattern_finds() -> None:
+    from myositis_cds.ingest.text._rules import finditer_either
+
+    texts = [*_development_notes(), _TRICKY, _TRICKY.lower(), _TRICKY.upper()]
+    for matcher in (m for m in vars(rules()).values() if isinstance(m, TermMatcher)):
+        joined = _joined(matcher._parts)
+        for text in texts:
+            got = [m.span() for m in finditer_either(matcher._parts, text, 0, len(text))]
+            assert got == [m.span() for m in joined.finditer(text)], matcher.name
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "neg" and "negative" start at one position, "gat" and "ative" inside it
+        ("ana negative", {"neg", "negative", "gat", "ative"}),
+        # a word only inside a longer one, and overlapping ones ("nega" ends where "gat" began)
+        ("renegat", {"neg", "gat"}),
+        ("érythème lilacé", {"érythème"}),
+        ("erytheme", set()),  # the gate's words are as written: no accent dropped here
+        ("抗体陽性", {"抗体"}),
+        ("抗體", set()),
+        ("", set()),
+    ],
+)
+def test_the_words_of_a_gate_are_found_in_one_pass(text: str, present: set[str]) -> None:
+    from myositis_cds.ingest.text._rules import _needle_index, words_in
+
+    words = frozenset({"neg", "negative", "gat", "ative", "érythème", "抗体"})
+    got = words_in(text, *_needle_index(words))
+    assert {w for w, found in got.items() if found} == present
+    assert got == {w: w in text for w in words}
+
+
+def test_a_gate_read_in_one_pass_lets_through_what_the_word_search_lets_through() -> None:
+    # every rule pattern's gate, within a note's reading (one pass per gate text) and outside
+    # it (each word looked for in turn), on the development notes and texts in other cases
+    # and scripts
+    from myositis_cds.ingest.text import _rules
+    from myositis_cds.ingest.text._rules import gate_text, may_match, note_memo
+
+    patterns = _every_rule_pattern()
+    texts = [*_development_notes()[:60], _TRICKY, _TRICKY.lower(), _TRICKY.upper()]
+    for text in texts:
+        gate = gate_text(text)
+        plain = [may_match(rx, gate) for rx in patterns]
+        with note_memo():
+            assert [may_match(rx, gate) for rx in patterns] == plain
+    assert len(_rules._NEEDLE_INDEX[0]) > 500  # the one-pass index was made and used
+
+
+def test_a_boundary_before_every_alternative_is_tested_once() -> None:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    from myositis_cds.ingest.text._rules import _hoist_boundaries
+
+    parsed = _parser.parse(r"(?:\bas|\bcomo|如本例|\bcomme|\bcome)", re.IGNORECASE)
+    _hoist_boundaries(parsed.data, c)
+    (branch,) = [av for op, av in parsed.data if op is c.BRANCH]
+    first = [a.data[0] for a in branch[1]]
+    # two runs of boundaries around the CJK alternative: each run is one alternative now
+    assert len(branch[1]) == 3
+    assert first[0] == first[2] == (c.AT, c.AT_BOUNDARY)
+    assert first[1][0] is c.LITERAL
+
+
+@pytest.mark.parametrize(
+    ("note", "sentence", "general"),
+    [
+        # a general statement and a statement about this patient in one note, in any case: the
+        # note's gate is in lower case, so no pattern is left out for a capital letter
+        (
+            "Violaceous eyelid discolouration is the hallmark of juvenile DM. "
+            "She has the pathognomonic knuckle papules.",
+            "Violaceous eyelid discolouration is the hallmark of juvenile DM.",
+            True,
+        ),
+        (
+            "VIOLACEOUS EYELID DISCOLOURATION IS THE HALLMARK OF JUVENILE DM. SHE IS WELL.",
+            "VIOLACEOUS EYELID DISCOLOURATION IS THE HALLMARK OF JUVENILE DM.",
+            True,
+        ),
+        (
+            "Violaceous eyelid discolouration is the hallmark of juvenile DM. "
+            "She has the pathognomonic knuckle papules.",
+            "She has the pathognomonic knuckle papules.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_is_judged_general_with_its_note_s_patterns_as_with_all(
+    note: str, sentence: str, general: bool
+) -> None:
+    from myositis_cds.ingest.text._general import general_patterns, general_statement
+    from myositis_cds.ingest.text._rules import gate_text
+
+    r = rules()
+    patterns = general_patterns(r, gate_text(note))
+    assert general_statement(sentence, r) is general
+    assert general_statement(sentence, r, patterns) is general
+    # fewer patterns to try than all of them, for a note that has few of their words
+    assert sum(map(len, patterns.values())) < sum(len(r.value[k]) for k in patterns)
+
+
+def test_every_sentence_of_a_note_is_judged_general_as_with_all_patterns() -> None:
+    from myositis_cds.ingest.text._general import general_patterns, general_statement
+    from myositis_cds.ingest.text._rules import gate_text
+
+    r = rules()
+    for note in _development_notes():
+        patterns = general_patterns(r, gate_text(note))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", note):
+            if sentence.strip():
+                assert general_statement(sentence, r, patterns) == general_statement(sentence, r)
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        # (i11a) a line outside ASCII with nothing to map is copied as it is, each character at
+        # its own offset, as an ASCII line is
+        ("Érythème lilacé des paupières.", "Érythème lilacé des paupières."),
+        # what the character-by-character reading maps is still mapped there: a dash, a no-break
+        # space, full-width letters, a space before a full stop
+        ("Ödem – beidseits", "Ödem - beidseits"),
+        ("née\u00a0à Paris", "née à Paris"),
+        ("ＣＫ élevée", "CK élevée"),
+        ("fièvre . Toux", "fièvre. Toux"),
+    ],
+)
+def test_a_line_outside_ascii_is_copied_or_mapped_as_written(line: str, text: str) -> None:
+    from myositis_cds.ingest.text._normalise import normalise
+
+    norm = normalise(line, rules())
+    assert norm.text == text
+    if line == text:
+        assert norm.offsets[: len(line)] == list(range(len(line)))

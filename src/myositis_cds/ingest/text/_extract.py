@@ -18,11 +18,11 @@ from dataclasses import replace
 from myositis_cds.ingest.text._context import ContextSentence, find_modifiers
 from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._draft import Extraction, Sentence
-from myositis_cds.ingest.text._general import general_runs, general_statement
+from myositis_cds.ingest.text._general import general_patterns, general_runs, general_statement
 from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
 from myositis_cds.ingest.text._ocr import repair as repair_ocr
 from myositis_cds.ingest.text._ocr import undot
-from myositis_cds.ingest.text._rules import ContextRule, rules
+from myositis_cds.ingest.text._rules import ContextRule, gate_text, rules
 from myositis_cds.ingest.text._style import restyle
 from myositis_cds.ingest.text._timeline import _note_date, _times_and_events
 from myositis_cds.ingest.text.facts.antibodies import _antibodies, _antibody_panels
@@ -117,6 +117,7 @@ def extract_drafts(original: str) -> Extraction:
             )
         )
     opened: object = None  # the references segment whose prose opened a case (below)
+    general = general_patterns(r, gate_text(norm.text))  # i11a: those that can match here
     for sent in sentences:  # "This report describes a case of a patient with ...", a title
         if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
             sent.about_case = any(  # rules/patterns.yaml case_introduction
@@ -130,7 +131,7 @@ def extract_drafts(original: str) -> Extraction:
                 opened = sent.segment
             sent.about_case = sent.about_case or opened is sent.segment
         if not sent.about_case:
-            sent.general = general_statement(norm.text[sent.start : sent.end], r)
+            sent.general = general_statement(norm.text[sent.start : sent.end], r, general)
     # issue #10 (i10ar): a list of a disease's criteria, the sentence announcing it and its items
     runs = general_runs(
         [norm.text[s.start : s.end] for s in sentences], [s.segment for s in sentences], r

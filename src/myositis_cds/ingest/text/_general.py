@@ -20,22 +20,36 @@ The patterns are data (rules/patterns.yaml, ``patient_reference``, ``case_narrat
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from myositis_cds.ingest.text._rules import Rules
+from myositis_cds.ingest.text._rules import Rules, may_match
 
 __all__ = ["criteria_statement", "general_runs", "general_statement"]
 
 
-def general_statement(sentence: str, rules: Rules) -> bool:
+_GROUPS = ("patient_reference", "case_narrative", "general_strong", "general_subject_cue")
+
+
+def general_patterns(rules: Rules, note_gate: str) -> dict[str, list[re.Pattern[str]]]:
+    """The patterns of general_statement that can match somewhere in the note whose gate text
+    (``gate_text``) is ``note_gate`` (see may_match), found once per note: the others can match
+    in none of its sentences (issue #10, i11a)."""
+    return {k: [rx for rx in rules.value[k] if may_match(rx, note_gate)] for k in _GROUPS}
+
+
+def general_statement(
+    sentence: str, rules: Rules, patterns: Mapping[str, list[re.Pattern[str]]] | None = None
+) -> bool:
     """Whether ``sentence`` speaks about a disease or patients in general, not this patient.
     Clauses joined by a semicolon are judged one by one, and all must be general ("a quarter of
-    adults with the disease have a cancer; the sigmoid cancer is the likely driver here" is not)."""
+    adults with the disease have a cancer; the sigmoid cancer is the likely driver here" is not).
+    ``patterns``: general_patterns of the note the sentence is part of, when known."""
     clauses = [c for c in sentence.split(";") if c.strip()]
-    return bool(clauses) and all(_general_clause(c, rules) for c in clauses)
+    v = rules.value if patterns is None else patterns
+    return bool(clauses) and all(_general_clause(c, v) for c in clauses)
 
 
-def _general_clause(sentence: str, rules: Rules) -> bool:
-    v = rules.value
+def _general_clause(sentence: str, v: Mapping[str, list[re.Pattern[str]]]) -> bool:
     if any(rx.search(sentence) for rx in v["patient_reference"]):
         return False
     if any(rx.search(sentence) for rx in v["case_narrative"]):

@@ -111,6 +111,13 @@ _TERMINAL = (".", "!", "?", ":", ";")
 # a line ending in a Roman grade's minus ("Hip flexion IV- IV-") or a lone "-" cell
 _GRADE_MINUS_END = re.compile(r"(?:(?<![\w-])(?:IV|V|I{1,3})|\s)-$")
 _SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
+# issue #10 (i11a): outside ASCII, also what _Section._put maps or drops (a line break before a
+# space too): a line without any is copied as it is, as an ASCII one is
+_MAPPED = re.compile(
+    "[\n"
+    + "".join(re.escape(ch) for ch in _CHAR_MAP)
+    + "\U0001d400-\U0001d7ff\ufb00-\ufb06\uff01-\uff5e]"
+)
 # issue #10: a word hyphenated at a line end whose line break a PDF copy turned into a space
 # ("dys- phagia", "mela- noma", "re- ferred"): lower-case letters on both sides, and not the
 # suspended hyphen of a coordination ("pre- and post-operative", "short- or long-term")
@@ -171,7 +178,11 @@ class _Section:
     offsets: list[int] = field(default_factory=list)
 
     def emit(self, text: str, start: int) -> None:
-        if len(text) > 1 and text.isascii() and not _SLOW.search(text):
+        if (
+            len(text) > 1
+            and (text.isascii() or not _MAPPED.search(text))
+            and not _SLOW.search(text)
+        ):
             # plain ASCII with single spaces: only the first character needs the rules
             self._put(text[0], start)
             self.chars.extend(text[1:])

@@ -768,7 +768,73 @@ def _factor_alternatives(items: Any, c: Any, folded: bool) -> None:
                 if merged is not None:
                     items[i] = (branch, (av[0], merged))
 
+    _hoist_boundaries(items, c)
     walk(items, folded)
+
+
+def _hoist_boundaries(items: Any, c: Any) -> None:
+    """A word boundary that begins every alternative of a branch, tested once before it:
+    "(?:\\bas\\s+...|\\bcomo\\s+...|\\bcomme\\s+...)" becomes "\\b(?:as\\s+...|como\\s+...|
+    comme\\s+...)", whose alternatives then merge by their first letters (issue #10, i11a: a
+    ConText rule of thirty languages tried each alternative's boundary in turn at every word
+    start). The boundary is a test of the position alone, and every alternative made it at the
+    same position, first, in the same scope of flags: the same matches in the same order.
+    ``items``: parsed items, changed in place, and every group and branch within them."""
+    subpattern, branch, atomic = c.SUBPATTERN, c.BRANCH, getattr(c, "ATOMIC_GROUP", None)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+    boundary = (c.AT, c.AT_BOUNDARY)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is subpattern:
+            _hoist_boundaries(av[-1].data, c)
+        elif op in repeats:
+            _hoist_boundaries(av[2].data, c)
+        elif op is atomic:
+            _hoist_boundaries(av.data, c)
+        elif op is branch:
+            for alternative in av[1]:
+                _hoist_boundaries(alternative.data, c)
+            if all(len(a.data) and a.data[0] == boundary for a in av[1]):
+                for alternative in av[1]:
+                    del alternative.data[0]
+                items.insert(i, boundary)
+                i += 1
+            else:  # "(?:\\bas...|\\bcomo...|如本例)": the run of those that do, in their place
+                grouped = _boundary_runs(av[1], c, boundary)
+                if grouped is not None:
+                    items[i] = (branch, (av[0], grouped))
+        i += 1
+
+
+def _boundary_runs(alternatives: list[Any], c: Any, boundary: Any) -> list[Any] | None:
+    """The alternatives with each run of two or more in a row that begin with ``boundary``
+    made one alternative, the boundary and then a branch of their rests (see
+    :func:`_hoist_boundaries`); None where there is no such run."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    out: list[Any] = []
+    run: list[Any] = []
+    changed = False
+
+    def flush() -> None:
+        nonlocal changed
+        if len(run) >= 2:
+            rests = [_parser.SubPattern(a.state, a.data[1:]) for a in run]
+            out.append(_parser.SubPattern(run[0].state, [boundary, (c.BRANCH, (None, rests))]))
+            changed = True
+        else:
+            out.extend(run)
+        run.clear()
+
+    for alternative in alternatives:
+        if len(alternative.data) and alternative.data[0] == boundary:
+            run.append(alternative)
+        else:
+            flush()
+            out.append(alternative)
+    flush()
+    return out if changed else None
 
 
 def _merged_alternatives(alternatives: list[Any], c: Any, folded: bool) -> list[Any] | None:
@@ -949,8 +1015,87 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
     entry = _NEEDS.get(id(rx))
     if entry is None or entry[0] is not rx:
         entry = _NEEDS[id(rx)] = (rx, required_words(rx))
+        if entry[1] is not None:
+            _NEEDLES.update(entry[1])
     needs = entry[1]
-    return needs is None or any(word in gate for word in needs)
+    if needs is None:
+        return True
+    present = _present_words(gate)
+    if present is None:
+        return any(word in gate for word in needs)
+    for word in needs:
+        found = present.get(word)
+        if found is None:
+            found = present[word] = word in gate
+        if found:
+            return True
+    return False
+
+
+# issue #10 (i11a): every word a gate has asked for (required_words of the patterns seen so far),
+# and one pattern that finds, at each position of a gate text, the longest of them starting there
+# (the index, made again when the words have grown, at most once per note): a note's gate then
+# costs one pass, where each pattern's words were looked for one by one (a third of a million
+# substring searches over 240 notes, a tenth of the reading time)
+_NEEDLES: set[str] = set()
+_NEEDLE_INDEX: list[Any] = []  # [words, pattern, prefixes], once made
+_INDEX_AFTER = 64  # words: fewer are looked for one by one (a single note read cold)
+_GATE_WORDS: ContextVar[dict[str, dict[str, bool]] | None] = ContextVar("gate_words", default=None)
+
+
+def _present_words(gate: str) -> dict[str, bool] | None:
+    """Within one note's reading (note_memo): for the gate text ``gate``, whether each word of
+    the index is in it (others are added as they are looked up); None outside a note's reading."""
+    memo = _GATE_WORDS.get()
+    if memo is None:
+        return None
+    present = memo.get(gate)
+    if present is None:
+        if len(_NEEDLES) >= _INDEX_AFTER and (
+            not _NEEDLE_INDEX or len(_NEEDLE_INDEX[0]) != len(_NEEDLES)
+        ):
+            _NEEDLE_INDEX[:] = _needle_index(frozenset(_NEEDLES))
+        present = memo[gate] = words_in(gate, *_NEEDLE_INDEX) if _NEEDLE_INDEX else {}
+    return present
+
+
+def _needle_index(
+    words: frozenset[str],
+) -> tuple[frozenset[str], re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """``words``, the pattern for :func:`words_in` and each word's prefixes among them."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        # a continuation before the end: the longest word wins (one path per next character)
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if _END in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    pattern = re.compile(f"(?=({emit(trie)}))" if words else r"(?!x)x")
+    prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in words) for w in words}
+    return words, pattern, prefixes
+
+
+def words_in(
+    text: str,
+    words: frozenset[str],
+    pattern: re.Pattern[str],
+    prefixes: dict[str, tuple[str, ...]],
+) -> dict[str, bool]:
+    """For each of ``words``, whether it is in ``text`` (``word in text``), in one pass: the
+    words that start at one position are all prefixes of the longest of them there, which the
+    pattern (:func:`_needle_index`) finds at every position."""
+    present = dict.fromkeys(words, False)
+    for longest in set(pattern.findall(text)):
+        for word in prefixes[longest]:
+            present[word] = True
+    return present
 
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -1163,6 +1308,19 @@ def _trie_regex(terms: Iterable[str]) -> str:
     engine tries each position once per distinct prefix instead of once per term. Longer
     continuations come first, so the longest term wins; a term ending in a letter or digit must
     not be followed by one."""
+    return "|".join(_trie_parts(terms)) or r"(?!x)x"
+
+
+def _is_word_start(unit: str) -> bool:
+    """Whether a term's first unit puts it in the first part of its list's trie (see
+    :func:`_trie_parts`): a letter or digit that is not CJK."""
+    return unit[:1].isalnum() and not _IS_CJK.match(unit[:1])
+
+
+def _trie_parts(terms: Iterable[str]) -> list[str]:
+    """The alternatives of :func:`_trie_regex`, in its order: the terms that begin with a letter
+    or digit (not CJK), whose matches start where no such character precedes, then the others
+    (CJK, punctuation); either is left out when no term has it."""
     trie: _Trie = {}
     for term in terms:
         for units in _hyphen_variants(_units(term)):
@@ -1192,14 +1350,53 @@ def _trie_regex(terms: Iterable[str]) -> str:
     # wins. One check per trie, not one per term, matters: each copy of the CJK class costs
     # Python's compiler about 2 ms, and a check per term made the first note read 20 s slower.
     end = f"(?:(?<={_WORD_NOT_CJK})(?!{_WORD_NOT_CJK})|(?<!{_WORD_NOT_CJK}))"
-    words = {k: v for k, v in trie.items() if k[:1].isalnum() and not _IS_CJK.match(k[:1])}
+    words = {k: v for k, v in trie.items() if _is_word_start(k)}
     others = {k: v for k, v in trie.items() if k not in words}
     parts = []
     if words:
         parts.append(f"(?<!{_WORD_NOT_CJK})" + emit(words, "") + end)
     if others:
         parts.append(emit(others, "") + end)
-    return "|".join(parts) or r"(?!x)x"
+    return parts
+
+
+def finditer_either(
+    parts: tuple[re.Pattern[str], ...], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` gives for the alternation of ``parts`` (``A|B``), found with
+    each part's own search (issue #10, i11a).
+
+    Compiled as one pattern, every alternative is tried at every position where any of them
+    may start: a term list's second part (CJK and punctuation terms, about fifty alternatives)
+    was tried at every letter of the note, where only its first part can start, and doubled the
+    list's time. Searched apart, each part skips to where it can start. The alternation's match
+    at a position is its first alternative's that matches there, and its next search starts
+    where the last match ended; so the match here is, from that position on, the part whose
+    next match starts first, the earlier part on a tie. A part's next match is searched again
+    only once the last match has passed its start (before that it is still the first from
+    there). A match of no characters (no term's: each has one unit at least) ends the shortcut:
+    the joined pattern is searched instead, as the alternation would be."""
+    if len(parts) == 1:
+        yield from parts[0].finditer(text, start, end)
+        return
+    pos = start
+    ahead: list[re.Match[str] | None] = [part.search(text, pos, end) for part in parts]
+    while True:
+        best: re.Match[str] | None = None
+        for i, part in enumerate(parts):
+            m = ahead[i]
+            if m is not None and m.start() < pos:
+                m = ahead[i] = part.search(text, pos, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        if best.end() == best.start():
+            joined = re.compile("|".join(p.pattern for p in parts), parts[0].flags)
+            yield from joined.finditer(text, pos, end)
+            return
+        yield best
+        pos = best.end()
 
 
 _PER_EXPONENT = re.compile(r"(?:\s*[·⋅]\s*|\.|\s)([Ll])(?:-1|⁻¹|−1)$")
@@ -1230,9 +1427,11 @@ _NOTE_MEMO: ContextVar[dict[tuple[object, str, int, int], tuple[TermMatch, ...]]
 def note_memo() -> Iterator[None]:
     """Within this block, each matcher's terms in one span of text are found once."""
     token = _NOTE_MEMO.set({})
+    gates = _GATE_WORDS.set({})
     try:
         yield
     finally:
+        _GATE_WORDS.reset(gates)
         _NOTE_MEMO.reset(token)
 
 
@@ -1291,18 +1490,29 @@ class TermMatcher:
                 terms.append(term)
         # Word boundaries only where the term itself starts or ends with a word character, so
         # punctuation terms (";", "+") match right after a word.
-        # the trie's branches start with each term's first unit, written as itself
-        first = {_units(term)[0][0] for term in terms if _units(term)}
-        first |= {plain_letters(ch)[0] for ch in first}
+        # the trie's branches start with each term's first unit, written as itself; (i11a) its
+        # two parts (terms that start a word, the others) are searched apart, each led by the
+        # first characters of its own terms (finditer_either)
+        firsts: tuple[set[str], set[str]] = (set(), set())
+        for term in terms:
+            units = _units(term)
+            if units:
+                firsts[0 if _is_word_start(units[0]) else 1].add(units[0][0])
+        for first in firsts:
+            first |= {plain_letters(ch)[0] for ch in first}
         self._stems.sort(key=lambda pc: -len(pc[0].pattern))
-        self._regex = compile_rule(_trie_regex(terms), first=first)
+        parts = _trie_parts(terms)
+        self._parts = tuple(
+            compile_rule(part, first=first)
+            for part, first in zip(parts, [f for f in firsts if f], strict=True)
+        ) or (re.compile(r"(?!x)x"),)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         return _memoised(self, text, start, end, self._find)
 
     def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found: list[TermMatch] = []
-        for m in self._regex.finditer(text, start, end):
+        for m in finditer_either(self._parts, text, start, end):
             key = term_key(m.group())
             concept = self._by_key.get(key)
             if concept is None:

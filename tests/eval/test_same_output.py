@@ -1,0 +1,33 @@
+"""benchmarks/same_output.py: whether a speed change leaves the adapter's output as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks.same_output import compare, texts
+from benchmarks.text_eval import DETAIL_SETS, opened_notes
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in records))
+    return path
+
+
+def test_two_dumps_alike_compare_identical_and_one_change_is_named(tmp_path: Path) -> None:
+    before = [{"name": "note:a", "case": {"sex": "female"}}, {"name": "report:b", "error": "x"}]
+    after = [{"name": "note:a", "case": {"sex": "male"}}, {"name": "report:b", "error": "x"}]
+    same = _write(tmp_path / "same.jsonl", before)
+    assert compare(_write(tmp_path / "before.jsonl", before), same) == 0
+    assert compare(same, _write(tmp_path / "after.jsonl", after)) == 1
+    assert compare(same, _write(tmp_path / "short.jsonl", before[:1])) == 1
+
+
+def test_the_texts_read_are_the_opened_notes_then_open_reports_then_pages(tmp_path: Path) -> None:
+    # an empty report cache: the opened notes, then the pages built from them, nothing sealed
+    names = [name for name, *_ in texts(tmp_path)]
+    notes = [n for n in names if n.startswith("note:")]
+    assert notes == [f"note:{p.stem}" for p in opened_notes()]
+    assert not [n for n in names if n.startswith("report:")]
+    assert names[len(notes)] == "page:0"
+    assert "reports:heldout_s" not in DETAIL_SETS
