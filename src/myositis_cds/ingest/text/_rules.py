@@ -362,6 +362,10 @@ class InferenceRule(_Strict):
     site_not_of: dict[str, list[str]] = Field(default_factory=dict)
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
+    # issue #10 (i11b): the site word is the lesion's trouble, written as a form's answer after
+    # the function it qualifies ("Swallowing: no difficulty", "Glotanie nie zaburzone"): its
+    # own negation denies the finding, as a negation of the lesion does
+    denied_by_site: bool = False
     verified: Literal["V", "S", "U", "C"]
 
     # issue #10 (i10v): a word list shared by several rules is written once under a YAML anchor
