@@ -100,9 +100,14 @@ class MuscleBiopsyLexicon(_Strict):
             "perifascicular_atrophy",
             "rimmed_vacuoles",
             "any_infiltrate",
+            "any_vacuoles",
         ],
         list[str],
     ]
+    # issue #10 (i11b): a biopsy named by the muscle it sampled ("biopsy of the skin and deltoid
+    # muscle", "biopsie quadricipitale") or by the myopathy it showed ("la biopsie une myosite
+    # nécrosante"), and the skin sampled beside it; see facts/muscle_biopsy.py
+    sampled: dict[Literal["sample", "muscle", "skin"], list[str]] = Field(default_factory=dict)
 
 
 class AntibodyPanel(_Strict):
@@ -1523,6 +1528,9 @@ class Rules:
         unknown = set(other.muscle_biopsy_features) - set(lex.muscle_biopsy.features)
         if unknown:
             raise KnowledgeError(f"rules/languages.yaml: no muscle biopsy feature {unknown}")
+        self.biopsy_sampled = TermMatcher(
+            "muscle_biopsy.sampled", {str(k): v for k, v in lex.muscle_biopsy.sampled.items()}
+        )
         self.biopsy_features = TermMatcher(
             "muscle_biopsy.features",
             {

@@ -15,6 +15,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
+from myositis_cds.ingest.text._context import Assertion
 from myositis_cds.ingest.text._rules import TermMatch
 
 # the sample a muscle-only feature was seen in: a biopsy, or (issue #10, i10k) skeletal muscle
@@ -82,7 +83,17 @@ def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
 _NORMAL_BIOPSY = re.compile(
     r"\b(?:was|were|is|came back|returned|proved|revealed|showed)\s+(?:entirely\s+|completely\s+)?"
     r"(?:normal|unremarkable)\b|\b(?:normal|unremarkable)\s+(?:muscle\s+)?biops"
-    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b",
+    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b"
+    # issue #10 (i11b): the same in the Romance languages, German and Russian ("la biopsie
+    # quadricipitale ... étaient normaux", "biopsia muscular normal", "Muskelbiopsie
+    # unauffällig", "sans anomalie", "sin alteraciones", "без патологии"); each language's
+    # copula and adjective for a normal result (verified U)
+    r"|\b(?:était|étaient|est|fut|sont|era|eran|es|fue|foi|foram|è|erano|war|waren|ist"
+    r"|был[аио]?)\s+(?:tout\s+à\s+fait\s+|completamente\s+|völlig\s+)?"
+    r"(?:normal(?:e|es|i|ais)?|normaux|unauffällig|нормальн\w*|в\s+норме)\b"
+    r"|\bbiop\w*\s+(?:musculaire|muscular|muscolare|\w+ale|\w+al)?\s*(?:normale?|normais|unauffällig)\b"
+    r"|\b(?:sans|sin|sem|senza|ohne)\s+(?:anomalies?|alteraci[oó]n(?:es)?|altera[cç][aãõ](?:o|es)|"
+    r"alterazioni|pathologischen?\s+befund)\b|\bбез\s+(?:патологи\w*|изменений)",
     re.IGNORECASE,
 )
 _BIOPSY_ITEMS = (
@@ -118,10 +129,52 @@ def _normal_biopsy(ex: Extraction, sent: Sentence, trig: TermMatch, uncertain: b
         )
 
 
+# issue #10 (i11b): how far a biopsy word and the muscle it sampled (or the skin beside it) may
+# stand apart, in words, within one clause: "Biopsy of the skin and deltoid muscle",
+# "core needle biopsy, RIGHT vastus lateralis", "la biopsie une myosite nécrosante"
+_SAMPLED_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[;.:]\s")
+
+
+def _near(text: str, a: TermMatch, b: TermMatch) -> bool:
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    between = text[lo:hi]
+    return len(between.split()) <= _SAMPLED_WORDS and not _CLAUSE_BREAK.search(between + " ")
+
+
+def _sampled(ex: Extraction) -> tuple[dict[int, list[TermMatch]], set[int]]:
+    """The sentences naming a biopsy by the muscle it sampled or the myopathy it showed
+    (lexicon muscle_biopsy.sampled), their biopsy word as the trigger; and every sentence whose
+    biopsy word stands beside a skin word (skin and muscle sampled together)."""
+    found: dict[int, list[TermMatch]] = {}
+    with_skin: set[int] = set()
+    for idx, ms in _bucket(ex, ex.rules.biopsy_sampled.find(ex.text)).items():
+        samples = [m for m in ms if m.concept == "sample"]
+        for s in samples:
+            if any(m.concept == "muscle" and _near(ex.text, s, m) for m in ms):
+                found.setdefault(idx, []).append(s)
+            if any(m.concept == "skin" and _near(ex.text, s, m) for m in ms):
+                with_skin.add(idx)
+    return found, with_skin
+
+
+def _negation_is_features(ex: Extraction, trig: TermMatch, a: Assertion) -> bool:
+    """issue #10 (i11b): a negation before the biopsy that denies a feature standing between it
+    and the biopsy ("necrotic fibres, in the absence of inflammatory infiltrates, were seen in
+    the muscle biopsy"): the biopsy was done, the feature is what is absent."""
+    hit = a.categories.get("existence")
+    if hit is None or hit[0] != "NEGATED_EXISTENCE" or hit[2] > trig.start:
+        return False
+    return bool(ex.rules.biopsy_features.find(ex.text, hit[2], trig.start))
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     triggers = _bucket(ex, r.biopsy_trigger.find(text))
+    sampled, with_skin = _sampled(ex)
+    for idx, found in sampled.items():
+        triggers.setdefault(idx, found)
     # "Biopsy specimens showed ... perifascicular atrophy": a feature only muscle has names it
     for idx, feats in _bucket(ex, r.biopsy_features.find(text)).items():
         sent = ex.sentences[idx]
@@ -135,6 +188,8 @@ def _muscle_biopsy(ex: Extraction) -> None:
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+        if status == "absent" and _negation_is_features(ex, trig, a):
+            status = "present"
         if status == "absent":
             # issue #10 (i10l): "she did not undergo muscle biopsy": a biopsy not done has no
             # features; reading the words after it as absent would record a normal biopsy
@@ -157,11 +212,21 @@ def _muscle_biopsy(ex: Extraction) -> None:
             _normal_biopsy(ex, sent, trig, uncertain)
         for fm in sorted(named + placed, key=lambda m: m.start):
             fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
+            if fsent.index in with_skin and fm.concept not in _MUSCLE_ONLY:
+                # "biopsy of the skin and deltoid muscle showed ... perivascular infiltrates":
+                # the skin shows these too; only a feature no skin has is the muscle's
+                continue
             fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
             fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
             if status != "present":
                 fstatus = status
             codes = [fm.concept]
+            if fm.concept == "any_vacuoles":
+                # "without any necrotic tissue or vacuoles": no vacuole, so none rimmed; vacuoles
+                # not said to be rimmed name no item
+                if fstatus != "absent":
+                    continue
+                codes = ["rimmed_vacuoles"]
             if fm.concept == "any_infiltrate":
                 # "no inflammatory cell infiltration": neither infiltrate; one present without
                 # its place in the muscle names neither item
