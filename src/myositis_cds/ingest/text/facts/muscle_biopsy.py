@@ -60,9 +60,60 @@ _PLACE_FEATURE = {
 }
 
 
+# --- issue #10 (i11b): the same grammar in every language the extractor reads, by stems: a
+# place of the EULAR/ACR 2017 biopsy items (endomysium, perimysium, around the vessels, or the
+# glossary's own "surrounding ... myofibres") within three words of an inflammatory cell or
+# infiltrate word, in either order ("infiltrats lymphocytaires endomysiaux", "infiltrado
+# inflamatorio endomisial", "endomysiale Lymphozyteninfiltrate", "perivaskuläre lymphozytäre
+# Infiltrate", "эндомизиальная лимфоцитарная инфильтрация", "mononuclear cells surrounding but
+# not invading myofibres"). Source: the glossary's item wording and each language's Latin-rooted
+# pathology terms (endomysium, perimysium, perivascular; lymphocyte, macrophage, infiltrate);
+# verified U. Begin
+_PLACE_STEMS = {
+    "endomysial_infiltrate": r"endomys\w*|endomis\w*|endomyzj\w*|endomizi\w*|эндомизи\w*"
+    r"|ендомізі\w*|śródmięsn\w*"
+    # the glossary's "surrounding, but not invading, myofibres"
+    r"|(?:surrounding|around|encircling|entourant|autour\s+des|alrededor\s+de\s+las|rodeando"
+    r"|attorno\s+alle|ao\s+redor\s+das|um\s+die)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:myofib\w*|muscle\s+fib\w*|fib(?:re|er|ra)s?|fibres\s+musculaires"
+    r"|fibras\s+musculares|fibre\s+muscolari|muskelfasern|fasern)",
+    "perimysial_perivascular_infiltrate": r"perimys\w*|perimis\w*|perimüs\w*|perimyzj\w*"
+    r"|перимизи\w*|perivas[ck]\w*|périvascul\w*|perivaskul\w*|perivascol\w*|okołonaczyni\w*"
+    r"|периваскул\w*|періваскул\w*",
+}
+_CELL_STEM = (
+    r"(?:infiltr\w*|инфильтр\w*|інфільтр\w*|naciek\w*|\w*lymph\w*|\w*lymfo\w*|\w*linfo\w*"
+    r"|\w*limfo\w*|\w*lymphozyt\w*|лимфоцит\w*|лімфоцит\w*|macrophag\w*|makrofag\w*"
+    r"|macrófag\w*|macrofag\w*|makrophag\w*|mononucl\w*|mononukl\w*|mononucle\w*"
+    r"|cd(?:4|8|68)\+?|t[- ]?cells?|plasma\s+cells?|inflammatory\s+cells?)"
+)
+_PLACE_ANY = "|".join(f"(?P<{k[:4]}>{v})" for k, v in _PLACE_STEMS.items())
+_PLACED_ANY = re.compile(
+    rf"(?:\b(?:{_PLACE_ANY})\b(?:[\s,/-]+(?!no\b|not\b|without\b|sans\b|sin\b|ohne\b)"
+    rf"[\w+-]+){{0,2}}?[\s,/-]+{_CELL_STEM}\b"
+    rf"|\b{_CELL_STEM}(?:[\s,/()-]+(?!no\b|not\b|without\b|sans\b|sin\b|ohne\b)[\w+()-]+){{0,2}}?"
+    rf"[\s,/()-]+(?:in\s+(?:the\s+)?|dans\s+l['’]|en\s+el\s+|im\s+|nell['’]|no\s+)?"
+    rf"(?:{_PLACE_ANY.replace('?P<endo>', '?P<endo2>').replace('?P<peri>', '?P<peri2>')})\b)",
+    re.IGNORECASE,
+)
+_GROUP_FEATURE = {
+    "endo": "endomysial_infiltrate",
+    "endo2": "endomysial_infiltrate",
+    "peri": "perimysial_perivascular_infiltrate",
+    "peri2": "perimysial_perivascular_infiltrate",
+}
+# --- issue #10 (i11b): end
+
+
 def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
     """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
     out = []
+    for m in _PLACED_ANY.finditer(text, start, end):
+        if _PERIVASCULAR_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "perivascular inflammation within the endomysium" (below)
+        for group, code in _GROUP_FEATURE.items():
+            if m.group(group):
+                out.append(TermMatch(m.start(), m.end(), code, m.group()))
     after = [
         m
         for m in _PLACED_AFTER.finditer(text, start, end)
