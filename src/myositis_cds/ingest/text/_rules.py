@@ -1514,7 +1514,10 @@ class Rules:
             self.strength.not_stems,
             self.strength.not_muscle_after,
         )
-        self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
+        self.throughout = TermMatcher(  # brace forms (i11b: "во всех {|мышечных }группах")
+            "strength.throughout",
+            {"all": [f for t in self.strength.throughout for f in expand_forms(t)]},
+        )
         self.regions = TermMatcher("regions", lex.regions)
         self.nationalities = TermMatcher("nationalities", lex.nationalities)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
