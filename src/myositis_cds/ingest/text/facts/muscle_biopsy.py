@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from myositis_cds.ingest.text._context import Assertion
 from myositis_cds.ingest.text._draft import (
     _FINDING_CATS,
     _THING_CATS,
@@ -15,7 +16,6 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
-from myositis_cds.ingest.text._context import Assertion
 from myositis_cds.ingest.text._rules import TermMatch
 
 # the sample a muscle-only feature was seen in: a biopsy, or (issue #10, i10k) skeletal muscle
