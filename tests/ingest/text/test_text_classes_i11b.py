@@ -358,3 +358,30 @@ def test_all_muscle_groups_in_the_languages(text: str, weak: bool) -> None:
 def test_all_groups_does_not_over_fire(text: str) -> None:
     assert _finding(text, "weakness_proximal_upper") is None
     assert _finding(text, "weakness_proximal_lower") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dysphagia", "weight_loss"),
+    [
+        # two questions on one form line: each box's answer is its own question's
+        ("Dysphagia: [ ] Yes [X] No    Weight loss: [X] Yes [ ] No", False, True),
+        ("Dysphagia: [X] Yes [ ] No    Weight loss: [ ] Yes [X] No", True, False),
+        ("Schluckstörung: ☐ ja ☒ nein    Gewichtsverlust: ☒ ja ☐ nein", False, True),
+        ("Schluckstörung: ☒ ja ☐ nein    Gewichtsverlust: ☐ ja ☒ nein", True, False),
+        ("Dysphagie : ☐ oui ☒ non    Perte de poids : ☒ oui ☐ non", False, True),
+        # one question, nothing after it
+        ("Dysphagia [ ] yes [x] no", False, None),
+    ],
+)
+def test_two_questions_on_one_form_line(
+    line: str, dysphagia: bool | None, weight_loss: bool | None
+) -> None:
+    text = f"A 55-year-old woman.\n\n{line}\n"
+    assert _finding(text, "dysphagia") is dysphagia
+    assert _finding(text, "weight_loss") is weight_loss
+
+
+def test_a_field_after_a_choice_keeps_its_value() -> None:
+    # the next field's label after a gap ends the choice; the sex chosen is kept
+    case = _case("A 55-year-old patient.\n\nSex: ☒ F  ☐ M     DOB: 01/01/1970\n")
+    assert case.patient.sex.value == "female"

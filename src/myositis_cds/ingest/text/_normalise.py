@@ -451,6 +451,15 @@ _SAYS_NO = frozenset({"no", "absent"})
 # a quote, a bracket or a dash ('[ ] Yes  [x] No  "eating fine"', '[x] No (walks 2 km)')
 _COMMENT_AFTER = re.compile(r"(?<=\S)(?:[ \t]{2,}|[ \t]*[\"“”'(]|[ \t]+[-–—][ \t])")
 _SAYS_YES = frozenset({"yes", "present"})
+# issue #10 (i11b): the next question of a form line, after a gap of two spaces or more: a label
+# ending in ":" or "?" ("Dysphagia: [ ] Yes [x] No    Weight loss: [x] Yes [ ] No"); a box's
+# answer ends there, so the "no" of one question never reads as the next one's
+_NEXT_FIELD = re.compile(r"[ \t]{2,}(?=[^\W\d][^\[\]:?\n]{0,40}[:?])")
+# a ticked "no" in the languages the forms are read in (German, French, Portuguese, Spanish,
+# Italian, Polish, Czech/Slovak, Russian, Nordic, Finnish, Hungarian; verified U)
+_TICKED_NO = _SAYS_NO | frozenset(
+    {"nein", "non", "não", "nao", "nie", "ne", "нет", "nej", "nei", "ei", "nem"}
+)
 
 
 def _tick_boxes(text: str) -> str:
@@ -504,6 +513,10 @@ def _tick_boxes(text: str) -> str:
         end = len(line.rstrip("\r\n"))
         for i, box in enumerate(boxes):
             stop = boxes[i + 1].start() if i + 1 < len(boxes) else end
+            field = _NEXT_FIELD.search(line, box.end(), stop)
+            if field:  # the answer ends before the next question, a clause mark between them
+                stop = field.start()
+                out[pos + stop] = ";"
             if i + 1 == len(boxes) and box.group(1):  # issue #10 (i10ay): the ticked answer,
                 # then a comment after it ('[x] No  "eating fine"'); after an empty box the
                 # rest of the line goes with it, as before ("[ ] Cyclophosphamide (previous:
@@ -513,7 +526,7 @@ def _tick_boxes(text: str) -> str:
             label = line[box.end() : stop]
             if not box.group(1):
                 out[pos + box.start() : pos + stop] = " " * (stop - box.start())
-            elif label.strip().casefold() in _SAYS_NO and stop - box.start() >= len("absent"):
+            elif label.strip().casefold() in _TICKED_NO and stop - box.start() >= len("absent"):
                 width = stop - box.start()
                 out[pos + box.start() : pos + stop] = "absent".ljust(width)
             else:
@@ -777,11 +790,15 @@ def _glyph_line(
         # choices of one field: keep the ticked ones; a ticked "no" reads "absent"
         for i, g in enumerate(glyphs):
             stop = glyphs[i + 1].start() if i + 1 < len(glyphs) else len(body)
+            field = _NEXT_FIELD.search(body, g.end(), stop)  # i11b: the next question
             gap = _OPTION_END.search(body, g.end(), stop)  # "☐ F     DOB: ...": F ends
             stop = gap.start() if gap is not None else stop
+            if field is not None and field.start() <= stop:
+                stop = field.start()
+                out[pos + stop] = ";"
             label = body[g.end() : stop]
             if meaning[g.group()] in ("mark", "mark+"):
-                if label.strip().casefold() in _SAYS_NO and stop - g.start() >= len("absent"):
+                if label.strip().casefold() in _TICKED_NO and stop - g.start() >= len("absent"):
                     out[pos + g.start() : pos + stop] = "absent".ljust(stop - g.start())
                 else:
                     out[pos + g.start()] = " "
