@@ -385,3 +385,36 @@ def test_a_field_after_a_choice_keeps_its_value() -> None:
     # the next field's label after a gap ends the choice; the sex chosen is kept
     case = _case("A 55-year-old patient.\n\nSex: ☒ F  ☐ M     DOB: 01/01/1970\n")
     assert case.patient.sex.value == "female"
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # a mark under the "no" column denies, under "yes" states; an unmarked row says nothing
+        (
+            "Review of systems   Y   N\nDysphagia               X\nWeight loss         X\n"
+            "Raynaud                 X\nFever\n",
+            {"dysphagia": False, "weight_loss": True, "raynaud": False},
+        ),
+        (
+            "Symptom             Ja   Nein\nSchluckstörung            x\nGewichtsverlust     x\n",
+            {"dysphagia": False, "weight_loss": True, "raynaud": None},
+        ),
+        (
+            "                    Oui  Non\nDysphagie                 X\nPerte de poids      X\n",
+            {"dysphagia": False, "weight_loss": True, "raynaud": None},
+        ),
+        (
+            "Symptom          Yes  No\nDysphagia        ✓\nRaynaud               ✓\n",
+            {"dysphagia": True, "weight_loss": None, "raynaud": False},
+        ),
+        # no mark under the columns: the rows after a yes/no line are prose, read as written
+        (
+            "Smoker    yes   no\nDysphagia since May\n",
+            {"dysphagia": True, "weight_loss": None, "raynaud": None},
+        ),
+    ],
+)
+def test_yes_no_columns_laid_out_with_spaces(table: str, expected: dict[str, bool | None]) -> None:
+    text = f"A 55-year-old woman.\n\n{table}"
+    assert {code: _finding(text, code) for code in expected} == expected

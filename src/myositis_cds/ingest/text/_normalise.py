@@ -892,6 +892,87 @@ _ANSWERED_QUESTION = re.compile(
 )
 
 
+# --- issue #10 (i11b): a yes/no column table laid out with spaces, begin. A review of systems
+# or a screening form typed or exported as text puts its answers as a mark (x, X, ✓, ✔, *) under
+# a "Y  N" / "Yes  No" / "Ja  Nein" / "Oui  Non" / "Sí  No" / "Sim  Não" / "Tak  Nie" / "Да  Нет"
+# header; the mark's column is the answer. A row marked under the "no" column reads "<item>
+# absent", under the "yes" column "<item>", and a row with no mark under a column states nothing
+# (blanked: an unanswered row is not assessed, never a "no"). Written from the layout of such
+# forms (verified U); the header's words are the yes/no of the languages the forms are read in.
+_YES_COLUMN = frozenset({"y", "yes", "ja", "oui", "sí", "si", "sim", "tak", "да", "j", "o", "s"})
+_NO_COLUMN = frozenset({"n", "no", "nein", "non", "não", "nao", "nie", "нет"})
+_COLUMN_HEADER = re.compile(
+    r"^[^\S\n]*(?:[^\W\d][^\n]*?[ \t]{2,})?(?P<cols>(?:(?:\b|(?<=\s))"
+    r"(?:y|yes|ja|j|oui|o|sí|si|s|sim|tak|да|n|no|nein|non|não|nao|nie|нет)"
+    r"(?=[ \t]|$)[ \t]*){2,})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COLUMN_MARK = re.compile(r"(?<=\s)[xX✓✔*](?=\s|$)")
+_ROW_CHARS = 60  # a table row is a short line: a symptom's name and its mark
+
+
+def _mark_columns(text: str) -> str:
+    """Marks under a yes/no column header read as words, character for character. Only the
+    rows right under the header count (short lines, up to a blank line or a line of prose), and
+    only when one of them has a mark under a column."""
+    if _COLUMN_HEADER.search(text) is None:
+        return text
+    out = list(text)
+    lines = _lines(text)
+    k = 0
+    while k < len(lines):
+        head = _COLUMN_HEADER.match(lines[k][1])
+        k += 1
+        if head is None:
+            continue
+        cols = [
+            (m.start() + head.start("cols"), m.end() + head.start("cols"), m.group())
+            for m in re.finditer(r"\S+", head.group("cols"))
+        ]
+        if len(cols) != 2:
+            continue
+        says = [w.casefold() in _YES_COLUMN for _, _, w in cols]
+        if not (any(says) and any(w.casefold() in _NO_COLUMN for _, _, w in cols)):
+            continue
+        rows: list[tuple[int, str, re.Match[str] | None, bool]] = []
+        while k < len(lines):
+            pos, body = lines[k]
+            body = body.rstrip("\r\n")
+            if not body.strip() or len(body.strip()) > _ROW_CHARS or body.rstrip().endswith("."):
+                break
+            marks = [m for m in _COLUMN_MARK.finditer(body) if m.start() >= cols[0][0] - 3]
+            under = [
+                (m, yes)
+                for m in marks
+                for (a, b, _), yes in zip(cols, says, strict=True)
+                if a - 2 <= m.start() < b + 2
+            ]
+            if len(marks) == 1 and len(under) == 1:
+                rows.append((pos, body, under[0][0], under[0][1]))
+            elif marks:
+                break  # a mark outside the columns: not this table's row
+            else:
+                rows.append((pos, body, None, False))
+            k += 1
+        if not any(mark is not None for _, _, mark, _ in rows):
+            continue
+        for pos, body, mark, yes in rows:
+            label_end = len(body[: mark.start()].rstrip()) if mark is not None else 0
+            if mark is None or (not yes and mark.end() - label_end < len(" absent")):
+                out[pos : pos + len(body)] = " " * len(body)  # unanswered: states nothing
+            elif yes:
+                out[pos + mark.start()] = " "
+            else:
+                width = mark.end() - label_end
+                out[pos + label_end : pos + mark.end()] = " absent".ljust(width)
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+# --- issue #10 (i11b): end
+
+
 def _answered_questions(text: str) -> str:
     """A question mark before its answer on the same line read as a field's colon."""
     return _ANSWERED_QUESTION.sub(":", text)
@@ -902,7 +983,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     rows = _field_rows(original)
     original = _coded_choices(
-        _coded_fields(_numeric_keys(_answered_questions(_tick_boxes(original))))
+        _coded_fields(_numeric_keys(_answered_questions(_mark_columns(_tick_boxes(original)))))
     )
     lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(
