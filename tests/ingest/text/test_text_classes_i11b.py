@@ -418,3 +418,35 @@ def test_a_field_after_a_choice_keeps_its_value() -> None:
 def test_yes_no_columns_laid_out_with_spaces(table: str, expected: dict[str, bool | None]) -> None:
     text = f"A 55-year-old woman.\n\n{table}"
     assert {code: _finding(text, code) for code in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no history of X" denies X (each of a list), not a past finding
+        (
+            "A 73-year-old man. No history of dysphagia, skin rashes, or weight loss was noted.",
+            {"dysphagia": False, "weight_loss": False, "raynaud": None},
+        ),
+        (
+            "An 8-year-old girl with a nasal voice, but no history of dysphagia.",
+            {"dysphagia": False, "weight_loss": None, "raynaud": None},
+        ),
+        (
+            "A 55-year-old woman without a history of Raynaud's phenomenon.",
+            {"dysphagia": None, "weight_loss": None, "raynaud": False},
+        ),
+        # a history stated is past history, as before (not this visit's finding)
+        (
+            "A 55-year-old woman with a history of Raynaud's phenomenon.",
+            {"dysphagia": None, "weight_loss": None, "raynaud": None},
+        ),
+        # a relative's history is not the patient's
+        (
+            "A 55-year-old woman. No family history of dysphagia.",
+            {"dysphagia": None, "weight_loss": None, "raynaud": None},
+        ),
+    ],
+)
+def test_no_history_of_denies(text: str, expected: dict[str, bool | None]) -> None:
+    assert {code: _finding(text, code) for code in expected} == expected
