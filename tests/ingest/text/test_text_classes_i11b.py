@@ -450,3 +450,20 @@ def test_yes_no_columns_laid_out_with_spaces(table: str, expected: dict[str, boo
 )
 def test_no_history_of_denies(text: str, expected: dict[str, bool | None]) -> None:
     assert {code: _finding(text, code) for code in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the trouble as an adjective, and choking on the swallow, in the languages read
+        ("A 57-year-old man with weakness of the neck muscles and swallowing difficult.", True),
+        ("Kobieta, 55 lat. Od miesiąca krztusi się przy połykaniu płynów.", True),
+        ("Femme de 55 ans. Elle s'étouffe en avalant les liquides.", True),
+        ("Женщина 55 лет. Поперхивается при глотании.", True),
+        ("Mujer de 55 años. Se atraganta al tragar líquidos.", True),
+        ("A 55-year-old woman. No choking on swallowing.", False),
+        ("Homme de 55 ans. Déglutition difficile depuis un mois.", True),
+    ],
+)
+def test_swallowing_made_hard_or_choked_on(text: str, expected: bool) -> None:
+    assert _finding(text, "dysphagia") is expected
