@@ -288,6 +288,8 @@ def test_absence_of_an_infiltrate_or_vacuoles(text: str, expected: dict[str, boo
         ),
         # a skin biopsy alone is no muscle biopsy
         ("Homme de 71 ans. La biopsie cutanée était normale.", {}),
+        # the myositis suspected before a skin biopsy is no muscle sampled
+        ("A 55-year-old man. Myositis was suspected and a biopsy of the skin was normal.", {}),
         ("A 55-year-old man. Skin biopsy showed perivascular lymphocytic infiltrates.", {}),
         # another organ's biopsy, a muscle word in its tumour's description
         (

@@ -107,7 +107,9 @@ class MuscleBiopsyLexicon(_Strict):
     # issue #10 (i11b): a biopsy named by the muscle it sampled ("biopsy of the skin and deltoid
     # muscle", "biopsie quadricipitale") or by the myopathy it showed ("la biopsie une myosite
     # nécrosante"), and the skin sampled beside it; see facts/muscle_biopsy.py
-    sampled: dict[Literal["sample", "muscle", "skin"], list[str]] = Field(default_factory=dict)
+    sampled: dict[Literal["sample", "muscle", "myopathy", "skin"], list[str]] = Field(
+        default_factory=dict
+    )
 
 
 class AntibodyPanel(_Strict):

@@ -202,10 +202,19 @@ def _sampled(ex: Extraction) -> tuple[dict[int, list[TermMatch]], set[int]]:
     for idx, ms in _bucket(ex, ex.rules.biopsy_sampled.find(ex.text)).items():
         samples = [m for m in ms if m.concept == "sample"]
         for s in samples:
-            if any(m.concept == "muscle" and _near(ex.text, s, m) for m in ms):
-                found.setdefault(idx, []).append(s)
-            if any(m.concept == "skin" and _near(ex.text, s, m) for m in ms):
+            skin = any(m.concept == "skin" and _near(ex.text, s, m) for m in ms)
+            if skin:
                 with_skin.add(idx)
+            if any(
+                _near(ex.text, s, m)
+                and (
+                    m.concept == "muscle"
+                    # the myopathy the biopsy showed stands after it, and no skin was sampled
+                    or (m.concept == "myopathy" and m.start > s.end and not skin)
+                )
+                for m in ms
+            ):
+                found.setdefault(idx, []).append(s)
     return found, with_skin
 
 
