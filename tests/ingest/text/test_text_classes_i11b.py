@@ -339,6 +339,8 @@ def test_finger_flexors_in_the_languages(text: str, expected: bool | None) -> No
         ("Femme de 58 ans. Force musculaire 5/5 dans tous les groupes musculaires.", False),
         ("Mujer de 58 años. Fuerza 4/5 en todos los grupos musculares.", True),
         ("Mulher de 58 anos. Força 4/5 em todos os grupos musculares.", True),
+        ("A 58-year-old woman. Muscle strength 5/5 in all four extremities.", False),
+        ("A 58-year-old woman. Strength 4/5 in all 4 limbs.", True),
     ],
 )
 def test_all_muscle_groups_in_the_languages(text: str, weak: bool) -> None:
