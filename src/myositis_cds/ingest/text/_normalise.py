@@ -462,6 +462,15 @@ _SAYS_NO = frozenset({"no", "absent"})
 # a quote, a bracket or a dash ('[ ] Yes  [x] No  "eating fine"', '[x] No (walks 2 km)')
 _COMMENT_AFTER = re.compile(r"(?<=\S)(?:[ \t]{2,}|[ \t]*[\"“”'(]|[ \t]+[-–—][ \t])")
 _SAYS_YES = frozenset({"yes", "present"})
+# issue #10 (i11b): the next question of a form line, after a gap of two spaces or more: a label
+# ending in ":" or "?" ("Dysphagia: [ ] Yes [x] No    Weight loss: [x] Yes [ ] No"); a box's
+# answer ends there, so the "no" of one question never reads as the next one's
+_NEXT_FIELD = re.compile(r"[ \t]{2,}(?=[^\W\d][^\[\]:?\n]{0,40}[:?])")
+# a ticked "no" in the languages the forms are read in (German, French, Portuguese, Spanish,
+# Italian, Polish, Czech/Slovak, Russian, Nordic, Finnish, Hungarian; verified U)
+_TICKED_NO = _SAYS_NO | frozenset(
+    {"nein", "non", "não", "nao", "nie", "ne", "нет", "nej", "nei", "ei", "nem"}
+)
 
 
 def _tick_boxes(text: str) -> str:
@@ -515,6 +524,10 @@ def _tick_boxes(text: str) -> str:
         end = len(line.rstrip("\r\n"))
         for i, box in enumerate(boxes):
             stop = boxes[i + 1].start() if i + 1 < len(boxes) else end
+            field = _NEXT_FIELD.search(line, box.end(), stop)
+            if field:  # the answer ends before the next question, a clause mark between them
+                stop = field.start()
+                out[pos + stop] = ";"
             if i + 1 == len(boxes) and box.group(1):  # issue #10 (i10ay): the ticked answer,
                 # then a comment after it ('[x] No  "eating fine"'); after an empty box the
                 # rest of the line goes with it, as before ("[ ] Cyclophosphamide (previous:
@@ -524,7 +537,7 @@ def _tick_boxes(text: str) -> str:
             label = line[box.end() : stop]
             if not box.group(1):
                 out[pos + box.start() : pos + stop] = " " * (stop - box.start())
-            elif label.strip().casefold() in _SAYS_NO and stop - box.start() >= len("absent"):
+            elif label.strip().casefold() in _TICKED_NO and stop - box.start() >= len("absent"):
                 width = stop - box.start()
                 out[pos + box.start() : pos + stop] = "absent".ljust(width)
             else:
@@ -788,11 +801,15 @@ def _glyph_line(
         # choices of one field: keep the ticked ones; a ticked "no" reads "absent"
         for i, g in enumerate(glyphs):
             stop = glyphs[i + 1].start() if i + 1 < len(glyphs) else len(body)
+            field = _NEXT_FIELD.search(body, g.end(), stop)  # i11b: the next question
             gap = _OPTION_END.search(body, g.end(), stop)  # "☐ F     DOB: ...": F ends
             stop = gap.start() if gap is not None else stop
+            if field is not None and field.start() <= stop:
+                stop = field.start()
+                out[pos + stop] = ";"
             label = body[g.end() : stop]
             if meaning[g.group()] in ("mark", "mark+"):
-                if label.strip().casefold() in _SAYS_NO and stop - g.start() >= len("absent"):
+                if label.strip().casefold() in _TICKED_NO and stop - g.start() >= len("absent"):
                     out[pos + g.start() : pos + stop] = "absent".ljust(stop - g.start())
                 else:
                     out[pos + g.start()] = " "
@@ -886,6 +903,87 @@ _ANSWERED_QUESTION = re.compile(
 )
 
 
+# --- issue #10 (i11b): a yes/no column table laid out with spaces, begin. A review of systems
+# or a screening form typed or exported as text puts its answers as a mark (x, X, ✓, ✔, *) under
+# a "Y  N" / "Yes  No" / "Ja  Nein" / "Oui  Non" / "Sí  No" / "Sim  Não" / "Tak  Nie" / "Да  Нет"
+# header; the mark's column is the answer. A row marked under the "no" column reads "<item>
+# absent", under the "yes" column "<item>", and a row with no mark under a column states nothing
+# (blanked: an unanswered row is not assessed, never a "no"). Written from the layout of such
+# forms (verified U); the header's words are the yes/no of the languages the forms are read in.
+_YES_COLUMN = frozenset({"y", "yes", "ja", "oui", "sí", "si", "sim", "tak", "да", "j", "o", "s"})
+_NO_COLUMN = frozenset({"n", "no", "nein", "non", "não", "nao", "nie", "нет"})
+_COLUMN_HEADER = re.compile(
+    r"^[^\S\n]*(?:[^\W\d][^\n]*?[ \t]{2,})?(?P<cols>(?:(?:\b|(?<=\s))"
+    r"(?:y|yes|ja|j|oui|o|sí|si|s|sim|tak|да|n|no|nein|non|não|nao|nie|нет)"
+    r"(?=[ \t]|$)[ \t]*){2,})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COLUMN_MARK = re.compile(r"(?<=\s)[xX✓✔*](?=\s|$)")
+_ROW_CHARS = 60  # a table row is a short line: a symptom's name and its mark
+
+
+def _mark_columns(text: str) -> str:
+    """Marks under a yes/no column header read as words, character for character. Only the
+    rows right under the header count (short lines, up to a blank line or a line of prose), and
+    only when one of them has a mark under a column."""
+    if _COLUMN_HEADER.search(text) is None:
+        return text
+    out = list(text)
+    lines = _lines(text)
+    k = 0
+    while k < len(lines):
+        head = _COLUMN_HEADER.match(lines[k][1])
+        k += 1
+        if head is None:
+            continue
+        cols = [
+            (m.start() + head.start("cols"), m.end() + head.start("cols"), m.group())
+            for m in re.finditer(r"\S+", head.group("cols"))
+        ]
+        if len(cols) != 2:
+            continue
+        says = [w.casefold() in _YES_COLUMN for _, _, w in cols]
+        if not (any(says) and any(w.casefold() in _NO_COLUMN for _, _, w in cols)):
+            continue
+        rows: list[tuple[int, str, re.Match[str] | None, bool]] = []
+        while k < len(lines):
+            pos, body = lines[k]
+            body = body.rstrip("\r\n")
+            if not body.strip() or len(body.strip()) > _ROW_CHARS or body.rstrip().endswith("."):
+                break
+            marks = [m for m in _COLUMN_MARK.finditer(body) if m.start() >= cols[0][0] - 3]
+            under = [
+                (m, yes)
+                for m in marks
+                for (a, b, _), yes in zip(cols, says, strict=True)
+                if a - 2 <= m.start() < b + 2
+            ]
+            if len(marks) == 1 and len(under) == 1:
+                rows.append((pos, body, under[0][0], under[0][1]))
+            elif marks:
+                break  # a mark outside the columns: not this table's row
+            else:
+                rows.append((pos, body, None, False))
+            k += 1
+        if not any(mark is not None for _, _, mark, _ in rows):
+            continue
+        for pos, body, mark, yes in rows:
+            label_end = len(body[: mark.start()].rstrip()) if mark is not None else 0
+            if mark is None or (not yes and mark.end() - label_end < len(" absent")):
+                out[pos : pos + len(body)] = " " * len(body)  # unanswered: states nothing
+            elif yes:
+                out[pos + mark.start()] = " "
+            else:
+                width = mark.end() - label_end
+                out[pos + label_end : pos + mark.end()] = " absent".ljust(width)
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+# --- issue #10 (i11b): end
+
+
 def _answered_questions(text: str) -> str:
     """A question mark before its answer on the same line read as a field's colon."""
     return _ANSWERED_QUESTION.sub(":", text)
@@ -896,7 +994,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     rows = _field_rows(original)
     original = _coded_choices(
-        _coded_fields(_numeric_keys(_answered_questions(_tick_boxes(original))))
+        _coded_fields(_numeric_keys(_answered_questions(_mark_columns(_tick_boxes(original)))))
     )
     lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(

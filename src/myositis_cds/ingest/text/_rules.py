@@ -100,9 +100,16 @@ class MuscleBiopsyLexicon(_Strict):
             "perifascicular_atrophy",
             "rimmed_vacuoles",
             "any_infiltrate",
+            "any_vacuoles",
         ],
         list[str],
     ]
+    # issue #10 (i11b): a biopsy named by the muscle it sampled ("biopsy of the skin and deltoid
+    # muscle", "biopsie quadricipitale") or by the myopathy it showed ("la biopsie une myosite
+    # nécrosante"), and the skin sampled beside it; see facts/muscle_biopsy.py
+    sampled: dict[Literal["sample", "muscle", "myopathy", "skin"], list[str]] = Field(
+        default_factory=dict
+    )
 
 
 class AntibodyPanel(_Strict):
@@ -362,6 +369,10 @@ class InferenceRule(_Strict):
     site_not_of: dict[str, list[str]] = Field(default_factory=dict)
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
+    # issue #10 (i11b): the site word is the lesion's trouble, written as a form's answer after
+    # the function it qualifies ("Swallowing: no difficulty", "Glotanie nie zaburzone"): its
+    # own negation denies the finding, as a negation of the lesion does
+    denied_by_site: bool = False
     verified: Literal["V", "S", "U", "C"]
 
     # issue #10 (i10v): a word list shared by several rules is written once under a YAML anchor
@@ -1715,7 +1726,10 @@ class Rules:
             self.strength.not_stems,
             self.strength.not_muscle_after,
         )
-        self.throughout = TermMatcher("strength.throughout", {"all": self.strength.throughout})
+        self.throughout = TermMatcher(  # brace forms (i11b: "во всех {|мышечных }группах")
+            "strength.throughout",
+            {"all": [f for t in self.strength.throughout for f in expand_forms(t)]},
+        )
         self.regions = TermMatcher("regions", lex.regions)
         self.nationalities = TermMatcher("nationalities", lex.nationalities)
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
@@ -1729,6 +1743,9 @@ class Rules:
         unknown = set(other.muscle_biopsy_features) - set(lex.muscle_biopsy.features)
         if unknown:
             raise KnowledgeError(f"rules/languages.yaml: no muscle biopsy feature {unknown}")
+        self.biopsy_sampled = TermMatcher(
+            "muscle_biopsy.sampled", {str(k): v for k, v in lex.muscle_biopsy.sampled.items()}
+        )
         self.biopsy_features = TermMatcher(
             "muscle_biopsy.features",
             {

@@ -443,6 +443,10 @@ def _apply_pair(
         ex, sent, min(le.start, si.start), max(le.end, si.end), assertion
     )
     status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
+    if rule.denied_by_site and status == "present":
+        trouble = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
+        if trouble.get("existence") == "NEGATED_EXISTENCE":
+            status = "absent"  # "Swallowing: no difficulty", "Schlucken: keine Beschwerden"
     colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
     if rule.colour and not colours and not colour_free and status != "absent":
         return False  # oedema at the site, colour not described: not enough to name it

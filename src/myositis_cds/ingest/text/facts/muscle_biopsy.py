@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from myositis_cds.ingest.text._context import Assertion
 from myositis_cds.ingest.text._draft import (
     _FINDING_CATS,
     _THING_CATS,
@@ -59,9 +60,60 @@ _PLACE_FEATURE = {
 }
 
 
+# --- issue #10 (i11b): the same grammar in every language the extractor reads, by stems: a
+# place of the EULAR/ACR 2017 biopsy items (endomysium, perimysium, around the vessels, or the
+# glossary's own "surrounding ... myofibres") within three words of an inflammatory cell or
+# infiltrate word, in either order ("infiltrats lymphocytaires endomysiaux", "infiltrado
+# inflamatorio endomisial", "endomysiale Lymphozyteninfiltrate", "perivaskuläre lymphozytäre
+# Infiltrate", "эндомизиальная лимфоцитарная инфильтрация", "mononuclear cells surrounding but
+# not invading myofibres"). Source: the glossary's item wording and each language's Latin-rooted
+# pathology terms (endomysium, perimysium, perivascular; lymphocyte, macrophage, infiltrate);
+# verified U. Begin
+_PLACE_STEMS = {
+    "endomysial_infiltrate": r"endomys\w*|endomis\w*|endomyzj\w*|endomizi\w*|эндомизи\w*"
+    r"|ендомізі\w*|śródmięsn\w*"
+    # the glossary's "surrounding, but not invading, myofibres"
+    r"|(?:surrounding|around|encircling|entourant|autour\s+des|alrededor\s+de\s+las|rodeando"
+    r"|attorno\s+alle|ao\s+redor\s+das|um\s+die)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:myofib\w*|muscle\s+fib\w*|fib(?:re|er|ra)s?|fibres\s+musculaires"
+    r"|fibras\s+musculares|fibre\s+muscolari|muskelfasern|fasern)",
+    "perimysial_perivascular_infiltrate": r"perimys\w*|perimis\w*|perimüs\w*|perimyzj\w*"
+    r"|перимизи\w*|perivas[ck]\w*|périvascul\w*|perivaskul\w*|perivascol\w*|okołonaczyni\w*"
+    r"|периваскул\w*|періваскул\w*",
+}
+_CELL_STEM = (
+    r"(?:infiltr\w*|инфильтр\w*|інфільтр\w*|naciek\w*|\w*lymph\w*|\w*lymfo\w*|\w*linfo\w*"
+    r"|\w*limfo\w*|\w*lymphozyt\w*|лимфоцит\w*|лімфоцит\w*|macrophag\w*|makrofag\w*"
+    r"|macrófag\w*|macrofag\w*|makrophag\w*|mononucl\w*|mononukl\w*|mononucle\w*"
+    r"|cd(?:4|8|68)\+?|t[- ]?cells?|plasma\s+cells?|inflammatory\s+cells?)"
+)
+_PLACE_ANY = "|".join(f"(?P<{k[:4]}>{v})" for k, v in _PLACE_STEMS.items())
+_PLACED_ANY = re.compile(
+    rf"(?:\b(?:{_PLACE_ANY})\b(?:[\s,/-]+(?!no\b|not\b|without\b|sans\b|sin\b|ohne\b)"
+    rf"[\w+-]+){{0,2}}?[\s,/-]+{_CELL_STEM}\b"
+    rf"|\b{_CELL_STEM}(?:[\s,/()-]+(?!no\b|not\b|without\b|sans\b|sin\b|ohne\b)[\w+()-]+){{0,2}}?"
+    rf"[\s,/()-]+(?:in\s+(?:the\s+)?|dans\s+l['’]|en\s+el\s+|im\s+|nell['’]|no\s+)?"
+    rf"(?:{_PLACE_ANY.replace('?P<endo>', '?P<endo2>').replace('?P<peri>', '?P<peri2>')})\b)",
+    re.IGNORECASE,
+)
+_GROUP_FEATURE = {
+    "endo": "endomysial_infiltrate",
+    "endo2": "endomysial_infiltrate",
+    "peri": "perimysial_perivascular_infiltrate",
+    "peri2": "perimysial_perivascular_infiltrate",
+}
+# --- issue #10 (i11b): end
+
+
 def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
     """Infiltrate features said as cells at their place (see _PLACED_CELLS)."""
     out = []
+    for m in _PLACED_ANY.finditer(text, start, end):
+        if _PERIVASCULAR_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue  # "perivascular inflammation within the endomysium" (below)
+        for group, code in _GROUP_FEATURE.items():
+            if m.group(group):
+                out.append(TermMatch(m.start(), m.end(), code, m.group()))
     after = [
         m
         for m in _PLACED_AFTER.finditer(text, start, end)
@@ -82,7 +134,17 @@ def _placed_cells(text: str, start: int, end: int) -> list[TermMatch]:
 _NORMAL_BIOPSY = re.compile(
     r"\b(?:was|were|is|came back|returned|proved|revealed|showed)\s+(?:entirely\s+|completely\s+)?"
     r"(?:normal|unremarkable)\b|\b(?:normal|unremarkable)\s+(?:muscle\s+)?biops"
-    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b",
+    r"|\bno\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|patholog(?:y|ical changes))\b"
+    # issue #10 (i11b): the same in the Romance languages, German and Russian ("la biopsie
+    # quadricipitale ... étaient normaux", "biopsia muscular normal", "Muskelbiopsie
+    # unauffällig", "sans anomalie", "sin alteraciones", "без патологии"); each language's
+    # copula and adjective for a normal result (verified U)
+    r"|\b(?:était|étaient|est|fut|sont|era|eran|es|fue|foi|foram|è|erano|war|waren|ist"
+    r"|был[аио]?)\s+(?:tout\s+à\s+fait\s+|completamente\s+|völlig\s+)?"
+    r"(?:normal(?:e|es|i|ais)?|normaux|unauffällig|нормальн\w*|в\s+норме)\b"
+    r"|\bbiop\w*\s+(?:musculaire|muscular|muscolare|\w+ale|\w+al)?\s*(?:normale?|normais|unauffällig)\b"
+    r"|\b(?:sans|sin|sem|senza|ohne)\s+(?:anomalies?|alteraci[oó]n(?:es)?|altera[cç][aãõ](?:o|es)|"
+    r"alterazioni|pathologischen?\s+befund)\b|\bбез\s+(?:патологи\w*|изменений)",
     re.IGNORECASE,
 )
 _BIOPSY_ITEMS = (
@@ -118,10 +180,61 @@ def _normal_biopsy(ex: Extraction, sent: Sentence, trig: TermMatch, uncertain: b
         )
 
 
+# issue #10 (i11b): how far a biopsy word and the muscle it sampled (or the skin beside it) may
+# stand apart, in words, within one clause: "Biopsy of the skin and deltoid muscle",
+# "core needle biopsy, RIGHT vastus lateralis", "la biopsie une myosite nécrosante"
+_SAMPLED_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[;.:]\s")
+
+
+def _near(text: str, a: TermMatch, b: TermMatch) -> bool:
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    between = text[lo:hi]
+    return len(between.split()) <= _SAMPLED_WORDS and not _CLAUSE_BREAK.search(between + " ")
+
+
+def _sampled(ex: Extraction) -> tuple[dict[int, list[TermMatch]], set[int]]:
+    """The sentences naming a biopsy by the muscle it sampled or the myopathy it showed
+    (lexicon muscle_biopsy.sampled), their biopsy word as the trigger; and every sentence whose
+    biopsy word stands beside a skin word (skin and muscle sampled together)."""
+    found: dict[int, list[TermMatch]] = {}
+    with_skin: set[int] = set()
+    for idx, ms in _bucket(ex, ex.rules.biopsy_sampled.find(ex.text)).items():
+        samples = [m for m in ms if m.concept == "sample"]
+        for s in samples:
+            skin = any(m.concept == "skin" and _near(ex.text, s, m) for m in ms)
+            if skin:
+                with_skin.add(idx)
+            if any(
+                _near(ex.text, s, m)
+                and (
+                    m.concept == "muscle"
+                    # the myopathy the biopsy showed stands after it, and no skin was sampled
+                    or (m.concept == "myopathy" and m.start > s.end and not skin)
+                )
+                for m in ms
+            ):
+                found.setdefault(idx, []).append(s)
+    return found, with_skin
+
+
+def _negation_is_features(ex: Extraction, trig: TermMatch, a: Assertion) -> bool:
+    """issue #10 (i11b): a negation before the biopsy that denies a feature standing between it
+    and the biopsy ("necrotic fibres, in the absence of inflammatory infiltrates, were seen in
+    the muscle biopsy"): the biopsy was done, the feature is what is absent."""
+    hit = a.categories.get("existence")
+    if hit is None or hit[0] != "NEGATED_EXISTENCE" or hit[2] > trig.start:
+        return False
+    return bool(ex.rules.biopsy_features.find(ex.text, hit[2], trig.start))
+
+
 def _muscle_biopsy(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     triggers = _bucket(ex, r.biopsy_trigger.find(text))
+    sampled, with_skin = _sampled(ex)
+    for idx, found in sampled.items():
+        triggers.setdefault(idx, found)
     # "Biopsy specimens showed ... perifascicular atrophy": a feature only muscle has names it
     for idx, feats in _bucket(ex, r.biopsy_features.find(text)).items():
         sent = ex.sentences[idx]
@@ -135,6 +248,8 @@ def _muscle_biopsy(ex: Extraction) -> None:
         trig = triggers[idx][0]
         a = sent.context.assert_target(trig.start, trig.end, _THING_CATS)
         status, uncertain = _status(ex, sent, a, sent.time, dated=False)
+        if status == "absent" and _negation_is_features(ex, trig, a):
+            status = "present"
         if status == "absent":
             # issue #10 (i10l): "she did not undergo muscle biopsy": a biopsy not done has no
             # features; reading the words after it as absent would record a normal biopsy
@@ -157,11 +272,21 @@ def _muscle_biopsy(ex: Extraction) -> None:
             _normal_biopsy(ex, sent, trig, uncertain)
         for fm in sorted(named + placed, key=lambda m: m.start):
             fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
+            if fsent.index in with_skin and fm.concept not in _MUSCLE_ONLY:
+                # "biopsy of the skin and deltoid muscle showed ... perivascular infiltrates":
+                # the skin shows these too; only a feature no skin has is the muscle's
+                continue
             fa = fsent.context.assert_target(fm.start, fm.end, _FINDING_CATS)
             fstatus, _ = _status(ex, fsent, fa, sent.time, dated=False)
             if status != "present":
                 fstatus = status
             codes = [fm.concept]
+            if fm.concept == "any_vacuoles":
+                # "without any necrotic tissue or vacuoles": no vacuole, so none rimmed; vacuoles
+                # not said to be rimmed name no item
+                if fstatus != "absent":
+                    continue
+                codes = ["rimmed_vacuoles"]
             if fm.concept == "any_infiltrate":
                 # "no inflammatory cell infiltration": neither infiltrate; one present without
                 # its place in the muscle names neither item
