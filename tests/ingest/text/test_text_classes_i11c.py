@@ -1,0 +1,163 @@
+"""Antibody panels and the patient's region in the classes of issue #10, round 11 (i11c). Every
+sentence is our own, written in several languages and layouts; each expected value is worked
+out by hand from the words:
+
+- the exception after a negative ("negative except TIF1γ", "negativ außer TIF1γ", "tous
+  négatifs sauf TIF1γ", "все отрицательные, кроме TIF1γ") names what is positive, in every
+  language the exception is written in; the antibody it names is never read negative;
+- a label that gives the list after its colon one result but for its exception ("All negative
+  except TIF1-γ (+++): Jo-1, PL-7, ...") gives the listed names the label's result (negative),
+  never the exception's positive;
+- a laboratory's "not detected" after the names it judges, in each language ("Jo-1, PL-7:
+  no detectados", "nicht nachweisbar", "ikke påvist"), is their negative result - but only as a
+  verdict at the end of its clause;
+- a name that is also a place ("Dr Jordan", "Jordan Smith", "Jordan's practice") after the
+  loose cue "from" is a person, not the patient's country.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import antibody_results, read
+
+WOMAN = "Woman, 60 years old, heliotrope rash of both eyelids.\n"
+
+
+# ------------------------------------------------------------ the exception, in every language
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Serology: all negative except anti-TIF1γ.",
+        "Serologie: alle negativ außer Anti-TIF1γ.",
+        "Sérologie : tous négatifs sauf anti-TIF1γ.",
+        "Serología: todos negativos excepto anti-TIF1γ.",
+        "Sorologia: todos negativos exceto anti-TIF1γ.",
+        "Sierologia: tutti negativi tranne anti-TIF1γ.",
+        "Serologia: wszystkie ujemne oprócz anti-TIF1γ.",
+        "Серология: все отрицательные, кроме анти-TIF1γ.",
+        "Serologia: kaikki negatiivisia paitsi anti-TIF1γ.",
+        "Serologie: alle negatief behalve anti-TIF1γ.",
+        "Serologi: alla negativa utom anti-TIF1γ.",
+        "Serologie: všechny negativní kromě anti-TIF1γ.",
+        "Serologi: semua negatif kecuali anti-TIF1γ.",
+    ],
+)
+def test_the_exception_after_a_negative_names_the_positive(line: str) -> None:
+    # the named exception is the only antibody named: positive, never negative
+    assert antibody_results(WOMAN + line) == {"TIF1G": "positive"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "All negative except TIF1-γ (+++): Jo-1, PL-7, Mi-2, MDA5, NXP2.",
+        "Alle negativ außer TIF1-γ: Jo-1, PL-7, Mi-2, MDA5, NXP2",
+        "Tous négatifs sauf TIF1-γ (++) : Jo-1, PL-7, Mi-2, MDA5, NXP2",
+        "Negative except TIF1-γ: Jo-1, PL-7, Mi-2, MDA5, NXP2, TIF1-γ",
+    ],
+)
+def test_a_label_with_an_exception_gives_its_list_the_labels_result(line: str) -> None:
+    # the list after the colon is the label's (negative); the excepted one is positive, even
+    # where the list names it again
+    expected = {"TIF1G": "positive"} | dict.fromkeys(
+        ("JO1", "PL7", "MI2", "MDA5", "NXP2"), "negative"
+    )
+    assert antibody_results(WOMAN + line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: an exception stated with its own result keeps that result; a negative with no
+        # exception says nothing positive; "poza" away from a negative is no exception
+        (
+            "Serology negative except anti-SAE1, which was borderline.",
+            {"SAE1": "indeterminate"},
+        ),
+        ("Anti-Jo-1 negativ, Anti-TIF1γ positiv.", {"JO1": "negative", "TIF1G": "positive"}),
+        ("Anti-TIF1γ dodatnie; poza tym bez zmian.", {"TIF1G": "positive"}),
+    ],
+)
+def test_the_exception_does_not_over_reach(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(WOMAN + line) == expected
+
+
+# ------------------------------------------------------- "not detected" as the verdict of a list
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "not detected",
+        "nicht nachweisbar",
+        "niet aantoonbaar",
+        "non détectés",
+        "no detectados",
+        "não detectados",
+        "non rilevabili",
+        "ikke påvist",
+        "ej påvisad",
+        "nie wykryto",
+        "nem kimutatható",
+        "nedetectabili",
+        "nisu dokazani",
+        "не выявлены",
+        "δεν ανιχνεύθηκαν",
+        "tidak terdeteksi",
+        "tespit edilmedi",
+    ],
+)
+def test_a_detection_denied_after_a_list_is_each_members_negative(verdict: str) -> None:
+    line = f"Jo-1, PL-7, PL-12, EJ, OJ, SRP, Mi-2, MDA5, NXP2, SAE1, TIF1γ: {verdict}"
+    codes = ("JO1", "PL7", "PL12", "EJ", "OJ", "SRP", "MI2", "MDA5", "NXP2", "SAE1", "TIF1G")
+    assert antibody_results(WOMAN + line) == dict.fromkeys(codes, "negative")
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a record per line: each line's own verdict
+        (
+            "Jo-1 nicht nachweisbar\nPL-7 nicht nachweisbar\nTIF1γ positiv",
+            {"JO1": "negative", "PL7": "negative", "TIF1G": "positive"},
+        ),
+        (
+            "Jo-1 no detectado\nMDA5 no detectado\nNXP2 positivo (++)",
+            {"JO1": "negative", "MDA5": "negative", "NXP2": "positive"},
+        ),
+        # guard: a detection denied before the name is the ordinary negation, and one said of
+        # another test ("the CT ... not detected") is not the antibody's
+        ("TIF1γ positiv; Tumor im CT nicht nachweisbar.", {"TIF1G": "positive"}),
+    ],
+)
+def test_a_detection_denied_per_record(block: str, expected: dict[str, str]) -> None:
+    assert antibody_results(WOMAN + block) == expected
+
+
+# --------------------------------------------------------------- names that are also places
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Referred from Dr Jordan for the rash.",
+        "Referral letter from Jordan Smith, GP.",
+        "She was seen on a referral from Jordan's practice.",
+        "Letter from Prof. Israel about the biopsy.",
+        "Referred from Mrs Florence Kent, practice nurse.",
+        "Überweisung von Dr. Jordan.",
+    ],
+)
+def test_a_person_named_like_a_country_is_no_region(line: str) -> None:
+    assert read(WOMAN + line).case.patient.region is None
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        # guards: the country after the cue, alone or with its city, is still read
+        ("She is originally from Jordan.", "JO"),
+        ("She was referred from Israel in 2019.", "IL"),
+        ("She lives in Amman, Jordan.", "JO"),
+        ("Dictated by Dr Virginia Woolf. She is originally from Virginia.", "US"),
+    ],
+)
+def test_the_country_after_its_cue_is_still_read(line: str, region: str) -> None:
+    assert read(WOMAN + line).case.patient.region == region
