@@ -161,3 +161,76 @@ def test_a_person_named_like_a_country_is_no_region(line: str) -> None:
 )
 def test_the_country_after_its_cue_is_still_read(line: str, region: str) -> None:
     assert read(WOMAN + line).case.patient.region == region
+
+
+# ------------------------------------------------------------ the grey zone, in every language
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "inconclusive",
+        "grenzwertig",
+        "fraglich positiv",
+        "im Graubereich",
+        "twijfelachtig",
+        "douteux",
+        "limite",
+        "dudoso",
+        "positivo dudoso",
+        "duvidoso",
+        "dubbio",
+        "gränsvärde",
+        "granicznie",
+        "hraniční",
+        "kétes",
+        "сомнительно",
+        "οριακά θετικό",
+        "şüpheli",
+        "borderline positive",
+        "判定保留",
+    ],
+)
+def test_a_grey_zone_verdict_is_indeterminate_never_positive(verdict: str) -> None:
+    block = f"TIF1γ: {verdict}\nMi-2: negative"
+    assert antibody_results(WOMAN + block) == {"TIF1G": "indeterminate", "MI2": "negative"}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a graded-down positive stays weak-positive; the word not in verdict position
+        # is no result ("fragliche Gottron-Papeln", "à la limite supérieure")
+        ("TIF1γ: schwach positiv", {"TIF1G": "weak_positive"}),
+        ("Anti-TIF1γ positiv. Fragliche Gottron-Papeln.", {"TIF1G": "positive"}),
+        ("Anti-TIF1γ positif, CK à la limite supérieure.", {"TIF1G": "positive"}),
+    ],
+)
+def test_the_grey_zone_does_not_over_reach(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(WOMAN + line) == expected
+
+
+# ------------------------------------------------- a level no cut-off can make positive
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a line blot's band classes: 0 is no band
+        (
+            "Line blot:\nMi-2α 0\nTIF1γ 3+\nMDA5 0\nNXP2 0",
+            {"MI2": "negative", "TIF1G": "positive", "MDA5": "negative", "NXP2": "negative"},
+        ),
+        (
+            "Line blot: Mi-2α 0, TIF1γ 3+, NXP2 0",
+            {"MI2": "negative", "TIF1G": "positive", "NXP2": "negative"},
+        ),
+        # below the assay's lower reporting limit
+        ("Anti-Jo-1 <1.0 AI", {"JO1": "negative"}),
+        ("Anti-HMGCR <2 CU/mL", {"HMGCR": "negative"}),
+        ("Anti-MDA5 0 U/mL", {"MDA5": "negative"}),
+        # guards: a level above zero without its cut-off is not assessed; a level read against
+        # its cut-off keeps that reading
+        ("Jo-1 <5\nTIF1γ 45", {"JO1": "negative"}),
+        ("Anti-TIF1γ 45 U (cut-off 32)", {"TIF1G": "positive"}),
+        ("Anti-SRP 0.4 (negative < 1.0)", {"SRP": "negative"}),
+    ],
+)
+def test_a_zero_or_below_the_limit_level_is_negative(block: str, expected: dict[str, str]) -> None:
+    assert antibody_results(WOMAN + block) == expected

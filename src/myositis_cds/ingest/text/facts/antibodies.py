@@ -1395,6 +1395,14 @@ def _against_reference(ex: Extraction, level: float, ref: str) -> str | None:
 _CUTOFF_RESULTS = ("negative", "indeterminate", "weak_positive", "positive")
 
 
+# issue #10 (i11c): a level that no cut-off can make positive, read without the cut-off: the
+# zero of a line blot's band intensity scale ("Mi-2α 0, TIF1γ 3+": EUROLINE's classes 0, (+),
+# +, ++, +++; 0 is no band) and of any assay, and a level printed below the assay's lower
+# reporting limit ("Jo-1 <5", "Anti-Jo-1 <1.0 AI": laboratories print "<" the limit, which
+# lies at or under their positive cut-off). A bare level above zero without its cut-off stays
+# unread ("TIF1γ 45": not assessed).
+
+
 def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | None:
     """The result of a level printed with the laboratory's cut-off or a record's flag right
     after an antibody's name (rules/patterns.yaml ``antibody_measure``): "Anti-Jo-1 3 U/mL
@@ -1421,6 +1429,8 @@ def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | N
         if result is None and _ITEM_END.match(window, mm.end()):
             legend = _block_legend(ex, start)
             result = _against_reference(ex, level, legend) if legend else None
+            if result is None and (g.get("cmp") == "<" or level == 0):
+                result = "negative"  # a blot's "0" band, an assay's "<5" (i11c, above)
         if result is None:
             continue
         out: dict[str, Any] = {"result": result, "level": _number(g["level"])}
