@@ -234,3 +234,44 @@ def test_the_grey_zone_does_not_over_reach(line: str, expected: dict[str, str]) 
 )
 def test_a_zero_or_below_the_limit_level_is_negative(block: str, expected: dict[str, str]) -> None:
     assert antibody_results(WOMAN + block) == expected
+
+
+# ------------------------------------------------ a disease's antibodies enumerated in general
+@pytest.mark.parametrize(
+    "line",
+    [
+        "DM-specific antibodies include anti-NXP2, anti-MDA5, anti-TIF1γ, anti-Mi-2 and anti-SRP.",
+        "Myositis-specific antibodies (MSAs) comprise anti-Jo-1, anti-Mi-2 and anti-MDA5.",
+        "Myositis-associated antibodies can be divided into anti-Ro52, anti-PM-Scl and anti-Ku.",
+        "Zu den myositisspezifischen Antikörpern gehören Anti-Jo-1, Anti-Mi-2 und Anti-TIF1γ.",
+        "Los anticuerpos específicos de miositis incluyen anti-Jo-1, anti-Mi-2 y anti-MDA5.",
+        "Os anticorpos específicos de miosite incluem anti-Jo-1, anti-Mi-2 e anti-MDA5.",
+        "Les anticorps spécifiques des myosites comprennent les anti-Jo-1 et anti-TIF1γ.",
+        "Gli anticorpi miosite-specifici includono anti-Jo-1, anti-Mi-2 e anti-MDA5.",
+    ],
+)
+def test_a_classification_of_antibodies_is_no_result(line: str) -> None:
+    # a statement about the disease's antibodies: none of them is this patient's
+    assert antibody_results(WOMAN + line) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: the patient's panel, however it is introduced, keeps its results
+        (
+            "Myositis-specific antibodies, including anti-Jo-1 and anti-Mi-2, were negative.",
+            {"JO1": "negative", "MI2": "negative"},
+        ),
+        (
+            "Her myositis antibodies include anti-TIF1γ (positive) and anti-Jo-1 (negative).",
+            {"TIF1G": "positive", "JO1": "negative"},
+        ),
+        (
+            "Myositis-specific antibodies: anti-TIF1γ positive, anti-Jo-1 negative.",
+            {"TIF1G": "positive", "JO1": "negative"},
+        ),
+    ],
+)
+def test_the_patients_panel_is_still_read(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(WOMAN + line) == expected
