@@ -275,3 +275,18 @@ def test_a_classification_of_antibodies_is_no_result(line: str) -> None:
 )
 def test_the_patients_panel_is_still_read(line: str, expected: dict[str, str]) -> None:
     assert antibody_results(WOMAN + line) == expected
+
+
+# --------------------------------------------- the CJK sign after the antibody's isotype
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("抗TIF1-γ抗体IgG(+++)。", {"TIF1G": "positive"}),
+        ("抗TIF1-γ抗體IgG（+）。", {"TIF1G": "positive"}),
+        ("抗Mi-2抗体IgG(-)。", {"MI2": "negative"}),
+        ("抗Jo-1抗体IgG(-)，抗TIF1-γ抗体IgG(++)。", {"JO1": "negative", "TIF1G": "positive"}),
+        ("항TIF1-γ항체 IgG (+), 항Jo-1항체 IgG (-)", {"TIF1G": "positive", "JO1": "negative"}),
+    ],
+)
+def test_a_cjk_sign_after_the_isotype_is_the_antibodys(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(WOMAN + line) == expected
