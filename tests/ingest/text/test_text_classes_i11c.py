@@ -143,6 +143,8 @@ def test_a_detection_denied_per_record(block: str, expected: dict[str, str]) -> 
         "Letter from Prof. Israel about the biopsy.",
         "Referred from Mrs Florence Kent, practice nurse.",
         "Überweisung von Dr. Jordan.",
+        "Referral from Michael Jordan, GP.",
+        "Letter from Sarah Kent, practice nurse.",
     ],
 )
 def test_a_person_named_like_a_country_is_no_region(line: str) -> None:
@@ -156,6 +158,9 @@ def test_a_person_named_like_a_country_is_no_region(line: str) -> None:
         ("She is originally from Jordan.", "JO"),
         ("She was referred from Israel in 2019.", "IL"),
         ("She lives in Amman, Jordan.", "JO"),
+        ("She is originally from Southern China.", "CN"),
+        ("She is from Northern Ireland.", "GB"),
+        ("She is from Kent.", "GB"),
         ("Dictated by Dr Virginia Woolf. She is originally from Virginia.", "US"),
     ],
 )

@@ -484,7 +484,9 @@ def _region(ex: Extraction) -> None:
                             continue
                         if len(between.split()) > 3:
                             continue
-                        if name != "region_nationality" and _names_a_person(ex, place, places):
+                        if name != "region_nationality" and _names_a_person(
+                            ex, cue.end(), place, places
+                        ):
                             continue  # "from Dr Jordan", "Jordan Smith", "Jordan's" (i11c)
                         about = sent.context.assert_target(
                             place.start, place.end, _ABOUT_SOMEONE_ELSE
@@ -533,12 +535,13 @@ _PLACE_KIND_AFTER = re.compile(
 )
 
 
-def _names_a_person(ex: Extraction, place: TermMatch, places: Any) -> bool:
-    """issue #10 (i11c): whether the place term ``place`` is a person's name: a title right
-    before it, or a possessive or a capitalised word that is no place right after it
-    (rules/patterns.yaml ``region_person_before`` / ``region_person_after``)."""
+def _names_a_person(ex: Extraction, cue_end: int, place: TermMatch, places: Any) -> bool:
+    """issue #10 (i11c): whether the place term ``place`` is a person's name: a title or a
+    first name between the cue (ending at ``cue_end``) and it, or a possessive or a capitalised
+    word that is no place right after it (rules/patterns.yaml ``region_person_before`` /
+    ``region_person_after``)."""
     text, v = ex.text, ex.rules.value
-    before = text[max(0, place.start - 30) : place.start]
+    before = text[cue_end : place.start]
     if any(rx.search(before) for rx in v["region_person_before"]):
         return True
     after = text[place.end : place.end + 40]
