@@ -253,6 +253,11 @@ def test_a_zero_or_below_the_limit_level_is_negative(block: str, expected: dict[
         "Os anticorpos específicos de miosite incluem anti-Jo-1, anti-Mi-2 e anti-MDA5.",
         "Les anticorps spécifiques des myosites comprennent les anti-Jo-1 et anti-TIF1γ.",
         "Gli anticorpi miosite-specifici includono anti-Jo-1, anti-Mi-2 e anti-MDA5.",
+        # what the literature linked the antibodies to, in the present perfect passive
+        "Anti-TIF1γ, anti-NXP2 and anti-SAE1 have been linked to malignancy.",
+        "Los anticuerpos anti-TIF1γ y anti-NXP2 se han asociado a neoplasias.",
+        "Les anticorps anti-TIF1γ et anti-NXP2 ont été associés au cancer.",
+        "Gli anticorpi anti-TIF1γ e anti-NXP2 sono stati associati a neoplasie.",
     ],
 )
 def test_a_classification_of_antibodies_is_no_result(line: str) -> None:
@@ -275,6 +280,12 @@ def test_a_classification_of_antibodies_is_no_result(line: str) -> None:
         (
             "Myositis-specific antibodies: anti-TIF1γ positive, anti-Jo-1 negative.",
             {"TIF1G": "positive", "JO1": "negative"},
+        ),
+        # one result commented on ("which has been linked"): still the patient's
+        ("Anti-TIF1γ positive, which has been linked to cancer.", {"TIF1G": "positive"}),
+        (
+            "Her anti-TIF1γ and anti-NXP2 have been linked to her cancer; both positive.",
+            {"TIF1G": "positive", "NXP2": "positive"},
         ),
     ],
 )
