@@ -306,3 +306,29 @@ def test_the_patients_panel_is_still_read(line: str, expected: dict[str, str]) -
 )
 def test_a_cjk_sign_after_the_isotype_is_the_antibodys(line: str, expected: dict[str, str]) -> None:
     assert antibody_results(WOMAN + line) == expected
+
+
+# ------------------------------------------ a panel printed as a table, the names as its header
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "| Jo-1 | PL-7 | Mi-2 | TIF1γ |\n|---|---|---|---|\n| neg | neg | neg | pos |",
+            {"JO1": "negative", "PL7": "negative", "MI2": "negative", "TIF1G": "positive"},
+        ),
+        (
+            "| NXP2 | MDA5 | SAE1 |\n| --- | --- | --- |\n| positive | negative | negative |",
+            {"NXP2": "positive", "MDA5": "negative", "SAE1": "negative"},
+        ),
+        # guard: a table with an item a row stays read by its rows
+        (
+            "| Antigen | Result |\n|---|---|\n| Jo-1 | neg |\n| TIF1γ | pos |",
+            {"JO1": "negative", "TIF1G": "positive"},
+        ),
+    ],
+)
+def test_a_panel_table_with_the_names_as_its_header(table: str, expected: dict[str, str]) -> None:
+    result = read(WOMAN + table)
+    assert {a.code.value: a.result.value for a in result.case.antibodies} == expected
+    # the table's results are no word about the sentence before it
+    assert {f.code.value for f in result.case.findings if f.present} == {"heliotrope_rash"}
