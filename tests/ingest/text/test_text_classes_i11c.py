@@ -41,6 +41,13 @@ WOMAN = "Woman, 60 years old, heliotrope rash of both eyelids.\n"
         "Serologi: alla negativa utom anti-TIF1γ.",
         "Serologie: všechny negativní kromě anti-TIF1γ.",
         "Serologi: semua negatif kecuali anti-TIF1γ.",
+        # the exception after the name, in the languages with postpositions
+        "肌炎抗体谱：除抗TIF1-γ抗体外均阴性。",
+        "筋炎抗体：抗TIF1-γ抗体以外は陰性。",
+        "근염 항체: 항TIF1-γ 항체를 제외하고 음성.",
+        "Seroloji: TIF1γ hariç hepsi negatif.",
+        "Szerológia: TIF1γ kivételével negatív.",
+        "Serologia: TIF1γ:ta lukuun ottamatta negatiivinen.",
     ],
 )
 def test_the_exception_after_a_negative_names_the_positive(line: str) -> None:
@@ -77,6 +84,8 @@ def test_a_label_with_an_exception_gives_its_list_the_labels_result(line: str) -
         ),
         ("Anti-Jo-1 negativ, Anti-TIF1γ positiv.", {"JO1": "negative", "TIF1G": "positive"}),
         ("Anti-TIF1γ dodatnie; poza tym bez zmian.", {"TIF1G": "positive"}),
+        ("抗Jo-1抗体阴性，外院CT未见异常。", {"JO1": "negative"}),
+        ("TIF1γ negatif, Jo-1 negatif.", {"TIF1G": "negative", "JO1": "negative"}),
     ],
 )
 def test_the_exception_does_not_over_reach(line: str, expected: dict[str, str]) -> None:
