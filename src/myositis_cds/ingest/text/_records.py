@@ -1675,7 +1675,10 @@ def _delimited_table(
         # one item a row, named in its first column ("Antigen | Result | Intensity" over
         # "Mi-2 | neg | 0"): by its header's role, or by distinct names that are no dates
         first = _words(header[0][0])
-        by_item = barred or (
+        # issue #10 (i11c): not where the rows' first cells are results themselves: the header
+        # names the items, one a column ("| Jo-1 | PL-7 | TIF1γ |" over "| neg | neg | pos |")
+        transposed = all(row[0][0].casefold() in said for row in rows)
+        by_item = (barred and not transposed) or (
             first not in r.patient_columns
             and (
                 roles[0] == "name"

@@ -272,6 +272,10 @@ class ContextRule(_Strict):
     category: Category
     direction: Direction
     max_scope: int | None = Field(default=None, ge=1)
+    # issue #10 (i11c): a rule a fact reader must tell from the others of its category (the
+    # exception after a negative, "negative except TIF1γ", is a POSITIVE the antibody reader
+    # reads as the exception it is): the reader asks for it by this name, not by its words
+    name: str | None = None
 
     @model_validator(mode="after")
     def _one_matcher(self) -> ContextRule:
@@ -460,6 +464,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)
     "region_residence": set(),
+    "region_person_before": set(),  # issue #10 (i11c)
+    "region_person_after": set(),
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
     "antibody_level": {"level"},

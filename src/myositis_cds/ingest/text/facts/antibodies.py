@@ -253,11 +253,19 @@ def _another_records_result(
     return True
 
 
-_EXCEPTION = re.compile(
-    r"\b(?:except|but\s+for|save\s+for|apart\s+from|aside\s+from|other\s+than|"
-    r"with\s+the\s+exception\s+of)",
-    re.IGNORECASE,
-)
+# issue #10 (i11c): the exception after a negative ("negative except TIF1γ", "negativ außer
+# TIF1γ", "tous négatifs sauf TIF1γ") is the context rule named so (rules/context.yaml), in
+# every language it lists
+_EXCEPTION_RULE = "exception"
+
+
+def _exception_cue(sent: Sentence, start: int) -> bool:
+    """Whether the modifier starting at ``start`` is the exception after a negative."""
+    return any(
+        mod.start == start and mod.rule.name == _EXCEPTION_RULE for mod in sent.context.modifiers
+    )
+
+
 _RESULT_WORD = {
     "positive": "POSITIVE",
     "weak_positive": "WEAK_POSITIVE",
@@ -284,11 +292,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end if stop < 0 else stop
 
 
-def _by_exception(ex: Extraction, m: TermMatch, assertion: Assertion) -> bool:
+def _by_exception(sent: Sentence, m: TermMatch, assertion: Assertion) -> bool:
     """Whether the result of ``m`` is only implied by an exception before it ("negative apart
     from Jo-1": rules/context.yaml), which a result word of its own after it overrides."""
     hit = assertion.categories.get("existence")
-    return hit is not None and hit[2] <= m.start and _EXCEPTION.match(ex.text, hit[1]) is not None
+    return hit is not None and hit[2] <= m.start and _exception_cue(sent, hit[1])
 
 
 # issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
@@ -477,7 +485,7 @@ def _antibodies(ex: Extraction) -> None:
                 existence = label  # "Myositis antibodies negative:" over a bare list
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
-            elif existence == "POSITIVE" and _by_exception(ex, m, assertion):
+            elif existence == "POSITIVE" and _by_exception(sent, m, assertion):
                 # "all negative apart from Jo-1, which was borderline": its own word decides
                 existence = _RESULT_WORD.get(
                     str(_result_after_list(ex, sent, matches, k)), existence
@@ -601,7 +609,45 @@ def _line_label(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
             and _LABEL_COLON.match(original, hi)
         ):
             return str(mod.rule.category)
+        if line_start <= lo < at and _EXCEPTION_LEAD.fullmatch(original, line_start, lo):
+            excepted = _label_exception(ex, sent, m, mod.end, at)
+            if excepted is not None:
+                return None if excepted else str(mod.rule.category)
     return None
+
+
+# issue #10 (i11c): a label that gives the list after its colon one result but for the
+# antibodies its exception names ("All negative except TIF1-γ (+++): Jo-1, PL-7, ...", "Alle
+# negativ außer Mi-2: ..."): the list's members the label's result, the excepted ones their
+# own (the exception's positive, rules/context.yaml); a quantifier ("all", "alle", "tous")
+# may open it.
+_EXCEPTION_LEAD = re.compile(r"[ \t\-*•·>]*(?:[^\W\d_]+[ \t]+){0,2}")
+
+
+def _label_exception(
+    ex: Extraction, sent: Sentence, m: TermMatch, result_end: int, at: int
+) -> bool | None:
+    """For a result word ending at ``result_end`` (normalised) followed by an exception and a
+    colon on the line of ``m`` (at ``at`` in the note as written), before ``m``: whether ``m``
+    is one of the excepted names (True) or one of the list's (False); None when the line is no
+    such label."""
+    original = ex.norm.original
+    cue = next(
+        (
+            mod
+            for mod in sent.context.modifiers
+            if mod.rule.name == _EXCEPTION_RULE and result_end <= mod.start < m.start
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    cue_end = ex.norm.to_original(cue.start, cue.end)[1]
+    colon = original.find(":", cue_end, at)
+    if colon < 0 or "\n" in original[cue_end:colon]:
+        return None
+    names = ex.rules.antibodies.find(original[cue_end:colon])
+    return m.concept in {n.concept for n in names}
 
 
 _LABEL_END = re.compile(r"[ \t]*[:]?[ \t]*[)\]]?[ \t]*:?[ \t]*$")
@@ -1114,7 +1160,12 @@ def _result_after_list(
         j += 1
     last = matches[j].end
     nxt = matches[j + 1].start if j + 1 < len(matches) else sent.end
-    for mod in sorted(sent.context.modifiers, key=lambda mod: mod.start):
+    # (i11c) of the phrases at one place, the one that reads back decides ("nicht nachweisbar"
+    # is both a forward negation and the verdict after a list)
+    for mod in sorted(
+        sent.context.modifiers,
+        key=lambda mod: (mod.start, mod.rule.direction not in ("backward", "bidirectional")),
+    ):
         if mod.start < last or mod.start >= nxt:
             continue
         if mod.rule.category not in _RESULT or mod.rule.direction not in (
@@ -1344,6 +1395,14 @@ def _against_reference(ex: Extraction, level: float, ref: str) -> str | None:
 _CUTOFF_RESULTS = ("negative", "indeterminate", "weak_positive", "positive")
 
 
+# issue #10 (i11c): a level that no cut-off can make positive, read without the cut-off: the
+# zero of a line blot's band intensity scale ("Mi-2α 0, TIF1γ 3+": EUROLINE's classes 0, (+),
+# +, ++, +++; 0 is no band) and of any assay, and a level printed below the assay's lower
+# reporting limit ("Jo-1 <5", "Anti-Jo-1 <1.0 AI": laboratories print "<" the limit, which
+# lies at or under their positive cut-off). A bare level above zero without its cut-off stays
+# unread ("TIF1γ 45": not assessed).
+
+
 def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | None:
     """The result of a level printed with the laboratory's cut-off or a record's flag right
     after an antibody's name (rules/patterns.yaml ``antibody_measure``): "Anti-Jo-1 3 U/mL
@@ -1370,6 +1429,8 @@ def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | N
         if result is None and _ITEM_END.match(window, mm.end()):
             legend = _block_legend(ex, start)
             result = _against_reference(ex, level, legend) if legend else None
+            if result is None and (g.get("cmp") == "<" or level == 0):
+                result = "negative"  # a blot's "0" band, an assay's "<5" (i11c, above)
         if result is None:
             continue
         out: dict[str, Any] = {"result": result, "level": _number(g["level"])}

@@ -19,6 +19,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
 from myositis_cds.ingest.text._places import PlacesUnavailable, country_of
+from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 from myositis_cds.ingest.text._timeline import stated_onset
 
@@ -483,6 +484,10 @@ def _region(ex: Extraction) -> None:
                             continue
                         if len(between.split()) > 3:
                             continue
+                        if name != "region_nationality" and _names_a_person(
+                            ex, cue.end(), place, places
+                        ):
+                            continue  # "from Dr Jordan", "Jordan Smith", "Jordan's" (i11c)
                         about = sent.context.assert_target(
                             place.start, place.end, _ABOUT_SOMEONE_ELSE
                         )
@@ -521,6 +526,39 @@ def _region(ex: Extraction) -> None:
                         best = (rank, draft)
     if best is not None:
         ex.drafts.append(best[1])
+
+
+# the word after a place that names its kind, part of the place ("Mexico City", "Kent County")
+_PLACE_KIND_AFTER = re.compile(
+    r"(?i:city|town|village|county|state|province|region|district|valley|island|islands|"
+    r"borough|parish|prefecture|territory|department|oblast|canton)"
+)
+
+
+def _names_a_person(ex: Extraction, cue_end: int, place: TermMatch, places: Any) -> bool:
+    """issue #10 (i11c): whether the place term ``place`` is a person's name: a title or a
+    first name between the cue (ending at ``cue_end``) and it, or a possessive or a capitalised
+    word that is no place right after it (rules/patterns.yaml ``region_person_before`` /
+    ``region_person_after``)."""
+    text, v = ex.text, ex.rules.value
+    before = text[cue_end : place.start]
+    if any(rx.search(before) for rx in v["region_person_before"]):
+        return True
+    after = text[place.end : place.end + 40]
+    for rx in v["region_person_after"]:
+        hit = rx.match(after)
+        if hit is None:
+            continue
+        if not hit.group().strip():  # a capitalised word: a surname unless it is a place
+            word = re.match(r"[^\W\d_][\w-]*", after[hit.end() :])
+            nxt = place.end + hit.end()
+            if word is not None and (
+                _PLACE_KIND_AFTER.fullmatch(word.group()) is not None
+                or any(p.start == nxt for p in places.find(text, nxt, nxt + len(word.group())))
+            ):
+                continue  # "Mexico City", "Kent County", "Jordan Valley" name the place
+        return True
+    return False
 
 
 # issue #10 (i10au): the words of a place after a cue, read on the cue's line of the original
