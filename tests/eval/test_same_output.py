@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+import yaml
+from benchmarks import text_eval
 from benchmarks.same_output import compare, texts
 from benchmarks.text_eval import DETAIL_SETS, opened_notes
 
@@ -30,4 +33,21 @@ def test_the_texts_read_are_the_opened_notes_then_open_reports_then_pages(tmp_pa
     assert notes == [f"note:{p.stem}" for p in opened_notes()]
     assert not [n for n in names if n.startswith("report:")]
     assert names[len(notes)] == "page:0"
-    assert "reports:heldout_s" not in DETAIL_SETS
+
+
+def test_a_sealed_sets_report_in_the_cache_is_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one cached report of an open set and one of a set taken out of DETAIL_SETS (as a sealed set
+    # is): only the first is read
+    reports = yaml.safe_load((text_eval.REPORTS / "index.yaml").read_text(encoding="utf-8"))
+    by_split: dict[str, str] = {}
+    for rid, meta in reports["reports"].items():
+        by_split.setdefault(meta["split"], rid)
+    open_id, sealed_id = by_split["heldout_r"], by_split["heldout_s"]
+    for rid in (open_id, sealed_id):
+        (tmp_path / f"{rid}.txt").write_text("A 60-year-old woman.", encoding="utf-8")
+    monkeypatch.setattr(text_eval, "DETAIL_SETS", DETAIL_SETS - {"reports:heldout_s"})
+    names = [name for name, *_ in texts(tmp_path)]
+    assert f"report:{open_id}" in names
+    assert f"report:{sealed_id}" not in names
