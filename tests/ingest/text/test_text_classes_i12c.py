@@ -4,6 +4,7 @@
    indications", "lésions de Gottron") is the flat Gottron's sign (the reports' gold convention,
    tests/data/reports/index.yaml, FIRST_RUN_S.md "Skin"); the eponym misspelt with one t
    ("Gotron's") as translated abstracts write it. A bare "Gottron's" names no lesion.
+2. An abstract that lost "old" after the age's hyphen ("a 61-year- woman"): the age and sex.
 
 Every expected value is worked out by hand from the sentence: a denial is absent, a finding the
 sentence does not state is not assessed (None), never a silent no.
@@ -11,25 +12,14 @@ sentence does not state is not assessed (None), never a silent no.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-ANCHOR = date(2026, 11, 1)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=ANCHOR, today=TODAY).case
+from tests.ingest.text.helpers import findings_of, read
 
 
 def _finding(text: str, code: str) -> bool | None:
     """The finding ``code`` as read: True present, False absent, None not assessed."""
-    states = {f.present for f in _case(text).findings if f.code.value == code}
-    assert len(states) <= 1, f"{code} read both present and absent"
-    return states.pop() if states else None
+    return findings_of(text).get(code)
 
 
 # ---------------------------------------------------------------- 1. Gottron lesions unqualified
@@ -64,3 +54,26 @@ def test_an_unqualified_gottron_lesion_is_the_sign(
 ) -> None:
     assert _finding(text, "gottron_sign") is sign
     assert _finding(text, "gottron_papules") is papules
+
+
+# ---------------------------------------------------------------- 2. "a 61-year- woman"
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "sex"),
+    [
+        ("We report a case of a 61-year- woman with no medical history.", 61, "female"),
+        ("A 7 year- boy presented with a rash on his eyelids.", 7, "male"),
+        ("A 45-year - man was admitted with weakness.", 45, "male"),
+        # the whole phrase still reads as before
+        ("A 61-year- old woman with a rash.", 61, "female"),
+    ],
+)
+def test_an_age_whose_old_was_lost_after_the_hyphen(text: str, age: int, sex: str) -> None:
+    patient = read(text).case.patient
+    assert (patient.age, patient.sex.value) == (age, sex)
+
+
+def test_a_duration_with_a_dangling_hyphen_is_no_age() -> None:
+    # "a 5-year- follow-up" is a duration; the man's age is the one stated, 61
+    assert read("We report a 5-year- follow-up of a man aged 61.").case.patient.age == 61
