@@ -5,6 +5,10 @@
    tests/data/reports/index.yaml, FIRST_RUN_S.md "Skin"); the eponym misspelt with one t
    ("Gotron's") as translated abstracts write it. A bare "Gottron's" names no lesion.
 2. An abstract that lost "old" after the age's hyphen ("a 61-year- woman"): the age and sex.
+3. An MRC grade written BEFORE its lead word, as English abstracts of Chinese reports word it
+   ("V- grade muscle strength in the proximal extremities", "IV grade power"): read as "grade
+   5-"; below 5 is weakness, 5 is full strength (EULAR/ACR 2017: weakness on manual muscle
+   testing), and a tumour's "III grade" is no strength grade.
 
 Every expected value is worked out by hand from the sentence: a denial is absent, a finding the
 sentence does not state is not assessed (None), never a silent no.
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import findings_of, read
+from tests.ingest.text.helpers import LOWER, UPPER, findings_of, read
 
 
 def _finding(text: str, code: str) -> bool | None:
@@ -45,8 +49,11 @@ def _finding(text: str, code: str) -> bool | None:
         ("A 42-year-old man diagnosed with a heliotrope rash, Gottron's", None, None),
         # a relative's finding and a general statement are not the patient's
         ("A 36-year-old woman whose mother had Gottron's lesions.", None, None),
-        ("Dermatomyositis is characterised by Gottron's lesions. A 36-year-old woman with fever.",
-         None, None),
+        (
+            "Dermatomyositis is characterised by Gottron's lesions. A 36-year-old woman with fever.",
+            None,
+            None,
+        ),
     ],
 )
 def test_an_unqualified_gottron_lesion_is_the_sign(
@@ -77,3 +84,51 @@ def test_an_age_whose_old_was_lost_after_the_hyphen(text: str, age: int, sex: st
 def test_a_duration_with_a_dangling_hyphen_is_no_age() -> None:
     # "a 5-year- follow-up" is a duration; the man's age is the one stated, 61
     assert read("We report a 5-year- follow-up of a man aged 61.").case.patient.age == 61
+
+
+# ---------------------------------------------------------------- 3. "V- grade muscle strength"
+
+
+@pytest.mark.parametrize(
+    ("text", "weak"),
+    [
+        # 5- is below full strength (5): weak arms and legs ("extremities", "limbs": both)
+        (
+            "A 55-year-old man. Examination showed V- grade muscle strength in the proximal "
+            "extremities.",
+            True,
+        ),
+        ("A 55-year-old man. Examination showed IV grade power in the proximal limbs.", True),
+        (
+            "A 55-year-old man. Examination showed III+ grade muscle strength of the proximal "
+            "limbs.",
+            True,
+        ),
+        (
+            "A 55-year-old man. Examination showed 4- grade muscle strength in the proximal "
+            "extremities.",
+            True,
+        ),
+        # grade V is full strength: both items assessed and absent
+        ("A 55-year-old man. Proximal muscle strength was V grade.", False),
+        (
+            "A 55-year-old man. Examination showed V grade muscle strength in the proximal limbs.",
+            False,
+        ),
+    ],
+)
+def test_a_grade_written_before_its_lead_word(text: str, weak: bool) -> None:
+    found = findings_of(text)
+    assert (found.get(UPPER), found.get(LOWER)) == (weak, weak)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 55-year-old man with a III grade tumour of the kidney.",
+        "A 55-year-old man. Clavien-Dindo III grade complication after surgery.",
+    ],
+)
+def test_a_grade_before_grade_without_a_strength_word_is_no_strength(text: str) -> None:
+    found = findings_of(text)
+    assert (found.get(UPPER), found.get(LOWER)) == (None, None)
