@@ -9,6 +9,10 @@
    ("V- grade muscle strength in the proximal extremities", "IV grade power"): read as "grade
    5-"; below 5 is weakness, 5 is full strength (EULAR/ACR 2017: weakness on manual muscle
    testing), and a tumour's "III grade" is no strength grade.
+4. The age at which the illness began, in a report that presents the patient years later ("A
+   24-year-old woman ... At the age of 13, she developed difficulty in walking"; FIRST_RUN_S.md
+   "Ages and onset"): the onset is (24 - 13) = 11 years before the stated age's time. Not a
+   relative's age, not an age without a word saying something began, not a general statement.
 
 Every expected value is worked out by hand from the sentence: a denial is absent, a finding the
 sentence does not state is not assessed (None), never a silent no.
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import LOWER, UPPER, findings_of, read
+from tests.ingest.text.helpers import LOWER, TODAY, UPPER, findings_of, read
 
 
 def _finding(text: str, code: str) -> bool | None:
@@ -50,7 +54,7 @@ def _finding(text: str, code: str) -> bool | None:
         # a relative's finding and a general statement are not the patient's
         ("A 36-year-old woman whose mother had Gottron's lesions.", None, None),
         (
-            "Dermatomyositis is characterised by Gottron's lesions. A 36-year-old woman with fever.",
+            "Dermatomyositis is characterised by Gottron's lesions. A 36-year-old woman, fever.",
             None,
             None,
         ),
@@ -132,3 +136,44 @@ def test_a_grade_written_before_its_lead_word(text: str, weak: bool) -> None:
 def test_a_grade_before_grade_without_a_strength_word_is_no_strength(text: str) -> None:
     found = findings_of(text)
     assert (found.get(UPPER), found.get(LOWER)) == (None, None)
+
+
+# ---------------------------------------------------------------- 4. onset "at the age of 13"
+
+# the notes speak from TODAY (27 Nov 2026), where the stated age 24 holds: onset at 13 is 11
+# years earlier
+_ELEVEN_YEARS_BEFORE = TODAY.replace(year=TODAY.year - 11).isoformat()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 24-year-old woman visited our hospital. At the age of 13, she developed difficulty "
+        "in walking.",
+        "A 24-year-old woman. Her weakness began at age 13.",
+        "A 24-year-old woman. She first noticed a rash on her eyelids at 13 years of age.",
+        "Femme de 24 ans. À l'âge de 13 ans, elle a présenté une faiblesse musculaire.",
+        "Mujer de 24 años. A los 13 años comenzó con debilidad muscular.",
+        "Frau, 24 Jahre. Im Alter von 13 Jahren erstmals Muskelschwäche.",
+    ],
+)
+def test_the_onset_at_an_earlier_stated_age(text: str) -> None:
+    case = read(text).case
+    assert case.onset_date is not None
+    assert case.onset_date.isoformat() == _ELEVEN_YEARS_BEFORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative's age
+        "A 24-year-old woman. Her mother developed weakness at the age of 13.",
+        # no word saying the illness began
+        "A 24-year-old woman. She was vaccinated at the age of 13.",
+        # a general statement, and an age above the patient's
+        "A 24-year-old woman. Juvenile dermatomyositis usually begins at the age of 7.",
+        "A 24-year-old woman. Myositis usually begins at the age of 40 or later.",
+    ],
+)
+def test_an_age_that_is_no_onset_leaves_it_unstated(text: str) -> None:
+    assert read(text).case.onset_date is None
