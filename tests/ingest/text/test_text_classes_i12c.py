@@ -13,6 +13,11 @@
    24-year-old woman ... At the age of 13, she developed difficulty in walking"; FIRST_RUN_S.md
    "Ages and onset"): the onset is (24 - 13) = 11 years before the stated age's time. Not a
    relative's age, not an age without a word saying something began, not a general statement.
+5. A case report's "Background" (a section about the disease) may still speak of this case:
+   a sentence whose subject is THE patient with a past-tense verb ("The patient was diagnosed
+   with DM based on the presence of a heliotrope rash", "La patiente a présenté ...") is the
+   case's; a plural or present-tense statement ("Patients with DM often present with ...")
+   stays general.
 
 Every expected value is worked out by hand from the sentence: a denial is absent, a finding the
 sentence does not state is not assessed (None), never a silent no.
@@ -177,3 +182,34 @@ def test_the_onset_at_an_earlier_stated_age(text: str) -> None:
 )
 def test_an_age_that_is_no_onset_leaves_it_unstated(text: str) -> None:
     assert read(text).case.onset_date is None
+
+
+# ------------------------------------------------ 5. "The patient was ..." in a Background
+
+
+def _with_background(sentence: str) -> str:
+    return (
+        "Abstract\nWe report the case of a 42-year-old man with dermatomyositis.\n\n"
+        "Summary\n\nBackground\n\nDermatomyositis is a rare syndrome. " + sentence
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heliotrope"),
+    [
+        ("The patient was diagnosed with DM based on the presence of a heliotrope rash.", True),
+        ("Our patient had a heliotrope rash at presentation.", True),
+        ("The patient developed a heliotrope rash before the cancer was found.", True),
+        ("La patiente a présenté un érythème héliotrope.", True),
+        ("El paciente presentó un eritema en heliotropo.", True),
+        # denied: absent
+        ("The patient was diagnosed with DM; no heliotrope rash was seen.", False),
+        # patients in general: not assessed
+        ("Patients with DM often present with a heliotrope rash.", None),
+        ("The patient with DM typically shows a heliotrope rash.", None),
+    ],
+)
+def test_the_patient_in_a_background_section_is_this_case(
+    sentence: str, heliotrope: bool | None
+) -> None:
+    assert _finding(_with_background(sentence), "heliotrope_rash") is heliotrope
