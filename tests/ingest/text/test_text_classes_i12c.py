@@ -18,6 +18,9 @@
    with DM based on the presence of a heliotrope rash", "La patiente a présenté ...") is the
    case's; a plural or present-tense statement ("Patients with DM often present with ...")
    stays general.
+6. A child's CK stated without a range: children's ranges are lower than adults', so a bare CK
+   above 750 U/L (rules/lexicon.yaml clearly_above_child, ages 1 to 14) is raised; an adult's or
+   an adolescent's bare 846 stays below the adult threshold (1000): not assessed.
 
 Every expected value is worked out by hand from the sentence: a denial is absent, a finding the
 sentence does not state is not assessed (None), never a silent no.
@@ -213,3 +216,24 @@ def test_the_patient_in_a_background_section_is_this_case(
     sentence: str, heliotrope: bool | None
 ) -> None:
     assert _finding(_with_background(sentence), "heliotrope_rash") is heliotrope
+
+
+# ---------------------------------------------------------------- 6. a child's bare CK
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("A 2-year-old female patient. Creatinine kinase levels were 846.6 U/L.", True),
+        ("A 9-year-old boy with a heliotrope rash. CK 1200 U/L.", True),
+        # at or below the child's threshold: not judged
+        ("A 9-year-old boy with a heliotrope rash. CK 700 U/L.", None),
+        # an adolescent of 16 and an adult keep the adult threshold (1000)
+        ("A 16-year-old girl with a heliotrope rash. CK 846 U/L.", None),
+        ("A 40-year-old woman with a heliotrope rash. CK 846.6 U/L.", None),
+    ],
+)
+def test_a_childs_bare_ck_against_the_childrens_ranges(text: str, raised: bool | None) -> None:
+    ck = [lab for lab in read(text).case.labs if lab.code.value == "ck"]
+    assert len(ck) == 1
+    assert ck[0].above_uln is raised
