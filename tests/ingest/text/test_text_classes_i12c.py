@@ -3,7 +3,9 @@
 1. An unqualified Gottron lesion ("Gottron's lesions", "skin changes compatible with Gottron's
    indications", "lésions de Gottron") is the flat Gottron's sign (the reports' gold convention,
    tests/data/reports/index.yaml, FIRST_RUN_S.md "Skin"); the eponym misspelt with one t
-   ("Gotron's") as translated abstracts write it. A bare "Gottron's" names no lesion.
+   ("Gotron's") as translated abstracts write it. A bare "Gottron's" names no lesion, and a note
+   that describes Gottron's papules elsewhere means those papules (as inference.yaml reads an
+   unqualified rash over the joints).
 2. An abstract that lost "old" after the age's hyphen ("a 61-year- woman"): the age and sex.
 3. An MRC grade written BEFORE its lead word, as English abstracts of Chinese reports word it
    ("V- grade muscle strength in the proximal extremities", "IV grade power"): read as "grade
@@ -54,6 +56,19 @@ def _finding(text: str, code: str) -> bool | None:
         ("Mujer de 36 años. Lesiones de Gottron en los nudillos.", True, None),
         # papules named: the papules only, never the sign as well
         ("A 36-year-old woman with Gottron's papules on both hands.", None, True),
+        # papules described elsewhere in the note: the unqualified lesion is those papules
+        (
+            "A 60-year-old man. Erythematous papules over the MCP joints. Assessment: heliotrope "
+            "and Gottron lesions.",
+            None,
+            True,
+        ),
+        # a sign named as a sign stays beside papules
+        (
+            "A 60-year-old man. Gottron's papules on the knuckles, Gotron's sign on the elbows.",
+            True,
+            True,
+        ),
         # denied: absent, not a silent no
         ("A 36-year-old woman. No Gottron's lesions.", False, None),
         ("A 36-year-old woman. There were no Gottron lesions on her hands.", False, None),
