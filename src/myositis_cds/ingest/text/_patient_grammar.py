@@ -116,8 +116,8 @@ class PatientGrammar:
     approximate_before: re.Pattern[str]
     onset_years: tuple[re.Pattern[str], ...]
     # issue #10 (i12c): the age at which the illness began ("at the age of 13, she developed
-    # ..."; group n or n2) and the words saying something began, near it in its sentence
-    onset_at_age: tuple[re.Pattern[str], ...]
+    # ..."; the one capturing group that matched) and the words saying something began, near it
+    onset_at_age: re.Pattern[str]
     onset_words: re.Pattern[str]
     onset_relatives: re.Pattern[str]
     symptoms: re.Pattern[str]
@@ -212,8 +212,14 @@ def load_patient_grammar() -> PatientGrammar:
             rf"(?<!\w)(?:{classes['APPROXIMATELY']})\s*$|~\s*$", "approximately"
         ),
         onset_years=tuple(_compile(fill(s), "shapes.onset_years") for s in data.shapes.onset_years),
-        onset_at_age=tuple(
-            _compile(fill(s), "shapes.onset_at_age") for s in data.shapes.onset_at_age
+        # one pattern for all the shapes (one scan of the note, not one a language); the age
+        # is the alternative's only capturing group
+        onset_at_age=_compile(
+            "|".join(
+                f"(?:{re.sub(r'[(][?]P<n2?>', '(', fill(s))})" for s in data.shapes.onset_at_age
+            )
+            or r"(?!x)x",
+            "shapes.onset_at_age",
         ),
         onset_words=_compile(
             "|".join(f"(?:{fill(s)})" for s in data.shapes.onset_words) or r"(?!x)x",

@@ -741,15 +741,12 @@ def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
     "developed", "began", "a présenté", "comenzó"); the first such age wins."""
     grammar = patient_grammar()
     text = ex.text
-    found = sorted(
-        (m for rx in grammar.onset_at_age for m in rx.finditer(text)), key=lambda m: m.start()
-    )
     ages = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
-    if not found or not ages:
+    if not ages:
         return False
     age, told = ages[0].value["value"], ages[0].sentence.time
-    for m in found:
-        n = int(m.group("n") or m.groupdict().get("n2") or 0)
+    for m in grammar.onset_at_age.finditer(text):
+        n = int(next((g for g in m.groups() if g), "0"))
         if not 0 < n < age or any(d.start < m.end() and m.start() < d.end for d in ages):
             continue
         sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
