@@ -228,6 +228,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # ---------------------------------------------------------------- labs
     lab_units = {str(k): v.unit for k, v in ex.rules.lexicon.labs.items()}
     lab_clearly = {str(k): v.clearly_above for k, v in ex.rules.lexicon.labs.items()}
+    lab_clearly_child = {str(k): v.clearly_above_child for k, v in ex.rules.lexicon.labs.items()}
     labs: dict[tuple[Any, ...], dict[str, Any]] = {}
     for d in drafts:
         if d.type != "lab" or d.status != "present" or not ok(d):
@@ -254,6 +255,13 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if "above_uln" in v:
             rec["above_uln"] = v["above_uln"]
         clearly = lab_clearly[d.code]
+        child = lab_clearly_child[d.code]  # issue #10 (i12c): a child's lower ranges
+        if (
+            child is not None
+            and age_now is not None
+            and child.from_age <= age_now < child.below_age
+        ):
+            clearly = child
         if (
             clearly is not None
             and "value" in rec
@@ -266,7 +274,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             d.uncertain = True
             ex.warn(
                 f"{d.code} {rec['value']:g} {rec['unit']}: no reference range stated; read as "
-                f"above the upper limit (above {clearly.value:g}, beyond every adult range): "
+                f"above the upper limit (above {clearly.value:g}, beyond every "
+                f"{'range of that age' if clearly is child else 'adult range'}): "
                 "check it"
             )
         if "value" not in rec and "above_uln" not in rec:

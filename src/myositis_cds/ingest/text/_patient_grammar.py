@@ -77,6 +77,9 @@ class Shapes(_Strict):
     sex_alone: list[str]
     birth_year: list[str]
     onset_years: list[str] = Field(default_factory=list)
+    onset_at_age: list[str] = Field(default_factory=list)  # issue #10 (i12c)
+    onset_words: list[str] = Field(default_factory=list)  # issue #10 (i12c)
+    onset_relatives: list[str] = Field(default_factory=list)  # issue #10 (i12c)
     informant: list[str] = Field(default_factory=list)  # issue #10 (i10ah)
 
 
@@ -112,6 +115,11 @@ class PatientGrammar:
     age_hint: re.Pattern[str]
     approximate_before: re.Pattern[str]
     onset_years: tuple[re.Pattern[str], ...]
+    # issue #10 (i12c): the age at which the illness began ("at the age of 13, she developed
+    # ..."; the one capturing group that matched) and the words saying something began, near it
+    onset_at_age: re.Pattern[str]
+    onset_words: re.Pattern[str]
+    onset_relatives: re.Pattern[str]
     symptoms: re.Pattern[str]
     relatives_in: re.Pattern[str]
     person_before: re.Pattern[str]
@@ -204,6 +212,23 @@ def load_patient_grammar() -> PatientGrammar:
             rf"(?<!\w)(?:{classes['APPROXIMATELY']})\s*$|~\s*$", "approximately"
         ),
         onset_years=tuple(_compile(fill(s), "shapes.onset_years") for s in data.shapes.onset_years),
+        # one pattern for all the shapes (one scan of the note, not one a language); the age
+        # is the alternative's only capturing group
+        onset_at_age=_compile(
+            "|".join(
+                f"(?:{re.sub(r'[(][?]P<n2?>', '(', fill(s))})" for s in data.shapes.onset_at_age
+            )
+            or r"(?!x)x",
+            "shapes.onset_at_age",
+        ),
+        onset_words=_compile(
+            "|".join(f"(?:{fill(s)})" for s in data.shapes.onset_words) or r"(?!x)x",
+            "shapes.onset_words",
+        ),
+        onset_relatives=_compile(
+            "|".join(f"(?:{fill(s)})" for s in data.shapes.onset_relatives) or r"(?!x)x",
+            "shapes.onset_relatives",
+        ),
         symptoms=_compile(rf"(?<!\w)(?:{classes['SYMPTOMS']})(?!\w)", "symptoms"),
         relatives_in=_compile(rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)", "relatives"),
         person_before=_compile(

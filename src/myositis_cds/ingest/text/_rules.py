@@ -56,10 +56,19 @@ class ClearlyAbove(_Strict):
     verified: Literal["V", "S", "U", "C"]
 
 
+class ClearlyAboveChild(ClearlyAbove):
+    """issue #10 (i12c): the same for a child between ``from_age`` and ``below_age`` years,
+    whose ranges are lower than an adult's."""
+
+    from_age: int = Field(ge=0)
+    below_age: int = Field(gt=0)
+
+
 class LabEntry(_Strict):
     terms: list[str]
     unit: str
     clearly_above: ClearlyAbove | None = None
+    clearly_above_child: ClearlyAboveChild | None = None  # issue #10 (i12c)
     # words that by themselves say the value is raised ("hyperCKaemia", "rhabdomyolysis")
     raised_terms: list[str] = Field(default_factory=list)
     # issue #10 (i10l): longer names that begin with a term but name another test ("CK-MB", the

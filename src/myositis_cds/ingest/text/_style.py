@@ -143,6 +143,7 @@ class _Compiled:
     grade_cue: re.Pattern[str]
     not_before: re.Pattern[str]
     roman_grade: re.Pattern[str]
+    grade_before_lead: re.Pattern[str]  # issue #10 (i12c): "V- grade muscle strength"
 
 
 @cache
@@ -186,6 +187,14 @@ def _compiled() -> _Compiled:
             r"\b(?:"
             + "|".join(re.escape(c.lower()) for c in w.roman_grade_leads)
             + r")\s+(?P<n>iv|v|i{1,3})(?P<mod>\+|-(?![\w/]))?(?![\w/])"
+        ),
+        # issue #10 (i12c): the same grade written before its lead word, as English abstracts
+        # of Chinese reports word it ("V- grade muscle strength", "IV grade power", "grade"
+        # after "4-"): a Roman 0-V, or an Arabic 0-5 with its step, then the lead
+        grade_before_lead=re.compile(
+            r"(?<![\w+/.,-])(?P<n>iv|v|i{1,3}|[0-5](?=[+-]))(?P<mod>\+|-)?\s*(?:"
+            + "|".join(re.escape(c.lower()) for c in w.roman_grade_leads)
+            + r")(?![\w])"
         ),
     )
 
@@ -654,6 +663,17 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
             continue
         arabic = _ROMAN_GRADES[m.group("n")]
         out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
+    # issue #10 (i12c): the grade before its lead word, followed by what it grades ("V- grade
+    # muscle strength in the proximal extremities"): written as "grade 5-" so the grade grammar
+    # reads it as it reads "grade 5-"; only with a strength word after it on the line (a
+    # tumour's "III grade" is none)
+    for m in c.grade_before_lead.finditer(text) if roman or " grade" in low else ():
+        if not _grade_context(text, m.start(), m.end(), c, forward=True):
+            continue
+        lead_word = text[m.end("mod") if m.group("mod") else m.end("n") : m.end()].strip()
+        said = m.group("n")
+        grade = str(_ROMAN_GRADES[said]) if said in _ROMAN_GRADES else said
+        out.append((m.start(), m.end(), f"{lead_word} {grade}{m.group('mod') or ''}"))
     out.extend(_roman_table_grades(note, text, c))
     out.extend(_spoken_bare_grades(text, c))
     out.extend(_zero_bands(text))

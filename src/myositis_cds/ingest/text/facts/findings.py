@@ -704,3 +704,32 @@ def _morphology_over_label(ex: Extraction) -> None:
                 f"'{ex.text[d.start : d.end]}' labels papules described just before it: recorded "
                 "as Gottron's papules (the sign is flat, papules are raised; EULAR/ACR glossary)"
             )
+    _unqualified_gottron_lesion(ex)
+
+
+# issue #10 (i12c): the words of a Gottron sign term that name the sign itself; a term without
+# one is an unqualified lesion ("Gottron's lesions", "lésions de Gottron"; rules/languages.yaml)
+_SIGN_WORD = re.compile(
+    r"sign|zeich|znak|znam|p[řr][íi]znak|symptom|tek|tegn|tand|merk|jel|semn|segn|señal|sinal"
+    r"|objaw|симптом|знак|σημεί|徴|征|症|징후",
+    re.IGNORECASE,
+)
+
+
+def _unqualified_gottron_lesion(ex: Extraction) -> None:
+    """issue #10 (i12c): an unqualified Gottron lesion is the flat sign only when the note
+    describes no Gottron's papules; where it does ("Erythematous papules over the MCP joints"
+    on examination, "heliotrope and Gottron lesions" in the assessment), the lesion is those
+    papules named loosely, as inference.yaml's gottron_sign_flat_lesion_over_joints reads an
+    unqualified rash over the joints (unless_found)."""
+    papules = any(
+        d.type == "finding" and d.code == "gottron_papules" and d.status == "present"
+        for d in ex.drafts
+    )
+    if not papules:
+        return
+    for d in list(ex.drafts):
+        if d.type != "finding" or d.code != "gottron_sign" or d.inferred:
+            continue
+        if _SIGN_WORD.search(ex.text, d.start, d.end) is None:
+            ex.drafts.remove(d)

@@ -690,6 +690,8 @@ def _onset(ex: Extraction) -> None:
     if stated is not None:
         ex.drafts.append(stated)
         return
+    if _onset_at_age(ex, flares):  # issue #10 (i12c): "At the age of 13, she developed ..."
+        return
     for sent in ex.sentences:  # "since around Christmas": resolved on the index date
         if not sent.patient or sent.index in flares:
             continue
@@ -728,6 +730,40 @@ def _onset(ex: Extraction) -> None:
             _add(ex, _onset_draft(sent, m, sent.time.shifted(-months, -days, vague), vague))
             return
     _onset_years(ex, flares)
+
+
+def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
+    """issue #10 (i12c): the age at which the illness began, in a report that presents the
+    patient years later ("A 24-year-old woman ... At the age of 13, she developed difficulty in
+    walking"; rules/patient.yaml onset_at_age): the onset that many years before the stated
+    age's time. Only an age below the stated age, in a sentence about the patient (not a
+    relative's, not a flare's) with a word saying something began near it (onset_words:
+    "developed", "began", "a présenté", "comenzó"); the first such age wins."""
+    grammar = patient_grammar()
+    text = ex.text
+    ages = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    if not ages:
+        return False
+    age, told = ages[0].value["value"], ages[0].sentence.time
+    for m in grammar.onset_at_age.finditer(text):
+        n = int(next((g for g in m.groups() if g), "0"))
+        if not 0 < n < age or any(d.start < m.end() and m.start() < d.end for d in ages):
+            continue
+        sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+        if sent is None or not sent.patient or sent.index in flares:
+            continue
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
+        near = (max(sent.start, m.start() - 80), min(sent.end, m.end() + 80))
+        if grammar.onset_words.search(text, *near) is None:
+            continue
+        if grammar.relatives_in.search(text, *near) or grammar.onset_relatives.search(text, *near):
+            continue
+        if sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).get("experiencer"):
+            continue
+        _add(ex, _onset_draft(sent, m, told.shifted(-12 * (age - n)), False))
+        return True
+    return False
 
 
 def _onset_draft(sent: Sentence, m: re.Match[str], time: TimePoint, vague: bool) -> Draft:
