@@ -34,11 +34,11 @@ def ck(note: str) -> tuple[float | None, float | None, float | None]:
         ("Pesakit lelaki berumur 58 tahun dengan dermatomiositis.", "male"),
         # Mexican identification card: the sex value as the subject, right before its age
         (
-            "Ficha de identificación: Femenino de 8 años 9 meses, escolar. Dermatomiositis juvenil.",
+            "Ficha de identificación: Femenino de 8 años 9 meses, escolar. Dermatomiositis.",
             "female",
         ),
         (
-            "Ficha de identificación: Masculino de 52 años, originario de Jalisco. Dermatomiositis.",
+            "Ficha de identificación: Masculino de 52 años, originario de Jalisco. DM.",
             "male",
         ),
         # the paediatric age groups with the sex after them
@@ -102,7 +102,7 @@ def test_a_field_not_wholly_denied_stays_present(note: str) -> None:
     assert findings_of(note).get("dysphagia") is True
 
 
-# ------------------------------------------------------------------ the neck in Dutch, Afrikaans, Malay
+# ---------------------------------------------------------- the neck in Dutch, Afrikaans, Malay
 @pytest.mark.parametrize(
     ("note", "weaker"),
     [
@@ -129,7 +129,7 @@ def test_the_neck_flexors_alone_say_nothing_of_the_comparison() -> None:
     assert NECK not in findings_of("Dermatomiositis. Nekbuigers 4/5.")
 
 
-# ------------------------------------------------------------------ PA / ward shorthand for strength
+# ---------------------------------------------------------- PA / ward shorthand for strength
 @pytest.mark.parametrize(
     "note",
     [
@@ -232,3 +232,53 @@ def test_a_time_of_day_with_no_value_reads_no_number() -> None:
     ]
     assert lab.value is None
     assert lab.is_above_uln is False
+
+
+# ---------------------------------------------------------- handover and referral-form skin words
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        ("Dermatomyositis. Skin: purple rash round eyes still there.", "heliotrope_rash"),
+        ("Dermatomyositis. Violet rash round both eyes, better today.", "heliotrope_rash"),
+        (
+            'Dermatomyositis. Skin: "violet eyelid rash and knuckle papules still visible"',
+            "gottron_papules",
+        ),
+        ("Dermatomyositis. Red raised knuckle papules on both hands.", "gottron_papules"),
+    ],
+)
+def test_handover_and_referral_skin_words(note: str, code: str) -> None:
+    assert findings_of(note).get(code) is True
+
+
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        ("Dermatomyositis. No purple rash round the eyes.", "heliotrope_rash"),
+        ("Dermatomyositis. Knuckle papules: none.", "gottron_papules"),
+    ],
+)
+def test_the_same_words_denied_are_absent(note: str, code: str) -> None:
+    assert findings_of(note).get(code) is False
+
+
+def test_a_knuckle_injury_is_no_gottron() -> None:
+    assert "gottron_papules" not in findings_of("Dermatomyositis. Grazed knuckle after a fall.")
+
+
+# ---------------------------------------------------------- the nasopharynx in Malay
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Diagnosis: dermatomiositis; karsinoma nasofarinks (WHO jenis III), T2N1M0.",
+        "Dermatomiositis paraneoplastik. HPE: karsinoma nasofarinks tidak berbeza.",
+        "Dermatomiositis. Biopsi: karsinoma nasofaringeal.",
+    ],
+)
+def test_a_malay_nasopharyngeal_carcinoma_is_recorded(note: str) -> None:
+    assert [t.site.value for t in read(note).case.tumours] == ["nasopharynx"]
+
+
+def test_a_nasopharynx_looked_at_and_clear_is_no_cancer() -> None:
+    note = "Dermatomiositis. Nasoendoskopi: nasofarinks normal, tiada jisim."
+    assert read(note).case.tumours == []
