@@ -282,3 +282,20 @@ def test_a_malay_nasopharyngeal_carcinoma_is_recorded(note: str) -> None:
 def test_a_nasopharynx_looked_at_and_clear_is_no_cancer() -> None:
     note = "Dermatomiositis. Nasoendoskopi: nasofarinks normal, tiada jisim."
     assert read(note).case.tumours == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a telegraphic "settled" (the auxiliary left out): improved, not stated present
+        "Dermatomyositis. Pt reports rash around eyes settled.",
+        "Dermatomyositis. Purple rash round eyes settled since IVIG.",
+    ],
+)
+def test_a_settled_rash_is_not_recorded_present(note: str) -> None:
+    assert findings_of(note).get("heliotrope_rash") is not True
+
+
+def test_knuckle_lesions_denied_say_nothing_of_the_flat_sign() -> None:
+    found = findings_of("Dermatomyositis. He denies eyelid discolouration and knuckle lesions.")
+    assert "gottron_sign" not in found
