@@ -97,6 +97,8 @@ _ABBREVIATIONS = {
     "s.c.",
     # a lab's reference: "LDH 512 U/l (ref. < 250)"
     "ref.",
+    # issue #10 (i12b): the same label in Afrikaans, "CK 1 420 E/L (verw. 25-200)" (verwysing)
+    "verw.",
     # muscle-test shorthand in strength tables ("Shoulder abd.  3  3", "4/5 bilat.")
     "abd.",
     "add.",
