@@ -231,3 +231,15 @@ def test_the_cancer_is_read_with_its_site_and_histology(
 )
 def test_a_relatives_or_a_denied_cancer_is_not_the_patients(line: str) -> None:
     assert tumour_sites(WOMAN + line) == []
+
+
+def test_the_heliotrope_oedema_alone_is_not_the_rash() -> None:
+    # "Хелиотропни отоци" names the swelling under the eyes, not the item's rash
+    found = findings_of("Мъж, 59 г.\nХелиотропни отоци под очите.")
+    assert found.get("heliotrope_rash") is not True
+
+
+def test_a_receptor_status_in_lithuanian_is_no_antibody_result() -> None:
+    # "HER2 neigiamas" is the tumour's status: the antibody before it keeps its own result
+    line = "Anti-Mi-2 teigiamas; skrandžio biopsija – adenokarcinoma, HER2 neigiamas."
+    assert antibody_results(WOMAN + line) == {"MI2": "positive"}
