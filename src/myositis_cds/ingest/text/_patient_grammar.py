@@ -193,7 +193,8 @@ def load_patient_grammar() -> PatientGrammar:
         sex_alone=tuple(_compile(fill(s), "shapes.sex_alone") for s in data.shapes.sex_alone),
         birth_year=tuple(_compile(fill(s), "shapes.birth_year") for s in data.shapes.birth_year),
         relative_before=_compile(
-            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w-]+[\s,:(]+){{0,4}}$",
+            # (issue #10, i12a: a de-identified word between, "Motina: J*** P***, moteris")
+            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w*-]+[\s,:(]+){{0,4}}$",
             "relatives",
         ),
         age_hint=_compile(

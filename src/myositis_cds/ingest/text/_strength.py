@@ -163,6 +163,13 @@ _BARE_END = re.compile(
     r"|alla|beide|begge|båda|všech\w*|všetk\w*|obe|oba|obou|wszystk\w*|obie|vse|sve|svi|toate"
     r"|toți|toti|ambele|mind|minden|mindkét|semua|kedua|lahat"
     # --- issue #10 (i10ao): end
+    # --- issue #10 (i12a): the grade's "points" after it where a Baltic or South Slavic
+    # examination writes them ("proksimaliai rankose 4 balai", "kakla saliecēji 4 balles",
+    # "fleksori vrata 4 boda", "4 točke", "4 бала", "4 бода", "4 точки"): the forms a grade of
+    # 0-5 takes (Lithuanian balas/balai, Latvian balle/balles, Croatian/Serbian bod/boda,
+    # Slovene točka/točke/točk, Bulgarian/Macedonian бал/бала/точки, Serbian бод/бода); never
+    # the genitive plural that names a scale ("5 balų skalė", "skala od 5 bodova"); verified U
+    r"|bal(?:as|ai|o)|bal(?:le|les)|bod(?:a)?|točk(?:a|e|i)|бал(?:а)?|бод(?:а)?|точк(?:а|и)"
     r")\b)",
     re.IGNORECASE,
 )
@@ -555,7 +562,10 @@ def read_grades(
 # flexion words
 # (issue #10, i10az: "ext" itself, the shorthand of "neck flex 3/5 (ext 5)", which every
 # "exten-" word begins)
-_EXTENSION_STEMS = ("ext", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward")
+# (issue #10, i12a: and Lithuanian "tiesi-", Latvian "atlie-", Bulgarian "разгъв-", the Cyrillic
+# "екст-": "kaklo lenkiamieji 4 balai, tiesiamieji 5 balai"; verified U)
+_EXTENSION_STEMS = ("ext", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward",
+                    "tiesi", "atlie", "разгъв", "екст")
 
 
 # --- issue #10 (i10ao): a movement word that names its own distal joint, begin. "Flexores
