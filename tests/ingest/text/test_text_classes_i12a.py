@@ -80,9 +80,9 @@ def test_lithuanian_result_words_give_the_result(line: str, expected: dict[str, 
 
 def test_an_improving_course_is_no_positive_result() -> None:
     # "teigiama dinamika" is the course, after a test named without its result
-    assert antibody_results(WOMAN + "Tirti anti-Jo-1 antikūnai. Būklė gerėja, teigiama dinamika.") != {
-        "JO1": "positive"
-    }
+    assert antibody_results(
+        WOMAN + "Tirti anti-Jo-1 antikūnai. Būklė gerėja, teigiama dinamika."
+    ) != {"JO1": "positive"}
 
 
 # ------------------------------------------------------------ a sign answered or found not
@@ -122,9 +122,7 @@ def test_proximal_weakness_found_not_is_not_present(line: str) -> None:
 
 
 def test_a_denial_of_one_sign_leaves_the_next_sentence_alone() -> None:
-    found = findings_of(
-        WOMAN + "Дисфагија се не налази. Проксимална слабост руку и ногу, 3/5."
-    )
+    found = findings_of(WOMAN + "Дисфагија се не налази. Проксимална слабост руку и ногу, 3/5.")
     assert found.get("dysphagia") is False
     assert found.get(UPPER) is True
 
@@ -144,7 +142,10 @@ def test_a_denial_of_one_sign_leaves_the_next_sentence_alone() -> None:
     ],
 )
 def test_the_sign_is_read_in_its_language(line: str, code: str) -> None:
-    assert findings_of(WOMAN.replace("heliotrope rash of both eyelids", "fatigue") + line).get(code) is True
+    assert (
+        findings_of(WOMAN.replace("heliotrope rash of both eyelids", "fatigue") + line).get(code)
+        is True
+    )
 
 
 @pytest.mark.parametrize(
@@ -156,7 +157,10 @@ def test_the_sign_is_read_in_its_language(line: str, code: str) -> None:
     ],
 )
 def test_the_sign_denied_is_absent(line: str, code: str) -> None:
-    assert findings_of(WOMAN.replace("heliotrope rash of both eyelids", "fatigue") + line).get(code) is False
+    assert (
+        findings_of(WOMAN.replace("heliotrope rash of both eyelids", "fatigue") + line).get(code)
+        is False
+    )
 
 
 def test_a_general_statement_of_the_signs_is_not_the_patients() -> None:
@@ -204,7 +208,10 @@ def test_a_scale_named_in_points_is_no_grade() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Blakusdiagnoze: labās olnīcas augstas pakāpes serozā karcinoma.", [("ovary", "adenocarcinoma")]),
+        (
+            "Blakusdiagnoze: labās olnīcas augstas pakāpes serozā karcinoma.",
+            [("ovary", "adenocarcinoma")],
+        ),
         ("Kiaušidžių serozinė karcinoma, 2026 m.", [("ovary", "adenocarcinoma")]),
         ("Plaučių adenokarcinoma, cT2 N0 M0.", [("lung", "adenocarcinoma")]),
         ("Skrandžio antrumo adenokarcinoma (G2).", [("stomach", "adenocarcinoma")]),

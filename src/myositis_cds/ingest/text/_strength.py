@@ -564,8 +564,20 @@ def read_grades(
 # "exten-" word begins)
 # (issue #10, i12a: and Lithuanian "tiesi-", Latvian "atlie-", Bulgarian "разгъв-", the Cyrillic
 # "екст-": "kaklo lenkiamieji 4 balai, tiesiamieji 5 balai"; verified U)
-_EXTENSION_STEMS = ("ext", "esten", "ekst", "streck", "prostow", "nyújt", "ojenn", "backward",
-                    "tiesi", "atlie", "разгъв", "екст")
+_EXTENSION_STEMS = (
+    "ext",
+    "esten",
+    "ekst",
+    "streck",
+    "prostow",
+    "nyújt",
+    "ojenn",
+    "backward",
+    "tiesi",
+    "atlie",
+    "разгъв",
+    "екст",
+)
 
 
 # --- issue #10 (i10ao): a movement word that names its own distal joint, begin. "Flexores
