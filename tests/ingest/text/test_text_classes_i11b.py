@@ -471,3 +471,16 @@ def test_no_history_of_denies(text: str, expected: dict[str, bool | None]) -> No
 )
 def test_swallowing_made_hard_or_choked_on(text: str, expected: bool) -> None:
     assert _finding(text, "dysphagia") is expected
+
+
+def test_a_long_line_of_column_words_is_no_header_and_is_read_at_once() -> None:
+    # the note fuzzer's case: a line of many one-letter words (each a yes/no column word) with a
+    # mark under it; the header reader is token by token (a nested-repeat pattern backtracked
+    # without end here), and a header has exactly two columns, so nothing is rewritten
+    from myositis_cds.ingest.text._normalise import _column_header, _mark_columns
+
+    text = "s n " * 2000 + "\nrash x\n"
+    assert _mark_columns(text) == text
+    assert _column_header("Symptom      Yes   No\n") == len("Symptom      ")
+    assert _column_header("Symptom Yes No\n") is None  # one space: a sentence, not a label
+    assert _column_header("  Y  N\n") == 2

@@ -912,12 +912,31 @@ _ANSWERED_QUESTION = re.compile(
 # forms (verified U); the header's words are the yes/no of the languages the forms are read in.
 _YES_COLUMN = frozenset({"y", "yes", "ja", "oui", "sí", "si", "sim", "tak", "да", "j", "o", "s"})
 _NO_COLUMN = frozenset({"n", "no", "nein", "non", "não", "nao", "nie", "нет"})
-_COLUMN_HEADER = re.compile(
-    r"^[^\S\n]*(?:[^\W\d][^\n]*?[ \t]{2,})?(?P<cols>(?:(?:\b|(?<=\s))"
-    r"(?:y|yes|ja|j|oui|o|sí|si|s|sim|tak|да|n|no|nein|non|não|nao|nie|нет)"
-    r"(?=[ \t]|$)[ \t]*){2,})$",
-    re.IGNORECASE | re.MULTILINE,
-)
+_COLUMN_WORDS = _YES_COLUMN | _NO_COLUMN
+_TOKEN = re.compile(r"\S+")
+
+
+def _column_header(line: str) -> int | None:
+    """Where a yes/no column header's columns start on ``line``, or None: the line ends in two
+    or more column words, alone on the line or after a label that starts with a letter and is
+    set off from them by two or more spaces or tabs (the earliest such start wins). Read token
+    by token: a regular expression of nested repeats here backtracked without end on long lines
+    of short words (found by the note fuzzer)."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
+    run = len(tokens)
+    while run > 0 and tokens[run - 1][1].casefold() in _COLUMN_WORDS:
+        run -= 1
+    for i in range(run, len(tokens) - 1):
+        start = tokens[i][0]
+        if i == 0:
+            return start
+        gap = line[tokens[i - 1][0] + len(tokens[i - 1][1]) : start]
+        first = tokens[0][1][0]
+        if len(gap) >= 2 and first.isalpha() and "\n" not in gap:
+            return start
+    return None
+
+
 _COLUMN_MARK = re.compile(r"(?<=\s)[xX✓✔*](?=\s|$)")
 _ROW_CHARS = 60  # a table row is a short line: a symptom's name and its mark
 
@@ -926,20 +945,19 @@ def _mark_columns(text: str) -> str:
     """Marks under a yes/no column header read as words, character for character. Only the
     rows right under the header count (short lines, up to a blank line or a line of prose), and
     only when one of them has a mark under a column."""
-    if _COLUMN_HEADER.search(text) is None:
+    lines = _lines(text)
+    heads = [_column_header(body) for _, body in lines]
+    if all(head is None for head in heads):
         return text
     out = list(text)
-    lines = _lines(text)
     k = 0
     while k < len(lines):
-        head = _COLUMN_HEADER.match(lines[k][1])
+        head = heads[k]
+        line = lines[k][1]
         k += 1
         if head is None:
             continue
-        cols = [
-            (m.start() + head.start("cols"), m.end() + head.start("cols"), m.group())
-            for m in re.finditer(r"\S+", head.group("cols"))
-        ]
+        cols = [(m.start() + head, m.end() + head, m.group()) for m in _TOKEN.finditer(line[head:])]
         if len(cols) != 2:
             continue
         says = [w.casefold() in _YES_COLUMN for _, _, w in cols]
