@@ -243,6 +243,15 @@ def test_the_patient_in_a_background_section_is_this_case(
         ("A 9-year-old boy with a heliotrope rash. CK 1200 U/L.", True),
         # at or below the child's threshold: not judged
         ("A 9-year-old boy with a heliotrope rash. CK 700 U/L.", None),
+        # the threshold itself (750) is not above it; the next unit is
+        ("A 9-year-old boy with a heliotrope rash. CK 750 U/L.", None),
+        ("A 9-year-old boy with a heliotrope rash. CK 751 U/L.", True),
+        # the age bounds: from 1, below 15 (14 is a child's; an infant of 10 months and an
+        # adolescent of 15 keep the adult threshold)
+        ("A 1-year-old girl with a heliotrope rash. CK 751 U/L.", True),
+        ("A 14-year-old girl with a heliotrope rash. CK 751 U/L.", True),
+        ("A 15-year-old girl with a heliotrope rash. CK 751 U/L.", None),
+        ("A 10-month-old girl with a heliotrope rash. CK 751 U/L.", None),
         # an adolescent of 16 and an adult keep the adult threshold (1000)
         ("A 16-year-old girl with a heliotrope rash. CK 846 U/L.", None),
         ("A 40-year-old woman with a heliotrope rash. CK 846.6 U/L.", None),
