@@ -772,30 +772,38 @@ def _factor_alternatives(items: Any, c: Any, folded: bool) -> None:
     an ASCII literal (a class, a group, a lookaround, a letter outside ASCII): those keep their
     place. ``folded``: whether the case is folded here (a scoped ``(?-i:...)`` changes it).
     Lookarounds are left as they are. ``items``: parsed items, changed in place."""
-    subpattern, branch, atomic = c.SUBPATTERN, c.BRANCH, getattr(c, "ATOMIC_GROUP", None)
-    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
-    ignore = c.SRE_FLAG_IGNORECASE
 
     def walk(items: Any, folded: bool) -> None:
         for i, (op, av) in enumerate(items):
             if op is c.LITERAL:  # most items: nothing inside
                 continue
-            if op is subpattern:
-                _, add, remove, sub = av
-                walk(sub.data, (folded or bool(add & ignore)) and not remove & ignore)
-            elif op in repeats:
-                walk(av[2].data, folded)
-            elif op is atomic:
-                walk(av.data, folded)
-            elif op is branch:
-                for alternative in av[1]:
-                    walk(alternative.data, folded)
+            for inner, inner_folded in _inner_items(op, av, c, folded):
+                walk(inner, inner_folded)
+            if op is c.BRANCH:
                 merged = _merged_alternatives(av[1], c, folded)
                 if merged is not None:
-                    items[i] = (branch, (av[0], merged))
+                    items[i] = (c.BRANCH, (av[0], merged))
 
     _hoist_boundaries(items, c)
     walk(items, folded)
+
+
+def _inner_items(op: Any, av: Any, c: Any, folded: bool) -> list[tuple[Any, bool]]:
+    """The item lists one parsed item holds (a group's, a repeat's, an atomic group's, each
+    alternative of a branch), each with whether the case is folded in it (a group's scoped
+    flags change that); none for any other item. The one descent of :func:`_factor_alternatives`
+    and :func:`_hoist_boundaries`."""
+    if op is c.SUBPATTERN:
+        _, add, remove, sub = av
+        ignore = c.SRE_FLAG_IGNORECASE
+        return [(sub.data, (folded or bool(add & ignore)) and not remove & ignore)]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        return [(av[2].data, folded)]
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return [(av.data, folded)]
+    if op is c.BRANCH:
+        return [(alternative.data, folded) for alternative in av[1]]
+    return []
 
 
 def _hoist_boundaries(items: Any, c: Any) -> None:
@@ -806,21 +814,13 @@ def _hoist_boundaries(items: Any, c: Any) -> None:
     start). The boundary is a test of the position alone, and every alternative made it at the
     same position, first, in the same scope of flags: the same matches in the same order.
     ``items``: parsed items, changed in place, and every group and branch within them."""
-    subpattern, branch, atomic = c.SUBPATTERN, c.BRANCH, getattr(c, "ATOMIC_GROUP", None)
-    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
-    boundary = (c.AT, c.AT_BOUNDARY)
+    branch, boundary = c.BRANCH, (c.AT, c.AT_BOUNDARY)
     i = 0
     while i < len(items):
         op, av = items[i]
-        if op is subpattern:
-            _hoist_boundaries(av[-1].data, c)
-        elif op in repeats:
-            _hoist_boundaries(av[2].data, c)
-        elif op is atomic:
-            _hoist_boundaries(av.data, c)
-        elif op is branch:
-            for alternative in av[1]:
-                _hoist_boundaries(alternative.data, c)
+        for inner, _ in _inner_items(op, av, c, False):
+            _hoist_boundaries(inner, c)
+        if op is branch:
             if all(len(a.data) and a.data[0] == boundary for a in av[1]):
                 for alternative in av[1]:
                     del alternative.data[0]
