@@ -116,7 +116,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if guess is not None:
             sex, a, b = guess
             patient["sex"] = sex
-            sent = next(s for s in ex.sentences if s.start <= a < s.end)
+            sent = ex.sentence_at(a)
+            assert sent is not None  # the pronoun is read inside a sentence
             drafts.append(
                 Draft("patient", "sex", "present", a, b, sent, INDEX, {"value": sex}, inferred=True)
             )

@@ -181,10 +181,18 @@ class Extraction:
     _gate: str | None = None  # the text for may_match (gates derived from each pattern)
     _dates: dict[int, list[DateMatch]] | None = None
     _abbreviations: list[tuple[int, int, str]] | None = None
+    _starts: list[int] | None = None  # each sentence's start, in text order
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence that holds the character at ``pos`` (None between sentences)."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.sentences]
+        k = bisect_right(self._starts, pos) - 1
+        return self.sentences[k] if k >= 0 and pos < self.sentences[k].end else None
 
     def hits(self, group: str, name: str, sent: Sentence) -> list[list[re.Match[str]]]:
         """The matches in ``sent`` of each pattern of ``rules.<group>[name]`` (group "value" or

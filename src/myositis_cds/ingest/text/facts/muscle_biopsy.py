@@ -271,7 +271,8 @@ def _muscle_biopsy(ex: Extraction) -> None:
         if not named and not placed and status == "present":
             _normal_biopsy(ex, sent, trig, uncertain)
         for fm in sorted(named + placed, key=lambda m: m.start):
-            fsent = next(s for s in ex.sentences if s.start <= fm.start < s.end)
+            fsent = ex.sentence_at(fm.start)
+            assert fsent is not None  # a feature is read inside a sentence
             if fsent.index in with_skin and fm.concept not in _MUSCLE_ONLY:
                 # "biopsy of the skin and deltoid muscle showed ... perivascular infiltrates":
                 # the skin shows these too; only a feature no skin has is the muscle's

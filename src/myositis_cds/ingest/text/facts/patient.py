@@ -122,7 +122,7 @@ def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
     sister")."""
     for rx in grammar.informant:
         for m in rx.finditer(ex.text):
-            sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+            sent = ex.sentence_at(m.start())
             if sent is None or (sent.segment is not None and sent.segment.status == "family"):
                 continue
             sex = sex_of(m)
@@ -146,7 +146,7 @@ def _coded_sex(ex: Extraction, grammar: PatientGrammar) -> bool:
         legend = m.group("legend") or m.group("legend_after")
         if legend is None:
             continue
-        sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+        sent = ex.sentence_at(m.start())
         if sent is None or not sent.patient:
             continue
         code = m.group("code").casefold()
@@ -749,7 +749,7 @@ def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
         n = int(next((g for g in m.groups() if g), "0"))
         if not 0 < n < age or any(d.start < m.end() and m.start() < d.end for d in ages):
             continue
-        sent = next((s for s in ex.sentences if s.start <= m.start() < s.end), None)
+        sent = ex.sentence_at(m.start())
         if sent is None or not sent.patient or sent.index in flares:
             continue
         if sent.segment is not None and sent.segment.status == "family":

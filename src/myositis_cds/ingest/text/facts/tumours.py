@@ -1179,7 +1179,7 @@ _NOT_DONE = frozenset({"FAMILY", "HYPOTHETICAL", "CONDITIONAL", "NEGATED_EXISTEN
 
 def _done_to_the_patient(ex: Extraction, start: int, end: int) -> bool:
     """Words of the patient's own report, not a plan, a relative's, a negation or a review's."""
-    sent = next((s for s in ex.sentences if s.start <= start < s.end), None)
+    sent = ex.sentence_at(start)
     return (
         sent is not None
         and sent.patient
@@ -1188,7 +1188,7 @@ def _done_to_the_patient(ex: Extraction, start: int, end: int) -> bool:
 
 
 def _someone_else(ex: Extraction, start: int, end: int) -> bool:
-    sent = next((s for s in ex.sentences if s.start <= start < s.end), None)
+    sent = ex.sentence_at(start)
     return (
         sent is None
         or not sent.patient
