@@ -123,6 +123,7 @@ _HELD_OUT_ROUNDS = [
     ("sixteenth", "heldout_q", "s", 15, "heldout20", 10, 217),
     ("seventeenth", "heldout_r", "t", 15, "heldout21", 10, 229),
     ("eighteenth", "heldout_s", "u", 15, "heldout22", 10, 241),
+    ("nineteenth", "heldout_t", "v", 15, "heldout23", 10, 253),
 ]
 
 
