@@ -32,6 +32,7 @@ from myositis_cds.case import (
     TumourSyndrome,
 )
 from myositis_cds.errors import KnowledgeError
+from myositis_cds.ingest.text import _programs
 from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["Rules", "TermMatcher", "rules"]
@@ -654,8 +655,57 @@ def compile_rule(
     ``first``: the class when the caller knows it (a term list's first characters), which saves
     parsing the pattern twice; it must be what the parse would give (a test checks it).
     """
+    # issue #10 (i13a): the engine's programme for this pattern, kept from an earlier process
+    # (_programs: keyed by the pattern, its flags and first characters, in a file named by the
+    # hash of this code, the engine and the rules files), or compiled here and kept
+    key = (pattern, int(flags), None if first is None else "".join(sorted(first)))
+    kept: re.Pattern[str] | None = _programs.lookup(key)
+    if kept is not None:
+        return kept
+    written, programme = _rule_form(pattern, flags, first)
+    if programme is None:  # pragma: no cover - another Python's engine: the plain way
+        return re.compile(written, flags)
+    _programs.record(key, programme)
+    compiled: re.Pattern[str] = _programs.engine().compile(*programme)
+    return compiled
+
+
+def _plain_programme(pattern: str, flags: int) -> Any:
+    """The arguments ``re.compile(pattern, flags)`` hands to the engine (``re._compiler.compile``
+    step by step), or None where its internals are not the expected ones."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        flags = int(flags)
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        return _engine_arguments(pattern, flags, code, parsed)
+    except re.error:
+        raise
+    except Exception:  # pragma: no cover - another Python's engine
+        return None
+
+
+def _engine_arguments(pattern: str, flags: int, code: list[int], parsed: Any) -> Any:
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return (
+        pattern,
+        flags | parsed.state.flags,
+        [int(op) for op in code],  # plain ints (the compiler's opcodes are named ints): kept
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _rule_form(pattern: str, flags: int, first: set[str] | None) -> tuple[str, Any]:
+    """The written form :func:`compile_rule` compiles (the pattern, or the pattern led by the
+    characters it can start with) and the engine's arguments for it (None: ``re.compile`` it)."""
     if re.match(r"\(\?[aiLmsux]+\)", pattern):
-        return re.compile(pattern, flags)
+        return pattern, _plain_programme(pattern, flags)
     # issue #10 (i10aw): the pattern is parsed once, as the body of its led form, for both its
     # first characters and its skip table (parsing is most of the rules' compile time, which a
     # fresh process pays before reading its first note)
@@ -667,8 +717,9 @@ def compile_rule(
     if first:
         cls = "".join(re.escape(c) for c in sorted(first))
         led = f"(?=[{cls}])(?:{pattern})"
-        return _skipping(led, flags, cls, body, merge=not trie) or re.compile(led, flags)
-    return re.compile(pattern, flags)
+        skipping = _skipping_programme(led, flags, cls, body, merge=not trie)
+        return led, skipping or _plain_programme(led, flags)
+    return pattern, _plain_programme(pattern, flags)
 
 
 def _parsed(pattern: str, flags: int) -> Any:
@@ -705,8 +756,18 @@ def _skipping(
     ``led``. ``parsed``: the part of ``led`` after its lookahead as the engine's parser gives it
     (with ``int(flags)``), when the caller has it; it is changed here. ``merge``: whether
     alternatives with one first letter are merged (:func:`_factor_alternatives`)."""
+    programme = _skipping_programme(led, flags, cls, parsed, merge)
+    if programme is None:
+        return None
+    compiled: re.Pattern[str] = _programs.engine().compile(*programme)
+    return compiled
+
+
+def _skipping_programme(
+    led: str, flags: int, cls: str, parsed: Any = None, merge: bool = True
+) -> Any:
+    """:func:`_skipping`'s rule as the arguments of the engine's compile (kept by _programs)."""
     try:
-        import _sre  # type: ignore[import-not-found]
         from re import _compiler, _parser  # type: ignore[attr-defined]
         from re import _constants as c  # type: ignore[attr-defined]
 
@@ -742,19 +803,7 @@ def _skipping(
             _compiler._compile_charset(table, parsed.state.flags | flags, info)
             info[1] = len(info) - 1
             code = info + code[code[1] + 1 :]
-        groupindex = parsed.state.groupdict
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, number in groupindex.items():
-            indexgroup[number] = name
-        compiled: re.Pattern[str] = _sre.compile(
-            led,
-            flags | parsed.state.flags,
-            code,
-            parsed.state.groups - 1,
-            groupindex,
-            tuple(indexgroup),
-        )
-        return compiled
+        return _engine_arguments(led, flags, code, parsed)
     except Exception:  # pragma: no cover - another Python's engine: compile the plain way
         return None
 
