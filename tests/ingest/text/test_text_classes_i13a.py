@@ -158,3 +158,22 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert _programs.cache_file() is None
     assert compile_rule(r"\bheliotrope\b").search("a Heliotrope rash").span() == (2, 12)  # type: ignore[union-attr]
     assert _programs.save() is False
+
+
+def test_a_kept_term_list_finds_what_the_built_one_finds(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from myositis_cds.ingest.text._rules import TermMatcher
+
+    concepts = {"ck": ["ck", "creatine kinase"], "heliotrope": ["heliotrope rash"]}
+    text = "CK raised, heliotrope rash and creatine-kinase; no CKs"
+    built = TermMatcher("test", concepts).find(text)
+    assert _programs.save() is True
+    _reopen(monkeypatch)
+    # the same terms in another order: the same trie, answered from the file
+    kept = TermMatcher("test", {"heliotrope": ["heliotrope rash"], "ck": ["creatine kinase", "ck"]})
+    assert _programs._STORE.added == 0
+    found = [(m.start, m.end, m.concept) for m in kept.find(text)]
+    assert found == [(m.start, m.end, m.concept) for m in built]
+    # a hyphen where the term has a space; "CKs" is not the term "ck"
+    assert found == [(0, 2, "ck"), (11, 26, "heliotrope"), (31, 46, "ck")]

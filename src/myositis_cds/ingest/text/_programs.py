@@ -28,18 +28,19 @@ import os
 import sys
 import tempfile
 from array import array
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["cache_file", "content_key", "engine", "lookup", "record", "save"]
+__all__ = ["cache_file", "content_key", "engine", "kept_value", "lookup", "record", "save"]
 
 # (pattern, flags, first characters or None) -> the arguments of _sre.compile
 _Key = tuple[str, int, str | None]
 _Programme = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_Kept = tuple[str, int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
-_FORMAT = 2
+_T = TypeVar("_T")
+_FORMAT = 3
 _PREFIX = "rule-programmes-"
 _SUFFIX = ".marshal"
 _RULES = Path(__file__).with_name("rules")
@@ -80,7 +81,7 @@ class _Store:
     def __init__(self) -> None:
         self.loaded = False
         self.path: Path | None = None
-        self.entries: dict[_Key, _Kept] = {}
+        self.entries: dict[Any, Any] = {}
         self.added = 0
         self.registered = False
 
@@ -98,7 +99,7 @@ class _Store:
 _STORE = _Store()
 
 
-def read(path: Path) -> dict[_Key, _Kept]:
+def read(path: Path) -> dict[Any, Any]:
     """The programmes in ``path``, or none when it is missing, corrupt or of another format."""
     try:
         data = path.read_bytes()
@@ -111,7 +112,7 @@ def read(path: Path) -> dict[_Key, _Kept]:
     return entries if isinstance(entries, dict) else {}
 
 
-def write(path: Path, entries: dict[_Key, _Kept]) -> bool:
+def write(path: Path, entries: dict[Any, Any]) -> bool:
     """Write ``entries`` to ``path`` whole (through a temporary file), removing the files of
     other keys; False, and nothing raised, when the directory cannot be written."""
     try:
@@ -155,15 +156,35 @@ def record(key: _Key, programme: _Programme) -> None:
     :func:`save`)."""
     if not _STORE.loaded:
         _STORE.load()
+    pattern, flags, code, groups, groupindex, indexgroup = programme
+    # the code as the engine's words in bytes: a quarter of the file and read in one piece
+    words = array(_code_type(), code).tobytes()
+    _add(key, (pattern, flags, words, groups, groupindex, indexgroup))
+
+
+def kept_value(kind: str, source: str, build: Callable[[], _T]) -> _T:
+    """``build()``, or what it gave in an earlier process for the same ``kind`` and ``source``
+    (a string that holds everything ``build`` reads, hashed for the key). Only for values
+    marshal keeps as they are (strings, numbers, tuples, lists, dicts, None) and that are set
+    by ``source`` and the code the file's key covers (``_rules.py``)."""
+    if not _STORE.loaded:
+        _STORE.load()
+    key = (kind, hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest())
+    if key in _STORE.entries:
+        kept: _T = _STORE.entries[key]
+        return kept
+    value = build()
+    _add(key, value)
+    return value
+
+
+def _add(key: Any, value: Any) -> None:
     if _STORE.path is None:
         return
     if not _STORE.registered:
         _STORE.registered = True
         atexit.register(save)
-    pattern, flags, code, groups, groupindex, indexgroup = programme
-    # the code as the engine's words in bytes: a quarter of the file and read in one piece
-    words = array(_code_type(), code).tobytes()
-    _STORE.entries[key] = (pattern, flags, words, groups, groupindex, indexgroup)
+    _STORE.entries[key] = value
     _STORE.added += 1
 
 
