@@ -89,7 +89,7 @@ class _Store:
         self.loaded = True
         try:
             self.path = cache_file()
-        except OSError:
+        except Exception:  # no home directory, an unreadable rules folder: no cache
             self.path = None
         if self.path is None:
             return
