@@ -9,6 +9,7 @@ term may not name two concepts.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,6 +33,7 @@ from myositis_cds.case import (
     TumourSyndrome,
 )
 from myositis_cds.errors import KnowledgeError
+from myositis_cds.ingest.text import _programs
 from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["Rules", "TermMatcher", "rules"]
@@ -291,7 +293,7 @@ class ContextRule(_Strict):
         if [self.literal, self.literals, self.pattern].count(None) != 2:
             raise ValueError("give exactly one of literal, literals or pattern")
         if self.pattern is not None:
-            re.compile(self.pattern)
+            compile_kept(self.pattern)
         if (self.category == "TERMINATE") != (self.direction == "terminate"):
             raise ValueError("TERMINATE goes with direction terminate, and only it")
         if (self.category == "PSEUDO") != (self.direction == "pseudo"):
@@ -654,8 +656,71 @@ def compile_rule(
     ``first``: the class when the caller knows it (a term list's first characters), which saves
     parsing the pattern twice; it must be what the parse would give (a test checks it).
     """
-    if re.match(r"\(\?[aiLmsux]+\)", pattern):
+    # issue #10 (i13a): the engine's programme for this pattern, kept from an earlier process
+    # (_programs: keyed by the pattern, its flags and first characters, in a file named by the
+    # hash of this code, the engine and the rules files), or compiled here and kept
+    key = (pattern, int(flags), None if first is None else "".join(sorted(first)))
+    kept: re.Pattern[str] | None = _programs.lookup(key)
+    if kept is not None:
+        return kept
+    written, programme = _rule_form(pattern, flags, first)
+    if programme is None:  # pragma: no cover - another Python's engine: the plain way
+        return re.compile(written, flags)
+    _programs.record(key, programme)
+    compiled: re.Pattern[str] = _programs.engine().compile(*programme)
+    return compiled
+
+
+def compile_kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, its programme kept between processes (i13a)."""
+    key = (pattern, int(flags), "\0re.compile")
+    kept: re.Pattern[str] | None = _programs.lookup(key)
+    if kept is not None:
+        return kept
+    programme = _plain_programme(pattern, flags)
+    if programme is None:  # pragma: no cover - another Python's engine
         return re.compile(pattern, flags)
+    _programs.record(key, programme)
+    compiled: re.Pattern[str] = _programs.engine().compile(*programme)
+    return compiled
+
+
+def _plain_programme(pattern: str, flags: int) -> Any:
+    """The arguments ``re.compile(pattern, flags)`` hands to the engine (``re._compiler.compile``
+    step by step), or None where its internals are not the expected ones."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        flags = int(flags)
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        return _engine_arguments(pattern, flags, code, parsed)
+    except re.error:
+        raise
+    except Exception:  # pragma: no cover - another Python's engine
+        return None
+
+
+def _engine_arguments(pattern: str, flags: int, code: list[int], parsed: Any) -> Any:
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return (
+        pattern,
+        flags | parsed.state.flags,
+        [int(op) for op in code],  # plain ints (the compiler's opcodes are named ints): kept
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _rule_form(pattern: str, flags: int, first: set[str] | None) -> tuple[str, Any]:
+    """The written form :func:`compile_rule` compiles (the pattern, or the pattern led by the
+    characters it can start with) and the engine's arguments for it (None: ``re.compile`` it)."""
+    if re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return pattern, _plain_programme(pattern, flags)
     # issue #10 (i10aw): the pattern is parsed once, as the body of its led form, for both its
     # first characters and its skip table (parsing is most of the rules' compile time, which a
     # fresh process pays before reading its first note)
@@ -667,8 +732,9 @@ def compile_rule(
     if first:
         cls = "".join(re.escape(c) for c in sorted(first))
         led = f"(?=[{cls}])(?:{pattern})"
-        return _skipping(led, flags, cls, body, merge=not trie) or re.compile(led, flags)
-    return re.compile(pattern, flags)
+        skipping = _skipping_programme(led, flags, cls, body, merge=not trie)
+        return led, skipping or _plain_programme(led, flags)
+    return pattern, _plain_programme(pattern, flags)
 
 
 def _parsed(pattern: str, flags: int) -> Any:
@@ -705,8 +771,18 @@ def _skipping(
     ``led``. ``parsed``: the part of ``led`` after its lookahead as the engine's parser gives it
     (with ``int(flags)``), when the caller has it; it is changed here. ``merge``: whether
     alternatives with one first letter are merged (:func:`_factor_alternatives`)."""
+    programme = _skipping_programme(led, flags, cls, parsed, merge)
+    if programme is None:
+        return None
+    compiled: re.Pattern[str] = _programs.engine().compile(*programme)
+    return compiled
+
+
+def _skipping_programme(
+    led: str, flags: int, cls: str, parsed: Any = None, merge: bool = True
+) -> Any:
+    """:func:`_skipping`'s rule as the arguments of the engine's compile (kept by _programs)."""
     try:
-        import _sre  # type: ignore[import-not-found]
         from re import _compiler, _parser  # type: ignore[attr-defined]
         from re import _constants as c  # type: ignore[attr-defined]
 
@@ -742,19 +818,7 @@ def _skipping(
             _compiler._compile_charset(table, parsed.state.flags | flags, info)
             info[1] = len(info) - 1
             code = info + code[code[1] + 1 :]
-        groupindex = parsed.state.groupdict
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, number in groupindex.items():
-            indexgroup[number] = name
-        compiled: re.Pattern[str] = _sre.compile(
-            led,
-            flags | parsed.state.flags,
-            code,
-            parsed.state.groups - 1,
-            groupindex,
-            tuple(indexgroup),
-        )
-        return compiled
+        return _engine_arguments(led, flags, code, parsed)
     except Exception:  # pragma: no cover - another Python's engine: compile the plain way
         return None
 
@@ -1125,6 +1189,14 @@ def words_in(
 
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """:func:`_required_words`, kept between processes by the pattern and its flags (i13a)."""
+    words: tuple[str, ...] | None = _programs.kept_value(
+        "gate", f"{rx.flags}\0{rx.pattern}", lambda: _required_words(rx)
+    )
+    return words
+
+
+def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case words one of which is in every match of ``rx`` (as written, ignoring case),
     or None when the pattern gives no such set worth testing. Only runs of literal characters
     count; lookarounds, classes and optional parts are passed over, so the set can only be
@@ -1346,7 +1418,37 @@ def _is_word_start(unit: str) -> bool:
 def _trie_parts(terms: Iterable[str]) -> list[str]:
     """The alternatives of :func:`_trie_regex`, in its order: the terms that begin with a letter
     or digit (not CJK), whose matches start where no such character precedes, then the others
-    (CJK, punctuation); either is left out when no term has it."""
+    (CJK, punctuation); either is left out when no term has it. (issue #10, i13a: kept between
+    processes with the rules' compiled programmes, by the list of terms: a fifth of a fresh
+    process's rule building.)"""
+    listed = sorted(set(terms))  # the trie is the same in any order (its branches are sorted)
+    parts: list[str] = _programs.kept_value(
+        "trie", json.dumps(listed), lambda: _built_trie_parts(listed)
+    )
+    return parts
+
+
+def _term_list_programme(terms: Iterable[str]) -> tuple[list[str], str, str]:
+    """A term list's trie parts (:func:`_trie_parts`) and the first characters of the terms of
+    each part (those starting a word, the others; with their plain letters), kept between
+    processes together (i13a)."""
+
+    def build() -> tuple[list[str], str, str]:
+        firsts: tuple[set[str], set[str]] = (set(), set())
+        for term in listed:
+            units = _units(term)
+            if units:
+                firsts[0 if _is_word_start(units[0]) else 1].add(units[0][0])
+        for first in firsts:
+            first |= {plain_letters(ch)[0] for ch in first}
+        return _built_trie_parts(listed), "".join(sorted(firsts[0])), "".join(sorted(firsts[1]))
+
+    listed = sorted(set(terms))
+    kept: tuple[list[str], str, str] = _programs.kept_value("term list", json.dumps(listed), build)
+    return kept
+
+
+def _built_trie_parts(terms: list[str]) -> list[str]:
     trie: _Trie = {}
     for term in terms:
         for units in _hyphen_variants(_units(term)):
@@ -1501,7 +1603,7 @@ class TermMatcher:
                         raise KnowledgeError(f"{name}: term {term!r} starts with a stem mark")
                     key = term_key(term)
                     pattern = "".join(r"[^\W\d_]*" if ch == STEM else re.escape(ch) for ch in key)
-                    self._stems.append((re.compile(pattern), concept))
+                    self._stems.append((compile_kept(pattern), concept))
                     terms.append(term)
                     continue
                 # "gottron's papules" also matches "gottrons papules" and "gottron papules"
@@ -1519,15 +1621,9 @@ class TermMatcher:
         # the trie's branches start with each term's first unit, written as itself; (i11a) its
         # two parts (terms that start a word, the others) are searched apart, each led by the
         # first characters of its own terms (finditer_either)
-        firsts: tuple[set[str], set[str]] = (set(), set())
-        for term in terms:
-            units = _units(term)
-            if units:
-                firsts[0 if _is_word_start(units[0]) else 1].add(units[0][0])
-        for first in firsts:
-            first |= {plain_letters(ch)[0] for ch in first}
+        parts, word_firsts, other_firsts = _term_list_programme(terms)
+        firsts = (set(word_firsts), set(other_firsts))
         self._stems.sort(key=lambda pc: -len(pc[0].pattern))
-        parts = _trie_parts(terms)
         self._parts = tuple(
             compile_rule(part, first=first)
             for part, first in zip(parts, [f for f in firsts if f], strict=True)
