@@ -41,6 +41,11 @@ def tokenizer_text(text: str) -> str:
 
 
 _ENDERS = {".", "!", "?", "。", "！", "？"}  # issue #10 (i10i): the CJK full stops too
+# issue #10 (i13b): and the full stops of the scripts rules/LANGUAGES.md lists: the Devanagari
+# and Bengali danda (Hindi, Bengali), the Urdu full stop, the Armenian full stop and the
+# Arabic-script question mark; without them a result word after its test ("Anti-Jo-1
+# नकारात्मक।") reached back over the sentences before it
+_ENDERS |= {"।", "॥", "۔", "։", "؟"}
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
 _ABBREVIATIONS = {
     "e.g.",
