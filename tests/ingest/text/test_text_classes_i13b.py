@@ -133,6 +133,8 @@ def test_the_icelandic_without_is_not_the_english_article() -> None:
         pytest.param("Pesakit mengalami disfagia bila makan.", "dysphagia", id="ms-bila"),
         # Tagalog "pa" is "still", not Albanian "without" (only a clause's first word is)
         pytest.param("May disfagia pa rin ang pasyente.", "dysphagia", id="tl-pa"),
+        # the Malay/Indonesian "please" of a referral is no Albanian "denies"
+        pytest.param("Mohon dirawat, pasien dengan disfagia berat.", "dysphagia", id="id-mohon"),
         # a Spanish "nena" (girl) is no Albanian mother
         pytest.param("La nena tiene disfagia.", "dysphagia", id="es-nena"),
     ],
