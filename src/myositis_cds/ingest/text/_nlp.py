@@ -41,6 +41,11 @@ def tokenizer_text(text: str) -> str:
 
 
 _ENDERS = {".", "!", "?", "。", "！", "？"}  # issue #10 (i10i): the CJK full stops too
+# issue #10 (i13b): and the full stops of the scripts rules/LANGUAGES.md lists: the Devanagari
+# and Bengali danda (Hindi, Bengali), the Urdu full stop, the Armenian full stop and the
+# Arabic-script question mark; without them a result word after its test ("Anti-Jo-1
+# नकारात्मक।") reached back over the sentences before it
+_ENDERS |= {"।", "॥", "۔", "։", "؟"}
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
 _ABBREVIATIONS = {
     "e.g.",
@@ -277,12 +282,21 @@ _CJK_TOKEN = (
 _LIST_GLUE = r"(?<=[)\]）])[,;](?=[^\W\d_])|(?<=[^\W\d_]);(?=[^\W\d_])"
 
 
+# issue #10 (i13b): a stop, comma, colon or semicolon after a Georgian or Armenian word (and
+# Armenian's own full stop "։" and comma "՝") is a token of its own, as after a Latin, Cyrillic
+# or Greek word: spaCy's suffix classes hold no letters of those two scripts, so "კიბო." stayed
+# one token and the word was never matched
+_GEORGIAN_ARMENIAN_STOP = r"(?<=[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u0587])[.,:;։՝]"
+
+
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("en")
     infixes = [*cast(list[str], nlp.Defaults.infixes), _CJK_TOKEN, _LIST_GLUE]
+    suffixes = [*cast(list[str], nlp.Defaults.suffixes), _GEORGIAN_ARMENIAN_STOP]
     tokenizer = cast(Any, nlp.tokenizer)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("myositis_note_sentences")
     nlp.max_length = 2_000_000
     return nlp
