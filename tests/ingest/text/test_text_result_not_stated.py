@@ -102,6 +102,17 @@ def test_a_stated_result_beats_the_same_test_listed_without_one(lines: str) -> N
                 ("colonoscopy", "normal", date(2026, 4, 1)),
             },
         ),
+        # a result written after the test that names no lesion: a stated result (read as
+        # normal, flagged inferred), not a test listed without one
+        (
+            "FGDS (05.11.2026) - superficial gastritis.",
+            {("upper_endoscopy", "normal", date(2026, 11, 5))},
+        ),
+        # a response said before the test it was seen on
+        (
+            "Complete response on FDG PET-CT in December 2025.",
+            {("fdg_pet_ct", "normal", date(2025, 12, 1))},
+        ),
         # invoice lines: billed, so done; no result on them
         (
             "TAX INVOICE\n  R08  Mammogram bilateral (05/10/2026)     1    160.00      160.00\n"

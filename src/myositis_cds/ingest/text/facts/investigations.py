@@ -53,7 +53,9 @@ def _investigations(ex: Extraction) -> None:
             if existence is None and _names_tumour(ex, sent):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
             if existence is None and (
-                _absent_first(ex, sent, m.end) or _stated_negative(ex, sent, m.end)
+                _absent_first(ex, sent, m.end)
+                or _stated_negative(ex, sent, m.end)
+                or _response_before(ex, sent, m.start)
             ):
                 existence = "NORMAL"  # "CT chest/abdomen/pelvis: no mass or lymphadenopathy"
             if existence is None:
@@ -74,6 +76,11 @@ def _investigations(ex: Extraction) -> None:
                 value["result"] = "normal"
             elif existence == "ABNORMAL":
                 value["result"] = "abnormal"
+            elif _unread_result(ex, sent, m.end):
+                # a result is written after the test ("FGDS - superficial gastritis") that names
+                # no lesion: normal, inferred (the words were not read as a judgement)
+                value["result"] = "normal"
+                inferred = uncertain = True
             else:
                 # listed as done with no result ("Mammogram 03/2026", an invoice line "CT
                 # thorax"): the result is not in the note, never an inferred normal
@@ -195,6 +202,31 @@ def _stated_negative(ex: Extraction, sent: Sentence, after: int) -> bool:
     if _MAY_SHOW.search(clause):
         return False  # "CT to exclude a mass", "PET-CT if CT negative"
     return _STATED_NEGATIVE.search(clause) is not None
+
+
+# a response or a disease-free result said before the test it was seen on ("complete response
+# on PET-CT in December 2025", "no evidence of recurrence at colonoscopy")
+_RESPONSE_ON = re.compile(
+    r"\b(?:complete\s+(?:metabolic\s+)?(?:response|remission)|no\s+evidence\s+of\s+"
+    r"(?:disease|recurrence|relapse|malignancy)|no\s+(?:recurrence|relapse))\s+(?:on|at)\s+$",
+    re.I,
+)
+
+
+def _response_before(ex: Extraction, sent: Sentence, start: int) -> bool:
+    return _RESPONSE_ON.search(ex.text, max(sent.start, start - 60), start) is not None
+
+
+# a result written after the test: a colon or a spaced dash, then words ("FGDS (05.11.2026) -
+# superficial gastritis"); not a date's hyphen ("15-10-2026") or a bare list of tests
+_RESULT_WRITTEN = re.compile(r"(?::|\s[-–—]\s)\s*[^\W\d_]{2,}")
+
+
+def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """Whether words follow the test as its result, though none were read as normal or
+    abnormal: the note states a result, so the test is not one listed without a result."""
+    clause = ex.text[after : _clause_stop(ex, sent, after, _RESULT_END)]
+    return _RESULT_WRITTEN.search(clause) is not None and not _MAY_SHOW.search(clause)
 
 
 # between two tests of one list that share the result said after the last ("mammography,
