@@ -4,8 +4,8 @@ A woman born 1960-03-01 with dermatomyositis from 2023-10-01 (onset at 63, so th
 clock starts there) has a final DiagnosticReport "Mammogram" of 2023-11-20 with no conclusion,
 interpretation or outcome: the FHIR reader records it done, result ``not_stated``. On the
 service's date, 2024-01-15, the diagnosis round (window from 2023-07-01) has the mammogram done,
-so it is not among the tests due; a separate warning card asks for its report and orders nothing. With the
-conclusion "Normal bilateral mammogram." the same patient gets no such card.
+so it is not among the tests due; a separate warning card asks for its report and orders
+nothing. With the conclusion "Normal bilateral mammogram." the same patient gets no such card.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The fact editor offers "not stated" as an investigation result and keeps it.
 
 A mammogram of 2024-03-10 listed with no result: the facts form shows the fact as
-"mammography: not stated (2024-03-10)", its Result select offers normal, abnormal, pending and not stated,
-and sending the form back keeps ``not_stated``; choosing "normal" after reading the report makes
-it normal.
+"mammography: not stated (2024-03-10)", its Result select offers normal, abnormal, pending and
+not stated, and sending the form back keeps ``not_stated``; choosing "normal" after reading the
+report makes it normal.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from myositis_cds.api._webview import apply_edits, case_rows  # noqa: E402
-from myositis_cds.case import parse_case  # noqa: E402
+from myositis_cds.api._webview import apply_edits, case_rows
+from myositis_cds.case import parse_case
 
 KEY = "f.investigations.0.result"
 
