@@ -163,3 +163,23 @@ def test_several_problems_are_all_reported_in_order() -> None:
 
 def test_case_file_must_be_a_mapping() -> None:
     assert problems(["patient"]) == ["(case): the case file must be a mapping of sections"]
+
+
+# ------------------------------------------------------------------ investigation result
+@pytest.mark.parametrize("result", ["normal", "abnormal", "pending", "not_stated"])
+def test_every_investigation_result_is_accepted(result: str) -> None:
+    # not_stated (branch i13d): done, the record does not give the result; files written before
+    # it (normal | abnormal | pending) stay valid
+    case = parse_case(
+        base(investigations=[{"code": "mammography", "date": "2024-03-10", "result": result}]),
+        today=TODAY,
+    )
+    assert case.investigations[0].result.value == result
+
+
+def test_an_unknown_investigation_result_is_still_rejected() -> None:
+    (problem,) = problems(
+        base(investigations=[{"code": "mammography", "date": "2024-03-10", "result": "unread"}])
+    )
+    assert problem.startswith("investigations[0].result:")
+    assert "not_stated" in problem

@@ -102,6 +102,9 @@ def test_schema_is_json_schema_of_the_case() -> None:
     assert code == 0
     assert "patient" in schema["required"]
     assert "findings" in schema["properties"]
+    # an investigation done with its result not in the record (branch i13d)
+    results = schema["$defs"]["InvestigationResult"]["enum"]
+    assert results == ["normal", "abnormal", "pending", "not_stated"]
 
 
 def test_help_runs_without_importing_pydantic() -> None:

@@ -174,6 +174,9 @@ class InvestigationResult(StrEnum):
     normal = "normal"
     abnormal = "abnormal"
     pending = "pending"
+    # Done, but the record does not give the result ("Mammogram 03/2026", an invoice line "CT
+    # thorax"): not a normal screen and not an abnormal one until the report is read.
+    not_stated = "not_stated"
 
 
 class TumourSite(StrEnum):
@@ -418,7 +421,10 @@ class MuscleBiopsy(_Record):
 class Investigation(_Record):
     code: InvestigationCode
     date: PastDate
-    result: InvestigationResult
+    result: InvestigationResult = Field(
+        description="normal | abnormal | pending (done, result awaited) | not_stated (done, "
+        "the record does not give the result: obtain the report)"
+    )
     note: Note | None = None
 
 

@@ -70,6 +70,7 @@ def risk(
 def case(
     *,
     investigations: dict[str, str] | None = None,
+    results: dict[str, str] | None = None,
     labs: dict[str, str] | None = None,
     sex: str = "female",
     diagnosis: str | None = DIAGNOSIS,
@@ -83,7 +84,7 @@ def case(
     data: dict[str, Any] = {
         "patient": patient,
         "investigations": [
-            {"code": code, "date": day, "result": "normal"}
+            {"code": code, "date": day, "result": (results or {}).get(code, "normal")}
             for code, day in (investigations or {}).items()
         ],
         "labs": [
@@ -374,6 +375,73 @@ def test_one_enhanced_test_missing_keeps_pet_and_gi_endoscopy_waiting() -> None:
     items = plan(case(investigations=ALL_ENHANCED_FEMALE), "2023-03-01", r)  # no CA-125
     assert items["upper_gi_endoscopy"].status == "not_indicated"
     assert "still open: Serum CA-125" in items["upper_gi_endoscopy"].reason
+
+
+# --------------------------------------------------------------------------- result not stated
+# High risk (anti-NXP2 + dysphagia), female born 1960, diagnosis 2023-01-15, assessed 2023-03-01:
+# every enhanced test done 2023-01-20 (in the diagnosis window, opened 2022-10-15), CA-125 too.
+# With every result normal the initial screen is negative and PET-CT / GI endoscopy are due
+# (test above). Here the mammogram is listed as done with no result in the record.
+def test_mammogram_done_result_not_stated_is_done_but_asks_for_the_report() -> None:
+    r = risk("high", [factor("anti_nxp2", group="antibody"), factor("dysphagia")])
+    c = case(
+        investigations=ALL_ENHANCED_FEMALE,
+        results={"mammography": "not_stated"},
+        labs={"ca125": "2023-01-20"},
+    )
+    notes = Notes()
+    items = plan(c, "2023-03-01", r, notes)
+    mammo = items["mammography"]
+    # done: it was done in the diagnosis window; the high-risk enhanced panel has no later round
+    assert (mammo.status, mammo.last_done, mammo.result) == (
+        "done",
+        date(2023, 1, 20),
+        "not_stated",
+    )
+    assert mammo.reason == (
+        "done 2023-01-20 (result not stated: obtain the report; if abnormal, work it up) for "
+        "the diagnosis round of the high-risk enhanced panel; no further round scheduled"
+    )
+    # not a negative initial screen: the conditional tests that follow one wait for the report
+    for test in ("fdg_pet_ct", "upper_gi_endoscopy", "lower_gi_endoscopy"):
+        assert items[test].status == "not_indicated", test
+        assert "initial screen found no cancer" not in items[test].reason
+        assert "result not stated: Mammography: obtain the report" in items[test].reason
+    # the other enhanced tests keep their normal result
+    assert items["cervical_smear"].result == "normal"
+    (rec,) = [x for x in notes.recommendations if x.id.startswith("screening.result_not_stated")]
+    assert rec.id == "screening.result_not_stated.mammography"
+    assert rec.indicator == "warning"
+    assert rec.summary == (
+        "Screening result not stated: Mammography done (diagnosis round), obtain the report"
+    )
+    assert "not counted as a normal (negative) screen, nor as an abnormal one" in rec.detail
+    assert "an abnormal report needs work-up for a cancer" in rec.detail
+    assert "lets the initial screen count as negative" in rec.detail
+
+
+def test_result_not_stated_is_not_a_due_or_overdue_test() -> None:
+    # standard risk: basic panel at diagnosis only; a urinalysis done 2023-01-20 with no result
+    # stays done (it need not be repeated, its report is needed), nothing overdue on its account
+    c = case(investigations={"urinalysis": "2023-01-20"}, results={"urinalysis": "not_stated"})
+    notes = Notes()
+    item = plan(c, "2023-06-01", risk("standard"), notes)["urinalysis"]
+    assert (item.status, item.result) == ("done", "not_stated")
+    ids = {x.id for x in notes.recommendations}
+    assert "screening.result_not_stated.urinalysis" in ids
+    assert "screening.overdue.urinalysis" not in ids
+    # the same test with a normal result asks for nothing
+    normal = Notes()
+    assert (
+        plan(
+            case(investigations={"urinalysis": "2023-01-20"}),
+            "2023-06-01",
+            risk("standard"),
+            normal,
+        )["urinalysis"].result
+        == "normal"
+    )
+    assert not any(x.id.startswith("screening.result_not_stated") for x in normal.recommendations)
 
 
 def test_conditional_tests_are_never_overdue() -> None:

@@ -91,6 +91,27 @@ def test_antibody_result_from_answer_concept_or_range() -> None:
     }
 
 
+def test_a_procedure_is_a_test_done_with_its_result_not_stated() -> None:
+    # the CDM records that the colonoscopy was done, never what it showed: not_stated, so the
+    # screening plan asks for the report instead of counting a negative screen
+    built = build_case(
+        1,
+        [
+            _row("diagnosis", "dermatomyositis", date(2026, 3, 1)),
+            _row("investigation", "colonoscopy", date(2026, 3, 20)),
+            _row("investigation", "colonoscopy", date(2026, 3, 20)),  # same day: one record
+        ],
+        TODAY,
+    )
+    assert built.case is not None
+    [colonoscopy] = built.case.investigations
+    assert (colonoscopy.code.value, colonoscopy.date, colonoscopy.result.value) == (
+        "colonoscopy",
+        date(2026, 3, 20),
+        "not_stated",
+    )
+
+
 def test_records_after_today_or_before_birth_are_left_out_and_counted() -> None:
     built = build_case(
         1,

@@ -382,7 +382,7 @@ def _describe(section: str, r: Mapping[str, Any]) -> str:
     elif section == "antibodies":
         what = f"anti-{r.get('code')}: {_word(r.get('result'))}"
     elif section == "investigations":
-        what = f"{_word(r.get('code'))}: {r.get('result')}"
+        what = f"{_word(r.get('code'))}: {_word(r.get('result'))}"
     elif section == "treatments":
         what = " ".join(str(x) for x in (r.get("drug"), r.get("dose")) if x)
     elif section == "events":

@@ -15,6 +15,11 @@ How a test's status is decided (all dates inclusive):
 * A test outside the patient's schedule, of the wrong sex or age, or a conditional test whose
   criteria are not met, is *not_indicated*, with the reason. Conditional tests are never overdue:
   the guideline says "consider".
+* A record whose result is ``not_stated`` (the test was done, the record does not give its
+  result) makes the test *done*, but it is not a negative screen: the item says "result not
+  stated: obtain the report", a warning asks for the report and says what would change, and the
+  initial screen is not taken as having found no cancer (the conditional tests for high risk
+  after a negative initial screen wait for the report).
 * A recorded tumour ends the search for an occult cancer (conditional PET-CT / GI endoscopy not
   indicated) only when it plausibly explains the myositis (``found_tumour`` in the data: kind,
   stage, and found within 3 years of onset). Otherwise the remaining screening keeps its status,
@@ -31,7 +36,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from myositis_cds import knowledge
-from myositis_cds.case import Case, InvestigationCode, LabCode, Sex, Tumour, TumourHistology
+from myositis_cds.case import (
+    Case,
+    InvestigationCode,
+    InvestigationResult,
+    LabCode,
+    Sex,
+    Tumour,
+    TumourHistology,
+)
 from myositis_cds.knowledge import KnowledgeMeta, KnowledgeModel, Verified
 from myositis_cds.pathway._calendar import add_days, add_months
 from myositis_cds.pathway.cancer_risk import CancerRisk, Stratum
@@ -164,6 +177,11 @@ class ScreeningItem(BaseModel):
     satisfied_by: str | None = Field(
         default=None, description="code of the record that counted (may be an equivalent test)"
     )
+    result: InvestigationResult | None = Field(
+        default=None,
+        description="result of the investigation that counted (a done item); null when a lab "
+        "counted or nothing did. not_stated: done, result not in the record (obtain the report)",
+    )
     source: str = ""
     verified: Verified | None = None
 
@@ -173,7 +191,8 @@ class ScreeningItem(BaseModel):
 class _Done:
     day: date
     code: str
-    result: str | None
+    result: str | None  # as the reason shows it
+    outcome: InvestigationResult | None = None  # an investigation's result; None for a lab
 
 
 # A record that can satisfy a test: an investigation or a lab (the code says which), as _Done.
@@ -235,6 +254,8 @@ def _plan(
         if i.panel == "enhanced" and i.status == "done" and i.round == "at diagnosis"
     ]
     enhanced_open = [i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")]
+    # done, but the record does not give the result: not (yet) a negative screen
+    enhanced_open += [i for i in items if i.panel != "conditional" and _result_not_stated(i)]
     consider: dict[str, list[str]] = {}
     for cond in data.conditional:
         item, met = _conditional_item(
@@ -384,6 +405,7 @@ def _scheduled_item(
         reason=hedge + _reason(track, as_of, f"{category}-risk {test.panel} panel", test.id),
         round=track.round_label,
         satisfied_by=track.counted.code if track.counted else None,
+        result=track.counted.outcome if track.counted else None,
         source=test.source,
         verified=test.verified,
     )
@@ -462,6 +484,7 @@ def _conditional_item(
         reason=f"{_reason(track, as_of, 'conditional test', cond.id)} ({why})",
         round=track.round_label,
         satisfied_by=track.counted.code if track.counted else None,
+        result=track.counted.outcome if track.counted else None,
         source=cond.source,
         verified=cond.verified,
     )
@@ -500,10 +523,19 @@ def _criterion(
         if category != "high":
             return False, f"for high risk when the initial screen finds no cancer ({category} risk)"
         if enhanced_open:
-            pending = ", ".join(i.label for i in enhanced_open)
+            pending = ", ".join(i.label for i in enhanced_open if not _result_not_stated(i))
+            unread = ", ".join(i.label for i in enhanced_open if _result_not_stated(i))
+            waits = "; ".join(
+                part
+                for part in (
+                    f"still open: {pending}" if pending else "",
+                    f"result not stated: {unread}: obtain the report" if unread else "",
+                )
+                if part
+            )
             return False, (
                 "high risk: consider once the initial screen is complete and has found no cancer "
-                f"that explains the myositis (still open: {pending})"
+                f"that explains the myositis ({waits})"
             )
         return True, "high risk and the initial screen found no cancer"
     # tif1g_dm_onset_over_40_plus_clinical
@@ -641,7 +673,7 @@ def _case_records(case: Case) -> list[_Coded]:
     """Every investigation and lab of the case, oldest first; same day: investigations first,
     then labs, each in case order. Built once per plan: every test then only filters it."""
     found: list[_Coded] = [
-        (i.code, _Done(i.date, i.code.value, _result_text(i.result.value, i.note)))
+        (i.code, _Done(i.date, i.code.value, _result_text(i.result, i.note), i.result))
         for i in case.investigations
     ]
     found += [(lab.code, _Done(lab.date, lab.code.value, None)) for lab in case.labs]
@@ -659,10 +691,20 @@ def _records(done: list[_Coded], satisfied_by: list[_Record]) -> tuple[_Done, ..
     )
 
 
-def _result_text(result: str, note: str | None) -> str | None:
-    if result == "normal":
+# What the reason says of a test done with no result in the record, and what would change.
+RESULT_NOT_STATED = "result not stated: obtain the report; if abnormal, work it up"
+
+
+def _result_text(result: InvestigationResult, note: str | None) -> str | None:
+    if result == InvestigationResult.normal:
         return "normal"
-    return f"{result}: {note}" if note else result
+    if result == InvestigationResult.not_stated:
+        return f"{RESULT_NOT_STATED}; {note}" if note else RESULT_NOT_STATED
+    return f"{result.value}: {note}" if note else result.value
+
+
+def _result_not_stated(item: ScreeningItem) -> bool:
+    return item.status == "done" and item.result == InvestigationResult.not_stated
 
 
 def _clock(case: Case, notes: Notes) -> date | None:
@@ -793,6 +835,34 @@ def _recommend(
                         139,
                     ),
                     detail=item.reason,
+                    indicator="warning",
+                    source=f"{item.source}; {source}",
+                    evidence=[item.reason],
+                )
+            )
+    for item in items:
+        if _result_not_stated(item):
+            done_on = item.last_done.isoformat() if item.last_done else "?"
+            notes.recommend(
+                Recommendation(
+                    id=f"screening.result_not_stated.{item.test}",
+                    summary=_clip(
+                        f"Screening result not stated: {item.label} done "
+                        f"({_phrase(item.round or '')} round), obtain the report",
+                        139,
+                    ),
+                    detail=(
+                        f"{item.label} is recorded as done ({item.reason}), but the record does "
+                        "not give its result. It is not counted as a normal (negative) screen, "
+                        "nor as an abnormal one. What would change: an abnormal report needs "
+                        "work-up for a cancer; a normal one completes this round"
+                        + (
+                            " and, at high risk, lets the initial screen count as negative"
+                            if category == "high" and item.round == "at diagnosis"
+                            else ""
+                        )
+                        + f". Done on {done_on}."
+                    ),
                     indicator="warning",
                     source=f"{item.source}; {source}",
                     evidence=[item.reason],

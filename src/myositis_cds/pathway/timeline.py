@@ -180,7 +180,7 @@ def build_timeline(case: Case, as_of: date) -> Timeline:
                 kind="investigation",
                 code=inv.code.value,
                 result=inv.result.value,
-                label=f"{inv.code.value.replace('_', ' ')}: {inv.result.value}"
+                label=f"{inv.code.value.replace('_', ' ')}: {inv.result.value.replace('_', ' ')}"
                 + (f" ({inv.note})" if inv.note else ""),
                 ref=f"investigations[{i}]",
             )

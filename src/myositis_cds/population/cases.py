@@ -10,7 +10,8 @@ Choices an OMOP record forces (each reported in the case's warnings, never silen
   the first recorded myositis manifestation (rash, weakness, dysphagia, myalgia).
 * Birth date: ``birth_datetime``, else year/month/day of birth (missing month or day: 1 July /
   the 1st, with a warning).
-* A procedure gives an investigation whose result the CDM does not hold (``pending``).
+* A procedure gives an investigation whose result the CDM does not hold (``not_stated``: done,
+  the result is not in the record; never read as a normal screen).
 * A measurement with a value but no unit keeps its value with the unit ``unrecorded`` (a
   warning names the lab); a negative value is left out.
 * A qualitative antibody result comes from ``value_as_concept_id`` (LOINC answer codes); a
@@ -127,7 +128,9 @@ def build_case(person_id: int, rows: Iterable[Mapping[str, Any]], today: date) -
         elif kind == "antibody":
             antibodies.append(_antibody(code, r, day))
         elif kind == "investigation":
-            investigations.setdefault((code, day), {"code": code, "date": day, "result": "pending"})
+            investigations.setdefault(
+                (code, day), {"code": code, "date": day, "result": "not_stated"}
+            )
         elif kind == "biopsy":
             biopsy[code] = True
             biopsy["date"] = min(day, biopsy.get("date", day))

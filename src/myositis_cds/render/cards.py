@@ -38,7 +38,8 @@ def to_cards_json(assessment: Assessment) -> str:
 
 # --------------------------------------------------------------------------- CDS Hooks service
 # The patient-view service sends only cards that ask for an action (contract §5): due or overdue
-# screening tests, due or overdue tumour follow-up, and critical recommendations. A patient with
+# screening tests, screening tests done whose result the record does not give (obtain the
+# report), due or overdue tumour follow-up, and critical recommendations. A patient with
 # nothing due gets no card. Each due test is a suggestion that creates a draft ServiceRequest.
 IMACS_URL = "https://doi.org/10.1038/s41584-023-01045-w"  # Oldroyd et al. 2023 (IMACS)
 SUMMARY_LIMIT = 139  # CDS Hooks: "<140-character summary"
@@ -99,6 +100,37 @@ def to_hook_cards(
                     )
                     for s in due
                 ],
+                link=link,
+            )
+        )
+    # done, but the record does not give the result: the action is to read the report, not to
+    # order the test again, so this card has no suggestion
+    unread = [
+        s for s in assessment.screening or [] if s.status == "done" and s.result == "not_stated"
+    ]
+    if unread:
+        lines = [
+            f"- **{s.label or s.test}**: done {s.last_done} ({s.round or 'round'}), "
+            "result not stated"
+            for s in unread
+        ]
+        cards.append(
+            _hook_card(
+                seed,
+                "screening-result-not-stated",
+                f"Myositis cancer screening: {len(unread)} result(s) not stated: obtain the "
+                "report(s)",
+                "\n".join(
+                    [
+                        "Done, but the record does not give the result, so these are not "
+                        "counted as a normal (negative) screen:",
+                        *lines,
+                        "",
+                        "If a report is abnormal, work it up; if normal, the round is complete.",
+                    ]
+                ),
+                "warning",
+                {"label": "IMACS 2023 cancer screening in myositis", "url": IMACS_URL},
                 link=link,
             )
         )

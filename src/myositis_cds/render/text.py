@@ -275,7 +275,7 @@ def _on_compact_timeline(e: TimelineEntry) -> bool:
     if e.kind == "antibody":
         return e.result != "negative"
     if e.kind == "investigation":
-        return e.result == "abnormal"
+        return e.result in ("abnormal", "not_stated")  # not_stated: a report to obtain
     return True
 
 

@@ -274,7 +274,9 @@ def test_colonoscopy_procedure_with_coded_outcome() -> None:
     )
 
 
-def test_report_without_a_stated_result_is_pending_and_said() -> None:
+def test_final_report_without_a_stated_result_is_not_stated_and_said() -> None:
+    # a final report with no conclusion, interpretation or outcome: the test was done, its
+    # result is not in the bundle, so neither a normal screen nor one still awaited
     rep = {
         "resourceType": "DiagnosticReport",
         "status": "final",
@@ -282,8 +284,48 @@ def test_report_without_a_stated_result_is_pending_and_said() -> None:
         "effectiveDateTime": "2024-01-20",
     }
     result = read(rep)
-    assert result.case.investigations[0].result.value == "pending"
-    assert any("has no stated result" in w for w in result.warnings)
+    (inv,) = result.case.investigations
+    assert (inv.code.value, str(inv.date), inv.result.value) == (
+        "mammography",
+        "2024-01-20",
+        "not_stated",
+    )
+    assert any(
+        "has no stated result" in w and "result not stated (obtain the report)" in w
+        for w in result.warnings
+    )
+
+
+def test_completed_procedure_without_an_outcome_is_not_stated() -> None:
+    proc = {
+        "resourceType": "Procedure",
+        "status": "completed",
+        "code": coded(SCT, "73761001", "Colonoscopy"),
+        "performedDateTime": "2024-05-02",
+    }
+    (inv,) = read(proc).case.investigations
+    assert (inv.code.value, inv.result.value) == ("colonoscopy", "not_stated")
+
+
+def test_preliminary_report_stays_pending() -> None:
+    rep = {
+        "resourceType": "DiagnosticReport",
+        "status": "preliminary",
+        "code": {"text": "Mammogram"},
+        "effectiveDateTime": "2024-01-20",
+    }
+    assert read(rep).case.investigations[0].result.value == "pending"
+
+
+def test_report_with_a_normal_conclusion_stays_normal() -> None:
+    rep = {
+        "resourceType": "DiagnosticReport",
+        "status": "final",
+        "code": {"text": "Mammogram"},
+        "effectiveDateTime": "2024-01-20",
+        "conclusion": "Unremarkable bilateral mammogram.",
+    }
+    assert read(rep).case.investigations[0].result.value == "normal"
 
 
 def test_not_done_procedure_is_left_out_and_counted() -> None:

@@ -702,7 +702,8 @@ class _Reader:
         self.draft.add("antibodies", record, res, fields)
 
     def _result(self, data: Mapping[str, Any]) -> str | None:
-        """normal / abnormal / pending from coded conclusions, interpretation or outcome words."""
+        """normal / abnormal / pending from coded conclusions, interpretation or outcome words;
+        None when the resource states none (the caller records ``not_stated``)."""
         status = data.get("status")
         if status in ("registered", "preliminary", "partial", "in-progress", "preparation"):
             return "pending"
@@ -736,11 +737,13 @@ class _Reader:
         self, res: FhirResource, code: str, day: str | None, day_path: str, result: str | None
     ) -> None:
         if result is None:
+            # final, with no conclusion, interpretation or outcome: done, result not in the
+            # record (pending is kept for a registered/preliminary report, still awaited)
             self.draft.notes.append(
                 f"FHIR: {res.path}: {code.replace('_', ' ')} has no stated result; "
-                "recorded as done with result pending"
+                "recorded as done with the result not stated (obtain the report)"
             )
-            result = "pending"
+            result = "not_stated"
         record = {"code": code, "date": day, "result": result}
         conclusion = res.data.get("conclusion")
         note = conclusion if isinstance(conclusion, str) else _note(res.data)

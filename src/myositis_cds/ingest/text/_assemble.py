@@ -27,7 +27,7 @@ __all__ = ["assemble"]
 
 
 _POSITIVE = frozenset({"positive", "weak_positive"})
-_INVESTIGATION_RANK = {"pending": 0, "normal": 1, "abnormal": 2}
+_INVESTIGATION_RANK = {"not_stated": 0, "pending": 1, "normal": 2, "abnormal": 3}
 # issue #10 (i10ba): how far before a cancer's name a longer name implying its site may begin
 _IMPLIED_LEAD = 24
 
@@ -503,9 +503,14 @@ def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date)
 
 
 def _better_investigation(new: Draft, cur: Draft) -> bool:
-    if cur.inferred != new.inferred:
-        return cur.inferred
-    return _INVESTIGATION_RANK[new.value["result"]] > _INVESTIGATION_RANK[cur.value["result"]]
+    """A result the note states beats an inferred one or none (not_stated); then the more
+    telling result wins."""
+    return _investigation_weight(new) > _investigation_weight(cur)
+
+
+def _investigation_weight(d: Draft) -> tuple[bool, int]:
+    result = d.value["result"]
+    return not d.inferred and result != "not_stated", _INVESTIGATION_RANK[result]
 
 
 # a past-history cancer dated at least this long before the note has a date of its own

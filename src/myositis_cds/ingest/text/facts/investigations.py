@@ -1,10 +1,11 @@
 """Investigations (cancer screening by CT, PET-CT, mammography, endoscopy, smear …, and tests
-such as a full blood count): done, normal, abnormal or pending, and when a pending one was
-asked for."""
+such as a full blood count): normal, abnormal, pending, or done with the result not stated, and
+when a pending one was asked for."""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._context import Assertion
@@ -28,6 +29,7 @@ def _investigations(ex: Extraction) -> None:
     last_ct: str | None = None
     for idx, matches in sorted(_bucket(ex, r.investigations.find(text)).items()):
         sent = ex.sentences[idx]
+        listed: list[Draft] = []  # this sentence's tests, for a result the list shares
         for m in matches:
             code = m.concept
             if code.startswith("@"):
@@ -50,6 +52,12 @@ def _investigations(ex: Extraction) -> None:
                 existence = "ABNORMAL"  # "HRCT chest 07-Jun-2025: NSIP pattern"
             if existence is None and _names_tumour(ex, sent):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
+            if existence is None and (
+                _absent_first(ex, sent, m.end)
+                or _stated_negative(ex, sent, m.end)
+                or _response_before(ex, sent, m.start)
+            ):
+                existence = "NORMAL"  # "CT chest/abdomen/pelvis: no mass or lymphadenopathy"
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
@@ -68,10 +76,15 @@ def _investigations(ex: Extraction) -> None:
                 value["result"] = "normal"
             elif existence == "ABNORMAL":
                 value["result"] = "abnormal"
+            elif _unread_result(ex, sent, m.end):
+                # a result is written after the test ("FGDS - superficial gastritis") that names
+                # no lesion: normal, inferred (the words were not read as a judgement)
+                value["result"] = "normal"
+                inferred = uncertain = True
             else:
-                value["result"] = "normal"  # listed as done, no abnormality reported
-                inferred = True
-                uncertain = True
+                # listed as done with no result ("Mammogram 03/2026", an invoice line "CT
+                # thorax"): the result is not in the note, never an inferred normal
+                value["result"] = "not_stated"
             if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
                 value["note"] = "PET tracer not named; FDG assumed"
                 inferred = uncertain = True  # it may be a somatostatin-receptor PET: confirm
@@ -90,8 +103,10 @@ def _investigations(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            listed.append(ex.drafts[-1])
             if value.get("result") == "pending":
                 ex.drafts[-1].time = _requested(ex, sent, m.start)
+        _share_list_result(text, listed)
 
 
 # the result clause after a test: up to its first ";", full stop or line end
@@ -121,12 +136,7 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
     pattern (patterns.yaml ``investigation_abnormal_result``) before any judgement the context
     rules read for it, and not as absent."""
     text = ex.text
-    last = _bracket_end(ex, sent)
-    end = _CLAUSE_END.search(text, after, last)
-    stop = end.start() if end is not None else last
-    nxt = ex.rules.investigations.find(text, after, stop)
-    if nxt:
-        stop = nxt[0].start  # "Mammography: normal, CT: 3 cm mass": the mass is the CT's
+    stop = _clause_stop(ex, sent, after)
     hit = assertion.categories.get("existence")
     for rx in ex.rules.value["investigation_abnormal_result"]:
         lesion = rx.search(text, after, stop)
@@ -138,6 +148,105 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
             return False  # "HRCT may show ground-glass change": what it can show, no result
         return hit is None or hit[1] > lesion.start()
     return False
+
+
+def _clause_stop(
+    ex: Extraction, sent: Sentence, after: int, ends: re.Pattern[str] = _CLAUSE_END
+) -> int:
+    """Where the result clause of the test ending at ``after`` stops: at ``ends``, or at the
+    next test."""
+    text = ex.text
+    last = _bracket_end(ex, sent)
+    end = ends.search(text, after, last)
+    stop = end.start() if end is not None else last
+    nxt = ex.rules.investigations.find(text, after, stop)
+    if nxt:
+        stop = nxt[0].start  # "Mammography: normal, CT: 3 cm mass": the mass is the CT's
+    return stop
+
+
+def _absent_first(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """Whether the test's result clause names a lesion as absent ("no mass or
+    lymphadenopathy", "ingen tegn på tumor", "tidak tampak nodul"): a normal result the note
+    states, not a test listed without one. Asked only when no other result was read."""
+    text = ex.text
+    stop = _clause_stop(ex, sent, after)
+    for rx in ex.rules.value["investigation_abnormal_result"]:
+        lesion = rx.search(text, after, stop)
+        if lesion is None or _MAY_SHOW.search(text, after, lesion.start()):
+            continue
+        if _NOT_FOUND.search(text, max(after, lesion.start() - 30), lesion.start()):
+            return True
+    return False
+
+
+# A result the clause after a test states as nothing found, in the words the notes use ("no
+# ILD", "without findings", "sem doença intersticial", "bez patologického nálezu", "kóros eltérés
+# nélkül", "ingen tegn på recidiv", "BI-RADS 1", "clear"): a stated normal, where the context
+# rules read none because the words judge what the test looked for rather than the test itself.
+_STATED_NEGATIVE = re.compile(
+    r"\b(?:no|nil|without|sem|sin|sans|senza|bez|ingen|intet|inga|utan|kein\w*|ohne|tidak|"
+    r"tanpa|nincs|không|nema|negat\w*|normal\w*|unremarkable|unauffällig\w*|clear)\b|"
+    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见",
+    re.I,
+)
+# where a test's stated result can end: a semicolon, a full stop, a blank line or a new list item
+# (a line wrapped inside the result goes on: "colonoscopy (09.11.2026) - without\npathology")
+_RESULT_END = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*(?:[-•*]|\d+[.)])\s")
+
+
+def _stated_negative(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """Whether the words after the test, up to the end of its result or the next test, state
+    that nothing was found. Asked only when no other result was read."""
+    clause = ex.text[after : _clause_stop(ex, sent, after, _RESULT_END)]
+    if _MAY_SHOW.search(clause):
+        return False  # "CT to exclude a mass", "PET-CT if CT negative"
+    return _STATED_NEGATIVE.search(clause) is not None
+
+
+# a response or a disease-free result said before the test it was seen on ("complete response
+# on PET-CT in December 2025", "no evidence of recurrence at colonoscopy")
+_RESPONSE_ON = re.compile(
+    r"\b(?:complete\s+(?:metabolic\s+)?(?:response|remission)|no\s+evidence\s+of\s+"
+    r"(?:disease|recurrence|relapse|malignancy)|no\s+(?:recurrence|relapse))\s+(?:on|at)\s+$",
+    re.I,
+)
+
+
+def _response_before(ex: Extraction, sent: Sentence, start: int) -> bool:
+    return _RESPONSE_ON.search(ex.text, max(sent.start, start - 60), start) is not None
+
+
+# a result written after the test: a colon or a spaced dash, then words ("FGDS (05.11.2026) -
+# superficial gastritis"); not a date's hyphen ("15-10-2026") or a bare list of tests
+_RESULT_WRITTEN = re.compile(r"(?::|\s[-–—]\s)\s*[^\W\d_]{2,}")
+
+
+def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """Whether words follow the test as its result, though none were read as normal or
+    abnormal: the note states a result, so the test is not one listed without a result."""
+    clause = ex.text[after : _clause_stop(ex, sent, after, _RESULT_END)]
+    return _RESULT_WRITTEN.search(clause) is not None and not _MAY_SHOW.search(clause)
+
+
+# between two tests of one list that share the result said after the last ("mammography,
+# cervical screening, a CT of the chest, abdomen and pelvis and a pelvic ultrasound were all
+# normal", "Gastroscopia és colonoscopia (2026.10.21.): kóros eltérés nélkül")
+_LIST_GAP = re.compile(
+    r"\s*(?:,|and|&|or|,\s*and|und|et|y|e|og|och|és|i|a|și|en)?\s*(?:(?:an?|the)\s+)?", re.I
+)
+
+
+def _share_list_result(text: str, listed: list[Draft]) -> None:
+    """A test listed with no result of its own takes the result of the next test of the same
+    list (normal or abnormal), right to left so a whole list shares the last one's result."""
+    for here, nxt in reversed(list(pairwise(listed))):
+        if here.value.get("result") != "not_stated" or nxt.status != here.status:
+            continue
+        if nxt.value.get("result") not in ("normal", "abnormal"):
+            continue
+        if _LIST_GAP.fullmatch(text, here.end, nxt.start):
+            here.value["result"] = nxt.value["result"]
 
 
 def _bracket_end(ex: Extraction, sent: Sentence) -> int:

@@ -909,8 +909,9 @@ def _abstract_as_summary(ex: Extraction) -> None:
 
 def _report_subject(ex: Extraction) -> None:
     """A report titled by its test ("CT CHEST, ABDOMEN AND PELVIS WITH IV CONTRAST") gives that
-    test's result in its body: abnormal when the body describes a tumour or a finding, else the
-    normal read from a test listed without a result stands."""
+    test's result in its body: abnormal when the body describes a tumour or a finding, else
+    normal (inferred: the body is the report and describes nothing abnormal), where the title
+    alone gives the test with its result not stated."""
     if not ex.sentences:
         return
     title = ex.sentences[0]
@@ -918,7 +919,7 @@ def _report_subject(ex: Extraction) -> None:
     if len(line) > 80 or line.rstrip().endswith(".") or "\n" not in ex.text[title.end :][:2]:
         return
     named = [d for d in ex.drafts if d.type == "investigation" and d.sentence is title]
-    if len(named) != 1 or not named[0].inferred or named[0].value.get("result") != "normal":
+    if len(named) != 1 or named[0].value.get("result") != "not_stated":
         return
     described = any(
         d.status == "present"
@@ -928,3 +929,6 @@ def _report_subject(ex: Extraction) -> None:
     )
     if described:
         named[0].value["result"] = "abnormal"
+    else:
+        named[0].value["result"] = "normal"
+        named[0].inferred = named[0].uncertain = True
