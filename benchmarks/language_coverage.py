@@ -49,7 +49,9 @@ def cell(concept: str, text: str) -> bool:
     if concept == "helio":
         return findings.get("heliotrope_rash") is True
     if concept == "weak":
-        return bool(findings.get("weakness_proximal_upper") or findings.get("weakness_proximal_lower"))
+        return bool(
+            findings.get("weakness_proximal_upper") or findings.get("weakness_proximal_lower")
+        )
     if concept == "ck":
         return any(lab.code.value == "ck" and lab.value == 5000 for lab in case.labs)
     if concept == "lung":
@@ -81,7 +83,9 @@ def main() -> None:
     print("|---|" + "---|" * (len(CONCEPTS) + 1))
     for lang, marks in rows:
         read = sum(mark == "✓" for mark in marks.values())
-        print(f"| {lang} | " + " | ".join(marks[c] for c in CONCEPTS) + f" | {read}/{len(CONCEPTS)} |")
+        print(
+            f"| {lang} | " + " | ".join(marks[c] for c in CONCEPTS) + f" | {read}/{len(CONCEPTS)} |"
+        )
     total = sum(mark == "✓" for _, marks in rows for mark in marks.values())
     print(f"\ncells read: {total}/{len(rows) * len(CONCEPTS)}", file=sys.stderr)
 

@@ -27,64 +27,145 @@ def _sex(note: str) -> str:
 
 # (language, note, sex, findings read with their polarity, tumour sites, antibody results)
 VIGNETTES = [
-    ("ar",  # a woman "aged 58 years"; no dysphagia; weakness of the proximal muscles; ovary
-     "سيدة تبلغ من العمر 58 عامًا. لا يوجد عسر بلع. يوجد ضعف في العضلات القريبة. "
-     "تم تشخيص سرطان المبيض. Anti-Jo-1, anti-PL-7 سلبي.",
-     "female", {"dysphagia": False, UPPER: True, LOWER: True}, ["ovary"],
-     {"JO1": "negative", "PL7": "negative"}),
-    ("ar_male",
-     "رجل يبلغ من العمر 66 عامًا. صعوبة في البلع. سرطان الرئة.",
-     "male", {"dysphagia": True}, ["lung"], {}),
-    ("fa",  # a 47-year-old woman; "has no dysphagia"; heliotrope rash; stomach cancer
-     "خانم 47 ساله. دیسفاژی ندارد. راش هلیوتروپ دارد. سرطان معده. Anti-Jo-1 منفی.",
-     "female", {"dysphagia": False, "heliotrope_rash": True}, ["stomach"], {"JO1": "negative"}),
-    ("ur",  # a 58-year-old woman; no difficulty swallowing; lung cancer
-     "58 سالہ خاتون۔ نگلنے میں دشواری نہیں۔ پھیپھڑوں کا کینسر۔ Anti-Jo-1 منفی۔",
-     "female", {"dysphagia": False}, ["lung"], {"JO1": "negative"}),
-    ("he",  # a patient (f.) aged 45; without difficulty swallowing; heliotrope rash; ovary
-     "מטופלת בת 45. ללא קושי בבליעה. פריחה הליוטרופית בעפעפיים. סרטן שחלה. Anti-Jo-1 שלילי.",
-     "female", {"dysphagia": False, "heliotrope_rash": True}, ["ovary"], {"JO1": "negative"}),
-    ("he_male",
-     "גבר בן 61. דיספגיה. סרטן ריאה.",
-     "male", {"dysphagia": True}, ["lung"], {}),
-    ("hi",  # a 62-year-old man; no difficulty swallowing; heliotrope; lung cancer
-     "62 वर्षीय पुरुष। निगलने में कठिनाई नहीं है। हेलियोट्रोप दाने मौजूद। फेफड़ों का कैंसर। "
-     "Anti-Jo-1 नकारात्मक।",
-     "male", {"dysphagia": False, "heliotrope_rash": True}, ["lung"], {"JO1": "negative"}),
-    ("bn",  # a 45-year-old woman; no difficulty swallowing; breast cancer
-     "45 বছর বয়সী মহিলা। গিলতে অসুবিধা নেই। স্তন ক্যান্সার। Anti-Jo-1 নেগেটিভ।",
-     "female", {"dysphagia": False}, ["breast"], {"JO1": "negative"}),
-    ("ta",  # a 55-year-old man; no difficulty swallowing; lung cancer
-     "55 வயது ஆண். விழுங்குவதில் சிரமம் இல்லை. நுரையீரல் புற்றுநோய். Anti-Jo-1 எதிர்மறை.",
-     "male", {"dysphagia": False}, ["lung"], {"JO1": "negative"}),
-    ("sw",  # the patient is a woman aged 39 years; no difficulty swallowing; breast cancer
-     "Mgonjwa ni mwanamke mwenye umri wa miaka 39. Hakuna ugumu wa kumeza. Saratani ya matiti. "
-     "Anti-Jo-1 hasi.",
-     "female", {"dysphagia": False}, ["breast"], {"JO1": "negative"}),
-    ("sq",  # a man aged 64; there is no dysphagia; stomach cancer
-     "Burrë 64 vjeç. Nuk ka disfagi. Kancer i stomakut. Anti-Jo-1 negativ.",
-     "male", {"dysphagia": False}, ["stomach"], {"JO1": "negative"}),
-    ("sq_pa",  # "without dysphagia" opening its clause
-     "Grua 50 vjeç. Pa disfagi. Dobësi muskulore proksimale.",
-     "female", {"dysphagia": False, UPPER: True, LOWER: True}, [], {}),
-    ("is",  # a 64-year-old man; no swallowing difficulty; breast cancer written as one word
-     "64 ára karlmaður. Engin kyngingartregða. Brjóstakrabbamein greint. Anti-Jo-1 neikvætt.",
-     "male", {"dysphagia": False}, ["breast"], {"JO1": "negative"}),
-    ("be",  # a patient (f.) aged 52; without dysphagia; stomach cancer
-     "Пацыентка 52 гадоў. Без дысфагіі. Рак страўніка. Anti-Jo-1 адмоўныя.",
-     "female", {"dysphagia": False}, ["stomach"], {"JO1": "negative"}),
-    ("mt",  # a man of 70 years; without dysphagia; lung cancer
-     "Raġel ta' 70 sena. Mingħajr disfaġija. Kanċer tal-pulmun. Anti-Jo-1 negattiv.",
-     "male", {"dysphagia": False}, ["lung"], {"JO1": "negative"}),
-    ("ga",  # a man 58 years of age; without difficulty swallowing; lung cancer
-     "Fear 58 bliain d'aois. Gan deacracht slogtha. Ailse scamhóg. Anti-Jo-1 diúltach.",
-     "male", {"dysphagia": False}, ["lung"], {"JO1": "negative"}),
-    ("ka",  # a 65-year-old man; dysphagia not noted; stomach cancer; the stop after a word
-     "65 წლის მამაკაცი. დისფაგია არ აღინიშნება. კუჭის კიბო. Anti-Jo-1 უარყოფითი.",
-     "male", {"dysphagia": False}, ["stomach"], {"JO1": "negative"}),
-    ("hy",  # a 48-year-old woman; there is no dysphagia; breast cancer; Armenian full stops
-     "48 տարեկան կին։ Դիսֆագիա չկա։ Կրծքագեղձի քաղցկեղ։ Anti-Jo-1 բացասական։",
-     "female", {"dysphagia": False}, ["breast"], {"JO1": "negative"}),
+    (
+        "ar",  # a woman "aged 58 years"; no dysphagia; weakness of the proximal muscles; ovary
+        "سيدة تبلغ من العمر 58 عامًا. لا يوجد عسر بلع. يوجد ضعف في العضلات القريبة. "
+        "تم تشخيص سرطان المبيض. Anti-Jo-1, anti-PL-7 سلبي.",
+        "female",
+        {"dysphagia": False, UPPER: True, LOWER: True},
+        ["ovary"],
+        {"JO1": "negative", "PL7": "negative"},
+    ),
+    (
+        "ar_male",
+        "رجل يبلغ من العمر 66 عامًا. صعوبة في البلع. سرطان الرئة.",
+        "male",
+        {"dysphagia": True},
+        ["lung"],
+        {},
+    ),
+    (
+        "fa",  # a 47-year-old woman; "has no dysphagia"; heliotrope rash; stomach cancer
+        "خانم 47 ساله. دیسفاژی ندارد. راش هلیوتروپ دارد. سرطان معده. Anti-Jo-1 منفی.",
+        "female",
+        {"dysphagia": False, "heliotrope_rash": True},
+        ["stomach"],
+        {"JO1": "negative"},
+    ),
+    (
+        "ur",  # a 58-year-old woman; no difficulty swallowing; lung cancer
+        "58 سالہ خاتون۔ نگلنے میں دشواری نہیں۔ پھیپھڑوں کا کینسر۔ Anti-Jo-1 منفی۔",
+        "female",
+        {"dysphagia": False},
+        ["lung"],
+        {"JO1": "negative"},
+    ),
+    (
+        "he",  # a patient (f.) aged 45; without difficulty swallowing; heliotrope rash; ovary
+        "מטופלת בת 45. ללא קושי בבליעה. פריחה הליוטרופית בעפעפיים. סרטן שחלה. Anti-Jo-1 שלילי.",
+        "female",
+        {"dysphagia": False, "heliotrope_rash": True},
+        ["ovary"],
+        {"JO1": "negative"},
+    ),
+    ("he_male", "גבר בן 61. דיספגיה. סרטן ריאה.", "male", {"dysphagia": True}, ["lung"], {}),
+    (
+        "hi",  # a 62-year-old man; no difficulty swallowing; heliotrope; lung cancer
+        "62 वर्षीय पुरुष। निगलने में कठिनाई नहीं है। हेलियोट्रोप दाने मौजूद। फेफड़ों का कैंसर। Anti-Jo-1 नकारात्मक।",
+        "male",
+        {"dysphagia": False, "heliotrope_rash": True},
+        ["lung"],
+        {"JO1": "negative"},
+    ),
+    (
+        "bn",  # a 45-year-old woman; no difficulty swallowing; breast cancer
+        "45 বছর বয়সী মহিলা। গিলতে অসুবিধা নেই। স্তন ক্যান্সার। Anti-Jo-1 নেগেটিভ।",
+        "female",
+        {"dysphagia": False},
+        ["breast"],
+        {"JO1": "negative"},
+    ),
+    (
+        "ta",  # a 55-year-old man; no difficulty swallowing; lung cancer
+        "55 வயது ஆண். விழுங்குவதில் சிரமம் இல்லை. நுரையீரல் புற்றுநோய். Anti-Jo-1 எதிர்மறை.",
+        "male",
+        {"dysphagia": False},
+        ["lung"],
+        {"JO1": "negative"},
+    ),
+    (
+        "sw",  # the patient is a woman aged 39 years; no difficulty swallowing; breast cancer
+        "Mgonjwa ni mwanamke mwenye umri wa miaka 39. Hakuna ugumu wa kumeza. Saratani ya matiti. "
+        "Anti-Jo-1 hasi.",
+        "female",
+        {"dysphagia": False},
+        ["breast"],
+        {"JO1": "negative"},
+    ),
+    (
+        "sq",  # a man aged 64; there is no dysphagia; stomach cancer
+        "Burrë 64 vjeç. Nuk ka disfagi. Kancer i stomakut. Anti-Jo-1 negativ.",
+        "male",
+        {"dysphagia": False},
+        ["stomach"],
+        {"JO1": "negative"},
+    ),
+    (
+        "sq_pa",  # "without dysphagia" opening its clause
+        "Grua 50 vjeç. Pa disfagi. Dobësi muskulore proksimale.",
+        "female",
+        {"dysphagia": False, UPPER: True, LOWER: True},
+        [],
+        {},
+    ),
+    (
+        "is",  # a 64-year-old man; no swallowing difficulty; breast cancer written as one word
+        "64 ára karlmaður. Engin kyngingartregða. Brjóstakrabbamein greint. Anti-Jo-1 neikvætt.",
+        "male",
+        {"dysphagia": False},
+        ["breast"],
+        {"JO1": "negative"},
+    ),
+    (
+        "be",  # a patient (f.) aged 52; without dysphagia; stomach cancer
+        "Пацыентка 52 гадоў. Без дысфагіі. Рак страўніка. Anti-Jo-1 адмоўныя.",
+        "female",
+        {"dysphagia": False},
+        ["stomach"],
+        {"JO1": "negative"},
+    ),
+    (
+        "mt",  # a man of 70 years; without dysphagia; lung cancer
+        "Raġel ta' 70 sena. Mingħajr disfaġija. Kanċer tal-pulmun. Anti-Jo-1 negattiv.",
+        "male",
+        {"dysphagia": False},
+        ["lung"],
+        {"JO1": "negative"},
+    ),
+    (
+        "ga",  # a man 58 years of age; without difficulty swallowing; lung cancer
+        "Fear 58 bliain d'aois. Gan deacracht slogtha. Ailse scamhóg. Anti-Jo-1 diúltach.",
+        "male",
+        {"dysphagia": False},
+        ["lung"],
+        {"JO1": "negative"},
+    ),
+    (
+        "ka",  # a 65-year-old man; dysphagia not noted; stomach cancer; the stop after a word
+        "65 წლის მამაკაცი. დისფაგია არ აღინიშნება. კუჭის კიბო. Anti-Jo-1 უარყოფითი.",
+        "male",
+        {"dysphagia": False},
+        ["stomach"],
+        {"JO1": "negative"},
+    ),
+    (
+        "hy",  # a 48-year-old woman; there is no dysphagia; breast cancer; Armenian full stops
+        "48 տարեկան կին։ Դիսֆագիա չկա։ Կրծքագեղձի քաղցկեղ։ Anti-Jo-1 բացասական։",
+        "female",
+        {"dysphagia": False},
+        ["breast"],
+        {"JO1": "negative"},
+    ),
 ]
 
 
