@@ -516,6 +516,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_stop": set(),
     "event_not_done": set(),  # issue #10 (i10aj)
     "treatment_not_taken": set(),  # issue #10 (i10aj)
+    "treatment_current": set(),  # issue #10 (i13c)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
     "mmt8": {"value"},
     "physician_global": {"value"},

@@ -1,0 +1,77 @@
+"""A drug named as what the patient is on now, with no word of when it began (issue #10, i13c).
+Every sentence is our own; each expected value is worked out by hand.
+
+The notes' gold records a treatment only with a stated start ("no start date: not recorded"):
+"currently on prednisolone", "he takes mycophenolate", a medication list's field, "sous
+méthotrexate" say what the patient takes, not since when, so the case holds no treatment (not
+assessed) rather than one started on the letter's date. A start stated in the sentence (a date,
+"since", "started") still dates it, and so does an event that puts the patient on the drug
+("discharged on").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.text.helpers import read
+
+HEAD = "Clinic letter 10/11/2026. A 60-year-old woman with dermatomyositis.\n"
+
+
+def starts(note: str) -> dict[str, date]:
+    return {t.drug: t.start for t in read(HEAD + note).case.treatments}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She is currently on prednisolone 20 mg daily.",
+        "Currently prednisolone 20 mg daily and monthly IVIG.",
+        "He takes mycophenolate 1 g twice a day.",
+        "Meds: hydroxychloroquine 200 mg od, omeprazole 20 mg od.",
+        "DHx: azathioprine 50 mg bd, folic acid.",
+        "Keep taking your azathioprine as before.",
+        "Her rash is fading on prednisolone.",
+        "Still on methotrexate 15 mg weekly.",
+        # German, French, Spanish, Italian: "currently" / "under" the drug
+        "Derzeit Prednisolon 10 mg täglich.",
+        "Elle est actuellement sous méthotrexate 15 mg par semaine.",
+        "Actualmente en tratamiento con metotrexato 15 mg semanal.",
+    ],
+)
+def test_a_drug_the_patient_is_on_with_no_start_is_not_recorded(line: str) -> None:
+    assert starts(line) == {}
+
+
+def test_a_relatives_drug_is_not_the_patients() -> None:
+    assert starts("Her mother takes methotrexate for rheumatoid arthritis.") == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "start"),
+    [
+        # a date stated for the start
+        ("She is on prednisolone 20 mg daily since 14/09/2026.", "prednisolone", date(2026, 9, 14)),
+        (
+            "Currently on methotrexate 15 mg weekly, started in March 2026.",
+            "methotrexate",
+            date(2026, 3, 1),
+        ),
+        # "on" + a date is the day, not a drug the patient is on
+        ("On 03/11/2026 prednisolone 40 mg daily was started.", "prednisolone", date(2026, 11, 3)),
+        # a start word dates it from the letter
+        ("I have started prednisolone 60 mg daily.", "prednisolone", date(2026, 11, 10)),
+        # an event that puts the patient on the drug, on the letter's date
+        ("She was discharged on prednisolone 40 mg daily.", "prednisolone", date(2026, 11, 10)),
+    ],
+)
+def test_a_stated_start_still_dates_the_drug(line: str, drug: str, start: date) -> None:
+    assert starts(line).get(drug) == start
+
+
+def test_a_list_drug_with_its_own_start_keeps_it_and_the_undated_one_is_left_out() -> None:
+    note = "Current meds: mycophenolate 1 g bd (since 05/2025); prednisolone 7.5 mg mane."
+    # mycophenolate's start is the month given (1 May 2025); prednisolone has none
+    assert starts(note) == {"mycophenolate mofetil": date(2025, 5, 1)}
