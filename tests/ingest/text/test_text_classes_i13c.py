@@ -75,3 +75,44 @@ def test_a_list_drug_with_its_own_start_keeps_it_and_the_undated_one_is_left_out
     note = "Current meds: mycophenolate 1 g bd (since 05/2025); prednisolone 7.5 mg mane."
     # mycophenolate's start is the month given (1 May 2025); prednisolone has none
     assert starts(note) == {"mycophenolate mofetil": date(2025, 5, 1)}
+
+
+# ------------------------------------------------ a drug advised against, proposed or weighed
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rituximab is not advised because of the chest infection.",
+        "IVIG not recommended at present.",
+        "Cyclophosphamide is not funded by her insurer.",
+        "We propose mycophenolate if the lungs worsen.",
+        "I'd like to add immunoglobulin for the swallowing.",
+        # German, Spanish, Serbian (Cyrillic): "not recommended", "we propose", "consider"
+        "Rituximab nicht empfohlen (Infektion).",
+        "Proponemos micofenolato si empeora la afectación pulmonar.",
+        "Потребно је размотрити циклофосфамид.",
+    ],
+)
+def test_a_drug_advised_against_or_proposed_is_not_given(line: str) -> None:
+    assert starts(line) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "start"),
+    [
+        # the advice is about a later dose, not the drug given
+        (
+            "Rituximab 1 g was given on 02/11/2026; a second dose is not advised.",
+            "rituximab",
+            date(2026, 11, 2),
+        ),
+        (
+            "Prednisolone 40 mg daily since 01/10/2026; an increase is not recommended.",
+            "prednisolone",
+            date(2026, 10, 1),
+        ),
+    ],
+)
+def test_advice_about_something_else_leaves_the_given_drug(
+    line: str, drug: str, start: date
+) -> None:
+    assert starts(line).get(drug) == start
