@@ -116,3 +116,48 @@ def test_advice_about_something_else_leaves_the_given_drug(
     line: str, drug: str, start: date
 ) -> None:
     assert starts(line).get(drug) == start
+
+
+# ------------------------------------------------------------ a relative's cancer, written tersely
+def tumours(note: str) -> list[tuple[str, float | None, date]]:
+    return [(t.site.value, t.size_mm, t.found_date) for t in read(HEAD + note).case.tumours]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Family hx: mother breast cancer age 49.",
+        "FHx: father lung cancer at 70.",
+        "F/H: maternal aunt ovarian ca.",
+        "Colonoscopy to be arranged (sister's colon ca).",
+        "Mother breast cancer aged 52.",
+    ],
+)
+def test_a_relatives_cancer_is_not_the_patients(line: str) -> None:
+    assert tumours(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a relative's possessive that is not before a cancer word leaves the patient's tumour;
+        # the resection is the only date given, so it is the found date (notes README)
+        (
+            "Thanks to a sister's support, a 22 mm breast cancer was resected on 03/10/2026.",
+            ("breast", 22.0, date(2026, 10, 3)),
+        ),
+        (
+            "Breast cancer 22 mm found on mammography 03/10/2026. Family hx: nil.",
+            ("breast", 22.0, date(2026, 10, 3)),
+        ),
+        (
+            "Invasive ductal carcinoma of the right breast, 18 mm, diagnosed 02/11/2026; her mother"
+            " had ovarian cancer.",
+            ("breast", 18.0, date(2026, 11, 2)),
+        ),
+    ],
+)
+def test_the_patients_own_cancer_next_to_a_relative_stays(
+    line: str, expected: tuple[str, float, date]
+) -> None:
+    assert tumours(line) == [expected]
