@@ -161,3 +161,40 @@ def test_the_patients_own_cancer_next_to_a_relative_stays(
     line: str, expected: tuple[str, float, date]
 ) -> None:
     assert tumours(line) == [expected]
+
+
+# ------------------------------------- an organ named in another finding or said clear by a scan
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the only organ word is part of "interstitial lung disease" (a finding)
+        "CT chest, abdomen and pelvis 06/10/2026: no evidence of malignancy, no interstitial lung"
+        " disease.",
+        # the adnexal mass has no organ word here; "lungs: no ILD" is a clear field, not its site
+        "CT chest/abdomen/pelvis 14/10/2026: 3.4 cm complex left adnexal mass, small-volume"
+        " ascites; lungs: no ILD.",
+        "CT thorax 14/10/2026: 12 mm pleural plaque; lungs clear.",
+    ],
+)
+def test_an_organ_said_clear_or_inside_another_finding_is_no_tumour_site(line: str) -> None:
+    assert tumours(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the tumour's own organ stays; the organ said normal after it adds nothing
+        (
+            "CT 14/10/2026: 28 mm spiculated mass in the right upper lobe of the lung; liver"
+            " normal.",
+            ("lung", 28.0, date(2026, 10, 14)),
+        ),
+        # an organ heading a field that holds the mass is its site
+        (
+            "CT 14/10/2026: lung: 28 mm spiculated mass, biopsy adenocarcinoma.",
+            ("lung", 28.0, date(2026, 10, 14)),
+        ),
+    ],
+)
+def test_the_tumours_own_organ_stays(line: str, expected: tuple[str, float, date]) -> None:
+    assert tumours(line) == [expected]

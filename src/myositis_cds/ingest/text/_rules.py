@@ -506,6 +506,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "invasion": set(),
     "duct_dilated": set(),
     "duct_not_dilated": set(),
+    "organ_clear_after": set(),  # issue #10 (i13c)
     "metastases": set(),
     "non_functional": set(),
     "functional": set(),
