@@ -198,3 +198,9 @@ def test_an_organ_said_clear_or_inside_another_finding_is_no_tumour_site(line: s
 )
 def test_the_tumours_own_organ_stays(line: str, expected: tuple[str, float, date]) -> None:
     assert tumours(line) == [expected]
+
+
+def test_clear_cell_after_the_organ_is_a_histology_not_a_clear_organ() -> None:
+    # "clear" here names the cells of the cancer; the kidney is its site
+    found = tumours("Renal clear cell carcinoma, 45 mm, resected on 12/10/2026.")
+    assert [(site, size) for site, size, _ in found] == [("kidney", 45.0)]
