@@ -390,6 +390,10 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         for d in drafts
         if d.type == "treatment" and d.status in ("present", "historical") and ok(d)
     ]
+    # tests/data/notes README: a treatment whose start the note does not state is not recorded
+    # (a drug list, "currently on prednisolone"): at least one mention must date its start.
+    dated_drugs = {d.code for d in given if not d.value.get("no_start")}
+    given = [d for d in given if d.code in dated_drugs]
     # The start is the earliest one the note states ("since diagnosis", "started on 18/01"); a
     # mention with no time of its own ("discharged on prednisolone") only says it goes on.
     first_stated: dict[str, Draft] = {}

@@ -508,6 +508,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "invasion": set(),
     "duct_dilated": set(),
     "duct_not_dilated": set(),
+    "organ_clear_after": set(),  # issue #10 (i13c)
     "metastases": set(),
     "non_functional": set(),
     "functional": set(),
@@ -518,6 +519,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_stop": set(),
     "event_not_done": set(),  # issue #10 (i10aj)
     "treatment_not_taken": set(),  # issue #10 (i10aj)
+    "treatment_current": set(),  # issue #10 (i13c)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
     "mmt8": {"value"},
     "physician_global": {"value"},

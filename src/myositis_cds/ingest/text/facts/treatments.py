@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import (
     marked_window,
 )
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import TimePoint, find_dates
+from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates
 
 
 def _treatments(ex: Extraction) -> None:
@@ -62,6 +62,12 @@ def _treatments(ex: Extraction) -> None:
             start, until = _treatment_times(ex, sent, m, window_end, before)
             if until is not None:
                 value["stopped"] = True
+            if (
+                until is None
+                and _named_as_current(ex, sent, m, window_end, before)
+                and not _start_stated(ex, sent, m, window_end, before, start)
+            ):
+                value["no_start"] = True  # "Currently prednisolone 25 mg daily", "on MTX"
             draft = Draft(
                 "treatment",
                 m.concept,
@@ -198,6 +204,37 @@ def _treatment_times(
                     stop = start.shifted(days=days - 1)
                 break
     return start, stop
+
+
+def _named_as_current(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> bool:
+    """issue #10 (i13c): whether the drug is named as what the patient is on now (patterns.yaml
+    ``treatment_current``: "currently", "on", "takes", a medication list's field)."""
+    window = marked_window(ex.text, m.start, m.end, sent.start, min(window_end, m.end + 30))
+    return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
+
+
+def _start_stated(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    before: Draft | None,
+    start: TimePoint,
+) -> bool:
+    """Whether the note states when this mention's drug was started: a time written in the
+    sentence that dates the mention, or a start word next to it ("started", "given", "since"
+    and the other languages' words, patterns.yaml ``treatment_start``), which dates it from the
+    entry or the visit it is written in ("I have started prednisolone 60 mg daily")."""
+    own = [t for _, t in sent.candidates] + [t for _, t, _, _, _ in sent.local]
+    if start != INDEX and any(t == start for t in own):
+        return True  # "now", "currently" are times of the words, not a start
+    lead = max(sent.start, m.start - 40, before.end if before is not None else 0)
+    # a start word of the list item before ("MMF 1 g bd (since 05/2025); prednisolone") is not
+    # this drug's
+    lead = max(lead, ex.text.rfind(";", lead, m.start) + 1, ex.text.rfind("\n", lead, m.start) + 1)
+    return any(rx.search(ex.text, lead, window_end) for rx in ex.rules.value["treatment_start"])
 
 
 # "then oral prednisolone": what follows is the next course, not this one's length

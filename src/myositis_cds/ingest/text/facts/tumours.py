@@ -505,6 +505,9 @@ def _tumours(ex: Extraction) -> None:
         builds.append(_TumourBuild(len(builds), site))
         return builds[-1]
 
+    # issue #10 (i13c): the spans of the findings read (facts/findings.py), whose organ word
+    # ("interstitial lung disease") is no tumour's site
+    finding_spans = [(d.start, d.end) for d in ex.drafts if d.type == "finding"]
     implied_sites = r.implied_sites.find(text)  # i10l: see _implied_place
     implied = {t.start: t.end for t in implied_sites}  # i10j, see `specific`
     for sent in ex.sentences:
@@ -535,7 +538,9 @@ def _tumours(ex: Extraction) -> None:
         site_ms = [
             m
             for m in sites.get(sent.index, [])
-            if not _inside(m.start, taken) and not _metastatic_place(text, sent, m, mentions)
+            if not _inside(m.start, taken)
+            and not _metastatic_place(text, sent, m, mentions)
+            and not _organ_of_another_finding(ex, m, finding_spans)
         ]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
         nodes_only = bool(mentions) and all(_NODES.fullmatch(m.text) for m in mentions)
@@ -708,6 +713,19 @@ def _tumours(ex: Extraction) -> None:
 
 
 _SOMEONE_ELSE = frozenset({"FAMILY"})
+
+
+def _organ_of_another_finding(
+    ex: Extraction, m: TermMatch, finding_spans: list[tuple[int, int]]
+) -> bool:
+    """issue #10 (i13c): an organ word that is part of another finding's name ("no interstitial
+    lung disease", Spanish "enfermedad pulmonar intersticial"), or the heading of what the scan
+    found clear there ("lungs: no ILD", "lungs clear"; patterns.yaml ``organ_clear_after``), is
+    not where a tumour is."""
+    if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in finding_spans):
+        return True
+    tail = ex.text[m.end : m.end + 40]
+    return any(rx.match(tail) for rx in ex.rules.value["organ_clear_after"])
 
 
 def _past_the_turn(ex: Extraction, sent: Sentence, cancers: list[TermMatch]) -> TermMatch:
