@@ -53,7 +53,9 @@ FIRST_RUN_Q.md), measured before and after that session's round and opened, whil
 sealed set was written at the next session's start (``reports:heldout_r``, ``notes:heldout21``;
 FIRST_RUN_R.md), measured before and after that session's round and opened, while an eighteenth
 sealed set was written at the next session's start (``reports:heldout_s``, ``notes:heldout22``;
-FIRST_RUN_S.md), measured before and after that session's round and opened. Any set not in
+FIRST_RUN_S.md), measured before and after that session's round and opened, while a nineteenth
+sealed set was written at the next session's start (``reports:heldout_t``, ``notes:heldout23``;
+FIRST_RUN_T.md), measured before and after that session's round and opened. Any set not in
 DETAIL_SETS is
 reported as figures only and is in no default list (the lead runs it by name).
 
@@ -67,7 +69,7 @@ reported as figures only and is in no default list (the lead runs it by name).
                 reports:heldout_m,notes:heldout16,reports:heldout_n,notes:heldout17,
                 reports:heldout_o,notes:heldout18,reports:heldout_p,notes:heldout19,
                 reports:heldout_q,notes:heldout20,reports:heldout_r,notes:heldout21,
-                reports:heldout_s,notes:heldout22]
+                reports:heldout_s,notes:heldout22,reports:heldout_t,notes:heldout23]
 """
 
 from __future__ import annotations
@@ -101,7 +103,8 @@ DEFAULT_SETS = (
     "reports:heldout_l,notes:heldout15,reports:heldout_m,notes:heldout16,"
     "reports:heldout_n,notes:heldout17,reports:heldout_o,notes:heldout18,"
     "reports:heldout_p,notes:heldout19,reports:heldout_q,notes:heldout20,"
-    "reports:heldout_r,notes:heldout21,reports:heldout_s,notes:heldout22"
+    "reports:heldout_r,notes:heldout21,reports:heldout_s,notes:heldout22,"
+    "reports:heldout_t,notes:heldout23"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -175,6 +178,10 @@ DETAIL_SETS = {
     # 2026 (small hours).
     "reports:heldout_s",
     "notes:heldout22",
+    # Measured sealed before and after a round, figures only (FIRST_RUN_T.md); opened on 2 Dec
+    # 2026 (small hours).
+    "reports:heldout_t",
+    "notes:heldout23",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
