@@ -71,3 +71,109 @@ def test_the_cjk_age_field(line: str, expected: tuple[str, int]) -> None:
 def test_a_relatives_sex_word_is_not_the_patients() -> None:
     # the mother's line names no patient: sex not assessed
     assert _patient("Mama yake ana miaka 70.")[0] == "unknown"
+
+
+# --- signs: the Gottron eponym in the non-Latin scripts, the Macedonian "раш" -----------------
+def _findings(line: str) -> list[tuple[str, bool | None]]:
+    case = extract_case("Patient, 60 years, female.\n" + line, anchor=TODAY, today=TODAY).case
+    return [(f.code.value, f.present) for f in case.findings]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Виолетов хелиотропен раш на горните очни капаци.", [("heliotrope_rash", True)]),
+        ("Хелиотропни раш на очните капци.", [("heliotrope_rash", True)]),
+        ("פפולות של גוטרון מעל מפרקי MCP.", [("gottron_papules", True)]),
+        ("פפולות גוטרון בשתי הידיים.", [("gottron_papules", True)]),
+        ("उंगलियों के जोड़ों पर गॉट्रॉन पैप्यूल्स।", [("gottron_papules", True)]),
+        ("حطاطات جوترون على المفاصل.", [("gottron_papules", True)]),
+        ("გოტრონის პაპულები.", [("gottron_papules", True)]),
+        # the flat sign, not the papules
+        ("סימן גוטרון על המרפקים.", [("gottron_sign", True)]),
+        ("कोहनी पर गॉट्रॉन साइन।", [("gottron_sign", True)]),
+        # negated: absent, not missing
+        ("ללא פפולות של גוטרון.", [("gottron_papules", False)]),
+        ("गॉट्रॉन पैप्यूल्स नहीं।", [("gottron_papules", False)]),
+    ],
+)
+def test_the_signs_in_the_scripts_read_since_i13b(
+    line: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert _findings(line) == expected
+
+
+# --- a questionnaire's field answered with the language's own "no" ---------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Kumeza kwa shida: Hapana", [("dysphagia", False)]),
+        ("Kumeza kwa shida: Ndiyo", [("dysphagia", True)]),
+        ("Ugumu wa kumeza: hapana.", [("dysphagia", False)]),
+        ("Disfagi: jo.", [("dysphagia", False)]),
+        ("Disfagi: po, për ushqime të ngurta.", [("dysphagia", True)]),
+        ("Mgonjwa anashindwa kumeza.", [("dysphagia", True)]),
+    ],
+)
+def test_a_field_answered_no_in_swahili_and_albanian(
+    line: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert _findings(line) == expected
+
+
+# --- cancers: histology and organ in the scripts of i13b; sites of named-only malignancies ---
+def _tumours(line: str) -> list[tuple[str, str]]:
+    case = extract_case("Patient, 60 years, female.\n" + line, anchor=TODAY, today=TODAY).case
+    return [(t.site.value, t.histology.value) for t in case.tumours]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Diagnoza: Adenokarcinomë e prostatës Gleason 4+4=8.", [("prostate", "adenocarcinoma")]),
+        ("קרצינומה פפילרית של בלוטת התריס.", [("thyroid", "other")]),
+        ("סרטן בלוטת התריס.", [("thyroid", "other")]),
+        ("سرطان الغدة الدرقية.", [("thyroid", "other")]),
+        ("थायराइड कैंसर।", [("thyroid", "other")]),
+        ("Secondary to an underlying Mullerian malignancy.", [("other", "other")]),
+        ("A primary cutaneous B marginal lymphoma.", [("skin", "lymphoma")]),
+        ("Kutanes B-Zell-Lymphom.", [("skin", "lymphoma")]),
+        ("Lymphome B cutané primitif.", [("skin", "lymphoma")]),
+        ("Linfoma cutáneo primario de células B.", [("skin", "lymphoma")]),
+        # a lymphoma not said to be cutaneous stays the lymph nodes'
+        ("Diffuse large B-cell lymphoma.", [("lymph_node", "lymphoma")]),
+        # a relative's cancer is not the patient's
+        ("Her mother had a Mullerian carcinoma.", []),
+        ("לאמה היה סרטן בלוטת התריס.", []),
+    ],
+)
+def test_the_cancers_the_nineteenth_set_missed_as_classes(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _tumours(line) == expected
+
+
+def test_a_specific_cutaneous_lymphoma_after_a_title_lymphoma_is_the_skins() -> None:
+    # the title's bare "lymphoma" would imply the lymph nodes; the body names it cutaneous
+    text = (
+        "Paraneoplastic dermatomyositis presenting as lymphoma - case report.\n"
+        "A 65-year-old woman with dermatomyositis during the course of a primary cutaneous "
+        "B marginal lymphoma."
+    )
+    case = extract_case(text, anchor=TODAY, today=TODAY).case
+    assert [(t.site.value, t.histology.value) for t in case.tumours] == [("skin", "lymphoma")]
+
+
+# --- a discharge's safety-net advice in Swahili is a condition, not a finding ----------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Arudi mara moja ikiwa atapata shida ya kumeza au kupumua.", []),
+        ("Endapo atapata ugumu wa kumeza, arudi hospitali.", []),
+        ("Iwapo ana shida ya kumeza, apewe chakula laini.", []),
+        # the same words stated of the patient are read
+        ("Ana shida ya kumeza.", [("dysphagia", True)]),
+    ],
+)
+def test_the_swahili_if_makes_a_condition(line: str, expected: list[tuple[str, bool]]) -> None:
+    assert _findings(line) == expected
