@@ -177,3 +177,22 @@ def test_a_specific_cutaneous_lymphoma_after_a_title_lymphoma_is_the_skins() -> 
 )
 def test_the_swahili_if_makes_a_condition(line: str, expected: list[tuple[str, bool]]) -> None:
     assert _findings(line) == expected
+
+
+# --- the joints' abbreviations in the plural: flat macules there are the Gottron sign --------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "O/E: Erythematous macules over MCPs and PIPs, flat - no papules.",
+            [("gottron_papules", False), ("gottron_sign", True)],
+        ),
+        ("O/E: Violaceous macules over the MCPs.", [("gottron_sign", True)]),
+        ("O/E: Papules over MCPs and PIPs.", [("gottron_papules", True)]),
+        ("O/E: No rash over MCPs or PIPs.", [("gottron_sign", False)]),
+        # a joint complaint without a skin lesion is no sign
+        ("Pain in the MCPs and PIPs.", []),
+    ],
+)
+def test_the_plural_joint_abbreviations(line: str, expected: list[tuple[str, bool]]) -> None:
+    assert _findings(line) == expected
