@@ -196,3 +196,27 @@ def test_the_swahili_if_makes_a_condition(line: str, expected: list[tuple[str, b
 )
 def test_the_plural_joint_abbreviations(line: str, expected: list[tuple[str, bool]]) -> None:
     assert _findings(line) == expected
+
+
+# --- the inverse (palmar) Gottron sign is another sign than the extensor item ----------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "双手MCP、PIP关节伸侧Gottron丘疹；双手掌侧指关节屈侧可见痛性溃疡（反Gottron征）。",
+            [("gottron_papules", True)],
+        ),
+        ("Painful palmar papules (inverse Gottron papules).", []),
+        ("逆ゴットロン徴候あり。", []),
+        # the item named beside it is still read
+        (
+            "Reverse Gottron's sign on the palms; Gottron's sign over the knuckles.",
+            [("gottron_sign", True)],
+        ),
+        ("Gottron papules over the MCPs.", [("gottron_papules", True)]),
+    ],
+)
+def test_the_inverse_gottron_sign_is_not_the_item(
+    line: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert _findings(line) == expected
