@@ -237,6 +237,9 @@ class Lexicon(_Strict):
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
     # issue #10 (i10ae): longer names holding an antibody's name that name no antibody
     antibody_not_terms: list[str] = Field(default_factory=list)
+    # issue #10 (i14c): longer names holding a sign's name that name another sign ("inverse
+    # Gottron's papules", "反Gottron征": palmar, not the extensor item)
+    finding_not_terms: list[str] = Field(default_factory=list)
     # issue #10 (i10ap): the antigens' full names and their genes' symbols (lexicon.yaml)
     antibody_antigens: dict[AntibodyCode, list[str]] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
@@ -1729,7 +1732,11 @@ class Rules:
         other = _merged_languages(lex.other_languages, _load("languages", LanguageVocabulary))
         self.other_languages = other
         self.findings = TermMatcher(
-            "findings", {str(k): [*v, *other.findings.get(k, [])] for k, v in lex.findings.items()}
+            "findings",
+            {
+                **{str(k): [*v, *other.findings.get(k, [])] for k, v in lex.findings.items()},
+                NOT_A_TERM: [f for t in lex.finding_not_terms for f in expand_forms(t)],  # i14c
+            },
         )
         self.labs = TermMatcher(
             "labs",
