@@ -1,0 +1,76 @@
+"""Antibody polarity in panels whatever the script (issue #10, i14a). Every sentence is our own;
+each expected value is worked out by hand.
+
+- a bare list of antibodies closed by a word the reader does not know, in a script that writes
+  its vowels as combining marks (Devanagari) or ended by its script's full stop (the danda, the
+  CJK full stop), is a record whose result is not read: not assessed, never a positive guessed
+  from the names;
+- the English result words as Hindi, Bengali and Urdu spell them (with or without the nukta,
+  one code point or two) give every name of the list before them that result;
+- guards: a positive among negatives keeps its own word; "a patient with anti-X antibodies" in
+  prose is still that antibody positive.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import antibody_results
+
+HEAD = "Clinic letter. A 9-year-old girl with juvenile dermatomyositis.\n"
+POSITIVE_NUKTA_TWO = "पॉज़िटिव"  # Hindi "positive", ज + nukta (two code points)
+POSITIVE_NUKTA_ONE = "पॉज़िटिव"  # the same word with the precomposed ज़ (U+095B)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Hindi: the list, a dash, "negative", the danda
+        (
+            "Anti-TIF1γ, Anti-Mi-2, Anti-MDA5 - नेगेटिव।",
+            {"TIF1G": "negative", "MI2": "negative", "MDA5": "negative"},
+        ),
+        # the other spelling, joined by "and" (और)
+        ("Anti-Jo-1 और Anti-MDA5 निगेटिव।", {"JO1": "negative", "MDA5": "negative"}),
+        # Bengali, Urdu spellings of the loanword
+        ("Anti-Jo-1, Anti-MDA5 নেগেটিব।", {"JO1": "negative", "MDA5": "negative"}),
+        ("Anti-Jo-1 نیگیٹو۔", {"JO1": "negative"}),
+        # positive, with the nukta as two code points, as one, and without it (ो)
+        (f"Anti-NXP2 {POSITIVE_NUKTA_TWO}।", {"NXP2": "positive"}),
+        (f"Anti-NXP2 {POSITIVE_NUKTA_ONE}।", {"NXP2": "positive"}),
+        ("Anti-NXP2 पोजिटिव।", {"NXP2": "positive"}),
+        # guard: a positive among negatives keeps its own word, either order
+        (
+            f"Anti-NXP2 {POSITIVE_NUKTA_TWO}; Anti-MDA5, Anti-SAE1 - नेगेटिव।",
+            {"NXP2": "positive", "MDA5": "negative", "SAE1": "negative"},
+        ),
+        (
+            f"मायोसाइटिस पैनल: Anti-Mi-2, Anti-SAE1 - नेगेटिव, Anti-TIF1γ - {POSITIVE_NUKTA_TWO}।",
+            {"MI2": "negative", "SAE1": "negative", "TIF1G": "positive"},
+        ),
+    ],
+)
+def test_panel_polarity_word_reaches_every_name(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(HEAD + line + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a Devanagari word the reader does not know, then the danda: no result read
+        "Anti-Jo-1, Anti-PL-7 - कखग।",
+        "Anti-TIF1γ, Anti-Mi-2, Anti-MDA5 - अज्ञात।",
+        # the CJK full stop after an unknown word
+        "Anti-Jo-1, anti-PL-7 - abcd。",
+        # an unknown Latin word with a combining accent (e + U+0301)
+        "Anti-Jo-1, anti-PL-7 - ne\u0301gativ.",
+    ],
+)
+def test_unread_panel_result_is_not_a_positive(line: str) -> None:
+    results = antibody_results(HEAD + line + "\n")
+    assert "positive" not in results.values()
+
+
+def test_prose_naming_the_antibody_is_still_its_positive() -> None:
+    # the case report's "a patient with anti-X antibodies" (no list, no record): positive
+    assert antibody_results(HEAD + "She has anti-TIF1γ antibodies.\n") == {"TIF1G": "positive"}
