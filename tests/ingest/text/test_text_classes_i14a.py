@@ -74,3 +74,46 @@ def test_unread_panel_result_is_not_a_positive(line: str) -> None:
 def test_prose_naming_the_antibody_is_still_its_positive() -> None:
     # the case report's "a patient with anti-X antibodies" (no list, no record): positive
     assert antibody_results(HEAD + "She has anti-TIF1γ antibodies.\n") == {"TIF1G": "positive"}
+
+
+# --------------------------------------------------------------- "cases" in a general statement
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Portuguese, Spanish: what "cases with anti-X" have in general is no result of hers;
+        # her own result in the next sentence is
+        (
+            "Os casos anti-Jo-1 positivo têm pior prognóstico. Anti-Jo-1 negativo.",
+            {"JO1": "negative"},
+        ),
+        (
+            "Los casos con anti-MDA5 positivo tienen peor pronóstico. Anti-MDA5 negativo.",
+            {"MDA5": "negative"},
+        ),
+        # German, French: a general statement alone records nothing
+        ("Fälle mit Anti-TIF1γ-Antikörpern sind häufig paraneoplastisch.", {}),
+        ("Les cas anti-MDA5 positifs ont une atteinte pulmonaire sévère.", {}),
+        # guard: the singular "case" of a case report is this patient
+        ("Relato de caso: paciente com anti-Jo-1 positivo.", {"JO1": "positive"}),
+    ],
+)
+def test_cases_in_general_are_not_this_patient(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(HEAD + line + "\n") == expected
+
+
+# ----------------------------------------------------------------------- French "AAN"
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("AAN négatif. Anti-Jo-1 négatif.", {"ANA": "negative", "JO1": "negative"}),
+        # a positive among negatives keeps its own word
+        ("AAN négatifs; anti-TIF1γ positif.", {"ANA": "negative", "TIF1G": "positive"}),
+        # a titre of 1:640 is positive (above the 1:80 screening dilution)
+        ("AAN 1/640, moucheté.", {"ANA": "positive"}),
+        # guard: Dutch "aan" (to) is no antibody
+        ("Uitgelegd aan de patiënt: anti-Jo-1 negatief.", {"JO1": "negative"}),
+        ("Aan negatief getest: anti-Jo-1.", {}),
+    ],
+)
+def test_french_ana_abbreviation_in_capitals(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(HEAD + line + "\n") == expected
