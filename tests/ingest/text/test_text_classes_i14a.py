@@ -7,8 +7,13 @@ each expected value is worked out by hand.
   from the names;
 - the English result words as Hindi, Bengali and Urdu spell them (with or without the nukta,
   one code point or two) give every name of the list before them that result;
+- a list wrapped after its script's comma (CJK 、 and ，, Arabic ،) goes on on the next line, as
+  one wrapped after "," does: the closing result word reaches its first names;
+- the blot's bare sign after the CJK word for antibody ("抗MDA5抗体 +++，", "항Jo-1항체 -");
+- "cases" (casos, Fälle, les cas, ...) in a general statement is no result of this patient's;
+- French "AAN" is ANA, in capitals only (Dutch "aan" is "to");
 - guards: a positive among negatives keeps its own word; "a patient with anti-X antibodies" in
-  prose is still that antibody positive.
+  prose is still that antibody positive; a case report's singular "caso" is the patient.
 """
 
 from __future__ import annotations
@@ -116,4 +121,52 @@ def test_cases_in_general_are_not_this_patient(line: str, expected: dict[str, st
     ],
 )
 def test_french_ana_abbreviation_in_capitals(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(HEAD + line + "\n") == expected
+
+
+# ------------------- a list wrapped at its script's comma; the blot's sign after CJK "antibody"
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Chinese: the list wrapped after the enumeration comma 、; "均阴性" (all negative) on
+        # the next line is said of every name
+        (
+            "抗Jo-1、PL-7、\nPL-12抗体均阴性。",
+            {"JO1": "negative", "PL7": "negative", "PL12": "negative"},
+        ),
+        (
+            "抗Jo-1、PL-7、PL-12、EJ、\nOJ抗体均阴性。",
+            {
+                "JO1": "negative",
+                "PL7": "negative",
+                "PL12": "negative",
+                "EJ": "negative",
+                "OJ": "negative",
+            },
+        ),
+        # Arabic: the Arabic comma ، at each line's end, "سلبي" (negative) closing the list
+        (
+            "Anti-Jo-1، Anti-PL-7،\nAnti-MDA5 سلبي.",
+            {"JO1": "negative", "PL7": "negative", "MDA5": "negative"},
+        ),
+        # the blot's bare sign after the CJK word for antibody (抗体, Korean 항체)
+        (
+            "抗MDA5抗体 +++，抗Ro-52抗体 ++；抗Jo-1抗体阴性。",
+            {"MDA5": "positive", "RO52": "positive", "JO1": "negative"},
+        ),
+        ("抗MDA5抗体+++。", {"MDA5": "positive"}),
+        # the isotype between, and a minus ending its item
+        ("抗TIF1-γ抗体 IgG ++，抗Mi-2抗体 -。", {"TIF1G": "positive", "MI2": "negative"}),
+        # Korean 항체
+        ("항MDA5항체 +++, 항Jo-1항체 -", {"MDA5": "positive", "JO1": "negative"}),
+        # guard: the negatives before keep their word
+        (
+            "抗Jo-1、PL-7抗体均阴性，抗MDA5抗体 +++。",
+            {"JO1": "negative", "PL7": "negative", "MDA5": "positive"},
+        ),
+    ],
+)
+def test_list_wrapped_at_its_scripts_comma_and_cjk_blot_sign(
+    line: str, expected: dict[str, str]
+) -> None:
     assert antibody_results(HEAD + line + "\n") == expected

@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
-from myositis_cds.ingest.text._nlp import _ENDERS
+from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
 from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import INDEX
 from myositis_cds.ingest.text.facts.labs import _number
@@ -249,7 +249,8 @@ def _another_records_result(
         )
     if cue_line_start > line_start:  # a list carried on by a comma at each line's end
         carried = original[at_end:cue_line_start].rstrip("\n").split("\n")
-        if all(row.rstrip().endswith(",") for row in carried):
+        # (i14a) at any script's list comma: "抗Jo-1、PL-7、" / "PL-12、EJ抗体均阴性"
+        if all(row.rstrip().endswith(tuple(_LIST_COMMAS)) for row in carried):
             return False
     return True
 
