@@ -170,3 +170,22 @@ def test_list_wrapped_at_its_scripts_comma_and_cjk_blot_sign(
     line: str, expected: dict[str, str]
 ) -> None:
     assert antibody_results(HEAD + line + "\n") == expected
+
+
+# ------------------------------------------------------------- a positive graded down by "weak"
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Hindi "weak positive" after the titre: weak, not a full positive
+        (f"ANA (IIF): 1:80, कमजोर {POSITIVE_NUKTA_TWO}।", {"ANA": "weak_positive"}),
+        ("Anti-Jo-1 कमजोर पॉजिटिव।", {"JO1": "weak_positive"}),
+        # Arabic and Hebrew put "weak" after "positive"
+        ("Anti-Jo-1 إيجابي ضعيف.", {"JO1": "weak_positive"}),
+        ("Anti-Jo-1 חיובי חלש.", {"JO1": "weak_positive"}),
+        # the sign graded in words, French and English; the negative after keeps its word
+        ("Dermatomyosite (anti-TIF1-γ faible +) sur carcinome rénal.", {"TIF1G": "weak_positive"}),
+        ("Anti-Jo-1 weak +, anti-PL-7 negative.", {"JO1": "weak_positive", "PL7": "negative"}),
+    ],
+)
+def test_weak_positive_in_more_scripts(line: str, expected: dict[str, str]) -> None:
+    assert antibody_results(HEAD + line + "\n") == expected
