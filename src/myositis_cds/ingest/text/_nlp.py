@@ -205,6 +205,11 @@ def _spaced_date() -> re.Pattern[str]:
 
 
 _CLOSERS = frozenset({")", "]", ",", ";", ":"})
+# issue #10 (i14a): the commas a list is wrapped after, in every script rules/LANGUAGES.md
+# lists: the Latin comma, the CJK enumeration comma and full-width comma ("抗Jo-1、PL-7、PL-12、"
+# / "EJ、OJ抗体均阴性": the first line's names lost the result word of the second), the Arabic
+# comma (Arabic, Persian, Urdu)
+_LIST_COMMAS = frozenset({",", "、", "，", "،"})
 
 
 @Language.component("myositis_note_sentences")
@@ -246,7 +251,7 @@ def note_sentences(doc: Doc) -> Doc:
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             # issue #10 (i10w): a list wrapped after its comma ("Jo-1, PL-7, PL-12," / "EJ, OJ
             # negative"): the line goes on
-            or (last == "," and before not in _FIELD_MARKS)
+            or (last in _LIST_COMMAS and before not in _FIELD_MARKS)
             or (last.casefold() in _DENIALS and before.casefold() in _BEFORE_DENIAL)
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)

@@ -240,6 +240,9 @@ class Lexicon(_Strict):
     # issue #10 (i14c): longer names holding a sign's name that name another sign ("inverse
     # Gottron's papules", "反Gottron征": palmar, not the extensor item)
     finding_not_terms: list[str] = Field(default_factory=list)
+    # issue #10 (i14a): abbreviations that are also another language's words, read only when
+    # written with at least two capitals (French "AAN", not Dutch "aan"), as the tumours' own
+    antibody_capitals_only: list[str] = Field(default_factory=list)
     # issue #10 (i10ap): the antigens' full names and their genes' symbols (lexicon.yaml)
     antibody_antigens: dict[AntibodyCode, list[str]] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
@@ -1763,6 +1766,7 @@ class Rules:
                 },
                 NOT_A_TERM: [f for t in lex.antibody_not_terms for f in expand_forms(t)],
             },
+            capitals_only=lex.antibody_capitals_only,
         )
         self.investigations = TermMatcher(
             "investigations",

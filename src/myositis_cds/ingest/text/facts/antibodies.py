@@ -18,6 +18,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
+from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
 from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import INDEX
 from myositis_cds.ingest.text.facts.labs import _number
@@ -248,7 +249,8 @@ def _another_records_result(
         )
     if cue_line_start > line_start:  # a list carried on by a comma at each line's end
         carried = original[at_end:cue_line_start].rstrip("\n").split("\n")
-        if all(row.rstrip().endswith(",") for row in carried):
+        # (i14a) at any script's list comma: "抗Jo-1、PL-7、" / "PL-12、EJ抗体均阴性"
+        if all(row.rstrip().endswith(tuple(_LIST_COMMAS)) for row in carried):
             return False
     return True
 
@@ -994,9 +996,22 @@ _LIST_GLUE = re.compile(
 # anti-NXP2, anti-MDA5.") is a record without its result. Neither is "a patient with anti-X
 # antibodies": no positive is inferred from the name (a result not read is not assessed).
 _CLAUSE_OPEN = re.compile(r"[;:]")
+# issue #10 (i14a): a word of a script that writes its vowels or points as combining marks
+# (Devanagari, Bengali, Tamil and the other Indic scripts, Thai, Lao, Myanmar, Khmer, Arabic
+# and Hebrew points, Latin letters with a combining accent) is one word, not letters broken by
+# marks regex's \w does not take ("नेगेटिव"); and a clause ends at the full stop of its script
+# (_nlp._ENDERS: the danda, the CJK and Urdu full stops) or at the CJK enumeration comma as at
+# "." and ",". Without them "Anti-TIF1γ, Anti-MDA5 - नेगेटिव।" was no bare record, and its
+# names were read as positives.
+_MARK = (
+    "\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
+    "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+)
+_CLAUSE_STOP = "".join(sorted(_ENDERS | {",", "、", "，"}))
 _UNREAD_TAIL = re.compile(
-    rf"(?:\s|{_NAME_SUFFIX}|\([^()]{{0,40}}\)|-)*"
-    r"(?P<words>(?:[^\W\d_][\w'’-]*[ \t]*){0,2})[.,]?\s*",
+    rf"(?:\s|{_NAME_SUFFIX}|\([^()]{{0,40}}\)|（[^（）]{{0,40}}）|[-–—])*"
+    rf"(?P<words>(?:(?:[^\W\d_]|[{_MARK}])(?:[\w'’-]|[{_MARK}])*[ \t]*){{0,2}})"
+    rf"[{re.escape(_CLAUSE_STOP)}]?\s*",
     re.IGNORECASE,
 )
 
