@@ -85,6 +85,7 @@ _FILLER = re.compile(
     r"|força|forca|fuerza|forza|kraft|muskelkraft|s[íi]la|siła|snaga|moč|erő|forța|forta"
     r"|kracht|styrke|styrka|voima|güç|kekuatan|lakas|сила"
     r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
+    r"|gr"  # issue #10 (i14b): "grade" shortened ("근위부 Gr IV-", "deltoids Gr. 4")
     # (issue #10, i10ao: and in the Slavic letters, as rules/style.yaml roman_grade_leads)
     r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
@@ -577,6 +578,13 @@ _EXTENSION_STEMS = (
     "atlie",
     "разгъв",
     "екст",
+    # (issue #10, i14b: and the extensors of Hebrew "(ה)פושטים", Hindi "एक्सटेंसर" and Arabic
+    # "(ال)باسطات"; verified U)
+    "פושט",
+    "הפושט",
+    "एक्सटें",
+    "باسط",
+    "الباسط",
 )
 
 
