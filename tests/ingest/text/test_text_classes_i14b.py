@@ -105,3 +105,87 @@ def test_a_hindi_relative_word_is_not_found_inside_another_word() -> None:
     assert read("62 वर्षीय पुरुष। उसकी मां को फेफड़ों का कैंसर था।").case.tumours == []
     sites = [t.site.value for t in read("62 वर्षीय पुरुष। फेफड़ों का कैंसर।").case.tumours]
     assert sites == ["lung"]
+
+
+# Strength said reduced "predominantly proximal", and weakness said to predominate in one limb
+# pair "mostly proximally" (Portuguese, Spanish, French; our own sentences): the limb's
+# adjective limits the item to that limb, a negation makes it absent.
+PREDOMINANCE = [
+    (
+        "pt_predominio",
+        "Há 2 meses iniciou diminuição da força muscular de predomínio proximal e simétrica.",
+        {UPPER: True, LOWER: True},
+    ),
+    (
+        "es_predominio",
+        "Refiere disminución de la fuerza muscular de predominio proximal.",
+        {UPPER: True, LOWER: True},
+    ),
+    (
+        "fr_predominance",
+        "Depuis 2 mois, diminution de la force musculaire à prédominance proximale.",
+        {UPPER: True, LOWER: True},
+    ),
+    (
+        "pt_upper",
+        "A fraqueza muscular predominava nos membros superiores, maioritariamente proximal.",
+        {UPPER: True},
+    ),
+    (
+        "es_lower",
+        "La debilidad predominaba en los miembros inferiores, sobre todo proximal.",
+        {LOWER: True},
+    ),
+    (
+        "fr_upper",
+        "La faiblesse prédominait aux membres supérieurs, surtout proximale.",
+        {UPPER: True},
+    ),
+    (
+        "pt_negated",
+        "Não apresentava diminuição da força muscular de predomínio proximal.",
+        {UPPER: False, LOWER: False},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "expected"), PREDOMINANCE, ids=[v[0] for v in PREDOMINANCE]
+)
+def test_weakness_predominantly_proximal(lang: str, note: str, expected: dict[str, bool]) -> None:
+    assert _items(note) == expected
+
+
+# A narrowing word ("especially", "sobretudo", "surtout") gives the grade after it to the muscle
+# it names only: "proximal" before it stays ungraded (the arms are not assessed by it).
+NARROWED = [
+    (
+        "en",
+        "Bilateral proximal loss of strength, especially in hip flexion (3/5).",
+        {LOWER: True},
+    ),
+    (
+        "en_particularly",
+        "Motor examination of the proximal muscles, particularly the hip flexors: 4-/5.",
+        {LOWER: True},
+    ),
+    (
+        "es",
+        "Fuerza proximal, especialmente en los flexores de la cadera 4-/5.",
+        {LOWER: True},
+    ),
+    (
+        "pt",
+        "Força diminuída proximalmente, sobretudo nos flexores da anca 3/5.",
+        {LOWER: True},
+    ),
+    # without a narrowing word the list shares its grade: both girdles
+    ("en_list", "Deltoids and hip flexors 4/5.", {UPPER: True, LOWER: True}),
+]
+
+
+@pytest.mark.parametrize(("lang", "note", "expected"), NARROWED, ids=[v[0] for v in NARROWED])
+def test_a_narrowing_word_keeps_the_grade_to_its_muscle(
+    lang: str, note: str, expected: dict[str, bool]
+) -> None:
+    assert _items(note) == expected

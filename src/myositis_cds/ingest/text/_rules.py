@@ -461,6 +461,7 @@ class StrengthRules(_Strict):
     stems: dict[StrengthGroup, list[str]] = {}
     not_stems: list[str] = []
     not_muscle_after: list[str] = []
+    narrowing: list[str] = []  # issue #10 (i14b): see rules/strength.yaml
 
 
 # --------------------------------------------------------------------------- patterns
