@@ -149,6 +149,24 @@ PREDOMINANCE = [
 ]
 
 
+PREDOMINANCE += [
+    # a difficulty "interpreted as" reduced strength is a symptom read by the writer, not weakness
+    # on examination: not assessed (missing), in Spanish and Portuguese
+    (
+        "es_interpreted",
+        "Presentó imposibilidad para subir escaleras, interpretado como disminución de la fuerza "
+        "muscular de predominio proximal.",
+        {},
+    ),
+    (
+        "pt_interpreted",
+        "Dificuldade em subir escadas, interpretada como diminuição da força muscular de "
+        "predomínio proximal.",
+        {},
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "note", "expected"), PREDOMINANCE, ids=[v[0] for v in PREDOMINANCE]
 )
