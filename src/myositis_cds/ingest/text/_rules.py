@@ -467,6 +467,7 @@ class StrengthRules(_Strict):
     stems: dict[StrengthGroup, list[str]] = {}
     not_stems: list[str] = []
     not_muscle_after: list[str] = []
+    narrowing: list[str] = []  # issue #10 (i14b): see rules/strength.yaml
 
 
 # --------------------------------------------------------------------------- patterns
@@ -1403,7 +1404,13 @@ _END = ""
 # no boundary against a CJK character: "抗Ro52抗體" holds the term "Ro52", "四肢乏力" ends a term
 # "乏力". Against a Latin letter or a digit the boundary holds as before ("ana" is not in "banana").
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_WORD_NOT_CJK = rf"(?-i:[^\W{_CJK}])"  # no case folding: CJK has no case
+# issue #10 (i14b): the vowel signs and nasal marks of the Indic scripts (Devanagari to Sinhala,
+# U+0900-U+0DFF; "ं", "े", "ि", "ு") are combining marks, not \w to Python, so a term ending in
+# one had no boundary after it: the relative "मां" (mother) was found inside "मांसपेशियों"
+# (muscles) and put the line in the family's context. Those blocks' letters and marks count
+# as a word's letters; their dandas (U+0964, U+0965) stay punctuation.
+_INDIC = r"\u0900-\u0963\u0966-\u0dff"
+_WORD_NOT_CJK = rf"(?-i:[^\W{_CJK}]|[{_INDIC}])"  # no case folding: CJK has no case
 _IS_CJK = re.compile(rf"[{_CJK}]")
 # A term that starts or ends with a CJK character needs no boundary on that side at all: CJK
 # words run straight into digits and Latin codes ("抗核抗體1:100", "抗體IgG陽性").

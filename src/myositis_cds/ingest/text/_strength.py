@@ -23,6 +23,7 @@ is a measurement ("Although she has no complaint of weakness, shoulder abduction
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -85,6 +86,7 @@ _FILLER = re.compile(
     r"|força|forca|fuerza|forza|kraft|muskelkraft|s[íi]la|siła|snaga|moč|erő|forța|forta"
     r"|kracht|styrke|styrka|voima|güç|kekuatan|lakas|сила"
     r"|grau|grado|grad"  # issue #10 (i10k): "grade" in Portuguese, Spanish/Italian, German
+    r"|gr"  # issue #10 (i14b): "grade" shortened ("근위부 Gr IV-", "deltoids Gr. 4")
     # (issue #10, i10ao: and in the Slavic letters, as rules/style.yaml roman_grade_leads)
     r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
@@ -414,6 +416,22 @@ def _equal_pair(text: str, start: int, end: int) -> bool:
     return _EQUAL_PAIR.search(text, start, end) is not None
 
 
+@functools.cache
+def _narrowing() -> re.Pattern[str] | None:
+    words = rules().strength.narrowing
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _narrowed(text: str, start: int, end: int) -> bool:
+    """issue #10 (i14b): a narrowing word (rules/strength.yaml ``narrowing``) between two
+    muscles: the next grade is the later muscle's alone."""
+    pattern = _narrowing()
+    return pattern is not None and pattern.search(text, start, end) is not None
+
+
 def read_grades(
     text: str,
     start: int,
@@ -479,8 +497,13 @@ def read_grades(
                 forward = shared = None
                 if owners:  # a muscle after a grade starts a new list
                     owners = []
-                if waiting and re.search(r"[;:]", text[waiting[-1].muscle.end : m.start]):
+                if waiting and (
+                    re.search(r"[;:]", text[waiting[-1].muscle.end : m.start])
+                    or _narrowed(text, waiting[-1].muscle.end, m.start)
+                ):
                     waiting = []  # i10j: "... at hands and feet; flexors of the neck 3/5"
+                    # (i14b: or a narrowing word, "proximal loss of strength, especially in
+                    # hip flexion (3/5)": the grade is the hip's alone)
                     # (i10at: or a field's colon, "... disminuida a nivel proximal: EID:
                     # cuádriceps 2-3/5": the grade is the next field's muscle's alone)
                 waiting.append(owner)
@@ -577,6 +600,13 @@ _EXTENSION_STEMS = (
     "atlie",
     "разгъв",
     "екст",
+    # (issue #10, i14b: and the extensors of Hebrew "(ה)פושטים", Hindi "एक्सटेंसर" and Arabic
+    # "(ال)باسطات"; verified U)
+    "פושט",
+    "הפושט",
+    "एक्सटें",
+    "باسط",
+    "الباسط",
 )
 
 

@@ -186,7 +186,10 @@ def _compiled() -> _Compiled:
         roman_grade=re.compile(
             r"\b(?:"
             + "|".join(re.escape(c.lower()) for c in w.roman_grade_leads)
-            + r")\s+(?P<n>iv|v|i{1,3})(?P<mod>\+|-(?![\w/]))?(?![\w/])"
+            + r")\s+(?P<n>iv|v|i{1,3})(?P<mod>\+|-(?!\w))?"
+            # issue #10 (i14b): the right / left pair in Roman numerals ("Gr IV / IV",
+            # "grade IV-/IV-"), rewritten as the Arabic pair the grade grammar reads as sides
+            r"(?:\s?/\s?(?P<n2>iv|v|i{1,3})(?P<mod2>\+|-(?![\w/]))?(?![\w/])|(?![\w/]))"
         ),
         # issue #10 (i12c): the same grade written before its lead word, as English abstracts
         # of Chinese reports word it ("V- grade muscle strength", "IV grade power", "grade"
@@ -662,7 +665,10 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         if not _grade_context(text, m.start(), m.end(), c, forward=False):
             continue
         arabic = _ROMAN_GRADES[m.group("n")]
-        out.append((m.start("n"), m.end(), f"{arabic}{m.group('mod') or ''}"))
+        grade = f"{arabic}{m.group('mod') or ''}"
+        if m.group("n2"):  # (i14b) "Gr IV / IV": right and left
+            grade += f" / {_ROMAN_GRADES[m.group('n2')]}{m.group('mod2') or ''}"
+        out.append((m.start("n"), m.end(), grade))
     # issue #10 (i12c): the grade before its lead word, followed by what it grades ("V- grade
     # muscle strength in the proximal extremities"): written as "grade 5-" so the grade grammar
     # reads it as it reads "grade 5-"; only with a strength word after it on the line (a
