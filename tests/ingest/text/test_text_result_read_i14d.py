@@ -13,16 +13,8 @@ from datetime import date
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-from tests.ingest.text.helpers import TODAY
-
-HEAD = "Clinic letter, 12 November 2026. A 60-year-old woman with dermatomyositis.\n"
-NOTE_DAY = date(2026, 11, 12)
-
-
-def investigations(line: str) -> set[tuple[str, str, date]]:
-    case = extract_case(HEAD + line, today=TODAY).case
-    return {(i.code.value, i.result.value, i.date) for i in case.investigations}
+# the letter's opening and the (code, result, date) reader the round-13 tests use
+from tests.ingest.text.test_text_result_not_stated import NOTE_DAY, investigations
 
 
 @pytest.mark.parametrize(
