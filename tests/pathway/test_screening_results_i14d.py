@@ -1,0 +1,94 @@
+"""A screening test done whose result is not a negative screen (branch i14d): ``abnormal`` and
+``pending`` handled as round 13 handled ``not_stated``, in the same table.
+
+The vignette of tests/pathway/test_screening.py: high risk (anti-NXP2 + dysphagia), female born
+1960, diagnosis 2023-01-15, assessed 2023-03-01; every enhanced test done 2023-01-20 (in the
+diagnosis window, which opened 2022-10-15), CA-125 too. With every result normal the initial
+screen is negative and PET-CT / GI endoscopy are due; here the mammogram's result is not normal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.pathway.common import Notes
+from myositis_cds.pathway.screening import ScreeningItem
+from tests.pathway.test_screening import ALL_ENHANCED_FEMALE, case, factor, plan, risk
+
+CONDITIONAL = ("fdg_pet_ct", "upper_gi_endoscopy", "lower_gi_endoscopy")
+ROUND = "for the diagnosis round of the high-risk enhanced panel; no further round scheduled"
+
+
+def high_risk_plan(mammography: str) -> tuple[dict[str, ScreeningItem], Notes]:
+    r = risk("high", [factor("anti_nxp2", group="antibody"), factor("dysphagia")])
+    c = case(
+        investigations=ALL_ENHANCED_FEMALE,
+        results={"mammography": mammography},
+        labs={"ca125": "2023-01-20"},
+    )
+    notes = Notes()
+    return plan(c, "2023-03-01", r, notes), notes
+
+
+def test_an_abnormal_mammogram_is_done_but_no_negative_screen() -> None:
+    items, notes = high_risk_plan("abnormal")
+    mammo = items["mammography"]
+    # done: it need not be ordered again; the enhanced panel has no later round at high risk
+    assert (mammo.status, mammo.last_done, mammo.result) == ("done", date(2023, 1, 20), "abnormal")
+    assert mammo.reason == f"done 2023-01-20 (abnormal: work-up needed) {ROUND}"
+    # the initial screen found something: PET-CT and GI endoscopy are not offered as the tests
+    # that follow a negative initial screen
+    for test in CONDITIONAL:
+        assert items[test].status == "not_indicated", test
+        assert "initial screen found no cancer" not in items[test].reason
+        assert "abnormal, work-up needed: Mammography" in items[test].reason
+    (rec,) = [x for x in notes.recommendations if x.id.startswith("screening.result_")]
+    assert rec.id == "screening.result_abnormal.mammography"
+    assert rec.indicator == "warning"
+    assert rec.summary == "Abnormal screening result: Mammography (diagnosis round), work-up needed"
+    assert "not a negative screen and gives no reassurance" in rec.detail
+    # an abnormal result is never the one that would let the initial screen count as negative
+    assert "lets the initial screen count as negative" not in rec.detail
+
+
+def test_a_pending_mammogram_is_not_yet_a_negative_screen() -> None:
+    items, notes = high_risk_plan("pending")
+    mammo = items["mammography"]
+    assert (mammo.status, mammo.result) == ("done", "pending")
+    assert mammo.reason == (
+        "done 2023-01-20 (result pending: not yet a negative screen; obtain the result, if "
+        f"abnormal, work it up) {ROUND}"
+    )
+    for test in CONDITIONAL:
+        assert items[test].status == "not_indicated", test
+        assert "result pending: Mammography" in items[test].reason
+    (rec,) = [x for x in notes.recommendations if x.id.startswith("screening.result_")]
+    assert rec.id == "screening.result_pending.mammography"
+    assert rec.indicator == "warning"
+    assert rec.summary == (
+        "Screening result pending: Mammography (diagnosis round), not yet a negative screen"
+    )
+    # a normal result, once in, completes the initial screen
+    assert "lets the initial screen count as negative" in rec.detail
+
+
+def test_the_same_mammogram_normal_is_the_negative_screen() -> None:
+    items, notes = high_risk_plan("normal")
+    for test in CONDITIONAL:
+        assert items[test].status == "due", test
+        assert "initial screen found no cancer" in items[test].reason
+    assert not any(x.id.startswith("screening.result_") for x in notes.recommendations)
+
+
+@pytest.mark.parametrize("result", ["abnormal", "pending"])
+def test_a_standard_risk_test_not_negative_is_done_not_overdue_and_warned(result: str) -> None:
+    # standard risk: basic panel at diagnosis only (overdue from 2023-04-16 when not done)
+    c = case(investigations={"urinalysis": "2023-01-20"}, results={"urinalysis": result})
+    notes = Notes()
+    item = plan(c, "2023-06-01", risk("standard"), notes)["urinalysis"]
+    assert (item.status, item.result) == ("done", result)
+    ids = {x.id for x in notes.recommendations}
+    assert f"screening.result_{result}.urinalysis" in ids
+    assert "screening.overdue.urinalysis" not in ids
