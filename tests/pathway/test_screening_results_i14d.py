@@ -92,3 +92,16 @@ def test_a_standard_risk_test_not_negative_is_done_not_overdue_and_warned(result
     ids = {x.id for x in notes.recommendations}
     assert f"screening.result_{result}.urinalysis" in ids
     assert "screening.overdue.urinalysis" not in ids
+
+
+def test_an_abnormal_result_with_a_tumour_on_record_names_it() -> None:
+    # the reference case: the CT chest-abdomen-pelvis of 2023-02-01 (abnormal, a 9.5 mm
+    # pancreatic mass) found the pancreatic NET recorded as found that day
+    from myositis_cds.assessment import assess
+    from myositis_cds.ingest.files import load_case_file
+    from tests.conftest import REFERENCE_CASE, TODAY
+
+    result = assess(load_case_file(str(REFERENCE_CASE), today=TODAY), as_of=TODAY)
+    rec = next(r for r in result.recommendations if r.id == "screening.result_abnormal.ct_chest")
+    assert "abnormal: work-up needed; 6 x 9.5 mm pancreatic mass" in rec.detail
+    assert "A tumour is on record (pancreas, found 2023-02-01)" in rec.detail

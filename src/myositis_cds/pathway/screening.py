@@ -906,6 +906,12 @@ def _recommend(
                             else ""
                         )
                         + f". Done on {done_on}."
+                        + (
+                            f" A tumour is on record ({tumour}): if this result is what found "
+                            "it, the tumour's work-up is this result's."
+                            if item.result == InvestigationResult.abnormal and tumour is not None
+                            else ""
+                        )
                     ),
                     indicator="warning",
                     source=f"{item.source}; {source}",
