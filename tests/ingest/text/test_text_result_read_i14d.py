@@ -38,6 +38,10 @@ from tests.ingest.text.test_text_result_not_stated import NOTE_DAY, investigatio
         ("CT chest 15/10 no mass.", ("ct_chest", "normal", date(2026, 10, 15))),
         ("Mammogram 15.10. normal.", ("mammography", "normal", date(2026, 10, 15))),
         ("CXR (15/10) clear.", ("chest_xray", "normal", date(2026, 10, 15))),
+        # a whole date right after the test, its line wrapped before it
+        ("Seen before: no ILD on HRCT\n21-May-2026.", ("ct_chest", "normal", date(2026, 5, 21))),
+        # a result said as within range is a stated normal
+        ("FBC 15/10 within range.", ("full_blood_count", "normal", date(2026, 10, 15))),
         ("Röntgen Thorax 20.09. unauffällig.", ("chest_xray", "normal", date(2026, 9, 20))),
     ],
 )
@@ -45,7 +49,18 @@ def test_a_result_read_the_right_way_round(line: str, expected: tuple[str, str, 
     assert investigations(line) == {expected}
 
 
-@pytest.mark.parametrize("line", ["No CT done.", "No EUS needed at present.", "Not had a CXR."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No CT done.",
+        "No EUS needed at present.",
+        "Not had a CXR.",
+        # a list of tests not done (a form's unticked boxes read as "No"): no lesion denied on
+        # the last one, so none of them is a normal result
+        "No PET-CT No upper GI endoscopy.",
+        "No transvaginal ultrasound and no PET-CT were requested.",
+    ],
+)
 def test_a_test_denied_itself_is_still_not_done(line: str) -> None:
     assert investigations(line) == set()
 

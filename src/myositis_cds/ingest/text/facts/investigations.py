@@ -20,7 +20,7 @@ from myositis_cds.ingest.text._draft import (
     _planned,
     _status,
 )
-from myositis_cds.ingest.text._time import INDEX, TimePoint, _date_from_match
+from myositis_cds.ingest.text._time import INDEX, TimePoint, _date_from_match, find_dates
 
 
 def _investigations(ex: Extraction) -> None:
@@ -187,7 +187,8 @@ def _absent_first(ex: Extraction, sent: Sentence, after: int) -> bool:
 # rules read none because the words judge what the test looked for rather than the test itself.
 _STATED_NEGATIVE = re.compile(
     r"\b(?:no|nil|without|sem|sin|sans|senza|bez|ingen|intet|inga|utan|kein\w*|ohne|tidak|"
-    r"tanpa|nincs|không|nema|negat\w*|normal\w*|unremarkable|unauffällig\w*|clear)\b|"
+    r"tanpa|nincs|không|nema|negat\w*|normal\w*|unremarkable|unauffällig\w*|clear|"
+    r"within\s+(?:normal\s+)?(?:range|limits))\b|"
     r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见",
     re.I,
 )
@@ -225,7 +226,7 @@ def _response_before(ex: Extraction, sent: Sentence, start: int) -> bool:
 # done ("no CT", "no EUS needed": the test right after the denial, see _not_done)
 _DENIED_ON = re.compile(
     rf"\b(?:{_DENIAL})\s+(?:[\w-]+\s+){{1,3}}(?:on|at|in|by|from|an|auf|bei|im|in\s+der|en|en\s+"
-    r"(?:la|el|los|las)|à|à\s+la|au|sur|sur\s+la|na|no|nel|nella|alla|al|all'|i|på|ved|vid|w|we|"
+    r"(?:la|el|los|las)|à|à\s+la|au|sur|sur\s+la|na|nel|nella|alla|al|all'|på|ved|vid|w|we|"
     r"při|pada|di)\s+(?:(?:the|a|her|his|this|recent|repeat|latest|last|der|die|dem|la|el|le|"
     r"l')\s*)?$",
     re.I,
@@ -233,7 +234,10 @@ _DENIED_ON = re.compile(
 
 
 def _denied_before(ex: Extraction, sent: Sentence, start: int) -> bool:
-    return _DENIED_ON.search(ex.text, max(sent.start, start - 60), start) is not None
+    """Whether a lesion is denied right before the test, on it; a test denied in between is a
+    list of tests not done ("No PET-CT, no upper GI endoscopy", a form's unticked boxes)."""
+    m = _DENIED_ON.search(ex.text, max(sent.start, start - 60), start)
+    return m is not None and not ex.rules.investigations.find(ex.text, m.start(), start)
 
 
 def _denied_lesion(
@@ -279,7 +283,17 @@ def _date_beside(ex: Extraction, end: int) -> TimePoint | None:
         parsed = _date_from_match(m, ex.style, ex.rules.month_numbers)
         if parsed is not None:
             return TimePoint(absolute=parsed[0], uncertain=parsed[1])
+    # a whole date the date rules read, right after the test (its line may wrap before it:
+    # "no ILD on HRCT\n21-MAY-2026")
+    gap = _GAP_BEFORE_DATE.match(ex.text, end)
+    if gap is not None:
+        for d in find_dates(ex.text, ex.rules, gap.end(), gap.end() + 32, ex.style):
+            if d.start == gap.end():
+                return TimePoint(absolute=d.day, uncertain=d.uncertain)
     return None
+
+
+_GAP_BEFORE_DATE = re.compile(r"[ \t]*\n?[ \t]*[(\[:]?[ \t]*(?:(?:on|dated)[ \t]+)?", re.I)
 
 
 # a result written after the test: a colon or a spaced dash, then words ("FGDS (05.11.2026) -
