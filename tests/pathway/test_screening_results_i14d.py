@@ -105,3 +105,23 @@ def test_an_abnormal_result_with_a_tumour_on_record_names_it() -> None:
     rec = next(r for r in result.recommendations if r.id == "screening.result_abnormal.ct_chest")
     assert "abnormal: work-up needed; 6 x 9.5 mm pancreatic mass" in rec.detail
     assert "A tumour is on record (pancreas, found 2023-02-01)" in rec.detail
+
+
+def test_an_abnormal_result_worked_up_into_a_tumour_leaves_the_judgement_to_the_tumour() -> None:
+    # the reference case with CA-125 and a neck CT added in the diagnosis round (2023-01-20):
+    # the enhanced panel's CT of 2023-02-01 is abnormal, and the 9.5 mm G1 pancreatic NET found
+    # that day does not explain the myositis (issue #9), so the search goes on: at high risk the
+    # upper GI endoscopy that follows a negative initial screen is considered (due), not held
+    # back by the abnormal CT
+    from myositis_cds.case import parse_case
+    from myositis_cds.ingest.files import load_case_file
+    from tests.conftest import REFERENCE_CASE
+
+    data = load_case_file(str(REFERENCE_CASE)).model_dump(mode="json", exclude_none=True)
+    data["labs"].append({"code": "ca125", "above_uln": False, "date": "2023-01-20"})
+    data["investigations"].append({"code": "ct_neck", "date": "2023-01-20", "result": "normal"})
+    c = parse_case(data)
+    items = plan(c, "2024-01-01", risk("high"))
+    assert items["ct_chest"].result == "abnormal"
+    assert items["upper_gi_endoscopy"].status == "due"
+    assert "initial screen found no cancer" in items["upper_gi_endoscopy"].reason

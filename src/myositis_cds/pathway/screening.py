@@ -20,8 +20,9 @@ How a test's status is decided (all dates inclusive):
   not stated: obtain the report"), ``pending`` (awaited: "result pending: not yet a negative
   screen") and ``abnormal`` ("abnormal: work-up needed"). Each gets a warning that says what to do
   and what would change, and the initial screen is not taken as having found no cancer (the
-  conditional tests for high risk after a negative initial screen wait). One table
-  (``_NOT_NEGATIVE``) holds what is said of each.
+  conditional tests for high risk after a negative initial screen wait; an abnormal result
+  followed by a recorded tumour was worked up, and the tumour's judgement below decides). One
+  table (``_NOT_NEGATIVE``) holds what is said of each.
 * A recorded tumour ends the search for an occult cancer (conditional PET-CT / GI endoscopy not
   indicated) only when it plausibly explains the myositis (``found_tumour`` in the data: kind,
   stage, and found within 3 years of onset). Otherwise the remaining screening keeps its status,
@@ -256,8 +257,13 @@ def _plan(
         if i.panel == "enhanced" and i.status == "done" and i.round == "at diagnosis"
     ]
     enhanced_open = [i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")]
-    # done, but its result is not (yet) a negative screen: not stated, pending or abnormal
-    enhanced_open += [i for i in items if i.panel != "conditional" and _not_negative(i)]
+    # done, but its result is not (yet) a negative screen: not stated, pending or abnormal (an
+    # abnormal one worked up into a recorded tumour is that tumour's: its judgement governs)
+    enhanced_open += [
+        i
+        for i in items
+        if i.panel != "conditional" and _not_negative(i) and not _worked_up(i, case)
+    ]
     consider: dict[str, list[str]] = {}
     for cond in data.conditional:
         item, met = _conditional_item(
@@ -743,6 +749,15 @@ def _result_text(result: InvestigationResult, note: str | None) -> str | None:
     if said is None:
         return f"{result.value}: {note}" if note else result.value
     return f"{said.reason}; {note}" if note else said.reason
+
+
+def _worked_up(item: ScreeningItem, case: Case) -> bool:
+    """Whether an abnormal result was followed by a recorded tumour, found on or after the day
+    the test was done: the finding was worked up, and whether that tumour explains the myositis
+    (``found_tumour``) decides if the search for an occult cancer goes on."""
+    if item.result != InvestigationResult.abnormal or item.last_done is None:
+        return False
+    return any(t.found_date >= item.last_done for t in case.tumours)
 
 
 def _not_negative(item: ScreeningItem) -> _NotNegative | None:
