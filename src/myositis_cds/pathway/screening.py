@@ -15,11 +15,14 @@ How a test's status is decided (all dates inclusive):
 * A test outside the patient's schedule, of the wrong sex or age, or a conditional test whose
   criteria are not met, is *not_indicated*, with the reason. Conditional tests are never overdue:
   the guideline says "consider".
-* A record whose result is ``not_stated`` (the test was done, the record does not give its
-  result) makes the test *done*, but it is not a negative screen: the item says "result not
-  stated: obtain the report", a warning asks for the report and says what would change, and the
-  initial screen is not taken as having found no cancer (the conditional tests for high risk
-  after a negative initial screen wait for the report).
+* A record whose result is not a negative screen makes the test *done* (it need not be
+  ordered again) but never reassures: ``not_stated`` (the record does not give the result: "result
+  not stated: obtain the report"), ``pending`` (awaited: "result pending: not yet a negative
+  screen") and ``abnormal`` ("abnormal: work-up needed"). Each gets a warning that says what to do
+  and what would change, and the initial screen is not taken as having found no cancer (the
+  conditional tests for high risk after a negative initial screen wait; an abnormal result
+  followed by a recorded tumour was worked up, and the tumour's judgement below decides). One
+  table (``_NOT_NEGATIVE``) holds what is said of each.
 * A recorded tumour ends the search for an occult cancer (conditional PET-CT / GI endoscopy not
   indicated) only when it plausibly explains the myositis (``found_tumour`` in the data: kind,
   stage, and found within 3 years of onset). Otherwise the remaining screening keeps its status,
@@ -254,8 +257,13 @@ def _plan(
         if i.panel == "enhanced" and i.status == "done" and i.round == "at diagnosis"
     ]
     enhanced_open = [i for i in items if i.panel == "enhanced" and i.status in ("due", "overdue")]
-    # done, but the record does not give the result: not (yet) a negative screen
-    enhanced_open += [i for i in items if i.panel != "conditional" and _result_not_stated(i)]
+    # done, but its result is not (yet) a negative screen: not stated, pending or abnormal (an
+    # abnormal one worked up into a recorded tumour is that tumour's: its judgement governs)
+    enhanced_open += [
+        i
+        for i in items
+        if i.panel != "conditional" and _not_negative(i) and not _worked_up(i, case)
+    ]
     consider: dict[str, list[str]] = {}
     for cond in data.conditional:
         item, met = _conditional_item(
@@ -523,19 +531,17 @@ def _criterion(
         if category != "high":
             return False, f"for high risk when the initial screen finds no cancer ({category} risk)"
         if enhanced_open:
-            pending = ", ".join(i.label for i in enhanced_open if not _result_not_stated(i))
-            unread = ", ".join(i.label for i in enhanced_open if _result_not_stated(i))
-            waits = "; ".join(
-                part
-                for part in (
-                    f"still open: {pending}" if pending else "",
-                    f"result not stated: {unread}: obtain the report" if unread else "",
+            still = ", ".join(i.label for i in enhanced_open if _not_negative(i) is None)
+            waits = [f"still open: {still}"] if still else []
+            for result, said in _NOT_NEGATIVE.items():
+                labels = ", ".join(
+                    i.label for i in enhanced_open if _not_negative(i) and i.result == result
                 )
-                if part
-            )
+                if labels:
+                    waits.append(said.waits.format(labels=labels))
             return False, (
                 "high risk: consider once the initial screen is complete and has found no cancer "
-                f"that explains the myositis ({waits})"
+                f"that explains the myositis ({'; '.join(waits)})"
             )
         return True, "high risk and the initial screen found no cancer"
     # tif1g_dm_onset_over_40_plus_clinical
@@ -691,20 +697,74 @@ def _records(done: list[_Coded], satisfied_by: list[_Record]) -> tuple[_Done, ..
     )
 
 
-# What the reason says of a test done with no result in the record, and what would change.
-RESULT_NOT_STATED = "result not stated: obtain the report; if abnormal, work it up"
+@dataclass(frozen=True)
+class _NotNegative:
+    """What is said of a done test whose result is not a negative screen."""
+
+    reason: str  # in the item's reason, after the date done
+    summary: str  # the warning's summary: "{label}" and "{round}" filled in
+    detail: str  # after "{label} is recorded as done (...), but": what it is not, what to do
+    waits: str  # why the high-risk conditional tests wait: "{labels}" filled in
+    settles_if_normal: bool  # a normal report would complete the round (and the initial screen)
+
+
+# One table, the one place these results are handled; the recommendation id is
+# "screening.result_<result>.<test>".
+_NOT_NEGATIVE: dict[InvestigationResult, _NotNegative] = {
+    InvestigationResult.not_stated: _NotNegative(
+        reason="result not stated: obtain the report; if abnormal, work it up",
+        summary="Screening result not stated: {label} done ({round} round), obtain the report",
+        detail="the record does not give its result. It is not counted as a normal (negative) "
+        "screen, nor as an abnormal one. What would change: an abnormal report needs work-up for "
+        "a cancer; a normal one completes this round",
+        waits="result not stated: {labels}: obtain the report",
+        settles_if_normal=True,
+    ),
+    InvestigationResult.pending: _NotNegative(
+        reason="result pending: not yet a negative screen; obtain the result, if abnormal, "
+        "work it up",
+        summary="Screening result pending: {label} ({round} round), not yet a negative screen",
+        detail="its result is still awaited. It is not yet counted as a normal (negative) "
+        "screen. What would change: an abnormal result needs work-up for a cancer; a normal one "
+        "completes this round",
+        waits="result pending: {labels}",
+        settles_if_normal=True,
+    ),
+    InvestigationResult.abnormal: _NotNegative(
+        reason="abnormal: work-up needed",
+        summary="Abnormal screening result: {label} ({round} round), work-up needed",
+        detail="its result is abnormal. It is not a negative screen and gives no reassurance: "
+        "work it up for a cancer, and record what the work-up finds (a tumour, or a normal "
+        "result of the test that settles it)",
+        waits="abnormal, work-up needed: {labels}",
+        settles_if_normal=False,
+    ),
+}
 
 
 def _result_text(result: InvestigationResult, note: str | None) -> str | None:
     if result == InvestigationResult.normal:
         return "normal"
-    if result == InvestigationResult.not_stated:
-        return f"{RESULT_NOT_STATED}; {note}" if note else RESULT_NOT_STATED
-    return f"{result.value}: {note}" if note else result.value
+    said = _NOT_NEGATIVE.get(result)
+    if said is None:
+        return f"{result.value}: {note}" if note else result.value
+    return f"{said.reason}; {note}" if note else said.reason
 
 
-def _result_not_stated(item: ScreeningItem) -> bool:
-    return item.status == "done" and item.result == InvestigationResult.not_stated
+def _worked_up(item: ScreeningItem, case: Case) -> bool:
+    """Whether an abnormal result was followed by a recorded tumour, found on or after the day
+    the test was done: the finding was worked up, and whether that tumour explains the myositis
+    (``found_tumour``) decides if the search for an occult cancer goes on."""
+    if item.result != InvestigationResult.abnormal or item.last_done is None:
+        return False
+    return any(t.found_date >= item.last_done for t in case.tumours)
+
+
+def _not_negative(item: ScreeningItem) -> _NotNegative | None:
+    """What is said of a done item whose result is not a negative screen; None otherwise."""
+    if item.status != "done" or item.result is None:
+        return None
+    return _NOT_NEGATIVE.get(item.result)
 
 
 def _clock(case: Case, notes: Notes) -> date | None:
@@ -841,27 +901,32 @@ def _recommend(
                 )
             )
     for item in items:
-        if _result_not_stated(item):
+        said = _not_negative(item)
+        if said is not None and item.result is not None:
             done_on = item.last_done.isoformat() if item.last_done else "?"
             notes.recommend(
                 Recommendation(
-                    id=f"screening.result_not_stated.{item.test}",
+                    id=f"screening.result_{item.result.value}.{item.test}",
                     summary=_clip(
-                        f"Screening result not stated: {item.label} done "
-                        f"({_phrase(item.round or '')} round), obtain the report",
+                        said.summary.format(label=item.label, round=_phrase(item.round or "")),
                         139,
                     ),
                     detail=(
-                        f"{item.label} is recorded as done ({item.reason}), but the record does "
-                        "not give its result. It is not counted as a normal (negative) screen, "
-                        "nor as an abnormal one. What would change: an abnormal report needs "
-                        "work-up for a cancer; a normal one completes this round"
+                        f"{item.label} is recorded as done ({item.reason}), but {said.detail}"
                         + (
                             " and, at high risk, lets the initial screen count as negative"
-                            if category == "high" and item.round == "at diagnosis"
+                            if said.settles_if_normal
+                            and category == "high"
+                            and item.round == "at diagnosis"
                             else ""
                         )
                         + f". Done on {done_on}."
+                        + (
+                            f" A tumour is on record ({tumour}): if this result is what found "
+                            "it, the tumour's work-up is this result's."
+                            if item.result == InvestigationResult.abnormal and tumour is not None
+                            else ""
+                        )
                     ),
                     indicator="warning",
                     source=f"{item.source}; {source}",

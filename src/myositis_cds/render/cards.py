@@ -134,6 +134,28 @@ def to_hook_cards(
                 link=link,
             )
         )
+    # done, but abnormal (work it up, no reassurance) or pending (not yet a negative screen),
+    # as the pathway says of each (pathway/screening.py _NOT_NEGATIVE); no suggestion: the test
+    # need not be ordered again
+    for kind, title in (
+        ("abnormal", "abnormal result(s): work-up needed, not a negative screen"),
+        ("pending", "result(s) pending: not yet a negative screen"),
+    ):
+        not_negative = [
+            s for s in assessment.screening or [] if s.status == "done" and s.result == kind
+        ]
+        if not_negative:
+            cards.append(
+                _hook_card(
+                    seed,
+                    f"screening-result-{kind}",
+                    f"Myositis cancer screening: {len(not_negative)} {title}",
+                    "\n".join(f"- **{s.label or s.test}**: {s.reason}" for s in not_negative),
+                    "warning",
+                    {"label": "IMACS 2023 cancer screening in myositis", "url": IMACS_URL},
+                    link=link,
+                )
+            )
     for t in assessment.tumours or []:
         f = t.follow_up
         if f.status in ("due", "overdue") and f.next_due is not None:

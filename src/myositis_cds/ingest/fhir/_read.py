@@ -246,13 +246,63 @@ _POLARITY_WORDS = [
     (re.compile(r"\b(?:indeterminate|equivocal|inconclusive)\b", re.I), "indeterminate"),
     (re.compile(r"\b(?:pos(?:itive)?|detected|reactive|present)\b", re.I), "positive"),
 ]
-_NORMALITY_WORDS = [
-    (re.compile(r"\babnormal|\bsuspicious|\bmass\b|\blesion|\bmalignan", re.I), "abnormal"),
-    (
-        re.compile(r"\b(?:normal|unremarkable|no (?:evidence|abnormalit\w*|malignan\w*))", re.I),
-        "normal",
-    ),
-]
+# A report's conclusion in words, read with the denial decided first: "No evidence of
+# malignancy" and "negative for malignancy" deny the abnormal word they name, so they are normal
+# results; a clause that still names a lesion, malignancy or suspicion once its denied words are
+# set aside is abnormal, and one report clause abnormal makes the report abnormal. "Cannot be
+# excluded" keeps the suspicion, and "probably benign" (BI-RADS 3, a short-interval follow-up)
+# is neither a normal nor an abnormal result.
+_ABNORMAL_WORD = re.compile(
+    r"\b(?:abnormal\w*|suspicious|suspicion|mass(?:es)?|lesions?|nodules?|malignan\w*|"
+    r"\w*(?:carcinoma|sarcoma|lymphoma|melanoma|blastoma)s?|cancer\w*|tumou?rs?|metasta\w+|"
+    r"neoplas\w+|atypi\w+|polyps?|bi-?rads\s*[45])\b",
+    re.I,
+)
+_NORMAL_WORD = re.compile(
+    r"\b(?:normal|unremarkable|benign|negative|clear|nad|within\s+normal\s+limits|"
+    r"bi-?rads\s*[12])\b",
+    re.I,
+)
+_NOT_EXCLUDED = re.compile(
+    r"\b(?:cannot|can\s*not|can't|could\s+not|not)\s+(?:be\s+)?(?:excluded|ruled\s+out)", re.I
+)
+_PROBABLY_BENIGN = re.compile(r"\b(?:probably|likely)\s+benign\b|\bbi-?rads\s*3\b", re.I)
+_NON_WORD = re.compile(r"\bnon[- ]?(?:suspicious|malignant|neoplastic)\b", re.I)
+# a denial and what it denies, to the clause's end (a comma ends it unless a list goes on:
+# "no mass, calcification or distortion")
+_DENIAL = re.compile(
+    r"\b(?:no|not|nor|without|negative\s+for|free\s+of|absence\s+of)\b"
+    r"(?:[^,]*?(?=,(?![^,]*\b(?:or|nor|and)\b))|[^,]*$|.*$)",
+    re.I | re.S,
+)
+# a lesion denied after it ("malignant cells are not seen", "metastases absent")
+_DENIED_AFTER = re.compile(
+    r"\b\w+(?:\s+(?!(?:with|and|or|but)\b)\w+){0,2}?\s+(?:(?:is|are|was|were)\s+)?"
+    r"(?:not\s+(?:seen|identified|detected|"
+    r"present|demonstrated|found)|absent|excluded|ruled\s+out)\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"[.;\n]+|\b(?:but|however|although|though|except)\b", re.I)
+
+
+def _conclusion_normality(text: str) -> str | None:
+    """normal / abnormal from a conclusion's words, the denial decided first; None: neither."""
+    found = None
+    for clause in _CLAUSES.split(text):
+        if _NOT_EXCLUDED.search(clause):
+            return "abnormal"  # "malignancy cannot be excluded"
+        if _PROBABLY_BENIGN.search(clause):
+            continue
+        kept, denied = _NON_WORD.subn(" ", clause)
+        kept, n = _DENIED_AFTER.subn(" ", kept)
+        denied += n
+        kept, n = _DENIAL.subn(" ", kept)
+        denied += n
+        if _ABNORMAL_WORD.search(kept) and not re.search(r"\bbenign\b", kept, re.I):
+            return "abnormal"
+        if denied or _NORMAL_WORD.search(kept):
+            found = "normal"
+    return found
 
 
 def _words_polarity(texts: Iterable[str]) -> str | None:
@@ -714,13 +764,8 @@ class _Reader:
             if key == "conclusionCode" and isinstance(data.get("conclusion"), str):
                 words.append(str(data["conclusion"]))
             if hit is None:
-                for text in words:
-                    for pattern, value in _NORMALITY_WORDS:
-                        if pattern.search(text):
-                            hit = value
-                            break
-                    if hit:
-                        break
+                read = [_conclusion_normality(text) for text in words]
+                hit = "abnormal" if "abnormal" in read else "normal" if "normal" in read else None
             if hit is None:
                 hit = _words_polarity(words)
             mapped = {

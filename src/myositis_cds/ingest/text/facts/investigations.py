@@ -20,7 +20,7 @@ from myositis_cds.ingest.text._draft import (
     _planned,
     _status,
 )
-from myositis_cds.ingest.text._time import INDEX, TimePoint
+from myositis_cds.ingest.text._time import INDEX, TimePoint, _date_from_match, find_dates
 
 
 def _investigations(ex: Extraction) -> None:
@@ -46,6 +46,8 @@ def _investigations(ex: Extraction) -> None:
                 existence = "PENDING"  # "Plan: CT chest/abd/pelvis, mammogram"
             if code == "eus" and _FNA.search(text, m.end, min(sent.end, m.end + 60)):
                 code = "eus_fna"  # "EUS in June 2025, FNA cytology: NET"
+            if existence == "ABNORMAL" and _denied_lesion(ex, sent, assertion, m.start, m.end):
+                existence = None  # "Colonoscopy 04/2026: no polyps": the lesion is denied
             if existence in (None, "NORMAL", "NEGATED_EXISTENCE") and _found_first(
                 ex, sent, m.end, assertion
             ):
@@ -56,13 +58,14 @@ def _investigations(ex: Extraction) -> None:
                 _absent_first(ex, sent, m.end)
                 or _stated_negative(ex, sent, m.end)
                 or _response_before(ex, sent, m.start)
+                or _denied_before(ex, sent, m.start)
             ):
                 existence = "NORMAL"  # "CT chest/abdomen/pelvis: no mass or lymphadenopathy"
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
             inferred = False
-            if status == "absent" and _not_done(ex, assertion, m.start):
+            if status == "absent" and _not_done(ex, sent, assertion, m.start):
                 continue  # "no EUS needed at present", "CT not performed"
             if status == "absent":
                 status = "present"  # "FOBT negative": a normal result
@@ -97,7 +100,7 @@ def _investigations(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    sent.time,
+                    _date_beside(ex, m.end) or sent.time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -114,13 +117,12 @@ _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 # a lesion named as absent ("no mass or adenopathy", "without nodules", "ingen tumor"); issue
 # #10 (i10aq): and "not seen"/"without" in Indonesian/Malay ("tidak tampak nodul"), Romanian,
 # Hungarian, Vietnamese, Slovak/Czech/Croatian "nie je/nema", Swedish "utan" (verified U)
-_NOT_FOUND = re.compile(
-    r"\b(?:no|without|nor|or|any|ingen|intet|inga|utan|kein\w*|ohne|sin|sans|senza|sem|bez|"
+_DENIAL = (
+    r"no|without|ingen|intet|inga|utan|kein\w*|ohne|sin|sans|senza|sem|bez|"
     r"nessun\w*|tidak(?:\s+(?:tampak|ada|terlihat|didapatkan))?|tanpa|fără|fara|nincs|nem\s+"
-    r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není)\s+"
-    r"(?:\w+\s+){0,2}$",
-    re.I,
+    r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není"
 )
+_NOT_FOUND = re.compile(rf"\b(?:{_DENIAL}|nor|or|any)\s+(?:\w+\s+){{0,2}}$", re.I)
 
 # what a test can show or is asked for, not what it showed ("HRCT may show ...", "CT to exclude
 # a mass"); "may" in lower case only, as "May" is also the month ("HRCT 12-May-2026: NSIP")
@@ -139,14 +141,13 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
     stop = _clause_stop(ex, sent, after)
     hit = assertion.categories.get("existence")
     for rx in ex.rules.value["investigation_abnormal_result"]:
-        lesion = rx.search(text, after, stop)
-        if lesion is None or _NOT_FOUND.search(
-            text, max(after, lesion.start() - 30), lesion.start()
-        ):
-            continue
-        if _MAY_SHOW.search(text, after, lesion.start()):
-            return False  # "HRCT may show ground-glass change": what it can show, no result
-        return hit is None or hit[1] > lesion.start()
+        # every lesion of the clause: one denied ("no mass, but 3 polyps") leaves the next
+        for lesion in rx.finditer(text, after, stop):
+            if _NOT_FOUND.search(text, max(after, lesion.start() - 30), lesion.start()):
+                continue
+            if _MAY_SHOW.search(text, after, lesion.start()):
+                return False  # "HRCT may show ground-glass change": what it can show
+            return hit is None or hit[1] > lesion.start()
     return False
 
 
@@ -186,7 +187,8 @@ def _absent_first(ex: Extraction, sent: Sentence, after: int) -> bool:
 # rules read none because the words judge what the test looked for rather than the test itself.
 _STATED_NEGATIVE = re.compile(
     r"\b(?:no|nil|without|sem|sin|sans|senza|bez|ingen|intet|inga|utan|kein\w*|ohne|tidak|"
-    r"tanpa|nincs|không|nema|negat\w*|normal\w*|unremarkable|unauffällig\w*|clear)\b|"
+    r"tanpa|nincs|không|nema|negat\w*|normal\w*|unremarkable|unauffällig\w*|clear|"
+    r"within\s+(?:normal\s+)?(?:range|limits))\b|"
     r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见",
     re.I,
 )
@@ -215,6 +217,83 @@ _RESPONSE_ON = re.compile(
 
 def _response_before(ex: Extraction, sent: Sentence, start: int) -> bool:
     return _RESPONSE_ON.search(ex.text, max(sent.start, start - 60), start) is not None
+
+
+# a lesion denied right before the test it was looked for on: a denial, up to three words (the
+# lesion), then "on"/"at"/"in" and the languages' own ("no ILD on HRCT", "no polyps at
+# colonoscopy", "keine Polypen in der Koloskopie", "sin nódulos en la TC", "sans lésion à la
+# TEP", "ingen tumor på CT", "bez zmian w TK"): a normal result of a done test, not a test not
+# done ("no CT", "no EUS needed": the test right after the denial, see _not_done)
+_DENIED_ON = re.compile(
+    rf"\b(?:{_DENIAL})\s+(?:[\w-]+\s+){{1,3}}(?:on|at|in|by|from|an|auf|bei|im|in\s+der|en|en\s+"
+    r"(?:la|el|los|las)|à|à\s+la|au|sur|sur\s+la|na|nel|nella|alla|al|all'|på|ved|vid|w|we|"
+    r"při|pada|di)\s+(?:(?:the|a|her|his|this|recent|repeat|latest|last|der|die|dem|la|el|le|"
+    r"l')\s*)?$",
+    re.I,
+)
+
+
+def _denied_before(ex: Extraction, sent: Sentence, start: int) -> bool:
+    """Whether a lesion is denied right before the test, on it; a test denied in between is a
+    list of tests not done ("No PET-CT, no upper GI endoscopy", a form's unticked boxes)."""
+    m = _DENIED_ON.search(ex.text, max(sent.start, start - 60), start)
+    return m is not None and not ex.rules.investigations.find(ex.text, m.start(), start)
+
+
+def _denied_lesion(
+    ex: Extraction, sent: Sentence, assertion: Assertion, start: int, end: int
+) -> bool:
+    """Whether the abnormal word the context rules read for the test is a lesion the note
+    denies, after the test in its result clause ("Colonoscopy 04/2026: no polyps") or before it
+    on the test ("no polyps on colonoscopy"), with no other lesion found in that clause."""
+    hit = assertion.categories.get("existence")
+    if hit is None:
+        return False
+    _, a, _ = hit
+    text = ex.text
+    if a >= end:
+        if a >= _clause_stop(ex, sent, end):
+            return False
+        denied = _NOT_FOUND.search(text, max(end, a - 30), a) is not None
+        return denied and not _found_first(ex, sent, end, Assertion({}))
+    return _denied_before(ex, sent, start) and a >= max(sent.start, start - 60)
+
+
+# a short date right beside a test, without its year: two-digit day and month with a slash, or
+# a dotted day and month with its closing dot ("CXR 15/10 clear", "Rx tórax 15/10 normal",
+# "Röntgen Thorax 15.10. unauffällig", "CT (15/10) clear"); never a grade or a fraction of a
+# year ("4/5", "3/12") nor the start of a longer date, which the date rules read
+_BESIDE = r"[ \t]*[(\[]?[ \t]*(?:(?:on|am|le|el|del|dne|od|den)[ \t]+)?"
+_DATES_BESIDE = (
+    re.compile(
+        _BESIDE + r"(?P<a>[0-3]\d)(?P<sep>/)(?P<b>[01]\d)(?![/.\-]?\d)(?<!/12)(?<!/52)", re.I
+    ),
+    re.compile(_BESIDE + r"(?P<a>[0-3]?\d)(?P<sep>\.)[ \t]?(?P<b>[01]?\d)\.(?![ \t]?\d)", re.I),
+)
+
+
+def _date_beside(ex: Extraction, end: int) -> TimePoint | None:
+    """The day and month written right after the test's name, placed as the date rules place a
+    date without its year (the note's year; a day more than a month after the note's date is
+    last year's; a slashed one follows the note's order of day and month)."""
+    for rx in _DATES_BESIDE:
+        m = rx.match(ex.text, end)
+        if m is None:
+            continue
+        parsed = _date_from_match(m, ex.style, ex.rules.month_numbers)
+        if parsed is not None:
+            return TimePoint(absolute=parsed[0], uncertain=parsed[1])
+    # a whole date the date rules read, right after the test (its line may wrap before it:
+    # "no ILD on HRCT\n21-MAY-2026")
+    gap = _GAP_BEFORE_DATE.match(ex.text, end)
+    if gap is not None:
+        for d in find_dates(ex.text, ex.rules, gap.end(), gap.end() + 32, ex.style):
+            if d.start == gap.end():
+                return TimePoint(absolute=d.day, uncertain=d.uncertain)
+    return None
+
+
+_GAP_BEFORE_DATE = re.compile(r"[ \t]*\n?[ \t]*[(\[:]?[ \t]*(?:(?:on|dated)[ \t]+)?", re.I)
 
 
 # a result written after the test: a colon or a spaced dash, then words ("FGDS (05.11.2026) -
@@ -285,10 +364,11 @@ def _names_tumour(ex: Extraction, sent: Sentence) -> bool:
 _NOT_DONE = frozenset({"no", "not", "without", "nil", "never"})
 
 
-def _not_done(ex: Extraction, assertion: Assertion, start: int) -> bool:
-    """A plain "no"/"not" right before a test says it was not done, not that it was normal."""
+def _not_done(ex: Extraction, sent: Sentence, assertion: Assertion, start: int) -> bool:
+    """A plain "no"/"not" right before a test says it was not done, not that it was normal; a
+    lesion between them denied on the test ("no ILD on HRCT") is the done test's normal."""
     hit = assertion.categories.get("existence")
-    if hit is None or hit[0] != "NEGATED_EXISTENCE":
+    if hit is None or hit[0] != "NEGATED_EXISTENCE" or _denied_before(ex, sent, start):
         return False
     _, a, b = hit
     return b <= start and ex.text[a:b].casefold() in _NOT_DONE and start - b <= 12
