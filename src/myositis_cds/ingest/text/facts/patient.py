@@ -780,9 +780,8 @@ def _onset_years(ex: Extraction, flares: set[int]) -> None:
     relative ("Mutter ... seit 2 Jahren"), a drug ("seit 2 Jahren Methotrexat") or the age
     itself ("paciente de 50 años")"""
     grammar = patient_grammar()
-    text = ex.text
     found = sorted(
-        (m for rx in grammar.onset_years for m in rx.finditer(text)), key=lambda m: m.start()
+        (m for rx in grammar.onset_years for m in ex.finditer(rx)), key=lambda m: m.start()
     )
     if not found:
         return
