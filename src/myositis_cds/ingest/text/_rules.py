@@ -1566,16 +1566,41 @@ _NOTE_MEMO: ContextVar[dict[tuple[object, str, int, int], tuple[TermMatch, ...]]
 )
 
 
+# issue #10 (i15): a pattern's matches over a whole text, found once while one note is read:
+# the date patterns run over the note for its date order (_style) and again for its dates
+# (_time.find_dates). Keyed by the pattern's id (hashing a compiled pattern hashes its whole
+# programme), the pattern kept with its matches so that the id is not reused meanwhile.
+_NOTE_MATCHES: ContextVar[
+    dict[tuple[int, str], tuple[re.Pattern[str], tuple[re.Match[str], ...]]] | None
+] = ContextVar("note_matches", default=None)
+
+
 @contextmanager
 def note_memo() -> Iterator[None]:
-    """Within this block, each matcher's terms in one span of text are found once."""
+    """Within this block, each matcher's terms in one span of text are found once, and so are
+    the matches of a pattern over a whole text (:func:`note_matches`)."""
     token = _NOTE_MEMO.set({})
     gates = _GATE_WORDS.set({})
+    matches = _NOTE_MATCHES.set({})
     try:
         yield
     finally:
+        _NOTE_MATCHES.reset(matches)
         _GATE_WORDS.reset(gates)
         _NOTE_MEMO.reset(token)
+
+
+def note_matches(rx: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """``tuple(rx.finditer(text))``, or the same matches found earlier in this note's reading
+    (see note_memo)."""
+    memo = _NOTE_MATCHES.get()
+    if memo is None:
+        return tuple(rx.finditer(text))
+    key = (id(rx), text)
+    hit = memo.get(key)
+    if hit is None or hit[0] is not rx:
+        hit = memo[key] = (rx, tuple(rx.finditer(text)))
+    return hit[1]
 
 
 def _memoised(owner: object, text: str, start: int, end: int | None, find: Any) -> list[TermMatch]:

@@ -51,7 +51,14 @@ from pydantic import Field
 from myositis_cds.ingest.text._dictation import _SCALES, _TEENS, _TENS, _UNITS, _spoken_number
 from myositis_cds.ingest.text._normalise import NormalisedText
 from myositis_cds.ingest.text._numbers import number_word_rewrites
-from myositis_cds.ingest.text._rules import Rules, RulesMeta, _load, _Strict, reference_after
+from myositis_cds.ingest.text._rules import (
+    Rules,
+    RulesMeta,
+    _load,
+    _Strict,
+    note_matches,
+    reference_after,
+)
 from myositis_cds.ingest.text._time import DateStyle
 
 __all__ = ["NoteStyle", "read_style", "restyle"]
@@ -324,7 +331,7 @@ def _date_order(
     for rx in rules.time["dates"]:
         if "a" not in rx.groupindex:
             continue
-        for m in rx.finditer(text):
+        for m in note_matches(rx, text):  # found again by find_dates: once (issue #10, i15)
             a, b = int(m.group("a")), int(m.group("b"))
             if a > 12 >= b:
                 day_first += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from myositis_cds.ingest.text._rules import Rules
+from myositis_cds.ingest.text._rules import Rules, note_matches
 
 __all__ = [
     "DateMatch",
@@ -141,8 +141,9 @@ def find_dates(
     how = style or DateStyle()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
     for rx in rules.time["dates"]:
-        for m in rx.finditer(text, start, stop):
+        for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             parsed = _date_from_match(m, how, rules.month_numbers)

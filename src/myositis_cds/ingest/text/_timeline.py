@@ -557,7 +557,7 @@ def _with_diagnoses(
     ]
     names = ex.rules.myositis.find(text)
     for rx in ex.rules.time["diagnosed"]:
-        for m in rx.finditer(text):
+        for m in ex.finditer(rx):
             if any(e.start < m.end() and m.start() < e.end for e in events):
                 continue
             near = [n for n in names if abs(n.start - m.start()) <= 80]

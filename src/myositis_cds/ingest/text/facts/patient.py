@@ -75,18 +75,25 @@ def _patient(ex: Extraction) -> None:
     grammar = patient_grammar()
     own_rules = ex.live(r.value["age_sex"])
     # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
-    # languages (rules/patient.yaml)
-    languages = list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
+    # languages (rules/patient.yaml); (i15) the note is searched for its hint only when that
+    # grammar is needed (most notes give an age and a sex to our own patterns)
+    languages: list[re.Pattern[str]] | None = None
+
+    def other_languages() -> list[re.Pattern[str]]:
+        return list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
+
     age_found, sex_found = _filed_patient_row(ex)  # issue #10 (i10-text21)
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, own_rules, None)
     if not age_found:
+        languages = other_languages()
         age_found, sex_found = _first_age(ex, ordered, languages, grammar)
-    age_sex = own_rules + languages
     if not age_found:
         sex_found = _age_decade(ex, ordered) or sex_found
     elif not sex_found:  # issue #10 (i10i)
-        sex_found = _sex_with_the_same_age(ex, ordered, age_sex)
+        if languages is None:
+            languages = other_languages()
+        sex_found = _sex_with_the_same_age(ex, ordered, own_rules + languages)
     _birth_date(ex)
     _region(ex)
     if sex_found or _coded_sex(ex, grammar):
@@ -780,9 +787,8 @@ def _onset_years(ex: Extraction, flares: set[int]) -> None:
     relative ("Mutter ... seit 2 Jahren"), a drug ("seit 2 Jahren Methotrexat") or the age
     itself ("paciente de 50 años")"""
     grammar = patient_grammar()
-    text = ex.text
     found = sorted(
-        (m for rx in grammar.onset_years for m in rx.finditer(text)), key=lambda m: m.start()
+        (m for rx in grammar.onset_years for m in ex.finditer(rx)), key=lambda m: m.start()
     )
     if not found:
         return

@@ -293,7 +293,7 @@ def _histology_terms(ex: Extraction, entries: list[_IcdEntry] | None = None) -> 
         if not _not_a_tumour(ex.text, t.start, t.end)  # "tumour markers", "tumor board"
     ]
     for rx in ex.rules.value["malignancy"]:
-        for m in rx.finditer(ex.text):
+        for m in ex.finditer(rx):
             if _not_a_tumour(ex.text, m.start(), m.end()):
                 continue  # "breast Ca screening"
             inside = [t for t in found if t.start < m.end() and m.start() < t.end]
