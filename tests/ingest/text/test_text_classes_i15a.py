@@ -161,3 +161,9 @@ def test_czech_biopsy_of_m_deltoideus_and_its_denied_features() -> None:
 
 def test_a_skin_biopsy_then_a_graded_muscle_is_no_muscle_biopsy() -> None:
     assert _case("Biopsie kůže: dermatitida. M. deltoideus 4/5.").muscle_biopsy is None
+
+
+def test_arabic_muscle_biopsy_reads_its_feature_and_a_skin_biopsy_does_not() -> None:
+    biopsy = _case("خزعة عضلية: ضمور حول الحزم.").muscle_biopsy
+    assert biopsy is not None and biopsy.perifascicular_atrophy is True
+    assert _case("خزعة جلدية: التهاب جلدي.").muscle_biopsy is None
