@@ -175,10 +175,51 @@ class LanguageVocabulary(_Strict):
 _FORMS = re.compile(r"\{([^{}]*)\}")
 
 
+class InitialMutations(_Strict):
+    """issue #10 (i15a): rules/mutations.yaml, the Welsh initial mutations."""
+
+    meta: RulesMeta
+    initials: dict[str, list[str]]
+    vowel: list[str]
+
+
+@cache
+def _initial_mutations() -> InitialMutations:
+    table: InitialMutations = _load("mutations", InitialMutations)
+    return table
+
+
+def mutated_forms(word: str) -> list[str]:
+    """A Welsh word's radical and mutated forms (rules/mutations.yaml): "gwendid" gives
+    "gwendid", "wendid", "ngwendid"; "poen" gives "poen", "boen", "mhoen", "phoen"."""
+    table = _initial_mutations()
+    lower = word.casefold()
+    initial = max((i for i in table.initials if lower.startswith(i)), key=len, default=None)
+    if initial is not None:
+        heads, rest = table.initials[initial], word[len(initial) :]
+    elif lower[:1] in "aeiouwyâêîôûŵŷáéíóú":
+        heads, rest = [h + word[:1] for h in table.vowel], word[1:]
+    else:
+        return [word]
+    forms = [word]
+    for head in heads:
+        form = head + rest
+        if word[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        forms.append(form)
+    return list(dict.fromkeys(f for f in forms if f))
+
+
 def expand_forms(term: str) -> list[str]:
     """Every spelling a term with alternatives in braces names: "rak{|a|u}" gives "rak", "raka",
     "raku"; several groups give every combination ("{lungen|bronchial}karzinom{|s}"), and a
-    group may hold another ("{groß{e|en} |}karzinom": the inner one is expanded first)."""
+    group may hold another ("{groß{e|en} |}karzinom": the inner one is expanded first).
+    (issue #10, i15a: a leading "~" names a Welsh word with its initial mutations,
+    "~gwendid{|au}": see mutated_forms.)"""
+    if term.startswith("~"):
+        return list(
+            dict.fromkeys(m for form in expand_forms(term[1:]) for m in mutated_forms(form))
+        )
     m = _FORMS.search(term)
     if m is None:
         return [term]

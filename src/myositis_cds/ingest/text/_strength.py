@@ -460,6 +460,7 @@ def read_grades(
     orphan: Grade | None = None  # a grade with no muscle before it: "..., 5/5 distally"
     shared: Grade | None = None  # that grade, passed on along "and" to the next muscles
     done: list[_Owner] = []
+    unread = False  # i15a: the grades since the last muscle are an unread muscle's
     last_end = start
     for _pos, kind, obj in items:
         if kind == "muscle":
@@ -467,6 +468,7 @@ def read_grades(
             assert isinstance(m, TermMatch)
             side = _side(_MUSCLE_SIDE.search(text, max(start, m.start - 14), m.start))
             owner = _Owner(m, side)
+            unread = False
             # (i10j: the zero-width groups of "5/5 elsewhere" stand at their own grade; an
             # earlier "4/5 at the hip flexors" does not carry forward to them)
             # (i10k: a muscle after a comma with a grade of its own right after it starts its
@@ -530,6 +532,9 @@ def read_grades(
                 or not _BARE_END.match(text, g.end, min(end, g.end + 20))
             ):
                 continue  # "normal sensation", "normal shoulder X-ray": not a grade
+        if unread and not waiting:
+            last_end = g.end
+            continue
         forward = orphan = shared = None
         if (
             nxt is not None
@@ -546,6 +551,19 @@ def read_grades(
         target = waiting or owners
         if not target:
             orphan = g
+            last_end = g.end
+            continue
+        if (
+            not waiting
+            and target[-1].grades
+            and "," in text[target[-1].grades[-1].end : g.start]
+            and not _FILLER.match(text[target[-1].grades[-1].end : g.start])
+        ):
+            # issue #10 (i15a): a grade after a comma and words the rules do not know as a
+            # muscle is that unread muscle's ("hips 3/5, <unread muscle> 5/5"), not the left
+            # side of the muscle before it (which made a weak hip look asymmetric, 3 right 5 left)
+            owners = []
+            unread = True  # its other grades ("lutut 4/4": right and left) are its own too
             last_end = g.end
             continue
         if not g.explicit:
@@ -607,6 +625,16 @@ _EXTENSION_STEMS = (
     "एक्सटें",
     "باسط",
     "الباسط",
+    # (issue #10, i15a: and the Arabic movement "(ال)بسط", the "backward" of Bengali, Urdu and
+    # Hindi, Persian "اکستانسیون" and Welsh "estyn"; verified U)
+    "بسط",
+    "البسط",
+    "পেছন",
+    "পিছন",
+    "پیچھے",
+    "पीछे",
+    "اکستان",
+    "estyn",
 )
 
 
@@ -665,7 +693,8 @@ def _resolve_ellipsis(muscles: list[TermMatch], text: str | None = None) -> list
             continue
         prev = out[-1].concept
         extension = m.text.casefold().startswith(_EXTENSION_STEMS)
-        if prev in ("neck_flexors", "neck_extensors"):
+        # (issue #10, i15a: or the neck named alone, "neck: flexion 4/5, extension 5/5")
+        if prev in ("neck", "neck_flexors", "neck_extensors"):
             group = "neck_extensors" if extension else "neck_flexors"
         elif prev in ("finger_flexors",) and extension:
             group = "distal_upper"

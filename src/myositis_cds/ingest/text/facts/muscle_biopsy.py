@@ -185,11 +185,15 @@ def _normal_biopsy(ex: Extraction, sent: Sentence, trig: TermMatch, uncertain: b
 # "core needle biopsy, RIGHT vastus lateralis", "la biopsie une myosite nécrosante"
 _SAMPLED_WORDS = 6
 _CLAUSE_BREAK = re.compile(r"[;.:]\s")
+# issue #10 (i15a): the Latin abbreviation of "musculus"/"musculi" before the muscle's name
+# ("Biopsie m. deltoideus", "biopsia m. quadriceps femoris", "biopsy of mm. vasti") is no
+# clause's end (the Terminologia Anatomica's abbreviation, written in Central European letters)
+_MUSCULUS = re.compile(r"(?<!\w)(?:m|mm|musc)\.(?=\s)", re.IGNORECASE)
 
 
 def _near(text: str, a: TermMatch, b: TermMatch) -> bool:
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    between = text[lo:hi]
+    between = _MUSCULUS.sub("m", text[lo:hi])
     return len(between.split()) <= _SAMPLED_WORDS and not _CLAUSE_BREAK.search(between + " ")
 
 
