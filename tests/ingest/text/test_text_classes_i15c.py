@@ -184,3 +184,48 @@ def test_review_of_systems_fields_and_signs_in_arabic_persian_bengali(
 )
 def test_the_portuguese_contraction_no_is_a_place(line: str, expected: bool) -> None:
     assert _findings(line).get("shawl_sign") is expected
+
+
+# --- the lungs' interstitial changes on imaging, stated or denied -----------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Woman aged 60. CT chest: no interstitial lung changes.", False),
+        ("Woman aged 60. HRCT: interstitial lung changes at both bases.", True),
+        ("Muller de 60 anos. TC: sen patrón intersticial pulmonar.", False),
+        ("Žena, 60 let. CT hrudníku: plíce bez intersticiálních změn.", False),
+        ("Женщина 60 лет. МСКТ: интерстициальных изменений в лёгких нет.", False),
+        ("Женщина 60 лет. МСКТ: интерстициальные изменения в лёгких.", True),
+    ],
+)
+def test_interstitial_changes_on_imaging(line: str, expected: bool) -> None:
+    assert _findings(line).get("interstitial_lung_disease") is expected
+
+
+# --- a diagnosis line that restates the panel's dated result ----------------------------------
+def _antibody_records(text: str) -> list[tuple[str, str | None, date | None]]:
+    return sorted(
+        (a.code.value, None if a.result is None else a.result.value, a.date)
+        for a in _case(text).antibodies
+    )
+
+
+def test_a_diagnosis_line_restating_the_dated_result_is_that_result() -> None:
+    text = (
+        "Woman aged 60. Seen 20/11/2026.\n"
+        "Diagnosis: dermatomyositis, anti-SAE1 positive.\n\n"
+        "Myositis blot (sample 12/11/2026): anti-SAE1 positive.\n"
+    )
+    assert _antibody_records(text) == [("SAE1", "positive", date(2026, 11, 12))]
+
+
+def test_an_undated_other_result_is_kept_beside_the_dated_one() -> None:
+    # guard: only the same result is a restatement; a different result is its own record
+    text = (
+        "Woman aged 60. Seen 20/11/2026.\n"
+        "Myositis blot (sample 12/11/2026): anti-SAE1 positive.\n\n"
+        "Repeat anti-SAE1 negative.\n"
+    )
+    records = _antibody_records(text)
+    assert ("SAE1", "positive", date(2026, 11, 12)) in records
+    assert ("SAE1", "negative", date(2026, 11, 20)) in records
