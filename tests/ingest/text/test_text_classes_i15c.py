@@ -229,3 +229,18 @@ def test_an_undated_other_result_is_kept_beside_the_dated_one() -> None:
     records = _antibody_records(text)
     assert ("SAE1", "positive", date(2026, 11, 12)) in records
     assert ("SAE1", "negative", date(2026, 11, 20)) in records
+
+
+# --- a dose as written keeps its decimal comma ------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "dose"),
+    [
+        ("Женщина 60 лет. 01.10.2026: иммуноглобулин 0,4 г/кг/сут в/в.", "0,4 г/кг/сут"),
+        ("Woman aged 60. 01/10/2026: IVIG 0.4 g/kg/day intravenously.", "0.4 g/kg/day"),
+        # guard: a dose with no decimal mark is unchanged
+        ("Woman aged 60. 01/10/2026: prednisolone 40 mg daily.", "40 mg daily"),
+    ],
+)
+def test_a_dose_keeps_its_decimal_mark_as_written(line: str, dose: str) -> None:
+    doses = [t.dose for t in _case(line).treatments]
+    assert dose in doses, doses
