@@ -405,10 +405,12 @@ def test_a_grade_in_the_bracket_is_no_date() -> None:
 @pytest.mark.parametrize(
     ("line", "drug", "dose"),
     [
-        ("Letrozol 2,5 mg dagligt.", "letrozole", "2.5 mg dagligt"),  # Danish decimal comma
-        ("Metotrexat 12,5 mg setmanals.", "methotrexate", "12.5 mg setmanals"),  # Catalan
-        ("IVIG 0,4 g/ttkg/nap iv.", "intravenous immunoglobulin", "0.4 g/ttkg/nap"),  # Hungarian
-        ("Prednisolona 7,5 mg/dia.", "prednisolone", "7.5 mg/dia"),  # Portuguese
+        # (issue #10, i15c: the dose as written, its decimal comma kept, as the notes README's
+        # convention says; before, the reading's "2.5" was recorded)
+        ("Letrozol 2,5 mg dagligt.", "letrozole", "2,5 mg dagligt"),  # Danish decimal comma
+        ("Metotrexat 12,5 mg setmanals.", "methotrexate", "12,5 mg setmanals"),  # Catalan
+        ("IVIG 0,4 g/ttkg/nap iv.", "intravenous immunoglobulin", "0,4 g/ttkg/nap"),  # Hungarian
+        ("Prednisolona 7,5 mg/dia.", "prednisolone", "7,5 mg/dia"),  # Portuguese
         # a route in Romance letters does not swallow the English frequency after it
         ("IVIG 2 g/kg every 4 weeks.", "intravenous immunoglobulin", "2 g/kg every 4 weeks"),
         ("Metilprednisolona 1 g/dia ev.", "methylprednisolone", "1 g/dia"),

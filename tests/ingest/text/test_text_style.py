@@ -315,7 +315,9 @@ def test_doses_with_thousands_and_decimal_commas() -> None:
     )
     doses = {t.drug: t.dose for t in read(note).case.treatments}
     # a thousands dot is a thousand milligrams, a decimal comma half a milligram per kilogram
-    assert doses == {"cyclophosphamide": "1,000 mg", "prednisolone": "0.5 mg/kg"}
+    # (issue #10, i15c: the decimal comma kept as written, the notes README's convention; the
+    # dose is display text, never parsed as a number)
+    assert doses == {"cyclophosphamide": "1,000 mg", "prednisolone": "0,5 mg/kg"}
 
 
 def test_thousands_grouped_by_a_typographic_space() -> None:

@@ -32,6 +32,10 @@ _INVESTIGATION_RANK = {"not_stated": 0, "pending": 1, "normal": 2, "abnormal": 3
 _IMPLIED_LEAD = 24
 
 
+# (issue #10, i15c) how far from the visit a dated antibody result may be restated undated
+_RESTATED_DAYS = 183
+
+
 def _evidence_rank(d: Draft) -> int:
     """How directly an antibody's result is given (issue #10, i10ae): 2 a level read with its
     cut-off or beside its result word, 1 a result word, 0 a result read from a label ("anti-MDA5
@@ -313,11 +317,49 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         for d in drafts
         if d.type == "antibody" and d.status == "present" and "result" in d.value and not d.inferred
     }
+    # issue #10 (i15c): a diagnosis line or a judgement that restates the panel's result at the
+    # visit ("Dg.: dermatomyositis, anti-NXP2 positive" over "blot (sample 13/10): anti-NXP2
+    # +++") names the dated result again, not a second test on the visit's day: a sentence of no
+    # date of its own that repeats the result of another stated date (within the half year of
+    # one illness's work-up, before or during the stay the summary closes) is that result.
+    # Only the same result: never a change of polarity.
+    dated_results: dict[tuple[str, str], date] = {}
+    for d in drafts:
+        if (
+            d.type == "antibody"
+            and d.status == "present"
+            and "result" in d.value
+            and not d.inferred
+            and d.time != INDEX
+            and d.time.absolute is not None
+            and when(d) != index
+        ):
+            dated_results.setdefault((d.code, d.value["result"]), when(d))
+
+    # (never when another result of the antibody stands on the visit's day: the restated
+    # positive is then the one that keeps the day's result from a misread negative)
+    day_results: dict[tuple[str, date], set[str]] = {}
+    for d in drafts:
+        if d.type == "antibody" and d.status == "present" and "result" in d.value:
+            day_results.setdefault((d.code, when(d)), set()).add(d.value["result"])
+
+    def restated(d: Draft) -> bool:
+        earlier = dated_results.get((d.code, d.value["result"]))
+        return (
+            earlier is not None
+            and day_results.get((d.code, when(d))) == {d.value["result"]}
+            and d.time == INDEX
+            and not d.sentence.candidates
+            and abs((index - earlier).days) <= _RESTATED_DAYS
+        )
+
     for d in drafts:
         if d.type != "antibody" or d.status != "present" or "result" not in d.value or not ok(d):
             continue
         if d.inferred and d.code in stated:
             continue  # "anti-MDA5 dermatomyositis" repeats a result the note states elsewhere
+        if restated(d):
+            continue
         ab_key = (d.code, when(d))
         if ab_key in antibodies:
             first = antibodies[ab_key][0]

@@ -287,7 +287,9 @@ def _times_and_events(ex: Extraction) -> None:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif anaphoric:
             base = prev.time
-        elif prev.time.is_forward() or (prev.time.absolute is not None and _sets_scene(prev)):
+        elif prev.time.is_forward() or (
+            prev.time.absolute is not None and (_sets_scene(prev) or _labels_what_follows(ex, prev))
+        ):
             base = _scene_at_end(ex, prev)  # a dated story goes on to the paragraph's end
         else:
             base = INDEX
@@ -381,6 +383,24 @@ def _scene_at_end(ex: Extraction, sent: Sentence) -> TimePoint:
         ):
             return point
     return sent.time
+
+
+def _labels_what_follows(ex: Extraction, sent: Sentence) -> bool:
+    """issue #10 (i15c): whether a date of the sentence labels what follows it (its colon after
+    it, not a report's or results' date) although it stands in the sentence's second half: a
+    heading the reading joined to the line above it ("CEA 2,1 ng/mL (VN < 5) Immunoblot
+    (sample of 28/10/2026): Mi-2 positive. TIF1γ, NXP2 ...: negative.") dates the sentences
+    after it in its paragraph, as a heading on its own line does (_scene_at_end)."""
+    text = ex.text
+    for pos, point in sent.candidates:
+        end = sent.ends.get(pos)
+        if point.absolute is None or end is None:
+            continue
+        if _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) and not _RESULTS_WORD.search(
+            text, max(sent.start, pos - 25), pos
+        ):
+            return True
+    return False
 
 
 # a date that labels what follows it: its colon, after the bracket that holds it

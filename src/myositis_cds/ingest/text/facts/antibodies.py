@@ -1140,9 +1140,12 @@ _BRACKET_OPENS = re.compile(r"\s*[(（]\s*")
 _LEADER = r"\.{2,}|…+|_{2,}|={1,2}|\|"
 # What may stand between the last member of a list and the result word that closes it:
 # "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
-# "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative".
+# "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative"; (issue #10, i15c) the
+# dash a Russian or Slavic form puts there instead of the colon ("..., PL-12, Ro-52 —
+# отрицательно", "... EJ – negativ"): without it a long list's first members, out of the result
+# word's reach, were read as an "anti-X" named alone (positive) or dropped
 _CLOSING = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()]|"
+    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()\-–—]|"
     + _LEADER
     + "|"
     + _NAME_SUFFIX

@@ -21,6 +21,19 @@ from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates
 
 
+def _as_written(ex: Extraction, start: int, end: int, dose: str) -> str:
+    """issue #10 (i15c): the dose as the note writes it, its decimal comma kept ("0,4 г/кг/сут":
+    the reading turns "0,4" into "0.4" for the numbers). Only when the note's own words differ
+    from the read dose by the decimal mark alone; any other difference keeps the read dose."""
+    read = re.sub(r"\s+", " ", dose).strip()
+    a, b = ex.norm.to_original(start, end)
+    written = re.sub(r"\s+", " ", ex.norm.original[a:b]).strip()
+    if "," in written and read in written.replace(",", "."):
+        i = written.replace(",", ".").find(read)
+        return written[i : i + len(read)]
+    return read
+
+
 def _treatments(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
@@ -43,7 +56,7 @@ def _treatments(ex: Extraction) -> None:
                 continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
             if dm is not None:
                 dose = dm.group("amount") + (dm.group("freq") or "")
-                value["dose"] = re.sub(r"\s+", " ", dose).strip()
+                value["dose"] = _as_written(ex, m.end + dm.start(), m.end + dm.end(), dose)
                 end = m.end + dm.end()
             route = routes_default.get(m.concept)
             ahead = r.routes.find(text, max(sent.start, m.start - 12), m.start)
