@@ -199,3 +199,11 @@ def test_the_cyrillic_reference_label_and_south_slavic_lab_names() -> None:
         "ldh": [(600.0, "U/L", 225.0)],
         "crp": [(8.4, "mg/L", 5.0)],
     }
+
+
+def test_a_welsh_month_dates_the_lab_and_tuesday_or_autumn_is_no_date() -> None:
+    # "clinic 14 October 2026 ... blood tests on Tuesday ... we will see him in the autumn"
+    note = "Clinig 14 Hydref 2026. Profion gwaed dydd Mawrth: CK 900 U/L. Gwelwn ef yn yr hydref."
+    assert [(lab.value, lab.date) for lab in labs_coded(note, "ck")] == [
+        (900.0, date(2026, 10, 14))
+    ]
