@@ -207,3 +207,17 @@ def test_a_welsh_month_dates_the_lab_and_tuesday_or_autumn_is_no_date() -> None:
     assert [(lab.value, lab.date) for lab in labs_coded(note, "ck")] == [
         (900.0, date(2026, 10, 14))
     ]
+
+
+def test_the_romance_pcr_with_a_value_in_mg_is_the_c_reactive_protein() -> None:
+    # "PCR 1,4 mg/dL (VN < 0,5)": 14 mg/L by the product's conversion (x 10); Spanish aldolase
+    note = "Analítica do 03/10/2026: PCR 1,4 mg/dL (VN < 0,5); Aldolasa 15,2 U/L (VN < 7,6)."
+    assert [(lab.value, lab.unit, lab.upper_limit) for lab in labs_coded(note, "crp")] == [
+        (14.0, "mg/L", 5.0)
+    ]
+    assert [(lab.value, lab.upper_limit) for lab in labs_coded(note, "aldolase")] == [(15.2, 7.6)]
+
+
+def test_a_polymerase_chain_reaction_is_no_crp() -> None:
+    note = "Visto o 03/10/2026. PCR SARS-CoV-2 negativa. PCR de CMV 350 copias/mL."
+    assert labs_coded(note, "crp") == []
