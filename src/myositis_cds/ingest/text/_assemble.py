@@ -78,6 +78,46 @@ def _index_date(ex: Extraction, anchor: date | None, today: date) -> date:
     return index
 
 
+def _same_laboratory_ranges(
+    ex: Extraction, records: list[dict[str, Any]], drafts_of: dict[int, tuple[Draft, bool]]
+) -> None:
+    """issue #10 (i15b): a value without a reference range of its own, said to come from the
+    same laboratory as the note's other values (rules/patterns.yaml ``lab_same_laboratory``:
+    "(for the record: CK 1 320 U/L on 22 Sep, same lab)"), takes the range the note states for
+    that lab in that unit, when it states only one. Without such words a value keeps no range
+    (an earlier or later value may come from another laboratory; the gold of the open notes
+    does not carry a range over). A flag stated with the value is kept; the "no range, read as
+    above" rule is decided again by the range. Marked uncertain, with a warning."""
+    cues = ex.rules.value["lab_same_laboratory"]
+    for rec in records:
+        if "value" not in rec or "upper_limit" in rec or "lower_limit" in rec:
+            continue
+        d, by_rule = drafts_of.get(id(rec), (None, False))
+        if d is None or ("above_uln" in rec and not by_rule):
+            continue
+        said = ex.text[d.sentence.start : d.sentence.end]
+        if not any(rx.search(said) for rx in cues):
+            continue
+        ranges = {
+            (r.get("lower_limit"), r["upper_limit"])
+            for r in records
+            if r["code"] == rec["code"] and r.get("unit") == rec["unit"] and "upper_limit" in r
+        }
+        if len(ranges) != 1:
+            continue
+        lower, upper = next(iter(ranges))
+        rec["upper_limit"] = upper
+        if lower is not None:
+            rec["lower_limit"] = lower
+        rec.pop("above_uln", None)
+        d.uncertain = True
+        ex.warn(
+            f"{rec['code']} {rec['value']:g} {rec['unit']} on {rec['date']}: no reference range "
+            f"of its own; said to be from the same laboratory, so the range stated with the "
+            f"other {rec['code']} (upper limit {upper:g}) is taken: check it"
+        )
+
+
 def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResult:
     index = _index_date(ex, anchor, today)
     for d in ex.drafts:  # "since around Christmas": the last one before the visit
@@ -235,6 +275,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     lab_clearly = {str(k): v.clearly_above for k, v in ex.rules.lexicon.labs.items()}
     lab_clearly_child = {str(k): v.clearly_above_child for k, v in ex.rules.lexicon.labs.items()}
     labs: dict[tuple[Any, ...], dict[str, Any]] = {}
+    drafts_of: dict[int, tuple[Draft, bool]] = {}  # i15b: a record's draft; raised by the rule?
     for d in drafts:
         if d.type != "lab" or d.status != "present" or not ok(d):
             continue
@@ -290,6 +331,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             rec["evidence"] = ev(d)
             labs[lab_key] = rec
             used.add(id(d))
+            drafts_of[id(rec)] = (d, "above_uln" in rec and "above_uln" not in v)
+    _same_laboratory_ranges(ex, list(labs.values()), drafts_of)
     measured = {(r["code"], r["date"]) for r in labs.values() if "value" in r}
     # "persistently elevated CK ... CK levels decreased to 7400": the judgement goes to the
     # value of that day when the value has no reference limit of its own

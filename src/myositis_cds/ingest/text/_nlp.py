@@ -104,6 +104,8 @@ _ABBREVIATIONS = {
     "ref.",
     # issue #10 (i12b): the same label in Afrikaans, "CK 1 420 E/L (verw. 25-200)" (verwysing)
     "verw.",
+    # issue #10 (i15b): the Cyrillic label, "АСТ 210 U/L (реф. < 32)" (референтни вредности)
+    "реф.",
     # muscle-test shorthand in strength tables ("Shoulder abd.  3  3", "4/5 bilat.")
     "abd.",
     "add.",

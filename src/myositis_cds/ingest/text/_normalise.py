@@ -47,7 +47,30 @@ _CHAR_MAP = {
     "\u201d": '"',
     "\u00ad": "",
     "\u03d2": "γ",
+    # --- issue #10 (i15b): the Arabic script's own separators between digits: U+066B ARABIC
+    # DECIMAL SEPARATOR "٫" is a decimal point, U+066C ARABIC THOUSANDS SEPARATOR "٬" groups
+    # thousands, U+066A ARABIC PERCENT SIGN "٪" is the percent sign (Unicode 15, chapter 9.2,
+    # verification S). The Arabic comma "،" (U+060C) is a list comma and is left as it is, so
+    # "١، ٩٨٠" stays two numbers. begin
+    "\u066b": ".",
+    "\u066c": ",",
+    "\u066a": "%",
+    # --- issue #10 (i15b): end
 }
+# --- issue #10 (i15b): a decimal digit of any script (Unicode category Nd: Arabic-Indic
+# "٢٠٢٦", Extended Arabic-Indic of Persian and Urdu "۱۴۰۵", Bengali "২০২৬", Devanagari "२०२६",
+# Tamil, Thai ...) is read as its ASCII digit, so that every date, number and range rule sees
+# one form (their regular expressions name "[0-9]" and "1[34]\d\d" digit by digit). Only
+# decimal digits: superscripts ("10¹²/л") and fractions ("½") are kept. The numeric value is
+# Unicode's own (unicodedata.decimal), not a table kept here. begin
+_CHAR_MAP.update(
+    {
+        chr(cp): str(unicodedata.decimal(chr(cp)))
+        for cp in range(0x80, 0x10000)
+        if unicodedata.category(chr(cp)) == "Nd"
+    }
+)
+# --- issue #10 (i15b): end
 _KEEP_HYPHEN_PREFIXES = {
     "anti",
     "non",

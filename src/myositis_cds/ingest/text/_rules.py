@@ -542,6 +542,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_judgement_after": set(),  # issue #10 (i10ad)
     "lab_normalised": set(),
     "lab_not_done": set(),
+    "lab_same_laboratory": set(),  # issue #10 (i15b)
     "lab_other_cause": set(),
     "lab_upper_names": set(),
     "lab_cause_before": set(),

@@ -161,9 +161,23 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:
     from 1 Farvardin of year 1 by the calendar's 33-year arithmetic cycle (8 leap years in 33),
     then the Gregorian date that many days on (Borkowski's arithmetic, as in the jalaali
     libraries; exact for the years 1178-1633 AP). Raises ValueError for a day that does not
-    exist (month 1-6 have 31 days, 7-11 have 30)."""
+    exist (month 1-6 have 31 days, 7-11 have 30, Esfand 30 only in a leap year: issue #10,
+    i15b, "1404/12/30" is no date, not the next Nowruz)."""
     if not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
         raise ValueError(f"no Solar Hijri date {year}/{month}/{day}")
+    if (
+        month == 12
+        and day == 30
+        and _solar_hijri_days(year + 1, 1, 1) - _solar_hijri_days(year, 1, 1) != 366
+    ):
+        raise ValueError(f"no Solar Hijri date {year}/{month}/{day}: {year} is not a leap year")
+    return date(1, 1, 1) + timedelta(
+        days=_solar_hijri_days(year, month, day) - 1 + _GREGORIAN_SHIFT
+    )
+
+
+def _solar_hijri_days(year: int, month: int, day: int) -> int:
+    """The day count of a Solar Hijri date on the proleptic scale described below."""
     y = year + 1595
     days = (
         -355668
@@ -173,7 +187,7 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:
         + day
         + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186)
     )
-    return date(1, 1, 1) + timedelta(days=days - 1 + _GREGORIAN_SHIFT)
+    return days
 
 
 # the day count above starts on 1 Jan of year 0 of a proleptic count where 1 Jan 1 AD is day
