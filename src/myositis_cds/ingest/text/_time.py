@@ -195,6 +195,11 @@ def _solar_hijri_days(year: int, month: int, day: int) -> int:
 _GREGORIAN_SHIFT = -365
 
 
+# the furthest a Gregorian date in a note may lie ahead (a follow-up booked years away); a later
+# four-digit year is another calendar's
+_YEARS_AHEAD = 10
+
+
 def _date_from_match(
     m: re.Match[str], style: DateStyle, names: dict[str, int]
 ) -> tuple[date, bool, date | None] | None:
@@ -211,6 +216,11 @@ def _date_from_match(
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):
         year = int(groups["y"])
+        if year > date.today().year + _YEARS_AHEAD:
+            # a year of another era written in a Gregorian date's shape (Bikram Sambat 2083,
+            # Thai Buddhist 2569 beside the AD date, now that every script's digits are read):
+            # not a Gregorian date, so not read as one
+            return None
     elif groups.get("yy") and (groups.get("c18") or groups.get("c19") or groups.get("c20")):
         # issue #10 (i10ab): a Finnish identity number's century sign (rules/patterns.yaml)
         century = 1800 if groups.get("c18") else 1900 if groups.get("c19") else 2000

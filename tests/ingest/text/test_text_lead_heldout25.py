@@ -1,0 +1,56 @@
+"""Issue #10 (lead, after opening heldout25): two classes the twenty-first set showed.
+
+Our own sentences, read through the real extractor, values worked out by hand:
+
+- a four-digit year more than ten years after today's is another calendar's (Bikram Sambat
+  2083 = AD 2026/27, Thai Buddhist 2569 = AD 2026), now that every script's digits are read: it
+  is not read as a Gregorian date, so the AD date beside it dates the fact;
+- Kazakh laboratory forms: "Б/л" (бірлік/литр) is units per litre, so "2 940 Б/л" is one value
+  with its thousands grouped by a space; "ЭТЖ ... мм/сағ" is the sedimentation rate in mm/h.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .helpers import labs_coded, read
+
+
+def _ck(note: str) -> list[tuple[float | None, float | None, date]]:
+    return [(lab.value, lab.upper_limit, lab.date) for lab in labs_coded(note, "ck")]
+
+
+def test_a_bikram_sambat_date_beside_the_ad_date_is_not_read_as_the_year_2083() -> None:
+    # Devanagari digits: २०८३/०७/२६ is 2083/07/26 BS; the AD date in brackets is 12 Nov 2026
+    note = "Labs २०८३/०७/२६ (12-11-2026 AD): CK 900 U/L (ref 24-195)."
+    assert _ck(note) == [(900.0, 195.0, date(2026, 11, 12))]
+
+
+def test_the_year_bound_is_ten_years_after_today() -> None:
+    from myositis_cds.ingest.text._time import _YEARS_AHEAD
+
+    assert _YEARS_AHEAD == 10
+    last = date.today().year + 10
+    # a booked review exactly ten years ahead is still a Gregorian date ...
+    within = f"Labs 12-11-2026: CK 900 U/L (ref 24-195). Next review 01/02/{last}."
+    assert _ck(within) == [(900.0, 195.0, date(2026, 11, 12))]
+    # ... and a Thai Buddhist year (2569 = AD 2026) dates nothing; the AD date does
+    thai = "Labs 12/11/2569 (12/11/2026): CK 900 U/L (ref 24-195)."
+    assert _ck(thai) == [(900.0, 195.0, date(2026, 11, 12))]
+
+
+def test_a_date_eleven_years_ahead_is_not_read() -> None:
+    year = date.today().year + 11
+    labs = read(f"58-year-old woman. Seen 12/11/{year}. CK 900 U/L (ref 24-195).").case.labs
+    assert [lab.value for lab in labs] == [900.0]
+    assert all(lab.date.year < year for lab in labs)
+
+
+def test_kazakh_units_per_litre_group_thousands_with_a_space() -> None:
+    note = "Зерттеулер 02.11.2026: КФК 2 940 Б/л (норма 0-171)."
+    assert _ck(note) == [(2940.0, 171.0, date(2026, 11, 2))]
+
+
+def test_kazakh_sedimentation_rate() -> None:
+    labs = labs_coded("Зерттеулер 02.11.2026: ЭТЖ 35 мм/сағ (норма 2-20).", "esr")
+    assert [(lab.value, lab.unit, lab.upper_limit) for lab in labs] == [(35.0, "mm/h", 20.0)]
