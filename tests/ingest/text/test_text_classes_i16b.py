@@ -143,3 +143,37 @@ def test_nepali_hips_weaker_than_ankles() -> None:
     even = _findings("मांसपेशीको बल: कम्मर ५/५, गोलीगाँठा ५/५।")
     assert not even.get("weakness_proximal_lower")
     assert not even.get("legs_proximal_weaker_than_distal")
+
+
+# --- the Ethiopian calendar, only where a date is marked as Ethiopian
+
+
+def test_ethiopian_calendar_boundaries() -> None:
+    import pytest
+
+    from myositis_cds.ingest.text._time import ethiopian_to_gregorian as eth
+
+    assert eth(2019, 1, 1) == date(2026, 9, 11)  # 1 Meskerem 2019
+    assert eth(2018, 13, 5) == date(2026, 9, 10)  # the last day of a common year
+    assert eth(2019, 13, 6) == date(2027, 9, 11)  # 2019 % 4 == 3: Pagume has 6 days
+    assert eth(2020, 1, 1) == date(2027, 9, 12)  # so the next year opens a day later
+    assert eth(2016, 1, 1) == date(2023, 9, 12)
+    assert eth(2012, 4, 29) == date(2020, 1, 8)  # 29 Tahsas in the year after a leap Pagume
+    with pytest.raises(ValueError):
+        eth(2018, 13, 6)  # a common year has no 6 Pagume
+    with pytest.raises(ValueError):
+        eth(2019, 2, 31)  # a month has 30 days
+
+
+def test_a_marked_ethiopian_date_is_converted_and_an_unmarked_one_is_not_read() -> None:
+    from myositis_cds.ingest.text._rules import rules
+    from myositis_cds.ingest.text._time import find_dates
+
+    def days(text: str) -> list[date]:
+        return [d.day for d in find_dates(text, rules())]
+
+    assert days("ከሚያዝያ 3 ቀን 2018 ዓ.ም. ጀምሮ") == [date(2026, 4, 11)]
+    assert days("15/03/2019 E.C.") == [date(2026, 11, 24)]
+    # guard: no era mark, no date (never guessed as Ethiopian nor Gregorian)
+    assert days("ሚያዝያ 3 ቀን") == []
+    assert days("Pagume 6 of 2018 ዓ.ም.") == []
