@@ -197,6 +197,9 @@ _SPACED_DATE = (
     # (issue #10, i10at: and the ordinal day before a month's name, "(am 12. März 2021)", "12.
     # marca 2021", "3. října": rules/patterns.yaml month_names, the languages that write it)
     r"|(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:{MONTH_NAME})(?!\w)"
+    # (issue #10, i16b: and the Ethiopian era's mark after the year, "2019 ዓ.ም." (ዓመተ ምሕረት,
+    # year of mercy): its first stop is no sentence end)
+    r"|(?<!\w)ዓ\.[ \t]?ም\."
 )
 
 

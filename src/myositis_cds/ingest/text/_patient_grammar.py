@@ -194,7 +194,8 @@ def load_patient_grammar() -> PatientGrammar:
         birth_year=tuple(_compile(fill(s), "shapes.birth_year") for s in data.shapes.birth_year),
         relative_before=_compile(
             # (issue #10, i12a: a de-identified word between, "Motina: J*** P***, moteris")
-            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w*-]+[\s,:(]+){{0,4}}$",
+            # (issue #10, i16b: the Amharic genitive written onto the number, "እናቷ የ70 ዓመት")
+            rf"(?<!\w)(?:{classes['RELATIVES']})(?!\w)[\s,:(]*(?:[\w*-]+[\s,:(]+){{0,4}}(?:የ)?$",
             "relatives",
         ),
         age_hint=_compile(

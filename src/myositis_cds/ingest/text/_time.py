@@ -176,6 +176,46 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:
     )
 
 
+def ethiopian_to_gregorian(year: int, month: int, day: int) -> date:
+    """issue #10 (i16b): an Ethiopian-calendar (Amete Mihret) date as a Gregorian date. Twelve
+    months of 30 days and Pagume (month 13) of 5 days, 6 in a year whose number leaves 3 when
+    divided by 4; 1 Meskerem of year 1 is 27 Aug 8 AD on the proleptic Gregorian scale (so 1
+    Meskerem 2019 = 11 Sep 2026, 2016 = 12 Sep 2023). Raises ValueError for a day that does
+    not exist ("31 Tikimt", "6 Pagume" of a common year)."""
+    last = 30 if month <= 12 else (6 if year % 4 == 3 else 5)
+    if not 1 <= month <= 13 or not 1 <= day <= last or year < 1:
+        raise ValueError(f"no Ethiopian date {year}/{month}/{day}")
+    days = 365 * (year - 1) + year // 4 + 30 * (month - 1) + day - 1
+    return _ETHIOPIAN_EPOCH + timedelta(days=days)
+
+
+_ETHIOPIAN_EPOCH = date(8, 8, 27)
+
+# the Ethiopian months by their first letters as rules/patterns.yaml spells them (i16b)
+_ETHIOPIAN_MONTHS = (
+    ("መስ", 1),
+    ("ጥቅ", 2),
+    ("ኅዳ", 3),
+    ("ህዳ", 3),
+    ("ሕዳ", 3),
+    ("ታ", 4),
+    ("ጥር", 5),
+    ("የካ", 6),
+    ("መጋ", 7),
+    ("ሚያ", 8),
+    ("ግን", 9),
+    ("ሰኔ", 10),
+    ("ሐም", 11),
+    ("ሃም", 11),
+    ("ነ", 12),
+    ("ጳ", 13),
+)
+
+
+def _ethiopian_month(name: str) -> int | None:
+    return next((n for prefix, n in _ETHIOPIAN_MONTHS if name.startswith(prefix)), None)
+
+
 def _solar_hijri_days(year: int, month: int, day: int) -> int:
     """The day count of a Solar Hijri date on the proleptic scale described below."""
     y = year + 1595
@@ -209,6 +249,17 @@ def _date_from_match(
             gregorian = solar_hijri_to_gregorian(
                 int(groups["sh_y"]), int(groups["sh_m"]), int(groups["sh_d"])
             )
+        except ValueError:
+            return None
+        return gregorian, False, None
+    if groups.get("et_y"):  # issue #10 (i16b): a date marked as Ethiopian (ዓ.ም., E.C.)
+        month_et = (
+            _ethiopian_month(groups["et_mon"]) if groups.get("et_mon") else int(groups["et_m"])
+        )
+        if month_et is None:
+            return None
+        try:
+            gregorian = ethiopian_to_gregorian(int(groups["et_y"]), month_et, int(groups["et_d"]))
         except ValueError:
             return None
         return gregorian, False, None

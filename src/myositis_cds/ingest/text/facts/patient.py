@@ -107,7 +107,11 @@ def _patient(ex: Extraction) -> None:
             # (the grammar's title may end a sentence for the splitter: "Ny. Sari")
             end = sent.end if rx in own_sex else _reach(ex.text, sent)
             m = next(
-                (m for m in rx.finditer(ex.text, sent.start, end) if not _other_person(ex, m)),
+                (
+                    m
+                    for m in rx.finditer(ex.text, sent.start, end)
+                    if not _other_person(ex, m) and not _INITIALS_AFTER.match(ex.text, m.end())
+                ),
                 None,
             )
             if m is not None and m.start() < sent.end:
@@ -119,6 +123,12 @@ def _patient(ex: Extraction) -> None:
                 )
                 return
     _informant_sex(ex, grammar)
+
+
+# issue #10 (i16b): a sex letter followed by a stop and another initial is the first of the
+# patient's initials ("Pacient: M. D. F. S."): the sentence splitter may end the sentence at the
+# letter's stop, where a pattern's own lookahead cannot see the next initial
+_INITIALS_AFTER = re.compile(r"\.[ \t]?[A-ZÀ-ÖØ-Þ]\.")
 
 
 def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
