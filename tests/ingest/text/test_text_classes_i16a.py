@@ -173,3 +173,23 @@ def test_basque_month_with_its_case_ending_dates_a_past_cancer() -> None:
     tumours = _case("Prostatako adenokartzinoma, prostatektomia 2019ko maiatzean.").tumours
     assert [t.site.value for t in tumours] == ["prostate"]
     assert tumours[0].found_date is not None and tumours[0].found_date.year == 2019
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gottron-en papulak hatz-artikulazioetan; Gottron-en zeinua belaunetan.",
+        "Саусақ буындарында Готтрон папулалары; шынтақта Готтрон белгісі.",
+        "Хурууны үеүдэд Готтроны папулууд; өвдгөнд Готтроны шинж.",
+    ],
+)
+def test_papules_and_the_sign_named_with_its_noun_are_both_read(text: str) -> None:
+    found = _findings(text)
+    assert found.get("gottron_papules") is True
+    assert found.get("gottron_sign") is True
+
+
+def test_papules_with_the_sign_denied() -> None:
+    found = _findings("Gottron-en papulak hatz-artikulazioetan. Gottron-en zeinurik ez.")
+    assert found.get("gottron_papules") is True
+    assert found.get("gottron_sign") is False
