@@ -193,3 +193,16 @@ def test_papules_with_the_sign_denied() -> None:
     found = _findings("Gottron-en papulak hatz-artikulazioetan. Gottron-en zeinurik ez.")
     assert found.get("gottron_papules") is True
     assert found.get("gottron_sign") is False
+
+
+def test_basque_and_mongolian_reference_range_labels_and_units() -> None:
+    basque = _case("Analitika (2026/10/27):\n  LDH 410 U/L (BT 120-230);\n").labs
+    assert [(lab.code.value, lab.value, lab.upper_limit) for lab in basque] == [
+        ("ldh", 410.0, 230.0)
+    ]
+    mongolian = _case(
+        "Шинжилгээ (2026.10.19):\n  ЛДГ (LDH)  950 Н/л  (лавлах хэмжээ 110-310)\n"
+    ).labs
+    assert [(lab.code.value, lab.value, lab.unit, lab.upper_limit) for lab in mongolian] == [
+        ("ldh", 950.0, "U/L", 310.0)
+    ]
