@@ -172,6 +172,10 @@ _BARE_END = re.compile(
     # Slovene točka/točke/točk, Bulgarian/Macedonian бал/бала/точки, Serbian бод/бода); never
     # the genitive plural that names a scale ("5 balų skalė", "skala od 5 bodova"); verified U
     r"|bal(?:as|ai|o)|bal(?:le|les)|bod(?:a)?|točk(?:a|e|i)|бал(?:а)?|бод(?:а)?|точк(?:а|и)"
+    # (issue #10, i16a: and the Kazakh "балл", which a grade keeps in the nominative
+    # whatever its number, "иық белдеуі 4 балл"; not Russian "баллов", the scale's genitive
+    # plural; verified U)
+    r"|балл"
     r")\b)",
     re.IGNORECASE,
 )

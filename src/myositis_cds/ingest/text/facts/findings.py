@@ -711,7 +711,12 @@ def _morphology_over_label(ex: Extraction) -> None:
 # one is an unqualified lesion ("Gottron's lesions", "lésions de Gottron"; rules/languages.yaml)
 _SIGN_WORD = re.compile(
     r"sign|zeich|znak|znam|p[řr][íi]znak|symptom|tek|tegn|tand|merk|jel|semn|segn|señal|sinal"
-    r"|objaw|симптом|знак|σημεί|徴|征|症|징후",
+    r"|objaw|симптом|знак|σημεί|徴|征|症|징후"
+    # (issue #10, i16a: and the sign nouns of the languages added since: Basque "zeinu",
+    # Kazakh "белгі", Mongolian "шинж" (i16a), Hebrew, Arabic, Persian, Urdu, Hindi, Bengali,
+    # Georgian, Armenian (i14c); a Gottron sign named with one of them beside papules named
+    # elsewhere is the sign, as in English)
+    r"|zeinu|белгі|шинж|סימן|علامة|علامت|نشانه|سائن|साइन|चिह्न|चिन्ह|लक्षण|সাইন|চিহ্ন|ნიშან|նշան",
     re.IGNORECASE,
 )
 
