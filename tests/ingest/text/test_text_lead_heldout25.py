@@ -54,3 +54,31 @@ def test_kazakh_units_per_litre_group_thousands_with_a_space() -> None:
 def test_kazakh_sedimentation_rate() -> None:
     labs = labs_coded("Зерттеулер 02.11.2026: ЭТЖ 35 мм/сағ (норма 2-20).", "esr")
     assert [(lab.value, lab.unit, lab.upper_limit) for lab in labs] == [(35.0, "mm/h", 20.0)]
+
+
+# ------------------------------------------------- a form field answered "not assessed"
+
+
+def _findings(note: str) -> dict[str, bool]:
+    return {f.code.value: f.present for f in read(note).case.findings}
+
+
+def test_a_field_answered_not_assessed_is_neither_present_nor_absent() -> None:
+    # before this, the label alone was read as the finding present
+    note = (
+        "58-year-old woman. Dysphagia: NA. Weight loss: not assessed. Raynaud: N/A. "
+        "Arthritis: unknown. Heliotrope rash: yes. Mechanic's hands: no."
+    )
+    assert _findings(note) == {"heliotrope_rash": True, "mechanics_hands": False}
+
+
+def test_a_field_answered_unknown_is_not_read_and_a_stated_answer_is_kept() -> None:
+    # "unknown" records nothing; the field answered present beside it stays present
+    assert _findings("58-year-old woman. Dysphagia: present. Raynaud: unknown.") == {
+        "dysphagia": True
+    }
+
+
+def test_an_antibody_answered_na_is_no_result_and_the_next_is_kept() -> None:
+    case = read("58-year-old woman. Anti-Jo-1: NA. Anti-TIF1-gamma: positive.").case
+    assert [(a.code.value, a.result.value) for a in case.antibodies] == [("TIF1G", "positive")]
