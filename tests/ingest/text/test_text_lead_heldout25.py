@@ -82,3 +82,18 @@ def test_a_field_answered_unknown_is_not_read_and_a_stated_answer_is_kept() -> N
 def test_an_antibody_answered_na_is_no_result_and_the_next_is_kept() -> None:
     case = read("58-year-old woman. Anti-Jo-1: NA. Anti-TIF1-gamma: positive.").case
     assert [(a.code.value, a.result.value) for a in case.antibodies] == [("TIF1G", "positive")]
+
+
+# ------------------------------------------------- an age then is not the age now
+
+
+def test_an_age_at_onset_or_diagnosis_is_not_the_patients_age() -> None:
+    # before this, "Age at onset: 40" written first was read as the patient's age (40, not 46)
+    assert read("Age at onset: 40. Age: 46. Female.").case.patient.age == 46
+    assert read("Age at diagnosis: 40. 46-year-old woman.").case.patient.age == 46
+    assert read("Female. Age at menarche: 12. Age: 51.").case.patient.age == 51
+
+
+def test_an_age_field_at_the_visit_is_still_the_age_now() -> None:
+    assert read("Female. Age at consent: 58 y.").case.patient.age == 58
+    assert read("Female. Age at examination: 58.").case.patient.age == 58
