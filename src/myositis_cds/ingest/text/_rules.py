@@ -658,6 +658,9 @@ class Patterns(_Strict):
     # issue #10 (i10ai): the months' names in the other languages, per language the twelve
     # months in order, each with its spellings (see rules/patterns.yaml month_names)
     month_names: dict[str, list[list[str]]] = Field(default_factory=dict)
+    # issue #10 (i16b, i17a): the Ethiopian calendar's thirteen months, each by the prefixes
+    # that tell it from the others (rules/patterns.yaml ethiopian_months)
+    ethiopian_months: list[list[str]] = Field(default_factory=list)
     # issue #10 (i10ai): the units of a duration in the other languages, under the English unit
     # they are read as (rules/patterns.yaml duration_units)
     duration_units: dict[Literal["days", "weeks", "months", "years"], list[str]] = Field(
@@ -671,6 +674,13 @@ class Patterns(_Strict):
         for lang, months in value.items():
             if len(months) != 12 or not all(months):
                 raise ValueError(f"month_names.{lang}: give the twelve months, each spelt")
+        return value
+
+    @field_validator("ethiopian_months")
+    @classmethod
+    def _thirteen_months(cls, value: list[list[str]]) -> list[list[str]]:
+        if value and (len(value) != 13 or not all(value)):
+            raise ValueError("ethiopian_months: give the thirteen months, each with a prefix")
         return value
 
     @model_validator(mode="after")
@@ -2040,6 +2050,12 @@ class Rules:
                         raise KnowledgeError(
                             f"rules/patterns.yaml month_names.{lang}: '{spelling}' names two months"
                         )
+        # the Ethiopian months' prefixes in the months' order: the first that starts a name wins
+        self.ethiopian_month_prefixes: tuple[tuple[str, int], ...] = tuple(
+            (prefix, number)
+            for number, prefixes in enumerate(self.patterns.ethiopian_months, start=1)
+            for prefix in prefixes
+        )
         self.patterns.fragments["MONTH_NAME"] = (
             f"(?:{_trie_regex(self.month_numbers)})" if self.month_numbers else "(?!)"
         )

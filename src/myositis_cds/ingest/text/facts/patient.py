@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from functools import cache
 from typing import Any
 
 from myositis_cds.ingest.text._draft import (
@@ -76,9 +77,9 @@ def _patient(ex: Extraction) -> None:
     own_rules = ex.live(r.value["age_sex"])
     # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
     # languages (rules/patient.yaml); (i15) the note is searched for its hint only when that
-    # grammar is needed (most notes give an age and a sex to our own patterns)
-    languages: list[re.Pattern[str]] | None = None
+    # grammar is needed (most notes give an age and a sex to our own patterns), once
 
+    @cache
     def other_languages() -> list[re.Pattern[str]]:
         return list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
 
@@ -86,14 +87,11 @@ def _patient(ex: Extraction) -> None:
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, own_rules, None)
     if not age_found:
-        languages = other_languages()
-        age_found, sex_found = _first_age(ex, ordered, languages, grammar)
+        age_found, sex_found = _first_age(ex, ordered, other_languages(), grammar)
     if not age_found:
         sex_found = _age_decade(ex, ordered) or sex_found
     elif not sex_found:  # issue #10 (i10i)
-        if languages is None:
-            languages = other_languages()
-        sex_found = _sex_with_the_same_age(ex, ordered, own_rules + languages)
+        sex_found = _sex_with_the_same_age(ex, ordered, own_rules + other_languages())
     _birth_date(ex)
     _region(ex)
     if sex_found or _coded_sex(ex, grammar):
@@ -127,7 +125,10 @@ def _patient(ex: Extraction) -> None:
 
 # issue #10 (i16b): a sex letter followed by a stop and another initial is the first of the
 # patient's initials ("Pacient: M. D. F. S."): the sentence splitter may end the sentence at the
-# letter's stop, where a pattern's own lookahead cannot see the next initial
+# letter's stop, where a pattern's own lookahead cannot see the next initial. The one check for
+# every sex_only pattern (i17a: the English pattern's copy of it removed). The patient grammar's
+# SEX_END keeps its own: there it chooses between a value's spellings ("жен" or "жен." before a
+# Latin initial), which a check after the match cannot do.
 _INITIALS_AFTER = re.compile(r"\.[ \t]?[A-ZÀ-ÖØ-Þ]\.")
 
 
