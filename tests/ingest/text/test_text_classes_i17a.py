@@ -47,3 +47,32 @@ def test_initials_after_an_english_patient_label_are_not_the_sex() -> None:
     assert _sex("Patient: F. J. K.\nReferred for weakness.") == "unknown"
     # guard: the letter alone, then another field, is the sex
     assert _sex("Patient: F\nReferred for weakness.") == "female"
+
+
+# --- 1: thousands grouped by a space after any form of the lab's label, in any script
+
+
+def _labs(text: str) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    for lab in _case(text).labs:
+        out.setdefault(lab.code.value, []).append(lab.value)
+    return out
+
+
+def test_thousands_grouped_by_a_space_after_a_bracket_alias_colon_or_dash() -> None:
+    # Mongolian units per litre (Н/л) and Polish (j/l) are count units like U/L
+    assert _labs("Шинжилгээ:\n  КФК (CK)    4 615 Н/л   (26-192)\n")["ck"] == [4615.0]
+    assert _labs("Шинжилгээ: КФК: 4 615 Н/л.\n")["ck"] == [4615.0]
+    assert _labs("Шинжилгээ: КФК — 4 615 Н/л.\n")["ck"] == [4615.0]
+    assert _labs("Badania: CK (kinaza kreatynowa) 7 042 j/l.\n")["ck"] == [7042.0]
+    assert _labs("Badania: CK – 7 042 j/l.\n")["ck"] == [7042.0]
+    # a narrow no-break space needs no unit; a no-break space before a count unit
+    assert _labs("Labs: CK (CPK): 3\u202f905.\n")["ck"] == [3905.0]
+    assert _labs("Шинжилгээ: КФК (CK) 3\u00a0905 Н/л.\n")["ck"] == [3905.0]
+
+
+def test_a_space_between_two_numbers_that_are_not_one_value_is_not_joined() -> None:
+    # guard: a bracket that names no lab may hold another thing: not joined, flagged
+    assert _labs("Шинжилгээ: КФК (давтан) 4 615 Н/л.\n")["ck"] != [4615.0]
+    # guard: a name's number and a level ("Ro 52 100 U/ml" style) in the Mongolian unit
+    assert 52100.0 not in _labs("Шинжилгээ: Ro 52 100 Н/л.\n").get("ro52", [])
