@@ -76,3 +76,26 @@ def test_a_space_between_two_numbers_that_are_not_one_value_is_not_joined() -> N
     assert _labs("Шинжилгээ: КФК (давтан) 4 615 Н/л.\n")["ck"] != [4615.0]
     # guard: a name's number and a level ("Ro 52 100 U/ml" style) in the Mongolian unit
     assert 52100.0 not in _labs("Шинжилгээ: Ro 52 100 Н/л.\n").get("ro52", [])
+
+
+# --- 2: a number followed by a time unit or a frequency word is no lab value
+
+
+def test_an_interval_after_a_lab_name_is_not_its_value() -> None:
+    # "repeat CK and ALT every 3 weeks" in Kazakh, Russian, Turkish, Mongolian, English, German
+    for text in (
+        "Ұсыныс: КФК, АЛТ 3 аптада бір рет тексеру.",
+        "Рекомендовано: КФК, АЛТ 3 недели спустя.",
+        "Öneri: CK, ALT 3 hafta sonra kontrol.",
+        "Зөвлөмж: КФК, АЛТ 3 сар тутам.",
+        "Plan: recheck CK, ALT 3 weeks from now; CK 6-monthly thereafter.",
+        "Procedere: CK, ALT 3 Wochen später.",
+    ):
+        assert _labs(text) == {}, text
+
+
+def test_a_value_before_another_word_or_its_unit_is_still_read() -> None:
+    # guard: a value followed by its unit, by the English article, or by a duration elsewhere
+    assert _labs("Labs: ALT 3 U/L, CK 450 an increase.")["ck"] == [450.0]
+    assert _labs("Labs: CK was 1200 two weeks ago.")["ck"] == [1200.0]
+    assert _labs("Анализы: КФК 2 640 Ед/л через 2 недели после начала.")["ck"] == [2640.0]
