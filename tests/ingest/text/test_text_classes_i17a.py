@@ -99,3 +99,26 @@ def test_a_value_before_another_word_or_its_unit_is_still_read() -> None:
     assert _labs("Labs: ALT 3 U/L, CK 450 an increase.")["ck"] == [450.0]
     assert _labs("Labs: CK was 1200 two weeks ago.")["ck"] == [1200.0]
     assert _labs("Анализы: КФК 2 640 Ед/л через 2 недели после начала.")["ck"] == [2640.0]
+
+
+# --- 3: a language's negation word only in a note written in that language
+
+
+def _findings(text: str) -> dict[str, bool]:
+    return {f.code.value: f.present for f in _case(text).findings}
+
+
+def test_welsh_ei_opening_a_sentence_is_his_or_her_not_a_finnish_no() -> None:
+    # "His rash is clear on the eyelids", "Her weakness is worse"
+    got = _findings("Archwiliad: Mae'n 11 oed. Ei brech heliotrop yn amlwg ar yr amrannau.")
+    assert got["heliotrope_rash"] is True
+    got = _findings("Mae hi'n 8 oed.\nEi gwendid procsimol yn waeth.")
+    assert got["weakness_proximal_upper"] is True
+
+
+def test_finnish_and_estonian_ei_still_deny_in_their_own_notes() -> None:
+    # guard: the same "Ei" opening a clause in a Finnish note denies what follows
+    assert _findings("Lähete\nPotilas, 58 v. Ei heliotrooppia.")["heliotrope_rash"] is False
+    # ... and before a Finnic verb anywhere, and in an Estonian note
+    assert _findings("Dysfagiaa ei todettu.")["dysphagia"] is False
+    assert _findings("Epikriis\nNahal: ei heliotroopset löövet.")["heliotrope_rash"] is False

@@ -334,6 +334,10 @@ class ContextRule(_Strict):
     # exception after a negative, "negative except TIF1γ", is a POSITIVE the antibody reader
     # reads as the exception it is): the reader asks for it by this name, not by its words
     name: str | None = None
+    # issue #10 (i17a): a word that is another word in another language (Finnish "ei", no; Welsh
+    # "ei", his/her): the rule applies only in a note that has a word of one of these languages
+    # (ContextRules.language_words)
+    languages: list[str] | None = None
 
     @model_validator(mode="after")
     def _one_matcher(self) -> ContextRule:
@@ -351,6 +355,17 @@ class ContextRule(_Strict):
 class ContextRules(_Strict):
     meta: RulesMeta
     rules: list[ContextRule]
+    # issue #10 (i17a): per language, words that show a note is (partly) written in it: a rule
+    # with ``languages`` applies only where one of its languages' words is found
+    language_words: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> ContextRules:
+        for rule in self.rules:
+            unknown = set(rule.languages or ()) - set(self.language_words)
+            if unknown:
+                raise ValueError(f"a rule's languages {sorted(unknown)} have no language_words")
+        return self
 
 
 # --------------------------------------------------------------------------- sections
@@ -1984,6 +1999,14 @@ class Rules:
             for i, r in enumerate(self.context.rules)
             if r.pattern is not None
         ]
+        # issue #10 (i17a): each language's words, one whole-word pattern per language
+        self.context_language_words = {
+            lang: re.compile(
+                r"(?<!\w)(?:{})(?!\w)".format("|".join(re.escape(w) for w in words)),
+                re.IGNORECASE,
+            )
+            for lang, words in self.context.language_words.items()
+        }
         # title -> section name, for a title alone on its line and for "Title: text"
         self.section_titles: dict[str, str] = {}
         self.inline_titles: dict[str, str] = {}
