@@ -122,3 +122,28 @@ def test_finnish_and_estonian_ei_still_deny_in_their_own_notes() -> None:
     # ... and before a Finnic verb anywhere, and in an Estonian note
     assert _findings("Dysfagiaa ei todettu.")["dysphagia"] is False
     assert _findings("Epikriis\nNahal: ei heliotroopset löövet.")["heliotrope_rash"] is False
+
+
+# --- 4: a stated age at onset or at diagnosis is the case's onset age (no date made up)
+
+
+def test_a_stated_age_at_onset_is_the_onset_age() -> None:
+    case = _case("Sex: M. Age: 57. Age at onset: 52.")
+    assert (case.onset_age, case.onset_date, case.onset_estimated) == (52, None, False)
+    case = _case("Registration form. Male, 57. Age at first symptoms: 16 years.")
+    assert (case.onset_age, case.onset_estimated) == (16, False)  # juvenile onset
+
+
+def test_a_stated_age_at_diagnosis_is_the_onset_ages_estimate() -> None:
+    case = _case("A 31-year-old man with dermatomyositis diagnosed at the age of 24.")
+    assert (case.onset_age, case.onset_date, case.onset_estimated) == (24, None, True)
+    assert _case("Varón de 57 años. Edad al diagnóstico: 50.").onset_age == 50
+    assert _case("Mann, 57 Jahre. Alter bei Erstdiagnose: 50.").onset_age == 50
+
+
+def test_an_age_at_diagnosis_of_a_relative_or_a_cancer_is_not_the_onset() -> None:
+    # guard: the father's cancer and the patient's own cancer leave the estimate from the age
+    assert _case("A 57-year-old man. Father: bowel cancer, diagnosed at 66.").onset_age == 57
+    assert _case("A 57-year-old man. Prostate cancer diagnosed at 55.").onset_age == 57
+    # guard: an age above the stated age is no age at onset
+    assert _case("Sex: M. Age: 57. Age at onset: 75.").onset_age == 57

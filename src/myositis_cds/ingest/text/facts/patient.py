@@ -704,6 +704,7 @@ def _onset(ex: Extraction) -> None:
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
     onset = ex.live(r.time["onset"])
+    _onset_age_stated(ex, flares)  # issue #10 (i17a): "Age at onset: 40" (used without a date)
     stated = stated_onset(ex, flares)  # "onset Sept 2021", "Rash since 06/2026" (_timeline)
     if stated is not None:
         ex.drafts.append(stated)
@@ -782,6 +783,53 @@ def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
         _add(ex, _onset_draft(sent, m, told.shifted(-12 * (age - n)), False))
         return True
     return False
+
+
+# issue #10 (i17a): a cancer named just before an age at diagnosis makes it the cancer's ("breast
+# cancer, diagnosed at 45"; the words of the tumour reader's English nouns)
+_CANCER_BEFORE = re.compile(
+    r"(?<!\w)(?:cancer|carcinoma|tumou?r|malignan\w*|neoplasm|lymphoma|leuk(?:a)?emia|melanoma|"
+    r"sarcoma|myeloma|adenocarcinoma)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _onset_age_stated(ex: Extraction, flares: set[int]) -> None:
+    """issue #10 (i17a): the age at onset, or at diagnosis, stated as such ("Age at onset: 40",
+    "Age at diagnosis: 49", "diagnosed at the age of 9"; rules/patient.yaml onset_age_stated): an
+    onset draft with the age (code onset_age), which the assembly takes as the case's onset_age
+    when the note dates no onset (never turned into a date the note does not give). Not a
+    relative's ("father - bowel cancer, diagnosed at 70"), not a cancer's, not a flare's; an age
+    above the stated age is no age at onset. The first such age wins."""
+    grammar = patient_grammar()
+    text = ex.text
+    ages = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    age = ages[0].value["value"] if ages else None
+    found = sorted(
+        (m for rx in grammar.onset_age_stated for m in ex.finditer(rx)), key=lambda m: m.start()
+    )
+    for m in found:
+        n = int(m.group("n"))
+        if age is not None and n > age:
+            continue
+        sent = ex.sentence_at(m.start())
+        if sent is None or not sent.patient or sent.index in flares:
+            continue
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
+        before = (max(sent.start, m.start() - 60), m.start())
+        near = (before[0], min(sent.end, m.end() + 40))
+        if grammar.relatives_in.search(text, *near) or grammar.onset_relatives.search(text, *near):
+            continue
+        if _CANCER_BEFORE.search(text, *before):
+            continue
+        if sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).get("experiencer"):
+            continue
+        value = {"value": n, "diagnosis": m.groupdict().get("dx") is not None}
+        ex.drafts.append(
+            Draft("onset", "onset_age", "present", m.start(), m.end(), sent, INDEX, value)
+        )
+        return
 
 
 def _onset_draft(sent: Sentence, m: re.Match[str], time: TimePoint, vague: bool) -> Draft:
