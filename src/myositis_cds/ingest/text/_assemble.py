@@ -214,11 +214,27 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             data["onset_date"] = when(onset).isoformat()
             used.add(id(onset))
 
+    # issue #10 (i17a): no onset dated, but its age stated ("Age at onset: 40"): the case's
+    # onset_age as stated, no date made up for it; an age at diagnosis is the onset's estimate
+    # (the notes' gold convention), so it is marked as one
+    stated_age = next(
+        (d for d in drafts if d.type == "onset" and d.code == "onset_age" and ok(d)), None
+    )
+    if "onset_date" not in data and stated_age is not None:
+        data["onset_age"] = stated_age.value["value"]
+        used.add(id(stated_age))
+        if stated_age.value.get("diagnosis"):
+            data["onset_estimated"] = True
+            ex.warn(
+                f"onset not dated: the age at onset is taken as the age at diagnosis the note "
+                f"states ({stated_age.value['value']}, '{_quote(ex, stated_age)}')"
+            )
+
     # No onset stated: the age at presentation (or at the diagnosis, if dated) is the best
     # estimate of the age at onset. A child's age makes the onset juvenile whatever the exact
     # onset; an adult's age decides the criteria's age band unless the onset was years earlier.
     age_now = patient.get("age")
-    if "onset_date" not in data and age_now is not None:
+    if "onset_date" not in data and "onset_age" not in data and age_now is not None:
         base = date.fromisoformat(data["diagnosis_date"]) if "diagnosis_date" in data else index
         estimate = age_now - (age_in_years(base, today) if base < today else 0)
         if estimate >= 0:
@@ -559,7 +575,7 @@ def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date)
     """The stated onset ("three-month history", "onset Sept 2021"), else the first symptom the
     note dates before the visit ("In March 2022 she noticed difficulty lifting her arms")."""
     for d in drafts:
-        if d.type == "onset" and ok(d):
+        if d.type == "onset" and d.code == "onset_date" and ok(d):
             return d
     earlier = [
         d

@@ -103,13 +103,27 @@ class Assertion:
 def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]]:
     """Every modifier phrase in the text, in one pass per matcher."""
     found: list[tuple[int, int, ContextRule]] = []
+    written_in: dict[str, bool] = {}
+
+    def in_language(rule: ContextRule) -> bool:  # issue #10 (i17a): ContextRule.languages
+        if rule.languages is None:
+            return True
+        for lang in rule.languages:
+            if lang not in written_in:
+                written_in[lang] = rules.context_language_words[lang].search(text) is not None
+            if written_in[lang]:
+                return True
+        return False
+
     for m in rules.context_literals.find(text):
         for rule_no in m.concept.split(","):
-            found.append((m.start, m.end, rules.context.rules[int(rule_no)]))
+            rule = rules.context.rules[int(rule_no)]
+            if in_language(rule):
+                found.append((m.start, m.end, rule))
     gate = gate_text(text)
     for idx, rx in rules.context_patterns:
-        if not may_match(rx, gate):
-            continue  # a word every match needs is not in the text
+        if not may_match(rx, gate) or not in_language(rules.context.rules[idx]):
+            continue  # a word every match needs is not in the text, or not its language
         cue = "cue" in rx.groupindex
         for pm in rx.finditer(text):
             # a pattern may name its cue: the rest of the match is context the cue needs ("no

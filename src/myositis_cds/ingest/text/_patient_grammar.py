@@ -80,6 +80,7 @@ class Shapes(_Strict):
     onset_at_age: list[str] = Field(default_factory=list)  # issue #10 (i12c)
     onset_words: list[str] = Field(default_factory=list)  # issue #10 (i12c)
     onset_relatives: list[str] = Field(default_factory=list)  # issue #10 (i12c)
+    onset_age_stated: list[str] = Field(default_factory=list)  # issue #10 (i17a)
     informant: list[str] = Field(default_factory=list)  # issue #10 (i10ah)
 
 
@@ -120,6 +121,9 @@ class PatientGrammar:
     onset_at_age: re.Pattern[str]
     onset_words: re.Pattern[str]
     onset_relatives: re.Pattern[str]
+    # issue #10 (i17a): an age at onset or at diagnosis stated as such ("Age at onset: 40",
+    # "diagnosed at the age of 9"): group n the age, group dx when it is the diagnosis's
+    onset_age_stated: tuple[re.Pattern[str], ...]
     symptoms: re.Pattern[str]
     relatives_in: re.Pattern[str]
     person_before: re.Pattern[str]
@@ -226,6 +230,9 @@ def load_patient_grammar() -> PatientGrammar:
         onset_words=_compile(
             "|".join(f"(?:{fill(s)})" for s in data.shapes.onset_words) or r"(?!x)x",
             "shapes.onset_words",
+        ),
+        onset_age_stated=tuple(
+            _compile(fill(s), "shapes.onset_age_stated") for s in data.shapes.onset_age_stated
         ),
         onset_relatives=_compile(
             "|".join(f"(?:{fill(s)})" for s in data.shapes.onset_relatives) or r"(?!x)x",

@@ -334,6 +334,10 @@ class ContextRule(_Strict):
     # exception after a negative, "negative except TIF1γ", is a POSITIVE the antibody reader
     # reads as the exception it is): the reader asks for it by this name, not by its words
     name: str | None = None
+    # issue #10 (i17a): a word that is another word in another language (Finnish "ei", no; Welsh
+    # "ei", his/her): the rule applies only in a note that has a word of one of these languages
+    # (ContextRules.language_words)
+    languages: list[str] | None = None
 
     @model_validator(mode="after")
     def _one_matcher(self) -> ContextRule:
@@ -351,6 +355,17 @@ class ContextRule(_Strict):
 class ContextRules(_Strict):
     meta: RulesMeta
     rules: list[ContextRule]
+    # issue #10 (i17a): per language, words that show a note is (partly) written in it: a rule
+    # with ``languages`` applies only where one of its languages' words is found
+    language_words: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> ContextRules:
+        for rule in self.rules:
+            unknown = set(rule.languages or ()) - set(self.language_words)
+            if unknown:
+                raise ValueError(f"a rule's languages {sorted(unknown)} have no language_words")
+        return self
 
 
 # --------------------------------------------------------------------------- sections
@@ -658,6 +673,9 @@ class Patterns(_Strict):
     # issue #10 (i10ai): the months' names in the other languages, per language the twelve
     # months in order, each with its spellings (see rules/patterns.yaml month_names)
     month_names: dict[str, list[list[str]]] = Field(default_factory=dict)
+    # issue #10 (i16b, i17a): the Ethiopian calendar's thirteen months, each by the prefixes
+    # that tell it from the others (rules/patterns.yaml ethiopian_months)
+    ethiopian_months: list[list[str]] = Field(default_factory=list)
     # issue #10 (i10ai): the units of a duration in the other languages, under the English unit
     # they are read as (rules/patterns.yaml duration_units)
     duration_units: dict[Literal["days", "weeks", "months", "years"], list[str]] = Field(
@@ -671,6 +689,13 @@ class Patterns(_Strict):
         for lang, months in value.items():
             if len(months) != 12 or not all(months):
                 raise ValueError(f"month_names.{lang}: give the twelve months, each spelt")
+        return value
+
+    @field_validator("ethiopian_months")
+    @classmethod
+    def _thirteen_months(cls, value: list[list[str]]) -> list[list[str]]:
+        if value and (len(value) != 13 or not all(value)):
+            raise ValueError("ethiopian_months: give the thirteen months, each with a prefix")
         return value
 
     @model_validator(mode="after")
@@ -1974,6 +1999,14 @@ class Rules:
             for i, r in enumerate(self.context.rules)
             if r.pattern is not None
         ]
+        # issue #10 (i17a): each language's words, one whole-word pattern per language
+        self.context_language_words = {
+            lang: re.compile(
+                r"(?<!\w)(?:{})(?!\w)".format("|".join(re.escape(w) for w in words)),
+                re.IGNORECASE,
+            )
+            for lang, words in self.context.language_words.items()
+        }
         # title -> section name, for a title alone on its line and for "Title: text"
         self.section_titles: dict[str, str] = {}
         self.inline_titles: dict[str, str] = {}
@@ -2040,6 +2073,12 @@ class Rules:
                         raise KnowledgeError(
                             f"rules/patterns.yaml month_names.{lang}: '{spelling}' names two months"
                         )
+        # the Ethiopian months' prefixes in the months' order: the first that starts a name wins
+        self.ethiopian_month_prefixes: tuple[tuple[str, int], ...] = tuple(
+            (prefix, number)
+            for number, prefixes in enumerate(self.patterns.ethiopian_months, start=1)
+            for prefix in prefixes
+        )
         self.patterns.fragments["MONTH_NAME"] = (
             f"(?:{_trie_regex(self.month_numbers)})" if self.month_numbers else "(?!)"
         )

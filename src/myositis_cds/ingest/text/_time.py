@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -146,7 +147,7 @@ def find_dates(
         for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            parsed = _date_from_match(m, how, rules.month_numbers)
+            parsed = _date_from_match(m, how, rules)
             if parsed is None:
                 continue
             day, uncertain, until = parsed
@@ -191,29 +192,31 @@ def ethiopian_to_gregorian(year: int, month: int, day: int) -> date:
 
 _ETHIOPIAN_EPOCH = date(8, 8, 27)
 
-# the Ethiopian months by their first letters as rules/patterns.yaml spells them (i16b)
-_ETHIOPIAN_MONTHS = (
-    ("መስ", 1),
-    ("ጥቅ", 2),
-    ("ኅዳ", 3),
-    ("ህዳ", 3),
-    ("ሕዳ", 3),
-    ("ታ", 4),
-    ("ጥር", 5),
-    ("የካ", 6),
-    ("መጋ", 7),
-    ("ሚያ", 8),
-    ("ግን", 9),
-    ("ሰኔ", 10),
-    ("ሐም", 11),
-    ("ሃም", 11),
-    ("ነ", 12),
-    ("ጳ", 13),
+
+def _ethiopian_date(groups: dict[str, str], rules: Rules) -> date:
+    """The Gregorian date of a date marked as Ethiopian (ዓ.ም., E.C.; issue #10, i16b): the month
+    by its name (rules/patterns.yaml ethiopian_months) or its number. ValueError if none."""
+    name = groups.get("et_mon")
+    if name:
+        month = next((n for p, n in rules.ethiopian_month_prefixes if name.startswith(p)), None)
+        if month is None:
+            raise ValueError(f"no Ethiopian month {name!r}")
+    else:
+        month = int(groups["et_m"])
+    return ethiopian_to_gregorian(int(groups["et_y"]), month, int(groups["et_d"]))
+
+
+def _solar_hijri_date(groups: dict[str, str], rules: Rules) -> date:
+    """The Gregorian date of a Solar Hijri date, year first (issue #10, i10ad)."""
+    return solar_hijri_to_gregorian(int(groups["sh_y"]), int(groups["sh_m"]), int(groups["sh_d"]))
+
+
+# the other calendars' dates (rules/patterns.yaml time.dates): the group that marks a date as of
+# that calendar, and its conversion to a Gregorian date (ValueError for a day that does not exist)
+_OTHER_CALENDARS: tuple[tuple[str, Callable[[dict[str, str], Rules], date]], ...] = (
+    ("sh_y", _solar_hijri_date),
+    ("et_y", _ethiopian_date),
 )
-
-
-def _ethiopian_month(name: str) -> int | None:
-    return next((n for prefix, n in _ETHIOPIAN_MONTHS if name.startswith(prefix)), None)
 
 
 def _solar_hijri_days(year: int, month: int, day: int) -> int:
@@ -241,28 +244,16 @@ _YEARS_AHEAD = 10
 
 
 def _date_from_match(
-    m: re.Match[str], style: DateStyle, names: dict[str, int]
+    m: re.Match[str], style: DateStyle, rules: Rules
 ) -> tuple[date, bool, date | None] | None:
     groups = m.groupdict()
-    if groups.get("sh_y"):
-        try:
-            gregorian = solar_hijri_to_gregorian(
-                int(groups["sh_y"]), int(groups["sh_m"]), int(groups["sh_d"])
-            )
-        except ValueError:
-            return None
-        return gregorian, False, None
-    if groups.get("et_y"):  # issue #10 (i16b): a date marked as Ethiopian (ዓ.ም., E.C.)
-        month_et = (
-            _ethiopian_month(groups["et_mon"]) if groups.get("et_mon") else int(groups["et_m"])
-        )
-        if month_et is None:
-            return None
-        try:
-            gregorian = ethiopian_to_gregorian(int(groups["et_y"]), month_et, int(groups["et_d"]))
-        except ValueError:
-            return None
-        return gregorian, False, None
+    for marker, convert in _OTHER_CALENDARS:
+        if groups.get(marker):
+            try:
+                return convert(groups, rules), False, None
+            except ValueError:
+                return None
+    names = rules.month_numbers
     if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):

@@ -280,7 +280,7 @@ def _date_beside(ex: Extraction, end: int) -> TimePoint | None:
         m = rx.match(ex.text, end)
         if m is None:
             continue
-        parsed = _date_from_match(m, ex.style, ex.rules.month_numbers)
+        parsed = _date_from_match(m, ex.style, ex.rules)
         if parsed is not None:
             return TimePoint(absolute=parsed[0], uncertain=parsed[1])
     # a whole date the date rules read, right after the test (its line may wrap before it:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from functools import cache
 from typing import Any
 
 from myositis_cds.ingest.text._draft import (
@@ -76,9 +77,9 @@ def _patient(ex: Extraction) -> None:
     own_rules = ex.live(r.value["age_sex"])
     # issue #10 (i10-text15): when our own patterns find no age, the grammar of the other
     # languages (rules/patient.yaml); (i15) the note is searched for its hint only when that
-    # grammar is needed (most notes give an age and a sex to our own patterns)
-    languages: list[re.Pattern[str]] | None = None
+    # grammar is needed (most notes give an age and a sex to our own patterns), once
 
+    @cache
     def other_languages() -> list[re.Pattern[str]]:
         return list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
 
@@ -86,14 +87,11 @@ def _patient(ex: Extraction) -> None:
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, own_rules, None)
     if not age_found:
-        languages = other_languages()
-        age_found, sex_found = _first_age(ex, ordered, languages, grammar)
+        age_found, sex_found = _first_age(ex, ordered, other_languages(), grammar)
     if not age_found:
         sex_found = _age_decade(ex, ordered) or sex_found
     elif not sex_found:  # issue #10 (i10i)
-        if languages is None:
-            languages = other_languages()
-        sex_found = _sex_with_the_same_age(ex, ordered, own_rules + languages)
+        sex_found = _sex_with_the_same_age(ex, ordered, own_rules + other_languages())
     _birth_date(ex)
     _region(ex)
     if sex_found or _coded_sex(ex, grammar):
@@ -127,7 +125,10 @@ def _patient(ex: Extraction) -> None:
 
 # issue #10 (i16b): a sex letter followed by a stop and another initial is the first of the
 # patient's initials ("Pacient: M. D. F. S."): the sentence splitter may end the sentence at the
-# letter's stop, where a pattern's own lookahead cannot see the next initial
+# letter's stop, where a pattern's own lookahead cannot see the next initial. The one check for
+# every sex_only pattern (i17a: the English pattern's copy of it removed). The patient grammar's
+# SEX_END keeps its own: there it chooses between a value's spellings ("жен" or "жен." before a
+# Latin initial), which a check after the match cannot do.
 _INITIALS_AFTER = re.compile(r"\.[ \t]?[A-ZÀ-ÖØ-Þ]\.")
 
 
@@ -703,6 +704,7 @@ def _onset(ex: Extraction) -> None:
         if d.type == "event" and d.code in ("flare", "relapse", "remission")
     }
     onset = ex.live(r.time["onset"])
+    _onset_age_stated(ex, flares)  # issue #10 (i17a): "Age at onset: 40" (used without a date)
     stated = stated_onset(ex, flares)  # "onset Sept 2021", "Rash since 06/2026" (_timeline)
     if stated is not None:
         ex.drafts.append(stated)
@@ -781,6 +783,53 @@ def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
         _add(ex, _onset_draft(sent, m, told.shifted(-12 * (age - n)), False))
         return True
     return False
+
+
+# issue #10 (i17a): a cancer named just before an age at diagnosis makes it the cancer's ("breast
+# cancer, diagnosed at 45"; the words of the tumour reader's English nouns)
+_CANCER_BEFORE = re.compile(
+    r"(?<!\w)(?:cancer|carcinoma|tumou?r|malignan\w*|neoplasm|lymphoma|leuk(?:a)?emia|melanoma|"
+    r"sarcoma|myeloma|adenocarcinoma)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _onset_age_stated(ex: Extraction, flares: set[int]) -> None:
+    """issue #10 (i17a): the age at onset, or at diagnosis, stated as such ("Age at onset: 40",
+    "Age at diagnosis: 49", "diagnosed at the age of 9"; rules/patient.yaml onset_age_stated): an
+    onset draft with the age (code onset_age), which the assembly takes as the case's onset_age
+    when the note dates no onset (never turned into a date the note does not give). Not a
+    relative's ("father - bowel cancer, diagnosed at 70"), not a cancer's, not a flare's; an age
+    above the stated age is no age at onset. The first such age wins."""
+    grammar = patient_grammar()
+    text = ex.text
+    ages = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    age = ages[0].value["value"] if ages else None
+    found = sorted(
+        (m for rx in grammar.onset_age_stated for m in ex.finditer(rx)), key=lambda m: m.start()
+    )
+    for m in found:
+        n = int(m.group("n"))
+        if age is not None and n > age:
+            continue
+        sent = ex.sentence_at(m.start())
+        if sent is None or not sent.patient or sent.index in flares:
+            continue
+        if sent.segment is not None and sent.segment.status == "family":
+            continue
+        before = (max(sent.start, m.start() - 60), m.start())
+        near = (before[0], min(sent.end, m.end() + 40))
+        if grammar.relatives_in.search(text, *near) or grammar.onset_relatives.search(text, *near):
+            continue
+        if _CANCER_BEFORE.search(text, *before):
+            continue
+        if sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).get("experiencer"):
+            continue
+        value = {"value": n, "diagnosis": m.groupdict().get("dx") is not None}
+        ex.drafts.append(
+            Draft("onset", "onset_age", "present", m.start(), m.end(), sent, INDEX, value)
+        )
+        return
 
 
 def _onset_draft(sent: Sentence, m: re.Match[str], time: TimePoint, vague: bool) -> Draft:
