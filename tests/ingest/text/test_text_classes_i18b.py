@@ -283,3 +283,22 @@ def test_a_relatives_drug_is_not_the_patients() -> None:
     # "her mother takes prednisolone": a relative's treatment is not the patient's
     treatments = _case("Anası prednizolon qəbul edir.").treatments
     assert all(t.drug != "prednisolone" for t in treatments)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # the city abbreviation before the name does not end the sentence
+        ("მისამართი: ქ. ბათუმი, ზღვის ქუჩა", "GE"),
+        ("Բնակության վայրը՝ ք. Գյումրի", "AM"),
+        ("முகவரி: சென்னை, தமிழ்நாடு", "IN"),
+        ("Yaşayış yeri: Gəncə şəhəri", "AZ"),
+    ],
+)
+def test_residence_fields(text: str, region: str) -> None:
+    assert _case(text).patient.region == region
+
+
+def test_a_city_in_the_hospitals_name_is_no_residence() -> None:
+    # "Tbilisi Central Clinic" in the letterhead: no residence cue, no region
+    assert _case("თბილისის ცენტრალური კლინიკა\nრევმატოლოგიის განყოფილება").patient.region is None

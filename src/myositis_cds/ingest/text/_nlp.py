@@ -225,6 +225,12 @@ _LIST_COMMAS = frozenset({",", "、", "，", "،"})
 _UNCASED_LOWER = re.compile(r"[\u10d0-\u10ff]")
 
 
+# issue #10 (i18b): one Georgian or Armenian letter before a stop is an abbreviation, not a
+# sentence's last word: the city "ქ. თბილისი", "ք. Երևան", the year "2026 წ.", "2026 թ." (the
+# languages' standard abbreviations; verified U)
+_LETTER_ABBREVIATION = re.compile(r"[\u10d0-\u10ff\u0531-\u0587]")
+
+
 def _lower_case_start(text: str) -> bool:
     return text[:1].islower() and _UNCASED_LOWER.match(text) is None
 
@@ -257,7 +263,11 @@ def note_sentences(doc: Doc) -> Doc:
         if space:
             newline = newline or "\n" in text
             continue
-        ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (
+        ender = (
+            last in _ENDERS
+            and (before + last).casefold() not in _ABBREVIATIONS
+            and not _LETTER_ABBREVIATION.fullmatch(before)
+        ) or (
             len(last) > 1
             and last.endswith(".")
             and last.casefold() not in _ABBREVIATIONS
