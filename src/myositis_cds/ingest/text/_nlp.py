@@ -217,6 +217,24 @@ _CLOSERS = frozenset({")", "]", ",", ";", ":"})
 _LIST_COMMAS = frozenset({",", "、", "，", "،"})
 
 
+# issue #10 (i18b): Georgian's Mkhedruli letters are lower case to Unicode (their capitals,
+# Mtavruli U+1C90-U+1CBF, are written only in titles), so a Georgian sentence never starts with
+# a capital: after a full stop the next Georgian word starts a sentence whatever its case
+# (Unicode 15, chapter 7.7; verified U). Without it a denial reached back over the stop
+# ("... ერითემა. წყლულები კანზე არ არის.": the erythema was read as denied).
+_UNCASED_LOWER = re.compile(r"[\u10d0-\u10ff]")
+
+
+# issue #10 (i18b): one Georgian or Armenian letter before a stop is an abbreviation, not a
+# sentence's last word: the city "ქ. თბილისი", "ք. Երևան", the year "2026 წ.", "2026 թ." (the
+# languages' standard abbreviations; verified U)
+_LETTER_ABBREVIATION = re.compile(r"[\u10d0-\u10ff\u0531-\u0587]")
+
+
+def _lower_case_start(text: str) -> bool:
+    return text[:1].islower() and _UNCASED_LOWER.match(text) is None
+
+
 @Language.component("myositis_note_sentences")
 def note_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (unless the next word is lower case) and after line breaks.
@@ -245,7 +263,11 @@ def note_sentences(doc: Doc) -> Doc:
         if space:
             newline = newline or "\n" in text
             continue
-        ender = (last in _ENDERS and (before + last).casefold() not in _ABBREVIATIONS) or (
+        ender = (
+            last in _ENDERS
+            and (before + last).casefold() not in _ABBREVIATIONS
+            and not _LETTER_ABBREVIATION.fullmatch(before)
+        ) or (
             len(last) > 1
             and last.endswith(".")
             and last.casefold() not in _ABBREVIATIONS
@@ -265,7 +287,7 @@ def note_sentences(doc: Doc) -> Doc:
         if (
             i == 0
             or (newline and not carried)
-            or (ender and not text[:1].islower() and not in_a_date)
+            or (ender and not _lower_case_start(text) and not in_a_date)
         ):
             starts[i, 0] = 1
         before, last = last, text
@@ -296,7 +318,10 @@ _LIST_GLUE = r"(?<=[)\]）])[,;](?=[^\W\d_])|(?<=[^\W\d_]);(?=[^\W\d_])"
 # Armenian's own full stop "։" and comma "՝") is a token of its own, as after a Latin, Cyrillic
 # or Greek word: spaCy's suffix classes hold no letters of those two scripts, so "კიბო." stayed
 # one token and the word was never matched
-_GEORGIAN_ARMENIAN_STOP = r"(?<=[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u0587])[.,:;։՝]"
+_GEORGIAN_ARMENIAN_STOP = r"(?<=[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u0587])[.,:;։՝]|։"
+# (issue #10, i18b: the Armenian full stop "։" is a token of its own after anything, a closing
+# bracket or quote too: "(«մեխանիկի ձեռքեր»)։" ended no sentence, and a denial in the next
+# one reached back over it)
 
 
 @cache

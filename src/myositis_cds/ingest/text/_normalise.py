@@ -56,6 +56,12 @@ _CHAR_MAP = {
     "\u066c": ",",
     "\u066a": "%",
     # --- issue #10 (i15b): end
+    # --- issue #10 (i18b): U+055D ARMENIAN COMMA "՝" after a label or a list is the colon of
+    # the Armenian script (a form's field "Սեռը՝ արական", "Տարիքը՝ 47"; a list's result
+    # "anti-Jo-1, anti-SRP՝ բացասական"): read as ":" so every field and list rule reads it as
+    # in the other scripts (Unicode 15, chapter 7.6, the Armenian comma's use as a pause before an
+    # apposition or a value; verification U)
+    "\u055d": ":",
 }
 # --- issue #10 (i15b): a decimal digit of any script (Unicode category Nd: Arabic-Indic
 # "٢٠٢٦", Extended Arabic-Indic of Persian and Urdu "۱۴۰۵", Bengali "২০২৬", Devanagari "२०२६",

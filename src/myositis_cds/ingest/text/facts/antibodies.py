@@ -979,6 +979,10 @@ _AND_OR = (
     r"and|or|nor|i|y|e|ed|o|u|ni|ou|nem|né|et|und|oder|sowie|en|of|og|och|samt|eller|ja|tai|"
     r"sekä|és|vagy|a|nebo|alebo|oraz|lub|albo|ani|ili|te|in|ali|și|şi|si|sau|ve|veya|dan|atau|"
     r"serta|at|và|hoặc|και|ή|и|і|та|или|або|&"
+    # (issue #10, i18b: Georgian და/ან, Armenian և/ու/կամ, Tamil மற்றும்/அல்லது, Azerbaijani
+    # və/yaxud/ya da: "anti-NXP2 და anti-Jo-1 — უარყოფითი", "anti-NXP2 և anti-SRP՝ բացասական";
+    # verified U)
+    r"|და|ან|և|ու|կամ|மற்றும்|அல்லது|və|yaxud"
 )
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
 # "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".

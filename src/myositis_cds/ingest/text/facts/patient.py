@@ -477,6 +477,19 @@ def _born(ex: Extraction, sent: Sentence, start: int, end: int, day: date, uncer
     )
 
 
+def _capitalised(word: str) -> bool:
+    """A word written with a capital, or in a script that writes none (issue #10, i18b: Tamil
+    and the other scripts without case; Georgian Mkhedruli, which Unicode counts as lower case
+    but whose capitals are written only in titles): "ქ. თბილისი", "மதுரை" name a place as
+    "Tbilisi" does."""
+    first = word[:1]
+    return (
+        first.isupper()
+        or (first.isalpha() and not first.islower())
+        or "\u10d0" <= first <= "\u10ff"
+    )
+
+
 def _region(ex: Extraction) -> None:
     """Where the patient comes from ("born in Vietnam", "originally from Hong Kong"), else where
     they live ("lives in Dayton, Ohio"): a region term a few words after the cue, written with
@@ -497,7 +510,7 @@ def _region(ex: Extraction) -> None:
                     found = False
                     for place in places.find(text, cue.end(), window_end):
                         between = text[cue.end() : place.start]
-                        named = any(w[:1].isupper() for w in place.text.split())
+                        named = any(_capitalised(w) for w in place.text.split())
                         if not named or re.search(r"[.;:()]", between):
                             continue
                         if len(between.split()) > 3:
