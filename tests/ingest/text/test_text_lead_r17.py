@@ -23,3 +23,24 @@ def test_a_refused_grouped_number_is_not_read_as_its_first_digits() -> None:
 def test_the_same_number_with_a_unit_is_read_whole() -> None:
     assert _ck("A 50-year-old woman. CK 1,200 U/L.") == [1200.0]
     assert _ck("A 50-year-old woman. CK 1,200 U/L weekly since May.") == [1200.0]
+
+
+# A thousands group written with a plain space ("2 870") is one number when a unit per litre
+# follows. The units per litre are the labs' own list (patterns.yaml unit_synonyms U/L), so a
+# spelling added there for a new language counts at once; before, style.yaml kept a second list
+# and the Georgian and Azerbaijani forms read "2 870 ე/ლ" as CK 2.
+
+
+def test_every_unit_per_litre_spelling_joins_a_space_grouped_thousands() -> None:
+    from myositis_cds.ingest.text._rules import rules
+
+    spellings = [u for u in rules().patterns.unit_synonyms["U/L"] if "/" in u]
+    assert {"ე/ლ", "V/L", "Մ/լ", "Ед/л", "U/L"} <= set(spellings)
+    for unit in spellings:
+        assert _ck(f"A 50-year-old woman.\nCK 2 870 {unit} (24-170)\n") == [2870.0], unit
+
+
+def test_without_a_unit_per_litre_a_space_between_numbers_is_no_thousands_group() -> None:
+    # two numbers of a list and a count of a different unit are not joined
+    assert 12003.0 not in _ck("A 50-year-old woman.\nCK 12 3 weeks apart\n")
+    assert 2870.0 not in _ck("A 50-year-old woman.\nCK 2 870 mg\n")

@@ -58,6 +58,7 @@ from myositis_cds.ingest.text._rules import (
     _Strict,
     note_matches,
     reference_after,
+    rules,
 )
 from myositis_cds.ingest.text._time import DateStyle
 
@@ -157,7 +158,15 @@ class _Compiled:
 def _compiled() -> _Compiled:
     loaded: StyleRules = _load("style", StyleRules)
     n, w = loaded.numbers, loaded.words
-    units = "|".join(f"(?:{u})" for u in n.count_units)
+    # issue #10 (lead, round 18): a unit per litre that the labs read as U/L (patterns.yaml
+    # ``unit_synonyms``) decides a space-grouped thousands ("2 870 ე/ლ") without a second list to
+    # keep in step; count_units keeps the units that are no U/L spelling (cells, pg/ml, ...)
+    per_litre = sorted(
+        (u for u in rules().patterns.unit_synonyms["U/L"] if "/" in u), key=len, reverse=True
+    )
+    units = "|".join(
+        [f"(?:{u})" for u in n.count_units] + [rf"{re.escape(u)}(?![\w/])" for u in per_litre]
+    )
     unit_words = [u for u in n.measure_units if u[0].isalpha()]  # "mg": a whole word
     unit_signs = [u for u in n.measure_units if not u[0].isalpha()]  # "%", "°C"
     return _Compiled(
