@@ -94,3 +94,94 @@ def test_the_patients_place(text: str, region: str) -> None:
 )
 def test_no_place_is_read(text: str) -> None:
     assert _case(text).patient.region is None
+
+
+def test_a_relatives_pronoun_is_not_the_patients_sex() -> None:
+    # "her" belongs to his aunt: the patient is read as male from "He" and "his"
+    text = "He came with his son. His aunt had lung cancer in her fifties."
+    assert str(_case(text).patient.sex.value) == "male"
+
+
+def test_the_patients_own_pronouns_after_a_relative_still_count() -> None:
+    # no pronoun of the other sex before the relative: "she" and "her" are the patient's
+    text = "She came with her daughter. Her thighs ache."
+    assert str(_case(text).patient.sex.value) == "female"
+
+
+def _findings(text: str) -> dict[str, bool]:
+    return {f.code.value: f.present for f in _case(text).findings}
+
+
+def test_a_strength_table_with_abbreviated_movements() -> None:
+    text = "Power (MRC)        R    L\n  Hip flex.        3    4\n  Ankle dorsiflex. 5    5\n"
+    assert _findings(text).get("legs_proximal_weaker_than_distal") is True
+
+
+def test_an_abbreviation_at_a_sentence_end_still_ends_it() -> None:
+    # no grade after the abbreviation: the next sentence is read on its own
+    found = _findings("Pain on knee ext. She has no rash.")
+    assert "legs_proximal_weaker_than_distal" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Examination: no joint swelling.", False),
+        ("Both wrists show joint swelling.", True),
+    ],
+)
+def test_joint_swelling_is_arthritis(text: str, expected: bool) -> None:
+    assert _findings(text).get("arthritis") is expected
+
+
+def test_tender_joints_without_swelling_record_nothing() -> None:
+    assert "arthritis" not in _findings("Tender joints without swelling.")
+
+
+def _tumour_stage(text: str) -> list[tuple[str | None, str | None]]:
+    def value(x: object) -> str | None:
+        return None if x is None else str(getattr(x, "value", x))
+
+    return [(value(t.nodes), value(t.metastases)) for t in _case(text).tumours]
+
+
+def test_a_staging_scan_with_no_regional_nodes_and_no_other_avid_disease() -> None:
+    text = (
+        "CT abdomen 2026-10-02: 31 mm enhancing lesion in the pancreatic head. No peripancreatic "
+        "lymphadenopathy. PET/CT 2026-10-09: no other FDG-avid disease."
+    )
+    assert _tumour_stage(text) == [("N0", "M0")]
+
+
+def test_the_examinations_no_lymphadenopathy_is_no_stage() -> None:
+    text = (
+        "CT abdomen 2026-10-02: 31 mm enhancing lesion in the pancreatic head. "
+        "On examination: no lymphadenopathy."
+    )
+    assert _tumour_stage(text) == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Appetite good and her weight has been steady.", "weight_loss"),
+        ("Stable weight over the summer.", "weight_loss"),
+        ("On examination the nail folds were unremarkable.", "periungual_erythema"),
+        ("Normal nailfolds, no Gottron's papules.", "periungual_erythema"),
+    ],
+)
+def test_a_stable_weight_and_normal_nailfolds_are_stated_absences(text: str, code: str) -> None:
+    assert _findings(text).get(code) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a denied stability, a stable value of something else, a normal test of the nailfolds
+        ("Her weight is not stable.", "weight_loss"),
+        ("Weight 64 kg; blood pressure stable.", "weight_loss"),
+        ("Nailfold capillaroscopy was normal.", "periungual_erythema"),
+    ],
+)
+def test_near_misses_state_no_absence(text: str, code: str) -> None:
+    assert code not in _findings(text)
