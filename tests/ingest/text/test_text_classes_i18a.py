@@ -185,3 +185,35 @@ def test_a_stable_weight_and_normal_nailfolds_are_stated_absences(text: str, cod
 )
 def test_near_misses_state_no_absence(text: str, code: str) -> None:
     assert code not in _findings(text)
+
+
+def _antibodies(text: str) -> dict[str, str]:
+    return {a.code.value: a.result.value for a in _case(text).antibodies}
+
+
+def test_an_antibody_a_test_showed_is_positive() -> None:
+    text = "Serological testing revealed anti-Mi-2 antibodies; anti-MDA5 was not detected."
+    assert _antibodies(text) == {"MI2": "positive", "MDA5": "negative"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the test ordered, not its result
+        "Testing for anti-Mi-2 antibodies was requested today.",
+        "We sent anti-Mi-2 antibodies to the reference laboratory for testing.",
+    ],
+)
+def test_a_test_named_without_its_result_is_no_positive(text: str) -> None:
+    assert "MI2" not in _antibodies(text)
+
+
+def test_the_mda5_antigens_full_name_is_no_melanoma() -> None:
+    case = _case("Anti-melanoma differentiation-associated protein 5 antibodies were positive.")
+    assert not case.tumours
+    assert {a.code.value: a.result.value for a in case.antibodies} == {"MDA5": "positive"}
+
+
+def test_a_melanoma_beside_the_antibodys_name_is_still_read() -> None:
+    text = "A melanoma of the forearm was excised in 2019. Anti-MDA5 antibodies are present."
+    assert [str(t.site.value) for t in _case(text).tumours] == ["skin"]
