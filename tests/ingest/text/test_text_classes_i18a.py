@@ -217,3 +217,21 @@ def test_the_mda5_antigens_full_name_is_no_melanoma() -> None:
 def test_a_melanoma_beside_the_antibodys_name_is_still_read() -> None:
     text = "A melanoma of the forearm was excised in 2019. Anti-MDA5 antibodies are present."
     assert [str(t.site.value) for t in _case(text).tumours] == ["skin"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Skin: no heliotrope and no ulceration.", "No calcinosis, no ulcers."]
+)
+def test_a_bare_denial_of_ulcers_is_cutaneous_ulceration_absent(text: str) -> None:
+    assert _findings(text).get("cutaneous_ulceration") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No mouth ulcers.",  # a site of its own: not the skin's
+        "A pressure ulcer over the sacrum was dressed.",  # a bare positive is not read
+    ],
+)
+def test_ulcers_elsewhere_are_no_cutaneous_ulceration(text: str) -> None:
+    assert "cutaneous_ulceration" not in _findings(text)
