@@ -46,6 +46,12 @@ _ENDERS = {".", "!", "?", "。", "！", "？"}  # issue #10 (i10i): the CJK full
 # Arabic-script question mark; without them a result word after its test ("Anti-Jo-1
 # नकारात्मक।") reached back over the sentences before it
 _ENDERS |= {"।", "॥", "۔", "։", "؟"}
+# issue #10 (i18a): a movement abbreviated with a full stop in a strength table or list, its
+# grade right after it ("Knee ext.  4  4", "Ankle dorsiflex. 5/5", "Shoulder abd. 3"): no
+# sentence end before a number (the MRC table's usual abbreviations; verified U)
+_MOVER_ABBREVIATIONS = frozenset(
+    {"ext.", "flex.", "abd.", "add.", "dorsiflex.", "plantarflex.", "df.", "pf.", "ev.", "inv."}
+)
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
 _ABBREVIATIONS = {
     "e.g.",
@@ -274,6 +280,15 @@ def note_sentences(doc: Doc) -> Doc:
             and not _initial(last, before)
             and not _LEADER.fullmatch(last)
         )
+        if (
+            ender
+            and text[:1].isdigit()
+            and (
+                (before + last).casefold() in _MOVER_ABBREVIATIONS
+                or last.casefold() in _MOVER_ABBREVIATIONS
+            )
+        ):
+            ender = False  # issue #10 (i18a): "Ankle dorsiflex. 5 5": the grade follows
         carried = newline and (
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             # issue #10 (i10w): a list wrapped after its comma ("Jo-1, PL-7, PL-12," / "EJ, OJ

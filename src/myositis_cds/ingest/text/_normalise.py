@@ -131,6 +131,12 @@ _REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
 # we present", "... disease.1,2 The"): before a capitalised word or the line's end
 _GLUED_REFERENCE = re.compile(r"(?<=[a-z)\]][.,;:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(]|\s*$)")
 _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]?\s*\)", re.I)
+# issue #10 (i18a): a pair in square brackets right after a measured value is the value's reference
+# range, not a reference marker ("CK 12,400 U/L [60-400]", "ALT 88 IU/l [10-45]"): the value and
+# its unit, one with a slash (U/L, mg/L, IU/l, umol/L) or U, IU, %, then the pair, low before high
+# (a year or a count before a marker, "in 2019 [4-6]", "in 12 patients [3-5]", keeps it a marker)
+_RESULT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[^\W\d][^\s\[\]]*/[^\s\[\]]+|i?u|%)\s*$", re.I)
+_RANGE_PAIR = re.compile(r"\[\s*(\d+)\s*[-–]\s*(\d+)\s*\]")
 # issue #10 (i10l): a numbered case of a report of several ("Case 1", "CASE 2:", "Case no. 3",
 # "Case II", "Patient 1") alone on its line opens a case section
 _NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
@@ -1256,13 +1262,28 @@ def _rejoins_broken_words(text: str) -> bool:
     return False
 
 
+def _reference_range(body: str, m: re.Match[str]) -> bool:
+    """Whether a bracketed number pair taken for a reference marker is a measured value's
+    reference range (issue #10, i18a)."""
+    pair = _RANGE_PAIR.fullmatch(m.group().strip())
+    return (
+        pair is not None
+        and int(pair.group(1)) < int(pair.group(2))
+        and _RESULT_BEFORE.search(body, 0, m.start()) is not None
+    )
+
+
 def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
     """Emit a line without reference markers, figure references and trailing spaces (and, in
     a PDF copy, without the hyphen and space inside a broken word)."""
     body = line.rstrip()
     skip: list[tuple[int, int]] = []
     for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE, *((_BROKEN_WORD,) if sec.rejoin else ())):
-        skip.extend((m.start(), m.end()) for m in rx.finditer(body))
+        skip.extend(
+            (m.start(), m.end())
+            for m in rx.finditer(body)
+            if not (rx is _REFERENCE and _reference_range(body, m))
+        )
     skip.sort()
     pos = lead
     for a, b in skip:

@@ -847,10 +847,15 @@ _GRID_DATE = re.compile(
     r"^(?:\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}[ ][A-Za-z]{3,9}(?:[ ]\d{2,4})?|[A-Za-z]{3,9}[- ]\d{2,4})$"
 )
-# "ALT(<45)", "CK (40-320)", "CK [<200]": the test's name and its limit
+# "ALT(<45)", "CK (40-320)", "CK [<200]": the test's name and its limit; issue #10 (i18a): the
+# limit's unit after it in the same brackets ("CK (26-192 U/L)", "CRP (<10 mg/L)")
 _LIMITED_NAME = re.compile(
-    r"^(?P<name>.*?\S)[ ]*[(\[](?P<ref>[<>≤≥]?[ ]*\d[\d.,]*(?:[ ]*-[ ]*\d[\d.,]*)?)[)\]]$"
+    r"^(?P<name>.*?\S)[ ]*[(\[](?P<ref>[<>≤≥]?[ ]*\d[\d.,]*(?:[ ]*[-–][ ]*\d[\d.,]*)?)"
+    r"(?:[ ]+(?P<unit>[^\W\d][^()\[\]\s]{0,11}))?[)\]]$"
 )
+# issue #10 (i18a): a test's unit in brackets after its name, the row's values in it ("CK (IU/L)",
+# "CRP [mg/L]"): a unit word has a letter, no digit first and no space
+_UNIT_NAME = re.compile(r"^(?P<name>.*?\S)[ ]*[(\[](?P<unit>[^\W\d][^()\[\]\s\d]{0,11})[)\]]$")
 
 
 _SHORT_YEAR = re.compile(r"^(\d{1,2})([-/ ])([A-Za-z]{3,9})\2(\d{2})$")
@@ -1183,6 +1188,14 @@ def _grid(
     or None. A grid of one row per test may end in unit and reference columns ("Test |
     14/04/2026 | 03/08/2026 | Units | Ref", issue #10 i10w)."""
     header = _cells(lines[k][0])
+    if (
+        header
+        and lines[k][0][:2].isspace()
+        and (_GRID_DATE.match(header[0][0]) or _role(header[0][0], roles) == "reference")
+    ):
+        # issue #10 (i18a): the header's first cell left empty, its dates set in from the margin
+        # over the rows' test names ("          09/10/2026   21/10/2026   range")
+        header = [("", 0), *header]
     if len(header) < rules.min_columns + 1:
         return None
     first = header[0][0].casefold().rstrip(":")
@@ -1194,7 +1207,7 @@ def _grid(
     }
     dated = [i for i, (c, _) in enumerate(header) if i and _GRID_DATE.match(c)]
     by_test = (
-        first in rules.test_headers
+        (first in rules.test_headers or not first)
         and len(dated) + len(extra) == len(header) - 1
         and len(dated) >= (1 if extra else rules.min_columns)
     )
@@ -1245,13 +1258,22 @@ def _write_grid(w: _Writer, cells: list[_GridCell]) -> None:
     for cell in cells:
         (test, t_at), (value, v_at), (when, d_at) = cell.test, cell.value, cell.when
         limited = _LIMITED_NAME.match(test)
-        name = limited.group("name") if limited else test
+        united = None if limited else _UNIT_NAME.match(test)
+        named_by = limited or united
+        name = named_by.group("name") if named_by is not None else test
         w.put(name, t_at, t_at + len(name))
         w.put(": ", t_at + len(name))
         w.put(value, v_at, v_at + len(value))
+        # the row's unit: its own column, else the unit in brackets after the test's name or
+        # after its limit (issue #10, i18a)
+        named = next((m for m in (limited, united) if m and m.group("unit")), None)
         if cell.unit is not None:
             w.put(" ", cell.unit[1])
             w.put(cell.unit[0], cell.unit[1], cell.unit[1] + len(cell.unit[0]))
+        elif named is not None:
+            u_at = t_at + named.start("unit")
+            w.put(" ", u_at)
+            w.put(named.group("unit"), u_at, u_at + len(named.group("unit")))
         if limited is not None:
             w.put(" (ref ", t_at + limited.start("ref"))
             ref = limited.group("ref")

@@ -85,6 +85,13 @@ _BARE_LEVEL = re.compile(
 )
 
 
+_FOUND_BY_TEST = re.compile(
+    r"\b(?:showed|shows|showing|revealed|reveals|revealing|demonstrated|demonstrates|"
+    r"identified|detected|disclosed|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int) -> bool:
     """Whether "anti-X" names a test rather than states a finding (see _TEST_ACTION)."""
     text = ex.text
@@ -92,8 +99,15 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     clause_start = sent.start if stop < 0 else stop + 1
     nxt = text.find(";", m.end, window_end)
     clause_end = window_end if nxt < 0 else nxt
+    actions = [
+        a
+        for a in _TEST_ACTION.finditer(text, clause_start, clause_end)
+        # issue #10 (i18a): the test's result verb between it and the antibody ("antibody
+        # testing showed anti-TIF1-gamma antibodies"): the antibody is what the test found
+        if not (a.end() <= m.start and _FOUND_BY_TEST.search(text, a.end(), m.start))
+    ]
     return (
-        _TEST_ACTION.search(text, clause_start, clause_end) is not None
+        bool(actions)
         or _BARE_LEVEL.match(text[m.end : window_end]) is not None
         or _DEFINED.match(text[m.end : window_end]) is not None
     )

@@ -674,6 +674,29 @@ _BODY_POSSESSIVE = re.compile(
 )
 
 
+# the English nouns of a relative with a sex of their own (the patient grammar's `relatives`
+# are the other languages'); verified U
+_RELATIVE_EN = re.compile(
+    r"\b(?:mother|father|mum|mom|dad|wife|husband|sister|brother|daughter|son|aunt|uncle"
+    r"|grandmother|grandfather|grandson|granddaughter|niece|nephew)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _relatives_pronoun(
+    text: str, sent: Any, m: re.Match[str], pronouns: list[re.Match[str]], grammar: Any
+) -> bool:
+    """Whether the pronoun ``m`` is a relative's: a relative's noun between it and a pronoun of
+    the other sex earlier in its sentence ("his mother ... her", "her father ... his")."""
+    rel = grammar.relatives_in.search(text, sent.start, m.start()) or _RELATIVE_EN.search(
+        text, sent.start, m.start()
+    )
+    return rel is not None and any(
+        p.start() < rel.start() and bool(p.group("female")) != bool(m.group("female"))
+        for p in pronouns
+    )
+
+
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided;
     issue #10 (i10y): with the verb forms of the other languages whose ending shows the
@@ -690,7 +713,10 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        cues = [*_PRONOUNS.finditer(text, sent.start, sent.end)]
+        pronouns = [*_PRONOUNS.finditer(text, sent.start, sent.end)]
+        # issue #10 (i18a): a pronoun after a relative, the other sex's pronoun before that
+        # relative ("his mother had cancer in her sixties"): the relative's, not the patient's
+        cues = [m for m in pronouns if not _relatives_pronoun(text, sent, m, pronouns, grammar)]
         cues += [
             m
             for m in grammar.gendered_words.finditer(text, sent.start, sent.end)

@@ -424,8 +424,12 @@ def _whole_histology(ex: Extraction, words: list[str], nouns: list[str]) -> str 
 
 
 # a tumour word that names a test, a meeting or a syndrome, not a tumour of this patient
+# (issue #10, i18a: "melanoma differentiation-associated gene 5", the MDA5 antigen's full name
+# in an antibody's, "anti-melanoma differentiation-associated protein 5")
 _NOT_A_TUMOUR = re.compile(
-    r"[ -](?:markers?|marker panel|board|lysis|screen(?:ing)?|work-?up|antigens?)\b", re.IGNORECASE
+    r"[ -](?:markers?|marker panel|board|lysis|screen(?:ing)?|work-?up|antigens?"
+    r"|differentiation[ -]associated)\b",
+    re.IGNORECASE,
 )
 # --- issue #10 (i10x): a tumour marker named after a tumour, begin. The marker's name holds a
 # histology ("SCC-Ag", "squamous cell carcinoma antigen (SCC) 2.1 ng/mL", Chinese
