@@ -61,7 +61,8 @@ FIRST_RUN_T.md), measured once and opened (2 Dec 2026, morning), while a twenty-
 set of notes only was written (``notes:heldout25``, in FIRST_RUN_T.md), measured before and after
 that session's round and opened, while a twenty-second sealed set of notes only was written at
 the next session's start (``notes:heldout26``, in FIRST_RUN_T.md), measured once and opened (2 Dec
-2026, second session). Any set not in
+2026, second session), while a twenty-third sealed set of notes only was written (``notes:heldout27``,
+in FIRST_RUN_T.md), measured before and after that session's rounds 17-18 and opened. Any set not in
 DETAIL_SETS is
 reported as figures only and is in no default list (the lead runs it by name).
 
@@ -76,7 +77,8 @@ reported as figures only and is in no default list (the lead runs it by name).
                 reports:heldout_o,notes:heldout18,reports:heldout_p,notes:heldout19,
                 reports:heldout_q,notes:heldout20,reports:heldout_r,notes:heldout21,
                 reports:heldout_s,notes:heldout22,reports:heldout_t,notes:heldout23,
-                notes:heldout24,notes:heldout25,notes:heldout26]
+                notes:heldout24,notes:heldout25,notes:heldout26,
+                notes:heldout27]
 """
 
 from __future__ import annotations
@@ -111,7 +113,8 @@ DEFAULT_SETS = (
     "reports:heldout_n,notes:heldout17,reports:heldout_o,notes:heldout18,"
     "reports:heldout_p,notes:heldout19,reports:heldout_q,notes:heldout20,"
     "reports:heldout_r,notes:heldout21,reports:heldout_s,notes:heldout22,"
-    "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26"
+    "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26,"
+    "notes:heldout27"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -198,6 +201,9 @@ DETAIL_SETS = {
     # Measured sealed once (the first run of round 16's code with the lead's fixes, 4be8e74,
     # FIRST_RUN_T.md); opened on 2 Dec 2026 (second session).
     "notes:heldout26",
+    # Measured sealed before and after rounds 17-18, figures only (FIRST_RUN_T.md); opened on 2 Dec
+    # 2026 (second session).
+    "notes:heldout27",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
