@@ -61,9 +61,9 @@ FIRST_RUN_T.md), measured once and opened (2 Dec 2026, morning), while a twenty-
 set of notes only was written (``notes:heldout25``, in FIRST_RUN_T.md), measured before and after
 that session's round and opened, while a twenty-second sealed set of notes only was written at
 the next session's start (``notes:heldout26``, in FIRST_RUN_T.md), measured once and opened (2 Dec
-2026, second session), while a twenty-third sealed set of notes only was written (``notes:heldout27``,
-in FIRST_RUN_T.md), measured before and after that session's rounds 17-18 and opened. Any set not in
-DETAIL_SETS is
+2026, second session), while a twenty-third sealed set of notes only was written
+(``notes:heldout27``, in FIRST_RUN_T.md), measured before and after that session's rounds 17-18
+and opened. Any set not in DETAIL_SETS is
 reported as figures only and is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
