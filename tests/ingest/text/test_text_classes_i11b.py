@@ -323,8 +323,8 @@ def test_biopsy_classes_do_not_over_fire(text: str, expected: dict[str, bool]) -
             "A 58-year-old woman. Hip flexion 3/5, shoulder abduction 4/5, finger flexors 5/5.",
             False,
         ),
-        # the grip is graded as the hand's, not the finger flexors' (as the gold notes read it)
-        ("A 58-year-old woman. Hip flexion 3/5, shoulder abduction 4/5; grip 5/5.", None),
+        # issue #10 (i19d): a grip at full grade has the finger flexors at full strength
+        ("A 58-year-old woman. Hip flexion 3/5, shoulder abduction 4/5; grip 5/5.", False),
     ],
 )
 def test_finger_flexors_in_the_languages(text: str, expected: bool | None) -> None:

@@ -487,6 +487,7 @@ StrengthGroup = Literal[
     "proximal_lower",
     "proximal_both",
     "finger_flexors",
+    "grip",  # issue #10 (i19d): the grip graded as a whole (see rules/strength.yaml)
     "distal_upper",
     "distal_lower",
     "distal_both",

@@ -436,6 +436,22 @@ def _narrowed(text: str, start: int, end: int) -> bool:
     return pattern is not None and pattern.search(text, start, end) is not None
 
 
+# issue #10 (i19d): between a grade and a muscle in the brackets after it, or between two of
+# those muscles: "5/5 (grip, ankle dorsiflexion)", "5/5 (grip and ankles)"
+_BRACKET_MEMBER = re.compile(r"\s*(?:\(|,|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)?\s*")
+
+
+def _bracket_list(text: str, pos: int, close: int, muscles: list[TermMatch]) -> bool:
+    """issue #10 (i19d): the bracket holds nothing but muscles up to its ")": not their own
+    grades ("(quadriceps 3/5)") nor words about them ("(extension not tested)")."""
+    for o in muscles:
+        if pos <= o.start < close:
+            if not _BRACKET_MEMBER.fullmatch(text[pos : o.start]):
+                return False
+            pos = max(pos, o.end)
+    return _BRACKET_MEMBER.fullmatch(text[pos:close]) is not None
+
+
 def read_grades(
     text: str,
     start: int,
@@ -465,6 +481,7 @@ def read_grades(
     shared: Grade | None = None  # that grade, passed on along "and" to the next muscles
     done: list[_Owner] = []
     unread = False  # i15a: the grades since the last muscle are an unread muscle's
+    bracket: Grade | None = None  # i19d: a grade followed by "(" lists the muscles it grades
     last_end = start
     for _pos, kind, obj in items:
         if kind == "muscle":
@@ -483,6 +500,20 @@ def read_grades(
                 and "," in text[last_end : m.start]
                 and _FILLER.match(text[m.end : own.start]) is not None
             )
+            close = text.find(")", m.end, end)
+            if (
+                bracket is not None
+                and _BRACKET_MEMBER.fullmatch(text[last_end : m.start])
+                and close >= 0
+                and _bracket_list(text, m.end, close, muscles)
+            ):
+                # issue #10 (i19d): the muscles in brackets after a group's grade are that
+                # group's, at its grade: "distal 5/5 (grip, ankle dorsiflexion)"
+                owner.grades.append(bracket)
+                done.append(owner)
+                last_end = m.end
+                continue
+            bracket = None
             if (
                 forward is not None
                 and m.end > m.start
@@ -578,6 +609,7 @@ def read_grades(
                 continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
         for owner in target:
             owner.grades.append(g)
+        bracket = g if re.match(r"\s*\(", text[g.end : end]) else None
         if waiting:
             owners = waiting
             done.extend(waiting)
@@ -715,12 +747,22 @@ _EXPANDS = {
 }
 
 
+def grip_groups(grade: float) -> tuple[str, ...]:
+    """issue #10 (i19d): the grip is distal upper strength; at full grade (MRC 5) it is also
+    the long finger flexors' at full strength (the grip is mostly their work), so the finger
+    flexors are read not weak; a weaker grip does not say the finger flexors are weak (pain,
+    the wrist or the hand's intrinsic muscles also weaken it), so it is distal upper only."""
+    return ("distal_upper", "finger_flexors") if grade >= 5 else ("distal_upper",)
+
+
 def group_states(readings: list[StrengthReading]) -> dict[str, dict[str, float]]:
     """The weakest grade per group and side ("right", "left") over one examination; a grade
     with no side (or "both") counts for both sides."""
     out: dict[str, dict[str, float]] = {}
     for r in readings:
         groups: tuple[str, ...] = _EXPANDS.get(r.group, (r.group,))
+        if r.group == "grip":
+            groups = grip_groups(r.grade)
         if r.group == "neck":
             # issue #10 (i10az): the neck graded as a whole at full strength has its flexors at
             # full strength (so not weaker than the extensors); graded lower, which of its

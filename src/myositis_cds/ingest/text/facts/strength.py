@@ -17,6 +17,7 @@ from myositis_cds.ingest.text._strength import (
     StrengthReading,
     _resolve_ellipsis,
     grades_in,
+    grip_groups,
     group_states,
     read_grades,
 )
@@ -494,6 +495,7 @@ def _strength_items(ex: Extraction, readings: list[tuple[Sentence, StrengthReadi
             or (rd.group == "proximal_both" and any(g.startswith("proximal") for g in groups))
             or (rd.group == "distal_both" and any(g.startswith("distal") for g in groups))
             or (rd.group == "finger_flexors" and "distal_upper" in groups)
+            or (rd.group == "grip" and any(g in groups for g in grip_groups(rd.grade)))
             or (rd.group == "neck" and rd.grade >= 5 and "neck_flexors" in groups)
         ]
         if not mine:
