@@ -603,8 +603,12 @@ def read_grades(
             continue
         if not g.explicit:
             prev_end = target[-1].grades[-1].end if target[-1].grades else target[-1].muscle.end
-            if not _FILLER.match(text[prev_end : g.start]) or not _BARE_END.match(
-                text, g.end, min(end, g.end + 20)
+            # (issue #10, i19b: or the next muscle of a list right after it, as a list of one
+            # muscle a line reads once its lines are joined: "neck extensors gr 4 / shoulder
+            # abductors gr 3 bilat" on a ward-round sheet, heldout27 307)
+            next_muscle = nxt is not None and not text[g.end : nxt.start].strip()
+            if not _FILLER.match(text[prev_end : g.start]) or not (
+                next_muscle or _BARE_END.match(text, g.end, min(end, g.end + 20))
             ):
                 continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
         for owner in target:

@@ -144,6 +144,8 @@ def _note_date(ex: Extraction) -> None:
         for m in rx.finditer(head):
             if _NEXT.search(head, max(0, m.start() - 24), m.start()):
                 continue  # i10ai: "next clinic Feb-2027" is an appointment to come
+            if _NEXT_LINE.match(head, head.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # i19b: "Follow-up: SOPD 6/10/2026; CLO Clinic 29/9/2026"
             said = gregorian_field(m.group("date"), head, r)  # i10av: "3 Oct B.E. 2569"
             found = find_dates(said, r, style=ex.style)
             if found and _PROSE_CUE.match(said, found[0].start):
@@ -198,6 +200,17 @@ _NEXT = re.compile(
     r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further|proposed"
     r"|expected|anticipated|intended)"
     r"[ \t]*[:\-]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+
+
+# issue #10 (i19b): a line that opens with a follow-up or appointments label lists visits to
+# come, however many clinics it names before the one a note-date field would read ("Follow-up:
+# MED SOPD (Rheum) 6/10/2026; CLO Clinic 29/9/2026" on a Hong Kong discharge summary, heldout27
+# 306); English form labels, verified U
+_NEXT_LINE = re.compile(
+    r"[ \t]*(?:follow[- ]?up|f/u|next\s+(?:appointments?|visits?|reviews?)|appointments?|tca)\b"
+    r"[^\n]*\Z",
     re.IGNORECASE,
 )
 
@@ -941,13 +954,14 @@ _SAMPLE_WORD = re.compile(
     re.IGNORECASE,
 )
 _REPORT_WORD = re.compile(
-    r"\b(?:reported|report(?:ed)? on|issued|authori[sz]ed|verified|validated|resulted"
+    r"\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
     # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
     # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
     # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
     # referto, risultato; Dutch uitslag, gevalideerd; Nordic svar, besvart, besvaret; Polish
     # wynik, wydano; Czech/Slovak výsledek, výsledok; Croatian/Serbian/Slovene nalaz,
-    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат)
+    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат;
+    # i19b: the bare noun before its date, "sent on 11/08/2026, report 14/08/2026")
     r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
     r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
     r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
