@@ -1,5 +1,5 @@
 """A laboratory test stated as not done is not assessed (issue #10; rules: patterns.yaml
-lab_not_done): it is never read normal from a judgement said of its neighbours, and the
+test_not_done): it is never read normal from a judgement said of its neighbours, and the
 pathway then says the enzyme item is not assessed instead of scoring it absent."""
 
 from __future__ import annotations

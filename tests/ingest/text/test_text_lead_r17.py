@@ -44,3 +44,44 @@ def test_without_a_unit_per_litre_a_space_between_numbers_is_no_thousands_group(
     # two numbers of a list and a count of a different unit are not joined
     assert 12003.0 not in _ck("A 50-year-old woman.\nCK 12 3 weeks apart\n")
     assert 2870.0 not in _ck("A 50-year-old woman.\nCK 2 870 mg\n")
+
+
+# A screening test stated as not done, declined, deferred or unavailable is no test: it had been
+# recorded as a NORMAL screen ("Upper GI endoscopy: not done", "Mammogram: declined") or as done
+# with its result not stated ("Colonoscopy not performed"), either of which tells the screening
+# plan a test was done. Expected outcomes by hand: nothing recorded for the test not done, its
+# neighbour's own result kept.
+
+
+def _investigations(note: str) -> list[tuple[str, str]]:
+    from datetime import date
+
+    from myositis_cds.ingest.text import extract_case
+
+    case = extract_case(note, today=date(2026, 11, 27)).case
+    return [(i.code.value, i.result.value) for i in case.investigations]
+
+
+def test_a_test_not_done_declined_or_deferred_is_not_recorded() -> None:
+    head = "A 50-year-old woman seen on 10/08/2026.\n"
+    for line in (
+        "Upper GI endoscopy: not done.",
+        "Colonoscopy not performed.",
+        "Colonoscopy was not done due to cost.",
+        "Mammogram: declined.",
+        "Colonoscopy - pt refused.",
+        "CT chest: not available.",
+        "EGD deferred.",
+        "PET-CT was cancelled.",
+    ):
+        assert _investigations(head + line + "\n") == [], line
+
+
+def test_the_neighbouring_test_keeps_its_own_result() -> None:
+    head = "A 50-year-old woman seen on 10/08/2026.\n"
+    assert _investigations(head + "Mammogram declined; CT chest/abdomen/pelvis normal.\n") == [
+        ("ct_chest_abdomen_pelvis", "normal")
+    ]
+    assert _investigations(head + "Colonoscopy: normal. Mammogram: declined.\n") == [
+        ("colonoscopy", "normal")
+    ]

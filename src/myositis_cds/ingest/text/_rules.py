@@ -557,7 +557,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "times_uln": {"times"},
     "lab_judgement_after": set(),  # issue #10 (i10ad)
     "lab_normalised": set(),
-    "lab_not_done": set(),
+    "test_not_done": set(),  # labs and investigations
     "lab_same_laboratory": set(),  # issue #10 (i15b)
     "lab_other_cause": set(),
     "lab_upper_names": set(),

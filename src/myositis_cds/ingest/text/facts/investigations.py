@@ -30,7 +30,10 @@ def _investigations(ex: Extraction) -> None:
     for idx, matches in sorted(_bucket(ex, r.investigations.find(text)).items()):
         sent = ex.sentences[idx]
         listed: list[Draft] = []  # this sentence's tests, for a result the list shares
-        for m in matches:
+        for k, m in enumerate(matches):
+            after = text[m.end : matches[k + 1].start if k + 1 < len(matches) else sent.end]
+            if any(rx.match(after) for rx in r.value["test_not_done"]):
+                continue  # "Upper GI endoscopy: not done", "Mammogram: declined": no test
             code = m.concept
             if code.startswith("@"):
                 if code == "@ct" and last_ct is not None and sent.patient:

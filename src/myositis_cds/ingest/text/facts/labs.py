@@ -153,7 +153,7 @@ def _labs(ex: Extraction) -> None:
             later = [n for n in range(k + 1, len(matches)) if n not in inside]
             window_end = matches[later[0]].start if later else sent.end
             tail = text[m.end : window_end]
-            if any(rx.match(tail) for rx in r.value["lab_not_done"]):
+            if any(rx.match(tail) for rx in r.value["test_not_done"]):
                 continue  # "CK not done": not assessed, whatever is said of its neighbours
             assertion = sent.context.assert_target(m.start, m.end, _LAB_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
