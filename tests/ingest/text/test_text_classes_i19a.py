@@ -138,3 +138,16 @@ def test_a_liver_named_in_a_denied_lesion_is_no_tumour() -> None:
     )
     sites = [t.site.value for t in _tumours(text)]
     assert sites == ["kidney"]
+
+
+def _mmt8(text: str) -> list[float]:
+    return [a.mmt8 for a in _case(text).assessments if a.mmt8 is not None]
+
+
+def test_mmt8_after_a_case_report_verb() -> None:
+    assert _mmt8(_OPENING + "Manual muscle testing (MMT8) scored 61/80.") == [61.0]
+    assert _mmt8(_OPENING + "On review the MMT8 had improved to 76/80.") == [76.0]
+
+
+def test_mmt8_not_done_records_no_score() -> None:
+    assert _mmt8(_OPENING + "The MMT8 was not done; CK was 300 U/L.") == []
