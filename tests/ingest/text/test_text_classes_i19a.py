@@ -151,3 +151,18 @@ def test_mmt8_after_a_case_report_verb() -> None:
 
 def test_mmt8_not_done_records_no_score() -> None:
     assert _mmt8(_OPENING + "The MMT8 was not done; CK was 300 U/L.") == []
+
+
+def _dysphagia(text: str) -> set[bool]:
+    return {f.present for f in _case(text).findings if f.code.value == "dysphagia"}
+
+
+def test_coughing_while_drinking_and_laryngeal_penetration_are_dysphagia() -> None:
+    assert _dysphagia(_OPENING + "His wife said he had been coughing while drinking tea.") == {True}
+    assert _dysphagia(
+        _OPENING + "A swallow study on 10 February 2026 showed laryngeal penetration."
+    ) == {True}
+
+
+def test_no_coughing_while_drinking_is_absent() -> None:
+    assert _dysphagia(_OPENING + "There was no coughing while drinking.") == {False}
