@@ -695,7 +695,7 @@ def _tumours(
     # this tumour's resection yet: the tumour, found before today, stays in the case
     known = [d for d in drafts if d.type != "event" or when(d) <= today]
     for key in sorted(by_tumour):
-        rec = _tumour(ex, known, by_tumour[key], when, used, ev, taken)
+        rec = _tumour(ex, known, by_tumour[key], when, used, ev, taken, today)
         if rec is not None and key in undated:
             rec["found_date"] = index.isoformat()
             rec["found_date_latest"] = True
@@ -738,6 +738,7 @@ def _tumour(
     used: set[int],
     ev: Any,
     taken: set[int],
+    today: date,
 ) -> dict[str, Any] | None:
     first: dict[str, Draft] = {}
     for d in parts:
@@ -854,7 +855,16 @@ def _tumour(
         if d.code != "resected"
         and (d.status == "present" or (d.status == "historical" and d.time.absolute is not None))
     ] or [d for d in parts if d.code != "resected"]
-    found = min(dated + shown, key=when)
+    # issue #10 (i19a): a case report tells its story past the visit it opens with; its title,
+    # summary and discussion name the tumour with no time of their own. When every mention the
+    # note dates is after that visit (and not after today), those undated mentions say nothing
+    # of when it was found: the first dated one does (the scan that showed it)
+    candidates = dated + shown
+    own = [d for d in candidates if d.time.absolute is not None and when(d) <= today]
+    narrated = [d for d in candidates if _undated(d)]
+    if own and narrated and min(map(when, own)) > max(map(when, narrated)):
+        candidates = [d for d in candidates if not _undated(d)]
+    found = min(candidates, key=when)
     rec["found_date"] = when(found).isoformat()
     resection = first.get("resected")
     if resection is not None and _undated(resection):

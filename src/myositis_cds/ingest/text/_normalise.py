@@ -125,6 +125,7 @@ _KEEP_HYPHEN_PREFIXES = {
     "few",
 }
 _CAPTION = re.compile(r"^\s*(?:figure|fig\.?|table|supplementary figure)\s*\d+[a-z]?\s*[.:|]", re.I)
+_TABLE_CAPTION = re.compile(r"\s*table", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s+", re.I)
 _REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
 # a reference number printed as a superscript and glued to the sentence's end ("... edema.7 Here
@@ -1103,8 +1104,10 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             if stripped.endswith("."):
                 in_caption = False
             continue
-        if _CAPTION.match(line):
-            in_caption = not stripped.endswith(".")
+        if (caption := _CAPTION.match(line)) is not None:
+            # issue #10 (i19a): a table's title ("Table 1. Laboratory findings on admission") is
+            # one line and the table's rows follow it: only a figure's caption runs on
+            in_caption = not stripped.endswith(".") and not _TABLE_CAPTION.match(caption.group())
             after_break = True
             continue
         header = (

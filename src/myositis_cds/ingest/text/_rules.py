@@ -579,6 +579,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "functional": set(),
     "examples": set(),
     "dose": {"amount", "freq"},
+    "dose_frequency_later": {"freq"},  # issue #10 (i19a)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),

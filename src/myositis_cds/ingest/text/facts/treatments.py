@@ -58,6 +58,9 @@ def _treatments(ex: Extraction) -> None:
                 dose = dm.group("amount") + (dm.group("freq") or "")
                 value["dose"] = _as_written(ex, m.end + dm.start(), m.end + dm.end(), dose)
                 end = m.end + dm.end()
+                later = None if dm.group("freq") else _frequency_later(ex, tail[dm.end() :])
+                if later is not None:  # i19a: "2 g/kg was started on ... and repeated monthly"
+                    value["dose"] += " " + later
             route = routes_default.get(m.concept)
             ahead = r.routes.find(text, max(sent.start, m.start - 12), m.start)
             behind = [
@@ -95,6 +98,16 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+def _frequency_later(ex: Extraction, rest: str) -> str | None:
+    """How often a dose is repeated, said later in the drug's clause (rules/patterns.yaml
+    ``dose_frequency_later``), or None."""
+    for rx in ex.rules.value["dose_frequency_later"]:
+        fm = rx.match(rest)
+        if fm is not None:
+            return re.sub(r"\s+", " ", fm.group("freq"))
+    return None
 
 
 # issue #10 (i10aq): the words that may follow the short form "pred" when it is the drug

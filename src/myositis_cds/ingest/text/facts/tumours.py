@@ -808,6 +808,16 @@ def _invaded_place(text: str, sent: Sentence, site: TermMatch) -> bool:
     ) is not None and not _HISTOLOGY_HEAD.match(text, site.end)
 
 
+# issue #10 (i19a): an organ named in a denied lesion on a staging scan ("no liver lesion",
+# "without focal hepatic lesions", "no bone metastases") is where no spread was found, not a
+# tumour's site
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|without)\s+(?:evidence\s+of\s+)?(?:(?:focal|suspicious|other|new)\s+)?$",
+    re.IGNORECASE,
+)
+_DENIED_LESION_AFTER = re.compile(
+    r"\s+(?:lesions?|nodules?|masses|metastas[ie]s|deposits?|involvement)\b", re.IGNORECASE
+)
 _PLURAL_LESIONS = re.compile(r"\s+(?:lesions|nodules|masses|foci)\b", re.IGNORECASE)
 _SINGLE_MASS = frozenset({"mass", "tumour", "tumor", "lesion", "nodule"})
 
@@ -820,6 +830,10 @@ def _metastatic_place(
     mass and liver lesions ... neuroendocrine carcinoma"): the primary is not the liver."""
     if _METASTASIS_AFTER.match(text, site.end):
         return True
+    if _DENIED_LESION_AFTER.match(text, site.end) and _DENIED_BEFORE.search(
+        text, max(sent.start, site.start - 30), site.start
+    ):
+        return True  # issue #10 (i19a): "no liver lesion", "without focal hepatic lesions"
     if _METASTASIS_BEFORE.search(text, max(sent.start, site.start - 40), site.start):
         return True
     if _invaded_place(text, sent, site):
