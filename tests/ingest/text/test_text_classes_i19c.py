@@ -198,3 +198,47 @@ def test_doses(text: str, drug: str, dose: str) -> None:
         t.drug.value if hasattr(t.drug, "value") else t.drug: t.dose for t in _case(text).treatments
     }
     assert doses.get(drug) == dose, doses
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "start", "stop"),
+    [
+        (
+            "Eżami (01/09/2026).\nMetilprednisolone 500 mg IV kuljum mill-02/09/2026 "
+            "sas-04/09/2026, imbagħad prednisolone 40 mg kuljum mis-05/09/2026.",
+            "methylprednisolone",
+            date(2026, 9, 2),
+            date(2026, 9, 4),
+        ),
+        (
+            "Eżami (01/09/2026).\nMetilprednisolone 500 mg IV kuljum mill-02/09/2026 "
+            "sas-04/09/2026, imbagħad prednisolone 40 mg kuljum mis-05/09/2026.",
+            "prednisolone",
+            date(2026, 9, 5),
+            None,
+        ),
+        (
+            "Ko'rik (01.09.2026).\nMetilprednizolon 250 mg v/i, 02.09.2026 dan 04.09.2026 gacha.",
+            "methylprednisolone",
+            date(2026, 9, 2),
+            date(2026, 9, 4),
+        ),
+        (
+            "Eżami (01/09/2026).\nĊiklofosfamide 750 mg/m² IV fit-03/09/2026.",
+            "cyclophosphamide",
+            date(2026, 9, 3),
+            None,
+        ),
+        # guard: a single Uzbek date with "dan" (from) and no "gacha" gives no stop
+        (
+            "Ko'rik (01.09.2026).\nPrednizolon 30 mg/kun per os, 02.09.2026 dan.",
+            "prednisolone",
+            date(2026, 9, 2),
+            None,
+        ),
+    ],
+)
+def test_treatment_ranges(text: str, drug: str, start: date, stop: date | None) -> None:
+    got = {str(getattr(t.drug, "value", t.drug)): t for t in _case(text).treatments}
+    t = got[drug]
+    assert (t.start, t.stop) == (start, stop), (t.start, t.stop)
