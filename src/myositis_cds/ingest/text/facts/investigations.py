@@ -126,6 +126,14 @@ _DENIAL = (
     r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není"
 )
 _NOT_FOUND = re.compile(rf"\b(?:{_DENIAL}|nor|or|any)\s+(?:\w+\s+){{0,2}}$", re.I)
+# issue #10 (i19c): a lesion denied after it, as the verb-final languages write the denial
+# (Turkish "kitle yok", Azerbaijani "kütlə yoxdur", Uzbek "uzoq metastazlar yo'q", "... aniqlanmadi"
+# (not found)): the denial within two words after the lesion, before the clause goes on
+_DENIED_AFTER = re.compile(
+    r"\w*(?:\s+\w+){0,2}?\s+(?:yok(?:tur)?|yox(?:dur)?|yo['‘ʻ’]q(?:dir)?|aniqlanmadi|kuzatilmadi|"
+    r"a[şs]kar\s+edilm[əe]yib|saptanmad[ıi])(?!\w)",
+    re.I,
+)
 
 # what a test can show or is asked for, not what it showed ("HRCT may show ...", "CT to exclude
 # a mass"); "may" in lower case only, as "May" is also the month ("HRCT 12-May-2026: NSIP")
@@ -148,6 +156,8 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
         for lesion in rx.finditer(text, after, stop):
             if _NOT_FOUND.search(text, max(after, lesion.start() - 30), lesion.start()):
                 continue
+            if _DENIED_AFTER.match(text, lesion.start(), stop):
+                continue  # "uzoq metastazlar yo'q" (i19c)
             if _MAY_SHOW.search(text, after, lesion.start()):
                 return False  # "HRCT may show ground-glass change": what it can show
             return hit is None or hit[1] > lesion.start()
@@ -181,6 +191,8 @@ def _absent_first(ex: Extraction, sent: Sentence, after: int) -> bool:
             continue
         if _NOT_FOUND.search(text, max(after, lesion.start() - 30), lesion.start()):
             return True
+        if _DENIED_AFTER.match(text, lesion.start(), stop):
+            return True  # "kitle yok", "metastazlar yo'q" (i19c)
     return False
 
 

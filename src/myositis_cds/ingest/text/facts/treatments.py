@@ -189,6 +189,11 @@ def _treatment_times(
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
             )
+        if _FROM_SUFFIX.fullmatch(text[a.end : b.start]) and _UNTIL_AFTER.match(text, b.end):
+            return (  # "13.10.2026 dan 15.10.2026 gacha" (i19c)
+                TimePoint(absolute=a.day, uncertain=a.uncertain),
+                TimePoint(absolute=b.day, uncertain=b.uncertain),
+            )
     start = sent.time_at(m.start)
     stop: TimePoint | None = None
     for rx in r.value["treatment_start"]:
@@ -302,13 +307,21 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
 # issue #10 (i10aj): a course's first and last day in parentheses ("(04/10/2026 al
 # 06/10/2026)") or after "from" in the other languages read ("desde el ... hasta el ...", "vom
 # ... bis ...", "fra ... til ..."; each language's usual words, verified U)
+# (issue #10, i19c: and Maltese "mill-/mis-/minn" (from) and "sa/sas-" (until), the article
+# written onto the date with a hyphen: "mill-04/10/2026 sas-06/10/2026"; verified U)
 _FROM = re.compile(
-    r"(?:\b(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od)\s+|\(\s*)$",
+    r"(?:\b(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od|minn)\s+|"
+    r"\(\s*|\b(?:mill|mis|mit)-)$",
     re.I,
 )
 _TO = re.compile(
-    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až)\s*", re.I
+    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až|sa|sas-|sat-)\s*",
+    re.I,
 )
+# issue #10 (i19c): the Uzbek range written with the ablative and "gacha" (until) after each date:
+# "13.10.2026 dan 15.10.2026 gacha" (verified U)
+_FROM_SUFFIX = re.compile(r"\s*-?dan\s+", re.I)
+_UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
