@@ -128,6 +128,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-first", None, None, 0, "heldout25", 10, 277),
     ("twenty-second", None, None, 0, "heldout26", 10, 289),
     ("twenty-third", None, None, 0, "heldout27", 10, 301),
+    ("twenty-fourth", None, None, 0, "heldout28", 10, 313),
 ]
 
 
@@ -144,7 +145,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     min_notes: int,
     first_note: int | None,
 ) -> None:
-    if split is not None:  # the twentieth to twenty-third rounds added notes only, no reports
+    if split is not None:  # the twentieth to twenty-fourth rounds added notes only, no reports
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
         assert all(rid.startswith(letter) for rid in reports)
