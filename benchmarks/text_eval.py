@@ -63,7 +63,8 @@ that session's round and opened, while a twenty-second sealed set of notes only 
 the next session's start (``notes:heldout26``, in FIRST_RUN_T.md), measured once and opened (2 Dec
 2026, second session), while a twenty-third sealed set of notes only was written
 (``notes:heldout27``, in FIRST_RUN_T.md), measured before and after that session's rounds 17-18
-and opened. Any set not in DETAIL_SETS is
+and opened, while a twenty-fourth sealed set of notes only was written at that session's end
+(``notes:heldout28``, in FIRST_RUN_T.md; sealed, run by name). Any set not in DETAIL_SETS is
 reported as figures only and is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
