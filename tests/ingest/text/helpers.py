@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from myositis_cds.case import Finding, Lab
+    from myositis_cds.case import Case, Finding, Lab
     from myositis_cds.ingest.text import ExtractionResult
 
 REPO = Path(__file__).resolve().parents[3]
@@ -35,6 +35,11 @@ def read(note: str) -> ExtractionResult:
     from myositis_cds.ingest.text import extract_case
 
     return extract_case(note, anchor=TODAY, today=TODAY)
+
+
+def case_of(note: str) -> Case:
+    """The case read from a note as of TODAY."""
+    return read(note).case
 
 
 def present(note: str) -> set[str]:

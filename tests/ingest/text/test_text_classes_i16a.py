@@ -5,25 +5,9 @@ guard: a near-miss that must not be read."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
-
-
-def _findings(text: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in _case(text).findings}
-
-
-def _antibodies(text: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in _case(text).antibodies}
+from .helpers import antibody_results, case_of, findings_of
 
 
 @pytest.mark.parametrize(
@@ -38,14 +22,14 @@ def _antibodies(text: str) -> dict[str, str]:
     ],
 )
 def test_age_and_sex(text: str, sex: str, age: int) -> None:
-    case = _case(text)
+    case = case_of(text)
     assert str(case.patient.sex.value) == sex
     assert case.patient.age == age
 
 
 def test_a_relatives_sex_is_not_the_patients() -> None:
     # "his mother" names a woman who is not the patient
-    assert str(_case("Анасы 80 жаста.").patient.sex.value) == "unknown"
+    assert str(case_of("Анасы 80 жаста.").patient.sex.value) == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -71,14 +55,14 @@ def test_a_relatives_sex_is_not_the_patients() -> None:
     ],
 )
 def test_antibody_result_words(text: str, expected: dict[str, str]) -> None:
-    found = _antibodies(text)
+    found = antibody_results(text)
     for code, result in expected.items():
         assert found.get(code) == result
 
 
 def test_kazakh_right_side_is_no_positive_result() -> None:
     # "оң қол" is the right hand: the test before it is given no result by it
-    assert _antibodies("анти-Jo-1 тексерілді, оң қолда бөртпе.").get("JO1") != "positive"
+    assert antibody_results("анти-Jo-1 тексерілді, оң қолда бөртпе.").get("JO1") != "positive"
 
 
 @pytest.mark.parametrize(
@@ -100,12 +84,12 @@ def test_kazakh_right_side_is_no_positive_result() -> None:
     ],
 )
 def test_signs_and_their_negation(text: str, code: str, present: bool) -> None:
-    assert _findings(text).get(code) is present
+    assert findings_of(text).get(code) is present
 
 
 def test_basque_ez_alone_is_not_a_negation() -> None:
     # Hungarian "ez" (this) before a sign is not the Basque "ez" after the partitive
-    assert _findings("Ez a kiütés heliotrop.").get("heliotrope_rash") is not False
+    assert findings_of("Ez a kiütés heliotrop.").get("heliotrope_rash") is not False
 
 
 @pytest.mark.parametrize(
@@ -120,7 +104,7 @@ def test_basque_ez_alone_is_not_a_negation() -> None:
     ],
 )
 def test_strength_grades_and_comparisons(text: str) -> None:
-    found = _findings(text)
+    found = findings_of(text)
     assert found.get("weakness_proximal_upper") is True
     assert found.get("weakness_proximal_lower") is True
     assert found.get("legs_proximal_weaker_than_distal") is True
@@ -128,7 +112,7 @@ def test_strength_grades_and_comparisons(text: str) -> None:
 
 
 def test_neck_flexors_as_strong_as_extensors_is_not_the_item() -> None:
-    found = _findings(
+    found = findings_of(
         "Lepo-flexioa 5/5, lepo-estentsioa 5/5. Мойынды бүгу 5 балл, мойынды жазу 5 балл."
     )
     assert found.get("neck_flexors_weaker_than_extensors") is not True
@@ -149,7 +133,7 @@ def test_neck_flexors_as_strong_as_extensors_is_not_the_item() -> None:
     ],
 )
 def test_cancers(text: str, site: str, histology: str | None) -> None:
-    tumours = _case(text).tumours
+    tumours = case_of(text).tumours
     assert [t.site.value for t in tumours] == [site]
     if histology:
         assert tumours[0].histology.value == histology
@@ -166,11 +150,11 @@ def test_cancers(text: str, site: str, histology: str | None) -> None:
     ],
 )
 def test_no_cancer_of_the_patient(text: str) -> None:
-    assert not _case(text).tumours
+    assert not case_of(text).tumours
 
 
 def test_basque_month_with_its_case_ending_dates_a_past_cancer() -> None:
-    tumours = _case("Prostatako adenokartzinoma, prostatektomia 2019ko maiatzean.").tumours
+    tumours = case_of("Prostatako adenokartzinoma, prostatektomia 2019ko maiatzean.").tumours
     assert [t.site.value for t in tumours] == ["prostate"]
     assert tumours[0].found_date is not None and tumours[0].found_date.year == 2019
 
@@ -184,23 +168,23 @@ def test_basque_month_with_its_case_ending_dates_a_past_cancer() -> None:
     ],
 )
 def test_papules_and_the_sign_named_with_its_noun_are_both_read(text: str) -> None:
-    found = _findings(text)
+    found = findings_of(text)
     assert found.get("gottron_papules") is True
     assert found.get("gottron_sign") is True
 
 
 def test_papules_with_the_sign_denied() -> None:
-    found = _findings("Gottron-en papulak hatz-artikulazioetan. Gottron-en zeinurik ez.")
+    found = findings_of("Gottron-en papulak hatz-artikulazioetan. Gottron-en zeinurik ez.")
     assert found.get("gottron_papules") is True
     assert found.get("gottron_sign") is False
 
 
 def test_basque_and_mongolian_reference_range_labels_and_units() -> None:
-    basque = _case("Analitika (2026/10/27):\n  LDH 410 U/L (BT 120-230);\n").labs
+    basque = case_of("Analitika (2026/10/27):\n  LDH 410 U/L (BT 120-230);\n").labs
     assert [(lab.code.value, lab.value, lab.upper_limit) for lab in basque] == [
         ("ldh", 410.0, 230.0)
     ]
-    mongolian = _case(
+    mongolian = case_of(
         "Шинжилгээ (2026.10.19):\n  ЛДГ (LDH)  950 Н/л  (лавлах хэмжээ 110-310)\n"
     ).labs
     assert [(lab.code.value, lab.value, lab.unit, lab.upper_limit) for lab in mongolian] == [

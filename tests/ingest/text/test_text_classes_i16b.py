@@ -7,25 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
+from .helpers import case_of, findings_of
 
 
 def _sex(text: str) -> str:
-    return str(_case(text).patient.sex.value)
+    return str(case_of(text).patient.sex.value)
 
 
 def _age(text: str) -> int | None:
-    return _case(text).patient.age
-
-
-def _findings(text: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in _case(text).findings}
+    return case_of(text).patient.age
 
 
 # --- a form's sex field in a header sentence that also names criteria
@@ -44,7 +34,7 @@ def test_a_sex_field_beside_a_diagnosis_with_its_criteria_is_the_patients() -> N
 def test_a_textbook_criteria_sentence_still_states_nothing_about_the_patient() -> None:
     # guard: no field, no patient: the criteria list's sign is no finding of this patient
     text = "Os critérios de Bohan e Peter incluem o heliotropo e a fraqueza proximal."
-    assert "heliotrope_rash" not in _findings(text)
+    assert "heliotrope_rash" not in findings_of(text)
 
 
 # --- initials after the patient's label are no sex letter
@@ -103,23 +93,23 @@ def test_nepali_relatives_age_is_not_the_patients() -> None:
 
 
 def _tumour_sites(text: str) -> list[str]:
-    return [str(t.site.value) for t in _case(text).tumours]
+    return [str(t.site.value) for t in case_of(text).tumours]
 
 
 def _antibodies(text: str) -> dict[str, str]:
-    return {str(a.code.value): str(a.result.value) for a in _case(text).antibodies}
+    return {str(a.code.value): str(a.result.value) for a in case_of(text).antibodies}
 
 
 def test_amharic_form_answers_yes_and_no() -> None:
-    found = _findings("- የመዋጥ ችግር: አለ\n- የ Raynaud ክስተት: የለም\n")
+    found = findings_of("- የመዋጥ ችግር: አለ\n- የ Raynaud ክስተት: የለም\n")
     assert found.get("dysphagia") is True
     assert found.get("raynaud") is False
 
 
 def test_nepali_form_answer_no_and_the_absence_after_the_noun() -> None:
-    assert _findings("  निल्न गाह्रो: छैन\n").get("dysphagia") is False
-    assert _findings("बिरामीलाई निल्न गाह्रो छैन।").get("dysphagia") is False
-    assert _findings("बिरामीलाई निल्न गाह्रो हुन्छ।").get("dysphagia") is True
+    assert findings_of("  निल्न गाह्रो: छैन\n").get("dysphagia") is False
+    assert findings_of("बिरामीलाई निल्न गाह्रो छैन।").get("dysphagia") is False
+    assert findings_of("बिरामीलाई निल्न गाह्रो हुन्छ।").get("dysphagia") is True
 
 
 def test_amharic_and_nepali_cancers_and_a_relatives_cancer() -> None:
@@ -136,11 +126,11 @@ def test_amharic_and_nepali_result_words() -> None:
 
 
 def test_nepali_hips_weaker_than_ankles() -> None:
-    found = _findings("मांसपेशीको बल: काँध ४/५, कम्मर ३/५, नाडी ५/५, गोलीगाँठा ५/५।")
+    found = findings_of("मांसपेशीको बल: काँध ४/५, कम्मर ३/५, नाडी ५/५, गोलीगाँठा ५/५।")
     assert found.get("weakness_proximal_lower") is True
     assert found.get("legs_proximal_weaker_than_distal") is True
     # guard: hips as strong as the ankles say no proximal weakness of the legs
-    even = _findings("मांसपेशीको बल: कम्मर ५/५, गोलीगाँठा ५/५।")
+    even = findings_of("मांसपेशीको बल: कम्मर ५/५, गोलीगाँठा ५/५।")
     assert not even.get("weakness_proximal_lower")
     assert not even.get("legs_proximal_weaker_than_distal")
 

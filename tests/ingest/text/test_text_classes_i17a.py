@@ -7,17 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
+from .helpers import case_of, findings_of
 
 
 def _sex(text: str) -> str:
-    return str(_case(text).patient.sex.value)
+    return str(case_of(text).patient.sex.value)
 
 
 # --- 5a: the Ethiopian months are read from the rules, every spelling of a month alike
@@ -54,7 +48,7 @@ def test_initials_after_an_english_patient_label_are_not_the_sex() -> None:
 
 def _labs(text: str) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
-    for lab in _case(text).labs:
+    for lab in case_of(text).labs:
         out.setdefault(lab.code.value, []).append(lab.value)
     return out
 
@@ -104,46 +98,42 @@ def test_a_value_before_another_word_or_its_unit_is_still_read() -> None:
 # --- 3: a language's negation word only in a note written in that language
 
 
-def _findings(text: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in _case(text).findings}
-
-
 def test_welsh_ei_opening_a_sentence_is_his_or_her_not_a_finnish_no() -> None:
     # "His rash is clear on the eyelids", "Her weakness is worse"
-    got = _findings("Archwiliad: Mae'n 11 oed. Ei brech heliotrop yn amlwg ar yr amrannau.")
+    got = findings_of("Archwiliad: Mae'n 11 oed. Ei brech heliotrop yn amlwg ar yr amrannau.")
     assert got["heliotrope_rash"] is True
-    got = _findings("Mae hi'n 8 oed.\nEi gwendid procsimol yn waeth.")
+    got = findings_of("Mae hi'n 8 oed.\nEi gwendid procsimol yn waeth.")
     assert got["weakness_proximal_upper"] is True
 
 
 def test_finnish_and_estonian_ei_still_deny_in_their_own_notes() -> None:
     # guard: the same "Ei" opening a clause in a Finnish note denies what follows
-    assert _findings("Lähete\nPotilas, 58 v. Ei heliotrooppia.")["heliotrope_rash"] is False
+    assert findings_of("Lähete\nPotilas, 58 v. Ei heliotrooppia.")["heliotrope_rash"] is False
     # ... and before a Finnic verb anywhere, and in an Estonian note
-    assert _findings("Dysfagiaa ei todettu.")["dysphagia"] is False
-    assert _findings("Epikriis\nNahal: ei heliotroopset löövet.")["heliotrope_rash"] is False
+    assert findings_of("Dysfagiaa ei todettu.")["dysphagia"] is False
+    assert findings_of("Epikriis\nNahal: ei heliotroopset löövet.")["heliotrope_rash"] is False
 
 
 # --- 4: a stated age at onset or at diagnosis is the case's onset age (no date made up)
 
 
 def test_a_stated_age_at_onset_is_the_onset_age() -> None:
-    case = _case("Sex: M. Age: 57. Age at onset: 52.")
+    case = case_of("Sex: M. Age: 57. Age at onset: 52.")
     assert (case.onset_age, case.onset_date, case.onset_estimated) == (52, None, False)
-    case = _case("Registration form. Male, 57. Age at first symptoms: 16 years.")
+    case = case_of("Registration form. Male, 57. Age at first symptoms: 16 years.")
     assert (case.onset_age, case.onset_estimated) == (16, False)  # juvenile onset
 
 
 def test_a_stated_age_at_diagnosis_is_the_onset_ages_estimate() -> None:
-    case = _case("A 31-year-old man with dermatomyositis diagnosed at the age of 24.")
+    case = case_of("A 31-year-old man with dermatomyositis diagnosed at the age of 24.")
     assert (case.onset_age, case.onset_date, case.onset_estimated) == (24, None, True)
-    assert _case("Varón de 57 años. Edad al diagnóstico: 50.").onset_age == 50
-    assert _case("Mann, 57 Jahre. Alter bei Erstdiagnose: 50.").onset_age == 50
+    assert case_of("Varón de 57 años. Edad al diagnóstico: 50.").onset_age == 50
+    assert case_of("Mann, 57 Jahre. Alter bei Erstdiagnose: 50.").onset_age == 50
 
 
 def test_an_age_at_diagnosis_of_a_relative_or_a_cancer_is_not_the_onset() -> None:
     # guard: the father's cancer and the patient's own cancer leave the estimate from the age
-    assert _case("A 57-year-old man. Father: bowel cancer, diagnosed at 66.").onset_age == 57
-    assert _case("A 57-year-old man. Prostate cancer diagnosed at 55.").onset_age == 57
+    assert case_of("A 57-year-old man. Father: bowel cancer, diagnosed at 66.").onset_age == 57
+    assert case_of("A 57-year-old man. Prostate cancer diagnosed at 55.").onset_age == 57
     # guard: an age above the stated age is no age at onset
-    assert _case("Sex: M. Age: 57. Age at onset: 75.").onset_age == 57
+    assert case_of("Sex: M. Age: 57. Age at onset: 75.").onset_age == 57

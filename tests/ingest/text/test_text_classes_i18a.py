@@ -10,17 +10,11 @@ from datetime import date
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
+from .helpers import antibody_results, case_of, findings_of
 
 
 def _labs(text: str) -> dict[tuple[str, float | None], float | None]:
-    return {(lab.code.value, lab.value): lab.upper_limit for lab in _case(text).labs}
+    return {(lab.code.value, lab.value): lab.upper_limit for lab in case_of(text).labs}
 
 
 @pytest.mark.parametrize(
@@ -49,7 +43,7 @@ def test_grid_with_a_range_column_and_an_empty_first_header_cell() -> None:
         "  CK (U/L)          1,450           980             30-200\n"
         "  ALT (U/L)         -               71              <40\n"
     )
-    found = {(lab.code.value, lab.value, lab.date, lab.upper_limit) for lab in _case(text).labs}
+    found = {(lab.code.value, lab.value, lab.date, lab.upper_limit) for lab in case_of(text).labs}
     assert ("ck", 1450.0, date(2026, 9, 2), 200.0) in found
     assert ("ck", 980.0, date(2026, 9, 16), 200.0) in found
     assert ("alt", 71.0, date(2026, 9, 16), 40.0) in found
@@ -62,7 +56,7 @@ def test_grid_with_ranges_and_units_in_the_column_headers() -> None:
         "Date        CK (30-200 U/L)  LDH (<250 U/L)  ESR (0-15 mm/h)\n"
         "03/08/2026  760              390             41\n"
     )
-    found = {(lab.code.value, lab.value, lab.upper_limit) for lab in _case(text).labs}
+    found = {(lab.code.value, lab.value, lab.upper_limit) for lab in case_of(text).labs}
     assert {("ck", 760.0, 200.0), ("ldh", 390.0, 250.0), ("esr", 41.0, 15.0)} <= found
 
 
@@ -78,7 +72,7 @@ def test_grid_with_ranges_and_units_in_the_column_headers() -> None:
     ],
 )
 def test_the_patients_place(text: str, region: str) -> None:
-    assert _case(text).patient.region == region
+    assert case_of(text).patient.region == region
 
 
 @pytest.mark.parametrize(
@@ -93,33 +87,29 @@ def test_the_patients_place(text: str, region: str) -> None:
     ],
 )
 def test_no_place_is_read(text: str) -> None:
-    assert _case(text).patient.region is None
+    assert case_of(text).patient.region is None
 
 
 def test_a_relatives_pronoun_is_not_the_patients_sex() -> None:
     # "her" belongs to his aunt: the patient is read as male from "He" and "his"
     text = "He came with his son. His aunt had lung cancer in her fifties."
-    assert str(_case(text).patient.sex.value) == "male"
+    assert str(case_of(text).patient.sex.value) == "male"
 
 
 def test_the_patients_own_pronouns_after_a_relative_still_count() -> None:
     # no pronoun of the other sex before the relative: "she" and "her" are the patient's
     text = "She came with her daughter. Her thighs ache."
-    assert str(_case(text).patient.sex.value) == "female"
-
-
-def _findings(text: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in _case(text).findings}
+    assert str(case_of(text).patient.sex.value) == "female"
 
 
 def test_a_strength_table_with_abbreviated_movements() -> None:
     text = "Power (MRC)        R    L\n  Hip flex.        3    4\n  Ankle dorsiflex. 5    5\n"
-    assert _findings(text).get("legs_proximal_weaker_than_distal") is True
+    assert findings_of(text).get("legs_proximal_weaker_than_distal") is True
 
 
 def test_an_abbreviation_at_a_sentence_end_still_ends_it() -> None:
     # no grade after the abbreviation: the next sentence is read on its own
-    found = _findings("Pain on knee ext. She has no rash.")
+    found = findings_of("Pain on knee ext. She has no rash.")
     assert "legs_proximal_weaker_than_distal" not in found
 
 
@@ -131,18 +121,18 @@ def test_an_abbreviation_at_a_sentence_end_still_ends_it() -> None:
     ],
 )
 def test_joint_swelling_is_arthritis(text: str, expected: bool) -> None:
-    assert _findings(text).get("arthritis") is expected
+    assert findings_of(text).get("arthritis") is expected
 
 
 def test_tender_joints_without_swelling_record_nothing() -> None:
-    assert "arthritis" not in _findings("Tender joints without swelling.")
+    assert "arthritis" not in findings_of("Tender joints without swelling.")
 
 
 def _tumour_stage(text: str) -> list[tuple[str | None, str | None]]:
     def value(x: object) -> str | None:
         return None if x is None else str(getattr(x, "value", x))
 
-    return [(value(t.nodes), value(t.metastases)) for t in _case(text).tumours]
+    return [(value(t.nodes), value(t.metastases)) for t in case_of(text).tumours]
 
 
 def test_a_staging_scan_with_no_regional_nodes_and_no_other_avid_disease() -> None:
@@ -171,7 +161,7 @@ def test_the_examinations_no_lymphadenopathy_is_no_stage() -> None:
     ],
 )
 def test_a_stable_weight_and_normal_nailfolds_are_stated_absences(text: str, code: str) -> None:
-    assert _findings(text).get(code) is False
+    assert findings_of(text).get(code) is False
 
 
 @pytest.mark.parametrize(
@@ -184,16 +174,12 @@ def test_a_stable_weight_and_normal_nailfolds_are_stated_absences(text: str, cod
     ],
 )
 def test_near_misses_state_no_absence(text: str, code: str) -> None:
-    assert code not in _findings(text)
-
-
-def _antibodies(text: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in _case(text).antibodies}
+    assert code not in findings_of(text)
 
 
 def test_an_antibody_a_test_showed_is_positive() -> None:
     text = "Serological testing revealed anti-Mi-2 antibodies; anti-MDA5 was not detected."
-    assert _antibodies(text) == {"MI2": "positive", "MDA5": "negative"}
+    assert antibody_results(text) == {"MI2": "positive", "MDA5": "negative"}
 
 
 @pytest.mark.parametrize(
@@ -205,25 +191,25 @@ def test_an_antibody_a_test_showed_is_positive() -> None:
     ],
 )
 def test_a_test_named_without_its_result_is_no_positive(text: str) -> None:
-    assert "MI2" not in _antibodies(text)
+    assert "MI2" not in antibody_results(text)
 
 
 def test_the_mda5_antigens_full_name_is_no_melanoma() -> None:
-    case = _case("Anti-melanoma differentiation-associated protein 5 antibodies were positive.")
+    case = case_of("Anti-melanoma differentiation-associated protein 5 antibodies were positive.")
     assert not case.tumours
     assert {a.code.value: a.result.value for a in case.antibodies} == {"MDA5": "positive"}
 
 
 def test_a_melanoma_beside_the_antibodys_name_is_still_read() -> None:
     text = "A melanoma of the forearm was excised in 2019. Anti-MDA5 antibodies are present."
-    assert [str(t.site.value) for t in _case(text).tumours] == ["skin"]
+    assert [str(t.site.value) for t in case_of(text).tumours] == ["skin"]
 
 
 @pytest.mark.parametrize(
     "text", ["Skin: no heliotrope and no ulceration.", "No calcinosis, no ulcers."]
 )
 def test_a_bare_denial_of_ulcers_is_cutaneous_ulceration_absent(text: str) -> None:
-    assert _findings(text).get("cutaneous_ulceration") is False
+    assert findings_of(text).get("cutaneous_ulceration") is False
 
 
 @pytest.mark.parametrize(
@@ -234,4 +220,4 @@ def test_a_bare_denial_of_ulcers_is_cutaneous_ulceration_absent(text: str) -> No
     ],
 )
 def test_ulcers_elsewhere_are_no_cutaneous_ulceration(text: str) -> None:
-    assert "cutaneous_ulceration" not in _findings(text)
+    assert "cutaneous_ulceration" not in findings_of(text)

@@ -10,21 +10,7 @@ from datetime import date
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
-
-
-def _findings(text: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in _case(text).findings}
-
-
-def _antibodies(text: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in _case(text).antibodies}
+from .helpers import antibody_results, case_of, findings_of
 
 
 @pytest.mark.parametrize(
@@ -39,14 +25,14 @@ def _antibodies(text: str) -> dict[str, str]:
     ],
 )
 def test_age_and_sex_fields(text: str, sex: str, age: int) -> None:
-    case = _case(text)
+    case = case_of(text)
     assert str(case.patient.sex.value) == sex
     assert case.patient.age == age
 
 
 def test_a_relatives_age_is_not_the_patients() -> None:
     # "his mother is 80 years old": no sex and no age for the patient
-    case = _case("Anası 80 yaşındadır.")
+    case = case_of("Anası 80 yaşındadır.")
     assert str(case.patient.sex.value) == "unknown"
 
 
@@ -99,13 +85,13 @@ def test_a_relatives_age_is_not_the_patients() -> None:
     ],
 )
 def test_strength_grammar(text: str, expected: dict[str, bool]) -> None:
-    found = _findings(text)
+    found = findings_of(text)
     for code, present in expected.items():
         assert found.get(code) is present, code
 
 
 def test_full_strength_is_no_weakness() -> None:
-    found = _findings("Əzələ gücü: deltaəzələlər 5/5, bud bükücüləri 5/5.")
+    found = findings_of("Əzələ gücü: deltaəzələlər 5/5, bud bükücüləri 5/5.")
     assert found.get("weakness_proximal_upper") is not True
     assert found.get("weakness_proximal_lower") is not True
 
@@ -143,7 +129,7 @@ def test_full_strength_is_no_weakness() -> None:
     ],
 )
 def test_antibody_panels(text: str, expected: dict[str, str]) -> None:
-    found = _antibodies(text)
+    found = antibody_results(text)
     for code, result in expected.items():
         assert found.get(code) == result, code
 
@@ -169,7 +155,7 @@ def test_antibody_panels(text: str, expected: dict[str, str]) -> None:
     ],
 )
 def test_signs(text: str, expected: dict[str, bool]) -> None:
-    found = _findings(text)
+    found = findings_of(text)
     for code, present in expected.items():
         assert found.get(code) is present, code
 
@@ -177,19 +163,19 @@ def test_signs(text: str, expected: dict[str, bool]) -> None:
 def test_georgian_denial_stays_in_its_sentence() -> None:
     # Mkhedruli has no capitals: the stop still ends the sentence, and the denial of the
     # ulcers does not reach back to the erythema before it
-    found = _findings("ფრჩხილის ირგვლივ ერითემა. წყლულები კანზე არ არის.")
+    found = findings_of("ფრჩხილის ირგვლივ ერითემა. წყლულები კანზე არ არის.")
     assert found.get("periungual_erythema") is True
     assert found.get("cutaneous_ulceration") is False
 
 
 def test_armenian_full_stop_after_a_bracket_ends_the_sentence() -> None:
-    found = _findings("Ճաքեր մատներին («մեխանիկի ձեռքեր»)։ Մաշկի խոցեր չկան։")
+    found = findings_of("Ճաքեր մատներին («մեխանիկի ձեռքեր»)։ Մաշկի խոցեր չկան։")
     assert found.get("mechanics_hands") is True
     assert found.get("cutaneous_ulceration") is False
 
 
 def test_azerbaijani_lung_cancer() -> None:
-    tumours = _case(
+    tumours = case_of(
         "Diaqnoz: sol ağciyərin yuxarı payının yastıhüceyrəli karsinoması, cT2a N0 M0."
     ).tumours
     assert [(str(t.site.value), str(t.histology.value)) for t in tumours] == [
@@ -199,7 +185,7 @@ def test_azerbaijani_lung_cancer() -> None:
 
 def test_azerbaijani_lung_without_a_cancer_is_no_tumour() -> None:
     # "no changes in the lungs": the organ alone is no cancer
-    assert not _case("Ağciyərlərdə dəyişiklik yoxdur.").tumours
+    assert not case_of("Ağciyərlərdə dəyişiklik yoxdur.").tumours
 
 
 @pytest.mark.parametrize(
@@ -224,7 +210,7 @@ def test_azerbaijani_lung_without_a_cancer_is_no_tumour() -> None:
 def test_lab_labels_units_and_ranges(
     text: str, expected: list[tuple[str, float, str, float]]
 ) -> None:
-    labs = _case(text).labs
+    labs = case_of(text).labs
     assert [(lab.code.value, lab.value, lab.unit, lab.upper_limit) for lab in labs] == expected
 
 
@@ -238,12 +224,12 @@ def test_lab_labels_units_and_ranges(
     ],
 )
 def test_onset_as_a_duration(text: str, onset: date) -> None:
-    assert _case(text).onset_date == onset
+    assert case_of(text).onset_date == onset
 
 
 def test_tamil_duration_of_another_complaint_is_no_onset() -> None:
     # "bleeding for the past 1 month": not a complaint of the myositis
-    assert _case("பரிசோதனை (15.10.2026): கடந்த 1 மாதமாக இரத்தப்போக்கு.").onset_date is None
+    assert case_of("பரிசோதனை (15.10.2026): கடந்த 1 மாதமாக இரத்தப்போக்கு.").onset_date is None
 
 
 @pytest.mark.parametrize(
@@ -272,7 +258,7 @@ def test_tamil_duration_of_another_complaint_is_no_onset() -> None:
 def test_treatment_names_doses_and_routes(
     text: str, drug: str, dose: str, route: str | None
 ) -> None:
-    treatments = _case(text).treatments
+    treatments = case_of(text).treatments
     assert [t.drug for t in treatments] == [drug]
     assert treatments[0].dose == dose
     if route is not None:
@@ -281,7 +267,7 @@ def test_treatment_names_doses_and_routes(
 
 def test_a_relatives_drug_is_not_the_patients() -> None:
     # "her mother takes prednisolone": a relative's treatment is not the patient's
-    treatments = _case("Anası prednizolon qəbul edir.").treatments
+    treatments = case_of("Anası prednizolon qəbul edir.").treatments
     assert all(t.drug != "prednisolone" for t in treatments)
 
 
@@ -296,9 +282,9 @@ def test_a_relatives_drug_is_not_the_patients() -> None:
     ],
 )
 def test_residence_fields(text: str, region: str) -> None:
-    assert _case(text).patient.region == region
+    assert case_of(text).patient.region == region
 
 
 def test_a_city_in_the_hospitals_name_is_no_residence() -> None:
     # "Tbilisi Central Clinic" in the letterhead: no residence cue, no region
-    assert _case("თბილისის ცენტრალური კლინიკა\nრევმატოლოგიის განყოფილება").patient.region is None
+    assert case_of("თბილისის ცენტრალური კლინიკა\nრევმატოლოგიის განყოფილება").patient.region is None

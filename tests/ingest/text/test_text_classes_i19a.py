@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
+from .helpers import case_of
 
 
 def _labs(text: str) -> set[tuple[str, float | None, str | None, float | None]]:
     return {
         (lab.code.value, lab.value, lab.unit, lab.upper_limit)
-        for lab in _case(text).labs
+        for lab in case_of(text).labs
         if lab.value is not None
     }
 
@@ -55,14 +49,14 @@ def test_figure_caption_is_still_dropped() -> None:
 def test_titre_after_a_verb_is_positive() -> None:
     antibodies = {
         (a.code.value, a.result.value)
-        for a in _case(_OPENING + "ANA was 1/640, speckled pattern.").antibodies
+        for a in case_of(_OPENING + "ANA was 1/640, speckled pattern.").antibodies
     }
     assert ("ANA", "positive") in antibodies
 
 
 def test_low_titre_after_a_verb_is_not_read_positive() -> None:
     antibodies = {
-        (a.code.value, a.result.value) for a in _case(_OPENING + "ANA was 1/40.").antibodies
+        (a.code.value, a.result.value) for a in case_of(_OPENING + "ANA was 1/40.").antibodies
     }
     assert ("ANA", "positive") not in antibodies
 
@@ -78,7 +72,7 @@ def test_clause_of_another_speaker_gives_no_value() -> None:
 
 
 def _doses(text: str) -> dict[str, str | None]:
-    return {t.drug: t.dose for t in _case(text).treatments}
+    return {t.drug: t.dose for t in case_of(text).treatments}
 
 
 def test_frequency_said_later_in_the_drug_clause() -> None:
@@ -95,7 +89,7 @@ def test_frequency_of_another_subject_is_not_the_dose() -> None:
 
 
 def _tumours(text: str):  # type: ignore[no-untyped-def]
-    return _case(text).tumours
+    return case_of(text).tumours
 
 
 _STORY = (
@@ -117,7 +111,7 @@ def test_staging_scan_denies_nodes_and_distant_spread() -> None:
     assert tumour.metastases is not None and tumour.metastases.value == "M0"
     # the summary's undated mention does not date it: the scan that showed it does
     assert tumour.found_date == date(2026, 3, 9)
-    ct = {(i.code.value, i.date) for i in _case(text).investigations}
+    ct = {(i.code.value, i.date) for i in case_of(text).investigations}
     assert ("ct_chest_abdomen_pelvis", date(2026, 3, 9)) in ct
 
 
@@ -141,7 +135,7 @@ def test_a_liver_named_in_a_denied_lesion_is_no_tumour() -> None:
 
 
 def _mmt8(text: str) -> list[float]:
-    return [a.mmt8 for a in _case(text).assessments if a.mmt8 is not None]
+    return [a.mmt8 for a in case_of(text).assessments if a.mmt8 is not None]
 
 
 def test_mmt8_after_a_case_report_verb() -> None:
@@ -154,7 +148,7 @@ def test_mmt8_not_done_records_no_score() -> None:
 
 
 def _dysphagia(text: str) -> set[bool]:
-    return {f.present for f in _case(text).findings if f.code.value == "dysphagia"}
+    return {f.present for f in case_of(text).findings if f.code.value == "dysphagia"}
 
 
 def test_coughing_while_drinking_and_laryngeal_penetration_are_dysphagia() -> None:

@@ -10,21 +10,7 @@ from datetime import date
 
 import pytest
 
-from myositis_cds.ingest.text import extract_case
-
-TODAY = date(2026, 11, 27)
-
-
-def _case(text: str):  # type: ignore[no-untyped-def]
-    return extract_case(text, anchor=TODAY, today=TODAY).case
-
-
-def _findings(text: str) -> dict[str, bool]:
-    return {f.code.value: f.present for f in _case(text).findings}
-
-
-def _antibodies(text: str) -> dict[str, str]:
-    return {a.code.value: a.result.value for a in _case(text).antibodies}
+from .helpers import antibody_results, case_of, findings_of
 
 
 @pytest.mark.parametrize(
@@ -36,7 +22,7 @@ def _antibodies(text: str) -> dict[str, str]:
     ],
 )
 def test_form_fields(text: str, sex: str, age: int, region: str) -> None:
-    case = _case(text)
+    case = case_of(text)
     assert case.patient.sex.value == sex
     assert case.patient.age == age
     assert case.patient.region == region
@@ -44,12 +30,14 @@ def test_form_fields(text: str, sex: str, age: int, region: str) -> None:
 
 def test_city_in_letterhead_gives_no_region() -> None:
     # guard: the hospital's city without an address field names no region
-    case = _case("TOSHKENT SHAHAR KLINIK SHIFOXONASI\nJinsi: ayol   Yoshi: 50")
+    case = case_of("TOSHKENT SHAHAR KLINIK SHIFOXONASI\nJinsi: ayol   Yoshi: 50")
     assert case.patient.region is None
 
 
 def test_uzbek_result_words_over_a_list() -> None:
-    abs_ = _antibodies("Immunoblot: anti-NXP2 musbat; anti-Mi-2, anti-SAE1, anti-Jo-1 – manfiy.")
+    abs_ = antibody_results(
+        "Immunoblot: anti-NXP2 musbat; anti-Mi-2, anti-SAE1, anti-Jo-1 – manfiy."
+    )
     assert abs_ == {"NXP2": "positive", "MI2": "negative", "SAE1": "negative", "JO1": "negative"}
 
 
@@ -88,18 +76,18 @@ def test_uzbek_result_words_over_a_list() -> None:
     ],
 )
 def test_signs(text: str, expected: dict[str, bool]) -> None:
-    found = _findings(text)
+    found = findings_of(text)
     for code, present in expected.items():
         assert found.get(code) is present, (code, found)
 
 
 def test_relative_cancer_is_not_the_patients() -> None:
     # guard: the mother's cancer ("onasi ... saratonidan vafot etgan") records no tumour
-    assert not _case("Oilaviy anamnez: onasi o'pka saratonidan vafot etgan.").tumours
+    assert not case_of("Oilaviy anamnez: onasi o'pka saratonidan vafot etgan.").tumours
 
 
 def test_uzbek_breast_cancer() -> None:
-    (t,) = _case("Yondosh: O'ng sut bezi saratoni (invaziv duktal karsinoma), cT1 N0 M0.").tumours
+    (t,) = case_of("Yondosh: O'ng sut bezi saratoni (invaziv duktal karsinoma), cT1 N0 M0.").tumours
     assert (t.site.value, t.histology.value, t.nodes.value, t.metastases.value) == (
         "breast",
         "adenocarcinoma",
@@ -109,7 +97,7 @@ def test_uzbek_breast_cancer() -> None:
 
 
 def test_uzbek_strength_grammar() -> None:
-    found = _findings(
+    found = findings_of(
         "Mushak kuchi: yelka kamari 3/5, chanoq-son kamari 4/5, distal mushaklar 5/5; "
         "bo'yin bukuvchilari 4/5, bo'yin yozuvchilari 5/5."
     )
@@ -120,7 +108,7 @@ def test_uzbek_strength_grammar() -> None:
 
 
 def test_strength_full_everywhere_maltese() -> None:
-    found = _findings("Qawwa tal-muskoli: 5/5 kullimkien.")
+    found = findings_of("Qawwa tal-muskoli: 5/5 kullimkien.")
     assert found["weakness_proximal_upper"] is False
     assert found["weakness_proximal_lower"] is False
 
@@ -128,7 +116,7 @@ def test_strength_full_everywhere_maltese() -> None:
 def test_uzbek_labs_with_norm_label_and_hour_unit() -> None:
     labs = {
         lab.code.value: lab
-        for lab in _case(
+        for lab in case_of(
             "LDG 610 U/L (me'yor 120–240); SRO 30 mg/L (me'yor <5); EChT 44 mm/soat."
         ).labs
     }
@@ -162,7 +150,7 @@ def test_uzbek_labs_with_norm_label_and_hour_unit() -> None:
     ],
 )
 def test_investigations(text: str, code: str, result: str) -> None:
-    got = {i.code.value: i.result.value for i in _case(text).investigations}
+    got = {i.code.value: i.result.value for i in case_of(text).investigations}
     assert got.get(code) == result, got
 
 
@@ -177,12 +165,12 @@ def test_investigations(text: str, code: str, result: str) -> None:
     ],
 )
 def test_onset_as_duration(text: str, onset: date) -> None:
-    assert _case(text).onset_date == onset
+    assert case_of(text).onset_date == onset
 
 
 def test_habit_duration_is_no_onset() -> None:
     # guard: "ilu 10 snin ipejjep" (has smoked for 10 years) dates no illness
-    assert _case("Ilu 10 snin ipejjep.\nEżami (10/09/2026): raxx.").onset_date is None
+    assert case_of("Ilu 10 snin ipejjep.\nEżami (10/09/2026): raxx.").onset_date is None
 
 
 @pytest.mark.parametrize(
@@ -195,7 +183,8 @@ def test_habit_duration_is_no_onset() -> None:
 )
 def test_doses(text: str, drug: str, dose: str) -> None:
     doses = {
-        t.drug.value if hasattr(t.drug, "value") else t.drug: t.dose for t in _case(text).treatments
+        t.drug.value if hasattr(t.drug, "value") else t.drug: t.dose
+        for t in case_of(text).treatments
     }
     assert doses.get(drug) == dose, doses
 
@@ -239,6 +228,6 @@ def test_doses(text: str, drug: str, dose: str) -> None:
     ],
 )
 def test_treatment_ranges(text: str, drug: str, start: date, stop: date | None) -> None:
-    got = {str(getattr(t.drug, "value", t.drug)): t for t in _case(text).treatments}
+    got = {str(getattr(t.drug, "value", t.drug)): t for t in case_of(text).treatments}
     t = got[drug]
     assert (t.start, t.stop) == (start, stop), (t.start, t.stop)
