@@ -386,14 +386,8 @@ def _scene_at_end(ex: Extraction, sent: Sentence) -> TimePoint:
     report's or results' date ("Bloods taken 12/10 (results by 16/10): ...")."""
     if sent.time.absolute is None:
         return sent.time
-    text = ex.text
     for pos, point in reversed(sent.candidates[1:]):
-        end = sent.ends.get(pos)
-        if point.absolute is None or end is None:
-            continue
-        if _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) and not _RESULTS_WORD.search(
-            text, max(sent.start, pos - 25), pos
-        ):
+        if point.absolute is not None and _labels_after(ex.text, sent, pos):
             return point
     return sent.time
 
@@ -404,16 +398,21 @@ def _labels_what_follows(ex: Extraction, sent: Sentence) -> bool:
     heading the reading joined to the line above it ("CEA 2,1 ng/mL (VN < 5) Immunoblot
     (sample of 28/10/2026): Mi-2 positive. TIF1γ, NXP2 ...: negative.") dates the sentences
     after it in its paragraph, as a heading on its own line does (_scene_at_end)."""
-    text = ex.text
-    for pos, point in sent.candidates:
-        end = sent.ends.get(pos)
-        if point.absolute is None or end is None:
-            continue
-        if _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) and not _RESULTS_WORD.search(
-            text, max(sent.start, pos - 25), pos
-        ):
-            return True
-    return False
+    return any(
+        point.absolute is not None and _labels_after(ex.text, sent, pos)
+        for pos, point in sent.candidates
+    )
+
+
+def _labels_after(text: str, sent: Sentence, pos: int) -> bool:
+    """Whether the sentence's date at ``pos`` labels what follows it: its colon after it (after
+    the bracket that holds it), and no report's or results' word just before it."""
+    end = sent.ends.get(pos)
+    return (
+        end is not None
+        and _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) is not None
+        and not _RESULTS_WORD.search(text, max(sent.start, pos - 25), pos)
+    )
 
 
 # a date that labels what follows it: its colon, after the bracket that holds it

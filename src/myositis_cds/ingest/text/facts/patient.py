@@ -807,21 +807,34 @@ def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
         n = int(next((g for g in m.groups() if g), "0"))
         if not 0 < n < age or any(d.start < m.end() and m.start() < d.end for d in ages):
             continue
-        sent = ex.sentence_at(m.start())
-        if sent is None or not sent.patient or sent.index in flares:
+        mine = _patients_age(ex, m, flares, before=80, after=80)
+        if mine is None or grammar.onset_words.search(text, *mine[1]) is None:
             continue
-        if sent.segment is not None and sent.segment.status == "family":
-            continue
-        near = (max(sent.start, m.start() - 80), min(sent.end, m.end() + 80))
-        if grammar.onset_words.search(text, *near) is None:
-            continue
-        if grammar.relatives_in.search(text, *near) or grammar.onset_relatives.search(text, *near):
-            continue
-        if sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).get("experiencer"):
-            continue
-        _add(ex, _onset_draft(sent, m, told.shifted(-12 * (age - n)), False))
+        _add(ex, _onset_draft(mine[0], m, told.shifted(-12 * (age - n)), False))
         return True
     return False
+
+
+def _patients_age(
+    ex: Extraction, m: re.Match[str], flares: set[int], *, before: int, after: int
+) -> tuple[Sentence, tuple[int, int]] | None:
+    """The sentence of an age at onset ``m`` and the window around it (``before`` characters
+    before it, ``after`` after it, within the sentence) when the age is the patient's own: a
+    sentence about the patient, not a flare's, not in a family history, with no relative named
+    in the window and no other experiencer (onset_at_age and onset_age_stated both ask it)."""
+    grammar = patient_grammar()
+    text = ex.text
+    sent = ex.sentence_at(m.start())
+    if sent is None or not sent.patient or sent.index in flares:
+        return None
+    if sent.segment is not None and sent.segment.status == "family":
+        return None
+    near = (max(sent.start, m.start() - before), min(sent.end, m.end() + after))
+    if grammar.relatives_in.search(text, *near) or grammar.onset_relatives.search(text, *near):
+        return None
+    if sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).get("experiencer"):
+        return None
+    return sent, near
 
 
 # issue #10 (i17a): a cancer named just before an age at diagnosis makes it the cancer's ("breast
@@ -851,19 +864,10 @@ def _onset_age_stated(ex: Extraction, flares: set[int]) -> None:
         n = int(m.group("n"))
         if age is not None and n > age:
             continue
-        sent = ex.sentence_at(m.start())
-        if sent is None or not sent.patient or sent.index in flares:
+        mine = _patients_age(ex, m, flares, before=60, after=40)
+        if mine is None or _CANCER_BEFORE.search(text, mine[1][0], m.start()):
             continue
-        if sent.segment is not None and sent.segment.status == "family":
-            continue
-        before = (max(sent.start, m.start() - 60), m.start())
-        near = (before[0], min(sent.end, m.end() + 40))
-        if grammar.relatives_in.search(text, *near) or grammar.onset_relatives.search(text, *near):
-            continue
-        if _CANCER_BEFORE.search(text, *before):
-            continue
-        if sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).get("experiencer"):
-            continue
+        sent = mine[0]
         value = {"value": n, "diagnosis": m.groupdict().get("dx") is not None}
         ex.drafts.append(
             Draft("onset", "onset_age", "present", m.start(), m.end(), sent, INDEX, value)
