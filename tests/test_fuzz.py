@@ -10,6 +10,7 @@ slow tests/test_fuzz.py`` runs larger counts (``MYOSITIS_FUZZ_CASES`` / ``MYOSIT
 from __future__ import annotations
 
 import os
+import signal
 from datetime import date
 
 import pytest
@@ -24,10 +25,16 @@ from benchmarks._fuzz_inputs import (
     mutated_notes,
     note_fuzz,
 )
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 CASES_SLOW = int(os.environ.get("MYOSITIS_FUZZ_CASES", "20000"))
+# A note that backtracks for hours once stalled CI until its 90-minute limit (issue #10: a
+# denial before a long comma list, rules/context.yaml). Every note now has this much wall time,
+# and a slow one fails with its text instead of stalling; the slowest development note reads in
+# about a second. Shrinking is off for the slow run: each try at a slow note would take
+# this long again.
+NOTE_SECONDS = float(os.environ.get("MYOSITIS_FUZZ_NOTE_SECONDS", "30"))
 NOTES_SLOW = int(os.environ.get("MYOSITIS_FUZZ_NOTES", "2000"))
 OUTCOMES = {ASSESSED, INVALID, OTHER_FORMAT}
 
@@ -45,19 +52,32 @@ def test_fuzzed_case_files_never_crash_slow(data: st.DataObject) -> None:
     assert case_fuzz(data) in OUTCOMES
 
 
+def _within_note_seconds(text: str, as_of: date) -> str:
+    def expired(*_: object) -> None:
+        raise TimeoutError(f"a mutated note took over {NOTE_SECONDS:.0f} s to read")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, NOTE_SECONDS)
+    try:
+        return note_fuzz(text, as_of)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @given(mutated_notes(), days)
 @settings(FUZZ, max_examples=25)
 def test_mutated_notes_never_crash(text: str, as_of: date) -> None:
     pytest.importorskip("spacy")
-    assert note_fuzz(text, as_of) in {ASSESSED, INVALID}
+    assert _within_note_seconds(text, as_of) in {ASSESSED, INVALID}
 
 
 @pytest.mark.slow
 @given(mutated_notes(), days)
-@settings(FUZZ, max_examples=NOTES_SLOW)
+@settings(FUZZ, max_examples=NOTES_SLOW, phases=[Phase.explicit, Phase.generate])
 def test_mutated_notes_never_crash_slow(text: str, as_of: date) -> None:
     pytest.importorskip("spacy")
-    assert note_fuzz(text, as_of) in {ASSESSED, INVALID}
+    assert _within_note_seconds(text, as_of) in {ASSESSED, INVALID}
 
 
 def test_the_benchmark_driver_counts_every_run_and_each_crash_by_class(

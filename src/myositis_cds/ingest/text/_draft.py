@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from myositis_cds.case import Evidence
+from myositis_cds.case import MAX_NOTE_CHARS, Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
@@ -180,6 +180,7 @@ class Extraction:
     _lower: str | None = None  # the text in lower case, for the pattern gates
     _gate: str | None = None  # the text for may_match (gates derived from each pattern)
     _dates: dict[int, list[DateMatch]] | None = None
+    _list_openings: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # antibodies
     _abbreviations: list[tuple[int, int, str]] | None = None
     _starts: list[int] | None = None  # each sentence's start, in text order
 
@@ -280,11 +281,12 @@ class Extraction:
         self, start: int, end: int, sent: Sentence, inferred: bool, uncertain: bool
     ) -> Evidence:
         o_start, o_end = self.norm.to_original(start, end)
+        words = self.norm.original[o_start:o_end]
         return Evidence.model_construct(
-            text=self.norm.original[o_start:o_end],
+            text=words if len(words) <= MAX_NOTE_CHARS else _clipped(words, 0, len(words), 0, 0),
             start=o_start,
             end=o_end,
-            sentence=self.text[sent.start : sent.end].strip(),
+            sentence=_clipped(self.text, sent.start, sent.end, start, end),
             inferred=inferred,
             certainty="uncertain" if uncertain else "certain",
         )
@@ -295,6 +297,20 @@ class Extraction:
 
 
 # --------------------------------------------------------------------------- helpers
+def _clipped(text: str, lo: int, hi: int, at: int, to: int) -> str:
+    """``text[lo:hi]`` stripped, or, when longer than a case's note field holds, the part of it
+    around ``text[at:to]`` with an ellipsis where it was cut (issue #10: a run-on sentence of a
+    scanned or pasted note must not refuse the whole note)."""
+    said = text[lo:hi].strip()
+    if len(said) <= MAX_NOTE_CHARS:
+        return said
+    room = MAX_NOTE_CHARS - 2  # the two ellipses
+    start = max(lo, at - (room - min(to - at, room)) // 2)
+    end = min(hi, start + room)
+    start = max(lo, end - room)
+    return ("…" if start > lo else "") + text[start:end].strip() + ("…" if end < hi else "")
+
+
 def _bucket(ex: Extraction, matches: list[TermMatch]) -> dict[int, list[TermMatch]]:
     starts = [s.start for s in ex.sentences]
     out: dict[int, list[TermMatch]] = {}

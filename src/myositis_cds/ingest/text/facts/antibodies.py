@@ -454,11 +454,11 @@ def _antibodies(ex: Extraction) -> None:
     for idx, matches in _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text))).items():
         sent = ex.sentences[idx]
         respective = _respective_results(ex, matches)
+        skip = _voided_results(ex, sent)  # "positive (reported in error)"; once a sentence
         for k, m in enumerate(matches):
             if _on_reference_line(ex, m, _journal_chrome):
                 continue  # a cited article's title on its reference line (i10ae)
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            skip: frozenset[int] = _voided_results(ex, sent)  # "positive (reported in error)"
             assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
             while (cue := assertion.categories.get("existence")) is not None and (
                 _owned_by_other_test(ex, m, cue[1], cue[2])  # "... and the CT was negative"
@@ -539,7 +539,9 @@ def _antibodies(ex: Extraction) -> None:
                 # status absent is a result word, and a negative result is a result (as above)
                 status = "present"
             in_turn = (
-                [] if k in respective else _results_in_turn(ex, sent, m, window_end, uncertain)
+                []
+                if k in respective
+                else _results_in_turn(ex, sent, m, window_end, uncertain, skip)
             )
             if in_turn and (status in ("present", "historical") or "result" in value):
                 ex.drafts.extend(in_turn)  # "negative in March 2025 and positive in October 2026"
@@ -779,14 +781,19 @@ _KEPT_UNDATED = frozenset({"positive", "weak_positive"})
 
 
 def _results_in_turn(
-    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, uncertain: bool
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    uncertain: bool,
+    void: frozenset[int],
 ) -> list[Draft]:
     """Each result of antibody ``m`` when its words give several in turn, joined by words of
     time and sequence only, each dated by the time beside it; a result marked as the earlier
     one ("previously negative") without a time of its own that differs from the current one's
-    is left out (it cannot be placed). Empty when the antibody has one result word."""
+    is left out (it cannot be placed). Empty when the antibody has one result word. ``void``:
+    the sentence's voided result words (``_voided_results``)."""
     text = ex.text
-    void = _voided_results(ex, sent)
     spans = sorted(
         {
             (mod.start, mod.end, mod.rule.category)
@@ -1107,6 +1114,48 @@ _OTHER_ANTIBODY = re.compile(
 )
 
 
+_OTHER_REACH = 80  # characters: the longest name above with the spaces after it
+
+
+def _list_opening(ex: Extraction, sent: Sentence, at: int) -> tuple[int, int] | None:
+    """Where the list holding the antibody named at ``at`` opens, walking back over its
+    members and the other antibodies' names: (the list's start, its first member's start), or
+    None when a member before has its own result word. Each member's walk is remembered, so a
+    long list is read in linear time, not once per member (issue #10, hostile input)."""
+    text = ex.text
+    ending = {d.end: d for d in ex.drafts if d.type == "antibody" and d.sentence is sent}
+    memo = ex._list_openings
+    chain = [at]  # the members' starts walked through
+    start = first = at
+    found: tuple[int, int] | None
+    while True:
+        if start in memo:
+            found = memo[start]
+            break
+        if start <= sent.start:
+            found = (start, first)
+            break
+        tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
+        lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
+        prev = ending.get(lo) or ending.get(start)
+        # the name ends at ``lo``: a bounded look back keeps the walk linear
+        other = _OTHER_ANTIBODY.search(text, max(sent.start, lo - _OTHER_REACH), lo)
+        if prev is not None:
+            if "result" in prev.value:
+                found = None
+                break
+            start = first = prev.start
+            chain.append(start)
+        elif other is not None:
+            start = other.start()
+        else:
+            found = (lo, first)
+            break
+    for member in chain:
+        memo[member] = found
+    return found
+
+
 def _result_before_list(
     ex: Extraction, sent: Sentence, m: TermMatch, bracketed_only: bool = False
 ) -> str | None:
@@ -1114,22 +1163,10 @@ def _result_before_list(
     "negative ANA and anti-Jo-1, anti-Ku and anti-Mi2 antibodies"; with ``bracketed_only``,
     only a result right before the list's bracket ("anti-ARS negative (Jo-1, PL-7)")."""
     text = ex.text
-    members = [d for d in ex.drafts if d.type == "antibody" and d.sentence is sent]
-    start = first = m.start
-    while start > sent.start:
-        tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
-        lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
-        prev = next((d for d in members if d.end == lo or d.end == start), None)
-        other = _OTHER_ANTIBODY.search(text, sent.start, lo)
-        if prev is not None:
-            if "result" in prev.value:
-                return None  # the list member before has its own result word: not shared
-            start = first = prev.start
-        elif other is not None:
-            start = other.start()
-        else:
-            start = lo
-            break
+    opening = _list_opening(ex, sent, m.start)
+    if opening is None:
+        return None  # a list member before has its own result word: not shared
+    start, first = opening
     for mod in sent.context.modifiers:
         if mod.rule.category not in _RESULT or mod.end > start:
             continue

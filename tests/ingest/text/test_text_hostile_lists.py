@@ -1,0 +1,85 @@
+"""Issue #10 / #15: long lists are read in bounded time. The slow note fuzzer (CI, 500 mutated
+notes) hung on a note whose one line was repeated: a denial heading a comma list that never
+ends in "or" backtracked exponentially (rules/context.yaml, the i10ay list denial), and a long
+antibody list was walked back once per member with an unbounded search (cubic). Each test runs
+under a wall-clock alarm far above the time it takes now (well under a second) and far below
+the time it took before (hours for the denial, minutes for the list), so a regression fails
+with a clear message instead of stalling CI; the readings are worked out by hand."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from myositis_cds.case import MAX_NOTE_CHARS
+from tests.ingest.text.helpers import antibody_results, findings_of, read
+
+pytest.importorskip("spacy")
+
+BOUND = 20.0  # seconds
+
+
+@contextmanager
+def bounded(what: str) -> Iterator[None]:
+    def expired(*_: object) -> None:
+        raise TimeoutError(f"{what} took over {BOUND:.0f} s: a pattern backtracks")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, BOUND)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_denial_before_a_long_list_without_or_is_read_in_bounded_time() -> None:
+    # 60 comma-separated items after "no" and no "or": the list denial does not apply (it
+    # needs the closing "or"), and the pattern must find that out without trying every split
+    # of the spaces after each comma (2**60 before)
+    note = "65-year-old woman. Review of systems: no " + "rectal bleeding now, " * 60 + "x.\n"
+    with bounded("a denial before 60 list items"):
+        findings_of(note)
+
+
+def test_a_denial_heading_a_list_that_ends_in_or_still_denies_its_last_item() -> None:
+    # the rule the fix rewrote: "no" governs every item up to the one after "or", beyond the
+    # eight tokens a plain "no" reaches
+    note = (
+        "65-year-old woman. She reports no fever, night sweats, joint pains, cough, "
+        "breathlessness, skin rash on the hands, or difficulty swallowing.\n"
+    )
+    assert findings_of(note).get("dysphagia") is False
+
+
+def test_a_result_opening_a_long_antibody_list_is_every_members_result() -> None:
+    # "negative anti-Jo-1, anti-PL-7, ..., and anti-Mi-2 antibodies": the opening result word
+    # is every member's (i10k); 400 members walked back once, not once per member
+    note = (
+        "65-year-old woman. Myositis panel: negative anti-Jo-1, "
+        + "anti-PL-7, " * 400
+        + "and anti-Mi-2 antibodies.\n"
+    )
+    with bounded("a 400-member antibody list"):
+        results = antibody_results(note)
+    assert results.get("JO1") == "negative"
+    assert results.get("MI2") == "negative"
+
+
+def test_a_sentence_longer_than_a_note_field_is_clipped_around_the_fact_not_refused() -> None:
+    # one run-on sentence of about 9,000 characters (a scanned page without full stops) holding
+    # an antibody result: the evidence keeps at most 4,000 characters of it (a case's note
+    # field, case.MAX_NOTE_CHARS) around the words that state the fact, with an ellipsis where
+    # it was cut; before, the whole note was refused (exit 2) for an over-long evidence field
+    filler = "then reviewed in clinic with the family present " * 90
+    note = "65-year-old woman " + filler + "anti-TIF1-gamma positive " + filler + "\n"
+    (tif1,) = [a for a in read(note).case.antibodies if a.code.value == "TIF1G"]
+    assert tif1.result.value == "positive"
+    assert tif1.evidence is not None and tif1.evidence.sentence is not None
+    said = tif1.evidence.sentence
+    assert len(said) <= MAX_NOTE_CHARS
+    assert said.startswith("…") and said.endswith("…")
+    assert "anti-TIF1-gamma positive" in said
