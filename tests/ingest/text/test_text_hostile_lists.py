@@ -83,3 +83,40 @@ def test_a_sentence_longer_than_a_note_field_is_clipped_around_the_fact_not_refu
     assert len(said) <= MAX_NOTE_CHARS
     assert said.startswith("…") and said.endswith("…")
     assert "anti-TIF1-gamma positive" in said
+
+
+def test_a_ruled_line_after_a_bare_list_of_names_is_read_in_bounded_time() -> None:
+    # names alone under a label that gives their result (i10q), then a ruled line of dashes
+    # and a word on the same line: the glue between names was a repetition nested in another
+    # with the dash in both, so 80 dashes before a non-glue word split 2**80 ways
+    note = "65-year-old woman.\nMyositis antibodies negative:\nJo-1\nPL-7 " + "-" * 80 + " end\n"
+    with bounded("80 dashes after a bare list"):
+        read(note)
+
+
+def test_a_label_gives_its_result_to_the_bare_list_above_a_ruled_line() -> None:
+    note = "65-year-old woman.\nMyositis antibodies negative:\nJo-1\nPL-7\n" + "-" * 80 + "\n"
+    with bounded("a bare list above a ruled line"):
+        results = antibody_results(note)
+    assert (results.get("JO1"), results.get("PL7")) == ("negative", "negative")
+
+
+def test_a_long_leader_of_dots_before_a_word_that_is_not_a_result_is_read_in_bounded_time() -> None:
+    # a printed report's leader ("NXP-2 ........ Negative") is one run of dots, not every way
+    # of cutting the run into pieces of two or more (80 dots then a non-result word)
+    note = "65-year-old woman.\nAnti-NXP-2 " + "." * 80 + " see comment\n"
+    with bounded("80 leader dots"):
+        read(note)
+
+
+def test_a_leader_of_dots_still_joins_a_name_to_its_result() -> None:
+    note = "65-year-old woman.\nAnti-NXP-2 " + "." * 30 + " Negative\n"
+    assert antibody_results(note).get("NXP2") == "negative"
+
+
+def test_a_long_run_of_digits_between_two_results_is_read_in_bounded_time() -> None:
+    # results in turn (i10m) may be joined by numbers ("negative in 2025 and positive in
+    # 2026"); a run of 80 digits is one number, not every way of cutting it
+    note = "65-year-old woman. Anti-SAE1 negative " + "0" * 80 + " x positive.\n"
+    with bounded("80 digits between results"):
+        read(note)

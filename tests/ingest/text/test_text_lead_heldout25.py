@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .helpers import labs_coded, read
+from .helpers import TODAY, labs_coded, read
 
 
 def _ck(note: str) -> list[tuple[float | None, float | None, date]]:
@@ -26,11 +26,11 @@ def test_a_bikram_sambat_date_beside_the_ad_date_is_not_read_as_the_year_2083() 
     assert _ck(note) == [(900.0, 195.0, date(2026, 11, 12))]
 
 
-def test_the_year_bound_is_ten_years_after_today() -> None:
+def test_the_year_bound_is_ten_years_after_the_reading_date() -> None:
     from myositis_cds.ingest.text._time import _YEARS_AHEAD
 
     assert _YEARS_AHEAD == 10
-    last = date.today().year + 10
+    last = TODAY.year + 10  # read() reads as of TODAY (2026-11-27): 2036
     # a booked review exactly ten years ahead is still a Gregorian date ...
     within = f"Labs 12-11-2026: CK 900 U/L (ref 24-195). Next review 01/02/{last}."
     assert _ck(within) == [(900.0, 195.0, date(2026, 11, 12))]
@@ -40,10 +40,26 @@ def test_the_year_bound_is_ten_years_after_today() -> None:
 
 
 def test_a_date_eleven_years_ahead_is_not_read() -> None:
-    year = date.today().year + 11
+    year = TODAY.year + 11  # 2037
     labs = read(f"58-year-old woman. Seen 12/11/{year}. CK 900 U/L (ref 24-195).").case.labs
     assert [lab.value for lab in labs] == [900.0]
     assert all(lab.date.year < year for lab in labs)
+
+
+def test_years_are_placed_against_the_reading_date_not_the_wall_clock() -> None:
+    # a note replayed as of 1 Jan 2045 (extract_case's ``today``): the two-digit year "39" is
+    # 2039 (this century unless more than a year after the reading date's, 2045 + 1), where
+    # against the wall clock of 2026 it was 1939; and 2054 (= 2045 + 9) is within the ten-year
+    # bound, so the Thai date beside it (2588 = AD 2045) is still the only one left out
+    from myositis_cds.ingest.text import extract_case
+
+    day = date(2045, 1, 1)
+    labs = extract_case(
+        "Labs 14.01.39: CK 900 U/L (ref 24-195). Review booked 01/02/2054 (01/02/2588).",
+        anchor=day,
+        today=day,
+    ).case.labs
+    assert [(lab.value, lab.date) for lab in labs] == [(900.0, date(2039, 1, 14))]
 
 
 def test_kazakh_units_per_litre_group_thousands_with_a_space() -> None:

@@ -70,7 +70,7 @@ def extract_case(
             f"the anchor date {anchor.isoformat()} is after today ({day.isoformat()})"
         )
     with note_memo():  # issue #10: each term list is matched once per span of the note
-        extraction = extract_drafts(note)
+        extraction = extract_drafts(note, day)
         if mode == "embed":  # issue #10: optional embedding fallback, off unless asked for
             run_fallback(extraction)
         return assemble(extraction, anchor, day)

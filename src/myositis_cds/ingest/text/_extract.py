@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from datetime import date
 
 from myositis_cds.ingest.text._context import ContextSentence, find_modifiers
 from myositis_cds.ingest.text._dictation import normalise_any
@@ -65,7 +66,7 @@ def _lost_letters_are_no_query(
     return [m for m in modifiers if text[m[0] : m[1]] != "?"]
 
 
-def extract_drafts(original: str) -> Extraction:
+def extract_drafts(original: str, today: date | None = None) -> Extraction:
     from myositis_cds.ingest.text._nlp import (  # spaCy loads only when text is read
         pipeline,
         tokenizer_text,
@@ -138,7 +139,9 @@ def extract_drafts(original: str) -> Extraction:
     )
     for sent, listed in zip(sentences, runs, strict=True):
         sent.general = sent.general or (listed and not sent.about_case)
-    ex = Extraction(norm=norm, rules=r, sentences=sentences, style=note_style.dates)
+    ex = Extraction(
+        norm=norm, rules=r, sentences=sentences, style=replace(note_style.dates, today=today)
+    )
     ex.note_style = note_style
     if note_style.date_evidence == "cues":  # no date says it: the note's habits do
         order = "month first" if note_style.dates.month_first else "day first"

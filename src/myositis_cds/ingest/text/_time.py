@@ -119,6 +119,9 @@ class DateStyle:
     month_first: bool = False
     order_known: bool = False  # the note has an unambiguous numeric date (15/01 or 01/15)
     note_date: date | None = None  # year-less dates take this date's year
+    # the reading date (extract_case's ``today``): a year is placed against it, never against
+    # the wall clock, so a note replayed as of another day reads the same on any day
+    today: date | None = None
 
 
 def _month(text: str, names: dict[str, int]) -> int | None:
@@ -254,11 +257,12 @@ def _date_from_match(
             except ValueError:
                 return None
     names = rules.month_numbers
+    this_year = (style.today or date.today()).year
     if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):
         year = int(groups["y"])
-        if year > date.today().year + _YEARS_AHEAD:
+        if year > this_year + _YEARS_AHEAD:
             # a year of another era written in a Gregorian date's shape (Bikram Sambat 2083,
             # Thai Buddhist 2569 beside the AD date, now that every script's digits are read):
             # not a Gregorian date, so not read as one
@@ -269,7 +273,7 @@ def _date_from_match(
         year = century + int(groups["yy"])
     elif groups.get("yy"):  # "14.01.26": this century unless that is more than a year ahead
         year = 2000 + int(groups["yy"])
-        if year > date.today().year + 1:
+        if year > this_year + 1:
             year -= 100
     elif style.note_date is not None:
         year = style.note_date.year

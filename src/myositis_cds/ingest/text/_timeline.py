@@ -4,6 +4,7 @@ operation) and the time each sentence speaks of, which the fact readers give the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from myositis_cds.ingest.text._draft import (
@@ -22,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch
 from myositis_cds.ingest.text._style import gregorian_field
-from myositis_cds.ingest.text._time import INDEX, DateStyle, TimePoint, find_dates, parse_quantity
+from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
 
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
@@ -231,7 +232,7 @@ def _birth_date_starts(text: str, r: Rules) -> set[int]:
 def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
     ex.note_date = day
     ex.note_date_uncertain = uncertain
-    ex.style = DateStyle(ex.style.month_first, ex.style.order_known, day)
+    ex.style = replace(ex.style, note_date=day)
     for rx in ex.rules.time["discharge_date"]:  # "Discharge: 4 Sep 2025", for "at discharge"
         for m in rx.finditer(ex.norm.read_text[:3000]):
             found = find_dates(m.group("date"), ex.rules, style=ex.style)

@@ -668,7 +668,8 @@ def _label_exception(
     return m.concept in {n.concept for n in names}
 
 
-_LABEL_END = re.compile(r"[ \t]*[:]?[ \t]*[)\]]?[ \t]*:?[ \t]*$")
+# (possessive: a run of spaces is split one way, issue #10/#15)
+_LABEL_END = re.compile(r"[ \t]*+:?[ \t]*+[)\]]?[ \t]*+:?[ \t]*+$")
 
 
 def _bare_names(ex: Extraction, sent: Sentence) -> bool:
@@ -679,12 +680,11 @@ def _bare_names(ex: Extraction, sent: Sentence) -> bool:
         return False
     pos = 0
     line = text[sent.start : sent.end]
-    glue = re.compile(rf"(?:[-*•·.]|{_LIST_GLUE.pattern})*", re.IGNORECASE)
     for a in found:
-        if not glue.fullmatch(line, pos, a.start):
+        if not _BARE_GLUE.fullmatch(line, pos, a.start):
             return False
         pos = a.end
-    return bool(glue.fullmatch(line, pos, len(line)))
+    return bool(_BARE_GLUE.fullmatch(line, pos, len(line)))
 
 
 def _list_label(ex: Extraction, sent: Sentence) -> str | None:
@@ -725,7 +725,7 @@ def _list_label(ex: Extraction, sent: Sentence) -> str | None:
 # or finding ("Anti-Jo-1 positive, CK normal" is one result).
 _TURN_RESULTS = frozenset({"POSITIVE", "WEAK_POSITIVE", "NEGATED_EXISTENCE", "INDETERMINATE"})
 _TURN_GLUE = re.compile(
-    r"(?:[\s,;:()\-–]|\d+|\b(?:and|but|then|now|later|since|subsequently|previously|initially|"
+    r"(?:[\s,;:()\-–]|\d++|\b(?:and|but|then|now|later|since|subsequently|previously|initially|"
     r"originally|at first|first|formerly|earlier|again|still|is|was|were|has|had|have|been|be|"
     r"became|become|becoming|turned|turning|converted|remains?|remained|on|in|at|by|of|the|a|an|"
     r"one|two|three|six|twelve|repeat|repeated|repeating|re-?test(?:ed|ing)?|re-?checked|"
@@ -1013,6 +1013,16 @@ _LIST_GLUE = re.compile(
 )
 
 
+# What stands between the names of a bare list (_bare_names): the list's glue and a bullet or
+# stop, as one flat repetition. (The glue's own repetition nested inside another, with the dash
+# in both, split a run of dashes every possible way before failing: a ruled line under a list
+# backtracked for hours; issue #10/#15, found by the note fuzzer.)
+_BARE_GLUE = re.compile(
+    rf"(?:[*•·.]|[\s,/;]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
+    re.IGNORECASE,
+)
+
+
 # issue #10 (i10ak): the safe default for a result the extractor cannot read. A clause that is
 # only antibodies' names (one, or a list joined by list words) and then a word or two before
 # the clause ends ("anti-NXP2, anti-MDA5 i anti-SAE1 negativna;", "Anti-TIF1γ: xyz.") is a
@@ -1192,7 +1202,7 @@ _BRACKET_OPENS = re.compile(r"\s*[(（]\s*")
 
 # issue #10 (i10ae): the leader a printed report draws between a name and its result
 # ("NXP-2 (p140) ........ Negative", "SAE1 …… neg", "Mi-2 == negative", "Jo-1 | neg")
-_LEADER = r"\.{2,}|…+|_{2,}|={1,2}|\|"
+_LEADER = r"\.{2,}+|…++|_{2,}+|={1,2}+|\|"  # possessive: a run is one leader, never split
 # What may stand between the last member of a list and the result word that closes it:
 # "... and anti-SRP antibody which were negative", "..., anti-OJ, were all negative",
 # "SRP (not HMGCR) antibodies were positive", "Jo-1 and PL-7: negative"; (issue #10, i15c) the
