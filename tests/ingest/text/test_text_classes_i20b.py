@@ -7,7 +7,9 @@ is our own; each expected value is worked out by hand from the notes' gold conve
   values are not one for each name (or a date, "12/10/2026") is not read this way.
 - a past cancer dated by a bare year after its operation ("wide local excision 2018") or opening
   the bracket after it ("melanoma (2018, excised)") is found then and resected then; a later
-  year in its sentence that is another treatment's ("letrozole until 2022") removes nothing.
+  year in its sentence that is another treatment's ("letrozole until 2022") removes nothing; "with
+  negative sentinel node", "SLNB neg" are N0 (and deny neither the cancer nor its operation); a
+  Breslow thickness is no size.
 - a town with its city in brackets ("Madina (Accra)") gives the city's country; a bio-data line
   of a clerking sheet (occupation, residence) is a residence cue.
 - "fingertip sores", "digital pulp ulcers", an ulcer over the malleolus, the Maltese "ulċeri fuq
@@ -107,6 +109,34 @@ def test_another_treatments_later_year_removes_nothing() -> None:
         "with wide local excision and radiotherapy, then tamoxifen until 2019."
     )
     assert _tumour(note) == (date(2014, 1, 1), None)
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "PMH: melanoma of the left thigh, wide local excision 2016 with negative sentinel node.",
+        "Past history: melanoma of the left thigh - WLE 2016, SLNB neg.",
+        "PMH: melanoma of the left thigh excised in 2016, sentinel lymph node biopsy negative.",
+    ],
+)
+def test_a_clear_sentinel_node_is_n0_and_denies_neither_cancer_nor_operation(history: str) -> None:
+    # "negative" after "with" is its noun's: the melanoma (2016) and its excision stand
+    note = "Clinic letter, 20/10/2026. A 70-year-old man with dermatomyositis.\n" + history
+    (tumour,) = case_of(note).tumours
+    assert (tumour.found_date, tumour.nodes.value if tumour.nodes else None) == (
+        date(2016, 1, 1),
+        "N0",
+    )
+
+
+def test_a_breslow_thickness_is_no_tumour_size() -> None:
+    # 9 mm across; the Breslow thickness (0.7 mm) is a depth
+    note = (
+        "Clinic letter, 20/10/2026. A 70-year-old man with dermatomyositis.\n"
+        "Melanoma of the back, 9 mm across, Breslow thickness 0.7 mm, excised today."
+    )
+    (tumour,) = case_of(note).tumours
+    assert tumour.size_mm == 9
 
 
 # --------------------------------------------------------------------------- places
