@@ -910,7 +910,18 @@ def _tumour(
                         d.status == "historical"
                         and d.time.absolute is not None  # (a date the note states)
                         and d.sentence.index in told
-                        and rec["site"] in _organs(ex, d)
+                        and (
+                            rec["site"] in _organs(ex, d)
+                            # issue #10 (i20b): or an operation naming no organ dated with the
+                            # cancer itself ("melanoma ... wide local excision 2018", "History of
+                            # melanoma (2018, excised)"); a later date in its sentence may be
+                            # another treatment's ("... then letrozole until 2022")
+                            or (
+                                not _organs(ex, d)
+                                and when(d) == when(found)
+                                and _removes(ex, d, rec["site"])
+                            )
+                        )
                     )
                 )
                 and id(d) not in taken

@@ -554,6 +554,10 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_ssa_subunit_before": set(),  # issue #10 (i10ba)
     "lab_reference": {"upper_only"},
     "lab_table_row": {"value"},  # issue #10 (i10h)
+    "lab_slash_open": set(),  # issue #10 (i20b)
+    "lab_slash_value": {"value", "unit"},
+    "lab_slash_reference_open": set(),
+    "lab_slash_range": {"upper_only"},
     "times_uln": {"times"},
     "lab_judgement_after": set(),  # issue #10 (i10ad)
     "lab_normalised": set(),

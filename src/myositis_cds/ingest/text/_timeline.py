@@ -808,6 +808,14 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
             # (issue #10, i10ag: or a form's dot leader, "anti-HMGCR (ELISA, 2025-05-08) .....
             # positive": the label's date dates its answer)
             if not after.startswith((":", "...")) and not only_date:
+                if _OPENS_BRACKET.fullmatch(text, opened + 1, start) and _GOES_ON.match(
+                    text, end, closed
+                ):
+                    # issue #10 (i20b): a date that opens the bracket and goes on after a comma
+                    # dates the clause the bracket follows as well ("History of melanoma (2018,
+                    # excised, no recurrence)": the melanoma of 2018, as "melanoma (2018)")
+                    clause = max(text.rfind(c, sent.start, opened) for c in ",;:")
+                    return (clause + 1 if clause >= 0 else sent.start), closed + 1, False
                 return opened, closed + 1, False
     if (
         _SINCE_BEFORE.search(text[max(sent.start, start - 12) : start])
@@ -818,6 +826,10 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
     return None
+
+
+_OPENS_BRACKET = re.compile(r"\s*")
+_GOES_ON = re.compile(r"\s*[,;]")
 
 
 # "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",

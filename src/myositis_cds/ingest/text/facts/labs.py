@@ -126,6 +126,86 @@ def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch])
     return shared
 
 
+# issue #10 (i20b): only a slash between two lab names that share their values ("SGOT / SGPT")
+_SLASH_GLUE = re.compile(r"[ \t]*/[ \t]*")
+# ... and after the last value or range, no further member of the run ("88/71/2026": a date)
+_SLASH_MORE = re.compile(r"[ \t]*/[ \t]*\d")
+
+
+def _slash_members(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> dict[int, Any]:
+    """issue #10 (i20b): labs named together with slashes and given their values (and reference
+    ranges) in the same order, "SGOT / SGPT : 88 / 71 U/L (Ref: 5-40 / 7-56)": AST 88 (5-40) and
+    ALT 71 (7-56). Each member's value, unit and limits, keyed by its index in ``matches``, with
+    where the run ends; a unit written once, after the last value, is every member's. A run
+    whose values (or ranges) are fewer or more than its names is not read this way."""
+    text = ex.text
+    found: dict[int, Any] = {}
+    k = 0
+    while k < len(matches):
+        j = k
+        while (
+            j + 1 < len(matches)
+            and matches[j + 1].concept != matches[j].concept
+            and _SLASH_GLUE.fullmatch(text, matches[j].end, matches[j + 1].start) is not None
+        ):
+            j += 1
+        run = _slash_run(ex, j + 1 - k, text[matches[j].end : sent.end]) if j > k else None
+        if run is not None:
+            values, length = run
+            for n, value in enumerate(values):
+                found[k + n] = (value, matches[j].end + length)
+        k = j + 1
+    return found
+
+
+def _slash_run(ex: Extraction, members: int, tail: str) -> tuple[list[dict[str, Any]], int] | None:
+    """The values (and limits) of ``members`` labs read from the ``tail`` after the last name
+    (rules/patterns.yaml ``lab_slash_*``), with the length read; None unless there is one value
+    for each."""
+    opened = _first_match(ex, "lab_slash_open", tail)
+    if opened is None:
+        return None
+    pos = opened.end()
+    values: list[dict[str, Any]] = []
+    for n in range(members):
+        if n:
+            glue = _SLASH_GLUE.match(tail, pos)
+            if glue is None:
+                return None
+            pos = glue.end()
+        vm = _first_match(ex, "lab_slash_value", tail[pos:])
+        if vm is None:
+            return None
+        value: dict[str, Any] = {"value": _number(vm.group("value"))}
+        if vm.group("unit"):
+            value["unit"] = ex.rules.canonical_unit(vm.group("unit"))
+        values.append(value)
+        pos += vm.end()
+    if _SLASH_MORE.match(tail, pos):
+        return None
+    if "unit" in values[-1]:
+        for value in values:
+            value.setdefault("unit", values[-1]["unit"])
+    opened = _first_match(ex, "lab_slash_reference_open", tail[pos:])
+    if opened is not None:
+        at = pos + opened.end()
+        limits: list[tuple[float | None, float | None]] = []
+        for n in range(members):
+            glue = _SLASH_GLUE.match(tail, at) if n else None
+            if n and glue is None:
+                break
+            rm = _first_match(ex, "lab_slash_range", tail[glue.end() if glue else at :])
+            if rm is None:
+                break
+            at = (glue.end() if glue else at) + rm.end()
+            limits.append(reference_limits(rm))
+        if len(limits) == members and not _SLASH_MORE.match(tail, at):
+            for value, (lower, upper) in zip(values, limits, strict=True):
+                _add_limits(value, Reference(lower, upper, 0))
+            pos = at + (1 if tail[at : at + 1] in (")", "]") else 0)
+    return values, pos
+
+
 # a value, its unit and an opened bracket with a range label: what stands between a result and
 # its name said again inside the range ("450 U/l (Norm: ", "900 U/L (normal ")
 _OPEN_RANGE = re.compile(
@@ -139,6 +219,7 @@ def _labs(ex: Extraction) -> None:
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
+        paired = _slash_members(ex, sent, matches)
         # issue #10 (i10p): the lab's name said again inside its own reference range ("CK 450
         # U/l (Norm: CK < 170 U/l)") is part of that range, not a second result
         inside = {
@@ -164,6 +245,9 @@ def _labs(ex: Extraction) -> None:
             if row is not None:
                 vm = None
                 value, end = row[0], m.end + row[1]
+            if k in paired:  # issue #10 (i20b): "SGOT / SGPT : 88 / 71 U/L (Ref: 5-40 / 7-56)"
+                vm, row = None, paired[k]
+                value, end = dict(row[0]), row[1]
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
                 thousands = _THOUSANDS_K.match(tail, vm.end("value"))

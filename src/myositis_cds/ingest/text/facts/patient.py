@@ -511,7 +511,10 @@ def _region(ex: Extraction) -> None:
                     for place in places.find(text, cue.end(), window_end):
                         between = text[cue.end() : place.start]
                         named = any(_capitalised(w) for w in place.text.split())
-                        if not named or re.search(r"[.;:()]", between):
+                        if not named or (
+                            re.search(r"[.;:()]", between)
+                            and not _TOWN_THEN_CITY.fullmatch(between)
+                        ):
                             continue
                         if len(between.split()) > 3:
                             continue
@@ -557,6 +560,11 @@ def _region(ex: Extraction) -> None:
                         best = (rank, draft)
     if best is not None:
         ex.drafts.append(best[1])
+
+
+# issue #10 (i20b): a town, suburb or village the lists do not name, then its city in brackets
+# ("Madina (Accra)", "Soweto (Johannesburg)", "Saint-Denis (Paris)"): the city gives the region
+_TOWN_THEN_CITY = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:[ \t](?-i:[A-Z])[\w'’-]*){0,2}[ \t]*\([ \t]*")
 
 
 # the word after a place that names its kind, part of the place ("Mexico City", "Kent County")
