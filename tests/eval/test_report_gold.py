@@ -129,6 +129,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-second", None, None, 0, "heldout26", 10, 289),
     ("twenty-third", None, None, 0, "heldout27", 10, 301),
     ("twenty-fourth", None, None, 0, "heldout28", 10, 313),
+    ("twenty-fifth", None, None, 0, "heldout29", 10, 325),
 ]
 
 
