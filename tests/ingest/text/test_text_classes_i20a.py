@@ -225,3 +225,23 @@ def test_grade_range_in_brackets_is_no_course() -> None:
     note = UK_HEAD + "Started methylprednisolone 500 mg IV on 12/10/2026 (deltoids 4/5-5/5).\n"
     tr = treatments(note)["methylprednisolone"]
     assert (tr["start"], tr["stop"]) == (date(2026, 10, 12), None)
+
+
+# ------------------------------------------------------------ an onset since a month or a duration
+@pytest.mark.parametrize(
+    ("line", "onset"),
+    [
+        ("She has had a heliotrope rash since March.", date(2026, 3, 1)),
+        # "last March": the last March before the note's date (as "since March")
+        ("She has had a heliotrope rash since last March.", date(2026, 3, 1)),
+        ("Rash since last August.", date(2026, 8, 1)),
+        # a month after the note's month: last year's
+        ("Weakness since last December.", date(2025, 12, 1)),
+        # a duration back from the note's date (20/11/2026 less 6 weeks)
+        ("Heliotrope rash present since 6 weeks.", date(2026, 10, 9)),
+        ("Heliotrope rash for the past 6 weeks.", date(2026, 10, 9)),
+    ],
+)
+def test_onset_since_a_month_or_for_a_duration(line: str, onset: date) -> None:
+    note = f"Clinic letter 20/11/2026. A 60-year-old woman.\n{line}\n"
+    assert case_of(note).onset_date == onset
