@@ -497,9 +497,15 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     given = [d for d in given if d.code in dated_drugs]
     # The start is the earliest one the note states ("since diagnosis", "started on 18/01"); a
     # mention with no time of its own ("discharged on prednisolone") only says it goes on.
+    # (issue #10, i20a: nor does a mention that names the drug as current without its start,
+    # "MEDS: prednisone 60 mg" after "quit 1995": the time it inherits is no start)
     first_stated: dict[str, Draft] = {}
     for d in given:
-        if d.time != INDEX and (d.code not in first_stated or when(d) < when(first_stated[d.code])):
+        if (
+            d.time != INDEX
+            and not d.value.get("no_start")
+            and (d.code not in first_stated or when(d) < when(first_stated[d.code]))
+        ):
             first_stated[d.code] = d
     for d in given:
         day = when(d)

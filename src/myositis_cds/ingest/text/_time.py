@@ -148,14 +148,17 @@ def find_dates(
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
     for rx in rules.time["dates"]:
         for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            # issue #10 (i20a): a rule that reads the words before a date to know it is one
+            # ("admitted 10/26") marks the date itself as "at": the words stay the sentence's
+            at = m.span("at") if m.groupdict().get("at") is not None else m.span()
+            if any(a < at[1] and at[0] < b for a, b in taken):
                 continue
             parsed = _date_from_match(m, how, rules)
             if parsed is None:
                 continue
             day, uncertain, until = parsed
-            found.append(DateMatch(m.start(), m.end(), day, uncertain, until))
-            taken.append((m.start(), m.end()))
+            found.append(DateMatch(at[0], at[1], day, uncertain, until))
+            taken.append(at)
     found.sort(key=lambda d: d.start)
     return found
 

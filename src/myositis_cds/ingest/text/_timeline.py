@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from myositis_cds.ingest.text._draft import (
     _EVENT_CATS,
@@ -481,7 +482,8 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
         return None
     if not line.endswith(":") and not _bracket_heading(line, ex.rules):
         return None
-    days = {t for _, t in _sample_not_report(ex.text, sent, sorted(dated, key=lambda d: d[0]))}
+    dated.sort(key=lambda d: d[0])
+    days = {t for _, t in _sample_not_report(ex.text, sent, dated, ex.rules)}
     return days.pop() if len(days) == 1 else None
 
 
@@ -935,7 +937,7 @@ def _sentence_time(
             for m in found:
                 candidates.append((m.start(), INDEX))
     candidates.sort(key=lambda c: c[0])
-    candidates = _sample_not_report(text, sent, candidates)
+    candidates = _sample_not_report(text, sent, candidates, r)
     sent.candidates = candidates
     sent.ends = dict(spans)
     if not candidates:
@@ -946,7 +948,7 @@ def _sentence_time(
 # issue #10 (i10q): a laboratory report dates a result twice, when the sample was taken and when
 # the report was issued ("line blot - sample 2026-10-02, reported 2026-10-05"); the result is the
 # sample's. A report's date is left out when the sentence also dates the sample.
-_SAMPLE_WORD = re.compile(
+_SAMPLE_WORDS = (
     r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received"
     # (issue #10, i10av: a sample "sent" to the laboratory, and the sample's words of the other
     # languages, written by us from their laboratory usage, verified U: German Entnahme,
@@ -961,10 +963,24 @@ _SAMPLE_WORD = re.compile(
     r"|colheita|colhida|amostra|prelievo|prelevato|campione|afname|afgenomen|prøve|prov"
     r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
     r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"
-    r"|diambil|paraugs|ņemts)\b[ \t:=-]*"
-    r"(?:on[ \t]+)?$",
-    re.IGNORECASE,
+    r"|diambil|paraugs|ņemts)\b"
 )
+
+
+@cache
+def _sample_word(agent: str) -> re.Pattern[str]:
+    """The sample's word right before a date, or before who or where took or sent it and then
+    the date (issue #10, i20a: "sent by Hospital Medicine 10/26", "collected at Quest 3/17";
+    ``agent``: rules/patterns.yaml fragment EVENT_AGENT, the one the dates read)."""
+    return re.compile(
+        rf"{_SAMPLE_WORDS}(?:{agent})?[ \t:=-]*(?:on[ \t]+)?$",
+        re.IGNORECASE,
+    )
+
+
+# how far before a date its sample's or report's word may start: the word itself and its agent
+# (EVENT_AGENT: up to three words)
+_SAMPLE_REACH = 60
 _REPORT_WORD = re.compile(
     r"\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
     # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
@@ -984,12 +1000,13 @@ _REPORT_WORD = re.compile(
 
 
 def _sample_not_report(
-    text: str, sent: Sentence, candidates: list[tuple[int, TimePoint]]
+    text: str, sent: Sentence, candidates: list[tuple[int, TimePoint]], r: Rules
 ) -> list[tuple[int, TimePoint]]:
-    def after(rx: re.Pattern[str], pos: int) -> bool:
-        return rx.search(text, max(sent.start, pos - 25), pos) is not None
+    def after(rx: re.Pattern[str], pos: int, reach: int = 25) -> bool:
+        return rx.search(text, max(sent.start, pos - reach), pos) is not None
 
-    if not any(after(_SAMPLE_WORD, pos) for pos, _ in candidates):
+    sample = _sample_word(r.patterns.fragments["EVENT_AGENT"])
+    if not any(after(sample, pos, _SAMPLE_REACH) for pos, _ in candidates):
         return candidates
     return [(pos, point) for pos, point in candidates if not after(_REPORT_WORD, pos)]
 

@@ -44,6 +44,7 @@ def _treatments(ex: Extraction) -> None:
         before: Draft | None = None
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
+            window_end = _item_end(ex, m.end, window_end)
             tail = text[m.end : window_end]
             if _not_taken(ex, m.start, m.end, max(sent.start, m.start - 40), window_end):
                 continue  # "Allergic to methotrexate", "Rituximab was considered but not given"
@@ -162,6 +163,44 @@ def _without_glosses(text: str, matches: list[TermMatch]) -> list[TermMatch]:
     return kept
 
 
+# issue #10 (i20a): where one item of a list of drugs ends: at a comma, a semicolon or a line's
+# end outside brackets, when what follows opens another drug's item, a name and its dose
+# ("MEDS: prednisone 60 mg PO daily, atorvastatin 40 mg (held by rheum), lisinopril 20 mg"):
+# the next item's words ("held") are that drug's, not this one's, whether or not its drug is one
+# the lexicon reads (a statin is not). A clause of the same drug ("prednisone 60 mg, tapered to
+# 10 mg") opens with no drug's name before its dose.
+_ITEM_BREAK = re.compile(r"[(),;\n\[\]]")
+_ITEM_NAME = re.compile(r"[ \t]*+(?:[-*•][ \t]*+)?([^\W\d][\w/-]*+)")
+
+
+def _item_end(ex: Extraction, start: int, end: int) -> int:
+    """The end of the list item that opens at ``start`` (a drug's name), at most ``end``."""
+    depth = 0
+    for brk in _ITEM_BREAK.finditer(ex.text, start, end):
+        mark = brk.group()
+        if mark in "([":
+            depth += 1
+        elif mark in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _opens_drug_item(ex, brk.end(), end):
+            return brk.start()
+    return end
+
+
+def _opens_drug_item(ex: Extraction, pos: int, end: int) -> bool:
+    """Whether a drug's name and its dose open the text at ``pos`` ("atorvastatin 40 mg")."""
+    name = _ITEM_NAME.match(ex.text, pos, end)
+    if name is None:
+        return False
+    r = ex.rules
+    if any(
+        rx.match(name.group(1)) for rx in (*r.value["treatment_start"], *r.value["treatment_stop"])
+    ):
+        return False  # "..., stopped 10 mg": the same drug's clause
+    dose = r.value["dose"][0].match(ex.text[name.end() : end])
+    return dose is not None and not ex.text[name.end() : name.end() + dose.start("amount")].strip()
+
+
 def _treatment_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> tuple[TimePoint, TimePoint | None]:
@@ -182,9 +221,12 @@ def _treatment_times(
                 TimePoint(absolute=d.until, uncertain=d.uncertain),
             )
     for a, b in pairwise(dates):  # "from June 2023 to March 2024"
-        if _FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(
-            text[a.end : b.start]
-        ):
+        joined = text[a.end : b.start]
+        # issue #10 (i20a): two dates joined by a dash are a range without a "from" ("IVIG 2
+        # g/kg given 02/11/2026 - 06/11/2026", "1 g i/v 2026-09-29 – 2026-10-01")
+        if (
+            _FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(joined)
+        ) or _DASH.fullmatch(joined):
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
@@ -280,12 +322,48 @@ _SHORT_RANGE = re.compile(
 )
 
 
+# issue #10 (i20a): a course's first and last day in brackets, neither with its year, as
+# discharge letters write them after the drug ("for 3 days (29.10-31.10)", "(7/10-9/10)"): the
+# note's year. Only in brackets right after the drug's words, where a grade range ("4/5-5/5")
+# or a range of values has no place; the days of at most two months.
+_BRACKET_RANGE = re.compile(
+    r"\(\s*(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)?\s*[-–]\s*"
+    r"(?P<c>[0-3]?\d)(?P=sep)(?P<d>[01]?\d)(?P=sep)?\s*\)"
+)
+_BRACKET_REACH = 60  # characters from the drug's name to the bracket: its dose and course
+
+
+def _bracket_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
+    """A course's first and last day in brackets without a year (_BRACKET_RANGE), in the year
+    of the note's date (the year before when the last day would be over a month after it); None
+    when the note's date is not known."""
+    note_date = ex.style.note_date
+    m = _BRACKET_RANGE.search(ex.text, start, min(end, start + _BRACKET_REACH))
+    if m is None or note_date is None:
+        return None
+    a, b, c, d = (int(m.group(k)) for k in "abcd")
+    if m.group("sep") == "/" and b == d == 5:
+        return None  # "(4/5-5/5)": a muscle grade
+    if ex.style.month_first and m.group("sep") == "/":
+        a, b, c, d = b, a, d, c
+    try:
+        first, last = date(note_date.year, b, a), date(note_date.year, d, c)
+        if (last - note_date).days > 31:
+            first, last = first.replace(year=first.year - 1), last.replace(year=last.year - 1)
+    except ValueError:
+        return None
+    if first > last or (last - first).days > 62:
+        return None
+    return TimePoint(absolute=first), TimePoint(absolute=last)
+
+
 def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
     """A range whose first date leaves out the year of the second ("28/10 - 30/10/2026"): the
-    first date takes the second's year (the year before when it would come after it)."""
+    first date takes the second's year (the year before when it would come after it); or both
+    leave it out, in brackets (_bracket_range)."""
     m = _SHORT_RANGE.search(ex.text, start, end)
     if m is None:
-        return None
+        return _bracket_range(ex, start, end)
     found = find_dates(m.group("full"), ex.rules, style=ex.style)
     if not found or found[0].start != 0:
         return None
@@ -322,6 +400,7 @@ _TO = re.compile(
 # "13.10.2026 dan 15.10.2026 gacha" (verified U)
 _FROM_SUFFIX = re.compile(r"\s*-?dan\s+", re.I)
 _UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
+_DASH = re.compile(r"\s*[-–—]\s*")
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
