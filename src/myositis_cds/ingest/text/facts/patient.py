@@ -527,6 +527,8 @@ def _region(ex: Extraction) -> None:
                         )
                         if about.get("experiencer") or about.get("generic"):
                             continue
+                        if name == "region_nationality":
+                            place = _second_nationality(text, place, places)
                         draft = Draft(
                             "patient",
                             "region",
@@ -535,7 +537,7 @@ def _region(ex: Extraction) -> None:
                             place.end,
                             sent,
                             INDEX,
-                            {"value": place.concept},
+                            {"value": _state_after(ex, place) or place.concept},
                         )
                         key = (rank, sent.index, cue.start())
                         if best is None or key < (best[0], best[1].sentence.index, best[1].start):
@@ -560,6 +562,40 @@ def _region(ex: Extraction) -> None:
                         best = (rank, draft)
     if best is not None:
         ex.drafts.append(best[1])
+
+
+# issue #10 (lead, after opening heldout28): a place the hand list names, then the state,
+# province or country it lies in ("Manchester, New Hampshire", "London, Ontario", "Paris, TX",
+# "Perth, Western Australia"): a city's name two countries share is resolved by what follows it
+# (_places.country_of: ISO 3166 names, subdivisions and state codes); what follows names the
+# same country for most places ("Leeds, West Yorkshire") and nothing for the rest
+_STATE_AFTER_PLACE = re.compile(
+    r",[ \t]*((?-i:[A-Z])[\w'’-]*(?:[ \t]+(?-i:[A-Z])[\w'’-]*){0,2})(?![\w'’-])"
+)
+
+
+def _state_after(ex: Extraction, place: TermMatch) -> str | None:
+    """The country of the state, province or country written right after ``place``, when it is
+    not the hand list's; None otherwise."""
+    m = _STATE_AFTER_PLACE.match(ex.text, place.end, min(len(ex.text), place.end + 40))
+    if m is None:
+        return None
+    try:
+        code = country_of(m.group(1))
+    except PlacesUnavailable as exc:  # the nlp extra's pycountry missing or broken
+        ex.warn(f"a place after a residence cue was not resolved to a country: {exc}")
+        return None
+    return code if code is not None and code != place.concept else None
+
+
+# A heritage then a nationality joined by a hyphen ("Vietnamese-Canadian", "Italian-American",
+# "Irish-Australian"): the second names the country the patient belongs to, the first where the
+# family came from (issue #10, lead, after opening heldout28)
+def _second_nationality(text: str, place: TermMatch, places: Any) -> TermMatch:
+    if text[place.end : place.end + 1] not in ("-", "‐"):
+        return place
+    after = place.end + 1
+    return next((p for p in places.find(text, after, after + 30) if p.start == after), place)
 
 
 # issue #10 (i20b): a town, suburb or village the lists do not name, then its city in brackets

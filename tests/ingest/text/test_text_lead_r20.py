@@ -1,0 +1,52 @@
+"""Issue #10 (lead, after opening heldout28): the region when a place's name is not enough.
+
+Our own sentences, read through the real extractor; the codes are ISO 3166 alpha-2, worked out
+by hand (the convention: the country the patient comes from, else lives in; notes README).
+
+- a city whose name two countries share, followed by its state, province or country, lies in
+  the country of what follows ("Manchester, New Hampshire" is in the US, "London, Ontario" in
+  Canada), while what names the same country changes nothing ("Leeds, West Yorkshire");
+- a heritage then a nationality joined by a hyphen ("Vietnamese-Canadian") is the second's
+  country: the first says where the family came from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import case_of
+
+pytest.importorskip("spacy")
+
+
+@pytest.mark.parametrize(
+    ("note", "region"),
+    [
+        ("A 70-year-old retired electrician from Manchester, New Hampshire was referred.", "US"),
+        ("A 55-year-old man from Manchester, NH, was seen in clinic.", "US"),
+        ("A 50-year-old woman from London, Ontario, was referred.", "CA"),
+        ("A 55-year-old man living in Perth, Western Australia, was reviewed.", "AU"),
+        # what follows names the hand list's own country: unchanged
+        ("A 50-year-old woman living in Leeds, West Yorkshire, was reviewed.", "GB"),
+        ("A 55-year-old man from Manchester, England, was referred.", "GB"),
+        # nothing follows: the hand list's country
+        ("A 55-year-old man from Manchester was referred.", "GB"),
+    ],
+)
+def test_a_shared_city_name_lies_in_the_country_of_the_state_after_it(
+    note: str, region: str
+) -> None:
+    assert case_of(note).patient.region == region
+
+
+@pytest.mark.parametrize(
+    ("note", "region"),
+    [
+        ("A 48-year-old Vietnamese-Canadian woman presented with a rash.", "CA"),
+        ("A 60-year-old Italian-American man presented with weakness.", "US"),
+        # one nationality alone: its own country
+        ("A 48-year-old Vietnamese woman presented with a rash.", "VN"),
+    ],
+)
+def test_a_hyphenated_heritage_and_nationality_is_the_nationality(note: str, region: str) -> None:
+    assert case_of(note).patient.region == region
