@@ -7,14 +7,19 @@ by hand (the convention: the country the patient comes from, else lives in; note
   the country of what follows ("Manchester, New Hampshire" is in the US, "London, Ontario" in
   Canada), while what names the same country changes nothing ("Leeds, West Yorkshire");
 - a heritage then a nationality joined by a hyphen ("Vietnamese-Canadian") is the second's
-  country: the first says where the family came from.
+  country: the first says where the family came from;
+- Belarusian laboratory forms: "Адз/л" (адзінак/літр) is units per litre, so "3 120 Адз/л" is one
+  value with its thousands grouped by a space (it was read as CK 3, a normal value), and "норма
+  да 40" is an upper limit ("да", up to).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from .helpers import case_of
+from .helpers import case_of, read
 
 pytest.importorskip("spacy")
 
@@ -50,3 +55,18 @@ def test_a_shared_city_name_lies_in_the_country_of_the_state_after_it(
 )
 def test_a_hyphenated_heritage_and_nationality_is_the_nationality(note: str, region: str) -> None:
     assert case_of(note).patient.region == region
+
+
+def test_belarusian_units_per_litre_group_thousands_and_da_is_an_upper_limit() -> None:
+    note = (
+        "Мужчына 61 год.\nАналізы 03.09.2026:\n"
+        "  КФК 3 120 Адз/л (норма 24–190)\n  АЛТ 85 Адз/л (норма да 40)\n"
+    )
+    labs = [
+        (lab.code.value, lab.value, lab.unit, lab.upper_limit, lab.date)
+        for lab in read(note).case.labs
+    ]
+    assert labs == [
+        ("ck", 3120.0, "U/L", 190.0, date(2026, 9, 3)),
+        ("alt", 85.0, "U/L", 40.0, date(2026, 9, 3)),
+    ]
