@@ -8,6 +8,8 @@ by hand (the convention: the country the patient comes from, else lives in; note
   Canada), while what names the same country changes nothing ("Leeds, West Yorkshire");
 - a heritage then a nationality joined by a hyphen ("Vietnamese-Canadian") is the second's
   country: the first says where the family came from;
+- a city that ISO 3166 lists as a subdivision under its kind ("Belfast City", "Quezon City") is
+  found by its name alone ("lives in Belfast" is in the UK);
 - Belarusian laboratory forms: "Адз/л" (адзінак/літр) is units per litre, so "3 120 Адз/л" is one
   value with its thousands grouped by a space (it was read as CK 3, a normal value), and "норма
   да 40" is an upper limit ("да", up to).
@@ -70,3 +72,14 @@ def test_belarusian_units_per_litre_group_thousands_and_da_is_an_upper_limit() -
         ("ck", 3120.0, "U/L", 190.0, date(2026, 9, 3)),
         ("alt", 85.0, "U/L", 40.0, date(2026, 9, 3)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "region"),
+    [
+        ("A 63-year-old woman who lives in Belfast was referred.", "GB"),
+        ("A 50-year-old man living in Quezon City presented.", "PH"),
+    ],
+)
+def test_a_city_listed_as_a_subdivision_is_found_by_its_name(note: str, region: str) -> None:
+    assert case_of(note).patient.region == region

@@ -42,7 +42,7 @@ STATE_CODE_COUNTRIES = tuple(c for cs in STATE_CODE_STYLES.values() for c in cs)
 # Words that name the kind of subdivision, not the subdivision ("Kiambu County", "Co. Cork",
 # "Uppsala län", "Tartumaa" is itself the name): left out before the name is looked up.
 _KIND_WORDS = re.compile(
-    r"(?i)(?<!\w)(?:co\.|county|province|provincia|provinz|prefecture|state|region|district"
+    r"(?i)(?<!\w)(?:co\.|city|county|province|provincia|provinz|prefecture|state|region|district"
     r"|kommune|kommun|län|maakunta|megye|kraj|vald|oblast|województwo|voivodeship|judeţul"
     r"|județul|il|ili|bölgesi|sheng|shi|zizhiqu|teukbyeolsi|gwangyeoksi|teukbyeoljachisi"
     r"|región|regione|região|woj\.|kec\.|kab\.|kota|kabupaten|provinsi)(?!\w)"
