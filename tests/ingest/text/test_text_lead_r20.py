@@ -10,6 +10,9 @@ by hand (the convention: the country the patient comes from, else lives in; note
   country: the first says where the family came from;
 - a city that ISO 3166 lists as a subdivision under its kind ("Belfast City", "Quezon City") is
   found by its name alone ("lives in Belfast" is in the UK);
+- a strength table whose columns are muscles with a right / left pair each ("Deltoids 4 / 4
+  Wrist extensors 5 / 5"): "4 / 4" is right 4 and left 4 even with the next column's muscle after
+  it, so the deltoids are weak (the row's "5 / 5" had become their grade: weakness read absent);
 - Belarusian laboratory forms: "Адз/л" (адзінак/літр) is units per litre, so "3 120 Адз/л" is one
   value with its thousands grouped by a space (it was read as CK 3, a normal value), and "норма
   да 40" is an upper limit ("да", up to).
@@ -21,7 +24,7 @@ from datetime import date
 
 import pytest
 
-from .helpers import case_of, read
+from .helpers import case_of, findings_of, read
 
 pytest.importorskip("spacy")
 
@@ -83,3 +86,22 @@ def test_belarusian_units_per_litre_group_thousands_and_da_is_an_upper_limit() -
 )
 def test_a_city_listed_as_a_subdivision_is_found_by_its_name(note: str, region: str) -> None:
     assert case_of(note).patient.region == region
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Deltoids 4 / 4   Wrist extensors 5 / 5",
+        "Deltoids 4/4\tWrist extensors 5/5",
+        "Deltoids 4-/4-  Finger flexors 5/5",
+    ],
+)
+def test_a_right_left_pair_before_the_next_columns_muscle_is_read_as_sides(row: str) -> None:
+    findings = findings_of(f"58M. Manual muscle testing today:\n   {row}\n")
+    assert findings.get("weakness_proximal_upper") is True
+
+
+def test_a_count_followed_by_a_word_is_still_no_pair_of_sides() -> None:
+    # "3/3 cycles": a count, so the sentence's pairs are not sides; the deltoids' 5/5 is full
+    findings = findings_of("58M. Received 3/3 cycles of chemotherapy. Deltoids 5/5 today.\n")
+    assert findings.get("weakness_proximal_upper") is False

@@ -302,6 +302,7 @@ def grades_in(
     *,
     kendall_declared: bool = False,
     sides_declared: bool = False,
+    muscle_starts: frozenset[int] = frozenset(),
 ) -> list[Grade]:
     """Every grade written in text[start:end]. ``kendall_declared``: the examination says its
     grades are on the Kendall 0-10 scale (an MMT-8 table), so bare numbers are read on it too;
@@ -312,7 +313,7 @@ def grades_in(
     out: list[Grade] = []
     for m in _WORD_GRADE.finditer(text, start, end):
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
-    pairs = _side_pairs(text, start, end, declared=sides_declared)
+    pairs = _side_pairs(text, start, end, declared=sides_declared, muscle_starts=muscle_starts)
     out.extend(pairs)
     for m in _CJK_GRADE.finditer(text, start, end):
         value = float(_ROMAN.get(m.group("n").casefold(), m.group("n")))
@@ -385,12 +386,19 @@ _SIDE_PAIR = re.compile(
 )
 
 
-def _side_pairs(text: str, start: int, end: int, *, declared: bool = False) -> list[Grade]:
+def _side_pairs(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    declared: bool = False,
+    muscle_starts: frozenset[int] = frozenset(),
+) -> list[Grade]:
     """The right and left grades of "4/4", "4-/4-" pairs when the text declares R/L columns
     before them, or ``declared`` (the table's heading did; i10u), else nothing: "4/5" is four
-    out of five."""
+    out of five. ``muscle_starts``: where the muscles of the row start (see _equal_pair)."""
     heading = _SIDES_DECLARED.search(text, start, end)
-    if heading is None and not declared and not _equal_pair(text, start, end):
+    if heading is None and not declared and not _equal_pair(text, start, end, muscle_starts):
         return []
     out: list[Grade] = []
     for m in _SIDE_PAIR.finditer(text, heading.end() if heading is not None else start, end):
@@ -409,15 +417,21 @@ def _side_pairs(text: str, start: int, end: int, *, declared: bool = False) -> l
 # 3 or 4 (the MRC scale's denominator is 5) and no fraction (a fraction in lowest terms never has
 # equal halves): it is the right and the left side, whatever the language of the column heading.
 # Then every pair of that sentence or table row is read as sides. Not "1/1", "0/0" (counts:
-# "1/1 nodes"), nor a pair followed by a word ("2/2 of", "3/3 cycles").
+# "1/1 nodes"), nor a pair followed by a word ("2/2 of", "3/3 cycles") unless that word is the
+# next muscle of the row ("Deltoids 4 / 4   Wrist extensors 5 / 5": a table's columns, their gap
+# collapsed by normalisation; issue #10, lead, after opening heldout28: the pair was not read,
+# so the row's "5 / 5" was the deltoids' grade and their weakness was read as absent).
 _EQUAL_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[2-4])(?P<rmod>[+-]?)\s?/\s?(?P=r)(?P=rmod)"
-    r"(?![\w/]|\.\d|\s+[^\W\d])",
+    r"(?![\w/]|\.\d)(?P<word>\s+(?=[^\W\d]))?",
 )
 
 
-def _equal_pair(text: str, start: int, end: int) -> bool:
-    return _EQUAL_PAIR.search(text, start, end) is not None
+def _equal_pair(text: str, start: int, end: int, muscle_starts: frozenset[int]) -> bool:
+    return any(
+        m.group("word") is None or m.end() in muscle_starts
+        for m in _EQUAL_PAIR.finditer(text, start, end)
+    )
 
 
 @functools.cache
@@ -467,7 +481,12 @@ def read_grades(
     if not muscles:
         return []
     grades = grades_in(
-        text, start, end, kendall_declared=kendall_declared, sides_declared=sides_declared
+        text,
+        start,
+        end,
+        kendall_declared=kendall_declared,
+        sides_declared=sides_declared,
+        muscle_starts=frozenset(m.start for m in muscles),
     )
     if not grades:
         return []
