@@ -13,6 +13,8 @@ by hand (the convention: the country the patient comes from, else lives in; note
 - a strength table whose columns are muscles with a right / left pair each ("Deltoids 4 / 4
   Wrist extensors 5 / 5"): "4 / 4" is right 4 and left 4 even with the next column's muscle after
   it, so the deltoids are weak (the row's "5 / 5" had become their grade: weakness read absent);
+- a list of signs closed by a word for all of it ("... were all absent", "... and none were
+  present", "... but none was seen", "neither was present") denies every sign of the list;
 - Belarusian laboratory forms: "Адз/л" (адзінак/літр) is units per litre, so "3 120 Адз/л" is one
   value with its thousands grouped by a space (it was read as CK 3, a normal value), and "норма
   да 40" is an upper limit ("да", up to).
@@ -105,3 +107,26 @@ def test_a_count_followed_by_a_word_is_still_no_pair_of_sides() -> None:
     # "3/3 cycles": a count, so the sentence's pairs are not sides; the deltoids' 5/5 is full
     findings = findings_of("58M. Received 3/3 cycles of chemotherapy. Deltoids 5/5 today.\n")
     assert findings.get("weakness_proximal_upper") is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "58M. Heliotrope rash, Gottron's papules and periungual erythema were all absent.",
+        "58M. I looked for Gottron's papules and periungual erythema but none were seen.",
+        "58M. Gottron's papules and periungual erythema: neither was present.",
+    ],
+)
+def test_a_word_for_the_whole_list_denies_each_sign(note: str) -> None:
+    findings = findings_of(note)
+    assert findings.get("gottron_papules") is False
+    assert findings.get("periungual_erythema") is False
+    assert findings.get("heliotrope_rash") in (None, False)
+
+
+def test_a_sign_before_the_list_keeps_its_own_reading() -> None:
+    findings = findings_of(
+        "58M. Gottron's papules present. We looked for mechanic's hands and a shawl sign and "
+        "none were present."
+    )
+    assert findings == {"gottron_papules": True, "mechanics_hands": False, "shawl_sign": False}
