@@ -115,6 +115,12 @@ def test_a_count_followed_by_a_word_is_still_no_pair_of_sides() -> None:
         "58M. Heliotrope rash, Gottron's papules and periungual erythema were all absent.",
         "58M. I looked for Gottron's papules and periungual erythema but none were seen.",
         "58M. Gottron's papules and periungual erythema: neither was present.",
+        # the first item after a subject and its verb is a list item too, not a sign described
+        # as seen ("I looked for heliotrope": i10ao's described items keep their own reading)
+        "58M. I looked for Gottron's papules, periungual erythema and a heliotrope rash and "
+        "none were present.",
+        "58M. I checked Gottron's papules, periungual erythema and a heliotrope rash and none "
+        "were present.",
     ],
 )
 def test_a_word_for_the_whole_list_denies_each_sign(note: str) -> None:
@@ -130,3 +136,12 @@ def test_a_sign_before_the_list_keeps_its_own_reading() -> None:
         "none were present."
     )
     assert findings == {"gottron_papules": True, "mechanics_hands": False, "shawl_sign": False}
+
+
+def test_a_described_sign_before_a_later_items_own_denial_keeps_its_reading() -> None:
+    # i10ao, unchanged: "shawl sign negative" is that item's own result
+    findings = findings_of(
+        "58M. Heliotrope rash of the upper eyelids, Gottron papules over the knuckles, shawl "
+        "sign negative."
+    )
+    assert findings == {"heliotrope_rash": True, "gottron_papules": True, "shawl_sign": False}

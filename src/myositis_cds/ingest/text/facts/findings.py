@@ -99,6 +99,13 @@ def _eyelid_sites(ex: Extraction) -> frozenset[str]:
 # absent") keep the denial over every item, as written. The comma is the list mark of every
 # language read (and the CJK "、", "，").
 _LIST_MARK = re.compile(r"[,、，]")
+# a denial that names the whole list ("none were present", "neither was seen", "were all
+# absent"; rules/context.yaml) is every item's, whatever the items describe (issue #10, lead,
+# after opening heldout28: "I looked for heliotrope, Gottron's papules ... and none were
+# present" had the heliotrope present, its item "I looked for heliotrope" read as described)
+_WHOLE_LIST = re.compile(
+    r"(?i)(?:but\s+)?(?:none|neither)\b|(?:were|are)\s+all\b|all\s+(?:were|are)\b"
+)
 _ITEM_WORD = re.compile(r"[^\W\d_]{2,}")
 _ITEM_START = re.compile(r"[,、，:;\n]")
 # the categories that take a sign's presence away: denied, resolved ("..., myalgia resolved"),
@@ -116,6 +123,8 @@ def _own_item_assertion(
         return assertion
     text = ex.text
     cue = hit[1]
+    if _WHOLE_LIST.match(text, cue, hit[2]):
+        return assertion  # "..., Y and Z and none were present": every item's, not the last's
     marks = [
         m.start() for m in _LIST_MARK.finditer(text, end, cue) if _depth(text, end, m.start()) == 0
     ]
