@@ -810,9 +810,7 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
             # (issue #10, i10ag: or a form's dot leader, "anti-HMGCR (ELISA, 2025-05-08) .....
             # positive": the label's date dates its answer)
             if not after.startswith((":", "...")) and not only_date:
-                if _OPENS_BRACKET.fullmatch(text, opened + 1, start) and _GOES_ON.match(
-                    text, end, closed
-                ):
+                if not text[opened + 1 : start].strip() and _GOES_ON.match(text, end, closed):
                     # issue #10 (i20b): a date that opens the bracket and goes on after a comma
                     # dates the clause the bracket follows as well ("History of melanoma (2018,
                     # excised, no recurrence)": the melanoma of 2018, as "melanoma (2018)")
@@ -830,7 +828,6 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
     return None
 
 
-_OPENS_BRACKET = re.compile(r"\s*")
 _GOES_ON = re.compile(r"\s*[,;]")
 
 

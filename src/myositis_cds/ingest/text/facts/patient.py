@@ -577,15 +577,21 @@ _STATE_AFTER_PLACE = re.compile(
 def _state_after(ex: Extraction, place: TermMatch) -> str | None:
     """The country of the state, province or country written right after ``place``, when it is
     not the hand list's; None otherwise."""
-    m = _STATE_AFTER_PLACE.match(ex.text, place.end, min(len(ex.text), place.end + 40))
+    m = _STATE_AFTER_PLACE.match(ex.text, place.end, place.end + 40)
     if m is None:
         return None
+    code = _country(ex, m.group(1))
+    return code if code is not None and code != place.concept else None
+
+
+def _country(ex: Extraction, place: str, **how: bool) -> str | None:
+    """_places.country_of, with a warning instead of an error when its tables cannot be read
+    (i11d: an optional table never refuses the note)."""
     try:
-        code = country_of(m.group(1))
-    except PlacesUnavailable as exc:  # the nlp extra's pycountry missing or broken
+        return country_of(place, **how)
+    except PlacesUnavailable as exc:
         ex.warn(f"a place after a residence cue was not resolved to a country: {exc}")
         return None
-    return code if code is not None and code != place.concept else None
 
 
 # A heritage then a nationality joined by a hyphen ("Vietnamese-Canadian", "Italian-American",
@@ -693,15 +699,12 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     if about.get("experiencer") or about.get("generic"):
         return None
     lead = cue.group().strip().casefold()
-    try:
-        code = country_of(
-            place,
-            code_field="country" in lead or lead.startswith("pid"),
-            countries_only=lead == "from",
-        )
-    except PlacesUnavailable as exc:  # i11d: an optional table never refuses the note
-        ex.warn(f"a place after a residence cue was not resolved to a country: {exc}")
-        return None
+    code = _country(
+        ex,
+        place,
+        code_field="country" in lead or lead.startswith("pid"),
+        countries_only=lead == "from",
+    )
     return None if code is None else (code, end)
 
 
