@@ -150,6 +150,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     if split is not None:  # the twentieth to twenty-fifth rounds added notes only, no reports
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
+        assert letter is not None
         assert all(rid.startswith(letter) for rid in reports)
     if note_split is None:  # the twenty-sixth round added reports only, no notes
         return
