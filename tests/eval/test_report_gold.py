@@ -130,6 +130,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-third", None, None, 0, "heldout27", 10, 301),
     ("twenty-fourth", None, None, 0, "heldout28", 10, 313),
     ("twenty-fifth", None, None, 0, "heldout29", 10, 325),
+    ("twenty-sixth", "heldout_u", "w", 15, None, 0, None),
 ]
 
 
@@ -142,14 +143,17 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     split: str | None,
     letter: str | None,
     min_reports: int,
-    note_split: str,
+    note_split: str | None,
     min_notes: int,
     first_note: int | None,
 ) -> None:
-    if split is not None:  # the twentieth to twenty-fourth rounds added notes only, no reports
+    if split is not None:  # the twentieth to twenty-fifth rounds added notes only, no reports
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
+        assert letter is not None
         assert all(rid.startswith(letter) for rid in reports)
+    if note_split is None:  # the twenty-sixth round added reports only, no notes
+        return
     notes = _notes_split(note_split)
     _check_notes(notes, minimum=min_notes)
     if first_note is not None:
