@@ -131,6 +131,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-fourth", None, None, 0, "heldout28", 10, 313),
     ("twenty-fifth", None, None, 0, "heldout29", 10, 325),
     ("twenty-sixth", "heldout_u", "w", 15, None, 0, None),
+    ("twenty-seventh", None, None, 0, "heldout30", 10, 337),
 ]
 
 
@@ -147,7 +148,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     min_notes: int,
     first_note: int | None,
 ) -> None:
-    if split is not None:  # the twentieth to twenty-fifth rounds added notes only, no reports
+    if split is not None:  # the twentieth to twenty-fifth and the twenty-seventh rounds added notes only
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
         assert letter is not None
