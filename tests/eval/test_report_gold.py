@@ -148,7 +148,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     min_notes: int,
     first_note: int | None,
 ) -> None:
-    if split is not None:  # the twentieth to twenty-fifth and the twenty-seventh rounds added notes only
+    if split is not None:  # rounds twenty to twenty-five and twenty-seven added notes only
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
         assert letter is not None
