@@ -24,13 +24,19 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates
 def _as_written(ex: Extraction, start: int, end: int, dose: str) -> str:
     """issue #10 (i15c): the dose as the note writes it, its decimal comma kept ("0,4 г/кг/сут":
     the reading turns "0,4" into "0.4" for the numbers). Only when the note's own words differ
-    from the read dose by the decimal mark alone; any other difference keeps the read dose."""
+    from the read dose by the decimal mark alone, or (i21a) the read dose leaves words out and
+    its amount is written with the comma; any other difference keeps the read dose."""
     read = re.sub(r"\s+", " ", dose).strip()
     a, b = ex.norm.to_original(start, end)
     written = re.sub(r"\s+", " ", ex.norm.original[a:b]).strip()
     if "," in written and read in written.replace(",", "."):
         i = written.replace(",", ".").find(read)
         return written[i : i + len(read)]
+    # issue #10 (i21a): a dose read past words it leaves out ("12,5 мг (15 мг/м²) once a week")
+    # keeps the decimal comma of its amount
+    lead = re.match(r"\d+\.\d+", read)
+    if lead is not None and lead.group().replace(".", ",") in written:
+        return lead.group().replace(".", ",") + read[lead.end() :]
     return read
 
 
@@ -56,7 +62,7 @@ def _treatments(ex: Extraction) -> None:
             if dm is None and _pred_is_another_word(text, m):
                 continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
             if dm is not None:
-                dose = dm.group("amount") + (dm.group("freq") or "")
+                dose = _dose_as_read(dm)
                 value["dose"] = _as_written(ex, m.end + dm.start(), m.end + dm.end(), dose)
                 end = m.end + dm.end()
                 later = None if dm.group("freq") else _frequency_later(ex, tail[dm.end() :])
@@ -99,6 +105,30 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+# issue #10 (i21a): a weight- or surface-based amount ("1 mg/kg/day", "15 mg/m2")
+_PER_BODY = re.compile(r"/\s*(?:kg|m²|m2|кг|м²|м2)", re.IGNORECASE)
+
+
+def _dose_as_read(dm: re.Match[str]) -> str:
+    """The dose of one match of patterns.yaml ``dose``: the amount and how often, with the
+    absolute amount in brackets that a weight- or surface-based amount gives ("1 mg/kg/day (75
+    mg/day)", "15 mg/m2 (25 mg) weekly"; not the per-kilogram amount in brackets after an absolute
+    one, "600 mg (30 mg/kg) daily") and the days a course of the whole amount is given over ("2
+    g/kg over 5 days")."""
+    equiv = dm.group("equiv") or dm.group("equiv_routed")
+    amount = dm.group("amount")
+    per_body = _PER_BODY.search(amount) is not None
+    if not per_body or (equiv is not None and _PER_BODY.search(equiv)):
+        equiv = None
+    after = dm.group("equiv_after") if per_body and equiv is None else None
+    if after is not None and _PER_BODY.search(after):
+        after = None
+    return "".join(
+        part or ""
+        for part in (amount, equiv, dm.group("freq"), after, dm.group("course"))
+    )
 
 
 def _frequency_later(ex: Extraction, rest: str) -> str | None:

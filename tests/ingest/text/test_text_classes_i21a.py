@@ -1,0 +1,102 @@
+"""Issue #10, round 21 (i21a): a treatment's dose read whole, as the notes' gold writes it: how
+often when a route stands between it and the amount, the absolute amount in brackets after a
+weight-based one, the days a whole course is given over, and the period words of more languages.
+Sentences written by us; the values worked out by hand from the sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 12, 1)
+
+
+def _doses(text: str) -> list[str | None]:
+    return [t.dose for t in extract_case(text, anchor=TODAY, today=TODAY).case.treatments]
+
+
+# --- how often, past a route written between it and the amount -------------------------------
+# Before, a shorter route word that only began the written one ("subcut" of "subcutaneously",
+# "iv" of "iv.") ended the dose there, and the frequency after it was lost.
+@pytest.mark.parametrize(
+    ("line", "dose"),
+    [
+        (
+            "Woman aged 60. Methotrexate 20 mg subcutaneously once weekly from 03/11/2026.",
+            "20 mg once weekly",
+        ),
+        ("Woman aged 60. Methylprednisolone 1 g iv. daily from 02/11/2026.", "1 g daily"),
+        ("Woman aged 60. Methylprednisolone 750 mg e.v. per day from 02/11/2026.", "750 mg per day"),
+        ("Woman aged 60. Hydroxychloroquine 200 mg orally once daily from 02/11/2026.", "200 mg once daily"),
+    ],
+)
+def test_how_often_is_read_past_the_route(line: str, dose: str) -> None:
+    assert dose in _doses(line), _doses(line)
+
+
+# --- a weight- or surface-based dose and its absolute amount in brackets ----------------------
+@pytest.mark.parametrize(
+    ("line", "dose"),
+    [
+        (
+            "Man aged 50. Prednisolone 1 mg/kg/day (65 mg/day) orally from 04/11/2026.",
+            "1 mg/kg/day (65 mg/day)",
+        ),
+        (
+            "Man aged 50. Prednisolone 1 mg/kg/day PO (65 mg/day) from 04/11/2026.",
+            "1 mg/kg/day (65 mg/day)",
+        ),
+        (
+            "Girl aged 9. Methotrexate 15 mg/m2 (18 mg) SC weekly from 04/11/2026.",
+            "15 mg/m2 (18 mg) weekly",
+        ),
+        # the other way round: the per-kilogram amount after an absolute one is left out
+        (
+            "Man aged 50. Methylprednisolone 750 mg (10 mg/kg) IV daily from 04/11/2026.",
+            "750 mg daily",
+        ),
+        # a decimal comma of the amount is kept when the dose leaves bracketed words out
+        (
+            "Girl aged 9. Methotrexate 7,5 mg (10 mg/m2) once weekly from 04/11/2026.",
+            "7,5 mg once weekly",
+        ),
+    ],
+)
+def test_the_absolute_amount_in_brackets(line: str, dose: str) -> None:
+    assert dose in _doses(line), _doses(line)
+
+
+# --- the days a whole course is given over ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "dose"),
+    [
+        ("Man aged 50. IVIG 2 g/kg over 4 days from 05/11/2026.", "2 g/kg over 4 days"),
+        ("Man aged 50. IVIG 2 g/kg total in 3 days from 05/11/2026.", "2 g/kg total in 3 days"),
+    ],
+)
+def test_a_course_over_days_is_part_of_its_dose(line: str, dose: str) -> None:
+    assert dose in _doses(line), _doses(line)
+
+
+# --- how often, in more languages and prescription shorthands -------------------------------
+@pytest.mark.parametrize(
+    ("line", "dose"),
+    [
+        ("Woman aged 60. Rituximab 500 mg every three weeks from 02/11/2026.", "500 mg every three weeks"),
+        ("Woman aged 60. Prednisolone 25 mg OM from 02/11/2026.", "25 mg OM"),
+        ("Femme de 60 ans. Prednisone 40 mg die PO depuis le 2026-11-02.", "40 mg die"),
+        ("Femme de 60 ans. Méthotrexate 15 mg s.c. 1 fois/sem. depuis le 2026-11-02.", "15 mg 1 fois/sem."),
+        ("Mujer de 60 años. Micofenolato 1 g cada 12 horas desde el 02/11/2026.", "1 g cada 12 horas"),
+        ("Woman aged 60. Prednisolone 45 mg/ημέρα from 02/11/2026.", "45 mg/ημέρα"),
+        ("Woman aged 60. Prednisolone 45 mg/일 from 02/11/2026.", "45 mg/일"),
+        ("Woman aged 60. Prednisolone 45 mg kila siku from 02/11/2026.", "45 mg kila siku"),
+        ("Woman aged 60. Prednisolone 45 mg y dydd from 02/11/2026.", "45 mg y dydd"),
+        ("Woman aged 60. Prednisolone 45 mg روزانہ from 02/11/2026.", "45 mg روزانہ"),
+        ("Woman aged 60. Prednisolone 45 mg два пута дневно from 02/11/2026.", "45 mg два пута дневно"),
+    ],
+)
+def test_how_often_in_more_languages(line: str, dose: str) -> None:
+    assert dose in _doses(line), _doses(line)
