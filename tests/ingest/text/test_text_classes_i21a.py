@@ -25,12 +25,15 @@ def _doses(text: str) -> list[str | None]:
     ("line", "dose"),
     [
         (
-            "Woman aged 60. Methotrexate 20 mg subcutaneously once weekly from 03/11/2026.",
+            "Age 60. Methotrexate 20 mg subcutaneously once weekly from 03/11/2026.",
             "20 mg once weekly",
         ),
-        ("Woman aged 60. Methylprednisolone 1 g iv. daily from 02/11/2026.", "1 g daily"),
-        ("Woman aged 60. Methylprednisolone 750 mg e.v. per day from 02/11/2026.", "750 mg per day"),
-        ("Woman aged 60. Hydroxychloroquine 200 mg orally once daily from 02/11/2026.", "200 mg once daily"),
+        ("Age 60. Methylprednisolone 1 g iv. daily from 02/11/2026.", "1 g daily"),
+        ("Age 60. Methylprednisolone 750 mg e.v. per day from 02/11/2026.", "750 mg per day"),
+        (
+            "Age 60. Hydroxychloroquine 200 mg orally once daily from 02/11/2026.",
+            "200 mg once daily",
+        ),
     ],
 )
 def test_how_often_is_read_past_the_route(line: str, dose: str) -> None:
@@ -85,17 +88,17 @@ def test_a_course_over_days_is_part_of_its_dose(line: str, dose: str) -> None:
 @pytest.mark.parametrize(
     ("line", "dose"),
     [
-        ("Woman aged 60. Rituximab 500 mg every three weeks from 02/11/2026.", "500 mg every three weeks"),
-        ("Woman aged 60. Prednisolone 25 mg OM from 02/11/2026.", "25 mg OM"),
-        ("Femme de 60 ans. Prednisone 40 mg die PO depuis le 2026-11-02.", "40 mg die"),
-        ("Femme de 60 ans. Méthotrexate 15 mg s.c. 1 fois/sem. depuis le 2026-11-02.", "15 mg 1 fois/sem."),
-        ("Mujer de 60 años. Micofenolato 1 g cada 12 horas desde el 02/11/2026.", "1 g cada 12 horas"),
-        ("Woman aged 60. Prednisolone 45 mg/ημέρα from 02/11/2026.", "45 mg/ημέρα"),
-        ("Woman aged 60. Prednisolone 45 mg/일 from 02/11/2026.", "45 mg/일"),
-        ("Woman aged 60. Prednisolone 45 mg kila siku from 02/11/2026.", "45 mg kila siku"),
-        ("Woman aged 60. Prednisolone 45 mg y dydd from 02/11/2026.", "45 mg y dydd"),
-        ("Woman aged 60. Prednisolone 45 mg روزانہ from 02/11/2026.", "45 mg روزانہ"),
-        ("Woman aged 60. Prednisolone 45 mg два пута дневно from 02/11/2026.", "45 mg два пута дневно"),
+        ("Age 60. Rituximab 500 mg every three weeks from 02/11/2026.", "500 mg every three weeks"),
+        ("Age 60. Prednisolone 25 mg OM from 02/11/2026.", "25 mg OM"),
+        ("Âge 60. Prednisone 40 mg die PO depuis le 2026-11-02.", "40 mg die"),
+        ("Âge 60. Méthotrexate 15 mg s.c. 1 fois/sem. depuis le 2026-11-02.", "15 mg 1 fois/sem."),
+        ("Edad 60. Micofenolato 1 g cada 12 horas desde el 02/11/2026.", "1 g cada 12 horas"),
+        ("Age 60. Prednisolone 45 mg/ημέρα from 02/11/2026.", "45 mg/ημέρα"),
+        ("Age 60. Prednisolone 45 mg/일 from 02/11/2026.", "45 mg/일"),
+        ("Age 60. Prednisolone 45 mg kila siku from 02/11/2026.", "45 mg kila siku"),
+        ("Age 60. Prednisolone 45 mg y dydd from 02/11/2026.", "45 mg y dydd"),
+        ("Age 60. Prednisolone 45 mg روزانہ from 02/11/2026.", "45 mg روزانہ"),
+        ("Age 60. Prednisolone 45 mg два пута дневно from 02/11/2026.", "45 mg два пута дневно"),
     ],
 )
 def test_how_often_in_more_languages(line: str, dose: str) -> None:
