@@ -103,3 +103,28 @@ def test_a_course_over_days_is_part_of_its_dose(line: str, dose: str) -> None:
 )
 def test_how_often_in_more_languages(line: str, dose: str) -> None:
     assert dose in _doses(line), _doses(line)
+
+
+# --- a chest image's or a blood count's abnormal result in words the lesion list lacked ------
+# Before, the result clause was read as written but judged nothing, so an inferred normal.
+def _results(text: str) -> dict[str, str | None]:
+    case = extract_case(text, anchor=TODAY, today=TODAY).case
+    return {i.code.value: None if i.result is None else i.result.value for i in case.investigations}
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "result"),
+    [
+        (
+            "Age 60. CXR 06/10/2026: patchy reticular shadowing at both bases.",
+            "chest_xray",
+            "abnormal",
+        ),
+        ("Age 60. HRCT chest 09/2026: fibrotic NSIP, slight progression.", "ct_chest", "abnormal"),
+        ("Age 60. FBC 10/11/2026: Hb 9.1 (low), platelets 250.", "full_blood_count", "abnormal"),
+        # guard: the same words denied are a normal result
+        ("Age 60. HRCT chest 03/11/2026: no ILD, no nodules.", "ct_chest", "normal"),
+    ],
+)
+def test_an_abnormal_chest_image_or_count_is_abnormal(line: str, code: str, result: str) -> None:
+    assert _results(line).get(code) == result, _results(line)
