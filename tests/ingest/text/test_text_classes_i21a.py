@@ -1,6 +1,6 @@
 """Issue #10, round 21 (i21a): a treatment's dose read whole, as the notes' gold writes it: how
 often when a route stands between it and the amount, the absolute amount in brackets after a
-weight-based one, the days a whole course is given over, and the period words of more languages.
+weight-based one, and the period words of more languages.
 Sentences written by us; the values worked out by hand from the sentence."""
 
 from __future__ import annotations
@@ -72,16 +72,10 @@ def test_the_absolute_amount_in_brackets(line: str, dose: str) -> None:
     assert dose in _doses(line), _doses(line)
 
 
-# --- the days a whole course is given over ----------------------------------------------------
-@pytest.mark.parametrize(
-    ("line", "dose"),
-    [
-        ("Man aged 50. IVIG 2 g/kg over 4 days from 05/11/2026.", "2 g/kg over 4 days"),
-        ("Man aged 50. IVIG 2 g/kg total in 3 days from 05/11/2026.", "2 g/kg total in 3 days"),
-    ],
-)
-def test_a_course_over_days_is_part_of_its_dose(line: str, dose: str) -> None:
-    assert dose in _doses(line), _doses(line)
+# --- the days a course is given over are no part of its dose (notes README: the amount and how
+# often); guard for the bracket and route reading above
+def test_a_course_over_days_is_not_its_dose() -> None:
+    assert "2 g/kg" in _doses("Man aged 50. IVIG 2 g/kg IV over 4 days from 05/11/2026.")
 
 
 # --- how often, in more languages and prescription shorthands -------------------------------
