@@ -122,3 +122,46 @@ def _results(text: str) -> dict[str, str | None]:
 )
 def test_an_abnormal_chest_image_or_count_is_abnormal(line: str, code: str, result: str) -> None:
     assert _results(line).get(code) == result, _results(line)
+
+
+# --- a course's days written short after the drug, not in brackets ---------------------------
+# Before, only a range whose last date had its year, or one in brackets, was read; the course
+# was dated on the note and never stopped.
+def _courses(text: str) -> dict[str, tuple[date | None, date | None]]:
+    case = extract_case(text, anchor=TODAY, today=TODAY).case
+    return {t.drug: (t.start, t.stop) for t in case.treatments}
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "course"),
+    [
+        (
+            "Datum 30/10/2026. Methylprednisolon 500 mg i.v. per dag van 16/10 t.e.m. 18/10.",
+            "methylprednisolone",
+            (date(2026, 10, 16), date(2026, 10, 18)),
+        ),
+        (
+            "Датум 20.11.2026. Терапија: methylprednisolone 250 mg и.в. од 11.11. до 13.11.",
+            "methylprednisolone",
+            (date(2026, 11, 11), date(2026, 11, 13)),
+        ),
+        (  # the first day alone, the sentence splitter's stop after it
+            "Datum 20. 10. 2026. Methylprednisolon 500 mg i.v. denně 12. - 14. 10. 2026.",
+            "methylprednisolone",
+            (date(2026, 10, 12), date(2026, 10, 14)),
+        ),
+        (
+            "Le 30/09/2026. Méthylprednisolone 1 g/j pendant 3 jours (du 22 au 24/09).",
+            "methylprednisolone",
+            (date(2026, 9, 22), date(2026, 9, 24)),
+        ),
+        # guard: a range of values is no course
+        (
+            "Seen 20/11/2026. Tacrolimus 2 mg bd, trough 5.1-8.2 today.",
+            "tacrolimus",
+            (date(2026, 11, 20), None),
+        ),
+    ],
+)
+def test_a_course_written_short_is_dated(line: str, drug: str, course: tuple[date, date]) -> None:
+    assert _courses(line).get(drug) == course, _courses(line)
