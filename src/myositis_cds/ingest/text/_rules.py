@@ -582,7 +582,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "non_functional": set(),
     "functional": set(),
     "examples": set(),
-    "dose": {"amount", "freq"},
+    "dose": {"amount", "freq", "equiv", "equiv_routed", "equiv_after"},
     "dose_frequency_later": {"freq"},  # issue #10 (i19a)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),

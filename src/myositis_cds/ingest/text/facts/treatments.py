@@ -24,13 +24,19 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates
 def _as_written(ex: Extraction, start: int, end: int, dose: str) -> str:
     """issue #10 (i15c): the dose as the note writes it, its decimal comma kept ("0,4 г/кг/сут":
     the reading turns "0,4" into "0.4" for the numbers). Only when the note's own words differ
-    from the read dose by the decimal mark alone; any other difference keeps the read dose."""
+    from the read dose by the decimal mark alone, or (i21a) the read dose leaves words out and
+    its amount is written with the comma; any other difference keeps the read dose."""
     read = re.sub(r"\s+", " ", dose).strip()
     a, b = ex.norm.to_original(start, end)
     written = re.sub(r"\s+", " ", ex.norm.original[a:b]).strip()
     if "," in written and read in written.replace(",", "."):
         i = written.replace(",", ".").find(read)
         return written[i : i + len(read)]
+    # issue #10 (i21a): a dose read past words it leaves out ("12,5 мг (15 мг/м²) once a week")
+    # keeps the decimal comma of its amount
+    lead = re.match(r"\d+\.\d+", read)
+    if lead is not None and lead.group().replace(".", ",") in written:
+        return lead.group().replace(".", ",") + read[lead.end() :]
     return read
 
 
@@ -56,7 +62,7 @@ def _treatments(ex: Extraction) -> None:
             if dm is None and _pred_is_another_word(text, m):
                 continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
             if dm is not None:
-                dose = dm.group("amount") + (dm.group("freq") or "")
+                dose = _dose_as_read(dm)
                 value["dose"] = _as_written(ex, m.end + dm.start(), m.end + dm.end(), dose)
                 end = m.end + dm.end()
                 later = None if dm.group("freq") else _frequency_later(ex, tail[dm.end() :])
@@ -99,6 +105,27 @@ def _treatments(ex: Extraction) -> None:
             )
             _add(ex, draft)
             before = draft
+
+
+# issue #10 (i21a): a weight- or surface-based amount ("1 mg/kg/day", "15 mg/m2")
+_PER_BODY = re.compile(r"/\s*(?:kg|m²|m2|кг|м²|м2)", re.IGNORECASE)
+
+
+def _dose_as_read(dm: re.Match[str]) -> str:
+    """The dose of one match of patterns.yaml ``dose``: the amount and how often, with the
+    absolute amount in brackets that a weight- or surface-based amount gives ("1 mg/kg/day (75
+    mg/day)", "15 mg/m2 (25 mg) weekly"; not the per-kilogram amount in brackets after an absolute
+    one, "600 mg (30 mg/kg) daily"). The days a course is given over ("2 g/kg over 5 days") are
+    no part of it: the dose is the amount and how often (tests/data/notes/README.md)."""
+    equiv = dm.group("equiv") or dm.group("equiv_routed")
+    amount = dm.group("amount")
+    per_body = _PER_BODY.search(amount) is not None
+    if not per_body or (equiv is not None and _PER_BODY.search(equiv)):
+        equiv = None
+    after = dm.group("equiv_after") if per_body and equiv is None else None
+    if after is not None and _PER_BODY.search(after):
+        after = None
+    return "".join(part or "" for part in (amount, equiv, dm.group("freq"), after))
 
 
 def _frequency_later(ex: Extraction, rest: str) -> str | None:
@@ -357,13 +384,74 @@ def _bracket_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, Tim
     return TimePoint(absolute=first), TimePoint(absolute=last)
 
 
+# issue #10 (i21a): a course's first and last day after the drug, not in brackets, the first
+# written short: both day and month without a year ("500 mg daily 04/11-06/11", "od 12.11. do
+# 14.11."), or the first day alone before the last date ("13. - 15. 10. 2026", "du 23 au 25/09",
+# "from 23 to 25/09"); the "to" of the languages _TO reads, with Serbian/Macedonian "од ... до",
+# Dutch "t.e.m." (up to and including), and the "~" of Korean and Japanese charts (verified U).
+# A slashed day and month are written with two digits each (not a grade "4/5" or an age "3/12"),
+# a dotted one closed by its dot ("15.10."; not a decimal "5.1-8.2"); the year after the last
+# date, else the note's year.
+_DAY_MONTH = r"(?:[0-3]\d/[01]\d(?![\d/])|[0-3]?\d\.\s?[01]?\d\.(?!\d))"
+_YEARLESS_RANGE = re.compile(
+    rf"(?<![\d/.,])(?P<first>{_DAY_MONTH}|[0-3]?\d\.?)\s*"
+    r"(?:[-–~〜]|\b(?:to|al|au|a|bis|do|до|až|t\.e\.m\.|tot\s+en\s+met)(?!\w))\s*"
+    rf"(?P<last>{_DAY_MONTH}|[0-3]?\d/[01]?\d(?![\d/.]))(?:\s?(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+_YEARLESS_REACH = 90  # characters from the drug's name to the range: its dose and course words
+_DAY_MONTH_PARTS = re.compile(r"(?P<day>\d{1,2})(?:[/.]\s?(?P<month>\d{1,2}))?")
+
+
+def _yearless_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
+    """A course's first and last day written short after the drug (_YEARLESS_RANGE), placed as
+    _bracket_range places them: in the year written after the last date, else the note's year
+    (the year before when the last day would be over a month after the note's date); None when
+    neither is known, or the days are not a course of at most two months."""
+    # the range may run past the end the sentence splitter put after its first day ("13. - 15.
+    # 10. 2026": "13." read as a sentence's end); it starts in the drug's words
+    m = _YEARLESS_RANGE.search(ex.text, start, min(len(ex.text), start + _YEARLESS_REACH))
+    if m is None or m.start() >= end:
+        return None
+    first = _DAY_MONTH_PARTS.match(m.group("first"))
+    last = _DAY_MONTH_PARTS.match(m.group("last"))
+    if first is None or last is None or last.group("month") is None:
+        return None
+    slashed = "/" in m.group("last")
+    a, c, d = int(first.group("day")), int(last.group("day")), int(last.group("month"))
+    b = int(first.group("month")) if first.group("month") else d
+    if slashed and ex.style.month_first:
+        if first.group("month") is None:
+            return None  # "23 to 10/25": a day alone before a month-first date
+        a, b, c, d = b, a, d, c
+    note_date = ex.style.note_date
+    try:
+        if m.group("year"):
+            year = int(m.group("year"))
+            first_day, last_day = date(year, b, a), date(year, d, c)
+            if first_day > last_day:
+                first_day = first_day.replace(year=year - 1)
+        elif note_date is not None:
+            first_day, last_day = date(note_date.year, b, a), date(note_date.year, d, c)
+            if (last_day - note_date).days > 31:
+                first_day = first_day.replace(year=first_day.year - 1)
+                last_day = last_day.replace(year=last_day.year - 1)
+        else:
+            return None
+    except ValueError:
+        return None
+    if first_day > last_day or (last_day - first_day).days > 62:
+        return None
+    return TimePoint(absolute=first_day), TimePoint(absolute=last_day)
+
+
 def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
     """A range whose first date leaves out the year of the second ("28/10 - 30/10/2026"): the
     first date takes the second's year (the year before when it would come after it); or both
-    leave it out, in brackets (_bracket_range)."""
+    leave it out, in brackets (_bracket_range) or not (_yearless_range)."""
     m = _SHORT_RANGE.search(ex.text, start, end)
     if m is None:
-        return _bracket_range(ex, start, end)
+        return _bracket_range(ex, start, end) or _yearless_range(ex, start, end)
     found = find_dates(m.group("full"), ex.rules, style=ex.style)
     if not found or found[0].start != 0:
         return None
