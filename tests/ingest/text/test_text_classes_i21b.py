@@ -153,3 +153,34 @@ def test_patient_label_guard_lower_case_prose() -> None:
 def test_irish_month_names(text: str, day: date) -> None:
     (finding,) = [f for f in case_of(text).findings if f.code.value == "heliotrope_rash"]
     assert finding.date == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen 10/10/2026. Power was 5/5 throughout, including the neck flexors.",
+        "Seen 10/10/2026. Strength 5/5 in all muscle groups including deltoids and neck flexors.",
+        "Seen 10/10/2026. Strength: 5/5 throughout both arms and legs, proximal and distal, "
+        "including neck flexors.",
+        "Seen 10/10/2026. Qawwa: 5/5 kullimkien, inkluż il-flessuri tal-għonq.",
+    ],
+)
+def test_neck_flexors_included_in_full_strength(text: str) -> None:
+    # the neck flexors listed as included in a full grade are graded 5/5 with it: not weaker
+    # than the extensors (the gold's rule of 1 Dec 2026 for neck flexors graded 5/5 alone)
+    found = findings_of(text)
+    assert found["neck_flexors_weaker_than_extensors"] is False
+    assert found["weakness_proximal_upper"] is False
+
+
+def test_included_list_with_its_own_grade_is_not_the_full_grade() -> None:
+    # guard: "including the neck flexors at 3/5" grades the list itself, not at 5/5
+    found = findings_of("Seen 10/10/2026. Power 5/5 elsewhere, including neck flexors at 3/5.")
+    assert found.get("neck_flexors_weaker_than_extensors") is not False
+
+
+def test_full_strength_without_neck_records_no_neck_item() -> None:
+    # guard: "5/5 throughout" alone names no neck muscle: the neck item is not recorded
+    assert "neck_flexors_weaker_than_extensors" not in findings_of(
+        "Seen 10/10/2026. Power 5/5 throughout."
+    )
