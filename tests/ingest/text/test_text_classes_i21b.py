@@ -184,3 +184,48 @@ def test_full_strength_without_neck_records_no_neck_item() -> None:
     assert "neck_flexors_weaker_than_extensors" not in findings_of(
         "Seen 10/10/2026. Power 5/5 throughout."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Haut: periunguale Erytheme an allen Fingern.", True),
+        ("Piel: eritema periungueal en ambas manos.", True),
+        ("Bőr: periunguális erythema.", True),
+        ("Skóra: rumień wałów okołopaznokciowych.", True),
+        ("皮膚: 爪囲紅斑あり。", True),
+        ("Periungual hyperaemia on several fingers.", True),
+        ("Kein periunguales Erythem.", False),
+        ("Sin eritema periungueal.", False),
+    ],
+)
+def test_periungual_erythema_by_the_shared_loan(text: str, present: bool) -> None:
+    assert findings_of(text)["periungual_erythema"] is present
+
+
+def test_periungual_word_without_redness_is_no_erythema() -> None:
+    # guard: the loan without an erythema or hyperaemia word beside it names no redness
+    assert "periungual_erythema" not in findings_of("Periunguale Schuppung an zwei Fingern.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Skin: V-shaped rash over the upper chest.", True),
+        ("Erythema in V of the décolleté.", True),
+        ("Haut: V-förmiges Erythem am Dekolleté.", True),
+        ("Bőr: V-alakú erythema a dekoltázsban.", True),
+        ("Piel: eritema en escote.", True),
+        ("Hud: rodnad i V-ringningen.", True),
+        ("Redness in the shape of a V on the chest.", True),
+        ("No V-shaped rash.", False),
+    ],
+)
+def test_v_shaped_erythema_of_the_neckline(text: str, present: bool) -> None:
+    assert findings_of(text)["v_sign"] is present
+
+
+def test_v_as_a_roman_numeral_or_route_is_no_v_sign() -> None:
+    # guard: a lone V elsewhere (a stage, the intravenous route) names no V-sign
+    found = findings_of("Stage IV disease; contrast i/v given. Erythema on the cheeks.")
+    assert "v_sign" not in found
