@@ -136,9 +136,6 @@ _ABBREVIATIONS = {
     # a number's label before it (issue #10, i10ab: "CPR-nr. 030452-xxxx", "Nr. 12", "č. 3")
     "nr.",
     "cpr-nr.",
-    # issue #10 (i21b): "Co." (county) before an Irish or British county's name in an address
-    # ("Co. Chiarraí", "Co. Cork"): the county is the place, in the same sentence as its cue
-    "co.",
 }
 
 

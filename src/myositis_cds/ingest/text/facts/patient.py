@@ -661,7 +661,7 @@ _PLACE_TOKEN = re.compile(
 _PLACE_KINDS = ("woj.", "Kec.", "Kab.", "Prov.")
 _PLACE_PARTICLES = frozenset(
     {"de", "del", "la", "le", "di", "da", "do", "dos", "das", "van", "der", "am", "an", "im",
-     "upon", "on", "sur", "en"}
+     "upon", "on", "sur", "en", "na"}
 )  # fmt: skip
 
 
@@ -708,6 +708,15 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     if about.get("experiencer") or about.get("generic"):
         return None
     lead = cue.group().strip().casefold()
+    # (issue #10, i21b: a place of the hand list on the cue's line that the sentence split cut
+    # off, "Co. Chiarraí" after the county's abbreviation: its last term, the county or country)
+    # (the term must end the place and stand first or after a comma: never "Dr Jordan", "Jordan
+    # Smith"; and never after a cue as loose as "from")
+    listed = ex.rules.regions.find(place)
+    if listed and lead != "from":
+        last = listed[-1]
+        if last.end == len(place) and (last.start == 0 or place[: last.start].endswith(", ")):
+            return last.concept, end
     code = _country(
         ex,
         place,
