@@ -229,3 +229,24 @@ def test_v_as_a_roman_numeral_or_route_is_no_v_sign() -> None:
     # guard: a lone V elsewhere (a stage, the intravenous route) names no V-sign
     found = findings_of("Stage IV disease; contrast i/v given. Erythema on the cheeks.")
     assert "v_sign" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Piel: pápulas de Gottron. Sin úlceras. Sin calcinosis.",
+        "Pele: pápulas de Gottron. Sem úlceras.",
+        "Кожа: папулы Готтрона. Кальцинатов, язв нет.",
+        "Koža: Gottronove papule. Ulceracij ni.",
+        "Peau: papules de Gottron. Pas d'ulcération.",
+    ],
+)
+def test_bare_denial_of_ulcers_in_other_languages(text: str) -> None:
+    # an examination's bare denial of ulcers records cutaneous ulceration absent, as the
+    # English rule does for "no ulceration" (inference.yaml, gold of notes 57, 80, 84 ...)
+    assert findings_of(text)["cutaneous_ulceration"] is False
+
+
+def test_bare_ulcers_stated_are_not_read() -> None:
+    # guard: a bare ulcer stated (a stomach's, a mouth's) is no skin ulcer present
+    assert "cutaneous_ulceration" not in findings_of("Endoscopia: úlceras gástricas múltiples.")
