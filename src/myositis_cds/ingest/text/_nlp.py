@@ -237,6 +237,16 @@ _UNCASED_LOWER = re.compile(r"[\u10d0-\u10ff]")
 _LETTER_ABBREVIATION = re.compile(r"[\u10d0-\u10ff\u0531-\u0587]")
 
 
+# issue #10 (i21b): the Cyrillic abbreviations of a settlement and a street before its name, as
+# an address field writes them ("Месца жыхарства: г. Гомель, вул. Савецкая", "м. Вінниця", "гр.
+# Асеновград", "ул. ..."): no sentence's end, unless a number stands before the letter ("2026 г."
+# the year, "5 м." metres), where the stop may end the sentence. Without it the place after the
+# city's abbreviation fell in a sentence of its own and the address field was never read. The
+# languages' standard address abbreviations (город/горад/град, місто, вуліца/вулиця/улица);
+# verified U
+_PLACE_ABBREVIATIONS = frozenset({"г", "гр", "м", "вул", "ул"})
+
+
 def _lower_case_start(text: str) -> bool:
     return text[:1].islower() and _UNCASED_LOWER.match(text) is None
 
@@ -252,6 +262,7 @@ def note_sentences(doc: Doc) -> Doc:
     starts = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
     last = ""  # the last non-space token's text
     before = ""  # the one before it ("d.o.b" of "d.o.b" + ".")
+    earlier = ""  # and the one before that ("2026" of "2026 г.")
     newline = True
     strings = doc.vocab.strings
     # token texts (by their string ids) and space flags from one array: no Python Token object
@@ -273,6 +284,11 @@ def note_sentences(doc: Doc) -> Doc:
             last in _ENDERS
             and (before + last).casefold() not in _ABBREVIATIONS
             and not _LETTER_ABBREVIATION.fullmatch(before)
+            and not (
+                last == "."
+                and before.casefold() in _PLACE_ABBREVIATIONS
+                and not earlier[-1:].isdigit()
+            )
         ) or (
             len(last) > 1
             and last.endswith(".")
@@ -305,7 +321,7 @@ def note_sentences(doc: Doc) -> Doc:
             or (ender and not _lower_case_start(text) and not in_a_date)
         ):
             starts[i, 0] = 1
-        before, last = last, text
+        earlier, before, last = before, last, text
         newline = False
     if len(doc):
         starts[0, 0] = 1

@@ -514,6 +514,7 @@ def _region(ex: Extraction) -> None:
                         if not named or (
                             re.search(r"[.;:()]", between)
                             and not _TOWN_THEN_CITY.fullmatch(between)
+                            and not _SETTLEMENT_BEFORE.fullmatch(between)
                         ):
                             continue
                         if len(between.split()) > 3:
@@ -609,6 +610,11 @@ def _second_nationality(text: str, place: TermMatch, places: Any) -> TermMatch:
 _TOWN_THEN_CITY = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:[ \t](?-i:[A-Z])[\w'’-]*){0,2}[ \t]*\([ \t]*")
 
 
+# issue #10 (i21b): the Cyrillic abbreviation of a city or town written before its name in an
+# address field ("г. Гомель", "гр. Асеновград", "м. Вінниця"; _nlp keeps it in the sentence)
+_SETTLEMENT_BEFORE = re.compile(r"(?:г|гр|м)\.[ \t]*")
+
+
 # the word after a place that names its kind, part of the place ("Mexico City", "Kent County")
 _PLACE_KIND_AFTER = re.compile(
     r"(?i:city|town|village|county|state|province|region|district|valley|island|islands|"
@@ -655,7 +661,7 @@ _PLACE_TOKEN = re.compile(
 _PLACE_KINDS = ("woj.", "Kec.", "Kab.", "Prov.")
 _PLACE_PARTICLES = frozenset(
     {"de", "del", "la", "le", "di", "da", "do", "dos", "das", "van", "der", "am", "an", "im",
-     "upon", "on", "sur", "en"}
+     "upon", "on", "sur", "en", "na"}
 )  # fmt: skip
 
 
@@ -675,6 +681,9 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     redacted = re.match(r"\[[^\]\n]{0,30}\]\s*,?\s*", line)
     if redacted:
         line = line[redacted.end() :]
+    settlement = _SETTLEMENT_BEFORE.match(line)  # "г. Гомель": the name after the abbreviation
+    if settlement:
+        line = line[settlement.end() :]
     pos, end, words = 0, 0, 0
     while pos < len(line) and words < 6:
         m = _PLACE_TOKEN.match(line, pos)
@@ -699,6 +708,15 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     if about.get("experiencer") or about.get("generic"):
         return None
     lead = cue.group().strip().casefold()
+    # (issue #10, i21b: a place of the hand list on the cue's line that the sentence split cut
+    # off, "Co. Chiarraí" after the county's abbreviation: its last term, the county or country)
+    # (the term must end the place and stand first or after a comma: never "Dr Jordan", "Jordan
+    # Smith"; and never after a cue as loose as "from")
+    listed = ex.rules.regions.find(place)
+    if listed and lead != "from":
+        last = listed[-1]
+        if last.end == len(place) and (last.start == 0 or place[: last.start].endswith(", ")):
+            return last.concept, end
     code = _country(
         ex,
         place,

@@ -53,6 +53,7 @@ def _strength_exam(ex: Extraction) -> None:
                 groups = ["proximal_both", "distal_both"]
                 if "neck" in t.text.casefold():  # i10y: "rest of the limb and neck muscles"
                     groups += ["neck_flexors", "neck_extensors"]
+                groups += _included_groups(ex, sent, t)
                 for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
     exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
@@ -129,6 +130,31 @@ _NAMES_MUSCLES = re.compile(r"\b(?:muscles?|limbs?)\b", re.IGNORECASE)
 _GRADE_AFTER_GAP = re.compile(
     r"^\s*(?:(?:power|strength|force|mrc|is|was|are|were|remained|all)\s*)*[:=]?\s*$", re.I
 )
+
+
+# issue #10 (i21b): the muscles a "throughout" statement names as included ("5/5 throughout,
+# including neck flexors", "power 5/5 in all muscle groups including the deltoids and neck
+# flexors", Maltese "5/5 kullimkien ..., inkluż il-flessuri tal-għonq") have its grade: the
+# notes' gold records the neck flexors so graded as not weaker than the extensors (the rule of 1
+# Dec 2026, tests/data/notes/README.md), as when they are graded 5/5 on their own. The list runs
+# to the clause's end; a muscle named after it with a grade of its own keeps that grade.
+_INCLUDING = re.compile(
+    r"[^;.\n]{0,80}?\b(?:including|incl\.|inklu[żz])\s*+(?:the\s++|il-|l-)?", re.IGNORECASE
+)
+
+
+def _included_groups(ex: Extraction, sent: Sentence, t: TermMatch) -> list[str]:
+    """The groups of the muscles listed after "including" in the clause of the "throughout"
+    term ``t`` that carry no grade of their own."""
+    text = ex.text
+    inc = _INCLUDING.match(text, t.end, sent.end)
+    if inc is None:
+        return []
+    stop = min((i for i in (text.find(c, inc.end(), sent.end) for c in ";.") if i >= 0),
+               default=sent.end)  # fmt: skip
+    if grades_in(text, inc.end(), stop):
+        return []  # "including the hip flexors at 4/5": the list grades itself
+    return [m.concept for m in ex.rules.muscles.find(text, inc.end(), stop)]
 
 
 def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None:
