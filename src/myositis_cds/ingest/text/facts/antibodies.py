@@ -20,7 +20,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import INDEX
+from myositis_cds.ingest.text._time import INDEX, TimePoint
 from myositis_cds.ingest.text.facts.labs import _number
 
 _RESULT = {
@@ -451,8 +451,13 @@ def _antibodies(ex: Extraction) -> None:
 
     r = ex.rules
     text = ex.text
-    for idx, matches in _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text))).items():
+    buckets = _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text)))
+    panel_times: dict[int, TimePoint] = {}
+    for idx, matches in buckets.items():
         sent = ex.sentences[idx]
+        panel_time = _panel_time(ex, sent, buckets, panel_times)
+        if panel_time is not None:
+            panel_times[idx] = panel_time
         respective = _respective_results(ex, matches)
         skip = _voided_results(ex, sent)  # "positive (reported in error)"; once a sentence
         for k, m in enumerate(matches):
@@ -555,7 +560,7 @@ def _antibodies(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    sent.time,
+                    sent.time if panel_time is None else panel_time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -563,6 +568,46 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+_OPENS_WITHIN = 20  # characters before a wrapped list's first antibody or panel
+_LABEL_DATE_WITHIN = 30  # characters from a name to the date of its label, "anti-SRP (blot, DATE)"
+
+
+# issue #10 (i21c): a panel's results wrapped onto a sentence of their own ("Line blot (sampled
+# 04.09.2026): anti-TIF1-gamma +++." then "Mi-2, NXP2, ..., SRP negative."): the wrapped list
+# states no time and is the same panel, so it takes the panel's date, not the note's. Only the
+# next sentence of the same paragraph, only when it states no time of its own and opens with its
+# antibodies (or a panel: "line blot otherwise ... all negative (Jo-1, ..."), and only a date of
+# the sentence before that dates its results: stated before one of its antibodies or panels, or
+# in the label just after one. A date after the results is another story's ("anti-Mi-2 positive
+# DM diagnosed ..., with a previous colon cancer (2020). Mi-2 positive DM carries ..." keeps the
+# note's date). A line after the wrapped list takes the same date ("ANA 1:320" under the blot).
+def _panel_time(
+    ex: Extraction,
+    sent: Sentence,
+    buckets: dict[int, list[TermMatch]],
+    panel_times: dict[int, TimePoint],
+) -> TimePoint | None:
+    if sent.index == 0 or sent.candidates or sent.local:
+        return None
+    prev = ex.sentences[sent.index - 1]
+    if prev.paragraph != sent.paragraph:
+        return None
+    panels = _bucket(ex, ex.rules.panels.find(ex.text))
+    opening = [m.start for m in (*buckets[sent.index], *panels.get(sent.index, []))]
+    if min(opening) - sent.start > _OPENS_WITHIN:
+        return None
+    if prev.index in panel_times:
+        return panel_times[prev.index]
+    named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
+    dated = [
+        t
+        for c, t in prev.candidates
+        if t.absolute is not None
+        and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
+    ]
+    return dated[-1] if dated else None
 
 
 # issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative

@@ -1,0 +1,62 @@
+"""Antibody results whose panel's date is stated on the line before (issue #10, i21c). Every
+sentence is our own; each expected value is worked out by hand from the notes' gold conventions
+(tests/data/notes/README.md: an antibody is dated by its sample).
+
+- a panel's results wrapped onto a sentence of their own ("Line blot (sampled 04.09.2026):
+  anti-TIF1-gamma +++." then "Mi-2, NXP2 ... negative.") take the panel's date, not the note's;
+  so does a line under them ("ANA 1:320 speckled.");
+- a date after the results that belongs to another story ("... with a previous lung cancer
+  (2019). Mi-2 positive disease carries ...") does not date the next sentence's antibody, and a
+  sentence that does not open with its antibodies keeps its own reading.
+"""
+
+from __future__ import annotations
+
+from tests.ingest.text.helpers import dated_antibody_results, read
+
+HEAD = "Discharge letter, 20/10/2026. A 61-year-old woman with dermatomyositis.\n\n"
+
+
+def test_a_wrapped_panel_list_takes_the_panels_date() -> None:
+    note = (
+        HEAD + "Results:\n"
+        "Myositis line blot (sample taken 04.09.2026): anti-TIF1-gamma strongly positive (+++).\n"
+        "  Mi-2, NXP2, MDA5 and SAE1 all negative.\n"
+        "  ANA 1:320 speckled.\n"
+    )
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-09-04"),
+        ("MI2", "negative", "2026-09-04"),
+        ("NXP2", "negative", "2026-09-04"),
+        ("MDA5", "negative", "2026-09-04"),
+        ("SAE1", "negative", "2026-09-04"),
+        ("ANA", "positive", "2026-09-04"),
+    }
+
+
+def test_the_rest_of_a_blot_after_a_remaining_word_takes_its_date() -> None:
+    note = (
+        HEAD + "- Immunoblot (drawn 16/10/2026): anti-NXP2 positive (++).\n"
+        "  Remaining Jo-1, PL-7 and PL-12 negative.\n"
+    )
+    assert dated_antibody_results(note) == {
+        ("NXP2", "positive", "2026-10-16"),
+        ("JO1", "negative", "2026-10-16"),
+        ("PL7", "negative", "2026-10-16"),
+        ("PL12", "negative", "2026-10-16"),
+    }
+
+
+def test_a_date_after_the_result_is_another_storys() -> None:
+    # the year dates the lung cancer, not the Mi-2 of the next sentence (read as before: the
+    # diagnosis's month)
+    note = (
+        HEAD + "Anti-Mi-2 positive dermatomyositis diagnosed in March 2026, improving on "
+        "prednisolone, with a previous lung cancer (2019). Mi-2 positive disease carries a lower "
+        "cancer risk.\n"
+    )
+    facts = [f for f in read(note).facts if f.type == "antibody"]
+    assert [(f.code, f.value["result"], str(f.date)) for f in facts] == [
+        ("MI2", "positive", "2026-03-01"),
+        ("MI2", "positive", "2026-03-01"),
+    ]
