@@ -1,4 +1,5 @@
-"""Antibody results whose panel's date is stated on the line before (issue #10, i21c). Every
+"""Antibody results whose panel's date is stated on the line before, and lab reference ranges
+labelled in the languages that had no label yet (issue #10, i21c). Every
 sentence is our own; each expected value is worked out by hand from the notes' gold conventions
 (tests/data/notes/README.md: an antibody is dated by its sample).
 
@@ -8,11 +9,16 @@ sentence is our own; each expected value is worked out by hand from the notes' g
 - a date after the results that belongs to another story ("... with a previous lung cancer
   (2019). Mi-2 positive disease carries ...") does not date the next sentence's antibody, and a
   sentence that does not open with its antibodies keeps its own reading.
+- a lab's reference range labelled in Icelandic ("viðm.", an abbreviation that ends no
+  sentence), Hebrew, Hindi, Welsh, Irish, Vietnamese or Lithuanian ("N iki 190", norm up to) is
+  the lab's range, and a value above it is above the limit.
 """
 
 from __future__ import annotations
 
-from tests.ingest.text.helpers import dated_antibody_results, read
+import pytest
+
+from tests.ingest.text.helpers import dated_antibody_results, labs_coded, read
 
 HEAD = "Discharge letter, 20/10/2026. A 61-year-old woman with dermatomyositis.\n\n"
 
@@ -60,3 +66,32 @@ def test_a_date_after_the_result_is_another_storys() -> None:
         ("MI2", "positive", "2026-03-01"),
         ("MI2", "positive", "2026-03-01"),
     ]
+
+
+# --------------------------------------------------------------------------- reference labels
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Icelandic, its label abbreviated with a stop that ends no sentence
+        ("Blóðprufur: CK 2.310 U/L (viðm. 35-210).\n", (2310.0, 35.0, 210.0)),
+        # Hebrew "normal range", and the bare "range"
+        ("Labs: CK 990 U/L (טווח תקין 30-170).\n", (990.0, 30.0, 170.0)),
+        ("Labs: CK 990 U/L (טווח 30-170).\n", (990.0, 30.0, 170.0)),
+        # Hindi "normal"
+        ("जांच: CK 1,450 U/L (सामान्य 20-180)।\n", (1450.0, 20.0, 180.0)),
+        # Welsh "range", "reference range"
+        ("Profion: CK 760 U/L (ystod 40-190).\n", (760.0, 40.0, 190.0)),
+        ("Profion: CK 760 U/L (ystod gyfeirio 40-190).\n", (760.0, 40.0, 190.0)),
+        # Irish "reference range"
+        ("Torthaí: CK 1 210 U/L (raon tagartha 30–200).\n", (1210.0, 30.0, 200.0)),
+        # Vietnamese "normal" and an upper limit only
+        ("Xét nghiệm: CK 3.050 U/L (bình thường < 170).\n", (3050.0, None, 170.0)),
+        # Lithuanian "N up to"
+        ("Tyrimai: KFK 2410 V/l (N iki 190).\n", (2410.0, None, 190.0)),
+    ],
+)
+def test_a_reference_range_labelled_in_another_language(
+    line: str, expected: tuple[float, float | None, float]
+) -> None:
+    (lab,) = labs_coded(HEAD + line, "ck")
+    assert (lab.value, lab.lower_limit, lab.upper_limit) == expected
