@@ -95,3 +95,26 @@ def test_a_reference_range_labelled_in_another_language(
 ) -> None:
     (lab,) = labs_coded(HEAD + line, "ck")
     assert (lab.value, lab.lower_limit, lab.upper_limit) == expected
+
+
+# --------------------------------------------------------------------------- another test's word
+def test_a_bare_result_word_right_after_another_test_is_that_tests() -> None:
+    # "neg" follows the CT: the CT was negative, not the Jo-1 the panel found positive
+    note = (
+        HEAD + "Myositis blot (drawn 02/10/2026): Jo-1 positive, PL-7 negative.\n"
+        "Plan: low cancer risk, screening can wait (Jo-1, CT neg).\n"
+    )
+    facts = [f for f in read(note).facts if f.type == "antibody" and f.code == "JO1"]
+    assert {f.value.get("result") for f in facts} == {"positive", None}
+    assert dated_antibody_results(note) == {
+        ("JO1", "positive", "2026-10-02"),
+        ("PL7", "negative", "2026-10-02"),
+    }
+
+
+def test_a_bare_result_word_after_antibodies_only_is_theirs() -> None:
+    note = HEAD + "Myositis blot (drawn 02/10/2026): Jo-1, PL-7 neg.\n"
+    assert dated_antibody_results(note) == {
+        ("JO1", "negative", "2026-10-02"),
+        ("PL7", "negative", "2026-10-02"),
+    }

@@ -162,6 +162,8 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
     other = _first_other_test(ex, m.end, cue_start, _OTHER_TEST_AFTER_VERB)
     if other is not None and _OWN_PREDICATE.search(ex.text, m.end, other):
         return True
+    if other is not None and _result_right_after_test(ex, other, cue_start):
+        return True
     after = _NEXT_WORDS.match(ex.text, cue_end)
     return (
         after is not None and _first_other_test(ex, cue_end, after.end(), _OTHER_TEST) is not None
@@ -169,6 +171,25 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
+
+# issue #10 (i21c): a bare result word written right after another test's name, with no verb,
+# is that test's result, as an antibody's own "Mi-2 neg" is the antibody's: "no further work-up
+# (Jo-1, CT neg)" has a CT found negative, not a negative Jo-1 (a negative Jo-1 beside the
+# positive the panel gave would be the opposite polarity). Only spaces or a colon between.
+_ONLY_SPACE = re.compile(r"[ \t:]*")
+
+
+def _result_right_after_test(ex: Extraction, start: int, cue_start: int) -> bool:
+    """Whether a test other than an antibody named in [start, cue_start) ends right before the
+    result word at ``cue_start``."""
+    r, text = ex.rules, ex.text
+    ends = [
+        *(t.end for t in r.investigations.find(text, start, cue_start)),
+        *(t.end for t in r.labs.find(text, start, cue_start)),
+        *(w.end() for w in _OTHER_TEST.finditer(text, start, cue_start)),
+    ]
+    return any(_ONLY_SPACE.fullmatch(text, end, cue_start) for end in ends)
+
 
 # issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
 # test's, not an antibody's that follows ("Malignancy screen not repeated now (Mi-2; ...)",
