@@ -1,6 +1,6 @@
-"""Antibody results whose panel's date is stated on the line before, and lab reference ranges
-labelled in the languages that had no label yet (issue #10, i21c). Every
-sentence is our own; each expected value is worked out by hand from the notes' gold conventions
+"""Antibody results whose panel's date is stated on the line before, a result word that is
+another test's, and lab reference ranges labelled in the languages that had no label yet (issue
+#10, i21c). Every sentence is our own; each expected value is worked out by hand from the notes' gold conventions
 (tests/data/notes/README.md: an antibody is dated by its sample).
 
 - a panel's results wrapped onto a sentence of their own ("Line blot (sampled 04.09.2026):
@@ -11,7 +11,9 @@ sentence is our own; each expected value is worked out by hand from the notes' g
   sentence that does not open with its antibodies keeps its own reading.
 - a lab's reference range labelled in Icelandic ("viðm.", an abbreviation that ends no
   sentence), Hebrew, Hindi, Welsh, Irish, Vietnamese or Lithuanian ("N iki 190", norm up to) is
-  the lab's range, and a value above it is above the limit.
+  the lab's range.
+- a bare result word right after another test's name ("(Jo-1, CT neg)") is that test's: no
+  negative Jo-1 beside the positive one; after antibodies only ("Jo-1, PL-7 neg") it is theirs.
 """
 
 from __future__ import annotations
