@@ -1,6 +1,7 @@
 """Antibody results whose panel's date is stated on the line before, a result word that is
-another test's, and lab reference ranges labelled in the languages that had no label yet (issue
-#10, i21c). Every sentence is our own; each expected value is worked out by hand from the notes' gold conventions
+another test's, lab reference ranges labelled in the languages that had no label yet, and tumour
+sizes beside other languages' words for a mass (issue #10, i21c). Every sentence is our own;
+each expected value is worked out by hand from the notes' gold conventions
 (tests/data/notes/README.md: an antibody is dated by its sample).
 
 - a panel's results wrapped onto a sentence of their own ("Line blot (sampled 04.09.2026):
@@ -14,13 +15,16 @@ another test's, and lab reference ranges labelled in the languages that had no l
   the lab's range.
 - a bare result word right after another test's name ("(Jo-1, CT neg)") is that test's: no
   negative Jo-1 beside the positive one; after antibodies only ("Jo-1, PL-7 neg") it is theirs.
+- a size beside another language's neutral word for a mass ("lesión", "kitle", "образование",
+  "masse") is the tumour's size, in millimetres or Cyrillic centimetres, never a distance ("5 см
+  от ануса").
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import dated_antibody_results, labs_coded, read
+from tests.ingest.text.helpers import case_of, dated_antibody_results, labs_coded, read
 
 HEAD = "Discharge letter, 20/10/2026. A 61-year-old woman with dermatomyositis.\n\n"
 
@@ -120,3 +124,41 @@ def test_a_bare_result_word_after_antibodies_only_is_theirs() -> None:
         ("JO1", "negative", "2026-10-02"),
         ("PL7", "negative", "2026-10-02"),
     }
+
+
+# --------------------------------------------------------------------------- tumour sizes
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Spanish "lesión" on the scan, the cancer named by the biopsy
+        (
+            "Ecografía transvaginal (03/10/2026): lesión endometrial sólida de 31 mm. Biopsia: "
+            "adenocarcinoma de endometrio.\n",
+            ("uterus", "adenocarcinoma", 31.0),
+        ),
+        # Turkish "kitle", the size before the word, the larger of two dimensions
+        (
+            "Toraks BT (04.10.2026): sağ üst lobda 36x28 mm spiküle kitle. Biyopsi: akciğer "
+            "skuamöz hücreli karsinom.\n",
+            ("lung", "squamous_cell_carcinoma", 36.0),
+        ),
+        # Russian "образование" in centimetres written in Cyrillic; the distance from the anus
+        # ("5 см от ануса") is no size
+        (
+            "Колоноскопия (02.10.2026): в прямой кишке на 5 см от ануса экзофитное образование "
+            "до 3 см. Гистология: аденокарцинома прямой кишки.\n",
+            ("rectum", "adenocarcinoma", 30.0),
+        ),
+        # French "masse", at the kidney named by the feminine adjective
+        (
+            "TDM (2026-10-02) : masse rénale droite solide de 44 mm. Histologie : carcinome rénal "
+            "à cellules claires.\n",
+            ("kidney", "other", 44.0),
+        ),
+    ],
+)
+def test_a_size_beside_another_languages_word_for_a_mass(
+    body: str, expected: tuple[str, str, float]
+) -> None:
+    (tumour,) = case_of(HEAD + body).tumours
+    assert (tumour.site.value, tumour.histology.value, tumour.size_mm) == expected
