@@ -46,6 +46,19 @@ def test_a_wrapped_panel_list_takes_the_panels_date() -> None:
     }
 
 
+def test_rows_under_a_panel_heading_dated_in_brackets_take_its_date() -> None:
+    note = (
+        HEAD + "=== Myositis panel (sent 05/10/2026) ===\n"
+        "- TIF1-gamma: POSITIVE (strong)\n"
+        "- NXP2 neg | MDA5 neg\n"
+    )
+    assert dated_antibody_results(note) == {
+        ("TIF1G", "positive", "2026-10-05"),
+        ("NXP2", "negative", "2026-10-05"),
+        ("MDA5", "negative", "2026-10-05"),
+    }
+
+
 def test_the_rest_of_a_blot_after_a_remaining_word_takes_its_date() -> None:
     note = (
         HEAD + "- Immunoblot (drawn 16/10/2026): anti-NXP2 positive (++).\n"

@@ -601,7 +601,8 @@ _LABEL_DATE_WITHIN = 30  # characters from a name to the date of its label, "ant
 # next sentence of the same paragraph, only when it states no time of its own and opens with its
 # antibodies (or a panel: "line blot otherwise ... all negative (Jo-1, ..."), and only a date of
 # the sentence before that dates its results: stated before one of its antibodies or panels, or
-# in the label just after one. A date after the results is another story's ("anti-Mi-2 positive
+# in the label just after one, bracketed or not ("Myositis panel (sent 10/09/2026)" over its
+# rows). A date after the results is another story's ("anti-Mi-2 positive
 # DM diagnosed ..., with a previous colon cancer (2020). Mi-2 positive DM carries ..." keeps the
 # note's date). A line after the wrapped list takes the same date ("ANA 1:320" under the blot).
 def _panel_time(
@@ -622,9 +623,10 @@ def _panel_time(
     if prev.index in panel_times:
         return panel_times[prev.index]
     named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
+    stated = [*prev.candidates, *((c, t) for c, t, _, _, since in prev.local if not since)]
     dated = [
         t
-        for c, t in prev.candidates
+        for c, t in sorted(stated, key=lambda x: x[0])
         if t.absolute is not None
         and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
     ]
