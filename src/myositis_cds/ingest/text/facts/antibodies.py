@@ -605,6 +605,8 @@ _LABEL_DATE_WITHIN = 30  # characters from a name to the date of its label, "ant
 # rows). A date after the results is another story's ("anti-Mi-2 positive
 # DM diagnosed ..., with a previous colon cancer (2020). Mi-2 positive DM carries ..." keeps the
 # note's date). A line after the wrapped list takes the same date ("ANA 1:320" under the blot).
+# A date that opens its line is a date column's, which dates its row and the row's indented
+# lines only (i10av, _normalise ``listed``): a line not indented under it is not its row's.
 def _panel_time(
     ex: Extraction,
     sent: Sentence,
@@ -629,6 +631,7 @@ def _panel_time(
         for c, t in sorted(stated, key=lambda x: x[0])
         if t.absolute is not None
         and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
+        and ex.text[ex.text.rfind("\n", 0, c) + 1 : c].strip()  # not a date column's (i10av)
     ]
     return dated[-1] if dated else None
 
