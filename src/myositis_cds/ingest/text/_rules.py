@@ -1279,13 +1279,16 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 
 
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case words one of which is in every match of ``rx`` (as written, ignoring case),
-    or None when the pattern gives no such set worth testing. Only runs of literal characters
-    count; lookarounds, classes and optional parts are passed over, so the set can only be
-    weaker than the pattern, never stricter. (issue #10, i10-speed: letters outside ASCII count
+    """Lower-case words one of which is in every text where ``rx`` matches (as written,
+    ignoring case; in the match itself, or in what a lookaround of it must see), or None when
+    the pattern gives no such set worth testing. Only runs of literal characters count;
+    negative lookarounds, other classes and optional parts are passed over, so the set can only
+    be weaker than the pattern, never stricter. (issue #10, i10-speed: letters outside ASCII count
     too where case-insensitive matching and :func:`gate_text` agree on them, see
-    :func:`_gate_letter`, and a set may hold up to 48 words: "érythème", the other languages'
-    word lists.)"""
+    :func:`_gate_letter`: "érythème", the other languages' word lists. i21s: a class of
+    literals within a run counts, each of its letters a spelling of the run ("zv[ýy][šs]en");
+    a set may hold up to _GATE_WORDS_MAX words, and a word outside ASCII may be short, see
+    :func:`_usable`.)"""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
@@ -1297,25 +1300,52 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
 
-    def rank(words: tuple[str, ...]) -> tuple[int, int]:
-        return min(len(w) for w in words), -len(words)
+    def rank(words: tuple[str, ...]) -> tuple[bool, int, int]:
+        return _usable(words), min(len(w) for w in words), -len(words)
+
+    def letters(op: Any, av: Any) -> list[str] | None:
+        """The characters one item matches (in lower case) where the gate finds each as
+        itself: a literal, or a class of literals ("[ée]", "[šs]"); None for anything else."""
+        if op is c.LITERAL:
+            chars = [chr(av)]
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+            chars = [chr(a) for _, a in av]
+        else:
+            return None
+        if not all(ord(ch) < 128 or _gate_letter(ch) for ch in chars):
+            return None
+        return sorted({ch.lower() for ch in chars})
 
     def needs(items: Any) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
+        # the spellings of the run of literals so far: a class of literals multiplies them
+        # ("zv[ýy][šs]en": four), up to _RUN_SPELLINGS, where the run is cut and begins again
         run: list[str] = []
+
+        def close() -> None:
+            nonlocal best, run
+            found = tuple(sorted(set(run)))
+            if run and run[0] and (best is None or rank(found) > rank(best)):
+                best = found
+            run = []
+
         for op, av in [*items, (None, None)]:
-            if op is c.LITERAL and (av < 128 or _gate_letter(chr(av))):
-                run.append(chr(av).lower())
+            chars = letters(op, av)
+            if chars is not None:
+                if run and len(run) * len(chars) > _RUN_SPELLINGS:
+                    close()
+                run = [w + ch for w in run or [""] for ch in chars]
                 continue
+            close()
             found: tuple[str, ...] | None = None
-            if run:
-                found, run = ("".join(run),), []
-                if best is None or rank(found) > rank(best):
-                    best = found
             if op is c.SUBPATTERN:
                 found = needs(av[-1])
             elif op is getattr(c, "ATOMIC_GROUP", None):
                 found = needs(av)
+            elif op is c.ASSERT:
+                # (i21s) what a lookahead or lookbehind must see is in the text wherever the
+                # pattern matches, though not in the match: "(?<=\bsince )(?P<mon>...)"
+                found = needs(av[1])
             elif op in repeats and av[0] >= 1:
                 found = needs(av[2])
             elif op is c.BRANCH:
@@ -1327,9 +1357,21 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return best
 
     words = needs(parsed)
-    if words is None or min(len(w) for w in words) < 3 or len(words) > 48:
-        return None
-    return words
+    return words if words is not None and _usable(words) else None
+
+
+# issue #10 (i21s): how many spellings a run of literals may have through its classes, and how
+# many words a gate may hold (a test per word is a lookup in the note's words, see
+# _present_words: a long list costs less than running its pattern once)
+_RUN_SPELLINGS = 16
+_GATE_WORDS_MAX = 256
+
+
+def _usable(words: tuple[str, ...]) -> bool:
+    """Whether a gate of these words is worth testing: not too many, and none a word of fewer
+    than three ASCII characters, which nearly every English note holds somewhere ("in", "de");
+    a shorter word in another script ("не", "無") is as rare in them as a long one."""
+    return len(words) <= _GATE_WORDS_MAX and all(len(w) >= 3 or not w.isascii() for w in words)
 
 
 @lru_cache(maxsize=1024)
