@@ -204,7 +204,12 @@ def _notes_up_to_96() -> list[str]:
         (r"\bcolou?r chart\b", ("r chart",)),  # the optional "u" splits the literal run
         (r"\bDM\b", None),  # two letters: too short to be worth a test
         (r"(?:rash|\d+) today", (" today",)),  # one alternative names no word: the branch is out
-        (r"(?=history)\w+", None),  # a lookahead is passed over
+        (r"(?=history)\w+", ("history",)),  # i21s: what a lookahead must see is in the text
+        (r"(?!history)\w+", None),  # a negative lookaround is passed over
+        (r"(?<=\bsince )(?:june|july)", ("since ",)),  # a lookbehind's longer word wins
+        (r"\bzv[ýy][šs]en\w*", ("zvysen", "zvyšen", "zvýsen", "zvýšen")),  # a class of literals
+        (r"\b(?:kein|ohne|不)\b", ("kein", "ohne", "不")),  # one letter outside ASCII is enough
+        (r"\b(?:kein|ohne|ei)\b", None),  # two ASCII letters are in every note
         (r"(?:weakness)?\s*(?:for|over) \d+ weeks", (" weeks",)),
         (r"(?:on|at) (?:admission|presentation)", ("admission", "presentation")),
     ],

@@ -1169,7 +1169,7 @@ _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212
 # each pattern's words (required_words), by the pattern's id: hashing a compiled pattern hashes
 # its whole programme, which for a term list is thousands of codes on every lookup (issue #10,
 # i10-speed); the pattern is kept with its words, so its id is not reused while listed
-_NEEDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+_NEEDS: dict[int, tuple[re.Pattern[str], frozenset[str] | None]] = {}
 
 
 def gate_text(text: str) -> str:
@@ -1186,21 +1186,29 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
     (time, values, ConText) have nothing to find in a given note."""
     entry = _NEEDS.get(id(rx))
     if entry is None or entry[0] is not rx:
-        entry = _NEEDS[id(rx)] = (rx, required_words(rx))
-        if entry[1] is not None:
-            _NEEDLES.update(entry[1])
+        words = required_words(rx)
+        entry = _NEEDS[id(rx)] = (rx, None if words is None else frozenset(words))
+        if words is not None:
+            _NEEDLES.update(words)
     needs = entry[1]
     if needs is None:
         return True
-    present = _present_words(gate)
-    if present is None:
+    memo = _present_words(gate)
+    if memo is None:
         return any(word in gate for word in needs)
+    present, found = memo
+    # (i21s) the two common answers in one set operation each: a word of the gate is known to
+    # be in the text, or every word is known to be missing; a word not yet known is looked up
+    if not found.isdisjoint(needs):
+        return True
+    if present.keys() >= needs:
+        return False
     for word in needs:
-        found = present.get(word)
-        if found is None:
-            found = present[word] = word in gate
-        if found:
-            return True
+        if word not in present:
+            present[word] = word in gate
+            if present[word]:
+                found.add(word)
+                return True
     return False
 
 
@@ -1212,31 +1220,40 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
 _NEEDLES: set[str] = set()
 _NEEDLE_INDEX: list[Any] = []  # [words, pattern, prefixes], once made
 _INDEX_AFTER = 64  # words: fewer are looked for one by one (a single note read cold)
-_GATE_WORDS: ContextVar[dict[str, dict[str, bool]] | None] = ContextVar("gate_words", default=None)
+_GATE_WORDS: ContextVar[dict[str, tuple[dict[str, bool], set[str]]] | None] = ContextVar(
+    "gate_words", default=None
+)
 
 
-def _present_words(gate: str) -> dict[str, bool] | None:
+def _present_words(gate: str) -> tuple[dict[str, bool], set[str]] | None:
     """Within one note's reading (note_memo): for the gate text ``gate``, whether each word of
-    the index is in it (others are added as they are looked up); None outside a note's reading."""
+    the index is in it (others are added as they are looked up), and the words that are; None
+    outside a note's reading."""
     memo = _GATE_WORDS.get()
     if memo is None:
         return None
-    present = memo.get(gate)
-    if present is None:
+    known = memo.get(gate)
+    if known is None:
         if len(_NEEDLES) >= _INDEX_AFTER and (
             not _NEEDLE_INDEX or len(_NEEDLE_INDEX[0]) != len(_NEEDLES)
         ):
             _NEEDLE_INDEX[:] = _needle_index(frozenset(_NEEDLES))
-        present = memo[gate] = words_in(gate, *_NEEDLE_INDEX) if _NEEDLE_INDEX else {}
-    return present
+        present = words_in(gate, *_NEEDLE_INDEX) if _NEEDLE_INDEX else {}
+        known = memo[gate] = (present, {word for word, there in present.items() if there})
+    return known
 
 
 def _needle_index(
     words: frozenset[str],
-) -> tuple[frozenset[str], re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """``words``, the pattern for :func:`words_in` and each word's prefixes among them."""
+) -> tuple[frozenset[str], re.Pattern[str], dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """``words``, the pattern for :func:`words_in` (of the words that start with an ASCII
+    character), each of those words' prefixes among them, and the other words. (issue #10,
+    i21s: the others' hundreds of first letters, in a dozen scripts, made every position of a
+    text try each of them, and the pass cost twice as much; :func:`words_in` looks for such a
+    word only where the text holds its first letter.)"""
+    indexed = frozenset(w for w in words if w[:1].isascii())
     trie: dict[str, Any] = {}
-    for word in words:
+    for word in indexed:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -1249,9 +1266,9 @@ def _needle_index(
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    pattern = re.compile(f"(?=({emit(trie)}))" if words else r"(?!x)x")
-    prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in words) for w in words}
-    return words, pattern, prefixes
+    pattern = re.compile(f"(?=({emit(trie)}))" if indexed else r"(?!x)x")
+    prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in indexed) for w in indexed}
+    return words, pattern, prefixes, tuple(sorted(words - indexed))
 
 
 def words_in(
@@ -1259,14 +1276,20 @@ def words_in(
     words: frozenset[str],
     pattern: re.Pattern[str],
     prefixes: dict[str, tuple[str, ...]],
+    others: tuple[str, ...] = (),
 ) -> dict[str, bool]:
     """For each of ``words``, whether it is in ``text`` (``word in text``), in one pass: the
     words that start at one position are all prefixes of the longest of them there, which the
-    pattern (:func:`_needle_index`) finds at every position."""
+    pattern (:func:`_needle_index`) finds at every position. ``others``: the words the pattern
+    leaves out, each looked for where the text holds its first letter."""
     present = dict.fromkeys(words, False)
     for longest in set(pattern.findall(text)):
         for word in prefixes[longest]:
             present[word] = True
+    if others:
+        letters = set(text)
+        for word in others:
+            present[word] = word[0] in letters and word in text
     return present
 
 
@@ -1279,13 +1302,16 @@ def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 
 
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case words one of which is in every match of ``rx`` (as written, ignoring case),
-    or None when the pattern gives no such set worth testing. Only runs of literal characters
-    count; lookarounds, classes and optional parts are passed over, so the set can only be
-    weaker than the pattern, never stricter. (issue #10, i10-speed: letters outside ASCII count
+    """Lower-case words one of which is in every text where ``rx`` matches (as written,
+    ignoring case; in the match itself, or in what a lookaround of it must see), or None when
+    the pattern gives no such set worth testing. Only runs of literal characters count;
+    negative lookarounds, other classes and optional parts are passed over, so the set can only
+    be weaker than the pattern, never stricter. (issue #10, i10-speed: letters outside ASCII count
     too where case-insensitive matching and :func:`gate_text` agree on them, see
-    :func:`_gate_letter`, and a set may hold up to 48 words: "érythème", the other languages'
-    word lists.)"""
+    :func:`_gate_letter`: "érythème", the other languages' word lists. i21s: a class of
+    literals within a run counts, each of its letters a spelling of the run ("zv[ýy][šs]en");
+    a set may hold up to _GATE_WORDS_MAX words, and a word outside ASCII may be short, see
+    :func:`_usable`.)"""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
@@ -1297,25 +1323,52 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
 
-    def rank(words: tuple[str, ...]) -> tuple[int, int]:
-        return min(len(w) for w in words), -len(words)
+    def rank(words: tuple[str, ...]) -> tuple[bool, int, int]:
+        return _usable(words), min(len(w) for w in words), -len(words)
+
+    def letters(op: Any, av: Any) -> list[str] | None:
+        """The characters one item matches (in lower case) where the gate finds each as
+        itself: a literal, or a class of literals ("[ée]", "[šs]"); None for anything else."""
+        if op is c.LITERAL:
+            chars = [chr(av)]
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+            chars = [chr(a) for _, a in av]
+        else:
+            return None
+        if not all(ord(ch) < 128 or _gate_letter(ch) for ch in chars):
+            return None
+        return sorted({ch.lower() for ch in chars})
 
     def needs(items: Any) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
+        # the spellings of the run of literals so far: a class of literals multiplies them
+        # ("zv[ýy][šs]en": four), up to _RUN_SPELLINGS, where the run is cut and begins again
         run: list[str] = []
+
+        def close() -> None:
+            nonlocal best, run
+            found = tuple(sorted(set(run)))
+            if run and run[0] and (best is None or rank(found) > rank(best)):
+                best = found
+            run = []
+
         for op, av in [*items, (None, None)]:
-            if op is c.LITERAL and (av < 128 or _gate_letter(chr(av))):
-                run.append(chr(av).lower())
+            chars = letters(op, av)
+            if chars is not None:
+                if run and len(run) * len(chars) > _RUN_SPELLINGS:
+                    close()
+                run = [w + ch for w in run or [""] for ch in chars]
                 continue
+            close()
             found: tuple[str, ...] | None = None
-            if run:
-                found, run = ("".join(run),), []
-                if best is None or rank(found) > rank(best):
-                    best = found
             if op is c.SUBPATTERN:
                 found = needs(av[-1])
             elif op is getattr(c, "ATOMIC_GROUP", None):
                 found = needs(av)
+            elif op is c.ASSERT:
+                # (i21s) what a lookahead or lookbehind must see is in the text wherever the
+                # pattern matches, though not in the match: "(?<=\bsince )(?P<mon>...)"
+                found = needs(av[1])
             elif op in repeats and av[0] >= 1:
                 found = needs(av[2])
             elif op is c.BRANCH:
@@ -1327,9 +1380,21 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return best
 
     words = needs(parsed)
-    if words is None or min(len(w) for w in words) < 3 or len(words) > 48:
-        return None
-    return words
+    return words if words is not None and _usable(words) else None
+
+
+# issue #10 (i21s): how many spellings a run of literals may have through its classes, and how
+# many words a gate may hold (a test per word is a lookup in the note's words, see
+# _present_words: a long list costs less than running its pattern once)
+_RUN_SPELLINGS = 16
+_GATE_WORDS_MAX = 256
+
+
+def _usable(words: tuple[str, ...]) -> bool:
+    """Whether a gate of these words is worth testing: not too many, and none a word of fewer
+    than three ASCII characters, which nearly every English note holds somewhere ("in", "de");
+    a shorter word in another script ("не", "無") is as rare in them as a long one."""
+    return len(words) <= _GATE_WORDS_MAX and all(len(w) >= 3 or not w.isascii() for w in words)
 
 
 @lru_cache(maxsize=1024)
