@@ -66,7 +66,10 @@ the next session's start (``notes:heldout26``, in FIRST_RUN_T.md), measured once
 and opened, while a twenty-fourth sealed set of notes only was written at that session's end
 (``notes:heldout28``, in FIRST_RUN_T.md), measured once more after round 20 and opened (2 Dec
 2026, third session), while a twenty-fifth sealed set of notes only was written
-(``notes:heldout29``, in FIRST_RUN_T.md; sealed, run by name). Any set not in DETAIL_SETS is
+(``notes:heldout29``, in FIRST_RUN_T.md), measured again after round 21 and opened (2 Dec 2026,
+evening), while a twenty-sixth sealed set of reports was written (``reports:heldout_u``, in
+FIRST_RUN_U.md) and a twenty-seventh of notes (``notes:heldout30``, HELDOUT30.md); both sealed, run
+by name. Any set not in DETAIL_SETS is
 reported as figures only and is in no default list (the lead runs it by name).
 
     PYTHONPATH=src python benchmarks/text_eval.py [--detail] [--cache DIR] [--fallback embed]
@@ -81,7 +84,7 @@ reported as figures only and is in no default list (the lead runs it by name).
                 reports:heldout_q,notes:heldout20,reports:heldout_r,notes:heldout21,
                 reports:heldout_s,notes:heldout22,reports:heldout_t,notes:heldout23,
                 notes:heldout24,notes:heldout25,notes:heldout26,
-                notes:heldout27,notes:heldout28]
+                notes:heldout27,notes:heldout28,notes:heldout29]
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ DEFAULT_SETS = (
     "reports:heldout_p,notes:heldout19,reports:heldout_q,notes:heldout20,"
     "reports:heldout_r,notes:heldout21,reports:heldout_s,notes:heldout22,"
     "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26,"
-    "notes:heldout27,notes:heldout28"
+    "notes:heldout27,notes:heldout28,notes:heldout29"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -210,6 +213,9 @@ DETAIL_SETS = {
     # Measured sealed after rounds 17-19 and again after round 20, figures only (FIRST_RUN_T.md);
     # opened on 2 Dec 2026 (third session).
     "notes:heldout28",
+    # Measured sealed on its first run, again at the next session's start and after round 21,
+    # figures only (FIRST_RUN_T.md); opened on 2 Dec 2026 (third session, evening).
+    "notes:heldout29",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
