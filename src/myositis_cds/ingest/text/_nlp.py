@@ -112,6 +112,8 @@ _ABBREVIATIONS = {
     "verw.",
     # issue #10 (i15b): the Cyrillic label, "АСТ 210 U/L (реф. < 32)" (референтни вредности)
     "реф.",
+    # issue #10 (i21c): the Icelandic label, "CK 1.140 U/L (viðm. 40-280)" (viðmiðunarmörk)
+    "viðm.",
     # muscle-test shorthand in strength tables ("Shoulder abd.  3  3", "4/5 bilat.")
     "abd.",
     "add.",

@@ -21,7 +21,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import INDEX
+from myositis_cds.ingest.text._time import INDEX, TimePoint
 from myositis_cds.ingest.text.facts.labs import _number
 
 _RESULT = {
@@ -163,6 +163,8 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
     other = _first_other_test(ex, m.end, cue_start, _OTHER_TEST_AFTER_VERB)
     if other is not None and _OWN_PREDICATE.search(ex.text, m.end, other):
         return True
+    if other is not None and _result_right_after_test(ex, other, cue_start):
+        return True
     after = _NEXT_WORDS.match(ex.text, cue_end)
     return (
         after is not None and _first_other_test(ex, cue_end, after.end(), _OTHER_TEST) is not None
@@ -170,6 +172,25 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,1}[\w-]+")
+
+# issue #10 (i21c): a bare result word written right after another test's name, with no verb,
+# is that test's result, as an antibody's own "Mi-2 neg" is the antibody's: "no further work-up
+# (Jo-1, CT neg)" has a CT found negative, not a negative Jo-1 (a negative Jo-1 beside the
+# positive the panel gave would be the opposite polarity). Only spaces or a colon between.
+_ONLY_SPACE = re.compile(r"[ \t:]*")
+
+
+def _result_right_after_test(ex: Extraction, start: int, cue_start: int) -> bool:
+    """Whether a test other than an antibody named in [start, cue_start) ends right before the
+    result word at ``cue_start``."""
+    r, text = ex.rules, ex.text
+    ends = [
+        *(t.end for t in r.investigations.find(text, start, cue_start)),
+        *(t.end for t in r.labs.find(text, start, cue_start)),
+        *(w.end() for w in _OTHER_TEST.finditer(text, start, cue_start)),
+    ]
+    return any(_ONLY_SPACE.fullmatch(text, end, cue_start) for end in ends)
+
 
 # issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
 # test's, not an antibody's that follows ("Malignancy screen not repeated now (Mi-2; ...)",
@@ -452,8 +473,13 @@ def _antibodies(ex: Extraction) -> None:
 
     r = ex.rules
     text = ex.text
-    for idx, matches in _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text))).items():
+    buckets = _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text)))
+    panel_times: dict[int, TimePoint] = {}
+    for idx, matches in buckets.items():
         sent = ex.sentences[idx]
+        panel_time = _panel_time(ex, sent, buckets, panel_times)
+        if panel_time is not None:
+            panel_times[idx] = panel_time
         respective = _respective_results(ex, matches)
         skip = _voided_results(ex, sent)  # "positive (reported in error)"; once a sentence
         for k, m in enumerate(matches):
@@ -556,7 +582,7 @@ def _antibodies(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    sent.time,
+                    sent.time if panel_time is None else panel_time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -564,6 +590,51 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+_OPENS_WITHIN = 20  # characters before a wrapped list's first antibody or panel
+_LABEL_DATE_WITHIN = 30  # characters from a name to the date of its label, "anti-SRP (blot, DATE)"
+
+
+# issue #10 (i21c): a panel's results wrapped onto a sentence of their own ("Line blot (sampled
+# 04.09.2026): anti-TIF1-gamma +++." then "Mi-2, NXP2, ..., SRP negative."): the wrapped list
+# states no time and is the same panel, so it takes the panel's date, not the note's. Only the
+# next sentence of the same paragraph, only when it states no time of its own and opens with its
+# antibodies (or a panel: "line blot otherwise ... all negative (Jo-1, ..."), and only a date of
+# the sentence before that dates its results: stated before one of its antibodies or panels, or
+# in the label just after one, bracketed or not ("Myositis panel (sent 10/09/2026)" over its
+# rows). A date after the results is another story's ("anti-Mi-2 positive
+# DM diagnosed ..., with a previous colon cancer (2020). Mi-2 positive DM carries ..." keeps the
+# note's date). A line after the wrapped list takes the same date ("ANA 1:320" under the blot).
+# A date that opens its line is a date column's, which dates its row and the row's indented
+# lines only (i10av, _normalise ``listed``): a line not indented under it is not its row's.
+def _panel_time(
+    ex: Extraction,
+    sent: Sentence,
+    buckets: dict[int, list[TermMatch]],
+    panel_times: dict[int, TimePoint],
+) -> TimePoint | None:
+    if sent.index == 0 or sent.candidates or sent.local:
+        return None
+    prev = ex.sentences[sent.index - 1]
+    if prev.paragraph != sent.paragraph:
+        return None
+    panels = _bucket(ex, ex.rules.panels.find(ex.text))
+    opening = [m.start for m in (*buckets[sent.index], *panels.get(sent.index, []))]
+    if min(opening) - sent.start > _OPENS_WITHIN:
+        return None
+    if prev.index in panel_times:
+        return panel_times[prev.index]
+    named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
+    stated = [*prev.candidates, *((c, t) for c, t, _, _, since in prev.local if not since)]
+    dated = [
+        t
+        for c, t in sorted(stated, key=lambda x: x[0])
+        if t.absolute is not None
+        and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
+        and ex.text[ex.text.rfind("\n", 0, c) + 1 : c].strip()  # not a date column's (i10av)
+    ]
+    return dated[-1] if dated else None
 
 
 # issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative

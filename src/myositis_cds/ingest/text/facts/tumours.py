@@ -676,7 +676,7 @@ def _tumours(ex: Extraction) -> None:
         if mentions:
             for sz in sizes:
                 dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
-                factor = 10.0 if sz.group("unit").casefold() == "cm" else 1.0
+                factor = 10.0 if sz.group("unit").casefold() in ("cm", "см") else 1.0
                 parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
         parts.extend(attrs)
         placed: set[int] = set()
