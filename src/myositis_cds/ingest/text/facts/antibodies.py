@@ -5,6 +5,7 @@ named it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 from typing import Any
 
@@ -1116,6 +1117,7 @@ _MARK = (
 _CLAUSE_STOP = "".join(sorted(_ENDERS | {",", "、", "，"}))
 _UNREAD_TAIL = re.compile(
     rf"(?:\s|{_NAME_SUFFIX}|\([^()]{{0,40}}\)|（[^（）]{{0,40}}）|[-–—])*"
+    rf"(?P<label>:[ \t]*)?"  # (round 21) a record's colon: "Anti-PL-7, PL-12: xyz"
     rf"(?P<words>(?:(?:[^\W\d_]|[{_MARK}])(?:[\w'’-]|[{_MARK}])*[ \t]*){{0,2}})"
     rf"[{re.escape(_CLAUSE_STOP)}]?\s*",
     re.IGNORECASE,
@@ -1135,9 +1137,17 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
     opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
     closed = text.find(";", hi, sent.end)
     closed = sent.end if closed < 0 else closed
+    tail = _UNREAD_TAIL.fullmatch(text, hi, closed)
+    if tail is not None and tail.group("label"):
+        # (round 21) a line of the note that opens on the names and gives them a label's
+        # colon is a record of its own, whatever the line before says: "Anti-Ro-52 xyz (++)" /
+        # "Anti-PL-7, PL-12, EJ: xyz" (the second line's names were read as positives)
+        a, b = ex.norm.to_original(opened, lo)
+        line = ex.norm.original.rfind("\n", a, b)
+        if line >= 0:
+            opened = max(opened, bisect_left(ex.norm.offsets, line + 1))
     if not _LIST_GLUE.fullmatch(_without_other_antibodies(text[opened:lo]).lstrip("-*•·> \t")):
         return False  # words before the names: prose ("a patient with anti-TIF1γ antibodies")
-    tail = _UNREAD_TAIL.fullmatch(text, hi, closed)
     if tail is None or any(
         mod.rule.category in _RESULT
         and mod.rule.direction in ("backward", "bidirectional")
