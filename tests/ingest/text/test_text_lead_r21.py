@@ -123,3 +123,18 @@ def test_a_table_row_with_its_unit_after_a_comma_in_the_name_column() -> None:
     }
     assert labs["ck"] == (12460.0, "U/L", 30.0, 170.0)
     assert labs["aldolase"] == (41.0, "U/L", None, 8.1)
+
+
+@pytest.mark.parametrize(
+    ("note", "present"),
+    [
+        # faded *to* a faint trace: still there
+        ("Today the heliotrope rash has faded to a faint mauve tinge.", True),
+        ("The heliotrope rash has settled down to a mild residual erythema.", True),
+        # faded alone: an improvement, whether it is still there not said (nothing recorded)
+        ("The heliotrope rash has faded.", None),
+        ("The heliotrope rash has faded completely.", None),
+    ],
+)
+def test_a_sign_faded_to_a_faint_trace_is_still_present(note: str, present: bool | None) -> None:
+    assert findings_of("A 60-year-old woman.\n" + note).get("heliotrope_rash") is present
