@@ -138,3 +138,29 @@ def test_a_table_row_with_its_unit_after_a_comma_in_the_name_column() -> None:
 )
 def test_a_sign_faded_to_a_faint_trace_is_still_present(note: str, present: bool | None) -> None:
     assert findings_of("A 60-year-old woman.\n" + note).get("heliotrope_rash") is present
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a line that ends on a negation runs on into the next, capitalised noun or not
+        (
+            "Untersuchung: Heliotropes Erythem beidseits. Keine\n"
+            "Mechanikerhände, kein periunguales Erythem.",
+            {"heliotrope_rash": True, "mechanics_hands": False, "periungual_erythema": False},
+        ),
+        (
+            "Klinesch Untersuchung (béidsäiteg): Heliotrop-Ausschlag. Keng\n"
+            "Mechanikerhänn, kee periunguaalen Erythem.",
+            {"heliotrope_rash": True, "mechanics_hands": False, "periungual_erythema": False},
+        ),
+        (
+            "Examination: heliotrope rash. Without\nGottron papules.",
+            {"heliotrope_rash": True, "gottron_papules": False},
+        ),
+        # a form's answer at a line's end is no such word: the next line is its own
+        ("Dysphagia: no\nGottron papules present.", {"dysphagia": False, "gottron_papules": True}),
+    ],
+)
+def test_a_line_ending_on_a_negation_runs_on(note: str, expected: dict[str, bool]) -> None:
+    assert findings_of("Frau, 60 Jahre.\n" + note) == expected

@@ -477,6 +477,16 @@ def _field_rows(text: str) -> frozenset[int]:
     return frozenset(start for start, line in _lines(text) if _FIELD_ROW.search(line))
 
 
+def _last_word(section: _Section) -> str:
+    """The last word of what a section holds so far, lower-cased (the line just emitted)."""
+    tail = "".join(section.chars[-24:])
+    m = _LAST_WORD.search(tail)
+    return m.group(0).casefold() if m else ""
+
+
+_LAST_WORD = re.compile(r"[^\W\d_][\w']*$")
+
+
 def _is_wrapped(lines: list[tuple[int, str]], rows: frozenset[int] = frozenset()) -> bool:
     """Soft-wrapped text (PDF extraction): many lines run on into a lower-case next line (a
     form's field rows, ``rows``, do not count)."""
@@ -1192,12 +1202,16 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             # the indented lines under a dated label ("Line blot (30/10/2026):" / "  Jo1 neg
             # PL7 neg" / "  Mi2 pos") are one list, dated by the label
             listed = dated_label is not None and lead > dated_label
+            # (lead, heldout29) a line that ends on a word that never ends a sentence ("Keine"
+            # / "Mechanikerhände, ...")
+            unended = prev_char.isalpha() and _last_word(current) in rules.line_continuing_words
             joined = (
                 hyphenated
                 or carried
                 or continued
                 or graded
                 or listed
+                or unended
                 # (i10ag: a form's field row runs on from no other field row by its first
                 # letter alone; i10af: it may continue a setting above it, "Creatine kinase" /
                 # "  at diagnosis (2025-05-08) ...... 4300")

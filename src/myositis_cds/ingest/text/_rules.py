@@ -387,6 +387,10 @@ class SectionRules(_Strict):
     # section -> labels; and section titles in other languages ("Resumen", "Wprowadzenie")
     abstract_labels: dict[str, list[str]] = Field(default_factory=dict)
     other_language_titles: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (lead, heldout29): words that never end a sentence (a negation, an article, a
+    # preposition): a line ending on one runs on into the next line whatever its first letter
+    # ("Keine" / "Mechanikerhände, ...": German nouns open the next line with a capital)
+    line_continuing_words: list[str] = Field(default_factory=list)
 
 
 def _abstract_labels(
@@ -1897,6 +1901,9 @@ class Rules:
         self.lexicon = _load("lexicon", Lexicon)
         self.context = _load("context", ContextRules)
         self.sections = _load("sections", SectionRules)
+        self.line_continuing_words = frozenset(
+            w.casefold() for w in self.sections.line_continuing_words
+        )
         self.inference = _load("inference", InferenceRules)
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
