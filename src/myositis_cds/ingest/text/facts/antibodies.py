@@ -1124,6 +1124,9 @@ _UNREAD_TAIL = re.compile(
 )
 
 
+_PRESENT_WORD = re.compile(r"present|yes|seen|found", re.IGNORECASE)
+
+
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
     """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
     _UNREAD_TAIL)."""
@@ -1156,7 +1159,9 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
     ):
         return False  # a result word that reaches back is read there: its own readers decide
     if tail.group("words").strip():
-        return True  # a result word not read
+        # a result word not read; not the word for present of a record's cell ("Anti mda5:
+        # present.", as a coded table's "+" is linearised): that is the presumed positive
+        return _PRESENT_WORD.fullmatch(tail.group("words").strip()) is None
     return any(  # names alone, where the sentence gives results
         mod.rule.category in _RESULT and not lo <= mod.start < closed
         for mod in sent.context.modifiers
