@@ -791,7 +791,11 @@ _DATE_WORDS = re.compile(
 # the test before the brackets, as a bare date there does
 _ASSAY_WORDS = re.compile(
     r"\b(?:elisa|(?:line|dot)\s+blot|immunoblot|blot|iif|ifi|ria|clia|cia|euroline"
-    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken)\b",
+    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken"
+    # (issue #10, i22a: the sample "sent" and the "result" of that day, "panel (sent 20.08.2026)
+    # was negative for ...", "TIF1-gamma (result 02/11/2026) positive": the bracket dates the
+    # test before it; open notes 97, 113, 114, 116, 127, 214, 221, 247, 318)
+    r"|sent|results?|resulted)\b",
     re.IGNORECASE,
 )
 

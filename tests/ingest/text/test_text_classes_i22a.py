@@ -1,0 +1,78 @@
+"""The date each fact gets (issue #10, i22a). Every sentence is our own; each expected date is
+worked out by hand from tests/data/notes/README.md (a fact with no time of its own is dated on
+the note's date, the day the patient was seen, the admission on a discharge letter; a result is
+dated on its sample's day; a day and month without a year take the note's year).
+
+- Bulgarian and Macedonian admission fields ("Постъпил:", "Дата на постъпване:", "Примена:")
+  give the note's date, so a later year-less "(15.09.)" falls in the admission's year;
+- a bracket after a test that holds only the day the sample was sent or the result came back
+  ("panel (sent 20.08.2026) was negative for ...") dates the test before it, as a bare date or
+  "(sample DATE)" there does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.text.helpers import read
+
+BODY = "Woman, 60 years old.\nHeliotrope rash of both upper eyelids.\n"
+
+
+def _dates(note: str, code: str) -> set[date]:
+    return {f.date for f in read(note).case.findings if f.code.value == code}
+
+
+# ------------------------------------------------------- admission fields, Bulgarian, Macedonian
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Постъпил: 12.10.2026 г.   Изписан: 23.10.2026 г.",  # Bulgarian, a man admitted
+        "Постъпила: 12.10.2026 г.",  # Bulgarian, a woman
+        "Дата на постъпване: 12.10.2026",  # Bulgarian, the form's field
+        "Примена: 12.10.2026     Отпуштена: 23.10.2026",  # Macedonian
+    ],
+)
+def test_a_south_slavic_admission_field_is_the_notes_date(field: str) -> None:
+    # a date of the history comes first (the patient's line); the admission is the day she was seen
+    note = f"Woman, 60 years old, first rash in July 2026.\n{field}\nHeliotrope rash.\n"
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 12)}
+
+
+def test_a_yearless_bracketed_day_takes_the_admission_fields_year() -> None:
+    # without the field the note's date was July 2026, and "(12.10.)" fell in 2025
+    note = (
+        "Woman, 60 years old, first rash in July 2026.\nПостъпил: 12.10.2026 г.\n"
+        "On examination (12.10.): heliotrope rash.\n"
+    )
+    assert _dates(note, "heliotrope_rash") == {date(2026, 10, 12)}
+
+
+# ------------------------------------------------------- the sample sent, the result back
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Her myositis panel (sent 14.08.2026) was negative for Mi-2 and MDA5.", date(2026, 8, 14)),
+        ("The myositis blot (SENT 03/09) came back negative for Mi-2.", date(2026, 9, 3)),
+        ("Anti-Mi-2 (result 21/08/2026) negative.", date(2026, 8, 21)),
+    ],
+)
+def test_the_day_a_sample_was_sent_or_resulted_dates_the_test_before_it(
+    sentence: str, day: date
+) -> None:
+    note = "Clinic date: 06.11.2026\nWoman, 60 years old.\nSeen on 02.10.2026 by Dr A.\n" + sentence
+    found = {a.date for a in read(note + "\n").case.antibodies if a.code.value == "MI2"}
+    assert found == {day}
+
+
+def test_a_bracket_naming_who_sent_it_still_dates_only_itself() -> None:
+    # "(sent by the GP 14.08.2026)": more than the day, so the bracket keeps its date
+    note = (
+        "Clinic date: 06.11.2026\nWoman, 60 years old.\n"
+        "Anti-Mi-2 negative (letter sent by the GP practice 14.08.2026).\n"
+    )
+    assert {a.date for a in read(note).case.antibodies if a.code.value == "MI2"} == {
+        date(2026, 11, 6)
+    }
