@@ -7,7 +7,10 @@ dated on its sample's day; a day and month without a year take the note's year).
   give the note's date, so a later year-less "(15.09.)" falls in the admission's year;
 - a bracket after a test that holds only the day the sample was sent or the result came back
   ("panel (sent 20.08.2026) was negative for ...") dates the test before it, as a bare date or
-  "(sample DATE)" there does.
+  "(sample DATE)" there does;
+- a diagnosis's date followed by a comma dates the diagnosis (and what its clause names before
+  it), not the results listed after the comma ("DM dx 08/2026, anti-Mi-2 positive"): those have
+  no time of their own; "diagnosed in 2019, with ..." still dates what follows.
 """
 
 from __future__ import annotations
@@ -75,4 +78,31 @@ def test_a_bracket_naming_who_sent_it_still_dates_only_itself() -> None:
     )
     assert {a.date for a in read(note).case.antibodies if a.code.value == "MI2"} == {
         date(2026, 11, 6)
+    }
+
+
+# ------------------------------------------------------- the diagnosis's date and the list after it
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dermatomyositis diagnosed 08/2026, anti-Mi-2 positive, CK 3,900.",
+        "DM dx Aug 2026, anti-Mi-2 positive.",
+    ],
+)
+def test_a_diagnosis_date_does_not_date_the_results_listed_after_it(sentence: str) -> None:
+    # the antibody has no time of its own: the note's date, not August's 1st
+    note = "Clinic date: 06.11.2026\nWoman, 60 years old.\n" + sentence + "\n"
+    case = read(note).case
+    assert {a.date for a in case.antibodies if a.code.value == "MI2"} == {date(2026, 11, 6)}
+    assert case.diagnosis_date == date(2026, 8, 1)
+
+
+def test_a_diagnosis_date_followed_by_with_dates_what_follows() -> None:
+    # "diagnosed in 2019, with ..." goes on about that time
+    note = (
+        "Clinic date: 06.11.2026\nWoman, 60 years old.\n"
+        "Dermatomyositis diagnosed in 2019, with anti-Mi-2 positive at that time.\n"
+    )
+    assert {a.date for a in read(note).case.antibodies if a.code.value == "MI2"} == {
+        date(2019, 1, 1)
     }
