@@ -10,7 +10,9 @@ dated on its sample's day; a day and month without a year take the note's year).
   "(sample DATE)" there does;
 - a diagnosis's date followed by a comma dates the diagnosis (and what its clause names before
   it), not the results listed after the comma ("DM dx 08/2026, anti-Mi-2 positive"): those have
-  no time of their own; "diagnosed in 2019, with ..." still dates what follows.
+  no time of their own; "diagnosed in 2019, with ..." still dates what follows;
+- a list of results closed by a bracket naming only their panel or assay and its date
+  ("... negative (line blot 21.08.2026).") takes that date over an earlier one in the sentence.
 """
 
 from __future__ import annotations
@@ -105,4 +107,39 @@ def test_a_diagnosis_date_followed_by_with_dates_what_follows() -> None:
     )
     assert {a.date for a in read(note).case.antibodies if a.code.value == "MI2"} == {
         date(2019, 1, 1)
+    }
+
+
+# ------------------------------------------------------- a closing bracket that dates the panel
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (
+            "Dermatomyositis first diagnosed 08/2026 (clinic): anti-Mi-2 positive, anti-MDA5 "
+            "negative (line blot 21.08.2026).",
+            date(2026, 8, 21),
+        ),
+        (
+            "DM diagnosed 12/08/2026 (rash, weakness), anti-Mi-2 positive and anti-MDA5 negative "
+            "(myositis panel reported 09/2026).",
+            date(2026, 9, 1),
+        ),
+    ],
+)
+def test_a_closing_bracket_with_the_panels_date_dates_the_results_before_it(
+    sentence: str, day: date
+) -> None:
+    note = "Clinic date: 06.11.2026\nWoman, 60 years old.\n" + sentence + "\n"
+    found = {a.date for a in read(note).case.antibodies if a.code.value in ("MI2", "MDA5")}
+    assert found == {day}
+
+
+def test_a_closing_bracket_about_something_else_does_not_date_the_results() -> None:
+    # "(CT thorax 21.08.2026)" is the CT's: the results keep the diagnosis's date
+    note = (
+        "Clinic date: 06.11.2026\nWoman, 60 years old.\n"
+        "Dermatomyositis diagnosed 12/08/2026 (rash), anti-Mi-2 positive (CT thorax 21.08.2026).\n"
+    )
+    assert {a.date for a in read(note).case.antibodies if a.code.value == "MI2"} == {
+        date(2026, 8, 12)
     }
