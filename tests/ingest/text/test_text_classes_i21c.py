@@ -73,8 +73,9 @@ def test_the_rest_of_a_blot_after_a_remaining_word_takes_its_date() -> None:
 
 
 def test_a_date_after_the_result_is_another_storys() -> None:
-    # the year dates the lung cancer, not the Mi-2 of the next sentence (read as before: the
-    # diagnosis's month)
+    # the year dates the lung cancer, not the Mi-2 of the next sentence; that one has no time
+    # of its own: the note's date (i22a: the diagnosis's month dates its own clause only, so it
+    # no longer carries on as the sentence's time)
     note = (
         HEAD + "Anti-Mi-2 positive dermatomyositis diagnosed in March 2026, improving on "
         "prednisolone, with a previous lung cancer (2019). Mi-2 positive disease carries a lower "
@@ -83,7 +84,7 @@ def test_a_date_after_the_result_is_another_storys() -> None:
     facts = [f for f in read(note).facts if f.type == "antibody"]
     assert [(f.code, f.value["result"], str(f.date)) for f in facts] == [
         ("MI2", "positive", "2026-03-01"),
-        ("MI2", "positive", "2026-03-01"),
+        ("MI2", "positive", "2026-10-20"),
     ]
 
 

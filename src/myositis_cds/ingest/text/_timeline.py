@@ -791,7 +791,11 @@ _DATE_WORDS = re.compile(
 # the test before the brackets, as a bare date there does
 _ASSAY_WORDS = re.compile(
     r"\b(?:elisa|(?:line|dot)\s+blot|immunoblot|blot|iif|ifi|ria|clia|cia|euroline"
-    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken)\b",
+    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken"
+    # (issue #10, i22a: the sample "sent" and the "result" of that day, "panel (sent 20.08.2026)
+    # was negative for ...", "TIF1-gamma (result 02/11/2026) positive": the bracket dates the
+    # test before it; open notes 97, 113, 114, 116, 127, 214, 221, 247, 318)
+    r"|sent|results?|resulted)\b",
     re.IGNORECASE,
 )
 
@@ -817,6 +821,17 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
                     clause = max(text.rfind(c, sent.start, opened) for c in ",;:")
                     return (clause + 1 if clause >= 0 else sent.start), closed + 1, False
                 return opened, closed + 1, False
+    if _DIAGNOSED_BEFORE.search(text[max(sent.start, start - 16) : start]) and _LISTS_ON.match(
+        text, end, sent.end
+    ):
+        # issue #10 (i22a): "dermatomyositis diagnosed 07/2026, anti-TIF1-gamma positive, CK
+        # 4,100": the date is the diagnosis's (and of what the clause names before it, "breast
+        # cancer, dx 03/2026"); the facts listed after the comma have no time of their own, the
+        # note's (README); "diagnosed in 2019, with ..." goes on about that time
+        # (it says when the disease began, as "since" does: a finding still there, or a
+        # tumour's size in the clause, is not dated by it, _Sentence.time_at's ``ongoing``)
+        clause = text.rfind(";", sent.start, start)
+        return (clause + 1 if clause >= 0 else sent.start), end, True
     if (
         _SINCE_BEFORE.search(text[max(sent.start, start - 12) : start])
         or text[start:end].casefold().startswith("since")
@@ -829,6 +844,12 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
 
 
 _GOES_ON = re.compile(r"\s*[,;]")
+
+# a comma after a diagnosis's date, and a list going on that is not about that time
+_LISTS_ON = re.compile(r"[ \t]*+,(?![ \t]*+(?:with|when|at\s+that\s+time|at\s+diagnosis)\b)", re.I)
+# the diagnosis's word right before its date ("diagnosed 07/2026", "dx Sept 2026", "diagnosed
+# in March 2025")
+_DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)[ \t]++)?\Z", re.I)
 
 
 # "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",

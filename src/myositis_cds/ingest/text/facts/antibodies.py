@@ -582,7 +582,8 @@ def _antibodies(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    sent.time if panel_time is None else panel_time,
+                    _closing_bracket_time(ex, sent, m)
+                    or (sent.time if panel_time is None else panel_time),
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -594,6 +595,39 @@ def _antibodies(ex: Extraction) -> None:
 
 _OPENS_WITHIN = 20  # characters before a wrapped list's first antibody or panel
 _LABEL_DATE_WITHIN = 30  # characters from a name to the date of its label, "anti-SRP (blot, DATE)"
+
+
+# issue #10 (i22a): a list of results closed by a bracket that names only their panel or assay
+# and its date ("anti-NXP2 positive, anti-Mi-2 negative (Immunoblot 15.07.2026).", "...
+# negative (myositis panel reported 09/2026)."): the bracket's date is the panel's and dates the
+# results before it, over a date stated earlier in the sentence (the diagnosis's, "DM first
+# diagnosed 07/2026: ..."). Only a bracket that ends its sentence, with no other date between
+# the antibody and it; open notes 138, 192
+_PANEL_WORDS = re.compile(
+    r"\b(?:myositis|antibod(?:y|ies)|autoantibod(?:y|ies)|panel|serology|immunoassay|profile"
+    r"|elisa|(?:line|dot)\s+blot|immunoblot|blot|euroline|sample[sd]?|sent|results?|reported"
+    r"|dated|done|performed|on|in)\b",
+    re.IGNORECASE,
+)
+
+
+def _closing_bracket_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    text = ex.text
+    stated = [*sent.candidates, *((c, t) for c, t, _, _, _ in sent.local)]
+    after = sorted((c, t) for c, t in stated if c > m.end and t.absolute is not None)
+    if not after:
+        return None
+    c, time = after[0]
+    opened = text.rfind("(", m.end, c)
+    if opened < 0 or text.find(")", opened, c) >= 0:
+        return None
+    closed = text.find(")", c, sent.end)
+    if closed < 0 or text[closed + 1 : sent.end].strip(" .\n"):
+        return None
+    words = text[opened + 1 : c] + " " + text[sent.ends.get(c, c) : closed]
+    if _PANEL_WORDS.sub("", words).strip(" ,;:-"):
+        return None
+    return time
 
 
 # issue #10 (i21c): a panel's results wrapped onto a sentence of their own ("Line blot (sampled
