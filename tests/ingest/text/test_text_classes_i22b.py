@@ -71,3 +71,18 @@ def test_a_bare_no_lymphadenopathy_is_the_examination() -> None:
     )
     (tumour,) = case.tumours
     assert tumour.nodes is None
+
+
+def test_a_scan_done_because_of_cancer_in_general_still_stages() -> None:
+    # "cancer" named in general beside the scan ("because dermatomyositis is linked with
+    # cancer") makes the sentence generic; the scan's findings are still this patient's
+    case = case_of(
+        _OPENING + "Because dermatomyositis is often linked with cancer in adults, a CT on "
+        "3 March 2026 showed wall thickening of the descending colon without lymphadenopathy "
+        "or liver lesions. Colonoscopy on 6 March 2026 found a mass in the descending colon; "
+        "biopsies showed adenocarcinoma."
+    )
+    (tumour,) = case.tumours
+    assert tumour.nodes is not None and tumour.nodes.value == "N0"
+    assert tumour.metastases is not None and tumour.metastases.value == "M0"
+    assert tumour.found_date == date(2026, 3, 6)

@@ -611,6 +611,10 @@ def _tumours(ex: Extraction) -> None:
         status, uncertain = _status(ex, sent, assertion, sent.time)
         if assertion.get("existence") == "INDETERMINATE":
             uncertain = True  # "two indeterminate liver lesions"
+        if status not in ("present", "historical") and site_ms:
+            # (i22b: a cancer named in general beside the scan, "because of the link with
+            # cancer, a CT showed ... without lymphadenopathy": the scan's staging is held)
+            _hold_staging(ex, sent, site_ms, attrs, held)
         if status == "absent":
             continue
         if uncertain:
@@ -763,7 +767,9 @@ def _place_held_staging(
     ex: Extraction, builds: list[_TumourBuild], held: list[_HeldStaging]
 ) -> None:
     stated = {
-        (d.value["tumour"], d.code) for d in ex.drafts if d.type == "tumour" and d.code in _STAGING
+        (d.value["tumour"], d.code)
+        for d in ex.drafts
+        if d.type == "tumour" and d.code in _STAGING and d.status in ("present", "historical")
     }
     for h in held:
         at = [b for b in builds if b.real and b.site in h.sites]
