@@ -86,3 +86,16 @@ def test_a_scan_done_because_of_cancer_in_general_still_stages() -> None:
     assert tumour.nodes is not None and tumour.nodes.value == "N0"
     assert tumour.metastases is not None and tumour.metastases.value == "M0"
     assert tumour.found_date == date(2026, 3, 6)
+
+
+def test_nodes_and_distant_disease_denied_together_without_other_words() -> None:
+    # the metastases' patterns are skipped on a note without their gate words: "no nodal or
+    # distant disease" alone must still be read (the gate now holds "distant")
+    case = case_of(
+        _OPENING + "CT on 3 March 2026: a 22 mm mass in the tail of the pancreas, no nodal or "
+        "distant disease. EUS biopsy on 6 March 2026: well-differentiated neuroendocrine tumour."
+    )
+    (tumour,) = case.tumours
+    assert tumour.size_mm == 22.0
+    assert tumour.nodes is not None and tumour.nodes.value == "N0"
+    assert tumour.metastases is not None and tumour.metastases.value == "M0"
