@@ -99,3 +99,26 @@ def test_nodes_and_distant_disease_denied_together_without_other_words() -> None
     assert tumour.size_mm == 22.0
     assert tumour.nodes is not None and tumour.nodes.value == "N0"
     assert tumour.metastases is not None and tumour.metastases.value == "M0"
+
+
+def test_a_scans_list_denies_nodes_then_distant_disease() -> None:
+    case = case_of(
+        _OPENING + "Endometrial biopsy on 2 March 2026: endometrioid adenocarcinoma, grade 1. "
+        "CT of the chest, abdomen and pelvis on 5 March 2026: no lymphadenopathy, no distant "
+        "metastases, no pleural effusion."
+    )
+    (tumour,) = case.tumours
+    assert tumour.nodes is not None and tumour.nodes.value == "N0"
+    assert tumour.metastases is not None and tumour.metastases.value == "M0"
+
+
+def test_an_examination_without_lymphadenopathy_then_a_scan_stages_no_nodes() -> None:
+    # guard: the palpation's "no lymphadenopathy" ends its own sentence
+    case = case_of(
+        _OPENING + "Endometrial biopsy on 2 March 2026: endometrioid adenocarcinoma, grade 1. "
+        "On examination, no lymphadenopathy. The CT on 5 March 2026 showed no distant "
+        "metastases."
+    )
+    (tumour,) = case.tumours
+    assert tumour.nodes is None
+    assert tumour.metastases is not None and tumour.metastases.value == "M0"
