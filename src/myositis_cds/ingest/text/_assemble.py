@@ -843,7 +843,9 @@ def _tumour(
         rec["invades"] = invades
     # found: the first time the note mentions it, or a test in the same sentence that showed
     # it ("Known pancreatic NET (EUS-FNA 2023)")
-    sentences = {d.sentence.index for d in parts if d.code != "resected"}
+    sentences = {
+        d.sentence.index for d in parts if d.code != "resected" and not d.value.get("held")
+    }
     shown = [
         d
         for d in drafts
@@ -859,6 +861,7 @@ def _tumour(
         d
         for d in parts
         if d.code != "resected"
+        and not d.value.get("held")  # i22b: a staging scan read before it was named
         and (d.status == "present" or (d.status == "historical" and d.time.absolute is not None))
     ] or [d for d in parts if d.code != "resected"]
     # issue #10 (i19a): a case report tells its story past the visit it opens with; its title,

@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
+from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import RulesMeta, TermMatch, _load, _Strict, term_key
 from myositis_cds.ingest.text.facts.antibodies import _own_existence
 from myositis_cds.ingest.text.facts.events import recorded_event
@@ -491,6 +492,7 @@ def _tumours(ex: Extraction) -> None:
         if d.type == "event" and d.code == "surgery" and recorded_event(ex, d):
             surgeries.setdefault(d.sentence.index, []).append(d)
     builds: list[_TumourBuild] = []
+    held: list[_HeldStaging] = []  # i22b: staging read before any tumour
     current: _TumourBuild | None = None
     kinds: set[str] = set()  # the histologies the sentence names
 
@@ -586,6 +588,8 @@ def _tumours(ex: Extraction) -> None:
 
         starts_tumour = bool(specific) or bool(mentions and (site_ms or sizes)) or bool(in_node)
         have_tumour = bool(builds)
+        if not starts_tumour and not have_tumour and site_ms:
+            _hold_staging(ex, sent, site_ms, attrs, held)
         if not starts_tumour and not (
             have_tumour and (attrs or (mentions and sizes) or (resections and mentions))
         ):
@@ -607,6 +611,10 @@ def _tumours(ex: Extraction) -> None:
         status, uncertain = _status(ex, sent, assertion, sent.time)
         if assertion.get("existence") == "INDETERMINATE":
             uncertain = True  # "two indeterminate liver lesions"
+        if status not in ("present", "historical") and site_ms:
+            # (i22b: a cancer named in general beside the scan, "because of the link with
+            # cancer, a CT showed ... without lymphadenopathy": the scan's staging is held)
+            _hold_staging(ex, sent, site_ms, attrs, held)
         if status == "absent":
             continue
         if uncertain:
@@ -714,6 +722,65 @@ def _tumours(ex: Extraction) -> None:
             )
         if current is None or not current.real:
             current = anchors[-1][1]
+    _place_held_staging(ex, builds, held)
+
+
+# issue #10 (i22b): a staging scan read before the tumour is named ("CT: wall thickening of the
+# sigmoid colon without lymphadenopathy or liver lesions", then "colonoscopy: ... biopsy showed
+# adenocarcinoma"): its nodes and metastases are held by the organ the scan names, and go to
+# the tumour later found at that organ when the note states none of its own. They date
+# nothing: the cancer was found by what named it (the value's ``held``, _assemble.py)
+_STAGING = frozenset({"nodes", "metastases"})
+
+
+@dataclass
+class _HeldStaging:
+    sites: frozenset[str]
+    code: str
+    value: Any
+    start: int
+    end: int
+    sentence: Sentence
+    status: FactStatus
+
+
+def _hold_staging(
+    ex: Extraction,
+    sent: Sentence,
+    site_ms: list[TermMatch],
+    attrs: list[tuple[str, Any, int, int]],
+    held: list[_HeldStaging],
+) -> None:
+    staging = [a for a in attrs if a[0] in _STAGING]
+    if not staging:
+        return
+    assertion = sent.context.assert_target(sent.start, sent.start, _THING_CATS)
+    status, uncertain = _status(ex, sent, assertion, sent.time)
+    if uncertain or status not in ("present", "historical"):
+        return
+    sites = frozenset(m.concept for m in site_ms)
+    for code, value, a, b in staging:
+        held.append(_HeldStaging(sites, code, value, a, b, sent, status))
+
+
+def _place_held_staging(
+    ex: Extraction, builds: list[_TumourBuild], held: list[_HeldStaging]
+) -> None:
+    stated = {
+        (d.value["tumour"], d.code)
+        for d in ex.drafts
+        if d.type == "tumour" and d.code in _STAGING and d.status in ("present", "historical")
+    }
+    for h in held:
+        at = [b for b in builds if b.real and b.site in h.sites]
+        if len(at) != 1 or (at[0].key, h.code) in stated:
+            continue  # no tumour, or several, at the scan's organ; or its own staging stated
+        stated.add((at[0].key, h.code))
+        value = {"value": h.value, "tumour": at[0].key, "held": True}
+        _add(
+            ex,
+            Draft("tumour", h.code, h.status, h.start, h.end, h.sentence, h.sentence.time, value),
+        )
 
 
 _SOMEONE_ELSE = frozenset({"FAMILY"})
