@@ -72,6 +72,12 @@ class Sentence:
     breaks: list[int] = field(default_factory=list)
     ends: dict[int, int] = field(default_factory=dict)  # where each stated time ends
 
+    def stated_times(self, *, since: bool = True) -> list[tuple[int, TimePoint]]:
+        """Every time the sentence states, with where it stands: its candidates, then the times
+        that govern only their own words (``local``); ``since=False`` leaves out those that say
+        when something began ("since 2019")."""
+        return [*self.candidates, *((c, t) for c, t, _, _, s in self.local if since or not s)]
+
     def gap(self, c: int, pos: int, end: int) -> int:
         """Characters between a time stated at ``c`` and words at [pos, end)."""
         if c >= end:

@@ -475,7 +475,7 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
         return None
     dated = [
         (pos, t)
-        for pos, t in [*sent.candidates, *((d[0], d[1]) for d in sent.local)]
+        for pos, t in sent.stated_times()
         if t.absolute is not None and ex.norm.to_original(pos, pos + 1)[0] < start + len(line)
     ]
     if not dated:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -145,15 +147,23 @@ _OWN_PREDICATE = re.compile(
 )
 
 
+def _other_tests(
+    ex: Extraction, start: int, end: int, words: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """Where the tests other than an antibody are named in [start, end): the investigations',
+    the labs' names and the matches of ``words``."""
+    r = ex.rules
+    return [
+        *((t.start, t.end) for t in r.investigations.find(ex.text, start, end)),
+        *((t.start, t.end) for t in r.labs.find(ex.text, start, end)),
+        *(w.span() for w in words.finditer(ex.text, start, end)),
+    ]
+
+
 def _first_other_test(ex: Extraction, start: int, end: int, words: re.Pattern[str]) -> int | None:
     """Where the first test other than an antibody is named in [start, end), or None."""
-    r = ex.rules
-    found = [
-        *(t.start for t in r.investigations.find(ex.text, start, end)),
-        *(t.start for t in r.labs.find(ex.text, start, end)),
-        *(w.start() for w in [words.search(ex.text, start, end)] if w is not None),
-    ]
-    return min(found) if found else None
+    found = _other_tests(ex, start, end, words)
+    return min(a for a, _ in found) if found else None
 
 
 def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: int) -> bool:
@@ -183,13 +193,10 @@ _ONLY_SPACE = re.compile(r"[ \t:]*")
 def _result_right_after_test(ex: Extraction, start: int, cue_start: int) -> bool:
     """Whether a test other than an antibody named in [start, cue_start) ends right before the
     result word at ``cue_start``."""
-    r, text = ex.rules, ex.text
-    ends = [
-        *(t.end for t in r.investigations.find(text, start, cue_start)),
-        *(t.end for t in r.labs.find(text, start, cue_start)),
-        *(w.end() for w in _OTHER_TEST.finditer(text, start, cue_start)),
-    ]
-    return any(_ONLY_SPACE.fullmatch(text, end, cue_start) for end in ends)
+    return any(
+        _ONLY_SPACE.fullmatch(ex.text, end, cue_start)
+        for _, end in _other_tests(ex, start, cue_start, _OTHER_TEST)
+    )
 
 
 # issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
@@ -475,9 +482,10 @@ def _antibodies(ex: Extraction) -> None:
     text = ex.text
     buckets = _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text)))
     panel_times: dict[int, TimePoint] = {}
+    panels = cache(lambda: _bucket(ex, r.panels.find(text)))  # the note's panels, once if asked
     for idx, matches in buckets.items():
         sent = ex.sentences[idx]
-        panel_time = _panel_time(ex, sent, buckets, panel_times)
+        panel_time = _panel_time(ex, sent, buckets, panels, panel_times)
         if panel_time is not None:
             panel_times[idx] = panel_time
         respective = _respective_results(ex, matches)
@@ -613,8 +621,7 @@ _PANEL_WORDS = re.compile(
 
 def _closing_bracket_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
     text = ex.text
-    stated = [*sent.candidates, *((c, t) for c, t, _, _, _ in sent.local)]
-    after = sorted((c, t) for c, t in stated if c > m.end and t.absolute is not None)
+    after = sorted((c, t) for c, t in sent.stated_times() if c > m.end and t.absolute is not None)
     if not after:
         return None
     c, time = after[0]
@@ -646,6 +653,7 @@ def _panel_time(
     ex: Extraction,
     sent: Sentence,
     buckets: dict[int, list[TermMatch]],
+    panel_buckets: Callable[[], dict[int, list[TermMatch]]],
     panel_times: dict[int, TimePoint],
 ) -> TimePoint | None:
     if sent.index == 0 or sent.candidates or sent.local:
@@ -653,17 +661,16 @@ def _panel_time(
     prev = ex.sentences[sent.index - 1]
     if prev.paragraph != sent.paragraph:
         return None
-    panels = _bucket(ex, ex.rules.panels.find(ex.text))
+    panels = panel_buckets()
     opening = [m.start for m in (*buckets[sent.index], *panels.get(sent.index, []))]
     if min(opening) - sent.start > _OPENS_WITHIN:
         return None
     if prev.index in panel_times:
         return panel_times[prev.index]
     named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
-    stated = [*prev.candidates, *((c, t) for c, t, _, _, since in prev.local if not since)]
     dated = [
         t
-        for c, t in sorted(stated, key=lambda x: x[0])
+        for c, t in sorted(prev.stated_times(since=False), key=lambda x: x[0])
         if t.absolute is not None
         and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
         and ex.text[ex.text.rfind("\n", 0, c) + 1 : c].strip()  # not a date column's (i10av)

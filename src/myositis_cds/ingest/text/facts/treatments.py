@@ -327,7 +327,7 @@ def _start_stated(
     sentence that dates the mention, or a start word next to it ("started", "given", "since"
     and the other languages' words, patterns.yaml ``treatment_start``), which dates it from the
     entry or the visit it is written in ("I have started prednisolone 60 mg daily")."""
-    own = [t for _, t in sent.candidates] + [t for _, t, _, _, _ in sent.local]
+    own = [t for _, t in sent.stated_times()]
     if start != INDEX and any(t == start for t in own):
         return True  # "now", "currently" are times of the words, not a start
     lead = max(sent.start, m.start - 40, before.end if before is not None else 0)
@@ -373,15 +373,35 @@ def _bracket_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, Tim
         return None  # "(4/5-5/5)": a muscle grade
     if ex.style.month_first and m.group("sep") == "/":
         a, b, c, d = b, a, d, c
+    return _course_days(ex, (a, b), (c, d), None)
+
+
+def _course_days(
+    ex: Extraction, first: tuple[int, int], last: tuple[int, int], year: int | None
+) -> tuple[TimePoint, TimePoint] | None:
+    """A course from the (day, month) ``first`` to ``last``: in ``year`` when written (the first
+    day in the year before when it would fall after the last), else in the note's year (both the
+    year before when the last day would be over a month after the note's date); None when neither
+    year is known, a day does not exist, or the days are not a course of at most two months."""
+    note_date = ex.style.note_date
     try:
-        first, last = date(note_date.year, b, a), date(note_date.year, d, c)
-        if (last - note_date).days > 31:
-            first, last = first.replace(year=first.year - 1), last.replace(year=last.year - 1)
+        if year is not None:
+            first_day, last_day = date(year, first[1], first[0]), date(year, last[1], last[0])
+            if first_day > last_day:
+                first_day = first_day.replace(year=year - 1)
+        elif note_date is not None:
+            y = note_date.year
+            first_day, last_day = date(y, first[1], first[0]), date(y, last[1], last[0])
+            if (last_day - note_date).days > 31:
+                first_day = first_day.replace(year=y - 1)
+                last_day = last_day.replace(year=y - 1)
+        else:
+            return None
     except ValueError:
         return None
-    if first > last or (last - first).days > 62:
+    if first_day > last_day or (last_day - first_day).days > 62:
         return None
-    return TimePoint(absolute=first), TimePoint(absolute=last)
+    return TimePoint(absolute=first_day), TimePoint(absolute=last_day)
 
 
 # issue #10 (i21a): a course's first and last day after the drug, not in brackets, the first
@@ -404,10 +424,8 @@ _DAY_MONTH_PARTS = re.compile(r"(?P<day>\d{1,2})(?:[/.]\s?(?P<month>\d{1,2}))?")
 
 
 def _yearless_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
-    """A course's first and last day written short after the drug (_YEARLESS_RANGE), placed as
-    _bracket_range places them: in the year written after the last date, else the note's year
-    (the year before when the last day would be over a month after the note's date); None when
-    neither is known, or the days are not a course of at most two months."""
+    """A course's first and last day written short after the drug (_YEARLESS_RANGE), placed by
+    _course_days in the year written after the last date, else the note's year."""
     # the range may run past the end the sentence splitter put after its first day ("13. - 15.
     # 10. 2026": "13." read as a sentence's end); it starts in the drug's words
     m = _YEARLESS_RANGE.search(ex.text, start, min(len(ex.text), start + _YEARLESS_REACH))
@@ -424,25 +442,7 @@ def _yearless_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, Ti
         if first.group("month") is None:
             return None  # "23 to 10/25": a day alone before a month-first date
         a, b, c, d = b, a, d, c
-    note_date = ex.style.note_date
-    try:
-        if m.group("year"):
-            year = int(m.group("year"))
-            first_day, last_day = date(year, b, a), date(year, d, c)
-            if first_day > last_day:
-                first_day = first_day.replace(year=year - 1)
-        elif note_date is not None:
-            first_day, last_day = date(note_date.year, b, a), date(note_date.year, d, c)
-            if (last_day - note_date).days > 31:
-                first_day = first_day.replace(year=first_day.year - 1)
-                last_day = last_day.replace(year=last_day.year - 1)
-        else:
-            return None
-    except ValueError:
-        return None
-    if first_day > last_day or (last_day - first_day).days > 62:
-        return None
-    return TimePoint(absolute=first_day), TimePoint(absolute=last_day)
+    return _course_days(ex, (a, b), (c, d), int(m.group("year")) if m.group("year") else None)
 
 
 def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimePoint] | None:
