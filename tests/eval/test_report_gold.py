@@ -149,7 +149,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     min_notes: int,
     first_note: int | None,
 ) -> None:
-    if split is not None:  # rounds twenty to twenty-five, twenty-seven and twenty-nine added notes only
+    if split is not None:  # rounds 20-25, 27 and 29 added notes only
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
         assert letter is not None
