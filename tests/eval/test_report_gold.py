@@ -132,6 +132,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-fifth", None, None, 0, "heldout29", 10, 325),
     ("twenty-sixth", "heldout_u", "w", 15, None, 0, None),
     ("twenty-seventh", None, None, 0, "heldout30", 10, 337),
+    ("twenty-ninth", None, None, 0, "heldout31", 10, 349),
 ]
 
 
@@ -148,7 +149,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
     min_notes: int,
     first_note: int | None,
 ) -> None:
-    if split is not None:  # rounds twenty to twenty-five and twenty-seven added notes only
+    if split is not None:  # rounds 20-25, 27 and 29 added notes only
         reports = {rid: m for rid, m in _index().items() if m["split"] == split}
         assert len(reports) >= min_reports
         assert letter is not None
