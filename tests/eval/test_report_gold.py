@@ -132,6 +132,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-fifth", None, None, 0, "heldout29", 10, 325),
     ("twenty-sixth", "heldout_u", "w", 15, None, 0, None),
     ("twenty-seventh", None, None, 0, "heldout30", 10, 337),
+    ("twenty-eighth", "heldout_v", "x", 15, None, 0, None),
     ("twenty-ninth", None, None, 0, "heldout31", 10, 349),
 ]
 
