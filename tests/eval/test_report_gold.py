@@ -155,7 +155,7 @@ def test_each_held_out_round_has_its_reports_and_notes_in_new_styles(
         assert len(reports) >= min_reports
         assert letter is not None
         assert all(rid.startswith(letter) for rid in reports)
-    if note_split is None:  # the twenty-sixth round added reports only, no notes
+    if note_split is None:  # rounds 26 and 28 added reports only, no notes
         return
     notes = _notes_split(note_split)
     _check_notes(notes, minimum=min_notes)
