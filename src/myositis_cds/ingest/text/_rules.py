@@ -992,7 +992,7 @@ def _case_variants(letters: tuple[int, ...]) -> tuple[int, ...] | None:
     takes a character's simple lower case and compares it with each letter's lower case and
     that one's extra cases (re._casefix), as re._compiler compiles a literal or a class. None
     when no letter has a case (the engine already tests such an item quickly)."""
-    import _sre
+    import _sre  # type: ignore[import-not-found]
     from re import _casefix  # type: ignore[attr-defined]
 
     if not any(_sre.unicode_iscased(a) for a in letters):
