@@ -24,6 +24,7 @@ from myositis_cds.ingest.text._rules import (
     compile_rule,
     gate_text,
     may_match,
+    needs_digit,
     required_words,
     rules,
 )
@@ -56,6 +57,9 @@ def _ungated(monkeypatch: pytest.MonkeyPatch) -> None:
         name = getattr(module, "__name__", "")
         if name.startswith("myositis_cds.") and getattr(module, "may_match", None) is may_match:
             monkeypatch.setattr(module, "may_match", lambda rx, gate: True)
+        # (i23s) and the digit gate of the date patterns: every pattern needs none
+        if name.startswith("myositis_cds.") and getattr(module, "needs_digit", None) is needs_digit:
+            monkeypatch.setattr(module, "needs_digit", lambda rx: False)
 
 
 def _compare(texts: list[str]) -> None:
@@ -63,6 +67,7 @@ def _compare(texts: list[str]) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _ungated(monkeypatch)
         assert _rules.may_match is not may_match
+        assert _rules.needs_digit is not needs_digit
         ungated = [_reading(t) for t in texts]
     for text, a, b in zip(texts, gated, ungated, strict=True):
         assert a == b, text[:200]
@@ -122,3 +127,38 @@ def test_a_context_pattern_without_a_derivable_word_is_still_run() -> None:
     found = {(text[a:b], rule.category) for a, b, rule in find_modifiers(text, mine)}
     assert ("ei", "NEGATED_EXISTENCE") in found
     assert ("No", "NEGATED_EXISTENCE") in found
+
+
+# issue #10 (i23s): the digit gate of the date patterns (needs_digit), derived from each pattern
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"(?P<d>[0-3]?\d)\.(?P<m>\d\d)", True),
+        (r"\b(?:in|since)\s+(?P<y>(?:19|20)\d\d)\b", True),
+        (r"(?:march|april)\s+[0-9]{1,2}", True),
+        (r"\b(?:in|since)\s+(?:\d{4}|spring)", False),  # one alternative needs no digit
+        (r"(?<=\d)\s*mg", False),  # the digit is only seen, not matched
+        (r"\d*x", False),  # the digit may be left out
+        (r"(?:since|from)\s+(?P<mon>may|june)", False),
+    ],
+)
+def test_a_pattern_needs_a_digit_only_where_every_match_holds_one(
+    pattern: str, needs: bool
+) -> None:
+    from myositis_cds.ingest.text._rules import needs_digit
+
+    assert needs_digit(compile_rule(pattern)) is needs
+
+
+def test_a_span_without_a_digit_still_gets_its_month_named_dates() -> None:
+    from myositis_cds.ingest.text._time import DateStyle, find_dates
+
+    style = DateStyle(note_date=date(2026, 11, 3), today=TODAY)
+    text = "Seen 3 Nov 2026. Rash since March, worse since 12/10/2026."
+    span = (17, 34)  # "Rash since March,": no digit
+    found = find_dates(text, rules(), *span, style=style)
+    assert [(text[d.start : d.end], d.day) for d in found] == [("March", date(2026, 3, 1))]
+    # and the spans with digits read their numeric dates
+    assert [d.day for d in find_dates(text, rules(), 35, len(text), style=style)] == [
+        date(2026, 10, 12)
+    ]

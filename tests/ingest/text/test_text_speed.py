@@ -518,3 +518,71 @@ def test_a_line_outside_ascii_is_copied_or_mapped_as_written(line: str, text: st
     assert norm.text == text
     if line == text:
         assert norm.offsets[: len(line)] == list(range(len(line)))
+
+
+# issue #10 (i23s): a branch's alternatives led by a letter read ignoring case start with the
+# exact class of characters the engine takes for that letter, tested with the case kept (the
+# engine's quick test of an alternative's first character)
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+@pytest.mark.parametrize("letters", ["k", "s", "i", "a", "é", "σ", "ǆ", "ß", "[eé]", "[sk]"])
+def test_a_letter_s_class_holds_every_character_the_engine_takes_for_it(letters: str) -> None:
+    from myositis_cds.ingest.text._rules import _case_variants
+
+    expected = {m.group() for m in re.finditer(letters, _EVERY_CHARACTER, re.IGNORECASE)}
+    codes = tuple(sorted({ord(ch) for ch in letters.strip("[]")}))
+    assert {chr(x) for x in _case_variants(codes) or ()} == expected
+
+
+def test_a_letter_without_case_keeps_the_engine_s_own_quick_test() -> None:
+    from myositis_cds.ingest.text._rules import _case_variants
+
+    assert _case_variants((ord("3"),)) is None
+    assert _case_variants((ord("抗"), ord("-"))) is None
+
+
+def test_alternatives_led_by_a_letter_start_with_a_class_that_keeps_the_case() -> None:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    from myositis_cds.ingest.text._rules import _quick_first_letters
+
+    parsed = _parser.parse("(?:apple|[eé]clair|3 pears|(?-i:Kiwi))", re.IGNORECASE)
+    _quick_first_letters(parsed.data, c, folded=True)
+    ((op, (_, alternatives)),) = parsed.data
+    assert op is c.BRANCH
+    firsts = []
+    for alternative in alternatives:
+        op, av = alternative.data[0]
+        if op is c.SUBPATTERN and av[3].data[0][0] is c.IN:
+            assert av[2] == c.SRE_FLAG_IGNORECASE  # the case kept inside
+            ((in_op, members),) = av[3].data
+            firsts.append((in_op, "".join(chr(x) for _, x in members)))
+        else:
+            firsts.append((op, ""))
+    assert firsts == [
+        (c.IN, "Aa"),
+        (c.IN, "EeÉé"),
+        (c.LITERAL, ""),  # a digit has no case: the engine tests it quickly already
+        (c.SUBPATTERN, ""),  # a scoped group: left as written
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\b(?:kelvin|sigma|ilk|émile|straße|ǆungla)\b", "KELVIN \u212aelvin ſIGMA İLK ılk"),
+        (r"\b(?:kelvin|sigma|ilk|émile|straße|ǆungla)\b", "ÉMILE Emile STRAẞE ǄUNGLA ǅungla"),
+        (r"(?:no|not|nor)\s+(?:rash|rashes|ſwelling|swelling)", "NOT RASHES, nor ſwelling"),
+        (r"(?P<a>ab|ac)(?P<b>x|y)?", "AB ACX aby"),
+    ],
+)
+def test_a_branch_with_quick_first_letters_finds_what_the_written_one_finds(
+    pattern: str, text: str
+) -> None:
+    rule = compile_rule(pattern)
+    plain = re.compile(pattern, re.IGNORECASE)
+    got = [(m.span(), m.groups()) for m in rule.finditer(text)]
+    assert got == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert got

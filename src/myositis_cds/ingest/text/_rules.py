@@ -891,6 +891,8 @@ def _skipping_programme(
         every = flags | parsed.state.flags
         if merge and not every & c.SRE_FLAG_LOCALE:
             _factor_alternatives(parsed.data, c, bool(every & c.SRE_FLAG_IGNORECASE))
+        if every & c.SRE_FLAG_UNICODE and not every & (c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
+            _quick_first_letters(parsed.data, c, bool(every & c.SRE_FLAG_IGNORECASE))
         code = _compiler._code(parsed, flags)
         # <INFO> <skip> <mask> <min> <max> ...: a pattern that may match nothing is left as is
         if code[0] != c.INFO or code[3] == 0:
@@ -936,6 +938,90 @@ def _factor_alternatives(items: Any, c: Any, folded: bool) -> None:
 
     _hoist_boundaries(items, c)
     walk(items, folded)
+
+
+def _quick_first_letters(items: Any, c: Any, folded: bool) -> None:
+    """Each alternative of a branch that starts with a letter matched ignoring case ("a",
+    "[eé]"), made to start with the exact class of characters that letter matches, tested with
+    the case kept: "(?:apple|banana)" under re.IGNORECASE becomes "(?:(?-i:[Aa])pple|
+    (?-i:[Bb])anana)" (issue #10, i23s). Python's engine steps over an alternative whose first
+    item is a literal or a class with the case kept when the next character is not in it,
+    without entering it; a letter matched ignoring case has no such quick test, so at every
+    position a branch is tried each of its alternatives is entered in turn (a term list's trie
+    has dozens at its first level, and as many below each letter). The class is every character
+    the engine itself takes for the letter (:func:`_case_variants`, from its own lower-case
+    table and its extra cases), so the matches and groups are the same. ``items``: parsed
+    items, changed in place, and every group and branch within them; ``folded``: whether the
+    case is folded here."""
+    for op, av in items:
+        if op is c.LITERAL:
+            continue
+        for inner, inner_folded in _inner_items(op, av, c, folded):
+            _quick_first_letters(inner, c, inner_folded)
+        if op is c.BRANCH and folded:
+            for alternative in av[1]:
+                if alternative.data:
+                    quick = _case_kept_class(alternative.data[0], alternative.state, c)
+                    if quick is not None:
+                        alternative.data[0] = quick
+
+
+def _case_kept_class(item: Any, state: Any, c: Any) -> Any:
+    """The parsed item ``(?-i:[...])`` that matches with the case kept exactly what ``item``
+    (a cased literal, or a class of literals with a cased one) matches ignoring case, or None
+    for any other item."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    op, av = item
+    if op is c.LITERAL:
+        letters = [av]
+    elif op is c.IN and av and all(o is c.LITERAL for o, _ in av):
+        letters = [a for _, a in av]
+    else:
+        return None
+    variants = _case_variants(tuple(sorted(set(letters))))
+    if variants is None:
+        return None
+    inner = _parser.SubPattern(state, [(c.IN, [(c.LITERAL, x) for x in variants])])
+    return (c.SUBPATTERN, (None, 0, c.SRE_FLAG_IGNORECASE, inner))
+
+
+@lru_cache(maxsize=4096)
+def _case_variants(letters: tuple[int, ...]) -> tuple[int, ...] | None:
+    """Every character the engine matches, ignoring case (Unicode), for one of ``letters``: it
+    takes a character's simple lower case and compares it with each letter's lower case and
+    that one's extra cases (re._casefix), as re._compiler compiles a literal or a class. None
+    when no letter has a case (the engine already tests such an item quickly)."""
+    import _sre  # type: ignore[import-not-found]
+    from re import _casefix  # type: ignore[attr-defined]
+
+    if not any(_sre.unicode_iscased(a) for a in letters):
+        return None
+    lower = _sre.unicode_tolower
+    targets: set[int] = set()
+    for a in letters:
+        lo = lower(a)
+        targets.add(lo)
+        targets.update(_casefix._EXTRA_CASES.get(lo, ()))
+    by_lower = _characters_by_lower()
+    found = {x for t in targets for x in (t, *by_lower.get(t, ())) if lower(x) in targets}
+    return tuple(sorted(found))
+
+
+@cache
+def _characters_by_lower() -> dict[int, tuple[int, ...]]:
+    """The characters whose simple lower case (the engine's) is another character, under that
+    character: one pass over Unicode, made only when a pattern is compiled (not when its
+    programme is kept, see _programs)."""
+    import _sre
+
+    lower = _sre.unicode_tolower
+    out: dict[int, list[int]] = {}
+    for x in range(0x110000):
+        lo = lower(x)
+        if lo != x:
+            out.setdefault(lo, []).append(x)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _inner_items(op: Any, av: Any, c: Any, folded: bool) -> list[tuple[Any, bool]]:
@@ -1385,6 +1471,71 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 
     words = needs(parsed)
     return words if words is not None and _usable(words) else None
+
+
+_DIGIT_KEPT: dict[int, tuple[re.Pattern[str], bool]] = {}  # needs_digit by the pattern's id
+_DIGIT = re.compile(r"\d")
+
+
+def digit_in(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a character ``\\d`` matches (any decimal digit)."""
+    return _DIGIT.search(text, start, len(text) if end is None else end) is not None
+
+
+def needs_digit(rx: re.Pattern[str]) -> bool:
+    """Whether every match of ``rx`` holds a decimal digit (in the match itself: what its
+    lookarounds see is not counted), derived from the pattern (issue #10, i23s): a date pattern
+    ("(?P<d>[0-3]?\\d)\\.?\\s*(?P<mon>...)", "(?:in|since)\\s+(?P<y>(?:19|20)\\d\\d)") cannot
+    match in a span without one (:func:`digit_in`), and is not run there. False where it
+    cannot be shown."""
+    entry = _DIGIT_KEPT.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        needs: bool = _programs.kept_value(
+            "digit", f"{rx.flags}\0{rx.pattern}", lambda: _needs_digit(rx)
+        )
+        entry = _DIGIT_KEPT[id(rx)] = (rx, needs)
+    return entry[1]
+
+
+def _needs_digit(rx: re.Pattern[str]) -> bool:
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - another Python's engine
+        return False
+    digits = {ord(d) for d in "0123456789"}
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+
+    def digit_only(op: Any, av: Any) -> bool:
+        """One character, and only ever a decimal digit."""
+        if op is c.LITERAL:
+            return av in digits
+        if op is c.IN:
+            return bool(av) and all(
+                (o is c.LITERAL and a in digits)
+                or (o is c.RANGE and a[0] in digits and a[1] in digits)
+                or (o is c.CATEGORY and a is c.CATEGORY_DIGIT)
+                for o, a in av
+            )
+        return False
+
+    def needs(items: Any) -> bool:
+        for op, av in items:
+            if digit_only(op, av):
+                return True
+            if op is c.SUBPATTERN and needs(av[-1]):
+                return True
+            if op is getattr(c, "ATOMIC_GROUP", None) and needs(av):
+                return True
+            if op in repeats and av[0] >= 1 and needs(av[2]):
+                return True
+            if op is c.BRANCH and all(needs(a) for a in av[1]):
+                return True
+        return False
+
+    return needs(parsed)
 
 
 # issue #10 (i21s): how many spellings a run of literals may have through its classes, and how

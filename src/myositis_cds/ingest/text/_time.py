@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from myositis_cds.ingest.text._rules import Rules, note_matches
+from myositis_cds.ingest.text._rules import Rules, digit_in, needs_digit, note_matches
 
 __all__ = [
     "DateMatch",
@@ -146,7 +146,10 @@ def find_dates(
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
+    digits = digit_in(text, start, stop)  # (i23s) else only the patterns that need none
     for rx in rules.time["dates"]:
+        if not digits and needs_digit(rx):
+            continue
         for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
             # issue #10 (i20a): a rule that reads the words before a date to know it is one
             # ("admitted 10/26") marks the date itself as "at": the words stay the sentence's
