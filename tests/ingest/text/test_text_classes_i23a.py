@@ -153,3 +153,53 @@ def test_illness_duration(text: str, onset: date) -> None:
 def test_duration_needs_a_complaint() -> None:
     # guard: a habit's duration is no onset ("depi 2 an li pa fimen")
     assert case_of("Dat konsiltasyon: 10 oktòb 2026\nDepi 2 an li pa fimen.").onset_date is None
+
+
+def test_creole_breast_needs_more_than_the_french_head() -> None:
+    # guard: "tete" alone is French "tête" (head) copied without its accent
+    assert tumour_sites("Li gen yon kansè nan tete dwat la.") == [("breast", "other")]
+    assert tumour_sites("Cancer de la tete et du cou.") != [("breast", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "dose", "route"),
+    [
+        (
+            "Dat konsiltasyon: 10/10/2026\nPrednizòn 40 mg chak jou pa bouch.",
+            "prednisone",
+            "40 mg chak jou",
+            "oral",
+        ),
+        (
+            "दाखल दिनांक: १०/१०/२०२६\nटॅब. प्रेडनिसोलोन 30 mg तोंडाने दररोज.",
+            "prednisolone",
+            "30 mg दररोज",
+            "oral",
+        ),
+    ],
+)
+def test_treatments(text: str, drug: str, dose: str, route: str) -> None:
+    (treatment,) = case_of(text).treatments
+    assert (treatment.drug, treatment.dose, str(treatment.route)) == (drug, dose, route)
+
+
+def test_marathi_course_from_to() -> None:
+    text = "दाखल दिनांक: ०१/११/२०२६\nइंजे. मिथाइलप्रेडनिसोलोन 1 g शिरेतून दररोज (२५/१०/२०२६ ते २७/१०/२०२६)."
+    (treatment,) = case_of(text).treatments
+    assert (treatment.start, treatment.stop) == (date(2026, 10, 25), date(2026, 10, 27))
+
+
+def test_creole_test_still_to_do_is_pending() -> None:
+    case = case_of("Dat konsiltasyon: 10/10/2026\nMamografi poko fèt, pou fè.")
+    assert [(i.code.value, i.result.value) for i in case.investigations] == [
+        ("mammography", "pending")
+    ]
+
+
+def test_creole_staging_scan() -> None:
+    text = (
+        "Dat konsiltasyon: 12/10/2026\nByopsi 05/10/2026: adenokansinòm kolon.\n"
+        "CT toraks-abdomen-basen 08/10/2026: yon mas nan kolon, 40 mm; pa gen metastaz a distans."
+    )
+    (tumour,) = case_of(text).tumours
+    assert (tumour.site.value, tumour.size_mm, tumour.metastases) == ("colon", 40.0, "M0")
