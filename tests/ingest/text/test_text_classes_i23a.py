@@ -199,7 +199,23 @@ def test_creole_test_still_to_do_is_pending() -> None:
 def test_creole_staging_scan() -> None:
     text = (
         "Dat konsiltasyon: 12/10/2026\nByopsi 05/10/2026: adenokansinòm kolon.\n"
-        "CT toraks-abdomen-basen 08/10/2026: yon mas nan kolon, 40 mm; pa gen metastaz a distans."
+        "CT toraks-abdomen-basen 08/10/2026: yon mas nan kolon, 40 mm; "
+        "pa gen adenopati nan vant; pa gen metastaz a distans."
     )
     (tumour,) = case_of(text).tumours
-    assert (tumour.site.value, tumour.size_mm, tumour.metastases) == ("colon", 40.0, "M0")
+    assert (tumour.site.value, tumour.size_mm, tumour.nodes, tumour.metastases) == (
+        "colon",
+        40.0,
+        "N0",
+        "M0",
+    )
+
+
+def test_marathi_staging_scan() -> None:
+    text = (
+        "दाखल दिनांक: १२/१०/२०२६\nबायोप्सी (०५/१०/२०२६): कोलनचा ॲडेनोकार्सिनोमा.\n"
+        "सीटी छाती, पोट व ओटीपोट (०८/१०/२०२६): कोलनमध्ये गाठ; लिम्फ नोड्स वाढलेल्या नाहीत; "
+        "दूरस्थ प्रसार नाही."
+    )
+    (tumour,) = case_of(text).tumours
+    assert (tumour.site.value, tumour.nodes, tumour.metastases) == ("colon", "N0", "M0")
