@@ -480,8 +480,9 @@ _FROM = re.compile(
     r"\(\s*|\b(?:mill|mis|mit)-)$",
     re.I,
 )
+# (issue #10, i23a: and Marathi "ते" (to), "२५/१०/२०२६ ते २७/१०/२०२६"; verified U)
 _TO = re.compile(
-    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až|sa|sas-|sat-)\s*",
+    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až|sa|sas-|sat-|ते)\s*",
     re.I,
 )
 # issue #10 (i19c): the Uzbek range written with the ablative and "gacha" (until) after each date:
