@@ -1,0 +1,68 @@
+"""issue #10 (i23b): findings, strength and the patient line after opening heldout_u and
+heldout30. Each class is tried in our own short vignettes (no sentence is taken from a note or a
+report); the expected facts are read off the words by hand against the EULAR/ACR 2017 item
+definitions (Lundberg et al., Ann Rheum Dis 2017;76:1955). Each class has a guard: a near-miss
+that must not be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import findings_of
+
+# ------------------------------------------------------------------ Japanese denials of a list
+_JA_OPENING = "症例は 62 歳の女性。\n"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # the past tense of a case report: "... were not seen", "... there was no ..."
+        "ヘリオトロープ疹,ゴットロン徴候,嚥下障害はみられなかった.",
+        "ヘリオトロープ疹、ゴットロン徴候、嚥下障害は認めなかった。",
+        "ヘリオトロープ疹、ゴットロン徴候、嚥下障害は認められなかった。",
+        "ヘリオトロープ疹,ゴットロン徴候,嚥下障害はなかった.",
+        # the present-tense denial over the whole list, written with the academic comma
+        "ヘリオトロープ疹,ゴットロン徴候,嚥下障害を認めず.",
+    ],
+)
+def test_a_japanese_denial_covers_its_whole_list(words: str) -> None:
+    found = findings_of(_JA_OPENING + words)
+    assert found == {"heliotrope_rash": False, "gottron_sign": False, "dysphagia": False}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ヘリオトロープ疹を認め,嚥下障害はみられなかった.",  # seen, then: no dysphagia
+        "ヘリオトロープ疹があり嚥下障害はなかった。",  # there is a rash, and no dysphagia
+        "ヘリオトロープ疹を認めたが,嚥下障害は認められなかった。",
+    ],
+)
+def test_a_japanese_denial_stops_at_its_clause(words: str) -> None:
+    # guard: the sign affirmed in the clause before the denial stays present
+    assert findings_of(_JA_OPENING + words) == {"heliotrope_rash": True, "dysphagia": False}
+
+
+def test_no_improvement_is_no_denial_of_the_sign() -> None:
+    # guard: "the dysphagia did not improve" says it is still there
+    assert findings_of(_JA_OPENING + "嚥下障害は改善がなかった。") == {"dysphagia": True}
+
+
+def test_a_wrapped_japanese_list_takes_the_denial_that_closes_its_sentence() -> None:
+    # a PDF line break inside the list, and a line of the other column between
+    note = (
+        _JA_OPENING + "診察では体幹と四肢の\n"
+        "皮膚異常,ヘリオトロープ疹,ゴットロン徴候,皮下石灰沈\n"
+        "近年の報告では抗体と臨床像の関連が\n"
+        "着,関節炎はみられなかった.\n"
+    )
+    found = findings_of(note)
+    assert found.get("heliotrope_rash") is False
+    assert found.get("gottron_sign") is False
+
+
+def test_a_wrapped_japanese_line_with_its_own_predicate_keeps_it() -> None:
+    # guard: the line says the rash was seen before it wraps; the later denial is another clause
+    note = _JA_OPENING + "ヘリオトロープ疹を認め,\n嚥下障害はみられなかった.\n"
+    assert findings_of(note) == {"heliotrope_rash": True, "dysphagia": False}
