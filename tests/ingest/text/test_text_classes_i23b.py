@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import findings_of
+from .helpers import LEGS_PROX, LOWER, findings_of, sex_and_age, strength_items
 
 # ------------------------------------------------------------------ Japanese denials of a list
 _JA_OPENING = "症例は 62 歳の女性。\n"
@@ -66,3 +66,47 @@ def test_a_wrapped_japanese_line_with_its_own_predicate_keeps_it() -> None:
     # guard: the line says the rash was seen before it wraps; the later denial is another clause
     note = _JA_OPENING + "ヘリオトロープ疹を認め,\n嚥下障害はみられなかった.\n"
     assert findings_of(note) == {"heliotrope_rash": True, "dysphagia": False}
+
+
+# ------------------------------------------------------------------ the Oxford scale
+def test_oxford_grades_in_a_table_are_mrc_grades() -> None:
+    # the Oxford scale is the MRC scale under its British physiotherapy name: hip flexors 4
+    # both sides against full knee and ankle strength
+    note = (
+        "A 12-year-old boy seen 03/06/2026.\n"
+        "Muscle strength (Oxford):\n"
+        "  Hip flexors         Oxford 4 R   Oxford 4 L\n"
+        "  Ankle dorsiflexors  Oxford 5 R   Oxford 5 L\n"
+    )
+    assert strength_items(note) == {LOWER, LEGS_PROX}
+
+
+def test_oxford_full_grades_are_no_weakness() -> None:
+    # guard: every group at Oxford 5
+    note = (
+        "A 12-year-old boy seen 03/06/2026.\n"
+        "  Hip flexors         Oxford 5 R   Oxford 5 L\n"
+        "  Ankle dorsiflexors  Oxford 5 R   Oxford 5 L\n"
+    )
+    assert strength_items(note) == set()
+
+
+# ------------------------------------------------------------------ the patient line's columns
+@pytest.mark.parametrize(
+    ("line", "sex", "age"),
+    [
+        ("Name: Ana LOPEZ     58 F     Ward: 4B", "female", 58),
+        ("Patient: [removed]   71 M   MRN 00000", "male", 71),
+        ("Name: Tom Baker 39 M", "male", 39),
+    ],
+)
+def test_age_and_sex_letter_as_columns_after_the_name(line: str, sex: str, age: int) -> None:
+    assert sex_and_age(f"Ward round 14/05/2026\n{line}\nFeels stronger today.") == (sex, age)
+
+
+def test_a_count_after_the_name_is_no_age() -> None:
+    # guard: a lower-case word follows the letter, so it is no sex column
+    assert sex_and_age("Ward round 14/05/2026\nName: Ward 7 F block.\nFeels stronger.") == (
+        "unknown",
+        None,
+    )
