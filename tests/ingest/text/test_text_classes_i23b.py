@@ -110,3 +110,15 @@ def test_a_count_after_the_name_is_no_age() -> None:
         "unknown",
         None,
     )
+
+
+# ------------------------------------------------------------------ coughing on what is swallowed
+def test_spluttering_on_drinks_is_dysphagia() -> None:
+    note = "A 59-year-old man seen 02/04/2026. He splutters on water and coughs on soup at meals."
+    assert findings_of(note).get("dysphagia") is True
+
+
+def test_a_chest_cough_beside_fluids_is_no_dysphagia() -> None:
+    # guard: the cough is not tied to the drink
+    note = "A 59-year-old man seen 02/04/2026. Dry cough for a week; drinking plenty of fluids."
+    assert "dysphagia" not in findings_of(note)
