@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import LEGS_PROX, LOWER, findings_of, sex_and_age, strength_items
+from .helpers import LEGS_PROX, LOWER, UPPER, findings_of, sex_and_age, strength_items
 
 # ------------------------------------------------------------------ Japanese denials of a list
 _JA_OPENING = "症例は 62 歳の女性。\n"
@@ -122,3 +122,19 @@ def test_a_chest_cough_beside_fluids_is_no_dysphagia() -> None:
     # guard: the cough is not tied to the drink
     note = "A 59-year-old man seen 02/04/2026. Dry cough for a week; drinking plenty of fluids."
     assert "dysphagia" not in findings_of(note)
+
+
+# ------------------------------------------------------------------ a side pair before "and"
+def test_an_equal_pair_before_and_is_right_and_left() -> None:
+    # "4/4" is right 4 and left 4 (no grade out of 4); "and" joins the distal groups' grades
+    note = (
+        "A 41-year-old man seen 02/03/2026. Proximal strength of the limbs was 4/4 and distal "
+        "strength of the limbs was 5/5."
+    )
+    assert strength_items(note) == {UPPER, LOWER, LEGS_PROX}
+
+
+def test_a_count_pair_before_a_noun_is_no_grade() -> None:
+    # guard: "3/3 nodes" counts nodes
+    note = "A 41-year-old man seen 02/03/2026. Deltoids were examined; 3/3 nodes were clear."
+    assert strength_items(note) == set()

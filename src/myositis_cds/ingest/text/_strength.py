@@ -425,8 +425,10 @@ def _side_pairs(
 # so the row's "5 / 5" was the deltoids' grade and their weakness was read as absent).
 _EQUAL_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[2-4])(?P<rmod>[+-]?)\s?/\s?(?P=r)(?P=rmod)"
-    r"(?![\w/]|\.\d)(?P<word>\s+(?=[^\W\d]))?",
+    r"(?![\w/]|\.\d)(?P<word>\s+(?!(?:and|but|while|whereas)\b)(?=[^\W\d]))?",
 )
+# (issue #10, i23b: a conjunction after the pair is no counted noun: "proximal strength was 4/4
+# and distal strength 5/5" joins the next group's grades, as a comma would)
 
 
 def _equal_pair(text: str, start: int, end: int, muscle_starts: frozenset[int]) -> bool:
