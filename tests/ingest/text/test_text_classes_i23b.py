@@ -138,3 +138,25 @@ def test_a_count_pair_before_a_noun_is_no_grade() -> None:
     # guard: "3/3 nodes" counts nodes
     note = "A 41-year-old man seen 02/03/2026. Deltoids were examined; 3/3 nodes were clear."
     assert strength_items(note) == set()
+
+
+# ------------------------------------------------------------------ limbs by proximal / distal
+def test_a_grid_of_limbs_by_region_gives_the_items() -> None:
+    note = (
+        "A 52-year-old woman seen 11/08/2026.\n"
+        "Power:   prox   dist\n"
+        "  UL (R/L)   4/4   5/5\n"
+        "  LL (R/L)   3/3   5/5\n"
+    )
+    assert strength_items(note) == {UPPER, LOWER, LEGS_PROX}
+
+
+def test_the_heading_s_column_order_decides_the_region() -> None:
+    # guard: distal first; the legs' distal grade is the weak one, proximal full
+    note = (
+        "A 52-year-old woman seen 11/08/2026.\n"
+        "Power:   distal   proximal\n"
+        "  Upper limbs   5   5\n"
+        "  Lower limbs   4   5\n"
+    )
+    assert strength_items(note) == set()
