@@ -52,14 +52,15 @@ def test_no_improvement_is_no_denial_of_the_sign() -> None:
 def test_a_wrapped_japanese_list_takes_the_denial_that_closes_its_sentence() -> None:
     # a PDF line break inside the list, and a line of the other column between
     note = (
-        _JA_OPENING + "診察では体幹と四肢の\n"
-        "皮膚異常,ヘリオトロープ疹,ゴットロン徴候,皮下石灰沈\n"
-        "近年の報告では抗体と臨床像の関連が\n"
-        "着,関節炎はみられなかった.\n"
+        _JA_OPENING + "入院時の診察では\n"
+        "顔面紅斑,ヘリオトロープ疹,ゴットロン徴候,爪囲紅\n"
+        "これまでに多くの報告で抗体と症状の関連が\n"
+        "斑,嚥下障害はみられなかった.\n"
     )
     found = findings_of(note)
     assert found.get("heliotrope_rash") is False
     assert found.get("gottron_sign") is False
+    assert found.get("dysphagia") is False
 
 
 def test_a_wrapped_japanese_line_with_its_own_predicate_keeps_it() -> None:

@@ -154,8 +154,8 @@ def _depth(text: str, a: int, b: int) -> int:
 
 
 # --- issue #10 (i23b): a Japanese or Chinese list wrapped over lines, begin. Both write the
-# predicate at the end of the sentence ("皮膚異常,ヘリオトロープ疹,ゴットロン徴候,皮下石灰沈" /
-# "着,関節炎はみられなかった."), and a PDF's text breaks the line wherever the column ends, each
+# predicate at the end of the sentence ("顔面紅斑,ヘリオトロープ疹,ゴットロン徴候,爪囲紅" /
+# "斑,嚥下障害はみられなかった."), and a PDF's text breaks the line wherever the column ends, each
 # line a sentence of its own: the list's signs were read present, with no predicate at all. A
 # line of CJK text that ends with no full stop, its sign unjudged and only nouns after it,
 # takes its predicate from the line that ends the sentence (the first after it that ends with a
