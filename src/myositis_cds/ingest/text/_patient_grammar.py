@@ -211,7 +211,9 @@ def load_patient_grammar() -> PatientGrammar:
             rf"|(?<!\w)(?:{classes['AGE_LABELS']}|age){data.fragments['LEADER']}\d"
             # issue #10 (i10-text21): an age and sex item, "56 Y/F", "Age/Sex: 61 yrs / Male"
             rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*/\s*(?:{classes['FEMALE_WORDS']}"
-            rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])",
+            rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])"
+            # issue #10 (i23b): the age and the sex letter as columns, "Name: Jane DOE  46 F"
+            rf"|\d\s?(?-i:[FM])(?![\w/.-])",
             "age_hint",
         ),
         approximate_before=_compile(

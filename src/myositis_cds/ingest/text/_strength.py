@@ -42,7 +42,8 @@ __all__ = [
 # (issue #10, i10y: a dash between spaces before a word is a separator, not a minus: "ankle
 # dorsiflexors 10 - total 71/80", "hip flexors 4 - improving")
 _GRADE = re.compile(
-    r"(?<![\w./,:+-])(?P<lead>(?:mrc|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
+    # (issue #10, i23b: "Oxford 4", the MRC scale under its other name in British notes)
+    r"(?<![\w./,:+-])(?P<lead>(?:mrc|oxford|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
     # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
     # issue #10 (i10ag): the MRC grade written with its "M" ("cintura escapular M3, cintura
@@ -79,6 +80,7 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 # "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
     # Kraft, síla/sila/siła, snaga, moč, erő, forța, kracht, styrke/styrka, voima, güç, kekuatan,
@@ -423,8 +425,10 @@ def _side_pairs(
 # so the row's "5 / 5" was the deltoids' grade and their weakness was read as absent).
 _EQUAL_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[2-4])(?P<rmod>[+-]?)\s?/\s?(?P=r)(?P=rmod)"
-    r"(?![\w/]|\.\d)(?P<word>\s+(?=[^\W\d]))?",
+    r"(?![\w/]|\.\d)(?P<word>\s+(?!(?:and|but|while|whereas)\b)(?=[^\W\d]))?",
 )
+# (issue #10, i23b: a conjunction after the pair is no counted noun: "proximal strength was 4/4
+# and distal strength 5/5" joins the next group's grades, as a comma would)
 
 
 def _equal_pair(text: str, start: int, end: int, muscle_starts: frozenset[int]) -> bool:

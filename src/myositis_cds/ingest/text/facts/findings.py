@@ -153,6 +153,45 @@ def _depth(text: str, a: int, b: int) -> int:
 # --- issue #10 (i10ao): end
 
 
+# --- issue #10 (i23b): a Japanese or Chinese list wrapped over lines, begin. Both write the
+# predicate at the end of the sentence ("顔面紅斑,ヘリオトロープ疹,ゴットロン徴候,爪囲紅" /
+# "斑,嚥下障害はみられなかった."), and a PDF's text breaks the line wherever the column ends, each
+# line a sentence of its own: the list's signs were read present, with no predicate at all. A
+# line of CJK text that ends with no full stop, its sign unjudged and only nouns after it,
+# takes its predicate from the line that ends the sentence (the first after it that ends with a
+# full stop, within a few lines: a two-column page interleaves the other column's line between):
+# a denial that closes that line denies the sign.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_SENTENCE_ENDERS = frozenset(".。!?！？")
+_KANA_PREDICATE = re.compile(r"[\u3040-\u309f]")  # hiragana: particles, verbs' endings
+_WRAP_REACH = 3  # lines after the wrapped one: its continuation and one interleaved line
+
+
+def _wrapped_denial(ex: Extraction, sent: Sentence, end: int) -> tuple[str, int, int] | None:
+    """The denial that ends the sentence a wrapped CJK line at ``sent`` is part of, for a sign
+    ending at ``end`` that its own line leaves unjudged; None when there is none."""
+    text = ex.text
+    if text[sent.end - 1] in _SENTENCE_ENDERS or not _CJK.search(text, sent.start, sent.end):
+        return None
+    if _KANA_PREDICATE.search(text, end, sent.end):
+        return None  # its line goes on in words of its own ("..を認め,", "..があり"), not a list
+    for nxt in ex.sentences[sent.index + 1 : sent.index + 1 + _WRAP_REACH]:
+        if "\n\n" in text[sent.end : nxt.start] or nxt.paragraph != sent.paragraph:
+            return None
+        closing = text[nxt.end - 1] in _SENTENCE_ENDERS
+        if not closing:
+            continue
+        last = nxt.end - 1  # the predicate stands right before the full stop
+        for mod in nxt.context.modifiers:
+            if mod.rule.category == "NEGATED_EXISTENCE" and mod.end == last:
+                return (mod.rule.category, mod.start, mod.end)
+        return None
+    return None
+
+
+# --- issue #10 (i23b): end
+
+
 def _findings(ex: Extraction) -> None:
     found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
     for idx, matches in _bucket(ex, found).items():
@@ -166,6 +205,10 @@ def _findings(ex: Extraction) -> None:
                 continue
             assertion = sent.context.assert_target(m.start, m.end, _FINDING_CATS)
             assertion = _own_item_assertion(ex, sent, m.start, m.end, assertion)  # i10ao
+            if "existence" not in assertion.categories:  # i23b: a wrapped CJK line
+                denial = _wrapped_denial(ex, sent, m.end)
+                if denial is not None:
+                    assertion = Assertion({**assertion.categories, "existence": denial})
             when = sent.time_at(m.start, ongoing=True)
             status, uncertain = _status(ex, sent, assertion, when)
             value: dict[str, Any] = {}

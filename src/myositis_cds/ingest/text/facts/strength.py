@@ -16,6 +16,7 @@ from myositis_cds.ingest.text._strength import (
     Grade,
     StrengthReading,
     _resolve_ellipsis,
+    _side_pairs,
     grades_in,
     grip_groups,
     group_states,
@@ -85,9 +86,61 @@ def _strength_exam(ex: Extraction) -> None:
             # course's dated entries in one paragraph ("19/11 ... hip flexion 3/5; 24/11 ... hip
             # flexion 4-/5, shoulder abduction 5/5") are each an examination of their own
             exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
+    for sent, reading in _limb_region_grid(ex):
+        exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
     _compared_in_words(ex)
+
+
+# --- issue #10 (i23b): a power grid whose columns are the regions and whose rows are the limbs,
+# begin. A ward round's or a clerking's shorthand ("Power:  prox  dist" over "UL (R/L)  4/4
+# 5/5" and "LL (R/L)  4/4  5/5"): each row's cells are that limb's proximal and distal grades,
+# in the heading's column order; a cell is one grade ("4") or a side pair ("4/4", read as right
+# and left as in any strength table: see _strength._side_pairs). Rows end at the first line
+# that is not a limb's. The limbs' usual labels: UL/LL, ULs/LLs, upper/lower limb(s), arms,
+# legs; verified U.
+_REGION_HEADING = re.compile(
+    r"(?im)^[^\n]{0,40}?\b(?P<first>prox(?:imal)?|dist(?:al)?)\.?[ \t]+"
+    r"(?P<second>prox(?:imal)?|dist(?:al)?)\.?[ \t]*$"
+)
+_CELL = r"[0-5][+-]?(?:[ \t]?/[ \t]?[0-5][+-]?)?+(?![\d/])"
+_LIMB_ROW = re.compile(
+    r"[ \t]*(?P<limb>(?i:ULs?|LLs?|upper[ \t]+limbs?|lower[ \t]+limbs?|upper[ \t]+extremit(?:y|ies)"
+    r"|lower[ \t]+extremit(?:y|ies)|arms?|legs?))\b(?:[ \t]*+\((?i:r[ \t]*/[ \t]*l)\))?[ \t:]*+"
+    rf"(?P<c1>{_CELL})[ \t]++(?P<c2>{_CELL})[ \t]*+(?:\n|$)"
+)
+
+
+def _limb_region_grid(ex: Extraction) -> list[tuple[Sentence, StrengthReading]]:
+    """The readings of every limb-by-region power grid in the note (see above)."""
+    text = ex.text
+    out: list[tuple[Sentence, StrengthReading]] = []
+    for head in _REGION_HEADING.finditer(text):
+        first = "proximal" if head.group("first").casefold().startswith("prox") else "distal"
+        second = "proximal" if head.group("second").casefold().startswith("prox") else "distal"
+        if first == second:
+            continue
+        pos = head.end() + 1
+        while (row := _LIMB_ROW.match(text, pos)) is not None:
+            pos = row.end()
+            sent = ex.sentence_at(row.start("limb"))
+            if sent is None or not sent.patient:
+                continue
+            limb = row.group("limb").casefold()
+            upper = limb.startswith(("ul", "upper", "arm"))
+            for region, cell in ((first, "c1"), (second, "c2")):
+                group = f"{region}_{'upper' if upper else 'lower'}"
+                a, b = row.span(cell)
+                grades = _side_pairs(text, a, b, declared=True) or grades_in(text, a, b)
+                for g in grades:
+                    out.append(
+                        (sent, StrengthReading(group, g.side, g.value, row.start("limb"), b))
+                    )
+    return out
+
+
+# --- issue #10 (i23b): end
 
 
 @cache
