@@ -4,6 +4,7 @@ whether it is raised, and another cause named for a raised enzyme."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from myositis_cds.ingest.text._draft import (
@@ -216,6 +217,7 @@ _OPEN_RANGE = re.compile(
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
+    bounds: list[Draft] = []  # values read as a lower bound ("CK >8,000")
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
@@ -240,7 +242,10 @@ def _labs(ex: Extraction) -> None:
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
             end = m.end
+            bound = False
             vm = r.value["lab_value"][0].match(tail)
+            if vm is not None and vm.group("value") and _list_number(ex, sent, m.end, vm):
+                vm = None  # issue #10 (i23c): "(2) Raised CK (3) Myoglobinuria": an item's number
             row = _lab_table_row(ex, tail)  # issue #10: "CK, total   1,188   49 - 397 U/L   H"
             if row is not None:
                 vm = None
@@ -250,6 +255,7 @@ def _labs(ex: Extraction) -> None:
                 value, end = dict(row[0]), row[1]
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
+                bound = _LOWER_BOUND.search(tail, 0, vm.start("value")) is not None
                 thousands = _THOUSANDS_K.match(tail, vm.end("value"))
                 if thousands is not None:
                     value["value"] *= 1000  # "CK 3.2k": thousands (issue #10)
@@ -370,6 +376,8 @@ def _labs(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if bound:
+                bounds.append(ex.drafts[-1])
             if value.get("above_uln") is False and status == "present":
                 _raised_before_normal(ex, sent, m, assertion)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
@@ -398,6 +406,56 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+    _drop_restated_bounds(ex, bounds)
+
+
+def _list_number(ex: Extraction, sent: Sentence, at: int, vm: re.Match[str]) -> bool:
+    """issue #10 (i23c): whether the value read after a lab's name (``vm``, matched at ``at``)
+    is the number of the next item of a numbered list, as a problem list or a diagnosis line
+    runs on ("(2) Raised CK (3) Myoglobinuria", "1) myositis 2) high CK 3) dysphagia"): a number
+    of one or two digits closed by a bracket, with no unit, whose neighbour (one less before it,
+    or one more after it) marks another item of the sentence the same way."""
+    text = ex.text
+    start, end = at + vm.start("value"), at + vm.end("value")
+    if vm.group("unit") or text[end : end + 1] != ")" or not text[start:end].isdigit():
+        return False
+    number = int(text[start:end])
+    opened = text[start - 1 : start] == "("
+    marker = r"\(" if opened else r"(?<![\w(.,/])"
+    before = re.compile(rf"{marker}{number - 1}\)") if number > 1 else None
+    after = re.compile(rf"{marker}{number + 1}\)")
+    return bool(
+        (before is not None and before.search(text, sent.start, start - (1 if opened else 0)))
+        or after.search(text, end + 1, sent.end)
+    )
+
+
+# a value written as a lower bound ("CK >8,000", "CPK over 20,000"), right before the number
+_LOWER_BOUND = re.compile(
+    r"(?:>|≥|greater\s+than|more\s+than|over|above|in\s+excess\s+of|exceeding)[ \t]*+$", re.I
+)
+
+
+def _drop_restated_bounds(ex: Extraction, bounds: list[Draft]) -> None:
+    """issue #10 (i23c): a lower bound said of a lab whose measured value of the same day the
+    note gives, and which that value exceeds, restates that result ("CK 8,420 U/L" in the
+    results, "with CK >8,000" in the assessment): one result, not a second."""
+    day = ex.note_date or date(2000, 1, 1)
+    bound_ids = {id(b) for b in bounds}
+    measured = [
+        d for d in ex.drafts if d.type == "lab" and "value" in d.value and id(d) not in bound_ids
+    ]
+    restated = set()
+    for bound in bounds:
+        if any(
+            d.code == bound.code
+            and d.value["value"] > bound.value["value"]
+            and d.time.resolve(day) == bound.time.resolve(day)
+            for d in measured
+        ):
+            restated.add(id(bound))
+    if restated:
+        ex.drafts[:] = [d for d in ex.drafts if id(d) not in restated]
 
 
 # issue #10 (i10aq): a print-out's flag between a value and its range ("CK 1847 H (39-308 U/L)",
