@@ -208,7 +208,7 @@ _STATED_NEGATIVE = re.compile(
     r"within\s+(?:normal\s+)?(?:range|limits))\b|"
     # issue #10 (i23c): a patient's or a history's plain word for it, as its own phrase ("all
     # fine", "Pap smear: fine."), never a lesion's adjective ("fine reticulation")
-    r"\b(?:all\s+)?(?:fine|ok|okay)(?=[ \t]*+(?:[\"”’'),;.]|$))|"
+    r"\b(?:all\s+)?(?:fine|ok|okay)(?=[ \t]*+(?:[\"”’'),;.]|$))|\beðlileg\w*|"
     r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见",
     re.I,
 )
