@@ -366,6 +366,7 @@ def _labs(ex: Extraction) -> None:
                     sent,
                     _bracket_time(sent, m.start, end)
                     or _heading_time(ex, sent, m.start, window_end)
+                    or _time_past_bracket(ex, sent, m.start)
                     or sent.time,
                     value,
                     # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
@@ -474,6 +475,52 @@ def _bracket_time(sent: Sentence, start: int, end: int) -> TimePoint | None:
     return min(own, key=lambda x: x[0])[1] if own else None
 
 
+_CLOSED_BRACKET = re.compile(r"\([^()\n]*+\)|\[[^\[\]\n]*+\]")
+
+
+def _result_brackets(ex: Extraction, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the brackets opened and closed within text[start:end] that hold a result
+    of their own: a number besides their dates ("[on admission 08/09: 3,480 U/L]"), not a
+    heading's or a sample's date alone ("Labs (09/28/2026):", "Laboratory (6/10):",
+    "(2026.10.07., Dermatology)")."""
+    text = ex.text
+    dates = find_dates(text, ex.rules, start, end, ex.style)
+    spans = []
+    for b in _CLOSED_BRACKET.finditer(text, start, end):
+        inner = [d for d in dates if b.start() <= d.start and d.end <= b.end()]
+        rest = "".join(
+            text[a:z]
+            for a, z in zip(
+                [b.start(), *(d.end for d in inner)],
+                [*(d.start for d in inner), b.end()],
+                strict=True,
+            )
+        )
+        if any(ch.isdigit() for ch in rest):
+            spans.append(b.span())
+    return spans
+
+
+def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
+    """issue #10 (i23c): the time of a lab at ``pos`` when the time stated nearest before it
+    stands inside a bracket closed before the lab ("17/09: CK 1,260 U/L [on admission 08/09:
+    3,480 U/L]; CRP 34 mg/L"): the bracket's date is its own words' (an earlier sample), and
+    the results after it keep the time stated before the bracket, or the sentence's own; None
+    when the nearest time before the lab is not in such a bracket."""
+    before = [(c, t) for c, t in sent.candidates if sent.start <= c < pos]
+    if not before:
+        return None
+    nearest = max(before, key=lambda x: x[0])
+    if _CLOSED_BRACKET.search(ex.text, nearest[0], pos) is None:
+        return None  # no bracket closes between the time and the lab
+    spans = _result_brackets(ex, sent.start, pos)
+    if not any(a < nearest[0] < b for a, b in spans):
+        return None
+    outside = [(c, t) for c, t in before if not any(a < c < b for a, b in spans)]
+    # a copy: the sentence's own time object would be placed again by the sentence (_add)
+    return (max(outside, key=lambda x: x[0])[1] if outside else sent.base_time).shifted()
+
+
 # issue #10 (i10aq): what closes a heading's date: the rest of its label and a colon ("Labs
 # (09/28/2026):", "Laboratorijski nalazi (09.11.2026.):", "(13.10.2026 r.):", "Lab (2026.10.07.,
 # Dermatology):", "INVESTIGATIONS (03/11/2026 unless stated):", "LAB 19/10:")
@@ -498,7 +545,12 @@ def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> Tim
     lo = max(0, pos - 1500)
     blanks = [b.end() for b in _BLANK_LINE.finditer(text, lo, pos)]
     lo = blanks[-1] if blanks else lo
+    # issue #10 (i23c): not a date inside a bracket closed before the lab ("17/09/26: CK 1,260
+    # [on admission 08/09/26: 3,480]; CRP 34": the bracket's colon heads only the bracket)
     before = find_dates(text, ex.rules, lo, pos, ex.style)
+    if before and _CLOSED_BRACKET.search(text, before[-1].end, pos):
+        spans = _result_brackets(ex, lo, pos)
+        before = [d for d in before if not any(a < d.start < b for a, b in spans)]
     close = _HEADING_CLOSE.match(text, before[-1].end, pos) if before else None
     if close is None or not _heads_rows(ex, close.end(), pos):
         return None
