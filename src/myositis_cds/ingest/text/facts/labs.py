@@ -478,6 +478,11 @@ def _bracket_time(sent: Sentence, start: int, end: int) -> TimePoint | None:
 _CLOSED_BRACKET = re.compile(r"\([^()\n]*+\)|\[[^\[\]\n]*+\]")
 
 
+def _bracketed(text: str, start: int, end: int, at: int) -> bool:
+    """Whether ``at`` lies inside a bracket opened and closed within text[start:end]."""
+    return any(b.start() < at < b.end() for b in _CLOSED_BRACKET.finditer(text, start, end))
+
+
 def _result_brackets(ex: Extraction, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the brackets opened and closed within text[start:end] that hold a result
     of their own: a number besides their dates ("[on admission 08/09: 3,480 U/L]"), not a
@@ -511,8 +516,8 @@ def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | 
     if not before:
         return None
     nearest = max(before, key=lambda x: x[0])
-    if _CLOSED_BRACKET.search(ex.text, nearest[0], pos) is None:
-        return None  # no bracket closes between the time and the lab
+    if not _bracketed(ex.text, sent.start, pos, nearest[0]):
+        return None  # not in a bracket closed before the lab
     spans = _result_brackets(ex, sent.start, pos)
     if not any(a < nearest[0] < b for a, b in spans):
         return None
@@ -548,7 +553,7 @@ def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> Tim
     # issue #10 (i23c): not a date inside a bracket closed before the lab ("17/09/26: CK 1,260
     # [on admission 08/09/26: 3,480]; CRP 34": the bracket's colon heads only the bracket)
     before = find_dates(text, ex.rules, lo, pos, ex.style)
-    if before and _CLOSED_BRACKET.search(text, before[-1].end, pos):
+    if before and _bracketed(text, lo, pos, before[-1].start):
         spans = _result_brackets(ex, lo, pos)
         before = [d for d in before if not any(a < d.start < b for a, b in spans)]
     close = _HEADING_CLOSE.match(text, before[-1].end, pos) if before else None
