@@ -132,9 +132,10 @@ def test_a_count_without_a_flag_is_not_abnormal() -> None:
 def test_a_result_word_beyond_an_opening_clause_of_reason() -> None:
     note = (
         "Myositis blot on 2 October 2026: anti-TIF1-γ positive.\n\nSince anti-TIF1-γ carries "
-        "a cancer risk, she had a repeat scan (result: negative).\n"
+        "a cancer risk, she was checked again by gynaecology (negative).\n"
     )
-    assert antibody_results(_OPENING + note) == {"TIF1G": "positive"}
+    results = {(a.code.value, a.result.value) for a in case_of(_OPENING + note).antibodies}
+    assert results == {("TIF1G", "positive")}  # no negative TIF1-γ beside it
 
 
 def test_a_result_inside_the_clause_of_reason_is_the_antibodys() -> None:
