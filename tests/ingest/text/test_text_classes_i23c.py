@@ -25,9 +25,7 @@ def _labs(note: str) -> list[tuple[str, float | None, date | None]]:
 
 
 def _tests(note: str) -> dict[str, tuple[str, date | None]]:
-    return {
-        t.code.value: (t.result.value, t.date) for t in case_of(_OPENING + note).investigations
-    }
+    return {t.code.value: (t.result.value, t.date) for t in case_of(_OPENING + note).investigations}
 
 
 # --- labs -----------------------------------------------------------------------------------
@@ -49,7 +47,7 @@ def test_a_bracketed_value_without_a_list_is_read() -> None:
 
 
 def test_a_lower_bound_restating_the_measured_value_is_one_result() -> None:
-    note = "Labs: CK 8,420 U/L (ref 39-308).\n\nAssessment: weakness with CK >8,000 and dark urine.\n"
+    note = "Labs: CK 8,420 U/L (ref 39-308).\n\nAssessment: weak, CK >8,000, dark urine.\n"
     assert [v for code, v, _ in _labs(note) if code == "ck"] == [8420.0]
 
 

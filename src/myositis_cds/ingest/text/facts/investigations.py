@@ -5,8 +5,8 @@ when a pending one was asked for."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._context import Assertion
