@@ -71,6 +71,12 @@ def test_a_heading_date_in_brackets_still_heads_its_rows() -> None:
     assert ("crp", 21.0, date(2026, 11, 3)) in labs
 
 
+def test_a_sample_time_in_the_heading_bracket_is_no_result() -> None:
+    # guard: "(sample 3.11.2026 at 14.20)" holds a time of day, no value with a unit
+    labs = _labs("Laboratory (sample 3.11.2026 at 14.20): CK 18.4 µkat/l (< 4.0) H, CRP 24 mg/l.\n")
+    assert ("crp", 24.0, date(2026, 11, 3)) in labs
+
+
 # --- investigations -------------------------------------------------------------------------
 
 

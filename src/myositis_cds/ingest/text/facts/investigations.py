@@ -209,7 +209,8 @@ _STATED_NEGATIVE = re.compile(
     # issue #10 (i23c): a patient's or a history's plain word for it, as its own phrase ("all
     # fine", "Pap smear: fine."), never a lesion's adjective ("fine reticulation")
     r"\b(?:all\s+)?(?:fine|ok|okay)(?=[ \t]*+(?:[\"”’'),;.]|$))|\beðlileg\w*|"
-    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见",
+    # (issue #10, i23c: Japanese "no abnormality", 異常なし / 異常を認めず / 異常を認めない)
+    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见|異常(?:なし|を認め(?:ず|ない))",
     re.I,
 )
 # where a test's stated result can end: a semicolon, a full stop, a blank line or a new list item

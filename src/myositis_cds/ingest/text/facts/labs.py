@@ -485,9 +485,9 @@ def _bracketed(text: str, start: int, end: int, at: int) -> bool:
 
 def _result_brackets(ex: Extraction, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the brackets opened and closed within text[start:end] that hold a result
-    of their own: a number besides their dates ("[on admission 08/09: 3,480 U/L]"), not a
-    heading's or a sample's date alone ("Labs (09/28/2026):", "Laboratory (6/10):",
-    "(2026.10.07., Dermatology)")."""
+    of their own: a value with its unit besides their dates ("[on admission 08/09: 3,480
+    U/L]"), not a heading's or a sample's date alone ("Labs (09/28/2026):", "Laboratory
+    (6/10):", "(sample 3.11.2026 at 14.20):", "(2026.10.07., Dermatology)")."""
     text = ex.text
     dates = find_dates(text, ex.rules, start, end, ex.style)
     spans = []
@@ -501,9 +501,13 @@ def _result_brackets(ex: Extraction, start: int, end: int) -> list[tuple[int, in
                 strict=True,
             )
         )
-        if any(ch.isdigit() for ch in rest):
+        if _VALUE_WITH_UNIT.search(rest):
             spans.append(b.span())
     return spans
+
+
+# a value with its unit ("3,480 U/L", "18,4 µkat/l", "46 mm/h"), not a time of day ("klo 14.20")
+_VALUE_WITH_UNIT = re.compile(r"\d[ \t]*+[^\W\d_]{1,6}/[^\W\d_]{1,3}")
 
 
 def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
