@@ -88,11 +88,35 @@ _BARE_LEVEL = re.compile(
 )
 
 
+_ASKED = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
 _FOUND_BY_TEST = re.compile(
     r"\b(?:showed|shows|showing|revealed|reveals|revealing|demonstrated|demonstrates|"
     r"identified|detected|disclosed|confirmed)\b",
     re.IGNORECASE,
 )
+
+
+# issue #10 (i23c): an antibody named by its antigen, as what a test found: a finding verb right
+# before it, the word "antibodies" right after it or after its bracketed short name ("the
+# panel showed transcription intermediary factor 1-γ (TIF1-γ) antibodies", "immunoblot
+# revealed Mi-2 antibodies"): a positive result, as "anti-X" is (_named_anti)
+_FOUND_RIGHT_BEFORE = re.compile(
+    rf"{_FOUND_BY_TEST.pattern}[ \t]++(?:(?:the|an?|isolated|strongly|positive)[ \t]++)?$",
+    re.IGNORECASE,
+)
+_ANTIBODY_WORD_AFTER = re.compile(
+    r"[ \t]*+(?:\([^()\n]{1,20}\)[ \t]*+)?(?:auto)?antibod(?:y|ies)\b", re.IGNORECASE
+)
+
+
+def _found_as_antibodies(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
+    """Whether the antibody's antigen is named as the antibodies a test found (see
+    _FOUND_RIGHT_BEFORE)."""
+    text = ex.text
+    return (
+        _ANTIBODY_WORD_AFTER.match(text, m.end) is not None
+        and _FOUND_RIGHT_BEFORE.search(text, max(sent.start, m.start - 40), m.start) is not None
+    )
 
 
 def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int) -> bool:
@@ -107,7 +131,13 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
         for a in _TEST_ACTION.finditer(text, clause_start, clause_end)
         # issue #10 (i18a): the test's result verb between it and the antibody ("antibody
         # testing showed anti-TIF1-gamma antibodies"): the antibody is what the test found
-        if not (a.end() <= m.start and _FOUND_BY_TEST.search(text, a.end(), m.start))
+        # issue #10 (i23c): unless the finding is asked about ("we checked whether the panel
+        # showed SAE1 antibodies")
+        if not (
+            a.end() <= m.start
+            and _FOUND_BY_TEST.search(text, a.end(), m.start)
+            and not _ASKED.search(text, a.end(), m.start)
+        )
     ]
     return (
         bool(actions)
@@ -197,6 +227,34 @@ def _result_right_after_test(ex: Extraction, start: int, cue_start: int) -> bool
         _ONLY_SPACE.fullmatch(ex.text, end, cue_start)
         for _, end in _other_tests(ex, start, cue_start, _OTHER_TEST)
     )
+
+
+# issue #10 (i23c): a sentence opened by a clause of reason, concession or time whose subject
+# is the antibody and whose verb follows it ("Because anti-TIF1-γ carries a cancer risk, she
+# was screened again (negative)", "As NXP2 is linked to cancer, the CT ... was negative"): the
+# first comma after that verb closes the clause, and a result word in the main clause after it
+# is not the antibody's ("Because anti-Mi-2, which is rare, was positive": no verb before the
+# first comma, the clause goes on)
+_REASON_OPENING = re.compile(
+    r"[\W\d_]*+(?:because|since|as|given(?:[ \t]+that)?|although|though|while|whereas|when)\b"
+    r"[^,;:.()]*+",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|carr(?:y|ies|ied)|confer(?:s|red)?|remain(?:s|ed)?|"
+    r"bears?|signals?|suggests?|indicates?|implies|implied|raises?|raised|increases?)\b",
+    re.IGNORECASE,
+)
+
+
+def _beyond_reason_clause(ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int) -> bool:
+    """Whether antibody ``m`` is the subject of the sentence's opening clause of reason (see
+    _REASON_OPENING) and the result word at ``cue_start`` follows the comma that closes it."""
+    text = ex.text
+    if cue_start < m.end or _REASON_OPENING.fullmatch(text, sent.start, m.start) is None:
+        return False
+    comma = text.find(",", m.end, cue_start)
+    return comma >= 0 and _CLAUSE_VERB.search(text, m.end, comma) is not None
 
 
 # issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
@@ -499,6 +557,7 @@ def _antibodies(ex: Extraction) -> None:
                 _owned_by_other_test(ex, m, cue[1], cue[2])  # "... and the CT was negative"
                 or _said_of_test_before(ex, sent, m, cue[1], cue[2])  # "screen not repeated (Mi-2"
                 or _another_records_result(ex, sent, matches, k, cue[1], cue[2])
+                or _beyond_reason_clause(ex, sent, m, cue[1])  # "Because anti-X ..., she ..."
             ):  # "TIF1-gamma ..... POSITIVE" / "NXP-2 ..... Negative": a line each
                 skip = skip | {cue[1]}
                 assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
@@ -561,7 +620,7 @@ def _antibodies(ex: Extraction) -> None:
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
             elif _names_disease(ex, m) or (
-                _named_anti(ex, m)
+                (_named_anti(ex, m) or _found_as_antibodies(ex, sent, m))
                 and not _named_as_test(ex, sent, m, window_end)
                 and not _unread_record(ex, sent, matches, k)  # "anti-NXP2 i anti-SAE1 xyz" (i10ak)
             ):

@@ -5,6 +5,7 @@ when a pending one was asked for."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -103,7 +104,8 @@ def _investigations(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    _date_beside(ex, m.end) or sent.time,
+                    _date_beside(ex, m.end, _clause_stop(ex, sent, m.end, _RESULT_END))
+                    or sent.time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -204,7 +206,11 @@ _STATED_NEGATIVE = re.compile(
     r"\b(?:no|nil|without|sem|sin|sans|senza|bez|ingen|intet|inga|utan|kein\w*|ohne|tidak|"
     r"tanpa|nincs|không|nema|negat\w*|normal\w*|unremarkable|unauffällig\w*|clear|"
     r"within\s+(?:normal\s+)?(?:range|limits))\b|"
-    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见",
+    # issue #10 (i23c): a patient's or a history's plain word for it, as its own phrase ("all
+    # fine", "Pap smear: fine."), never a lesion's adjective ("fine reticulation")
+    r"\b(?:all\s+)?(?:fine|ok|okay)(?=[ \t]*+(?:[\"”’'),;.]|$))|\beðlileg\w*|"
+    # (issue #10, i23c: Japanese "no abnormality", 異常なし / 異常を認めず / 異常を認めない)
+    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见|異常(?:なし|を認め(?:ず|ない))",
     re.I,
 )
 # where a test's stated result can end: a semicolon, a full stop, a blank line or a new list item
@@ -287,7 +293,7 @@ _DATES_BESIDE = (
 )
 
 
-def _date_beside(ex: Extraction, end: int) -> TimePoint | None:
+def _date_beside(ex: Extraction, end: int, stop: int | None = None) -> TimePoint | None:
     """The day and month written right after the test's name, placed as the date rules place a
     date without its year (the note's year; a day more than a month after the note's date is
     last year's; a slashed one follows the note's order of day and month)."""
@@ -305,7 +311,45 @@ def _date_beside(ex: Extraction, end: int) -> TimePoint | None:
         for d in find_dates(ex.text, ex.rules, gap.end(), gap.end() + 32, ex.style):
             if d.start == gap.end():
                 return TimePoint(absolute=d.day, uncertain=d.uncertain)
-    return None
+    return _year_beside(ex, end, stop)
+
+
+# issue #10 (i23c): a year alone right after the test, as a history or a screening list dates a
+# past test ("colonoscopy 2023 normal", "Letzte Kolonoskopie 2023 unauffällig", "Pap smear done
+# 2025 at the health centre", "Colonoscopy: last 2021, normal"); never a longer date or a
+# number's first digits ("2023-05", "2023/24")
+_YEAR_BESIDE = re.compile(
+    r"[ \t]*+[(\[:,]?[ \t]*+(?:(?:last|done|performed|in|dated|of)[ \t]++){0,2}"
+    r"(?P<y>(?:19|20)\d\d)\b(?![ \t]*+[./\-–]?[ \t]*+\d)",
+    re.I,
+)
+# ... or the last time it was done, said later in its result clause ("Colonoscopy due 2027 (last
+# 2017, normal)"), or as "last year" ("Mammogram last year, all fine")
+_LAST_DONE = re.compile(
+    r"\blast[ \t]++(?:(?P<y>(?:19|20)\d\d)\b(?![ \t]*+[./\-–]?[ \t]*+\d)|(?P<last_year>year)\b)",
+    re.I,
+)
+
+
+def _year_beside(ex: Extraction, end: int, stop: int | None) -> TimePoint | None:
+    """1 January of the year written beside the test (or of the year before the note's, for
+    "last year"), uncertain: the day is not stated; None when no such year is written, or a
+    year would lie after the note."""
+    m = _YEAR_BESIDE.match(ex.text, end)
+    if m is None and stop is not None:
+        m = _LAST_DONE.search(ex.text, end, stop)
+    if m is None:
+        return None
+    note_day = ex.note_date
+    if m.groupdict().get("last_year"):
+        if note_day is None:
+            return None
+        year = note_day.year - 1
+    else:
+        year = int(m.group("y"))
+    if note_day is not None and year > note_day.year:
+        return None  # "colonoscopy 2031": when it is due, not when it was done
+    return TimePoint(absolute=date(year, 1, 1), uncertain=True)
 
 
 _GAP_BEFORE_DATE = re.compile(r"[ \t]*\n?[ \t]*[(\[:]?[ \t]*(?:(?:on|dated)[ \t]+)?", re.I)

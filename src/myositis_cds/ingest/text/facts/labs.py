@@ -4,6 +4,7 @@ whether it is raised, and another cause named for a raised enzyme."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from myositis_cds.ingest.text._draft import (
@@ -216,6 +217,7 @@ _OPEN_RANGE = re.compile(
 def _labs(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
+    bounds: list[Draft] = []  # values read as a lower bound ("CK >8,000")
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
@@ -240,7 +242,10 @@ def _labs(ex: Extraction) -> None:
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
             end = m.end
+            bound = False
             vm = r.value["lab_value"][0].match(tail)
+            if vm is not None and vm.group("value") and _list_number(ex, sent, m.end, vm):
+                vm = None  # issue #10 (i23c): "(2) Raised CK (3) Myoglobinuria": an item's number
             row = _lab_table_row(ex, tail)  # issue #10: "CK, total   1,188   49 - 397 U/L   H"
             if row is not None:
                 vm = None
@@ -250,6 +255,7 @@ def _labs(ex: Extraction) -> None:
                 value, end = dict(row[0]), row[1]
             if vm is not None and vm.group("value"):
                 value["value"] = _number(vm.group("value"))
+                bound = _LOWER_BOUND.search(tail, 0, vm.start("value")) is not None
                 thousands = _THOUSANDS_K.match(tail, vm.end("value"))
                 if thousands is not None:
                     value["value"] *= 1000  # "CK 3.2k": thousands (issue #10)
@@ -360,6 +366,7 @@ def _labs(ex: Extraction) -> None:
                     sent,
                     _bracket_time(sent, m.start, end)
                     or _heading_time(ex, sent, m.start, window_end)
+                    or _time_past_bracket(ex, sent, m.start)
                     or sent.time,
                     value,
                     # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
@@ -370,6 +377,8 @@ def _labs(ex: Extraction) -> None:
                     uncertain=uncertain,
                 ),
             )
+            if bound:
+                bounds.append(ex.drafts[-1])
             if value.get("above_uln") is False and status == "present":
                 _raised_before_normal(ex, sent, m, assertion)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
@@ -398,6 +407,56 @@ def _labs(ex: Extraction) -> None:
                             uncertain=uncertain,
                         ),
                     )
+    _drop_restated_bounds(ex, bounds)
+
+
+def _list_number(ex: Extraction, sent: Sentence, at: int, vm: re.Match[str]) -> bool:
+    """issue #10 (i23c): whether the value read after a lab's name (``vm``, matched at ``at``)
+    is the number of the next item of a numbered list, as a problem list or a diagnosis line
+    runs on ("(2) Raised CK (3) Myoglobinuria", "1) myositis 2) high CK 3) dysphagia"): a number
+    of one or two digits closed by a bracket, with no unit, whose neighbour (one less before it,
+    or one more after it) marks another item of the sentence the same way."""
+    text = ex.text
+    start, end = at + vm.start("value"), at + vm.end("value")
+    if vm.group("unit") or text[end : end + 1] != ")" or not text[start:end].isdigit():
+        return False
+    number = int(text[start:end])
+    opened = text[start - 1 : start] == "("
+    marker = r"\(" if opened else r"(?<![\w(.,/])"
+    before = re.compile(rf"{marker}{number - 1}\)") if number > 1 else None
+    after = re.compile(rf"{marker}{number + 1}\)")
+    return bool(
+        (before is not None and before.search(text, sent.start, start - (1 if opened else 0)))
+        or after.search(text, end + 1, sent.end)
+    )
+
+
+# a value written as a lower bound ("CK >8,000", "CPK over 20,000"), right before the number
+_LOWER_BOUND = re.compile(
+    r"(?:>|≥|greater\s+than|more\s+than|over|above|in\s+excess\s+of|exceeding)[ \t]*+$", re.I
+)
+
+
+def _drop_restated_bounds(ex: Extraction, bounds: list[Draft]) -> None:
+    """issue #10 (i23c): a lower bound said of a lab whose measured value of the same day the
+    note gives, and which that value exceeds, restates that result ("CK 8,420 U/L" in the
+    results, "with CK >8,000" in the assessment): one result, not a second."""
+    day = ex.note_date or date(2000, 1, 1)
+    bound_ids = {id(b) for b in bounds}
+    measured = [
+        d for d in ex.drafts if d.type == "lab" and "value" in d.value and id(d) not in bound_ids
+    ]
+    restated = set()
+    for bound in bounds:
+        if any(
+            d.code == bound.code
+            and d.value["value"] > bound.value["value"]
+            and d.time.resolve(day) == bound.time.resolve(day)
+            for d in measured
+        ):
+            restated.add(id(bound))
+    if restated:
+        ex.drafts[:] = [d for d in ex.drafts if id(d) not in restated]
 
 
 # issue #10 (i10aq): a print-out's flag between a value and its range ("CK 1847 H (39-308 U/L)",
@@ -414,6 +473,61 @@ def _bracket_time(sent: Sentence, start: int, end: int) -> TimePoint | None:
     bracket, which here is the value's; None when there is none."""
     own = [(lo, t) for _, t, lo, _, _ in sent.local if start <= lo <= end + 3]
     return min(own, key=lambda x: x[0])[1] if own else None
+
+
+_CLOSED_BRACKET = re.compile(r"\([^()\n]*+\)|\[[^\[\]\n]*+\]")
+
+
+def _bracketed(text: str, start: int, end: int, at: int) -> bool:
+    """Whether ``at`` lies inside a bracket opened and closed within text[start:end]."""
+    return any(b.start() < at < b.end() for b in _CLOSED_BRACKET.finditer(text, start, end))
+
+
+def _result_brackets(ex: Extraction, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the brackets opened and closed within text[start:end] that hold a result
+    of their own: a value with its unit besides their dates ("[on admission 08/09: 3,480
+    U/L]"), not a heading's or a sample's date alone ("Labs (09/28/2026):", "Laboratory
+    (6/10):", "(sample 3.11.2026 at 14.20):", "(2026.10.07., Dermatology)")."""
+    text = ex.text
+    dates = find_dates(text, ex.rules, start, end, ex.style)
+    spans = []
+    for b in _CLOSED_BRACKET.finditer(text, start, end):
+        inner = [d for d in dates if b.start() <= d.start and d.end <= b.end()]
+        rest = "".join(
+            text[a:z]
+            for a, z in zip(
+                [b.start(), *(d.end for d in inner)],
+                [*(d.start for d in inner), b.end()],
+                strict=True,
+            )
+        )
+        if _VALUE_WITH_UNIT.search(rest):
+            spans.append(b.span())
+    return spans
+
+
+# a value with its unit ("3,480 U/L", "18,4 µkat/l", "46 mm/h"), not a time of day ("klo 14.20")
+_VALUE_WITH_UNIT = re.compile(r"\d[ \t]*+[^\W\d_]{1,6}/[^\W\d_]{1,3}")
+
+
+def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
+    """issue #10 (i23c): the time of a lab at ``pos`` when the time stated nearest before it
+    stands inside a bracket closed before the lab ("17/09: CK 1,260 U/L [on admission 08/09:
+    3,480 U/L]; CRP 34 mg/L"): the bracket's date is its own words' (an earlier sample), and
+    the results after it keep the time stated before the bracket, or the sentence's own; None
+    when the nearest time before the lab is not in such a bracket."""
+    before = [(c, t) for c, t in sent.candidates if sent.start <= c < pos]
+    if not before:
+        return None
+    nearest = max(before, key=lambda x: x[0])
+    if not _bracketed(ex.text, sent.start, pos, nearest[0]):
+        return None  # not in a bracket closed before the lab
+    spans = _result_brackets(ex, sent.start, pos)
+    if not any(a < nearest[0] < b for a, b in spans):
+        return None
+    outside = [(c, t) for c, t in before if not any(a < c < b for a, b in spans)]
+    # a copy: the sentence's own time object would be placed again by the sentence (_add)
+    return (max(outside, key=lambda x: x[0])[1] if outside else sent.base_time).shifted()
 
 
 # issue #10 (i10aq): what closes a heading's date: the rest of its label and a colon ("Labs
@@ -440,7 +554,12 @@ def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> Tim
     lo = max(0, pos - 1500)
     blanks = [b.end() for b in _BLANK_LINE.finditer(text, lo, pos)]
     lo = blanks[-1] if blanks else lo
+    # issue #10 (i23c): not a date inside a bracket closed before the lab ("17/09/26: CK 1,260
+    # [on admission 08/09/26: 3,480]; CRP 34": the bracket's colon heads only the bracket)
     before = find_dates(text, ex.rules, lo, pos, ex.style)
+    if before and _bracketed(text, lo, pos, before[-1].start):
+        spans = _result_brackets(ex, lo, pos)
+        before = [d for d in before if not any(a < d.start < b for a, b in spans)]
     close = _HEADING_CLOSE.match(text, before[-1].end, pos) if before else None
     if close is None or not _heads_rows(ex, close.end(), pos):
         return None
