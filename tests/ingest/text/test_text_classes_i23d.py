@@ -113,3 +113,62 @@ def test_a_summary_after_the_dated_scan_does_not_date_it() -> None:
     )
     (tumour,) = case.tumours
     assert tumour.found_date == date(2026, 6, 20)
+
+
+# --- events of the story: an operation planned in another language, weighed or named as a
+# place; a remission word that is no remission; an event named as a risk or a query
+
+
+def _events(note: str) -> list[tuple[str, date]]:
+    return [(e.kind.value, e.date) for e in case_of(note).events]
+
+
+def test_operation_planned_in_other_languages_is_no_event() -> None:
+    for line in (
+        "Discusso con gli urologi: programmata nefrectomia parziale sinistra.",
+        "Předání na chirurgii - plánována pravostranná horní lobektomie.",
+        "Valorada por Ginecología: histerectomía total laparoscópica programada para el "
+        "20/03/2026.",
+        "De Fall gëtt am Tumorboard presentéiert; eng Gastrektomie ass virgesinn.",
+    ):
+        assert ("surgery", date(2026, 2, 9)) not in _events(_OPENING + line), line
+        assert not [k for k, _ in _events(_OPENING + line) if k == "surgery"], line
+
+
+def test_operation_done_in_another_language_stays() -> None:
+    # guard: the operation was done on a stated day
+    events = _events(_OPENING + "Il 3/01/2026 è stata eseguita nefrectomia parziale sinistra.")
+    assert ("surgery", date(2026, 1, 3)) in events
+
+
+def test_operation_weighed_or_surgery_as_a_place_is_no_event() -> None:
+    for line in (
+        "Question for the meeting: Surgery vs surveillance?",
+        "Staging of the lung adenocarcinoma before consideration of surgery.",
+        "Saturation fell to 91% after climbing the surgery stairs.",
+        "Attendees: GI surgery (Dr Lane), oncology (Dr Osei).",
+    ):
+        assert not [k for k, _ in _events(_OPENING + line) if k == "surgery"], line
+
+
+def test_a_symptom_resolved_in_part_or_an_infection_resolved_is_no_remission() -> None:
+    for line in (
+        "At discharge the dysphagia had resolved partially.",
+        "Admitted in January with aspiration pneumonia, treated, now resolved.",
+        "Past problems: dysphagia (05/2025; resolved), rash (ongoing).",
+    ):
+        assert not [k for k, _ in _events(_OPENING + line) if k == "remission"], line
+
+
+def test_the_disease_resolved_is_a_remission() -> None:
+    # guard: the myositis's own features resolved
+    events = _events(_OPENING + "Today her heliotrope rash and Gottron papules have resolved.")
+    assert ("remission", date(2026, 2, 9)) in events
+
+
+def test_recurrence_named_as_a_risk_or_a_query_is_no_event() -> None:
+    for line in (
+        "Consent: risks explained: wound breakdown, recurrence, nerve injury.",
+        "Needs a CT scan - ?recurrence of the breast cancer.",
+    ):
+        assert not [k for k, _ in _events(_OPENING + line) if k == "tumour_recurrence"], line
