@@ -172,3 +172,21 @@ def test_recurrence_named_as_a_risk_or_a_query_is_no_event() -> None:
         "Needs a CT scan - ?recurrence of the breast cancer.",
     ):
         assert not [k for k, _ in _events(_OPENING + line) if k == "tumour_recurrence"], line
+
+
+# --- the onset said as a skin complaint since a month, in lay or translated words
+
+
+def test_onset_since_a_month_with_lay_skin_words() -> None:
+    for line, onset in (
+        ("Since August 2025 she notices a violet reddening of the upper eyelids.", (2025, 8, 1)),
+        ("Violaceous patches on the knuckles since March 2025, then weak thighs.", (2025, 3, 1)),
+        ("Itching of the scalp and neckline since June 2025.", (2025, 6, 1)),
+    ):
+        assert case_of(_OPENING + line).onset_date == date(*onset), line
+
+
+def test_a_date_after_a_non_skin_word_is_no_onset() -> None:
+    # guard: a car's paint patches are no complaint of hers
+    case = case_of(_OPENING + "She has driven the same car since March 2019.")
+    assert case.onset_date is None
