@@ -190,3 +190,22 @@ def test_a_date_after_a_non_skin_word_is_no_onset() -> None:
     # guard: a car's paint patches are no complaint of hers
     case = case_of(_OPENING + "She has driven the same car since March 2019.")
     assert case.onset_date is None
+
+
+# --- the sigmoid colon named in the letters' languages
+
+
+def test_sigmoid_cancer_in_other_languages_is_a_colon_cancer() -> None:
+    for line in (
+        "Суправаджальны дыягназ: адэнакарцынома сігмападобнай кішкі, G2.",
+        "Diagnóstico: adenocarcinoma de colon sigmoide, 35 mm.",
+        "Rozpoznanie: gruczolakorak esicy.",
+    ):
+        (tumour,) = case_of(_OPENING + line).tumours
+        assert tumour.site is not None and tumour.site.value == "colon", line
+
+
+def test_a_normal_sigmoid_names_no_tumour() -> None:
+    # guard: the organ alone, seen normal, is no cancer
+    case = case_of(_OPENING + "Colonoscopia: colon sigmoide sin lesiones.")
+    assert case.tumours == []
