@@ -654,8 +654,11 @@ def _tumours(
     for d in parts:
         by_tumour.setdefault(d.value.get("tumour", 0), []).append(d)
     for key, group in list(by_tumour.items()):
+        # (issue #10, i23d: an operation is an event of the story, always "present": it says
+        # nothing of whether its cancer is; "a previous history of total thyroidectomy ... for
+        # thyroid cancer" is a past-history cancer all the same)
         present = [d for d in group if d.status == "present"]
-        if present:
+        if any(d.code != "resected" for d in present):
             # issue #10: the histology its history gave ("a past history of gastric
             # adenocarcinoma ... a liver metastasis from the gastric cancer") still names it
             named = any(d.code == "histology" for d in present)
@@ -871,7 +874,15 @@ def _tumour(
     candidates = dated + shown
     own = [d for d in candidates if d.time.absolute is not None and when(d) <= today]
     narrated = [d for d in candidates if _undated(d)]
-    if own and narrated and min(map(when, own)) > max(map(when, narrated)):
+    # (i23d: but a size measured without a date of its own, before anything the note dates, is
+    # the report's own examination, on its date: "FINDINGS: ... a spiculated nodule of 22 x 17
+    # mm", then an addendum's dated histology or PET; a title names the tumour, it does not
+    # measure it, and a summary after the dated story restates it, "So the scan found a 12 mm
+    # tumour")
+    measured = bool(own) and any(
+        d.code == "size_mm" and d.start < min(o.start for o in own) for d in narrated
+    )
+    if own and narrated and not measured and min(map(when, own)) > max(map(when, narrated)):
         candidates = [d for d in candidates if not _undated(d)]
     found = min(candidates, key=when)
     rec["found_date"] = when(found).isoformat()

@@ -687,6 +687,14 @@ def _tumours(ex: Extraction) -> None:
                 factor = 10.0 if sz.group("unit").casefold() in ("cm", "см") else 1.0
                 parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
         parts.extend(attrs)
+        # i23d: a staging scan after the tumour was named ("CT 26 Sept: no lymph node or distant
+        # metastasis") names no tumour and no organ: its staging is the tumour's, but it dates
+        # no find (as _hold_staging's); a size or an organ says it showed something there
+        staging_only = (
+            not (mentions or site_ms or sizes)
+            and bool(attrs)
+            and all(a[0] in _STAGING for a in attrs)
+        )
         placed: set[int] = set()
         for code, value, a, b in parts:
             if code in ("mention", "histology", "site") and sent.context.assert_target(
@@ -717,7 +725,8 @@ def _tumours(ex: Extraction) -> None:
                     b,
                     sent,
                     sent.time,
-                    {"value": value, "tumour": build.key},
+                    {"value": value, "tumour": build.key}
+                    | ({"held": True} if staging_only else {}),
                 ),
             )
         if current is None or not current.real:
