@@ -318,15 +318,15 @@ def _date_beside(ex: Extraction, end: int, stop: int | None = None) -> TimePoint
 # past test ("colonoscopy 2023 normal", "Letzte Kolonoskopie 2023 unauffällig", "Pap smear done
 # 2025 at the health centre", "Colonoscopy: last 2021, normal"); never a longer date or a
 # number's first digits ("2023-05", "2023/24")
+_LONE_YEAR = r"(?P<y>(?:19|20)\d\d)\b(?![ \t]*+[./\-–]?[ \t]*+\d)"
 _YEAR_BESIDE = re.compile(
-    r"[ \t]*+[(\[:,]?[ \t]*+(?:(?:last|done|performed|in|dated|of)[ \t]++){0,2}"
-    r"(?P<y>(?:19|20)\d\d)\b(?![ \t]*+[./\-–]?[ \t]*+\d)",
+    r"[ \t]*+[(\[:,]?[ \t]*+(?:(?:last|done|performed|in|dated|of)[ \t]++){0,2}" + _LONE_YEAR,
     re.I,
 )
 # ... or the last time it was done, said later in its result clause ("Colonoscopy due 2027 (last
 # 2017, normal)"), or as "last year" ("Mammogram last year, all fine")
 _LAST_DONE = re.compile(
-    r"\blast[ \t]++(?:(?P<y>(?:19|20)\d\d)\b(?![ \t]*+[./\-–]?[ \t]*+\d)|(?P<last_year>year)\b)",
+    rf"\blast[ \t]++(?:{_LONE_YEAR}|(?P<last_year>year)\b)",
     re.I,
 )
 

@@ -506,6 +506,11 @@ def _result_brackets(ex: Extraction, start: int, end: int) -> list[tuple[int, in
     return spans
 
 
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies strictly inside one of ``spans`` (brackets: not on a bracket)."""
+    return any(a < pos < b for a, b in spans)
+
+
 # a value with its unit ("3,480 U/L", "18,4 µkat/l", "46 mm/h"), not a time of day ("klo 14.20")
 _VALUE_WITH_UNIT = re.compile(r"\d[ \t]*+[^\W\d_]{1,6}/[^\W\d_]{1,3}")
 
@@ -523,9 +528,9 @@ def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | 
     if not _bracketed(ex.text, sent.start, pos, nearest[0]):
         return None  # not in a bracket closed before the lab
     spans = _result_brackets(ex, sent.start, pos)
-    if not any(a < nearest[0] < b for a, b in spans):
+    if not _within(nearest[0], spans):
         return None
-    outside = [(c, t) for c, t in before if not any(a < c < b for a, b in spans)]
+    outside = [(c, t) for c, t in before if not _within(c, spans)]
     # a copy: the sentence's own time object would be placed again by the sentence (_add)
     return (max(outside, key=lambda x: x[0])[1] if outside else sent.base_time).shifted()
 
@@ -559,7 +564,7 @@ def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> Tim
     before = find_dates(text, ex.rules, lo, pos, ex.style)
     if before and _bracketed(text, lo, pos, before[-1].start):
         spans = _result_brackets(ex, lo, pos)
-        before = [d for d in before if not any(a < d.start < b for a, b in spans)]
+        before = [d for d in before if not _within(d.start, spans)]
     close = _HEADING_CLOSE.match(text, before[-1].end, pos) if before else None
     if close is None or not _heads_rows(ex, close.end(), pos):
         return None
