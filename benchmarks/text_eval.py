@@ -120,7 +120,8 @@ DEFAULT_SETS = (
     "reports:heldout_p,notes:heldout19,reports:heldout_q,notes:heldout20,"
     "reports:heldout_r,notes:heldout21,reports:heldout_s,notes:heldout22,"
     "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26,"
-    "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30"
+    "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
+    "reports:heldout_v,notes:heldout31"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -221,6 +222,10 @@ DETAIL_SETS = {
     "reports:heldout_u",
     # Measured sealed once, on its first run (HELDOUT30.md); opened on 2 Dec 2026 (fifth session).
     "notes:heldout30",
+    # Measured sealed before and after round 23, both runs identical, figures only
+    # (FIRST_RUN_V.md, HELDOUT31.md); opened on 2 Dec 2026 (sixth session).
+    "reports:heldout_v",
+    "notes:heldout31",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
