@@ -134,6 +134,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-seventh", None, None, 0, "heldout30", 10, 337),
     ("twenty-eighth", "heldout_v", "x", 15, None, 0, None),
     ("twenty-ninth", None, None, 0, "heldout31", 10, 349),
+    ("thirty-first", None, None, 0, "heldout32", 10, 361),
 ]
 
 
