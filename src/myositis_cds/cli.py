@@ -360,6 +360,13 @@ def _open_store(db: str | None, *, migrate: bool | None = None) -> Any:
     "--max-body", "max_body_mb", default=2.0, show_default=True, help="request body limit, MB"
 )
 @click.option(
+    "--max-note-chars",
+    default=200_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="the longest free-text note read (characters); a longer one is refused with 413",
+)
+@click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="processes"
 )
 @click.option(
@@ -389,6 +396,7 @@ def serve(
     auth: str | None,
     tokens_file: str | None,
     max_body_mb: float,
+    max_note_chars: int,
     workers: int,
     cds_issuers: str | None,
     cds_cors_origins: tuple[str, ...],
@@ -412,6 +420,7 @@ def serve(
         host=host,
         port=port,
         max_body_bytes=int(max_body_mb * 1024 * 1024),
+        max_note_chars=max_note_chars,
         workers=workers,
         warm_worklist=True,
         cds_issuers=Path(cds_issuers) if cds_issuers else None,

@@ -81,6 +81,30 @@ def test_a_body_at_the_limit_is_read(store: Store) -> None:
         api.close()
 
 
+def test_413_for_a_note_longer_than_the_server_reads(store: Store) -> None:
+    pytest.importorskip("spacy")
+    api = Api(create_app(Settings(auth="none", max_note_chars=40), store=store))
+    plain = {"Content-Type": "text/plain"}
+    try:
+        # 40 characters but 42 bytes (two Greek letters): the limit counts characters
+        at_limit = "Mrs A, 58. Anti-TIF1γ positive. Rash β."
+        at_limit += " " * (40 - len(at_limit))
+        assert len(at_limit) == 40 and len(at_limit.encode()) == 42
+        assert api.post("/api/extract", content=at_limit.encode(), headers=plain).status_code == 200
+        over = (at_limit + "x").encode()
+        for url in ("/api/extract", "/api/assess"):
+            response = api.post(url, content=over, headers=plain)
+            assert response.status_code == 413, url
+            message = response.json()["error"]
+            assert "41 characters" in message and "at most 40" in message
+            assert "TIF1" not in message  # counts only, never the note
+        # the note limit is for notes: a longer case file is read
+        case = b"patient: {sex: male, age: 50}" + b" " * 40
+        assert api.post("/api/assess", content=case, headers=YAML).status_code == 200
+    finally:
+        api.close()
+
+
 def test_415_for_unknown_and_not_yet_supported_types(api: Api, reference_yaml: bytes) -> None:
     unknown = api.post("/api/assess", content=reference_yaml, headers={"Content-Type": "image/png"})
     assert unknown.status_code == 415

@@ -65,3 +65,15 @@ def test_a_facts_form_with_an_unsized_or_odd_tumour_is_shown(
     case_json = json.dumps({**CASE, "tumours": [tumour]})
     response = page.post("/reassess", data={"case_json": case_json, "as_of": "2024-01-15"})
     assert response.status_code == status, response.text[:300]
+
+
+def test_a_pasted_note_longer_than_the_server_reads_is_refused_on_the_form(
+    page: httpx.Client,
+) -> None:
+    # the stand-alone page app has the server's default limit, 200,000 characters
+    note = "Weak arms. " * 18_182  # 200,002 characters
+    assert len(note) == 200_002
+    response = page.post("/assess", data={"text": note, "as_of": "2024-01-15"})
+    assert response.status_code == 422
+    assert 'role="alert"' in response.text
+    assert "200,002 characters" in response.text and "at most 200,000" in response.text

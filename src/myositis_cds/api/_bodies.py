@@ -19,7 +19,9 @@ __all__ = [
     "NOTE_TYPE",
     "ParsedBody",
     "UnsupportedMediaType",
+    "check_note_length",
     "media_type",
+    "note_too_long",
     "read_case_body",
 ]
 
@@ -100,13 +102,41 @@ NOTE_TYPE = "text/plain"
 CASE_TYPES = tuple(t for t in CASE_READERS if t != NOTE_TYPE)
 
 
+def note_too_long(note: str | bytes, limit: int) -> str | None:
+    """Why a free-text note is longer than this server reads, or None. Counts characters (a
+    byte count at or under the limit needs no decoding); the message holds counts only."""
+    if len(note) <= limit:
+        return None
+    text = note.decode("utf-8-sig", errors="replace") if isinstance(note, bytes) else note
+    if len(text) <= limit:
+        return None
+    return (
+        f"the note has {len(text):,} characters; this server reads notes of at most "
+        f"{limit:,} characters (serve --max-note-chars)"
+    )
+
+
+def check_note_length(note: str | bytes, limit: int) -> None:
+    """413 for a note longer than ``limit`` characters (the server's ``max_note_chars``)."""
+    from myositis_cds.api._errors import ApiError
+
+    message = note_too_long(note, limit)
+    if message is not None:
+        raise ApiError(413, message)
+
+
 def media_type(content_type: str | None) -> str:
     """``application/json; charset=utf-8`` → ``application/json``."""
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
 def read_case_body(
-    body: bytes, content_type: str | None, as_of: date, *, accepted: tuple[str, ...]
+    body: bytes,
+    content_type: str | None,
+    as_of: date,
+    *,
+    accepted: tuple[str, ...],
+    note_max_chars: int | None = None,
 ) -> ParsedBody:
     kind = media_type(content_type)
     reader = CASE_READERS.get(kind) if kind in accepted else None
@@ -117,4 +147,6 @@ def read_case_body(
         )
     if not body.strip():
         raise CaseError.single("(body)", "is empty")
+    if kind == NOTE_TYPE and note_max_chars is not None:
+        check_note_length(body, note_max_chars)
     return reader(body, as_of)

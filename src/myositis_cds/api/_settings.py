@@ -6,10 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "AuthMode", "Settings"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "DEFAULT_MAX_NOTE_CHARS", "AuthMode", "Settings"]
 
 AuthMode = Literal["none", "token"]
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+# The longest free-text note the server reads (issue #10). Reading takes about 2-3 CPU seconds per
+# 100,000 characters on one core (measured 3 Dec 2026), so this bounds one request's work to a
+# few seconds; a letter or a published case report is 2,000-50,000 characters.
+DEFAULT_MAX_NOTE_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class Settings:
     host: str = "127.0.0.1"  # where `serve` listens; `auth="none"` needs a loopback host
     port: int = 8080
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS  # a longer free-text note is refused (413)
     workers: int = 1  # uvicorn worker processes; they share the database (and its JWT ids)
     # After each patient write, compute today's worklist items for it in a background thread,
     # so GET /api/worklist finds them ready (`serve` turns this on).

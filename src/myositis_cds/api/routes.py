@@ -18,6 +18,7 @@ from myositis_cds.api._bodies import (
     CASE_TYPES,
     NOTE_TYPE,
     UnsupportedMediaType,
+    check_note_length,
     media_type,
     read_case_body,
 )
@@ -182,9 +183,12 @@ async def assess_case(
     body = await request.body()
     content_type = request.headers.get("content-type")
     render, out_type = OUTPUT_RENDERERS[fmt]
+    note_limit: int = request.app.state.settings.max_note_chars
 
     def work() -> str:
-        parsed = read_case_body(body, content_type, day, accepted=tuple(CASE_READERS))
+        parsed = read_case_body(
+            body, content_type, day, accepted=tuple(CASE_READERS), note_max_chars=note_limit
+        )
         result = assess(parsed.case, as_of=day, biopsy=biopsy)
         if parsed.warnings:
             result = result.model_copy(update={"warnings": [*result.warnings, *parsed.warnings]})
@@ -207,6 +211,7 @@ async def extract_note(request: Request, _caller: Reader, as_of: AsOf = None) ->
     if media_type(request.headers.get("content-type")) != NOTE_TYPE:
         raise UnsupportedMediaType(f"send the note as {NOTE_TYPE}")
     body = await request.body()
+    check_note_length(body, request.app.state.settings.max_note_chars)
 
     def work() -> str:
         try:

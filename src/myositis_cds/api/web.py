@@ -173,11 +173,15 @@ def _sniff_pasted(text: str) -> str:
     return "yaml" if isinstance(data, dict) and "patient" in data else "text"
 
 
-def _load(text: str, name: str, as_of: date) -> _Loaded:
+def _load(text: str, name: str, as_of: date, note_max_chars: int) -> _Loaded:
+    from myositis_cds.api._bodies import note_too_long
     from myositis_cds.ingest.files import parse_case_text, sniff_format
 
     fmt = sniff_format(text, name) if name != "-" else _sniff_pasted(text)
     if fmt == "text":
+        too_long = note_too_long(text, note_max_chars)
+        if too_long is not None:
+            raise CaseError.single("Clinical note or case file", too_long)
         try:
             from myositis_cds.ingest.text import extract_case
         except ImportError:
@@ -248,6 +252,13 @@ def web_router() -> APIRouter:
         sent, expected = str(form.get("csrf_token", "")), csrf_of(request)
         if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
             raise _Forbidden
+
+    def note_limit_of(request: Request) -> int:
+        """The server's ``max_note_chars`` (the stand-alone page app has no settings)."""
+        from myositis_cds.api._settings import DEFAULT_MAX_NOTE_CHARS
+
+        settings = getattr(request.app.state, "settings", None)
+        return DEFAULT_MAX_NOTE_CHARS if settings is None else int(settings.max_note_chars)
 
     def store_of(request: Request) -> Any:
         """The service's store (``app.state.store``); None when the page runs alone."""
@@ -391,7 +402,7 @@ def web_router() -> APIRouter:
                         "Clinical note or case file",
                         "paste a note or a case file, or upload a file",
                     )
-                loaded = await _in_thread(_load, text, name, as_of)
+                loaded = await _in_thread(_load, text, name, as_of, note_limit_of(request))
                 return await _in_thread(show, request, loaded, as_of, text)
             except CaseError as exc:
                 return failed(request, exc, text, raw_as_of)
