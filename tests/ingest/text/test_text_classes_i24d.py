@@ -1,0 +1,175 @@
+"""issue #10 (i24d): the grading scales of the manual muscle test, after opening heldout31 and
+heldout_v. Each scale is read as its definition gives it (MRC 0-5 in Roman numerals out of V;
+the Lovett / Daniels & Worthingham words Normal 5, Good 4, Fair 3, Poor 2, Trace 1, Zero 0 with
+their +/- steps; the muscles' clinical shorthand), in our own vignettes (no sentence is taken
+from a note or a report). The expected items are worked out by hand against the EULAR/ACR 2017
+definitions (Lundberg et al., Ann Rheum Dis 2017;76:1955): a proximal group weak when graded
+below 5 on both sides; the comparisons from the two groups' grades. Each class has a guard."""
+
+from __future__ import annotations
+
+import re
+import signal
+
+import pytest
+
+from myositis_cds.ingest.text import _strength, _style
+from myositis_cds.ingest.text.facts import strength as strength_facts
+
+from .helpers import LEGS_PROX, LOWER, NECK, UPPER, findings_of, strength_items
+
+# ------------------------------------------------------------------ MRC grades in Roman numerals
+
+
+@pytest.mark.parametrize(
+    ("words", "items"),
+    [
+        # out of V, as "4/5" is out of 5: III/V = 3, IV-/V = 3.67, V/V = 5
+        (
+            "Power today: deltoids IV-/V on both sides, hip flexors III/V, ankle dorsiflexion V/V, "
+            "neck flexors III/V and neck extensors V/V.",
+            {UPPER, LOWER, LEGS_PROX, NECK},
+        ),
+        ("Strength in the arms: biceps IV+/V, triceps IV/V.", {UPPER}),
+        # bare Roman grades right after the muscle, and the right / left pair IV/IV
+        (
+            "On testing strength the biceps are IV, the quadriceps IV- bilaterally, the "
+            "tibialis anterior V.",
+            {UPPER, LOWER, LEGS_PROX},
+        ),
+        ("Examined: iliopsoas IV/IV, ankle dorsiflexors V.", {LOWER, LEGS_PROX}),
+    ],
+)
+def test_roman_mrc_grades_without_a_lead_word(words: str, items: set[str]) -> None:
+    assert strength_items(words) == items
+
+
+def test_roman_out_of_v_at_full_strength_is_no_weakness() -> None:
+    assert findings_of("Power: shoulder abduction V/V and hip flexion V/V.") == {
+        UPPER: False,
+        LOWER: False,
+    }
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "A grade III/VI systolic murmur at the apex; deltoids 5/5.",  # a murmur's scale
+        "Methylprednisolone I/V for three days; deltoids 5/5.",  # intravenous
+    ],
+)
+def test_other_roman_fractions_are_no_grades(words: str) -> None:
+    assert findings_of(words).get(UPPER) is False
+
+
+# ------------------------------------------------------------------ Lovett / Daniels words
+
+
+@pytest.mark.parametrize(
+    ("words", "items"),
+    [
+        # the scale named: every word grade read, Good- = 3.67 < 5, Trace 1 < Good+ 4.33
+        (
+            "Manual muscle testing (Lovett grades): neck flexors trace, neck extensors good+; "
+            "shoulder abductors good- on both sides; hip flexors fair; ankle plantarflexion "
+            "normal.",
+            {UPPER, LOWER, LEGS_PROX, NECK},
+        ),
+        # Good = 4 where the scale is named
+        (
+            "Strength on the Daniels and Worthingham scale: elbow flexors good, hip flexors good, "
+            "ankles normal.",
+            {UPPER, LOWER, LEGS_PROX},
+        ),
+        # no scale named: the words that say weak in plain English too, and a signed "good"
+        ("Hip flexors poor, deltoids fair bilaterally.", {UPPER, LOWER}),
+        ("Shoulder abduction good-, hip flexion good- bilaterally.", {UPPER, LOWER}),
+    ],
+)
+def test_lovett_word_grades(words: str, items: set[str]) -> None:
+    assert strength_items(words) == items
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Deltoids good, walking well.",  # praise, with no scale named: not Good (MRC 4)
+        "Tumour grade: poor. Deltoids 5/5.",  # a tumour's differentiation
+    ],
+)
+def test_a_word_that_is_no_grade_reads_no_weakness(words: str) -> None:
+    assert UPPER not in strength_items(words)
+
+
+# ------------------------------------------------------------------ the muscles' shorthand
+
+
+def test_clinical_shorthand_of_the_leg_muscles() -> None:
+    # glut med 4 (proximal lower) against tib ant and gastrocs 5 (distal lower)
+    assert findings_of("MRC today: delts 5, glut med 4, tib ant 5, gastrocs 5.") == {
+        UPPER: False,
+        LOWER: True,
+        LEGS_PROX: True,
+    }
+
+
+def test_the_ankle_named_with_the_foot() -> None:
+    assert strength_items("Strength: hip flexors 4 bilaterally; ankles and feet full (5).") == {
+        LOWER,
+        LEGS_PROX,
+    }
+
+
+# ------------------------------------------------------------------ a grade closing its clause
+
+
+@pytest.mark.parametrize(
+    ("words", "items"),
+    [
+        (
+            "Strength examined: the shoulders hold against gravity but yield to my hand "
+            "(3 on both sides); ankles 5.",
+            {UPPER},
+        ),
+        (
+            "Power: the hip flexors lift the leg off the couch but not against resistance (3), "
+            "ankle dorsiflexion 5.",
+            {LOWER, LEGS_PROX},
+        ),
+    ],
+)
+def test_a_bracketed_grade_closing_its_clause(words: str, items: set[str]) -> None:
+    assert strength_items(words) == items
+
+
+def test_a_bracketed_number_in_a_sentence_about_no_strength_is_no_grade() -> None:
+    assert findings_of("Shoulder aches worse at night (3).") == {}
+
+
+# ------------------------------------------------------------------ the new patterns are bounded
+
+
+@pytest.mark.parametrize(
+    ("pattern", "hostile"),
+    [
+        (_style._ROMAN_OF_FIVE, "IV " * 5000 + "/X"),
+        (_style._ROMAN_AFTER_MUSCLE, " \t" * 5000 + "IV/IV-x"),
+        (_style._word_grade_after(("good", "fair", "poor")), " " * 5000 + "is   poor x"),
+        (_strength._CLAUSE_TO_BRACKET, "a " * 5000 + "9("),
+        (_strength._BRACKET_CLOSE, " " * 5000 + "/ 5 on the both   x"),
+        (strength_facts._EXAMINERS_BEFORE, "my " + " " * 5000 + "x"),
+    ],
+)
+def test_a_hostile_run_is_rejected_in_bounded_time(pattern: re.Pattern[str], hostile: str) -> None:
+    def expired(*_: object) -> None:
+        raise TimeoutError(f"{pattern.pattern[:40]} backtracks")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, 5.0)
+    try:
+        for at in range(0, len(hostile), 997):
+            pattern.match(hostile, at)
+        pattern.search(hostile)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
