@@ -173,3 +173,20 @@ def test_a_hostile_run_is_rejected_in_bounded_time(pattern: re.Pattern[str], hos
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# ------------------------------------------------------------------ a grade on the next line
+
+
+@pytest.mark.parametrize(
+    "grade",
+    ["Fair bilaterally", "III/V on both sides", "Poor+, with the knees"],
+)
+def test_a_grade_wrapped_onto_the_line_after_its_muscle(grade: str) -> None:
+    # a letter's lines of one width; the grade opens the third line, its muscle ends the second
+    note = (
+        "Seen in the muscle clinic today with her husband, who helps her on the stairs.\n"
+        "Strength by manual muscle testing, Lovett scale: shoulder abductors good-, hip flexors\n"
+        f"{grade}; ankle dorsiflexion normal on both sides, grip normal and symmetric.\n"
+    )
+    assert strength_items(note) == {UPPER, LOWER, LEGS_PROX}

@@ -557,7 +557,7 @@ _ROMAN_OF_FIVE = re.compile(
 # a Roman grade right after its muscle, with no lead word ("deltoids IV-, hip flexors IV
 # bilaterally"), or its right / left pair ("iliopsoas IV/IV"): capitals, ending its phrase
 _ROMAN_AFTER_MUSCLE = re.compile(
-    r"[ \t]*+(?:[:=][ \t]*+)?(?P<n>IV|V|III|II|I(?=[+-]))(?P<mod>[+-](?!\w))?"
+    r"[ \t]*+(?:\n[ \t]*+)?(?:[:=][ \t]*+)?(?P<n>IV|V|III|II|I(?=[+-]))(?P<mod>[+-](?!\w))?"
     r"(?:[ \t]?/[ \t]?(?P<n2>IV|V|III|II|I(?=[+-]))(?P<mod2>[+-](?![\w/]))?)?"
     r"(?![\w/+-])(?=[ \t]*+(?:[,;.)|\n]|$|(?:bilaterally|bilateral|both|and|r|l|right|left)\b))"
 )
@@ -574,7 +574,7 @@ def _word_grade_after(words: tuple[str, ...]) -> re.Pattern[str]:
     "hip flexors: poor", "neck flexion is good-"), on the lower-cased note."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        r"[ \t]*+(?:[:=][ \t]*+|(?:is|are|was|were|graded)[ \t]++)?"
+        r"[ \t]*+(?:\n[ \t]*+)?(?:[:=][ \t]*+|(?:is|are|was|were|graded)[ \t]++)?"
         rf"(?P<n>{alts})(?P<mod>[ \t]?[+-](?![\w/])|[ \t](?:plus|minus)\b)?" + _WORD_GRADE_END
     )
 
@@ -605,7 +605,8 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
     leads = set(w.roman_grade_leads)
     muscles = rules().muscles
     for pos, is_roman in candidates:
-        window = max(low.rfind("\n", 0, pos) + 1, pos - _AFTER_MUSCLE_CHARS)
+        # (a muscle at the end of the line before: a wrapped line; never across a blank line)
+        window = max(low.rfind("\n\n", 0, pos) + 2, pos - _AFTER_MUSCLE_CHARS)
         ends = [m.end for m in muscles.find(note, window, pos)]
         ends += [m.end() for m in c.grade_cue.finditer(low, window, pos) if m.group() not in leads]
         if not ends:
@@ -621,7 +622,7 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
             if roman.group("n2"):
                 n2 = _ROMAN_GRADES[roman.group("n2").casefold()]
                 grade += f" / {n2}{roman.group('mod2') or ''}"
-            out.append((pos, roman.end(), grade))
+            out.append(_joined(note, anchor, pos, roman.end(), grade))
             continue
         said = grade_words.match(low, anchor)
         if said is None or said.start("n") != pos:
@@ -629,8 +630,16 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
         word, mod = said.group("n"), _mod(said)
         if not (declared or mod or word in w.word_grades_undeclared):
             continue
-        out.append((pos, said.end(), f"{w.word_grades[word]}{mod}"))
+        out.append(_joined(note, anchor, pos, said.end(), f"{w.word_grades[word]}{mod}"))
     return out
+
+
+def _joined(note: str, anchor: int, pos: int, end: int, grade: str) -> tuple[int, int, str]:
+    """The grade's rewrite; a grade wrapped onto the line after its muscle is joined to it (a
+    line that opens with a number would start a list item of its own)."""
+    if "\n" not in note[anchor:pos]:
+        return (pos, end, grade)
+    return (anchor, end, note[anchor:pos].replace("\n", " ") + grade)
 
 
 @cache
