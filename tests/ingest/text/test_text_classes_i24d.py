@@ -190,3 +190,26 @@ def test_a_grade_wrapped_onto_the_line_after_its_muscle(grade: str) -> None:
         f"{grade}; ankle dorsiflexion normal on both sides, grip normal and symmetric.\n"
     )
     assert strength_items(note) == {UPPER, LOWER, LEGS_PROX}
+
+
+# ------------------------------------------------------------------ the examination's own date
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["EXAMINATION (12-11-2026)", "On examination (12 November 2026)", "Exam (12-11-2026)"],
+)
+def test_a_section_label_with_its_date_in_brackets_dates_the_section(heading: str) -> None:
+    # the referral's earlier date opens the letter; the examination is the section's own day
+    from myositis_cds.ingest.text import extract_case
+
+    note = (
+        "DERMATOLOGY DAY UNIT\n"
+        "Referral received: 02-10-2026 from the practice\n\n"
+        "HISTORY\n"
+        "A photosensitive rash since the spring; CK normal on 02-10-2026.\n\n"
+        f"{heading}\n"
+        "Heliotrope rash of the upper lids. Gottron's papules over the knuckles.\n"
+    )
+    dated = {f.code.value: f.date.isoformat() for f in extract_case(note).case.findings}
+    assert dated == {"heliotrope_rash": "2026-11-12", "gottron_papules": "2026-11-12"}

@@ -464,11 +464,14 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
     is dated by its date, not by the visit its "at admission" names; "Myositis Antibody Panel
     (collected 11/14/2026, resulted 11/16/2026)" by its sample's date, the table's rows below):
     its one calendar date, a sample's before a report's (_sample_not_report)."""
-    if not (sent.candidates or sent.local) or not _opens_line(ex, sent):
+    if not (sent.candidates or sent.local):
         return None
-    # the line as written (the reading may have joined the heading to the line under it)
-    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
     original = ex.norm.original
+    if _opens_line(ex, sent):
+        # the line as written (the reading may have joined the heading to the line under it)
+        start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    elif (start := _after_section_label(ex, sent)) < 0:
+        return None
     end = original.find("\n", start)
     line = original[start : len(original) if end < 0 else end].rstrip()
     if len(line) > _HEADING_REACH:
@@ -485,6 +488,26 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
     dated.sort(key=lambda d: d[0])
     days = {t for _, t in _sample_not_report(ex.text, sent, dated, ex.rules)}
     return days.pop() if len(days) == 1 else None
+
+
+# issue #10 (i24d): a section's heading with its date in a bracket on its line ("EXAMINATION
+# (03-11-2026)", "Examination (3 Nov 2026)"): the reading takes the heading's label off as the
+# section's name, and the sentence left opens with the bracket. The label is words only.
+_SECTION_LABEL = re.compile(r"[ \t]*+[^\W\d_]++(?:[ \t/&-]++[^\W\d_]++){0,4}[ \t]*+")
+
+
+def _after_section_label(ex: Extraction, sent: Sentence) -> int:
+    """Where the line of a sentence that opens its section starts, when only the section's
+    label stands before the sentence on that line (see above); else -1."""
+    segment = sent.segment
+    if segment is None or ex.text[segment.start : sent.start].strip():
+        return -1
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    line_start = original.rfind("\n", 0, start) + 1
+    if _SECTION_LABEL.fullmatch(original, line_start, start) is None:
+        return -1
+    return line_start
 
 
 def _bracket_heading(line: str, r: Rules) -> bool:
