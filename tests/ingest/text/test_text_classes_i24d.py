@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import signal
+from datetime import date
 
 import pytest
 
 from myositis_cds.ingest.text import _strength, _style
 from myositis_cds.ingest.text.facts import strength as strength_facts
 
-from .helpers import LEGS_PROX, LOWER, NECK, UPPER, findings_of, strength_items
+from .helpers import LEGS_PROX, LOWER, NECK, UPPER, case_of, findings_of, strength_items
 
 # ------------------------------------------------------------------ MRC grades in Roman numerals
 
@@ -213,3 +214,59 @@ def test_a_section_label_with_its_date_in_brackets_dates_the_section(heading: st
     )
     dated = {f.code.value: f.date.isoformat() for f in extract_case(note).case.findings}
     assert dated == {"heliotrope_rash": "2026-11-12", "gottron_papules": "2026-11-12"}
+
+
+# ------------------------------------------------------------------ onset and the age band
+
+
+@pytest.mark.parametrize(
+    ("note", "onset"),
+    [
+        # the age at onset in a clause of time, by age words, by decade: that many years before
+        # the stated age's day (read as of 27 Nov 2026)
+        (
+            "A 54-year-old woman was referred with arthralgia and weakness. The weakness "
+            "began gradually when she was 37 years old.",
+            "2009-11-27",
+        ),
+        ("A 60-year-old man. He first developed a heliotrope rash aged 45.", "2011-11-27"),
+        ("A 52-year-old man. His rash began in his 30s.", "2004-11-27"),
+        # the complaint presented with, then how long ago
+        (
+            "A 41-year-old man was found to have a raised CK at a check-up 3 years ago. He "
+            "presented with weakness of the proximal limbs 2 years ago.",
+            "2024-11-27",
+        ),
+        ("Aged 48, she noticed a rash on her face three months ago.", "2026-08-27"),
+        # "since"-words ending in the date's own preposition
+        ("She has had weak thighs starting in June 2026.", "2026-06-01"),
+    ],
+)
+def test_the_onset_stated_by_age_or_time_ago(note: str, onset: str) -> None:
+    found = case_of(note).onset_date
+    assert found is not None and found.isoformat() == onset
+
+
+def test_a_year_alone_gives_way_to_the_same_years_dated_complaint() -> None:
+    note = (
+        "HISTORY\nHe reports rough fingertips and weak thighs starting in March 2026.\n\n"
+        "OPINION\nOnset in 2026, decades after his service.\n"
+    )
+    assert case_of(note).onset_date == date(2026, 3, 1)
+
+
+def test_a_year_alone_stays_when_the_complaint_is_of_another_year() -> None:
+    note = "OPINION\nOnset in 2025, decades after his service. Rash since June 2026.\n"
+    assert case_of(note).onset_date == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # a relative's age, and the patient's own present age
+        "A 50-year-old woman with a rash. Her mother developed the same illness when she was 40.",
+        "A woman aged 54 presented with a rash and weakness.",
+    ],
+)
+def test_an_age_that_is_no_onset(note: str) -> None:
+    assert case_of(note).onset_date is None

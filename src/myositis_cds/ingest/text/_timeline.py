@@ -677,10 +677,23 @@ def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
                 dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
                 if dates and dates[0].start == cue.end():
                     day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    if _YEAR_ALONE.fullmatch(text, dates[0].start, dates[0].end):
+                        # issue #10 (i24d): "Onset in 2026" is the onset's coarsest statement; a
+                        # complaint dated within that year ("weak thighs starting in March
+                        # 2026") states the same onset to its month
+                        since = complaint_since(ex, flares)
+                        if since is not None and since.time.absolute is not None and (
+                            since.time.absolute.year == dates[0].day.year
+                        ):
+                            return since
                     return Draft(
                         "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
                     )
     return complaint_since(ex, flares)
+
+
+_YEAR_ALONE = re.compile(r"(?:(?:in|of|during)[ \t]++)?(?:19|20)\d\d", re.IGNORECASE)
+_DATE_PREPOSITION = re.compile(r"(?:in|on|of)[ \t]++", re.IGNORECASE)
 
 
 # the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
@@ -706,6 +719,12 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
         if sent.segment is not None and sent.segment.status == "family":
             continue
         starts = {d.start: d for d in ex.dates_in(sent)}
+        for d in list(starts.values()):
+            # issue #10 (i24d): a date read with its preposition ("in June 2026") after a cue
+            # that ends with that preposition ("starting in", "first noticed in")
+            lead = _DATE_PREPOSITION.match(ex.text, d.start, d.end)
+            if lead is not None:
+                starts.setdefault(lead.end(), d)
         for found in ex.hits("time", "onset_since", sent):
             for cue in found:
                 d = starts.get(cue.end())
