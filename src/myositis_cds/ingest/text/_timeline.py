@@ -682,8 +682,10 @@ def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
                         # complaint dated within that year ("weak thighs starting in March
                         # 2026") states the same onset to its month
                         since = complaint_since(ex, flares)
-                        if since is not None and since.time.absolute is not None and (
-                            since.time.absolute.year == dates[0].day.year
+                        if (
+                            since is not None
+                            and since.time.absolute is not None
+                            and since.time.absolute.year == dates[0].day.year
                         ):
                             return since
                     return Draft(
@@ -719,12 +721,12 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
         if sent.segment is not None and sent.segment.status == "family":
             continue
         starts = {d.start: d for d in ex.dates_in(sent)}
-        for d in list(starts.values()):
+        for hit in list(starts.values()):
             # issue #10 (i24d): a date read with its preposition ("in June 2026") after a cue
             # that ends with that preposition ("starting in", "first noticed in")
-            lead = _DATE_PREPOSITION.match(ex.text, d.start, d.end)
+            lead = _DATE_PREPOSITION.match(ex.text, hit.start, hit.end)
             if lead is not None:
-                starts.setdefault(lead.end(), d)
+                starts.setdefault(lead.end(), hit)
         for found in ex.hits("time", "onset_since", sent):
             for cue in found:
                 d = starts.get(cue.end())
