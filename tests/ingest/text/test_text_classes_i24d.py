@@ -270,22 +270,3 @@ def test_a_year_alone_stays_when_the_complaint_is_of_another_year() -> None:
 )
 def test_an_age_that_is_no_onset(note: str) -> None:
     assert case_of(note).onset_date is None
-
-
-# ------------------------------------------------------------------ a bracket wrapped to its line
-
-
-def test_a_bracket_opening_an_indented_line_qualifies_the_line_above() -> None:
-    # the bracket after the scan's date, wrapped onto the next line: the scan's finding
-    from myositis_cds.ingest.text import extract_case
-
-    note = (
-        "Home visit 22/11/2026 by the out-of-hours doctor, the patient's son present throughout.\n"
-        "Background:\n"
-        "- Adenocarcinoma of the left lower lobe: a 35 mm mass on CT of the chest, 14/07/26\n"
-        "  (no ILD); PET-CT 20/07/26 showed an avid mass and no spread beyond the chest.\n"
-    )
-    dated = {
-        f.code.value: (f.present, f.date.isoformat()) for f in extract_case(note).case.findings
-    }
-    assert dated["interstitial_lung_disease"] == (False, "2026-07-14")

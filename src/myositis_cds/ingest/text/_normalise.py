@@ -1207,10 +1207,6 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             continued = chat and lead >= 2 and not _CHAT_TURN.match(line)
             # a muscle at a line's end and its grade on the next ("ankle DF" / "5/5; neck ...")
             graded = prev_char.isalpha() and _GRADE_START.match(stripped) is not None
-            # issue #10 (i24d): a bracket that opens a line, on a line that ends without a stop
-            # ("... on CT chest 18/08/26" / "  (no ILD); PET-CT ..."): a bracket opens no
-            # sentence, it qualifies what the line above ends with
-            bracketed = stripped[:1] == "(" and prev_char.isalnum() and lead >= 1
             # the indented lines under a dated label ("Line blot (30/10/2026):" / "  Jo1 neg
             # PL7 neg" / "  Mi2 pos") are one list, dated by the label
             listed = dated_label is not None and lead > dated_label
@@ -1222,7 +1218,6 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 or carried
                 or continued
                 or graded
-                or bracketed
                 or listed
                 or unended
                 # (i10ag: a form's field row runs on from no other field row by its first
