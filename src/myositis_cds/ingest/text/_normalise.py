@@ -907,7 +907,15 @@ _DATE_IN_LABEL = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-\d
 # a short dated title over a table, not a sentence: "Labs 11/17/2026 05:12", "Myositis Antibody
 # Panel (collected 11/14/2026, resulted 11/16/2026)"
 _TABLE_TITLE = re.compile(r"^[A-Z][^.!?;]{0,80}(?<![.!?;,])$")
-_GRADE_START = re.compile(r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])")
+_GRADE_START = re.compile(
+    r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])"
+    # issue #10 (i24d): the same grade in the muscle test's other notations (rules/style.yaml
+    # ``word_grades``): Roman out of V ("IV-/V"), or a Roman or Lovett word grade with its step
+    # or a side after it ("Fair+", "IV bilaterally", "Poor, ..."); not a sentence's "Good."
+    r"|(?:IV|V|III|II|I)[+-]?\s?/\s?(?:V|IV|III|II|I)[+-]?(?![\w/])"
+    r"|(?:IV|V|III|II|(?i:normal|good|fair|poor|trace|zero))(?:[+-](?![\w/])|\s*[,;]"
+    r"|\s++(?i:bilaterally|bilateral|both\s+sides|on\s+both\s+sides|right|left|r|l)\b)"
+)
 
 
 # A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha

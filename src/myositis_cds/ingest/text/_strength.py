@@ -470,6 +470,26 @@ def _bracket_list(text: str, pos: int, close: int, muscles: list[TermMatch]) -> 
     return _BRACKET_MEMBER.fullmatch(text[pos:close]) is not None
 
 
+# issue #10 (i24d): a grade in brackets closing the clause that describes its muscle's test
+# ("the shoulders hold against resistance but give way (4 bilaterally)", "hip flexion: can lift
+# the leg off the couch but not against my hand (3)"): the bracket holds the grade alone, with
+# its side; the clause between the muscle and the bracket has no number and no clause break;
+# and the sentence says it grades strength
+_CLAUSE_TO_BRACKET = re.compile(r"[^\d;:.()\n]{1,80}+\(\s*+")
+_BRACKET_CLOSE = re.compile(
+    r"\s*+(?:/\s*+5\s*+)?(?:(?:on\s++(?:the\s++)?)?(?:" + _SIDE_WORDS + r")\s*+)?\)", re.I
+)
+_STRENGTH_SAID = re.compile(r"\b(?:mrc|power|strength|graded?|mmt|oxford)\b", re.IGNORECASE)
+
+
+def _clause_bracket(text: str, start: int, end: int, prev_end: int, g: Grade) -> bool:
+    return (
+        _CLAUSE_TO_BRACKET.fullmatch(text, prev_end, g.start) is not None
+        and _BRACKET_CLOSE.match(text, g.end, end) is not None
+        and _STRENGTH_SAID.search(text, start, end) is not None
+    )
+
+
 def read_grades(
     text: str,
     start: int,
@@ -630,9 +650,10 @@ def read_grades(
             # muscle a line reads once its lines are joined: "neck extensors gr 4 / shoulder
             # abductors gr 3 bilat" on a ward-round sheet, heldout27 307)
             next_muscle = nxt is not None and not text[g.end : nxt.start].strip()
-            if not _FILLER.match(text[prev_end : g.start]) or not (
-                next_muscle or _BARE_END.match(text, g.end, min(end, g.end + 20))
-            ):
+            if (
+                not _FILLER.match(text[prev_end : g.start])
+                or not (next_muscle or _BARE_END.match(text, g.end, min(end, g.end + 20)))
+            ) and not _clause_bracket(text, start, end, prev_end, g):
                 continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
         for owner in target:
             owner.grades.append(g)

@@ -100,6 +100,9 @@ class WordRules(_Strict):
     grade_cues: list[str]
     not_before: list[str]
     roman_grade_leads: list[str]  # issue #10 (i10k): "grau IV", "grade III+"
+    word_grades: dict[str, int]  # issue #10 (i24d): "Fair+", "Poor" (Lovett, Daniels)
+    word_grade_scales: list[str]
+    word_grades_undeclared: list[str]
 
 
 class SolarEra(_Strict):
@@ -544,6 +547,109 @@ def _roman_table_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, in
     return out
 
 
+# --- issue #10 (i24d): the grading scales of the manual muscle test written in their own
+# notation, begin. The MRC grade in Roman numerals out of its Roman top grade ("shoulder
+# abduction IV/V", "neck flexion IV-/V"), with no lead word: the "/V" names the 0-V scale as "/5"
+# does. Capitals only (a note's "i/v" is intravenous), and "I/V" unsigned never (the same).
+_ROMAN_OF_FIVE = re.compile(
+    r"(?<![\w+/.-])(?P<n>IV|V|III|II|I(?=[+-]))(?P<mod>[+-])?[ \t]?/[ \t]?V(?![\w/])"
+)
+# a Roman grade right after its muscle, with no lead word ("deltoids IV-, hip flexors IV
+# bilaterally"), or its right / left pair ("iliopsoas IV/IV"): capitals, ending its phrase
+_ROMAN_AFTER_MUSCLE = re.compile(
+    r"[ \t]*+(?:\n[ \t]*+)?(?:[:=][ \t]*+)?(?P<n>IV|V|III|II|I(?=[+-]))(?P<mod>[+-](?!\w))?"
+    r"(?:[ \t]?/[ \t]?(?P<n2>IV|V|III|II|I(?=[+-]))(?P<mod2>[+-](?![\w/]))?)?"
+    r"(?![\w/+-])(?=[ \t]*+(?:[,;.)|\n]|$|(?:bilaterally|bilateral|both|and|r|l|right|left)\b))"
+)
+# what ends a grade said in a word after its muscle: the phrase's end, a side, "and"
+_WORD_GRADE_END = (
+    r"(?=[ \t]*+(?:[,;.)(|\n]|$|(?:bilaterally|bilateral|both|and|throughout|r|l|right|left"
+    r"|on|in)\b))"
+)
+
+
+@cache
+def _word_grade_after(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A Lovett / Daniels word grade right after its muscle, with its step ("deltoids Fair+",
+    "hip flexors: poor", "neck flexion is good-"), on the lower-cased note."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"[ \t]*+(?:\n[ \t]*+)?(?:[:=][ \t]*+|(?:is|are|was|were|graded)[ \t]++)?"
+        rf"(?P<n>{alts})(?P<mod>[ \t]?[+-](?![\w/])|[ \t](?:plus|minus)\b)?" + _WORD_GRADE_END
+    )
+
+
+# where a grade of those scales may stand: a capital Roman numeral, or one of the words
+_ROMAN_CANDIDATE = re.compile(r"(?<![\w+/.-])(?:IV|V|III|II|I(?=[+-]))(?!\w)")
+_AFTER_MUSCLE_CHARS = 60
+
+
+def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str]]:
+    """The Roman grades out of V and after a muscle, and the Lovett / Daniels word grades after
+    a muscle (rules/style.yaml ``word_grades``), as the Arabic MRC grades the grade grammar
+    reads. A word grade is read where the note names the word scale (``word_grade_scales``),
+    or carries its step ("good-"), or is one of the words that say weak in plain English too
+    (``word_grades_undeclared``): "power good" alone is praise, not Good (MRC 4). "After a
+    muscle": right after a muscle of rules/strength.yaml or a strength word (``grade_cues``,
+    not a lead such as "grade": "grade: poor" is a tumour's differentiation)."""
+    out: list[tuple[int, int, str]] = []
+    w = c.rules.words
+    for m in _ROMAN_OF_FIVE.finditer(note) if "/V" in note else ():
+        if _grade_context(low, m.start(), m.end(), c):
+            grade = f"{_ROMAN_GRADES[m.group('n').casefold()]}{m.group('mod') or ''}"
+            out.append((m.start(), m.end(), f"{grade}/5"))
+    declared = any(s in low for s in w.word_grade_scales)
+    grade_words = _word_grade_after(tuple(w.word_grades))
+    candidates = [(m.start(), True) for m in _ROMAN_CANDIDATE.finditer(note)]
+    candidates += [(m.start(), False) for m in _word_candidates(tuple(w.word_grades)).finditer(low)]
+    leads = set(w.roman_grade_leads)
+    muscles = rules().muscles
+    for pos, is_roman in candidates:
+        # (a muscle at the end of the line before: a wrapped line; never across a blank line)
+        window = max(low.rfind("\n\n", 0, pos) + 2, pos - _AFTER_MUSCLE_CHARS)
+        ends = [m.end for m in muscles.find(note, window, pos)]
+        ends += [m.end() for m in c.grade_cue.finditer(low, window, pos) if m.group() not in leads]
+        if not ends:
+            continue
+        anchor = max(ends)
+        if is_roman:
+            roman = _ROMAN_AFTER_MUSCLE.match(note, anchor)
+            if roman is None or roman.start("n") != pos:
+                continue
+            if roman.group("n2") == "V" and not roman.group("mod2"):
+                continue  # "IV/V": out of V (above), not right IV and left V
+            grade = f"{_ROMAN_GRADES[roman.group('n').casefold()]}{roman.group('mod') or ''}"
+            if roman.group("n2"):
+                n2 = _ROMAN_GRADES[roman.group("n2").casefold()]
+                grade += f" / {n2}{roman.group('mod2') or ''}"
+            out.append(_joined(note, anchor, pos, roman.end(), grade))
+            continue
+        said = grade_words.match(low, anchor)
+        if said is None or said.start("n") != pos:
+            continue
+        word, mod = said.group("n"), _mod(said)
+        if not (declared or mod or word in w.word_grades_undeclared):
+            continue
+        out.append(_joined(note, anchor, pos, said.end(), f"{w.word_grades[word]}{mod}"))
+    return out
+
+
+def _joined(note: str, anchor: int, pos: int, end: int, grade: str) -> tuple[int, int, str]:
+    """The grade's rewrite; a grade wrapped onto the line after its muscle is joined to it (a
+    line that opens with a number would start a list item of its own)."""
+    if "\n" not in note[anchor:pos]:
+        return (pos, end, grade)
+    return (anchor, end, note[anchor:pos].replace("\n", " ") + grade)
+
+
+@cache
+def _word_candidates(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+# --- issue #10 (i24d): end
+
+
 # issue #10 (i10u): a grade said bare after its muscle, as an examiner speaks it to a scribe
 # ("ankles five, nice and strong", "neck extension, good, that's five"): a number word 0-5
 # after a muscle or strength word with only spoken filler between, ending its phrase
@@ -697,6 +803,7 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         grade = str(_ROMAN_GRADES[said]) if said in _ROMAN_GRADES else said
         out.append((m.start(), m.end(), f"{lead_word} {grade}{m.group('mod') or ''}"))
     out.extend(_roman_table_grades(note, text, c))
+    out.extend(_scale_grades(note, text, c))  # issue #10 (i24d)
     out.extend(_spoken_bare_grades(text, c))
     out.extend(_zero_bands(text))
     out.extend(_large_spoken_numbers(text))

@@ -464,11 +464,14 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
     is dated by its date, not by the visit its "at admission" names; "Myositis Antibody Panel
     (collected 11/14/2026, resulted 11/16/2026)" by its sample's date, the table's rows below):
     its one calendar date, a sample's before a report's (_sample_not_report)."""
-    if not (sent.candidates or sent.local) or not _opens_line(ex, sent):
+    if not (sent.candidates or sent.local):
         return None
-    # the line as written (the reading may have joined the heading to the line under it)
-    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
     original = ex.norm.original
+    if _opens_line(ex, sent):
+        # the line as written (the reading may have joined the heading to the line under it)
+        start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    elif (start := _after_section_label(ex, sent)) < 0:
+        return None
     end = original.find("\n", start)
     line = original[start : len(original) if end < 0 else end].rstrip()
     if len(line) > _HEADING_REACH:
@@ -485,6 +488,26 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
     dated.sort(key=lambda d: d[0])
     days = {t for _, t in _sample_not_report(ex.text, sent, dated, ex.rules)}
     return days.pop() if len(days) == 1 else None
+
+
+# issue #10 (i24d): a section's heading with its date in a bracket on its line ("EXAMINATION
+# (03-11-2026)", "Examination (3 Nov 2026)"): the reading takes the heading's label off as the
+# section's name, and the sentence left opens with the bracket. The label is words only.
+_SECTION_LABEL = re.compile(r"[ \t]*+[^\W\d_]++(?:[ \t/&-]++[^\W\d_]++){0,4}[ \t]*+")
+
+
+def _after_section_label(ex: Extraction, sent: Sentence) -> int:
+    """Where the line of a sentence that opens its section starts, when only the section's
+    label stands before the sentence on that line (see above); else -1."""
+    segment = sent.segment
+    if segment is None or ex.text[segment.start : sent.start].strip():
+        return -1
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    line_start = original.rfind("\n", 0, start) + 1
+    if _SECTION_LABEL.fullmatch(original, line_start, start) is None:
+        return -1
+    return line_start
 
 
 def _bracket_heading(line: str, r: Rules) -> bool:
@@ -654,10 +677,25 @@ def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
                 dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
                 if dates and dates[0].start == cue.end():
                     day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+                    if _YEAR_ALONE.fullmatch(text, dates[0].start, dates[0].end):
+                        # issue #10 (i24d): "Onset in 2026" is the onset's coarsest statement; a
+                        # complaint dated within that year ("weak thighs starting in March
+                        # 2026") states the same onset to its month
+                        since = complaint_since(ex, flares)
+                        if (
+                            since is not None
+                            and since.time.absolute is not None
+                            and since.time.absolute.year == dates[0].day.year
+                        ):
+                            return since
                     return Draft(
                         "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
                     )
     return complaint_since(ex, flares)
+
+
+_YEAR_ALONE = re.compile(r"(?:(?:in|of|during)[ \t]++)?(?:19|20)\d\d", re.IGNORECASE)
+_DATE_PREPOSITION = re.compile(r"(?:in|on|of)[ \t]++", re.IGNORECASE)
 
 
 # the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
@@ -683,6 +721,12 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
         if sent.segment is not None and sent.segment.status == "family":
             continue
         starts = {d.start: d for d in ex.dates_in(sent)}
+        for hit in list(starts.values()):
+            # issue #10 (i24d): a date read with its preposition ("in June 2026") after a cue
+            # that ends with that preposition ("starting in", "first noticed in")
+            lead = _DATE_PREPOSITION.match(ex.text, hit.start, hit.end)
+            if lead is not None:
+                starts.setdefault(lead.end(), hit)
         for found in ex.hits("time", "onset_since", sent):
             for cue in found:
                 d = starts.get(cue.end())

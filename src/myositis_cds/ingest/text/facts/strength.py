@@ -71,7 +71,7 @@ def _strength_exam(ex: Extraction) -> None:
         if sent.paragraph in other_grid and _grid_row(ex, sent):
             continue  # i10aa: "| Upper back and shoulders | 2 | 1 |" scores the skin, not power
         ordered = sorted(found[idx], key=lambda m: m.start)
-        muscles = _limb_scoped(text, sent, _not_skin_sites(ex, sent, ordered))
+        muscles = _limb_scoped(text, sent, _not_skin_sites(ex, sent, _not_examiners(text, ordered)))
         if not muscles:
             continue
         for reading in read_grades(
@@ -337,6 +337,16 @@ def _strength_examined(ex: Extraction, complaint: Sentence, start: int, end: int
         if any(_STRENGTH_EXAMINED.search(text, a, b) for a, b in spans if a < b):
             return True
     return False
+
+
+# issue #10 (i24d): the examiner's own hand or finger, the resistance a muscle is tested
+# against ("lifts her head but not against my finger", "gives way to the examiner's hand"), is
+# no muscle of the patient's: a body word after "my" or "(the) examiner's"
+_EXAMINERS_BEFORE = re.compile(r"(?:\bmy|\bexaminer['’]s|\bexaminers['’])\s++$", re.IGNORECASE)
+
+
+def _not_examiners(text: str, muscles: list[TermMatch]) -> list[TermMatch]:
+    return [m for m in muscles if not _EXAMINERS_BEFORE.search(text, max(0, m.start - 16), m.start)]
 
 
 def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
