@@ -80,3 +80,84 @@ def test_a_raised_value_denied_is_not_raised(words: str) -> None:
 def test_a_raised_value_stated_stays_raised() -> None:
     # guard: the participle without its negation
     assert labs_above_uln("Die CK war deutlich erhöht.") == [("ck", True)]
+
+
+# ------------------------------------------------------------------ a report of several cases
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Nous rapportons deux hommes âgés de 58 et 36 ans atteints de myosite.", ("male", 58)),
+        ("Il s'agit de trois femmes âgées de 33, 64 et 45 ans.", ("female", 33)),
+        ("Se describen dos mujeres de 27 y 70 años con debilidad proximal.", ("female", 27)),
+        ("Zwei Männer im Alter von 66 und 42 Jahren wurden aufgenommen.", ("male", 66)),
+        ("Deux patients âgés de 71 et 50 ans.", ("unknown", 71)),
+    ],
+)
+def test_the_first_of_coordinated_ages_is_the_first_case(
+    words: str, expected: tuple[str, int]
+) -> None:
+    assert sex_and_age(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Une femme âgée de 40 à 60 ans.",  # a range is no age
+        "Chez les femmes de plus de 50 ans, le risque de cancer est accru.",  # women in general
+        "Les hommes de 50 ans et plus sont plus exposés.",
+    ],
+)
+def test_a_range_or_a_group_gives_no_age(words: str) -> None:
+    assert sex_and_age(words) == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Les deux patients présentaient des CPK élevées.",
+        "Both patients had raised CK.",
+        "Die beiden Patienten hatten eine erhöhte CK.",
+        "Ambos pacientes tenían la CPK elevada.",
+    ],
+)
+def test_the_patients_of_a_case_series_are_this_reports(words: str) -> None:
+    assert labs_above_uln("Une femme de 52 ans. " + words) == [("ck", True)]
+
+
+def test_patients_in_general_stay_general() -> None:
+    # guard: the plural without a numeral is a general statement
+    words = "Une femme de 52 ans. Chez les patients atteints de myosite, les CPK sont élevées."
+    assert labs_above_uln(words) == []
+
+
+# ------------------------------------------------------------------ antibodies one has
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Les deux patients présentaient une fièvre et des auto-anticorps anti-PL-12.", {"PL12": "positive"}),
+        ("Elle avait des anticorps anti-MDA5.", {"MDA5": "positive"}),
+        ("El paciente presentaba anticuerpos anti-SRP y anti-Ro52.", {"SRP": "positive", "RO52": "positive"}),
+        ("A paciente apresentava anticorpos anti-TIF1γ.", {"TIF1G": "positive"}),
+        ("Il paziente presentava anticorpi anti-NXP2.", {"NXP2": "positive"}),
+    ],
+)
+def test_antibodies_the_patient_has_are_positive(words: str, expected: dict[str, str]) -> None:
+    assert antibody_results(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Elle n'avait pas d'anticorps anti-PL-7.",
+        "Il ne présentait pas d'anticorps anti-PL-7.",
+        "Le patient présentait des anticorps anti-PL-7 négatifs.",
+        "El paciente no presentaba anticuerpos anti-PL-7.",
+        "La paciente presentaba fiebre, sin anticuerpos anti-PL-7.",
+    ],
+)
+def test_antibodies_denied_or_graded_negative_stay_negative(words: str) -> None:
+    assert antibody_results(words) == {"PL7": "negative"}
