@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import antibody_results, labs_above_uln, sex_and_age
+from .helpers import antibody_results, labs_above_uln, sex_and_age, strength_items
 
 # ------------------------------------------------------------------ German: the abbreviated noun
 
@@ -161,3 +161,80 @@ def test_antibodies_the_patient_has_are_positive(words: str, expected: dict[str,
 )
 def test_antibodies_denied_or_graded_negative_stay_negative(words: str) -> None:
     assert antibody_results(words) == {"PL7": "negative"}
+
+
+# ------------------------------------------------------------------ Chinese: weakness placed by 以…为主
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("患者肌力下降，以四肢近端为著。", {"weakness_proximal_upper", "weakness_proximal_lower"}),
+        ("患者逐渐出现肌无力,以近端肌群为主。", {"weakness_proximal_upper", "weakness_proximal_lower"}),
+        ("患者乏力，以双下肢近端明显。", {"weakness_proximal_lower"}),
+    ],
+)
+def test_chinese_weakness_placed_by_its_frame_is_proximal(words: str, expected: set[str]) -> None:
+    assert strength_items(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "患者远端肌力下降，近端正常。",  # another clause's site, no frame
+        "患者肌力下降，以远端为主，近端正常。",  # the frame places it distally
+        "患者出现皮疹，以面部为主，无肌无力。",
+    ],
+)
+def test_chinese_weakness_without_the_frame_stays_unplaced(words: str) -> None:
+    assert strength_items(words) == set()
+
+
+# ------------------------------------------------------------------ Chinese: the anonymised name
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("患者李某，56岁，因皮疹入院。", ("unknown", 56)),
+        ("患者赵某某,63岁,因吞咽困难就诊。", ("unknown", 63)),
+        ("患者B，29岁。", ("unknown", 29)),
+        ("患者张某，男，47岁。", ("male", 47)),
+    ],
+)
+def test_chinese_age_after_the_anonymised_name(words: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(words) == expected
+
+
+def test_a_name_without_age_gives_none() -> None:
+    # guard: the name and a duration in days are no age
+    assert sex_and_age("患者李某，皮疹3天。")[1] is None
+
+
+# ------------------------------------------------------------------ CJK record headings
+
+
+_ZH_INTRO = "引言\n\n皮肌炎是一种自身免疫病,常见抗MDA5抗体。\n\n"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["基本信息:患者王某,52岁。", "现病史：患者王某,52岁。", "【病史】\n患者王某,52岁。", "一般资料\n患者王某,52岁。"],
+)
+def test_a_record_heading_ends_the_introduction(heading: str) -> None:
+    note = _ZH_INTRO + heading + "\n查抗Mi-2抗体阳性。\n"
+    assert sex_and_age(note)[1] == 52
+    assert antibody_results(note) == {"MI2": "positive"}
+
+
+def test_the_introduction_alone_states_nothing_of_the_patient() -> None:
+    # guard: the introduction's general sentence and a positive in it are not the patient's
+    assert antibody_results(_ZH_INTRO + "抗Mi-2抗体阳性常见于经典皮肌炎。\n") == {}
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["本例患者以皮疹起病,查抗Mi-2抗体阳性。", "入院后完善检查,确诊为抗Mi-2阳性皮肌炎。"],
+)
+def test_an_introduction_sentence_about_this_case_is_the_patients(words: str) -> None:
+    assert antibody_results(_ZH_INTRO.replace("\n\n", "\n", 1) + words) == {"MI2": "positive"}

@@ -320,7 +320,10 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         return None
     if len(stripped) <= 60:
         body = _HEADER_NUMBER.sub("", _DECORATED.sub("", stripped))
-        name = rules.section_titles.get(body.rstrip(":").strip().casefold())
+        # (issue #10, i24b: a Chinese or Japanese heading in 【】 brackets, or before a full-width
+        # colon: "【病史】", "现病史：")
+        body = body.strip("【】").rstrip(":：").strip("【】")
+        name = rules.section_titles.get(body.strip().casefold())
         if name is not None:
             return name, -1
         if _NUMBERED_CASE.match(body):
@@ -371,7 +374,7 @@ def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tu
 # i10ar: a title in any alphabet, "Introdução: ...", "Discussão: ...", "고찰: ...")
 _INLINE_HEADER = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([^\W\d_](?:[^\W\d_]|[ /&'-]){1,40}?)"
-    r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*:\s*(\S.*)$"
+    r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*[:：]\s*(\S.*)$"
 )
 
 
