@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import antibody_results, labs_above_uln, sex_and_age, strength_items
+from .helpers import antibody_results, findings_of, labs_above_uln, sex_and_age, strength_items
 
 # ------------------------------------------------------------------ German: the abbreviated noun
 
@@ -238,3 +238,45 @@ def test_the_introduction_alone_states_nothing_of_the_patient() -> None:
 )
 def test_an_introduction_sentence_about_this_case_is_the_patients(words: str) -> None:
     assert antibody_results(_ZH_INTRO.replace("\n\n", "\n", 1) + words) == {"MI2": "positive"}
+
+
+# ------------------------------------------------------------------ Chinese: a denial and its members
+
+_ZH_OPENING = "患者，女，35岁。"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "查体：无皮疹，包括向阳疹、Gottron征、技工手及甲周红斑。",
+        "无皮疹,如向阳疹(heliotrope rash)、Gottron征等。",
+        "未见典型皮损，例如向阳疹、Gottron征。",
+    ],
+)
+def test_chinese_denial_covers_the_members_it_lists(words: str) -> None:
+    found = findings_of(_ZH_OPENING + words)
+    assert found.get("heliotrope_rash") is False and found.get("gottron_sign") is False
+
+
+def test_chinese_members_of_a_present_sign_stay_present() -> None:
+    # guard: "there is a rash, including ..." affirms them
+    found = findings_of(_ZH_OPENING + "有皮疹，包括向阳疹、Gottron征。")
+    assert found.get("heliotrope_rash") is True and found.get("gottron_sign") is True
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            "抗合成酶抗体包括Jo-1,PL-7,PL-12,EJ均为(-)。",
+            {"JO1": "negative", "PL7": "negative", "PL12": "negative", "EJ": "negative"},
+        ),
+        (
+            "肌炎抗体：抗HMGCR(+)，抗Jo-1、抗PL-7、抗MDA5均为（－），抗Ro52(+)。",
+            {"HMGCR": "positive", "JO1": "negative", "PL7": "negative", "MDA5": "negative", "RO52": "positive"},
+        ),
+        ("抗Mi-2、抗TIF1-γ均(+)。", {"MI2": "positive", "TIF1G": "positive"}),
+    ],
+)
+def test_chinese_panel_sign_after_all_covers_the_list(words: str, expected: dict[str, str]) -> None:
+    assert antibody_results(_ZH_OPENING + words) == expected
