@@ -280,3 +280,23 @@ def test_chinese_members_of_a_present_sign_stay_present() -> None:
 )
 def test_chinese_panel_sign_after_all_covers_the_list(words: str, expected: dict[str, str]) -> None:
     assert antibody_results(_ZH_OPENING + words) == expected
+
+
+# ------------------------------------------------------------------ a PDF copy's space in CJK words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "症例:58 歳女性.身体所見ではヘリオ トロープ疹を認めた.",
+        "症例:58 歳女性.身体所見ではヘリオトロ ープ疹,ゴットロン 徴候を認めた.",
+        "患者，女，58岁。查体见向 阳疹。",
+    ],
+)
+def test_a_space_inside_a_cjk_word_is_dropped(words: str) -> None:
+    assert findings_of(words).get("heliotrope_rash") is True
+
+
+def test_korean_spaced_words_stay_apart() -> None:
+    # guard: Korean spaces its words; the age beside a spaced counter still reads
+    assert sex_and_age("환자는 58세 여성으로 근위부 근력 저하가 있었다.") == ("female", 58)

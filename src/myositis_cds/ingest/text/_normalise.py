@@ -163,6 +163,11 @@ _BROKEN_WORD = re.compile(
 # only in a text that does it often (a PDF copy), never for one dash in a typed note
 # ("rash- better")
 _BROKEN_WORDS_MIN = 3
+# issue #10 (i24b): a space between two Chinese or Japanese characters (kana, kanji) is a PDF
+# copy's justification or column artefact ("ヘリ オトロープ疹", "皮 膚筋炎", "症 例"): the two
+# languages write no space between words, so the space is dropped and the word read whole.
+# Not Korean, whose words are spaced; not beside a digit or a Latin letter ("47 歳", "CK 上昇").
+_CJK_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,7 @@ class _Section:
     def emit(self, text: str, start: int) -> None:
         if (
             len(text) > 1
-            and (text.isascii() or not _MAPPED.search(text))
+            and (text.isascii() or (not _MAPPED.search(text) and not _CJK_SPACE.search(text)))
             and not _SLOW.search(text)
         ):
             # plain ASCII with single spaces: only the first character needs the rules
@@ -224,8 +229,10 @@ class _Section:
             self.chars.extend(text[1:])
             self.offsets.extend(range(start + 1, start + len(text)))
             return
+        dropped = {m.start() for m in _CJK_SPACE.finditer(text)} if not text.isascii() else ()
         for i, ch in enumerate(text):
-            self._put(ch, start + i)
+            if i not in dropped:
+                self._put(ch, start + i)
 
     def _put(self, ch: str, pos: int) -> None:
         mapped = _CHAR_MAP.get(ch)
