@@ -35,12 +35,18 @@ def test_german_abbreviated_patient_without_an_age_gives_none() -> None:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("Im Serum waren ANA und Anti-Mi-2-Antikörper nachweisbar.", {"ANA": "positive", "MI2": "positive"}),
+        (
+            "Im Serum waren ANA und Anti-Mi-2-Antikörper nachweisbar.",
+            {"ANA": "positive", "MI2": "positive"},
+        ),
         ("Anti-TIF1-γ war nachweisbar.", {"TIF1G": "positive"}),
         ("Im Immunoblot ließen sich Anti-MDA5-Antikörper nachweisen.", {"MDA5": "positive"}),
         ("Es fanden sich hochtitrige ANA.", {"ANA": "positive"}),
         # the denial next to it keeps its own antibody
-        ("Anti-SRP war nachweisbar, Anti-Jo-1 nicht nachweisbar.", {"SRP": "positive", "JO1": "negative"}),
+        (
+            "Anti-SRP war nachweisbar, Anti-Jo-1 nicht nachweisbar.",
+            {"SRP": "positive", "JO1": "negative"},
+        ),
     ],
 )
 def test_german_detectable_antibody_is_positive(words: str, expected: dict[str, str]) -> None:
@@ -138,9 +144,15 @@ def test_patients_in_general_stay_general() -> None:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("Les deux patients présentaient une fièvre et des auto-anticorps anti-PL-12.", {"PL12": "positive"}),
+        (
+            "Les deux patients présentaient une fièvre et des auto-anticorps anti-PL-12.",
+            {"PL12": "positive"},
+        ),
         ("Elle avait des anticorps anti-MDA5.", {"MDA5": "positive"}),
-        ("El paciente presentaba anticuerpos anti-SRP y anti-Ro52.", {"SRP": "positive", "RO52": "positive"}),
+        (
+            "El paciente presentaba anticuerpos anti-SRP y anti-Ro52.",
+            {"SRP": "positive", "RO52": "positive"},
+        ),
         ("A paciente apresentava anticorpos anti-TIF1γ.", {"TIF1G": "positive"}),
         ("Il paziente presentava anticorpi anti-NXP2.", {"NXP2": "positive"}),
     ],
@@ -163,14 +175,17 @@ def test_antibodies_denied_or_graded_negative_stay_negative(words: str) -> None:
     assert antibody_results(words) == {"PL7": "negative"}
 
 
-# ------------------------------------------------------------------ Chinese: weakness placed by 以…为主
+# ---------------------------------------------------------- Chinese: weakness placed by 以…为主
 
 
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
         ("患者肌力下降，以四肢近端为著。", {"weakness_proximal_upper", "weakness_proximal_lower"}),
-        ("患者逐渐出现肌无力,以近端肌群为主。", {"weakness_proximal_upper", "weakness_proximal_lower"}),
+        (
+            "患者逐渐出现肌无力,以近端肌群为主。",
+            {"weakness_proximal_upper", "weakness_proximal_lower"},
+        ),
         ("患者乏力，以双下肢近端明显。", {"weakness_proximal_lower"}),
     ],
 )
@@ -219,7 +234,12 @@ _ZH_INTRO = "引言\n\n皮肌炎是一种自身免疫病,常见抗MDA5抗体。\
 
 @pytest.mark.parametrize(
     "heading",
-    ["基本信息:患者王某,52岁。", "现病史：患者王某,52岁。", "【病史】\n患者王某,52岁。", "一般资料\n患者王某,52岁。"],
+    [
+        "基本信息:患者王某,52岁。",
+        "现病史：患者王某,52岁。",
+        "【病史】\n患者王某,52岁。",
+        "一般资料\n患者王某,52岁。",
+    ],
 )
 def test_a_record_heading_ends_the_introduction(heading: str) -> None:
     note = _ZH_INTRO + heading + "\n查抗Mi-2抗体阳性。\n"
@@ -240,7 +260,7 @@ def test_an_introduction_sentence_about_this_case_is_the_patients(words: str) ->
     assert antibody_results(_ZH_INTRO.replace("\n\n", "\n", 1) + words) == {"MI2": "positive"}
 
 
-# ------------------------------------------------------------------ Chinese: a denial and its members
+# ---------------------------------------------------------- Chinese: a denial and its members
 
 _ZH_OPENING = "患者，女，35岁。"
 
@@ -273,7 +293,13 @@ def test_chinese_members_of_a_present_sign_stay_present() -> None:
         ),
         (
             "肌炎抗体：抗HMGCR(+)，抗Jo-1、抗PL-7、抗MDA5均为（－），抗Ro52(+)。",
-            {"HMGCR": "positive", "JO1": "negative", "PL7": "negative", "MDA5": "negative", "RO52": "positive"},
+            {
+                "HMGCR": "positive",
+                "JO1": "negative",
+                "PL7": "negative",
+                "MDA5": "negative",
+                "RO52": "positive",
+            },
         ),
         ("抗Mi-2、抗TIF1-γ均(+)。", {"MI2": "positive", "TIF1G": "positive"}),
     ],

@@ -167,7 +167,9 @@ _BROKEN_WORDS_MIN = 3
 # copy's justification or column artefact ("ヘリ オトロープ疹", "皮 膚筋炎", "症 例"): the two
 # languages write no space between words, so the space is dropped and the word read whole.
 # Not Korean, whose words are spaced; not beside a digit or a Latin letter ("47 歳", "CK 上昇").
-_CJK_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+)
 
 
 @dataclass(frozen=True)

@@ -731,7 +731,9 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
 # (i24b) not the comma that opens the clause placing what precedes it, "以X为主/为著/明显"
 # ("肌力下降，以四肢近端为著": the same weakness, proximal; the same frame as the Chinese comma's
 # exception in rules/context.yaml)
-_CJK_CLAUSE_MARK = re.compile(r"[，,](?!以[^，,。；;\n]{1,12}?(?:[为為](?:主|著|甚|重)|明[显顯]))|[；。;]")
+_CJK_CLAUSE_MARK = re.compile(
+    r"[，,](?!以[^，,。；;\n]{1,12}?(?:[为為](?:主|著|甚|重)|明[显顯]))|[；。;]"
+)
 _CJK_FRAME_REACH = 16  # the frame's characters after the comma: 以, up to 12, 为主
 _IS_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
