@@ -98,7 +98,6 @@ def test_a_raised_value_stated_stays_raised() -> None:
         ("Il s'agit de trois femmes âgées de 33, 64 et 45 ans.", ("female", 33)),
         ("Se describen dos mujeres de 27 y 70 años con debilidad proximal.", ("female", 27)),
         ("Zwei Männer im Alter von 66 und 42 Jahren wurden aufgenommen.", ("male", 66)),
-        ("Deux patients âgés de 71 et 50 ans.", ("unknown", 71)),
     ],
 )
 def test_the_first_of_coordinated_ages_is_the_first_case(
