@@ -59,6 +59,7 @@ def test_german_detectable_antibody_is_positive(words: str, expected: dict[str, 
         "Es waren keine Anti-PL-7-Antikörper nachweisbar.",
         "Anti-PL-7-Antikörper waren nicht nachweisbar.",
         "Kein Nachweis von Anti-PL-7-Antikörpern.",
+        "Im Serum waren weder Anti-PL-7 noch andere Antikörper nachweisbar.",
     ],
 )
 def test_german_undetectable_antibody_is_negative(words: str) -> None:
