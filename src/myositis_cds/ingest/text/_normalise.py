@@ -163,6 +163,13 @@ _BROKEN_WORD = re.compile(
 # only in a text that does it often (a PDF copy), never for one dash in a typed note
 # ("rash- better")
 _BROKEN_WORDS_MIN = 3
+# issue #10 (i24b): a space between two Chinese or Japanese characters (kana, kanji) is a PDF
+# copy's justification or column artefact ("ヘリ オトロープ疹", "皮 膚筋炎", "症 例"): the two
+# languages write no space between words, so the space is dropped and the word read whole.
+# Not Korean, whose words are spaced; not beside a digit or a Latin letter ("47 歳", "CK 上昇").
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+)
 
 
 @dataclass(frozen=True)
@@ -216,7 +223,7 @@ class _Section:
     def emit(self, text: str, start: int) -> None:
         if (
             len(text) > 1
-            and (text.isascii() or not _MAPPED.search(text))
+            and (text.isascii() or (not _MAPPED.search(text) and not _CJK_SPACE.search(text)))
             and not _SLOW.search(text)
         ):
             # plain ASCII with single spaces: only the first character needs the rules
@@ -224,8 +231,10 @@ class _Section:
             self.chars.extend(text[1:])
             self.offsets.extend(range(start + 1, start + len(text)))
             return
+        dropped = {m.start() for m in _CJK_SPACE.finditer(text)} if not text.isascii() else ()
         for i, ch in enumerate(text):
-            self._put(ch, start + i)
+            if i not in dropped:
+                self._put(ch, start + i)
 
     def _put(self, ch: str, pos: int) -> None:
         mapped = _CHAR_MAP.get(ch)
@@ -320,7 +329,10 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         return None
     if len(stripped) <= 60:
         body = _HEADER_NUMBER.sub("", _DECORATED.sub("", stripped))
-        name = rules.section_titles.get(body.rstrip(":").strip().casefold())
+        # (issue #10, i24b: a Chinese or Japanese heading in 【】 brackets, or before a full-width
+        # colon: "【病史】", "现病史：")
+        body = body.strip("【】").rstrip(":：").strip("【】")
+        name = rules.section_titles.get(body.strip().casefold())
         if name is not None:
             return name, -1
         if _NUMBERED_CASE.match(body):
@@ -371,7 +383,7 @@ def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tu
 # i10ar: a title in any alphabet, "Introdução: ...", "Discussão: ...", "고찰: ...")
 _INLINE_HEADER = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?([^\W\d_](?:[^\W\d_]|[ /&'-]){1,40}?)"
-    r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*:\s*(\S.*)$"
+    r"(?:\s+\(?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d-\d\d-\d\d)\)?)?\s*[:：]\s*(\S.*)$"
 )
 
 

@@ -473,8 +473,10 @@ def _apply_pair(
     """Add the finding an inference rule draws from one lesion/site pair. Returns False when
     the pair lacks the colour the rule needs (the next pair may have it), True otherwise."""
     start, end = min(le.start, si.start), max(le.end, si.end)
-    gap = ex.text[min(le.end, si.end) : max(le.start, si.start)]
-    if _IS_CJK_CHAR.search(ex.text, start, end) and _CJK_CLAUSE_MARK.search(gap):
+    gap_start, gap_end = min(le.end, si.end), max(le.start, si.start)
+    # (i24b: searched in the text, a little past the gap: the 以 frame ends after the site)
+    mark = _CJK_CLAUSE_MARK.search(ex.text, gap_start, gap_end + _CJK_FRAME_REACH)
+    if _IS_CJK_CHAR.search(ex.text, start, end) and mark and mark.start() < gap_end:
         return False  # issue #10 (i10s): "远端肌力下降，近端正常": another clause's site
     infers = [str(c) for c in rule.infers]
     if rule.limbs:
@@ -725,8 +727,14 @@ def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[st
     return named
 
 
-# issue #10 (i10s): the marks that end a clause in Chinese and Japanese ("、" only lists)
-_CJK_CLAUSE_MARK = re.compile(r"[，；。,;]")
+# issue #10 (i10s): the marks that end a clause in Chinese and Japanese ("、" only lists);
+# (i24b) not the comma that opens the clause placing what precedes it, "以X为主/为著/明显"
+# ("肌力下降，以四肢近端为著": the same weakness, proximal; the same frame as the Chinese comma's
+# exception in rules/context.yaml)
+_CJK_CLAUSE_MARK = re.compile(
+    r"[，,](?!以[^，,。；;\n]{1,12}?(?:[为為](?:主|著|甚|重)|明[显顯]))|[；。;]"
+)
+_CJK_FRAME_REACH = 16  # the frame's characters after the comma: 以, up to 12, 为主
 _IS_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
