@@ -1312,8 +1312,8 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
 _NEEDLES: set[str] = set()
 _NEEDLE_INDEX: list[Any] = []  # [words, pattern, prefixes], once made
 _INDEX_AFTER = 64  # words: fewer are looked for one by one (a single note read cold)
-_GATE_WORDS: ContextVar[dict[str, tuple[dict[str, bool], set[str]]] | None] = ContextVar(
-    "gate_words", default=None
+_GATE_WORDS: ContextVar[dict[str, tuple[frozenset[str], dict[str, bool], set[str]]] | None] = (
+    ContextVar("gate_words", default=None)
 )
 
 
