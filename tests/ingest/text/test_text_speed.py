@@ -35,6 +35,11 @@ def _every_rule_pattern() -> list[re.Pattern[str]]:
         strength._UNSCALED_OTHER_GRID_HEADING,
     ]
     assert all(rx.pattern.startswith("(?=[") for rx in patterns[-5:])
+    # (i24s) the ConText language words and the count-unit presence test
+    from myositis_cds.ingest.text._style import _compiled
+
+    patterns += [*r.context_language_words.values(), _compiled().any_count_unit]
+    assert all(rx.pattern.startswith("(?=[") for rx in patterns[-4:])
     return patterns
 
 
@@ -586,3 +591,61 @@ def test_a_branch_with_quick_first_letters_finds_what_the_written_one_finds(
     got = [(m.span(), m.groups()) for m in rule.finditer(text)]
     assert got == [(m.span(), m.groups()) for m in plain.finditer(text)]
     assert got
+
+
+# issue #10 (i24s): the speed round's shortcuts, each against the plain way it replaces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CK 11 200 U/L on admission",  # a unit after a space
+        "CK 11 200U/L",  # glued to the number
+        "ferritin 2 870 ng/l\n",
+        "no unit here at all: 11 200",
+        "",
+        " U/ml",  # the space alone before the unit
+        "IU/Lx and U/mlb",  # units run into a word: count_unit decides, not a word list
+        "2 870 ე/ლ",  # a per-litre spelling in another script
+    ],
+)
+def test_a_note_names_a_count_unit_exactly_where_the_unit_pattern_finds_one(text: str) -> None:
+    from myositis_cds.ingest.text._style import _compiled
+
+    c = _compiled()
+    assert (c.any_count_unit.search(text) is None) == (c.count_unit.search(text) is None)
+
+
+def test_the_sentences_read_with_the_text_handed_over_are_the_pipelines() -> None:
+    from myositis_cds.ingest.text._nlp import pipeline, read_doc, tokenizer_text
+
+    texts = [*_development_notes()[:40], _TRICKY, "Dr. A. Smith saw her.\n\nCK 9 000. Plan: MMF"]
+    for text in texts:
+        text = tokenizer_text(text)
+        read = read_doc(text)
+        plain = pipeline()(text)
+        assert read.text == text
+        assert [(s.start_char, s.end_char) for s in read.sents] == [
+            (s.start_char, s.end_char) for s in plain.sents
+        ]
+
+
+def test_a_sentence_without_modifier_phrases_asserts_nothing() -> None:
+    from myositis_cds.ingest.text._context import Assertion, ContextSentence
+
+    sentence = ContextSentence([], [0, 4, 9], 0, 3, "Rash on face")
+    assert sentence.modifiers == [] and sentence.terminators == []
+    assert sentence.assert_target(0, 4) == Assertion({})
+    assert not sentence.separated(0, 12)
+
+
+def test_the_gate_words_of_a_note_are_its_words_however_the_index_holds_them() -> None:
+    # (i24s) words outside the one-pass pattern (a first letter outside ASCII) are looked up by
+    # the text's letters: a word whose first letter the text holds but not the word, a word
+    # inside another, and one in a script of its own
+    from myositis_cds.ingest.text._rules import _needle_index, found_words
+
+    words = frozenset({"érythème", "éry", "ödem", "抗体", "Ödem".lower(), "rash", "ash"})
+    index = _needle_index(words)
+    for text in ["érythème et rash", "éry", "ödemat", "抗体", "é ö 抗", "", "crash"]:
+        assert found_words(text, *index[1:]) == {w for w in words if w in text}

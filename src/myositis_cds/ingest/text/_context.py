@@ -173,6 +173,12 @@ class ContextSentence:
         """``found``: the modifier phrases of this sentence (see :func:`find_modifiers`);
         ``text``: the note's text, to end a bracketed modifier's forward scope at its bracket."""
         self._tok_starts = tok_starts
+        if not found:  # (i24s) most sentences hold no modifier phrase: nothing to set up
+            self.terminators: list[int] = []
+            self.modifiers: list[Modifier] = []
+            self._mod_toks: list[int] = []
+            self._longest = 0
+            return
         # Every step is O(m log m) in the m modifier phrases of the sentence: a hostile sentence
         # ("no no no ... rash", 20,000 times) must cost time linear in its length.
         pseudo = _merged(sorted((a, b) for a, b, r in found if r.direction == "pseudo"))
@@ -189,7 +195,7 @@ class ContextSentence:
         self.terminators = sorted(a for a, _, _ in terms)
         term_toks = sorted(self.tok(a) for a, _, _ in terms)
         term_ends = sorted(self.tok_end(b) for _, b, _ in terms)
-        self.modifiers: list[Modifier] = []
+        self.modifiers = []
         for a, b, rule in live:
             ts, te = self.tok(a), self.tok_end(b)
             width = min(rule.max_scope or MAX_SCOPE_TOKENS, MAX_SCOPE_TOKENS)

@@ -68,7 +68,7 @@ def _lost_letters_are_no_query(
 
 def extract_drafts(original: str, today: date | None = None) -> Extraction:
     from myositis_cds.ingest.text._nlp import (  # spaCy loads only when text is read
-        pipeline,
+        read_doc,
         tokenizer_text,
     )
 
@@ -82,7 +82,7 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
         # other notes dotted capitals are as often a name's initials, "Chora M.K.")
         norm = replace(norm, text=undot(norm.text))
     norm, note_style = restyle(norm, r)  # issue #10: its conventions
-    doc = pipeline()(tokenizer_text(norm.text))  # same offsets as norm.text
+    doc = read_doc(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token
     modifiers = _lost_letters_are_no_query(norm.text, find_modifiers(norm.text, r))  # i10i
     mod_starts = [m[0] for m in modifiers]

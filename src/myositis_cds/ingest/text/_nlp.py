@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from myositis_cds.ingest.text._rules import rules
 
-__all__ = ["pipeline", "tokenizer_text"]
+__all__ = ["pipeline", "read_doc", "tokenizer_text"]
 
 # spaCy strips trailing punctuation one character at a time with an end-anchored regex, which is
 # quadratic in the length of a run ("!!!!…" 16,000 times took 44 s). Runs longer than this are
@@ -270,8 +270,11 @@ def note_sentences(doc: Doc) -> Doc:
     # token texts (by their string ids) and space flags from one array: no Python Token object
     # per token (Doc.text would make one each, too)
     rows = doc.to_array(["ORTH", "IS_SPACE", "IDX", "SPACY"]).tolist()
-    # the text again, from the arrays (Doc.text makes a Python Token object per token)
-    note = "".join(strings[orth] + (" " if ws else "") for orth, _, _, ws in rows)
+    # the text the tokenizer read (read_doc), or the same again from the arrays (Doc.text makes
+    # a Python Token object per token)
+    note = doc.user_data.get(_TEXT)
+    if not isinstance(note, str):
+        note = "".join(strings[orth] + (" " if ws else "") for orth, _, _, ws in rows)
     result_lines = {m.start() for m in _RESULT_ONLY_LINE.finditer(note)}
     # (i10ab) where a spaced date's tokens after its first start, and where it ends
     date_spans = [(m.start(), m.end()) for m in _spaced_date().finditer(note)]
@@ -355,6 +358,18 @@ _GEORGIAN_ARMENIAN_STOP = r"(?<=[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u0587])[.,:;�
 # (issue #10, i18b: the Armenian full stop "։" is a token of its own after anything, a closing
 # bracket or quote too: "(«մեխանիկի ձեռքեր»)։" ended no sentence, and a denial in the next
 # one reached back over it)
+
+
+_TEXT = "myositis_cds.text"  # Doc.user_data: the text the tokenizer read
+
+
+def read_doc(text: str) -> Doc:
+    """``pipeline()(text)``, the sentence boundaries read without writing the text out again
+    from the tokens (spaCy keeps every character: the tokens' texts and spaces are ``text``)."""
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return nlp(doc)
 
 
 @cache

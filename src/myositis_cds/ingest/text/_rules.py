@@ -1286,17 +1286,19 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
     memo = _present_words(gate)
     if memo is None:
         return any(word in gate for word in needs)
-    present, found = memo
+    indexed, looked_up, found = memo
     # (i21s) the two common answers in one set operation each: a word of the gate is known to
-    # be in the text, or every word is known to be missing; a word not yet known is looked up
+    # be in the text, or every word is known to be missing (i24s: an indexed word not found is
+    # missing: the index's words are not copied into a table per note); a word not yet known is
+    # looked up
     if not found.isdisjoint(needs):
         return True
-    if present.keys() >= needs:
+    if needs <= indexed:
         return False
     for word in needs:
-        if word not in present:
-            present[word] = word in gate
-            if present[word]:
+        if word not in indexed and word not in looked_up:
+            looked_up[word] = word in gate
+            if looked_up[word]:
                 found.add(word)
                 return True
     return False
@@ -1310,15 +1312,15 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
 _NEEDLES: set[str] = set()
 _NEEDLE_INDEX: list[Any] = []  # [words, pattern, prefixes], once made
 _INDEX_AFTER = 64  # words: fewer are looked for one by one (a single note read cold)
-_GATE_WORDS: ContextVar[dict[str, tuple[dict[str, bool], set[str]]] | None] = ContextVar(
-    "gate_words", default=None
+_GATE_WORDS: ContextVar[dict[str, tuple[frozenset[str], dict[str, bool], set[str]]] | None] = (
+    ContextVar("gate_words", default=None)
 )
 
 
-def _present_words(gate: str) -> tuple[dict[str, bool], set[str]] | None:
-    """Within one note's reading (note_memo): for the gate text ``gate``, whether each word of
-    the index is in it (others are added as they are looked up), and the words that are; None
-    outside a note's reading."""
+def _present_words(gate: str) -> tuple[frozenset[str], dict[str, bool], set[str]] | None:
+    """Within one note's reading (note_memo): for the gate text ``gate``, the words of the index
+    (each of them is in the text exactly when it is among the found), whether each other word
+    looked up so far is in it, and the words found in it; None outside a note's reading."""
     memo = _GATE_WORDS.get()
     if memo is None:
         return None
@@ -1328,14 +1330,16 @@ def _present_words(gate: str) -> tuple[dict[str, bool], set[str]] | None:
             not _NEEDLE_INDEX or len(_NEEDLE_INDEX[0]) != len(_NEEDLES)
         ):
             _NEEDLE_INDEX[:] = _needle_index(frozenset(_NEEDLES))
-        present = words_in(gate, *_NEEDLE_INDEX) if _NEEDLE_INDEX else {}
-        known = memo[gate] = (present, {word for word, there in present.items() if there})
+        if _NEEDLE_INDEX:
+            known = memo[gate] = (_NEEDLE_INDEX[0], {}, found_words(gate, *_NEEDLE_INDEX[1:]))
+        else:
+            known = memo[gate] = (frozenset(), {}, set())
     return known
 
 
 def _needle_index(
     words: frozenset[str],
-) -> tuple[frozenset[str], re.Pattern[str], dict[str, tuple[str, ...]], tuple[str, ...]]:
+) -> tuple[frozenset[str], re.Pattern[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """``words``, the pattern for :func:`words_in` (of the words that start with an ASCII
     character), each of those words' prefixes among them, and the other words. (issue #10,
     i21s: the others' hundreds of first letters, in a dozen scripts, made every position of a
@@ -1358,7 +1362,10 @@ def _needle_index(
 
     pattern = re.compile(f"(?=({emit(trie)}))" if indexed else r"(?!x)x")
     prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in indexed) for w in indexed}
-    return words, pattern, prefixes, tuple(sorted(words - indexed))
+    others: dict[str, list[str]] = {}
+    for word in sorted(words - indexed):
+        others.setdefault(word[0], []).append(word)
+    return words, pattern, prefixes, {ch: tuple(ws) for ch, ws in others.items()}
 
 
 def words_in(
@@ -1366,21 +1373,32 @@ def words_in(
     words: frozenset[str],
     pattern: re.Pattern[str],
     prefixes: dict[str, tuple[str, ...]],
-    others: tuple[str, ...] = (),
+    others: Mapping[str, tuple[str, ...]] | None = None,
 ) -> dict[str, bool]:
-    """For each of ``words``, whether it is in ``text`` (``word in text``), in one pass: the
+    """For each of ``words``, whether it is in ``text`` (``word in text``), in one pass (see
+    :func:`found_words`)."""
+    found = found_words(text, pattern, prefixes, others)
+    return {word: word in found for word in words}
+
+
+def found_words(
+    text: str,
+    pattern: re.Pattern[str],
+    prefixes: dict[str, tuple[str, ...]],
+    others: Mapping[str, tuple[str, ...]] | None = None,
+) -> set[str]:
+    """The words of an index (:func:`_needle_index`) that are in ``text``, in one pass: the
     words that start at one position are all prefixes of the longest of them there, which the
-    pattern (:func:`_needle_index`) finds at every position. ``others``: the words the pattern
-    leaves out, each looked for where the text holds its first letter."""
-    present = dict.fromkeys(words, False)
+    pattern finds at every position. ``others``: the words the pattern leaves out, by their first
+    letter, each looked for only where the text holds that letter (i24s: by the text's letters,
+    not by each of the hundreds of such words in turn)."""
+    found: set[str] = set()
     for longest in set(pattern.findall(text)):
-        for word in prefixes[longest]:
-            present[word] = True
+        found.update(prefixes[longest])
     if others:
-        letters = set(text)
-        for word in others:
-            present[word] = word[0] in letters and word in text
-    return present
+        for letter in set(text).intersection(others):
+            found.update(word for word in others[letter] if word in text)
+    return found
 
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -2229,11 +2247,10 @@ class Rules:
             if r.pattern is not None
         ]
         # issue #10 (i17a): each language's words, one whole-word pattern per language
+        # (i24s) led by their first letters (compile_rule): a search over the whole note that
+        # would otherwise try the pattern at every character
         self.context_language_words = {
-            lang: re.compile(
-                r"(?<!\w)(?:{})(?!\w)".format("|".join(re.escape(w) for w in words)),
-                re.IGNORECASE,
-            )
+            lang: compile_rule(r"(?<!\w)(?:{})(?!\w)".format("|".join(re.escape(w) for w in words)))
             for lang, words in self.context.language_words.items()
         }
         # title -> section name, for a title alone on its line and for "Title: text"

@@ -56,6 +56,7 @@ from myositis_cds.ingest.text._rules import (
     RulesMeta,
     _load,
     _Strict,
+    compile_rule,
     note_matches,
     reference_after,
     rules,
@@ -149,6 +150,9 @@ class NoteStyle:
 class _Compiled:
     rules: StyleRules
     count_unit: re.Pattern[str]
+    # (i24s) whether the note names a count unit at all: the units alone, led by their first
+    # characters (compile_rule), where count_unit's optional leading space lets it start anywhere
+    any_count_unit: re.Pattern[str]
     measure_unit: re.Pattern[str]
     int_reference: re.Pattern[str]
     grade_cue: re.Pattern[str]
@@ -175,6 +179,7 @@ def _compiled() -> _Compiled:
     return _Compiled(
         rules=loaded,
         count_unit=re.compile(rf"\s?(?:{units})", re.IGNORECASE),
+        any_count_unit=compile_rule(units),
         # "1,8 mg/dl", "37,5 °C", "45,5%": a measurement (a unit word, or any unit with a slash)
         measure_unit=re.compile(
             r"\s?(?:(?:"
@@ -1055,7 +1060,7 @@ def _spaced_thousands(
     out: list[tuple[int, int, str]] = []
     undecided: list[tuple[int, int]] = []
     typographic = any(ch in norm.original for ch in _GROUP_SPACES)
-    if not typographic and not c.count_unit.search(norm.text):
+    if not typographic and not c.any_count_unit.search(norm.text):
         return out, undecided
     for m in _SPACED.finditer(norm.text):
         by_unit = c.count_unit.match(norm.text, m.end()) is not None
