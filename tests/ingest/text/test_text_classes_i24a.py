@@ -98,9 +98,10 @@ def test_tajik_noun_with_na_is_no_negation() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "સ્નાયુ શક્તિ (MRC): ખભા ૪/૫, થાપા ૩/૫, પગની ઘૂંટી ૫/૫; ગરદન આગળ વાળવી ૩/૫, ગરદન પાછળ વાળવી ૫/૫.",
-        "Қувваи мушакҳо: мушакҳои китф 4/5, мушакҳои рон 3/5, буҷулак 5/5; хамкунандаҳои гардан 3/5, "
-        "росткунандаҳои гардан 5/5.",
+        "સ્નાયુ શક્તિ (MRC): ખભા ૪/૫, થાપા ૩/૫, પગની ઘૂંટી ૫/૫; "
+        "ગરદન આગળ વાળવી ૩/૫, ગરદન પાછળ વાળવી ૫/૫.",
+        "Қувваи мушакҳо: мушакҳои китф 4/5, мушакҳои рон 3/5, буҷулак 5/5; "
+        "хамкунандаҳои гардан 3/5, росткунандаҳои гардан 5/5.",
     ],
 )
 def test_strength_grammar(text: str) -> None:
@@ -181,3 +182,108 @@ def test_illness_duration_dates_the_onset() -> None:
     assert case.onset_date == date(2026, 8, 10)
     case = case_of("Сана: 10.11.2026\nАз 2 моҳ инҷониб заъфи мушакҳо.")
     assert case.onset_date == date(2026, 9, 10)
+
+
+# --- the coverage table's weak cells in languages read already, and the next languages of the
+# criterion (Punjabi, Telugu): each from the language's grammar, our own sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Korean: the existence's negative after the noun and its particle
+        (
+            "헬리오트롭 발진은 없고 고트론 구진이 있음.",
+            {"heliotrope_rash": False, "gottron_papules": True},
+        ),
+        ("연하곤란이 관찰되지 않음.", {"dysphagia": False}),
+        # Tagalog "walang" before the noun
+        ("Walang hirap sa paglunok ang pasyente.", {"dysphagia": False}),
+        # Slovene "brez" before the noun
+        ("Bolnica je brez disfagije.", {"dysphagia": False}),
+        # Latvian "nav" opening the clause
+        (
+            "Nav disfāgijas; heliotropi izsitumi uz plakstiņiem.",
+            {"dysphagia": False, "heliotrope_rash": True},
+        ),
+        # Punjabi and Telugu: the noun, and "ਨਹੀਂ" / "లేదు" after it
+        ("ਮਰੀਜ਼ ਨੂੰ ਨਿਗਲਣ ਵਿੱਚ ਤਕਲੀਫ਼ ਨਹੀਂ ਹੈ।", {"dysphagia": False}),
+        ("ਮਾਸਪੇਸ਼ੀਆਂ ਵਿੱਚ ਦਰਦ ਅਤੇ ਨਿਗਲਣ ਵਿੱਚ ਦਿੱਕਤ।", {"myalgia": True, "dysphagia": True}),
+        ("రోగికి మింగడంలో కష్టం లేదు.", {"dysphagia": False}),
+        ("కండరాల నొప్పి ఉంది.", {"myalgia": True}),
+    ],
+)
+def test_negation_in_the_weak_cells(text: str, expected: dict[str, bool]) -> None:
+    found = findings_of(text)
+    for code, present in expected.items():
+        assert found.get(code) is present, (code, found)
+
+
+def test_korean_no_change_is_no_absence() -> None:
+    # guard: "변화 없음" (no change) says nothing is absent
+    assert findings_of("연하곤란은 변화 없음.").get("dysphagia") is not False
+
+
+def test_latvian_nav_after_the_noun_denies_only_it() -> None:
+    # guard: "nav" after its noun ends there; the sign after the comma stays present
+    found = findings_of("Disfāgijas nav, heliotropi izsitumi ir.")
+    assert found.get("dysphagia") is False
+    assert found.get("heliotrope_rash") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ਉਮਰ: 61 ਸਾਲ   ਲਿੰਗ: ਪੁਰਸ਼", ("male", 61)),
+        ("ਮਰੀਜ਼ 44 ਸਾਲਾਂ ਦੀ ਇਸਤਰੀ ਹੈ।", ("female", 44)),
+        ("వయస్సు: 58 సంవత్సరాలు   లింగం: పురుషుడు", ("male", 58)),
+        ("62 సంవత్సరాల స్త్రీ ఆసుపత్రిలో చేరారు.", ("female", 62)),
+        ("37 metų vyras.", ("male", 37)),
+    ],
+)
+def test_patient_line_next_languages(text: str, expected: tuple[str, int]) -> None:
+    assert sex_and_age(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proximal na panghihina ng mga kalamnan sa balikat at hita.",
+        "ਪ੍ਰੌਕਸੀਮਲ ਮਾਸਪੇਸ਼ੀਆਂ ਦੀ ਕਮਜ਼ੋਰੀ।",
+        "ప్రాక్సిమల్ కండరాల బలహీనత.",
+        "قریبی عضلات میں کمزوری ہے۔",
+    ],
+)
+def test_proximal_weakness_next_languages(text: str) -> None:
+    found = findings_of(text)
+    assert found.get("weakness_proximal_upper") is True
+    assert found.get("weakness_proximal_lower") is True
+
+
+def test_urdu_close_relative_is_no_proximal_site() -> None:
+    # guard: "قریبی" alone is "near, close" (a close relative), not the proximal muscles
+    found = findings_of("قریبی رشتہ دار کو کمزوری ہے۔")
+    assert found.get("weakness_proximal_upper") is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Myositis panel: anti-Mi-2, anti-SRP ਨੈਗੇਟਿਵ; anti-MDA5 ਪਾਜ਼ੀਟਿਵ।",
+            {"MI2": "negative", "SRP": "negative", "MDA5": "positive"},
+        ),
+        (
+            "Myositis panel: anti-PL-7, anti-EJ నెగటివ్; anti-TIF1γ పాజిటివ్.",
+            {"PL7": "negative", "EJ": "negative", "TIF1G": "positive"},
+        ),
+    ],
+)
+def test_panel_next_languages(text: str, expected: dict[str, str]) -> None:
+    assert antibody_results(text) == expected
+
+
+def test_cancer_next_languages() -> None:
+    assert {site for site, _ in tumour_sites("ਮਰੀਜ਼ ਨੂੰ ਫੇਫੜਿਆਂ ਦਾ ਕੈਂਸਰ ਹੈ।")} == {"lung"}
+    assert {site for site, _ in tumour_sites("రోగికి రొమ్ము క్యాన్సర్ ఉంది.")} == {"breast"}
+    assert tumour_sites("ਉਸ ਦੇ ਪਿਤਾ ਨੂੰ ਫੇਫੜਿਆਂ ਦਾ ਕੈਂਸਰ ਸੀ।") == []
