@@ -287,3 +287,17 @@ def test_cancer_next_languages() -> None:
     assert {site for site, _ in tumour_sites("ਮਰੀਜ਼ ਨੂੰ ਫੇਫੜਿਆਂ ਦਾ ਕੈਂਸਰ ਹੈ।")} == {"lung"}
     assert {site for site, _ in tumour_sites("రోగికి రొమ్ము క్యాన్సర్ ఉంది.")} == {"breast"}
     assert tumour_sites("ਉਸ ਦੇ ਪਿਤਾ ਨੂੰ ਫੇਫੜਿਆਂ ਦਾ ਕੈਂਸਰ ਸੀ।") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sample's date, not the report's, in scripts whose words end in a vowel sign
+        "માયોસાઇટિસ પ્રોફાઇલ (નમૂનો ૧૨/૧૦/૨૦૨૬, રિપોર્ટ ૧૫/૧૦/૨૦૨૬): anti-Jo-1 નેગેટિવ.",
+        "मायोसाइटिस पैनल (नमूना १२/१०/२०२६, रिपोर्ट १५/१०/२०२६): anti-Jo-1 नेगेटिव.",
+        "Профили миозитӣ (намуна 12.10.2026, ҳисобот 15.10.2026): anti-Jo-1 манфӣ.",
+    ],
+)
+def test_sample_date_before_report_date(text: str) -> None:
+    case = case_of(text)
+    assert [(a.code.value, a.date) for a in case.antibodies] == [("JO1", date(2026, 10, 12))]
