@@ -1011,7 +1011,7 @@ def _sentence_time(
 # the report was issued ("line blot - sample 2026-10-02, reported 2026-10-05"); the result is the
 # sample's. A report's date is left out when the sentence also dates the sample.
 _SAMPLE_WORDS = (
-    r"\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received"
+    r"(?:\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received"
     # (issue #10, i10av: a sample "sent" to the laboratory, and the sample's words of the other
     # languages, written by us from their laboratory usage, verified U: German Entnahme,
     # abgenommen; French prélevé, prélèvement; Spanish/Galician extracción, extraída, toma,
@@ -1026,6 +1026,11 @@ _SAMPLE_WORDS = (
     r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
     r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"
     r"|diambil|paraugs|ņemts)\b"
+    # (issue #10, i24a: "sample" in the Indic scripts, whose words end in a vowel sign that is
+    # no word character, so a lookahead, not "\b": Hindi/Marathi नमूना/नमुना, Gujarati
+    # નમૂનો/નમૂના, Bengali নমুনা, Punjabi ਨਮੂਨਾ, Telugu నమూనా, Tamil மாதிரி; and Tajik "намуна";
+    # each language's laboratory word, written by us, verified U)
+    r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна)(?!\w))"
 )
 
 
@@ -1055,7 +1060,10 @@ _REPORT_WORD = re.compile(
     r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
     r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
     r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
-    r"|sonuç|результат)\b"
+    r"|sonuç|результат"
+    # (issue #10, i24a: the loanword "report" in the Devanagari, Gujarati, Gurmukhi and Bengali
+    # scripts, and Tajik "ҳисобот" (report), "натиҷа" (result); verified U)
+    r"|रिपोर्ट|રિપોર્ટ|ਰਿਪੋਰਟ|রিপোর্ট|ҳисобот|натиҷа)\b"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
