@@ -1,0 +1,35 @@
+"""issue #10 (i24c): antibodies, labs and investigations in English reports and notes. A
+positive stated as what confirmed the diagnosis ("confirmed by the presence of"); a structured
+abstract's case label ("Observation.") ending its introduction. Our own sentences; each class has
+a guard: a near-miss that must not be read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .helpers import antibody_results, case_of
+
+_OPENING = "Seen in clinic on 20 November 2026.\n\n"
+
+
+# --- antibodies -----------------------------------------------------------------------------
+
+
+def test_a_diagnosis_confirmed_by_the_presence_of_an_antibody_is_a_positive() -> None:
+    note = "A 52-year-old woman. The diagnosis was confirmed by the presence of anti-JO1 antibodies.\n"
+    assert antibody_results(note) == {"JO1": "positive"}
+
+
+def test_a_disease_characterised_by_the_presence_of_an_antibody_is_no_result() -> None:
+    # guard: "characterized by the presence of" describes the disease
+    note = "A 52-year-old woman. The syndrome is characterized by the presence of anti-Jo-1 antibodies.\n"
+    assert antibody_results(note) == {}
+
+
+def test_a_structured_abstracts_observation_label_ends_its_introduction() -> None:
+    note = (
+        "Introduction. The syndrome is defined by myositis and specific antibodies; anti-Jo-1 is"
+        " the most frequent. Observation. A 58-year-old man had cracked skin on his hands. The"
+        " anti-Jo-1 antibodies were positive.\n"
+    )
+    assert antibody_results(note) == {"JO1": "positive"}
