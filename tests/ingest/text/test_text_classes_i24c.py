@@ -33,3 +33,22 @@ def test_a_structured_abstracts_observation_label_ends_its_introduction() -> Non
         " anti-Jo-1 antibodies were positive.\n"
     )
     assert antibody_results(note) == {"JO1": "positive"}
+
+
+def test_the_antigens_spelled_out_names_are_read() -> None:
+    note = (
+        "A 63-year-old man with Raynaud's. He had positive anti-polymyositis-scleromyositis"
+        " (PM-Scl) and anti-Sjogren's syndrome A (SSA) antibodies.\n"
+    )
+    assert antibody_results(note) == {"PMSCL": "positive", "RO60": "positive"}
+
+
+def test_the_antigen_name_spelled_out_with_antigen_too() -> None:
+    note = "A 63-year-old man. Anti-Sjögren syndrome antigen A antibodies were negative.\n"
+    assert antibody_results(note) == {"RO60": "negative"}
+
+
+def test_the_syndrome_itself_is_no_antibody() -> None:
+    # guard: the disease's name without its antigen letter
+    note = "A 63-year-old woman with Sjögren's syndrome and a dry mouth; ANA positive.\n"
+    assert antibody_results(note) == {"ANA": "positive"}
