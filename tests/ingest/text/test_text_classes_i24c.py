@@ -52,3 +52,30 @@ def test_the_syndrome_itself_is_no_antibody() -> None:
     # guard: the disease's name without its antigen letter
     note = "A 63-year-old woman with Sjögren's syndrome and a dry mouth; ANA positive.\n"
     assert antibody_results(note) == {"ANA": "positive"}
+
+
+# --- a case series' numbered heading with its title ------------------------------------------
+
+_SERIES = (
+    "Introduction\n\nWe describe three patients with anti-synthetase antibodies treated with"
+    " rituximab.\n\n"
+)
+
+
+def test_a_numbered_case_heading_with_its_title_opens_the_case() -> None:
+    note = (
+        _SERIES + "Case 1 Anti-PL-7, weak anti-Ro52\n\nA 41-year-old woman presented with"
+        " weakness. Serum CK was 6400 U/L.\n"
+    )
+    labs = [(lab.code.value, lab.value) for lab in case_of(note).labs]
+    assert ("ck", 6400.0) in labs
+    assert antibody_results(note).get("PL7") == "positive"
+
+
+def test_a_numbered_case_in_a_sentence_of_the_introduction_opens_nothing() -> None:
+    # guard: "Patient 1 reported ..." is a sentence (lower-case after the number), not a heading
+    note = (
+        _SERIES + "Patient 1 reported in an earlier series had anti-PL-7 antibodies and a CK of"
+        " 6400 U/L\n"
+    )
+    assert antibody_results(note) == {}
