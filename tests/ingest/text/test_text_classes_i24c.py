@@ -79,3 +79,51 @@ def test_a_numbered_case_in_a_sentence_of_the_introduction_opens_nothing() -> No
         " 6400 U/L\n"
     )
     assert antibody_results(note) == {}
+
+
+# --- labs -----------------------------------------------------------------------------------
+
+
+def _labs(note: str) -> list[tuple[str, float | None, float | None, date | None]]:
+    return sorted(
+        ((lab.code.value, lab.value, lab.upper_limit, lab.date) for lab in case_of(_OPENING + note).labs),
+        key=repr,
+    )
+
+
+def test_the_samples_status_with_a_colon_before_the_value() -> None:
+    note = "12/11/2026 GP: tired arms. CK sent: 2,340 U/L (ref 25-200).\n"
+    assert ("ck", 2340.0, 200.0, date(2026, 11, 12)) in _labs(note)
+
+
+def test_a_request_remark_in_the_bracket_before_the_value() -> None:
+    note = "Aldolase (requested as an add-on by the visiting neurologist): 14.2 U/L (reference < 7.6).\n"
+    assert ("aldolase", 14.2, 7.6, date(2026, 11, 20)) in _labs(note)
+
+
+def test_a_request_without_a_value_stays_pending() -> None:
+    # guard: nothing measured yet
+    note = "Aldolase (requested by the visiting neurologist), result to follow.\n"
+    assert [c for c, *_ in _labs(note) if c == "aldolase"] == []
+
+
+def test_a_reference_label_qualified_by_age_or_sex() -> None:
+    note = "PSA 7.1 ng/mL (age-specific ref < 4.5) and CK 380 U/L (sex-specific reference range 30-200).\n"
+    labs = _labs(note)
+    assert ("psa", 7.1, 4.5, date(2026, 11, 20)) in labs
+    assert ("ck", 380.0, 200.0, date(2026, 11, 20)) in labs
+
+
+def test_a_value_less_raised_lab_in_the_month_of_a_measured_raised_one_is_one_result() -> None:
+    note = (
+        "Labs 2026-11-13: creatinine 140 umol/L, CK 1,850 U/L (ref 30-200).\n"
+        "Impression: rhabdomyolysis, resolving.\n"
+    )
+    assert [(c, v) for c, v, _, _ in _labs(note) if c == "ck"] == [("ck", 1850.0)]
+
+
+def test_a_value_less_raised_lab_of_another_month_stays() -> None:
+    # guard: an earlier episode, months before the measured result
+    note = "In June 2026 his CK was raised. CK 410 U/L (ref 30-200) on 13 November 2026.\n"
+    ck = sorted((v or 0.0, d) for c, v, _, d in _labs(note) if c == "ck")
+    assert ck == [(0.0, date(2026, 6, 1)), (410.0, date(2026, 11, 13))]
