@@ -127,3 +127,42 @@ def test_a_value_less_raised_lab_of_another_month_stays() -> None:
     note = "In June 2026 his CK was raised. CK 410 U/L (ref 30-200) on 13 November 2026.\n"
     ck = sorted((v or 0.0, d) for c, v, _, d in _labs(note) if c == "ck")
     assert ck == [(0.0, date(2026, 6, 1)), (410.0, date(2026, 11, 13))]
+
+
+# --- investigations: the polarity of a written result -----------------------------------------
+
+
+def _tests(note: str) -> dict[str, tuple[str, date | None]]:
+    return {t.code.value: (t.result.value, t.date) for t in case_of(_OPENING + note).investigations}
+
+
+def test_a_dipsticks_grade_in_words_is_abnormal() -> None:
+    note = "Urinalysis 2026-11-02: strip moderate blood, microscopy 0-2 red cells.\n"
+    assert _tests(note)["urinalysis"] == ("abnormal", date(2026, 11, 2))
+
+
+def test_a_named_urinary_finding_is_abnormal() -> None:
+    note = "Urinalysis 2026-11-02: dark, with proteinuria on the strip.\n"
+    assert _tests(note)["urinalysis"] == ("abnormal", date(2026, 11, 2))
+
+
+def test_a_bland_dipstick_stays_normal() -> None:
+    # guard: the fields denied
+    note = "Urinalysis 2026-11-02: bland, no blood, no protein.\n"
+    assert _tests(note)["urinalysis"] == ("normal", date(2026, 11, 2))
+
+
+def test_an_organ_described_as_irregular_or_thickened_is_abnormal() -> None:
+    note = "Pelvic ultrasound (02/11/2026): endometrium 16 mm and thickened; ovaries unremarkable.\n"
+    assert _tests(note)["pelvic_ultrasound"] == ("abnormal", date(2026, 11, 2))
+
+
+def test_an_organ_not_enlarged_stays_normal() -> None:
+    # guard: the descriptor denied just before it
+    note = "Pelvic ultrasound (02/11/2026): uterus not enlarged, endometrium 3 mm; ovaries normal.\n"
+    assert _tests(note)["pelvic_ultrasound"] == ("normal", date(2026, 11, 2))
+
+
+def test_a_screening_history_in_the_plural() -> None:
+    note = "Her pap smears have always been normal, the most recent in June 2023.\n"
+    assert _tests(note)["cervical_smear"] == ("normal", date(2023, 6, 1))
