@@ -166,3 +166,18 @@ def test_an_organ_not_enlarged_stays_normal() -> None:
 def test_a_screening_history_in_the_plural() -> None:
     note = "Her pap smears have always been normal, the most recent in June 2023.\n"
     assert _tests(note)["cervical_smear"] == ("normal", date(2023, 6, 1))
+
+
+def test_a_phototests_millijoule_unit_is_no_anti_mj() -> None:
+    note = (
+        "A 48-year-old woman.\nPhototest read at 24 h:\n"
+        "   Wavelength (nm)   MED 24 h (mJ/cm2)    Normal range\n"
+        "   300 +/- 5         22                   > 15\n"
+        "   330 +/- 10        900                  > 600\n"
+    )
+    assert antibody_results(note) == {}
+
+
+def test_anti_mj_itself_is_still_read() -> None:
+    # guard: the antibody's own name
+    assert antibody_results("A 48-year-old woman. Anti-MJ negative.\n") == {"NXP2": "negative"}
