@@ -181,3 +181,20 @@ def test_a_phototests_millijoule_unit_is_no_anti_mj() -> None:
 def test_anti_mj_itself_is_still_read() -> None:
     # guard: the antibody's own name
     assert antibody_results("A 48-year-old woman. Anti-MJ negative.\n") == {"NXP2": "negative"}
+
+
+def _levels(note: str) -> dict[str, tuple[str, float | None, str | None]]:
+    return {
+        a.code.value: (a.result.value, a.level, a.unit)
+        for a in case_of(_OPENING + note).antibodies
+    }
+
+
+def test_a_level_in_antibody_index_units_before_the_result_word() -> None:
+    note = "A 55-year-old man. Myositis panel: anti-PL-7 3.2 AI (positive >= 1.0) POSITIVE.\n"
+    assert _levels(note)["PL7"] == ("positive", 3.2, "AI")
+
+
+def test_a_level_in_chemiluminescence_units_before_the_result_word() -> None:
+    note = "A 55-year-old man. Anti-HMGCR 96 CU positive.\n"
+    assert _levels(note)["HMGCR"] == ("positive", 96.0, "CU")
