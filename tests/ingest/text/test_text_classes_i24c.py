@@ -198,3 +198,27 @@ def test_a_level_in_antibody_index_units_before_the_result_word() -> None:
 def test_a_level_in_chemiluminescence_units_before_the_result_word() -> None:
     note = "A 55-year-old man. Anti-HMGCR 96 CU positive.\n"
     assert _levels(note)["HMGCR"] == ("positive", 96.0, "CU")
+
+
+# --- antibodies dated by their sample -------------------------------------------------------
+
+
+def _dated(note: str) -> set[tuple[str, str, date | None]]:
+    return {(a.code.value, a.result.value, a.date) for a in case_of(_OPENING + note).antibodies}
+
+
+def test_an_addendums_results_take_the_samples_date() -> None:
+    note = (
+        "A 9-year-old boy. Addendum 18/11/2026: the immunoblot (sample of 04/11/2026) shows"
+        " anti-TIF1-gamma positive; anti-NXP2 negative.\n"
+    )
+    assert _dated(note) == {
+        ("TIF1G", "positive", date(2026, 11, 4)),
+        ("NXP2", "negative", date(2026, 11, 4)),
+    }
+
+
+def test_a_report_date_alone_still_dates_the_result() -> None:
+    # guard: no sample date stated
+    note = "A 50-year-old woman. Immunoblot reported 20/10/2026: anti-Mi-2 positive.\n"
+    assert _dated(note) == {("MI2", "positive", date(2026, 10, 20))}
