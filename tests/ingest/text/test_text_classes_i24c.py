@@ -16,13 +16,18 @@ _OPENING = "Seen in clinic on 20 November 2026.\n\n"
 
 
 def test_a_diagnosis_confirmed_by_the_presence_of_an_antibody_is_a_positive() -> None:
-    note = "A 52-year-old woman. The diagnosis was confirmed by the presence of anti-JO1 antibodies.\n"
+    note = (
+        "A 52-year-old woman. The diagnosis was confirmed by the presence of anti-JO1 antibodies.\n"
+    )
     assert antibody_results(note) == {"JO1": "positive"}
 
 
 def test_a_disease_characterised_by_the_presence_of_an_antibody_is_no_result() -> None:
     # guard: "characterized by the presence of" describes the disease
-    note = "A 52-year-old woman. The syndrome is characterized by the presence of anti-Jo-1 antibodies.\n"
+    note = (
+        "A 52-year-old woman. The syndrome is characterized by the presence of anti-Jo-1"
+        " antibodies.\n"
+    )
     assert antibody_results(note) == {}
 
 
@@ -86,7 +91,10 @@ def test_a_numbered_case_in_a_sentence_of_the_introduction_opens_nothing() -> No
 
 def _labs(note: str) -> list[tuple[str, float | None, float | None, date | None]]:
     return sorted(
-        ((lab.code.value, lab.value, lab.upper_limit, lab.date) for lab in case_of(_OPENING + note).labs),
+        (
+            (lab.code.value, lab.value, lab.upper_limit, lab.date)
+            for lab in case_of(_OPENING + note).labs
+        ),
         key=repr,
     )
 
@@ -97,7 +105,10 @@ def test_the_samples_status_with_a_colon_before_the_value() -> None:
 
 
 def test_a_request_remark_in_the_bracket_before_the_value() -> None:
-    note = "Aldolase (requested as an add-on by the visiting neurologist): 14.2 U/L (reference < 7.6).\n"
+    note = (
+        "Aldolase (requested as an add-on by the visiting neurologist): 14.2 U/L"
+        " (reference < 7.6).\n"
+    )
     assert ("aldolase", 14.2, 7.6, date(2026, 11, 20)) in _labs(note)
 
 
@@ -108,7 +119,10 @@ def test_a_request_without_a_value_stays_pending() -> None:
 
 
 def test_a_reference_label_qualified_by_age_or_sex() -> None:
-    note = "PSA 7.1 ng/mL (age-specific ref < 4.5) and CK 380 U/L (sex-specific reference range 30-200).\n"
+    note = (
+        "PSA 7.1 ng/mL (age-specific ref < 4.5) and CK 380 U/L (sex-specific reference range"
+        " 30-200).\n"
+    )
     labs = _labs(note)
     assert ("psa", 7.1, 4.5, date(2026, 11, 20)) in labs
     assert ("ck", 380.0, 200.0, date(2026, 11, 20)) in labs
@@ -153,13 +167,17 @@ def test_a_bland_dipstick_stays_normal() -> None:
 
 
 def test_an_organ_described_as_irregular_or_thickened_is_abnormal() -> None:
-    note = "Pelvic ultrasound (02/11/2026): endometrium 16 mm and thickened; ovaries unremarkable.\n"
+    note = (
+        "Pelvic ultrasound (02/11/2026): endometrium 16 mm and thickened; ovaries unremarkable.\n"
+    )
     assert _tests(note)["pelvic_ultrasound"] == ("abnormal", date(2026, 11, 2))
 
 
 def test_an_organ_not_enlarged_stays_normal() -> None:
     # guard: the descriptor denied just before it
-    note = "Pelvic ultrasound (02/11/2026): uterus not enlarged, endometrium 3 mm; ovaries normal.\n"
+    note = (
+        "Pelvic ultrasound (02/11/2026): uterus not enlarged, endometrium 3 mm; ovaries normal.\n"
+    )
     assert _tests(note)["pelvic_ultrasound"] == ("normal", date(2026, 11, 2))
 
 
@@ -185,8 +203,7 @@ def test_anti_mj_itself_is_still_read() -> None:
 
 def _levels(note: str) -> dict[str, tuple[str, float | None, str | None]]:
     return {
-        a.code.value: (a.result.value, a.level, a.unit)
-        for a in case_of(_OPENING + note).antibodies
+        a.code.value: (a.result.value, a.level, a.unit) for a in case_of(_OPENING + note).antibodies
     }
 
 

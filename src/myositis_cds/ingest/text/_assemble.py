@@ -743,8 +743,13 @@ def _stated_histology(ex: Extraction, parts: list[Draft]) -> Draft | None:
 # it ("urinalysis 09/30: microscopic haematuria; TURBT 10/21"): an abnormal one in the tumour's
 # sentence does not date its finding, the cystoscopy, scan or resection that showed it does
 _RAISES_SUSPICION_ONLY = frozenset(
-    {"urinalysis", "full_blood_count", "liver_function", "serum_protein_electrophoresis",
-     "faecal_occult_blood"}
+    {
+        "urinalysis",
+        "full_blood_count",
+        "liver_function",
+        "serum_protein_electrophoresis",
+        "faecal_occult_blood",
+    }
 )
 
 

@@ -141,11 +141,12 @@ _RANGE_PAIR = re.compile(r"\[\s*(\d+)\s*[-–]\s*(\d+)\s*\]")
 # issue #10 (i10l): a numbered case of a report of several ("Case 1", "CASE 2:", "Case no. 3",
 # "Case II", "Patient 1") alone on its line opens a case section
 _NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
-# issue #10 (i24c): a case series' numbered heading with the case's title run on ("Case 1 Anti-PM/Scl
-# 75, weak anti-PM/Scl-100", "Patient 2: Anti-Jo-1 syndrome with ILD"): the title, capitalised and
-# not a sentence, is the case's first text
+# issue #10 (i24c): a case series' numbered heading with the case's title run on ("Case 1
+# Anti-PM/Scl 75, weak anti-PM/Scl-100", "Patient 2: Anti-Jo-1 syndrome with ILD"): the title,
+# capitalised and not a sentence, is the case's first text
 _NUMBERED_CASE_TITLED = re.compile(
-    r"(?:case|patient)[ \t]++(?:no\.?[ \t]*+)?(?:\d{1,2}|[ivx]{1,4})(?:[ \t]*+[:.\-–][ \t]*+|[ \t]++)",
+    r"(?:case|patient)[ \t]++(?:no\.?[ \t]*+)?(?:\d{1,2}|[ivx]{1,4})"
+    r"(?:[ \t]*+[:.\-–][ \t]*+|[ \t]++)",
     re.I,
 )
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
