@@ -239,22 +239,3 @@ def test_a_report_date_alone_still_dates_the_result() -> None:
     # guard: no sample date stated
     note = "A 50-year-old woman. Immunoblot reported 20/10/2026: anti-Mi-2 positive.\n"
     assert _dated(note) == {("MI2", "positive", date(2026, 10, 20))}
-
-
-# --- anti-Ro: the SSA assay by its other name --------------------------------------------------
-
-
-def test_anti_ro_alone_is_the_ssa_assay() -> None:
-    note = "A 44-year-old woman with dry eyes. Anti-Ro positive; anti-La negative.\n"
-    assert antibody_results(note) == {"RO60": "positive"}
-
-
-def test_a_ro_antibody_stated_as_a_noun_phrase() -> None:
-    note = "A 44-year-old woman. Over time she developed a positive Ro antibody.\n"
-    assert antibody_results(note) == {"RO60": "positive"}
-
-
-def test_anti_ro_with_its_52_kda_subunit_is_ro52() -> None:
-    # guard: the subunit written with it decides, as for "SSA"
-    note = "A 44-year-old woman. Anti-Ro (52 kDa) positive.\n"
-    assert antibody_results(note) == {"RO52": "positive"}

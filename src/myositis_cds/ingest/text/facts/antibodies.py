@@ -477,10 +477,7 @@ def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
 
 
 # issue #10 (i10ba): "SSA" alone names the Ro60 assay, unless its subunit is written with it
-_GENERIC_SSA = frozenset(
-    {"ssa", "ss-a", "ssa/ro", "ro/ssa", "ss-a/ro", "ro/ss-a", "anti-ro", "ro antibody"}
-    | {"ro antibodies", "ro autoantibody", "ro autoantibodies"}
-)
+_GENERIC_SSA = frozenset({"ssa", "ss-a", "ssa/ro", "ro/ssa", "ss-a/ro", "ro/ss-a"})
 _SSA_WINDOW = 90
 
 
