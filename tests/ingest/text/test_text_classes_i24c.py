@@ -239,3 +239,9 @@ def test_a_report_date_alone_still_dates_the_result() -> None:
     # guard: no sample date stated
     note = "A 50-year-old woman. Immunoblot reported 20/10/2026: anti-Mi-2 positive.\n"
     assert _dated(note) == {("MI2", "positive", date(2026, 10, 20))}
+
+
+def test_a_bound_before_the_result_word_is_no_level() -> None:
+    # guard: "<20" is the assay's bound, not a measured level
+    note = "A 55-year-old man. Anti-HMGCR <20 CU (negative).\n"
+    assert _levels(note)["HMGCR"] == ("negative", None, None)
