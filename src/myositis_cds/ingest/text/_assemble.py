@@ -739,6 +739,20 @@ def _stated_histology(ex: Extraction, parts: list[Draft]) -> Draft | None:
     return None
 
 
+# issue #10 (i24c): the blood, urine and stool tests of a screen point to a cancer but never show
+# it ("urinalysis 09/30: microscopic haematuria; TURBT 10/21"): an abnormal one in the tumour's
+# sentence does not date its finding, the cystoscopy, scan or resection that showed it does
+_RAISES_SUSPICION_ONLY = frozenset(
+    {
+        "urinalysis",
+        "full_blood_count",
+        "liver_function",
+        "serum_protein_electrophoresis",
+        "faecal_occult_blood",
+    }
+)
+
+
 def _tumour(
     ex: Extraction,
     drafts: list[Draft],
@@ -856,6 +870,7 @@ def _tumour(
         and d.status == "present"
         and d.value.get("result") == "abnormal"
         and d.sentence.index in sentences
+        and d.code not in _RAISES_SUSPICION_ONLY
     ]
     # a histology taken from the history dates nothing when the tumour is described now
     # (issue #10, i10ah: a part of its history the note dates does: "Bladder cancer ... TURBT

@@ -141,6 +141,14 @@ _RANGE_PAIR = re.compile(r"\[\s*(\d+)\s*[-–]\s*(\d+)\s*\]")
 # issue #10 (i10l): a numbered case of a report of several ("Case 1", "CASE 2:", "Case no. 3",
 # "Case II", "Patient 1") alone on its line opens a case section
 _NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
+# issue #10 (i24c): a case series' numbered heading with the case's title run on ("Case 1
+# Anti-PM/Scl 75, weak anti-PM/Scl-100", "Patient 2: Anti-Jo-1 syndrome with ILD"): the title,
+# capitalised and not a sentence, is the case's first text
+_NUMBERED_CASE_TITLED = re.compile(
+    r"(?:case|patient)[ \t]++(?:no\.?[ \t]*+)?(?:\d{1,2}|[ivx]{1,4})"
+    r"(?:[ \t]*+[:.\-–][ \t]*+|[ \t]++)",
+    re.I,
+)
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TITLE_REMARK = re.compile(r"^(?P<title>[^()\n]{2,40}?)\s*\((?P<remark>[^()\n]{1,80})\)\s*:?$")
 _TERMINAL = (".", "!", "?", ":", ";")
@@ -337,6 +345,13 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
             return name, -1
         if _NUMBERED_CASE.match(body):
             return "case", -1
+        titled = _NUMBERED_CASE_TITLED.match(stripped)
+        if (
+            titled is not None
+            and stripped[titled.end() : titled.end() + 1].isupper()
+            and not stripped.endswith(_TERMINAL)
+        ):
+            return "case", len(line) - len(line.lstrip()) + titled.end()
     # issue #10 (i10x): a title with a remark in brackets ("HISTOLOGY ADDENDUM (reported
     # 17-Nov-2026, Cellular Pathology)"): the remark stays in the text, as an inline title's.
     # Only a section about the patient: "Background (from the employee's letter)" in a clinic

@@ -649,7 +649,8 @@ def _antibodies(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    _closing_bracket_time(ex, sent, m)
+                    _sample_time(ex, sent, m)
+                    or _closing_bracket_time(ex, sent, m)
                     or (sent.time if panel_time is None else panel_time),
                     value,
                     inferred=inferred,
@@ -694,6 +695,32 @@ def _closing_bracket_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimeP
     if _PANEL_WORDS.sub("", words).strip(" ,;:-"):
         return None
     return time
+
+
+# issue #10 (i24c): the date labelled as the sample's, in the sentence that gives the results
+# ("Addendum 24/11: the line blot (sample of 10/11/2026) is positive for anti-NXP2", "Myositis
+# panel, specimen collected 02/10/2026: anti-Mi-2 positive"): the results are the sample's, not
+# the report's or the addendum's. The label right before the date; the nearest such date before
+# the antibody, else the first after it.
+_SAMPLE_LABEL = re.compile(
+    r"\b(?:samples?|sampled|specimens?|collected|collection|drawn|taken)"
+    r"(?:[ \t]++(?:date|of|on|dated|taken|collected|drawn|received))?[ \t]*+[:=]?[ \t]*+$",
+    re.IGNORECASE,
+)
+
+
+def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    text = ex.text
+    labelled = [
+        (c, t)
+        for c, t in sorted(sent.stated_times(), key=lambda x: x[0])
+        if t.absolute is not None and _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
+    ]
+    before = [t for c, t in labelled if c < m.start]
+    if before:
+        return before[-1]
+    after = [t for c, t in labelled if c > m.end]
+    return after[0] if after else None
 
 
 # issue #10 (i21c): a panel's results wrapped onto a sentence of their own ("Line blot (sampled

@@ -408,6 +408,7 @@ def _labs(ex: Extraction) -> None:
                         ),
                     )
     _drop_restated_bounds(ex, bounds)
+    _drop_restated_raised(ex)
 
 
 def _list_number(ex: Extraction, sent: Sentence, at: int, vm: re.Match[str]) -> bool:
@@ -457,6 +458,42 @@ def _drop_restated_bounds(ex: Extraction, bounds: list[Draft]) -> None:
             restated.add(id(bound))
     if restated:
         ex.drafts[:] = [d for d in ex.drafts if id(d) not in restated]
+
+
+def _measured_raised(ex: Extraction, value: dict[str, Any], code: str) -> bool:
+    """Whether a measured result is above its range: its flag, its own upper limit, or (no
+    range given) above every adult upper limit."""
+    if value.get("above_uln") is True:
+        return True
+    upper = value.get("upper_limit")
+    if upper is not None:
+        return bool(value["value"] > upper)
+    return _beyond_every_range(ex, code, value)
+
+
+def _drop_restated_raised(ex: Extraction) -> None:
+    """issue #10 (i24c): a raised lab without a value ("rhabdomyolysis in September", "CK
+    raised", an impression's "AKI from rhabdomyolysis") in the same month as a measured result
+    of the same lab above its range restates that result: the measured one is recorded, not a
+    second, value-less one. A value-less raised lab of another month stays (an earlier episode)."""
+    day = ex.note_date or date(2000, 1, 1)
+    months = {
+        (d.code, (when := d.time.resolve(day)).year, when.month)
+        for d in ex.drafts
+        if d.type == "lab" and "value" in d.value and _measured_raised(ex, d.value, d.code)
+    }
+    if not months:
+        return
+    ex.drafts[:] = [
+        d
+        for d in ex.drafts
+        if not (
+            d.type == "lab"
+            and "value" not in d.value
+            and d.value.get("above_uln") is True
+            and (d.code, (when := d.time.resolve(day)).year, when.month) in months
+        )
+    ]
 
 
 # issue #10 (i10aq): a print-out's flag between a value and its range ("CK 1847 H (39-308 U/L)",
