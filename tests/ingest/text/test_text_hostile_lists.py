@@ -120,3 +120,53 @@ def test_a_long_run_of_digits_between_two_results_is_read_in_bounded_time() -> N
     note = "65-year-old woman. Anti-SAE1 negative " + "0" * 80 + " x positive.\n"
     with bounded("80 digits between results"):
         read(note)
+
+
+def test_a_note_repeating_a_biopsy_word_is_read_in_bounded_time() -> None:
+    # "sample of " 3,000 times: every biopsy word was paired with every other match of the
+    # sentence and the text between them copied and split (cubic: 68 s for 1,000 repeats);
+    # now only the matches within seven words of each are tried
+    with bounded("3,000 biopsy words in one sentence"):
+        read("65-year-old woman. " + "sample of " * 3000)
+
+
+def test_a_word_count_between_two_offsets_is_what_split_gives() -> None:
+    import random
+
+    from myositis_cds.ingest.text.facts.muscle_biopsy import _Words
+
+    rnd = random.Random(10)
+    for _ in range(400):
+        text = "".join(rnd.choice("ab .\n\t\u00a0\u2003") for _ in range(rnd.randint(0, 24)))
+        words = _Words(text)
+        for lo in range(len(text) + 1):
+            for hi in range(len(text) + 1):
+                assert words.count(lo, hi) == len(text[lo:hi].split()), (text, lo, hi)
+
+
+def test_the_biopsy_window_finds_what_every_pair_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # sentences of biopsy, muscle, skin and myopathy words at every distance: the window
+    # (matches within seven words) must give the reading that trying every pair gives
+    import random
+
+    from myositis_cds.ingest.text.facts import muscle_biopsy
+
+    pieces = [
+        "muscle biopsy", "biopsy of the", "sample", "left deltoid", "quadriceps", "skin",
+        "and", "showed", "perifascicular atrophy", "necrotising myopathy", "m.", ";",
+        "from the", "with", "inflammatory infiltrates", "vastus lateralis", "was", "taken",
+    ]  # fmt: skip
+    rnd = random.Random(7)
+    notes = [
+        "60-year-old man. "
+        + " ".join(rnd.choice(pieces) for _ in range(rnd.randint(3, 30)))
+        + ".\n"
+        for _ in range(40)
+    ]
+    windowed = [read(n).to_case_dict().get("muscle_biopsy") for n in notes]
+    monkeypatch.setattr(
+        muscle_biopsy._Words, "around", lambda _self, ordered, _longest, _s: ordered
+    )
+    every_pair = [read(n).to_case_dict().get("muscle_biopsy") for n in notes]
+    assert windowed == every_pair
+    assert any(windowed)  # the sentences do read biopsies

@@ -4,6 +4,7 @@ inflammatory cells and where they lie …), or a normal biopsy."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from myositis_cds.ingest.text._context import Assertion
 from myositis_cds.ingest.text._draft import (
@@ -191,8 +192,44 @@ _CLAUSE_BREAK = re.compile(r"[;.:]\s")
 _MUSCULUS = re.compile(r"(?<!\w)(?:m|mm|musc)\.(?=\s)", re.IGNORECASE)
 
 
-def _near(text: str, a: TermMatch, b: TermMatch) -> bool:
+_WORD = re.compile(r"\S+")
+
+
+class _Words:
+    """Where a text's words (runs without whitespace, as ``str.split`` counts them) start and
+    end, so the words between two matches are counted without copying the text between them:
+    a note that repeats a biopsy word thousands of times pairs every match with every other."""
+
+    def __init__(self, text: str) -> None:
+        runs = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.starts = [a for a, _ in runs]
+        self.ends = [b for _, b in runs]
+
+    def count(self, lo: int, hi: int) -> int:
+        """The words ``text[lo:hi].split()`` gives (a word cut by either end counts)."""
+        if hi <= lo:
+            return 0
+        return max(0, bisect_left(self.starts, hi) - bisect_right(self.ends, lo))
+
+    def around(self, ordered: list[TermMatch], longest: int, s: TermMatch) -> list[TermMatch]:
+        """The matches of ``ordered`` (sorted by start; none longer than ``longest``) that can
+        stand within ``_SAMPLED_WORDS`` words of ``s``: one after it starting past the seventh
+        word after it, or one before it ending before the seventh word before it, has at least
+        seven words between them, so only the matches in between are tried."""
+        first = bisect_left(self.starts, s.start) - 1 - _SAMPLED_WORDS  # 7th word before s
+        last = bisect_right(self.ends, s.end) + _SAMPLED_WORDS  # 7th word after s
+        lo = self.ends[first] - longest if first >= 0 else None
+        hi = self.starts[last] if last < len(self.starts) else None
+        keys = [m.start for m in ordered]
+        a = 0 if lo is None else bisect_left(keys, lo)
+        b = len(ordered) if hi is None else bisect_right(keys, hi)
+        return ordered[a:b]
+
+
+def _near(text: str, words: _Words, a: TermMatch, b: TermMatch) -> bool:
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if words.count(lo, hi) > _SAMPLED_WORDS:  # the "m." below removes a dot, never a word
+        return False
     between = _MUSCULUS.sub("m", text[lo:hi])
     return len(between.split()) <= _SAMPLED_WORDS and not _CLAUSE_BREAK.search(between + " ")
 
@@ -203,20 +240,20 @@ def _sampled(ex: Extraction) -> tuple[dict[int, list[TermMatch]], set[int]]:
     biopsy word stands beside a skin word (skin and muscle sampled together)."""
     found: dict[int, list[TermMatch]] = {}
     with_skin: set[int] = set()
+    words = _Words(ex.text)
     for idx, ms in _bucket(ex, ex.rules.biopsy_sampled.find(ex.text)).items():
-        samples = [m for m in ms if m.concept == "sample"]
-        for s in samples:
-            skin = any(m.concept == "skin" and _near(ex.text, s, m) for m in ms)
+        ordered = sorted(ms, key=lambda m: m.start)
+        longest = max(m.end - m.start for m in ordered)
+        for s in (m for m in ms if m.concept == "sample"):
+            close = [m for m in words.around(ordered, longest, s) if _near(ex.text, words, s, m)]
+            skin = any(m.concept == "skin" for m in close)
             if skin:
                 with_skin.add(idx)
             if any(
-                _near(ex.text, s, m)
-                and (
-                    m.concept == "muscle"
-                    # the myopathy the biopsy showed stands after it, and no skin was sampled
-                    or (m.concept == "myopathy" and m.start > s.end and not skin)
-                )
-                for m in ms
+                m.concept == "muscle"
+                # the myopathy the biopsy showed stands after it, and no skin was sampled
+                or (m.concept == "myopathy" and m.start > s.end and not skin)
+                for m in close
             ):
                 found.setdefault(idx, []).append(s)
     return found, with_skin
