@@ -301,3 +301,22 @@ def test_cancer_next_languages() -> None:
 def test_sample_date_before_report_date(text: str) -> None:
     case = case_of(text)
     assert [(a.code.value, a.date) for a in case.antibodies] == [("JO1", date(2026, 10, 12))]
+
+
+@pytest.mark.parametrize("indent", [2, 12])
+def test_a_row_run_on_after_a_graded_positive_never_presumes_its_names_positive(
+    indent: int,
+) -> None:
+    # issue #10 (lead, heldout32's second run): deeply indented rows of a dated blot run on
+    # into one sentence; the second row's names ("Anti-SRP, Anti-Ku: <all> <negative>" in
+    # Punjabi) were read as "anti-X" named alone, i.e. positive. Read negative or left without
+    # a result: never positive.
+    pad = " " * indent
+    note = (
+        "ਮਰੀਜ਼: ਆਦਮੀ, ਉਮਰ 61 ਸਾਲ.\n  ਬਲੌਟ 03/09/2026:\n"
+        f"{pad}Anti-NXP2: ਪਾਜ਼ੇਟਿਵ (++)\n{pad}Anti-SRP, Anti-Ku, Anti-PL-7: ਸਾਰੇ ਨੈਗੇਟਿਵ\n"
+    )
+    results = antibody_results(note)
+    assert results.get("NXP2") == "positive"
+    for code in ("SRP", "KU", "PL7"):
+        assert results.get(code) in (None, "negative"), code

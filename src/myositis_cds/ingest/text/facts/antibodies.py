@@ -1278,13 +1278,22 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
             opened = max(opened, bisect_left(ex.norm.offsets, line + 1))
     if not _LIST_GLUE.fullmatch(_without_other_antibodies(text[opened:lo]).lstrip("-*•·> \t")):
         return False  # words before the names: prose ("a patient with anti-TIF1γ antibodies")
-    if tail is None or any(
-        mod.rule.category in _RESULT
+    if tail is None:
+        return False
+    closing = [
+        _RESULT[mod.rule.category]
+        for mod in sent.context.modifiers
+        if mod.rule.category in _RESULT
         and mod.rule.direction in ("backward", "bidirectional")
         and hi <= mod.start < closed
-        for mod in sent.context.modifiers
-    ):
-        return False  # a result word that reaches back is read there: its own readers decide
+    ]
+    if closing:
+        # a result word that reaches back closes the record, and its own readers decide; asked
+        # here, none of them gave this antibody a result (a record's row run on after another's
+        # "(+++)": "Anti-TIF1-γ: <positive> (+++) Anti-Mi-2, Anti-MDA5: <all> <negative>"), so
+        # the record's result is unread, and a negative or pending word is never the presumed
+        # positive (issue #10, heldout32's second run: four negatives read positive)
+        return any(result not in _KEPT_UNDATED for result in closing)
     if tail.group("words").strip():
         # a result word not read; not the word for present of a record's cell ("Anti mda5:
         # present.", as a coded table's "+" is linearised): that is the presumed positive
