@@ -170,3 +170,30 @@ def test_the_biopsy_window_finds_what_every_pair_finds(monkeypatch: pytest.Monke
     every_pair = [read(n).to_case_dict().get("muscle_biopsy") for n in notes]
     assert windowed == every_pair
     assert any(windowed)  # the sentences do read biopsies
+
+
+def test_a_sentence_of_a_thousand_tumour_words_is_read_in_bounded_time() -> None:
+    # "lung mass " 1,000 times in one sentence: each tumour part was placed by rescanning the
+    # sentence for its clause ends and list items up to every anchor (cubic: over 12 s for
+    # 400 repeats); the sentence is scanned once (tumours._Clauses)
+    with bounded("1,000 tumour words in one sentence"):
+        read("60-year-old man. " + "lung mass " * 1000)
+
+
+def test_the_clauses_found_once_are_what_a_search_stopped_at_each_place_finds() -> None:
+    import random
+
+    from myositis_cds.ingest.text.facts.tumours import _LIST_ITEM, _SEGMENT, _Clauses
+
+    rnd = random.Random(3)
+    pieces = [",", "and", "1", "2", " ", ";", ":", "x", "andes", "a", "\n", "n", "d"]
+    for _ in range(600):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        clauses = _Clauses(text, start, end)
+        for p in range(start, end + 1):
+            assert clauses.segment(p) == len(_SEGMENT.findall(text, start, p)), (text, p)
+            for q in range(start, end + 1):
+                stopped = _LIST_ITEM.findall(text, start, p) == _LIST_ITEM.findall(text, start, q)
+                assert clauses.same_items(p, q) == stopped, (text, start, p, q)

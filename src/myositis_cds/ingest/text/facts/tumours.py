@@ -5,6 +5,7 @@ abbreviations a note defines for them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -696,12 +697,13 @@ def _tumours(ex: Extraction) -> None:
             and all(a[0] in _STAGING for a in attrs)
         )
         placed: set[int] = set()
+        clauses = _Clauses(text, sent.start, sent.end)
         for code, value, a, b in parts:
             if code in ("mention", "histology", "site") and sent.context.assert_target(
                 a, b, _SOMEONE_ELSE
             ).get("experiencer"):
                 continue  # issue #10 (i10l): "... while in the second case, a breast cancer"
-            build = _nearest(text, sent, anchors, a, b)
+            build = _nearest(text, sent, anchors, a, b, clauses)
             if code == "site" and value != build.site:
                 continue
             if code == "size_mm":
@@ -960,31 +962,80 @@ def _dated_aside(sent: Sentence, pos: int) -> bool:
 _LIST_ITEM = re.compile(r",(?!\d{3})|\band\b")
 
 
+class _Clauses:
+    """Where one sentence's clause ends (``_SEGMENT``) and list items (``_LIST_ITEM``) fall, found
+    once: what ``findall(text, sent.start, pos)`` gives for any ``pos`` in the sentence, without
+    scanning the sentence again for every part and every anchor (issue #10: a sentence of
+    thousands of tumour words did, cubic in its length).
+
+    Exact: a match found over the whole sentence that ends by ``pos`` is found when the search
+    stops at ``pos`` too (a shorter view only loses a lookahead's "not"); the only matches the
+    stopped search finds besides lie in its last four characters ("," before digits cut off by
+    ``pos``, "and" before a letter at ``pos``), so those four are searched as the stopped search
+    does."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.segment_ends = [m.end() for m in _SEGMENT.finditer(text, start, end)]
+        items = list(_LIST_ITEM.finditer(text, start, end))
+        self.item_ends = [m.end() for m in items]
+        self.item_starts = [m.start() for m in items]
+        self.items = [m.group() for m in items]
+        self._memo: dict[int, tuple[int, tuple[str, ...]]] = {}
+
+    def segment(self, pos: int) -> int:
+        """``len(_SEGMENT.findall(text, start, pos))``."""
+        if pos > self.end:
+            return len(_SEGMENT.findall(self.text, self.start, pos))
+        return bisect_right(self.segment_ends, pos)
+
+    def _items(self, pos: int) -> tuple[int, tuple[str, ...]]:
+        """The list items before ``pos`` as (how many of the sentence's come first, the ones
+        only a search stopped at ``pos`` finds)."""
+        if (got := self._memo.get(pos)) is None:
+            k = bisect_right(self.item_ends, pos)
+            known = set(self.item_starts[:k])
+            extra = tuple(
+                m.group()
+                for m in _LIST_ITEM.finditer(self.text, max(self.start, pos - 4), pos)
+                if m.start() not in known
+            )
+            got = self._memo[pos] = (k, extra)
+        return got
+
+    def same_items(self, p: int, q: int) -> bool:
+        """``_LIST_ITEM.findall(text, start, p) == _LIST_ITEM.findall(text, start, q)``."""
+        if max(p, q) > self.end:
+            find = _LIST_ITEM.findall
+            return bool(find(self.text, self.start, p) == find(self.text, self.start, q))
+        (k1, e1), (k2, e2) = sorted((self._items(p), self._items(q)))
+        return k1 + len(e1) == k2 + len(e2) and (*self.items[k1:k2], *e2) == e1
+
+
 def _nearest(
-    text: str, sent: Sentence, anchors: list[tuple[int, _TumourBuild]], a: int, b: int
+    text: str,
+    sent: Sentence,
+    anchors: list[tuple[int, _TumourBuild]],
+    a: int,
+    b: int,
+    clauses: _Clauses | None = None,
 ) -> _TumourBuild:
     """The tumour a part belongs to: the nearest anchor in the same clause, else the nearest
-    one before it, else the nearest one at all."""
-
-    def segment(pos: int) -> int:
-        return len(_SEGMENT.findall(text, sent.start, pos))
-
+    one before it, else the nearest one at all. ``clauses``: the sentence's, found once."""
+    where = clauses if clauses is not None else _Clauses(text, sent.start, sent.end)
     opened = text.rfind("(", sent.start, a)
     if opened >= 0 and text.find(")", opened, a) < 0:  # "(pT1c, 2 of 12 nodes involved)"
         before_paren = [(opened - p, t) for p, t in anchors if p < opened]
         if before_paren:
             return min(before_paren, key=lambda x: x[0])[1]
-    here = segment(a)
+    here = where.segment(a)
     # a list of tumours, one per item: "renal clear cell carcinoma, breast cancer, and ..."
-    piece = _LIST_ITEM.findall(text, sent.start, a)
     tight = [
-        (abs(p - a), t)
-        for p, t in anchors
-        if segment(p) == here and _LIST_ITEM.findall(text, sent.start, p) == piece
+        (abs(p - a), t) for p, t in anchors if where.segment(p) == here and where.same_items(p, a)
     ]
     if tight:
         return min(tight, key=lambda x: x[0])[1]
-    same = [(abs(p - a), t) for p, t in anchors if segment(p) == here]
+    same = [(abs(p - a), t) for p, t in anchors if where.segment(p) == here]
     if same:
         return min(same, key=lambda x: x[0])[1]
     before = [(a - p, t) for p, t in anchors if p <= a]
