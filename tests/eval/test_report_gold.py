@@ -136,6 +136,7 @@ _HELD_OUT_ROUNDS = [
     ("twenty-ninth", None, None, 0, "heldout31", 10, 349),
     ("thirtieth", "heldout_w", "y", 15, None, 0, None),
     ("thirty-first", None, None, 0, "heldout32", 10, 361),
+    ("thirty-third", None, None, 0, "heldout33", 10, 373),
 ]
 
 
