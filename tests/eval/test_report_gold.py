@@ -137,6 +137,7 @@ _HELD_OUT_ROUNDS = [
     ("thirtieth", "heldout_w", "y", 15, None, 0, None),
     ("thirty-first", None, None, 0, "heldout32", 10, 361),
     ("thirty-second", "heldout_x", "z", 15, None, 0, None),
+    ("thirty-third", None, None, 0, "heldout33", 10, 373),
 ]
 
 
