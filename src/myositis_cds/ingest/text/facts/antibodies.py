@@ -1299,9 +1299,10 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
     if tail is None and (eol := _line_end(ex, hi, closed)) is not None:
         # issue #10 (i25a): a record's row ends with its line ("Anti-Mi-2, Anti-MDA5: <all>
         # <negative>" over a line in a script without capitals, read on as one sentence): its
-        # words are the row's, when it has any (names alone run on into the next line's words)
+        # words after the record's colon are the row's (names alone, or prose wrapped after a
+        # name, "...: anti-MDA5 clinically amyopathic / dermatomyositis", run on as before)
         row = _UNREAD_TAIL.fullmatch(text, hi, eol)
-        if row is not None and row.group("words").strip():
+        if row is not None and row.group("label") and row.group("words").strip():
             tail, closed = row, eol
     if tail is not None and tail.group("label"):
         # (round 21) a line of the note that opens on the names and gives them a label's
