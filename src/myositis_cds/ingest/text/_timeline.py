@@ -897,8 +897,9 @@ _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)
 
 
 # "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",
-# French "depuis", Dutch "sinds" (i25a: West Frisian "sûnt"), Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
-# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"); verified U
+# French "depuis", Dutch "sinds", Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
+# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"; i25a: West Frisian "sûnt");
+# verified U
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|sûnt|vanaf|siden"
     r"|sedan|od|dal(?:la)?|dall['’])\s*$",

@@ -1480,7 +1480,9 @@ def _closing(ex: Extraction) -> re.Pattern[str]:
 
 @cache
 def _closing_from(words: str) -> re.Pattern[str]:
-    entries = sorted({" ".join(w.split()) for w in words.split("|")} - {""}, key=lambda w: (-len(w), w))
+    entries = sorted(
+        {" ".join(w.split()) for w in words.split("|")} - {""}, key=lambda w: (-len(w), w)
+    )
     spelt = [r"\s+".join(map(re.escape, w.split())) for w in entries]
     # a word in a CJK script where it stands; any other whole (its script's marks are its own)
     cjk = "|".join(w for e, w in zip(entries, spelt, strict=True) if _CJK_WORD.search(e))
