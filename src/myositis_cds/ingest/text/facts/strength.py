@@ -50,6 +50,9 @@ def _strength_exam(ex: Extraction) -> None:
                 grades = [after] if after is not None else grades
             elif not grades and _CJK_LIMBS.match(t.text):  # i25a: "四肢肌力Ⅲ级", the grade after
                 grades = [g for g in grades_in(text, t.end, min(sent.end, t.end + 8)) if g.explicit]
+                # unless a group is named before it ("四肢近端肌力3级"): that group has the grade
+                if grades and r.muscles.find(text, t.end, grades[0].start):
+                    grades = []
             if not grades:
                 continue
             g = grades[-1]
