@@ -43,7 +43,10 @@ __all__ = [
 # dorsiflexors 10 - total 71/80", "hip flexors 4 - improving")
 _GRADE = re.compile(
     # (issue #10, i23b: "Oxford 4", the MRC scale under its other name in British notes)
-    r"(?<![\w./,:+-])(?P<lead>(?:mrc|oxford|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
+    # (issue #10, i25a: or right after a CJK character, which writes no space before a number:
+    # "三角肌肌力4/5", "肌力：4/5", "근력4/5")
+    r"(?:(?<![\w./,:+-])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]))"
+    r"(?P<lead>(?:mrc|oxford|power|strength)\s*(?:grade\s*)?(?:of\s*|:\s*|=\s*)?)?"
     # a range out of 5: "1-2/5", "MRC 2-3/5" (read as its middle)
     r"(?:(?P<lo>[0-5])\s?[-–]\s?(?=[0-5]\s*/\s*5(?!\d)))?"
     # issue #10 (i10ag): the MRC grade written with its "M" ("cintura escapular M3, cintura

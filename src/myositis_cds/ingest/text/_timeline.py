@@ -754,7 +754,7 @@ def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
 
 # the words for "since" after which the complaint may follow the date ("since May she has had
 # a rash"); after "from" or "noted" the words that follow are the story's next event
-_SINCE_WORD = re.compile(r"(?:since|seit|desde|depuis|sinds|siden|sedan|od)\b", re.IGNORECASE)
+_SINCE_WORD = re.compile(r"(?:since|seit|desde|depuis|sinds|sûnt|siden|sedan|od)\b", re.IGNORECASE)
 
 
 def _complaint_near(
@@ -898,9 +898,10 @@ _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)
 
 # "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",
 # French "depuis", Dutch "sinds", Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
-# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"); verified U
+# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"; i25a: West Frisian "sûnt");
+# verified U
 _SINCE_BEFORE = re.compile(
-    r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|vanaf|siden"
+    r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|sûnt|vanaf|siden"
     r"|sedan|od|dal(?:la)?|dall['’])\s*$",
     re.IGNORECASE,
 )

@@ -205,6 +205,16 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
         return True
     if other is not None and _result_right_after_test(ex, other, cue_start):
         return True
+    if any(  # i25a: a panel named right before it, after the antibody's own titre or level:
+        # "ANA 1:320, ENA panel negative" (a bare name keeps the word: "Mi-2, myositis panel neg")
+        _ONLY_SPACE.fullmatch(ex.text, p.end, cue_start)
+        and (
+            _positive_titre(ex, m.end, p.start) is not None
+            or _measured_result(ex, m.end, p.start) is not None
+        )
+        for p in ex.rules.panels.find(ex.text, m.end, cue_start)
+    ):
+        return True
     after = _NEXT_WORDS.match(ex.text, cue_end)
     return (
         after is not None and _first_other_test(ex, cue_end, after.end(), _OTHER_TEST) is not None
@@ -538,7 +548,9 @@ def _antibodies(ex: Extraction) -> None:
 
     r = ex.rules
     text = ex.text
-    buckets = _bucket(ex, _ssa_subunits(ex, r.antibodies.find(text)))
+    buckets = _bucket(
+        ex, _ssa_subunits(ex, _outside_panel_names(r.antibodies.find(text), r.panels.find(text)))
+    )
     panel_times: dict[int, TimePoint] = {}
     panels = cache(lambda: _bucket(ex, r.panels.find(text)))  # the note's panels, once if asked
     for idx, matches in buckets.items():
@@ -659,6 +671,14 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+def _outside_panel_names(matches: list[TermMatch], panels: list[TermMatch]) -> list[TermMatch]:
+    """issue #10 (i25a): an antibody's name written inside a panel's name ("抗核抗体谱", the ANA
+    profile; rules/lexicon.yaml ``antibody_panels``) names the panel, not a result of its own."""
+    if not panels:
+        return matches
+    return [m for m in matches if not any(p.start <= m.start and m.end <= p.end for p in panels)]
 
 
 _OPENS_WITHIN = 20  # characters before a wrapped list's first antibody or panel
@@ -1083,7 +1103,7 @@ def _result_of_previous(
     if not prev.end <= cue_start < cue_end <= m.start:
         return False
     between = _without_other_antibodies(ex.text[prev.end : cue_start])
-    if _CLOSING.fullmatch(between) is None:
+    if _closing(ex).fullmatch(between) is None:
         return False
     if _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None:
         return True
@@ -1113,7 +1133,7 @@ def _own_result_after(ex: Extraction, sent: Sentence, matches: list[TermMatch], 
         mod.rule.category in _RESULT
         and mod.rule.direction in ("backward", "bidirectional")
         and m.end <= mod.start < nxt
-        and _CLOSING.fullmatch(ex.text, m.end, mod.start) is not None
+        and _closing(ex).fullmatch(ex.text, m.end, mod.start) is not None
         for mod in sent.context.modifiers
     )
 
@@ -1254,6 +1274,14 @@ _UNREAD_TAIL = re.compile(
 _PRESENT_WORD = re.compile(r"present|yes|seen|found", re.IGNORECASE)
 
 
+def _line_end(ex: Extraction, start: int, end: int) -> int | None:
+    """Where the note's line that holds ``start`` ends, in the reading text, when before ``end``
+    (the reading text joins a block's lines with single spaces)."""
+    a, b = ex.norm.to_original(start, end)
+    eol = ex.norm.original.find("\n", a, b)
+    return None if eol < 0 else min(end, bisect_left(ex.norm.offsets, eol))
+
+
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
     """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
     _UNREAD_TAIL)."""
@@ -1268,6 +1296,14 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
     closed = text.find(";", hi, sent.end)
     closed = sent.end if closed < 0 else closed
     tail = _UNREAD_TAIL.fullmatch(text, hi, closed)
+    if tail is None and (eol := _line_end(ex, hi, closed)) is not None:
+        # issue #10 (i25a): a record's row ends with its line ("Anti-Mi-2, Anti-MDA5: <all>
+        # <negative>" over a line in a script without capitals, read on as one sentence): its
+        # words after the record's colon are the row's (names alone, or prose wrapped after a
+        # name, "...: anti-MDA5 clinically amyopathic / dermatomyositis", run on as before)
+        row = _UNREAD_TAIL.fullmatch(text, hi, eol)
+        if row is not None and row.group("label") and row.group("words").strip():
+            tail, closed = row, eol
     if tail is not None and tail.group("label"):
         # (round 21) a line of the note that opens on the names and gives them a label's
         # colon is a record of its own, whatever the line before says: "Anti-Ro-52 xyz (++)" /
@@ -1431,15 +1467,30 @@ _LEADER = r"\.{2,}+|…++|_{2,}+|={1,2}+|\|"  # possessive: a run is one leader,
 # dash a Russian or Slavic form puts there instead of the colon ("..., PL-12, Ro-52 —
 # отрицательно", "... EJ – negativ"): without it a long list's first members, out of the result
 # word's reach, were read as an "anti-X" named alone (positive) or dropped
-_CLOSING = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()\-–—]|"
-    + _LEADER
-    + "|"
-    + _NAME_SUFFIX
-    + r"|\b(?:which|that|were|was|are|is|"
-    r"all|also|both|each|came back|returned|tested|found to be|reported as)\b)*$",
-    re.IGNORECASE,
-)
+# issue #10 (i25a): the words (which, were, all, both, each ...) are each language's, rules/
+# patterns.yaml LIST_CLOSING; compiled once per rules (_closing)
+_CLOSING_GLUE = r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()\-–—]|" + _LEADER + "|" + _NAME_SUFFIX
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _closing(ex: Extraction) -> re.Pattern[str]:
+    """What may close a list before its result word, with the rules' words (LIST_CLOSING)."""
+    return _closing_from(ex.rules.patterns.fragments["LIST_CLOSING"])
+
+
+@cache
+def _closing_from(words: str) -> re.Pattern[str]:
+    entries = sorted(
+        {" ".join(w.split()) for w in words.split("|")} - {""}, key=lambda w: (-len(w), w)
+    )
+    spelt = [r"\s+".join(map(re.escape, w.split())) for w in entries]
+    # a word in a CJK script where it stands; any other whole (its script's marks are its own)
+    cjk = "|".join(w for e, w in zip(entries, spelt, strict=True) if _CJK_WORD.search(e))
+    whole = "|".join(w for e, w in zip(entries, spelt, strict=True) if not _CJK_WORD.search(e))
+    return re.compile(
+        _CLOSING_GLUE + rf"|(?<!\w)(?:{whole})(?![\w{_MARK}])" + (f"|{cjk}" if cjk else "") + ")*$",
+        re.IGNORECASE,
+    )
 
 
 def _without_other_antibodies(gap: str) -> str:
@@ -1479,7 +1530,7 @@ def _result_after_list(
         ):
             return None
         between = _without_other_antibodies(text[last : mod.start])
-        if _CLOSING.fullmatch(between) is None or ";" in between:
+        if _closing(ex).fullmatch(between) is None or ";" in between:
             return None
         return _RESULT[mod.rule.category]
     return None

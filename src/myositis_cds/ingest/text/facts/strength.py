@@ -28,6 +28,11 @@ from myositis_cds.ingest.text.facts.findings import _WORD, _add_finding
 _SIDES = ("right", "left")
 
 
+# issue #10 (i25a): Chinese, Japanese and Korean put the limbs before their grade ("四肢肌力Ⅲ级",
+# "사지 근력 4/5"): a "throughout" word in those scripts takes the grade right after it
+_CJK_LIMBS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def _strength_exam(ex: Extraction) -> None:
     """Graded muscles (see :mod:`._strength`) → the EULAR/ACR weakness items, one examination
     per paragraph."""
@@ -43,6 +48,11 @@ def _strength_exam(ex: Extraction) -> None:
             if _OTHER_GROUPS.search(t.text):  # i10j: "otherwise 5/5", "elsewhere power 5/5"
                 after = _other_groups_grade(text, sent, t)
                 grades = [after] if after is not None else grades
+            elif not grades and _CJK_LIMBS.match(t.text):  # i25a: "四肢肌力Ⅲ级", the grade after
+                grades = [g for g in grades_in(text, t.end, min(sent.end, t.end + 8)) if g.explicit]
+                # unless a group is named before it ("四肢近端肌力3级"): that group has the grade
+                if grades and r.muscles.find(text, t.end, grades[0].start):
+                    grades = []
             if not grades:
                 continue
             g = grades[-1]
