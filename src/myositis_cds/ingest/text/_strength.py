@@ -311,7 +311,7 @@ _CJK_GRADE = re.compile(
 _STEP = {"+": 0.33, "-": -0.33}
 _GLUED_PAIR = re.compile(
     r"(?<![\w./-])(?:R|Rt)(?P<r>[0-5])(?P<rmod>[+-](?![\w]))?[ \t]*+[,/]?[ \t]*+"
-    r"(?P<ll>L|Lt)(?P<l>[0-5])(?P<lmod>[+-](?![\w]))?(?![\w/]|[.,]\d)"
+    r"(?:L|Lt)(?P<l>[0-5])(?P<lmod>[+-](?![\w]))?(?![\w/]|[.,]\d)"
 )
 _PERCENT_GRADE = re.compile(r"(?<![\w.,])(?P<p>100|[1-9]?[0-9])(?:[.,]\d)?+[ \t]?%")
 # --- issue #10 (i25b): end
@@ -334,11 +334,12 @@ def grades_in(
     table = rules().strength.kendall.to_mrc
     out: list[Grade] = []
     for m in _GLUED_PAIR.finditer(text, start, end):
-        for side, first in (("right", m.start()), ("left", m.start("ll"))):
-            key = side[0]
+        first = m.start()  # the left grade from the right one's end: the pair is one cell
+        for key, side in (("r", "right"), ("l", "left")):
             value = float(m.group(key)) + _STEP.get(m.group(f"{key}mod") or "", 0.0)
             last = m.end(f"{key}mod") if m.group(f"{key}mod") else m.end(key)
             out.append(Grade(value, first, last, side, False))
+            first = last
     if kendall_declared:
         for m in _PERCENT_GRADE.finditer(text, start, end):
             tenths = float(m.group("p")) / 10

@@ -653,6 +653,7 @@ _LETTER_AFTER_MUSCLE = re.compile(
     r"[ \t]*+(?:[:=][ \t]*+)?(?P<n>[NGFPT])(?P<mod>[+-](?![\w/]))?(?![\w/+-])"
     r"(?=[ \t]*+(?:[,;.)(|\n]|$|(?i:bilaterally|bilateral|both|and|r|l|right|left)\b))"
 )
+_SIGNED_LETTER = re.compile(r"(?<![\w+/.-])[NGFPT][+-](?![\w/+-])")
 _LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-])")
 
 
@@ -665,6 +666,8 @@ def _after_muscle(note: str, low: str, pos: int, chars: int) -> int | None:
 
 def _letter_grades(note: str, low: str, declared: bool) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    if not declared and _SIGNED_LETTER.search(note) is None:
+        return out  # an unsigned letter is read only where the scale is named
     for cand in _LETTER_CANDIDATE.finditer(note):
         anchor = _after_muscle(note, low, cand.start(), _AFTER_MUSCLE_CHARS)
         if anchor is None:
