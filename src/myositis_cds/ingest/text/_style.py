@@ -659,7 +659,8 @@ _LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-
 
 def _after_muscle(note: str, low: str, pos: int, chars: int) -> int | None:
     """The end of the last muscle named before ``pos`` within ``chars`` on its paragraph."""
-    window = max(low.rfind("\n\n", 0, pos) + 2, pos - chars)
+    blank = low.rfind("\n\n", 0, pos)
+    window = max(blank + 2 if blank >= 0 else 0, pos - chars)
     ends = [m.end for m in rules().muscles.find(note, window, pos)]
     return max(ends) if ends else None
 
