@@ -226,6 +226,23 @@ def test_a_squamous_cancer_of_an_organ_keeps_its_organ() -> None:
     assert [t.site.value for t in read(note).case.tumours] == ["lung"]
 
 
+# ------------------------------------------------------------------ units with "per" spelled out
+
+
+@pytest.mark.parametrize(
+    ("words", "unit", "upper"),
+    [
+        ("The creatine kinase was 4200 U per liter (reference range, 26 to 190).", "U/L", 190),
+        ("Creatine kinase 4200 IU per litre (normal range 26-190).", "U/L", 190),
+        ("Her creatine kinase was 880 U per liter.", "U/L", None),
+    ],
+)
+def test_units_with_per_written_out(words: str, unit: str, upper: float | None) -> None:
+    # the AMA and NEJM styles spell out "per" ("U per liter" is U/L)
+    labs = read(f"Mr T, 61 years old, has dermatomyositis. {words}").case.labs
+    assert [(lab.unit, lab.upper_limit) for lab in labs] == [(unit, upper)]
+
+
 # ------------------------------------------------------------------ hostile inputs
 
 
