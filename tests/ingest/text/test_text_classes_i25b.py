@@ -226,6 +226,29 @@ def test_a_squamous_cancer_of_an_organ_keeps_its_organ() -> None:
     assert [t.site.value for t in read(note).case.tumours] == ["lung"]
 
 
+# ------------------------------------------------------------------ two primaries of one organ
+
+
+def test_two_kinds_each_with_its_own_organ_are_two_primaries() -> None:
+    note = (
+        "Mr P, 70 years old, dermatomyositis since March 2026. He had an adenocarcinoma of the "
+        "right lung resected in 2019 and now a squamous cell carcinoma of the left lung, 25 mm."
+    )
+    tumours = read(note).case.tumours
+    assert sorted((t.site.value, t.histology.value) for t in tumours) == [
+        ("lung", "adenocarcinoma"),
+        ("lung", "squamous_cell_carcinoma"),
+    ]
+
+
+def test_one_kind_named_twice_with_its_organ_is_one_tumour() -> None:
+    note = (
+        "Mr P, 70 years old, dermatomyositis since March 2026. Adenocarcinoma of the lung, 25 mm; "
+        "the adenocarcinoma of the lung is stage IB."
+    )
+    assert len(read(note).case.tumours) == 1
+
+
 # ------------------------------------------------------------------ units with "per" spelled out
 
 
