@@ -335,17 +335,19 @@ def grades_in(
     out: list[Grade] = []
     for m in _GLUED_PAIR.finditer(text, start, end):
         first = m.start()  # the left grade from the right one's end: the pair is one cell
-        for key, side in (("r", "right"), ("l", "left")):
+        for key, label in (("r", "right"), ("l", "left")):
             value = float(m.group(key)) + _STEP.get(m.group(f"{key}mod") or "", 0.0)
             last = m.end(f"{key}mod") if m.group(f"{key}mod") else m.end(key)
-            out.append(Grade(value, first, last, side, False))
+            out.append(Grade(value, first, last, label, False))
             first = last
     if kendall_declared:
         for m in _PERCENT_GRADE.finditer(text, start, end):
             tenths = float(m.group("p")) / 10
             low = int(tenths)
-            value = table[low] if low >= 10 else table[low] + (tenths - low) * (
-                table[low + 1] - table[low]
+            value = (
+                table[low]
+                if low >= 10
+                else table[low] + (tenths - low) * (table[low + 1] - table[low])
             )
             out.append(Grade(round(value, 2), m.start(), m.end(), None, False))
     for m in _WORD_GRADE.finditer(text, start, end):
