@@ -197,6 +197,15 @@ def test_an_adult_not_named_juvenile_keeps_the_estimate(words: str) -> None:
     assert case_of(words).onset_age == 58
 
 
+def test_an_adult_diagnosed_as_a_child_keeps_the_age_at_the_diagnosis() -> None:
+    note = (
+        "Antenatal clinic 12/11/2026. Mrs L, 31 years old, 20 weeks pregnant. Juvenile "
+        "dermatomyositis diagnosed on 01/03/2004, in remission."
+    )
+    # 31 on 27 Nov 2026, 22 whole years after the diagnosis of 1 March 2004: 9 at the diagnosis
+    assert case_of(note).onset_age == 9
+
+
 def test_a_child_named_juvenile_keeps_the_estimate() -> None:
     assert case_of("Clinic: Ben, 11 years old, with JDM and Gottron papules.").onset_age == 11
 

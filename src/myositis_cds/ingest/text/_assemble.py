@@ -234,23 +234,18 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # estimate of the age at onset. A child's age makes the onset juvenile whatever the exact
     # onset; an adult's age decides the criteria's age band unless the onset was years earlier.
     age_now = patient.get("age")
-    if (
-        "onset_date" not in data
-        and "onset_age" not in data
-        and age_now is not None
-        and age_now >= 18
-        and (named := _juvenile_named(ex)) is not None
-    ):
-        # issue #10 (i25b): an adult whose disease the note names juvenile began it as a child:
-        # the age now is no estimate of the age at onset, which is left unknown
-        ex.warn(
-            f"onset not stated, but the note names juvenile disease ('{named}'): the onset "
-            "was in childhood, at an age not stated, so the age at onset is left unknown"
-        )
-    elif "onset_date" not in data and "onset_age" not in data and age_now is not None:
+    if "onset_date" not in data and "onset_age" not in data and age_now is not None:
         base = date.fromisoformat(data["diagnosis_date"]) if "diagnosis_date" in data else index
         estimate = age_now - (age_in_years(base, today) if base < today else 0)
-        if estimate >= 0:
+        named = _juvenile_named(ex) if estimate >= 18 else None
+        if named is not None:
+            # issue #10 (i25b): an adult whose disease the note names juvenile began it as a
+            # child: the adult age is no estimate of the age at onset, which is left unknown
+            ex.warn(
+                f"onset not stated, but the note names juvenile disease ('{named}'): the onset "
+                "was in childhood, at an age not stated, so the age at onset is left unknown"
+            )
+        elif estimate >= 0:
             data["onset_age"] = estimate
             data["onset_estimated"] = True
             where = "at the diagnosis" if "diagnosis_date" in data else "in the note"
