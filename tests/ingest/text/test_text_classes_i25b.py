@@ -103,6 +103,13 @@ def test_manual_muscle_test_letters(words: str, items: set[str]) -> None:
     assert strength_items(words) == items
 
 
+def test_an_abbreviation_after_a_muscle_is_no_letter_grade() -> None:
+    # "P.I." (present illness) opens the next field of a record that names the MMT elsewhere
+    note = "MMT to follow. C.C.: weakness of both thighs P.I. since May."
+    rewrites = _style._letter_grades(note, note.lower(), True)
+    assert rewrites == []
+
+
 def test_normal_letters_are_full_strength() -> None:
     note = "Manual muscle testing: deltoids N, hip flexors N bilaterally."
     assert findings_of(note) == {UPPER: False, LOWER: False}

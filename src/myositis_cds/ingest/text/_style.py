@@ -647,14 +647,14 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
 # Function", 5th ed. 2005, key to grading): N(ormal) 5, G(ood) 4, F(air) 3, P(oor) 2, T(race)
 # 1, with their + and - steps ("deltoids G+", "hip flexors F-"). Capitals only, right after a
 # muscle, and only where the note names the scale or the letter carries its step (a bare "N"
-# or "P" is too often something else).
+# or "P" is too often something else), never an abbreviation's first letter ("P.I.").
 _LETTER_GRADES = {"N": 5, "G": 4, "F": 3, "P": 2, "T": 1}
 _LETTER_AFTER_MUSCLE = re.compile(
-    r"[ \t]*+(?:[:=][ \t]*+)?(?P<n>[NGFPT])(?P<mod>[+-](?![\w/]))?(?![\w/+-])"
+    r"[ \t]*+(?:[:=][ \t]*+)?(?P<n>[NGFPT])(?P<mod>[+-](?![\w/]))?(?![\w/+-]|\.\w)"
     r"(?=[ \t]*+(?:[,;.)(|\n]|$|(?i:bilaterally|bilateral|both|and|r|l|right|left)\b))"
 )
 _SIGNED_LETTER = re.compile(r"(?<![\w+/.-])[NGFPT][+-](?![\w/+-])")
-_LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-])")
+_LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-]|\.\w)")
 
 
 def _after_muscle(note: str, low: str, pos: int, chars: int) -> int | None:
