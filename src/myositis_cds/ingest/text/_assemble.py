@@ -237,7 +237,15 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     if "onset_date" not in data and "onset_age" not in data and age_now is not None:
         base = date.fromisoformat(data["diagnosis_date"]) if "diagnosis_date" in data else index
         estimate = age_now - (age_in_years(base, today) if base < today else 0)
-        if estimate >= 0:
+        named = _juvenile_named(ex) if estimate >= 18 else None
+        if named is not None:
+            # issue #10 (i25b): an adult whose disease the note names juvenile began it as a
+            # child: the adult age is no estimate of the age at onset, which is left unknown
+            ex.warn(
+                f"onset not stated, but the note names juvenile disease ('{named}'): the onset "
+                "was in childhood, at an age not stated, so the age at onset is left unknown"
+            )
+        elif estimate >= 0:
             data["onset_age"] = estimate
             data["onset_estimated"] = True
             where = "at the diagnosis" if "diagnosis_date" in data else "in the note"
@@ -720,6 +728,37 @@ def _undated(d: Draft) -> bool:
 
 
 # issue #10: words that say a histology is the pathologist's diagnosis, not a passing name
+# issue #10 (i25b): the names of juvenile (childhood-onset) myositis - juvenile dermatomyositis,
+# JDM, juvenile idiopathic inflammatory myopathy (JIIM), childhood-onset dermatomyositis - in
+# English and as the other languages read here name it (dermatomiositis juvenil, dermatomyosite
+# juvénile, dermatomiosite giovanile/juvenil, juveniele dermatomyositis, juvenile
+# Dermatomyositis, ювенильный дерматомиозит, 幼年/青少年/儿童皮肌炎, 若年性皮膚筋炎); each
+# language's standard name, written by us (verified U). Adult-onset disease is never so named.
+_JUVENILE_DISEASE = re.compile(
+    r"\b(?:juvenile(?:[- ]onset)?\s+(?:idiopathic\s+)?(?:inflammatory\s+)?"
+    r"(?:dermatomyositis|myositis|polymyositis|myopath(?:y|ies))"
+    r"|childhood[- ]onset\s+(?:dermatomyositis|myositis)|JDM|JIIM"
+    r"|dermatomiositis\s+juvenil|dermatomyosite\s+juv[ée]nile|dermatomiosite\s+"
+    r"(?:giovanile|juvenil)|juveniele\s+dermatomyositis|ювенильн\w+\s+дерматомиозит\w*)\b"
+    r"|(?:幼年性?|青少年|儿童|兒童)皮肌炎|若年性皮膚筋炎",
+    re.IGNORECASE,
+)
+
+
+def _juvenile_named(ex: Extraction) -> str | None:
+    """The words naming juvenile myositis in the title or in a sentence about the patient, if
+    any, not negated."""
+    for m in _JUVENILE_DISEASE.finditer(ex.text):
+        sent = ex.sentence_at(m.start())
+        if sent is None or not (sent.patient or sent.section == "title"):
+            continue
+        found = sent.context.assert_target(m.start(), m.end(), frozenset({"NEGATED_EXISTENCE"}))
+        if found.categories:
+            continue  # "not juvenile dermatomyositis"
+        return m.group()
+    return None
+
+
 _DIAGNOSED_AS = re.compile(
     r"\b(?:biops(?:y|ies)|histolog\w*|histopatholog\w*|patholog\w*|immunohisto\w*|cytolog\w*"
     r"|specimens?|diagnos[ie]s\s+of|diagnosed\s+(?:as|with))\b",

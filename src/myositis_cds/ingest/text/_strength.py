@@ -82,7 +82,7 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 # What may stand between a muscle and a bare grade ("Deltoid: 4", "hips are 4 bilaterally",
 # "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
-    r"^\.?(?:[\s:=|,()\-–]|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    r"^\.?(?:[\s:=|,()\-–]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
@@ -154,7 +154,10 @@ _MUSCLE_WORD = re.compile(
 # Used with match(pos): no "^".
 _BARE_END = re.compile(
     # (issue #10, i10ao: and the degree sign of Polish, Czech and Slovak notes, "proksymalnie 4°")
-    r"\s*(?:$|[,;.()|\n、，；。（）°º]|[-–—](?=\s)|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"\s*(?:$|[,;.()|\n、，；。（）°º]|[-–—](?=\s)"
+    # issue #10 (i25b): a slash before the other side's grade ("Hip flexion  R 3 / L 3")
+    r"|/(?=\s*+(?:r|l|rt|lt|right|left)\b)|/?(?:l|lt)(?=[0-5])"
+    r"|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
@@ -300,6 +303,23 @@ _CJK_GRADE = re.compile(
 )
 
 
+# --- issue #10 (i25b): two more ways a strength table writes its grades, begin. A side's label
+# glued to its grade, right then left ("hip flexors R4 L4", "R4-/L4"): capitals and only as a
+# pair (a lone "L4" is a vertebra). The Kendall scale in its first form, per cent of normal
+# (Kendall FP et al., "Muscles: Testing and Function", key to grading: Normal 100 %, Good 80 %,
+# Fair 50 %, Poor 20 %, Trace 5 %, Zero 0 %; the 0-10 scale is the same scale in tenths):
+# "neck flexors 60%", "deltoid R 80% / L 80%", read where the examination declares the Kendall
+# scale or per cent of normal (facts/strength.py _KENDALL_DECLARED), mapped through the 0-10
+# table; 100 % is full strength, anything below it weakness.
+_STEP = {"+": 0.33, "-": -0.33}
+_GLUED_PAIR = re.compile(
+    r"(?<![\w./-])(?:R|Rt)(?P<r>[0-5])(?P<rmod>[+-](?![\w]))?[ \t]*+[,/]?[ \t]*+"
+    r"(?:L|Lt)(?P<l>[0-5])(?P<lmod>[+-](?![\w]))?(?![\w/]|[.,]\d)"
+)
+_PERCENT_GRADE = re.compile(r"(?<![\w.,])(?P<p>100|[1-9]?[0-9])(?:[.,]\d)?+[ \t]?%")
+# --- issue #10 (i25b): end
+
+
 def grades_in(
     text: str,
     start: int,
@@ -316,6 +336,23 @@ def grades_in(
     pairs are read as sides from the start (see :func:`_side_pairs`)."""
     table = rules().strength.kendall.to_mrc
     out: list[Grade] = []
+    for m in _GLUED_PAIR.finditer(text, start, end):
+        first = m.start()  # the left grade from the right one's end: the pair is one cell
+        for key, label in (("r", "right"), ("l", "left")):
+            value = float(m.group(key)) + _STEP.get(m.group(f"{key}mod") or "", 0.0)
+            last = m.end(f"{key}mod") if m.group(f"{key}mod") else m.end(key)
+            out.append(Grade(value, first, last, label, False))
+            first = last
+    if kendall_declared:
+        for m in _PERCENT_GRADE.finditer(text, start, end):
+            tenths = float(m.group("p")) / 10
+            low = int(tenths)
+            value = (
+                table[low]
+                if low >= 10
+                else table[low] + (tenths - low) * (table[low + 1] - table[low])
+            )
+            out.append(Grade(round(value, 2), m.start(), m.end(), None, False))
     for m in _WORD_GRADE.finditer(text, start, end):
         out.append(Grade(5.0, m.start(), m.end(), None, False, word=True))
     pairs = _side_pairs(text, start, end, declared=sides_declared, muscle_starts=muscle_starts)

@@ -636,7 +636,100 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
         if not (declared or mod or word in w.word_grades_undeclared):
             continue
         out.append(_joined(note, anchor, pos, said.end(), f"{w.word_grades[word]}{mod}"))
+    out.extend(_letter_grades(note, low, declared))
+    out.extend(_defined_grades(note, low))
     return out
+
+
+# --- issue #10 (i25b): the manual muscle test's grades by their initials and by their
+# definitions, begin. The same scale's letters (Hislop, Avers, Brown, "Daniels and
+# Worthingham's Muscle Testing", 9th ed. 2013, ch. 1; Kendall FP et al., "Muscles: Testing and
+# Function", 5th ed. 2005, key to grading): N(ormal) 5, G(ood) 4, F(air) 3, P(oor) 2, T(race)
+# 1, with their + and - steps ("deltoids G+", "hip flexors F-"). Capitals only, right after a
+# muscle, and only where the note names the scale or the letter carries its step (a bare "N"
+# or "P" is too often something else), never an abbreviation's first letter ("P.I.").
+_LETTER_GRADES = {"N": 5, "G": 4, "F": 3, "P": 2, "T": 1}
+_LETTER_AFTER_MUSCLE = re.compile(
+    r"[ \t]*+(?:[:=][ \t]*+)?(?P<n>[NGFPT])(?P<mod>[+-](?![\w/]))?(?![\w/+-]|\.\w)"
+    r"(?=[ \t]*+(?:[,;.)(|\n]|$|(?i:bilaterally|bilateral|both|and|r|l|right|left)\b))"
+)
+_SIGNED_LETTER = re.compile(r"(?<![\w+/.-])[NGFPT][+-](?![\w/+-])")
+_LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-]|\.\w)")
+
+
+def _after_muscle(note: str, low: str, pos: int, chars: int) -> int | None:
+    """The end of the last muscle named before ``pos`` within ``chars`` on its paragraph."""
+    blank = low.rfind("\n\n", 0, pos)
+    window = max(blank + 2 if blank >= 0 else 0, pos - chars)
+    ends = [m.end for m in rules().muscles.find(note, window, pos)]
+    return max(ends) if ends else None
+
+
+def _letter_grades(note: str, low: str, declared: bool) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    if not declared and _SIGNED_LETTER.search(note) is None:
+        return out  # an unsigned letter is read only where the scale is named
+    for cand in _LETTER_CANDIDATE.finditer(note):
+        anchor = _after_muscle(note, low, cand.start(), _AFTER_MUSCLE_CHARS)
+        if anchor is None:
+            continue
+        said = _LETTER_AFTER_MUSCLE.match(note, anchor)
+        if said is None or said.start("n") != cand.start():
+            continue
+        mod = said.group("mod") or ""
+        if not (declared or mod):
+            continue
+        grade = f"{_LETTER_GRADES[said.group('n')]}{mod}"
+        out.append(_joined(note, anchor, cand.start(), said.end(), grade))
+    return out
+
+
+# The MRC grades said by their definitions (Medical Research Council, "Aids to the examination
+# of the peripheral nervous system", 1976: 0 no contraction, 1 flicker or trace of contraction,
+# 2 active movement with gravity eliminated, 3 active movement against gravity, 4 active
+# movement against gravity and resistance, 5 normal power), with the steps of 4 by the
+# resistance held (slight 4-, moderate 4, strong but not full 4+; full or strong resistance is
+# the scale's normal, as the physiotherapy charts word it): "lifts the head against gravity,
+# tolerates no resistance" 3, "holds against light resistance only" 4-, "full against strong
+# resistance" 5. Written as the grade "x/5" where a muscle is named before it in its clause, so
+# the grade grammar gives it to that muscle.
+_NO_RESISTANCE = (
+    r"(?:(?:tolerat|tak|accept|withstand|hold)\w*+\s++no|(?:but\s++)?not\s++against|without"
+    r"(?:\s++any)?)\s++resistance"
+)
+_DEFINED_GRADE = re.compile(
+    r"(?P<g0>\bno\s++(?:visible\s++|palpable\s++)?(?:muscle\s++)?contraction)"
+    r"|(?P<g1>\b(?:a\s++)?flicker(?:\s++of\s++(?:contraction|movement))?"
+    r"|\btrace\s++(?:of\s++)?(?:muscle\s++)?contraction|\bpalpable\s++contraction\s++only)"
+    r"|(?P<g2>\b(?:not|cannot|can't|unable\s++to\s++(?:move|lift|raise)\s++\w++)\s++against"
+    r"\s++gravity|\b(?:(?:only\s++)?with\s++)?gravity[\s-]++(?:eliminated|removed|counterbalanced))"
+    r"|(?P<g5>\bagainst\s++(?:gravity\s++(?:and|plus|with)\s++)?(?:full|strong|maximal|maximum"
+    r"|firm)\s++resistance)"
+    r"|(?P<g4>\bagainst\s++(?:gravity\s++(?:and|plus|with)\s++)?(?P<deg>some|moderate|light"
+    r"|slight|mild|minimal|little|reduced|partial)?+\s*+resistance)"
+    r"|(?P<g3>\bagainst\s++gravity(?:\s++only)?+(?:\s*+,?\s*+" + _NO_RESISTANCE + r")?+"
+    r"|\b" + _NO_RESISTANCE + r"|\bno\s++resistance\s++tolerated)",
+    re.IGNORECASE,
+)
+_STEP_OF_FOUR = {"light": "-", "slight": "-", "mild": "-", "minimal": "-", "little": "-"}
+_DEFINED_CHARS = 80
+
+
+def _defined_grades(note: str, low: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    if "gravity" not in low and "resistance" not in low and "contraction" not in low:
+        return out
+    for m in _DEFINED_GRADE.finditer(note):
+        anchor = _after_muscle(note, low, m.start(), _DEFINED_CHARS)
+        if anchor is None or re.search(r"[.;]|\n\s*+[-*•]", note[anchor : m.start()]):
+            continue  # the muscle is another clause's or list item's
+        grade = next(k[1] for k in ("g0", "g1", "g2", "g5", "g4", "g3") if m.group(k))
+        step = _STEP_OF_FOUR.get((m.group("deg") or "").casefold(), "") if grade == "4" else ""
+        out.append((m.start(), m.end(), f"{grade}{step}/5"))
+    return out
+
+
+# --- issue #10 (i25b): end
 
 
 def _joined(note: str, anchor: int, pos: int, end: int, grade: str) -> tuple[int, int, str]:

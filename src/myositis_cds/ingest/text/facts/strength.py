@@ -512,6 +512,10 @@ def _other_limb_after(
 _KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the headings below)
     r"\bkendall\b|\b(?:mmt[- ]?8|manual muscle test(?:ing)?|muscle strength|power)\b[^.\n]{0,40}?"
     r"(?:\b0\s*(?:-|–|to)\s*10\b|\(\s*/\s*10\s*\)|\bout of 10\b|/\s*10\b)"
+    # issue #10 (i25b): the same scale in per cent of normal ("Muscle testing (% of normal)",
+    # "strength as percent of normal"; see _strength._PERCENT_GRADE)
+    r"|\b(?:mmt|manual muscle test\w*|muscle test\w*|muscle strength|strength|power)\b"
+    r"[^.\n]{0,40}?(?:%|\bper\s?cent)\s*(?:of\s+)?normal\b"
 )
 
 

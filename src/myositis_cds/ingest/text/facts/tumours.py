@@ -39,6 +39,44 @@ def benign_operation(ex: Extraction, sent: Sentence) -> bool:
     )
 
 
+# issue #10 (i25b): a kind of cancer with its own organ after it ("adenocarcinoma of the left
+# lung"): "of"/"in", an article and a side between
+_OWN_ORGAN = re.compile(r"\s*+(?:of|in)\s++(?:the\s++)?(?:(?:left|right)\s++)?$", re.IGNORECASE)
+
+
+def _second_primaries(
+    text: str,
+    specific: list[TermMatch],
+    site_ms: list[TermMatch],
+    anchors: list[tuple[int, _TumourBuild]],
+    builds: list[_TumourBuild],
+) -> list[tuple[int, _TumourBuild]]:
+    """Two cancers of one organ, each kind named with the organ as its own ("adenocarcinoma of
+    the left lung treated with lobectomy and newly diagnosed squamous cell carcinoma of the
+    lung"): two primaries, so the second organ word is another tumour's (metachronous or
+    synchronous primaries are told apart by their histology)."""
+    owner: dict[str, str] = {}  # organ -> the kind that first named it as its own
+    out: list[tuple[int, _TumourBuild]] = []
+    for (pos, build), m in zip(anchors, site_ms, strict=False):
+        kind = next(
+            (
+                h.concept
+                for h in specific
+                if h.end <= m.start and _OWN_ORGAN.fullmatch(text, h.end, m.start) is not None
+            ),
+            None,
+        )
+        if kind is None or kind == "other":
+            out.append((pos, build))
+            continue
+        first = owner.setdefault(m.concept, kind)
+        if first != kind:
+            builds.append(_TumourBuild(len(builds), m.concept))
+            build = builds[-1]
+        out.append((pos, build))
+    return out + anchors[len(site_ms) :]
+
+
 def _implied_place(implied_sites: list[TermMatch], m: TermMatch) -> str | None:
     """The site a malignancy's own name implies ("melanoma", "malignant melanoma": skin), None
     when it names none."""
@@ -628,6 +666,8 @@ def _tumours(ex: Extraction) -> None:
 
         # the tumours this sentence speaks of, each at a place in the sentence
         anchors: list[tuple[int, _TumourBuild]] = [(m.start, build_for(m.concept)) for m in site_ms]
+        if len(kinds) > 1:
+            anchors = _second_primaries(text, specific, site_ms, anchors, builds)
         anchors += _attach_resections(ex, sent, resections, builds, site_ms, text)
         unknown_primary: tuple[int, int] | None = None
         if not anchors and in_node and nodal is not None:
