@@ -204,6 +204,21 @@ def test_an_adult_not_named_juvenile_keeps_the_estimate(words: str) -> None:
     assert case_of(words).onset_age == 58
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        # lead (round 25 review): a sentence about the disease, beside the adult form or with a
+        # proportion, says nothing of this patient's onset (reports c03 and o18)
+        "A 58-year-old man presented with heliotrope rash and proximal weakness. Anti-NXP2 is "
+        "found in 1-17% of adult DM and 23-25% of juvenile dermatomyositis.",
+        "Un homme de 58 ans consulte pour un œdème du visage. La dermatomyosite survient à "
+        "l'âge adulte, parfois chez l'enfant (dermatomyosite juvénile).",
+    ],
+)
+def test_juvenile_disease_named_of_the_disease_in_general_keeps_the_estimate(words: str) -> None:
+    assert case_of(words).onset_age == 58
+
+
 def test_an_adult_diagnosed_as_a_child_keeps_the_age_at_the_diagnosis() -> None:
     note = (
         "Antenatal clinic 12/11/2026. Mrs L, 31 years old, 20 weeks pregnant. Juvenile "

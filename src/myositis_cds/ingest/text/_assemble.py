@@ -745,12 +745,24 @@ _JUVENILE_DISEASE = re.compile(
 )
 
 
+# issue #10 (lead, round 25 review): a sentence that sets juvenile disease beside the adult form
+# or gives a proportion is about the disease, not this patient ("23-25% of juvenile
+# dermatomyositis ...", "survient à l'âge adulte, parfois chez l'enfant (dermatomyosite
+# juvénile)"): the adult in English and the Romance and Germanic languages, and a per cent
+_JUVENILE_GENERAL = re.compile(
+    r"\b(?:adults?|adulte?s?|adultos?|adulti|erwachsen\w*|volwassen\w*)\b|成人|\d\s?%",
+    re.IGNORECASE,
+)
+
+
 def _juvenile_named(ex: Extraction) -> str | None:
     """The words naming juvenile myositis in the title or in a sentence about the patient, if
-    any, not negated."""
+    any, not negated, and not in a sentence about the disease in general."""
     for m in _JUVENILE_DISEASE.finditer(ex.text):
         sent = ex.sentence_at(m.start())
         if sent is None or not (sent.patient or sent.section == "title"):
+            continue
+        if _JUVENILE_GENERAL.search(ex.text, sent.start, sent.end):
             continue
         found = sent.context.assert_target(m.start(), m.end(), frozenset({"NEGATED_EXISTENCE"}))
         if found.categories:
