@@ -83,13 +83,21 @@ def dump(out: Path, cache: Path) -> int:
 
 
 def compare(before: Path, after: Path) -> int:
-    old = before.read_text(encoding="utf-8").splitlines()
-    new = after.read_text(encoding="utf-8").splitlines()
-    differ = [json.loads(a)["name"] for a, b in zip(old, new, strict=False) if a != b] + [
-        "(a different number of texts)"
-    ] * (len(old) != len(new))
-    if differ:
+    # matched by name, so a set opened between the two dumps shows as texts added, not as every
+    # later line shifted
+    old = {
+        json.loads(line)["name"]: line for line in before.read_text(encoding="utf-8").splitlines()
+    }
+    new = {
+        json.loads(line)["name"]: line for line in after.read_text(encoding="utf-8").splitlines()
+    }
+    differ = [name for name in old if name in new and old[name] != new[name]]
+    only = [f"{name} (before only)" for name in old if name not in new]
+    only += [f"{name} (after only)" for name in new if name not in old]
+    if differ or only:
         print(f"{len(differ)} of {len(old)} texts differ: {', '.join(differ[:20])}")
+        if only:
+            print(f"{len(only)} in one dump only: {', '.join(only[:20])}")
         return 1
     print(f"identical: {len(old)} texts")
     return 0
