@@ -27,7 +27,13 @@ from myositis_cds.ingest.text._rules import Rules, may_match
 __all__ = ["criteria_statement", "general_runs", "general_statement"]
 
 
-_GROUPS = ("patient_reference", "case_narrative", "general_strong", "general_subject_cue")
+_GROUPS = (
+    "patient_reference",
+    "case_narrative",
+    "general_strong",
+    "general_subject_cue",
+    "case_comparison",
+)
 
 
 def general_patterns(rules: Rules, note_gate: str) -> dict[str, list[re.Pattern[str]]]:
@@ -50,6 +56,8 @@ def general_statement(
 
 
 def _general_clause(sentence: str, v: Mapping[str, list[re.Pattern[str]]]) -> bool:
+    for rx in v["case_comparison"]:  # "... as in our case": the tag, not the statement
+        sentence = rx.sub(" ", sentence)
     if any(rx.search(sentence) for rx in v["patient_reference"]):
         return False
     if any(rx.search(sentence) for rx in v["case_narrative"]):

@@ -603,6 +603,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "cdasi_damage": {"value"},
     "patient_reference": set(),
     "case_narrative": set(),
+    "case_comparison": set(),  # issue #10 (lead, heldout_x)
     "general_strong": set(),
     "general_subject_cue": set(),
     "criteria_list": set(),  # issue #10 (i10ar)
