@@ -120,6 +120,11 @@ def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]
             rule = rules.context.rules[int(rule_no)]
             if in_language(rule):
                 found.append((m.start, m.end, rule))
+    # issue #10 (i25s): the gate is the whole note's, not each sentence's. Each pattern is run
+    # once over the note (its skip table passes over what cannot start a match); run sentence by
+    # sentence, where its words are, it would lose a match that runs on past the splitter's
+    # sentence end (and a lookahead that looks past it), and a window round each of its words
+    # needs a bounded match width, which most patterns here (\s+, \w*) do not have.
     gate = gate_text(text)
     for idx, rx in rules.context_patterns:
         if not may_match(rx, gate) or not in_language(rules.context.rules[idx]):

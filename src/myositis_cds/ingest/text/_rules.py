@@ -1887,16 +1887,26 @@ _NOTE_MATCHES: ContextVar[
 ] = ContextVar("note_matches", default=None)
 
 
+# issue #10 (i25s): those of a list of patterns that may match somewhere in a text (note_live),
+# found once while one note is read: keyed by the list's id and the text, the list kept with them
+_NOTE_LIVE: ContextVar[
+    dict[tuple[int, str], tuple[list[re.Pattern[str]], list[re.Pattern[str]]]] | None
+] = ContextVar("note_live", default=None)
+
+
 @contextmanager
 def note_memo() -> Iterator[None]:
     """Within this block, each matcher's terms in one span of text are found once, and so are
-    the matches of a pattern over a whole text (:func:`note_matches`)."""
+    the matches of a pattern over a whole text (:func:`note_matches`) and the patterns of a
+    list that may match in a text (:func:`note_live`)."""
     token = _NOTE_MEMO.set({})
     gates = _GATE_WORDS.set({})
     matches = _NOTE_MATCHES.set({})
+    live = _NOTE_LIVE.set({})
     try:
         yield
     finally:
+        _NOTE_LIVE.reset(live)
         _NOTE_MATCHES.reset(matches)
         _GATE_WORDS.reset(gates)
         _NOTE_MEMO.reset(token)
@@ -1912,6 +1922,25 @@ def note_matches(rx: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     hit = memo.get(key)
     if hit is None or hit[0] is not rx:
         hit = memo[key] = (rx, tuple(rx.finditer(text)))
+    return hit[1]
+
+
+def note_live(patterns: list[re.Pattern[str]], text: str) -> list[re.Pattern[str]]:
+    """Those of ``patterns`` that may match somewhere in ``text`` (:func:`may_match` on its
+    :func:`gate_text`), in order; within one note's reading found once per list and text (see
+    note_memo), so that a reader searching many spans of the note passes over the others in
+    each (issue #10, i25s: the date patterns, run over the whole note and again over dozens of
+    its sentences). A pattern left out cannot match in any span of ``text`` either: every word
+    its gate needs lies within the text its match and lookarounds see."""
+    memo = _NOTE_LIVE.get()
+    if memo is None:
+        gate = gate_text(text)
+        return [rx for rx in patterns if may_match(rx, gate)]
+    key = (id(patterns), text)
+    hit = memo.get(key)
+    if hit is None or hit[0] is not patterns:
+        gate = gate_text(text)
+        hit = memo[key] = (patterns, [rx for rx in patterns if may_match(rx, gate)])
     return hit[1]
 
 

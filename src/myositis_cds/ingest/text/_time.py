@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from myositis_cds.ingest.text._rules import Rules, digit_in, needs_digit, note_matches
+from myositis_cds.ingest.text._rules import (
+    Rules,
+    digit_in,
+    needs_digit,
+    note_live,
+    note_matches,
+)
 
 __all__ = [
     "DateMatch",
@@ -147,7 +153,8 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
     digits = digit_in(text, start, stop)  # (i23s) else only the patterns that need none
-    for rx in rules.time["dates"]:
+    # (i25s) only the patterns whose gate words the note holds (may_match), found once a note
+    for rx in note_live(rules.time["dates"], text):
         if not digits and needs_digit(rx):
             continue
         for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):

@@ -81,7 +81,9 @@ def _patient(ex: Extraction) -> None:
 
     @cache
     def other_languages() -> list[re.Pattern[str]]:
-        return list(grammar.age_sex) if grammar.age_hint.search(ex.text) else []
+        # (i25s: only the patterns whose words the note holds, see Extraction.live: each of
+        # the others would be run, and find nothing, in every sentence)
+        return ex.live(list(grammar.age_sex)) if grammar.age_hint.search(ex.text) else []
 
     age_found, sex_found = _filed_patient_row(ex)  # issue #10 (i10-text21)
     if not age_found:
@@ -97,7 +99,7 @@ def _patient(ex: Extraction) -> None:
     if sex_found or _coded_sex(ex, grammar):
         return
     own_sex = r.value["sex_only"]
-    sex_only = [*own_sex, *ex.live(list(grammar.sex_alone))]
+    sex_only = [*ex.live(own_sex), *ex.live(list(grammar.sex_alone))]  # (i25s: own gated too)
     for sent in ordered:
         if not sent.patient:
             break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
@@ -430,7 +432,8 @@ def _birth_date(ex: Extraction) -> None:
         return
     # each pattern once over the note (not once per sentence), then in the order of the
     # sentences and, within one, of the patterns
-    matches = [m for rx in patient_grammar().birth_year for m in rx.finditer(ex.text)]
+    # (i25s: none sought where the pattern's words are not in the note, see Extraction.finditer)
+    matches = [m for rx in patient_grammar().birth_year for m in ex.finditer(rx)]
     if not matches:
         return
     for sent in ex.sentences:
@@ -443,10 +446,14 @@ def _birth_date(ex: Extraction) -> None:
 
 
 def _full_birth_date(ex: Extraction) -> bool:
+    # (i25s) only the patterns whose words the note holds, once, not each in every sentence
+    patterns = ex.live(ex.rules.value["birth_date"])
+    if not patterns:
+        return False
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        for rx in ex.rules.value["birth_date"]:
+        for rx in patterns:
             # (issue #10, i10ah: an abbreviated label may end the sentence for the splitter,
             # "Pasient: [navn], f. 03.12.1967": the date may run on to the end of its line)
             for m in rx.finditer(ex.text, sent.start, _reach(ex.text, sent)):
