@@ -9,6 +9,7 @@ so that the last event falls on the anchor date.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 import calendar
 import re
 from collections.abc import Callable
@@ -144,6 +145,9 @@ def find_dates(
     stop = len(text) if end is None else end
     how = style or DateStyle()
     found: list[DateMatch] = []
+    # the spans taken, sorted: no two overlap, so their ends rise with their starts and a span
+    # overlaps one of them only if it overlaps the last that starts before it ends (issue #10,
+    # hostile input: every date was tried against every date taken before, quadratic)
     taken: list[tuple[int, int]] = []
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
     digits = digit_in(text, start, stop)  # (i23s) else only the patterns that need none
@@ -154,14 +158,15 @@ def find_dates(
             # issue #10 (i20a): a rule that reads the words before a date to know it is one
             # ("admitted 10/26") marks the date itself as "at": the words stay the sentence's
             at = m.span("at") if m.groupdict().get("at") is not None else m.span()
-            if any(a < at[1] and at[0] < b for a, b in taken):
+            before = bisect_left(taken, (at[1],))  # the spans that start before ``at`` ends
+            if before and taken[before - 1][1] > at[0]:
                 continue
             parsed = _date_from_match(m, how, rules)
             if parsed is None:
                 continue
             day, uncertain, until = parsed
             found.append(DateMatch(at[0], at[1], day, uncertain, until))
-            taken.append(at)
+            insort(taken, at)
     found.sort(key=lambda d: d.start)
     return found
 

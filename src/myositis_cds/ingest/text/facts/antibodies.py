@@ -813,20 +813,24 @@ def _line_start(ex: Extraction, pos: int) -> int:
     """Where the line of the original text holding ``pos`` starts (``original.rfind("\\n", 0,
     pos) + 1``), from the note's line breaks found once: a search back per name was quadratic
     on one long line."""
-    breaks = ex._indexes.get(("line breaks", 0))
-    if breaks is None:
-        breaks = ex._indexes[("line breaks", 0)] = [
-            k for k, c in enumerate(ex.norm.original) if c == "\n"
-        ]
+    breaks = _line_breaks(ex)
     k = bisect_left(breaks, pos)
     return breaks[k - 1] + 1 if k else 0
+
+
+def _line_breaks(ex: Extraction) -> list[int]:
+    """Where the note as written breaks its lines, found once."""
+    breaks = ex._indexes.get(("line breaks", 0))
+    if breaks is None:
+        original = ex.norm.original
+        breaks = ex._indexes[("line breaks", 0)] = [k for k, c in enumerate(original) if c == "\n"]
+    return breaks  # type: ignore[no-any-return]
 
 
 def _line_end(ex: Extraction, pos: int) -> int:
     """Where the line of the original text holding ``pos`` ends (``original.find("\\n", pos)``,
     else the note's end)."""
-    _line_start(ex, pos)  # finds the line breaks
-    breaks = ex._indexes[("line breaks", 0)]
+    breaks = _line_breaks(ex)
     k = bisect_left(breaks, pos)
     return breaks[k] if k < len(breaks) else len(ex.norm.original)
 
