@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-
 from benchmarks.hostile import note
 
 pytest.importorskip("spacy")
@@ -32,7 +31,7 @@ class _Span:  # what the indexes read of a sentence
 
 
 def test_a_skin_site_before_a_muscle_is_what_the_search_from_its_clause_finds() -> None:
-    from myositis_cds.ingest.text.facts.strength import _SkinSites, _skin_site_rx
+    from myositis_cds.ingest.text.facts.strength import _skin_site_rx, _SkinSites
 
     cues = ("rash", "erythema", "rash cutané", "lesions", "plaque", "plaques")
     pieces = [
@@ -77,6 +76,48 @@ def test_find_dates_takes_the_same_dates_with_its_sorted_spans() -> None:
             _time.insort(new, at)
             kept.append(at)
         assert kept == old, spans
+
+
+def test_spans_overlap_as_trying_every_span_finds() -> None:
+    from myositis_cds.ingest.text.facts.findings import _Spans
+
+    rnd = random.Random(8)
+    for _ in range(400):
+        spans = [(a, a + rnd.randint(0, 8)) for a in (rnd.randint(0, 30) for _ in range(6))]
+        index = _Spans(spans)
+        for start in range(-1, 40):
+            for end in range(start, start + 10):
+                every = any(a < end and start < b for a, b in spans)
+                assert index.overlap(start, end) == every, (spans, start, end)
+
+
+def test_the_lesion_site_pairs_are_those_that_trying_every_site_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # sentences of lesions, sites, colours and linking words at every distance: the window of
+    # sites within the rule's reach must give the reading that trying every site gives
+    from myositis_cds.ingest.text.facts import findings
+
+    pieces = [
+        "rash", "erythema", "violaceous", "papules", "over", "the", "knuckles", "eyelids",
+        "upper", "both", "and", "with", "periorbital", "swelling", "scaly", "patches", "on",
+        "fingers", "dorsal", "but", ",", "of", "elbows", "Gottron's papules", "heliotrope rash",
+        "oedema", "face", "neck", "V-sign", "chest", "mild", "noted", "weakness", "proximal",
+    ]  # fmt: skip
+    rnd = random.Random(9)
+    notes = [
+        "60-year-old woman. "
+        + " ".join(rnd.choice(pieces) for _ in range(rnd.randint(3, 40)))
+        + ".\n"
+        for _ in range(80)
+    ]
+    windowed = [_read(n).get("findings") for n in notes]
+    monkeypatch.setattr(
+        findings._TokenWindow, "around", lambda self, _start, _reach: list(self.sites)
+    )
+    every_site = [_read(n).get("findings") for n in notes]
+    assert windowed == every_site
+    assert any(f["evidence"]["inferred"] for fs in windowed for f in fs or [])
 
 
 def _read(text: str) -> dict[str, Any]:

@@ -9,9 +9,9 @@ so that the last event falls on the anchor date.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 import calendar
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta

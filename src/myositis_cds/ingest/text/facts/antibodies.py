@@ -850,7 +850,9 @@ class _ResultWords:
         self._starts = [self.mods[k].start for k in self._by_start]
         self.results = [mod for mod in self.mods if mod.rule.category in _RESULT]
         self._result_starts = sorted(mod.start for mod in self.results)
-        self._result_los = sorted(ex.norm.to_original(mod.start, mod.end)[0] for mod in self.results)
+        self._result_los = sorted(
+            ex.norm.to_original(mod.start, mod.end)[0] for mod in self.results
+        )
         self._by_end = sorted(range(len(self.results)), key=lambda k: self.results[k].end)
         self._ends = [self.results[k].end for k in self._by_end]
         self._reach: dict[tuple[int, int], int] = {}
