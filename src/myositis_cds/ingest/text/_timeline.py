@@ -107,7 +107,7 @@ class _ChromeLines:
         got = ex._indexes.get(("journal chrome", 0))
         if got is None or got.text is not ex.text:
             got = ex._indexes[("journal chrome", 0)] = _ChromeLines(ex.text)
-        return got  # type: ignore[no-any-return]
+        return got
 
     def at(self, pos: int) -> bool:
         k = bisect_left(self.breaks, pos)  # the breaks before ``pos``

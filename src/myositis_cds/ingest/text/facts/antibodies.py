@@ -324,7 +324,7 @@ def _line_openers(
             if _RECORD_LEAD.fullmatch(original, line_start, lo):
                 lines.setdefault(line_start, []).append((j, a, lo, hi))
         got = ex._indexes[key] = (matches, lines)
-    return got[1]  # type: ignore[no-any-return]
+    return got[1]
 
 
 def _another_records_result(
@@ -824,7 +824,7 @@ def _line_breaks(ex: Extraction) -> list[int]:
     if breaks is None:
         original = ex.norm.original
         breaks = ex._indexes[("line breaks", 0)] = [k for k, c in enumerate(original) if c == "\n"]
-    return breaks  # type: ignore[no-any-return]
+    return breaks
 
 
 def _line_end(ex: Extraction, pos: int) -> int:
@@ -873,7 +873,7 @@ class _ResultWords:
         got = ex._indexes.get(key)
         if got is None:
             got = ex._indexes[key] = _ResultWords(ex, sent)
-        return got  # type: ignore[no-any-return]
+        return got
 
     def starting(self, lo: int, hi: int) -> list[Modifier]:
         """The sentence's modifiers that start in [lo, hi), in the sentence's order."""
@@ -1449,7 +1449,7 @@ class _AntibodyDrafts:
                 ends.insert(at, d.end)
                 stated.insert(at, d)
         got.seen, got.last = len(drafts), drafts[-1] if drafts else None
-        return got  # type: ignore[no-any-return]
+        return got
 
 
 def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
