@@ -56,26 +56,81 @@ def test_a_skin_site_before_a_muscle_is_what_the_search_from_its_clause_finds() 
             assert sites.skin_site_before(pos) == old, (text, start, end, pos)
 
 
-def test_find_dates_takes_the_same_dates_with_its_sorted_spans() -> None:
-    # the old check: a date overlapping any span taken before is skipped
-    from myositis_cds.ingest.text import _time
+class _EveryTakenSpan:
+    """The old check of find_dates: a date overlapping any span taken before is skipped."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def test_the_sorted_taken_spans_overlap_as_trying_every_span_finds() -> None:
+    from myositis_cds.ingest.text._time import _TakenSpans
 
     rnd = random.Random(11)
     for _ in range(300):
-        spans = [(a, a + rnd.randint(0, 6)) for a in (rnd.randint(0, 40) for _ in range(12))]
-        old: list[tuple[int, int]] = []
-        for at in spans:
-            if not any(a < at[1] and at[0] < b for a, b in old):
-                old.append(at)
-        new: list[tuple[int, int]] = []
-        kept: list[tuple[int, int]] = []
-        for at in spans:
-            before = _time.bisect_left(new, (at[1],))
-            if before and new[before - 1][1] > at[0]:
-                continue
-            _time.insort(new, at)
-            kept.append(at)
-        assert kept == old, spans
+        sorted_spans, every = _TakenSpans(), _EveryTakenSpan()
+        for a in (rnd.randint(0, 40) for _ in range(14)):
+            at = (a, a + rnd.randint(0, 6))  # (empty spans too)
+            assert sorted_spans.overlaps(*at) == every.overlaps(*at), (every.spans, at)
+            if not every.overlaps(*at):
+                sorted_spans.take(*at)
+                every.take(*at)
+
+
+def test_find_dates_takes_the_dates_that_trying_every_date_taken_takes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # dates that overlap in every way ("12/05/2026" holds "05/2026"; "12 May 2026" holds "May
+    # 2026"), in the note's whole text and in a part of it
+    from myositis_cds.ingest.text import _time
+    from myositis_cds.ingest.text._rules import rules
+
+    pieces = [
+        "12/05/2026", "05/2026", "12 May 2026", "May 2026", "2026-05-12", "2026", "on", "since",
+        "admitted 10/26", "3 February", "12.05.26", "/", "-", " ", ", ", "\n", "weakness",
+        "Mar 2025", "2025-2026", "1/2/2025",
+    ]  # fmt: skip
+    rnd = random.Random(12)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30))) for _ in range(300)]
+    style = _time.DateStyle(note_date=AS_OF, today=AS_OF)
+
+    def dates() -> list[list[Any]]:
+        found = []
+        for text in texts:
+            found.append(_time.find_dates(text, rules(), style=style))
+            found.append(_time.find_dates(text, rules(), len(text) // 3, None, style))
+        return found
+
+    sorted_spans = dates()
+    monkeypatch.setattr(_time, "_TakenSpans", _EveryTakenSpan)
+    assert sorted_spans == dates()
+    assert sum(len(f) > 1 for f in sorted_spans) > 50
+
+
+def test_a_date_is_journal_chrome_as_its_line_is_read_for_it() -> None:
+    # _ChromeLines decides each line once: asked of every place, in any order, it answers as
+    # _journal_chrome reading the place's line
+    from myositis_cds.ingest.text._timeline import _ChromeLines, _journal_chrome
+
+    pieces = [
+        "Published: 1 May 2022", "Received 3 March 2022", "accepted 5 May 2022", "revised",
+        "Vol. 5 No. 3", "doi: 10.1/x", "12/05/2026", "weakness", "she received IVIG", "\n",
+        "\n", " ", "; ", "x" * 60, "Images received: 18/09/2026", "RDP 2019;69(5):525",
+    ]  # fmt: skip
+    rnd = random.Random(13)
+    for _ in range(200):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        lines = _ChromeLines(text)
+        places = list(range(len(text) + 1))
+        rnd.shuffle(places)
+        for pos in places:
+            assert lines.at(pos) == _journal_chrome(text, pos), (text, pos)
 
 
 def test_spans_overlap_as_trying_every_span_finds() -> None:
