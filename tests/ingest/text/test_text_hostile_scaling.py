@@ -1,23 +1,23 @@
 """Issue #10 / #15: a hostile note within the service's size limit is read in time about linear
 in its size. Readers that tried every match of a sentence against every other (an antibody name
 against every result word, a lesion against every site, a muscle's clause searched again from
-its start for every muscle, every date against every date taken) were quadratic or worse on one
-piece repeated ("anti-Jo-1 positive " x400 took 6.7 s). Each now finds what it needs once; the
-equivalence tests below check the new way against the old algorithm, kept here, on random text,
-and the ratio tests check that 20 times the text takes far less than 400 times the time (a
-ratio measured in the same run, never an absolute time)."""
+its start for every muscle, every date against every date taken, a line read for journal chrome
+again for every date on it) were quadratic or worse on one piece repeated ("anti-Jo-1 positive "
+x400 took 6.7 s). Each now finds what it needs once; the equivalence tests below check the new
+way against the old algorithm, kept here, on random text, and the ratio tests check that 20
+times the text takes far less than 400 times the time (a ratio of CPU times measured in the same
+run, never an absolute time; benchmarks/hostile.py gives the figures)."""
 
 from __future__ import annotations
 
 import random
-import re
 import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
-from benchmarks.hostile import note
+from benchmarks.hostile import note, seconds
 
 pytest.importorskip("spacy")
 
@@ -302,37 +302,39 @@ def test_the_antibody_readers_give_what_trying_every_result_word_gives(
     assert any(indexed)
 
 
-def _seconds(piece: str, shape: str, chars: int) -> float:
-    from myositis_cds.ingest.text import extract_case
-
-    text = note(piece, shape, chars)
-    start = time.perf_counter()
-    extract_case(text, today=AS_OF)
-    return time.perf_counter() - start
-
-
 @pytest.mark.parametrize(
     ("piece", "shape"),
     [
-        ("anti-Jo-1 positive ", "sentence"),
-        ("anti-Mi-2 negative, ", "lines"),
-        ("proximal weakness and ", "sentence"),
-        ("erythema over knuckles ", "sentence"),
-        ("deltoid 4/5, ", "sentence"),
-        ("12/05/2026 weakness ", "sentence"),
+        ("anti-Jo-1 positive ", "sentence"),  # (antibodies) 41 s for 20,000 characters before
+        ("anti-Mi-2 negative, ", "lines"),  # (antibodies: the lines read as one sentence)
+        ("proximal weakness and ", "sentence"),  # (findings) 11.5 s for 20,000 before
+        ("left deltoid 4/5 right ", "sentence"),  # (strength: one clause of muscles)
+        ("12/05/2026 weakness ", "sentence"),  # (_time, _timeline: one line of dates)
     ],
 )
 def test_twenty_times_the_text_takes_far_less_than_four_hundred_times_as_long(
     piece: str, shape: str
 ) -> None:
-    # linear work takes about 20 times as long at 20 times the size, quadratic about 400
-    # times; a ratio of 60 leaves room for a busy machine and fails on quadratic work. The
-    # base (1,000 characters) is read twice and the faster kept, so a first run's set-up
-    # does not count.
-    _seconds(piece, shape, 1000)
-    base = min(_seconds(piece, shape, 1000) for _ in range(2))
-    large = _seconds(piece, shape, 20_000)
-    assert large <= 60 * max(base, 0.01), (piece, shape, base, large)
+    # linear work takes about 20 times as long at 20 times the size (1,500 to 30,000
+    # characters; less, as a note's fixed costs weigh on the small one), quadratic work about
+    # 400 times (these pieces: 15 to 22 times now, 90 to 180 or more before). A bound of 60
+    # leaves room for a busy machine and fails on quadratic work, which is stopped there, not
+    # waited for. Times are the process's CPU time, which other work on the machine does not
+    # lengthen; the small note is read after a first reading (the set-up does not count) and
+    # the faster of two kept, the large one read again when over.
+    bound, small, large = 60, 1500, 30_000
+
+    def cpu_seconds(chars: int, limit: float = 0.0) -> float:
+        took = seconds(note(piece, shape, chars), limit, clock=time.process_time)
+        return float("inf") if took is None else took
+
+    cpu_seconds(small)
+    base = max(min(cpu_seconds(small) for _ in range(2)), 0.01)
+    limit = 2 * bound * base + 1  # (wall time, on a busy machine: twice the CPU time allowed)
+    took = cpu_seconds(large, limit)
+    if took > bound * base:
+        took = min(took, cpu_seconds(large, limit))
+    assert took <= bound * base, (piece, shape, base, took)
 
 
 def test_the_antibody_index_reads_a_long_line_of_results_in_order() -> None:
@@ -340,6 +342,3 @@ def test_the_antibody_index_reads_a_long_line_of_results_in_order() -> None:
     note_text = "65-year-old woman. " + "anti-Jo-1 negative, anti-Mi-2 positive, " * 50 + "\n"
     antibodies = {a["code"]: a["result"] for a in _read(note_text)["antibodies"]}
     assert antibodies == {"JO1": "negative", "MI2": "positive"}
-
-
-_ = re  # (re kept for hostile inputs written by hand)
