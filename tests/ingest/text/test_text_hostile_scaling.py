@@ -209,6 +209,10 @@ def test_the_antibody_readers_give_what_trying_every_result_word_gives(
         glue = rnd.choice([" ", ", ", ": ", " (", " ( ", ",  ", "; ", " :, "])
         tail = rnd.choice([")", "", " positive", ", SAE1 negative", "; Ku positive"])
         notes.append(f"65-year-old woman. Myositis panel {opening}{glue}{listed}{tail}.\n")
+    for _ in range(20):  # a label's exception: "All negative except Mi-2: Jo-1, PL-7"
+        excepted, listed = ", ".join(rnd.sample(names, 2)), ", ".join(rnd.sample(names, 3))
+        lead = rnd.choice(["All negative except", "- Negative except", "negative apart from"])
+        notes.append(f"65-year-old woman.\n{lead} {excepted}: {listed}\n{lead} {listed}.\n")
     # _result_before_list against the old loop over every result word, at every call
     new_before_list, compared = ab._result_before_list, []
 
@@ -250,6 +254,16 @@ def test_the_antibody_readers_give_what_trying_every_result_word_gives(
 
         def any_result_outside(self, lo: int, hi: int) -> bool:
             return any(not lo <= mod.start < hi for mod in self.results)
+
+        def first_exception(self, lo: int, hi: int) -> Any:
+            return next(
+                (
+                    mod
+                    for mod in self.mods
+                    if mod.rule.name == ab._EXCEPTION_RULE and lo <= mod.start < hi
+                ),
+                None,
+            )
 
         def any_result_in_original(self, lo: int, hi: int) -> bool:
             return any(lo <= a < hi for a in self._result_los)

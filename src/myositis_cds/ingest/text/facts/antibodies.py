@@ -368,11 +368,9 @@ def _another_records_result(
 _EXCEPTION_RULE = "exception"
 
 
-def _exception_cue(sent: Sentence, start: int) -> bool:
+def _exception_cue(ex: Extraction, sent: Sentence, start: int) -> bool:
     """Whether the modifier starting at ``start`` is the exception after a negative."""
-    return any(
-        mod.start == start and mod.rule.name == _EXCEPTION_RULE for mod in sent.context.modifiers
-    )
+    return _ResultWords.of(ex, sent).first_exception(start, start + 1) is not None
 
 
 _RESULT_WORD = {
@@ -401,11 +399,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end if stop < 0 else stop
 
 
-def _by_exception(sent: Sentence, m: TermMatch, assertion: Assertion) -> bool:
+def _by_exception(ex: Extraction, sent: Sentence, m: TermMatch, assertion: Assertion) -> bool:
     """Whether the result of ``m`` is only implied by an exception before it ("negative apart
     from Jo-1": rules/context.yaml), which a result word of its own after it overrides."""
     hit = assertion.categories.get("existence")
-    return hit is not None and hit[2] <= m.start and _exception_cue(sent, hit[1])
+    return hit is not None and hit[2] <= m.start and _exception_cue(ex, sent, hit[1])
 
 
 # issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
@@ -602,7 +600,7 @@ def _antibodies(ex: Extraction) -> None:
                 existence = label  # "Myositis antibodies negative:" over a bare list
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
-            elif existence == "POSITIVE" and _by_exception(sent, m, assertion):
+            elif existence == "POSITIVE" and _by_exception(ex, sent, m, assertion):
                 # "all negative apart from Jo-1, which was borderline": its own word decides
                 existence = _RESULT_WORD.get(
                     str(_result_after_list(ex, sent, matches, k)), existence
@@ -856,6 +854,11 @@ class _ResultWords:
         self._by_end = sorted(range(len(self.results)), key=lambda k: self.results[k].end)
         self._ends = [self.results[k].end for k in self._by_end]
         self._reach: dict[tuple[int, int], int] = {}
+        # the exceptions after a negative (_label_exception, _exception_cue): a label's
+        # exception was looked for among all the sentence's modifiers for every name after it
+        self._exceptions = [mod for mod in self.mods if mod.rule.name == _EXCEPTION_RULE]
+        self._exception_starts = [mod.start for mod in self._exceptions]
+        self._exceptions_in_order = all(a.start <= b.start for a, b in pairwise(self._exceptions))
         # _line_label: the result words that open their line (before them only the leads)
         self.line_heads: dict[int, list[tuple[Modifier, int, int, bool, bool]]] = {}
         for mod in self.results:
@@ -879,6 +882,15 @@ class _ResultWords:
         """The sentence's modifiers that start in [lo, hi), in the sentence's order."""
         i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
         return [self.mods[k] for k in sorted(self._by_start[i:j])]
+
+    def first_exception(self, lo: int, hi: int) -> Modifier | None:
+        """The first exception cue, in the sentence's order, that starts in [lo, hi)."""
+        if not self._exceptions_in_order:  # (found in order: never seen otherwise)
+            return next((mod for mod in self._exceptions if lo <= mod.start < hi), None)
+        k = bisect_left(self._exception_starts, lo)
+        if k < len(self._exceptions) and self._exception_starts[k] < hi:
+            return self._exceptions[k]
+        return None
 
     def any_result_outside(self, lo: int, hi: int) -> bool:
         """Whether a result word starts before ``lo`` or at or after ``hi``."""
@@ -954,14 +966,7 @@ def _label_exception(
     is one of the excepted names (True) or one of the list's (False); None when the line is no
     such label."""
     original = ex.norm.original
-    cue = next(
-        (
-            mod
-            for mod in sent.context.modifiers
-            if mod.rule.name == _EXCEPTION_RULE and result_end <= mod.start < m.start
-        ),
-        None,
-    )
+    cue = _ResultWords.of(ex, sent).first_exception(result_end, m.start)
     if cue is None:
         return None
     cue_end = ex.norm.to_original(cue.start, cue.end)[1]
