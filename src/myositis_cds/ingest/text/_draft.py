@@ -189,6 +189,9 @@ class Extraction:
     _list_openings: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # antibodies
     _abbreviations: list[tuple[int, int, str]] | None = None
     _starts: list[int] | None = None  # each sentence's start, in text order
+    # issue #10 (hostile input): a reader's index of a sentence or of the note, built once
+    # (antibodies: result words, line openers, drafts, line breaks; _timeline: journal chrome)
+    _indexes: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -136,6 +137,25 @@ def _month(text: str, names: dict[str, int]) -> int | None:
     return names.get(text.casefold()) or _MONTHS.get(text[:3].casefold())
 
 
+class _TakenSpans:
+    """The spans of the dates taken, to ask whether a span overlaps one of them in log time
+    (issue #10, hostile input: every date was tried against every date taken before, quadratic
+    on a line of thousands of dates). Kept sorted; as no two overlap, their ends rise with their
+    starts, so a span overlaps one of them only if it overlaps the last that starts before it
+    ends."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """``any(a < end and start < b for a, b in spans)``."""
+        before = bisect_left(self.spans, (end,))  # the spans that start before ``end``
+        return before > 0 and self.spans[before - 1][1] > start
+
+    def take(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+
 def find_dates(
     text: str,
     rules: Rules,
@@ -150,7 +170,7 @@ def find_dates(
     stop = len(text) if end is None else end
     how = style or DateStyle()
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = _TakenSpans()  # the dates' spans, none overlapping another
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
     digits = digit_in(text, start, stop)  # (i23s) else only the patterns that need none
     # (i25s) only the patterns whose gate words the note holds (may_match), found once a note
@@ -161,14 +181,14 @@ def find_dates(
             # issue #10 (i20a): a rule that reads the words before a date to know it is one
             # ("admitted 10/26") marks the date itself as "at": the words stay the sentence's
             at = m.span("at") if m.groupdict().get("at") is not None else m.span()
-            if any(a < at[1] and at[0] < b for a, b in taken):
+            if taken.overlaps(*at):
                 continue
             parsed = _date_from_match(m, how, rules)
             if parsed is None:
                 continue
             day, uncertain, until = parsed
             found.append(DateMatch(at[0], at[1], day, uncertain, until))
-            taken.append(at)
+            taken.take(*at)
     found.sort(key=lambda d: d.start)
     return found
 

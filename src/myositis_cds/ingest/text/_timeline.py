@@ -4,6 +4,7 @@ operation) and the time each sentence speaks of, which the fact readers give the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -89,6 +90,32 @@ def _journal_chrome(text: str, pos: int) -> bool:
         return False
     history = {m.group().casefold() for m in _ARTICLE_HISTORY.finditer(line)}
     return _PUBLISHED.search(line) is not None or len(history) >= 2
+
+
+class _ChromeLines:
+    """_journal_chrome(text, pos) for the dates of one text, decided once for each line (the
+    verdict is the line's): a line holding thousands of dates was searched whole for each
+    (issue #10, hostile input: quadratic in the line's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [k for k, c in enumerate(text) if c == "\n"]
+        self.verdicts: dict[int, bool] = {}
+
+    @staticmethod
+    def of(ex: Extraction) -> _ChromeLines:
+        got = ex._indexes.get(("journal chrome", 0))
+        if got is None or got.text is not ex.text:
+            got = ex._indexes[("journal chrome", 0)] = _ChromeLines(ex.text)
+        return got
+
+    def at(self, pos: int) -> bool:
+        k = bisect_left(self.breaks, pos)  # the breaks before ``pos``
+        line_start = self.breaks[k - 1] + 1 if k else 0
+        verdict = self.verdicts.get(line_start)
+        if verdict is None:
+            verdict = self.verdicts[line_start] = _journal_chrome(self.text, pos)
+        return verdict
 
 
 def _stamped(text: str, sent: Sentence, pos: int) -> bool:
@@ -184,7 +211,7 @@ def _note_date(ex: Extraction) -> None:
                 continue  # i10j: when a fax or scan was received or printed, not a visit
             if _cited(ex.text, sent, hit.start, hit.end):
                 continue  # when a publication reported something, not a visit
-            if _journal_chrome(ex.text, hit.start):
+            if _ChromeLines.of(ex).at(hit.start):
                 continue  # i10ac: when the journal published it, not a visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
@@ -935,7 +962,7 @@ def _sentence_time(
     sent.breaks = [m.start() for found in ex.hits("time", "clause_break", sent) for m in found]
     sent.local = []
     for d in ex.dates_in(sent):
-        if _journal_chrome(text, d.start):
+        if _ChromeLines.of(ex).at(d.start):
             continue  # i10ac: the journal's date, which dates no event of the story
         point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))

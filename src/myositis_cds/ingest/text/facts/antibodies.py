@@ -5,13 +5,13 @@ named it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from myositis_cds.ingest.text._context import Assertion
+from myositis_cds.ingest.text._context import Assertion, Modifier
 from myositis_cds.ingest.text._draft import (
     _ANTIBODY_CATS,
     Draft,
@@ -316,10 +316,25 @@ _CANCER_SEARCH = re.compile(
 _RECORD_LEAD = re.compile(r"[ \t\-*•·>]*(?:\d+[.)][ \t]+)?(?:anti[-\s]*)?", re.IGNORECASE)
 
 
-def _line_of(text: str, pos: int) -> tuple[int, int]:
-    """The [start, end) of the line of the original text holding ``pos``."""
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+def _line_openers(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch]
+) -> dict[int, list[tuple[int, TermMatch, int, int]]]:
+    """The antibody names of ``sent`` (``matches``) that open a record line (_RECORD_LEAD
+    before them), by the start of their line in the note as written: (their place in
+    ``matches``, the name, its span as written), in order. Found once for the sentence, not
+    for every name and result word (issue #10, hostile input: quadratic on one long line)."""
+    key = ("antibody line openers", sent.index)
+    got = ex._indexes.get(key)
+    if got is None or got[0] is not matches:
+        original = ex.norm.original
+        lines: dict[int, list[tuple[int, TermMatch, int, int]]] = {}
+        for j, a in enumerate(matches):
+            lo, hi = ex.norm.to_original(a.start, a.end)
+            line_start = _line_start(ex, lo)
+            if _RECORD_LEAD.fullmatch(original, line_start, lo):
+                lines.setdefault(line_start, []).append((j, a, lo, hi))
+        got = ex._indexes[key] = (matches, lines)
+    return got[1]
 
 
 def _another_records_result(
@@ -330,27 +345,18 @@ def _another_records_result(
     original = ex.norm.original
     at, at_end = ex.norm.to_original(matches[k].start, matches[k].end)
     cue_at = ex.norm.to_original(cue_start, cue_end)[0]
-    line_start, line_end = _line_of(original, at)
-    cue_line_start = _line_of(original, cue_at)[0]
+    line_start, line_end = _line_start(ex, at), _line_end(ex, at)
+    cue_line_start = _line_start(ex, cue_at)
     if cue_line_start == line_start:
         return False
-    own_result = any(
-        at_end <= lo < line_end
-        for mod in sent.context.modifiers
-        if mod.rule.category in _RESULT
-        for lo in [ex.norm.to_original(mod.start, mod.end)[0]]
-    )
-    if own_result:
+    if _ResultWords.of(ex, sent).any_result_in_original(at_end, line_end):
         return True  # "NXP-2 ....... Negative": the line's own word
+    # (the names that open the cue's line, found once for the sentence: _line_openers)
     opener = next(
         (
             a
-            for j, a in enumerate(matches)
-            if j != k
-            for lo, hi in [ex.norm.to_original(a.start, a.end)]
-            if cue_line_start <= lo
-            and hi <= cue_at
-            and _RECORD_LEAD.fullmatch(original, cue_line_start, lo)
+            for j, a, lo, hi in _line_openers(ex, sent, matches).get(cue_line_start, ())
+            if j != k and cue_line_start <= lo and hi <= cue_at
         ),
         None,
     )
@@ -372,11 +378,9 @@ def _another_records_result(
 _EXCEPTION_RULE = "exception"
 
 
-def _exception_cue(sent: Sentence, start: int) -> bool:
+def _exception_cue(ex: Extraction, sent: Sentence, start: int) -> bool:
     """Whether the modifier starting at ``start`` is the exception after a negative."""
-    return any(
-        mod.start == start and mod.rule.name == _EXCEPTION_RULE for mod in sent.context.modifiers
-    )
+    return _ResultWords.of(ex, sent).first_exception(start, start + 1) is not None
 
 
 _RESULT_WORD = {
@@ -405,11 +409,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end if stop < 0 else stop
 
 
-def _by_exception(sent: Sentence, m: TermMatch, assertion: Assertion) -> bool:
+def _by_exception(ex: Extraction, sent: Sentence, m: TermMatch, assertion: Assertion) -> bool:
     """Whether the result of ``m`` is only implied by an exception before it ("negative apart
     from Jo-1": rules/context.yaml), which a result word of its own after it overrides."""
     hit = assertion.categories.get("existence")
-    return hit is not None and hit[2] <= m.start and _exception_cue(sent, hit[1])
+    return hit is not None and hit[2] <= m.start and _exception_cue(ex, sent, hit[1])
 
 
 # issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
@@ -551,6 +555,7 @@ def _antibodies(ex: Extraction) -> None:
     buckets = _bucket(
         ex, _ssa_subunits(ex, _outside_panel_names(r.antibodies.find(text), r.panels.find(text)))
     )
+    ex._indexes.pop(("antibody drafts", 0), None)  # (_AntibodyDrafts) read from the start
     panel_times: dict[int, TimePoint] = {}
     panels = cache(lambda: _bucket(ex, r.panels.find(text)))  # the note's panels, once if asked
     for idx, matches in buckets.items():
@@ -607,7 +612,7 @@ def _antibodies(ex: Extraction) -> None:
                 existence = label  # "Myositis antibodies negative:" over a bare list
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
-            elif existence == "POSITIVE" and _by_exception(sent, m, assertion):
+            elif existence == "POSITIVE" and _by_exception(ex, sent, m, assertion):
                 # "all negative apart from Jo-1, which was borderline": its own word decides
                 existence = _RESULT_WORD.get(
                     str(_result_after_list(ex, sent, matches, k)), existence
@@ -822,6 +827,119 @@ def _voided_results(ex: Extraction, sent: Sentence) -> frozenset[int]:
     return frozenset(void)
 
 
+def _line_start(ex: Extraction, pos: int) -> int:
+    """Where the line of the original text holding ``pos`` starts (``original.rfind("\\n", 0,
+    pos) + 1``), from the note's line breaks found once: a search back per name was quadratic
+    on one long line."""
+    breaks = _line_breaks(ex)
+    k = bisect_left(breaks, pos)
+    return breaks[k - 1] + 1 if k else 0
+
+
+def _line_breaks(ex: Extraction) -> list[int]:
+    """Where the note as written breaks its lines, found once."""
+    breaks = ex._indexes.get(("line breaks", 0))
+    if breaks is None:
+        original = ex.norm.original
+        breaks = ex._indexes[("line breaks", 0)] = [k for k, c in enumerate(original) if c == "\n"]
+    return breaks
+
+
+def _line_end(ex: Extraction, pos: int) -> int:
+    """Where the line of the original text holding ``pos`` ends (``original.find("\\n", pos)``,
+    else the note's end)."""
+    breaks = _line_breaks(ex)
+    k = bisect_left(breaks, pos)
+    return breaks[k] if k < len(breaks) else len(ex.norm.original)
+
+
+class _ResultWords:
+    """issue #10 (hostile input): the result words of one sentence, indexed once. Readers asked
+    of every antibody name which of the sentence's result words stand in a given place (at the
+    start of its line, right before its list) by trying them all: quadratic in a sentence of
+    thousands of names and results ("anti-Jo-1 positive " x400 took 6.7 s). The places they
+    ask about admit only words found here by where they end or where their line opens, so the
+    others, which the readers skipped, are never tried; the order is the sentence's."""
+
+    def __init__(self, ex: Extraction, sent: Sentence) -> None:
+        original = ex.norm.original
+        self.mods = sent.context.modifiers
+        self._by_start = sorted(range(len(self.mods)), key=lambda k: self.mods[k].start)
+        self._starts = [self.mods[k].start for k in self._by_start]
+        self.results = [mod for mod in self.mods if mod.rule.category in _RESULT]
+        self._result_starts = sorted(mod.start for mod in self.results)
+        self._result_los = sorted(
+            ex.norm.to_original(mod.start, mod.end)[0] for mod in self.results
+        )
+        self._by_end = sorted(range(len(self.results)), key=lambda k: self.results[k].end)
+        self._ends = [self.results[k].end for k in self._by_end]
+        self._reach: dict[tuple[int, int], int] = {}
+        # the exceptions after a negative (_label_exception, _exception_cue): a label's
+        # exception was looked for among all the sentence's modifiers for every name after it
+        self._exceptions = [mod for mod in self.mods if mod.rule.name == _EXCEPTION_RULE]
+        self._exception_starts = [mod.start for mod in self._exceptions]
+        self._exceptions_in_order = all(a.start <= b.start for a, b in pairwise(self._exceptions))
+        # _line_label: the result words that open their line (before them only the leads)
+        self.line_heads: dict[int, list[tuple[Modifier, int, int, bool, bool]]] = {}
+        for mod in self.results:
+            lo, hi = ex.norm.to_original(mod.start, mod.end)
+            line_start = _line_start(ex, lo)
+            label_lead = _LABEL_LEAD.fullmatch(original, line_start, lo) is not None
+            exception_lead = _EXCEPTION_LEAD.fullmatch(original, line_start, lo) is not None
+            if label_lead or exception_lead:
+                heads = self.line_heads.setdefault(line_start, [])
+                heads.append((mod, lo, hi, label_lead, exception_lead))
+
+    @staticmethod
+    def of(ex: Extraction, sent: Sentence) -> _ResultWords:
+        key = ("antibody result words", sent.index)
+        got = ex._indexes.get(key)
+        if got is None:
+            got = ex._indexes[key] = _ResultWords(ex, sent)
+        return got
+
+    def starting(self, lo: int, hi: int) -> list[Modifier]:
+        """The sentence's modifiers that start in [lo, hi), in the sentence's order."""
+        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return [self.mods[k] for k in sorted(self._by_start[i:j])]
+
+    def first_exception(self, lo: int, hi: int) -> Modifier | None:
+        """The first exception cue, in the sentence's order, that starts in [lo, hi)."""
+        if not self._exceptions_in_order:  # (found in order: never seen otherwise)
+            return next((mod for mod in self._exceptions if lo <= mod.start < hi), None)
+        k = bisect_left(self._exception_starts, lo)
+        if k < len(self._exceptions) and self._exception_starts[k] < hi:
+            return self._exceptions[k]
+        return None
+
+    def any_result_outside(self, lo: int, hi: int) -> bool:
+        """Whether a result word starts before ``lo`` or at or after ``hi``."""
+        starts = self._result_starts
+        return bool(starts) and (starts[0] < lo or starts[-1] >= hi)
+
+    def any_result_in_original(self, lo: int, hi: int) -> bool:
+        """Whether a result word starts in [lo, hi) of the note as written."""
+        k = bisect_left(self._result_los, lo)
+        return k < len(self._result_los) and self._result_los[k] < hi
+
+    def reaching(self, text: str, start: int, first: int) -> list[Modifier]:
+        """The result words ending by ``start`` that _result_before_list can take for the list
+        opening at ``start`` (first member at ``first``), in the sentence's order: only list
+        glue (" ,:") stands between such a word and ``start``, or only spaces and one bracket
+        between it and ``first``, so it ends within those runs."""
+        lo = self._reach.get((start, first))
+        if lo is None:
+            glue = start
+            while glue > 0 and text[glue - 1] in " ,:":
+                glue -= 1
+            bracket = first
+            while bracket > 0 and (text[bracket - 1].isspace() or text[bracket - 1] in "(（"):
+                bracket -= 1
+            lo = self._reach[(start, first)] = min(glue, bracket)
+        i, j = bisect_left(self._ends, lo), bisect_right(self._ends, start)
+        return [self.results[k] for k in sorted(self._by_end[i:j])]
+
+
 # issue #10 (i10q): a blot or panel report groups its names under result labels, one per line
 # ("POSITIVE: Mi-2", "NOT DETECTED: TIF1g, NXP2, SAE1"); the label opens the line and governs
 # the whole line, whatever other result words the sentence holds (the report's lines may run
@@ -835,18 +953,17 @@ def _line_label(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
     text joins a block's lines, so lines are read in the original)."""
     original = ex.norm.original
     at = ex.norm.to_original(m.start, m.end)[0]
-    line_start = original.rfind("\n", 0, at) + 1
-    for mod in sent.context.modifiers:
-        if mod.rule.category not in _RESULT or not sent.start <= mod.start < m.start:
+    line_start = _line_start(ex, at)
+    # only a result word the line opens with can label it: those of the sentence's lines are
+    # found once (_ResultWords), not tried again for every name on the line (hostile input)
+    for mod, lo, hi, label_lead, exception_lead in _ResultWords.of(ex, sent).line_heads.get(
+        line_start, ()
+    ):
+        if not sent.start <= mod.start < m.start:
             continue
-        lo, hi = ex.norm.to_original(mod.start, mod.end)
-        if (
-            line_start <= lo < at
-            and _LABEL_LEAD.fullmatch(original, line_start, lo)
-            and _LABEL_COLON.match(original, hi)
-        ):
+        if line_start <= lo < at and label_lead and _LABEL_COLON.match(original, hi):
             return str(mod.rule.category)
-        if line_start <= lo < at and _EXCEPTION_LEAD.fullmatch(original, line_start, lo):
+        if line_start <= lo < at and exception_lead:
             excepted = _label_exception(ex, sent, m, mod.end, at)
             if excepted is not None:
                 return None if excepted else str(mod.rule.category)
@@ -869,14 +986,7 @@ def _label_exception(
     is one of the excepted names (True) or one of the list's (False); None when the line is no
     such label."""
     original = ex.norm.original
-    cue = next(
-        (
-            mod
-            for mod in sent.context.modifiers
-            if mod.rule.name == _EXCEPTION_RULE and result_end <= mod.start < m.start
-        ),
-        None,
-    )
+    cue = _ResultWords.of(ex, sent).first_exception(result_end, m.start)
     if cue is None:
         return None
     cue_end = ex.norm.to_original(cue.start, cue.end)[1]
@@ -1016,7 +1126,7 @@ def _results_in_turn(
     spans = sorted(
         {
             (mod.start, mod.end, mod.rule.category)
-            for mod in sent.context.modifiers
+            for mod in _ResultWords.of(ex, sent).starting(m.end, window_end)
             if mod.rule.category in _TURN_RESULTS
             and m.end <= mod.start < window_end
             and mod.start not in void
@@ -1110,7 +1220,7 @@ def _result_of_previous(
     # (i10ae) a word that can close a name ("positive", not "not") and a new record after it
     closes = any(
         mod.start == cue_start and mod.rule.direction in ("backward", "bidirectional")
-        for mod in sent.context.modifiers
+        for mod in _ResultWords.of(ex, sent).starting(cue_start, cue_start + 1)
     )
     return closes and (
         _RECORD_BREAK.search(ex.norm.original, *ex.norm.to_original(cue_end, m.start)) is not None
@@ -1134,7 +1244,7 @@ def _own_result_after(ex: Extraction, sent: Sentence, matches: list[TermMatch], 
         and mod.rule.direction in ("backward", "bidirectional")
         and m.end <= mod.start < nxt
         and _closing(ex).fullmatch(ex.text, m.end, mod.start) is not None
-        for mod in sent.context.modifiers
+        for mod in _ResultWords.of(ex, sent).starting(m.end, nxt)
     )
 
 
@@ -1171,7 +1281,7 @@ def _result_of_next(
         mod.rule.category in _RESULT
         and mod.rule.direction in ("backward", "bidirectional")
         and m.end <= mod.start < nxt.start
-        for mod in sent.context.modifiers
+        for mod in _ResultWords.of(ex, sent).starting(m.end, nxt.start)
     )
 
 
@@ -1274,7 +1384,7 @@ _UNREAD_TAIL = re.compile(
 _PRESENT_WORD = re.compile(r"present|yes|seen|found", re.IGNORECASE)
 
 
-def _line_end(ex: Extraction, start: int, end: int) -> int | None:
+def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
     """Where the note's line that holds ``start`` ends, in the reading text, when before ``end``
     (the reading text joins a block's lines with single spaces)."""
     a, b = ex.norm.to_original(start, end)
@@ -1296,7 +1406,7 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
     closed = text.find(";", hi, sent.end)
     closed = sent.end if closed < 0 else closed
     tail = _UNREAD_TAIL.fullmatch(text, hi, closed)
-    if tail is None and (eol := _line_end(ex, hi, closed)) is not None:
+    if tail is None and (eol := _line_end_before(ex, hi, closed)) is not None:
         # issue #10 (i25a): a record's row ends with its line ("Anti-Mi-2, Anti-MDA5: <all>
         # <negative>" over a line in a script without capitals, read on as one sentence): its
         # words after the record's colon are the row's (names alone, or prose wrapped after a
@@ -1318,7 +1428,7 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
         return False
     closing = [
         _RESULT[mod.rule.category]
-        for mod in sent.context.modifiers
+        for mod in _ResultWords.of(ex, sent).starting(hi, closed)
         if mod.rule.category in _RESULT
         and mod.rule.direction in ("backward", "bidirectional")
         and hi <= mod.start < closed
@@ -1334,10 +1444,8 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
         # a result word not read; not the word for present of a record's cell ("Anti mda5:
         # present.", as a coded table's "+" is linearised): that is the presumed positive
         return _PRESENT_WORD.fullmatch(tail.group("words").strip()) is None
-    return any(  # names alone, where the sentence gives results
-        mod.rule.category in _RESULT and not lo <= mod.start < closed
-        for mod in sent.context.modifiers
-    )
+    # names alone, where the sentence gives results
+    return _ResultWords.of(ex, sent).any_result_outside(lo, closed)
 
 
 def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
@@ -1345,28 +1453,62 @@ def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
     return ";" not in gap and _LIST_GLUE.fullmatch(gap) is not None
 
 
+class _AntibodyDrafts:
+    """issue #10 (hostile input): the antibody drafts of each sentence, followed as the note's
+    drafts grow. _shared_result and _list_opening went through every draft of the note for
+    every name (quadratic in a note of thousands of names). By sentence (``id``): the last
+    draft ending at each place (``ending``) and the drafts with a stated result (not inferred)
+    in order of their end, then of their place in the drafts (``results``: their ends and
+    them). The drafts are only appended to while antibodies are read; were they changed
+    otherwise, they are read again from the start."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.last: Draft | None = None
+        self.ending: dict[int, dict[int, Draft]] = {}
+        self.results: dict[int, tuple[list[int], list[Draft]]] = {}
+
+    @staticmethod
+    def of(ex: Extraction) -> _AntibodyDrafts:
+        drafts = ex.drafts
+        got = ex._indexes.get(("antibody drafts", 0))
+        if (
+            got is None
+            or len(drafts) < got.seen
+            or (got.seen and drafts[got.seen - 1] is not got.last)
+        ):
+            got = ex._indexes[("antibody drafts", 0)] = _AntibodyDrafts()
+        for n in range(got.seen, len(drafts)):
+            d = drafts[n]
+            if d.type != "antibody":
+                continue
+            key = id(d.sentence)
+            got.ending.setdefault(key, {})[d.end] = d
+            if "result" in d.value and not d.inferred:
+                ends, stated = got.results.setdefault(key, ([], []))
+                at = bisect_right(ends, d.end)  # after those ending there: drafts come in order
+                ends.insert(at, d.end)
+                stated.insert(at, d)
+        got.seen, got.last = len(drafts), drafts[-1] if drafts else None
+        return got
+
+
 def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
     """The result of the antibody just before ``m`` in the same list, when only list words
     separate them: a result stated once for a coordinated list holds for each member."""
-    before = [
-        d
-        for d in ex.drafts
-        if d.type == "antibody"
-        and d.sentence is sent
-        and d.end <= m.start
-        and "result" in d.value
-        and not d.inferred
-    ]
-    if not before:
+    # the first of the sentence's stated results that end last by ``m`` (_AntibodyDrafts)
+    ends, stated = _AntibodyDrafts.of(ex).results.get(id(sent), ([], []))
+    last = bisect_right(ends, m.start)
+    if not last:
         return _result_before_list(ex, sent, m)
-    prev = max(before, key=lambda d: d.end)
+    prev = stated[bisect_left(ends, ends[last - 1])]
     gap = ex.text[prev.end : m.start]
     if ";" in gap or not _LIST_GLUE.fullmatch(gap):
         # not the same list: a list of its own may still open with its result (i10k: "MDA5
         # negative, anti-ARS negative (Jo-1, PL-7)")
         return _result_before_list(ex, sent, m, bracketed_only=True)
     # "Jo-1 positive, PL-7 ..." : a result word after the previous one closes its list
-    if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
+    if _ResultWords.of(ex, sent).starting(prev.end, m.start):
         return None
     return str(prev.value["result"])
 
@@ -1391,7 +1533,7 @@ def _list_opening(ex: Extraction, sent: Sentence, at: int) -> tuple[int, int] | 
     None when a member before has its own result word. Each member's walk is remembered, so a
     long list is read in linear time, not once per member (issue #10, hostile input)."""
     text = ex.text
-    ending = {d.end: d for d in ex.drafts if d.type == "antibody" and d.sentence is sent}
+    ending = _AntibodyDrafts.of(ex).ending.get(id(sent), {})
     memo = ex._list_openings
     chain = [at]  # the members' starts walked through
     start = first = at
@@ -1435,9 +1577,7 @@ def _result_before_list(
     if opening is None:
         return None  # a list member before has its own result word: not shared
     start, first = opening
-    for mod in sent.context.modifiers:
-        if mod.rule.category not in _RESULT or mod.end > start:
-            continue
+    for mod in _ResultWords.of(ex, sent).reaching(text, start, first):
         opens = mod.rule.direction in ("forward", "bidirectional")
         if _said_of_test_before(ex, sent, m, mod.start, mod.end):
             continue  # (i10ae) "Cancer screening negative, anti-TIF1γ ...": the screening's
@@ -1519,7 +1659,7 @@ def _result_after_list(
     # (i11c) of the phrases at one place, the one that reads back decides ("nicht nachweisbar"
     # is both a forward negation and the verdict after a list)
     for mod in sorted(
-        sent.context.modifiers,
+        _ResultWords.of(ex, sent).starting(last, nxt),
         key=lambda mod: (mod.start, mod.rule.direction not in ("backward", "bidirectional")),
     ):
         if mod.start < last or mod.start >= nxt:

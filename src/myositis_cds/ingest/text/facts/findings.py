@@ -4,6 +4,7 @@ findings the note implies, and the site and colour words that qualify a skin les
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from myositis_cds.ingest.text._context import Assertion
@@ -311,19 +312,17 @@ def _inferred_findings(ex: Extraction) -> None:
                 continue
             lesions = lesion_by[idx]
             # a site word inside a term that already names the sign is not new evidence
-            sites = [
-                m
-                for m in site_by[idx]
-                if not any(
-                    a < m.end and m.start < b and c in named for a, b, c in explicit.get(idx, [])
-                )
-            ]
+            signs = _Spans([(a, b) for a, b, c in explicit.get(idx, []) if c in named])
+            sites = [m for m in site_by[idx] if not signs.overlap(m.start, m.end)]
             if not sites:
                 continue
             colours = colour_by.get(idx, [])
             pairs: list[tuple[int, int, TermMatch, TermMatch]] = []
+            # only the sites within the rule's reach in tokens can pair with a lesion
+            reach = max(rule.max_gap, rule.bridge_gap if rule.bridge_gap is not None else 0)
+            within = _TokenWindow(sent, sites)
             for le in lesions:
-                for si in sites:
+                for si in within.around(le.start, reach):
                     if sent.context.separated(le.start, si.start) and not _bridged(
                         ex, min(le.end, si.end), max(le.start, si.start)
                     ):  # "weakness, which was symmetrical, involving the proximal ...": linked
@@ -340,6 +339,9 @@ def _inferred_findings(ex: Extraction) -> None:
                         and _site_qualified(ex, sent, rule, le, si)
                     ):
                         pairs.append((gap, le.start, le, si))
+            lesion_at: dict[int, list[TermMatch]] = {}  # the lesions by where they start
+            for o in lesions:
+                lesion_at.setdefault(o.start, []).append(o)
             # nearest pair first; a pair that lacks its colour ("periorbital swelling") gives way
             # to a lesion joined to its site by linking words only ("violaceous erythema of both
             # upper eyelids with periorbital swelling"), never to a lesion placed elsewhere
@@ -353,10 +355,48 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 # issue #10 (i10n): a site that heads its own lesion ("malar rash, periorbital
                 # oedema") is that lesion's; the rash of the list item before it is not there
-                if n and any(o is not le and 0 <= o.start - si.end <= 1 for o in lesions):
+                if n and any(
+                    o is not le
+                    for o in (*lesion_at.get(si.end, ()), *lesion_at.get(si.end + 1, ()))
+                ):
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+class _Spans:
+    """Spans, to ask whether any overlaps [start, end) in log time (issue #10, hostile input:
+    each site was tried against every finding of its sentence)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.furthest: list[int] = []  # the furthest end of the spans up to each
+        for _, b in ordered:
+            self.furthest.append(max(b, self.furthest[-1]) if self.furthest else b)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """``any(a < end and start < b for a, b in spans)``."""
+        k = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.furthest[k - 1] > start
+
+
+class _TokenWindow:
+    """A sentence's sites by token, to give those within a lesion's reach in their order
+    (issue #10, hostile input: every lesion was tried against every site of its sentence,
+    quadratic; a pair further apart in tokens than the rule's gaps is never taken)."""
+
+    def __init__(self, sent: Sentence, sites: list[TermMatch]) -> None:
+        self.sent, self.sites = sent, sites
+        toks = [sent.context.tok(si.start) for si in sites]
+        self.order = sorted(range(len(sites)), key=lambda k: toks[k])
+        self.toks = [toks[k] for k in self.order]
+
+    def around(self, start: int, reach: int) -> list[TermMatch]:
+        """The sites whose token is within ``reach`` tokens of the one at ``start``."""
+        tok = self.sent.context.tok(start)
+        i, j = bisect_left(self.toks, tok - reach), bisect_right(self.toks, tok + reach)
+        return [self.sites[k] for k in sorted(self.order[i:j])]
 
 
 def _cjk_site_heads(ex: Extraction, le: TermMatch, si: TermMatch) -> bool:

@@ -4,7 +4,7 @@ and complaints of weakness."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -153,18 +153,88 @@ def _limb_region_grid(ex: Extraction) -> list[tuple[Sentence, StrengthReading]]:
 # --- issue #10 (i23b): end
 
 
+_SKIN_SITE_WORDS = (
+    r"over|on|across|of|involving|affecting"
+    # (issue #10, i10az: and the prepositions of place of the Romance and German letters
+    # whose joints now name muscles: "érythème des épaules", "eritema en hombros",
+    # "eritema sulle spalle", "Erythem an den Schultern"; verified U)
+    r"|sur|des|du|de|en|sobre|nos|nas|no|na|em|sulle|sulla|sul|delle|della|dei|degli|alle"
+    r"|ai|pe|an|auf|der|über"
+)
+_SITE_WORD_TO_END = rf"\b(?:{_SKIN_SITE_WORDS})\b[^;:.,\d\n]*$"
+
+
 @cache
 def _skin_site_rx(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(
-        rf"\b(?:{words})\b[^;:.\n]*?\b(?:over|on|across|of|involving|affecting"
-        # (issue #10, i10az: and the prepositions of place of the Romance and German letters
-        # whose joints now name muscles: "érythème des épaules", "eritema en hombros",
-        # "eritema sulle spalle", "Erythem an den Schultern"; verified U)
-        r"|sur|des|du|de|en|sobre|nos|nas|no|na|em|sulle|sulla|sul|delle|della|dei|degli|alle"
-        rf"|ai|pe|an|auf|der|über)\b[^;:.,\d\n]*$",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"\b(?:{words})\b[^;:.\n]*?{_SITE_WORD_TO_END}", re.IGNORECASE)
+
+
+# issue #10 (hostile input): _skin_site_rx searched from each muscle's clause start to the muscle,
+# and from each skin word in it on to the muscle: on one long clause of thousands of muscles,
+# cubic. Its match is a skin word, then a place word whose words after it run to the muscle
+# without a comma or a digit: so a clause has one when its first skin word to end ends by the
+# start of the last place word that reaches the muscle. _SkinSites finds the skin and place
+# words of a sentence once and answers that for each muscle, as the search would.
+_SITE_WORD_AT_END = re.compile(_SITE_WORD_TO_END, re.IGNORECASE)
+_SITE_WORD_AT = re.compile(rf"(?=\b(?:{_SKIN_SITE_WORDS})\b)", re.IGNORECASE)
+_SITE_WORD_LONGEST = max(len(w) for w in _SKIN_SITE_WORDS.split("|"))
+assert all(w.isalpha() for w in _SKIN_SITE_WORDS.split("|"))  # (a word: no comma, no digit)
+_CLAUSE_MARK = re.compile(r"[;:.\n]")
+_SITE_TAIL_STOP = re.compile(r"[;:.,\d\n]")
+
+
+@cache
+def _skin_word_at_rx(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """At each place a skin word of ``cues`` starts, the shortest one that starts there."""
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len))
+    return re.compile(rf"(?=\b({words})\b)", re.IGNORECASE)
+
+
+class _SkinSites:
+    """The skin words, place words and clause marks of one sentence, found once, to answer
+    ``_skin_site_rx(cues).search(text, clause, muscle)`` for each muscle in it."""
+
+    def __init__(self, text: str, sent: Sentence, cues: tuple[str, ...]) -> None:
+        self.text, self.sent, self.cues = text, sent, cues
+        lo, hi = sent.start, sent.end
+        seen = min(len(text), hi + 1)  # a word ending at the sentence's end, and what follows
+        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text, lo, hi)]
+        self.tail_stops = [m.start() for m in _SITE_TAIL_STOP.finditer(text, lo, hi)]
+        self.site_words = [m.start() for m in _SITE_WORD_AT.finditer(text, lo, seen)]
+        found = [(m.start(), m.end(1)) for m in _skin_word_at_rx(cues).finditer(text, lo, seen)]
+        self.skin_starts = [a for a, _ in found]
+        # the first end of a skin word from each one on
+        self.first_end_from = [b for _, b in found]
+        for k in range(len(found) - 2, -1, -1):
+            self.first_end_from[k] = min(self.first_end_from[k], self.first_end_from[k + 1])
+
+    def clause_start(self, pos: int) -> int:
+        """``max(sent.start, *(text.rfind(p, sent.start, pos) + 1 for p in ";:.\\n"))``."""
+        k = bisect_left(self.marks, pos)
+        return max(self.sent.start, self.marks[k - 1] + 1) if k else self.sent.start
+
+    def skin_site_before(self, pos: int) -> bool:
+        """``_skin_site_rx(cues).search(text, clause_start(pos), pos) is not None``."""
+        text, clause = self.text, self.clause_start(pos)
+        if not self.sent.start <= pos <= self.sent.end:
+            return _skin_site_rx(self.cues).search(text, clause, pos) is not None
+        k = bisect_left(self.tail_stops, pos)
+        tail = max(clause, self.tail_stops[k - 1] + 1) if k else clause  # no comma or digit on
+        # the last place word that reaches ``pos``: one close to it read as the search reads it
+        # (it may end at ``pos``), one further before as found in the sentence
+        near = max(tail, pos - _SITE_WORD_LONGEST - 1)
+        site = next(
+            (q for q in range(pos - 1, near - 1, -1) if _SITE_WORD_AT_END.match(text, q, pos)),
+            None,
+        )
+        if site is None:
+            k = bisect_left(self.site_words, near)
+            if not k or self.site_words[k - 1] < tail:
+                return False
+            site = self.site_words[k - 1]
+        k = bisect_left(self.skin_starts, clause)
+        return k < len(self.skin_starts) and self.first_end_from[k] <= site
 
 
 def _not_skin_sites(ex: Extraction, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
@@ -174,14 +244,8 @@ def _not_skin_sites(ex: Extraction, sent: Sentence, muscles: list[TermMatch]) ->
     cues = ex.rules.strength.skin_site_cues
     if not cues:
         return muscles
-    rx = _skin_site_rx(tuple(cues))
-    text = ex.text
-    out = []
-    for m in muscles:
-        clause = max(sent.start, *(text.rfind(p, sent.start, m.start) + 1 for p in ";:.\n"))
-        if rx.search(text, clause, m.start) is None:
-            out.append(m)
-    return out
+    sites = _SkinSites(ex.text, sent, tuple(cues))
+    return [m for m in muscles if not sites.skin_site_before(m.start)]
 
 
 # issue #10 (i10j): the "throughout" words that mean every group not graded lower ("hip flexors
