@@ -47,3 +47,47 @@ def test_a_named_negative_is_not_overturned_by_a_general_statement_about_the_ant
     )
     results = {a.code.value: a.result.value for a in case_of(note).antibodies}
     assert results == {"ANA": "negative", "JO1": "negative"}
+
+
+def test_the_features_of_the_disease_listed_as_such_are_no_signs_of_the_patient() -> None:
+    note = (
+        "A 26-year-old man with a rash on his forearms. Distinguishing features of "
+        "dermatomyositis include a reddish-purple rash around the eyes and papules on the "
+        "knuckles."
+    )
+    codes = {f.code.value for f in case_of(note).findings}
+    assert not codes & {"heliotrope_rash", "gottron_papules"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Muscle biopsy showed mild perimysium and endomysium inflammation.",
+        "Muscle biopsy showed perimysial and endomysial inflammation.",
+        "Muscle biopsy showed inflammation of the perimysium and endomysium.",
+    ],
+)
+def test_the_two_sheaths_coordinated_before_or_after_inflammation(sentence: str) -> None:
+    biopsy = case_of(f"A 26-year-old man. {sentence}").muscle_biopsy
+    assert biopsy is not None
+    assert (biopsy.endomysial_infiltrate, biopsy.perimysial_perivascular_infiltrate) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("His myositis profile showed Mi-2+ antibodies.", {"MI2": "positive"}),
+        ("Myositis profile: Jo-1+, TIF1γ+.", {"JO1": "positive", "TIF1G": "positive"}),
+        (
+            "Myositis blot: MDA5+, Jo-1-, Ro52+.",
+            {"MDA5": "positive", "JO1": "negative", "RO52": "positive"},
+        ),
+        # guards: the grades of a blot's band keep their meaning (1+ weak, 3+ strong)
+        ("Myositis blot: Jo-1 1+, PL-7 3+.", {"JO1": "weak_positive", "PL7": "positive"}),
+    ],
+)
+def test_the_plus_written_onto_the_antigens_name(sentence: str, expected: dict[str, str]) -> None:
+    got = {
+        a.code.value: a.result.value for a in case_of(f"A 26-year-old man. {sentence}").antibodies
+    }
+    assert got == expected

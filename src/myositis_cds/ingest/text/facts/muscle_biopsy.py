@@ -37,8 +37,9 @@ _PLACED_CELLS = re.compile(
     r"(?:[\w+-]+\s+){0,2}?"
     r"(?:t[- ]?lymphocytes|lymphocytes|t[- ]?cells|mononuclear cells|inflammatory cells|"
     r"macrophages|histiocytes|lymphocytic|mononuclear|inflammatory|"
-    # "perivascular interstitial infiltration of ...", "perimysial focal infiltrates"
-    r"infiltrat(?:e|es|ion|ions))\b",
+    # "perivascular interstitial infiltration of ...", "perimysial focal infiltrates"; issue #10
+    # (lead, heldout_x): "mild perimysium and endomysium inflammation" (report z14)
+    r"infiltrat(?:e|es|ion|ions)|inflammation)\b",
     re.IGNORECASE,
 )
 # the place after the cells: "an inflammatory (mononuclear) infiltrate mainly in the perimysium
@@ -47,7 +48,8 @@ _ADVERB = r"(?:(?:mainly|focally|predominantly|mostly|also|partly|both|chiefly|l
 _PLACED_AFTER = re.compile(
     r"\b(?:infiltrat\w*|inflammation|lymphocytes|t[- ]?cells|inflammatory cells|mononuclear cells"
     r"|macrophages)\b(?:\s*\([^()]{0,30}\))?\s+(?:(?!no\b|not\b|without\b)[\w-]+\s+){0,2}?"
-    rf"(?:in|within|around|involving)\s+(?:the\s+)?(?P<places>{_ADVERB}{_PLACE}"
+    # (issue #10, lead: "inflammation of the perimysium and endomysium")
+    rf"(?:in|within|around|involving|of)\s+(?:the\s+)?(?P<places>{_ADVERB}{_PLACE}"
     rf"(?:\s*(?:,|/|and|or|,\s*and)\s*{_ADVERB}(?:the\s+)?{_PLACE})*)",
     re.IGNORECASE,
 )
