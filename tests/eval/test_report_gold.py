@@ -138,6 +138,7 @@ _HELD_OUT_ROUNDS = [
     ("thirty-first", None, None, 0, "heldout32", 10, 361),
     ("thirty-second", "heldout_x", "z", 15, None, 0, None),
     ("thirty-third", None, None, 0, "heldout33", 10, 373),
+    ("thirty-fourth", None, None, 0, "heldout34", 10, 385),
     ("thirty-fifth", "heldout_y", "a", 15, None, 0, None),
 ]
 
