@@ -36,6 +36,7 @@ AXIS = {
 
 
 _DOMINANT = frozenset({"CONDITIONAL"})
+_GRADES = frozenset({"POSITIVE", "WEAK_POSITIVE"})  # a band's "1+" to "4+"
 # A modifier without its own max_scope reaches to the end of its sentence, and never further
 # than this many tokens: longer than any real sentence, and it bounds the work per target.
 MAX_SCOPE_TOKENS = 100
@@ -178,6 +179,7 @@ class ContextSentence:
         """``found``: the modifier phrases of this sentence (see :func:`find_modifiers`);
         ``text``: the note's text, to end a bracketed modifier's forward scope at its bracket."""
         self._tok_starts = tok_starts
+        self._text = text
         if not found:  # (i24s) most sentences hold no modifier phrase: nothing to set up
             self.terminators: list[int] = []
             self.modifiers: list[Modifier] = []
@@ -235,6 +237,17 @@ class ContextSentence:
         """Index one past the token containing character char-1."""
         return self.tok(max(char - 1, 0)) + 1
 
+    def _plus_on_the_name(self, category: str, start: int, end: int, mod: Modifier) -> bool:
+        """Whether a band grade read over the target's last digit is a plus written onto the
+        antigen's name (issue #10, i26a, report z14: "Mi 2+ antibodies", "Jo 1+"): the name's
+        own number is no grade, the plus after it is the positive result."""
+        return (
+            category in _GRADES
+            and self._text is not None
+            and start <= mod.start < end < mod.end
+            and self._text[end : mod.end].strip() == "+"
+        )
+
     def assert_target(
         self,
         start: int,
@@ -254,7 +267,9 @@ class ContextSentence:
             if (allowed is not None and cat not in allowed) or mod.start in skip:
                 continue
             if mod.start < end and start < mod.end:
-                continue  # a modifier inside the target is part of its name
+                if not self._plus_on_the_name(cat, start, end, mod):
+                    continue  # a modifier inside the target is part of its name
+                cat = "POSITIVE"
             if not (mod.scope_start < te and ts < mod.scope_end):
                 continue
             distance = ts - mod.tok_end if mod.tok_end <= ts else mod.tok_start - te
