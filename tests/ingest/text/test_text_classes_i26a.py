@@ -111,3 +111,32 @@ def test_papules_on_the_backs_of_the_hands_alone_are_not_gottrons(sentence: str)
 )
 def test_papules_over_the_joints_stay_gottrons(sentence: str) -> None:
     assert findings_of(f"A 70-year-old woman. {sentence}").get("gottron_papules") is True
+
+
+# ------------------------------------------ a class of the disease's findings listed as such
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cutaneous manifestations include a heliotrope rash and Gottron's papules.",
+        "Skin and mucosal findings include mouth ulcers, Gottron's papules and hair loss.",
+    ],
+)
+def test_a_class_of_findings_listed_in_the_present_is_the_diseases(sentence: str) -> None:
+    note = f"A 55-year-old man with ulcers on his elbows. Anti-MDA5 disease is rare. {sentence}"
+    assert not {"heliotrope_rash", "gottron_papules"} & set(findings_of(note))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # guards: the patient's own findings, with a possessive, an examination or a past tense
+        "His skin findings include Gottron's papules.",
+        "On examination, skin findings include Gottron's papules.",
+        "Skin findings included Gottron's papules.",
+    ],
+)
+def test_the_patients_findings_stay_his(sentence: str) -> None:
+    note = f"A 55-year-old man with ulcers on his elbows. {sentence}"
+    assert findings_of(note).get("gottron_papules") is True
