@@ -485,8 +485,7 @@ def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
     _timeline._journal_chrome, on the note as written)."""
     original = ex.norm.original
     at = ex.norm.to_original(m.start, m.end)[0]
-    end = original.find("\n", at)
-    line = original[original.rfind("\n", 0, at) + 1 : len(original) if end < 0 else end]
+    line = original[_line_start(ex, at) : _line_end(ex, at)]
     return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at))
 
 
@@ -1388,8 +1387,8 @@ def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
     """Where the note's line that holds ``start`` ends, in the reading text, when before ``end``
     (the reading text joins a block's lines with single spaces)."""
     a, b = ex.norm.to_original(start, end)
-    eol = ex.norm.original.find("\n", a, b)
-    return None if eol < 0 else min(end, bisect_left(ex.norm.offsets, eol))
+    eol = _line_end(ex, a)  # (the note's line breaks, found once: _line_breaks)
+    return None if eol >= b else min(end, bisect_left(ex.norm.offsets, eol))
 
 
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
