@@ -10,15 +10,23 @@ gravity and resistance, 5 normal power), Kendall per cent of normal (100 % norma
 from __future__ import annotations
 
 import re
-import signal
-from datetime import date
 
 import pytest
 
 from myositis_cds.ingest.text import _strength, _style
 from myositis_cds.ingest.text.facts import strength as strength_facts
 
-from .helpers import LEGS_PROX, LOWER, NECK, UPPER, case_of, findings_of, read, strength_items
+from .helpers import (
+    LEGS_PROX,
+    LOWER,
+    NECK,
+    UPPER,
+    assert_pattern_bounded,
+    case_of,
+    findings_of,
+    read,
+    strength_items,
+)
 
 # ------------------------------------------------------------------ side labels with a slash
 
@@ -316,19 +324,4 @@ def test_units_with_per_written_out(words: str, unit: str, upper: float | None) 
     ],
 )
 def test_new_patterns_are_bounded(pattern: re.Pattern[str], hostile: str) -> None:
-    def expired(*_: object) -> None:
-        raise TimeoutError(pattern.pattern[:60])
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, 5.0)
-    try:
-        for at in range(0, len(hostile), 997):
-            pattern.match(hostile, at)
-        pattern.search(hostile)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def test_today_is_fixed() -> None:
-    assert date(2026, 11, 27).year == 2026
+    assert_pattern_bounded(pattern, hostile)

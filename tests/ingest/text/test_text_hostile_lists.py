@@ -8,32 +8,20 @@ with a clear message instead of stalling CI; the readings are worked out by hand
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import pytest
 
 from myositis_cds.case import MAX_NOTE_CHARS
-from tests.ingest.text.helpers import antibody_results, findings_of, read
+from tests.ingest.text.helpers import antibody_results, findings_of, read, time_limit
 
 pytest.importorskip("spacy")
 
 BOUND = 20.0  # seconds
 
 
-@contextmanager
-def bounded(what: str) -> Iterator[None]:
-    def expired(*_: object) -> None:
-        raise TimeoutError(f"{what} took over {BOUND:.0f} s: a pattern backtracks")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, BOUND)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def bounded(what: str) -> AbstractContextManager[None]:
+    return time_limit(BOUND, f"{what} took over {BOUND:.0f} s: a pattern backtracks")
 
 
 def test_a_denial_before_a_long_list_without_or_is_read_in_bounded_time() -> None:
