@@ -121,7 +121,8 @@ DEFAULT_SETS = (
     "reports:heldout_r,notes:heldout21,reports:heldout_s,notes:heldout22,"
     "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26,"
     "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
-    "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x"
+    "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
+    "notes:heldout33,notes:heldout34,reports:heldout_y"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -235,6 +236,12 @@ DETAIL_SETS = {
     # Measured sealed before and after round 25, identical (FIRST_RUN_X.md); opened on 3 Dec 2026
     # (eighth session) to find its antibody read with the opposite polarity.
     "reports:heldout_x",
+    # Measured sealed three times over rounds 25-26, every run identical, figures only
+    # (HELDOUT33.md, HELDOUT34.md, FIRST_RUN_Y.md); opened on 3 Dec 2026 (ninth session), while
+    # a thirty-sixth (notes:heldout35) and a thirty-seventh (reports:heldout_z) set were sealed.
+    "notes:heldout33",
+    "notes:heldout34",
+    "reports:heldout_y",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
