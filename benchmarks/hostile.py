@@ -54,14 +54,19 @@ SHAPES: dict[str, Callable[[str, int], str]] = {
 }
 
 
-class _Expired(BaseException):  # not an Exception: no reader's handler takes it
-    pass
+class TimeLimitExceeded(BaseException):
+    """A block ran past its time limit. Not an Exception, so no handler in the reader (the rule
+    compiler's cache fallbacks catch Exception) can swallow it and let the block run on."""
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def time_limit(seconds: float, message: str = "") -> Iterator[None]:
+    """Raise TimeLimitExceeded(``message``) if the block runs longer than ``seconds`` of wall
+    clock (SIGALRM; main thread only). The one time limit of the benchmarks and the tests: a
+    backtracking pattern fails with a message instead of stalling a run."""
+
     def expired(*_: object) -> None:
-        raise _Expired
+        raise TimeLimitExceeded(message)
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -88,9 +93,9 @@ def seconds(
 
     start = clock()
     try:
-        with _alarm(limit):
+        with time_limit(limit):
             extract_case(text, today=AS_OF)
-    except _Expired:
+    except TimeLimitExceeded:
         return None
     except TextInputError:
         pass  # refused as a whole (no words): the time to find that out still counts

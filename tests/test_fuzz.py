@@ -10,7 +10,6 @@ slow tests/test_fuzz.py`` runs larger counts (``MYOSITIS_FUZZ_CASES`` / ``MYOSIT
 from __future__ import annotations
 
 import os
-import signal
 from datetime import date
 
 import pytest
@@ -25,6 +24,7 @@ from benchmarks._fuzz_inputs import (
     mutated_notes,
     note_fuzz,
 )
+from benchmarks.hostile import time_limit
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
@@ -53,16 +53,8 @@ def test_fuzzed_case_files_never_crash_slow(data: st.DataObject) -> None:
 
 
 def _within_note_seconds(text: str, as_of: date) -> str:
-    def expired(*_: object) -> None:
-        raise TimeoutError(f"a mutated note took over {NOTE_SECONDS:.0f} s to read")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, NOTE_SECONDS)
-    try:
+    with time_limit(NOTE_SECONDS, f"a mutated note took over {NOTE_SECONDS:.0f} s to read"):
         return note_fuzz(text, as_of)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @given(mutated_notes(), days)

@@ -175,3 +175,33 @@ def test_pseudo_overlap_by_bisection_equals_the_pairwise_definition(
     b = a + width
     expected = any(pa < b and a < pb for pa, pb in plain)
     assert _overlaps(union, [s for s, _ in union], a, b) == expected
+
+
+# ----------------------------------------------------------------- the one time limit
+def test_the_time_limit_stops_a_block_that_runs_over_and_names_it() -> None:
+    import contextlib
+    import signal
+    import time
+
+    from benchmarks.hostile import TimeLimitExceeded, time_limit
+
+    before = signal.getsignal(signal.SIGALRM)
+    start = time.monotonic()
+    with (
+        pytest.raises(TimeLimitExceeded, match="the loop ran over"),
+        time_limit(0.2, "the loop ran over"),
+    ):
+        while time.monotonic() - start < 3:  # a broad handler must not swallow the limit
+            with contextlib.suppress(Exception):
+                time.sleep(0.01)
+    assert time.monotonic() - start < 5
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_block_within_the_time_limit_is_left_alone() -> None:
+    from benchmarks.hostile import time_limit
+
+    with time_limit(5, "never"):
+        total = sum(range(1000))
+    assert total == 499500

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from benchmarks.hostile import time_limit
 
 if TYPE_CHECKING:
     from myositis_cds.case import Case, Finding, Lab
@@ -95,23 +94,6 @@ def sex_and_age(note: str) -> tuple[str, int | None]:
 def tumour_sites(note: str) -> list[tuple[str, str]]:
     """Every tumour read: its site and histology."""
     return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
-
-
-@contextmanager
-def time_limit(seconds: float, message: str) -> Iterator[None]:
-    """Raise TimeoutError(``message``) if the block runs longer than ``seconds`` of wall clock
-    (SIGALRM): a backtracking pattern fails its test with a message instead of stalling CI."""
-
-    def expired(*_: object) -> None:
-        raise TimeoutError(message)
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def assert_pattern_bounded(pattern: re.Pattern[str], hostile: str, seconds: float = 5.0) -> None:
