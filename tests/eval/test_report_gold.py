@@ -140,6 +140,7 @@ _HELD_OUT_ROUNDS = [
     ("thirty-third", None, None, 0, "heldout33", 10, 373),
     ("thirty-fourth", None, None, 0, "heldout34", 10, 385),
     ("thirty-fifth", "heldout_y", "a", 15, None, 0, None),
+    ("thirty-sixth", None, None, 0, "heldout35", 10, 397),
     ("thirty-seventh", "heldout_z", "ab", 15, None, 0, None),
 ]
 
