@@ -90,3 +90,47 @@ def test_a_heliotrope_rash_placed_away_from_the_eyelids_is_no_heliotrope(
     sentence: str, expected: bool | None
 ) -> None:
     assert findings_of(f"On examination: {sentence}").get("heliotrope_rash") is expected
+
+
+# --------------------------------------------------------------- Gottron's nodules in English
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were two Gottron's nodules over the right PIP joints.",
+        "A single Gottron nodule was seen over the left index MCP.",
+        "Nodules of Gottron over the knuckles.",
+    ],
+)
+def test_gottrons_nodules_are_gottrons_papules(sentence: str) -> None:
+    assert "gottron_papules" in present(f"A 63-year-old man with weak shoulders. {sentence}")
+
+
+def test_a_nodule_without_gottrons_name_is_no_papule() -> None:
+    # guard: a rheumatoid or calcinotic nodule over the elbow is not the sign
+    note = "A 63-year-old man with weak shoulders. A firm nodule over the left olecranon."
+    assert "gottron_papules" not in present(note)
+
+
+# ------------------------------------------- the illness's start, dated "N years previously"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "His illness began two years previously when dysphagia and weakness developed.",
+        "Her disease started eighteen months previously with dysphagia and a rash.",
+    ],
+)
+def test_a_symptom_at_the_illness_start_n_years_previously_is_present(sentence: str) -> None:
+    note = f"A 61-year-old man was admitted for dermatomyositis. {sentence} He is weak today."
+    result = read(note)
+    assert "dysphagia" in {f.code.value for f in result.case.findings if f.present}
+    assert result.case.onset_date is not None
+
+
+def test_a_past_history_dated_previously_stays_past() -> None:
+    # guard: "previously" with no count of time still marks an old story
+    note = "A 61-year-old man with weakness. He had previously had dysphagia after a stroke."
+    assert findings_of(note).get("dysphagia") is not True
