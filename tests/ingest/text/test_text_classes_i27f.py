@@ -29,9 +29,7 @@ def test_symptoms_listed_in_safety_net_advice_are_not_the_patients(sentence: str
 
 
 def test_a_symptom_after_the_safety_net_sentence_is_still_the_patients() -> None:
-    note = (
-        "If you have a fever, call us. She describes trouble swallowing solids for three weeks."
-    )
+    note = "If you have a fever, call us. She describes trouble swallowing solids for three weeks."
     assert findings_of(note).get("dysphagia") is True
 
 
