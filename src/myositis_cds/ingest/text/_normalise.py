@@ -512,6 +512,10 @@ def _last_word(section: _Section) -> str:
 
 
 _LAST_WORD = re.compile(r"[^\W\d_][\w']*$")
+# a bracketed aside in lower case and, after it, the clause going on in lower case ("(heliotrope)
+# has gone.", "(mechanic's hands) are still there"): a bracketed line that goes on otherwise
+# ("(started Nov 5); ADD ...", "(ref 25-200)") is left as it was
+_ASIDE_START = re.compile(r"\((?-i:[a-z])[^()\n]{0,60}\)[ \t]+(?-i:[a-z])")
 
 
 def _is_wrapped(lines: list[tuple[int, str]], rows: frozenset[int] = frozenset()) -> bool:
@@ -1240,6 +1244,11 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             # (lead, heldout29) a line that ends on a word that never ends a sentence ("Keine"
             # / "Mechanikerhände, ...")
             unended = prev_char.isalpha() and _last_word(current) in rules.line_continuing_words
+            # issue #10 (i27f): a line that opens with a bracketed lower-case aside and goes on
+            # in lower case, after a line ending on a word ("Your eyelid rash" / "  (heliotrope)
+            # has gone."), runs on, as a lower-case line does: the aside names what the line
+            # before began, and the verb after it ("has gone") is that sentence's
+            aside = prev_char.isalpha() and _ASIDE_START.match(stripped) is not None
             joined = (
                 hyphenated
                 or carried
@@ -1247,6 +1256,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 or graded
                 or listed
                 or unended
+                or aside
                 # (i10ag: a form's field row runs on from no other field row by its first
                 # letter alone; i10af: it may continue a setting above it, "Creatine kinase" /
                 # "  at diagnosis (2025-05-08) ...... 4300")

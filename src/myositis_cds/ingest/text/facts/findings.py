@@ -60,6 +60,11 @@ _HELIOTROPE_REACH = 8  # words after the term: its complement ("of both cheeks",
 _PHRASE_STOPS = frozenset({",", ";", ".", "and", "or", "et", "ou", "y", "o", "e", "und", "oder",
                            "i", "og", "och", "(", ")"})  # fmt: skip
 _FACE = frozenset({"face", "facial", "visage", "cara", "rosto", "viso", "volto", "gesicht"})
+# issue #10 (i27f): the words between the adjective and its place ("Heliotropic rashes on the
+# neck, upper limbs and upper chest"): the rash noun (the heliotrope rules' lesion words, as
+# "heliotropic" is matched alone) and the prepositions of place. A place word that is also a
+# linking word ("neck", "arms", "trunk" in rules/inference.yaml bridge) is still the place.
+_ON = frozenset({"on", "over", "across", "around", "along", "at", "onto", "upon"})
 
 
 def _heliotrope_elsewhere(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
@@ -67,13 +72,26 @@ def _heliotrope_elsewhere(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
         return False
     r = ex.rules
     words = [w.casefold() for w in _WORD.findall(ex.text[m.end : sent.end])][:_HELIOTROPE_REACH]
-    place = next((w for w in words if w not in r.inference_bridge or w in _PHRASE_STOPS), None)
+    own_site = {w.casefold() for w in r.inference.own_site}
+    passing = r.inference_bridge | _ON | _heliotrope_lesions(ex)
+    place = next(
+        (w for w in words if w in own_site or w not in passing or w in _PHRASE_STOPS), None
+    )
     if place is None or place in _PHRASE_STOPS or place in _FACE:
         return False
-    if place not in {w.casefold() for w in r.inference.own_site}:
+    if place not in own_site:
         return False
     phrase = " ".join(words)
     return not any(site in phrase for site in _eyelid_sites(ex))
+
+
+def _heliotrope_lesions(ex: Extraction) -> frozenset[str]:
+    return frozenset(
+        word.casefold()
+        for rule in ex.rules.inference.rules
+        if "heliotrope_rash" in {str(c) for c in rule.infers}
+        for word in rule.lesion
+    )
 
 
 def _eyelid_sites(ex: Extraction) -> frozenset[str]:
