@@ -482,8 +482,9 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
 
 
 # issue #10 (i27s): a position word after another one scoped to a limb in the same clause, no
-# limb named between, is the same limb's: "UL prox 4/5, dist 5/5; LL prox 3/5, dist 5/5" (the
-# clause ends at ";"; a limb named in its own phrase wins, as above)
+# limb named between, is the same limb's: "UL prox 4/5, dist 5/5; LL prox 3/5, dist 5/5", "B/L
+# UL: proximal 4/5, distal 5/5" (the words or their abbreviations; the clause ends at ";"; a limb
+# named in its own phrase wins, as above)
 _CLAUSE_END = re.compile(r";")
 _POSITION_ABBREVIATED = re.compile(r"(?:prox|dist)", re.IGNORECASE)
 _SCOPED_LIMB = {group: limb for levels in _LIMB_SCOPED.values() for limb, group in levels.items()}
