@@ -159,6 +159,9 @@ _BARE_END = re.compile(
     r"|/(?=\s*+(?:r|l|rt|lt|right|left)\b)|/?(?:l|lt)(?=[0-5])"
     r"|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+"
+    # issue #10 (i27s): "with" before the next muscle and its own grade ("neck flexion grade 4
+    # with neck extension grade 5")
+    r"|with"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
     r"|en|em|nas|nos|dans|nelle|negli|nei|aux"
@@ -212,7 +215,11 @@ _FORWARD = re.compile(
     # hombros", "4/5 sulle spalle", "4/5 pe umeri"; verified U)
     r"|sur|sobre|sui|sulle|sugli|sul|pe)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
-    r"|les\s+|l['’]|ambos\s+|ambas\s+)*$",
+    r"|les\s+|l['’]|ambos\s+|ambas\s+)*"
+    # issue #10 (i27s): the list the grade goes to may open with places the rules do not read
+    # as muscles ("grade 5 at the elbows, wrists and ankles": the elbows are a joint): each a
+    # word before a comma; the muscles named after them take the grade
+    r"(?:[^\W\d_]++\s*+,\s*+)*+$",
     re.IGNORECASE,
 )
 

@@ -649,9 +649,20 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
 # muscle, and only where the note names the scale or the letter carries its step (a bare "N"
 # or "P" is too often something else), never an abbreviation's first letter ("P.I.").
 _LETTER_GRADES = {"N": 5, "G": 4, "F": 3, "P": 2, "T": 1}
+# (issue #10, i27s: a table's row may hold a second cell, the other side's letter: "Elbow
+# flexion   N   N" under "R  L", read as the two sides as "4  4" is)
 _LETTER_AFTER_MUSCLE = re.compile(
     r"[ \t]*+(?:[:=][ \t]*+)?(?P<n>[NGFPT])(?P<mod>[+-](?![\w/]))?(?![\w/+-]|\.\w)"
-    r"(?=[ \t]*+(?:[,;.)(|\n]|$|(?i:bilaterally|bilateral|both|and|r|l|right|left)\b))"
+    r"(?=[ \t]*+(?:[NGFPT](?:[+-](?![\w/]))?(?![\w/+-]|\.\w)[ \t]*+)?"
+    r"(?:[,;.)(|\n]|$|(?i:bilaterally|bilateral|both|and|r|l|right|left)\b))"
+)
+_SECOND_LETTER = re.compile(r"[ \t]++(?P<n>[NGFPT])(?P<mod>[+-](?![\w/]))?(?![\w/+-]|\.\w)")
+# issue #10 (i27s): a strength table's legend that defines a letter ("Muscle power (0-5; N =
+# normal, full power)", "Power: N = 5") names the letter scale as the scale's name does; a lab
+# table's flags ("H = high, N = normal") are no legend of strength
+_LETTER_LEGEND = re.compile(
+    r"\b(?i:power|strength|mrc|muscles?|mmt)\b[^\n]{0,60}?(?<![\w.])[NGFPT][ \t]*+[=:][ \t]*+"
+    r"(?i:normal|good|fair|poor|trace|[0-5])\b"
 )
 _SIGNED_LETTER = re.compile(r"(?<![\w+/.-])[NGFPT][+-](?![\w/+-])")
 _LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-]|\.\w)")
@@ -667,6 +678,7 @@ def _after_muscle(note: str, low: str, pos: int, chars: int) -> int | None:
 
 def _letter_grades(note: str, low: str, declared: bool) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    declared = declared or _LETTER_LEGEND.search(note) is not None
     if not declared and _SIGNED_LETTER.search(note) is None:
         return out  # an unsigned letter is read only where the scale is named
     for cand in _LETTER_CANDIDATE.finditer(note):
@@ -681,6 +693,10 @@ def _letter_grades(note: str, low: str, declared: bool) -> list[tuple[int, int, 
             continue
         grade = f"{_LETTER_GRADES[said.group('n')]}{mod}"
         out.append(_joined(note, anchor, cand.start(), said.end(), grade))
+        second = _SECOND_LETTER.match(note, said.end())
+        if second is not None and (declared or second.group("mod")):
+            grade = f"{_LETTER_GRADES[second.group('n')]}{second.group('mod') or ''}"
+            out.append((second.start("n"), second.end(), grade))
     return out
 
 
@@ -730,6 +746,45 @@ def _defined_grades(note: str, low: str) -> list[tuple[int, int, str]]:
 
 
 # --- issue #10 (i25b): end
+
+
+# --- issue #10 (i27s): the Motricity Index, begin. A stroke clinic's strength notation
+# (Demeurisse G, Demol O, Robaye E, Eur Neurol 1980;19:382-9; Collin C, Wade D, J Neurol
+# Neurosurg Psychiatry 1990;53:576-9): each movement scored 0, 9, 14, 19, 25 or 33, the MRC
+# grades 0-5 weighted (0 no movement, 9 palpable contraction, 14 movement but not the full range
+# against gravity, 19 full range against gravity but not against resistance, 25 against
+# resistance but weaker than normal, 33 normal power). In the table under a "Motricity Index"
+# heading (to its first blank line) each such score after a muscle is written as its MRC grade;
+# the pinch grip's own steps (0, 11, 19, 22, 26, 33) and the arm's and leg's sums are no grade.
+_MOTRICITY_HEADING = re.compile(r"\bmotricity[ \t]++index\b", re.IGNORECASE)
+_MOTRICITY_TO_MRC = {"0": 0, "9": 1, "14": 2, "19": 3, "25": 4, "33": 5}
+_MOTRICITY_SCORE = re.compile(r"(?<![\w.+/-])(?:0|9|14|19|25|33)(?![\w.+/%-])")
+_MOTRICITY_NOT_GRADED = re.compile(r"\b(?:pinch|score|sum|total)\b", re.IGNORECASE)
+_MOTRICITY_TABLE_CHARS_MAX = 2000
+
+
+def _motricity_index_grades(note: str, low: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    if "motricity" not in low:
+        return out
+    muscles = rules().muscles
+    for head in _MOTRICITY_HEADING.finditer(note):
+        blank = re.compile(r"\n[ \t]*\n").search(note, head.end())
+        stop = min(blank.start() if blank else len(note), head.end() + _MOTRICITY_TABLE_CHARS_MAX)
+        pos = note.find("\n", head.end(), stop) + 1  # the rows, after the heading's line
+        while 0 < pos < stop:
+            end = note.find("\n", pos, stop)
+            end = stop if end < 0 else end
+            named = muscles.find(note, pos, end)
+            if named and not _MOTRICITY_NOT_GRADED.search(note, pos, end):
+                after = max(m.end for m in named)
+                for m in _MOTRICITY_SCORE.finditer(note, after, end):
+                    out.append((m.start(), m.end(), str(_MOTRICITY_TO_MRC[m.group()])))
+            pos = end + 1
+    return out
+
+
+# --- issue #10 (i27s): end
 
 
 def _joined(note: str, anchor: int, pos: int, end: int, grade: str) -> tuple[int, int, str]:
@@ -902,6 +957,7 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         out.append((m.start(), m.end(), f"{lead_word} {grade}{m.group('mod') or ''}"))
     out.extend(_roman_table_grades(note, text, c))
     out.extend(_scale_grades(note, text, c))  # issue #10 (i24d)
+    out.extend(_motricity_index_grades(note, text))  # issue #10 (i27s)
     out.extend(_spoken_bare_grades(text, c))
     out.extend(_zero_bands(text))
     out.extend(_large_spoken_numbers(text))

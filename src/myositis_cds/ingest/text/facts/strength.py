@@ -468,6 +468,8 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
                 # muscles of the upper limbs 4/5, lower 3/5"; not "upper and lower limbs 4/5")
                 hits = {min(hits, key=hits.__getitem__): 0}
             named |= set(hits)
+        if not named and (carried := _limb_of_clause(text, out, m)) is not None:
+            named = {carried}
         if len(named) == 1:
             limb = named.pop()
             out.append(TermMatch(m.start, m.end, limbs[limb], m.text))
@@ -477,6 +479,27 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
         else:
             out.append(m)
     return sorted(out, key=lambda t: t.start)
+
+
+# issue #10 (i27s): a position word after another one scoped to a limb in the same clause, no
+# limb named between, is the same limb's: "UL prox 4/5, dist 5/5; LL prox 3/5, dist 5/5", "B/L
+# UL: proximal 4/5, distal 5/5" (the words or their abbreviations; the clause ends at ";"; a limb
+# named in its own phrase wins, as above)
+_CLAUSE_END = re.compile(r";")
+_POSITION_ABBREVIATED = re.compile(r"(?:prox|dist)", re.IGNORECASE)
+_SCOPED_LIMB = {group: limb for levels in _LIMB_SCOPED.values() for limb, group in levels.items()}
+
+
+def _limb_of_clause(text: str, before: list[TermMatch], m: TermMatch) -> str | None:
+    if not before or not _POSITION_ABBREVIATED.match(m.text):
+        return None
+    last = before[-1]
+    limb = _SCOPED_LIMB.get(last.concept)
+    if limb is None or not _POSITION_ABBREVIATED.match(last.text):
+        return None
+    if last.end > m.start or _CLAUSE_END.search(text, last.end, m.start):
+        return None
+    return limb
 
 
 # issue #10 (i10at): a position word, then each grade with the limb it is "in": "proximal 5/5
