@@ -222,3 +222,31 @@ def test_a_tumour_named_by_its_hormone_is_a_neuroendocrine_tumour(
 )
 def test_a_hormone_named_tumour_ruled_out_is_not_recorded(words: str) -> None:
     assert tumour_sites(f"Ms L, 66, has dermatomyositis. {words}") == []
+
+
+# ------------------------------------------------------------------ a test not done
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "We did not measure antibodies to PL-12.",
+        "The team did not test for anti-SRP before discharge.",
+        "Anti-NXP2 positive; she has not been checked for anti-MDA5.",
+    ],
+)
+def test_an_antibody_not_measured_has_no_result(words: str) -> None:
+    results = antibody_results(f"Mrs D, 58, has myositis. {words}")
+    assert not {"PL12", "SRP", "MDA5"} & set(results), results
+
+
+@pytest.mark.parametrize(
+    ("words", "code", "result"),
+    [
+        ("Anti-Mi-2 antibodies were not detected.", "MI2", "negative"),
+        ("Antibodies to PL-7 were measured at 92 U/mL (positive > 20).", "PL7", "positive"),
+        ("Antibodies to Mi-2 and SRP were not present.", "SRP", "negative"),
+    ],
+)
+def test_a_result_stated_with_a_test_verb_is_still_read(words: str, code: str, result: str) -> None:
+    assert antibody_results(f"Mrs D, 58, has myositis. {words}").get(code) == result
