@@ -82,11 +82,11 @@ def _second_primaries(
     end_at = [e for e, _ in ends]
     for (pos, build), m in zip(anchors, site_ms, strict=False):
         near = ends[bisect_left(end_at, _words_back(text, m.start)) : bisect_right(end_at, m.start)]
-        first = min(
+        owning = min(
             (i for e, i in near if _OWN_ORGAN.fullmatch(text, e, m.start) is not None),
             default=None,
         )
-        kind = None if first is None else specific[first].concept
+        kind = None if owning is None else specific[owning].concept
         if kind is None or kind == "other":
             out.append((pos, build))
             continue
