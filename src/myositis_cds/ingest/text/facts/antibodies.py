@@ -74,6 +74,7 @@ def _named_anti(ex: Extraction, m: TermMatch) -> bool:
 _TEST_ACTION = re.compile(
     r"\b(?:check(?:ed|ing)?|re-?check(?:ed)?|sen[dt]|sending|request(?:ed|ing)?|order(?:ed|ing)?|"
     r"tested|testing|test\s+for|screen(?:ed|ing)?\s+for|drawn|taken|collected|awaited|awaiting|"
+    r"measure|measuring|"  # (i27q: "we did not measure antibodies to Jo-1")
     r"to\s+follow|outstanding|will\s+(?:check|send|test|request)|repeat(?:ed|ing)?)\b",
     re.IGNORECASE,
 )

@@ -5,7 +5,7 @@ abbreviations a note defines for them."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -44,6 +44,24 @@ def benign_operation(ex: Extraction, sent: Sentence) -> bool:
 _OWN_ORGAN = re.compile(r"\s*+(?:of|in)\s++(?:the\s++)?(?:(?:left|right)\s++)?$", re.IGNORECASE)
 
 
+_OWN_ORGAN_WORDS = 3  # at most "of the left" between a kind and its organ (_OWN_ORGAN)
+
+
+def _words_back(text: str, at: int) -> int:
+    """Where the _OWN_ORGAN_WORDS words before ``at`` and the spaces around them begin: a kind
+    that names the organ at ``at`` as its own ends there or after (the words between are only
+    "of"/"in", "the", "left"/"right", with spaces)."""
+    i = at
+    for _ in range(_OWN_ORGAN_WORDS):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _second_primaries(
     text: str,
     specific: list[TermMatch],
@@ -57,15 +75,18 @@ def _second_primaries(
     synchronous primaries are told apart by their histology)."""
     owner: dict[str, str] = {}  # organ -> the kind that first named it as its own
     out: list[tuple[int, _TumourBuild]] = []
+    # (issue #10, i27q: the kinds indexed once by where they end, and each organ word looks only
+    # at those ending in the few words before it; trying every kind against every organ word
+    # was quadratic in a long sentence naming two kinds)
+    ends = sorted((h.end, i) for i, h in enumerate(specific))
+    end_at = [e for e, _ in ends]
     for (pos, build), m in zip(anchors, site_ms, strict=False):
-        kind = next(
-            (
-                h.concept
-                for h in specific
-                if h.end <= m.start and _OWN_ORGAN.fullmatch(text, h.end, m.start) is not None
-            ),
-            None,
+        near = ends[bisect_left(end_at, _words_back(text, m.start)) : bisect_right(end_at, m.start)]
+        owning = min(
+            (i for e, i in near if _OWN_ORGAN.fullmatch(text, e, m.start) is not None),
+            default=None,
         )
+        kind = None if owning is None else specific[owning].concept
         if kind is None or kind == "other":
             out.append((pos, build))
             continue
