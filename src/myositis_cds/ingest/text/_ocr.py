@@ -115,7 +115,7 @@ def repair(text: str) -> tuple[str, int]:
         _age_numbers(chars)
         return "".join(chars), 0  # not an OCR note: its other repairs stay off
     chars = list(text)
-    changed = _age_numbers(chars)
+    changed = 0
     for m in _RUN.finditer(text):
         run = m.group()
         letters = sum(ch.isalpha() and ch not in "OolI" for ch in run)
@@ -135,6 +135,7 @@ def repair(text: str) -> tuple[str, int]:
                 if chars[i] == "l":
                     chars[i] = "1"
                     changed += 1
+    changed += _age_numbers(chars)  # after the runs: "l0" has no digit 2-9 to mark a number
     return "".join(chars), changed
 
 
