@@ -142,9 +142,12 @@ def test_gaelic_chest_is_no_breast() -> None:
     assert tumour_sites("Sgan CT den bhroilleach: aillse cha deach fhaicinn.") == []
 
 
-def test_gaelic_lab_date() -> None:
-    labs = labs_coded("Toraidhean\n- CK air 02/10/2026: 2,300 U/L (raon 30-200 U/L).", "ck")
-    assert [(lab.value, lab.is_above_uln) for lab in labs] == [(2300.0, True)]
+def test_gaelic_lab_date_and_range() -> None:
+    text = "Toraidhean\n- CK air 02/10/2026: 870 U/L (raon àbhaisteach 30-200 U/L)."
+    labs = labs_coded(text, "ck")
+    assert [(lab.value, lab.upper_limit, lab.is_above_uln) for lab in labs] == [
+        (870.0, 200.0, True)
+    ]
 
 
 def test_spanish_words() -> None:
