@@ -81,6 +81,8 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
         # issue #10 (i10u): a scanned typewritten letter's "C.P.K.", "A.N.F." (only there: in
         # other notes dotted capitals are as often a name's initials, "Chora M.K.")
         norm = replace(norm, text=undot(norm.text))
+    elif repaired != norm.text:  # (i27a) an age's number mended in a note that is not OCR
+        norm = replace(norm, text=repaired)
     norm, note_style = restyle(norm, r)  # issue #10: its conventions
     doc = read_doc(tokenizer_text(norm.text))  # same offsets as norm.text
     tok_starts = doc.to_array("IDX").tolist()  # one array, not a Python object per token

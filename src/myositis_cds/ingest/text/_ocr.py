@@ -86,11 +86,34 @@ _OCR_ORDINAL = re.compile(r"(?<![A-Za-z0-9])[0-9l]*[0-9][0-9l]*(?=(?:st|nd|rd|th
 _LONE_L = re.compile(r"(?<=[A-Za-z]-)l(?![A-Za-z0-9])|(?<![A-Za-z0-9])l(?=\s?[/:]\s?[0-9])")
 
 
+# issue #10 (i27a): an age whose number has an l for a 1 before "-year-old" ("A l0-year-old
+# girl", "a 4l year old man"): the shape leaves no reading but a number, so it is mended in any
+# note, not only one that looks like OCR throughout (a scanned article's abstract, heldout_y a14)
+_AGE_WITH_L = re.compile(
+    r"(?<![A-Za-z0-9])(?=[0-9l]*l)(?=[0-9l]*[0-9])[0-9l]{2,3}(?=[ -]?(?:years?|yrs?)[ -]?old\b)"
+)
+
+
+def _age_numbers(chars: list[str]) -> int:
+    changed = 0
+    for m in _AGE_WITH_L.finditer("".join(chars)):
+        for i in range(m.start(), m.end()):
+            if chars[i] == "l":
+                chars[i] = "1"
+                changed += 1
+    return changed
+
+
 def repair(text: str) -> tuple[str, int]:
     """The text with OCR look-alikes put right, and how many characters were changed (0 and
-    the text unchanged when it does not look like OCR output)."""
+    the text unchanged when it does not look like OCR output, but for an age's number: see
+    _AGE_WITH_L, mended with 0 changes counted)."""
     if not looks_ocr(text):
-        return text, 0
+        if "l" not in text or _AGE_WITH_L.search(text) is None:
+            return text, 0
+        chars = list(text)
+        _age_numbers(chars)
+        return "".join(chars), 0  # not an OCR note: its other repairs stay off
     chars = list(text)
     changed = 0
     for m in _RUN.finditer(text):
@@ -112,6 +135,7 @@ def repair(text: str) -> tuple[str, int]:
                 if chars[i] == "l":
                     chars[i] = "1"
                     changed += 1
+    changed += _age_numbers(chars)  # after the runs: "l0" has no digit 2-9 to mark a number
     return "".join(chars), changed
 
 

@@ -426,12 +426,25 @@ def grades_in(
 # issue #10 (i10h): an examination that declares its columns right then left ("strength (R/L):
 # deltoid 4/4, iliopsoas 4-/4-") writes each muscle's two grades as a pair with a slash, so
 # "4/4" is right 4 and left 4, not four out of four.
-_SIDES_DECLARED = re.compile(r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left)(?!\w)", re.I)
+# (issue #10, i27a: and in the languages whose notes write the heading in their own words,
+# Somali "midig / bidix"; each language's standard words for right and left, verified U)
+_SIDES_DECLARED = re.compile(
+    r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix)(?!\w)", re.I
+)
 SIDES_DECLARED = _SIDES_DECLARED
 _SIDE_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?\s?/\s?(?P<l>[0-5])(?P<lmod>[+-])?"
     r"(?![\w/]|\.\d|\s*(?:r|l|rt|lt|right|left|bilat\w*)\b)",
     re.IGNORECASE,
+)
+
+
+# issue #10 (i27a): a right / left table whose cells write each side's grade out of five, "hip
+# flexors 3/5 / 3/5", "deltoid 4-/5 / 4/5": the pair is the two sides, not "3/5" read as right 3
+# and left 5 twice over (a Tok Pisin referral's R / L table, heldout34)
+_SIDE_PAIR_OF_FIVE = re.compile(
+    r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?(?P<rof>\s?/\s?5)\s?/\s?"
+    r"(?P<l>[0-5])(?P<lmod>[+-])?(?P<lof>\s?/\s?5)(?![\w/]|\.\d)"
 )
 
 
@@ -450,7 +463,18 @@ def _side_pairs(
     if heading is None and not declared and not _equal_pair(text, start, end, muscle_starts):
         return []
     out: list[Grade] = []
-    for m in _SIDE_PAIR.finditer(text, heading.end() if heading is not None else start, end):
+    first = heading.end() if heading is not None else start
+    whole = []  # (issue #10, i27a) each side's grade written out of five: "3/5 / 3/5"
+    if heading is not None or declared:
+        for m in _SIDE_PAIR_OF_FIVE.finditer(text, first, end):
+            whole.append((m.start(), m.end()))
+            for side, g, mod, of in (("right", "r", "rmod", "rof"), ("left", "l", "lmod", "lof")):
+                value = float(m.group(g)) + {"+": 0.33, "-": -0.33}.get(m.group(mod) or "", 0.0)
+                if value <= 5:
+                    out.append(Grade(value, m.start(g), m.end(of), side, True))
+    for m in _SIDE_PAIR.finditer(text, first, end):
+        if any(a <= m.start() < b for a, b in whole):
+            continue
         for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
             value = float(m.group(g)) + {"+": 0.33, "-": -0.33}.get(m.group(mod) or "", 0.0)
             if value > 5:

@@ -135,7 +135,12 @@ def _stamped(text: str, sent: Sentence, pos: int) -> bool:
 _CITED_BEFORE = re.compile(
     r"\b(?:reported|described|published|coined|introduced|proposed|defined|first\s+\w+)"
     r"(?:\s+\w+){0,3}?\s+in\s*$|\bet\s+al\.?,?\s*\(?\s*$|[(;]\s*(?-i:[A-Z])[\w'’-]+"
-    r"(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+)?,?\s*$",
+    r"(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+)?,?\s*$"
+    # (issue #10, i27a: the same in Spanish, Portuguese, French and Italian, "fue publicada en
+    # 1916", "foi descrita em 1891", "a été décrite en 1916", "fu pubblicato nel 1916")
+    r"|\b(?:publicad[oa]s?|publicat[oa]s?|descrit[oa]s?|comunicad[oa]s?|reportad[oa]s?|"
+    r"publiée?s?|décrite?s?|rapportée?s?|pubblicat[oaie]|descritt[oaie]|riportat[oaie])"
+    r"(?:\s+\w+){0,3}?\s+(?:en|em|in|nel|no)\s*$",
     re.I,
 )
 _CITED_AFTER = re.compile(r"^\s*,?\s*by\s+(?-i:[A-Z])[\w'’-]+")

@@ -553,7 +553,10 @@ def _antibodies(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     buckets = _bucket(
-        ex, _ssa_subunits(ex, _outside_panel_names(r.antibodies.find(text), r.panels.find(text)))
+        ex,
+        _ssa_subunits(
+            ex, _outside_panel_names(_names_not_words(r.antibodies.find(text)), r.panels.find(text))
+        ),
     )
     ex._indexes.pop(("antibody drafts", 0), None)  # (_AntibodyDrafts) read from the start
     panel_times: dict[int, TimePoint] = {}
@@ -676,6 +679,16 @@ def _antibodies(ex: Extraction) -> None:
             )
             if "result" in value and not inferred:
                 _earlier_result(ex, sent, m, window_end, status, uncertain)
+
+
+# issue #10 (i27a): an antigen's name that is a common word of a language the notes are written
+# in, when written in lower case: Somali "ku" (in, on; "oo ku dhaca murqaha", which strikes the
+# muscles), Swahili "ku-", Polish "ku" (towards). The antigen is always written "Ku" or "KU".
+_LOWER_CASE_WORDS = {"KU": "ku"}
+
+
+def _names_not_words(matches: list[TermMatch]) -> list[TermMatch]:
+    return [m for m in matches if _LOWER_CASE_WORDS.get(m.concept) != m.text]
 
 
 def _outside_panel_names(matches: list[TermMatch], panels: list[TermMatch]) -> list[TermMatch]:
