@@ -15,11 +15,17 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from myositis_cds.ingest.text._context import ContextSentence, find_modifiers
 from myositis_cds.ingest.text._dictation import normalise_any
 from myositis_cds.ingest.text._draft import Extraction, Sentence
-from myositis_cds.ingest.text._general import general_patterns, general_runs, general_statement
+from myositis_cds.ingest.text._general import (
+    general_continued,
+    general_patterns,
+    general_runs,
+    general_statement,
+)
 from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
 from myositis_cds.ingest.text._ocr import repair as repair_ocr
 from myositis_cds.ingest.text._ocr import undot
@@ -135,6 +141,16 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
             sent.about_case = sent.about_case or opened is sent.segment
         if not sent.about_case:
             sent.general = general_statement(norm.text[sent.start : sent.end], r, general)
+    # issue #10 (i28a): "It is characterized by ..." after a sentence defining the disease
+    for before, sent in pairwise(sentences):
+        if (
+            before.general
+            and not sent.general
+            and not sent.about_case
+            and sent.paragraph == before.paragraph
+            and general_continued(norm.text[sent.start : sent.end], r, general)
+        ):
+            sent.general = True
     # issue #10 (i10ar): a list of a disease's criteria, the sentence announcing it and its items
     runs = general_runs(
         [norm.text[s.start : s.end] for s in sentences], [s.segment for s in sentences], r

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 from myositis_cds.ingest.text._rules import Rules, may_match
 
-__all__ = ["criteria_statement", "general_runs", "general_statement"]
+__all__ = ["criteria_statement", "general_continued", "general_runs", "general_statement"]
 
 
 _GROUPS = (
@@ -33,6 +33,7 @@ _GROUPS = (
     "general_strong",
     "general_subject_cue",
     "case_comparison",
+    "general_anaphor",  # issue #10 (i28a)
 )
 
 
@@ -65,6 +66,19 @@ def _general_clause(sentence: str, v: Mapping[str, list[re.Pattern[str]]]) -> bo
     return any(rx.search(sentence) for rx in v["general_strong"]) or any(
         rx.search(sentence) for rx in v["general_subject_cue"]
     )
+
+
+def general_continued(
+    sentence: str, rules: Rules, patterns: Mapping[str, list[re.Pattern[str]]] | None = None
+) -> bool:
+    """Whether ``sentence``, said right after a general statement, carries it on: its subject a
+    pronoun or "this disease" with a present-tense predicate that characterises a disease ("It is
+    characterized by proximal weakness ...", rules/patterns.yaml ``general_anaphor``), naming no
+    one and telling no story (issue #10, i28a). The caller checks the sentence before it."""
+    v = rules.value if patterns is None else patterns
+    if any(rx.search(sentence) for key in ("patient_reference", "case_narrative") for rx in v[key]):
+        return False
+    return any(rx.search(sentence) for rx in v["general_anaphor"])
 
 
 # --------------------------------------------------------------------------- issue #10 (i10ar)

@@ -606,6 +606,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "case_comparison": set(),  # issue #10 (lead, heldout_x)
     "general_strong": set(),
     "general_subject_cue": set(),
+    "general_anaphor": set(),  # issue #10 (i28a)
     "criteria_list": set(),  # issue #10 (i10ar)
     "criteria_met": set(),  # issue #10 (i10ar)
     "condition_heading": set(),  # issue #10 (i10ay)
