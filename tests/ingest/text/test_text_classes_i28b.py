@@ -60,3 +60,29 @@ def test_group_after_with_and_no_grade_of_its_own_shares_the_forward_grade() -> 
         "A 35-year-old woman. Power 4/5 in the hip flexors with the ankle dorsiflexors."
     )
     assert found.get("legs_proximal_weaker_than_distal") is not True
+
+
+# ------------------------------------------------------ a range of Roman grades out of V
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        (
+            "A la exploración, fuerza de cintura escapular (II-III/V) bilateral.",
+            "weakness_proximal_upper",
+        ),
+        ("On examination the hip flexors were III-IV/V on both sides.", "weakness_proximal_lower"),
+    ],
+)
+def test_roman_grade_range_out_of_five_is_read(words: str, code: str) -> None:
+    assert findings_of(f"A 61-year-old woman. {words}").get(code) is True
+
+
+@pytest.mark.parametrize(
+    ("distal", "weaker"),
+    [("IV/V", True), ("III/V", None)],  # the range is read as its middle, 3.5
+)
+def test_roman_grade_range_is_read_as_its_middle(distal: str, weaker: bool | None) -> None:
+    found = findings_of(
+        f"A 61-year-old woman. Strength: hip flexors III-IV/V, ankle dorsiflexors {distal}."
+    )
+    assert (found.get("legs_proximal_weaker_than_distal") or None) is weaker
