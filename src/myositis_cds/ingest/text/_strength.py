@@ -561,6 +561,12 @@ def _clause_bracket(text: str, start: int, end: int, prev_end: int, g: Grade) ->
     )
 
 
+# issue #10 (i28b): the words that set a second muscle group beside a forward grade's list, with
+# its own grade after it ("2/5 in the hip flexors with the distal limbs 4/5", "3/5 at the hips
+# but the ankles 5/5"): that group is not one of the list's; English, verified U
+_BESIDE = re.compile(r"\b(?:with|but|while|whereas)\b", re.IGNORECASE)
+
+
 def read_grades(
     text: str,
     start: int,
@@ -609,9 +615,14 @@ def read_grades(
             # (i10k: a muscle after a comma with a grade of its own right after it starts its
             # own reading: "3/5 in the proximal parts of the limbs, distal parts 5/5")
             own = next((g for g in grades if g.start >= m.end), None)
+            # (i28b: or after "with", "but", "while", "whereas", which set a second group beside
+            # the list: "2/5 in the hip flexors with the distal limbs 4/5")
             graded_here = (
                 own is not None
-                and "," in text[last_end : m.start]
+                and (
+                    "," in text[last_end : m.start]
+                    or _BESIDE.search(text, last_end, m.start) is not None
+                )
                 and _FILLER.match(text[m.end : own.start]) is not None
             )
             close = text.find(")", m.end, end)

@@ -556,8 +556,11 @@ def _roman_table_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, in
 # notation, begin. The MRC grade in Roman numerals out of its Roman top grade ("shoulder
 # abduction IV/V", "neck flexion IV-/V"), with no lead word: the "/V" names the 0-V scale as "/5"
 # does. Capitals only (a note's "i/v" is intravenous), and "I/V" unsigned never (the same).
+# (issue #10, i28b: and a range of two such grades, "III-IV/V", as the Arabic "3-4/5" the grade
+# grammar reads as its middle; verified U)
 _ROMAN_OF_FIVE = re.compile(
-    r"(?<![\w+/.-])(?P<n>IV|V|III|II|I(?=[+-]))(?P<mod>[+-])?[ \t]?/[ \t]?V(?![\w/])"
+    r"(?<![\w+/.-])(?:(?P<lo>IV|III|II|I)[ \t]?[-–][ \t]?(?=(?:V|IV|III|II)[ \t]?/))?"
+    r"(?P<n>IV|V|III|II|I(?=[+-]))(?P<mod>[+-])?[ \t]?/[ \t]?V(?![\w/])"
 )
 # a Roman grade right after its muscle, with no lead word ("deltoids IV-, hip flexors IV
 # bilaterally"), or its right / left pair ("iliopsoas IV/IV"): capitals, ending its phrase
@@ -602,6 +605,8 @@ def _scale_grades(note: str, low: str, c: _Compiled) -> list[tuple[int, int, str
     for m in _ROMAN_OF_FIVE.finditer(note) if "/V" in note else ():
         if _grade_context(low, m.start(), m.end(), c):
             grade = f"{_ROMAN_GRADES[m.group('n').casefold()]}{m.group('mod') or ''}"
+            if m.group("lo"):
+                grade = f"{_ROMAN_GRADES[m.group('lo').casefold()]}-{grade}"
             out.append((m.start(), m.end(), f"{grade}/5"))
     declared = any(s in low for s in w.word_grade_scales)
     grade_words = _word_grade_after(tuple(w.word_grades))
