@@ -85,22 +85,23 @@ def _heliotrope_elsewhere(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
     return not any(site in phrase for site in _eyelid_sites(ex))
 
 
-def _heliotrope_lesions(ex: Extraction) -> frozenset[str]:
+def _heliotrope_words(ex: Extraction, part: str) -> frozenset[str]:
+    """The words of one part ("lesion" or "site") of the inference rules that infer a
+    heliotrope rash (rules/inference.yaml), case-folded."""
     return frozenset(
         word.casefold()
         for rule in ex.rules.inference.rules
         if "heliotrope_rash" in {str(c) for c in rule.infers}
-        for word in rule.lesion
+        for word in getattr(rule, part)
     )
+
+
+def _heliotrope_lesions(ex: Extraction) -> frozenset[str]:
+    return _heliotrope_words(ex, "lesion")
 
 
 def _eyelid_sites(ex: Extraction) -> frozenset[str]:
-    return frozenset(
-        site.casefold()
-        for rule in ex.rules.inference.rules
-        if "heliotrope_rash" in {str(c) for c in rule.infers}
-        for site in rule.site
-    )
+    return _heliotrope_words(ex, "site")
 
 
 # --- issue #10 (i10af): end
