@@ -366,7 +366,7 @@ def grades_in(
     out.extend(pairs)
     for m in _CJK_GRADE.finditer(text, start, end):
         value = float(_ROMAN.get(m.group("n").casefold(), m.group("n")))
-        value += {"+": 0.33, "-": -0.33}.get(m.group("mod") or "", 0.0)
+        value += _STEP.get(m.group("mod") or "", 0.0)
         if 0 <= value <= 5:
             out.append(Grade(value, m.start(), m.end(), None, True))
     for m in _GRADE.finditer(text, start, end):
@@ -469,14 +469,17 @@ def _side_pairs(
         for m in _SIDE_PAIR_OF_FIVE.finditer(text, first, end):
             whole.append((m.start(), m.end()))
             for side, g, mod, of in (("right", "r", "rmod", "rof"), ("left", "l", "lmod", "lof")):
-                value = float(m.group(g)) + {"+": 0.33, "-": -0.33}.get(m.group(mod) or "", 0.0)
+                value = float(m.group(g)) + _STEP.get(m.group(mod) or "", 0.0)
                 if value <= 5:
                     out.append(Grade(value, m.start(g), m.end(of), side, True))
+    w = 0  # both runs of matches come in order: the pairs of fives passed so far
     for m in _SIDE_PAIR.finditer(text, first, end):
-        if any(a <= m.start() < b for a, b in whole):
-            continue
+        while w < len(whole) and whole[w][1] <= m.start():
+            w += 1
+        if w < len(whole) and whole[w][0] <= m.start():
+            continue  # inside a pair of fives, read above
         for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
-            value = float(m.group(g)) + {"+": 0.33, "-": -0.33}.get(m.group(mod) or "", 0.0)
+            value = float(m.group(g)) + _STEP.get(m.group(mod) or "", 0.0)
             if value > 5:
                 continue
             out.append(

@@ -485,7 +485,6 @@ def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[Te
 # limb named between, is the same limb's: "UL prox 4/5, dist 5/5; LL prox 3/5, dist 5/5", "B/L
 # UL: proximal 4/5, distal 5/5" (the words or their abbreviations; the clause ends at ";"; a limb
 # named in its own phrase wins, as above)
-_CLAUSE_END = re.compile(r";")
 _POSITION_ABBREVIATED = re.compile(r"(?:prox|dist)", re.IGNORECASE)
 _SCOPED_LIMB = {group: limb for levels in _LIMB_SCOPED.values() for limb, group in levels.items()}
 
@@ -497,7 +496,7 @@ def _limb_of_clause(text: str, before: list[TermMatch], m: TermMatch) -> str | N
     limb = _SCOPED_LIMB.get(last.concept)
     if limb is None or not _POSITION_ABBREVIATED.match(last.text):
         return None
-    if last.end > m.start or _CLAUSE_END.search(text, last.end, m.start):
+    if last.end > m.start or text.find(";", last.end, m.start) >= 0:
         return None
     return limb
 
