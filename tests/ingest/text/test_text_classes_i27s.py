@@ -76,6 +76,28 @@ def test_motricity_index_scores_read_as_mrc_grades() -> None:
     assert findings_of(note) == {UPPER: True, LOWER: True, LEGS_PROX: True}
 
 
+@pytest.mark.parametrize(
+    ("score", "mrc"),
+    # Collin and Wade 1990 (after Demeurisse 1980): 0 none, 9 palpable contraction, 14 movement
+    # short of gravity, 19 against gravity, 25 against resistance but weak, 33 normal
+    [("0", "0"), ("9", "1"), ("14", "2"), ("19", "3"), ("25", "4"), ("33", "5")],
+)
+def test_each_motricity_score_is_its_mrc_grade_exactly(score: str, mrc: str) -> None:
+    from myositis_cds.ingest.text._style import _motricity_index_grades
+
+    note = f"Motricity Index   Right\n  Elbow flexion   {score}\n"
+    (got,) = _motricity_index_grades(note, note.lower())
+    assert (note[got[0] : got[1]], got[2]) == (score, mrc)
+
+
+@pytest.mark.parametrize("score", ["8", "10", "18", "20", "24", "26", "32", "34"])
+def test_a_number_beside_a_motricity_step_is_no_grade(score: str) -> None:
+    from myositis_cds.ingest.text._style import _motricity_index_grades
+
+    note = f"Motricity Index   Right\n  Elbow flexion   {score}\n"
+    assert _motricity_index_grades(note, note.lower()) == []
+
+
 def test_the_same_numbers_without_the_heading_are_no_grades() -> None:
     note = (
         "Clinic.\n\nScores      Right   Left\n  Shoulder abduction  25  25\n  Hip flexion  19  19\n"
