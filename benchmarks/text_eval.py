@@ -122,7 +122,7 @@ DEFAULT_SETS = (
     "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26,"
     "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
-    "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z"
+    "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -245,6 +245,10 @@ DETAIL_SETS = {
     # Measured sealed before and after round 27, identical, figures only (FIRST_RUN_Z.md);
     # opened on 3 Dec 2026 (ninth session) for its item precision (.80).
     "reports:heldout_z",
+    # Measured sealed four times (before and after rounds 27 and 28, and at the start of the tenth
+    # session), every run identical, figures only (HELDOUT35.md); opened on 3 Dec 2026 (tenth
+    # session).
+    "notes:heldout35",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
