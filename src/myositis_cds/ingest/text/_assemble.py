@@ -14,7 +14,7 @@ from typing import Any
 
 from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError, FieldProblem
-from myositis_cds.ingest.text._draft import Draft, Extraction
+from myositis_cds.ingest.text._draft import Draft, Extraction, Sentence
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
@@ -710,7 +710,15 @@ def _tumours(
     # issue #10 (i10-text20): an operation after today ("oesophagectomy ... he died three years
     # after the onset", read from a report written later than the date it speaks from) is not
     # this tumour's resection yet: the tumour, found before today, stays in the case
-    known = [d for d in drafts if d.type != "event" or when(d) <= today]
+    # (_tumour reads only investigations and operations from these: the rest are left out here,
+    # once, rather than passed over by every tumour, which on a note naming hundreds of tumours
+    # made the assembly quadratic)
+    known = [
+        d
+        for d in drafts
+        if d.type == "investigation"
+        or (d.type == "event" and d.code == "surgery" and when(d) <= today)
+    ]
     for key in sorted(by_tumour):
         rec = _tumour(ex, known, by_tumour[key], when, used, ev, taken, today)
         if rec is not None and key in undated:
@@ -783,11 +791,20 @@ def _stated_histology(ex: Extraction, parts: list[Draft]) -> Draft | None:
     diagnosis of large cell neuroendocrine carcinoma"), which wins over a name used in passing
     elsewhere (a title's "neuroendocrine tumor"); None when no such sentence names one."""
     for d in parts:
-        if d.code == "histology" and _DIAGNOSED_AS.search(
-            ex.text, d.sentence.start, d.sentence.end
-        ):
+        if d.code == "histology" and _diagnosed_as_in(ex, d.sentence):
             return d
     return None
+
+
+def _diagnosed_as_in(ex: Extraction, sent: Sentence) -> bool:
+    """Whether ``sent`` has a pathology or diagnosis word (_DIAGNOSED_AS), searched once per
+    sentence: every tumour of a long sentence asks (issue #10, hostile input: hundreds of tumours
+    in one sentence searched it again each)."""
+    key = ("diagnosed as", sent.index)
+    got = ex._indexes.get(key)
+    if got is None:
+        got = ex._indexes[key] = _DIAGNOSED_AS.search(ex.text, sent.start, sent.end) is not None
+    return bool(got)
 
 
 # issue #10 (i24c): the blood, urine and stool tests of a screen point to a cancer but never show

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -725,9 +726,10 @@ def _tumours(ex: Extraction) -> None:
                     builds.append(_TumourBuild(len(builds), None))
                     anchors.append((m.start, builds[-1]))
         parts: list[tuple[str, Any, int, int]] = []
+        in_order = _SitesInOrder(site_ms)
         for m in mentions:
             parts.append(("mention", m.text, m.start, m.end))
-            for other in _coordinated_sites(text, site_ms, m):  # "breast and ovarian cancers"
+            for other in _coordinated_sites(text, in_order, m):  # "breast and ovarian cancers"
                 parts.append(("mention", m.text, other.start, other.end))
         for m in specific:
             # issue #10 (i10am): a kind left open beside the one found ("non-small cell carcinoma;
@@ -737,7 +739,7 @@ def _tumours(ex: Extraction) -> None:
             if left_open and (len(specific) > 1 or m is not anchor):
                 continue
             parts.append(("histology", m.concept, m.start, m.end))
-            for other in _coordinated_sites(text, site_ms, m):
+            for other in _coordinated_sites(text, in_order, m):
                 parts.append(("histology", m.concept, other.start, other.end))
         for m in site_ms:
             parts.append(("site", m.concept, m.start, m.end))
@@ -992,16 +994,32 @@ _SITE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.IGNORECASE)
 _SITE_TO_NOUN = re.compile(r"^\s*(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _coordinated_sites(text: str, site_ms: list[TermMatch], noun: TermMatch) -> list[TermMatch]:
+class _SitesInOrder:
+    """A sentence's site words ordered by where they start, once: the sites that end by a
+    position, nearest first, without sorting every site again for every cancer noun (issue #10,
+    hostile input: a sentence naming hundreds of tumours did, quadratic in its length)."""
+
+    def __init__(self, site_ms: list[TermMatch]) -> None:
+        self.ms = sorted(site_ms, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ms]
+
+    def ending_by(self, pos: int) -> Iterator[TermMatch]:
+        """The sites ending at or before ``pos``, last first (reversed start order)."""
+        for k in range(bisect_right(self.starts, pos) - 1, -1, -1):
+            if self.ms[k].end <= pos:
+                yield self.ms[k]
+
+
+def _coordinated_sites(text: str, sites: _SitesInOrder, noun: TermMatch) -> list[TermMatch]:
     """The sites listed before the one that names a cancer noun and sharing it: "synchronous
     breast and ovarian cancers" gives the breast (the ovary is the noun's own site); none when
     the noun has no site right before it."""
-    before = sorted((m for m in site_ms if m.end <= noun.start), key=lambda m: m.start)
-    if not before or not _SITE_TO_NOUN.match(text[before[-1].end : noun.start]):
+    before = sites.ending_by(noun.start)
+    last = next(before, None)
+    if last is None or not _SITE_TO_NOUN.match(text[last.end : noun.start]):
         return []
     chain: list[TermMatch] = []
-    last = before[-1]
-    for m in reversed(before[:-1]):
+    for m in before:
         if m.concept == last.concept or not _SITE_JOIN.fullmatch(text[m.end : last.start]):
             break
         chain.append(m)
