@@ -142,6 +142,7 @@ _HELD_OUT_ROUNDS = [
     ("thirty-fifth", "heldout_y", "a", 15, None, 0, None),
     ("thirty-sixth", None, None, 0, "heldout35", 10, 397),
     ("thirty-seventh", "heldout_z", "ab", 15, None, 0, None),
+    ("thirty-ninth", "heldout_ac", "ac", 15, None, 0, None),
 ]
 
 
