@@ -143,6 +143,7 @@ _HELD_OUT_ROUNDS = [
     ("thirty-sixth", None, None, 0, "heldout35", 10, 397),
     ("thirty-seventh", "heldout_z", "ab", 15, None, 0, None),
     ("thirty-eighth", None, None, 0, "heldout36", 10, 409),
+    ("thirty-ninth", "heldout_ac", "ac", 15, None, 0, None),
 ]
 
 
