@@ -12,6 +12,7 @@ from typing import Any
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._strength import (
+    COMMA_SIDES_DECLARED,
     SIDES_DECLARED,
     Grade,
     StrengthReading,
@@ -33,6 +34,20 @@ _SIDES = ("right", "left")
 _CJK_LIMBS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+_POWER_SAID = re.compile(r"\b(?:b?mrc|power|strength|force)\b", re.IGNORECASE)
+
+
+def _m_grade(text: str, sent: Sentence, g: Grade, t: TermMatch) -> bool:
+    """issue #10 (i29s): the MRC grade written with its "M" right before a "throughout" word,
+    in a sentence that says it grades power ("Muscle strength: M5 throughout except hip flexors
+    M4+"): the scale named, as "MRC 5/5 throughout" is; a staging's "M0" is none."""
+    return (
+        text[g.start] in "Mm"
+        and not text[g.end : t.start].strip()
+        and _POWER_SAID.search(text, sent.start, g.start) is not None
+    )
+
+
 def _strength_exam(ex: Extraction) -> None:
     """Graded muscles (see :mod:`._strength`) → the EULAR/ACR weakness items, one examination
     per paragraph."""
@@ -44,7 +59,9 @@ def _strength_exam(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for t in ms:  # "power 5/5 throughout": every group at that grade
             lo = max(sent.start, t.start - 25)
-            grades = [g for g in grades_in(text, lo, t.start) if g.explicit]
+            grades = [
+                g for g in grades_in(text, lo, t.start) if g.explicit or _m_grade(text, sent, g, t)
+            ]
             if _OTHER_GROUPS.search(t.text):  # i10j: "otherwise 5/5", "elsewhere power 5/5"
                 after = _other_groups_grade(text, sent, t)
                 grades = [after] if after is not None else grades
@@ -609,7 +626,8 @@ _KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the he
 # ("STRENGTH (MRC), right / left", "Power R/L"): every "4 / 4" pair of its rows is the two
 # sides, however many dated columns follow
 _SIDES_HEADING = compile_rule(
-    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern
+    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?"
+    rf"(?:{SIDES_DECLARED.pattern}|{COMMA_SIDES_DECLARED.pattern})"  # (i29s: "R,L)")
 )
 
 
