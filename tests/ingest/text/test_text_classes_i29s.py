@@ -6,7 +6,7 @@ grades, on the MRC scale 0-5 (its "M" form, M0-M5, the same grades)."""
 
 from __future__ import annotations
 
-from .helpers import LEGS_PROX, LOWER, NECK, UPPER, findings_of, strength_items
+from .helpers import LEGS_PROX, LOWER, NECK, UPPER, findings_of, read, strength_items
 
 FINGERS = "finger_flexor_weakness"
 
@@ -135,3 +135,54 @@ def test_a_row_of_numbers_that_is_not_a_scale() -> None:
     # out of order: a list of counts, not a grade header
     note = "Counts:\n   3  1  4  1  5  2\n  Hip flexion  .  .  .  .  X  .\n"
     assert LOWER not in findings_of(note)
+
+
+# ------------------------------------------------------------------ tasks failed on examination
+
+
+def _criterion_items(note: str) -> set[str]:
+    """The strength items read as the criteria's (not a symptom shown only)."""
+    return {
+        f.code
+        for f in read(note).facts
+        if f.type == "finding"
+        and f.code in (UPPER, LOWER)
+        and f.status == "present"
+        and f.value.get("criterion") is not False
+    }
+
+
+def test_failed_tasks_in_an_examinations_list() -> None:
+    note = (
+        "Remote consultation.\n"
+        "Examination by the nurse as instructed (strength checks):\n"
+        "- Raise the arms above the head: could not keep them up.\n"
+        "- Rise from a squat: unable without help.\n"
+        "- Walk on heels: able.\n"
+    )
+    assert _criterion_items(note) == {UPPER, LOWER}
+
+
+def test_the_same_tasks_as_the_patients_complaints_stay_symptoms() -> None:
+    note = (
+        "Clinic letter.\n"
+        "History from the patient:\n"
+        "- Raise the arms above the head: could not keep them up.\n"
+        "- Rise from a squat: unable without help.\n"
+    )
+    assert _criterion_items(note) == set()
+
+
+def test_a_task_in_prose_after_an_examination_heading_stays_a_symptom() -> None:
+    note = (
+        "Clinic letter.\n"
+        "On examination:\n"
+        "Alert and well.\n"
+        "She says she is unable to rise from a squat at home.\n"
+    )
+    assert _criterion_items(note) == set()
+
+
+def test_a_passed_task_on_examination_is_no_weakness() -> None:
+    note = "Review.\nExamination (functional tests):\n- Rise from a squat: managed without help.\n"
+    assert _criterion_items(note) == set()

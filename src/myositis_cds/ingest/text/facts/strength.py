@@ -415,6 +415,46 @@ def _complaints_of_weakness(ex: Extraction) -> None:
         # decreased strength in proximal muscles")
         if not _strength_examined(ex, sent, cue.start(), d.end):
             d.value = {**d.value, "symptom": True, "criterion": False, "complaint": True}
+    _tasks_examined(ex)
+
+
+# issue #10 (i29s): a task of the strength examination's list, failed ("Examination (strength
+# checks):" over "- Rise from squat: unable", "- Arms raised above head: could not hold them"):
+# the examiner's objective test (the EULAR/ACR glossary's "manual muscle testing or other
+# objective strength testing"), not the patient's complaint of the same task; so the task rules'
+# symptom (rules/inference.yaml ``*_symptom_from_tasks``) is an examination finding there. The
+# list's heading is the line ending in ":" right above its items (only item lines between) and
+# names an examination or a test.
+_LIST_ITEMS_MAX = 30  # an examination's list is short: the walk up stays linear in the note
+_TASK_RULES = frozenset({"weakness_upper_symptom_from_tasks", "weakness_lower_symptom_from_tasks"})
+_LIST_ITEM = re.compile(r"[ \t]*+(?:[-*•–]|\d{1,2}[.)])[ \t]")
+_EXAMINATION_HEAD = re.compile(
+    r"\b(?:exam(?:ination|ined)?|o/e|on\s+examination|(?:strength|power|muscle|functional)"
+    r"\s+(?:checks?|tests?|testing)|tested)\b[^\n]*:[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _tasks_examined(ex: Extraction) -> None:
+    """The task rules' symptoms in an examination's list, made examination findings (above)."""
+    text = ex.text
+    for d in ex.drafts:
+        if d.type != "finding" or d.value.get("rule") not in _TASK_RULES or d.status != "present":
+            continue
+        pos = text.rfind("\n", 0, d.start) + 1
+        if not _LIST_ITEM.match(text, pos):
+            continue
+        for _ in range(_LIST_ITEMS_MAX):  # up over the list's items to the line above them
+            pos = text.rfind("\n", 0, pos - 1) + 1 if pos > 0 else -1
+            if pos < 0 or not _LIST_ITEM.match(text, pos):
+                break
+        else:
+            continue  # a list longer than an examination's: no heading looked for
+        if pos < 0:
+            continue
+        end = text.find("\n", pos)
+        if _EXAMINATION_HEAD.search(text, pos, end if end >= 0 else len(text)):
+            d.value = {"rule": d.value["rule"], "examined": True}
 
 
 def _strength_examined(ex: Extraction, complaint: Sentence, start: int, end: int) -> bool:
