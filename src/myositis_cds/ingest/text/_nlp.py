@@ -121,6 +121,7 @@ _ABBREVIATIONS = {
     "ext.",
     "bilat.",
     "bds.",
+    "tib.",  # issue #10 (i29s): "Tib. anterior  R/L  5", the tibialis anterior shortened
     # "rest neg incl. Mi2, TIF1g": a list follows (issue #10, i10h)
     "incl.",
     "inc.",

@@ -1087,6 +1087,82 @@ def _mark_columns(text: str) -> str:
 # --- issue #10 (i11b): end
 
 
+# --- issue #10 (i29s): a strength grid with a mark under the grade, begin. A clinic's or a
+# physiotherapist's chart writes the MRC scale as a header of its grades ("0  1  2  3  4  5")
+# and marks each muscle's row under its grade ("Deltoid  R  .  .  .  .  X  ."; empty cells as
+# dots or dashes). The mark's column is the grade: each row's cells are rewritten as that grade
+# at the mark, character for character, so the grade grammar reads "Deltoid  R  4"; the header
+# is blanked (its numbers are the scale, no muscle's grade). Only where every cell of the row
+# stands under a column of the header and one of them is marked; the rows end at the first line
+# that is not such a row (a row of cells with no mark is left blank: not graded). A row labelled
+# with a side alone ("   L   .  .  X") is the other side of the muscle above it: joined to its
+# line. Spaces only (a tab's column is the reader's). Written from the layout of such charts
+# (verified U).
+_GRID_HEADER = re.compile(r"(?m)^[ \t]*+(?:[0-5][+-]?[ \t]++){4,}[0-5][+-]?[ \t]*+\r?$")
+_GRID_STEP = {"+": 0.3, "-": -0.3}
+_GRID_SIDE_ROW = re.compile(r"[ \t]*+(?i:r|l|rt|lt|right|left)[ \t]*+")
+_GRID_EMPTY = frozenset(".-–·_")
+_GRID_MARKS = frozenset("xX✓✔×●•*")
+
+
+def _grid_cells(body: str, cols: list[tuple[int, str]]) -> tuple[int, int, int] | None:
+    """(first cell's start, last cell's end, the marked column) of a grid row, or None."""
+    cells = [m for m in _TOKEN.finditer(body) if m.start() >= cols[0][0] - 1]
+    if len(cells) != len(cols) or "\t" in body:
+        return None
+    marked = []
+    for k, (m, (at, _)) in enumerate(zip(cells, cols, strict=True)):
+        if len(m.group()) != 1 or abs(m.start() - at) > 1:
+            return None
+        if m.group() in _GRID_MARKS:
+            marked.append(k)
+        elif m.group() not in _GRID_EMPTY:
+            return None
+    if len(marked) > 1 or not body[: cells[0].start()].strip():
+        return None
+    return cells[0].start(), cells[-1].end(), marked[0] if marked else -1
+
+
+def _grade_grid(text: str) -> str:
+    if _GRID_HEADER.search(text) is None:
+        return text
+    out: list[str] | None = None
+    lines = _lines(text)
+    for k, (pos, body) in enumerate(lines):
+        if _GRID_HEADER.fullmatch(body) is None or "\t" in body:
+            continue
+        cols = [(m.start(), m.group()) for m in _TOKEN.finditer(body)]
+        grades = [int(g[0]) + _GRID_STEP.get(g[1:], 0.0) for _, g in cols]
+        if any(a >= b for a, b in itertools.pairwise(grades)):
+            continue  # the scale's grades in order, or no scale
+        rows = []
+        for row_pos, row in lines[k + 1 :]:
+            cells = _grid_cells(row.rstrip("\r"), cols)
+            if cells is None:
+                break
+            rows.append((row_pos, cells))
+        if not any(mark >= 0 for _, (_, _, mark) in rows):
+            continue
+        out = list(text) if out is None else out
+        out[pos : pos + len(body)] = " " * len(body)
+        for n, (row_pos, (a, b, mark)) in enumerate(rows):
+            out[row_pos + a : row_pos + b] = " " * (b - a)
+            if n and _GRID_SIDE_ROW.fullmatch(text, row_pos, row_pos + a):
+                out[row_pos - 1] = " "  # "   L  . . X": the row above's muscle, its other side
+            if mark >= 0:
+                at, grade = cols[mark]
+                at = max(at, a)
+                out[row_pos + at : row_pos + at + len(grade)] = grade
+    if out is None:
+        return text
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result
+
+
+# --- issue #10 (i29s): end
+
+
 def _answered_questions(text: str) -> str:
     """A question mark before its answer on the same line read as a field's colon."""
     return _ANSWERED_QUESTION.sub(":", text)
@@ -1097,7 +1173,9 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     rows = _field_rows(original)
     original = _coded_choices(
-        _coded_fields(_numeric_keys(_answered_questions(_mark_columns(_tick_boxes(original)))))
+        _coded_fields(
+            _numeric_keys(_answered_questions(_mark_columns(_tick_boxes(_grade_grid(original)))))
+        )
     )
     lines = _split_abstract_lines(_lines(original), rules)
     wrapped = _is_wrapped(

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from myositis_cds.ingest.text._rules import TermMatch, rules
 
 __all__ = [
+    "COMMA_SIDES_DECLARED",
     "SIDES_DECLARED",
     "Grade",
     "StrengthReading",
@@ -64,6 +65,8 @@ _SIDE_WORDS = (
     # before a lone "R" takes the phrase's first letter
     r"(?P<both>(?:r|rt|right)\s*(?:and|&|\+)\s*(?:l|lt|left)|(?:l|lt|left)\s*(?:and|&|\+)\s*"
     r"(?:r|rt|right)|bilateral(?:ly)?|bilat|both(?: sides)?"
+    # (issue #10, i29s: and "R/L" with one grade, "Finger flexors  R/L  5", "4/5 R/L": both)
+    r"|(?:r|rt|right)\s*/\s*(?:l|lt|left)"
     r"|symmetric(?:al(?:ly)?)?|equally"
     # issue #10 (i10ab): "on both sides" in German, Czech, Slovak, Polish, Hungarian, Slovenian,
     # Croatian, Finnish, Swedish and Danish/Norwegian letters ("hartiat 4/5 molemmin puolin",
@@ -432,6 +435,17 @@ _SIDES_DECLARED = re.compile(
     r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix)(?!\w)", re.I
 )
 SIDES_DECLARED = _SIDES_DECLARED
+# issue #10 (i29s): the same columns declared with a comma, in a bracket or before a colon
+# ("Power (MRC; R,L): deltoid 4,4 ; hip flexors 4(-),4(-)", "Strength R, L: ..."): each muscle's
+# two grades are then written as a pair with a comma, right then left. Only after such a
+# heading (a comma between two grades is otherwise a list or a decimal: "4,5 mg")
+COMMA_SIDES_DECLARED = re.compile(
+    r"(?<!\w)(?:r|rt|right)\s*,\s*(?:l|lt|left)\s*(?=[):])", re.IGNORECASE
+)
+_COMMA_PAIR = re.compile(
+    r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-](?![\w])|\([+-]\))?,[ \t]?"
+    r"(?P<l>[0-5])(?P<lmod>[+-](?![\w])|\([+-]\))?(?![\w/]|[.,]\d)"
+)
 _SIDE_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?\s?/\s?(?P<l>[0-5])(?P<lmod>[+-])?"
     r"(?![\w/]|\.\d|\s*(?:r|l|rt|lt|right|left|bilat\w*)\b)",
@@ -459,10 +473,17 @@ def _side_pairs(
     """The right and left grades of "4/4", "4-/4-" pairs when the text declares R/L columns
     before them, or ``declared`` (the table's heading did; i10u), else nothing: "4/5" is four
     out of five. ``muscle_starts``: where the muscles of the row start (see _equal_pair)."""
+    out: list[Grade] = []
+    comma = COMMA_SIDES_DECLARED.search(text, start, end)
+    if comma is not None or declared:  # (issue #10, i29s) "R,L): deltoid 4,4"
+        for m in _COMMA_PAIR.finditer(text, comma.end() if comma is not None else start, end):
+            for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
+                step = _STEP.get((m.group(mod) or "").strip("()"), 0.0)
+                last = m.end(mod) if m.group(mod) else m.end(g)
+                out.append(Grade(float(m.group(g)) + step, m.start(g), last, side, True))
     heading = _SIDES_DECLARED.search(text, start, end)
     if heading is None and not declared and not _equal_pair(text, start, end, muscle_starts):
-        return []
-    out: list[Grade] = []
+        return out
     first = heading.end() if heading is not None else start
     whole = []  # (issue #10, i27a) each side's grade written out of five: "3/5 / 3/5"
     if heading is not None or declared:
@@ -734,7 +755,9 @@ def read_grades(
             # (issue #10, i19b: or the next muscle of a list right after it, as a list of one
             # muscle a line reads once its lines are joined: "neck extensors gr 4 / shoulder
             # abductors gr 3 bilat" on a ward-round sheet, heldout27 307)
-            next_muscle = nxt is not None and not text[g.end : nxt.start].strip()
+            # (issue #10, i29s: or after a slash that parts the row's items, "neck flexion 4 /
+            # extension 5": the slash of a grade out of five is read with the grade, "4 / 5")
+            next_muscle = nxt is not None and text[g.end : nxt.start].strip() in ("", "/")
             if (
                 not _FILLER.match(text[prev_end : g.start])
                 or not (next_muscle or _BARE_END.match(text, g.end, min(end, g.end + 20)))

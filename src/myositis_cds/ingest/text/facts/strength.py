@@ -12,6 +12,7 @@ from typing import Any
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._strength import (
+    COMMA_SIDES_DECLARED,
     SIDES_DECLARED,
     Grade,
     StrengthReading,
@@ -33,6 +34,20 @@ _SIDES = ("right", "left")
 _CJK_LIMBS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+_POWER_SAID = re.compile(r"\b(?:b?mrc|power|strength|force)\b", re.IGNORECASE)
+
+
+def _m_grade(text: str, sent: Sentence, g: Grade, t: TermMatch) -> bool:
+    """issue #10 (i29s): the MRC grade written with its "M" right before a "throughout" word,
+    in a sentence that says it grades power ("Muscle strength: M5 throughout except hip flexors
+    M4+"): the scale named, as "MRC 5/5 throughout" is; a staging's "M0" is none."""
+    return (
+        text[g.start] in "Mm"
+        and not text[g.end : t.start].strip()
+        and _POWER_SAID.search(text, sent.start, g.start) is not None
+    )
+
+
 def _strength_exam(ex: Extraction) -> None:
     """Graded muscles (see :mod:`._strength`) → the EULAR/ACR weakness items, one examination
     per paragraph."""
@@ -44,7 +59,9 @@ def _strength_exam(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         for t in ms:  # "power 5/5 throughout": every group at that grade
             lo = max(sent.start, t.start - 25)
-            grades = [g for g in grades_in(text, lo, t.start) if g.explicit]
+            grades = [
+                g for g in grades_in(text, lo, t.start) if g.explicit or _m_grade(text, sent, g, t)
+            ]
             if _OTHER_GROUPS.search(t.text):  # i10j: "otherwise 5/5", "elsewhere power 5/5"
                 after = _other_groups_grade(text, sent, t)
                 grades = [after] if after is not None else grades
@@ -398,6 +415,46 @@ def _complaints_of_weakness(ex: Extraction) -> None:
         # decreased strength in proximal muscles")
         if not _strength_examined(ex, sent, cue.start(), d.end):
             d.value = {**d.value, "symptom": True, "criterion": False, "complaint": True}
+    _tasks_examined(ex)
+
+
+# issue #10 (i29s): a task of the strength examination's list, failed ("Examination (strength
+# checks):" over "- Rise from squat: unable", "- Arms raised above head: could not hold them"):
+# the examiner's objective test (the EULAR/ACR glossary's "manual muscle testing or other
+# objective strength testing"), not the patient's complaint of the same task; so the task rules'
+# symptom (rules/inference.yaml ``*_symptom_from_tasks``) is an examination finding there. The
+# list's heading is the line ending in ":" right above its items (only item lines between) and
+# names an examination or a test.
+_LIST_ITEMS_MAX = 30  # an examination's list is short: the walk up stays linear in the note
+_TASK_RULES = frozenset({"weakness_upper_symptom_from_tasks", "weakness_lower_symptom_from_tasks"})
+_LIST_ITEM = re.compile(r"[ \t]*+(?:[-*•–]|\d{1,2}[.)])[ \t]")
+_EXAMINATION_HEAD = re.compile(
+    r"\b(?:exam(?:ination|ined)?|o/e|on\s+examination|(?:strength|power|muscle|functional)"
+    r"\s+(?:checks?|tests?|testing)|tested)\b[^\n]*:[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _tasks_examined(ex: Extraction) -> None:
+    """The task rules' symptoms in an examination's list, made examination findings (above)."""
+    text = ex.text
+    for d in ex.drafts:
+        if d.type != "finding" or d.value.get("rule") not in _TASK_RULES or d.status != "present":
+            continue
+        pos = text.rfind("\n", 0, d.start) + 1
+        if not _LIST_ITEM.match(text, pos):
+            continue
+        for _ in range(_LIST_ITEMS_MAX):  # up over the list's items to the line above them
+            pos = text.rfind("\n", 0, pos - 1) + 1 if pos > 0 else -1
+            if pos < 0 or not _LIST_ITEM.match(text, pos):
+                break
+        else:
+            continue  # a list longer than an examination's: no heading looked for
+        if pos < 0:
+            continue
+        end = text.find("\n", pos)
+        if _EXAMINATION_HEAD.search(text, pos, end if end >= 0 else len(text)):
+            d.value = {"rule": d.value["rule"], "examined": True}
 
 
 def _strength_examined(ex: Extraction, complaint: Sentence, start: int, end: int) -> bool:
@@ -609,7 +666,8 @@ _KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the he
 # ("STRENGTH (MRC), right / left", "Power R/L"): every "4 / 4" pair of its rows is the two
 # sides, however many dated columns follow
 _SIDES_HEADING = compile_rule(
-    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?" + SIDES_DECLARED.pattern
+    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?"
+    rf"(?:{SIDES_DECLARED.pattern}|{COMMA_SIDES_DECLARED.pattern})"  # (i29s: "R,L)")
 )
 
 
