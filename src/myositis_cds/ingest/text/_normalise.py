@@ -500,13 +500,13 @@ _FIELD_ROW = re.compile(r"\S(?:[ \t]*\.{4,}|[ \t]\.{3})[ \t]*\S")
 
 
 # issue #10 (i29a): in a table whose rows join label and value by a dot leader, a label long
-# enough to fill its column leaves a single dot ("ankle dorsiflexion (foot lift) . 5 / 5" under
-# "hip flexors ......... 2 / 3"): that row is a field row too, its dot no sentence's end
-_SHORT_LEADER = re.compile(r"(?<=\S)[ \t]\.[ \t]+(?=\d)")
+# enough to fill its column leaves one or two dots ("ankle dorsiflexion (foot lift) . 5 / 5"
+# under "hip flexors ......... 2 / 3"): that row is a field row too, its dot no sentence's end
+_SHORT_LEADER = re.compile(r"(?<=\S)[ \t]\.\.?[ \t]+(?=\d)")
 
 
 def _short_leader(line: str, above: str) -> re.Match[str] | None:
-    """The single-dot leader of ``line`` when the row above is a dot-leader row, else None."""
+    """The short leader of ``line`` when the row above is a dot-leader row, else None."""
     return _SHORT_LEADER.search(line) if _FIELD_ROW.search(above) else None
 
 

@@ -1191,11 +1191,6 @@ _GROUP_SPACES = _THIN_SPACES | {"\u00a0"}
 _SPACED = re.compile(r"(?<![\w.,-])\d{1,3}(?: \d{3})+(?!\d|[.,]\d)")
 
 
-# issue #10 (i29a): the name's own abbreviation in capitals in the bracket is no other thing
-# ("Creatine kinase (CK) 11 200 U/L", Turkmen "Kreatinkinaza (KK) 4 870 B/l")
-_ABBREVIATION = re.compile(r"\s*\((?-i:[^\W\d_a-z]{2,5})\)\s*")
-
-
 def _after_lab_name(text: str, start: int, rules: Rules) -> bool:
     """A lab's name ends right before ``start`` ("CK 11 200", "CK: 11 200", "CK was 11 200"), or
     only the words the lab reader allows between a name and its value stand between (issue #10,
@@ -1212,7 +1207,7 @@ def _after_lab_name(text: str, start: int, rules: Rules) -> bool:
     if not ends:
         return False
     end = max(ends)
-    if "(" in text[end:start] and not _ABBREVIATION.fullmatch(text, end, start):
+    if "(" in text[end:start]:
         return False  # "CK (repeat) 2 415": a bracket's words may name another thing
     vm = rules.value["lab_value"][0].match(text[end : start + 4])
     return vm is not None and vm.group("value") is not None and vm.start("value") == start - end
