@@ -3,13 +3,15 @@ the relatives, the strength table's muscles, its sag / çep heading and the grad
 dysphagia and the signs, the laboratory form's names, units and "kadasy" range); a dot leader
 shortened to one or two dots under a dot-leader row; a lab name read in capitals only before a
 space-grouped thousands. Our own sentences (never a note's); the values are worked out by hand.
-Each class has a guard: a near-miss that must not be read."""
+Each class has a guard: a near-miss that must not be read. And Telugu beyond its core words: the
+right / left heading "కుడి / ఎడమ", the range label "సాధారణం", the drugs in Telugu script, the
+joints' swelling."""
 
 from __future__ import annotations
 
 import pytest
 
-from .helpers import antibody_results, findings_of, labs_coded, sex_and_age
+from .helpers import antibody_results, case_of, findings_of, labs_coded, sex_and_age
 
 
 @pytest.mark.parametrize(
@@ -110,3 +112,39 @@ def test_turkmen_labs() -> None:
 def test_finnish_month_is_no_ck() -> None:
     # guard: "kk" in lower case is a Finnish month, never the Turkmen "KK"
     assert labs_coded("Kontrolli 3 kk kuluttua, 1 200 potilasta.", "ck") == []
+
+
+# --- Telugu (its script and core words were read since i24a)
+
+
+def test_telugu_right_left_heading() -> None:
+    # "కుడి / ఎడమ" (right / left) declares the columns: "3 / 4" is the two hips, not 3 of 4
+    text = (
+        "కండరాల బలం (MRC) - కుడి / ఎడమ:\n"
+        "  తుంటి (hip flexion)            3 / 4\n"
+        "  చీలమండ (ankle dorsiflexion)    5 / 5\n"
+    )
+    found = findings_of(text)
+    assert found["weakness_proximal_lower"] is True
+    assert found["legs_proximal_weaker_than_distal"] is True
+
+
+def test_telugu_range_label() -> None:
+    labs = labs_coded("10-10-2026: CPK 4,100 U/L (సాధారణం 30-190).", "ck")
+    assert [(lab.value, lab.lower_limit, lab.upper_limit) for lab in labs] == [
+        (4100.0, 30.0, 190.0)
+    ]
+
+
+def test_telugu_drug_names() -> None:
+    # methylprednisolone written with the zero-width non-joiner is not read as prednisolone
+    text = (
+        "చికిత్స: ఇంజెక్షన్ మిథైల్\u200cప్రెడ్నిసోలోన్ 500 mg IV, 3 రోజులు. "
+        "తర్వాత టాబ్లెట్ ప్రెడ్నిసోలోన్ 40 mg, టాబ్లెట్ మెథోట్రెక్సేట్ 10 mg వారానికి ఒకసారి."
+    )
+    drugs = {t.drug for t in case_of(text).treatments}
+    assert drugs == {"methylprednisolone", "prednisolone", "methotrexate"}
+
+
+def test_telugu_joint_swelling_denied() -> None:
+    assert findings_of("పరీక్ష: కీళ్ల వాపు లేదు.").get("arthritis") is False

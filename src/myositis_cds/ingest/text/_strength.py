@@ -431,9 +431,10 @@ def grades_in(
 # "4/4" is right 4 and left 4, not four out of four.
 # (issue #10, i27a: and in the languages whose notes write the heading in their own words,
 # Somali "midig / bidix"; each language's standard words for right and left, verified U;
-# i29a: Turkmen "sag / çep")
+# i29a: Turkmen "sag / çep", Telugu "కుడి / ఎడమ")
 _SIDES_DECLARED = re.compile(
-    r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix|sag\s*/\s*[çc]ep)(?!\w)",
+    r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix|sag\s*/\s*[çc]ep"
+    r"|కుడి\s*/\s*ఎడమ)(?!\w)",
     re.I,
 )
 SIDES_DECLARED = _SIDES_DECLARED
