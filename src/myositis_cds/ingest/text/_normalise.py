@@ -499,9 +499,26 @@ def _opens_list(lines: list[tuple[int, str]], i: int) -> bool:
 _FIELD_ROW = re.compile(r"\S(?:[ \t]*\.{4,}|[ \t]\.{3})[ \t]*\S")
 
 
+# issue #10 (i29a): in a table whose rows join label and value by a dot leader, a label long
+# enough to fill its column leaves one or two dots ("ankle dorsiflexion (foot lift) . 5 / 5"
+# under "hip flexors ......... 2 / 3"): that row is a field row too, its dot no sentence's end
+_SHORT_LEADER = re.compile(r"(?<=\S)[ \t]\.\.?[ \t]+(?=\d)")
+
+
+def _short_leader(line: str, above: str) -> re.Match[str] | None:
+    """The short leader of ``line`` when the row above is a dot-leader row, else None."""
+    return _SHORT_LEADER.search(line) if _FIELD_ROW.search(above) else None
+
+
 def _field_rows(text: str) -> frozenset[int]:
     """Where the lines of ``text`` that are form field rows start."""
-    return frozenset(start for start, line in _lines(text) if _FIELD_ROW.search(line))
+    rows = []
+    above = ""
+    for start, line in _lines(text):
+        if _FIELD_ROW.search(line) or _short_leader(line, above):
+            rows.append(start)
+        above = line
+    return frozenset(rows)
 
 
 def _last_word(section: _Section) -> str:
@@ -745,11 +762,13 @@ def _coded_fields(text: str) -> str:
     by "/" with as many answers ("Shawl / V sign ... Y / ND") gets one answer per part."""
     out = list(text)
     pos = 0
+    above = ""  # (i29a) the line before, for _short_leader
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         m = _LEADER.search(body)
+        above, before = body, above
         if m is None:
-            other = _ANY_LEADER.search(body)
+            other = _ANY_LEADER.search(body) or _short_leader(body, before)
             if other is not None:  # "CK (U/L) ....... 1210": a label and its value
                 a, b = pos + other.start(), pos + other.end()
                 out[a:b] = ":".ljust(b - a)

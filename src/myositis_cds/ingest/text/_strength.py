@@ -190,6 +190,9 @@ _BARE_END = re.compile(
     # whatever its number, "иық белдеуі 4 балл"; not Russian "баллов", the scale's genitive
     # plural; verified U)
     r"|балл"
+    # (issue #10, i29a: and the Turkmen "bal", "boýun bükijiler 2 bal (...)", when nothing but
+    # punctuation follows it: not "5 bal ulgamy", the 5-point system; verified U)
+    r"|bal(?=\s*(?:$|[,;.()\n]))"
     r")\b)",
     re.IGNORECASE,
 )
@@ -430,9 +433,12 @@ def grades_in(
 # deltoid 4/4, iliopsoas 4-/4-") writes each muscle's two grades as a pair with a slash, so
 # "4/4" is right 4 and left 4, not four out of four.
 # (issue #10, i27a: and in the languages whose notes write the heading in their own words,
-# Somali "midig / bidix"; each language's standard words for right and left, verified U)
+# Somali "midig / bidix"; each language's standard words for right and left, verified U;
+# i29a: Turkmen "sag / çep", Telugu "కుడి / ఎడమ")
 _SIDES_DECLARED = re.compile(
-    r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix)(?!\w)", re.I
+    r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix|sag\s*/\s*[çc]ep"
+    r"|కుడి\s*/\s*ఎడమ)(?!\w)",
+    re.I,
 )
 SIDES_DECLARED = _SIDES_DECLARED
 # issue #10 (i29s): the same columns declared with a comma, in a bracket or before a colon

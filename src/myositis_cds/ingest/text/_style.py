@@ -1197,9 +1197,16 @@ def _after_lab_name(text: str, start: int, rules: Rules) -> bool:
     i10y: rules/patterns.yaml ``lab_value``, "CK était nettement élevé à 26 240")."""
     line = text.rfind("\n", 0, start) + 1
     names = rules.labs.find(text, max(line, start - 60), start)
-    if not names:
+    # (issue #10, i29a: or a name read in capitals only, "KK 1 960 B/l"; patterns.yaml
+    # ``lab_upper_names``)
+    ends = [n.end for n in names[-1:]] + [
+        m.end()
+        for rx in rules.value["lab_upper_names"]
+        for m in rx.finditer(text, max(line, start - 60), start)
+    ]
+    if not ends:
         return False
-    end = names[-1].end
+    end = max(ends)
     if "(" in text[end:start]:
         return False  # "CK (repeat) 2 415": a bracket's words may name another thing
     vm = rules.value["lab_value"][0].match(text[end : start + 4])

@@ -664,9 +664,10 @@ _KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the he
 
 # issue #10 (i10u): a strength table's heading that declares its columns right then left
 # ("STRENGTH (MRC), right / left", "Power R/L"): every "4 / 4" pair of its rows is the two
-# sides, however many dated columns follow
+# sides, however many dated columns follow (issue #10, i29a: and the Turkmen "Myşsa güýji
+# (sag / çep)", muscle strength, with the copy's "myssa"; verified U)
 _SIDES_HEADING = compile_rule(
-    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall)\b[^\n]{0,60}?"
+    r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall|my[şs]sa)\b[^\n]{0,60}?"
     rf"(?:{SIDES_DECLARED.pattern}|{COMMA_SIDES_DECLARED.pattern})"  # (i29s: "R,L)")
 )
 
