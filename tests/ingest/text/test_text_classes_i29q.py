@@ -74,3 +74,37 @@ def test_a_spaced_roman_month_date_does_not_end_the_sentence() -> None:
     assert case.muscle_biopsy.date == date(2025, 12, 9)
     (lab,) = [lab for lab in case.labs if lab.code.value == "ck"]
     assert lab.date == date(2025, 12, 2)
+
+
+# ------------------------------------- a numbered addendum with its date, a dash and its text
+_CONCLUDED = (
+    "Visit date: 02/03/2026\n\nA 47-year-old woman with a heliotrope rash.\n\n"
+    "CONCLUSION\nPattern of an inflammatory myopathy; biopsy of the left deltoid advised.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ADDENDUM 1 (09/03/2026) - ",
+        "Addendum no. 2 (9 March 2026) - ",
+        "Histopathology report (left deltoid) \u2013 ",
+    ],
+)
+def test_a_numbered_addendum_after_a_conclusion_is_about_the_patient(title: str) -> None:
+    # the report's conclusion is no case report's summary of patients in general: the later
+    # results appended under their own numbered title are this patient's
+    note = _CONCLUDED + title + "needle biopsy: perifascicular atrophy; anti-TIF1-gamma positive.\n"
+    case = extract_case(note, anchor=TODAY, today=TODAY).case
+    assert case.muscle_biopsy is not None
+    assert case.muscle_biopsy.perifascicular_atrophy is True
+    assert {a.code.value: a.result.value for a in case.antibodies} == {"TIF1G": "positive"}
+
+
+def test_words_before_a_bracket_and_dash_are_no_title_unless_they_name_one() -> None:
+    # guard: a sentence of the conclusion that happens to hold a bracket and a dash stays in it
+    note = _CONCLUDED + (
+        "Teaching point (for trainees) - perifascicular atrophy marks dermatomyositis.\n"
+    )
+    case = extract_case(note, anchor=TODAY, today=TODAY).case
+    assert case.muscle_biopsy is None
