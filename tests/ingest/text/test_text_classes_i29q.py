@@ -108,3 +108,35 @@ def test_words_before_a_bracket_and_dash_are_no_title_unless_they_name_one() -> 
     )
     case = extract_case(note, anchor=TODAY, today=TODAY).case
     assert case.muscle_biopsy is None
+
+
+# ------------------------------------------------------ a question put to the patient
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "DR: Swallowing? Food sticking, coughing when you drink?",
+        "Doctor: Any trouble swallowing?",
+        "[00:03:10] DR K: Do you choke on liquids?",
+        "DR: Solids sticking in your throat at all?",
+    ],
+)
+def test_a_question_to_the_patient_records_nothing(turn: str) -> None:
+    note = f"Video consultation 24/11/2026. A 44-year-old woman with dermatomyositis.\n{turn}\n"
+    case = extract_case(note, anchor=TODAY, today=TODAY).case
+    assert "dysphagia" not in {f.code.value for f in case.findings}
+
+
+@pytest.mark.parametrize(
+    ("words", "present"),
+    [
+        ("PATIENT: Yes, solids stick in my throat.", True),  # the answer is read
+        ("Dysphagia? Yes.", True),  # a form's question with its answer: a field
+        ("Rash: no, Dysphagia: yes.", True),
+        ("Heliotrope rash: yes, dysphagia: no.", False),  # two fields, each its own answer
+        ("She has dysphagia. How are you finding the tablets?", True),  # another sentence
+    ],
+)
+def test_a_stated_or_answered_sign_is_still_read(words: str, present: bool) -> None:
+    note = f"Clinic 24/11/2026. A 44-year-old woman with dermatomyositis.\n{words}\n"
+    case = extract_case(note, anchor=TODAY, today=TODAY).case
+    assert {f.code.value: f.present for f in case.findings}.get("dysphagia") is present
