@@ -140,3 +140,30 @@ def test_a_stated_or_answered_sign_is_still_read(words: str, present: bool) -> N
     note = f"Clinic 24/11/2026. A 44-year-old woman with dermatomyositis.\n{words}\n"
     case = extract_case(note, anchor=TODAY, today=TODAY).case
     assert {f.code.value: f.present for f in case.findings}.get("dysphagia") is present
+
+
+# ------------------------------------- the endomysial infiltrate named by its invasion of fibres
+@pytest.mark.parametrize(
+    ("words", "endomysial"),
+    [
+        ("perifascicular atrophy; no endomysial invasion of non-necrotic fibres.", False),
+        ("CD8+ T cells with partial invasion of non-necrotic fibers.", True),
+        ("scattered fibres with endomysial infiltration by CD8+ cells.", True),
+    ],
+)
+def test_endomysial_invasion_is_the_endomysial_infiltrate(words: str, endomysial: bool) -> None:
+    note = f"A 58-year-old man.\nMuscle biopsy (right deltoid) 03/11/2026: {words}\n"
+    biopsy = extract_case(note, anchor=TODAY, today=TODAY).case.muscle_biopsy
+    assert biopsy is not None
+    assert biopsy.endomysial_infiltrate is endomysial
+
+
+def test_macrophages_invading_necrotic_fibres_are_no_endomysial_infiltrate() -> None:
+    # guard: myophagocytosis of necrotic fibres is necrosis, not the endomysial infiltrate
+    note = (
+        "A 58-year-old man.\nMuscle biopsy 03/11/2026: necrotic fibres invaded by macrophages; "
+        "perifascicular atrophy.\n"
+    )
+    biopsy = extract_case(note, anchor=TODAY, today=TODAY).case.muscle_biopsy
+    assert biopsy is not None
+    assert biopsy.endomysial_infiltrate is None
