@@ -193,7 +193,9 @@ _LEADER = re.compile(r"\.{4,}")
 # sentence ends ("ANA (IIF HEp-2, 13. 10.) pozitivní 1:640"); nor is the one before a bracket or a
 # comma that closes it
 _SPACED_DATE = (
-    r"(?<![\w.])(?:(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\."
+    # (issue #10, i29q: the month may be a Roman numeral in capitals, "9. XII. 2025", "od 1. XI.")
+    r"(?<![\w.])(?:(?:0?[1-9]|[12]\d|3[01])\.[ \t]?"
+    r"(?:0?[1-9]|1[0-2]|(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))\."
     # (issue #10, i10av: and the year's own closing mark, the full stop Croatian, Serbian and
     # Hungarian put after it, "09.11.2026.", or the abbreviated word "year" of Polish "r."
     # (roku), Russian and Bulgarian "г." (года), Ukrainian "р." (року), Latvian "g." (gadā),

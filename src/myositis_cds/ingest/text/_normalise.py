@@ -152,6 +152,13 @@ _NUMBERED_CASE_TITLED = re.compile(
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TITLE_REMARK = re.compile(r"^(?P<title>[^()\n]{2,40}?)\s*\((?P<remark>[^()\n]{1,80})\)\s*:?$")
 _TERMINAL = (".", "!", "?", ":", ";")
+# issue #10 (i29q): a title, its number or not, with a remark in brackets, then a dash and the
+# section's first words on the same line ("ADDENDUM 1 (19.XI.2026) - needle biopsy, ...",
+# "Addendum no. 2 (23/11/2026) - myositis blot ..."), as reports append later results
+_TITLE_REMARK_TEXT = re.compile(
+    r"^(?P<title>[^\W\d_][^()\n:]{1,40}?)(?:\s+(?:no\.?\s*|#)?\d{1,2})?"
+    r"\s*\((?P<remark>[^()\n]{1,80})\)\s*[-–—]\s+\S"
+)
 # a line ending in a Roman grade's minus ("Hip flexion IV- IV-") or a lone "-" cell
 _GRADE_MINUS_END = re.compile(r"(?:(?<![\w-])(?:IV|V|I{1,3})|\s)-$")
 _SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
@@ -360,6 +367,15 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     if remark is not None:
         body = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title")))
         name = rules.section_titles.get(body.strip().casefold())
+        if name is not None and rules.sections.sections[name].patient:
+            lead = len(line) - len(line.lstrip())
+            return name, lead + remark.start("remark") - 1  # at the opening bracket
+    remark = _TITLE_REMARK_TEXT.match(stripped)
+    if remark is not None:
+        body = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title")))
+        name = rules.section_titles.get(body.strip().casefold()) or rules.inline_titles.get(
+            body.strip().casefold()
+        )
         if name is not None and rules.sections.sections[name].patient:
             lead = len(line) - len(line.lstrip())
             return name, lead + remark.start("remark") - 1  # at the opening bracket

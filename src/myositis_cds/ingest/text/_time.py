@@ -50,6 +50,15 @@ _MONTHS = {
     "dec": 12,
 }
 
+# issue #10 (i29q): the months as Roman numerals, as dates write them in Central and Eastern
+# Europe ("12.XI.2026"; rules/patterns.yaml time.dates)
+_ROMAN_MONTHS = {
+    numeral: number
+    for number, numeral in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1
+    )
+}
+
 
 def add_months(day: date, months: int) -> date:
     """Calendar month arithmetic; the 31st becomes the last day of a shorter month.
@@ -337,6 +346,8 @@ def _date_from_match(
         else:
             day, month = a, b  # 03/04/2024: day-month unless the note writes month first
             uncertain = a != b and not style.order_known
+    elif groups.get("rm"):  # issue #10 (i29q): "12.XI.2026", the month in Roman numerals
+        month, day = _ROMAN_MONTHS[groups["rm"]], int(groups["d"])
     elif groups.get("m"):
         month, day = int(groups["m"]), int(groups["d"])
     else:
