@@ -122,7 +122,8 @@ DEFAULT_SETS = (
     "reports:heldout_t,notes:heldout23,notes:heldout24,notes:heldout25,notes:heldout26,"
     "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
-    "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35"
+    "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
+    "reports:heldout_ac"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -249,6 +250,9 @@ DETAIL_SETS = {
     # session), every run identical, figures only (HELDOUT35.md); opened on 3 Dec 2026 (tenth
     # session).
     "notes:heldout35",
+    # Measured sealed before and after round 29, identical, figures only (FIRST_RUN_AC.md);
+    # opened on 3 Dec 2026 (tenth session) while notes:heldout36 stays sealed.
+    "reports:heldout_ac",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
