@@ -649,3 +649,37 @@ def test_the_gate_words_of_a_note_are_its_words_however_the_index_holds_them() -
     index = _needle_index(words)
     for text in ["érythème et rash", "éry", "ödemat", "抗体", "é ö 抗", "", "crash"]:
         assert found_words(text, *index[1:]) == {w for w in words if w in text}
+
+
+def test_every_age_pattern_needs_a_digit_so_a_sentence_without_one_is_passed_over() -> None:
+    # (i29t) facts.patient._first_age runs no age pattern over a sentence without a digit: each
+    # must need one (needs_digit), or the gate would lose an age
+    from myositis_cds.ingest.text._patient_grammar import patient_grammar
+    from myositis_cds.ingest.text._rules import needs_digit
+
+    assert all(needs_digit(rx) for rx in rules().value["age_sex"])
+    assert all(needs_digit(rx) for rx in patient_grammar().age_sex)
+
+
+@pytest.mark.parametrize(
+    ("words", "age", "sex"),
+    [
+        # an age in words (written as digits before the readers run), in full-width digits, in
+        # Arabic-Indic digits and in a German compound: the digit the gate looks for is there
+        ("A fifty-two-year-old man came with weakness of both thighs.", 52, "male"),
+        ("A ５２-year-old man came with weakness of both thighs.", 52, "male"),
+        ("Patientin, ٥٢ Jahre alt, mit Schwäche beider Oberschenkel.", 52, "female"),
+        ("Ein zweiundfünfzigjähriger Patient mit Schwäche beider Oberschenkel.", 52, "male"),
+        # the age after a name's initials, which may end a sentence for the splitter (the gate
+        # looks as far as the age pattern does: _reach)
+        ("Mr K.L., 52, weakness of both thighs.", 52, "male"),
+    ],
+)
+def test_an_age_in_an_unusual_form_passes_the_digit_gate(words: str, age: int, sex: str) -> None:
+    from datetime import date
+
+    from myositis_cds.ingest.text import extract_case
+
+    day = date(2026, 11, 27)
+    patient = extract_case(words, anchor=day, today=day).case.patient
+    assert (patient.age, patient.sex.value) == (age, sex)

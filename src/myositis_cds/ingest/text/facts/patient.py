@@ -20,7 +20,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
 from myositis_cds.ingest.text._places import PlacesUnavailable, country_of
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import TermMatch, digit_in, needs_digit
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 from myositis_cds.ingest.text._timeline import stated_onset
 
@@ -254,7 +254,13 @@ def _first_age(
     text = ex.text
     for sent in ordered:
         reach = _reach(text, sent)
+        # issue #10 (i29t): every age pattern needs a digit in its match (an age in words or in
+        # another script's digits is written as digits, or read by \d): a sentence without one
+        # is passed over without running them (needs_digit, derived from each pattern)
+        digits = digit_in(text, sent.start, reach)
         for rx in patterns:
+            if not digits and needs_digit(rx):
+                continue
             if grammar is None:
                 m = rx.search(text, sent.start, reach)
             else:
