@@ -114,6 +114,8 @@ class _TumourBuild:
     resected: bool = False
     real: bool = False  # it has a size or a named histology, not just "a lesion"
     histology: str | None = None  # the first histology named for it
+    # issue #10 (i30c): the site its own name implies ("melanoma": skin), None when it names none
+    implied: str | None = None
 
 
 _SEGMENT = re.compile(r";|:\s")
@@ -566,7 +568,20 @@ def _tumours(ex: Extraction) -> None:
         other_kind = current is not None and bool(
             current.histology and kinds and current.histology not in kinds
         )
-        if current is not None and (site is None or current.site is None) and not other_kind:
+        # (i30c: a cancer whose name says its place, "metastatic melanoma", takes no other
+        # organ named later, "lung cancer": that is another tumour; not a lymphoma's nodes,
+        # it may arise in any organ, "lymphoma ... of the skin")
+        elsewhere = (
+            current is not None
+            and site not in (None, current.implied)
+            and current.implied not in (None, "lymph_node")
+        )
+        if (
+            current is not None
+            and (site is None or current.site is None)
+            and not other_kind
+            and not elsewhere
+        ):
             current.site = current.site or site  # "NET, Ki-67 1%" ... "pancreatic NET"
             return current
         builds.append(_TumourBuild(len(builds), site))
@@ -719,11 +734,14 @@ def _tumours(ex: Extraction) -> None:
             # issue #10 (i10l): with no site word, malignancies whose names imply different
             # places are different tumours ("basal cell carcinoma and plasma cell leukaemia")
             places = {_implied_place(implied_sites, specific[0])} if specific else set()
+            first_build = anchors[0][1]
+            if specific and first_build.site is None and first_build.implied is None:
+                first_build.implied = _implied_place(implied_sites, specific[0])
             for m in specific[1:]:
                 place = _implied_place(implied_sites, m)
                 if place not in places:
                     places.add(place)
-                    builds.append(_TumourBuild(len(builds), None))
+                    builds.append(_TumourBuild(len(builds), None, implied=place))
                     anchors.append((m.start, builds[-1]))
         parts: list[tuple[str, Any, int, int]] = []
         in_order = _SitesInOrder(site_ms)
