@@ -656,9 +656,18 @@ _POSTPOSED_GLUE = frozenset(
 )  # fmt: skip
 _COMPLEMENT = re.compile(
     # (issue #10, i10ag: and the muscles' noun, "reduced power of the proximal muscles of the legs")
-    r"\s*(?:(?:parts?|aspects?|muscles?|muscle\s+groups?)\s+)?(?:of|in|involving|affecting)\s",
+    r"\s*(?:(?:parts?|aspects?|muscles?|muscle\s+groups?)\s+)?(?:of|in|involving|affecting)\s"
+    # (issue #10, i30r: "of/in" in Spanish, Portuguese and French, "debilidad proximal de las
+    # extremidades inferiores", "fraqueza proximal dos membros inferiores")
+    r"|\s*(?:de|del|en|da|das|do|dos|em|na|nas|nos|des|du|aux)\s",
     re.IGNORECASE,
 )
+# (issue #10, i30r: and their articles and the limbs' nouns, "de las extremidades inferiores")
+_POSTPOSED_GLUE |= frozenset(
+    {"de", "del", "la", "las", "los", "el", "en", "da", "das", "do", "dos", "em", "na", "nas",
+     "no", "nos", "as", "os", "des", "du", "les", "aux", "extremidades", "extremidade",
+     "extrémités", "miembros", "membros", "membres"}
+)  # fmt: skip
 _LIMB_REACH = 8
 # issue #10 (i10az): German writes the second of two compounds by its second half after a hyphen
 # ("Oberarme und -schenkel", "Ober- und Unterarme"); "and"/"or" before that hyphen. And its
