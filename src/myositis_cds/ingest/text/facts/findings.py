@@ -565,6 +565,8 @@ def _apply_pair(
         return False  # oedema at the site, colour not described: not enough to name it
     if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
         return True  # "erythematous papules over the knuckles": the papules are the sign
+    if rule.unless_colour and _dark_colour_before(ex, sent, le, rule):
+        return True  # "bluish-black discoloration on her elbows": a pigmentary change
     if rule.asserts == "absent" and status == "present":
         normal_word = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
         if normal_word.get("existence") == "NEGATED_EXISTENCE":
@@ -717,6 +719,15 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
         ):
             return True
     return False
+
+
+def _dark_colour_before(ex: Extraction, sent: Sentence, le: TermMatch, rule: Any) -> bool:
+    """Whether the two words right before the lesion name one of the rule's non-red colours and
+    none of its red ones (issue #10, i30e)."""
+    before = [w.casefold() for w in re.findall(r"[^\W\d_]+", ex.text[sent.start : le.start])[-2:]]
+    return any(w in rule.unless_colour for w in before) and not any(
+        w in rule.unless_colour_but for w in before
+    )
 
 
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
