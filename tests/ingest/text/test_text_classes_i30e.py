@@ -70,3 +70,39 @@ def test_dark_discolouration_over_joints_is_no_gottron_sign(text: str) -> None:
 )
 def test_red_or_uncoloured_lesion_over_joints_stays_gottron_sign(text: str) -> None:
     assert findings_of(text).get("gottron_sign") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 58-year-old man. Examination found proximal upper extremity weakness. His "
+            "proximal muscle weakness worsened over the next weeks.",
+            {"weakness_proximal_upper"},
+        ),
+        (
+            "A 44-year-old woman. On exam she had proximal lower limb weakness. Her proximal "
+            "muscle weakness became worse.",
+            {"weakness_proximal_lower"},
+        ),
+    ],
+)
+def test_possessive_back_reference_adds_no_other_limb(text: str, expected: set[str]) -> None:
+    found = findings_of(text)
+    weak = {c for c, present in found.items() if c.startswith("weakness_proximal") and present}
+    assert weak == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: no limb named before, or a new statement (no possessive) naming none
+        "A 58-year-old man with a heliotrope rash. His proximal muscle weakness worsened.",
+        "A 58-year-old man. Examination found proximal upper extremity weakness. Proximal "
+        "muscle weakness was then found in all four limbs.",
+    ],
+)
+def test_unlimbed_proximal_weakness_stays_both(text: str) -> None:
+    found = findings_of(text)
+    assert found.get("weakness_proximal_upper") is True
+    assert found.get("weakness_proximal_lower") is True

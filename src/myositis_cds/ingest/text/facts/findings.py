@@ -543,6 +543,21 @@ def _apply_pair(
         limb_of = {str(c): limb for c, limb in rule.limbs.items()}
         if named:
             infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+        elif _POSSESSIVE_BEFORE.search(ex.text, sent.start, start):
+            # issue #10 (i30e): "his proximal muscle weakness progressed" takes back the weakness
+            # described before it; where that named its limbs ("proximal upper extremity
+            # weakness" on exam), the back-reference adds no other limb
+            earlier = {
+                d.code
+                for d in ex.drafts
+                if d.type == "finding"
+                and d.code in limb_of
+                and d.status == "present"
+                and d.start < start
+                and not d.inferred
+            }
+            if earlier:
+                infers = [c for c in infers if c in earlier or c not in limb_of]
         if not infers:
             return True
     # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
@@ -730,6 +745,7 @@ def _dark_colour_before(ex: Extraction, sent: Sentence, le: TermMatch, rule: Any
     )
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|the patient's)\s+$", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
