@@ -434,6 +434,11 @@ class InferenceRule(_Strict):
     unless_near: list[str] = Field(default_factory=list)
     # no inference when the note already records one of these findings present
     unless_found: list[FindingCode] = Field(default_factory=list)
+    # issue #10 (i30e): no inference when one of the two words right before the lesion names one
+    # of these colours and none of them a red one (lower case): "bluish-black discoloration on
+    # her elbows" is a pigmentary change, "reddish-brown patches" keep their red
+    unless_colour: list[str] = Field(default_factory=list)
+    unless_colour_but: list[str] = Field(default_factory=list)
     max_gap: int = Field(ge=1, le=60)
     # a lesion and a site further apart than max_gap (up to bridge_gap tokens) still pair when
     # every word between them is a linking word (InferenceRules.bridge): "weakness,

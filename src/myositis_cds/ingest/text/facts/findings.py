@@ -543,6 +543,21 @@ def _apply_pair(
         limb_of = {str(c): limb for c, limb in rule.limbs.items()}
         if named:
             infers = [c for c in infers if limb_of.get(c) in (None, *named)]
+        elif _POSSESSIVE_BEFORE.search(ex.text, sent.start, start):
+            # issue #10 (i30e): "his proximal muscle weakness progressed" takes back the weakness
+            # described before it; where that named its limbs ("proximal upper extremity
+            # weakness" on exam), the back-reference adds no other limb
+            earlier = {
+                d.code
+                for d in ex.drafts
+                if d.type == "finding"
+                and d.code in limb_of
+                and d.status == "present"
+                and d.start < start
+                and not d.inferred
+            }
+            if earlier:
+                infers = [c for c in infers if c in earlier or c not in limb_of]
         if not infers:
             return True
     # a colour qualifies the lesion of its own phrase: "periorbital oedema, and a
@@ -565,6 +580,8 @@ def _apply_pair(
         return False  # oedema at the site, colour not described: not enough to name it
     if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
         return True  # "erythematous papules over the knuckles": the papules are the sign
+    if rule.unless_colour and _dark_colour_before(ex, sent, le, rule):
+        return True  # "bluish-black discoloration on her elbows": a pigmentary change
     if rule.asserts == "absent" and status == "present":
         normal_word = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
         if normal_word.get("existence") == "NEGATED_EXISTENCE":
@@ -728,6 +745,16 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
     return False
 
 
+def _dark_colour_before(ex: Extraction, sent: Sentence, le: TermMatch, rule: Any) -> bool:
+    """Whether the two words right before the lesion name one of the rule's non-red colours and
+    none of its red ones (issue #10, i30e)."""
+    before = [w.casefold() for w in re.findall(r"[^\W\d_]+", ex.text[sent.start : le.start])[-2:]]
+    return any(w in rule.unless_colour for w in before) and not any(
+        w in rule.unless_colour_but for w in before
+    )
+
+
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|the patient's)\s+$", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
