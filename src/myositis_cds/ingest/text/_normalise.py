@@ -363,18 +363,15 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     # 17-Nov-2026, Cellular Pathology)"): the remark stays in the text, as an inline title's.
     # Only a section about the patient: "Background (from the employee's letter)" in a clinic
     # note is not a case report's background
-    remark = _TITLE_REMARK.match(stripped)
-    if remark is not None:
-        body = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title")))
-        name = rules.section_titles.get(body.strip().casefold())
-        if name is not None and rules.sections.sections[name].patient:
-            lead = len(line) - len(line.lstrip())
-            return name, lead + remark.start("remark") - 1  # at the opening bracket
-    remark = _TITLE_REMARK_TEXT.match(stripped)
-    if remark is not None:
-        body = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title")))
-        name = rules.section_titles.get(body.strip().casefold()) or rules.inline_titles.get(
-            body.strip().casefold()
+    # (i29q: or such a title followed by a dash and the section's first words, _TITLE_REMARK_TEXT,
+    # whose title may also be an inline one)
+    for title_rx, inline_too in ((_TITLE_REMARK, False), (_TITLE_REMARK_TEXT, True)):
+        remark = title_rx.match(stripped)
+        if remark is None:
+            continue
+        key = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title"))).strip().casefold()
+        name = rules.section_titles.get(key) or (
+            rules.inline_titles.get(key) if inline_too else None
         )
         if name is not None and rules.sections.sections[name].patient:
             lead = len(line) - len(line.lstrip())
