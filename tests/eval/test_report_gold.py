@@ -144,6 +144,7 @@ _HELD_OUT_ROUNDS = [
     ("thirty-seventh", "heldout_z", "ab", 15, None, 0, None),
     ("thirty-eighth", None, None, 0, "heldout36", 10, 409),
     ("thirty-ninth", "heldout_ac", "ac", 15, None, 0, None),
+    ("fortieth", None, None, 0, "heldout37", 10, 421),
     ("forty-first", "heldout_ad", "ad", 12, None, 0, None),
 ]
 
