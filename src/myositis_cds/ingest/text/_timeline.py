@@ -1062,8 +1062,9 @@ _SAMPLE_WORDS = (
     # (issue #10, i24a: "sample" in the Indic scripts, whose words end in a vowel sign that is
     # no word character, so a lookahead, not "\b": Hindi/Marathi नमूना/नमुना, Gujarati
     # નમૂનો/નમૂના, Bengali নমুনা, Punjabi ਨਮੂਨਾ, Telugu నమూనా, Tamil மாதிரி; and Tajik "намуна";
-    # each language's laboratory word, written by us, verified U)
-    r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна)(?!\w))"
+    # each language's laboratory word, written by us, verified U; i31a: Sinhala නියැදිය/නියැදි,
+    # Kannada ಮಾದರಿ)
+    r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ)(?!\w))"
 )
 
 
@@ -1082,7 +1083,7 @@ def _sample_word(agent: str) -> re.Pattern[str]:
 # (EVENT_AGENT: up to three words)
 _SAMPLE_REACH = 60
 _REPORT_WORD = re.compile(
-    r"\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
+    r"(?:\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
     # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
     # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
     # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
@@ -1097,6 +1098,9 @@ _REPORT_WORD = re.compile(
     # (issue #10, i24a: the loanword "report" in the Devanagari, Gujarati, Gurmukhi and Bengali
     # scripts, and Tajik "ҳисобот" (report), "натиҷа" (result); verified U)
     r"|रिपोर्ट|રિપોર્ટ|ਰਿਪੋਰਟ|রিপোর্ট|ҳисобот|натиҷа)\b"
+    # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
+    # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
+    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ)(?!\w))"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
