@@ -140,15 +140,48 @@ _RESULT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:[^\W\d][^\s\[\]]*/[^\s\[\]]+|i
 _RANGE_PAIR = re.compile(r"\[\s*(\d+)\s*[-–]\s*(\d+)\s*\]")
 # issue #10 (i10l): a numbered case of a report of several ("Case 1", "CASE 2:", "Case no. 3",
 # "Case II", "Patient 1") alone on its line opens a case section
-_NUMBERED_CASE = re.compile(r"(?:case|patient)\s+(?:no\.?\s*)?(?:\d{1,2}|[ivx]{1,4})\s*:?$", re.I)
+# (issue #10, i31c: the word in the languages the section titles know, "Caso 2", "Cas 3",
+# "Fall 2", "Paciente 1", "Przypadek 2", "Olgu 2", "病例2", "案例#2", "症例 2", "증례 2", and a
+# number written "#2", "nº 2", "n° 2")
+_NUMBERED_CASE = re.compile(
+    r"(?:case|patient|caso|cas|fall|paciente|patiente|paziente|pacjent|przypadek|olgu|kasus"
+    r"|病例|案例|症例|증례)\s*(?:(?:no\.?|n[º°o]\.?|#|＃)\s*)?(?P<number>\d{1,2}|(?<![^\W\d_])[ivx]{1,4})\s*[:：]?$",
+    re.I,
+)
 # issue #10 (i24c): a case series' numbered heading with the case's title run on ("Case 1
 # Anti-PM/Scl 75, weak anti-PM/Scl-100", "Patient 2: Anti-Jo-1 syndrome with ILD"): the title,
 # capitalised and not a sentence, is the case's first text
 _NUMBERED_CASE_TITLED = re.compile(
-    r"(?:case|patient)[ \t]++(?:no\.?[ \t]*+)?(?:\d{1,2}|[ivx]{1,4})"
+    r"(?:case|patient)[ \t]++(?:no\.?[ \t]*+)?(?P<number>\d{1,2}|[ivx]{1,4})"
     r"(?:[ \t]*+[:.\-–][ \t]*+|[ \t]++)",
     re.I,
 )
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+
+
+def _case_number(line: str) -> int | None:
+    """issue #10 (i31c): the number of a numbered case's heading ("Case 2", "案例#2", "Caso II",
+    "Patient 3: Anti-Jo-1 syndrome"), or None."""
+    stripped = line.strip()
+    body = _HEADER_NUMBER.sub("", _DECORATED.sub("", stripped)).strip("【】").strip()
+    m = _NUMBERED_CASE.match(body) or _NUMBERED_CASE_TITLED.match(stripped)
+    if m is None:
+        return None
+    number = m.group("number").casefold()
+    return int(number) if number.isdigit() else _ROMAN.get(number)
+
+
 _HEADER_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.I)
 _TITLE_REMARK = re.compile(r"^(?P<title>[^()\n]{2,40}?)\s*\((?P<remark>[^()\n]{1,80})\)\s*:?$")
 _TERMINAL = (".", "!", "?", ":", ";")
@@ -1221,11 +1254,17 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     chat = _is_chat_thread(lines)  # issue #10: a messaging thread
     dated_label: int | None = None  # the indentation of a dated label line ending in ":"
 
+    # issue #10 (i31c): a report of several numbered cases is read for its first patient (the
+    # convention of the gold): a later case's heading ("Case 2" after "Case 1", "案例#2",
+    # "Caso 3") ends the patient's text, and no section after it is about the patient
+    first_case: int | None = None  # the number of the first numbered case
+    later_case = False
+
     def open_section(name: str) -> _Section:
         rule = sec_rules.get(name)
         sec = _Section(
             name=name,
-            patient=rule.patient if rule else True,
+            patient=(rule.patient if rule else True) and not later_case,
             status=rule.status if rule else None,
             rejoin=rejoin,
         )
@@ -1288,6 +1327,11 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                     )
                 if not is_article:
                     name = "plan"
+            if name == "case" and (number := _case_number(line)) is not None:
+                if first_case is None:
+                    first_case = number
+                elif number > first_case:
+                    later_case = True
             previous = current
             if (
                 wrapped

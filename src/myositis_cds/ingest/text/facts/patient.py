@@ -94,6 +94,8 @@ def _patient(ex: Extraction) -> None:
         sex_found = _age_decade(ex, ordered) or sex_found
     elif not sex_found:  # issue #10 (i10i)
         sex_found = _sex_with_the_same_age(ex, ordered, own_rules + other_languages())
+    else:
+        _sex_by_the_pronouns(ex, ordered, own_rules)  # issue #10 (i31c)
     _birth_date(ex)
     _region(ex)
     if sex_found or _coded_sex(ex, grammar):
@@ -347,6 +349,58 @@ def _sex_with_the_same_age(
                 )
                 return True
     return False
+
+
+def _sex_by_the_pronouns(
+    ex: Extraction, ordered: list[Sentence], age_sex: list[re.Pattern[str]]
+) -> None:
+    """issue #10 (i31c): when the patient's age is stated again with the other sex (the same
+    age: another age is another person; "a 7-year-old girl" in an introduction, "A 7-year-old
+    boy ... he ... his knuckles" in the case), the other sex wins when the English pronouns of
+    the patient's sentences (_PRONOUNS) give it twice or more and never the first: one slipped
+    word against the case's own words. Any pronoun of the first sex keeps it (two notes of two
+    patients of one age, each with its pronouns); another person's words (a relative's, a
+    statement in general) are not counted."""
+    stated = [d for d in ex.drafts if d.type == "patient" and d.code in ("age", "sex")]
+    age = next((d for d in stated if d.code == "age"), None)
+    first = next((d for d in stated if d.code == "sex"), None)
+    if age is None or first is None:
+        return
+    other = "male" if first.value["value"] == "female" else "female"
+    grammar = patient_grammar()
+    again: tuple[re.Match[str], Sentence] | None = None
+    for sent in ordered:
+        if again is not None or str(age.value["value"]) not in ex.text[sent.start : sent.end]:
+            continue
+        for rx in age_sex:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                if (
+                    sex_of(m) == other
+                    and _age_value(m) == age.value["value"]
+                    and not _someone_else(m, ex.text, grammar)
+                    and not sent.context.assert_target(
+                        m.start(), m.end(), _ABOUT_SOMEONE_ELSE
+                    ).categories
+                ):
+                    again = m, sent
+                    break
+            if again is not None:
+                break
+    if again is None:
+        return
+    counts = {"female": 0, "male": 0}
+    for sent in ordered:
+        if not sent.patient:
+            break
+        for m in _PRONOUNS.finditer(ex.text, sent.start, sent.end):
+            if not sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE).categories:
+                counts["female" if m.group("female") else "male"] += 1
+    if counts[first.value["value"]] == 0 and counts[other] >= 2:
+        m, sent = again
+        ex.drafts.remove(first)
+        ex.drafts.append(
+            Draft("patient", "sex", "present", m.start(), m.end(), sent, INDEX, {"value": other})
+        )
 
 
 # a word that makes a stated age approximate, just before the number ("approximately 60-year-old",
