@@ -421,6 +421,13 @@ def _abstract_labels(
 
 
 # --------------------------------------------------------------------------- inference
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of the phrases, longest first, any run of spaces between their words
+    (issue #10, i31e: rules/inference.yaml ``site_negators``, ``site_contrasts``)."""
+    words = sorted({p.casefold() for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words) or "(?!)"
+
+
 class InferenceRule(_Strict):
     id: str
     infers: list[FindingCode] = Field(min_length=1)
@@ -487,6 +494,10 @@ class InferenceRules(_Strict):
     own_site: list[str] = Field(default_factory=list)
     morphology: list[str] = Field(default_factory=list)
     limbs: dict[Literal["upper", "lower"], list[str]] = Field(default_factory=dict)
+    # issue #10 (i31e): the words that deny or set aside the site after them ("weakness, not
+    # proximal", "distal rather than proximal weakness"; rules/inference.yaml)
+    site_negators: list[str] = Field(default_factory=list)
+    site_contrasts: list[str] = Field(default_factory=list)
     rules: list[InferenceRule]
 
 
@@ -2330,6 +2341,18 @@ class Rules:
             limb: frozenset(w.casefold() for w in words)
             for limb, words in self.inference.limbs.items()
         }
+        # issue #10 (i31e): the text just before a site, ending in a word that denies it (the
+        # negators only where the lesion came first) or sets it aside; and an aside of one
+        # such word and one more, closed by a comma, dash or bracket, between a site and its
+        # lesion ("proximal, not distal, weakness"; not "proximal, no muscle weakness")
+        negators = _alternation(self.inference.site_negators)
+        contrasts = _alternation(self.inference.site_contrasts)
+        self.inference_site_contrast = re.compile(rf"(?<!\w)(?:{contrasts})\s+$", re.I)
+        self.inference_site_negator = re.compile(rf"(?<!\w)(?:{negators})\s+$", re.I)
+        self.inference_site_hyphen = re.compile(rf"(?<!\w)(?:{negators})\s*-$", re.I)
+        self.inference_site_aside = re.compile(
+            rf"[\s,(\-–]*(?:{contrasts}|{negators})\s+\w+\s*[,)\-–][\s,)\-–]*", re.I
+        )
         # One matcher for the words of every inference rule; each word knows its (rule, role)s.
         self.inference_roles: dict[str, list[tuple[int, str]]] = {}
         for i, rule in enumerate(self.inference.rules):

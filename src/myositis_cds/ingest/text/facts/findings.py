@@ -342,15 +342,20 @@ def _inferred_findings(ex: Extraction) -> None:
             within = _TokenWindow(sent, sites)
             for le in lesions:
                 for si in within.around(le.start, reach):
-                    if sent.context.separated(le.start, si.start) and not _bridged(
-                        ex, min(le.end, si.end), max(le.start, si.start)
+                    if not rule.denied_by_site and _site_denied(ex, sent, le, si):
+                        continue  # i31e: "weakness, not proximal", "distal rather than proximal"
+                    aside = _aside(ex, si, le)  # i31e: "proximal, not distal, weakness"
+                    if (
+                        sent.context.separated(le.start, si.start)
+                        and not aside
+                        and not _bridged(ex, min(le.end, si.end), max(le.start, si.start))
                     ):  # "weakness, which was symmetrical, involving the proximal ...": linked
                         continue
                     gap = abs(sent.context.tok(si.start) - sent.context.tok(le.start))
                     near = gap <= rule.max_gap or (
                         rule.bridge_gap is not None
                         and gap <= rule.bridge_gap
-                        and _bridged(ex, min(le.end, si.end), max(le.start, si.start))
+                        and (aside or _bridged(ex, min(le.end, si.end), max(le.start, si.start)))
                     )
                     if (
                         near
@@ -381,6 +386,33 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+_DENIAL_REACH = 24  # characters before a site searched for the words that deny it
+
+
+def _site_denied(ex: Extraction, sent: Sentence, le: TermMatch, si: TermMatch) -> bool:
+    """issue #10 (i31e): the site is denied or set aside by the words just before it
+    (rules/inference.yaml ``site_negators``, ``site_contrasts``): "weakness, not proximal in
+    distribution", "fraqueza não proximal", "non-proximal weakness", "distal rather than proximal
+    weakness"; a negator before a site that precedes its lesion ("no proximal weakness") denies
+    the lesion instead, as the lesion's own assertion reads it. (Not asked of a rule whose
+    site's denial denies the lesion: "Swallowing: no difficulty".)"""
+    before = ex.text[max(sent.start, si.start - _DENIAL_REACH) : si.start]
+    rules = ex.rules
+    if rules.inference_site_contrast.search(before) or rules.inference_site_hyphen.search(before):
+        return True
+    return le.end <= si.start and bool(rules.inference_site_negator.search(before))
+
+
+def _aside(ex: Extraction, si: TermMatch, le: TermMatch) -> bool:
+    """issue #10 (i31e): only a denied or contrasted word stands between a site and the lesion
+    after it, besides the linking words ("proximal, not distal, weakness", "proximal (rather
+    than distal) muscle weakness")."""
+    if le.start < si.end:
+        return False
+    m = ex.rules.inference_site_aside.match(ex.text, si.end, le.start)
+    return m is not None and _bridged(ex, m.end(), le.start)
 
 
 class _Spans:
@@ -566,7 +598,10 @@ def _apply_pair(
     if colours:
         near = min(colours, key=lambda c: abs(c.start - le.start))
         start, end = min(start, near.start), max(end, near.end)
-    assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+    # (i31e: the "not" of an aside between the site and its lesion is the aside's: "proximal,
+    # not distal, weakness")
+    aside = frozenset(range(si.end, le.start)) if _aside(ex, si, le) else frozenset()
+    assertion = sent.context.assert_target(le.start, le.end, _FINDING_CATS, skip=aside)
     assertion = _own_item_assertion(  # i10ao: the lesion and its site make the item's term
         ex, sent, min(le.start, si.start), max(le.end, si.end), assertion
     )

@@ -87,15 +87,19 @@ def _strength_exam(ex: Extraction) -> None:
     exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
-    other_grid = _declared_paragraphs(
-        ex,
-        _OTHER_GRID_HEADING if _SCALE_FROM_ZERO.search(ex.text) else _UNSCALED_OTHER_GRID_HEADING,
+    other_heading = (
+        _OTHER_GRID_HEADING if _SCALE_FROM_ZERO.search(ex.text) else _UNSCALED_OTHER_GRID_HEADING
     )
+    other_grid = _declared_paragraphs(ex, other_heading)
     for idx in sorted(found):
         sent = ex.sentences[idx]
         if not sent.patient or not found[idx]:
             continue
-        if sent.paragraph in other_grid and _grid_row(ex, sent):
+        if (
+            sent.paragraph in other_grid
+            and _grid_row(ex, sent)
+            and not _strength_heading_last(ex, sent, other_heading)
+        ):
             continue  # i10aa: "| Upper back and shoulders | 2 | 1 |" scores the skin, not power
         ordered = sorted(found[idx], key=lambda m: m.start)
         muscles = _limb_scoped(text, sent, _not_skin_sites(ex, sent, _not_examiners(text, ordered)))
@@ -272,7 +276,11 @@ def _not_skin_sites(ex: Extraction, sent: Sentence, muscles: list[TermMatch]) ->
 _OTHER_GROUPS = re.compile(r"\b(?:elsewhere|otherwise|other|rest|remaining)\b", re.IGNORECASE)
 _NAMES_MUSCLES = re.compile(r"\b(?:muscles?|limbs?)\b", re.IGNORECASE)
 _GRADE_AFTER_GAP = re.compile(
-    r"^\s*(?:(?:power|strength|force|mrc|is|was|are|were|remained|all)\s*)*[:=]?\s*$", re.I
+    r"^\s*(?:(?:power|strength|force|mrc|is|was|are|were|remained|all"
+    # issue #10 (i31e): the grade called normal before it is written ("otherwise normal 5/5",
+    # "elsewhere full power 5/5", "otherwise intact, 5/5"); only an explicit grade follows
+    r"|normal|full|intact|at),?\s*)*[:=]?\s*$",
+    re.I,
 )
 
 
@@ -310,7 +318,8 @@ def _other_groups_grade(text: str, sent: Sentence, t: TermMatch) -> Grade | None
         worded = g.word and _NAMES_MUSCLES.search(t.text) is not None
         if (g.explicit or worded) and _GRADE_AFTER_GAP.match(text[t.end : g.start]):
             return g
-        break
+        if not g.word:
+            break  # (i31e: a grade in words, "otherwise normal 5/5", lets the explicit one follow)
     return None
 
 
@@ -713,6 +722,21 @@ def _grid_row(ex: Extraction, sent: Sentence) -> bool:
         return True
     a, b = ex.norm.to_original(sent.start, sent.end)
     return _GRID_ROW.search(ex.norm.original, a, b) is not None
+
+
+_HEADING_REACH = 400  # characters before a table's row searched for the heading over it
+
+
+def _strength_heading_last(ex: Extraction, sent: Sentence, other: re.Pattern[str]) -> bool:
+    """issue #10 (i31e): a strength table's own heading ("MMT-8 (Kendall 0-10, right side):")
+    stands between another grid's name and the row ("CDASI activity 21 (...)." on the line
+    before it): the row is the strength table's."""
+    lo = max(0, sent.start - _HEADING_REACH)
+    own = [m.start() for m in _KENDALL_DECLARED.finditer(ex.text, lo, sent.start)]
+    if not own:
+        return False
+    others = [m.start() for m in other.finditer(ex.text, lo, sent.start)]
+    return not others or own[-1] > others[-1]
 
 
 def _declared_paragraphs(ex: Extraction, heading: re.Pattern[str]) -> set[int]:
