@@ -192,11 +192,21 @@ _KANA_PREDICATE = re.compile(r"[\u3040-\u309f]")  # hiragana: particles, verbs' 
 _WRAP_REACH = 3  # lines after the wrapped one: its continuation and one interleaved line
 
 
+def _has_cjk(ex: Extraction, sent: Sentence) -> bool:
+    """Whether the sentence has a CJK character, searched once per sentence (issue #10, i31p:
+    every sign of a long line asked, and each search went through the whole line)."""
+    key = ("cjk sentence", sent.index)
+    got = ex._indexes.get(key)
+    if got is None:
+        got = ex._indexes[key] = _CJK.search(ex.text, sent.start, sent.end) is not None
+    return bool(got)
+
+
 def _wrapped_denial(ex: Extraction, sent: Sentence, end: int) -> tuple[str, int, int] | None:
     """The denial that ends the sentence a wrapped CJK line at ``sent`` is part of, for a sign
     ending at ``end`` that its own line leaves unjudged; None when there is none."""
     text = ex.text
-    if text[sent.end - 1] in _SENTENCE_ENDERS or not _CJK.search(text, sent.start, sent.end):
+    if text[sent.end - 1] in _SENTENCE_ENDERS or not _has_cjk(ex, sent):
         return None
     if _KANA_PREDICATE.search(text, end, sent.end):
         return None  # its line goes on in words of its own ("..を認め,", "..があり"), not a list
