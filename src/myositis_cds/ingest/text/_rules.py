@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -2044,6 +2045,26 @@ class TermMatcher:
         return found
 
 
+class _SpanUnion:
+    """Whether a span overlaps any of a fixed set of spans, by bisection on their starts and the
+    furthest end reached up to each (issue #10, i31p: not every span tried for each stem word
+    of a long line of muscles)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        furthest = None
+        for _, b in spans:
+            furthest = b if furthest is None else max(furthest, b)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """any(a < end and start < b for a, b in spans)"""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+
 class MuscleMatcher:
     """issue #10 (i10al): the muscles of rules/strength.yaml ``groups`` (whole terms) and, where
     no term matched, a word that begins with one of the ``stems`` (the anatomical Latin and Greek
@@ -2080,14 +2101,14 @@ class MuscleMatcher:
         found = [m for m in self.terms.find(text, start, end) if not self._of_joint(text, m)]
         if self._regex is None:
             return found
-        taken = [(m.start, m.end) for m in found]
+        taken = _SpanUnion([(m.start, m.end) for m in found])
         extra: list[TermMatch] = []
         for m in self._regex.finditer(text, start, end):
             word = m.group().casefold()
             if (
                 word.startswith(self._not_prefix)
                 or word in self._not_word
-                or any(a < m.end() and m.start() < b for a, b in taken)
+                or taken.overlaps(m.start(), m.end())
             ):
                 continue
             stem = max((s for s in self._by_stem if word.startswith(s)), key=len)

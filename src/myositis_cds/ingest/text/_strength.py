@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 from myositis_cds.ingest.text._rules import TermMatch, rules
 
@@ -597,6 +599,30 @@ def _clause_bracket(text: str, start: int, end: int, prev_end: int, g: Grade) ->
 _BESIDE = re.compile(r"\b(?:with|but|while|whereas)\b", re.IGNORECASE)
 
 
+class _Starting(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_Spanned = TypeVar("_Spanned", bound=_Starting)
+
+
+class _FirstFrom(Generic[_Spanned]):
+    """The first item of a list, in its order, that starts at or after a place: by bisection
+    when the list is in order of start (as the readers give it), else by going through it."""
+
+    def __init__(self, items: list[_Spanned]) -> None:
+        self.items = items
+        self.starts = [x.start for x in items]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def at(self, pos: int) -> _Spanned | None:
+        if not self.ordered:
+            return next((x for x in self.items if x.start >= pos), None)
+        i = bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) else None
+
+
 def read_grades(
     text: str,
     start: int,
@@ -621,6 +647,9 @@ def read_grades(
     )
     if not grades:
         return []
+    # (issue #10, i31p: the next grade after a muscle and the next muscle after a grade found
+    # by bisection, not by a scan of the sentence's list for each one)
+    first_grade, first_muscle = _FirstFrom(grades), _FirstFrom(muscles)
     items: list[tuple[int, str, object]] = [(m.start, "muscle", m) for m in muscles]
     items += [(g.start, "grade", g) for g in grades]
     items.sort(key=lambda x: x[0])
@@ -644,7 +673,7 @@ def read_grades(
             # earlier "4/5 at the hip flexors" does not carry forward to them)
             # (i10k: a muscle after a comma with a grade of its own right after it starts its
             # own reading: "3/5 in the proximal parts of the limbs, distal parts 5/5")
-            own = next((g for g in grades if g.start >= m.end), None)
+            own = first_grade.at(m.end)
             # (i28b: or after "with", "but", "while", "whereas", which set a second group beside
             # the list: "2/5 in the hip flexors with the distal limbs 4/5")
             graded_here = (
@@ -703,7 +732,7 @@ def read_grades(
             continue
         g = obj
         assert isinstance(g, Grade)
-        nxt = next((m for m in muscles if m.start >= g.end), None)
+        nxt = first_muscle.at(g.end)
         if g.word and not (
             nxt is not None
             and _WORD_BEFORE_MUSCLE.match(text[g.end : nxt.start])

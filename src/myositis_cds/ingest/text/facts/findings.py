@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 from typing import Any
 
 from myositis_cds.ingest.text._context import Assertion
@@ -71,7 +72,11 @@ def _heliotrope_elsewhere(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
     if m.concept != "heliotrope_rash":
         return False
     r = ex.rules
-    words = [w.casefold() for w in _WORD.findall(ex.text[m.end : sent.end])][:_HELIOTROPE_REACH]
+    # (issue #10, i31p: the first words only, not every word to the sentence's end)
+    words = [
+        w.group().casefold()
+        for w in islice(_WORD.finditer(ex.text, m.end, sent.end), _HELIOTROPE_REACH)
+    ]
     own_site = {w.casefold() for w in r.inference.own_site}
     passing = r.inference_bridge | _ON | _heliotrope_lesions(ex)
     place = next(
@@ -187,11 +192,21 @@ _KANA_PREDICATE = re.compile(r"[\u3040-\u309f]")  # hiragana: particles, verbs' 
 _WRAP_REACH = 3  # lines after the wrapped one: its continuation and one interleaved line
 
 
+def _has_cjk(ex: Extraction, sent: Sentence) -> bool:
+    """Whether the sentence has a CJK character, searched once per sentence (issue #10, i31p:
+    every sign of a long line asked, and each search went through the whole line)."""
+    key = ("cjk sentence", sent.index)
+    got = ex._indexes.get(key)
+    if got is None:
+        got = ex._indexes[key] = _CJK.search(ex.text, sent.start, sent.end) is not None
+    return bool(got)
+
+
 def _wrapped_denial(ex: Extraction, sent: Sentence, end: int) -> tuple[str, int, int] | None:
     """The denial that ends the sentence a wrapped CJK line at ``sent`` is part of, for a sign
     ending at ``end`` that its own line leaves unjudged; None when there is none."""
     text = ex.text
-    if text[sent.end - 1] in _SENTENCE_ENDERS or not _CJK.search(text, sent.start, sent.end):
+    if text[sent.end - 1] in _SENTENCE_ENDERS or not _has_cjk(ex, sent):
         return None
     if _KANA_PREDICATE.search(text, end, sent.end):
         return None  # its line goes on in words of its own ("..を認め,", "..があり"), not a list
@@ -575,7 +590,7 @@ def _apply_pair(
         limb_of = {str(c): limb for c, limb in rule.limbs.items()}
         if named:
             infers = [c for c in infers if limb_of.get(c) in (None, *named)]
-        elif _POSSESSIVE_BEFORE.search(ex.text, sent.start, start):
+        elif _possessive_before(ex.text, sent.start, start):
             # issue #10 (i30e): "his proximal muscle weakness progressed" takes back the weakness
             # described before it; where that named its limbs ("proximal upper extremity
             # weakness" on exam), the back-reference adds no other limb
@@ -745,14 +760,15 @@ def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMa
     if colour.start < lesion.end and lesion.start < colour.end:
         return True  # "erythema" is both
     a, b = min(colour.end, lesion.end), max(colour.start, lesion.start)
-    if any(ch in ",;" for ch in ex.text[a:b]):
-        return False
+    # (issue #10, i31p: the distance first, so the gap searched for a comma is a short one)
     # issue #10 (i10v): Chinese and Japanese count each character as a token; a colour there
     # qualifies the lesion of its own run of characters up to a list or clause mark
     # ("淡紫红色水肿性斑片": pale purple-red oedematous patches)
     if _IS_CJK_CHAR.match(ex.text, lesion.start) and _IS_CJK_CHAR.match(ex.text, colour.start):
-        return b - a <= _CJK_COLOUR_REACH and not _CJK_LIST_MARK.search(ex.text, a, b)
-    return abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
+        near = b - a <= _CJK_COLOUR_REACH and not _CJK_LIST_MARK.search(ex.text, a, b)
+    else:
+        near = abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
+    return near and _LIST_COMMA.search(ex.text, a, b) is None
 
 
 def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], gap: int) -> bool:
@@ -783,13 +799,41 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
 def _dark_colour_before(ex: Extraction, sent: Sentence, le: TermMatch, rule: Any) -> bool:
     """Whether the two words right before the lesion name one of the rule's non-red colours and
     none of its red ones (issue #10, i30e)."""
-    before = [w.casefold() for w in re.findall(r"[^\W\d_]+", ex.text[sent.start : le.start])[-2:]]
+    before = [w.casefold() for w in _last_words(ex.text, sent.start, le.start, 2)]
     return any(w in rule.unless_colour for w in before) and not any(
         w in rule.unless_colour_but for w in before
     )
 
 
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|the patient's)\s+$", re.IGNORECASE)
+def _last_words(text: str, lo: int, hi: int, n: int) -> list[str]:
+    """The last ``n`` words (runs of letters) of text[lo:hi], read from a window before ``hi``
+    that widens until it holds a word more than asked (the first may be cut) or reaches ``lo``:
+    not every word of a long sentence for each lesion (issue #10, i31p)."""
+    width = 64
+    while True:
+        start = max(lo, hi - width)
+        words = _LETTERS.findall(text, start, hi)
+        if start == lo or len(words) > n:
+            return words[-n:] if n else []
+        width *= 4
+
+
+def _possessive_before(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] ends in a possessive and white space ("his ", "the patient's "):
+    the white space walked back, the word read in a window of its length (issue #10, i31p: not a
+    search of the whole sentence before each pair)."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == hi:
+        return False
+    return _POSSESSIVE_WORD.search(text, max(lo, end - _POSSESSIVE_CHARS), end) is not None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LIST_COMMA = re.compile(r"[,;]")
+_POSSESSIVE_WORD = re.compile(r"\b(?:his|her|their|the patient's)$", re.IGNORECASE)
+_POSSESSIVE_CHARS = len("the patient's")
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|without|non|nor)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 

@@ -712,7 +712,7 @@ def _tumours(ex: Extraction) -> None:
             # nodal biopsy; a carcinoma named in the title), else a new one; with no organ
             # found for it, a cancer of unknown primary: site "other"
             # (i10at: "..., gynecological in origin": the latest tumour at one of its organs)
-            origin = next((b for b in reversed(builds) if _origin_at(text, sent, b.site)), None)
+            origin = next((b for b in reversed(builds) if _origin_at(ex, sent, b.site)), None)
             if origin is not None:
                 build = origin
             elif (
@@ -1385,15 +1385,24 @@ def _origins() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], frozenset[s
     ]
 
 
-def _origin_at(text: str, sent: Sentence, site: str | None) -> bool:
+def _origin_at(ex: Extraction, sent: Sentence, site: str | None) -> bool:
     """Whether the sentence says its cancer arose in the organ system of ``site`` ("clear
-    cell carcinoma, gynecological in origin"; rules/histology_by_site.yaml ``origins``)."""
+    cell carcinoma, gynecological in origin"; rules/histology_by_site.yaml ``origins``). The
+    sentence's organ systems are read once (issue #10, i31p: every earlier tumour asked, and
+    each search went through the whole sentence)."""
     if site is None:
         return False
-    origin, systems = _origins()
-    if origin.search(text, sent.start, sent.end) is None:
-        return False
-    return any(site in sites and rx.search(text, sent.start, sent.end) for rx, sites in systems)
+    key = ("origin sites", sent.index)
+    got = ex._indexes.get(key)
+    if got is None:
+        origin, systems = _origins()
+        text, lo, hi = ex.text, sent.start, sent.end
+        got = ex._indexes[key] = (
+            frozenset(s for rx, sites in systems if rx.search(text, lo, hi) for s in sites)
+            if origin.search(text, lo, hi) is not None
+            else frozenset()
+        )
+    return site in got
 
 
 _CELLS_REACH = 30  # "clear cell carcinoma", "carcinoma de células claras": the words beside it
