@@ -123,7 +123,7 @@ DEFAULT_SETS = (
     "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
-    "reports:heldout_ac,notes:heldout36"
+    "reports:heldout_ac,notes:heldout36,reports:heldout_ad"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -257,6 +257,9 @@ DETAIL_SETS = {
     # eleventh session), every run identical, figures only (HELDOUT36.md); opened on 3 Dec 2026
     # (eleventh session).
     "notes:heldout36",
+    # Measured sealed before and after round 31, identical, figures only (FIRST_RUN_AD.md);
+    # opened on 3 Dec 2026 (eleventh session) while notes:heldout37 stays sealed.
+    "reports:heldout_ad",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
