@@ -103,6 +103,27 @@ def seconds(
     return clock() - start
 
 
+def growth(piece: str, shape: str, small: int, large: int, bound: float) -> tuple[float, float]:
+    """CPU seconds of reading ``piece`` at ``small`` and at ``large`` characters, for the
+    scaling tests' ratio: the small note is read once first (the set-up does not count) and the
+    faster of two kept; the large one is stopped at four times the time the bound allows plus
+    five seconds (wall time: on a machine busy with other work a reading's wall time can be
+    several times its CPU time; the stop only spares waiting on quadratic work, which the CPU
+    time then shows) and read again when over the bound."""
+
+    def cpu_seconds(chars: int, limit: float = 0.0) -> float:
+        took = seconds(note(piece, shape, chars), limit, clock=time.process_time)
+        return float("inf") if took is None else took
+
+    cpu_seconds(small)
+    base = max(min(cpu_seconds(small) for _ in range(2)), 0.01)
+    limit = 4 * bound * base + 5
+    took = cpu_seconds(large, limit)
+    if took > bound * base:
+        took = min(took, cpu_seconds(large, limit))
+    return base, took
+
+
 def scan(
     pieces: list[str],
     shapes: list[str],

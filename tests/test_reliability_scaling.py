@@ -287,20 +287,8 @@ def test_a_hostile_note_twenty_times_longer_takes_far_less_than_four_hundred_tim
     piece: str, shape: str, small: int
 ) -> None:
     pytest.importorskip("spacy")
-    import time
+    from benchmarks.hostile import growth
 
-    from benchmarks.hostile import note, seconds
-
-    bound, large = 60, 20 * small
-
-    def cpu_seconds(chars: int, limit: float = 0.0) -> float:
-        took = seconds(note(piece, shape, chars), limit, clock=time.process_time)
-        return float("inf") if took is None else took
-
-    cpu_seconds(small)
-    base = max(min(cpu_seconds(small) for _ in range(2)), 0.01)
-    limit = 2 * bound * base + 1  # (wall time, on a busy machine: twice the CPU time allowed)
-    took = cpu_seconds(large, limit)
-    if took > bound * base:
-        took = min(took, cpu_seconds(large, limit))
+    bound = 60
+    base, took = growth(piece, shape, small, 20 * small, bound)
     assert took <= bound * base, (piece, shape, base, took)

@@ -11,13 +11,12 @@ run, never an absolute time; benchmarks/hostile.py gives the figures)."""
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
-from benchmarks.hostile import note, seconds
+from benchmarks.hostile import growth
 
 pytest.importorskip("spacy")
 
@@ -336,18 +335,8 @@ def test_twenty_times_the_text_takes_far_less_than_four_hundred_times_as_long(
     # waited for. Times are the process's CPU time, which other work on the machine does not
     # lengthen; the small note is read after a first reading (the set-up does not count) and
     # the faster of two kept, the large one read again when over.
-    bound, small, large = 60, 1500, 30_000
-
-    def cpu_seconds(chars: int, limit: float = 0.0) -> float:
-        took = seconds(note(piece, shape, chars), limit, clock=time.process_time)
-        return float("inf") if took is None else took
-
-    cpu_seconds(small)
-    base = max(min(cpu_seconds(small) for _ in range(2)), 0.01)
-    limit = 2 * bound * base + 1  # (wall time, on a busy machine: twice the CPU time allowed)
-    took = cpu_seconds(large, limit)
-    if took > bound * base:
-        took = min(took, cpu_seconds(large, limit))
+    bound = 60
+    base, took = growth(piece, shape, 1500, 30_000, bound)
     assert took <= bound * base, (piece, shape, base, took)
 
 
