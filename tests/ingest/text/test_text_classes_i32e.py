@@ -1,12 +1,13 @@
 """issue #10 (i32e): an English reference range whose upper limit is given in words of
-comparison ("normal, lower than 173 U/L", "190 or less"). Our own sentences (never a note's);
-each class has a guard."""
+comparison ("normal, lower than 173 U/L", "190 or less"); a patient whose sex only her pregnancy
+or childbirth says ("a 3-month postpartum patient", "a primigravida"). Our own sentences (never
+a note's); each class has a guard."""
 
 from __future__ import annotations
 
 import pytest
 
-from .helpers import labs_coded
+from .helpers import labs_coded, sex_and_age
 
 
 @pytest.mark.parametrize(
@@ -43,3 +44,36 @@ def test_comparison_without_a_label_is_no_range(text: str) -> None:
     # guard: an unlabelled comparison is with another value, not the lab's limit
     (ck,) = labs_coded(text, "ck")
     assert ck.upper_limit is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 29-year-old, 8-week postpartum patient presented with proximal weakness.",
+        "A 34-year-old patient, 20 weeks pregnant, presented with a violaceous eyelid rash.",
+        "A 27-year-old primigravida was admitted with proximal weakness and dysphagia.",
+        "A 38-year-old multiparous patient with a rash over the knuckles.",
+        "A 33-year-old patient with proximal weakness, six weeks post-partum.",
+        "Paciente de 30 años, puérpera, con debilidad proximal.",
+    ],
+)
+def test_pregnancy_or_childbirth_says_female(text: str) -> None:
+    assert sex_and_age(text)[0] == "female"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 41-year-old patient with proximal weakness. His wife is pregnant.",
+        "A 45-year-old patient with a heliotrope rash. DM may flare in postpartum women.",
+        "A 3-month-old infant born at 32 weeks' gestation with a rash on the cheeks.",
+    ],
+)
+def test_pregnancy_of_another_or_in_general_says_no_sex(text: str) -> None:
+    # guard: a relative's pregnancy, a group's adjective and the gestation of a newborn
+    assert sex_and_age(text)[0] == "unknown"
+
+
+def test_man_stays_male_with_a_pregnant_wife() -> None:
+    # guard: the age's own noun decides first
+    assert sex_and_age("A 36-year-old man with weakness; his wife is pregnant.")[0] == "male"
