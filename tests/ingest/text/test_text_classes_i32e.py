@@ -1,13 +1,15 @@
 """issue #10 (i32e): an English reference range whose upper limit is given in words of
 comparison ("normal, lower than 173 U/L", "190 or less"); a patient whose sex only her pregnancy
-or childbirth says ("a 3-month postpartum patient", "a primigravida"). Our own sentences (never
-a note's); each class has a guard."""
+or childbirth says ("a 3-month postpartum patient", "a primigravida"); a sentence opening with
+muscle or skin biopsies in the plural and a present-tense verb ("Muscle biopsies show ...") is
+teaching text, not this patient's biopsy. Our own sentences (never a note's); each class has a
+guard."""
 
 from __future__ import annotations
 
 import pytest
 
-from .helpers import labs_coded, sex_and_age
+from .helpers import labs_coded, read, sex_and_age
 
 
 @pytest.mark.parametrize(
@@ -77,3 +79,36 @@ def test_pregnancy_of_another_or_in_general_says_no_sex(text: str) -> None:
 def test_man_stays_male_with_a_pregnant_wife() -> None:
     # guard: the age's own noun decides first
     assert sex_and_age("A 36-year-old man with weakness; his wife is pregnant.")[0] == "male"
+
+
+def _perifascicular_atrophy(text: str) -> bool | None:
+    biopsy = read(text).case.muscle_biopsy
+    return None if biopsy is None else biopsy.perifascicular_atrophy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 52-year-old man with a violaceous rash of the eyelids and trouble swallowing. "
+        "Muscle biopsies show perifascicular atrophy and perivascular infiltrates.",
+        "A 47-year-old woman with proximal weakness. Muscle biopsies typically reveal "
+        "perifascicular atrophy in this disease.",
+        "A 61-year-old man with dysphagia. Skin biopsies show interface dermatitis, and "
+        "muscle biopsies may show perifascicular atrophy.",
+    ],
+)
+def test_biopsies_in_general_are_not_the_patients(text: str) -> None:
+    assert _perifascicular_atrophy(text) is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 52-year-old man with dysphagia. Muscle biopsies showed perifascicular atrophy.",
+        "A 52-year-old man with dysphagia. Both muscle biopsies show perifascicular atrophy.",
+        "A 52-year-old man with dysphagia; muscle biopsies show perifascicular atrophy.",
+    ],
+)
+def test_the_patients_own_biopsies_stay_his(text: str) -> None:
+    # guard: the past tense, a determiner, or a clause within the patient's sentence
+    assert _perifascicular_atrophy(text) is True
