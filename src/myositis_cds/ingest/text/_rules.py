@@ -1379,7 +1379,9 @@ def _needle_index(
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    pattern = re.compile(f"(?=({emit(trie)}))" if indexed else r"(?!x)x")
+    # (issue #10, i32s: its programme kept between processes, compile_kept: a fresh process
+    # compiled it for about a second before its first note)
+    pattern = compile_kept(f"(?=({emit(trie)}))" if indexed else r"(?!x)x")
     prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in indexed) for w in indexed}
     others: dict[str, list[str]] = {}
     for word in sorted(words - indexed):
