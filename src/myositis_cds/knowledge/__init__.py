@@ -9,6 +9,7 @@ data is a start-up error, never a wrong answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -19,7 +20,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myositis_cds.errors import KnowledgeError
 
-__all__ = ["KnowledgeMeta", "KnowledgeModel", "Verified", "load", "load_packaged_yaml", "raw"]
+__all__ = [
+    "KnowledgeMeta",
+    "KnowledgeModel",
+    "Verified",
+    "load",
+    "load_packaged_yaml",
+    "parse_yaml",
+    "raw",
+]
 
 Verified = Literal["V", "S", "U", "C"]
 """V primary source read; S secondary only; U unverified; C computed from verified values."""
@@ -58,17 +67,24 @@ def raw(name: str) -> Any:
         raise KnowledgeError(f"knowledge/{name}.yaml cannot be read: {exc}") from exc
 
 
-def load_packaged_yaml(package: str, relative: str, model: type[M]) -> M:
+def parse_yaml(text: str) -> Any:
+    """One YAML document, read with libyaml's safe loader when PyYAML has it."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
+def load_packaged_yaml(
+    package: str, relative: str, model: type[M], *, parse: Callable[[str], Any] = parse_yaml
+) -> M:
     """Read ``relative`` (a YAML file inside ``package``) and validate it against ``model``.
 
     The one loader for rule and code tables shipped with the adapters; a malformed file is a
-    :class:`KnowledgeError` naming it, as for the knowledge files themselves.
+    :class:`KnowledgeError` naming it, as for the knowledge files themselves. ``parse``: what
+    reads the text (issue #10, i32s: the text adapter's keeps its documents between processes;
+    it must give what :func:`parse_yaml` gives, and raise what it raises).
     """
     label = f"{package.removeprefix('myositis_cds.').replace('.', '/')}/{relative}"
     try:
-        data = yaml.load(
-            files(package).joinpath(relative).read_text(encoding="utf-8"), Loader=_SAFE_LOADER
-        )
+        data = parse(files(package).joinpath(relative).read_text(encoding="utf-8"))
         return model.model_validate(data)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{label} cannot be read: {exc}") from exc

@@ -8,15 +8,58 @@ normalised note is a boundary (lists, headings) and that "e.g." is not.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
+from types import ModuleType
 from typing import Any, cast
 
 import numpy
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from myositis_cds.ingest.text._rules import rules
+
+def _import_spacy_without_its_cli() -> None:
+    """Import spaCy without its command-line interface (issue #10, i32s).
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` for its ``spacy.info`` function, and with it
+    every command of the CLI (download, train, ... and typer, weasel, requests): half of the
+    import of spaCy, a second of a fresh process's first note, none of it used here. While spaCy
+    is imported, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins whose ``info`` imports the
+    real one when called; they are removed as soon as spaCy is in, so ``import spacy.cli`` later
+    loads the real package. Nothing is done when spaCy is already imported, and should a spaCy
+    release import more of its CLI the plain import is made instead.
+    """
+    if "spacy" in sys.modules:
+        return
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real  # the real one, on first use
+
+        return real(*args, **kwargs)
+
+    stubs = {"spacy.cli": ModuleType("spacy.cli"), "spacy.cli.info": ModuleType("spacy.cli.info")}
+    stubs["spacy.cli.info"].info = info  # type: ignore[attr-defined]
+    stubs["spacy.cli"].info = stubs["spacy.cli.info"]  # type: ignore[attr-defined]
+    for name, stub in stubs.items():
+        sys.modules.setdefault(name, stub)
+    try:
+        import spacy
+    except ImportError:
+        pass  # (below, the plain import raises what is wrong)
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if "spacy" not in sys.modules:
+        import spacy  # noqa: F401
+
+
+_import_spacy_without_its_cli()
+
+from spacy.lang.en import English  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from myositis_cds.ingest.text._rules import compile_kept, rules  # noqa: E402
 
 __all__ = ["pipeline", "read_doc", "tokenizer_text"]
 
@@ -217,7 +260,8 @@ _SPACED_DATE = (
 @cache
 def _spaced_date() -> re.Pattern[str]:
     month = rules().patterns.fragments["MONTH_NAME"]
-    return re.compile(_SPACED_DATE.replace("{MONTH_NAME}", month), re.IGNORECASE)
+    # (issue #10, i32s: the months' trie is long: its programme is kept between processes)
+    return compile_kept(_SPACED_DATE.replace("{MONTH_NAME}", month), re.IGNORECASE)
 
 
 _CLOSERS = frozenset({")", "]", ",", ";", ":"})
@@ -377,12 +421,34 @@ def read_doc(text: str) -> Doc:
 
 @cache
 def pipeline() -> Language:
-    nlp = spacy.blank("en")
-    infixes = [*cast(list[str], nlp.Defaults.infixes), _CJK_TOKEN, _LIST_GLUE]
-    suffixes = [*cast(list[str], nlp.Defaults.suffixes), _GEORGIAN_ARMENIAN_STOP]
-    tokenizer = cast(Any, nlp.tokenizer)
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # issue #10 (i32s): spaCy's blank English pipeline with its tokenizer made once, our infixes
+    # and suffixes in it from the start: spacy.blank("en") made the default tokenizer, and each
+    # of the two setters (infix_finditer, suffix_search) loaded its 4,000 special cases again
+    # (a third of a second each on a fresh process); English() also skips resolving the config
+    nlp = English(create_tokenizer=_tokenizer)
     nlp.add_pipe("myositis_note_sentences")
     nlp.max_length = 2_000_000
     return nlp
+
+
+def _tokenizer(nlp: Language) -> Any:
+    """The tokenizer spaCy's default factory makes (spacy.Tokenizer.v1,
+    ``spacy.language.create_tokenizer``) with our infixes and suffixes added, their expressions
+    written as ``spacy.util.compile_*_regex`` writes them and their programmes kept between
+    processes (compile_kept)."""
+    defaults = nlp.Defaults
+    prefixes = cast(list[str], defaults.prefixes)
+    infixes = [*cast(list[str], defaults.infixes), _CJK_TOKEN, _LIST_GLUE]
+    suffixes = [*cast(list[str], defaults.suffixes), _GEORGIAN_ARMENIAN_STOP]
+    prefix = "|".join("^" + piece for piece in prefixes if piece.strip())
+    infix = "|".join(piece for piece in infixes if piece.strip())
+    suffix = "|".join(piece + "$" for piece in suffixes if piece.strip())
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_kept(prefix).search,
+        suffix_search=compile_kept(suffix).search,
+        infix_finditer=compile_kept(infix).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )

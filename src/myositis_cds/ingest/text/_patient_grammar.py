@@ -11,7 +11,7 @@ from functools import cache
 from pydantic import Field
 
 from myositis_cds.errors import KnowledgeError
-from myositis_cds.ingest.text._rules import RulesMeta, _Strict, compile_rule
+from myositis_cds.ingest.text._rules import RulesMeta, _Strict, compile_rule, kept_yaml
 from myositis_cds.knowledge import load_packaged_yaml
 
 __all__ = ["PatientGrammar", "patient_grammar"]
@@ -159,8 +159,8 @@ def patient_grammar_file() -> PatientGrammarFile:
     """rules/patient.yaml as read (once per process): the grammar below and the number words'
     age words (_numbers) are built from it."""
     data: PatientGrammarFile = load_packaged_yaml(
-        __package__ or __name__, "rules/patient.yaml", PatientGrammarFile
-    )
+        __package__ or __name__, "rules/patient.yaml", PatientGrammarFile, parse=kept_yaml
+    )  # (i32s: the parsed YAML kept between processes)
     return data
 
 

@@ -33,7 +33,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cache_file", "content_key", "engine", "kept_value", "lookup", "record", "save"]
+__all__ = [
+    "cache_file",
+    "content_key",
+    "engine",
+    "kept_document",
+    "kept_value",
+    "lookup",
+    "record",
+    "save",
+]
 
 # (pattern, flags, first characters or None) -> the arguments of _sre.compile
 _Key = tuple[str, int, str | None]
@@ -174,6 +183,27 @@ def kept_value(kind: str, source: str, build: Callable[[], _T]) -> _T:
         kept: _T = _STORE.entries[key]
         return kept
     value = build()
+    _add(key, value)
+    return value
+
+
+def kept_document(text: str, parse: Callable[[str], Any], kind: str) -> Any:
+    """``parse(text)``, or what it gave in an earlier process for the same ``text`` (issue #10,
+    i32s: a rules file's parsed YAML, a third of a second of a fresh process). ``kind`` names the
+    parser and its version, which the file's key does not cover. Kept only when marshal keeps
+    the document as it is (strings, numbers, booleans, None, lists and dicts: a YAML date is
+    not kept, and the document is parsed in every process)."""
+    if not _STORE.loaded:
+        _STORE.load()
+    key = (kind, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    kept = _STORE.entries.get(key)
+    if kept is not None:
+        return kept
+    value = parse(text)
+    try:
+        marshal.dumps(value)
+    except ValueError:  # an object marshal cannot keep: parsed again next time
+        return value
     _add(key, value)
     return value
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from myositis_cds.case import (
@@ -35,7 +36,7 @@ from myositis_cds.case import (
 )
 from myositis_cds.errors import KnowledgeError
 from myositis_cds.ingest.text import _programs
-from myositis_cds.knowledge import load_packaged_yaml
+from myositis_cds.knowledge import load_packaged_yaml, parse_yaml
 
 __all__ = ["Rules", "TermMatcher", "rules"]
 
@@ -1379,7 +1380,9 @@ def _needle_index(
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    pattern = re.compile(f"(?=({emit(trie)}))" if indexed else r"(?!x)x")
+    # (issue #10, i32s: its programme kept between processes, compile_kept: a fresh process
+    # compiled it for about a second before its first note)
+    pattern = compile_kept(f"(?=({emit(trie)}))" if indexed else r"(?!x)x")
     prefixes = {w: tuple(w[:n] for n in range(1, len(w) + 1) if w[:n] in indexed) for w in indexed}
     others: dict[str, list[str]] = {}
     for word in sorted(words - indexed):
@@ -1642,7 +1645,10 @@ def plain_letters(unit: str) -> str:
 def term_key(text: str) -> str:
     """The normalised form under which a term and a matched text are compared (memoised: the
     same few hundred words are looked up on every note); diacritics of Latin letters dropped."""
-    return "".join(plain_letters(ch) for ch in _KEY_JOINERS.sub("", text.casefold()))
+    key = _KEY_JOINERS.sub("", text.casefold())
+    if key.isascii():  # (i32s) no accent, no ligature: the 20,000 terms of a fresh process
+        return key
+    return "".join(plain_letters(ch) for ch in key)
 
 
 def spellings_by_key(words: Iterable[str]) -> dict[str, list[str]]:
@@ -2516,7 +2522,15 @@ def _limit(number: str) -> float:
 
 
 def _load(name: str, model: type[Any]) -> Any:
-    return load_packaged_yaml(__package__ or __name__, f"rules/{name}.yaml", model)
+    return load_packaged_yaml(__package__ or __name__, f"rules/{name}.yaml", model, parse=kept_yaml)
+
+
+def kept_yaml(text: str) -> Any:
+    """A rules file's YAML, parsed (knowledge.parse_yaml) or as an earlier process parsed it
+    (issue #10, i32s: _programs.kept_document, in the file of the compiled programmes, whose
+    name covers every rules file; the entry is looked up by the hash of the text itself)."""
+    kind = f"yaml {yaml.__version__} {getattr(yaml, '__with_libyaml__', False)}"
+    return _programs.kept_document(text, parse_yaml, kind)
 
 
 @cache
