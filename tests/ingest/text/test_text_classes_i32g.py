@@ -1,0 +1,40 @@
+"""issue #10, round 32 (i32g): a bare "Gottron's" read as the papules (gold decision of 3 Dec
+2026, tests/data/notes/README.md). Vignettes written for these tests; each expectation read off
+the words by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+from tests.ingest.text.helpers import TODAY
+
+
+def gottron(note: str) -> dict[str, bool]:
+    case = extract_case(note, anchor=TODAY, today=TODAY).case
+    return {f.code.value: f.present for f in case.findings if f.code.value.startswith("gottron")}
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the bare possessive, present and denied, with no noun after it
+        ("Review today. Eyelid rash and Gottron's worse this week.", {"gottron_papules": True}),
+        ("Clinic review. DM skin (Gottron's), weakness improving.", {"gottron_papules": True}),
+        ("On examination no heliotrope and no Gottron's; power full.", {"gottron_papules": False}),
+        ("O/E: no Gottron’s, nailfolds normal.", {"gottron_papules": False}),
+        # a noun after the eponym still decides
+        ("Examination: Gottron's sign over both knees.", {"gottron_sign": True}),
+        ("Examination: Gottron's papules over the MCPs.", {"gottron_papules": True}),
+        ("Examination: Gottron's lesions on the knuckles.", {"gottron_sign": True}),
+        ("Status: Gottron-Zeichen an beiden Knien positiv.", {"gottron_sign": True}),
+        ("Undersøgelse: Gottrons tegn over knoerne.", {"gottron_sign": True}),
+        # a sign followed by another finding: the bare eponym is not joined to the next head
+        ("Skin: Gottron's sign and periungual erythema.", {"gottron_sign": True}),
+        # the eponym alone without its possessive, or a copy cut right after it: neither
+        ("The boy had Gottron", {}),
+        ("A heliotrope rash and Gottron's", {}),
+    ],
+)
+def test_bare_gottron_possessive_is_the_papules(note: str, expected: dict[str, bool]) -> None:
+    assert gottron(note) == expected
