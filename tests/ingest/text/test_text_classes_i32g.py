@@ -38,3 +38,31 @@ def gottron(note: str) -> dict[str, bool]:
 )
 def test_bare_gottron_possessive_is_the_papules(note: str, expected: dict[str, bool]) -> None:
     assert gottron(note) == expected
+
+
+def findings(note: str) -> dict[str, bool]:
+    case = extract_case(note, anchor=TODAY, today=TODAY).case
+    return {f.code.value: f.present for f in case.findings}
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a bare "no." / "nil." answering the finding before it, alone or in a list of answers
+        ("Ward round. Weak arms; mechanic's hands no.", {"mechanics_hands": False}),
+        (
+            "Checklist today. Raynaud yes. Dysphagia no. Mechanic's hands nil. Calcinosis no.",
+            {"raynaud": True, "dysphagia": False, "mechanics_hands": False, "calcinosis": False},
+        ),
+        ("Skin review: heliotrope no.\nPlan: repeat CK.", {"heliotrope_rash": False}),
+        # the abbreviation of "number" stays no negation
+        ("Mechanic's hands seen, case no. 3 of the series.", {"mechanics_hands": True}),
+        ("Mechanic's hands seen; lab no. 0419 sent.", {"mechanics_hands": True}),
+        ("Mechanic's hands seen, see ref no. AB12.", {"mechanics_hands": True}),
+        ("Mechanic's hands seen. No. 2 biopsy was taken.", {"mechanics_hands": True}),
+        ("Mechanic's hands with a rising no. of flares.", {"mechanics_hands": True}),
+    ],
+)
+def test_trailing_no_answers_the_finding_before_it(note: str, expected: dict[str, bool]) -> None:
+    found = findings(note)
+    assert {k: found.get(k) for k in expected} == expected
