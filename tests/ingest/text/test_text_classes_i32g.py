@@ -66,3 +66,25 @@ def findings(note: str) -> dict[str, bool]:
 def test_trailing_no_answers_the_finding_before_it(note: str, expected: dict[str, bool]) -> None:
     found = findings(note)
     assert {k: found.get(k) for k in expected} == expected
+
+
+_CASE = (
+    "\n\nCase 1\nA 58-year-old man was seen in March 2024 with a heliotrope rash and proximal "
+    "weakness. In April 2024 a biopsy of a tonsillar mass showed carcinoma.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "histology"),
+    [
+        # the title names the patient's tumour at the same site with its histology
+        ("Tonsillar squamous cell carcinoma presenting as dermatomyositis: two cases", "scc"),
+        # another site's histology is not borrowed, nor one beside two sites
+        ("Pulmonary squamous cell carcinoma presenting as dermatomyositis: two cases", "other"),
+        ("Laryngeal adenocarcinoma and tonsillar squamous cell carcinoma with myositis", "other"),
+    ],
+)
+def test_histology_from_a_title_naming_the_same_site(title: str, histology: str) -> None:
+    case = extract_case(title + _CASE, anchor=TODAY, today=TODAY).case
+    expected = {"scc": "squamous_cell_carcinoma"}.get(histology, histology)
+    assert [(t.site.value, t.histology.value) for t in case.tumours] == [("other", expected)]
