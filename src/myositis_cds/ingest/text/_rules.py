@@ -1813,8 +1813,12 @@ def _built_trie_parts(terms: list[str]) -> list[str]:
             # a leading hyphen is the word's own ("-ve"), not an optional joiner
             (_letter_regex(unit) if not last else _unit_regex(unit)) + emit(child, unit)
             # (i10an: a stem's open end is tried after every written continuation, so the
-            # longer term "gottronove papule" wins over the stem "gottron*")
-            for unit, child in sorted(node.items(), key=lambda kv: (kv[0] == STEM, kv[0]))
+            # longer term "gottronove papule" wins over the stem "gottron*"; i32g: and the
+            # optional "'s", which may match nothing or a plain "s", after both, so that the
+            # bare "gottron's" does not cut "Gottrons tegn" or "Gottron-Zeichen" short)
+            for unit, child in sorted(
+                node.items(), key=lambda kv: (kv[0] == "'s", kv[0] == STEM, kv[0])
+            )
             if unit != _END
         ]
         if _END in node:

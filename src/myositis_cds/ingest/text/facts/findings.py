@@ -43,8 +43,14 @@ def _shared_modifier(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch
         if hm is None:
             continue
         head = hm.group(1)
-        found = lexicon.find(" ".join([*words[:-1], head]))
-        if len(found) == 1 and found[0].concept != m.concept and found[0].start == 0:
+        phrase = " ".join([*words[:-1], head])
+        found = lexicon.find(phrase)
+        # the whole phrase is the term (i32g: not the bare "Gottron's" before another word)
+        if (
+            len(found) == 1
+            and found[0].concept != m.concept
+            and (found[0].start, found[0].end) == (0, len(phrase))
+        ):
             added.append(TermMatch(hm.start(1), hm.end(1), found[0].concept, head))
     if not added:
         return matches
@@ -227,8 +233,27 @@ def _wrapped_denial(ex: Extraction, sent: Sentence, end: int) -> tuple[str, int,
 # --- issue #10 (i23b): end
 
 
+# --- issue #10 (i32g): the bare possessive "Gottron's" is the papules (rules/lexicon.yaml, gold
+# decision of 3 Dec 2026), begin. The matcher also takes the eponym without its "'s" (as it does
+# for every possessive term); alone, "Gottron" names the man or a column's torn word ("He had
+# Gottron" before another column's text), so only the possessive is read. Nor is a possessive
+# with nothing after it to the text's end: a copy cut after it names neither papules nor sign.
+_BARE_EPONYM = re.compile(r"gottron(?P<s>['’´]?s)?", re.I)
+
+
+def _bare_eponym_kept(ex: Extraction, m: TermMatch) -> bool:
+    bare = _BARE_EPONYM.fullmatch(m.text)
+    if bare is None:
+        return True
+    return bare.group("s") is not None and bool(ex.text[m.end :].strip())
+
+
+# --- issue #10 (i32g): end
+
+
 def _findings(ex: Extraction) -> None:
     found = _shared_modifier(ex, _with_abbreviations(ex, ex.rules.findings.find(ex.text)))
+    found = [m for m in found if _bare_eponym_kept(ex, m)]
     for idx, matches in _bucket(ex, found).items():
         sent = ex.sentences[idx]
         for m in matches:

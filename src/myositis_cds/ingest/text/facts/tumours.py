@@ -815,6 +815,45 @@ def _tumours(ex: Extraction) -> None:
         if current is None or not current.real:
             current = anchors[-1][1]
     _place_held_staging(ex, builds, held)
+    _histology_named_with_its_site(ex, hist)
+
+
+# --- issue #10 (i32g): a tumour's histology said only where the report names it with its site
+# in a title or summary sentence ("Tonsillar squamous cell carcinoma associated with
+# dermatomyositis: two cases", then "a woman ... with tonsillar carcinoma"), begin. That sentence
+# speaks of the cases, not as a finding of the patient (its parts are "generic"), but it names
+# the patient's tumour: where the tumour has no histology of its own, the one named there
+# beside the same site word is its histology. Never a sentence about the disease in general,
+# nor one that also names another site (a different tumour's histology is not borrowed).
+def _histology_named_with_its_site(ex: Extraction, hist: dict[int, list[TermMatch]]) -> None:
+    by_key: dict[int, list[Draft]] = {}
+    for d in ex.drafts:
+        if d.type == "tumour":
+            by_key.setdefault(d.value.get("tumour", 0), []).append(d)
+    for key, group in by_key.items():
+        told = [d for d in group if d.status in ("present", "historical")]
+        if any(d.code == "histology" and d.value["value"] != "other" for d in told):
+            continue
+        words = {ex.text[d.start : d.end].casefold() for d in told if d.code == "site"}
+        if not words:
+            continue
+        # the title, and a sentence whose parts of this tumour were read as about the cases
+        generic = {d.sentence.index for d in group if d.status == "generic"}
+        for sent in ex.sentences:
+            if sent.general or not (sent.section == "title" or sent.index in generic):
+                continue
+            kinds = {m.concept: m for m in hist.get(sent.index, []) if m.concept != "other"}
+            named = {t.text.casefold() for t in ex.rules.sites.find(ex.text, sent.start, sent.end)}
+            if len(kinds) != 1 or not named or not named <= words:
+                continue
+            (m,) = kinds.values()
+            value = {"value": m.concept, "tumour": key}
+            found = Draft("tumour", "histology", "present", m.start, m.end, sent, sent.time, value)
+            _add(ex, found)
+            break
+
+
+# --- issue #10 (i32g): end
 
 
 # issue #10 (i22b): a staging scan read before the tumour is named ("CT: wall thickening of the
