@@ -1,0 +1,44 @@
+"""Classes of wording in Portuguese and Spanish reports (issue #10, round 32, worktree i32r):
+weakness of one girdle, or of both under the singular noun with its two adjectives ("cintura
+escapular y pélvica"), a deficit of strength ("défice de força") reaching a girdle past the
+neck's muscles, in Portuguese, Spanish, French and Italian. Our own sentences (never copied
+from a report); the outcome of each worked out by hand, with the negatives next to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.text.helpers import LOWER, UPPER, findings_of, present
+
+BOTH = {UPPER, LOWER}
+
+# ---------------------------------------------------------------- the girdles, singular noun
+GIRDLES = [
+    ("es both singular", "Consultó por debilidad de la cintura escapular y pélvica.", BOTH),
+    ("pt both singular", "Refere fraqueza na cintura pélvica e escapular há dois meses.", BOTH),
+    ("es pelvic only", "Al examen destacaba debilidad en la cintura pélvica.", {LOWER}),
+    ("pt shoulder only", "Ao exame, fraqueza muscular da cintura escapular.", {UPPER}),
+    ("fr shoulder only", "Examen : faiblesse de la ceinture scapulaire.", {UPPER}),
+    ("it both", "All'esame debolezza del cingolo scapolare e pelvico.", BOTH),
+    # a deficit of strength, the neck's muscles listed before the girdles
+    ("pt deficit past the neck",
+     "Aos seis meses persistia défice de força nos músculos axiais e cervicais, da cintura "
+     "escapular e pélvica.", BOTH),
+    ("es deficit", "Persistía un déficit de fuerza muscular en la cintura pélvica.", {LOWER}),
+    # pain of the girdles is not weakness; "cintura" alone is the waist
+    ("pt girdle pain", "Queixava-se de dor na cintura escapular e pélvica.", set()),
+    ("es waist", "Refería debilidad general y dolor en la cintura.", set()),
+    ("pt deficit of another kind", "Défice de vitamina D; dor na cintura pélvica.", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), GIRDLES, ids=[r[0] for r in GIRDLES])
+def test_weakness_of_a_girdle_in_the_romance_languages(
+    label: str, note: str, expected: set[str]
+) -> None:
+    assert present(note) & BOTH == expected
+
+
+def test_a_denied_girdle_deficit_is_absent() -> None:
+    got = findings_of("Sem défice de força na cintura escapular.")
+    assert got.get(UPPER) is False and LOWER not in got
