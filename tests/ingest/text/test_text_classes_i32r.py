@@ -1,14 +1,15 @@
 """Classes of wording in Portuguese and Spanish reports (issue #10, round 32, worktree i32r):
 weakness of one girdle, or of both under the singular noun with its two adjectives ("cintura
 escapular y pélvica"), a deficit of strength ("défice de força") reaching a girdle past the
-neck's muscles, in Portuguese, Spanish, French and Italian. Our own sentences (never copied
+neck's muscles, in Portuguese, Spanish, French and Italian; myeloma and leukaemia in those
+languages as cancers of site and histology "other". Our own sentences (never copied
 from a report); the outcome of each worked out by hand, with the negatives next to them."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import LOWER, UPPER, findings_of, present
+from tests.ingest.text.helpers import LOWER, UPPER, findings_of, present, tumour_sites
 
 BOTH = {UPPER, LOWER}
 
@@ -42,3 +43,26 @@ def test_weakness_of_a_girdle_in_the_romance_languages(
 def test_a_denied_girdle_deficit_is_absent() -> None:
     got = findings_of("Sem défice de força na cintura escapular.")
     assert got.get(UPPER) is False and LOWER not in got
+
+
+# ---------------------------------------------------------------- cancers of the blood
+OTHER = ("other", "other")
+BLOOD = [
+    ("pt myeloma", "Homem de 70 anos, portador de mieloma múltiplo há três anos.", [OTHER]),
+    ("es myeloma", "Antecedente de mieloma múltiple en tratamiento.", [OTHER]),
+    ("fr myeloma", "Suivi pour un myélome multiple depuis 2019.", [OTHER]),
+    ("it myeloma", "Paziente con mieloma multiplo in remissione.", [OTHER]),
+    ("es leukaemia", "Antecedente de leucemia mieloide aguda tratada.", [OTHER]),
+    # chronic lymphocytic leukaemia stays a lymphoma
+    ("pt cll", "Portador de leucemia linfocítica crônica.", [("other", "lymphoma")]),
+    # denied, a relative's, or a word that only starts alike: none
+    ("pt denied", "Sem evidência de mieloma múltiplo na medula.", []),
+    ("es spina bifida", "Antecedente de mielomeningocele operado al nacer.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), BLOOD, ids=[r[0] for r in BLOOD])
+def test_myeloma_and_leukaemia_in_the_romance_languages(
+    label: str, note: str, expected: list[tuple[str, str]]
+) -> None:
+    assert tumour_sites(note) == expected
