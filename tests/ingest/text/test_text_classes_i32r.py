@@ -2,14 +2,23 @@
 weakness of one girdle, or of both under the singular noun with its two adjectives ("cintura
 escapular y pélvica"), a deficit of strength ("défice de força") reaching a girdle past the
 neck's muscles, in Portuguese, Spanish, French and Italian; myeloma and leukaemia in those
-languages as cancers of site and histology "other". Our own sentences (never copied
-from a report); the outcome of each worked out by hand, with the negatives next to them."""
+languages as cancers of site and histology "other"; "elevation of" with an adjective of degree
+before a list of labs, the Romance "and" and a bracketed alias inside a list. Our own sentences
+(never copied from a report); the outcome of each worked out by hand, with the negatives next to
+them."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import LOWER, UPPER, findings_of, present, tumour_sites
+from tests.ingest.text.helpers import (
+    LOWER,
+    UPPER,
+    findings_of,
+    labs_coded,
+    present,
+    tumour_sites,
+)
 
 BOTH = {UPPER, LOWER}
 
@@ -66,3 +75,30 @@ def test_myeloma_and_leukaemia_in_the_romance_languages(
     label: str, note: str, expected: list[tuple[str, str]]
 ) -> None:
     assert tumour_sites(note) == expected
+
+
+# ---------------------------------------------------------------- a raised list of labs
+RAISED = [
+    ("pt degree and list",
+     "Nos exames, elevação acentuada de transaminases, creatinofosfoquinase e aldolase.",
+     {"ck": True}),
+    ("es degree and list", "Se constató elevación marcada de transaminasas, CPK y LDH.",
+     {"ck": True, "ldh": True}),
+    ("fr degree", "Bilan : élévation importante des CPK et des LDH.", {"ck": True, "ldh": True}),
+    ("pt bracketed alias",
+     "Houve elevação de creatina quinase (CK sérica) e desidrogenase láctica (LDH) no dia 3.",
+     {"ck": True, "ldh": True}),
+    # a denial before the nominal stays a denial, with or without the adjective
+    ("pt denied", "Sem elevação relevante de CK.", {"ck": False}),
+    ("es denied", "No hubo elevación significativa de CPK.", {"ck": False}),
+    ("pt other lab raised", "Elevação acentuada de PCR e VS; CK normal.", {"ck": False}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), RAISED, ids=[r[0] for r in RAISED])
+def test_a_raised_list_of_labs_in_the_romance_languages(
+    label: str, note: str, expected: dict[str, bool]
+) -> None:
+    for code, raised in expected.items():
+        labs = labs_coded(note, code)
+        assert [lab.above_uln for lab in labs] == [raised], (code, labs)
