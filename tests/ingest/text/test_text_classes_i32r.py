@@ -3,7 +3,8 @@ weakness of one girdle, or of both under the singular noun with its two adjectiv
 escapular y pélvica"), a deficit of strength ("défice de força") reaching a girdle past the
 neck's muscles, in Portuguese, Spanish, French and Italian; myeloma and leukaemia in those
 languages as cancers of site and histology "other"; "elevation of" with an adjective of degree
-before a list of labs, the Romance "and" and a bracketed alias inside a list. Our own sentences
+before a list of labs, the Romance "and" and a bracketed alias inside a list; strength reduced on
+the examiner's hip flexion or shoulder abduction. Our own sentences
 (never copied from a report); the outcome of each worked out by hand, with the negatives next to
 them."""
 
@@ -102,3 +103,23 @@ def test_a_raised_list_of_labs_in_the_romance_languages(
     for code, raised in expected.items():
         labs = labs_coded(note, code)
         assert [lab.above_uln for lab in labs] == [raised], (code, labs)
+
+
+# ---------------------------------------------------------------- strength on a movement
+MOVEMENTS = [
+    ("pt hip flexion", "Ao exame, redução global da força na flexão das coxas.", {LOWER}),
+    ("es hip flexion",
+     "Exploración: disminución de la fuerza muscular en la flexión de la cadera izquierda.",
+     {LOWER}),
+    ("fr shoulder abduction", "Examen : diminution de la force à l'abduction des épaules.",
+     {UPPER}),
+    ("it hip flexion", "Obiettivamente riduzione della forza nella flessione dell'anca.", {LOWER}),
+    # a reduced pain or range on the movement is not weakness
+    ("pt pain", "Diminuição da dor na flexão do quadril após a infiltração.", set()),
+    ("es range", "Disminución del rango de movimiento en la flexión de cadera.", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), MOVEMENTS, ids=[r[0] for r in MOVEMENTS])
+def test_strength_reduced_on_a_proximal_movement(label: str, note: str, expected: set[str]) -> None:
+    assert present(note) & BOTH == expected
