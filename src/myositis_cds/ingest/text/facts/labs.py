@@ -88,8 +88,12 @@ def _undecided_number(ex: Extraction, start: int, end: int) -> bool:
 
 
 # Only list glue between two lab names: "ESR, CRP, LDH, and CK", "LDH and aldolase", "CK (CPK)/"
+# (issue #10, i32r: and the Portuguese, Spanish, French and Italian "and", "CK e LDH", "CPK y
+# LDH", "CPK et LDH"; and the rest of a bracket a name stands in, "creatine kinase (total CK)
+# and LDH")
 _LAB_GLUE = re.compile(
-    r"\s*(?:\([^()]{1,15}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|/\s*)"
+    r"\s*(?:\([^()]{1,15}\)\s*|[^()\d]{0,15}\)\s*)?"
+    r"(?:,\s*(?:and\s+|or\s+)?|(?:and|or|e|y|et)\s+|/\s*)"
     r"(?:(?:the\s+)?serum\s+)?",
     re.IGNORECASE,
 )
