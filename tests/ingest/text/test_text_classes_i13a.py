@@ -15,6 +15,7 @@ import pytest
 
 from myositis_cds.ingest.text import _programs
 from myositis_cds.ingest.text._rules import compile_rule
+from tests.ingest.text.conftest import reopen_store
 
 RULES = Path(_programs.__file__).with_name("rules")
 
@@ -37,27 +38,13 @@ def _compile_rule_plain(pattern: str, first: set[str] | None = None) -> re.Patte
         return compile_rule(pattern, first=first)
 
 
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache directory and a store that has read nothing yet."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("MYOSITIS_CDS_CACHE_DIR", str(folder))
-    monkeypatch.setattr(_programs, "_STORE", _programs._Store())
-    return folder
-
-
-def _reopen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the next process sees: a store that reads the file again."""
-    monkeypatch.setattr(_programs, "_STORE", _programs._Store())
-
-
 def test_a_kept_programme_is_the_plain_compile(
     fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first_run = [compile_rule(p, first=f) for p, f in _SAMPLES]
     assert _programs.save() is True
     assert len(list(fresh_cache.glob("rule-programmes-*.marshal"))) == 1
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     for (pattern, first), compiled in zip(_SAMPLES, first_run, strict=True):
         kept = _programs.lookup(
             (pattern, int(re.IGNORECASE), None if first is None else "".join(sorted(first)))
@@ -75,7 +62,7 @@ def test_kept_patterns_find_what_the_text_says(
     compile_rule(r"\b(?:ck|creatine kinase|cpk)\b")
     compile_rule(r"(?<!\bnot\s)(?<!\bno\s)\b(?:found|seen)\b")
     _programs.save()
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     ck = compile_rule(r"\b(?:ck|creatine kinase|cpk)\b")
     assert [m.span() for m in ck.finditer("CK 5000 U/L; creatine kinase high; CKMB 3")] == [
         (0, 2),
@@ -109,7 +96,7 @@ def test_a_changed_key_never_reads_the_old_file(
     _programs.save()
     old = next(fresh_cache.glob("rule-programmes-*.marshal"))
     monkeypatch.setattr(_programs, "content_key", lambda rules_dir=RULES: "0" * 32)
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     assert _programs.lookup((r"\b(?:ck|cpk)\b", int(re.IGNORECASE), None)) is None
     compile_rule(r"\b(?:ck|cpk)\b")
     assert _programs.save() is True
@@ -134,7 +121,7 @@ def test_a_corrupt_file_is_compiled_afresh(
     _programs.save()
     path = next(fresh_cache.glob("rule-programmes-*.marshal"))
     path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     assert _programs.lookup((pattern, int(re.IGNORECASE), None)) is None
     again = compile_rule(pattern)
     assert again == _compile_rule_plain(pattern)
@@ -169,7 +156,7 @@ def test_a_kept_term_list_finds_what_the_built_one_finds(
     text = "CK raised, heliotrope rash and creatine-kinase; no CKs"
     built = TermMatcher("test", concepts).find(text)
     assert _programs.save() is True
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     # the same terms in another order: the same trie, answered from the file
     kept = TermMatcher("test", {"heliotrope": ["heliotrope rash"], "ck": ["creatine kinase", "ck"]})
     assert _programs._STORE.added == 0

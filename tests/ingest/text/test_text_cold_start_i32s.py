@@ -22,6 +22,7 @@ import yaml
 from myositis_cds.ingest.text import _nlp, _programs
 from myositis_cds.ingest.text._rules import kept_yaml
 from myositis_cds.knowledge import parse_yaml
+from tests.ingest.text.conftest import reopen_store
 
 RULES = Path(_programs.__file__).with_name("rules")
 
@@ -37,20 +38,6 @@ limit: 2.5
 verified: true
 empty: null
 """
-
-
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache directory and a store that has read nothing yet."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("MYOSITIS_CDS_CACHE_DIR", str(folder))
-    monkeypatch.setattr(_programs, "_STORE", _programs._Store())
-    return folder
-
-
-def _reopen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the next process sees: a store that reads the file again."""
-    monkeypatch.setattr(_programs, "_STORE", _programs._Store())
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -71,7 +58,7 @@ def test_a_kept_document_is_the_parsed_one(
 ) -> None:
     assert kept_yaml(_DOCUMENT) == parse_yaml(_DOCUMENT)
     assert _programs.save() is True
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     parsed = _counting(monkeypatch)
     again = kept_yaml(_DOCUMENT)
     assert parsed == []  # answered from the file
@@ -87,7 +74,7 @@ def test_every_rules_file_is_kept_as_parsed(
     for text in texts:
         kept_yaml(text)
     _programs.save()
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     parsed = _counting(monkeypatch)
     for text in texts:
         assert kept_yaml(text) == parse_yaml(text)
@@ -97,7 +84,7 @@ def test_every_rules_file_is_kept_as_parsed(
 def test_a_changed_text_is_parsed_again(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kept_yaml(_DOCUMENT)
     _programs.save()
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     parsed = _counting(monkeypatch)
     changed = _DOCUMENT.replace("limit: 2.5", "limit: 3.5")
     assert kept_yaml(changed)["limit"] == 3.5  # not the kept 2.5
@@ -111,7 +98,7 @@ def test_a_changed_key_never_reads_the_old_file(
     kept_yaml(_DOCUMENT)
     _programs.save()
     monkeypatch.setattr(_programs, "content_key", lambda rules_dir=RULES: "0" * 32)
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     parsed = _counting(monkeypatch)
     assert kept_yaml(_DOCUMENT) == parse_yaml(_DOCUMENT)
     assert parsed == [_DOCUMENT]
@@ -133,7 +120,7 @@ def test_a_corrupt_file_is_parsed_afresh(
     _programs.save()
     path = next(fresh_cache.glob("rule-programmes-*.marshal"))
     path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     parsed = _counting(monkeypatch)
     assert kept_yaml(_DOCUMENT) == parse_yaml(_DOCUMENT)
     assert parsed == [_DOCUMENT]
@@ -157,7 +144,7 @@ def test_a_document_marshal_cannot_keep_is_parsed_each_time(
     assert kept_yaml(dated) == {"checked": datetime.date(2026, 12, 3)}
     kept_yaml(_DOCUMENT)
     assert _programs.save() is True
-    _reopen(monkeypatch)
+    reopen_store(monkeypatch)
     parsed = _counting(monkeypatch)
     assert kept_yaml(dated) == {"checked": datetime.date(2026, 12, 3)}
     kept_yaml(_DOCUMENT)
