@@ -83,7 +83,13 @@ def rate(work: list[str], step: object, seconds: float) -> tuple[float, float]:
 
 
 def cold(code: str, runs: int = 3) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    """Median wall seconds of a fresh interpreter running ``code``, importing the package from
+    where this process imported it (so that ``PYTHONPATH=<another tree>/src`` measures that
+    tree's cold start too, not this script's own tree)."""
+    import myositis_cds
+
+    src = Path(myositis_cds.__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(src)}
     times = []
     for _ in range(runs):
         started = time.perf_counter()
