@@ -9,7 +9,8 @@ on top. Throughput is also given per labelled note as written (about 1,000 chara
 rate both per wall-clock second and per CPU second of the process (steadier on a shared
 machine). Cold start is a fresh interpreter that imports the adapter and reads one page (what
 ``myositis-cds extract NOTE.txt`` pays once), against a fresh interpreter that only runs the
-baseline.
+baseline, in wall and CPU seconds, the median of three runs (the compiled-pattern cache keeps
+one version of the rules: after another tree's run, the first run fills it again).
 
     PYTHONPATH=src python benchmarks/nlp.py [--seconds 5]
 """
@@ -82,20 +83,26 @@ def rate(work: list[str], step: object, seconds: float) -> tuple[float, float]:
             return done / elapsed, done / max(time.process_time() - cpu_started, 1e-9)
 
 
-def cold(code: str, runs: int = 3) -> float:
-    """Median wall seconds of a fresh interpreter running ``code``, importing the package from
-    where this process imported it (so that ``PYTHONPATH=<another tree>/src`` measures that
-    tree's cold start too, not this script's own tree)."""
+def cold(code: str, runs: int = 3) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds (user + system, steadier on a shared
+    machine) of a fresh interpreter running ``code``, importing the package from where this
+    process imported it (so that ``PYTHONPATH=<another tree>/src`` measures that tree's cold
+    start too, not this script's own tree)."""
+    import resource
+
     import myositis_cds
 
     src = Path(myositis_cds.__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": str(src)}
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,12 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     first = str(NOTES / "01_clinic_letter_new_dm.txt")
-    cold_nlp = cold(
+    (cold_nlp, cold_nlp_cpu) = cold(
         "from pathlib import Path; from myositis_cds.ingest.text import extract_case; "
         f"extract_case(Path({first!r}).read_text())"
     )
-    cold_import = cold("import myositis_cds.ingest.text")
-    cold_base = cold(
+    cold_import, _ = cold("import myositis_cds.ingest.text")
+    cold_base, cold_base_cpu = cold(
         f"import re; from pathlib import Path; re.findall(r'\\w+', Path({first!r}).read_text())"
     )
 
@@ -153,13 +160,18 @@ def main(argv: list[str] | None = None) -> int:
         f"{cold_nlp / cold_base:>8.1f}x"
     )
     print(
+        f"{'cold start, CPU seconds (user + system)':<44}{cold_nlp_cpu:>12.2f}"
+        f"{cold_base_cpu:>12.2f}{cold_nlp_cpu / max(cold_base_cpu, 0.001):>8.1f}x"
+    )
+    print(
         f"{'import without reading (no spaCy) (s)':<44}{cold_import:>12.2f}{cold_base:>12.2f}"
         f"{cold_import / cold_base:>8.1f}x"
     )
     print(
         f"targets: >= 50 notes/s (pages per CPU second {'met' if nlp_cpu >= 50 else 'NOT met'};"
         f" single notes per CPU second {'met' if note_cpu >= 50 else 'NOT met'}), "
-        f"cold start <= 3 s ({'met' if cold_nlp <= 3 else 'NOT met'})"
+        f"cold start <= 3 s ({'met' if cold_nlp <= 3 else 'NOT met'} in wall time, "
+        f"{'met' if cold_nlp_cpu <= 3 else 'NOT met'} in CPU time)"
     )
     return 0
 
