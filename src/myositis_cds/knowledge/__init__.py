@@ -62,7 +62,7 @@ def raw(name: str) -> Any:
     """The parsed YAML of ``knowledge/<name>.yaml``."""
     resource = files(__name__).joinpath(f"{name}.yaml")
     try:
-        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        return parse_yaml(resource.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"knowledge/{name}.yaml cannot be read: {exc}") from exc
 

@@ -171,11 +171,17 @@ def record(key: _Key, programme: _Programme) -> None:
     _add(key, (pattern, flags, words, groups, groupindex, indexgroup))
 
 
-def kept_value(kind: str, source: str, build: Callable[[], _T]) -> _T:
+def kept_value(
+    kind: str,
+    source: str,
+    build: Callable[[], _T],
+    keep: Callable[[_T], bool] = lambda value: True,
+) -> _T:
     """``build()``, or what it gave in an earlier process for the same ``kind`` and ``source``
     (a string that holds everything ``build`` reads, hashed for the key). Only for values
     marshal keeps as they are (strings, numbers, tuples, lists, dicts, None) and that are set
-    by ``source`` and the code the file's key covers (``_rules.py``)."""
+    by ``source`` and the code the file's key covers (``_rules.py``); a value ``keep`` refuses
+    is built again in every process."""
     if not _STORE.loaded:
         _STORE.load()
     key = (kind, hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest())
@@ -183,7 +189,8 @@ def kept_value(kind: str, source: str, build: Callable[[], _T]) -> _T:
         kept: _T = _STORE.entries[key]
         return kept
     value = build()
-    _add(key, value)
+    if keep(value):
+        _add(key, value)
     return value
 
 
@@ -193,19 +200,15 @@ def kept_document(text: str, parse: Callable[[str], Any], kind: str) -> Any:
     parser and its version, which the file's key does not cover. Kept only when marshal keeps
     the document as it is (strings, numbers, booleans, None, lists and dicts: a YAML date is
     not kept, and the document is parsed in every process)."""
-    if not _STORE.loaded:
-        _STORE.load()
-    key = (kind, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
-    kept = _STORE.entries.get(key)
-    if kept is not None:
-        return kept
-    value = parse(text)
+    return kept_value(kind, text, lambda: parse(text), keep=_marshallable)
+
+
+def _marshallable(value: Any) -> bool:
     try:
         marshal.dumps(value)
-    except ValueError:  # an object marshal cannot keep: parsed again next time
-        return value
-    _add(key, value)
-    return value
+    except ValueError:  # an object marshal cannot keep
+        return False
+    return True
 
 
 def _add(key: Any, value: Any) -> None:
