@@ -123,7 +123,7 @@ DEFAULT_SETS = (
     "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
-    "reports:heldout_ac,notes:heldout36,reports:heldout_ad"
+    "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -260,6 +260,10 @@ DETAIL_SETS = {
     # Measured sealed before and after round 31, identical, figures only (FIRST_RUN_AD.md);
     # opened on 3 Dec 2026 (eleventh session) while notes:heldout37 stays sealed.
     "reports:heldout_ad",
+    # Measured sealed four times (before and after rounds 31 and 32, and at the start of the
+    # twelfth session), every run identical, figures only (HELDOUT37.md); opened on 3 Dec 2026
+    # (twelfth session).
+    "notes:heldout37",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
