@@ -146,6 +146,7 @@ _HELD_OUT_ROUNDS = [
     ("thirty-ninth", "heldout_ac", "ac", 15, None, 0, None),
     ("fortieth", None, None, 0, "heldout37", 10, 421),
     ("forty-first", "heldout_ad", "ad", 12, None, 0, None),
+    ("forty-third", "heldout_ae", "ae", 12, None, 0, None),
 ]
 
 
