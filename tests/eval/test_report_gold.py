@@ -147,6 +147,7 @@ _HELD_OUT_ROUNDS = [
     ("fortieth", None, None, 0, "heldout37", 10, 421),
     ("forty-first", "heldout_ad", "ad", 12, None, 0, None),
     ("forty-second", None, None, 0, "heldout38", 10, 433),
+    ("forty-third", "heldout_ae", "ae", 12, None, 0, None),
 ]
 
 
