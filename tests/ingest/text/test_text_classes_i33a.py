@@ -225,3 +225,20 @@ def test_a_treatment_not_given(text: str, given: bool) -> None:
 )
 def test_the_address_field(text: str, region: str) -> None:
     assert case_of(text).patient.region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "dose"),
+    [
+        # (heldout36 leftover) Sinhala and Kannada: once a day, once a week, after the amount
+        ("- Prednisolone 25 mg දිනකට වරක් - 2026.10.02 සිට", "prednisolone", "25 mg දිනකට වරක්"),
+        ("- Methotrexate 12.5 mg සතියකට වරක් (සෙනසුරාදා)", "methotrexate", "12.5 mg සතියකට වරක්"),
+        ("- Prednisolone 35 mg ದಿನಕ್ಕೆ ಒಮ್ಮೆ, 02/10/2026 ರಿಂದ", "prednisolone", "35 mg ದಿನಕ್ಕೆ ಒಮ್ಮೆ"),
+        ("- Methotrexate 20 mg ವಾರಕ್ಕೆ ಒಮ್ಮೆ.", "methotrexate", "20 mg ವಾರಕ್ಕೆ ಒಮ್ಮೆ"),
+        # guard: an amount with no frequency word after it stays the amount alone
+        ("- Prednisolone 25 mg, 2026.10.02 සිට", "prednisolone", "25 mg"),
+    ],
+)
+def test_sinhala_and_kannada_dose_frequencies(text: str, drug: str, dose: str) -> None:
+    (treatment,) = case_of(text).treatments
+    assert (treatment.drug, treatment.dose) == (drug, dose)
