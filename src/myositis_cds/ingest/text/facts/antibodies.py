@@ -324,9 +324,8 @@ def _line_openers(
     before them), by the start of their line in the note as written: (their place in
     ``matches``, the name, its span as written), in order. Found once for the sentence, not
     for every name and result word (issue #10, hostile input: quadratic on one long line)."""
-    key = ("antibody line openers", sent.index)
-    got = ex._indexes.get(key)
-    if got is None or got[0] is not matches:
+
+    def build() -> tuple[list[TermMatch], dict[int, list[tuple[int, TermMatch, int, int]]]]:
         original = ex.norm.original
         lines: dict[int, list[tuple[int, TermMatch, int, int]]] = {}
         for j, a in enumerate(matches):
@@ -334,7 +333,9 @@ def _line_openers(
             line_start = _line_start(ex, lo)
             if _RECORD_LEAD.fullmatch(original, line_start, lo):
                 lines.setdefault(line_start, []).append((j, a, lo, hi))
-        got = ex._indexes[key] = (matches, lines)
+        return matches, lines
+
+    got = ex.index("antibody line openers", build, sent.index, valid=lambda got: got[0] is matches)
     return got[1]
 
 
@@ -571,7 +572,7 @@ def _antibodies(ex: Extraction) -> None:
             ex, _outside_panel_names(_names_not_words(r.antibodies.find(text)), r.panels.find(text))
         ),
     )
-    ex._indexes.pop(("antibody drafts", 0), None)  # (_AntibodyDrafts) read from the start
+    ex.forget_index("antibody drafts")  # (_AntibodyDrafts) read from the start
     panel_times: dict[int, TimePoint] = {}
     panels = cache(lambda: _bucket(ex, r.panels.find(text)))  # the note's panels, once if asked
     for idx, matches in buckets.items():
@@ -866,11 +867,8 @@ def _line_start(ex: Extraction, pos: int) -> int:
 
 def _line_breaks(ex: Extraction) -> list[int]:
     """Where the note as written breaks its lines, found once."""
-    breaks = ex._indexes.get(("line breaks", 0))
-    if breaks is None:
-        original = ex.norm.original
-        breaks = ex._indexes[("line breaks", 0)] = [k for k, c in enumerate(original) if c == "\n"]
-    return breaks
+    original = ex.norm.original
+    return ex.index("line breaks", lambda: [k for k, c in enumerate(original) if c == "\n"])
 
 
 def _line_end(ex: Extraction, pos: int) -> int:
@@ -920,11 +918,7 @@ class _ResultWords:
 
     @staticmethod
     def of(ex: Extraction, sent: Sentence) -> _ResultWords:
-        key = ("antibody result words", sent.index)
-        got = ex._indexes.get(key)
-        if got is None:
-            got = ex._indexes[key] = _ResultWords(ex, sent)
-        return got
+        return ex.index("antibody result words", lambda: _ResultWords(ex, sent), sent.index)
 
     def starting(self, lo: int, hi: int) -> list[Modifier]:
         """The sentence's modifiers that start in [lo, hi), in the sentence's order."""
@@ -1499,13 +1493,13 @@ class _AntibodyDrafts:
     @staticmethod
     def of(ex: Extraction) -> _AntibodyDrafts:
         drafts = ex.drafts
-        got = ex._indexes.get(("antibody drafts", 0))
-        if (
-            got is None
-            or len(drafts) < got.seen
-            or (got.seen and drafts[got.seen - 1] is not got.last)
-        ):
-            got = ex._indexes[("antibody drafts", 0)] = _AntibodyDrafts()
+        got = ex.index(
+            "antibody drafts",
+            _AntibodyDrafts,
+            valid=lambda got: (
+                not (len(drafts) < got.seen or (got.seen and drafts[got.seen - 1] is not got.last))
+            ),
+        )
         for n in range(got.seen, len(drafts)):
             d = drafts[n]
             if d.type != "antibody":
