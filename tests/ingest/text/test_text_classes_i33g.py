@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results
+from tests.ingest.text.helpers import antibody_results, findings_of
 
 WOMAN = "Woman, 52 years old, heliotrope rash of both eyelids and Gottron papules.\n"
 
@@ -64,3 +64,37 @@ def test_ssa_with_no_subunit_records_neither_ro_antigen(
 )
 def test_ssa_with_its_subunit_keeps_the_subunit_code(line: str, expected: dict[str, str]) -> None:
     assert antibody_results(WOMAN + line) == expected
+
+
+# ------------------------------------------------------------------ a denial over its list
+PT = "Menina de nove anos, internada por fraqueza.\n"
+ES = "Niña de nueve años, ingresada por debilidad.\n"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        PT + "Não foram observadas alterações cutâneas ou sinais clínicos de artrite.",
+        PT + "Não foram observadas lesões cutâneas, edema palpebral ou sinais de artrite.",
+        PT + "Não se observaram alterações da pele e sinais inflamatórios de artrite.",
+        ES + "No se observaron lesiones cutáneas activas o signos clínicos de artritis.",
+        ES + "No se evidenciaron alteraciones cutáneas, edema palpebral y signos de artritis.",
+    ],
+)
+def test_a_denial_reaches_the_member_its_list_adds_last(note: str) -> None:
+    assert findings_of(note).get("arthritis") is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # guards: a new clause after the denied list is not denied
+        PT + "Não foram observadas alterações cutâneas, mas apresentava sinais de artrite.",
+        PT + "Não foram observadas alterações cutâneas e a menina apresentava sinais de artrite.",
+        PT + "Sem alterações cutâneas e com sinais clínicos evidentes de artrite.",
+        ES + "No se observaron lesiones cutáneas y la niña presentaba signos claros de artritis.",
+        ES + "No se observaron lesiones cutáneas, pero presentaba signos claros de artritis.",
+    ],
+)
+def test_a_new_clause_after_a_denied_list_is_not_denied(note: str) -> None:
+    assert findings_of(note).get("arthritis") is True
