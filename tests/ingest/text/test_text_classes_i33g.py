@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import antibody_results, findings_of
+from tests.ingest.text.helpers import antibody_results, case_of, findings_of
 
 WOMAN = "Woman, 52 years old, heliotrope rash of both eyelids and Gottron papules.\n"
 
@@ -98,3 +98,24 @@ def test_a_denial_reaches_the_member_its_list_adds_last(note: str) -> None:
 )
 def test_a_new_clause_after_a_denied_list_is_not_denied(note: str) -> None:
     assert findings_of(note).get("arthritis") is True
+
+
+# ------------------------------------------------------------------ the Portuguese names of CK
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Creatina cinase 9200 U/L [<145].", 9200.0),
+        ("Creatinocinase de 3100 U/L (normal < 170).", 3100.0),
+        ("Creatinofosfocinase 5400 U/L [<190].", 5400.0),
+        ("Creatinoquinase 1230 U/L [<170].", 1230.0),
+    ],
+)
+def test_creatine_kinase_by_its_portuguese_names(line: str, value: float) -> None:
+    labs = case_of("Mulher de 44 anos, fraqueza proximal.\n" + line).labs
+    assert [(lab.code.value, lab.value) for lab in labs] == [("ck", value)]
+
+
+def test_creatinine_is_no_creatine_kinase() -> None:
+    # guard: the kidney's creatinine is not the muscle enzyme
+    labs = case_of("Mulher de 44 anos, fraqueza proximal.\nCreatinina 0,8 mg/dL.\n").labs
+    assert [lab.code.value for lab in labs] == []
