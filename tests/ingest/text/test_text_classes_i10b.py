@@ -184,7 +184,7 @@ def test_a_list_broken_by_its_own_result_word_keeps_each_result() -> None:
 
 def test_non_myositis_antibodies_have_codes_of_their_own() -> None:
     got = antibodies(
-        "A 50-year-old woman. ANA positive at 1:640. Anti-SSA/Ro positive, anti-Ro-52 negative, "
+        "A 50-year-old woman. ANA positive at 1:640. Anti-SSA/Ro60 positive, anti-Ro-52 negative, "
         "anti-Scl-70 negative."
     )
     assert got == {"ANA": "positive", "RO60": "positive", "RO52": "negative", "SCL70": "negative"}

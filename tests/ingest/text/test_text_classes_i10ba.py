@@ -50,13 +50,14 @@ def test_ssa_qualified_by_its_52_kda_subunit_is_one_ro52_result(line: str) -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        # guards: the bare assay is Ro60; two results named apart stay two
-        ("Anti-SSA positive.", {"RO60": "positive"}),
-        ("Anti-SSA positive and anti-Ro52 negative.", {"RO60": "positive", "RO52": "negative"}),
+        # guards: the bare assay names neither antigen (i33g: the gold decision of 3 Dec 2026);
+        # two results named apart stay two
+        ("Anti-SSA positive.", {}),
+        ("Anti-SSA positive and anti-Ro52 negative.", {"RO52": "negative"}),
         ("Anti-SSA/Ro60 positive, anti-Ro52 negative.", {"RO60": "positive", "RO52": "negative"}),
     ],
 )
-def test_ssa_without_its_subunit_stays_ro60(line: str, expected: dict[str, str]) -> None:
+def test_ssa_without_its_subunit_is_no_ro52(line: str, expected: dict[str, str]) -> None:
     assert antibody_results(WOMAN + line) == expected
 
 

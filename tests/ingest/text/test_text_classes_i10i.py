@@ -235,8 +235,8 @@ def test_latin_word_boundaries_still_hold_next_to_latin_letters() -> None:
             {"RO52": "positive", "RO60": "negative"},
         ),
         ("Antibodies to the 60 kDa Ro/SSA antigen were negative.", {"RO60": "negative"}),
-        # the pair's names alone still give the classic anti-SSA/Ro (Ro60)
-        ("Anti-Ro/SSA positive.", {"RO60": "positive"}),
+        # the pair's names alone name neither antigen (i33g: the gold decision of 3 Dec 2026)
+        ("Anti-Ro/SSA positive.", {}),
     ],
 )
 def test_a_ro_antigen_named_by_its_weight_is_one_result(

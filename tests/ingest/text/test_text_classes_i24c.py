@@ -45,11 +45,12 @@ def test_the_antigens_spelled_out_names_are_read() -> None:
         "A 63-year-old man with Raynaud's. He had positive anti-polymyositis-scleromyositis"
         " (PM-Scl) and anti-Sjogren's syndrome A (SSA) antibodies.\n"
     )
-    assert antibody_results(note) == {"PMSCL": "positive", "RO60": "positive"}
+    # the SSA names neither antigen (i33g: the gold decision of 3 Dec 2026)
+    assert antibody_results(note) == {"PMSCL": "positive"}
 
 
 def test_the_antigen_name_spelled_out_with_antigen_too() -> None:
-    note = "A 63-year-old man. Anti-Sjögren syndrome antigen A antibodies were negative.\n"
+    note = "A 63-year-old man. Anti-Sjögren syndrome antigen A (Ro60) antibodies were negative.\n"
     assert antibody_results(note) == {"RO60": "negative"}
 
 

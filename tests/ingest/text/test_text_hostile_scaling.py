@@ -301,7 +301,7 @@ def test_the_antibody_readers_give_what_trying_every_result_word_gives(
         return str(prev.value["result"])
 
     def drafts_from_scratch(ex: Any) -> ab._AntibodyDrafts:
-        ex._indexes.pop(("antibody drafts", 0), None)
+        ex.forget_index("antibody drafts")
         return drafts_of(ex)
 
     # (the readers filter by place themselves: given everything, they read as before)

@@ -800,11 +800,11 @@ def _diagnosed_as_in(ex: Extraction, sent: Sentence) -> bool:
     """Whether ``sent`` has a pathology or diagnosis word (_DIAGNOSED_AS), searched once per
     sentence: every tumour of a long sentence asks (issue #10, hostile input: hundreds of tumours
     in one sentence searched it again each)."""
-    key = ("diagnosed as", sent.index)
-    got = ex._indexes.get(key)
-    if got is None:
-        got = ex._indexes[key] = _DIAGNOSED_AS.search(ex.text, sent.start, sent.end) is not None
-    return bool(got)
+    return ex.index(
+        "diagnosed as",
+        lambda: _DIAGNOSED_AS.search(ex.text, sent.start, sent.end) is not None,
+        sent.index,
+    )
 
 
 # issue #10 (i24c): the blood, urine and stool tests of a screen point to a cancer but never show

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from myositis_cds.case import MAX_NOTE_CHARS, Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence
@@ -169,6 +169,8 @@ class Draft:
 
 _NO_HITS: list[list[re.Match[str]]] = []  # read only: no pattern matched in the sentence
 
+_Built = TypeVar("_Built")
+
 
 @dataclass
 class Extraction:
@@ -190,12 +192,36 @@ class Extraction:
     _abbreviations: list[tuple[int, int, str]] | None = None
     _starts: list[int] | None = None  # each sentence's start, in text order
     # issue #10 (hostile input): a reader's index of a sentence or of the note, built once
-    # (antibodies: result words, line openers, drafts, line breaks; _timeline: journal chrome)
+    # (antibodies: result words, line openers, drafts, line breaks; _timeline: journal chrome);
+    # read and built only through index() and forget_index()
     _indexes: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def index(
+        self,
+        name: str,
+        build: Callable[[], _Built],
+        sentence: int = 0,
+        *,
+        valid: Callable[[_Built], bool] | None = None,
+    ) -> _Built:
+        """A reader's index ``name`` of sentence number ``sentence`` (0 for one of the whole
+        note), built by ``build`` the first time it is asked for and kept for the note, so a
+        reader asked once per name or result word does not search its sentence again each time
+        (issue #10, hostile input). ``valid`` says whether a kept index still holds (one built
+        over a list or a text that has since been replaced is built again)."""
+        key = (name, sentence)
+        got = self._indexes.get(key)
+        if got is None or (valid is not None and not valid(got)):
+            got = self._indexes[key] = build()
+        return cast(_Built, got)
+
+    def forget_index(self, name: str, sentence: int = 0) -> None:
+        """Drops index ``name`` of sentence number ``sentence``: the next index() builds it anew."""
+        self._indexes.pop((name, sentence), None)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence that holds the character at ``pos`` (None between sentences)."""

@@ -104,10 +104,9 @@ class _ChromeLines:
 
     @staticmethod
     def of(ex: Extraction) -> _ChromeLines:
-        got = ex._indexes.get(("journal chrome", 0))
-        if got is None or got.text is not ex.text:
-            got = ex._indexes[("journal chrome", 0)] = _ChromeLines(ex.text)
-        return got
+        return ex.index(
+            "journal chrome", lambda: _ChromeLines(ex.text), valid=lambda got: got.text is ex.text
+        )
 
     def at(self, pos: int) -> bool:
         k = bisect_left(self.breaks, pos)  # the breaks before ``pos``

@@ -324,9 +324,8 @@ def _line_openers(
     before them), by the start of their line in the note as written: (their place in
     ``matches``, the name, its span as written), in order. Found once for the sentence, not
     for every name and result word (issue #10, hostile input: quadratic on one long line)."""
-    key = ("antibody line openers", sent.index)
-    got = ex._indexes.get(key)
-    if got is None or got[0] is not matches:
+
+    def build() -> tuple[list[TermMatch], dict[int, list[tuple[int, TermMatch, int, int]]]]:
         original = ex.norm.original
         lines: dict[int, list[tuple[int, TermMatch, int, int]]] = {}
         for j, a in enumerate(matches):
@@ -334,7 +333,9 @@ def _line_openers(
             line_start = _line_start(ex, lo)
             if _RECORD_LEAD.fullmatch(original, line_start, lo):
                 lines.setdefault(line_start, []).append((j, a, lo, hi))
-        got = ex._indexes[key] = (matches, lines)
+        return matches, lines
+
+    got = ex.index("antibody line openers", build, sent.index, valid=lambda got: got[0] is matches)
     return got[1]
 
 
@@ -490,24 +491,31 @@ def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
     return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at))
 
 
-# issue #10 (i10ba): "SSA" alone names the Ro60 assay, unless its subunit is written with it
-_GENERIC_SSA = frozenset({"ssa", "ss-a", "ssa/ro", "ro/ssa", "ss-a/ro", "ro/ss-a"})
+# issue #10 (i10ba, i33g): "SSA" (and "SS-A", "SSA/Ro", "Sjögren's syndrome A") names the
+# classical anti-SSA/Ro assay, which may detect either the 52 or the 60 kDa antigen: it is the Ro52
+# or the Ro60 result only where its subunit is written with it. The lexicon reads these names as
+# Ro60 (one concept per term); one with no subunit becomes UNSPECIFIED_SSA, a name that keeps its
+# place in its list (its result is not a neighbour's) but records no antibody (the gold decision of
+# 3 Dec 2026: the product must not invent which antigen; the case model has no code for an SSA of
+# unspecified target).
+_GENERIC_SSA = re.compile(r"ss-?a(?:/ro)?|ro/ss-?a|sj[öo]gren.*", re.IGNORECASE | re.DOTALL)
+UNSPECIFIED_SSA = "SSA"
 _SSA_WINDOW = 90
 
 
 def _ssa_subunits(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
-    """An SSA qualified by its 52 kDa subunit ("anti-SSA (Ro52)", "Anti-SSA-Antikörper gegen das
-    Protein Ro-52", "gegen R-52 gerichtete Anti-SSA", rules/patterns.yaml
-    ``antibody_ssa_subunit_*``) is the Ro52 result: never a Ro60 one besides. Where the subunit
-    was read as a Ro52 name of its own, the two are one match over both (the result may follow
-    either: "Anti-SSA (Ro52) positive", "Nachweis von Anti-SSA gegen Ro-52"); otherwise the SSA
-    becomes Ro52."""
+    """An SSA qualified by its subunit ("anti-SSA (Ro52)", "Anti-SSA-Antikörper gegen das
+    Protein Ro-52", "gegen R-52 gerichtete Anti-SSA", "SSA (60)", rules/patterns.yaml
+    ``antibody_ssa_subunit_*``) is that subunit's result, Ro52 or Ro60. Where the subunit was
+    read as a name of its own, the two are one match over both (the result may follow either:
+    "Anti-SSA (Ro52) positive", "Nachweis von Anti-SSA gegen Ro-52"); otherwise the SSA becomes
+    the subunit's name. An SSA with no subunit becomes ``UNSPECIFIED_SSA``."""
     text = ex.text
     value = ex.rules.value
     out: list[TermMatch] = []
-    merged: set[int] = set()  # the Ro52 names taken into an SSA's match
+    merged: set[int] = set()  # the subunits' names taken into an SSA's match
     for m in matches:
-        if m.concept != "RO60" or m.text.lower() not in _GENERIC_SSA:
+        if m.concept != "RO60" or not _GENERIC_SSA.fullmatch(m.text):
             out.append(m)
             continue
         after = next(
@@ -531,18 +539,24 @@ def _ssa_subunits(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
                 None,
             )
             if before is None:
-                out.append(m)
+                out.append(TermMatch(m.start, m.end, UNSPECIFIED_SSA, m.text))
                 continue
             span = (m.start - len(lead) + before.start(), m.start)
+        subunit = "RO60" if "60" in text[span[0] : span[1]] else "RO52"
         own = next(
-            (o for o in matches if o.concept == "RO52" and span[0] <= o.start < span[1]), None
+            (
+                o
+                for o in matches
+                if o.concept == subunit and o is not m and span[0] <= o.start < span[1]
+            ),
+            None,
         )
         if own is None:
-            out.append(TermMatch(m.start, m.end, "RO52", m.text))
+            out.append(TermMatch(m.start, m.end, subunit, m.text))
             continue
         merged.add(id(own))
         start, end = min(m.start, own.start), max(m.end, own.end)
-        out.append(TermMatch(start, end, "RO52", text[start:end]))
+        out.append(TermMatch(start, end, subunit, text[start:end]))
     return sorted((o for o in out if id(o) not in merged), key=lambda o: o.start)
 
 
@@ -558,7 +572,7 @@ def _antibodies(ex: Extraction) -> None:
             ex, _outside_panel_names(_names_not_words(r.antibodies.find(text)), r.panels.find(text))
         ),
     )
-    ex._indexes.pop(("antibody drafts", 0), None)  # (_AntibodyDrafts) read from the start
+    ex.forget_index("antibody drafts")  # (_AntibodyDrafts) read from the start
     panel_times: dict[int, TimePoint] = {}
     panels = cache(lambda: _bucket(ex, r.panels.find(text)))  # the note's panels, once if asked
     for idx, matches in buckets.items():
@@ -569,6 +583,8 @@ def _antibodies(ex: Extraction) -> None:
         respective = _respective_results(ex, matches)
         skip = _voided_results(ex, sent)  # "positive (reported in error)"; once a sentence
         for k, m in enumerate(matches):
+            if m.concept == UNSPECIFIED_SSA:
+                continue  # read as a name of the list, recorded as no antibody (i33g)
             if _on_reference_line(ex, m, _journal_chrome):
                 continue  # a cited article's title on its reference line (i10ae)
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
@@ -851,11 +867,8 @@ def _line_start(ex: Extraction, pos: int) -> int:
 
 def _line_breaks(ex: Extraction) -> list[int]:
     """Where the note as written breaks its lines, found once."""
-    breaks = ex._indexes.get(("line breaks", 0))
-    if breaks is None:
-        original = ex.norm.original
-        breaks = ex._indexes[("line breaks", 0)] = [k for k, c in enumerate(original) if c == "\n"]
-    return breaks
+    original = ex.norm.original
+    return ex.index("line breaks", lambda: [k for k, c in enumerate(original) if c == "\n"])
 
 
 def _line_end(ex: Extraction, pos: int) -> int:
@@ -905,11 +918,7 @@ class _ResultWords:
 
     @staticmethod
     def of(ex: Extraction, sent: Sentence) -> _ResultWords:
-        key = ("antibody result words", sent.index)
-        got = ex._indexes.get(key)
-        if got is None:
-            got = ex._indexes[key] = _ResultWords(ex, sent)
-        return got
+        return ex.index("antibody result words", lambda: _ResultWords(ex, sent), sent.index)
 
     def starting(self, lo: int, hi: int) -> list[Modifier]:
         """The sentence's modifiers that start in [lo, hi), in the sentence's order."""
@@ -1484,13 +1493,13 @@ class _AntibodyDrafts:
     @staticmethod
     def of(ex: Extraction) -> _AntibodyDrafts:
         drafts = ex.drafts
-        got = ex._indexes.get(("antibody drafts", 0))
-        if (
-            got is None
-            or len(drafts) < got.seen
-            or (got.seen and drafts[got.seen - 1] is not got.last)
-        ):
-            got = ex._indexes[("antibody drafts", 0)] = _AntibodyDrafts()
+        got = ex.index(
+            "antibody drafts",
+            _AntibodyDrafts,
+            valid=lambda got: (
+                not (len(drafts) < got.seen or (got.seen and drafts[got.seen - 1] is not got.last))
+            ),
+        )
         for n in range(got.seen, len(drafts)):
             d = drafts[n]
             if d.type != "antibody":

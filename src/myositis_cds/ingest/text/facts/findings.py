@@ -201,11 +201,9 @@ _WRAP_REACH = 3  # lines after the wrapped one: its continuation and one interle
 def _has_cjk(ex: Extraction, sent: Sentence) -> bool:
     """Whether the sentence has a CJK character, searched once per sentence (issue #10, i31p:
     every sign of a long line asked, and each search went through the whole line)."""
-    key = ("cjk sentence", sent.index)
-    got = ex._indexes.get(key)
-    if got is None:
-        got = ex._indexes[key] = _CJK.search(ex.text, sent.start, sent.end) is not None
-    return bool(got)
+    return ex.index(
+        "cjk sentence", lambda: _CJK.search(ex.text, sent.start, sent.end) is not None, sent.index
+    )
 
 
 def _wrapped_denial(ex: Extraction, sent: Sentence, end: int) -> tuple[str, int, int] | None:

@@ -1431,17 +1431,17 @@ def _origin_at(ex: Extraction, sent: Sentence, site: str | None) -> bool:
     each search went through the whole sentence)."""
     if site is None:
         return False
-    key = ("origin sites", sent.index)
-    got = ex._indexes.get(key)
-    if got is None:
+
+    def build() -> frozenset[str]:
         origin, systems = _origins()
         text, lo, hi = ex.text, sent.start, sent.end
-        got = ex._indexes[key] = (
+        return (
             frozenset(s for rx, sites in systems if rx.search(text, lo, hi) for s in sites)
             if origin.search(text, lo, hi) is not None
             else frozenset()
         )
-    return site in got
+
+    return site in ex.index("origin sites", build, sent.index)
 
 
 _CELLS_REACH = 30  # "clear cell carcinoma", "carcinoma de células claras": the words beside it
