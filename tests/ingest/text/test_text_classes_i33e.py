@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import case_of
+from .helpers import LEGS_PROX, LOWER, UPPER, case_of, findings_of, strength_items
 
 
 def _dated(note: str) -> set[tuple[str, bool, str]]:
@@ -50,3 +50,78 @@ def test_symptoms_named_before_a_dated_diagnosis_stay_old() -> None:
         "Today she is well."
     )
     assert not any(code == "heliotrope_rash" for code, _, _ in _dated(note))
+
+
+# --------------------------------------------------------------------------- strength notations
+@pytest.mark.parametrize(
+    "exam",
+    [
+        "Power: deltoids Gr 4 B/L, iliopsoas Gr 3 B/L, ankle DF Gr 5 B/L.",
+        "Power: shoulder abduction 4- b/l, hip flexion 4 b/l, ankle dorsiflexion 5 b/l.",
+    ],
+)
+def test_bl_is_both_sides(exam: str) -> None:
+    note = f"Clinic 20/11/2026. A 55-year-old man.\n{exam}"
+    assert strength_items(note) >= {UPPER, LOWER, LEGS_PROX}
+
+
+def test_a_grade_without_bl_is_still_read_and_one_side_stays_one_side() -> None:
+    note = "Clinic 20/11/2026. A 55-year-old man.\nPower: deltoid 4 R, 5 L; hip flexion 5 B/L."
+    assert UPPER not in strength_items(note)
+    assert LOWER not in strength_items(note)
+
+
+@pytest.mark.parametrize("joint", ["and", "&"])
+def test_each_sides_grade_out_of_five_joined_by_and_under_a_right_left_heading(joint: str) -> None:
+    note = (
+        "Clinic 20/11/2026. A 55-year-old man.\n"
+        "Power (Roman numerals, right / left):\n"
+        f"  shoulder abduction III/V {joint} III/V; hip flexion II/V {joint} III/V;\n"
+        f"  ankle dorsiflexion V/V {joint} V/V."
+    )
+    assert strength_items(note) >= {UPPER, LOWER, LEGS_PROX}
+
+
+def test_a_right_left_pair_of_bare_grades_stays_a_pair() -> None:
+    note = (
+        "Clinic 20/11/2026. A 55-year-old man.\n"
+        "Power (right / left): deltoid 4/5 and biceps 5/5; hip flexion 5/5 and knee 5/5."
+    )
+    # "4/5" under a right / left heading is right 4 and left 5: one side only
+    assert UPPER not in strength_items(note)
+
+
+_KEYED = (
+    "Clinic 20/11/2026. A 55-year-old woman.\n"
+    "Power (MRC by segment: D deltoid, B biceps, I iliopsoas, Q quadriceps, T tibialis "
+    "anterior):\n"
+    "  {rows}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "R: D4 B4 I3 Q4 T5    L: D4 B4+ I3 Q4 T5",
+        "Right: D4- B5 I4 Q5 T5  Left: D4 B5 I4- Q5 T5",
+        "D4 B5 I3 Q5 T5",  # no side label: both sides
+    ],
+)
+def test_a_letter_code_is_read_with_its_key(rows: str) -> None:
+    assert strength_items(_KEYED.format(rows=rows)) >= {UPPER, LOWER, LEGS_PROX}
+
+
+def test_a_letter_code_full_strength_is_no_weakness() -> None:
+    found = findings_of(_KEYED.format(rows="R: D5 B5 I5 Q5 T5  L: D5 B5 I5 Q5 T5"))
+    assert found.get(UPPER) is False
+    assert found.get(LOWER) is False
+
+
+def test_letters_without_a_key_are_no_grades() -> None:
+    note = "Clinic 20/11/2026. A 55-year-old woman.\nStaging: T3 N0 M0; ECOG 1; G2 P0.\n"
+    assert strength_items(note) == set()
+
+
+def test_a_code_whose_letters_are_not_in_the_key_is_not_read() -> None:
+    note = _KEYED.format(rows="Tumour T3 N1 M0 graded G3.")
+    assert strength_items(note) == set()
