@@ -69,6 +69,8 @@ _SIDE_WORDS = (
     r"(?:r|rt|right)|bilateral(?:ly)?|bilat|both(?: sides)?"
     # (issue #10, i29s: and "R/L" with one grade, "Finger flexors  R/L  5", "4/5 R/L": both)
     r"|(?:r|rt|right)\s*/\s*(?:l|lt|left)"
+    # (issue #10, i33e: "B/L", "b/l", the ward's bilateral: "shoulder abd Gr 4 B/L")
+    r"|b\s*/\s*l(?![\w/])"
     r"|symmetric(?:al(?:ly)?)?|equally"
     # issue #10 (i10ab): "on both sides" in German, Czech, Slovak, Polish, Hungarian, Slovenian,
     # Croatian, Finnish, Swedish and Danish/Norwegian letters ("hartiat 4/5 molemmin puolin",
@@ -162,7 +164,7 @@ _BARE_END = re.compile(
     r"\s*(?:$|[,;.()|\n、，；。（）°º]|[-–—](?=\s)"
     # issue #10 (i25b): a slash before the other side's grade ("Hip flexion  R 3 / L 3")
     r"|/(?=\s*+(?:r|l|rt|lt|right|left)\b)|/?(?:l|lt)(?=[0-5])"
-    r"|(?:r|l|rt|lt|right|left|bilat\w*|both|symmetric\w*|and|throughout|on|in"
+    r"|(?:r|l|rt|lt|right|left|bilat\w*|b\s*/\s*l|both|symmetric\w*|and|throughout|on|in"
     r"|at|proximally|distally|\d+"
     # issue #10 (i27s): "with" before the next muscle and its own grade ("neck flexion grade 4
     # with neck extension grade 5")
@@ -464,8 +466,9 @@ _SIDE_PAIR = re.compile(
 # issue #10 (i27a): a right / left table whose cells write each side's grade out of five, "hip
 # flexors 3/5 / 3/5", "deltoid 4-/5 / 4/5": the pair is the two sides, not "3/5" read as right 3
 # and left 5 twice over (a Tok Pisin referral's R / L table, heldout34)
+# (issue #10, i33e: or joined by "and", "shoulder abduction III/V and III/V" after "right / left")
 _SIDE_PAIR_OF_FIVE = re.compile(
-    r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?(?P<rof>\s?/\s?5)\s?/\s?"
+    r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?(?P<rof>\s?/\s?5)(?:\s?/\s?|\s+(?:and|&)\s+)"
     r"(?P<l>[0-5])(?P<lmod>[+-])?(?P<lof>\s?/\s?5)(?![\w/]|\.\d)"
 )
 

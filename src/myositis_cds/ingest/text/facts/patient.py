@@ -1100,17 +1100,23 @@ def _before_the_illness(ex: Extraction) -> None:
         if (d.type == "onset" or (d.type == "event" and d.code == "diagnosis"))
         and d.status == "present"
     ]
-    if not starts:
-        return
     day = ex.note_date or date(2000, 1, 1)  # a relative story: offsets compare on any day
-    begun = min(t.resolve(day) for t in starts)
+    begun = min(t.resolve(day) for t in starts) if starts else None
     # a sentence that dates the diagnosis ("dysphagia in known DM (diagnosed June 2024)") gives
-    # that date to the diagnosis, not to the symptoms it names: those are left as they are
+    # that date to the diagnosis, not to the symptoms it names: those are left as they are;
+    # unless the diagnosis announces them (i33e, below)
     dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
     for d in dated_old:
-        if d.sentence.index not in dating and d.time.resolve(day) >= shift_days(begun, -31):
+        presented = _announced_by_diagnosis(ex, d)
+        if begun is None and not presented:
+            continue
+        if (d.sentence.index not in dating or presented) and (
+            begun is None or d.time.resolve(day) >= shift_days(begun, -31)
+        ):
             a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
             d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
+    if begun is None:
+        return
     for d in ex.drafts:
         if (
             d.type == "event"
@@ -1120,6 +1126,27 @@ def _before_the_illness(ex: Extraction) -> None:
             and d.time.resolve(day) < begun
         ):
             d.status = "historical"
+
+
+# issue #10 (i33e): "diagnosed at clinic 19.3.25: heliotrope, ...", "Diagnosed by rheumatology on
+# 2024-05-12: ...": the diagnosis, its date, then a colon that opens the list of what was found
+_DIAGNOSIS_LEAD_IN = re.compile(r"(?:[^:;.\n]|\.(?=\d)){0,60}?:")  # (a date's dots: "19.3.25")
+
+
+def _announced_by_diagnosis(ex: Extraction, d: Draft) -> bool:
+    """Whether finding ``d`` stands in the list a diagnosis announces in its sentence: a
+    "diagnosed" (rules time.diagnosed) before it, then a colon within 60 characters, no ";",
+    full stop (a date's dots aside) or line break between the two and no tumour named there
+    (rules histology: "diagnosed with breast carcinoma 2010:" is another illness's history).
+    Such a list is the presentation at diagnosis, this illness's start, however long ago."""
+    sent = d.sentence
+    text = ex.text
+    for rx in ex.rules.time["diagnosed"]:
+        for m in rx.finditer(text, sent.start, d.start):
+            lead = _DIAGNOSIS_LEAD_IN.match(text, m.end(), d.start)
+            if lead is not None and not ex.rules.histology.find(text, m.end(), lead.end()):
+                return True
+    return False
 
 
 def _abstract_as_summary(ex: Extraction) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._strength import (
+    _STEP,
     COMMA_SIDES_DECLARED,
     SIDES_DECLARED,
     Grade,
@@ -117,7 +118,7 @@ def _strength_exam(ex: Extraction) -> None:
             # course's dated entries in one paragraph ("19/11 ... hip flexion 3/5; 24/11 ... hip
             # flexion 4-/5, shoulder abduction 5/5") are each an examination of their own
             exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
-    for sent, reading in _limb_region_grid(ex):
+    for sent, reading in [*_limb_region_grid(ex), *_keyed_segments(ex)]:  # (i33e: a key's)
         exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
@@ -172,6 +173,78 @@ def _limb_region_grid(ex: Extraction) -> list[tuple[Sentence, StrengthReading]]:
 
 
 # --- issue #10 (i23b): end
+
+
+# --- issue #10 (i33e): a letter code with its key, begin. An examination copied as segment
+# letters with grades ("R: S4 E5 W5 H3 K4 A5  L: S4 E5 W5 H3+ K4 A5") under a key that names each
+# letter's muscle or movement ("S shoulder abduction, E elbow flexion, ... A ankle
+# dorsiflexion"): each coded grade is that muscle's, on the side its row's label gives ("R:",
+# "L:", "Right:"; none: both). The key needs three letters or more, each a capital standing
+# alone before its muscle, the entries apart by commas; a code is read only when every letter
+# of its run is in the key, and only after the key, in the same paragraph.
+_KEY_LETTER = re.compile(r"(?:^|[\s(,;:])(?P<letter>[A-Z])[ \t]*[=:\-]?[ \t]*$")
+_KEY_GAP = re.compile(r"[ \t]*[,;][ \t]*\n?[ \t]*(?:[A-Z][ \t]*[=:\-]?[ \t]*)?$")
+_KEY_ENTRIES_MIN = 3
+_CODED = re.compile(r"(?<![\w+-])(?P<letter>[A-Z])(?P<g>[0-5])(?P<mod>[+-]?)(?![\w/.])")
+_CODED_SIDE = re.compile(r"(?<![\w])(?P<side>R|L|Rt|Lt|Right|Left)[ \t]*:", re.IGNORECASE)
+_CODE_REACH = 400  # characters after the key searched for its coded rows
+
+
+def _segment_key(ex: Extraction) -> list[tuple[int, dict[str, str]]]:
+    """Each key in the note: where it ends and its letters' muscle groups."""
+    text = ex.text
+    keys: list[tuple[int, dict[str, str]]] = []
+    run: dict[str, str] = {}
+    last_end = -1
+    for m in ex.rules.muscles.find(text):
+        lead = _KEY_LETTER.search(text, max(0, m.start - 4), m.start)
+        if lead is None:
+            continue
+        joined = last_end >= 0 and _KEY_GAP.match(text, last_end, m.start) is not None
+        if not joined and len(run) >= _KEY_ENTRIES_MIN:
+            keys.append((last_end, run))
+        if not joined:
+            run = {}
+        letter = lead.group("letter")
+        if letter in run:
+            run = {}
+        run[letter] = m.concept
+        last_end = m.end
+    if len(run) >= _KEY_ENTRIES_MIN:
+        keys.append((last_end, run))
+    return keys
+
+
+def _keyed_segments(ex: Extraction) -> list[tuple[Sentence, StrengthReading]]:
+    """The readings of every coded row under a segment key in the note (see above)."""
+    text = ex.text
+    out: list[tuple[Sentence, StrengthReading]] = []
+    for key_end, key in _segment_key(ex):
+        key_sent = ex.sentence_at(key_end - 1)
+        stop = min(len(text), key_end + _CODE_REACH)
+        codes = [c for c in _CODED.finditer(text, key_end, stop) if c.group("letter") in key]
+        if len(codes) < _KEY_ENTRIES_MIN:
+            continue
+        for c in codes:
+            sent = ex.sentence_at(c.start())
+            if sent is None or not sent.patient:
+                continue
+            if key_sent is not None and sent.paragraph != key_sent.paragraph:
+                break
+            line = text.rfind("\n", 0, c.start()) + 1
+            labels = list(_CODED_SIDE.finditer(text, line, c.start()))
+            side = None
+            if labels:
+                word = labels[-1].group("side").casefold()
+                side = "right" if word.startswith("r") else "left"
+            value = float(c.group("g")) + _STEP.get(c.group("mod"), 0.0)
+            out.append(
+                (sent, StrengthReading(key[c.group("letter")], side, value, c.start(), c.end()))
+            )
+    return out
+
+
+# --- issue #10 (i33e): end
 
 
 _SKIN_SITE_WORDS = (
