@@ -2,7 +2,7 @@
 formats of UK record systems, forms and letters: the compact military date ("04MAR61",
 "JUN25"), a two-digit year after an apostrophe ("3rd Dec '25"), a spreadsheet's month-year
 ("Mar-25"), an ISO year and month ("2023-07", "2025/02"), the day as an ordinal word ("the
-ninth of May 2025"), "the end of" a month (its last day) and a week-commencing date with the
+ninth of May 2025") and a week-commencing date with the
 weekday seen ("w/c 2 March 2026 (seen Thursday)"). Every vignette is our own; expected dates are
 worked out by hand."""
 
@@ -44,8 +44,6 @@ def _dates(text: str) -> list[tuple[date, date | None]]:
         ("diagnosed on the ninth of May 2025 by", date(2025, 5, 9)),
         ("seen on the thirty-first of January", date(2026, 1, 31)),
         ("admitted the twenty second of February 2026", date(2026, 2, 22)),
-        # the end of a month: its last day
-        ("stiffness from the end of February 2024", date(2024, 2, 29)),
         # a week-commencing date: the Monday, or the weekday the bracket names
         ("clinic w/c 2 March 2026 (seen Thursday)", date(2026, 3, 5)),
         ("review week commencing 9 March 2026", date(2026, 3, 9)),
@@ -94,13 +92,44 @@ def test_a_military_dated_record_gives_the_birth_onset_and_diagnosis() -> None:
     assert result.case.diagnosis_date == date(2026, 2, 16)
 
 
-def test_a_letter_in_words_dates_its_onset_on_the_last_day_of_the_month() -> None:
+def test_a_letter_in_words_dates_its_diagnosis_and_onset() -> None:
     note = (
         "Date of assessment: Thursday the twelfth of March 2026\n"
         "Dermatomyositis diagnosed on the second of March 2026, after a heliotrope rash from the "
-        "end of January 2026 and weakness of the shoulders from February."
+        "fifth of January 2026 and weakness of the shoulders from February."
     )
     result = extract_case(note, anchor=TODAY, today=TODAY)
     assert result.index_date == date(2026, 3, 12)
-    assert result.case.onset_date == date(2026, 1, 31)
+    assert result.case.onset_date == date(2026, 1, 5)
     assert result.case.diagnosis_date == date(2026, 3, 2)
+
+
+def test_a_month_without_its_day_is_never_taken_for_the_visit() -> None:
+    # no dated heading: the note's first date stands for the visit, but a month alone is none
+    note = (
+        "Admitted 14/10 with weakness of the thighs and a heliotrope rash.\n"
+        "Problems: dermatomyositis with anti-Jo-1 - onset 2026-05."
+    )
+    result = extract_case(note, anchor=date(2026, 10, 20), today=TODAY)
+    assert result.index_date == date(2026, 10, 20)
+    assert result.case.onset_date == date(2026, 5, 1)
+
+
+def test_a_dated_diagnosis_under_the_myositis_heading_dates_the_diagnosis() -> None:
+    note = (
+        "Nurse record 03MAR26\n"
+        "POLYMYOSITIS (rheumatology letter)\n"
+        "Onset NOV25: weak thighs on stairs. Dx 09JAN26. CK 4,100 U/L (ref 40-320)."
+    )
+    result = extract_case(note, anchor=TODAY, today=TODAY)
+    assert result.case.diagnosis_date == date(2026, 1, 9)
+
+
+def test_a_dated_diagnosis_of_a_tumour_is_not_the_myositis() -> None:
+    note = (
+        "Nurse record 03MAR26\n"
+        "DERMATOMYOSITIS since January, on prednisolone.\n"
+        "Past history: dx 04FEB19 with ductal carcinoma of the breast, treated."
+    )
+    result = extract_case(note, anchor=TODAY, today=TODAY)
+    assert result.case.diagnosis_date is None

@@ -126,6 +126,9 @@ class DateMatch:
     day: date
     uncertain: bool
     until: date | None = None  # the last day of a range ("15-17 Jan")
+    # issue #10 (i33d): a year and month in ISO order ("2026-06", "2026/08"), as forms date a
+    # month: never a visit (_timeline._note_date)
+    year_month: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,8 @@ def find_dates(
             if parsed is None:
                 continue
             day, uncertain, until = parsed
-            found.append(DateMatch(at[0], at[1], day, uncertain, until))
+            year_month = m.groupdict().get("ym") is not None
+            found.append(DateMatch(at[0], at[1], day, uncertain, until, year_month))
             taken.take(*at)
     found.sort(key=lambda d: d.start)
     return found
@@ -331,8 +335,6 @@ def _date_from_match(
             return None
         if groups.get("d"):
             day = int(groups["d"])
-        elif groups.get("eom"):  # issue #10 (i33d): "the end of August 2026": its last day
-            day, uncertain = calendar.monthrange(year, month)[1], True
         else:
             day, uncertain = 1, True  # "March 2024": the day is not stated
     elif groups.get("nm"):
