@@ -184,6 +184,8 @@ def _note_date(ex: Extraction) -> None:
             found = find_dates(said, r, style=ex.style)
             if found and _PROSE_CUE.match(said, found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
+            if found and found[0].year_month:
+                continue  # i33d: "Published in: ... 2021-03": a month is no visit
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
@@ -955,11 +957,7 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
 _GOES_ON = re.compile(r"\s*[,;]")
 
 # a comma after a diagnosis's date, and a list going on that is not about that time
-# (issue #10, i33d: or a bracket, "dermatomyositis diagnosed 2026-10 (anti-TIF1-gamma positive;
-# ...)": what it lists has no time of its own either)
-_LISTS_ON = re.compile(
-    r"[ \t]*+(?:,|\()(?![ \t]*+(?:with|when|at\s+that\s+time|at\s+diagnosis)\b)", re.I
-)
+_LISTS_ON = re.compile(r"[ \t]*+,(?![ \t]*+(?:with|when|at\s+that\s+time|at\s+diagnosis)\b)", re.I)
 # the diagnosis's word right before its date ("diagnosed 07/2026", "dx Sept 2026", "diagnosed
 # in March 2025")
 _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)[ \t]++)?\Z", re.I)
