@@ -133,3 +133,15 @@ def test_a_dated_diagnosis_of_a_tumour_is_not_the_myositis() -> None:
     )
     result = extract_case(note, anchor=TODAY, today=TODAY)
     assert result.case.diagnosis_date is None
+
+
+def test_a_rash_over_the_knuckles_in_an_onset_month_is_no_gottron_sign_beside_papules() -> None:
+    note = (
+        "Clinic record 10JUN26\n"
+        "Onset MAR26: rash over the knuckles and eyelids, then weak hips.\n"
+        "Exam 10JUN26: Gottron's papules +; heliotrope +. Power 4/5 hip flexors."
+    )
+    result = extract_case(note, anchor=TODAY, today=TODAY)
+    codes = {f.code for f in result.case.findings if f.present}
+    assert "gottron_papules" in codes
+    assert "gottron_sign" not in codes
