@@ -126,6 +126,9 @@ class DateMatch:
     day: date
     uncertain: bool
     until: date | None = None  # the last day of a range ("15-17 Jan")
+    # issue #10 (i33d): a year and month in ISO order ("2026-06", "2026/08"), as forms date a
+    # month: never a visit (_timeline._note_date)
+    year_month: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,8 @@ def find_dates(
             if parsed is None:
                 continue
             day, uncertain, until = parsed
-            found.append(DateMatch(at[0], at[1], day, uncertain, until))
+            year_month = m.groupdict().get("ym") is not None
+            found.append(DateMatch(at[0], at[1], day, uncertain, until, year_month))
             taken.take(*at)
     found.sort(key=lambda d: d.start)
     return found
@@ -300,6 +304,9 @@ def _date_from_match(
                 return None
     names = rules.month_numbers
     this_year = (style.today or date.today()).year
+    if groups.get("dw"):  # issue #10 (i33d): "the seventeenth of November 2026"
+        groups["d"] = _ordinal_day(groups["dw"])
+        groups["d2"] = _ordinal_day(groups["dw2"]) if groups.get("dw2") else None
     if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
         return None  # "may" in lower case without a year is the verb
     if groups.get("y"):
@@ -346,6 +353,10 @@ def _date_from_match(
         else:
             day, month = a, b  # 03/04/2024: day-month unless the note writes month first
             uncertain = a != b and not style.order_known
+    elif groups.get("ym"):  # issue #10 (i33d): "2024-03", "2026/08": the day is not stated
+        month, day, uncertain = int(groups["ym"]), 1, True
+        if month == (year + 1) % 100:
+            return None  # "2011-12": a span of two years
     elif groups.get("rm"):  # issue #10 (i29q): "12.XI.2026", the month in Roman numerals
         month, day = _ROMAN_MONTHS[groups["rm"]], int(groups["d"])
     elif groups.get("m"):
@@ -360,7 +371,9 @@ def _date_from_match(
             if month2 is None:
                 return None
             until = date(year + (month2 < month), month2, int(groups["d2"]))
-    except ValueError:
+        if groups.get("wd"):  # issue #10 (i33d): "w/c 9 November (seen Tuesday)": the 10th
+            found += timedelta(days=(_WEEKDAYS[groups["wd"][:3].casefold()] - found.weekday()) % 7)
+    except (ValueError, OverflowError):
         return None
     late = style.note_date is not None and (found - style.note_date).days > 31
     if style.note_date is not None and groups.get("mon") and not groups.get("d"):
@@ -371,6 +384,55 @@ def _date_from_match(
     if until is not None and until < found:
         return None
     return found, uncertain, until
+
+
+# issue #10 (i33d): the days of a month as ordinal words ("the seventeenth", "the twenty-sixth"),
+# as letters and forms write a date in words (rules/patterns.yaml time.dates)
+_ORDINAL_UNITS = {
+    word: number
+    for number, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+        start=1,
+    )
+}
+_ORDINAL_DAYS = {
+    **_ORDINAL_UNITS,
+    **{
+        word: number
+        for number, word in enumerate(
+            (
+                "tenth",
+                "eleventh",
+                "twelfth",
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth",
+                "twentieth",
+            ),
+            start=10,
+        )
+    },
+    "thirtieth": 30,
+}
+_WEEKDAYS = {  # "mon": 0, as date.weekday()
+    name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+}
+
+
+def _ordinal_day(words: str) -> str:
+    """The day an ordinal word names, as digits ("twenty-sixth" → "26"); "0" (no day: the date
+    is refused) for a word that is no day of a month ("thirty-ninth")."""
+    low = words.casefold()
+    for tens_word, tens in (("twenty", 20), ("thirty", 30)):
+        if low.startswith(tens_word):
+            unit = low[len(tens_word) :].lstrip("- ")
+            if unit in _ORDINAL_UNITS:
+                return str(tens + _ORDINAL_UNITS[unit])
+    return str(_ORDINAL_DAYS.get(low, 0))
 
 
 def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | None:

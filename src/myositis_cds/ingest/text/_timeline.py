@@ -183,6 +183,8 @@ def _note_date(ex: Extraction) -> None:
             found = find_dates(said, r, style=ex.style)
             if found and _PROSE_CUE.match(said, found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
+            if found and found[0].year_month:
+                continue  # i33d: "Published in: ... 2021-03": a month is no visit
             if found:
                 _set_note_date(ex, found[0].day, found[0].uncertain)
                 if found[0].uncertain:
@@ -217,6 +219,8 @@ def _note_date(ex: Extraction) -> None:
                 continue  # when a publication reported something, not a visit
             if _ChromeLines.of(ex).at(hit.start):
                 continue  # i10ac: when the journal published it, not a visit
+            if hit.year_month:
+                continue  # i33d: "onset 2026-06", a form's month: no visit
             _set_note_date(ex, hit.day, hit.uncertain)
             ex.warn(
                 f"the note states no date of its own: its first date ({hit.day.isoformat()}"
@@ -659,7 +663,38 @@ def _with_diagnoses(
                     break  # issue #10 (i10ag): "Relapse of DM diagnosed by GP 17/11/2026"
                 found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
                 break
+            else:
+                if _dated_under_the_myositis(ex, names, m):
+                    found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
     return sorted(found, key=lambda t: t.start)
+
+
+def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Match[str]) -> bool:
+    """issue #10 (i33d): "diagnosed"/"dx" with its date right after it, in a clause that names
+    no disease, under the myositis named last before it ("DERMATOMYOSITIS ... Onset JUL26: rash
+    ... Dx 12AUG26", "Anti-MDA5 dermatomyositis ...; rheumatology (Dr X) diagnosed 2026/09/30",
+    "Diagnosed by rheumatology on 2024-05-12"): the myositis's diagnosis, when no tumour is named
+    between the name and the date nor right after it ("diagnosed 2019 with breast cancer")."""
+    text, r = ex.text, ex.rules
+    after = _DIAGNOSED_DATE_GAP.match(text, m.end())
+    if after is None:
+        return False
+    dates = find_dates(text, r, after.end(), min(len(text), after.end() + 30), ex.style)
+    if not dates or dates[0].start != after.end():
+        return False
+    before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _FIELD_REACH]
+    if not before or _episode(text, before[-1].start):
+        return False
+    lo, hi = before[-1].end, min(len(text), dates[0].end + _TUMOUR_AFTER)
+    return not (r.histology.find(text, lo, hi) or r.sites.find(text, lo, hi))
+
+
+# what may stand between "diagnosed" and its date: who or where, "on", "in" (no clause mark)
+_DIAGNOSED_DATE_GAP = re.compile(
+    r"(?:[ \t]+(?:by|at|in)[ \t]+[^.;:\n\d]{1,40}?)?(?:[ \t]*\n?[ \t]*(?:on|in)\b)?[ \t]*\n?[ \t]*",
+    re.IGNORECASE,
+)
+_TUMOUR_AFTER = 40  # characters: "diagnosed 2019 with breast cancer"
 
 
 def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[TermMatch, TimePoint]]:

@@ -365,7 +365,10 @@ def _inferred_findings(ex: Extraction) -> None:
         }
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
-            if blocked_on and (None in blocked_on or sent.time.absolute in (None, *blocked_on)):
+            # (issue #10, i33d: a month without its day, "Onset JUL26: rash over the knuckles",
+            # is no visit of its own either: the blocker holds)
+            undated = sent.time.absolute is None or sent.time.uncertain
+            if blocked_on and (None in blocked_on or undated or sent.time.absolute in blocked_on):
                 continue
             lesions = lesion_by[idx]
             # a site word inside a term that already names the sign is not new evidence
