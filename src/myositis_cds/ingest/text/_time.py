@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from myositis_cds.ingest.text._dictation import _ORDINALS
 from myositis_cds.ingest.text._rules import (
     Rules,
     digit_in,
@@ -386,43 +387,14 @@ def _date_from_match(
     return found, uncertain, until
 
 
-# issue #10 (i33d): the days of a month as ordinal words ("the seventeenth", "the twenty-sixth"),
-# as letters and forms write a date in words (rules/patterns.yaml time.dates)
-_ORDINAL_UNITS = {
-    word: number
-    for number, word in enumerate(
-        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
-        start=1,
-    )
-}
-_ORDINAL_DAYS = {
-    **_ORDINAL_UNITS,
-    **{
-        word: number
-        for number, word in enumerate(
-            (
-                "tenth",
-                "eleventh",
-                "twelfth",
-                "thirteenth",
-                "fourteenth",
-                "fifteenth",
-                "sixteenth",
-                "seventeenth",
-                "eighteenth",
-                "nineteenth",
-                "twentieth",
-            ),
-            start=10,
-        )
-    },
-    "thirtieth": 30,
-}
 _WEEKDAYS = {  # "mon": 0, as date.weekday()
     name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 }
 
 
+# issue #10 (i33d): the days of a month as ordinal words ("the seventeenth", "the twenty-sixth"),
+# as letters and forms write a date in words (rules/patterns.yaml time.dates); the ordinal words
+# are _dictation's (first to twentieth, thirtieth)
 def _ordinal_day(words: str) -> str:
     """The day an ordinal word names, as digits ("twenty-sixth" → "26"); "0" (no day: the date
     is refused) for a word that is no day of a month ("thirty-ninth")."""
@@ -430,9 +402,9 @@ def _ordinal_day(words: str) -> str:
     for tens_word, tens in (("twenty", 20), ("thirty", 30)):
         if low.startswith(tens_word):
             unit = low[len(tens_word) :].lstrip("- ")
-            if unit in _ORDINAL_UNITS:
-                return str(tens + _ORDINAL_UNITS[unit])
-    return str(_ORDINAL_DAYS.get(low, 0))
+            if _ORDINALS.get(unit, 10) < 10:  # "first" to "ninth"
+                return str(tens + _ORDINALS[unit])
+    return str(_ORDINALS.get(low, 0))
 
 
 def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | None:

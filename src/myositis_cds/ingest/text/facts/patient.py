@@ -1107,14 +1107,12 @@ def _before_the_illness(ex: Extraction) -> None:
     # unless the diagnosis announces them (i33e, below)
     dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
     for d in dated_old:
-        presented = _announced_by_diagnosis(ex, d)
-        if begun is None and not presented:
+        if begun is not None and d.time.resolve(day) < shift_days(begun, -31):
+            continue  # a month or more before the illness began
+        if (begun is None or d.sentence.index in dating) and not _announced_by_diagnosis(ex, d):
             continue
-        if (d.sentence.index not in dating or presented) and (
-            begun is None or d.time.resolve(day) >= shift_days(begun, -31)
-        ):
-            a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
-            d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
+        a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
+        d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]
     if begun is None:
         return
     for d in ex.drafts:
