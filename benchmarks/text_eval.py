@@ -123,7 +123,8 @@ DEFAULT_SETS = (
     "notes:heldout27,notes:heldout28,notes:heldout29,reports:heldout_u,notes:heldout30,"
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
-    "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37"
+    "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
+    "notes:heldout38,reports:heldout_ae"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -264,6 +265,11 @@ DETAIL_SETS = {
     # twelfth session), every run identical, figures only (HELDOUT37.md); opened on 3 Dec 2026
     # (twelfth session).
     "notes:heldout37",
+    # Measured sealed three times (before and after round 33, and at the start of the thirteenth
+    # session), figures only (HELDOUT38.md, FIRST_RUN_AE.md: items identical every time);
+    # opened on 3 Dec 2026 (thirteenth session).
+    "notes:heldout38",
+    "reports:heldout_ae",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
