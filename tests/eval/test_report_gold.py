@@ -148,6 +148,7 @@ _HELD_OUT_ROUNDS = [
     ("forty-first", "heldout_ad", "ad", 12, None, 0, None),
     ("forty-second", None, None, 0, "heldout38", 10, 433),
     ("forty-third", "heldout_ae", "ae", 12, None, 0, None),
+    ("forty-fifth", "heldout_af", "af", 12, None, 0, None),
 ]
 
 
