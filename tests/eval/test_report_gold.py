@@ -149,6 +149,7 @@ _HELD_OUT_ROUNDS = [
     ("forty-second", None, None, 0, "heldout38", 10, 433),
     ("forty-third", "heldout_ae", "ae", 12, None, 0, None),
     ("forty-fourth", None, None, 0, "heldout39", 10, 445),
+    ("forty-fifth", "heldout_af", "af", 12, None, 0, None),
 ]
 
 
