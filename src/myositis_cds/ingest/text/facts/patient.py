@@ -112,7 +112,8 @@ def _patient(ex: Extraction) -> None:
                 (
                     m
                     for m in rx.finditer(ex.text, sent.start, end)
-                    if not _other_person(ex, m) and not _INITIALS_AFTER.match(ex.text, m.end())
+                    if not _other_person(ex, m)
+                    and not (_sex_letter(m) and _INITIALS_AFTER.match(ex.text, m.end()))
                 ),
                 None,
             )
@@ -134,6 +135,17 @@ def _patient(ex: Extraction) -> None:
 # SEX_END keeps its own: there it chooses between a value's spellings ("жен" or "жен." before a
 # Latin initial), which a check after the match cannot do.
 _INITIALS_AFTER = re.compile(r"\.[ \t]?[A-ZÀ-ÖØ-Þ]\.")
+
+
+def _sex_letter(m: re.Match[str]) -> bool:
+    """issue #10 (i34r): whether the sex word a match read is a single letter ("Patient: M"),
+    the only one the initials after it can be the first of: a title before the patient's
+    initials ("Madame M.F.", "Mrs J.K.", "Herr K.L.") names the sex by the title, whose match
+    ends at the name's first capital."""
+    return any(
+        name in m.re.groupindex and m.group(name) is not None and len(m.group(name)) == 1
+        for name in ("female", "male")
+    )
 
 
 def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
