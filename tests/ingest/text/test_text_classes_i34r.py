@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.text.helpers import LOWER, UPPER, findings_of, labs_coded, present, sex_and_age
+from tests.ingest.text.helpers import (
+    LOWER,
+    UPPER,
+    antibody_results,
+    findings_of,
+    labs_coded,
+    present,
+    sex_and_age,
+)
 
 BOTH = {UPPER, LOWER}
 
@@ -117,3 +125,84 @@ def test_a_case_abstract_headed_patients_and_methods_names_the_patient() -> None
         "and a violaceous rash of the eyelids."
     )
     assert sex_and_age(note) == ("female", 53)
+
+
+# ---------------------------------------------------------------- a French demonym as the noun
+DEMONYMS = [
+    ("fr woman", "Une Tunisienne de 44 ans consulte pour un érythème.", ("female", 44)),
+    ("fr man", "Un Algérien de 58 ans est admis pour une faiblesse des ceintures.", ("male", 58)),
+    ("fr woman -aise", "Une Libanaise de 36 ans, sans antécédent, consulte.", ("female", 36)),
+    # a capitalised noun of another kind, or a definite article, is no person
+    ("fr definite", "Le Marocain de 52 ans cité plus haut.", ("unknown", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), DEMONYMS, ids=[r[0] for r in DEMONYMS])
+def test_a_french_demonym_with_an_age_is_the_patient(
+    label: str, note: str, expected: tuple[str, int | None]
+) -> None:
+    assert sex_and_age(note) == expected
+
+
+# ---------------------------------------------------------------- MeSH check tags
+def test_a_mesh_line_with_one_sex_gives_it() -> None:
+    note = (
+        "Keywords :\nMyositis; Lung Diseases, Interstitial; Female; Humans; Aged\n"
+        "Abstract :\nWe describe a 66-year-old patient with amyopathic dermatomyositis."
+    )
+    assert sex_and_age(note) == ("female", 66)
+
+
+@pytest.mark.parametrize(
+    "keywords",
+    [
+        "Humans; Male; Female; Dermatomyositis/therapy",  # a series indexes both
+        "Dermatomyositis; Male; Myositis; Lung",  # no "Humans": author keywords, not MeSH
+    ],
+)
+def test_a_keyword_line_without_one_mesh_sex_gives_none(keywords: str) -> None:
+    note = f"Keywords: {keywords}\nWe describe a 66-year-old patient with dermatomyositis."
+    assert sex_and_age(note) == ("unknown", 66)
+
+
+# ---------------------------------------------------------------- a disease subset in the plural
+@pytest.mark.parametrize(
+    "note",
+    [
+        "À la différence des dermatomyosites à anticorps anti-TIF1 gamma, le risque de cancer "
+        "est faible ici.",
+        "As miosites com anticorpos anti-SRP costumam ser graves.",
+        "Les myopathies à anti-HMGCR suivent souvent un traitement par statine.",
+    ],
+)
+def test_an_antibody_naming_a_plural_subset_is_no_result(note: str) -> None:
+    assert antibody_results(note) == {}
+
+
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        ("Cette patiente avait une dermatomyosite à anticorps anti-TIF1 gamma.", "TIF1G"),
+        ("Doente com miosite com anticorpos anti-SRP.", "SRP"),
+    ],
+)
+def test_the_patients_own_subset_stays_positive(note: str, code: str) -> None:
+    assert antibody_results(note) == {code: "positive"}
+
+
+# ---------------------------------------------------------------- "for" before the movement
+FOR_MOVEMENT = [
+    ("pt para", "Aos 3 meses, força grau IV para flexão do quadril.", {LOWER}),
+    ("es para", "Fuerza 4/5 para la flexión de cadera bilateral.", {LOWER}),
+    ("fr pour", "Force cotée 3/5 pour la flexion de hanche.", {LOWER}),
+    ("it per", "Forza 4/5 per la flessione dell'anca.", {LOWER}),
+    # a grade "for" walking names no muscle
+    ("pt walking", "Força grau IV para deambular sem apoio.", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "note", "expected"), FOR_MOVEMENT, ids=[r[0] for r in FOR_MOVEMENT]
+)
+def test_a_grade_for_a_movement(label: str, note: str, expected: set[str]) -> None:
+    assert present(note) & BOTH == expected

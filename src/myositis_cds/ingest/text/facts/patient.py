@@ -125,7 +125,8 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
-    _informant_sex(ex, grammar)
+    if not _mesh_sex(ex):
+        _informant_sex(ex, grammar)
 
 
 # issue #10 (i16b): a sex letter followed by a stop and another initial is the first of the
@@ -146,6 +147,44 @@ def _sex_letter(m: re.Match[str]) -> bool:
         name in m.re.groupindex and m.group(name) is not None and len(m.group(name)) == 1
         for name in ("female", "male")
     )
+
+
+# issue #10 (i34r): a record's MeSH terms (a repository's or PubMed's keyword block, "Humans;
+# Male; Middle Aged; Dermatomyositis/diagnosis"): the check tags "Male" and "Female" index the
+# sex of the patient a case report describes, and "Humans" marks the list as MeSH (a list of
+# author keywords has no such tag). One line of semicolon-separated terms, with "Humans" and
+# exactly one of the two sexes (a series indexes both); capitals as MeSH writes them.
+_MESH_LINE = re.compile(r"(?m)^[^\n;]*(?:;[^\n;]*){2,}$")
+_MESH_TAG = re.compile(r"(?:^|;)[ \t]*(?P<tag>Humans|Female|Male)[ \t]*(?=;|$)", re.MULTILINE)
+
+
+def _mesh_sex(ex: Extraction) -> bool:
+    """The sex of a MeSH keyword line's check tag (``_MESH_LINE``) when no sentence gave one;
+    returns whether it did."""
+    text = ex.text
+    for line in _MESH_LINE.finditer(text):
+        tags = {m.group("tag"): m for m in _MESH_TAG.finditer(text, line.start(), line.end())}
+        sexes = [tags[t] for t in ("Female", "Male") if t in tags]
+        if "Humans" not in tags or len(sexes) != 1:
+            continue
+        m = sexes[0]
+        sent = ex.sentence_at(m.start("tag"))
+        if sent is None:
+            continue
+        ex.drafts.append(
+            Draft(
+                "patient",
+                "sex",
+                "present",
+                m.start("tag"),
+                m.end("tag"),
+                sent,
+                INDEX,
+                {"value": m.group("tag").lower()},
+            )
+        )
+        return True
+    return False
 
 
 def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
