@@ -223,7 +223,10 @@ _FORWARD = re.compile(
     # (issue #10, i10az: and "on"/"over" the muscles of a French, Spanish, Portuguese, Italian,
     # Romanian or Catalan examination, "cotant 2 sur 5 sur les hanches", "4/5 sobre los
     # hombros", "4/5 sulle spalle", "4/5 pe umeri"; verified U)
-    r"|sur|sobre|sui|sulle|sugli|sul|pe)\s+(?:the\s+|both\s+"
+    r"|sur|sobre|sui|sulle|sugli|sul|pe"
+    # (issue #10, i34r: and "for" in Portuguese, Spanish, French and Italian, "grau IV para
+    # flexão do quadril", "3/5 pour la flexion de hanche", "4/5 per la flessione dell'anca")
+    r"|para|pour|per)\s+(?:the\s+|both\s+"
     r"|her\s+|his\s+|bilateral\s+|all\s+|more\s+|(?:right|left)\s+|la\s+|las\s+|los\s+|le\s+"
     r"|les\s+|l['’]|ambos\s+|ambas\s+)*"
     # issue #10 (i27s): the list the grade goes to may open with places the rules do not read

@@ -112,7 +112,8 @@ def _patient(ex: Extraction) -> None:
                 (
                     m
                     for m in rx.finditer(ex.text, sent.start, end)
-                    if not _other_person(ex, m) and not _INITIALS_AFTER.match(ex.text, m.end())
+                    if not _other_person(ex, m)
+                    and not (_sex_letter(m) and _INITIALS_AFTER.match(ex.text, m.end()))
                 ),
                 None,
             )
@@ -124,7 +125,8 @@ def _patient(ex: Extraction) -> None:
                     )
                 )
                 return
-    _informant_sex(ex, grammar)
+    if not _mesh_sex(ex):
+        _informant_sex(ex, grammar)
 
 
 # issue #10 (i16b): a sex letter followed by a stop and another initial is the first of the
@@ -134,6 +136,55 @@ def _patient(ex: Extraction) -> None:
 # SEX_END keeps its own: there it chooses between a value's spellings ("жен" or "жен." before a
 # Latin initial), which a check after the match cannot do.
 _INITIALS_AFTER = re.compile(r"\.[ \t]?[A-ZÀ-ÖØ-Þ]\.")
+
+
+def _sex_letter(m: re.Match[str]) -> bool:
+    """issue #10 (i34r): whether the sex word a match read is a single letter ("Patient: M"),
+    the only one the initials after it can be the first of: a title before the patient's
+    initials ("Madame M.F.", "Mrs J.K.", "Herr K.L.") names the sex by the title, whose match
+    ends at the name's first capital."""
+    return any(
+        name in m.re.groupindex and m.group(name) is not None and len(m.group(name)) == 1
+        for name in ("female", "male")
+    )
+
+
+# issue #10 (i34r): a record's MeSH terms (a repository's or PubMed's keyword block, "Humans;
+# Male; Middle Aged; Dermatomyositis/diagnosis"): the check tags "Male" and "Female" index the
+# sex of the patient a case report describes, and "Humans" marks the list as MeSH (a list of
+# author keywords has no such tag). One line of semicolon-separated terms, with "Humans" and
+# exactly one of the two sexes (a series indexes both); capitals as MeSH writes them.
+_MESH_LINE = re.compile(r"(?m)^[^\n;]*(?:;[^\n;]*){2,}$")
+_MESH_TAG = re.compile(r"(?:^|;)[ \t]*(?P<tag>Humans|Female|Male)[ \t]*(?=;|$)", re.MULTILINE)
+
+
+def _mesh_sex(ex: Extraction) -> bool:
+    """The sex of a MeSH keyword line's check tag (``_MESH_LINE``) when no sentence gave one;
+    returns whether it did."""
+    text = ex.text
+    for line in _MESH_LINE.finditer(text):
+        tags = {m.group("tag"): m for m in _MESH_TAG.finditer(text, line.start(), line.end())}
+        sexes = [tags[t] for t in ("Female", "Male") if t in tags]
+        if "Humans" not in tags or len(sexes) != 1:
+            continue
+        m = sexes[0]
+        sent = ex.sentence_at(m.start("tag"))
+        if sent is None:
+            continue
+        ex.drafts.append(
+            Draft(
+                "patient",
+                "sex",
+                "present",
+                m.start("tag"),
+                m.end("tag"),
+                sent,
+                INDEX,
+                {"value": m.group("tag").lower()},
+            )
+        )
+        return True
+    return False
 
 
 def _informant_sex(ex: Extraction, grammar: PatientGrammar) -> None:
