@@ -1,13 +1,25 @@
 """issue #10 (i34a): te reo Māori and Hausa read as languages (the patient line, the months with
 the day's "o" / "ga", the address field, the denials before the noun, a form's answer and the
-result words, the relatives). Our own sentences (never a note's); the values are worked out by
-hand. Each class has a guard: a near-miss that must not be read."""
+result words, the relatives, the Hausa grade "N daga cikin 5", how often a dose is given, the
+onset's "since", dysphagia, muscle pain and weight loss in the languages' words, the diagnosis's
+word). Our own sentences (never a note's); the values are worked out by hand. Each class has a
+guard: a near-miss that must not be read."""
 
 from __future__ import annotations
 
 import pytest
 
-from .helpers import antibody_results, case_of, findings_of, labs_coded, sex_and_age
+from .helpers import (
+    LEGS_PROX,
+    LOWER,
+    UPPER,
+    antibody_results,
+    case_of,
+    findings_of,
+    labs_coded,
+    sex_and_age,
+    strength_items,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,9 +39,9 @@ def test_patient_line(text: str, expected: tuple[str, int]) -> None:
     assert sex_and_age(text) == expected
 
 
-def test_maori_article_he_is_no_pronoun() -> None:
-    # guard: Māori "he" (a, an) opening sentences is not the English "he" once the letter
-    # names the patient as a woman
+def test_the_stated_sex_wins_over_the_maori_article_he() -> None:
+    # guard: Māori "he" (a, an) opening sentences is not the English "he": the letter's "wahine"
+    # gives the sex
     text = "Wahine, 52 tau.\nHe aha te mate? He mate kiri. He uaua te piki arawhata."
     assert sex_and_age(text) == ("female", 52)
 
@@ -118,3 +130,98 @@ def test_a_relatives_cancer_is_not_the_patients(text: str) -> None:
 )
 def test_the_address_field(text: str, region: str) -> None:
     assert case_of(text).patient.region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # Hausa: the grade said "N daga cikin 5" (N from among five) after the muscle's name
+        (
+            "Ƙarfin tsoka, a dama da hagu: kafaɗu (deltoid) 3 daga cikin 5; cinya (hip flexors) "
+            "4 daga cikin 5; idon sawu (ankle dorsiflexion) 5 daga cikin 5.",
+            {UPPER, LOWER, LEGS_PROX},
+        ),
+        # guard: full grades are no weakness
+        (
+            "Ƙarfin tsoka: kafaɗu (deltoid) 5 daga cikin 5; cinya (hip flexors) 5 daga cikin 5.",
+            set(),
+        ),
+    ],
+)
+def test_hausa_grade_out_of_five(text: str, items: set[str]) -> None:
+    assert strength_items(text) == items
+
+
+def test_hausa_count_out_of_five_is_no_grade() -> None:
+    # guard: "2 daga cikin 5" with no muscle or strength word near it is a count
+    assert strength_items("An gwada samfura 2 daga cikin 5 a asibiti.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "dose"),
+    [
+        ("- Prednisone 40 mg i ia ata, mai i te 2 o Hōngongoi.", "prednisone", "40 mg i ia ata"),
+        ("- Methotrexate 15 mg kotahi i te wiki.", "methotrexate", "15 mg kotahi i te wiki"),
+        ("- Prednisolone 30 mg kowace safiya.", "prednisolone", "30 mg kowace safiya"),
+        ("- Azathioprine 50 mg sau biyu a rana.", "azathioprine", "50 mg sau biyu a rana"),
+        # ... with the route between the amount and how often
+        (
+            "- Prednisolone 20 mg ta baki sau ɗaya a rana.",
+            "prednisolone",
+            "20 mg sau ɗaya a rana",
+        ),
+        # guard: "i te rā" (on the day) without its count is no frequency
+        ("- Methotrexate 15 mg i te rā o te Rāpare.", "methotrexate", "15 mg"),
+    ],
+)
+def test_how_often_a_dose_is_given(text: str, drug: str, dose: str) -> None:
+    (treatment,) = case_of(text).treatments
+    assert (treatment.drug, treatment.dose) == (drug, dose)
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        # te reo Māori: "mai i te marama o" (since the month of) before the weakness
+        ("Te hītori: Mai i te marama o Pipiri 2026 kua ngoikore ōna hūhā.", "2026-06-01"),
+        # Hausa: "tun watan" (since the month of) before the rash
+        ("Tarihin ciwo: Tun watan Yuli 2026 yake da jajayen ƙuraje a fuska.", "2026-07-01"),
+    ],
+)
+def test_onset_since(text: str, onset: str) -> None:
+    day = case_of(text).onset_date
+    assert day is not None and day.isoformat() == onset
+
+
+def test_a_finding_since_a_month_is_dated_at_the_visit() -> None:
+    # "mai i" (since) dates the start, not the finding: the finding is the visit's
+    text = (
+        "Te tirotiro i te 5 o Haratua 2026.\n"
+        "Mai i Poutū-te-rangi 2026 he whero ki ngā kamo (heliotrope rash)."
+    )
+    (helio,) = [f for f in case_of(text).findings if f.code == "heliotrope_rash"]
+    assert helio.date is not None and helio.date.isoformat() == "2026-05-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "present"),
+    [
+        ("He uaua te horomi i ngā kai.", "dysphagia", True),
+        ("Kāore he mamae uaua.", "myalgia", False),
+        ("Kāore i heke tōna taumaha.", "weight_loss", False),
+        ("Kua heke te taumaha, 5 kg.", "weight_loss", True),
+        ("Yana da wahalar haɗiya.", "dysphagia", True),
+        ("Babu ciwon tsoka.", "myalgia", False),
+        ("Ya rage nauyi kilo 4 cikin wata biyu.", "weight_loss", True),
+        # guard: the weight named without its loss is no finding
+        ("Nauyi: kilo 70.", "weight_loss", None),
+    ],
+)
+def test_symptoms_in_the_languages_words(text: str, code: str, present: bool | None) -> None:
+    assert findings_of(text).get(code) is present
+
+
+def test_hausa_diagnosis_word() -> None:
+    text = "Tabbatar da cutar: dermatomyositis, ranar 4 ga Satumba, 2026."
+    day = case_of(text).diagnosis_date
+    assert day is not None and day.isoformat() == "2026-09-04"
