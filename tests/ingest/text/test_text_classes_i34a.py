@@ -225,3 +225,40 @@ def test_hausa_diagnosis_word() -> None:
     text = "Tabbatar da cutar: dermatomyositis, ranar 4 ga Satumba, 2026."
     day = case_of(text).diagnosis_date
     assert day is not None and day.isoformat() == "2026-09-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        # (heldout37 leftovers) isiZulu "kusukela" (since) before the month with its prefix
+        (
+            "Kusukela kuMbasa 2026 unobuthakathaka emahlombe (proximal weakness).\n"
+            "UKUHLOLWA 3 kuNhlaba 2026: deltoid 4/5.",
+            "2026-04-01",
+        ),
+        # Malagasy "nanomboka tamin'ny volana" (begun in the month of)
+        (
+            "Nanomboka tamin'ny volana Martsa 2026: malemy ny hozatra (proximal weakness).\n"
+            "Fitiliana faha-5 Mey 2026: deltoïde 4/5.",
+            "2026-03-01",
+        ),
+    ],
+)
+def test_onset_since_in_isizulu_and_malagasy(text: str, onset: str) -> None:
+    day = case_of(text).onset_date
+    assert day is not None and day.isoformat() == onset
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        # (heldout36 leftover) Kannada writes the kilogram with stops, "ಕೆ.ಜಿ.": the verb after it
+        # is in the same sentence, on its line or on the next
+        ("ಲಿಂಗ: ಸ್ತ್ರೀ\nಎರಡು ತಿಂಗಳಲ್ಲಿ ತೂಕ 4 ಕೆ.ಜಿ. ಕಡಿಮೆಯಾಗಿದೆ.", True),
+        ("ಲಿಂಗ: ಸ್ತ್ರೀ\nಎರಡು ತಿಂಗಳಲ್ಲಿ ತೂಕ 4 ಕೆ.ಜಿ.\nಕಡಿಮೆಯಾಗಿದೆ. ಜ್ವರ ಇಲ್ಲ.", True),
+        # guard: the weight named with its unit and no verb of loss is no weight loss
+        ("ಲಿಂಗ: ಸ್ತ್ರೀ\nತೂಕ 58 ಕೆ.ಜಿ.\nಎತ್ತರ 160 ಸೆಂ.ಮೀ.", None),
+    ],
+)
+def test_kannada_dotted_kilogram(text: str, lost: bool | None) -> None:
+    assert findings_of(text).get("weight_loss") is lost
