@@ -96,6 +96,10 @@ _MOVER_ABBREVIATIONS = frozenset(
     {"ext.", "flex.", "abd.", "add.", "dorsiflex.", "plantarflex.", "df.", "pf.", "ev.", "inv."}
 )
 # Tokens that end in a full stop without ending a sentence ("U/L." is split as "U", "/", "L.").
+# issue #10 (i34a): the kilogram as Kannada writes it with stops, "ಕೆ.ಜಿ." (ಕಿಲೋಗ್ರಾಂ), and
+# "ಕಿ.ಗ್ರಾಂ.": the weight's unit, whose verb follows ("ತೂಕ 6 ಕೆ.ಜಿ. ಕಡಿಮೆಯಾಗಿದೆ", the weight went
+# down 6 kg); no sentence end, on its line or at its end (verified U)
+_UNITS_BEFORE_THEIR_VERB = frozenset({"ಕೆ.ಜಿ.", "ಕಿ.ಗ್ರಾಂ."})
 _ABBREVIATIONS = {
     "e.g.",
     "i.e.",
@@ -127,6 +131,7 @@ _ABBREVIATIONS = {
     # issue #10 (i10at): the Thai months' official abbreviations (Royal Institute), which a
     # date writes with a year after them ("12 มี.ค. 2565"), and the eras พ.ศ. (Buddhist) and
     # ค.ศ. (Christian): no sentence end (verified U)
+    *_UNITS_BEFORE_THEIR_VERB,  # issue #10 (i34a)
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",
@@ -363,6 +368,9 @@ def note_sentences(doc: Doc) -> Doc:
             # negative"): the line goes on
             or (last in _LIST_COMMAS and before not in _FIELD_MARKS)
             or (last.casefold() in _DENIALS and before.casefold() in _BEFORE_DENIAL)
+            # issue #10 (i34a): a verb-final language's dotted unit at the line's end ("ತೂಕ 6
+            # ಕೆ.ಜಿ." / "ಕಡಿಮೆಯಾಗಿದೆ."): its verb is on the next line
+            or (before + last) in _UNITS_BEFORE_THEIR_VERB
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)
         )

@@ -45,7 +45,9 @@ _KIND_WORDS = re.compile(
     r"(?i)(?<!\w)(?:co\.|city|county|province|provincia|provinz|prefecture|state|region|district"
     r"|kommune|kommun|län|maakunta|megye|kraj|vald|oblast|województwo|voivodeship|judeţul"
     r"|județul|il|ili|bölgesi|sheng|shi|zizhiqu|teukbyeolsi|gwangyeoksi|teukbyeoljachisi"
-    r"|región|regione|região|woj\.|kec\.|kab\.|kota|kabupaten|provinsi)(?!\w)"
+    r"|región|regione|região|woj\.|kec\.|kab\.|kota|kabupaten|provinsi"
+    # issue #10 (i34a): Hausa "Jihar Kano" (Kano State), Māori "te rohe o" (the region of)
+    r"|jihar|te rohe o)(?!\w)"
 )
 # Particles left before a name once its kind word is gone ("Región del Biobío" -> "Biobío").
 _LEADING_PARTICLES = re.compile(r"(?i)^(?:(?:de|del|de la|di|do|da|des|du)\s+)+")

@@ -416,8 +416,8 @@ _MOD = r"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|out|of))))"
 # 5", Italian "4 su 5", Spanish, Portuguese, Catalan "4 de 5" / "4 sobre 5", Romanian "4 din 5",
 # German "4 von 5", Croatian, Slovene, Serbian "4 od 5", Polish "4 z 5" / "4 na 5"; each
 # language's standard preposition, verified U. As "of", only near a strength word: "2 de 5
-# pacientes" stays a count)
-_OF_WORDS = r"out\s+of|of|over|sur|su|de|sobre|din|von|od|z|na"
+# pacientes" stays a count; issue #10, i34a: Hausa "4 daga cikin 5", four from among five)
+_OF_WORDS = r"out\s+of|of|over|sur|su|de|sobre|din|von|od|z|na|daga\s+cikin"
 _ENGLISH_OF = ("out of", "of", "over")
 # after the other languages' "N of 5", what a grade is followed by: the phrase's end, "and",
 # a side or "on/in" before the muscles ("2 sur 5 sur les hanches", "3 de 5 bilateral", "4 din
@@ -469,6 +469,7 @@ _OF_FIVE = (
     " od 5",
     " z 5",
     " na 5",
+    " cikin 5",
 )
 _LEAD_WORDS = ("grade", "mrc", "power", "strength")
 # "deltoids four minus", "hip flexors 4 plus bilaterally": a grade with its step said in words,

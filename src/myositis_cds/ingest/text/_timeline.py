@@ -820,7 +820,13 @@ def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
 
 # the words for "since" after which the complaint may follow the date ("since May she has had
 # a rash"); after "from" or "noted" the words that follow are the story's next event
-_SINCE_WORD = re.compile(r"(?:since|seit|desde|depuis|sinds|sûnt|siden|sedan|od)\b", re.IGNORECASE)
+# (issue #10, i34a: te reo Māori "mai i", Hausa "tun", isiZulu "kusukela", Malagasy "nanomboka":
+# the complaint follows the date, "Tun watan Yuli 2026 yake da ƙuraje", since July 2026 he has
+# had a rash)
+_SINCE_WORD = re.compile(
+    r"(?:since|seit|desde|depuis|sinds|sûnt|siden|sedan|od|mai\s+i|tun|kusukela|nanomboka)\b",
+    re.IGNORECASE,
+)
 
 
 def _complaint_near(
@@ -943,7 +949,7 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         clause = text.rfind(";", sent.start, start)
         return (clause + 1 if clause >= 0 else sent.start), end, True
     if (
-        _SINCE_BEFORE.search(text[max(sent.start, start - 12) : start])
+        _SINCE_BEFORE.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
         or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
     ):
@@ -964,11 +970,16 @@ _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)
 
 # "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",
 # French "depuis", Dutch "sinds", Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
-# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"; i25a: West Frisian "sûnt");
-# verified U
+# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"; i25a: West Frisian "sûnt";
+# i34a: te reo Māori "mai i", "mai i te marama o", Hausa "tun", "tun watan", since the month
+# of; Malagasy "nanomboka tamin'ny volana", begun in the month of, "hatramin'ny", since;
+# isiZulu "kusukela", since, before "kuNcwaba 2026"); verified U
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|sûnt|vanaf|siden"
-    r"|sedan|od|dal(?:la)?|dall['’])\s*$",
+    r"|sedan|od|dal(?:la)?|dall['’]"
+    r"|mai\s+i(?:\s+te\s+marama\s+o)?|tun(?:\s+watan)?"  # (i34a: the longest needs 30 characters)
+    r"|nanomboka(?:\s+tamin['’]ny)?(?:\s+volana)?|hatramin['’]ny(?:\s+volana)?|kusukela"
+    r")\s*$",
     re.IGNORECASE,
 )
 _SINCE_AFTER = re.compile(r"\s+(?:alkaen|lähtien)\b", re.IGNORECASE)
