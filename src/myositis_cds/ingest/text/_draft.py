@@ -223,11 +223,17 @@ class Extraction:
         """Drops index ``name`` of sentence number ``sentence``: the next index() builds it anew."""
         self._indexes.pop((name, sentence), None)
 
-    def sentence_at(self, pos: int) -> Sentence | None:
-        """The sentence that holds the character at ``pos`` (None between sentences)."""
+    def sentence_starts(self) -> list[int]:
+        """Each sentence's start, in text order, listed once per note (issue #10, i34t: the
+        sentences are final once the note is read; the readers' buckets listed them again for
+        every list of matches, hundreds of times a note). Not to be changed by the caller."""
         if self._starts is None:
             self._starts = [s.start for s in self.sentences]
-        k = bisect_right(self._starts, pos) - 1
+        return self._starts
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence that holds the character at ``pos`` (None between sentences)."""
+        k = bisect_right(self.sentence_starts(), pos) - 1
         return self.sentences[k] if k >= 0 and pos < self.sentences[k].end else None
 
     def hits(self, group: str, name: str, sent: Sentence) -> list[list[re.Match[str]]]:
@@ -261,7 +267,7 @@ class Extraction:
         """The explicit dates in ``sent`` (all the note's dates found once, by the note's
         style, which is final once the note's date is known)."""
         if self._dates is None:
-            starts = [s.start for s in self.sentences]
+            starts = self.sentence_starts()
             self._dates = {}
             for d in find_dates(self.text, self.rules, style=self.style):
                 k = bisect_right(starts, d.start) - 1
@@ -285,7 +291,7 @@ class Extraction:
 
     def _match_all(self, group: str, name: str) -> dict[int, list[list[re.Match[str]]]]:
         patterns = self._patterns(group, name)
-        starts = [s.start for s in self.sentences]
+        starts = self.sentence_starts()
         table: dict[int, list[list[re.Match[str]]]] = {}
         gate = self.rules.patterns.gates.get(name) if group == "value" else None
         if gate is not None:
@@ -347,8 +353,10 @@ def _clipped(text: str, lo: int, hi: int, at: int, to: int) -> str:
 
 
 def _bucket(ex: Extraction, matches: list[TermMatch]) -> dict[int, list[TermMatch]]:
-    starts = [s.start for s in ex.sentences]
     out: dict[int, list[TermMatch]] = {}
+    if not matches:
+        return out
+    starts = ex.sentence_starts()
     for m in matches:
         i = bisect_right(starts, m.start) - 1
         if i >= 0 and m.start < ex.sentences[i].end:
