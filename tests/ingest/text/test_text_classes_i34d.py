@@ -159,3 +159,17 @@ def test_a_journal_citation_gives_no_citation_style_date(words: str) -> None:
     # a year alone after a verb ("cited 2021") is read as before: 1 January, no month
     days = [found for found, _ in _dates(words) if found.year in {2009, 2019, 2021, 2022}]
     assert all((found.month, found.day) == (1, 1) for found in days)
+
+
+def test_a_malagasy_heading_dated_in_its_bracket_dates_the_lines_under_it() -> None:
+    note = (
+        "TARATASY FIVOAHANA (Compte rendu de sortie)\n"
+        "Vehivavy 61 taona. Dermatomyosite.\n"
+        "FITILIANA (faha-8 Oktobra 2026)\n"
+        "Papules de Gottron; érythème héliotrope.\n\n"
+        "BIOLOJIA (faha-9 Oktobra 2026)\n"
+        "CPK 3 250 UI/L (ara-dalàna < 190)\n"
+    )
+    result = extract_case(note, anchor=TODAY, today=TODAY)
+    ck = [lab for lab in result.case.labs if lab.code == "ck"]
+    assert [(lab.value, lab.date) for lab in ck] == [(3250, date(2026, 10, 9))]
