@@ -173,3 +173,20 @@ def test_a_malagasy_heading_dated_in_its_bracket_dates_the_lines_under_it() -> N
     result = extract_case(note, anchor=TODAY, today=TODAY)
     ck = [lab for lab in result.case.labs if lab.code == "ck"]
     assert [(lab.value, lab.date) for lab in ck] == [(3250, date(2026, 10, 9))]
+
+
+def test_an_examination_dated_in_its_bracket_is_one_with_its_wrapped_rest() -> None:
+    note = (
+        "LUNG FUNCTION REPORT\nSex: F   Age: 58\nTest date: 20260309 10:20\n\n"
+        "CLINICAL SUMMARY\n58F, dermatomyositis. CK 20260115: 3 100 U/L (ref 25-200). Exam on\n"
+        "request (clinic 20260302): Gottron's papules +, heliotrope -; power MRC proximal "
+        "girdles 3\n"
+        "(both arms, both legs), distal 5 throughout; neck flexion 4, neck extension 5.\n"
+    )
+    result = extract_case(note, anchor=TODAY, today=TODAY)
+    legs = [
+        (f.present, f.date)
+        for f in result.case.findings
+        if f.code == "legs_proximal_weaker_than_distal"
+    ]
+    assert legs == [(True, date(2026, 3, 2))]
