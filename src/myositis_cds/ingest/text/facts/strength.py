@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -85,7 +86,7 @@ def _strength_exam(ex: Extraction) -> None:
                 groups += _included_groups(ex, sent, t)
                 for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
-    exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
+    exams: dict[tuple[int, TimePoint | date], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
     other_heading = (
@@ -144,7 +145,7 @@ _LIMB_ROW = re.compile(
 )
 
 
-def _exam_day(ex: Extraction, sent: Sentence) -> object:
+def _exam_day(ex: Extraction, sent: Sentence) -> TimePoint | date:
     """issue #10 (i34d): the day a sentence's grades were taken, as one examination's key: its
     date where the note's date is known, so that a sentence dated by its own words ("Exam (clinic
     20261111): ... proximal girdles 4") and its wrapped rest dated by the note ("(both arms),
