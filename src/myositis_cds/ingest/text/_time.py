@@ -196,15 +196,51 @@ def find_dates(
             at = m.span("at") if m.groupdict().get("at") is not None else m.span()
             if taken.overlaps(*at):
                 continue
+            if m.groupdict().get("cd") is not None and _NUMBER_LABEL.search(text, 0, at[0]):
+                continue  # i34d: "Lab no. 20261118" is a number, not a compact date
             parsed = _date_from_match(m, how, rules)
             if parsed is None:
                 continue
             day, uncertain, until = parsed
-            year_month = m.groupdict().get("ym") is not None
+            groups = m.groupdict()
+            year_month = groups.get("ym") is not None
+            month_alone = not groups.get("d") and (groups.get("mon") or groups.get("nm"))
+            if year_month or (uncertain and month_alone):  # i34d: "mid-June", "end of May"
+                day = _part_of_month(text, at[0], day)
             found.append(DateMatch(at[0], at[1], day, uncertain, until, year_month))
             taken.take(*at)
     found.sort(key=lambda d: d.start)
     return found
+
+
+# issue #10 (i34d): the label of a number right before eight digits that could be a compact date
+# ("Lab no. 20261118", "Accession: 20261118", "Tel 20261118", "MRN 19740212"): a number
+_NUMBER_LABEL = re.compile(
+    r"\b(?:no|nos|number|num|id|ref|reference|acc(?:ession)?|tel|telephone|phone|mob(?:ile)?|fax"
+    r"|mrn|nhs|hosp(?:ital)?|batch|lot|barcode|code|order|episode|pin|account)\b\.?[ \t]*+[:#.]?"
+    r"[ \t]*+#?[ \t]*+\Z|#[ \t]*+\Z",
+    re.IGNORECASE,
+)
+
+
+# issue #10 (i34d): the part of a month named before it: "mid-June 2026", "the middle of June"
+# the 15th, "(the) end of August 2026" its last day (gold decision of 3 Dec 2026, thirteenth
+# session; tests/data/notes/README.md); "early" and "late" name no day and stay the 1st
+_MONTH_PART = re.compile(
+    r"(?:\b(?P<end>end)|\b(?:the[ \t]+)?middle)[ \t]+of[ \t]+(?:the[ \t]+month[ \t]+of[ \t]+)?\Z"
+    r"|\bmid(?:dle)?[- \t]?\Z",
+    re.IGNORECASE,
+)
+
+
+def _part_of_month(text: str, start: int, first: date) -> date:
+    """The day a month's date stands for, from the words right before it (``first``: the 1st)."""
+    m = _MONTH_PART.search(text, max(0, start - 32), start)
+    if m is None or first.day != 1:
+        return first
+    if m.group("end"):
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first.replace(day=15)
 
 
 def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:

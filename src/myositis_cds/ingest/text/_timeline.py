@@ -563,10 +563,11 @@ def _bracket_heading(line: str, r: Rules) -> bool:
 
 
 # the sample's and the report's words of a heading's bracket, and a date's own words ("date",
-# "sent", "resulted"; a time's "am"/"pm")
+# "sent", "resulted"; a time's "am"/"pm"; issue #10, i34d: the Malagasy ordinal mark of a day,
+# "BIOLOJIA (faha-4 Novambra 2026)", the 4th; verified U)
 _HEADING_BRACKET_WORDS = re.compile(
     r"date|dated|sent|resulted|reported|received|collected|drawn|taken|issued|authori[sz]ed"
-    r"|validated|verified|line|dot|am|pm|h|at|and|of",
+    r"|validated|verified|line|dot|am|pm|h|at|and|of|faha",
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -85,7 +86,7 @@ def _strength_exam(ex: Extraction) -> None:
                 groups += _included_groups(ex, sent, t)
                 for group in groups:
                     found[idx].append(TermMatch(g.start, g.start, group, t.text))
-    exams: dict[tuple[int, TimePoint], list[tuple[Sentence, StrengthReading]]] = {}
+    exams: dict[tuple[int, TimePoint | date], list[tuple[Sentence, StrengthReading]]] = {}
     kendall = _declared_paragraphs(ex, _KENDALL_DECLARED)
     sided = _declared_paragraphs(ex, _SIDES_HEADING)
     other_heading = (
@@ -117,9 +118,9 @@ def _strength_exam(ex: Extraction) -> None:
             # issue #10 (i10ag): one examination per paragraph and date: a visit log's or a
             # course's dated entries in one paragraph ("19/11 ... hip flexion 3/5; 24/11 ... hip
             # flexion 4-/5, shoulder abduction 5/5") are each an examination of their own
-            exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
+            exams.setdefault((sent.paragraph, _exam_day(ex, sent)), []).append((sent, reading))
     for sent, reading in [*_limb_region_grid(ex), *_keyed_segments(ex)]:  # (i33e: a key's)
-        exams.setdefault((sent.paragraph, sent.time), []).append((sent, reading))
+        exams.setdefault((sent.paragraph, _exam_day(ex, sent)), []).append((sent, reading))
     for readings in exams.values():
         _strength_items(ex, readings)
     _compared_in_words(ex)
@@ -142,6 +143,14 @@ _LIMB_ROW = re.compile(
     r"|lower[ \t]+extremit(?:y|ies)|arms?|legs?))\b(?:[ \t]*+\((?i:r[ \t]*/[ \t]*l)\))?[ \t:]*+"
     rf"(?P<c1>{_CELL})[ \t]++(?P<c2>{_CELL})[ \t]*+(?:\n|$)"
 )
+
+
+def _exam_day(ex: Extraction, sent: Sentence) -> TimePoint | date:
+    """issue #10 (i34d): the day a sentence's grades were taken, as one examination's key: its
+    date where the note's date is known, so that a sentence dated by its own words ("Exam (clinic
+    20261111): ... proximal girdles 4") and its wrapped rest dated by the note ("(both arms),
+    distal 5") are one examination when both fall on the same day."""
+    return sent.time if ex.note_date is None else sent.time.resolve(ex.note_date)
 
 
 def _limb_region_grid(ex: Extraction) -> list[tuple[Sentence, StrengthReading]]:
