@@ -1015,10 +1015,11 @@ _GRADE_START = re.compile(
 
 # issue #10 (i34e): a test's result word alone at a line's start, in a laboratory system's
 # capitals or not ("...; Jo-1, PL-7, EJ, SAE1" / "NEGATIVE. HRCT ..."): the predicate of the
-# list the line before ended on, never a sentence of its own; not "Negative for malignancy"
+# list the line before ended on, never a sentence of its own; not "Negative for malignancy",
+# nor a label over the list after it ("Positive: Ro52, MDA5")
 _RESULT_START = re.compile(
     r"(?i:(?:weakly\s+|strongly\s+)?(?:positive|negative|pos|neg|not\s+detected|detected"
-    r"|equivocal|borderline))(?=\s*(?:[.,;:()]|$))"
+    r"|equivocal|borderline))(?=\s*(?:[.,;()]|$))"
 )
 
 # A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
