@@ -32,6 +32,7 @@ from typing import Generic, Protocol, TypeVar
 from myositis_cds.ingest.text._rules import TermMatch, rules
 
 __all__ = [
+    "COLON_SIDES_DECLARED",
     "COMMA_SIDES_DECLARED",
     "SIDES_DECLARED",
     "Grade",
@@ -69,6 +70,9 @@ _SIDE_WORDS = (
     r"(?:r|rt|right)|bilateral(?:ly)?|bilat|both(?: sides)?"
     # (issue #10, i29s: and "R/L" with one grade, "Finger flexors  R/L  5", "4/5 R/L": both)
     r"|(?:r|rt|right)\s*/\s*(?:l|lt|left)"
+    # (issue #10, i34e: and the sides written as an equality, "hip flexors 4/5 (R=L)", "L = R":
+    # the same grade on both)
+    r"|(?:r|rt|right)\s*=\s*(?:l|lt|left)(?!\w)|(?:l|lt|left)\s*=\s*(?:r|rt|right)(?!\w)"
     # (issue #10, i33e: "B/L", "b/l", the ward's bilateral: "shoulder abd Gr 4 B/L")
     r"|b\s*/\s*l(?![\w/])"
     r"|symmetric(?:al(?:ly)?)?|equally"
@@ -89,7 +93,10 @@ _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", 
 # What may stand between a muscle and a bare grade ("Deltoid: 4", "hips are 4 bilaterally",
 # "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
-    r"^\.?(?:[\s:=|,()\-–]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    # (issue #10, i34e: and the arrows of a change from normal between a muscle and its grade,
+    # "UL prox ↓ 4 | UL dist ↔ 5 | LL prox ↓↓ 3": down reduced, double down much reduced, the
+    # two-headed arrow unchanged, up increased; the grade after them is the reading)
+    r"^\.?(?:[\s:=|,()\-–↓↑↔⇓⇑⇔]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
@@ -103,6 +110,9 @@ _FILLER = re.compile(
     r"|stupeň|stupně|stupňa|stopień|stopnia|stupanj|stupnja|stopnja"
     r"|parts?|segments?"  # issue #10 (i10k): "distal parts 5 points" (translated letters)
     r"|right|left|bilaterally|bilateral|both|muscles?|groups?"
+    # issue #10 (i34e): a joint's movements graded, "ankle movements grade 5" (a grade in
+    # numbers only: "finger movements normal" is the joint's function, see read_grades)
+    r"|movements?"
     # (issue #10, i10az: "was"/"were"/"is"/"are" in the languages of the examinations read,
     # for the grade said last in words: "la force musculaire du cou, des poignets et des
     # chevilles était normale", "a força dos tornozelos era normal", "forza ai polsi è
@@ -119,6 +129,7 @@ _FILLER = re.compile(
     r"|remained|improved|increased|returned)\s+(?:to|at)\b)*$",
     re.IGNORECASE,
 )
+_MOVEMENTS = re.compile(r"\bmovements?\b", re.IGNORECASE)
 # The symptoms whose scores are no strength grades ("pain 4/10", "VAS 6")
 _SYMPTOM = (
     r"\b(?:pain|painful|vas|nrs|ache|aches|aching|tender(?:ness)?|itch(?:ing|y)?|pruritus|fatigue"
@@ -459,6 +470,15 @@ _COMMA_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-](?![\w])|\([+-]\))?,[ \t]?"
     r"(?P<l>[0-5])(?P<lmod>[+-](?![\w])|\([+-]\))?(?![\w/]|[.,]\d)"
 )
+# issue #10 (i34e): the same columns declared with a colon ("Power, as R:L - shoulder abduction
+# 4:4, hip flexion 4-:4-"): each muscle's two grades are a pair with a colon, right then left.
+# Only after such a heading in the same sentence or over the table (a colon between two numbers
+# is otherwise a clock time or a ratio: "09:45", "CA-125:CEA > 25")
+COLON_SIDES_DECLARED = re.compile(r"(?<![\w:])(?:r|rt|right)[ \t]?:[ \t]?(?:l|lt|left)(?!\w)", re.I)
+_COLON_PAIR = re.compile(
+    r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-](?![\w]))?[ \t]?:[ \t]?"
+    r"(?P<l>[0-5])(?P<lmod>[+-](?![\w]))?(?![\w/:]|[.,]\d)"
+)
 _SIDE_PAIR = re.compile(
     r"(?<![\w./,:+-])(?P<r>[0-5])(?P<rmod>[+-])?\s?/\s?(?P<l>[0-5])(?P<lmod>[+-])?"
     r"(?![\w/]|\.\d|\s*(?:r|l|rt|lt|right|left|bilat\w*)\b)",
@@ -493,6 +513,13 @@ def _side_pairs(
         for m in _COMMA_PAIR.finditer(text, comma.end() if comma is not None else start, end):
             for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
                 step = _STEP.get((m.group(mod) or "").strip("()"), 0.0)
+                last = m.end(mod) if m.group(mod) else m.end(g)
+                out.append(Grade(float(m.group(g)) + step, m.start(g), last, side, True))
+    colon = COLON_SIDES_DECLARED.search(text, start, end)
+    if colon is not None or declared:  # (issue #10, i34e) "R:L - shoulder abduction 4:4"
+        for m in _COLON_PAIR.finditer(text, colon.end() if colon is not None else start, end):
+            for side, g, mod in (("right", "r", "rmod"), ("left", "l", "lmod")):
+                step = _STEP.get(m.group(mod) or "", 0.0)
                 last = m.end(mod) if m.group(mod) else m.end(g)
                 out.append(Grade(float(m.group(g)) + step, m.start(g), last, side, True))
     heading = _SIDES_DECLARED.search(text, start, end)
@@ -755,8 +782,10 @@ def read_grades(
                 prev_end is None
                 or not _FILLER.match(text[prev_end : g.start])
                 or not _BARE_END.match(text, g.end, min(end, g.end + 20))
+                or _MOVEMENTS.search(text, prev_end, g.start)
             ):
                 continue  # "normal sensation", "normal shoulder X-ray": not a grade
+                # (i34e: nor "fine finger movements normal", a joint's function or range)
         if unread and not waiting:
             last_end = g.end
             continue

@@ -14,6 +14,7 @@ from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _buc
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._strength import (
     _STEP,
+    COLON_SIDES_DECLARED,
     COMMA_SIDES_DECLARED,
     SIDES_DECLARED,
     Grade,
@@ -759,7 +760,8 @@ _KENDALL_DECLARED = compile_rule(  # (i10aw: led by its first letters, as the he
 # (sag / çep)", muscle strength, with the copy's "myssa"; verified U)
 _SIDES_HEADING = compile_rule(
     r"\b(?:strength|power|mmt|mrc|oxford|muscle|kendall|my[şs]sa)\b[^\n]{0,60}?"
-    rf"(?:{SIDES_DECLARED.pattern}|{COMMA_SIDES_DECLARED.pattern})"  # (i29s: "R,L)")
+    rf"(?:{SIDES_DECLARED.pattern}|{COMMA_SIDES_DECLARED.pattern}"  # (i29s: "R,L)")
+    rf"|{COLON_SIDES_DECLARED.pattern})"  # (i34e: "R:L")
 )
 
 
