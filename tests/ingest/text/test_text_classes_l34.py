@@ -62,3 +62,48 @@ def test_a_denial_reaches_only_its_own_clause(
     label: str, note: str, expected: dict[str, str]
 ) -> None:
     assert antibody_results(note) == expected
+
+
+# ------------------------------------------------- a test that could not be done (l34b)
+# "Not available", "not performed", a service without the assay: the text says nothing of the
+# patient's antibody, so no result is recorded - neither the negative the denial word would
+# give nor the positive a bare "anti-X" is read as.
+NOT_DONE = [
+    ("en not available", "Woman aged 68. Anti-HMGCR was not available at our centre."),
+    ("en not performed", "Woman aged 68. Anti-HMGCR was not performed."),
+    ("en lab without assay", "Woman aged 68. Our laboratory did not have the anti-HMGCR assay."),
+    ("pt service", "Mulher de 68 anos. O serviço não possuía o anticorpo anti-HMGCR."),
+    ("pt not available", "Mulher de 68 anos. O anti-HMGCR não estava disponível."),
+    ("es not available", "Mujer de 68 años. El anti-HMGCR no estaba disponible en el centro."),
+    ("es not had", "Mujer de 68 años. No se dispuso de anti-HMGCR."),
+    ("fr not available", "Femme de 68 ans. Les anti-HMGCR n'étaient pas disponibles."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "note"), NOT_DONE, ids=[r[0] for r in NOT_DONE])
+def test_a_test_that_could_not_be_done_records_no_result(label: str, note: str) -> None:
+    assert antibody_results(note) == {}
+
+
+NOT_DONE_GUARDS = [
+    # the patient's own lack of the antibody is a negative result
+    ("pt patient lacks", "Mulher de 68 anos. A paciente não possuía anticorpos anti-Jo-1.",
+     {"JO1": "negative"}),
+    # a result beside an unavailable test keeps its polarity
+    ("en result beside", "Woman aged 68. Anti-Jo-1 positive; anti-HMGCR was not available.",
+     {"JO1": "positive"}),
+    # a general remark far along the sentence leaves the named antibody a positive
+    ("en remark far off",
+     "A man of 19 with anti-PM/Scl antibodies developed a rapidly progressive lung disease and "
+     "was treated for it in a hospital where specialised tests were unavailable.",
+     {"PMSCL": "positive"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "note", "expected"), NOT_DONE_GUARDS, ids=[r[0] for r in NOT_DONE_GUARDS]
+)
+def test_a_test_not_done_leaves_other_results_alone(
+    label: str, note: str, expected: dict[str, str]
+) -> None:
+    assert antibody_results(note) == expected

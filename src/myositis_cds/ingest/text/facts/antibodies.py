@@ -93,6 +93,24 @@ _TEST_ACTION = re.compile(
     r"to\s+follow|outstanding|will\s+(?:check|send|test|request)|repeat(?:ed|ing)?)\b",
     re.IGNORECASE,
 )
+
+# issue #10 (l34b): a test that could not be done, near the antibody it names: not available,
+# not performed, a service without the assay ("anti-HMGCR was not available at our centre", "o
+# serviço não possuía o anticorpo anti-HMGCR", "no se dispuso de anti-HMGCR", "n'étaient pas
+# disponibles"), in the wordings of rules/context.yaml's matching PSEUDO rule: the name is a
+# test's, not a positive. Only within _NOT_DONE_REACH characters of the name, so that a general
+# remark later in the sentence ("... when specialised tests are unavailable") leaves it alone.
+_NOT_DONE = re.compile(
+    r"\b(?:(?:not|n[ãa]o|no|non|pas)\s+(?:(?:yet|been|sido|été|stat[oaie]|estava|estavam|est[áa]|"
+    r"est[ãa]o|era|eram|foi|foram|estaba|estaban|están|fue|fueron|erano|è|sono)\s+)?(?:available|"
+    r"performed|carried\s+out|dispon[íi]ve(?:l|is)|disponibles?|disponibil[ei]|realizad[oa]s?|"
+    r"efe(?:c)?tuad[oa]s?|efectuad[oa]s?|réalisée?s?|effectuée?s?|eseguit[oaie])|unavailable|"
+    r"indispon[íi]ve(?:l|is)|indisponibles?|(?:did|does|had)\s+not\s+have|"
+    r"n[ãa]o\s+(?:possu[íi]a|possui|dispunha)|no\s+(?:se\s+)?(?:dispon[íi]a|dispuso|contaba))\b",
+    re.IGNORECASE,
+)
+_NOT_DONE_REACH = 50
+
 _BARE_LEVEL = re.compile(
     r"^(?:[\s:=|)-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
     r"level|result|value|index|titre|titer|ratio|was|is|of|"
@@ -157,6 +175,12 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     ]
     return (
         bool(actions)
+        or _NOT_DONE.search(
+            text,
+            max(clause_start, m.start - _NOT_DONE_REACH),
+            min(clause_end, m.end + _NOT_DONE_REACH),
+        )
+        is not None
         or _BARE_LEVEL.match(text[m.end : window_end]) is not None
         or _DEFINED.match(text[m.end : window_end]) is not None
     )
