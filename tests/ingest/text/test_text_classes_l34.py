@@ -107,3 +107,21 @@ def test_a_test_not_done_leaves_other_results_alone(
     label: str, note: str, expected: dict[str, str]
 ) -> None:
     assert antibody_results(note) == expected
+
+
+# The reach of a test not done, at its exact bound: the wording's last character 50 characters
+# after the antibody's name is near enough (no result), 51 is not (the bare name's positive).
+@pytest.mark.parametrize(
+    ("between", "reach", "expected"),
+    [
+        ("antibodies of the woman seen in May", 50, {}),
+        ("antibodies of the woman seen in June", 51, {"HMGCR": "positive"}),
+    ],
+)
+def test_a_test_not_done_reaches_fifty_characters(
+    between: str, reach: int, expected: dict[str, str]
+) -> None:
+    note = f"Woman aged 68. Anti-HMGCR {between} not available."
+    name_end = note.index("HMGCR") + len("HMGCR")
+    assert note.index("available") + len("available") - name_end == reach
+    assert antibody_results(note) == expected
