@@ -124,7 +124,7 @@ DEFAULT_SETS = (
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
-    "notes:heldout38,reports:heldout_ae"
+    "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -270,6 +270,11 @@ DETAIL_SETS = {
     # opened on 3 Dec 2026 (thirteenth session).
     "notes:heldout38",
     "reports:heldout_ae",
+    # Measured sealed three times (before and after round 34, and at the start of the fourteenth
+    # session), figures only (HELDOUT39.md, FIRST_RUN_AF.md: items identical every time);
+    # opened on 4 Dec 2026 (fourteenth session).
+    "notes:heldout39",
+    "reports:heldout_af",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
