@@ -706,6 +706,11 @@ def _antibodies(ex: Extraction) -> None:
                 inferred = True
             else:
                 status = "unknown" if status == "present" else status
+            if value.get("result") in ("positive", "weak_positive") and _either_or(ex, matches, k):
+                # issue #10 (l35): "antibodies against SRP and/or HMGCR": neither is a result
+                value = {}
+                inferred = False
+                status = "unknown" if status == "present" else status
             if value.get("result") == "negative" and status == "absent":
                 # issue #10 (i10q): "SAE1: negative, Jo-1: negative" - the negation that made the
                 # status absent is a result word, and a negative result is a result (as above)
@@ -1398,12 +1403,48 @@ _AND_OR = (
     # verified U)
     r"|და|ან|և|ու|կամ|மற்றும்|அல்லது|və|yaxud"
 )
+# issue #10 (l35): the words for "or" and "and/or" between two antibodies' names ("anti-SRP
+# and/or anti-HMGCR", "SRP et/ou HMGCR", "anti-Jo-1 o anti-PL-7", "Jo-1 oder PL-7"): a
+# positive said of such a pair is no result of either (which one is not said; a disease's
+# description, "associated with antibodies against SRP and/or HMGCR", reads so). A negative
+# said of it is kept ("no anti-SRP or anti-HMGCR": neither). English "of" is left out (it is
+# Dutch "or", but "Ro52 of the SSA complex" is no choice). Verified U.
+_EITHER_OR_WORD = (
+    r"and\s*/\s*or|et\s*/\s*ou|y\s*/\s*o|e\s*/\s*ou|e\s*/\s*o|und\s*/\s*oder|en\s*/\s*of|or|ou|"
+    r"oder|o|eller|lub|albo|sau|veya|atau|hoặc|или|або|ή|vagy|tai|nebo|alebo|ili|ali"
+)
 # What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
 # "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
 _LIST_GLUE = re.compile(
     rf"(?:[\s,/;]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
     re.IGNORECASE,
 )
+
+
+# A gap between two names that holds one "or" word and nothing but the list's glue.
+_EITHER_OR_GAP = re.compile(
+    rf"(?:[\s,]|\banti\b|-|{_NAME_SUFFIX}|\(|\))*(?<!\w)(?:{_EITHER_OR_WORD})(?!\w)"
+    rf"(?:[\s,]|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
+    re.IGNORECASE,
+)
+
+
+def _either_or(ex: Extraction, matches: list[TermMatch], k: int) -> bool:
+    """Whether the k-th antibody of a sentence is one member of a list whose members are
+    joined by "or" ("SRP, HMGCR or Jo-1", "SRP et/ou HMGCR"): the list is the run of names
+    around it joined by the list's glue alone, and one of its joins is an "or" word."""
+    text = ex.text
+    first = last = k
+    while first > 0 and _LIST_GLUE.fullmatch(text, matches[first - 1].end, matches[first].start):
+        first -= 1
+    while last + 1 < len(matches) and _LIST_GLUE.fullmatch(
+        text, matches[last].end, matches[last + 1].start
+    ):
+        last += 1
+    return any(
+        _EITHER_OR_GAP.fullmatch(text, matches[i].end, matches[i + 1].start)
+        for i in range(first, last)
+    )
 
 
 # What stands between the names of a bare list (_bare_names): the list's glue and a bullet or
