@@ -150,6 +150,8 @@ _HELD_OUT_ROUNDS = [
     ("forty-third", "heldout_ae", "ae", 12, None, 0, None),
     ("forty-fourth", None, None, 0, "heldout39", 10, 445),
     ("forty-fifth", "heldout_af", "af", 12, None, 0, None),
+    ("forty-sixth", None, None, 0, "heldout40", 10, 457),
+    ("forty-seventh", "heldout_ag", "ag", 12, None, 0, None),
 ]
 
 
