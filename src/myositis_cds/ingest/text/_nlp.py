@@ -100,6 +100,26 @@ _MOVER_ABBREVIATIONS = frozenset(
 # "ಕಿ.ಗ್ರಾಂ.": the weight's unit, whose verb follows ("ತೂಕ 6 ಕೆ.ಜಿ. ಕಡಿಮೆಯಾಗಿದೆ", the weight went
 # down 6 kg); no sentence end, on its line or at its end (verified U)
 _UNITS_BEFORE_THEIR_VERB = frozenset({"ಕೆ.ಜಿ.", "ಕಿ.ಗ್ರಾಂ."})
+# issue #10 (i35e): a strength list wrapped between a muscle and its grade ("...; hip flexors" /
+# "5- R 5- L; knee extensors 5 R 5 L"): a line that ends on a mover's name goes on when the next
+# one opens with a grade (a digit 0-5, its step or "/5"; not a numbered item, "4." or "4)")
+_MOVER_WORDS = frozenset(
+    {
+        "flexors",
+        "extensors",
+        "abductors",
+        "adductors",
+        "dorsiflexors",
+        "plantarflexors",
+        "flexion",
+        "extension",
+        "abduction",
+        "adduction",
+        "dorsiflexion",
+        "plantarflexion",
+    }
+)
+_GRADE_OPENS_LINE = re.compile(r"[0-5](?:[+-]|[ \t]?/[ \t]?5)?(?![\w.)/]|[+-]?\d)")
 _ABBREVIATIONS = {
     "e.g.",
     "i.e.",
@@ -168,6 +188,11 @@ _ABBREVIATIONS = {
     "flex.",
     "ext.",
     "bilat.",
+    # issue #10 (i35e): and the side and the level shortened before what they qualify, "power 4+
+    # bil. prox. (shoulders, hips), 5 bil. dist. (wrists, ankles)"
+    "bil.",
+    "prox.",
+    "dist.",
     "bds.",
     "tib.",  # issue #10 (i29s): "Tib. anterior  R/L  5", the tibialis anterior shortened
     # "rest neg incl. Mi2, TIF1g": a list follows (issue #10, i10h)
@@ -371,6 +396,7 @@ def note_sentences(doc: Doc) -> Doc:
             # issue #10 (i34a): a verb-final language's dotted unit at the line's end ("ತೂಕ 6
             # ಕೆ.ಜಿ." / "ಕಡಿಮೆಯಾಗಿದೆ."): its verb is on the next line
             or (before + last) in _UNITS_BEFORE_THEIR_VERB
+            or (last.casefold() in _MOVER_WORDS and _GRADE_OPENS_LINE.match(note, idx) is not None)
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)
         )

@@ -1241,9 +1241,37 @@ def _answered_questions(text: str) -> str:
     return _ANSWERED_QUESTION.sub(":", text)
 
 
+# issue #10 (i35e): a fraction typeset with the FRACTION SLASH (U+2044), its numerator in
+# superscript and its denominator in subscript digits, as a word processor's fraction feature or
+# a record's rich text writes it ("deltoids ⁴⁄₅", "hip flexion ³⁄₅"), or between plain digits
+# ("4⁄5"): read as "4/5", one character for one, so every grade and number rule reads it as the
+# typed fraction (Unicode 15, chapter 6.2, the fraction slash's use). Lone superscripts keep their
+# meaning ("10¹²/L"): only the three parts together are a fraction.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+_SLASHED_FRACTION = re.compile(
+    "(?:[" + _SUPERSCRIPT_DIGITS + r"]+|\d+)\u2044(?:[" + _SUBSCRIPT_DIGITS + r"]+|\d+)"
+)
+_FRACTION_DIGITS = str.maketrans(
+    {
+        **{ch: str(n) for n, ch in enumerate(_SUPERSCRIPT_DIGITS)},
+        **{ch: str(n) for n, ch in enumerate(_SUBSCRIPT_DIGITS)},
+        "\u2044": "/",
+    }
+)
+
+
+def _slashed_fractions(text: str) -> str:
+    """``text`` with each fraction written with the fraction slash as digits and "/"."""
+    if "\u2044" not in text:
+        return text
+    return _SLASHED_FRACTION.sub(lambda m: m.group().translate(_FRACTION_DIGITS), text)
+
+
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
+    original = _slashed_fractions(original)  # issue #10 (i35e): "⁴⁄₅" as "4/5"
     rows = _field_rows(original)
     original = _coded_choices(
         _coded_fields(

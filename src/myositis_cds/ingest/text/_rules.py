@@ -547,6 +547,7 @@ class StrengthRules(_Strict):
     not_stems: list[str] = []
     not_muscle_after: list[str] = []
     narrowing: list[str] = []  # issue #10 (i14b): see rules/strength.yaml
+    movement_codes: dict[StrengthGroup, list[str]] = {}  # issue #10 (i35e): rules/strength.yaml
 
 
 # --------------------------------------------------------------------------- patterns

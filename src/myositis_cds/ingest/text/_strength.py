@@ -90,13 +90,16 @@ _SIDE_AFTER = re.compile(  # used with match(pos): no "^" (it would anchor at 0)
 _SIDE_BEFORE = re.compile(r"(?:^|[\s(,;|])(?:" + _SIDE_WORDS + r")\s*[:=)]?\s*$", re.IGNORECASE)
 # a side word is a whole word: the "r" ending "lower" or "her" is not "R" (right)
 _MUSCLE_SIDE = re.compile(r"(?<!\w)(?:" + _SIDE_WORDS + r")\.?\s+(?:\w+\s+)?$", re.IGNORECASE)
+_QUOTE = re.compile("[\"'“”‘’]")  # issue #10 (i35e): a quoted grade is read only in numbers
 # What may stand between a muscle and a bare grade ("Deltoid: 4", "hips are 4 bilaterally",
 # "Shoulder abd.  3  3": the full stop of a shortened name, right after it).
 _FILLER = re.compile(
     # (issue #10, i34e: and the arrows of a change from normal between a muscle and its grade,
     # "UL prox ↓ 4 | UL dist ↔ 5 | LL prox ↓↓ 3": down reduced, double down much reduced, the
     # two-headed arrow unchanged, up increased; the grade after them is the reading)
-    r"^\.?(?:[\s:=|,()\-–↓↑↔⇓⇑⇔]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
+    # (issue #10, i35e: and the quotation marks of a grade reported second-hand, "her shoulders
+    # 'three-plus'", as a social care or nursing record quotes the examiner's words)
+    r"^\.?(?:[\s:=|,()\-–↓↑↔⇓⇑⇔\"'“”‘’]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
@@ -172,7 +175,9 @@ _MUSCLE_WORD = re.compile(
 # Used with match(pos): no "^".
 _BARE_END = re.compile(
     # (issue #10, i10ao: and the degree sign of Polish, Czech and Slovak notes, "proksymalnie 4°")
-    r"\s*(?:$|[,;.()|\n、，；。（）°º]|[-–—](?=\s)"
+    # (issue #10, i35e: and the middle dot or bullet a one-line list separates its items with,
+    # "D 3 · HF 3 · NF 2", "hip flexion 4 • knee extension 5")
+    r"\s*(?:$|[,;.()|\n、，；。（）°º·•\"”’]|[-–—](?=\s)"
     # issue #10 (i25b): a slash before the other side's grade ("Hip flexion  R 3 / L 3")
     r"|/(?=\s*+(?:r|l|rt|lt|right|left)\b)|/?(?:l|lt)(?=[0-5])"
     r"|(?:r|l|rt|lt|right|left|bilat\w*|b\s*/\s*l|both|symmetric\w*|and|throughout|on|in"
@@ -632,6 +637,17 @@ def _clause_bracket(text: str, start: int, end: int, prev_end: int, g: Grade) ->
 _BESIDE = re.compile(r"\b(?:with|but|while|whereas)\b", re.IGNORECASE)
 
 
+# issue #10 (i35e): a grade followed by a bracket that names its muscles, maybe after its side
+# and its level ("power 4+ bil. prox. (shoulders, hips), 5 bil. dist. (wrists, ankles)", a chain
+# from proximal to distal "legs 2 (hip) -> 3 (knee) -> 5 (ankle)"): the grade is the bracket's
+# muscles' (and the level's word's before it), not the muscles named before the grade
+_INTO_BRACKET = re.compile(
+    r"[ \t]*+(?:(?:bil|bilat|bilateral|bilaterally|both|b/l|r|l|rt|lt|right|left)\.?[ \t]*+)?"
+    r"(?:(?:prox|proximal|proximally|dist|distal|distally)\.?[ \t]*+)?\(",
+    re.IGNORECASE,
+)
+
+
 class _Starting(Protocol):
     @property
     def start(self) -> int: ...
@@ -664,9 +680,13 @@ def read_grades(
     *,
     kendall_declared: bool = False,
     sides_declared: bool = False,
+    line_breaks: frozenset[int] = frozenset(),
 ) -> list[StrengthReading]:
     """The graded muscles of one sentence (or table line) at [start, end); ``muscles`` are the
-    muscle terms found there (concept = the term's group in rules/strength.yaml)."""
+    muscle terms found there (concept = the term's group in rules/strength.yaml).
+    ``line_breaks``: where a space stands for a line break the note's soft wrapping joined (a
+    bare grade ends its line there, as at a written line break: "neck flexion 3 / extension 5" /
+    "Q6 Oxygen: NO"; issue #10, i35e)."""
     muscles = _resolve_ellipsis(muscles, text)
     if not muscles:
         return []
@@ -694,6 +714,7 @@ def read_grades(
     done: list[_Owner] = []
     unread = False  # i15a: the grades since the last muscle are an unread muscle's
     bracket: Grade | None = None  # i19d: a grade followed by "(" lists the muscles it grades
+    bracket_open = -1  # i35e: where the bracket after such a grade opens, if a level is between
     last_end = start
     for _pos, kind, obj in items:
         if kind == "muscle":
@@ -718,6 +739,10 @@ def read_grades(
                 and _FILLER.match(text[m.end : own.start]) is not None
             )
             close = text.find(")", m.end, end)
+            if bracket is not None and m.start < bracket_open:
+                owner.grades.append(bracket)  # (i35e) the level's word: "4+ bil. prox. (..."
+                done.append(owner)
+                continue
             if (
                 bracket is not None
                 and _BRACKET_MEMBER.fullmatch(text[last_end : m.start])
@@ -781,11 +806,29 @@ def read_grades(
             if (
                 prev_end is None
                 or not _FILLER.match(text[prev_end : g.start])
+                or _QUOTE.search(text, prev_end, g.start) is not None  # (i35e) quoted: a number
                 or not _BARE_END.match(text, g.end, min(end, g.end + 20))
                 or _MOVEMENTS.search(text, prev_end, g.start)
             ):
                 continue  # "normal sensation", "normal shoulder X-ray": not a grade
                 # (i34e: nor "fine finger movements normal", a joint's function or range)
+        into = _INTO_BRACKET.match(text, g.end, end)
+        if into is not None and not (
+            waiting and _FILLER.match(text[waiting[-1].muscle.end : g.start])
+        ):
+            close = text.find(")", into.end(), end)
+            if (
+                close >= 0
+                and any(into.end() <= m.start < close for m in muscles)
+                and _bracket_list(text, into.end(), close, muscles)
+            ):
+                # issue #10 (i35e): "2 (hip) -> 3 (knee)": the grade is its bracket's muscles'
+                waiting, owners = [], []
+                forward = orphan = shared = None
+                unread = False
+                bracket, bracket_open = g, into.end() - 1
+                last_end = bracket_open
+                continue
         if unread and not waiting:
             last_end = g.end
             continue
@@ -830,12 +873,17 @@ def read_grades(
             next_muscle = nxt is not None and text[g.end : nxt.start].strip() in ("", "/")
             if (
                 not _FILLER.match(text[prev_end : g.start])
-                or not (next_muscle or _BARE_END.match(text, g.end, min(end, g.end + 20)))
+                or not (
+                    next_muscle
+                    or _BARE_END.match(text, g.end, min(end, g.end + 20))
+                    or g.end in line_breaks
+                )
             ) and not _clause_bracket(text, start, end, prev_end, g):
                 continue  # "shoulder pain for 3 months", "Shoulder: 3 injections": not grades
         for owner in target:
             owner.grades.append(g)
         bracket = g if re.match(r"\s*\(", text[g.end : end]) else None
+        bracket_open = -1
         if waiting:
             owners = waiting
             done.extend(waiting)

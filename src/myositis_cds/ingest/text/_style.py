@@ -982,7 +982,8 @@ def _word_rewrites(note: str, c: _Compiled, known: set[str]) -> list[tuple[int, 
         ):
             continue
         out.append((m.start(), m.end(), f"{m.group('n')}/5"))
-    modified = " plus" in low or " minus" in low
+    # (issue #10, i35e: or joined by a hyphen, "her shoulders three-plus", "grade four-minus")
+    modified = any(f"{sep}{step}" in low for sep in " -" for step in ("plus", "minus"))
     for m in _GRADE_MOD.finditer(text) if modified else ():
         if not _grade_context(text, m.start(), m.end(), c, forward=False):
             continue  # "one plus one", "five minus two": not after a muscle or strength word

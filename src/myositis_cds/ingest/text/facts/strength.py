@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._draft import _CONTEXT, Extraction, Sentence, _bucket, _status
-from myositis_cds.ingest.text._rules import TermMatch, compile_rule
+from myositis_cds.ingest.text._rules import TermMatch, compile_rule, rules
 from myositis_cds.ingest.text._strength import (
     _STEP,
     COLON_SIDES_DECLARED,
@@ -51,12 +51,67 @@ def _m_grade(text: str, sent: Sentence, g: Grade, t: TermMatch) -> bool:
     )
 
 
+# issue #10 (i35e): the movements' capital-letter codes (rules/strength.yaml movement_codes),
+# each right before its grade ("D 3/3", "NF 2", "KE: 4+"), read where three codes or more are
+# graded in one sentence
+_CODES_MIN = 3
+
+
+@cache
+def _movement_code() -> tuple[re.Pattern[str], dict[str, str]]:
+    groups = {
+        code: group for group, codes in rules().strength.movement_codes.items() for code in codes
+    }
+    alternatives = "|".join(sorted(map(re.escape, groups), key=len, reverse=True))
+    return (
+        re.compile(
+            rf"(?<![\w/.+-])(?P<code>{alternatives})(?![\w/])[ \t]*+:?[ \t]*+"
+            r"(?=[0-5](?:[+-]|/[0-5][+-]?)?(?![\w/]|[.,]\d))"
+        ),
+        groups,
+    )
+
+
+def _movement_codes(ex: Extraction) -> dict[int, list[TermMatch]]:
+    """The coded movements graded in each sentence that grades three codes or more."""
+    rx, groups = _movement_code()
+    if not groups:
+        return {}
+    found = _bucket(
+        ex,
+        [
+            TermMatch(m.start(), m.end("code"), groups[m.group("code")], m.group("code"))
+            for m in rx.finditer(ex.text)
+        ],
+    )
+    return {
+        idx: codes for idx, codes in found.items() if len({t.text for t in codes}) >= _CODES_MIN
+    }
+
+
+def _joined_line_breaks(ex: Extraction, sent: Sentence) -> frozenset[int]:
+    """issue #10 (i35e): the spaces of a sentence that stand for a line break of the note as
+    written, joined by its soft wrapping (see read_grades)."""
+    norm = ex.norm
+    if not norm.wrapped:
+        return frozenset()
+    text, offsets, original = norm.text, norm.offsets, norm.original
+    return frozenset(
+        p
+        for p in range(max(sent.start, 1), min(sent.end, len(offsets) - 1))
+        if text[p] == " " and "\n" in original[offsets[p - 1] : offsets[p + 1]]
+    )
+
+
 def _strength_exam(ex: Extraction) -> None:
     """Graded muscles (see :mod:`._strength`) → the EULAR/ACR weakness items, one examination
     per paragraph."""
     r = ex.rules
     text = ex.text
     found = _bucket(ex, r.muscles.find(text))
+    for idx, codes in _movement_codes(ex).items():  # (i35e) "D 3/3 · HF 3/3 · KE 4/4"
+        listed = {t.start for t in found.get(idx, [])}
+        found.setdefault(idx, []).extend(t for t in codes if t.start not in listed)
     for idx, ms in _bucket(ex, r.throughout.find(text)).items():
         found.setdefault(idx, [])
         sent = ex.sentences[idx]
@@ -115,6 +170,7 @@ def _strength_exam(ex: Extraction) -> None:
             muscles,
             kendall_declared=sent.paragraph in kendall,
             sides_declared=sent.paragraph in sided,
+            line_breaks=_joined_line_breaks(ex, sent),
         ):
             # issue #10 (i10ag): one examination per paragraph and date: a visit log's or a
             # course's dated entries in one paragraph ("19/11 ... hip flexion 3/5; 24/11 ... hip

@@ -415,7 +415,11 @@ def _with_codes(
 # term of the histology lexicon, in any language it lists; only a specific histology counts
 _QUALIFIER_AFTER = re.compile(
     r"(?:\s+(?:of|in|del?|della|du|des|do|da)\s+(?:the\s+|la\s+|l'|o\s+|a\s+)?[^\W\d_][\w-]*)?"
-    r"\s*(?:\(\s*|[,:]\s*|\s[-–—]\s*)((?:[^\W\d_][\w-]*\s*){1,3}?)\s*(?=[)\],;.\n]|$)"
+    r"\s*(?:\(\s*|[,:]\s*|\s[-–—]\s*)"
+    # (issue #10, i35e: after the side the bracket names first, "breast cancer (left, ductal)",
+    # "lung carcinoma (right, squamous cell)")
+    r"(?:(?:left|right|bilateral|both|l|r|lt|rt)\s*[,;]\s*)?"
+    r"((?:[^\W\d_][\w-]*\s*){1,3}?)\s*(?=[)\],;.\n]|$)"
 )
 
 
