@@ -136,3 +136,46 @@ def test_an_onset_in_a_bracketed_part_of_an_iso_month() -> None:
     )
     case = extract_case(note, today=TODAY).case
     assert case.onset_date == date(2025, 11, 15)
+
+
+def test_two_days_of_a_named_month_joined_by_and_make_one_course() -> None:
+    assert _dates("infliximab on 3 and 17 February 2026") == [(date(2026, 2, 3), date(2026, 2, 17))]
+    note = (
+        "Letter date: 20 March 2026\n\n"
+        "Dermatomyositis. She had rituximab 1 g on 2 and 16 February 2026.\n"
+    )
+    (course,) = [t for t in extract_case(note, today=TODAY).case.treatments]
+    assert (course.drug, course.start, course.stop) == (
+        "rituximab",
+        date(2026, 2, 2),
+        date(2026, 2, 16),
+    )
+
+
+@pytest.mark.parametrize(
+    "organ",
+    [
+        "with interstitial lung disease, which can scar the lungs",
+        "with kidney involvement",
+        "and liver disease",
+    ],
+)
+def test_an_organ_of_the_myositis_does_not_hide_its_diagnosis(organ: str) -> None:
+    note = (
+        "Letter date: 20 March 2026\n\n"
+        f"Mr Y has anti-PL-12 dermatomyositis {organ}. It started with weak thighs in "
+        "December 2025 and was diagnosed on 12 January 2026.\n"
+    )
+    assert extract_case(note, today=TODAY).case.diagnosis_date == date(2026, 1, 12)
+
+
+@pytest.mark.parametrize(
+    "tumour",
+    [
+        "A lump in the left breast was diagnosed on 12 January 2026.",
+        "A mass in the pancreas, diagnosed on 12 January 2026.",
+    ],
+)
+def test_a_tumour_site_still_keeps_its_diagnosis_from_the_myositis(tumour: str) -> None:
+    note = f"Letter date: 20 March 2026\n\nMr Y has anti-TIF1 dermatomyositis. {tumour}\n"
+    assert extract_case(note, today=TODAY).case.diagnosis_date is None

@@ -687,7 +687,19 @@ def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Matc
     if not before or _episode(text, before[-1].start):
         return False
     lo, hi = before[-1].end, min(len(text), dates[0].end + _TUMOUR_AFTER)
-    return not (r.histology.find(text, lo, hi) or r.sites.find(text, lo, hi))
+    if r.histology.find(text, lo, hi):
+        return False
+    # i35d: an organ named as the myositis's own disease ("with interstitial lung disease",
+    # "can damage the lungs") is no tumour's site
+    return not any(
+        not _ORGAN_NOT_TUMOUR.match(text, site.end) and not _plural_organ(site, r)
+        for site in r.sites.find(text, lo, hi)
+    )
+
+
+def _plural_organ(site: TermMatch, r: Rules) -> bool:
+    """An organ's name in the plural ("the lungs", "both kidneys"), not "pancreas"."""
+    return site.text[-1:] in "sS" and bool(r.sites.find(site.text[:-1]))
 
 
 # what may stand between "diagnosed" and its date: who or where, "on", "in" (no clause mark)
@@ -696,6 +708,12 @@ _DIAGNOSED_DATE_GAP = re.compile(
     re.IGNORECASE,
 )
 _TUMOUR_AFTER = 40  # characters: "diagnosed 2019 with breast cancer"
+# issue #10 (i35d): what after an organ's name makes it the organ itself, not a tumour's site: a
+# disease, involvement or function of it ("lung disease", "liver involvement", "kidney function");
+# a plural ("the lungs") is _plural_organ
+_ORGAN_NOT_TUMOUR = re.compile(
+    r"[ \t]++(?:disease|involvement|function|fibrosis|inflammation)\b", re.IGNORECASE
+)
 
 
 def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[TermMatch, TimePoint]]:
