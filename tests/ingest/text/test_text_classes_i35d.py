@@ -179,3 +179,50 @@ def test_an_organ_of_the_myositis_does_not_hide_its_diagnosis(organ: str) -> Non
 def test_a_tumour_site_still_keeps_its_diagnosis_from_the_myositis(tumour: str) -> None:
     note = f"Letter date: 20 March 2026\n\nMr Y has anti-TIF1 dermatomyositis. {tumour}\n"
     assert extract_case(note, today=TODAY).case.diagnosis_date is None
+
+
+@pytest.mark.parametrize(
+    ("story", "onset"),
+    [
+        (
+            'His weakness and rash started "in the spring" (May 2025, his wife says).',
+            date(2025, 5, 1),
+        ),
+        ("The rash began over the summer (July 2025).", date(2025, 7, 1)),
+        # a season with no complaint beside it leaves the onset to the complaint's own date
+        ("He travelled in the summer (July 2025). Rash since October 2025.", date(2025, 10, 1)),
+    ],
+)
+def test_a_season_with_its_month_in_a_bracket_dates_the_onset(story: str, onset: date) -> None:
+    note = f"Visit date: 20 March 2026\n\nDermatomyositis. {story}\n"
+    assert extract_case(note, today=TODAY).case.onset_date == onset
+
+
+@pytest.mark.parametrize(
+    ("story", "onset"),
+    [
+        (
+            "She has dermatomyositis with lung disease. It began with a rash in October 2025 "
+            "and was diagnosed on 9 January 2026. CT on 4 December 2025 showed ILD.",
+            date(2025, 10, 1),
+        ),
+        (
+            "Dermatomyositis. Her symptoms started with weak thighs around September 2025.",
+            date(2025, 9, 1),
+        ),
+        # a treatment or a relative's illness that began with something is no onset
+        (
+            "Dermatomyositis. Treatment started with methotrexate in October 2025. "
+            "Rash since December 2025.",
+            date(2025, 12, 1),
+        ),
+        (
+            "Dermatomyositis. His brother's illness began with a rash in June 2024. "
+            "Weakness since December 2025.",
+            date(2025, 12, 1),
+        ),
+    ],
+)
+def test_the_complaint_an_illness_began_with_dates_the_onset(story: str, onset: date) -> None:
+    note = f"Visit date: 20 March 2026\n\n{story}\n"
+    assert extract_case(note, today=TODAY).case.onset_date == onset

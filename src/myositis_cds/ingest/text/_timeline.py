@@ -783,6 +783,16 @@ _YEAR_ALONE = re.compile(r"(?:(?:in|of|during)[ \t]++)?(?:19|20)\d\d", re.IGNORE
 _DATE_PREPOSITION = re.compile(r"(?:in|on|of)[ \t]++", re.IGNORECASE)
 
 
+# issue #10 (i35d): a season the patient names, then the month it was in a bracket, right before
+# that month's date ('started "in the spring" (May 2026, his wife says)', "began over the summer
+# (July 2025)"): the bracket's date is the season's
+_SEASON_THEN_DATE = re.compile(
+    r"[\"“‘']?(?:(?:in|during|over|at)[ \t]+)?(?:the[ \t]+)?(?:(?:early|late)[ \t]+)?"
+    r"(?:spring|summer|autumn|fall|winter)[\"”’']?[ \t]*+\([ \t]*+\Z",
+    re.IGNORECASE,
+)
+
+
 # the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
 # list item between them (a wrapped line is one clause)
 _CLAUSE_END = re.compile(r"[.;]\s|\n\s*\n|\n\s*[-•*]\s")
@@ -812,6 +822,14 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
             lead = _DATE_PREPOSITION.match(ex.text, hit.start, hit.end)
             if lead is not None:
                 starts.setdefault(lead.end(), hit)
+            season = _SEASON_THEN_DATE.search(ex.text, max(sent.start, hit.start - 50), hit.start)
+            if season is not None:  # i35d: 'started "in the spring" (May 2026)': the bracket's
+                starts.setdefault(season.start(), hit)
+        for began in ex.dates_in(sent):  # i35d: "It began with a rash in April 2026"
+            said = _began_with(ex, sent, complaints, began.start)
+            if said is not None and (best is None or began.day < best.time.resolve(began.day)):
+                day = TimePoint(absolute=began.day, uncertain=began.uncertain)
+                best = Draft("onset", "onset_date", "present", said, began.end, sent, day)
         for found in ex.hits("time", "onset_since", sent):
             for cue in found:
                 d = starts.get(cue.end())
@@ -828,6 +846,35 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                 day = TimePoint(absolute=d.day, uncertain=d.uncertain)
                 best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
     return best
+
+
+# issue #10 (i35d): the illness said to have begun with a complaint at a date ("It began with a
+# rash in April 2026", "symptoms started with weak thighs around March 2025"): the complaint
+# between "with" and the date's preposition, in one clause
+_BEGAN_WITH = re.compile(
+    r"\b(?:began|begun|started|starting|beginning)[ \t]+with[ \t]+(?P<what>[^.;:()\n\d]{2,40}?)"
+    r"(?:[ \t]+(?:in|on|around|about|during))?[ \t]+\Z",  # the date may hold its "in"
+    re.IGNORECASE,
+)
+
+
+def _began_with(
+    ex: Extraction, sent: Sentence, complaints: list[re.Pattern[str]], start: int
+) -> int | None:
+    """Where the complaint an illness began with stands, when the date at ``start`` dates it."""
+    m = _BEGAN_WITH.search(ex.text, max(sent.start, start - 60), start)
+    if m is None:
+        return None
+    for rx in complaints:
+        hit = rx.search(ex.text, m.start("what"), m.end("what"))
+        if hit is not None:
+            assertion = sent.context.assert_target(hit.start(), hit.end(), _THING_CATS)
+            if assertion.get("existence") in ("NEGATED_EXISTENCE", "RESOLVED") or any(
+                assertion.get(k) for k in ("hypothetical", "experiencer", "generic")
+            ):
+                return None
+            return hit.start()
+    return None
 
 
 def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
