@@ -226,3 +226,20 @@ def test_a_season_with_its_month_in_a_bracket_dates_the_onset(story: str, onset:
 def test_the_complaint_an_illness_began_with_dates_the_onset(story: str, onset: date) -> None:
     note = f"Visit date: 20 March 2026\n\n{story}\n"
     assert extract_case(note, today=TODAY).case.onset_date == onset
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "diagnosed"),
+    [
+        ("Diagnosed\n19.02.2026 (Rheumatology, Leeds).", date(2026, 2, 19)),
+        ("Diagnosed on\n19/02/2026 by Rheumatology.", date(2026, 2, 19)),
+        # a full stop ends the diagnosis's sentence: the next line's date is a result's
+        ("Diagnosed.\n19/02/2026 CK 4000 U/L.", None),
+    ],
+)
+def test_a_diagnosis_dated_on_the_next_line(wrapped: str, diagnosed: date | None) -> None:
+    note = (
+        "Exam date: 13 March 2026\n\n"
+        f"Dermatomyositis. First symptoms January 2026: rash and weak arms. {wrapped}\n"
+    )
+    assert extract_case(note, today=TODAY).case.diagnosis_date == diagnosed

@@ -395,13 +395,33 @@ def _times_and_events(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    field_time.get(m.start, sent.time),  # a field's own date (i10ai)
+                    # a field's own date (i10ai), or the date the next line opens with (i35d)
+                    field_time.get(m.start) or _date_next_line(ex, sent, m) or sent.time,
                     uncertain=uncertain,
                 ),
             )
             if status == "present" and m.concept not in event_times:
                 event_times[m.concept] = ex.drafts[-1].time
         prev = sent
+
+
+# issue #10 (i35d): the end of a sentence that closes with the diagnosis's word, the line break
+# after it, and the next line's start ("... Diagnosed\n19.08.2026 (Rheumatology)")
+_TO_NEXT_LINE = re.compile(r"[ \t]*+:?[ \t]*+(?:on|in)?[ \t]*+\n[ \t]*+(?:(?:on|in)[ \t]++)?")
+
+
+def _date_next_line(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    """The date of a diagnosis whose word ends its line and sentence, the date opening the next
+    line (a wrapped "Diagnosed / 19.08.2026", the splitter having cut at the line's date)."""
+    if m.concept != "diagnosis" or ex.text[m.end : sent.end].strip(" \t:") not in ("", "on", "in"):
+        return None
+    gap = _TO_NEXT_LINE.match(ex.text, m.end)
+    if gap is None:
+        return None
+    dates = find_dates(ex.text, ex.rules, gap.end(), min(len(ex.text), gap.end() + 30), ex.style)
+    if not dates or dates[0].start != gap.end():
+        return None
+    return TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
 
 
 def _operation_as_place(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
