@@ -243,3 +243,45 @@ def test_a_diagnosis_dated_on_the_next_line(wrapped: str, diagnosed: date | None
         f"Dermatomyositis. First symptoms January 2026: rash and weak arms. {wrapped}\n"
     )
     assert extract_case(note, today=TODAY).case.diagnosis_date == diagnosed
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        # a month in capitals alone after "in" or "during": the 1st, last year when after the
+        # note's month
+        ("myalgia worse in FEB, better now", date(2026, 2, 1)),
+        ("rash during AUG on holiday", date(2025, 8, 1)),
+    ],
+)
+def test_a_capitalised_month_alone_after_in(words: str, day: date) -> None:
+    assert _dates(words) == [(day, None)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "seen in MAYO clinic",  # a word in capitals
+        "in Jul it was",  # a capitalised word, not the records' capitals
+        "in JUNE",  # the month in full capitals is a heading's word here
+    ],
+)
+def test_no_month_alone_from_other_capitals(words: str) -> None:
+    assert _dates(words) == []
+
+
+@pytest.mark.parametrize(
+    ("story", "onset"),
+    [
+        (
+            "Onset of rash (face, hands) approx mid-DEC25 on exercise. Myalgia marked in JAN.",
+            date(2025, 12, 15),
+        ),
+        ("Onset of weakness about early December 2025 at work.", date(2025, 12, 1)),
+        ("Onset of weakness in mid December 2025.", date(2025, 12, 15)),
+    ],
+)
+def test_the_onset_of_a_complaint_at_an_approximate_month(story: str, onset: date) -> None:
+    note = f"Visit: 20 March 2026\n\nDermatomyositis. {story}\n"
+    case = extract_case(note, today=TODAY).case
+    assert case.onset_date == onset
