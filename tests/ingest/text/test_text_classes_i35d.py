@@ -285,3 +285,23 @@ def test_the_onset_of_a_complaint_at_an_approximate_month(story: str, onset: dat
     note = f"Visit: 20 March 2026\n\nDermatomyositis. {story}\n"
     case = extract_case(note, today=TODAY).case
     assert case.onset_date == onset
+
+
+def test_a_cannula_removed_after_its_site_is_no_resection() -> None:
+    note = (
+        "Visit date: 20 March 2026\n\n"
+        "Dermatomyositis. Melanoma excised 03.2019. IVIG day 2 given. "
+        "Cannula L forearm, removed intact.\n"
+    )
+    case = extract_case(note, today=TODAY).case
+    assert [t.resected_date for t in case.tumours] == [date(2019, 3, 1)]
+    assert [e for e in case.events if e.kind.value == "surgery"] == []
+
+
+def test_a_tumour_removed_after_a_cannula_clause_is_still_a_resection() -> None:
+    note = (
+        "Visit date: 20 March 2026\n\n"
+        "Dermatomyositis with breast cancer. Cannula inserted, tumour removed today.\n"
+    )
+    case = extract_case(note, today=TODAY).case
+    assert [t.resected_date for t in case.tumours] == [date(2026, 3, 20)]

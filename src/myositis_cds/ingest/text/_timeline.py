@@ -288,7 +288,7 @@ def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
     lo, hi = max(sent.start, m.start - _DEVICE_REACH), min(sent.end, m.end + _DEVICE_REACH)
     text = ex.text
     return any(
-        _JOINED.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
+        _DEVICE_THEN.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
         for d in ex.rules.devices.find(text, lo, hi)
     )
 
@@ -296,6 +296,10 @@ def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
 # what may stand between a device and its removal word: a few words, no clause mark
 # ("cannula was removed", "removal of the PICC line"; not "... removed in March; drain ...")
 _JOINED = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?")
+# issue #10 (i35d): ... and after the device, its site closed by a comma ("Cannula L forearm,
+# removed intact", "PICC right arm, removed"): the comma only right before the removal word,
+# so "cannula inserted, tumour removed" stays the tumour's
+_DEVICE_THEN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:[^\W\d_]+,\s*)?")
 
 
 def _times_and_events(ex: Extraction) -> None:
