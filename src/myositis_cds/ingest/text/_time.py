@@ -207,6 +207,11 @@ def find_dates(
             month_alone = not groups.get("d") and (groups.get("mon") or groups.get("nm"))
             if year_month or (uncertain and month_alone):  # i34d: "mid-June", "end of May"
                 day = _part_of_month(text, at[0], day)
+            if year_month and (said := _MONTH_PART_AFTER.match(text, at[1], stop)) is not None:
+                # i35d: "2026-09 (mid-September)": the bracket says which part of the month,
+                # and is the date's own (its month is not read again as a date of its own)
+                day = _part_in_bracket(said, day, rules)
+                at = (at[0], said.end())
             found.append(DateMatch(at[0], at[1], day, uncertain, until, year_month))
             taken.take(*at)
     found.sort(key=lambda d: d.start)
@@ -241,6 +246,31 @@ def _part_of_month(text: str, start: int, first: date) -> date:
     if m.group("end"):
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return first.replace(day=15)
+
+
+# issue #10 (i35d): a bracket right after a year and month that names the part of the month
+# ("2026-09 (mid-September)", "2026-06 (end of June)", "2026/08 (mid-month)"): the same days as
+# _MONTH_PART before a month; "early", "late" and "beginning" name no day and stay the 1st. The
+# month it names, if any, must be the date's own ("2026-09 (mid-October)" is left alone)
+_MONTH_PART_AFTER = re.compile(
+    r"[ \t]*+\([ \t]*+(?:(?P<end>end)[ \t]+of|(?:the[ \t]+)?middle[ \t]+of|mid(?:dle)?-?|early|late"
+    r"|beginning[ \t]+of|start[ \t]+of)[ \t]*+(?:the[ \t]+)?(?P<month>[^\W\d_]++)\.?[ \t]*+\)",
+    re.IGNORECASE,
+)
+
+
+def _part_in_bracket(said: re.Match[str], first: date, rules: Rules) -> date:
+    """The day a bracket after a year and month names (``first``: the month's 1st)."""
+    word = said.group("month")
+    if word.casefold() != "month" and _month(word, rules.month_numbers) != first.month:
+        return first
+    if first.day != 1:
+        return first
+    if said.group("end"):
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    if "mid" in said.group(0).casefold():
+        return first.replace(day=15)
+    return first
 
 
 def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date:
@@ -395,7 +425,7 @@ def _date_from_match(
         if month == (year + 1) % 100:
             return None  # "2011-12": a span of two years
     elif groups.get("rm"):  # issue #10 (i29q): "12.XI.2026", the month in Roman numerals
-        month, day = _ROMAN_MONTHS[groups["rm"]], int(groups["d"])
+        month, day = _ROMAN_MONTHS[groups["rm"].upper()], int(groups["d"])  # i35d: "24.xi.2026"
     elif groups.get("m"):
         month, day = int(groups["m"]), int(groups["d"])
     else:

@@ -288,7 +288,7 @@ def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
     lo, hi = max(sent.start, m.start - _DEVICE_REACH), min(sent.end, m.end + _DEVICE_REACH)
     text = ex.text
     return any(
-        _JOINED.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
+        _DEVICE_THEN.fullmatch(text, d.end, m.start) or _JOINED.fullmatch(text, m.end, d.start)
         for d in ex.rules.devices.find(text, lo, hi)
     )
 
@@ -296,6 +296,10 @@ def _device_removed(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
 # what may stand between a device and its removal word: a few words, no clause mark
 # ("cannula was removed", "removal of the PICC line"; not "... removed in March; drain ...")
 _JOINED = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?")
+# issue #10 (i35d): ... and after the device, its site closed by a comma ("Cannula L forearm,
+# removed intact", "PICC right arm, removed"): the comma only right before the removal word,
+# so "cannula inserted, tumour removed" stays the tumour's
+_DEVICE_THEN = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:[^\W\d_]+,\s*)?")
 
 
 def _times_and_events(ex: Extraction) -> None:
@@ -395,13 +399,33 @@ def _times_and_events(ex: Extraction) -> None:
                     m.start,
                     m.end,
                     sent,
-                    field_time.get(m.start, sent.time),  # a field's own date (i10ai)
+                    # a field's own date (i10ai), or the date the next line opens with (i35d)
+                    field_time.get(m.start) or _date_next_line(ex, sent, m) or sent.time,
                     uncertain=uncertain,
                 ),
             )
             if status == "present" and m.concept not in event_times:
                 event_times[m.concept] = ex.drafts[-1].time
         prev = sent
+
+
+# issue #10 (i35d): the end of a sentence that closes with the diagnosis's word, the line break
+# after it, and the next line's start ("... Diagnosed\n19.08.2026 (Rheumatology)")
+_TO_NEXT_LINE = re.compile(r"[ \t]*+:?[ \t]*+(?:on|in)?[ \t]*+\n[ \t]*+(?:(?:on|in)[ \t]++)?")
+
+
+def _date_next_line(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    """The date of a diagnosis whose word ends its line and sentence, the date opening the next
+    line (a wrapped "Diagnosed / 19.08.2026", the splitter having cut at the line's date)."""
+    if m.concept != "diagnosis" or ex.text[m.end : sent.end].strip(" \t:") not in ("", "on", "in"):
+        return None
+    gap = _TO_NEXT_LINE.match(ex.text, m.end)
+    if gap is None:
+        return None
+    dates = find_dates(ex.text, ex.rules, gap.end(), min(len(ex.text), gap.end() + 30), ex.style)
+    if not dates or dates[0].start != gap.end():
+        return None
+    return TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
 
 
 def _operation_as_place(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
@@ -687,7 +711,19 @@ def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Matc
     if not before or _episode(text, before[-1].start):
         return False
     lo, hi = before[-1].end, min(len(text), dates[0].end + _TUMOUR_AFTER)
-    return not (r.histology.find(text, lo, hi) or r.sites.find(text, lo, hi))
+    if r.histology.find(text, lo, hi):
+        return False
+    # i35d: an organ named as the myositis's own disease ("with interstitial lung disease",
+    # "can damage the lungs") is no tumour's site
+    return not any(
+        not _ORGAN_NOT_TUMOUR.match(text, site.end) and not _plural_organ(site, r)
+        for site in r.sites.find(text, lo, hi)
+    )
+
+
+def _plural_organ(site: TermMatch, r: Rules) -> bool:
+    """An organ's name in the plural ("the lungs", "both kidneys"), not "pancreas"."""
+    return site.text[-1:] in "sS" and bool(r.sites.find(site.text[:-1]))
 
 
 # what may stand between "diagnosed" and its date: who or where, "on", "in" (no clause mark)
@@ -696,6 +732,12 @@ _DIAGNOSED_DATE_GAP = re.compile(
     re.IGNORECASE,
 )
 _TUMOUR_AFTER = 40  # characters: "diagnosed 2019 with breast cancer"
+# issue #10 (i35d): what after an organ's name makes it the organ itself, not a tumour's site: a
+# disease, involvement or function of it ("lung disease", "liver involvement", "kidney function");
+# a plural ("the lungs") is _plural_organ
+_ORGAN_NOT_TUMOUR = re.compile(
+    r"[ \t]++(?:disease|involvement|function|fibrosis|inflammation)\b", re.IGNORECASE
+)
 
 
 def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[TermMatch, TimePoint]]:
@@ -765,6 +807,16 @@ _YEAR_ALONE = re.compile(r"(?:(?:in|of|during)[ \t]++)?(?:19|20)\d\d", re.IGNORE
 _DATE_PREPOSITION = re.compile(r"(?:in|on|of)[ \t]++", re.IGNORECASE)
 
 
+# issue #10 (i35d): a season the patient names, then the month it was in a bracket, right before
+# that month's date ('started "in the spring" (May 2026, his wife says)', "began over the summer
+# (July 2025)"): the bracket's date is the season's
+_SEASON_THEN_DATE = re.compile(
+    r"[\"“‘']?(?:(?:in|during|over|at)[ \t]+)?(?:the[ \t]+)?(?:(?:early|late)[ \t]+)?"
+    r"(?:spring|summer|autumn|fall|winter)[\"”’']?[ \t]*+\([ \t]*+\Z",
+    re.IGNORECASE,
+)
+
+
 # the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
 # list item between them (a wrapped line is one clause)
 _CLAUSE_END = re.compile(r"[.;]\s|\n\s*\n|\n\s*[-•*]\s")
@@ -794,6 +846,14 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
             lead = _DATE_PREPOSITION.match(ex.text, hit.start, hit.end)
             if lead is not None:
                 starts.setdefault(lead.end(), hit)
+            season = _SEASON_THEN_DATE.search(ex.text, max(sent.start, hit.start - 50), hit.start)
+            if season is not None:  # i35d: 'started "in the spring" (May 2026)': the bracket's
+                starts.setdefault(season.start(), hit)
+        for began in ex.dates_in(sent):  # i35d: "It began with a rash in April 2026"
+            said = _began_with(ex, sent, complaints, began.start)
+            if said is not None and (best is None or began.day < best.time.resolve(began.day)):
+                day = TimePoint(absolute=began.day, uncertain=began.uncertain)
+                best = Draft("onset", "onset_date", "present", said, began.end, sent, day)
         for found in ex.hits("time", "onset_since", sent):
             for cue in found:
                 d = starts.get(cue.end())
@@ -810,6 +870,35 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                 day = TimePoint(absolute=d.day, uncertain=d.uncertain)
                 best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
     return best
+
+
+# issue #10 (i35d): the illness said to have begun with a complaint at a date ("It began with a
+# rash in April 2026", "symptoms started with weak thighs around March 2025"): the complaint
+# between "with" and the date's preposition, in one clause
+_BEGAN_WITH = re.compile(
+    r"\b(?:began|begun|started|starting|beginning)[ \t]+with[ \t]+(?P<what>[^.;:()\n\d]{2,40}?)"
+    r"(?:[ \t]+(?:in|on|around|about|during))?[ \t]+\Z",  # the date may hold its "in"
+    re.IGNORECASE,
+)
+
+
+def _began_with(
+    ex: Extraction, sent: Sentence, complaints: list[re.Pattern[str]], start: int
+) -> int | None:
+    """Where the complaint an illness began with stands, when the date at ``start`` dates it."""
+    m = _BEGAN_WITH.search(ex.text, max(sent.start, start - 60), start)
+    if m is None:
+        return None
+    for rx in complaints:
+        hit = rx.search(ex.text, m.start("what"), m.end("what"))
+        if hit is not None:
+            assertion = sent.context.assert_target(hit.start(), hit.end(), _THING_CATS)
+            if assertion.get("existence") in ("NEGATED_EXISTENCE", "RESOLVED") or any(
+                assertion.get(k) for k in ("hypothetical", "experiencer", "generic")
+            ):
+                return None
+            return hit.start()
+    return None
 
 
 def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
