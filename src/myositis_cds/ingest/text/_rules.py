@@ -2361,6 +2361,11 @@ class Rules:
             for term in rule.lesion
             if " " not in term and len(term) > 3
         ) | frozenset(w.casefold() for w in self.inference.morphology)
+        # issue #10 (i35r): the colours the rules read ("violáceas", "erythematous"), to tell a
+        # colour standing after its lesion ("placas violáceas") from another lesion
+        self.inference_colour_words = frozenset(
+            term.casefold() for rule in self.inference.rules for term in rule.colour
+        )
         self.inference_site_words = frozenset(
             w.casefold()
             for rule in self.inference.rules
