@@ -171,3 +171,20 @@ def test_a_longstanding_disease_leaves_the_age_at_onset_unknown(text: str) -> No
 )
 def test_another_longstanding_disease_keeps_the_age_as_the_onsets_estimate(text: str) -> None:
     assert case_of(text).onset_age == 72
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "result"),
+    [
+        ("Mulher de 60 anos. Os exames (FAN, antiJO, antiSRP) foram negativos.", "SRP", "negative"),
+        ("A 60-year-old woman. AntiMDA5 positive.", "MDA5", "positive"),
+        ("Mujer de 60 años. AntiHMGCR negativo.", "HMGCR", "negative"),
+    ],
+)
+def test_anti_written_onto_a_short_name(text: str, code: str, result: str) -> None:
+    assert antibody_results(text).get(code) == result
+
+
+def test_the_hyphened_name_still_reads_as_before() -> None:
+    got = read("A 60-year-old woman. Anti-SRP negative.")
+    assert [f.evidence.text for f in got.facts if f.code == "SRP"] == ["SRP"]

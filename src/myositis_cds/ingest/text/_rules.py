@@ -2185,6 +2185,13 @@ class Rules:
                         *other.antibodies.get(k, []),
                         # issue #10 (i10ap): the antigens' full names and genes
                         *(f for t in lex.antibody_antigens.get(k, []) for f in expand_forms(t)),
+                        # issue #10 (i35r): "anti" written onto a short name, without its hyphen
+                        # ("antiSRP", "antiMDA5", "antiTIF1γ"), as "antiJO" already read
+                        *(
+                            f"anti{t}"
+                            for t in v
+                            if " " not in t and len(t) <= 10 and not t.startswith("anti")
+                        ),
                     ]
                     for k, v in lex.antibodies.items()
                 },
