@@ -245,6 +245,14 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 f"onset not stated, but the note names juvenile disease ('{named}'): the onset "
                 "was in childhood, at an age not stated, so the age at onset is left unknown"
             )
+        elif (longstanding := _longstanding_named(ex)) is not None:
+            # issue #10 (i35r): a disease the note calls longstanding began years before this
+            # age, how many is not said: the age now is no estimate of the age at onset
+            ex.warn(
+                f"onset not stated, but the note calls the disease longstanding "
+                f"('{longstanding}'): the onset was years earlier, at an age not stated, so the "
+                "age at onset is left unknown"
+            )
         elif estimate >= 0:
             data["onset_age"] = estimate
             data["onset_estimated"] = True
@@ -775,6 +783,37 @@ def _juvenile_named(ex: Extraction) -> str | None:
         found = sent.context.assert_target(m.start(), m.end(), frozenset({"NEGATED_EXISTENCE"}))
         if found.categories:
             continue  # "not juvenile dermatomyositis"
+        return m.group()
+    return None
+
+
+# issue #10 (i35r): the patient's myositis, or the diagnosis the note leaves unnamed, called
+# longstanding ("for a longstanding diagnosis", "long-standing dermatomyositis", "dermatomyosite
+# connue de longue date", "dermatomiositis de larga evolución", "dermatomiosite de longa data");
+# not "a longstanding diagnosis of hypertension" (another disease) nor "longstanding DM" (often
+# diabetes). Each language's usual phrase, written by us (verified U).
+_LONGSTANDING_DISEASE = re.compile(
+    r"\b(?:long[- ]?standing|of\s+long\s+standing)\s+(?:(?:diagnosis|disease)(?!\s+of\b)"
+    r"|dermatomyositis|polymyositis|myositis|inflammatory\s+myopathy)\b"
+    r"|\b(?:dermatomyosite|polymyosite|myosite|dermatomiositis|polimiositis|miositis"
+    r"|dermatomiosite|polimiosite|miosite)\s+(?:connue\s+)?de\s+(?:longue\s+date"
+    r"|larga\s+(?:evolución|data|duración)|longa\s+(?:data|evolução|duração))\b",
+    re.IGNORECASE,
+)
+
+
+def _longstanding_named(ex: Extraction) -> str | None:
+    """The words calling the patient's disease longstanding, in a sentence about the patient,
+    not negated, if any (issue #10, i35r)."""
+    for m in _LONGSTANDING_DISEASE.finditer(ex.text):
+        sent = ex.sentence_at(m.start())
+        if sent is None or not sent.patient:
+            continue
+        found = sent.context.assert_target(
+            m.start(), m.end(), frozenset({"NEGATED_EXISTENCE", "GENERIC"})
+        )
+        if found.categories:
+            continue
         return m.group()
     return None
 

@@ -52,6 +52,9 @@ class LanguageWords(_Strict):
     female_titles: list[str] = Field(default_factory=list)
     male_titles: list[str] = Field(default_factory=list)
     approximately: list[str] = Field(default_factory=list)
+    # issue #10 (i35r): a phrase of age group between the noun and its bracketed age ("une
+    # patiente d'âge mûr (69 ans)", "una mujer de mediana edad (52 años)")
+    age_groups: list[str] = Field(default_factory=list)
     since: list[str] = Field(default_factory=list)
     one: list[str] = Field(default_factory=list)
     years: list[str] = Field(default_factory=list)

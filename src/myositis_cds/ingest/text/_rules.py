@@ -2186,6 +2186,13 @@ class Rules:
                         *other.antibodies.get(k, []),
                         # issue #10 (i10ap): the antigens' full names and genes
                         *(f for t in lex.antibody_antigens.get(k, []) for f in expand_forms(t)),
+                        # issue #10 (i35r): "anti" written onto a short name, without its hyphen
+                        # ("antiSRP", "antiMDA5", "antiTIF1γ"), as "antiJO" already read
+                        *(
+                            f"anti{t}"
+                            for t in v
+                            if " " not in t and len(t) <= 10 and not t.startswith("anti")
+                        ),
                     ]
                     for k, v in lex.antibodies.items()
                 },
@@ -2362,6 +2369,11 @@ class Rules:
             for term in rule.lesion
             if " " not in term and len(term) > 3
         ) | frozenset(w.casefold() for w in self.inference.morphology)
+        # issue #10 (i35r): the colours the rules read ("violáceas", "erythematous"), to tell a
+        # colour standing after its lesion ("placas violáceas") from another lesion
+        self.inference_colour_words = frozenset(
+            term.casefold() for rule in self.inference.rules for term in rule.colour
+        )
         self.inference_site_words = frozenset(
             w.casefold()
             for rule in self.inference.rules

@@ -581,8 +581,18 @@ def _placed_elsewhere(
     r = ex.rules
     own = {term.casefold() for term in lesions}
     between = [w.casefold() for w in _WORD.findall(ex.text[le.end : si.start])]
+    # issue #10 (i35r): the colours right after the lesion are its own, as the Romance languages
+    # put them ("placas violáceas sobre os cotovelos"), not another lesion, though a rule reads
+    # a colour as its lesion (heliotrope_from_eyelid_colour)
+    own_colours = 0
+    while own_colours < len(between) and between[own_colours] in r.inference_colour_words:
+        own_colours += 1
     other = next(
-        (k for k, w in enumerate(between) if w in r.inference_lesion_words and w not in own),
+        (
+            k
+            for k, w in enumerate(between)
+            if k >= own_colours and w in r.inference_lesion_words and w not in own
+        ),
         None,
     )
     if other is None:
