@@ -55,6 +55,22 @@ def test_the_abbreviated_senor_is_no_sex() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Kyn: maður     Bústaður: Tvøroyri\nCK 900 U/L.", "FO"),
+        ("Sekso: muhé    Adrès: Kaya Grandi 12, Willemstad\nCK 900 U/L.", "CW"),
+    ],
+)
+def test_address_field(text: str, region: str) -> None:
+    assert case_of(text).patient.region == region
+
+
+def test_a_place_outside_the_address_field_is_no_region() -> None:
+    # guard: the practice's letterhead town is not where the patient lives
+    assert case_of("Praktik di dokter, Willemstad\nCK 900 U/L.").patient.region is None
+
+
+@pytest.mark.parametrize(
     ("text", "born"),
     [
         ("Sjúklingur: R. Hansen     Føðingardagur: 11.05.1958\nCK 900 U/L.", "1958-05-11"),
