@@ -180,6 +180,8 @@ def test_papiamentu_relative_cancer_is_no_tumour() -> None:
     assert tumour_sites("Diagnóstiko: kanser di pulmon (adenokarsinoma), 2026.") == [
         ("lung", "adenocarcinoma")
     ]
+    # guard: the German and Latin "Mamma" (the breast) is no Faroese mum
+    assert tumour_sites("Mammographie: Karzinom der Mamma rechts, 2026.") == [("breast", "other")]
 
 
 @pytest.mark.parametrize(
