@@ -410,28 +410,30 @@ def _date_order(
 # --------------------------------------------------------------------------- words
 _GRADE_WORDS = {w: v for w, v in _UNITS.items() if v <= 5 and w not in ("oh", "nought")}
 _GRADE_NUM = r"(?:" + "|".join(_GRADE_WORDS) + r"|[0-5])"
-_MOD = r"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|out|of))))"
 # "four out of five", "4 of 5", "three/five", "four minus out of five", "4 over 5"
 # (issue #10, i10az: and "of"/"over" in the languages of the examinations read: French "2 sur
 # 5", Italian "4 su 5", Spanish, Portuguese, Catalan "4 de 5" / "4 sobre 5", Romanian "4 din 5",
 # German "4 von 5", Croatian, Slovene, Serbian "4 od 5", Polish "4 z 5" / "4 na 5"; each
 # language's standard preposition, verified U. As "of", only near a strength word: "2 de 5
-# pacientes" stays a count; issue #10, i34a: Hausa "4 daga cikin 5", four from among five)
-_OF_WORDS = r"out\s+of|of|over|sur|su|de|sobre|din|von|od|z|na|daga\s+cikin"
+# pacientes" stays a count; issue #10, i34a: Hausa "4 daga cikin 5", four from among five;
+# i35a: the Nordic "4 av 5" (Faroese, Norwegian, Swedish) and Papiamentu "4 di 5")
+_OF_WORDS = r"out\s+of|of|over|sur|su|de|sobre|din|von|od|z|na|daga\s+cikin|av|di"
 _ENGLISH_OF = ("out of", "of", "over")
+# (i35a: a minus before any of the languages' "of", "4- av 5", as before "4- of 5")
+_MOD = rf"(?:[\s-]?(?P<mod>plus|minus|\+|-(?=\s*(?:/|(?:{_OF_WORDS})\s))))"
 # after the other languages' "N of 5", what a grade is followed by: the phrase's end, "and",
 # a side or "on/in" before the muscles ("2 sur 5 sur les hanches", "3 de 5 bilateral", "4 din
 # 5 și ..."), not a counted noun ("2 de 5 fragmentos", "3 sur 5 fragments", "2 z 5 cykli")
 _FOREIGN_OF_END = re.compile(
-    r"\s*(?:$|[^\w\s]|(?:sur|sobre|su|sui|sulle|sugli|sul|pe|en|em|na|nas|nos|no|dans|aux|au|à"
-    r"|a|la|in|et|e|y|i|ed|și|si|und|bilat\w*|bds|beidseit\w*|obostran\w*|obustronnie"
+    r"[ \t]*(?:\n|$)|\s*(?:[^\w\s]|(?:sur|sobre|su|sui|sulle|sugli|sul|pe|en|em|na|nas|nos|no"
+    r"|dans|aux|au|à|a|la|in|et|e|y|i|ed|și|si|und|og|och|bilat\w*|bds|beidseit\w*|obostran\w*|obustronnie"
     r"|obojestransk\w*|ambos|des\s+deux|droite|gauche|derech\w*|izquierd\w*|direit\w*"
     r"|esquerd\w*|destr\w*|sinistr\w*|dreapta|stânga|stanga|rechts|links)\b)",
     re.IGNORECASE,
 )
 _GRADE_OF = re.compile(
     rf"\b(?P<n>{_GRADE_NUM})(?![.,]\d){_MOD}?\s*(?P<of>(?:{_OF_WORDS})\s+|/\s*)"
-    r"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d)"
+    rf"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d(?![+-]?\s*(?:{_OF_WORDS})\s+(?:five|5)\b))"
 )
 # "grade four minus", "graded as 4 minus", "power four plus" (a lead word, no denominator)
 _GRADE_LEAD = re.compile(
@@ -470,6 +472,8 @@ _OF_FIVE = (
     " z 5",
     " na 5",
     " cikin 5",
+    " av 5",
+    " di 5",
 )
 _LEAD_WORDS = ("grade", "mrc", "power", "strength")
 # "deltoids four minus", "hip flexors 4 plus bilaterally": a grade with its step said in words,
