@@ -690,6 +690,52 @@ class TimePatterns(_Strict):
     anaphora: list[str]
 
 
+class SinceWord(_Strict):
+    """issue #10 (i35v): a word for "since" before a date and where it is read (rules/
+    patterns.yaml ``since_words``; :func:`since_patterns`)."""
+
+    lang: str
+    means: Literal["since", "from", "until"]
+    word: str
+    forms: str | None = None  # the word with its longer forms; default the word
+    onset: str | Literal[False] | None = None  # as an onset's cue: other forms, or not read
+    clause: str | Literal[False] | None = None  # as the since that dates only its clause
+    approximate: bool = True  # "early", "around", ... read between it and its date (onset)
+
+
+@dataclass(frozen=True)
+class SincePatterns:
+    """The words for "since" compiled for each use (rules/patterns.yaml ``since_words``)."""
+
+    onset: str  # fragment SINCE_ONSET of time.onset_since
+    onset_plain: str  # fragment SINCE_ONSET_PLAIN: no approximate time after the word
+    forward: re.Pattern[str]  # matched at an onset cue's start: the complaint may follow
+    clause: re.Pattern[str]  # searched before a date: the date dates only its clause
+
+
+def since_patterns(words: Iterable[SinceWord]) -> SincePatterns:
+    """One list of words for "since", in the shape of each of its three uses."""
+
+    def either(forms: Iterable[str]) -> str:
+        return "|".join(forms) or "(?!)"
+
+    def use(w: SinceWord, form: str | Literal[False] | None) -> str | None:
+        return None if form is False else form or w.forms or w.word
+
+    onset = [(w, f) for w in words if (f := use(w, w.onset)) is not None]
+    return SincePatterns(
+        onset=either(f for w, f in onset if w.approximate),
+        onset_plain=either(f for w, f in onset if not w.approximate),
+        forward=re.compile(
+            rf"(?:{either(w.word for w, _ in onset if w.means == 'since')})\b", re.IGNORECASE
+        ),
+        clause=re.compile(
+            rf"\b(?:{either(f for w in words if (f := use(w, w.clause)) is not None)})\s*$",
+            re.IGNORECASE,
+        ),
+    )
+
+
 class Patterns(_Strict):
     meta: RulesMeta
     fragments: dict[str, str]
@@ -712,6 +758,7 @@ class Patterns(_Strict):
         default_factory=dict
     )
     duration_numbers: dict[str, int] = Field(default_factory=dict)
+    since_words: list[SinceWord] = Field(default_factory=list)  # issue #10 (i35v)
 
     @field_validator("month_names")
     @classmethod
@@ -2431,6 +2478,10 @@ class Rules:
         self.patterns.fragments["TUNIT_L"] = "(?:{})".format(
             "|".join(re.escape(w) for w in units) or "(?!)"
         )
+        # issue #10 (i35v): the words for "since", in each of their uses' shapes
+        self.since = since_patterns(self.patterns.since_words)
+        self.patterns.fragments["SINCE_ONSET"] = self.since.onset
+        self.patterns.fragments["SINCE_ONSET_PLAIN"] = self.since.onset_plain
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()

@@ -1,0 +1,58 @@
+"""One vocabulary, one place (issue #10, round 35, i35v): the words that several readers share
+stand once in the rules' data, and each reader is compiled from that one list. A word added to
+the list (here a made-up one, so that no real text is at stake) reaches every use; the readers'
+behaviour itself is pinned by the earlier rounds' vignette tests."""
+
+from __future__ import annotations
+
+import re
+
+from myositis_cds.ingest.text._rules import SinceWord, rules, since_patterns
+
+
+# ------------------------------------------ the words for "since" (patterns.yaml since_words)
+def _onset_cues(onset: str, onset_plain: str) -> list[re.Pattern[str]]:
+    """time.onset_since with the given fragments, as the rules compile it."""
+    return [
+        re.compile(
+            p.replace("{SINCE_ONSET}", onset).replace("{SINCE_ONSET_PLAIN}", onset_plain), re.I
+        )
+        for p in rules().patterns.time.onset_since
+    ]
+
+
+def test_the_rules_read_the_since_words_from_their_one_list() -> None:
+    assert rules().since == since_patterns(rules().patterns.since_words)
+
+
+def test_a_since_word_added_to_the_list_reaches_every_use() -> None:
+    added = SinceWord(lang="xx", means="since", word="zinz")
+    since = since_patterns([*rules().patterns.since_words, added])
+    # the onset's cue, with the approximate time after it ("since early May")
+    assert any(rx.match("zinz early May") for rx in _onset_cues(since.onset, since.onset_plain))
+    # the complaint may follow its date
+    assert since.forward.match("zinz ")
+    # its date dates only the clause
+    assert since.clause.search("rash zinz ")
+    # and before the word was added, none of them read it
+    before = rules().since
+    assert not any(rx.match("zinz May") for rx in _onset_cues(before.onset, before.onset_plain))
+    assert not before.forward.match("zinz ") and not before.clause.search("rash zinz ")
+
+
+def test_a_from_word_is_no_forward_since_and_an_until_word_no_onset() -> None:
+    since = since_patterns(
+        [
+            SinceWord(lang="xx", means="from", word="frum"),
+            SinceWord(lang="xx", means="until", word="untl", onset=False),
+            SinceWord(lang="xx", means="since", word="zinz", approximate=False, clause=False),
+        ]
+    )
+    cues = _onset_cues(since.onset, since.onset_plain)
+    assert any(rx.match("frum May") for rx in cues) and not since.forward.match("frum ")
+    assert since.clause.search("rash frum ")
+    assert not any(rx.match("untl May") for rx in cues) and since.clause.search("rash untl ")
+    # no approximate time after a word so marked, and not read before a clause's date
+    assert any(rx.match("zinz May") for rx in cues)
+    assert not any(rx.fullmatch("zinz early ") for rx in cues)
+    assert since.forward.match("zinz ") and not since.clause.search("rash zinz ")
