@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from myositis_cds.ingest.text._rules import SinceWord, rules, since_patterns
+from myositis_cds.ingest.text._rules import (
+    LineResultWords,
+    SinceWord,
+    line_result_start,
+    rules,
+    since_patterns,
+)
 
 
 # ------------------------------------------ the words for "since" (patterns.yaml since_words)
@@ -56,3 +62,22 @@ def test_a_from_word_is_no_forward_since_and_an_until_word_no_onset() -> None:
     assert any(rx.match("zinz May") for rx in cues)
     assert not any(rx.fullmatch("zinz early ") for rx in cues)
     assert since.forward.match("zinz ") and not since.clause.search("rash zinz ")
+
+
+# ------------------------------ a result word that opens a line (sections.yaml line_result_words)
+def test_the_line_joining_reads_the_result_words_from_the_rules() -> None:
+    words = rules().sections.line_result_words
+    assert words is not None
+    assert rules().line_result_start.pattern == line_result_start(words).pattern
+
+
+def test_a_result_word_added_to_the_list_opens_a_run_on_line() -> None:
+    words = rules().sections.line_result_words
+    assert words is not None
+    added = LineResultWords(words=[*words.words, "reactive"], degrees=words.degrees)
+    # "Jo-1, PL-7, EJ" / "REACTIVE." and "weakly reactive (titre 1:80)": the list's predicate
+    assert line_result_start(added).match("REACTIVE.")
+    assert line_result_start(added).match("weakly reactive (titre 1:80)")
+    assert not line_result_start(words).match("REACTIVE.")
+    # a sentence that goes on after the word is its own ("Reactive arthritis was excluded.")
+    assert not line_result_start(added).match("Reactive arthritis was excluded.")

@@ -382,6 +382,21 @@ class SectionRule(_Strict):
     title_use: Literal["any", "alone", "inline"] = "any"
 
 
+class LineResultWords(_Strict):
+    words: list[str]
+    degrees: list[str] = Field(default_factory=list)
+
+
+def line_result_start(words: LineResultWords | None) -> re.Pattern[str]:
+    """issue #10 (i34e, i35v): a result word that opens a line, then a stop, a comma, a bracket
+    or the line's end (rules/sections.yaml ``line_result_words``)."""
+    words = words or LineResultWords(words=[])
+    return re.compile(
+        rf"(?i:(?:(?:{_alternation(words.degrees)})\s+)?(?:{_alternation(words.words)}))"
+        r"(?=\s*(?:[.,;()]|$))"
+    )
+
+
 class SectionRules(_Strict):
     meta: RulesMeta
     sections: dict[str, SectionRule]
@@ -393,6 +408,8 @@ class SectionRules(_Strict):
     # preposition): a line ending on one runs on into the next line whatever its first letter
     # ("Keine" / "Mechanikerhände, ...": German nouns open the next line with a capital)
     line_continuing_words: list[str] = Field(default_factory=list)
+    # issue #10 (i34e, i35v): a result word alone at a line's start runs the line on
+    line_result_words: LineResultWords | None = None
 
 
 def _abstract_labels(
@@ -2198,6 +2215,7 @@ class Rules:
         self.line_continuing_words = frozenset(
             w.casefold() for w in self.sections.line_continuing_words
         )
+        self.line_result_start = line_result_start(self.sections.line_result_words)
         self.inference = _load("inference", InferenceRules)
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
