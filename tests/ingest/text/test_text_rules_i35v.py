@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from myositis_cds.ingest.text._rules import (
     LineResultWords,
     SinceWord,
@@ -14,6 +16,7 @@ from myositis_cds.ingest.text._rules import (
     rules,
     since_patterns,
 )
+from tests.ingest.text.helpers import antibody_results
 
 
 # ------------------------------------------ the words for "since" (patterns.yaml since_words)
@@ -81,3 +84,19 @@ def test_a_result_word_added_to_the_list_opens_a_run_on_line() -> None:
     assert not line_result_start(words).match("REACTIVE.")
     # a sentence that goes on after the word is its own ("Reactive arthritis was excluded.")
     assert not line_result_start(added).match("Reactive arthritis was excluded.")
+
+
+# ---------------------- the disease's plural before an antibody (antibody_disease_plural_before)
+def test_a_plural_subset_added_to_the_rules_reaches_the_antibody_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Portuguese "polimiosites" is not in the list: its antibody reads as this patient's
+    note = "Mulher de 60 anos. Nas polimiosites com anti-PL-12 a doença pulmonar é comum."
+    assert antibody_results(note) == {"PL12": "positive"}
+    added = [
+        *rules().value["antibody_disease_plural_before"],
+        re.compile(r"\bpolimiosites\s+com\s+(?:anti-?\s*)?$", re.IGNORECASE),
+    ]
+    monkeypatch.setitem(rules().value, "antibody_disease_plural_before", added)
+    # the same sentence with the word added to the rules speaks of those patients
+    assert antibody_results(note.replace("60", "61")) == {}

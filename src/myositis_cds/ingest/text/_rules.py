@@ -648,6 +648,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "case_introduction": set(),  # issue #10 (i10at)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
+    "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},

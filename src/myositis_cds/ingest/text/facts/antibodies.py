@@ -38,19 +38,14 @@ _DISEASE_WINDOW = 60
 _NAMED_ANTI = re.compile(r"(?:anti|анти|抗)", re.IGNORECASE)
 
 
-# issue #10 (i34r): an antibody that names a subset of the disease in the plural ("les
-# dermatomyosites à anticorps anti-TIF1γ sont souvent associées à un cancer", "contrairement aux
-# dermatomyosites anti-MDA5", "as miosites com anticorpos anti-SRP", "les myopathies à anti-HMGCR")
-# speaks of the patients who have it, not of this patient's result: no positive is inferred from
-# it. The Romance plurals only (Spanish "dermatomiositis" is also the singular; an English
-# plural takes "patients", which the context rules read as general).
-_PLURAL_DISEASE_BEFORE = re.compile(
-    r"\b(?:dermatomyosites|dermatomiosites|dermatomiosi|myosites|miosites|miositi|myopathies|"
-    r"miopatias|miopatías|syndromes|síndromes|sindromi)\s*\(?\s*"
-    r"(?:(?:à|avec|com|con|associées\s+(?:à|aux)|associadas\s+a|associate\s+a)\s+)?"
-    r"(?:(?:anticorps|anticorpos|anticuerpos|anticorpi)\s+)?(?:anti-?\s*)?$",
-    re.IGNORECASE,
-)
+def _names_plural_disease(ex: Extraction, m: TermMatch) -> bool:
+    """Whether the antibody names a subset of the disease in the plural, which speaks of the
+    patients who have it ("les dermatomyosites à anti-TIF1γ"; rules/patterns.yaml
+    ``antibody_disease_plural_before``, i34r)."""
+    lo = max(0, m.start - 80)
+    return any(
+        rx.search(ex.text, lo, m.start) for rx in ex.rules.value["antibody_disease_plural_before"]
+    )
 
 
 def _names_disease(ex: Extraction, m: TermMatch) -> bool:
@@ -694,7 +689,7 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
-            elif not _PLURAL_DISEASE_BEFORE.search(ex.text, max(0, m.start - 80), m.start) and (
+            elif not _names_plural_disease(ex, m) and (
                 _names_disease(ex, m)
                 or (
                     (_named_anti(ex, m) or _found_as_antibodies(ex, sent, m))
