@@ -13,6 +13,7 @@ from myositis_cds.ingest.text._rules import (
     LineResultWords,
     SinceWord,
     line_result_start,
+    not_done_patterns,
     rules,
     since_patterns,
 )
@@ -100,3 +101,38 @@ def test_a_plural_subset_added_to_the_rules_reaches_the_antibody_reader(
     monkeypatch.setitem(rules().value, "antibody_disease_plural_before", added)
     # the same sentence with the word added to the rules speaks of those patients
     assert antibody_results(note.replace("60", "61")) == {}
+
+
+# ------------------------------------ a test that could not be done (context.yaml test_not_done)
+def test_the_pseudo_rule_and_the_antibody_reader_read_one_list() -> None:
+    words = rules().context.test_not_done
+    assert words is not None
+    assert rules().not_done == not_done_patterns(words)
+    compiled = [rx.pattern for _, rx in rules().context_patterns]
+    assert sum(rules().not_done.pseudo in p for p in compiled) == 1
+
+
+def test_a_not_done_wording_added_to_the_list_reaches_both_uses() -> None:
+    words = rules().context.test_not_done
+    assert words is not None
+    added = not_done_patterns(
+        words.model_copy(update={"wordings": [*words.wordings, r"nicht\s+verf[üu]gbar"]})
+    )
+    sentence = "Anti-HMGCR war in unserem Labor nicht verfügbar."
+    assert re.search(added.pseudo, sentence, re.IGNORECASE)
+    assert added.near_name.search(sentence)
+    assert not rules().not_done.near_name.search(sentence)
+
+
+def test_a_lack_said_without_a_service_is_read_near_the_name_only() -> None:
+    not_done = rules().not_done
+    # the patient's own lack is a negative: the PSEUDO leaves its denial word alone
+    patients = "a paciente não possuía anticorpos anti-Jo-1"
+    assert not re.search(not_done.pseudo, patients, re.IGNORECASE)
+    assert not_done.near_name.search(patients)
+    # a service's lack of the assay is no result at all
+    service = "o serviço não possuía o anticorpo anti-HMGCR"
+    assert re.search(not_done.pseudo, service, re.IGNORECASE)
+    # "unavailable" has no denial word to take away: near the name only
+    assert not re.search(not_done.pseudo, "anti-HMGCR unavailable", re.IGNORECASE)
+    assert not_done.near_name.search("anti-HMGCR unavailable")

@@ -354,9 +354,48 @@ class ContextRule(_Strict):
         return self
 
 
+class LackingWording(_Strict):
+    wording: str
+    alone: bool = False  # also read without a service's word, near an antibody's name
+
+
+class NotDoneWordings(_Strict):
+    """issue #10 (l34b, i35v): a test that could not be done (rules/context.yaml
+    ``test_not_done``; :func:`not_done_patterns`)."""
+
+    wordings: list[str]
+    services: list[str]
+    lacking: list[LackingWording]
+    unavailable: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NotDonePatterns:
+    pseudo: str  # the PSEUDO context rule {TEST_NOT_DONE}: no negative from its denial word
+    near_name: re.Pattern[str]  # near an antibody's name: the name is a test's, not a positive
+
+
+def not_done_patterns(words: NotDoneWordings | None) -> NotDonePatterns:
+    """The wordings of a test not done, in the shape of each of their two uses."""
+    words = words or NotDoneWordings(wordings=[], services=[], lacking=[])
+
+    def either(forms: Iterable[str]) -> str:
+        return "|".join(forms) or "(?!)"
+
+    lacking = either(w.wording for w in words.lacking)
+    pseudo = (
+        rf"\b(?:{either(words.wordings)})\b"
+        rf"|\b(?:{either(words.services)})\b[^.;\n]{{0,40}}?\b(?:{lacking})\b"
+    )
+    alone = [*words.unavailable, *(w.wording for w in words.lacking if w.alone)]
+    near_name = re.compile(rf"{pseudo}|\b(?:{either(alone)})\b", re.IGNORECASE)
+    return NotDonePatterns(pseudo, near_name)
+
+
 class ContextRules(_Strict):
     meta: RulesMeta
     rules: list[ContextRule]
+    test_not_done: NotDoneWordings | None = None  # issue #10 (l34b, i35v)
     # issue #10 (i17a): per language, words that show a note is (partly) written in it: a rule
     # with ``languages`` applies only where one of its languages' words is found
     language_words: dict[str, list[str]] = Field(default_factory=dict)
@@ -2385,8 +2424,10 @@ class Rules:
         for k, idx in by_key.items():
             by_rules.setdefault(",".join(map(str, idx)), []).extend(spellings_of[k])
         self.context_literals = TermMatcher("context", by_rules)
+        # issue #10 (l34b, i35v): a test not done, the PSEUDO rule's and the antibodies' reader's
+        self.not_done = not_done_patterns(self.context.test_not_done)
         self.context_patterns = [
-            (i, compile_rule(r.pattern))
+            (i, compile_rule(r.pattern.replace("{TEST_NOT_DONE}", self.not_done.pseudo)))
             for i, r in enumerate(self.context.rules)
             if r.pattern is not None
         ]

@@ -89,21 +89,11 @@ _TEST_ACTION = re.compile(
     re.IGNORECASE,
 )
 
-# issue #10 (l34b): a test that could not be done, near the antibody it names: not available,
-# not performed, a service without the assay ("anti-HMGCR was not available at our centre", "o
-# serviço não possuía o anticorpo anti-HMGCR", "no se dispuso de anti-HMGCR", "n'étaient pas
-# disponibles"), in the wordings of rules/context.yaml's matching PSEUDO rule: the name is a
-# test's, not a positive. Only within _NOT_DONE_REACH characters of the name, so that a general
-# remark later in the sentence ("... when specialised tests are unavailable") leaves it alone.
-_NOT_DONE = re.compile(
-    r"\b(?:(?:not|n[ãa]o|no|non|pas)\s+(?:(?:yet|been|sido|été|stat[oaie]|estava|estavam|est[áa]|"
-    r"est[ãa]o|era|eram|foi|foram|estaba|estaban|están|fue|fueron|erano|è|sono)\s+)?(?:available|"
-    r"performed|carried\s+out|dispon[íi]ve(?:l|is)|disponibles?|disponibil[ei]|realizad[oa]s?|"
-    r"efe(?:c)?tuad[oa]s?|efectuad[oa]s?|réalisée?s?|effectuée?s?|eseguit[oaie])|unavailable|"
-    r"indispon[íi]ve(?:l|is)|indisponibles?|(?:did|does|had)\s+not\s+have|"
-    r"n[ãa]o\s+(?:possu[íi]a|possui|dispunha)|no\s+(?:se\s+)?(?:dispon[íi]a|dispuso|contaba))\b",
-    re.IGNORECASE,
-)
+# issue #10 (l34b): a test that could not be done, near the antibody it names ("anti-HMGCR was
+# not available at our centre", "o serviço não possuía o anticorpo anti-HMGCR"; rules/context.yaml
+# test_not_done, i35v): the name is a test's, not a positive. Only within _NOT_DONE_REACH
+# characters of the name, so that a general remark later in the sentence ("... when specialised
+# tests are unavailable") leaves it alone.
 _NOT_DONE_REACH = 50
 
 _BARE_LEVEL = re.compile(
@@ -170,7 +160,7 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     ]
     return (
         bool(actions)
-        or _NOT_DONE.search(
+        or ex.rules.not_done.near_name.search(
             text,
             max(clause_start, m.start - _NOT_DONE_REACH),
             min(clause_end, m.end + _NOT_DONE_REACH),
