@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -354,6 +354,11 @@ class ContextRule(_Strict):
         return self
 
 
+def _either(forms: Iterable[str]) -> str:
+    """A regex alternation of the forms as written, or one that never matches."""
+    return "|".join(forms) or "(?!)"
+
+
 class LackingWording(_Strict):
     wording: str
     alone: bool = False  # also read without a service's word, near an antibody's name
@@ -378,17 +383,13 @@ class NotDonePatterns:
 def not_done_patterns(words: NotDoneWordings | None) -> NotDonePatterns:
     """The wordings of a test not done, in the shape of each of their two uses."""
     words = words or NotDoneWordings(wordings=[], services=[], lacking=[])
-
-    def either(forms: Iterable[str]) -> str:
-        return "|".join(forms) or "(?!)"
-
-    lacking = either(w.wording for w in words.lacking)
+    lacking = _either(w.wording for w in words.lacking)
     pseudo = (
-        rf"\b(?:{either(words.wordings)})\b"
-        rf"|\b(?:{either(words.services)})\b[^.;\n]{{0,40}}?\b(?:{lacking})\b"
+        rf"\b(?:{_either(words.wordings)})\b"
+        rf"|\b(?:{_either(words.services)})\b[^.;\n]{{0,40}}?\b(?:{lacking})\b"
     )
     alone = [*words.unavailable, *(w.wording for w in words.lacking if w.alone)]
-    near_name = re.compile(rf"{pseudo}|\b(?:{either(alone)})\b", re.IGNORECASE)
+    near_name = re.compile(rf"{pseudo}|\b(?:{_either(alone)})\b", re.IGNORECASE)
     return NotDonePatterns(pseudo, near_name)
 
 
@@ -770,24 +771,21 @@ class SincePatterns:
     clause: re.Pattern[str]  # searched before a date: the date dates only its clause
 
 
-def since_patterns(words: Iterable[SinceWord]) -> SincePatterns:
+def since_patterns(words: Sequence[SinceWord]) -> SincePatterns:
     """One list of words for "since", in the shape of each of its three uses."""
-
-    def either(forms: Iterable[str]) -> str:
-        return "|".join(forms) or "(?!)"
 
     def use(w: SinceWord, form: str | Literal[False] | None) -> str | None:
         return None if form is False else form or w.forms or w.word
 
     onset = [(w, f) for w in words if (f := use(w, w.onset)) is not None]
     return SincePatterns(
-        onset=either(f for w, f in onset if w.approximate),
-        onset_plain=either(f for w, f in onset if not w.approximate),
+        onset=_either(f for w, f in onset if w.approximate),
+        onset_plain=_either(f for w, f in onset if not w.approximate),
         forward=re.compile(
-            rf"(?:{either(w.word for w, _ in onset if w.means == 'since')})\b", re.IGNORECASE
+            rf"(?:{_either(w.word for w, _ in onset if w.means == 'since')})\b", re.IGNORECASE
         ),
         clause=re.compile(
-            rf"\b(?:{either(f for w in words if (f := use(w, w.clause)) is not None)})\s*$",
+            rf"\b(?:{_either(f for w in words if (f := use(w, w.clause)) is not None)})\s*$",
             re.IGNORECASE,
         ),
     )
