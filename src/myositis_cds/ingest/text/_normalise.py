@@ -1013,15 +1013,6 @@ _GRADE_START = re.compile(
     r"|\s++(?i:bilaterally|bilateral|both\s+sides|on\s+both\s+sides|right|left|r|l)\b)"
 )
 
-# issue #10 (i34e): a test's result word alone at a line's start, in a laboratory system's
-# capitals or not ("...; Jo-1, PL-7, EJ, SAE1" / "NEGATIVE. HRCT ..."): the predicate of the
-# list the line before ended on, never a sentence of its own; not "Negative for malignancy",
-# nor a label over the list after it ("Positive: Ro52, MDA5")
-_RESULT_START = re.compile(
-    r"(?i:(?:weakly\s+|strongly\s+)?(?:positive|negative|pos|neg|not\s+detected|detected"
-    r"|equivocal|borderline))(?=\s*(?:[.,;()]|$))"
-)
-
 # A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
 # K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
 _CHAT_TURN = re.compile(
@@ -1429,7 +1420,8 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             # a muscle at a line's end and its grade on the next ("ankle DF" / "5/5; neck ...")
             graded = prev_char.isalpha() and _GRADE_START.match(stripped) is not None
             # the result of the list the line before ended on ("SAE1" / "NEGATIVE.")
-            resulted = prev_char.isalnum() and _RESULT_START.match(stripped) is not None
+            # (issue #10, i34e: rules/sections.yaml line_result_words)
+            resulted = prev_char.isalnum() and rules.line_result_start.match(stripped) is not None
             # the indented lines under a dated label ("Line blot (30/10/2026):" / "  Jo1 neg
             # PL7 neg" / "  Mi2 pos") are one list, dated by the label
             listed = dated_label is not None and lead > dated_label

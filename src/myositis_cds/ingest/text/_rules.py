@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -354,9 +354,49 @@ class ContextRule(_Strict):
         return self
 
 
+def _either(forms: Iterable[str]) -> str:
+    """A regex alternation of the forms as written, or one that never matches."""
+    return "|".join(forms) or "(?!)"
+
+
+class LackingWording(_Strict):
+    wording: str
+    alone: bool = False  # also read without a service's word, near an antibody's name
+
+
+class NotDoneWordings(_Strict):
+    """issue #10 (l34b, i35v): a test that could not be done (rules/context.yaml
+    ``test_not_done``; :func:`not_done_patterns`)."""
+
+    wordings: list[str]
+    services: list[str]
+    lacking: list[LackingWording]
+    unavailable: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NotDonePatterns:
+    pseudo: str  # the PSEUDO context rule {TEST_NOT_DONE}: no negative from its denial word
+    near_name: re.Pattern[str]  # near an antibody's name: the name is a test's, not a positive
+
+
+def not_done_patterns(words: NotDoneWordings | None) -> NotDonePatterns:
+    """The wordings of a test not done, in the shape of each of their two uses."""
+    words = words or NotDoneWordings(wordings=[], services=[], lacking=[])
+    lacking = _either(w.wording for w in words.lacking)
+    pseudo = (
+        rf"\b(?:{_either(words.wordings)})\b"
+        rf"|\b(?:{_either(words.services)})\b[^.;\n]{{0,40}}?\b(?:{lacking})\b"
+    )
+    alone = [*words.unavailable, *(w.wording for w in words.lacking if w.alone)]
+    near_name = re.compile(rf"{pseudo}|\b(?:{_either(alone)})\b", re.IGNORECASE)
+    return NotDonePatterns(pseudo, near_name)
+
+
 class ContextRules(_Strict):
     meta: RulesMeta
     rules: list[ContextRule]
+    test_not_done: NotDoneWordings | None = None  # issue #10 (l34b, i35v)
     # issue #10 (i17a): per language, words that show a note is (partly) written in it: a rule
     # with ``languages`` applies only where one of its languages' words is found
     language_words: dict[str, list[str]] = Field(default_factory=dict)
@@ -382,6 +422,21 @@ class SectionRule(_Strict):
     title_use: Literal["any", "alone", "inline"] = "any"
 
 
+class LineResultWords(_Strict):
+    words: list[str]
+    degrees: list[str] = Field(default_factory=list)
+
+
+def line_result_start(words: LineResultWords | None) -> re.Pattern[str]:
+    """issue #10 (i34e, i35v): a result word that opens a line, then a stop, a comma, a bracket
+    or the line's end (rules/sections.yaml ``line_result_words``)."""
+    words = words or LineResultWords(words=[])
+    return re.compile(
+        rf"(?i:(?:(?:{_alternation(words.degrees)})\s+)?(?:{_alternation(words.words)}))"
+        r"(?=\s*(?:[.,;()]|$))"
+    )
+
+
 class SectionRules(_Strict):
     meta: RulesMeta
     sections: dict[str, SectionRule]
@@ -393,6 +448,8 @@ class SectionRules(_Strict):
     # preposition): a line ending on one runs on into the next line whatever its first letter
     # ("Keine" / "Mechanikerhände, ...": German nouns open the next line with a capital)
     line_continuing_words: list[str] = Field(default_factory=list)
+    # issue #10 (i34e, i35v): a result word alone at a line's start runs the line on
+    line_result_words: LineResultWords | None = None
 
 
 def _abstract_labels(
@@ -632,6 +689,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "case_introduction": set(),  # issue #10 (i10at)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
+    "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
@@ -691,6 +749,49 @@ class TimePatterns(_Strict):
     anaphora: list[str]
 
 
+class SinceWord(_Strict):
+    """issue #10 (i35v): a word for "since" before a date and where it is read (rules/
+    patterns.yaml ``since_words``; :func:`since_patterns`)."""
+
+    lang: str
+    means: Literal["since", "from", "until"]
+    word: str
+    forms: str | None = None  # the word with its longer forms; default the word
+    onset: str | Literal[False] | None = None  # as an onset's cue: other forms, or not read
+    clause: str | Literal[False] | None = None  # as the since that dates only its clause
+    approximate: bool = True  # "early", "around", ... read between it and its date (onset)
+
+
+@dataclass(frozen=True)
+class SincePatterns:
+    """The words for "since" compiled for each use (rules/patterns.yaml ``since_words``)."""
+
+    onset: str  # fragment SINCE_ONSET of time.onset_since
+    onset_plain: str  # fragment SINCE_ONSET_PLAIN: no approximate time after the word
+    forward: re.Pattern[str]  # matched at an onset cue's start: the complaint may follow
+    clause: re.Pattern[str]  # searched before a date: the date dates only its clause
+
+
+def since_patterns(words: Sequence[SinceWord]) -> SincePatterns:
+    """One list of words for "since", in the shape of each of its three uses."""
+
+    def use(w: SinceWord, form: str | Literal[False] | None) -> str | None:
+        return None if form is False else form or w.forms or w.word
+
+    onset = [(w, f) for w in words if (f := use(w, w.onset)) is not None]
+    return SincePatterns(
+        onset=_either(f for w, f in onset if w.approximate),
+        onset_plain=_either(f for w, f in onset if not w.approximate),
+        forward=re.compile(
+            rf"(?:{_either(w.word for w, _ in onset if w.means == 'since')})\b", re.IGNORECASE
+        ),
+        clause=re.compile(
+            rf"\b(?:{_either(f for w in words if (f := use(w, w.clause)) is not None)})\s*$",
+            re.IGNORECASE,
+        ),
+    )
+
+
 class Patterns(_Strict):
     meta: RulesMeta
     fragments: dict[str, str]
@@ -713,6 +814,7 @@ class Patterns(_Strict):
         default_factory=dict
     )
     duration_numbers: dict[str, int] = Field(default_factory=dict)
+    since_words: list[SinceWord] = Field(default_factory=list)  # issue #10 (i35v)
 
     @field_validator("month_names")
     @classmethod
@@ -2152,6 +2254,7 @@ class Rules:
         self.line_continuing_words = frozenset(
             w.casefold() for w in self.sections.line_continuing_words
         )
+        self.line_result_start = line_result_start(self.sections.line_result_words)
         self.inference = _load("inference", InferenceRules)
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
@@ -2327,8 +2430,10 @@ class Rules:
         for k, idx in by_key.items():
             by_rules.setdefault(",".join(map(str, idx)), []).extend(spellings_of[k])
         self.context_literals = TermMatcher("context", by_rules)
+        # issue #10 (l34b, i35v): a test not done, the PSEUDO rule's and the antibodies' reader's
+        self.not_done = not_done_patterns(self.context.test_not_done)
         self.context_patterns = [
-            (i, compile_rule(r.pattern))
+            (i, compile_rule(r.pattern.replace("{TEST_NOT_DONE}", self.not_done.pseudo)))
             for i, r in enumerate(self.context.rules)
             if r.pattern is not None
         ]
@@ -2444,6 +2549,10 @@ class Rules:
         self.patterns.fragments["TUNIT_L"] = "(?:{})".format(
             "|".join(re.escape(w) for w in units) or "(?!)"
         )
+        # issue #10 (i35v): the words for "since", in each of their uses' shapes
+        self.since = since_patterns(self.patterns.since_words)
+        self.patterns.fragments["SINCE_ONSET"] = self.since.onset
+        self.patterns.fragments["SINCE_ONSET_PLAIN"] = self.since.onset_plain
         self.value = {
             name: [self._compile(p, name, _REQUIRED_GROUPS[name]) for p in pats]
             for name, pats in self.patterns.patterns.items()

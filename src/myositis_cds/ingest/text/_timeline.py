@@ -23,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
-from myositis_cds.ingest.text._rules import Rules, TermMatch
+from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
 from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
@@ -860,8 +860,10 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                 if d is None or (best is not None and d.day >= best.time.resolve(d.day)):
                     continue
                 # after "since", or a time that opens its clause ("Around the start of July
-                # she got a rash"), the complaint may follow the date
-                forward = _SINCE_WORD.match(cue.group()) is not None or _opens_clause(
+                # she got a rash"), the complaint may follow the date ("since May she has had a
+                # rash"; rules/patterns.yaml since_words); after "from" or "noted" the words
+                # that follow are the story's next event
+                forward = r.since.forward.match(cue.group()) is not None or _opens_clause(
                     ex.text, sent, cue.start()
                 )
                 said = _complaint_near(ex, sent, complaints, cue.start(), d.end, forward)
@@ -906,17 +908,6 @@ def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
     cut = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, pos)]
     lead = text[cut[-1] if cut else sent.start : pos]
     return re.fullmatch(r"[\s\-•*>\d.)]*(?:(?:and|but|then)\s+)?", lead, re.IGNORECASE) is not None
-
-
-# the words for "since" after which the complaint may follow the date ("since May she has had
-# a rash"); after "from" or "noted" the words that follow are the story's next event
-# (issue #10, i34a: te reo Māori "mai i", Hausa "tun", isiZulu "kusukela", Malagasy "nanomboka":
-# the complaint follows the date, "Tun watan Yuli 2026 yake da ƙuraje", since July 2026 he has
-# had a rash)
-_SINCE_WORD = re.compile(
-    r"(?:since|seit|desde|depuis|sinds|sûnt|siden|sedan|od|mai\s+i|tun|kusukela|nanomboka)\b",
-    re.IGNORECASE,
-)
 
 
 def _complaint_near(
@@ -1039,7 +1030,7 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         clause = text.rfind(";", sent.start, start)
         return (clause + 1 if clause >= 0 else sent.start), end, True
     if (
-        _SINCE_BEFORE.search(text[max(sent.start, start - 30) : start])
+        rules().since.clause.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
         or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
     ):
@@ -1058,20 +1049,9 @@ _LISTS_ON = re.compile(r"[ \t]*+,(?![ \t]*+(?:with|when|at\s+that\s+time|at\s+di
 _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)[ \t]++)?\Z", re.I)
 
 
-# "since <date>" in the languages read (issue #10, i10ai: German "seit", Spanish "desde",
-# French "depuis", Dutch "sinds", Scandinavian "siden"/"sedan", Polish/Czech "od", Italian
-# "dal"; Finnish puts it after the date, "kesäkuusta 2026 alkaen"; i25a: West Frisian "sûnt";
-# i34a: te reo Māori "mai i", "mai i te marama o", Hausa "tun", "tun watan", since the month
-# of; Malagasy "nanomboka tamin'ny volana", begun in the month of, "hatramin'ny", since;
-# isiZulu "kusukela", since, before "kuNcwaba 2026"); verified U
-_SINCE_BEFORE = re.compile(
-    r"\b(?:since|from|to|until|till|seit|desde(?:\s+el)?|depuis(?:\s+le)?|sinds|sûnt|vanaf|siden"
-    r"|sedan|od|dal(?:la)?|dall['’]"
-    r"|mai\s+i(?:\s+te\s+marama\s+o)?|tun(?:\s+watan)?"  # (i34a: the longest needs 30 characters)
-    r"|nanomboka(?:\s+tamin['’]ny)?(?:\s+volana)?|hatramin['’]ny(?:\s+volana)?|kusukela"
-    r")\s*$",
-    re.IGNORECASE,
-)
+# "since <date>" in the languages read: rules/patterns.yaml since_words (issue #10, i35v; the
+# longest, "nanomboka tamin'ny volana", needs the 30 characters); Finnish puts it after the
+# date, "kesäkuusta 2026 alkaen"
 _SINCE_AFTER = re.compile(r"\s+(?:alkaen|lähtien)\b", re.IGNORECASE)
 
 

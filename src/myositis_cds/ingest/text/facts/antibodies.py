@@ -38,19 +38,14 @@ _DISEASE_WINDOW = 60
 _NAMED_ANTI = re.compile(r"(?:anti|анти|抗)", re.IGNORECASE)
 
 
-# issue #10 (i34r): an antibody that names a subset of the disease in the plural ("les
-# dermatomyosites à anticorps anti-TIF1γ sont souvent associées à un cancer", "contrairement aux
-# dermatomyosites anti-MDA5", "as miosites com anticorpos anti-SRP", "les myopathies à anti-HMGCR")
-# speaks of the patients who have it, not of this patient's result: no positive is inferred from
-# it. The Romance plurals only (Spanish "dermatomiositis" is also the singular; an English
-# plural takes "patients", which the context rules read as general).
-_PLURAL_DISEASE_BEFORE = re.compile(
-    r"\b(?:dermatomyosites|dermatomiosites|dermatomiosi|myosites|miosites|miositi|myopathies|"
-    r"miopatias|miopatías|syndromes|síndromes|sindromi)\s*\(?\s*"
-    r"(?:(?:à|avec|com|con|associées\s+(?:à|aux)|associadas\s+a|associate\s+a)\s+)?"
-    r"(?:(?:anticorps|anticorpos|anticuerpos|anticorpi)\s+)?(?:anti-?\s*)?$",
-    re.IGNORECASE,
-)
+def _names_plural_disease(ex: Extraction, m: TermMatch) -> bool:
+    """Whether the antibody names a subset of the disease in the plural, which speaks of the
+    patients who have it ("les dermatomyosites à anti-TIF1γ"; rules/patterns.yaml
+    ``antibody_disease_plural_before``, i34r)."""
+    lo = max(0, m.start - 80)
+    return any(
+        rx.search(ex.text, lo, m.start) for rx in ex.rules.value["antibody_disease_plural_before"]
+    )
 
 
 def _names_disease(ex: Extraction, m: TermMatch) -> bool:
@@ -94,21 +89,11 @@ _TEST_ACTION = re.compile(
     re.IGNORECASE,
 )
 
-# issue #10 (l34b): a test that could not be done, near the antibody it names: not available,
-# not performed, a service without the assay ("anti-HMGCR was not available at our centre", "o
-# serviço não possuía o anticorpo anti-HMGCR", "no se dispuso de anti-HMGCR", "n'étaient pas
-# disponibles"), in the wordings of rules/context.yaml's matching PSEUDO rule: the name is a
-# test's, not a positive. Only within _NOT_DONE_REACH characters of the name, so that a general
-# remark later in the sentence ("... when specialised tests are unavailable") leaves it alone.
-_NOT_DONE = re.compile(
-    r"\b(?:(?:not|n[ãa]o|no|non|pas)\s+(?:(?:yet|been|sido|été|stat[oaie]|estava|estavam|est[áa]|"
-    r"est[ãa]o|era|eram|foi|foram|estaba|estaban|están|fue|fueron|erano|è|sono)\s+)?(?:available|"
-    r"performed|carried\s+out|dispon[íi]ve(?:l|is)|disponibles?|disponibil[ei]|realizad[oa]s?|"
-    r"efe(?:c)?tuad[oa]s?|efectuad[oa]s?|réalisée?s?|effectuée?s?|eseguit[oaie])|unavailable|"
-    r"indispon[íi]ve(?:l|is)|indisponibles?|(?:did|does|had)\s+not\s+have|"
-    r"n[ãa]o\s+(?:possu[íi]a|possui|dispunha)|no\s+(?:se\s+)?(?:dispon[íi]a|dispuso|contaba))\b",
-    re.IGNORECASE,
-)
+# issue #10 (l34b): a test that could not be done, near the antibody it names ("anti-HMGCR was
+# not available at our centre", "o serviço não possuía o anticorpo anti-HMGCR"; rules/context.yaml
+# test_not_done, i35v): the name is a test's, not a positive. Only within _NOT_DONE_REACH
+# characters of the name, so that a general remark later in the sentence ("... when specialised
+# tests are unavailable") leaves it alone.
 _NOT_DONE_REACH = 50
 
 _BARE_LEVEL = re.compile(
@@ -175,7 +160,7 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     ]
     return (
         bool(actions)
-        or _NOT_DONE.search(
+        or ex.rules.not_done.near_name.search(
             text,
             max(clause_start, m.start - _NOT_DONE_REACH),
             min(clause_end, m.end + _NOT_DONE_REACH),
@@ -694,7 +679,7 @@ def _antibodies(ex: Extraction) -> None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _positive_titre(ex, m.end, window_end) is not None:
                 value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
-            elif not _PLURAL_DISEASE_BEFORE.search(ex.text, max(0, m.start - 80), m.start) and (
+            elif not _names_plural_disease(ex, m) and (
                 _names_disease(ex, m)
                 or (
                     (_named_anti(ex, m) or _found_as_antibodies(ex, sent, m))
