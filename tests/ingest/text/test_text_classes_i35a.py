@@ -7,6 +7,8 @@ near-miss that must not be read."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from .helpers import (
@@ -211,3 +213,35 @@ def test_heliotrope_by_its_colour(text: str) -> None:
 )
 def test_no_heliotrope_without_its_colour(text: str) -> None:
     assert "heliotrope_rash" not in present(text)
+
+
+# ------------------------------------------ Faroese "síðani" (since) and "frá" (from) an onset
+def _onset(sentence: str) -> object:
+    """The onset read from a note of 20 Nov 2026 about a woman of 54 with this sentence."""
+    return case_of("Kyn: kona, 54 ár. Dato: 20.11.2026.\n" + sentence + "\n").onset_date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "onset"),
+    [
+        # a rash on the eyelids since March (the month alone is its 1st)
+        ("Útslag á eygnalokunum síðani mars 2026.", date(2026, 3, 1)),
+        # muscle weakness since a full date
+        ("Vøddaveikleiki síðani 3. mars 2026.", date(2026, 3, 3)),
+        # weakness in the thighs from June
+        ("Veikleiki í lærunum frá juni 2026.", date(2026, 6, 1)),
+    ],
+)
+def test_a_faroese_complaint_since_a_date_gives_the_onset(sentence: str, onset: date) -> None:
+    assert _onset(sentence) == onset
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eingin útslag síðani mars 2026.",  # guard: denied ("no rash since March")
+        "Methotrexat 15 mg síðani mai 2024.",  # guard: a drug, no complaint
+    ],
+)
+def test_no_faroese_onset_without_the_patients_complaint(sentence: str) -> None:
+    assert _onset(sentence) is None
