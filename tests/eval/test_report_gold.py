@@ -152,6 +152,7 @@ _HELD_OUT_ROUNDS = [
     ("forty-fifth", "heldout_af", "af", 12, None, 0, None),
     ("forty-sixth", None, None, 0, "heldout40", 10, 457),
     ("forty-seventh", "heldout_ag", "ag", 12, None, 0, None),
+    ("forty-ninth", "heldout_ah", "ah", 12, None, 0, None),
 ]
 
 
