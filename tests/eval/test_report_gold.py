@@ -153,6 +153,7 @@ _HELD_OUT_ROUNDS = [
     ("forty-sixth", None, None, 0, "heldout40", 10, 457),
     ("forty-seventh", "heldout_ag", "ag", 12, None, 0, None),
     ("forty-eighth", None, None, 0, "heldout41", 10, 469),
+    ("forty-ninth", "heldout_ah", "ah", 12, None, 0, None),
 ]
 
 
