@@ -69,3 +69,55 @@ def test_what_the_scan_then_showed_is_abnormal() -> None:
         "but showed a 30 mm mass in the left ovary."
     )
     assert _investigations(text) == {("ct_chest_abdomen_pelvis", "abnormal", "2026-06-03")}
+
+
+# --- class B: where the patient lives, in an English letter's or form's layouts ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a metropolitan county (Local Government Act 1972), which ISO 3166-2:GB does not list
+        "Name: Mrs R. Oldroyd    Age 70\nAddress: Keighley, West Yorkshire\nCK 900 U/L.",
+        "Name: Mr T. Finch    Age 52\nAddress: Wallsend, Tyne and Wear\nCK 900 U/L.",
+        "Name: Mr T. Finch    Age 52\nHome address: Bootle, Merseyside\nCK 900 U/L.",
+        "Woman, 48, who lives in Mexborough, South Yorkshire.\nCK 900 U/L.",
+        # a postal county abbreviation (the Royal Mail's former county names)
+        "Name: Ms J. Platt    Age 45\nAddress: Hitchin, Herts\nCK 900 U/L.",
+        "Name: Mr D. Kemp    Age 66\nHome address: Thirsk, N Yorks\nCK 900 U/L.",
+        # a patient line's last column after the sex, a county ISO 3166-2 lists
+        "Patient: Mrs H. Quiller    DOB 02/03/1961 (65)    Female    Launceston, Cornwall\n"
+        "CK 900 U/L.",
+        "Pt: Mr L. Ambrose   DOB 9.7.58   M   Market Weighton, E Yorks\nCK 900 U/L.",
+        # a letter's "Re:" line, the town after "of"
+        "Re: Mrs F. Gale, born 1960 Mar 02, of Ashbourne, Derbyshire\nCK 900 U/L.",
+        # a form's "Lives:" label
+        "Name: Mr G. Pike    Age 59\nLives: Sale, Trafford       GP: Dr N. Shah\nCK 900 U/L.",
+    ],
+)
+def test_an_english_address_gives_gb(text: str) -> None:
+    assert case_of(text).patient.region == "GB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guard: the sex column followed by the ward, not a place
+        "Patient: Mr L. Ambrose   DOB 9.7.58   M   Ward 7, bed 4\nCK 900 U/L.",
+        # guard: "of" before a doctor on the Re: line is the doctor's list, not a place
+        "Re: Mrs F. Gale, 66, of Dr Marsh's list\nCK 900 U/L.",
+        # guard: "Lives:" answered with whom, not where
+        "Name: Mr G. Pike    Age 59\nLives: alone, with a carer twice daily\nCK 900 U/L.",
+        # guard: a metropolitan county named for the hospital, not after any residence cue
+        "West Yorkshire Rheumatology Service\nName: Mr G. Pike    Age 59\nCK 900 U/L.",
+    ],
+)
+def test_no_region_from_a_near_miss(text: str) -> None:
+    assert case_of(text).patient.region is None
+
+
+def test_a_field_after_the_sex_column_is_no_place() -> None:
+    # guard: the next field's label after the sex ("ID" is also a US state's code), then the
+    # address field's own place
+    text = "Patient: female   Hospital ID no.: 4471   Address: Lund, Sweden\nCK 900 U/L."
+    assert case_of(text).patient.region == "SE"
