@@ -121,3 +121,50 @@ def test_a_field_after_the_sex_column_is_no_place() -> None:
     # address field's own place
     text = "Patient: female   Hospital ID no.: 4471   Address: Lund, Sweden\nCK 900 U/L."
     assert case_of(text).patient.region == "SE"
+
+
+# --- class C: a lab's sample date between its name and its value, month as a word --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year first, then the month's name and the day (a form's or a letter's ISO-like order)
+        "Clinic 19/11/2026. Woman, 49. CK 2026 Jul 28: 1,840 U/L (reference 26-192).",
+        # ... after the setting, with "was": the setting's own date, not the visit's
+        "Clinic 19/11/2026. Woman, 49. CK on admission 2026 Jul 28 was 1,840 U/L (reference "
+        "26-192).",
+        "Clinic 19/11/2026. Woman, 49. CK on admission 28 Jul 2026 was 1,840 U/L (reference "
+        "26-192).",
+        # the US order, the month's name first and the year after a comma
+        "Clinic 19/11/2026. Woman, 49. CK Jul 28, 2026: 1,840 U/L (reference 26-192).",
+        "Clinic 19/11/2026. Woman, 49. Creatine kinase on July 28, 2026 was 1,840 U/L "
+        "(reference 26-192).",
+    ],
+)
+def test_a_sample_date_before_the_value(text: str) -> None:
+    labs = [(lab.code.value, lab.value, lab.upper_limit, str(lab.date)) for lab in case_of(text).labs]
+    assert labs == [("ck", 1840.0, 192.0, "2026-07-28")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guard: the date's own day or year is never the value
+        "Woman, 49. CK 2026 Jul 28 pending.",
+        "Woman, 49. CK Jul 28, 2026 sent, result awaited.",
+    ],
+)
+def test_a_sample_date_alone_is_no_value(text: str) -> None:
+    assert [lab for lab in case_of(text).labs if lab.code.value == "ck"] == []
+
+
+def test_on_admission_without_a_date_is_the_visit() -> None:
+    # guard: the setting alone still dates the sample by the visit (the admission's date)
+    text = "Admitted 19/11/2026. Woman, 49. CK on admission was 1,840 U/L (reference 26-192)."
+    labs = [(lab.code.value, str(lab.date)) for lab in case_of(text).labs]
+    assert labs == [("ck", "2026-11-19")]
+    # ... and its value right after it is no date of its own
+    text = "Admitted 19/11/2026. Woman, 49. CK on admission 1,840 U/L (reference 26-192)."
+    labs = [(lab.code.value, str(lab.date)) for lab in case_of(text).labs]
+    assert labs == [("ck", "2026-11-19")]
