@@ -168,3 +168,55 @@ def test_on_admission_without_a_date_is_the_visit() -> None:
     text = "Admitted 19/11/2026. Woman, 49. CK on admission 1,840 U/L (reference 26-192)."
     labs = [(lab.code.value, str(lab.date)) for lab in case_of(text).labs]
     assert labs == [("ck", "2026-11-19")]
+
+
+# --- class D: full strength said in words after the muscle -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the grip at full strength (MRC 5): the long finger flexors are not weak (gold README)
+        "Woman, 77. Review 12/11/2026: grip full strength on both sides.",
+        "Woman, 77. Review 12/11/2026: her grip is full strength (\"five\") on both sides.",
+        "Woman, 77. Review 12/11/2026: grip normal power bilaterally.",
+    ],
+)
+def test_a_grip_at_full_strength_in_words(text: str) -> None:
+    assert findings_of(text) == {"finger_flexor_weakness": False}
+    assert {str(f.date) for f in case_of(text).findings} == {"2026-11-12"}
+
+
+def test_a_full_grip_after_a_weak_group_in_prose() -> None:
+    # the weak group's "also" before its grade does not hand it the full grade said next
+    text = (
+        "Man, 60. Seen 02/10/2026. Shoulder abduction was grade 3; hip flexion was also grade "
+        "3, and his ankles and grip were of full strength."
+    )
+    assert findings_of(text) == {
+        "weakness_proximal_upper": True,
+        "weakness_proximal_lower": True,
+        "legs_proximal_weaker_than_distal": True,
+        "finger_flexor_weakness": False,
+    }
+
+
+def test_a_proximal_group_at_full_strength_in_words_reads_as_grade_five() -> None:
+    # "full strength" after the muscle is MRC 5, as "5/5" is
+    words = "Woman, 77. Review 12/11/2026: hip flexors full strength bilaterally."
+    numbers = "Woman, 77. Review 12/11/2026: hip flexors 5/5 bilaterally."
+    assert findings_of(words) == findings_of(numbers)
+    assert findings_of(words).get("weakness_proximal_lower") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guard: a weak grip records no finger-flexor item
+        "Woman, 77. Review 12/11/2026: grip weak on both sides.",
+        # guard: full strength denied is no full grade
+        "Woman, 77. Review 12/11/2026: the grip is not full strength.",
+    ],
+)
+def test_no_full_grip_from_a_near_miss(text: str) -> None:
+    assert "finger_flexor_weakness" not in findings_of(text)
