@@ -220,3 +220,26 @@ def test_a_proximal_group_at_full_strength_in_words_reads_as_grade_five() -> Non
 )
 def test_no_full_grip_from_a_near_miss(text: str) -> None:
     assert "finger_flexor_weakness" not in findings_of(text)
+
+
+# --- class E: a distal joint named alone in a chart's bracket beside the grip ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a proximal-to-distal chain per limb, the distal grade's bracket naming wrist and grip
+        "Man, 63. Chart 19/11/2026:\n  arms 3 (shoulder) -> 4 (elbow) -> 5 (wrist, grip)\n",
+        # ... a table row
+        "Man, 63. Chart 19/11/2026:\n  Distal arm: 5 (wrist and grip) both sides\n"
+        "  Shoulder abduction: 3 both sides\n",
+    ],
+)
+def test_the_grip_graded_with_the_wrist(text: str) -> None:
+    assert findings_of(text) == {"weakness_proximal_upper": True, "finger_flexor_weakness": False}
+
+
+def test_a_wrist_alone_at_full_grade_is_no_item() -> None:
+    # guard: the wrist is distal upper strength, no EULAR/ACR item of its own
+    text = "Man, 63. Chart 19/11/2026: wrist 5/5 on both sides; shoulder abduction 3/5."
+    assert findings_of(text) == {"weakness_proximal_upper": True}
