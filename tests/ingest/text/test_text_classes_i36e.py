@@ -143,7 +143,9 @@ def test_a_field_after_the_sex_column_is_no_place() -> None:
     ],
 )
 def test_a_sample_date_before_the_value(text: str) -> None:
-    labs = [(lab.code.value, lab.value, lab.upper_limit, str(lab.date)) for lab in case_of(text).labs]
+    labs = [
+        (lab.code.value, lab.value, lab.upper_limit, str(lab.date)) for lab in case_of(text).labs
+    ]
     assert labs == [("ck", 1840.0, 192.0, "2026-07-28")]
 
 
@@ -178,7 +180,7 @@ def test_on_admission_without_a_date_is_the_visit() -> None:
     [
         # the grip at full strength (MRC 5): the long finger flexors are not weak (gold README)
         "Woman, 77. Review 12/11/2026: grip full strength on both sides.",
-        "Woman, 77. Review 12/11/2026: her grip is full strength (\"five\") on both sides.",
+        'Woman, 77. Review 12/11/2026: her grip is full strength ("five") on both sides.',
         "Woman, 77. Review 12/11/2026: grip normal power bilaterally.",
     ],
 )
@@ -243,3 +245,20 @@ def test_a_wrist_alone_at_full_grade_is_no_item() -> None:
     # guard: the wrist is distal upper strength, no EULAR/ACR item of its own
     text = "Man, 63. Chart 19/11/2026: wrist 5/5 on both sides; shoulder abduction 3/5."
     assert findings_of(text) == {"weakness_proximal_upper": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a relative in the form's next field is that field's, not the town's owner
+        (
+            "Claimant: Ms R. Hale    Age 44\nHome town: Aberdare, Merthyr Tydfil    "
+            "Accompanied by: her mother\nCK 900 U/L.",
+            "GB",
+        ),
+        # guard: the town said of the relative itself is not the patient's
+        ("Woman, 44. Her mother lives in Merthyr Tydfil.\nCK 900 U/L.", None),
+    ],
+)
+def test_a_relative_in_the_next_field(text: str, region: str | None) -> None:
+    assert case_of(text).patient.region == region
