@@ -101,6 +101,7 @@ _FILLER = re.compile(
     # 'three-plus'", as a social care or nursing record quotes the examiner's words)
     r"^\.?(?:[\s:=|,()\-–↓↑↔⇓⇑⇔\"'“”‘’]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
+    r"|also"  # issue #10 (i36e): "hip flexion was also grade 3" (the grade shared in prose)
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
     # Kraft, síla/sila/siła, snaga, moč, erő, forța, kracht, styrke/styrka, voima, güç, kekuatan,
@@ -178,6 +179,10 @@ _BARE_END = re.compile(
     # (issue #10, i35e: and the middle dot or bullet a one-line list separates its items with,
     # "D 3 · HF 3 · NF 2", "hip flexion 4 • knee extension 5")
     r"\s*(?:$|[,;.()|\n、，；。（）°º·•\"”’]|[-–—](?=\s)"
+    # issue #10 (i36e): the noun of what was graded after a grade said in words ("grip full
+    # strength on both sides", "her shoulders are full power", "grip normal power bilaterally"):
+    # the phrase ends after it as after the word alone
+    r"|(?:strength|power)(?=\s*(?:$|[,;.()\n\"”’]|(?:on|in|both|bilat\w*|throughout|and)\b))"
     # issue #10 (i25b): a slash before the other side's grade ("Hip flexion  R 3 / L 3")
     r"|/(?=\s*+(?:r|l|rt|lt|right|left)\b)|/?(?:l|lt)(?=[0-5])"
     r"|(?:r|l|rt|lt|right|left|bilat\w*|b\s*/\s*l|both|symmetric\w*|and|throughout|on|in"

@@ -641,10 +641,7 @@ def _region(ex: Extraction) -> None:
                             ex, cue.end(), place, places
                         ):
                             continue  # "from Dr Jordan", "Jordan Smith", "Jordan's" (i11c)
-                        about = sent.context.assert_target(
-                            place.start, place.end, _ABOUT_SOMEONE_ELSE
-                        )
-                        if about.get("experiencer") or about.get("generic"):
+                        if _place_about_someone_else(ex, sent, place.start, place.end):
                             continue
                         if name == "region_nationality":
                             place = _second_nationality(text, place, places)
@@ -822,8 +819,7 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         return None
     if place.split()[-1] in _PLACE_PARTICLES:  # "ON" (Ontario) is a state code, "on" is not
         return None
-    about = sent.context.assert_target(cue.end(), end, _ABOUT_SOMEONE_ELSE)
-    if about.get("experiencer") or about.get("generic"):
+    if _place_about_someone_else(ex, sent, cue.end(), end):
         return None
     lead = cue.group().strip().casefold()
     # (issue #10, i21b: a place of the hand list on the cue's line that the sentence split cut
@@ -842,6 +838,23 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         countries_only=lead == "from",
     )
     return None if code is None else (code, end)
+
+
+# issue #10 (i36e): a form's next field after the place, "Home town: Caerphilly   Accompanied by:
+# her sister": a relative named in that field (a label and its colon between) is that field's
+_NEXT_FIELD = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}[ \t]*:")
+
+
+def _place_about_someone_else(ex: Extraction, sent: Sentence, start: int, end: int) -> bool:
+    """Whether the place between ``start`` and ``end`` is said of a relative or of people in
+    general, not of the patient; a relative in a form's next field does not count."""
+    about = sent.context.assert_target(start, end, _ABOUT_SOMEONE_ELSE)
+    if about.get("generic"):
+        return True
+    hit = about.categories.get("experiencer")
+    if hit is None:
+        return False
+    return not (hit[1] >= end and _NEXT_FIELD.search(ex.text, end, hit[1]) is not None)
 
 
 _PRONOUNS = re.compile(r"\b(?:(?P<female>she|her)|(?P<male>he|his|him))\b", re.IGNORECASE)
