@@ -171,6 +171,74 @@ def test_the_start_lookahead_never_changes_what_a_rule_matches() -> None:
     assert sped_up > 60
 
 
+# issue #10 (i36t): module patterns that scan a note or its lines, compiled as rules for speed
+_SCANNING_PATTERNS = {
+    "_timeline": (
+        "_MASTHEAD",
+        "_ENTRY_STAMP",
+        "_ARTICLE_HISTORY",
+        "_SEASON_THEN_DATE",
+        "_PUBLISHED",
+    ),
+    "_normalise": ("_BROKEN_WORD", "_COLUMN", "_DATE_IN_LABEL", "_ANY_LEADER", "_LEADER", "_SLOW"),
+    "_assemble": ("_JUVENILE_DISEASE", "_LONGSTANDING_DISEASE"),
+    "_style": (
+        "_ROMAN_CANDIDATE",
+        "_SIGNED_LETTER",
+        "_SPACED",
+        "_ROMAN_SCALE_HEADING",
+        "_SPOKEN_ANTIBODY",
+        "_GRADE_LEAD",
+        "_DEFINED_GRADE",
+        "_AGE_LEAD",
+    ),
+    "_strength": ("_WORD_GRADE", "_GRADE"),
+    "facts.patient": ("_FILED_ENTRY", "_SINCE_HOLIDAY"),
+    "facts.tumours": ("_ICD_CODE",),
+    "_records": ("_LINE_BOX",),
+    "_ocr": ("_AGE_WITH_L", "_OCR_NUMBER"),
+}
+
+
+def test_a_module_pattern_compiled_as_a_rule_matches_as_written() -> None:
+    # each is its pattern as written, with its own flags (case-sensitive ones too), led by the
+    # characters it can start with: over every opened note, the same matches as re.compile's
+    import importlib
+    import re
+
+    from myositis_cds.ingest.text._nlp import _spaced_date
+
+    texts = [p.read_text(encoding="utf-8") for p in opened_notes()]
+    compiled = [
+        getattr(importlib.import_module(f"myositis_cds.ingest.text.{module}"), name)
+        for module, names in _SCANNING_PATTERNS.items()
+        for name in names
+    ]
+    for fast in [*compiled, _spaced_date()]:
+        assert fast.pattern.startswith("(?=["), fast.pattern
+        written = fast.pattern.split("])(?:", 1)[1][:-1]
+        assert "(?i" not in written  # compile_rule's first characters do not fold a scoped (?i:)
+        plain = re.compile(written, fast.flags)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], written
+
+
+def test_a_gate_is_made_once_per_text_while_a_note_is_read() -> None:
+    from myositis_cds.ingest.text._rules import gate_text, note_memo
+
+    note = "Heliotrope rash since İstanbul"
+    with note_memo():
+        first = gate_text(note)
+        assert gate_text("".join(note)) is first  # an equal text: the same gate
+        assert gate_text("CK 9,000") == "ck 9,000"  # another text: its own gate
+        assert first == "heliotrope rash since istanbul"
+    with note_memo():
+        assert gate_text(note) == first  # a new note's reading starts a new memo
+    assert gate_text(note) == first  # and outside one, nothing is kept
+
+
 @pytest.mark.parametrize(
     ("pattern", "led"),
     [

@@ -16,7 +16,7 @@ from myositis_cds.case import Case, age_in_years, parse_case
 from myositis_cds.errors import CaseError, FieldProblem
 from myositis_cds.ingest.text._draft import Draft, Extraction, Sentence
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
-from myositis_cds.ingest.text._rules import term_key
+from myositis_cds.ingest.text._rules import compile_rule, term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 from myositis_cds.ingest.text.facts.events import recorded_event
 from myositis_cds.ingest.text.facts.labs import lab_unit
@@ -750,7 +750,7 @@ def _undated(d: Draft) -> bool:
 # juvénile, dermatomiosite giovanile/juvenil, juveniele dermatomyositis, juvenile
 # Dermatomyositis, ювенильный дерматомиозит, 幼年/青少年/儿童皮肌炎, 若年性皮膚筋炎); each
 # language's standard name, written by us (verified U). Adult-onset disease is never so named.
-_JUVENILE_DISEASE = re.compile(
+_JUVENILE_DISEASE = compile_rule(
     r"\b(?:juvenile(?:[- ]onset)?\s+(?:idiopathic\s+)?(?:inflammatory\s+)?"
     r"(?:dermatomyositis|myositis|polymyositis|myopath(?:y|ies))"
     r"|childhood[- ]onset\s+(?:dermatomyositis|myositis)|JDM|JIIM"
@@ -792,7 +792,7 @@ def _juvenile_named(ex: Extraction) -> str | None:
 # connue de longue date", "dermatomiositis de larga evolución", "dermatomiosite de longa data");
 # not "a longstanding diagnosis of hypertension" (another disease) nor "longstanding DM" (often
 # diabetes). Each language's usual phrase, written by us (verified U).
-_LONGSTANDING_DISEASE = re.compile(
+_LONGSTANDING_DISEASE = compile_rule(
     r"\b(?:long[- ]?standing|of\s+long\s+standing)\s+(?:(?:diagnosis|disease)(?!\s+of\b)"
     r"|dermatomyositis|polymyositis|myositis|inflammatory\s+myopathy)\b"
     r"|\b(?:dermatomyosite|polymyosite|myosite|dermatomiositis|polimiositis|miositis"

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from myositis_cds.ingest.text._rules import Rules
+from myositis_cds.ingest.text._rules import Rules, compile_rule
 
 __all__ = ["NormalisedText", "Segment", "normalise"]
 
@@ -194,7 +194,7 @@ _TITLE_REMARK_TEXT = re.compile(
 )
 # a line ending in a Roman grade's minus ("Hip flexion IV- IV-") or a lone "-" cell
 _GRADE_MINUS_END = re.compile(r"(?:(?<![\w-])(?:IV|V|I{1,3})|\s)-$")
-_SLOW = re.compile(r"  |[\t\r]| [.,;:)]")  # text the character-by-character path must see
+_SLOW = compile_rule(r"  |[\t\r]| [.,;:)]", 0)  # text the character-by-character path must see
 # issue #10 (i11a): outside ASCII, also what _Section._put maps or drops (a line break before a
 # space too): a line without any is copied as it is, as an ASCII one is
 _MAPPED = re.compile(
@@ -205,8 +205,8 @@ _MAPPED = re.compile(
 # issue #10: a word hyphenated at a line end whose line break a PDF copy turned into a space
 # ("dys- phagia", "mela- noma", "re- ferred"): lower-case letters on both sides, and not the
 # suspended hyphen of a coordination ("pre- and post-operative", "short- or long-term")
-_BROKEN_WORD = re.compile(
-    r"(?<=[^\W\d_]{2})- (?=[^\W\d_]{2})(?!(?:and|or|to|nor|vs|versus|but|than|as|y|o|i|lub)\b)"
+_BROKEN_WORD = compile_rule(
+    r"(?<=[^\W\d_]{2})- (?=[^\W\d_]{2})(?!(?:and|or|to|nor|vs|versus|but|than|as|y|o|i|lub)\b)", 0
 )
 # only in a text that does it often (a PDF copy), never for one dash in a typed note
 # ("rash- better")
@@ -594,7 +594,7 @@ def _is_wrapped(lines: list[tuple[int, str]], rows: frozenset[int] = frozenset()
 
 
 _BOX = re.compile(r"\[\s?([xX✓✔*])?\s?\]")
-_COLUMN = re.compile(
+_COLUMN = compile_rule(
     r"\b(yes|no|present|absent|not examined|not assessed|not known|unknown|n/a)\b", re.IGNORECASE
 )
 _SAYS_NO = frozenset({"no", "absent"})
@@ -691,14 +691,15 @@ def _tick_boxes(text: str) -> str:
 # A form field with a dot leader and a coded answer: "C7 Proximal weakness ........ Y",
 # "Shawl / V sign ..... Y / ND" (Y/N = yes/no, ND = not done or not documented, U = unknown,
 # NA = not applicable). Only a leader of three or more dots marks a form field.
-_LEADER = re.compile(
+_LEADER = compile_rule(
     r"(?P<leader>[ \t]*\.{3,}[ \t]*)(?P<answer>(?:(?:Y|N|ND|U|NA|N/A|Yes|No|YES|NO"
     # issue #10 (i10ag): yes and no in the forms' other languages (Danish/Norwegian/Swedish,
     # German, Spanish, Portuguese, French, Italian); verified U
     r"|Ja|JA|Nej|NEJ|Nei|NEI|Nein|NEIN|Sí|SÍ|Si|SI|Sim|SIM|Não|NÃO|Oui|OUI|Non|NON)"
-    r"(?:[ \t]*/[ \t]*)?)+)(?=[ \t]|$)"
+    r"(?:[ \t]*/[ \t]*)?)+)(?=[ \t]|$)",
+    0,
 )
-_ANY_LEADER = re.compile(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d)")  # a value: a number or a date
+_ANY_LEADER = compile_rule(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d)", 0)  # a value: a number or a date
 _CODE_YES = frozenset({"y", "yes", "ja", "sí", "si", "sim", "oui"})
 _CODE_NO = frozenset({"n", "no", "nej", "nei", "nein", "não", "non"})
 
@@ -999,7 +1000,7 @@ def _glyph_line(
     return open_no and not body[previous_end:].strip()
 
 
-_DATE_IN_LABEL = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-\d\d-\d\d\b")
+_DATE_IN_LABEL = compile_rule(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-\d\d-\d\d\b", 0)
 # a short dated title over a table, not a sentence: "Labs 11/17/2026 05:12", "Myositis Antibody
 # Panel (collected 11/14/2026, resulted 11/16/2026)"
 _TABLE_TITLE = re.compile(r"^[A-Z][^.!?;]{0,80}(?<![.!?;,])$")

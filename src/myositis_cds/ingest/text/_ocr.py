@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from myositis_cds.ingest.text._normalise import NormalisedText
+from myositis_cds.ingest.text._rules import compile_rule
 
 _RUN = re.compile(r"[A-Za-z0-9]+")
 # a word written with a confusable digit between or after lower-case letters: "wou1d", "Mi11"
@@ -39,7 +40,9 @@ _DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1"}
 
 # issue #10 (i10u): the other way round, a lower-case l for the digit one inside a number
 # ("l999", "6l year old", "up to l90", "d.o.b. l4.9.37"): a typewriter's 1 was often an l
-_OCR_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?:l[0-9][0-9l]*|[0-9][0-9l]*l[0-9l]*)(?![A-Za-z0-9])")
+_OCR_NUMBER = compile_rule(
+    r"(?<![A-Za-z0-9])(?:l[0-9][0-9l]*|[0-9][0-9l]*l[0-9l]*)(?![A-Za-z0-9])", 0
+)
 
 
 def looks_ocr(text: str) -> bool:
@@ -89,8 +92,8 @@ _LONE_L = re.compile(r"(?<=[A-Za-z]-)l(?![A-Za-z0-9])|(?<![A-Za-z0-9])l(?=\s?[/:
 # issue #10 (i27a): an age whose number has an l for a 1 before "-year-old" ("A l0-year-old
 # girl", "a 4l year old man"): the shape leaves no reading but a number, so it is mended in any
 # note, not only one that looks like OCR throughout (a scanned article's abstract, heldout_y a14)
-_AGE_WITH_L = re.compile(
-    r"(?<![A-Za-z0-9])(?=[0-9l]*l)(?=[0-9l]*[0-9])[0-9l]{2,3}(?=[ -]?(?:years?|yrs?)[ -]?old\b)"
+_AGE_WITH_L = compile_rule(
+    r"(?<![A-Za-z0-9])(?=[0-9l]*l)(?=[0-9l]*[0-9])[0-9l]{2,3}(?=[ -]?(?:years?|yrs?)[ -]?old\b)", 0
 )
 
 

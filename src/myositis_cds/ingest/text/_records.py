@@ -44,7 +44,7 @@ from typing import Any
 
 from pydantic import Field
 
-from myositis_cds.ingest.text._rules import RulesMeta, _load, _Strict
+from myositis_cds.ingest.text._rules import RulesMeta, _load, _Strict, compile_rule
 
 __all__ = ["Linearised", "linearise_record"]
 
@@ -990,7 +990,7 @@ def _box(cell: str, rules: MarkRules) -> str:
 
 # issue #10 (i10w): a labelled field answered by ticking one of its options on the line
 # ("Gender: [x] Female  [ ] Male", "Sex: Male [ ]  Female [x]", "Dysphagia  ☐ yes  ☒ no")
-_LINE_BOX = re.compile(r"\[[ \t]*[^\[\]\s]?[ \t]*\]|\([ \t]?[xX✓✔*•]?[ \t]?\)|[☐☒☑□■▣⊠]")
+_LINE_BOX = compile_rule(r"\[[ \t]*[^\[\]\s]?[ \t]*\]|\([ \t]?[xX✓✔*•]?[ \t]?\)|[☐☒☑□■▣⊠]", 0)
 _OPTION = re.compile(r"^[^\W\d_][\w'’/.+-]*(?:[ ][\w'’/.+-]+){0,3}$")
 
 

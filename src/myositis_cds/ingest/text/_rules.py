@@ -1387,8 +1387,25 @@ _NEEDS: dict[int, tuple[re.Pattern[str], frozenset[str] | None]] = {}
 
 def gate_text(text: str) -> str:
     """``text`` in lower case for :func:`may_match`: each character a rule's ASCII letter can
-    match (in either case) becomes that letter, so a literal the rule needs is found by ``in``."""
+    match (in either case) becomes that letter, so a literal the rule needs is found by ``in``.
+    Within one note's reading (note_memo) made once per text, and the same string each time."""
+    memo = _GATE_TEXTS.get()
+    if memo is None:
+        return _gate_text(text)
+    gate = memo.get(text)
+    if gate is None:
+        gate = memo[text] = _gate_text(text)
+    return gate
+
+
+def _gate_text(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_ASCII_FOLD).lower()
+
+
+# issue #10 (i36t): each text's gate_text while one note is read. The note's gate was made again
+# by each reader that gates patterns (ConText, the general statements, each list of note_live,
+# Extraction), and each new copy was hashed again where _present_words looks it up
+_GATE_TEXTS: ContextVar[dict[str, str] | None] = ContextVar("gate_texts", default=None)
 
 
 def may_match(rx: re.Pattern[str], gate: str) -> bool:
@@ -2028,15 +2045,17 @@ _NOTE_LIVE: ContextVar[
 @contextmanager
 def note_memo() -> Iterator[None]:
     """Within this block, each matcher's terms in one span of text are found once, and so are
-    the matches of a pattern over a whole text (:func:`note_matches`) and the patterns of a
-    list that may match in a text (:func:`note_live`)."""
+    the matches of a pattern over a whole text (:func:`note_matches`), the patterns of a
+    list that may match in a text (:func:`note_live`) and each text's :func:`gate_text`."""
     token = _NOTE_MEMO.set({})
     gates = _GATE_WORDS.set({})
     matches = _NOTE_MATCHES.set({})
     live = _NOTE_LIVE.set({})
+    gate_texts = _GATE_TEXTS.set({})
     try:
         yield
     finally:
+        _GATE_TEXTS.reset(gate_texts)
         _NOTE_LIVE.reset(live)
         _NOTE_MATCHES.reset(matches)
         _GATE_WORDS.reset(gates)
@@ -2203,9 +2222,9 @@ class MuscleMatcher:
         self._not_prefix = tuple(w[:-1] for w in words if w.endswith("*"))
         self._not_word = frozenset(w for w in words if not w.endswith("*"))
         alts = "|".join(re.escape(s) for s in sorted(self._by_stem, key=len, reverse=True))
-        self._regex = (
-            re.compile(rf"(?<!{_WORD_NOT_CJK})(?:{alts})\w*", re.IGNORECASE) if alts else None
-        )
+        # (issue #10, i36t: compiled as a rule, with its skip table: run over every note, it took
+        # four times as long compiled plainly)
+        self._regex = compile_rule(rf"(?<!{_WORD_NOT_CJK})(?:{alts})\w*") if alts else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TermMatch]:
         return _memoised(self, text, start, end, self._find)

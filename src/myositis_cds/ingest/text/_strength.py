@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from myositis_cds.ingest.text._rules import TermMatch, rules
+from myositis_cds.ingest.text._rules import TermMatch, compile_rule, rules
 
 __all__ = [
     "COLON_SIDES_DECLARED",
@@ -45,7 +45,7 @@ __all__ = [
 # A grade: "4", "4+", "4-", "4 -", "4-/5", "MRC 4/5", "grade 3", "8/10" (Kendall)
 # (issue #10, i10y: a dash between spaces before a word is a separator, not a minus: "ankle
 # dorsiflexors 10 - total 71/80", "hip flexors 4 - improving")
-_GRADE = re.compile(
+_GRADE = compile_rule(
     # (issue #10, i23b: "Oxford 4", the MRC scale under its other name in British notes)
     # (issue #10, i25a: or right after a CJK character, which writes no space before a number:
     # "三角肌肌力4/5", "肌力：4/5", "근력4/5")
@@ -315,7 +315,7 @@ def _side(m: re.Match[str] | None) -> str | None:
 # păstrat-, mantid-/mantenut-, сохран-), intact (intact-, intakt-, íntegr-/integr-) and full
 # (plen-, pleine, piena, voll-, plná/plný, pełn-, puna/polna, teljes, penuh, completa/complète);
 # each language's standard adjective, verified U)
-_WORD_GRADE = re.compile(
+_WORD_GRADE = compile_rule(
     r"\b(?:full|normal|preserved|conserved|intact|fine|strong"
     r"|normal(?:e|es|i|s|a|na|no|ne|ni|ă|ais|aux)|normaal|normális|norm[áa]ln\w+|нормальн\w+"
     r"|pr[eé]serv\w+|conserv(?!ative)\w+|zachov\w+|zachow\w+|očuvan\w*|sačuvan\w*|ohranjen\w*"

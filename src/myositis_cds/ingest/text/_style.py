@@ -436,9 +436,10 @@ _GRADE_OF = re.compile(
     rf"(?P<d>five|5)\b(?![-/.]\d|\s*/\s*\d(?![+-]?\s*(?:{_OF_WORDS})\s+(?:five|5)\b))"
 )
 # "grade four minus", "graded as 4 minus", "power four plus" (a lead word, no denominator)
-_GRADE_LEAD = re.compile(
+_GRADE_LEAD = compile_rule(
     rf"\b(?:grade[sd]?|graded\s+as|mrc(?:\s+grade)?|power|strength)\s+(?:of\s+|is\s+|was\s+)?"
-    rf"(?P<n>{_GRADE_NUM}){_MOD}?\b(?!\s*(?:/|out\s+of|of\s|over\s))"
+    rf"(?P<n>{_GRADE_NUM}){_MOD}?\b(?!\s*(?:/|out\s+of|of\s|over\s))",
+    0,
 )
 _SMALL = {**_UNITS, **_TEENS}
 _CARDINAL = (
@@ -450,7 +451,7 @@ _CARDINAL = (
 # the unit or the lead word (rare), then the number words right before or after it
 _TIME_UNIT = re.compile(r"[\s-](?:days?|weeks?|months?|years?|yrs?)\b")
 _CARDINAL_BEFORE = re.compile(rf"\b(?:{_CARDINAL})$")
-_AGE_LEAD = re.compile(r"\bage(?:d|\s+of)\s+")
+_AGE_LEAD = compile_rule(r"\bage(?:d|\s+of)\s+", 0)
 _CARDINAL_AT = re.compile(rf"(?:{_CARDINAL})\b")
 
 
@@ -528,8 +529,8 @@ def _lower(text: str) -> str:
 # issue #10 (i10u): a manual muscle test table whose heading declares the Roman scale ("MMT (Gr
 # 0-V)", "MRC grade I-V"): its rows grade in bare Roman numerals ("Hip flexion  IV-  IV-"), with
 # no "grade" word before each; "-" alone in a column is a muscle not tested
-_ROMAN_SCALE_HEADING = re.compile(
-    r"\b(?:mmt|mrc|strength|power|muscles?|gr|grade)\b[^\n]{0,30}?\b(?:0|i)\s*[-–~]\s*v\b"
+_ROMAN_SCALE_HEADING = compile_rule(
+    r"\b(?:mmt|mrc|strength|power|muscles?|gr|grade)\b[^\n]{0,30}?\b(?:0|i)\s*[-–~]\s*v\b", 0
 )
 # tables write the numerals in capitals: the pronoun "I" of a sentence after the table is no cell
 _ROMAN_CELL = re.compile(r"(?<![\w+-])(?P<n>IV|V|I{1,3})(?P<mod>\+|-)?(?![\w/+-])")
@@ -593,7 +594,7 @@ def _word_grade_after(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # where a grade of those scales may stand: a capital Roman numeral, or one of the words
-_ROMAN_CANDIDATE = re.compile(r"(?<![\w+/.-])(?:IV|V|III|II|I(?=[+-]))(?!\w)")
+_ROMAN_CANDIDATE = compile_rule(r"(?<![\w+/.-])(?:IV|V|III|II|I(?=[+-]))(?!\w)", 0)
 _AFTER_MUSCLE_CHARS = 60
 
 
@@ -674,7 +675,7 @@ _LETTER_LEGEND = re.compile(
     r"\b(?i:power|strength|mrc|muscles?|mmt)\b[^\n]{0,60}?(?<![\w.])[NGFPT][ \t]*+[=:][ \t]*+"
     r"(?i:normal|good|fair|poor|trace|[0-5])\b"
 )
-_SIGNED_LETTER = re.compile(r"(?<![\w+/.-])[NGFPT][+-](?![\w/+-])")
+_SIGNED_LETTER = compile_rule(r"(?<![\w+/.-])[NGFPT][+-](?![\w/+-])", 0)
 _LETTER_CANDIDATE = re.compile(r"(?<![\w+/.-])[NGFPT](?:[+-](?![\w/]))?(?![\w/+-]|\.\w)")
 
 
@@ -723,7 +724,7 @@ _NO_RESISTANCE = (
     r"(?:(?:tolerat|tak|accept|withstand|hold)\w*+\s++no|(?:but\s++)?not\s++against|without"
     r"(?:\s++any)?)\s++resistance"
 )
-_DEFINED_GRADE = re.compile(
+_DEFINED_GRADE = compile_rule(
     r"(?P<g0>\bno\s++(?:visible\s++|palpable\s++)?(?:muscle\s++)?contraction)"
     r"|(?P<g1>\b(?:a\s++)?flicker(?:\s++of\s++(?:contraction|movement))?"
     r"|\btrace\s++(?:of\s++)?(?:muscle\s++)?contraction|\bpalpable\s++contraction\s++only)"
@@ -892,8 +893,8 @@ def _large_spoken_numbers(low: str) -> list[tuple[int, int, str]]:
 
 # issue #10 (i10u): an antibody's number said as a word ("TIF one gamma", "Mi two", "NXP two",
 # "PL seven", "SAE one"): the antigen's written name
-_SPOKEN_ANTIBODY = re.compile(
-    r"\b(?P<stem>tif|mi|nxp|sae|pl|jo|mda)[\s-](?P<n>one|two|five|seven|twelve)\b"
+_SPOKEN_ANTIBODY = compile_rule(
+    r"\b(?P<stem>tif|mi|nxp|sae|pl|jo|mda)[\s-](?P<n>one|two|five|seven|twelve)\b", 0
 )
 _ANTIBODY_NUMBERS = {"one": "1", "two": "2", "five": "5", "seven": "7", "twelve": "12"}
 _ANTIBODY_STEMS = {"tif": "TIF", "mi": "Mi-", "nxp": "NXP", "sae": "SAE", "pl": "PL-", "jo": "Jo-",
@@ -1194,7 +1195,7 @@ def _one_per_span(rewrites: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 # the note as written is asked which one it was.
 _THIN_SPACES = frozenset("\u202f\u2009\u2007")
 _GROUP_SPACES = _THIN_SPACES | {"\u00a0"}
-_SPACED = re.compile(r"(?<![\w.,-])\d{1,3}(?: \d{3})+(?!\d|[.,]\d)")
+_SPACED = compile_rule(r"(?<![\w.,-])\d{1,3}(?: \d{3})+(?!\d|[.,]\d)", 0)
 
 
 def _after_lab_name(text: str, start: int, rules: Rules) -> bool:

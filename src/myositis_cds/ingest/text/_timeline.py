@@ -23,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
-from myositis_cds.ingest.text._rules import Rules, TermMatch, rules
+from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule, rules
 from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
@@ -46,7 +46,7 @@ _FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+o
 # the patient's, "she received IVIG on ..."): a publication ("Published: 1 May 2022"), or a
 # receipt with an acceptance or revision ("Received 3 March 2022; accepted 5 May 2022"); a
 # receipt alone is a laboratory's or a clinic's ("Images received: 18/09/2026").
-_MASTHEAD = re.compile(
+_MASTHEAD = compile_rule(
     r"\b(?:vol(?:ume)?\.?\s*\d+|issn|doi\s*:|doi\.org|copyright|pmid|pmcid"
     r"|том\s+\d+|выпуск\s+\d+|band\s+\d+\s*,\s*heft)"
     # (i10ae) not the "©" of an "é" read as Latin-1 ("traitÃ©"), a copy's mojibake
@@ -55,12 +55,12 @@ _MASTHEAD = re.compile(
     r"|\b(?:19|20)\d\d\s*;\s*\d{1,4}\s*(?:\(\s*[\w -]{1,12}\))?\s*:\s*e?\d+",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(
+_PUBLISHED = compile_rule(
     r"\b(?:published(?:\s+online)?|epub|available\s+online|publicado|publié|pubblicato"
     r"|veröffentlicht|опубликовано)\b",
     re.IGNORECASE,
 )
-_ARTICLE_HISTORY = re.compile(
+_ARTICLE_HISTORY = compile_rule(
     r"\b(?:received|accepted|revised|recibido|aceptado|revisado|reçu|accepté|révisé|ricevuto"
     r"|accettato|revisionato|eingegangen|angenommen|поступила|принята)\b",
     re.IGNORECASE,
@@ -72,10 +72,11 @@ _SHORT_LINE = 120
 # title ("19/11/2026 10:30 - ANP ...", "22/11/2026 - HCA (visit 4): ...", "2026-11-24 14:00
 # Consultant:", "[19.11.2026 10:30]"). The lines under it, to the next stamp or the paragraph's
 # end, speak from that entry's visit.
-_ENTRY_STAMP = re.compile(
+_ENTRY_STAMP = compile_rule(
     r"\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -](?:19|20)\d\d)\]?"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d\d\b\]?|\s+[-–—]\s)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d\d\b\]?|\s+[-–—]\s)",
+    0,
 )
 
 
@@ -810,7 +811,7 @@ _DATE_PREPOSITION = re.compile(r"(?:in|on|of)[ \t]++", re.IGNORECASE)
 # issue #10 (i35d): a season the patient names, then the month it was in a bracket, right before
 # that month's date ('started "in the spring" (May 2026, his wife says)', "began over the summer
 # (July 2025)"): the bracket's date is the season's
-_SEASON_THEN_DATE = re.compile(
+_SEASON_THEN_DATE = compile_rule(
     r"[\"“‘']?(?:(?:in|during|over|at)[ \t]+)?(?:the[ \t]+)?(?:(?:early|late)[ \t]+)?"
     r"(?:spring|summer|autumn|fall|winter)[\"”’']?[ \t]*+\([ \t]*+\Z",
     re.IGNORECASE,

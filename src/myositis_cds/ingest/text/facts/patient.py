@@ -20,7 +20,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import PatientGrammar, patient_grammar
 from myositis_cds.ingest.text._places import PlacesUnavailable, country_of
-from myositis_cds.ingest.text._rules import TermMatch, digit_in, needs_digit
+from myositis_cds.ingest.text._rules import TermMatch, compile_rule, digit_in, needs_digit
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity, shift_days
 from myositis_cds.ingest.text._timeline import stated_onset
 
@@ -266,7 +266,7 @@ def _other_person(ex: Extraction, m: re.Match[str]) -> bool:
 # issue #10 (i10-text21): a list of several patients (an MDT outcome list) filed in one
 # patient's record says which entry is that patient ("filed in the record of: PATIENT 3 ONLY");
 # that entry's own row gives the age and sex ("3. 63 M   MRN ..."), never another entry's
-_FILED_ENTRY = re.compile(
+_FILED_ENTRY = compile_rule(
     r"\b(?:filed|record)\b[^.\n]{0,60}?\bpatient\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b", re.IGNORECASE
 )
 _ENTRY_ROW = (
@@ -1145,7 +1145,7 @@ def _said_of_a_complaint(
 
 # "since around Christmas", "since the New Year": the last such day before the visit.
 _HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new year's": (1, 1)}
-_SINCE_HOLIDAY = re.compile(
+_SINCE_HOLIDAY = compile_rule(
     r"\b(?:since|from|began|begun|started)\s+(?:around\s+|about\s+|just\s+(?:before|after)\s+"
     r"|shortly\s+(?:before|after)\s+)?(?:the\s+)?(?P<day>christmas|xmas|new year(?:'s)?)\b",
     re.IGNORECASE,

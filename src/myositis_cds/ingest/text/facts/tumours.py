@@ -24,7 +24,14 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._model import FactStatus
-from myositis_cds.ingest.text._rules import RulesMeta, TermMatch, _load, _Strict, term_key
+from myositis_cds.ingest.text._rules import (
+    RulesMeta,
+    TermMatch,
+    _load,
+    _Strict,
+    compile_rule,
+    term_key,
+)
 from myositis_cds.ingest.text.facts.antibodies import _own_existence
 from myositis_cds.ingest.text.facts.events import recorded_event
 
@@ -150,12 +157,13 @@ def names_cancer(name: str) -> bool:
 # "ICD". Never inside a word or a number, a range ("C00-C97", "C18-C20"), a lipid ("C16:0") or a
 # marker ("C19-9"). German coders add the certainty of the diagnosis after the code (G gesichert,
 # V Verdacht, Z Zustand nach, A ausgeschlossen; ICD-10-GM): V and A name no cancer.
-_ICD_CODE = re.compile(
+_ICD_CODE = compile_rule(
     r"(?<![\w./+\-–])(?P<code>[CD]\d{2}(?P<sub>\.\d{1,4})?)"
     r"(?![\w:]|[.,]\d|\s?[-–]\s?(?:\d|[CD]\d))"
     # the certainty only where the entry ends after it ("(C34.1 V)", "C50.4 G L"): a capital
     # followed by a word is the text ("C56  A petefészek ..." in Hungarian)
-    r"(?:[ \t]*(?P<cert>[GVZA])(?:[ \t]*[RLB])?(?=[ \t]*(?:[)\],;\n]|$)))?"
+    r"(?:[ \t]*(?P<cert>[GVZA])(?:[ \t]*[RLB])?(?=[ \t]*(?:[)\],;\n]|$)))?",
+    0,
 )
 _LIST_START = re.compile(r"(?:^|\n)[ \t]*(?:[-•*·–]|\d{1,2}[.)])?[ \t]*$")
 _CODE_LABEL = re.compile(r"(?:\bICD[- ]?(?:10|O(?:-3)?)?[^\w\n]{0,4}|[(\[][ \t]*)$", re.I)
