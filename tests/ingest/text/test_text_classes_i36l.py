@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import findings_of
+from .helpers import findings_of, tumour_sites
 
 # ------------------------------------- a colour that qualifies another lesion is not the eyelids'
 
@@ -96,3 +96,39 @@ def test_papules_and_plaques_of_one_eruption_or_a_loose_rash_are_no_sign(text: s
     found = findings_of(text)
     assert found.get("gottron_papules") is True, found
     assert "gottron_sign" not in found, found
+
+
+# ------------------------------------------- a tumour said to have spread is a cancer (i36l)
+# A metastasis is a malignant tumour's by definition: "liver metastases of a breast tumour" names
+# a breast cancer whatever noun the text uses for it (the French and Italian generic nouns,
+# "tumeur", "tumore", are otherwise a mass: recorded only with a size or a histology, as English
+# "mass"). Site from the organ word, histology not stated ("other").
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une femme de 47 ans. Nous rapportons une dermatomyosite révélant des métastases"
+        " hépatiques et osseuses d'une tumeur mammaire infraclinique.",
+        "Une femme de 47 ans. La dermatomyosite a révélé une tumeur du sein métastatique.",
+        "Donna di 47 anni. Dermatomiosite che rivela metastasi epatiche di un tumore mammario.",
+        "Mujer de 47 años. Dermatomiositis que reveló metástasis óseas de un tumor de mama.",
+    ],
+)
+def test_a_tumour_with_its_metastases_is_a_cancer_of_its_organ(text: str) -> None:
+    assert tumour_sites(text) == [("breast", "other")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tumour with no spread said, or its spread denied, is a mass: no cancer without a size
+        "Une femme de 47 ans. Une tumeur mammaire a été retirée.",
+        "Une femme de 47 ans. Tumeur mammaire, sans métastase à distance.",
+        "Donna di 47 anni. Un tumore mammario benigno è stato asportato.",
+        # metastases named in general, not of her tumour
+        "Une femme de 47 ans. Le bilan ne montrait ni tumeur ni métastase.",
+    ],
+)
+def test_a_tumour_without_stated_spread_is_no_cancer(text: str) -> None:
+    assert tumour_sites(text) == []

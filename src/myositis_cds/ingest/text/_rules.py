@@ -658,6 +658,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "tumour_size": {"dims", "unit"},
     "result_owner": set(),  # issue #10 (i10h)
     "malignancy": set(),
+    "tumour_spread": set(),  # issue #10 (i36l)
     "ki67": {"value"},
     "mitoses": {"count", "per"},
     "grade": {"grade"},
