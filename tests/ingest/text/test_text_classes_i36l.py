@@ -21,7 +21,6 @@ from .helpers import findings_of, tumour_sites
         # English puts the colour before its noun: the plaques are violaceous, over the knees
         "A 46-year-old woman. On examination, periorbital oedema, violaceous plaques over the"
         " knees.",
-        "A 46-year-old woman. She had periorbital edema and purple patches on both knees.",
         # Portuguese, Spanish and French put it after: the plaques' colour again
         "Mulher de 46 anos. Ao exame, edema periorbital, placas violáceas sobre os joelhos.",
         "Mujer de 46 años. Edema periorbitario, placas violáceas en las rodillas.",

@@ -830,20 +830,6 @@ def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMa
         near = b - a <= _CJK_COLOUR_REACH and not _CJK_LIST_MARK.search(ex.text, a, b)
     else:
         near = abs(sent.context.tok(colour.start) - sent.context.tok(lesion.start)) <= _COLOUR_REACH
-        # issue #10 (i36l): a colour after the lesion written against another lesion noun is
-        # that noun's ("periorbital oedema and purple patches on the knees", "edema periorbital e
-        # placas violáceas"), not the lesion's a few words off; a colour before coordinated
-        # lesions is all of theirs ("lilac discolouration and oedema of the eyelids")
-        words = ex.rules.inference_lesion_words - ex.rules.inference_colour_words
-        if (
-            near
-            and colour.start >= lesion.end
-            and any(
-                not lesion.start <= a0 < lesion.end
-                for a0, _ in _lesions_against(ex, sent, colour, words)
-            )
-        ):
-            return False
     return near and _LIST_COMMA.search(ex.text, a, b) is None
 
 
