@@ -21,7 +21,12 @@ from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 from myositis_cds.ingest.text.facts.events import recorded_event
 from myositis_cds.ingest.text.facts.labs import lab_unit
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
-from myositis_cds.ingest.text.facts.tumours import benign_operation, names_cancer, reported_site
+from myositis_cds.ingest.text.facts.tumours import (
+    benign_operation,
+    names_cancer,
+    reported_site,
+    spread_stated,
+)
 
 __all__ = ["assemble"]
 
@@ -927,6 +932,7 @@ def _tumour(
         and hist is None
         and not any(names_cancer(n) for n in named)
         and not any(term_key(n) in ex.rules.cancer_noun_keys for n in named)  # issue #10 (i10i)
+        and not spread_stated(ex, parts)  # issue #10 (i36l)
     ):
         ex.warn(
             "a lesion is described without a size or a histology: not added to the case "

@@ -498,6 +498,10 @@ class InferenceRule(_Strict):
     # no inference when one of these words stands within max_gap of the lesion (lower case):
     # "erythematous papules over the knuckles" are papules, not a flat sign
     unless_near: list[str] = Field(default_factory=list)
+    # issue #10 (i36l): such a word counts only in the lesion's own phrase, no list comma or
+    # semicolon between: "violaceous plaques over the elbows, papules over the MCP joints" are
+    # two lesions, "papules and plaques over the knuckles" one
+    unless_near_in_phrase: bool = False
     # no inference when the note already records one of these findings present
     unless_found: list[FindingCode] = Field(default_factory=list)
     # issue #10 (i30e): no inference when one of the two words right before the lesion names one
@@ -505,6 +509,11 @@ class InferenceRule(_Strict):
     # her elbows" is a pigmentary change, "reddish-brown patches" keep their red
     unless_colour: list[str] = Field(default_factory=list)
     unless_colour_but: list[str] = Field(default_factory=list)
+    # issue #10 (i36l): a lesion word that is a colour qualifies the lesion noun written right
+    # against it, before it or after it ("violaceous plaques over the knees", "placas violáceas
+    # sobre os joelhos"): it is that lesion's colour, not the site's, and the rules that read a
+    # lesion with its colour decide where that lesion is
+    unless_next_to_lesion: bool = False
     max_gap: int = Field(ge=1, le=60)
     # a lesion and a site further apart than max_gap (up to bridge_gap tokens) still pair when
     # every word between them is a linking word (InferenceRules.bridge): "weakness,
@@ -649,6 +658,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "tumour_size": {"dims", "unit"},
     "result_owner": set(),  # issue #10 (i10h)
     "malignancy": set(),
+    "tumour_spread": set(),  # issue #10 (i36l)
     "ki67": {"value"},
     "mitoses": {"count", "per"},
     "grade": {"grade"},

@@ -382,6 +382,8 @@ def _inferred_findings(ex: Extraction) -> None:
             reach = max(rule.max_gap, rule.bridge_gap if rule.bridge_gap is not None else 0)
             within = _TokenWindow(sent, sites)
             for le in lesions:
+                if rule.unless_next_to_lesion and _next_to_lesion(ex, sent, rule.lesion, le):
+                    continue
                 for si in within.around(le.start, reach):
                     if not rule.denied_by_site and _site_denied(ex, sent, le, si):
                         continue  # i31e: "weakness, not proximal", "distal rather than proximal"
@@ -571,6 +573,28 @@ def _own_place_after(ex: Extraction, sent: Sentence, le: TermMatch, si: TermMatc
     return any(w in ex.rules.inference_site_words for w in words)
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _lesions_against(
+    ex: Extraction, sent: Sentence, term: TermMatch, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The spans of the words of ``words`` standing right against ``term``, before or after it
+    with only spaces between (issue #10, i36l)."""
+    after = _NEXT_WORD.match(ex.text, term.end, sent.end)
+    before = _WORD_BEFORE.search(ex.text, max(sent.start, term.start - 40), term.start)
+    return [m.span(1) for m in (after, before) if m is not None and m.group(1).casefold() in words]
+
+
+def _next_to_lesion(ex: Extraction, sent: Sentence, own: list[str], le: TermMatch) -> bool:
+    """issue #10 (i36l): another rule's lesion noun stands right against the lesion, only spaces
+    between ("violaceous plaques", "placas violáceas"): the lesion (a colour) is that noun's
+    (rules/inference.yaml ``unless_next_to_lesion``)."""
+    words = ex.rules.inference_lesion_words - {t.casefold() for t in own}
+    return bool(_lesions_against(ex, sent, le, words))
+
+
 def _placed_elsewhere(
     ex: Extraction, sent: Sentence, lesions: list[str], le: TermMatch, si: TermMatch
 ) -> bool:
@@ -664,7 +688,9 @@ def _apply_pair(
     colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
     if rule.colour and not colours and not colour_free and status != "absent":
         return False  # oedema at the site, colour not described: not enough to name it
-    if rule.unless_near and _near_any(ex, sent, le, rule.unless_near, rule.max_gap):
+    if rule.unless_near and _near_any(
+        ex, sent, le, rule.unless_near, rule.max_gap, in_phrase=rule.unless_near_in_phrase
+    ):
         return True  # "erythematous papules over the knuckles": the papules are the sign
     if rule.unless_colour and _dark_colour_before(ex, sent, le, rule):
         return True  # "bluish-black discoloration on her elbows": a pigmentary change
@@ -807,8 +833,17 @@ def _qualifies(ex: Extraction, sent: Sentence, colour: TermMatch, lesion: TermMa
     return near and _LIST_COMMA.search(ex.text, a, b) is None
 
 
-def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], gap: int) -> bool:
-    """Whether one of ``words`` stands within ``gap`` tokens of the lesion in its sentence."""
+def _near_any(
+    ex: Extraction,
+    sent: Sentence,
+    le: TermMatch,
+    words: list[str],
+    gap: int,
+    *,
+    in_phrase: bool = False,
+) -> bool:
+    """Whether one of ``words`` stands within ``gap`` tokens of the lesion in its sentence (and,
+    ``in_phrase``, with no list comma or semicolon between them)."""
     lo = sent.context.tok(le.start)
     # issue #10 (i10v): a CJK word has no spaces round it: found inside the lesion's clause
     # ("指关节伸侧紫红色丘疹及斑片": papules and patches over the finger joints)
@@ -827,9 +862,23 @@ def _near_any(ex: Extraction, sent: Sentence, le: TermMatch, words: list[str], g
             and abs(sent.context.tok(sent.start + m.start()) - lo) <= gap
             # a word denied is not there: "rash over the knuckles (flat, no papules)"
             and not _DENIED_BEFORE.search(ex.text, sent.start, sent.start + m.start())
+            and not (
+                in_phrase and _apart(ex.text, sent.start + m.start(), sent.start + m.end(), le)
+            )
         ):
             return True
     return False
+
+
+def _apart(text: str, start: int, end: int, le: TermMatch) -> bool:
+    """issue #10 (i36l): a list comma or semicolon stands between the word at [start, end) and
+    the lesion, outside a bracket the word opens ("Gottron's papules (raised, scaly plaques over
+    the knuckles)": the plaques gloss the papules)."""
+    a, b = min(le.end, end), max(le.start, start)
+    between = text[a:b]
+    if end <= le.start and between.rfind("(") > between.rfind(")"):
+        return False
+    return _LIST_COMMA.search(between) is not None
 
 
 def _dark_colour_before(ex: Extraction, sent: Sentence, le: TermMatch, rule: Any) -> bool:

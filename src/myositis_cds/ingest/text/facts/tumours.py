@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -138,6 +138,21 @@ _CANCER_TOKENS = frozenset(
     {"carcinoma", "carcinomas", "cancer", "cancers", "malignancy", "malignancies", "neoplasm",
      "neoplasms", "nsclc"}
 )  # fmt: skip
+
+
+def spread_stated(ex: Extraction, parts: Sequence[Draft]) -> bool:
+    """issue #10 (i36l): whether a sentence that names the tumour says it has spread, not
+    denied ("métastases hépatiques d'une tumeur mammaire", "tumeur du sein métastatique"; not
+    "sans métastase"): a tumour with metastases is a cancer whatever noun names it
+    (rules/patterns.yaml ``tumour_spread``)."""
+    spread = ex.rules.value["tumour_spread"]
+    for sent in {d.sentence.index: d.sentence for d in parts if d.code == "mention"}.values():
+        for rx in spread:
+            for m in rx.finditer(ex.text, sent.start, sent.end):
+                said = sent.context.assert_target(m.start(), m.end(), _THING_CATS)
+                if said.get("existence") != "NEGATED_EXISTENCE" and not said.get("generic"):
+                    return True
+    return False
 
 
 def names_cancer(name: str) -> bool:
