@@ -2575,9 +2575,7 @@ class Rules:
         )
         numbers = "".join(f"|{re.escape(w)}" for w in words)
         self.patterns.fragments["WORDNUM_L"] = rf"(?:\d+(?:[.,]5)?{numbers})"
-        self.patterns.fragments["TUNIT_L"] = "(?:{})".format(
-            "|".join(re.escape(w) for w in units) or "(?!)"
-        )
+        self.patterns.fragments["TUNIT_L"] = f"(?:{_either(re.escape(w) for w in units)})"
         # issue #10 (i35v): the words for "since", in each of their uses' shapes
         self.since = since_patterns(self.patterns.since_words)
         self.patterns.fragments["SINCE_ONSET"] = self.since.onset

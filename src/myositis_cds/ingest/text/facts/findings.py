@@ -577,22 +577,14 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
-def _lesions_against(
-    ex: Extraction, sent: Sentence, term: TermMatch, words: frozenset[str]
-) -> list[tuple[int, int]]:
-    """The spans of the words of ``words`` standing right against ``term``, before or after it
-    with only spaces between (issue #10, i36l)."""
-    after = _NEXT_WORD.match(ex.text, term.end, sent.end)
-    before = _WORD_BEFORE.search(ex.text, max(sent.start, term.start - 40), term.start)
-    return [m.span(1) for m in (after, before) if m is not None and m.group(1).casefold() in words]
-
-
 def _next_to_lesion(ex: Extraction, sent: Sentence, own: list[str], le: TermMatch) -> bool:
-    """issue #10 (i36l): another rule's lesion noun stands right against the lesion, only spaces
-    between ("violaceous plaques", "placas violáceas"): the lesion (a colour) is that noun's
-    (rules/inference.yaml ``unless_next_to_lesion``)."""
+    """issue #10 (i36l): another rule's lesion noun stands right against the lesion, before or
+    after it with only spaces between ("violaceous plaques", "placas violáceas"): the lesion (a
+    colour) is that noun's (rules/inference.yaml ``unless_next_to_lesion``)."""
     words = ex.rules.inference_lesion_words - {t.casefold() for t in own}
-    return bool(_lesions_against(ex, sent, le, words))
+    after = _NEXT_WORD.match(ex.text, le.end, sent.end)
+    before = _WORD_BEFORE.search(ex.text, max(sent.start, le.start - 40), le.start)
+    return any(m is not None and m.group(1).casefold() in words for m in (after, before))
 
 
 def _placed_elsewhere(
