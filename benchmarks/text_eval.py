@@ -124,7 +124,8 @@ DEFAULT_SETS = (
     "reports:heldout_v,notes:heldout31,notes:heldout32,reports:heldout_w,reports:heldout_x,"
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
-    "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af"
+    "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
+    "notes:heldout40,reports:heldout_ag"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -275,6 +276,11 @@ DETAIL_SETS = {
     # opened on 4 Dec 2026 (fourteenth session).
     "notes:heldout39",
     "reports:heldout_af",
+    # Measured sealed three times (first runs before round 35, after it, and at the start of the
+    # sixteenth session), figures only (HELDOUT40.md, FIRST_RUN_AG.md); opened on 4 Dec 2026
+    # (sixteenth session).
+    "notes:heldout40",
+    "reports:heldout_ag",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
