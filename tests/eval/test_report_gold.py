@@ -214,9 +214,10 @@ def test_gold_of_the_amyopathic_anti_sae1_report_scores_as_worked_out_by_hand() 
 
 def test_gold_of_the_juvenile_report_scores_as_worked_out_by_hand() -> None:
     # onset at 5 (no age points) + proximal weakness arms (0.7) and legs (0.8) + heliotrope (3.1)
-    # + Gottron's papules (2.1) + raised CK/AST/ALT (1.3) = 8.0 >= 7.5: definite; onset < 18:
-    # juvenile dermatomyositis.
-    assert _gold_classification("c18_jdm_5f") == (8.0, "definite", "juvenile dermatomyositis")
+    # + Gottron's papules (2.1) + Gottron's sign (3.3; the plaques over the elbows and knees, gold
+    # settled 4 Dec 2026) + raised CK/AST/ALT (1.3) = 11.3 >= 7.5: definite; onset < 18: juvenile
+    # dermatomyositis.
+    assert _gold_classification("c18_jdm_5f") == (11.3, "definite", "juvenile dermatomyositis")
 
 
 def test_gold_of_the_thymoma_report_with_graded_strength_scores_as_worked_out_by_hand() -> None:
