@@ -154,6 +154,7 @@ _HELD_OUT_ROUNDS = [
     ("forty-seventh", "heldout_ag", "ag", 12, None, 0, None),
     ("forty-eighth", None, None, 0, "heldout41", 10, 469),
     ("forty-ninth", "heldout_ah", "ah", 12, None, 0, None),
+    ("fifty-first", "heldout_ai", "ai", 12, None, 0, None),
 ]
 
 
