@@ -155,6 +155,7 @@ _HELD_OUT_ROUNDS = [
     ("forty-eighth", None, None, 0, "heldout41", 10, 469),
     ("forty-ninth", "heldout_ah", "ah", 12, None, 0, None),
     ("fiftieth", None, None, 0, "heldout42", 10, 481),
+    ("fifty-first", "heldout_ai", "ai", 12, None, 0, None),
 ]
 
 
