@@ -23,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
-from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule, rules
+from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule
 from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
@@ -998,10 +998,13 @@ _ASSAY_WORDS = re.compile(
 )
 
 
-def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
+def _local_scope(
+    ex: Extraction, sent: Sentence, start: int, end: int
+) -> tuple[int, int, bool] | None:
     """The words a date governs when it does not govern its sentence: the parentheses around
     it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
     "since DATE"."""
+    text = ex.text
     opened = text.rfind("(", sent.start, start)
     if opened >= 0 and text.find(")", opened, start) < 0:
         closed = text.find(")", end, sent.end)
@@ -1031,7 +1034,7 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         clause = text.rfind(";", sent.start, start)
         return (clause + 1 if clause >= 0 else sent.start), end, True
     if (
-        rules().since.clause.search(text[max(sent.start, start - 30) : start])
+        ex.rules.since.clause.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
         or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
     ):
@@ -1087,7 +1090,7 @@ def _sentence_time(
             continue  # i10ac: the journal's date, which dates no event of the story
         point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
-        scope = _local_scope(text, sent, d.start, d.end)
+        scope = _local_scope(ex, sent, d.start, d.end)
         if scope is not None:
             sent.local.append((d.start, point, *scope))
         else:
