@@ -1004,15 +1004,6 @@ _DATE_IN_LABEL = compile_rule(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:19|20)\d\d-
 # a short dated title over a table, not a sentence: "Labs 11/17/2026 05:12", "Myositis Antibody
 # Panel (collected 11/14/2026, resulted 11/16/2026)"
 _TABLE_TITLE = re.compile(r"^[A-Z][^.!?;]{0,80}(?<![.!?;,])$")
-_GRADE_START = re.compile(
-    r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])"
-    # issue #10 (i24d): the same grade in the muscle test's other notations (rules/style.yaml
-    # ``word_grades``): Roman out of V ("IV-/V"), or a Roman or Lovett word grade with its step
-    # or a side after it ("Fair+", "IV bilaterally", "Poor, ..."); not a sentence's "Good."
-    r"|(?:IV|V|III|II|I)[+-]?\s?/\s?(?:V|IV|III|II|I)[+-]?(?![\w/])"
-    r"|(?:IV|V|III|II|(?i:normal|good|fair|poor|trace|zero))(?:[+-](?![\w/])|\s*[,;]"
-    r"|\s++(?i:bilaterally|bilateral|both\s+sides|on\s+both\s+sides|right|left|r|l)\b)"
-)
 
 # A turn of a chat thread or messaging export: a time stamp, the writer, a colon ("[09:14] Aisha
 # K (Derm StR): morning!", "10:02 - Dr Lee: CK back").
@@ -1419,7 +1410,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             # a message of a chat thread wrapped onto indented lines under its first line
             continued = chat and lead >= 2 and not _CHAT_TURN.match(line)
             # a muscle at a line's end and its grade on the next ("ankle DF" / "5/5; neck ...")
-            graded = prev_char.isalpha() and _GRADE_START.match(stripped) is not None
+            graded = prev_char.isalpha() and rules.line_grade_start.match(stripped) is not None
             # the result of the list the line before ended on ("SAE1" / "NEGATIVE.")
             # (issue #10, i34e: rules/sections.yaml line_result_words)
             resulted = prev_char.isalnum() and rules.line_result_start.match(stripped) is not None

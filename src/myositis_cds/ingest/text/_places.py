@@ -23,6 +23,8 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from myositis_cds.ingest.text._rules import town_names
+
 # The gettext catalogues of pycountry for the languages rules/patient.yaml reads (its
 # `languages` table: en de pl cs sk hu it es ca gl af tl pt fr ro nl sv da no fi et lv lt ru uk
 # bg sr hr bs sl tr el id ms vi zh ja ko).
@@ -109,6 +111,11 @@ def _read_tables(
                 countries.setdefault(fold(n), set()).add(c.alpha_2)
     subdivisions: dict[str, set[str]] = {}
     states: dict[str, set[str]] = {}
+    # issue #10 (i37c): the towns whose name names one country alone (rules/towns.yaml, from
+    # GeoNames), looked up as a subdivision is: a name both give two countries names neither
+    for country, towns in town_names().items():
+        for town in towns:
+            subdivisions.setdefault(fold(town), set()).add(country)
     for s in pycountry.subdivisions:
         country = s.country_code
         for part in re.split(r"\s*[/,]\s*|\s*[(\[].*?[)\]]\s*", s.name):

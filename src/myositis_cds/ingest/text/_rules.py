@@ -267,6 +267,8 @@ class Lexicon(_Strict):
     antibodies: dict[AntibodyCode, list[str]]
     investigations: dict[InvestigationCode, list[str]]
     investigation_back_references: dict[str, list[str]]
+    # issue #10 (i36e, i37c): per language, what a test showed set against what it did not
+    result_contrasts: dict[str, list[str]] = Field(default_factory=dict)
     treatments: dict[str, DrugEntry]
     routes: dict[
         Literal["oral", "intravenous", "intramuscular", "subcutaneous", "topical"], list[str]
@@ -277,6 +279,7 @@ class Lexicon(_Strict):
     myositis: list[str]
     regions: dict[str, list[str]]
     nationalities: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i10k)
+    postcode_areas: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i37c)
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
     # issue #10 (i10ae): longer names holding an antibody's name that name no antibody
     antibody_not_terms: list[str] = Field(default_factory=list)
@@ -290,7 +293,7 @@ class Lexicon(_Strict):
     antibody_antigens: dict[AntibodyCode, list[str]] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
-    @field_validator("regions", "nationalities")
+    @field_validator("regions", "nationalities", "postcode_areas")
     @classmethod
     def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         bad = [code for code in value if not re.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", code)]
@@ -352,6 +355,17 @@ class ContextRule(_Strict):
         if (self.category == "PSEUDO") != (self.direction == "pseudo"):
             raise ValueError("PSEUDO goes with direction pseudo, and only it")
         return self
+
+
+def _spaced(phrases: Iterable[str]) -> str:
+    """A regex alternation of plain phrases, a phrase's words across any spacing ("apart
+    from", "apart  from"); one that never matches when there are none."""
+    return _either(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+def _phrase_words(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the plain phrases as whole words, ignoring case (:func:`_spaced`)."""
+    return re.compile(rf"\b(?:{_spaced(phrases)})\b", re.IGNORECASE)
 
 
 def _either(forms: Iterable[str]) -> str:
@@ -437,6 +451,25 @@ def line_result_start(words: LineResultWords | None) -> re.Pattern[str]:
     )
 
 
+class LineGradeWords(_Strict):
+    grades: list[str]
+    sides: list[str]
+
+
+def line_grade_start(words: dict[str, LineGradeWords]) -> re.Pattern[str]:
+    """issue #10 (i24d, i37c): an MRC grade that opens a line, so the line before (ending on a
+    muscle) runs on: a grade out of 5 or V, or a Roman or word grade with its step, a comma or a
+    side after it (rules/sections.yaml ``line_grade_words``)."""
+    grades = _spaced(w for lang in words.values() for w in lang.grades)
+    sides = _spaced(w for lang in words.values() for w in lang.sides)
+    return re.compile(
+        r"[0-5][+-]?\s?/\s?(?:[0-5][+-]?|10)(?![\d/])"
+        r"|(?:IV|V|III|II|I)[+-]?\s?/\s?(?:V|IV|III|II|I)[+-]?(?![\w/])"
+        rf"|(?:IV|V|III|II|(?i:{grades}))(?:[+-](?![\w/])|\s*[,;]"
+        rf"|\s++(?i:{sides})\b)"
+    )
+
+
 class SectionRules(_Strict):
     meta: RulesMeta
     sections: dict[str, SectionRule]
@@ -450,6 +483,8 @@ class SectionRules(_Strict):
     line_continuing_words: list[str] = Field(default_factory=list)
     # issue #10 (i34e, i35v): a result word alone at a line's start runs the line on
     line_result_words: LineResultWords | None = None
+    # issue #10 (i24d, i37c): per language, the grade words that open a line and run it on
+    line_grade_words: dict[str, LineGradeWords] = Field(default_factory=dict)
 
 
 def _abstract_labels(
@@ -2284,6 +2319,7 @@ class Rules:
             w.casefold() for w in self.sections.line_continuing_words
         )
         self.line_result_start = line_result_start(self.sections.line_result_words)
+        self.line_grade_start = line_grade_start(self.sections.line_grade_words)
         self.inference = _load("inference", InferenceRules)
         self.patterns = _load("patterns", Patterns)
         self.strength = _load("strength", StrengthRules)
@@ -2342,6 +2378,8 @@ class Rules:
                 **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
             },
         )
+        # issue #10 (i36e, i37c): lexicon.yaml result_contrasts, every language's in one
+        self.result_contrast = _phrase_words(w for ws in lex.result_contrasts.values() for w in ws)
         unknown_drugs = set(other.treatments) - set(lex.treatments)
         if unknown_drugs:  # i10aj: another language's name for a drug the lexicon does not know
             raise KnowledgeError(f"rules/languages.yaml: no treatment {unknown_drugs}")
@@ -2684,6 +2722,26 @@ def kept_yaml(text: str) -> Any:
     name covers every rules file; the entry is looked up by the hash of the text itself)."""
     kind = f"yaml {yaml.__version__} {getattr(yaml, '__with_libyaml__', False)}"
     return _programs.kept_document(text, parse_yaml, kind)
+
+
+class TownTable(_Strict):
+    """issue #10 (i37c): rules/towns.yaml, the towns whose name names one country alone
+    (GeoNames; generated by benchmarks/towns_table.py), read by _places.country_of."""
+
+    meta: RulesMeta
+    towns: dict[str, list[str]]
+
+    @field_validator("towns")
+    @classmethod
+    def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return Lexicon._iso_codes(value)
+
+
+@cache
+def town_names() -> dict[str, list[str]]:
+    """Each country's towns by rules/towns.yaml (ISO 3166 code -> names)."""
+    table: TownTable = _load("towns", TownTable)
+    return table.towns
 
 
 @cache

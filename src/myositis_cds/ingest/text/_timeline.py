@@ -23,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
-from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule, rules
+from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule
 from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
 from myositis_cds.ingest.text.facts.tumours import benign_operation
@@ -702,16 +702,20 @@ def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Matc
     "Diagnosed by rheumatology on 2024-05-12"): the myositis's diagnosis, when no tumour is named
     between the name and the date nor right after it ("diagnosed 2019 with breast cancer")."""
     text, r = ex.text, ex.rules
-    after = _DIAGNOSED_DATE_GAP.match(text, m.end())
-    if after is None:
-        return False
-    dates = find_dates(text, r, after.end(), min(len(text), after.end() + 30), ex.style)
-    if not dates or dates[0].start != after.end():
+    # (issue #10, i37c: the first date after the word, and all that stands between them the
+    # gap's words, "diagnosed at NNUH on 8th September 2026", "diagnosed by rheumatology
+    # 09/10/2026": matched whole, so the agent's words end where the date begins)
+    dates = find_dates(text, r, m.end(), min(len(text), m.end() + _GAP_REACH), ex.style)
+    if not dates or _DIAGNOSED_DATE_GAP.fullmatch(text, m.end(), dates[0].start) is None:
         return False
     before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _FIELD_REACH]
     if not before or _episode(text, before[-1].start):
         return False
     lo, hi = before[-1].end, min(len(text), dates[0].end + _TUMOUR_AFTER)
+    # (issue #10, i37c: up to the date's clause end: a tumour named in the next clause was not
+    # what was diagnosed, "diagnosed 2026/09/30; cancer screen then found the tumour")
+    clause_end = _CLAUSE_MARK.search(text, dates[0].end, hi)
+    hi = clause_end.start() if clause_end is not None else hi
     if r.histology.find(text, lo, hi):
         return False
     # i35d: an organ named as the myositis's own disease ("with interstitial lung disease",
@@ -732,6 +736,8 @@ _DIAGNOSED_DATE_GAP = re.compile(
     r"(?:[ \t]+(?:by|at|in)[ \t]+[^.;:\n\d]{1,40}?)?(?:[ \t]*\n?[ \t]*(?:on|in)\b)?[ \t]*\n?[ \t]*",
     re.IGNORECASE,
 )
+_CLAUSE_MARK = re.compile(r"[;\n]|\.(?!\d)")
+_GAP_REACH = 80  # characters: the gap (its agent up to 40) and the date's first characters
 _TUMOUR_AFTER = 40  # characters: "diagnosed 2019 with breast cancer"
 # issue #10 (i35d): what after an organ's name makes it the organ itself, not a tumour's site: a
 # disease, involvement or function of it ("lung disease", "liver involvement", "kidney function");
@@ -998,10 +1004,13 @@ _ASSAY_WORDS = re.compile(
 )
 
 
-def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int, bool] | None:
+def _local_scope(
+    ex: Extraction, sent: Sentence, start: int, end: int
+) -> tuple[int, int, bool] | None:
     """The words a date governs when it does not govern its sentence: the parentheses around
     it (unless they label what follows, "Serology (Sept 2025): ..."), or the clause before
     "since DATE"."""
+    text = ex.text
     opened = text.rfind("(", sent.start, start)
     if opened >= 0 and text.find(")", opened, start) < 0:
         closed = text.find(")", end, sent.end)
@@ -1031,10 +1040,10 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
         clause = text.rfind(";", sent.start, start)
         return (clause + 1 if clause >= 0 else sent.start), end, True
     if (
-        rules().since.clause.search(text[max(sent.start, start - 30) : start])
+        ex.rules.since.clause.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
         or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
-    ):
+    ) and not _RECORD_FROM.search(text, max(sent.start, start - 40), start):
         lo = max(sent.start, start - 30)
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
@@ -1042,6 +1051,14 @@ def _local_scope(text: str, sent: Sentence, start: int, end: int) -> tuple[int, 
 
 
 _GOES_ON = re.compile(r"\s*[,;]")
+# issue #10 (i37c): a record "from" a date is the record of that day ("the physiotherapist's
+# chart from 12/11/2026: her hips were graded 3", "the letter from 03/10/2026"), not the start
+# of a time that goes on, as "weakness from 12/11/2026" is (English; verified U)
+_RECORD_FROM = re.compile(
+    r"\b(?:chart|charts|report|letter|results?|records?|notes?|entry|review|assessment|scan"
+    r"|bloods|tests?|form|summary)[ \t]+(?:dated[ \t]+)?from[ \t]+\Z",
+    re.IGNORECASE,
+)
 
 # a comma after a diagnosis's date, and a list going on that is not about that time
 _LISTS_ON = re.compile(r"[ \t]*+,(?![ \t]*+(?:with|when|at\s+that\s+time|at\s+diagnosis)\b)", re.I)
@@ -1087,7 +1104,7 @@ def _sentence_time(
             continue  # i10ac: the journal's date, which dates no event of the story
         point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
-        scope = _local_scope(text, sent, d.start, d.end)
+        scope = _local_scope(ex, sent, d.start, d.end)
         if scope is not None:
             sent.local.append((d.start, point, *scope))
         else:

@@ -167,13 +167,9 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
                 or hit[1] > lesion.start()
                 # issue #10 (i36e): a normal judgement, then what the test did show after a
                 # contrast ("did not show any nodes but showed a 30 mm mass"): the lesion stands
-                or _CONTRAST.search(text, hit[2], lesion.start()) is not None
+                or ex.rules.result_contrast.search(text, hit[2], lesion.start()) is not None
             )
     return False
-
-
-# issue #10 (i36e): the words that set what a test did show against what it did not
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|apart\s+from|except)\b", re.IGNORECASE)
 
 
 def _clause_stop(

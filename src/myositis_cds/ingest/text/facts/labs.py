@@ -397,6 +397,15 @@ def _labs(ex: Extraction) -> None:
                     again_ref = reference_after(r.value["lab_reference"], after)
                     if again_ref is not None:
                         _add_limits(again, again_ref)
+                    # issue #10 (i37c): its own date after the semicolon ("; on 2026 Nov 16 it
+                    # was 402 U/L"), not the first sample's, before it
+                    opened = text.rfind(";", end, end + more.start("value"))
+                    own = find_dates(text, r, opened, end + more.start("value"), ex.style)
+                    again_time = (
+                        TimePoint(absolute=own[-1].day, uncertain=own[-1].uncertain)
+                        if opened >= 0 and own
+                        else sent.time
+                    )
                     _add(
                         ex,
                         Draft(
@@ -406,7 +415,7 @@ def _labs(ex: Extraction) -> None:
                             end + more.start("value"),
                             end + more.end(),
                             sent,
-                            sent.time,
+                            again_time,
                             again,
                             uncertain=uncertain,
                         ),

@@ -822,6 +822,9 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     if _place_about_someone_else(ex, sent, cue.end(), end):
         return None
     lead = cue.group().strip().casefold()
+    if _POSTCODE_FIELD.search(lead):  # issue #10 (i37c): "Postcode area: TR1 (Truro)"
+        code = _postcode_country(ex, place)
+        return None if code is None else (code, end)
     # (issue #10, i21b: a place of the hand list on the cue's line that the sentence split cut
     # off, "Co. Chiarraí" after the county's abbreviation: its last term, the county or country)
     # (the term must end the place and stand first or after a comma: never "Dr Jordan", "Jordan
@@ -838,6 +841,22 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         countries_only=lead == "from",
     )
     return None if code is None else (code, end)
+
+
+_POSTCODE_FIELD = re.compile(r"post\s?code")
+# a postcode's outward code, with or without its inward code (Royal Mail's formats A9, A99, AA9,
+# AA99, A9A, AA9A): its area is the letters before the first digit
+_OUTWARD_CODE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?(?:\s*\d[A-Z]{2})?(?![\w])")
+
+
+def _postcode_country(ex: Extraction, place: str) -> str | None:
+    """The country whose postcode areas (lexicon.yaml ``postcode_areas``) open the postcode
+    ``place`` ("TR1", "SW1A 1AA"); None for any other code."""
+    m = _OUTWARD_CODE.match(place)
+    if m is None:
+        return None
+    area = m.group("area")
+    return next((c for c, areas in ex.rules.lexicon.postcode_areas.items() if area in areas), None)
 
 
 # issue #10 (i36e): a form's next field after the place, "Home town: Caerphilly   Accompanied by:
