@@ -1260,10 +1260,24 @@ def _slashed_fractions(text: str) -> str:
     return _SLASHED_FRACTION.sub(lambda m: m.group().translate(_FRACTION_DIGITS), text)
 
 
+# issue #10 (i37n): a grade's sign typed as a superscript ("4⁻/5 B", "4⁺"), as a record's rich
+# text writes it: read as the plain "-" or "+", one character for one. Not before a superscript
+# digit, where it is an exponent's sign ("10⁻³").
+_SUPERSCRIPT_SIGN = re.compile("[\u207a\u207b](?![" + _SUPERSCRIPT_DIGITS + "])")
+
+
+def _superscript_signs(text: str) -> str:
+    """``text`` with each superscript plus or minus that is no exponent's as "+" or "-"."""
+    if "\u207a" not in text and "\u207b" not in text:
+        return text
+    return _SUPERSCRIPT_SIGN.sub(lambda m: "+" if m.group() == "\u207a" else "-", text)
+
+
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     original = _slashed_fractions(original)  # issue #10 (i35e): "⁴⁄₅" as "4/5"
+    original = _superscript_signs(original)  # issue #10 (i37n): "4⁻/5" as "4-/5"
     rows = _field_rows(original)
     original = _coded_choices(
         _coded_fields(

@@ -1044,6 +1044,8 @@ def read_style(
     for era in c.rules.eras.solar.values():  # issue #10 (i10av)
         rewrites.extend(_solar_era_dates(text, era, rules.month_numbers))
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
+    if any(rx.search(text) for rx in rules.time["dates"] if "mdy" in rx.groupindex):
+        dates = replace(dates, month_day_hyphen=True)  # "Nov-17-2026": its "Nov-14" a day
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
     return style, _one_per_span(rewrites)
 
