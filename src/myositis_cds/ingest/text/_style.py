@@ -1248,6 +1248,20 @@ def _spaced_thousands(
     return out, undecided
 
 
+# issue #10 (i37n): the Swiss way of grouping thousands with an apostrophe ("CK 3'240 U/l",
+# "1'105"; the apostrophe typed as ' or ’, which normalisation makes '): the digits joined.
+# Only groups of exactly three digits after each apostrophe, never beside a letter, a quote or
+# another number ("5'10\"" is a height; "Gottron's" has no digit)
+_APOSTROPHE_GROUPED = compile_rule(r"(?<![\w'.,])\d{1,3}(?:'\d{3})+(?![\w'\"]|[.,]\d)", 0)
+
+
+def _apostrophe_thousands(text: str) -> list[tuple[int, int, str]]:
+    """Rewrites of numbers grouped by apostrophes as their digits alone."""
+    if "'" not in text:
+        return []
+    return [(m.start(), m.end(), m.group().replace("'", "")) for m in _APOSTROPHE_GROUPED.finditer(text)]
+
+
 def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
     """The normalised note with its conventions applied, and the style it was read by.
 
@@ -1258,6 +1272,7 @@ def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteSty
     # conventions too, though normalisation makes them section names
     style, rewrites = read_style(norm.text, rules, norm.read_text)
     spaced, undecided = _spaced_thousands(norm, _compiled(), rules)
+    spaced += _apostrophe_thousands(norm.text)  # issue #10 (i37n): "3'240"
     if spaced:
         rewrites = _one_per_span(spaced + rewrites)
     if undecided:
