@@ -190,6 +190,9 @@ _BARE_END = re.compile(
     # issue #10 (i27s): "with" before the next muscle and its own grade ("neck flexion grade 4
     # with neck extension grade 5")
     r"|with"
+    # issue #10 (i37n): the comparison's word before the other muscle's grade ("neck flexors 4
+    # vs extensors 5", "hips 3 versus ankles 5")
+    r"|vs|versus"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
     r"|en|em|nas|nos|dans|nelle|negli|nei|aux"

@@ -1262,6 +1262,37 @@ def _apostrophe_thousands(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().replace("'", "")) for m in _APOSTROPHE_GROUPED.finditer(text)]
 
 
+# issue #10 (i37n): the MRC grade typed as one vulgar-fraction character ("hip flexors ⅗",
+# "shoulder abductors ⅘": U+2155-U+2158, the fifths) read as the typed fraction "3/5", so every
+# grade rule reads it. Only the fifths, and never glued to another digit ("1⅘" is a quantity)
+_VULGAR_FIFTHS = {"⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5"}
+_VULGAR_FIFTH = re.compile(r"(?<![\d/])[⅕⅖⅗⅘](?![\d/])")
+
+
+# ... and the grade said in words as a fraction ("shoulders four fifths on both sides", "grip
+# five fifths", "three-fifths"), as a letter to a non-clinician writes it
+_WORD_FIFTHS = {"zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5"}
+_WORD_FIFTH = re.compile(
+    r"\b(?P<n>zero|nought|one|two|three|four|five)[ -]fifths?\b", re.IGNORECASE
+)
+
+
+def _vulgar_fifths(text: str) -> list[tuple[int, int, str]]:
+    """Rewrites of the vulgar fifths and of the fifths in words as the typed fractions."""
+    out = [
+        (m.start(), m.end(), _VULGAR_FIFTHS[m.group()])
+        for m in _VULGAR_FIFTH.finditer(text)
+        if any(ch in text for ch in _VULGAR_FIFTHS)
+    ]
+    if "fifth" in text.casefold():
+        out += [
+            (m.start(), m.end(), _WORD_FIFTHS[m.group("n").casefold()] + "/5")
+            for m in _WORD_FIFTH.finditer(text)
+        ]
+    return out
+
+
 def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
     """The normalised note with its conventions applied, and the style it was read by.
 
@@ -1272,7 +1303,7 @@ def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteSty
     # conventions too, though normalisation makes them section names
     style, rewrites = read_style(norm.text, rules, norm.read_text)
     spaced, undecided = _spaced_thousands(norm, _compiled(), rules)
-    spaced += _apostrophe_thousands(norm.text)  # issue #10 (i37n): "3'240"
+    spaced += _apostrophe_thousands(norm.text) + _vulgar_fifths(norm.text)  # (i37n) "3'240", "⅘"
     if spaced:
         rewrites = _one_per_span(spaced + rewrites)
     if undecided:
