@@ -102,6 +102,9 @@ _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–↓↑↔⇓⇑⇔\"'“”‘’]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
     r"|also"  # issue #10 (i36e): "hip flexion was also grade 3" (the grade shared in prose)
+    # issue #10 (i37n): the article of a score given as a noun, in a patient's or a lay record's
+    # words ("scored my shoulders a four, my hips a three")
+    r"|an?"
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
     # Kraft, síla/sila/siła, snaga, moč, erő, forța, kracht, styrke/styrka, voima, güç, kekuatan,

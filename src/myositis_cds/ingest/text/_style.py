@@ -820,7 +820,10 @@ def _word_candidates(words: tuple[str, ...]) -> re.Pattern[str]:
 # after a muscle or strength word with only spoken filler between, ending its phrase
 _SPOKEN_FILLER = (
     r"(?:\s*,?\s*(?:good|fine|ok|okay|that's|that is|thats|i'd call(?: it| that)?|i'd say"
-    r"|call it|is|was|are|were|about|maybe|so|both sides|bilaterally))*"
+    r"|call it|is|was|are|were|about|maybe|so|both sides|bilaterally"
+    # issue #10 (i37n): a score told as a noun by a patient or a lay record ("scored my
+    # shoulders a four", "my grip full marks, five")
+    r"|an?|full marks))*"
 )
 _SPOKEN_BARE_GRADE = re.compile(
     r"\s*,?" + _SPOKEN_FILLER + r"\s*,?\s*(?P<n>zero|one|two|three|four|five)\b"
