@@ -274,9 +274,9 @@ def test_knobbly_bits_on_the_knuckles_are_papules() -> None:
     }
 
 
-def test_lumps_elsewhere_are_no_gottron() -> None:
-    found = present("A 64-year-old woman. Lumps in her left breast.")
-    assert not found & {"gottron_papules", "gottron_sign"}
+def test_calcinosis_lumps_over_the_elbows_are_no_papules() -> None:
+    found = present("A 12-year-old girl. Hard chalky lumps over both elbows (calcinosis).")
+    assert "gottron_papules" not in found
 
 
 def test_past_papules_block_the_sign_from_a_loose_rash_over_the_knuckles() -> None:

@@ -123,8 +123,7 @@ _MOVER_WORDS = frozenset(
 # Nov. 2026", "Onset Sept. 2024", "orchidectomy Jun. 2012"), as a form's typed dates write it:
 # no sentence end before the year
 _MONTH_ABBREVIATIONS = frozenset(
-    {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
-     "dec."}
+    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GRADE_OPENS_LINE = re.compile(r"[0-5](?:[+-]|[ \t]?/[ \t]?5)?(?![\w.)/]|[+-]?\d)")
@@ -400,8 +399,10 @@ def note_sentences(doc: Doc) -> Doc:
         if (
             ender
             and _YEAR.match(text)
-            and ((before + last).casefold() in _MONTH_ABBREVIATIONS
-                 or last.casefold() in _MONTH_ABBREVIATIONS)
+            and (
+                (before + last).casefold() in _MONTH_ABBREVIATIONS
+                or last.casefold() in _MONTH_ABBREVIATIONS
+            )
         ):
             ender = False  # issue #10 (i37n): "3rd Dec. 2024": the year follows
         carried = newline and (

@@ -1265,8 +1265,16 @@ def _slashed_fractions(text: str) -> str:
 # "3ʳᵈ": the modifier letters a word processor's superscript gives): read as the plain "-",
 # "+" and letters, one character for one. A sign not before a superscript digit, where it is an
 # exponent's ("10⁻³"); the ending only right after a digit.
-_SUPERSCRIPT_PLAIN = {"\u207a": "+", "\u207b": "-", "\u1d57": "t", "\u02b0": "h", "\u207f": "n",
-                      "\u1d48": "d", "\u02e2": "s", "\u02b3": "r"}
+_SUPERSCRIPT_PLAIN = {
+    "\u207a": "+",
+    "\u207b": "-",
+    "\u1d57": "t",
+    "\u02b0": "h",
+    "\u207f": "n",
+    "\u1d48": "d",
+    "\u02e2": "s",
+    "\u02b3": "r",
+}
 _SUPERSCRIPT_SIGN = re.compile(
     "[\u207a\u207b](?![" + _SUPERSCRIPT_DIGITS + "])"
     "|(?<=\\d)(?:\u1d57\u02b0|\u207f\u1d48|\u02e2\u1d57|\u02b3\u1d48)(?!\\w)"

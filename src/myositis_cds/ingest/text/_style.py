@@ -1262,7 +1262,9 @@ def _apostrophe_thousands(text: str) -> list[tuple[int, int, str]]:
     """Rewrites of numbers grouped by apostrophes as their digits alone."""
     if "'" not in text:
         return []
-    return [(m.start(), m.end(), m.group().replace("'", "")) for m in _APOSTROPHE_GROUPED.finditer(text)]
+    return [
+        (m.start(), m.end(), m.group().replace("'", "")) for m in _APOSTROPHE_GROUPED.finditer(text)
+    ]
 
 
 # issue #10 (i37n): the MRC grade typed as one vulgar-fraction character ("hip flexors ⅗",
@@ -1274,8 +1276,15 @@ _VULGAR_FIFTH = re.compile(r"(?<![\d/])[⅕⅖⅗⅘](?![\d/])")
 
 # ... and the grade said in words as a fraction ("shoulders four fifths on both sides", "grip
 # five fifths", "three-fifths"), as a letter to a non-clinician writes it
-_WORD_FIFTHS = {"zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-                "five": "5"}
+_WORD_FIFTHS = {
+    "zero": "0",
+    "nought": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+}
 _WORD_FIFTH = re.compile(
     r"\b(?P<n>zero|nought|one|two|three|four|five)[ -]fifths?\b", re.IGNORECASE
 )

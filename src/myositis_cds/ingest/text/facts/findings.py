@@ -363,9 +363,7 @@ def _inferred_findings(ex: Extraction) -> None:
         blocked_on = {
             d.time.absolute
             for d in ex.drafts
-            if d.type == "finding"
-            and d.code in blockers
-            and d.status in ("present", "historical")
+            if d.type == "finding" and d.code in blockers and d.status in ("present", "historical")
         }
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
