@@ -123,7 +123,20 @@ _MOVER_WORDS = frozenset(
 # Nov. 2026", "Onset Sept. 2024", "orchidectomy Jun. 2012"), as a form's typed dates write it:
 # no sentence end before the year
 _MONTH_ABBREVIATIONS = frozenset(
-    "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
+    [
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GRADE_OPENS_LINE = re.compile(r"[0-5](?:[+-]|[ \t]?/[ \t]?5)?(?![\w.)/]|[+-]?\d)")
