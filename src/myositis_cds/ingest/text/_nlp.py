@@ -119,6 +119,26 @@ _MOVER_WORDS = frozenset(
         "plantarflexion",
     }
 )
+# issue #10 (i37n): a month's English abbreviation with its full stop before the year ("20th
+# Nov. 2026", "Onset Sept. 2024", "orchidectomy Jun. 2012"), as a form's typed dates write it:
+# no sentence end before the year
+_MONTH_ABBREVIATIONS = frozenset(
+    [
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
+)
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GRADE_OPENS_LINE = re.compile(r"[0-5](?:[+-]|[ \t]?/[ \t]?5)?(?![\w.)/]|[+-]?\d)")
 _ABBREVIATIONS = {
     "e.g.",
@@ -389,6 +409,15 @@ def note_sentences(doc: Doc) -> Doc:
             )
         ):
             ender = False  # issue #10 (i18a): "Ankle dorsiflex. 5 5": the grade follows
+        if (
+            ender
+            and _YEAR.match(text)
+            and (
+                (before + last).casefold() in _MONTH_ABBREVIATIONS
+                or last.casefold() in _MONTH_ABBREVIATIONS
+            )
+        ):
+            ender = False  # issue #10 (i37n): "3rd Dec. 2024": the year follows
         carried = newline and (
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             # issue #10 (i10w): a list wrapped after its comma ("Jo-1, PL-7, PL-12," / "EJ, OJ

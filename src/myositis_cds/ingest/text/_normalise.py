@@ -1251,10 +1251,42 @@ def _slashed_fractions(text: str) -> str:
     return _SLASHED_FRACTION.sub(lambda m: m.group().translate(_FRACTION_DIGITS), text)
 
 
+# issue #10 (i37n): a grade's sign typed as a superscript ("4⁻/5 B", "4⁺"), as a record's rich
+# text writes it, and an ordinal's ending raised after its day ("17ᵗʰ November", "2ⁿᵈ", "21ˢᵗ",
+# "3ʳᵈ": the modifier letters a word processor's superscript gives): read as the plain "-",
+# "+" and letters, one character for one. A sign not before a superscript digit, where it is an
+# exponent's ("10⁻³"); the ending only right after a digit.
+_SUPERSCRIPT_PLAIN = {
+    "\u207a": "+",
+    "\u207b": "-",
+    "\u1d57": "t",
+    "\u02b0": "h",
+    "\u207f": "n",
+    "\u1d48": "d",
+    "\u02e2": "s",
+    "\u02b3": "r",
+}
+_SUPERSCRIPT_SIGN = re.compile(
+    "[\u207a\u207b](?![" + _SUPERSCRIPT_DIGITS + "])"
+    "|(?<=\\d)(?:\u1d57\u02b0|\u207f\u1d48|\u02e2\u1d57|\u02b3\u1d48)(?!\\w)"
+)
+
+
+def _superscript_signs(text: str) -> str:
+    """``text`` with each superscript sign that is no exponent's and each raised ordinal
+    ending as its plain characters."""
+    if not any(ch in text for ch in _SUPERSCRIPT_PLAIN):
+        return text
+    return _SUPERSCRIPT_SIGN.sub(
+        lambda m: "".join(_SUPERSCRIPT_PLAIN[ch] for ch in m.group()), text
+    )
+
+
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     original = _slashed_fractions(original)  # issue #10 (i35e): "⁴⁄₅" as "4/5"
+    original = _superscript_signs(original)  # issue #10 (i37n): "4⁻/5" as "4-/5"
     rows = _field_rows(original)
     original = _coded_choices(
         _coded_fields(

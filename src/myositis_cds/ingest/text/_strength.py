@@ -102,6 +102,9 @@ _FILLER = re.compile(
     r"^\.?(?:[\s:=|,()\-–↓↑↔⇓⇑⇔\"'“”‘’]|/(?=\s*+(?:r|l|rt|lt|right|left)\b|(?:l|lt)[0-5])|\b(?:is|are|was|were|power|strength|mrc|grade|graded|at|of|r|l|rt|lt"
     r"|oxford"  # issue #10 (i23b): the MRC scale's other name ("Hip flexors  Oxford 4 R")
     r"|also"  # issue #10 (i36e): "hip flexion was also grade 3" (the grade shared in prose)
+    # issue #10 (i37n): the article of a score given as a noun, in a patient's or a lay record's
+    # words ("scored my shoulders a four, my hips a three")
+    r"|an?"
     r"|force"  # issue #10 (i10j): "distal force normal" (a translated letter's word for power)
     # (issue #10, i10ao: "power" in the languages of the examinations read: força, fuerza, forza,
     # Kraft, síla/sila/siła, snaga, moč, erő, forța, kracht, styrke/styrka, voima, güç, kekuatan,
@@ -190,6 +193,9 @@ _BARE_END = re.compile(
     # issue #10 (i27s): "with" before the next muscle and its own grade ("neck flexion grade 4
     # with neck extension grade 5")
     r"|with"
+    # issue #10 (i37n): the comparison's word before the other muscle's grade ("neck flexors 4
+    # vs extensors 5", "hips 3 versus ankles 5")
+    r"|vs|versus"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
     r"|en|em|nas|nos|dans|nelle|negli|nei|aux"

@@ -820,7 +820,10 @@ def _word_candidates(words: tuple[str, ...]) -> re.Pattern[str]:
 # after a muscle or strength word with only spoken filler between, ending its phrase
 _SPOKEN_FILLER = (
     r"(?:\s*,?\s*(?:good|fine|ok|okay|that's|that is|thats|i'd call(?: it| that)?|i'd say"
-    r"|call it|is|was|are|were|about|maybe|so|both sides|bilaterally))*"
+    r"|call it|is|was|are|were|about|maybe|so|both sides|bilaterally"
+    # issue #10 (i37n): a score told as a noun by a patient or a lay record ("scored my
+    # shoulders a four", "my grip full marks, five")
+    r"|an?|full marks))*"
 )
 _SPOKEN_BARE_GRADE = re.compile(
     r"\s*,?" + _SPOKEN_FILLER + r"\s*,?\s*(?P<n>zero|one|two|three|four|five)\b"
@@ -1044,6 +1047,8 @@ def read_style(
     for era in c.rules.eras.solar.values():  # issue #10 (i10av)
         rewrites.extend(_solar_era_dates(text, era, rules.month_numbers))
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
+    if any(rx.search(text) for rx in rules.time["dates"] if "mdy" in rx.groupindex):
+        dates = replace(dates, month_day_hyphen=True)  # "Nov-17-2026": its "Nov-14" a day
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
     return style, _one_per_span(rewrites)
 
@@ -1246,6 +1251,60 @@ def _spaced_thousands(
     return out, undecided
 
 
+# issue #10 (i37n): the Swiss way of grouping thousands with an apostrophe ("CK 3'240 U/l",
+# "1'105"; the apostrophe typed as ' or ’, which normalisation makes '): the digits joined.
+# Only groups of exactly three digits after each apostrophe, never beside a letter, a quote or
+# another number ("5'10\"" is a height; "Gottron's" has no digit)
+_APOSTROPHE_GROUPED = compile_rule(r"(?<![\w'.,])\d{1,3}(?:'\d{3})+(?![\w'\"]|[.,]\d)", 0)
+
+
+def _apostrophe_thousands(text: str) -> list[tuple[int, int, str]]:
+    """Rewrites of numbers grouped by apostrophes as their digits alone."""
+    if "'" not in text:
+        return []
+    return [
+        (m.start(), m.end(), m.group().replace("'", "")) for m in _APOSTROPHE_GROUPED.finditer(text)
+    ]
+
+
+# issue #10 (i37n): the MRC grade typed as one vulgar-fraction character ("hip flexors ⅗",
+# "shoulder abductors ⅘": U+2155-U+2158, the fifths) read as the typed fraction "3/5", so every
+# grade rule reads it. Only the fifths, and never glued to another digit ("1⅘" is a quantity)
+_VULGAR_FIFTHS = {"⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5"}
+_VULGAR_FIFTH = re.compile(r"(?<![\d/])[⅕⅖⅗⅘](?![\d/])")
+
+
+# ... and the grade said in words as a fraction ("shoulders four fifths on both sides", "grip
+# five fifths", "three-fifths"), as a letter to a non-clinician writes it
+_WORD_FIFTHS = {
+    "zero": "0",
+    "nought": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+}
+_WORD_FIFTH = re.compile(
+    r"\b(?P<n>zero|nought|one|two|three|four|five)[ -]fifths?\b", re.IGNORECASE
+)
+
+
+def _vulgar_fifths(text: str) -> list[tuple[int, int, str]]:
+    """Rewrites of the vulgar fifths and of the fifths in words as the typed fractions."""
+    out = [
+        (m.start(), m.end(), _VULGAR_FIFTHS[m.group()])
+        for m in _VULGAR_FIFTH.finditer(text)
+        if any(ch in text for ch in _VULGAR_FIFTHS)
+    ]
+    if "fifth" in text.casefold():
+        out += [
+            (m.start(), m.end(), _WORD_FIFTHS[m.group("n").casefold()] + "/5")
+            for m in _WORD_FIFTH.finditer(text)
+        ]
+    return out
+
+
 def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteStyle]:
     """The normalised note with its conventions applied, and the style it was read by.
 
@@ -1256,6 +1315,7 @@ def restyle(norm: NormalisedText, rules: Rules) -> tuple[NormalisedText, NoteSty
     # conventions too, though normalisation makes them section names
     style, rewrites = read_style(norm.text, rules, norm.read_text)
     spaced, undecided = _spaced_thousands(norm, _compiled(), rules)
+    spaced += _apostrophe_thousands(norm.text) + _vulgar_fifths(norm.text)  # (i37n) "3'240", "⅘"
     if spaced:
         rewrites = _one_per_span(spaced + rewrites)
     if undecided:

@@ -142,6 +142,9 @@ class DateStyle:
     # the reading date (extract_case's ``today``): a year is placed against it, never against
     # the wall clock, so a note replayed as of another day reads the same on any day
     today: date | None = None
+    # issue #10 (i37n): the note writes full dates month first with hyphens ("Nov-17-2026"), so
+    # its "Nov-14" is a day of the note's year, not November 2014 (rules/patterns.yaml)
+    month_day_hyphen: bool = False
 
 
 def _month(text: str, names: dict[str, int]) -> int | None:
@@ -376,6 +379,8 @@ def _date_from_match(
         groups["d2"] = _ordinal_day(groups["dw2"]) if groups.get("dw2") else None
     if groups.get("mon") and groups["mon"] == "may" and not groups.get("y"):
         return None  # "may" in lower case without a year is the verb
+    if groups.get("md") is not None and not style.month_day_hyphen:
+        return None  # "Aug-26" in a note without "Nov-17-2026" dates: the month and year
     if groups.get("y"):
         year = int(groups["y"])
         if year > this_year + _YEARS_AHEAD:

@@ -1368,7 +1368,13 @@ def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Ass
 # The words that may follow an antibody's name as part of it: "Ab", "antibodies", "IgG",
 # "autoantibody", "auto-antibodies", "IgG antibodies" (issue #10, i10m: with each of them the
 # list readers below tell one member's result from the next one's).
-_NAME_SUFFIX = r"\b(?:(?:auto-?)?antibod(?:y|ies)|(?:auto-?)?abs?|ig[gam])\b"
+# issue #10 (i37n): and the subunits or isoforms a blot prints after the antigen, paired by a
+# slash or "and" ("Mi-2 alpha/beta", "Mi-2α/β", "Mi-2a/b", "PM-Scl 75/100", "Ku 70/80",
+# "Ro-52/60"): the name matched is the first subunit's ("mi-2 alpha", "pm-scl"), and the rest
+# broke the list, so that the members before it lost the list's closing "neg" and were read as
+# "anti-X" named alone (positive). A number is a subunit only beside the slash.
+_SUBUNIT = r"\b(?:alpha|beta|gamma)\b|[αβγ]|\b\d{2,3}(?=\s*/\s*\d)|(?<=/)(?:\d{2,3}|[ab])\b"
+_NAME_SUFFIX = rf"\b(?:(?:auto-?)?antibod(?:y|ies)|(?:auto-?)?abs?|ig[gam])\b|{_SUBUNIT}"
 # issue #10 (i10ak): the words for "and", "or" and "nor" that join a list's last member, in
 # the languages a laboratory list is written in, known to the extractor or not ("anti-Mi-2 i
 # anti-SAE1 negatius", "anti-NXP2 in anti-MDA5 negativna", "anti-NXP2 at anti-MDA5 ay

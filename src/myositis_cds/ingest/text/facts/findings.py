@@ -358,10 +358,12 @@ def _inferred_findings(ex: Extraction) -> None:
         # sentence carry their own calendar dates and these differ: "scaly red patches over the
         # knuckles" recorded on 12 June 2025 and Gottron's papules found on 17 March 2026 are
         # two visits' findings, and the earlier flat lesion is the sign of its own day
+        # (issue #10, i37n: a blocker told as past, "At diagnosis (Dec. 2024): Gottron's papules"
+        # in a note of 2026, blocks as a present one: the same papules)
         blocked_on = {
             d.time.absolute
             for d in ex.drafts
-            if d.type == "finding" and d.code in blockers and d.status == "present"
+            if d.type == "finding" and d.code in blockers and d.status in ("present", "historical")
         }
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]

@@ -53,7 +53,9 @@ def _m_grade(text: str, sent: Sentence, g: Grade, t: TermMatch) -> bool:
 
 # issue #10 (i35e): the movements' capital-letter codes (rules/strength.yaml movement_codes),
 # each right before its grade ("D 3/3", "NF 2", "KE: 4+"), read where three codes or more are
-# graded in one sentence
+# graded in one sentence; (i37n) or where the codes and the muscles named in full make three or
+# more between them ("deltoids 4/5 B, iliopsoas 4/5 B, TA 5/5 B": a strength line that writes
+# one muscle by its initials)
 _CODES_MIN = 3
 
 
@@ -72,8 +74,11 @@ def _movement_code() -> tuple[re.Pattern[str], dict[str, str]]:
     )
 
 
-def _movement_codes(ex: Extraction) -> dict[int, list[TermMatch]]:
-    """The coded movements graded in each sentence that grades three codes or more."""
+def _movement_codes(
+    ex: Extraction, named: dict[int, list[TermMatch]]
+) -> dict[int, list[TermMatch]]:
+    """The coded movements graded in each sentence that grades three codes or more, the muscles
+    ``named`` in full there counted with them."""
     rx, groups = _movement_code()
     if not groups:
         return {}
@@ -85,7 +90,9 @@ def _movement_codes(ex: Extraction) -> dict[int, list[TermMatch]]:
         ],
     )
     return {
-        idx: codes for idx, codes in found.items() if len({t.text for t in codes}) >= _CODES_MIN
+        idx: codes
+        for idx, codes in found.items()
+        if len({t.text for t in codes}) + len({t.text for t in named.get(idx, [])}) >= _CODES_MIN
     }
 
 
@@ -109,7 +116,7 @@ def _strength_exam(ex: Extraction) -> None:
     r = ex.rules
     text = ex.text
     found = _bucket(ex, r.muscles.find(text))
-    for idx, codes in _movement_codes(ex).items():  # (i35e) "D 3/3 · HF 3/3 · KE 4/4"
+    for idx, codes in _movement_codes(ex, found).items():  # (i35e) "D 3/3 · HF 3/3 · KE 4/4"
         listed = {t.start for t in found.get(idx, [])}
         found.setdefault(idx, []).extend(t for t in codes if t.start not in listed)
     for idx, ms in _bucket(ex, r.throughout.find(text)).items():

@@ -442,7 +442,10 @@ _QUALIFIER_AFTER = re.compile(
     # (issue #10, i35e: after the side the bracket names first, "breast cancer (left, ductal)",
     # "lung carcinoma (right, squamous cell)")
     r"(?:(?:left|right|bilateral|both|l|r|lt|rt)\s*[,;]\s*)?"
-    r"((?:[^\W\d_][\w-]*\s*){1,3}?)\s*(?=[)\],;.\n]|$)"
+    # (issue #10, i37n: and the kind said in a patient's words, quoted, with its article and the
+    # pronoun that stands for the cancer, "breast cancer, 'a ductal one, 2 cm'")
+    r"(?:[\"“‘']\s*)?(?:(?:an?|the)\s+(?=[^\W\d_][\w-]*\s+one\b))?"
+    r"((?:(?!one\b)[^\W\d_][\w-]*\s*){1,3}?)(?:one\b)?\s*(?=[)\],;.\n\"”’]|$)"
 )
 
 
