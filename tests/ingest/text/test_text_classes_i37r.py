@@ -207,3 +207,37 @@ def test_plaques_of_the_knuckles_phrase_are_still_the_sign() -> None:
         "knees, arranged as erythematous plaques."
     )
     assert findings_of(text).get("gottron_sign") is True
+
+
+# --- class H: a case series' summary, its patients one after another ----------------------------
+
+
+def test_the_later_patients_of_a_series_summary_are_not_the_first() -> None:
+    text = (
+        "Case presentation\n"
+        "A 61-year-old Afro/Caribbean woman with fever was positive for anti-PL-12. A "
+        "74-year-old man with mechanic's hands was positive for anti-EJ. And a 66-year-old man "
+        "with interstitial lung disease was positive for anti-Jo-1."
+    )
+    assert antibody_results(text) == {"PL12": "positive"}
+    assert sex_and_age(text) == ("female", 61)
+
+
+def test_the_same_patient_introduced_again_keeps_her_facts() -> None:
+    # guard: the same age and sex again is the same patient
+    text = (
+        "Case presentation\n"
+        "A 61-year-old woman had fever. A 61-year-old woman with such fever needs a panel: "
+        "hers was positive for anti-PL-12."
+    )
+    assert antibody_results(text) == {"PL12": "positive"}
+
+
+def test_a_new_paragraph_ends_the_series_summary() -> None:
+    # guard: a later paragraph may tell the first patient's course with any words
+    text = (
+        "A 61-year-old woman had fever.\n\n"
+        "A 74-year-old man, her husband, was well.\n\n"
+        "She was positive for anti-PL-12."
+    )
+    assert antibody_results(text) == {"PL12": "positive"}
