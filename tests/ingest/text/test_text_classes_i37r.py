@@ -241,3 +241,33 @@ def test_a_new_paragraph_ends_the_series_summary() -> None:
         "She was positive for anti-PL-12."
     )
     assert antibody_results(text) == {"PL12": "positive"}
+
+
+def test_papules_on_the_palms_do_not_take_the_knuckles_before_the_comma() -> None:
+    # the same class: the papules are placed on the palms (the inverse sign), not over the joints
+    text = (
+        "A 44-year-old man. Six weeks of rash over the knuckles and elbows, painful papules on "
+        "the palms and pain in the hands."
+    )
+    assert "gottron_papules" not in findings_of(text)
+
+
+def test_a_rash_placed_on_the_face_does_not_take_the_shoulders() -> None:
+    text = (
+        "A 47-year-old woman. Since March weakness in the hips and shoulders, trouble with the "
+        "stairs, a red rash on the cheeks and the chest."
+    )
+    assert "shawl_sign" not in findings_of(text)
+
+
+# --- class I: "redness" as the erythema of the shawl and V signs ---------------------------------
+
+
+def test_redness_on_the_upper_back_is_the_shawl_sign() -> None:
+    assert findings_of("A 52-year-old woman. Redness on the upper back.") == {"shawl_sign": True}
+
+
+def test_no_redness_on_the_upper_back_is_an_absent_shawl_sign() -> None:
+    assert findings_of("A 52-year-old woman. No redness on the upper back.") == {
+        "shawl_sign": False
+    }
