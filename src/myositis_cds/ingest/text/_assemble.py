@@ -770,8 +770,15 @@ _JUVENILE_DISEASE = compile_rule(
 # or gives a proportion is about the disease, not this patient ("23-25% of juvenile
 # dermatomyositis ...", "survient à l'âge adulte, parfois chez l'enfant (dermatomyosite
 # juvénile)"): the adult in English and the Romance and Germanic languages, and a per cent
+# (issue #10, i37r: or says where a finding is mostly met, "NXP-2 antibody ... was observed
+# mostly in juvenile dermatomyositis", "se observa principalmente en la dermatomiositis juvenil":
+# a frequency adverb before "in"; English, Spanish, Portuguese, French, Italian, German; verified U)
 _JUVENILE_GENERAL = re.compile(
-    r"\b(?:adults?|adulte?s?|adultos?|adulti|erwachsen\w*|volwassen\w*)\b|成人|\d\s?%",
+    r"\b(?:adults?|adulte?s?|adultos?|adulti|erwachsen\w*|volwassen\w*)\b|成人|\d\s?%"
+    r"|\b(?:mostly|mainly|predominantly|primarily|chiefly|largely|frequently|commonly"
+    r"|especially|particularly|principalmente|sobre\s+todo|sobretudo|surtout"
+    r"|principalement|soprattutto|vor\s+allem|haupts[äa]chlich)\s+(?:in|en|em|na|no|chez|nella"
+    r"|nei|bei)\b",
     re.IGNORECASE,
 )
 

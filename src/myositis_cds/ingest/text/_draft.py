@@ -114,10 +114,11 @@ class Sentence:
 
     about_case: bool = False  # a sentence of a general section that introduces the case
     general: bool = False  # a statement about a disease or patients in general (_general.py)
+    later_patient: bool = False  # another patient of a case series' summary (_extract.py)
 
     @property
     def patient(self) -> bool:
-        if self.general:
+        if self.general or self.later_patient:
             return False
         return self.about_case or self.segment is None or self.segment.patient
 

@@ -157,6 +157,7 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
     )
     for sent, listed in zip(sentences, runs, strict=True):
         sent.general = sent.general or (listed and not sent.about_case)
+    _later_patients(norm.text, sentences)
     ex = Extraction(
         norm=norm, rules=r, sentences=sentences, style=replace(note_style.dates, today=today)
     )
@@ -194,6 +195,36 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
     _report_subject(ex)
     _abstract_as_summary(ex)
     return ex
+
+
+# issue #10 (i37r): a case series' summary introduces its patients one after another in one
+# paragraph ("A 57-year-old female with ... A 72-year-old male with ... And a 67-year-old male
+# with ..."): a sentence opening with another age than the first patient's, and the rest of its
+# paragraph, are another patient's (the gold reads a series for its first patient). The same age
+# with the other sex is a slip of one word, which the pronouns settle (facts/patient.py).
+_PATIENT_INTRODUCED = re.compile(
+    r"\W*(?:and\s+)?an?\s+(?P<age>\d{1,3})[- ]year[- ]old\s+(?:[\w/-]+\s+){0,3}?"
+    r"(?:woman|female|girl|lady|man|male|boy|gentleman)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_patients(text: str, sentences: list[Sentence]) -> None:
+    first: str | None = None  # the first patient's age
+    paragraph = -1
+    for sent in sentences:
+        if first is not None and sent.paragraph != paragraph:
+            return  # the summary's paragraph is over
+        m = _PATIENT_INTRODUCED.match(text, sent.start, sent.end)
+        if m is None or not sent.patient:
+            continue
+        if first is None:
+            first, paragraph = m.group("age"), sent.paragraph
+        elif m.group("age") != first:
+            for later in sentences[sent.index :]:
+                if later.paragraph != paragraph:
+                    break
+                later.later_patient = True
 
 
 # Sections that speak of patients in general, where one sentence may still introduce the case

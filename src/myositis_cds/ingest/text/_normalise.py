@@ -448,6 +448,14 @@ _INLINE_HEADER = re.compile(
 )
 
 
+# issue #10 (i37r): a congress abstract's run-in label that names no section we know
+# ("Introduction: ... " / "Description: A 59-year-old man ...", "Case Description/Methods:",
+# "Result: Findings at admission ..."): after a run-in "Introduction:" every label opens the
+# abstract's next part, and the parts after the introduction tell the case. A label of one to
+# five words, capitalised, with text after its colon.
+_RUN_IN_LABEL = re.compile(r"^\s*(?-i:[A-Z])[^\W\d_]*(?:[ /&-][^\W\d_]+){0,4}\s*:\s*(?=\S)")
+
+
 def _case_report_title(lines: list[tuple[int, str]], rules: Rules) -> int:
     """The end of a case report's title (its first line, unpunctuated, before a blank line and
     an "Abstract"/"Background"/"Case ..." heading), or 0. A title sums the case up without dates,
@@ -1333,6 +1341,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     interrupted: _Section | None = None
     in_caption = False
     after_break = True  # at the start of a paragraph
+    run_in_introduction = False  # the current section was opened by "Introduction: ..."
     i = 0
     while i < len(lines):
         start, line = lines[i]
@@ -1362,8 +1371,16 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         header = (
             _header(line, rules) if after_break or not wrapped else _wrapped_title(lines, i, rules)
         )
+        if (
+            header is None
+            and run_in_introduction
+            and (after_break or not wrapped)
+            and (label := _RUN_IN_LABEL.match(line)) is not None
+        ):
+            header = ("case", label.end())  # issue #10 (i37r): the abstract's next part
         if header is not None:
             name, inline_at = header
+            run_in_introduction = name == "introduction" and inline_at >= 0
             if inline_at < 0 and name in twins:
                 if is_case_report is None:
                     is_case_report = bool(title_end) or _has_case_report_structure(lines, rules)

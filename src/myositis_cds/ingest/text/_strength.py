@@ -131,6 +131,9 @@ _FILLER = re.compile(
     # muscles ("Deltoid (middle)  9  9", "Neck flexors (axial)  10", "Biceps (brachii)")
     r"|\((?:middle|anterior|posterior|axial|brachii|brachialis|femoris|medius|maximus|minimus"
     r"|lateral|medial|upper|lower|long|short|deep|superficial|prox(?:imal)?|dist(?:al)?)\)"
+    # issue #10 (i37r): a grade given with a verb of rating, "weakness of proximal muscles
+    # graduated in 2" (a Portuguese author's "graduada em"), "rated at 4", "scored 3"
+    r"|\b(?:graduated|graduad[oa]s?|rated|scored)(?:\s+(?:in|em|en|at|as))?\b"
     # issue #10: a grade reached: "power had decreased to grade 4", "remained at 5"
     r"|\b(?:(?:had|has|have)\s+)?(?:been\s+)?(?:decreased|reduced|diminished|fallen|dropped"
     r"|remained|improved|increased|returned)\s+(?:to|at)\b)*$",

@@ -555,8 +555,12 @@ def _cjk_placed_elsewhere(ex: Extraction, le: TermMatch, si: TermMatch) -> bool:
 
 # issue #10 (i10az): the words that lead a lesion to its own place right after it ("weakness of
 # her proximal quadriceps", "weakness in both thighs", "faiblesse des hanches")
+# (issue #10, i37r: and the prepositions of a skin lesion's place, "..., and eroded plaques on
+# the palmar fingertips", "over", "along", "sur", "sobre", "su": the plaques are not the
+# knuckles' before the comma)
 _OWN_PLACE_LEAD = re.compile(
-    r"\s+(?:of|in|involving|affecting|de|des|du|da|do|das|dos|del|della|dei|degli|delle|der|im)"
+    r"\s+(?:of|in|involving|affecting|de|des|du|da|do|das|dos|del|della|dei|degli|delle|der|im"
+    r"|on|over|along|across|sur|sobre|su|auf)"
     r"\s+(?:(?:her|his|their|the|both|bilateral|la|las|los|le|les|os|as|i|gli|beiden)\s+)*",
     re.IGNORECASE,
 )
