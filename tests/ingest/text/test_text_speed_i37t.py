@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from myositis_cds.ingest.text import _rules
 from myositis_cds.ingest.text._rules import (
     _word_places,
     compile_rule,
@@ -106,7 +107,8 @@ _PATTERNS = [
     r"\bare\b",
 ]
 _ALPHABET = "abcdefhlorstwxyzAEHLS éßẞ\u212a\u0130\u017f\x1c\n0123456789-"
-_WORDS = ["hello", "are", "all", "absent", "since ", "café", "cafe", "def", "abc", "world"]
+_WORDS = ["hello", "are", "all", "absent", "since ", "since 12", "café", "cafe", "def", "abc"]
+_WORDS += ["world", "worldwor", "xhello", "are all normal", "abcdef", "abxyz", "cdabxyz"]
 _WORDS += ["wor", "straße", "STRASSE", "\u212aelvin", "kel", "ab", "cd", "xyz", "bcd", "HELLO"]
 
 
@@ -119,9 +121,21 @@ def _texts(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=_texts(), bounds=st.tuples(st.integers(0, 30), st.integers(0, 400)))
-def test_finditer_near_gives_what_finditer_gives(text: str, bounds: tuple[int, int]) -> None:
-    pos, endpos = bounds[0], max(bounds)
+@given(
+    text=_texts(),
+    pos=st.integers(0, 30),
+    endpos=st.one_of(st.none(), st.integers(0, 400)),
+)
+def test_finditer_near_gives_what_finditer_gives(text: str, pos: int, endpos: int | None) -> None:
+    # the places are tried however many there are (the short texts would mostly be scanned)
+    kept, _rules._TEXT_PER_TRY = _rules._TEXT_PER_TRY, 1
+    try:
+        _same_matches(text, pos, endpos)
+    finally:
+        _rules._TEXT_PER_TRY = kept
+
+
+def _same_matches(text: str, pos: int, endpos: int | None) -> None:
     for pattern in _PATTERNS:
         for rx in (re.compile(pattern, re.IGNORECASE), compile_rule(pattern)):
             for within in (False, True):
@@ -130,7 +144,7 @@ def test_finditer_near_gives_what_finditer_gives(text: str, bounds: tuple[int, i
                         near = list(finditer_near(rx, text, pos, endpos))
                 else:
                     near = list(finditer_near(rx, text, pos, endpos))
-                plain = list(rx.finditer(text, pos, endpos))
+                plain = list(rx.finditer(text, pos, len(text) if endpos is None else endpos))
                 assert [(m.span(), m.groups()) for m in near] == [
                     (m.span(), m.groups()) for m in plain
                 ], (pattern, text)
@@ -146,3 +160,27 @@ def test_finditer_near_tries_the_places_alone() -> None:
     # too many places for the text's length: the whole text is scanned
     crowded = "hello " * 20
     assert isinstance(finditer_near(rx, crowded), type(rx.finditer("")))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "spans"),
+    [
+        # "\s" also takes the separator U+001C, which the lead's class (from the pattern's
+        # first characters) leaves out: compile_rule's skip table passes over it, and the
+        # search finds "hello" one character on
+        (r"\s?hello", [(3, 8)]),
+        # here the engine keeps its own table, which has U+001C: the match starts there
+        (r"\shello", [(2, 8)]),
+    ],
+)
+def test_finditer_near_follows_the_engines_skip_table(
+    pattern: str, spans: list[tuple[int, int]]
+) -> None:
+    text = "ab\x1chello"
+    rx = compile_rule(pattern)
+    kept, _rules._TEXT_PER_TRY = _rules._TEXT_PER_TRY, 1
+    try:
+        assert [m.span() for m in finditer_near(rx, text)] == spans
+    finally:
+        _rules._TEXT_PER_TRY = kept
+    assert [m.span() for m in rx.finditer(text)] == spans
