@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -1555,10 +1555,27 @@ def found_words(
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     """:func:`_required_words`, kept between processes by the pattern and its flags (i13a)."""
-    words: tuple[str, ...] | None = _programs.kept_value(
-        "gate", f"{rx.flags}\0{rx.pattern}", lambda: _required_words(rx)
-    )
+    words: tuple[str, ...] | None = _kept_by_pattern("gate", rx, _required_words)
     return words
+
+
+def _kept_by_pattern(
+    kind: str, rx: re.Pattern[str], derive: Callable[[re.Pattern[str]], Any]
+) -> Any:
+    """``derive(rx)``, kept between processes by the pattern and its flags (i13a)."""
+    return _programs.kept_value(kind, f"{rx.flags}\0{rx.pattern}", lambda: derive(rx))
+
+
+def _parsed_rule(rx: re.Pattern[str]) -> Any:
+    """``rx`` parsed by the engine's own parser, or None on a Python without it."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - only on a Python without these modules
+        return None
+    try:
+        return _parser.parse(rx.pattern, rx.flags)
+    except re.error:  # pragma: no cover - the pattern compiled
+        return None
 
 
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -1572,14 +1589,10 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     literals within a run counts, each of its letters a spelling of the run ("zv[ýy][šs]en");
     a set may hold up to _GATE_WORDS_MAX words, and a word outside ASCII may be short, see
     :func:`_usable`.)"""
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - only on a Python without these modules
-        return None
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except re.error:  # pragma: no cover - the pattern compiled
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    parsed = _parsed_rule(rx)
+    if parsed is None:
         return None
     repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
 
@@ -1841,9 +1854,7 @@ def _places_of(word: str, gate: str) -> tuple[int, ...]:
 
 def word_places(rx: re.Pattern[str]) -> tuple[WordPlace, ...] | None:
     """:func:`_word_places`, kept between processes by the pattern and its flags (i13a)."""
-    places: tuple[WordPlace, ...] | None = _programs.kept_value(
-        "places", f"{rx.flags}\0{rx.pattern}", lambda: _word_places(rx)
-    )
+    places: tuple[WordPlace, ...] | None = _kept_by_pattern("places", rx, _word_places)
     return places
 
 
@@ -1856,16 +1867,11 @@ def _word_places(rx: re.Pattern[str]) -> tuple[WordPlace, ...] | None:
     a width that varies by at most _PLACE_SPREAD characters (the engine's own widths). A pattern
     that may match no characters has none (finditer's empty matches follow other rules); nor
     has compile_rule's lead a say (its programme runs the pattern without it)."""
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - only on a Python without these modules
-        return None
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except re.error:  # pragma: no cover - the pattern compiled
-        return None
-    if parsed.getwidth()[0] == 0:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parsed_rule(rx)
+    if parsed is None or parsed.getwidth()[0] == 0:
         return None
     items = list(parsed.data)
     if _LED.match(rx.pattern):
