@@ -12,7 +12,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from myositis_cds.ingest.text._rules import ContextRule, Rules, gate_text, may_match
+from myositis_cds.ingest.text._rules import (
+    ContextRule,
+    Rules,
+    finditer_near,
+    gate_text,
+    may_match,
+)
 
 __all__ = ["AXIS", "Assertion", "ContextSentence", "Modifier", "find_modifiers"]
 
@@ -131,7 +137,7 @@ def find_modifiers(text: str, rules: Rules) -> list[tuple[int, int, ContextRule]
         if not may_match(rx, gate) or not in_language(rules.context.rules[idx]):
             continue  # a word every match needs is not in the text, or not its language
         cue = "cue" in rx.groupindex
-        for pm in rx.finditer(text):
+        for pm in finditer_near(rx, text):
             # a pattern may name its cue: the rest of the match is context the cue needs ("no
             # antibodies to Jo-1 or PL-7 were detected": the cue is "were detected")
             if cue and pm.start("cue") >= 0:

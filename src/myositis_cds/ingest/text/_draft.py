@@ -15,7 +15,13 @@ from myositis_cds.case import MAX_NOTE_CHARS, Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
-from myositis_cds.ingest.text._rules import Rules, TermMatch, gate_text, may_match
+from myositis_cds.ingest.text._rules import (
+    Rules,
+    TermMatch,
+    finditer_near,
+    gate_text,
+    may_match,
+)
 from myositis_cds.ingest.text._style import NoteStyle
 from myositis_cds.ingest.text._time import INDEX, DateMatch, DateStyle, TimePoint, find_dates
 
@@ -256,7 +262,7 @@ class Extraction:
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``rx`` in the note; none sought where may_match shows that it cannot
         match (issue #10, i10-speed: a heading pattern run over every note)."""
-        return rx.finditer(self.text) if may_match(rx, self._gate_text()) else iter(())
+        return finditer_near(rx, self.text) if may_match(rx, self._gate_text()) else iter(())
 
     def _gate_text(self) -> str:
         """The note as may_match reads it (gate_text), made once per note."""
@@ -305,7 +311,7 @@ class Extraction:
             if not may_match(rx, note_gate):
                 continue  # a word every match needs is not in the note: nothing to find
             redo: set[int] = set()
-            for m in rx.finditer(self.text):
+            for m in finditer_near(rx, self.text):
                 k = bisect_right(starts, m.start()) - 1
                 if k < 0 or m.start() >= self.sentences[k].end:
                     continue

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -1590,10 +1590,27 @@ def found_words(
 
 def required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     """:func:`_required_words`, kept between processes by the pattern and its flags (i13a)."""
-    words: tuple[str, ...] | None = _programs.kept_value(
-        "gate", f"{rx.flags}\0{rx.pattern}", lambda: _required_words(rx)
-    )
+    words: tuple[str, ...] | None = _kept_by_pattern("gate", rx, _required_words)
     return words
+
+
+def _kept_by_pattern(
+    kind: str, rx: re.Pattern[str], derive: Callable[[re.Pattern[str]], Any]
+) -> Any:
+    """``derive(rx)``, kept between processes by the pattern and its flags (i13a)."""
+    return _programs.kept_value(kind, f"{rx.flags}\0{rx.pattern}", lambda: derive(rx))
+
+
+def _parsed_rule(rx: re.Pattern[str]) -> Any:
+    """``rx`` parsed by the engine's own parser, or None on a Python without it."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - only on a Python without these modules
+        return None
+    try:
+        return _parser.parse(rx.pattern, rx.flags)
+    except re.error:  # pragma: no cover - the pattern compiled
+        return None
 
 
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -1607,32 +1624,15 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     literals within a run counts, each of its letters a spelling of the run ("zv[ýy][šs]en");
     a set may hold up to _GATE_WORDS_MAX words, and a word outside ASCII may be short, see
     :func:`_usable`.)"""
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - only on a Python without these modules
-        return None
-    try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-    except re.error:  # pragma: no cover - the pattern compiled
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    parsed = _parsed_rule(rx)
+    if parsed is None:
         return None
     repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
 
     def rank(words: tuple[str, ...]) -> tuple[bool, int, int]:
         return _usable(words), min(len(w) for w in words), -len(words)
-
-    def letters(op: Any, av: Any) -> list[str] | None:
-        """The characters one item matches (in lower case) where the gate finds each as
-        itself: a literal, or a class of literals ("[ée]", "[šs]"); None for anything else."""
-        if op is c.LITERAL:
-            chars = [chr(av)]
-        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
-            chars = [chr(a) for _, a in av]
-        else:
-            return None
-        if not all(ord(ch) < 128 or _gate_letter(ch) for ch in chars):
-            return None
-        return sorted({ch.lower() for ch in chars})
 
     def needs(items: Any) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
@@ -1648,7 +1648,7 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
             run = []
 
         for op, av in [*items, (None, None)]:
-            chars = letters(op, av)
+            chars = _gate_letters(op, av, c)
             if chars is not None:
                 if run and len(run) * len(chars) > _RUN_SPELLINGS:
                     close()
@@ -1676,6 +1676,20 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 
     words = needs(parsed)
     return words if words is not None and _usable(words) else None
+
+
+def _gate_letters(op: Any, av: Any, c: Any) -> list[str] | None:
+    """The characters one parsed item matches (in lower case) where the gate text holds each as
+    itself: a literal, or a class of literals ("[ée]", "[šs]"); None for anything else."""
+    if op is c.LITERAL:
+        chars = [chr(av)]
+    elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+        chars = [chr(a) for _, a in av]
+    else:
+        return None
+    if not all(ord(ch) < 128 or _gate_letter(ch) for ch in chars):
+        return None
+    return sorted({ch.lower() for ch in chars})
 
 
 _DIGIT_KEPT: dict[int, tuple[re.Pattern[str], bool]] = {}  # needs_digit by the pattern's id
@@ -1773,6 +1787,194 @@ def _gate_letter(ch: str) -> bool:
     odd = {chr(k) for k in _casefix._EXTRA_CASES}
     odd |= {chr(v) for vs in _casefix._EXTRA_CASES.values() for v in vs}
     return ch not in odd and low not in odd
+
+
+# --------------------------------------------------------------------------- word places
+# issue #10 (i37t): where in a text a pattern can start. A gate (may_match) lets a pattern run
+# over the whole note once one of its words is anywhere in it, and for most patterns one is: the
+# ConText modifiers, the date, value and heading patterns each scanned the note from end to end,
+# a try at nearly every letter (a third of the reading time). Where every match of a pattern
+# holds one of its words at a fixed distance from the match's start (give or take
+# _PLACE_SPREAD characters), the match can only start that far before one of the word's places
+# in the note, and is tried there alone (finditer_near).
+_PLACE_SPREAD = 2  # characters a word's distance from the match's start may vary by
+_PLACES_MAX = 64  # (word, distance) pairs of one pattern
+_TEXT_PER_TRY = 40  # characters of text per try: with more tries, the whole text is scanned
+# compile_rule's lead, "(?=[<first characters>])(?:", and its class
+_LED = re.compile(r"\(\?=\[((?:\\.|[^\\\]])*)\]\)\(\?:", re.DOTALL)
+
+WordPlace = tuple[str, int, int]
+"""A lower-case word, and the least and greatest distance (in characters, negative before the
+match: in a lookbehind) from a match's start to where the word starts."""
+
+# word_places and the characters _tried_at searches from, by the pattern's id (see _NEEDS)
+_PLACES: dict[int, tuple[re.Pattern[str], tuple[WordPlace, ...] | None, frozenset[str]]] = {}
+# each word's places in a gate text while one note is read (note_memo)
+_GATE_PLACES: ContextVar[dict[tuple[str, str], tuple[int, ...]] | None] = ContextVar(
+    "gate_places", default=None
+)
+
+
+def finditer_near(
+    rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``: the same matches, tried only where the words of
+    ``rx`` (:func:`word_places`) let one start, each start with ``rx.match`` (the engine's try
+    at one position, as its search makes it). The whole text is scanned as before where
+    ``rx`` has no such words or they stand in the text at too many places."""
+    stop = len(text) if endpos is None else min(endpos, len(text))
+    entry = _PLACES.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        led = _LED.match(rx.pattern)
+        skipped = frozenset(_skipped(led.group(1), rx.flags)) if led else frozenset()
+        entry = _PLACES[id(rx)] = (rx, word_places(rx), skipped)
+    places = entry[1]
+    gate = gate_text(text) if places is not None else ""
+    if places is None or len(gate) != len(text):
+        return rx.finditer(text, pos, stop)
+    most = (stop - pos) // _TEXT_PER_TRY
+    starts: set[int] = set()
+    for word, least, greatest in places:
+        for at in _places_of(word, gate):
+            starts.update(range(at - greatest, at - least + 1))
+        if len(starts) > most:
+            return rx.finditer(text, pos, stop)
+    return _tried_at(rx, text, sorted(s for s in starts if pos <= s < stop), stop, entry[2])
+
+
+def _tried_at(
+    rx: re.Pattern[str], text: str, starts: list[int], stop: int, skipped: frozenset[str]
+) -> Iterator[re.Match[str]]:
+    """The matches ``rx.finditer`` finds in ``text[:stop]`` from the first of ``starts``,
+    every match starting at one of them. ``finditer`` gives the first match from where the
+    last one ended; here that is the first of the starts from there where ``rx`` matches. At a
+    character compile_rule's skip table passes over (``skipped``: the lead's class rejects it,
+    see :func:`_skipping`) the engine's search may not try a match at all: where the pattern
+    matches there all the same, the search itself finds the next match. Every match of a
+    pattern with places holds a character, so the matches follow each other as in
+    ``finditer``."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = rx.match(text, start, stop)
+        if m is None:
+            continue
+        if text[start] in skipped:
+            m = rx.search(text, start, stop)
+            if m is None:  # the search passes over the match tried here, and none follows
+                return
+        yield m
+        end = m.end()
+
+
+def _places_of(word: str, gate: str) -> tuple[int, ...]:
+    """Where ``word`` starts in ``gate``, overlapping places included; within one note's
+    reading found once per word and gate text."""
+    memo = _GATE_PLACES.get()
+    if memo is not None:
+        known = memo.get((gate, word))
+        if known is not None:
+            return known
+    found: list[int] = []
+    at = gate.find(word)
+    while at >= 0:
+        found.append(at)
+        at = gate.find(word, at + 1)
+    places = tuple(found)
+    if memo is not None:
+        memo[(gate, word)] = places
+    return places
+
+
+def word_places(rx: re.Pattern[str]) -> tuple[WordPlace, ...] | None:
+    """:func:`_word_places`, kept between processes by the pattern and its flags (i13a)."""
+    places: tuple[WordPlace, ...] | None = _kept_by_pattern("places", rx, _word_places)
+    return places
+
+
+def _word_places(rx: re.Pattern[str]) -> tuple[WordPlace, ...] | None:
+    """Words with their distances from a match's start (:data:`WordPlace`) such that the
+    :func:`gate_text` of every text where ``rx`` matches at a position holds one of the words at
+    one of its distances from there, or None where no such list is derived (or worth it, see
+    :func:`_usable`). As :func:`_required_words`, only runs of literal characters count, in the
+    match or in what a lookaround of it must see; a run counts while the items before it have
+    a width that varies by at most _PLACE_SPREAD characters (the engine's own widths). A pattern
+    that may match no characters has none (finditer's empty matches follow other rules); nor
+    has compile_rule's lead a say (its programme runs the pattern without it)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parsed_rule(rx)
+    if parsed is None or parsed.getwidth()[0] == 0:
+        return None
+    items = list(parsed.data)
+    if _LED.match(rx.pattern):
+        items = items[1:]
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None))
+
+    def rank(places: tuple[WordPlace, ...]) -> tuple[bool, int, int]:
+        words = tuple(sorted({word for word, _, _ in places}))
+        return _usable(words), min(len(w) for w in words), -len(places)
+
+    def better(
+        best: tuple[WordPlace, ...] | None, found: tuple[WordPlace, ...] | None
+    ) -> tuple[WordPlace, ...] | None:
+        if not found or len(found) > _PLACES_MAX:
+            return best
+        return found if best is None or rank(found) > rank(best) else best
+
+    def places(items: Any, least: int, greatest: int) -> tuple[WordPlace, ...] | None:
+        """The best places of the words of ``items``, which start ``least`` to ``greatest``
+        characters after the match's start."""
+        best: tuple[WordPlace, ...] | None = None
+        run: list[str] = []  # the spellings of the run of literals so far (_required_words)
+        run_at = (least, greatest)
+        for op, av in [*items, (None, None)]:
+            chars = _gate_letters(op, av, c) if op is not None else None
+            close = greatest - least > _PLACE_SPREAD  # (a run goes on at the same spread)
+            if chars is not None and not close and len(run) * len(chars) <= _RUN_SPELLINGS:
+                if not run:
+                    run_at = (least, greatest)
+                run = [w + ch for w in run or [""] for ch in chars]
+                least, greatest = least + 1, greatest + 1
+                continue
+            if run:
+                best = better(best, tuple((w, *run_at) for w in sorted(set(run))))
+                run = []
+            if op is None or close:
+                break  # the places of what follows vary too much
+            if chars is not None:  # a run too long to spell: a new one begins here
+                run, run_at = chars, (least, greatest)
+                least, greatest = least + 1, greatest + 1
+                continue
+            found: tuple[WordPlace, ...] | None = None
+            if op is c.SUBPATTERN:
+                found = places(av[-1], least, greatest)
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                found = places(av, least, greatest)
+            elif op is c.ASSERT:
+                direction, inner = av
+                if direction == 1:
+                    found = places(inner, least, greatest)
+                else:  # a lookbehind has one width: it starts that far before
+                    width = inner.getwidth()[0]
+                    found = places(inner, least - width, greatest - width)
+            elif op in repeats and av[0] >= 1:
+                found = places(av[2], least, greatest)
+            elif op is c.BRANCH:
+                alternatives = [places(a, least, greatest) for a in av[1]]
+                if all(alternatives):
+                    found = tuple(sorted({p for a in alternatives if a for p in a}))
+            best = better(best, found)
+            low, high = _parser.SubPattern(parsed.state, [(op, av)]).getwidth()
+            least, greatest = least + low, greatest + high
+        return best
+
+    found = places(items, 0, 0)
+    if found is None or not _usable(tuple(sorted({word for word, _, _ in found}))):
+        return None
+    return found
 
 
 _KEY_JOINERS = re.compile(r"[\s\-'’‐‑]+")
@@ -2097,9 +2299,11 @@ def note_memo() -> Iterator[None]:
     matches = _NOTE_MATCHES.set({})
     live = _NOTE_LIVE.set({})
     gate_texts = _GATE_TEXTS.set({})
+    places = _GATE_PLACES.set({})
     try:
         yield
     finally:
+        _GATE_PLACES.reset(places)
         _GATE_TEXTS.reset(gate_texts)
         _NOTE_LIVE.reset(live)
         _NOTE_MATCHES.reset(matches)
@@ -2112,11 +2316,11 @@ def note_matches(rx: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     (see note_memo)."""
     memo = _NOTE_MATCHES.get()
     if memo is None:
-        return tuple(rx.finditer(text))
+        return tuple(finditer_near(rx, text))
     key = (id(rx), text)
     hit = memo.get(key)
     if hit is None or hit[0] is not rx:
-        hit = memo[key] = (rx, tuple(rx.finditer(text)))
+        hit = memo[key] = (rx, tuple(finditer_near(rx, text)))
     return hit[1]
 
 
