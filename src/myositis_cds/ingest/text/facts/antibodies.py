@@ -1057,12 +1057,14 @@ _LABEL_END = re.compile(r"[ \t]*+:?[ \t]*+[)\]]?[ \t]*+:?[ \t]*+$")
 
 def _bare_names(ex: Extraction, sent: Sentence) -> bool:
     """A sentence that is only antibody names ("Jo-1", "- anti-PL-7, PL-12")."""
-    text = ex.text
-    found = ex.rules.antibodies.find(text[sent.start : sent.end])
+    return _only_names(ex, ex.text[sent.start : sent.end])
+
+
+def _only_names(ex: Extraction, line: str) -> bool:
+    found = ex.rules.antibodies.find(line)
     if not found:
         return False
     pos = 0
-    line = text[sent.start : sent.end]
     for a in found:
         if not _BARE_GLUE.fullmatch(line, pos, a.start):
             return False
@@ -1541,7 +1543,55 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
         # present.", as a coded table's "+" is linearised): that is the presumed positive
         return _PRESENT_WORD.fullmatch(tail.group("words").strip()) is None
     # names alone, where the sentence gives results
-    return _ResultWords.of(ex, sent).any_result_outside(lo, closed)
+    if _ResultWords.of(ex, sent).any_result_outside(lo, closed):
+        return True
+    # issue #10 (i38p): names alone that are the whole sentence, a row of a panel whose rows
+    # run on a line each or a stop each, beside rows that give other antibodies results
+    return closed == sent.end and _results_beside(ex, sent)
+
+
+# issue #10 (i38p): a short sentence of a result alone closing a panel's rows ("All negative.",
+# "Rest negative", "negativ"): a result given to the rows above, which are antibodies.
+_SHORT_RESULT_ROW = 3
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+# How many rows of names alone a panel's block is followed through, each way (a note of
+# thousands of bare names must not be walked for each of them: issue #10, hostile input).
+_PANEL_ROWS = 40
+
+
+def _results_beside(ex: Extraction, sent: Sentence) -> bool:
+    """Whether ``sent``, a row of antibodies' names alone (one, or a list), stands among rows
+    that give antibodies results: from it up and down through the block's rows of names alone
+    (a blank line or a label's line without a result ends the block), the first other row
+    gives a result word and names an antibody, or is a result alone in a few words ("Anti-SAE1:
+    negative" / "Anti-TIF1-γ" / "Anti-NXP2: negative", "Anti-SAE1 positive. Anti-TIF1-γ.
+    Anti-NXP2 negative."). Such a row is one whose result the note does not give where it is
+    read, or gives in a way not read: never the presumed positive of an "anti-X" named alone
+    (issue #10: a negative read as positive is the worst error the adapter can make)."""
+    original = ex.norm.original
+    text = ex.text
+    for step in (-1, 1):
+        k = sent.index + step
+        edge = ex.norm.to_original(sent.start, sent.end)
+        while 0 <= k < len(ex.sentences) and abs(k - sent.index) <= _PANEL_ROWS:
+            row = ex.sentences[k]
+            lo, hi = ex.norm.to_original(row.start, row.end)
+            gap = original[hi : edge[0]] if step < 0 else original[edge[1] : lo]
+            if "\n\n" in gap.replace(" ", "").replace("\t", ""):
+                break  # a blank line: another block
+            if not _ResultWords.of(ex, row).results:
+                if _only_names(ex, _BRACKETED.sub(" ", text[row.start : row.end])):
+                    # names alone, or with a method in brackets ("Anti-NXP2 (line blot)")
+                    k, edge = k + step, (lo, hi)
+                    continue
+                break  # a label or prose without a result: the block's edge
+            words = text[row.start : row.end].split()
+            if len(words) <= _SHORT_RESULT_ROW or ex.rules.antibodies.find(
+                text[row.start : row.end]
+            ):
+                return True
+            break
+    return False
 
 
 def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
