@@ -685,6 +685,7 @@ def _antibodies(ex: Extraction) -> None:
                     (_named_anti(ex, m) or _found_as_antibodies(ex, sent, m))
                     and not _named_as_test(ex, sent, m, window_end)
                     and not _unread_record(ex, sent, matches, k)  # "anti-NXP2 i anti-SAE1 xyz"
+                    and not _broken_list_member(ex, sent, matches, k)
                 )
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
@@ -1592,6 +1593,63 @@ def _results_beside(ex: Extraction, sent: Sentence) -> bool:
                 return True
             break
     return False
+
+
+# issue #10 (i38p): the gap between two members of one list that a word or an aside not read
+# broke ("anti-NXP2 (line blot), anti-MDA5", "anti-NXP2 xyz, anti-MDA5", "anti-Mi-2 recombinant
+# and anti-MDA5"): the first member's tail (a few words or brackets, no stop or clause mark),
+# then the list's comma, slash or "and"/"or" word, then only the glue before the next name.
+_MEMBER_TAIL = r"(?:\s*(?:\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[^\s,;:/()\[\]]+)){0,4}?"
+_MEMBER_GAP = re.compile(
+    rf"{_MEMBER_TAIL}\s*(?:[,/]|(?<!\w)(?:{_AND_OR})(?!\w))"
+    rf"(?:[\s,/]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
+    re.IGNORECASE,
+)
+
+
+# ... or the line break of a panel whose rows run together in the reading text ("anti-NXP2
+# abc" / "anti-MDA5 negative", a row each).
+_ROW_GAP = re.compile(
+    rf"{_MEMBER_TAIL}[ \t]*\r?\n(?:\s|\banti\b|-|[*•·>])*",
+    re.IGNORECASE,
+)
+
+
+def _members_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
+    if _MEMBER_GAP.fullmatch(ex.text, a.end, b.start):
+        return True
+    lo, hi = ex.norm.to_original(a.end, b.start)
+    return "\n" in ex.norm.original[lo:hi] and bool(_ROW_GAP.fullmatch(ex.norm.original, lo, hi))
+
+
+def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
+    """issue #10 (i38p): whether antibody ``matches[k]`` is one member of a list of names whose
+    joins a word or an aside not read broke, in a sentence that gives results: the members
+    before the break lost the list's closing result, the members after it its opening one
+    ("Not detected: anti-TIF1-γ, anti-NXP2 (line blot), anti-MDA5"), and a member without a
+    result read is no "anti-X" named alone (positive). The list is the run of names joined so
+    (two or more), opened by its clause (the sentence's start, or a colon or semicolon, then
+    only bullets, list glue and result words: "Negative:", "No anti-...") and a result word of
+    the sentence stands outside the run."""
+    text = ex.text
+    first = last = k
+    while first > 0 and _members_joined(ex, matches[first - 1], matches[first]):
+        first -= 1
+    while last + 1 < len(matches) and _members_joined(ex, matches[last], matches[last + 1]):
+        last += 1
+    if first == last:
+        return False
+    lo, hi = matches[first].start, matches[last].end
+    opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
+    words = _ResultWords.of(ex, sent)
+    lead = list(text[opened:lo])
+    for mod in words.starting(opened, lo):
+        if mod.rule.category in _RESULT:
+            lead[mod.start - opened : min(mod.end, lo) - opened] = " " * (min(mod.end, lo) - mod.start)
+    prefix = _without_other_antibodies("".join(lead)).lstrip("-*•·> \t")
+    if not _LIST_GLUE.fullmatch(prefix):
+        return False  # prose before the list ("She had anti-TIF1-γ, anti-NXP2 ...")
+    return words.any_result_outside(lo, hi)
 
 
 def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
