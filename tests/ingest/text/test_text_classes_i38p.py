@@ -116,3 +116,61 @@ def test_a_semicolon_row_with_an_unread_word_is_not_read() -> None:
         _WOMAN + "Anti-SAE1 negative; anti-TIF1-γ kit B; anti-NXP2 negative."
     )
     assert found == {"SAE1": "negative", "NXP2": "negative"}
+
+
+# ----------------------- the members after a list's break are not read as named alone (positive)
+
+
+_BROKEN_LISTS = (
+    # a result label, a method in brackets breaking the list
+    "Negative: anti-TIF1-γ, anti-NXP2 (line blot), anti-MDA5.",
+    # a word not read breaking it, the last member joined by "and"
+    "Negative: anti-TIF1-γ, anti-NXP2 xyz and anti-MDA5.",
+    # a level on a member: that member's own result, the next member's none
+    "Negative: anti-TIF1-γ, anti-NXP2 (++), anti-MDA5.",
+    # "No" before the list
+    "No anti-TIF1-γ, anti-NXP2 (line blot), anti-MDA5.",
+    # a label that opens every member's clause
+    "Not detected: anti-TIF1-γ, anti-NXP2 (line blot), anti-MDA5.",
+    # German
+    "Negativ: Anti-TIF1-γ, Anti-NXP2 (Immunoblot), Anti-MDA5.",
+    # a panel's rows read as one sentence, a word not read on the middle row
+    "Panel:\nanti-TIF1-γ\nanti-NXP2 abc\nanti-MDA5 negative.",
+)
+
+
+@pytest.mark.parametrize("note", _BROKEN_LISTS)
+def test_a_member_past_a_lists_break_is_never_positive(note: str) -> None:
+    read_as = h.antibody_results(_WOMAN + note)
+    assert "positive" not in {read_as.get("MDA5"), read_as.get("TIF1G")}, read_as
+
+
+def test_a_positive_label_over_a_broken_list_leaves_the_member_past_the_break_unread() -> None:
+    # the label's "Positive:" reaches the first member; the member past the aside is not read
+    # (its result is not read: not assessed), and the first stays positive
+    found = h.antibody_results(_WOMAN + "Positive: anti-TIF1-γ (line blot), anti-MDA5.")
+    assert found == {"TIF1G": "positive"}
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # prose before the list: the antibodies the patient has
+        (
+            "She had anti-TIF1-γ and anti-NXP2 (line blot) antibodies; the CT was clear.",
+            {"TIF1G": "positive", "NXP2": "positive"},
+        ),
+        # a list without any result word in its sentence
+        (
+            "Anti-TIF1-γ, anti-NXP2 (line blot) antibodies.",
+            {"TIF1G": "positive", "NXP2": "positive"},
+        ),
+        # the list's result given after the break
+        (
+            "Anti-SAE1 positive, anti-TIF1-γ (line blot), anti-NXP2 negative.",
+            {"SAE1": "positive", "TIF1G": "negative", "NXP2": "negative"},
+        ),
+    ],
+)
+def test_lists_that_give_no_break_keep_their_readings(note: str, expected: dict[str, str]) -> None:
+    assert h.antibody_results(_WOMAN + note) == expected

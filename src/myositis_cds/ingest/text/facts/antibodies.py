@@ -1491,15 +1491,23 @@ def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
     return None if eol >= b else min(end, bisect_left(ex.norm.offsets, eol))
 
 
+def _list_run(
+    matches: list[TermMatch], k: int, joined: Callable[[TermMatch, TermMatch], bool]
+) -> tuple[int, int]:
+    """The first and last of the names joined to ``matches[k]`` one to the next by ``joined``."""
+    first = last = k
+    while first > 0 and joined(matches[first - 1], matches[first]):
+        first -= 1
+    while last + 1 < len(matches) and joined(matches[last], matches[last + 1]):
+        last += 1
+    return first, last
+
+
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
     """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
     _UNREAD_TAIL)."""
     text = ex.text
-    first = last = k
-    while first > 0 and _in_one_list(text, matches[first - 1], matches[first]):
-        first -= 1
-    while last + 1 < len(matches) and _in_one_list(text, matches[last], matches[last + 1]):
-        last += 1
+    first, last = _list_run(matches, k, lambda a, b: _in_one_list(text, a, b))
     lo, hi = matches[first].start, matches[last].end
     opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
     closed = text.find(";", hi, sent.end)
@@ -1599,20 +1607,14 @@ def _results_beside(ex: Extraction, sent: Sentence) -> bool:
 # broke ("anti-NXP2 (line blot), anti-MDA5", "anti-NXP2 xyz, anti-MDA5", "anti-Mi-2 recombinant
 # and anti-MDA5"): the first member's tail (a few words or brackets, no stop or clause mark),
 # then the list's comma, slash or "and"/"or" word, then only the glue before the next name.
-_MEMBER_TAIL = r"(?:\s*(?:\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[^\s,;:/()\[\]]+)){0,4}?"
+_MEMBER_TAIL = r"(?:\s*+(?:\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[^\s,;:/()\[\]]++)){0,4}?"
+_MEMBER_JOIN = rf"(?:[,/]|(?<!\w)(?:{_AND_OR})(?!\w))"
 _MEMBER_GAP = re.compile(
-    rf"{_MEMBER_TAIL}\s*(?:[,/]|(?<!\w)(?:{_AND_OR})(?!\w))"
-    rf"(?:[\s,/]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
-    re.IGNORECASE,
+    rf"{_MEMBER_TAIL}\s*{_MEMBER_JOIN}(?:\s|{_MEMBER_JOIN}|\banti\b|-|{_NAME_SUFFIX}|\(|\))*", re.I
 )
-
-
 # ... or the line break of a panel whose rows run together in the reading text ("anti-NXP2
 # abc" / "anti-MDA5 negative", a row each).
-_ROW_GAP = re.compile(
-    rf"{_MEMBER_TAIL}[ \t]*\r?\n(?:\s|\banti\b|-|[*•·>])*",
-    re.IGNORECASE,
-)
+_ROW_GAP = re.compile(rf"{_MEMBER_TAIL}[ \t]*\r?\n(?:\s|\banti\b|-|[*•·>])*", re.I)
 
 
 def _members_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
@@ -1632,20 +1634,17 @@ def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch]
     only bullets, list glue and result words: "Negative:", "No anti-...") and a result word of
     the sentence stands outside the run."""
     text = ex.text
-    first = last = k
-    while first > 0 and _members_joined(ex, matches[first - 1], matches[first]):
-        first -= 1
-    while last + 1 < len(matches) and _members_joined(ex, matches[last], matches[last + 1]):
-        last += 1
+    first, last = _list_run(matches, k, lambda a, b: _members_joined(ex, a, b))
     if first == last:
         return False
     lo, hi = matches[first].start, matches[last].end
     opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
     words = _ResultWords.of(ex, sent)
     lead = list(text[opened:lo])
-    for mod in words.starting(opened, lo):
+    for mod in words.starting(opened, lo):  # the result words of a label: "Negative:", "No"
         if mod.rule.category in _RESULT:
-            lead[mod.start - opened : min(mod.end, lo) - opened] = " " * (min(mod.end, lo) - mod.start)
+            end = min(mod.end, lo)
+            lead[mod.start - opened : end - opened] = " " * (end - mod.start)
     prefix = _without_other_antibodies("".join(lead)).lstrip("-*•·> \t")
     if not _LIST_GLUE.fullmatch(prefix):
         return False  # prose before the list ("She had anti-TIF1-γ, anti-NXP2 ...")
