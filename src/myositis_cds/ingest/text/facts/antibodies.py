@@ -685,6 +685,7 @@ def _antibodies(ex: Extraction) -> None:
                     (_named_anti(ex, m) or _found_as_antibodies(ex, sent, m))
                     and not _named_as_test(ex, sent, m, window_end)
                     and not _unread_record(ex, sent, matches, k)  # "anti-NXP2 i anti-SAE1 xyz"
+                    and not _broken_list_member(ex, sent, matches, k)
                 )
             ):
                 value["result"] = "positive"  # "anti-TIF1γ dermatomyositis"
@@ -1057,12 +1058,14 @@ _LABEL_END = re.compile(r"[ \t]*+:?[ \t]*+[)\]]?[ \t]*+:?[ \t]*+$")
 
 def _bare_names(ex: Extraction, sent: Sentence) -> bool:
     """A sentence that is only antibody names ("Jo-1", "- anti-PL-7, PL-12")."""
-    text = ex.text
-    found = ex.rules.antibodies.find(text[sent.start : sent.end])
+    return _only_names(ex, ex.text[sent.start : sent.end])
+
+
+def _only_names(ex: Extraction, line: str) -> bool:
+    found = ex.rules.antibodies.find(line)
     if not found:
         return False
     pos = 0
-    line = text[sent.start : sent.end]
     for a in found:
         if not _BARE_GLUE.fullmatch(line, pos, a.start):
             return False
@@ -1488,15 +1491,23 @@ def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
     return None if eol >= b else min(end, bisect_left(ex.norm.offsets, eol))
 
 
+def _list_run(
+    matches: list[TermMatch], k: int, joined: Callable[[TermMatch, TermMatch], bool]
+) -> tuple[int, int]:
+    """The first and last of the names joined to ``matches[k]`` one to the next by ``joined``."""
+    first = last = k
+    while first > 0 and joined(matches[first - 1], matches[first]):
+        first -= 1
+    while last + 1 < len(matches) and joined(matches[last], matches[last + 1]):
+        last += 1
+    return first, last
+
+
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
     """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
     _UNREAD_TAIL)."""
     text = ex.text
-    first = last = k
-    while first > 0 and _in_one_list(text, matches[first - 1], matches[first]):
-        first -= 1
-    while last + 1 < len(matches) and _in_one_list(text, matches[last], matches[last + 1]):
-        last += 1
+    first, last = _list_run(matches, k, lambda a, b: _in_one_list(text, a, b))
     lo, hi = matches[first].start, matches[last].end
     opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
     closed = text.find(";", hi, sent.end)
@@ -1541,7 +1552,103 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
         # present.", as a coded table's "+" is linearised): that is the presumed positive
         return _PRESENT_WORD.fullmatch(tail.group("words").strip()) is None
     # names alone, where the sentence gives results
-    return _ResultWords.of(ex, sent).any_result_outside(lo, closed)
+    if _ResultWords.of(ex, sent).any_result_outside(lo, closed):
+        return True
+    # issue #10 (i38p): names alone that are the whole sentence, a row of a panel whose rows
+    # run on a line each or a stop each, beside rows that give other antibodies results
+    return closed == sent.end and _results_beside(ex, sent)
+
+
+# issue #10 (i38p): a short sentence of a result alone closing a panel's rows ("All negative.",
+# "Rest negative", "negativ"): a result given to the rows above, which are antibodies.
+_SHORT_RESULT_ROW = 3
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+# How many rows of names alone a panel's block is followed through, each way (a note of
+# thousands of bare names must not be walked for each of them: issue #10, hostile input).
+_PANEL_ROWS = 40
+
+
+def _results_beside(ex: Extraction, sent: Sentence) -> bool:
+    """Whether ``sent``, a row of antibodies' names alone (one, or a list), stands among rows
+    that give antibodies results: from it up and down through the block's rows of names alone
+    (a blank line or a label's line without a result ends the block), the first other row
+    gives a result word and names an antibody, or is a result alone in a few words ("Anti-SAE1:
+    negative" / "Anti-TIF1-γ" / "Anti-NXP2: negative", "Anti-SAE1 positive. Anti-TIF1-γ.
+    Anti-NXP2 negative."). Such a row is one whose result the note does not give where it is
+    read, or gives in a way not read: never the presumed positive of an "anti-X" named alone
+    (issue #10: a negative read as positive is the worst error the adapter can make)."""
+    original = ex.norm.original
+    text = ex.text
+    for step in (-1, 1):
+        k = sent.index + step
+        edge = ex.norm.to_original(sent.start, sent.end)
+        while 0 <= k < len(ex.sentences) and abs(k - sent.index) <= _PANEL_ROWS:
+            row = ex.sentences[k]
+            lo, hi = ex.norm.to_original(row.start, row.end)
+            gap = original[hi : edge[0]] if step < 0 else original[edge[1] : lo]
+            if "\n\n" in gap.replace(" ", "").replace("\t", ""):
+                break  # a blank line: another block
+            if not _ResultWords.of(ex, row).results:
+                if _only_names(ex, _BRACKETED.sub(" ", text[row.start : row.end])):
+                    # names alone, or with a method in brackets ("Anti-NXP2 (line blot)")
+                    k, edge = k + step, (lo, hi)
+                    continue
+                break  # a label or prose without a result: the block's edge
+            words = text[row.start : row.end].split()
+            if len(words) <= _SHORT_RESULT_ROW or ex.rules.antibodies.find(
+                text[row.start : row.end]
+            ):
+                return True
+            break
+    return False
+
+
+# issue #10 (i38p): the gap between two members of one list that a word or an aside not read
+# broke ("anti-NXP2 (line blot), anti-MDA5", "anti-NXP2 xyz, anti-MDA5", "anti-Mi-2 recombinant
+# and anti-MDA5"): the first member's tail (a few words or brackets, no stop or clause mark),
+# then the list's comma, slash or "and"/"or" word, then only the glue before the next name.
+_MEMBER_TAIL = r"(?:\s*+(?:\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[^\s,;:/()\[\]]++)){0,4}?"
+_MEMBER_JOIN = rf"(?:[,/]|(?<!\w)(?:{_AND_OR})(?!\w))"
+_MEMBER_GAP = re.compile(
+    rf"{_MEMBER_TAIL}\s*{_MEMBER_JOIN}(?:\s|{_MEMBER_JOIN}|\banti\b|-|{_NAME_SUFFIX}|\(|\))*", re.I
+)
+# ... or the line break of a panel whose rows run together in the reading text ("anti-NXP2
+# abc" / "anti-MDA5 negative", a row each).
+_ROW_GAP = re.compile(rf"{_MEMBER_TAIL}[ \t]*\r?\n(?:\s|\banti\b|-|[*•·>])*", re.I)
+
+
+def _members_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
+    if _MEMBER_GAP.fullmatch(ex.text, a.end, b.start):
+        return True
+    lo, hi = ex.norm.to_original(a.end, b.start)
+    return "\n" in ex.norm.original[lo:hi] and bool(_ROW_GAP.fullmatch(ex.norm.original, lo, hi))
+
+
+def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
+    """issue #10 (i38p): whether antibody ``matches[k]`` is one member of a list of names whose
+    joins a word or an aside not read broke, in a sentence that gives results: the members
+    before the break lost the list's closing result, the members after it its opening one
+    ("Not detected: anti-TIF1-γ, anti-NXP2 (line blot), anti-MDA5"), and a member without a
+    result read is no "anti-X" named alone (positive). The list is the run of names joined so
+    (two or more), opened by its clause (the sentence's start, or a colon or semicolon, then
+    only bullets, list glue and result words: "Negative:", "No anti-...") and a result word of
+    the sentence stands outside the run."""
+    text = ex.text
+    first, last = _list_run(matches, k, lambda a, b: _members_joined(ex, a, b))
+    if first == last:
+        return False
+    lo, hi = matches[first].start, matches[last].end
+    opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
+    words = _ResultWords.of(ex, sent)
+    lead = list(text[opened:lo])
+    for mod in words.starting(opened, lo):  # the result words of a label: "Negative:", "No"
+        if mod.rule.category in _RESULT:
+            end = min(mod.end, lo)
+            lead[mod.start - opened : end - opened] = " " * (end - mod.start)
+    prefix = _without_other_antibodies("".join(lead)).lstrip("-*•·> \t")
+    if not _LIST_GLUE.fullmatch(prefix):
+        return False  # prose before the list ("She had anti-TIF1-γ, anti-NXP2 ...")
+    return words.any_result_outside(lo, hi)
 
 
 def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
