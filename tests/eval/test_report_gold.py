@@ -156,6 +156,8 @@ _HELD_OUT_ROUNDS = [
     ("forty-ninth", "heldout_ah", "ah", 12, None, 0, None),
     ("fiftieth", None, None, 0, "heldout42", 10, 481),
     ("fifty-first", "heldout_ai", "ai", 12, None, 0, None),
+    ("fifty-second", None, None, 0, "heldout43", 10, 493),
+    ("fifty-third", "heldout_aj", "aj", 12, None, 0, None),
 ]
 
 
