@@ -125,7 +125,7 @@ DEFAULT_SETS = (
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
-    "notes:heldout40,reports:heldout_ag"
+    "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -281,6 +281,11 @@ DETAIL_SETS = {
     # (sixteenth session).
     "notes:heldout40",
     "reports:heldout_ag",
+    # Measured sealed four times (first runs before round 36, after it, after round 37 and at the
+    # start of the seventeenth session), figures only (HELDOUT41.md, FIRST_RUN_AH.md); opened on
+    # 4 Dec 2026 (seventeenth session).
+    "notes:heldout41",
+    "reports:heldout_ah",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.

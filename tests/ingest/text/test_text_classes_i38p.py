@@ -145,11 +145,11 @@ def test_a_member_past_a_lists_break_is_never_positive(note: str) -> None:
     assert "positive" not in {read_as.get("MDA5"), read_as.get("TIF1G")}, read_as
 
 
-def test_a_positive_label_over_a_broken_list_leaves_the_member_past_the_break_unread() -> None:
-    # the label's "Positive:" reaches the first member; the member past the aside is not read
-    # (its result is not read: not assessed), and the first stays positive
+def test_a_positive_label_over_a_broken_list_gives_every_member_its_result() -> None:
+    # the label's "Positive:" reaches the first member; (round 39, i39p) it is carried past
+    # the aside to the member after it (before, that member was left unread)
     found = h.antibody_results(_WOMAN + "Positive: anti-TIF1-γ (line blot), anti-MDA5.")
-    assert found == {"TIF1G": "positive"}
+    assert found == {"TIF1G": "positive", "MDA5": "positive"}
 
 
 @pytest.mark.parametrize(

@@ -409,10 +409,28 @@ def _long_ago(ex: Extraction, time: TimePoint) -> bool:
 
 def _add(ex: Extraction, draft: Draft) -> None:
     if draft.time is draft.sentence.time:
-        draft.time = draft.sentence.time_at(
-            draft.start, ongoing=draft.type == "finding", end=draft.end
-        )
+        if draft.type == "finding":
+            draft.time = finding_time(ex, draft.sentence, draft.start, draft.end)
+        else:
+            draft.time = draft.sentence.time_at(draft.start, end=draft.end)
     ex.drafts.append(draft)
+
+
+def finding_time(ex: Extraction, sent: Sentence, pos: int, end: int | None = None) -> TimePoint:
+    """The time of a finding at ``pos``: a state still there, which "since 2019" does not date
+    (Sentence.time_at), unless (issue #10, i39n) a statement of the presentation stands before
+    it in its sentence (rules/patterns.yaml ``presentation_statement``: "First symptoms: rash
+    on the eyelids from 02/2021"), where the "from" after the sign in its clause dates the
+    sign's start."""
+    if any(rx.search(ex.text, sent.start, pos) for rx in ex.rules.value["presentation_statement"]):
+        began = [
+            (c - pos, t)
+            for c, t, _, _, since in sent.local
+            if since and c >= pos and not any(pos < b < c for b in sent.breaks)
+        ]
+        if began:
+            return min(began, key=lambda x: x[0])[1]
+    return sent.time_at(pos, ongoing=True, end=end)
 
 
 def _outside_time(sent: Sentence, m: TermMatch) -> bool:

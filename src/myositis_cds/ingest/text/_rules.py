@@ -98,6 +98,9 @@ class TumourLexicon(_Strict):
     # issue #10 (i10l): histology abbreviations that are also ordinary words, read only when
     # written with at least two capitals ("NET", "pNET"; not "net", "Phcog.Net")
     capitals_only: list[str] = Field(default_factory=list)
+    # issue #10 (i39r): a site word that names two organs ("colorectal"): read as the first,
+    # and as the other when an operation on the other removes that tumour
+    either_sites: dict[str, list[TumourSite]] = Field(default_factory=dict)
     # issue #10 (i10x): benign lesions an operation may remove instead of a cancer
     benign_lesions: list[str] = Field(default_factory=list)
     # issue #10 (i10af): devices a removal word may be about ("cannula removed")
@@ -659,6 +662,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "other_person_before": set(),  # issue #10 (i10aa)
     "other_person_after": set(),  # issue #10 (i10aa)
     "operation_as_place": set(),  # issue #10 (i10ah)
+    "presentation_statement": set(),  # issue #10 (i39n)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)
@@ -735,6 +739,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
+    "antibody_panel_summary": set(),  # issue #10 (i39p)
+    "antibody_panel_summary_others": set(),  # issue #10 (i39p)
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
@@ -2052,13 +2058,21 @@ def _units(term: str) -> list[str]:
 @lru_cache(maxsize=4096)  # i10aw: one per trie node; a few hundred units
 def _letter_regex(unit: str) -> str:
     """A unit as itself, or, for a letter with a diacritic, also its plain letters."""
+    spellings = _unit_spellings(unit)
+    if len(spellings) == 1:
+        return re.escape(unit)
+    return f"(?:{re.escape(spellings[0])}|{re.escape(spellings[1])})"
+
+
+@lru_cache(maxsize=4096)
+def _unit_spellings(unit: str) -> tuple[str, ...]:
+    """What :func:`_letter_regex` matches (each ignoring case): the unit, and "ß" also as "ss",
+    a letter with a diacritic also as its plain letters."""
     folded = unit.casefold()
     if len(unit) == 1 and len(folded) > 1:  # "ß": itself or "ss"
-        return f"(?:{re.escape(unit)}|{re.escape(folded)})"
+        return (unit, folded)
     plain = plain_letters(unit) if len(unit) == 1 else unit
-    if plain == unit:
-        return re.escape(unit)
-    return f"(?:{re.escape(unit)}|{re.escape(plain)})"
+    return (unit,) if plain == unit else (unit, plain)
 
 
 # issue #10 (i10an): a term's stem mark. "dysfag*" is the stem "dysfag" and any letters after it
@@ -2175,10 +2189,9 @@ def _built_trie_parts(terms: list[str]) -> list[str]:
                 node = node.setdefault(unit, {})
             node[_END] = {}
 
-    def emit(node: _Trie, last: str) -> str:
-        branches = [
-            # a leading hyphen is the word's own ("-ve"), not an optional joiner
-            (_letter_regex(unit) if not last else _unit_regex(unit)) + emit(child, unit)
+    def emit(node: _Trie, last: str, guard: bool) -> str:
+        units = [
+            (unit, child)
             # (i10an: a stem's open end is tried after every written continuation, so the
             # longer term "gottronove papule" wins over the stem "gottron*"; i32g: and the
             # optional "'s", which may match nothing or a plain "s", after both, so that the
@@ -2188,6 +2201,13 @@ def _built_trie_parts(terms: list[str]) -> list[str]:
             )
             if unit != _END
         ]
+        branches = [
+            # a leading hyphen is the word's own ("-ve"), not an optional joiner
+            (_letter_regex(unit) if not last else _unit_regex(unit)) + emit(child, unit, guard)
+            for unit, child in units
+        ]
+        if guard:
+            _guard_outside_ascii(branches, [unit for unit, _ in units])
         if _END in node:
             branches.append("")
         if len(branches) == 1:
@@ -2204,10 +2224,42 @@ def _built_trie_parts(terms: list[str]) -> list[str]:
     others = {k: v for k, v in trie.items() if k not in words}
     parts = []
     if words:
-        parts.append(f"(?<!{_WORD_NOT_CJK})" + emit(words, "") + end)
+        parts.append(f"(?<!{_WORD_NOT_CJK})" + emit(words, "", True) + end)
     if others:
-        parts.append(emit(others, "") + end)
+        # (i39t: not the others: led by CJK characters and punctuation, which have no case,
+        # that part has the engine's own table of the characters it can start with)
+        parts.append(emit(others, "", False) + end)
     return parts
+
+
+# issue #10 (i39t): a trie node's branches for letters outside ASCII (accented, Greek,
+# Cyrillic...: a hundred and fifty of the two hundred first letters of a long list), behind one
+# lookahead for the characters they can start with. Python's engine tries a branch's
+# alternatives one after the other; those that start with a letter it steps over after one test
+# of the character, but a word that no branch continues was tested against every one of them,
+# about a microsecond at each word of a note for each long list. Grouped, an ASCII letter that
+# none of them can start with is turned away by one test. The same matches: an alternation
+# tried in order is the same grouped in runs ("a|b|c" is "a|(?:b|c)"), and the lookahead lets
+# through every character the group's first letters match (the engine's own case folding).
+_GUARD_AFTER = 8  # branches outside ASCII at one node: fewer are tested one by one
+
+
+def _guard_outside_ascii(branches: list[str], units: list[str]) -> None:
+    """Joins the run of ``branches`` whose ``units`` lie outside ASCII (they follow the ASCII
+    ones, in the trie's order) into one alternative led by a lookahead, in place."""
+    run = [i for i, unit in enumerate(units) if not unit.isascii()]
+    if len(run) < _GUARD_AFTER or run != list(range(run[0], run[-1] + 1)):
+        return
+    starts = {
+        x
+        for i in run
+        for spelling in _unit_spellings(units[i])
+        for x in _ASCII
+        if re.fullmatch(re.escape(spelling[0]), x, re.IGNORECASE)
+    }
+    refused = "".join(re.escape(x) for x in _ASCII if x not in starts)
+    guarded = f"(?=(?-i:[^{refused}]))(?:" + "|".join(branches[i] for i in run) + ")"
+    branches[run[0] : run[-1] + 1] = [guarded]
 
 
 def finditer_either(

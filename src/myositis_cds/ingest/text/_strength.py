@@ -199,6 +199,9 @@ _BARE_END = re.compile(
     # issue #10 (i37n): the comparison's word before the other muscle's grade ("neck flexors 4
     # vs extensors 5", "hips 3 versus ankles 5")
     r"|vs|versus"
+    # issue #10 (i39n): a table row's total after its last grade ("Ankle dorsiflexors 10
+    # TOTAL 74/80", an MMT8 written on one row)
+    r"|total"
     # (i10ag: "in" of the Spanish, Portuguese, French and Italian examination: "fuerza distal M5
     # en las cuatro extremidades")
     r"|en|em|nas|nos|dans|nelle|negli|nei|aux"

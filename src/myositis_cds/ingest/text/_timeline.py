@@ -401,7 +401,10 @@ def _times_and_events(ex: Extraction) -> None:
                     m.end,
                     sent,
                     # a field's own date (i10ai), or the date the next line opens with (i35d)
-                    field_time.get(m.start) or _date_next_line(ex, sent, m) or sent.time,
+                    field_time.get(m.start)
+                    or _date_next_line(ex, sent, m)
+                    or _date_after_diagnosis(ex, sent, m)
+                    or sent.time,
                     uncertain=uncertain,
                 ),
             )
@@ -425,6 +428,20 @@ def _date_next_line(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint |
         return None
     dates = find_dates(ex.text, ex.rules, gap.end(), min(len(ex.text), gap.end() + 30), ex.style)
     if not dates or dates[0].start != gap.end():
+        return None
+    return TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+
+
+def _date_after_diagnosis(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    """issue #10 (i39n): the date right after the diagnosis's word, past its agent and "on"
+    (_DIAGNOSED_DATE_GAP), in its sentence: "began with a rash in November 2025 and was
+    diagnosed by Dr Okafor (rheumatology) on the 12th of January 2026" dates the diagnosis on
+    12 January, not at the sentence's first date."""
+    if m.concept != "diagnosis":
+        return None
+    text = ex.text
+    dates = find_dates(text, ex.rules, m.end, min(sent.end, m.end + _GAP_REACH), ex.style)
+    if not dates or _DIAGNOSED_DATE_GAP.fullmatch(text, m.end, dates[0].start) is None:
         return None
     return TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
 
@@ -733,7 +750,8 @@ def _plural_organ(site: TermMatch, r: Rules) -> bool:
 
 # what may stand between "diagnosed" and its date: who or where, "on", "in" (no clause mark)
 _DIAGNOSED_DATE_GAP = re.compile(
-    r"(?:[ \t]+(?:by|at|in)[ \t]+[^.;:\n\d]{1,40}?)?(?:[ \t]*\n?[ \t]*(?:on|in)\b)?[ \t]*\n?[ \t]*",
+    r"(?:[ \t]+(?:by|at|in)[ \t]+[^.;:\n\d]{1,40}?)?(?:[ \t]*\n?[ \t]*(?:on|in)\b)?[ \t]*\n?[ \t]*"
+    r"(?:the[ \t]+)?",  # issue #10 (i39n): "on the 12th of January 2026"
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[;\n]|\.(?!\d)")
@@ -1197,7 +1215,9 @@ _SAMPLE_WORDS = (
     # નમૂનો/નમૂના, Bengali নমুনা, Punjabi ਨਮੂਨਾ, Telugu నమూనా, Tamil மாதிரி; and Tajik "намуна";
     # each language's laboratory word, written by us, verified U; i31a: Sinhala නියැදිය/නියැදි,
     # Kannada ಮಾದರಿ)
-    r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ)(?!\w))"
+    # (issue #10, i39n: Lao "ເກັບຕົວຢ່າງ" (sample taken) and "ຕົວຢ່າງ" (sample); verified U)
+    r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ"
+    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ)(?!\w))"
 )
 
 
@@ -1233,7 +1253,8 @@ _REPORT_WORD = re.compile(
     r"|रिपोर्ट|રિપોર્ટ|ਰਿਪੋਰਟ|রিপোর্ট|ҳисобот|натиҷа)\b"
     # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
     # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
-    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ)(?!\w))"
+    # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
+    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ)(?!\w))"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )

@@ -292,6 +292,46 @@ def _beyond_reason_clause(ex: Extraction, sent: Sentence, m: TermMatch, cue_star
     return comma >= 0 and _CLAUSE_VERB.search(text, m.end, comma) is not None
 
 
+# issue #10 (i39p): an antibody stated by a predicate before it ("She had anti-TIF1-γ and
+# anti-NXP2 (line blot) antibodies", "The blot showed anti-NXP2") and a next clause whose subject
+# is another test, with a verb of its own ("..., and the CT was negative", "; her mammogram came
+# back normal"): the result word there is that test's (the antibody's predicate is the one
+# before it: _OWN_PREDICATE after the name finds only those written after it). The next clause
+# opens at a semicolon or at a comma with a conjunction; the test's verb stands in the few words
+# after its name, with no comma between ("anti-TIF1-γ and the CT were negative" is one subject).
+_NEXT_CLAUSE = re.compile(
+    r"(?:,[ \t]*+(?:and|but|while|whereas|though|although|yet)\b|;)[ \t]*+"
+    r"(?:(?:the|her|his|their|a|an|a[ \t]++repeat|repeat|subsequent|later|further)[ \t]++)*+$",
+    re.IGNORECASE,
+)
+_NEXT_CLAUSE_REACH = 120  # characters from the next clause's mark to the result word
+_PREDICATE_REACH = 300  # characters from the antibody's predicate to it (a list between)
+_TEST_OWN_VERB = re.compile(
+    r"[^,;:.()]{0,40}?\b(?:was|were|is|are|came[ \t]++back|returned|remains?|remained|"
+    r"proved|showed|revealed|had[ \t]++been|has[ \t]++been|have[ \t]++been)\b[^,;:.()]{0,30}",
+    re.IGNORECASE,
+)
+
+
+def _next_clause_test(ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int) -> bool:
+    """Whether the result word at ``cue_start``, after antibody ``m``, is said by a next clause
+    of another test (see _NEXT_CLAUSE), ``m`` having its predicate before it in its clause."""
+    text = ex.text
+    if cue_start < m.end:
+        return False
+    near = max(m.end, cue_start - _NEXT_CLAUSE_REACH)
+    tests = _other_tests(ex, near, cue_start, _OTHER_TEST_AFTER_VERB)
+    if not any(
+        _NEXT_CLAUSE.search(text, max(m.end, start - _NEXT_CLAUSE_REACH), start) is not None
+        and _TEST_OWN_VERB.fullmatch(text, end, cue_start) is not None
+        for start, end in tests
+    ):
+        return False
+    lo = max(sent.start, m.start - _PREDICATE_REACH)
+    stop = max(text.rfind(";", lo, m.start), text.rfind(":", lo, m.start))
+    return _OWN_PREDICATE.search(text, max(lo, stop + 1), m.start) is not None
+
+
 # issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
 # test's, not an antibody's that follows ("Malignancy screen not repeated now (Mi-2; ...)",
 # "CT chest negative (anti-TIF1γ positive)"): between the test and the word, only a verb
@@ -387,15 +427,43 @@ def _another_records_result(
         None,
     )
     if opener is None:
-        return (
-            False  # a sentence wrapped onto the next line: "anti-Jo-1 and PL-7 were" / "negative"
-        )
+        # (i40p) a row that opens on its result word before its own name ("positive anti-MDA5"
+        # under "Negative: anti-TIF1-γ, anti-NXP2"): the word is that name's
+        return _opens_own_row(ex, matches, k, cue_line_start, cue_start, cue_end)
     if cue_line_start > line_start:  # a list carried on by a comma at each line's end
         carried = original[at_end:cue_line_start].rstrip("\n").split("\n")
         # (i14a) at any script's list comma: "抗Jo-1、PL-7、" / "PL-12、EJ抗体均阴性"
         if all(row.rstrip().endswith(tuple(_LIST_COMMAS)) for row in carried):
             return False
     return True
+
+
+_ROW_LEAD = re.compile(r"[ \t\-*•·>]*")
+_WORD_TO_NAME = re.compile(r"[ \t]*+(?:anti[ \t-]*+)?")
+_ROW_TAIL = re.compile(r"[ \t]*+(?:antibod(?:y|ies))?[ \t.,;]*+")
+
+
+def _opens_own_row(
+    ex: Extraction, matches: list[TermMatch], k: int, row: int, cue_start: int, cue_end: int
+) -> bool:
+    """Whether the result word [cue_start, cue_end) (normalised) opens its row ``row`` (as
+    written) and is that row's own: one word, then another name of the sentence than
+    ``matches[k]``, the row's only one ("positive anti-MDA5"); not a sentence wrapped onto
+    the next line ("... and" / "negative for Jo-1, PL-7 and")."""
+    original = ex.norm.original
+    if not _ROW_LEAD.fullmatch(original, row, ex.norm.to_original(cue_start, cue_end)[0]):
+        return False
+    if any(c.isspace() for c in ex.text[cue_start:cue_end]):
+        return False  # "negative for": a predicate over what follows
+    j = bisect_left(matches, cue_end, key=lambda m: m.start)
+    if (
+        j >= len(matches)
+        or j == k
+        or not _WORD_TO_NAME.fullmatch(ex.text, cue_end, matches[j].start)
+    ):
+        return False
+    name_end = ex.norm.to_original(matches[j].start, matches[j].end)[1]
+    return _ROW_TAIL.fullmatch(original, name_end, _line_end(ex, name_end)) is not None
 
 
 # issue #10 (i11c): the exception after a negative ("negative except TIF1γ", "negativ außer
@@ -605,8 +673,12 @@ def _antibodies(ex: Extraction) -> None:
         if panel_time is not None:
             panel_times[idx] = panel_time
         respective = _respective_results(ex, matches)
-        skip = _voided_results(ex, sent)  # "positive (reported in error)"; once a sentence
+        voided = _voided_results(ex, sent)  # "positive (reported in error)"; once a sentence
         for k, m in enumerate(matches):
+            # issue #10 (i40p): the result words found not this antibody's are set aside for it
+            # alone; the next name may state its own with them ("Negative: anti-TIF1-γ" /
+            # "anti-MDA5 positive": the second line's word is MDA5's, not TIF1-γ's)
+            skip = voided
             if m.concept == UNSPECIFIED_SSA:
                 continue  # read as a name of the list, recorded as no antibody (i33g)
             if _on_reference_line(ex, m, _journal_chrome):
@@ -618,6 +690,8 @@ def _antibodies(ex: Extraction) -> None:
                 or _said_of_test_before(ex, sent, m, cue[1], cue[2])  # "screen not repeated (Mi-2"
                 or _another_records_result(ex, sent, matches, k, cue[1], cue[2])
                 or _beyond_reason_clause(ex, sent, m, cue[1])  # "Because anti-X ..., she ..."
+                or _next_clause_test(ex, sent, m, cue[1])  # "She had anti-X, and the CT was"
+                or _later_members_word(ex, sent, matches, k, cue[1])  # "Negative: X, Y (pos)"
             ):  # "TIF1-gamma ..... POSITIVE" / "NXP-2 ..... Negative": a line each
                 skip = skip | {cue[1]}
                 assertion = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS, skip)
@@ -653,6 +727,13 @@ def _antibodies(ex: Extraction) -> None:
                 existence = label  # "NOT DETECTED: TIF1g, NXP2" (a blot's result rows)
             elif existence is None and (label := _list_label(ex, sent)) is not None:
                 existence = label  # "Myositis antibodies negative:" over a bare list
+            elif (
+                existence is None
+                and (label := _broken_list_label(ex, sent, matches, k)) is not None
+            ):
+                existence = label  # "Positive: anti-TIF1-γ (line blot), anti-MDA5"
+            elif existence is None and (label := _closing_summary(ex, sent)) is not None:
+                existence = label  # "Anti-TIF1-γ" / "Anti-NXP2" / "All negative."
             elif verdict is not None:  # "Anti-Ku weak band, considered negative"
                 existence = _RESULT_WORD[next(g for g, v in verdict.groupdict().items() if v)]
             elif existence == "POSITIVE" and _by_exception(ex, sent, m, assertion):
@@ -1491,23 +1572,13 @@ def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
     return None if eol >= b else min(end, bisect_left(ex.norm.offsets, eol))
 
 
-def _list_run(
-    matches: list[TermMatch], k: int, joined: Callable[[TermMatch, TermMatch], bool]
-) -> tuple[int, int]:
-    """The first and last of the names joined to ``matches[k]`` one to the next by ``joined``."""
-    first = last = k
-    while first > 0 and joined(matches[first - 1], matches[first]):
-        first -= 1
-    while last + 1 < len(matches) and joined(matches[last], matches[last + 1]):
-        last += 1
-    return first, last
-
-
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
     """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
     _UNREAD_TAIL)."""
     text = ex.text
-    first, last = _list_run(matches, k, lambda a, b: _in_one_list(text, a, b))
+    first, last = _runs(
+        ex, sent, matches, "antibody list runs", lambda a, b: _in_one_list(text, a, b)
+    )[k]
     lo, hi = matches[first].start, matches[last].end
     opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
     closed = text.find(";", hi, sent.end)
@@ -1577,30 +1648,89 @@ def _results_beside(ex: Extraction, sent: Sentence) -> bool:
     Anti-NXP2 negative."). Such a row is one whose result the note does not give where it is
     read, or gives in a way not read: never the presumed positive of an "anti-X" named alone
     (issue #10: a negative read as positive is the worst error the adapter can make)."""
-    original = ex.norm.original
     text = ex.text
     for step in (-1, 1):
-        k = sent.index + step
-        edge = ex.norm.to_original(sent.start, sent.end)
-        while 0 <= k < len(ex.sentences) and abs(k - sent.index) <= _PANEL_ROWS:
-            row = ex.sentences[k]
-            lo, hi = ex.norm.to_original(row.start, row.end)
-            gap = original[hi : edge[0]] if step < 0 else original[edge[1] : lo]
-            if "\n\n" in gap.replace(" ", "").replace("\t", ""):
-                break  # a blank line: another block
+        for row in _block_rows(ex, sent, step):
             if not _ResultWords.of(ex, row).results:
-                if _only_names(ex, _BRACKETED.sub(" ", text[row.start : row.end])):
-                    # names alone, or with a method in brackets ("Anti-NXP2 (line blot)")
-                    k, edge = k + step, (lo, hi)
-                    continue
+                if _names_row(ex, row):
+                    continue  # names alone, or with a method in brackets ("Anti-NXP2 (line blot)")
                 break  # a label or prose without a result: the block's edge
-            words = text[row.start : row.end].split()
-            if len(words) <= _SHORT_RESULT_ROW or ex.rules.antibodies.find(
-                text[row.start : row.end]
-            ):
+            line = text[row.start : row.end]
+            if len(line.split()) <= _SHORT_RESULT_ROW or ex.rules.antibodies.find(line):
                 return True
             break
     return False
+
+
+def _names_row(ex: Extraction, row: Sentence) -> bool:
+    """Whether ``row`` is antibodies' names alone (one, or a list), a method in brackets aside
+    ("Anti-NXP2 (line blot)")."""
+    return _only_names(ex, _BRACKETED.sub(" ", ex.text[row.start : row.end]))
+
+
+def _block_rows(ex: Extraction, sent: Sentence, step: int) -> list[Sentence]:
+    """The rows of ``sent``'s block from it up (``step`` -1) or down (1), nearest first, to a
+    blank line, at most _PANEL_ROWS."""
+    original = ex.norm.original
+    rows: list[Sentence] = []
+    edge = ex.norm.to_original(sent.start, sent.end)
+    k = sent.index + step
+    while 0 <= k < len(ex.sentences) and abs(k - sent.index) <= _PANEL_ROWS:
+        row = ex.sentences[k]
+        lo, hi = ex.norm.to_original(row.start, row.end)
+        gap = original[hi : edge[0]] if step < 0 else original[edge[1] : lo]
+        if "\n\n" in gap.replace(" ", "").replace("\t", ""):
+            break
+        rows.append(row)
+        k, edge = k + step, (lo, hi)
+    return rows
+
+
+def _closing_summary(ex: Extraction, sent: Sentence) -> str | None:
+    """_closing_summary_of ``sent``, found once for the sentence, not for each of its names
+    (issue #10, hostile input: a row of thousands of names)."""
+    got = ex.index("antibody closing summary", lambda: (_closing_summary_of(ex, sent),), sent.index)
+    return got[0]
+
+
+def _closing_summary_of(ex: Extraction, sent: Sentence) -> str | None:
+    """issue #10 (i39p): the result a panel's closing summary row gives ``sent``, a row of
+    names alone above it ("Anti-TIF1-γ" / "Anti-NXP2" / "All negative.", "Rest of the panel
+    negative", "All other antibodies negative"; rules/patterns.yaml ``antibody_panel_summary``):
+    the first row below that names no antibody, through the rows that do, with one result.
+    A summary without a word for the others ("All negative") gives none where a row of the
+    block gives another result (which rows it meant is not said)."""
+    if not _names_row(ex, sent):
+        return None
+    below = _block_rows(ex, sent, 1)
+    text, v = ex.text, ex.rules.value
+    # through the rows that name antibodies (alone, or with their results) to the first that
+    # names none
+    summary = next(
+        (row for row in below if not ex.rules.antibodies.find(text[row.start : row.end])), None
+    )
+    if summary is None:
+        return None
+    line = text[summary.start : summary.end]
+    words = _ResultWords.of(ex, summary).results
+    results = {mod.rule.category for mod in words}
+    if len(results) != 1:
+        return None
+    blanked = list(line)
+    for mod in words:
+        blanked[mod.start - summary.start : mod.end - summary.start] = " " * (mod.end - mod.start)
+    row = "".join(blanked)
+    if not any(rx.fullmatch(row) for rx in v["antibody_panel_summary"]):
+        return None
+    result = results.pop()
+    if not any(rx.search(row) for rx in v["antibody_panel_summary_others"]):
+        for other in (*_block_rows(ex, sent, -1), *below):
+            if other is summary:
+                break
+            stated = {mod.rule.category for mod in _ResultWords.of(ex, other).results}
+            if stated - {result}:
+                return None
+    return str(result)
 
 
 # issue #10 (i38p): the gap between two members of one list that a word or an aside not read
@@ -1618,10 +1748,78 @@ _ROW_GAP = re.compile(rf"{_MEMBER_TAIL}[ \t]*\r?\n(?:\s|\banti\b|-|[*•·>])*",
 
 
 def _members_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
-    if _MEMBER_GAP.fullmatch(ex.text, a.end, b.start):
-        return True
+    return bool(_MEMBER_GAP.fullmatch(ex.text, a.end, b.start)) or _rows_joined(ex, a, b)
+
+
+def _rows_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
+    """Whether names ``a`` and ``b`` are rows of one panel run together (_ROW_GAP)."""
     lo, hi = ex.norm.to_original(a.end, b.start)
     return "\n" in ex.norm.original[lo:hi] and bool(_ROW_GAP.fullmatch(ex.norm.original, lo, hi))
+
+
+def _member_runs(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[tuple[int, int]]:
+    """For each name of ``sent`` (``matches``), the first and last names of its run joined one
+    to the next by _members_joined: each join tried once for the sentence, not walked again for
+    every member (issue #10, hostile input: a list of thousands of names broken by asides)."""
+
+    return _runs(ex, sent, matches, "antibody member runs", lambda a, b: _members_joined(ex, a, b))
+
+
+def _runs(
+    ex: Extraction,
+    sent: Sentence,
+    matches: list[TermMatch],
+    name: str,
+    joined: Callable[[TermMatch, TermMatch], bool],
+) -> list[tuple[int, int]]:
+    """For each name of ``sent``, the first and last names of its run joined one to the next
+    by ``joined``, found once for the sentence (index ``name``)."""
+
+    def build() -> tuple[list[TermMatch], list[tuple[int, int]]]:
+        runs: list[tuple[int, int]] = []
+        first = 0
+        for j in range(len(matches)):
+            if j and not joined(matches[j - 1], matches[j]):
+                runs.extend((first, j - 1) for _ in range(first, j))
+                first = j
+        runs.extend((first, len(matches) - 1) for _ in range(first, len(matches)))
+        return matches, runs
+
+    got = ex.index(name, build, sent.index, valid=lambda got: got[0] is matches)
+    return got[1]
+
+
+def _later_members_word(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, cue_start: int
+) -> bool:
+    """issue #10 (i40p): whether the result word at ``cue_start`` follows a later member of a
+    label's list than ``matches[k]`` ("Myositis antibodies negative: anti-TIF1-γ, anti-NXP2,
+    anti-MDA5 (positive)"): the label gave the list its result, so a word after a member is
+    that member's own, not the members' before it."""
+    if cue_start < matches[k].end or k + 1 >= len(matches) or matches[k + 1].start > cue_start:
+        return False
+    first, last = _label_runs(ex, sent, matches)[k]
+    if last == k or matches[k + 1].start > cue_start:
+        return False
+    return _label_word(ex, sent, matches[first].start) is not None
+
+
+def _label_runs(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[tuple[int, int]]:
+    """issue #10 (i40p): the runs a label's result may cover (_member_runs), cut at a line
+    break after which the next row states its own result ("Myositis antibodies negative:
+    anti-TIF1-γ (ELISA), anti-NXP2" / "anti-MDA5 positive": the label stops at the line's end;
+    the next row's word is its own, never the label's nor the rows' above)."""
+    words = _ResultWords.of(ex, sent)
+
+    def joined(a: TermMatch, b: TermMatch) -> bool:
+        if _MEMBER_GAP.fullmatch(ex.text, a.end, b.start):
+            return True
+        if not _rows_joined(ex, a, b):
+            return False
+        row = ex.norm.to_original(b.start, b.end)[0]
+        return not words.any_result_in_original(_line_start(ex, row), _line_end(ex, row))
+
+    return _runs(ex, sent, matches, "antibody label runs", joined)
 
 
 def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
@@ -1634,7 +1832,7 @@ def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch]
     only bullets, list glue and result words: "Negative:", "No anti-...") and a result word of
     the sentence stands outside the run."""
     text = ex.text
-    first, last = _list_run(matches, k, lambda a, b: _members_joined(ex, a, b))
+    first, last = _member_runs(ex, sent, matches)[k]
     if first == last:
         return False
     lo, hi = matches[first].start, matches[last].end
@@ -1649,6 +1847,62 @@ def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch]
     if not _LIST_GLUE.fullmatch(prefix):
         return False  # prose before the list ("She had anti-TIF1-γ, anti-NXP2 ...")
     return words.any_result_outside(lo, hi)
+
+
+# issue #10 (i39p): what stands between a label's result word and the list it labels: its
+# colon or dash, then bullets and the lines' breaks ("Positive:", "Myositis antibodies negative
+# -", "Not detected:" / "  anti-NXP2, ..."). A result word right before the first name is that
+# name's ("positive ANA test ... of anti-MDA5 DM"), no label.
+_LABEL_REACH = 40  # characters from a label's result word to its list (a walk bounded per name)
+_LABEL_TO_LIST = re.compile(r"[ \t]*+[:=–—-][\s*•·>-]*+")
+
+
+def _broken_list_label(
+    ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int
+) -> str | None:
+    """issue #10 (i39p): the result a label gives every member of a list broken by an aside
+    (_broken_list_member): "Positive: anti-TIF1-γ (line blot), anti-MDA5", "Myositis antibodies
+    negative: anti-NXP2 (ELISA), anti-Mi-2". The label is the last result word before the list
+    that reaches forward and is followed only by its colon (or dash) and the list's glue; no
+    result word may stand inside the list or after it in its clause (a member's own "(weak)",
+    the list's closing "positive" leave it to the other readers)."""
+    text = ex.text
+    first, last = _label_runs(ex, sent, matches)[k]
+    if first == last:
+        return None
+    lo, hi = matches[first].start, matches[last].end
+    words = _ResultWords.of(ex, sent)
+    # (i40p) a run cut at a row with its own result ends its clause at that row
+    cut = last + 1 < len(matches) and _member_runs(ex, sent, matches)[k][1] > last
+    closed = _clause_end(text, hi, matches[last + 1].start if cut else sent.end)
+    if any(mod.rule.category in _RESULT for mod in words.starting(lo, closed)):
+        return None  # a member's own result, or the list's closing one, decides
+    return _label_word(ex, sent, lo)
+
+
+def _label_word(ex: Extraction, sent: Sentence, lo: int) -> str | None:
+    """The result of the label whose list opens at ``lo``: the last result word before it that
+    reaches forward, followed only by its colon (or dash) and the list's glue."""
+    text = ex.text
+    before = [
+        mod
+        for mod in _ResultWords.of(ex, sent).starting(max(sent.start, lo - _LABEL_REACH), lo)
+        if mod.rule.category in _RESULT and mod.end <= lo
+    ]
+    if not before:
+        return None
+    end = max(mod.end for mod in before)  # the last word (read by several rules, each a way)
+    label = [mod for mod in before if mod.end == end]
+    if len({mod.rule.category for mod in label}) != 1 or not any(
+        mod.rule.direction in ("forward", "bidirectional") for mod in label
+    ):
+        return None
+    colon = end - 1 if text[end - 1] in ":=–—" else end  # (a label word read with its colon)
+    between = _without_other_antibodies(text[colon:lo])
+    glue = _LABEL_TO_LIST.match(between)
+    if glue is None or not _LIST_GLUE.fullmatch(between, glue.end()):
+        return None
+    return str(label[0].rule.category)
 
 
 def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:

@@ -17,6 +17,7 @@ from myositis_cds.ingest.text._draft import (
     _add,
     _bucket,
     _status,
+    finding_time,
 )
 from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
@@ -267,7 +268,7 @@ def _findings(ex: Extraction) -> None:
                 denial = _wrapped_denial(ex, sent, m.end)
                 if denial is not None:
                     assertion = Assertion({**assertion.categories, "existence": denial})
-            when = sent.time_at(m.start, ongoing=True)
+            when = finding_time(ex, sent, m.start)
             status, uncertain = _status(ex, sent, assertion, when)
             value: dict[str, Any] = {}
             if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
@@ -678,7 +679,7 @@ def _apply_pair(
     assertion = _own_item_assertion(  # i10ao: the lesion and its site make the item's term
         ex, sent, min(le.start, si.start), max(le.end, si.end), assertion
     )
-    status, uncertain = _status(ex, sent, assertion, sent.time_at(le.start, ongoing=True))
+    status, uncertain = _status(ex, sent, assertion, finding_time(ex, sent, le.start))
     if rule.denied_by_site and status == "present":
         trouble = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
         if trouble.get("existence") == "NEGATED_EXISTENCE":
@@ -702,7 +703,7 @@ def _apply_pair(
         if rule.symptom
         else {"rule": rule.id}
     )
-    when = sent.time_at(le.start, ongoing=True)
+    when = finding_time(ex, sent, le.start)
     if status == "historical" and _status(ex, sent, assertion, when, dated=False)[0] in (
         "present",
         "absent",

@@ -131,6 +131,46 @@ def _shared_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch])
     return shared
 
 
+# issue #10 (i39r): between two measured members of one list, the first one's value and unit,
+# then the list's glue as between two names ("increased ESR of 40 mm/h and LDH level of 672
+# U/L", "raised CK at 2,400 U/L, LDH 900 U/L and AST 160 U/L")
+_VALUED_GLUE = re.compile(
+    r"\s*(?:(?:levels?|values?|concentrations?|activity)\s+)?(?:(?:of|at|was|were|is)\s+|[:=]\s*)?"
+    r"\d[\d,.]*(?:\s*[^\W\d_][^\s,;()]{0,7})?" + _LAB_GLUE.pattern,
+    re.IGNORECASE,
+)
+
+
+def _fronted_judgements(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[str]:
+    """issue #10 (i39r): a judgement put before the first of a list of measured labs holds for
+    every member with no judgement of its own: "increased ESR of 40 mm/h and LDH level of 672
+    U/L" is a raised LDH too, "normal CK of 90 U/L and LDH of 210 U/L" a normal LDH. Only a
+    judgement that stands before the list (its word ends before the first name): one said after
+    a value is that value's ("CK of 90 U/L and LDH of 900 U/L, raised") and is left to each."""
+    text = ex.text
+    out = [""] * len(matches)
+    k = 0
+    while k < len(matches):
+        first = matches[k]
+        assertion = sent.context.assert_target(first.start, first.end, _LAB_CATS)
+        hit = assertion.categories.get("existence")
+        n = k + 1
+        while n < len(matches) and _VALUED_GLUE.fullmatch(
+            text, matches[n - 1].end, matches[n].start
+        ):
+            n += 1
+        if (
+            hit is not None
+            and hit[0] in ("ABNORMAL", "NORMAL")
+            and hit[2] <= first.start
+            and not (hit[0] == "ABNORMAL" and _negated_cue(sent, assertion, first, text))
+        ):
+            for i in range(k + 1, n):
+                out[i] = hit[0]
+        k = n
+    return out
+
+
 # issue #10 (i20b): only a slash between two lab names that share their values ("SGOT / SGPT")
 _SLASH_GLUE = re.compile(r"[ \t]*/[ \t]*")
 # ... and after the last value or range, no further member of the run ("88/71/2026": a date)
@@ -225,6 +265,7 @@ def _labs(ex: Extraction) -> None:
     for idx, matches in _bucket(ex, _with_upper_lab_names(ex, r.labs.find(text))).items():
         sent = ex.sentences[idx]
         shared = _shared_judgements(ex, sent, matches)
+        fronted = _fronted_judgements(ex, sent, matches)  # i39r
         paired = _slash_members(ex, sent, matches)
         # issue #10 (i10p): the lab's name said again inside its own reference range ("CK 450
         # U/l (Norm: CK < 170 U/l)") is part of that range, not a second result
@@ -326,6 +367,8 @@ def _labs(ex: Extraction) -> None:
                 existence = "ABNORMAL"
             if existence not in ("ABNORMAL", "NORMAL") and "value" not in value and shared[k]:
                 existence = shared[k]
+            elif existence not in ("ABNORMAL", "NORMAL") and "value" in value and fronted[k]:
+                existence = fronted[k]  # i39r: "increased ESR of 40 mm/h and LDH of 672 U/L"
             if "above_uln" not in value and "upper_limit" not in value:
                 if existence == "NORMAL" and _beyond_every_range(ex, m.concept, value):
                     # issue #10 (i10ad): "SGOT 129 IU/L and normal": a "normal" said further off

@@ -1188,11 +1188,18 @@ def _before_the_illness(ex: Extraction) -> None:
     # a sentence that dates the diagnosis ("dysphagia in known DM (diagnosed June 2024)") gives
     # that date to the diagnosis, not to the symptoms it names: those are left as they are;
     # unless the diagnosis announces them (i33e, below)
-    dating = {d.sentence.index for d in ex.drafts if d.type == "event" and d.code == "diagnosis"}
+    # (issue #10, i39n: a finding the sentence dates otherwise than the diagnosis keeps its own
+    # date: "began with a lilac rash on the eyelids in November 2025 and was diagnosed on the
+    # 12th of January 2026" is the presentation, dated at its own month)
+    dating: dict[int, set[date]] = {}
+    for e in ex.drafts:
+        if e.type == "event" and e.code == "diagnosis":
+            dating.setdefault(e.sentence.index, set()).add(e.time.resolve(day))
     for d in dated_old:
         if begun is not None and d.time.resolve(day) < shift_days(begun, -31):
             continue  # a month or more before the illness began
-        if (begun is None or d.sentence.index in dating) and not _announced_by_diagnosis(ex, d):
+        diagnosis_dated = d.time.resolve(day) in dating.get(d.sentence.index, ())
+        if (begun is None or diagnosis_dated) and not _announced_by_diagnosis(ex, d):
             continue
         a = d.sentence.context.assert_target(d.start, d.end, _FINDING_CATS)
         d.status = _status(ex, d.sentence, a, d.time, dated=False)[0]

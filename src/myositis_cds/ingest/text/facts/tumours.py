@@ -1285,6 +1285,8 @@ def _attach_resections(
         after = [m.concept for m in site_ms if 0 <= m.start - d.end <= 30]
         site: str | None = (organ or after)[0] if (organ or after) else None
         build = next((b for b in builds if site is not None and b.site == site), None)
+        if build is None and organ:
+            build = _narrowed(ex, builds, organ[0])  # i39r: "colorectal" ... "of the rectum"
         if build is None and site is None:
             left = [b for b in builds if b.real and not b.resected and b.site not in named]
             build = left[0] if len(left) == 1 else None
@@ -1305,6 +1307,32 @@ def _attach_resections(
             )
         )
     return out
+
+
+def _narrowed(ex: Extraction, builds: list[_TumourBuild], organ: str) -> _TumourBuild | None:
+    """issue #10 (i39r): the one tumour not yet removed whose site word names two organs, one
+    of them ``organ`` (rules/lexicon.yaml tumour ``either_sites``: "colorectal"), now placed
+    at ``organ`` by the operation that removes it; its site facts are moved with it."""
+    either = ex.rules.lexicon.tumour.either_sites
+    found: list[tuple[_TumourBuild, list[Draft]]] = []
+    for b in builds:
+        if b.resected or b.site is None:
+            continue
+        told = [
+            d
+            for d in ex.drafts
+            if d.type == "tumour" and d.code == "site" and d.value.get("tumour") == b.key
+        ]
+        words = {ex.text[d.start : d.end].casefold() for d in told}
+        if told and all(b.site in either.get(w, ()) and organ in either.get(w, ()) for w in words):
+            found.append((b, told))
+    if len(found) != 1:
+        return None
+    build, told = found[0]
+    build.site = organ
+    for d in told:
+        d.value["value"] = organ
+    return build
 
 
 def _invasion_and_duct(
