@@ -1079,3 +1079,42 @@ def _compared_in_words(ex: Extraction) -> None:
                 status = "absent"
             value = {"rule": "strength_in_words"}
             _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
+        for a, b in pairwise(muscles):
+            code = _COMPARISONS.get((a.concept, b.concept))
+            if code is None or code in graded or not _contrasted(text, sent, a, b):
+                continue
+            assertion = sent.context.assert_target(a.start, b.end, _CONTEXT)
+            status, uncertain = _status(ex, sent, assertion, sent.time_at(a.start, ongoing=True))
+            value = {"rule": "strength_in_words"}
+            _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
+
+
+# --- issue #10 (i40n): a contrast in words between the item's two groups named side by side,
+# the first called weak and the second full ("moderate weakness of neck flexion with neck
+# extension normal", "neck flexors weak, extensors full", "weakness of the hip flexors but
+# ankle dorsiflexion strong"): the first is the weaker, as "weaker than" says. The weakness
+# word right before the first group ("weakness of/in (the)") or right after it ("weak",
+# "is weak"), the second group after only a comma or "with/but/while/whereas/and", then its
+# full word (_strength's word grades); English usage, verified U
+_WEAK_BEFORE = re.compile(r"\bweakness\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_WEAK_AFTER_AND_BESIDE = re.compile(
+    r"(?P<weak>\s+(?:(?:is|are|was|were)\s+)?(?:(?:mildly|moderately|markedly|slightly)\s+)?weak)?"
+    r"\s*[,;]?\s*(?:(?:with|but|while|whereas|and)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FULL_AFTER = re.compile(
+    r"\s+(?:(?:is|are|was|were|being|remains?)\s+)?(?:normal|full|preserved|intact|strong|spared)\b",
+    re.IGNORECASE,
+)
+
+
+def _contrasted(text: str, sent: Sentence, a: TermMatch, b: TermMatch) -> bool:
+    between = _WEAK_AFTER_AND_BESIDE.fullmatch(text, a.end, b.start)
+    if between is None or _FULL_AFTER.match(text, b.end, sent.end) is None:
+        return False
+    return bool(between.group("weak")) or bool(
+        _WEAK_BEFORE.search(text, max(sent.start, a.start - 20), a.start)
+    )
+
+
+# --- issue #10 (i40n): end
