@@ -232,3 +232,24 @@ def test_the_samoan_may_is_read_only_as_a_date() -> None:
     )
     text = "Man, 40 years. Clinic 12/11/2026. He gave 2 me. Heliotrope rash."
     assert _findings(text) == {("heliotrope_rash", True, "2026-11-12")}
+
+
+# ------------------------------------------- "my" muscles in the patient's own words
+def test_the_patients_own_muscles_after_my_are_graded() -> None:
+    text = (
+        "Woman, 58 years. Call 19/11/2026. The physio on 10 November 2026 scored my arms a "
+        "five, my shoulders a four and my hips a three."
+    )
+    found = _findings(text)
+    assert ("weakness_proximal_upper", True, "2026-11-10") in found
+    assert ("weakness_proximal_lower", True, "2026-11-10") in found
+
+
+def test_the_examiners_hand_after_against_my_is_still_no_muscle() -> None:
+    text = (
+        "Woman, 58 years. Clinic 19/11/2026. Hip flexors 4/5; she lifts the leg but cannot "
+        "hold it against my hand."
+    )
+    codes = {c for c, _, _ in _findings(text)}
+    assert "weakness_proximal_lower" in codes
+    assert "finger_flexor_weakness" not in codes

@@ -628,11 +628,18 @@ def _strength_examined(ex: Extraction, complaint: Sentence, start: int, end: int
 # issue #10 (i24d): the examiner's own hand or finger, the resistance a muscle is tested
 # against ("lifts her head but not against my finger", "gives way to the examiner's hand"), is
 # no muscle of the patient's: a body word after "my" or "(the) examiner's"
-_EXAMINERS_BEFORE = re.compile(r"(?:\bmy|\bexaminer['’]s|\bexaminers['’])\s++$", re.IGNORECASE)
+# (issue #10, i40n: "my" only after the preposition of a resistance, "against my finger", "gives
+# way to my hand", "pushes into my palm": in the patient's own words "my shoulders a four, my
+# hips a three" are the patient's muscles; English usage, verified U)
+_EXAMINERS_BEFORE = re.compile(
+    r"(?:\b(?:against|to|into|onto|on|under|with|by|past|through|from)\s++my"
+    r"|\bexaminer['’]s|\bexaminers['’])\s++$",
+    re.IGNORECASE,
+)
 
 
 def _not_examiners(text: str, muscles: list[TermMatch]) -> list[TermMatch]:
-    return [m for m in muscles if not _EXAMINERS_BEFORE.search(text, max(0, m.start - 16), m.start)]
+    return [m for m in muscles if not _EXAMINERS_BEFORE.search(text, max(0, m.start - 24), m.start)]
 
 
 def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
