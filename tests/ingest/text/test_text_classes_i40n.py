@@ -253,3 +253,9 @@ def test_the_examiners_hand_after_against_my_is_still_no_muscle() -> None:
     codes = {c for c, _, _ in _findings(text)}
     assert "weakness_proximal_lower" in codes
     assert "finger_flexor_weakness" not in codes
+
+
+def test_the_lao_range_label() -> None:
+    text = "ເພດ: ຍິງ   ອາຍຸ: 52 ປີ\nວັນທີ 10/11/2026\nCK 2.400 U/L (ປົກກະຕິ < 190)\n"
+    lab = _case(text)["labs"][0]
+    assert (lab["value"], lab["upper_limit"]) == (2400.0, 190.0)
