@@ -1069,29 +1069,26 @@ def _compared_in_words(ex: Extraction) -> None:
         muscles = _resolve_ellipsis(sorted(found, key=lambda m: m.start), text)
         for a, b in pairwise(muscles):
             said = _COMPARED.fullmatch(text, a.end, b.start)
-            if said is None:
+            denied = False
+            if said is not None:
+                weak, strong = (a, b) if said.group("weaker") else (b, a)
+                key = (weak.concept, strong.concept)
+                if key == ("proximal_both", "distal_both") and _LOWER_LIMB.search(
+                    text, sent.start, sent.end
+                ):
+                    key = ("proximal_lower", "distal_lower")
+                denied = bool(said.group("neg") or said.group("neg_first"))
+            elif _contrasted(text, sent, a, b):  # issue #10 (i40n)
+                key = (a.concept, b.concept)
+            else:
                 continue
-            weak, strong = (a, b) if said.group("weaker") else (b, a)
-            key = (weak.concept, strong.concept)
-            if key == ("proximal_both", "distal_both") and _LOWER_LIMB.search(
-                text, sent.start, sent.end
-            ):
-                key = ("proximal_lower", "distal_lower")
             code = _COMPARISONS.get(key)
             if code is None or code in graded:
                 continue
             assertion = sent.context.assert_target(a.start, b.end, _CONTEXT)
             status, uncertain = _status(ex, sent, assertion, sent.time_at(a.start, ongoing=True))
-            if (said.group("neg") or said.group("neg_first")) and status == "present":
+            if denied and status == "present":
                 status = "absent"
-            value = {"rule": "strength_in_words"}
-            _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
-        for a, b in pairwise(muscles):
-            code = _COMPARISONS.get((a.concept, b.concept))
-            if code is None or code in graded or not _contrasted(text, sent, a, b):
-                continue
-            assertion = sent.context.assert_target(a.start, b.end, _CONTEXT)
-            status, uncertain = _status(ex, sent, assertion, sent.time_at(a.start, ongoing=True))
             value = {"rule": "strength_in_words"}
             _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
 
