@@ -259,3 +259,14 @@ def test_the_lao_range_label() -> None:
     text = "ເພດ: ຍິງ   ອາຍຸ: 52 ປີ\nວັນທີ 10/11/2026\nCK 2.400 U/L (ປົກກະຕິ < 190)\n"
     lab = _case(text)["labs"][0]
     assert (lab["value"], lab["upper_limit"]) == (2400.0, 190.0)
+
+
+def test_a_samoan_panel_is_dated_by_its_blood_draw_not_its_answer() -> None:
+    text = (
+        "Itūpā: Tane     Tausaga: 61\n"
+        "Aso na ulufale ai: 2 Oketopa 2026\n"
+        "Myositis antibodies (na ave le toto 3 Oketopa 2026; tali 9 Oketopa):\n"
+        "anti-Jo-1: POSITIVE (iai); anti-PL-7: negative (leai).\n"
+    )
+    dates = {a["code"]: a["date"] for a in _case(text)["antibodies"]}
+    assert dates == {"JO1": "2026-10-03", "PL7": "2026-10-03"}
