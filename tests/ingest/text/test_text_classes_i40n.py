@@ -270,3 +270,8 @@ def test_a_samoan_panel_is_dated_by_its_blood_draw_not_its_answer() -> None:
     )
     dates = {a["code"]: a["date"] for a in _case(text)["antibodies"]}
     assert dates == {"JO1": "2026-10-03", "PL7": "2026-10-03"}
+
+
+def test_the_samoan_residence_field_gives_the_region() -> None:
+    text = "Itūpā: Fafine     Tausaga: 44\nNofoaga: Lalomanu, Upolu\nAso 2 Oketopa 2026.\n"
+    assert _case(text)["patient"]["region"] == "WS"
