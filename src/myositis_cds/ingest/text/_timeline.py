@@ -1216,8 +1216,10 @@ _SAMPLE_WORDS = (
     # each language's laboratory word, written by us, verified U; i31a: Sinhala නියැදිය/නියැදි,
     # Kannada ಮಾದರಿ)
     # (issue #10, i39n: Lao "ເກັບຕົວຢ່າງ" (sample taken) and "ຕົວຢ່າງ" (sample); verified U)
+    # (issue #10, i40n: Burmese "သွေးနမူနာ" (blood sample) and "နမူနာ" (sample); Samoan "ave le
+    # toto" (the blood taken: "na ave le toto 5 Novema 2026"); verified U)
     r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ"
-    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ)(?!\w))"
+    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ|သွေးနမူနာ|နမူနာ|ave[ \t]+le[ \t]+toto)(?!\w))"
 )
 
 
@@ -1254,7 +1256,8 @@ _REPORT_WORD = re.compile(
     # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
     # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
     # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
-    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ)(?!\w))"
+    # (issue #10, i40n: Burmese "အဖြေ" (the answer, result) and Samoan "tali" (answer); verified U)
+    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali)(?!\w))"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )
