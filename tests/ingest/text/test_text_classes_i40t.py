@@ -6,6 +6,8 @@
   own expressions give, read once and read again.
 - A form's dot-leader row needs three dots in a row: a line without them is no field row, and is
   not tried with the pattern.
+- A yes/no column header ends in two column words: a line whose last two words are not both
+  column words is no header, and is not split into its words.
 - A note needs three letters in its first 2,000 characters; the search stops at the third.
 """
 
@@ -16,7 +18,7 @@ import spacy
 
 from myositis_cds.ingest.text import _nlp
 from myositis_cds.ingest.text._model import TextInputError, check_note
-from myositis_cds.ingest.text._normalise import _is_field_row
+from myositis_cds.ingest.text._normalise import _column_header, _is_field_row
 
 
 def _plain_tokens(text: str) -> list[tuple[str, int]]:
@@ -60,6 +62,20 @@ def test_words_read_again_after_a_special_case_split_as_spacy_splits_them(text: 
 )
 def test_a_field_row_needs_three_dots_in_a_row(line: str, row: bool) -> None:
     assert _is_field_row(line) is row
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("Symptom            Yes   No", 19),  # a label set off by spaces, then the columns
+        ("yes no", 0),  # the columns alone
+        ("Symptom yes no", None),  # one space only: the words are the label's
+        ("Was the rash there? no", None),  # one column word
+        ("no rash, yes weakness", None),  # column words, but not at the end
+    ],
+)
+def test_a_column_header_ends_in_two_column_words(line: str, start: int | None) -> None:
+    assert _column_header(line) == start
 
 
 def test_three_letters_make_a_note_and_two_do_not() -> None:

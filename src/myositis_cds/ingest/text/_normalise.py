@@ -1078,6 +1078,11 @@ def _column_header(line: str) -> int | None:
     set off from them by two or more spaces or tabs (the earliest such start wins). Read token
     by token: a regular expression of nested repeats here backtracked without end on long lines
     of short words (found by the note fuzzer)."""
+    # (issue #10, i40t: the last two words first, without a pattern: most lines end in no
+    # column word, and every line of a note was split into its words here)
+    last = line.split()[-2:]
+    if len(last) < 2 or not all(word.casefold() in _COLUMN_WORDS for word in last):
+        return None
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
     run = len(tokens)
     while run > 0 and tokens[run - 1][1].casefold() in _COLUMN_WORDS:
