@@ -23,6 +23,7 @@ import argparse
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -47,6 +48,7 @@ class Cost:
     ns: int = 0
     calls: int = 0
     chars: int = 0
+    callers: Counter[str] | None = None  # (--callers) the adapter's lines that called it
 
 
 COSTS: list[Cost] = []
@@ -60,6 +62,18 @@ def _site() -> str:
     while frame is not None:
         code = frame.f_code
         if "myositis_cds" in code.co_filename and code.co_name not in helpers:
+            where = code.co_filename.split("myositis_cds/", 1)[1]
+            return f"{where}:{code.co_name}:{frame.f_lineno}"
+        frame = frame.f_back
+    return "?"
+
+
+def _caller() -> str:
+    """The adapter's line that called a pattern (outside the helpers that run patterns)."""
+    frame: Any = sys._getframe(3)
+    while frame is not None:
+        code = frame.f_code
+        if "myositis_cds" in code.co_filename and not code.co_filename.endswith("_rules.py"):
             where = code.co_filename.split("myositis_cds/", 1)[1]
             return f"{where}:{code.co_name}:{frame.f_lineno}"
         frame = frame.f_back
@@ -128,6 +142,8 @@ class _Timed:
     def _call(self, name: str, string: Any, pos: int, endpos: int, *args: Any) -> Any:
         cost = self._cost
         cost.calls += 1
+        if cost.callers is not None:
+            cost.callers[_caller()] += 1
         if isinstance(string, str):
             cost.chars += max(0, min(len(string), endpos) - pos)
         return _timed(cost, getattr(self._rx, name), *args)
@@ -189,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=70, help="characters of each pattern shown")
     parser.add_argument("--show", type=int, action="append", default=[], help="row to print")
     parser.add_argument("--sites", type=int, default=0, help="also the N costliest sites")
+    parser.add_argument(
+        "--callers", action="store_true", help="also the lines that call each row (slower)"
+    )
     args = parser.parse_args(argv)
     _install()
     from myositis_cds.ingest.text import extract_case
@@ -198,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         extract_case(text, anchor=TODAY, today=TODAY)
     for cost in COSTS:
         cost.ns = cost.calls = cost.chars = 0
+        cost.callers = Counter() if args.callers else None
     started = _clock()
     for _ in range(args.passes):
         for text in notes:
@@ -223,14 +243,20 @@ def main(argv: list[str] | None = None) -> int:
             f"{row:>4} {c.ns / 1e6:8.1f} {c.ns / total:6.1%} {c.calls:>8,} {per_call(c) / 1e3:8.1f}"
             f" {c.chars / c.calls:>10,.0f}  {c.site}\n{'':>6}{c.pattern[: args.width]!r}"
         )
+        for line, calls in (c.callers or Counter()).most_common(3):
+            print(f"{'':>6}{calls:>8,} calls from {line}")
     if args.sites:
         sites: dict[str, list[int]] = {}
+        callers: dict[str, Counter[str]] = {}
         for c in used:
             totals = sites.setdefault(c.site, [0, 0, 0])
             totals[0], totals[1], totals[2] = totals[0] + c.ns, totals[1] + c.calls, totals[2] + 1
+            callers.setdefault(c.site, Counter()).update(c.callers or {})
         print(f"\n{'ms':>8} {'share':>6} {'calls':>9} {'patterns':>8}  site")
         for site, (ns, calls, count) in sorted(sites.items(), key=lambda s: -s[1][0])[: args.sites]:
             print(f"{ns / 1e6:8.1f} {ns / total:6.1%} {calls:>9,} {count:>8}  {site}")
+            for line, n in callers[site].most_common(5):
+                print(f"{'':>6}{n:>8,} calls from {line}")
     for row in args.show:
         print(f"\nrow {row} ({ranked[row - 1].site}):\n{ranked[row - 1].pattern}")
     return 0
