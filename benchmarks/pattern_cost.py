@@ -30,8 +30,9 @@ from datetime import date
 from typing import Any
 
 try:
-    from benchmarks import text_eval
+    from benchmarks import regex_scans, text_eval
 except ImportError:  # run as a script: this folder is the first on the path
+    import regex_scans  # type: ignore[no-redef,import-not-found]
     import text_eval  # type: ignore[no-redef,import-not-found]
 
 TODAY = date(2026, 11, 27)
@@ -113,31 +114,15 @@ class _Steps:
         return _timed(self._cost, self._inner.match)
 
 
-class _Timed:
-    """A compiled pattern that charges its engine calls to its :class:`Cost`."""
+class _Timed(regex_scans._Counted):
+    """A compiled pattern that charges its engine calls to its :class:`Cost` (what it is
+    otherwise, equality and hashing, as benchmarks/regex_scans.py's counted pattern)."""
 
-    __slots__ = ("__weakref__", "_cost", "_rx")
+    __slots__ = ("_cost",)
 
     def __init__(self, rx: re.Pattern[str], cost: Cost) -> None:
-        self._rx, self._cost = rx, cost
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._rx, name)
-
-    def __hash__(self) -> int:
-        return hash(self._rx)
-
-    def __eq__(self, other: object) -> bool:
-        return self._rx == (other._rx if isinstance(other, _Timed) else other)
-
-    def __repr__(self) -> str:
-        return repr(self._rx)
-
-    def __copy__(self) -> _Timed:
-        return self
-
-    def __deepcopy__(self, memo: object) -> _Timed:
-        return self
+        super().__init__(rx)
+        self._cost = cost
 
     def _call(self, name: str, string: Any, pos: int, endpos: int, *args: Any) -> Any:
         cost = self._cost
@@ -178,23 +163,10 @@ class _Timed:
         return self._call("split", string, 0, _END, string, maxsplit)
 
 
-def _install() -> None:
-    """Wrap every pattern compiled from now on (the adapter is not imported yet)."""
-    import _sre  # type: ignore[import-not-found]
-
-    engine_compile = _sre.compile
-    plain_compile = re._compile  # type: ignore[attr-defined]
-
-    def timed_compile(*args: Any) -> _Timed:
-        cost = Cost(str(args[0]), _site())
-        COSTS.append(cost)
-        return _Timed(engine_compile(*args), cost)
-
-    def compile_again(pattern: Any, flags: Any) -> Any:
-        return pattern if isinstance(pattern, _Timed) else plain_compile(pattern, flags)
-
-    _sre.compile = timed_compile
-    re._compile = compile_again  # type: ignore[attr-defined]
+def _timed_pattern(rx: re.Pattern[str]) -> _Timed:
+    cost = Cost(str(rx.pattern), _site())
+    COSTS.append(cost)
+    return _Timed(rx, cost)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         "--callers", action="store_true", help="also the lines that call each row (slower)"
     )
     args = parser.parse_args(argv)
-    _install()
+    regex_scans._install(_timed_pattern)  # before the adapter is imported
     from myositis_cds.ingest.text import extract_case
 
     notes = [p.read_text(encoding="utf-8") for p in text_eval.opened_notes()]
