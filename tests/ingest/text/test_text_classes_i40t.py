@@ -9,28 +9,15 @@
 - A yes/no column header ends in two column words: a line whose last two words are not both
   column words is no header, and is not split into its words.
 - A note needs three letters in its first 2,000 characters; the search stops at the third.
-- A pattern run over a span of a note (the date patterns over each sentence) is passed over
-  where the span, with what its lookbehinds can see before it, holds none of the words the
-  pattern needs.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from myositis_cds.ingest.text import _nlp
 from myositis_cds.ingest.text._model import TextInputError, check_note
 from myositis_cds.ingest.text._normalise import _column_header, _is_field_row
-from myositis_cds.ingest.text._rules import (
-    compile_rule,
-    lookbehind_reach,
-    may_match_within,
-    rules,
-)
 from tests.ingest.text.test_text_cold_start_i32s import _plain_pipeline
 
 
@@ -88,49 +75,3 @@ def test_three_letters_make_a_note_and_two_do_not() -> None:
     assert check_note("12 ab 34 c") == "12 ab 34 c"
     with pytest.raises(TextInputError, match="no words"):
         check_note("12 a 34 b 56")
-
-
-# --------------------------------------------------------------------------- span gate
-# a date after "since", seen by a lookbehind of six characters: the gate's word is "since",
-# which lies before the match, so a span that starts at the date must still let it through
-_SINCE_DATE = compile_rule(r"(?<=\bsince )(?:0?[1-9]|1[0-2])/20\d\d", re.IGNORECASE)
-_SENTENCE = "Weak since 03/2026, no rash."
-
-
-def test_a_lookbehind_reaches_back_as_far_as_its_width() -> None:
-    assert lookbehind_reach(_SINCE_DATE) == 6
-    assert lookbehind_reach(re.compile(r"(?<!no )(?<=\b)rash")) == 3
-    assert lookbehind_reach(re.compile(r"rash")) == 0
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "may"),
-    [
-        (0, len(_SENTENCE), True),  # the whole sentence
-        (11, 18, True),  # the date alone: "since " is seen before it
-        (11, 16, True),  # part of the date: the word is there, the match is not (no proof)
-        (20, len(_SENTENCE), False),  # ", no rash.": no "since" within reach
-    ],
-)
-def test_a_span_without_the_words_a_pattern_needs_is_passed_over(
-    start: int, end: int, may: bool
-) -> None:
-    assert may_match_within(_SINCE_DATE, _SENTENCE, start, end) is may
-
-
-_WORDS = ["since", "from", "in", "march", "03/2026", "2026", "no", "rash", " ", ", ", "."]
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    words=st.lists(st.sampled_from(_WORDS), max_size=14),
-    cut=st.tuples(st.integers(0, 80), st.integers(0, 80)),
-)
-def test_a_pattern_passed_over_in_a_span_finds_nothing_there(
-    words: list[str], cut: tuple[int, int]
-) -> None:
-    text = "".join(words)
-    start, end = min(cut), max(cut)
-    for rx in rules().time["dates"]:
-        if not may_match_within(rx, text, start, end):
-            assert next(rx.finditer(text, start, end), None) is None, rx.pattern[:80]

@@ -1465,7 +1465,13 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
     pattern itself, see :func:`required_words`) and the text has none of them. A substring test
     costs about a hundredth of running the pattern over a note, and most patterns of a group
     (time, values, ConText) have nothing to find in a given note."""
-    needs = _needed_words(rx)
+    entry = _NEEDS.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        words = required_words(rx)
+        entry = _NEEDS[id(rx)] = (rx, None if words is None else frozenset(words))
+        if words is not None:
+            _NEEDLES.update(words)
+    needs = entry[1]
     if needs is None:
         return True
     memo = _present_words(gate)
@@ -1487,86 +1493,6 @@ def may_match(rx: re.Pattern[str], gate: str) -> bool:
                 found.add(word)
                 return True
     return False
-
-
-def _needed_words(rx: re.Pattern[str]) -> frozenset[str] | None:
-    """:func:`required_words` of ``rx`` as a set, found once per pattern (None: no gate)."""
-    entry = _NEEDS.get(id(rx))
-    if entry is None or entry[0] is not rx:
-        words = required_words(rx)
-        entry = _NEEDS[id(rx)] = (rx, None if words is None else frozenset(words))
-        if words is not None:
-            _NEEDLES.update(words)
-    return entry[1]
-
-
-def may_match_within(rx: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """False only when ``rx.finditer(text, start, end)`` can find nothing: one of the words of
-    its gate (:func:`required_words`) must lie in what a match and its lookarounds see, which is
-    within ``text[start:end]`` but for what a lookbehind sees before ``start`` (at most
-    :func:`lookbehind_reach` characters). For a reader that runs a list of patterns over many
-    short spans of a note (issue #10, i40t: the date patterns over each sentence, half a million
-    runs over the development notes, most of them over a span without the words they need),
-    where :func:`note_live` only knows the words of the whole note."""
-    needs = _needed_words(rx)
-    if needs is None:
-        return True
-    reach = lookbehind_reach(rx)
-    if reach is None:
-        return True
-    window = _gate_text(text[max(0, start - reach) : end])
-    return any(word in window for word in needs)
-
-
-def lookbehind_reach(rx: re.Pattern[str]) -> int | None:
-    """How many characters before a match's start its lookbehinds may see at most (the sum of
-    their widths: Python's lookbehinds have a fixed width), or None where it cannot be told."""
-    entry = _REACH.get(id(rx))
-    if entry is None or entry[0] is not rx:
-        reach: int | None = _programs.kept_value(
-            "reach", f"{rx.flags}\0{rx.pattern}", lambda: _lookbehind_reach(rx)
-        )
-        entry = _REACH[id(rx)] = (rx, reach)
-    return entry[1]
-
-
-_REACH: dict[int, tuple[re.Pattern[str], int | None]] = {}
-
-
-def _lookbehind_reach(rx: re.Pattern[str]) -> int | None:
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    parsed = _parsed_rule(rx)
-    if parsed is None:
-        return None
-    widths: list[int] = []
-
-    def walk(items: Any) -> None:
-        for op, av in items:
-            if op in (c.ASSERT, c.ASSERT_NOT):
-                if av[0] < 0:
-                    widths.append(av[1].getwidth()[1])
-                walk(av[1])
-            elif op is c.SUBPATTERN:
-                walk(av[-1])
-            elif op is c.BRANCH:
-                for alternative in av[1]:
-                    walk(alternative)
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-                walk(av[2])
-            elif op is getattr(c, "ATOMIC_GROUP", None):
-                walk(av)
-            elif op is c.GROUPREF_EXISTS:
-                walk(av[1])
-                if av[2] is not None:
-                    walk(av[2])
-
-    try:
-        walk(parsed)
-    except Exception:  # pragma: no cover - another Python's parser
-        return None
-    total = sum(widths)
-    return total if total < c.MAXREPEAT else None
 
 
 # issue #10 (i11a): every word a gate has asked for (required_words of the patterns seen so far),

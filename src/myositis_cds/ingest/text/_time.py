@@ -21,7 +21,6 @@ from myositis_cds.ingest.text._dictation import _ORDINALS
 from myositis_cds.ingest.text._rules import (
     Rules,
     digit_in,
-    may_match_within,
     needs_digit,
     note_live,
     note_matches,
@@ -194,8 +193,6 @@ def find_dates(
     for rx in note_live(rules.time["dates"], text):
         if not digits and needs_digit(rx):
             continue
-        if not whole and not may_match_within(rx, text, start, stop):
-            continue  # (i40t) the span has none of the words the pattern needs
         for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
             # issue #10 (i20a): a rule that reads the words before a date to know it is one
             # ("admitted 10/26") marks the date itself as "at": the words stay the sentence's
