@@ -125,15 +125,16 @@ class _Counted:
         return self._rx.fullmatch(string, pos, endpos)
 
 
-def _install() -> None:
-    """Wrap every pattern compiled from now on (the adapter is not imported yet)."""
+def _install(wrap: Callable[[re.Pattern[str]], _Counted] = _Counted) -> None:
+    """Wrap every pattern compiled from now on (the adapter is not imported yet) with ``wrap``
+    (benchmarks/pattern_cost.py wraps them with a kind of its own)."""
     import _sre  # type: ignore[import-not-found]
 
     engine_compile = _sre.compile
     plain_compile = re._compile  # type: ignore[attr-defined]
 
     def counted_compile(*args: Any) -> _Counted:
-        return _Counted(engine_compile(*args))
+        return wrap(engine_compile(*args))
 
     def compile_again(pattern: Any, flags: Any) -> Any:
         return pattern if isinstance(pattern, _Counted) else plain_compile(pattern, flags)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -131,6 +132,7 @@ def check_note(text: str) -> str:
         raise TextInputError("the note looks like a binary file, not text")
     if "\ufffd" in sample and sample.count("\ufffd") > max(10, len(sample) // 100):
         raise TextInputError("the note is not valid text (many undecodable characters)")
-    if len(_LETTER.findall(sample, 0, 2000)) < 3:
+    # (issue #10, i40t: the search stops at the third letter; every letter was listed)
+    if next(itertools.islice(_LETTER.finditer(sample, 0, 2000), 2, None), None) is None:
         raise TextInputError("the note has no words in it")
     return text

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy
+
+_T = TypeVar("_T")
 
 
 def _import_spacy_without_its_cli() -> None:
@@ -508,12 +511,28 @@ def _tokenizer(nlp: Language) -> Any:
     prefix = "|".join("^" + piece for piece in prefixes if piece.strip())
     infix = "|".join(piece for piece in infixes if piece.strip())
     suffix = "|".join(piece + "$" for piece in suffixes if piece.strip())
+    infixes_of = compile_kept(infix).finditer
+    infix_matches = _remembered(lambda span: tuple(infixes_of(span)))
+    url_match = defaults.url_match
     return Tokenizer(
         nlp.vocab,
         rules=defaults.tokenizer_exceptions,
-        prefix_search=compile_kept(prefix).search,
-        suffix_search=compile_kept(suffix).search,
-        infix_finditer=compile_kept(infix).finditer,
+        prefix_search=_remembered(compile_kept(prefix).search),
+        suffix_search=_remembered(compile_kept(suffix).search),
+        infix_finditer=lambda span: iter(infix_matches(span)),
         token_match=defaults.token_match,
-        url_match=defaults.url_match,
+        url_match=None if url_match is None else _remembered(url_match),
     )
+
+
+# issue #10 (i40t): spaCy keeps a whole word's tokens between calls only until the first special
+# case of the text ("e.g.", "'s", ":)"), after which every later word is split again (its cache
+# skips a text with a special case, spaCy issue #1250): nearly every note has one, so the same
+# words ("daily", "5/5", "Gottron's") ran the affix expressions again and again, a twentieth of
+# the reading. Each expression's answer is a function of the word alone, so it is remembered per
+# word (bounded: a long-running service reads many words once).
+_WORDS_REMEMBERED = 1 << 15
+
+
+def _remembered(find: Callable[[str], _T]) -> Callable[[str], _T]:
+    return lru_cache(maxsize=_WORDS_REMEMBERED)(find)

@@ -132,6 +132,7 @@ _REFERENCE = re.compile(r"\s?\[\s*\d+(?:\s*[,\-–]\s*\d+)*\s*\]")
 # we present", "... disease.1,2 The"): before a capitalised word or the line's end
 _GLUED_REFERENCE = re.compile(r"(?<=[a-z)\]][.,;:])\d{1,3}(?:[,–-]\d{1,3})*(?=\s+[A-Z(]|\s*$)")
 _FIGURE_REF = re.compile(r"\s?\(\s*(?:see\s+)?(?:figure|fig\.?|table)\s*\d+[a-z]?\s*\)", re.I)
+_OPENING = {_REFERENCE: "[", _FIGURE_REF: "("}
 # issue #10 (i18a): a pair in square brackets right after a measured value is the value's reference
 # range, not a reference marker ("CK 12,400 U/L [60-400]", "ALT 88 IU/l [10-45]"): the value and
 # its unit, one with a slash (U/L, mg/L, IU/l, umol/L) or U, IU, %, then the pair, low before high
@@ -399,7 +400,7 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
     # (i29q: or such a title followed by a dash and the section's first words, _TITLE_REMARK_TEXT,
     # whose title may also be an inline one)
     for title_rx, inline_too in ((_TITLE_REMARK, False), (_TITLE_REMARK_TEXT, True)):
-        remark = title_rx.match(stripped)
+        remark = title_rx.match(stripped) if "(" in stripped else None
         if remark is None:
             continue
         key = _HEADER_NUMBER.sub("", _DECORATED.sub("", remark.group("title"))).strip().casefold()
@@ -409,7 +410,7 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
         if name is not None and rules.sections.sections[name].patient:
             lead = len(line) - len(line.lstrip())
             return name, lead + remark.start("remark") - 1  # at the opening bracket
-    m = _INLINE_HEADER.match(line)
+    m = _INLINE_HEADER.match(line) if ":" in line or "：" in line else None
     if m is not None:
         name = rules.inline_titles.get(m.group(1).strip().casefold())
         if name is not None:
@@ -553,6 +554,12 @@ def _opens_list(lines: list[tuple[int, str]], i: int) -> bool:
 _FIELD_ROW = re.compile(r"\S(?:[ \t]*\.{4,}|[ \t]\.{3})[ \t]*\S")
 
 
+def _is_field_row(line: str) -> bool:
+    # (issue #10, i40t: every leader holds three dots; most lines have none, and the pattern
+    # was tried at each of their characters)
+    return "..." in line and _FIELD_ROW.search(line) is not None
+
+
 # issue #10 (i29a): in a table whose rows join label and value by a dot leader, a label long
 # enough to fill its column leaves one or two dots ("ankle dorsiflexion (foot lift) . 5 / 5"
 # under "hip flexors ......... 2 / 3"): that row is a field row too, its dot no sentence's end
@@ -561,7 +568,7 @@ _SHORT_LEADER = re.compile(r"(?<=\S)[ \t]\.\.?[ \t]+(?=\d)")
 
 def _short_leader(line: str, above: str) -> re.Match[str] | None:
     """The short leader of ``line`` when the row above is a dot-leader row, else None."""
-    return _SHORT_LEADER.search(line) if _FIELD_ROW.search(above) else None
+    return _SHORT_LEADER.search(line) if _is_field_row(above) else None
 
 
 def _field_rows(text: str) -> frozenset[int]:
@@ -569,7 +576,7 @@ def _field_rows(text: str) -> frozenset[int]:
     rows = []
     above = ""
     for start, line in _lines(text):
-        if _FIELD_ROW.search(line) or _short_leader(line, above):
+        if _is_field_row(line) or _short_leader(line, above):
             rows.append(start)
         above = line
     return frozenset(rows)
@@ -1071,6 +1078,11 @@ def _column_header(line: str) -> int | None:
     set off from them by two or more spaces or tabs (the earliest such start wins). Read token
     by token: a regular expression of nested repeats here backtracked without end on long lines
     of short words (found by the note fuzzer)."""
+    # (issue #10, i40t: the last two words first, without a pattern: most lines end in no
+    # column word, and every line of a note was split into its words here)
+    last = line.split()[-2:]
+    if len(last) < 2 or not all(word.casefold() in _COLUMN_WORDS for word in last):
+        return None
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
     run = len(tokens)
     while run > 0 and tokens[run - 1][1].casefold() in _COLUMN_WORDS:
@@ -1567,6 +1579,8 @@ def _emit_clean(sec: _Section, line: str, start: int, lead: int) -> None:
     body = line.rstrip()
     skip: list[tuple[int, int]] = []
     for rx in (_REFERENCE, _FIGURE_REF, _GLUED_REFERENCE, *((_BROKEN_WORD,) if sec.rejoin else ())):
+        if _OPENING.get(rx, "") not in body:
+            continue  # (issue #10, i40t) a bracketed marker needs its bracket
         skip.extend(
             (m.start(), m.end())
             for m in rx.finditer(body)
