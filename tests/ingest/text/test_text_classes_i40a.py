@@ -17,7 +17,12 @@ result is dated by its sample, i10q).
 - a creatine kinase named with the fraction or method the laboratory prints after it ("CK
   total", "CPK-NAC") is the creatine kinase;
 - a positive graded down in a laboratory's abbreviation ("weak pos", "WEAK POS (+)") or in
-  Hungarian ("gyengén pozitív") is weak-positive.
+  Hungarian ("gyengén pozitív") is weak-positive;
+- the patient's field with an English courtesy title before the name ("Patient: Mrs J. Doe")
+  gives the sex; a "Mr" elsewhere (a surgeon, a referrer) does not;
+- an antibody's level in the bracket after its result, its assay's name before it ("positive
+  (ELISA 146 units, ...)", "POSITIVE by ELISA (62 units; ...)"), or after a bracket of the
+  assay ("anti-HMGCR (ELISA, DATE) ... positive, 212 CU"), is its level.
 """
 
 from __future__ import annotations
@@ -186,3 +191,49 @@ def test_weak_positive_abbreviated(line: str) -> None:
 def test_bare_pos_stays_positive() -> None:
     got = _dated("Myositis blot: anti-Jo-1 positive, Ro52 pos, PL-7 neg.")
     assert (got["JO1"][0], got["RO52"][0], got["PL7"][0]) == ("positive", "positive", "negative")
+
+
+# ----------------------------------------------------- the sex from the patient's field's title
+@pytest.mark.parametrize(
+    ("header", "sex"),
+    [
+        ("Patient: Mrs Jane DOE   DOB 09/06/1974 (52 yrs)", "female"),
+        ("Patient: Mr John DOE   DOB 09/06/1974 (52 yrs)", "male"),
+        ("Name: Ms J. Doe, DOB 09/06/1974", "female"),
+        ("DOB 09/06/1974 (52 yrs). Referred by Mr Smith, surgeon.", "unknown"),
+    ],
+)
+def test_sex_from_the_patient_field_title(header: str, sex: str) -> None:
+    note = f"Ward review 18/11/2026\n{header}\nRash on the hands, proximal weakness.\n"
+    assert read(note).case.patient.sex.value == sex
+
+
+# ------------------------------------------------------ an antibody's level in the assay's bracket
+@pytest.mark.parametrize(
+    ("line", "code", "level", "unit"),
+    [
+        ("Anti-MDA5 positive 29/09/2026 (ELISA 146 units, cut-off 32).", "MDA5", 146.0, "units"),
+        ("Anti-TIF1-gamma POSITIVE by ELISA (62 units; positive > 32).", "TIF1G", 62.0, "units"),
+        (
+            "Anti-TIF1-gamma was strongly positive by ELISA (148 units, positive >32).",
+            "TIF1G",
+            148.0,
+            "units",
+        ),
+        (
+            "anti-HMGCR (ELISA, 2025-05-08) ....... positive, 212 CU (ref < 20)",
+            "HMGCR",
+            212.0,
+            "CU",
+        ),
+    ],
+)
+def test_level_in_the_assay_bracket(line: str, code: str, level: float, unit: str) -> None:
+    (ab,) = [a for a in read(HEAD + line).case.antibodies if a.code.value == code]
+    assert (ab.result.value, ab.level, ab.unit) == ("positive", level, unit)
+
+
+def test_no_level_from_another_test_in_the_bracket() -> None:
+    # a bracket that opens on another test's value gives the antibody no level
+    (ab,) = read(HEAD + "anti-Jo-1 positive (CK 1200 U/L).").case.antibodies
+    assert (ab.result.value, ab.level) == ("positive", None)
