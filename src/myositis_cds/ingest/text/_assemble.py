@@ -418,6 +418,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # Only the same result: never a change of polarity.
     dated_results: dict[tuple[str, str], date] = {}
     dated_days: dict[tuple[str, str], set[date]] = {}
+    # where a sentence's first assay word and first disease name stand, found once for the
+    # sentence, not for each of its antibodies (issue #10, hostile input: thousands of names)
+    firsts: dict[tuple[int, int], int] = {}
+
+    def first_word(rx: re.Pattern[str], sent: Sentence) -> int:
+        key = (id(rx), sent.index)
+        if key not in firsts:
+            found = rx.search(ex.text, sent.start, sent.end)
+            firsts[key] = found.start() if found is not None else sent.end
+        return firsts[key]
+
     for d in drafts:
         if (
             d.type == "antibody"
@@ -429,7 +440,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             and when(d) != index
         ):
             dated_results.setdefault((d.code, d.value["result"]), when(d))
-            if not _ASSAY_WORDS.search(ex.text, d.sentence.start, d.sentence.end):
+            if first_word(_ASSAY_WORDS, d.sentence) >= d.sentence.end:
                 continue
             dated_days.setdefault((d.code, d.value["result"]), set()).add(when(d))
     diagnosed = data.get("diagnosis_date")
@@ -463,9 +474,10 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             return False
         if day_results.get((d.code, when(d))) != {d.value["result"]}:
             return False
-        label = ex.text[d.sentence.start : d.start]
-        if _ASSAY_WORDS.search(label) or not _DISEASE_NAME.search(label):
-            return False
+        if first_word(_ASSAY_WORDS, d.sentence) < d.start:
+            return False  # an assay named before the result: the assay's own
+        if first_word(_DISEASE_NAME, d.sentence) >= d.start:
+            return False  # no disease's name before the result: no label of it
         return any(
             day != when(d) and abs((day - when(d)).days) <= _RESTATED_DAYS
             for day in dated_days.get((d.code, d.value["result"]), ())
