@@ -125,7 +125,8 @@ DEFAULT_SETS = (
     "notes:heldout33,notes:heldout34,reports:heldout_y,reports:heldout_z,notes:heldout35,"
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
-    "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42"
+    "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
+    "reports:heldout_ai"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -286,10 +287,13 @@ DETAIL_SETS = {
     # 4 Dec 2026 (seventeenth session).
     "notes:heldout41",
     "reports:heldout_ah",
-    # Measured sealed five times (first run before round 37, after it, at the start of and after
+    # Measured sealed five times (first runs before round 37, after it, at the start of and after
     # round 39 in the seventeenth session, and at the start of the eighteenth), figures only
-    # (HELDOUT42.md: items identical from the second); opened on 4 Dec 2026 (eighteenth session).
+    # (HELDOUT42.md: items identical from the second; FIRST_RUN_AI.md: identical every time, the
+    # fifth on a refilled cache holding all twelve texts byte-identical); opened on 4 Dec 2026
+    # (eighteenth session).
     "notes:heldout42",
+    "reports:heldout_ai",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.

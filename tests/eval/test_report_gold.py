@@ -158,6 +158,8 @@ _HELD_OUT_ROUNDS = [
     ("fifty-first", "heldout_ai", "ai", 12, None, 0, None),
     ("fifty-second", None, None, 0, "heldout43", 10, 493),
     ("fifty-third", "heldout_aj", "aj", 12, None, 0, None),
+    ("fifty-fourth", None, None, 0, "heldout44", 10, 505),
+    ("fifty-fifth", "heldout_ak", "ak", 12, None, 0, None),
 ]
 
 

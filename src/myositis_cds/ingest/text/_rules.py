@@ -663,6 +663,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "other_person_after": set(),  # issue #10 (i10aa)
     "operation_as_place": set(),  # issue #10 (i10ah)
     "presentation_statement": set(),  # issue #10 (i39n)
+    "diagnosis_time_clause": set(),  # issue #10 (i40n)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

@@ -652,6 +652,8 @@ def _clause_bracket(text: str, start: int, end: int, prev_end: int, g: Grade) ->
 # its own grade after it ("2/5 in the hip flexors with the distal limbs 4/5", "3/5 at the hips
 # but the ankles 5/5"): that group is not one of the list's; English, verified U
 _BESIDE = re.compile(r"\b(?:with|but|while|whereas)\b", re.IGNORECASE)
+# issue #10 (i40n): the English word for weak after a muscle (see read_grades)
+_CALLED_WEAK = re.compile(r"\bweak(?:ness)?\b", re.IGNORECASE)
 
 
 # issue #10 (i35e): a grade followed by a bracket that names its muscles, maybe after its side
@@ -796,6 +798,13 @@ def read_grades(
                 if waiting and (
                     re.search(r"[;:]", text[waiting[-1].muscle.end : m.start])
                     or _narrowed(text, waiting[-1].muscle.end, m.start)
+                    # issue #10 (i40n): "with", "but", "while", "whereas" set the next muscle
+                    # beside the waiting ones, with a grade of its own ("weakness of neck
+                    # flexion with neck extension normal": the word is the extension's alone)
+                    or _BESIDE.search(text, waiting[-1].muscle.end, m.start)
+                    # ... and so does the word "weak" said of the waiting ones ("neck flexors
+                    # weak, neck extensors normal": not a list the word "normal" grades)
+                    or _CALLED_WEAK.search(text, waiting[-1].muscle.end, m.start)
                 ):
                     waiting = []  # i10j: "... at hands and feet; flexors of the neck 3/5"
                     # (i14b: or a narrowing word, "proximal loss of strength, especially in

@@ -537,9 +537,9 @@ _REPORT_WORD = re.compile(
     # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
     # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
     # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
-    # (issue #10, i40a: Burmese "အဖြေ" (answer, the result) and Amharic "ውጤት" (result); verified
-    # U)
-    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|ውጤት)(?!\w))"
+    # (issue #10, i40n: Burmese "အဖြေ" (the answer, result) and Samoan "tali" (answer); verified U)
+    # (issue #10, i40a: Amharic "ውጤት" (result); verified U)
+    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali|ውጤት)(?!\w))"
     r"[ \t:=-]*(?:on[ \t]+)?$",
     re.IGNORECASE,
 )

@@ -1223,11 +1223,13 @@ _SAMPLE_WORDS = (
     # each language's laboratory word, written by us, verified U; i31a: Sinhala නියැදිය/නියැදි,
     # Kannada ಮಾದರಿ)
     # (issue #10, i39n: Lao "ເກັບຕົວຢ່າງ" (sample taken) and "ຕົວຢ່າງ" (sample); verified U)
+    # (issue #10, i40n: Burmese "သွေးနမူနာ" (blood sample) and "နမူနာ" (sample); Samoan "ave le
+    # toto" (the blood taken: "na ave le toto 5 Novema 2026"); verified U)
     r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ"
-    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ"
-    # (issue #10, i40a: Burmese "နမူနာ" and "သွေးနမူနာ" (blood sample), Amharic "ናሙና", Faroese
-    # and Icelandic "sýni" (sample) and "tikið"/"tekið" (taken); "serum of" a date; verified U)
-    r"|သွေးနမူနာ|နမူနာ|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?)(?!\w))"
+    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ|သွေးနမူနာ|နမူနာ|ave[ \t]+le[ \t]+toto"
+    # (issue #10, i40a: Amharic "ናሙና" (sample), Faroese and Icelandic "sýni" (sample) and
+    # "tikið"/"tekið" (taken); "serum of" a date; verified U)
+    r"|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?)(?!\w))"
 )
 
 

@@ -364,8 +364,9 @@ _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
 
 def _age_value(m: re.Match[str]) -> int:
     """The age of an age_sex match (an age in words was written as digits by _style: issue #10,
-    i10z, rules/numbers.yaml)."""
-    return int(m.group("age"))
+    i10z, rules/numbers.yaml); (issue #10, i40n) one less for a birthday to come ("will be 78
+    on Christmas Eve": 77 now)."""
+    return int(m.group("age")) - (1 if m.groupdict().get("next") else 0)
 
 
 def _sex_with_the_same_age(
@@ -1226,13 +1227,23 @@ def _announced_by_diagnosis(ex: Extraction, d: Draft) -> bool:
     "diagnosed" (rules time.diagnosed) before it, then a colon within 60 characters, no ";",
     full stop (a date's dots aside) or line break between the two and no tumour named there
     (rules histology: "diagnosed with breast carcinoma 2010:" is another illness's history).
-    Such a list is the presentation at diagnosis, this illness's start, however long ago."""
+    Such a list is the presentation at diagnosis, this illness's start, however long ago. So
+    is (issue #10, i40n) what a sentence names after a clause of time that ends with the
+    diagnosis's word (rules/patterns.yaml ``diagnosis_time_clause``: "By the time DM was
+    diagnosed on 09/05/2024 she also had ...")."""
     sent = d.sentence
     text = ex.text
     for rx in ex.rules.time["diagnosed"]:
         for m in rx.finditer(text, sent.start, d.start):
             lead = _DIAGNOSIS_LEAD_IN.match(text, m.end(), d.start)
             if lead is not None and not ex.rules.histology.find(text, m.end(), lead.end()):
+                return True
+            # issue #10 (i40n): "By the time DM was diagnosed on 09/05/2024 she also had ..."
+            # (not another illness's diagnosis: "when breast cancer was diagnosed in 2010")
+            before = text[sent.start : m.start()]
+            if any(
+                c.search(before) for c in ex.rules.value["diagnosis_time_clause"]
+            ) and not ex.rules.histology.find(text, sent.start, d.start):
                 return True
     return False
 

@@ -628,11 +628,18 @@ def _strength_examined(ex: Extraction, complaint: Sentence, start: int, end: int
 # issue #10 (i24d): the examiner's own hand or finger, the resistance a muscle is tested
 # against ("lifts her head but not against my finger", "gives way to the examiner's hand"), is
 # no muscle of the patient's: a body word after "my" or "(the) examiner's"
-_EXAMINERS_BEFORE = re.compile(r"(?:\bmy|\bexaminer['’]s|\bexaminers['’])\s++$", re.IGNORECASE)
+# (issue #10, i40n: "my" only after the preposition of a resistance, "against my finger", "gives
+# way to my hand", "pushes into my palm": in the patient's own words "my shoulders a four, my
+# hips a three" are the patient's muscles; English usage, verified U)
+_EXAMINERS_BEFORE = re.compile(
+    r"(?:\b(?:against|to|into|onto|on|under|with|by|past|through|from)\s++my"
+    r"|\bexaminer['’]s|\bexaminers['’])\s++$",
+    re.IGNORECASE,
+)
 
 
 def _not_examiners(text: str, muscles: list[TermMatch]) -> list[TermMatch]:
-    return [m for m in muscles if not _EXAMINERS_BEFORE.search(text, max(0, m.start - 16), m.start)]
+    return [m for m in muscles if not _EXAMINERS_BEFORE.search(text, max(0, m.start - 24), m.start)]
 
 
 def _limb_scoped(text: str, sent: Sentence, muscles: list[TermMatch]) -> list[TermMatch]:
@@ -1062,20 +1069,56 @@ def _compared_in_words(ex: Extraction) -> None:
         muscles = _resolve_ellipsis(sorted(found, key=lambda m: m.start), text)
         for a, b in pairwise(muscles):
             said = _COMPARED.fullmatch(text, a.end, b.start)
-            if said is None:
+            denied = False
+            if said is not None:
+                weak, strong = (a, b) if said.group("weaker") else (b, a)
+                key = (weak.concept, strong.concept)
+                if key == ("proximal_both", "distal_both") and _LOWER_LIMB.search(
+                    text, sent.start, sent.end
+                ):
+                    key = ("proximal_lower", "distal_lower")
+                denied = bool(said.group("neg") or said.group("neg_first"))
+            elif _contrasted(text, sent, a, b):  # issue #10 (i40n)
+                key = (a.concept, b.concept)
+            else:
                 continue
-            weak, strong = (a, b) if said.group("weaker") else (b, a)
-            key = (weak.concept, strong.concept)
-            if key == ("proximal_both", "distal_both") and _LOWER_LIMB.search(
-                text, sent.start, sent.end
-            ):
-                key = ("proximal_lower", "distal_lower")
             code = _COMPARISONS.get(key)
             if code is None or code in graded:
                 continue
             assertion = sent.context.assert_target(a.start, b.end, _CONTEXT)
             status, uncertain = _status(ex, sent, assertion, sent.time_at(a.start, ongoing=True))
-            if (said.group("neg") or said.group("neg_first")) and status == "present":
+            if denied and status == "present":
                 status = "absent"
             value = {"rule": "strength_in_words"}
             _add_finding(ex, sent, code, status, a.start, b.end, value, False, uncertain)
+
+
+# --- issue #10 (i40n): a contrast in words between the item's two groups named side by side,
+# the first called weak and the second full ("moderate weakness of neck flexion with neck
+# extension normal", "neck flexors weak, extensors full", "weakness of the hip flexors but
+# ankle dorsiflexion strong"): the first is the weaker, as "weaker than" says. The weakness
+# word right before the first group ("weakness of/in (the)") or right after it ("weak",
+# "is weak"), the second group after only a comma or "with/but/while/whereas/and", then its
+# full word (_strength's word grades); English usage, verified U
+_WEAK_BEFORE = re.compile(r"\bweakness\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_WEAK_AFTER_AND_BESIDE = re.compile(
+    r"(?P<weak>\s+(?:(?:is|are|was|were)\s+)?(?:(?:mildly|moderately|markedly|slightly)\s+)?weak)?"
+    r"\s*[,;]?\s*(?:(?:with|but|while|whereas|and)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FULL_AFTER = re.compile(
+    r"\s+(?:(?:is|are|was|were|being|remains?)\s+)?(?:normal|full|preserved|intact|strong|spared)\b",
+    re.IGNORECASE,
+)
+
+
+def _contrasted(text: str, sent: Sentence, a: TermMatch, b: TermMatch) -> bool:
+    between = _WEAK_AFTER_AND_BESIDE.fullmatch(text, a.end, b.start)
+    if between is None or _FULL_AFTER.match(text, b.end, sent.end) is None:
+        return False
+    return bool(between.group("weak")) or bool(
+        _WEAK_BEFORE.search(text, max(sent.start, a.start - 20), a.start)
+    )
+
+
+# --- issue #10 (i40n): end
