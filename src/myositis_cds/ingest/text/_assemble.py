@@ -39,6 +39,19 @@ _IMPLIED_LEAD = 24
 
 # (issue #10, i15c) how far from the visit a dated antibody result may be restated undated
 _RESTATED_DAYS = 183
+# (issue #10, i40a) the words of an antibody assay's sentence: a result beside them is the
+# assay's, not a diagnosis's attribute restated
+_ASSAY_WORDS = re.compile(
+    r"\b(?:(?:line|dot)[ \t-]*blot|immunoblot|blot|euroline|elisa|immunoassay|panel|profile"
+    r"|serology|sample[sd]?|specimen|assay|tested|titre|titer)\b",
+    re.IGNORECASE,
+)
+# ... and the disease's name an antibody's result labels ("dermatomyositis, anti-SAE1 positive")
+_DISEASE_NAME = re.compile(
+    r"\b(?:(?:juvenile\s+|amyopathic\s+)?dermatomyositis|polymyositis|myositis|myopathy"
+    r"|antisynthetase|anti-synthetase|j?dm|cadm|imnm|iim|asyn?s)\b",
+    re.IGNORECASE,
+)
 
 
 def _evidence_rank(d: Draft) -> int:
@@ -404,6 +417,18 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # one illness's work-up, before or during the stay the summary closes) is that result.
     # Only the same result: never a change of polarity.
     dated_results: dict[tuple[str, str], date] = {}
+    dated_days: dict[tuple[str, str], set[date]] = {}
+    # where a sentence's first assay word and first disease name stand, found once for the
+    # sentence, not for each of its antibodies (issue #10, hostile input: thousands of names)
+    firsts: dict[tuple[int, int], int] = {}
+
+    def first_word(rx: re.Pattern[str], sent: Sentence) -> int:
+        key = (id(rx), sent.index)
+        if key not in firsts:
+            found = rx.search(ex.text, sent.start, sent.end)
+            firsts[key] = found.start() if found is not None else sent.end
+        return firsts[key]
+
     for d in drafts:
         if (
             d.type == "antibody"
@@ -415,6 +440,10 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             and when(d) != index
         ):
             dated_results.setdefault((d.code, d.value["result"]), when(d))
+            if first_word(_ASSAY_WORDS, d.sentence) >= d.sentence.end:
+                continue
+            dated_days.setdefault((d.code, d.value["result"]), set()).add(when(d))
+    diagnosed = data.get("diagnosis_date")
 
     # (never when another result of the antibody stands on the visit's day: the restated
     # positive is then the one that keeps the day's result from a misread negative)
@@ -431,6 +460,27 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             and d.time == INDEX
             and not d.sentence.candidates
             and abs((index - earlier).days) <= _RESTATED_DAYS
+        ) or on_diagnosis_line(d)
+
+    def on_diagnosis_line(d: Draft) -> bool:
+        # issue #10 (i40a): the result restated as the disease's attribute on the line that
+        # names the diagnosis ("3. Dermatomyositis, anti-SAE1 positive, diagnosed 16/06/2026"
+        # over "line blot (sample 10/06/2026): anti-SAE1 positive"; "Dermatomyositis, anti-NXP2
+        # positive (line blot 22/09/2026: NXP2 ++), diagnosed 30/09/2026"), dated by the
+        # diagnosis or the visit: not a second test on that day. Only after the disease's name
+        # with no assay named before the result, only the same result of an assay's sentence
+        # on another day of the same half year.
+        if when(d) != index and (diagnosed is None or when(d).isoformat() != diagnosed):
+            return False
+        if day_results.get((d.code, when(d))) != {d.value["result"]}:
+            return False
+        if first_word(_ASSAY_WORDS, d.sentence) < d.start:
+            return False  # an assay named before the result: the assay's own
+        if first_word(_DISEASE_NAME, d.sentence) >= d.start:
+            return False  # no disease's name before the result: no label of it
+        return any(
+            day != when(d) and abs((day - when(d)).days) <= _RESTATED_DAYS
+            for day in dated_days.get((d.code, d.value["result"]), ())
         )
 
     for d in drafts:

@@ -506,3 +506,46 @@ def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | N
     if u.startswith("d"):
         return 0, round(value), uncertain
     return None
+
+
+# issue #10 (i10q): the report's or result's word right before a date ("reported 05/10/2026"):
+# that date is the report's, not the sample's (_timeline._sample_not_report)
+_REPORT_WORD = re.compile(
+    r"(?:\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
+    # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
+    # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
+    # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
+    # referto, risultato; Dutch uitslag, gevalideerd; Nordic svar, besvart, besvaret; Polish
+    # wynik, wydano; Czech/Slovak výsledek, výsledok; Croatian/Serbian/Slovene nalaz,
+    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат;
+    # i19b: the bare noun before its date, "sent on 11/08/2026, report 14/08/2026")
+    r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
+    r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
+    r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
+    r"|sonuç|результат"
+    # (issue #10, i40a: a result given "back" or "phoned (through)" on its date, "sent 24/09,
+    # back 27/09"; and the result's word of Turkmen "netije", Kyrgyz "жыйынтык", Tetum
+    # "rezultadu", written by us, verified U)
+    r"|back|(?:tele)?phoned(?:[ \t]+(?:through|back))?|results?[ \t]+by[ \t]+(?:tele)?phone"
+    r"|netije|жыйынтык|rezultadu"
+    # (issue #10, i24a: the loanword "report" in the Devanagari, Gujarati, Gurmukhi and Bengali
+    # scripts, and Tajik "ҳисобот" (report), "натиҷа" (result); verified U)
+    r"|रिपोर्ट|રિપોર્ટ|ਰਿਪੋਰਟ|রিপোর্ট|ҳисобот|натиҷа)\b"
+    # (issue #10, i40a: the loanword "report" in the Telugu script, a vowel sign at its end;
+    # verified U)
+    r"|(?<!\w)రిపోర్ట్(?!\w)"
+    # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
+    # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
+    # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
+    # (issue #10, i40n: Burmese "အဖြေ" (the answer, result) and Samoan "tali" (answer); verified U)
+    # (issue #10, i40a: Amharic "ውጤት" (result); verified U)
+    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali|ውጤት)(?!\w))"
+    r"[ \t:=-]*(?:on[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def report_dated(text: str, lo: int, pos: int) -> bool:
+    """Whether the date at ``pos`` is a report's or result's (_REPORT_WORD right before it, from
+    no earlier than ``lo``)."""
+    return _REPORT_WORD.search(text, max(lo, pos - 25), pos) is not None

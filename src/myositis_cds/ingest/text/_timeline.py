@@ -25,7 +25,13 @@ from myositis_cds.ingest.text._draft import (
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule
 from myositis_cds.ingest.text._style import gregorian_field
-from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates, parse_quantity
+from myositis_cds.ingest.text._time import (
+    INDEX,
+    TimePoint,
+    find_dates,
+    parse_quantity,
+    report_dated,
+)
 from myositis_cds.ingest.text.facts.tumours import benign_operation
 
 # issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
@@ -628,8 +634,9 @@ _BRACKET_HEADING = re.compile(
 # issue #10 (i10av): a results table whose first column is the date, the row's text after two
 # spaces or a tab, its wrapped lines indented under that text ("5/10/2026  Myositis profile:
 # anti-PL-7 positive,\n         anti-Jo-1 negative"): the row's date dates its wrapped lines,
-# up to the next line that is not indented
-_DATE_COLUMN = re.compile(r"[ \t]{2,}|\t")
+# up to the next line that is not indented; or the row's date labelled by its colon
+# (issue #10, i40a: "10-11-2026: Myositis immunoblot (report 13-11-2026):\n            Mi-2 ++")
+_DATE_COLUMN = re.compile(r"[ \t]{2,}|\t|:[ \t]")
 
 
 def _row_date(ex: Extraction, sent: Sentence, row: TimePoint | None) -> TimePoint | None:
@@ -1219,7 +1226,10 @@ _SAMPLE_WORDS = (
     # (issue #10, i40n: Burmese "သွေးနမူနာ" (blood sample) and "နမူနာ" (sample); Samoan "ave le
     # toto" (the blood taken: "na ave le toto 5 Novema 2026"); verified U)
     r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ"
-    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ|သွေးနမူနာ|နမူနာ|ave[ \t]+le[ \t]+toto)(?!\w))"
+    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ|သွေးနမူနာ|နမူနာ|ave[ \t]+le[ \t]+toto"
+    # (issue #10, i40a: Amharic "ናሙና" (sample), Faroese and Icelandic "sýni" (sample) and
+    # "tikið"/"tekið" (taken); "serum of" a date; verified U)
+    r"|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?)(?!\w))"
 )
 
 
@@ -1237,30 +1247,6 @@ def _sample_word(agent: str) -> re.Pattern[str]:
 # how far before a date its sample's or report's word may start: the word itself and its agent
 # (EVENT_AGENT: up to three words)
 _SAMPLE_REACH = 60
-_REPORT_WORD = re.compile(
-    r"(?:\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
-    # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
-    # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
-    # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
-    # referto, risultato; Dutch uitslag, gevalideerd; Nordic svar, besvart, besvaret; Polish
-    # wynik, wydano; Czech/Slovak výsledek, výsledok; Croatian/Serbian/Slovene nalaz,
-    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат;
-    # i19b: the bare noun before its date, "sent on 11/08/2026, report 14/08/2026")
-    r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
-    r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
-    r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
-    r"|sonuç|результат"
-    # (issue #10, i24a: the loanword "report" in the Devanagari, Gujarati, Gurmukhi and Bengali
-    # scripts, and Tajik "ҳисобот" (report), "натиҷа" (result); verified U)
-    r"|रिपोर्ट|રિપોર્ટ|ਰਿਪੋਰਟ|রিপোর্ট|ҳисобот|натиҷа)\b"
-    # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
-    # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
-    # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
-    # (issue #10, i40n: Burmese "အဖြေ" (the answer, result) and Samoan "tali" (answer); verified U)
-    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali)(?!\w))"
-    r"[ \t:=-]*(?:on[ \t]+)?$",
-    re.IGNORECASE,
-)
 
 
 def _sample_not_report(
@@ -1270,9 +1256,29 @@ def _sample_not_report(
         return rx.search(text, max(sent.start, pos - reach), pos) is not None
 
     sample = _sample_word(r.patterns.fragments["EVENT_AGENT"])
-    if not any(after(sample, pos, _SAMPLE_REACH) for pos, _ in candidates):
+    if not any(after(sample, pos, _SAMPLE_REACH) for pos, _ in candidates) and not any(
+        report_dated(text, sent.start, pos) and _dated_before_aside(text, sent, candidates, pos)
+        for pos, _ in candidates
+    ):
         return candidates
-    return [(pos, point) for pos, point in candidates if not after(_REPORT_WORD, pos)]
+    return [(pos, point) for pos, point in candidates if not report_dated(text, sent.start, pos)]
+
+
+def _dated_before_aside(
+    text: str, sent: Sentence, candidates: list[tuple[int, TimePoint]], pos: int
+) -> bool:
+    """issue #10 (i40a): whether the report's date at ``pos`` stands in an aside (brackets) that
+    the sentence dated before it, in the aside itself ("line blot (Bishkek, 13.11.2026, result
+    17.11.2026)") or as the date the sentence opens with, a row's ("05.11.2026  Immunoblot
+    (Moscow lab; result 12.11.2026): ..."): that earlier date is the sample's, and the result is
+    the sample's, as when the sample's word is written (_SAMPLE_WORDS)."""
+    opened = text.rfind("(", sent.start, pos)
+    if opened < 0 or text.find(")", opened, pos) >= 0:
+        return False  # not in an aside
+    return any(
+        c < pos and (c > opened or c == sent.start) and not report_dated(text, sent.start, c)
+        for c, _ in candidates
+    )
 
 
 def _event_base(

@@ -23,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import INDEX, TimePoint
+from myositis_cds.ingest.text._time import INDEX, TimePoint, report_dated
 from myositis_cds.ingest.text.facts.labs import _number
 
 _RESULT = {
@@ -923,13 +923,16 @@ def _panel_time(
         return panel_times[prev.index]
     named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
     dated = [
-        t
+        (c, t)
         for c, t in sorted(prev.stated_times(since=False), key=lambda x: x[0])
         if t.absolute is not None
         and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
         and ex.text[ex.text.rfind("\n", 0, c) + 1 : c].strip()  # not a date column's (i10av)
     ]
-    return dated[-1] if dated else None
+    # issue #10 (i40a): of a sample's and a report's dates ("Myositis line blot (sample
+    # 04.11.2026, result 06.11.2026)" over its rows), the sample's dates the rows
+    sampled = [(c, t) for c, t in dated if not report_dated(ex.text, prev.start, c)]
+    return (sampled or dated)[-1][1] if dated else None
 
 
 # issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative
