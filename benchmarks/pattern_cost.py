@@ -56,29 +56,30 @@ COSTS: list[Cost] = []
 _NESTED = [0]  # time spent in patterns called while another pattern's call is open
 
 
-def _site() -> str:
-    """The adapter's function that compiled the pattern (outside the compiling helpers)."""
-    frame: Any = sys._getframe(2)
-    helpers = {"compile_rule", "compile_kept", "lookup", "_compile", "compile", "__init__"}
+def _adapter_line(up: int, passed: Any) -> str:
+    """The first of the adapter's frames from ``up`` frames out whose code ``passed`` does not
+    skip, as "file:function:line"."""
+    frame: Any = sys._getframe(up + 1)
     while frame is not None:
         code = frame.f_code
-        if "myositis_cds" in code.co_filename and code.co_name not in helpers:
+        if "myositis_cds" in code.co_filename and not passed(code):
             where = code.co_filename.split("myositis_cds/", 1)[1]
             return f"{where}:{code.co_name}:{frame.f_lineno}"
         frame = frame.f_back
     return "?"
+
+
+_COMPILING = {"compile_rule", "compile_kept", "lookup", "_compile", "compile", "__init__"}
+
+
+def _site() -> str:
+    """The adapter's function that compiled the pattern (outside the compiling helpers)."""
+    return _adapter_line(2, lambda code: code.co_name in _COMPILING)
 
 
 def _caller() -> str:
     """The adapter's line that called a pattern (outside the helpers that run patterns)."""
-    frame: Any = sys._getframe(3)
-    while frame is not None:
-        code = frame.f_code
-        if "myositis_cds" in code.co_filename and not code.co_filename.endswith("_rules.py"):
-            where = code.co_filename.split("myositis_cds/", 1)[1]
-            return f"{where}:{code.co_name}:{frame.f_lineno}"
-        frame = frame.f_back
-    return "?"
+    return _adapter_line(3, lambda code: code.co_filename.endswith("_rules.py"))
 
 
 def _timed(cost: Cost, call: Any, *args: Any) -> Any:

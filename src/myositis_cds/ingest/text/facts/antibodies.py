@@ -1802,7 +1802,7 @@ def _later_members_word(
     if cue_start < matches[k].end or k + 1 >= len(matches) or matches[k + 1].start > cue_start:
         return False
     first, last = _label_runs(ex, sent, matches)[k]
-    if last == k or matches[k + 1].start > cue_start:
+    if last == k:
         return False
     return _label_word(ex, sent, matches[first].start) is not None
 
