@@ -126,7 +126,7 @@ DEFAULT_SETS = (
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
-    "reports:heldout_ai"
+    "reports:heldout_ai,notes:heldout43,reports:heldout_aj"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -294,6 +294,12 @@ DETAIL_SETS = {
     # (eighteenth session).
     "notes:heldout42",
     "reports:heldout_ai",
+    # Measured sealed five times (first runs before round 39, after it, at the start of and after
+    # round 40 in the eighteenth session, and at the start of the nineteenth), figures only,
+    # identical every time (HELDOUT43.md, FIRST_RUN_AJ.md); opened on 4 Dec 2026 (nineteenth
+    # session).
+    "notes:heldout43",
+    "reports:heldout_aj",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
