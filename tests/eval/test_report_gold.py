@@ -160,6 +160,7 @@ _HELD_OUT_ROUNDS = [
     ("fifty-third", "heldout_aj", "aj", 12, None, 0, None),
     ("fifty-fourth", None, None, 0, "heldout44", 10, 505),
     ("fifty-fifth", "heldout_ak", "ak", 12, None, 0, None),
+    ("fifty-sixth", None, None, 0, "heldout45", 10, 517),
     ("fifty-seventh", "heldout_al", "al", 12, None, 0, None),
 ]
 
