@@ -161,6 +161,7 @@ _HELD_OUT_ROUNDS = [
     ("fifty-fourth", None, None, 0, "heldout44", 10, 505),
     ("fifty-fifth", "heldout_ak", "ak", 12, None, 0, None),
     ("fifty-seventh", "heldout_al", "al", 12, None, 0, None),
+    ("fifty-eighth", "heldout_am", "am", 12, None, 0, None),
 ]
 
 
