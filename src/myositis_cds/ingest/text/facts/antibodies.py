@@ -2136,11 +2136,25 @@ def _result_after_list(
     return None
 
 
+_LISTED_PANEL = 5
+
+
 def _antibody_panels(ex: Extraction) -> None:
     """ "Myositis panel negative": each antibody of the panel (rules/lexicon.yaml
     ``antibody_panels``) negative, flagged inferred; an antibody the note states beats it."""
     panels = _bucket(ex, ex.rules.panels.find(ex.text))
     named = _bucket(ex, ex.rules.antibodies.find(ex.text)) if panels else {}
+    # issue #10 (i41n): a panel whose results the note has read antibody by antibody ("Myositis
+    # immunoblot: Mi-2, TIF1-gamma, ..., SRP - all negative") and names again later in summary
+    # ("NOT dermatomyositis: ... myositis panel negative") is the same test: the later mention
+    # repeats those results, and the panel's members the list left out stay untested
+    # (a list the size of a panel: five of its members stated with a result in earlier
+    # sentences, none named in the panel's own)
+    stated = [
+        (d.sentence.index, d.code)
+        for d in ex.drafts
+        if d.type == "antibody" and not d.inferred and "result" in d.value
+    ]
     for idx, matches in panels.items():
         sent = ex.sentences[idx]
         for m in matches:
@@ -2148,6 +2162,10 @@ def _antibody_panels(ex: Extraction) -> None:
             if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
                 continue
             if _results_of_named(ex.text, sent, m, named.get(idx, []), named.get(idx + 1, [])):
+                continue
+            members = {str(c) for c in ex.rules.lexicon.antibody_panels[m.concept].codes}
+            earlier = {code for i, code in stated if i < idx and code in members}
+            if len(earlier) >= _LISTED_PANEL and not named.get(idx):
                 continue
             status, uncertain = _status(ex, sent, a, sent.time, dated=False)
             if status not in ("present", "absent"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 from itertools import islice
 from typing import Any
 
@@ -21,6 +22,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
+from myositis_cds.ingest.text._time import shift_days
 from myositis_cds.ingest.text.facts.tumours import _with_abbreviations
 
 _SHARED_HEAD = re.compile(
@@ -366,14 +368,27 @@ def _inferred_findings(ex: Extraction) -> None:
             for d in ex.drafts
             if d.type == "finding" and d.code in blockers and d.status in ("present", "historical")
         }
+        blocked_days = (
+            [
+                d.time.resolve(ex.note_date)
+                for d in ex.drafts
+                if d.type == "finding"
+                and d.code in blockers
+                and d.status in ("present", "historical")
+            ]
+            if blocked_on and ex.note_date is not None
+            else []
+        )
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
             # (issue #10, i33d: a month without its day, "Onset JUL26: rash over the knuckles",
             # is no visit of its own either: the blocker holds)
             undated = sent.time.absolute is None or sent.time.uncertain
-            if blocked_on and (None in blocked_on or undated or sent.time.absolute in blocked_on):
-                continue
             lesions = lesion_by[idx]
+            if blocked_on and (None in blocked_on or undated or sent.time.absolute in blocked_on):
+                lesions = [le for le in lesions if _began_before(ex, sent, le, blocked_days)]
+                if not lesions:
+                    continue
             # a site word inside a term that already names the sign is not new evidence
             signs = _Spans([(a, b) for a, b, c in explicit.get(idx, []) if c in named])
             sites = [m for m in site_by[idx] if not signs.overlap(m.start, m.end)]
@@ -432,6 +447,21 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+def _began_before(ex: Extraction, sent: Sentence, le: TermMatch, blocked_days: list[date]) -> bool:
+    """issue #10 (i41n): a lesion in a statement of the presentation (rules/patterns.yaml
+    ``presentation_statement``: "First symptoms July 2026: rash on the eyelids and knuckles",
+    "Diagnosed 30/09 by Dr X: rash on the knuckles since 2026/08") that the statement dates a
+    month or more before every dated blocker ("Gottron's papules" at diagnosis or at the
+    examination) is the presentation's own sign, beside the later papules: the notes'
+    convention of 3 Dec 2026 (tests/data/notes/README.md) records it on its own date. A bare
+    onset month ("Onset MAR26: rash over the knuckles") is no such statement (i33d)."""
+    told = ex.rules.value["presentation_statement"]
+    if not blocked_days or not any(rx.search(ex.text, sent.start, le.start) for rx in told):
+        return False
+    began = finding_time(ex, sent, le.start).absolute
+    return began is not None and began < shift_days(min(blocked_days), -31)
 
 
 _DENIAL_REACH = 24  # characters before a site searched for the words that deny it

@@ -1219,7 +1219,13 @@ def _before_the_illness(ex: Extraction) -> None:
 
 # issue #10 (i33e): "diagnosed at clinic 19.3.25: heliotrope, ...", "Diagnosed by rheumatology on
 # 2024-05-12: ...": the diagnosis, its date, then a colon that opens the list of what was found
-_DIAGNOSIS_LEAD_IN = re.compile(r"(?:[^:;.\n]|\.(?=\d)){0,60}?:")  # (a date's dots: "19.3.25")
+# (issue #10, i41n: a bracketed aside there, who or where, counts as one step, its own dots and
+# commas included: "Diagnosed 04/22/2025 at the children's hospital (Dr K. Moss, paediatric
+# rheumatology): ..."; so do a name's initial and a title with their dots, "by Dr. K. Moss:")
+_DIAGNOSIS_LEAD_IN = re.compile(
+    r"(?:[^:;.\n()]|\.(?=\d)|\([^():;\n]{0,80}\)|\b(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms)\.(?=\s))"
+    r"{0,60}?:"  # (a date's dots: "19.3.25")
+)
 
 
 def _announced_by_diagnosis(ex: Extraction, d: Draft) -> bool:
