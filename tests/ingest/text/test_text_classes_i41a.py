@@ -15,7 +15,9 @@ report came back (tests/data/notes/README.md; i10q, i40a).
   or naming its panel in words the panels do not read take the heading's sample date;
 - rows whose line opens with the result's date, the result's word ending the line before ("...;
   result by phone" / "13/11/2026: anti-Mi-2 positive"; Mongolian "хариу", sample "дээж"),
-  take the heading's sample date; a row's own date after a line with no result word stays.
+  take the heading's sample date; a row's own date after a line with no result word stays;
+- a positive sign restated with its weak grade in or after a bracket ("+ (weakly positive)",
+  "(+) weakly positive") is one weak positive, not a positive and a weak positive in turn.
 """
 
 from __future__ import annotations
@@ -126,3 +128,23 @@ def test_a_dated_row_after_a_heading_without_a_result_word_keeps_its_date() -> N
         "Myositis line blot: taken 06/11/2026, Mi-2 positive.\n13/11/2026: anti-NXP2 negative.\n"
     )
     assert got["NXP2"] == ("negative", date(2026, 11, 13))
+
+
+# A positive sign restated with its weak grade in or after a bracket is one weak positive.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Line blot 06/11/2026: anti-PL-7 + (weakly positive); anti-Jo-1 negative.\n",
+        "Line blot 06/11/2026: anti-PL-7 (+) weakly positive; anti-Jo-1 negative.\n",
+    ],
+)
+def test_sign_with_its_weak_grade_in_a_bracket_is_weak_positive(body: str) -> None:
+    got = _dated(body)
+    assert got["PL7"] == ("weak_positive", date(2026, 11, 6))
+    assert got["JO1"] == ("negative", date(2026, 11, 6))
+
+
+def test_a_weak_grade_of_the_next_antibody_leaves_the_positive() -> None:
+    got = _dated("Line blot 06/11/2026: anti-Jo-1 positive; anti-PL-7 weakly positive.\n")
+    assert got["JO1"] == ("positive", date(2026, 11, 6))
+    assert got["PL7"] == ("weak_positive", date(2026, 11, 6))

@@ -24,7 +24,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
-from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._rules import Category, TermMatch
 from myositis_cds.ingest.text._time import _REPORT_WORD, INDEX, TimePoint, report_dated
 from myositis_cds.ingest.text.facts.labs import _number
 
@@ -743,6 +743,8 @@ def _antibodies(ex: Extraction) -> None:
                 existence = _RESULT_WORD.get(
                     str(_result_after_list(ex, sent, matches, k)), existence
                 )
+            if existence == "POSITIVE" and _weak_grade_after(ex, sent, assertion, window_end):
+                existence = "WEAK_POSITIVE"  # "anti-Ro52 + (weakly positive)" (i41a)
             value: dict[str, Any] = {}
             inferred = False
             if existence == "PENDING":
@@ -1352,6 +1354,38 @@ _NOW_MARK = re.compile(r"\b(?:now|currently|at present|today)\b", re.IGNORECASE)
 _KEPT_UNDATED = frozenset({"positive", "weak_positive"})
 
 
+# issue #10 (i41a): a positive restated with its weak grade beside it, in a bracket or after
+# one ("+ (weakly positive)", "(+) weak positive", "positive (weak)"): one result, the weak
+# positive, not two in turn
+# (only a bracket between: "strong positive   weak positive" are a table's two columns)
+_GRADE_GLUE = re.compile(r"[ \t]*[(\[][ \t]*|[ \t]*[)\]][ \t]*")
+
+
+def _weak_grade_after(
+    ex: Extraction, sent: Sentence, assertion: Assertion, window_end: int
+) -> bool:
+    """Whether the positive that decided ``assertion`` is restated right after as weak."""
+    cue = assertion.categories.get("existence")
+    if cue is None:
+        return False
+    return any(
+        mod.rule.category == "WEAK_POSITIVE" and _GRADE_GLUE.fullmatch(ex.text, cue[2], mod.start)
+        for mod in _ResultWords.of(ex, sent).starting(cue[2], window_end)
+    )
+
+
+def _graded_once(
+    text: str, cues: list[tuple[int, int, Category]]
+) -> list[tuple[int, int, Category]]:
+    kept = list(cues)
+    for c, d in pairwise(cues):
+        if {c[2], d[2]} == {"POSITIVE", "WEAK_POSITIVE"} and _GRADE_GLUE.fullmatch(
+            text, c[1], d[0]
+        ):
+            kept = [x for x in kept if x != (c if c[2] == "POSITIVE" else d)]
+    return kept
+
+
 def _results_in_turn(
     ex: Extraction,
     sent: Sentence,
@@ -1385,6 +1419,7 @@ def _results_in_turn(
             and _first_other_test(ex, c[1], after.end(), _OTHER_TEST) is not None
         )  # "..., negative CT"
     ]
+    cues = _graded_once(text, cues)
     if len(cues) < 2 or len({cat for _, _, cat in cues}) < 2:
         return []
     blanked = list(text[m.end : cues[-1][0]])
