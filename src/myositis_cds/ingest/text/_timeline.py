@@ -1229,7 +1229,9 @@ _SAMPLE_WORDS = (
     r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ|သွေးနမူနာ|နမူနာ|ave[ \t]+le[ \t]+toto"
     # (issue #10, i40a: Amharic "ናሙና" (sample), Faroese and Icelandic "sýni" (sample) and
     # "tikið"/"tekið" (taken); "serum of" a date; verified U)
-    r"|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?)(?!\w))"
+    r"|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?"
+    # (issue #10, i41a: Mongolian "дээж" (sample))
+    r"|дээж)(?!\w))"
 )
 
 

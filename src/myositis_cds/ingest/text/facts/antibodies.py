@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -22,8 +24,8 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
-from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import INDEX, TimePoint, report_dated
+from myositis_cds.ingest.text._rules import Category, TermMatch
+from myositis_cds.ingest.text._time import _REPORT_WORD, INDEX, TimePoint, report_dated
 from myositis_cds.ingest.text.facts.labs import _number
 
 _RESULT = {
@@ -741,6 +743,8 @@ def _antibodies(ex: Extraction) -> None:
                 existence = _RESULT_WORD.get(
                     str(_result_after_list(ex, sent, matches, k)), existence
                 )
+            if existence == "POSITIVE" and _weak_grade_after(ex, sent, assertion, window_end):
+                existence = "WEAK_POSITIVE"  # "anti-Ro52 + (weakly positive)" (i41a)
             value: dict[str, Any] = {}
             inferred = False
             if existence == "PENDING":
@@ -788,6 +792,9 @@ def _antibodies(ex: Extraction) -> None:
                 else _results_in_turn(ex, sent, m, window_end, uncertain, skip)
             )
             if in_turn and (status in ("present", "historical") or "result" in value):
+                for turn in in_turn:  # the panel's date over the sentence's, as below (i41a)
+                    if panel_time is not None and turn.time == sent.time:
+                        turn.time = panel_time
                 ex.drafts.extend(in_turn)  # "negative in March 2025 and positive in October 2026"
                 continue
             _add(
@@ -800,6 +807,7 @@ def _antibodies(ex: Extraction) -> None:
                     m.end,
                     sent,
                     _sample_time(ex, sent, m)
+                    or _aside_sample_time(ex, sent, m)
                     or _closing_bracket_time(ex, sent, m)
                     or (sent.time if panel_time is None else panel_time),
                     value,
@@ -877,18 +885,76 @@ _SAMPLE_LABEL = re.compile(
 )
 
 
+# issue #10 (i41a): before the antibody, also the sample's words the sentence times read, of
+# every language (_timeline._SAMPLE_WORDS: "serum of 10.XI.2026", Amharic "ናሙና", Tamil
+# "மாதிரி"), one list for both, with who took or sent it between (EVENT_AGENT) as there; after
+# the antibody only this list's labels ("sent 12/11" after a result may be another test's)
 def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    from myositis_cds.ingest.text._timeline import _SAMPLE_REACH, _sample_word
+
     text = ex.text
-    labelled = [
-        (c, t)
-        for c, t in sorted(sent.stated_times(), key=lambda x: x[0])
-        if t.absolute is not None and _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
+    sample = _sample_word(ex.rules.patterns.fragments["EVENT_AGENT"])
+    dated = sorted(
+        ((c, t) for c, t in sent.stated_times() if t.absolute is not None), key=lambda x: x[0]
+    )
+    before = [
+        t
+        for c, t in dated
+        if c < m.start
+        and (
+            _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
+            or sample.search(text, max(sent.start, c - _SAMPLE_REACH), c)
+        )
     ]
-    before = [t for c, t in labelled if c < m.start]
     if before:
-        return before[-1]
-    after = [t for c, t in labelled if c > m.end]
-    return after[0] if after else None
+        return replace(before[-1])  # a copy, as _aside_sample_time
+    after = [
+        t for c, t in dated if c > m.end and _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
+    ]
+    return replace(after[0]) if after else None
+
+
+# issue #10 (i41a): a panel's heading with an aside that gives the sample's and the result's
+# dates before its results ("Immunology (drawn on 02/03, result on 09/03): anti-Mi-2 positive",
+# "line blot, blood sent on 4/11 to the lab, result back on 10/11): ..."): the nearest date is
+# the result's, which is not the results' date (the sample's is, as _sample_time). Only an aside
+# that closes before the antibody, holds two or more dates and names the sample or the result
+# (the sentence times' words of every language, _timeline._SAMPLE_WORDS and _time._REPORT_WORD,
+# written anywhere in the aside): the earliest date in it that no report word labels.
+def _aside_sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
+    from myositis_cds.ingest.text._timeline import _SAMPLE_WORDS
+
+    text = ex.text
+    before = sorted(
+        ((c, t) for c, t in sent.stated_times() if t.absolute is not None and c < m.start),
+        key=lambda x: x[0],
+    )
+    if len(before) < 2:
+        return None
+    last = before[-1][0]
+    opened = text.rfind("(", sent.start, last)
+    if opened < 0 or text.find(")", opened, last) >= 0:
+        return None  # the nearest date is not in an aside
+    closed = text.find(")", last, m.start)
+    if closed < 0 or text.find("(", last, closed) >= 0:
+        return None  # the aside does not close before the antibody
+    inside = [(c, t) for c, t in before if c > opened]
+    aside = text[opened:closed]
+    if len(inside) < 2 or not (
+        re.search(_SAMPLE_WORDS, aside, re.IGNORECASE) or _ASIDE_REPORT_WORD.search(aside)
+    ):
+        return None
+    sampled = [t for c, t in inside if not report_dated(text, sent.start, c)]
+    if not sampled:
+        return None
+    # a copy: the sentence's own time object would be read again as the nearest date (_add)
+    return replace(min(sampled, key=lambda t: t.absolute or date.max))
+
+
+# the report's and result's words of _time._REPORT_WORD written anywhere, not only before a date
+_ASIDE_REPORT_WORD = re.compile(
+    _REPORT_WORD.pattern.removesuffix(r"[ \t:=-]*(?:on[ \t]+)?$"), re.IGNORECASE
+)
 
 
 # issue #10 (i21c): a panel's results wrapped onto a sentence of their own ("Line blot (sampled
@@ -910,29 +976,67 @@ def _panel_time(
     panel_buckets: Callable[[], dict[int, list[TermMatch]]],
     panel_times: dict[int, TimePoint],
 ) -> TimePoint | None:
-    if sent.index == 0 or sent.candidates or sent.local:
+    from myositis_cds.ingest.text._timeline import _SAMPLE_REACH, _sample_word
+
+    if sent.index == 0 or sent.local:
         return None
     prev = ex.sentences[sent.index - 1]
-    if prev.paragraph != sent.paragraph:
+    if prev.paragraph != sent.paragraph or (
+        sent.candidates and not _wrapped_report_date(ex, prev, sent)
+    ):
         return None
     panels = panel_buckets()
     opening = [m.start for m in (*buckets[sent.index], *panels.get(sent.index, []))]
     if min(opening) - sent.start > _OPENS_WITHIN:
         return None
+    # issue #10 (i41a): a heading broken over its lines ("Myositis antibodies (line blot, sample
+    # DATE" / "taken to the laboratory" / "result ...):" over the rows): its short fragments
+    # with no date, antibody or panel of their own are passed over, two at most
+    for _ in range(2):
+        if (
+            prev.index in panel_times
+            or prev.index in buckets
+            or prev.index in panels
+            or prev.stated_times()
+            or prev.end - prev.start > _FRAGMENT_LENGTH
+            or prev.index == 0
+            or ex.sentences[prev.index - 1].paragraph != sent.paragraph
+        ):
+            break
+        prev = ex.sentences[prev.index - 1]
     if prev.index in panel_times:
         return panel_times[prev.index]
     named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
+    # issue #10 (i41a): or a date the sample's words label, of every language (_sample_time),
+    # where the heading names its panel in words the panels do not read (Tamil "லைன் பிளாட்")
+    sample = _sample_word(ex.rules.patterns.fragments["EVENT_AGENT"])
     dated = [
         (c, t)
         for c, t in sorted(prev.stated_times(since=False), key=lambda x: x[0])
         if t.absolute is not None
-        and any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
+        and (
+            any(c < m.start or 0 <= c - m.end <= _LABEL_DATE_WITHIN for m in named)
+            or sample.search(ex.text, max(prev.start, c - _SAMPLE_REACH), c)
+        )
         and ex.text[ex.text.rfind("\n", 0, c) + 1 : c].strip()  # not a date column's (i10av)
     ]
     # issue #10 (i40a): of a sample's and a report's dates ("Myositis line blot (sample
     # 04.11.2026, result 06.11.2026)" over its rows), the sample's dates the rows
     sampled = [(c, t) for c, t in dated if not report_dated(ex.text, prev.start, c)]
     return (sampled or dated)[-1][1] if dated else None
+
+
+_FRAGMENT_LENGTH = 40  # characters of a heading's fragment broken off at a line's end
+
+
+# issue #10 (i41a): the rows' sentence that opens with the report's date whose word ends the
+# line before ("Line blot: taken 16/10, sent to the laboratory; result by phone" / "19/10:
+# anti-TIF1-gamma positive."): the date is the report's, and the rows are the heading's sample's
+def _wrapped_report_date(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
+    first = min(c for c, _ in sent.stated_times())
+    if ex.text[sent.start : first].strip(" \t\n(["):
+        return False
+    return _REPORT_WORD.search(ex.text, max(prev.start, prev.end - 30), prev.end) is not None
 
 
 # issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative
@@ -1250,6 +1354,38 @@ _NOW_MARK = re.compile(r"\b(?:now|currently|at present|today)\b", re.IGNORECASE)
 _KEPT_UNDATED = frozenset({"positive", "weak_positive"})
 
 
+# issue #10 (i41a): a positive restated with its weak grade beside it, in a bracket or after
+# one ("+ (weakly positive)", "(+) weak positive", "positive (weak)"): one result, the weak
+# positive, not two in turn
+# (only a bracket between: "strong positive   weak positive" are a table's two columns)
+_GRADE_GLUE = re.compile(r"[ \t]*[(\[][ \t]*|[ \t]*[)\]][ \t]*")
+
+
+def _weak_grade_after(
+    ex: Extraction, sent: Sentence, assertion: Assertion, window_end: int
+) -> bool:
+    """Whether the positive that decided ``assertion`` is restated right after as weak."""
+    cue = assertion.categories.get("existence")
+    if cue is None:
+        return False
+    return any(
+        mod.rule.category == "WEAK_POSITIVE" and _GRADE_GLUE.fullmatch(ex.text, cue[2], mod.start)
+        for mod in _ResultWords.of(ex, sent).starting(cue[2], window_end)
+    )
+
+
+def _graded_once(
+    text: str, cues: list[tuple[int, int, Category]]
+) -> list[tuple[int, int, Category]]:
+    kept = list(cues)
+    for c, d in pairwise(cues):
+        if {c[2], d[2]} == {"POSITIVE", "WEAK_POSITIVE"} and _GRADE_GLUE.fullmatch(
+            text, c[1], d[0]
+        ):
+            kept = [x for x in kept if x != (c if c[2] == "POSITIVE" else d)]
+    return kept
+
+
 def _results_in_turn(
     ex: Extraction,
     sent: Sentence,
@@ -1283,6 +1419,7 @@ def _results_in_turn(
             and _first_other_test(ex, c[1], after.end(), _OTHER_TEST) is not None
         )  # "..., negative CT"
     ]
+    cues = _graded_once(text, cues)
     if len(cues) < 2 or len({cat for _, _, cat in cues}) < 2:
         return []
     blanked = list(text[m.end : cues[-1][0]])
