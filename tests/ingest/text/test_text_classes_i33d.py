@@ -135,10 +135,26 @@ def test_a_dated_diagnosis_of_a_tumour_is_not_the_myositis() -> None:
     assert result.case.diagnosis_date is None
 
 
-def test_a_rash_over_the_knuckles_in_an_onset_month_is_no_gottron_sign_beside_papules() -> None:
+def test_a_rash_over_the_knuckles_in_an_onset_month_is_gottron_sign_beside_papules() -> None:
+    # The gold convention of 3 Dec 2026 (notes 393, 396; 343 and 424 aligned on 5 Dec 2026): a
+    # rash over the knuckles in the onset's story is Gottron's sign, dated by that story (March
+    # 2026, three months before the examined papules), beside the papules of the visit.
     note = (
         "Clinic record 10JUN26\n"
         "Onset MAR26: rash over the knuckles and eyelids, then weak hips.\n"
+        "Exam 10JUN26: Gottron's papules +; heliotrope +. Power 4/5 hip flexors."
+    )
+    result = extract_case(note, anchor=TODAY, today=TODAY)
+    dated = {(f.code, f.date) for f in result.case.findings if f.present}
+    assert ("gottron_papules", date(2026, 6, 10)) in dated
+    assert ("gottron_sign", date(2026, 3, 1)) in dated
+
+
+def test_a_knuckle_rash_dated_in_the_visit_month_stays_the_papules_only() -> None:
+    # the same story one month before is not the presentation's own sign (under 31 days)
+    note = (
+        "Clinic record 10JUN26\n"
+        "Onset JUN26: rash over the knuckles and eyelids, then weak hips.\n"
         "Exam 10JUN26: Gottron's papules +; heliotrope +. Power 4/5 hip flexors."
     )
     result = extract_case(note, anchor=TODAY, today=TODAY)

@@ -455,8 +455,9 @@ def _began_before(ex: Extraction, sent: Sentence, le: TermMatch, blocked_days: l
     "Diagnosed 30/09 by Dr X: rash on the knuckles since 2026/08") that the statement dates a
     month or more before every dated blocker ("Gottron's papules" at diagnosis or at the
     examination) is the presentation's own sign, beside the later papules: the notes'
-    convention of 3 Dec 2026 (tests/data/notes/README.md) records it on its own date. A bare
-    onset month ("Onset MAR26: rash over the knuckles") is no such statement (i33d)."""
+    convention of 3 Dec 2026 (tests/data/notes/README.md) records it on its own date, an onset
+    labelled with its month too ("Onset MAR26: rash over the knuckles", note 424's gold since
+    5 Dec 2026; i33d had kept it out before that gold was aligned)."""
     told = ex.rules.value["presentation_statement"]
     if not blocked_days or not any(rx.search(ex.text, sent.start, le.start) for rx in told):
         return False
