@@ -212,3 +212,28 @@ def test_chinese_perivascular_infiltrate() -> None:
 )
 def test_turkish_patient_signs_stay_hers(note: str, code: str) -> None:
     assert code in _present(note)
+
+
+# ------------------------------------------------------------------ Chinese limbs graded apart
+
+
+@pytest.mark.parametrize(
+    ("note", "upper", "lower"),
+    [
+        # upper limbs full strength, lower limbs proximal 4+: only the legs are weak
+        (
+            "患者男,60岁。查体:双上肢近端肌力Ⅴ级、远端肌力Ⅴ级,双下肢近端肌力Ⅳ+级、远端肌力Ⅴ级。",
+            False,
+            True,
+        ),
+        ("患者男,60岁。查体:双上肢近端肌力5级,双下肢近端肌力4级。", False, True),
+        # the other way round
+        ("患者男,60岁。查体:双上肢近端肌力4级,双下肢近端肌力5级。", True, False),
+        # both pairs named together keep both
+        ("患者男,60岁。查体:双上下肢近端肌力4级。", True, True),
+    ],
+)
+def test_chinese_limbs_graded_apart(note: str, upper: bool, lower: bool) -> None:
+    findings = {f.code.value: f.present for f in read(note).case.findings}
+    assert findings.get("weakness_proximal_upper") is upper
+    assert findings.get("weakness_proximal_lower") is lower
