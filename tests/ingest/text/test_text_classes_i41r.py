@@ -237,3 +237,27 @@ def test_chinese_limbs_graded_apart(note: str, upper: bool, lower: bool) -> None
     findings = {f.code.value: f.present for f in read(note).case.findings}
     assert findings.get("weakness_proximal_upper") is upper
     assert findings.get("weakness_proximal_lower") is lower
+
+
+# ------------------------------------------------------------------ an affiliation's department
+
+
+@pytest.mark.parametrize(
+    ("note", "surgeries"),
+    [
+        (
+            "Dermatomyositis with a gastric adenocarcinoma\n2Department of Surgery, City "
+            "University Hospital\n\nA 64-year-old man with dermatomyositis had a gastric "
+            "adenocarcinoma on endoscopy.\n",
+            0,
+        ),
+        (
+            "A 64-year-old man with dermatomyositis had a gastric adenocarcinoma on endoscopy. "
+            "He underwent surgery in October 2026.\n",
+            1,
+        ),
+    ],
+)
+def test_department_of_surgery_is_no_operation(note: str, surgeries: int) -> None:
+    events = read(note).case.events
+    assert sum(1 for e in events if e.kind.value == "surgery") == surgeries
