@@ -127,11 +127,25 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
         )
     opened: object = None  # the references segment whose prose opened a case (below)
     general = general_patterns(r, gate_text(norm.text))  # i11a: those that can match here
+    introduced: Sentence | None = None  # the last sentence that introduced the case (i41r)
     for sent in sentences:  # "This report describes a case of a patient with ...", a title
         if not sent.patient and sent.segment is not None and sent.segment.section in _SUMMARY:
             sent.about_case = any(  # rules/patterns.yaml case_introduction
                 rx.search(norm.text, sent.start, sent.end) for rx in r.value["case_introduction"]
             )
+            # issue #10 (i41r): the sentences after it in its paragraph that tell the case on
+            # with a pronoun ("Here, we report a case of ... At the age of 12 years, she
+            # presented with ...") are the case too (rules/patterns.yaml case_continued)
+            sent.about_case = sent.about_case or (
+                introduced is not None
+                and introduced.paragraph == sent.paragraph
+                and introduced.segment is sent.segment
+                and any(
+                    rx.match(norm.text, sent.start, sent.end) for rx in r.value["case_continued"]
+                )
+            )
+            if sent.about_case:
+                introduced = sent
         # issue #10 (i10n): a web copy's "References" heading (page chrome) can stand before the
         # case itself; a sentence there that opens a case ("A 65-year-old man presented with")
         # is no citation, and the prose from it to the segment's end is about the patient.

@@ -737,6 +737,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "criteria_met": set(),  # issue #10 (i10ar)
     "condition_heading": set(),  # issue #10 (i10ay)
     "case_introduction": set(),  # issue #10 (i10at)
+    "case_continued": set(),  # issue #10 (i41r)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)

@@ -86,6 +86,8 @@ def _patient(ex: Extraction) -> None:
         return ex.live(list(grammar.age_sex)) if grammar.age_hint.search(ex.text) else []
 
     age_found, sex_found = _filed_patient_row(ex)  # issue #10 (i10-text21)
+    if not age_found:  # issue #10 (i41r): an age at a past diagnosis only when no other
+        age_found, sex_found = _first_age(ex, ordered, own_rules, None, past=False)
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, own_rules, None)
     if not age_found:
@@ -300,10 +302,13 @@ def _first_age(
     ordered: list[Sentence],
     patterns: list[re.Pattern[str]],
     grammar: PatientGrammar | None,
+    past: bool = True,
 ) -> tuple[bool, bool]:
     """The first age ``patterns`` state for the patient, in ``ordered`` sentences (and the sex
     with it): drafts added, returns (age found, sex found). ``grammar``: the patterns are the
-    grammar's, so every match in a sentence is tried until one is a single patient's age."""
+    grammar's, so every match in a sentence is tried until one is a single patient's age.
+    ``past``: an age said to be the one at a past diagnosis or onset is taken too
+    (_AT_A_PAST_EVENT)."""
     text = ex.text
     for sent in ordered:
         reach = _reach(text, sent)
@@ -326,6 +331,8 @@ def _first_age(
                     None,
                 )
             if m is None or m.start() >= sent.end:
+                continue
+            if not past and _AT_A_PAST_EVENT.search(text, sent.start, m.start()):
                 continue
             age = _age_value(m)
             if not 0 <= age <= 130:
@@ -360,6 +367,16 @@ def _first_age(
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+
+# issue #10 (i41r): "at the age of N" just after a diagnosis or an onset ("a case of SLE
+# diagnosed at the age of 7 years", "symptoms began at the age of 30") is the age then, not
+# now: another age of the patient stated later ("A 12-year-old girl was admitted") is taken
+# first; this one only when none is (report aj07; written by us, verified U)
+_AT_A_PAST_EVENT = re.compile(
+    r"\b(?:diagnosed|diagnosis|onset|began|begun|started|developed|appeared|first\s+noted)"
+    r"(?:\s+(?:with|as)\s+[^,;.]{1,40}?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _age_value(m: re.Match[str]) -> int:

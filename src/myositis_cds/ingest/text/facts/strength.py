@@ -490,7 +490,10 @@ _UPPER_LIMB = re.compile(
     # "yläraajat", Latvian "augšējās ekstremitātes", Lithuanian "viršutinės galūnės", Bulgarian
     # "горни крайници"; each language's standard term, verified U)
     r"|άνω\s+(?:και\s+κάτω\s+)?άκρ\w*|ülajäsem\w*|yläraaj\w*|augšēj\w*\s+ekstremit\w*"
-    r"|viršutin\w*\s+galūn\w*|горн\w*\s+крайниц\w*)\b",
+    r"|viršutin\w*\s+galūn\w*|горн\w*\s+крайниц\w*)\b"
+    # (issue #10, i41r: the upper limbs in Chinese and Japanese, "双上肢近端肌力Ⅴ级", and both
+    # pairs "上下肢"; no word boundary in those scripts; verified U)
+    r"|上下肢|上肢",
     re.IGNORECASE,
 )
 _LOWER_LIMB = re.compile(
@@ -507,7 +510,10 @@ _LOWER_LIMB = re.compile(
     # "alajäsemed", "alaraajat", "apakšējās ekstremitātes", "apatinės galūnės", "долни
     # крайници"; verified U)
     r"|κάτω\s+άκρ\w*|alajäsem\w*|alaraaj\w*|apakšēj\w*\s+ekstremit\w*|apatin\w*\s+galūn\w*"
-    r"|долн\w*\s+крайниц\w*)\b",
+    r"|долн\w*\s+крайниц\w*)\b"
+    # (issue #10, i41r: the lower limbs in Chinese and Japanese, "双下肢近端肌力Ⅳ+级", as the
+    # upper above; verified U)
+    r"|下肢",
     re.IGNORECASE,
 )
 _LIMB_SCOPED = {

@@ -731,6 +731,18 @@ def _tumours(ex: Extraction) -> None:
             )
             continue
 
+        # issue #10 (i41r): one cancer named only by its generic noun beside several organs, one
+        # of them a tumour's already found ("the cancer staging surgery ... the right ovary and
+        # the left fallopian tube were removed" after a fallopian-tube carcinoma) speaks of that
+        # tumour: the other organs are removed or examined with it, not new cancers
+        known_sites = {b.site for b in builds if b.site is not None}
+        if (
+            not specific
+            and len(mentions) == 1
+            and len({m.concept for m in site_ms}) > 1
+            and any(m.concept in known_sites for m in site_ms)
+        ):
+            site_ms = [m for m in site_ms if m.concept in known_sites]
         # the tumours this sentence speaks of, each at a place in the sentence
         anchors: list[tuple[int, _TumourBuild]] = [(m.start, build_for(m.concept)) for m in site_ms]
         if len(kinds) > 1:
