@@ -2343,20 +2343,37 @@ _NOTE_LIVE: ContextVar[
 ] = ContextVar("note_live", default=None)
 
 
+# issue #10 (i41t): a reader's own results while one note is read (note_results), by a key the
+# reader makes: find_dates was asked for the same span of the note again by several readers (a
+# lab row's heading looked for once per result on the row, a treatment's dates)
+_NOTE_RESULTS: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar(
+    "note_results", default=None
+)
+
+
+def note_results() -> dict[tuple[object, ...], object] | None:
+    """While one note is read (see note_memo), a table where a reader keeps what it found, by a
+    key of its own that names everything its result depends on; None outside a note's reading."""
+    return _NOTE_RESULTS.get()
+
+
 @contextmanager
 def note_memo() -> Iterator[None]:
     """Within this block, each matcher's terms in one span of text are found once, and so are
     the matches of a pattern over a whole text (:func:`note_matches`), the patterns of a
-    list that may match in a text (:func:`note_live`) and each text's :func:`gate_text`."""
+    list that may match in a text (:func:`note_live`), each text's :func:`gate_text` and what a
+    reader keeps in :func:`note_results`."""
     token = _NOTE_MEMO.set({})
     gates = _GATE_WORDS.set({})
     matches = _NOTE_MATCHES.set({})
     live = _NOTE_LIVE.set({})
     gate_texts = _GATE_TEXTS.set({})
     places = _GATE_PLACES.set({})
+    results = _NOTE_RESULTS.set({})
     try:
         yield
     finally:
+        _NOTE_RESULTS.reset(results)
         _GATE_PLACES.reset(places)
         _GATE_TEXTS.reset(gate_texts)
         _NOTE_LIVE.reset(live)

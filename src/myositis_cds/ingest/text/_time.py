@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import cast
 
 from myositis_cds.ingest.text._dictation import _ORDINALS
 from myositis_cds.ingest.text._rules import (
@@ -24,6 +25,7 @@ from myositis_cds.ingest.text._rules import (
     needs_digit,
     note_live,
     note_matches,
+    note_results,
 )
 
 __all__ = [
@@ -185,6 +187,19 @@ def find_dates(
     note's date is not known."""
     stop = len(text) if end is None else end
     how = style or DateStyle()
+    memo = note_results()
+    if memo is None:
+        return _find_dates(text, rules, start, stop, how)
+    # issue #10 (i41t): a span asked for again in the same note (by another reader, or for
+    # each result on one lab row) is read once; keyed by everything the dates depend on
+    key = ("dates", text, start, stop, how, id(rules))
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = (rules, tuple(_find_dates(text, rules, start, stop, how)))
+    return list(cast(tuple[Rules, tuple[DateMatch, ...]], hit)[1])
+
+
+def _find_dates(text: str, rules: Rules, start: int, stop: int, how: DateStyle) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken = _TakenSpans()  # the dates' spans, none overlapping another
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
@@ -192,6 +207,10 @@ def find_dates(
     # (i25s) only the patterns whose gate words the note holds (may_match), found once a note
     for rx in note_live(rules.time["dates"], text):
         if not digits and needs_digit(rx):
+            continue
+        # (i41t) a span holds none of most patterns' dates: one search says so, where a finditer
+        # was made and stepped for each of them
+        if not whole and rx.search(text, start, stop) is None:
             continue
         for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
             # issue #10 (i20a): a rule that reads the words before a date to know it is one
