@@ -738,6 +738,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "condition_heading": set(),  # issue #10 (i10ay)
     "case_introduction": set(),  # issue #10 (i10at)
     "case_continued": set(),  # issue #10 (i41r)
+    "age_at_past_event": set(),  # issue #10 (i41r)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)

@@ -307,8 +307,10 @@ def _first_age(
     """The first age ``patterns`` state for the patient, in ``ordered`` sentences (and the sex
     with it): drafts added, returns (age found, sex found). ``grammar``: the patterns are the
     grammar's, so every match in a sentence is tried until one is a single patient's age.
-    ``past``: an age said to be the one at a past diagnosis or onset is taken too
-    (_AT_A_PAST_EVENT)."""
+    ``past``: an age said to be the one at a past diagnosis or onset is taken too (issue #10,
+    i41r: rules/patterns.yaml ``age_at_past_event``, "a case of SLE diagnosed at the age of 7
+    years" is the age then, not now: another age stated later, "A 12-year-old girl was
+    admitted", is taken first; this one only when none is)."""
     text = ex.text
     for sent in ordered:
         reach = _reach(text, sent)
@@ -332,7 +334,9 @@ def _first_age(
                 )
             if m is None or m.start() >= sent.end:
                 continue
-            if not past and _AT_A_PAST_EVENT.search(text, sent.start, m.start()):
+            if not past and any(
+                rx.search(text, sent.start, m.start()) for rx in ex.rules.value["age_at_past_event"]
+            ):
                 continue
             age = _age_value(m)
             if not 0 <= age <= 130:
@@ -367,16 +371,6 @@ def _first_age(
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
-
-# issue #10 (i41r): "at the age of N" just after a diagnosis or an onset ("a case of SLE
-# diagnosed at the age of 7 years", "symptoms began at the age of 30") is the age then, not
-# now: another age of the patient stated later ("A 12-year-old girl was admitted") is taken
-# first; this one only when none is (report aj07; written by us, verified U)
-_AT_A_PAST_EVENT = re.compile(
-    r"\b(?:diagnosed|diagnosis|onset|began|begun|started|developed|appeared|first\s+noted)"
-    r"(?:\s+(?:with|as)\s+[^,;.]{1,40}?)?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _age_value(m: re.Match[str]) -> int:
