@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._rules import (
     finditer_near,
     gate_text,
     may_match,
+    note_results,
 )
 from myositis_cds.ingest.text._style import NoteStyle
 from myositis_cds.ingest.text._time import INDEX, DateMatch, DateStyle, TimePoint, find_dates
@@ -422,7 +423,8 @@ def finding_time(ex: Extraction, sent: Sentence, pos: int, end: int | None = Non
     it in its sentence (rules/patterns.yaml ``presentation_statement``: "First symptoms: rash
     on the eyelids from 02/2021"), where the "from" after the sign in its clause dates the
     sign's start."""
-    if any(rx.search(ex.text, sent.start, pos) for rx in ex.rules.value["presentation_statement"]):
+    told = statement_end(ex, sent)
+    if told is not None and told <= pos:
         began = [
             (c - pos, t)
             for c, t, _, _, since in sent.local
@@ -431,6 +433,26 @@ def finding_time(ex: Extraction, sent: Sentence, pos: int, end: int | None = Non
         if began:
             return min(began, key=lambda x: x[0])[1]
     return sent.time_at(pos, ongoing=True, end=end)
+
+
+def statement_end(ex: Extraction, sent: Sentence) -> int | None:
+    """Where the first statement of the presentation in ``sent`` ends (rules/patterns.yaml
+    ``presentation_statement``), or None: found once per sentence and note, so that each
+    finding or lesion asks only whether it stands after that end (a sentence of 1,100 findings,
+    each searched from the sentence's start, was quadratic: tests/test_reliability_scaling.py)."""
+    memo = note_results()
+    key = ("presentation_statement", ex.text, sent.start, sent.end, id(ex.rules))
+    if memo is not None and key in memo:
+        return cast("int | None", memo[key])
+    ends = [
+        m.end()
+        for rx in ex.rules.value["presentation_statement"]
+        for m in rx.finditer(ex.text, sent.start, sent.end)
+    ]
+    found = min(ends) if ends else None
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def _outside_time(sent: Sentence, m: TermMatch) -> bool:

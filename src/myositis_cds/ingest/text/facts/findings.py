@@ -19,6 +19,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
     finding_time,
+    statement_end,
 )
 from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
@@ -386,7 +387,8 @@ def _inferred_findings(ex: Extraction) -> None:
             undated = sent.time.absolute is None or sent.time.uncertain
             lesions = lesion_by[idx]
             if blocked_on and (None in blocked_on or undated or sent.time.absolute in blocked_on):
-                lesions = [le for le in lesions if _began_before(ex, sent, le, blocked_days)]
+                told = statement_end(ex, sent) if blocked_days else None
+                lesions = [le for le in lesions if _began_before(ex, sent, le, blocked_days, told)]
                 if not lesions:
                     continue
             # a site word inside a term that already names the sign is not new evidence
@@ -449,7 +451,9 @@ def _inferred_findings(ex: Extraction) -> None:
                     break
 
 
-def _began_before(ex: Extraction, sent: Sentence, le: TermMatch, blocked_days: list[date]) -> bool:
+def _began_before(
+    ex: Extraction, sent: Sentence, le: TermMatch, blocked_days: list[date], told: int | None
+) -> bool:
     """issue #10 (i41n): a lesion in a statement of the presentation (rules/patterns.yaml
     ``presentation_statement``: "First symptoms July 2026: rash on the eyelids and knuckles",
     "Diagnosed 30/09 by Dr X: rash on the knuckles since 2026/08") that the statement dates a
@@ -458,8 +462,7 @@ def _began_before(ex: Extraction, sent: Sentence, le: TermMatch, blocked_days: l
     convention of 3 Dec 2026 (tests/data/notes/README.md) records it on its own date, an onset
     labelled with its month too ("Onset MAR26: rash over the knuckles", note 424's gold since
     5 Dec 2026; i33d had kept it out before that gold was aligned)."""
-    told = ex.rules.value["presentation_statement"]
-    if not blocked_days or not any(rx.search(ex.text, sent.start, le.start) for rx in told):
+    if not blocked_days or told is None or told > le.start:  # ``told``: statement_end
         return False
     began = finding_time(ex, sent, le.start).absolute
     return began is not None and began < shift_days(min(blocked_days), -31)
