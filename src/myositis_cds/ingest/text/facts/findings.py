@@ -364,22 +364,14 @@ def _inferred_findings(ex: Extraction) -> None:
         # two visits' findings, and the earlier flat lesion is the sign of its own day
         # (issue #10, i37n: a blocker told as past, "At diagnosis (Dec. 2024): Gottron's papules"
         # in a note of 2026, blocks as a present one: the same papules)
-        blocked_on = {
-            d.time.absolute
+        found = [
+            d
             for d in ex.drafts
             if d.type == "finding" and d.code in blockers and d.status in ("present", "historical")
-        }
-        blocked_days = (
-            [
-                d.time.resolve(ex.note_date)
-                for d in ex.drafts
-                if d.type == "finding"
-                and d.code in blockers
-                and d.status in ("present", "historical")
-            ]
-            if blocked_on and ex.note_date is not None
-            else []
-        )
+        ]
+        blocked_on = {d.time.absolute for d in found}
+        note_date = ex.note_date
+        blocked_days = [] if note_date is None else [d.time.resolve(note_date) for d in found]
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
             # (issue #10, i33d: a month without its day, "Onset JUL26: rash over the knuckles",
@@ -462,7 +454,7 @@ def _began_before(
     convention of 3 Dec 2026 (tests/data/notes/README.md) records it on its own date, an onset
     labelled with its month too ("Onset MAR26: rash over the knuckles", note 424's gold since
     5 Dec 2026; i33d had kept it out before that gold was aligned)."""
-    if not blocked_days or told is None or told > le.start:  # ``told``: statement_end
+    if told is None or told > le.start:  # ``told``: statement_end, None without blockers' days
         return False
     began = finding_time(ex, sent, le.start).absolute
     return began is not None and began < shift_days(min(blocked_days), -31)
