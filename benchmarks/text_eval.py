@@ -126,7 +126,7 @@ DEFAULT_SETS = (
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
-    "reports:heldout_ai,notes:heldout43,reports:heldout_aj"
+    "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -300,6 +300,12 @@ DETAIL_SETS = {
     # session).
     "notes:heldout43",
     "reports:heldout_aj",
+    # Measured sealed five times (first runs before round 40, after it, at the start of the
+    # nineteenth session, after round 41, and at the start of the twentieth), figures only,
+    # identical every time (HELDOUT44.md, FIRST_RUN_AK.md); opened on 5 Dec 2026 (twentieth
+    # session).
+    "notes:heldout44",
+    "reports:heldout_ak",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
