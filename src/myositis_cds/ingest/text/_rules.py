@@ -664,6 +664,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "operation_as_place": set(),  # issue #10 (i10ah)
     "presentation_statement": set(),  # issue #10 (i39n)
     "diagnosis_time_clause": set(),  # issue #10 (i40n)
+    "diagnosis_lead_in": set(),  # issue #10 (twentieth session)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

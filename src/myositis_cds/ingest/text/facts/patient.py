@@ -1228,21 +1228,11 @@ def _before_the_illness(ex: Extraction) -> None:
             d.status = "historical"
 
 
-# issue #10 (i33e): "diagnosed at clinic 19.3.25: heliotrope, ...", "Diagnosed by rheumatology on
-# 2024-05-12: ...": the diagnosis, its date, then a colon that opens the list of what was found
-# (issue #10, i41n: a bracketed aside there, who or where, counts as one step, its own dots and
-# commas included: "Diagnosed 04/22/2025 at the children's hospital (Dr K. Moss, paediatric
-# rheumatology): ..."; so do a name's initial and a title with their dots, "by Dr. K. Moss:")
-_DIAGNOSIS_LEAD_IN = re.compile(
-    r"(?:[^:;.\n()]|\.(?=\d)|\([^():;\n]{0,80}\)|\b(?:[A-Z]|Dr|Prof|Mr|Mrs|Ms)\.(?=\s))"
-    r"{0,60}?:"  # (a date's dots: "19.3.25")
-)
-
-
 def _announced_by_diagnosis(ex: Extraction, d: Draft) -> bool:
     """Whether finding ``d`` stands in the list a diagnosis announces in its sentence: a
     "diagnosed" (rules time.diagnosed) before it, then a colon within 60 characters, no ";",
-    full stop (a date's dots aside) or line break between the two and no tumour named there
+    full stop (a date's dots aside) or line break between the two (rules/patterns.yaml
+    ``diagnosis_lead_in``: who and where may stand there) and no tumour named there
     (rules histology: "diagnosed with breast carcinoma 2010:" is another illness's history).
     Such a list is the presentation at diagnosis, this illness's start, however long ago. So
     is (issue #10, i40n) what a sentence names after a clause of time that ends with the
@@ -1250,9 +1240,10 @@ def _announced_by_diagnosis(ex: Extraction, d: Draft) -> bool:
     diagnosed on 09/05/2024 she also had ...")."""
     sent = d.sentence
     text = ex.text
+    (lead_in,) = ex.rules.value["diagnosis_lead_in"]
     for rx in ex.rules.time["diagnosed"]:
         for m in rx.finditer(text, sent.start, d.start):
-            lead = _DIAGNOSIS_LEAD_IN.match(text, m.end(), d.start)
+            lead = lead_in.match(text, m.end(), d.start)
             if lead is not None and not ex.rules.histology.find(text, m.end(), lead.end()):
                 return True
             # issue #10 (i40n): "By the time DM was diagnosed on 09/05/2024 she also had ..."
