@@ -163,6 +163,7 @@ _HELD_OUT_ROUNDS = [
     ("fifty-sixth", None, None, 0, "heldout45", 10, 517),
     ("fifty-seventh", "heldout_al", "al", 12, None, 0, None),
     ("fifty-eighth", "heldout_am", "am", 12, None, 0, None),
+    ("fifty-ninth", None, None, 0, "heldout46", 10, 529),
     ("sixtieth", "heldout_an", "an", 12, None, 0, None),
 ]
 
