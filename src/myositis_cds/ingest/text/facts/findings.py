@@ -410,7 +410,11 @@ def _inferred_findings(ex: Extraction) -> None:
                     near = gap <= rule.max_gap or (
                         rule.bridge_gap is not None
                         and gap <= rule.bridge_gap
-                        and (aside or _bridged(ex, min(le.end, si.end), max(le.start, si.start)))
+                        and (
+                            aside
+                            or _bridged(ex, min(le.end, si.end), max(le.start, si.start))
+                            or _other_site_cut(ex, si, le) is not None  # i42r
+                        )
                     )
                     if (
                         near
@@ -671,7 +675,10 @@ def _apply_pair(
         return False  # issue #10 (i10s): "远端肌力下降，近端正常": another clause's site
     infers = [str(c) for c in rule.infers]
     if rule.limbs:
-        named = _limbs_named(ex, sent, start, end)
+        # (i42r: "proximal lower extremity and distal upper extremity weakness": the limbs
+        # named before the distal site's conjunction)
+        cut = _other_site_cut(ex, si, le)
+        named = _limbs_named(ex, sent, start, end if cut is None else cut)
         limb_of = {str(c): limb for c, limb in rule.limbs.items()}
         if named:
             infers = [c for c in infers if limb_of.get(c) in (None, *named)]
@@ -956,6 +963,20 @@ def _bridged(ex: Extraction, a: int, b: int, colours: list[TermMatch] = ()) -> b
             text = text[: c.start - a] + " " * (c.end - c.start) + text[c.end - a :]
     words = _WORD.findall(text)
     return all(w.casefold() in ex.rules.inference_bridge for w in words)
+
+
+def _other_site_cut(ex: Extraction, si: TermMatch, le: TermMatch) -> int | None:
+    """issue #10 (i42r): where a second site with its own qualifier (rules/inference.yaml
+    ``other_site_qualifiers``) is coordinated between the site ``si`` and the lesion ``le``
+    after it, every other word between them a linking word ("proximal lower extremity and
+    distal upper extremity weakness"): the conjunction's start, up to which the first site's
+    limbs are named; None otherwise."""
+    if si.end > le.start:
+        return None
+    m = ex.rules.inference_other_site.search(ex.text, si.end, le.start)
+    if m is None or not _bridged(ex, si.end, m.start()) or not _bridged(ex, m.end(), le.start):
+        return None
+    return m.start()
 
 
 def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[str]:
