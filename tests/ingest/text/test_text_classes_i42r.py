@@ -25,7 +25,11 @@ is our own; each expectation is worked out by hand from the words:
   "Assinale a alternativa correta:") describe the disease, not the patient; "pathognomonic" in
   Portuguese ("patognomônicas") marks a general statement as the English word does;
 - red-violet written as one closed Portuguese compound ("lesões eritematovioláceas em região
-  periorbitária") is a heliotrope rash, as the hyphenated form already was.
+  periorbitária") is a heliotrope rash, as the hyphenated form already was;
+- "the proximal muscles were mainly affected" / "proximal muscles are predominantly involved"
+  after the patient's weakness, told up to two sentences before in the same paragraph, is
+  proximal weakness of the limbs that weakness named; not on a scan or a biopsy, not after a
+  denied weakness, not three sentences on.
 """
 
 from __future__ import annotations
@@ -284,3 +288,39 @@ def test_portuguese_pathognomonic_marks_a_general_statement() -> None:
 )
 def test_closed_red_violet_compound_is_a_heliotrope_colour(note: str) -> None:
     assert "heliotrope_rash" in present(note)
+
+
+# ------------------------------------------------------------------ proximal muscles involved
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "A 66-year-old woman had slowly worsening weakness of her limbs for two years. She "
+            "was otherwise well. On examination, the proximal muscles were mainly affected.",
+            {UPPER, LOWER},
+        ),
+        (
+            "A 66-year-old woman had leg weakness for two years. On examination the proximal "
+            "muscles were mainly affected.",
+            {LOWER},
+        ),
+        (
+            "A 66-year-old woman had leg weakness for two years. Her MRI showed that the "
+            "proximal muscles were mainly affected.",
+            set(),
+        ),
+        (
+            "A 66-year-old woman had no weakness. The proximal muscles were mainly affected.",
+            set(),
+        ),
+        (
+            "A 66-year-old woman had arm weakness. She was thin. She smoked. Proximal muscles "
+            "are predominantly involved.",
+            set(),
+        ),
+    ],
+)
+def test_proximal_muscles_involved_after_the_weakness(note: str, expected: set[str]) -> None:
+    assert present(note) & {UPPER, LOWER} == expected

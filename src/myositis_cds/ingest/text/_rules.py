@@ -766,6 +766,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "case_continued": set(),  # issue #10 (i41r)
     "age_at_past_event": set(),  # issue #10 (i41r)
     "onset_under_treatment": set(),  # issue #10 (i42r)
+    "proximal_involvement": set(),  # issue #10 (i42r)
+    "involvement_by_test": set(),  # issue #10 (i42r)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)

@@ -447,6 +447,68 @@ def _inferred_findings(ex: Extraction) -> None:
                     break
 
 
+# issue #10 (i42r): the weakness a sentence about the proximal muscles' involvement distributes
+_WEAKNESS = re.compile(r"\b(?:weakness|weak|paresis)\b", re.IGNORECASE)
+_INVOLVED_LIMBS = {"weakness_proximal_upper": "upper", "weakness_proximal_lower": "lower"}
+_INVOLVED_REACH = 2  # sentences back, in the paragraph, to the weakness the involvement places
+
+
+def _proximal_involvement(ex: Extraction) -> None:
+    """issue #10 (i42r): the proximal muscles said to be the ones involved (rules/patterns.yaml
+    ``proximal_involvement``: "Neurologically, proximal muscles are predominantly involved"),
+    after the patient's weakness told earlier in the sentence or in one of the two sentences
+    before it in the same paragraph ("She had slowly progressive limb muscle weakness for three
+    years. She was thin on examination."):
+    proximal weakness of the limbs that weakness named (both when it named neither), inferred.
+    Not where a test shows the involvement (``involvement_by_test``: MRI, biopsy, EMG)."""
+    r = ex.rules
+    text = ex.text
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        m = next(
+            (
+                hit
+                for rx in r.value["proximal_involvement"]
+                if (hit := rx.search(text, sent.start, sent.end)) is not None
+            ),
+            None,
+        )
+        if m is None or any(
+            rx.search(text, sent.start, sent.end) for rx in r.value["involvement_by_test"]
+        ):
+            continue
+        told = sent
+        weak = _WEAKNESS.search(text, sent.start, m.start())
+        for back in range(sent.index - 1, max(-1, sent.index - 1 - _INVOLVED_REACH), -1):
+            if weak is not None or ex.sentences[back].paragraph != sent.paragraph:
+                break
+            told = ex.sentences[back]
+            weak = _WEAKNESS.search(text, told.start, told.end)
+        if weak is None or not told.patient:
+            continue
+        said = told.context.assert_target(weak.start(), weak.end(), _FINDING_CATS)
+        if said.get("existence") == "NEGATED_EXISTENCE" or said.get("generic"):
+            continue
+        words = {w.casefold() for w in _WORD.findall(text[told.start : weak.end()])}
+        named = {limb for limb, vocab in r.inference_limbs.items() if words & vocab}
+        assertion = sent.context.assert_target(m.start(), m.end(), _FINDING_CATS)
+        status, uncertain = _status(ex, sent, assertion, finding_time(ex, sent, m.start()))
+        for code, limb in _INVOLVED_LIMBS.items():
+            if not named or limb in named:
+                _add_finding(
+                    ex,
+                    sent,
+                    code,
+                    status,
+                    m.start(),
+                    m.end(),
+                    {"rule": "proximal_involvement"},
+                    True,
+                    uncertain,
+                )
+
+
 def _began_before(
     ex: Extraction, sent: Sentence, le: TermMatch, blocked_days: list[date], told: int | None
 ) -> bool:
