@@ -38,6 +38,7 @@ from myositis_cds.ingest.text.facts.findings import (
     _findings,
     _inferred_findings,
     _morphology_over_label,
+    _proximal_involvement,
     _toxicity_grade_zero,
 )
 from myositis_cds.ingest.text.facts.investigations import _investigations
@@ -192,6 +193,7 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
     _findings(ex)
     _toxicity_grade_zero(ex)  # issue #10 (i10j)
     _inferred_findings(ex)
+    _proximal_involvement(ex)  # issue #10 (i42r)
     _morphology_over_label(ex)
     _strength_exam(ex)
     _complaints_of_weakness(ex)

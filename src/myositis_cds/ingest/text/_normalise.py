@@ -425,13 +425,17 @@ def _header(line: str, rules: Rules) -> tuple[str, int] | None:
 
 def _split_abstract_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
     """A one-line structured abstract ("Introduction. ... Case Description. ... Conclusion.
-    ...") as one paragraph per label, so that each label opens its section."""
+    ...", or with colons after an opening "Introduction:") as one paragraph per label, so that
+    each label opens its section."""
     if rules.abstract_labels is None:
         return lines
     at_start, within = rules.abstract_labels
+    colon = rules.abstract_colon_labels  # i42r: "Introduction: ... Case Presentation: ..."
     out: list[tuple[int, str]] = []
     for start, line in lines:
         cuts = [m.start() for m in within.finditer(line)] if at_start.match(line) else []
+        if not cuts and colon is not None and colon[0].match(line):
+            cuts = [m.start() for m in colon[1].finditer(line)]
         previous = 0
         for cut in cuts:
             out.append((start + previous, line[previous:cut].rstrip()))

@@ -517,6 +517,28 @@ def _abstract_labels(
     )
 
 
+def _abstract_colon_labels(
+    sections: SectionRules,
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """issue #10 (i42r): the same labels before a colon, in an abstract run together as one
+    paragraph ("Introduction: IPT is a rare ... etiology. Case Presentation: A 48-year-old man
+    ..."): the paragraph opens on the label of the abstract's first part (``introduction`` or
+    ``objective``, so that "Results: ... Conclusion: ..." in a clinic note is never cut) and each
+    later label stands after a sentence's end, before a capital."""
+    labels = {
+        word.casefold(): name for name, words in sections.abstract_labels.items() for word in words
+    }
+    opening = [k for k, name in labels.items() if name in ("introduction", "objective")]
+    if not opening:
+        return None
+    names = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
+    first = "|".join(re.escape(k) for k in sorted(opening, key=len, reverse=True))
+    return (
+        re.compile(rf"^\s*(?i:(?P<label>{first})):\s+(?=\S)"),
+        re.compile(rf"(?<=[.!?]\s)(?i:(?P<label>{names})):\s+(?=[A-Z])"),
+    )
+
+
 # --------------------------------------------------------------------------- inference
 def _alternation(phrases: list[str]) -> str:
     """A regex alternation of the phrases, longest first, any run of spaces between their words
@@ -604,6 +626,10 @@ class InferenceRules(_Strict):
     # proximal", "distal rather than proximal weakness"; rules/inference.yaml)
     site_negators: list[str] = Field(default_factory=list)
     site_contrasts: list[str] = Field(default_factory=list)
+    # issue #10 (i42r): the words that qualify a second site coordinated after the first,
+    # before the lesion both share ("proximal lower extremity and distal upper extremity
+    # weakness"): the first site keeps its own limbs (rules/inference.yaml)
+    other_site_qualifiers: list[str] = Field(default_factory=list)
     rules: list[InferenceRule]
 
 
@@ -740,6 +766,9 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "case_introduction": set(),  # issue #10 (i10at)
     "case_continued": set(),  # issue #10 (i41r)
     "age_at_past_event": set(),  # issue #10 (i41r)
+    "onset_under_treatment": set(),  # issue #10 (i42r)
+    "proximal_involvement": set(),  # issue #10 (i42r)
+    "involvement_by_test": set(),  # issue #10 (i42r)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
@@ -2811,6 +2840,7 @@ class Rules:
             for name, words in self.sections.abstract_labels.items()
             for word in words
         }
+        self.abstract_colon_labels = _abstract_colon_labels(self.sections)
         self.inference_bridge = frozenset(w.casefold() for w in self.inference.bridge)
         self.inference_lesion_words = frozenset(
             term.casefold()
@@ -2843,6 +2873,11 @@ class Rules:
         self.inference_site_contrast = re.compile(rf"(?<!\w)(?:{contrasts})\s+$", re.I)
         self.inference_site_negator = re.compile(rf"(?<!\w)(?:{negators})\s+$", re.I)
         self.inference_site_hyphen = re.compile(rf"(?<!\w)(?:{negators})\s*-$", re.I)
+        # issue #10 (i42r): "... and distal upper extremity" between a site and its lesion
+        others = _alternation(self.inference.other_site_qualifiers)
+        self.inference_other_site = re.compile(
+            rf"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?(?:{others})(?!\w)", re.I
+        )
         self.inference_site_aside = re.compile(
             rf"[\s,(\-–]*(?:{contrasts}|{negators})\s+\w+\s*[,)\-–][\s,)\-–]*", re.I
         )

@@ -410,7 +410,11 @@ def _inferred_findings(ex: Extraction) -> None:
                     near = gap <= rule.max_gap or (
                         rule.bridge_gap is not None
                         and gap <= rule.bridge_gap
-                        and (aside or _bridged(ex, min(le.end, si.end), max(le.start, si.start)))
+                        and (
+                            aside
+                            or _bridged(ex, min(le.end, si.end), max(le.start, si.start))
+                            or _other_site_cut(ex, si, le) is not None  # i42r
+                        )
                     )
                     if (
                         near
@@ -441,6 +445,68 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+# issue #10 (i42r): the weakness a sentence about the proximal muscles' involvement distributes
+_WEAKNESS = re.compile(r"\b(?:weakness|weak|paresis)\b", re.IGNORECASE)
+_INVOLVED_LIMBS = {"weakness_proximal_upper": "upper", "weakness_proximal_lower": "lower"}
+_INVOLVED_REACH = 2  # sentences back, in the paragraph, to the weakness the involvement places
+
+
+def _proximal_involvement(ex: Extraction) -> None:
+    """issue #10 (i42r): the proximal muscles said to be the ones involved (rules/patterns.yaml
+    ``proximal_involvement``: "Neurologically, proximal muscles are predominantly involved"),
+    after the patient's weakness told earlier in the sentence or in one of the two sentences
+    before it in the same paragraph ("She had slowly progressive limb muscle weakness for three
+    years. She was thin on examination."):
+    proximal weakness of the limbs that weakness named (both when it named neither), inferred.
+    Not where a test shows the involvement (``involvement_by_test``: MRI, biopsy, EMG)."""
+    r = ex.rules
+    text = ex.text
+    for sent in ex.sentences:
+        if not sent.patient:
+            continue
+        m = next(
+            (
+                hit
+                for rx in r.value["proximal_involvement"]
+                if (hit := rx.search(text, sent.start, sent.end)) is not None
+            ),
+            None,
+        )
+        if m is None or any(
+            rx.search(text, sent.start, sent.end) for rx in r.value["involvement_by_test"]
+        ):
+            continue
+        told = sent
+        weak = _WEAKNESS.search(text, sent.start, m.start())
+        for back in range(sent.index - 1, max(-1, sent.index - 1 - _INVOLVED_REACH), -1):
+            if weak is not None or ex.sentences[back].paragraph != sent.paragraph:
+                break
+            told = ex.sentences[back]
+            weak = _WEAKNESS.search(text, told.start, told.end)
+        if weak is None or not told.patient:
+            continue
+        said = told.context.assert_target(weak.start(), weak.end(), _FINDING_CATS)
+        if said.get("existence") == "NEGATED_EXISTENCE" or said.get("generic"):
+            continue
+        words = {w.casefold() for w in _WORD.findall(text[told.start : weak.end()])}
+        named = {limb for limb, vocab in r.inference_limbs.items() if words & vocab}
+        assertion = sent.context.assert_target(m.start(), m.end(), _FINDING_CATS)
+        status, uncertain = _status(ex, sent, assertion, finding_time(ex, sent, m.start()))
+        for code, limb in _INVOLVED_LIMBS.items():
+            if not named or limb in named:
+                _add_finding(
+                    ex,
+                    sent,
+                    code,
+                    status,
+                    m.start(),
+                    m.end(),
+                    {"rule": "proximal_involvement"},
+                    True,
+                    uncertain,
+                )
 
 
 def _began_before(
@@ -671,7 +737,10 @@ def _apply_pair(
         return False  # issue #10 (i10s): "远端肌力下降，近端正常": another clause's site
     infers = [str(c) for c in rule.infers]
     if rule.limbs:
-        named = _limbs_named(ex, sent, start, end)
+        # (i42r: "proximal lower extremity and distal upper extremity weakness": the limbs
+        # named before the distal site's conjunction)
+        cut = _other_site_cut(ex, si, le)
+        named = _limbs_named(ex, sent, start, end if cut is None else cut)
         limb_of = {str(c): limb for c, limb in rule.limbs.items()}
         if named:
             infers = [c for c in infers if limb_of.get(c) in (None, *named)]
@@ -956,6 +1025,20 @@ def _bridged(ex: Extraction, a: int, b: int, colours: list[TermMatch] = ()) -> b
             text = text[: c.start - a] + " " * (c.end - c.start) + text[c.end - a :]
     words = _WORD.findall(text)
     return all(w.casefold() in ex.rules.inference_bridge for w in words)
+
+
+def _other_site_cut(ex: Extraction, si: TermMatch, le: TermMatch) -> int | None:
+    """issue #10 (i42r): where a second site with its own qualifier (rules/inference.yaml
+    ``other_site_qualifiers``) is coordinated between the site ``si`` and the lesion ``le``
+    after it, every other word between them a linking word ("proximal lower extremity and
+    distal upper extremity weakness"): the conjunction's start, up to which the first site's
+    limbs are named; None otherwise."""
+    if si.end > le.start:
+        return None
+    m = ex.rules.inference_other_site.search(ex.text, si.end, le.start)
+    if m is None or not _bridged(ex, si.end, m.start()) or not _bridged(ex, m.end(), le.start):
+        return None
+    return m.start()
 
 
 def _limbs_named(ex: Extraction, sent: Sentence, start: int, end: int) -> set[str]:

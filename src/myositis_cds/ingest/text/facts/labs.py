@@ -418,6 +418,7 @@ def _labs(ex: Extraction) -> None:
                     value,
                     # "muscle enzymes" read as CK, "transaminases" as AST, "rhabdomyolysis"
                     inferred="enzyme" in m.text.casefold()
+                    or "marker" in m.text.casefold()  # i42r: "muscle injury markers"
                     or "transaminases" in m.text.casefold()
                     or "aminotransferases" in m.text.casefold()
                     or raised_by_name,

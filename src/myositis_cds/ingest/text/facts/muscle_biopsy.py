@@ -27,6 +27,12 @@ _ANY_BIOPSY = re.compile(
     re.IGNORECASE,
 )
 _MUSCLE_ONLY = frozenset({"perifascicular_atrophy", "rimmed_vacuoles", "endomysial_infiltrate"})
+# issue #10 (i42r): a histological examination named without the word biopsy ("the diagnosis
+# was based on histological findings, which showed ... infiltration ... in the endomysium and
+# perimysium"), and the muscle's own connective tissue: inflammatory cells placed there by a
+# histology are a muscle biopsy's (report ak13; English, written by us, verified U)
+_HISTOLOGY = re.compile(r"\bhisto(?:patho)?log(?:y|ical|ic)\b", re.IGNORECASE)
+_MUSCLE_TISSUE = re.compile(r"\b(?:endomys|perimys)\w*", re.IGNORECASE)
 
 
 # Inflammatory cells placed in the muscle, the places coordinated before the cells: "perivascular
@@ -286,6 +292,16 @@ def _muscle_biopsy(ex: Extraction) -> None:
         hit = _ANY_BIOPSY.search(text, sent.start, sent.end)
         if hit is not None:
             triggers[idx] = [TermMatch(hit.start(), hit.end(), "muscle_biopsy", hit.group())]
+    for sent in ex.sentences:  # i42r: "histological findings ... in the endomysium"
+        if sent.index in triggers or _MUSCLE_TISSUE.search(text, sent.start, sent.end) is None:
+            continue
+        hit = _HISTOLOGY.search(text, sent.start, sent.end)
+        if hit is not None and any(
+            _MUSCLE_TISSUE.search(text, pm.start, pm.end)
+            or _MUSCLE_TISSUE.search(text, pm.end, min(sent.end, pm.end + 40))
+            for pm in _placed_cells(text, sent.start, sent.end)
+        ):
+            triggers[sent.index] = [TermMatch(hit.start(), hit.end(), "muscle_biopsy", hit.group())]
     for idx in sorted(triggers):
         sent = ex.sentences[idx]
         trig = triggers[idx][0]

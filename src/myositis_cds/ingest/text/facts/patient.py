@@ -955,10 +955,33 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
             first.setdefault(key, m.span())
             if m.re is _PRONOUNS and _BODY_POSSESSIVE.match(text, m.start(), sent.end):
                 body[key] = True
+    told = _told_next(ex)
     for key, other in (("female", "male"), ("male", "female")):
-        if (count[key] >= 2 or body[key]) and count[other] == 0:
+        if (count[key] >= 2 or body[key] or told == key) and count[other] == 0:
             return key, *first[key]
     return None
+
+
+# issue #10 (i42r): the subject pronoun that opens a sentence
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?P<female>she)|(?P<male>he))\b", re.IGNORECASE)
+
+
+def _told_next(ex: Extraction) -> str | None:
+    """issue #10 (i42r): the sex of the subject pronoun opening the sentence right after the one
+    that states the patient's age, in the same paragraph ("A 39-year-old Congolese native
+    presented with ... . He had ..."): the case goes on about the person it has just introduced,
+    so that one pronoun names the patient's sex (report ak09). None otherwise."""
+    ages = [d for d in ex.drafts if d.type == "patient" and d.code == "age"]
+    if not ages:
+        return None
+    sent = ages[0].sentence
+    after = next((s for s in ex.sentences if s.index == sent.index + 1), None)
+    if after is None or not after.patient or "\n\n" in ex.text[sent.end : after.start]:
+        return None
+    m = _SUBJECT_PRONOUN.match(ex.text, after.start, after.end)
+    if m is None:
+        return None
+    return "female" if m.group("female") else "male"
 
 
 def _onset(ex: Extraction) -> None:
@@ -1008,6 +1031,10 @@ def _onset(ex: Extraction) -> None:
                 continue
             if sent.context.assert_target(m.start(), m.end()).get("experiencer"):
                 continue  # issue #10 (i10ai): "her mother has had weakness for 2 years"
+            if any(  # issue #10 (i42r): "despite continued immunosuppression ... over 3 years"
+                rx.search(text, sent.start, m.start()) for rx in r.value["onset_under_treatment"]
+            ):
+                continue
             q = parse_quantity(m.group("n"), m.group("unit"), r)
             if q is None:
                 continue
