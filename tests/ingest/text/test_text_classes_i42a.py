@@ -1,0 +1,93 @@
+"""Antibody panels dated by the line they are wrapped from (issue #10, i42a). Every note is our
+own; each expected date is worked out by hand from the layout and the words:
+
+- a results table nested under a heading indents its rows, each opening with its date and a
+  column gap; a row's wrapped lines are indented deeper and take the row's date (an undated
+  line at the rows' own indent is the next row, not theirs, and keeps the note's date);
+- a sentence broken at a soft wrap in the middle of its clause (the line above runs to the
+  margin with no stop, colon or semicolon at its end, and leaves a bracket open or the line
+  goes on in lower case or with a value) is the same clause: its results take the time the
+  line above has reached; a line after a finished sentence, or after a short line, keeps the
+  note's date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.text.helpers import read
+
+HEAD = "Clinic letter, seen 20/11/2026.\nWoman, 60 years old, heliotrope rash of both eyelids.\n"
+SEEN = date(2026, 11, 20)
+
+
+def _dated(body: str) -> dict[str, tuple[str, date]]:
+    return {a.code.value: (a.result.value, a.date) for a in read(HEAD + body).case.antibodies}
+
+
+# ------------------------------------------------------- a table's rows indented under a heading
+def test_indented_rows_date_their_wrapped_lines() -> None:
+    body = (
+        "Results:\n"
+        "   03/10/2026  Myositis line blot: anti-SAE1 positive (++, band strength\n"
+        "               52); Mi-2, MDA5, TIF1-gamma negative.\n"
+        "               ANA 1:320 homogeneous.\n"
+        "   15/10/2026  CT thorax: normal.\n"
+    )
+    day = date(2026, 10, 3)
+    assert _dated(body) == {
+        "SAE1": ("positive", day),
+        "MI2": ("negative", day),
+        "MDA5": ("negative", day),
+        "TIF1G": ("negative", day),
+        "ANA": ("positive", day),
+    }
+
+
+def test_line_at_the_rows_indent_is_not_their_wrapped_text() -> None:
+    body = "Results:\n  03/10/2026  CK 900 U/L\n  Myositis blot: anti-NXP2 positive.\n"
+    assert _dated(body) == {"NXP2": ("positive", SEEN)}
+
+
+# ------------------------------------------------------------------ a clause broken at a soft wrap
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the line above ends on the antibody's name, its value on the next line
+        "- Diagnosed at the regional clinic on 02/09/2026 with a CK of 5,400 U/L and anti-HMGCR\n"
+        "  240 U (cut-off 20, positive); anti-SRP negative; line blot (Jo-1, Mi-2) negative.\n",
+        # the line above leaves its bracket open
+        "- Diagnosed at the regional clinic on 02/09/2026: anti-HMGCR positive (240 U, cut-off\n"
+        "  20); anti-SRP negative; line blot (Jo-1, Mi-2) negative.\n",
+        # the next line goes on in lower case
+        "- Diagnosed at the regional clinic on 02/09/2026 with anti-HMGCR positive at 240 U and\n"
+        "  anti-SRP negative; line blot (Jo-1, Mi-2) negative.\n",
+    ],
+)
+def test_clause_broken_at_a_soft_wrap_keeps_the_line_above_date(body: str) -> None:
+    day = date(2026, 9, 2)
+    assert _dated(body) == {
+        "HMGCR": ("positive", day),
+        "SRP": ("negative", day),
+        "JO1": ("negative", day),
+        "MI2": ("negative", day),
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the line above is a finished sentence
+        "- Diagnosed at the regional clinic on 02/09/2026 with a CK of 5,400 U/L and a rash.\n"
+        "Myositis panel: SRP negative.\n",
+        # the line above runs to the margin unfinished, and the next is a numbered item
+        "1. Diagnosed at the regional clinic on 02/09/2026 with a CK of 5,400 U/L and a rash\n"
+        "2. Myositis panel sent from this clinic: SRP negative.\n",
+        # the line above is short, far from the margin (a form's row)
+        "Diagnosed 02/09/2026\nSRP negative on the panel sent from this clinic, next one due.\n",
+    ],
+)
+def test_line_after_a_finished_item_or_short_line_keeps_the_note_date(body: str) -> None:
+    assert _dated(body) == {"SRP": ("negative", SEEN)}
