@@ -91,3 +91,21 @@ def test_clause_broken_at_a_soft_wrap_keeps_the_line_above_date(body: str) -> No
 )
 def test_line_after_a_finished_item_or_short_line_keeps_the_note_date(body: str) -> None:
     assert _dated(body) == {"SRP": ("negative", SEEN)}
+
+
+# ------------------------------------------------------------ "at that visit": the latest day named
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Her rash began in March 2026 and she was first seen in clinic on 14 August 2026. "
+        "At that visit her anti-NXP2 was positive and anti-MDA5 negative.\n",
+        "Her rash began in March 2026 and she was first seen in clinic on 14 August 2026. "
+        "The line blot of the same day showed anti-NXP2 positive, anti-MDA5 negative.\n",
+        # the visit named first, the signs' start after it: still the visit, the later day
+        "She was first seen in clinic on 14 August 2026, with a rash from March 2026. "
+        "On that day anti-NXP2 was positive and anti-MDA5 negative.\n",
+    ],
+)
+def test_that_visit_is_the_latest_day_the_sentence_before_named(body: str) -> None:
+    day = date(2026, 8, 14)
+    assert _dated(body) == {"NXP2": ("positive", day), "MDA5": ("negative", day)}

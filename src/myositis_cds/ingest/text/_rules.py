@@ -768,6 +768,7 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "at_discharge": set(),
     "past_tense": set(),
     "anaphora": set(),
+    "anaphora_latest": set(),
 }
 
 
@@ -801,6 +802,7 @@ class TimePatterns(_Strict):
     at_discharge: list[str]
     past_tense: list[str]
     anaphora: list[str]
+    anaphora_latest: list[str]
 
 
 class SinceWord(_Strict):

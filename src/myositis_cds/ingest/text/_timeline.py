@@ -349,6 +349,8 @@ def _times_and_events(ex: Extraction) -> None:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
         elif wrapped:
             base = prev.time_at(prev.end)  # the clause broken at the line's end goes on
+        elif any(ex.hits("time", "anaphora_latest", sent)):
+            base = _latest_day(prev)  # "At that visit": the latest day the sentence named
         elif anaphoric:
             base = prev.time
         elif prev.time.is_forward() or (
@@ -548,6 +550,14 @@ def _wraps_on(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
     line_end = original.find("\n", last)
     line = original[original.rfind("\n", 0, last) + 1 : line_end if line_end >= 0 else None]
     return len(line.rstrip()) >= _MARGIN_SHARE * _longest_line(original)
+
+
+def _latest_day(sent: Sentence) -> TimePoint:
+    """issue #10 (i42a): the latest day of those ``sent`` states (rules/patterns.yaml
+    ``anaphora_latest``): a story told forward names its visit after the first signs ("rash from
+    July; diagnosed in clinic on 21 September. On that day: ..."), else the sentence's time."""
+    days = [t for _, t in sent.candidates if t.absolute is not None]
+    return max(days, key=lambda t: t.absolute or date.min) if days else sent.time
 
 
 def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
