@@ -109,3 +109,22 @@ def test_line_after_a_finished_item_or_short_line_keeps_the_note_date(body: str)
 def test_that_visit_is_the_latest_day_the_sentence_before_named(body: str) -> None:
     day = date(2026, 8, 14)
     assert _dated(body) == {"NXP2": ("positive", day), "MDA5": ("negative", day)}
+
+
+# ------------------------------------------------------------- the blood's date over the result's
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Myositis antibodies (blood 05.11.26), result sent by the laboratory 12.11.26:\n"
+        "   anti-Mi-2 POSITIVE\n   anti-NXP2 neg, anti-MDA5 neg\n",
+        "Myositis antibodies, bloods 05/11/2026, results sent back 12/11/2026: "
+        "anti-Mi-2 positive, anti-NXP2 and anti-MDA5 negative.\n",
+    ],
+)
+def test_blood_sample_date_over_the_result_sent_back(body: str) -> None:
+    day = date(2026, 11, 5)
+    assert _dated(body) == {
+        "MI2": ("positive", day),
+        "NXP2": ("negative", day),
+        "MDA5": ("negative", day),
+    }

@@ -1269,8 +1269,9 @@ _SAMPLE_WORDS = (
     # pobrania, próbka; Czech/Slovak odběr, odber, vzorek, vzorka; Croatian/Serbian uzorak;
     # Slovene odvzem, vzorec; Romanian recoltat, recoltare, probă; Hungarian levétel, minta;
     # Turkish numune, örnek; Ukrainian забір, зразок; Malay/Indonesian sampel, diambil;
-    # Latvian paraugs, ņemts)
-    r"|sent|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
+    # Latvian paraugs, ņemts; issue #10, i42a: the "blood" or "bloods" of a date, "Myositis panel
+    # (blood 14.11.26), result sent by lab 23.11.26:", English, verified U)
+    r"|sent|bloods?|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
     r"|colheita|colhida|amostra|prelievo|prelevato|campione|afname|afgenomen|prøve|prov"
     r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
     r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"

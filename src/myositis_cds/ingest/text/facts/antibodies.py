@@ -898,7 +898,7 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
         ((c, t) for c, t in sent.stated_times() if t.absolute is not None), key=lambda x: x[0]
     )
     before = [
-        t
+        (c, t)
         for c, t in dated
         if c < m.start
         and (
@@ -906,8 +906,17 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
             or sample.search(text, max(sent.start, c - _SAMPLE_REACH), c)
         )
     ]
-    if before:
-        return replace(before[-1])  # a copy, as _aside_sample_time
+
+    # issue #10 (i42a): of a sample's date and a result "sent" back on another ("Myositis panel
+    # (blood 14.11.26), result sent by lab 23.11.26:"), the sample's: a date with a report's or
+    # result's word between it and the date before it is the result's
+    def resulted(c: int) -> bool:
+        lo = max([sent.start, c - _SAMPLE_REACH, *(sent.ends.get(d, d) for d, _ in dated if d < c)])
+        return _ASIDE_REPORT_WORD.search(text, lo, c) is not None
+
+    sampled = [t for c, t in before if not resulted(c)]
+    if sampled or before:
+        return replace((sampled or [t for _, t in before])[-1])  # a copy, as _aside_sample_time
     after = [
         t for c, t in dated if c > m.end and _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
     ]
