@@ -128,3 +128,18 @@ def test_blood_sample_date_over_the_result_sent_back(body: str) -> None:
         "NXP2": ("negative", day),
         "MDA5": ("negative", day),
     }
+
+
+# ------------------------------------------------------------------ a titre graded weak, no sign
+@pytest.mark.parametrize(
+    ("line", "result"),
+    [
+        ("Antinuclear antibodies 1:160 (weak), nucleolar.", "weak_positive"),
+        ("ANA 1/80 (zwak).", "weak_positive"),
+        ("ANA 1:80 (schwach).", "weak_positive"),
+        ("ANA 1:160 (homogeneous).", "positive"),
+        ("ANA 1:640.", "positive"),
+    ],
+)
+def test_titre_graded_weak_in_its_bracket_is_weak_positive(line: str, result: str) -> None:
+    assert _dated(line + "\n") == {"ANA": (result, SEEN)}

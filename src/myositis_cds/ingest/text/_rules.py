@@ -678,6 +678,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_cutoff": set(),
     "antibody_reference": set(),
     "antibody_titre_negative": {"level"},
+    "antibody_titre_weak": set(),  # issue #10 (i42a)
     "antibody_named_against": set(),  # issue #10 (i10ae)
     "antibody_ssa_subunit_after": set(),  # issue #10 (i10ba)
     "antibody_ssa_subunit_before": set(),  # issue #10 (i10ba)

@@ -763,7 +763,9 @@ def _antibodies(ex: Extraction) -> None:
             elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _positive_titre(ex, m.end, window_end) is not None:
-                value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
+                # "ANA 1:640" (the titre stays in the evidence); "ANA 1:80 (weak)" weak (i42a)
+                weak = _weak_titre(ex, m.end, window_end)
+                value["result"] = "weak_positive" if weak else "positive"
             elif not _names_plural_disease(ex, m) and (
                 _names_disease(ex, m)
                 or (
@@ -2441,11 +2443,26 @@ _COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
 def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
     """The titre right after an antibody's name when it is one read as positive
     (rules/patterns.yaml ``antibody_titre``): "antinuclear antibodies 1/640" -> 640."""
+    tm = _titre_match(ex, start, end)
+    return None if tm is None else _number(tm.group("level"))
+
+
+def _titre_match(ex: Extraction, start: int, end: int) -> re.Match[str] | None:
     for rx in ex.rules.value["antibody_titre"]:
         tm = rx.match(ex.text[start : min(end, start + 50)])
         if tm is not None:
-            return _number(tm.group("level"))
+            return tm
     return None
+
+
+def _weak_titre(ex: Extraction, start: int, end: int) -> bool:
+    """issue #10 (i42a): whether the positive titre after the name is graded weak in the bracket
+    right after it (rules/patterns.yaml ``antibody_titre_weak``: "ANA 1:80 (weak)")."""
+    tm = _titre_match(ex, start, end)
+    if tm is None:
+        return False
+    after = ex.text[start + tm.end() : end]
+    return any(rx.match(after) for rx in ex.rules.value["antibody_titre_weak"])
 
 
 # issue #10 (i10m): how each comparison in a laboratory's cut-off reads; a level given as a bound
