@@ -17,7 +17,7 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.text.helpers import read
+from tests.ingest.text.helpers import case_of, read
 
 HEAD = "Clinic letter, seen 20/11/2026.\nWoman, 60 years old, heliotrope rash of both eyelids.\n"
 SEEN = date(2026, 11, 20)
@@ -143,3 +143,18 @@ def test_blood_sample_date_over_the_result_sent_back(body: str) -> None:
 )
 def test_titre_graded_weak_in_its_bracket_is_weak_positive(line: str, result: str) -> None:
     assert _dated(line + "\n") == {"ANA": (result, SEEN)}
+
+
+# ------------------------------------------------------------------- "nidān" with its date
+@pytest.mark.parametrize(
+    "word",
+    ["निदान", "નિદાન", "ਨਿਦਾਨ"],
+)
+def test_indic_diagnosis_noun_with_its_date_gives_the_diagnosis_date(word: str) -> None:
+    note = HEAD + f"{word}:\n1. Dermatomyositis, anti-NXP2 - {word} 17/10/2026\n"
+    assert case_of(note).diagnosis_date == date(2026, 10, 17)
+
+
+def test_indic_diagnosis_heading_alone_gives_no_date() -> None:
+    note = HEAD + "નિદાન:\n1. Dermatomyositis\n"
+    assert case_of(note).diagnosis_date is None
