@@ -17,7 +17,7 @@ from datetime import date
 
 import pytest
 
-from tests.ingest.text.helpers import case_of, read
+from tests.ingest.text.helpers import case_of, labs_coded, read
 
 HEAD = "Clinic letter, seen 20/11/2026.\nWoman, 60 years old, heliotrope rash of both eyelids.\n"
 SEEN = date(2026, 11, 20)
@@ -158,3 +158,22 @@ def test_indic_diagnosis_noun_with_its_date_gives_the_diagnosis_date(word: str) 
 def test_indic_diagnosis_heading_alone_gives_no_date() -> None:
     note = HEAD + "નિદાન:\n1. Dermatomyositis\n"
     assert case_of(note).diagnosis_date is None
+
+
+# ----------------------------------------------------------- a range labelled in other languages
+@pytest.mark.parametrize(
+    "label",
+    ["nomol:", "referensia", "ireferensi", "caadi:", "സാധാരണ", "ਸਧਾਰਨ:"],
+)
+def test_range_labelled_normal_gives_the_upper_limit(label: str) -> None:
+    note = HEAD + f"CK 2 750 U/L ({label} 30-210); ALT 66 U/L ({label} <45).\n"
+    assert [(lab.value, lab.upper_limit) for lab in labs_coded(note, "ck")] == [(2750, 210)]
+    assert [(lab.value, lab.upper_limit) for lab in labs_coded(note, "alt")] == [(66, 45)]
+
+
+def test_follow_up_value_without_its_range_has_none() -> None:
+    note = HEAD + "CK 2 750 U/L (caadi: 30-210) on 02/11/2026; CK 1 200 U/L on 16/11/2026.\n"
+    assert sorted((lab.value, lab.upper_limit) for lab in labs_coded(note, "ck")) == [
+        (1200, None),
+        (2750, 210),
+    ]
