@@ -7,7 +7,8 @@ own; each expected date is worked out by hand from the layout and the words:
 - a sentence broken at a soft wrap in the middle of its clause (the line above runs to the
   margin with no stop, colon or semicolon at its end, and leaves a bracket open or the line
   goes on in lower case or with a value) is the same clause: its results take the time the
-  line above has reached; a line after a finished sentence, or after a short line, keeps the
+  line above has reached (the margin is the note's longest line but for a rare outlier, a long
+  link); a line after a finished sentence, or after a short line, keeps the
   note's date.
 """
 
@@ -74,6 +75,17 @@ def test_clause_broken_at_a_soft_wrap_keeps_the_line_above_date(body: str) -> No
         "JO1": ("negative", day),
         "MI2": ("negative", day),
     }
+
+
+def test_soft_wrap_read_against_the_margin_not_one_long_link() -> None:
+    body = (
+        "Portal: https://records.example.org/patients/000000/documents/letters/2026/11/clinic-"
+        "follow-up-letter-final-version.pdf\n"
+        "- Reviewed in the regional clinic on 02/09/2026 with a CK of 5,400 U/L and anti-HMGCR\n"
+        "  240 U (cut-off 20, positive); anti-SRP negative.\n"
+    )
+    day = date(2026, 9, 2)
+    assert _dated(body) == {"HMGCR": ("positive", day), "SRP": ("negative", day)}
 
 
 @pytest.mark.parametrize(

@@ -523,12 +523,18 @@ _RESULTS_WORD = re.compile(
 # next line of a list (a form's short rows, "myalgia ..... 1", end far from the margin).
 _LINE_ENDED = re.compile(r"[.!?:;]\W*$")
 _ITEM_NUMBER = re.compile(r"\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s+[^\W\d_]")
-_MARGIN_SHARE = 0.8  # of the note's longest line: a line that long was wrapped at the margin
+_MARGIN_SHARE = 0.8  # of the note's margin (_margin): a line that long was wrapped there
+
+
+_MARGIN_OUTLIERS = 50  # one line in so many may run past the margin (a long address, a URL)
 
 
 @cache
-def _longest_line(original: str) -> int:
-    return max(map(len, original.splitlines()), default=0)
+def _margin(original: str) -> int:
+    """The note's right margin: its longest line but for the outliers, one and one more in
+    every ``_MARGIN_OUTLIERS`` lines, that run past it (a link, a long address)."""
+    lengths = sorted(map(len, original.splitlines()), reverse=True)
+    return lengths[min(len(lengths) - 1, 1 + len(lengths) // _MARGIN_OUTLIERS)] if lengths else 0
 
 
 def _wraps_on(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
@@ -549,7 +555,7 @@ def _wraps_on(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
     last, _ = ex.norm.to_original(prev.end - 1, prev.end)  # the last character of the line above
     line_end = original.find("\n", last)
     line = original[original.rfind("\n", 0, last) + 1 : line_end if line_end >= 0 else None]
-    return len(line.rstrip()) >= _MARGIN_SHARE * _longest_line(original)
+    return len(line.rstrip()) >= _MARGIN_SHARE * _margin(original)
 
 
 def _latest_day(sent: Sentence) -> TimePoint:
