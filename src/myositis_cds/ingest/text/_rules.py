@@ -705,6 +705,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_cutoff": set(),
     "antibody_reference": set(),
     "antibody_titre_negative": {"level"},
+    "antibody_titre_weak": set(),  # issue #10 (i42a)
     "antibody_named_against": set(),  # issue #10 (i10ae)
     "antibody_ssa_subunit_after": set(),  # issue #10 (i10ba)
     "antibody_ssa_subunit_before": set(),  # issue #10 (i10ba)
@@ -798,6 +799,7 @@ _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "at_discharge": set(),
     "past_tense": set(),
     "anaphora": set(),
+    "anaphora_latest": set(),
 }
 
 
@@ -831,6 +833,7 @@ class TimePatterns(_Strict):
     at_discharge: list[str]
     past_tense: list[str]
     anaphora: list[str]
+    anaphora_latest: list[str]
 
 
 class SinceWord(_Strict):

@@ -321,7 +321,7 @@ def _times_and_events(ex: Extraction) -> None:
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
-    row: TimePoint | None = None  # the date of a table's row (_row_date)
+    row: tuple[TimePoint, int] | None = None  # a table row's date and indent (_row_date)
     section: TimePoint | None = None  # the date of a section's heading (_section_date)
     for sent in ex.sentences:
         time, spans, anaphoric = _sentence_time(ex, sent, event_times, prev)
@@ -344,8 +344,13 @@ def _times_and_events(ex: Extraction) -> None:
         section = _section_date(ex, sent, section)
         # issue #10 (i10av): a table's date column dates its row's wrapped lines (_row_date)
         row = _row_date(ex, sent, row)
-        if prev is None or not same_paragraph or planned or own_line or now:
+        wrapped = own_line and prev is not None and same_paragraph and _wraps_on(ex, prev, sent)
+        if prev is None or not same_paragraph or planned or (own_line and not wrapped) or now:
             base = INDEX  # a plan, the next line of a list, or "there is" speaks from the visit
+        elif wrapped:
+            base = prev.time_at(prev.end)  # the clause broken at the line's end goes on
+        elif any(ex.hits("time", "anaphora_latest", sent)):
+            base = _latest_day(prev)  # "At that visit": the latest day the sentence named
         elif anaphoric:
             base = prev.time
         elif prev.time.is_forward() or (
@@ -363,7 +368,7 @@ def _times_and_events(ex: Extraction) -> None:
             # (not over a time the sentence states, "ANA positive today")
             base = section if base == INDEX or _opens_line(ex, sent) else base
         if row is not None and time is None and not sent.candidates:
-            base = row  # the wrapped line of a dated row, indented under its text
+            base = row[0]  # the wrapped line of a dated row, indented under its text
         sent.base_time = base
         sent.time = time if time is not None else base
         if stamps:
@@ -509,6 +514,58 @@ _RESULTS_WORD = re.compile(
 )
 
 
+# issue #10 (i42a): a sentence the reading broke at a soft wrap in the middle of its clause: the
+# line above runs to the note's right margin (a long line of the note) with no stop, colon or
+# semicolon at its end, and either leaves a bracket open ("TIF1-gamma positive (+++, band
+# intensity" / "68); NXP2, ... negative") or this line goes on in lower case or with a number
+# that is no item's or row's ("... CK 8,940 U/L; anti-HMGCR" / "212 U (ref < 20, positive);
+# ..."). The line is the same clause, of the time the line above has reached at its end, not the
+# next line of a list (a form's short rows, "myalgia ..... 1", end far from the margin).
+_LINE_ENDED = re.compile(r"[.!?:;]\W*$")
+_ITEM_NUMBER = re.compile(r"\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s+[^\W\d_]")
+_MARGIN_SHARE = 0.8  # of the note's margin (_margin): a line that long was wrapped there
+
+
+_MARGIN_OUTLIERS = 50  # one line in so many may run past the margin (a long address, a URL)
+
+
+@cache
+def _margin(original: str) -> int:
+    """The note's right margin: its longest line but for the outliers, one and one more in
+    every ``_MARGIN_OUTLIERS`` lines, that run past it (a link, a long address)."""
+    lengths = sorted(map(len, original.splitlines()), reverse=True)
+    return lengths[min(len(lengths) - 1, 1 + len(lengths) // _MARGIN_OUTLIERS)] if lengths else 0
+
+
+def _wraps_on(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
+    text = ex.text
+    above = text[prev.start : prev.end].rstrip()
+    if not above or _LINE_ENDED.search(above):
+        return False
+    if sent.candidates and sent.candidates[0][0] == sent.start:
+        return False  # a row of its own date
+    first = text[sent.start]
+    if not (
+        above.count("(") > above.count(")")
+        or first.islower()
+        or (first.isdigit() and not _ITEM_NUMBER.match(text, sent.start))
+    ):
+        return False
+    original = ex.norm.original
+    last, _ = ex.norm.to_original(prev.end - 1, prev.end)  # the last character of the line above
+    line_end = original.find("\n", last)
+    line = original[original.rfind("\n", 0, last) + 1 : line_end if line_end >= 0 else None]
+    return len(line.rstrip()) >= _MARGIN_SHARE * _margin(original)
+
+
+def _latest_day(sent: Sentence) -> TimePoint:
+    """issue #10 (i42a): the latest day of those ``sent`` states (rules/patterns.yaml
+    ``anaphora_latest``): a story told forward names its visit after the first signs ("rash from
+    July; diagnosed in clinic on 21 September. On that day: ..."), else the sentence's time."""
+    days = [t for _, t in sent.candidates if t.absolute is not None]
+    return max(days, key=lambda t: t.absolute or date.min) if days else sent.time
+
+
 def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
     """Whether the sentence (or the text at ``pos`` in it) opens a line of the note as written
     (a soft-wrapped note's reading joins its lines)."""
@@ -639,25 +696,32 @@ _BRACKET_HEADING = re.compile(
 _DATE_COLUMN = re.compile(r"[ \t]{2,}|\t|:[ \t]")
 
 
-def _row_date(ex: Extraction, sent: Sentence, row: TimePoint | None) -> TimePoint | None:
-    """The row date in force for ``sent``: its own when it opens its line with a date and a
-    column gap, ``row`` when it opens an indented line (a wrapped line of that row) or does not
-    open a line, else None."""
+def _row_date(
+    ex: Extraction, sent: Sentence, row: tuple[TimePoint, int] | None
+) -> tuple[TimePoint, int] | None:
+    """The row date in force for ``sent``, with the indent of its row's line: its own when it
+    opens its line with a date and a column gap, ``row`` when it opens a line indented deeper
+    than the row's (a wrapped line of that row) or does not open a line, else None."""
     if not _opens_line(ex, sent):
         return row
     start, _ = ex.norm.to_original(sent.start, sent.start + 1)
     original = ex.norm.original
     line_start = original.rfind("\n", 0, start) + 1
-    if original[line_start:start].strip(" \t") == "" and start - line_start >= 2:
-        return row  # an indented line: the wrapped text of the row above
+    indent = start - line_start if not original[line_start:start].strip(" \t") else 0
+    # issue #10 (i42a): a row of its own first, indented or not: a table nested under a form's
+    # question or a list's heading indents its rows ("Q5 Investigations:" / "    21/09/2026
+    # Myositis line immunoblot: ... (band" / "                68); NXP2 ... negative"), their
+    # wrapped lines indented deeper; a line at the rows' own indent is the next row, not theirs
     first = sent.candidates[0] if sent.candidates else None
-    if first is None or first[0] != sent.start or first[1].absolute is None:
-        return None
-    end = sent.ends.get(first[0])
-    if end is None:
-        return None
-    _, gap = ex.norm.to_original(first[0], end)  # the gap as written (the reading joins spaces)
-    return first[1] if _DATE_COLUMN.match(original, gap) else None
+    if first is not None and first[0] == sent.start and first[1].absolute is not None:
+        end = sent.ends.get(first[0])
+        if end is not None:
+            _, gap = ex.norm.to_original(first[0], end)  # the gap as written (joined spaces)
+            if _DATE_COLUMN.match(original, gap):
+                return first[1], indent
+    if row is not None and indent >= 2 and indent > row[1]:
+        return row  # an indented line: the wrapped text of the row above
+    return None
 
 
 def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
@@ -1211,8 +1275,9 @@ _SAMPLE_WORDS = (
     # pobrania, próbka; Czech/Slovak odběr, odber, vzorek, vzorka; Croatian/Serbian uzorak;
     # Slovene odvzem, vzorec; Romanian recoltat, recoltare, probă; Hungarian levétel, minta;
     # Turkish numune, örnek; Ukrainian забір, зразок; Malay/Indonesian sampel, diambil;
-    # Latvian paraugs, ņemts)
-    r"|sent|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
+    # Latvian paraugs, ņemts; issue #10, i42a: the "blood" or "bloods" of a date, "Myositis panel
+    # (blood 14.11.26), result sent by lab 23.11.26:", English, verified U)
+    r"|sent|bloods?|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
     r"|colheita|colhida|amostra|prelievo|prelevato|campione|afname|afgenomen|prøve|prov"
     r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
     r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"

@@ -763,7 +763,9 @@ def _antibodies(ex: Extraction) -> None:
             elif (closing := _result_after_list(ex, sent, matches, k)) is not None:
                 value["result"] = closing  # "PL-7, PL-12, ..., and anti-SRP were all negative"
             elif _positive_titre(ex, m.end, window_end) is not None:
-                value["result"] = "positive"  # "ANA 1:640" (the titre stays in the evidence)
+                # "ANA 1:640" (the titre stays in the evidence); "ANA 1:80 (weak)" weak (i42a)
+                weak = _weak_titre(ex, m.end, window_end)
+                value["result"] = "weak_positive" if weak else "positive"
             elif not _names_plural_disease(ex, m) and (
                 _names_disease(ex, m)
                 or (
@@ -898,7 +900,7 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
         ((c, t) for c, t in sent.stated_times() if t.absolute is not None), key=lambda x: x[0]
     )
     before = [
-        t
+        (c, t)
         for c, t in dated
         if c < m.start
         and (
@@ -906,8 +908,17 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
             or sample.search(text, max(sent.start, c - _SAMPLE_REACH), c)
         )
     ]
-    if before:
-        return replace(before[-1])  # a copy, as _aside_sample_time
+
+    # issue #10 (i42a): of a sample's date and a result "sent" back on another ("Myositis panel
+    # (blood 14.11.26), result sent by lab 23.11.26:"), the sample's: a date with a report's or
+    # result's word between it and the date before it is the result's
+    def resulted(c: int) -> bool:
+        lo = max([sent.start, c - _SAMPLE_REACH, *(sent.ends.get(d, d) for d, _ in dated if d < c)])
+        return _ASIDE_REPORT_WORD.search(text, lo, c) is not None
+
+    sampled = [t for c, t in before if not resulted(c)]
+    if sampled or before:
+        return replace((sampled or [t for _, t in before])[-1])  # a copy, as _aside_sample_time
     after = [
         t for c, t in dated if c > m.end and _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
     ]
@@ -2432,11 +2443,26 @@ _COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
 def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
     """The titre right after an antibody's name when it is one read as positive
     (rules/patterns.yaml ``antibody_titre``): "antinuclear antibodies 1/640" -> 640."""
+    tm = _titre_match(ex, start, end)
+    return None if tm is None else _number(tm.group("level"))
+
+
+def _titre_match(ex: Extraction, start: int, end: int) -> re.Match[str] | None:
     for rx in ex.rules.value["antibody_titre"]:
         tm = rx.match(ex.text[start : min(end, start + 50)])
         if tm is not None:
-            return _number(tm.group("level"))
+            return tm
     return None
+
+
+def _weak_titre(ex: Extraction, start: int, end: int) -> bool:
+    """issue #10 (i42a): whether the positive titre after the name is graded weak in the bracket
+    right after it (rules/patterns.yaml ``antibody_titre_weak``: "ANA 1:80 (weak)")."""
+    tm = _titre_match(ex, start, end)
+    if tm is None:
+        return False
+    after = ex.text[start + tm.end() : end]
+    return any(rx.match(after) for rx in ex.rules.value["antibody_titre_weak"])
 
 
 # issue #10 (i10m): how each comparison in a laboratory's cut-off reads; a level given as a bound
