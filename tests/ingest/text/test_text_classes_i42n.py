@@ -172,3 +172,61 @@ def test_a_course_repeated_every_few_weeks_has_no_stop() -> None:
 def test_a_single_course_over_days_stops_on_its_last() -> None:
     note = "Date: 10/11/2026\nSex: F\n\nIVIG 2 g/kg over 3 days from 01/10/2026."
     assert _case(note)["treatments"][0]["stop"] == "2026-10-03"
+
+
+# ------------------------------------------------- a Solar Hijri month named in Pashto
+def test_a_pashto_solar_hijri_month_with_its_year_is_the_onset() -> None:
+    # "since the month of Wagay (Sonbola) 1405 he has weakness of the shoulders and thighs":
+    # 1 Sonbola 1405 = 23 Aug 2026; the later complaint keeps the note's date
+    note = (
+        "نېټه: ۱۴۰۵/۸/۱۰\nجنس: نارینه\n\n"
+        "ناروغ د ۱۴۰۵ کال د وږي له میاشتې راهیسې د اوږو او ورنونو کمزوري لري. "
+        "د عضلاتو درد (myalgia) لري."
+    )
+    case = _case(note)
+    assert case["onset_date"] == "2026-08-23"
+    assert ("myalgia", True, "2026-11-01") in _findings(note)
+
+
+# ------------------------------------------------- the disease named alone, then its story
+@pytest.mark.parametrize(
+    "named", ['"Dermatomyositis. ', "2. Dermatomyositis.\n   - ", "Juvenile dermatomyositis.\n"]
+)
+def test_the_story_after_the_disease_named_alone_dates_its_signs(named: str) -> None:
+    note = (
+        "Date of examination: 20/11/2026\nSex: F\n\n"
+        f"{named}Violaceous eyelids and weak shoulders and thighs from 03/2025.\n\n"
+        "Examination: power 5/5 in all groups, proximal and distal."
+    )
+    found = _findings(note)
+    assert ("weakness_proximal_upper", True, "2025-03-01") in found
+    assert ("weakness_proximal_upper", False, "2026-11-20") in found
+
+
+def test_the_disease_at_a_sentences_end_is_no_label() -> None:
+    # "... done for dermatomyositis." ends a sentence about something else: the next sentence's
+    # "since" is a state still there
+    note = (
+        "Date of examination: 20/11/2026\nSex: F\n\n"
+        "CT done for dermatomyositis. Weak shoulders since 03/2025."
+    )
+    assert ("weakness_proximal_upper", True, "2026-11-20") in _findings(note)
+
+
+# ------------------------------------------------- Shona "kubva" (since) and "referensi"
+def test_a_shona_since_dates_the_onset_not_the_later_denials() -> None:
+    # "since July 2026 she has had aching muscles (myalgia)"; "there is no Raynaud" is today's
+    note = (
+        "Zuva: 3 Gumiguru 2026\nMurume/Mukadzi: Mukadzi\n\n"
+        "Kubva muna Chikunguru 2026 ave nekurwadziwa kwemhasuru (myalgia). "
+        "Minwe yakanaka (hapana Raynaud)."
+    )
+    case = _case(note)
+    assert case["onset_date"] == "2026-07-01"
+    assert ("raynaud", False, "2026-10-03") in _findings(note)
+
+
+def test_referensi_labels_a_range() -> None:
+    note = "Date: 03/10/2026\nSex: F\n\nCK 3 120 U/L (referensi 26-192)."
+    lab = _case(note)["labs"][0]
+    assert (lab["value"], lab["lower_limit"], lab["upper_limit"]) == (3120.0, 26.0, 192.0)

@@ -450,6 +450,15 @@ def statement_end(ex: Extraction, sent: Sentence) -> int | None:
         for m in rx.finditer(ex.text, sent.start, sent.end)
     ]
     found = min(ends) if ends else None
+    if found is None and sent.index > 0:
+        # issue #10 (i42n): the sentence before names the disease alone ("Dermatomyositis."):
+        # this one tells its story (rules/patterns.yaml ``presentation_label_sentence``)
+        before = ex.sentences[sent.index - 1]
+        if any(
+            rx.search(ex.text[before.start : before.end])
+            for rx in ex.rules.value["presentation_label_sentence"]
+        ):
+            found = sent.start
     if memo is not None:
         memo[key] = found
     return found
