@@ -230,3 +230,13 @@ def test_referensi_labels_a_range() -> None:
     note = "Date: 03/10/2026\nSex: F\n\nCK 3 120 U/L (referensi 26-192)."
     lab = _case(note)["labs"][0]
     assert (lab["value"], lab["lower_limit"], lab["upper_limit"]) == (3120.0, 26.0, 192.0)
+
+
+# ------------------------------------------------- a US form's "Admit date"
+def test_an_admit_date_is_the_notes_date_before_a_transfers_stay() -> None:
+    note = (
+        "Admit date: 11/20/2026   Payer: Medicare\nSex: F\n"
+        "Transferred from: a hospital, admitted\n10/30/2026 - discharged 11/20/2026.\n\n"
+        "Exam: heliotrope rash."
+    )
+    assert ("heliotrope_rash", True, "2026-11-20") in _findings(note)
