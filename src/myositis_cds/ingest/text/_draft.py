@@ -435,13 +435,13 @@ def finding_time(ex: Extraction, sent: Sentence, pos: int, end: int | None = Non
     return sent.time_at(pos, ongoing=True, end=end)
 
 
-def statement_end(ex: Extraction, sent: Sentence) -> int | None:
+def statement_end(ex: Extraction, sent: Sentence, *, label_sentence: bool = True) -> int | None:
     """Where the first statement of the presentation in ``sent`` ends (rules/patterns.yaml
     ``presentation_statement``), or None: found once per sentence and note, so that each
     finding or lesion asks only whether it stands after that end (a sentence of 1,100 findings,
     each searched from the sentence's start, was quadratic: tests/test_reliability_scaling.py)."""
     memo = note_results()
-    key = ("presentation_statement", ex.text, sent.start, sent.end, id(ex.rules))
+    key = ("presentation_statement", ex.text, sent.start, sent.end, id(ex.rules), label_sentence)
     if memo is not None and key in memo:
         return cast("int | None", memo[key])
     ends = [
@@ -450,6 +450,18 @@ def statement_end(ex: Extraction, sent: Sentence) -> int | None:
         for m in rx.finditer(ex.text, sent.start, sent.end)
     ]
     found = min(ends) if ends else None
+    if found is None and label_sentence and sent.index > 0:
+        # issue #10 (i42n): the sentence before names the disease alone ("Dermatomyositis."):
+        # this one tells its story (rules/patterns.yaml ``presentation_label_sentence``), which
+        # dates its signs from their onset; a weaker mark than "first symptoms" or "Onset:", it
+        # does not date a knuckle rash apart from papules found later (``label_sentence``
+        # False: facts/findings.py, test_text_classes_i37n)
+        before = ex.sentences[sent.index - 1]
+        if any(
+            rx.search(ex.text[before.start : before.end])
+            for rx in ex.rules.value["presentation_label_sentence"]
+        ):
+            found = sent.start
     if memo is not None:
         memo[key] = found
     return found

@@ -249,7 +249,11 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master", "mevr", "dhr", "mw
 # issue #10 (i10j): a line that ends on a word that cannot end a sentence ("... NO RASH. NO" /
 # "DYSPHAGIA, NO SOB.", "weakness of the" / "shoulders") goes on on the next line; not after a
 # field's mark ("Dysphagia: no" / "Weight loss: yes" are two fields)
-_CARRIES_ON = frozenset({"and", "or", "of", "with", "the"})
+# (issue #10, i42n: and a preposition of place, which needs the noun on the next line: "scaly
+# papules over" / "MCPs and PIPs both hands.", "rash on" / "the knuckles")
+_CARRIES_ON = frozenset(
+    {"and", "or", "of", "with", "the", "over", "on", "across", "above", "below", "around"}
+)
 _FIELD_MARKS = frozenset({":", "-", "=", "|", "–", "?", "/"})
 # a denial carries on only where it opens its phrase (after a stop, a comma or a conjunction):
 # "Rash no" / "Dysphagia yes" in a table without colons are two rows

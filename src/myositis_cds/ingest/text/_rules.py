@@ -689,6 +689,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "other_person_after": set(),  # issue #10 (i10aa)
     "operation_as_place": set(),  # issue #10 (i10ah)
     "presentation_statement": set(),  # issue #10 (i39n)
+    "presentation_label_sentence": set(),  # issue #10 (i42n)
     "diagnosis_time_clause": set(),  # issue #10 (i40n)
     "diagnosis_lead_in": set(),  # issue #10 (twentieth session)
     "birth_date": {"date"},
@@ -895,6 +896,9 @@ class Patterns(_Strict):
     # issue #10 (i16b, i17a): the Ethiopian calendar's thirteen months, each by the prefixes
     # that tell it from the others (rules/patterns.yaml ethiopian_months)
     ethiopian_months: list[list[str]] = Field(default_factory=list)
+    # issue #10 (i42n): the Solar Hijri calendar's twelve months by name, each with its
+    # spellings (rules/patterns.yaml solar_hijri_months)
+    solar_hijri_months: list[list[str]] = Field(default_factory=list)
     # issue #10 (i10ai): the units of a duration in the other languages, under the English unit
     # they are read as (rules/patterns.yaml duration_units)
     duration_units: dict[Literal["days", "weeks", "months", "years"], list[str]] = Field(
@@ -909,6 +913,13 @@ class Patterns(_Strict):
         for lang, months in value.items():
             if len(months) != 12 or not all(months):
                 raise ValueError(f"month_names.{lang}: give the twelve months, each spelt")
+        return value
+
+    @field_validator("solar_hijri_months")
+    @classmethod
+    def _twelve_solar_months(cls, value: list[list[str]]) -> list[list[str]]:
+        if value and (len(value) != 12 or not all(value)):
+            raise ValueError("solar_hijri_months: give the twelve months, each spelt")
         return value
 
     @field_validator("ethiopian_months")
@@ -2914,6 +2925,17 @@ class Rules:
             (prefix, number)
             for number, prefixes in enumerate(self.patterns.ethiopian_months, start=1)
             for prefix in prefixes
+        )
+        # issue #10 (i42n): the Solar Hijri months by their names (a spelling -> its number)
+        self.solar_hijri_month_numbers: dict[str, int] = {
+            spelling: number
+            for number, spellings in enumerate(self.patterns.solar_hijri_months, start=1)
+            for spelling in spellings
+        }
+        self.patterns.fragments["SOLAR_MONTH"] = (
+            f"(?:{_trie_regex(self.solar_hijri_month_numbers)})"
+            if self.solar_hijri_month_numbers
+            else "(?!)"
         )
         self.patterns.fragments["MONTH_NAME"] = (
             f"(?:{_trie_regex(self.month_numbers)})" if self.month_numbers else "(?!)"

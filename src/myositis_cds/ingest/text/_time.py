@@ -345,7 +345,15 @@ def _ethiopian_date(groups: dict[str, str], rules: Rules) -> date:
 
 
 def _solar_hijri_date(groups: dict[str, str], rules: Rules) -> date:
-    """The Gregorian date of a Solar Hijri date, year first (issue #10, i10ad)."""
+    """The Gregorian date of a Solar Hijri date, year first (issue #10, i10ad); (i42n) or of a
+    month named with its year, its first day ("the month of Asad 1405": 23 Jul 2026, the notes'
+    convention for a Solar Hijri month, tests/data/notes/HELDOUT44.md)."""
+    name = groups.get("sh_mon")
+    if name:
+        month = rules.solar_hijri_month_numbers.get(name)
+        if month is None:
+            raise ValueError(f"no Solar Hijri month {name!r}")
+        return solar_hijri_to_gregorian(int(groups["sh_y"]), month, 1)
     return solar_hijri_to_gregorian(int(groups["sh_y"]), int(groups["sh_m"]), int(groups["sh_d"]))
 
 

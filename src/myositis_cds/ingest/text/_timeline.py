@@ -967,6 +967,17 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                     continue
                 day = TimePoint(absolute=d.day, uncertain=d.uncertain)
                 best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
+        # issue #10 (i42n): "since" after its date (_SINCE_AFTER: Finnish "alkaen", Pashto
+        # "راهیسې"), the complaint after it ("د ۱۴۰۵ کال د زمري له میاشتې راهیسې د اوږو او
+        # ورنونو کمزوري لري": since the month of Asad 1405 he has weakness of ...)
+        for d in ex.dates_in(sent):
+            after = _SINCE_AFTER.match(ex.text, d.end, min(sent.end, d.end + 20))
+            if after is None or (best is not None and d.day >= best.time.resolve(d.day)):
+                continue
+            said = _complaint_near(ex, sent, complaints, d.start, after.end(), True)
+            if said is not None:
+                day = TimePoint(absolute=d.day, uncertain=d.uncertain)
+                best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
     return best
 
 
@@ -1131,7 +1142,7 @@ def _local_scope(
     if (
         ex.rules.since.clause.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
-        or _SINCE_AFTER.match(text, end, min(sent.end, end + 12))
+        or _SINCE_AFTER.match(text, end, min(sent.end, end + 20))  # (i42n: 20, Pashto's)
     ) and not _RECORD_FROM.search(text, max(sent.start, start - 40), start):
         lo = max(sent.start, start - 30)
         comma = text.rfind(",", lo, start)
@@ -1158,8 +1169,11 @@ _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)
 
 # "since <date>" in the languages read: rules/patterns.yaml since_words (issue #10, i35v; the
 # longest, "nanomboka tamin'ny volana", needs the 30 characters); Finnish puts it after the
-# date, "kesäkuusta 2026 alkaen"
-_SINCE_AFTER = re.compile(r"\s+(?:alkaen|lähtien)\b", re.IGNORECASE)
+# date, "kesäkuusta 2026 alkaen"; (i42n) and Pashto "راهیسې" (since), after the date or after
+# "له میاشتې" (from the month) that follows a month's name, "د ۱۴۰۵ کال د زمري له میاشتې راهیسې"
+_SINCE_AFTER = re.compile(
+    r"\s+(?:alkaen|lähtien)\b|(?:\s+له\s+میاشتې)?\s+راهیسې(?!\w)", re.IGNORECASE
+)
 
 
 # issue #10 (i10ai): "later" after a dated clause ("rash in January 2023, later proximal

@@ -379,7 +379,7 @@ def _inferred_findings(ex: Extraction) -> None:
             undated = sent.time.absolute is None or sent.time.uncertain
             lesions = lesion_by[idx]
             if blocked_on and (None in blocked_on or undated or sent.time.absolute in blocked_on):
-                told = statement_end(ex, sent) if blocked_days else None
+                told = statement_end(ex, sent, label_sentence=False) if blocked_days else None
                 lesions = [le for le in lesions if _began_before(ex, sent, le, blocked_days, told)]
                 if not lesions:
                     continue

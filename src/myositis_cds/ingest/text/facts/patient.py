@@ -109,7 +109,12 @@ def _patient(ex: Extraction) -> None:
             break  # "Mr D. Ellis (surgery, chair)" in a list of staff is not the patient
         for rx in sex_only:
             # (the grammar's title may end a sentence for the splitter: "Ny. Sari")
-            end = sent.end if rx in own_sex else _reach(ex.text, sent)
+            # (i42n: nor a name's initial in the patient's own line, "Pt: J. M., M   DOB")
+            end = (
+                sent.end
+                if rx in own_sex and not _INITIAL_END.search(ex.text, sent.start, sent.end)
+                else _reach(ex.text, sent)
+            )
             m = next(
                 (
                     m
@@ -138,6 +143,9 @@ def _patient(ex: Extraction) -> None:
 # SEX_END keeps its own: there it chooses between a value's spellings ("жен" or "жен." before a
 # Latin initial), which a check after the match cannot do.
 _INITIALS_AFTER = re.compile(r"\.[ \t]?[A-ZÀ-ÖØ-Þ]\.")
+# issue #10 (i42n): a sentence the splitter ended at a name's initial ("Pt: J." of "Pt: J. M., M
+# DOB: ..."): the patient's item runs on past it, to the sex after the initials.
+_INITIAL_END = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ]\.\s*\Z")
 
 
 def _sex_letter(m: re.Match[str]) -> bool:
