@@ -692,6 +692,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "presentation_label_sentence": set(),  # issue #10 (i42n)
     "diagnosis_time_clause": set(),  # issue #10 (i40n)
     "diagnosis_lead_in": set(),  # issue #10 (twentieth session)
+    "involvement_weakness": set(),  # issue #10 (i42r; data since the twentieth session)
+    "subject_pronoun": {"female", "male"},  # issue #10 (i42r; data since the twentieth session)
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

@@ -447,8 +447,6 @@ def _inferred_findings(ex: Extraction) -> None:
                     break
 
 
-# issue #10 (i42r): the weakness a sentence about the proximal muscles' involvement distributes
-_WEAKNESS = re.compile(r"\b(?:weakness|weak|paresis)\b", re.IGNORECASE)
 _INVOLVED_LIMBS = {"weakness_proximal_upper": "upper", "weakness_proximal_lower": "lower"}
 _INVOLVED_REACH = 2  # sentences back, in the paragraph, to the weakness the involvement places
 
@@ -460,7 +458,8 @@ def _proximal_involvement(ex: Extraction) -> None:
     before it in the same paragraph ("She had slowly progressive limb muscle weakness for three
     years. She was thin on examination."):
     proximal weakness of the limbs that weakness named (both when it named neither), inferred.
-    Not where a test shows the involvement (``involvement_by_test``: MRI, biopsy, EMG)."""
+    Not where a test shows the involvement (``involvement_by_test``: MRI, biopsy, EMG). The
+    weakness's words: ``involvement_weakness``."""
     r = ex.rules
     text = ex.text
     for sent in ex.sentences:
@@ -479,12 +478,13 @@ def _proximal_involvement(ex: Extraction) -> None:
         ):
             continue
         told = sent
-        weak = _WEAKNESS.search(text, sent.start, m.start())
+        (weakness,) = r.value["involvement_weakness"]
+        weak = weakness.search(text, sent.start, m.start())
         for back in range(sent.index - 1, max(-1, sent.index - 1 - _INVOLVED_REACH), -1):
             if weak is not None or ex.sentences[back].paragraph != sent.paragraph:
                 break
             told = ex.sentences[back]
-            weak = _WEAKNESS.search(text, told.start, told.end)
+            weak = weakness.search(text, told.start, told.end)
         if weak is None or not told.patient:
             continue
         said = told.context.assert_target(weak.start(), weak.end(), _FINDING_CATS)

@@ -970,10 +970,6 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     return None
 
 
-# issue #10 (i42r): the subject pronoun that opens a sentence
-_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?P<female>she)|(?P<male>he))\b", re.IGNORECASE)
-
-
 def _told_next(ex: Extraction) -> str | None:
     """issue #10 (i42r): the sex of the subject pronoun opening the sentence right after the one
     that states the patient's age, in the same paragraph ("A 39-year-old Congolese native
@@ -986,7 +982,8 @@ def _told_next(ex: Extraction) -> str | None:
     after = next((s for s in ex.sentences if s.index == sent.index + 1), None)
     if after is None or not after.patient or "\n\n" in ex.text[sent.end : after.start]:
         return None
-    m = _SUBJECT_PRONOUN.match(ex.text, after.start, after.end)
+    (pronoun,) = ex.rules.value["subject_pronoun"]  # rules/patterns.yaml
+    m = pronoun.match(ex.text, after.start, after.end)
     if m is None:
         return None
     return "female" if m.group("female") else "male"
