@@ -72,3 +72,32 @@ def test_a_title_before_a_name_opens_the_presentation_at_diagnosis() -> None:
     found = _findings(note)
     assert ("gottron_papules", True, "2025-03-02") in found
     assert ("weakness_proximal_lower", True, "2025-03-02") in found
+
+
+# ----------------------------------- an age at a past diagnosis, read only when no other is
+def _age(text: str) -> int | None:
+    patient = extract_case(text, today=TODAY).case.patient
+    return None if patient is None else patient.age
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        # the past age passed over, a relative's age not the patient's: the past age is taken
+        (
+            "She was diagnosed at the age of 47 with dermatomyositis. Her mother, aged 80, "
+            "had breast cancer.",
+            47,
+        ),
+        # the age now, stated after the past one, is taken first
+        ("She was diagnosed at the age of 47 with dermatomyositis. She is now 52 years old.", 52),
+        # two past ages: the first in the text's order
+        (
+            "Dermatomyositis was diagnosed at the age of 47. Breast cancer was diagnosed at "
+            "the age of 49.",
+            47,
+        ),
+    ],
+)
+def test_an_age_at_a_past_diagnosis_is_read_only_when_no_other_is(text: str, age: int) -> None:
+    assert _age(text) == age

@@ -87,9 +87,10 @@ def _patient(ex: Extraction) -> None:
 
     age_found, sex_found = _filed_patient_row(ex)  # issue #10 (i10-text21)
     if not age_found:  # issue #10 (i41r): an age at a past diagnosis only when no other
-        age_found, sex_found = _first_age(ex, ordered, own_rules, None, past=False)
-    if not age_found:
-        age_found, sex_found = _first_age(ex, ordered, own_rules, None)
+        passed: list[Sentence] = []
+        age_found, sex_found = _first_age(ex, ordered, own_rules, None, passed=passed)
+        if not age_found and passed:  # (only the sentences where such an age was passed over)
+            age_found, sex_found = _first_age(ex, passed, own_rules, None)
     if not age_found:
         age_found, sex_found = _first_age(ex, ordered, other_languages(), grammar)
     if not age_found:
@@ -310,15 +311,18 @@ def _first_age(
     ordered: list[Sentence],
     patterns: list[re.Pattern[str]],
     grammar: PatientGrammar | None,
-    past: bool = True,
+    passed: list[Sentence] | None = None,
 ) -> tuple[bool, bool]:
     """The first age ``patterns`` state for the patient, in ``ordered`` sentences (and the sex
     with it): drafts added, returns (age found, sex found). ``grammar``: the patterns are the
     grammar's, so every match in a sentence is tried until one is a single patient's age.
-    ``past``: an age said to be the one at a past diagnosis or onset is taken too (issue #10,
-    i41r: rules/patterns.yaml ``age_at_past_event``, "a case of SLE diagnosed at the age of 7
-    years" is the age then, not now: another age stated later, "A 12-year-old girl was
-    admitted", is taken first; this one only when none is)."""
+    ``passed``: when given, an age said to be the one at a past diagnosis or onset is passed
+    over and its sentence appended there, once (issue #10, i41r: rules/patterns.yaml
+    ``age_at_past_event``, "a case of SLE diagnosed at the age of 7 years" is the age then, not
+    now: another age stated later, "A 12-year-old girl was admitted", is taken first; this one
+    only when none is, by a second call over the sentences passed). A second call over those
+    sentences alone finds what one over every sentence would: in the others nothing was passed
+    over, so nothing more is found there."""
     text = ex.text
     for sent in ordered:
         reach = _reach(text, sent)
@@ -342,9 +346,11 @@ def _first_age(
                 )
             if m is None or m.start() >= sent.end:
                 continue
-            if not past and any(
+            if passed is not None and any(
                 rx.search(text, sent.start, m.start()) for rx in ex.rules.value["age_at_past_event"]
             ):
+                if not passed or passed[-1] is not sent:
+                    passed.append(sent)
                 continue
             age = _age_value(m)
             if not 0 <= age <= 130:
