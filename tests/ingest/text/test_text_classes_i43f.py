@@ -1,0 +1,53 @@
+"""Findings and dates across the development notes (issue #10, i43f). Every note is our own; each
+expected date is worked out by hand from the words:
+
+- the clinic's shorthand for a complaint, "c/o" (complains of), and the visit's own errand ("Here
+  for f/u", "here today with") speak from the visit, as "complains of" and "reports" do: a
+  journey or a test the sentence before dated ("Back 10/11/2026 from the city hospital") does
+  not date the complaints told after them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ingest.text.helpers import read
+
+SEEN = date(2026, 11, 20)
+
+
+def _findings(text: str) -> set[tuple[str, bool, date | None]]:
+    return {(f.code.value, f.present, f.date) for f in read(text).case.findings}
+
+
+# ------------------------------------------------------- "c/o" and "here for" speak from the visit
+@pytest.mark.parametrize(
+    "complaint",
+    [
+        "Here for review of her meds. c/o trouble swallowing solids.",
+        "C/o trouble swallowing solids.",
+        "Here today with her daughter, trouble swallowing solids.",
+    ],
+)
+def test_shorthand_complaint_is_the_visits(complaint: str) -> None:
+    text = (
+        "Community clinic note, 20/11/2026.\n"
+        "Woman, 58 years old, dermatomyositis.\n\n"
+        f"S: Back 10/11/2026 from the city hospital (CT and clinic). {complaint} Lost 4 kg.\n"
+    )
+    found = _findings(text)
+    assert ("dysphagia", True, SEEN) in found
+    assert ("weight_loss", True, SEEN) in found
+    assert not any(d == date(2026, 11, 10) for _, _, d in found)
+
+
+def test_story_without_the_shorthand_goes_on() -> None:
+    # no "c/o" or "here for": the dated journey's story goes on to the next sentence
+    text = (
+        "Community clinic note, 20/11/2026.\n"
+        "Woman, 58 years old, dermatomyositis.\n\n"
+        "S: On 10/11/2026 she was admitted to the city hospital. Trouble swallowing solids.\n"
+    )
+    assert ("dysphagia", True, date(2026, 11, 10)) in _findings(text)
