@@ -51,3 +51,25 @@ def test_story_without_the_shorthand_goes_on() -> None:
         "S: On 10/11/2026 she was admitted to the city hospital. Trouble swallowing solids.\n"
     )
     assert ("dysphagia", True, date(2026, 11, 10)) in _findings(text)
+
+
+# ------------------------------------------------------ a session's date field is the note's date
+@pytest.mark.parametrize("session", ["Session date: Thu 12/11/2026", "Session date: 12/11/2026"])
+def test_session_date_is_the_notes_date(session: str) -> None:
+    # the session's field on the form's second line; a quoted letter's clinic and its own
+    # "today" lower down are the letter's, not the session's
+    text = (
+        "PLASMA DONOR CENTRE - HEALTH CHECK\n"
+        f"{session}      Donor no.: 4****1\n"
+        "Name: Mr K. L.   Man, 34 years old\n\n"
+        "History: dermatomyositis, in remission.\n"
+        "  Per the letter (adult rheumatology clinic, 03/05/2024):\n"
+        "    - Today (03/05/2024): no rash, full strength.\n\n"
+        "CHECK\n"
+        "No fingertip ulcers. Purple rash over both upper eyelids.\n"
+    )
+    result = read(text)
+    assert result.index_date == date(2026, 11, 12)
+    found = _findings(text)
+    assert ("cutaneous_ulceration", False, date(2026, 11, 12)) in found
+    assert ("heliotrope_rash", True, date(2026, 11, 12)) in found
