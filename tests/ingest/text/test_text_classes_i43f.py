@@ -73,3 +73,38 @@ def test_session_date_is_the_notes_date(session: str) -> None:
     found = _findings(text)
     assert ("cutaneous_ulceration", False, date(2026, 11, 12)) in found
     assert ("heliotrope_rash", True, date(2026, 11, 12)) in found
+
+
+# ------------------------------------------- "Presented <date> with ...": the onset and its signs
+@pytest.mark.parametrize(
+    ("presented", "day"),
+    [
+        ("Presented 03/2025 with", date(2025, 3, 1)),
+        ("Presented in April 2025 with", date(2025, 4, 1)),
+        ("presented on 14/02/2025 with", date(2025, 2, 14)),
+    ],
+)
+def test_presentation_dated_between_verb_and_signs(presented: str, day: date) -> None:
+    # the story a form copies from a clinic card: the presentation's signs, on its date
+    text = (
+        "Travel clinic screening form. Date: 20/11/2026\n"
+        "Man, 49 years old.\n\n"
+        "Details from the rheumatology card:\n"
+        f" - {presented} fingers turning white in the cold (Raynaud's) and rough cracked skin\n"
+        "   on the sides of the fingers (mechanic's hands).\n"
+        " - Diagnosed antisynthetase syndrome 10/06/2025.\n"
+    )
+    case = read(text).case
+    assert case.onset_date == day
+    found = _findings(text)
+    assert ("raynaud", True, day) in found
+    assert ("mechanics_hands", True, day) in found
+
+
+def test_presentation_with_a_history_of_a_duration_keeps_the_duration() -> None:
+    # the duration after "with" dates the onset: two months before the presentation
+    text = (
+        "Case report, 20/11/2026.\n"
+        "A 60-year-old woman presented in May 2026 with a two-month history of weak thighs.\n"
+    )
+    assert read(text).case.onset_date == date(2026, 3, 1)
