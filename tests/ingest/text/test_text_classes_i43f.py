@@ -108,3 +108,35 @@ def test_presentation_with_a_history_of_a_duration_keeps_the_duration() -> None:
         "A 60-year-old woman presented in May 2026 with a two-month history of weak thighs.\n"
     )
     assert read(text).case.onset_date == date(2026, 3, 1)
+
+
+# --------------------------------------------- a numbered section's heading dated in its bracket
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "SECTION 3: LABORATORY (done at district laboratory, 05/11/2026)",
+        "Part 2 - Blood tests (performed in clinic, 05/11/2026)",
+        "SECTION IV: RESULTS (05/11/2026)",
+    ],
+)
+def test_numbered_section_heading_dates_its_lines(heading: str) -> None:
+    text = (
+        "Occupational health form. Date: 20/11/2026\n"
+        "Woman, 44 years old, dermatomyositis.\n\n"
+        f"{heading}\n"
+        "Hb 128 g/L   CK 640 U/L (ref 30-200)\n"
+    )
+    (ck,) = [lab for lab in read(text).case.labs if lab.code.value == "ck"]
+    assert ck.date == date(2026, 11, 5)
+
+
+def test_bracket_of_a_course_is_still_no_heading() -> None:
+    # a complaint's own bracket with "since" stays the complaint's, not a heading's date
+    text = (
+        "Occupational health form. Date: 20/11/2026\n"
+        "Woman, 44 years old, dermatomyositis.\n\n"
+        "Section 2: Swallowing difficulty (since 05/11/2026)\n"
+        "CK 640 U/L (ref 30-200)\n"
+    )
+    (ck,) = [lab for lab in read(text).case.labs if lab.code.value == "ck"]
+    assert ck.date == date(2026, 11, 20)
