@@ -140,3 +140,18 @@ def test_bracket_of_a_course_is_still_no_heading() -> None:
     )
     (ck,) = [lab for lab in read(text).case.labs if lab.code.value == "ck"]
     assert ck.date == date(2026, 11, 20)
+
+
+# ---------------------------------------- the noun of weight loss in French, Dutch and Korean
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consultation du 20/11/2026.\nPatiente de 52 ans, dermatomyosite.\n"
+        "Amaigrissement de 5 kg en deux mois. Faiblesse des cuisses.\n",
+        "Polikliniek 20/11/2026.\nVrouw, 52 jaar, dermatomyositis.\n"
+        "Vermagering van 5 kg sinds de zomer. Zwakte van de dijen.\n",
+        "외래 2026-11-20.\n52세 여자, 피부근염.\n최근 두 달간 체중감소 5 kg. 허벅지 근력 저하.\n",
+    ],
+)
+def test_weight_loss_noun_in_other_languages(text: str) -> None:
+    assert ("weight_loss", True, SEEN) in _findings(text)
