@@ -155,3 +155,30 @@ def test_bracket_of_a_course_is_still_no_heading() -> None:
 )
 def test_weight_loss_noun_in_other_languages(text: str) -> None:
     assert ("weight_loss", True, SEEN) in _findings(text)
+
+
+# ------------------------------------ a denied knuckle rash is not blocked by papules elsewhere
+def test_denied_knuckle_rash_stands_beside_papules_of_the_history() -> None:
+    # papules over the knuckles in a history years before; today's examination denies any rash
+    # over the knuckles: Gottron's sign absent today, the history's papules kept on their month
+    text = (
+        "Clinic letter, 20/11/2026.\n"
+        "Woman, 30 years old.\n\n"
+        "Juvenile dermatomyositis, first signs May 2015: raised red papules over the knuckles.\n\n"
+        "Examination: no knuckle rash seen today.\n"
+    )
+    found = _findings(text)
+    assert ("gottron_sign", False, SEEN) in found
+    assert ("gottron_papules", True, date(2015, 5, 1)) in found
+
+
+def test_present_knuckle_rash_beside_papules_is_still_the_papules() -> None:
+    # a knuckle rash told beside papules found the same day is their description, no sign
+    text = (
+        "Clinic letter, 20/11/2026.\n"
+        "Woman, 30 years old.\n\n"
+        "Examination: Gottron's papules over the MCPs; red rash on the knuckles.\n"
+    )
+    codes = {c for c, _, _ in _findings(text)}
+    assert "gottron_papules" in codes
+    assert "gottron_sign" not in codes
