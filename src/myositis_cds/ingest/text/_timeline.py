@@ -654,17 +654,34 @@ def _bracket_heading(line: str, r: Rules) -> bool:
     """Whether a line without a colon is a dated heading (_BRACKET_HEADING): its bracket holds
     only dates and the words of a sample, a report or an assay ("dysphagia (05/2025; resolved)"
     is a dated complaint, not a heading)."""
-    m = _BRACKET_HEADING.fullmatch(line)
+    numbered = _NUMBERED_SECTION.match(line)  # issue #10 (i43f): "SECTION 4: INVESTIGATIONS (...)"
+    m = _BRACKET_HEADING.fullmatch(line, numbered.end() if numbered else 0)
     if m is None:
         return False
     inside = line[line.rfind("(") + 1 : line.rfind(")")]
     for d in reversed(find_dates(inside, r)):
         inside = inside[: d.start] + " " + inside[d.end :]
+    inside = _DONE_AT.sub(" ", inside)  # issue #10 (i43f): "(done at camp laboratory, 02/11)"
     words = re.findall(r"[^\W\d_]+", inside)
     return all(
         _ASSAY_WORDS.fullmatch(w) or _DATE_WORDS.fullmatch(w) or _HEADING_BRACKET_WORDS.fullmatch(w)
         for w in words
     )
+
+
+# issue #10 (i43f): a form's numbered section before a dated heading's label ("SECTION 4:
+# INVESTIGATIONS (done at camp laboratory, 02/11/2026)", "Part 2 - Examination (3 Nov 2026)"):
+# the number is no part of the label; and where the tests were done, in the bracket with their
+# date ("done at the district laboratory", "performed in clinic"): a place, up to four words,
+# after a verb of doing and "at"/"in"/"by". English form usage, verified U
+_NUMBERED_SECTION = re.compile(
+    r"[ \t]*(?:section|part)[ \t]+(?:\d{1,2}|[ivx]{1,4}|[a-z])[ \t]*[:.\-–][ \t]*", re.IGNORECASE
+)
+_DONE_AT = re.compile(
+    r"\b(?:done|performed|taken|drawn|collected|tested)[ \t]+(?:at|in|by)[ \t]+"
+    r"(?:the[ \t]+)?[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}",
+    re.IGNORECASE,
+)
 
 
 # the sample's and the report's words of a heading's bracket, and a date's own words ("date",

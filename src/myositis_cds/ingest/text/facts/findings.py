@@ -380,7 +380,13 @@ def _inferred_findings(ex: Extraction) -> None:
             lesions = lesion_by[idx]
             if blocked_on and (None in blocked_on or undated or sent.time.absolute in blocked_on):
                 told = statement_end(ex, sent, label_sentence=False) if blocked_days else None
-                lesions = [le for le in lesions if _began_before(ex, sent, le, blocked_days, told)]
+                # issue #10 (i43f): a lesion denied ("no knuckle rash seen today") is no
+                # description of papules found elsewhere in the note: the denial stands
+                lesions = [
+                    le
+                    for le in lesions
+                    if _began_before(ex, sent, le, blocked_days, told) or _denied(sent, le)
+                ]
                 if not lesions:
                     continue
             # a site word inside a term that already names the sign is not new evidence
@@ -445,6 +451,12 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+def _denied(sent: Sentence, le: TermMatch) -> bool:
+    """Whether the sentence denies the lesion ``le`` ("no rash over the knuckles")."""
+    said = sent.context.assert_target(le.start, le.end, _FINDING_CATS)
+    return said.get("existence") == "NEGATED_EXISTENCE"
 
 
 _INVOLVED_LIMBS = {"weakness_proximal_upper": "upper", "weakness_proximal_lower": "lower"}
