@@ -1,0 +1,66 @@
+"""Issue #10 (i43i): classes of wording of the treatments and investigations of the development
+notes, each checked on sentences written for this test (no text from a note or report)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+HEAD = "Clinic 20/11/2026. 58-year-old woman with dermatomyositis.\n"
+
+
+def _treatments(text: str) -> set[tuple[str, str | None, str | None]]:
+    case = extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+    return {(t["drug"], t.get("dose"), t.get("start")) for t in case.get("treatments", [])}
+
+
+# The starting dose told with the start, where no dose follows the drug's name
+# (patterns.yaml dose_at_start): the gold records the starting dose as the drug's dose.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Azathioprine started 02/10/2026 at 100 mg daily, now 150 mg daily.",
+            ("azathioprine", "100 mg daily", "2026-10-02"),
+        ),
+        (
+            "Medication: prednisolone (started 14 Aug 2026 at 45 mg once daily, now 20 mg).",
+            ("prednisolone", "45 mg once daily", "2026-08-14"),
+        ),
+        (
+            "Prednisolone was started on 3 September 2026 at 35 mg daily.",
+            ("prednisolone", "35 mg daily", "2026-09-03"),
+        ),
+        (
+            "She takes mycophenolate, which she started at 500 mg twice daily on 11/07/2026.",
+            ("mycophenolate mofetil", "500 mg twice daily", "2026-07-11"),
+        ),
+        (
+            "Prednisolone - started 25 mg once daily on 19/09/2026, now 10 mg.",
+            ("prednisolone", "25 mg once daily", "2026-09-19"),
+        ),
+        # the dose opening a bracket after the name
+        (
+            "Weaker despite prednisolone (55 mg once daily from 01/11/2026).",
+            ("prednisolone", "55 mg once daily", "2026-11-01"),
+        ),
+    ],
+)
+def test_starting_dose_told_with_the_start(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _treatments(sentence)
+
+
+def test_a_dose_right_after_the_name_is_still_the_dose() -> None:
+    # a dose right after the name is read as before; the start's later words add nothing
+    found = _treatments("Methotrexate 20 mg weekly, started 05/10/2026 at 10 mg.")
+    assert ("methotrexate", "20 mg weekly", "2026-10-05") in found
+
+
+def test_a_start_with_no_dose_gains_none() -> None:
+    # "started ... at" a place, not a dose: no dose is read
+    found = _treatments("Hydroxychloroquine started 12/06/2026 at the local hospital.")
+    assert ("hydroxychloroquine", None, "2026-06-12") in found
