@@ -64,3 +64,38 @@ def test_a_start_with_no_dose_gains_none() -> None:
     # "started ... at" a place, not a dose: no dose is read
     found = _treatments("Hydroxychloroquine started 12/06/2026 at the local hospital.")
     assert ("hydroxychloroquine", None, "2026-06-12") in found
+
+
+def _courses(text: str) -> set[tuple[str, str | None, str | None]]:
+    case = extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+    return {(t["drug"], t.get("start"), t.get("stop")) for t in case.get("treatments", [])}
+
+
+# Two dates joined by "to"/"until" with no "from" before them: a course's range, its stop the
+# second date (tests/data/notes/README.md: a course over a stated range of days stops on its last
+# day).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Given IV methylprednisolone 750 mg daily 07/09/2026 to 09/09/2026, then oral.",
+            ("methylprednisolone", "2026-09-07", "2026-09-09"),
+        ),
+        (
+            "- IV methylprednisolone 20 mg/kg once daily, 21/08/2026 until 23/08/2026.",
+            ("methylprednisolone", "2026-08-21", "2026-08-23"),
+        ),
+        (
+            "IVIG 1 g/kg daily 2026-10-05 through 2026-10-06 on the day unit.",
+            ("intravenous immunoglobulin", "2026-10-05", "2026-10-06"),
+        ),
+    ],
+)
+def test_two_dates_joined_by_to_are_a_course(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _courses(sentence)
+
+
+def test_a_dose_change_between_two_dates_is_no_range() -> None:
+    # "to" joins two doses here, not two dates: the drug did not stop
+    found = _courses("Prednisolone 40 mg from 01/09/2026, reduced to 20 mg on 01/10/2026.")
+    assert not any(stop for drug, _, stop in found if drug == "prednisolone")

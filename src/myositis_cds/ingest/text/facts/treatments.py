@@ -270,9 +270,13 @@ def _treatment_times(
         joined = text[a.end : b.start]
         # issue #10 (i20a): two dates joined by a dash are a range without a "from" ("IVIG 2
         # g/kg given 02/11/2026 - 06/11/2026", "1 g i/v 2026-09-29 – 2026-10-01")
+        # issue #10 (i43i): and two dates joined by "to"/"until" with no "from" before them
+        # ("IV methylprednisolone 1 g daily 03/05/2026 to 05/05/2026")
         if (
-            _FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(joined)
-        ) or _DASH.fullmatch(joined):
+            (_FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(joined))
+            or _DASH.fullmatch(joined)
+            or _TO_BARE.fullmatch(joined)
+        ):
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
@@ -509,6 +513,8 @@ _TO = re.compile(
 _FROM_SUFFIX = re.compile(r"\s*-?dan\s+", re.I)
 _UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
 _DASH = re.compile(r"\s*[-–—]\s*")
+# issue #10 (i43i): the English words that join two dates into a range without a "from"
+_TO_BARE = re.compile(r"\s*(?:to|until|till|through)\s+", re.I)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
