@@ -99,3 +99,32 @@ def test_a_dose_change_between_two_dates_is_no_range() -> None:
     # "to" joins two doses here, not two dates: the drug did not stop
     found = _courses("Prednisolone 40 mg from 01/09/2026, reduced to 20 mg on 01/10/2026.")
     assert not any(stop for drug, _, stop in found if drug == "prednisolone")
+
+
+def _investigations(text: str) -> set[tuple[str, str, str]]:
+    case = extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+    return {(i["code"], i["result"], i["date"]) for i in case.get("investigations", [])}
+
+
+# The "-CT" or "/CT" written onto a PET's name the lexicon reads without it: the rest of that
+# name, neither a next test that cuts the PET's result clause short nor a repeat of an earlier CT.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CT chest/abdomen/pelvis 02/09/2026: 18 mm mass in the pancreatic head.\n"
+        "Ga-68 DOTATATE PET-CT 16/09/2026: avid pancreatic head lesion only.",
+        "CT chest/abdomen/pelvis 02/09/2026: 18 mm mass in the pancreatic head.\n"
+        "68Ga-DOTATATE PET-CT on 16/09/2026: single avid lesion; no nodal disease.",
+    ],
+)
+def test_a_pets_ct_suffix_is_its_name(sentence: str) -> None:
+    found = _investigations(sentence)
+    assert ("sstr_pet_ct", "abnormal", "2026-09-16") in found
+    # the "-CT" is no second CT of the chest, abdomen and pelvis on the PET's date
+    assert not any(c == "ct_chest_abdomen_pelvis" and d == "2026-09-16" for c, _, d in found)
+
+
+def test_a_ct_after_a_pet_in_a_list_is_still_a_test() -> None:
+    # a CT named apart from the PET, after a comma, is a next test with its own result
+    found = _investigations("PET-CT 03/10/2026: no avid disease, CT chest 03/10/2026: 9 mm nodule.")
+    assert ("ct_chest", "abnormal", "2026-10-03") in found
