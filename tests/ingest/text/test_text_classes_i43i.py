@@ -4,6 +4,7 @@ notes, each checked on sentences written for this test (no text from a note or r
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,13 @@ TODAY = date(2026, 11, 27)
 HEAD = "Clinic 20/11/2026. 58-year-old woman with dermatomyositis.\n"
 
 
+def _case(text: str) -> dict[str, Any]:
+    """The case read from the invented sentence after a short visit heading, as JSON."""
+    return extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+
+
 def _treatments(text: str) -> set[tuple[str, str | None, str | None]]:
-    case = extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+    case = _case(text)
     return {(t["drug"], t.get("dose"), t.get("start")) for t in case.get("treatments", [])}
 
 
@@ -67,7 +73,7 @@ def test_a_start_with_no_dose_gains_none() -> None:
 
 
 def _courses(text: str) -> set[tuple[str, str | None, str | None]]:
-    case = extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+    case = _case(text)
     return {(t["drug"], t.get("start"), t.get("stop")) for t in case.get("treatments", [])}
 
 
@@ -102,7 +108,7 @@ def test_a_dose_change_between_two_dates_is_no_range() -> None:
 
 
 def _investigations(text: str) -> set[tuple[str, str, str]]:
-    case = extract_case(HEAD + text, today=TODAY).case.model_dump(mode="json", exclude_none=True)
+    case = _case(text)
     return {(i["code"], i["result"], i["date"]) for i in case.get("investigations", [])}
 
 
