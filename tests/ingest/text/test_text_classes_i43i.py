@@ -134,22 +134,3 @@ def test_a_ct_after_a_pet_in_a_list_is_still_a_test() -> None:
     # a CT named apart from the PET, after a comma, is a next test with its own result
     found = _investigations("PET-CT 03/10/2026: no avid disease, CT chest 03/10/2026: 9 mm nodule.")
     assert ("ct_chest", "abnormal", "2026-10-03") in found
-
-
-# The CT of the abdomen and pelvis written with the shortenings and joiners the CT of the chest,
-# abdomen and pelvis is read with (lexicon.yaml investigations.ct_abdomen_pelvis).
-@pytest.mark.parametrize(
-    "name", ["CT abd/pelvis", "CT abdo/pelvis", "CT abdomen & pelvis", "CT abdo pelvis"]
-)
-def test_ct_abdomen_pelvis_shortened(name: str) -> None:
-    found = _investigations(f"Malignancy screen: {name} 04/11/2026: no mass or adenopathy.")
-    assert ("ct_abdomen_pelvis", "normal", "2026-11-04") in found
-    assert not any(code == "ct_chest" for code, _, _ in found)
-
-
-def test_mets_is_an_abnormal_result() -> None:
-    # "mets", metastases shortened, names a lesion found; denied, it is a normal result
-    found = _investigations("CT abd/pelvis 04/11/2026: two new liver mets.")
-    assert ("ct_abdomen_pelvis", "abnormal", "2026-11-04") in found
-    found = _investigations("CT abd/pelvis 04/11/2026: no liver mets.")
-    assert ("ct_abdomen_pelvis", "normal", "2026-11-04") in found
