@@ -745,6 +745,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "examples": set(),
     "dose": {"amount", "freq", "equiv", "equiv_routed", "equiv_after"},
     "dose_frequency_later": {"freq"},  # issue #10 (i19a)
+    "dose_at_start": set(),  # issue #10 (i43i)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),

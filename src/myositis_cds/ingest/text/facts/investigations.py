@@ -21,6 +21,7 @@ from myositis_cds.ingest.text._draft import (
     _planned,
     _status,
 )
+from myositis_cds.ingest.text._rules import TermMatch
 from myositis_cds.ingest.text._time import INDEX, TimePoint, _date_from_match, find_dates
 
 
@@ -36,6 +37,8 @@ def _investigations(ex: Extraction) -> None:
             if any(rx.match(after) for rx in r.value["test_not_done"]):
                 continue  # "Upper GI endoscopy: not done", "Mammogram: declined": no test
             code = m.concept
+            if k and _name_goes_on(text, matches[k - 1].end, m):
+                continue  # the "-CT" of "DOTATATE PET-CT": the name of the test before (i43i)
             if code.startswith("@"):
                 if code == "@ct" and last_ct is not None and sent.patient:
                     code = last_ct
@@ -181,10 +184,26 @@ def _clause_stop(
     last = _bracket_end(ex, sent)
     end = ends.search(text, after, last)
     stop = end.start() if end is not None else last
-    nxt = ex.rules.investigations.find(text, after, stop)
+    nxt = [
+        t
+        for t in ex.rules.investigations.find(text, after, stop)
+        if not _name_goes_on(text, after, t)
+    ]
     if nxt:
         stop = nxt[0].start  # "Mammography: normal, CT: 3 cm mass": the mass is the CT's
     return stop
+
+
+# issue #10 (i43i): the "-CT" or "/CT" that ends a PET's name the lexicon reads without it
+# ("Ga-68 DOTATATE PET-CT 14 Oct 2026: avid lesion"): a back reference ("@ct") joined to the
+# test's name by a hyphen or a slash is the rest of that name, not a next test
+_NAME_JOIN = re.compile(r"[-/]")
+
+
+def _name_goes_on(text: str, end: int, nxt: TermMatch) -> bool:
+    """Whether the test match ``nxt`` is a back reference written onto the name ending at
+    ``end`` (its "-CT"), not another test."""
+    return bool(nxt.concept.startswith("@") and _NAME_JOIN.fullmatch(text, end, nxt.start))
 
 
 def _absent_first(ex: Extraction, sent: Sentence, after: int) -> bool:

@@ -61,11 +61,15 @@ def _treatments(ex: Extraction) -> None:
             dm = r.value["dose"][0].match(tail)
             if dm is None and _pred_is_another_word(text, m):
                 continue  # "Pred mesiacom" (Slovak "a month ago"), "FVC 78 % pred"
+            skip = 0
+            if dm is None:
+                skip, dm = _dose_at_start(ex, tail)  # i43i: "started 03/09 at 30 mg daily"
             if dm is not None:
                 dose = _dose_as_read(dm)
-                value["dose"] = _as_written(ex, m.end + dm.start(), m.end + dm.end(), dose)
-                end = m.end + dm.end()
-                later = None if dm.group("freq") else _frequency_later(ex, tail[dm.end() :])
+                at = m.end + skip
+                value["dose"] = _as_written(ex, at + dm.start(), at + dm.end(), dose)
+                end = max(end, at + dm.end()) if not skip else end
+                later = None if dm.group("freq") else _frequency_later(ex, tail[skip + dm.end() :])
                 if later is not None:  # i19a: "2 g/kg was started on ... and repeated monthly"
                     value["dose"] += " " + later
             route = routes_default.get(m.concept)
@@ -126,6 +130,21 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     if after is not None and _PER_BODY.search(after):
         after = None
     return "".join(part or "" for part in (amount, equiv, dm.group("freq"), after))
+
+
+def _dose_at_start(ex: Extraction, tail: str) -> tuple[int, re.Match[str] | None]:
+    """issue #10 (i43i): the starting dose told with the drug's start, where no dose follows its
+    name (rules/patterns.yaml ``dose_at_start``: "prednisolone started 03/09/2026 at 30 mg once
+    daily", "(started 40 mg daily on 9 June)", "(40 mg once daily from 31/10)"): where the dose
+    begins in ``tail`` and its match of patterns.yaml ``dose``, or (0, None)."""
+    for rx in ex.rules.value["dose_at_start"]:
+        cue = rx.match(tail)
+        if cue is None:
+            continue
+        dm = ex.rules.value["dose"][0].match(tail[cue.end() :])
+        if dm is not None:
+            return cue.end(), dm
+    return 0, None
 
 
 def _frequency_later(ex: Extraction, rest: str) -> str | None:
@@ -251,9 +270,13 @@ def _treatment_times(
         joined = text[a.end : b.start]
         # issue #10 (i20a): two dates joined by a dash are a range without a "from" ("IVIG 2
         # g/kg given 02/11/2026 - 06/11/2026", "1 g i/v 2026-09-29 – 2026-10-01")
+        # issue #10 (i43i): and two dates joined by "to"/"until" with no "from" before them
+        # ("IV methylprednisolone 1 g daily 03/05/2026 to 05/05/2026")
         if (
-            _FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(joined)
-        ) or _DASH.fullmatch(joined):
+            (_FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(joined))
+            or _DASH.fullmatch(joined)
+            or _TO_BARE.fullmatch(joined)
+        ):
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
@@ -490,6 +513,8 @@ _TO = re.compile(
 _FROM_SUFFIX = re.compile(r"\s*-?dan\s+", re.I)
 _UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
 _DASH = re.compile(r"\s*[-–—]\s*")
+# issue #10 (i43i): the English words that join two dates into a range without a "from"
+_TO_BARE = re.compile(r"\s*(?:to|until|till|through)\s+", re.I)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
