@@ -68,7 +68,8 @@ def _treatments(ex: Extraction) -> None:
                 dose = _dose_as_read(dm)
                 at = m.end + skip
                 value["dose"] = _as_written(ex, at + dm.start(), at + dm.end(), dose)
-                end = max(end, at + dm.end()) if not skip else end
+                if not skip:  # (a dose told after the start leaves the clause at the name)
+                    end = at + dm.end()
                 later = None if dm.group("freq") else _frequency_later(ex, tail[skip + dm.end() :])
                 if later is not None:  # i19a: "2 g/kg was started on ... and repeated monthly"
                     value["dose"] += " " + later
