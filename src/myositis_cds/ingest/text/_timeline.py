@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from typing import cast
 
 from myositis_cds.ingest.text._draft import (
     _EVENT_CATS,
@@ -23,7 +24,7 @@ from myositis_cds.ingest.text._draft import (
     _status,
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
-from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule
+from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule, note_results
 from myositis_cds.ingest.text._style import gregorian_field
 from myositis_cds.ingest.text._time import (
     INDEX,
@@ -529,12 +530,20 @@ _MARGIN_SHARE = 0.8  # of the note's margin (_margin): a line that long was wrap
 _MARGIN_OUTLIERS = 50  # one line in so many may run past the margin (a long address, a URL)
 
 
-@cache
 def _margin(original: str) -> int:
     """The note's right margin: its longest line but for the outliers, one and one more in
-    every ``_MARGIN_OUTLIERS`` lines, that run past it (a link, a long address)."""
+    every ``_MARGIN_OUTLIERS`` lines, that run past it (a link, a long address). Found once per
+    note while it is read (note_results; not a process-wide cache, which would keep every note's
+    text for the life of a server)."""
+    memo = note_results()
+    key = ("margin", original)
+    if memo is not None and key in memo:
+        return cast(int, memo[key])
     lengths = sorted(map(len, original.splitlines()), reverse=True)
-    return lengths[min(len(lengths) - 1, 1 + len(lengths) // _MARGIN_OUTLIERS)] if lengths else 0
+    found = lengths[min(len(lengths) - 1, 1 + len(lengths) // _MARGIN_OUTLIERS)] if lengths else 0
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def _wraps_on(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
