@@ -126,7 +126,8 @@ DEFAULT_SETS = (
     "reports:heldout_ac,notes:heldout36,reports:heldout_ad,notes:heldout37,"
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
-    "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak"
+    "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak,"
+    "notes:heldout45,reports:heldout_al,reports:heldout_am"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -306,6 +307,13 @@ DETAIL_SETS = {
     # session).
     "notes:heldout44",
     "reports:heldout_ak",
+    # Measured sealed six times (first runs before round 41, after it, at the start of the
+    # twentieth session, after rounds 42 and 43, and at the start of the twenty-first), figures
+    # only, items identical every time (HELDOUT45.md, FIRST_RUN_AL.md, FIRST_RUN_AM.md); opened on
+    # 5 Dec 2026 (twenty-first session).
+    "notes:heldout45",
+    "reports:heldout_al",
+    "reports:heldout_am",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
