@@ -165,6 +165,7 @@ _HELD_OUT_ROUNDS = [
     ("fifty-eighth", "heldout_am", "am", 12, None, 0, None),
     ("fifty-ninth", None, None, 0, "heldout46", 10, 529),
     ("sixtieth", "heldout_an", "an", 12, None, 0, None),
+    ("sixty-first", None, None, 0, "heldout47", 10, 541),
     ("sixty-second", "heldout_ao", "ao", 12, None, 0, None),
 ]
 
