@@ -1,0 +1,165 @@
+"""Issue #10, i44n: classes of wording behind the misses and false readings of notes:heldout45
+and reports:heldout_am (opened 5 Dec 2026), each checked on sentences written for this test (no
+text from a note or report): an article's keyword line in the languages of its abstracts, wrapped
+over a PDF's lines; the disease defined in an Indonesian or Malay abstract; the core vocabulary of
+Odia and Kinyarwanda (sex and age fields, negation, results, relatives, strength groups).
+
+The Odia and Kinyarwanda words are each language's standard demographic, kinship, anatomical and
+negation words (Odia: the Sanskrit-derived words it shares with Bengali and Hindi, "ବୟସ" age,
+"ବର୍ଷ" year, "ଲିଙ୍ଗ" sex, "ସ୍ତ୍ରୀ" woman, "ପୁରୁଷ" man, "ନାହିଁ" is not; Kinyarwanda: "igitsina" sex,
+"gabo"/"gore" male/female, "imyaka" years, "nta" no, "ntibyagaragaye" not found, "ibitugu"
+shoulders, "ibibero" thighs, "ijosi" neck), written by us, verification U."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+
+
+def _case(text: str, anchor: date | None = None) -> dict[str, object]:
+    result = extract_case(text, today=TODAY, anchor=anchor)
+    return result.case.model_dump(mode="json", exclude_none=True)
+
+
+def _findings(text: str, anchor: date | None = None) -> set[tuple[str, bool]]:
+    return {(f["code"], f["present"]) for f in _case(text, anchor).get("findings", [])}
+
+
+def _antibodies(text: str) -> set[tuple[str, str]]:
+    return {(a["code"], a["result"]) for a in _case(text).get("antibodies", [])}
+
+
+# ------------------------------------------------ an article's keywords, wrapped over lines
+_ARTICLE = (
+    "Miopatias inflamatórias\n"
+    "Resumo\n"
+    "Os autores descrevem uma doente de 52 anos com dermatomiosite\n"
+    "e neoplasia da mama.\n"
+    "{label} Dermatomiosite, heliótropo, pápulas\n"
+    "de Gottron, neoplasia.\n"
+    "Abstract\n"
+    "The authors describe a 52-year-old woman with dermatomyositis\n"
+    "and breast cancer.\n"
+)
+
+
+@pytest.mark.parametrize("label", ["Palavras-chave:", "Palavras chave:", "Palabras clave:"])
+def test_a_keyword_line_wrapped_in_a_pdf_copy_names_no_sign(label: str) -> None:
+    # the keyword line lists the disease's signs as index terms: not this patient's, and its
+    # wrapped tail ("de Gottron, neoplasia.") belongs to it
+    found = _findings(_ARTICLE.format(label=label), anchor=date(2020, 1, 1))
+    assert not {code for code, _ in found} & {"heliotrope_rash", "gottron_papules", "gottron_sign"}
+
+
+def test_a_sentence_with_a_colon_in_a_wrapped_abstract_is_still_read() -> None:
+    # only the keyword label opens a section inside wrapped text: a case sentence with a colon
+    # stays the case's
+    note = (
+        "Dermatomiosite\n"
+        "Resumo\n"
+        "Apresentamos uma doente de 52 anos.\n"
+        "Exame objetivo: heliótropo e pápulas de Gottron nas\n"
+        "articulações metacarpofalângicas.\n"
+    )
+    found = _findings(note, anchor=date(2020, 1, 1))
+    assert ("heliotrope_rash", True) in found
+
+
+# ------------------------------------------------ the disease defined, Indonesian and Malay
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "Dermatomiositis adalah penyakit inflamasi yang menyebabkan kelemahan otot proksimal.",
+        "Polimiositis merupakan miopati dengan kelemahan otot simetris proksimal.",
+        "Miositis ialah penyakit yang ditandai kelemahan otot proksimal.",
+    ],
+)
+def test_an_indonesian_definition_of_the_disease_is_no_finding(definition: str) -> None:
+    note = f"Abstrak {definition} Seorang wanita 47 tahun datang dengan ruam pada kelopak mata."
+    codes = {code for code, _ in _findings(note, anchor=date(2020, 1, 1))}
+    assert "weakness_proximal_upper" not in codes
+    assert "weakness_proximal_lower" not in codes
+
+
+def test_the_patients_own_weakness_in_indonesian_is_still_read() -> None:
+    # no copula after the disease: the patient's examination
+    note = "Seorang wanita 47 tahun. Pemeriksaan fisik: kelemahan otot proksimal kedua lengan."
+    assert ("weakness_proximal_upper", True) in _findings(note, anchor=date(2020, 1, 1))
+
+
+# ------------------------------------------------------------------- Odia: sex and age
+@pytest.mark.parametrize(("value", "sex"), [("ସ୍ତ୍ରୀ", "female"), ("ପୁରୁଷ", "male")])
+def test_an_odia_form_gives_sex_and_age_in_odia_digits(value: str, sex: str) -> None:
+    note = f"ବୟସ: ୬୧ ବର୍ଷ        ଲିଙ୍ଗ: {value}\n\nMRC: deltoid 4/5."
+    patient = _case(note)["patient"]
+    assert patient["sex"] == sex
+    assert patient["age"] == 61
+
+
+# ------------------------------------------------------------- Kinyarwanda: sex and age
+@pytest.mark.parametrize(("value", "sex"), [("Gore", "female"), ("Gabo", "male")])
+def test_a_kinyarwanda_form_gives_sex_and_age(value: str, sex: str) -> None:
+    note = f"Igitsina: {value}          Imyaka: 39\n\nMRC: deltoid 4/5."
+    patient = _case(note)["patient"]
+    assert patient["sex"] == sex
+    assert patient["age"] == 39
+
+
+# ------------------------------------------------------------ negation and results
+def test_odia_denial_after_the_sign() -> None:
+    # "in the lungs ILD is not"
+    note = "ବୟସ: ୬୧ ବର୍ଷ\n\nCT ଛାତି: ଫୁସଫୁସରେ ILD ନାହିଁ।\n"
+    found = _findings(note)
+    assert ("interstitial_lung_disease", False) in found
+    assert ("interstitial_lung_disease", True) not in found
+
+
+def test_kinyarwanda_not_found_after_a_list_of_antibodies() -> None:
+    note = (
+        "Igitsina: Gore          Imyaka: 39\n\n"
+        "Antikorps: MDA5, NXP2, Jo-1 ........ ntibyagaragaye\n"
+        "TIF1-γ ........ ++ (byagaragaye)\n"
+    )
+    found = _antibodies(note)
+    assert {("MDA5", "negative"), ("NXP2", "negative"), ("JO1", "negative")} <= found
+    assert ("TIF1G", "positive") in found
+
+
+# ------------------------------------------------------------- strength groups
+def test_kinyarwanda_mrc_rows_and_neck_line() -> None:
+    note = (
+        "Igitsina: Gore          Imyaka: 39\n\n"
+        "Imbaraga z'imikaya (MRC):\n"
+        "  Ibitugu 3/5\n"
+        "  Ibibero 4/5\n"
+        "  Ibirenge (dorsiflexion) 5/5\n"
+        "  Ijosi: guhina (flexion) 3/5 ; kugorora (extension) 5/5\n"
+    )
+    found = _findings(note)
+    assert {
+        ("weakness_proximal_upper", True),
+        ("weakness_proximal_lower", True),
+        ("legs_proximal_weaker_than_distal", True),
+        ("neck_flexors_weaker_than_extensors", True),
+    } <= found
+
+
+def test_odia_strength_sentence_with_distal_muscles_and_neck() -> None:
+    # shoulders 4/5, thighs 3/5, the distal muscles 5/5; neck forward (flexion) 3/5, back 5/5
+    note = (
+        "ବୟସ: ୬୧ ବର୍ଷ        ଲିଙ୍ଗ: ପୁରୁଷ\n\n"
+        "ପରୀକ୍ଷା: ଦୁଇ କାନ୍ଧ ୪/୫, ଦୁଇ ଜଙ୍ଘ ୩/୫; ଦୂରବର୍ତ୍ତୀ ମାଂସପେଶୀ ୫/୫। "
+        "ବେକ ଆଗକୁ (flexion) ୩/୫, ପଛକୁ (extension) ୫/୫।\n"
+    )
+    found = _findings(note)
+    assert {
+        ("weakness_proximal_upper", True),
+        ("weakness_proximal_lower", True),
+        ("legs_proximal_weaker_than_distal", True),
+        ("neck_flexors_weaker_than_extensors", True),
+    } <= found
