@@ -209,3 +209,20 @@ def test_sex_then_years_that_are_a_time_give_no_age(words: str) -> None:
     note = f"Clinic letter. Seen with {words}. Deltoids 4/5."
     patient = extract_case(note, today=TODAY).case.patient
     assert patient.age != 18
+
+
+# ------------------------------------------------------------- Odia: swallowing and the cervix
+def test_odia_difficulty_swallowing_and_a_cervical_cancer() -> None:
+    # "chief complaint: difficulty swallowing when eating"; "biopsy: cervix cancer (...)"; the
+    # mother's breast cancer in the family history is hers, not the patient's
+    note = (
+        "ବୟସ: ୬୧ ବର୍ଷ        ଲିଙ୍ଗ: ସ୍ତ୍ରୀ\n"
+        "ମୁଖ୍ୟ ଅଭିଯୋଗ: ଖାଇବା ସମୟରେ ଗିଳିବାରେ ଅସୁବିଧା।\n"
+        "ବାୟୋପ୍ସି: ଜରାୟୁ ମୁଖ କର୍କଟ (squamous cell carcinoma)।\n"
+        "ପାରିବାରିକ ଇତିହାସ: ମାଙ୍କର ସ୍ତନ କର୍କଟ।\n"
+    )
+    case = _case(note)
+    found = {(f["code"], f["present"]) for f in case.get("findings", [])}
+    assert ("dysphagia", True) in found
+    tumours = case.get("tumours", [])
+    assert [t["site"] for t in tumours] == ["cervix"]
