@@ -226,3 +226,21 @@ def test_odia_difficulty_swallowing_and_a_cervical_cancer() -> None:
     assert ("dysphagia", True) in found
     tumours = case.get("tumours", [])
     assert [t["site"] for t in tumours] == ["cervix"]
+
+
+# ------------------------------------------------- "R/L same": one grade for both sides
+@pytest.mark.parametrize(
+    "heading", ["Strength (R/L same):", "Power R/L equal:", "MRC (R/L alike):"]
+)
+def test_sides_said_alike_are_no_right_left_columns(heading: str) -> None:
+    # "4/5" under a heading that says both sides are alike is four out of five on both sides,
+    # not right 4 and left 5; the EULAR/ACR items need symmetric weakness
+    note = f"Age: 44\n\nExam:\n{heading} deltoids 4/5, iliopsoas 3/5, tibialis anterior 5/5.\n"
+    findings = _case(note).get("findings", [])
+    weak = {f["code"] for f in findings if f["present"] and f.get("criterion", True)}
+    assert {"weakness_proximal_upper", "weakness_proximal_lower"} <= weak
+
+
+def test_right_left_columns_are_still_read_as_pairs() -> None:
+    note = "Age: 44\n\nExam:\nStrength (R/L): deltoids 4/3, iliopsoas 3/3, ankles 5/5.\n"
+    assert ("weakness_proximal_upper", True) in _findings(note)
