@@ -244,3 +244,13 @@ def test_sides_said_alike_are_no_right_left_columns(heading: str) -> None:
 def test_right_left_columns_are_still_read_as_pairs() -> None:
     note = "Age: 44\n\nExam:\nStrength (R/L): deltoids 4/3, iliopsoas 3/3, ankles 5/5.\n"
     assert ("weakness_proximal_upper", True) in _findings(note)
+
+
+def test_kinyarwanda_months_date_the_note() -> None:
+    # "Kuwa 3 Ukwakira 2026": on 3 October 2026; the examination's weakness on that day
+    note = (
+        "Kuwa 3 Ukwakira 2026\nIgitsina: Gore          Imyaka: 39\n\n"
+        "Isuzuma: Ibitugu 4/5, ibibero 4/5.\n"
+    )
+    dated = {(f["code"], f["date"]) for f in _case(note).get("findings", [])}
+    assert ("weakness_proximal_upper", "2026-10-03") in dated
