@@ -132,38 +132,32 @@ def test_kinyarwanda_not_found_after_a_list_of_antibodies() -> None:
 
 
 # ------------------------------------------------------------- strength groups
-def test_kinyarwanda_mrc_rows_and_neck_line() -> None:
-    note = (
-        "Igitsina: Gore          Imyaka: 39\n\n"
-        "Imbaraga z'imikaya (MRC):\n"
-        "  Ibitugu 3/5\n"
-        "  Ibibero 4/5\n"
-        "  Ibirenge (dorsiflexion) 5/5\n"
-        "  Ijosi: guhina (flexion) 3/5 ; kugorora (extension) 5/5\n"
-    )
-    found = _findings(note)
+# Kinyarwanda MRC rows (shoulders 3/5, thighs 4/5, feet 5/5) and the neck line "guhina (flexion)
+# 3/5 ; kugorora (extension) 5/5"; an Odia sentence (shoulders 4/5, thighs 3/5, the distal muscles
+# 5/5; neck forward (flexion) 3/5, back 5/5)
+_KINYARWANDA_MRC = (
+    "Igitsina: Gore          Imyaka: 39\n\n"
+    "Imbaraga z'imikaya (MRC):\n"
+    "  Ibitugu 3/5\n"
+    "  Ibibero 4/5\n"
+    "  Ibirenge (dorsiflexion) 5/5\n"
+    "  Ijosi: guhina (flexion) 3/5 ; kugorora (extension) 5/5\n"
+)
+_ODIA_MRC = (
+    "ବୟସ: ୬୧ ବର୍ଷ        ଲିଙ୍ଗ: ପୁରୁଷ\n\n"
+    "ପରୀକ୍ଷା: ଦୁଇ କାନ୍ଧ ୪/୫, ଦୁଇ ଜଙ୍ଘ ୩/୫; ଦୂରବର୍ତ୍ତୀ ମାଂସପେଶୀ ୫/୫। "
+    "ବେକ ଆଗକୁ (flexion) ୩/୫, ପଛକୁ (extension) ୫/୫।\n"
+)
+
+
+@pytest.mark.parametrize("note", [_KINYARWANDA_MRC, _ODIA_MRC], ids=["kinyarwanda", "odia"])
+def test_strength_groups_distal_muscles_and_neck(note: str) -> None:
     assert {
         ("weakness_proximal_upper", True),
         ("weakness_proximal_lower", True),
         ("legs_proximal_weaker_than_distal", True),
         ("neck_flexors_weaker_than_extensors", True),
-    } <= found
-
-
-def test_odia_strength_sentence_with_distal_muscles_and_neck() -> None:
-    # shoulders 4/5, thighs 3/5, the distal muscles 5/5; neck forward (flexion) 3/5, back 5/5
-    note = (
-        "ବୟସ: ୬୧ ବର୍ଷ        ଲିଙ୍ଗ: ପୁରୁଷ\n\n"
-        "ପରୀକ୍ଷା: ଦୁଇ କାନ୍ଧ ୪/୫, ଦୁଇ ଜଙ୍ଘ ୩/୫; ଦୂରବର୍ତ୍ତୀ ମାଂସପେଶୀ ୫/୫। "
-        "ବେକ ଆଗକୁ (flexion) ୩/୫, ପଛକୁ (extension) ୫/୫।\n"
-    )
-    found = _findings(note)
-    assert {
-        ("weakness_proximal_upper", True),
-        ("weakness_proximal_lower", True),
-        ("legs_proximal_weaker_than_distal", True),
-        ("neck_flexors_weaker_than_extensors", True),
-    } <= found
+    } <= _findings(note)
 
 
 # ------------------------------------ a congress abstract's run-in introduction tells the case
