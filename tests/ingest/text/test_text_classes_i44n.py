@@ -248,3 +248,28 @@ def test_kinyarwanda_months_date_the_note() -> None:
     )
     dated = {(f["code"], f["date"]) for f in _case(note).get("findings", [])}
     assert ("weakness_proximal_upper", "2026-10-03") in dated
+
+
+# --------------------------------------- the sample's date, not the report's, dates the result
+_ODIA_PANEL = (
+    "ବୟସ: ୬୧ ବର୍ଷ        ଲିଙ୍ଗ: ସ୍ତ୍ରୀ\n"
+    "ଭର୍ତ୍ତି ତାରିଖ: ୦୧.୧୧.୨୦୨୬\n\n"
+    "ଆଣ୍ଟିବଡ଼ି (line blot), ନମୁନା ୦୪.୧୧.୨୦୨୬, ରିପୋର୍ଟ ୧୨.୧୧.୨୦୨୬:\n"
+    " MDA5 +++ | Jo-1 − | NXP2 −\n"
+)
+_KINYARWANDA_PANEL = (
+    "Kuwa 20 Ugushyingo 2026\nIgitsina: Gore          Imyaka: 39\n\n"
+    "Antikorps (amaraso yafashwe 04/11/2026, igisubizo 12/11/2026):\n"
+    "  MDA5 ........ ++ (byagaragaye)\n"
+    "  Jo-1, NXP2 ........ ntibyagaragaye\n"
+)
+
+
+@pytest.mark.parametrize("note", [_ODIA_PANEL, _KINYARWANDA_PANEL], ids=["odia", "kinyarwanda"])
+def test_a_panel_is_dated_by_its_sample_not_its_report(note: str) -> None:
+    dated = {(a["code"], a["result"], a["date"]) for a in _case(note).get("antibodies", [])}
+    assert dated == {
+        ("MDA5", "positive", "2026-11-04"),
+        ("JO1", "negative", "2026-11-04"),
+        ("NXP2", "negative", "2026-11-04"),
+    }
