@@ -26,6 +26,7 @@ from myositis_cds.ingest.text._general import (
     general_runs,
     general_statement,
 )
+from myositis_cds.ingest.text._normalise import NormalisedText, Segment
 from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
 from myositis_cds.ingest.text._ocr import repair as repair_ocr
 from myositis_cds.ingest.text._ocr import undot
@@ -145,6 +146,18 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
                     rx.match(norm.text, sent.start, sent.end) for rx in r.value["case_continued"]
                 )
             )
+            # issue #10 (i44n): a congress abstract's run-in "Introduction:" that tells the case
+            # after the disease's definition, with no case label ("Introduction: DM is ... A
+            # man aged 30 was referred ... On examination ..."): from the sentence that
+            # introduces the case, the rest of its paragraph is the case but for a general
+            # statement in it
+            sent.about_case = sent.about_case or (
+                introduced is not None
+                and introduced.paragraph == sent.paragraph
+                and introduced.segment is sent.segment
+                and _run_in_introduction(norm, sent.segment)
+                and not general_statement(norm.text[sent.start : sent.end], r, general)
+            )
             if sent.about_case:
                 introduced = sent
         # issue #10 (i10n): a web copy's "References" heading (page chrome) can stand before the
@@ -248,6 +261,18 @@ def _later_patients(text: str, sentences: list[Sentence]) -> None:
 # cancer"; a title "... in a Positive HMG-CR Antibody Patient"). Such a sentence is read as a
 # summary of the case, like an abstract (see _abstract_as_summary).
 _SUMMARY = frozenset({"title", "introduction", "background", "abstract"})
+
+
+def _run_in_introduction(norm: NormalisedText, segment: Segment | None) -> bool:
+    """issue #10 (i44n): whether ``segment`` is an introduction opened by its label run into
+    the paragraph ("Introduction: Dermatomyositis is ..."), as a congress abstract writes it:
+    the original text before the segment's first character ends in the label's colon."""
+    if segment is None or segment.section != "introduction":
+        return False
+    begin = norm.to_original(segment.start, segment.start + 1)[0]
+    return norm.original[:begin].rstrip().endswith((":", "："))
+
+
 _CASE_OPENING = re.compile(
     r"\W*(?:an?|our|the)\s+(?:\w+\s+){0,2}?\d{1,3}[- ]year[- ]old\s+(?:\w+\s+){0,2}?"
     r"(?:man|woman|male|female|boy|girl|patient|gentleman|lady)\b[^.;]{0,200}?"

@@ -496,6 +496,28 @@ def _wrapped_title(lines: list[tuple[int, str]], i: int, rules: Rules) -> tuple[
     return None
 
 
+def _wrapped_keywords(line: str, current: _Section, rules: Rules) -> tuple[str, int] | None:
+    """issue #10 (i44n): in soft-wrapped text (a PDF's lines) an article's keyword line after a
+    sentence's end ("... com antecedentes de neoplasia do ovário." / "Palavras chave:
+    Dermatomiosite, eritema heliotrópico, pápulas" / "de Gottron."): the label opens the
+    keywords, as it does after a blank line; any other inline title in wrapped text may be a
+    sentence's words before a colon."""
+    if not current.chars or current.last_char() not in ".!?":
+        return None
+    header = _header(line, rules)
+    return header if header is not None and header[0] == "keywords" and header[1] >= 0 else None
+
+
+def _keywords_run_on(
+    current: _Section, lines: list[tuple[int, str]], i: int, wrapped: bool
+) -> bool:
+    """issue #10 (i44n): a keyword list wrapped onto the next line ("... pápulas" / "de
+    Gottron."): the keywords go on while the next line opens in lower case."""
+    if not wrapped or current.name != "keywords" or i >= len(lines):
+        return False
+    return lines[i][1].lstrip()[:1].islower()
+
+
 _CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
 
 
@@ -1387,6 +1409,8 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         header = (
             _header(line, rules) if after_break or not wrapped else _wrapped_title(lines, i, rules)
         )
+        if header is None and not after_break and wrapped:
+            header = _wrapped_keywords(line, current, rules)
         if (
             header is None
             and run_in_introduction
@@ -1529,7 +1553,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         elif dated_label is not None and lead <= dated_label:
             dated_label = None
         after_break = False
-        if resume is not None:
+        if resume is not None and not _keywords_run_on(current, lines, i, wrapped):
             current.separator("\n\n", start + len(line))
             current = open_section(resume)
             resume = None

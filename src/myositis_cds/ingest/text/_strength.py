@@ -477,7 +477,11 @@ def grades_in(
 # i29a: Turkmen "sag / çep", Telugu "కుడి / ఎడమ")
 _SIDES_DECLARED = re.compile(
     r"(?<!\w)(?:r\s*/\s*l|rt\s*/\s*lt|right\s*/\s*left|midig\s*/\s*bidix|sag\s*/\s*[çc]ep"
-    r"|కుడి\s*/\s*ఎడమ)(?!\w)",
+    r"|కుడి\s*/\s*ఎడమ)(?!\w)"
+    # (issue #10, i44n: not the two sides said to be alike, "Strength (R/L same): deltoids 4/5",
+    # "R/L equal", "R/L symmetric": one grade for both sides, each "4/5" four out of five;
+    # English charting usage, verified U)
+    r"(?!\s*(?:the\s+)?(?:same|equal|equally|alike|identical|symmetric(?:al)?)\b)",
     re.I,
 )
 SIDES_DECLARED = _SIDES_DECLARED

@@ -566,7 +566,9 @@ _REPORT_WORD = re.compile(
     # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
     # (issue #10, i40n: Burmese "အဖြေ" (the answer, result) and Samoan "tali" (answer); verified U)
     # (issue #10, i40a: Amharic "ውጤት" (result); verified U)
-    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali|ውጤት)(?!\w)"
+    # (issue #10, i44n: the loanword "report" in the Odia script, "ରିପୋର୍ଟ", and Kinyarwanda
+    # "igisubizo" (the answer, the result); verified U)
+    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali|ውጤት|ରିପୋର୍ଟ|igisubizo)(?!\w)"
     # (issue #10, i41a: French "résultat" (result), Mongolian "хариу" (answer, result))
     r"|\b(?:résultats?|хариу)\b)"
     r"[ \t:=-]*(?:on[ \t]+)?$",

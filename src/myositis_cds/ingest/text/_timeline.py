@@ -1336,7 +1336,9 @@ _SAMPLE_WORDS = (
     # "tikið"/"tekið" (taken); "serum of" a date; verified U)
     r"|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?"
     # (issue #10, i41a: Mongolian "дээж" (sample))
-    r"|дээж)(?!\w))"
+    # (issue #10, i44n: Odia "ନମୁନା" (sample) and Kinyarwanda "yafashwe" (was taken: "amaraso
+    # yafashwe", the blood taken); verified U)
+    r"|дээж|ନମୁନା|(?:amaraso[ \t]+)?yafashwe)(?!\w))"
 )
 
 
