@@ -120,8 +120,9 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     """The dose of one match of patterns.yaml ``dose``: the amount and how often, with the
     absolute amount in brackets that a weight- or surface-based amount gives ("1 mg/kg/day (75
     mg/day)", "15 mg/m2 (25 mg) weekly"; not the per-kilogram amount in brackets after an absolute
-    one, "600 mg (30 mg/kg) daily"). The days a course is given over ("2 g/kg over 5 days") are
-    no part of it: the dose is the amount and how often (tests/data/notes/README.md)."""
+    one, "600 mg (30 mg/kg) daily"), and the days a weight-based course is given over written
+    with it ("2 g/kg over 5 days": the dose as written, tests/data/notes/README.md; patterns.yaml
+    DOSE_COURSE); a line break inside how often reads as a space."""
     equiv = dm.group("equiv") or dm.group("equiv_routed")
     amount = dm.group("amount")
     per_body = _PER_BODY.search(amount) is not None
@@ -130,7 +131,13 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     after = dm.group("equiv_after") if per_body and equiv is None else None
     if after is not None and _PER_BODY.search(after):
         after = None
-    return "".join(part or "" for part in (amount, equiv, dm.group("freq"), after))
+    freq = dm.group("freq")
+    if freq is not None and "\n" in freq:  # "2 g/kg over\n5 days" wrapped in a form's column
+        freq = _WRAPPED.sub(" ", freq)
+    return "".join(part or "" for part in (amount, equiv, freq, after))
+
+
+_WRAPPED = re.compile(r"[ \t]*\n\s*")
 
 
 def _dose_at_start(ex: Extraction, tail: str) -> tuple[int, re.Match[str] | None]:
