@@ -66,3 +66,47 @@ def test_a_date_field_along_a_line_dates_the_note(header: str, seen: date) -> No
 def test_an_earlier_visit_or_other_date_is_not_the_note(header: str) -> None:
     text = f"{header}\nClinic date: 12/11/2026\nWoman, 52. Heliotrope rash.\n"
     assert _index_date(text) == date(2026, 11, 12)
+
+
+def _findings(text: str) -> set[tuple[str, bool, date | None]]:
+    case = extract_case(text, today=TODAY).case
+    return {(f.code.value, f.present, f.date) for f in case.findings}
+
+
+_HEAD = "Clinic date: 19/11/2026\nMan, 58, with dermatomyositis.\n"
+
+
+# Class 2: a CT that finds the lungs clear or normal records ILD absent on the scan's day (the
+# gold's "absent where a CT says so"); a chest's lungs clear on auscultation, or lungs clear of
+# metastases, say nothing of the interstitium. A scan of a past year is absent on its day.
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("CT thorax/abdomen/pelvis 03/10/2026: no cancer found, lungs normal.", date(2026, 10, 3)),
+        ("Staging CT on 03/10/2026 - the lungs were clear.", date(2026, 10, 3)),
+        ("HRCT 03/10/2026: lung fields clear.", date(2026, 10, 3)),
+        ("PET-CT (14/02/2025): no FDG-avid disease; lungs clear.", date(2025, 2, 14)),
+    ],
+)
+def test_clear_lungs_on_a_ct_deny_an_ild(sentence: str, day: date) -> None:
+    assert ("interstitial_lung_disease", False, day) in _findings(_HEAD + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On examination the lungs were clear to auscultation.",  # no scan
+        "Chest: lungs clear, heart sounds normal.",
+        "CT thorax 03/10/2026: lungs clear of metastases.",  # clear of deposits, not of ILD
+    ],
+)
+def test_clear_lungs_without_a_ct_record_no_ild(sentence: str) -> None:
+    codes = {c for c, _, _ in _findings(_HEAD + sentence)}
+    assert "interstitial_lung_disease" not in codes
+
+
+# Class 3: the charting abbreviation of a stable weight, "Wt stable", denies weight loss as
+# "weight stable" does.
+@pytest.mark.parametrize("sentence", ["No fevers. Wt stable.", "NO DYSPHAGIA. WT STABLE."])
+def test_wt_stable_denies_weight_loss(sentence: str) -> None:
+    assert ("weight_loss", False, date(2026, 11, 19)) in _findings(_HEAD + sentence)
