@@ -110,3 +110,31 @@ def test_clear_lungs_without_a_ct_record_no_ild(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ["No fevers. Wt stable.", "NO DYSPHAGIA. WT STABLE."])
 def test_wt_stable_denies_weight_loss(sentence: str) -> None:
     assert ("weight_loss", False, date(2026, 11, 19)) in _findings(_HEAD + sentence)
+
+
+# Class 4: a CT's denial of the interstitium's change ("no interstitial change", "no interstitial
+# abnormality", "no lung fibrosis") records ILD absent on the scan's day; read only as a denial
+# and only on a CT (a chest X-ray does not exclude an ILD).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CT chest 03/10/2026: lungs: no interstitial change.",
+        "CT C/A/P 03/10/2026: no primary tumour, no interstitial abnormality.",
+        "Staging CT (03/10/2026) showed no lung fibrosis.",
+    ],
+)
+def test_a_ct_denying_interstitial_change_denies_an_ild(sentence: str) -> None:
+    assert ("interstitial_lung_disease", False, date(2026, 10, 3)) in _findings(_HEAD + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chest X-ray 03/10/2026: no interstitial change seen.",  # an X-ray excludes no ILD
+        "Low-dose CT 03/10/2026: ? early interstitial change, dedicated HRCT advised.",
+        "Muscle biopsy 03/10/2026: no interstitial fibrosis.",  # no CT: a muscle's interstitium
+    ],
+)
+def test_interstitial_wording_without_a_ct_denial_records_no_ild(sentence: str) -> None:
+    codes = {c for c, _, _ in _findings(_HEAD + sentence)}
+    assert "interstitial_lung_disease" not in codes

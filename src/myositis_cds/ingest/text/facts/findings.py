@@ -807,6 +807,8 @@ def _apply_pair(
         trouble = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
         if trouble.get("existence") == "NEGATED_EXISTENCE":
             status = "absent"  # "Swallowing: no difficulty", "Schlucken: keine Beschwerden"
+    if rule.only_denied and status != "absent":
+        return True  # i44f: "? early interstitial change" affirms no ILD of its own
     colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
     if rule.colour and not colours and not colour_free and status != "absent":
         return False  # oedema at the site, colour not described: not enough to name it
