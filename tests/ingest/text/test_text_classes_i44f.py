@@ -138,3 +138,40 @@ def test_a_ct_denying_interstitial_change_denies_an_ild(sentence: str) -> None:
 def test_interstitial_wording_without_a_ct_denial_records_no_ild(sentence: str) -> None:
     codes = {c for c, _, _ in _findings(_HEAD + sentence)}
     assert "interstitial_lung_disease" not in codes
+
+
+def _dates(text: str) -> tuple[date | None, date | None]:
+    case = extract_case(text, today=TODAY).case
+    return case.onset_date, case.diagnosis_date
+
+
+# Class 5: a month with a two-digit year after "since", "from", "in" or "onset", as day-first
+# record cards write it ("weakness since 11/24"); only where the second number cannot be a month,
+# and never in a note that writes its dates month first.
+@pytest.mark.parametrize(
+    ("sentence", "onset"),
+    [
+        ("Hx: weak thighs and shoulders since 11/24; diagnosed 02/04/25.", date(2024, 11, 1)),
+        ("Hx: proximal weakness since 6/25.", date(2025, 6, 1)),
+    ],
+)
+def test_a_month_and_two_digit_year_after_since_is_the_onset(sentence: str, onset: date) -> None:
+    assert _dates("Clinic date: 19/11/2026\nWoman, 47, dermatomyositis.\n" + sentence)[0] == onset
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hx: weak thighs since 11/10.",  # day first: the 11th of October, not 2010
+        "Plan: review in 3/52.",  # three weeks
+    ],
+)
+def test_a_day_and_month_or_weeks_are_no_month_and_year(sentence: str) -> None:
+    onset, _ = _dates("Clinic date: 19/11/2026\nWoman, 47, dermatomyositis.\n" + sentence)
+    assert onset is None or onset.year == 2026
+
+
+def test_a_month_first_note_reads_no_month_and_year() -> None:
+    text = "Visit date: 11/19/2026\nWoman, 47, dermatomyositis.\nHx: weak thighs since 6/25.\n"
+    onset, _ = _dates(text)
+    assert onset != date(2025, 6, 1)
