@@ -175,3 +175,36 @@ def test_a_month_first_note_reads_no_month_and_year() -> None:
     text = "Visit date: 11/19/2026\nWoman, 47, dermatomyositis.\nHx: weak thighs since 6/25.\n"
     onset, _ = _dates(text)
     assert onset != date(2025, 6, 1)
+
+
+# Class 6: the note's date in a field naming the visit's kind between "date of" and the visit
+# ("Date of joint review:"), or after who saw the patient ("Seen by: Dr X, registrar, on ...").
+@pytest.mark.parametrize(
+    ("header", "seen"),
+    [
+        ("Date of screening review: 12 November 2026", date(2026, 11, 12)),
+        ("Date of joint MDT clinic: 12/11/2026", date(2026, 11, 12)),
+        ("Seen by: Dr P. Okoro, registrar (ST5), on 12/11/2026 at 09:40", date(2026, 11, 12)),
+    ],
+)
+def test_a_visit_kind_or_who_saw_the_patient_dates_the_note(header: str, seen: date) -> None:
+    text = f"{header}\nWoman, 52, diagnosed in our clinic on 14 August 2026. Heliotrope rash.\n"
+    assert _index_date(text) == seen
+
+
+# Class 7: a sign dated only as the diagnosis's is no dated first symptom: with no onset,
+# duration or earlier symptom stated, the onset stays unknown (the gold's onset_age at diagnosis).
+def test_a_sign_at_the_diagnosis_makes_no_onset() -> None:
+    text = (
+        "Clinic date: 19/11/2026\nMan, 61. Diagnosed with dermatomyositis on 14 August 2026 "
+        "(anti-SAE1 positive, dysphagia, heliotrope rash).\nToday: rash fading.\n"
+    )
+    assert _dates(text) == (None, date(2026, 8, 14))
+
+
+def test_a_symptom_dated_before_the_diagnosis_is_the_onset() -> None:
+    text = (
+        "Clinic date: 19/11/2026\nMan, 61. Diagnosed with dermatomyositis on 14 August 2026. "
+        "In June 2026 he noticed a heliotrope rash.\n"
+    )
+    assert _dates(text) == (date(2026, 6, 1), date(2026, 8, 14))
