@@ -221,7 +221,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type == "event" and d.code == "diagnosis" and d.status == "present" and ok(d):
             data["diagnosis_date"] = when(d).isoformat()
             break
-    onset = _onset(ex, drafts, when, ok, index)
+    onset = _onset(ex, drafts, when, ok, index, data.get("diagnosis_date"))
     if onset is not None:
         if "diagnosis_date" in data and when(onset).isoformat() > data["diagnosis_date"]:
             ex.warn(
@@ -648,9 +648,20 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     return ExtractionResult(case=case, facts=facts, warnings=list(ex.warnings), index_date=index)
 
 
-def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date) -> Draft | None:
+def _onset(
+    ex: Extraction,
+    drafts: list[Draft],
+    when: Any,
+    ok: Any,
+    index: date,
+    diagnosed: str | None = None,
+) -> Draft | None:
     """The stated onset ("three-month history", "onset Sept 2021"), else the first symptom the
-    note dates before the visit ("In March 2022 she noticed difficulty lifting her arms")."""
+    note dates before the visit ("In March 2022 she noticed difficulty lifting her arms").
+    issue #10 (i44f): a sign dated only as the diagnosis's ("diagnosed on 25 August 2026 ...
+    SAE1, dysphagia") is no dated first symptom: it was there by then, since when the note does
+    not say, and the gold then leaves the onset unknown (notes README: onset_age is the age at
+    the stated diagnosis)."""
     for d in drafts:
         if d.type == "onset" and d.code == "onset_date" and ok(d):
             return d
@@ -661,6 +672,7 @@ def _onset(ex: Extraction, drafts: list[Draft], when: Any, ok: Any, index: date)
         and d.status == "present"
         and ok(d)
         and shift_days(index, -730) <= when(d) < index
+        and when(d).isoformat() != diagnosed
     ]
     if not earlier:
         return None

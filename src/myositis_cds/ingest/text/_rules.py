@@ -585,6 +585,12 @@ class InferenceRule(_Strict):
     asserts: Literal["present", "absent"] = "present"
     # a site that counts only with one of these words in the phrase ("dorsal ... fingers")
     site_needs: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i44f): the rule pairs only in a sentence that names one of these words (lower
+    # case, whole words): a CT's "lungs clear" denies an ILD, a chest's on auscultation does not
+    sentence_needs: list[str] = Field(default_factory=list)
+    # issue #10 (i44f): the rule reads only a denial ("no interstitial change"): a report's
+    # wording that denies the finding plainly but would name it only loosely when affirmed
+    only_denied: bool = False
     # a site that does not count when the words right after it name one of these instead
     # ("extensor surface of both arms" is a limb's surface, not a joint's)
     site_not_of: dict[str, list[str]] = Field(default_factory=dict)

@@ -408,6 +408,8 @@ def _date_from_match(
         return None  # "may" in lower case without a year is the verb
     if groups.get("md") is not None and not style.month_day_hyphen:
         return None  # "Aug-26" in a note without "Nov-17-2026" dates: the month and year
+    if groups.get("my") is not None and style.month_first:
+        return None  # i44f: "since 12/24" in a month-first note is the 24th of December
     if groups.get("y"):
         year = int(groups["y"])
         if year > this_year + _YEARS_AHEAD:

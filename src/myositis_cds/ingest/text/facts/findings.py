@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -372,8 +373,11 @@ def _inferred_findings(ex: Extraction) -> None:
         blocked_on = {d.time.absolute for d in found}
         note_date = ex.note_date
         blocked_days = [] if note_date is None else [d.time.resolve(note_date) for d in found]
+        needs = _sentence_needs(rule.sentence_needs)
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
+            if needs is not None and not needs.search(text, sent.start, sent.end):
+                continue  # i44f: "lungs clear" denies an ILD on a CT only
             # (issue #10, i33d: a month without its day, "Onset JUL26: rash over the knuckles",
             # is no visit of its own either: the blocker holds)
             undated = sent.time.absolute is None or sent.time.uncertain
@@ -451,6 +455,18 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+@cache
+def _sentence_needs_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _sentence_needs(words: list[str]) -> re.Pattern[str] | None:
+    """issue #10 (i44f): the words one of which a rule's sentence must name (InferenceRule
+    ``sentence_needs``), as one pattern; None when the rule needs none."""
+    return _sentence_needs_rx(tuple(sorted(words, key=len, reverse=True))) if words else None
 
 
 def _denied(sent: Sentence, le: TermMatch) -> bool:
@@ -791,6 +807,8 @@ def _apply_pair(
         trouble = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
         if trouble.get("existence") == "NEGATED_EXISTENCE":
             status = "absent"  # "Swallowing: no difficulty", "Schlucken: keine Beschwerden"
+    if rule.only_denied and status != "absent":
+        return True  # i44f: "? early interstitial change" affirms no ILD of its own
     colour_free = le.text.casefold() in {w.casefold() for w in rule.colour_optional}
     if rule.colour and not colours and not colour_free and status != "absent":
         return False  # oedema at the site, colour not described: not enough to name it
@@ -800,7 +818,9 @@ def _apply_pair(
         return True  # "erythematous papules over the knuckles": the papules are the sign
     if rule.unless_colour and _dark_colour_before(ex, sent, le, rule):
         return True  # "bluish-black discoloration on her elbows": a pigmentary change
-    if rule.asserts == "absent" and status == "present":
+    # (issue #10, i44f: and a statement of a past date, "CT 28/05/2025: lungs clear" in a
+    # note of 2026: it was absent on that day, never present)
+    if rule.asserts == "absent" and status in ("present", "historical"):
         normal_word = sent.context.assert_target(si.start, si.end, _FINDING_CATS)
         if normal_word.get("existence") == "NEGATED_EXISTENCE":
             return True  # "swallowing not ok", "swallow is not normal": not a normal swallow
