@@ -1,0 +1,86 @@
+"""Investigations and treatments across the development notes (issue #10, i44i). Every sentence
+is our own; each expected code, result and date is worked out by hand from the words:
+
+- a CT named by the body regions it covers, in any language: the scanner's letters and the
+  regions joined by commas, hyphens, slashes or the language's "and", or the regions first and the
+  letters after; chest, abdomen and pelvis are ``ct_chest_abdomen_pelvis``, abdomen and pelvis
+  ``ct_abdomen_pelvis``, the chest alone ``ct_chest`` (lexicon.yaml ``ct_regions``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text._rules import rules
+from tests.ingest.text.helpers import read
+
+
+def _investigations(text: str) -> set[tuple[str, str, date | None]]:
+    return {(i.code.value, i.result.value, i.date) for i in read(text).case.investigations}
+
+
+def _codes(name: str) -> list[str]:
+    return [m.concept for m in rules().investigations.find(name)]
+
+
+# ----------------------------------------------------------- a CT named by the regions it covers
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # the letters first, the regions joined by commas and the language's "and"
+        ("CT chest, abdomen, pelvis", "ct_chest_abdomen_pelvis"),
+        ("CECT chest, abdomen & pelvis", "ct_chest_abdomen_pelvis"),
+        ("CT chest (HRCT), abdomen and pelvis", "ct_chest_abdomen_pelvis"),
+        ("KT krūtinės, pilvo ir dubens", "ct_chest_abdomen_pelvis"),  # Lithuanian
+        ("KT rindkere, kõhu ja vaagna", "ct_chest_abdomen_pelvis"),  # Estonian
+        ("CT prsnega koša, trebuha in medenice", "ct_chest_abdomen_pelvis"),  # Slovene
+        ("КТ органов грудной клетки, брюшной полости и малого таза", "ct_chest_abdomen_pelvis"),
+        ("TS af brjóstholi, kvið og grindarholi", "ct_chest_abdomen_pelvis"),  # Icelandic
+        ("CT ngực - bụng - tiểu khung", "ct_chest_abdomen_pelvis"),  # Vietnamese
+        ("CT cliabhraigh, boilg agus pelvis", "ct_chest_abdomen_pelvis"),  # Irish
+        ("TAC torako-abdomino-pelbikoa", "ct_chest_abdomen_pelvis"),  # Basque, one word
+        ("CT y'igituza, inda n'urukenyerero", "ct_chest_abdomen_pelvis"),  # Kinyarwanda
+        ("KT (döş kapasasy, garyn boşlugy, kiçi çanak)", "ct_chest_abdomen_pelvis"),  # Turkmen
+        # the regions first, the letters after (and the contrast between)
+        ("Thorax-abdomen-pelvis CT", "ct_chest_abdomen_pelvis"),
+        ("Chest·abdomen·pelvis CT", "ct_chest_abdomen_pelvis"),
+        ("Döş qəfəsi, qarın boşluğu və kiçik çanağın kontrastlı KT-si", "ct_chest_abdomen_pelvis"),
+        ("Көкүрөк, курсак жана кичи жамбаштын КТ", "ct_chest_abdomen_pelvis"),  # Kyrgyz
+        # abdomen and pelvis, the shorthands too
+        ("CT abd/pelvis", "ct_abdomen_pelvis"),
+        ("CT of the abdomen-pelvis", "ct_abdomen_pelvis"),
+        ("CT of the abdominal cavity and lesser pelvis", "ct_abdomen_pelvis"),
+        ("CT o le manava ma le pelvis", "ct_abdomen_pelvis"),  # Samoan
+        # the neck only as the first region
+        ("CT neck, chest, abdomen and pelvis", "ct_neck_chest_abdomen_pelvis"),
+    ],
+)
+def test_ct_named_by_its_regions(name: str, code: str) -> None:
+    assert _codes(name) == [code]
+
+
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        # chest and abdomen name no code: the named term "CT chest" stands
+        ("CT chest and abdomen", ["ct_chest"]),
+        # a neck after the other regions starts no wider code
+        ("CT chest, abdomen and pelvis, neck ultrasound", ["ct_chest_abdomen_pelvis"]),
+        # regions with no scanner's letters are no CT
+        ("pain in the chest, abdomen and pelvis", []),
+    ],
+)
+def test_regions_name_no_wider_ct(name: str, codes: list[str]) -> None:
+    assert _codes(name) == codes
+
+
+def test_region_named_ct_in_a_letter() -> None:
+    # the result is read as for the named terms: nothing found is normal, on the scan's date
+    text = (
+        "Clinic letter, 20/11/2026.\n"
+        "Man, 61 years old, dermatomyositis since September 2026.\n\n"
+        "Staging: CT chest, abdomen, pelvis (12/11/2026): no mass, no lymphadenopathy.\n"
+    )
+    assert _investigations(text) == {("ct_chest_abdomen_pelvis", "normal", date(2026, 11, 12))}
