@@ -5,6 +5,9 @@ is our own; each expected code, result and date is worked out by hand from the w
   regions joined by commas, hyphens, slashes or the language's "and", or the regions first and the
   letters after; chest, abdomen and pelvis are ``ct_chest_abdomen_pelvis``, abdomen and pelvis
   ``ct_abdomen_pelvis``, the chest alone ``ct_chest`` (lexicon.yaml ``ct_regions``).
+- the starting dose told after the current one, in the drug's own clause or bracket ("20 mg od
+  (started ... at 30 mg od)"), is the drug's dose: the gold records the dose at the start
+  (tests/data/notes/README.md), the current dose of a taper is not its start.
 """
 
 from __future__ import annotations
@@ -84,3 +87,51 @@ def test_region_named_ct_in_a_letter() -> None:
         "Staging: CT chest, abdomen, pelvis (12/11/2026): no mass, no lymphadenopathy.\n"
     )
     assert _investigations(text) == {("ct_chest_abdomen_pelvis", "normal", date(2026, 11, 12))}
+
+
+# ------------------------------------------------ the starting dose told after the current one
+def _treatments(text: str) -> set[tuple[str, str | None, date | None]]:
+    return {(t.drug, t.dose, t.start) for t in read(text).case.treatments}
+
+
+@pytest.mark.parametrize(
+    ("line", "dose", "start"),
+    [
+        # in a bracket, with "at"
+        (
+            "Prednisolone 15 mg od (started 02/09/2026 at 45 mg od, tapering).",
+            "45 mg od",
+            date(2026, 9, 2),
+        ),
+        # past a bracket's first word and a semicolon, "at" on the next line
+        (
+            "Prednisone 12.5 mg daily (weaning; started 03/09/2026\nat 50 mg daily).",
+            "50 mg daily",
+            date(2026, 9, 3),
+        ),
+        # after a dash and a short bracket, no "at"
+        (
+            "Prednisone 35 mg PO daily (C) - started 55 mg PO daily 04/09/2026.",
+            "55 mg daily",
+            date(2026, 9, 4),
+        ),
+    ],
+)
+def test_starting_dose_after_the_current_one(line: str, dose: str, start: date) -> None:
+    text = (
+        "Rheumatology review, 20/11/2026.\n"
+        "Woman, 52 years old, dermatomyositis since August 2026.\n\n"
+        f"Medication: {line}\n"
+    )
+    drug = line.split()[0].casefold()
+    assert _treatments(text) == {(drug, dose, start)}
+
+
+def test_current_dose_without_a_starting_dose_stands() -> None:
+    # "started" with no dose after it: the dose written is the only one
+    text = (
+        "Rheumatology review, 20/11/2026.\n"
+        "Woman, 52 years old, dermatomyositis since August 2026.\n\n"
+        "Medication: prednisolone 25 mg od (started 02/09/2026).\n"
+    )
+    assert ("prednisolone", "25 mg od", date(2026, 9, 2)) in _treatments(text)

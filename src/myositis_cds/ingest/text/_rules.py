@@ -762,6 +762,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "dose": {"amount", "freq", "equiv", "equiv_routed", "equiv_after"},
     "dose_frequency_later": {"freq"},  # issue #10 (i19a)
     "dose_at_start": set(),  # issue #10 (i43i)
+    "dose_at_start_after": set(),  # issue #10 (i44i)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),

@@ -64,6 +64,11 @@ def _treatments(ex: Extraction) -> None:
             skip = 0
             if dm is None:
                 skip, dm = _dose_at_start(ex, tail)  # i43i: "started 03/09 at 30 mg daily"
+            if dm is not None and not skip:
+                first, start_dose = _dose_at_start(ex, tail[dm.end() :], "dose_at_start_after")
+                if start_dose is not None:  # i44i: "20 mg od (started ... at 30 mg od)"
+                    end = m.end + dm.end()  # the clause still ends after the current dose
+                    skip, dm = dm.end() + first, start_dose
             if dm is not None:
                 dose = _dose_as_read(dm)
                 at = m.end + skip
@@ -133,12 +138,15 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     return "".join(part or "" for part in (amount, equiv, dm.group("freq"), after))
 
 
-def _dose_at_start(ex: Extraction, tail: str) -> tuple[int, re.Match[str] | None]:
+def _dose_at_start(
+    ex: Extraction, tail: str, cues: str = "dose_at_start"
+) -> tuple[int, re.Match[str] | None]:
     """issue #10 (i43i): the starting dose told with the drug's start, where no dose follows its
     name (rules/patterns.yaml ``dose_at_start``: "prednisolone started 03/09/2026 at 30 mg once
-    daily", "(started 40 mg daily on 9 June)", "(40 mg once daily from 31/10)"): where the dose
-    begins in ``tail`` and its match of patterns.yaml ``dose``, or (0, None)."""
-    for rx in ex.rules.value["dose_at_start"]:
+    daily", "(started 40 mg daily on 9 June)", "(40 mg once daily from 31/10)"), or (i44i,
+    ``dose_at_start_after``) after the current dose ("20 mg od (started ... at 30 mg od)"):
+    where the dose begins in ``tail`` and its match of patterns.yaml ``dose``, or (0, None)."""
+    for rx in ex.rules.value[cues]:
         cue = rx.match(tail)
         if cue is None:
             continue
