@@ -5,6 +5,9 @@ is our own; each expected code, result and date is worked out by hand from the w
   regions joined by commas, hyphens, slashes or the language's "and", or the regions first and the
   letters after; chest, abdomen and pelvis are ``ct_chest_abdomen_pelvis``, abdomen and pelvis
   ``ct_abdomen_pelvis``, the chest alone ``ct_chest`` (lexicon.yaml ``ct_regions``).
+- a CT's result whose first finding is a wall's thickening or a mass, in the Cyrillic and Turkic
+  languages, Georgian and Vietnamese, is abnormal, as the English "wall thickening" is
+  (patterns.yaml ``investigation_abnormal_result``).
 - the starting dose told after the current one, in the drug's own clause or bracket ("20 mg od
   (started ... at 30 mg od)"), is the drug's dose: the gold records the dose at the start
   (tests/data/notes/README.md), the current dose of a taper is not its start.
@@ -135,3 +138,34 @@ def test_current_dose_without_a_starting_dose_stands() -> None:
         "Medication: prednisolone 25 mg od (started 02/09/2026).\n"
     )
     assert ("prednisolone", "25 mg od", date(2026, 9, 2)) in _treatments(text)
+
+
+# ------------------------------------------- a thickening or a mass first: an abnormal result
+@pytest.mark.parametrize(
+    "result",
+    [
+        "утолщение стенки желудка до 12 мм; метастазов нет",  # Russian
+        "патаўшчэнне сценкі тоўстай кішкі; метастазаў няма",  # Belarusian
+        "асқазан қабырғасы 11 мм-ге дейін қалыңдаған; метастаз жоқ",  # Kazakh
+        "içegäniň diwarynyň galyňlaşmasy; metastaz ýok",  # Turkmen
+        "კუჭის კედლის გასქელება; მეტასტაზები არ არის",  # Georgian
+        "khối ở thân tụy 25 mm; không di căn xa",  # Vietnamese
+    ],
+)
+def test_thickening_or_mass_first_is_abnormal(result: str) -> None:
+    text = (
+        "Discharge summary, 20/11/2026.\n"
+        "Woman, 63 years old, dermatomyositis since September 2026.\n\n"
+        f"CT chest, abdomen and pelvis (12/11/2026): {result}.\n"
+    )
+    assert _investigations(text) == {("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 12))}
+
+
+def test_an_amount_is_no_mass() -> None:
+    # Vietnamese "khối lượng" is an amount (a volume), no lesion: the denial stands
+    text = (
+        "Discharge summary, 20/11/2026.\n"
+        "Woman, 63 years old, dermatomyositis since September 2026.\n\n"
+        "CT chest, abdomen and pelvis (12/11/2026): khối lượng dịch ít; không thấy u.\n"
+    )
+    assert ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 12)) not in _investigations(text)
