@@ -11,6 +11,10 @@ is our own; each expected code, result and date is worked out by hand from the w
 - the starting dose told after the current one, in the drug's own clause or bracket ("20 mg od
   (started ... at 30 mg od)"), is the drug's dose: the gold records the dose at the start
   (tests/data/notes/README.md), the current dose of a taper is not its start.
+- a course's first and last day joined by another language's "to" (Vietnamese "từ ... đến",
+  Lao "ແຕ່ ... ເຖິງ", Somali "ilaa") or its "from" written after the first day (Hindi "से",
+  Urdu "سے", Bengali "থেকে", Sinhala "සිට", Malayalam "മുതൽ", Burmese "မှ") starts on the first
+  and stops on the last (tests/data/notes/README.md: a course over a stated range of days).
 """
 
 from __future__ import annotations
@@ -169,3 +173,38 @@ def test_an_amount_is_no_mass() -> None:
         "CT chest, abdomen and pelvis (12/11/2026): khối lượng dịch ít; không thấy u.\n"
     )
     assert ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 12)) not in _investigations(text)
+
+
+# ------------------------------------------- a course's range in the other languages' words
+@pytest.mark.parametrize(
+    "course",
+    [
+        "methylprednisolone 750 mg IV, từ 03/11/2026 đến 05/11/2026",  # Vietnamese
+        "methylprednisolone 750 mg IV, ແຕ່ 03/11/2026 ເຖິງ 05/11/2026",  # Lao
+        "methylprednisolone 750 mg IV, 03/11/2026 ilaa 05/11/2026",  # Somali
+        "methylprednisolone 750 mg IV, 03/11/2026 से 05/11/2026 तक",  # Hindi
+        "methylprednisolone 750 mg IV, 03/11/2026 سے 05/11/2026 تک",  # Urdu
+        "methylprednisolone 750 mg IV, 03/11/2026 থেকে 05/11/2026 পর্যন্ত",  # Bengali
+        "methylprednisolone 750 mg IV, 03/11/2026 සිට 05/11/2026 දක්වා",  # Sinhala
+        "methylprednisolone 750 mg IV, 03/11/2026 മുതൽ 05/11/2026 വരെ",  # Malayalam
+    ],
+)
+def test_course_range_in_other_words(course: str) -> None:
+    text = (
+        "Discharge summary, 20/11/2026.\n"
+        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
+        f"Treatment: {course}.\n"
+    )
+    found = {(t.drug, t.start, t.stop) for t in read(text).case.treatments}
+    assert found == {("methylprednisolone", date(2026, 11, 3), date(2026, 11, 5))}
+
+
+def test_a_change_after_the_first_date_is_no_range() -> None:
+    # an English word between two dates is no "to": the dose changed, the drug goes on
+    text = (
+        "Clinic letter, 20/11/2026.\n"
+        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
+        "Prednisolone 60 mg daily from 03/10/2026, reduced 05/11/2026 to 40 mg daily.\n"
+    )
+    found = {(t.drug, t.start, t.stop) for t in read(text).case.treatments}
+    assert found == {("prednisolone", date(2026, 10, 3), None)}
