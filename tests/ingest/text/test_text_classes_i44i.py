@@ -15,6 +15,10 @@ is our own; each expected code, result and date is worked out by hand from the w
   Lao "ແຕ່ ... ເຖິງ", Somali "ilaa") or its "from" written after the first day (Hindi "से",
   Urdu "سے", Bengali "থেকে", Sinhala "සිට", Malayalam "മുതൽ", Burmese "မှ") starts on the first
   and stops on the last (tests/data/notes/README.md: a course over a stated range of days).
+- how often a dose is given, in the languages of the development notes the frequency lists
+  lacked (Malayalam, Telugu, Gujarati, Samoan, Faroese, Somali, Tajik, Kyrgyz, Luxembourgish,
+  Scottish Gaelic, Tok Pisin, Lao, Burmese; and after a slash Khmer "ថ្ងៃ", Tajik "рӯз"), is part
+  of the dose as written (patterns.yaml ``DOSE_PERIOD_I44I``).
 """
 
 from __future__ import annotations
@@ -208,3 +212,42 @@ def test_a_change_after_the_first_date_is_no_range() -> None:
     )
     found = {(t.drug, t.start, t.stop) for t in read(text).case.treatments}
     assert found == {("prednisolone", date(2026, 10, 3), None)}
+
+
+# ---------------------------------------------------- how often, in the languages lists lacked
+@pytest.mark.parametrize(
+    "dose",
+    [
+        "35 mg ദിവസം ഒരിക്കൽ",  # Malayalam, once a day
+        "35 mg రోజుకు ఒకసారి",  # Telugu, once a day
+        "35 mg દરરોજ સવારે",  # Gujarati, every morning
+        "35 mg i aso taʻitasi",  # Samoan, each day
+        "35 mg hvønn morgun",  # Faroese, every morning
+        "35 mg maalintii hal mar",  # Somali, once a day
+        "35 мг ҳар рӯз",  # Tajik, every day
+        "35 мг/рӯз",  # Tajik, a day after a slash
+        "35 мг күнүнө бир жолу",  # Kyrgyz, once a day
+        "35 mg pro Dag",  # Luxembourgish
+        "35 mg uair san latha",  # Scottish Gaelic, once a day
+        "35 mg wanpela taim long olgeta de",  # Tok Pisin, once a day
+        "35 mg ວັນລະ 1 ຄັ້ງ",  # Lao, once a day
+        "35 mg/ថ្ងៃ",  # Khmer, a day after a slash
+    ],
+)
+def test_frequency_in_the_languages_lists_lacked(dose: str) -> None:
+    text = (
+        "Discharge summary, 20/11/2026.\n"
+        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
+        f"Treatment: prednisolone {dose}, from 12/11/2026.\n"
+    )
+    assert _treatments(text) == {("prednisolone", dose, date(2026, 11, 12))}
+
+
+def test_samoan_day_alone_is_no_frequency() -> None:
+    # "i le aso" without "taʻitasi" (each) is "on the day": no frequency in the dose
+    text = (
+        "Discharge summary, 20/11/2026.\n"
+        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
+        "Treatment: prednisolone 35 mg i le aso 12/11/2026.\n"
+    )
+    assert {t[1] for t in _treatments(text)} == {"35 mg"}
