@@ -35,6 +35,15 @@ def _investigations(text: str) -> set[tuple[str, str, date | None]]:
     return {(i.code.value, i.result.value, i.date) for i in read(text).case.investigations}
 
 
+def _discharge(line: str) -> str:
+    """A discharge summary of 20/11/2026 whose last line is ``line``."""
+    return (
+        "Discharge summary, 20/11/2026.\n"
+        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
+        f"{line}\n"
+    )
+
+
 def _codes(name: str) -> list[str]:
     return [m.concept for m in rules().investigations.find(name)]
 
@@ -194,11 +203,7 @@ def test_an_amount_is_no_mass() -> None:
     ],
 )
 def test_course_range_in_other_words(course: str) -> None:
-    text = (
-        "Discharge summary, 20/11/2026.\n"
-        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
-        f"Treatment: {course}.\n"
-    )
+    text = _discharge(f"Treatment: {course}.")
     found = {(t.drug, t.start, t.stop) for t in read(text).case.treatments}
     assert found == {("methylprednisolone", date(2026, 11, 3), date(2026, 11, 5))}
 
@@ -235,19 +240,11 @@ def test_a_change_after_the_first_date_is_no_range() -> None:
     ],
 )
 def test_frequency_in_the_languages_lists_lacked(dose: str) -> None:
-    text = (
-        "Discharge summary, 20/11/2026.\n"
-        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
-        f"Treatment: prednisolone {dose}, from 12/11/2026.\n"
-    )
+    text = _discharge(f"Treatment: prednisolone {dose}, from 12/11/2026.")
     assert _treatments(text) == {("prednisolone", dose, date(2026, 11, 12))}
 
 
 def test_samoan_day_alone_is_no_frequency() -> None:
     # "i le aso" without "taʻitasi" (each) is "on the day": no frequency in the dose
-    text = (
-        "Discharge summary, 20/11/2026.\n"
-        "Man, 49 years old, dermatomyositis since October 2026.\n\n"
-        "Treatment: prednisolone 35 mg i le aso 12/11/2026.\n"
-    )
+    text = _discharge("Treatment: prednisolone 35 mg i le aso 12/11/2026.")
     assert {t[1] for t in _treatments(text)} == {"35 mg"}
