@@ -4,7 +4,8 @@ is our own; each expected code, result and date is worked out by hand from the w
 - a CT named by the body regions it covers, in any language: the scanner's letters and the
   regions joined by commas, hyphens, slashes or the language's "and", or the regions first and the
   letters after; chest, abdomen and pelvis are ``ct_chest_abdomen_pelvis``, abdomen and pelvis
-  ``ct_abdomen_pelvis``, the chest alone ``ct_chest`` (lexicon.yaml ``ct_regions``).
+  ``ct_abdomen_pelvis``; a region alone or a set with no code is left to the named terms
+  (lexicon.yaml ``ct_regions``).
 - a CT's result whose first finding is a wall's thickening or a mass, in the Cyrillic and Turkic
   languages, Georgian and Vietnamese, is abnormal, as the English "wall thickening" is
   (patterns.yaml ``investigation_abnormal_result``).
@@ -93,6 +94,14 @@ def test_ct_named_by_its_regions(name: str, code: str) -> None:
         ("CT chest, abdomen and pelvis, neck ultrasound", ["ct_chest_abdomen_pelvis"]),
         # regions with no scanner's letters are no CT
         ("pain in the chest, abdomen and pelvis", []),
+        # a list whose last region is not read names no CT of its own (the bare "CT" refers
+        # back); the named gloss reads it
+        (
+            "CT yesifuba, yesisu nesinqe (CT chest/abdomen/pelvis)",
+            ["@ct", "ct_chest_abdomen_pelvis"],
+        ),
+        # one region read of a list ("tummy" is not a region word): no CT of the chest alone
+        ("CT scan of chest, tummy and pelvis", ["@ct"]),
     ],
 )
 def test_regions_name_no_wider_ct(name: str, codes: list[str]) -> None:
@@ -176,6 +185,12 @@ def test_thickening_or_mass_first_is_abnormal(result: str) -> None:
         f"CT chest, abdomen and pelvis (12/11/2026): {result}.\n"
     )
     assert _investigations(text) == {("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 12))}
+
+
+def test_albanian_without_denies_the_lesion() -> None:
+    # Albanian "pa" (without) before the lesion: nothing found, a normal result
+    text = _discharge("CT toraks-abdomen-pelvis (12/11/2026): pa limfadenopati, pa metastaza.")
+    assert _investigations(text) == {("ct_chest_abdomen_pelvis", "normal", date(2026, 11, 12))}
 
 
 def test_an_amount_is_no_mass() -> None:

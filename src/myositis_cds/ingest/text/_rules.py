@@ -2621,23 +2621,20 @@ class InvestigationMatcher(TermMatcher):
         return sorted(found, key=lambda t: t.start)
 
     def _code_of_regions(self, name: str) -> str | None:
-        """The code the regions written in a CT's name give, in the order written: the widest
-        leading run of them that names a code (a neck only as the first region)."""
+        """The code the regions written in a CT's name give, in the order written (a neck only
+        as the first region), or None where they name none: then the named terms read it."""
         assert self._regions is not None
         hits = sorted(
             (m.start(), kind) for kind, rx in self._region_words for m in rx.finditer(name)
         )
-        kinds: list[str] = []
-        code: str | None = None
+        kinds: set[str] = set()
         for _, kind in hits:
             if kind == "neck" and kinds:
-                break
-            if kind not in kinds:
-                kinds.append(kind)
-            key = " ".join(k for k in ("neck", "chest", "abdomen", "pelvis") if k in kinds)
-            if key in self._regions.codes:
-                code = str(self._regions.codes[key])
-        return code
+                break  # "CT chest, abdomen and pelvis, neck ultrasound"
+            kinds.add(kind)
+        key = " ".join(k for k in ("neck", "chest", "abdomen", "pelvis") if k in kinds)
+        code = self._regions.codes.get(key)
+        return None if code is None else str(code)
 
 
 class _SpanUnion:
