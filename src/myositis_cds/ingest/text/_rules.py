@@ -263,6 +263,20 @@ def _merged_languages(
     return OtherLanguageTerms(**merged)
 
 
+class CtRegions(_Strict):
+    """issue #10 (i44i): the words that name a CT by the body regions it covers (lexicon.yaml
+    ``ct_regions``): the scanner's letters, the words before the first region, the languages'
+    "and", the contrast written between regions and letters, the regions, and the code each set
+    of regions names."""
+
+    scanners: list[str]
+    lead_ins: list[str]
+    joiners: list[str]
+    contrast: list[str]
+    regions: dict[Literal["neck", "chest", "abdomen", "pelvis"], list[str]]
+    codes: dict[str, InvestigationCode]
+
+
 class Lexicon(_Strict):
     meta: RulesMeta
     findings: dict[FindingCode, list[str]]
@@ -270,6 +284,8 @@ class Lexicon(_Strict):
     antibodies: dict[AntibodyCode, list[str]]
     investigations: dict[InvestigationCode, list[str]]
     investigation_back_references: dict[str, list[str]]
+    # issue #10 (i44i): a CT named by its body regions in any language (lexicon.yaml ct_regions)
+    ct_regions: CtRegions | None = None
     # issue #10 (i36e, i37c): per language, what a test showed set against what it did not
     result_contrasts: dict[str, list[str]] = Field(default_factory=dict)
     treatments: dict[str, DrugEntry]
@@ -752,6 +768,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "dose": {"amount", "freq", "equiv", "equiv_routed", "equiv_after"},
     "dose_frequency_later": {"freq"},  # issue #10 (i19a)
     "dose_at_start": set(),  # issue #10 (i43i)
+    "dose_at_start_after": set(),  # issue #10 (i44i)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
     "treatment_start": set(),
     "treatment_stop": set(),
@@ -2551,6 +2568,81 @@ class TermMatcher:
         return found
 
 
+class InvestigationMatcher(TermMatcher):
+    """issue #10 (i44i): the tests' named terms, and a CT named by the body regions it covers in
+    any language ("KT krūtinės, pilvo ir dubens", "CT chest (HRCT), abdomen and pelvis",
+    "Thorax-abdomen-pelvis CT"): the scanner's letters and a list of regions, in either order;
+    the regions give the code (lexicon.yaml ``ct_regions``). A region-named CT wins over the
+    shorter terms inside it ("CT chest" of "CT chest, abdomen, pelvis")."""
+
+    def __init__(
+        self, name: str, concepts: Mapping[str, Iterable[str]], regions: CtRegions | None
+    ) -> None:
+        super().__init__(name, concepts)
+        self._regions = regions
+        if regions is None:
+            return
+
+        def alternation(words: Iterable[str]) -> str:
+            forms = sorted({f for w in words for f in expand_forms(w)}, key=len, reverse=True)
+            return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+
+        edge_before, edge_after = rf"(?<!{_WORD_NOT_CJK})", rf"(?!{_WORD_NOT_CJK})"
+        every_region = alternation(w for ws in regions.regions.values() for w in ws)
+        region = rf"{edge_before}(?:{every_region}){edge_after}"
+        scanner = rf"{edge_before}(?:{alternation(regions.scanners)})"
+        # "and" before a space or a hyphen ("ne-pelvis"), or one written onto the word ("n'")
+        elided = [j for j in regions.joiners if j.endswith("'")]
+        spaced = [j for j in regions.joiners if j not in elided]
+        joiner = rf"(?:(?:{alternation(spaced)})(?:\s+|-)|(?:{alternation(elided)}))"
+        words_before = alternation(w for w in regions.lead_ins if w != "(")
+        lead_in = rf"(?:\s*\(\s*|\s+(?:(?:{words_before})(?:\s+|(?<=')))?)"
+        # commas, hyphens, slashes or a short bracket ("chest (HRCT), abdomen"), or an "and"
+        sep = rf"(?:(?:\s*(?:[,/·+&\-–]|\([^()\n]{{1,12}}\)))+\s*{joiner}?|\s+{joiner})"
+        regions_list = rf"{region}(?:{sep}{region}){{0,3}}"
+        contrast = rf"(?:(?:{alternation(regions.contrast)})\s+)?"
+        self._named_by_regions = compile_kept(
+            rf"{scanner}{edge_after}{lead_in}{regions_list}"
+            rf"|{regions_list}\s+{contrast}{scanner}(?:-\w+)?{edge_after}",
+            re.IGNORECASE,
+        )
+        self._region_words = [
+            (kind, compile_kept(rf"{edge_before}(?:{alternation(words)}){edge_after}", re.I))
+            for kind, words in regions.regions.items()
+        ]
+
+    def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
+        found = super()._find(text, start, end)
+        if self._regions is None:
+            return found
+        for m in self._named_by_regions.finditer(text, start, end):
+            named = self._code_of_regions(m.group())
+            if named is None:
+                continue
+            inside = [t for t in found if t.start < m.end() and m.start() < t.end]
+            if any(t.end - t.start > m.end() - m.start() for t in inside):
+                continue  # a longer named term holds it
+            found = [t for t in found if t not in inside]
+            found.append(TermMatch(m.start(), m.end(), named, m.group()))
+        return sorted(found, key=lambda t: t.start)
+
+    def _code_of_regions(self, name: str) -> str | None:
+        """The code the regions written in a CT's name give, in the order written (a neck only
+        as the first region), or None where they name none: then the named terms read it."""
+        assert self._regions is not None
+        hits = sorted(
+            (m.start(), kind) for kind, rx in self._region_words for m in rx.finditer(name)
+        )
+        kinds: set[str] = set()
+        for _, kind in hits:
+            if kind == "neck" and kinds:
+                break  # "CT chest, abdomen and pelvis, neck ultrasound"
+            kinds.add(kind)
+        key = " ".join(k for k in ("neck", "chest", "abdomen", "pelvis") if k in kinds)
+        code = self._regions.codes.get(key)
+        return None if code is None else str(code)
+
+
 class _SpanUnion:
     """Whether a span overlaps any of a fixed set of spans, by bisection on their starts and the
     furthest end reached up to each (issue #10, i31p: not every span tried for each stem word
@@ -2697,7 +2789,7 @@ class Rules:
             },
             capitals_only=lex.antibody_capitals_only,
         )
-        self.investigations = TermMatcher(
+        self.investigations = InvestigationMatcher(
             "investigations",
             {
                 **{
@@ -2706,6 +2798,7 @@ class Rules:
                 },
                 **{f"@{k}": v for k, v in lex.investigation_back_references.items()},
             },
+            regions=lex.ct_regions,
         )
         # issue #10 (i36e, i37c): lexicon.yaml result_contrasts, every language's in one
         self.result_contrast = _phrase_words(w for ws in lex.result_contrasts.values() for w in ws)

@@ -124,11 +124,15 @@ def _investigations(ex: Extraction) -> None:
 _CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 # a lesion named as absent ("no mass or adenopathy", "without nodules", "ingen tumor"); issue
 # #10 (i10aq): and "not seen"/"without" in Indonesian/Malay ("tidak tampak nodul"), Romanian,
-# Hungarian, Vietnamese, Slovak/Czech/Croatian "nie je/nema", Swedish "utan" (verified U)
+# Hungarian, Vietnamese, Slovak/Czech/Croatian "nie je/nema", Swedish "utan" (verified U); i44i
+# below
 _DENIAL = (
     r"no|without|ingen|intet|inga|utan|kein\w*|ohne|sin|sans|senza|sem|bez|"
     r"nessun\w*|tidak(?:\s+(?:tampak|ada|terlihat|didapatkan))?|tanpa|fără|fara|nincs|nem\s+"
-    r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není"
+    r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není|"
+    # issue #10 (i44i): Albanian "pa" (without), Romansh "nagin/nagina" (no), the denials of the
+    # CT results the regions' names now read ("pa limfadenopati", "nagin indizi d'in tumor")
+    r"pa|nagin\w*"
 )
 _NOT_FOUND = re.compile(rf"\b(?:{_DENIAL}|nor|or|any)\s+(?:\w+\s+){{0,2}}$", re.I)
 # issue #10 (i19c): a lesion denied after it, as the verb-final languages write the denial

@@ -64,6 +64,11 @@ def _treatments(ex: Extraction) -> None:
             skip = 0
             if dm is None:
                 skip, dm = _dose_at_start(ex, tail)  # i43i: "started 03/09 at 30 mg daily"
+            if dm is not None and not skip:
+                first, start_dose = _dose_at_start(ex, tail[dm.end() :], "dose_at_start_after")
+                if start_dose is not None:  # i44i: "20 mg od (started ... at 30 mg od)"
+                    end = m.end + dm.end()  # the clause still ends after the current dose
+                    skip, dm = dm.end() + first, start_dose
             if dm is not None:
                 dose = _dose_as_read(dm)
                 at = m.end + skip
@@ -140,12 +145,15 @@ def _dose_as_read(dm: re.Match[str]) -> str:
 _WRAPPED = re.compile(r"[ \t]*\n\s*")
 
 
-def _dose_at_start(ex: Extraction, tail: str) -> tuple[int, re.Match[str] | None]:
+def _dose_at_start(
+    ex: Extraction, tail: str, cues: str = "dose_at_start"
+) -> tuple[int, re.Match[str] | None]:
     """issue #10 (i43i): the starting dose told with the drug's start, where no dose follows its
     name (rules/patterns.yaml ``dose_at_start``: "prednisolone started 03/09/2026 at 30 mg once
-    daily", "(started 40 mg daily on 9 June)", "(40 mg once daily from 31/10)"): where the dose
-    begins in ``tail`` and its match of patterns.yaml ``dose``, or (0, None)."""
-    for rx in ex.rules.value["dose_at_start"]:
+    daily", "(started 40 mg daily on 9 June)", "(40 mg once daily from 31/10)"), or (i44i,
+    ``dose_at_start_after``) after the current dose ("20 mg od (started ... at 30 mg od)"):
+    where the dose begins in ``tail`` and its match of patterns.yaml ``dose``, or (0, None)."""
+    for rx in ex.rules.value[cues]:
         cue = rx.match(tail)
         if cue is None:
             continue
@@ -289,8 +297,11 @@ def _treatment_times(
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
             )
-        if _FROM_SUFFIX.fullmatch(text[a.end : b.start]) and _UNTIL_AFTER.match(text, b.end):
-            return (  # "13.10.2026 dan 15.10.2026 gacha" (i19c)
+        suffix = _FROM_SUFFIX.fullmatch(text[a.end : b.start])
+        if suffix is not None and (
+            "dan" not in suffix.group().casefold() or _UNTIL_AFTER.match(text, b.end)
+        ):
+            return (  # "13.10.2026 dan 15.10.2026 gacha" (i19c), "... से ... तक" (i44i)
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
             )
@@ -507,22 +518,31 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
 # (issue #10, i19c: and Maltese "mill-/mis-/minn" (from) and "sa/sas-" (until), the article
 # written onto the date with a hyphen: "mill-04/10/2026 sas-06/10/2026"; verified U)
 _FROM = re.compile(
-    r"(?:\b(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od|minn)\s+|"
+    r"(?:(?<!\w)(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od|minn|"
+    r"từ|ແຕ່)\s+|"
     r"\(\s*|\b(?:mill|mis|mit)-)$",
     re.I,
 )
 # (issue #10, i23a: and Marathi "ते" (to), "२५/१०/२०२६ ते २७/१०/२०२६"; verified U)
+# (issue #10, i44i: and Vietnamese "đến", Lao "ເຖິງ" (to), after "từ", "ແຕ່" (from), and Somali
+# "ilaa" (until), "06/11/2026 ilaa 08/11/2026"; each language's usual words, written by us;
+# verified U)
 _TO = re.compile(
-    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až|sa|sas-|sat-|ते)\s*",
+    r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až|sa|sas-|sat-|ते|"
+    r"đến|ເຖິງ)\s*",
     re.I,
 )
 # issue #10 (i19c): the Uzbek range written with the ablative and "gacha" (until) after each date:
 # "13.10.2026 dan 15.10.2026 gacha" (verified U)
-_FROM_SUFFIX = re.compile(r"\s*-?dan\s+", re.I)
+# (issue #10, i44i: and the postpositions "from" of Hindi "से", Urdu "سے", Bengali "থেকে", Sinhala
+# "සිට", Malayalam "മുതൽ" and Burmese "မှ" after the first date, "22/10/2026 से 24/10/2026 तक":
+# the second date is the course's last day, with or without the "until" after it; each
+# language's usual words, written by us; verified U)
+_FROM_SUFFIX = re.compile(r"\s*(?:-?dan|से|سے|থেকে|සිට|മുതൽ|မှ)\s+", re.I)
 _UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
 _DASH = re.compile(r"\s*[-–—]\s*")
 # issue #10 (i43i): the English words that join two dates into a range without a "from"
-_TO_BARE = re.compile(r"\s*(?:to|until|till|through)\s+", re.I)
+_TO_BARE = re.compile(r"\s*(?:to|until|till|through|ilaa)\s+", re.I)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
