@@ -130,4 +130,5 @@ def test_from_one_month_to_another_and_a_range_across_months() -> None:
 
 def test_a_brand_name_in_parentheses_before_the_dose() -> None:
     note = "Date: 09/10/2025\n\nMrs S, 59 yrs.\nCycle 4 of IVIG (Privigen) 2 g/kg over 2 days."
-    assert treatments(note)["intravenous immunoglobulin"]["dose"] == "2 g/kg"
+    # the course's days are part of the dose as written (notes README, 5 Dec 2026)
+    assert treatments(note)["intravenous immunoglobulin"]["dose"] == "2 g/kg over 2 days"
