@@ -34,16 +34,22 @@ def _tests(text: str) -> set[tuple[str, str, str]]:
         "Adv: FBC, LFT",
         "We would suggest an HRCT.",
         "Consider HRCT of the chest.",
+        "Follow-up: medical clinic on 12/12/2026 with CBC, LFT, CK.",
+        "Discharge; f/u 3/52 with LFT and CK.",
+        "Please send before she leaves: ferritin (iron studies), LDH, CRP, LFTs.",
         # a time to come or an interval after the tests
         "LFTs and lipase on Monday next week.",
         "FBC and LFT tomorrow morning.",
         "CBC + LFT every 4 weeks while on azathioprine.",
         "Blood count and liver function tests monthly.",
         "HRCT in 6 months to follow the ILD.",
+        "Clinic within 3 weeks (MMT-8, CK, ESR, LFTs).",
+        "FBC/LFT at 2 and 6 weeks after the infusion.",
         # a drug's condition on the tests
         "Resume mycophenolate once LFTs come down.",
         "Increase methotrexate to 20 mg if LFT stable.",
         "Hold leflunomide until liver function tests improve.",
+        "Sulfasalazine to begin after LFT.",
         # a monitoring statement
         "Methotrexate monitoring bloods (FBC, LFT, creatinine) arranged with the GP.",
         "CBC/LFT monitoring is up to date.",

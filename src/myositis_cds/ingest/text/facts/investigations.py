@@ -461,7 +461,7 @@ _NOT_DONE = frozenset({"no", "not", "without", "nil", "never"})
 # such a test out; other tests planned stay "pending" as the older convention records them
 _LATER_CODES = frozenset({"full_blood_count", "liver_function", "ct_chest"})
 # how far either side of the test's name the rules ``test_later`` read
-_LATER_REACH = 60
+_LATER_REACH = 80
 
 
 def _later(ex: Extraction, sent: Sentence, code: str, m: TermMatch) -> bool:
