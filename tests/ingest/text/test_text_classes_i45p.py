@@ -88,3 +88,23 @@ def test_a_test_done_stays(sentence: str, tests: set[tuple[str, str, str]]) -> N
 def test_other_tests_planned_stay_pending() -> None:
     # the older convention for the other tests is unchanged: a planned one is pending
     assert ("colonoscopy", "pending", SEEN) in _tests("Plan: colonoscopy in 3 months.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kliniki baada ya wiki 3 na kipimo cha LFT.",  # Swahili: after 3 weeks with the LFT
+        "Damu kila wiki (FBC, LFT).",  # Swahili: every week
+        "مراجعه ۳ هفته بعد با CBC و LFT",  # Persian: 3 weeks later with
+        "۴ ہفتے بعد CBC اور LFT کے ساتھ آئیں",  # Urdu: after 4 weeks, with
+        "Deuchainn-fhala gach seachdain (FBC, LFT).",  # Scottish Gaelic: every week
+        "సలహా: LFT, CBC",  # Telugu: advice
+    ],
+)
+def test_a_test_to_come_in_other_languages_is_not_recorded(sentence: str) -> None:
+    assert _tests(sentence) == set()
+
+
+def test_a_result_after_weeks_in_another_language_stays() -> None:
+    # Swahili "after 2 weeks" with a result stated: the result is kept
+    assert _tests("FBC normal baada ya wiki 2.") == {("full_blood_count", "normal", SEEN)}
