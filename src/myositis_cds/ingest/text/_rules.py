@@ -776,6 +776,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_not_taken": set(),  # issue #10 (i10aj)
     "treatment_current": set(),  # issue #10 (i13c)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
+    "test_later": set(),  # issue #10 (i45p)
     "mmt8": {"value"},
     "physician_global": {"value"},
     "patient_global": {"value"},
