@@ -933,6 +933,9 @@ class Patterns(_Strict):
     )
     duration_numbers: dict[str, int] = Field(default_factory=dict)
     since_words: list[SinceWord] = Field(default_factory=list)  # issue #10 (i35v)
+    # issue #10 (i45p): the tests a plan's cue (patterns ``test_later``) keeps out of the case
+    # when no result of theirs is stated (rules/patterns.yaml test_later_codes)
+    test_later_codes: list[InvestigationCode] = Field(default_factory=list)
 
     @field_validator("month_names")
     @classmethod

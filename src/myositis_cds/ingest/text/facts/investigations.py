@@ -455,11 +455,6 @@ def _names_tumour(ex: Extraction, sent: Sentence) -> bool:
 _NOT_DONE = frozenset({"no", "not", "without", "nil", "never"})
 
 
-# issue #10 (i45p): the tests a plan's, a monitoring's or a drug condition's cue (patterns.yaml
-# ``test_later``) keeps out of the case when no result of theirs is stated: the panels of the
-# basic screen and the chest CT (tests/data/notes/README.md, gold audit g44), whose gold leaves
-# such a test out; other tests planned stay "pending" as the older convention records them
-_LATER_CODES = frozenset({"full_blood_count", "liver_function", "ct_chest"})
 # how far either side of the test's name the rules ``test_later`` read
 _LATER_REACH = 80
 
@@ -468,7 +463,7 @@ def _later(ex: Extraction, sent: Sentence, code: str, m: TermMatch) -> bool:
     """Whether the test at ``m`` is only named in a plan, a follow-up request, a monitoring
     schedule or a drug's condition (a rule of ``test_later`` on the words around it, the name
     marked ``«...»``), not taken (issue #10, i45p)."""
-    if code not in _LATER_CODES:
+    if code not in ex.rules.patterns.test_later_codes:  # the tests the cue keeps out (data)
         return False
     lo = max(sent.start, m.start - _LATER_REACH)
     hi = min(sent.end, m.end + _LATER_REACH)
