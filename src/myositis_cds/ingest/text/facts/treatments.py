@@ -297,10 +297,9 @@ def _treatment_times(
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
             )
-        suffix = _FROM_SUFFIX.fullmatch(text[a.end : b.start])
-        if suffix is not None and (
-            "dan" not in suffix.group().casefold() or _UNTIL_AFTER.match(text, b.end)
-        ):
+        if (
+            _FROM_SUFFIX.fullmatch(joined) and _UNTIL_AFTER.match(text, b.end)
+        ) or _FROM_POSTPOSITION.fullmatch(joined):
             return (  # "13.10.2026 dan 15.10.2026 gacha" (i19c), "... से ... तक" (i44i)
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
@@ -534,12 +533,13 @@ _TO = re.compile(
 )
 # issue #10 (i19c): the Uzbek range written with the ablative and "gacha" (until) after each date:
 # "13.10.2026 dan 15.10.2026 gacha" (verified U)
-# (issue #10, i44i: and the postpositions "from" of Hindi "से", Urdu "سے", Bengali "থেকে", Sinhala
-# "සිට", Malayalam "മുതൽ" and Burmese "မှ" after the first date, "22/10/2026 से 24/10/2026 तक":
-# the second date is the course's last day, with or without the "until" after it; each
-# language's usual words, written by us; verified U)
-_FROM_SUFFIX = re.compile(r"\s*(?:-?dan|से|سے|থেকে|සිට|മുതൽ|မှ)\s+", re.I)
+_FROM_SUFFIX = re.compile(r"\s*-?dan\s+", re.I)
 _UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
+# issue #10 (i44i): the postpositions "from" of Hindi "से", Urdu "سے", Bengali "থেকে", Sinhala
+# "සිට", Malayalam "മുതൽ" and Burmese "မှ" after the first date, "22/10/2026 से 24/10/2026 तक":
+# the second date is the course's last day, with or without the "until" after it (the Uzbek
+# "dan" above needs its "gacha"); each language's usual words, written by us; verified U
+_FROM_POSTPOSITION = re.compile(r"\s*(?:से|سے|থেকে|සිට|മുതൽ|မှ)\s+")
 _DASH = re.compile(r"\s*[-–—]\s*")
 # issue #10 (i43i): the English words that join two dates into a range without a "from"
 _TO_BARE = re.compile(r"\s*(?:to|until|till|through|ilaa)\s+", re.I)
