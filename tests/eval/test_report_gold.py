@@ -167,6 +167,8 @@ _HELD_OUT_ROUNDS = [
     ("sixtieth", "heldout_an", "an", 12, None, 0, None),
     ("sixty-first", None, None, 0, "heldout47", 10, 541),
     ("sixty-second", "heldout_ao", "ao", 12, None, 0, None),
+    ("sixty-third", None, None, 0, "heldout48", 10, 553),
+    ("sixty-fourth", "heldout_ap", "ap", 12, None, 0, None),
 ]
 
 
