@@ -96,6 +96,18 @@ def tumour_sites(note: str) -> list[tuple[str, str]]:
     return [(t.site.value, t.histology.value) for t in read(note).case.tumours]
 
 
+def investigations_read(note: str) -> set[tuple[str, str, date | None]]:
+    """Every investigation read: its code, result and date."""
+    return {(i.code.value, i.result.value, i.date) for i in read(note).case.investigations}
+
+
+def investigation_codes(name: str) -> list[str]:
+    """The codes the lexicon reads in a test's name, in order."""
+    from myositis_cds.ingest.text._rules import rules
+
+    return [m.concept for m in rules().investigations.find(name)]
+
+
 def assert_pattern_bounded(pattern: re.Pattern[str], hostile: str, seconds: float = 5.0) -> None:
     """``pattern`` matched at every 997th place of ``hostile`` and searched over it, within
     ``seconds``."""

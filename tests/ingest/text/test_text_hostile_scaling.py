@@ -115,7 +115,10 @@ def test_find_dates_takes_the_dates_that_trying_every_date_taken_takes(
 def test_a_date_is_journal_chrome_as_its_line_is_read_for_it() -> None:
     # _ChromeLines decides each line once: asked of every place, in any order, it answers as
     # _journal_chrome reading the place's line
+    from myositis_cds.ingest.text._rules import rules as loaded_rules
     from myositis_cds.ingest.text._timeline import _ChromeLines, _journal_chrome
+
+    rules = loaded_rules()
 
     pieces = [
         "Published: 1 May 2022", "Received 3 March 2022", "accepted 5 May 2022", "revised",
@@ -125,11 +128,11 @@ def test_a_date_is_journal_chrome_as_its_line_is_read_for_it() -> None:
     rnd = random.Random(13)
     for _ in range(200):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
-        lines = _ChromeLines(text)
+        lines = _ChromeLines(text, rules)
         places = list(range(len(text) + 1))
         rnd.shuffle(places)
         for pos in places:
-            assert lines.at(pos) == _journal_chrome(text, pos), (text, pos)
+            assert lines.at(pos) == _journal_chrome(text, pos, rules), (text, pos)
 
 
 def test_spans_overlap_as_trying_every_span_finds() -> None:

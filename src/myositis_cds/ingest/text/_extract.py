@@ -25,6 +25,7 @@ from myositis_cds.ingest.text._general import (
     general_patterns,
     general_runs,
     general_statement,
+    names_someone,
 )
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
 from myositis_cds.ingest.text._ocr import join_rn as join_ocr_rn
@@ -179,6 +180,22 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
             and general_continued(norm.text[sent.start : sent.end], r, general)
         ):
             sent.general = True
+    # issue #10 (i46n): the same opening before the general statement it leads to ("The main
+    # symptoms include a rash and proximal weakness. The pain may resemble ... Some patients
+    # have little pain"): a disease's description opened by its features, when a general
+    # statement follows in its paragraph within two sentences, none of them naming anyone
+    for i, sent in enumerate(sentences):
+        if sent.general or sent.about_case:
+            continue
+        for after in sentences[i + 1 : i + 3]:
+            if after.paragraph != sent.paragraph or after.about_case:
+                break
+            if after.general:
+                if general_continued(norm.text[sent.start : sent.end], r, general):
+                    sent.general = True
+                break
+            if names_someone(norm.text[after.start : after.end], r, general):
+                break
     # issue #10 (i10ar): a list of a disease's criteria, the sentence announcing it and its items
     runs = general_runs(
         [norm.text[s.start : s.end] for s in sentences], [s.segment for s in sentences], r

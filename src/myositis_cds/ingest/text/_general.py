@@ -24,7 +24,13 @@ from collections.abc import Mapping
 
 from myositis_cds.ingest.text._rules import Rules, may_match
 
-__all__ = ["criteria_statement", "general_continued", "general_runs", "general_statement"]
+__all__ = [
+    "criteria_statement",
+    "general_continued",
+    "general_runs",
+    "general_statement",
+    "names_someone",
+]
 
 
 _GROUPS = (
@@ -76,9 +82,20 @@ def general_continued(
     characterized by proximal weakness ...", rules/patterns.yaml ``general_anaphor``), naming no
     one and telling no story (issue #10, i28a). The caller checks the sentence before it."""
     v = rules.value if patterns is None else patterns
-    if any(rx.search(sentence) for key in ("patient_reference", "case_narrative") for rx in v[key]):
+    if names_someone(sentence, rules, patterns):
         return False
     return any(rx.search(sentence) for rx in v["general_anaphor"])
+
+
+def names_someone(
+    sentence: str, rules: Rules, patterns: Mapping[str, list[re.Pattern[str]]] | None = None
+) -> bool:
+    """Whether ``sentence`` names someone in particular or tells a story (rules/patterns.yaml
+    ``patient_reference``, ``case_narrative``): what no general statement does."""
+    v = rules.value if patterns is None else patterns
+    return any(
+        rx.search(sentence) for key in ("patient_reference", "case_narrative") for rx in v[key]
+    )
 
 
 # --------------------------------------------------------------------------- issue #10 (i10ar)

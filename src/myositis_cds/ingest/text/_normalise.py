@@ -62,6 +62,13 @@ _CHAR_MAP = {
     # in the other scripts (Unicode 15, chapter 7.6, the Armenian comma's use as a pause before an
     # apposition or a value; verification U)
     "\u055d": ":",
+    # issue #10 (i46n): Assamese writes the Bengali script's "র" (U+09B0 BENGALI LETTER RA) as
+    # "ৰ" (U+09F0 BENGALI LETTER RA WITH MIDDLE DIAGONAL), one letter for the same sound in the
+    # words the two languages share ("পুৰুষ" / "পুরুষ" male, "পাৰিবাৰিক" / "পারিবারিক" family):
+    # read as "র", so the Bengali words of the rules read an Assamese note's (Unicode 15,
+    # chapter 12.2, Bengali and Assamese; the code points' names checked with unicodedata;
+    # verification U). ৱ (U+09F1, Assamese "wa") has no one Bengali letter and is kept.
+    "\u09f0": "\u09b0",
 }
 # --- issue #10 (i15b): a decimal digit of any script (Unicode category Nd: Arabic-Indic
 # "٢٠٢٦", Extended Arabic-Indic of Persian and Urdu "۱۴۰۵", Bengali "২০২৬", Devanagari "२०२६",

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from myositis_cds.case import (
     AntibodyCode,
@@ -610,6 +610,11 @@ class InferenceRule(_Strict):
     # a site that does not count when the words right after it name one of these instead
     # ("extensor surface of both arms" is a limb's surface, not a joint's)
     site_not_of: dict[str, list[str]] = Field(default_factory=dict)
+    # issue #10 (i46f): a site that does not count when one of these words stands among the five
+    # words before it (after the lesion) or the three after it, or a grade follows it: the words
+    # name the muscles there, not the skin ("rash, then weak shoulders", "weakness of the thighs
+    # and shoulders", "your shoulders have become weak", "shoulders 4/5")
+    site_not_muscle: list[str] = Field(default_factory=list)
     # a symptom (difficulty with a task), not the sign itself: shown, not a case record
     symptom: bool = False
     # issue #10 (i11b): the site word is the lesion's trouble, written as a form's answer after
@@ -633,6 +638,27 @@ class InferenceRule(_Strict):
         for w in flat:
             unique.setdefault(str(w).casefold(), w)
         return list(unique.values())
+
+    # issue #10 (i47m): sentence_needs as one pattern, compiled once when the rule is loaded
+    _sentence_needs_rx: re.Pattern[str] | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any, /) -> None:
+        if self.sentence_needs:
+            self._sentence_needs_rx = _whole_words(self.sentence_needs)
+
+    @property
+    def sentence_needs_pattern(self) -> re.Pattern[str] | None:
+        """issue #10 (i44f): the words one of which the rule's sentence must name
+        (``sentence_needs``, whole words, a space as any spacing), as one pattern; None when
+        the rule needs none."""
+        return self._sentence_needs_rx
+
+
+def _whole_words(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, the longest tried first, a space as any spacing."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
 class InferenceRules(_Strict):
@@ -761,6 +787,9 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "duct_dilated": set(),
     "duct_not_dilated": set(),
     "organ_clear_after": set(),  # issue #10 (i13c)
+    "several_cases": set(),  # issue #10 (i46c)
+    "not_a_tumour_after": set(),  # issue #10 (i46c)
+    "not_a_tumour_before": set(),  # issue #10 (i46c)
     "metastases": set(),
     "non_functional": set(),
     "functional": set(),
@@ -777,6 +806,9 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_current": set(),  # issue #10 (i13c)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
     "test_later": set(),  # issue #10 (i45p)
+    "investigation_value_range": {"value", "low", "high", "upper"},  # issue #10 (i46i)
+    "investigation_repeat_unchanged": set(),  # issue #10 (i46i)
+    "investigation_repeat_after": {"gap"},  # issue #10 (i46i; data since the review)
     "mmt8": {"value"},
     "physician_global": {"value"},
     "patient_global": {"value"},
@@ -803,6 +835,47 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
     "antibody_panel_summary": set(),  # issue #10 (i39p)
     "antibody_panel_summary_others": set(),  # issue #10 (i39p)
+    # issue #10 (i47m): the timeline's and the time reader's word lists, one pattern each
+    "sample_word": set(),
+    "sample_word_anywhere": set(),
+    "report_word": set(),
+    "report_word_anywhere": set(),
+    "numbered_section": set(),
+    "done_at": set(),
+    "heading_bracket_words": set(),
+    "since_after": set(),
+    "later": set(),
+    "transmission_stamp": set(),
+    "received_stamp": set(),
+    "fax_line": set(),
+    "journal_masthead": set(),
+    "journal_published": set(),
+    "journal_history": set(),
+    "cited_before": set(),
+    "cited_after": set(),
+    "cited_by_author": set(),
+    "prose_cue": set(),
+    "next_visit": set(),
+    "next_visit_line": set(),
+    "date_on_next_line": set(),
+    "results_word": set(),
+    "bracket_heading": set(),
+    "episode_of": set(),
+    "diagnosed_date_gap": set(),
+    "organ_not_tumour": set(),
+    "year_alone": set(),
+    "date_preposition": set(),
+    "season_then_date": set(),
+    "began_with": {"what"},
+    "date_words": set(),
+    "assay_words": set(),
+    "record_from": set(),
+    "lists_on": set(),
+    "diagnosed_before": set(),
+    "number_label": set(),
+    "month_part": {"end"},
+    "month_part_after": {"end", "month"},
+    "clause_opening": set(),
 }
 _REQUIRED_TIME_GROUPS: dict[str, set[str]] = {
     "note_date": {"date"},
@@ -936,6 +1009,9 @@ class Patterns(_Strict):
     # issue #10 (i45p): the tests a plan's cue (patterns ``test_later``) keeps out of the case
     # when no result of theirs is stated (rules/patterns.yaml test_later_codes)
     test_later_codes: list[InvestigationCode] = Field(default_factory=list)
+    # issue #10 (i46i): the blood panels that take the date of the labs of their draw told before
+    # them (rules/patterns.yaml blood_panel_codes)
+    blood_panel_codes: list[InvestigationCode] = Field(default_factory=list)
 
     @field_validator("month_names")
     @classmethod
@@ -2614,6 +2690,11 @@ class InvestigationMatcher(TermMatcher):
             (kind, compile_kept(rf"{edge_before}(?:{alternation(words)}){edge_after}", re.I))
             for kind, words in regions.regions.items()
         ]
+        # issue #10 (i46i): a list going on after a region ("chest, tummy and pelvis"): a comma,
+        # a slash, a hyphen joined to the next word, or the language's "and"
+        self._list_goes_on = compile_kept(
+            rf"\s*(?:[,/·+&]|[-–](?=\S)|(?:{alternation(spaced)})(?:\s+|-))", re.I
+        )
 
     def _find(self, text: str, start: int, end: int) -> list[TermMatch]:
         found = super()._find(text, start, end)
@@ -2623,6 +2704,8 @@ class InvestigationMatcher(TermMatcher):
             named = self._code_of_regions(m.group())
             if named is None:
                 continue
+            if named == "ct_chest" and self._list_goes_on.match(text, m.end()):
+                continue  # "CT of chest, tummy and pelvis": the rest of the list was not read
             inside = [t for t in found if t.start < m.end() and m.start() < t.end]
             if any(t.end - t.start > m.end() - m.start() for t in inside):
                 continue  # a longer named term holds it
@@ -3084,6 +3167,12 @@ class Rules:
             for word in words
         }
         self.vague = {k.casefold(): v for k, v in self.patterns.vague_numbers.items()}
+
+    def one(self, name: str) -> re.Pattern[str]:
+        """The pattern of a patterns.yaml list that holds exactly one (issue #10, i47m: a word
+        list the code applies as one pattern, by ``sub`` or ``finditer``)."""
+        (only,) = self.value[name]
+        return only
 
     def canonical_unit(self, unit: str) -> str:
         """A unit's canonical spelling (patterns.yaml unit_synonyms); issue #10 (i10an): "per

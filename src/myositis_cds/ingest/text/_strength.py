@@ -58,7 +58,9 @@ _GRADE = compile_rule(
     # MRC's own M0-M5): read as a bare grade, next to its muscle only (so "cT3 N1 M0" is none)
     r"(?:(?P<m>M)(?=[0-5](?![\d/.,]\d|\d)))?"
     r"(?P<g>1[1-9]|20|10|[0-9])(?:\.(?P<half>5))?(?P<mod>[+-](?![\d\w])|\s[+-](?![\d\w])(?!\s+[^\W\d])|\([+-]\)(?=\s*/\s*5))?(?:\s*/\s*(?P<of>5|10|20)(?!\d|\.\d))?"
-    r"(?![\d.,]\d|\d|\s*(?:mm|cm|kg|%|mg|units?|days?|weeks?|wks?|months?|mo\b|years?|yrs?|y\b"
+    # (issue #10, i46n: a unit as a word of its own, "4 cm", "3 mg/kg", "2 mmHg", "5 cm2"; not
+    # the start of a longer word, "4/5 CMAS: 24/52", "4/5 MMT8 70/80", where the grade stands)
+    r"(?![\d.,]\d|\d|\s*(?:(?:mm(?:hg|ol)?|cm|kgs?|mg)(?![a-z])|%|units?|days?|weeks?|wks?|months?|mo\b|years?|yrs?|y\b"
     r"|times|x\b|/\s*(?!5\b|10\b)\d|[-–]\s*\d|am\b|pm\b|:\d"
     r"|[-–\s]?points?\b))",  # (i10k: a scale's name, "the 5-point scale", is no grade)
     re.IGNORECASE,
@@ -164,6 +166,18 @@ _SYMPTOM_AT_SITE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
+# issue #10 (i46f): a fatigable grade ("shoulder abduction 5/5 at rest, 4/5 after 20
+# repetitions", "deltoids 5 initially, falling to 4-/5 on repeated testing"): the grade after
+# the exertion is the examination's finding (myasthenic fatigability is weakness the rested
+# grade hides), so the rested grade right before it is left out, not read as the other side's
+_RESTED_THEN_FATIGUED = re.compile(
+    r"\s*(?:at\s+rest|when\s+rested|rested|initially|at\s+first|on\s+first\s+testing)\s*[,;]?\s*"
+    r"(?:(?:but|and|then|falling|dropping|fatiguing|fatigues|falls|drops|to)\s+)*"
+    r"(?:mrc\s*)?[0-5](?:\s*[+-])?(?:\s*/\s*5)?\s*"
+    r"(?:after|on|with|following)\s+(?:\d+\s+|a\s+few\s+|several\s+|repeated\s+|sustained\s+)?"
+    r"(?:repetitions?|reps|repeated|exercise|exertion|effort|sustained|fatigue|testing|trials?)\b",
+    re.IGNORECASE,
+)
 # issue #10 (i10ak): a symptom score's next reading in the same run ("Pain 4/10 (numeric) at
 # dressing change, 2/10 at rest", "VAS 6/10 today, 3/10 last week"): the second score is the
 # symptom's too, unless a muscle, a movement or a strength word is named between them
@@ -459,6 +473,8 @@ def grades_in(
             and not _MUSCLE_WORD.search(run.group("between"))
         ):
             continue  # "Pain 4/10 at dressing change, 2/10 at rest": the pain's second score
+        if _RESTED_THEN_FATIGUED.match(text, m.end(), min(end, m.end() + 90)):
+            continue  # "5/5 at rest, 4/5 after 20 repetitions": the fatigued grade is read
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
         if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):
             after = None  # "R 4 L 4": the "L" is the next grade's side

@@ -218,7 +218,9 @@ def _find_dates(text: str, rules: Rules, start: int, stop: int, how: DateStyle) 
             at = m.span("at") if m.groupdict().get("at") is not None else m.span()
             if taken.overlaps(*at):
                 continue
-            if m.groupdict().get("cd") is not None and _NUMBER_LABEL.search(text, 0, at[0]):
+            if m.groupdict().get("cd") is not None and rules.one("number_label").search(
+                text, 0, at[0]
+            ):
                 continue  # i34d: "Lab no. 20261118" is a number, not a compact date
             parsed = _date_from_match(m, how, rules)
             if parsed is None:
@@ -228,8 +230,11 @@ def _find_dates(text: str, rules: Rules, start: int, stop: int, how: DateStyle) 
             year_month = groups.get("ym") is not None
             month_alone = not groups.get("d") and (groups.get("mon") or groups.get("nm"))
             if year_month or (uncertain and month_alone):  # i34d: "mid-June", "end of May"
-                day = _part_of_month(text, at[0], day)
-            if year_month and (said := _MONTH_PART_AFTER.match(text, at[1], stop)) is not None:
+                day = _part_of_month(text, at[0], day, rules)
+            if (
+                year_month
+                and (said := rules.one("month_part_after").match(text, at[1], stop)) is not None
+            ):
                 # i35d: "2026-09 (mid-September)": the bracket says which part of the month,
                 # and is the date's own (its month is not read again as a date of its own)
                 day = _part_in_bracket(said, day, rules)
@@ -240,45 +245,14 @@ def _find_dates(text: str, rules: Rules, start: int, stop: int, how: DateStyle) 
     return found
 
 
-# issue #10 (i34d): the label of a number right before eight digits that could be a compact date
-# ("Lab no. 20261118", "Accession: 20261118", "Tel 20261118", "MRN 19740212"): a number
-_NUMBER_LABEL = re.compile(
-    r"\b(?:no|nos|number|num|id|ref|reference|acc(?:ession)?|tel|telephone|phone|mob(?:ile)?|fax"
-    r"|mrn|nhs|hosp(?:ital)?|batch|lot|barcode|code|order|episode|pin|account)\b\.?[ \t]*+[:#.]?"
-    r"[ \t]*+#?[ \t]*+\Z|#[ \t]*+\Z",
-    re.IGNORECASE,
-)
-
-
-# issue #10 (i34d): the part of a month named before it: "mid-June 2026", "the middle of June"
-# the 15th, "(the) end of August 2026" its last day (gold decision of 3 Dec 2026, thirteenth
-# session; tests/data/notes/README.md); "early" and "late" name no day and stay the 1st
-_MONTH_PART = re.compile(
-    r"(?:\b(?P<end>end)|\b(?:the[ \t]+)?middle)[ \t]+of[ \t]+(?:the[ \t]+month[ \t]+of[ \t]+)?\Z"
-    r"|\bmid(?:dle)?[- \t]?\Z",
-    re.IGNORECASE,
-)
-
-
-def _part_of_month(text: str, start: int, first: date) -> date:
+def _part_of_month(text: str, start: int, first: date, rules: Rules) -> date:
     """The day a month's date stands for, from the words right before it (``first``: the 1st)."""
-    m = _MONTH_PART.search(text, max(0, start - 32), start)
+    m = rules.one("month_part").search(text, max(0, start - 32), start)
     if m is None or first.day != 1:
         return first
     if m.group("end"):
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return first.replace(day=15)
-
-
-# issue #10 (i35d): a bracket right after a year and month that names the part of the month
-# ("2026-09 (mid-September)", "2026-06 (end of June)", "2026/08 (mid-month)"): the same days as
-# _MONTH_PART before a month; "early", "late" and "beginning" name no day and stay the 1st. The
-# month it names, if any, must be the date's own ("2026-09 (mid-October)" is left alone)
-_MONTH_PART_AFTER = re.compile(
-    r"[ \t]*+\([ \t]*+(?:(?P<end>end)[ \t]+of|(?:the[ \t]+)?middle[ \t]+of|mid(?:dle)?-?|early|late"
-    r"|beginning[ \t]+of|start[ \t]+of)[ \t]*+(?:the[ \t]+)?(?P<month>[^\W\d_]++)\.?[ \t]*+\)",
-    re.IGNORECASE,
-)
 
 
 def _part_in_bracket(said: re.Match[str], first: date, rules: Rules) -> date:
@@ -537,48 +511,9 @@ def parse_quantity(n: str, unit: str, rules: Rules) -> tuple[int, int, bool] | N
     return None
 
 
-# issue #10 (i10q): the report's or result's word right before a date ("reported 05/10/2026"):
-# that date is the report's, not the sample's (_timeline._sample_not_report)
-_REPORT_WORD = re.compile(
-    r"(?:\b(?:reported|report(?:ed)? on|report|issued|authori[sz]ed|verified|validated|resulted"
-    # (issue #10, i10av: "result(s) 22/11", "results back", and the report's words of the
-    # other languages, verified U: German Befund, befundet, freigegeben; French rendu, validé;
-    # Spanish/Portuguese/Galician informado, validado, resultado, laudo; Italian refertato,
-    # referto, risultato; Dutch uitslag, gevalideerd; Nordic svar, besvart, besvaret; Polish
-    # wynik, wydano; Czech/Slovak výsledek, výsledok; Croatian/Serbian/Slovene nalaz,
-    # izvid; Romanian rezultat; Hungarian eredmény; Turkish sonuç; Ukrainian результат;
-    # i19b: the bare noun before its date, "sent on 11/08/2026, report 14/08/2026")
-    r"|results?(?:[ \t]+(?:back|available|on|by))?|befund|befundet|freigegeben|rendu|validé"
-    r"|informado|validado|resultado|laudo|refertato|referto|risultato|uitslag|gevalideerd"
-    r"|svar|besvart|besvaret|wynik|wydano|výsledek|výsledok|nalaz|izvid|rezultat|eredmény"
-    r"|sonuç|результат"
-    # (issue #10, i40a: a result given "back" or "phoned (through)" on its date, "sent 24/09,
-    # back 27/09"; and the result's word of Turkmen "netije", Kyrgyz "жыйынтык", Tetum
-    # "rezultadu", written by us, verified U)
-    r"|back|(?:tele)?phoned(?:[ \t]+(?:through|back))?|results?[ \t]+by[ \t]+(?:tele)?phone"
-    r"|netije|жыйынтык|rezultadu"
-    # (issue #10, i24a: the loanword "report" in the Devanagari, Gujarati, Gurmukhi and Bengali
-    # scripts, and Tajik "ҳисобот" (report), "натиҷа" (result); verified U)
-    r"|रिपोर्ट|રિપોર્ટ|ਰਿਪੋਰਟ|রিপোর্ট|ҳисобот|натиҷа)\b"
-    # (issue #10, i40a: the loanword "report" in the Telugu script, a vowel sign at its end;
-    # verified U)
-    r"|(?<!\w)రిపోర్ట్(?!\w)"
-    # (issue #10, i31a: Sinhala "වාර්තාව" (the report) and Kannada "ವರದಿ", whose last vowel sign
-    # is no word character: bounded by a lookaround, as the Indic sample words; verified U)
-    # (issue #10, i39n: Lao "ໄດ້ຜົນ" (result obtained); verified U)
-    # (issue #10, i40n: Burmese "အဖြေ" (the answer, result) and Samoan "tali" (answer); verified U)
-    # (issue #10, i40a: Amharic "ውጤት" (result); verified U)
-    # (issue #10, i44n: the loanword "report" in the Odia script, "ରିପୋର୍ଟ", and Kinyarwanda
-    # "igisubizo" (the answer, the result); verified U)
-    r"|(?<!\w)(?:වාර්තාව|වාර්තා|ವರದಿ|ໄດ້ຜົນ|အဖြေ|tali|ውጤት|ରିପୋର୍ଟ|igisubizo)(?!\w)"
-    # (issue #10, i41a: French "résultat" (result), Mongolian "хариу" (answer, result))
-    r"|\b(?:résultats?|хариу)\b)"
-    r"[ \t:=-]*(?:on[ \t]+)?$",
-    re.IGNORECASE,
-)
-
-
-def report_dated(text: str, lo: int, pos: int) -> bool:
-    """Whether the date at ``pos`` is a report's or result's (_REPORT_WORD right before it, from
-    no earlier than ``lo``)."""
-    return _REPORT_WORD.search(text, max(lo, pos - 25), pos) is not None
+def report_dated(text: str, lo: int, pos: int, rules: Rules) -> bool:
+    """Whether the date at ``pos`` is a report's or result's (issue #10, i10q: the report's or
+    result's word right before it, "reported 05/10/2026", from no earlier than ``lo``; rules/
+    patterns.yaml report_word): that date is the report's, not the sample's
+    (_timeline._sample_not_report)."""
+    return rules.one("report_word").search(text, max(lo, pos - 25), pos) is not None

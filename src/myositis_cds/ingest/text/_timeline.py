@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
-from functools import cache
 from typing import cast
 
 from myositis_cds.ingest.text._draft import (
@@ -35,50 +34,16 @@ from myositis_cds.ingest.text._time import (
 )
 from myositis_cds.ingest.text.facts.tumours import benign_operation
 
-# issue #10 (i10j): a transmission stamp's date ("received 13/11/2026 14:02" on a faxed letter,
-# "printed on", "scanned"): the day the paper travelled, not the day the patient was seen
-_STAMP = re.compile(r"\b(?:printed|scanned|faxed|transmitted)(?:\s+on)?\s*[:\-]?\s*$", re.I)
-# "received" is a stamp only on a line that speaks of the fax or scan ("Images received: 18/09"
-# dates what was examined)
-_RECEIVED = re.compile(r"\b(?:received|rec'?d)(?:\s+on)?\s*[:\-]?\s*$", re.I)
-_FAX_LINE = re.compile(r"\b(?:fax(?:ed)?|telefax|ocr|scan(?:ned)?|page\s+\d+\s+of\s+\d+)\b", re.I)
-
-
-# issue #10 (i10ac): a journal's page chrome dates the publication, not a visit: its masthead
-# ("Volume 12, Issue 2 (May 2022)", "Vol. 5 No. 3", "ISSN ...", "Том 3, выпуск 2", "Band 12,
-# Heft 4"; not "issue" or "No." alone, which a clinic's line uses too), a citation line
-# ("... (2022) Title. Journal, 12, 65-70. doi: ...") and copyright ("Copyright © 2024"). On
-# a line with one of these marks its date is never the note's own.
-# The history of an article marks it too, on a short line only (in a paragraph its words are
-# the patient's, "she received IVIG on ..."): a publication ("Published: 1 May 2022"), or a
-# receipt with an acceptance or revision ("Received 3 March 2022; accepted 5 May 2022"); a
-# receipt alone is a laboratory's or a clinic's ("Images received: 18/09/2026").
-_MASTHEAD = compile_rule(
-    r"\b(?:vol(?:ume)?\.?\s*\d+|issn|doi\s*:|doi\.org|copyright|pmid|pmcid"
-    r"|том\s+\d+|выпуск\s+\d+|band\s+\d+\s*,\s*heft)"
-    # (i10ae) not the "©" of an "é" read as Latin-1 ("traitÃ©"), a copy's mojibake
-    r"|(?<!Ã)©"
-    # (i10ae) a Vancouver reference's locator, year;volume(issue):pages ("RDP 2019;69(5):525")
-    r"|\b(?:19|20)\d\d\s*;\s*\d{1,4}\s*(?:\(\s*[\w -]{1,12}\))?\s*:\s*e?\d+",
-    re.IGNORECASE,
-)
-_PUBLISHED = compile_rule(
-    r"\b(?:published(?:\s+online)?|epub|available\s+online|publicado|publié|pubblicato"
-    r"|veröffentlicht|опубликовано)\b",
-    re.IGNORECASE,
-)
-_ARTICLE_HISTORY = compile_rule(
-    r"\b(?:received|accepted|revised|recibido|aceptado|revisado|reçu|accepté|révisé|ricevuto"
-    r"|accettato|revisionato|eingegangen|angenommen|поступила|принята)\b",
-    re.IGNORECASE,
-)
 _SHORT_LINE = 120
+
 
 # issue #10 (i10ag): the stamp that opens an entry of a visit log, a ward's progress notes or a
 # nursing record: a date at the line's start, then a time of day or a dash before its author or
 # title ("19/11/2026 10:30 - ANP ...", "22/11/2026 - HCA (visit 4): ...", "2026-11-24 14:00
 # Consultant:", "[19.11.2026 10:30]"). The lines under it, to the next stamp or the paragraph's
-# end, speak from that entry's visit.
+# end, speak from that entry's visit. (i47m: layout but for "at", kept here: as a rule of
+# patterns.yaml, tests/ingest/text/test_text_speed.py would compare it with its led form, whose
+# ASCII digits "(?=[0-9\[])" miss the Persian digits "\d" reads, "۱۴۰۵/۰۷/۲۶ - ...")
 _ENTRY_STAMP = compile_rule(
     r"\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -](?:19|20)\d\d)\]?"
@@ -87,17 +52,18 @@ _ENTRY_STAMP = compile_rule(
 )
 
 
-def _journal_chrome(text: str, pos: int) -> bool:
-    """Whether the date at ``pos`` stands on a journal's masthead, citation or history line."""
+def _journal_chrome(text: str, pos: int, r: Rules) -> bool:
+    """Whether the date at ``pos`` stands on a journal's masthead, citation or history line
+    (patterns.yaml journal_masthead, journal_published, journal_history)."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    if _MASTHEAD.search(line):
+    if r.one("journal_masthead").search(line):
         return True
     if len(line.strip()) > _SHORT_LINE:
         return False
-    history = {m.group().casefold() for m in _ARTICLE_HISTORY.finditer(line)}
-    return _PUBLISHED.search(line) is not None or len(history) >= 2
+    history = {m.group().casefold() for m in r.one("journal_history").finditer(line)}
+    return r.one("journal_published").search(line) is not None or len(history) >= 2
 
 
 class _ChromeLines:
@@ -105,15 +71,18 @@ class _ChromeLines:
     verdict is the line's): a line holding thousands of dates was searched whole for each
     (issue #10, hostile input: quadratic in the line's length)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, rules: Rules) -> None:
         self.text = text
+        self.rules = rules
         self.breaks = [k for k, c in enumerate(text) if c == "\n"]
         self.verdicts: dict[int, bool] = {}
 
     @staticmethod
     def of(ex: Extraction) -> _ChromeLines:
         return ex.index(
-            "journal chrome", lambda: _ChromeLines(ex.text), valid=lambda got: got.text is ex.text
+            "journal chrome",
+            lambda: _ChromeLines(ex.text, ex.rules),
+            valid=lambda got: got.text is ex.text,
         )
 
     def at(self, pos: int) -> bool:
@@ -121,58 +90,31 @@ class _ChromeLines:
         line_start = self.breaks[k - 1] + 1 if k else 0
         verdict = self.verdicts.get(line_start)
         if verdict is None:
-            verdict = self.verdicts[line_start] = _journal_chrome(self.text, pos)
+            verdict = self.verdicts[line_start] = _journal_chrome(self.text, pos, self.rules)
         return verdict
 
 
-def _stamped(text: str, sent: Sentence, pos: int) -> bool:
+def _stamped(text: str, sent: Sentence, pos: int, r: Rules) -> bool:
     lo = max(sent.start, pos - 24)
-    if _STAMP.search(text, lo, pos):
+    if r.one("transmission_stamp").search(text, lo, pos):
         return True
-    if not _RECEIVED.search(text, lo, pos):
+    if not r.one("received_stamp").search(text, lo, pos):
         return False
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    return _FAX_LINE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+    return (
+        r.one("fax_line").search(text, line_start, len(text) if line_end < 0 else line_end)
+        is not None
+    )
 
 
-# issue #10: the year of a publication a report cites ("the first cases were reported in 1916 by
-# Stertz", "described in 1975 by Bohan and Peter", "(Bohan and Peter, 1975)", "Sontheimer et al.
-# 2002"): when someone wrote, not when the patient was seen
-_CITED_BEFORE = re.compile(
-    r"\b(?:reported|described|published|coined|introduced|proposed|defined|first\s+\w+)"
-    r"(?:\s+\w+){0,3}?\s+in\s*$|\bet\s+al\.?,?\s*\(?\s*$|[(;]\s*(?-i:[A-Z])[\w'’-]+"
-    r"(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+)?,?\s*$"
-    # (issue #10, i27a: the same in Spanish, Portuguese, French and Italian, "fue publicada en
-    # 1916", "foi descrita em 1891", "a été décrite en 1916", "fu pubblicato nel 1916")
-    r"|\b(?:publicad[oa]s?|publicat[oa]s?|descrit[oa]s?|comunicad[oa]s?|reportad[oa]s?|"
-    r"publiée?s?|décrite?s?|rapportée?s?|pubblicat[oaie]|descritt[oaie]|riportat[oaie])"
-    r"(?:\s+\w+){0,3}?\s+(?:en|em|in|nel|no)\s*$",
-    re.I,
-)
-_CITED_AFTER = re.compile(r"^\s*,?\s*by\s+(?-i:[A-Z])[\w'’-]+")
-# issue #10 (i10ah): a publication its author is named for earlier in the sentence ("The first
-# report of DM associated with stomach cancer, by Stertz, comes from 1916", "a description by
-# Unverricht ... in 1891"): the year is the publication's
-_CITED_BY_AUTHOR = re.compile(
-    r"\b(?:reports?|reported|descriptions?|described|publications?|published|cases?)\b[^.;]{0,80}?"
-    r"\bby\s+(?!(?:Dr|Mr|Mrs|Ms|Prof|the|his|her|their|our|a|an)\b)(?-i:[A-Z])[\w'’-]+",
-    re.I,
-)
-
-
-# a dated field's date is never a year after a preposition of prose ("reported in 1916 by
-# Stertz" is no "Reported:" field; "since 2019")
-_PROSE_CUE = re.compile(r"(?:in|since|from|by|about|around|circa|before|after)\s", re.I)
-
-
-def _cited(text: str, sent: Sentence, start: int, end: int) -> bool:
+def _cited(text: str, sent: Sentence, start: int, end: int, r: Rules) -> bool:
     digit = re.search(r"\d", text[start:end])
     start = start + digit.start() if digit else start  # a date's own cue ("in 1916") too
     return bool(
-        _CITED_BEFORE.search(text, max(sent.start, start - 40), start)
-        or _CITED_AFTER.match(text, end, min(sent.end, end + 40))
-        or _CITED_BY_AUTHOR.search(text, sent.start, start)
+        r.one("cited_before").search(text, max(sent.start, start - 40), start)
+        or r.one("cited_after").match(text, end, min(sent.end, end + 40))
+        or r.one("cited_by_author").search(text, sent.start, start)
     )
 
 
@@ -183,13 +125,13 @@ def _note_date(ex: Extraction) -> None:
     head = ex.norm.read_text[:3000]
     for rx in r.time["note_date"]:
         for m in rx.finditer(head):
-            if _NEXT.search(head, max(0, m.start() - 24), m.start()):
+            if r.one("next_visit").search(head, max(0, m.start() - 24), m.start()):
                 continue  # i10ai: "next clinic Feb-2027" is an appointment to come
-            if _NEXT_LINE.match(head, head.rfind("\n", 0, m.start()) + 1, m.start()):
+            if r.one("next_visit_line").match(head, head.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # i19b: "Follow-up: SOPD 6/10/2026; CLO Clinic 29/9/2026"
             said = gregorian_field(m.group("date"), head, r)  # i10av: "3 Oct B.E. 2569"
             found = find_dates(said, r, style=ex.style)
-            if found and _PROSE_CUE.match(said, found[0].start):
+            if found and r.one("prose_cue").match(said, found[0].start):
                 continue  # "were reported in 1916 by ...": prose, not a field's date
             if found and found[0].year_month:
                 continue  # i33d: "Published in: ... 2021-03": a month is no visit
@@ -221,9 +163,9 @@ def _note_date(ex: Extraction) -> None:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
             if hit.start in born:
                 continue
-            if _stamped(ex.text, sent, hit.start):
+            if _stamped(ex.text, sent, hit.start, ex.rules):
                 continue  # i10j: when a fax or scan was received or printed, not a visit
-            if _cited(ex.text, sent, hit.start, hit.end):
+            if _cited(ex.text, sent, hit.start, hit.end, ex.rules):
                 continue  # when a publication reported something, not a visit
             if _ChromeLines.of(ex).at(hit.start):
                 continue  # i10ac: when the journal published it, not a visit
@@ -235,29 +177,6 @@ def _note_date(ex: Extraction) -> None:
                 ") is taken as the date of the visit"
             )
             return
-
-
-# issue #10 (i10ai): a clinic or review named as the next one, planned or booked is a visit to
-# come ("next clinic Feb-2027", "follow-up review: 12/03/2027"), never the note's own date
-_NEXT = re.compile(
-    # (issue #10, i10av: and "proposed", "expected", "anticipated", "intended": "Proposed
-    # admission: 13/11/2026" on a care home's assessment is a day to come)
-    r"\b(?:next|follow[- ]?up|return|due|planned|booked|scheduled|upcoming|further|proposed"
-    r"|expected|anticipated|intended)"
-    r"[ \t]*[:\-]?[ \t]*\Z",
-    re.IGNORECASE,
-)
-
-
-# issue #10 (i19b): a line that opens with a follow-up or appointments label lists visits to
-# come, however many clinics it names before the one a note-date field would read ("Follow-up:
-# MED SOPD (Rheum) 6/10/2026; CLO Clinic 29/9/2026" on a Hong Kong discharge summary, heldout27
-# 306); English form labels, verified U
-_NEXT_LINE = re.compile(
-    r"[ \t]*(?:follow[- ]?up|f/u|next\s+(?:appointments?|visits?|reviews?)|appointments?|tca)\b"
-    r"[^\n]*\Z",
-    re.IGNORECASE,
-)
 
 
 def _birth_date_starts(text: str, r: Rules) -> set[int]:
@@ -425,17 +344,12 @@ def _times_and_events(ex: Extraction) -> None:
         prev = sent
 
 
-# issue #10 (i35d): the end of a sentence that closes with the diagnosis's word, the line break
-# after it, and the next line's start ("... Diagnosed\n19.08.2026 (Rheumatology)")
-_TO_NEXT_LINE = re.compile(r"[ \t]*+:?[ \t]*+(?:on|in)?[ \t]*+\n[ \t]*+(?:(?:on|in)[ \t]++)?")
-
-
 def _date_next_line(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
     """The date of a diagnosis whose word ends its line and sentence, the date opening the next
     line (a wrapped "Diagnosed / 19.08.2026", the splitter having cut at the line's date)."""
     if m.concept != "diagnosis" or ex.text[m.end : sent.end].strip(" \t:") not in ("", "on", "in"):
         return None
-    gap = _TO_NEXT_LINE.match(ex.text, m.end)
+    gap = ex.rules.one("date_on_next_line").match(ex.text, m.end)
     if gap is None:
         return None
     dates = find_dates(ex.text, ex.rules, gap.end(), min(len(ex.text), gap.end() + 30), ex.style)
@@ -446,14 +360,17 @@ def _date_next_line(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint |
 
 def _date_after_diagnosis(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
     """issue #10 (i39n): the date right after the diagnosis's word, past its agent and "on"
-    (_DIAGNOSED_DATE_GAP), in its sentence: "began with a rash in November 2025 and was
+    (patterns.yaml diagnosed_date_gap), in its sentence: "began with a rash in November 2025 and was
     diagnosed by Dr Okafor (rheumatology) on the 12th of January 2026" dates the diagnosis on
     12 January, not at the sentence's first date."""
     if m.concept != "diagnosis":
         return None
     text = ex.text
     dates = find_dates(text, ex.rules, m.end, min(sent.end, m.end + _GAP_REACH), ex.style)
-    if not dates or _DIAGNOSED_DATE_GAP.fullmatch(text, m.end, dates[0].start) is None:
+    if (
+        not dates
+        or ex.rules.one("diagnosed_date_gap").fullmatch(text, m.end, dates[0].start) is None
+    ):
         return None
     return TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
 
@@ -478,7 +395,7 @@ def _scene_at_end(ex: Extraction, sent: Sentence) -> TimePoint:
     if sent.time.absolute is None:
         return sent.time
     for pos, point in reversed(sent.candidates[1:]):
-        if point.absolute is not None and _labels_after(ex.text, sent, pos):
+        if point.absolute is not None and _labels_after(ex.text, sent, pos, ex.rules):
             return point
     return sent.time
 
@@ -490,29 +407,24 @@ def _labels_what_follows(ex: Extraction, sent: Sentence) -> bool:
     (sample of 28/10/2026): Mi-2 positive. TIF1γ, NXP2 ...: negative.") dates the sentences
     after it in its paragraph, as a heading on its own line does (_scene_at_end)."""
     return any(
-        point.absolute is not None and _labels_after(ex.text, sent, pos)
+        point.absolute is not None and _labels_after(ex.text, sent, pos, ex.rules)
         for pos, point in sent.candidates
     )
 
 
-def _labels_after(text: str, sent: Sentence, pos: int) -> bool:
+def _labels_after(text: str, sent: Sentence, pos: int, r: Rules) -> bool:
     """Whether the sentence's date at ``pos`` labels what follows it: its colon after it (after
     the bracket that holds it), and no report's or results' word just before it."""
     end = sent.ends.get(pos)
     return (
         end is not None
         and _LABEL_AFTER.match(text, end, min(sent.end, end + 4)) is not None
-        and not _RESULTS_WORD.search(text, max(sent.start, pos - 25), pos)
+        and not r.one("results_word").search(text, max(sent.start, pos - 25), pos)
     )
 
 
 # a date that labels what follows it: its colon, after the bracket that holds it
 _LABEL_AFTER = re.compile(r"[.\s]?\)?\s*:")
-_RESULTS_WORD = re.compile(
-    r"\b(?:results?|reported|report(?:ed)?\s+on|issued|authori[sz]ed|verified|validated"
-    r"|due|expected|by)\b[^()\n]*$",
-    re.IGNORECASE,
-)
 
 
 # issue #10 (i42a): a sentence the reading broke at a soft wrap in the middle of its clause: the
@@ -660,58 +572,25 @@ def _after_section_label(ex: Extraction, sent: Sentence) -> int:
 
 
 def _bracket_heading(line: str, r: Rules) -> bool:
-    """Whether a line without a colon is a dated heading (_BRACKET_HEADING): its bracket holds
-    only dates and the words of a sample, a report or an assay ("dysphagia (05/2025; resolved)"
-    is a dated complaint, not a heading)."""
-    numbered = _NUMBERED_SECTION.match(line)  # issue #10 (i43f): "SECTION 4: INVESTIGATIONS (...)"
-    m = _BRACKET_HEADING.fullmatch(line, numbered.end() if numbered else 0)
+    """Whether a line without a colon is a dated heading (patterns.yaml bracket_heading): its
+    bracket holds only dates and the words of a sample, a report or an assay ("dysphagia
+    (05/2025; resolved)" is a dated complaint, not a heading)."""
+    # issue #10 (i43f): a form's numbered section before the label, "SECTION 4: INVESTIGATIONS
+    # (...)" (patterns.yaml numbered_section), and where the tests were done in the bracket,
+    # "(done at camp laboratory, 02/11)" (done_at)
+    numbered = r.one("numbered_section").match(line)
+    m = r.one("bracket_heading").fullmatch(line, numbered.end() if numbered else 0)
     if m is None:
         return False
     inside = line[line.rfind("(") + 1 : line.rfind(")")]
     for d in reversed(find_dates(inside, r)):
         inside = inside[: d.start] + " " + inside[d.end :]
-    inside = _DONE_AT.sub(" ", inside)  # issue #10 (i43f): "(done at camp laboratory, 02/11)"
+    inside = r.one("done_at").sub(" ", inside)
     words = re.findall(r"[^\W\d_]+", inside)
-    return all(
-        _ASSAY_WORDS.fullmatch(w) or _DATE_WORDS.fullmatch(w) or _HEADING_BRACKET_WORDS.fullmatch(w)
-        for w in words
+    assay, dated, bracket = (
+        r.one(k) for k in ("assay_words", "date_words", "heading_bracket_words")
     )
-
-
-# issue #10 (i43f): a form's numbered section before a dated heading's label ("SECTION 4:
-# INVESTIGATIONS (done at camp laboratory, 02/11/2026)", "Part 2 - Examination (3 Nov 2026)"):
-# the number is no part of the label; and where the tests were done, in the bracket with their
-# date ("done at the district laboratory", "performed in clinic"): a place, up to four words,
-# after a verb of doing and "at"/"in"/"by". English form usage, verified U
-_NUMBERED_SECTION = re.compile(
-    r"[ \t]*(?:section|part)[ \t]+(?:\d{1,2}|[ivx]{1,4}|[a-z])[ \t]*[:.\-–][ \t]*", re.IGNORECASE
-)
-_DONE_AT = re.compile(
-    r"\b(?:done|performed|taken|drawn|collected|tested)[ \t]+(?:at|in|by)[ \t]+"
-    r"(?:the[ \t]+)?[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}",
-    re.IGNORECASE,
-)
-
-
-# the sample's and the report's words of a heading's bracket, and a date's own words ("date",
-# "sent", "resulted"; a time's "am"/"pm"; issue #10, i34d: the Malagasy ordinal mark of a day,
-# "BIOLOJIA (faha-4 Novambra 2026)", the 4th; verified U)
-_HEADING_BRACKET_WORDS = re.compile(
-    r"date|dated|sent|resulted|reported|received|collected|drawn|taken|issued|authori[sz]ed"
-    r"|validated|verified|line|dot|am|pm|h|at|and|of|faha",
-    re.IGNORECASE,
-)
-
-
-# a heading without a colon: a label (no list mark before it) and a closing bracket of its
-# dates with their sample's or report's words only ("Myositis Antibody Panel (collected
-# 11/14/2026, resulted 11/16/2026)", "Muscle biopsy (15.10.2026)"), the table or the result
-# on the lines under it; never "(since 14/11)" nor a course's days after a dose
-_BRACKET_HEADING = re.compile(
-    r"(?![ \t]*[-•*>\d])[^\W\d][^:()\n]{2,60}\((?![^)]*\b(?:since|from|until|to|x\s?\d))"
-    r"[^()\n]*\d[^()\n]*\)[ \t]*",
-    re.IGNORECASE,
-)
+    return all(assay.fullmatch(w) or dated.fullmatch(w) or bracket.fullmatch(w) for w in words)
 
 
 # issue #10 (i10av): a results table whose first column is the date, the row's text after two
@@ -751,7 +630,8 @@ def _row_date(
 
 
 def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
-    """The entry stamps (``_ENTRY_STAMP``) that open a line in the sentence, with their dates."""
+    """The entry stamps (``_ENTRY_STAMP``) that open a line in the sentence, with
+    their dates."""
     out = []
     for m in _ENTRY_STAMP.finditer(ex.text, sent.start, sent.end):
         day = next(
@@ -763,18 +643,10 @@ def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]
     return out
 
 
-# issue #10 (i10ag): an episode of the known disease ("relapse of DM diagnosed by the GP on
-# 17/11", "a flare of dermatomyositis diagnosed in clinic"): its own event, not the diagnosis
-_EPISODE_OF = re.compile(
-    r"\b(?:relapse|relapsing|flare(?:-up)?|recurrence|exacerbation|reactivation)\s+of\s+"
-    r"(?:(?:the|his|her|their|known)\s+)*$",
-    re.IGNORECASE,
-)
-
-
-def _episode(text: str, name_start: int) -> bool:
-    """Whether the disease named at ``name_start`` is named as an episode of it (_EPISODE_OF)."""
-    return _EPISODE_OF.search(text, max(0, name_start - 30), name_start) is not None
+def _episode(text: str, name_start: int, r: Rules) -> bool:
+    """Whether the disease named at ``name_start`` is named as an episode of it (patterns.yaml
+    episode_of)."""
+    return r.one("episode_of").search(text, max(0, name_start - 30), name_start) is not None
 
 
 def _with_diagnoses(
@@ -786,7 +658,9 @@ def _with_diagnoses(
     text = ex.text
     histology = ex.rules.histology
     found = [
-        e for e in [*events, *fields] if not (e.concept == "diagnosis" and _episode(text, e.start))
+        e
+        for e in [*events, *fields]
+        if not (e.concept == "diagnosis" and _episode(text, e.start, ex.rules))
     ]
     names = ex.rules.myositis.find(text)
     for rx in ex.rules.time["diagnosed"]:
@@ -799,7 +673,7 @@ def _with_diagnoses(
                 # (i10ai: a full stop ends the clause, not one inside a code, "DM (M33.1)")
                 if re.search(r"[;\n]|\.(?!\d)", text[lo:hi]) or histology.find(text, lo, hi):
                     continue
-                if _episode(text, n.start):
+                if _episode(text, n.start, ex.rules):
                     break  # issue #10 (i10ag): "Relapse of DM diagnosed by GP 17/11/2026"
                 found.append(TermMatch(m.start(), m.end(), "diagnosis", m.group()))
                 break
@@ -820,10 +694,13 @@ def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Matc
     # gap's words, "diagnosed at NNUH on 8th September 2026", "diagnosed by rheumatology
     # 09/10/2026": matched whole, so the agent's words end where the date begins)
     dates = find_dates(text, r, m.end(), min(len(text), m.end() + _GAP_REACH), ex.style)
-    if not dates or _DIAGNOSED_DATE_GAP.fullmatch(text, m.end(), dates[0].start) is None:
+    if (
+        not dates
+        or ex.rules.one("diagnosed_date_gap").fullmatch(text, m.end(), dates[0].start) is None
+    ):
         return False
     before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _FIELD_REACH]
-    if not before or _episode(text, before[-1].start):
+    if not before or _episode(text, before[-1].start, r):
         return False
     lo, hi = before[-1].end, min(len(text), dates[0].end + _TUMOUR_AFTER)
     # (issue #10, i37c: up to the date's clause end: a tumour named in the next clause was not
@@ -835,7 +712,7 @@ def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Matc
     # i35d: an organ named as the myositis's own disease ("with interstitial lung disease",
     # "can damage the lungs") is no tumour's site
     return not any(
-        not _ORGAN_NOT_TUMOUR.match(text, site.end) and not _plural_organ(site, r)
+        not ex.rules.one("organ_not_tumour").match(text, site.end) and not _plural_organ(site, r)
         for site in r.sites.find(text, lo, hi)
     )
 
@@ -845,21 +722,9 @@ def _plural_organ(site: TermMatch, r: Rules) -> bool:
     return site.text[-1:] in "sS" and bool(r.sites.find(site.text[:-1]))
 
 
-# what may stand between "diagnosed" and its date: who or where, "on", "in" (no clause mark)
-_DIAGNOSED_DATE_GAP = re.compile(
-    r"(?:[ \t]+(?:by|at|in)[ \t]+[^.;:\n\d]{1,40}?)?(?:[ \t]*\n?[ \t]*(?:on|in)\b)?[ \t]*\n?[ \t]*"
-    r"(?:the[ \t]+)?",  # issue #10 (i39n): "on the 12th of January 2026"
-    re.IGNORECASE,
-)
 _CLAUSE_MARK = re.compile(r"[;\n]|\.(?!\d)")
 _GAP_REACH = 80  # characters: the gap (its agent up to 40) and the date's first characters
 _TUMOUR_AFTER = 40  # characters: "diagnosed 2019 with breast cancer"
-# issue #10 (i35d): what after an organ's name makes it the organ itself, not a tumour's site: a
-# disease, involvement or function of it ("lung disease", "liver involvement", "kidney function");
-# a plural ("the lungs") is _plural_organ
-_ORGAN_NOT_TUMOUR = re.compile(
-    r"[ \t]++(?:disease|involvement|function|fibrosis|inflammation)\b", re.IGNORECASE
-)
 
 
 def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[TermMatch, TimePoint]]:
@@ -908,7 +773,7 @@ def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
                 dates = find_dates(text, r, cue.end(), min(sent.end, cue.end() + 30), ex.style)
                 if dates and dates[0].start == cue.end():
                     day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
-                    if _YEAR_ALONE.fullmatch(text, dates[0].start, dates[0].end):
+                    if ex.rules.one("year_alone").fullmatch(text, dates[0].start, dates[0].end):
                         # issue #10 (i24d): "Onset in 2026" is the onset's coarsest statement; a
                         # complaint dated within that year ("weak thighs starting in March
                         # 2026") states the same onset to its month
@@ -923,20 +788,6 @@ def stated_onset(ex: Extraction, flares: set[int]) -> Draft | None:
                         "onset", "onset_date", "present", cue.start(), dates[0].end, sent, day
                     )
     return complaint_since(ex, flares)
-
-
-_YEAR_ALONE = re.compile(r"(?:(?:in|of|during)[ \t]++)?(?:19|20)\d\d", re.IGNORECASE)
-_DATE_PREPOSITION = re.compile(r"(?:in|on|of)[ \t]++", re.IGNORECASE)
-
-
-# issue #10 (i35d): a season the patient names, then the month it was in a bracket, right before
-# that month's date ('started "in the spring" (May 2026, his wife says)', "began over the summer
-# (July 2025)"): the bracket's date is the season's
-_SEASON_THEN_DATE = compile_rule(
-    r"[\"“‘']?(?:(?:in|during|over|at)[ \t]+)?(?:the[ \t]+)?(?:(?:early|late)[ \t]+)?"
-    r"(?:spring|summer|autumn|fall|winter)[\"”’']?[ \t]*+\([ \t]*+\Z",
-    re.IGNORECASE,
-)
 
 
 # the words a complaint and its "since <date>" share a clause with: no full stop, semicolon or
@@ -965,10 +816,12 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
         for hit in list(starts.values()):
             # issue #10 (i24d): a date read with its preposition ("in June 2026") after a cue
             # that ends with that preposition ("starting in", "first noticed in")
-            lead = _DATE_PREPOSITION.match(ex.text, hit.start, hit.end)
+            lead = r.one("date_preposition").match(ex.text, hit.start, hit.end)
             if lead is not None:
                 starts.setdefault(lead.end(), hit)
-            season = _SEASON_THEN_DATE.search(ex.text, max(sent.start, hit.start - 50), hit.start)
+            season = r.one("season_then_date").search(
+                ex.text, max(sent.start, hit.start - 50), hit.start
+            )
             if season is not None:  # i35d: 'started "in the spring" (May 2026)': the bracket's
                 starts.setdefault(season.start(), hit)
         for began in ex.dates_in(sent):  # i35d: "It began with a rash in April 2026"
@@ -986,18 +839,18 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
                 # rash"; rules/patterns.yaml since_words); after "from" or "noted" the words
                 # that follow are the story's next event
                 forward = r.since.forward.match(cue.group()) is not None or _opens_clause(
-                    ex.text, sent, cue.start()
+                    ex.text, sent, cue.start(), r
                 )
                 said = _complaint_near(ex, sent, complaints, cue.start(), d.end, forward)
                 if said is None:
                     continue
                 day = TimePoint(absolute=d.day, uncertain=d.uncertain)
                 best = Draft("onset", "onset_date", "present", said, d.end, sent, day)
-        # issue #10 (i42n): "since" after its date (_SINCE_AFTER: Finnish "alkaen", Pashto
-        # "راهیسې"), the complaint after it ("د ۱۴۰۵ کال د زمري له میاشتې راهیسې د اوږو او
+        # issue #10 (i42n): "since" after its date (patterns.yaml since_after: Finnish "alkaen",
+        # Pashto "راهیسې"), the complaint after it ("د ۱۴۰۵ کال د زمري له میاشتې راهیسې د اوږو او
         # ورنونو کمزوري لري": since the month of Asad 1405 he has weakness of ...)
         for d in ex.dates_in(sent):
-            after = _SINCE_AFTER.match(ex.text, d.end, min(sent.end, d.end + 20))
+            after = r.one("since_after").match(ex.text, d.end, min(sent.end, d.end + 20))
             if after is None or (best is not None and d.day >= best.time.resolve(d.day)):
                 continue
             said = _complaint_near(ex, sent, complaints, d.start, after.end(), True)
@@ -1007,21 +860,11 @@ def complaint_since(ex: Extraction, flares: set[int]) -> Draft | None:
     return best
 
 
-# issue #10 (i35d): the illness said to have begun with a complaint at a date ("It began with a
-# rash in April 2026", "symptoms started with weak thighs around March 2025"): the complaint
-# between "with" and the date's preposition, in one clause
-_BEGAN_WITH = re.compile(
-    r"\b(?:began|begun|started|starting|beginning)[ \t]+with[ \t]+(?P<what>[^.;:()\n\d]{2,40}?)"
-    r"(?:[ \t]+(?:in|on|around|about|during))?[ \t]+\Z",  # the date may hold its "in"
-    re.IGNORECASE,
-)
-
-
 def _began_with(
     ex: Extraction, sent: Sentence, complaints: list[re.Pattern[str]], start: int
 ) -> int | None:
     """Where the complaint an illness began with stands, when the date at ``start`` dates it."""
-    m = _BEGAN_WITH.search(ex.text, max(sent.start, start - 60), start)
+    m = ex.rules.one("began_with").search(ex.text, max(sent.start, start - 60), start)
     if m is None:
         return None
     for rx in complaints:
@@ -1036,11 +879,12 @@ def _began_with(
     return None
 
 
-def _opens_clause(text: str, sent: Sentence, pos: int) -> bool:
-    """Whether only a list mark or a conjunction stands between the clause's start and ``pos``."""
+def _opens_clause(text: str, sent: Sentence, pos: int, r: Rules) -> bool:
+    """Whether only a list mark or a conjunction stands between the clause's start and ``pos``
+    (patterns.yaml clause_opening)."""
     cut = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, pos)]
     lead = text[cut[-1] if cut else sent.start : pos]
-    return re.fullmatch(r"[\s\-•*>\d.)]*(?:(?:and|but|then)\s+)?", lead, re.IGNORECASE) is not None
+    return r.one("clause_opening").fullmatch(lead) is not None
 
 
 def _complaint_near(
@@ -1109,27 +953,6 @@ def _sets_scene(sent: Sentence) -> bool:
     return (first - sent.start) <= 0.5 * (sent.end - sent.start)
 
 
-# Words that may stand with a date in parentheses that dates what precedes them:
-# "CK 7,850 U/L (03/30/2025)", "dermatomyositis (diagnosed June 2024)".
-_DATE_WORDS = re.compile(
-    r"\b(?:on|in|at|from|since|dated|done|performed|reported|diagnosed|dx|onset|started)\b", re.I
-)
-
-
-# issue #10 (i10ai): the assay named with the date in brackets after a test ("anti-HMGCR (ELISA,
-# 2025-05-08) positive", "Jo-1 (line blot, sample 02/10/2026) negative"): the date still dates
-# the test before the brackets, as a bare date there does
-_ASSAY_WORDS = re.compile(
-    r"\b(?:elisa|(?:line|dot)\s+blot|immunoblot|blot|iif|ifi|ria|clia|cia|euroline"
-    r"|immunoprecipitation|ip|hep-?2|send-?out|sample[sd]?|serum|collected|drawn|taken"
-    # (issue #10, i22a: the sample "sent" and the "result" of that day, "panel (sent 20.08.2026)
-    # was negative for ...", "TIF1-gamma (result 02/11/2026) positive": the bracket dates the
-    # test before it; open notes 97, 113, 114, 116, 127, 214, 221, 247, 318)
-    r"|sent|results?|resulted)\b",
-    re.IGNORECASE,
-)
-
-
 def _local_scope(
     ex: Extraction, sent: Sentence, start: int, end: int
 ) -> tuple[int, int, bool] | None:
@@ -1143,7 +966,11 @@ def _local_scope(
         if closed >= 0:
             after = text[closed + 1 : closed + 6].lstrip()
             rest = text[opened + 1 : start] + " " + text[end:closed]
-            only_date = not _ASSAY_WORDS.sub("", _DATE_WORDS.sub("", rest)).strip(" ,;-")
+            only_date = (
+                not ex.rules.one("assay_words")
+                .sub("", ex.rules.one("date_words").sub("", rest))
+                .strip(" ,;-")
+            )
             # (issue #10, i10ag: or a form's dot leader, "anti-HMGCR (ELISA, 2025-05-08) .....
             # positive": the label's date dates its answer)
             if not after.startswith((":", "...")) and not only_date:
@@ -1154,9 +981,9 @@ def _local_scope(
                     clause = max(text.rfind(c, sent.start, opened) for c in ",;:")
                     return (clause + 1 if clause >= 0 else sent.start), closed + 1, False
                 return opened, closed + 1, False
-    if _DIAGNOSED_BEFORE.search(text[max(sent.start, start - 16) : start]) and _LISTS_ON.match(
-        text, end, sent.end
-    ):
+    if ex.rules.one("diagnosed_before").search(
+        text[max(sent.start, start - 16) : start]
+    ) and ex.rules.one("lists_on").match(text, end, sent.end):
         # issue #10 (i22a): "dermatomyositis diagnosed 07/2026, anti-TIF1-gamma positive, CK
         # 4,100": the date is the diagnosis's (and of what the clause names before it, "breast
         # cancer, dx 03/2026"); the facts listed after the comma have no time of their own, the
@@ -1168,8 +995,8 @@ def _local_scope(
     if (
         ex.rules.since.clause.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
-        or _SINCE_AFTER.match(text, end, min(sent.end, end + 20))  # (i42n: 20, Pashto's)
-    ) and not _RECORD_FROM.search(text, max(sent.start, start - 40), start):
+        or ex.rules.one("since_after").match(text, end, min(sent.end, end + 20))  # (i42n: 20)
+    ) and not ex.rules.one("record_from").search(text, max(sent.start, start - 40), start):
         lo = max(sent.start, start - 30)
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
@@ -1177,40 +1004,11 @@ def _local_scope(
 
 
 _GOES_ON = re.compile(r"\s*[,;]")
-# issue #10 (i37c): a record "from" a date is the record of that day ("the physiotherapist's
-# chart from 12/11/2026: her hips were graded 3", "the letter from 03/10/2026"), not the start
-# of a time that goes on, as "weakness from 12/11/2026" is (English; verified U)
-_RECORD_FROM = re.compile(
-    r"\b(?:chart|charts|report|letter|results?|records?|notes?|entry|review|assessment|scan"
-    r"|bloods|tests?|form|summary)[ \t]+(?:dated[ \t]+)?from[ \t]+\Z",
-    re.IGNORECASE,
-)
-
-# a comma after a diagnosis's date, and a list going on that is not about that time
-_LISTS_ON = re.compile(r"[ \t]*+,(?![ \t]*+(?:with|when|at\s+that\s+time|at\s+diagnosis)\b)", re.I)
-# the diagnosis's word right before its date ("diagnosed 07/2026", "dx Sept 2026", "diagnosed
-# in March 2025")
-_DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)[ \t]*+(?:(?:in|on)[ \t]++)?\Z", re.I)
 
 
 # "since <date>" in the languages read: rules/patterns.yaml since_words (issue #10, i35v; the
-# longest, "nanomboka tamin'ny volana", needs the 30 characters); Finnish puts it after the
-# date, "kesäkuusta 2026 alkaen"; (i42n) and Pashto "راهیسې" (since), after the date or after
-# "له میاشتې" (from the month) that follows a month's name, "د ۱۴۰۵ کال د زمري له میاشتې راهیسې"
-_SINCE_AFTER = re.compile(
-    r"\s+(?:alkaen|lähtien)\b|(?:\s+له\s+میاشتې)?\s+راهیسې(?!\w)", re.IGNORECASE
-)
-
-
-# issue #10 (i10ai): "later" after a dated clause ("rash in January 2023, later proximal
-# weakness", Danish "senere", German "später", Spanish "después", French "puis"): what follows
-# came at a time the note does not give, so it is not dated by the date before it; it is read
-# from the visit, as an undated sentence is (verified U)
-_LATER = re.compile(
-    r",\s*(?:and\s+|og\s+|och\s+|und\s+|y\s+|et\s+|e\s+)?(?:later|subsequently|senere|senare"
-    r"|später|después|luego|ensuite|puis|poi|później|daarna|posteriormente)\b",
-    re.IGNORECASE,
-)
+# longest, "nanomboka tamin'ny volana", needs the 30 characters); Finnish and Pashto put it after
+# the date (patterns.yaml since_after)
 
 
 def _partial(text: str, m: TermMatch) -> bool:
@@ -1285,7 +1083,7 @@ def _sentence_time(
                 candidates.append((m.start(), INDEX))
                 spans.append((m.start(), m.end()))
     if candidates:  # i10ai: ", later proximal weakness": not the date before it
-        for m in _LATER.finditer(text, sent.start, sent.end):
+        for m in r.one("later").finditer(text, sent.start, sent.end):
             if any(pos < m.start() for pos, _ in candidates):
                 candidates.append((m.start(), INDEX))
                 spans.append((m.start(), m.end()))
@@ -1304,55 +1102,8 @@ def _sentence_time(
 
 # issue #10 (i10q): a laboratory report dates a result twice, when the sample was taken and when
 # the report was issued ("line blot - sample 2026-10-02, reported 2026-10-05"); the result is the
-# sample's. A report's date is left out when the sentence also dates the sample.
-_SAMPLE_WORDS = (
-    r"(?:\b(?:sample[sd]?|sampling|collected|collection|drawn|taken|specimen|received"
-    # (issue #10, i10av: a sample "sent" to the laboratory, and the sample's words of the other
-    # languages, written by us from their laboratory usage, verified U: German Entnahme,
-    # abgenommen; French prélevé, prélèvement; Spanish/Galician extracción, extraída, toma,
-    # muestra; Portuguese colheita, colhida, amostra; Italian prelievo, prelevato, campione;
-    # Dutch afname, afgenomen; Nordic prøve, prov, provtaget, prøvetaget; Polish pobrano,
-    # pobrania, próbka; Czech/Slovak odběr, odber, vzorek, vzorka; Croatian/Serbian uzorak;
-    # Slovene odvzem, vzorec; Romanian recoltat, recoltare, probă; Hungarian levétel, minta;
-    # Turkish numune, örnek; Ukrainian забір, зразок; Malay/Indonesian sampel, diambil;
-    # Latvian paraugs, ņemts; issue #10, i42a: the "blood" or "bloods" of a date, "Myositis panel
-    # (blood 14.11.26), result sent by lab 23.11.26:", English, verified U)
-    r"|sent|bloods?|entnahme|abgenommen|prélevé|prélèvement|extracci[óo]n|extra[íi]da|toma|muestra"
-    r"|colheita|colhida|amostra|prelievo|prelevato|campione|afname|afgenomen|prøve|prov"
-    r"|provtaget|prøvetaget|pobrano|pobrania|próbka|odběr|odber|vzorek|vzorka|uzorak|odvzem"
-    r"|vzorec|recoltat|recoltare|probă|levétel|minta|numune|örnek|забір|зразок|sampel"
-    r"|diambil|paraugs|ņemts)\b"
-    # (issue #10, i24a: "sample" in the Indic scripts, whose words end in a vowel sign that is
-    # no word character, so a lookahead, not "\b": Hindi/Marathi नमूना/नमुना, Gujarati
-    # નમૂનો/નમૂના, Bengali নমুনা, Punjabi ਨਮੂਨਾ, Telugu నమూనా, Tamil மாதிரி; and Tajik "намуна";
-    # each language's laboratory word, written by us, verified U; i31a: Sinhala නියැදිය/නියැදි,
-    # Kannada ಮಾದರಿ)
-    # (issue #10, i39n: Lao "ເກັບຕົວຢ່າງ" (sample taken) and "ຕົວຢ່າງ" (sample); verified U)
-    # (issue #10, i40n: Burmese "သွေးနမူနာ" (blood sample) and "နမူနာ" (sample); Samoan "ave le
-    # toto" (the blood taken: "na ave le toto 5 Novema 2026"); verified U)
-    r"|(?<!\w)(?:नमूना|नमुना|નમૂનો|નમૂના|নমুনা|ਨਮੂਨਾ|నమూనా|மாதிரி|намуна|නියැදිය|නියැදි|ಮಾದರಿ"
-    r"|ເກັບຕົວຢ່າງ|ຕົວຢ່າງ|သွေးနမူနာ|နမူနာ|ave[ \t]+le[ \t]+toto"
-    # (issue #10, i40a: Amharic "ናሙና" (sample), Faroese and Icelandic "sýni" (sample) and
-    # "tikið"/"tekið" (taken); "serum of" a date; verified U)
-    r"|ናሙና|sýni(?:[ \t]+(?:tikið|tekið))?|tikið|tekið|serum(?:[ \t]+of)?"
-    # (issue #10, i41a: Mongolian "дээж" (sample))
-    # (issue #10, i44n: Odia "ନମୁନା" (sample) and Kinyarwanda "yafashwe" (was taken: "amaraso
-    # yafashwe", the blood taken); verified U)
-    r"|дээж|ନମୁନା|(?:amaraso[ \t]+)?yafashwe)(?!\w))"
-)
-
-
-@cache
-def _sample_word(agent: str) -> re.Pattern[str]:
-    """The sample's word right before a date, or before who or where took or sent it and then
-    the date (issue #10, i20a: "sent by Hospital Medicine 10/26", "collected at Quest 3/17";
-    ``agent``: rules/patterns.yaml fragment EVENT_AGENT, the one the dates read)."""
-    return re.compile(
-        rf"{_SAMPLE_WORDS}(?:{agent})?[ \t:=-]*(?:on[ \t]+)?$",
-        re.IGNORECASE,
-    )
-
-
+# sample's. A report's date is left out when the sentence also dates the sample (the sample's
+# words: patterns.yaml sample_word, fragment SAMPLE_WORDS; the report's: report_word).
 # how far before a date its sample's or report's word may start: the word itself and its agent
 # (EVENT_AGENT: up to three words)
 _SAMPLE_REACH = 60
@@ -1364,28 +1115,29 @@ def _sample_not_report(
     def after(rx: re.Pattern[str], pos: int, reach: int = 25) -> bool:
         return rx.search(text, max(sent.start, pos - reach), pos) is not None
 
-    sample = _sample_word(r.patterns.fragments["EVENT_AGENT"])
+    sample = r.one("sample_word")
     if not any(after(sample, pos, _SAMPLE_REACH) for pos, _ in candidates) and not any(
-        report_dated(text, sent.start, pos) and _dated_before_aside(text, sent, candidates, pos)
+        report_dated(text, sent.start, pos, r)
+        and _dated_before_aside(text, sent, candidates, pos, r)
         for pos, _ in candidates
     ):
         return candidates
-    return [(pos, point) for pos, point in candidates if not report_dated(text, sent.start, pos)]
+    return [(pos, point) for pos, point in candidates if not report_dated(text, sent.start, pos, r)]
 
 
 def _dated_before_aside(
-    text: str, sent: Sentence, candidates: list[tuple[int, TimePoint]], pos: int
+    text: str, sent: Sentence, candidates: list[tuple[int, TimePoint]], pos: int, r: Rules
 ) -> bool:
     """issue #10 (i40a): whether the report's date at ``pos`` stands in an aside (brackets) that
     the sentence dated before it, in the aside itself ("line blot (Bishkek, 13.11.2026, result
     17.11.2026)") or as the date the sentence opens with, a row's ("05.11.2026  Immunoblot
     (Moscow lab; result 12.11.2026): ..."): that earlier date is the sample's, and the result is
-    the sample's, as when the sample's word is written (_SAMPLE_WORDS)."""
+    the sample's, as when the sample's word is written (patterns.yaml sample_word)."""
     opened = text.rfind("(", sent.start, pos)
     if opened < 0 or text.find(")", opened, pos) >= 0:
         return False  # not in an aside
     return any(
-        c < pos and (c > opened or c == sent.start) and not report_dated(text, sent.start, c)
+        c < pos and (c > opened or c == sent.start) and not report_dated(text, sent.start, c, r)
         for c, _ in candidates
     )
 

@@ -25,7 +25,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._nlp import _ENDERS, _LIST_COMMAS
 from myositis_cds.ingest.text._rules import Category, TermMatch
-from myositis_cds.ingest.text._time import _REPORT_WORD, INDEX, TimePoint, report_dated
+from myositis_cds.ingest.text._time import INDEX, TimePoint, report_dated
 from myositis_cds.ingest.text.facts.labs import _number
 
 _RESULT = {
@@ -582,7 +582,7 @@ def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
     original = ex.norm.original
     at = ex.norm.to_original(m.start, m.end)[0]
     line = original[_line_start(ex, at) : _line_end(ex, at)]
-    return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at))
+    return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at, ex.rules))
 
 
 # issue #10 (i10ba, i33g): "SSA" (and "SS-A", "SSA/Ro", "Sjögren's syndrome A") names the
@@ -888,14 +888,14 @@ _SAMPLE_LABEL = re.compile(
 
 
 # issue #10 (i41a): before the antibody, also the sample's words the sentence times read, of
-# every language (_timeline._SAMPLE_WORDS: "serum of 10.XI.2026", Amharic "ናሙና", Tamil
+# every language (patterns.yaml sample_word: "serum of 10.XI.2026", Amharic "ናሙና", Tamil
 # "மாதிரி"), one list for both, with who took or sent it between (EVENT_AGENT) as there; after
 # the antibody only this list's labels ("sent 12/11" after a result may be another test's)
 def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
-    from myositis_cds.ingest.text._timeline import _SAMPLE_REACH, _sample_word
+    from myositis_cds.ingest.text._timeline import _SAMPLE_REACH
 
     text = ex.text
-    sample = _sample_word(ex.rules.patterns.fragments["EVENT_AGENT"])
+    sample = ex.rules.one("sample_word")
     dated = sorted(
         ((c, t) for c, t in sent.stated_times() if t.absolute is not None), key=lambda x: x[0]
     )
@@ -914,7 +914,7 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
     # result's word between it and the date before it is the result's
     def resulted(c: int) -> bool:
         lo = max([sent.start, c - _SAMPLE_REACH, *(sent.ends.get(d, d) for d, _ in dated if d < c)])
-        return _ASIDE_REPORT_WORD.search(text, lo, c) is not None
+        return ex.rules.one("report_word_anywhere").search(text, lo, c) is not None
 
     sampled = [t for c, t in before if not resulted(c)]
     if sampled or before:
@@ -930,11 +930,9 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
 # "line blot, blood sent on 4/11 to the lab, result back on 10/11): ..."): the nearest date is
 # the result's, which is not the results' date (the sample's is, as _sample_time). Only an aside
 # that closes before the antibody, holds two or more dates and names the sample or the result
-# (the sentence times' words of every language, _timeline._SAMPLE_WORDS and _time._REPORT_WORD,
+# (the sentence times' words of every language, patterns.yaml SAMPLE_WORDS and REPORT_WORDS,
 # written anywhere in the aside): the earliest date in it that no report word labels.
 def _aside_sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
-    from myositis_cds.ingest.text._timeline import _SAMPLE_WORDS
-
     text = ex.text
     before = sorted(
         ((c, t) for c, t in sent.stated_times() if t.absolute is not None and c < m.start),
@@ -952,20 +950,15 @@ def _aside_sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoin
     inside = [(c, t) for c, t in before if c > opened]
     aside = text[opened:closed]
     if len(inside) < 2 or not (
-        re.search(_SAMPLE_WORDS, aside, re.IGNORECASE) or _ASIDE_REPORT_WORD.search(aside)
+        ex.rules.one("sample_word_anywhere").search(aside)
+        or ex.rules.one("report_word_anywhere").search(aside)
     ):
         return None
-    sampled = [t for c, t in inside if not report_dated(text, sent.start, c)]
+    sampled = [t for c, t in inside if not report_dated(text, sent.start, c, ex.rules)]
     if not sampled:
         return None
     # a copy: the sentence's own time object would be read again as the nearest date (_add)
     return replace(min(sampled, key=lambda t: t.absolute or date.max))
-
-
-# the report's and result's words of _time._REPORT_WORD written anywhere, not only before a date
-_ASIDE_REPORT_WORD = re.compile(
-    _REPORT_WORD.pattern.removesuffix(r"[ \t:=-]*(?:on[ \t]+)?$"), re.IGNORECASE
-)
 
 
 # issue #10 (i21c): a panel's results wrapped onto a sentence of their own ("Line blot (sampled
@@ -987,7 +980,7 @@ def _panel_time(
     panel_buckets: Callable[[], dict[int, list[TermMatch]]],
     panel_times: dict[int, TimePoint],
 ) -> TimePoint | None:
-    from myositis_cds.ingest.text._timeline import _SAMPLE_REACH, _sample_word
+    from myositis_cds.ingest.text._timeline import _SAMPLE_REACH
 
     if sent.index == 0 or sent.local:
         return None
@@ -1020,7 +1013,7 @@ def _panel_time(
     named = [*buckets.get(prev.index, []), *panels.get(prev.index, [])]
     # issue #10 (i41a): or a date the sample's words label, of every language (_sample_time),
     # where the heading names its panel in words the panels do not read (Tamil "லைன் பிளாட்")
-    sample = _sample_word(ex.rules.patterns.fragments["EVENT_AGENT"])
+    sample = ex.rules.one("sample_word")
     dated = [
         (c, t)
         for c, t in sorted(prev.stated_times(since=False), key=lambda x: x[0])
@@ -1033,7 +1026,7 @@ def _panel_time(
     ]
     # issue #10 (i40a): of a sample's and a report's dates ("Myositis line blot (sample
     # 04.11.2026, result 06.11.2026)" over its rows), the sample's dates the rows
-    sampled = [(c, t) for c, t in dated if not report_dated(ex.text, prev.start, c)]
+    sampled = [(c, t) for c, t in dated if not report_dated(ex.text, prev.start, c, ex.rules)]
     return (sampled or dated)[-1][1] if dated else None
 
 
@@ -1047,7 +1040,8 @@ def _wrapped_report_date(ex: Extraction, prev: Sentence, sent: Sentence) -> bool
     first = min(c for c, _ in sent.stated_times())
     if ex.text[sent.start : first].strip(" \t\n(["):
         return False
-    return _REPORT_WORD.search(ex.text, max(prev.start, prev.end - 30), prev.end) is not None
+    report = ex.rules.one("report_word")
+    return report.search(ex.text, max(prev.start, prev.end - 30), prev.end) is not None
 
 
 # issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
-from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -373,7 +372,7 @@ def _inferred_findings(ex: Extraction) -> None:
         blocked_on = {d.time.absolute for d in found}
         note_date = ex.note_date
         blocked_days = [] if note_date is None else [d.time.resolve(note_date) for d in found]
-        needs = _sentence_needs(rule.sentence_needs)
+        needs = rule.sentence_needs_pattern  # compiled once, when the rule was loaded
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
             if needs is not None and not needs.search(text, sent.start, sent.end):
@@ -455,18 +454,6 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
-
-
-@cache
-def _sentence_needs_rx(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-
-
-def _sentence_needs(words: list[str]) -> re.Pattern[str] | None:
-    """issue #10 (i44f): the words one of which a rule's sentence must name (InferenceRule
-    ``sentence_needs``), as one pattern; None when the rule needs none."""
-    return _sentence_needs_rx(tuple(sorted(words, key=len, reverse=True))) if words else None
 
 
 def _denied(sent: Sentence, le: TermMatch) -> bool:
@@ -632,6 +619,8 @@ def _site_qualified(
 ) -> bool:
     """A site the rule accepts only with a qualifier ("fingers": dorsal, extensor) has one in
     the phrase from just before the lesion to the site."""
+    if rule.site_not_muscle and _muscle_site(ex, sent, le, si, rule.site_not_muscle):
+        return False
     not_of = rule.site_not_of.get(_APOSTROPHES.sub("'", si.text.casefold()))
     if not_of:
         after = _WORD.findall(ex.text[si.end : min(sent.end, si.end + 40)])[:4]
@@ -643,6 +632,28 @@ def _site_qualified(
     lo = max(sent.start, min(le.start, si.start) - 12)
     words = {w.casefold() for w in _WORD.findall(ex.text[lo : si.start])}
     return any(w in words for w in needs)
+
+
+def _muscle_site(
+    ex: Extraction, sent: Sentence, le: TermMatch, si: TermMatch, words: list[str]
+) -> bool:
+    """issue #10 (i46f): whether the site names muscles (rules/inference.yaml
+    ``site_not_muscle``): a weakness word among the five words before it, after the lesion when
+    the lesion stands first, or among the three after it, or a grade right after it."""
+    lo = max(sent.start, si.start - 50, le.end if le.end <= si.start else sent.start)
+    before = _WORD.findall(ex.text[lo : si.start])[-5:]
+    tail = ex.text[si.end : min(sent.end, si.end + 30)]
+    after = _WORD.findall(tail)[:3]
+    return (
+        any(w.casefold() in words for w in (*before, *after))
+        or _GRADE_AFTER_SITE.match(tail) is not None
+    )
+
+
+# a muscle grade right after a site ("shoulders 4/5", "shoulders: MRC 4")
+_GRADE_AFTER_SITE = re.compile(
+    r"\s*[:(]?\s*(?:mrc\s*)?[0-5](?:\s*[+-])?(?:\s*/\s*5)?(?![\d.])", re.IGNORECASE
+)
 
 
 # issue #10 (i10v): "of" in the languages whose "extensor side of" rules/inference.yaml lists

@@ -60,6 +60,8 @@ def _investigations(ex: Extraction) -> None:
                 ex, sent, m.end, assertion
             ):
                 existence = "ABNORMAL"  # "HRCT chest 07-Jun-2025: NSIP pattern"
+            if existence is None and _value_outside_range(ex, sent, m.end):
+                existence = "ABNORMAL"  # "FBC 14/11: Hb 94 g/L (130-180)" (i46i)
             if existence is None and _names_tumour(ex, sent):
                 existence = "ABNORMAL"  # "EUS-FNA: well-differentiated neuroendocrine tumour"
             if existence is None and (
@@ -69,6 +71,10 @@ def _investigations(ex: Extraction) -> None:
                 or _denied_before(ex, sent, m.start)
             ):
                 existence = "NORMAL"  # "CT chest/abdomen/pelvis: no mass or lymphadenopathy"
+            earlier = None
+            if existence is None and _repeat_unchanged(ex, sent, m.start, m.end):
+                earlier = _last_of(ex, code)
+                existence = None if earlier is None else _EXISTENCE_OF.get(earlier.value["result"])
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
@@ -111,6 +117,8 @@ def _investigations(ex: Extraction) -> None:
                     m.end,
                     sent,
                     _date_beside(ex, m.end, _clause_stop(ex, sent, m.end, _RESULT_END))
+                    or _date_leading_line(ex, m.start)
+                    or _draw_date(ex, code, m.start)
                     or sent.time,
                     value,
                     inferred=inferred,
@@ -118,8 +126,11 @@ def _investigations(ex: Extraction) -> None:
                 ),
             )
             listed.append(ex.drafts[-1])
+            if earlier is not None and ex.drafts[-1].time == earlier.time:
+                ex.drafts[-1].time = INDEX  # a repeat with no date of its own: the note's (i46i)
             if value.get("result") == "pending":
                 ex.drafts[-1].time = _requested(ex, sent, m.start)
+            _add_repeat(ex, sent, ex.drafts[-1])
         _share_list_result(text, listed)
 
 
@@ -134,8 +145,10 @@ _DENIAL = (
     r"nessun\w*|tidak(?:\s+(?:tampak|ada|terlihat|didapatkan))?|tanpa|fără|fara|nincs|nem\s+"
     r"látható|nélküli?|không(?:\s+(?:có|thấy))?|nema|nie\s+je|není|"
     # issue #10 (i44i): Albanian "pa" (without), Romansh "nagin/nagina" (no), the denials of the
-    # CT results the regions' names now read ("pa limfadenopati", "nagin indizi d'in tumor")
-    r"pa|nagin\w*"
+    # CT results the regions' names now read ("pa limfadenopati", "nagin indizi d'in tumor");
+    # (i46i) "pa" in lower case or capitalised only, never a chest film's view "PA" ("CXR PA
+    # view: 2 cm mass")
+    r"(?-i:[Pp]a)|nagin\w*"
 )
 _NOT_FOUND = re.compile(rf"\b(?:{_DENIAL}|nor|or|any)\s+(?:\w+\s+){{0,2}}$", re.I)
 # issue #10 (i19c): a lesion denied after it, as the verb-final languages write the denial
@@ -242,7 +255,10 @@ _STATED_NEGATIVE = re.compile(
     # fine", "Pap smear: fine."), never a lesion's adjective ("fine reticulation")
     r"\b(?:all\s+)?(?:fine|ok|okay)(?=[ \t]*+(?:[\"”’'),;.]|$))|\beðlileg\w*|"
     # (issue #10, i23c: Japanese "no abnormality", 異常なし / 異常を認めず / 異常を認めない)
-    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见|異常(?:なし|を認め(?:ず|ない))",
+    r"\bnélkül\b|\bBI-?RADS[\s:]*[12]\b|未见|異常(?:なし|を認め(?:ず|ない))|"
+    # (issue #10, i46i: Hindi "सामान्य" (normal) and Lao "ປົກກະຕິ" (normal), whose vowel signs a
+    # word boundary splits)
+    r"(?<!\w)(?:सामान्य|ປົກກະຕິ)",
     re.I,
 )
 # where a test's stated result can end: a semicolon, a full stop, a blank line or a new list item
@@ -319,7 +335,10 @@ def _denied_lesion(
 _BESIDE = r"[ \t]*[(\[]?[ \t]*(?:(?:on|am|le|el|del|dne|od|den)[ \t]+)?"
 _DATES_BESIDE = (
     re.compile(
-        _BESIDE + r"(?P<a>[0-3]\d)(?P<sep>/)(?P<b>[01]\d)(?![/.\-]?\d)(?<!/12)(?<!/52)", re.I
+        # (issue #10, i46i: the second number up to 31, as a month-first note writes the day
+        # second, "상부위장관내시경 (10/20)"; the note's order decides, and a month over 12 is none)
+        _BESIDE + r"(?P<a>[0-3]\d)(?P<sep>/)(?P<b>[0-3]\d)(?![/.\-]?\d)(?<!/12)(?<!/52)",
+        re.I,
     ),
     re.compile(_BESIDE + r"(?P<a>[0-3]?\d)(?P<sep>\.)[ \t]?(?P<b>[01]?\d)\.(?![ \t]?\d)", re.I),
 )
@@ -401,9 +420,10 @@ def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
 
 # between two tests of one list that share the result said after the last ("mammography,
 # cervical screening, a CT of the chest, abdomen and pelvis and a pelvic ultrasound were all
-# normal", "Gastroscopia és colonoscopia (2026.10.21.): kóros eltérés nélkül")
+# normal", "Gastroscopia és colonoscopia (2026.10.21.): kóros eltérés nélkül"; i46i: the Slovene
+# "in", "Gastroskopija in kolonoskopija: brez posebnosti")
 _LIST_GAP = re.compile(
-    r"\s*(?:,|and|&|or|,\s*and|und|et|y|e|og|och|és|i|a|și|en)?\s*(?:(?:an?|the)\s+)?", re.I
+    r"\s*(?:,|and|&|or|,\s*and|und|et|y|e|og|och|és|i|in|a|și|en)?\s*(?:(?:an?|the)\s+)?", re.I
 )
 
 
@@ -496,3 +516,160 @@ def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
     if "NORMAL" in cats:
         return "NORMAL"
     return None
+
+
+# issue #10 (i46i): a short date leading the line the test is on, as a discharge letter's list of
+# investigations dates each line ("18.09. CT chest: ...", " 23.10. Gastroscopy and colonoscopy:
+# ..."): dotted day and month with the closing dot, or two-digit day and month with a slash;
+# never a longer date (the date rules read it) or a grade ("4/5")
+# (or after the heading the line was joined to: "Imaging: 18.09. CT chest: ...")
+_LEAD = r"(?:[^\n:.;]{1,60}:)?[ \t]*+(?:[-•*][ \t]*+)?"
+_LINE_LEAD_DATES = (
+    re.compile(_LEAD + r"(?P<a>[0-3]?\d)(?P<sep>\.)[ \t]?(?P<b>[01]?\d)\.(?![ \t]?\d)[ \t]"),
+    re.compile(_LEAD + r"(?P<a>[0-3]\d)(?P<sep>/)(?P<b>[01]\d)(?![/.\-]?\d)[ \t]"),
+)
+
+
+# ... or right before the test, where the list's lines were joined ("... normal. 24.10. CT ...")
+_SHORT_DATES_BEFORE = tuple(
+    re.compile(r"(?<![\d./])" + rx.pattern[len(_LEAD) :] + r"[ \t]*+$") for rx in _LINE_LEAD_DATES
+)
+
+# ... and anywhere between a line's date and its test
+_SHORT_DATES_ANYWHERE = tuple(
+    re.compile(r"(?<![\d./])" + rx.pattern[len(_LEAD) :]) for rx in _LINE_LEAD_DATES
+)
+
+
+def _date_leading_line(ex: Extraction, start: int) -> TimePoint | None:
+    """The short date right before the test, or the one that leads the test's line with no
+    other date between it and the test, placed as a date without its year (_date_beside)."""
+    text = ex.text
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = None
+    for rx in _SHORT_DATES_BEFORE:
+        lead = lead or rx.search(text, max(line_start, start - 12), start)
+    for rx in _LINE_LEAD_DATES:
+        if lead is not None:
+            break
+        lead = rx.match(text, line_start, start)
+        if lead is not None and (
+            find_dates(text, ex.rules, lead.end(), start, ex.style)
+            or any(other.search(text, lead.end(), start) for other in _SHORT_DATES_ANYWHERE)
+        ):
+            return None  # a date of its own nearer the test
+    if lead is None:
+        return None
+    parsed = _date_from_match(lead, ex.style, ex.rules)
+    return None if parsed is None else TimePoint(absolute=parsed[0], uncertain=parsed[1])
+
+
+def _number(written: str) -> float:
+    """A value as written: a comma before three digits groups thousands ("1,240"), before one or
+    two it is the decimal comma ("11,2")."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", written):
+        return float(written.replace(",", ""))
+    return float(written.replace(",", "."))
+
+
+def _value_outside_range(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """issue #10 (i46i): whether the test's result clause gives a value outside the reference
+    range printed beside it (patterns.yaml ``investigation_value_range``: "FBC: Hb 94 g/L
+    (130-180)", "LFT: ALT 186 U/L (ref <50)"): an abnormal result the note states in numbers."""
+    text = ex.text
+    stop = _clause_stop(ex, sent, after, _RESULT_END)
+    for rx in ex.rules.value["investigation_value_range"]:
+        for m in rx.finditer(text, after, stop):
+            value = _number(m.group("value"))
+            low, high = m.group("low"), m.group("high") or m.group("upper")
+            if low is not None and value < _number(low):
+                return True
+            if high is not None and value > _number(high):
+                return True
+    return False
+
+
+def _repeat_unchanged(ex: Extraction, sent: Sentence, start: int, end: int) -> bool:
+    """issue #10 (i46i): whether the test is a repeat whose result is told as unchanged ("repeat
+    CT unchanged", "follow-up HRCT: stable"): patterns.yaml ``investigation_repeat_unchanged``
+    on the words around the test, its name marked «...»."""
+    lo = max(sent.start, start - 40)
+    hi = min(_clause_stop(ex, sent, end, _RESULT_END), end + 60)
+    window = marked_window(ex.text, start, end, lo, hi)
+    return any(rx.search(window) for rx in ex.rules.value["investigation_repeat_unchanged"])
+
+
+_EXISTENCE_OF = {"normal": "NORMAL", "abnormal": "ABNORMAL"}
+
+
+def _last_of(ex: Extraction, code: str) -> Draft | None:
+    """The last test of ``code`` read before, when it has a result a repeat told as unchanged
+    still shows (normal or abnormal)."""
+    for draft in reversed(ex.drafts):
+        if draft.type == "investigation" and draft.code == code:
+            return draft if draft.value.get("result") in _EXISTENCE_OF else None
+    return None
+
+
+def _add_repeat(ex: Extraction, sent: Sentence, draft: Draft) -> None:
+    """A repeat told unchanged after the test in its sentence, with its own date and no name
+    ("HRCT chest 20/03/2025: NSIP pattern; repeat 12/08/2026 stable"; patterns.yaml
+    ``investigation_repeat_after``, its date in the group ``gap``), is the same test on that
+    date with the same result (issue #10, i46i)."""
+    result = draft.value.get("result")
+    if result not in ("normal", "abnormal"):
+        return
+    text = ex.text
+    stop = _bracket_end(ex, sent)
+    m = ex.rules.one("investigation_repeat_after").search(text, draft.end, stop)
+    if m is None or ex.rules.investigations.find(text, draft.end, m.end()):
+        return  # another test between: the repeat is not this one's
+    dates = find_dates(text, ex.rules, m.start("gap"), m.end("gap"), ex.style)
+    if len(dates) != 1:
+        return
+    day = dates[0]
+    if day.day == draft.time.absolute:
+        return
+    _add(
+        ex,
+        Draft(
+            "investigation",
+            draft.code,
+            draft.status,
+            m.start(),
+            m.end(),
+            sent,
+            TimePoint(absolute=day.day, uncertain=day.uncertain),
+            {"result": result},
+            inferred=draft.inferred,
+            uncertain=draft.uncertain,
+        ),
+    )
+
+
+# how far before a blood panel the lab of its draw may be told, within its paragraph
+_DRAW_REACH = 300
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _draw_date(ex: Extraction, code: str, start: int) -> TimePoint | None:
+    """issue #10 (i46i): the time of the lab told last before a blood panel (patterns.yaml
+    ``blood_panel_codes``) in its paragraph, with no date between them: the panel was drawn with
+    it ("Bloods 04-11: CK 1,480 U/L; ALT 41 U/L; FBC normal", "drawn 02/11/2026: CK 240 U/L;
+    FBC normal")."""
+    if code not in ex.rules.patterns.blood_panel_codes:
+        return None
+    labs = [
+        d for d in ex.drafts if d.type == "lab" and d.end <= start and start - d.end <= _DRAW_REACH
+    ]
+    if not labs:
+        return None
+    last = max(labs, key=lambda d: d.end)
+    text = ex.text
+    if _BLANK.search(text, last.end, start) or find_dates(
+        text, ex.rules, last.end, start, ex.style
+    ):
+        return None
+    if any(rx.search(text, last.end, start) for rx in _SHORT_DATES_ANYWHERE):
+        return None
+    return last.time if last.time.absolute is not None else None

@@ -34,6 +34,10 @@ _SIDES = ("right", "left")
 
 # issue #10 (i25a): Chinese, Japanese and Korean put the limbs before their grade ("四肢肌力Ⅲ级",
 # "사지 근력 4/5"): a "throughout" word in those scripts takes the grade right after it
+# issue #10 (i46f): "at rest" is the muscle resting before a fatigability test, not "the rest"
+# of the muscle groups (rules/strength.yaml ``throughout``)
+_AT_REST = re.compile(r"\bat\s+$", re.IGNORECASE)
+
 _CJK_LIMBS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -123,6 +127,8 @@ def _strength_exam(ex: Extraction) -> None:
         found.setdefault(idx, [])
         sent = ex.sentences[idx]
         for t in ms:  # "power 5/5 throughout": every group at that grade
+            if _AT_REST.search(text, max(sent.start, t.start - 4), t.start):
+                continue  # i46f: "5/5 at rest, 4/5 after 20 repetitions" rests the muscle
             lo = max(sent.start, t.start - 25)
             grades = [
                 g for g in grades_in(text, lo, t.start) if g.explicit or _m_grade(text, sent, g, t)

@@ -377,11 +377,11 @@ def _histology_terms(ex: Extraction, entries: list[_IcdEntry] | None = None) -> 
     found = [
         t
         for t in _with_abbreviations(ex, ex.rules.histology.find(ex.text))
-        if not _not_a_tumour(ex.text, t.start, t.end)  # "tumour markers", "tumor board"
+        if not _not_a_tumour(ex, t.start, t.end)  # "tumour markers", "tumor board"
     ]
     for rx in ex.rules.value["malignancy"]:
         for m in ex.finditer(rx):
-            if _not_a_tumour(ex.text, m.start(), m.end()):
+            if _not_a_tumour(ex, m.start(), m.end()):
                 continue  # "breast Ca screening"
             inside = [t for t in found if t.start < m.end() and m.start() < t.end]
             # issue #10: a longer malignant name wins over the generic word in it
@@ -543,13 +543,20 @@ _MARKER_BEFORE = re.compile(
 )
 
 
-def _not_a_tumour(text: str, start: int, end: int) -> bool:
-    """Whether a tumour word at [start, end) names a test, a meeting or a tumour marker, not a
-    tumour ("tumour board", "SCC-Ag 3.5 ng/mL", "carcinoembryonic antigen (CEA)")."""
+def _not_a_tumour(ex: Extraction, start: int, end: int) -> bool:
+    """Whether a tumour word at [start, end) names a test, a meeting, a risk or a tumour marker,
+    not a tumour ("tumour board", "SCC-Ag 3.5 ng/mL", "carcinoembryonic antigen (CEA)", "breast
+    cancer risk", "cribado de cáncer de mama": rules/patterns.yaml not_a_tumour_after/_before)."""
+    text = ex.text
     return bool(
         _NOT_A_TUMOUR.match(text, end)
         or _MARKER_AFTER.match(text, end)
         or _MARKER_BEFORE.search(text, max(0, start - 30), start)
+        or any(rx.match(text, end) for rx in ex.rules.value["not_a_tumour_after"])
+        or any(
+            rx.search(text, max(0, start - 40), start)
+            for rx in ex.rules.value["not_a_tumour_before"]
+        )
     )
 
 
@@ -622,9 +629,23 @@ def _tumours(ex: Extraction) -> None:
     finding_spans = [(d.start, d.end) for d in ex.drafts if d.type == "finding"]
     implied_sites = r.implied_sites.find(text)  # i10l: see _implied_place
     implied = {t.start: t.end for t in implied_sites}  # i10j, see `specific`
-    for sent in ex.sentences:
-        if not sent.patient:
+    keywords = _patients_keywords(ex, hist, sites)
+    # (i46c: the keyword lines last, so that they only add what the text did not state: a
+    # cancer at another site, or the site of one the text names without it)
+    reading = [t for t in ex.sentences if t.index not in keywords]
+    reading += [t for t in ex.sentences if t.index in keywords]
+    for sent in reading:
+        if not sent.patient and sent.index not in keywords:
             continue
+        if sent.index in keywords:
+            keywords[sent.index] |= {
+                str(d.value["value"])
+                for d in ex.drafts
+                if d.type == "tumour"
+                and d.code in ("site", "histology")
+                and d.status in ("present", "historical")
+                and d.value["value"] != "other"
+            }
         s = sent.start
         mentions = [
             m
@@ -633,6 +654,7 @@ def _tumours(ex: Extraction) -> None:
                 ex, m.end, sent.context.assert_target(m.start, m.end, _THING_CATS)
             ).get("existence")
             != "NEGATED_EXISTENCE"
+            and m.concept not in keywords.get(sent.index, ())
         ]
         # a malignancy named by its own word ("leiomyosarcoma") is as specific as a histology
         malignant = ex.rules.value["malignancy"][0]
@@ -653,6 +675,7 @@ def _tumours(ex: Extraction) -> None:
             if not _inside(m.start, taken)
             and not _metastatic_place(text, sent, m, mentions)
             and not _organ_of_another_finding(ex, m, finding_spans)
+            and m.concept not in keywords.get(sent.index, ())
         ]
         organ = [m for m in site_ms if m.concept != "lymph_node"]
         nodes_only = bool(mentions) and all(_NODES.fullmatch(m.text) for m in mentions)
@@ -704,7 +727,15 @@ def _tumours(ex: Extraction) -> None:
             continue
         anchor: TermMatch | None = (specific or mentions)[0] if (specific or mentions) else None
         if anchor is not None:
-            anchor = _past_the_turn(ex, sent, specific or mentions)
+            # (i46c: a kind weighed and found less likely beside one found, "lymphoma thought
+            # unlikely; biopsy: squamous cell carcinoma": the one found anchors the sentence)
+            named = specific or mentions
+            found = [
+                m
+                for m in named
+                if not sent.context.assert_target(m.start, m.end, _THING_CATS).get("certainty")
+            ]
+            anchor = _past_the_turn(ex, sent, found or named)
             assertion = _own_existence(
                 ex,
                 anchor.end,
@@ -715,6 +746,8 @@ def _tumours(ex: Extraction) -> None:
         else:
             assertion = sent.context.assert_target(s, s, _THING_CATS)
         status, uncertain = _status(ex, sent, assertion, sent.time)
+        if sent.index in keywords and status == "generic":
+            status = "present"  # i46c: a one-patient case report's keyword line, its own
         if assertion.get("existence") == "INDETERMINATE":
             uncertain = True  # "two indeterminate liver lesions"
         if status not in ("present", "historical") and site_ms:
@@ -858,6 +891,51 @@ def _tumours(ex: Extraction) -> None:
             current = anchors[-1][1]
     _place_held_staging(ex, builds, held)
     _histology_named_with_its_site(ex, hist)
+
+
+# --- issue #10 (i46c): a one-patient case report's keyword line names its patient's cancers
+# ("Keywords: dermatomyositis, ovarian cancer, uterine cancer" in a report of one woman whose
+# abstract stops before it names them), as its title does; a report of several cases
+# (patterns.yaml several_cases) names all its patients' cancers there, so it gives none. The
+# line never gives a cancer the text denies, places in a relative, holds possible or reads as
+# about patients in general: a site or kind of cancer said so anywhere else in the text is
+# left out of the line (the conventions of the report gold, index.yaml: every cancer the text
+# states for this patient). Begin
+_NOT_THE_PATIENTS = _THING_CATS | {"INDETERMINATE"}
+
+
+def _patients_keywords(
+    ex: Extraction, hist: dict[int, list[TermMatch]], sites: dict[int, list[TermMatch]]
+) -> dict[int, set[str]]:
+    """The keyword lines read as the patient's for tumours, each with the sites and kinds of
+    cancer it may not give (said elsewhere as denied, a relative's, possible or general; the
+    tumours the text states are added as they are read, _tumours)."""
+    lines = [
+        s for s in ex.sentences if s.section == "keywords" and not s.patient and not s.later_patient
+    ]
+    if not lines or any(s.later_patient for s in ex.sentences):
+        return {}
+    if any(rx.search(ex.text) for rx in ex.rules.value["several_cases"]):
+        return {}
+    denied: set[str] = set()
+    read = {s.index for s in lines}
+    for sent in ex.sentences:
+        if sent.index in read:
+            continue
+        for m in [*hist.get(sent.index, []), *sites.get(sent.index, [])]:
+            said = sent.context.assert_target(m.start, m.end, _NOT_THE_PATIENTS)
+            if (
+                said.get("existence") in ("NEGATED_EXISTENCE", "INDETERMINATE")
+                or said.get("experiencer")
+                or said.get("hypothetical")
+                or said.get("certainty")
+                or (sent.segment is not None and sent.segment.status == "family")
+            ):
+                denied.add(m.concept)
+    return {s.index: set(denied) for s in lines}
+
+
+# --- issue #10 (i46c): end
 
 
 # --- issue #10 (i32g): a tumour's histology said only where the report names it with its site
@@ -1014,9 +1092,17 @@ def _is_cancer_noun(ex: Extraction, m: TermMatch) -> bool:
 
 
 # issue #10: an organ named as where a cancer has spread, not where it arose
+# (issue #10, i46c: and an organ coordinated before the word with others, "liver and bone
+# metastases", "liver, adrenal and brain mets")
 _METASTASIS_AFTER = re.compile(
-    r"\s+(?:metastas[ie]s|mets|metastatic deposits?|deposits|secondaries)\b", re.IGNORECASE
+    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)[\w-]+){0,3}"
+    r"\s+(?:metastas[ie]s|mets|metastatic deposits?|deposits|secondaries)\b",
+    re.IGNORECASE,
 )
+# issue #10 (i46c): an organ as the label of the metastasis found there ("Liver: metastatic
+# NET"); not a lymph node's, whose metastatic carcinoma may be the only word of its cancer
+# ("lymph node: metastatic carcinoma", a cancer of unknown primary: see _tumours' in_node)
+_METASTASIS_LABEL = re.compile(r"\s*:\s*metastatic\b", re.IGNORECASE)
 _METASTASIS_BEFORE = re.compile(
     r"\b(?:metastas[ie]s|metastatic (?:spread|disease)|spread)\s+(?:to|in|of|within|into)\s+"
     r"(?:the\s+|both\s+)?(?:(?:left|right)\s+)?$",
@@ -1069,6 +1155,8 @@ def _metastatic_place(
     the liver", or "liver lesions" beside a mass named elsewhere in the sentence ("a paratracheal
     mass and liver lesions ... neuroendocrine carcinoma"): the primary is not the liver."""
     if _METASTASIS_AFTER.match(text, site.end):
+        return True
+    if site.concept != "lymph_node" and _METASTASIS_LABEL.match(text, site.end):
         return True
     if _DENIED_LESION_AFTER.match(text, site.end) and _DENIED_BEFORE.search(
         text, max(sent.start, site.start - 30), site.start
