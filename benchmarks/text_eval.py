@@ -127,7 +127,7 @@ DEFAULT_SETS = (
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
     "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak,"
-    "notes:heldout45,reports:heldout_al,reports:heldout_am"
+    "notes:heldout45,reports:heldout_al,reports:heldout_am,reports:heldout_an,notes:heldout46"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -314,6 +314,12 @@ DETAIL_SETS = {
     "notes:heldout45",
     "reports:heldout_al",
     "reports:heldout_am",
+    # Measured sealed six times (first runs before round 42 and 43, after them, at the start of
+    # the twenty-first session, after round 44 and at the start of the twenty-second), figures
+    # only, items identical every time (FIRST_RUN_AN.md, HELDOUT46.md); opened on 5 Dec 2026
+    # (twenty-second session).
+    "reports:heldout_an",
+    "notes:heldout46",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
