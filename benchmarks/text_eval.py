@@ -127,7 +127,7 @@ DEFAULT_SETS = (
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
     "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak,"
-    "notes:heldout45,reports:heldout_al,reports:heldout_am,reports:heldout_an,notes:heldout46,notes:heldout47"
+    "notes:heldout45,reports:heldout_al,reports:heldout_am,reports:heldout_an,notes:heldout46,notes:heldout47,reports:heldout_ao"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -325,6 +325,11 @@ DETAIL_SETS = {
     # only, items identical from the fourth run on (HELDOUT47.md); opened on 5 Dec 2026
     # (twenty-third session).
     "notes:heldout47",
+    # Measured sealed six times (first run before round 44, after it, at the start of the
+    # twenty-second session, after rounds 46 and 47 and at the start of the twenty-third), figures
+    # only, items identical from the second run on (FIRST_RUN_AO.md); opened on 5 Dec 2026
+    # (twenty-third session).
+    "reports:heldout_ao",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
