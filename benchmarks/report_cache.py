@@ -10,13 +10,18 @@ navigation, figure captions and reference lists, as ``<cache>/<id>.txt`` (cache:
 texts; their SHA-256 is recorded in tests/data/reports/texts.sha256 so a re-filled cache that
 differs from the text the gold was written against is reported.
 
-Refilling a lost cache (done on 1 Dec 2026 after a machine reset): run each report's ``query``
-and save the excerpt returned for its ``url``. The stored excerpts change over time, so only
-about half come back byte-identical ("present"); the rest are "changed" (usually the same
+The cache is a session's working copy for measurement only: the search tool's answers say the
+excerpts are not to be kept verbatim, so a session deletes it when it ends (from the twenty-third
+session on, 5 Dec 2026) and the next one refills it; only urls, queries, hashes and our own gold
+are kept.
+
+Refilling a lost cache (done on 1 Dec 2026 and 5 Dec 2026 after machine resets): run each report's
+``query`` and save the excerpt returned for its ``url``. The stored excerpts change over time, so
+only about half come back byte-identical ("present"); the rest are "changed" (usually the same
 passage with other whitespace, title or footer lines) and ten doi.org urls no longer come back
-("absent"). Before comparing figures across sessions on a refilled cache, run the extractor of
-a recorded first run on it (``git worktree add --detach DIR COMMIT``, then ``PYTHONPATH=DIR/src``)
-and check it reproduces that first run's row.
+("absent"); on 5 Dec 2026, 377 present, 293 changed, 13 absent. Before comparing figures across
+sessions on a refilled cache, run the extractor of a recorded first run on it (``git worktree add
+--detach DIR COMMIT``, then ``PYTHONPATH=DIR/src``) and check it reproduces that first run's row.
 
     PYTHONPATH=src python benchmarks/report_cache.py [--cache DIR]  # present / changed / absent
     PYTHONPATH=src python benchmarks/report_cache.py --queries      # url and query of each
