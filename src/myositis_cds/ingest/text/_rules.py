@@ -830,11 +830,65 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "onset_under_treatment": set(),  # issue #10 (i42r)
     "proximal_involvement": set(),  # issue #10 (i42r)
     "involvement_by_test": set(),  # issue #10 (i42r)
+    "strength_rested_then_fatigued": set(),  # issue #10 (i48m)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
     "antibody_panel_summary": set(),  # issue #10 (i39p)
     "antibody_panel_summary_others": set(),  # issue #10 (i39p)
+    "antibody_named_anti": set(),  # issue #10 (i48m)
+    "antibody_anti_before": set(),  # issue #10 (i48m)
+    "antibody_test_action": set(),  # issue #10 (i48m)
+    "antibody_bare_level": set(),  # issue #10 (i48m)
+    "antibody_asked": set(),  # issue #10 (i48m)
+    "antibody_found_by_test": set(),  # issue #10 (i48m)
+    "antibody_found_right_before": set(),  # issue #10 (i48m)
+    "antibody_word_after": set(),  # issue #10 (i48m)
+    "antibody_defined": set(),  # issue #10 (i48m)
+    "antibody_other_test": set(),  # issue #10 (i48m)
+    "antibody_other_test_after_verb": set(),  # issue #10 (i48m)
+    "antibody_own_predicate": set(),  # issue #10 (i48m)
+    "antibody_reason_opening": set(),  # issue #10 (i48m)
+    "antibody_reason_clause_verb": set(),  # issue #10 (i48m)
+    "antibody_next_clause": set(),  # issue #10 (i48m)
+    "antibody_test_own_verb": set(),  # issue #10 (i48m)
+    "antibody_subject_to_word": set(),  # issue #10 (i48m)
+    "antibody_cancer_search": set(),  # issue #10 (i48m)
+    "antibody_record_lead": set(),  # issue #10 (i48m)
+    "antibody_word_to_name": set(),  # issue #10 (i48m)
+    "antibody_row_tail": set(),  # issue #10 (i48m)
+    "antibody_verdict": {
+        "indeterminate",
+        "negative",
+        "positive",
+        "weak_positive",
+    },  # issue #10 (i48m)
+    "antibody_respective": {"lead", "resp", "words"},  # issue #10 (i48m)
+    "antibody_respective_word": set(),  # issue #10 (i48m)
+    "antibody_generic_ssa": set(),  # issue #10 (i48m)
+    "antibody_panel_words": set(),  # issue #10 (i48m)
+    "antibody_sample_label": set(),  # issue #10 (i48m)
+    "antibody_error_after": set(),  # issue #10 (i48m)
+    "antibody_error_before": set(),  # issue #10 (i48m)
+    "antibody_turn_glue": set(),  # issue #10 (i48m)
+    "antibody_earlier_mark": set(),  # issue #10 (i48m)
+    "antibody_just_before": set(),  # issue #10 (i48m)
+    "antibody_premodifies_next": set(),  # issue #10 (i48m)
+    "antibody_now_mark": set(),  # issue #10 (i48m)
+    "antibody_own_level": set(),  # issue #10 (i48m)
+    "antibody_lab_result_glue": set(),  # issue #10 (i48m)
+    "antibody_list_glue": set(),  # issue #10 (i48m)
+    "antibody_either_or_gap": set(),  # issue #10 (i48m)
+    "antibody_bare_glue": set(),  # issue #10 (i48m)
+    "antibody_present_word": set(),  # issue #10 (i48m)
+    "antibody_member_gap": set(),  # issue #10 (i48m)
+    "antibody_row_gap": set(),  # issue #10 (i48m)
+    "antibody_list_glue_tail": set(),  # issue #10 (i48m)
+    "antibody_other_before": set(),  # issue #10 (i48m)
+    "antibody_other_anywhere": set(),  # issue #10 (i48m)
+    "antibody_source_after_result": set(),  # issue #10 (i48m)
+    "antibody_coordinated": set(),  # issue #10 (i48m)
+    "antibody_key_line": set(),  # issue #10 (i48m)
     # issue #10 (i47m): the timeline's and the time reader's word lists, one pattern each
     "sample_word": set(),
     "sample_word_anywhere": set(),
@@ -869,6 +923,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "began_with": {"what"},
     "date_words": set(),
     "assay_words": set(),
+    "antibody_assay_sentence": set(),  # issue #10 (i48m)
+    "antibody_result_disease_name": set(),  # issue #10 (i48m)
     "record_from": set(),
     "lists_on": set(),
     "diagnosed_before": set(),
