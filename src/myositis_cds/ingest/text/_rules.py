@@ -1199,7 +1199,7 @@ def _rule_form(pattern: str, flags: int, first: set[str] | None) -> tuple[str, A
     trie = first is not None
     first = first or (_first_of(body) if body is not None else None)
     if first:
-        cls = "".join(re.escape(c) for c in sorted(first))
+        cls = _lead_class(first)
         led = f"(?=[{cls}])(?:{pattern})"
         skipping = _skipping_programme(led, flags, cls, body, merge=not trie)
         return led, skipping or _plain_programme(led, flags)
@@ -1576,6 +1576,21 @@ def _leads_with_boundary(items: Any, c: Any) -> bool:
     return bool(len(items)) and items[0][0] is c.AT and items[0][1] is c.AT_BOUNDARY
 
 
+# issue #10 (i48m): a class of the pattern's first characters that stands in the lead as
+# written: every decimal digit is a \d (Arabic-Indic, Persian, Devanagari ...), every space
+# a \s, and the lead must take them all (its written form is what re.compile on unpickling
+# gets; over ASCII, where the skip table is made, they are the ASCII digits and spaces)
+_EVERY_DIGIT = r"\d"
+_EVERY_SPACE = r"\s"
+
+
+def _lead_class(first: set[str]) -> str:
+    """The lead's class for the characters ``first`` (:func:`_first_of`)."""
+    return "".join(
+        ch if ch in (_EVERY_DIGIT, _EVERY_SPACE) else re.escape(ch) for ch in sorted(first)
+    )
+
+
 def _first_of(parsed: Any) -> set[str] | None:
     """The characters every match of the parsed pattern can start with, or None where some
     match may start with any character (or none)."""
@@ -1608,9 +1623,9 @@ def _first_of(parsed: Any) -> set[str] | None:
                 elif o is c.RANGE and a[1] - a[0] <= 300:
                     chars |= {chr(x) for x in range(a[0], a[1] + 1)}
                 elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
-                    chars |= set("0123456789")
+                    chars.add(_EVERY_DIGIT)  # (i48m) not its ASCII members: "٤٥", "۱۲"
                 elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
-                    chars |= set(" \t\n\r\f\v")
+                    chars.add(_EVERY_SPACE)  # (i48m) and the no-break space, U+001C-U+001F
                 else:
                     return None, False
             return chars, False
