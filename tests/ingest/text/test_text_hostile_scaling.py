@@ -297,7 +297,7 @@ def test_the_antibody_readers_give_what_trying_every_result_word_gives(
             return ab._result_before_list(ex, sent, m)
         prev = max(before, key=lambda d: d.end)
         gap = ex.text[prev.end : m.start]
-        if ";" in gap or not ab._LIST_GLUE.fullmatch(gap):
+        if ";" in gap or not ex.rules.one("antibody_list_glue").fullmatch(gap):
             return ab._result_before_list(ex, sent, m, bracketed_only=True)
         if any(prev.end <= mod.start < m.start for mod in sent.context.modifiers):
             return None

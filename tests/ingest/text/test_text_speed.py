@@ -48,7 +48,10 @@ def _every_rule_pattern() -> list[re.Pattern[str]]:
 # that skipped a character outside ASCII, would lose a match here.
 _TRICKY = (
     "HİSTORY OF RASH. ſince 3 weeks. \u212ai67 20%. NEGATIVE for Jo-1; ANA POSITIVE 1:320.\n"
-    "抗核抗體(+), 抗Jo-1抗體(-). Антитела не выявлены. Dermatomyositis (DM) since 03/2024."
+    "抗核抗體(+), 抗Jo-1抗體(-). Антитела не выявлены. Dermatomyositis (DM) since 03/2024.\n"
+    # (i48m) digits outside ASCII (Arabic-Indic, Persian, Devanagari) and spaces outside ASCII
+    # (no-break, thin, the information separators): a rule led by \d or \s takes them all
+    "CK ٤٥٠٠ U/L, ۱۲/۲۰۲۴, ४५ kg. Age\u00a052,\u2009weight\x1c60 kg."
 )
 
 
@@ -87,6 +90,36 @@ def test_a_rule_matches_every_spelling_its_class_allows(
     # the match as worked out by hand, through compile_rule (lookahead and skip table)
     m = compile_rule(pattern).search(text)
     assert m is not None and m.span() == span
+
+
+# issue #10 (i48m): a rule led by a class of characters (\d, \s) is led by that class, not by
+# its ASCII members: every decimal digit (Arabic-Indic, Persian, Devanagari ...) is a \d and
+# every space (no-break, thin, the information separators U+001C-U+001F) a \s. The written form
+# (``.pattern``, what re.compile on unpickling gets) must find what the rule finds, and the rule
+# what the plain pattern finds; each worked out by hand.
+@pytest.mark.parametrize(
+    ("pattern", "text", "span"),
+    [
+        (r"\d+\s*U/L", "CK ٤٥٠٠ U/L", (3, 11)),  # Arabic-Indic digits
+        (r"\d+\s*U/L", "CK ۴۵۰۰ U/L", (3, 11)),  # Persian (extended Arabic-Indic) digits
+        (r"\d{1,2}/\d{4}", "since ۱۲/۲۰۲۴", (6, 13)),
+        (r"\d+\s*kg", "वजन ४५ kg", (4, 9)),  # Devanagari digits
+        (r"\d+\s*U/L", "CK 4500 U/L", (3, 11)),
+        (r"\s+kg\b", "52\u00a0kg", (2, 5)),  # a no-break space
+        (r"\s+kg\b", "52\u2009kg", (2, 5)),  # a thin space
+        (r"\s+kg\b", "52\x1ckg", (2, 5)),  # an information separator, ASCII and a \s
+    ],
+)
+def test_a_rule_led_by_a_class_finds_every_character_of_it(
+    pattern: str, text: str, span: tuple[int, int]
+) -> None:
+    import pickle
+
+    rule = compile_rule(pattern)
+    assert re.compile(pattern, re.IGNORECASE).search(text).span() == span  # type: ignore[union-attr]
+    for rx in (rule, re.compile(rule.pattern, rule.flags), pickle.loads(pickle.dumps(rule))):
+        m = rx.search(text)
+        assert m is not None and m.span() == span, rx.pattern
 
 
 def test_a_rule_led_by_letters_gets_a_skip_table() -> None:

@@ -39,19 +39,6 @@ _IMPLIED_LEAD = 24
 
 # (issue #10, i15c) how far from the visit a dated antibody result may be restated undated
 _RESTATED_DAYS = 183
-# (issue #10, i40a) the words of an antibody assay's sentence: a result beside them is the
-# assay's, not a diagnosis's attribute restated
-_ASSAY_WORDS = re.compile(
-    r"\b(?:(?:line|dot)[ \t-]*blot|immunoblot|blot|euroline|elisa|immunoassay|panel|profile"
-    r"|serology|sample[sd]?|specimen|assay|tested|titre|titer)\b",
-    re.IGNORECASE,
-)
-# ... and the disease's name an antibody's result labels ("dermatomyositis, anti-SAE1 positive")
-_DISEASE_NAME = re.compile(
-    r"\b(?:(?:juvenile\s+|amyopathic\s+)?dermatomyositis|polymyositis|myositis|myopathy"
-    r"|antisynthetase|anti-synthetase|j?dm|cadm|imnm|iim|asyn?s)\b",
-    re.IGNORECASE,
-)
 
 
 def _evidence_rank(d: Draft) -> int:
@@ -427,6 +414,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     # where a sentence's first assay word and first disease name stand, found once for the
     # sentence, not for each of its antibodies (issue #10, hostile input: thousands of names)
     firsts: dict[tuple[int, int], int] = {}
+    # (issue #10, i40a: rules/patterns.yaml antibody_assay_sentence, antibody_result_disease_name)
+    assay_words = ex.rules.one("antibody_assay_sentence")
+    disease_name = ex.rules.one("antibody_result_disease_name")
 
     def first_word(rx: re.Pattern[str], sent: Sentence) -> int:
         key = (id(rx), sent.index)
@@ -446,7 +436,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             and when(d) != index
         ):
             dated_results.setdefault((d.code, d.value["result"]), when(d))
-            if first_word(_ASSAY_WORDS, d.sentence) >= d.sentence.end:
+            if first_word(assay_words, d.sentence) >= d.sentence.end:
                 continue
             dated_days.setdefault((d.code, d.value["result"]), set()).add(when(d))
     diagnosed = data.get("diagnosis_date")
@@ -480,9 +470,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             return False
         if day_results.get((d.code, when(d))) != {d.value["result"]}:
             return False
-        if first_word(_ASSAY_WORDS, d.sentence) < d.start:
+        if first_word(assay_words, d.sentence) < d.start:
             return False  # an assay named before the result: the assay's own
-        if first_word(_DISEASE_NAME, d.sentence) >= d.start:
+        if first_word(disease_name, d.sentence) >= d.start:
             return False  # no disease's name before the result: no label of it
         return any(
             day != when(d) and abs((day - when(d)).days) <= _RESTATED_DAYS

@@ -830,11 +830,65 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "onset_under_treatment": set(),  # issue #10 (i42r)
     "proximal_involvement": set(),  # issue #10 (i42r)
     "involvement_by_test": set(),  # issue #10 (i42r)
+    "strength_rested_then_fatigued": set(),  # issue #10 (i48m)
     "antibody_disease_after": set(),  # issue #10 (i10at)
     "antibody_disease_before": set(),  # issue #10 (i10at)
     "antibody_disease_plural_before": set(),  # issue #10 (i34r, i35v)
     "antibody_panel_summary": set(),  # issue #10 (i39p)
     "antibody_panel_summary_others": set(),  # issue #10 (i39p)
+    "antibody_named_anti": set(),  # issue #10 (i48m)
+    "antibody_anti_before": set(),  # issue #10 (i48m)
+    "antibody_test_action": set(),  # issue #10 (i48m)
+    "antibody_bare_level": set(),  # issue #10 (i48m)
+    "antibody_asked": set(),  # issue #10 (i48m)
+    "antibody_found_by_test": set(),  # issue #10 (i48m)
+    "antibody_found_right_before": set(),  # issue #10 (i48m)
+    "antibody_word_after": set(),  # issue #10 (i48m)
+    "antibody_defined": set(),  # issue #10 (i48m)
+    "antibody_other_test": set(),  # issue #10 (i48m)
+    "antibody_other_test_after_verb": set(),  # issue #10 (i48m)
+    "antibody_own_predicate": set(),  # issue #10 (i48m)
+    "antibody_reason_opening": set(),  # issue #10 (i48m)
+    "antibody_reason_clause_verb": set(),  # issue #10 (i48m)
+    "antibody_next_clause": set(),  # issue #10 (i48m)
+    "antibody_test_own_verb": set(),  # issue #10 (i48m)
+    "antibody_subject_to_word": set(),  # issue #10 (i48m)
+    "antibody_cancer_search": set(),  # issue #10 (i48m)
+    "antibody_record_lead": set(),  # issue #10 (i48m)
+    "antibody_word_to_name": set(),  # issue #10 (i48m)
+    "antibody_row_tail": set(),  # issue #10 (i48m)
+    "antibody_verdict": {
+        "indeterminate",
+        "negative",
+        "positive",
+        "weak_positive",
+    },  # issue #10 (i48m)
+    "antibody_respective": {"lead", "resp", "words"},  # issue #10 (i48m)
+    "antibody_respective_word": set(),  # issue #10 (i48m)
+    "antibody_generic_ssa": set(),  # issue #10 (i48m)
+    "antibody_panel_words": set(),  # issue #10 (i48m)
+    "antibody_sample_label": set(),  # issue #10 (i48m)
+    "antibody_error_after": set(),  # issue #10 (i48m)
+    "antibody_error_before": set(),  # issue #10 (i48m)
+    "antibody_turn_glue": set(),  # issue #10 (i48m)
+    "antibody_earlier_mark": set(),  # issue #10 (i48m)
+    "antibody_just_before": set(),  # issue #10 (i48m)
+    "antibody_premodifies_next": set(),  # issue #10 (i48m)
+    "antibody_now_mark": set(),  # issue #10 (i48m)
+    "antibody_own_level": set(),  # issue #10 (i48m)
+    "antibody_lab_result_glue": set(),  # issue #10 (i48m)
+    "antibody_list_glue": set(),  # issue #10 (i48m)
+    "antibody_either_or_gap": set(),  # issue #10 (i48m)
+    "antibody_bare_glue": set(),  # issue #10 (i48m)
+    "antibody_present_word": set(),  # issue #10 (i48m)
+    "antibody_member_gap": set(),  # issue #10 (i48m)
+    "antibody_row_gap": set(),  # issue #10 (i48m)
+    "antibody_list_glue_tail": set(),  # issue #10 (i48m)
+    "antibody_other_before": set(),  # issue #10 (i48m)
+    "antibody_other_anywhere": set(),  # issue #10 (i48m)
+    "antibody_source_after_result": set(),  # issue #10 (i48m)
+    "antibody_coordinated": set(),  # issue #10 (i48m)
+    "antibody_key_line": set(),  # issue #10 (i48m)
     # issue #10 (i47m): the timeline's and the time reader's word lists, one pattern each
     "sample_word": set(),
     "sample_word_anywhere": set(),
@@ -869,6 +923,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "began_with": {"what"},
     "date_words": set(),
     "assay_words": set(),
+    "antibody_assay_sentence": set(),  # issue #10 (i48m)
+    "antibody_result_disease_name": set(),  # issue #10 (i48m)
     "record_from": set(),
     "lists_on": set(),
     "diagnosed_before": set(),
@@ -1143,7 +1199,7 @@ def _rule_form(pattern: str, flags: int, first: set[str] | None) -> tuple[str, A
     trie = first is not None
     first = first or (_first_of(body) if body is not None else None)
     if first:
-        cls = "".join(re.escape(c) for c in sorted(first))
+        cls = _lead_class(first)
         led = f"(?=[{cls}])(?:{pattern})"
         skipping = _skipping_programme(led, flags, cls, body, merge=not trie)
         return led, skipping or _plain_programme(led, flags)
@@ -1520,6 +1576,21 @@ def _leads_with_boundary(items: Any, c: Any) -> bool:
     return bool(len(items)) and items[0][0] is c.AT and items[0][1] is c.AT_BOUNDARY
 
 
+# issue #10 (i48m): a class of the pattern's first characters that stands in the lead as
+# written: every decimal digit is a \d (Arabic-Indic, Persian, Devanagari ...), every space
+# a \s, and the lead must take them all (its written form is what re.compile on unpickling
+# gets; over ASCII, where the skip table is made, they are the ASCII digits and spaces)
+_EVERY_DIGIT = r"\d"
+_EVERY_SPACE = r"\s"
+
+
+def _lead_class(first: set[str]) -> str:
+    """The lead's class for the characters ``first`` (:func:`_first_of`)."""
+    return "".join(
+        ch if ch in (_EVERY_DIGIT, _EVERY_SPACE) else re.escape(ch) for ch in sorted(first)
+    )
+
+
 def _first_of(parsed: Any) -> set[str] | None:
     """The characters every match of the parsed pattern can start with, or None where some
     match may start with any character (or none)."""
@@ -1552,9 +1623,9 @@ def _first_of(parsed: Any) -> set[str] | None:
                 elif o is c.RANGE and a[1] - a[0] <= 300:
                     chars |= {chr(x) for x in range(a[0], a[1] + 1)}
                 elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
-                    chars |= set("0123456789")
+                    chars.add(_EVERY_DIGIT)  # (i48m) not its ASCII members: "٤٥", "۱۲"
                 elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
-                    chars |= set(" \t\n\r\f\v")
+                    chars.add(_EVERY_SPACE)  # (i48m) and the no-break space, U+001C-U+001F
                 else:
                     return None, False
             return chars, False

@@ -166,18 +166,6 @@ _SYMPTOM_AT_SITE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_GRADE = re.compile(r"\s*[:=]?\s*(?:10|[0-5])(?!\d)")
-# issue #10 (i46f): a fatigable grade ("shoulder abduction 5/5 at rest, 4/5 after 20
-# repetitions", "deltoids 5 initially, falling to 4-/5 on repeated testing"): the grade after
-# the exertion is the examination's finding (myasthenic fatigability is weakness the rested
-# grade hides), so the rested grade right before it is left out, not read as the other side's
-_RESTED_THEN_FATIGUED = re.compile(
-    r"\s*(?:at\s+rest|when\s+rested|rested|initially|at\s+first|on\s+first\s+testing)\s*[,;]?\s*"
-    r"(?:(?:but|and|then|falling|dropping|fatiguing|fatigues|falls|drops|to)\s+)*"
-    r"(?:mrc\s*)?[0-5](?:\s*[+-])?(?:\s*/\s*5)?\s*"
-    r"(?:after|on|with|following)\s+(?:\d+\s+|a\s+few\s+|several\s+|repeated\s+|sustained\s+)?"
-    r"(?:repetitions?|reps|repeated|exercise|exertion|effort|sustained|fatigue|testing|trials?)\b",
-    re.IGNORECASE,
-)
 # issue #10 (i10ak): a symptom score's next reading in the same run ("Pain 4/10 (numeric) at
 # dressing change, 2/10 at rest", "VAS 6/10 today, 3/10 last week"): the second score is the
 # symptom's too, unless a muscle, a movement or a strength word is named between them
@@ -402,6 +390,7 @@ def grades_in(
     ``sides_declared``: the examination's heading declares right / left columns, so "4 / 4"
     pairs are read as sides from the start (see :func:`_side_pairs`)."""
     table = rules().strength.kendall.to_mrc
+    fatigued = rules().one("strength_rested_then_fatigued")  # issue #10 (i46f)
     out: list[Grade] = []
     for m in _GLUED_PAIR.finditer(text, start, end):
         first = m.start()  # the left grade from the right one's end: the pair is one cell
@@ -473,7 +462,7 @@ def grades_in(
             and not _MUSCLE_WORD.search(run.group("between"))
         ):
             continue  # "Pain 4/10 at dressing change, 2/10 at rest": the pain's second score
-        if _RESTED_THEN_FATIGUED.match(text, m.end(), min(end, m.end() + 90)):
+        if fatigued.match(text, m.end(), min(end, m.end() + 90)):
             continue  # "5/5 at rest, 4/5 after 20 repetitions": the fatigued grade is read
         after = _SIDE_AFTER.match(text, m.end(), min(end, m.end() + 16))
         if after is not None and _NEXT_GRADE.match(text, after.end(), min(end, after.end() + 6)):

@@ -35,9 +35,7 @@ _RESULT = {
     "NORMAL": "negative",
     "INDETERMINATE": "indeterminate",
 }
-_ANTI_CONTEXT = re.compile(r"(?:anti-?\s*$)", re.IGNORECASE)
 _DISEASE_WINDOW = 60
-_NAMED_ANTI = re.compile(r"(?:anti|анти|抗)", re.IGNORECASE)
 
 
 def _names_plural_disease(ex: Extraction, m: TermMatch) -> bool:
@@ -60,9 +58,9 @@ def _names_disease(ex: Extraction, m: TermMatch) -> bool:
         return True
     # the disease first only with the antibody named as "anti-X" ("síndrome anti-Jo-1"): a
     # heading "Dermatomiosite MDA-5" names a subset, not this patient's result
-    if not _NAMED_ANTI.match(m.text) and not _ANTI_CONTEXT.search(
-        text[max(0, m.start - 6) : m.start]
-    ):
+    if not ex.rules.one("antibody_named_anti").match(m.text) and not ex.rules.one(
+        "antibody_anti_before"
+    ).search(text[max(0, m.start - 6) : m.start]):
         return False
     before = text[max(0, m.start - _DISEASE_WINDOW) : m.start]
     return any(rx.search(before) for rx in v["antibody_disease_before"])
@@ -72,24 +70,11 @@ def _named_anti(ex: Extraction, m: TermMatch) -> bool:
     """Whether the antibody is named as "anti-X" or (i10ae) by its target ("antibodies to Jo-1",
     rules/patterns.yaml ``antibody_named_against``), not by the antigen's name alone."""
     text = ex.text
-    if _ANTI_CONTEXT.search(text[max(0, m.start - 6) : m.start]):
+    if ex.rules.one("antibody_anti_before").search(text[max(0, m.start - 6) : m.start]):
         return True
     before = text[max(0, m.start - 60) : m.start]
     return any(rx.search(before) for rx in ex.rules.value["antibody_named_against"])
 
-
-# issue #10 (i10m): "anti-X" with no result word is read as a positive (case reports' "a
-# patient with anti-TIF1γ antibodies"), but not where the note names the test: the object of
-# an action on a sample ("we checked anti-TIF1γ", "anti-MDA5 was sent"), or the name of a row
-# whose level has no cut-off to read it by ("Anti-HMGCR antibody level 3 U/mL": the polarity
-# is not stated).
-_TEST_ACTION = re.compile(
-    r"\b(?:check(?:ed|ing)?|re-?check(?:ed)?|sen[dt]|sending|request(?:ed|ing)?|order(?:ed|ing)?|"
-    r"tested|testing|test\s+for|screen(?:ed|ing)?\s+for|drawn|taken|collected|awaited|awaiting|"
-    r"measure|measuring|"  # (i27q: "we did not measure antibodies to Jo-1")
-    r"to\s+follow|outstanding|will\s+(?:check|send|test|request)|repeat(?:ed|ing)?)\b",
-    re.IGNORECASE,
-)
 
 # issue #10 (l34b): a test that could not be done, near the antibody it names ("anti-HMGCR was
 # not available at our centre", "o serviço não possuía o anticorpo anti-HMGCR"; rules/context.yaml
@@ -98,50 +83,22 @@ _TEST_ACTION = re.compile(
 # tests are unavailable") leaves it alone.
 _NOT_DONE_REACH = 50
 
-_BARE_LEVEL = re.compile(
-    r"^(?:[\s:=|)-]|\((?:[^()\d]|\d(?=[a-z]))*\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|"
-    r"level|result|value|index|titre|titer|ratio|was|is|of|"
-    # (i10ae) the verbs and judgements rules/patterns.yaml antibody_measure reads through
-    r"levels|results|values|were|are|with|at|showed|shows|showing|revealed|demonstrated|"
-    r"elevated|raised|increased|high|highly|markedly|extremely|very|strongly|an?)\b)*"
-    r"[<>≤≥]?\s*\d[\d.,]*(?!\s?\+)",
-    re.IGNORECASE,
-)
-
-
-_ASKED = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
-_FOUND_BY_TEST = re.compile(
-    r"\b(?:showed|shows|showing|revealed|reveals|revealing|demonstrated|demonstrates|"
-    r"identified|detected|disclosed|confirmed)\b",
-    re.IGNORECASE,
-)
-
-
-# issue #10 (i23c): an antibody named by its antigen, as what a test found: a finding verb right
-# before it, the word "antibodies" right after it or after its bracketed short name ("the
-# panel showed transcription intermediary factor 1-γ (TIF1-γ) antibodies", "immunoblot
-# revealed Mi-2 antibodies"): a positive result, as "anti-X" is (_named_anti)
-_FOUND_RIGHT_BEFORE = re.compile(
-    rf"{_FOUND_BY_TEST.pattern}[ \t]++(?:(?:the|an?|isolated|strongly|positive)[ \t]++)?$",
-    re.IGNORECASE,
-)
-_ANTIBODY_WORD_AFTER = re.compile(
-    r"[ \t]*+(?:\([^()\n]{1,20}\)[ \t]*+)?(?:auto)?antibod(?:y|ies)\b", re.IGNORECASE
-)
-
 
 def _found_as_antibodies(ex: Extraction, sent: Sentence, m: TermMatch) -> bool:
     """Whether the antibody's antigen is named as the antibodies a test found (see
-    _FOUND_RIGHT_BEFORE)."""
+    antibody_found_right_before)."""
     text = ex.text
     return (
-        _ANTIBODY_WORD_AFTER.match(text, m.end) is not None
-        and _FOUND_RIGHT_BEFORE.search(text, max(sent.start, m.start - 40), m.start) is not None
+        ex.rules.one("antibody_word_after").match(text, m.end) is not None
+        and ex.rules.one("antibody_found_right_before").search(
+            text, max(sent.start, m.start - 40), m.start
+        )
+        is not None
     )
 
 
 def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int) -> bool:
-    """Whether "anti-X" names a test rather than states a finding (see _TEST_ACTION)."""
+    """Whether "anti-X" names a test rather than states a finding (see antibody_test_action)."""
     text = ex.text
     stop = text.rfind(";", sent.start, m.start)
     clause_start = sent.start if stop < 0 else stop + 1
@@ -149,15 +106,15 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
     clause_end = window_end if nxt < 0 else nxt
     actions = [
         a
-        for a in _TEST_ACTION.finditer(text, clause_start, clause_end)
+        for a in ex.rules.one("antibody_test_action").finditer(text, clause_start, clause_end)
         # issue #10 (i18a): the test's result verb between it and the antibody ("antibody
         # testing showed anti-TIF1-gamma antibodies"): the antibody is what the test found
         # issue #10 (i23c): unless the finding is asked about ("we checked whether the panel
         # showed SAE1 antibodies")
         if not (
             a.end() <= m.start
-            and _FOUND_BY_TEST.search(text, a.end(), m.start)
-            and not _ASKED.search(text, a.end(), m.start)
+            and ex.rules.one("antibody_found_by_test").search(text, a.end(), m.start)
+            and not ex.rules.one("antibody_asked").search(text, a.end(), m.start)
         )
     ]
     return (
@@ -168,40 +125,9 @@ def _named_as_test(ex: Extraction, sent: Sentence, m: TermMatch, window_end: int
             min(clause_end, m.end + _NOT_DONE_REACH),
         )
         is not None
-        or _BARE_LEVEL.match(text[m.end : window_end]) is not None
-        or _DEFINED.match(text[m.end : window_end]) is not None
+        or ex.rules.one("antibody_bare_level").match(text[m.end : window_end]) is not None
+        or ex.rules.one("antibody_defined").match(text[m.end : window_end]) is not None
     )
-
-
-# issue #10 (i10-text20): "anti-X" as the subject of a sentence that says what the antibody is
-# ("anti-TIF1γ antibodies (anti-TIF1γ Abs) are one of the myositis-specific autoantibodies",
-# "anti-NXP2 is a marker of ..."): a statement about the antibody, not this patient's result
-_DEFINED = re.compile(
-    r"^(?:[\s)-]|\([^()]{0,40}\)|\b(?:(?:auto)?antibod(?:y|ies)|abs?)\b)*"
-    r"(?:is|are)\s+(?:one\s+of\s+(?:the\s+)?|among\s+(?:the\s+)?|an?\s+|the\s+)"
-    r"(?:[\w-]+\s+){0,4}?(?:(?:auto)?antibod(?:y|ies)|markers?|msas?|maas?|targets?)\b",
-    re.IGNORECASE,
-)
-
-
-# issue #10 (i10m): a result word after an antibody belongs to another test: one named after
-# the antibody's own predicate ("anti-TIF1γ antibodies were found and the CT of the chest ...
-# was negative", "... were present and her colonoscopy was negative"; not a test coordinated
-# with the antibody, "anti-TIF1γ and tumour markers were negative"), or one the word stands
-# right before ("..., with a negative mammogram", "and negative chest imaging"): an
-# investigation, a lab, or a word for one.
-_TEST_WORD = (
-    r"imaging|scans?|x-?rays?|ultrasound|biops(?:y|ies)|endoscop\w*|colonoscop\w*|mammogra\w*|"
-    r"smear|cytology|(?:tumou?r\s+)?markers?"
-)
-_OTHER_TEST = re.compile(rf"\b(?:{_TEST_WORD})\b", re.IGNORECASE)
-_OTHER_TEST_AFTER_VERB = re.compile(
-    rf"\b(?:{_TEST_WORD}|screen(?:ing)?|work-?up|search)\b", re.IGNORECASE
-)
-_OWN_PREDICATE = re.compile(
-    r"\b(?:was|were|is|are|been|has|have|had|showed|revealed|demonstrated|with)\b|;",
-    re.IGNORECASE,
-)
 
 
 def _other_tests(
@@ -227,8 +153,8 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
     """Whether the result word at [cue_start, cue_end), after antibody ``m``, is another test's."""
     if cue_start < m.end:
         return False
-    other = _first_other_test(ex, m.end, cue_start, _OTHER_TEST_AFTER_VERB)
-    if other is not None and _OWN_PREDICATE.search(ex.text, m.end, other):
+    other = _first_other_test(ex, m.end, cue_start, ex.rules.one("antibody_other_test_after_verb"))
+    if other is not None and ex.rules.one("antibody_own_predicate").search(ex.text, m.end, other):
         return True
     if other is not None and _result_right_after_test(ex, other, cue_start):
         return True
@@ -244,7 +170,9 @@ def _owned_by_other_test(ex: Extraction, m: TermMatch, cue_start: int, cue_end: 
         return True
     after = _NEXT_WORDS.match(ex.text, cue_end)
     return (
-        after is not None and _first_other_test(ex, cue_end, after.end(), _OTHER_TEST) is not None
+        after is not None
+        and _first_other_test(ex, cue_end, after.end(), ex.rules.one("antibody_other_test"))
+        is not None
     )
 
 
@@ -262,93 +190,61 @@ def _result_right_after_test(ex: Extraction, start: int, cue_start: int) -> bool
     result word at ``cue_start``."""
     return any(
         _ONLY_SPACE.fullmatch(ex.text, end, cue_start)
-        for _, end in _other_tests(ex, start, cue_start, _OTHER_TEST)
+        for _, end in _other_tests(ex, start, cue_start, ex.rules.one("antibody_other_test"))
     )
-
-
-# issue #10 (i23c): a sentence opened by a clause of reason, concession or time whose subject
-# is the antibody and whose verb follows it ("Because anti-TIF1-γ carries a cancer risk, she
-# was screened again (negative)", "As NXP2 is linked to cancer, the CT ... was negative"): the
-# first comma after that verb closes the clause, and a result word in the main clause after it
-# is not the antibody's ("Because anti-Mi-2, which is rare, was positive": no verb before the
-# first comma, the clause goes on)
-_REASON_OPENING = re.compile(
-    r"[\W\d_]*+(?:because|since|as|given(?:[ \t]+that)?|although|though|while|whereas|when)\b"
-    r"[^,;:.()]*+",
-    re.IGNORECASE,
-)
-_CLAUSE_VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|carr(?:y|ies|ied)|confer(?:s|red)?|remain(?:s|ed)?|"
-    r"bears?|signals?|suggests?|indicates?|implies|implied|raises?|raised|increases?)\b",
-    re.IGNORECASE,
-)
 
 
 def _beyond_reason_clause(ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int) -> bool:
     """Whether antibody ``m`` is the subject of the sentence's opening clause of reason (see
-    _REASON_OPENING) and the result word at ``cue_start`` follows the comma that closes it."""
+    patterns.yaml antibody_reason_opening) and the result word at ``cue_start`` follows the
+    comma that closes it."""
     text = ex.text
-    if cue_start < m.end or _REASON_OPENING.fullmatch(text, sent.start, m.start) is None:
+    if (
+        cue_start < m.end
+        or ex.rules.one("antibody_reason_opening").fullmatch(text, sent.start, m.start) is None
+    ):
         return False
     comma = text.find(",", m.end, cue_start)
-    return comma >= 0 and _CLAUSE_VERB.search(text, m.end, comma) is not None
+    return (
+        comma >= 0
+        and ex.rules.one("antibody_reason_clause_verb").search(text, m.end, comma) is not None
+    )
 
 
-# issue #10 (i39p): an antibody stated by a predicate before it ("She had anti-TIF1-γ and
-# anti-NXP2 (line blot) antibodies", "The blot showed anti-NXP2") and a next clause whose subject
-# is another test, with a verb of its own ("..., and the CT was negative", "; her mammogram came
-# back normal"): the result word there is that test's (the antibody's predicate is the one
-# before it: _OWN_PREDICATE after the name finds only those written after it). The next clause
-# opens at a semicolon or at a comma with a conjunction; the test's verb stands in the few words
-# after its name, with no comma between ("anti-TIF1-γ and the CT were negative" is one subject).
-_NEXT_CLAUSE = re.compile(
-    r"(?:,[ \t]*+(?:and|but|while|whereas|though|although|yet)\b|;)[ \t]*+"
-    r"(?:(?:the|her|his|their|a|an|a[ \t]++repeat|repeat|subsequent|later|further)[ \t]++)*+$",
-    re.IGNORECASE,
-)
 _NEXT_CLAUSE_REACH = 120  # characters from the next clause's mark to the result word
 _PREDICATE_REACH = 300  # characters from the antibody's predicate to it (a list between)
-_TEST_OWN_VERB = re.compile(
-    r"[^,;:.()]{0,40}?\b(?:was|were|is|are|came[ \t]++back|returned|remains?|remained|"
-    r"proved|showed|revealed|had[ \t]++been|has[ \t]++been|have[ \t]++been)\b[^,;:.()]{0,30}",
-    re.IGNORECASE,
-)
 
 
 def _next_clause_test(ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int) -> bool:
     """Whether the result word at ``cue_start``, after antibody ``m``, is said by a next clause
-    of another test (see _NEXT_CLAUSE), ``m`` having its predicate before it in its clause."""
+    of another test (see patterns.yaml antibody_next_clause), ``m`` having its predicate before
+    it in its clause."""
     text = ex.text
     if cue_start < m.end:
         return False
     near = max(m.end, cue_start - _NEXT_CLAUSE_REACH)
-    tests = _other_tests(ex, near, cue_start, _OTHER_TEST_AFTER_VERB)
+    tests = _other_tests(ex, near, cue_start, ex.rules.one("antibody_other_test_after_verb"))
     if not any(
-        _NEXT_CLAUSE.search(text, max(m.end, start - _NEXT_CLAUSE_REACH), start) is not None
-        and _TEST_OWN_VERB.fullmatch(text, end, cue_start) is not None
+        ex.rules.one("antibody_next_clause").search(
+            text, max(m.end, start - _NEXT_CLAUSE_REACH), start
+        )
+        is not None
+        and ex.rules.one("antibody_test_own_verb").fullmatch(text, end, cue_start) is not None
         for start, end in tests
     ):
         return False
     lo = max(sent.start, m.start - _PREDICATE_REACH)
     stop = max(text.rfind(";", lo, m.start), text.rfind(":", lo, m.start))
-    return _OWN_PREDICATE.search(text, max(lo, stop + 1), m.start) is not None
-
-
-# issue #10 (i10ae): a result word said of a test named right before it, its subject, is that
-# test's, not an antibody's that follows ("Malignancy screen not repeated now (Mi-2; ...)",
-# "CT chest negative (anti-TIF1γ positive)"): between the test and the word, only a verb
-_SUBJECT_TO_WORD = re.compile(
-    r"[ \t:]*(?:\b(?:was|were|is|are|has|have|had|been|being|remains?|remained|came\s+back)\b"
-    r"[ \t,]*){0,2}$",
-    re.IGNORECASE,
-)
+    return (
+        ex.rules.one("antibody_own_predicate").search(text, max(lo, stop + 1), m.start) is not None
+    )
 
 
 def _said_of_test_before(
     ex: Extraction, sent: Sentence, m: TermMatch, cue_start: int, cue_end: int
 ) -> bool:
     """Whether the result word at [cue_start, cue_end), before antibody ``m``, is said of a
-    test other than an antibody named right before it (see _SUBJECT_TO_WORD)."""
+    test other than an antibody named right before it (see antibody_subject_to_word)."""
     if cue_end > m.start:
         return False
     r, text = ex.rules, ex.text
@@ -356,37 +252,18 @@ def _said_of_test_before(
     ends = [
         *(t.end for t in r.investigations.find(text, lo, cue_start)),
         *(t.end for t in r.labs.find(text, lo, cue_start)),
-        *(w.end() for w in _OTHER_TEST.finditer(text, lo, cue_start)),
-        *(w.end() for w in _CANCER_SEARCH.finditer(text, lo, cue_start)),
+        *(w.end() for w in ex.rules.one("antibody_other_test").finditer(text, lo, cue_start)),
+        *(w.end() for w in ex.rules.one("antibody_cancer_search").finditer(text, lo, cue_start)),
     ]
-    return any(_SUBJECT_TO_WORD.fullmatch(text, end, cue_start) for end in ends)
-
-
-# a search for a cancer, not an antibody screen ("autoantibody screening was positive for ...",
-# "Myositis screen: Negative: ..." are the antibodies' own)
-_CANCER_SEARCH = re.compile(
-    r"\b(?:malignancy|malignant|cancer|tumou?r|neoplasm|neoplastic|paraneoplastic|occult)\s+"
-    r"(?:screen(?:ing)?|work-?up|search)\b",
-    re.IGNORECASE,
-)
-
-
-# issue #10 (i10ae): a record line. A laboratory's printed panel gives each antibody a line of
-# its own, the name first and its result after it ("TIF1-gamma ........ POSITIVE",
-# "NXP-2<tab>Negative", "SAE1: neg"). The lines of one block may be read as one sentence (the
-# indented lines under a dated label are one list dated by it: _normalise ``listed``), so a
-# result word could reach across a line break into the next record. A result word on another
-# line than the antibody's is not the antibody's when either line is a record: the antibody's
-# own line gives it a result after its name, or the word's line opens with another antibody's
-# name before the word. A list cut at a comma and carried on to the next line (one table cell:
-# "Mi-2, NXP2, Jo-1," / "  PL-7, SRP: negative") is one record.
-_RECORD_LEAD = re.compile(r"[ \t\-*•·>]*(?:\d+[.)][ \t]+)?(?:anti[-\s]*)?", re.IGNORECASE)
+    return any(
+        ex.rules.one("antibody_subject_to_word").fullmatch(text, end, cue_start) for end in ends
+    )
 
 
 def _line_openers(
     ex: Extraction, sent: Sentence, matches: list[TermMatch]
 ) -> dict[int, list[tuple[int, TermMatch, int, int]]]:
-    """The antibody names of ``sent`` (``matches``) that open a record line (_RECORD_LEAD
+    """The antibody names of ``sent`` (``matches``) that open a record line (antibody_record_lead
     before them), by the start of their line in the note as written: (their place in
     ``matches``, the name, its span as written), in order. Found once for the sentence, not
     for every name and result word (issue #10, hostile input: quadratic on one long line)."""
@@ -397,7 +274,7 @@ def _line_openers(
         for j, a in enumerate(matches):
             lo, hi = ex.norm.to_original(a.start, a.end)
             line_start = _line_start(ex, lo)
-            if _RECORD_LEAD.fullmatch(original, line_start, lo):
+            if ex.rules.one("antibody_record_lead").fullmatch(original, line_start, lo):
                 lines.setdefault(line_start, []).append((j, a, lo, hi))
         return matches, lines
 
@@ -409,7 +286,7 @@ def _another_records_result(
     ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, cue_start: int, cue_end: int
 ) -> bool:
     """Whether the result word at [cue_start, cue_end) stands on another record line than
-    antibody ``matches[k]`` (see _RECORD_LEAD)."""
+    antibody ``matches[k]`` (see antibody_record_lead)."""
     original = ex.norm.original
     at, at_end = ex.norm.to_original(matches[k].start, matches[k].end)
     cue_at = ex.norm.to_original(cue_start, cue_end)[0]
@@ -441,8 +318,6 @@ def _another_records_result(
 
 
 _ROW_LEAD = re.compile(r"[ \t\-*•·>]*")
-_WORD_TO_NAME = re.compile(r"[ \t]*+(?:anti[ \t-]*+)?")
-_ROW_TAIL = re.compile(r"[ \t]*+(?:antibod(?:y|ies))?[ \t.,;]*+")
 
 
 def _opens_own_row(
@@ -461,11 +336,14 @@ def _opens_own_row(
     if (
         j >= len(matches)
         or j == k
-        or not _WORD_TO_NAME.fullmatch(ex.text, cue_end, matches[j].start)
+        or not ex.rules.one("antibody_word_to_name").fullmatch(ex.text, cue_end, matches[j].start)
     ):
         return False
     name_end = ex.norm.to_original(matches[j].start, matches[j].end)[1]
-    return _ROW_TAIL.fullmatch(original, name_end, _line_end(ex, name_end)) is not None
+    return (
+        ex.rules.one("antibody_row_tail").fullmatch(original, name_end, _line_end(ex, name_end))
+        is not None
+    )
 
 
 # issue #10 (i11c): the exception after a negative ("negative except TIF1γ", "negativ außer
@@ -487,19 +365,6 @@ _RESULT_WORD = {
 }
 
 
-# issue #10 (i10m): the laboratory's or the writer's verdict on a band or a level decides over
-# its description ("Anti-Ku weak band, considered negative", "Ro52 trace, interpreted as
-# positive", "low level, regarded as not significant")
-_VERDICT = re.compile(
-    r"\b(?:considered|interpreted|regarded|reported|read|deemed|classed|classified|called)"
-    r"\s+(?:to\s+be\s+|as\s+)?(?:(?:clinically|probably|likely)\s+)?"
-    r"(?:(?P<negative>negative|not\s+significant|non-?significant|insignificant)"
-    r"|(?P<weak_positive>weak(?:ly)?\s+positive|low\s+positive)"
-    r"|(?P<indeterminate>equivocal|borderline|indeterminate)|(?P<positive>positive))\b",
-    re.IGNORECASE,
-)
-
-
 def _clause_end(text: str, start: int, end: int) -> int:
     stop = text.find(";", start, end)
     return end if stop < 0 else stop
@@ -512,21 +377,6 @@ def _by_exception(ex: Extraction, sent: Sentence, m: TermMatch, assertion: Asser
     return hit is not None and hit[2] <= m.start and _exception_cue(ex, sent, hit[1])
 
 
-# issue #10 (i10m): results given in the order of the names ("Jo-1/PL-7/PL-12: neg/neg/pos",
-# "Jo-1/PL-7/PL-12 (neg/neg/pos)", "anti-TIF1γ, anti-NXP2 and anti-SAE1 were positive, negative
-# and negative respectively"): as many result words as names, in a bracket, after a colon as a
-# slash list, or with "respectively".
-_RESPECTIVE_WORD = (
-    r"(?:(?:weak(?:ly)?|low|strong(?:ly)?)[ -])?(?:positive|pos|negative|neg|detected|"
-    r"not\s+detected|borderline|equivocal|indeterminate)\b|[+−-](?=\s*(?:[/,;.]|and\b|$))"
-)
-_RESPECTIVE = re.compile(
-    rf"\s*(?:(?:auto)?antibod(?:y|ies)|abs?)?\s*(?P<lead>:|\(|\b(?:were|was|are|is|came back)\b)"
-    rf"\s*(?P<words>(?:{_RESPECTIVE_WORD})(?:\s*(?:/|,\s*and|,|and)\s*(?:{_RESPECTIVE_WORD}))+)"
-    r"(?P<resp>,?\s*respectively\b)?",
-    re.IGNORECASE,
-)
-_RESPECTIVE_ONE = re.compile(_RESPECTIVE_WORD, re.IGNORECASE)
 _RESPECTIVE_RESULT = {"+": "positive", "-": "negative", "−": "negative"}
 
 
@@ -550,14 +400,21 @@ def _respective_results(ex: Extraction, matches: list[TermMatch]) -> dict[int, s
     first = 0
     while first < len(matches):
         last = first
-        while last + 1 < len(matches) and _LIST_GLUE.fullmatch(
-            _without_other_antibodies(text[matches[last].end : matches[last + 1].start])
+        while last + 1 < len(matches) and ex.rules.one("antibody_list_glue").fullmatch(
+            _without_other_antibodies(ex, text[matches[last].end : matches[last + 1].start])
         ):
             last += 1
         count = last - first + 1
-        hit = _RESPECTIVE.match(text, matches[last].end) if count >= 2 else None
+        hit = (
+            ex.rules.one("antibody_respective").match(text, matches[last].end)
+            if count >= 2
+            else None
+        )
         if hit is not None:
-            words = [w.group() for w in _RESPECTIVE_ONE.finditer(hit.group("words"))]
+            words = [
+                w.group()
+                for w in ex.rules.one("antibody_respective_word").finditer(hit.group("words"))
+            ]
             aligned = (
                 hit.group("resp")
                 or hit.group("lead") == "("
@@ -585,14 +442,6 @@ def _on_reference_line(ex: Extraction, m: TermMatch, chrome: Any) -> bool:
     return len(line.strip()) <= _REFERENCE_LINE_MAX and bool(chrome(original, at, ex.rules))
 
 
-# issue #10 (i10ba, i33g): "SSA" (and "SS-A", "SSA/Ro", "Sjögren's syndrome A") names the
-# classical anti-SSA/Ro assay, which may detect either the 52 or the 60 kDa antigen: it is the Ro52
-# or the Ro60 result only where its subunit is written with it. The lexicon reads these names as
-# Ro60 (one concept per term); one with no subunit becomes UNSPECIFIED_SSA, a name that keeps its
-# place in its list (its result is not a neighbour's) but records no antibody (the gold decision of
-# 3 Dec 2026: the product must not invent which antigen; the case model has no code for an SSA of
-# unspecified target).
-_GENERIC_SSA = re.compile(r"ss-?a(?:/ro)?|ro/ss-?a|sj[öo]gren.*", re.IGNORECASE | re.DOTALL)
 UNSPECIFIED_SSA = "SSA"
 _SSA_WINDOW = 90
 
@@ -609,7 +458,7 @@ def _ssa_subunits(ex: Extraction, matches: list[TermMatch]) -> list[TermMatch]:
     out: list[TermMatch] = []
     merged: set[int] = set()  # the subunits' names taken into an SSA's match
     for m in matches:
-        if m.concept != "RO60" or not _GENERIC_SSA.fullmatch(m.text):
+        if m.concept != "RO60" or not ex.rules.one("antibody_generic_ssa").fullmatch(m.text):
             out.append(m)
             continue
         after = next(
@@ -716,11 +565,13 @@ def _antibodies(ex: Extraction) -> None:
                     {c: v for c, v in assertion.categories.items() if c != "existence"}
                 )
                 status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
-            verdict = _VERDICT.search(text, m.end, _clause_end(text, m.end, window_end))
+            verdict = ex.rules.one("antibody_verdict").search(
+                text, m.end, _clause_end(text, m.end, window_end)
+            )
             if verdict is not None and any(verdict.start() <= v < verdict.end() for v in skip):
                 verdict = None  # a voided result word (see _voided_results)
             if verdict is not None and _first_other_test(
-                ex, m.end, verdict.start(), _OTHER_TEST_AFTER_VERB
+                ex, m.end, verdict.start(), ex.rules.one("antibody_other_test_after_verb")
             ):
                 verdict = None  # "..., and the CT was reported as negative": the CT's
             if k in respective:  # "Jo-1/PL-7/PL-12: neg/neg/pos"
@@ -843,20 +694,6 @@ _OPENS_WITHIN = 20  # characters before a wrapped list's first antibody or panel
 _LABEL_DATE_WITHIN = 30  # characters from a name to the date of its label, "anti-SRP (blot, DATE)"
 
 
-# issue #10 (i22a): a list of results closed by a bracket that names only their panel or assay
-# and its date ("anti-NXP2 positive, anti-Mi-2 negative (Immunoblot 15.07.2026).", "...
-# negative (myositis panel reported 09/2026)."): the bracket's date is the panel's and dates the
-# results before it, over a date stated earlier in the sentence (the diagnosis's, "DM first
-# diagnosed 07/2026: ..."). Only a bracket that ends its sentence, with no other date between
-# the antibody and it; open notes 138, 192
-_PANEL_WORDS = re.compile(
-    r"\b(?:myositis|antibod(?:y|ies)|autoantibod(?:y|ies)|panel|serology|immunoassay|profile"
-    r"|elisa|(?:line|dot)\s+blot|immunoblot|blot|euroline|sample[sd]?|sent|results?|reported"
-    r"|dated|done|performed|on|in)\b",
-    re.IGNORECASE,
-)
-
-
 def _closing_bracket_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | None:
     text = ex.text
     after = sorted((c, t) for c, t in sent.stated_times() if c > m.end and t.absolute is not None)
@@ -870,21 +707,9 @@ def _closing_bracket_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimeP
     if closed < 0 or text[closed + 1 : sent.end].strip(" .\n"):
         return None
     words = text[opened + 1 : c] + " " + text[sent.ends.get(c, c) : closed]
-    if _PANEL_WORDS.sub("", words).strip(" ,;:-"):
+    if ex.rules.one("antibody_panel_words").sub("", words).strip(" ,;:-"):
         return None
     return time
-
-
-# issue #10 (i24c): the date labelled as the sample's, in the sentence that gives the results
-# ("Addendum 24/11: the line blot (sample of 10/11/2026) is positive for anti-NXP2", "Myositis
-# panel, specimen collected 02/10/2026: anti-Mi-2 positive"): the results are the sample's, not
-# the report's or the addendum's. The label right before the date; the nearest such date before
-# the antibody, else the first after it.
-_SAMPLE_LABEL = re.compile(
-    r"\b(?:samples?|sampled|specimens?|collected|collection|drawn|taken)"
-    r"(?:[ \t]++(?:date|of|on|dated|taken|collected|drawn|received))?[ \t]*+[:=]?[ \t]*+$",
-    re.IGNORECASE,
-)
 
 
 # issue #10 (i41a): before the antibody, also the sample's words the sentence times read, of
@@ -904,7 +729,7 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
         for c, t in dated
         if c < m.start
         and (
-            _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
+            ex.rules.one("antibody_sample_label").search(text, max(sent.start, c - 30), c)
             or sample.search(text, max(sent.start, c - _SAMPLE_REACH), c)
         )
     ]
@@ -920,7 +745,10 @@ def _sample_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimePoint | No
     if sampled or before:
         return replace((sampled or [t for _, t in before])[-1])  # a copy, as _aside_sample_time
     after = [
-        t for c, t in dated if c > m.end and _SAMPLE_LABEL.search(text, max(sent.start, c - 30), c)
+        t
+        for c, t in dated
+        if c > m.end
+        and ex.rules.one("antibody_sample_label").search(text, max(sent.start, c - 30), c)
     ]
     return replace(after[0]) if after else None
 
@@ -1044,21 +872,6 @@ def _wrapped_report_date(ex: Extraction, prev: Sentence, sent: Sentence) -> bool
     return report.search(ex.text, max(prev.start, prev.end - 30), prev.end) is not None
 
 
-# issue #10 (i10q): a corrected report. A result said to have been issued in error ("negative
-# (previously reported positive in error)", "the earlier positive was erroneous", "wrongly
-# reported as positive") is void: the corrected result is the antibody's.
-_ERROR_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:in error|erroneous(?:ly)?|(?:was|were) (?:wrong|incorrect)|a mistake|"
-    r"retracted|withdrawn|a (?:lab(?:oratory)?|transcription|reporting) error)\b",
-    re.IGNORECASE,
-)
-_ERROR_BEFORE = re.compile(
-    r"\b(?:erroneous(?:ly)?|wrongly|falsely|incorrectly|mistakenly)[ \t]+(?:(?:reported|given|"
-    r"recorded|issued|labell?ed|read)[ \t]+)?(?:as[ \t]+)?(?:an?[ \t]+)?$",
-    re.IGNORECASE,
-)
-
-
 def _voided_results(ex: Extraction, sent: Sentence) -> frozenset[int]:
     """The starts of the result words in ``sent`` that a correction voids."""
     text = ex.text
@@ -1068,8 +881,8 @@ def _voided_results(ex: Extraction, sent: Sentence) -> frozenset[int]:
     void: set[int] = set()
     for k, (a, b) in enumerate(cues):
         nxt = cues[k + 1][0] if k + 1 < len(cues) else sent.end
-        after = _ERROR_AFTER.match(text[b:nxt])
-        before = _ERROR_BEFORE.search(text, max(sent.start, a - 40), a)
+        after = ex.rules.one("antibody_error_after").match(text[b:nxt])
+        before = ex.rules.one("antibody_error_before").search(text, max(sent.start, a - 40), a)
         if after is not None or before is not None:
             void.add(a)
             # and the words that dated the voided result ("previously reported positive")
@@ -1260,10 +1073,10 @@ def _only_names(ex: Extraction, line: str) -> bool:
         return False
     pos = 0
     for a in found:
-        if not _BARE_GLUE.fullmatch(line, pos, a.start):
+        if not ex.rules.one("antibody_bare_glue").fullmatch(line, pos, a.start):
             return False
         pos = a.end
-    return bool(_BARE_GLUE.fullmatch(line, pos, len(line)))
+    return bool(ex.rules.one("antibody_bare_glue").fullmatch(line, pos, len(line)))
 
 
 def _list_label(ex: Extraction, sent: Sentence) -> str | None:
@@ -1303,21 +1116,6 @@ def _list_label(ex: Extraction, sent: Sentence) -> str | None:
 # the result words (times taken out): words of time and sequence only, never another test's name
 # or finding ("Anti-Jo-1 positive, CK normal" is one result).
 _TURN_RESULTS = frozenset({"POSITIVE", "WEAK_POSITIVE", "NEGATED_EXISTENCE", "INDETERMINATE"})
-_TURN_GLUE = re.compile(
-    r"(?:[\s,;:()\-–]|\d++|\b(?:and|but|then|now|later|since|subsequently|previously|initially|"
-    r"originally|at first|first|formerly|earlier|again|still|is|was|were|has|had|have|been|be|"
-    r"became|become|becoming|turned|turning|converted|remains?|remained|on|in|at|by|of|the|a|an|"
-    r"one|two|three|six|twelve|repeat|repeated|repeating|re-?test(?:ed|ing)?|re-?checked|"
-    r"testing|tested|test|checked|year|years|month|months|week|weeks|after|diagnosis|"
-    r"presentation|baseline|follow-up|admission|result|results|titre|titer|level|time|that)\b)*",
-    re.IGNORECASE,
-)
-# A result marked as the earlier one of two ("previously negative", "negative at diagnosis")
-_EARLIER_MARK = re.compile(
-    r"\b(?:previously|initially|originally|at first|formerly|earlier|at diagnosis|at baseline|"
-    r"at presentation|on admission|first)\b",
-    re.IGNORECASE,
-)
 
 
 def _premodifier_first(
@@ -1340,7 +1138,7 @@ def _premodifier_first(
             and mod.start not in skip
             and mod.rule.direction in ("forward", "bidirectional")
             and mod.end <= m.start
-            and _JUST_BEFORE.fullmatch(ex.text, mod.end, m.start)
+            and ex.rules.one("antibody_just_before").fullmatch(ex.text, mod.end, m.start)
         ):
             return Assertion(
                 {**assertion.categories, "existence": (mod.rule.category, mod.start, mod.end)}
@@ -1349,11 +1147,6 @@ def _premodifier_first(
 
 
 _LIST_STOP = re.compile(r"[,;]")
-_JUST_BEFORE = re.compile(r"[ \t]*(?:anti[-\s]*)?", re.IGNORECASE)  # no stop between
-# a result word right before the next antibody's name is that one's ("Anti-Jo-1 negative,
-# positive ANA", "negative and positive anti-PL-7")
-_PREMODIFIES_NEXT = re.compile(r"[\s,;]*(?:anti[-\s]*)?", re.IGNORECASE)
-_NOW_MARK = re.compile(r"\b(?:now|currently|at present|today)\b", re.IGNORECASE)
 # An earlier positive is kept even without a time of its own: a positive is never lost for a
 # later negative (the case keeps both; on one date the positive, with a warning: _assemble)
 _KEPT_UNDATED = frozenset({"positive", "weak_positive"})
@@ -1418,10 +1211,14 @@ def _results_in_turn(
         c
         for i, c in enumerate(spans)
         if (i == 0 or c[0] >= spans[i - 1][1])
-        and not (window_end < sent.end and _PREMODIFIES_NEXT.fullmatch(text, c[1], window_end))
+        and not (
+            window_end < sent.end
+            and ex.rules.one("antibody_premodifies_next").fullmatch(text, c[1], window_end)
+        )
         and not (
             (after := _NEXT_WORDS.match(text, c[1])) is not None
-            and _first_other_test(ex, c[1], after.end(), _OTHER_TEST) is not None
+            and _first_other_test(ex, c[1], after.end(), ex.rules.one("antibody_other_test"))
+            is not None
         )  # "..., negative CT"
     ]
     cues = _graded_once(text, cues)
@@ -1433,10 +1230,14 @@ def _results_in_turn(
             blanked[pos - m.end] = " "
     flat = "".join(blanked)
     gaps = [(m.end, cues[0][0]), *((c[1], d[0]) for c, d in pairwise(cues))]
-    if not all(_TURN_GLUE.fullmatch(flat[a - m.end : b - m.end]) for a, b in gaps):
+    if not all(
+        ex.rules.one("antibody_turn_glue").fullmatch(flat[a - m.end : b - m.end]) for a, b in gaps
+    ):
         return []
     earlier: set[int] = set()  # each mark goes to the nearest result word (after it on a tie)
-    for mark in _EARLIER_MARK.finditer(text, m.end, min(window_end, cues[-1][1] + 30)):
+    for mark in ex.rules.one("antibody_earlier_mark").finditer(
+        text, m.end, min(window_end, cues[-1][1] + 30)
+    ):
         earlier.add(
             min(
                 range(len(cues)),
@@ -1453,7 +1254,7 @@ def _results_in_turn(
         return []
     now = sent.time_at(cues[current][0], end=cues[current][1])
     before_current = text[cues[current - 1][1] if current else m.end : cues[current][0]]
-    if now.is_forward() or _NOW_MARK.search(before_current):
+    if now.is_forward() or ex.rules.one("antibody_now_mark").search(before_current):
         now = INDEX  # "became positive a year later" (than the first), "is now positive"
     drafts: list[Draft] = []
     for i, (a, b, cat) in enumerate(cues):
@@ -1495,7 +1296,7 @@ def _result_of_previous(
     m, prev = matches[k], matches[k - 1]
     if not prev.end <= cue_start < cue_end <= m.start:
         return False
-    between = _without_other_antibodies(ex.text[prev.end : cue_start])
+    between = _without_other_antibodies(ex, ex.text[prev.end : cue_start])
     if _closing(ex).fullmatch(between) is None:
         return False
     if _RESULT_CLOSED.match(ex.text[cue_end : m.start]) is not None:
@@ -1531,16 +1332,6 @@ def _own_result_after(ex: Extraction, sent: Sentence, matches: list[TermMatch], 
     )
 
 
-# issue #10 (i10aa): what shows an antibody was given its own result before the next one is
-# named: a level, a titre or a count right after its name ("Anti-HMGCR 168 CU", "Jo-1 45 U/mL",
-# "ANA 1:640"), or a result word of its own (read by the context rules, in every language).
-_OWN_LEVEL = re.compile(
-    r"^(?:[\s:=|-]|\b(?:(?:auto)?antibod(?:y|ies)|abs?|ig[gam]|level|result|value|index|titre|"
-    r"titer|ratio|was|is|of)\b)*[<>≤≥]?\s*(?:1\s*[:/]\s*)?\d[\d.,]*(?![\d/.])",
-    re.IGNORECASE,
-)
-
-
 def _result_of_next(
     ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int, assertion: Assertion
 ) -> bool:
@@ -1556,9 +1347,9 @@ def _result_of_next(
     if hit[1] < nxt.end:
         return False
     gap = ex.text[m.end : nxt.start]
-    if _LIST_GLUE.fullmatch(_without_other_antibodies(gap)):
+    if ex.rules.one("antibody_list_glue").fullmatch(_without_other_antibodies(ex, gap)):
         return False
-    if _OWN_LEVEL.match(gap) is not None:
+    if ex.rules.one("antibody_own_level").match(gap) is not None:
         return True
     return any(  # a result word closing ``k`` (not one opening the next: "SRP (not HMGCR)")
         mod.rule.category in _RESULT
@@ -1566,12 +1357,6 @@ def _result_of_next(
         and m.end <= mod.start < nxt.start
         for mod in _ResultWords.of(ex, sent).starting(m.end, nxt.start)
     )
-
-
-_LAB_RESULT_GLUE = re.compile(
-    r"(?:\s|[:,]|\b(?:levels?|results?|was|were|is|are|remains?|remained|since|now|still)\b)*",
-    re.IGNORECASE,
-)
 
 
 def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Assertion:
@@ -1586,67 +1371,12 @@ def _own_existence(ex: Extraction, target_end: int, assertion: Assertion) -> Ass
     cue = hit[1]
     before = text[target_end:cue]
     owned = any(rx.search(before) for rx in ex.rules.value["result_owner"]) or any(
-        _LAB_RESULT_GLUE.fullmatch(text, lab.end, cue)
+        ex.rules.one("antibody_lab_result_glue").fullmatch(text, lab.end, cue)
         for lab in ex.rules.labs.find(text, target_end, cue)
     )
     if not owned:
         return assertion
     return Assertion({k: v for k, v in assertion.categories.items() if k != "existence"})
-
-
-# The words that may follow an antibody's name as part of it: "Ab", "antibodies", "IgG",
-# "autoantibody", "auto-antibodies", "IgG antibodies" (issue #10, i10m: with each of them the
-# list readers below tell one member's result from the next one's).
-# issue #10 (i37n): and the subunits or isoforms a blot prints after the antigen, paired by a
-# slash or "and" ("Mi-2 alpha/beta", "Mi-2α/β", "Mi-2a/b", "PM-Scl 75/100", "Ku 70/80",
-# "Ro-52/60"): the name matched is the first subunit's ("mi-2 alpha", "pm-scl"), and the rest
-# broke the list, so that the members before it lost the list's closing "neg" and were read as
-# "anti-X" named alone (positive). A number is a subunit only beside the slash.
-_SUBUNIT = r"\b(?:alpha|beta|gamma)\b|[αβγ]|\b\d{2,3}(?=\s*/\s*\d)|(?<=/)(?:\d{2,3}|[ab])\b"
-_NAME_SUFFIX = rf"\b(?:(?:auto-?)?antibod(?:y|ies)|(?:auto-?)?abs?|ig[gam])\b|{_SUBUNIT}"
-# issue #10 (i10ak): the words for "and", "or" and "nor" that join a list's last member, in
-# the languages a laboratory list is written in, known to the extractor or not ("anti-Mi-2 i
-# anti-SAE1 negatius", "anti-NXP2 in anti-MDA5 negativna", "anti-NXP2 at anti-MDA5 ay
-# negatibo"): Catalan/Croatian/Polish/Czech i, Spanish y/e/o/u/ni, Portuguese/Galician/Italian
-# e/ed/ou/o/nem/né, French et/ou/ni, German und/oder/sowie, Dutch/Afrikaans en/of, Danish/
-# Norwegian og, Swedish och/samt, Scandinavian eller, Finnish/Estonian ja/tai/sekä, Hungarian
-# és/vagy, Czech/Slovak a/nebo/alebo, Polish oraz/lub/albo/ani, Croatian/Serbian ili/te,
-# Slovene in/ali, Romanian și/si/sau, Turkish ve/veya, Malay/Indonesian dan/atau/serta,
-# Tagalog at, Vietnamese và/hoặc, Greek και/ή, Russian/Ukrainian и/і/та/или/або. Only ever
-# read between two antibodies' names, where none of them is another word. Verified U.
-_AND_OR = (
-    r"and|or|nor|i|y|e|ed|o|u|ni|ou|nem|né|et|und|oder|sowie|en|of|og|och|samt|eller|ja|tai|"
-    r"sekä|és|vagy|a|nebo|alebo|oraz|lub|albo|ani|ili|te|in|ali|și|şi|si|sau|ve|veya|dan|atau|"
-    r"serta|at|và|hoặc|και|ή|и|і|та|или|або|&"
-    # (issue #10, i18b: Georgian და/ან, Armenian և/ու/կամ, Tamil மற்றும்/அல்லது, Azerbaijani
-    # və/yaxud/ya da: "anti-NXP2 და anti-Jo-1 — უარყოფითი", "anti-NXP2 և anti-SRP՝ բացասական";
-    # verified U)
-    r"|და|ან|և|ու|կամ|மற்றும்|அல்லது|və|yaxud"
-)
-# issue #10 (l35): the words for "or" and "and/or" between two antibodies' names ("anti-SRP
-# and/or anti-HMGCR", "SRP et/ou HMGCR", "anti-Jo-1 o anti-PL-7", "Jo-1 oder PL-7"): a
-# positive said of such a pair is no result of either (which one is not said; a disease's
-# description, "associated with antibodies against SRP and/or HMGCR", reads so). A negative
-# said of it is kept ("no anti-SRP or anti-HMGCR": neither). English "of" is left out (it is
-# Dutch "or", but "Ro52 of the SSA complex" is no choice). Verified U.
-_EITHER_OR_WORD = (
-    r"and\s*/\s*or|et\s*/\s*ou|y\s*/\s*o|e\s*/\s*ou|e\s*/\s*o|und\s*/\s*oder|en\s*/\s*of|or|ou|"
-    r"oder|o|eller|lub|albo|sau|veya|atau|hoặc|или|або|ή|vagy|tai|nebo|alebo|ili|ali"
-)
-# What may join the members of one list of antibodies: "anti-Jo-1, anti-Ku, and anti-Mi2",
-# "Jo-1/PL-7/PL-12", "anti-TIF1γ or anti-NXP2 antibodies".
-_LIST_GLUE = re.compile(
-    rf"(?:[\s,/;]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
-    re.IGNORECASE,
-)
-
-
-# A gap between two names that holds one "or" word and nothing but the list's glue.
-_EITHER_OR_GAP = re.compile(
-    rf"(?:[\s,]|\banti\b|-|{_NAME_SUFFIX}|\(|\))*(?<!\w)(?:{_EITHER_OR_WORD})(?!\w)"
-    rf"(?:[\s,]|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
-    re.IGNORECASE,
-)
 
 
 def _either_or(ex: Extraction, matches: list[TermMatch], k: int) -> bool:
@@ -1655,26 +1385,18 @@ def _either_or(ex: Extraction, matches: list[TermMatch], k: int) -> bool:
     around it joined by the list's glue alone, and one of its joins is an "or" word."""
     text = ex.text
     first = last = k
-    while first > 0 and _LIST_GLUE.fullmatch(text, matches[first - 1].end, matches[first].start):
+    while first > 0 and ex.rules.one("antibody_list_glue").fullmatch(
+        text, matches[first - 1].end, matches[first].start
+    ):
         first -= 1
-    while last + 1 < len(matches) and _LIST_GLUE.fullmatch(
+    while last + 1 < len(matches) and ex.rules.one("antibody_list_glue").fullmatch(
         text, matches[last].end, matches[last + 1].start
     ):
         last += 1
     return any(
-        _EITHER_OR_GAP.fullmatch(text, matches[i].end, matches[i + 1].start)
+        ex.rules.one("antibody_either_or_gap").fullmatch(text, matches[i].end, matches[i + 1].start)
         for i in range(first, last)
     )
-
-
-# What stands between the names of a bare list (_bare_names): the list's glue and a bullet or
-# stop, as one flat repetition. (The glue's own repetition nested inside another, with the dash
-# in both, split a run of dashes every possible way before failing: a ruled line under a list
-# backtracked for hours; issue #10/#15, found by the note fuzzer.)
-_BARE_GLUE = re.compile(
-    rf"(?:[*•·.]|[\s,/;]|(?<!\w)(?:{_AND_OR})(?!\w)|\banti\b|-|{_NAME_SUFFIX}|\(|\))*",
-    re.IGNORECASE,
-)
 
 
 # issue #10 (i10ak): the safe default for a result the extractor cannot read. A clause that is
@@ -1697,16 +1419,24 @@ _MARK = (
     "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
 )
 _CLAUSE_STOP = "".join(sorted(_ENDERS | {",", "、", "，"}))
-_UNREAD_TAIL = re.compile(
-    rf"(?:\s|{_NAME_SUFFIX}|\([^()]{{0,40}}\)|（[^（）]{{0,40}}）|[-–—])*"
-    rf"(?P<label>:[ \t]*)?"  # (round 21) a record's colon: "Anti-PL-7, PL-12: xyz"
-    rf"(?P<words>(?:(?:[^\W\d_]|[{_MARK}])(?:[\w'’-]|[{_MARK}])*[ \t]*){{0,2}})"
-    rf"[{re.escape(_CLAUSE_STOP)}]?\s*",
-    re.IGNORECASE,
-)
 
 
-_PRESENT_WORD = re.compile(r"present|yes|seen|found", re.IGNORECASE)
+def _unread_tail(ex: Extraction) -> re.Pattern[str]:
+    """What may follow the names of a bare record up to its clause's end: the names' suffixes
+    (rules/patterns.yaml fragment ANTIBODY_NAME_SUFFIX), asides, a record's colon and at most
+    two words; compiled once per rules."""
+    return _unread_tail_from(ex.rules.patterns.fragments["ANTIBODY_NAME_SUFFIX"])
+
+
+@cache
+def _unread_tail_from(name_suffix: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\s|{name_suffix}|\([^()]{{0,40}}\)|（[^（）]{{0,40}}）|[-–—])*"
+        rf"(?P<label>:[ \t]*)?"  # (round 21) a record's colon: "Anti-PL-7, PL-12: xyz"
+        rf"(?P<words>(?:(?:[^\W\d_]|[{_MARK}])(?:[\w'’-]|[{_MARK}])*[ \t]*){{0,2}})"
+        rf"[{re.escape(_CLAUSE_STOP)}]?\s*",
+        re.IGNORECASE,
+    )
 
 
 def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
@@ -1719,22 +1449,22 @@ def _line_end_before(ex: Extraction, start: int, end: int) -> int | None:
 
 def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: int) -> bool:
     """Whether antibody ``matches[k]`` stands in a bare record whose result is not read (see
-    _UNREAD_TAIL)."""
+    _unread_tail)."""
     text = ex.text
     first, last = _runs(
-        ex, sent, matches, "antibody list runs", lambda a, b: _in_one_list(text, a, b)
+        ex, sent, matches, "antibody list runs", lambda a, b: _in_one_list(ex, a, b)
     )[k]
     lo, hi = matches[first].start, matches[last].end
     opened = max((c.end() for c in _CLAUSE_OPEN.finditer(text, sent.start, lo)), default=sent.start)
     closed = text.find(";", hi, sent.end)
     closed = sent.end if closed < 0 else closed
-    tail = _UNREAD_TAIL.fullmatch(text, hi, closed)
+    tail = _unread_tail(ex).fullmatch(text, hi, closed)
     if tail is None and (eol := _line_end_before(ex, hi, closed)) is not None:
         # issue #10 (i25a): a record's row ends with its line ("Anti-Mi-2, Anti-MDA5: <all>
         # <negative>" over a line in a script without capitals, read on as one sentence): its
         # words after the record's colon are the row's (names alone, or prose wrapped after a
         # name, "...: anti-MDA5 clinically amyopathic / dermatomyositis", run on as before)
-        row = _UNREAD_TAIL.fullmatch(text, hi, eol)
+        row = _unread_tail(ex).fullmatch(text, hi, eol)
         if row is not None and row.group("label") and row.group("words").strip():
             tail, closed = row, eol
     if tail is not None and tail.group("label"):
@@ -1745,7 +1475,9 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
         line = ex.norm.original.rfind("\n", a, b)
         if line >= 0:
             opened = max(opened, bisect_left(ex.norm.offsets, line + 1))
-    if not _LIST_GLUE.fullmatch(_without_other_antibodies(text[opened:lo]).lstrip("-*•·> \t")):
+    if not ex.rules.one("antibody_list_glue").fullmatch(
+        _without_other_antibodies(ex, text[opened:lo]).lstrip("-*•·> \t")
+    ):
         return False  # words before the names: prose ("a patient with anti-TIF1γ antibodies")
     if tail is None:
         return False
@@ -1766,7 +1498,7 @@ def _unread_record(ex: Extraction, sent: Sentence, matches: list[TermMatch], k: 
     if tail.group("words").strip():
         # a result word not read; not the word for present of a record's cell ("Anti mda5:
         # present.", as a coded table's "+" is linearised): that is the presumed positive
-        return _PRESENT_WORD.fullmatch(tail.group("words").strip()) is None
+        return ex.rules.one("antibody_present_word").fullmatch(tail.group("words").strip()) is None
     # names alone, where the sentence gives results
     if _ResultWords.of(ex, sent).any_result_outside(lo, closed):
         return True
@@ -1878,28 +1610,18 @@ def _closing_summary_of(ex: Extraction, sent: Sentence) -> str | None:
     return str(result)
 
 
-# issue #10 (i38p): the gap between two members of one list that a word or an aside not read
-# broke ("anti-NXP2 (line blot), anti-MDA5", "anti-NXP2 xyz, anti-MDA5", "anti-Mi-2 recombinant
-# and anti-MDA5"): the first member's tail (a few words or brackets, no stop or clause mark),
-# then the list's comma, slash or "and"/"or" word, then only the glue before the next name.
-_MEMBER_TAIL = r"(?:\s*+(?:\([^()]{0,40}\)|\[[^\[\]]{0,40}\]|[^\s,;:/()\[\]]++)){0,4}?"
-_MEMBER_JOIN = rf"(?:[,/]|(?<!\w)(?:{_AND_OR})(?!\w))"
-_MEMBER_GAP = re.compile(
-    rf"{_MEMBER_TAIL}\s*{_MEMBER_JOIN}(?:\s|{_MEMBER_JOIN}|\banti\b|-|{_NAME_SUFFIX}|\(|\))*", re.I
-)
-# ... or the line break of a panel whose rows run together in the reading text ("anti-NXP2
-# abc" / "anti-MDA5 negative", a row each).
-_ROW_GAP = re.compile(rf"{_MEMBER_TAIL}[ \t]*\r?\n(?:\s|\banti\b|-|[*•·>])*", re.I)
-
-
 def _members_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
-    return bool(_MEMBER_GAP.fullmatch(ex.text, a.end, b.start)) or _rows_joined(ex, a, b)
+    return bool(
+        ex.rules.one("antibody_member_gap").fullmatch(ex.text, a.end, b.start)
+    ) or _rows_joined(ex, a, b)
 
 
 def _rows_joined(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
-    """Whether names ``a`` and ``b`` are rows of one panel run together (_ROW_GAP)."""
+    """Whether names ``a`` and ``b`` are rows of one panel run together (antibody_row_gap)."""
     lo, hi = ex.norm.to_original(a.end, b.start)
-    return "\n" in ex.norm.original[lo:hi] and bool(_ROW_GAP.fullmatch(ex.norm.original, lo, hi))
+    return "\n" in ex.norm.original[lo:hi] and bool(
+        ex.rules.one("antibody_row_gap").fullmatch(ex.norm.original, lo, hi)
+    )
 
 
 def _member_runs(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> list[tuple[int, int]]:
@@ -1957,7 +1679,7 @@ def _label_runs(ex: Extraction, sent: Sentence, matches: list[TermMatch]) -> lis
     words = _ResultWords.of(ex, sent)
 
     def joined(a: TermMatch, b: TermMatch) -> bool:
-        if _MEMBER_GAP.fullmatch(ex.text, a.end, b.start):
+        if ex.rules.one("antibody_member_gap").fullmatch(ex.text, a.end, b.start):
             return True
         if not _rows_joined(ex, a, b):
             return False
@@ -1988,8 +1710,8 @@ def _broken_list_member(ex: Extraction, sent: Sentence, matches: list[TermMatch]
         if mod.rule.category in _RESULT:
             end = min(mod.end, lo)
             lead[mod.start - opened : end - opened] = " " * (end - mod.start)
-    prefix = _without_other_antibodies("".join(lead)).lstrip("-*•·> \t")
-    if not _LIST_GLUE.fullmatch(prefix):
+    prefix = _without_other_antibodies(ex, "".join(lead)).lstrip("-*•·> \t")
+    if not ex.rules.one("antibody_list_glue").fullmatch(prefix):
         return False  # prose before the list ("She had anti-TIF1-γ, anti-NXP2 ...")
     return words.any_result_outside(lo, hi)
 
@@ -2043,16 +1765,17 @@ def _label_word(ex: Extraction, sent: Sentence, lo: int) -> str | None:
     ):
         return None
     colon = end - 1 if text[end - 1] in ":=–—" else end  # (a label word read with its colon)
-    between = _without_other_antibodies(text[colon:lo])
+    between = _without_other_antibodies(ex, text[colon:lo])
     glue = _LABEL_TO_LIST.match(between)
-    if glue is None or not _LIST_GLUE.fullmatch(between, glue.end()):
+    if glue is None or not ex.rules.one("antibody_list_glue").fullmatch(between, glue.end()):
         return None
     return str(label[0].rule.category)
 
 
-def _in_one_list(text: str, a: TermMatch, b: TermMatch) -> bool:
-    gap = _without_other_antibodies(text[a.end : b.start])
-    return ";" not in gap and _LIST_GLUE.fullmatch(gap) is not None
+def _in_one_list(ex: Extraction, a: TermMatch, b: TermMatch) -> bool:
+    text = ex.text
+    gap = _without_other_antibodies(ex, text[a.end : b.start])
+    return ";" not in gap and ex.rules.one("antibody_list_glue").fullmatch(gap) is not None
 
 
 class _AntibodyDrafts:
@@ -2105,7 +1828,7 @@ def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
         return _result_before_list(ex, sent, m)
     prev = stated[bisect_left(ends, ends[last - 1])]
     gap = ex.text[prev.end : m.start]
-    if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+    if ";" in gap or not ex.rules.one("antibody_list_glue").fullmatch(gap):
         # not the same list: a list of its own may still open with its result (i10k: "MDA5
         # negative, anti-ARS negative (Jo-1, PL-7)")
         return _result_before_list(ex, sent, m, bracketed_only=True)
@@ -2113,17 +1836,6 @@ def _shared_result(ex: Extraction, sent: Sentence, m: TermMatch) -> str | None:
     if _ResultWords.of(ex, sent).starting(prev.end, m.start):
         return None
     return str(prev.value["result"])
-
-
-_GLUE_TAIL = re.compile(f"(?:{_LIST_GLUE.pattern})$", re.IGNORECASE)
-
-# Antibodies the case model does not record, which may stand in a list with ones it does.
-_OTHER_ANTIBODY = re.compile(
-    r"(?:\bana\b|\bantinuclear antibod(?:y|ies)\b|\bena\b|\bds-?dna\b|\bro-?60\b|\bssa\b"
-    r"|\bssb\b|\bla\b|\bsm\b|\banca\b|\bccp\b|\brf\b|\brheumatoid factor\b|\bscl-?70\b"
-    r"|\bcentromere\b)\s*$",
-    re.IGNORECASE,
-)
 
 
 _OTHER_REACH = 80  # characters: the longest name above with the spaces after it
@@ -2147,11 +1859,15 @@ def _list_opening(ex: Extraction, sent: Sentence, at: int) -> tuple[int, int] | 
         if start <= sent.start:
             found = (start, first)
             break
-        tail = _GLUE_TAIL.search(text, max(sent.start, start - 40), start)
+        tail = ex.rules.one("antibody_list_glue_tail").search(
+            text, max(sent.start, start - 40), start
+        )
         lo = tail.start() if tail is not None else start  # where the glue before ``start`` begins
         prev = ending.get(lo) or ending.get(start)
         # the name ends at ``lo``: a bounded look back keeps the walk linear
-        other = _OTHER_ANTIBODY.search(text, max(sent.start, lo - _OTHER_REACH), lo)
+        other = ex.rules.one("antibody_other_before").search(
+            text, max(sent.start, lo - _OTHER_REACH), lo
+        )
         if prev is not None:
             if "result" in prev.value:
                 found = None
@@ -2211,17 +1927,18 @@ _LEADER = r"\.{2,}+|…++|_{2,}+|={1,2}+|\|"  # possessive: a run is one leader,
 # word's reach, were read as an "anti-X" named alone (positive) or dropped
 # issue #10 (i25a): the words (which, were, all, both, each ...) are each language's, rules/
 # patterns.yaml LIST_CLOSING; compiled once per rules (_closing)
-_CLOSING_GLUE = r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()\-–—]|" + _LEADER + "|" + _NAME_SUFFIX
+_CLOSING_GLUE = r"(?:\s*\([^()]{1,30}\))?(?:[\s,:()\-–—]|" + _LEADER + "|"  # + the names' suffixes
 _CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _closing(ex: Extraction) -> re.Pattern[str]:
     """What may close a list before its result word, with the rules' words (LIST_CLOSING)."""
-    return _closing_from(ex.rules.patterns.fragments["LIST_CLOSING"])
+    fragments = ex.rules.patterns.fragments
+    return _closing_from(fragments["LIST_CLOSING"], fragments["ANTIBODY_NAME_SUFFIX"])
 
 
 @cache
-def _closing_from(words: str) -> re.Pattern[str]:
+def _closing_from(words: str, name_suffix: str) -> re.Pattern[str]:
     entries = sorted(
         {" ".join(w.split()) for w in words.split("|")} - {""}, key=lambda w: (-len(w), w)
     )
@@ -2230,17 +1947,18 @@ def _closing_from(words: str) -> re.Pattern[str]:
     cjk = "|".join(w for e, w in zip(entries, spelt, strict=True) if _CJK_WORD.search(e))
     whole = "|".join(w for e, w in zip(entries, spelt, strict=True) if not _CJK_WORD.search(e))
     return re.compile(
-        _CLOSING_GLUE + rf"|(?<!\w)(?:{whole})(?![\w{_MARK}])" + (f"|{cjk}" if cjk else "") + ")*$",
+        _CLOSING_GLUE
+        + name_suffix
+        + rf"|(?<!\w)(?:{whole})(?![\w{_MARK}])"
+        + (f"|{cjk}" if cjk else "")
+        + ")*$",
         re.IGNORECASE,
     )
 
 
-def _without_other_antibodies(gap: str) -> str:
+def _without_other_antibodies(ex: Extraction, gap: str) -> str:
     """A gap in a list with the names of antibodies the case does not record taken out."""
-    return _OTHER_ANTIBODY_ANYWHERE.sub(" ", gap)
-
-
-_OTHER_ANTIBODY_ANYWHERE = re.compile(_OTHER_ANTIBODY.pattern.removesuffix(r"\s*$"), re.IGNORECASE)
+    return ex.rules.one("antibody_other_anywhere").sub(" ", gap)
 
 
 def _result_after_list(
@@ -2252,8 +1970,8 @@ def _result_after_list(
     text = ex.text
     j = k
     while j + 1 < len(matches):
-        gap = _without_other_antibodies(text[matches[j].end : matches[j + 1].start])
-        if ";" in gap or not _LIST_GLUE.fullmatch(gap):
+        gap = _without_other_antibodies(ex, text[matches[j].end : matches[j + 1].start])
+        if ";" in gap or not ex.rules.one("antibody_list_glue").fullmatch(gap):
             break
         j += 1
     last = matches[j].end
@@ -2271,7 +1989,7 @@ def _result_after_list(
             "bidirectional",
         ):
             return None
-        between = _without_other_antibodies(text[last : mod.start])
+        between = _without_other_antibodies(ex, text[last : mod.start])
         if _closing(ex).fullmatch(between) is None or ";" in between:
             return None
         return _RESULT[mod.rule.category]
@@ -2303,7 +2021,7 @@ def _antibody_panels(ex: Extraction) -> None:
             a = sent.context.assert_target(m.start, m.end, _ANTIBODY_CATS)
             if a.get("existence") not in ("NEGATED_EXISTENCE", "NORMAL"):
                 continue
-            if _results_of_named(ex.text, sent, m, named.get(idx, []), named.get(idx + 1, [])):
+            if _results_of_named(ex, sent, m, named.get(idx, []), named.get(idx + 1, [])):
                 continue
             members = {str(c) for c in ex.rules.lexicon.antibody_panels[m.concept].codes}
             earlier = {code for i, code in stated if i < idx and code in members}
@@ -2339,7 +2057,7 @@ def _antibody_panels(ex: Extraction) -> None:
 
 
 def _results_of_named(
-    text: str,
+    ex: Extraction,
     sent: Sentence,
     panel: TermMatch,
     named: list[TermMatch],
@@ -2349,6 +2067,7 @@ def _results_of_named(
     follows antibodies the line names, so the result is theirs and the panel's other members
     stay untested ("line blot negative, including Jo-1, ..." is the whole panel's, and so is
     "myositis panel and anti-HMGCR were negative", where the name is the panel's sibling)."""
+    text = ex.text
     cues = [mod for mod in sent.context.modifiers if mod.rule.category in _RESULT]
     after = min(
         (mod for mod in cues if mod.start >= panel.end), key=lambda c: c.start, default=None
@@ -2357,10 +2076,10 @@ def _results_of_named(
         before = max(
             (mod for mod in cues if mod.end <= panel.start), key=lambda c: c.end, default=None
         )
-        return before is not None and _closes_named_list(text, before, panel, named)
+        return before is not None and _closes_named_list(ex, before, panel, named)
     label = _LABEL_OPENS_LIST.match(text, after.end)
     if label is not None and any(
-        _LIST_GLUE.fullmatch(text, label.end(), a.start)
+        ex.rules.one("antibody_list_glue").fullmatch(text, label.end(), a.start)
         for a in [*named, *(next_named or [])]
         if a.start >= label.end()
     ):
@@ -2369,11 +2088,13 @@ def _results_of_named(
         # that names what the blot held ("line blot all negative (Jo-1, PL-7, ..., PM-Scl)"):
         # its members, not the panel's others
         return True
-    if _names_what_was_tested(text, sent, panel, named):
+    if _names_what_was_tested(ex, sent, panel, named):
         return True  # "... was negative for every antibody tested (TIF1-gamma, NXP2, Jo-1)"
     first = min((a.start for a in named if panel.end <= a.start < after.start), default=None)
     return (
-        first is not None and _COORDINATED.search(_REMARK.sub(" ", text[panel.end : first])) is None
+        first is not None
+        and ex.rules.one("antibody_coordinated").search(_REMARK.sub(" ", text[panel.end : first]))
+        is None
     )
 
 
@@ -2385,9 +2106,10 @@ _BRACKET = re.compile(r"[(\[]([^()\[\]]{1,200})[)\]]")
 
 
 def _names_what_was_tested(
-    text: str, sent: Sentence, panel: TermMatch, named: list[TermMatch]
+    ex: Extraction, sent: Sentence, panel: TermMatch, named: list[TermMatch]
 ) -> bool:
     """Whether a bracket after ``panel``, before its clause ends, holds only antibody names."""
+    text = ex.text
     end = text.find(";", panel.end, sent.end)
     end = sent.end if end < 0 else end
     for b in _BRACKET.finditer(text, panel.end, end):
@@ -2398,10 +2120,15 @@ def _names_what_was_tested(
         for a in inside:
             glue = (
                 glue
-                and _LIST_GLUE.fullmatch(_without_other_antibodies(text[pos : a.start])) is not None
+                and ex.rules.one("antibody_list_glue").fullmatch(
+                    _without_other_antibodies(ex, text[pos : a.start])
+                )
+                is not None
             )
             pos = a.end
-        if glue and _LIST_GLUE.fullmatch(_without_other_antibodies(text[pos : b.end(1)])):
+        if glue and ex.rules.one("antibody_list_glue").fullmatch(
+            _without_other_antibodies(ex, text[pos : b.end(1)])
+        ):
             return True
     return False
 
@@ -2412,26 +2139,20 @@ _REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # issue #10 (i10q): a result word used as a label ("Negative: Jo-1, PL-7", "NOT DETECTED - ...")
 # or (i10ae) opening a bracket of names ("all negative (Jo-1, PL-7, EJ)")
 _LABEL_OPENS_LIST = re.compile(r"[ \t]*(?:[:=\-–]|[(\[])[ \t]*")
-# what may stand between a list's result and the panel it came from: "MDA5 and SAE1 negative
-# (myositis panel reported 09/2026)", "Jo-1 negative on the myositis blot"
-_SOURCE_AFTER_RESULT = re.compile(
-    r"[ \t]*(?:[(\[,;-][ \t]*)?(?:\b(?:on|by|in|from|per|at)\b[ \t]*)?(?:\b(?:the|a|an)\b[ \t]*)?$",
-    re.IGNORECASE,
-)
 
 
-def _closes_named_list(text: str, cue: Any, panel: TermMatch, named: list[TermMatch]) -> bool:
+def _closes_named_list(ex: Extraction, cue: Any, panel: TermMatch, named: list[TermMatch]) -> bool:
     """issue #10 (i10q): the result word before the panel closes a list of named antibodies and
     the panel is only where they were tested ("anti-NXP2, anti-Mi-2 and anti-SAE1 negative
     (myositis panel reported 09/2026)"): the result is theirs, the panel's other members stay
     untested. "Myositis panel: negative" and "negative myositis panel" stay the panel's."""
-    if not _SOURCE_AFTER_RESULT.match(text[cue.end : panel.start]):
+    text = ex.text
+    if not ex.rules.one("antibody_source_after_result").match(text[cue.end : panel.start]):
         return False
     last = max((a for a in named if a.end <= cue.start), key=lambda a: a.end, default=None)
-    return last is not None and bool(_LIST_GLUE.fullmatch(text[last.end : cue.start]))
-
-
-_COORDINATED = re.compile(r"\b(?:and|or)\b|[,&]")
+    return last is not None and bool(
+        ex.rules.one("antibody_list_glue").fullmatch(text[last.end : cue.start])
+    )
 
 
 def _positive_titre(ex: Extraction, start: int, end: int) -> float | None:
@@ -2576,11 +2297,6 @@ def _measured_result(ex: Extraction, start: int, end: int) -> dict[str, Any] | N
 # (no blank line between) that names no antibody and no lab and either labels results with
 # bounds or opens with a word for a key; or the bracket that ends a line listing several levels.
 _ITEM_END = re.compile(r"[ \t]*(?:[,;\n(]|$)")
-_KEY_LINE = re.compile(
-    r"^[ \t]*(?:cut-?off|threshold|interpretation|key|legend|reference(?:\s+(?:range|values?))?|"
-    r"ref\.?|normal(?:\s+range)?)\b",
-    re.IGNORECASE,
-)
 _END_BRACKET = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]][ \t.]*$")
 
 
@@ -2602,7 +2318,7 @@ def _block_legend(ex: Extraction, pos: int) -> str | None:
         if ex.rules.antibodies.find(row) or ex.rules.labs.find(row):
             continue
         labelled = any(rx.search(row) for rx in ex.rules.value["antibody_cutoff"])
-        if labelled or _KEY_LINE.match(row):
+        if labelled or ex.rules.one("antibody_key_line").match(row):
             return f"({row.strip()})"
     return None
 
