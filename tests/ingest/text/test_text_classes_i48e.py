@@ -74,3 +74,64 @@ def test_one_item_resolved_is_no_remission(line: str) -> None:
 )
 def test_the_disease_or_its_features_together_resolved_is_a_remission(line: str) -> None:
     assert ("remission", date(2026, 11, 20)) in _events(line), line
+
+
+# --- a patient dies once: a field's date of death dates the note's other death words
+# (rules/patterns.yaml death_date_field, facts/events.py)
+
+_RECORD = (
+    "MORTALITY REVIEW RECORD (adult, in-hospital death)\n"
+    "Reviewed 24/11/2026.\n"
+    "Date of death: 14/11/2026, 05:10, ward 12.\n"
+    "Admitted 03/11/2026 with pneumonia; died despite antibiotics.\n"
+)
+
+
+def _record_events(text: str) -> list[tuple[str, date]]:
+    case = extract_case(text, anchor=date(2026, 11, 24), today=TODAY).case
+    return sorted((e.kind.value, e.date) for e in case.events)
+
+
+def test_the_death_field_dates_the_one_death() -> None:
+    # the heading's death word and "died" after the admission's date name the same death
+    assert [e for e in _record_events(_RECORD) if e[0] == "death"] == [
+        ("death", date(2026, 11, 14))
+    ]
+
+
+def test_without_a_death_field_each_death_word_reads_as_before() -> None:
+    # guard: with no field, "died" keeps the day its sentence gives
+    text = "Clinic 24/11/2026.\nAdmitted 03/11/2026 with pneumonia; died on 14/11/2026.\n"
+    assert ("death", date(2026, 11, 14)) in _record_events(text)
+
+
+# --- a death only said possible, "deceased" of someone else; a flare as a risk or a cover
+# (event_not_done)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("We explained that the lung disease may progress quickly or cause death.", "death"),
+        ("Untreated, this could lead to death.", "death"),
+        ("She remains on the deceased donor waiting list.", "death"),
+        ("Kidney offered from a deceased donor.", "death"),
+        ("Caution with checkpoint inhibitors (myositis flare risk).", "flare"),
+        ("Leuprorelin started with bicalutamide as flare cover.", "flare"),
+        ("Steroid myopathy, easily confused with a myositis flare.", "flare"),
+    ],
+)
+def test_an_event_only_possible_or_of_another_is_no_event(line: str, kind: str) -> None:
+    assert not [k for k, _ in _events(line) if k == kind], line
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # guards: the event that happened
+        ("Aspiration may have contributed to death on 18/11/2026.", "death"),
+        ("Admitted on 18/11/2026 with a myositis flare.", "flare"),
+    ],
+)
+def test_the_event_that_happened_stays(line: str, kind: str) -> None:
+    assert (kind, date(2026, 11, 18)) in _events(line), line
