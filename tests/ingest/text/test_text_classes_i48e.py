@@ -135,3 +135,44 @@ def test_an_event_only_possible_or_of_another_is_no_event(line: str, kind: str) 
 )
 def test_the_event_that_happened_stays(line: str, kind: str) -> None:
     assert (kind, date(2026, 11, 18)) in _events(line), line
+
+
+# --- an operation word that names no operation of its own (event_not_done)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a diagnostic excision biopsy
+        "Lymphoma diagnosed on 12/11/2026 by excision biopsy of a neck node.",
+        "- Excision biopsy right axillary node 12/11/2026: follicular lymphoma.",
+        # a margin statement and an operation's specimen
+        "Histology 18/11/2026: Margins: radial 1.5 mm, deep 3.2 mm - completely excised.",
+        "Grade 2, Ki-67 4% (resection specimen, 18/11/2026).",
+        # the operation as the time of a drug's course
+        "Azathioprine 18/11/2026: continued through surgery.",
+        "Methotrexate from 18/11/2026, stopped the week of surgery.",
+        # the GP's surgery as a service's name or a consultation's place
+        "NORTHERN REGIONAL SURGERY SERVICE - REFERRAL FORM 18/11/2026",
+        "18/11/2026 09:40 Face to face (surgery) Dr Lowe",
+        # a form's proposed operation, an option, a worry, a sign's eponym
+        "Proposed procedure: laparoscopic right hemicolectomy (18/11/2026 to be confirmed)",
+        "The options on 18/11/2026 were radiotherapy or a radical prostatectomy.",
+        "Seen 18/11/2026: worried about surgery and time off work.",
+        "Low glucose with symptoms relieved by sugar on 18/11/2026 (Whipple's triad).",
+    ],
+)
+def test_an_operation_word_naming_no_operation_is_no_surgery(line: str) -> None:
+    assert not [k for k, _ in _events(line) if k == "surgery"], line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # guards: the operation done, with its date
+        "Wide local excision on 18/11/2026: margins clear.",
+        "Right hemicolectomy on 18/11/2026; methotrexate continued.",
+    ],
+)
+def test_an_operation_done_stays_a_surgery(line: str) -> None:
+    assert ("surgery", date(2026, 11, 18)) in _events(line), line

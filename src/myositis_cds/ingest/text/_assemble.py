@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import Draft, Extraction, Sentence
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import compile_rule, term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
-from myositis_cds.ingest.text.facts.events import recorded_event
+from myositis_cds.ingest.text.facts.events import recorded_event, story_event
 from myositis_cds.ingest.text.facts.labs import lab_unit
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
 from myositis_cds.ingest.text.facts.tumours import (
@@ -612,7 +612,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type == "event" and d.status == "present" and d.time.absolute is not None
     }
     for d in drafts:
-        if d.type != "event" or not ok(d) or not recorded_event(ex, d):
+        if d.type != "event" or not ok(d) or not story_event(ex, d):
             continue
         if d.code == "surgery" and d.code in dated_kinds and d.time == INDEX:
             continue  # "Specimen: pancreaticoduodenectomy" names the operation dated elsewhere

@@ -28,6 +28,17 @@ def recorded_event(ex: Extraction, d: Draft) -> bool:
     return not any(rx.search(window) for rx in ex.rules.value["event_not_done"])
 
 
+def story_event(ex: Extraction, d: Draft) -> bool:
+    """Whether an event draft is an event of the story in its own right: recorded
+    (recorded_event) and not an operation's word that names the operation dated elsewhere or
+    only its diagnostic biopsy (patterns.yaml ``event_named_elsewhere``, issue #10, i48e). A
+    tumour's removal reads recorded_event alone: "completely excised" still removes it."""
+    if not recorded_event(ex, d):
+        return False
+    window = _window(ex, d)
+    return not any(rx.search(window) for rx in ex.rules.value["event_named_elsewhere"])
+
+
 def _window(ex: Extraction, d: Draft) -> str:
     lo = max(d.sentence.start, d.start - _REACH)
     hi = min(d.sentence.end, d.end + _REACH)
