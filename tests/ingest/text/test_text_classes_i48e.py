@@ -176,3 +176,20 @@ def test_an_operation_word_naming_no_operation_is_no_surgery(line: str) -> None:
 )
 def test_an_operation_done_stays_a_surgery(line: str) -> None:
     assert ("surgery", date(2026, 11, 18)) in _events(line), line
+
+
+# --- a dotted day and month with the department in brackets before the label's colon
+# (time.dates)
+
+
+def test_dotted_day_and_month_before_a_bracketed_department_dates_its_line() -> None:
+    text = "Colonoscopy 13.10.: normal.\nTURBT 14.10. (urology): complete resection.\n"
+    assert ("surgery", date(2026, 10, 14)) in _events(text)
+    assert ("surgery", date(2026, 10, 13)) not in _events(text)
+
+
+def test_dotted_day_and_month_with_a_bracket_but_no_colon_is_no_date() -> None:
+    # guard: without the label's colon after the bracket the numbers are not read as a date
+    assert ("surgery", date(2026, 10, 14)) not in _events(
+        "TURBT 14.10. (urology) complete resection."
+    )
