@@ -193,3 +193,20 @@ def test_dotted_day_and_month_with_a_bracket_but_no_colon_is_no_date() -> None:
     assert ("surgery", date(2026, 10, 14)) not in _events(
         "TURBT 14.10. (urology) complete resection."
     )
+
+
+# --- a remission restated without a date once the note dates it (_assemble events)
+
+
+def test_a_remission_restated_undated_is_the_dated_remission() -> None:
+    text = (
+        'Rheumatology letter 02/10/2026: "in clinical remission since August 2026".\n'
+        "Summary: dermatomyositis, in sustained remission on methotrexate alone.\n"
+    )
+    assert [e for e in _events(text) if e[0] == "remission"] == [("remission", date(2026, 8, 1))]
+
+
+def test_a_remission_stated_only_undated_stays_on_the_notes_day() -> None:
+    # guard: with no dated remission, the state is told on the note's day
+    text = "Summary: dermatomyositis, in sustained remission on methotrexate alone.\n"
+    assert ("remission", date(2026, 11, 20)) in _events(text)
