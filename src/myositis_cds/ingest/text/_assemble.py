@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import Draft, Extraction, Sentence
 from myositis_cds.ingest.text._model import ExtractionResult, Fact
 from myositis_cds.ingest.text._rules import compile_rule, term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
-from myositis_cds.ingest.text.facts.events import recorded_event
+from myositis_cds.ingest.text.facts.events import recorded_event, story_event
 from myositis_cds.ingest.text.facts.labs import lab_unit
 from myositis_cds.ingest.text.facts.patient import pronoun_sex
 from myositis_cds.ingest.text.facts.tumours import (
@@ -33,6 +33,10 @@ __all__ = ["assemble"]
 
 _POSITIVE = frozenset({"positive", "weak_positive"})
 _INVESTIGATION_RANK = {"not_stated": 0, "pending": 1, "normal": 2, "abnormal": 3}
+# the events a note names again without a date once it has dated them: a surgery's specimen, a
+# remission restated ("in sustained remission"); a patient's state told on the note's day
+# (issue #10, i48e: the remission as the surgery before it)
+_NAMED_AGAIN_UNDATED = frozenset({"surgery", "remission"})
 # issue #10 (i10ba): how far before a cancer's name a longer name implying its site may begin
 _IMPLIED_LEAD = 24
 
@@ -602,10 +606,12 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         if d.type == "event" and d.status == "present" and d.time.absolute is not None
     }
     for d in drafts:
-        if d.type != "event" or not ok(d) or not recorded_event(ex, d):
+        if d.type != "event" or not ok(d) or not story_event(ex, d):
             continue
-        if d.code == "surgery" and d.code in dated_kinds and d.time == INDEX:
-            continue  # "Specimen: pancreaticoduodenectomy" names the operation dated elsewhere
+        if d.code in _NAMED_AGAIN_UNDATED and d.code in dated_kinds and d.time == INDEX:
+            # "Specimen: pancreaticoduodenectomy" names the operation dated elsewhere; (i48e)
+            # "dermatomyositis, in remission" the remission the note dates ("since March")
+            continue
         ev_key = (d.code, when(d))
         if ev_key not in events:
             events[ev_key] = {"kind": d.code, "date": when(d).isoformat(), "evidence": ev(d)}

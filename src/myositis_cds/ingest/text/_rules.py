@@ -802,6 +802,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_start": set(),
     "treatment_stop": set(),
     "event_not_done": set(),  # issue #10 (i10aj)
+    "death_date_field": set(),  # issue #10 (i48e)
+    "event_named_elsewhere": set(),  # issue #10 (i48e)
     "treatment_not_taken": set(),  # issue #10 (i10aj)
     "treatment_current": set(),  # issue #10 (i13c)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
