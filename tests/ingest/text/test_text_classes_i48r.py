@@ -37,3 +37,15 @@ def _tests(text: str) -> list[tuple[str, str, date]]:
 )
 def test_a_booked_chest_ct_is_pending(sentence: str) -> None:
     assert _tests(sentence) == [("ct_chest", "pending", VISIT)]
+
+
+# --- a plan's heading in the other languages of the notes opens the plan: a test under it is
+# requested (rules/sections.yaml other_language_titles plan)
+
+
+@pytest.mark.parametrize(
+    "heading", ["PLANA:", "Pla:", "Procedere:", "Plano:", "Beleid:", "An ath cheum", "ПЛАН:"]
+)
+def test_a_test_under_a_plan_heading_in_another_language_is_pending(heading: str) -> None:
+    text = f"Examination unremarkable.\n\n{heading}\n- Colonoscopy.\n"
+    assert _tests(text) == [("colonoscopy", "pending", VISIT)]
