@@ -49,3 +49,48 @@ def test_a_booked_chest_ct_is_pending(sentence: str) -> None:
 def test_a_test_under_a_plan_heading_in_another_language_is_pending(heading: str) -> None:
     text = f"Examination unremarkable.\n\n{heading}\n- Colonoscopy.\n"
     assert _tests(text) == [("colonoscopy", "pending", VISIT)]
+
+
+# --- how often a dose is given, in more languages of the notes, and after the route written
+# between the amount and it (rules/patterns.yaml DOSE_PERIOD_I48R, DOSE_ROUTE and dose)
+
+
+def _doses(text: str) -> list[tuple[str, str | None]]:
+    case = extract_case(LEAD + text, anchor=VISIT, today=TODAY).case
+    return sorted((t.drug, t.dose) for t in case.treatments)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dose"),
+    [
+        # how often in Faroese, Papiamento, Romansh, Tetum, Xhosa, Shona, Kinyarwanda, Sesotho
+        ("Prednisolone 30 mg um dagin frá 18/11/2026.", "30 mg um dagin"),
+        ("Prednisolone 25 mg tur dia for di 18/11/2026.", "25 mg tur dia"),
+        ("Prednison 40 mg per di dapi ils 18-11-2026.", "40 mg per di"),
+        ("Metotrexat 10 mg ina giada l'emna dapi ils 18-11-2026.", "10 mg ina giada l'emna"),
+        ("Prednizolona 30 mg loron-loron, hahú 18/11/2026.", "30 mg loron-loron"),
+        ("Prednisone 30 mg yonke imihla ukususela ku-18/11/2026.", "30 mg yonke imihla"),
+        ("Prednisolone 30 mg zuva nezuva kubva 18/11/2026.", "30 mg zuva nezuva"),
+        ("Prednisolone 30 mg buri munsi, kuva 18/11/2026.", "30 mg buri munsi"),
+        (
+            "Prednisolone 30 mg letsatsi le letsatsi ho tloha 18/11/2026.",
+            "30 mg letsatsi le letsatsi",
+        ),
+        # the route between the amount and how often: a bracketed gloss, a comma, two words
+        (
+            "Methylprednisolone 1 g xidid ahaan (IV) maalintii mar from 18/11/2026.",
+            "1 g maalintii mar",
+        ),
+        (
+            "Methylprednisolone 1 g ki te uaua toto, kotahi i ia rā from 18/11/2026.",
+            "1 g kotahi i ia rā",
+        ),
+        (
+            "Metilprednizolon 1 g v/i tomchilab, kuniga 1 marta, 18.11.2026 dan.",
+            "1 g kuniga 1 marta",
+        ),
+        ("Prednisolone 40 mg ກິນ ວັນລະ 1 ຄັ້ງ ຕັ້ງແຕ່ 18/11/2026.", "40 mg ວັນລະ 1 ຄັ້ງ"),
+    ],
+)
+def test_how_often_a_dose_is_given_in_more_languages(sentence: str, dose: str) -> None:
+    assert [d for _, d in _doses(sentence)] == [dose]
