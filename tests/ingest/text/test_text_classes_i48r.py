@@ -94,3 +94,25 @@ def _doses(text: str) -> list[tuple[str, str | None]]:
 )
 def test_how_often_a_dose_is_given_in_more_languages(sentence: str, dose: str) -> None:
     assert [d for _, d in _doses(sentence)] == [dose]
+
+
+# --- a course over two dates joined by the range words of other languages stops on its last
+# day (facts/treatments.py _TO_BARE, _TO, _FROM, _FROM_POSTPOSITION, _DASH)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Methylprednisolone 1 g IV daily 10/11/2026 ते 12/11/2026.",
+        "IVIG 2 g/kg 10/11/2026 עד 12/11/2026.",
+        "Methylprednisolone 500 mg IV 10.11.2026-დან 12.11.2026-მდე.",
+        "IVIG 2 g/kg van 10/11/2026 t/m 12/11/2026.",
+        "IVIG 2 g/kg 10/11/2026 tot en met 12/11/2026.",
+        "IVIG 2 g/kg 2026/11/10~2026/11/12.",
+    ],
+)
+def test_a_course_between_two_dates_in_another_language_stops_on_the_last(sentence: str) -> None:
+    case = extract_case(LEAD + sentence, anchor=VISIT, today=TODAY).case
+    assert [(t.start, t.stop) for t in case.treatments] == [
+        (date(2026, 11, 10), date(2026, 11, 12))
+    ]
