@@ -102,7 +102,14 @@ def _investigations(ex: Extraction) -> None:
                 # listed as done with no result ("Mammogram 03/2026", an invoice line "CT
                 # thorax"): the result is not in the note, never an inferred normal
                 value["result"] = "not_stated"
-            if value.get("result") in ("pending", "not_stated") and _later(ex, sent, code, m):
+            # a test the note says was booked, requested or arranged (context.yaml PENDING) is
+            # pending whatever its date; only one suggested or named for a later review is not
+            # taken (issue #10, i48r: one rule for note 70's and 86's booked scans)
+            if (
+                value.get("result") in ("pending", "not_stated")
+                and assertion.get("existence") != "PENDING"
+                and _later(ex, sent, code, m)
+            ):
                 continue  # "Review in 2 weeks with FBC, LFT", "suggest HRCT": not done (i45p)
             if code == "fdg_pet_ct" and "fdg" not in m.text.casefold():
                 value["note"] = "PET tracer not named; FDG assumed"

@@ -518,7 +518,7 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
 # written onto the date with a hyphen: "mill-04/10/2026 sas-06/10/2026"; verified U)
 _FROM = re.compile(
     r"(?:(?<!\w)(?:from|between|desde(?:\s+el)?|del|de|von|vom|ab|fra|från|du|dal|dall'|od|minn|"
-    r"từ|ແຕ່)\s+|"
+    r"từ|ແຕ່|van|vanaf)\s+|"
     r"\(\s*|\b(?:mill|mis|mit)-)$",
     re.I,
 )
@@ -528,7 +528,7 @@ _FROM = re.compile(
 # verified U)
 _TO = re.compile(
     r"\s*(?:to|until|till|and|-|–|al|a|hasta(?:\s+el)?|até|bis|til|au|à|do|až|sa|sas-|sat-|ते|"
-    r"đến|ເຖິງ)\s*",
+    r"đến|ເຖິງ|t/m|tot(?:\s+en\s+met)?)\s*",
     re.I,
 )
 # issue #10 (i19c): the Uzbek range written with the ablative and "gacha" (until) after each date:
@@ -539,10 +539,18 @@ _UNTIL_AFTER = re.compile(r"\s*-?gacha\b", re.I)
 # "සිට", Malayalam "മുതൽ" and Burmese "မှ" after the first date, "22/10/2026 से 24/10/2026 तक":
 # the second date is the course's last day, with or without the "until" after it (the Uzbek
 # "dan" above needs its "gacha"); each language's usual words, written by us; verified U
-_FROM_POSTPOSITION = re.compile(r"\s*(?:से|سے|থেকে|සිට|മുതൽ|မှ)\s+")
-_DASH = re.compile(r"\s*[-–—]\s*")
+# (issue #10, i48r: and Telugu "నుండి", Georgian "-დან" written on the date, Kannada "ರಿಂದ", Tamil
+# "இலிருந்து", Gujarati "થી", Punjabi "ਤੋਂ", Nepali "देखि": "10-11-2026 నుండి 12-11-2026 వరకు",
+# "20.10.2026-დან 22.10.2026-მდე"; each language's usual words, written by us; verified U)
+_FROM_POSTPOSITION = re.compile(r"\s*(?:से|سے|থেকে|සිට|മുതൽ|မှ|నుండి|-?დან|ರಿಂದ|இலிருந்து|થી|ਤੋਂ|देखि)\s+")
+# (issue #10, i48r: and the tilde of Korean, Japanese and Chinese ranges, "10/24~10/28")
+_DASH = re.compile(r"\s*[-–—~〜～]\s*")
 # issue #10 (i43i): the English words that join two dates into a range without a "from"
-_TO_BARE = re.compile(r"\s*(?:to|until|till|through|ilaa)\s+", re.I)
+# (i48r: and the same words of Marathi "ते", Hebrew "עד", Arabic "إلى"/"حتى", Persian "تا" and
+# Dutch "t/m", "tot en met" (up to and including); written by us, verified U)
+_TO_BARE = re.compile(
+    r"\s*(?:to|until|till|through|ilaa|ते|עד|إلى|حتى|تا|t/m|tot\s+en\s+met)\s+", re.I
+)
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
