@@ -95,3 +95,37 @@ def test_weight_lost_in_a_span_is_weight_loss(sentence: str) -> None:
 def test_a_weight_check_due_later_is_still_no_finding() -> None:
     assert _weight_loss("Recheck for weight loss in 3 months.") == []
     assert _weight_loss("Lost 3 kg in 3 months; recheck in 3 months.") == [(True, SEEN)]
+
+
+# --- the weight said to have gone down in English verbs, and the standard term of weight loss
+# in languages the rules read (rules/lexicon.yaml weight_loss, rules/languages.yaml weight_loss,
+# rules/inference.yaml weight_loss_from_kilograms_lost)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weight down 3 kg since the last clinic.",
+        "Her weight has dropped despite supplements.",
+        "Loss of body mass of roughly 5 kg.",
+        "Perda ponderal de 4 kg.",
+        "Refiere baja de peso desde agosto.",
+        "Scădere ponderală de 5 kg.",
+        "Kaalulangus 3 kg.",
+        "Svara zudums 5 kg.",
+        "Губитак телесне масе 6 кг.",
+        "Отслабване с 5 кг.",
+        "Turun berat badan 4 kg.",
+        "Két hónap alatt 4 kg-ot fogyott.",
+        "Ka humbur 5 kg.",
+        "Sút 3 kg.",
+    ],
+)
+def test_weight_loss_in_the_words_of_a_fall(sentence: str) -> None:
+    assert _weight_loss(sentence) == [(True, SEEN)]
+
+
+def test_a_verb_of_losing_needs_the_kilograms() -> None:
+    # "humbur" (lost) names weight loss only with an amount of weight
+    assert _weight_loss("Ka humbur 5 kg.") == [(True, SEEN)]
+    assert _weight_loss("Ka humbur çelësat.") == []
