@@ -129,3 +129,43 @@ def test_a_verb_of_losing_needs_the_kilograms() -> None:
     # "humbur" (lost) names weight loss only with an amount of weight
     assert _weight_loss("Ka humbur 5 kg.") == [(True, SEEN)]
     assert _weight_loss("Ka humbur çelësat.") == []
+
+
+# --- muscle pain told as an ache, pain or tenderness of the muscles' places (rules/inference.yaml
+# myalgia_from_ache_in_muscles)
+
+
+def _myalgia(text: str) -> list[tuple[bool, date]]:
+    case = extract_case(LEAD + text, anchor=SEEN, today=TODAY).case
+    return [(f.present, f.date) for f in case.findings if f.code.value == "myalgia"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Occasional ache in the calves after walking.",
+        "Her thighs ache by the evening.",
+        "Aches in both upper arms when hanging washing.",
+        "Painful thighs since the summer.",
+        "Muscles tender to squeeze, thighs more than arms.",
+        "His muscles ache most days.",
+    ],
+)
+def test_an_ache_of_the_muscles_is_myalgia(sentence: str) -> None:
+    assert _myalgia(sentence) == [(True, SEEN)]
+
+
+@pytest.mark.parametrize(
+    ("ache", "other"),
+    [
+        # a joint's ache is no muscle pain
+        ("Ache in the calves.", "Ache in the hips and knees."),
+        # the muscles denied tender: myalgia absent, not present
+        ("Thighs tender to squeeze.", "Thighs not tender."),
+        # a cramp is told apart
+        ("Pain in the calves at rest.", "Painful cramps in the calves at night."),
+    ],
+)
+def test_an_ache_elsewhere_or_denied_is_no_myalgia(ache: str, other: str) -> None:
+    assert _myalgia(ache) == [(True, SEEN)]
+    assert (True, SEEN) not in _myalgia(other)
