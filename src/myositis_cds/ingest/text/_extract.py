@@ -42,6 +42,7 @@ from myositis_cds.ingest.text.facts.findings import (
     _morphology_over_label,
     _proximal_involvement,
     _toxicity_grade_zero,
+    _weight_fall,
 )
 from myositis_cds.ingest.text.facts.investigations import _investigations
 from myositis_cds.ingest.text.facts.labs import _labs
@@ -224,6 +225,7 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
     _toxicity_grade_zero(ex)  # issue #10 (i10j)
     _inferred_findings(ex)
     _proximal_involvement(ex)  # issue #10 (i42r)
+    _weight_fall(ex)  # issue #10 (i48w)
     _morphology_over_label(ex)
     _strength_exam(ex)
     _complaints_of_weakness(ex)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 from myositis_cds.ingest.text._context import Assertion
@@ -23,7 +23,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
-from myositis_cds.ingest.text._time import shift_days
+from myositis_cds.ingest.text._time import INDEX, shift_days
 from myositis_cds.ingest.text.facts.tumours import _with_abbreviations
 
 _SHARED_HEAD = re.compile(
@@ -522,6 +522,120 @@ def _proximal_involvement(ex: Extraction) -> None:
                     True,
                     uncertain,
                 )
+
+
+# issue #10 (i48w): the avoirdupois pound and stone in kilograms (Weights and Measures Act 1985,
+# schedule 1: 1 lb = 0.45359237 kg exactly; 1 st = 14 lb)
+_KG_PER_LB = 0.45359237
+_LB_PER_STONE = 14
+# a fall smaller than a pound (the coarsest unit a weight is written in) is the rounding of two
+# units, not a loss: "78 kg" against "12 st 4 lb" (78.02 kg) is no change
+_LEAST_FALL_KG = 0.5
+_OWN_TIME_REACH = 30  # characters around the earlier weight whose stated time is that weight's
+
+
+def _weight_kg(m: re.Match[str], unit_of_next: re.Match[str] | None) -> float | None:
+    """An amount of ``weight_fall_amount`` in kilograms; a bare number ("71 -> 68 kg") takes
+    the unit of the amount after its arrow. None when no unit is known."""
+    value = float(m["value"].replace(",", "."))
+    if m["kg"]:
+        return value
+    if m["lb"]:
+        return value * _KG_PER_LB
+    if m.end("value") < m.end():  # stones, with their pounds
+        pounds = float(m["pounds"]) if m["pounds"] else 0.0
+        return (value * _LB_PER_STONE + pounds) * _KG_PER_LB
+    if unit_of_next is not None and unit_of_next.end("value") < unit_of_next.end():
+        unit = _weight_kg(unit_of_next, None)
+        if unit is not None:
+            return value * unit / float(unit_of_next["value"].replace(",", "."))
+    return None
+
+
+def _weight_fall(ex: Extraction) -> None:
+    """issue #10 (i48w): weight loss told by the numbers (rules/patterns.yaml ``weight_fall_*``):
+    in a sentence that names the body's weight, an earlier weight and a later, lower one. The
+    earlier is the first of two amounts joined by an arrow or "to" ("68 kg -> 63 kg", "from 68
+    kg in June to 54 kg"), else the one told of an earlier time ("was 171 lb in August", "(2026-
+    Jun: 66.0 kg)") against the other, or the other against one told of today ("84 kg today, 88
+    kg at his 2025 assessment"). A gain, no change, or amounts whose order is not told record
+    nothing. Inferred, at the later weight."""
+    r = ex.rules
+    text = ex.text
+    noun, amount = r.one("weight_fall_noun"), r.one("weight_fall_amount")
+    arrow, change = r.one("weight_fall_arrow"), r.one("weight_fall_change")
+    then_before, then_after = r.one("weight_fall_then_before"), r.one("weight_fall_then_after")
+    now = r.one("weight_fall_now")
+    told = {d.sentence.index for d in ex.drafts if d.type == "finding" and d.code == "weight_loss"}
+    for sent in ex.sentences:
+        if sent.index in told or not sent.patient:
+            continue  # a loss or a stable weight the sentence states in words stands
+        if noun.search(text, sent.start, sent.end) is None:
+            continue
+        found = [
+            m
+            for m in amount.finditer(text, sent.start, sent.end)
+            if not change.match(text[m.end() : sent.end])
+        ]
+        if len(found) < 2:
+            continue
+        pair: tuple[re.Match[str], re.Match[str]] | None = None
+        for a, b in pairwise(found):
+            if arrow.search(text[a.end() : b.start()]) and b.end("value") < b.end():
+                pair = (a, b)
+                break
+        if pair is None:
+            found = [m for m in found if m.end("value") < m.end()]  # units stated
+            then: list[re.Match[str]] = []
+            today: list[re.Match[str]] = []
+            other: list[re.Match[str]] = []
+            for i, m in enumerate(found):
+                since = found[i - 1].end() if i else sent.start
+                if today and today[-1] is found[i - 1]:
+                    since = m.start()  # "84 kg today, 88 kg ...": that "today" was the last's
+                after = text[m.end() : sent.end]
+                if now.match(after) or now.search(text[max(since, m.start() - 15) : m.start()]):
+                    today.append(m)
+                elif then_before.search(text[since : m.start()]) or then_after.match(after):
+                    then.append(m)
+                else:
+                    other.append(m)
+            # the later weight is today's, else the one not told of an earlier time; the
+            # earlier is the one told of an earlier time, else (against today's) the other
+            earlier_ones = then or (other if today else [])
+            later_ones = today or other
+            if len(earlier_ones) != 1 or len(later_ones) != 1:
+                continue
+            pair = (earlier_ones[0], later_ones[0])
+        earlier, latest = pair
+        before_kg = _weight_kg(earlier, latest)
+        after_kg = _weight_kg(latest, None)
+        if before_kg is None or after_kg is None or before_kg - after_kg < _LEAST_FALL_KG:
+            continue  # a gain or no change: no weight loss read
+        start, end = min(earlier.start(), latest.start()), max(earlier.end(), latest.end())
+        assertion = sent.context.assert_target(start, end, _FINDING_CATS)
+        # the later weight's time: one the sentence states away from the earlier weight's
+        # ("in August", "(2026-Jun: ...)" date the earlier one), else the note's day, not a
+        # time the sentence inherits from a test told before it
+        lo, hi = earlier.start() - _OWN_TIME_REACH, earlier.end() + _OWN_TIME_REACH
+        own = [(abs(c - latest.start()), t) for c, t in sent.stated_times() if not lo <= c < hi]
+        when = min(own, key=lambda x: x[0])[1] if own else INDEX
+        status, uncertain = _status(ex, sent, assertion, when)
+        _add(
+            ex,
+            Draft(
+                "finding",
+                "weight_loss",
+                status,
+                start,
+                end,
+                sent,
+                when,
+                {"rule": "weight_fall"},
+                inferred=True,
+                uncertain=uncertain,
+            ),
+        )
 
 
 def _began_before(
