@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -774,7 +775,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_other_cause": set(),
     "lab_upper_names": set(),
     "lab_cause_before": set(),
-    "tumour_size": {"dims", "unit"},
+    "tumour_size": {"dims", "unit", "cm"},  # (i48t: "cm", the centimetre units)
     "result_owner": set(),  # issue #10 (i10h)
     "malignancy": set(),
     "tumour_spread": set(),  # issue #10 (i36l)
@@ -1520,6 +1521,13 @@ def _leads_with_boundary(items: Any, c: Any) -> bool:
     return bool(len(items)) and items[0][0] is c.AT and items[0][1] is c.AT_BOUNDARY
 
 
+@cache
+def _decimal_digits() -> frozenset[str]:
+    """Every character ``\\d`` matches in a str pattern: the decimal digits of every script
+    (issue #10, i48t: a size in Devanagari or Bengali digits, "४२ मि.मी.", starts with one)."""
+    return frozenset(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isdecimal())
+
+
 def _first_of(parsed: Any) -> set[str] | None:
     """The characters every match of the parsed pattern can start with, or None where some
     match may start with any character (or none)."""
@@ -1552,7 +1560,7 @@ def _first_of(parsed: Any) -> set[str] | None:
                 elif o is c.RANGE and a[1] - a[0] <= 300:
                     chars |= {chr(x) for x in range(a[0], a[1] + 1)}
                 elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
-                    chars |= set("0123456789")
+                    chars |= _decimal_digits()
                 elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
                     chars |= set(" \t\n\r\f\v")
                 else:
