@@ -118,3 +118,19 @@ def test_a_size_in_each_scripts_units(sentence: str, size: float) -> None:
 def test_a_neutral_tumour_word_takes_its_size(seen: str) -> None:
     text = seen + " Histology 09/11/2026: adenocarcinoma of the stomach."
     assert _tumours(text) == [("stomach", None, None, 26.0)]
+
+
+# --- an Indic script's dotted unit after a size ends no sentence: the noun it measures follows
+# (_nlp.py _DOTTED_SIZE_UNITS)
+
+
+@pytest.mark.parametrize(
+    "seen",
+    [
+        "CT 05/11/2026: सिग्मॉइड कोलनमध्ये ३६ मि.मी. ची गाठ.",
+        "CT 05/11/2026: sigmoid colon ೩.೬ ಸೆಂ.ಮೀ. ಗಾತ್ರದ ಗಡ್ಡೆ.",
+    ],
+)
+def test_a_dotted_unit_keeps_its_size_with_the_noun_after_it(seen: str) -> None:
+    text = seen + " Histology 09/11/2026: adenocarcinoma of the sigmoid colon."
+    assert _tumours(text) == [("colon", None, None, 36.0)]
