@@ -103,6 +103,17 @@ _MOVER_ABBREVIATIONS = frozenset(
 # "ಕಿ.ಗ್ರಾಂ.": the weight's unit, whose verb follows ("ತೂಕ 6 ಕೆ.ಜಿ. ಕಡಿಮೆಯಾಗಿದೆ", the weight went
 # down 6 kg); no sentence end, on its line or at its end (verified U)
 _UNITS_BEFORE_THEIR_VERB = frozenset({"ಕೆ.ಜಿ.", "ಕಿ.ಗ್ರಾಂ."})
+# issue #10 (i48t): the dotted millimetre and centimetre of the Indic scripts after a size ("४२
+# मि.मी. ची ... गाठ", "4 ಸೆಂ.ಮೀ. ಗಾತ್ರದ ಗಡ್ಡೆ"): no case tells the next word's start, and the
+# noun a size measures comes after it in these verb-final languages (rules/patterns.yaml
+# SIZE_MM_UNIT, SIZE_CM_UNIT; the scripts' usual abbreviations, verified U)
+_DOTTED_SIZE_UNITS = frozenset(
+    {
+        *("मि.मी.", "से.मी.", "सें.मी.", "মি.মি.", "সে.মি.", "ছে.মি.", "ମି.ମି.", "ସେ.ମି."),
+        *("மி.மீ.", "செ.மீ.", "ಮಿ.ಮೀ.", "ಸೆಂ.ಮೀ.", "మి.మీ.", "సెం.మీ.", "મિ.મી.", "સે.મી."),
+        *("ਮਿ.ਮੀ.", "ਸੈ.ਮੀ.", "ਸੈਂ.ਮੀ.", "മി.മീ.", "സെ.മീ."),
+    }
+)
 # issue #10 (i35e): a strength list wrapped between a muscle and its grade ("...; hip flexors" /
 # "5- R 5- L; knee extensors 5 R 5 L"): a line that ends on a mover's name goes on when the next
 # one opens with a grade (a digit 0-5, its step or "/5"; not a numbered item, "4." or "4)")
@@ -175,6 +186,7 @@ _ABBREVIATIONS = {
     # date writes with a year after them ("12 มี.ค. 2565"), and the eras พ.ศ. (Buddhist) and
     # ค.ศ. (Christian): no sentence end (verified U)
     *_UNITS_BEFORE_THEIR_VERB,  # issue #10 (i34a)
+    *_DOTTED_SIZE_UNITS,  # issue #10 (i48t)
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",

@@ -774,7 +774,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_other_cause": set(),
     "lab_upper_names": set(),
     "lab_cause_before": set(),
-    "tumour_size": {"dims", "unit"},
+    "tumour_size": {"dims", "unit", "cm"},  # (i48t: "cm", the centimetre units)
     "result_owner": set(),  # issue #10 (i10h)
     "malignancy": set(),
     "tumour_spread": set(),  # issue #10 (i36l)

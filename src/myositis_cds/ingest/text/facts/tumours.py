@@ -669,10 +669,13 @@ def _tumours(ex: Extraction) -> None:
         ]
         kinds = {m.concept for m in specific if m.concept != "other"}
         invades, duct, taken = _invasion_and_duct(ex, sent)
+        attrs = _tumour_attributes(ex, sent, syndromes.get(sent.index, []))
+        denied = _staging_denials(attrs)
         site_ms = [
             m
             for m in sites.get(sent.index, [])
             if not _inside(m.start, taken)
+            and not _inside(m.start, denied)
             and not _metastatic_place(text, sent, m, mentions)
             and not _organ_of_another_finding(ex, m, finding_spans)
             and m.concept not in keywords.get(sent.index, ())
@@ -711,7 +714,6 @@ def _tumours(ex: Extraction) -> None:
             for m in found
             if not _inside(m.start(), taken) and not _dated_aside(sent, m.start())
         ]
-        attrs = _tumour_attributes(ex, sent, syndromes.get(sent.index, []))
         attrs += invades + duct
         resections = surgeries.get(sent.index, [])
 
@@ -840,8 +842,12 @@ def _tumours(ex: Extraction) -> None:
             parts.append(("site", "other", *unknown_primary))
         if mentions:
             for sz in sizes:
-                dims = [float(d) for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims"))]
-                factor = 10.0 if sz.group("unit").casefold() in ("cm", "см") else 1.0
+                # (i48t: a decimal comma, "2,4 sm"; the digits of any script, "४२")
+                dims = [
+                    float(d)
+                    for d in re.findall(r"\d+(?:\.\d+)?", sz.group("dims").replace(",", "."))
+                ]
+                factor = 10.0 if sz.group("cm") else 1.0
                 parts.append(("size_mm", round(max(dims) * factor, 2), sz.start(), sz.end()))
         parts.extend(attrs)
         # i23d: a staging scan after the tumour was named ("CT 26 Sept: no lymph node or distant
@@ -1012,6 +1018,16 @@ def _hold_staging(
     sites = frozenset(m.concept for m in site_ms)
     for code, value, a, b in staging:
         held.append(_HeldStaging(sites, code, value, a, b, sent, status))
+
+
+# issue #10 (i48t): the organs a staging scan names where it found no spread ("no liver, lung or
+# peritoneal metastases", Gujarati "યકૃત કે ફેફસાંમાં ફેલાવો નથી": no spread to the liver or
+# lungs) are not where a tumour is: an organ word inside a stated N0 or M0 is no tumour's site
+_DENIED_STAGING = {"nodes": "N0", "metastases": "M0"}
+
+
+def _staging_denials(attrs: list[tuple[str, Any, int, int]]) -> list[tuple[int, int]]:
+    return [(a, b) for code, value, a, b in attrs if _DENIED_STAGING.get(code) == value]
 
 
 def _place_held_staging(
