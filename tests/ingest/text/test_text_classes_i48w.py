@@ -169,3 +169,20 @@ def test_an_ache_of_the_muscles_is_myalgia(sentence: str) -> None:
 def test_an_ache_elsewhere_or_denied_is_no_myalgia(ache: str, other: str) -> None:
     assert _myalgia(ache) == [(True, SEEN)]
     assert (True, SEEN) not in _myalgia(other)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        # the muscles' places of the ache rule leave the strength reader its words (lead's review)
+        ("Weakness of the thigh muscles.", {"weakness_proximal_lower"}),
+        (
+            "Weakness of the shoulder and thigh muscles.",
+            {"weakness_proximal_upper", "weakness_proximal_lower"},
+        ),
+    ],
+)
+def test_the_ache_rule_leaves_weakness_of_the_thigh_muscles(sentence: str, codes: set[str]) -> None:
+    case = extract_case(LEAD + sentence, anchor=SEEN, today=TODAY).case
+    present = {f.code.value for f in case.findings if f.present}
+    assert codes <= present
