@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,3 +116,15 @@ def assert_pattern_bounded(pattern: re.Pattern[str], hostile: str, seconds: floa
         for at in range(0, len(hostile), 997):
             pattern.match(hostile, at)
         pattern.search(hostile)
+
+
+def assert_moved_to_one_pattern(keys: Iterable[str]) -> None:
+    """Each of ``keys`` (a word list moved from code into rules/patterns.yaml, issue #10 i47m,
+    i48m) is a required pattern key holding exactly one pattern, read with ``Rules.one``."""
+    from myositis_cds.ingest.text._rules import _REQUIRED_GROUPS, rules
+
+    loaded = rules()
+    for key in keys:
+        assert key in _REQUIRED_GROUPS, key
+        assert len(loaded.value[key]) == 1, key
+        assert isinstance(loaded.one(key), re.Pattern)

@@ -7,11 +7,10 @@ code applies it: ``search`` for a word before a date (the text ends where the da
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from myositis_cds.ingest.text._rules import _REQUIRED_GROUPS, Rules, rules
+from myositis_cds.ingest.text._rules import Rules, rules
+from tests.ingest.text.helpers import assert_moved_to_one_pattern
 
 # key -> how the code applies it, and (language, text) examples it must read
 MOVED: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -195,11 +194,8 @@ def loaded() -> Rules:
     return rules()
 
 
-def test_every_moved_key_is_a_required_pattern_of_one_rule(loaded: Rules) -> None:
-    for key in MOVED:
-        assert key in _REQUIRED_GROUPS, key
-        assert len(loaded.value[key]) == 1, key
-        assert isinstance(loaded.one(key), re.Pattern)
+def test_every_moved_key_is_a_required_pattern_of_one_rule() -> None:
+    assert_moved_to_one_pattern(MOVED)
 
 
 @pytest.mark.parametrize(

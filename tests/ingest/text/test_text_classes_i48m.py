@@ -15,11 +15,10 @@ line's leader, a script's marks) stay in the code.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from myositis_cds.ingest.text._rules import _REQUIRED_GROUPS, Rules, rules
+from myositis_cds.ingest.text._rules import Rules, rules
+from tests.ingest.text.helpers import assert_moved_to_one_pattern
 
 # key -> (how the code applies it, texts it finds, texts it leaves alone)
 MOVED: dict[str, tuple[str, list[str], list[str]]] = {
@@ -101,11 +100,8 @@ def loaded() -> Rules:
     return rules()
 
 
-def test_every_moved_key_is_a_required_pattern_of_one_rule(loaded: Rules) -> None:
-    for key in MOVED:
-        assert key in _REQUIRED_GROUPS, key
-        assert len(loaded.value[key]) == 1, key
-        assert isinstance(loaded.one(key), re.Pattern)
+def test_every_moved_key_is_a_required_pattern_of_one_rule() -> None:
+    assert_moved_to_one_pattern(MOVED)
 
 
 @pytest.mark.parametrize(
