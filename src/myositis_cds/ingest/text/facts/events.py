@@ -18,13 +18,17 @@ def recorded_event(ex: Extraction, d: Draft) -> bool:
     when a rule of ``event_not_done`` (patterns.yaml) names it, each read on
     the words around the mention with the mention itself marked ``«...»``; and a death word
     only on the day of the death when a field of the note dates it (``death_date_field``)."""
+    return _recorded(ex, d, _window(ex, d))
+
+
+def _recorded(ex: Extraction, d: Draft, window: str) -> bool:
+    """recorded_event, on the mention's ``window`` (:func:`_window`)."""
     if d.status != "present":
         return False  # an old operation is past history (tests/ingest/text/test_text_time.py)
     if d.code == "death":
         day = _field_dated_death(ex)
         if day is not None and d.time.absolute != day:
             return False  # the one death, named again ("70 at death", "in-hospital death")
-    window = _window(ex, d)
     return not any(rx.search(window) for rx in ex.rules.value["event_not_done"])
 
 
@@ -33,10 +37,10 @@ def story_event(ex: Extraction, d: Draft) -> bool:
     (recorded_event) and not an operation's word that names the operation dated elsewhere or
     only its diagnostic biopsy (patterns.yaml ``event_named_elsewhere``, issue #10, i48e). A
     tumour's removal reads recorded_event alone: "completely excised" still removes it."""
-    if not recorded_event(ex, d):
-        return False
     window = _window(ex, d)
-    return not any(rx.search(window) for rx in ex.rules.value["event_named_elsewhere"])
+    return _recorded(ex, d, window) and not any(
+        rx.search(window) for rx in ex.rules.value["event_named_elsewhere"]
+    )
 
 
 def _window(ex: Extraction, d: Draft) -> str:
