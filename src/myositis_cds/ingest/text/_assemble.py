@@ -262,7 +262,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 f"('{longstanding}'): the onset was years earlier, at an age not stated, so the "
                 "age at onset is left unknown"
             )
-        elif (earlier := _longstanding_named(ex, _EARLIER_DIAGNOSIS)) is not None:
+        elif (earlier := _longstanding_named(ex, ex.rules.one("earlier_diagnosis"))) is not None:
             # issue #10 (i46n): diagnosed before the story, when is not said: a bound only
             ex.warn(
                 f"onset not stated, but the note says the disease was diagnosed earlier "
@@ -878,29 +878,12 @@ _LONGSTANDING_DISEASE = compile_rule(
 )
 
 
-# issue #10 (i46n): the patient's myositis diagnosed before the story, at a time not stated: "a
-# known (previous, prior, established) diagnosis of dermatomyositis", "four years after the PM
-# diagnosis" (the report gold's convention: only a bound on the onset, so no onset age; reports
-# ah12, an01, an12). Not "known case of" (the notes' gold takes the age at the note), nor a
-# diagnosis dated ("diagnosed in 2019", "diagnosis at 45"), which the onset rules read. English,
-# written by us (verified U).
-_EARLIER_DIAGNOSIS = compile_rule(
-    r"\b(?:known|previous|prior|established|pre-?existing)\s+diagnos[ie]s\s+of\s+(?:juvenile\s+)?"
-    r"(?:dermatomyositis|polymyositis|myositis|inflammatory\s+myopathy|antisynthetase\s+syndrome)\b"
-    r"|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)"
-    r"\s+years?\s+after\s+(?:the|her|his|a)\s+(?:(?:dermatomyositis|polymyositis|myositis"
-    r"|j?dm|pm)\s+diagnosis|diagnosis\s+of\s+(?:juvenile\s+)?(?:dermatomyositis|polymyositis"
-    r"|myositis|j?dm|pm))\b",
-    re.IGNORECASE,
-)
-
-
 def _longstanding_named(
     ex: Extraction, rule: re.Pattern[str] = _LONGSTANDING_DISEASE
 ) -> str | None:
     """The words calling the patient's disease longstanding (``rule``; or diagnosed before, at a
-    time not stated: ``_EARLIER_DIAGNOSIS``), in a sentence about the patient, not negated, if
-    any (issue #10, i35r)."""
+    time not stated: patterns.yaml ``earlier_diagnosis``), in a sentence about the patient, not
+    negated, if any (issue #10, i35r)."""
     for m in rule.finditer(ex.text):
         sent = ex.sentence_at(m.start())
         if sent is None or not sent.patient:

@@ -937,6 +937,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "record_from": set(),
     "lists_on": set(),
     "diagnosed_before": set(),
+    "earlier_diagnosis": set(),  # issue #10 (i46n; data since the review)
     "number_label": set(),
     "month_part": {"end"},
     "month_part_after": {"end", "month"},
