@@ -75,6 +75,12 @@ def test_a_stable_weight_in_words_stands_over_its_numbers() -> None:
     assert _weight_loss("Weight 70 kg -> 69.5 kg.") == [(True, SEEN)]
 
 
+def test_the_least_fall_is_half_a_kilogram_at_its_exact_value() -> None:
+    # a fall of exactly 0.5 kg is a loss; 0.4 kg is the rounding between units, no loss
+    assert _weight_loss("Weight 70 kg -> 69.5 kg.") == [(True, SEEN)]
+    assert _weight_loss("Weight 70 kg -> 69.6 kg.") == []
+
+
 # --- the span a weight was lost over ("in 3 months") is no test due later (rules/context.yaml
 # PSEUDO before the HYPOTHETICAL "in N months")
 
