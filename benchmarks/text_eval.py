@@ -127,7 +127,8 @@ DEFAULT_SETS = (
     "notes:heldout38,reports:heldout_ae,notes:heldout39,reports:heldout_af,"
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
     "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak,"
-    "notes:heldout45,reports:heldout_al,reports:heldout_am,reports:heldout_an,notes:heldout46,notes:heldout47,reports:heldout_ao"
+    "notes:heldout45,reports:heldout_al,reports:heldout_am,reports:heldout_an,notes:heldout46,notes:heldout47,reports:heldout_ao,"
+    "notes:heldout48"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
@@ -330,6 +331,10 @@ DETAIL_SETS = {
     # only, items identical from the second run on (FIRST_RUN_AO.md); opened on 5 Dec 2026
     # (twenty-third session).
     "reports:heldout_ao",
+    # Measured sealed six times (first run before round 46, after rounds 46, 47 and 48, at the
+    # start of the twenty-third and twenty-fourth sessions), figures only, items identical in
+    # every run (HELDOUT48.md); opened on 5 Dec 2026 (twenty-fourth session).
+    "notes:heldout48",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
