@@ -10,18 +10,15 @@ navigation, figure captions and reference lists, as ``<cache>/<id>.txt`` (cache:
 texts; their SHA-256 is recorded in tests/data/reports/texts.sha256 so a re-filled cache that
 differs from the text the gold was written against is reported.
 
-The cache is a session's working copy for measurement only: the search tool's answers say the
-excerpts are not to be kept verbatim, so a session deletes it when it ends (from the twenty-third
-session on, 5 Dec 2026) and the next one refills it; only urls, queries, hashes and our own gold
-are kept.
-
-Refilling a lost cache (done on 1 Dec 2026 and 5 Dec 2026 after machine resets): run each report's
-``query`` and save the excerpt returned for its ``url``. The stored excerpts change over time, so
-only about half come back byte-identical ("present"); the rest are "changed" (usually the same
-passage with other whitespace, title or footer lines) and ten doi.org urls no longer come back
-("absent"); on 5 Dec 2026, 377 present, 293 changed, 13 absent. Before comparing figures across
-sessions on a refilled cache, run the extractor of a recorded first run on it (``git worktree add
---detach DIR COMMIT``, then ``PYTHONPATH=DIR/src``) and check it reproduces that first run's row.
+The cache is no longer filled (from the twenty-fourth session, 5 Dec 2026). The search tool's
+answers say its excerpts are never to be copied verbatim, and the project's brief says to keep the
+urls and our own gold, never the text. A byte-exact copy on disk is a copy however briefly it is
+kept, so the twenty-third session's answer (a working copy deleted when each session ends) was
+not enough, and the refill was stopped. Until texts the project may keep are found, the report
+sets are not measured here: text_eval.py skips every report whose text is absent, the last
+figures measured on them stand with their dates in docs/TEXT_EVALUATION.md, and reports:heldout_ap
+stays sealed after five runs. This script still says which texts a cache holds, for a cache
+provided from a source whose terms allow it.
 
     PYTHONPATH=src python benchmarks/report_cache.py [--cache DIR]  # present / changed / absent
     PYTHONPATH=src python benchmarks/report_cache.py --queries      # url and query of each
