@@ -1,0 +1,64 @@
+"""Issue #10, twenty-fourth session (branch i49u): classes of wording in the tumours of the
+notes. Each expectation is worked out by hand on sentences written for this test (no text from a
+note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 58-year-old man with dermatomyositis. "
+
+
+def _tumours(text: str) -> list[tuple[str, float | None, date]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return [(t.site.value, t.size_mm, t.found_date) for t in case.tumours]
+
+
+# --- the tumour a scan or a scope shows before its histology is named: found on that test's
+# date, measured by it (rules/languages.yaml tumour_histology other, rules/lexicon.yaml
+# tumour_sites nasopharynx)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Romanian "formațiune" measured on the CT, the histology four days later
+        (
+            "CT abdomen (02.11.2026): formațiune solidă a capului pancreatic de 31 mm. "
+            "Biopsie EUS (06.11.2026): adenocarcinom ductal.",
+            [("pancreas", 31.0, date(2026, 11, 2))],
+        ),
+        # Croatian "tvorba" in the cervix on the CT, the biopsy after it
+        (
+            "MSCT zdjelice (03.11.2026.): u vratu maternice tvorba 27 mm. "
+            "Biopsija (05.11.2026.): planocelularni karcinom.",
+            [("cervix", 27.0, date(2026, 11, 3))],
+        ),
+        # French endoscopy's budding growth of the cavum, the pathology after it
+        (
+            "Nasofibroscopie (03/11/2026): processus bourgeonnant du cavum. "
+            "Anatomopathologie (07/11/2026): carcinome indifférencié du nasopharynx.",
+            [("nasopharynx", None, date(2026, 11, 3))],
+        ),
+        # the nasopharynx's own part seen at nasendoscopy
+        (
+            "Nasendoscopy 04/11/2026: a friable mass in the left fossa of Rosenmüller, biopsied: "
+            "undifferentiated carcinoma. MRI 09/11/2026: 24 mm nasopharyngeal mass.",
+            [("nasopharynx", 24.0, date(2026, 11, 4))],
+        ),
+        (
+            "Nasopharyngoscopy 04/11/2026: new growth in the right pharyngeal recess. "
+            "Biopsy 08/11/2026: nasopharyngeal carcinoma.",
+            [("nasopharynx", None, date(2026, 11, 4))],
+        ),
+    ],
+)
+def test_a_tumour_is_found_on_the_test_that_showed_it(
+    text: str, expected: list[tuple[str, float | None, date]]
+) -> None:
+    assert _tumours(text) == expected
