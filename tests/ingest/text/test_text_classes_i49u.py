@@ -62,3 +62,24 @@ def test_a_tumour_is_found_on_the_test_that_showed_it(
     text: str, expected: list[tuple[str, float | None, date]]
 ) -> None:
     assert _tumours(text) == expected
+
+
+# --- a relative's cancer in Sesotho and Setswana is never the patient's (rules/context.yaml
+# FAMILY: the family history's title and the relatives with their possessive)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Setswana: the family history's title, the father's cancer
+        "Hisitori ya lelapa: rraagwe o ne a na le kankere ya prostate (prostate cancer) ka 2015.",
+        # Sesotho: the family history's title, the mother's cancer
+        "Nalane ea lelapa: mme oa hae o bile le kankere ea sefuba (breast cancer) ka 2012.",
+        # Setswana: a sibling's cancer, no title
+        "Kgaitsadie o ne a na le kankere ya sefuba (breast cancer) ka 2020.",
+        # Sesotho: the grandfather's cancer, no title
+        "Ntate-moholo o bile le kankere ea mala (colon cancer) ka 2010.",
+    ],
+)
+def test_a_relatives_cancer_in_sesotho_or_setswana_is_not_the_patients(text: str) -> None:
+    assert _tumours(text) == []
