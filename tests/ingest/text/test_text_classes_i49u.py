@@ -64,6 +64,21 @@ def test_a_tumour_is_found_on_the_test_that_showed_it(
     assert _tumours(text) == expected
 
 
+# --- a cancer named in a question is asked about, not found (rules/context.yaml: the question
+# mark that closes a word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referral question: occult gastric tumour?",
+        "Weight loss and anaemia. Colon cancer? CT requested.",
+    ],
+)
+def test_a_cancer_in_a_question_is_not_found(text: str) -> None:
+    assert _tumours(text) == []
+
+
 # --- a relative's cancer in Sesotho and Setswana is never the patient's (rules/context.yaml
 # FAMILY: the family history's title and the relatives with their possessive)
 
