@@ -79,6 +79,25 @@ def test_a_cancer_in_a_question_is_not_found(text: str) -> None:
     assert _tumours(text) == []
 
 
+# --- a measured mass whose cancer the note only suspects is a suspicion, not a cancer found
+# (facts/tumours.py _only_suspected; rules/context.yaml "suspicious of/for", "concerning for")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capsule endoscopy 10/11/2026: a 15 mm submucosal mass in the distal ileum. "
+        "Impression: suspected small bowel neuroendocrine tumour.",
+        "CT chest 10/11/2026: a 30 mm spiculated mass in the right upper lobe. "
+        "Impression: suspicious for lung cancer.",
+        "Ultrasound pelvis 10/11/2026: a 52 mm solid-cystic mass of the left ovary. "
+        "Impression: concerning for ovarian cancer.",
+    ],
+)
+def test_a_measured_mass_only_suspected_is_no_cancer(text: str) -> None:
+    assert _tumours(text) == []
+
+
 # --- a relative's cancer in Sesotho and Setswana is never the patient's (rules/context.yaml
 # FAMILY: the family history's title and the relatives with their possessive)
 

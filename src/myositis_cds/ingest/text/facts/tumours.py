@@ -595,6 +595,7 @@ def _tumours(ex: Extraction) -> None:
     held: list[_HeldStaging] = []  # i22b: staging read before any tumour
     current: _TumourBuild | None = None
     kinds: set[str] = set()  # the histologies the sentence names
+    suspected: set[str] = set()  # i49u: the organs of a cancer the note only suspects
 
     def build_for(site: str | None) -> _TumourBuild:
         for b in builds:
@@ -759,6 +760,7 @@ def _tumours(ex: Extraction) -> None:
         if status == "absent":
             continue
         if uncertain:
+            suspected.update(m.concept for m in site_ms)
             words = text[anchor.start : anchor.end] if anchor else ""
             ex.warn(
                 f"a suspected tumour ('{words}') is not recorded as found: confirm it and add it "
@@ -897,6 +899,7 @@ def _tumours(ex: Extraction) -> None:
             current = anchors[-1][1]
     _place_held_staging(ex, builds, held)
     _histology_named_with_its_site(ex, hist)
+    _only_suspected(ex, builds, suspected)
 
 
 # --- issue #10 (i46c): a one-patient case report's keyword line names its patient's cancers
@@ -1099,6 +1102,43 @@ def _in_modifier(sent: Sentence, m: TermMatch) -> bool:
     """Whether the word is part of a modifier's own phrase ("no evidence of malignancy"), which
     the modifier does not judge."""
     return any(mod.start <= m.start and m.end <= mod.end for mod in sent.context.modifiers)
+
+
+def _only_suspected(ex: Extraction, builds: list[_TumourBuild], suspected: set[str]) -> None:
+    """issue #10 (i49u): a tumour the note names only as a mass, a lesion or a nodule with its
+    size, whose organ's cancer it only suspects ("a 15 mm submucosal mass ... suspected
+    neuroendocrine tumour", "a 68 mm adnexal mass ... suspicious of an ovarian malignancy"), is a
+    suspicion, not a cancer found: its parts are not recorded (no histology named, no cancer
+    noun stated for it)."""
+    for b in builds:
+        if b.site is None or b.site not in suspected:
+            continue
+        parts = [
+            d
+            for d in ex.drafts
+            if d.type == "tumour"
+            and d.value.get("tumour") == b.key
+            and d.status in ("present", "historical")
+        ]
+        named = any(
+            (d.code == "histology" and d.value["value"] != "other")
+            or (
+                d.code == "mention"
+                and (
+                    names_cancer(str(d.value["value"]).casefold())
+                    or term_key(str(d.value["value"]).casefold()) in ex.rules.cancer_noun_keys
+                )
+            )
+            for d in parts
+        )
+        if named or not parts:
+            continue
+        for d in parts:
+            d.status = "hypothetical"
+        ex.warn(
+            f"a lesion of the {b.site.replace('_', ' ')} is measured but its cancer only "
+            "suspected: not recorded as a tumour; a histology would add it"
+        )
 
 
 def _is_cancer_noun(ex: Extraction, m: TermMatch) -> bool:
