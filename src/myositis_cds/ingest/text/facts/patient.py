@@ -641,7 +641,15 @@ def _region(ex: Extraction) -> None:
     text = ex.text
     best: tuple[int, Draft] | None = None
     # (issue #10, i10k: a nationality field, "Nationality: Jordanian", ranks with the origin)
-    cues = (("region_origin", 0), ("region_nationality", 0), ("region_residence", 1))
+    # (issue #10, i49r: the care setting the letterhead names with its town, ranked last)
+    cues = (
+        ("region_origin", 0),
+        ("region_nationality", 0),
+        ("region_residence", 1),
+        ("region_care_setting", _CARE_SETTING_RANK),
+    )
+    letterhead_end = _letterhead_end(ex)
+    care_settings: set[str] = set()
     for name, rank in cues:
         places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
         for sent in ex.sentences:
@@ -650,6 +658,8 @@ def _region(ex: Extraction) -> None:
             # (issue #10, i10au: the cues of the whole note found in one pass, ex.hits)
             for cues_of_one_pattern in ex.hits("value", name, sent):
                 for cue in cues_of_one_pattern:
+                    if rank == _CARE_SETTING_RANK and not _in_letterhead(ex, cue, letterhead_end):
+                        continue
                     window_end = min(sent.end, cue.end() + 30)
                     found = False
                     for place in places.find(text, cue.end(), window_end):
@@ -682,6 +692,8 @@ def _region(ex: Extraction) -> None:
                             {"value": _state_after(ex, place) or place.concept},
                         )
                         key = (rank, sent.index, cue.start())
+                        if rank == _CARE_SETTING_RANK:
+                            care_settings.add(draft.value["value"])
                         if best is None or key < (best[0], best[1].sentence.index, best[1].start):
                             best = (rank, draft)
                         found = True
@@ -700,10 +712,38 @@ def _region(ex: Extraction) -> None:
                         {"value": code},
                     )  # fmt: skip
                     key = (rank, sent.index, cue.start())
+                    if rank == _CARE_SETTING_RANK:
+                        care_settings.add(code)
                     if best is None or key < (best[0], best[1].sentence.index, best[1].start):
                         best = (rank, draft)
+    if best is not None and best[0] == _CARE_SETTING_RANK and len(care_settings) > 1:
+        best = None  # the letterhead names two countries: none rather than a wrong one
     if best is not None:
         ex.drafts.append(best[1])
+
+
+# issue #10 (i49r): the care setting named in the letterhead (patterns.yaml region_care_setting)
+# gives the region only when no origin or residence is stated. The letterhead is the note's
+# first lines: a hospital letter's institution, department and address (three or four lines)
+_CARE_SETTING_RANK = 2
+_LETTERHEAD_LINES = 4
+
+
+def _letterhead_end(ex: Extraction) -> int:
+    """The offset, in the original text, where the note's first non-blank lines end."""
+    original, end, lines = ex.norm.original, 0, 0
+    for line in re.finditer(r"[^\n]*\n?", original):
+        if line.group().strip():
+            lines += 1
+            end = line.end()
+            if lines == _LETTERHEAD_LINES:
+                break
+    return end
+
+
+def _in_letterhead(ex: Extraction, cue: re.Match[str], letterhead_end: int) -> bool:
+    offsets = ex.norm.offsets
+    return cue.start() < len(offsets) and offsets[cue.start()] < letterhead_end
 
 
 # issue #10 (lead, after opening heldout28): a place the hand list names, then the state,
