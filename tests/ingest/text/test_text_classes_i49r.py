@@ -105,3 +105,25 @@ def test_a_town_name_several_countries_share_gives_none() -> None:
         None,
         "FI",
     )
+
+
+# --- the patient line's age and sex items in any order and form, then the town
+# (rules/patterns.yaml region_residence, i49r)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patient: Mrs Ann Doe, 63, Penarth\n",  # a bare number is the age
+        "Pt: F, Age 71, Billingham\n",  # the sex first, the age with its label
+        "Patient: Mrs A. Roe, 58 yrs, female, Penarth\n",  # the sex after the age
+    ],
+)
+def test_the_town_after_the_patient_lines_age_and_sex_gives_the_region(line: str) -> None:
+    assert _region(line + BODY) == "GB"
+
+
+def test_a_ward_after_the_patient_lines_age_is_no_place() -> None:
+    # beside the same line with a town, so the guard fails without the rule
+    refused = _region("Patient: Mrs Ann Doe, 63, Ward 7\n" + BODY)
+    assert (refused, _region("Patient: Mrs Ann Doe, 63, Penarth\n" + BODY)) == (None, "GB")
