@@ -127,3 +127,40 @@ def test_a_ward_after_the_patient_lines_age_is_no_place() -> None:
     # beside the same line with a town, so the guard fails without the rule
     refused = _region("Patient: Mrs Ann Doe, 63, Ward 7\n" + BODY)
     assert (refused, _region("Patient: Mrs Ann Doe, 63, Penarth\n" + BODY)) == (None, "GB")
+
+
+# --- a town several countries name, then a full Royal Mail postcode (outward and inward code):
+# the postcode names the country (facts/patient.py _FULL_POSTCODE, lexicon.yaml postcode_areas)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Address: Mill Lane, Paisley PA2 9PN\n",  # Paisley: Scotland and Ontario
+        "Kingsmead Hospital, Brighton BN2 5BE\n",  # Brighton: England and Victoria
+    ],
+)
+def test_a_full_uk_postcode_after_a_shared_town_name_gives_gb(address: str) -> None:
+    assert _region(address + BODY) == "GB"
+
+
+def test_an_outward_code_alone_or_a_canadian_postcode_gives_none() -> None:
+    # beside the full postcode, so the guard fails without the rule
+    regions = [
+        _region(a + BODY)
+        for a in (
+            "Address: Brighton BN2\n",
+            "Address: Halifax B3H 4R2\n",
+            "Address: Brighton BN2 5BE\n",
+        )
+    ]
+    assert regions == [None, None, "GB"]
+
+
+# --- the state after a city, when a form's next column has been joined to it ("Wellington,
+# Telford   Occupation: ..."): the longest leading words that name a country
+
+
+def test_the_state_after_a_city_leaves_out_the_next_columns_label() -> None:
+    text = "Home: Wellington, Telford      Occupation: baker\n" + BODY
+    assert _region(text) == "GB"  # Wellington, Shropshire; not New Zealand's capital

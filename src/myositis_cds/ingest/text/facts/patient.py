@@ -762,7 +762,12 @@ def _state_after(ex: Extraction, place: TermMatch) -> str | None:
     m = _STATE_AFTER_PLACE.match(ex.text, place.end, place.end + 40)
     if m is None:
         return None
-    code = _country(ex, m.group(1))
+    # (issue #10, i49r: the longest leading words that name a country, so a form's next column
+    # joined to the state by the normaliser, "Telford Occupation", is left out)
+    words = m.group(1).split()
+    code = next(
+        (c for n in range(len(words), 0, -1) if (c := _country(ex, " ".join(words[:n])))), None
+    )
     return code if code is not None and code != place.concept else None
 
 
@@ -906,10 +911,20 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         code_field="country" in lead or lead.startswith("pid"),
         countries_only=lead == "from",
     )
+    if code is None and lead != "from":
+        # issue #10 (i49r): a town several countries name, then a full Royal Mail postcode
+        # ("Paisley PA2 9PN", "Brighton BN2 5BE"): the postcode names the country
+        full = _FULL_POSTCODE.match(line, len(place) - len(place.split()[-1]))
+        if full is not None:
+            code = _postcode_country(ex, full.group())
     return None if code is None else (code, end)
 
 
 _POSTCODE_FIELD = re.compile(r"post\s?code")
+# issue #10 (i49r): a full postcode of the Royal Mail's formats, the outward code then the
+# inward code (digit and two letters: "PA2 9PN", "SW1A 1AA"), ending the place's words; no other
+# country's postcode has this shape (Canada's "K1A 0B1" ends in a digit)
+_FULL_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}(?![\w])")
 # a postcode's outward code, with or without its inward code (Royal Mail's formats A9, A99, AA9,
 # AA99, A9A, AA9A): its area is the letters before the first digit
 _OUTWARD_CODE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?(?:\s*\d[A-Z]{2})?(?![\w])")
