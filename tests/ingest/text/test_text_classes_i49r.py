@@ -164,3 +164,25 @@ def test_an_outward_code_alone_or_a_canadian_postcode_gives_none() -> None:
 def test_the_state_after_a_city_leaves_out_the_next_columns_label() -> None:
     text = "Home: Wellington, Telford      Occupation: baker\n" + BODY
     assert _region(text) == "GB"  # Wellington, Shropshire; not New Zealand's capital
+
+
+# --- the letterhead's address line written with the postcode before the town (continental
+# Europe's postal conventions; rules/patterns.yaml region_care_setting)
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "region"),
+    [
+        ("Klinik für Rheumatologie\nHauptstraße 5, 33604 Bielefeld\n", "DE"),
+        ("Service de Rhumatologie\nRue Haute 3, L-4240 Esch-sur-Alzette\n", "LU"),  # prefix
+        ("Revmatologie\n708 52 Ostrava\n", "CZ"),  # a postcode of two groups opening the line
+    ],
+)
+def test_the_letterheads_postcode_then_town_gives_the_region(letterhead: str, region: str) -> None:
+    assert _region(letterhead + BODY) == region
+
+
+def test_two_countries_in_the_letterheads_addresses_give_none() -> None:
+    one = "Rheumatology\nHauptstraße 5, 8091 Zürich, Switzerland\n"
+    two = one + "cc: Dr A, Odos 41, 546 23 Thessaloniki, Greece\n"
+    assert (_region(two + BODY), _region(one + BODY)) == (None, "CH")
