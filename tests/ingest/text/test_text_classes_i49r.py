@@ -186,3 +186,23 @@ def test_two_countries_in_the_letterheads_addresses_give_none() -> None:
     one = "Rheumatology\nHauptstraße 5, 8091 Zürich, Switzerland\n"
     two = one + "cc: Dr A, Odos 41, 546 23 Thessaloniki, Greece\n"
     assert (_region(two + BODY), _region(one + BODY)) == (None, "CH")
+
+
+# --- a form's residence or address field in further languages, and the Icelandic participle
+# of residence (rules/patterns.yaml region_residence, i49r)
+
+
+@pytest.mark.parametrize(
+    ("field", "region"),
+    [
+        ("Woonadres: Paarl, Wes-Kaap\n", "ZA"),  # Afrikaans
+        ("Bizilekua: Barakaldo (Bizkaia)\n", "ES"),  # Basque
+        ("Població: Terrassa (Vallès Occidental)\n", "ES"),  # Catalan
+        ("Domicili: Girona\n", "ES"),
+        ("Gyv. vieta: Kaunas\n", "LT"),  # Lithuanian, abbreviated
+        ("Heimilisfang: Hafnarfjörður\n", "IS"),  # Icelandic
+        ("55 ára kona, búsett í Reykjavík.\n", "IS"),
+    ],
+)
+def test_a_residence_field_in_further_languages_gives_the_region(field: str, region: str) -> None:
+    assert _region(field + BODY) == region
