@@ -637,7 +637,9 @@ def _capitalised(word: str) -> bool:
 def _region(ex: Extraction) -> None:
     """Where the patient comes from ("born in Vietnam", "originally from Hong Kong"), else where
     they live ("lives in Dayton, Ohio"): a region term a few words after the cue, written with
-    a capital letter, and not about a relative."""
+    a capital letter, and not about a relative; else (i49r) where the care setting that the
+    letterhead names lies ("Queen Mary Hospital, Hong Kong"), when the letterhead names one
+    country only."""
     text = ex.text
     best: tuple[int, Draft] | None = None
     # (issue #10, i10k: a nationality field, "Nationality: Jordanian", ranks with the origin)
