@@ -76,8 +76,11 @@ def test_region_of_a_place_after_a_cue(line: str, expected: str) -> None:
     [
         # a relative's home is not the patient's
         "A 61-year-old woman. Her mother lives in Manila, Philippines.",
-        # the hospital's country and a travel destination have no residence cue
-        "Hospital Universitario de Salamanca, España. A 61-year-old woman.",
+        # the hospital's country and a travel destination have no residence cue (i49r: a care
+        # setting the letterhead names gives the region when nothing else does; one named past
+        # the letterhead's first four lines still gives none)
+        "Clinic letter.\nRheumatology.\nDr A. Moss.\nA 61-year-old woman.\n"
+        "Hospital Universitario de Salamanca, España.",
         "A 61-year-old woman who travelled to Thailand in June.",
         # a name after the loose cue "from" ("a letter from Chad") is never a country
         "A 61-year-old woman; see the letter from Chad about her.",

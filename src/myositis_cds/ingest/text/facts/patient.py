@@ -637,11 +637,21 @@ def _capitalised(word: str) -> bool:
 def _region(ex: Extraction) -> None:
     """Where the patient comes from ("born in Vietnam", "originally from Hong Kong"), else where
     they live ("lives in Dayton, Ohio"): a region term a few words after the cue, written with
-    a capital letter, and not about a relative."""
+    a capital letter, and not about a relative; else (i49r) where the care setting that the
+    letterhead names lies ("Queen Mary Hospital, Hong Kong"), when the letterhead names one
+    country only."""
     text = ex.text
     best: tuple[int, Draft] | None = None
     # (issue #10, i10k: a nationality field, "Nationality: Jordanian", ranks with the origin)
-    cues = (("region_origin", 0), ("region_nationality", 0), ("region_residence", 1))
+    # (issue #10, i49r: the care setting the letterhead names with its town, ranked last)
+    cues = (
+        ("region_origin", 0),
+        ("region_nationality", 0),
+        ("region_residence", 1),
+        ("region_care_setting", _CARE_SETTING_RANK),
+    )
+    letterhead_end = _letterhead_end(ex)
+    care_settings: set[str] = set()
     for name, rank in cues:
         places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
         for sent in ex.sentences:
@@ -650,6 +660,8 @@ def _region(ex: Extraction) -> None:
             # (issue #10, i10au: the cues of the whole note found in one pass, ex.hits)
             for cues_of_one_pattern in ex.hits("value", name, sent):
                 for cue in cues_of_one_pattern:
+                    if rank == _CARE_SETTING_RANK and not _in_letterhead(ex, cue, letterhead_end):
+                        continue
                     window_end = min(sent.end, cue.end() + 30)
                     found = False
                     for place in places.find(text, cue.end(), window_end):
@@ -682,6 +694,8 @@ def _region(ex: Extraction) -> None:
                             {"value": _state_after(ex, place) or place.concept},
                         )
                         key = (rank, sent.index, cue.start())
+                        if rank == _CARE_SETTING_RANK:
+                            care_settings.add(draft.value["value"])
                         if best is None or key < (best[0], best[1].sentence.index, best[1].start):
                             best = (rank, draft)
                         found = True
@@ -700,10 +714,38 @@ def _region(ex: Extraction) -> None:
                         {"value": code},
                     )  # fmt: skip
                     key = (rank, sent.index, cue.start())
+                    if rank == _CARE_SETTING_RANK:
+                        care_settings.add(code)
                     if best is None or key < (best[0], best[1].sentence.index, best[1].start):
                         best = (rank, draft)
+    if best is not None and best[0] == _CARE_SETTING_RANK and len(care_settings) > 1:
+        best = None  # the letterhead names two countries: none rather than a wrong one
     if best is not None:
         ex.drafts.append(best[1])
+
+
+# issue #10 (i49r): the care setting named in the letterhead (patterns.yaml region_care_setting)
+# gives the region only when no origin or residence is stated. The letterhead is the note's
+# first lines: a hospital letter's institution, department and address (three or four lines)
+_CARE_SETTING_RANK = 2
+_LETTERHEAD_LINES = 4
+
+
+def _letterhead_end(ex: Extraction) -> int:
+    """The offset, in the original text, where the note's first non-blank lines end."""
+    original, end, lines = ex.norm.original, 0, 0
+    for line in re.finditer(r"[^\n]*\n?", original):
+        if line.group().strip():
+            lines += 1
+            end = line.end()
+            if lines == _LETTERHEAD_LINES:
+                break
+    return end
+
+
+def _in_letterhead(ex: Extraction, cue: re.Match[str], letterhead_end: int) -> bool:
+    offsets = ex.norm.offsets
+    return cue.start() < len(offsets) and offsets[cue.start()] < letterhead_end
 
 
 # issue #10 (lead, after opening heldout28): a place the hand list names, then the state,
@@ -722,7 +764,12 @@ def _state_after(ex: Extraction, place: TermMatch) -> str | None:
     m = _STATE_AFTER_PLACE.match(ex.text, place.end, place.end + 40)
     if m is None:
         return None
-    code = _country(ex, m.group(1))
+    # (issue #10, i49r: the longest leading words that name a country, so a form's next column
+    # joined to the state by the normaliser, "Telford Occupation", is left out)
+    words = m.group(1).split()
+    code = next(
+        (c for n in range(len(words), 0, -1) if (c := _country(ex, " ".join(words[:n])))), None
+    )
     return code if code is not None and code != place.concept else None
 
 
@@ -866,10 +913,20 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         code_field="country" in lead or lead.startswith("pid"),
         countries_only=lead == "from",
     )
+    if code is None and lead != "from":
+        # issue #10 (i49r): a town several countries name, then a full Royal Mail postcode
+        # ("Paisley PA2 9PN", "Brighton BN2 5BE"): the postcode names the country
+        full = _FULL_POSTCODE.match(line, len(place) - len(place.split()[-1]))
+        if full is not None:
+            code = _postcode_country(ex, full.group())
     return None if code is None else (code, end)
 
 
 _POSTCODE_FIELD = re.compile(r"post\s?code")
+# issue #10 (i49r): a full postcode of the Royal Mail's formats, the outward code then the
+# inward code (digit and two letters: "PA2 9PN", "SW1A 1AA"), ending the place's words; no other
+# country's postcode has this shape (Canada's "K1A 0B1" ends in a digit)
+_FULL_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}(?![\w])")
 # a postcode's outward code, with or without its inward code (Royal Mail's formats A9, A99, AA9,
 # AA99, A9A, AA9A): its area is the letters before the first digit
 _OUTWARD_CODE = re.compile(r"(?P<area>[A-Z]{1,2})\d[A-Z\d]?(?:\s*\d[A-Z]{2})?(?![\w])")
