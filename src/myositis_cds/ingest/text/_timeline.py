@@ -582,6 +582,9 @@ def _bracket_heading(line: str, r: Rules) -> bool:
     m = r.one("bracket_heading").fullmatch(line, numbered.end() if numbered else 0)
     if m is None:
         return False
+    label = line[numbered.end() if numbered else 0 : line.rfind("(")]
+    if _capitals_label(label):
+        return True
     inside = line[line.rfind("(") + 1 : line.rfind(")")]
     for d in reversed(find_dates(inside, r)):
         inside = inside[: d.start] + " " + inside[d.end :]
@@ -591,6 +594,16 @@ def _bracket_heading(line: str, r: Rules) -> bool:
         r.one(k) for k in ("assay_words", "date_words", "heading_bracket_words")
     )
     return all(assay.fullmatch(w) or dated.fullmatch(w) or bracket.fullmatch(w) for w in words)
+
+
+# issue #10 (i49w): a section's label typed in capitals, "PRE-OPERATIVE WARD REVIEW (23/11/2026,
+# evening before surgery)", "PART 2 - PRE-ENTRY SCREENING (physiotherapist, 20/11/2026)", is a
+# heading whatever else its bracket says (who examined, when in the day): a complaint or a
+# diagnosis with its date in a bracket is written in the sentence's own case. Two letters or
+# more, none of them lower case (any script with cases; a script without them has no capitals).
+def _capitals_label(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 # issue #10 (i10av): a results table whose first column is the date, the row's text after two
