@@ -48,3 +48,27 @@ def test_a_capitals_heading_dates_its_section(heading: str) -> None:
         ("weakness_proximal_upper", True, day),
         ("weakness_proximal_lower", True, day),
     }
+
+
+# --- the grip and the finger flexors named in more words (rules/strength.yaml grip,
+# finger_flexors): at full grade, the finger-flexor item absent
+
+
+def _finger(text: str) -> set[tuple[bool, date | None]]:
+    case = extract_case(text, today=TODAY).case
+    return {(f.present, f.date) for f in case.findings if f.code.value == "finger_flexor_weakness"}
+
+
+@pytest.mark.parametrize(
+    "grade_line",
+    [
+        "Power: deltoids 4/5, iliopsoas 4/5, handgrip 5/5 on both sides.",
+        "Cryfder: ysgwyddau 4/5, gafael llaw 5/5 ar y ddwy ochr.",
+        "ମାଂସପେଶୀ ଶକ୍ତି: deltoid 4/5, ମୁଠା ଶକ୍ତି 5/5.",
+        "Muskelkraaft: Deltoideus 4/5, Fangerbéier 5/5 béidsäiteg.",
+        "Əzələ gücü: deltaəzələ 4/5, əl sıxma gücü 5/5 hər iki tərəfdə.",
+    ],
+)
+def test_a_full_grip_in_more_words_is_no_finger_flexor_weakness(grade_line: str) -> None:
+    note = f"Clinic 20/11/2026. Dermatomyositis, seen today.\n{grade_line}\n"
+    assert _finger(note) == {(False, date(2026, 11, 20))}
