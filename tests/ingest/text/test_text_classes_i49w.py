@@ -72,3 +72,24 @@ def _finger(text: str) -> set[tuple[bool, date | None]]:
 def test_a_full_grip_in_more_words_is_no_finger_flexor_weakness(grade_line: str) -> None:
     note = f"Clinic 20/11/2026. Dermatomyositis, seen today.\n{grade_line}\n"
     assert _finger(note) == {(False, date(2026, 11, 20))}
+
+
+# --- every group said with "major", "every" or "tested" (rules/strength.yaml throughout): full
+# grades everywhere, so no proximal weakness on that examination
+
+
+@pytest.mark.parametrize(
+    "grade_line",
+    [
+        "On examination power was 5/5 in all major muscle groups.",
+        "Strength: full (5/5) in every muscle tested, arms and legs.",
+        "Strength: full strength (5/5) in every muscle we tested today.",
+    ],
+)
+def test_full_grades_in_every_group_are_no_proximal_weakness(grade_line: str) -> None:
+    note = f"Clinic 20/11/2026. Dermatomyositis in remission, seen today.\n{grade_line}\n"
+    day = date(2026, 11, 20)
+    assert _weakness(note) == {
+        ("weakness_proximal_upper", False, day),
+        ("weakness_proximal_lower", False, day),
+    }
