@@ -93,3 +93,24 @@ def test_full_grades_in_every_group_are_no_proximal_weakness(grade_line: str) ->
         ("weakness_proximal_upper", False, day),
         ("weakness_proximal_lower", False, day),
     }
+
+
+# --- a record's entry stamp dates its lines past the labels inside the entry ("PMH:", "O/E:"),
+# to a blank line or the next stamp (_timeline._blank_line_between)
+
+
+def test_an_entry_stamp_dates_its_labelled_lines() -> None:
+    note = (
+        "Community clinic record\n\n"
+        "10 Nov 2026 09:20  Nurse review (RGN)\n"
+        "Rash on the eyelids, feels tired.\n\n"
+        "18 Nov 2026 11:40  Doctor review (GP)\n"
+        "PMH: hypertension.\n"
+        "O/E: shoulder abduction 4/5 both sides, hip flexion 4/5 both sides.\n"
+        "Plan: refer to rheumatology.\n"
+    )
+    day = date(2026, 11, 18)
+    assert _weakness(note) == {
+        ("weakness_proximal_upper", True, day),
+        ("weakness_proximal_lower", True, day),
+    }

@@ -253,7 +253,12 @@ def _times_and_events(ex: Extraction) -> None:
         own_line = prev is not None and "\n" in text[prev.end : sent.start]
         now = _present_tense(ex, sent)
         if not same_paragraph or (prev is not None and prev.segment is not sent.segment):
-            entry = section = None
+            section = None
+            # issue #10 (i49w): a label that opens a line inside an entry ("PMH:", "O/E:" under
+            # "24 Nov 2026 14:05  GP consultation") starts a new paragraph of the reading but not
+            # a new entry: the entry's stamp goes on to a blank line or the next stamp
+            if prev is None or _blank_line_between(ex, prev, sent):
+                entry = None
         # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
         # sentence (a chat's lines run together) dates the sentences after it
         stamps = _entry_stamps(ex, sent)
@@ -505,6 +510,17 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
 # rows' date to the paragraph's end (a blank line) or the next heading of its own date, as an
 # entry stamp dates its entry (the lines under it would otherwise each speak from the visit)
 _HEADING_REACH = 80  # characters: a heading's label and its date, not a sentence
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _blank_line_between(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
+    """Whether a blank line stands between two sentences as written (the reading sets a
+    section's label off with blank lines of its own)."""
+    _, end = ex.norm.to_original(prev.end - 1, prev.end)
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    return _BLANK_LINE.search(ex.norm.original, end, max(end, start)) is not None
 
 
 def _section_date(ex: Extraction, sent: Sentence, section: TimePoint | None) -> TimePoint | None:
