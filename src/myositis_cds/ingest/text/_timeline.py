@@ -253,7 +253,12 @@ def _times_and_events(ex: Extraction) -> None:
         own_line = prev is not None and "\n" in text[prev.end : sent.start]
         now = _present_tense(ex, sent)
         if not same_paragraph or (prev is not None and prev.segment is not sent.segment):
-            entry = section = None
+            section = None
+            # issue #10 (i49w): a label that opens a line inside an entry ("PMH:", "O/E:" under
+            # "24 Nov 2026 14:05  GP consultation") starts a new paragraph of the reading but not
+            # a new entry: the entry's stamp goes on to a blank line or the next stamp
+            if prev is None or _blank_line_between(ex, prev, sent):
+                entry = None
         # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
         # sentence (a chat's lines run together) dates the sentences after it
         stamps = _entry_stamps(ex, sent)
@@ -507,6 +512,17 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
 _HEADING_REACH = 80  # characters: a heading's label and its date, not a sentence
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _blank_line_between(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
+    """Whether a blank line stands between two sentences as written (the reading sets a
+    section's label off with blank lines of its own)."""
+    _, end = ex.norm.to_original(prev.end - 1, prev.end)
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    return _BLANK_LINE.search(ex.norm.original, end, max(end, start)) is not None
+
+
 def _section_date(ex: Extraction, sent: Sentence, section: TimePoint | None) -> TimePoint | None:
     """The section date in force for ``sent``: its own heading's date, None when it opens a
     line with a date of its own ("Antibodies (04/11/2026): ..." under "Labs (03/11/2026):"),
@@ -582,6 +598,9 @@ def _bracket_heading(line: str, r: Rules) -> bool:
     m = r.one("bracket_heading").fullmatch(line, numbered.end() if numbered else 0)
     if m is None:
         return False
+    label = line[numbered.end() if numbered else 0 : line.rfind("(")]
+    if _capitals_label(label):
+        return True
     inside = line[line.rfind("(") + 1 : line.rfind(")")]
     for d in reversed(find_dates(inside, r)):
         inside = inside[: d.start] + " " + inside[d.end :]
@@ -591,6 +610,16 @@ def _bracket_heading(line: str, r: Rules) -> bool:
         r.one(k) for k in ("assay_words", "date_words", "heading_bracket_words")
     )
     return all(assay.fullmatch(w) or dated.fullmatch(w) or bracket.fullmatch(w) for w in words)
+
+
+# issue #10 (i49w): a section's label typed in capitals, "PRE-OPERATIVE WARD REVIEW (23/11/2026,
+# evening before surgery)", "PART 2 - PRE-ENTRY SCREENING (physiotherapist, 20/11/2026)", is a
+# heading whatever else its bracket says (who examined, when in the day): a complaint or a
+# diagnosis with its date in a bracket is written in the sentence's own case. Two letters or
+# more, none of them lower case (any script with cases; a script without them has no capitals).
+def _capitals_label(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 # issue #10 (i10av): a results table whose first column is the date, the row's text after two
