@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import (
     marked_window,
 )
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates
+from myositis_cds.ingest.text._time import INDEX, DateMatch, TimePoint, find_dates
 
 
 def _as_written(ex: Extraction, start: int, end: int, dose: str) -> str:
@@ -275,7 +275,7 @@ def _treatment_times(
     short = _short_range(ex, m.end, window_end)  # issue #10 (i10k): "(28/10 - 30/10/2026)"
     if short is not None:
         return short
-    dates = find_dates(text, r, m.end, window_end, ex.style)
+    dates = _with_wrapped_last(ex, find_dates(text, r, m.end, window_end, ex.style), window_end)
     for d in dates:
         if d.until is not None:
             return (
@@ -345,6 +345,26 @@ def _treatment_times(
                     stop = start.shifted(days=days - 1)
                 break
     return start, stop
+
+
+def _with_wrapped_last(ex: Extraction, dates: list[DateMatch], window_end: int) -> list[DateMatch]:
+    """issue #10 (i49t): a course's last date that a wrapped line put at the start of the next
+    line, after the "to" or dash that ends the first date's line ("IVIG 2 g/kg given 02.10.2026
+    to" and "06.10.2026" on the next line): the line's end closes the drug's words, so the last
+    date is read past it and joined to the dates found; never past a line that opens with words."""
+    if not dates or ex.text[dates[-1].end : window_end].strip().casefold() not in _RANGE_JOINERS:
+        return dates
+    ahead = find_dates(
+        ex.text, ex.rules, dates[-1].end, min(len(ex.text), window_end + 24), ex.style
+    )
+    if not ahead or not _WRAPPED_JOIN.fullmatch(ex.text, dates[-1].end, ahead[0].start):
+        return dates
+    return [*dates, ahead[0]]
+
+
+# the words that join a course's first date to its last on the next line (_with_wrapped_last)
+_RANGE_JOINERS = frozenset({"to", "until", "till", "through", "-", "–"})
+_WRAPPED_JOIN = re.compile(r"[ \t]*(?:to|until|till|through|-|–)[ \t]*\n[ \t]*", re.I)
 
 
 def _named_as_current(
