@@ -94,3 +94,27 @@ def test_a_wrapped_line_that_opens_with_words_ends_no_course() -> None:
     )
     assert got["intravenous immunoglobulin"] == (date(2026, 10, 3), date(2026, 10, 7))
     assert got["rituximab"] == (date(2026, 10, 9), None)
+
+
+# --- a course of two doses on two dates joined by "and", at most a fortnight apart (rituximab's
+# days 1 and 15): its first and last dose (facts/treatments.py _AND_JOIN, _SHORT_RANGE)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rituximab 1 g IV on 04/03/2026 and 18/03/2026.",
+        "She had rituximab 1 g x2 (04/03 and 18/03/2026) without reaction.",
+        "Rituximab 1 g was infused on 2026 Mar 04 and 2026 Mar 18.",
+    ],
+)
+def test_two_doses_joined_by_and_are_one_course(sentence: str) -> None:
+    assert _courses(sentence)["rituximab"] == (date(2026, 3, 4), date(2026, 3, 18))
+
+
+def test_two_monthly_infusions_joined_by_and_are_no_stopped_course() -> None:
+    got = _courses(
+        "Rituximab 1 g on 04/03/2026 and 18/03/2026. IVIG 2 g/kg on 02/06/2026 and 30/06/2026."
+    )
+    assert got["rituximab"] == (date(2026, 3, 4), date(2026, 3, 18))
+    assert got["intravenous immunoglobulin"] == (date(2026, 6, 2), None)

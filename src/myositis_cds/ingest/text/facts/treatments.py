@@ -297,6 +297,15 @@ def _treatment_times(
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
             )
+        # issue #10 (i49t): two doses of one course on two dates joined by "and" ("rituximab 1 g
+        # on 05/10/2026 and 19/10/2026", "on 2026 Oct 05 and 2026 Oct 19"): the course's first
+        # and last day when they are at most _TWO_DOSES_APART days apart (a fortnight's course;
+        # two monthly infusions are no course that stopped)
+        if _AND_JOIN.fullmatch(joined) and 0 < (b.day - a.day).days <= _TWO_DOSES_APART:
+            return (
+                TimePoint(absolute=a.day, uncertain=a.uncertain),
+                TimePoint(absolute=b.day, uncertain=b.uncertain),
+            )
         if (
             _FROM_SUFFIX.fullmatch(joined) and _UNTIL_AFTER.match(text, b.end)
         ) or _FROM_POSTPOSITION.fullmatch(joined):
@@ -405,7 +414,9 @@ _THEN = re.compile(r"\bthen\b", re.I)
 _SHORT_RANGE = re.compile(
     r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?"
     # issue #10 (i10aq): the "to" of the languages _TO reads ("22/09 al 24/09/2026")
-    r"\s*(?:[-–]|\b(?:to|al|a|au|bis|till|til|do|až|hasta\s+el|até)\b)\s*"
+    # (issue #10, i49t: and the "and" between a course's two doses, "(02/11 and 16/11/2026)",
+    # read only for days at most _TWO_DOSES_APART apart)
+    r"\s*(?:[-–]|\b(?:to|al|a|au|bis|till|til|do|až|hasta\s+el|até)\b|(?P<two_doses>\band\b|&))\s*"
     r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
 
@@ -525,6 +536,8 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
             first = date(last.year - 1, month, day)
     except ValueError:
         return None
+    if m.group("two_doses") and (last - first).days > _TWO_DOSES_APART:
+        return None  # two monthly infusions: no course that stopped
     uncertain = found[0].uncertain
     return TimePoint(absolute=first, uncertain=uncertain), TimePoint(
         absolute=last, uncertain=uncertain
@@ -571,6 +584,10 @@ _DASH = re.compile(r"\s*[-–—~〜～]\s*")
 _TO_BARE = re.compile(
     r"\s*(?:to|until|till|through|ilaa|ते|עד|إلى|حتى|تا|t/m|tot\s+en\s+met)\s+", re.I
 )
+# issue #10 (i49t): the "and" between the dates of a course's two doses, and how far apart they
+# may be: rituximab's two 1 g doses are given a fortnight apart (days 1 and 15)
+_AND_JOIN = re.compile(r"\s+(?:and|&)\s+", re.I)
+_TWO_DOSES_APART = 16
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
