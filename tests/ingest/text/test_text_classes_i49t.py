@@ -118,3 +118,29 @@ def test_two_monthly_infusions_joined_by_and_are_no_stopped_course() -> None:
     )
     assert got["rituximab"] == (date(2026, 3, 4), date(2026, 3, 18))
     assert got["intravenous immunoglobulin"] == (date(2026, 6, 2), None)
+
+
+# --- a first course that its own clause says is repeated has not stopped on its last day
+# (rules/patterns.yaml treatment_course_repeated): the treatment goes on
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Immunoglobulin 2 g/kg over 5 days, 12-16 October 2026, then monthly.",
+        "IVIG 2 g/kg over 5 days 12/10/2026 to 16/10/2026 (first course; repeat every 4 weeks).",
+        "He had IVIG 2 g/kg over 5 days from 12/10/2026, to continue monthly.",
+    ],
+)
+def test_a_repeated_course_has_no_stop(sentence: str) -> None:
+    assert _courses(sentence)["intravenous immunoglobulin"] == (date(2026, 10, 12), None)
+
+
+def test_a_single_course_and_a_stopped_repeated_one_keep_their_stops() -> None:
+    got = _courses(
+        "Methylprednisolone 1 g daily 05/10/2026 to 07/10/2026. IVIG 2 g/kg over 5 days from"
+        " 12/10/2026, then monthly. Rituximab 1 g every 6 months, stopped 20/10/2026."
+    )
+    assert got["methylprednisolone"] == (date(2026, 10, 5), date(2026, 10, 7))
+    assert got["intravenous immunoglobulin"] == (date(2026, 10, 12), None)
+    assert got["rituximab"][1] == date(2026, 10, 20)

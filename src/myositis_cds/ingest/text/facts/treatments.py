@@ -266,6 +266,36 @@ def _opens_drug_item(ex: Extraction, pos: int, end: int) -> bool:
 def _treatment_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> tuple[TimePoint, TimePoint | None]:
+    """(start, stop) of one mention of a treatment (_course_times); issue #10 (i49t): a course
+    whose clause says it is repeated (patterns.yaml ``treatment_course_repeated``: "then monthly",
+    "repeat every 4 weeks") has not stopped on its last day, unless the note says it stopped."""
+    start, stop = _course_times(ex, sent, m, window_end, before)
+    if stop is not None and not _said_stopped(ex, sent, m, window_end, before):
+        clause = ex.text[m.end : window_end]
+        if any(rx.search(clause) for rx in ex.rules.value["treatment_course_repeated"]):
+            return start, None
+    return start, stop
+
+
+def _said_stopped(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> bool:
+    """Whether a stop word (patterns.yaml ``treatment_stop``) stands in the drug's clause or
+    governs it from just before ("stopped her prednisolone")."""
+    text = ex.text
+    lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
+    for rx in ex.rules.value["treatment_stop"]:
+        if rx.search(text, m.end, window_end) or any(
+            _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
+            for cue in rx.finditer(text, lead, m.start)
+        ):
+            return True
+    return False
+
+
+def _course_times(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> tuple[TimePoint, TimePoint | None]:
     """(start, stop) of one mention of a treatment: a range after it ("for 3 days (15-17 Jan)");
     the times stated right after "started"/"stopped" next to it ("started Dec 2024, stopped
     Feb 2025", "was weaned off in July 2025"); "then X" after a course that stopped starts the
