@@ -800,6 +800,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "dose_at_start": set(),  # issue #10 (i43i)
     "dose_at_start_after": set(),  # issue #10 (i44i)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
+    "treatment_course_repeated": set(),  # issue #10 (i49t)
     "treatment_start": set(),
     "treatment_stop": set(),
     "event_not_done": set(),  # issue #10 (i10aj)

@@ -18,7 +18,7 @@ from myositis_cds.ingest.text._draft import (
     marked_window,
 )
 from myositis_cds.ingest.text._rules import TermMatch
-from myositis_cds.ingest.text._time import INDEX, TimePoint, find_dates
+from myositis_cds.ingest.text._time import INDEX, DateMatch, TimePoint, find_dates
 
 
 def _as_written(ex: Extraction, start: int, end: int, dose: str) -> str:
@@ -266,6 +266,36 @@ def _opens_drug_item(ex: Extraction, pos: int, end: int) -> bool:
 def _treatment_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> tuple[TimePoint, TimePoint | None]:
+    """(start, stop) of one mention of a treatment (_course_times); issue #10 (i49t): a course
+    whose clause says it is repeated (patterns.yaml ``treatment_course_repeated``: "then monthly",
+    "repeat every 4 weeks") has not stopped on its last day, unless the note says it stopped."""
+    start, stop = _course_times(ex, sent, m, window_end, before)
+    if stop is not None and not _said_stopped(ex, sent, m, window_end, before):
+        clause = ex.text[m.end : window_end]
+        if any(rx.search(clause) for rx in ex.rules.value["treatment_course_repeated"]):
+            return start, None
+    return start, stop
+
+
+def _said_stopped(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> bool:
+    """Whether a stop word (patterns.yaml ``treatment_stop``) stands in the drug's clause or
+    governs it from just before ("stopped her prednisolone")."""
+    text = ex.text
+    lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
+    for rx in ex.rules.value["treatment_stop"]:
+        if rx.search(text, m.end, window_end) or any(
+            _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
+            for cue in rx.finditer(text, lead, m.start)
+        ):
+            return True
+    return False
+
+
+def _course_times(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> tuple[TimePoint, TimePoint | None]:
     """(start, stop) of one mention of a treatment: a range after it ("for 3 days (15-17 Jan)");
     the times stated right after "started"/"stopped" next to it ("started Dec 2024, stopped
     Feb 2025", "was weaned off in July 2025"); "then X" after a course that stopped starts the
@@ -275,7 +305,7 @@ def _treatment_times(
     short = _short_range(ex, m.end, window_end)  # issue #10 (i10k): "(28/10 - 30/10/2026)"
     if short is not None:
         return short
-    dates = find_dates(text, r, m.end, window_end, ex.style)
+    dates = _with_wrapped_last(ex, find_dates(text, r, m.end, window_end, ex.style), window_end)
     for d in dates:
         if d.until is not None:
             return (
@@ -293,6 +323,15 @@ def _treatment_times(
             or _DASH.fullmatch(joined)
             or _TO_BARE.fullmatch(joined)
         ):
+            return (
+                TimePoint(absolute=a.day, uncertain=a.uncertain),
+                TimePoint(absolute=b.day, uncertain=b.uncertain),
+            )
+        # issue #10 (i49t): two doses of one course on two dates joined by "and" ("rituximab 1 g
+        # on 05/10/2026 and 19/10/2026", "on 2026 Oct 05 and 2026 Oct 19"): the course's first
+        # and last day when they are at most _TWO_DOSES_APART days apart (a fortnight's course;
+        # two monthly infusions are no course that stopped)
+        if _AND_JOIN.fullmatch(joined) and 0 < (b.day - a.day).days <= _TWO_DOSES_APART:
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
@@ -347,6 +386,26 @@ def _treatment_times(
     return start, stop
 
 
+def _with_wrapped_last(ex: Extraction, dates: list[DateMatch], window_end: int) -> list[DateMatch]:
+    """issue #10 (i49t): a course's last date that a wrapped line put at the start of the next
+    line, after the "to" or dash that ends the first date's line ("IVIG 2 g/kg given 02.10.2026
+    to" and "06.10.2026" on the next line): the line's end closes the drug's words, so the last
+    date is read past it and joined to the dates found; never past a line that opens with words."""
+    if not dates or ex.text[dates[-1].end : window_end].strip().casefold() not in _RANGE_JOINERS:
+        return dates
+    ahead = find_dates(
+        ex.text, ex.rules, dates[-1].end, min(len(ex.text), window_end + 24), ex.style
+    )
+    if not ahead or not _WRAPPED_JOIN.fullmatch(ex.text, dates[-1].end, ahead[0].start):
+        return dates
+    return [*dates, ahead[0]]
+
+
+# the words that join a course's first date to its last on the next line (_with_wrapped_last)
+_RANGE_JOINERS = frozenset({"to", "until", "till", "through", "-", "–"})
+_WRAPPED_JOIN = re.compile(r"[ \t]*(?:to|until|till|through|-|–)[ \t]*\n[ \t]*", re.I)
+
+
 def _named_as_current(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> bool:
@@ -385,7 +444,9 @@ _THEN = re.compile(r"\bthen\b", re.I)
 _SHORT_RANGE = re.compile(
     r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)?"
     # issue #10 (i10aq): the "to" of the languages _TO reads ("22/09 al 24/09/2026")
-    r"\s*(?:[-–]|\b(?:to|al|a|au|bis|till|til|do|až|hasta\s+el|até)\b)\s*"
+    # (issue #10, i49t: and the "and" between a course's two doses, "(02/11 and 16/11/2026)",
+    # read only for days at most _TWO_DOSES_APART apart)
+    r"\s*(?:[-–]|\b(?:to|al|a|au|bis|till|til|do|až|hasta\s+el|até)\b|(?P<two_doses>\band\b|&))\s*"
     r"(?P<full>\d{1,2}(?P=sep)\d{1,2}(?P=sep)(?:19|20)\d\d)(?![\d/]|\.\d)"
 )
 
@@ -505,6 +566,8 @@ def _short_range(ex: Extraction, start: int, end: int) -> tuple[TimePoint, TimeP
             first = date(last.year - 1, month, day)
     except ValueError:
         return None
+    if m.group("two_doses") and (last - first).days > _TWO_DOSES_APART:
+        return None  # two monthly infusions: no course that stopped
     uncertain = found[0].uncertain
     return TimePoint(absolute=first, uncertain=uncertain), TimePoint(
         absolute=last, uncertain=uncertain
@@ -551,6 +614,10 @@ _DASH = re.compile(r"\s*[-–—~〜～]\s*")
 _TO_BARE = re.compile(
     r"\s*(?:to|until|till|through|ilaa|ते|עד|إلى|حتى|تا|t/m|tot\s+en\s+met)\s+", re.I
 )
+# issue #10 (i49t): the "and" between the dates of a course's two doses, and how far apart they
+# may be: rituximab's two 1 g doses are given a fortnight apart (days 1 and 15)
+_AND_JOIN = re.compile(r"\s+(?:and|&)\s+", re.I)
+_TWO_DOSES_APART = 16
 _GOVERNS = re.compile(
     r"(?:(?:the|her|his|their|a)\s+)?(?:(?:course|courses|cycle|cycles|dose|infusions?)\s+of\s*)?",
     re.IGNORECASE,
