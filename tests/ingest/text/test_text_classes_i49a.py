@@ -9,7 +9,11 @@ own is the note's, here 20/11/2026).
   DATE)", "(strong, Northgate lab DATE)"), when the panel's other results follow the date in it
   ("POSITIVE (immunoblot DATE; Mi-2, NXP2 negative)"), and when it closes a clause, not the
   sentence ("... (panel DATE); HRCT ..."); never a bracket that gives another result with its
-  date ("(negative at the outside lab 03/2025)" is the earlier result, not this one's date).
+  date ("(negative at the outside lab 03/2025)" is the earlier result, not this one's date);
+- a blot's minus sign before the full stop that ends its list is a negative, the item's ("Ro52
+  -.") or, after "all", the list's ("TIF1-g, NXP2 all -."); never a decimal's point ("-.5");
+- a line-head label in shorthand and of the panel's other antigens ("Rest -ve:", "Others
+  negative:") gives the names after it on its line, and the lines it wraps onto, a negative.
 """
 
 from __future__ import annotations
@@ -90,3 +94,57 @@ def test_a_bracket_with_another_result_does_not_date_this_one() -> None:
     got = _results("Anti-TIF1-gamma positive (negative at the outside lab 03/2025).")
     assert ("TIF1G", "positive", SEEN) in got
     assert not any(d == date(2025, 3, 1) and r == "positive" for _, r, d in got)
+
+
+# ------------------------------------------------ a blot's minus sign and the rest's label
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the last item's sign before the stop
+        (
+            "Myositis line blot: Mi-2 +++, MDA5 -, SRP -.",
+            {
+                ("MI2", "positive", SEEN),
+                ("MDA5", "negative", SEEN),
+                ("SRP", "negative", SEEN),
+            },
+        ),
+        # "all" and the sign close the list after the positive's clause
+        (
+            "Myositis line blot: NXP2 ++; TIF1-g, MDA5, PL-12 all -.",
+            {
+                ("NXP2", "positive", SEEN),
+                ("TIF1G", "negative", SEEN),
+                ("MDA5", "negative", SEEN),
+                ("PL12", "negative", SEEN),
+            },
+        ),
+        # the rest of the panel labelled in shorthand, its list wrapped onto the next line
+        (
+            "Myositis line blot:\n   SAE1 +++\n   Rest -ve: TIF1g, NXP2, MDA5,\n   Jo1, Ku\n"
+            "CK 640 U/L.",
+            {
+                ("SAE1", "positive", SEEN),
+                ("TIF1G", "negative", SEEN),
+                ("NXP2", "negative", SEEN),
+                ("MDA5", "negative", SEEN),
+                ("JO1", "negative", SEEN),
+                ("KU", "negative", SEEN),
+            },
+        ),
+        (
+            "Myositis line blot: MDA5 positive. Others -ve: Jo1, PL7.",
+            {("MDA5", "positive", SEEN), ("JO1", "negative", SEEN), ("PL7", "negative", SEEN)},
+        ),
+    ],
+)
+def test_a_minus_sign_and_the_rests_label_are_negatives(
+    body: str, expected: set[tuple[str, str, date]]
+) -> None:
+    assert _results(body) == expected
+
+
+def test_a_minus_before_a_decimal_point_is_no_result() -> None:
+    assert ("SRP", "negative", SEEN) not in _results("Myositis line blot: MDA5 +, SRP -.5 U.")
