@@ -13,7 +13,10 @@ own is the note's, here 20/11/2026).
 - a blot's minus sign before the full stop that ends its list is a negative, the item's ("Ro52
   -.") or, after "all", the list's ("TIF1-g, NXP2 all -."); never a decimal's point ("-.5");
 - a line-head label in shorthand and of the panel's other antigens ("Rest -ve:", "Others
-  negative:") gives the names after it on its line, and the lines it wraps onto, a negative.
+  negative:") gives the names after it on its line, and the lines it wraps onto, a negative;
+- a result restated undated in a later letter ("NXP2-positive dermatomyositis") repeats the
+  panel's dated result of up to three years before, not a second test on the visit's day; a
+  result of the other polarity at the visit stays its own.
 """
 
 from __future__ import annotations
@@ -148,3 +151,32 @@ def test_a_minus_sign_and_the_rests_label_are_negatives(
 
 def test_a_minus_before_a_decimal_point_is_no_result() -> None:
     assert ("SRP", "negative", SEEN) not in _results("Myositis line blot: MDA5 +, SRP -.5 U.")
+
+
+# ---------------------------------------------- an undated restatement of a dated result
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the panel of a year and a half before, named again by the diagnosis
+        "Myositis line blot of 10/05/2025: anti-NXP2 positive; anti-MDA5 negative.\n"
+        "Impression: NXP2-positive dermatomyositis, skin quiet on methotrexate.",
+        # the disease named first, the panel's dated line after it
+        "Anti-SRP positive necrotising myopathy, stable on IVIG.\n"
+        "Serology 02/2024: anti-SRP positive; anti-HMGCR negative.",
+    ],
+)
+def test_a_restated_result_is_the_dated_one(body: str) -> None:
+    got = _results(body)
+    assert not any(d == SEEN for _, _, d in got)
+    assert {r for _, r, _ in got} == {"positive", "negative"}
+
+
+def test_a_result_of_the_other_polarity_at_the_visit_stays() -> None:
+    got = _results(
+        "Myositis line blot of 10/05/2025: anti-NXP2 positive.\n"
+        "Repeat blot today: anti-NXP2 negative."
+    )
+    assert ("NXP2", "positive", date(2025, 5, 10)) in got
+    assert ("NXP2", "negative", SEEN) in got
