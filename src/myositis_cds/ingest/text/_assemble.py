@@ -42,7 +42,10 @@ _IMPLIED_LEAD = 24
 
 
 # (issue #10, i15c) how far from the visit a dated antibody result may be restated undated
-_RESTATED_DAYS = 183
+# (i49a: three years, not the work-up's half year: a follow-up letter, a form or a referral names
+# the disease by the antibody of a panel dated one to three years before, "NXP2-positive JDM",
+# and the same result restated is no second test on the visit's day; never across polarities)
+_RESTATED_DAYS = 1100
 
 
 def _evidence_rank(d: Draft) -> int:

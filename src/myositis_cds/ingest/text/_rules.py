@@ -878,6 +878,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "antibody_respective_word": set(),  # issue #10 (i48m)
     "antibody_generic_ssa": set(),  # issue #10 (i48m)
     "antibody_panel_words": set(),  # issue #10 (i48m)
+    "antibody_bracket_sample_words": set(),  # issue #10 (i49a)
     "antibody_sample_label": set(),  # issue #10 (i48m)
     "antibody_error_after": set(),  # issue #10 (i48m)
     "antibody_error_before": set(),  # issue #10 (i48m)

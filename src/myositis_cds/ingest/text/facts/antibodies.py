@@ -704,12 +704,22 @@ def _closing_bracket_time(ex: Extraction, sent: Sentence, m: TermMatch) -> TimeP
     if opened < 0 or text.find(")", opened, c) >= 0:
         return None
     closed = text.find(")", c, sent.end)
-    if closed < 0 or text[closed + 1 : sent.end].strip(" .\n"):
+    # issue #10 (i49a): a bracket that ends its clause ("...; HRCT 06/11/2025: NSIP") as one
+    # that ends its sentence; after the date the bracket may list the panel's other results
+    # ("POSITIVE (myositis blot 23/09/2026; Mi-2, NXP2 negative)"); before it, besides the
+    # panel's words, the blood test's and the laboratory's (antibody_bracket_sample_words)
+    rest = text[closed + 1 : sent.end].strip(" .\n") if closed >= 0 else "-"
+    if rest and not rest.startswith(";"):
         return None
-    words = text[opened + 1 : c] + " " + text[sent.ends.get(c, c) : closed]
-    if ex.rules.one("antibody_panel_words").sub("", words).strip(" ,;:-"):
+    after_date = text[sent.ends.get(c, c) : closed]
+    words = text[opened + 1 : c] + " " + ("" if after_date.lstrip().startswith(";") else after_date)
+    for key in ("antibody_panel_words", "antibody_bracket_sample_words"):
+        words = ex.rules.one(key).sub("", words)
+    if words.strip(" ,;:-"):
         return None
-    return time
+    # a copy: the sentence's own time object would be dated again by its clause (_add), which
+    # leaves "anti-X positive; anti-Y negative (DATE)" the first result undated (i49a)
+    return replace(time)
 
 
 # issue #10 (i41a): before the antibody, also the sample's words the sentence times read, of
