@@ -85,3 +85,44 @@ def test_a_complaint_denied_since_a_date_dates_nothing() -> None:
 )
 def test_the_onset_field_as_a_clause(sentence: str, onset: date) -> None:
     assert _onset(LEAD + sentence) == onset
+
+
+# --- how long the illness has lasted, in more English shapes (time.onset): the note's date
+# (20/11/2026) less the time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "onset"),
+    [
+        # a hyphenated duration before the complaint
+        ("She describes a 2-month scaly rash on both elbows.", date(2026, 9, 20)),
+        ("A 6-week hx of violaceous eyelids.", date(2026, 10, 9)),
+        # the shorthand with the complaint's own words between
+        ("PC: 4/12 prox weakness and falls.", date(2026, 7, 20)),
+        ("Request: 2/12 itchy scalp rash, CK raised.", date(2026, 9, 20)),
+        # the time first, then the patient's complaint
+        ("For about three months she has had a rash on her hands.", date(2026, 8, 20)),
+        # the complaint developing over the time
+        ("Progressive thigh weakness over 5 months.", date(2026, 6, 20)),
+        # the time's trouble
+        ("He reports 6 weeks of gradually worsening trouble with stairs.", date(2026, 10, 9)),
+        # ill for the time
+        ("Unwell for about two months with a facial rash.", date(2026, 9, 20)),
+    ],
+)
+def test_how_long_the_illness_has_lasted(sentence: str, onset: date) -> None:
+    assert _onset(LEAD + sentence) == onset
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prednisolone for the rash: a 6-week course, then review.",
+        "The rash faded over 3 weeks on hydroxychloroquine.",
+        "Review in 3/12 if weakness recurs.",
+        "Off sick for 2 weeks, now back at work.",
+    ],
+)
+def test_a_time_of_no_complaint_dates_no_onset(sentence: str) -> None:
+    # said first, it does not take the place of the rash's time said after it
+    assert _onset(LEAD + sentence + " A 2-month scaly rash on both elbows.") == date(2026, 9, 20)
