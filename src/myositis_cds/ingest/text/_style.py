@@ -1049,6 +1049,13 @@ def read_style(
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
     if any(rx.search(text) for rx in rules.time["dates"] if "mdy" in rx.groupindex):
         dates = replace(dates, month_day_hyphen=True)  # "Nov-17-2026": its "Nov-14" a day
+    if any(
+        m.group("dmyy") is not None
+        for rx in rules.time["dates"]
+        if "dmyy" in rx.groupindex
+        for m in rx.finditer(text)
+    ):
+        dates = replace(dates, day_month_short_year=True)  # "03 Sep 26": its "Jul 26" a month
     style = NoteStyle(decimal, mixed, dates, evidence, cues, tuple(ambiguous))
     return style, _one_per_span(rewrites)
 
