@@ -46,6 +46,25 @@ def test_a_range_labelled_normal_in_another_language_is_the_values_own(
     assert _labs(f"Bloods today: {row}.") == [(code, value, lower, upper, date(2026, 11, 20))]
 
 
+# --- a table row whose name is glossed by its other name in brackets (rules/patterns.yaml
+# lab_table_row): the value, its unit and the reference interval of the row
+
+
+def test_a_table_row_read_past_the_names_gloss() -> None:
+    text = (
+        "Blood results:\n"
+        "    CPK (CK)         5120 U/L       39 - 308\n"
+        "    SGOT (AST)       164 U/L        5 - 40\n"
+        "    SGPT (ALT)        97 U/L        5 - 45\n"
+    )
+    day = date(2026, 11, 20)
+    assert _labs(text) == [
+        ("alt", 97.0, 5.0, 45.0, day),
+        ("ast", 164.0, 5.0, 40.0, day),
+        ("ck", 5120.0, 39.0, 308.0, day),
+    ]
+
+
 # --- a dated heading of a results table: the last row of the table ends at its line's end, so
 # that a date on a following line that is no lab (another test's sample) is not its own
 # (facts/labs.py _row_line_end)
