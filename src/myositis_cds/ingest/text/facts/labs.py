@@ -412,7 +412,7 @@ def _labs(ex: Extraction) -> None:
                     end,
                     sent,
                     _bracket_time(sent, m.start, end)
-                    or _heading_time(ex, sent, m.start, window_end)
+                    or _heading_time(ex, sent, m.start, _row_line_end(ex, end, window_end))
                     or _time_past_bracket(ex, sent, m.start)
                     or sent.time,
                     value,
@@ -632,8 +632,27 @@ def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | 
 # issue #10 (i10aq): what closes a heading's date: the rest of its label and a colon ("Labs
 # (09/28/2026):", "Laboratorijski nalazi (09.11.2026.):", "(13.10.2026 r.):", "Lab (2026.10.07.,
 # Dermatology):", "INVESTIGATIONS (03/11/2026 unless stated):", "LAB 19/10:")
-_HEADING_CLOSE = re.compile(r"[^\S\n]*[^:\n\d]{0,30}?[)\]]?[^\S\n]*:")
+# (issue #10, i49l: not across a sentence's end, "weak from March 2026. On admission: CK 5,100")
+_HEADING_CLOSE = re.compile(r"[^\S\n]*(?:(?![.!?;]\s)[^:\n\d]){0,30}?[)\]]?[^\S\n]*:")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _row_line_end(ex: Extraction, end: int, window_end: int) -> int:
+    """issue #10 (i49l): where the row of a lab whose value (and range) ends at ``end`` ends
+    for its own time: at the end of the line the value ends on, as the note was written, when
+    that comes before ``window_end`` (the next lab or the sentence's end). The last row of a
+    results table ("CRP 8 mg/L (< 5)") is followed by lines that are not labs (a blood count, a
+    next paragraph's "Immunology (sample 10/11/2026)"), which the sentence may run on into: a
+    date there is not the row's own."""
+    original = ex.norm.original
+    at, _ = ex.norm.to_original(end, end + 1)
+    line_end = original.find("\n", at)
+    if line_end < 0 or end >= window_end:
+        return window_end
+    for pos in range(end, window_end):  # the first normalised character on a later line
+        if ex.norm.to_original(pos, pos + 1)[0] > line_end:
+            return pos
+    return window_end
 
 
 def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> TimePoint | None:
@@ -659,10 +678,43 @@ def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> Tim
     if before and _bracketed(text, lo, pos, before[-1].start):
         spans = _result_brackets(ex, lo, pos)
         before = [d for d in before if not _within(d.start, spans)]
-    close = _HEADING_CLOSE.match(text, before[-1].end, pos) if before else None
-    if close is None or not _heads_rows(ex, close.end(), pos):
+    if not before:
+        return None
+    close = _HEADING_CLOSE.match(text, before[-1].end, pos)
+    if (close is None or not _heads_rows(ex, close.end(), pos)) and not _dated_heading_line(
+        ex, before[-1].start, before[-1].end, pos
+    ):
         return None
     return TimePoint(absolute=before[-1].day, uncertain=before[-1].uncertain)
+
+
+# issue #10 (i49l): the most characters of a heading line's label before its date ("LABS",
+# "[RESULTS - LOINC]  collected", "BLOOD TESTS (laboratory) -"): a wrapped line of prose is longer
+_HEADING_LABEL_CHARS = 40
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+
+
+def _dated_heading_line(ex: Extraction, start: int, end: int, pos: int) -> bool:
+    """issue #10 (i49l): whether the date at [start, end) heads the lab at ``pos`` as a heading
+    line with no colon: a short label and the date alone on their line ("LAB 19/10", "LABS
+    11/03/2026", "[RESULTS - LOINC]  collected 2026-10-02", "BLOOD TESTS (laboratory) - 4
+    November 2026"), the lab's row on a line below with no blank line between (the rows of that
+    day's results). Not a label holding a result of its own ("CK 300 U/L 19/10") or ending a
+    sentence, nor a long line (wrapped prose whose last words are a date)."""
+    original = ex.norm.original
+    first, _ = ex.norm.to_original(start, start + 1)
+    _, last = ex.norm.to_original(end - 1, end)
+    lab, _ = ex.norm.to_original(pos, pos + 1)
+    line_start = original.rfind("\n", 0, first) + 1
+    line_end = original.find("\n", last)
+    if line_end < 0 or line_end >= lab or original[last:line_end].strip():
+        return False  # the lab on the date's own line, or more words after the date
+    label = original[line_start:first].strip()
+    if not label or len(label) > _HEADING_LABEL_CHARS:
+        return False
+    if _VALUE_WITH_UNIT.search(label) or _SENTENCE_BREAK.search(label):
+        return False
+    return _BLANK_LINE.search(original, line_end, lab) is None
 
 
 def _heads_rows(ex: Extraction, after_colon: int, pos: int) -> bool:
