@@ -106,3 +106,24 @@ def test_interstitial_change_affirmed_or_off_ct_is_not_read(denied: str, not_rea
 )
 def test_a_ct_named_just_before_in_the_paragraph(read: str, not_read: str) -> None:
     assert (_finding(read, ILD), _finding(not_read, ILD)) == ([False], [])
+
+
+# --- a form's "no" with the writer's comment after it, a qualified "none", and the answer after
+# a spaced dash (rules/context.yaml, the form's whole-answer denial)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Weight loss? No (weight steady at 64 kg).", "weight_loss"),
+        ("Dysphagia: no - eating a normal diet.", "dysphagia"),
+        ("Arthritis: none active.", "arthritis"),
+        ("Calcinosis: nil seen.", "calcinosis"),
+        (
+            "Hands: Gottron's papules present; mechanic's hands - no; Raynaud's - yes.",
+            "mechanics_hands",
+        ),
+    ],
+)
+def test_a_form_answer_no_with_a_comment_after_it(sentence: str, code: str) -> None:
+    assert _finding(sentence, code) == [False]
