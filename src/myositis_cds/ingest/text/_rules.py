@@ -604,6 +604,11 @@ class InferenceRule(_Strict):
     # issue #10 (i44f): the rule pairs only in a sentence that names one of these words (lower
     # case, whole words): a CT's "lungs clear" denies an ILD, a chest's on auscultation does not
     sentence_needs: list[str] = Field(default_factory=list)
+    # issue #10 (i49f): how many sentences back, in the sentence's paragraph, the needed word may
+    # stand instead, when the sentence names no investigation of its own: a CT report's findings
+    # go on past the sentence that names the scan ("CT chest 02/10/2026: ... . The lungs show no
+    # interstitial change.")
+    sentence_needs_reach: int = Field(default=0, ge=0, le=3)
     # issue #10 (i44f): the rule reads only a denial ("no interstitial change"): a report's
     # wording that denies the finding plainly but would name it only loosely when affirmed
     only_denied: bool = False

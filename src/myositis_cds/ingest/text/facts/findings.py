@@ -375,7 +375,7 @@ def _inferred_findings(ex: Extraction) -> None:
         needs = rule.sentence_needs_pattern  # compiled once, when the rule was loaded
         for idx in sorted(set(lesion_by) & set(site_by)):
             sent = ex.sentences[idx]
-            if needs is not None and not needs.search(text, sent.start, sent.end):
+            if needs is not None and not _needs_met(ex, sent, needs, rule.sentence_needs_reach):
                 continue  # i44f: "lungs clear" denies an ILD on a CT only
             # (issue #10, i33d: a month without its day, "Onset JUL26: rash over the knuckles",
             # is no visit of its own either: the blocker holds)
@@ -454,6 +454,24 @@ def _inferred_findings(ex: Extraction) -> None:
                     continue
                 if _apply_pair(ex, sent, rule, le, si, colours):
                     break
+
+
+def _needs_met(ex: Extraction, sent: Sentence, needs: re.Pattern[str], reach: int) -> bool:
+    """Whether the sentence names a word the rule needs (``sentence_needs``), or, when it names
+    no investigation of its own, one of the ``reach`` sentences before it in its paragraph does
+    (issue #10, i49f: "CT chest 02/10/2026: a mass in the left lobe. The lungs show no
+    interstitial change." is the CT's finding; "Chest X-ray: no interstitial change" is not)."""
+    text = ex.text
+    if needs.search(text, sent.start, sent.end):
+        return True
+    if not reach or ex.rules.investigations.find(text[sent.start : sent.end]):
+        return False
+    for prev in reversed(ex.sentences[max(0, sent.index - reach) : sent.index]):
+        if prev.paragraph != sent.paragraph:
+            return False
+        if needs.search(text, prev.start, prev.end):
+            return True
+    return False
 
 
 def _denied(sent: Sentence, le: TermMatch) -> bool:
