@@ -472,7 +472,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         # positive (line blot 22/09/2026: NXP2 ++), diagnosed 30/09/2026"), dated by the
         # diagnosis or the visit: not a second test on that day. Only after the disease's name
         # with no assay named before the result, only the same result of an assay's sentence
-        # on another day of the same half year.
+        # on another day within _RESTATED_DAYS.
         if when(d) != index and (diagnosed is None or when(d).isoformat() != diagnosed):
             return False
         if day_results.get((d.code, when(d))) != {d.value["result"]}:
