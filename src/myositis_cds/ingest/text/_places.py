@@ -111,11 +111,6 @@ def _read_tables(
                 countries.setdefault(fold(n), set()).add(c.alpha_2)
     subdivisions: dict[str, set[str]] = {}
     states: dict[str, set[str]] = {}
-    # issue #10 (i37c): the towns whose name names one country alone (rules/towns.yaml, from
-    # GeoNames), looked up as a subdivision is: a name both give two countries names neither
-    for country, towns in town_names().items():
-        for town in towns:
-            subdivisions.setdefault(fold(town), set()).add(country)
     for s in pycountry.subdivisions:
         country = s.country_code
         for part in re.split(r"\s*[/,]\s*|\s*[(\[].*?[)\]]\s*", s.name):
@@ -124,6 +119,17 @@ def _read_tables(
                 subdivisions.setdefault(key, set()).add(country)
         if country in STATE_CODE_COUNTRIES:
             states.setdefault(s.code.split("-", 1)[1], set()).add(country)
+    # issue #10 (i37c): the towns whose name names one country alone (rules/towns.yaml, from
+    # GeoNames), looked up as a subdivision is: a name two towns' countries give names neither;
+    # a town never takes the name of another country's subdivision (lead, after i49r: the US
+    # town of Ontario left "London, Ontario" with no country)
+    iso = {key: set(where) for key, where in subdivisions.items()}
+    for country, towns in town_names().items():
+        for town in towns:
+            key = fold(town)
+            if key in iso and country not in iso[key]:
+                continue
+            subdivisions.setdefault(key, set()).add(country)
     return countries, subdivisions, states, codes | set(alpha3)
 
 
