@@ -772,7 +772,9 @@ _MOTRICITY_TO_MRC = {"0": 0, "9": 1, "14": 2, "19": 3, "25": 4, "33": 5}
 _MOTRICITY_SCORE = re.compile(r"(?<![\w.+/-])(?:0|9|14|19|25|33)(?![\w.+/%-])")
 _MOTRICITY_NOT_GRADED = re.compile(r"\b(?:pinch|score|sum|total)\b", re.IGNORECASE)
 _MOTRICITY_TABLE_CHARS_MAX = 2000
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # the table ends at its first blank line
+# a blank line as written (a line holding spaces or tabs only): where a table, an entry or a
+# paragraph ends (the motricity table here; _timeline, facts/investigations)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _motricity_index_grades(note: str, low: str) -> list[tuple[int, int, str]]:
@@ -781,7 +783,7 @@ def _motricity_index_grades(note: str, low: str) -> list[tuple[int, int, str]]:
         return out
     muscles = rules().muscles
     for head in _MOTRICITY_HEADING.finditer(note):
-        blank = _BLANK_LINE.search(note, head.end())
+        blank = BLANK_LINE.search(note, head.end())  # the table ends there
         stop = min(blank.start() if blank else len(note), head.end() + _MOTRICITY_TABLE_CHARS_MAX)
         pos = note.find("\n", head.end(), stop) + 1  # the rows, after the heading's line
         while 0 < pos < stop:

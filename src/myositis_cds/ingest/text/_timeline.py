@@ -24,7 +24,7 @@ from myositis_cds.ingest.text._draft import (
 )
 from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import Rules, TermMatch, compile_rule, note_results
-from myositis_cds.ingest.text._style import gregorian_field
+from myositis_cds.ingest.text._style import BLANK_LINE, gregorian_field
 from myositis_cds.ingest.text._time import (
     INDEX,
     TimePoint,
@@ -512,15 +512,12 @@ def _opens_line(ex: Extraction, sent: Sentence, pos: int | None = None) -> bool:
 _HEADING_REACH = 80  # characters: a heading's label and its date, not a sentence
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
 def _blank_line_between(ex: Extraction, prev: Sentence, sent: Sentence) -> bool:
     """Whether a blank line stands between two sentences as written (the reading sets a
     section's label off with blank lines of its own)."""
     _, end = ex.norm.to_original(prev.end - 1, prev.end)
     start, _ = ex.norm.to_original(sent.start, sent.start + 1)
-    return _BLANK_LINE.search(ex.norm.original, end, max(end, start)) is not None
+    return BLANK_LINE.search(ex.norm.original, end, max(end, start)) is not None
 
 
 def _section_date(ex: Extraction, sent: Sentence, section: TimePoint | None) -> TimePoint | None:

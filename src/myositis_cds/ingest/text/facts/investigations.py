@@ -23,6 +23,7 @@ from myositis_cds.ingest.text._draft import (
     marked_window,
 )
 from myositis_cds.ingest.text._rules import TermMatch
+from myositis_cds.ingest.text._style import BLANK_LINE
 from myositis_cds.ingest.text._time import INDEX, TimePoint, _date_from_match, find_dates
 
 
@@ -656,7 +657,6 @@ def _add_repeat(ex: Extraction, sent: Sentence, draft: Draft) -> None:
 
 # how far before a blood panel the lab of its draw may be told, within its paragraph
 _DRAW_REACH = 300
-_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def _draw_date(ex: Extraction, code: str, start: int) -> TimePoint | None:
@@ -673,7 +673,7 @@ def _draw_date(ex: Extraction, code: str, start: int) -> TimePoint | None:
         return None
     last = max(labs, key=lambda d: d.end)
     text = ex.text
-    if _BLANK.search(text, last.end, start) or find_dates(
+    if BLANK_LINE.search(text, last.end, start) or find_dates(
         text, ex.rules, last.end, start, ex.style
     ):
         return None

@@ -282,15 +282,29 @@ def _said_stopped(
 ) -> bool:
     """Whether a stop word (patterns.yaml ``treatment_stop``) stands in the drug's clause or
     governs it from just before ("stopped her prednisolone")."""
+    return any(
+        _stop_cues(ex, sent, m, window_end, before, rx) for rx in ex.rules.value["treatment_stop"]
+    )
+
+
+def _stop_cues(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    before: Draft | None,
+    rx: re.Pattern[str],
+) -> list[re.Match[str]]:
+    """The stop word ``rx`` where it stops the drug at ``m``: just before it when it governs it
+    ("stopped her prednisolone", not "statin was stopped and prednisolone"), then in its clause."""
     text = ex.text
     lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
-    for rx in ex.rules.value["treatment_stop"]:
-        if rx.search(text, m.end, window_end) or any(
-            _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
-            for cue in rx.finditer(text, lead, m.start)
-        ):
-            return True
-    return False
+    ahead = [
+        cue
+        for cue in rx.finditer(text, lead, m.start)
+        if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
+    ]
+    return [*ahead, *rx.finditer(text, m.end, window_end)]
 
 
 def _course_times(
@@ -351,14 +365,8 @@ def _course_times(
             if stated is not None:
                 start = stated
                 break
-    lead = max(sent.start, m.start - 30, before.end if before is not None else 0)
     for rx in r.value["treatment_stop"]:
-        ahead = [  # "stopped her prednisolone", not "statin was stopped and prednisolone"
-            cue
-            for cue in rx.finditer(text, lead, m.start)
-            if _GOVERNS.fullmatch(text[cue.end() : m.start].strip())
-        ]
-        for cue in [*ahead, *rx.finditer(text, m.end, window_end)]:
+        for cue in _stop_cues(ex, sent, m, window_end, before, rx):
             stop = (
                 _time_after(sent, cue.end())
                 or _wrapped_date(ex, sent, cue.end())
@@ -402,8 +410,10 @@ def _with_wrapped_last(ex: Extraction, dates: list[DateMatch], window_end: int) 
 
 
 # the words that join a course's first date to its last on the next line (_with_wrapped_last)
-_RANGE_JOINERS = frozenset({"to", "until", "till", "through", "-", "–"})
-_WRAPPED_JOIN = re.compile(r"[ \t]*(?:to|until|till|through|-|–)[ \t]*\n[ \t]*", re.I)
+_RANGE_JOINERS = ("to", "until", "till", "through", "-", "–")
+_WRAPPED_JOIN = re.compile(
+    r"[ \t]*(?:" + "|".join(map(re.escape, _RANGE_JOINERS)) + r")[ \t]*\n[ \t]*", re.I
+)
 
 
 def _named_as_current(

@@ -1122,13 +1122,7 @@ def _only_suspected(ex: Extraction, builds: list[_TumourBuild], suspected: set[s
         ]
         named = any(
             (d.code == "histology" and d.value["value"] != "other")
-            or (
-                d.code == "mention"
-                and (
-                    names_cancer(str(d.value["value"]).casefold())
-                    or term_key(str(d.value["value"]).casefold()) in ex.rules.cancer_noun_keys
-                )
-            )
+            or (d.code == "mention" and _names_a_cancer(ex, str(d.value["value"])))
             for d in parts
         )
         if named or not parts:
@@ -1143,7 +1137,11 @@ def _only_suspected(ex: Extraction, builds: list[_TumourBuild], suspected: set[s
 
 def _is_cancer_noun(ex: Extraction, m: TermMatch) -> bool:
     """Whether a tumour word names a cancer ("carcinoma", "malignancy", "rak"), not "a mass"."""
-    name = m.text.casefold()
+    return _names_a_cancer(ex, m.text)
+
+
+def _names_a_cancer(ex: Extraction, words: str) -> bool:
+    name = words.casefold()
     return names_cancer(name) or term_key(name) in ex.rules.cancer_noun_keys
 
 
