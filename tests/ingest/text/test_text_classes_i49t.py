@@ -120,6 +120,23 @@ def test_two_monthly_infusions_joined_by_and_are_no_stopped_course() -> None:
     assert got["intravenous immunoglobulin"] == (date(2026, 6, 2), None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stop"),
+    [
+        # _TWO_DOSES_APART at its exact value: 16 days apart is one course, 17 is not; both
+        # the dated form (_AND_JOIN) and the short range (_SHORT_RANGE's two_doses)
+        ("Rituximab 1 g on 04/03/2026 and 20/03/2026.", date(2026, 3, 20)),
+        ("Rituximab 1 g on 04/03/2026 and 21/03/2026.", None),
+        ("Rituximab 1 g x2 (04/03 and 20/03/2026).", date(2026, 3, 20)),
+        ("Rituximab 1 g x2 (04/03 and 21/03/2026).", None),
+    ],
+)
+def test_two_doses_apart_at_the_boundary(sentence: str, stop: date | None) -> None:
+    # the stop only: past the bound the short form's "04/03" has no year of its own, so the
+    # start falls back to the note's date (a limitation of the short range, left as it was)
+    assert _courses(sentence)["rituximab"][1] == stop
+
+
 # --- a first course that its own clause says is repeated has not stopped on its last day
 # (rules/patterns.yaml treatment_course_repeated): the treatment goes on
 
