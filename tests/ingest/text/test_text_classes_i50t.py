@@ -29,6 +29,8 @@ def _treatments(text: str) -> dict[str, tuple[date, date | None]]:
         "Plan: continue azathioprine 100 mg daily.",
         "He continues hydroxychloroquine 200 mg daily.",
         "We are continuing his methotrexate 20 mg weekly.",
+        # "continued" after the drug in its own item
+        "Discharge medicines: tacrolimus 2 mg bd continued.",
         # a drug told at its dose "now"
         "Tacrolimus now 3 mg twice daily.",
         # a second drug joined to one named as current
@@ -82,3 +84,20 @@ def test_a_course_length_after_then_is_the_next_courses() -> None:
     # the days after "apoi" (then) are the length of what follows, not of this course: no stop
     found = _treatments("IVIG started 10/11/2026, apoi over 5 days.")
     assert found["intravenous immunoglobulin"] == (date(2026, 11, 10), None)
+
+
+# --- a year alone after the start word is the drug's start ("since 2021": the date is read with
+# its word, so it begins at the cue; facts/treatments.py _time_after)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Hydroxychloroquine 200 mg daily since 2021.", 2021),
+        ("Azathioprine 100 mg daily from 2019, well tolerated.", 2019),
+        ("Methotrexate 15 mg weekly (since 2022 per the GP record).", 2022),
+    ],
+)
+def test_a_year_alone_after_the_start_word_is_the_start(sentence: str, year: int) -> None:
+    (start, stop), *_ = _treatments(sentence).values()
+    assert (start, stop) == (date(year, 1, 1), None)

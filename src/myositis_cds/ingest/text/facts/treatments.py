@@ -361,7 +361,7 @@ def _course_times(
     stop: TimePoint | None = None
     for rx in r.value["treatment_start"]:
         for cue in rx.finditer(text, m.end, window_end):
-            stated = _time_after(sent, cue.end()) or _wrapped_date(ex, sent, cue.end())
+            stated = _time_after(sent, cue.end(), cue.start()) or _wrapped_date(ex, sent, cue.end())
             if stated is not None:
                 start = stated
                 break
@@ -650,11 +650,14 @@ _GOVERNS = re.compile(
 )
 
 
-def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
+def _time_after(sent: Sentence, pos: int, cue_start: int | None = None) -> TimePoint | None:
     """A time stated within a few characters after ``pos`` ("started Dec 2024", "at
-    diagnosis", "on admission")."""
-    near = [(c, t) for c, t in sent.candidates if 0 <= c - pos <= 12]
-    near += [(c, t) for c, t, _, _, _ in sent.local if 0 <= c - pos <= 12]
+    diagnosis", "on admission"); issue #10 (i50t): or one whose date takes in the cue that ends
+    at ``pos``, from ``cue_start`` on (a year alone is read with its word, "since 2022", "from
+    2019": the date begins at the start word)."""
+    lo = pos if cue_start is None else cue_start
+    near = [(c, t) for c, t in sent.candidates if lo <= c <= pos + 12]
+    near += [(c, t) for c, t, _, _, _ in sent.local if lo <= c <= pos + 12]
     if not near:
         return None
     return min(near, key=lambda x: x[0])[1]
