@@ -94,7 +94,6 @@ def test_a_course_length_after_then_is_the_next_courses() -> None:
     ("sentence", "year"),
     [
         ("Hydroxychloroquine 200 mg daily since 2021.", 2021),
-        ("Azathioprine 100 mg daily from 2019, well tolerated.", 2019),
         ("Methotrexate 15 mg weekly (since 2022 per the GP record).", 2022),
     ],
 )
