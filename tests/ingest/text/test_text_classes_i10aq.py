@@ -445,7 +445,7 @@ def test_pred_as_another_word(line: str) -> None:
     "line",
     [
         "On pred and MMF since June 2026.",
-        "Pred taper continues.",
+        "Pred taper started 10/11/2026.",  # (i50t: "continues" states no start, decision 2)
         "Pred 20 mg od.",
         "Plan: increase pred.",
     ],

@@ -805,6 +805,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "dose_at_start": set(),  # issue #10 (i43i)
     "dose_at_start_after": set(),  # issue #10 (i44i)
     "treatment_course_days": {"days"},  # issue #10 (i10k)
+    "treatment_then": set(),  # issue #10 (i50t)
     "treatment_course_repeated": set(),  # issue #10 (i49t)
     "treatment_start": set(),
     "treatment_stop": set(),
@@ -813,6 +814,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "event_named_elsewhere": set(),  # issue #10 (i48e)
     "treatment_not_taken": set(),  # issue #10 (i10aj)
     "treatment_current": set(),  # issue #10 (i13c)
+    "treatment_list_joiner": set(),  # issue #10 (i50t)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
     "test_later": set(),  # issue #10 (i45p)
     "investigation_value_range": {"value", "low", "high", "upper"},  # issue #10 (i46i)

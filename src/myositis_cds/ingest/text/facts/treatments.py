@@ -361,7 +361,7 @@ def _course_times(
     stop: TimePoint | None = None
     for rx in r.value["treatment_start"]:
         for cue in rx.finditer(text, m.end, window_end):
-            stated = _time_after(sent, cue.end()) or _wrapped_date(ex, sent, cue.end())
+            stated = _time_after(sent, cue.end(), cue.start()) or _wrapped_date(ex, sent, cue.end())
             if stated is not None:
                 start = stated
                 break
@@ -376,7 +376,7 @@ def _course_times(
     if (
         before is not None
         and before.until is not None
-        and re.search(r"\bthen\b", text[max(before.end, m.start - 15) : m.start], re.I)
+        and _then(ex, max(before.end, m.start - 15), m.start)
     ):
         start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
     if stop is None and start.absolute is not None:
@@ -386,7 +386,7 @@ def _course_times(
         # last day)
         for rx in r.value["treatment_course_days"]:
             cm = rx.search(text, m.end, window_end)
-            if cm is not None and not _THEN.search(text, m.end, cm.start()):
+            if cm is not None and not _then(ex, m.end, cm.start()):
                 days = int(cm.group("days"))
                 if 1 <= days <= 31:
                     stop = start.shifted(days=days - 1)
@@ -420,7 +420,18 @@ def _named_as_current(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> bool:
     """issue #10 (i13c): whether the drug is named as what the patient is on now (patterns.yaml
-    ``treatment_current``: "currently", "on", "takes", a medication list's field)."""
+    ``treatment_current``: "currently", "on", "takes", a medication list's field); issue #10
+    (i50t): or is joined to the drug before it, named so, in one list (``treatment_list_joiner``:
+    "on prednisolone 5 mg daily and mycophenolate 1 g bd", "on MTX + pred")."""
+    if (
+        before is not None
+        and before.value.get("no_start")
+        and any(
+            rx.fullmatch(ex.text, before.end, m.start)
+            for rx in ex.rules.value["treatment_list_joiner"]
+        )
+    ):
+        return True
     window = marked_window(ex.text, m.start, m.end, sent.start, min(window_end, m.end + 30))
     return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
 
@@ -447,8 +458,13 @@ def _start_stated(
     return any(rx.search(ex.text, lead, window_end) for rx in ex.rules.value["treatment_start"])
 
 
-# "then oral prednisolone": what follows is the next course, not this one's length
-_THEN = re.compile(r"\bthen\b", re.I)
+def _then(ex: Extraction, start: int, end: int) -> bool:
+    """Whether a word that opens the next course (patterns.yaml ``treatment_then``: "then oral
+    prednisolone", "apoi Prednison") stands in text[start:end]: what follows is the next course,
+    not this one's length."""
+    return any(rx.search(ex.text, start, end) for rx in ex.rules.value["treatment_then"])
+
+
 # a course written with its first date short: "(28/10 - 30/10/2026)", "(03.11-05.11.2026)",
 # issue #10 (i10aj): the first closed by its separator ("20.10.-21.10.2026", German and Nordic)
 _SHORT_RANGE = re.compile(
@@ -634,11 +650,14 @@ _GOVERNS = re.compile(
 )
 
 
-def _time_after(sent: Sentence, pos: int) -> TimePoint | None:
+def _time_after(sent: Sentence, pos: int, cue_start: int | None = None) -> TimePoint | None:
     """A time stated within a few characters after ``pos`` ("started Dec 2024", "at
-    diagnosis", "on admission")."""
-    near = [(c, t) for c, t in sent.candidates if 0 <= c - pos <= 12]
-    near += [(c, t) for c, t, _, _, _ in sent.local if 0 <= c - pos <= 12]
+    diagnosis", "on admission"); issue #10 (i50t): or one whose date takes in the cue that ends
+    at ``pos``, from ``cue_start`` on (a year alone is read with its word, "since 2022", "from
+    2019": the date begins at the start word)."""
+    lo = pos if cue_start is None else cue_start
+    near = [(c, t) for c, t in sent.candidates if lo <= c <= pos + 12]
+    near += [(c, t) for c, t, _, _, _ in sent.local if lo <= c <= pos + 12]
     if not near:
         return None
     return min(near, key=lambda x: x[0])[1]
