@@ -319,7 +319,10 @@ class Extraction:
                 if m.end() > self.sentences[k].end:  # ran into the next sentence: redo both
                     redo.update(range(k, bisect_right(starts, m.end())))
                     continue
-                table.setdefault(k, [[] for _ in patterns])[i].append(m)
+                row = table.get(k)
+                if row is None:  # (a row of empty lists made only for a sentence's first match)
+                    row = table[k] = [[] for _ in patterns]
+                row[i].append(m)
             for k in redo:
                 sent = self.sentences[k]
                 row = table.setdefault(k, [[] for _ in patterns])

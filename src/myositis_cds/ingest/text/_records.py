@@ -885,9 +885,7 @@ def _cells(line: str) -> list[tuple[str, int]]:
 def _role(header: str, roles: dict[str, list[str]]) -> str | None:
     """A column's role by its header words (records.yaml cda.columns): name, value, unit..."""
     words = header.strip().casefold()
-    return next(
-        (r for r, starts in roles.items() if any(words.startswith(w) for w in starts)), None
-    )
+    return next((r for r, starts in roles.items() if words.startswith(tuple(starts))), None)
 
 
 def _result_rows(

@@ -202,20 +202,27 @@ def find_dates(
     return list(cast(tuple[Rules, tuple[DateMatch, ...]], hit)[1])
 
 
+_SHORT_TEXT = 64  # characters (issue #10, i50p: see _find_dates)
+
+
 def _find_dates(text: str, rules: Rules, start: int, stop: int, how: DateStyle) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken = _TakenSpans()  # the dates' spans, none overlapping another
     whole = start == 0 and stop == len(text)  # the note's dates: found once (note_matches)
     digits = digit_in(text, start, stop)  # (i23s) else only the patterns that need none
-    # (i25s) only the patterns whose gate words the note holds (may_match), found once a note
-    for rx in note_live(rules.time["dates"], text):
+    # (i25s) only the patterns whose gate words the note holds (may_match), found once a note;
+    # (i50p) a short text (a field's date, "DOB: 03/04/1961") is searched by each pattern: its
+    # gate and the memo's entries cost more than the searches they save
+    short = len(text) <= _SHORT_TEXT
+    patterns = rules.time["dates"]
+    for rx in patterns if short else note_live(patterns, text):
         if not digits and needs_digit(rx):
             continue
         # (i41t) a span holds none of most patterns' dates: one search says so, where a finditer
         # was made and stepped for each of them
         if not whole and rx.search(text, start, stop) is None:
             continue
-        for m in note_matches(rx, text) if whole else rx.finditer(text, start, stop):
+        for m in note_matches(rx, text) if whole and not short else rx.finditer(text, start, stop):
             # issue #10 (i20a): a rule that reads the words before a date to know it is one
             # ("admitted 10/26") marks the date itself as "at": the words stay the sentence's
             at = m.span("at") if m.groupdict().get("at") is not None else m.span()
