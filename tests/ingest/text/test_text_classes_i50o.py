@@ -51,3 +51,39 @@ def _onset(text: str) -> date | None:
 )
 def test_a_duration_in_months_weeks_or_days_dates_the_onset(sentence: str, onset: date) -> None:
     assert _onset(sentence) == onset
+
+
+# --- a finding stated "since DATE" / "from DATE" is dated on that date (the lead's gold
+# decision of 5 Dec 2026, 3; _draft.finding_time ``began``), and stays present
+
+
+def _findings(text: str) -> list[tuple[str, bool, date | None]]:
+    case = extract_case(
+        f"Clinic 20/11/2026. A 61-year-old woman with dermatomyositis. {text}",
+        anchor=VISIT,
+        today=TODAY,
+    ).case
+    return sorted((f.code.value, f.present, f.date) for f in case.findings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "day"),
+    [
+        ("Proximal weakness since March 2026.", "weakness_proximal_lower", date(2026, 3, 1)),
+        ("She has had a heliotrope rash since 02/09/2026.", "heliotrope_rash", date(2026, 9, 2)),
+        ("Gottron papules since July 2026.", "gottron_papules", date(2026, 7, 1)),
+        # a start longer ago than a year is still the finding's own start, present
+        ("Proximal weakness since March 2024.", "weakness_proximal_lower", date(2024, 3, 1)),
+    ],
+)
+def test_a_finding_since_a_date_is_dated_on_it(sentence: str, code: str, day: date) -> None:
+    assert (code, True, day) in _findings(sentence)
+
+
+def test_a_finding_since_a_date_seen_again_today_keeps_both_days() -> None:
+    assert _findings(
+        "Gottron papules since July 2026. Examination today: Gottron papules present."
+    ) == [
+        ("gottron_papules", True, date(2026, 7, 1)),
+        ("gottron_papules", True, date(2026, 11, 20)),
+    ]
