@@ -45,6 +45,10 @@ def _onset(text: str) -> date | None:
         ("Тегобе су почеле пре 2 месеца, слабост у ногама.", date(2026, 9, 20)),
         ("От около 3 седмици – обрив по лицето.", date(2026, 10, 30)),
         ("Unatrag 4 tjedna slabost mišića nogu.", date(2026, 10, 23)),
+        # a unit that says "for N <unit>" by itself: Turkish "-dır", Hungarian "-ja/-je"
+        ("Yaklaşık 2 aydır ellerde kızarıklık var.", date(2026, 9, 20)),
+        ("Kas güçsüzlüğü 3 haftadır devam ediyor.", date(2026, 10, 30)),
+        ("A beteg 3 hónapja izomgyengeségről panaszkodik.", date(2026, 8, 20)),
         # a sign of "about" before the number, in any language
         ("Pasien mengeluh lemah otot sejak +/- 3 bulan.", date(2026, 8, 20)),
     ],

@@ -64,6 +64,10 @@ class LanguageWords(_Strict):
     days: list[str] = Field(default_factory=list)
     duration_after: list[str] = Field(default_factory=list)
     years_alone: list[str] = Field(default_factory=list)
+    # issue #10 (i50o): the shorter units that say "for N <unit>" by themselves, as years_alone
+    months_alone: list[str] = Field(default_factory=list)
+    weeks_alone: list[str] = Field(default_factory=list)
+    days_alone: list[str] = Field(default_factory=list)
     one_year: list[str] = Field(default_factory=list)
     symptoms: list[str] = Field(default_factory=list)
     patient_labels: list[str] = Field(default_factory=list)
