@@ -134,9 +134,11 @@ def test_the_first_symptoms_rash_is_dated_at_its_start_beside_todays_resolution(
     assert (False, date(2026, 11, 20)) in rashes
 
 
-def test_a_rash_since_a_month_outside_a_presentation_is_todays() -> None:
+def test_a_rash_since_a_month_outside_a_presentation_is_dated_on_it() -> None:
+    # (issue #10, i50o: the lead's gold decision of 5 Dec 2026, 3: a finding stated "since
+    # DATE" is dated on that date, in a presentation or not; it was today's before)
     note = "Exam 10 Nov 2026. Sex: F. Rash on the eyelids since 03/2026."
-    assert h.finding(note, "heliotrope_rash").date == date(2026, 11, 10)
+    assert h.finding(note, "heliotrope_rash").date == date(2026, 3, 1)
 
 
 # --------------------------------------------------- "IF:" opens a condition's list of symptoms

@@ -205,12 +205,15 @@ def test_the_story_after_the_disease_named_alone_dates_its_signs(named: str) -> 
 
 def test_the_disease_at_a_sentences_end_is_no_label() -> None:
     # "... done for dermatomyositis." ends a sentence about something else: the next sentence's
-    # "since" is a state still there
+    # "since" is a state still there, present (issue #10, i50o: dated on its stated start, the
+    # lead's gold decision of 5 Dec 2026, 3), and no denial of today is read from the label
     note = (
         "Date of examination: 20/11/2026\nSex: F\n\n"
         "CT done for dermatomyositis. Weak shoulders since 03/2025."
     )
-    assert ("weakness_proximal_upper", True, "2026-11-20") in _findings(note)
+    found = _findings(note)
+    assert ("weakness_proximal_upper", True, "2025-03-01") in found
+    assert ("weakness_proximal_upper", False, "2026-11-20") not in found
 
 
 # ------------------------------------------------- Shona "kubva" (since) and "referensi"

@@ -414,28 +414,33 @@ def _long_ago(ex: Extraction, time: TimePoint) -> bool:
 def _add(ex: Extraction, draft: Draft) -> None:
     if draft.time is draft.sentence.time:
         if draft.type == "finding":
-            draft.time = finding_time(ex, draft.sentence, draft.start, draft.end)
+            draft.time = finding_time(ex, draft.sentence, draft.start, draft.end, began=True)
         else:
             draft.time = draft.sentence.time_at(draft.start, end=draft.end)
     ex.drafts.append(draft)
 
 
-def finding_time(ex: Extraction, sent: Sentence, pos: int, end: int | None = None) -> TimePoint:
+def finding_time(
+    ex: Extraction, sent: Sentence, pos: int, end: int | None = None, *, began: bool = False
+) -> TimePoint:
     """The time of a finding at ``pos``: a state still there, which "since 2019" does not date
     (Sentence.time_at), unless (issue #10, i39n) a statement of the presentation stands before
     it in its sentence (rules/patterns.yaml ``presentation_statement``: "First symptoms: rash
     on the eyelids from 02/2021"), where the "from" after the sign in its clause dates the
-    sign's start."""
+    sign's start. ``began`` (issue #10, i50o; the lead's gold decision of 5 Dec 2026, 3): the
+    date the finding is recorded on, which "from DATE" / "since DATE" right after it gives
+    ("proximal weakness since March 2026": dated 2026-03-01); its status is still read at the
+    time the state is there (without ``began``), so it stays present."""
     told = statement_end(ex, sent)
     if told is not None and told <= pos:
-        began = [
+        since_after = [
             (c - pos, t)
             for c, t, _, _, since in sent.local
             if since and c >= pos and not any(pos < b < c for b in sent.breaks)
         ]
-        if began:
-            return min(began, key=lambda x: x[0])[1]
-    return sent.time_at(pos, ongoing=True, end=end)
+        if since_after:
+            return min(since_after, key=lambda x: x[0])[1]
+    return sent.time_at(pos, ongoing=not began, end=end)
 
 
 def statement_end(ex: Extraction, sent: Sentence, *, label_sentence: bool = True) -> int | None:

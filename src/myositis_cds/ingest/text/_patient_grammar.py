@@ -58,8 +58,16 @@ class LanguageWords(_Strict):
     since: list[str] = Field(default_factory=list)
     one: list[str] = Field(default_factory=list)
     years: list[str] = Field(default_factory=list)
+    # issue #10 (i50o): the shorter units of a duration, as `years` (rules/patient.yaml)
+    months: list[str] = Field(default_factory=list)
+    weeks: list[str] = Field(default_factory=list)
+    days: list[str] = Field(default_factory=list)
     duration_after: list[str] = Field(default_factory=list)
     years_alone: list[str] = Field(default_factory=list)
+    # issue #10 (i50o): the shorter units that say "for N <unit>" by themselves, as years_alone
+    months_alone: list[str] = Field(default_factory=list)
+    weeks_alone: list[str] = Field(default_factory=list)
+    days_alone: list[str] = Field(default_factory=list)
     one_year: list[str] = Field(default_factory=list)
     symptoms: list[str] = Field(default_factory=list)
     patient_labels: list[str] = Field(default_factory=list)
@@ -79,7 +87,7 @@ class Shapes(_Strict):
     age_sex: list[str]
     sex_alone: list[str]
     birth_year: list[str]
-    onset_years: list[str] = Field(default_factory=list)
+    onset_duration: list[str] = Field(default_factory=list)
     onset_at_age: list[str] = Field(default_factory=list)  # issue #10 (i12c)
     onset_words: list[str] = Field(default_factory=list)  # issue #10 (i12c)
     onset_relatives: list[str] = Field(default_factory=list)  # issue #10 (i12c)
@@ -104,8 +112,9 @@ class PatientGrammar:
     ``age_hint``: what every match of ``age_sex`` contains (a number with an age word after it,
     or a unit or a label before it): a note without it is not searched with the grammar;
     ``approximate_before``: a word just before the number that makes the age approximate;
-    ``onset_years``: how long the illness has lasted, in years (group ``n``: the number, none
-    for one year); ``symptoms``: a complaint such a duration is said of; ``relatives_in``: a
+    ``onset_duration``: how long the illness has lasted (group ``n``: the number, none for one;
+    group ``months``, ``weeks`` or ``days`` the unit when shorter than years, issue #10 i50o);
+    ``symptoms``: a complaint such a duration is said of; ``relatives_in``: a
     relative's noun anywhere; ``person_before``: a person's noun (with its initials, a comma)
     ending just before a number, which makes the number an age; ``gendered_words`` (issue #10,
     i10y): a verb form of a person whose ending shows the subject's sex, or a personal pronoun
@@ -118,7 +127,7 @@ class PatientGrammar:
     bound_before: re.Pattern[str]
     age_hint: re.Pattern[str]
     approximate_before: re.Pattern[str]
-    onset_years: tuple[re.Pattern[str], ...]
+    onset_duration: tuple[re.Pattern[str], ...]
     # issue #10 (i12c): the age at which the illness began ("at the age of 13, she developed
     # ..."; the one capturing group that matched) and the words saying something began, near it
     onset_at_age: re.Pattern[str]
@@ -222,7 +231,9 @@ def load_patient_grammar() -> PatientGrammar:
         approximate_before=_compile(
             rf"(?<!\w)(?:{classes['APPROXIMATELY']})\s*$|~\s*$", "approximately"
         ),
-        onset_years=tuple(_compile(fill(s), "shapes.onset_years") for s in data.shapes.onset_years),
+        onset_duration=tuple(
+            _compile(fill(s), "shapes.onset_duration") for s in data.shapes.onset_duration
+        ),
         # one pattern for all the shapes (one scan of the note, not one a language); the age
         # is the alternative's only capturing group
         onset_at_age=_compile(

@@ -1109,7 +1109,7 @@ def _onset(ex: Extraction) -> None:
             months, days, vague = q
             _add(ex, _onset_draft(sent, m, sent.time.shifted(-months, -days, vague), vague))
             return
-    _onset_years(ex, flares)
+    _onset_duration(ex, flares)
 
 
 def _onset_at_age(ex: Extraction, flares: set[int]) -> bool:
@@ -1201,18 +1201,18 @@ def _onset_draft(sent: Sentence, m: re.Match[str], time: TimePoint, vague: bool)
     return Draft("onset", "onset_date", "present", m.start(), m.end(), sent, time, uncertain=vague)
 
 
-def _onset_years(ex: Extraction, flares: set[int]) -> None:
+def _onset_duration(ex: Extraction, flares: set[int]) -> None:
     """issue #10 (i10-text18): how long the illness has lasted, in the other languages' words
     ("seit 2 Jahren", "desde hace 2 años", "od roku", "2 yıldır"; rules/patient.yaml,
-    onset_years): the onset that many years before the sentence's time, so the age at onset is
-    the stated age less the years. Only years are read: a shorter duration leaves the age at
-    onset at the stated age, which the estimate without an onset already gives. The duration
-    must be said of a complaint in the same sentence ("Muskelschwäche seit 2 Jahren"), not of a
-    relative ("Mutter ... seit 2 Jahren"), a drug ("seit 2 Jahren Methotrexat") or the age
-    itself ("paciente de 50 años")"""
+    onset_duration): the onset that long before the sentence's time. The duration must be said
+    of a complaint in the same sentence ("Muskelschwäche seit 2 Jahren"), not of a relative
+    ("Mutter ... seit 2 Jahren"), a drug ("seit 2 Jahren Methotrexat") or the age itself
+    ("paciente de 50 años"). (issue #10, i50o: in months, weeks and days as well, "seit 3
+    Monaten", "da circa 6 settimane": the languages' shorter units, as the English onset reads
+    them.)"""
     grammar = patient_grammar()
     found = sorted(
-        (m for rx in grammar.onset_years for m in ex.finditer(rx)), key=lambda m: m.start()
+        (m for rx in grammar.onset_duration for m in ex.finditer(rx)), key=lambda m: m.start()
     )
     if not found:
         return
@@ -1227,8 +1227,9 @@ def _onset_years(ex: Extraction, flares: set[int]) -> None:
             if not sent.start <= m.start() < sent.end:
                 continue
             n = m.groupdict().get("n")
-            years = int(n) if n else 1
-            if years < 1 or (age is not None and years >= age):
+            count = int(n) if n else 1
+            unit = next((u for u in ("months", "weeks", "days") if m.groupdict().get(u)), "years")
+            if count < 1 or (unit == "years" and age is not None and count >= age):
                 continue  # (a number as large as the age is the age: "de 50 años")
             if any(d.start < m.end() and m.start() < d.end for d in ages):
                 continue
@@ -1237,7 +1238,9 @@ def _onset_years(ex: Extraction, flares: set[int]) -> None:
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
             if about.get("experiencer"):
                 continue
-            _add(ex, _onset_draft(sent, m, sent.time.shifted(-12 * years), False))
+            months = {"years": 12 * count, "months": count}.get(unit, 0)
+            days = {"weeks": 7 * count, "days": count}.get(unit, 0)
+            _add(ex, _onset_draft(sent, m, sent.time.shifted(-months, -days), False))
             return
 
 
