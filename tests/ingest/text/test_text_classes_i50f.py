@@ -1,0 +1,56 @@
+"""Issue #10, twenty-fifth session (branch i50f): classes of wording in the findings of the
+notes. Each expectation is worked out by hand on sentences written for this test (no text from a
+note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 58-year-old man with anti-PL-7 antisynthetase syndrome. "
+
+
+def _findings(text: str, code: str) -> list[tuple[bool, date]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return sorted((f.present, f.date) for f in case.findings if f.code == code)
+
+
+# --- an ILD named again in the diagnosis is the disease its chest CT showed, dated on the scan
+# (rules/lexicon.yaml findings_shown_by)
+
+ILD = "interstitial_lung_disease"
+SCAN = "HRCT chest 14/09/2026: NSIP pattern in both lower lobes. "
+
+
+@pytest.mark.parametrize(
+    "restated",
+    [
+        "Impression: antisynthetase syndrome with ILD and mechanic's hands.",
+        "Problem list: 1. Interstitial lung disease 2. Myositis",
+        "Referred by the chest physicians for his NSIP-pattern ILD.",
+        "ILD: continue mycophenolate 1 g twice daily.",
+    ],
+)
+def test_an_ild_restated_after_its_scan_is_the_scans(restated: str) -> None:
+    # one record, on the scan's day: the visit's paragraph restates it
+    assert _findings(SCAN + "\n\n" + restated, ILD) == [(True, date(2026, 9, 14))]
+    # the other order, the diagnosis first and its scan after
+    assert _findings(restated + "\n\n" + SCAN, ILD) == [(True, date(2026, 9, 14))]
+    # with no CT in the note the statement is the only one and keeps the visit's day; a chest
+    # X-ray is no test that shows the disease (only a CT of the chest is)
+    assert _findings(restated, ILD) == [(True, date(2026, 11, 20))]
+    xray = "Chest X-ray 14/09/2026: interstitial lung disease.\n\n"
+    assert _findings(xray + restated, ILD) == [
+        (True, date(2026, 9, 14)),
+        (True, date(2026, 11, 20)),
+    ]
+
+
+def test_an_ild_on_another_ct_keeps_each_scan() -> None:
+    # each scan that shows the disease is a finding of its day; the impression restates it
+    text = SCAN + "CT chest 10/11/2026: progression of the NSIP pattern.\n\nImpression: ILD."
+    assert _findings(text, ILD) == [(True, date(2026, 9, 14)), (True, date(2026, 11, 10))]
