@@ -54,3 +54,41 @@ def test_an_ild_on_another_ct_keeps_each_scan() -> None:
     # each scan that shows the disease is a finding of its day; the impression restates it
     text = SCAN + "CT chest 10/11/2026: progression of the NSIP pattern.\n\nImpression: ILD."
     assert _findings(text, ILD) == [(True, date(2026, 9, 14)), (True, date(2026, 11, 10))]
+
+
+# --- a bare denial of ulcers in the other languages of the notes (rules/inference.yaml
+# cutaneous_ulceration_absent_from_denied_ulcers)
+
+ULCER = "cutaneous_ulceration"
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Lëkura: pa ulçera, pa kalcinozë.",  # Albanian
+        "Кожа: нема улцерации на прстите.",  # Macedonian
+        "בבדיקה: ללא כיבים בעור.",  # Hebrew
+        "손가락 궤양 없음.",  # Korean
+        "Саусақтарда жаралары жоқ.",  # Kazakh
+        "Хуруунд шарх байхгүй.",  # Mongolian
+        "Vidoleni hakuna vidonda.",  # Swahili
+        "በጣቶች ላይ ቁስል የለም።",  # Amharic
+        "Á fingrum engin sár.",  # Icelandic
+        "Eingi sár á fingrunum.",  # Faroese
+        "Eminweni akukho zilonda.",  # isiXhosa
+        "Ku ntoki nta bisebe.",  # Kinyarwanda
+        "Vingers: geen ulkusse nie.",  # Afrikaans
+        "औंलामा घाउ छैन।",  # Nepali
+        "আঙুলত ঘা নাই।",  # Assamese
+    ],
+)
+def test_a_bare_denial_of_ulcers_in_other_languages(denial: str) -> None:
+    assert _findings(denial, ULCER) == [(False, date(2026, 11, 20))]
+
+
+def test_a_denial_of_mouth_ulcers_is_no_skin_finding() -> None:
+    # the mouth word right next to the ulcer noun: an oral ulcer, not the skin's
+    assert _findings("구강 궤양 없음.", ULCER) == []
+    assert _findings("Hakuna vidonda mdomoni.", ULCER) == []
+    # the same denial of the skin's ulcers is read
+    assert _findings("피부 궤양 없음.", ULCER) == [(False, date(2026, 11, 20))]
