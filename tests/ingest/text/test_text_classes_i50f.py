@@ -92,3 +92,27 @@ def test_a_denial_of_mouth_ulcers_is_no_skin_finding() -> None:
     assert _findings("Hakuna vidonda mdomoni.", ULCER) == []
     # the same denial of the skin's ulcers is read
     assert _findings("피부 궤양 없음.", ULCER) == [(False, date(2026, 11, 20))]
+
+
+# --- the weight-loss noun of the notes' languages that had none (rules/languages.yaml
+# weight_loss), and the Czech/Slovak "does not report" (rules/context.yaml)
+
+WEIGHT = "weight_loss"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("Gewigsverlies: nee.", False),  # Afrikaans
+        ("Gewigsverlies van 3 kg in twee maande.", True),
+        ("Þyngdartap: nei.", False),  # Icelandic
+        ("Губење на тежина: нема.", False),  # Macedonian
+        ("Губење на тежина од 6 kg.", True),
+        ("Bez chudnutia.", False),  # Slovak
+        ("Pacient neudáva chudnutie.", False),
+        ("Chudnutie o 5 kg za dva mesiace.", True),
+        ("Ni hujšanja.", False),  # Slovene
+    ],
+)
+def test_the_weight_loss_noun_in_other_languages(sentence: str, present: bool) -> None:
+    assert _findings(sentence, WEIGHT) == [(present, date(2026, 11, 20))]
