@@ -116,3 +116,31 @@ WEIGHT = "weight_loss"
 )
 def test_the_weight_loss_noun_in_other_languages(sentence: str, present: bool) -> None:
     assert _findings(sentence, WEIGHT) == [(present, date(2026, 11, 20))]
+
+
+# --- the muscle-pain noun of the languages the rules read (rules/languages.yaml myalgia), and
+# the denials it meets (rules/context.yaml: Icelandic "engir", Russian "отрицает" after)
+
+MYALGIA = "myalgia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("Raumenų skausmai po krūvio.", True),  # Lithuanian
+        ("Raumenų skausmų nėra.", False),
+        ("Vöðvaverkir í lærum.", True),  # Icelandic
+        ("Engir vöðvaverkir.", False),
+        ("Болки во мускулите на нозете.", True),  # Macedonian
+        ("Maumivu ya misuli ya mikono.", True),  # Swahili
+        ("Hakuna maumivu ya misuli.", False),
+        ("Bolesti svalov stehien.", True),  # Slovak
+        ("Kas ağrısı yok.", False),  # Turkish
+        ("Geen spierpijn.", False),  # Dutch
+        ("근육통 없음.", False),  # Korean
+        ("Мышечные боли в бёдрах.", True),  # Russian
+        ("Мышечные боли отрицает.", False),
+    ],
+)
+def test_the_muscle_pain_noun_in_other_languages(sentence: str, present: bool) -> None:
+    assert _findings(sentence, MYALGIA) == [(present, date(2026, 11, 20))]
