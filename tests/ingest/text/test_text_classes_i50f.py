@@ -144,3 +144,22 @@ MYALGIA = "myalgia"
 )
 def test_the_muscle_pain_noun_in_other_languages(sentence: str, present: bool) -> None:
     assert _findings(sentence, MYALGIA) == [(present, date(2026, 11, 20))]
+
+
+# --- the Raynaud eponym in the other scripts of the notes (rules/languages.yaml raynaud)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("Рејно: нема.", False),  # Macedonian, a form's field
+        ("Рейно: есть, пальцы белеют на холоде.", True),  # Russian
+        ("Рейно үгүй.", False),  # Mongolian
+        ("ללא תופעת רינו.", False),  # Hebrew
+        ("レイノー現象なし。", False),  # Japanese
+        ("无雷诺现象。", False),  # Chinese
+        ("레이노 현상 없음.", False),  # Korean
+    ],
+)
+def test_the_raynaud_eponym_in_other_scripts(sentence: str, present: bool) -> None:
+    assert _findings(sentence, "raynaud") == [(present, date(2026, 11, 20))]
