@@ -41,6 +41,7 @@ from myositis_cds.ingest.text.facts.findings import (
     _inferred_findings,
     _morphology_over_label,
     _proximal_involvement,
+    _restated_diagnosis,
     _toxicity_grade_zero,
     _weight_fall,
 )
@@ -227,6 +228,7 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
     _proximal_involvement(ex)  # issue #10 (i42r)
     _weight_fall(ex)  # issue #10 (i48w)
     _morphology_over_label(ex)
+    _restated_diagnosis(ex)  # issue #10 (i50f)
     _strength_exam(ex)
     _complaints_of_weakness(ex)
     _labs(ex)

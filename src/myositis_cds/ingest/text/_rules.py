@@ -280,6 +280,8 @@ class CtRegions(_Strict):
 class Lexicon(_Strict):
     meta: RulesMeta
     findings: dict[FindingCode, list[str]]
+    # issue #10 (i50f): a finding a test shows, and the tests that show it (lexicon.yaml)
+    findings_shown_by: dict[FindingCode, list[InvestigationCode]] = Field(default_factory=dict)
     labs: dict[LabCode, LabEntry]
     antibodies: dict[AntibodyCode, list[str]]
     investigations: dict[InvestigationCode, list[str]]

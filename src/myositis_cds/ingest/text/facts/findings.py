@@ -1309,6 +1309,34 @@ def _morphology_over_label(ex: Extraction) -> None:
     _unqualified_gottron_lesion(ex)
 
 
+def _restated_diagnosis(ex: Extraction) -> None:
+    """issue #10 (i50f): a finding a test shows (lexicon.yaml ``findings_shown_by``: an ILD on a
+    chest CT), reported present on such a test in the note, is that test's finding; the same
+    finding named present in a sentence that names none of those tests ("antisynthetase syndrome
+    with ILD" in the diagnosis, the impression, a problem list or a referral) is the diagnosis
+    restated, not a finding of that sentence's day: left out. A note that reports no such test
+    keeps its statements as they are."""
+    text = ex.text
+    for code, tests in ex.rules.lexicon.findings_shown_by.items():
+        shown_by = {str(t) for t in tests}
+        stated = [
+            d for d in ex.drafts if d.type == "finding" and d.code == code and d.status == "present"
+        ]
+        on_test = {
+            id(d)
+            for d in stated
+            if any(
+                m.concept in shown_by
+                for m in ex.rules.investigations.find(text, d.sentence.start, d.sentence.end)
+            )
+        }
+        if not on_test:
+            continue
+        for d in stated:
+            if id(d) not in on_test:
+                ex.drafts.remove(d)
+
+
 # issue #10 (i12c): the words of a Gottron sign term that name the sign itself; a term without
 # one is an unqualified lesion ("Gottron's lesions", "lésions de Gottron"; rules/languages.yaml)
 _SIGN_WORD = re.compile(
