@@ -132,3 +132,60 @@ def test_a_request_with_no_finding_of_its_own_stays_pending(request_line: str) -
 def test_a_tests_name_as_a_guide_or_proof_is_no_test(sentence: str) -> None:
     # only the chest CT told with its own result
     assert _investigations(sentence) == {("ct_chest", "abnormal", date(2026, 11, 2))}
+
+
+# --- a result written in words the rules do not read, that measures something, has measured a
+# lesion: abnormal (inferred), not the normal inferred for a result read as no judgement
+# (patterns.yaml tumour_size, not a distance). The results are written in Welsh ("tyfiant",
+# growth; "pilen chwyddedig", swollen membrane), which the lesion lists do not read.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "CT chest/abdomen/pelvis 02/11/2026: tyfiant 35 x 28 mm yn yr ofari dde.",
+            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 2)),
+        ),
+        (
+            "Colonoscopy 03/11/2026: tyfiant (3 cm) yn y colon sigmoid.",
+            ("colonoscopy", "abnormal", date(2026, 11, 3)),
+        ),
+    ],
+)
+def test_an_unread_result_that_measures_is_abnormal(
+    sentence: str, expected: tuple[str, str, date]
+) -> None:
+    assert expected in _investigations(sentence)
+
+
+def test_an_unread_result_with_a_distance_only_stays_normal() -> None:
+    # an endoscope's position is no size, and a result without one is still read as no
+    # judgement; beside it the measured one is abnormal
+    found = _investigations(
+        "Colonoscopy 03/11/2026: pilen chwyddedig at 20 cm.\n"
+        "CT chest/abdomen/pelvis 02/11/2026: tyfiant 35 x 28 mm yn yr ofari dde."
+    )
+    assert ("colonoscopy", "normal", date(2026, 11, 3)) in found
+    assert ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 2)) in found
+
+
+# --- a test said not done after its purpose or its booking, or with the perfect's auxiliary,
+# is no test (patterns.yaml test_not_done)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Colonoscopy for bowel screening has not yet been done.",
+        "Colonoscopy for cancer screening not yet done - please arrange.",
+        "A colonoscopy as part of the screen was booked in October but not done.",
+        "Colonoscopy has never been done.",
+    ],
+)
+def test_a_test_said_not_done_is_no_test(sentence: str) -> None:
+    # the chest CT told with its own result beside it stays, with the biopsy not done after it
+    found = _investigations(
+        "CT chest 02/11/2026 for cancer screening: 25 mm mass, biopsy not yet done.\n" + sentence
+    )
+    assert found == {("ct_chest", "abnormal", date(2026, 11, 2))}
