@@ -778,6 +778,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_judgement_after": set(),  # issue #10 (i10ad)
     "lab_normalised": set(),
     "test_not_done": set(),  # labs and investigations
+    "test_name_as_qualifier": set(),  # issue #10 (i50i)
     "lab_same_laboratory": set(),  # issue #10 (i15b)
     "lab_other_cause": set(),
     "lab_upper_names": set(),
@@ -819,6 +820,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_list_joiner": set(),  # issue #10 (i50t)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)
     "test_later": set(),  # issue #10 (i45p)
+    "test_suggested": set(),  # issue #10 (i50i)
     "investigation_value_range": {"value", "low", "high", "upper"},  # issue #10 (i46i)
     "investigation_repeat_unchanged": set(),  # issue #10 (i46i)
     "investigation_repeat_after": {"gap"},  # issue #10 (i46i; data since the review)

@@ -38,6 +38,8 @@ def _investigations(ex: Extraction) -> None:
             after = text[m.end : matches[k + 1].start if k + 1 < len(matches) else sent.end]
             if any(rx.match(after) for rx in r.value["test_not_done"]):
                 continue  # "Upper GI endoscopy: not done", "Mammogram: declined": no test
+            if any(rx.match(after) for rx in r.value["test_name_as_qualifier"]):
+                continue  # "CT-guided biopsy", "ILD (HRCT-confirmed)": no CT done (i50i)
             code = m.concept
             if k and _name_goes_on(text, matches[k - 1].end, m):
                 continue  # the "-CT" of "DOTATATE PET-CT": the name of the test before (i43i)
@@ -53,6 +55,13 @@ def _investigations(ex: Extraction) -> None:
             existence = assertion.get("existence")
             if existence is None and _planned(sent):
                 existence = "PENDING"  # "Plan: CT chest/abd/pelvis, mammogram"
+            if (
+                existence == "PENDING"
+                or (status == "hypothetical" and assertion.get("hypothetical") != "CONDITIONAL")
+            ) and _told_done(ex, sent, m.end, assertion):
+                # "OGD 18/11/2026: ulcerated lesion" in a plan's list, "CT on 28 July 2026,
+                # requested as screening: 26 mm lesion": done, its result stated (i50i)
+                existence, status = "ABNORMAL", "present"
             if code == "eus" and _FNA.search(text, m.end, min(sent.end, m.end + 60)):
                 code = "eus_fna"  # "EUS in June 2025, FNA cytology: NET"
             if existence == "ABNORMAL" and _denied_lesion(ex, sent, assertion, m.start, m.end):
@@ -96,8 +105,11 @@ def _investigations(ex: Extraction) -> None:
                 value["result"] = "abnormal"
             elif _unread_result(ex, sent, m.end):
                 # a result is written after the test ("FGDS - superficial gastritis") that names
-                # no lesion: normal, inferred (the words were not read as a judgement)
-                value["result"] = "normal"
+                # no lesion: normal, inferred (the words were not read as a judgement); one that
+                # measures something (patterns.yaml tumour_size: "64 x 52 mm", "(4 cm)") in words
+                # not read has measured a lesion: abnormal, inferred (i50i)
+                measured = _measured(ex, sent, m.end)
+                value["result"] = "abnormal" if measured else "normal"
                 inferred = uncertain = True
             else:
                 # listed as done with no result ("Mammogram 03/2026", an invoice line "CT
@@ -181,9 +193,24 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
     """issue #10 (i10aj): whether the test's result clause names a lesion or an abnormal
     pattern (patterns.yaml ``investigation_abnormal_result``) before any judgement the context
     rules read for it, and not as absent."""
+    lesion = _lesion_found(ex, sent, after)
+    if lesion is None:
+        return False
+    hit = assertion.categories.get("existence")
+    return (
+        hit is None
+        or hit[1] > lesion
+        # issue #10 (i36e): a normal judgement, then what the test did show after a contrast
+        # ("did not show any nodes but showed a 30 mm mass"): the lesion stands
+        or ex.rules.result_contrast.search(ex.text, hit[2], lesion) is not None
+    )
+
+
+def _lesion_found(ex: Extraction, sent: Sentence, after: int) -> int | None:
+    """Where the test's result clause first names a lesion or an abnormal pattern (patterns.yaml
+    ``investigation_abnormal_result``) not as absent, nor as what the test can show."""
     text = ex.text
     stop = _clause_stop(ex, sent, after)
-    hit = assertion.categories.get("existence")
     for rx in ex.rules.value["investigation_abnormal_result"]:
         # every lesion of the clause: one denied ("no mass, but 3 polyps") leaves the next
         for lesion in rx.finditer(text, after, stop):
@@ -192,15 +219,26 @@ def _found_first(ex: Extraction, sent: Sentence, after: int, assertion: Assertio
             if _DENIED_AFTER.match(text, lesion.start(), stop):
                 continue  # "uzoq metastazlar yo'q" (i19c)
             if _MAY_SHOW.search(text, after, lesion.start()):
-                return False  # "HRCT may show ground-glass change": what it can show
-            return (
-                hit is None
-                or hit[1] > lesion.start()
-                # issue #10 (i36e): a normal judgement, then what the test did show after a
-                # contrast ("did not show any nodes but showed a 30 mm mass"): the lesion stands
-                or ex.rules.result_contrast.search(text, hit[2], lesion.start()) is not None
-            )
-    return False
+                return None  # "HRCT may show ground-glass change": what it can show
+            return lesion.start()
+    return None
+
+
+def _told_done(ex: Extraction, sent: Sentence, after: int, assertion: Assertion) -> bool:
+    """issue #10 (i50i): whether the test ending at ``after`` is told as done though a plan's
+    section or a request's word stands around it: its own date right after its name ("OGD
+    18/11/2026: ...", "CT ... on 28 July 2026, requested as screening: ..."), and a lesion or a
+    value outside its range in its result clause. A request with no date of its own or no
+    finding ("CT requested to exclude a mass") stays pending, and so does one whose request's
+    word dates it after the note ("CT booked 02/12/2026 for the mass"); a later entry of the
+    plan's section may be dated after the note's first date (an addendum's result)."""
+    day = _date_beside(ex, after)
+    if day is None or day.absolute is None or day.uncertain:
+        return False
+    requested = assertion.get("existence") == "PENDING"
+    if requested and ex.note_date is not None and day.absolute > ex.note_date:
+        return False  # "CT booked 02/12/2026": when it will be done
+    return _lesion_found(ex, sent, after) is not None or _value_outside_range(ex, sent, after)
 
 
 def _clause_stop(
@@ -411,7 +449,8 @@ def _year_beside(ex: Extraction, end: int, stop: int | None) -> TimePoint | None
     return TimePoint(absolute=date(year, 1, 1), uncertain=True)
 
 
-_GAP_BEFORE_DATE = re.compile(r"[ \t]*\n?[ \t]*[(\[:]?[ \t]*(?:(?:on|dated)[ \t]+)?", re.I)
+# (issue #10, i50i: and "of", "CT chest/abdomen/pelvis of 15 Sep 2026")
+_GAP_BEFORE_DATE = re.compile(r"[ \t]*\n?[ \t]*[(\[:]?[ \t]*(?:(?:on|dated|of)[ \t]+)?", re.I)
 
 
 # a result written after the test: a colon or a spaced dash, then words ("FGDS (05.11.2026) -
@@ -424,6 +463,18 @@ def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
     abnormal: the note states a result, so the test is not one listed without a result."""
     clause = ex.text[after : _clause_stop(ex, sent, after, _RESULT_END)]
     return _RESULT_WRITTEN.search(clause) is not None and not _MAY_SHOW.search(clause)
+
+
+def _measured(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """issue #10 (i50i): whether the test's result clause gives a size (patterns.yaml
+    ``tumour_size``, not a distance or a depth) in words the rules did not read as a judgement:
+    the test measured a lesion, whatever the language the lesion is named in."""
+    stop = _clause_stop(ex, sent, after, _RESULT_END)
+    return any(
+        after <= hit.start() < stop
+        for hits in ex.hits("value", "tumour_size", sent)
+        for hit in hits
+    )
 
 
 # between two tests of one list that share the result said after the last ("mammography,
@@ -490,12 +541,15 @@ _LATER_REACH = 80
 def _later(ex: Extraction, sent: Sentence, code: str, m: TermMatch) -> bool:
     """Whether the test at ``m`` is only named in a plan, a follow-up request, a monitoring
     schedule or a drug's condition (a rule of ``test_later`` on the words around it, the name
-    marked ``«...»``), not taken (issue #10, i45p)."""
-    if code not in ex.rules.patterns.test_later_codes:  # the tests the cue keeps out (data)
-        return False
+    marked ``«...»``), not taken (issue #10, i45p); or, whatever the test, only suggested or
+    recommended (a rule of ``test_suggested``; i50i)."""
     lo = max(sent.start, m.start - _LATER_REACH)
     hi = min(sent.end, m.end + _LATER_REACH)
     window = marked_window(ex.text, m.start, m.end, lo, hi)
+    if any(rx.search(window) for rx in ex.rules.value["test_suggested"]):
+        return True  # "we would recommend a CT", "correlate with HRCT": never asked for
+    if code not in ex.rules.patterns.test_later_codes:  # the tests the cue keeps out (data)
+        return False
     return any(rx.search(window) for rx in ex.rules.value["test_later"])
 
 
