@@ -1,0 +1,115 @@
+"""Issue #10, twenty-fifth session (branch i50l): classes of wording in the labs and the
+tumours of the notes. Each expectation is worked out by hand on sentences written for this test
+(no text from a note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 61-year-old woman with dermatomyositis. "
+
+
+def _labs(text: str) -> list[tuple[str, float | None, str | None, float | None, bool | None]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return [(x.code.value, x.value, x.unit, x.upper_limit, x.is_above_uln) for x in case.labs]
+
+
+# --- the sedimentation rate's hour in the languages' own words (patterns.yaml ESR_HOUR_I50L,
+# unit_synonyms mm/h): read as mm/h, and the reference range after it read too
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("ESR 41 мм/год.", 41.0),
+        ("ESR 23 мм/цаг.", 23.0),
+        ("ESR 19 мм/саат.", 19.0),
+        ("ESR 27 mm/val.", 27.0),
+        ("ESR 33 mm/u.", 33.0),
+        ("ESR 29 mm/klst.", 29.0),
+        ("ESR 52 mm/orë.", 52.0),
+        ("ESR 17 mm/saacaddii.", 17.0),
+        ("ESR 61 mm/පළමු පැය.", 61.0),
+        ("ESR 51 mm/1η ώρα.", 51.0),
+        ("ESR 57 mm à la 1ère heure.", 57.0),
+        ("ESR 44 mm 1.ª h.", 44.0),
+        ("ESR 39 mm/1.ª hora.", 39.0),
+        ("ESR 36 mm amin'ny ora voalohany.", 36.0),
+    ],
+)
+def test_the_rate_per_hour_in_the_languages_words_is_read_with_its_range(
+    sentence: str, value: float
+) -> None:
+    # the range after the unit is the value's own: read only when the unit is read
+    assert _labs(sentence.removesuffix(".") + " (ref. < 20).") == [
+        ("esr", value, "mm/h", 20.0, value > 20)
+    ]
+
+
+def test_the_si_hour_of_a_croatian_print_out_is_an_hour() -> None:
+    # 3.6 ks = 3,600 s = 1 h
+    assert _labs("ESR 27 mm/3,6 ks (ref. < 20).") == [("esr", 27.0, "mm/h", 20.0, True)]
+    assert _labs("ESR 12 mm/3.6 ks (ref. < 20).") == [("esr", 12.0, "mm/h", 20.0, False)]
+
+
+def test_the_punjabi_hour_keeps_its_range() -> None:
+    assert _labs("ESR 52 mm/ਘੰਟਾ (ਸਧਾਰਨ: 0-20)") == [("esr", 52.0, "mm/h", 20.0, True)]
+
+
+# --- the sedimentation rate's short letters, read only with a rate in mm per hour after them
+# (patterns.yaml lab_upper_names, i50l)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bloods: OB 44 mm/h, CRP 9 mg/L.",
+        "Bloods: LED 44 mm/jam, CRP 9 mg/L.",
+        "Bloods: ESA 44 mm/h, CRP 9 mg/L.",
+        "Bloods: VSE 44 mm/h, CRP 9 mg/L.",
+        "Bloods: SR 44 mm/h, CRP 9 mg/L.",
+        "Bloods: SE 44 mm/h, CRP 9 mg/L.",
+        "Bloods: СЕ 44 мм/ч, CRP 9 mg/L.",
+        "Bloods: FW 44 mm/hod, CRP 9 mg/L.",
+        "Bloods: ENG 44 mm/val, CRP 9 mg/L.",
+        "Bloods: We 44 mm/h, CRP 9 mg/L.",
+        "Bloods: ΤΚΕ 44 mm/1η ώρα, CRP 9 mg/L.",
+        "Bloods: TKE 44 mm/1st hour, CRP 9 mg/L.",
+        "Bloods: VS 44 mm à la 1ère heure, CRP 9 mg/L.",
+        "Bloods: ЭЧЧ 44 мм/саат, CRP 9 mg/L.",
+        "Bloods: Sökk 44 mm/klst, CRP 9 mg/L.",
+        "Bloods: Sedimentatie 44 mm/u, CRP 9 mg/L.",
+    ],
+)
+def test_the_rates_short_letters_are_read_with_a_rate_after_them(sentence: str) -> None:
+    assert _labs(sentence) == [("esr", 44.0, "mm/h", None, None), ("crp", 9.0, "mg/L", None, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seen in OB 2 times this year.",  # a clinic
+        "Nifedipine SR 30 mg daily.",  # slow release
+        "FW 12 Nov: results attached.",  # forwarded
+        "SR 14 mm on the echo.",  # a length, no rate
+        "VS 3 of the 5 criteria met.",
+        "Reading light: LED 40 W.",
+    ],
+)
+def test_the_short_letters_without_a_rate_are_no_sedimentation_rate(sentence: str) -> None:
+    # the same note's rate with its unit is read, the letters without one are not
+    labs = _labs(sentence + " Bloods: OB 44 mm/h.")
+    assert [lab for lab in labs if lab[0] == "esr"] == [("esr", 44.0, "mm/h", None, None)]
+
+
+# --- the tumour markers' units per millilitre in Latvian and Lithuanian letters (UNIT_I50L)
+
+
+def test_units_per_millilitre_in_baltic_letters() -> None:
+    assert _labs("CA-125 486 V/ml (N < 35).") == [("ca125", 486.0, "U/mL", 35.0, True)]
+    assert _labs("CA 19-9 22 kV/l (N < 37).") == [("ca19_9", 22.0, "U/mL", 37.0, False)]
