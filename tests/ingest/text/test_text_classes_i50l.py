@@ -113,3 +113,52 @@ def test_the_short_letters_without_a_rate_are_no_sedimentation_rate(sentence: st
 def test_units_per_millilitre_in_baltic_letters() -> None:
     assert _labs("CA-125 486 V/ml (N < 35).") == [("ca125", 486.0, "U/mL", 35.0, True)]
     assert _labs("CA 19-9 22 kV/l (N < 37).") == [("ca19_9", 22.0, "U/mL", 37.0, False)]
+
+
+# --- a tumour seen on a scan or a scope by the neutral word of its language (languages.yaml
+# tumour other, i50l): its size read, and found on the scan's date, before the biopsy's
+
+
+def _tumours(text: str) -> list[tuple[str, str, float | None, date | None]]:
+    case = extract_case(
+        "Discharge letter 30/10/2026. A 61-year-old woman with dermatomyositis.\n" + text,
+        anchor=date(2026, 10, 30),
+        today=TODAY,
+    ).case
+    return [(t.site.value, t.histology.value, t.size_mm, t.found_date) for t in case.tumours]
+
+
+@pytest.mark.parametrize(
+    ("scan", "site", "size"),
+    [
+        ("Mammografiya (14.10.2026): chap sut bezida 23 mm o'lchamli hosila.", "breast", 23.0),
+        ("CT (14.10.2026): жатындын денесинде 29 мм түзүлүш.", "uterus", 29.0),
+        ("CT (14.10.2026): жатында 29 мм шишик.", "uterus", 29.0),
+        ("ФЭГДС (14.10.2026): өңеште көлемі 35 мм экзофитті ісік.", "oesophagus", 35.0),
+        ("Mammogram 14.10.2026: ਖੱਬੀ ਛਾਤੀ ਵਿੱਚ 27 mm ਦੀ ਗੰਢ.", "breast", 27.0),
+        ("CT 14/10/2026: જમણા અંડાશયમાં 64 x 52 mm ની ગાંઠ; લસિકા ગાંઠો 15 mm.", "ovary", 64.0),
+        ("DT thorax 14/10/2026: 31 mm spikulerad tumör i höger överlob.", "lung", 31.0),
+        ("MR 14/10/2026: 42 mm svulst i venstre ovarium.", "ovary", 42.0),
+    ],
+)
+def test_a_tumour_by_its_languages_neutral_word_is_measured_and_found_on_the_scan(
+    scan: str, site: str, size: float
+) -> None:
+    biopsy = {
+        "breast": "invasive ductal carcinoma of the breast",
+        "uterus": "endometrioid adenocarcinoma of the uterus",
+        "oesophagus": "squamous cell carcinoma of the oesophagus",
+        "ovary": "high-grade serous carcinoma of the ovary",
+        "lung": "adenocarcinoma of the lung",
+    }[site]
+    found = _tumours(scan + f"\nBiopsy 20/10/2026: {biopsy}.")
+    assert [(s, z, d) for s, _, z, d in found] == [(site, size, date(2026, 10, 14))]
+
+
+def test_an_endoscopes_level_is_no_size() -> None:
+    # "28-31 cm at the level (from the teeth)": where the scope was, not how big the tumour is
+    found = _tumours(
+        "ФЭГДС (14.10.2026): тістерден 28-31 см деңгейде көлемі 35 мм экзофитті ісік.\n"
+        "Biopsy 20/10/2026: squamous cell carcinoma of the oesophagus."
+    )
+    assert [z for _, _, z, _ in found] == [35.0]
