@@ -107,6 +107,33 @@ def test_the_short_letters_without_a_rate_are_no_sedimentation_rate(sentence: st
     assert [lab for lab in labs if lab[0] == "esr"] == [("esr", 44.0, "mm/h", None, None)]
 
 
+# --- a follow-up value's setting at discharge between the lab and its value (patterns.yaml
+# LABGAP, LABGAP_I50L), as "on admission" is
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CK at discharge 1,240 U/L.",
+        "CK on discharge was 1,240 U/L.",
+        "CK przy wypisie 1240 U/l.",
+        "CK bei Entlassung 1240 U/l.",
+        "CK bei der Entlassung: 1240 U/l.",
+        "CPK à la sortie 1240 UI/L.",
+        "CPK al alta 1240 U/L.",
+        "CPK na alta 1240 U/L.",
+        "CPK alla dimissione 1240 U/L.",
+        "CK bij ontslag 1240 U/L.",
+        "CK vid utskrivning 1240 U/L.",
+        "CK ved utskrivningen 1240 U/L.",
+        "CK ved udskrivelse 1240 U/L.",
+    ],
+)
+def test_a_value_at_discharge_is_read(sentence: str) -> None:
+    # no range: above the CK's clearly_above threshold (1,000 U/L), flagged high
+    assert _labs(sentence) == [("ck", 1240.0, "U/L", None, True)]
+
+
 # --- the tumour markers' units per millilitre in Latvian and Lithuanian letters (UNIT_I50L)
 
 
