@@ -134,42 +134,6 @@ def test_a_tests_name_as_a_guide_or_proof_is_no_test(sentence: str) -> None:
     assert _investigations(sentence) == {("ct_chest", "abnormal", date(2026, 11, 2))}
 
 
-# --- a result written in words the rules do not read, that measures something, has measured a
-# lesion: abnormal (inferred), not the normal inferred for a result read as no judgement
-# (patterns.yaml tumour_size, not a distance). The results are written in Welsh ("tyfiant",
-# growth; "pilen chwyddedig", swollen membrane), which the lesion lists do not read.
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        (
-            "CT chest/abdomen/pelvis 02/11/2026: tyfiant 35 x 28 mm yn yr ofari dde.",
-            ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 2)),
-        ),
-        (
-            "Colonoscopy 03/11/2026: tyfiant (3 cm) yn y colon sigmoid.",
-            ("colonoscopy", "abnormal", date(2026, 11, 3)),
-        ),
-    ],
-)
-def test_an_unread_result_that_measures_is_abnormal(
-    sentence: str, expected: tuple[str, str, date]
-) -> None:
-    assert expected in _investigations(sentence)
-
-
-def test_an_unread_result_with_a_distance_only_stays_normal() -> None:
-    # an endoscope's position is no size, and a result without one is still read as no
-    # judgement; beside it the measured one is abnormal
-    found = _investigations(
-        "Colonoscopy 03/11/2026: pilen chwyddedig at 20 cm.\n"
-        "CT chest/abdomen/pelvis 02/11/2026: tyfiant 35 x 28 mm yn yr ofari dde."
-    )
-    assert ("colonoscopy", "normal", date(2026, 11, 3)) in found
-    assert ("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 2)) in found
-
-
 # --- a test said not done after its purpose or its booking, or with the perfect's auxiliary,
 # is no test (patterns.yaml test_not_done)
 

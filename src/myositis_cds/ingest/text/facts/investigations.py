@@ -105,11 +105,10 @@ def _investigations(ex: Extraction) -> None:
                 value["result"] = "abnormal"
             elif _unread_result(ex, sent, m.end):
                 # a result is written after the test ("FGDS - superficial gastritis") that names
-                # no lesion: normal, inferred (the words were not read as a judgement); one that
-                # measures something (patterns.yaml tumour_size: "64 x 52 mm", "(4 cm)") in words
-                # not read has measured a lesion: abnormal, inferred (i50i)
-                measured = _measured(ex, sent, m.end)
-                value["result"] = "abnormal" if measured else "normal"
+                # no lesion: normal, inferred (the words were not read as a judgement; a size
+                # among them is no lesion by itself: "endometrium 3 mm", "spleen 11 cm", so the
+                # lead's review took i50i's "measured, so abnormal" back out)
+                value["result"] = "normal"
                 inferred = uncertain = True
             else:
                 # listed as done with no result ("Mammogram 03/2026", an invoice line "CT
@@ -463,18 +462,6 @@ def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
     abnormal: the note states a result, so the test is not one listed without a result."""
     clause = ex.text[after : _clause_stop(ex, sent, after, _RESULT_END)]
     return _RESULT_WRITTEN.search(clause) is not None and not _MAY_SHOW.search(clause)
-
-
-def _measured(ex: Extraction, sent: Sentence, after: int) -> bool:
-    """issue #10 (i50i): whether the test's result clause gives a size (patterns.yaml
-    ``tumour_size``, not a distance or a depth) in words the rules did not read as a judgement:
-    the test measured a lesion, whatever the language the lesion is named in."""
-    stop = _clause_stop(ex, sent, after, _RESULT_END)
-    return any(
-        after <= hit.start() < stop
-        for hits in ex.hits("value", "tumour_size", sent)
-        for hit in hits
-    )
 
 
 # between two tests of one list that share the result said after the last ("mammography,
