@@ -4,6 +4,7 @@ whether it is raised, and another cause named for a raised enzyme."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import Any
 
@@ -644,15 +645,13 @@ def _row_line_end(ex: Extraction, end: int, window_end: int) -> int:
     results table ("CRP 8 mg/L (< 5)") is followed by lines that are not labs (a blood count, a
     next paragraph's "Immunology (sample 10/11/2026)"), which the sentence may run on into: a
     date there is not the row's own."""
-    original = ex.norm.original
     at, _ = ex.norm.to_original(end, end + 1)
-    line_end = original.find("\n", at)
+    line_end = ex.norm.original.find("\n", at)
     if line_end < 0 or end >= window_end:
         return window_end
-    for pos in range(end, window_end):  # the first normalised character on a later line
-        if ex.norm.to_original(pos, pos + 1)[0] > line_end:
-            return pos
-    return window_end
+    # the first normalised character on a later line (the offsets only grow, as
+    # antibodies' line ends also use them)
+    return bisect_right(ex.norm.offsets, line_end, end, window_end)
 
 
 def _heading_time(ex: Extraction, sent: Sentence, pos: int, row_end: int) -> TimePoint | None:
