@@ -335,6 +335,10 @@ DETAIL_SETS = {
     # start of the twenty-third and twenty-fourth sessions), figures only, items identical in
     # every run (HELDOUT48.md); opened on 5 Dec 2026 (twenty-fourth session).
     "notes:heldout48",
+    # Measured sealed three times (first run before round 50, after round 50, at the start of the
+    # twenty-sixth session), figures only, items identical in every run (HELDOUT49.md); opened on
+    # 5 Dec 2026 (twenty-sixth session).
+    "notes:heldout49",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
