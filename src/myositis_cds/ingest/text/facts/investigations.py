@@ -36,13 +36,21 @@ def _investigations(ex: Extraction) -> None:
         listed: list[Draft] = []  # this sentence's tests, for a result the list shares
         for k, m in enumerate(matches):
             after = text[m.end : matches[k + 1].start if k + 1 < len(matches) else sent.end]
-            if any(rx.match(after) for rx in r.value["test_not_done"]):
+            if any(
+                rx.match(_list_tail(text, matches, k, sent.end)) for rx in r.value["test_not_done"]
+            ):
                 continue  # "Upper GI endoscopy: not done", "Mammogram: declined": no test
             if any(rx.match(after) for rx in r.value["test_name_as_qualifier"]):
                 continue  # "CT-guided biopsy", "ILD (HRCT-confirmed)": no CT done (i50i)
             code = m.concept
             if k and _name_goes_on(text, matches[k - 1].end, m):
                 continue  # the "-CT" of "DOTATATE PET-CT": the name of the test before (i43i)
+            if code == "fdg_pet_ct":
+                tracer = r.one("pet_tracer_not_fdg").search(text, max(0, m.start - 40), m.start)
+                if tracer is not None and tracer.group("sstr") is None:
+                    continue  # "PSMA PET-CT", "18F-choline PET/CT": no FDG PET (i51i)
+                if tracer is not None:
+                    code = "sstr_pet_ct"  # "Ga-68 DOTANOC PET-CT" (i51i)
             if code.startswith("@"):
                 if code == "@ct" and last_ct is not None and sent.patient:
                     code = last_ct
@@ -471,6 +479,16 @@ def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|&|or|,\s*and|und|et|y|e|og|och|és|i|in|a|și|en)?\s*(?:(?:an?|the)\s+)?", re.I
 )
+
+
+def _list_tail(text: str, matches: list[TermMatch], k: int, end: int) -> str:
+    """issue #10 (i51i): the words after the last test of the list the ``k``-th test opens
+    (tests joined by ``_LIST_GAP``), up to the next test or ``end``: what is said of the whole
+    list ("Colonoscopy and mammogram: not done", "Mamografia e colonoscopia: não realizadas")."""
+    j = k
+    while j + 1 < len(matches) and _LIST_GAP.fullmatch(text, matches[j].end, matches[j + 1].start):
+        j += 1
+    return text[matches[j].end : matches[j + 1].start if j + 1 < len(matches) else end]
 
 
 def _share_list_result(text: str, listed: list[Draft]) -> None:

@@ -1,0 +1,90 @@
+"""Issue #10, twenty-sixth session (branch i51i): classes of wording in the investigations. Each
+expectation is worked out by hand on sentences written for this test (no text from a note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 61-year-old woman with dermatomyositis. "
+
+
+def _investigations(text: str) -> list[tuple[str, str, date]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return sorted((i.code.value, i.result.value, i.date) for i in case.investigations)
+
+
+# --- a test not done, in the languages LANGUAGES.md lists (patterns.yaml test_not_done): no test
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the test's name as the note's language writes it, or in English (mixed notes)
+        "Koloskopie: nicht durchgeführt.",
+        "Coloscopie : non réalisée.",
+        "Colonoscopia: no realizada.",
+        "Colonoscopia: não foi realizada.",
+        "Colonscopia: non eseguita.",
+        "Coloscopie: niet verricht.",
+        "Kolonoskopia: nie wykonano.",
+        "Kolonoskopie: neprovedena.",
+        "Колоноскопия: не проводилась.",
+        "Colonoscopy: не проводилася.",
+        "Колоноскопия: жасалмады.",
+        "Kolonoskopi: yapılmadı.",
+        "Colonoscopy: गरिएन।",
+        "Colonoscopy haikufanyika.",
+        "Colonoscopy: 未做。",
+        "Kolonoskopi: tidak dilakukan.",
+        "Colonoscopy: chưa thực hiện.",
+        "Colonoscopy: δεν έγινε.",
+    ],
+)
+def test_a_colonoscopy_not_done_is_no_test(sentence: str) -> None:
+    assert _investigations(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a second name the lexicon does not read, listed before the words
+        "Mamografia e TAC: não realizadas.",
+        # a second test of the list, the words said of both
+        "Mammogram and colonoscopy: not done.",
+        "Mamografia e colonoscopia: não realizadas.",
+    ],
+)
+def test_a_list_not_done_records_none_of_its_tests(sentence: str) -> None:
+    assert _investigations(sentence) == []
+
+
+# --- a PET named by a tracer other than FDG is not an FDG PET (patterns.yaml pet_tracer_not_fdg)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "PSMA PET-CT 05/11/2026: uptake confined to the prostate gland.",
+        "68Ga-PSMA PET/CT 05/11/2026: two avid pelvic nodes.",
+        "18F-choline PET/CT on 05/11/2026 showed no uptake.",
+        "Fluciclovine PET 05/11/2026: no recurrence seen.",
+    ],
+)
+def test_a_pet_of_another_tracer_is_no_fdg_pet(sentence: str) -> None:
+    assert _investigations(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        ("Ga-68 DOTANOC PET-CT 05/11/2026: no avid disease.", "normal"),
+        ("Octreotate PET-CT 05/11/2026: avid 18 mm pancreatic tail lesion.", "abnormal"),
+    ],
+)
+def test_a_somatostatin_receptor_pet_is_sstr_pet(sentence: str, result: str) -> None:
+    assert _investigations(sentence) == [("sstr_pet_ct", result, date(2026, 11, 5))]
