@@ -88,3 +88,19 @@ def test_a_pet_of_another_tracer_is_no_fdg_pet(sentence: str) -> None:
 )
 def test_a_somatostatin_receptor_pet_is_sstr_pet(sentence: str, result: str) -> None:
     assert _investigations(sentence) == [("sstr_pet_ct", result, date(2026, 11, 5))]
+
+
+# --- a short dotted date beside a test, without its year nor its closing dot (facts/
+# investigations.py _DATES_BESIDE): the test's day in the note's year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chest X-ray (15.09): clear.", ("chest_xray", "normal", date(2026, 9, 15))),
+        ("Chest X-ray PA view (15.09): clear.", ("chest_xray", "normal", date(2026, 9, 15))),
+        ("Colonoscopy 16.09: normal.", ("colonoscopy", "normal", date(2026, 9, 16))),
+    ],
+)
+def test_a_short_dotted_date_dates_the_test(sentence: str, expected: tuple[str, str, date]) -> None:
+    assert _investigations(sentence) == [expected]

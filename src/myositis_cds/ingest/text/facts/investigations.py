@@ -394,6 +394,16 @@ _DATES_BESIDE = (
         re.I,
     ),
     re.compile(_BESIDE + r"(?P<a>[0-3]?\d)(?P<sep>\.)[ \t]?(?P<b>[01]?\d)\.(?![ \t]?\d)", re.I),
+    # (issue #10, i51i: ... and a dotted day and month without the closing dot, its month in two
+    # digits, closed by the bracket (a view or the contrast between, "PA", "z kontrastem") or
+    # followed by the result's colon: "RTG PA (15.09): bez zmian",
+    # "Gastroskopia (16.09): guz", "CT 17.09: no mass"; never a decimal in brackets with one
+    # digit after the point, "(9.8)", nor one whose second number is no month, "(1.25)")
+    re.compile(
+        r"(?:[ \t]+[^\W\d_][^\s()\[\]:;,.]*){0,3}?"  # a view or a contrast: "PA", "z kontrastem"
+        r"[ \t]*[(\[][ \t]*(?P<a>[0-3]?\d)(?P<sep>\.)(?P<b>[01]\d)[ \t]*[)\]]"
+    ),
+    re.compile(r"[ \t]+(?P<a>[0-3]\d)(?P<sep>\.)(?P<b>[01]\d)(?=[ \t]*:)"),
 )
 
 
