@@ -104,3 +104,24 @@ def test_a_somatostatin_receptor_pet_is_sstr_pet(sentence: str, result: str) -> 
 )
 def test_a_short_dotted_date_dates_the_test(sentence: str, expected: tuple[str, str, date]) -> None:
     assert _investigations(sentence) == [expected]
+
+
+# --- a wall's thickening named first in a CT's result, in the languages LANGUAGES.md lists
+# (patterns.yaml investigation_abnormal_result): abnormal, though a denial of spread follows
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "pogrubienie ściany żołądka; bez przerzutów odległych.",
+        "위벽 비후, 원격전이 없음.",
+        "πάχυνση του τοιχώματος του στομάχου, χωρίς μεταστάσεις.",
+        "удебеляване на стената на стомаха, без метастази.",
+        "mahalaman seinämän paksuuntuma, ei etäpesäkkeitä.",
+        "mide duvarında qalınlaşma, metastaz yoxdur.",
+    ],
+)
+def test_a_wall_thickening_is_an_abnormal_ct(finding: str) -> None:
+    sentence = f"CT chest, abdomen and pelvis 10/11/2026: {finding}"
+    expected = [("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 10))]
+    assert _investigations(sentence) == expected
