@@ -125,3 +125,31 @@ def test_a_wall_thickening_is_an_abnormal_ct(finding: str) -> None:
     sentence = f"CT chest, abdomen and pelvis 10/11/2026: {finding}"
     expected = [("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 10))]
     assert _investigations(sentence) == expected
+
+
+# --- a test asked for at the visit whose result the same note reports on a later day is recorded
+# by its result only (facts/investigations.py _drop_superseded_pending; notes README, note 377)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CT chest, abdomen and pelvis booked.\n\nAddendum 26/11/2026: CT chest, abdomen and"
+            " pelvis 24/11/2026 showed a 30 mm pancreatic mass.",
+            [("ct_chest_abdomen_pelvis", "abnormal", date(2026, 11, 24))],
+        ),
+        (
+            "Mammogram and colonoscopy requested.\n\nAddendum 26/11/2026: mammogram 23/11/2026"
+            " showed a 14 mm spiculated mass.",
+            [
+                ("colonoscopy", "pending", date(2026, 11, 20)),
+                ("mammography", "abnormal", date(2026, 11, 23)),
+            ],
+        ),
+    ],
+)
+def test_a_requested_test_reported_later_is_recorded_by_its_result(
+    text: str, expected: list[tuple[str, str, date]]
+) -> None:
+    assert _investigations(text) == expected

@@ -159,6 +159,30 @@ def _investigations(ex: Extraction) -> None:
                 ex.drafts[-1].time = _requested(ex, sent, m.start)
             _add_repeat(ex, sent, ex.drafts[-1])
         _share_list_result(text, listed)
+    _drop_superseded_pending(ex)
+
+
+def _drop_superseded_pending(ex: Extraction) -> None:
+    """issue #10 (i51i): a test asked for at the visit whose result the same note reports on a
+    later day (an addendum's or an outcome's entry: "Plan: CT CAP" ... "CT CAP 11/07: no
+    metastases") is recorded by that result only, not also as pending (tests/data/notes/
+    README.md: note 377's LFT stays pending because no result of it follows)."""
+    if ex.note_date is None:
+        return
+    done = {
+        d.code
+        for d in ex.drafts
+        if d.type == "investigation"
+        and d.value.get("result") != "pending"
+        and d.time.absolute is not None
+        and d.time.absolute > ex.note_date
+    }
+    for d in [
+        d
+        for d in ex.drafts
+        if d.type == "investigation" and d.value.get("result") == "pending" and d.code in done
+    ]:
+        ex.drafts.remove(d)
 
 
 # the result clause after a test: up to its first ";", full stop or line end
