@@ -779,6 +779,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "lab_normalised": set(),
     "test_not_done": set(),  # labs and investigations
     "test_name_as_qualifier": set(),  # issue #10 (i50i)
+    "pet_tracer_not_fdg": {"sstr"},  # issue #10 (i51i)
     "lab_same_laboratory": set(),  # issue #10 (i15b)
     "lab_other_cause": set(),
     "lab_upper_names": set(),

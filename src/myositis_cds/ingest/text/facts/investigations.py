@@ -36,13 +36,21 @@ def _investigations(ex: Extraction) -> None:
         listed: list[Draft] = []  # this sentence's tests, for a result the list shares
         for k, m in enumerate(matches):
             after = text[m.end : matches[k + 1].start if k + 1 < len(matches) else sent.end]
-            if any(rx.match(after) for rx in r.value["test_not_done"]):
+            if any(
+                rx.match(_list_tail(text, matches, k, sent.end)) for rx in r.value["test_not_done"]
+            ):
                 continue  # "Upper GI endoscopy: not done", "Mammogram: declined": no test
             if any(rx.match(after) for rx in r.value["test_name_as_qualifier"]):
                 continue  # "CT-guided biopsy", "ILD (HRCT-confirmed)": no CT done (i50i)
             code = m.concept
             if k and _name_goes_on(text, matches[k - 1].end, m):
                 continue  # the "-CT" of "DOTATATE PET-CT": the name of the test before (i43i)
+            if code == "fdg_pet_ct":
+                tracer = r.one("pet_tracer_not_fdg").search(text, max(0, m.start - 40), m.start)
+                if tracer is not None and tracer.group("sstr") is None:
+                    continue  # "PSMA PET-CT", "18F-choline PET/CT": no FDG PET (i51i)
+                if tracer is not None:
+                    code = "sstr_pet_ct"  # "Ga-68 DOTANOC PET-CT" (i51i)
             if code.startswith("@"):
                 if code == "@ct" and last_ct is not None and sent.patient:
                     code = last_ct
@@ -151,6 +159,30 @@ def _investigations(ex: Extraction) -> None:
                 ex.drafts[-1].time = _requested(ex, sent, m.start)
             _add_repeat(ex, sent, ex.drafts[-1])
         _share_list_result(text, listed)
+    _drop_superseded_pending(ex)
+
+
+def _drop_superseded_pending(ex: Extraction) -> None:
+    """issue #10 (i51i): a test asked for at the visit whose result the same note reports on a
+    later day (an addendum's or an outcome's entry: "Plan: CT CAP" ... "CT CAP 11/07: no
+    metastases") is recorded by that result only, not also as pending (tests/data/notes/
+    README.md: note 377's LFT stays pending because no result of it follows)."""
+    if ex.note_date is None:
+        return
+    done = {
+        d.code
+        for d in ex.drafts
+        if d.type == "investigation"
+        and d.value.get("result") != "pending"
+        and d.time.absolute is not None
+        and d.time.absolute > ex.note_date
+    }
+    for d in [
+        d
+        for d in ex.drafts
+        if d.type == "investigation" and d.value.get("result") == "pending" and d.code in done
+    ]:
+        ex.drafts.remove(d)
 
 
 # the result clause after a test: up to its first ";", full stop or line end
@@ -386,6 +418,16 @@ _DATES_BESIDE = (
         re.I,
     ),
     re.compile(_BESIDE + r"(?P<a>[0-3]?\d)(?P<sep>\.)[ \t]?(?P<b>[01]?\d)\.(?![ \t]?\d)", re.I),
+    # (issue #10, i51i: ... and a dotted day and month without the closing dot, its month in two
+    # digits, closed by the bracket (a view or the contrast between, "PA", "z kontrastem") or
+    # followed by the result's colon: "RTG PA (15.09): bez zmian",
+    # "Gastroskopia (16.09): guz", "CT 17.09: no mass"; never a decimal in brackets with one
+    # digit after the point, "(9.8)", nor one whose second number is no month, "(1.25)")
+    re.compile(
+        r"(?:[ \t]+[^\W\d_][^\s()\[\]:;,.]*){0,3}?"  # a view or a contrast: "PA", "z kontrastem"
+        r"[ \t]*[(\[][ \t]*(?P<a>[0-3]?\d)(?P<sep>\.)(?P<b>[01]\d)[ \t]*[)\]]"
+    ),
+    re.compile(r"[ \t]+(?P<a>[0-3]\d)(?P<sep>\.)(?P<b>[01]\d)(?=[ \t]*:)"),
 )
 
 
@@ -471,6 +513,16 @@ def _unread_result(ex: Extraction, sent: Sentence, after: int) -> bool:
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|&|or|,\s*and|und|et|y|e|og|och|és|i|in|a|și|en)?\s*(?:(?:an?|the)\s+)?", re.I
 )
+
+
+def _list_tail(text: str, matches: list[TermMatch], k: int, end: int) -> str:
+    """issue #10 (i51i): the words after the last test of the list the ``k``-th test opens
+    (tests joined by ``_LIST_GAP``), up to the next test or ``end``: what is said of the whole
+    list ("Colonoscopy and mammogram: not done", "Mamografia e colonoscopia: não realizadas")."""
+    j = k
+    while j + 1 < len(matches) and _LIST_GAP.fullmatch(text, matches[j].end, matches[j + 1].start):
+        j += 1
+    return text[matches[j].end : matches[j + 1].start if j + 1 < len(matches) else end]
 
 
 def _share_list_result(text: str, listed: list[Draft]) -> None:
