@@ -117,3 +117,34 @@ def test_a_bracket_after_another_date_is_not_the_presentation(sentence: str) -> 
     # ... and a bracket after another date keeps the sentence's date
     got = _findings(CLINIC + sentence)
     assert ("heliotrope_rash", True, date(2026, 7, 14)) in got
+
+
+# --- two questions of a tick-box form on one line, the second's label with no colon before its
+# own boxes: each question's answer is its own boxes' (_normalise._NEXT_FIELD)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            "  Symptoms now: Raynaud's [x] Yes [ ] No   Difficulty swallowing [ ] Yes [x] No\n",
+            {("raynaud", True), ("dysphagia", False)},
+        ),
+        (
+            "  Raynaud's [ ] Yes [x] No   Difficulty swallowing [x] Yes [ ] No\n",
+            {("raynaud", False), ("dysphagia", True)},
+        ),
+        (
+            "  Muscle pain [x] Yes [ ] No   Joint swelling [ ] Yes [x] No   "
+            "Weight loss [x] Yes [ ] No\n",
+            {("myalgia", True), ("arthritis", False), ("weight_loss", True)},
+        ),
+    ],
+)
+def test_each_question_on_a_tick_box_line_has_its_own_answer(
+    row: str, expected: set[tuple[str, bool]]
+) -> None:
+    got = {(code, present) for code, present, _ in _findings(CLINIC + "\n" + row)}
+    assert expected <= got
+    # never the other polarity
+    assert not {(code, not present) for code, present in expected} & got
