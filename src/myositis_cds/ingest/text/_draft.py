@@ -431,6 +431,8 @@ def finding_time(
     date the finding is recorded on, which "from DATE" / "since DATE" right after it gives
     ("proximal weakness since March 2026": dated 2026-03-01); its status is still read at the
     time the state is there (without ``began``), so it stays present."""
+    if began and (presented := _disease_bracket_time(ex, sent, pos)) is not None:
+        return presented
     told = statement_end(ex, sent)
     if told is not None and told <= pos:
         since_after = [
@@ -441,6 +443,24 @@ def finding_time(
         if since_after:
             return min(since_after, key=lambda x: x[0])[1]
     return sent.time_at(pos, ongoing=not began, end=end)
+
+
+_OPEN_BRACKET = re.compile(r"\s*\([^()]*")
+
+
+def _disease_bracket_time(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
+    """The date of "dermatomyositis from June 2026 (...)" for a sign at ``pos`` inside that
+    bracket (rules/patterns.yaml ``disease_since_bracket``), else None."""
+    text = ex.text
+    for _, time, lo, hi, since in sent.local:
+        if not since or hi > pos:
+            continue
+        inside = _OPEN_BRACKET.match(text, hi, pos)
+        if inside is None or inside.end() != pos:
+            continue
+        if ex.rules.one("disease_since_bracket").search(text, lo, hi):
+            return time
+    return None
 
 
 def statement_end(ex: Extraction, sent: Sentence, *, label_sentence: bool = True) -> int | None:

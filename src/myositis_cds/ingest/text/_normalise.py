@@ -653,7 +653,15 @@ _SAYS_YES = frozenset({"yes", "present"})
 # issue #10 (i11b): the next question of a form line, after a gap of two spaces or more: a label
 # ending in ":" or "?" ("Dysphagia: [ ] Yes [x] No    Weight loss: [x] Yes [ ] No"); a box's
 # answer ends there, so the "no" of one question never reads as the next one's
-_NEXT_FIELD = re.compile(r"[ \t]{2,}(?=[^\W\d][^\[\]:?\n]{0,40}[:?])")
+# (issue #10, i51f: or a label with no colon before its own box, "Raynaud's [x] Yes [ ] No
+# Difficulty swallowing [ ] Yes [x] No": the next question starts at its words, not at its box,
+# so that its words are not blanked with the empty box before them nor its ticked "no" read as
+# this question's; never an answer's own word, "[ ]  Yes  [x] No")
+_NEXT_FIELD = re.compile(
+    r"[ \t]{2,}(?=[^\W\d][^\[\]:?\n]{0,40}[:?]"
+    r"|(?!(?:yes|no|present|absent|unknown|n/a|not\s+known)\b)[^\W\d][^\[\]:?\n]{0,40}[ \t]\[)",
+    re.IGNORECASE,
+)
 # a ticked "no" in the languages the forms are read in (German, French, Portuguese, Spanish,
 # Italian, Polish, Czech/Slovak, Russian, Nordic, Finnish, Hungarian; verified U)
 _TICKED_NO = _SAYS_NO | frozenset(
@@ -712,7 +720,8 @@ def _tick_boxes(text: str) -> str:
         end = len(line.rstrip("\r\n"))
         for i, box in enumerate(boxes):
             stop = boxes[i + 1].start() if i + 1 < len(boxes) else end
-            field = _NEXT_FIELD.search(line, box.end(), stop)
+            # (its lookahead sees the next box's bracket, i51f)
+            field = _NEXT_FIELD.search(line, box.end(), min(stop + 1, end))
             if field:  # the answer ends before the next question, a clause mark between them
                 stop = field.start()
                 out[pos + stop] = ";"

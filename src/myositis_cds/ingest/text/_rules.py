@@ -744,6 +744,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "other_person_after": set(),  # issue #10 (i10aa)
     "operation_as_place": set(),  # issue #10 (i10ah)
     "presentation_statement": set(),  # issue #10 (i39n)
+    "disease_since_bracket": set(),  # issue #10 (i51f)
     "presentation_label_sentence": set(),  # issue #10 (i42n)
     "diagnosis_time_clause": set(),  # issue #10 (i40n)
     "diagnosis_lead_in": set(),  # issue #10 (twentieth session)

@@ -1051,6 +1051,8 @@ def read_style(
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
     if any(rx.search(text) for rx in rules.time["dates"] if "mdy" in rx.groupindex):
         dates = replace(dates, month_day_hyphen=True)  # "Nov-17-2026": its "Nov-14" a day
+    if any(rx.search(text) for rx in rules.time["dates"] if "dmy" in rx.groupindex):
+        dates = replace(dates, day_month_hyphen=True)  # i51f: "22-Nov-2026": its "21-Nov" a day
     if any(
         m.group("dmyy") is not None
         for rx in rules.time["dates"]

@@ -147,6 +147,9 @@ class DateStyle:
     # issue #10 (i37n): the note writes full dates month first with hyphens ("Nov-17-2026"), so
     # its "Nov-14" is a day of the note's year, not November 2014 (rules/patterns.yaml)
     month_day_hyphen: bool = False
+    # issue #10 (i51f): the note writes full dates day first with hyphens and the month's name
+    # ("22-Nov-2026"), so its "21-Nov" is a day of the note's year (rules/patterns.yaml)
+    day_month_hyphen: bool = False
     # issue #10 (i49d): the note prints a day, a month's name and a two-digit year ("03 Sep
     # 26"), so its "Jul 26" with no day is July 2026, not the 26th (rules/patterns.yaml)
     day_month_short_year: bool = False
@@ -392,6 +395,8 @@ def _date_from_match(
         return None  # "may" in lower case without a year is the verb
     if groups.get("md") is not None and not style.month_day_hyphen:
         return None  # "Aug-26" in a note without "Nov-17-2026" dates: the month and year
+    if groups.get("dm") is not None and not style.day_month_hyphen:
+        return None  # i51f: "21-Nov" only in a note that writes "22-Nov-2026"
     if groups.get("myy") is not None and not style.day_month_short_year:
         return None  # i49d: "Jul 26" in a note without "03 Sep 26" dates: the 26th of July
     if groups.get("my") is not None and style.month_first:
