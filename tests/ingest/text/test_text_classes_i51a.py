@@ -84,3 +84,26 @@ def test_a_later_rows_date_is_not_the_results(text: str) -> None:
         ("MDA5", "negative", taken),
         ("JO1", "negative", taken),
     }
+
+
+# ----------- a panel's heading with no date of its own that names the sample of the result before
+# (rules/patterns.yaml same_sample): its rows take that sample's date, not the note's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Anti-HMGCR (drawn 03/11/2026): POSITIVE 120 CU (neg <20). Myositis line blot same "
+        "sample\n  (Jo-1, SRP, Mi-2): negative.",
+        "- HMGCR antibody 03/11/2026: 96 CU, positive. Line blot on the same specimen\n"
+        "  (SRP, Jo-1, Mi-2): negative.",
+    ],
+)
+def test_the_same_samples_rows_take_its_date(text: str) -> None:
+    taken = date(2026, 11, 3)
+    assert _antibodies(text) == {
+        ("HMGCR", "positive", taken),
+        ("SRP", "negative", taken),
+        ("JO1", "negative", taken),
+        ("MI2", "negative", taken),
+    }

@@ -871,7 +871,19 @@ def _panel_time(
     # issue #10 (i40a): of a sample's and a report's dates ("Myositis line blot (sample
     # 04.11.2026, result 06.11.2026)" over its rows), the sample's dates the rows
     sampled = [(c, t) for c, t in dated if not report_dated(ex.text, prev.start, c, ex.rules)]
-    return (sampled or dated)[-1][1] if dated else None
+    if dated:
+        return (sampled or dated)[-1][1]
+    # issue #10 (i51a): a heading with no date of its own that names the sample of the result
+    # before ("Myositis line blot same sample" / "(Jo-1, ..., SRP): negative."): that result's
+    # date, which the heading carries on from the sentence before it
+    if (
+        named
+        and prev.time.absolute is not None
+        and not prev.stated_times()
+        and ex.rules.one("same_sample").search(ex.text, prev.start, prev.end)
+    ):
+        return replace(prev.time)
+    return None
 
 
 _FRAGMENT_LENGTH = 40  # characters of a heading's fragment broken off at a line's end
