@@ -95,8 +95,8 @@ def test_a_later_rows_date_is_not_the_results(text: str) -> None:
     [
         "- Anti-HMGCR (drawn 03/11/2026): POSITIVE 120 CU (neg <20). Myositis line blot same "
         "sample\n  (Jo-1, SRP, Mi-2): negative.",
-        "- HMGCR antibody 03/11/2026: 96 CU, positive. Line blot on the same specimen\n"
-        "  (SRP, Jo-1, Mi-2): negative.",
+        "- Anti-HMGCR (sample 03/11/2026): POSITIVE 88 CU (neg <20). Myositis immunoblot same "
+        "serum\n  (SRP, Jo-1, Mi-2): negative.",
     ],
 )
 def test_the_same_samples_rows_take_its_date(text: str) -> None:
