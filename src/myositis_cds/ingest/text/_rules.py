@@ -917,6 +917,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     # issue #10 (i47m): the timeline's and the time reader's word lists, one pattern each
     "sample_word": set(),
     "sample_word_anywhere": set(),
+    "same_sample": set(),  # issue #10 (i51a)
     "report_word": set(),
     "report_word_anywhere": set(),
     "numbered_section": set(),

@@ -662,7 +662,12 @@ def _antibodies(ex: Extraction) -> None:
                     _sample_time(ex, sent, m)
                     or _aside_sample_time(ex, sent, m)
                     or _closing_bracket_time(ex, sent, m)
-                    or (sent.time if panel_time is None else panel_time),
+                    or (
+                        _time_before_later_rows(ex, sent, m, buckets[idx], panels)
+                        if panel_time is None
+                        else panel_time
+                    )
+                    or sent.time,
                     value,
                     inferred=inferred,
                     uncertain=uncertain,
@@ -823,11 +828,12 @@ def _panel_time(
     if sent.index == 0 or sent.local:
         return None
     prev = ex.sentences[sent.index - 1]
+    panels = panel_buckets()
     if prev.paragraph != sent.paragraph or (
-        sent.candidates and not _wrapped_report_date(ex, prev, sent)
+        _own_candidates(ex, sent, buckets[sent.index], panels)
+        and not _wrapped_report_date(ex, prev, sent)
     ):
         return None
-    panels = panel_buckets()
     opening = [m.start for m in (*buckets[sent.index], *panels.get(sent.index, []))]
     if min(opening) - sent.start > _OPENS_WITHIN:
         return None
@@ -865,10 +871,94 @@ def _panel_time(
     # issue #10 (i40a): of a sample's and a report's dates ("Myositis line blot (sample
     # 04.11.2026, result 06.11.2026)" over its rows), the sample's dates the rows
     sampled = [(c, t) for c, t in dated if not report_dated(ex.text, prev.start, c, ex.rules)]
-    return (sampled or dated)[-1][1] if dated else None
+    if dated:
+        return (sampled or dated)[-1][1]
+    # issue #10 (i51a): a heading with no date of its own that names the sample of the result
+    # before ("Myositis line blot same sample" / "(Jo-1, ..., SRP): negative."): that result's
+    # date, which the heading carries on from the sentence before it
+    if (
+        named
+        and prev.time.absolute is not None
+        and not prev.stated_times()
+        and ex.rules.one("same_sample").search(ex.text, prev.start, prev.end)
+    ):
+        return replace(prev.time)
+    return None
 
 
 _FRAGMENT_LENGTH = 40  # characters of a heading's fragment broken off at a line's end
+
+
+# issue #10 (i51a): a sentence of result rows that runs on, with no stop, into the line of another
+# test ("Mi-2, MDA5, SRP ..... negative" / "HRCT chest, 26/10/2026: no ILD."): a date on a line
+# after the last antibody or panel, labelled by that line's own words (a capital or a bullet
+# opens them; no sample's or report's word stands right before the date), is that row's, not the
+# results'. The rows keep the times stated with them (a heading's, "Ix (24.09.2026):"), else the
+# panel's above (_panel_time), else the time the sentence inherits.
+def _later_rows(
+    ex: Extraction,
+    sent: Sentence,
+    matches: list[TermMatch],
+    panels: dict[int, list[TermMatch]],
+) -> set[int]:
+    text, original = ex.text, ex.norm.original
+    end = max(m.end for m in (*matches, *panels.get(sent.index, [])))
+    last = ex.norm.to_original(end - 1, end)[1]
+    sample = ex.rules.one("sample_word")
+    rows = set()
+    for c, _ in sent.candidates:
+        at = ex.norm.to_original(c, c + 1)[0]
+        line = _line_start(ex, at)
+        label = original[line:at].strip()
+        word = re.search(r"[^\W\d_]{2,}", label)
+        if (
+            line > last
+            and (label[:1].isupper() or label.startswith(("-", "*", "•")))
+            and len(label) <= _ROW_LABEL
+            and word is not None
+            and text.find(word.group(), end, c) >= 0  # the row as written (not a table's cell)
+            and not report_dated(text, sent.start, c, ex.rules)
+            and sample.search(text, max(sent.start, c - 30), c) is None
+        ):
+            rows.add(c)
+    return rows
+
+
+_ROW_LABEL = 40  # characters of a later row's label before its date ("HRCT chest, ")
+
+
+def _own_candidates(
+    ex: Extraction,
+    sent: Sentence,
+    matches: list[TermMatch],
+    panels: dict[int, list[TermMatch]],
+) -> list[tuple[int, TimePoint]]:
+    """The times ``sent`` states of its own results: not a later row's (_later_rows)."""
+    if not sent.candidates:
+        return []
+    rows = _later_rows(ex, sent, matches, panels)
+    return [(c, t) for c, t in sent.candidates if c not in rows]
+
+
+def _time_before_later_rows(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    matches: list[TermMatch],
+    panels: Callable[[], dict[int, list[TermMatch]]],
+) -> TimePoint | None:
+    """The rows' time when ``sent`` runs on into a later row's date (_later_rows), else None
+    (the sentence's own time, read at each antibody by _add)."""
+    if not sent.candidates:
+        return None
+    own = _own_candidates(ex, sent, matches, panels())
+    if len(own) == len(sent.candidates):
+        return None
+    # a copy: the sentence's own time object would be read again at the nearest date (_add)
+    if not own:
+        return replace(sent.base_time)
+    earlier = [(c, t) for c, t in own if c < m.start]  # a time stated before carries on
+    return replace(max(earlier, key=lambda x: x[0])[1] if earlier else min(own)[1])
 
 
 # issue #10 (i41a): the rows' sentence that opens with the report's date whose word ends the
