@@ -153,3 +153,20 @@ def test_a_nationality_item_without_an_article(line: str) -> None:
     )
     _, _, region = _patient(text)
     assert region == "FR"
+
+
+# --- the national health service's body a letterhead names gives the country of care
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "Barnsley Hospital NHS Foundation Trust\nDepartment of Rheumatology\n",
+        "EAST KENT HOSPITALS NHS TRUST - DERMATOLOGY\n",
+        "NHS Tayside\nMyositis clinic\n",
+    ],
+)
+def test_an_nhs_body_in_the_letterhead_is_the_place_of_care(letterhead: str) -> None:
+    text = f"{letterhead}Clinic 12/11/2026\nMrs P, 57, dermatomyositis with Gottron papules.\n"
+    _, _, region = _patient(text)
+    assert region == "GB"
