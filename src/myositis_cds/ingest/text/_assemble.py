@@ -20,7 +20,7 @@ from myositis_cds.ingest.text._rules import compile_rule, term_key
 from myositis_cds.ingest.text._time import INDEX, TimePoint, shift_days
 from myositis_cds.ingest.text.facts.events import recorded_event, story_event
 from myositis_cds.ingest.text.facts.labs import lab_unit
-from myositis_cds.ingest.text.facts.patient import pronoun_sex
+from myositis_cds.ingest.text.facts.patient import OLDEST_AGE, pronoun_sex
 from myositis_cds.ingest.text.facts.tumours import (
     benign_operation,
     names_cancer,
@@ -208,6 +208,17 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                 f"age {patient['age']} is stated at {index.isoformat()}; {elapsed} year(s) added"
             )
         patient["age"] = patient["age"] + elapsed
+    if patient.get("age") is not None and not 0 <= patient["age"] <= OLDEST_AGE:
+        # issue #10 (i51p): an age no patient has is a misreading (of the date it was stated
+        # on, or of the birth date): left unread, as for a note that states none
+        ex.warn(
+            f"the age read ({patient['age']}) is above {OLDEST_AGE}: a misreading, left "
+            "unknown, so the EULAR/ACR age item, the adult/juvenile subgroup and the "
+            "age-dependent cancer risk factor are not assessed"
+        )
+        for field in ("age", "birth_date", "age_approximate"):
+            patient.pop(field, None)
+        patient["age_unknown"] = True
     data["patient"] = patient
 
     # ---------------------------------------------------------------- onset, diagnosis

@@ -756,7 +756,9 @@ _LEADER = compile_rule(
     r"(?:[ \t]*/[ \t]*)?)+)(?=[ \t]|$)",
     0,
 )
-_ANY_LEADER = compile_rule(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d)", 0)  # a value: a number or a date
+# a value: a number or a date (issue #10, i51p: also a date written month first, a capitalised
+# word and then its day, "Date of birth ....... March 3, 1968": the label's date, not the note's)
+_ANY_LEADER = compile_rule(r"(?<=\S)[ \t]*\.{3,}[ \t]*(?=\d|[A-Z][a-z]{2,8}\.?[ \t]+\d)", 0)
 _CODE_YES = frozenset({"y", "yes", "ja", "sí", "si", "sim", "oui"})
 _CODE_NO = frozenset({"n", "no", "nej", "nei", "nein", "não", "non"})
 

@@ -66,10 +66,13 @@ class PlacesUnavailable(OSError):
 
 
 @cache  # a failure raises and is not cached: the next cue tries again
-def _tables() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str]]:
+def _tables() -> tuple[
+    dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str], frozenset[str]
+]:
     """(country name -> codes, subdivision name -> country codes, state code -> country codes,
-    ISO alpha-2 and alpha-3 codes). Raises :class:`PlacesUnavailable` rather than keep tables
-    short of a language for the rest of the process."""
+    ISO alpha-2 and alpha-3 codes, the names only the towns table knows). Raises
+    :class:`PlacesUnavailable` rather than keep tables short of a language for the rest of the
+    process."""
     try:
         import pycountry  # the nlp extra; loaded only when a cue needs it
     except ImportError as exc:
@@ -86,7 +89,7 @@ def _tables() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[s
 
 def _read_tables(
     pycountry: Any,
-) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str]]:
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str], frozenset[str]]:
     countries: dict[str, set[str]] = {}
     catalogues = []
     missing = []
@@ -130,7 +133,8 @@ def _read_tables(
             if key in iso and country not in iso[key]:
                 continue
             subdivisions.setdefault(key, set()).add(country)
-    return countries, subdivisions, states, codes | set(alpha3)
+    towns_only = frozenset(key for key in subdivisions if key not in iso)
+    return countries, subdivisions, states, codes | set(alpha3), towns_only
 
 
 @cache
@@ -166,12 +170,20 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
     country field, so a bare ISO code counts ("GB", "GBR"); ``countries_only``: the cue is as
     loose as "from", so only a country's own name counts, never a subdivision's or a state
     code."""
-    countries, subdivisions, states, codes = _tables()
+    countries, subdivisions, states, codes, towns_only = _tables()
     text = place.strip().strip("\"'<>")
     if code_field and text.upper() == text and text in codes:
         return text if len(text) == 2 else _alpha3()[text]
+    # issue #10 (i51p): a part of the address that its kind word marks as a subdivision
+    # ("Region 10", "Upper Takutu District") and that no table knows: the country is one whose
+    # subdivisions the tables do not name, so a name before it that only the towns table knows
+    # ("Wismar, Linden, Region 10": Wismar, a German town's name) is a namesake there, and no
+    # region is read. Addresses run from the smaller place to the larger; a country, a known
+    # subdivision or a state code after the town still decides ("Kuisebmond, Walvis Bay",
+    # "Ruiru, Kiambu County"), and names ISO 3166-2 knows are read as before.
     found: set[str] = set()
     parts = [(m.group(1) or "", m.group(2) or m.group(0)) for m in _PART.finditer(text)]
+    unknown_after = False  # (i51p) a later part is a subdivision no table knows
     for bracket, part in reversed(parts):  # the country, then the state, stands last
         key = fold(part)
         if key in _NOT_PLACES:
@@ -190,7 +202,12 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
             found |= states.get(code, set()) & set(style)
         else:
             bare = _LEADING_PARTICLES.sub("", _KIND_WORDS.sub(" ", part).strip())
-            found |= subdivisions.get(fold(_POSTCODE.sub("", bare)).strip(" -"), set())
+            key = fold(_POSTCODE.sub("", bare)).strip(" -")
+            hits = subdivisions.get(key, set())
+            if hits and unknown_after and key in towns_only:
+                return None  # a town's name within a place no table knows: a namesake (i51p)
+            found |= hits
+            unknown_after = unknown_after or (not hits and kind)
         if found:
             break
     return next(iter(found)) if len(found) == 1 else None

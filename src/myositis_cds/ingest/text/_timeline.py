@@ -189,6 +189,10 @@ def _birth_date_starts(text: str, r: Rules) -> set[int]:
         while (m := rx.search(text, pos)) is not None:
             starts.add(m.start("date") + len(m.group("date")) - len(m.group("date").lstrip()))
             pos = m.start() + 1
+    # issue #10 (i51p): a year of birth too ("Year of birth: 1966", "Jahrgang 1963"; the patient
+    # grammar's ``birth_year``): the note's first date it is not, nor is 1 January of it
+    for rx in patient_grammar().birth_year:
+        starts.update(m.start("year") for m in rx.finditer(text))
     return starts
 
 

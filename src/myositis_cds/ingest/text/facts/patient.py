@@ -353,7 +353,7 @@ def _first_age(
                     passed.append(sent)
                 continue
             age = _age_value(m)
-            if not 0 <= age <= 130:
+            if not 0 <= age <= OLDEST_AGE:
                 continue
             about = sent.context.assert_target(m.start(), m.end(), _ABOUT_SOMEONE_ELSE)
             own = m.groupdict().get("own") is not None  # "you are 63": whose age is stated
@@ -385,6 +385,10 @@ def _first_age(
 
 
 _ABOUT_SOMEONE_ELSE = frozenset({"FAMILY", "GENERIC"})
+# issue #10 (i51p): the oldest age a note's reading may give (lead, round 51): an age read
+# above it ("116", "120": a stated age counted on from a date that was no visit) is a misreading,
+# left unread, never given; the case model itself allows up to 130
+OLDEST_AGE = 110
 
 
 def _age_value(m: re.Match[str]) -> int:
