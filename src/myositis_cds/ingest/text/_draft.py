@@ -15,6 +15,7 @@ from myositis_cds.case import MAX_NOTE_CHARS, Evidence
 from myositis_cds.ingest.text._context import Assertion, ContextSentence
 from myositis_cds.ingest.text._model import Fact, FactStatus, FactType
 from myositis_cds.ingest.text._normalise import NormalisedText, Segment
+from myositis_cds.ingest.text._patient_grammar import patient_grammar
 from myositis_cds.ingest.text._rules import (
     Rules,
     TermMatch,
@@ -273,15 +274,43 @@ class Extraction:
 
     def dates_in(self, sent: Sentence) -> list[DateMatch]:
         """The explicit dates in ``sent`` (all the note's dates found once, by the note's
-        style, which is final once the note's date is known)."""
+        style, which is final once the note's date is known). A date of birth is not among
+        them: it dates the birth, never a fact of the sentence it shares (issue #10, i51d: a
+        header line "DOB: 03/15/1954 ... Meds: prednisone" gave the drug a start in 1954)."""
         if self._dates is None:
             starts = self.sentence_starts()
+            born = self.birth_date_starts()
             self._dates = {}
             for d in find_dates(self.text, self.rules, style=self.style):
+                if d.start in born:
+                    continue
                 k = bisect_right(starts, d.start) - 1
                 if k >= 0 and d.end <= self.sentences[k].end:
                     self._dates.setdefault(k, []).append(d)
         return self._dates.get(sent.index, [])
+
+    def birth_date_starts(self) -> set[int]:
+        """Where a date of birth begins, by the birth-date patterns (rules ``birth_date``, in
+        every language they know: "DOB", "DN", "data de nascimento", ...), found once a note.
+        Each label is tried at every place it occurs: one label's match may take in the next
+        ("born in Lodz, DOB 03/05/1960"), so matches are allowed to overlap."""
+
+        def build() -> set[int]:
+            starts = set()
+            for rx in self.rules.value["birth_date"]:
+                pos = 0
+                while (m := rx.search(self.text, pos)) is not None:
+                    said = m.group("date")
+                    starts.add(m.start("date") + len(said) - len(said.lstrip()))
+                    pos = m.start() + 1
+            # issue #10 (i51p): a year of birth too ("Year of birth: 1966", "Jahrgang 1963"; the
+            # patient grammar's ``birth_year``): the note's first date it is not, nor is 1
+            # January of it
+            for rx in patient_grammar().birth_year:
+                starts.update(m.start("year") for m in rx.finditer(self.text))
+            return starts
+
+        return self.index("birth_date_starts", build)
 
     def abbreviations(self) -> list[tuple[int, int, str]]:
         """Abbreviations the note defines in parentheses ("Hodgkin's disease (HD)"): where the

@@ -263,8 +263,11 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "master", "mevr", "dhr", "mw
 # field's mark ("Dysphagia: no" / "Weight loss: yes" are two fields)
 # (issue #10, i42n: and a preposition of place, which needs the noun on the next line: "scaly
 # papules over" / "MCPs and PIPs both hands.", "rash on" / "the knuckles")
+# (issue #10, i51d: and a preposition of time, which needs its date or time on the next line:
+# "Dysphagia to solids since" / "2026.10, now on a soft diet", "rash from" / "June 2026")
 _CARRIES_ON = frozenset(
     {"and", "or", "of", "with", "the", "over", "on", "across", "above", "below", "around"}
+    | {"since", "from", "until", "till", "during"}
 )
 _FIELD_MARKS = frozenset({":", "-", "=", "|", "–", "?", "/"})
 # a denial carries on only where it opens its phrase (after a stop, a comma or a conjunction):

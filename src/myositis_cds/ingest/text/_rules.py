@@ -924,6 +924,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "done_at": set(),
     "heading_bracket_words": set(),
     "since_after": set(),
+    "all_results_dated": set(),
     "later": set(),
     "transmission_stamp": set(),
     "received_stamp": set(),

@@ -241,7 +241,9 @@ def _find_dates(text: str, rules: Rules, start: int, stop: int, how: DateStyle) 
             day, uncertain, until = parsed
             groups = m.groupdict()
             year_month = groups.get("ym") is not None
-            month_alone = not groups.get("d") and (groups.get("mon") or groups.get("nm"))
+            month_alone = not groups.get("d") and (
+                groups.get("mon") or groups.get("nm") or groups.get("rm")
+            )
             if year_month or (uncertain and month_alone):  # i34d: "mid-June", "end of May"
                 day = _part_of_month(text, at[0], day, rules)
             if (
@@ -450,7 +452,11 @@ def _date_from_match(
         if month == (year + 1) % 100:
             return None  # "2011-12": a span of two years
     elif groups.get("rm"):  # issue #10 (i29q): "12.XI.2026", the month in Roman numerals
-        month, day = _ROMAN_MONTHS[groups["rm"].upper()], int(groups["d"])  # i35d: "24.xi.2026"
+        month = _ROMAN_MONTHS[groups["rm"].upper()]  # i35d: "24.xi.2026"
+        if groups.get("d"):
+            day = int(groups["d"])
+        else:
+            day, uncertain = 1, True  # i51d: "vi.2026": the day is not stated
     elif groups.get("m"):
         month, day = int(groups["m"]), int(groups["d"])
     else:

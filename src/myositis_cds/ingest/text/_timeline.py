@@ -129,6 +129,8 @@ def _note_date(ex: Extraction) -> None:
                 continue  # i10ai: "next clinic Feb-2027" is an appointment to come
             if r.one("next_visit_line").match(head, head.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # i19b: "Follow-up: SOPD 6/10/2026; CLO Clinic 29/9/2026"
+            if "not_in_aside" in rx.groupindex and _in_aside(head, m.start()):
+                continue  # i51d: "(UMC, discharged 08OCT2026): ...": a story's aside, no field
             said = gregorian_field(m.group("date"), head, r)  # i10av: "3 Oct B.E. 2569"
             found = find_dates(said, r, style=ex.style)
             if found and r.one("prose_cue").match(said, found[0].start):
@@ -158,7 +160,7 @@ def _note_date(ex: Extraction) -> None:
                     return
     # a date of birth is never the visit: where the birth-date patterns (rules ``birth_date``,
     # in every language they know: "DOB", "DN", "data de nascimento", ...) put their date
-    born = _birth_date_starts(ex.text, r)
+    born = ex.birth_date_starts()
     for sent in patient:
         for hit in find_dates(ex.text, r, sent.start, sent.end, ex.style):
             if hit.start in born:
@@ -179,21 +181,12 @@ def _note_date(ex: Extraction) -> None:
             return
 
 
-def _birth_date_starts(text: str, r: Rules) -> set[int]:
-    """Where a date of birth begins, by the birth-date patterns. Each label is tried at every
-    place it occurs: one label's match may take in the next ("born in Lodz, DOB 03/05/1960"),
-    so matches are allowed to overlap."""
-    starts = set()
-    for rx in r.value["birth_date"]:
-        pos = 0
-        while (m := rx.search(text, pos)) is not None:
-            starts.add(m.start("date") + len(m.group("date")) - len(m.group("date").lstrip()))
-            pos = m.start() + 1
-    # issue #10 (i51p): a year of birth too ("Year of birth: 1966", "Jahrgang 1963"; the patient
-    # grammar's ``birth_year``): the note's first date it is not, nor is 1 January of it
-    for rx in patient_grammar().birth_year:
-        starts.update(m.start("year") for m in rx.finditer(text))
-    return starts
+def _in_aside(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a bracket opened before it on its line and not yet closed
+    there (issue #10, i51d): a label in such an aside ("paperwork (UMC, discharged 08OCT2026):
+    Dx ...") is a word of the story told, not a field of the note's own heading."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.count("(", line, pos) > text.count(")", line, pos)
 
 
 def _set_note_date(ex: Extraction, day: date, uncertain: bool) -> None:
@@ -1061,6 +1054,10 @@ def _sentence_time(
             continue  # i10ac: the journal's date, which dates no event of the story
         point = TimePoint(absolute=d.day, uncertain=d.uncertain)
         spans.append((d.start, d.end))
+        if r.one("all_results_dated").search(text, max(sent.start, d.start - 24), d.start):
+            # i51d: "CK ...; AST ...; ESR ... - all on 20/10/2026": no clause break before it
+            # keeps the list's earlier results from it
+            sent.breaks = [b for b in sent.breaks if b > d.start]
         scope = _local_scope(ex, sent, d.start, d.end)
         if scope is not None:
             sent.local.append((d.start, point, *scope))
