@@ -54,6 +54,8 @@ def _treatments(ex: Extraction) -> None:
             tail = text[m.end : window_end]
             if _not_taken(ex, m.start, m.end, max(sent.start, m.start - 40), window_end):
                 continue  # "Allergic to methotrexate", "Rituximab was considered but not given"
+            if _only_planned(ex, m, max(sent.start, m.start - 60), window_end):
+                continue  # "IVIG being arranged", "consider rituximab", "would start HCQ"
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
@@ -201,6 +203,31 @@ def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
     and not started (patterns.yaml ``treatment_not_taken``)."""
     window = marked_window(ex.text, start, end, lo, min(hi, end + 50))
     return any(rx.search(window) for rx in ex.rules.value["treatment_not_taken"])
+
+
+def _only_planned(ex: Extraction, m: TermMatch, lo: int, hi: int) -> bool:
+    """issue #10 (i51t): a drug only planned, suggested or awaited (patterns.yaml
+    ``treatment_planned``: "IVIG being arranged", "consider rituximab"): no start. The words
+    between the cue and the drug hold no start word, no date and no other drug, so the cue is
+    this drug's and no earlier start is what it qualifies ("prednisolone 60 mg started 02/11,
+    as recommended"; "prednisolone 60 mg daily and IVIG being arranged" for prednisolone)."""
+    r = ex.rules
+    window = marked_window(ex.text, m.start, m.end, lo, min(hi, m.end + 60))
+    mark = m.start - lo  # where « stands in the window; text after » is 2 characters ahead
+    for rx in r.value["treatment_planned"]:
+        for cue in rx.finditer(window):
+            a, b = cue.span("gap")
+            if a > mark:
+                a, b = a - 2 + lo, b - 2 + lo
+            else:
+                a, b = a + lo, b + lo
+            if not (
+                any(x.search(ex.text, a, b) for x in r.value["treatment_start"])
+                or find_dates(ex.text, r, a, b, ex.style)
+                or r.treatments.find(ex.text, a, b)
+            ):
+                return True
+    return False
 
 
 # issue #10 (i10aj): a drug's other name in parentheses right after it: its brand ("IVIG

@@ -1,0 +1,58 @@
+"""Issue #10, twenty-sixth session (branch i51t): classes of wording in the treatments. Each
+expectation is worked out by hand on sentences written for this test (no text from a note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 61-year-old woman with dermatomyositis. "
+
+
+def _treatments(text: str) -> list[tuple[str, date, date | None]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return sorted((t.drug, t.start, t.stop) for t in case.treatments)
+
+
+# --- a drug only planned, suggested or awaited is no start (rules/patterns.yaml
+# treatment_planned; tests/data/notes/README.md: a drug with no stated start is not recorded)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the plan's words after the drug
+        "IVIG 2 g/kg is being arranged by the day unit.",
+        "Rituximab to be discussed at the ILD meeting.",
+        "Rituximab under discussion with the lung team.",
+        "IVIG 2 g/kg over 5 days - requested, awaiting pharmacy approval.",
+        "Methotrexate deferred until the wound has healed.",
+        "IVIG recommended but funding is not yet in place.",
+        # the plan's words before it
+        "I have arranged IVIG with the infusion suite.",
+        "Booked rituximab 1 g with the infusion nurses.",
+        "Methotrexate to follow once the liver tests settle.",
+        "Rituximab 1 g proposed by the lung team.",
+        "Methotrexate postponed until after the operation.",
+    ],
+)
+def test_a_planned_drug_is_not_started(sentence: str) -> None:
+    assert _treatments(sentence) == []
+
+
+def test_a_started_drug_next_to_a_plan_keeps_its_start() -> None:
+    # a start word or a date between the plan's word and the drug: the drug was given
+    assert _treatments(
+        "Methotrexate 15 mg weekly was started on 10/11/2026 as recommended by rheumatology."
+    ) == [("methotrexate", date(2026, 11, 10), None)]
+    assert _treatments("IVIG 2 g/kg given 02/11/2026, as advised by neurology.") == [
+        ("intravenous immunoglobulin", date(2026, 11, 2), None)
+    ]
+    # the plan's word is another drug's: prednisolone was started, IVIG is awaited
+    assert _treatments(
+        "Prednisolone 40 mg daily was started on 12/11/2026 and IVIG 2 g/kg is being arranged."
+    ) == [("prednisolone", date(2026, 11, 12), None)]
