@@ -56,3 +56,36 @@ def test_a_started_drug_next_to_a_plan_keeps_its_start() -> None:
     assert _treatments(
         "Prednisolone 40 mg daily was started on 12/11/2026 and IVIG 2 g/kg is being arranged."
     ) == [("prednisolone", date(2026, 11, 12), None)]
+
+
+# --- a drug dated only by when it ended states no start (rules/patterns.yaml treatment_stop,
+# treatment_until; facts/treatments.py _dated_by_its_end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Past breast cancer: lumpectomy, then anastrozole until 2023.",
+        "Anastrozole for five years, completed 2020.",
+        "Prednisolone: weaned off in August 2025.",
+        "IV methylprednisolone pulses finished 2024.",
+    ],
+)
+def test_a_drug_dated_only_by_its_end_is_not_recorded(sentence: str) -> None:
+    assert _treatments(sentence) == []
+
+
+def test_a_drug_with_a_start_keeps_its_stop() -> None:
+    # a start word in the clause, or a course's range after the stop word, dates the start;
+    # the drug next to it dated only by its end is left out
+    only_end = " Tamoxifen until 2023."
+    assert _treatments("Methotrexate started in 2019, stopped in 2022." + only_end) == [
+        ("methotrexate", date(2019, 1, 1), date(2022, 1, 1))
+    ]
+    assert _treatments(
+        "IV methylprednisolone 1 g daily completed 12/11-14/11/2026." + only_end
+    ) == [("methylprednisolone", date(2026, 11, 12), date(2026, 11, 14))]
+    # the end stated in a later mention is the stop of the drug dated before
+    assert _treatments(
+        "Azathioprine 100 mg daily was started on 02/03/2025. Azathioprine stopped 2026." + only_end
+    ) == [("azathioprine", date(2025, 3, 2), date(2026, 1, 1))]

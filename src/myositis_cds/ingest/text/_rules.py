@@ -812,6 +812,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_course_repeated": set(),  # issue #10 (i49t)
     "treatment_start": set(),
     "treatment_stop": set(),
+    "treatment_until": set(),  # issue #10 (i51t)
     "event_not_done": set(),  # issue #10 (i10aj)
     "death_date_field": set(),  # issue #10 (i48e)
     "event_named_elsewhere": set(),  # issue #10 (i48e)

@@ -101,6 +101,8 @@ def _treatments(ex: Extraction) -> None:
                 until is None
                 and _named_as_current(ex, sent, m, window_end, before)
                 and not _start_stated(ex, sent, m, window_end, before, start)
+            ) or (
+                until in (None, start) and _dated_by_its_end(ex, sent, m, window_end, before, start)
             ):
                 value["no_start"] = True  # "Currently prednisolone 25 mg daily", "on MTX"
             draft = Draft(
@@ -463,6 +465,37 @@ def _named_as_current(
     return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
 
 
+def _dated_by_its_end(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    before: Draft | None,
+    start: TimePoint,
+) -> bool:
+    """issue #10 (i51t): whether the only time that dates the mention is when the drug ended:
+    the time right after a stop word (patterns.yaml ``treatment_stop``: "tamoxifen for five
+    years, completed 2021", "Prednisolone: stopped June 2025") or after "until"
+    (``treatment_until``: "then letrozole until 2022"), with no start word in the drug's clause.
+    The note then states no start, and a drug with no stated start is not recorded
+    (tests/data/notes/README.md); its stop still counts where another mention dates the drug."""
+    if start == INDEX or _start_word_near(ex, sent, m, window_end, before):
+        return False
+    r = ex.rules
+    ends = [
+        cue
+        for rx in r.value["treatment_stop"]
+        for cue in _stop_cues(ex, sent, m, window_end, before, rx)
+    ]
+    ends += [
+        cue for rx in r.value["treatment_until"] for cue in rx.finditer(ex.text, m.end, window_end)
+    ]
+    return any(
+        (_time_after(sent, cue.end(), cue.start()) or _wrapped_date(ex, sent, cue.end())) == start
+        for cue in ends
+    )
+
+
 def _start_stated(
     ex: Extraction,
     sent: Sentence,
@@ -478,6 +511,14 @@ def _start_stated(
     own = [t for _, t in sent.stated_times()]
     if start != INDEX and any(t == start for t in own):
         return True  # "now", "currently" are times of the words, not a start
+    return _start_word_near(ex, sent, m, window_end, before)
+
+
+def _start_word_near(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> bool:
+    """Whether a start word (patterns.yaml ``treatment_start``) stands next to the mention: in
+    its clause or in the words just before it, not in the list item before it."""
     lead = max(sent.start, m.start - 40, before.end if before is not None else 0)
     # a start word of the list item before ("MMF 1 g bd (since 05/2025); prednisolone") is not
     # this drug's
