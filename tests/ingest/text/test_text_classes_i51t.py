@@ -89,3 +89,33 @@ def test_a_drug_with_a_start_keeps_its_stop() -> None:
     assert _treatments(
         "Azathioprine 100 mg daily was started on 02/03/2025. Azathioprine stopped 2026." + only_end
     ) == [("azathioprine", date(2025, 3, 2), date(2026, 1, 1))]
+
+
+# --- a drug's list item wrapped onto the next line keeps the start written there
+# (facts/treatments.py _wrapped_start)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the line breaks after the drug's name: dose and start on the next line
+        (
+            "Treatment: hydroxychloroquine 200 mg daily from 04/04/2026; methotrexate\n"
+            "15 mg weekly since 01/06/2026, folic acid.",
+            [
+                ("hydroxychloroquine", date(2026, 4, 4), None),
+                ("methotrexate", date(2026, 6, 1), None),
+            ],
+        ),
+        # the next line opens with the dose, its start after a comma
+        (
+            "Treatment: prednisolone 30 mg daily from 02/02/2026; tacrolimus\n"
+            "1 mg twice daily, since 09/09/2026.",
+            [("prednisolone", date(2026, 2, 2), None), ("tacrolimus", date(2026, 9, 9), None)],
+        ),
+    ],
+)
+def test_a_wrapped_item_keeps_its_start(
+    text: str, expected: list[tuple[str, date, date | None]]
+) -> None:
+    assert _treatments(text) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -97,8 +98,13 @@ def _treatments(ex: Extraction) -> None:
             start, until = _treatment_times(ex, sent, m, window_end, before)
             if until is not None:
                 value["stopped"] = True
+            wrapped = None
+            if until is None and not _start_word_near(ex, sent, m, window_end, before):
+                wrapped = _wrapped_start(ex, sent, window_end)
+                start = wrapped or start  # "azathioprine\n  100 mg daily since 04/2025"
             if (
                 until is None
+                and wrapped is None
                 and _named_as_current(ex, sent, m, window_end, before)
                 and not _start_stated(ex, sent, m, window_end, before, start)
             ) or (
@@ -729,6 +735,40 @@ def _time_after(sent: Sentence, pos: int, cue_start: int | None = None) -> TimeP
     if not near:
         return None
     return min(near, key=lambda x: x[0])[1]
+
+
+def _wrapped_start(ex: Extraction, sent: Sentence, window_end: int) -> TimePoint | None:
+    """issue #10 (i51t): the start that a wrapped line put on the next line, when the drug's
+    list item runs on past its line's end ("...; azathioprine" and "100 mg daily since
+    04/2025 (continues)" on the next line, "mycophenolate mofetil 1 g" and "BD from 07/2026"):
+    the item reaches its sentence's end with no closing punctuation, the next line follows with
+    no blank line between and opens in lower case or with a number (its words go on), and a
+    start word (patterns.yaml ``treatment_start``) stands in it before the item's end and before
+    any drug named there; the time stated right after that word is the drug's start."""
+    text = ex.text
+    if window_end < sent.end or text[sent.start : sent.end].rstrip()[-1:] in ".;:!?)":
+        return None
+    k = bisect_right(ex.sentence_starts(), sent.start)
+    if k >= len(ex.sentences):
+        return None
+    nxt = ex.sentences[k]
+    gap = text[sent.end : nxt.start]
+    if (
+        gap.count("\n") != 1
+        or gap.strip()
+        or not (text[nxt.start].islower() or text[nxt.start].isdigit())
+    ):
+        return None
+    r = ex.rules
+    end = _item_end(ex, nxt.start, nxt.end)
+    named = r.treatments.find(text, nxt.start, end)
+    end = min([end, *(t.start for t in named)])
+    for rx in r.value["treatment_start"]:
+        for cue in rx.finditer(text, nxt.start, end):
+            stated = _time_after(nxt, cue.end(), cue.start())
+            if stated is not None:
+                return stated
+    return None
 
 
 def _wrapped_date(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
