@@ -156,7 +156,8 @@ def test_a_repeated_course_has_no_stop(sentence: str) -> None:
 def test_a_single_course_and_a_stopped_repeated_one_keep_their_stops() -> None:
     got = _courses(
         "Methylprednisolone 1 g daily 05/10/2026 to 07/10/2026. IVIG 2 g/kg over 5 days from"
-        " 12/10/2026, then monthly. Rituximab 1 g every 6 months, stopped 20/10/2026."
+        " 12/10/2026, then monthly. Rituximab 1 g every 6 months from 01/04/2025, stopped"
+        " 20/10/2026."
     )
     assert got["methylprednisolone"] == (date(2026, 10, 5), date(2026, 10, 7))
     assert got["intravenous immunoglobulin"] == (date(2026, 10, 12), None)

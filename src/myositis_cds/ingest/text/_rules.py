@@ -814,10 +814,12 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_course_repeated": set(),  # issue #10 (i49t)
     "treatment_start": set(),
     "treatment_stop": set(),
+    "treatment_until": set(),  # issue #10 (i51t)
     "event_not_done": set(),  # issue #10 (i10aj)
     "death_date_field": set(),  # issue #10 (i48e)
     "event_named_elsewhere": set(),  # issue #10 (i48e)
     "treatment_not_taken": set(),  # issue #10 (i10aj)
+    "treatment_planned": {"gap"},  # issue #10 (i51t)
     "treatment_current": set(),  # issue #10 (i13c)
     "treatment_list_joiner": set(),  # issue #10 (i50t)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -54,6 +55,8 @@ def _treatments(ex: Extraction) -> None:
             tail = text[m.end : window_end]
             if _not_taken(ex, m.start, m.end, max(sent.start, m.start - 40), window_end):
                 continue  # "Allergic to methotrexate", "Rituximab was considered but not given"
+            if _only_planned(ex, m, max(sent.start, m.start - 60), window_end):
+                continue  # "IVIG being arranged", "consider rituximab", "would start HCQ"
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
@@ -95,10 +98,17 @@ def _treatments(ex: Extraction) -> None:
             start, until = _treatment_times(ex, sent, m, window_end, before)
             if until is not None:
                 value["stopped"] = True
+            wrapped = None
+            if until is None and not _start_word_near(ex, sent, m, window_end, before):
+                wrapped = _wrapped_start(ex, sent, window_end)
+                start = wrapped or start  # "azathioprine\n  100 mg daily since 04/2025"
             if (
                 until is None
+                and wrapped is None
                 and _named_as_current(ex, sent, m, window_end, before)
                 and not _start_stated(ex, sent, m, window_end, before, start)
+            ) or (
+                until in (None, start) and _dated_by_its_end(ex, sent, m, window_end, before, start)
             ):
                 value["no_start"] = True  # "Currently prednisolone 25 mg daily", "on MTX"
             draft = Draft(
@@ -201,6 +211,31 @@ def _not_taken(ex: Extraction, start: int, end: int, lo: int, hi: int) -> bool:
     and not started (patterns.yaml ``treatment_not_taken``)."""
     window = marked_window(ex.text, start, end, lo, min(hi, end + 50))
     return any(rx.search(window) for rx in ex.rules.value["treatment_not_taken"])
+
+
+def _only_planned(ex: Extraction, m: TermMatch, lo: int, hi: int) -> bool:
+    """issue #10 (i51t): a drug only planned, suggested or awaited (patterns.yaml
+    ``treatment_planned``: "IVIG being arranged", "consider rituximab"): no start. The words
+    between the cue and the drug hold no start word, no date and no other drug, so the cue is
+    this drug's and no earlier start is what it qualifies ("prednisolone 60 mg started 02/11,
+    as recommended"; "prednisolone 60 mg daily and IVIG being arranged" for prednisolone)."""
+    r = ex.rules
+    window = marked_window(ex.text, m.start, m.end, lo, min(hi, m.end + 60))
+    mark = m.start - lo  # where « stands in the window; text after » is 2 characters ahead
+    for rx in r.value["treatment_planned"]:
+        for cue in rx.finditer(window):
+            a, b = cue.span("gap")
+            if a > mark:
+                a, b = a - 2 + lo, b - 2 + lo
+            else:
+                a, b = a + lo, b + lo
+            if not (
+                any(x.search(ex.text, a, b) for x in r.value["treatment_start"])
+                or find_dates(ex.text, r, a, b, ex.style)
+                or r.treatments.find(ex.text, a, b)
+            ):
+                return True
+    return False
 
 
 # issue #10 (i10aj): a drug's other name in parentheses right after it: its brand ("IVIG
@@ -436,6 +471,37 @@ def _named_as_current(
     return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
 
 
+def _dated_by_its_end(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    before: Draft | None,
+    start: TimePoint,
+) -> bool:
+    """issue #10 (i51t): whether the only time that dates the mention is when the drug ended:
+    the time right after a stop word (patterns.yaml ``treatment_stop``: "tamoxifen for five
+    years, completed 2021", "Prednisolone: stopped June 2025") or after "until"
+    (``treatment_until``: "then letrozole until 2022"), with no start word in the drug's clause.
+    The note then states no start, and a drug with no stated start is not recorded
+    (tests/data/notes/README.md); its stop still counts where another mention dates the drug."""
+    if start == INDEX or _start_word_near(ex, sent, m, window_end, before):
+        return False
+    r = ex.rules
+    ends = [
+        cue
+        for rx in r.value["treatment_stop"]
+        for cue in _stop_cues(ex, sent, m, window_end, before, rx)
+    ]
+    ends += [
+        cue for rx in r.value["treatment_until"] for cue in rx.finditer(ex.text, m.end, window_end)
+    ]
+    return any(
+        (_time_after(sent, cue.end(), cue.start()) or _wrapped_date(ex, sent, cue.end())) == start
+        for cue in ends
+    )
+
+
 def _start_stated(
     ex: Extraction,
     sent: Sentence,
@@ -451,6 +517,14 @@ def _start_stated(
     own = [t for _, t in sent.stated_times()]
     if start != INDEX and any(t == start for t in own):
         return True  # "now", "currently" are times of the words, not a start
+    return _start_word_near(ex, sent, m, window_end, before)
+
+
+def _start_word_near(
+    ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
+) -> bool:
+    """Whether a start word (patterns.yaml ``treatment_start``) stands next to the mention: in
+    its clause or in the words just before it, not in the list item before it."""
     lead = max(sent.start, m.start - 40, before.end if before is not None else 0)
     # a start word of the list item before ("MMF 1 g bd (since 05/2025); prednisolone") is not
     # this drug's
@@ -661,6 +735,40 @@ def _time_after(sent: Sentence, pos: int, cue_start: int | None = None) -> TimeP
     if not near:
         return None
     return min(near, key=lambda x: x[0])[1]
+
+
+def _wrapped_start(ex: Extraction, sent: Sentence, window_end: int) -> TimePoint | None:
+    """issue #10 (i51t): the start that a wrapped line put on the next line, when the drug's
+    list item runs on past its line's end ("...; azathioprine" and "100 mg daily since
+    04/2025 (continues)" on the next line, "mycophenolate mofetil 1 g" and "BD from 07/2026"):
+    the item reaches its sentence's end with no closing punctuation, the next line follows with
+    no blank line between and opens in lower case or with a number (its words go on), and a
+    start word (patterns.yaml ``treatment_start``) stands in it before the item's end and before
+    any drug named there; the time stated right after that word is the drug's start."""
+    text = ex.text
+    if window_end < sent.end or text[sent.start : sent.end].rstrip()[-1:] in ".;:!?)":
+        return None
+    k = bisect_right(ex.sentence_starts(), sent.start)
+    if k >= len(ex.sentences):
+        return None
+    nxt = ex.sentences[k]
+    gap = text[sent.end : nxt.start]
+    if (
+        gap.count("\n") != 1
+        or gap.strip()
+        or not (text[nxt.start].islower() or text[nxt.start].isdigit())
+    ):
+        return None
+    r = ex.rules
+    end = _item_end(ex, nxt.start, nxt.end)
+    named = r.treatments.find(text, nxt.start, end)
+    end = min([end, *(t.start for t in named)])
+    for rx in r.value["treatment_start"]:
+        for cue in rx.finditer(text, nxt.start, end):
+            stated = _time_after(nxt, cue.end(), cue.start())
+            if stated is not None:
+                return stated
+    return None
 
 
 def _wrapped_date(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
