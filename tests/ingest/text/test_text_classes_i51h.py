@@ -76,3 +76,84 @@ def test_the_date_of_birth_field(text: str, born: date) -> None:
 )
 def test_the_address_field(text: str, region: str) -> None:
     assert _case(text).patient.region == region
+
+
+# --- negation and results (rules/context.yaml, i51h block)
+
+
+def _findings(text: str) -> dict[str, bool]:
+    return {f.code.value: f.present for f in _case(text).findings}
+
+
+def _antibodies(text: str) -> dict[str, str]:
+    return {a.code.value: a.result.value for a in _case(text).antibodies}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Kurmanji "tune" / "tune ye" / "nîne" / "nehat dîtin" after what they deny
+        ("Muayene 10.11.2026: heliotrope li ser qapaxên çavan tune.", "heliotrope_rash"),
+        ("Muayene 10.11.2026: papulên Gottron tune ye.", "gottron_papules"),
+        ("CT 10.11.2026: ILD nehat dîtin.", "interstitial_lung_disease"),
+        # Tatar "юк" after what it denies
+        ("Карау 10.11.2026: гелиотроп кызарыш юк.", "heliotrope_rash"),
+        ("Карау 10.11.2026: Готтрон папулалары юк.", "gottron_papules"),
+    ],
+)
+def test_a_denial_after_the_sign(text: str, code: str) -> None:
+    assert _findings(text).get(code) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Antîbodî (10.11.2026): anti-Jo-1 neyînî ye; anti-Mi-2 erênî.",
+            {"JO1": "negative", "MI2": "positive"},
+        ),
+        (
+            "Panela mîyozîtê (10.11.2026): hemû neyînî - Jo-1, PL-7, SRP.",
+            {"JO1": "negative", "PL7": "negative", "SRP": "negative"},
+        ),
+        (
+            "Антитәнәләр (10.11.2026): анти-PL-12 - уңай; анти-Jo-1, анти-MDA5 - тискәре.",
+            {"PL12": "positive", "JO1": "negative", "MDA5": "negative"},
+        ),
+    ],
+)
+def test_the_result_words(text: str, expected: dict[str, str]) -> None:
+    assert _antibodies(text) == expected
+
+
+# --- the signs and symptoms (rules/languages.yaml, inference.yaml: the i51h runs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Muayene 10.11.2026: lawaziya masûlkeyên milan û ranan heye.",
+            {"weakness_proximal_upper": True, "weakness_proximal_lower": True},
+        ),
+        ("Muayene 10.11.2026: zehmetiya daqurtandinê heye.", {"dysphagia": True}),
+        ("Muayene 10.11.2026: di 3 mehan de 5 kg giranî winda kiriye.", {"weight_loss": True}),
+        ("Muayene 10.11.2026: papulên Gottron li ser movikan.", {"gottron_papules": True}),
+        (
+            "Muayene 10.11.2026: nîşana V li ser sîngê; kalsînoz tune.",
+            {"v_sign": True, "calcinosis": False},
+        ),
+        ("Muayene 10.11.2026: birînên çerm tune.", {"cutaneous_ulceration": False}),
+        ("Muayene 10.11.2026: destên mekanîkî hene.", {"mechanics_hands": True}),
+        (
+            "Карау 10.11.2026: җилкә һәм бот мускулларында хәлсезлек.",
+            {"weakness_proximal_upper": True, "weakness_proximal_lower": True},
+        ),
+        ("Карау 10.11.2026: йоту кыенлыгы юк.", {"dysphagia": False}),
+        ("Карау 10.11.2026: тире җәрәхәтләре юк.", {"cutaneous_ulceration": False}),
+        ("Карау 10.11.2026: бармакларда «механик куллары».", {"mechanics_hands": True}),
+        ("Карау 10.11.2026: соңгы айда ябыккан.", {"weight_loss": True}),
+    ],
+)
+def test_the_signs_and_symptoms(text: str, expected: dict[str, bool]) -> None:
+    assert _findings(text) == expected
