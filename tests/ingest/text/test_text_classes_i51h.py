@@ -157,3 +157,37 @@ def test_the_result_words(text: str, expected: dict[str, str]) -> None:
 )
 def test_the_signs_and_symptoms(text: str, expected: dict[str, bool]) -> None:
     assert _findings(text) == expected
+
+
+# --- months and durations (rules/patterns.yaml month_names `tt`, `kmr` and the year phrases;
+# rules/patient.yaml `kmr`, `tt` durations)
+
+
+@pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        # Kurmanji: the month with the ezafe before the year's oblique ending
+        (
+            "Muayene 20.11.2026. Ji destpêka Gulana 2026an ve"
+            " lawaziya masûlkeyên milan û ranan heye.",
+            date(2026, 5, 1),
+        ),
+        # Kurmanji: "berî N mehan", N months ago, before a complaint
+        (
+            "Muayene 20.11.2026. Nexweşî berî 4 mehan bi sorbûna çavan dest pê kir.",
+            date(2026, 7, 20),
+        ),
+        # Tatar: the year's genitive before the month's possessive ablative
+        (
+            "Карау көне: 20.11.2026. 2026 елның апреленнән җилкә һәм бот мускулларында хәлсезлек.",
+            date(2026, 4, 1),
+        ),
+        (
+            "Карау көне: 20.11.2026. 2026 елның гыйнварыннан"
+            " җилкә һәм бот мускулларында хәлсезлек.",
+            date(2026, 1, 1),
+        ),
+    ],
+)
+def test_the_onset_in_months(text: str, onset: date) -> None:
+    assert _case(text).onset_date == onset
