@@ -191,3 +191,45 @@ def test_the_signs_and_symptoms(text: str, expected: dict[str, bool]) -> None:
 )
 def test_the_onset_in_months(text: str, onset: date) -> None:
     assert _case(text).onset_date == onset
+
+
+# --- the strength rows (rules/strength.yaml, the i51h runs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hêza masûlkeyan (MRC) 12.11.2026:\n"
+            "  milan ........ 4/5\n"
+            "  ranan ........ 3/5\n"
+            "  masûlkeyên dûr ........ 5/5\n"
+            "  xwarkirina stû 3/5; rastkirina stû 5/5\n"
+            "  girtina destan ........ 5/5\n",
+            {
+                "weakness_proximal_upper": True,
+                "weakness_proximal_lower": True,
+                "legs_proximal_weaker_than_distal": True,
+                "neck_flexors_weaker_than_extensors": True,
+                "finger_flexor_weakness": False,
+            },
+        ),
+        (
+            "Мускул көче (MRC) 12.11.2026:\n"
+            "  - иңбашны читкә алу - 3/5;\n"
+            "  - янбашны бөгү - 4/5;\n"
+            "  - дисталь мускуллар - 5/5;\n"
+            "  - муенны бөгүчеләр - 3/5; муенны турайтучылар - 5/5;\n"
+            "  - кул кысу көче - 5/5.\n",
+            {
+                "weakness_proximal_upper": True,
+                "weakness_proximal_lower": True,
+                "legs_proximal_weaker_than_distal": True,
+                "neck_flexors_weaker_than_extensors": True,
+                "finger_flexor_weakness": False,
+            },
+        ),
+    ],
+)
+def test_the_strength_rows(text: str, expected: dict[str, bool]) -> None:
+    assert _findings(text) == expected
