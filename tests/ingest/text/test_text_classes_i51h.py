@@ -233,3 +233,37 @@ def test_the_onset_in_months(text: str, onset: date) -> None:
 )
 def test_the_strength_rows(text: str, expected: dict[str, bool]) -> None:
     assert _findings(text) == expected
+
+
+# --- the labs: Kurmanji's range label "asayî" and the hour of the sedimentation rate
+# (rules/patterns.yaml)
+
+
+def _labs(text: str) -> dict[str, tuple[float, str | None, float | None]]:
+    return {lab.code.value: (lab.value, lab.unit, lab.upper_limit) for lab in _case(text).labs}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Encamên laboratuwarê (12.11.2026):\n  LDH ........ 610 U/L (asayî: 135-225)\n",
+            {"ldh": (610.0, "U/L", 225.0)},
+        ),
+    ],
+)
+def test_the_labs(text: str, expected: dict[str, tuple[float, str | None, float | None]]) -> None:
+    assert _labs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Encamên laboratuwarê (12.11.2026):\n  ESR ........ 42 mm/saet\n",
+        "Кан анализы (12.11.2026):\n  СОЭ - 31 мм/сәг\n",
+    ],
+)
+def test_the_sedimentation_rate_per_hour_is_its_unit(text: str) -> None:
+    result = extract_case(text, anchor=date(2026, 11, 20), today=TODAY)
+    assert [(lab.code.value, lab.unit) for lab in result.case.labs] == [("esr", "mm/h")]
+    assert not [w for w in result.warnings if "no unit stated" in w]
