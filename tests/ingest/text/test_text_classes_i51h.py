@@ -267,3 +267,25 @@ def test_the_sedimentation_rate_per_hour_is_its_unit(text: str) -> None:
     result = extract_case(text, anchor=date(2026, 11, 20), today=TODAY)
     assert [(lab.code.value, lab.unit) for lab in result.case.labs] == [("esr", "mm/h")]
     assert not [w for w in result.warnings if "no unit stated" in w]
+
+
+# --- how often a dose is given (rules/patterns.yaml DOSE_PERIOD_I51H)
+
+
+@pytest.mark.parametrize(
+    ("text", "dose"),
+    [
+        ("Derman: Prednisolone 30 mg rojê carekê, bi devê, ji 09.11.2026 ve.", "30 mg rojê carekê"),
+        ("Derman: Methotrexate 15 mg hefteyê carekê, ji 09.11.2026 ve.", "15 mg hefteyê carekê"),
+        (
+            "Дәвалау: Преднизолон 20 мг көненә ике тапкыр - 09.11.2026 көннән.",
+            "20 мг көненә ике тапкыр",
+        ),
+        (
+            "Дәвалау: Метотрексат 15 мг атнасына бер тапкыр - 09.11.2026 көннән.",
+            "15 мг атнасына бер тапкыр",
+        ),
+    ],
+)
+def test_the_dose_with_how_often(text: str, dose: str) -> None:
+    assert [t.dose for t in _case(text).treatments] == [dose]
