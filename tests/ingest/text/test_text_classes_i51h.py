@@ -289,3 +289,17 @@ def test_the_sedimentation_rate_per_hour_is_its_unit(text: str) -> None:
 )
 def test_the_dose_with_how_often(text: str, dose: str) -> None:
     assert [t.dose for t in _case(text).treatments] == [dose]
+
+
+# --- Kurmanji's "tune" and "nîne" (there is not) only in a note with a Kurmanji word (rules/
+# context.yaml language_words `kmr`): in English they are "a tune" and the number nine
+
+
+def test_an_english_nine_denies_nothing() -> None:
+    text = "HRCT 05/11/2026: interstitial lung disease in nine segments, NSIP pattern."
+    assert _findings(text) == {"interstitial_lung_disease": True}
+
+
+def test_a_kurmanji_tune_denies_in_a_kurmanji_note() -> None:
+    text = "Muayeneya nexweş 10.11.2026: kalsînoz tune."
+    assert _findings(text) == {"calcinosis": False}
