@@ -750,6 +750,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "diagnosis_lead_in": set(),  # issue #10 (twentieth session)
     "involvement_weakness": set(),  # issue #10 (i42r; data since the twentieth session)
     "subject_pronoun": {"female", "male"},  # issue #10 (i42r; data since the twentieth session)
+    "english_prose": set(),  # issue #10 (i51h): the English pronouns only in English prose
     "birth_date": {"date"},
     "region_origin": set(),
     "region_nationality": set(),  # issue #10 (i10k)

@@ -470,7 +470,7 @@ def _sex_by_the_pronouns(
     if again is None:
         return
     counts = {"female": 0, "male": 0}
-    for sent in ordered:
+    for sent in ordered if _writes_english(ex) else ():
         if not sent.patient:
             break
         for m in _PRONOUNS.finditer(ex.text, sent.start, sent.end):
@@ -999,6 +999,13 @@ def _relatives_pronoun(
     )
 
 
+def _writes_english(ex: Extraction) -> bool:
+    """issue #10 (i51h): whether the note writes English prose (rules/patterns.yaml
+    english_prose), where alone its English pronouns are read: "her" is also the Kurmanji and
+    Turkish "each" ("her du alî", both sides), "he" the Spanish "(I) have"."""
+    return ex.rules.one("english_prose").search(ex.text) is not None
+
+
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     """Sex from pronouns in the patient's sections (she/her vs he/his), if clearly one-sided;
     issue #10 (i10y): with the verb forms of the other languages whose ending shows the
@@ -1009,13 +1016,14 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
     ("weakness in his proximal muscles") is enough (``_BODY_POSSESSIVE``)."""
     grammar = patient_grammar()
     text = ex.text
+    english = _writes_english(ex)
     count = {"female": 0, "male": 0}
     body = {"female": False, "male": False}
     first: dict[str, tuple[int, int]] = {}
     for sent in ex.sentences:
         if not sent.patient:
             continue
-        pronouns = [*_PRONOUNS.finditer(text, sent.start, sent.end)]
+        pronouns = [*_PRONOUNS.finditer(text, sent.start, sent.end)] if english else []
         # issue #10 (i18a): a pronoun after a relative, the other sex's pronoun before that
         # relative ("his mother had cancer in her sixties"): the relative's, not the patient's
         cues = [m for m in pronouns if not _relatives_pronoun(text, sent, m, pronouns, grammar)]
@@ -1030,7 +1038,7 @@ def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:
             first.setdefault(key, m.span())
             if m.re is _PRONOUNS and _BODY_POSSESSIVE.match(text, m.start(), sent.end):
                 body[key] = True
-    told = _told_next(ex)
+    told = _told_next(ex) if english else None
     for key, other in (("female", "male"), ("male", "female")):
         if (count[key] >= 2 or body[key] or told == key) and count[other] == 0:
             return key, *first[key]
