@@ -1002,8 +1002,11 @@ def _relatives_pronoun(
 def _writes_english(ex: Extraction) -> bool:
     """issue #10 (i51h): whether the note writes English prose (rules/patterns.yaml
     english_prose), where alone its English pronouns are read: "her" is also the Kurmanji and
-    Turkish "each" ("her du alî", both sides), "he" the Spanish "(I) have"."""
-    return ex.rules.one("english_prose").search(ex.text) is not None
+    Turkish "each" ("her du alî", both sides), "he" the Spanish "(I) have". Found once a note:
+    both sex readers ask."""
+    return ex.index(
+        "english_prose", lambda: ex.rules.one("english_prose").search(ex.text) is not None
+    )
 
 
 def pronoun_sex(ex: Extraction) -> tuple[str, int, int] | None:

@@ -98,17 +98,20 @@ def _treatments(ex: Extraction) -> None:
             start, until = _treatment_times(ex, sent, m, window_end, before)
             if until is not None:
                 value["stopped"] = True
+            # a start word by the mention: asked once, by the three readings below
+            start_word = _start_word_near(ex, sent, m, window_end, before)
             wrapped = None
-            if until is None and not _start_word_near(ex, sent, m, window_end, before):
+            if until is None and not start_word:
                 wrapped = _wrapped_start(ex, sent, window_end)
                 start = wrapped or start  # "azathioprine\n  100 mg daily since 04/2025"
             if (
                 until is None
                 and wrapped is None
                 and _named_as_current(ex, sent, m, window_end, before)
-                and not _start_stated(ex, sent, m, window_end, before, start)
+                and not _start_stated(sent, start, start_word)
             ) or (
-                until in (None, start) and _dated_by_its_end(ex, sent, m, window_end, before, start)
+                until in (None, start)
+                and _dated_by_its_end(ex, sent, m, window_end, before, start, start_word)
             ):
                 value["no_start"] = True  # "Currently prednisolone 25 mg daily", "on MTX"
             draft = Draft(
@@ -478,14 +481,16 @@ def _dated_by_its_end(
     window_end: int,
     before: Draft | None,
     start: TimePoint,
+    start_word: bool,
 ) -> bool:
     """issue #10 (i51t): whether the only time that dates the mention is when the drug ended:
     the time right after a stop word (patterns.yaml ``treatment_stop``: "tamoxifen for five
     years, completed 2021", "Prednisolone: stopped June 2025") or after "until"
-    (``treatment_until``: "then letrozole until 2022"), with no start word in the drug's clause.
+    (``treatment_until``: "then letrozole until 2022"), with no start word in the drug's clause
+    (``start_word``: _start_word_near).
     The note then states no start, and a drug with no stated start is not recorded
     (tests/data/notes/README.md); its stop still counts where another mention dates the drug."""
-    if start == INDEX or _start_word_near(ex, sent, m, window_end, before):
+    if start == INDEX or start_word:
         return False
     r = ex.rules
     ends = [
@@ -502,22 +507,16 @@ def _dated_by_its_end(
     )
 
 
-def _start_stated(
-    ex: Extraction,
-    sent: Sentence,
-    m: TermMatch,
-    window_end: int,
-    before: Draft | None,
-    start: TimePoint,
-) -> bool:
+def _start_stated(sent: Sentence, start: TimePoint, start_word: bool) -> bool:
     """Whether the note states when this mention's drug was started: a time written in the
     sentence that dates the mention, or a start word next to it ("started", "given", "since"
     and the other languages' words, patterns.yaml ``treatment_start``), which dates it from the
-    entry or the visit it is written in ("I have started prednisolone 60 mg daily")."""
+    entry or the visit it is written in ("I have started prednisolone 60 mg daily"; ``start_word``:
+    _start_word_near)."""
     own = [t for _, t in sent.stated_times()]
     if start != INDEX and any(t == start for t in own):
         return True  # "now", "currently" are times of the words, not a start
-    return _start_word_near(ex, sent, m, window_end, before)
+    return start_word
 
 
 def _start_word_near(
