@@ -170,3 +170,29 @@ def test_an_nhs_body_in_the_letterhead_is_the_place_of_care(letterhead: str) -> 
     text = f"{letterhead}Clinic 12/11/2026\nMrs P, 57, dermatomyositis with Gottron papules.\n"
     _, _, region = _patient(text)
     assert region == "GB"
+
+
+# --- the oldest age (facts/patient.py OLDEST_AGE, 110) at its exact bound (lead's review): 110 is
+# read, 111 passed over; and an age that grows past 110 by the years since it was stated is left
+# unknown (2024-11-10 to 2026-11-27: two years added)
+
+
+@pytest.mark.parametrize(("stated", "expected"), [(110, 110), (111, 64)])
+def test_the_oldest_age_at_its_bound(stated: int, expected: int) -> None:
+    text = (
+        "Letter dated 10/11/2026.\n"
+        f"Mrs Q, aged {stated}, has dermatomyositis with a heliotrope rash.\n"
+        "She is 64 and lives alone.\n"
+    )
+    _, age, _ = _patient(text)
+    assert age == expected
+
+
+@pytest.mark.parametrize(("stated", "expected"), [(108, 110), (109, None)])
+def test_an_age_counted_on_past_the_oldest_is_unknown(stated: int, expected: int | None) -> None:
+    text = (
+        "Clinic letter 10/11/2024.\n"
+        f"Mrs Q is {stated} years old and has dermatomyositis with a heliotrope rash.\n"
+    )
+    _, age, _ = _patient(text)
+    assert age == expected
