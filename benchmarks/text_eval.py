@@ -339,6 +339,10 @@ DETAIL_SETS = {
     # twenty-sixth session), figures only, items identical in every run (HELDOUT49.md); opened on
     # 5 Dec 2026 (twenty-sixth session).
     "notes:heldout49",
+    # Measured sealed three times (first run before round 51, after round 51, at the start of the
+    # twenty-seventh session), figures only, items identical in every run (HELDOUT50.md); opened
+    # on 5 Dec 2026 (twenty-seventh session).
+    "notes:heldout50",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
