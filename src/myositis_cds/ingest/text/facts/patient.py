@@ -653,6 +653,7 @@ def _region(ex: Extraction) -> None:
         ("region_nationality", 0),
         ("region_residence", 1),
         ("region_care_setting", _CARE_SETTING_RANK),
+        ("region_care_setting_town_first", _CARE_SETTING_RANK),  # issue #10 (i52p)
     )
     letterhead_end = _letterhead_end(ex)
     care_settings: set[str] = set()
@@ -665,6 +666,20 @@ def _region(ex: Extraction) -> None:
             for cues_of_one_pattern in ex.hits("value", name, sent):
                 for cue in cues_of_one_pattern:
                     if rank == _CARE_SETTING_RANK and not _in_letterhead(ex, cue, letterhead_end):
+                        continue
+                    if name == "region_care_setting_town_first":
+                        code = _town_first(ex, cue.group("place"))
+                        if code is not None:
+                            care_settings.add(code)
+                            draft = Draft(
+                                "patient", "region", "present", cue.start(), cue.end("place"),
+                                sent, INDEX, {"value": code},
+                            )  # fmt: skip
+                            key = (rank, sent.index, cue.start())
+                            if best is None or key < (
+                                best[0], best[1].sentence.index, best[1].start
+                            ):  # fmt: skip
+                                best = (rank, draft)
                         continue
                     window_end = min(sent.end, cue.end() + 30)
                     found = False
@@ -733,6 +748,17 @@ def _region(ex: Extraction) -> None:
 # first lines: a hospital letter's institution, department and address (three or four lines)
 _CARE_SETTING_RANK = 2
 _LETTERHEAD_LINES = 4
+
+
+def _town_first(ex: Extraction, place: str) -> str | None:
+    """issue #10 (i52p): the country of the town that opens a care setting's name ("Leicester"
+    of "Leicester Royal Infirmary"): a place of the hand list that is the whole name, else
+    ISO 3166 and the towns table (_places.country_of); None when no table places it."""
+    listed = ex.rules.regions.find(place)
+    if listed:
+        whole = len(listed) == 1 and listed[0].start == 0 and listed[0].end == len(place)
+        return listed[0].concept if whole else None
+    return _country(ex, place)
 
 
 def _letterhead_end(ex: Extraction) -> int:
