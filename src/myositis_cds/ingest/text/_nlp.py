@@ -153,6 +153,9 @@ _MONTH_ABBREVIATIONS = frozenset(
     ]
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+# issue #10 (i52d): ... and before the day and the year, as US forms and the AP style write a
+# date month first ("Mar. 4, 2025", "Nov. 13th, 2026"): no sentence end before the day either
+_DAY_THEN_YEAR = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d(?!\d)")
 _GRADE_OPENS_LINE = re.compile(r"[0-5](?:[+-]|[ \t]?/[ \t]?5)?(?![\w.)/]|[+-]?\d)")
 _ABBREVIATIONS = {
     "e.g.",
@@ -433,13 +436,13 @@ def note_sentences(doc: Doc) -> Doc:
             ender = False  # issue #10 (i18a): "Ankle dorsiflex. 5 5": the grade follows
         if (
             ender
-            and _YEAR.match(text)
+            and (_YEAR.match(text) or _DAY_THEN_YEAR.match(note, idx))
             and (
                 (before + last).casefold() in _MONTH_ABBREVIATIONS
                 or last.casefold() in _MONTH_ABBREVIATIONS
             )
         ):
-            ender = False  # issue #10 (i37n): "3rd Dec. 2024": the year follows
+            ender = False  # issue #10 (i37n): "3rd Dec. 2024": the year follows (i52d: or the day)
         carried = newline and (
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             # issue #10 (i10w): a list wrapped after its comma ("Jo-1, PL-7, PL-12," / "EJ, OJ

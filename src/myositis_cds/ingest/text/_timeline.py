@@ -538,14 +538,22 @@ def _dated_heading(ex: Extraction, sent: Sentence) -> TimePoint | None:
     if not (sent.candidates or sent.local):
         return None
     original = ex.norm.original
+    after_sentence = False
     if _opens_line(ex, sent):
         # the line as written (the reading may have joined the heading to the line under it)
         start, _ = ex.norm.to_original(sent.start, sent.start + 1)
     elif (start := _after_section_label(ex, sent)) < 0:
-        return None
+        if not (after_sentence := _after_sentence_on_its_line(ex, sent)):
+            return None
+        start, _ = ex.norm.to_original(sent.start, sent.start + 1)
     end = original.find("\n", start)
     line = original[start : len(original) if end < 0 else end].rstrip()
-    if len(line) > _HEADING_REACH:
+    if len(line) > _HEADING_REACH or (after_sentence and not line.endswith(":")):
+        return None
+    # issue #10 (i52d): the line's colon is the last sentence's on it: a sentence followed on its
+    # line by another ("Seen by rheumatology in 2024. Antibody panel 9 Feb 2025:") heads nothing
+    _, sent_end = ex.norm.to_original(sent.end - 1, sent.end)
+    if original[sent_end : start + len(line)].strip():
         return None
     dated = [
         (pos, t)
@@ -579,6 +587,34 @@ def _after_section_label(ex: Extraction, sent: Sentence) -> int:
     if _SECTION_LABEL.fullmatch(original, line_start, start) is None:
         return -1
     return line_start
+
+
+# issue #10 (i52d): a dated label that closes its line with a colon after a sentence ended on the
+# same line ("... first seen in 2024. Antibody panel 9 Feb 2025:" over the panel's rows) heads
+# the rows indented under it, as a label opening its line does: the rows are the panel's. Only
+# with the colon at the line's end and the next line indented deeper (a prose paragraph's
+# wrapped line keeps its margin: "...; antibodies (20/08/2026):" / "anti-MDA5 positive, ..."
+# goes on in prose past the results)
+_SENTENCE_END = re.compile(r"[.;!?][)\]\"'’”]*$")
+
+
+def _after_sentence_on_its_line(ex: Extraction, sent: Sentence) -> bool:
+    """Whether ``sent`` starts on a line after another sentence of its paragraph ended there,
+    the line under it indented deeper than that line (see above)."""
+    if sent.index == 0 or ex.sentences[sent.index - 1].paragraph != sent.paragraph:
+        return False
+    start, _ = ex.norm.to_original(sent.start, sent.start + 1)
+    original = ex.norm.original
+    before = original[original.rfind("\n", 0, start) + 1 : start].rstrip()
+    if not before.strip() or _SENTENCE_END.search(before) is None:
+        return False
+    next_start = original.find("\n", start) + 1
+    if next_start == 0:
+        return False
+    next_end = original.find("\n", next_start)
+    next_line = original[next_start : None if next_end < 0 else next_end]
+    indent = len(before) - len(before.lstrip(" \t"))
+    return bool(next_line.strip()) and len(next_line) - len(next_line.lstrip(" \t")) > indent
 
 
 def _bracket_heading(line: str, r: Rules) -> bool:
@@ -621,7 +657,9 @@ def _capitals_label(label: str) -> bool:
 # anti-PL-7 positive,\n         anti-Jo-1 negative"): the row's date dates its wrapped lines,
 # up to the next line that is not indented; or the row's date labelled by its colon
 # (issue #10, i40a: "10-11-2026: Myositis immunoblot (report 13-11-2026):\n            Mi-2 ++")
-_DATE_COLUMN = re.compile(r"[ \t]{2,}|\t|:[ \t]")
+# (issue #10, i52d: or a table's bar between the date and the row, "05/10 | Admitted ...", its
+# wrapped lines "      | CK ..." under it)
+_DATE_COLUMN = re.compile(r"[ \t]{2,}|\t|:[ \t]|[ \t]*\|")
 
 
 def _row_date(
