@@ -119,3 +119,19 @@ def test_a_suspected_mass_later_proven_is_a_tumour() -> None:
         "Colonoscopy biopsy 14/11/2026: adenocarcinoma."
     )
     assert _tumours(text) == [("colon", "adenocarcinoma")]
+
+
+# --- an adenoma found, and a polyp in the Romance languages, is an endoscopy's abnormal result
+# (rules/patterns.yaml investigation_abnormal_result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Colonoscopy 05/2022: three tubular adenomas removed, repeat in three years.",
+        "Colonscopia (04/11/2026): polipo peduncolato di 9 mm del sigma, asportato.",
+        "Colonoscopia (04/11/2026): pólipo sésil de 7 mm en colon descendente.",
+    ],
+)
+def test_an_adenoma_or_polyp_found_is_abnormal(sentence: str) -> None:
+    assert _results(sentence) == [("colonoscopy", "abnormal")]
