@@ -135,3 +135,20 @@ def test_a_suspected_mass_later_proven_is_a_tumour() -> None:
 )
 def test_an_adenoma_or_polyp_found_is_abnormal(sentence: str) -> None:
     assert _results(sentence) == [("colonoscopy", "abnormal")]
+
+
+# --- a lesion denied by "negative for" / "free of" before it, or by "not detected / not seen"
+# after it, is a normal result (facts/investigations.py _NOT_FOUND, _DENIED_AFTER)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CT chest/abdomen/pelvis 09/11/2026: negative for malignancy; no adenopathy.",
+        "CT chest/abdomen/pelvis 09/11/2026: free of tumour.",
+        "CT chest/abdomen/pelvis 09/11/2026: interstitial lung disease not detected.",
+        "CT chest/abdomen/pelvis 09/11/2026: pancreatic mass was not seen.",
+    ],
+)
+def test_a_lesion_denied_before_or_after_it_is_normal(sentence: str) -> None:
+    assert _results(sentence) == [("ct_chest_abdomen_pelvis", "normal")]

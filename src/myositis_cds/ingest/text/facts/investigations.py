@@ -204,10 +204,11 @@ _DENIAL = (
 )
 # (issue #10, i52i: and a denial of the evidence, signs or recurrence of the lesion, whose
 # noun and article stand between: "no evidence of a pancreatic mass", "no recurrence of the renal
-# tumour", "no signs of recurrent disease", "no focal uptake suspicious of metastatic disease";
+# tumour", "no signs of recurrent disease", "no focal uptake suspicious of metastatic disease",
+# "negative for malignancy", "free of tumour";
 # radiology reports' usual negative phrases)
 _NOT_FOUND = re.compile(
-    rf"\b(?:{_DENIAL}|nor|or|any)\s+(?:(?:\w+\s+){{0,2}}(?:evidence|signs?|features?|recurrence|"
+    rf"\b(?:{_DENIAL}|nor|or|any|negative\s+for|free\s+of)\s+(?:(?:\w+\s+){{0,2}}(?:evidence|signs?|features?|recurrence|"
     r"suggestion|suspicious|concerning)\s+(?:of|for)\s+(?:(?:the|an?|any)\s+)?)?(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -218,7 +219,10 @@ _DENIAL_REACH = 50
 # (not found)): the denial within two words after the lesion, before the clause goes on
 _DENIED_AFTER = re.compile(
     r"\w*(?:\s+\w+){0,2}?\s+(?:yok(?:tur)?|yox(?:dur)?|yo['‘ʻ’]q(?:dir)?|aniqlanmadi|kuzatilmadi|"
-    r"a[şs]kar\s+edilm[əe]yib|saptanmad[ıi])(?!\w)",
+    r"a[şs]kar\s+edilm[əe]yib|saptanmad[ıi]|"
+    # (issue #10, i52i: and the English report's "interstitial lung disease not detected", "mass
+    # not seen")
+    r"(?:(?:is|are|was|were)\s+)?not\s+(?:detected|seen|identified|demonstrated|found))(?!\w)",
     re.I,
 )
 
