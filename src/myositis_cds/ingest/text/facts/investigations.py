@@ -93,6 +93,7 @@ def _investigations(ex: Extraction) -> None:
             if existence is None and _repeat_unchanged(ex, sent, m.start, m.end):
                 earlier = _last_of(ex, code)
                 existence = None if earlier is None else _EXISTENCE_OF.get(earlier.value["result"])
+            borrowed = existence is None  # a result only the next sentence tells (i52i)
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
             value: dict[str, Any] = {}
@@ -126,7 +127,7 @@ def _investigations(ex: Extraction) -> None:
             # pending whatever its date; only one suggested or named for a later review is not
             # taken (issue #10, i48r: one rule for note 70's and 86's booked scans)
             if (
-                value.get("result") in ("pending", "not_stated")
+                (value.get("result") in ("pending", "not_stated") or borrowed)
                 and assertion.get("existence") != "PENDING"
                 and _later(ex, sent, code, m)
             ):
@@ -201,13 +202,27 @@ _DENIAL = (
     # view: 2 cm mass")
     r"(?-i:[Pp]a)|nagin\w*"
 )
-_NOT_FOUND = re.compile(rf"\b(?:{_DENIAL}|nor|or|any)\s+(?:\w+\s+){{0,2}}$", re.I)
+# (issue #10, i52i: and a denial of the evidence, signs or recurrence of the lesion, whose
+# noun and article stand between: "no evidence of a pancreatic mass", "no recurrence of the renal
+# tumour", "no signs of recurrent disease", "no focal uptake suspicious of metastatic disease",
+# "negative for malignancy", "free of tumour";
+# radiology reports' usual negative phrases)
+_NOT_FOUND = re.compile(
+    rf"\b(?:{_DENIAL}|nor|or|any|negative\s+for|free\s+of)\s+(?:(?:\w+\s+){{0,2}}(?:evidence|signs?|features?|recurrence|"
+    r"suggestion|suspicious|concerning)\s+(?:of|for)\s+(?:(?:the|an?|any)\s+)?)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+# how far before a lesion its denial is looked for
+_DENIAL_REACH = 50
 # issue #10 (i19c): a lesion denied after it, as the verb-final languages write the denial
 # (Turkish "kitle yok", Azerbaijani "kütlə yoxdur", Uzbek "uzoq metastazlar yo'q", "... aniqlanmadi"
 # (not found)): the denial within two words after the lesion, before the clause goes on
 _DENIED_AFTER = re.compile(
     r"\w*(?:\s+\w+){0,2}?\s+(?:yok(?:tur)?|yox(?:dur)?|yo['‘ʻ’]q(?:dir)?|aniqlanmadi|kuzatilmadi|"
-    r"a[şs]kar\s+edilm[əe]yib|saptanmad[ıi])(?!\w)",
+    r"a[şs]kar\s+edilm[əe]yib|saptanmad[ıi]|"
+    # (issue #10, i52i: and the English report's "interstitial lung disease not detected", "mass
+    # not seen")
+    r"(?:(?:is|are|was|were)\s+)?not\s+(?:detected|seen|identified|demonstrated|found))(?!\w)",
     re.I,
 )
 
@@ -245,7 +260,7 @@ def _lesion_found(ex: Extraction, sent: Sentence, after: int) -> int | None:
     for rx in ex.rules.value["investigation_abnormal_result"]:
         # every lesion of the clause: one denied ("no mass, but 3 polyps") leaves the next
         for lesion in rx.finditer(text, after, stop):
-            if _NOT_FOUND.search(text, max(after, lesion.start() - 30), lesion.start()):
+            if _NOT_FOUND.search(text, max(after, lesion.start() - _DENIAL_REACH), lesion.start()):
                 continue
             if _DENIED_AFTER.match(text, lesion.start(), stop):
                 continue  # "uzoq metastazlar yo'q" (i19c)
@@ -280,6 +295,8 @@ def _clause_stop(
     text = ex.text
     last = _bracket_end(ex, sent)
     end = ends.search(text, after, last)
+    while end is not None and (inside := _open_bracket_close(text, after, end.start(), last)):
+        end = ends.search(text, inside, last)  # "Hb 101 g/L (L; ref 120-150)": one result (i52i)
     stop = end.start() if end is not None else last
     nxt = [
         t
@@ -289,6 +306,19 @@ def _clause_stop(
     if nxt:
         stop = nxt[0].start  # "Mammography: normal, CT: 3 cm mass": the mass is the CT's
     return stop
+
+
+def _open_bracket_close(text: str, after: int, at: int, last: int) -> int | None:
+    """issue #10 (i52i): where the bracket left open at ``at`` (opened after the test's name at
+    ``after``) closes on the same line, before ``last``: a semicolon or a full stop inside a
+    value's bracket ("Hb 101 g/L (L; ref 120-150)", "(ref. 120-150)") does not end the result;
+    None when no bracket is open there or it does not close on that line."""
+    if text.count("(", after, at) <= text.count(")", after, at):
+        return None
+    close = text.find(")", at, last)
+    if close < 0 or "\n" in text[at:close]:
+        return None
+    return close + 1
 
 
 # issue #10 (i43i): the "-CT" or "/CT" that ends a PET's name the lexicon reads without it
@@ -313,7 +343,7 @@ def _absent_first(ex: Extraction, sent: Sentence, after: int) -> bool:
         lesion = rx.search(text, after, stop)
         if lesion is None or _MAY_SHOW.search(text, after, lesion.start()):
             continue
-        if _NOT_FOUND.search(text, max(after, lesion.start() - 30), lesion.start()):
+        if _NOT_FOUND.search(text, max(after, lesion.start() - _DENIAL_REACH), lesion.start()):
             return True
         if _DENIED_AFTER.match(text, lesion.start(), stop):
             return True  # "kitle yok", "metastazlar yo'q" (i19c)
@@ -400,7 +430,7 @@ def _denied_lesion(
     if a >= end:
         if a >= _clause_stop(ex, sent, end):
             return False
-        denied = _NOT_FOUND.search(text, max(end, a - 30), a) is not None
+        denied = _NOT_FOUND.search(text, max(end, a - _DENIAL_REACH), a) is not None
         return denied and not _found_first(ex, sent, end, Assertion({}))
     return _denied_before(ex, sent, start) and a >= max(sent.start, start - 60)
 
@@ -602,6 +632,10 @@ def _not_done(ex: Extraction, sent: Sentence, assertion: Assertion, start: int) 
     return b <= start and ex.text[a:b].casefold() in _NOT_DONE and start - b <= 12
 
 
+# a new item of a list or a new paragraph between two sentences
+_NEW_ITEM = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-•*]|\d+[.)])\s")
+
+
 def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
     """A result stated in the next sentence of the paragraph ("Skin biopsy.\nInterface …")."""
     if sent.index + 1 >= len(ex.sentences):
@@ -616,6 +650,13 @@ def _next_sentence_result(ex: Extraction, sent: Sentence) -> str | None:
         return "ABNORMAL"
     if "NORMAL" in cats:
         return "NORMAL"
+    if not _NEW_ITEM.search(ex.text, sent.end - 1, nxt.start + 4) and _lesion_found(
+        ex, nxt, nxt.start
+    ):
+        # issue #10 (i52i): a report's next sentence that opens on a lesion ("Colonoscopy: to
+        # the caecum, good preparation. Sigmoid: ulcerated lesion ..."): the test's finding (not
+        # a new item of a list, or after a blank line: another test's or topic's)
+        return "ABNORMAL"
     return None
 
 

@@ -767,6 +767,19 @@ def _tumours(ex: Extraction) -> None:
                 "to the case"
             )
             continue
+        # issue #10 (i52i): a mass found whose cancer the same sentence only suspects ("a 6 cm
+        # adnexal mass, suspicious for ovarian malignancy"): the cancer noun names no cancer of
+        # the mass, and the organs named are a suspicion's (_only_suspected decides)
+        doubted = [
+            m
+            for m in mentions
+            if m is not anchor
+            and _is_cancer_noun(ex, m)
+            and sent.context.assert_target(m.start, m.end, _THING_CATS).get("certainty")
+        ]
+        if doubted:
+            suspected.update(m.concept for m in site_ms)
+            mentions = [m for m in mentions if not any(m is d for d in doubted)]
 
         # issue #10 (i41r): one cancer named only by its generic noun beside several organs, one
         # of them a tumour's already found ("the cancer staging surgery ... the right ovary and
