@@ -230,3 +230,58 @@ def test_low_german_strength_rows() -> None:
         ("weakness_proximal_lower", True),
         ("legs_proximal_weaker_than_distal", True),
     } <= _codes(text)
+
+
+# --- treatments and tests (rules/patterns.yaml DOSE_PERIOD_I52H, DOSE_COURSE,
+# treatment_start; languages.yaml treatments and investigations)
+
+
+def _treatments(text: str) -> set[tuple[str, str | None, date | None, date | None]]:
+    return {(t.drug, t.dose, t.start, t.stop) for t in _case(text).treatments}
+
+
+def test_asturian_courses() -> None:
+    text = AST + (
+        "Recibió metilprednisolona 500 mg/día del 04/11 al 06/11/2026 y depués prednisona "
+        "40 mg/día dende'l 07/11/2026. Inmunoglobulines intravenoses 2 g/kg en 5 díes "
+        "(09/11-13/11/2026)."
+    )
+    found = _treatments(text)
+    assert ("prednisone", "40 mg/día", date(2026, 11, 7), None) in found
+    assert (
+        "intravenous immunoglobulin",
+        "2 g/kg en 5 díes",
+        date(2026, 11, 9),
+        date(2026, 11, 13),
+    ) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dose"),
+    [
+        ("Wi hebbt an'n 11.11.2026 mit Prednisolon 30 mg an'n Dag ansett.", "30 mg an'n Dag"),
+        ("Methotrexat 15 mg eenmal in de Week siet 01.10.2026.", "15 mg eenmal in de Week"),
+    ],
+)
+def test_low_german_doses(sentence: str, dose: str) -> None:
+    assert dose in {t.dose for t in _case(NDS + sentence).treatments}
+
+
+def test_asturian_and_low_german_tests() -> None:
+    fbc = _case(NDS + "Labor (06.11.2026): Blootbild unauffällig.").investigations
+    assert [(i.code.value, i.result.value if i.result else None, i.date) for i in fbc] == [
+        ("full_blood_count", "normal", date(2026, 11, 6))
+    ]
+    tvus = _case(AST + "Ecografía tresvaxinal (09/11/2026): masa endometrial de 30 mm.")
+    assert ("transvaginal_ultrasound", date(2026, 11, 9)) in {
+        (i.code.value, i.date) for i in tvus.investigations
+    }
+
+
+def test_the_visit_dated_before_its_verb() -> None:
+    # the letter is dated the 19th; the patient was seen on the 18th (patterns.yaml time.visit)
+    text = (
+        "Huusarztpraxis\nLeer, 19.11.2026\nÖverwiesung: Herr Hinnerk Ubben, 60 Johr oold\n"
+        "Wi hebbt em an'n 18.11.2026 in uns Praxis ankeken.\nDe Böverschenkels sünd swack.\n"
+    )
+    assert ("weakness_proximal_lower", True, date(2026, 11, 18)) in _findings(text)
