@@ -90,3 +90,26 @@ def test_a_sign_gone_is_no_longer_present() -> None:
 @pytest.mark.parametrize("verb", ["tagad", "tagadja"])
 def test_a_hungarian_denial_closing_its_clause(verb: str) -> None:
     assert _findings(f"Raynaud-jelenséget {verb}.") == {"raynaud": False}
+
+
+# --- a sign named with its site in a few words is dated by the "since DATE" closing its
+# clause (_draft._since_reached)
+
+
+def _dated(text: str) -> dict[str, date | None]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return {f.code.value: f.date for f in case.findings}
+
+
+def test_a_sign_with_its_site_is_dated_by_the_since_closing_its_clause() -> None:
+    found = _dated(
+        "A violaceous rash on both upper eyelids and over the knuckles since 03/08/2026."
+    )
+    assert found == {"heliotrope_rash": date(2026, 8, 3), "gottron_sign": date(2026, 8, 3)}
+    # a comma ends the clause the date reaches back over: the sign before it keeps the visit's
+    # date
+    found = _dated("A violaceous rash on both upper eyelids, and weak thighs since 03/08/2026.")
+    assert found == {
+        "heliotrope_rash": date(2026, 11, 20),
+        "weakness_proximal_lower": date(2026, 8, 3),
+    }
