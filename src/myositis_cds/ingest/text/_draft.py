@@ -471,7 +471,33 @@ def finding_time(
         ]
         if since_after:
             return min(since_after, key=lambda x: x[0])[1]
+    if began and (reached := _since_reached(ex, sent, pos)) is not None:
+        return reached
     return sent.time_at(pos, ongoing=not began, end=end)
+
+
+# issue #10 (i52f): how far before its "since DATE" a sign's name may start in the same clause
+# (no comma, semicolon or clause break between): a sign named with its site in a few words
+# ("rash on both upper eyelids since ...", "rash on the eyelids and over the knuckles since
+# ...") starts beyond the 30 characters the date's own scope reaches back (_timeline's
+# _local_scope, which dates every fact there), and was left on the note's date
+_SINCE_SIGN_REACH = 80  # as far as a complaint reaches to its "since" (_timeline)
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
+def _since_reached(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
+    """The date of the "since DATE" a finding at ``pos`` begins on, when the finding's name
+    starts further back than that date's own scope but within its clause, else None."""
+    reached = [
+        (c - pos, t)
+        for c, t, lo, _, since in sent.local
+        if since
+        and pos < lo
+        and c - pos <= _SINCE_SIGN_REACH
+        and _CLAUSE_MARK.search(ex.text, pos, c) is None
+        and not any(pos < b < c for b in sent.breaks)
+    ]
+    return min(reached, key=lambda x: x[0])[1] if reached else None
 
 
 _OPEN_BRACKET = re.compile(r"\s*\([^()]*")

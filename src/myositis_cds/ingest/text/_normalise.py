@@ -643,8 +643,13 @@ def _is_wrapped(lines: list[tuple[int, str]], rows: frozenset[int] = frozenset()
 
 _BOX = re.compile(r"\[\s?([xX✓✔*])?\s?\]")
 _COLUMN = compile_rule(
-    r"\b(yes|no|present|absent|not examined|not assessed|not known|unknown|n/a)\b", re.IGNORECASE
+    r"\b(yes|no|present|absent|not examined|not assessed|not known|unknown|n/a"
+    # issue #10 (i52f): a grid's columns headed by the capital initials "Y   N" (a pre-operative
+    # or co-morbidity checklist: "Diabetes .... [ ] [X]" under "Y   N" is a "no")
+    r"|(?-i:Y|N))\b",
+    re.IGNORECASE,
 )
+_COLUMN_INITIAL = {"y": "yes", "n": "no"}
 _SAYS_NO = frozenset({"no", "absent"})
 # issue #10 (i10ay): a ticked answer with the caller's words after it, set apart by two spaces,
 # a quote, a bracket or a dash ('[ ] Yes  [x] No  "eating fine"', '[x] No (walks 2 km)')
@@ -698,6 +703,7 @@ def _tick_boxes(text: str) -> str:
             continue
         if len(boxes) < 2:
             cols = [m.group(1).casefold() for m in _COLUMN.finditer(line)]
+            cols = [_COLUMN_INITIAL.get(c, c) for c in cols]
             if not line.strip():
                 header = None
             elif len(cols) >= 2 and not boxes:

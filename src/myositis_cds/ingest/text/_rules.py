@@ -731,6 +731,7 @@ class StrengthRules(_Strict):
     stems: dict[StrengthGroup, list[str]] = {}
     not_stems: list[str] = []
     not_muscle_after: list[str] = []
+    counted_after_number: list[str] = []  # issue #10 (i52f): see rules/strength.yaml
     narrowing: list[str] = []  # issue #10 (i14b): see rules/strength.yaml
     movement_codes: dict[StrengthGroup, list[str]] = {}  # issue #10 (i35e): rules/strength.yaml
 

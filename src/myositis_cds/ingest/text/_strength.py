@@ -614,6 +614,28 @@ def _narrowing() -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
+@functools.cache
+def _counted() -> re.Pattern[str] | None:
+    words = rules().strength.counted_after_number
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _counts(text: str, g: Grade, m: TermMatch) -> bool:
+    """issue #10 (i52f): a bare number right before a word that counts (rules/strength.yaml
+    ``counted_after_number``: "3 fingers", "2 finger breadths") is a count, not a grade."""
+    pattern = _counted()
+    return (
+        pattern is not None
+        and not g.explicit
+        and not g.word
+        and not text[g.end : m.start].strip()
+        and pattern.match(text, m.start) is not None
+    )
+
+
 def _narrowed(text: str, start: int, end: int) -> bool:
     """issue #10 (i14b): a narrowing word (rules/strength.yaml ``narrowing``) between two
     muscles: the next grade is the later muscle's alone."""
@@ -868,6 +890,13 @@ def read_grades(
             last_end = g.end
             continue
         forward = orphan = shared = None
+        if (
+            nxt is not None
+            and _counts(text, g, nxt)
+            and not (waiting and _FILLER.match(text[waiting[-1].muscle.end : g.start]))
+        ):
+            last_end = g.end  # "mouth opening 3 fingers": a count (its muscle is not graded)
+            continue
         if (
             nxt is not None
             and (
