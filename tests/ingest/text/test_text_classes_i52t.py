@@ -117,3 +117,29 @@ def test_a_year_alone_opens_a_course_closed_by_a_later_date(
     text: str, expected: list[tuple[str, date, date | None, str | None]]
 ) -> None:
     assert _courses(text) == expected
+
+
+# --- a "since" written after its date (Finnish "alkaen", _timeline._local_scope) dates the
+# whole clause before it, back to its comma: a drug's long name and its dose included
+
+FINNISH_LEAD = "Epikriisi 12.11.2026. Dermatomyosiitti. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hoito: Metotreksaatti 15 mg x 1 viikossa s.c. 2.10.2026 alkaen.",
+            [("methotrexate", date(2026, 10, 2))],
+        ),
+        (
+            "Lääkitys: Mykofenolaattimofetiili 500 mg x 2 p.o. 1.10.2026 alkaen.",
+            [("mycophenolate mofetil", date(2026, 10, 1))],
+        ),
+    ],
+)
+def test_a_since_after_its_date_dates_a_long_drug_clause(
+    text: str, expected: list[tuple[str, date]]
+) -> None:
+    case = extract_case(FINNISH_LEAD + text, today=TODAY).case
+    assert [(t.drug, t.start) for t in case.treatments] == expected
