@@ -9,6 +9,8 @@ time or an assertion could not be pinned down.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -570,7 +572,6 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
         data["tumours"] = tumours
 
     # ---------------------------------------------------------------- treatments
-    treatments: dict[str, dict[str, Any]] = {}
     given = [
         d
         for d in drafts
@@ -592,13 +593,26 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             and (d.code not in first_stated or when(d) < when(first_stated[d.code]))
         ):
             first_stated[d.code] = d
+    # issue #10 (i52t): a drug started again after a stop the note states is a second course,
+    # recorded on its own ("weaned off Dec 2025" then "restarted today"; a pulse that ended
+    # "then oral methylprednisolone"): its start, dose and stop are that course's
+    starts = _course_starts(given, first_stated, when, index, today)
+    courses: dict[tuple[str, int], dict[str, Any]] = {}
     for d in given:
-        day = when(d)
-        tr = treatments.get(d.code)
+        course = bisect_right(starts.get(d.code, []), when(d)) - 1
+        tr = courses.get((d.code, max(course, 0)))
         if tr is None:
             first = first_stated.get(d.code, d)
+            if course > 0:
+                first = next(
+                    x
+                    for x in given
+                    if x.code == d.code
+                    and not x.value.get("no_start")
+                    and when(x) == starts[d.code][course]
+                )
             tr = {"drug": d.code, "start": when(first).isoformat(), "evidence": ev(first)}
-            treatments[d.code] = tr
+            courses[(d.code, max(course, 0))] = tr
             used.add(id(first))
         for k in ("dose", "route"):
             if k in d.value and k not in tr:
@@ -609,8 +623,8 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
             if stop.isoformat() >= tr["start"] and stop <= today:
                 tr["stop"] = stop.isoformat()
                 used.add(id(d))
-    if treatments:
-        data["treatments"] = list(treatments.values())
+    if courses:
+        data["treatments"] = list(courses.values())
 
     # ---------------------------------------------------------------- events
     events: dict[tuple[str, date], dict[str, Any]] = {}
@@ -662,6 +676,37 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     case = _validate(ex, data, today)
     facts = [_fact(ex, d, index, id(d) in used) for d in drafts]
     return ExtractionResult(case=case, facts=facts, warnings=list(ex.warnings), index_date=index)
+
+
+def _course_starts(
+    given: list[Draft],
+    first_stated: dict[str, Draft],
+    when: Callable[[Draft], date],
+    index: date,
+    today: date,
+) -> dict[str, list[date]]:
+    """issue #10 (i52t): the first day of each course of each drug, in order: the earliest start
+    the note states, then each later start that comes after a stop the note states for the
+    course before it (a drug stopped and started again), by a time of its own or by one told
+    after its start word that is the visit's ("restarted today"). A later start with no stop before
+    it (a dose changed, the drug named again) goes on with the same course."""
+    stops: dict[str, list[date]] = {}
+    for d in given:
+        if d.until is not None and d.until.resolve(index) <= today:
+            stops.setdefault(d.code, []).append(d.until.resolve(index))
+    starts: dict[str, list[date]] = {}
+    for code, first in first_stated.items():
+        days = [when(first)]
+        later = {
+            when(d)
+            for d in given
+            if d.code == code and d.start_told and not d.value.get("no_start")
+        }
+        for day in sorted(later):
+            if any(days[-1] <= stop < day for stop in stops.get(code, [])):
+                days.append(day)
+        starts[code] = days
+    return starts
 
 
 def _onset(

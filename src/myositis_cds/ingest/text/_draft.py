@@ -150,6 +150,7 @@ class Draft:
     inferred: bool = False
     uncertain: bool = False
     until: TimePoint | None = None  # when it ended (a treatment stopped)
+    start_told: bool = False  # a time stated after a start word dates it ("restarted today")
 
     def to_fact(self, ex: Extraction, index: date, in_case: bool = False) -> Fact:
         # built from our own values: construct without re-validating (the case is validated)

@@ -1053,15 +1053,23 @@ def _local_scope(
         # tumour's size in the clause, is not dated by it, _Sentence.time_at's ``ongoing``)
         clause = text.rfind(";", sent.start, start)
         return (clause + 1 if clause >= 0 else sent.start), end, True
+    dated_back = ex.rules.one("since_after").match(text, end, min(sent.end, end + 20))  # (i42n)
     if (
         ex.rules.since.clause.search(text[max(sent.start, start - 30) : start])
         or text[start:end].casefold().startswith("since")
-        or ex.rules.one("since_after").match(text, end, min(sent.end, end + 20))  # (i42n: 20)
+        or dated_back is not None
     ) and not ex.rules.one("record_from").search(text, max(sent.start, start - 40), start):
-        lo = max(sent.start, start - 30)
+        # issue #10 (i52t): a "since" written after its date (Finnish "alkaen", Pashto) closes the
+        # clause it dates, which runs back from the date to its comma: a drug's long name and
+        # its dose before it ("Metotreksaatti 15 mg x 1 viikossa s.c. 2.10.2026 alkaen") reach
+        # further back than the words after an English "since"
+        lo = max(sent.start, start - (_SINCE_AFTER_REACH if dated_back is not None else 30))
         comma = text.rfind(",", lo, start)
         return (comma + 1 if comma >= 0 else lo), end, True
     return None
+
+
+_SINCE_AFTER_REACH = 60  # characters from a clause's start to its date before "alkaen"
 
 
 _GOES_ON = re.compile(r"\s*[,;]")

@@ -95,7 +95,7 @@ def _treatments(ex: Extraction) -> None:
                 end = max(end, behind[0].end)
             if route:
                 value["route"] = route
-            start, until = _treatment_times(ex, sent, m, window_end, before)
+            start, until, start_told = _treatment_times(ex, sent, m, window_end, before)
             if until is not None:
                 value["stopped"] = True
             # a start word by the mention: asked once, by the three readings below
@@ -125,6 +125,7 @@ def _treatments(ex: Extraction) -> None:
                 value,
                 uncertain=uncertain,
                 until=until,
+                start_told=start_told,
             )
             _add(ex, draft)
             before = draft
@@ -303,16 +304,17 @@ def _opens_drug_item(ex: Extraction, pos: int, end: int) -> bool:
 
 def _treatment_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
-) -> tuple[TimePoint, TimePoint | None]:
-    """(start, stop) of one mention of a treatment (_course_times); issue #10 (i49t): a course
-    whose clause says it is repeated (patterns.yaml ``treatment_course_repeated``: "then monthly",
-    "repeat every 4 weeks") has not stopped on its last day, unless the note says it stopped."""
-    start, stop = _course_times(ex, sent, m, window_end, before)
+) -> tuple[TimePoint, TimePoint | None, bool]:
+    """(start, stop, start told) of one mention of a treatment (_course_times); issue #10
+    (i49t): a course whose clause says it is repeated (patterns.yaml
+    ``treatment_course_repeated``: "then monthly", "repeat every 4 weeks") has not stopped on its
+    last day, unless the note says it stopped."""
+    start, stop, told = _course_times(ex, sent, m, window_end, before)
     if stop is not None and not _said_stopped(ex, sent, m, window_end, before):
         clause = ex.text[m.end : window_end]
         if any(rx.search(clause) for rx in ex.rules.value["treatment_course_repeated"]):
-            return start, None
-    return start, stop
+            return start, None, told
+    return start, stop, told
 
 
 def _said_stopped(
@@ -347,22 +349,25 @@ def _stop_cues(
 
 def _course_times(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
-) -> tuple[TimePoint, TimePoint | None]:
-    """(start, stop) of one mention of a treatment: a range after it ("for 3 days (15-17 Jan)");
-    the times stated right after "started"/"stopped" next to it ("started Dec 2024, stopped
-    Feb 2025", "was weaned off in July 2025"); "then X" after a course that stopped starts the
-    next day; else the time of the words, not stopped."""
+) -> tuple[TimePoint, TimePoint | None, bool]:
+    """(start, stop, start told) of one mention of a treatment: a range after it ("for 3 days
+    (15-17 Jan)"); the times stated right after "started"/"stopped" next to it ("started Dec
+    2024, stopped Feb 2025", "was weaned off in July 2025"); "then X" after a course that
+    stopped starts the next day; else the time of the words, not stopped. The start is told
+    when it is the time stated right after a start word (issue #10, i52t: "restarted today",
+    whose time is the visit's)."""
     r = ex.rules
     text = ex.text
     short = _short_range(ex, m.end, window_end)  # issue #10 (i10k): "(28/10 - 30/10/2026)"
     if short is not None:
-        return short
+        return (*short, True)
     dates = _with_wrapped_last(ex, find_dates(text, r, m.end, window_end, ex.style), window_end)
     for d in dates:
         if d.until is not None:
             return (
                 TimePoint(absolute=d.day, uncertain=d.uncertain),
                 TimePoint(absolute=d.until, uncertain=d.uncertain),
+                True,
             )
     for a, b in pairwise(dates):  # "from June 2023 to March 2024"
         joined = text[a.end : b.start]
@@ -378,6 +383,7 @@ def _course_times(
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
+                True,
             )
         # issue #10 (i49t): two doses of one course on two dates joined by "and" ("rituximab 1 g
         # on 05/10/2026 and 19/10/2026", "on 2026 Oct 05 and 2026 Oct 19"): the course's first
@@ -387,6 +393,7 @@ def _course_times(
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
+                True,
             )
         if (
             _FROM_SUFFIX.fullmatch(joined) and _UNTIL_AFTER.match(text, b.end)
@@ -394,14 +401,16 @@ def _course_times(
             return (  # "13.10.2026 dan 15.10.2026 gacha" (i19c), "... से ... तक" (i44i)
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
                 TimePoint(absolute=b.day, uncertain=b.uncertain),
+                True,
             )
     start = sent.time_at(m.start)
     stop: TimePoint | None = None
+    told = False
     for rx in r.value["treatment_start"]:
         for cue in rx.finditer(text, m.end, window_end):
             stated = _time_after(sent, cue.end(), cue.start()) or _wrapped_date(ex, sent, cue.end())
             if stated is not None:
-                start = stated
+                start, told = stated, True
                 break
     for rx in r.value["treatment_stop"]:
         for cue in _stop_cues(ex, sent, m, window_end, before, rx):
@@ -416,7 +425,7 @@ def _course_times(
         and before.until is not None
         and _then(ex, max(before.end, m.start - 15), m.start)
     ):
-        start = before.until.shifted(days=1)  # "3 days (15-17 Jan), then oral prednisolone"
+        start, told = before.until.shifted(days=1), True  # "(15-17 Jan), then oral prednisolone"
     if stop is None and start.absolute is not None:
         # issue #10 (i10k): a course of a stated number of days from its start ("IVIG started
         # 02/11/2026, given over 5 days", "1 g daily x 3 from 12/11/2026") stops on its last
@@ -429,7 +438,7 @@ def _course_times(
                 if 1 <= days <= 31:
                     stop = start.shifted(days=days - 1)
                 break
-    return start, stop
+    return start, stop, told
 
 
 def _with_wrapped_last(ex: Extraction, dates: list[DateMatch], window_end: int) -> list[DateMatch]:
