@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
@@ -605,22 +606,23 @@ def _equal_pair(text: str, start: int, end: int, muscle_starts: frozenset[int]) 
     )
 
 
-@functools.cache
-def _narrowing() -> re.Pattern[str] | None:
-    words = rules().strength.narrowing
+def _word_list(words: Iterable[str], lead: str) -> re.Pattern[str] | None:
+    """One of ``words`` as a whole word at its end (longest first), after ``lead``; None when
+    the list is empty."""
     if not words:
         return None
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{lead}(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _narrowing() -> re.Pattern[str] | None:
+    return _word_list(rules().strength.narrowing, r"(?<!\w)")
 
 
 @functools.cache
 def _counted() -> re.Pattern[str] | None:
-    words = rules().strength.counted_after_number
-    if not words:
-        return None
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alts})(?!\w)", re.IGNORECASE)
+    return _word_list(rules().strength.counted_after_number, "")
 
 
 def _counts(text: str, g: Grade, m: TermMatch) -> bool:
