@@ -657,6 +657,20 @@ def _region(ex: Extraction) -> None:
     )
     letterhead_end = _letterhead_end(ex)
     care_settings: set[str] = set()
+
+    def offer(rank: int, sent: Sentence, cue: re.Match[str], end: int, code: str) -> None:
+        """A region read from ``cue`` to ``end``: kept when its cue ranks first (then the
+        earliest); a care setting's country also counted, two of them giving none."""
+        nonlocal best
+        draft = Draft(
+            "patient", "region", "present", cue.start(), end, sent, INDEX, {"value": code}
+        )
+        if rank == _CARE_SETTING_RANK:
+            care_settings.add(code)
+        key = (rank, sent.index, cue.start())
+        if best is None or key < (best[0], best[1].sentence.index, best[1].start):
+            best = (rank, draft)
+
     for name, rank in cues:
         places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
         for sent in ex.sentences:
@@ -670,16 +684,7 @@ def _region(ex: Extraction) -> None:
                     if name == "region_care_setting_town_first":
                         code = _town_first(ex, cue.group("place"))
                         if code is not None:
-                            care_settings.add(code)
-                            draft = Draft(
-                                "patient", "region", "present", cue.start(), cue.end("place"),
-                                sent, INDEX, {"value": code},
-                            )  # fmt: skip
-                            key = (rank, sent.index, cue.start())
-                            if best is None or key < (
-                                best[0], best[1].sentence.index, best[1].start
-                            ):  # fmt: skip
-                                best = (rank, draft)
+                            offer(rank, sent, cue, cue.end("place"), code)
                         continue
                     window_end = min(sent.end, cue.end() + 30)
                     found = False
@@ -702,21 +707,8 @@ def _region(ex: Extraction) -> None:
                             continue
                         if name == "region_nationality":
                             place = _second_nationality(text, place, places)
-                        draft = Draft(
-                            "patient",
-                            "region",
-                            "present",
-                            cue.start(),
-                            place.end,
-                            sent,
-                            INDEX,
-                            {"value": _state_after(ex, place) or place.concept},
-                        )
-                        key = (rank, sent.index, cue.start())
-                        if rank == _CARE_SETTING_RANK:
-                            care_settings.add(draft.value["value"])
-                        if best is None or key < (best[0], best[1].sentence.index, best[1].start):
-                            best = (rank, draft)
+                        code = _state_after(ex, place) or place.concept
+                        offer(rank, sent, cue, place.end, code)
                         found = True
                         break
                     if found or name == "region_nationality":
@@ -728,15 +720,7 @@ def _region(ex: Extraction) -> None:
                     if iso is None:
                         continue
                     code, end = iso
-                    draft = Draft(
-                        "patient", "region", "present", cue.start(), end, sent, INDEX,
-                        {"value": code},
-                    )  # fmt: skip
-                    key = (rank, sent.index, cue.start())
-                    if rank == _CARE_SETTING_RANK:
-                        care_settings.add(code)
-                    if best is None or key < (best[0], best[1].sentence.index, best[1].start):
-                        best = (rank, draft)
+                    offer(rank, sent, cue, end, code)
     if best is not None and best[0] == _CARE_SETTING_RANK and len(care_settings) > 1:
         best = None  # the letterhead names two countries: none rather than a wrong one
     if best is not None:
