@@ -599,8 +599,9 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
     starts = _course_starts(given, first_stated, when, index, today)
     courses: dict[tuple[str, int], dict[str, Any]] = {}
     for d in given:
-        course = bisect_right(starts.get(d.code, []), when(d)) - 1
-        tr = courses.get((d.code, max(course, 0)))
+        # (a mention before the first start stated belongs to the first course)
+        course = max(bisect_right(starts.get(d.code, []), when(d)) - 1, 0)
+        tr = courses.get((d.code, course))
         if tr is None:
             first = first_stated.get(d.code, d)
             if course > 0:
@@ -612,7 +613,7 @@ def assemble(ex: Extraction, anchor: date | None, today: date) -> ExtractionResu
                     and when(x) == starts[d.code][course]
                 )
             tr = {"drug": d.code, "start": when(first).isoformat(), "evidence": ev(first)}
-            courses[(d.code, max(course, 0))] = tr
+            courses[(d.code, course)] = tr
             used.add(id(first))
         for k in ("dose", "route"):
             if k in d.value and k not in tr:
