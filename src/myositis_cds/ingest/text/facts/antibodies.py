@@ -518,9 +518,11 @@ def _antibodies(ex: Extraction) -> None:
     ex.forget_index("antibody drafts")  # (_AntibodyDrafts) read from the start
     panel_times: dict[int, TimePoint] = {}
     panels = cache(lambda: _bucket(ex, r.panels.find(text)))  # the note's panels, once if asked
+    # a sentence's own times (not a later row's), once a sentence if asked (_own_candidates)
+    own_times = cache(lambda i: _own_candidates(ex, ex.sentences[i], buckets[i], panels()))
     for idx, matches in buckets.items():
         sent = ex.sentences[idx]
-        panel_time = _panel_time(ex, sent, buckets, panels, panel_times)
+        panel_time = _panel_time(ex, sent, buckets, panels, panel_times, own_times)
         if panel_time is not None:
             panel_times[idx] = panel_time
         respective = _respective_results(ex, matches)
@@ -663,7 +665,7 @@ def _antibodies(ex: Extraction) -> None:
                     or _aside_sample_time(ex, sent, m)
                     or _closing_bracket_time(ex, sent, m)
                     or (
-                        _time_before_later_rows(ex, sent, m, buckets[idx], panels)
+                        _time_before_later_rows(sent, m, own_times)
                         if panel_time is None
                         else panel_time
                     )
@@ -822,6 +824,7 @@ def _panel_time(
     buckets: dict[int, list[TermMatch]],
     panel_buckets: Callable[[], dict[int, list[TermMatch]]],
     panel_times: dict[int, TimePoint],
+    own_times: Callable[[int], list[tuple[int, TimePoint]]],
 ) -> TimePoint | None:
     from myositis_cds.ingest.text._timeline import _SAMPLE_REACH
 
@@ -830,8 +833,7 @@ def _panel_time(
     prev = ex.sentences[sent.index - 1]
     panels = panel_buckets()
     if prev.paragraph != sent.paragraph or (
-        _own_candidates(ex, sent, buckets[sent.index], panels)
-        and not _wrapped_report_date(ex, prev, sent)
+        own_times(sent.index) and not _wrapped_report_date(ex, prev, sent)
     ):
         return None
     opening = [m.start for m in (*buckets[sent.index], *panels.get(sent.index, []))]
@@ -941,17 +943,16 @@ def _own_candidates(
 
 
 def _time_before_later_rows(
-    ex: Extraction,
     sent: Sentence,
     m: TermMatch,
-    matches: list[TermMatch],
-    panels: Callable[[], dict[int, list[TermMatch]]],
+    own_times: Callable[[int], list[tuple[int, TimePoint]]],
 ) -> TimePoint | None:
     """The rows' time when ``sent`` runs on into a later row's date (_later_rows), else None
-    (the sentence's own time, read at each antibody by _add)."""
+    (the sentence's own time, read at each antibody by _add). ``own_times``: the sentence's own
+    times (_own_candidates), found once a sentence for all its antibodies."""
     if not sent.candidates:
         return None
-    own = _own_candidates(ex, sent, matches, panels())
+    own = own_times(sent.index)
     if len(own) == len(sent.candidates):
         return None
     # a copy: the sentence's own time object would be read again at the nearest date (_add)
