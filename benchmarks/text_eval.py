@@ -343,6 +343,10 @@ DETAIL_SETS = {
     # twenty-seventh session), figures only, items identical in every run (HELDOUT50.md); opened
     # on 5 Dec 2026 (twenty-seventh session).
     "notes:heldout50",
+    # Measured sealed three times (first run before round 52, after round 52, at the start of the
+    # twenty-eighth session), figures only, items identical in every run (HELDOUT51.md); opened
+    # on 5-6 Dec 2026 (twenty-eighth session).
+    "notes:heldout51",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
