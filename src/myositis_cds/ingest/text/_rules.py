@@ -808,7 +808,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "non_functional": set(),
     "functional": set(),
     "examples": set(),
-    "dose": {"amount", "freq", "equiv", "equiv_routed", "equiv_after"},
+    "dose": {"amount", "freq", "equiv", "ceiling", "equiv_routed", "equiv_after"},
     "dose_frequency_later": {"freq"},  # issue #10 (i19a)
     "dose_at_start": set(),  # issue #10 (i43i)
     "dose_at_start_after": set(),  # issue #10 (i44i)

@@ -141,7 +141,9 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     mg/day)", "15 mg/m2 (25 mg) weekly"; not the per-kilogram amount in brackets after an absolute
     one, "600 mg (30 mg/kg) daily"), and the days a weight-based course is given over written
     with it ("2 g/kg over 5 days": the dose as written, tests/data/notes/README.md; patterns.yaml
-    DOSE_COURSE); a line break inside how often reads as a space."""
+    DOSE_COURSE); issue #10 (i53t): with the ceiling in brackets right after the amount ("30
+    mg/kg (max 1 g) daily": the dose as written, gold decision of 6 Dec 2026); a line break
+    inside how often reads as a space."""
     equiv = dm.group("equiv") or dm.group("equiv_routed")
     amount = dm.group("amount")
     per_body = _PER_BODY.search(amount) is not None
@@ -153,7 +155,8 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     freq = dm.group("freq")
     if freq is not None and "\n" in freq:  # "2 g/kg over\n5 days" wrapped in a form's column
         freq = _WRAPPED.sub(" ", freq)
-    return "".join(part or "" for part in (amount, equiv, freq, after))
+    ceiling = dm.group("ceiling")
+    return "".join(part or "" for part in (amount, equiv, ceiling, freq, after))
 
 
 _WRAPPED = re.compile(r"[ \t]*\n\s*")

@@ -1,0 +1,94 @@
+"""Issue #10, twenty-eighth session (branch i53t): classes of wording in the treatments: how
+often a dose is given, its ceiling, and courses only requested. Each expectation is worked out
+by hand on sentences written for this test (no text from a note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 58-year-old man with dermatomyositis.\n"
+
+
+def _doses(text: str) -> dict[str, str | None]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return {t.drug: t.dose for t in case.treatments}
+
+
+# --- the Latin prescription abbreviations written with their stops are how often the dose is
+# given (rules/patterns.yaml DOSE_PERIOD_LATIN_DOTTED; the BNF's Latin abbreviations and the US
+# forms): the dose as written keeps them
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drug", "dose"),
+    [
+        ("Azathioprine 50 mg b.d. since 03/09/2026.", "azathioprine", "50 mg b.d."),
+        ("Ciclosporin 100 mg b.i.d. from 12/10/2026.", "ciclosporin", "100 mg b.i.d."),
+        ("Hydroxychloroquine 200 mg o.d. started 01/08/2026.", "hydroxychloroquine", "200 mg o.d."),
+        ("Prednisolone 25 mg o.m. from 05/11/2026.", "prednisolone", "25 mg o.m."),
+        ("Tacrolimus 1 mg t.d.s. since 14/10/2026.", "tacrolimus", "1 mg t.d.s."),
+        ("Azathioprine 25 mg q.d.s. since 14/10/2026.", "azathioprine", "25 mg q.d.s."),
+        ("Azathioprine 25 mg qds since 14/10/2026.", "azathioprine", "25 mg qds"),
+        # a space after each stop, and the route between the amount and how often
+        (
+            "Mycophenolate mofetil 1 g PO b. d. from 02/10/2026.",
+            "mycophenolate mofetil",
+            "1 g b. d.",
+        ),
+        # the frequency that ends the sentence keeps its last stop
+        ("Tacrolimus started 11/10/2026 at 2 mg b.d.", "tacrolimus", "2 mg b.d."),
+    ],
+)
+def test_a_dotted_latin_frequency_is_part_of_the_dose(sentence: str, drug: str, dose: str) -> None:
+    assert _doses(sentence)[drug] == dose
+
+
+def test_a_dotted_abbreviation_that_is_no_frequency_stays_out() -> None:
+    # "o.b." is no prescription abbreviation: that dose is the amount alone, the next one keeps
+    # its "b.d."
+    got = _doses("Prednisolone 30 mg o.b. since 03/11/2026. Tacrolimus 2 mg b.d. from 05/11/2026.")
+    assert got == {"prednisolone": "30 mg", "tacrolimus": "2 mg b.d."}
+
+
+# --- a dose's bracketed ceiling written inside the dose, between the amount and how often, is
+# part of the dose as written (tests/data/notes/README.md, gold decision of 6 Dec 2026;
+# rules/patterns.yaml DOSE_CEILING and the dose's group ``ceiling``); after the route it stays
+# out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dose"),
+    [
+        (
+            "Methylprednisolone 30 mg/kg (max 1 g) once daily from 02/11/2026 to 04/11/2026.",
+            "30 mg/kg (max 1 g) once daily",
+        ),
+        (
+            "Methylprednisolone 10 mg/kg (maximum 500 mg) daily started 02/11/2026.",
+            "10 mg/kg (maximum 500 mg) daily",
+        ),
+        # the route after the ceiling is read apart
+        (
+            "Methylprednisolone 30 mg/kg (up to 1 g) IV daily from 02/11/2026.",
+            "30 mg/kg (up to 1 g) daily",
+        ),
+    ],
+)
+def test_a_ceiling_inside_the_dose_is_part_of_it(sentence: str, dose: str) -> None:
+    assert _doses(sentence)["methylprednisolone"] == dose
+
+
+def test_a_ceiling_after_the_route_stays_out() -> None:
+    got = _doses(
+        "Methylprednisolone 30 mg/kg IV (max 1 g) daily from 02/11/2026. "
+        "Cyclophosphamide 500 mg/m2 (max 1.2 g) monthly from 03/11/2026."
+    )
+    assert got == {
+        "methylprednisolone": "30 mg/kg daily",
+        "cyclophosphamide": "500 mg/m2 (max 1.2 g) monthly",
+    }
