@@ -92,3 +92,63 @@ def test_a_ceiling_after_the_route_stays_out() -> None:
         "methylprednisolone": "30 mg/kg daily",
         "cyclophosphamide": "500 mg/m2 (max 1.2 g) monthly",
     }
+
+
+# --- a drug after a label that names it as requested or proposed, on the label's line or in the
+# list under it, is no start (rules/patterns.yaml treatment_request_label;
+# tests/data/notes/README.md: a drug with no stated start is not recorded)
+
+
+def _drugs(text: str) -> list[tuple[str, date]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return sorted((t.drug, t.start) for t in case.treatments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the label alone on its line, a numbered list under it
+        "Section 4 - Treatment requested abroad\n  1. Rituximab 1 g x2 two weeks apart.\n"
+        "  2. Repeat MRI thighs.\nReceiving hospital : university centre.\n",
+        # the label before the drug on its line
+        "C3. Treatment requested: IVIG 2 g/kg every 4 weeks for 3 cycles.\n",
+        "Proposed therapy:\n- tacrolimus 2 mg bd\n- IVIG 2 g/kg over 5 days\n",
+    ],
+)
+def test_a_drug_under_a_request_label_is_no_start(text: str) -> None:
+    got = _drugs(text + "\nPrednisolone 50 mg daily since 12/10/2026.")
+    assert got == [("prednisolone", date(2026, 10, 12))]
+
+
+def test_a_start_stated_under_a_request_label_is_read() -> None:
+    # the first item states its own start, the second none; the list ends at the blank line
+    got = _drugs(
+        "Treatment requested:\n1. IVIG 2 g/kg given 02/11/2026, repeat monthly.\n"
+        "2. Rituximab 1 g x2.\n\nAzathioprine 50 mg bd since 03/10/2026."
+    )
+    assert got == [
+        ("azathioprine", date(2026, 10, 3)),
+        ("intravenous immunoglobulin", date(2026, 11, 2)),
+    ]
+
+
+# --- a drug sought by a request for it ("funding for", "approval for", "applied for") is no
+# start, and so are the drugs listed with it (rules/patterns.yaml treatment_planned)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Letter to the health board re funding for IVIG or rituximab - copy given to patient.",
+        "We have applied for rituximab and IVIG through the hospital charity.",
+        "Approval for tacrolimus is awaited.",
+    ],
+)
+def test_a_drug_only_requested_is_no_start(sentence: str) -> None:
+    got = _drugs(sentence + " Prednisolone 40 mg od from 01/11/2026.")
+    assert got == [("prednisolone", date(2026, 11, 1))]
+
+
+def test_a_request_granted_and_given_is_a_start() -> None:
+    got = _drugs("Approval for rituximab obtained, given 04/11/2026; IVIG applied for.")
+    assert got == [("rituximab", date(2026, 11, 4))]
