@@ -152,3 +152,38 @@ def test_a_drug_only_requested_is_no_start(sentence: str) -> None:
 def test_a_request_granted_and_given_is_a_start() -> None:
     got = _drugs("Approval for rituximab obtained, given 04/11/2026; IVIG applied for.")
     assert got == [("rituximab", date(2026, 11, 4))]
+
+
+# --- a continuation card's entry: the date alone at a line's start before a gap, the entry's
+# lines indented under it (_timeline.py _card_entry); its "today" is that day, so a drug started
+# "from today" in a later entry starts on that entry's date, not the card's first date
+
+
+def test_a_card_entry_dates_its_today() -> None:
+    card = (
+        "OUTPATIENT CONTINUATION CARD\n\n"
+        "02/09/26  New pt  (Dr A. Bah)\n  Weakness of both thighs x 3/12. CK sent.\n\n"
+        "16/09/26  R/V  (Dr A. Bah)\n  Rx: azathioprine 50 mg od from today.\n\n"
+        "30/09/26  R/V\n  Stable. Cont aza.\n"
+    )
+    case = extract_case(card, today=TODAY).case
+    assert [(t.drug, t.start) for t in case.treatments] == [("azathioprine", date(2026, 9, 16))]
+
+
+# --- a plan's "to start" after the drug in the other languages read is no start
+# (rules/patterns.yaml treatment_planned); a start stated before it keeps the drug
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Metotrexato 15 mg a settimana da iniziare dopo lo screening.",  # Italian
+        "Méthotrexate 15 mg par semaine à débuter après le bilan.",  # French
+        "Metotrexato 15 mg semanal a iniciar tras el cribado.",  # Spanish
+        "Methotrexat 15 mg wöchentlich zu beginnen nach dem Screening.",  # German
+        "Methotrexaat 15 mg per week te starten na screening.",  # Dutch
+    ],
+)
+def test_a_drug_to_start_in_other_languages_is_no_start(sentence: str) -> None:
+    got = _drugs(sentence + " Prednisolone 40 mg od from 01/11/2026.")
+    assert got == [("prednisolone", date(2026, 11, 1))]
