@@ -808,7 +808,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "non_functional": set(),
     "functional": set(),
     "examples": set(),
-    "dose": {"amount", "freq", "equiv", "equiv_routed", "equiv_after"},
+    "dose": {"amount", "freq", "equiv", "ceiling", "equiv_routed", "equiv_after"},
     "dose_frequency_later": {"freq"},  # issue #10 (i19a)
     "dose_at_start": set(),  # issue #10 (i43i)
     "dose_at_start_after": set(),  # issue #10 (i44i)
@@ -823,6 +823,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "event_named_elsewhere": set(),  # issue #10 (i48e)
     "treatment_not_taken": set(),  # issue #10 (i10aj)
     "treatment_planned": {"gap"},  # issue #10 (i51t)
+    "treatment_request_label": set(),  # issue #10 (i53t)
     "treatment_current": set(),  # issue #10 (i13c)
     "treatment_list_joiner": set(),  # issue #10 (i50t)
     "investigation_abnormal_result": set(),  # issue #10 (i10aj)

@@ -238,6 +238,7 @@ def _times_and_events(ex: Extraction) -> None:
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
+    card: int | None = None  # the indent of a card entry's date line (_card_entry), if it is one
     row: tuple[TimePoint, int] | None = None  # a table row's date and indent (_row_date)
     section: TimePoint | None = None  # the date of a section's heading (_section_date)
     for sent in ex.sentences:
@@ -255,12 +256,15 @@ def _times_and_events(ex: Extraction) -> None:
             # "24 Nov 2026 14:05  GP consultation") starts a new paragraph of the reading but not
             # a new entry: the entry's stamp goes on to a blank line or the next stamp
             if prev is None or _blank_line_between(ex, prev, sent):
-                entry = None
+                entry = card = None
         # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
         # sentence (a chat's lines run together) dates the sentences after it
+        # (issue #10, i53t: a card's entry ends at a line indented no deeper than its date's)
+        if card is not None and _opens_line(ex, sent) and _indent(ex, sent.start) <= card:
+            entry = card = None
         stamps = _entry_stamps(ex, sent)
         if stamps and stamps[0][0] == sent.start:
-            entry = stamps[0][1]
+            entry, card = stamps[0][1], _card_indent(ex, stamps[0][0])
         # issue #10 (i10av): a dated section heading dates the lines under it; a line of its own
         # date ends its scope (_dated_heading)
         section = _section_date(ex, sent, section)
@@ -286,6 +290,9 @@ def _times_and_events(ex: Extraction) -> None:
             # (a line of its own, as written, opens no story of the sentence before it)
             base = entry if base == INDEX or _opens_line(ex, sent) else base
             time = entry if time == INDEX else time
+            # (issue #10, i53t: and so is the "today" the sentence states, which a mention's own
+            # time reads, "Rx: prednisolone 60 mg od from today" under the entry's stamp)
+            sent.candidates = [(c, entry if t == INDEX else t) for c, t in sent.candidates]
         elif section is not None and time is None:
             # (not over a time the sentence states, "ANA positive today")
             base = section if base == INDEX or _opens_line(ex, sent) else base
@@ -294,7 +301,7 @@ def _times_and_events(ex: Extraction) -> None:
         sent.base_time = base
         sent.time = time if time is not None else base
         if stamps:
-            entry = stamps[-1][1]
+            entry, card = stamps[-1][1], _card_indent(ex, stamps[-1][0])
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
@@ -691,8 +698,8 @@ def _row_date(
 
 
 def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
-    """The entry stamps (``_ENTRY_STAMP``) that open a line in the sentence, with
-    their dates."""
+    """The entry stamps (``_ENTRY_STAMP``, or issue #10, i53t: a card's, ``_card_entry``) that
+    open a line in the sentence, with their dates."""
     out = []
     for m in _ENTRY_STAMP.finditer(ex.text, sent.start, sent.end):
         day = next(
@@ -701,7 +708,64 @@ def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]
         )
         if day is not None and _opens_line(ex, sent, m.start()):
             out.append((m.start(), day))
-    return out
+    stamped = {at for at, _ in out}
+    for c, t in sent.candidates:
+        if (
+            t.absolute is not None
+            and c not in stamped
+            and _opens_line(ex, sent, c)
+            and _card_entry(ex, c)
+        ):
+            out.append((c, t))
+    return sorted(out, key=lambda x: x[0])
+
+
+# issue #10 (i53t): a continuation card's entry, the date alone at a line's start, then a gap of
+# two or more spaces and the visit's words ("14/07/26  R/V  (Dr ...)", "03.11.26   OPD"), the
+# entry's lines indented under it; a table's rows of results stand at one indent, each with its
+# own date, and open no entry (_card_entry)
+_CARD_DATE = re.compile(
+    r"[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\]?"
+    r"(?:[ \t]{2,}\S|$)"
+)
+
+
+def _indent(ex: Extraction, pos: int) -> int:
+    """How far the line of the text at ``pos`` is indented, as written."""
+    original = ex.norm.original
+    at, _ = ex.norm.to_original(pos, pos + 1)
+    start = original.rfind("\n", 0, at) + 1
+    line = original[start : at + 1]
+    return len(line) - len(line.lstrip())
+
+
+def _card_indent(ex: Extraction, pos: int) -> int | None:
+    """The indent of the line of a card entry's date at ``pos`` (_card_entry), or None for a
+    stamp of another kind (_ENTRY_STAMP), whose entry goes on to a blank line."""
+    return _indent(ex, pos) if _card_entry(ex, pos) else None
+
+
+def _card_entry(ex: Extraction, pos: int) -> bool:
+    """Whether the date at ``pos`` opens a card's entry (``_CARD_DATE``): alone at its line's
+    start before a gap, and the next line, not blank and not opening with a date of its own, is
+    indented deeper than the date's line."""
+    original = ex.norm.original
+    at, _ = ex.norm.to_original(pos, pos + 1)
+    start = original.rfind("\n", 0, at) + 1
+    end = original.find("\n", at)
+    if end < 0:
+        return False
+    line = original[start:end]
+    if _CARD_DATE.match(line) is None:
+        return False
+    after = original.find("\n", end + 1)
+    nxt = original[end + 1 : len(original) if after < 0 else after]
+    indent = len(line) - len(line.lstrip())
+    return (
+        bool(nxt.strip())
+        and len(nxt) - len(nxt.lstrip()) > indent
+        and _CARD_DATE.match(nxt) is None
+    )
 
 
 def _episode(text: str, name_start: int, r: Rules) -> bool:

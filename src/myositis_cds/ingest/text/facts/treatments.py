@@ -57,6 +57,8 @@ def _treatments(ex: Extraction) -> None:
                 continue  # "Allergic to methotrexate", "Rituximab was considered but not given"
             if _only_planned(ex, m, max(sent.start, m.start - 60), window_end):
                 continue  # "IVIG being arranged", "consider rituximab", "would start HCQ"
+            if _requested_under_label(ex, m, window_end):
+                continue  # "Treatment requested: IVIG 2 g/kg ...", a list under such a label
             assertion = sent.context.assert_target(m.start, m.end, _THING_CATS)
             status, uncertain = _status(ex, sent, assertion, sent.time, dated=False)
             value: dict[str, Any] = {}
@@ -141,7 +143,9 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     mg/day)", "15 mg/m2 (25 mg) weekly"; not the per-kilogram amount in brackets after an absolute
     one, "600 mg (30 mg/kg) daily"), and the days a weight-based course is given over written
     with it ("2 g/kg over 5 days": the dose as written, tests/data/notes/README.md; patterns.yaml
-    DOSE_COURSE); a line break inside how often reads as a space."""
+    DOSE_COURSE); issue #10 (i53t): with the ceiling in brackets right after the amount ("30
+    mg/kg (max 1 g) daily": the dose as written, gold decision of 6 Dec 2026); a line break
+    inside how often reads as a space."""
     equiv = dm.group("equiv") or dm.group("equiv_routed")
     amount = dm.group("amount")
     per_body = _PER_BODY.search(amount) is not None
@@ -153,7 +157,8 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     freq = dm.group("freq")
     if freq is not None and "\n" in freq:  # "2 g/kg over\n5 days" wrapped in a form's column
         freq = _WRAPPED.sub(" ", freq)
-    return "".join(part or "" for part in (amount, equiv, freq, after))
+    ceiling = dm.group("ceiling")
+    return "".join(part or "" for part in (amount, equiv, ceiling, freq, after))
 
 
 _WRAPPED = re.compile(r"[ \t]*\n\s*")
@@ -229,16 +234,100 @@ def _only_planned(ex: Extraction, m: TermMatch, lo: int, hi: int) -> bool:
     for rx in r.value["treatment_planned"]:
         for cue in rx.finditer(window):
             a, b = cue.span("gap")
-            if a > mark:
+            before = a <= mark
+            if not before:
                 a, b = a - 2 + lo, b - 2 + lo
             else:
                 a, b = a + lo, b + lo
             if not (
-                any(x.search(ex.text, a, b) for x in r.value["treatment_start"])
-                or find_dates(ex.text, r, a, b, ex.style)
-                or r.treatments.find(ex.text, a, b)
+                _start_or_date(ex, a, b)
+                or _another_drug_between(ex, a, b)
+                # (i53t) a cue before the drug: a start word in the drug's own clause after it
+                # (to a dash between spaces: "IVIG - letter given" is the letter's)
+                or (before and _start_or_date(ex, m.end, _clause_end(ex, m.end, hi), dates=False))
             ):
                 return True
+    return False
+
+
+def _start_or_date(ex: Extraction, a: int, b: int, dates: bool = True) -> bool:
+    """Whether a start word (patterns.yaml ``treatment_start``) or, with ``dates``, a date
+    stands in text[a:b]."""
+    r = ex.rules
+    return any(x.search(ex.text, a, b) for x in r.value["treatment_start"]) or (
+        dates and bool(find_dates(ex.text, r, a, b, ex.style))
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[;\n]|\s[-–—]\s")
+
+
+def _clause_end(ex: Extraction, start: int, end: int) -> int:
+    """Where the clause that goes on at ``start`` ends: at a semicolon, a line's end or a dash
+    between spaces, at most ``end``."""
+    brk = _CLAUSE_BREAK.search(ex.text, start, end)
+    return end if brk is None else brk.start()
+
+
+# issue #10 (i53t): the glue between the members of a list of drugs ("rituximab or IVIG",
+# "MMF, tacrolimus and/or IVIG")
+_DRUG_LIST_GLUE = re.compile(r"(?:[\s,/&+]|\b(?:and|or)\b)*", re.IGNORECASE)
+
+
+def _another_drug_between(ex: Extraction, a: int, b: int) -> bool:
+    """Whether text[a:b], between a plan's cue and its drug, names another drug with words of
+    its own ("prednisolone 60 mg daily and IVIG being arranged": the cue is IVIG's, not
+    prednisolone's); issue #10 (i53t): drugs only listed with this one ("funding for rituximab
+    or IVIG") share its cue."""
+    named = ex.rules.treatments.find(ex.text, a, b)
+    if not named:
+        return False
+    bounds = [a, *(x for t in named for x in (t.start, t.end)), b]
+    return not all(
+        _DRUG_LIST_GLUE.fullmatch(ex.text, lo, hi)
+        for lo, hi in zip(bounds[::2], bounds[1::2], strict=True)
+    )
+
+
+# issue #10 (i53t): a line that opens a list item ("1. ", "2) ", "a) ", "- ", "• ")
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-z][.)]|[-*•·–])[ \t]", re.IGNORECASE)
+_LABEL_REACH = 12  # lines from a drug's item up to the label over its list
+
+
+def _requested_under_label(ex: Extraction, m: TermMatch, window_end: int) -> bool:
+    """issue #10 (i53t): a drug named after a label that calls it requested or proposed
+    (patterns.yaml ``treatment_request_label``), on the label's line ("Treatment requested:
+    IVIG 2 g/kg every 4 weeks") or in the list under it (the label alone on its line, then "1.
+    IVIG 2 g/kg over 5 days"; each line from the label to the drug's a list item or a
+    continuation indented deeper than the label): a request is no start, unless the drug's
+    item states one (a start word or a date between the item's start and its clause's end)."""
+    text = ex.text
+    label = ex.rules.one("treatment_request_label")
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    inline = label.match(line)
+    if inline is not None and line_start + inline.end() <= m.start:
+        return not _start_or_date(ex, line_start + inline.end(), window_end)
+    if _LIST_ITEM.match(line) is None:
+        return False
+    pos, lines = line_start, [line]
+    for _ in range(_LABEL_REACH):
+        if pos == 0:
+            return False
+        above = text.rfind("\n", 0, pos - 1) + 1
+        prev = text[above : pos - 1]
+        if not prev.strip():
+            return False  # a blank line ends the list
+        if label.match(prev) is not None:
+            indent = len(prev) - len(prev.lstrip())
+            if all(
+                _LIST_ITEM.match(x) is not None or len(x) - len(x.lstrip()) > indent for x in lines
+            ):
+                return not _start_or_date(ex, line_start, window_end)
+            return False
+        pos = above
+        lines.append(prev)
     return False
 
 
