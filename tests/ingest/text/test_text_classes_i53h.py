@@ -194,3 +194,11 @@ def test_corsican_blood_count_normal() -> None:
     text = CO + "Emucromu di u 20/11/2026 nurmale.\n"
     codes = {(i.code.value, i.result.value) for i in _case(text).investigations}
     assert ("full_blood_count", "normal") in codes
+
+
+def test_corsican_drug_stopped() -> None:
+    # "piantatu" (stopped) before its date: the treatment's stop
+    text = CO + "- Prednisone 40 mg/ghjornu da u 2 di maghju di u 2025, "
+    text += "piantatu u 10 di lugliu di u 2026.\n"
+    pred = _treatments(text)["prednisone"]
+    assert (pred.start, pred.stop) == (date(2025, 5, 2), date(2026, 7, 10))
