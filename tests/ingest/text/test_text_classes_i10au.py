@@ -129,8 +129,9 @@ def test_region_state_codes_kind_words_and_leaders(line: str, expected: str) -> 
 @pytest.mark.parametrize(
     "line",
     [
-        # WA is both Washington (US) and Western Australia: no single country
-        "A 61-year-old woman who lives in Spokane, WA.",
+        # WA is both Washington (US) and Western Australia: no single country (issue #10,
+        # i53p: unless the town is one country's only, "Spokane, WA"; Perth is two countries')
+        "A 61-year-old woman who lives in Perth, WA.",
         # "from" with a subdivision's bare name: not read ("letter from Kent" may be a person)
         "A 61-year-old woman; letter from Kent enclosed.",
         # a column's next label after the place is no part of it (MD is Maryland's code)

@@ -222,7 +222,10 @@ def load_patient_grammar() -> PatientGrammar:
             # issue #10 (i10ah): an age field with a dot leader, "Age ........ 52"
             rf"|(?<!\w)(?:{classes['AGE_LABELS']}|age){data.fragments['LEADER']}\d"
             # issue #10 (i10-text21): an age and sex item, "56 Y/F", "Age/Sex: 61 yrs / Male"
-            rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*/\s*(?:{classes['FEMALE_WORDS']}"
+            # (issue #10, i53p: or apart by a comma or a space, "Age/Sex: 38, female", and the
+            # label with the sex first, "Sex/Age: M/71")
+            rf"|(?<!\w)(?:{classes['SEX_LABELS']})\s*/\s*(?:{classes['AGE_LABELS']}|age)(?!\w)"
+            rf"|\d\s*(?:y(?:rs?|ears?)?\.?)?\s*[/,]?\s*(?:{classes['FEMALE_WORDS']}"
             rf"|{classes['FEMALE_VALUES']}|{classes['MALE_WORDS']}|{classes['MALE_VALUES']})(?![\w-])"
             # issue #10 (i23b): the age and the sex letter as columns, "Name: Jane DOE  46 F"
             rf"|\d\s?(?-i:[FM])(?![\w/.-])",

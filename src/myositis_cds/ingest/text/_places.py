@@ -41,6 +41,12 @@ NAME_LANGUAGES = (
 STATE_CODE_STYLES = {" ": ("US", "CA", "AU", "CH"), "-": ("BR",), "(": ("IT",)}
 STATE_CODE_COUNTRIES = tuple(c for cs in STATE_CODE_STYLES.values() for c in cs)
 
+# A bracketed qualifier in a name ("Falkland Islands (Malvinas)"); the separators of a
+# subdivision's name's parts (slashes, commas, brackets); a subdivision's own code ("GB-CRD")
+_BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
+_NAME_PARTS = re.compile(r"\s*[/,]\s*|\s*[(\[].*?[)\]]\s*")
+_SUBDIVISION_CODE = re.compile(r"\s*\b[A-Z]{2}-[A-Z0-9]{1,3}\b\s*")
+
 # Words that name the kind of subdivision, not the subdivision ("Kiambu County", "Co. Cork",
 # "Uppsala län", "Tartumaa" is itself the name): left out before the name is looked up.
 _KIND_WORDS = re.compile(
@@ -112,11 +118,25 @@ def _read_tables(
             names = {name, *(cat.gettext(name) for cat in catalogues)}
             for n in names:
                 countries.setdefault(fold(n), set()).add(c.alpha_2)
+            # issue #10 (i53p): a short name that ISO 3166 writes with a bracketed qualifier
+            # and no common name ("Falkland Islands (Malvinas)", "Cocos (Keeling) Islands",
+            # "Holy See (Vatican City State)") is written without it too
+            bare = " ".join(_BRACKETED.sub(" ", name).split())
+            if bare != name and len(bare) > 3:
+                countries.setdefault(fold(bare), set()).add(c.alpha_2)
     subdivisions: dict[str, set[str]] = {}
     states: dict[str, set[str]] = {}
     for s in pycountry.subdivisions:
         country = s.country_code
-        for part in re.split(r"\s*[/,]\s*|\s*[(\[].*?[)\]]\s*", s.name):
+        # (issue #10, i53p: and the other language's name ISO 3166-2 gives in square brackets
+        # with its own code, the Welsh names of the Welsh principal areas, "Cardiff [Caerdydd
+        # GB-CRD]", "Isle of Anglesey [Sir Ynys Môn GB-YNM]": the name without its code, and
+        # without "Sir", Welsh for county, that opens it)
+        own_names: list[str] = [s.name] + [
+            re.sub(r"^Sir\s+", "", _SUBDIVISION_CODE.sub("", alt)).strip()
+            for alt in re.findall(r"\[([^\]]+)\]", s.name)
+        ]
+        for part in (p for name in own_names for p in _NAME_PARTS.split(name)):
             key = fold(_KIND_WORDS.sub(" ", part)).strip(" -")  # "Seoul-teukbyeolsi"
             if len(key) > 2:
                 subdivisions.setdefault(key, set()).add(country)
@@ -200,6 +220,16 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
             join = "(" if bracket else (state.group("join") or " ") if state else " "
             style = STATE_CODE_STYLES[" " if join.isspace() else join]
             found |= states.get(code, set()) & set(style)
+            # issue #10 (i53p): a code two of the style's countries share ("WA", "NT") is
+            # resolved by the town written before it when a table places that town in one of
+            # them only ("Spokane, WA", "Alice Springs NT"); else it names neither
+            if len(found) > 1:
+                town = part.strip()[: state.start("code")] if state and not bracket else ""
+                if not town.strip():  # "Spokane, WA": the town is the part before
+                    before = [p for _, p in parts[: parts.index((bracket, part))] if p.strip()]
+                    town = before[-1] if before else ""
+                where = subdivisions.get(fold(town).strip(" ,-"), set()) & found
+                found = where if len(where) == 1 else set()
         else:
             bare = _LEADING_PARTICLES.sub("", _KIND_WORDS.sub(" ", part).strip())
             key = fold(_POSTCODE.sub("", bare)).strip(" -")

@@ -886,6 +886,31 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     settlement = _SETTLEMENT_BEFORE.match(line)  # "г. Гомель": the name after the abbreviation
     if settlement:
         line = line[settlement.end() :]
+    lead = cue.group().strip().casefold()
+    # issue #10 (i53p): an address written from the house to the country, whose first items
+    # (a house number, a house's name, a street with words in lower case: "Address: 3rd-floor
+    # flat, Braunstone, Leicester", "lives at 12 Elm Road, Leeds") no table places: the place
+    # is read again from each later item of the field, up to its first stop, colon or
+    # semicolon, until one names a country. Only in a form's field (its label ends with a
+    # colon) or after a house number; never after a cue as loose as "from"
+    starts = [0]
+    if lead != "from" and (lead.endswith((":", "：")) or line[:1].isdigit()):
+        field = re.split(r"[.;:]", line, maxsplit=1)[0]
+        starts += [m.end() for m in re.finditer(r",[ \t]*", field)]
+    for offset in starts:
+        found = _place_in(ex, line[offset:], lead)
+        if found is not None:
+            code, length = found
+            end = min(sent.end, cue.end() + offset + length)
+            if _place_about_someone_else(ex, sent, cue.end(), end):
+                return None
+            return code, end
+    return None
+
+
+def _place_in(ex: Extraction, line: str, lead: str) -> tuple[str, int] | None:
+    """The country of the place that opens ``line`` (the words of _PLACE_TOKEN), and the
+    place's length; None when it names no single country."""
     pos, end, words = 0, 0, 0
     while pos < len(line) and words < 6:
         m = _PLACE_TOKEN.match(line, pos)
@@ -901,17 +926,13 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
             break
         pos = m.end()
     place = line[:end].rstrip(" ,.")
-    end = min(sent.end, cue.end() + len(place))
     if not place or (not place[:1].isupper() and not place[:1].isdigit()):
         return None
     if place.split()[-1] in _PLACE_PARTICLES:  # "ON" (Ontario) is a state code, "on" is not
         return None
-    if _place_about_someone_else(ex, sent, cue.end(), end):
-        return None
-    lead = cue.group().strip().casefold()
     if _POSTCODE_FIELD.search(lead):  # issue #10 (i37c): "Postcode area: TR1 (Truro)"
         code = _postcode_country(ex, place)
-        return None if code is None else (code, end)
+        return None if code is None else (code, len(place))
     # (issue #10, i21b: a place of the hand list on the cue's line that the sentence split cut
     # off, "Co. Chiarraí" after the county's abbreviation: its last term, the county or country)
     # (the term must end the place and stand first or after a comma: never "Dr Jordan", "Jordan
@@ -920,7 +941,7 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
     if listed and lead != "from":
         last = listed[-1]
         if last.end == len(place) and (last.start == 0 or place[: last.start].endswith(", ")):
-            return last.concept, end
+            return last.concept, len(place)
     code = _country(
         ex,
         place,
@@ -933,7 +954,7 @@ def _iso_region(ex: Extraction, sent: Sentence, cue: re.Match[str]) -> tuple[str
         full = _FULL_POSTCODE.match(line, len(place) - len(place.split()[-1]))
         if full is not None:
             code = _postcode_country(ex, full.group())
-    return None if code is None else (code, end)
+    return None if code is None else (code, len(place))
 
 
 _POSTCODE_FIELD = re.compile(r"post\s?code")
