@@ -105,3 +105,22 @@ def test_an_entry_header_dates_the_lines_under_it() -> None:
         [(5400.0, date(2026, 8, 3)), (2100.0, date(2026, 8, 17))],
         [("prednisolone", date(2026, 11, 20))],
     )
+
+
+# --- a month's or a weekday's abbreviated name before a comma ends no sentence (_nlp
+# _DATE_ABBREVIATIONS), and a report's "Date of test:" is the note's date (time.note_date)
+
+
+def test_a_typed_date_with_abbreviations_and_commas_dates_its_sentence() -> None:
+    text = (
+        "RESPIRATORY PHYSIOLOGY REPORT\n"
+        "Date of test: Wed., 18th Nov., 2026\n"
+        "Requested by Dr B (request dated 4th Nov., 2026)\n"
+        "Dermatomyositis with anti-Jo-1. Weakness of the thighs for three months.\n"
+        "CK 900 U/L (30-200) on 7th Sept., 2026.\n"
+        "Started prednisolone 40 mg daily on 9th Sept., 2026.\n"
+    )
+    case = extract_case(text, today=TODAY).case
+    assert case.onset_date == date(2026, 8, 18)  # three months before the test
+    assert [(lab.value, lab.date) for lab in case.labs] == [(900.0, date(2026, 9, 7))]
+    assert [(t.drug, t.start) for t in case.treatments] == [("prednisolone", date(2026, 9, 9))]
