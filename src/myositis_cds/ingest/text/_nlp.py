@@ -152,6 +152,11 @@ _MONTH_ABBREVIATIONS = frozenset(
         "dec.",
     ]
 )
+# issue #10 (i53d): ... and a month's or a weekday's abbreviation before a comma, as typed
+# forms write a date in full ("Tues., 17th Nov., 2026", "3rd Sept., 2026"): the date goes on
+_DATE_ABBREVIATIONS = _MONTH_ABBREVIATIONS | frozenset(
+    ["mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun."]
+)
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 # issue #10 (i52d): ... and before the day and the year, as US forms and the AP style write a
 # date month first ("Mar. 4, 2025", "Nov. 13th, 2026"): no sentence end before the day either
@@ -443,6 +448,17 @@ def note_sentences(doc: Doc) -> Doc:
             )
         ):
             ender = False  # issue #10 (i37n): "3rd Dec. 2024": the year follows (i52d: or the day)
+        if (
+            ender
+            and text == ","
+            and (
+                (before + last).casefold() in _DATE_ABBREVIATIONS
+                or last.casefold() in _DATE_ABBREVIATIONS
+            )
+        ):
+            ender = (
+                False  # issue #10 (i53d): "17th Nov., 2026", "Tues., 17th Nov.": the date goes on
+            )
         carried = newline and (
             (last.casefold() in _CARRIES_ON and before not in _FIELD_MARKS)
             # issue #10 (i10w): a list wrapped after its comma ("Jo-1, PL-7, PL-12," / "EJ, OJ

@@ -1053,6 +1053,9 @@ def read_style(
         dates = replace(dates, month_day_hyphen=True)  # "Nov-17-2026": its "Nov-14" a day
     if any(rx.search(text) for rx in rules.time["dates"] if "dmy" in rx.groupindex):
         dates = replace(dates, day_month_hyphen=True)  # i51f: "22-Nov-2026": its "21-Nov" a day
+    if any(rx.search(text) for rx in rules.time["dates"] if "nhy" in rx.groupindex):
+        # i53d: "07-22-2017": its "11-16-26" a date with its year last
+        dates = replace(dates, numeric_hyphen=True)
     if any(
         m.group("dmyy") is not None
         for rx in rules.time["dates"]

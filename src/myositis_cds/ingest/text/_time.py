@@ -153,6 +153,9 @@ class DateStyle:
     # issue #10 (i49d): the note prints a day, a month's name and a two-digit year ("03 Sep
     # 26"), so its "Jul 26" with no day is July 2026, not the 26th (rules/patterns.yaml)
     day_month_short_year: bool = False
+    # issue #10 (i53d): the note writes numeric dates with hyphens and a four-digit year
+    # ("07-22-2017"), so its "11-16-26" is a date with a two-digit year (rules/patterns.yaml)
+    numeric_hyphen: bool = False
 
 
 def _month(text: str, names: dict[str, int]) -> int | None:
@@ -401,6 +404,8 @@ def _date_from_match(
         return None  # i51f: "21-Nov" only in a note that writes "22-Nov-2026"
     if groups.get("myy") is not None and not style.day_month_short_year:
         return None  # i49d: "Jul 26" in a note without "03 Sep 26" dates: the 26th of July
+    if groups.get("nhyy") is not None and not style.numeric_hyphen:
+        return None  # i53d: "10-12-14" in a note without "07-22-2017" dates: a range or a count
     if groups.get("my") is not None and style.month_first:
         return None  # i44f: "since 12/24" in a month-first note is the 24th of December
     if groups.get("y"):

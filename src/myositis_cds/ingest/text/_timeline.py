@@ -44,12 +44,20 @@ _SHORT_LINE = 120
 # end, speak from that entry's visit. (i47m: layout but for "at", kept here: as a rule of
 # patterns.yaml, tests/ingest/text/test_text_speed.py would compare it with its led form, whose
 # ASCII digits "(?=[0-9\[])" miss the Persian digits "\d" reads, "۱۴۰۵/۰۷/۲۶ - ...")
-_ENTRY_STAMP = compile_rule(
+_STAMP_DATE = (
     r"\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d"
     r"|\d{1,2}[ -][A-Za-z]{3,9}[ -](?:19|20)\d\d)\]?"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d\d\b\]?|\s+[-–—]\s)",
+)
+_ENTRY_STAMP = compile_rule(
+    _STAMP_DATE + r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d\d\b\]?|\s+[-–—]\s)",
     0,
 )
+# issue #10 (i53d): the header of a continuation card's entry, as clinics hand-write and type
+# them: the entry's date opening a line, two spaces or a tab, its short title ("07/07/26  New
+# pt.", "14/07/26  R/V  (Dr ...)"), and the entry's lines indented under it. The date governs
+# those lines (their "today" is that day) to the first line that is not indented under it
+# (_entry_header). A table's dated rows, each at one indent, are no entry.
+_ENTRY_HEADER = re.compile(_STAMP_DATE + r"(?:[ \t]{2,}|\t)(?=\S)")
 
 
 def _journal_chrome(text: str, pos: int, r: Rules) -> bool:
@@ -238,7 +246,7 @@ def _times_and_events(ex: Extraction) -> None:
     event_times: dict[str, TimePoint] = {}
     prev: Sentence | None = None
     entry: TimePoint | None = None  # the date stamp of a record's entry (_ENTRY_STAMP)
-    card: int | None = None  # the indent of a card entry's date line (_card_entry), if it is one
+    entry_until: int | None = None  # where an entry under a header ends (_entry_header)
     row: tuple[TimePoint, int] | None = None  # a table row's date and indent (_row_date)
     section: TimePoint | None = None  # the date of a section's heading (_section_date)
     for sent in ex.sentences:
@@ -256,15 +264,16 @@ def _times_and_events(ex: Extraction) -> None:
             # "24 Nov 2026 14:05  GP consultation") starts a new paragraph of the reading but not
             # a new entry: the entry's stamp goes on to a blank line or the next stamp
             if prev is None or _blank_line_between(ex, prev, sent):
-                entry = card = None
+                entry = entry_until = None
         # issue #10 (i10ag): a log entry's stamp dates the lines under it; a stamp inside the
         # sentence (a chat's lines run together) dates the sentences after it
-        # (issue #10, i53t: a card's entry ends at a line indented no deeper than its date's)
-        if card is not None and _opens_line(ex, sent) and _indent(ex, sent.start) <= card:
-            entry = card = None
+        if entry_until is not None and ex.norm.to_original(sent.start, sent.start + 1)[0] >= (
+            entry_until
+        ):
+            entry = entry_until = None  # i53d: the first line not indented under the header
         stamps = _entry_stamps(ex, sent)
         if stamps and stamps[0][0] == sent.start:
-            entry, card = stamps[0][1], _card_indent(ex, stamps[0][0])
+            entry, entry_until = stamps[0][1], stamps[0][2]
         # issue #10 (i10av): a dated section heading dates the lines under it; a line of its own
         # date ends its scope (_dated_heading)
         section = _section_date(ex, sent, section)
@@ -290,8 +299,7 @@ def _times_and_events(ex: Extraction) -> None:
             # (a line of its own, as written, opens no story of the sentence before it)
             base = entry if base == INDEX or _opens_line(ex, sent) else base
             time = entry if time == INDEX else time
-            # (issue #10, i53t: and so is the "today" the sentence states, which a mention's own
-            # time reads, "Rx: prednisolone 60 mg od from today" under the entry's stamp)
+            # i53d: and so is the "today" of each of its words ("Bloods today: CK ...")
             sent.candidates = [(c, entry if t == INDEX else t) for c, t in sent.candidates]
         elif section is not None and time is None:
             # (not over a time the sentence states, "ANA positive today")
@@ -301,7 +309,7 @@ def _times_and_events(ex: Extraction) -> None:
         sent.base_time = base
         sent.time = time if time is not None else base
         if stamps:
-            entry, card = stamps[-1][1], _card_indent(ex, stamps[-1][0])
+            entry, entry_until = stamps[-1][1], stamps[-1][2]
         for m in events_by_sentence.get(sent.index, []):
             if not _outside_time(sent, m):
                 continue
@@ -697,75 +705,48 @@ def _row_date(
     return None
 
 
-def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint]]:
-    """The entry stamps (``_ENTRY_STAMP``, or issue #10, i53t: a card's, ``_card_entry``) that
-    open a line in the sentence, with their dates."""
-    out = []
+def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint, int | None]]:
+    """The entry stamps (``_ENTRY_STAMP``) and entry headers (``_ENTRY_HEADER``) that open a
+    line in the sentence, with their dates and, for a header, where its entry ends in the note
+    as written."""
+    out: list[tuple[int, TimePoint, int | None]] = []
     for m in _ENTRY_STAMP.finditer(ex.text, sent.start, sent.end):
         day = next(
             (t for c, t in sent.candidates if m.start() <= c < m.end() and t.absolute is not None),
             None,
         )
         if day is not None and _opens_line(ex, sent, m.start()):
-            out.append((m.start(), day))
-    stamped = {at for at, _ in out}
+            out.append((m.start(), day, None))
+    stamped = {pos for pos, _, _ in out}
     for c, t in sent.candidates:
-        if (
-            t.absolute is not None
-            and c not in stamped
-            and _opens_line(ex, sent, c)
-            and _card_entry(ex, c)
-        ):
-            out.append((c, t))
-    return sorted(out, key=lambda x: x[0])
+        if t.absolute is None or c in stamped or not _opens_line(ex, sent, c):
+            continue
+        until = _entry_header(ex, c)
+        if until is not None:
+            out.append((c, t, until))
+    return sorted(out, key=lambda stamp: stamp[0])
 
 
-# issue #10 (i53t): a continuation card's entry, the date alone at a line's start, then a gap of
-# two or more spaces and the visit's words ("14/07/26  R/V  (Dr ...)", "03.11.26   OPD"), the
-# entry's lines indented under it; a table's rows of results stand at one indent, each with its
-# own date, and open no entry (_card_entry)
-_CARD_DATE = re.compile(
-    r"[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\]?"
-    r"(?:[ \t]{2,}\S|$)"
-)
-
-
-def _indent(ex: Extraction, pos: int) -> int:
-    """How far the line of the text at ``pos`` is indented, as written."""
+def _entry_header(ex: Extraction, pos: int) -> int | None:
+    """issue #10 (i53d): where the entry ends (in the note as written) whose header
+    (``_ENTRY_HEADER``) opens at ``pos`` of the reading: the start of the first line after it
+    that is blank or not indented deeper than the header; None when no header opens there or
+    no line is indented under it."""
     original = ex.norm.original
-    at, _ = ex.norm.to_original(pos, pos + 1)
-    start = original.rfind("\n", 0, at) + 1
-    line = original[start : at + 1]
-    return len(line) - len(line.lstrip())
-
-
-def _card_indent(ex: Extraction, pos: int) -> int | None:
-    """The indent of the line of a card entry's date at ``pos`` (_card_entry), or None for a
-    stamp of another kind (_ENTRY_STAMP), whose entry goes on to a blank line."""
-    return _indent(ex, pos) if _card_entry(ex, pos) else None
-
-
-def _card_entry(ex: Extraction, pos: int) -> bool:
-    """Whether the date at ``pos`` opens a card's entry (``_CARD_DATE``): alone at its line's
-    start before a gap, and the next line, not blank and not opening with a date of its own, is
-    indented deeper than the date's line."""
-    original = ex.norm.original
-    at, _ = ex.norm.to_original(pos, pos + 1)
-    start = original.rfind("\n", 0, at) + 1
-    end = original.find("\n", at)
-    if end < 0:
-        return False
-    line = original[start:end]
-    if _CARD_DATE.match(line) is None:
-        return False
-    after = original.find("\n", end + 1)
-    nxt = original[end + 1 : len(original) if after < 0 else after]
-    indent = len(line) - len(line.lstrip())
-    return (
-        bool(nxt.strip())
-        and len(nxt) - len(nxt.lstrip()) > indent
-        and _CARD_DATE.match(nxt) is None
-    )
+    start, _ = ex.norm.to_original(pos, pos + 1)
+    line_start = original.rfind("\n", 0, start) + 1
+    indent = start - line_start
+    line_end = original.find("\n", start)
+    if line_end < 0 or _ENTRY_HEADER.match(original, start, line_end) is None:
+        return None
+    end = line_end + 1
+    while end < len(original):
+        next_end = original.find("\n", end)
+        line = original[end : next_end if next_end >= 0 else len(original)]
+        if not line.strip() or len(line) - len(line.lstrip(" \t")) <= indent:
+            break
+        end = next_end + 1 if next_end >= 0 else len(original)
+    return end if end > line_end + 1 else None
 
 
 def _episode(text: str, name_start: int, r: Rules) -> bool:
