@@ -93,6 +93,9 @@ def _investigations(ex: Extraction) -> None:
             if existence is None and _repeat_unchanged(ex, sent, m.start, m.end):
                 earlier = _last_of(ex, code)
                 existence = None if earlier is None else _EXISTENCE_OF.get(earlier.value["result"])
+            if existence is None and _concordant(ex, sent, m.start, m.end):
+                earlier = _last_test(ex, sent)
+                existence = None if earlier is None else _EXISTENCE_OF.get(earlier.value["result"])
             borrowed = existence is None  # a result only the next sentence tells (i52i)
             if existence is None:
                 existence = _next_sentence_result(ex, sent)
@@ -739,6 +742,26 @@ def _repeat_unchanged(ex: Extraction, sent: Sentence, start: int, end: int) -> b
     hi = min(_clause_stop(ex, sent, end, _RESULT_END), end + 60)
     window = marked_window(ex.text, start, end, lo, hi)
     return any(rx.search(window) for rx in ex.rules.value["investigation_repeat_unchanged"])
+
+
+def _concordant(ex: Extraction, sent: Sentence, start: int, end: int) -> bool:
+    """issue #10 (i53i): whether the test is told only as agreeing with the one before it
+    ("mammography 22/10 concordant"): patterns.yaml ``investigation_concordant`` on the words
+    from the test's name, marked «...», to its clause's end."""
+    hi = min(_clause_stop(ex, sent, end, _RESULT_END), end + 60)
+    window = marked_window(ex.text, start, end, start, hi)
+    return any(rx.search(window) for rx in ex.rules.value["investigation_concordant"])
+
+
+def _last_test(ex: Extraction, sent: Sentence) -> Draft | None:
+    """The test read just before, in this sentence or the one before it, when it has a result
+    (normal or abnormal) that a test agreeing with it shares (i53i)."""
+    for draft in reversed(ex.drafts):
+        if draft.type == "investigation" and draft.sentence.index >= sent.index - 1:
+            return draft if draft.value.get("result") in _EXISTENCE_OF else None
+        if draft.type == "investigation":
+            return None
+    return None
 
 
 _EXISTENCE_OF = {"normal": "NORMAL", "abnormal": "ABNORMAL"}
