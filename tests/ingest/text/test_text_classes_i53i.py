@@ -82,3 +82,25 @@ def test_a_wrapped_form_value_keeps_its_date() -> None:
     assert [(t.site.value if t.site else None, t.found_date) for t in case.tumours] == [
         ("colon", date(2016, 1, 1))
     ]
+
+
+# --- a bilateral test reported side by side: a lesion on either side makes it abnormal
+# (rules/patterns.yaml investigation_side_label; facts/investigations.py _other_side_found)
+
+SIDES = """Clinic 20/11/2026. A 58-year-old woman with dermatomyositis.
+
+Mammogram 10/11/2026 - right: no mass, no suspicious calcification.
+{second}
+"""
+
+
+def _sides(second: str) -> list[tuple[str, str]]:
+    case = extract_case(SIDES.format(second=second), anchor=date(2026, 11, 20), today=TODAY).case
+    return [(i.code.value, i.result.value) for i in case.investigations]
+
+
+def test_a_lesion_on_the_other_side() -> None:
+    assert _sides("Left: a 16 mm spiculated mass at 3 o'clock.") == [("mammography", "abnormal")]
+    assert _sides("Left: no mass, no distortion.") == [("mammography", "normal")]
+    # no other side's label: the next line is no part of this test's result
+    assert _sides("Skin: a 16 mm nodule over the shin.") == [("mammography", "normal")]
