@@ -104,3 +104,29 @@ def test_a_lesion_on_the_other_side() -> None:
     assert _sides("Left: no mass, no distortion.") == [("mammography", "normal")]
     # no other side's label: the next line is no part of this test's result
     assert _sides("Skin: a 16 mm nodule over the shin.") == [("mammography", "normal")]
+
+
+# --- a past history's cancer the note also names as present keeps the nodes and metastases
+# its staging gave, when no present part restages them (_assemble.py, facts/tumours.py
+# STAGING_PARTS)
+
+STAGED = (
+    "Clinic 20/11/2026. A 71-year-old man with dermatomyositis, referred with his prostate ca.\n"
+    """
+PMH:
+ - Prostate adenocarcinoma 18 mm, diagnosed on biopsy 02/2018; radical prostatectomy
+   06/2018 (pT2 N0 M0); PSA undetectable since.
+"""
+)
+
+
+def test_a_past_cancer_keeps_its_staging() -> None:
+    case = extract_case(STAGED, anchor=date(2026, 11, 20), today=TODAY).case
+    assert [
+        (
+            t.site.value if t.site else None,
+            t.nodes.value if t.nodes else None,
+            t.metastases.value if t.metastases else None,
+        )
+        for t in case.tumours
+    ] == [("prostate", "N0", "M0")]
