@@ -24,6 +24,7 @@ from myositis_cds.ingest.text.facts.events import recorded_event, story_event
 from myositis_cds.ingest.text.facts.labs import lab_unit
 from myositis_cds.ingest.text.facts.patient import OLDEST_AGE, pronoun_sex
 from myositis_cds.ingest.text.facts.tumours import (
+    STAGING_PARTS,
     benign_operation,
     names_cancer,
     reported_site,
@@ -810,11 +811,15 @@ def _tumours(
             # (issue #10, i10ah: and the site it gave, "a history of stage IVB uterine serous
             # carcinoma ... on neoadjuvant chemotherapy", when no present part names one)
             placed = any(d.code == "site" for d in present)
+            # (issue #10, i53i: and the nodes and metastases its staging gave, "prostate
+            # adenocarcinoma ...; prostatectomy 2019 (pT2 N0)", when no present part stages them)
+            staged = {d.code for d in present if d.code in STAGING_PARTS}
             by_tumour[key] = present + [
                 d
                 for d in group
                 if (d.code == "histology" and not named)
                 or (d.code == "site" and not placed)
+                or (d.code in STAGING_PARTS and d.code not in staged)
                 # (and a mention its history dates, which dates the find: see _tumour)
                 or (
                     d.code == "mention" and d.status == "historical" and d.time.absolute is not None

@@ -525,6 +525,24 @@ def _keywords_run_on(
     return lines[i][1].lstrip()[:1].islower()
 
 
+def _value_hangs_on(
+    current: _Section, lines: list[tuple[int, str]], i: int, value_column: int
+) -> bool:
+    """issue #10 (i53i): a form's field value wrapped onto the next line under its own first
+    letter ("Past history   : Carcinoma of the cervix, treated" / "                 with
+    chemoradiation in 2017"): the value goes on while the next line hangs at (or past) the
+    value's column and the value has not ended its sentence, so a one-line section keeps it."""
+    if value_column <= 0 or i >= len(lines) or not current.chars:
+        return False
+    line = lines[i][1]
+    stripped = line.lstrip()
+    return (
+        bool(stripped)
+        and len(line) - len(stripped) >= value_column
+        and current.last_char() not in ".!?"
+    )
+
+
 _CASE_REPORT_OPENINGS = frozenset({"abstract", "introduction", "background", "keywords", "case"})
 
 
@@ -1399,6 +1417,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
     if title_end:
         current = open_section("title")
     resume: str | None = None  # the section a one-line section (a staff line) hands back to
+    value_column = -1  # where an inline section's value began on its title's line
     paragraph_ends: str | None = None  # the section a one-paragraph section hands back to
     interrupted: _Section | None = None
     in_caption = False
@@ -1444,6 +1463,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             header = ("case", label.end())  # issue #10 (i37r): the abstract's next part
         if header is not None:
             name, inline_at = header
+            value_column = -1
             run_in_introduction = name == "introduction" and inline_at >= 0
             if inline_at < 0 and name in twins:
                 if is_case_report is None:
@@ -1487,6 +1507,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
             line = line[inline_at:]
             start += inline_at
             stripped = line.strip()
+            value_column = inline_at + len(line) - len(line.lstrip())
         elif (
             interrupted is not None
             and after_break
@@ -1577,7 +1598,11 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
         elif dated_label is not None and lead <= dated_label:
             dated_label = None
         after_break = False
-        if resume is not None and not _keywords_run_on(current, lines, i, wrapped):
+        if (
+            resume is not None
+            and not _keywords_run_on(current, lines, i, wrapped)
+            and not _value_hangs_on(current, lines, i, value_column)
+        ):
             current.separator("\n\n", start + len(line))
             current = open_section(resume)
             resume = None

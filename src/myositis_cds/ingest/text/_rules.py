@@ -832,6 +832,8 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "investigation_value_range": {"value", "low", "high", "upper"},  # issue #10 (i46i)
     "investigation_repeat_unchanged": set(),  # issue #10 (i46i)
     "investigation_repeat_after": {"gap"},  # issue #10 (i46i; data since the review)
+    "investigation_side_label": {"side"},  # issue #10 (i53i)
+    "investigation_concordant": set(),  # issue #10 (i53i)
     "mmt8": {"value"},
     "physician_global": {"value"},
     "patient_global": {"value"},

@@ -78,6 +78,10 @@ def _investigations(ex: Extraction) -> None:
                 ex, sent, m.end, assertion
             ):
                 existence = "ABNORMAL"  # "HRCT chest 07-Jun-2025: NSIP pattern"
+            if existence in (None, "NORMAL", "NEGATED_EXISTENCE") and _other_side_found(
+                ex, sent, m.end
+            ):
+                existence = "ABNORMAL"  # "Mammography / Right: no mass. / Left: 14 mm mass" (i53i)
             if existence is None and _value_outside_range(ex, sent, m.end):
                 existence = "ABNORMAL"  # "FBC 14/11: Hb 94 g/L (130-180)" (i46i)
             if existence is None and _names_tumour(ex, sent):
@@ -92,6 +96,9 @@ def _investigations(ex: Extraction) -> None:
             earlier = None
             if existence is None and _repeat_unchanged(ex, sent, m.start, m.end):
                 earlier = _last_of(ex, code)
+                existence = None if earlier is None else _EXISTENCE_OF.get(earlier.value["result"])
+            if existence is None and _concordant(ex, sent, m.start, m.end):
+                earlier = _last_test(ex, sent)
                 existence = None if earlier is None else _EXISTENCE_OF.get(earlier.value["result"])
             borrowed = existence is None  # a result only the next sentence tells (i52i)
             if existence is None:
@@ -739,6 +746,44 @@ def _repeat_unchanged(ex: Extraction, sent: Sentence, start: int, end: int) -> b
     hi = min(_clause_stop(ex, sent, end, _RESULT_END), end + 60)
     window = marked_window(ex.text, start, end, lo, hi)
     return any(rx.search(window) for rx in ex.rules.value["investigation_repeat_unchanged"])
+
+
+def _other_side_found(ex: Extraction, sent: Sentence, after: int) -> bool:
+    """issue #10 (i53i): whether a bilateral test's result, told side by side, shows a lesion
+    on its other side: the result opens on one side's label (patterns.yaml
+    ``investigation_side_label``), and the next sentence of the paragraph, naming no other test,
+    opens on the other side's label and names a lesion."""
+    label = ex.rules.one("investigation_side_label")
+    first = label.match(ex.text, after, sent.end)
+    if first is None or sent.index + 1 >= len(ex.sentences):
+        return False
+    nxt = ex.sentences[sent.index + 1]
+    if nxt.paragraph != sent.paragraph or ex.rules.investigations.find(ex.text, nxt.start, nxt.end):
+        return False
+    second = label.match(ex.text, nxt.start, nxt.end)
+    if second is None or second.group("side")[0].lower() == first.group("side")[0].lower():
+        return False
+    return _lesion_found(ex, nxt, second.end()) is not None
+
+
+def _concordant(ex: Extraction, sent: Sentence, start: int, end: int) -> bool:
+    """issue #10 (i53i): whether the test is told only as agreeing with the one before it
+    ("mammography 22/10 concordant"): patterns.yaml ``investigation_concordant`` on the words
+    from the test's name, marked «...», to its clause's end."""
+    hi = min(_clause_stop(ex, sent, end, _RESULT_END), end + 60)
+    window = marked_window(ex.text, start, end, start, hi)
+    return any(rx.search(window) for rx in ex.rules.value["investigation_concordant"])
+
+
+def _last_test(ex: Extraction, sent: Sentence) -> Draft | None:
+    """The test read just before, in this sentence or the one before it, when it has a result
+    (normal or abnormal) that a test agreeing with it shares (i53i)."""
+    for draft in reversed(ex.drafts):
+        if draft.type == "investigation" and draft.sentence.index >= sent.index - 1:
+            return draft if draft.value.get("result") in _EXISTENCE_OF else None
+        if draft.type == "investigation":
+            return None
+    return None
 
 
 _EXISTENCE_OF = {"normal": "NORMAL", "abnormal": "ABNORMAL"}

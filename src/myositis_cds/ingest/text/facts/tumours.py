@@ -871,7 +871,7 @@ def _tumours(ex: Extraction) -> None:
         staging_only = (
             not (mentions or site_ms or sizes)
             and bool(attrs)
-            and all(a[0] in _STAGING for a in attrs)
+            and all(a[0] in STAGING_PARTS for a in attrs)
         )
         placed: set[int] = set()
         nearest = _Nearest(text, sent, anchors, _Clauses(text, sent.start, sent.end))
@@ -1003,7 +1003,7 @@ def _histology_named_with_its_site(ex: Extraction, hist: dict[int, list[TermMatc
 # adenocarcinoma"): its nodes and metastases are held by the organ the scan names, and go to
 # the tumour later found at that organ when the note states none of its own. They date
 # nothing: the cancer was found by what named it (the value's ``held``, _assemble.py)
-_STAGING = frozenset({"nodes", "metastases"})
+STAGING_PARTS = frozenset({"nodes", "metastases"})
 
 
 @dataclass
@@ -1024,7 +1024,7 @@ def _hold_staging(
     attrs: list[tuple[str, Any, int, int]],
     held: list[_HeldStaging],
 ) -> None:
-    staging = [a for a in attrs if a[0] in _STAGING]
+    staging = [a for a in attrs if a[0] in STAGING_PARTS]
     if not staging:
         return
     assertion = sent.context.assert_target(sent.start, sent.start, _THING_CATS)
@@ -1052,7 +1052,7 @@ def _place_held_staging(
     stated = {
         (d.value["tumour"], d.code)
         for d in ex.drafts
-        if d.type == "tumour" and d.code in _STAGING and d.status in ("present", "historical")
+        if d.type == "tumour" and d.code in STAGING_PARTS and d.status in ("present", "historical")
     }
     for h in held:
         at = [b for b in builds if b.real and b.site in h.sites]
