@@ -40,6 +40,7 @@ from myositis_cds.ingest.text.facts.findings import (
     _findings,
     _inferred_findings,
     _morphology_over_label,
+    _no_response_named,
     _proximal_involvement,
     _restated_diagnosis,
     _toxicity_grade_zero,
@@ -227,6 +228,7 @@ def extract_drafts(original: str, today: date | None = None) -> Extraction:
     _inferred_findings(ex)
     _proximal_involvement(ex)  # issue #10 (i42r)
     _weight_fall(ex)  # issue #10 (i48w)
+    _no_response_named(ex)  # issue #10 (i53f)
     _morphology_over_label(ex)
     _restated_diagnosis(ex)  # issue #10 (i50f)
     _strength_exam(ex)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import cache
 from itertools import islice, pairwise
 from typing import Any
 
@@ -25,6 +26,7 @@ from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import TermMatch, compile_rule
 from myositis_cds.ingest.text._time import INDEX, shift_days
 from myositis_cds.ingest.text.facts.tumours import _with_abbreviations
+from myositis_cds.knowledge import raw
 
 _SHARED_HEAD = re.compile(
     r"\s*(?:,\s*)?(?:and|or|&|/|as well as)\s*(?:the\s+)?([a-z][a-z'-]{2,})\b", re.I
@@ -654,6 +656,73 @@ def _weight_fall(ex: Extraction) -> None:
                 uncertain=uncertain,
             ),
         )
+
+
+# issue #10 (i53f): the drugs that count as immunosuppression, from the one definition the
+# pathway applies (knowledge/treatment_response.yaml classes: a glucocorticoid or a
+# steroid-sparing agent; an antimalarial or a symptomatic drug does not count)
+@cache
+def _immunosuppressants() -> frozenset[str]:
+    classes = raw("treatment_response")["classes"]
+    return frozenset(
+        drug.casefold() for c in classes if c["counts"] != "none" for drug in c["drugs"]
+    )
+
+
+_NO_RESPONSE_REACH = 4  # words of `treatment` that may come before the therapy's name
+
+
+def _no_response_named(ex: Extraction) -> None:
+    """issue #10 (i53f): a failed treatment told of a named immunosuppressant or of the treatment
+    as a whole (rules/patterns.yaml ``no_response_named``: "no response to pred + MTX",
+    "Despite three months of treatment, no improvement"; ``no_response_named_drug``:
+    "refractory to glucocorticoids and rituximab", "worse despite prednisolone and IVIG")
+    records no response to immunosuppression, read with the sentence's context as any finding.
+    What failed must be named in the treatment's first words: an immunosuppressant (a treatments
+    lexicon drug of ``_immunosuppressants``) or a word of ``no_response_therapy``, or, after
+    ``no_response_named`` only, ``no_response_any_treatment``; "no response to chemotherapy",
+    "to antibiotics" or "pneumonia deteriorated despite treatment" records nothing."""
+    r = ex.rules
+    text = ex.text
+    therapy, any_treatment = r.one("no_response_therapy"), r.one("no_response_any_treatment")
+    drugs = _immunosuppressants()
+    cues = [(rx, True) for rx in r.value["no_response_named"]]
+    cues += [(rx, False) for rx in r.value["no_response_named_drug"]]
+    told = {
+        (d.sentence.index, d.start)
+        for d in ex.drafts
+        if d.type == "finding" and d.code == "no_response_to_immunosuppression"
+    }
+    for sent in ex.sentences:
+        for rx, loose in cues:
+            for m in rx.finditer(text, sent.start, sent.end):
+                lo, hi = m.span("treatment")
+                head = " ".join(text[lo:hi].split()[: _NO_RESPONSE_REACH + 1])
+                named = therapy.search(head) is not None
+                named = named or (loose and any_treatment.search(head) is not None)
+                named = named or any(
+                    t.concept.casefold() in drugs or t.concept.casefold().split()[0] in drugs
+                    for t in r.treatments.find(head)
+                )  # "mycophenolate mofetil" is the knowledge file's "mycophenolate"
+                if not named or any(s == sent.index and m.start() <= p < m.end() for s, p in told):
+                    continue
+                told.add((sent.index, m.start()))
+                assertion = sent.context.assert_target(m.start(), m.end(), _FINDING_CATS)
+                status, uncertain = _status(ex, sent, assertion, finding_time(ex, sent, m.start()))
+                _add(
+                    ex,
+                    Draft(
+                        "finding",
+                        "no_response_to_immunosuppression",
+                        status,
+                        m.start(),
+                        m.end(),
+                        sent,
+                        sent.time,
+                        {"rule": "no_response_named"},
+                        uncertain=uncertain,
+                    ),
+                )
 
 
 def _began_before(
