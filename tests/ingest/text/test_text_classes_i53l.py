@@ -1,0 +1,53 @@
+"""Issue #10, twenty-eighth session (branch i53l): classes of wording in the lab values. Each
+expectation is worked out by hand on sentences written for this test (no text from a note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from myositis_cds.ingest.text import extract_case
+
+TODAY = date(2026, 11, 27)
+LEAD = "Clinic 20/11/2026. A 58-year-old man with polymyositis. "
+
+
+def _labs(text: str) -> list[tuple[str, float | None, float | None, float | None, date]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return sorted(
+        (lab.code.value, lab.value, lab.lower_limit, lab.upper_limit, lab.date) for lab in case.labs
+    )
+
+
+# --- thousands grouped by a plain space (_style._spaced_thousands): after a lab's name with no
+# unit, and in a table's column after a date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Seen again: CK 7 200. Hips 4/5.", 7200.0),
+        ("CK 11 450 this morning, falling.", 11450.0),
+        ("LDH was 2 310 on the ward.", 2310.0),
+    ],
+)
+def test_a_spaced_thousands_value_with_no_unit(sentence: str, value: float) -> None:
+    assert _labs(sentence) == [(_code(sentence), value, None, None, date(2026, 11, 20))]
+
+
+def _code(sentence: str) -> str:
+    return "ldh" if "LDH" in sentence else "ck"
+
+
+def test_a_spaced_thousands_value_before_its_range() -> None:
+    assert _labs("CK 7 200 (ref 30-170).") == [("ck", 7200.0, 30.0, 170.0, date(2026, 11, 20))]
+    # three digits then a group may be two results ("CK 250 300"): never 250,300
+    assert [v for _, v, *_ in _labs("CK 7 200 (ref 30-170); CK 250 300.")] == [250.0, 7200.0]
+
+
+def test_a_spaced_thousands_value_in_a_dated_column() -> None:
+    text = "Results:\n  Creatine kinase (normal 30-170 U/L)\n    03.08.2026    3 150 U/L\n"
+    assert [v for _, v, *_ in _labs(text)] == [3150.0]
+    # a name's own number set off by one space is no column: "Ro 52" then a level, no 52,100
+    assert _labs(text + "Anti-Ro 52 100 U/ml.\n") == _labs(text)
