@@ -51,3 +51,20 @@ def test_a_spaced_thousands_value_in_a_dated_column() -> None:
     assert [v for _, v, *_ in _labs(text)] == [3150.0]
     # a name's own number set off by one space is no column: "Ro 52" then a level, no 52,100
     assert _labs(text + "Anti-Ro 52 100 U/ml.\n") == _labs(text)
+
+
+# --- the laboratory's or hospital's name before a range's label (rules/patterns.yaml
+# lab_reference)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CK 2 940 U/L (RFH ref 40 - 320).",
+        "CK 2940 (Mater Hospital reference range 40-320).",
+        "CK 2940 U/L (QEH normal range 40-320) on the ward.",
+        "CK 2940 [St Luke's lab ref 40-320].",
+    ],
+)
+def test_a_range_named_by_its_laboratory(sentence: str) -> None:
+    assert _labs(sentence) == [("ck", 2940.0, 40.0, 320.0, date(2026, 11, 20))]
