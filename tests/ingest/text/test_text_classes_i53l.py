@@ -68,3 +68,35 @@ def test_a_spaced_thousands_value_in_a_dated_column() -> None:
 )
 def test_a_range_named_by_its_laboratory(sentence: str) -> None:
     assert _labs(sentence) == [("ck", 2940.0, 40.0, 320.0, date(2026, 11, 20))]
+
+
+# --- a results block: the name and its range as a heading, then one dated sample a line
+# (facts/labs.py _header_reference, _dated_rows; rules/patterns.yaml lab_dated_row)
+
+
+def test_a_dated_series_under_a_heading_with_its_range() -> None:
+    text = (
+        "Investigations:\n  CK (ref. 30 - 170 U/L, Victoria lab)\n"
+        "      03.08.2026   3 150 U/L\n      10.10.2026   620 U/L\n  Chest X-ray clear.\n"
+    )
+    assert _labs(text) == [
+        ("ck", 620.0, 30.0, 170.0, date(2026, 10, 10)),
+        ("ck", 3150.0, 30.0, 170.0, date(2026, 8, 3)),
+    ]
+
+
+def test_a_heading_alone_on_its_line_heads_its_rows() -> None:
+    text = (
+        "Results\n  LDH (normal 120-250 U/L)\n    01/09/2026  1 020 U/L\n"
+        "    14/10/2026  240 U/L\nPlan: review in clinic.\n"
+    )
+    assert _labs(text) == [
+        ("ldh", 240.0, 120.0, 250.0, date(2026, 10, 14)),
+        ("ldh", 1020.0, 120.0, 250.0, date(2026, 9, 1)),
+    ]
+
+
+def test_a_range_before_its_value_is_the_values_range() -> None:
+    assert _labs("CK (normal 30-170 U/L) 4,210 U/L.") == [
+        ("ck", 4210.0, 30.0, 170.0, date(2026, 11, 20))
+    ]
