@@ -100,3 +100,31 @@ def test_a_range_before_its_value_is_the_values_range() -> None:
     assert _labs("CK (normal 30-170 U/L) 4,210 U/L.") == [
         ("ck", 4210.0, 30.0, 170.0, date(2026, 11, 20))
     ]
+
+
+# --- the panel's other antigens named as such ("rest -ve:", "others negative:") without a line
+# start of their own (rules/context.yaml NEGATED_EXISTENCE)
+
+
+def _antibodies(text: str) -> list[tuple[str, str]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return sorted((a.code.value, a.result.value) for a in case.antibodies)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a positive row with no stop, the next line joined to it
+        "Myositis line blot:\n   SRP ........ ++ (positive)\n   Rest -ve: Jo1, PL7, MDA5\n",
+        # prose: after a comma
+        "Myositis line blot: SRP positive, the rest -ve: Jo1, PL7, MDA5.",
+        "Myositis line blot: SRP ++, remainder neg: Jo1, PL7, MDA5.",
+    ],
+)
+def test_the_panels_other_antigens_are_negative(text: str) -> None:
+    assert _antibodies(text) == [
+        ("JO1", "negative"),
+        ("MDA5", "negative"),
+        ("PL7", "negative"),
+        ("SRP", "positive"),
+    ]
