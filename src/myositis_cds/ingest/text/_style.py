@@ -1263,11 +1263,18 @@ def _spaced_thousands(
             # (ref 30-170)": one group of thousands after one or two digits is that value (a
             # second value of a series would be written with its own separator); three digits
             # first ("CK 250 300") may be two results: undecided
-            if spaces[0] - m.start() == 3:
+            unit = c.measure_unit.match(norm.text, m.end())
+            other_unit = unit is not None and unit.group().strip().casefold() not in _ENZYME_UNITS
+            if spaces[0] - m.start() == 3 or other_unit:  # "CK 2 870 mg": not a CK's unit
                 undecided.append((m.start(), m.end()))
             else:
                 out.append(joined)
     return out, undecided
+
+
+# (issue #10, i53l) the measure units a lab's activity is written in without "per litre" ("CK
+# 6 100 IU"): the value's own unit, no sign of another quantity
+_ENZYME_UNITS = frozenset({"u", "iu", "units"})
 
 
 def _after_column_gap(norm: NormalisedText, start: int) -> bool:
