@@ -762,6 +762,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "region_person_after": set(),
     "lab_value": {"value", "unit"},
     "lab_more": {"value", "unit"},
+    "lab_dated_row": {"date", "value", "unit"},  # issue #10 (i53l)
     "antibody_level": {"level"},
     "antibody_titre": {"level"},  # issue #10 (i10h)
     "antibody_measure": {"level"},  # issue #10 (i10m)

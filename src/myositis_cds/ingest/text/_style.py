@@ -1248,21 +1248,46 @@ def _spaced_thousands(
     out: list[tuple[int, int, str]] = []
     undecided: list[tuple[int, int]] = []
     typographic = any(ch in norm.original for ch in _GROUP_SPACES)
-    if not typographic and not c.any_count_unit.search(norm.text):
-        return out, undecided
     for m in _SPACED.finditer(norm.text):
         by_unit = c.count_unit.match(norm.text, m.end()) is not None
-        if not typographic and not by_unit:
-            continue
         spaces = [m.start() + i for i, ch in enumerate(m.group()) if ch == " "]
         written = {norm.original[norm.offsets[i]] for i in spaces}
-        if written <= _THIN_SPACES or (written <= _GROUP_SPACES and by_unit):
-            out.append((m.start(), m.end(), m.group().replace(" ", ",")))
-        elif by_unit and _after_lab_name(norm.text, m.start(), rules):
-            out.append((m.start(), m.end(), m.group().replace(" ", ",")))  # "CK 11 200 U/L"
+        joined = (m.start(), m.end(), m.group().replace(" ", ","))
+        if typographic and (written <= _THIN_SPACES or (written <= _GROUP_SPACES and by_unit)):
+            out.append(joined)
+        elif by_unit and (
+            _after_lab_name(norm.text, m.start(), rules) or _after_column_gap(norm, m.start())
+        ):
+            out.append(joined)  # "CK 11 200 U/L"; a table's column "03.08.2026   3 150 U/L"
         elif by_unit:
             undecided.append((m.start(), m.end()))  # "Ro 52 100 U/ml" is not 52100
+        elif len(spaces) == 1 and _after_lab_name(norm.text, m.start(), rules):
+            # issue #10 (i53l): a lab's value with no unit after it, "CK 6 100." or "CK 7 200
+            # (ref 30-170)": one group of thousands after one or two digits is that value (a
+            # second value of a series would be written with its own separator); three digits
+            # first ("CK 250 300") may be two results: undecided
+            unit = c.measure_unit.match(norm.text, m.end())
+            other_unit = unit is not None and unit.group().strip().casefold() not in _ENZYME_UNITS
+            if spaces[0] - m.start() == 3 or other_unit:  # "CK 2 870 mg": not a CK's unit
+                undecided.append((m.start(), m.end()))
+            else:
+                out.append(joined)
     return out, undecided
+
+
+# (issue #10, i53l) the measure units a lab's activity is written in without "per litre" ("CK
+# 6 100 IU"): the value's own unit, no sign of another quantity
+_ENZYME_UNITS = frozenset({"u", "iu", "units"})
+
+
+def _after_column_gap(norm: NormalisedText, start: int) -> bool:
+    """Whether the number at ``start`` opens a column of the note as written: the line's start,
+    or two or more spaces or a tab before it (issue #10, i53l: a dated table row "03.08.2026
+    3 150 U/L", whose gap normalisation makes one space; a name's own number, "Ro 52 100 U/ml",
+    is set off by one space only)."""
+    at = norm.offsets[start]
+    before = norm.original[max(0, at - 2) : at]
+    return at == 0 or before[-1:] in ("\n", "\t") or before == "  "
 
 
 # issue #10 (i37n): the Swiss way of grouping thousands with an apostrophe ("CK 3'240 U/l",

@@ -18,6 +18,7 @@ from myositis_cds.ingest.text._draft import (
     _bucket,
     _status,
 )
+from myositis_cds.ingest.text._model import FactStatus
 from myositis_cds.ingest.text._rules import (
     Reference,
     Rules,
@@ -289,6 +290,7 @@ def _labs(ex: Extraction) -> None:
             value: dict[str, Any] = {}
             end = m.end
             bound = False
+            header: Reference | None = None  # i53l: a range heading the values
             vm = r.value["lab_value"][0].match(tail)
             if vm is not None and vm.group("value") and _list_number(ex, sent, m.end, vm):
                 vm = None  # issue #10 (i23c): "(2) Raised CK (3) Myoglobinuria": an item's number
@@ -327,7 +329,21 @@ def _labs(ex: Extraction) -> None:
                 if ref is not None:
                     _add_limits(value, ref)
                     end = m.end + len(tail) - len(rest) + ref.end
+                else:
+                    header = _header_reference(ex, tail, vm.start("value"))
+                    if header is not None:
+                        _add_limits(value, header)
             elif row is None:
+                header = _header_reference(ex, tail, len(tail))
+                if header is not None and not tail[header.end :].strip(" :"):
+                    # i53l: a heading alone, "LDH (normal 120-250 U/L)", its dated rows below
+                    rows_end = _dated_rows(
+                        ex, m.concept, status, sent, header, m.end + header.end,
+                        window_end, uncertain,
+                    )  # fmt: skip
+                    if rows_end > m.end + header.end:
+                        continue
+                header = None
                 tm = r.value["times_uln"][0].match(tail)
                 if tm is not None:
                     times = tm.group("times")  # a word ("forty times") is always above 1
@@ -430,6 +446,12 @@ def _labs(ex: Extraction) -> None:
                 bounds.append(ex.drafts[-1])
             if value.get("above_uln") is False and status == "present":
                 _raised_before_normal(ex, sent, m, assertion)
+            if (
+                header is not None
+                and vm is not None
+                and find_dates(text, r, m.end + header.end, m.end + vm.start("value"), ex.style)
+            ):  # i53l: the first value dated before it, the rows of a dated series may follow
+                end = _dated_rows(ex, m.concept, status, sent, header, end, window_end, uncertain)
             if "value" in value:  # "... and peaked at 21,300 IU/L on 17 Jan": a second result
                 more = _first_match(ex, "lab_more", text[end:window_end])
                 if more is not None:
@@ -467,6 +489,63 @@ def _labs(ex: Extraction) -> None:
                     )
     _drop_restated_bounds(ex, bounds)
     _drop_restated_raised(ex)
+
+
+def _header_reference(ex: Extraction, tail: str, value_at: int) -> Reference | None:
+    """issue #10 (i53l): the reference range in a bracket between a lab's name and its value, as
+    a results block heads a test ("CK (ref 30-170 U/L)  03.08.2026  3,150 U/L"): the range of
+    the values under it; None when the bracket holds no range or the value comes first."""
+    if not tail.lstrip().startswith(("(", "[")):
+        return None
+    ref = reference_after(ex.rules.value["lab_reference"], tail)
+    return ref if ref is not None and ref.end <= value_at else None
+
+
+def _dated_rows(
+    ex: Extraction,
+    code: str,
+    status: FactStatus,
+    sent: Sentence,
+    header: Reference,
+    end: int,
+    window_end: int,
+    uncertain: bool,
+) -> int:
+    """issue #10 (i53l): the rows of a dated series under one name and its range ("CK (ref
+    30-170 U/L)" then one sample a line, "03.08.2026 3,150 U/L", "10.10.2026 6,020 U/L";
+    patterns.yaml ``lab_dated_row``) from ``end`` on, each dated by its own date and taking the
+    heading's range, in this sentence or, a row whole, in the next ones (the note's line breaks
+    may make each row a sentence); where the series ends (``end`` when it has no row)."""
+    rx = ex.rules.one("lab_dated_row")
+    text = ex.text
+    while True:
+        at, row = end, rx.match(text[end:window_end])
+        if row is None and window_end == sent.end and not text[end:window_end].strip():
+            k = bisect_right(ex.sentence_starts(), end)
+            if k < len(ex.sentences):
+                nxt = ex.sentences[k]
+                at, row = nxt.start, rx.match(text[nxt.start : nxt.end])
+                if row is not None and not text[nxt.start + row.end() : nxt.end].strip(" .;"):
+                    sent, window_end = nxt, nxt.end
+                else:
+                    row = None
+        if row is None:
+            return end
+        own = find_dates(text, ex.rules, at + row.start("date"), at + row.end("date"), ex.style)
+        if not own:
+            return end
+        value: dict[str, Any] = {
+            "value": _number(row.group("value")),
+            "unit": ex.rules.canonical_unit(row.group("unit")),
+        }
+        _add_limits(value, header)
+        time = TimePoint(absolute=own[-1].day, uncertain=own[-1].uncertain)
+        _add(
+            ex,
+            Draft("lab", code, status, at + row.start("value"), at + row.end(), sent, time, value,
+                  uncertain=uncertain),
+        )  # fmt: skip
+        end = at + row.end()
 
 
 def _list_number(ex: Extraction, sent: Sentence, at: int, vm: re.Match[str]) -> bool:
