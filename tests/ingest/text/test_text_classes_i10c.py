@@ -20,7 +20,7 @@ def age_of(note: str) -> int | None:
         # a form's age field with a unit glued on, or a qualifier before the colon
         ("Name: T. Brandt   Age: 47y   Sex: F\nRash on the eyelids.", 47),
         ("Name: T. Brandt   Age 47 yrs\nRash on the eyelids.", 47),
-        ("Subject 12-004. Age at enrolment: 61 y. Sex: M.\nRash on the eyelids.", 61),
+        ("Subject 12-004. Age at screening visit: 61 y. Sex: M.\nRash on the eyelids.", 61),
         # a title and initials (the splitter ends a sentence after "K.L.") then the age
         ("Cubicle 4 - Mr K.L., 66\nRash on the eyelids.", 66),
         ("Referral from: Miss A. B., 29\nRash on the eyelids.", 29),
