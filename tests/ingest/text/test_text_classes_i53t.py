@@ -155,7 +155,8 @@ def test_a_request_granted_and_given_is_a_start() -> None:
 
 
 # --- a continuation card's entry: the date alone at a line's start before a gap, the entry's
-# lines indented under it (_timeline.py _card_entry); its "today" is that day, so a drug started
+# lines indented under it (_timeline.py _entry_header, i53d's, which the merge kept in place of
+# i53t's own _card_entry); its "today" is that day, so a drug started
 # "from today" in a later entry starts on that entry's date, not the card's first date
 
 
