@@ -347,6 +347,10 @@ DETAIL_SETS = {
     # twenty-eighth session), figures only, items identical in every run (HELDOUT51.md); opened
     # on 5-6 Dec 2026 (twenty-eighth session).
     "notes:heldout51",
+    # Measured sealed three times (first run before round 53, after round 53, at the start of the
+    # twenty-ninth session), figures only, items identical in every run (HELDOUT52.md); opened
+    # on 6 Dec 2026 (twenty-ninth session).
+    "notes:heldout52",
 }
 # The gold takes the stated age as the age at onset when a text gives no earlier onset; the
 # figures are also given without the age-band items so that convention can be set aside.
