@@ -128,7 +128,7 @@ DEFAULT_SETS = (
     "notes:heldout40,reports:heldout_ag,notes:heldout41,reports:heldout_ah,notes:heldout42,"
     "reports:heldout_ai,notes:heldout43,reports:heldout_aj,notes:heldout44,reports:heldout_ak,"
     "notes:heldout45,reports:heldout_al,reports:heldout_am,reports:heldout_an,notes:heldout46,notes:heldout47,reports:heldout_ao,"
-    "notes:heldout48,notes:heldout49,notes:heldout50,notes:heldout51,notes:heldout52"
+    "notes:heldout48,notes:heldout49,notes:heldout50,notes:heldout51,notes:heldout52,notes:heldout53"
 )
 # Development sets: per-text details may be printed. Any set not listed here (a sealed held-out
 # set) is reported as figures only.
