@@ -191,3 +191,23 @@ def test_a_bracketed_diagnosis_date_after_the_myositis(bracket: str) -> None:
     # a tumour's diagnosis in the bracket is not the myositis's
     tumour = text.replace("Dermatomyositis, anti-NXP2 positive", "Dermatomyositis; breast cancer")
     assert _case(tumour).diagnosis_date is None
+
+
+# --- a year-first date with its month's name ("2026 Aug 15") followed by a remark in brackets
+# or a semicolon and words is the patient's date, not a journal's issue ("2019 Mar 15;12(3)")
+# (rules/patterns.yaml time.dates, the citation style)
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "start"),
+    [
+        ("Prednisolone 40 mg daily started 2026 Aug 15 (now 10 mg daily).", "prednisolone", 15),
+        ("Methotrexate 15 mg weekly started 2026 Aug 21; folic acid weekly.", "methotrexate", 21),
+    ],
+)
+def test_a_year_first_date_before_a_remark_is_the_patients(
+    line: str, drug: str, start: int
+) -> None:
+    text = f"Clinic 2026 Nov 10. A 58-year-old woman with dermatomyositis.\n{line}\n"
+    starts = [(t.drug, t.start) for t in _case(text).treatments]
+    assert starts == [(drug, date(2026, 8, start))]
