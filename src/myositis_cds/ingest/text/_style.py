@@ -92,6 +92,7 @@ class Cue(_Strict):
 
 class DateRules(_Strict):
     min_cues: int = Field(ge=1)
+    declared_format: str  # issue #10 (i54d): "dates as YYYY MM DD", "DOB (dd/mm/yyyy)"
     month_first_cues: dict[str, Cue]
     day_first_cues: dict[str, Cue]
 
@@ -159,6 +160,7 @@ class _Compiled:
     not_before: re.Pattern[str]
     roman_grade: re.Pattern[str]
     grade_before_lead: re.Pattern[str]  # issue #10 (i12c): "V- grade muscle strength"
+    declared_format: re.Pattern[str]  # issue #10 (i54d): "dates as YYYY MM DD"
 
 
 @cache
@@ -223,6 +225,7 @@ def _compiled() -> _Compiled:
             + "|".join(re.escape(c.lower()) for c in w.roman_grade_leads)
             + r")(?![\w])"
         ),
+        declared_format=re.compile(loaded.dates.declared_format, re.IGNORECASE),
     )
 
 
@@ -340,6 +343,26 @@ def _rewrite_number(tok: _Token, decimal: Decimal | None) -> str | None:
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
 
 
+# issue #10 (i54d): a declared template's fields by their letters (style.yaml declared_format):
+# four letters are the year's (German "JJJJ"), two the month's or the day's (French "jj")
+_FIELD_LETTER = {"mm": "m", "dd": "d", "tt": "d", "jj": "d", "gg": "d"}
+
+
+def _declared_format(text: str, c: _Compiled) -> tuple[str, bool] | None:
+    """The order a note says it writes its dates in ("dates as YYYY MM DD": "ymd") and whether
+    a space separates the fields (issue #10, i54d; style.yaml declared_format). None when the
+    note declares none, or two that disagree; a template without a year and a month, or with a
+    field twice, declares nothing."""
+    found: set[tuple[str, bool]] = set()
+    for m in c.declared_format.finditer(text):
+        fields = [f.casefold() for f in m.group("f1", "f2", "f3") if f is not None]
+        order = "".join("y" if len(f) == 4 else _FIELD_LETTER[f] for f in fields)
+        if "y" not in order or "m" not in order or len(set(order)) != len(order):
+            continue
+        found.add((order, m.group("sep") == " "))
+    return found.pop() if len(found) == 1 else None
+
+
 def _date_order(
     text: str, cue_text: str, rules: Rules, c: _Compiled
 ) -> tuple[DateStyle, str, tuple[str, ...]]:
@@ -361,6 +384,10 @@ def _date_order(
         return DateStyle(month_first=month_first > day_first, order_known=True), "dates", ()
     if not either_way:
         return DateStyle(), "none", ()  # no date the order would change: nothing to decide
+    declared = _declared_format(text, c)
+    if declared is not None and declared[0] in ("dmy", "mdy"):
+        # issue #10 (i54d): "DOB (mm/dd/yyyy)": the form says which way round its dates go
+        return DateStyle(month_first=declared[0] == "mdy", order_known=True), "declared", ()
     us_spelled = uk_spelled = 0
     for rx in rules.time["dates"]:
         groups = rx.groupindex
@@ -1049,6 +1076,10 @@ def read_style(
     for era in c.rules.eras.solar.values():  # issue #10 (i10av)
         rewrites.extend(_solar_era_dates(text, era, rules.month_numbers))
     dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
+    declared = _declared_format(text, c)
+    if declared is not None and declared[1]:
+        # issue #10 (i54d): "dates as YYYY MM DD": its "2026 11 12" and "2026 01" are dates
+        dates = replace(dates, spaced_order=declared[0])
     if any(rx.search(text) for rx in rules.time["dates"] if "mdy" in rx.groupindex):
         dates = replace(dates, month_day_hyphen=True)  # "Nov-17-2026": its "Nov-14" a day
     if any(rx.search(text) for rx in rules.time["dates"] if "dmy" in rx.groupindex):

@@ -156,6 +156,10 @@ class DateStyle:
     # issue #10 (i53d): the note writes numeric dates with hyphens and a four-digit year
     # ("07-22-2017"), so its "11-16-26" is a date with a two-digit year (rules/patterns.yaml)
     numeric_hyphen: bool = False
+    # issue #10 (i54d): the note declares its dates written with spaces between their numeric
+    # fields, and their order ("dates as YYYY MM DD": "ymd"), so its "2026 11 12" and "2026 01"
+    # are dates (rules/style.yaml declared_format, rules/patterns.yaml groups sp_*)
+    spaced_order: str = ""
 
 
 def _month(text: str, names: dict[str, int]) -> int | None:
@@ -376,6 +380,12 @@ def _solar_hijri_days(year: int, month: int, day: int) -> int:
 _GREGORIAN_SHIFT = -365
 
 
+# issue #10 (i54d): the groups that mark a date written with spaces between its numbers, and the
+# declared order (rules/style.yaml declared_format) that makes it one: a year and month alone
+# ("2026 01", group sp_ym) in a note whose dates are year first
+_SPACED = {"sp_ymd": "ymd", "sp_ym": "ymd", "sp_dmy": "dmy", "sp_mdy": "mdy"}
+
+
 # the furthest a Gregorian date in a note may lie ahead (a follow-up booked years away); a later
 # four-digit year is another calendar's
 _YEARS_AHEAD = 10
@@ -406,6 +416,9 @@ def _date_from_match(
         return None  # i49d: "Jul 26" in a note without "03 Sep 26" dates: the 26th of July
     if groups.get("nhyy") is not None and not style.numeric_hyphen:
         return None  # i53d: "10-12-14" in a note without "07-22-2017" dates: a range or a count
+    spaced = next((g for g in _SPACED if groups.get(g) is not None), None)
+    if spaced is not None and _SPACED[spaced] != style.spaced_order:
+        return None  # i54d: "2026 11 12" only in a note that declares "YYYY MM DD"
     if groups.get("my") is not None and style.month_first:
         return None  # i44f: "since 12/24" in a month-first note is the 24th of December
     if groups.get("y"):

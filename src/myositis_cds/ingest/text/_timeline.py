@@ -58,6 +58,14 @@ _ENTRY_STAMP = compile_rule(
 # those lines (their "today" is that day) to the first line that is not indented under it
 # (_entry_header). A table's dated rows, each at one indent, are no entry.
 _ENTRY_HEADER = re.compile(_STAMP_DATE + r"(?:[ \t]{2,}|\t)(?=\S)")
+# issue #10 (i54d): the day of the week written before an entry's date, as daily logs and diaries
+# head their entries ("Mon 09/11/26  DAY 1", "Wed, 11/11/2026 10:30 - ..."): the stamp still
+# opens its line, and the entry's lines are indented under the line, not under the date
+_WEEKDAY_LEAD = re.compile(
+    r"[ \t]*(?:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri"
+    r"|saturday|sat|sunday|sun)\.?,?[ \t]+",
+    re.IGNORECASE,
+)
 
 
 def _journal_chrome(text: str, pos: int, r: Rules) -> bool:
@@ -715,16 +723,29 @@ def _entry_stamps(ex: Extraction, sent: Sentence) -> list[tuple[int, TimePoint, 
             (t for c, t in sent.candidates if m.start() <= c < m.end() and t.absolute is not None),
             None,
         )
-        if day is not None and _opens_line(ex, sent, m.start()):
+        if day is not None and _entry_indent(ex, m.start()) is not None:
             out.append((m.start(), day, None))
     stamped = {pos for pos, _, _ in out}
     for c, t in sent.candidates:
-        if t.absolute is None or c in stamped or not _opens_line(ex, sent, c):
+        if t.absolute is None or c in stamped or _entry_indent(ex, c) is None:
             continue
         until = _entry_header(ex, c)
         if until is not None:
             out.append((c, t, until))
     return sorted(out, key=lambda stamp: stamp[0])
+
+
+def _entry_indent(ex: Extraction, pos: int) -> int | None:
+    """The indent of the line (in the note as written) that an entry's date at ``pos`` of the
+    reading opens, with only spaces or the day of the week before it (issue #10, i54d:
+    ``_WEEKDAY_LEAD``); None when other words stand before the date on its line."""
+    original = ex.norm.original
+    start, _ = ex.norm.to_original(pos, pos + 1)
+    line_start = original.rfind("\n", 0, start) + 1
+    lead = original[line_start:start]
+    if lead.strip(" \t") and _WEEKDAY_LEAD.fullmatch(lead) is None:
+        return None
+    return len(lead) - len(lead.lstrip(" \t"))
 
 
 def _entry_header(ex: Extraction, pos: int) -> int | None:
@@ -734,10 +755,9 @@ def _entry_header(ex: Extraction, pos: int) -> int | None:
     no line is indented under it."""
     original = ex.norm.original
     start, _ = ex.norm.to_original(pos, pos + 1)
-    line_start = original.rfind("\n", 0, start) + 1
-    indent = start - line_start
+    indent = _entry_indent(ex, pos)
     line_end = original.find("\n", start)
-    if line_end < 0 or _ENTRY_HEADER.match(original, start, line_end) is None:
+    if indent is None or line_end < 0 or _ENTRY_HEADER.match(original, start, line_end) is None:
         return None
     end = line_end + 1
     while end < len(original):
@@ -813,12 +833,17 @@ def _dated_under_the_myositis(ex: Extraction, names: list[TermMatch], m: re.Matc
     # what was diagnosed, "diagnosed 2026/09/30; cancer screen then found the tumour")
     clause_end = _CLAUSE_MARK.search(text, dates[0].end, hi)
     hi = clause_end.start() if clause_end is not None else hi
+    return not _names_tumour(text, lo, hi, r)
+
+
+def _names_tumour(text: str, lo: int, hi: int, r: Rules) -> bool:
+    """Whether text[lo:hi] names a tumour: a histology, or an organ not named as the myositis's
+    own disease (i35d: "with interstitial lung disease", "can damage the lungs" is no tumour's
+    site; issue #10, i54d: for a form's diagnosis field as for "diagnosed on")."""
     if r.histology.find(text, lo, hi):
-        return False
-    # i35d: an organ named as the myositis's own disease ("with interstitial lung disease",
-    # "can damage the lungs") is no tumour's site
-    return not any(
-        not ex.rules.one("organ_not_tumour").match(text, site.end) and not _plural_organ(site, r)
+        return True
+    return any(
+        not r.one("organ_not_tumour").match(text, site.end) and not _plural_organ(site, r)
         for site in r.sites.find(text, lo, hi)
     )
 
@@ -854,8 +879,7 @@ def _diagnosis_fields(ex: Extraction, events: list[TermMatch]) -> list[tuple[Ter
             names = r.myositis.find(text, max(above + 1, m.start() - _FIELD_REACH), m.start())
             if not names:
                 continue
-            between = (names[-1].end, m.start())
-            if r.histology.find(text, *between) or r.sites.find(text, *between):
+            if _names_tumour(text, names[-1].end, m.start(), r):
                 continue
             day = TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
             found.append((TermMatch(m.start(), m.end(), "diagnosis", m.group()), day))
