@@ -39,10 +39,14 @@ from myositis_cds.ingest.text.facts.events import recorded_event
 def benign_operation(ex: Extraction, sent: Sentence) -> bool:
     """Whether an operation in the sentence removes a benign lesion it names and no cancer
     ("Pot 2 (descending colon polyp): tubular adenoma ..., completely excised"; issue #10,
-    i10x): it is neither a cancer's resection nor an operation of the patient's story."""
+    i10x): it is neither a cancer's resection nor an operation of the patient's story. A cancer
+    the sentence denies ("two tubular adenomas removed; no carcinoma"; issue #10, i54i) is no
+    cancer it names."""
     text = ex.text
     return bool(ex.rules.benign_lesions.find(text, sent.start, sent.end)) and not any(
-        names_cancer(m.text.casefold()) or m.concept != "other"
+        (names_cancer(m.text.casefold()) or m.concept != "other")
+        and sent.context.assert_target(m.start, m.end, _THING_CATS).get("existence")
+        != "NEGATED_EXISTENCE"
         for m in ex.rules.histology.find(text, sent.start, sent.end)
     )
 
