@@ -49,6 +49,7 @@ def _treatments(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         matches = _without_glosses(text, found)
         before: Draft | None = None
+        before_given = False
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             window_end = _item_end(ex, m.end, window_end)
@@ -116,6 +117,19 @@ def _treatments(ex: Extraction) -> None:
                 and _dated_by_its_end(ex, sent, m, window_end, before, start, start_word)
             ):
                 value["no_start"] = True  # "Currently prednisolone 25 mg daily", "on MTX"
+            given = (
+                start_word
+                or start_told
+                or wrapped is not None
+                or _given_near(ex, sent, m, window_end, before, before_given)
+            )
+            if (
+                "dose" not in value
+                and until is None
+                and not given
+                and not _start_stated(sent, start, start_word)
+            ):
+                value["no_start"] = True  # "IVIG is guideline-supported", "about the rituximab"
             draft = Draft(
                 "treatment",
                 m.concept,
@@ -130,7 +144,7 @@ def _treatments(ex: Extraction) -> None:
                 start_told=start_told,
             )
             _add(ex, draft)
-            before = draft
+            before, before_given = draft, given
 
 
 # issue #10 (i21a): a weight- or surface-based amount ("1 mg/kg/day", "15 mg/m2")
@@ -570,6 +584,45 @@ def _named_as_current(
         return True
     window = marked_window(ex.text, m.start, m.end, sent.start, min(window_end, m.end + 30))
     return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
+
+
+_THEN_REACH = 40  # characters from a given course's words to the next drug after its "then"
+
+
+def _given_near(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    before: Draft | None,
+    before_given: bool,
+) -> bool:
+    """issue #10 (i54t): whether the words by a drug named with no dose, no start word and no
+    time of its own say that it was or is to be given (patterns.yaml ``treatment_given``:
+    "treated with IVIG", "Start IV methylprednisolone", "switching hydroxychloroquine to
+    tacrolimus"); or the drug before it was so given, and joins it in one list
+    (``treatment_list_joiner``: "Started prednisolone 40 mg daily and IVIG") or is the course
+    this one follows (``treatment_then``: "... for three days followed by oral prednisolone").
+    Else the drug is
+    only named ("IVIG is guideline-supported for refractory DM", "anxious about the
+    cyclophosphamide"): the note states no start, and a drug with no stated start is not
+    recorded (tests/data/notes/README.md)."""
+    if (
+        before is not None
+        and before_given
+        and (
+            any(
+                rx.fullmatch(ex.text, before.end, m.start)
+                for rx in ex.rules.value["treatment_list_joiner"]
+            )
+            # "methylprednisolone 1 g daily for three days followed by oral prednisolone"
+            or (m.start - before.end <= _THEN_REACH and _then(ex, before.end, m.start))
+        )
+    ):
+        return True
+    lo = max(sent.start, m.start - 60)
+    window = marked_window(ex.text, m.start, m.end, lo, min(window_end, m.end + 30))
+    return any(rx.search(window) for rx in ex.rules.value["treatment_given"])
 
 
 def _dated_by_its_end(
