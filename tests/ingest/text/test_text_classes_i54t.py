@@ -87,3 +87,56 @@ def test_a_named_drug_with_a_dose_is_still_recorded() -> None:
     assert _starts(NAMED + "Hydroxychloroquine 200 mg daily for the rash.") == {
         "hydroxychloroquine": date(2026, 11, 20)
     }
+
+
+def _courses(text: str) -> dict[str, tuple[date, date | None]]:
+    case = extract_case(LEAD + text, anchor=date(2026, 11, 20), today=TODAY).case
+    return {t.drug: (t.start, t.stop) for t in case.treatments}
+
+
+# --- a course's first date, a dash and a stop word before its last date is its first and last
+# day, as a dash alone makes them (facts/treatments.py _dash_and_stop): the first date is no
+# other list item's
+
+
+def test_a_dash_and_a_stop_word_join_a_course_s_days() -> None:
+    got = _courses(
+        "Previous treatment:\n"
+        "  azathioprine 100 mg daily, Mar 3, 2026 - stopped May 20, 2026\n"
+        "    (nausea)\n"
+        "  tacrolimus 2 mg BID, Apr 14, 2026 - discontinued Sep 1, 2026\n"
+    )
+    assert got == {
+        "azathioprine": (date(2026, 3, 3), date(2026, 5, 20)),
+        "tacrolimus": (date(2026, 4, 14), date(2026, 9, 1)),
+    }
+
+
+# --- a course's range that a wrapped line put at the start of the next line, after the drug's
+# words that state no date, is that course's (facts/treatments.py _wrapped_course)
+
+
+def test_a_course_s_range_on_the_next_line_is_its_own() -> None:
+    got = _courses(
+        " - Rituximab 1 g at 14/09/26. IVIG 2 g/kg over 5 days at the regional unit\n"
+        "   12/10/26-16/10/26.\n"
+    )
+    assert got["intravenous immunoglobulin"] == (date(2026, 10, 12), date(2026, 10, 16))
+
+
+# --- the hormone therapies of a prostate cancer are tumour-directed treatments
+# (tests/data/notes/README.md; rules/lexicon.yaml treatments, the EAU guidelines' classes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drug"),
+    [
+        ("Enzalutamide 160 mg daily started 02/10/2026 (oncology).", "enzalutamide"),
+        ("Zoladex 10.8 mg implant given 05/10/2026.", "goserelin"),
+        ("Degarelix 240 mg loading dose on 03/09/2026.", "degarelix"),
+        ("Abiraterone 1000 mg od from 12/09/2026 with prednisolone.", "abiraterone"),
+        ("Casodex 50 mg daily since 01/09/2026 for flare cover.", "bicalutamide"),
+    ],
+)
+def test_a_prostate_cancer_hormone_therapy_is_recorded(sentence: str, drug: str) -> None:
+    assert drug in _courses(sentence)
