@@ -56,15 +56,17 @@ def test_how_often_is_read_past_the_route(line: str, dose: str) -> None:
             "Girl aged 9. Methotrexate 15 mg/m2 (18 mg) SC weekly from 04/11/2026.",
             "15 mg/m2 (18 mg) weekly",
         ),
-        # the other way round: the per-kilogram amount after an absolute one is left out
+        # the other way round: the per-kilogram amount after an absolute one is an equivalent
+        # written inside the dose and part of it (notes README, gold decision of 6 Dec 2026;
+        # issue #10, i54t: before it, this test left it out)
         (
             "Man aged 50. Methylprednisolone 750 mg (10 mg/kg) IV daily from 04/11/2026.",
-            "750 mg daily",
+            "750 mg (10 mg/kg) daily",
         ),
-        # a decimal comma of the amount is kept when the dose leaves bracketed words out
+        # a decimal comma of the amount is kept with the bracket
         (
             "Girl aged 9. Methotrexate 7,5 mg (10 mg/m2) once weekly from 04/11/2026.",
-            "7,5 mg once weekly",
+            "7,5 mg (10 mg/m2) once weekly",
         ),
     ],
 )

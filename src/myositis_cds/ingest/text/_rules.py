@@ -817,6 +817,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "treatment_then": set(),  # issue #10 (i50t)
     "treatment_course_repeated": set(),  # issue #10 (i49t)
     "treatment_start": set(),
+    "treatment_given": set(),  # issue #10 (i54t)
     "treatment_stop": set(),
     "treatment_until": set(),  # issue #10 (i51t)
     "event_not_done": set(),  # issue #10 (i10aj)

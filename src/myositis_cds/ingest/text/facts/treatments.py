@@ -49,6 +49,7 @@ def _treatments(ex: Extraction) -> None:
         sent = ex.sentences[idx]
         matches = _without_glosses(text, found)
         before: Draft | None = None
+        before_given = False
         for k, m in enumerate(matches):
             window_end = matches[k + 1].start if k + 1 < len(matches) else sent.end
             window_end = _item_end(ex, m.end, window_end)
@@ -116,6 +117,19 @@ def _treatments(ex: Extraction) -> None:
                 and _dated_by_its_end(ex, sent, m, window_end, before, start, start_word)
             ):
                 value["no_start"] = True  # "Currently prednisolone 25 mg daily", "on MTX"
+            given = (
+                start_word
+                or start_told
+                or wrapped is not None
+                or _given_near(ex, sent, m, window_end, before, before_given)
+            )
+            if (
+                "dose" not in value
+                and until is None
+                and not given
+                and not _start_stated(sent, start, start_word)
+            ):
+                value["no_start"] = True  # "IVIG is guideline-supported", "about the rituximab"
             draft = Draft(
                 "treatment",
                 m.concept,
@@ -130,7 +144,7 @@ def _treatments(ex: Extraction) -> None:
                 start_told=start_told,
             )
             _add(ex, draft)
-            before = draft
+            before, before_given = draft, given
 
 
 # issue #10 (i21a): a weight- or surface-based amount ("1 mg/kg/day", "15 mg/m2")
@@ -140,8 +154,9 @@ _PER_BODY = re.compile(r"/\s*(?:kg|m²|m2|кг|м²|м2)", re.IGNORECASE)
 def _dose_as_read(dm: re.Match[str]) -> str:
     """The dose of one match of patterns.yaml ``dose``: the amount and how often, with the
     absolute amount in brackets that a weight- or surface-based amount gives ("1 mg/kg/day (75
-    mg/day)", "15 mg/m2 (25 mg) weekly"; not the per-kilogram amount in brackets after an absolute
-    one, "600 mg (30 mg/kg) daily"), and the days a weight-based course is given over written
+    mg/day)", "15 mg/m2 (25 mg) weekly"; issue #10 (i54t): and the per-kilogram amount in
+    brackets after an absolute one, "600 mg (30 mg/kg) daily", an equivalent written inside the
+    dose, gold decision of 6 Dec 2026), and the days a weight-based course is given over written
     with it ("2 g/kg over 5 days": the dose as written, tests/data/notes/README.md; patterns.yaml
     DOSE_COURSE); issue #10 (i53t): with the ceiling in brackets right after the amount ("30
     mg/kg (max 1 g) daily": the dose as written, gold decision of 6 Dec 2026); a line break
@@ -149,7 +164,7 @@ def _dose_as_read(dm: re.Match[str]) -> str:
     equiv = dm.group("equiv") or dm.group("equiv_routed")
     amount = dm.group("amount")
     per_body = _PER_BODY.search(amount) is not None
-    if not per_body or (equiv is not None and _PER_BODY.search(equiv)):
+    if equiv is not None and per_body == (_PER_BODY.search(equiv) is not None):
         equiv = None
     after = dm.group("equiv_after") if per_body and equiv is None else None
     if after is not None and _PER_BODY.search(after):
@@ -451,6 +466,8 @@ def _course_times(
     if short is not None:
         return (*short, True)
     dates = _with_wrapped_last(ex, find_dates(text, r, m.end, window_end, ex.style), window_end)
+    if not dates and (wrapped := _wrapped_course(ex, sent, window_end)) is not None:
+        return (*wrapped, True)  # issue #10 (i54t): the range on the next line
     for d in dates:
         if d.until is not None:
             return (
@@ -468,6 +485,7 @@ def _course_times(
             (_FROM.search(text, max(m.end, a.start - 12), a.start) and _TO.fullmatch(joined))
             or _DASH.fullmatch(joined)
             or _TO_BARE.fullmatch(joined)
+            or _dash_and_stop(ex, joined)
         ):
             return (
                 TimePoint(absolute=a.day, uncertain=a.uncertain),
@@ -570,6 +588,45 @@ def _named_as_current(
         return True
     window = marked_window(ex.text, m.start, m.end, sent.start, min(window_end, m.end + 30))
     return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
+
+
+_THEN_REACH = 40  # characters from a given course's words to the next drug after its "then"
+
+
+def _given_near(
+    ex: Extraction,
+    sent: Sentence,
+    m: TermMatch,
+    window_end: int,
+    before: Draft | None,
+    before_given: bool,
+) -> bool:
+    """issue #10 (i54t): whether the words by a drug named with no dose, no start word and no
+    time of its own say that it was or is to be given (patterns.yaml ``treatment_given``:
+    "treated with IVIG", "Start IV methylprednisolone", "switching hydroxychloroquine to
+    tacrolimus"); or the drug before it was so given, and joins it in one list
+    (``treatment_list_joiner``: "Started prednisolone 40 mg daily and IVIG") or is the course
+    this one follows (``treatment_then``: "... for three days followed by oral prednisolone").
+    Else the drug is
+    only named ("IVIG is guideline-supported for refractory DM", "anxious about the
+    cyclophosphamide"): the note states no start, and a drug with no stated start is not
+    recorded (tests/data/notes/README.md)."""
+    if (
+        before is not None
+        and before_given
+        and (
+            any(
+                rx.fullmatch(ex.text, before.end, m.start)
+                for rx in ex.rules.value["treatment_list_joiner"]
+            )
+            # "methylprednisolone 1 g daily for three days followed by oral prednisolone"
+            or (m.start - before.end <= _THEN_REACH and _then(ex, before.end, m.start))
+        )
+    ):
+        return True
+    lo = max(sent.start, m.start - 60)
+    window = marked_window(ex.text, m.start, m.end, lo, min(window_end, m.end + 30))
+    return any(rx.search(window) for rx in ex.rules.value["treatment_given"])
 
 
 def _dated_by_its_end(
@@ -821,6 +878,26 @@ _GOVERNS = re.compile(
 )
 
 
+# issue #10 (i54t): a course's first date, a dash and a stop word before its last date ("Jun 22,
+# 2026 - stopped Aug 15, 2026", "06/2025 – discontinued on 03/2026"): the course's first and
+# last day, as a dash alone joins them
+_DASH_LEAD = re.compile(r"\s*[-–—]\s*")
+_STOP_DATE_GAP = re.compile(r"\s*(?:on|in)?\s*", re.I)
+
+
+def _dash_and_stop(ex: Extraction, joined: str) -> bool:
+    """Whether ``joined``, the words between two dates, is a dash and a stop word (patterns.yaml
+    ``treatment_stop``), with at most "on" or "in" before the second date."""
+    lead = _DASH_LEAD.match(joined)
+    if lead is None:
+        return False
+    for rx in ex.rules.value["treatment_stop"]:
+        cue = rx.match(joined, lead.end())
+        if cue is not None and _STOP_DATE_GAP.fullmatch(joined, cue.end()):
+            return True
+    return False
+
+
 def _time_after(sent: Sentence, pos: int, cue_start: int | None = None) -> TimePoint | None:
     """A time stated within a few characters after ``pos`` ("started Dec 2024", "at
     diagnosis", "on admission"); issue #10 (i50t): or one whose date takes in the cue that ends
@@ -843,6 +920,27 @@ def _wrapped_start(ex: Extraction, sent: Sentence, window_end: int) -> TimePoint
     start word (patterns.yaml ``treatment_start``) stands in it before the item's end and before
     any drug named there; the time stated right after that word is the drug's start."""
     text = ex.text
+    nxt = _continued_line(ex, sent, window_end)
+    if nxt is None:
+        return None
+    r = ex.rules
+    end = _item_end(ex, nxt.start, nxt.end)
+    named = r.treatments.find(text, nxt.start, end)
+    end = min([end, *(t.start for t in named)])
+    for rx in r.value["treatment_start"]:
+        for cue in rx.finditer(text, nxt.start, end):
+            stated = _time_after(nxt, cue.end(), cue.start())
+            if stated is not None:
+                return stated
+    return None
+
+
+def _continued_line(ex: Extraction, sent: Sentence, window_end: int) -> Sentence | None:
+    """The sentence a wrapped line goes on in, when a drug's list item runs on past its line's
+    end (_wrapped_start, _wrapped_course): the item reaches its sentence's end with no closing
+    punctuation, and the next line follows with no blank line between and opens in lower case
+    or with a number (its words go on); else None."""
+    text = ex.text
     if window_end < sent.end or text[sent.start : sent.end].rstrip()[-1:] in ".;:!?)":
         return None
     k = bisect_right(ex.sentence_starts(), sent.start)
@@ -856,16 +954,41 @@ def _wrapped_start(ex: Extraction, sent: Sentence, window_end: int) -> TimePoint
         or not (text[nxt.start].islower() or text[nxt.start].isdigit())
     ):
         return None
-    r = ex.rules
-    end = _item_end(ex, nxt.start, nxt.end)
-    named = r.treatments.find(text, nxt.start, end)
-    end = min([end, *(t.start for t in named)])
-    for rx in r.value["treatment_start"]:
-        for cue in rx.finditer(text, nxt.start, end):
-            stated = _time_after(nxt, cue.end(), cue.start())
-            if stated is not None:
-                return stated
-    return None
+    return nxt
+
+
+def _wrapped_course(
+    ex: Extraction, sent: Sentence, window_end: int
+) -> tuple[TimePoint, TimePoint] | None:
+    """issue #10 (i54t): a course's first and last day that a wrapped line put at the start of
+    the next line, when the drug's words on its own line state no date ("IVIG 2 g/kg over 5 days
+    at the regional unit" and "12/10/26-16/10/26." on the next line): the next line goes on the
+    drug's item (_continued_line) and opens with the range, its two dates joined by a dash or
+    "to" (as _course_times reads them after the drug)."""
+    nxt = _continued_line(ex, sent, window_end)
+    if nxt is None:
+        return None
+    text = ex.text
+    short = _SHORT_RANGE.match(text, nxt.start, nxt.end)
+    if short is not None:
+        return _short_range(ex, nxt.start, nxt.end)
+    dates = find_dates(text, ex.rules, nxt.start, _item_end(ex, nxt.start, nxt.end), ex.style)
+    if not dates or dates[0].start != nxt.start:
+        return None
+    first = dates[0]
+    if first.until is not None:
+        return TimePoint(absolute=first.day, uncertain=first.uncertain), TimePoint(
+            absolute=first.until, uncertain=first.uncertain
+        )
+    if len(dates) < 2:
+        return None
+    last = dates[1]
+    joined = text[first.end : last.start]
+    if not (_DASH.fullmatch(joined) or _TO_BARE.fullmatch(joined)) or last.day < first.day:
+        return None
+    return TimePoint(absolute=first.day, uncertain=first.uncertain), TimePoint(
+        absolute=last.day, uncertain=last.uncertain
+    )
 
 
 def _wrapped_date(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | None:
