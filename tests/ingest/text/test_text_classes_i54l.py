@@ -165,3 +165,37 @@ def test_a_numbered_bracket_item_opens_its_own_sentence() -> None:
     # "(a)" opens an item of its own: the denial of the line above does not reach it
     text = "Plan 14/11/2026: no further myositis antibodies\n(a) anti-Mi-2 positive on the blot.\n"
     assert _antibodies(text)["MI2"][0] == "positive"
+
+
+# --- a results table's row with its date cell left blank takes the date of the row above
+# (facts/labs.py _blank_cell_time)
+
+
+def test_a_blank_date_cell_takes_the_row_above() -> None:
+    # the later sample's date in the next line's heading is another result's
+    text = (
+        "Review 20/11/2026. A 63-year-old woman with dermatomyositis. 3. Labs:\n"
+        "      Jun 18, 2026   CK 4,100 U/L (ref 25-200)\n"
+        "      Nov 12, 2026   CK 650 U/L (ref 25-200)\n"
+        "                     Aldolase 8.8 U/L (ref < 7.6)\n"
+        "                     CA 19-9 30 U/mL (ref < 35)\n"
+        "    Myositis panel (Jun 18, 2026): anti-Mi-2 POSITIVE, 70 units\n"
+        "    (positive >= 32).\n"
+    )
+    case = extract_case(text, anchor=VISIT, today=TODAY).case
+    assert sorted((lab.code.value, lab.value, lab.date) for lab in case.labs) == [
+        ("aldolase", 8.8, date(2026, 11, 12)),
+        ("ca19_9", 30.0, date(2026, 11, 12)),
+        ("ck", 650.0, date(2026, 11, 12)),
+        ("ck", 4100.0, date(2026, 6, 18)),
+    ]
+
+
+def test_a_row_under_a_label_cell_is_not_dated_by_it() -> None:
+    # the cell above holds a label, not a date: the row keeps its sentence's own time
+    text = (
+        "Results 12/11/2026:\n"
+        "    Muscle enzymes   CK 650 U/L (ref 25-200)\n"
+        "                     LDH 390 U/L (ref < 250)\n"
+    )
+    assert {d for *_, d in _labs(text)} == {date(2026, 11, 12)}
