@@ -285,6 +285,15 @@ _BEFORE_DENIAL = frozenset({"", ".", ",", ";", "and", "or", "but", "with", "has"
 # ... and a "Result:" line goes with the test named on the line above it ("1. ANA (IIF on HEp-2)"
 # / "Result: POSITIVE, titre 1:320")
 _RESULT_LINE = frozenset({"result", "results", "interpretation"})
+# issue #10 (i54l): ... and so does a line that opens with a bracket saying what the line above
+# includes or means ("... all NEGATIVE" / "(incl. TIF1-gamma, NXP2, MDA5)", "(e.g. Jo-1, PL-7)",
+# "(i.e. ...)", "(namely ...)"): the aside wrapped onto its own line, where the list it gives
+# takes the line's result; not after a stop or a colon, nor a numbered item "(a)", "(ii)"
+_ASIDE_OPENS_LINE = re.compile(
+    r"[(\[][ \t]*(?:incl\b\.?|including\b|inc\.|e\.[ \t]?g\.|eg\b|i\.[ \t]?e\.|namely\b"
+    r"|viz\b\.?|such[ \t]+as\b|especially\b|esp\.|specifically\b)",
+    re.IGNORECASE,
+)
 # issue #10 (i10m): ... and so does a line that holds only a result, with at most its grade or
 # level ("Anti-NXP2 antibody" / "Negative", "Anti-SRP:" / "Positive (3+)"), as record exports
 # and typed-up laboratory reports print it; not a label that opens a list ("Negative: Jo-1, ...")
@@ -470,6 +479,12 @@ def note_sentences(doc: Doc) -> Doc:
             or (before + last) in _UNITS_BEFORE_THEIR_VERB
             or (last.casefold() in _MOVER_WORDS and _GRADE_OPENS_LINE.match(note, idx) is not None)
             or (text.casefold() in _RESULT_LINE and last not in _ENDERS and last != ":")
+            or (
+                text in ("(", "[")
+                and last not in _ENDERS
+                and last != ":"
+                and _ASIDE_OPENS_LINE.match(note, idx) is not None
+            )
             or (_line_start(note, idx) in result_lines and last not in _ENDERS)
         )
         in_a_date = not newline and (idx in in_date or (idx in date_ends and text[:1] in _CLOSERS))

@@ -1370,11 +1370,35 @@ def _superscript_signs(text: str) -> str:
     )
 
 
+# issue #10 (i54l): a list whose items a form separates with a full stop typed between spaces
+# ("Jo-1 . PL-7 . PL-12 . EJ", as a middle dot or a bullet would): two or more stops with a
+# space on each side on one line between words are the list's separators, not sentence ends,
+# and are read as commas, one character for one (a dot leader, "Diagnosis date . 28-May-2025",
+# is one stop on its line and stays; so do leaders of several stops, "Onset ....... 2025")
+_SPACED_LIST_DOT = re.compile(r"(?<=[^\s.])[ \t]+\.(?=[ \t]+[^\s.])")
+
+
+def _spaced_list_dots(text: str) -> str:
+    """``text`` with the spaced stops that separate the items of a list on one line as commas."""
+    if " . " not in text:
+        return text
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        dots = [m.end() - 1 for m in _SPACED_LIST_DOT.finditer(line)]
+        if len(dots) >= 2:
+            chars = list(line)
+            for at in dots:
+                chars[at] = ","
+            lines[n] = "".join(chars)
+    return "\n".join(lines)
+
+
 def normalise(original: str, rules: Rules, layout_of: str | None = None) -> NormalisedText:
     """``layout_of``: the text whose lines decide whether the note is soft-wrapped, when
     ``original`` is a written form of it that keeps most of its lines (issue #10, i10q)."""
     original = _slashed_fractions(original)  # issue #10 (i35e): "⁴⁄₅" as "4/5"
     original = _superscript_signs(original)  # issue #10 (i37n): "4⁻/5" as "4-/5"
+    original = _spaced_list_dots(original)  # issue #10 (i54l): "Jo-1 . PL-7 . EJ" a list
     rows = _field_rows(original)
     original = _coded_choices(
         _coded_fields(

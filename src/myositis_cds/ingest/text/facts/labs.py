@@ -4,7 +4,7 @@ whether it is raised, and another cause named for a raised enzyme."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Any
 
@@ -429,6 +429,7 @@ def _labs(ex: Extraction) -> None:
                     end,
                     sent,
                     _bracket_time(sent, m.start, end)
+                    or _blank_cell_time(ex, m.start)
                     or _heading_time(ex, sent, m.start, _row_line_end(ex, end, window_end))
                     or _time_past_bracket(ex, sent, m.start)
                     or sent.time,
@@ -707,6 +708,46 @@ def _time_past_bracket(ex: Extraction, sent: Sentence, pos: int) -> TimePoint | 
     outside = [(c, t) for c, t in before if not _within(c, spans)]
     # a copy: the sentence's own time object would be placed again by the sentence (_add)
     return (max(outside, key=lambda x: x[0])[1] if outside else sent.base_time).shifted()
+
+
+# issue #10 (i54l): how many lines above a row with its date cell left blank the row holding
+# the date may stand (the other rows of that day between, each with its cell blank too)
+_BLANK_CELL_ROWS = 12
+
+
+def _blank_cell_time(ex: Extraction, pos: int) -> TimePoint | None:
+    """issue #10 (i54l): the date of a results table's row whose date cell is left blank, the
+    lab at ``pos`` standing alone on its line under the name column of the rows above ("Nov 10,
+    2026   CK 1,980 U/L" / "               Aldolase 14.2 U/L"): the day's further results
+    share the date of the row above that fills the cell, over other blank-celled rows of the
+    same day, with no blank line between; None unless the lab is so placed (a date stated
+    later in its sentence is another result's)."""
+    original = ex.norm.original
+    at, _ = ex.norm.to_original(pos, pos + 1)
+    line_start = original.rfind("\n", 0, at) + 1
+    col = at - line_start
+    if col == 0 or original[line_start:at].strip():
+        return None  # not indented, or something stands before the lab on its line
+    end = line_start - 1
+    for _ in range(_BLANK_CELL_ROWS):
+        if end < 0:
+            return None
+        start = original.rfind("\n", 0, end) + 1
+        row = original[start:end]
+        end = start - 1
+        if len(row) <= col or row[col].isspace() or not row[col - 1].isspace():
+            return None  # a blank line, or the line above does not start a cell at the column
+        if not row[:col].strip():
+            continue  # another result of the same day
+        # the cell read in the reading text, as every date of the note is (a year of another
+        # era, "3/10/69", is placed there)
+        lo = bisect_left(ex.norm.offsets, start)
+        hi = bisect_left(ex.norm.offsets, start + col)
+        dates = find_dates(ex.text, ex.rules, lo, hi, ex.style)
+        if len(dates) != 1 or ex.text[dates[0].start : dates[0].end] != ex.text[lo:hi].strip():
+            return None  # the cell holds no date alone (a label, a name, a note)
+        return TimePoint(absolute=dates[0].day, uncertain=dates[0].uncertain)
+    return None
 
 
 # issue #10 (i10aq): what closes a heading's date: the rest of its label and a colon ("Labs
