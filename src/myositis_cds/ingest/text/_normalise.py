@@ -633,6 +633,28 @@ def _field_rows(text: str) -> frozenset[int]:
     return frozenset(rows)
 
 
+# issue #10 (i54f): a field row's answer ends its line ("Difficulty swallowing ...... NO"):
+# the next line, opening with a capital and no field row itself ("Family history: father -
+# prostate cancer 2019"), is the form's next item, not the answer's run-on, in a soft-wrapped
+# note too (before, its year dated the answer above). A row that ends on a comma, a hyphen, a
+# slash or an ampersand goes on.
+_ROW_GOES_ON = frozenset(",-/&(")
+
+
+def _after_field_row(
+    lines: list[tuple[int, str]], i: int, rows: frozenset[int], prev_char: str, stripped: str
+) -> bool:
+    """Whether line ``i - 1`` opens with a capital right under a field row that ends its
+    answer (and is no field row itself, which the caller decides on)."""
+    return (
+        i >= 2
+        and lines[i - 2][0] in rows
+        and lines[i - 1][0] not in rows
+        and stripped[:1].isupper()
+        and prev_char not in _ROW_GOES_ON
+    )
+
+
 def _last_word(section: _Section) -> str:
     """The last word of what a section holds so far, lower-cased (the line just emitted)."""
     tail = "".join(section.chars[-24:])
@@ -1597,6 +1619,7 @@ def normalise(original: str, rules: Rules, layout_of: str | None = None) -> Norm
                 # "  at diagnosis (2025-05-08) ...... 4300")
                 or (
                     not (start in rows and i >= 2 and lines[i - 2][0] in rows)
+                    and not _after_field_row(lines, i, rows, prev_char, stripped)
                     and (wrapped or stripped[:1].islower())
                 )
             )
