@@ -758,6 +758,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "region_residence": set(),
     "region_care_setting": set(),  # issue #10 (i49r)
     "region_care_setting_town_first": {"place"},  # issue #10 (i52p)
+    "region_patient_line": set(),  # issue #10 (i54p)
     "region_person_before": set(),  # issue #10 (i11c)
     "region_person_after": set(),
     "lab_value": {"value", "unit"},
