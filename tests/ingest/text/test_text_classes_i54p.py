@@ -143,3 +143,76 @@ def test_a_patient_lines_name_or_a_column_with_no_country_is_no_region() -> None
     )
     regions = [_region(f"Clinic 20/11/2026\n{line}\n" + BODY) for line in lines]
     assert regions == [None, None, None, "CY"]
+
+
+# --- a national health body or its patient number places the care (lexicon.yaml health_bodies)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Patient: Mr A B   DOB 02/03/1950   NHS No: 123 456 7890", "GB"),
+        ("Re: Mrs C D, 70 yrs, NHS number on file", "GB"),
+        ("Patient: E F   H&C number: 321 654 0987", "GB"),
+        ("Patient: G H   CHI number: 0102031234", "GB"),
+        ("Seen at the HSE community clinic.", "IE"),
+        ("Patient: I J   OHIP: 1234-567-890", "CA"),
+        ("Patient: K L   PhilHealth: member", "PH"),
+        ("MediSave withdrawal approved for the infusion.", "SG"),
+        ("Centers for Medicare & Medicaid Services - home health plan of care", "US"),
+    ],
+)
+def test_a_national_health_bodys_number_places_the_care(line: str, code: str) -> None:
+    text = f"Clinic 20/11/2026\n{line}\n" + BODY
+    assert _region(text) == code
+
+
+def test_a_health_body_never_outranks_a_stated_residence_and_its_acronym_wants_capitals() -> None:
+    texts = (
+        # the residence stated wins over the number's country
+        "Clinic 20/11/2026\nPatient: Mr A B   NHS No: 123 456 7890\nLives in Cork, Ireland.\n",
+        # "hse" in lower case is no body; two bodies of two countries give none
+        "Clinic 20/11/2026\nPatient: Mr A B\nhse notes reviewed.\n",
+        "Clinic 20/11/2026\nPatient: Mr A B   NHS No: 123 456 7890   OHIP: 1234-567-890\n",
+        # and one body alone places the care
+        "Clinic 20/11/2026\nPatient: Mr A B\nReferred by the HSE.\n",
+    )
+    assert [_region(t + BODY) for t in texts] == ["IE", None, None, "IE"]
+
+
+# --- a country's name after the article; the place after "University of" before a hospital
+
+
+def test_a_countrys_name_after_the_article_names_it() -> None:
+    places = ("The Bahamas", "Banjul, The Gambia", "Nassau, N.P., The Bahamas", "The Hague")
+    assert [country_of(p) for p in places] == ["BS", "GM", "BS", "NL"]
+
+
+def test_the_place_after_university_of_names_the_hospitals_country() -> None:
+    letterheads = (
+        "UNIVERSITY OF NEW MEXICO HOSPITAL - RHEUMATOLOGY",
+        "University of Wales Hospital",
+        # the university's own name that no table places gives none
+        "University of the West Indies Hospital",
+    )
+    texts = [f"{head}\nClinic 20/11/2026\nA 50-year-old woman.\n" + BODY for head in letterheads]
+    assert [_region(t) for t in texts] == ["US", "GB", None]
+
+
+# --- the first-level divisions of China, Japan and South Korea in their own scripts
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("住所: 広島県福山市", "JP"),
+        ("住所: 北海道札幌市", "JP"),
+        ("现住址：四川省成都市", "CN"),
+        ("住址：广西壮族自治区南宁市", "CN"),
+        ("Address: 충청남도 천안시", "KR"),
+        ("Address: 부산광역시 해운대구", "KR"),
+    ],
+)
+def test_a_first_level_division_in_its_own_script_gives_the_country(line: str, code: str) -> None:
+    text = f"Clinic 20/11/2026\n{line}\n" + BODY
+    assert _region(text) == code

@@ -268,6 +268,11 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
         # "Atlanta, Georgia 30301")
         unzipped = fold(_POSTCODE.sub("", part.strip()))
         hits = countries.get(key) or (None if unzipped in _NOT_PLACES else countries.get(unzipped))
+        # (issue #10, i54p: and a country's name after the article that English writes before
+        # some of them, "The Bahamas", "The Gambia", "the Netherlands", which ISO 3166 writes
+        # without it or as "Bahamas (the)")
+        if not hits and unzipped.startswith("the "):
+            hits = countries.get(unzipped[4:])
         if hits:
             return next(iter(hits)) if len(hits) == 1 else None
         kind = _KIND_WORDS.search(part) is not None

@@ -659,18 +659,19 @@ def _region(ex: Extraction) -> None:
     letterhead_end = _letterhead_end(ex)
     care_settings: set[str] = set()
 
-    def offer(rank: int, sent: Sentence, cue: re.Match[str], end: int, code: str) -> None:
-        """A region read from ``cue`` to ``end``: kept when its cue ranks first (then the
+    def offer_at(rank: int, sent: Sentence, start: int, end: int, code: str) -> None:
+        """A region read from ``start`` to ``end``: kept when its cue ranks first (then the
         earliest); a care setting's country also counted, two of them giving none."""
         nonlocal best
-        draft = Draft(
-            "patient", "region", "present", cue.start(), end, sent, INDEX, {"value": code}
-        )
+        draft = Draft("patient", "region", "present", start, end, sent, INDEX, {"value": code})
         if rank == _CARE_SETTING_RANK:
             care_settings.add(code)
-        key = (rank, sent.index, cue.start())
+        key = (rank, sent.index, start)
         if best is None or key < (best[0], best[1].sentence.index, best[1].start):
             best = (rank, draft)
+
+    def offer(rank: int, sent: Sentence, cue: re.Match[str], end: int, code: str) -> None:
+        offer_at(rank, sent, cue.start(), end, code)
 
     for name, rank in cues:
         places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
@@ -727,6 +728,12 @@ def _region(ex: Extraction) -> None:
                         continue
                     code, end = iso
                     offer(rank, sent, cue, end, code)
+    # issue #10 (i54p): a national health body, or its patient number, named in the patient's
+    # record (lexicon.yaml health_bodies) places the care as a letterhead's setting does
+    for sent in ex.sentences:
+        if sent.patient:
+            for body in ex.rules.health_bodies.find(text, sent.start, sent.end):
+                offer_at(_CARE_SETTING_RANK, sent, body.start, body.end, body.concept)
     if best is not None and best[0] == _CARE_SETTING_RANK and len(care_settings) > 1:
         best = None  # the letterhead names two countries: none rather than a wrong one
     if best is not None:
