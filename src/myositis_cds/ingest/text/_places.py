@@ -61,10 +61,37 @@ _KIND_WORDS = re.compile(
 _LEADING_PARTICLES = re.compile(r"(?i)^(?:(?:de|del|de la|di|do|da|des|du)\s+)+")
 
 
+# issue #10 (i54p): the abbreviations of "Saint" and "Sainte" that addresses write before a
+# place's name ("St Helena", "St. Croix", "Ste-Foy"; the Royal Mail, USPS and Canada Post
+# abbreviations): one key with the name written in full, which ISO 3166 uses ("Saint Helena")
+_SAINT = re.compile(r"(?<![\w.])(st|ste)\.?(?=[ -])")
+
+
 def fold(text: str) -> str:
-    """Case and accents left out ("Košice" and "Kosice" are one key)."""
+    """Case and accents left out ("Košice" and "Kosice" are one key), and "St"/"Ste" written
+    out as "Saint"/"Sainte" ("St Helena" and "Saint Helena" are one key)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    bare = " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return _SAINT.sub(lambda m: "saint" if m.group(1) == "st" else "sainte", bare)
+
+
+_Tables = tuple[
+    dict[str, set[str]],
+    dict[str, set[str]],
+    dict[str, set[str]],
+    set[str],
+    frozenset[str],
+    dict[str, str],
+]
+
+# issue #10 (i54p): the kinds of ISO 3166-2 subdivision that ISO 3166-1 also lists as a country
+# with its own code (US-GU Guam is GU, NL-AW Aruba is AW, CN-HK Hong Kong is HK, FR-NC New
+# Caledonia is NC): the categories' names as ISO 3166-2 gives them. A place stated as one of
+# them takes its own code, not its parent's (notes README); a county or prefecture that shares a
+# country's name (GB-NFK Norfolk, GN-ML Mali) is of no such kind and stays its country's.
+_TERRITORY_KINDS = re.compile(
+    r"(?i)outlying area|overseas|special administrative region|special municipality|^country$"
+)
 
 
 class PlacesUnavailable(OSError):
@@ -72,11 +99,10 @@ class PlacesUnavailable(OSError):
 
 
 @cache  # a failure raises and is not cached: the next cue tries again
-def _tables() -> tuple[
-    dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str], frozenset[str]
-]:
+def _tables() -> _Tables:
     """(country name -> codes, subdivision name -> country codes, state code -> country codes,
-    ISO alpha-2 and alpha-3 codes, the names only the towns table knows). Raises
+    ISO alpha-2 and alpha-3 codes, the names only the towns table knows, a territory's code ->
+    the code of the country whose subdivision ISO 3166-2 also lists it as). Raises
     :class:`PlacesUnavailable` rather than keep tables short of a language for the rest of the
     process."""
     try:
@@ -93,9 +119,7 @@ def _tables() -> tuple[
         ) from exc
 
 
-def _read_tables(
-    pycountry: Any,
-) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], set[str], frozenset[str]]:
+def _read_tables(pycountry: Any) -> _Tables:
     countries: dict[str, set[str]] = {}
     catalogues = []
     missing = []
@@ -110,14 +134,16 @@ def _read_tables(
         raise PlacesUnavailable(f"pycountry has no country names in {', '.join(missing)}")
     codes: set[str] = set()
     alpha3: dict[str, str] = {}
+    names_of: dict[str, set[str]] = {}  # alpha-2 -> its names, folded
     for c in pycountry.countries:
         codes.update((c.alpha_2, c.alpha_3))
         alpha3[c.alpha_3] = c.alpha_2
         english = [getattr(c, a, None) for a in ("name", "official_name", "common_name")]
         for name in filter(None, english):
-            names = {name, *(cat.gettext(name) for cat in catalogues)}
+            names = {name, *(cat.gettext(name) for cat in catalogues), *_inverted(name)}
             for n in names:
                 countries.setdefault(fold(n), set()).add(c.alpha_2)
+                names_of.setdefault(c.alpha_2, set()).add(fold(n))
             # issue #10 (i53p): a short name that ISO 3166 writes with a bracketed qualifier
             # and no common name ("Falkland Islands (Malvinas)", "Cocos (Keeling) Islands",
             # "Holy See (Vatican City State)") is written without it too
@@ -126,8 +152,21 @@ def _read_tables(
                 countries.setdefault(fold(bare), set()).add(c.alpha_2)
     subdivisions: dict[str, set[str]] = {}
     states: dict[str, set[str]] = {}
+    parent_of: dict[str, str] = {}
     for s in pycountry.subdivisions:
         country = s.country_code
+        # (issue #10, i54p: a territory that ISO 3166-1 lists as a country of its own, its
+        # subdivision code ending in that country's code and its name that country's, is read
+        # as that country: "Dededo, Guam 96929", "Tamuning, GU")
+        own = s.code.split("-", 1)[1][:2]
+        name = fold(s.name)
+        if (
+            _TERRITORY_KINDS.search(s.type)
+            and own != country
+            and any(name == n or name.startswith(n + " ") for n in names_of.get(own, ()))
+        ):
+            parent_of[own] = country
+            country = own
         # (issue #10, i53p: and the other language's name ISO 3166-2 gives in square brackets
         # with its own code, the Welsh names of the Welsh principal areas, "Cardiff [Caerdydd
         # GB-CRD]", "Isle of Anglesey [Sir Ynys Môn GB-YNM]": the name without its code, and
@@ -140,7 +179,7 @@ def _read_tables(
             key = fold(_KIND_WORDS.sub(" ", part)).strip(" -")  # "Seoul-teukbyeolsi"
             if len(key) > 2:
                 subdivisions.setdefault(key, set()).add(country)
-        if country in STATE_CODE_COUNTRIES:
+        if parent_of.get(country, country) in STATE_CODE_COUNTRIES:
             states.setdefault(s.code.split("-", 1)[1], set()).add(country)
     # issue #10 (i37c): the towns whose name names one country alone (rules/towns.yaml, from
     # GeoNames), looked up as a subdivision is: a name two towns' countries give names neither;
@@ -154,7 +193,23 @@ def _read_tables(
                 continue
             subdivisions.setdefault(key, set()).add(country)
     towns_only = frozenset(key for key in subdivisions if key not in iso)
-    return countries, subdivisions, states, codes | set(alpha3), towns_only
+    return countries, subdivisions, states, codes | set(alpha3), towns_only, parent_of
+
+
+# issue #10 (i54p): the names ISO 3166-1 writes inverted, the qualifier after a comma ("Virgin
+# Islands, U.S.", "Korea, Republic of", "Micronesia, Federated States of"), as they are written
+# in an address, the qualifier first ("U.S. Virgin Islands", "US Virgin Islands", "Republic of
+# Korea"); a list after the comma ("Saint Helena, Ascension and Tristan da Cunha") is no
+# qualifier, nor a longer phrase that does not end in "of" ("Taiwan, Province of China")
+def _inverted(name: str) -> list[str]:
+    head, sep, qualifier = name.partition(", ")
+    if not sep or "," in qualifier or " and " in qualifier:
+        return []
+    words = qualifier.split()
+    if len(words) > 1 and words[-1] not in ("of", "the"):
+        return []
+    inverted = f"{qualifier} {head}"
+    return [inverted, inverted.replace(".", "")] if "." in qualifier else [inverted]
 
 
 @cache
@@ -190,7 +245,7 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
     country field, so a bare ISO code counts ("GB", "GBR"); ``countries_only``: the cue is as
     loose as "from", so only a country's own name counts, never a subdivision's or a state
     code."""
-    countries, subdivisions, states, codes, towns_only = _tables()
+    countries, subdivisions, states, codes, towns_only, parent_of = _tables()
     text = place.strip().strip("\"'<>")
     if code_field and text.upper() == text and text in codes:
         return text if len(text) == 2 else _alpha3()[text]
@@ -208,7 +263,16 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
         key = fold(part)
         if key in _NOT_PLACES:
             return None
-        hits = countries.get(key)
+        # (issue #10, i54p: and a country's name with a postcode after it, as a territory's
+        # address writes it, "Guam 96929", "U.S. Virgin Islands 00840"; never a first name's,
+        # "Atlanta, Georgia 30301")
+        unzipped = fold(_POSTCODE.sub("", part.strip()))
+        hits = countries.get(key) or (None if unzipped in _NOT_PLACES else countries.get(unzipped))
+        # (issue #10, i54p: and a country's name after the article that English writes before
+        # some of them, "The Bahamas", "The Gambia", "the Netherlands", which ISO 3166 writes
+        # without it or as "Bahamas (the)")
+        if not hits and unzipped.startswith("the "):
+            hits = countries.get(unzipped[4:])
         if hits:
             return next(iter(hits)) if len(hits) == 1 else None
         kind = _KIND_WORDS.search(part) is not None
@@ -219,7 +283,8 @@ def country_of(place: str, *, code_field: bool = False, countries_only: bool = F
             code = part.strip() if bracket else state.group("code") if state else ""
             join = "(" if bracket else (state.group("join") or " ") if state else " "
             style = STATE_CODE_STYLES[" " if join.isspace() else join]
-            found |= states.get(code, set()) & set(style)
+            # (a territory's own code where its parent writes codes in this style, i54p)
+            found |= {c for c in states.get(code, set()) if parent_of.get(c, c) in style}
             # issue #10 (i53p): a code two of the style's countries share ("WA", "NT") is
             # resolved by the town written before it when a table places that town in one of
             # them only ("Spokane, WA", "Alice Springs NT"); else it names neither

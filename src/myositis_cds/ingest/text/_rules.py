@@ -301,6 +301,9 @@ class Lexicon(_Strict):
     regions: dict[str, list[str]]
     nationalities: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i10k)
     postcode_areas: dict[str, list[str]] = Field(default_factory=dict)  # issue #10 (i37c)
+    # issue #10 (i54p): the national health bodies and their patient numbers (lexicon.yaml)
+    health_bodies: dict[str, list[str]] = Field(default_factory=dict)
+    health_bodies_capitals_only: list[str] = Field(default_factory=list)
     antibody_panels: dict[str, AntibodyPanel] = Field(default_factory=dict)
     # issue #10 (i10ae): longer names holding an antibody's name that name no antibody
     antibody_not_terms: list[str] = Field(default_factory=list)
@@ -314,7 +317,7 @@ class Lexicon(_Strict):
     antibody_antigens: dict[AntibodyCode, list[str]] = Field(default_factory=dict)
     other_languages: OtherLanguageTerms = Field(default_factory=OtherLanguageTerms)
 
-    @field_validator("regions", "nationalities", "postcode_areas")
+    @field_validator("regions", "nationalities", "postcode_areas", "health_bodies")
     @classmethod
     def _iso_codes(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         bad = [code for code in value if not re.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", code)]
@@ -758,6 +761,7 @@ _REQUIRED_GROUPS: dict[str, set[str]] = {
     "region_residence": set(),
     "region_care_setting": set(),  # issue #10 (i49r)
     "region_care_setting_town_first": {"place"},  # issue #10 (i52p)
+    "region_patient_line": set(),  # issue #10 (i54p)
     "region_person_before": set(),  # issue #10 (i11c)
     "region_person_after": set(),
     "lab_value": {"value", "unit"},
@@ -3113,6 +3117,9 @@ class Rules:
         )
         self.regions = TermMatcher("regions", lex.regions)
         self.nationalities = TermMatcher("nationalities", lex.nationalities)
+        self.health_bodies = TermMatcher(  # issue #10 (i54p)
+            "health_bodies", lex.health_bodies, capitals_only=lex.health_bodies_capitals_only
+        )
         self.myositis = TermMatcher("myositis", {"myositis": lex.myositis})
         self.panels = TermMatcher(
             "antibody_panels", {k: v.terms for k, v in lex.antibody_panels.items()}

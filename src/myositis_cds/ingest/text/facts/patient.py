@@ -652,24 +652,26 @@ def _region(ex: Extraction) -> None:
         ("region_origin", 0),
         ("region_nationality", 0),
         ("region_residence", 1),
+        ("region_patient_line", 1),  # issue #10 (i54p)
         ("region_care_setting", _CARE_SETTING_RANK),
         ("region_care_setting_town_first", _CARE_SETTING_RANK),  # issue #10 (i52p)
     )
     letterhead_end = _letterhead_end(ex)
     care_settings: set[str] = set()
 
-    def offer(rank: int, sent: Sentence, cue: re.Match[str], end: int, code: str) -> None:
-        """A region read from ``cue`` to ``end``: kept when its cue ranks first (then the
+    def offer_at(rank: int, sent: Sentence, start: int, end: int, code: str) -> None:
+        """A region read from ``start`` to ``end``: kept when its cue ranks first (then the
         earliest); a care setting's country also counted, two of them giving none."""
         nonlocal best
-        draft = Draft(
-            "patient", "region", "present", cue.start(), end, sent, INDEX, {"value": code}
-        )
+        draft = Draft("patient", "region", "present", start, end, sent, INDEX, {"value": code})
         if rank == _CARE_SETTING_RANK:
             care_settings.add(code)
-        key = (rank, sent.index, cue.start())
+        key = (rank, sent.index, start)
         if best is None or key < (best[0], best[1].sentence.index, best[1].start):
             best = (rank, draft)
+
+    def offer(rank: int, sent: Sentence, cue: re.Match[str], end: int, code: str) -> None:
+        offer_at(rank, sent, cue.start(), end, code)
 
     for name, rank in cues:
         places = ex.rules.nationalities if name == "region_nationality" else ex.rules.regions
@@ -680,6 +682,11 @@ def _region(ex: Extraction) -> None:
             for cues_of_one_pattern in ex.hits("value", name, sent):
                 for cue in cues_of_one_pattern:
                     if rank == _CARE_SETTING_RANK and not _in_letterhead(ex, cue, letterhead_end):
+                        continue
+                    if name == "region_patient_line":
+                        code = _column_country(ex, cue)
+                        if code is not None:
+                            offer(rank, sent, cue, cue.end(), code)
                         continue
                     if name == "region_care_setting_town_first":
                         code = _town_first(ex, cue.group("place"))
@@ -721,6 +728,12 @@ def _region(ex: Extraction) -> None:
                         continue
                     code, end = iso
                     offer(rank, sent, cue, end, code)
+    # issue #10 (i54p): a national health body, or its patient number, named in the patient's
+    # record (lexicon.yaml health_bodies) places the care as a letterhead's setting does
+    for sent in ex.sentences:
+        if sent.patient:
+            for body in ex.rules.health_bodies.find(text, sent.start, sent.end):
+                offer_at(_CARE_SETTING_RANK, sent, body.start, body.end, body.concept)
     if best is not None and best[0] == _CARE_SETTING_RANK and len(care_settings) > 1:
         best = None  # the letterhead names two countries: none rather than a wrong one
     if best is not None:
@@ -743,6 +756,33 @@ def _town_first(ex: Extraction, place: str) -> str | None:
         whole = len(listed) == 1 and listed[0].start == 0 and listed[0].end == len(place)
         return listed[0].concept if whole else None
     return _country(ex, place)
+
+
+# issue #10 (i54p): a column of the patient line written as a place then its country after a
+# comma ("Limassol, Cyprus", "Half Tree Hollow, St Helena"): capitalised words, no colon (a
+# field's label) and no digits (an identifier, a date)
+_PLACE_COLUMN = re.compile(r"(?-i:[A-Z])[^\W\d_][^,:\d]*(?:,[ \t]*(?-i:[A-Z])[^,:\d]*)+")
+
+
+def _column_country(ex: Extraction, cue: re.Match[str]) -> str | None:
+    """The country named by a later column of the patient line that opens at ``cue`` (read in
+    the original text, whose columns the normaliser has joined), when one column is a place
+    with its country's own name after a comma (_places.country_of, countries only); None
+    otherwise, and None when two columns name two countries."""
+    offsets, original = ex.norm.offsets, ex.norm.original
+    if cue.end() >= len(offsets):
+        return None
+    start = offsets[cue.end()]
+    line_end = original.find("\n", start)
+    line = original[start : line_end if line_end >= 0 else len(original)]
+    columns = [c.strip() for c in re.split(r"\t|[^\S\n]{2,}", line)][1:]  # after the name
+    found = {
+        code
+        for column in columns
+        if _PLACE_COLUMN.fullmatch(column)
+        and (code := _country(ex, column, countries_only=True)) is not None
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _letterhead_end(ex: Extraction) -> int:
@@ -854,10 +894,12 @@ def _names_a_person(ex: Extraction, cue_end: int, place: TermMatch, places: Any)
 # text: capitalised words (with hyphens and apostrophes), the abbreviated kind before a county
 # or province ("Co. Cork", "woj. lubelskie", "Kec.", "Kab.", "Prov.", and "St.", "Mt."), a
 # state code, a postcode and the particles inside a place's name ("Santiago de Compostela",
-# "Frankfurt am Main"), joined by spaces or commas; anything else (a lower-case word, a colon,
-# a full stop, two spaces or a tab before a form's next column) ends the place.
+# "Frankfurt am Main"), and (i54p) an initialism with its stops ("U.S. Virgin Islands"), joined
+# by spaces or commas; anything else (a lower-case word, a colon, a full stop, two spaces or a
+# tab before a form's next column) ends the place.
 _PLACE_TOKEN = re.compile(
-    r"(?P<word>(?:Co|St|Mt|woj|Kec|Kab|Prov)\.|[^\W\d_][\w'’-]*|\d{3,6}|\([A-Z]{2}\))"
+    r"(?P<word>(?:Co|St|Mt|woj|Kec|Kab|Prov)\.|(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*|\d{3,6}"
+    r"|\([A-Z]{2}\))"
     r"(?P<gap>,?[^\S\n]|,(?=\S)|$)?"
 )
 _PLACE_KINDS = ("woj.", "Kec.", "Kab.", "Prov.")
