@@ -448,7 +448,7 @@ def test_pred_as_another_word(line: str) -> None:
         "On pred and MMF since June 2026.",
         "Pred taper started 10/11/2026.",  # (i50t: "continues" states no start, decision 2)
         "Pred 20 mg od.",
-        "Plan: increase pred.",
+        "Plan: start pred 40 mg.",  # (i54t: "increase" alone states no start)
     ],
 )
 def test_pred_as_the_drug(line: str) -> None:
