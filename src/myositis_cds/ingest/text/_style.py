@@ -364,7 +364,11 @@ def _declared_format(text: str, c: _Compiled) -> tuple[str, bool] | None:
 
 
 def _date_order(
-    text: str, cue_text: str, rules: Rules, c: _Compiled
+    text: str,
+    cue_text: str,
+    rules: Rules,
+    c: _Compiled,
+    declared: tuple[str, bool] | None,
 ) -> tuple[DateStyle, str, tuple[str, ...]]:
     day_first = month_first = 0
     either_way = dotted = False
@@ -384,7 +388,6 @@ def _date_order(
         return DateStyle(month_first=month_first > day_first, order_known=True), "dates", ()
     if not either_way:
         return DateStyle(), "none", ()  # no date the order would change: nothing to decide
-    declared = _declared_format(text, c)
     if declared is not None and declared[0] in ("dmy", "mdy"):
         # issue #10 (i54d): "DOB (mm/dd/yyyy)": the form says which way round its dates go
         return DateStyle(month_first=declared[0] == "mdy", order_known=True), "declared", ()
@@ -1075,8 +1078,8 @@ def read_style(
     rewrites.extend(_era_dates(text, c.rules.eras))  # issue #10 (i10k)
     for era in c.rules.eras.solar.values():  # issue #10 (i10av)
         rewrites.extend(_solar_era_dates(text, era, rules.month_numbers))
-    dates, evidence, cues = _date_order(text, cue_text or text, rules, c)
-    declared = _declared_format(text, c)
+    declared = _declared_format(text, c)  # issue #10 (i54d): read once, for both uses
+    dates, evidence, cues = _date_order(text, cue_text or text, rules, c, declared)
     if declared is not None and declared[1]:
         # issue #10 (i54d): "dates as YYYY MM DD": its "2026 11 12" and "2026 01" are dates
         dates = replace(dates, spaced_order=declared[0])

@@ -570,6 +570,14 @@ _WRAPPED_JOIN = re.compile(
 )
 
 
+def _joined_in_list(ex: Extraction, before: Draft, m: TermMatch) -> bool:
+    """Whether only the glue of one list of drugs (patterns.yaml ``treatment_list_joiner``: "and",
+    "+", a comma) stands between the drug before and this one (_named_as_current, _given_near)."""
+    return any(
+        rx.fullmatch(ex.text, before.end, m.start) for rx in ex.rules.value["treatment_list_joiner"]
+    )
+
+
 def _named_as_current(
     ex: Extraction, sent: Sentence, m: TermMatch, window_end: int, before: Draft | None
 ) -> bool:
@@ -577,14 +585,7 @@ def _named_as_current(
     ``treatment_current``: "currently", "on", "takes", a medication list's field); issue #10
     (i50t): or is joined to the drug before it, named so, in one list (``treatment_list_joiner``:
     "on prednisolone 5 mg daily and mycophenolate 1 g bd", "on MTX + pred")."""
-    if (
-        before is not None
-        and before.value.get("no_start")
-        and any(
-            rx.fullmatch(ex.text, before.end, m.start)
-            for rx in ex.rules.value["treatment_list_joiner"]
-        )
-    ):
+    if before is not None and before.value.get("no_start") and _joined_in_list(ex, before, m):
         return True
     window = marked_window(ex.text, m.start, m.end, sent.start, min(window_end, m.end + 30))
     return any(rx.search(window) for rx in ex.rules.value["treatment_current"])
@@ -615,10 +616,7 @@ def _given_near(
         before is not None
         and before_given
         and (
-            any(
-                rx.fullmatch(ex.text, before.end, m.start)
-                for rx in ex.rules.value["treatment_list_joiner"]
-            )
+            _joined_in_list(ex, before, m)
             # "methylprednisolone 1 g daily for three days followed by oral prednisolone"
             or (m.start - before.end <= _THEN_REACH and _then(ex, before.end, m.start))
         )
